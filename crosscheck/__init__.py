@@ -1,0 +1,35 @@
+"""crosscheck: numeric and factual claims in Arabic news, grouped and cross-checked.
+
+Public API (thin wrappers; the CLI uses the same functions):
+
+    find_numbers(text)              -> list[NumberMatch]      crosscheck.number_parser
+    extract(document)               -> list[Claim]            crosscheck.extractor
+    load_documents(paths)           -> list[Document]         crosscheck.documents
+    reconcile(claims, documents)    -> list[Cluster]          crosscheck.reconciler
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "find_numbers": "crosscheck.number_parser",
+    "extract": "crosscheck.extractor",
+    "extract_text": "crosscheck.extractor",
+    "load_documents": "crosscheck.documents",
+    "reconcile": "crosscheck.reconciler",
+    "build_report": "crosscheck.reconciler",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:  # lazy imports keep `crosscheck --help` fast
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'crosscheck' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,178 @@
+"""Data shared by every stage: number matches, documents, claims, clusters, the report.
+
+These are the contracts between modules (and, for `Report`, with users: its JSON Schema is
+published in `docs/report.schema.json`).  Keep them small; derived data is computed where used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# --------------------------------------------------------------------------- numbers
+
+NumberForm = Literal[
+    "cardinal",  # a count: "33 ألف", "مئة وواحد وسبعين", "72,063"
+    "ordinal",  # "السادسة", "الحادي والعشرون": never a count
+    "fraction",  # "نصف", "ثلاثة أرباع", "77/100"
+    "vague",  # "عشرات الآلاف", "بضعة آلاف", "مئة ونيف": an interval
+    "decimal",  # "1.5", "٣٫٥ مليار"
+    "date",  # "7 أكتوبر", "02/04/2025": not a count
+    "year",  # "عام 2023": not a count
+    "time",  # "03:24": not a count
+    "percent",  # "30%", "30 في المئة": not a count
+    "phone",  # long digit strings: not a count
+]
+
+
+@dataclass(slots=True)
+class NumberMatch:
+    """One number found in a text.  Offsets are into the ORIGINAL text."""
+
+    start: int
+    end: int
+    value: float | int
+    low: float | int
+    high: float | int
+    form: str
+    text: str = ""  # the original surface, text[start:end]
+
+    @property
+    def is_count(self) -> bool:
+        return self.form in ("cardinal", "vague", "decimal")
+
+
+# --------------------------------------------------------------------------- documents
+
+
+class Document(BaseModel):
+    """One article.  `id` comes from front matter / JSONL, else the file stem."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    text: str
+    path: Optional[str] = None
+    title: Optional[str] = None
+    date: Optional[str] = None  # ISO 8601 date (YYYY-MM-DD) when known
+    source: Optional[str] = None
+    url: Optional[str] = None
+    sha256: str = ""
+
+
+# --------------------------------------------------------------------------- claims
+
+Qualifier = Literal[
+    "exact", "approx", "more_than", "at_least", "less_than", "at_most", "range", "vague"
+]
+
+CLAIM_KINDS = (
+    "killed",
+    "injured",
+    "missing",
+    "hostages_held",
+    "hostages_released",
+    "prisoners_released",
+    "displaced",
+    "votes_for",
+    "votes_against",
+    "abstentions",
+    "resolution_number",
+    "vetoes",
+    "duration_days",
+    "aid_trucks",
+    "vote_position",  # factual: value is "for" / "against" / "abstain" / "veto"; actor = member
+    "other",
+)
+
+
+class Claim(BaseModel):
+    """One claim: a typed quantity (or a vote position) with its interval, scope and place.
+
+    `low`/`high` are the interval the qualifier implies (None = unbounded); `low_open` /
+    `high_open` say whether the end itself is excluded.  `start`/`end` index the ORIGINAL
+    document text and `text[start:end] == surface`; `number_start`/`number_end` locate just the
+    number inside it (for highlighting).  `inferred` names the scope attributes that were taken
+    from the document's context rather than the claim's own sentence.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc: str
+    kind: str
+    value: Union[int, float, str]
+    low: Optional[float] = None
+    high: Optional[float] = None
+    low_open: bool = False
+    high_open: bool = False
+    qualifier: str = "exact"
+    group: Optional[str] = None
+    location: Optional[str] = None
+    period: Optional[str] = None
+    event: Optional[str] = None
+    attribution: Optional[str] = None
+    actor: Optional[str] = None
+    start: int
+    end: int
+    surface: str
+    sentence: str = ""
+    rule: str = ""
+    number_start: Optional[int] = None
+    number_end: Optional[int] = None
+    inferred: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- clusters
+
+Status = Literal["conflict", "consistent", "single"]
+Cause = Literal["hedge_rounding", "reporting_lag", "different_scope", "likely_typo", "disagreement"]
+
+
+class Interval(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    low: Optional[float] = None
+    high: Optional[float] = None
+
+
+class ClusterClaim(Claim):
+    """A claim as it appears inside a cluster."""
+
+    outlier: bool = False
+    date: Optional[str] = None  # the claim's document date, copied for the reader
+    source_group: Optional[str] = None  # near-duplicate articles share one source group
+
+
+class Cluster(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    kind: str
+    key: dict[str, Optional[str]]
+    status: Status
+    severity: Optional[float] = None  # relative gap between the outliers and the consensus
+    cause: Optional[str] = None
+    consensus: Optional[Interval] = None
+    ambiguous: bool = False  # some member's scope was inferred or uncertain
+    notes: list[str] = Field(default_factory=list)
+    claims: list[ClusterClaim]
+
+
+class ReportDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    path: Optional[str] = None
+    date: Optional[str] = None
+    source: Optional[str] = None
+    url: Optional[str] = None
+    sha256: str
+
+
+class Report(BaseModel):
+    """The JSON report: the machine contract read by eval/score.py and CI tooling."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: Literal[1] = 1
+    documents: list[ReportDocument]
+    clusters: list[Cluster]

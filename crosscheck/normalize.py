@@ -1,0 +1,129 @@
+"""Offset-preserving normalisation of Arabic text.
+
+`normalize(text)` returns a `Normalized` whose `.text` is the matching form of the input
+(no tashkeel or tatweel, one alef, ى→ي, ة→ه, Western digits, no bidi controls, NBSP→space,
+presentation forms decomposed) and which maps any span of that text back to the ORIGINAL:
+`norm.span(s, e)` gives `(orig_start, orig_end)` so that `original[orig_start:orig_end]` is
+the surface the match came from.
+
+Most characters map one to one, so the text is built with `str.translate` chunk by chunk and
+only the places where the length changes (deleted marks, expanded ligatures) are recorded as
+anchors; mapping an offset back is a binary search over those anchors.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+import pyarabic.araby as araby
+import regex
+
+# One-to-one substitutions: letter variants that news text uses interchangeably.
+_ONE_TO_ONE: dict[int, str] = {}
+for _alef in (araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.ALEF_WASLA):
+    _ONE_TO_ONE[ord(_alef)] = araby.ALEF
+_ONE_TO_ONE[ord(araby.ALEF_MAKSURA)] = araby.YEH
+_ONE_TO_ONE[ord(araby.TEH_MARBUTA)] = araby.HEH
+_ONE_TO_ONE[0x06CC] = araby.YEH  # Persian yeh
+_ONE_TO_ONE[0x06A9] = "\u0643"  # Persian keheh -> kaf
+for _i in range(10):
+    _ONE_TO_ONE[0x0660 + _i] = str(_i)  # Eastern Arabic digits
+    _ONE_TO_ONE[0x06F0 + _i] = str(_i)  # Persian digits
+for _space in (0x00A0, 0x202F, 0x2007, 0x2009, 0x200A, 0x3000):
+    _ONE_TO_ONE[_space] = " "  # no-break and thin spaces are word breaks
+_TABLE = str.maketrans(_ONE_TO_ONE)
+
+# Characters that are dropped or expanded, i.e. change the length.  Everything else passes
+# through translate() one to one.
+_SPECIAL = regex.compile(
+    "["
+    "\u0610-\u061a"  # Quranic annotation signs
+    "\u061c"  # Arabic letter mark (bidi)
+    "\u0640"  # tatweel
+    "\u064b-\u065f"  # tashkeel, including combining hamza above/below
+    "\u0670"  # superscript (dagger) alef
+    "\u06d6-\u06ed"  # Quranic small marks
+    "\u200b-\u200f"  # zero-width space/joiners, LRM, RLM
+    "\u202a-\u202e"  # bidi embeddings and overrides
+    "\u2066-\u2069"  # bidi isolates
+    "\ufeff"  # byte order mark
+    "\ufb50-\ufdff"  # Arabic presentation forms A
+    "\ufe70-\ufefc"  # Arabic presentation forms B
+    "]"
+)
+_TRAILING_MARK = regex.compile("[\u064b-\u065f\u0670]")
+_DROP_IN_EXPANSION = regex.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def _expand(ch: str) -> str:
+    """Replacement for one special character: '' for marks, the letters for a presentation form."""
+    cp = ord(ch)
+    if 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFC:
+        decomposed = unicodedata.normalize("NFKC", ch)
+        return _DROP_IN_EXPANSION.sub("", decomposed).translate(_TABLE)
+    return ""
+
+
+@dataclass(slots=True)
+class Normalized:
+    """Normalised text plus the anchors that map its offsets to the original."""
+
+    original: str
+    text: str
+    # Parallel sorted lists: normalised offset where a one-to-one run starts, and the
+    # original offset it corresponds to.
+    _norm_at: list[int] = field(default_factory=list)
+    _orig_at: list[int] = field(default_factory=list)
+
+    def to_original(self, i: int) -> int:
+        """Original offset of the normalised character at `i` (i == len(text) maps to the end)."""
+        if i >= len(self.text):
+            return len(self.original)
+        k = bisect_right(self._norm_at, i) - 1
+        return self._orig_at[k] + (i - self._norm_at[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) covering the normalised span [start, end)."""
+        if end <= start:
+            o = self.to_original(start)
+            return o, o
+        o_end = self.to_original(end - 1) + 1
+        # Keep the marks written on the last letter (e.g. the tanween of "ألفًا") in the span.
+        while o_end < len(self.original) and _TRAILING_MARK.match(self.original, o_end):
+            o_end += 1
+        return self.to_original(start), o_end
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise `text` for matching while remembering where every character came from."""
+    pieces: list[str] = []
+    norm_at: list[int] = [0]
+    orig_at: list[int] = [0]
+    n_pos = 0
+    o_pos = 0
+    for m in _SPECIAL.finditer(text):
+        s = m.start()
+        if s > o_pos:
+            chunk = text[o_pos:s].translate(_TABLE)
+            pieces.append(chunk)
+            n_pos += len(chunk)
+        rep = _expand(m.group())
+        # Every character of an expansion points at the one original character.
+        for ch in rep:
+            pieces.append(ch)
+            norm_at.append(n_pos)
+            orig_at.append(s)
+            n_pos += 1
+        o_pos = s + 1
+        norm_at.append(n_pos)
+        orig_at.append(o_pos)
+    if o_pos < len(text):
+        pieces.append(text[o_pos:].translate(_TABLE))
+    return Normalized(text, "".join(pieces), norm_at, orig_at)
+
+
+def normalize_word(word: str) -> str:
+    """Matching form of a lexicon entry (no offsets needed)."""
+    return normalize(word).text.strip()
