@@ -38,6 +38,8 @@ class NumberMatch:
     high: float | int
     form: str
     text: str = ""  # the original surface, text[start:end]
+    nstart: int = -1  # the same span in the normalised text (crosscheck.normalize)
+    nend: int = -1
 
     @property
     def is_count(self) -> bool:
