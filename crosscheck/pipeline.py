@@ -1,0 +1,169 @@
+"""The whole run as a library: paths -> documents -> claims -> clusters -> report files.
+
+    analysis = analyse(["fixtures/"], progress=lambda done, total: ...)
+    report = analysis.report()
+    write_reports(analysis, "reports", formats=("md", "html", "json"))
+
+The CLI commands `report`, `clusters` and `show` are thin wrappers over these functions.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Optional, Sequence
+
+from rapidfuzz import fuzz, process
+
+from crosscheck.errors import CrosscheckError
+from crosscheck.models import CLAIM_KINDS, Claim, Cluster, Document, Report
+
+# progress(done, total): called after each document's claims are extracted.
+Progress = Callable[[int, int], None]
+
+FORMATS = ("md", "html", "json")
+FILENAMES = {"md": "report.md", "html": "report.html", "json": "report.json"}
+STATUSES = ("conflict", "consistent", "single")
+
+
+@dataclass
+class Analysis:
+    documents: list[Document]
+    claims: list[Claim]
+    clusters: list[Cluster]
+    _report: Optional[Report] = field(default=None, repr=False)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """Document id -> article text (used to place highlights by offset)."""
+        return {d.id: d.text for d in self.documents}
+
+    def report(self) -> Report:
+        if self._report is None:
+            from crosscheck.reconciler import build_report
+
+            self._report = build_report(self.documents, self.clusters)
+        return self._report
+
+
+def analyse(paths: Sequence[str], progress: Optional[Progress] = None) -> Analysis:
+    """Load every document under `paths`, extract its claims, and reconcile them."""
+    from crosscheck.documents import load_documents
+    from crosscheck.extractor import extract
+    from crosscheck.reconciler import reconcile
+
+    documents = load_documents(list(paths))
+    claims: list[Claim] = []
+    for done, document in enumerate(documents, 1):
+        claims.extend(extract(document))
+        if progress is not None:
+            progress(done, len(documents))
+    clusters = reconcile(claims, documents)
+    return Analysis(documents=documents, claims=claims, clusters=clusters)
+
+
+# --------------------------------------------------------------------------- selecting
+
+
+def _did_you_mean(word: str, choices: Iterable[str], limit: int = 3) -> list[str]:
+    choices = list(dict.fromkeys(choices))
+    found = process.extract(word, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=60)
+    names = [name for name, _score, _i in found]
+    if not names:  # ratio is strict on very different lengths; difflib is kinder there
+        names = difflib.get_close_matches(word, choices, n=limit, cutoff=0.5)
+    return names
+
+
+def check_kind(kind: Optional[str]) -> Optional[str]:
+    if kind is None or kind in CLAIM_KINDS:
+        return kind
+    hint = _did_you_mean(kind, CLAIM_KINDS, 1)
+    suggestion = f"did you mean '{hint[0]}'? " if hint else ""
+    raise CrosscheckError(f"--kind: unknown kind '{kind}'; {suggestion}known kinds: {', '.join(CLAIM_KINDS)}")
+
+
+def check_status(status: Optional[str]) -> Optional[str]:
+    if status is None or status in STATUSES:
+        return status
+    raise CrosscheckError(f"--status: unknown status '{status}'; use one of {', '.join(STATUSES)}")
+
+
+def select_clusters(
+    clusters: Iterable[Cluster], kind: Optional[str] = None, status: Optional[str] = None
+) -> list[Cluster]:
+    """Clusters of one kind and/or status (both validated), in their original order."""
+    check_kind(kind)
+    check_status(status)
+    return [c for c in clusters if (kind is None or c.kind == kind) and (status is None or c.status == status)]
+
+
+def find_cluster(clusters: Sequence[Cluster], cluster_id: str) -> Cluster:
+    """The cluster with this id; otherwise an error suggesting the closest ids (exit 2)."""
+    for cluster in clusters:
+        if cluster.id == cluster_id:
+            return cluster
+    ids = [c.id for c in clusters]
+    if not ids:
+        raise CrosscheckError(f"no cluster '{cluster_id}': these documents gave no clusters at all")
+    close = _did_you_mean(cluster_id, ids)
+    if close:
+        hint = "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    else:
+        hint = "run 'crosscheck clusters' on the same documents to list the ids"
+    raise CrosscheckError(f"no cluster '{cluster_id}' in these documents; {hint}")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def parse_formats(spec: str | Sequence[str]) -> tuple[str, ...]:
+    """'md,html' -> ('md', 'html'), in the canonical order, validated."""
+    items = spec.split(",") if isinstance(spec, str) else list(spec)
+    wanted = {s.strip().lower() for s in items if s.strip()}
+    aliases = {"markdown": "md", "htm": "html"}
+    wanted = {aliases.get(w, w) for w in wanted}
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown or not wanted:
+        raise CrosscheckError(
+            f"--format: unknown format {', '.join(repr(u) for u in unknown) or '(empty)'}; "
+            f"use a comma-separated list of {', '.join(FORMATS)}"
+        )
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+def render_reports(
+    report: Report, formats: Sequence[str] = FORMATS, texts: Optional[Mapping[str, str]] = None
+) -> dict[str, str]:
+    """File name -> content for each format (all rendered before anything is written)."""
+    out: dict[str, str] = {}
+    for fmt in parse_formats(formats):
+        if fmt == "json":
+            from crosscheck.report_json import render_json
+
+            out[FILENAMES[fmt]] = render_json(report)
+        elif fmt == "md":
+            from crosscheck.report_markdown import render_markdown
+
+            out[FILENAMES[fmt]] = render_markdown(report)
+        else:
+            from crosscheck.report_html import render_html
+
+            out[FILENAMES[fmt]] = render_html(report, texts)
+    return out
+
+
+def write_reports(analysis: Analysis, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> list[Path]:
+    """Render every format, then write each file atomically into `out_dir`."""
+    from crosscheck.atomic import write_text_atomic
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise CrosscheckError(f"{out}: --out must be a directory, and this is a file")
+    rendered = render_reports(analysis.report(), formats, analysis.texts)
+    written = []
+    for name, content in rendered.items():
+        path = out / name
+        write_text_atomic(path, content)
+        written.append(path)
+    return written
