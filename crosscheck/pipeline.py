@@ -50,10 +50,11 @@ class Analysis:
 def analyse(paths: Sequence[str], progress: Optional[Progress] = None) -> Analysis:
     """Load every document under `paths`, extract its claims, and reconcile them."""
     from crosscheck.documents import load_documents
+
+    documents = load_documents(list(paths))  # bad input fails here, before any work
     from crosscheck.extractor import extract
     from crosscheck.reconciler import reconcile
 
-    documents = load_documents(list(paths))
     claims: list[Claim] = []
     for done, document in enumerate(documents, 1):
         claims.extend(extract(document))

@@ -1,0 +1,146 @@
+"""The HTML report: self-contained, RTL, escaped, one chart per conflict."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import report_samples as samples
+from crosscheck.models import Interval
+from crosscheck.report_html import render_html
+from crosscheck.report_svg import interval_chart, nice_ticks
+
+
+class Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> Collect:
+    p = Collect()
+    p.feed(html)
+    p.close()
+    return p
+
+
+def page() -> str:
+    return render_html(samples.report(), samples.texts())
+
+
+def test_rtl_arabic_page():
+    html = page()
+    assert html.startswith("<!DOCTYPE html>\n<html dir=\"rtl\" lang=\"ar\">")
+    assert '<meta charset="utf-8">' in html
+
+
+def test_self_contained_no_network_no_script():
+    tags = parse(page()).tags
+    names = {t for t, _ in tags}
+    assert "script" not in names and "link" not in names and "img" not in names and "iframe" not in names
+    for tag, attrs in tags:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            if name in ("src", "href") and tag != "a":
+                raise AssertionError(f"external resource {tag} {name}={value}")
+    assert "Content-Security-Policy" in page() and "default-src 'none'" in page()
+    assert "@import" not in page() and "url(" not in page()
+
+
+def test_hostile_article_is_escaped_everywhere():
+    html = page()
+    assert "<script" not in html
+    assert "&lt;script&gt;document.title=&#x27;PWNED&#x27;" in html
+    assert '"><img' not in html and "&quot;&gt;&lt;img src=x onerror=&quot;" in html
+    tags = parse(html).tags
+    assert not any("data-pwned" in attrs or tag == "img" for tag, attrs in tags)
+
+
+def test_bidi_overrides_are_neutralised():
+    html = page()
+    for cp in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]:
+        assert chr(cp) not in html
+    assert "&lt;U+202E&gt;في القطاع" in html
+
+
+def test_only_http_links():
+    tags = parse(page()).tags
+    hrefs = [a["href"] for t, a in tags if t == "a"]
+    assert hrefs == ["https://example.org/c"]
+    assert "javascript:alert(1)" in page()  # shown as text, not a link
+
+
+def test_conflicts_section_with_chart_table_and_marks():
+    html = page()
+    conflicts = html.split('<section id="conflicts"', 1)[1].split("</section>", 1)[0]
+    assert conflicts.count('<article class="cluster conflict"') == 2
+    assert conflicts.count("<svg") == 2
+    assert conflicts.index("cluster-hostages_held-gaza") < conflicts.index("cluster-killed-gaza-cumulative")
+    assert "إن أكثر من <mark>33 ألف</mark> شخص قتلوا" in conflicts
+    assert "نحو <mark>30 ألف</mark> شخص" in conflicts
+    assert conflicts.count('<tr class="outlier">') == 1
+    assert '<bdi class="num" dir="ltr">(33,000, ∞)</bdi>' in conflicts
+    consistent = html.split('<section id="consistent"', 1)[1].split("</section>", 1)[0]
+    assert "displaced-gaza" in consistent and "<svg" not in consistent
+
+
+def test_numbers_and_ids_are_isolated():
+    html = page()
+    assert '<bdi class="id" dir="ltr">killed-gaza-cumulative</bdi>' in html
+    assert "unicode-bidi: isolate" in html
+
+
+def test_deterministic():
+    assert page() == page()
+
+
+# --------------------------------------------------------------------------- SVG chart
+
+
+def test_chart_draws_open_closed_and_unbounded_ends():
+    svg = interval_chart(samples.CLUSTERS[0])  # (33,000, ∞) and [27,000, 33,000] outlier
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and 'direction="ltr"' in svg
+    rows = re.findall(r'<g class="(row(?: outlier)?)">(.*?)</g>', svg)
+    assert [cls for cls, _ in rows] == ["row", "row outlier"]
+    first, second = rows[0][1], rows[1][1]
+    assert 'fill="#ffffff"' in first  # open lower end: hollow dot
+    assert "<polygon" in first  # unbounded upper end: arrow
+    assert "<polygon" not in second and second.count('fill="#c0392b" stroke="#c0392b"') == 2  # closed ends, red
+    assert 'class="consensus"' in svg
+
+
+def test_chart_point_claim_is_one_dot_and_no_consensus_band_when_none():
+    svg = interval_chart(samples.CLUSTERS[3])
+    assert svg.count("<circle") == 1 and "<line x1" in svg  # the dot and the axis
+    assert 'class="consensus"' in svg
+    svg = interval_chart(samples.CLUSTERS[1])
+    assert 'class="consensus"' not in svg
+
+
+def test_chart_escapes_labels_and_titles():
+    hostile = samples.KILLED_B.model_copy(update={"doc": '<b x="1">\u202e'})
+    cluster = samples.CLUSTERS[0].model_copy(update={"claims": [hostile]})
+    svg = interval_chart(cluster)
+    assert "<b " not in svg and "\u202e" not in svg
+    assert "&lt;b x=&quot;1&quot;&gt;&lt;U+202E&gt;" in svg
+
+
+def test_chart_lower_unbounded_is_an_arrow_to_the_left():
+    below = samples.HELD_C.model_copy(update={"low": None, "high": 50.0, "high_open": True, "qualifier": "less_than", "value": 50})
+    cluster = samples.CLUSTERS[1].model_copy(update={"claims": [below], "consensus": Interval(low=None, high=50)})
+    svg = interval_chart(cluster)
+    tip = re.search(r'<polygon points="([\d.]+),', svg)
+    assert tip and float(tip.group(1)) < 30  # at the left edge of the plot
+
+
+def test_nice_ticks():
+    assert nice_ticks(0, 100) == [0, 25, 50, 75, 100]
+    assert nice_ticks(26400, 33600) == [28000, 30000, 32000]
+    assert nice_ticks(5, 5) == [5]
