@@ -34,7 +34,9 @@ class _ProgressBar:
             from rich.console import Console
             from rich.progress import Progress
 
-            self.progress = Progress(console=Console(stderr=True), transient=True)
+            console = Console(stderr=True)
+            # On a terminal the bar vanishes when done; in a log its final state stays.
+            self.progress = Progress(console=console, transient=console.is_terminal)
             self.progress.start()
             self.task = self.progress.add_task("extracting claims", total=total)
         self.progress.update(self.task, completed=done)
