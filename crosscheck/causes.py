@@ -1,0 +1,199 @@
+"""Why a cluster conflicts, and how badly: cause classification and severity.
+
+Causes, tried in the order `cause_order` of rules/reconcile.yaml (first match wins):
+  hedge_rounding   widening the hedged intervals (and round exact figures) a little makes
+                   every compared claim agree;
+  likely_typo      an outlier and a consensus figure differ by a digit pattern: adjacent digits
+                   swapped (32417/32471), an extra or dropped zero (3000/30000), one digit off;
+  reporting_lag    the outliers come from other dates than the consensus;
+  different_scope  an outlier's scope was inferred or guessed, the consensus rests only on such
+                   claims, or the outliers' place/group was only fuzzy-matched to the consensus;
+  disagreement     none of the above.
+Severity is the relative gap between each outlier's stated figure and the nearest figure stated
+by a consensus member, |a - b| / max(|a|, |b|), the largest over outliers (0..1); a factual
+(vote position) contradiction is 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Optional
+
+from crosscheck.intervals import Span, agree, numeric_value
+from crosscheck.models import Claim
+from crosscheck.reconcile_config import ReconcileConfig
+
+
+@dataclass
+class Judged:
+    """A conflict as the reconciler decided it: what the cause tests look at."""
+
+    claims: list[Claim]
+    spans: list[Optional[Span]]  # as compared (None = not compared at the reference date)
+    dates: list[Optional[date]]
+    outliers: list[int]
+    supporters: list[int]
+    uncertain: list[bool] = field(default_factory=list)  # scope inferred / guessed
+    variants: list[dict[str, Optional[str]]] = field(default_factory=list)  # fuzzy attr forms
+    categorical: bool = False
+
+
+# ---------------------------------------------------------------------- digit patterns
+
+
+def _significant(s: str) -> int:
+    return len(s.rstrip("0"))
+
+
+def digit_typo(a: int, b: int, cfg: ReconcileConfig) -> Optional[str]:
+    """How `a` and `b` look like one figure mistyped, or None."""
+    if a == b or max(abs(a), abs(b)) < cfg.typo_min_value:
+        return None
+    sa, sb = str(abs(a)), str(abs(b))
+    if len(sa) == len(sb):
+        diff = [i for i in range(len(sa)) if sa[i] != sb[i]]
+        if (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and sa[diff[0]] == sb[diff[1]]
+            and sa[diff[1]] == sb[diff[0]]
+            and min(_significant(sa), _significant(sb)) >= 2
+        ):
+            return "adjacent digits swapped"
+        if len(diff) == 1 and min(_significant(sa), _significant(sb)) >= cfg.typo_min_significant_digits:
+            return "one digit off"
+        return None
+    longer, shorter = (sa, sb) if len(sa) > len(sb) else (sb, sa)
+    if len(longer) == len(shorter) + 1:
+        for i, ch in enumerate(longer):
+            if ch == "0" and longer[:i] + longer[i + 1 :] == shorter:
+                return "a zero dropped or added"
+    return None
+
+
+def _as_int(claim: Claim) -> Optional[int]:
+    v = numeric_value(claim)
+    if v is None or not float(v).is_integer():
+        return None
+    return int(v)
+
+
+# ---------------------------------------------------------------------- the tests
+
+
+def _widen_fraction(claim: Claim, cfg: ReconcileConfig) -> float:
+    if claim.qualifier in cfg.hedged_qualifiers:
+        return cfg.hedge_widen
+    v = _as_int(claim)
+    if v is not None and v != 0:
+        s = str(abs(v))
+        if len(s) - len(s.rstrip("0")) >= cfg.round_min_trailing_zeros:
+            return cfg.rounding_widen
+    return 0.0
+
+
+def _hedge_rounding(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
+    if j.categorical:
+        return None
+    widened = []
+    for c, s in zip(j.claims, j.spans):
+        if s is None:
+            continue
+        v = numeric_value(c)
+        mid = s.midpoint()
+        scale = abs(v) if v is not None else abs(mid or 0.0)
+        widened.append(s.widen(_widen_fraction(c, cfg) * scale))
+    if widened and agree(widened):
+        return (f"widening hedges by {cfg.hedge_widen:.0%} and round figures by "
+                f"{cfg.rounding_widen:.0%} makes them agree")
+    return None
+
+
+def _likely_typo(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
+    for o in j.outliers:
+        a = _as_int(j.claims[o])
+        if a is None:
+            continue
+        for s in j.supporters:
+            b = _as_int(j.claims[s])
+            if b is None:
+                continue
+            how = digit_typo(a, b, cfg)
+            if how:
+                return f"{a} vs {b}: {how}"
+    return None
+
+
+def _reporting_lag(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
+    involved = j.outliers + j.supporters
+    if not involved or any(j.dates[i] is None for i in involved):
+        return None
+    out_dates = {j.dates[i] for i in j.outliers}
+    sup_dates = {j.dates[i] for i in j.supporters}
+    if out_dates & sup_dates:
+        return None
+    fmt = lambda ds: ", ".join(sorted(d.isoformat() for d in ds if d))  # noqa: E731
+    return f"outliers dated {fmt(out_dates)}, consensus dated {fmt(sup_dates)}"
+
+
+def _different_scope(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
+    if j.uncertain:
+        if any(j.uncertain[i] for i in j.outliers):
+            return "an outlier's scope was inferred from context, not stated"
+        if j.supporters and all(j.uncertain[i] for i in j.supporters):
+            return "the consensus rests on claims whose scope was inferred"
+    if j.variants:
+        for attr in sorted({a for v in j.variants for a in v}):
+            sup = {j.variants[i].get(attr) for i in j.supporters}
+            odd = {j.variants[i].get(attr) for i in j.outliers} - sup
+            odd.discard(None)
+            if odd:
+                return f"{attr} differs ({', '.join(sorted(odd))}); matched only fuzzily"
+    return None
+
+
+CAUSE_TESTS: dict[str, Callable[[Judged, ReconcileConfig], Optional[str]]] = {
+    "hedge_rounding": _hedge_rounding,
+    "likely_typo": _likely_typo,
+    "reporting_lag": _reporting_lag,
+    "different_scope": _different_scope,
+}
+
+
+def classify(j: Judged, cfg: ReconcileConfig) -> tuple[str, str]:
+    """(cause, one-line explanation) for a conflict."""
+    for name in cfg.cause_order:
+        why = CAUSE_TESTS[name](j, cfg)
+        if why:
+            return name, why
+    return "disagreement", "the sources give incompatible figures"
+
+
+def severity(j: Judged) -> float:
+    """Relative gap between the outliers and the consensus (0..1; 1 for vote positions)."""
+    if j.categorical:
+        return 1.0
+    worst = 0.0
+    for o in j.outliers:
+        a = _stated(j.claims[o], j.spans[o])
+        if a is None:
+            continue
+        best: Optional[float] = None
+        for s in j.supporters:
+            b = _stated(j.claims[s], j.spans[s])
+            if b is None:
+                continue
+            denom = max(abs(a), abs(b))
+            rel = abs(a - b) / denom if denom else 0.0
+            best = rel if best is None else min(best, rel)
+        if best is not None:
+            worst = max(worst, best)
+    return round(worst, 4)
+
+
+def _stated(claim: Claim, span: Optional[Span]) -> Optional[float]:
+    v = numeric_value(claim)
+    if v is not None:
+        return v
+    return span.midpoint() if span is not None else None
