@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import report_samples as samples
 from crosscheck.models import Interval
 from crosscheck.report_html import render_html
@@ -144,3 +147,33 @@ def test_nice_ticks():
     assert nice_ticks(0, 100) == [0, 25, 50, 75, 100]
     assert nice_ticks(26400, 33600) == [28000, 30000, 32000]
     assert nice_ticks(5, 5) == [5]
+
+
+# --------------------------------------------------------------------------- property: no injection
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "strong",
+    "section", "article", "dl", "div", "dt", "dd", "figure", "figcaption", "svg", "rect", "g",
+    "line", "circle", "polygon", "text", "table", "thead", "tbody", "tr", "th", "td", "bdi",
+    "mark", "span", "br", "details", "summary", "footer", "a",
+}
+TOKENS = [*"<>&\"'=/ ب٣3\n", "script", "img", "onerror", "\u202e", "\u2066", "\u202a", "</bdi>", "<mark>", "]]>"]
+NASTY = st.lists(st.sampled_from(TOKENS), max_size=20).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(source=NASTY, attribution=NASTY, doc_id=NASTY, note=NASTY)
+def test_no_article_text_becomes_markup(source, attribution, doc_id, note):
+    claim = samples.KILLED_B.model_copy(update={"attribution": attribution, "doc": doc_id or "d"})
+    cluster = samples.CLUSTERS[0].model_copy(update={"claims": [claim], "notes": [note]})
+    report = samples.report().model_copy(
+        update={
+            "clusters": [cluster],
+            "documents": [samples.report().documents[0].model_copy(update={"id": doc_id or "d", "source": source})],
+        }
+    )
+    html = render_html(report)
+    parsed = parse(html)
+    assert {t for t, _ in parsed.tags} <= ALLOWED_TAGS
+    assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
+    assert all(ch not in html for ch in "\u202e\u2066\u202a")
