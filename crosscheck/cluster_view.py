@@ -35,6 +35,13 @@ QUALIFIER_SIGNS = {
 
 STATUS_ORDER = ("conflict", "consistent", "single")
 
+# Our own isolates around Arabic fields in `show` (added AFTER the article's own controls were
+# neutralised): a bidi terminal shows the field right to left without reordering the label
+# and offsets around it, as `crosscheck extract` does for its table cells.
+FSI = "\u2068"  # FIRST STRONG ISOLATE
+PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+_RTL_LETTER = regex.compile(r"[\p{Script=Arabic}\p{Script=Hebrew}]")  # text that needs isolating
+
 # Marks around the highlighted number in plain text (the HTML uses <mark>).
 HIGHLIGHT_OPEN = "⟦"
 HIGHLIGHT_CLOSE = "⟧"
@@ -43,6 +50,12 @@ HIGHLIGHT_CLOSE = "⟧"
 def neutralise_bidi(text: str) -> str:
     """Replace bidi override/isolate and control characters with a visible `<U+XXXX>`."""
     return _UNSAFE_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def isolate(text: str) -> str:
+    """Neutralise `text`, then wrap it in FSI…PDI when it holds right-to-left letters."""
+    safe = neutralise_bidi(text)
+    return f"{FSI}{safe}{PDI}" if _RTL_LETTER.search(safe) else safe
 
 
 # --------------------------------------------------------------------------- numbers
@@ -140,8 +153,8 @@ def sentence_parts(claim: Claim, text: Optional[str] = None) -> tuple[str, str, 
 def highlighted_sentence(claim: Claim, text: Optional[str] = None) -> str:
     before, number, after = sentence_parts(claim, text)
     if not number:
-        return neutralise_bidi(f"{before} (as written: {claim.surface})")
-    return neutralise_bidi(f"{before}{HIGHLIGHT_OPEN}{number}{HIGHLIGHT_CLOSE}{after}")
+        return f"{isolate(before)} (as written: {isolate(claim.surface)})"
+    return isolate(f"{before}{HIGHLIGHT_OPEN}{number}{HIGHLIGHT_CLOSE}{after}")
 
 
 # --------------------------------------------------------------------------- clusters
@@ -180,14 +193,14 @@ def _claim_block(n: int, claim: ClusterClaim, texts: Mapping[str, str]) -> list[
     lines.append(
         f"    value {format_value(claim)}  qualifier {claim.qualifier}  bounds {claim_bounds(claim)}"
     )
-    lines.append(neutralise_bidi(f"    attribution {claim.attribution or '-'}"))
+    lines.append(f"    attribution {isolate(claim.attribution or '-')}")
     scope = {k: getattr(claim, k) for k in ("group", "location", "period", "event", "actor")}
     scope_line = f"    scope {scope_text(scope)}"
     if claim.inferred:
         scope_line += f"  (inferred from context: {', '.join(claim.inferred)})"
     lines.append(neutralise_bidi(scope_line))
     lines.append("    sentence " + highlighted_sentence(claim, texts.get(claim.doc)))
-    lines.append(neutralise_bidi(f"    surface {claim.surface}  [{claim.start}:{claim.end}]  rule {claim.rule or '-'}"))
+    lines.append(f"    surface {isolate(claim.surface)}  [{claim.start}:{claim.end}]  rule {neutralise_bidi(claim.rule or '-')}")
     return lines
 
 
@@ -204,7 +217,7 @@ def render_cluster_detail(cluster: Cluster, texts: Optional[Mapping[str, str]] =
         lines.append(f"severity {format_severity(cluster.severity)}  cause {cluster.cause or '-'}")
     if cluster.ambiguous:
         lines.append("ambiguous: some scope was inferred from context")
-    lines.extend(neutralise_bidi(f"note {note}") for note in cluster.notes)
+    lines.extend(f"note {isolate(note)}" for note in cluster.notes)
     lines.append(f"claims {len(cluster.claims)}  (number in {HIGHLIGHT_OPEN} {HIGHLIGHT_CLOSE})")
     for n, claim in enumerate(cluster.claims, 1):
         lines.extend(_claim_block(n, claim, texts))

@@ -6,7 +6,9 @@ import pytest
 
 import report_samples as samples
 from crosscheck.cluster_view import (
+    FSI,
     HIGHLIGHT_CLOSE,
+    PDI,
     HIGHLIGHT_OPEN,
     cluster_line,
     format_interval,
@@ -35,7 +37,7 @@ def test_show_lists_every_claim_with_sentence_highlight_bounds_outlier_consensus
     # each claim: source document, date, attribution, qualifier and bounds
     assert "[1] a-news  date 2024-03-25\n" in out
     assert "value > 33,000  qualifier more_than  bounds (33,000, ∞)" in out
-    assert "attribution وزارة الصحة" in out
+    assert f"attribution {FSI}وزارة الصحة{PDI}" in out  # Arabic fields isolated for bidi terminals
     assert "[2] b-hostile  date 2024-03-22  OUTLIER" in out
     assert "bounds [27,000, 33,000]" in out
     # the sentence, with the number (not the whole surface) highlighted
@@ -51,6 +53,8 @@ def test_show_only_marks_the_outlier():
 def test_show_makes_bidi_overrides_visible():
     out = render_cluster_detail(KILLED, samples.texts())
     assert "\u202e" not in out
+    # only our own isolates remain, balanced, one pair per Arabic field
+    assert out.count(FSI) == out.count(PDI) > 0
     assert "<U+202E>في القطاع" in out
     assert "note dates differ by 3 days <U+202E>" in out
 
@@ -73,7 +77,7 @@ def test_highlight_when_the_number_cannot_be_placed():
     odd = samples.KILLED_A.model_copy(update={"sentence": "جملة أخرى تماما"})
     assert sentence_parts(odd) == ("جملة أخرى تماما", "", "")
     out = render_cluster_detail(samples.CLUSTERS[0].model_copy(update={"claims": [odd]}))
-    assert "(as written: أكثر من 33 ألف شخص)" in out
+    assert f"(as written: {FSI}أكثر من 33 ألف شخص{PDI})" in out
 
 
 def test_cluster_line_has_id_kind_scope_values_status():
