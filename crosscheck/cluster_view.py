@@ -92,11 +92,16 @@ def format_interval(
 
 
 def claim_bounds(claim: Claim) -> str:
+    """The claim's interval; '-' for a vote position (no number, no bounds)."""
+    if isinstance(claim.value, str) and claim.low is None and claim.high is None:
+        return "-"
     return format_interval(claim.low, claim.high, claim.low_open, claim.high_open)
 
 
 def format_value(claim: Claim) -> str:
     """The value as the claim states it: '> 33,000', '≈ 30,000', '30,000–32,000', 'veto'."""
+    if isinstance(claim.value, str):
+        return claim.value
     if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
         return f"{format_number(claim.low)}–{format_number(claim.high)}"
     sign = QUALIFIER_SIGNS.get(claim.qualifier, "")

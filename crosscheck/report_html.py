@@ -98,6 +98,12 @@ mark { background: #ffe58a; padding: 0 .15em; border-radius: 2px; }
 details summary { cursor: pointer; }
 """
 
+LEGEND = (
+    "<figcaption>كل خط هو المجال الذي يذكره مصدر: النقطة المصمتة طرف مغلق، والمفرغة طرف مفتوح، "
+    "والسهم طرف غير محدود، والعلامة القصيرة هي القيمة المذكورة. المنطقة المظللة هي الإجماع، "
+    "والأحمر قيمة شاذة.</figcaption>"
+)
+
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
@@ -165,15 +171,13 @@ def _claims_table(cluster: Cluster, docs: Mapping[str, ReportDocument], texts: M
 
 def _conflict(cluster: Cluster, docs, texts) -> str:
     notes = "".join(f'<p class="ctx"><bdi>{esc(n)}</bdi></p>' for n in cluster.notes)
+    chart = interval_chart(cluster)
+    figure = f'<figure class="chart">{chart}{LEGEND}</figure>' if chart else ""
     return (
         f'<article class="cluster conflict" id="{esc("cluster-" + cluster.id)}">'
         f'<h3>{_kind(cluster.kind)} · <bdi class="id" dir="ltr">{esc(cluster.id)}</bdi></h3>'
         f"{_meta(cluster)}"
-        f'<figure class="chart">{interval_chart(cluster)}'
-        "<figcaption>كل خط هو المجال الذي يذكره مصدر: النقطة المصمتة طرف مغلق، والمفرغة طرف مفتوح، "
-        "والسهم طرف غير محدود، والعلامة القصيرة هي القيمة المذكورة. المنطقة المظللة هي الإجماع، "
-        "والأحمر قيمة شاذة.</figcaption></figure>"
-        f"{_claims_table(cluster, docs, texts)}{notes}</article>"
+        f"{figure}{_claims_table(cluster, docs, texts)}{notes}</article>"
     )
 
 

@@ -120,8 +120,20 @@ def _row(claim: ClusterClaim, y: float, scale) -> list[str]:
     return out
 
 
+def is_numeric(cluster: Cluster) -> bool:
+    """Whether there is any number to draw (vote positions such as 'veto' have none)."""
+    return any(
+        _finite(v) is not None for c in cluster.claims for v in (c.value, c.low, c.high)
+    )
+
+
 def interval_chart(cluster: Cluster) -> str:
-    """An inline <svg> comparing every claim's interval with the cluster's consensus."""
+    """An inline <svg> comparing every claim's interval with the cluster's consensus.
+
+    Empty string for a cluster without numbers (vote positions): there is nothing to plot.
+    """
+    if not is_numeric(cluster):
+        return ""
     lo, hi = _domain(cluster)
     span = hi - lo
 

@@ -177,3 +177,18 @@ def test_no_article_text_becomes_markup(source, attribution, doc_id, note):
     assert {t for t, _ in parsed.tags} <= ALLOWED_TAGS
     assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
     assert all(ch not in html for ch in "\u202e\u2066\u202a")
+
+
+def test_vote_position_conflict_has_no_chart_but_a_table():
+    positions = [
+        samples.KILLED_A.model_copy(update={"kind": "vote_position", "value": v, "low": None, "high": None, "actor": "us"})
+        for v in ("abstain", "veto")
+    ]
+    cluster = samples.CLUSTERS[0].model_copy(
+        update={"kind": "vote_position", "claims": positions, "consensus": None, "id": "vote-us"}
+    )
+    assert interval_chart(cluster) == ""
+    html = render_html(samples.report().model_copy(update={"clusters": [cluster]}))
+    article = html.split('<article class="cluster conflict"', 1)[1].split("</article>", 1)[0]
+    assert "<svg" not in article and "<figure" not in article
+    assert '<bdi class="num" dir="ltr">veto</bdi>' in article and "abstain" in article

@@ -165,3 +165,12 @@ def test_parse_formats():
         parse_formats("md,pdf")
     with pytest.raises(CrosscheckError, match="--format"):
         parse_formats(",")
+
+
+def test_vote_positions_show_the_word_without_bounds():
+    veto = samples.KILLED_A.model_copy(update={"kind": "vote_position", "value": "veto", "low": None, "high": None})
+    assert format_value(veto) == "veto"
+    cluster = KILLED.model_copy(update={"kind": "vote_position", "claims": [veto], "consensus": None})
+    out = render_cluster_detail(cluster)
+    assert "value veto  qualifier more_than  bounds -" in out
+    assert "consensus none" in out
