@@ -1,11 +1,11 @@
 """Why a cluster conflicts, and how badly: cause classification and severity.
 
 Causes, tried in the order `cause_order` of rules/reconcile.yaml (first match wins):
+  reporting_lag    the outliers come from other dates than the consensus;
   hedge_rounding   widening the hedged intervals (and round exact figures) a little makes
                    every compared claim agree;
   likely_typo      an outlier and a consensus figure differ by a digit pattern: adjacent digits
                    swapped (32417/32471), an extra or dropped zero (3000/30000), one digit off;
-  reporting_lag    the outliers come from other dates than the consensus;
   different_scope  an outlier's scope was inferred or guessed, the consensus rests only on such
                    claims, or the outliers' place/group was only fuzzy-matched to the consensus;
   disagreement     none of the above.

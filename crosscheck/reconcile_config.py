@@ -59,7 +59,7 @@ class ReconcileConfig(BaseModel):
     timeless_periods: list[str] = ["event"]
     timeless_kinds: list[str] = ["vote_position"]
     # causes
-    cause_order: list[str] = ["hedge_rounding", "likely_typo", "reporting_lag", "different_scope"]
+    cause_order: list[str] = ["reporting_lag", "hedge_rounding", "likely_typo", "different_scope"]
     hedge_widen: float = Field(0.05, ge=0)
     rounding_widen: float = Field(0.02, ge=0)
     round_min_trailing_zeros: int = Field(2, ge=1)

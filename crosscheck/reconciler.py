@@ -265,7 +265,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     )
     if result.tied:
         notes.append("no majority: another range is backed by as many independent sources; "
-                     "outliers are those outside the better-attested range")
+                     "outliers are those outside the range backed by more, or more precise, claims")
     notes.append(f"{cause}: {why}")
     skipped = [i for i, p in enumerate(projected) if p is None]
     if skipped:
