@@ -65,27 +65,30 @@ def max_rss_mb() -> float:
 
 def crosscheck_runner() -> tuple[str, Callable[[Document], int], bool]:
     """(label, function returning the number of items found, is_the_real_extractor)."""
+    missing = []
     try:
         extractor = importlib.import_module("crosscheck.extractor")
         return "crosscheck extract (full claim extraction)", lambda d: len(extractor.extract(d)), True
     except ModuleNotFoundError as exc:
-        if exc.name != "crosscheck.extractor":
+        if not (exc.name or "").startswith("crosscheck."):
             raise
+        missing.append(exc.name)
     from crosscheck.normalize import normalize
 
     try:
         number_parser = importlib.import_module("crosscheck.number_parser")
-        return ("FALLBACK normalise + find_numbers (crosscheck.extractor missing)",
+        return (f"FALLBACK normalise + find_numbers ({', '.join(missing)} missing)",
                 lambda d: len(number_parser.find_numbers(d.text)), False)
     except ModuleNotFoundError as exc:
-        if exc.name != "crosscheck.number_parser":
+        if not (exc.name or "").startswith("crosscheck."):
             raise
+        missing.append(exc.name)
 
     def normalise_only(d: Document) -> int:
         normalize(d.text)
         return 0
 
-    return ("FALLBACK normalise only (crosscheck.extractor and number_parser missing)", normalise_only, False)
+    return (f"FALLBACK normalise only ({', '.join(sorted(set(missing)))} missing)", normalise_only, False)
 
 
 def timed(fn: Callable[[Document], int], docs: list[Document]) -> tuple[float, int]:
