@@ -21,11 +21,12 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 from typing import Optional, Sequence
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from crosscheck.models import Claim
 from crosscheck.normalize import normalize_word
@@ -95,9 +96,14 @@ def _present(v: object) -> Optional[str]:
     return s or None
 
 
+@lru_cache(maxsize=65536)
+def _exact_form(v: str) -> str:
+    return normalize_word(v).casefold()
+
+
 def exact_form(v: Optional[str]) -> Optional[str]:
     """How exact attributes are compared: normalised Arabic, case-folded."""
-    return None if v is None else normalize_word(v).casefold()
+    return None if v is None else _exact_form(v)
 
 
 class PlaceNames:
@@ -111,6 +117,8 @@ class PlaceNames:
             for name in names:
                 self.alias[normalize_word(name)] = place_id.casefold()
         self._cache: dict[str, str] = {}
+        self.threshold = cfg.fuzzy_threshold
+        self._alias_names = sorted(n for n in self.alias if not _is_id(n) and len(n) >= 4)
 
     def canonical(self, raw: str) -> str:
         hit = self._cache.get(raw)
@@ -121,17 +129,34 @@ class PlaceNames:
         if out is None:
             words = [w for w in norm.split() if w not in self.generic]
             stripped = " ".join(words) or norm
-            out = self.alias.get(stripped, stripped)
+            out = self.alias.get(stripped)
+            if out is None:
+                out = self._near_alias(stripped) or stripped
         self._cache[raw] = out
         return out
 
+    def _near_alias(self, name: str) -> Optional[str]:
+        """The gazetteer id of a known name this one is a spelling variant of (cached above)."""
+        if len(name) < 4 or not self._alias_names:
+            return None
+        hit = process.extractOne(name, self._alias_names, scorer=fuzz.ratio,
+                                 score_cutoff=self.threshold)
+        return self.alias[hit[0]] if hit else None
 
-# The Arabic article is dropped before taking a name's first letter ("النصيرات" ~ "نصيرات").
-_ARTICLE = regex.compile(r"^ال(?=..)")
+
+# The Arabic article at the start of a word ("النصيرات" ~ "نصيرات"), on words long enough to have one.
+_ARTICLE = regex.compile(r"(?<!\S)ال(?=\S{2})")
+# A shared neighbourhood key bigger than this is a degenerate pattern, not a spelling variant.
+MAX_NEIGHBOURS = 64
 
 
-def _initial(s: str) -> str:
-    return _ARTICLE.sub("", s)[:1]
+def _neighbourhood(s: str) -> set[str]:
+    """The name, the name without articles, and each of them with one character deleted."""
+    out: set[str] = set()
+    for form in {s, _ARTICLE.sub("", s)}:
+        out.add(form)
+        out.update(form[:i] + form[i + 1 :] for i in range(len(form)))
+    return out
 
 
 def _is_id(s: str) -> bool:
@@ -169,19 +194,24 @@ class FuzzyMatcher:
                 x = parent[x]
             return x
 
-        # Only values that start alike and have similar lengths can reach the threshold, so
-        # compare inside (first letter) sub-blocks, sorted by length, within a length window.
-        by_initial: dict[str, list[str]] = defaultdict(list)
+        # Candidates share a key of the one-deletion neighbourhood (of the name, and of the
+        # name without the article): a one-letter slip, a dropped space or "ال" gives a shared
+        # key, while unrelated names never meet, so the work follows the number of near
+        # neighbours, not the square of the number of names.
+        index: dict[str, list[str]] = defaultdict(list)
         for v in sorted(values):
-            by_initial[_initial(v)].append(v)
-        slack = (100 - self.threshold) / 100
-        for bucket in by_initial.values():
-            bucket.sort(key=lambda s: (len(s), s))
+            for key in _neighbourhood(v):
+                index[key].append(v)
+        seen: set[tuple[str, str]] = set()
+        for key in sorted(index):
+            bucket = index[key]
+            if len(bucket) < 2 or len(bucket) > MAX_NEIGHBOURS:
+                continue
             for i, a in enumerate(bucket):
                 for b in bucket[i + 1 :]:
-                    # ratio <= 2*min/(la+lb): stop once b is too long to reach the threshold
-                    if len(b) - len(a) > slack * (len(a) + len(b)) + 1:
-                        break
+                    if (a, b) in seen:
+                        continue
+                    seen.add((a, b))
                     if find(a) != find(b) and self.same(a, b):
                         ra, rb = find(a), find(b)
                         parent[max(ra, rb)] = min(ra, rb)

@@ -1,0 +1,202 @@
+"""Grouping: same quantity, not just same kind; fuzzy places; context; ambiguity; scale."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from test_reconciler_factory import claim
+
+from crosscheck.grouping import FuzzyMatcher, GroupingStats, PlaceNames, cluster_id, group_claims
+from crosscheck.reconcile_config import default_config
+from crosscheck.reconciler import reconcile
+
+
+def sizes(grouping):
+    return sorted(len(g.members) for g in grouping.groups)
+
+
+def group_of(grouping, doc):
+    return next(g for g in grouping.groups if any(m.claim.doc == doc for m in g.members))
+
+
+@pytest.mark.parametrize("pair", default_config().location_examples.get("same", []))
+def test_location_examples_that_must_match(pair):
+    a, b = pair
+    g = group_claims([claim("x", "killed", 10, location=a), claim("y", "killed", 10, location=b)])
+    assert sizes(g) == [2], pair
+
+
+@pytest.mark.parametrize("pair", default_config().location_examples.get("different", []))
+def test_location_examples_that_must_not_match(pair):
+    a, b = pair
+    g = group_claims([claim("x", "killed", 10, location=a), claim("y", "killed", 10, location=b)])
+    assert sizes(g) == [1, 1], pair
+
+
+def test_location_examples_exist():
+    ex = default_config().location_examples
+    assert ex.get("same") and ex.get("different")
+
+
+def test_fuzzy_spelling_variants_join_and_are_noted():
+    g = group_claims([claim("a", "killed", 10, location="بيت حانون"),
+                      claim("b", "killed", 10, location="بيتحانون"),
+                      claim("c", "killed", 10, location="بيت لاهيا")])
+    assert sizes(g) == [1, 2]
+    joined = group_of(g, "a")
+    assert any("location written differently" in n for n in joined.notes)
+    assert g.stats.fuzzy_comparisons >= 1
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (dict(period="last_24h"), dict(period="cumulative")),
+        (dict(group="children"), dict(group="all")),
+        (dict(event="war", period="event"), dict(event="truce", period="event")),
+        (dict(actor="united_states"), dict(actor="russia")),
+    ],
+)
+def test_different_scope_never_shares_a_cluster(a, b):
+    g = group_claims([claim("x", "killed", 10, **a), claim("y", "killed", 10, **b)])
+    assert sizes(g) == [1, 1]
+
+
+def test_different_kinds_never_share_a_cluster():
+    g = group_claims([claim("x", "hostages_released", 40), claim("y", "hostages_held", 40)])
+    assert sizes(g) == [1, 1]
+
+
+def test_resolution_numbers_are_identities_not_measurements():
+    clusters = reconcile([claim("a", "resolution_number", 2728),
+                          claim("b", "resolution_number", 2720),
+                          claim("c", "resolution_number", 2728)])
+    assert sorted((c.status, len(c.claims)) for c in clusters) == [("consistent", 2),
+                                                                   ("single", 1)]
+
+
+def test_missing_event_comes_from_the_documents_only_resolution():
+    claims = [claim("a", "resolution_number", 2728, event=None),
+              claim("a", "votes_for", 14, event=None),
+              claim("b", "votes_for", 13, event="resolution:2728")]
+    clusters = reconcile(claims)
+    votes = [c for c in clusters if c.kind == "votes_for"]
+    assert len(votes) == 1 and votes[0].status == "conflict"
+    filled = next(c for c in votes[0].claims if c.doc == "a")
+    assert filled.event == "resolution:2728" and "event" in filled.inferred
+    assert votes[0].ambiguous
+
+
+def test_document_speaking_of_two_resolutions_leaves_event_open():
+    claims = [claim("a", "resolution_number", 2728, event=None),
+              claim("a", "resolution_number", 2720, event=None),
+              claim("a", "votes_for", 14, event=None),
+              claim("b", "votes_for", 13, event="resolution:2728")]
+    g = group_claims(claims)
+    votes = [x for x in g.groups if x.kind == "votes_for"]
+    assert sorted(len(x.members) for x in votes) == [1, 1]
+    open_one = next(x for x in votes if x.key["event"] is None)
+    assert any("event unknown" in n for m in open_one.members for n in m.notes)
+
+
+def test_missing_location_taken_from_the_documents_claims_of_that_kind():
+    claims = [claim("a", "killed", 100, location="rafah"),
+              claim("a", "killed", 120, location="rafah"),
+              claim("a", "killed", 900, location=None),
+              claim("b", "killed", 900, location="rafah")]
+    g = group_claims(claims)
+    assert sizes(g) == [4]
+    m = next(m for m in g.groups[0].members if m.claim.value == 900 and m.claim.doc == "a")
+    assert m.claim.location == "rafah" and "location" in m.uncertain
+
+
+def test_open_scope_joins_the_only_matching_cluster_and_says_so():
+    claims = [claim("a", "killed", 100, location="gaza"),
+              claim("b", "killed", 100, location=None)]
+    g = group_claims(claims)
+    assert sizes(g) == [2]
+    assert g.groups[0].ambiguous and g.stats.attached == 1
+    [c] = reconcile(claims)
+    assert c.ambiguous and any("joined the only matching cluster" in n for n in c.notes)
+
+
+def test_open_scope_with_two_candidates_stays_apart():
+    claims = [claim("a", "killed", 100, location="gaza"),
+              claim("b", "killed", 40, location="rafah"),
+              claim("c", "killed", 70, location=None)]
+    g = group_claims(claims)
+    assert sizes(g) == [1, 1, 1]
+    alone = group_of(g, "c")
+    assert any("2 clusters could match" in n for m in alone.members for n in m.notes)
+
+
+def test_extractor_inferred_scope_marks_the_cluster_ambiguous():
+    claims = [claim("a", "killed", 100), claim("b", "killed", 100).model_copy(
+        update={"inferred": ["location"]})]
+    [c] = reconcile(claims)
+    assert c.ambiguous and c.status == "consistent"
+    [c] = reconcile([claim("a", "killed", 100), claim("b", "killed", 100)])
+    assert not c.ambiguous
+
+
+def test_cluster_id_is_readable_hashed_and_scope_derived():
+    a = cluster_id("killed", {"location": "gaza", "period": "cumulative"})
+    b = cluster_id("killed", {"period": "cumulative", "location": "gaza"})
+    c = cluster_id("killed", {"location": "rafah", "period": "cumulative"})
+    assert a == b != c
+    assert a.startswith("killed-gaza-") and len(a.split("-")[-1]) == 6
+
+
+def test_arabic_names_and_ids_give_one_cluster_and_one_id():
+    one = group_claims([claim("a", "killed", 1, location="قطاع غزة"),
+                        claim("b", "killed", 1, location="gaza")])
+    two = group_claims([claim("b", "killed", 1, location="gaza"),
+                        claim("a", "killed", 1, location="قطاع غزة")])
+    assert [g.id for g in one.groups] == [g.id for g in two.groups]
+    assert one.groups[0].key["location"] == "gaza"
+
+
+# ------------------------------------------------------------------ scale
+
+
+def _synthetic(n, seed=7):
+    rnd = random.Random(seed)
+    places = [f"مكان{i}" for i in range(300)] + ["gaza", "rafah", "قطاع غزة", "خان يونس"]
+    kinds = ["killed", "injured", "displaced", "missing", "hostages_held"]
+    periods = ["cumulative", "last_24h", None]
+    out = []
+    for i in range(n):
+        place = rnd.choice(places)
+        if rnd.random() < 0.1:
+            place = place + "ه"  # a spelling variant to fuzzy-match
+        out.append(claim(f"d{i % 5000}", rnd.choice(kinds), rnd.randrange(1, 50000),
+                         location=place, period=rnd.choice(periods)))
+    return out
+
+
+def test_fuzzy_comparisons_stay_bounded_on_50k_claims():
+    claims = _synthetic(50_000)
+    g = group_claims(claims)
+    assert sum(len(x.members) for x in g.groups) == len(claims)
+    # blocking: comparisons grow with distinct place names per block, not with claim pairs
+    assert g.stats.fuzzy_comparisons < 2 * len(claims)
+    assert g.stats.fuzzy_comparisons < len(claims) * (len(claims) - 1) / 2 / 10_000
+
+
+def test_fuzzy_matcher_only_compares_plausible_pairs():
+    stats = GroupingStats()
+    values = [f"قرية{i:03d}" for i in range(300)] + [f"z{'x' * i}" for i in range(1, 200)]
+    FuzzyMatcher(88, stats).components(values)
+    # only names one edit apart are compared: each numbered village meets ~27 neighbours,
+    # each run of x's only the next shorter and longer one
+    assert 0 < stats.fuzzy_comparisons < (300 * 299 / 2) / 5 + 199 * 2
+
+
+def test_place_names_canonical_forms():
+    p = PlaceNames(default_config())
+    assert p.canonical("قطاع غزة") == p.canonical("غزه") == "gaza"
+    assert p.canonical("مدينة رفح") == "rafah"
+    assert p.canonical("مدينة غزة") == "gaza_city"
+    assert p.canonical("مخيم البريج") == "مخيم البريج"
+    assert p.canonical("ديرالبلح") == "deir_al_balah"  # a spelling variant of a known name
