@@ -1,0 +1,490 @@
+"""The claim extractor: numbers in a document -> typed, hedged, scoped, located claims.
+
+One pass finds the numbers (crosscheck.number_parser); only the sentences that hold a count
+are tokenised, and each count is classified by the kind rules in rules/kinds/ (counted noun,
+cue words nearby), qualified by a hedge (rules/hedges.yaml), checked for negation
+(rules/negation.yaml) and given its scope (crosscheck.scope).  Vote positions (who abstained or
+vetoed) are found in the few sentences that talk about voting (crosscheck.positions).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Sequence
+
+import regex
+
+from crosscheck import positions
+from crosscheck.memo import per_object
+from crosscheck.furniture import furniture_for
+from crosscheck.hedges import interval, lexicon_for
+from crosscheck.lexicon import Phrase, PhraseSet
+from crosscheck.models import Claim, Document
+from crosscheck.normalize import normalize
+from crosscheck.number_parser import scan
+from crosscheck.rule_loader import KindRule, RuleSet, load_rules
+from crosscheck.scope import (
+    attribution_of,
+    document_location,
+    gazetteer_for,
+    group_of,
+    period_of,
+    pick_location,
+    scope_for,
+    vote_events_in,
+)
+from crosscheck.tokens import Token, tokenize
+
+# Sentence ends: ! ? ؟ and newlines always; a full stop unless it sits between two digits
+# ("1.5 مليون" is one number, not two sentences).
+_SENTENCE_END = regex.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
+
+# What may stand between the two ends of a range, after normalisation: "100 و300",
+# "100 إلى 300", "100 حتى 300", "100-300".
+_RANGE_JOIN = regex.compile(r"\s*(?:و|الي|حتي|-|–|—)\s*")
+_COUNT_FORMS = ("cardinal", "vague", "decimal")
+_PEOPLE_KINDS_WITHOUT_LOCATION = ("votes_for", "votes_against", "abstentions", "resolution_number", "vetoes")
+
+
+@dataclass(slots=True)
+class _Num:
+    """A number, or a range of two, in normalised offsets."""
+
+    nstart: int
+    nend: int
+    value: float
+    low: float
+    high: float
+    form: str
+    digits: bool
+    num_nstart: int
+    num_nend: int
+    is_range: bool = False
+    range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
+
+
+@dataclass(slots=True)
+class CompiledKind:
+    rule: KindRule
+    nouns: PhraseSet
+    cues: PhraseSet
+    exclude: PhraseSet
+    events: PhraseSet
+
+
+@dataclass(slots=True)
+class Compiled:
+    rules: RuleSet
+    kinds: list[CompiledKind]
+    all_cues: PhraseSet
+    negation_particles: PhraseSet
+    negation_verbs: PhraseSet
+    range_open: PhraseSet
+
+
+@per_object
+def compile_rules(rules: RuleSet) -> Compiled:
+    kinds = []
+    for r in sorted(rules.kinds, key=lambda r: -r.priority):
+        nouns = [Phrase.parse(n, 1.0) for n in r.nouns] + [Phrase.parse(u, m) for u, m in r.units.items()]
+        events = [Phrase.parse(c, e) for e, cues in r.events.items() for c in cues]
+        kinds.append(
+            CompiledKind(r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events))
+        )
+    all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
+    return Compiled(
+        rules,
+        kinds,
+        all_cues,
+        PhraseSet.of(rules.negation.particles),
+        PhraseSet.of(rules.negation.verbs),
+        PhraseSet.of(["بين", "من", "ما بين"]),
+    )
+
+
+class DocContext:
+    """Per-document state, computed lazily so that documents without counts stay cheap."""
+
+    def __init__(self, doc: Document, rules: RuleSet) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.norm = normalize(doc.text)
+        self.text = self.norm.text
+        self.gaz = gazetteer_for(rules.gazetteer)
+        self.scope = scope_for(rules.scope)
+        self._tokens: dict[tuple[int, int], list[Token]] = {}
+
+    @cached_property
+    def furniture(self) -> list[tuple[int, int]]:
+        return furniture_for(self.rules.furniture).blocks(self.text)
+
+    def in_furniture(self, pos: int) -> bool:
+        k = bisect_right(self._furniture_starts, pos) - 1
+        return k >= 0 and pos < self.furniture[k][1]
+
+    @cached_property
+    def _furniture_starts(self) -> list[int]:
+        return [a for a, _ in self.furniture]
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [m.start() for m in _SENTENCE_END.finditer(self.text)]
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self._breaks, pos)
+        lo = self._breaks[k - 1] + 1 if k > 0 else 0
+        hi = self._breaks[k] if k < len(self._breaks) else len(self.text)
+        return lo, hi
+
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        lo = self.text.rfind("\n", 0, pos) + 1
+        hi = self.text.find("\n", pos)
+        return lo, len(self.text) if hi < 0 else hi
+
+    def tokens(self, lo: int, hi: int) -> list[Token]:
+        key = (lo, hi)
+        toks = self._tokens.get(key)
+        if toks is None:
+            toks = self._tokens[key] = tokenize(self.text, lo, hi)
+        return toks
+
+    @cached_property
+    def mentions(self):
+        return self.gaz.mentions(self.text)
+
+    @cached_property
+    def mention_starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    @cached_property
+    def location(self) -> str | None:
+        return document_location(self.gaz, [m for m in self.mentions if not self.in_furniture(m.start)])
+
+    @cached_property
+    def vote_events(self) -> list[tuple[int, str]]:
+        """(normalised offset, event) of every resolution number / draft sponsor in the text."""
+        out: list[tuple[int, str]] = []
+        for m in _VOTE_WORDS.finditer(self.text):
+            lo, hi = self.sentence_at(m.start())
+            if out and out[-1][0] >= lo and self._last_sentence == (lo, hi):
+                continue
+            self._last_sentence = (lo, hi)
+            toks = self.tokens(lo, hi)
+            for i, ev in vote_events_in(self.scope, self.gaz, toks):
+                if not self.in_furniture(toks[i].nstart):
+                    out.append((toks[i].nstart, ev))
+        return sorted(set(out))
+
+    _last_sentence: tuple[int, int] = (-1, -1)
+
+    def original(self, nstart: int, nend: int) -> tuple[int, int, str]:
+        s, e = self.norm.span(nstart, nend)
+        return s, e, self.doc.text[s:e]
+
+
+# Words that announce a vote or a resolution: only sentences with one are searched for events.
+_VOTE_WORDS = regex.compile(r"قرار|مشروع|اقتراح|مسوده|مقترح")
+
+
+def extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
+    """Every claim in one document, in text order."""
+    rules = rules or load_rules()
+    ctx = DocContext(document, rules)
+    comp = compile_rules(rules)
+    nums = _numbers(ctx, comp)
+    claims = [c for n in nums if (c := _claim(ctx, comp, n)) is not None]
+    claims.extend(positions.extract_positions(ctx, rules))
+    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    return claims
+
+
+def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) -> list[Claim]:
+    """Convenience for tests and notebooks: claims of a bare string."""
+    return extract(Document(id=doc_id, text=text), rules)
+
+
+# --------------------------------------------------------------------------- numbers and ranges
+
+
+def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
+    raw = [m for m in scan(ctx.norm) if m.form in _COUNT_FORMS and not ctx.in_furniture(m.nstart)]
+    out: list[_Num] = []
+    i = 0
+    while i < len(raw):
+        m = raw[i]
+        n = _Num(m.nstart, m.nend, m.value, m.low, m.high, m.form, _is_digits(m.text), m.nstart, m.nend)
+        if i + 1 < len(raw):
+            rng = _range(ctx, comp, m, raw[i + 1])
+            if rng is not None:
+                out.append(rng)
+                i += 2
+                continue
+        out.append(n)
+        i += 1
+    return out
+
+
+def _is_digits(s: str) -> bool:
+    return any(ch.isdigit() for ch in s)
+
+
+def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
+    """"بين 100 و300", "من 100 إلى 300", "100 إلى 300 قتيل" as one range claim."""
+    between = ctx.text[a.nend : b.nstart]
+    j = _RANGE_JOIN.fullmatch(between)
+    if not j or b.value <= a.value:
+        return None
+    joiner = between.strip()
+    lo, _ = ctx.sentence_at(a.nstart)
+    toks = ctx.tokens(lo, ctx.sentence_at(a.nstart)[1])
+    k = bisect_left([t.nstart for t in toks], a.nstart)
+    opener = comp.range_open.ending_at(toks, k) if k > 0 and not toks[k].brk_before else None
+    if joiner == "و" and (opener is None or opener[0].source == "من"):
+        return None  # "100 و300" alone are two figures; only "بين 100 و300" is a range
+    if joiner in ("-", "–", "—") and not (a.text.isdigit() and b.text.isdigit()):
+        return None
+    start_word = toks[opener[1]].nstart if opener else -1
+    return _Num(
+        a.nstart, b.nend, a.value, a.low, b.high, "cardinal", _is_digits(a.text), a.nstart, b.nend,
+        is_range=True, range_word_at=start_word,
+    )
+
+
+# --------------------------------------------------------------------------- one claim
+
+
+def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
+    s_lo, s_hi = ctx.sentence_at(n.nstart)
+    toks = ctx.tokens(s_lo, s_hi)
+    starts = [t.nstart for t in toks]
+    i0 = bisect_left(starts, n.nstart)
+    if i0 > 0 and toks[i0 - 1].nend > n.nstart:
+        i0 -= 1  # the number begins inside a token (a clitic: "و300" -> "و" is its own token)
+    i1 = bisect_left(starts, n.nend)
+    if i0 >= len(toks):
+        return None
+
+    # qualifier and the left edge of the claim
+    hedges = lexicon_for(ctx.rules.hedges)
+    if n.is_range:
+        qualifier = "range"
+        left = bisect_left(starts, n.range_word_at) if n.range_word_at >= 0 else i0
+    elif n.form == "vague":
+        qualifier, left = "vague", i0
+    else:
+        hb = hedges.find_before(toks, i0)
+        qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
+
+    if _negated(comp, ctx, toks, left):
+        return None
+
+    match = _best_kind(ctx, comp, toks, left, i0, i1, n)
+    if match is None:
+        return None
+    ck, noun_end, mult = match
+    rule = ck.rule
+    right = noun_end if noun_end is not None else i1
+    if qualifier not in ("range", "vague"):
+        ha = hedges.find_after(toks, right)
+        if ha is not None:
+            if qualifier == "exact":
+                qualifier = ha[0]
+            right = ha[1]
+
+    value = n.value * mult
+    if qualifier == "range":
+        lo_b, hi_b, lo_open, hi_open = n.low * mult, n.high * mult, False, False
+    else:
+        b = interval(value, qualifier, ctx.rules.hedges, (n.low * mult, n.high * mult) if qualifier == "vague" else None)
+        lo_b, hi_b, lo_open, hi_open = b.low, b.high, b.low_open, b.high_open
+
+    start, end, surface = ctx.original(toks[left].nstart, toks[max(right, i1) - 1].nend if right > i0 else n.nend)
+    num_s, num_e, _ = ctx.original(n.num_nstart, n.num_nend)
+    sent_s, sent_e, sentence = ctx.original(s_lo, s_hi)
+
+    inferred: list[str] = []
+    group = period = location = event = actor = attribution = None
+    if rule.kind != "other":
+        group = group_of(ctx.scope, toks, i1) or rule.group
+        period = period_of(ctx.scope, toks, left, right) or rule.period
+        if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
+            clause_end = _clause_end(toks, right)
+            location, ambiguous = pick_location(ctx.gaz, ctx.mentions, ctx.mention_starts, s_lo, clause_end, n.nstart)
+            if location is None:
+                location = ctx.location
+                if location is not None:
+                    inferred.append("location")
+            elif ambiguous:
+                inferred.append("location")
+        event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
+        if ev_inferred:
+            inferred.append("event")
+        if rule.actor:
+            actor = positions.nearest_member(ctx, toks, left, right)
+        att = attribution_of(ctx.scope, toks, left, right)
+        if att is not None:
+            a_s, a_e, _ = ctx.original(toks[att[0]].nstart, toks[att[1] - 1].nend)
+            attribution = ctx.doc.text[a_s:a_e]
+
+    return Claim(
+        doc=ctx.doc.id,
+        kind=rule.kind,
+        value=_num(value),
+        low=_round(lo_b),
+        high=_round(hi_b),
+        low_open=lo_open,
+        high_open=hi_open,
+        qualifier=qualifier,
+        group=group,
+        location=location,
+        period=period,
+        event=event,
+        attribution=attribution,
+        actor=actor,
+        start=start,
+        end=end,
+        surface=surface,
+        sentence=sentence.strip(),
+        rule=rule.id,
+        number_start=num_s,
+        number_end=num_e,
+        inferred=inferred,
+    )
+
+
+def _num(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else round(float(v), 6)
+
+
+def _round(v: float | None) -> float | None:
+    return None if v is None else round(float(v), 6)
+
+
+def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+    """A denial particle just before the claim, or a denial verb earlier in its clause."""
+    window = ctx.rules.negation.particle_window
+    if comp.negation_particles.nearest(toks, left, left, window, 0) is not None:
+        return True
+    k = left
+    while k > 0 and not toks[k].brk_before:
+        k -= 1
+        if comp.negation_verbs.at(toks, k):
+            return True
+    return False
+
+
+_OTHER = KindRule.model_construct(
+    id="other", kind="other", what="", why="", priority=-1, group=None, period=None,
+    event_from="none", actor=False, events={}, units={}, nouns=[], cues=[], exclude=[],
+)
+
+
+def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> str:
+    """What follows the number: a person noun, nothing (bare), or some other noun."""
+    if i1 >= len(toks) or toks[i1].brk_before:
+        return "bare"
+    t = toks[i1]
+    if ctx.scope.person.at(toks, i1):
+        return "person"
+    if "من" in t.forms and i1 + 1 < len(toks) and ctx.scope.person.at(toks, i1 + 1):
+        return "person"
+    if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
+        return "bare"
+    return "other"
+
+
+def _clause_end(toks: Sequence[Token], i: int) -> int:
+    """Normalised offset where the clause holding token i-1 ends."""
+    k = max(i, 1)
+    while k < len(toks) and not toks[k].brk_before:
+        k += 1
+    return toks[k - 1].nend if k <= len(toks) else toks[-1].nend
+
+
+def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
+    """Index after the person noun that follows a number ("شخص", "من المدنيين")."""
+    hit = ctx.scope.person.at(toks, i1)
+    if hit:
+        return hit[1]
+    hit = ctx.scope.person.at(toks, i1 + 1)
+    return hit[1] if hit else i1
+
+
+def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
+    """(compiled rule, index after the counted noun or None, unit multiplier) of the best rule."""
+    head = None
+    best = None
+    for ck in comp.kinds:
+        r = ck.rule
+        if r.digits_only and not n.digits:
+            continue
+        if n.value < r.min_value or (r.integer_only and not float(n.value).is_integer()):
+            continue
+        noun = ck.nouns.at(toks, i1) if i1 < len(toks) and not toks[i1].brk_before else None
+        if noun is None and i1 + 1 < len(toks) and "من" in toks[i1].forms and not toks[i1].brk_before:
+            noun = ck.nouns.at(toks, i1 + 1)  # "ثلاثة من الرهائن"
+        if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
+            continue
+        noun_end = noun[1] if noun else None
+        cue = ck.cues.nearest(
+            toks, left, noun_end or i1, r.cue_before, r.cue_after, cross_clause=r.cue_scope == "sentence"
+        ) if ck.cues else None
+        if noun is not None:
+            if r.require_cue and cue is None:
+                continue
+            score = 300 + r.priority + (50 - cue[2] if cue else 0)
+        else:
+            if cue is None:
+                continue
+            if head is None:
+                head = _head(ctx, comp, toks, i1)
+            if head == "person" and r.accept_person_nouns:
+                score = 200 + r.priority - cue[2]
+                noun_end = _person_end(ctx, toks, i1)
+            elif head == "bare" and r.accept_bare:
+                score = 100 + r.priority - cue[2]
+            elif r.any_noun:
+                score = 100 + r.priority - cue[2]
+            else:
+                continue
+        if best is None or score > best[0]:
+            best = (score, ck, noun_end, float(noun[0].payload) if noun else 1.0)
+    if best is not None:
+        return best[1], best[2], best[3]
+    if head is None:
+        head = _head(ctx, comp, toks, i1)
+    if head in ("other", "person") and n.form != "vague":
+        return CompiledKind(_OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])), i1 + 1, 1.0
+    return None
+
+
+def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: int) -> tuple[str | None, bool]:
+    """The vote or war/truce a claim belongs to, and whether it came from outside the sentence."""
+    r = ck.rule
+    if r.event_from == "cues":
+        hit = ck.events.nearest(toks, left, right, 30, 30, cross_clause=True)
+        return (str(hit[0].payload), False) if hit else (None, False)
+    if r.event_from != "vote":
+        return None, False
+    return vote_event(ctx, at)
+
+
+def vote_event(ctx: DocContext, at: int, document_fallback: bool = True) -> tuple[str | None, bool]:
+    """Nearest resolution/draft in the sentence, else the paragraph, else the document's only one."""
+    events = ctx.vote_events
+    if not events:
+        return None, False
+    for (lo, hi), inferred in ((ctx.sentence_at(at), False), (ctx.paragraph_at(at), True)):
+        near = [(abs(p - at), e) for p, e in events if lo <= p < hi]
+        if near:
+            return min(near)[1], inferred
+    if document_fallback:
+        resolutions = {e for _, e in events if e.startswith("resolution:")}
+        if len(resolutions) == 1:
+            return resolutions.pop(), True
+        every = {e for _, e in events}
+        if len(every) == 1:
+            return every.pop(), True
+    return None, False

@@ -1,0 +1,155 @@
+"""Word and phrase patterns from rule files, matched against token lists.
+
+A phrase in a rule file is written in plain Arabic, words separated by spaces.  Each word is
+normalised like the text (crosscheck.normalize), so spelling variants of alef/hamza/ة/ى and
+tashkeel do not matter.  Two extras:
+  * a word ending in `*` matches any word starting with it ("نازح*" matches نازحين, نازحون);
+  * a word `…` (or `...`) matches a gap of up to three words ("امتنع … عن التصويت").
+A phrase never matches across clause punctuation.  Clitic prefixes (و ف ب ل ك ال) on the text's
+words are allowed through Token.forms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from crosscheck.normalize import normalize_word
+from crosscheck.tokens import Token
+
+GAP_WORDS = ("…", "...")
+GAP_MAX = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    prefix: bool = False  # trailing * in the rule file
+    gap: bool = False
+
+    def matches(self, tok: Token) -> bool:
+        if self.prefix:
+            return any(f.startswith(self.text) for f in tok.forms)
+        return self.text in tok.forms
+
+
+def _word(raw: str) -> Word:
+    if raw in GAP_WORDS:
+        return Word("", gap=True)
+    if raw.endswith("*"):
+        return Word(normalize_word(raw[:-1]), prefix=True)
+    return Word(normalize_word(raw))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    source: str  # as written in the rule file (for messages)
+    words: tuple[Word, ...]
+    payload: object = None  # what the phrase means to its user (e.g. a qualifier name)
+
+    @classmethod
+    def parse(cls, raw: str, payload: object = None) -> "Phrase":
+        words = tuple(_word(w) for w in raw.split())
+        return cls(raw, words, payload)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def match_at(self, tokens: Sequence[Token], i: int, limit: int | None = None) -> int:
+        """If the phrase starts at token i, the index after its last token; else -1."""
+        limit = len(tokens) if limit is None else limit
+        return _match(self.words, 0, tokens, i, limit)
+
+    def match_ending_at(self, tokens: Sequence[Token], j: int, floor: int = 0) -> int:
+        """If the phrase ends just before token j, the index of its first token; else -1."""
+        # Phrases are short, so try every start that could end at j.
+        span = len(self.words) + GAP_MAX * sum(w.gap for w in self.words)
+        for i in range(j - 1, max(floor, j - span) - 1, -1):
+            if _match(self.words, 0, tokens, i, j) == j:
+                return i
+        return -1
+
+
+def _match(words: tuple[Word, ...], w: int, tokens: Sequence[Token], i: int, limit: int) -> int:
+    if w == len(words):
+        return i
+    word = words[w]
+    if word.gap:
+        for skip in range(GAP_MAX + 1):
+            k = i + skip
+            if k > limit:
+                break
+            # the gap may not swallow clause punctuation
+            if skip and (k - 1 >= len(tokens) or tokens[k - 1].brk_before):
+                break
+            end = _match(words, w + 1, tokens, k, limit)
+            if end >= 0:
+                return end
+        return -1
+    if i >= limit or i >= len(tokens):
+        return -1
+    if w > 0 and tokens[i].brk_before:
+        return -1
+    if not word.matches(tokens[i]):
+        return -1
+    return _match(words, w + 1, tokens, i + 1, limit)
+
+
+class PhraseSet:
+    """Many phrases; finds the nearest one before or after a token position."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self.phrases = sorted(phrases, key=len, reverse=True)  # longest first
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    @classmethod
+    def of(cls, raws: Iterable[str], payload: object = None) -> "PhraseSet":
+        return cls(Phrase.parse(r, payload) for r in raws)
+
+    def at(self, tokens: Sequence[Token], i: int, limit: int | None = None) -> tuple[Phrase, int] | None:
+        """Longest phrase starting at token i: (phrase, end index)."""
+        for p in self.phrases:
+            end = p.match_at(tokens, i, limit)
+            if end >= 0:
+                return p, end
+        return None
+
+    def ending_at(self, tokens: Sequence[Token], j: int, floor: int = 0) -> tuple[Phrase, int] | None:
+        """Longest phrase ending just before token j: (phrase, start index)."""
+        for p in self.phrases:
+            start = p.match_ending_at(tokens, j, floor)
+            if start >= 0:
+                return p, start
+        return None
+
+    def nearest(
+        self, tokens: Sequence[Token], lo: int, hi: int, before: int, after: int, cross_clause: bool = False
+    ) -> tuple[Phrase, int, int] | None:
+        """Nearest phrase within `before` tokens before index lo or `after` tokens from index hi.
+
+        Returns (phrase, start, distance); distance counts tokens between the phrase and the
+        [lo, hi) span.  Unless cross_clause, the search stops at clause punctuation.
+        """
+        best: tuple[Phrase, int, int] | None = None
+        # after the span
+        for d in range(0, after):
+            i = hi + d
+            if i >= len(tokens) or (not cross_clause and tokens[i].brk_before):
+                break
+            hit = self.at(tokens, i)
+            if hit:
+                best = (hit[0], i, d)
+                break
+        # before the span
+        for d in range(0, before):
+            j = lo - d  # phrase must end before token j
+            if j <= 0 or (not cross_clause and tokens[j].brk_before):
+                break
+            hit = self.ending_at(tokens, j)
+            if hit:
+                if best is None or d < best[2]:
+                    best = (hit[0], hit[1], d)
+                break
+        return best

@@ -1,0 +1,165 @@
+"""Vote positions: which member voted for, against, abstained or vetoed (kind vote_position).
+
+Only sentences that mention voting words are tokenised.  A position needs a member state as
+its actor (named inside the trigger, "استخدمت روسيا والصين حق النقض", or just before it,
+"الولايات المتحدة امتنعت عن التصويت") and a known vote (resolution number or draft sponsor
+in the sentence, "سابقة" for earlier drafts, or the document's only resolution); a position
+we cannot tie to a vote is not checkable and is not emitted.
+"""
+
+from __future__ import annotations
+
+
+from typing import TYPE_CHECKING, Sequence
+
+import regex
+
+from crosscheck.memo import per_object
+from crosscheck.lexicon import Phrase, PhraseSet
+from crosscheck.models import Claim
+from crosscheck.rule_loader import PositionRule, RuleSet
+from crosscheck.tokens import Token, bare_forms
+
+if TYPE_CHECKING:  # pragma: no cover
+    from crosscheck.extractor import DocContext
+
+# Cheap prefilter on the normalised text: sentences without these words hold no position.
+_VOTE_TRIGGER = regex.compile(r"تصويت|النقض|الفيتو|لصالح|ضد|نقضت|يستخدمان|تستخدمان")
+
+_EARLIER = PhraseSet.of(["سابقه", "سابقا", "السابقه", "الماضيه", "سابق"])
+
+
+@per_object
+def _compiled(rule: PositionRule) -> tuple[PhraseSet, PhraseSet]:
+    triggers = PhraseSet(Phrase.parse(p, v) for v, ps in rule.positions.items() for p in ps)
+    return triggers, PhraseSet.of(rule.negators)
+
+
+def members_in(ctx: "DocContext", toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, str]]:
+    """(token index, member id) for every voting member named in toks[lo:hi]."""
+    out = []
+    k = lo
+    while k < hi:
+        found = None
+        if k + 1 < hi:
+            for f in bare_forms(toks[k].text + " " + toks[k + 1].text):
+                p = ctx.gaz.lookup.get(f)
+                if p and p[0].member:
+                    found = (k, p[0].id, 2)
+                    break
+        if found is None:
+            for f in toks[k].forms:
+                p = ctx.gaz.lookup.get(f)
+                if p and p[0].member:
+                    found = (k, p[0].id, 1)
+                    break
+        if found:
+            out.append((found[0], found[1]))
+            k += found[2]
+        else:
+            k += 1
+    return out
+
+
+def nearest_member(ctx: "DocContext", toks: Sequence[Token], left: int, right: int) -> str | None:
+    """The member named nearest to a claim in its sentence (who vetoed, for veto counts)."""
+    found = members_in(ctx, toks, 0, len(toks))
+    if not found:
+        return None
+    return min(found, key=lambda f: (abs(f[0] - left) if f[0] < left else abs(f[0] - right)))[1]
+
+
+def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
+    from crosscheck.extractor import vote_event
+
+    claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for rule in rules.positions:
+        triggers, negators = _compiled(rule)
+        for m in _VOTE_TRIGGER.finditer(ctx.text):
+            lo, hi = ctx.sentence_at(m.start())
+            if (lo, hi) in seen or ctx.in_furniture(m.start()):
+                continue
+            seen.add((lo, hi))
+            toks = ctx.tokens(lo, hi)
+            i = 0
+            while i < len(toks):
+                hit = triggers.at(toks, i)
+                if hit is None:
+                    i += 1
+                    continue
+                phrase, end = hit
+                claims.extend(_position_claims(ctx, rule, negators, toks, i, end, str(phrase.payload), vote_event))
+                i = end
+    return claims
+
+
+def _linked_event(ctx, toks, i: int, end: int) -> tuple[str | None, bool]:
+    """A resolution or draft named in the trigger's own clause, within a few words of it."""
+    from crosscheck.scope import vote_events_in
+
+    lo = i
+    while lo > 0 and not toks[lo].brk_before and i - lo < 8:
+        lo -= 1
+    hi = end
+    while hi < len(toks) and not toks[hi].brk_before and hi - end < 8:
+        hi += 1
+    for k, event in vote_events_in(ctx.scope, ctx.gaz, toks[lo:hi]):
+        return event, False
+    return None, False
+
+
+def _position_claims(ctx, rule, negators, toks, i, end, value, vote_event) -> list[Claim]:
+    # denied: "تجنبت استخدام الفيتو", "لم تصوت لصالح"
+    if negators.nearest(toks, i, i, 2, 0) is not None:
+        return []
+    if any(negators.at(toks, k) for k in range(i + 1, end)):
+        return []
+    actors = members_in(ctx, toks, i, end)
+    if not actors:
+        # "روسيا والصين تستخدمان حق النقض": every member named in the same clause just before
+        k = i
+        while k > max(0, i - rule.actor_before) and not toks[k].brk_before:
+            k -= 1
+        actors = members_in(ctx, toks, k, i)
+        if not actors:
+            before = members_in(ctx, toks, max(0, i - rule.actor_before), i)
+            actors = before[-1:]
+    if not actors:
+        return []
+    at = toks[i].nstart
+    if _EARLIER.nearest(toks, end, end, 0, 6, cross_clause=False):
+        event, inferred = "earlier_drafts", False
+    else:
+        event, inferred = _linked_event(ctx, toks, i, end)
+        if event is None:
+            event, inferred = vote_event(ctx, at, document_fallback=True)
+            # a draft or resolution elsewhere in the sentence may be another vote ("بعد استخدام
+            # روسيا والصين حق النقض … سنستأنف العمل على مشروع القرار الفرنسي"); only the
+            # article's single resolution number is a safe fallback
+            if event is not None and not (inferred and event.startswith("resolution:")):
+                event = None
+    if event is None:
+        return []
+    start, stop, surface = ctx.original(toks[i].nstart, toks[end - 1].nend)
+    s_lo, s_hi = ctx.sentence_at(at)
+    _, _, sentence = ctx.original(s_lo, s_hi)
+    out = []
+    for actor in dict.fromkeys(a for _, a in actors):
+        out.append(
+            Claim(
+                doc=ctx.doc.id,
+                kind="vote_position",
+                value=value,
+                qualifier="exact",
+                actor=actor,
+                event=event,
+                start=start,
+                end=stop,
+                surface=surface,
+                sentence=sentence.strip(),
+                rule=rule.id,
+                inferred=["event"] if inferred else [],
+            )
+        )
+    return out

@@ -1,0 +1,73 @@
+"""Word tokens of normalised text, with the clitic-stripped forms used for lexicon look-ups.
+
+Arabic attaches conjunctions (و ف), prepositions (ب ل ك) and the article (ال) to the word, so
+"وبالأطفال" must match the lexicon entry "اطفال".  Each token carries the set of its possible
+bare forms; lexicon entries are compared against that set (see crosscheck.lexicon).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# A word is a run of letters or digits (digits with their separators stay one token so that
+# "30,000" is not three words); everything else (spaces, punctuation) separates words.
+_WORD = regex.compile(r"\d+(?:[.,٫٬]\d+)*|[\p{L}\p{M}]+")
+
+# Clause punctuation: a window around a number never crosses these.  Brackets are not breaks:
+# "حق النقض (الفيتو) ضد مشروع قرار" is one clause.
+CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:,،\n«»\"“”]")
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    out = set()
+    for c in _CONJ:
+        for p in _PREP:
+            for a in ("", "ال"):
+                if p == "ل" and a == "ال":
+                    out.add(c + "لل")  # ل + ال is written لل
+                else:
+                    out.add(c + p + a)
+    out.discard("")
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=65536)
+def bare_forms(word: str) -> frozenset[str]:
+    """The word itself plus every reading with a clitic prefix removed (stem of >= 2 letters)."""
+    forms = {word}
+    for p in _prefixes():
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            forms.add(word[len(p):])
+    return frozenset(forms)
+
+
+@dataclass(slots=True)
+class Token:
+    nstart: int  # offsets into the normalised text
+    nend: int
+    text: str
+    forms: frozenset[str]
+    brk_before: bool  # clause punctuation between the previous token and this one
+
+    def is_digit(self) -> bool:
+        return self.text[0].isdigit()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end] (offsets stay absolute)."""
+    end = len(text) if end is None else end
+    tokens: list[Token] = []
+    prev_end = start
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        brk = bool(CLAUSE_BREAK.search(text, prev_end, m.start())) if tokens else False
+        tokens.append(Token(m.start(), m.end(), w, bare_forms(w), brk))
+        prev_end = m.end()
+    return tokens
