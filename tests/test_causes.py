@@ -1,0 +1,97 @@
+"""Cause classification (every class) and severity."""
+
+from __future__ import annotations
+
+import pytest
+from test_reconciler_factory import claim, doc
+
+from crosscheck.causes import digit_typo
+from crosscheck.reconcile_config import default_config
+from crosscheck.reconciler import reconcile
+
+CFG = default_config()
+
+
+def conflict(claims, docs=None, config=None):
+    found = [c for c in reconcile(claims, docs, config) if c.status == "conflict"]
+    assert len(found) == 1, [(c.id, c.status) for c in reconcile(claims, docs, config)]
+    return found[0]
+
+
+@pytest.mark.parametrize("pair", CFG.typo_examples.get("match", []))
+def test_typo_examples_that_must_match(pair):
+    a, b = pair
+    assert digit_typo(a, b, CFG) and digit_typo(b, a, CFG)
+
+
+@pytest.mark.parametrize("pair", CFG.typo_examples.get("no_match", []))
+def test_typo_examples_that_must_not_match(pair):
+    a, b = pair
+    assert digit_typo(a, b, CFG) is None and digit_typo(b, a, CFG) is None
+
+
+def test_typo_examples_exist():
+    assert CFG.typo_examples.get("match") and CFG.typo_examples.get("no_match")
+
+
+def test_digit_typo_names_the_pattern():
+    assert digit_typo(32417, 32471, CFG) == "adjacent digits swapped"
+    assert digit_typo(3000, 30000, CFG) == "a zero dropped or added"
+    assert digit_typo(32417, 32917, CFG) == "one digit off"
+
+
+def test_likely_typo_transposition():
+    c = conflict([claim("a", "killed", 32417), claim("b", "killed", 32417),
+                  claim("c", "killed", 32471)])
+    assert c.cause == "likely_typo"
+    assert [x.value for x in c.claims if x.outlier] == [32471]
+    assert any("adjacent digits swapped" in n for n in c.notes)
+
+
+def test_likely_typo_extra_zero():
+    c = conflict([claim("a", "injured", 3000), claim("b", "injured", 3000),
+                  claim("c", "injured", 30000)])
+    assert c.cause == "likely_typo"
+    assert c.severity == pytest.approx(0.9)
+
+
+def test_hedge_rounding():
+    # "more than 33000" vs "about 30000": a 5% wider hedge would let them meet
+    c = conflict([claim("a", "killed", 33000, "more_than"), claim("b", "killed", 30000, "approx")])
+    assert c.cause == "hedge_rounding"
+    assert c.severity < 0.1
+
+
+def test_reporting_lag():
+    docs = [doc("a", date="2024-03-01"), doc("b", date="2024-03-02")]
+    c = conflict([claim("a", "killed", 30412), claim("b", "killed", 31977)], docs)
+    assert c.cause == "reporting_lag"
+
+
+def test_different_scope_from_inferred_location():
+    c = conflict([claim("a", "killed", 30412), claim("b", "killed", 30412),
+                  claim("c", "killed", 1200).model_copy(update={"inferred": ["location"]})])
+    assert c.cause == "different_scope" and c.ambiguous
+    assert [x.value for x in c.claims if x.outlier] == [1200]
+
+
+def test_different_scope_from_fuzzy_matched_place():
+    c = conflict([claim("a", "killed", 312, location="بيت حانون"),
+                  claim("b", "killed", 312, location="بيت حانون"),
+                  claim("c", "killed", 45, location="بيتحانون")])
+    assert c.cause == "different_scope"
+
+
+def test_plain_disagreement():
+    c = conflict([claim("a", "killed", 30412), claim("b", "killed", 30412),
+                  claim("c", "killed", 45000)])
+    assert c.cause == "disagreement"
+    assert c.severity == pytest.approx((45000 - 30412) / 45000, abs=1e-4)
+
+
+def test_cause_order_is_data():
+    docs = [doc("a", date="2024-03-01"), doc("b", date="2024-03-02")]
+    claims = [claim("a", "killed", 32417), claim("b", "killed", 32471)]
+    assert conflict(claims, docs).cause == "reporting_lag"
+    typo_first = CFG.model_copy(update={"cause_order": ["likely_typo", "reporting_lag"]})
+    assert conflict(claims, docs, typo_first).cause == "likely_typo"
