@@ -111,7 +111,7 @@ def _linked_event(ctx, toks, i: int, end: int) -> tuple[str | None, bool]:
 
 def _position_claims(ctx, rule, negators, toks, i, end, value, vote_event) -> list[Claim]:
     # denied: "تجنبت استخدام الفيتو", "لم تصوت لصالح"
-    if negators.nearest(toks, i, i, 2, 0) is not None:
+    if negators.nearest(toks, i, i, 4, 0) is not None:
         return []
     if any(negators.at(toks, k) for k in range(i + 1, end)):
         return []
