@@ -28,6 +28,7 @@ from crosscheck.causes import Judged, classify, severity
 from crosscheck.errors import InputError
 from crosscheck.grouping import ScopeGroup, exact_form, group_claims
 from crosscheck.intervals import Span, categorical_consensus, claim_span, numeric_value, sweep
+from crosscheck.intervals import agree as agree_all
 from crosscheck.models import Claim, Cluster, ClusterClaim, Document, Report, ReportDocument
 from crosscheck.reconcile_config import ReconcileConfig, config_or_default
 from crosscheck.sources import SourceGroups, source_groups
@@ -219,6 +220,10 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     mode = _mode(group, cfg)
     dated = sorted({d for d in cdates if d is not None})
     refs: list[Optional[date]] = dated if (dated and mode != "timeless") else [None]
+    if len(refs) > 1 and agree_all(spans):
+        # every projection only widens or drops claims, so agreement as stated holds at
+        # every date: judge once, at the latest
+        refs = refs[-1:]
 
     best = None  # (score, ref, projected spans, consensus)
     consistent_view = None

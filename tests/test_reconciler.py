@@ -7,9 +7,12 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_reconciler_factory import claim, doc
 
 from crosscheck.errors import InputError
+from crosscheck.intervals import agree, claim_span
 from crosscheck.models import Report
 from crosscheck.reconcile_config import default_config
 from crosscheck.reconciler import build_report, reconcile
@@ -314,3 +317,47 @@ def test_build_report_validates_and_lists_documents():
     again = Report.model_validate_json(report.model_dump_json())
     assert again.clusters[0].status == "conflict"
     assert again.clusters[0].claims[0].date in ("2024-01-02", None)
+
+
+# ------------------------------------------------------------------ invariants
+
+
+_random_claims = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "b", "c", "d"]),
+        st.sampled_from(["killed", "injured"]),
+        st.integers(1, 400),
+        st.sampled_from(["exact", "approx", "more_than", "at_least", "less_than", "at_most"]),
+        st.sampled_from(["gaza", "rafah", None]),
+    ),
+    min_size=1,
+    max_size=14,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_random_claims, st.booleans())
+def test_reconcile_invariants(raw, with_dates):
+    claims = [claim(d, k, v, q, location=loc) for d, k, v, q, loc in raw]
+    docs = [doc(d, date=f"2024-01-{i * 3 + 1:02d}" if with_dates else None)
+            for i, d in enumerate("abcd")]
+    clusters = reconcile(claims, docs)
+    # every claim lands in exactly one cluster
+    seen = sorted((c.doc, c.start) for cl in clusters for c in cl.claims)
+    assert seen == sorted((c.doc, c.start) for c in claims)
+    for cl in clusters:
+        assert len({c.kind for c in cl.claims}) == 1
+        flagged = [c for c in cl.claims if c.outlier]
+        if cl.status == "conflict":
+            assert flagged and len(flagged) < len(cl.claims)
+            assert cl.cause in ("hedge_rounding", "reporting_lag", "different_scope",
+                                "likely_typo", "disagreement")
+            assert 0 <= cl.severity <= 1
+        else:
+            assert not flagged and cl.severity is None
+            assert (cl.status == "single") == (len(cl.claims) == 1)
+        if cl.status == "consistent" and not with_dates:
+            assert agree([claim_span(c) for c in cl.claims])
+    # same input, reversed: same clusters
+    again = reconcile(list(reversed(claims)), docs)
+    assert [c.model_dump() for c in again] == [c.model_dump() for c in clusters]
