@@ -139,8 +139,12 @@ def _source_cell(doc_id: str, docs: Mapping[str, ReportDocument]) -> str:
     return cell
 
 
+def _consensus(cluster: Cluster) -> str:
+    return "—" if cluster.consensus is None else num(format_consensus(cluster.consensus))
+
+
 def _meta(cluster: Cluster) -> str:
-    items = [("النطاق", _scope(cluster.key)), ("الإجماع", num(format_consensus(cluster.consensus)))]
+    items = [("النطاق", _scope(cluster.key)), ("الإجماع", _consensus(cluster))]
     if cluster.status == "conflict":
         cause = cluster.cause or ""
         items.append(("الحدة", num(format_severity(cluster.severity))))
@@ -185,13 +189,11 @@ def _compact_table(clusters: list[Cluster], docs) -> str:
     head = "".join(f"<th>{h}</th>" for h in ("المعرف", "النوع", "النطاق", "القيم حسب المصدر", "الإجماع"))
     rows = []
     for cl in clusters:
-        values = "، ".join(
-            f'{_source_cell(c.doc, {})}: {num(format_value(c))}' for c in cl.claims
-        )
+        values = "<br>".join(f"{_source_cell(c.doc, {})}: {num(format_value(c))}" for c in cl.claims)
         rows.append(
             f'<tr id="{esc("cluster-" + cl.id)}"><td><bdi class="id" dir="ltr">{esc(cl.id)}</bdi></td>'
             f"<td>{_kind(cl.kind)}</td><td>{_scope(cl.key)}</td><td>{values}</td>"
-            f"<td>{num(format_consensus(cl.consensus))}</td></tr>"
+            f"<td>{_consensus(cl)}</td></tr>"
         )
     return f'<table class="compact"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
