@@ -6,8 +6,9 @@ Causes, tried in the order `cause_order` of rules/reconcile.yaml (first match wi
                    every compared claim agree;
   likely_typo      an outlier and a consensus figure differ by a digit pattern: adjacent digits
                    swapped (32417/32471), an extra or dropped zero (3000/30000), one digit off;
-  different_scope  an outlier's scope was inferred or guessed, the consensus rests only on such
-                   claims, or the outliers' place/group was only fuzzy-matched to the consensus;
+  different_scope  an outlier comes from the same article as a consensus figure, its scope was
+                   inferred or guessed, the consensus rests only on such claims, or the
+                   outliers' place/group was only fuzzy-matched to the consensus;
   disagreement     none of the above.
 Severity is the relative gap between each outlier's stated figure and the nearest figure stated
 by a consensus member, |a - b| / max(|a|, |b|), the largest over outliers (0..1); a factual
@@ -138,6 +139,11 @@ def _reporting_lag(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
 
 
 def _different_scope(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
+    sup_docs = {j.claims[i].doc for i in j.supporters}
+    for o in j.outliers:
+        if j.claims[o].doc in sup_docs:
+            # an article rarely contradicts itself: two figures in one text are two quantities
+            return f"{j.claims[o].doc} itself gives both figures; they likely count different things"
     if j.uncertain:
         if any(j.uncertain[i] for i in j.outliers):
             return "an outlier's scope was inferred from context, not stated"

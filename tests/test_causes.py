@@ -82,6 +82,13 @@ def test_different_scope_from_fuzzy_matched_place():
     assert c.cause == "different_scope"
 
 
+def test_different_scope_when_one_article_gives_both_figures():
+    c = conflict([claim("a", "killed", 30412), claim("b", "killed", 30412),
+                  claim("a", "killed", 57)])
+    assert c.cause == "different_scope"
+    assert any("a itself gives both figures" in n for n in c.notes)
+
+
 def test_plain_disagreement():
     c = conflict([claim("a", "killed", 30412), claim("b", "killed", 30412),
                   claim("c", "killed", 45000)])
