@@ -63,6 +63,22 @@ def _check_kinds(kinds: Optional[list[str]]) -> None:
             raise InputError(f"unknown kind {k!r}; choose from: {', '.join(CLAIM_KINDS)}")
 
 
+def _render_table(claims: list[Claim], n_docs: int, *, to_file: bool) -> str:
+    """The table as text: for a file, 160 columns without colour; else as the terminal allows.
+
+    Rendering to a string first means a closed pipe (`| head`) surfaces as one BrokenPipeError
+    that run_safely handles, instead of rich's own exit in the middle of a table.
+    """
+    if to_file:
+        console = Console(file=io.StringIO(), width=160, color_system=None)
+    else:
+        real = Console()
+        console = Console(file=io.StringIO(), width=real.width, color_system=real.color_system,
+                          force_terminal=real.is_terminal)
+    print_claims(claims, console, n_docs=n_docs)
+    return console.file.getvalue()
+
+
 @app.command("extract")
 def extract_command(
     paths: list[str] = typer.Argument(..., help=PATHS_HELP, show_default=False),
@@ -82,15 +98,11 @@ def extract_command(
             text = claims_json(claims)
         else:
             text = None
+        if text is None:
+            text = _render_table(claims, len(docs), to_file=out is not None)
         if out is not None:
-            if text is None:
-                buf = io.StringIO()
-                print_claims(claims, Console(file=buf, width=160, color_system=None), n_docs=len(docs))
-                text = buf.getvalue()
             write_text_atomic(out, text)
             typer.echo(f"wrote {len(claims)} claims from {len(docs)} documents to {out}", err=True)
-        elif text is None:
-            print_claims(claims, Console(), n_docs=len(docs))
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
