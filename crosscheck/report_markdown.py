@@ -91,7 +91,21 @@ def _consistent(cluster: Cluster) -> str:
     )
 
 
-def render_markdown(report: Report, title: Optional[str] = None) -> str:
+def _conflict_line(cluster: Cluster) -> str:
+    values = " / ".join(f"{c.doc}: {format_value(c)}{'*' if c.outlier else ''}" for c in cluster.claims)
+    return (
+        f"- {_code(cluster.id)} {md_escape(cluster.kind)} ({md_escape(scope_text(cluster.key))}): "
+        f"{md_escape(values)} · severity {format_severity(cluster.severity)}"
+    )
+
+
+def render_markdown(
+    report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50
+) -> str:
+    """The report as Markdown.  Only the `max_tables` most severe conflicts get a table, then
+    at most `max_lines` further conflicts get a line each, and at most `max_lines` consistent
+    clusters are listed, so a big run still fits in a comment; the JSON and HTML reports have
+    everything."""
     docs = {d.id: d for d in report.documents}
     counts = status_counts(report.clusters)
     n_claims = sum(len(c.claims) for c in report.clusters)
@@ -108,11 +122,20 @@ def render_markdown(report: Report, title: Optional[str] = None) -> str:
     conflicts = top_conflicts(report.clusters)
     if not conflicts:
         lines += ["No conflicting figures found.", ""]
-    for n, cluster in enumerate(conflicts, 1):
+    for n, cluster in enumerate(conflicts[:max_tables], 1):
         lines += _conflict(n, cluster, docs)
+    if len(conflicts) > max_tables:
+        lines += [f"Less severe conflicts ({len(conflicts) - max_tables}; * = outlier):", ""]
+        rest = conflicts[max_tables:]
+        lines += [_conflict_line(c) for c in rest[:max_lines]]
+        if len(rest) > max_lines:
+            lines.append(f"- … and {len(rest) - max_lines} more in the JSON and HTML reports")
+        lines.append("")
     consistent = [c for c in report.clusters if c.status == "consistent"]
     lines += ["## Consistent", ""]
-    lines += [_consistent(c) for c in consistent] or ["None."]
+    lines += [_consistent(c) for c in consistent[:max_lines]] or ["None."]
+    if len(consistent) > max_lines:
+        lines.append(f"- … and {len(consistent) - max_lines} more in the JSON and HTML reports")
     lines.append("")
     if counts["single"]:
         lines += [

@@ -68,3 +68,17 @@ def test_is_short_enough_for_a_comment():
     md = render_markdown(samples.report())
     assert len(md) < 65536  # GitHub's comment limit
     assert "قالت وزارة الصحة" not in md  # whole sentences stay in the HTML report
+
+
+def test_big_runs_stay_comment_sized():
+    base = samples.report()
+    many = [c.model_copy(update={"id": f"{c.id}-{i}"}) for i in range(300) for c in base.clusters]
+    big = base.model_copy(update={"clusters": many})
+    md = render_markdown(big, max_tables=3, max_lines=4)
+    lines = md.splitlines()
+    assert sum(1 for line in lines if line.startswith("### ")) == 3
+    rest = lines[lines.index("Less severe conflicts (597; * = outlier):") + 2 :]
+    assert [line.startswith("- `") for line in rest[:4]] == [True] * 4
+    assert rest[4] == "- … and 593 more in the JSON and HTML reports"
+    assert "- … and 296 more in the JSON and HTML reports" in md  # consistent clusters
+    assert len(render_markdown(big)) < 65536  # GitHub's comment limit, with the defaults
