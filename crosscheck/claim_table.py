@@ -95,7 +95,14 @@ def format_number(value: float | int | str | None) -> str:
     return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.2f}"
 
 
+# Kinds whose value is an identifier, not a quantity: printed without thousands separators
+# (resolution 2728, not 2,728).
+IDENTIFIER_KINDS = frozenset({"resolution_number"})
+
+
 def format_value(claim: Claim) -> str:
+    if claim.kind in IDENTIFIER_KINDS and isinstance(claim.value, (int, float)):
+        return str(int(claim.value)) if float(claim.value).is_integer() else str(claim.value)
     if claim.qualifier == "range" and claim.low is not None and claim.high is not None:
         return f"{format_number(claim.low)}–{format_number(claim.high)}"
     return format_number(claim.value)

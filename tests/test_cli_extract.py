@@ -253,3 +253,36 @@ def test_real_extractor_end_to_end():
     ev = run("eval", "--gold", FIXTURES / "gold.jsonl", "-f", "json", FIXTURES)
     assert ev.exit_code == 0, ev.stderr
     assert json.loads(ev.stdout)["overall"]["tp"] > 0
+
+
+# --------------------------------------------------------------------------- cell formatting
+
+
+def _c(kind, value, qualifier="exact", **kw):
+    return Claim(doc="d", kind=kind, value=value, qualifier=qualifier, start=0, end=1, surface="x", **kw)
+
+
+@pytest.mark.parametrize("claim, shown", [
+    (_c("killed", 33000), "33,000"),
+    (_c("killed", 33000.0), "33,000"),
+    (_c("resolution_number", 2728), "2728"),  # an identifier, not a quantity
+    (_c("duration_days", 1.5), "1.5"),
+    (_c("displaced", 15, "range", low=10000, high=20000), "10,000–20,000"),
+    (_c("vote_position", "abstain", actor="united_states"), "abstain"),
+])
+def test_value_cell(claim, shown):
+    from crosscheck.claim_table import format_value
+
+    assert format_value(claim) == shown
+
+
+def test_isolate_lines_wraps_each_line_and_drops_source_controls():
+    from crosscheck.claim_table import isolate_lines
+
+    text = "\u202bقال المتحدث\u202c إن عدد القتلى تجاوز ثلاثة وثلاثين ألفا في قطاع غزة"
+    out = isolate_lines(text, 20).split("\n")
+    assert len(out) > 1
+    assert all(line.startswith(FSI) and line.endswith(PDI) for line in out)
+    assert all(line.count(FSI) == 1 and line.count(PDI) == 1 for line in out)
+    assert "\u202b" not in "".join(out) and "\u202c" not in "".join(out)
+    assert isolate_lines("resolution:2728", 20) == "resolution:2728"  # no RTL, no isolate
