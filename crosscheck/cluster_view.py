@@ -187,10 +187,8 @@ def render_cluster_list(clusters: Sequence[Cluster]) -> str:
 
 
 def _claim_block(n: int, claim: ClusterClaim, texts: Mapping[str, str]) -> list[str]:
-    head = f"[{n}] {claim.doc}"
-    if claim.date:
-        head += f"  date {claim.date}"
-    if claim.source_group:
+    head = f"[{n}] {claim.doc}  date {claim.date or '-'}"
+    if claim.source_group and claim.source_group != claim.doc:  # a copy of another article
         head += f"  source group {claim.source_group}"
     if claim.outlier:
         head += "  OUTLIER"

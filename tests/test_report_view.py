@@ -174,3 +174,11 @@ def test_vote_positions_show_the_word_without_bounds():
     out = render_cluster_detail(cluster)
     assert "value veto  qualifier more_than  bounds -" in out
     assert "consensus none" in out
+
+
+def test_show_names_the_source_group_only_for_copies():
+    copy = samples.KILLED_A.model_copy(update={"source_group": "wire-1", "date": None})
+    same = samples.KILLED_B.model_copy(update={"source_group": "b-hostile"})
+    out = render_cluster_detail(KILLED.model_copy(update={"claims": [copy, same]}))
+    assert "[1] a-news  date -  source group wire-1\n" in out
+    assert "[2] b-hostile  date 2024-03-22  OUTLIER\n" in out
