@@ -115,6 +115,7 @@ class DocContext:
         self.gaz = gazetteer_for(rules.gazetteer)
         self.scope = scope_for(rules.scope)
         self._tokens: dict[tuple[int, int], list[Token]] = {}
+        self._mentions: dict[tuple[int, int], list] = {}
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
@@ -150,17 +151,25 @@ class DocContext:
             toks = self._tokens[key] = tokenize(self.text, lo, hi)
         return toks
 
-    @cached_property
-    def mentions(self):
-        return self.gaz.mentions(self.text)
-
-    @cached_property
-    def mention_starts(self) -> list[int]:
-        return [m.start for m in self.mentions]
+    def mentions_in(self, lo: int, hi: int):
+        """Place mentions of one sentence (cached)."""
+        key = (lo, hi)
+        found = self._mentions.get(key)
+        if found is None:
+            found = self._mentions[key] = self.gaz.mentions(self.text, lo, hi)
+        return found
 
     @cached_property
     def location(self) -> str | None:
-        return document_location(self.gaz, [m for m in self.mentions if not self.in_furniture(m.start)])
+        text = self.text
+        if self.furniture:  # sidebars name other stories' places
+            parts, pos = [], 0
+            for a, b in self.furniture:
+                parts.append(text[pos:a])
+                pos = b
+            parts.append(text[pos:])
+            text = "".join(parts)
+        return document_location(self.gaz, self.gaz.counts(text))
 
     @cached_property
     def vote_events(self) -> list[tuple[int, str]]:
@@ -311,7 +320,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         period = period_of(ctx.scope, toks, left, right) or rule.period
         if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
             clause_end = _clause_end(toks, right)
-            location, ambiguous = pick_location(ctx.gaz, ctx.mentions, ctx.mention_starts, s_lo, clause_end, n.nstart)
+            mentions = ctx.mentions_in(s_lo, s_hi)
+            location, ambiguous = pick_location(ctx.gaz, mentions, [m.start for m in mentions], s_lo, clause_end, n.nstart)
             if location is None:
                 location = ctx.location
                 if location is not None:

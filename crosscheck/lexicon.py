@@ -96,10 +96,31 @@ def _match(words: tuple[Word, ...], w: int, tokens: Sequence[Token], i: int, lim
 
 
 class PhraseSet:
-    """Many phrases; finds the nearest one before or after a token position."""
+    """Many phrases; finds the nearest one before or after a token position.
+
+    Phrases are indexed by their first and by their last word, so a look-up costs a few dict
+    probes per token form instead of a trial of every phrase.
+    """
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
         self.phrases = sorted(phrases, key=len, reverse=True)  # longest first
+        self._first: dict[str, list[Phrase]] = {}
+        self._last: dict[str, list[Phrase]] = {}
+        self._first_loose: list[Phrase] = []  # first word is a prefix pattern or a gap
+        self._last_loose: list[Phrase] = []
+        for p in self.phrases:
+            first, last = p.words[0], p.words[-1]
+            if first.prefix or first.gap:
+                self._first_loose.append(p)
+            else:
+                self._first.setdefault(first.text, []).append(p)
+            if last.prefix or last.gap:
+                self._last_loose.append(p)
+            else:
+                self._last.setdefault(last.text, []).append(p)
+
+        self._first_keys = frozenset(self._first)
+        self._last_keys = frozenset(self._last)
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -108,9 +129,26 @@ class PhraseSet:
     def of(cls, raws: Iterable[str], payload: object = None) -> "PhraseSet":
         return cls(Phrase.parse(r, payload) for r in raws)
 
+    def starts_here(self, tok: Token) -> bool:
+        """Cheap test: could any phrase start at this token?"""
+        return bool(self._first_loose) or not tok.forms.isdisjoint(self._first_keys)
+
+    def _candidates(self, index: dict[str, list[Phrase]], loose: list[Phrase], tok: Token) -> list[Phrase]:
+        keys = self._first_keys if index is self._first else self._last_keys
+        if not loose and tok.forms.isdisjoint(keys):
+            return []
+        found = [p for f in tok.forms for p in index.get(f, ())]
+        if loose:
+            found.extend(loose)
+        if len(found) > 1:
+            found.sort(key=len, reverse=True)
+        return found
+
     def at(self, tokens: Sequence[Token], i: int, limit: int | None = None) -> tuple[Phrase, int] | None:
         """Longest phrase starting at token i: (phrase, end index)."""
-        for p in self.phrases:
+        if i >= len(tokens):
+            return None
+        for p in self._candidates(self._first, self._first_loose, tokens[i]):
             end = p.match_at(tokens, i, limit)
             if end >= 0:
                 return p, end
@@ -118,7 +156,9 @@ class PhraseSet:
 
     def ending_at(self, tokens: Sequence[Token], j: int, floor: int = 0) -> tuple[Phrase, int] | None:
         """Longest phrase ending just before token j: (phrase, start index)."""
-        for p in self.phrases:
+        if j <= 0 or j > len(tokens):
+            return None
+        for p in self._candidates(self._last, self._last_loose, tokens[j - 1]):
             start = p.match_ending_at(tokens, j, floor)
             if start >= 0:
                 return p, start

@@ -13,6 +13,7 @@ anchors; mapping an offset back is a binary search over those anchors.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -53,6 +54,16 @@ _SPECIAL = regex.compile(
     "\ufe70-\ufefc"  # Arabic presentation forms B
     "]"
 )
+# The fast path (no presentation forms in the text): one-to-one substitutions with a chain of
+# str.replace and deletions with the stdlib `re` (both run in C, ~100+ M chars/s; `regex` and
+# str.translate with a dict are 10x slower on this simple job).
+_PAIRS = tuple((chr(k), v) for k, v in _ONE_TO_ONE.items())
+# Same set as _SPECIAL minus the presentation forms: characters that are simply dropped.
+_DELETE = re.compile(
+    "[\u0610-\u061a\u061c\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+# Presentation forms expand to several letters: the general (slower) path handles them.
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _TRAILING_MARK = regex.compile("[\u064b-\u065f\u0670]")
 _DROP_IN_EXPANSION = regex.compile("[\u064b-\u065f\u0670\u0640]")
 
@@ -76,11 +87,16 @@ class Normalized:
     # original offset it corresponds to.
     _norm_at: list[int] = field(default_factory=list)
     _orig_at: list[int] = field(default_factory=list)
+    # Fast path: for the k-th deleted character, the normalised offset of what follows it
+    # (deleted original offset - k).  None when the anchors above are used instead.
+    _deleted_at: list[int] | None = None
 
     def to_original(self, i: int) -> int:
         """Original offset of the normalised character at `i` (i == len(text) maps to the end)."""
         if i >= len(self.text):
             return len(self.original)
+        if self._deleted_at is not None:
+            return i + bisect_right(self._deleted_at, i)
         k = bisect_right(self._norm_at, i) - 1
         return self._orig_at[k] + (i - self._norm_at[k])
 
@@ -98,6 +114,20 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching while remembering where every character came from."""
+    if _PRESENTATION.search(text):
+        return _normalize_general(text)
+    out = text
+    for a, b in _PAIRS:
+        if a in out:
+            out = out.replace(a, b)
+    deleted = [m.start() for m in _DELETE.finditer(text)]
+    if deleted:
+        out = _DELETE.sub("", out)  # substitutions never produce or remove deletable marks
+    return Normalized(text, out, _deleted_at=[d - k for k, d in enumerate(deleted)])
+
+
+def _normalize_general(text: str) -> Normalized:
+    """Character-by-character path for texts with presentation forms (ligatures expand)."""
     pieces: list[str] = []
     norm_at: list[int] = [0]
     orig_at: list[int] = [0]

@@ -63,9 +63,10 @@ class Gazetteer:
     def is_within(self, child: str, parent: str) -> bool:
         return parent in self.parent_chain(child)
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
+        """Place mentions in text[lo:hi] (a sentence: the alternation is too slow for whole corpora)."""
         out = []
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, lo, len(text) if hi is None else hi):
             name = m.group("name")
             hit = self.lookup.get(regex.sub(r"\s+", " ", name))
             if hit is None:
@@ -75,6 +76,23 @@ class Gazetteer:
             located = "ب" in pre or self._previous_word(text, m.start()) in self.locatives
             out.append(Mention(m.start("name"), m.end(), place, adjective, located))
         return out
+
+    def counts(self, text: str) -> Counter[str]:
+        """How often each place is named in a whole text (plain substring counts: fast).
+
+        Countries count only after a locative ("في لبنان", "بلبنان"): bare, they are usually actors.
+        """
+        counts: Counter[str] = Counter()
+        for p in self.rules.places:
+            for name in p.names:
+                n = normalize_word(name)
+                if p.type == "country":
+                    c = sum(text.count(loc + " " + n) for loc in self.locatives) + text.count("ب" + n)
+                else:
+                    c = text.count(n)
+                if c:
+                    counts[p.id] += c
+        return counts
 
     @staticmethod
     def _previous_word(text: str, pos: int) -> str:
@@ -154,23 +172,18 @@ def pick_location(
     return best.place.id, not related
 
 
-def document_location(gaz: Gazetteer, mentions: Sequence[Mention]) -> str | None:
+def document_location(gaz: Gazetteer, counts: Counter[str]) -> str | None:
     """The place an article is about: most mentioned, a sub-area also counting for its parent."""
-    counts: Counter[str] = Counter()
-    for m in mentions:
-        if not usable(m) and m.place.type == "country":
-            continue
-        if m.adjective:
-            continue
-        counts[m.place.id] += 1
-        for parent in gaz.parent_chain(m.place.id):
-            counts[parent] += 1
-    if not counts:
+    total: Counter[str] = Counter()
+    for pid, n in counts.items():
+        total[pid] += n
+        for parent in gaz.parent_chain(pid):
+            total[parent] += n
+    if not total:
         return None
-    (top, n), *rest = counts.most_common()
+    (top, n), *rest = total.most_common()
     if rest and rest[0][1] == n and not gaz.is_within(rest[0][0], top) and not gaz.is_within(top, rest[0][0]):
         return None  # two unrelated places tie: no safe default
-    # prefer the root of the winner's chain if it is as frequent (a Gaza article about Rafah)
     return top
 
 
@@ -280,6 +293,9 @@ def vote_events_in(lex: ScopeLexicon, gaz: Gazetteer, tokens: Sequence[Token]) -
     """(token index, event) for every resolution number or draft sponsor in the tokens."""
     out = []
     for i in range(len(tokens)):
+        t = tokens[i]
+        if not (lex.resolution.starts_here(t) or lex.sponsor.starts_here(t) or lex.draft.starts_here(t)):
+            continue
         hit = lex.resolution.at(tokens, i)
         if hit and hit[1] < len(tokens) and tokens[hit[1]].is_digit() and not tokens[hit[1]].brk_before:
             num = tokens[hit[1]].text
