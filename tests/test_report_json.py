@@ -110,3 +110,31 @@ def test_schema_script_writes_the_file(tmp_path, capsys):
     assert main([str(target)]) == 0
     assert target.read_text(encoding="utf-8") == schema_json()
     assert str(target) in capsys.readouterr().out
+
+
+def test_committed_fixture_report_validates():
+    path = ROOT / "reports" / "report.json"
+    if not path.exists():
+        pytest.skip("reports/report.json not generated yet")
+    report = parse_report(path.read_text(encoding="utf-8"), name=str(path))
+    assert {d.id for d in report.documents} == {p.stem for p in (ROOT / "fixtures").glob("*.txt")}
+
+
+def test_shared_scorer_reads_our_report(tmp_path):
+    import subprocess
+    import sys
+
+    scorer = ROOT.parent / "shared" / "eval" / "score.py"
+    if not scorer.exists():
+        pytest.skip("../shared is not beside the checkout")
+    report = tmp_path / "report.json"
+    report.write_text(render_json(samples.report()), encoding="utf-8")
+    judgements = tmp_path / "j.jsonl"
+    judgements.write_text(
+        json.dumps({"claims": [["a-news", "killed", 33000], ["b-hostile", "killed", 30000]], "verdict": "conflict", "why": "w"}) + "\n"
+        + json.dumps({"claims": [["b-hostile", "displaced", 1000000], ["c-wire", "displaced", 1000000]], "verdict": "agree", "why": "w"}) + "\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run([sys.executable, str(scorer), "report", str(report), str(judgements)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "judgements passed 2/2" in run.stdout
