@@ -100,7 +100,7 @@ def read_digits(
         if len(seps) == 1 and (scale_follows or not _is_thousands(groups)):
             dec = "."
         elif len(seps) == 2 and len(groups[2]) == 4 and not _is_thousands(groups):
-            return DigitReading("date")  # 02.04.2025
+            return DigitReading("date", Fraction(int(groups[0])))  # 02.04.2025
     if dec is not None:
         if seps.count(dec) != 1 or seps[-1] != dec:
             return _pieces(s)
@@ -120,7 +120,7 @@ def _read_slash(s: str) -> DigitReading:
     if not all(p.isdigit() for p in parts):
         return _pieces(s)
     if len(parts) == 3:
-        return DigitReading("date")
+        return DigitReading("date", Fraction(int(parts[0])))
     if len(parts) == 2:
         a, b = parts
         if len(a) == 4 and len(b) == 4:

@@ -186,11 +186,11 @@ class _Parser:
                 if hi + 10 >= below:
                     return None
                 return _Val(lo + 10, hi + 10, ONE, k + 2, vague=vague)
-            if t.kind == TEEN_UNIT:
-                return None
+            tens = self.nxt(k + 1, conj=True)
+            if t.kind == TEEN_UNIT and not _is(tens, TENS):
+                return None  # "أحد"/"إحدى" alone: "anyone"/"one of"; "إحدى وعشرين" is 21
             if t.kind == VAGUE and not e.alone and self.scale_after(k + 1) is None:
                 return None  # "عدة" is a number only before a scale: "عدة آلاف"
-            tens = self.nxt(k + 1, conj=True)
             if tens is not None and tens.kind == TENS and 1 <= hi <= 9:
                 # units before tens: "ثلاثة وثلاثين", "بضع وعشرون"
                 v = Fraction(tens.entry.value)
