@@ -17,6 +17,7 @@ by a consensus member, |a - b| / max(|a|, |b|), the largest over outliers (0..1)
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
@@ -180,22 +181,23 @@ def severity(j: Judged) -> float:
     """Relative gap between the outliers and the consensus (0..1; 1 for vote positions)."""
     if j.categorical:
         return 1.0
+    sup = sorted(v for s in j.supporters if (v := _stated(j.claims[s], j.spans[s])) is not None)
+    if not sup:
+        return 0.0
     worst = 0.0
     for o in j.outliers:
         a = _stated(j.claims[o], j.spans[o])
         if a is None:
             continue
-        best: Optional[float] = None
-        for s in j.supporters:
-            b = _stated(j.claims[s], j.spans[s])
-            if b is None:
-                continue
-            denom = max(abs(a), abs(b))
-            rel = abs(a - b) / denom if denom else 0.0
-            best = rel if best is None else min(best, rel)
-        if best is not None:
-            worst = max(worst, best)
+        k = bisect_left(sup, a)
+        rel = min(_relative(a, sup[n]) for n in (k - 1, k) if 0 <= n < len(sup))
+        worst = max(worst, rel)
     return round(worst, 4)
+
+
+def _relative(a: float, b: float) -> float:
+    denom = max(abs(a), abs(b))
+    return abs(a - b) / denom if denom else 0.0
 
 
 def _stated(claim: Claim, span: Optional[Span]) -> Optional[float]:

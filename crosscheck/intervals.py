@@ -202,12 +202,13 @@ def _stop_key(s: Span) -> tuple[float, int]:
     return (s.high, 0 if s.high_open else 1)
 
 
-def sweep(items: Sequence[tuple[Span, Hashable]]) -> Optional[Consensus]:
+def sweep(items: Sequence[tuple[Span, Hashable]], check_tie: bool = True) -> Optional[Consensus]:
     """Consensus of (span, source group) items: the stretch covered by the most groups.
 
     Ties go to the stretch backed by more claims, then by fewer unbounded claims, then by
-    narrower claims (more precise sources), then to the lower values.  Returns None when no
-    item allows any value.
+    narrower claims (more precise sources), then to the lower values.  `tied` says whether
+    another stretch is as well supported (skip that pass with check_tie=False).  Returns None
+    when no item allows any value.
     """
     events: list[tuple[tuple[float, int], int, int]] = []
     for i, (span, _group) in enumerate(items):
@@ -254,8 +255,19 @@ def sweep(items: Sequence[tuple[Span, Hashable]]) -> Optional[Consensus]:
         for i, (span, _g) in enumerate(items)
         if not span.is_empty() and _start_key(span) <= best_key < _stop_key(span)
     )
-    tied = _has_rival(items, events, set(members), best[0])
+    tied = check_tie and _has_rival(items, events, set(members), best[0])
     return Consensus(common(items[i][0] for i in members), best[0], members, tied)
+
+
+def has_rival(items: Sequence[tuple[Span, Hashable]], result: Consensus) -> bool:
+    """Is another stretch backed by as many source groups as `result`?  (No majority.)"""
+    events = []
+    for i, (span, _group) in enumerate(items):
+        if not span.is_empty():
+            events.append((_start_key(span), 1, i))
+            events.append((_stop_key(span), -1, i))
+    events.sort(key=lambda e: e[0])
+    return _has_rival(items, events, set(result.members), result.support)
 
 
 def _has_rival(items, events, members: set[int], support: int) -> bool:

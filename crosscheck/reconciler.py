@@ -27,7 +27,14 @@ from typing import Iterable, Optional, Sequence
 from crosscheck.causes import Judged, classify, severity
 from crosscheck.errors import InputError
 from crosscheck.grouping import ScopeGroup, exact_form, group_claims
-from crosscheck.intervals import Span, categorical_consensus, claim_span, numeric_value, sweep
+from crosscheck.intervals import (
+    Span,
+    categorical_consensus,
+    claim_span,
+    has_rival,
+    numeric_value,
+    sweep,
+)
 from crosscheck.intervals import agree as agree_all
 from crosscheck.models import Claim, Cluster, ClusterClaim, Document, Report, ReportDocument
 from crosscheck.reconcile_config import ReconcileConfig, config_or_default
@@ -231,7 +238,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         projected = [_project(s, d, ref, mode, cfg) for s, d in zip(spans, cdates)]
         compared = [(p, groups[i]) for i, p in enumerate(projected) if p is not None]
         items = [i for i, p in enumerate(projected) if p is not None]
-        result = sweep(compared)
+        result = sweep(compared, check_tie=False)
         if result is None:
             continue
         members_idx = [items[k] for k in result.members]
@@ -240,7 +247,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
             continue
         score = (result.support, len(members_idx), ref or date.min)
         if best is None or score > best[0]:
-            best = (score, ref, projected, members_idx, result)
+            best = (score, ref, projected, members_idx, result, compared)
 
     if best is None:
         extra: dict = {}
@@ -250,7 +257,8 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
             notes.append("cumulative total: later reports may be higher")
         return build("consistent", **extra)
 
-    _, ref, projected, supporters, result = best
+    _, ref, projected, supporters, result, compared = best
+    tied = has_rival(compared, result)
     outliers = [i for i, p in enumerate(projected) if p is not None and i not in supporters]
     judged = Judged(
         claims=claims,
@@ -268,7 +276,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         f"source{'s' if result.support != 1 else ''} ({n_claims} claim{'s' if n_claims != 1 else ''})"
         + (f", judged at {ref.isoformat()}" if ref is not None and len(refs) > 1 else "")
     )
-    if result.tied:
+    if tied:
         notes.append("no majority: another range is backed by as many independent sources; "
                      "outliers are those outside the range backed by more, or more precise, claims")
     notes.append(f"{cause}: {why}")
