@@ -86,6 +86,8 @@ def load_documents(paths: Iterable[str | os.PathLike[str]], stdin: StdinLike = N
     paths = [os.fspath(p) for p in paths]
     if not paths:
         raise InputError("no input given: name article files, directories, or '-' for standard input")
+    if paths.count("-") > 1:
+        raise InputError("'-' (standard input) is given more than once; it can be read only once")
     docs: list[Document] = []
     seen_ids: dict[str, _Origin] = {}
     seen_files: set[Path] = set()

@@ -298,3 +298,7 @@ def test_front_matter_body_round_trip(tmp_path_factory, body, doc_id):
     assert doc.id == doc_id
     assert doc.text == body
     assert doc.sha256 == hashlib.sha256(raw).hexdigest()
+
+
+def test_stdin_only_once():
+    assert "more than once" in error_of(["-", "-"], stdin="نص")
