@@ -253,15 +253,14 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
                 continue
             counts = same_kind.get((c.doc, c.kind, a))
             value = _winner(counts) if counts else None
-            if value is None and counts and len(counts) > 1:
-                notes.append(f"{a} unknown: {c.doc} speaks of {_list(counts)}")
             if value is None:
                 fam = family_of.get(c.kind)
                 fcounts = family.get((c.doc, fam, a)) if fam else None
                 if fcounts and len(fcounts) == 1:
                     value = next(iter(fcounts))
-                elif fcounts and not notes:
-                    notes.append(f"{a} unknown: {c.doc} speaks of {_list(fcounts)}")
+                elif counts or fcounts:  # the document speaks of several: a real ambiguity
+                    seen = Counter(counts or {}) + Counter(fcounts or {})
+                    notes.append(f"{a} unknown: {c.doc} speaks of {_list(seen)}")
             if value is not None:
                 update[a] = value
                 if a not in uncertain:
