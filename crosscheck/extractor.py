@@ -418,13 +418,17 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
     hit = ctx.scope.person.at(toks, i1)
     if hit:
         return hit[1]
-    hit = ctx.scope.person.at(toks, i1 + 1)
-    return hit[1] if hit else i1
+    if i1 < len(toks) and "من" in toks[i1].forms:
+        hit = ctx.scope.person.at(toks, i1 + 1)
+        if hit:
+            return hit[1]
+    return i1
 
 
 def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
     """(compiled rule, index after the counted noun or None, unit multiplier) of the best rule."""
     head = None
+    person_end = None  # index after a person noun following the number, once looked up
     best = None
     for ck in comp.kinds:
         r = ck.rule
@@ -438,9 +442,16 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
             continue
         noun_end = noun[1] if noun else None
+        if noun is None and person_end is None:
+            person_end = _person_end(ctx, toks, i1)
         cue = ck.cues.nearest(
-            toks, left, noun_end or i1, r.cue_before, r.cue_after, cross_clause=r.cue_scope == "sentence"
+            toks, left, noun_end or person_end or i1, r.cue_before, r.cue_after,
+            cross_clause=r.cue_scope == "sentence",
         ) if ck.cues else None
+        if cue is not None and cue[1] >= i1:
+            # a cue after the number counts a little less than one before it ("بأغلبية 13 صوتا
+            # وامتناع دولتين": بأغلبية, not امتناع, types the 13)
+            cue = (cue[0], cue[1], cue[2] + 0.5)
         if noun is not None:
             if r.require_cue and cue is None:
                 continue
@@ -452,7 +463,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 head = _head(ctx, comp, toks, i1)
             if head == "person" and r.accept_person_nouns:
                 score = 200 + r.priority - cue[2]
-                noun_end = _person_end(ctx, toks, i1)
+                noun_end = person_end
             elif head == "bare" and r.accept_bare:
                 score = 100 + r.priority - cue[2]
             elif r.any_noun:
