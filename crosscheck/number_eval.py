@@ -98,26 +98,43 @@ def recognizers_cases(path: Path) -> list[RecCase]:
     return out
 
 
-def load_rejections(path: Path) -> dict[int, str]:
-    """case_index -> reason, from the YAML list of rejected Recognizers cases."""
+REJECT_KINDS = ("wrong", "out_of_scope")
+
+
+def load_rejections(path: Path) -> dict[int, tuple[str, str]]:
+    """case_index -> (kind, reason), from the YAML list of set-aside Recognizers cases."""
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise InputError(f"{path}: not valid YAML ({exc})") from None
     out = {}
     for item in data:
-        if not isinstance(item, dict) or "case" not in item or not item.get("reason"):
-            raise InputError(f"{path}: every entry needs `case` and a `reason`: {item!r}")
-        out[int(item["case"])] = str(item["reason"])
+        if (
+            not isinstance(item, dict)
+            or "case" not in item
+            or not item.get("reason")
+            or item.get("kind") not in REJECT_KINDS
+        ):
+            raise InputError(
+                f"{path}: every entry needs `case`, `kind` ({' or '.join(REJECT_KINDS)}) "
+                f"and a `reason`: {item!r}"
+            )
+        out[int(item["case"])] = (item["kind"], str(item["reason"]))
     return out
 
 
 def score_recognizers(
-    cases: list[RecCase], rejected: dict[int, str]
+    cases: list[RecCase], rejected: dict[int, tuple[str, str]], skip: tuple[str, ...] = REJECT_KINDS
 ) -> tuple[int, int, list[str]]:
-    """Cases whose number-like matches equal the expected (surface, value) list, in order."""
+    """Cases whose number-like matches equal the expected (surface, value) list, in order.
+
+    Cases set aside automatically and those whose rejection kind is in `skip` are not scored.
+    """
     ok, total, fails = 0, 0, []
     for c in cases:
-        if c.auto_reject or c.index in rejected:
+        if c.auto_reject or (c.index in rejected and rejected[c.index][0] in skip):
             continue
         total += 1
         got = [(m.text.strip(), m.value) for m in find_numbers(c.text) if m.form in NUMBER_MODEL_FORMS]

@@ -115,6 +115,11 @@ class _Parser:
             return None
         return t
 
+    def _frac_after(self, k: int) -> bool:
+        """Token k is followed by a plural fraction ("ثلاثة أخماس")."""
+        f = self.nxt(k + 1, conj=False)
+        return f is not None and f.kind == FRACTION and f.entry.plural
+
     @staticmethod
     def _value(t: Tok) -> Fraction:
         return t.value if t.kind == DIGITS else Fraction(t.entry.value)
@@ -173,9 +178,8 @@ class _Parser:
             return None
         if k > first and (t.kind in (UNIT, DIGITS) and self._value(t) == 0):
             return None  # "… و صفر" / "… و٠": zero never adds to a number
-        if t.kind in (UNIT, DIGITS) and _is(self.nxt(k + 1, conj=False), FRACTION):
-            if self.toks[k + 1].entry.plural:
-                return None  # "ثلاثة أرباع" is a fraction, read by fraction()
+        if t.kind in (UNIT, DIGITS) and self._frac_after(k):
+            return None  # "ثلاثة أرباع" is a fraction, read by fraction()
         if t.kind in (UNIT, TEEN_UNIT, VAGUE):
             e = t.entry
             lo, hi = (Fraction(e.low), Fraction(e.high)) if t.kind == VAGUE else (Fraction(e.value),) * 2
@@ -205,7 +209,7 @@ class _Parser:
             if v >= below:
                 return None
             u = self.nxt(k + 1, conj=True)
-            if u is not None and u.kind == UNIT and 1 <= u.entry.value <= 9:
+            if u is not None and u.kind == UNIT and 1 <= u.entry.value <= 9 and not self._frac_after(k + 1):
                 # "عشرين وخمسة" (tens first): unusual but unambiguous
                 w = v + u.entry.value
                 return _Val(w, w, ONE, k + 2)

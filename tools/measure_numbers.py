@@ -8,8 +8,9 @@ Prints:
   * duckling AR numerals: share of cases read as ONE match covering the whole text with the
     expected value (the bar tests/test_number_external.py asserts);
   * Recognizers-Text Arabic NumberModel: share of cases whose count-like matches equal the
-    expected ones (text and value), after setting aside the cases listed as rejected in
-    tests/number_corpus/recognizers_rejected.yaml;
+    expected ones (text and value), after setting aside the cases whose expectation is wrong
+    (tests/number_corpus/recognizers_rejected.yaml), with and without the out-of-scope ones
+    (math notation);
   * throughput in characters per second of find_numbers, of scan on already normalised text,
     and of pyarabic.number.extract_number_phrases, on the seed fixtures repeated to the size
     asked for.
@@ -89,14 +90,20 @@ def main(argv: list[str] | None = None) -> int:
     rec = EXTERNAL / "recognizers_ar_number.jsonl"
     if rec.exists():
         rejected = load_rejections(REJECTED)
-        ok, total, fails = score_recognizers(recognizers_cases(rec), rejected)
-        print(
-            f"recognizers AR NumberModel: {ok}/{total} = {ok / total:.1%} "
-            f"({len(rejected)} cases rejected as wrong or out of scope)"
-        )
-        if args.failures:
-            for f in fails:
-                print("   ", f)
+        cases = recognizers_cases(rec)
+        auto = sum(1 for c in cases if c.auto_reject)
+        wrong = sum(1 for k, _ in rejected.values() if k == "wrong")
+        for label, skip in (("all usable", ("wrong",)), ("in scope", ("wrong", "out_of_scope"))):
+            ok, total, fails = score_recognizers(cases, rejected, skip)
+            print(
+                f"recognizers AR NumberModel, {label}: {ok}/{total} = {ok / total:.1%} "
+                f"({auto} set aside automatically, {wrong} rejected as wrong"
+                + (f", {len(rejected) - wrong} out of scope" if "out_of_scope" in skip else "")
+                + ")"
+            )
+            if args.failures and "out_of_scope" in skip:
+                for f in fails:
+                    print("   ", f)
     if not args.no_speed:
         r = throughput(args.mb)
         print(f"throughput on {r['chars'] / 1e6:.1f} M chars:")
