@@ -55,12 +55,17 @@ def reconcile(
     cfg = config_or_default(config)
     docs = list(documents or [])
     claims = [_as_claim(c, i) for i, c in enumerate(claims)]
-    for c in claims:
-        _check_claim(c)
+    repaired = [_repair_claim(c) for c in claims]
+    claims = [c for c, _ in repaired]
     dates = {d.id: _parse_date(d) for d in docs}
     doc_dates = {d.id: d.date for d in docs}
     sources = source_groups(docs, cfg) if docs else SourceGroups()
     grouping = group_claims(claims, cfg)
+    for g in grouping.groups:
+        for m in g.members:
+            note = repaired[m.index][1]
+            if note:
+                m.notes.append(note)
     clusters = [_judge(g, dates, doc_dates, sources, cfg) for g in grouping.groups]
     clusters.sort(key=_sort_key)
     return clusters
@@ -97,12 +102,22 @@ def _as_claim(c: object, i: int) -> Claim:
     raise InputError(f"claim {i + 1}: expected a Claim, got {type(c).__name__}")
 
 
-def _check_claim(c: Claim) -> None:
-    if c.low is not None and c.high is not None and c.low > c.high:
-        raise InputError(
-            f"{c.doc}: claim {c.surface!r} ({c.kind}) has low {c.low} above high {c.high}; "
-            "the extractor produced an empty interval"
-        )
+def _repair_claim(c: Claim) -> tuple[Claim, Optional[str]]:
+    """A claim whose interval allows no value (an extractor slip) falls back to its figure.
+
+    One bad interval must not stop a whole run over thousands of articles, nor make a false
+    conflict: the stated value is used instead, and the cluster says so.
+    """
+    if c.low is None or c.high is None:
+        return c, None
+    if not (c.low > c.high or (c.low == c.high and (c.low_open or c.high_open))):
+        return c, None
+    v = numeric_value(c)
+    note = (f"{c.surface!r} came with the empty interval "
+            f"{'(' if c.low_open else '['}{c.low:g}, {c.high:g}{')' if c.high_open else ']'}; "
+            "its stated figure is used instead")
+    fixed = c.model_copy(update={"low": v, "high": v, "low_open": False, "high_open": False})
+    return fixed, note
 
 
 def _parse_date(doc: Document) -> Optional[date]:

@@ -301,10 +301,15 @@ def test_bad_document_date_is_a_one_line_input_error():
             update={"path": "a.txt"})])
 
 
-def test_empty_interval_is_rejected_with_the_document_named():
+def test_an_empty_interval_falls_back_to_the_stated_figure_and_says_so():
     bad = claim("doc7", "killed", 10).model_copy(update={"low": 20.0, "high": 10.0})
-    with pytest.raises(InputError, match="doc7: .*low 20.0 above high 10.0"):
-        reconcile([bad])
+    point = claim("doc8", "killed", 10).model_copy(update={"low_open": True})
+    [c] = reconcile([claim("doc9", "killed", 10), bad, point])
+    assert c.status == "consistent"
+    assert any("doc7: '10' came with the empty interval [20, 10]" in n for n in c.notes)
+    assert any("doc8: '10' came with the empty interval (10, 10]" in n for n in c.notes)
+    [c] = reconcile([claim("doc9", "killed", 12), bad])
+    assert c.status == "conflict"
 
 
 def test_build_report_validates_and_lists_documents():
