@@ -36,15 +36,19 @@ def _tool_version() -> str:
         return "0.0.0"
 
 
-def _uri(path: str) -> str:
-    """A relative URI reference for a repository path (non-ASCII names percent-encoded)."""
-    return quote(Path(path).as_posix(), safe="/")
+def _artifact(path: str) -> dict:
+    """artifactLocation: a URI relative to %SRCROOT% (the working directory) for a path below
+    it, else an absolute file URI; non-ASCII names are percent-encoded."""
+    p = Path(path)
+    if p.is_absolute():
+        return {"uri": p.as_uri()}
+    return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
 
 
 def _location(f: "Finding") -> Optional[dict]:
     if not f.path:
         return None
-    loc: dict = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path), "uriBaseId": "%SRCROOT%"}}}
+    loc: dict = {"physicalLocation": {"artifactLocation": _artifact(f.path)}}
     pos = f.position
     if pos is not None:
         region = {"startLine": pos.line, "startColumn": pos.col, "endLine": pos.end_line,
