@@ -10,14 +10,13 @@ Causes, tried in the order `cause_order` of rules/reconcile.yaml (first match wi
                    inferred or guessed, the consensus rests only on such claims, or the
                    outliers' place/group was only fuzzy-matched to the consensus;
   disagreement     none of the above.
-Severity is the relative gap between each outlier's stated figure and the nearest figure stated
-by a consensus member, |a - b| / max(|a|, |b|), the largest over outliers (0..1); a factual
-(vote position) contradiction is 1.
+Severity is the relative gap between each outlier and the consensus range: from the centre of the
+outlier's own interval to the nearest consensus value, |a - b| / max(|a|, |b|), the largest over
+outliers (0..1); a factual (vote position) contradiction is 1.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
@@ -39,6 +38,8 @@ class Judged:
     uncertain: list[bool] = field(default_factory=list)  # scope inferred / guessed
     variants: list[dict[str, Optional[str]]] = field(default_factory=list)  # fuzzy attr forms
     categorical: bool = False
+    stated: list[Optional[Span]] = field(default_factory=list)  # each claim's own interval
+    consensus: Optional[Span] = None
 
 
 # ---------------------------------------------------------------------- digit patterns
@@ -178,30 +179,33 @@ def classify(j: Judged, cfg: ReconcileConfig) -> tuple[str, str]:
 
 
 def severity(j: Judged) -> float:
-    """Relative gap between the outliers and the consensus (0..1; 1 for vote positions)."""
+    """Relative gap between the outliers and the consensus (0..1; 1 for vote positions).
+
+    For each outlier: the distance from the centre of its own interval ("more than 33000" =
+    (33000, 39600] centres on 36300) to the consensus range, over the larger magnitude of the two
+    points; the worst outlier counts.
+    """
     if j.categorical:
         return 1.0
-    sup = sorted(v for s in j.supporters if (v := _stated(j.claims[s], j.spans[s])) is not None)
-    if not sup:
+    if j.consensus is None:
         return 0.0
     worst = 0.0
     for o in j.outliers:
-        a = _stated(j.claims[o], j.spans[o])
+        own = j.stated[o] if j.stated else j.spans[o]
+        a = own.midpoint() if own is not None else None
+        if a is None:
+            a = numeric_value(j.claims[o])
         if a is None:
             continue
-        k = bisect_left(sup, a)
-        rel = min(_relative(a, sup[n]) for n in (k - 1, k) if 0 <= n < len(sup))
-        worst = max(worst, rel)
+        b = _nearest(j.consensus, a)
+        denom = max(abs(a), abs(b))
+        worst = max(worst, abs(a - b) / denom if denom else 0.0)
     return round(worst, 4)
 
 
-def _relative(a: float, b: float) -> float:
-    denom = max(abs(a), abs(b))
-    return abs(a - b) / denom if denom else 0.0
-
-
-def _stated(claim: Claim, span: Optional[Span]) -> Optional[float]:
-    v = numeric_value(claim)
-    if v is not None:
-        return v
-    return span.midpoint() if span is not None else None
+def _nearest(span: Span, x: float) -> float:
+    if span.low is not None and x < span.low:
+        return span.low
+    if span.high is not None and x > span.high:
+        return span.high
+    return x

@@ -205,8 +205,10 @@ def _stop_key(s: Span) -> tuple[float, int]:
 def sweep(items: Sequence[tuple[Span, Hashable]], check_tie: bool = True) -> Optional[Consensus]:
     """Consensus of (span, source group) items: the stretch covered by the most groups.
 
-    Ties go to the stretch backed by more claims, then by fewer unbounded claims, then by
-    narrower claims (more precise sources), then to the lower values.  `tied` says whether
+    Ties go to the stretch that covers more of each group's claims (summed per group, so a
+    story's copies weigh no more than one independent source, and a stretch where every claim
+    agrees always wins), then whose claims are less often unbounded, then narrower on average
+    (more precise sources), then to the lower values.  `tied` says whether
     another stretch is as well supported (skip that pass with check_tie=False).  Returns None
     when no item allows any value.
     """
@@ -220,6 +222,8 @@ def sweep(items: Sequence[tuple[Span, Hashable]], check_tie: bool = True) -> Opt
         return None
     events.sort(key=lambda e: e[0])
     per_group: Counter = Counter()
+    group_size = Counter(g for span, g in items if not span.is_empty())
+    covered = 0.0  # sum over groups of the share of the group's claims covering the stretch
     support = claims = unbounded = 0
     width_sum = 0.0
     best: Optional[tuple] = None
@@ -238,6 +242,7 @@ def sweep(items: Sequence[tuple[Span, Hashable]], check_tie: bool = True) -> Opt
             elif before == 1 and delta < 0:
                 support -= 1
             claims += delta
+            covered += delta / group_size[group]
             w = span.width()
             if math.isinf(w):
                 unbounded += delta
@@ -246,7 +251,9 @@ def sweep(items: Sequence[tuple[Span, Hashable]], check_tie: bool = True) -> Opt
             k += 1
         if claims <= 0:
             continue
-        score = (support, claims, -unbounded, -round(width_sum, 6))
+        finite = claims - unbounded
+        mean_width = width_sum / finite if finite else 0.0
+        score = (support, round(covered, 9), -unbounded / claims, -round(mean_width, 6))
         if best is None or score > best:
             best, best_key = score, key
     assert best is not None and best_key is not None

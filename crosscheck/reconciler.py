@@ -260,7 +260,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         if len(members_idx) == len(items):
             consistent_view = (ref, result)  # the latest consistent view wins (refs ascend)
             continue
-        score = (result.support, len(members_idx), ref or date.min)
+        score = (result.support, ref or date.min)
         if best is None or score > best[0]:
             best = (score, ref, projected, members_idx, result, compared)
 
@@ -283,6 +283,8 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         supporters=supporters,
         uncertain=[bool(m.uncertain) for m in members],
         variants=[dict(m.forms) for m in members],
+        stated=spans,
+        consensus=result.span,
     )
     cause, why = classify(judged, cfg)
     n_claims = len(supporters)

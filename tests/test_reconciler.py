@@ -180,6 +180,32 @@ def test_wire_copies_do_not_outvote_an_independent_source():
     assert outliers(k2) == [("i1", 35000), ("i2", 35000)]
 
 
+def test_adding_a_wire_copy_changes_nothing_but_the_note():
+    story = ("أعلنت وزارة الصحة في غزة أن عدد الشهداء تجاوز ثلاثة وثلاثين ألفا منذ بدء الحرب "
+             "وأن عشرات الآلاف أصيبوا بجروح في القصف المتواصل على مناطق القطاع كافة ") * 2
+    others = {d: f"تقرير {d} المستقل عن الحرب ومجلس الأمن والرهائن والمساعدات " * 4
+              for d in ("001", "002", "003")}
+    docs = [doc("000", story)] + [doc(d, t) for d, t in others.items()]
+    killed = [c for c in seed_claims() if c.kind == "killed"]
+    before = only(reconcile(killed, docs), "killed")
+    copy = killed[0].model_copy(update={"doc": "000b", "start": 9999, "end": 10004})
+    after = only(reconcile(killed + [copy], docs + [doc("000b", "(أ ف ب) " + story)]), "killed")
+    assert {c.doc: c.source_group for c in after.claims}["000b"] == "000"
+    assert outliers(before) == [o for o in outliers(after) if o[0] != "000b"]
+    assert after.consensus == before.consensus
+
+
+def test_copies_do_not_break_a_tie():
+    text = "نص الخبر كما نشرته الوكالة عن عدد الضحايا في المدينة المنكوبة اليوم " * 3
+    docs = [doc("c1", text), doc("c2", text + " انتهى"), doc("ind", "رواية أخرى مختلفة " * 8)]
+    claims = [claim("c1", "killed", 30000), claim("c2", "killed", 30000),
+              claim("ind", "killed", 25000)]
+    k = only(reconcile(claims, docs), "killed")
+    assert any("no majority" in n for n in k.notes)
+    # one source each: the two copies do not decide it (the lower figure is the tie rule)
+    assert outliers(k) == [("c1", 30000), ("c2", 30000)]
+
+
 # ------------------------------------------------------------------ time
 
 
