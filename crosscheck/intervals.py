@@ -221,13 +221,27 @@ def sweep(items: Sequence[tuple[Span, Hashable]], check_tie: bool = True) -> Opt
     if not events:
         return None
     events.sort(key=lambda e: e[0])
-    per_group: Counter = Counter()
     group_size = Counter(g for span, g in items if not span.is_empty())
-    covered = 0.0  # sum over groups of the share of the group's claims covering the stretch
-    support = claims = unbounded = 0
-    width_sum = 0.0
+    # Per group: claims covering the stretch, how many are unbounded, finite widths.  Scores
+    # average per group first, so a story's copies weigh what one source weighs.
+    cnt: Counter = Counter()
+    unb: Counter = Counter()
+    fin: Counter = Counter()
+    wsum: dict = {}
+    support = 0
+    covered = unb_share = width_total = 0.0  # sums over the covering groups
+    with_width = 0  # covering groups with at least one finite claim
     best: Optional[tuple] = None
     best_key: Optional[tuple[float, int]] = None
+
+    def contribution(g: Hashable) -> tuple[float, float, float, int]:
+        c = cnt[g]
+        if c <= 0:
+            return 0.0, 0.0, 0.0, 0
+        f = fin[g]
+        return (c / group_size[g], unb[g] / c, (wsum.get(g, 0.0) / f) if f else 0.0,
+                1 if f else 0)
+
     k = 0
     n = len(events)
     while k < n:
@@ -235,25 +249,30 @@ def sweep(items: Sequence[tuple[Span, Hashable]], check_tie: bool = True) -> Opt
         while k < n and events[k][0] == key:
             _, delta, i = events[k]
             span, group = items[i]
-            before = per_group[group]
-            per_group[group] = before + delta
+            old = contribution(group)
+            before = cnt[group]
+            cnt[group] = before + delta
             if before == 0 and delta > 0:
                 support += 1
             elif before == 1 and delta < 0:
                 support -= 1
-            claims += delta
-            covered += delta / group_size[group]
             w = span.width()
             if math.isinf(w):
-                unbounded += delta
+                unb[group] += delta
             else:
-                width_sum += delta * w
+                fin[group] += delta
+                wsum[group] = wsum.get(group, 0.0) + delta * w
+            new = contribution(group)
+            covered += new[0] - old[0]
+            unb_share += new[1] - old[1]
+            width_total += new[2] - old[2]
+            with_width += new[3] - old[3]
             k += 1
-        if claims <= 0:
+        if support <= 0:
             continue
-        finite = claims - unbounded
-        mean_width = width_sum / finite if finite else 0.0
-        score = (support, round(covered, 9), -unbounded / claims, -round(mean_width, 6))
+        mean_width = width_total / with_width if with_width else 0.0
+        score = (support, round(covered, 9), -round(unb_share / support, 9),
+                 -round(mean_width, 6))
         if best is None or score > best:
             best, best_key = score, key
     assert best is not None and best_key is not None

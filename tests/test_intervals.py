@@ -91,3 +91,14 @@ def test_categorical_consensus():
          (frozenset({"against", "veto"}), "c")])
     assert (value, support, members) == ("against", 2, (2, 3))
     assert categorical_consensus([]) is None
+
+
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(0, 30), st.booleans()),
+                min_size=1, max_size=10),
+       st.integers(0, 9), st.integers(1, 3))
+def test_copies_of_a_source_never_change_the_consensus(raw, which, copies):
+    items = [(Span(lo, lo + w, opened, False), f"g{i}") for i, (lo, w, opened) in enumerate(raw)]
+    which %= len(items)
+    before = sweep(items)
+    after = sweep(items + [items[which]] * copies)
+    assert (after.span, after.support, after.tied) == (before.span, before.support, before.tied)
