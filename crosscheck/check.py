@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -305,8 +304,8 @@ def load_record(
     """The record: articles under `against` and/or everything in `store`."""
     if not against and not store:
         raise InputError(
-            "nothing to check against: give --against ARTICLES... or --store DB "
-            "(or set 'store' under [tool.crosscheck])"
+            "nothing to check against: give the record as articles (check: --against PATH...) "
+            "or as a claim store (--store DB, or 'store' under [tool.crosscheck])"
         )
     documents: list[Document] = []
     claims: list[Claim] = []
@@ -428,10 +427,3 @@ def render_text(result: CheckResult) -> str:
                      "no longer matches a conflict; remove it or re-create the baseline")
     lines.append(result.summary())
     return "\n".join(lines) + "\n"
-
-
-def relpath_or_abs(path: str) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return path
