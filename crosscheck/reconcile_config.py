@@ -56,6 +56,7 @@ class ReconcileConfig(BaseModel):
     cumulative_periods: list[str] = ["cumulative"]
     growing_events: list[str] = ["war"]
     monotonic_tolerance: float = Field(0.01, ge=0, lt=1)
+    monotonic_simultaneous_days: float = Field(0, ge=0)
     timeless_periods: list[str] = ["event"]
     timeless_kinds: list[str] = ["vote_position"]
     # causes

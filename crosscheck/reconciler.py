@@ -6,12 +6,13 @@
 A cluster is consistent when one value satisfies every claim (each claim is the interval its
 qualifier implies), otherwise a conflict.  Time matters when documents carry dates: a cluster
 is judged at each reporting date r, where
-  * claims within `window_days` of r (and undated claims) count as simultaneous;
-  * for cumulative totals (monotonic scopes) an earlier claim is a lower bound at r and a later
-    one an upper bound (within `monotonic_tolerance`): later-higher is growth, later-lower is
-    a conflict;
-  * other claims further away are not compared; claims about one fixed event (a vote) are
-    compared whatever their dates.
+  * undated claims count as simultaneous with everything;
+  * for cumulative totals (monotonic scopes) claims of the same day are simultaneous, an
+    earlier claim is a lower bound at r and a later one an upper bound (within
+    `monotonic_tolerance`): a later, higher report is growth, whatever the gap; a later,
+    lower one is a conflict (a stale figure: reporting_lag);
+  * other figures within `window_days` of r are simultaneous, and further away not compared;
+  * claims about one fixed event (a vote) are compared whatever their dates.
 For a conflict the consensus is the stretch of values backed by the most independent sources
 (wire copies count once), claims outside it are outliers, and crosscheck.causes names a cause and
 a severity.  Clusters come back conflicts first (severity descending), then consistent, then
@@ -159,8 +160,8 @@ def _project(
     """The claim as seen at reference date `ref`; None when it is not compared there."""
     if mode == "timeless" or d is None or ref is None:
         return span
-    window = timedelta(days=cfg.window_days)
-    if abs(d - ref) <= window:
+    days = cfg.monotonic_simultaneous_days if mode == "monotonic" else cfg.window_days
+    if abs(d - ref) <= timedelta(days=days):
         return span
     if mode != "monotonic":
         return None

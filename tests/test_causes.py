@@ -64,7 +64,8 @@ def test_hedge_rounding():
 
 def test_reporting_lag():
     docs = [doc("a", date="2024-03-01"), doc("b", date="2024-03-02")]
-    c = conflict([claim("a", "killed", 30412), claim("b", "killed", 31977)], docs)
+    # a later article quoting a lower (stale) total
+    c = conflict([claim("a", "killed", 31977), claim("b", "killed", 30412)], docs)
     assert c.cause == "reporting_lag"
 
 
@@ -98,7 +99,7 @@ def test_plain_disagreement():
 
 def test_cause_order_is_data():
     docs = [doc("a", date="2024-03-01"), doc("b", date="2024-03-02")]
-    claims = [claim("a", "killed", 32417), claim("b", "killed", 32471)]
+    claims = [claim("a", "displaced", 32471), claim("b", "displaced", 32417)]
     assert conflict(claims, docs).cause == "reporting_lag"
     typo_first = CFG.model_copy(update={"cause_order": ["likely_typo", "reporting_lag"]})
     assert conflict(claims, docs, typo_first).cause == "likely_typo"

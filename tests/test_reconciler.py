@@ -228,14 +228,35 @@ def test_cumulative_total_may_grow_but_not_shrink_across_dates():
     assert only(reconcile(near, docs), "killed").status == "consistent"
 
 
-def test_within_the_window_claims_are_simultaneous():
-    docs = dated(("d1", "2024-03-01"), ("d2", "2024-03-03"))
-    k = only(reconcile([claim("d1", "killed", 30000), claim("d2", "killed", 31000)], docs),
-             "killed")
+def test_a_day_later_a_higher_total_is_growth_a_lower_one_is_stale():
+    docs = dated(("d1", "2024-03-01"), ("d2", "2024-03-02"), ("d2b", "2024-03-02"))
+    grow = [claim("d1", "killed", 30000), claim("d2", "killed", 30500)]
+    assert only(reconcile(grow, docs), "killed").status == "consistent"
+    stale = [claim("d1", "killed", 30500), claim("d2", "killed", 30000)]
+    k = only(reconcile(stale, docs), "killed")
     assert k.status == "conflict" and k.cause == "reporting_lag"
-    # the same figures with no dates: simultaneous, a plain disagreement (round figures)
-    k = only(reconcile([claim("d1", "killed", 30000), claim("d2", "killed", 31000)]), "killed")
+    # the same day: simultaneous, must agree
+    same = [claim("d2", "killed", 30412), claim("d2b", "killed", 30977)]
+    k = only(reconcile(same, docs), "killed")
     assert k.status == "conflict" and k.cause != "reporting_lag"
+
+
+def test_within_the_window_other_figures_are_simultaneous():
+    docs = dated(("d1", "2024-03-01"), ("d2", "2024-03-03"))
+    claims = [claim("d1", "displaced", 1000000, location="rafah"),
+              claim("d2", "displaced", 1400000, location="rafah")]
+    k = only(reconcile(claims, docs), "displaced")
+    assert k.status == "conflict" and k.cause == "reporting_lag"
+    # with no dates at all they are simply simultaneous
+    k = only(reconcile(claims), "displaced")
+    assert k.status == "conflict" and k.cause != "reporting_lag"
+
+
+def test_same_day_window_for_totals_is_configurable():
+    docs = dated(("d1", "2024-03-01"), ("d2", "2024-03-02"))
+    grow = [claim("d1", "killed", 30000), claim("d2", "killed", 30500)]
+    two_days = default_config().model_copy(update={"monotonic_simultaneous_days": 2})
+    assert only(reconcile(grow, docs, two_days), "killed").status == "conflict"
 
 
 def test_non_cumulative_figures_far_apart_are_not_compared():
