@@ -15,6 +15,7 @@ import typer
 from crosscheck.cli_app import app, run_safely
 
 PATHS_HELP = "Article files (.txt/.md, optional YAML front matter), .jsonl files, directories, or '-' for stdin."
+STORE_HELP = "Read the record from this claim store (built by 'crosscheck ingest'); paths given too replace stored articles."
 PROGRESS_MIN_DOCS = 50  # below this a run is quick; show a bar only on a terminal
 
 
@@ -46,9 +47,21 @@ class _ProgressBar:
             self.progress.stop()
 
 
+def _analyse(paths, store, progress=None):
+    """The analysis of `paths`, or of the claim store `store` (plus any `paths`)."""
+    from crosscheck import pipeline
+
+    if store:
+        from crosscheck.store import analyse_store
+
+        return analyse_store(store, paths or [], progress=progress)
+    return pipeline.analyse(paths or [], progress=progress)
+
+
 @app.command("report")
 def report_command(
-    paths: list[str] = typer.Argument(..., help=PATHS_HELP, show_default=False),
+    paths: Optional[list[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP, show_default=False),
     out: str = typer.Option("reports", "--out", "-o", help="Directory for report.md / report.html / report.json."),
     fmt: str = typer.Option("md,html,json", "--format", "-f", help="Comma-separated formats: md, html, json."),
     progress: Optional[bool] = typer.Option(
@@ -59,12 +72,12 @@ def report_command(
 
     def body() -> None:
         from crosscheck.cluster_view import render_summary
-        from crosscheck.pipeline import analyse, parse_formats, write_reports
+        from crosscheck.pipeline import parse_formats, write_reports
 
         formats = parse_formats(fmt)
         bar = _ProgressBar(progress)
         try:
-            analysis = analyse(paths, progress=bar)
+            analysis = _analyse(paths, store, progress=bar)
         finally:
             bar.close()
         written = write_reports(analysis, out, formats)
@@ -76,7 +89,8 @@ def report_command(
 
 @app.command("clusters")
 def clusters_command(
-    paths: list[str] = typer.Argument(..., help=PATHS_HELP, show_default=False),
+    paths: Optional[list[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP, show_default=False),
     kind: Optional[str] = typer.Option(None, "--kind", "-k", help="Only clusters of this claim kind.", show_default=False),
     status: Optional[str] = typer.Option(
         None, "--status", "-s", help="Only clusters with this status: conflict, consistent or single.", show_default=False
@@ -86,11 +100,11 @@ def clusters_command(
 
     def body() -> None:
         from crosscheck.cluster_view import render_cluster_list
-        from crosscheck.pipeline import analyse, check_kind, check_status, select_clusters
+        from crosscheck.pipeline import check_kind, check_status, select_clusters
 
         check_kind(kind)
         check_status(status)
-        analysis = analyse(paths)
+        analysis = _analyse(paths, store)
         typer.echo(render_cluster_list(select_clusters(analysis.clusters, kind, status)), nl=False)
 
     run_safely(body)
@@ -99,15 +113,16 @@ def clusters_command(
 @app.command("show")
 def show_command(
     cluster_id: str = typer.Argument(..., help="A cluster id, as listed by 'crosscheck clusters'.", show_default=False),
-    paths: list[str] = typer.Argument(..., help=PATHS_HELP, show_default=False),
+    paths: Optional[list[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP, show_default=False),
 ) -> None:
     """Everything about one cluster: each claim's source, date, attribution, sentence, bounds."""
 
     def body() -> None:
         from crosscheck.cluster_view import render_cluster_detail
-        from crosscheck.pipeline import analyse, find_cluster
+        from crosscheck.pipeline import find_cluster
 
-        analysis = analyse(paths)
+        analysis = _analyse(paths, store)
         cluster = find_cluster(analysis.clusters, cluster_id)
         typer.echo(render_cluster_detail(cluster, analysis.texts), nl=False)
 
