@@ -3,6 +3,7 @@ and `report` / `clusters` / `show` reading from `--store`."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from contextlib import closing
@@ -162,3 +163,22 @@ def test_analyse_store_matches_analysing_the_files(tmp_path):
     from_files = analyse([str(p) for p in ARTICLES])
     from_store = analyse_store(db)
     assert [c.model_dump() for c in from_store.clusters] == [c.model_dump() for c in from_files.clusters]
+
+
+def test_report_clusters_and_show_read_the_store(tmp_path):
+    db = tmp_path / "c.db"
+    ingest([str(p) for p in ARTICLES], db)
+    from_files = run("clusters", *ARTICLES)
+    from_store = run("clusters", "--store", db)
+    assert from_store.exit_code == 0, from_store.output
+    assert from_store.stdout == from_files.stdout and from_store.stdout
+    conflict = run("clusters", "--store", db, "--status", "conflict").stdout.split()[0]
+    shown = run("show", conflict, "--store", db)
+    assert shown.exit_code == 0 and shown.stdout == run("show", conflict, *ARTICLES).stdout
+    out = tmp_path / "rep"
+    r = run("report", "--store", db, "--out", out, "--format", "json")
+    assert r.exit_code == 0, r.output
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert sorted(d["id"] for d in report["documents"]) == sorted(p.stem for p in ARTICLES)
+    r = run("clusters", "--store", tmp_path / "absent.db")
+    assert r.exit_code == 2 and "no claim store there" in r.stderr
