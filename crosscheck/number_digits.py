@@ -37,7 +37,7 @@ class DigitReading:
     """What a digit run means.  `pieces` is set when it is several numbers, not one."""
 
     form: str  # cardinal | decimal | fraction | date | time | year | phone | pieces
-    value: Fraction = Fraction(0)
+    value: Fraction = 0
     pieces: tuple[tuple[int, int, Fraction], ...] = ()  # (offset, end offset, value) in the run
     dotted_thousands: bool = False  # a "." was read as a thousands separator
 
@@ -49,7 +49,7 @@ def _num(form_value: Fraction) -> str:
 def _pieces(s: str) -> DigitReading:
     out = []
     for m in regex.finditer(r"\d+", s):
-        out.append((m.start(), m.end(), Fraction(int(m.group()))))
+        out.append((m.start(), m.end(), int(m.group())))
     return DigitReading("pieces", pieces=tuple(out))
 
 
@@ -62,7 +62,7 @@ def _is_thousands(groups: list[str]) -> bool:
 
 
 def _decimal(int_part: str, frac_part: str) -> Fraction:
-    return Fraction(int(int_part or "0")) + Fraction(int(frac_part), 10 ** len(frac_part))
+    return int(int_part or "0") + Fraction(int(frac_part), 10 ** len(frac_part))
 
 
 def read_digits(
@@ -71,11 +71,11 @@ def read_digits(
     """Interpret the digit run `s` (see the module docstring)."""
     if s.isdigit():
         if len(s) >= phone_min or (s.startswith("0") and len(s) >= phone_zero_min):
-            return DigitReading("phone", Fraction(int(s)))
-        return DigitReading("cardinal", Fraction(int(s)))
+            return DigitReading("phone", int(s))
+        return DigitReading("cardinal", int(s))
     if ":" in s:
         if _TIME.fullmatch(s):
-            return DigitReading("time", Fraction(int(s.split(":")[0])))
+            return DigitReading("time", int(s.split(":")[0]))
         return _pieces(s)
     if "/" in s:
         return _read_slash(s)
@@ -100,7 +100,7 @@ def read_digits(
         if len(seps) == 1 and (scale_follows or not _is_thousands(groups)):
             dec = "."
         elif len(seps) == 2 and len(groups[2]) == 4 and not _is_thousands(groups):
-            return DigitReading("date", Fraction(int(groups[0])))  # 02.04.2025
+            return DigitReading("date", int(groups[0]))  # 02.04.2025
     if dec is not None:
         if seps.count(dec) != 1 or seps[-1] != dec:
             return _pieces(s)
@@ -110,7 +110,7 @@ def read_digits(
         v = _decimal("".join(int_groups), groups[-1])
         return DigitReading(_num(v), v)
     if _is_thousands(groups):
-        v = Fraction(int("".join(groups)))
+        v = int("".join(groups))
         return DigitReading("cardinal", v, dotted_thousands="." in sepset)
     return _pieces(s)
 
@@ -120,11 +120,11 @@ def _read_slash(s: str) -> DigitReading:
     if not all(p.isdigit() for p in parts):
         return _pieces(s)
     if len(parts) == 3:
-        return DigitReading("date", Fraction(int(parts[0])))
+        return DigitReading("date", int(parts[0]))
     if len(parts) == 2:
         a, b = parts
         if len(a) == 4 and len(b) == 4:
-            return DigitReading("year", Fraction(int(a)))  # 2023/2024: a season
+            return DigitReading("year", int(a))  # 2023/2024: a season
         if int(b) == 0:
             return _pieces(s)
         return DigitReading("fraction", Fraction(int(a), int(b)))

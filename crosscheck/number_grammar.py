@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Optional
+from typing import Optional, Union
 
 from crosscheck.number_lexicon import (
     DUAL,
@@ -45,8 +45,10 @@ DIGITS = "digits"
 # Digit runs that are a date, a time, … by themselves: token kind ALONE + form.
 ALONE = "alone:"
 ALONE_FRACTION = ALONE + "fraction"
-ONE = Fraction(1)
-ZERO = Fraction(0)
+ONE = 1
+ZERO = 0
+# Values are ints while whole (fast) and Fractions once a fraction or decimal enters.
+Num = Union[int, Fraction]
 
 
 @dataclass(slots=True)
@@ -58,7 +60,7 @@ class Tok:
     end: int
     pstart: int  # where the prefix starts (== start without one)
     entry: Optional[Entry] = None
-    value: Fraction = ZERO  # DIGITS: the number
+    value: Num = ZERO  # DIGITS: the number
     adj: bool = False  # only spaces (or a detached "و") separate it from the previous token
     conj: bool = False  # joined to the previous token by و (attached or detached)
     article: bool = False  # carries the article ال
@@ -68,8 +70,8 @@ class Tok:
 @dataclass(slots=True)
 class Phrase:
     j: int  # index of the first token after the phrase
-    low: Fraction
-    high: Fraction
+    low: Num
+    high: Num
     kind: str  # "number" | "fraction" | "vague" | "ordinal"
     start: int
     end: int
@@ -79,9 +81,9 @@ class Phrase:
 class _Val:
     """A partial value: interval plus the smallest place filled so far."""
 
-    lo: Fraction
-    hi: Fraction
-    place: Fraction  # a later part joined with و must be below this
+    lo: Num
+    hi: Num
+    place: Num  # a later part joined with و must be below this
     k: int  # next token index
     vague: bool = False
     frac_only: bool = False  # a bare fraction so far ("ثلاثة أرباع")
@@ -121,19 +123,19 @@ class _Parser:
         return f is not None and f.kind == FRACTION and f.entry.plural
 
     @staticmethod
-    def _value(t: Tok) -> Fraction:
-        return t.value if t.kind == DIGITS else Fraction(t.entry.value)
+    def _value(t: Tok) -> Num:
+        return t.value if t.kind == DIGITS else t.entry.value
 
     # ------------------------------------------------------------------ groups below 1000
-    def multiplier(self, k: int, first: int) -> Optional[tuple[Fraction, Fraction, bool]]:
+    def multiplier(self, k: int, first: int) -> Optional[tuple[Num, Num, bool]]:
         """A unit-like word that can multiply a scale: (lo, hi, vague)."""
         t = self.at(k, first)
         if t is None:
             return None
         if t.kind == UNIT and t.entry.value >= 1:
-            return Fraction(t.entry.value), Fraction(t.entry.value), False
+            return t.entry.value, t.entry.value, False
         if t.kind == VAGUE:
-            return Fraction(t.entry.low), Fraction(t.entry.high), True
+            return t.entry.low, t.entry.high, True
         if t.kind == DIGITS:
             return t.value, t.value, False
         return None
@@ -143,16 +145,16 @@ class _Parser:
         if t is None:
             return None
         if t.kind == HUNDREDS:
-            v = Fraction(t.entry.value)
-            return _Val(v, v, Fraction(100), k + 1)
+            v = t.entry.value
+            return _Val(v, v, 100, k + 1)
         if t.kind == SCALE and t.entry.value in (10, 100):
-            s = Fraction(t.entry.value)
+            s = t.entry.value
             if t.entry.number == SG:
                 return _Val(s, s, s, k + 1)
             if t.entry.number in (DUAL, SG_OR_DUAL):
                 return _Val(2 * s, 2 * s, s, k + 1)
             if t.entry.number == PL and t.entry.alone:
-                lo, hi = Fraction(t.entry.low), Fraction(t.entry.high)
+                lo, hi = t.entry.low, t.entry.high
                 return _Val(lo, hi, s, k + 1, vague=True)
             return None
         m = self.multiplier(k, first)
@@ -168,10 +170,10 @@ class _Parser:
             return None  # "ثلاث مئة", "٣ مئة", "بضع مئات", "عشر مئات"?: only units multiply
         if t.kind == DIGITS and hi.denominator != 1:
             return None
-        s = Fraction(s_tok.entry.value)
+        s = s_tok.entry.value
         return _Val(lo * s, hi * s, s, k + 2, vague=vague)
 
-    def units(self, k: int, first: int, below: Fraction) -> Optional[_Val]:
+    def units(self, k: int, first: int, below: Num) -> Optional[_Val]:
         """Units/teens/tens (or a digit run) below `below`, starting at token k."""
         t = self.at(k, first)
         if t is None:
@@ -182,7 +184,7 @@ class _Parser:
             return None  # "ثلاثة أرباع" is a fraction, read by fraction()
         if t.kind in (UNIT, TEEN_UNIT, VAGUE):
             e = t.entry
-            lo, hi = (Fraction(e.low), Fraction(e.high)) if t.kind == VAGUE else (Fraction(e.value),) * 2
+            lo, hi = (e.low, e.high) if t.kind == VAGUE else (e.value,) * 2
             vague = t.kind == VAGUE
             ten = self.nxt(k + 1, conj=False)
             if ten is not None and ten.kind == UNIT and ten.entry.ten_word and 1 <= hi <= 9:
@@ -197,15 +199,15 @@ class _Parser:
                 return None  # "عدة" is a number only before a scale: "عدة آلاف"
             if tens is not None and tens.kind == TENS and 1 <= hi <= 9:
                 # units before tens: "ثلاثة وثلاثين", "بضع وعشرون"
-                v = Fraction(tens.entry.value)
+                v = tens.entry.value
                 if v + hi >= below:
                     return None
                 return _Val(lo + v, hi + v, ONE, k + 2, vague=vague)
             if hi >= below:
                 return None
-            return _Val(lo, hi, ONE if hi < 10 else Fraction(10), k + 1, vague=vague)
+            return _Val(lo, hi, ONE if hi < 10 else 10, k + 1, vague=vague)
         if t.kind == TENS:
-            v = Fraction(t.entry.value)
+            v = t.entry.value
             if v >= below:
                 return None
             u = self.nxt(k + 1, conj=True)
@@ -213,7 +215,7 @@ class _Parser:
                 # "عشرين وخمسة" (tens first): unusual but unambiguous
                 w = v + u.entry.value
                 return _Val(w, w, ONE, k + 2)
-            return _Val(v, v, Fraction(10), k + 1)
+            return _Val(v, v, 10, k + 1)
         if t.kind == DIGITS:
             v = t.value
             if v >= below or v < 0 and k > first:
@@ -222,11 +224,11 @@ class _Parser:
         if t.kind == NIF:
             tens = self.nxt(k + 1, conj=True)
             if tens is not None and tens.kind == TENS and tens.entry.value + 9 < below:
-                v = Fraction(tens.entry.value)  # "نيف وعشرون" = 21..29
+                v = tens.entry.value  # "نيف وعشرون" = 21..29
                 return _Val(v + 1, v + 9, ONE, k + 2, vague=True)
         return None
 
-    def group(self, k: int, first: int, below: Fraction = Fraction(1000)) -> Optional[_Val]:
+    def group(self, k: int, first: int, below: Num = 1000) -> Optional[_Val]:
         h = self.hundreds(k, first)
         if h is not None:
             if h.hi >= below:
@@ -239,13 +241,13 @@ class _Parser:
                 if u is not None:
                     return _Val(h.lo + u.lo, h.hi + u.hi, u.place, u.k, vague=u.vague)
             return h
-        g = self.units(k, first, below=Fraction(10**18) if k == first else below)
+        g = self.units(k, first, below=(10**18) if k == first else below)
         if g is None:
             return None
         # a decimal point in words: "واحد فاصلة خمسة", "1 فاصلة 1"
         p = self.nxt(g.k, conj=False)
         if _is(p, POINT) and not g.vague and g.lo.denominator == 1:
-            d = self.units(g.k + 1, first, below=Fraction(10**18))
+            d = self.units(g.k + 1, first, below=(10**18))
             if d is not None and not d.vague and d.lo.denominator == 1 and d.lo >= 0:
                 digits = str(int(d.lo))
                 v = g.lo + Fraction(int(digits), 10 ** len(digits))
@@ -259,12 +261,12 @@ class _Parser:
         if t is None:
             return None
         if t.kind == FRACTION and not t.entry.plural:
-            v = Fraction(t.entry.value)
+            v = t.entry.value
             return _Val(v, v, v, k + 1, frac_only=True)
         if t.kind in (UNIT, DIGITS) and (t.kind == DIGITS or t.entry.value >= 1):
             f = self.nxt(k + 1, conj=False)
             if _is(f, FRACTION) and f.entry.plural:
-                u = t.value if t.kind == DIGITS else Fraction(t.entry.value)
+                u = t.value if t.kind == DIGITS else t.entry.value
                 v = u * f.entry.value
                 return _Val(v, v, f.entry.value, k + 2, frac_only=True)
         return None
@@ -277,14 +279,14 @@ class _Parser:
             return s
         return None
 
-    def term(self, k: int, first: int, below: Optional[Fraction]) -> Optional[_Val]:
+    def term(self, k: int, first: int, below: Optional[Num]) -> Optional[_Val]:
         """A group times an optional scale, or a scale alone; below `below` if given."""
         t = self.at(k, first)
         if t is None:
             return None
-        lim = below if below is not None else Fraction(10**30)
+        lim = below if below is not None else (10**30)
         if t.kind == SCALE and t.entry.value >= 1000:
-            s = Fraction(t.entry.value)
+            s = t.entry.value
             if s >= lim:
                 return None
             if t.entry.number == SG:
@@ -292,17 +294,17 @@ class _Parser:
             if t.entry.number in (DUAL, SG_OR_DUAL):
                 return _Val(2 * s, 2 * s, s, k + 1)
             if t.entry.alone:  # "آلاف": some thousands
-                lo, hi = Fraction(t.entry.low), Fraction(t.entry.high)
+                lo, hi = t.entry.low, t.entry.high
                 return self._then_scale(_Val(lo, hi, s, k + 1, vague=True), lim, first)
             return None
         frac = self.fraction(k, first)
         if frac is not None:
             s_tok = self.scale_after(frac.k)
             if s_tok is not None and s_tok.entry.value < lim:
-                s = Fraction(s_tok.entry.value)
+                s = s_tok.entry.value
                 return _Val(frac.lo * s, frac.hi * s, s, frac.k + 1)
             return frac if below is None else None
-        g = self.group(k, first, below=Fraction(10**18) if below is None else min(lim, Fraction(1000)))
+        g = self.group(k, first, below=(10**18) if below is None else min(lim, 1000))
         if g is None:
             return None
         # "ثلاثة ونصف مليون": a group and a half, then the scale
@@ -310,16 +312,16 @@ class _Parser:
         if _is(half, FRACTION) and not half.entry.plural:
             s_tok = self.scale_after(g.k + 1)
             if s_tok is not None and s_tok.entry.value < lim:
-                s = Fraction(s_tok.entry.value)
-                f = Fraction(half.entry.value)
+                s = s_tok.entry.value
+                f = half.entry.value
                 return _Val((g.lo + f) * s, (g.hi + f) * s, s, g.k + 2, vague=g.vague)
         return self._then_scale(g, lim, first)
 
-    def _then_scale(self, g: _Val, lim: Fraction, first: int) -> Optional[_Val]:
+    def _then_scale(self, g: _Val, lim: Num, first: int) -> Optional[_Val]:
         """`g` times the scale word after it, if any (below `lim`)."""
         s_tok = self.scale_after(g.k)
         if s_tok is not None and s_tok.entry.value < lim and (g.hi < 1000 or g.digit):
-            s = Fraction(s_tok.entry.value)
+            s = s_tok.entry.value
             v = _Val(g.lo * s, g.hi * s, s, g.k + 1, vague=g.vague)
             return v if v.hi < lim else None
         return g if g.hi < lim else None
@@ -377,13 +379,13 @@ class _Parser:
             lo, hi = -hi, -lo
         return self._phrase(first, k, lo, hi, "vague" if vague or lo != hi else "number")
 
-    def _phrase(self, first: int, k: int, lo: Fraction, hi: Fraction, kind: str) -> Phrase:
+    def _phrase(self, first: int, k: int, lo: Num, hi: Num, kind: str) -> Phrase:
         return Phrase(k, lo, hi, kind, self.toks[first].start, self.toks[k - 1].end)
 
     # ------------------------------------------------------------------ ordinals
     def ordinal(self, i: int) -> Optional[Phrase]:
         t = self.toks[i]
-        v = Fraction(t.entry.value)
+        v = t.entry.value
         ten = self.nxt(i + 1, conj=False)
         if ten is not None and ten.kind == UNIT and ten.entry.ten_word and v <= 9:
             return self._phrase(i, i + 2, v + 10, v + 10, "ordinal")
@@ -394,7 +396,7 @@ class _Parser:
         return self._phrase(i, i + 1, v, v, "ordinal")
 
 
-def _place(v: Fraction) -> Fraction:
+def _place(v: Num) -> Num:
     """The place of the last non-zero digit of a whole number: 120 -> 10, 300 -> 100."""
     if v.denominator != 1 or v == 0:
         return ONE
@@ -402,7 +404,7 @@ def _place(v: Fraction) -> Fraction:
     while n % 10 == 0:
         n //= 10
         p *= 10
-    return Fraction(p)
+    return p
 
 
 def parse_at(toks: list[Tok], i: int, article_tens_are_ordinal: bool = True) -> Optional[Phrase]:

@@ -15,7 +15,6 @@ Matches are sorted and never overlap.
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Optional
 
 import re
@@ -84,7 +83,7 @@ def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
             covered = pm.end()
             continue
         if len(raw) == 4 and (im := lex.iso_re.match(text, s)):
-            out.append(Tok(_ALONE + "date", s, im.end(), s, value=Fraction(int(raw)), raw=im.group()))
+            out.append(Tok(_ALONE + "date", s, im.end(), s, value=int(raw), raw=im.group()))
             covered = im.end()
             continue
         if e < len(text) and text[e] in " \t" and (sm := lex.spaced_re.match(text, s)):
