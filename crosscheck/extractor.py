@@ -82,6 +82,8 @@ class Compiled:
     negation_particles: PhraseSet
     negation_verbs: PhraseSet
     range_open: PhraseSet
+    by_id: dict[str, CompiledKind]
+    other: CompiledKind
 
 
 @per_object
@@ -101,6 +103,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
         PhraseSet.of(rules.negation.particles),
         PhraseSet.of(rules.negation.verbs),
         PhraseSet.of(["بين", "من", "ما بين"]),
+        {k.rule.id: k for k in kinds},
+        CompiledKind(_OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])),
     )
 
 
@@ -116,6 +120,7 @@ class DocContext:
         self.scope = scope_for(rules.scope)
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._mentions: dict[tuple[int, int], list] = {}
+        self.sentence_claims: dict[int, list] = {}  # sentence start -> claims placed so far
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
@@ -286,13 +291,20 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         hb = hedges.find_before(toks, i0)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
 
-    if _negated(comp, ctx, toks, left):
+    if _negated(comp, ctx, toks, left) or _not_a_count(ctx, toks, left, i1, n):
         return None
 
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
+    parent = _subset_parent(ctx, toks, s_lo, left)
+    if parent is not None and (match is None or match[3] < 300):
+        # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
+        pc = parent.claim
+        match = (comp.by_id[pc.rule], _person_end(ctx, toks, i1) if _head(ctx, comp, toks, i1) != "bare" else i1, 1.0, 0)
+        if match[1] == i1 and _head(ctx, comp, toks, i1) == "other":
+            match = (match[0], i1 + 1, 1.0, 0)
     if match is None:
         return None
-    ck, noun_end, mult = match
+    ck, noun_end, mult, _score = match
     rule = ck.rule
     right = noun_end if noun_end is not None else i1
     if qualifier not in ("range", "vague"):
@@ -315,7 +327,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
 
     inferred: list[str] = []
     group = period = location = event = actor = attribution = None
-    if rule.kind != "other":
+    if parent is not None and rule.id == parent.claim.rule:
+        pc = parent.claim
+        group = group_of(ctx.scope, toks, i1) or _subset_group(toks, i1)
+        period, location, event, actor = pc.period, pc.location, pc.event, pc.actor
+        inferred = list(pc.inferred)
+        attribution = pc.attribution
+    elif rule.kind != "other":
         group = group_of(ctx.scope, toks, i1) or rule.group
         period = period_of(ctx.scope, toks, left, right) or rule.period
         if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
@@ -338,7 +356,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             a_s, a_e, _ = ctx.original(toks[att[0]].nstart, toks[att[1] - 1].nend)
             attribution = ctx.doc.text[a_s:a_e]
 
-    return Claim(
+    claim = Claim(
         doc=ctx.doc.id,
         kind=rule.kind,
         value=_num(value),
@@ -362,6 +380,54 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         number_end=num_e,
         inferred=inferred,
     )
+    if rule.kind != "other":
+        ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left, right, parent))
+    return claim
+
+
+@dataclass(slots=True)
+class _Placed:
+    """A claim with its token span in its sentence (for subsets that follow it)."""
+
+    claim: Claim
+    left: int
+    right: int
+    parent: "_Placed | None"
+
+
+def _subset_parent(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+    """The total a subset belongs to: "…، بينهم 35 طفلا و20 امرأة"."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    if last.right > left:
+        return None
+    marker = ctx.scope.subset_markers.ending_at(toks, left)
+    if marker is not None:
+        return last.parent or last
+    # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء"
+    if last.parent is not None and (
+        left == last.right or (left == last.right + 1 and toks[last.right].text == "و")
+    ):
+        return last.parent
+    return None
+
+
+def _subset_group(toks: Sequence[Token], i1: int) -> str:
+    """A subset named by a noun that is no known group ("13 تايلانديا"): its own group."""
+    if i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit():
+        return "subset:" + min(toks[i1].forms, key=len)
+    return "subset"
+
+
+def _not_a_count(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
+    """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
+    if n.value == 1 and not n.digits and not n.is_range:
+        return True  # واحد/واحدة after a noun is an adjective ("وزير واحد")
+    if left > 0 and not toks[left].brk_before and ctx.scope.not_before.ending_at(toks, left):
+        return True
+    return i1 < len(toks) and not toks[i1].brk_before and ctx.scope.not_after.at(toks, i1) is not None
 
 
 def _num(v: float) -> int | float:
@@ -455,7 +521,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if noun is not None:
             if r.require_cue and cue is None:
                 continue
-            score = 300 + r.priority + (50 - cue[2] if cue else 0)
+            # a longer counted noun is more specific ("أسير إسرائيلي" over "أسير")
+            score = 300 + r.priority + 5 * (len(noun[0]) - 1) + (50 - cue[2] if cue else 0)
         else:
             if cue is None:
                 continue
@@ -473,11 +540,11 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if best is None or score > best[0]:
             best = (score, ck, noun_end, float(noun[0].payload) if noun else 1.0)
     if best is not None:
-        return best[1], best[2], best[3]
+        return best[1], best[2], best[3], best[0]
     if head is None:
         head = _head(ctx, comp, toks, i1)
     if head in ("other", "person") and n.form != "vague":
-        return CompiledKind(_OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])), i1 + 1, 1.0
+        return comp.other, i1 + 1, 1.0, 0
     return None
 
 

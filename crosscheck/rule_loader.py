@@ -191,6 +191,9 @@ class ScopeRules(_Strict):
     according_to: list[str]  # "وفقا ل", "بحسب" … anywhere in the sentence, then the source
     attribution: list[str]  # "قال", "أعلنت" … before the claim or in its clause, then the source
     attribution_stop: list[str]  # words that end an attribution ("إن", "أن")
+    subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
+    not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
+    not_counts_after: list[str]  # "تسعة من كل عشرة"
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number
