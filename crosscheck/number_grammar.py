@@ -320,7 +320,9 @@ class _Parser:
     def _then_scale(self, g: _Val, lim: Num, first: int) -> Optional[_Val]:
         """`g` times the scale word after it, if any (below `lim`)."""
         s_tok = self.scale_after(g.k)
-        if s_tok is not None and s_tok.entry.value < lim and (g.hi < 1000 or g.digit):
+        if s_tok is not None and s_tok.entry.value >= lim:
+            return None  # "ثلاثة آلاف وأربعة آلاف": the group belongs to its own scale
+        if s_tok is not None and (g.hi < 1000 or g.digit):
             s = s_tok.entry.value
             v = _Val(g.lo * s, g.hi * s, s, g.k + 1, vague=g.vague)
             return v if v.hi < lim else None

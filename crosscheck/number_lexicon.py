@@ -135,6 +135,7 @@ class _File(_Strict):
     weekday_examples: _Examples = Field(default_factory=_Examples)
     months: list[list[str]]
     month_lead: list[str]
+    relative_months: list[str]
     month_trail: list[str]
     year_range: tuple[int, int]
     hijri_year_range: tuple[int, int]
@@ -374,9 +375,11 @@ def _compile(lex: Lexicon, f: _File) -> None:
     months = _phrase_alternation([m for group in f.months for m in group])
     lead = _phrase_alternation(f.month_lead)
     trail = _phrase_alternation(f.month_trail)
-    # After a day number: optional "من"/"شهر", the month, an optional "/other name", an
-    # optional trail word and a 4-digit year (these all belong to the date's span).
+    # After a day number: "من الشهر الجاري"; or optional "من"/"شهر", the month, an optional
+    # "/other name", an optional trail word and a 4-digit year (all part of the date's span).
+    relative = _phrase_alternation(f.relative_months)
     lex.month_after_re = re.compile(
+        rf"{sp}+من{sp}+(?:{relative})(?![^\W\d_])|"
         rf"{sp}*(?:(?:{lead}){sp}+)*(?:{months})(?![^\W\d_])"
         rf"(?:{sp}*/{sp}*(?:{months})(?![^\W\d_]))?"
         rf"(?:{sp}*[,،]?{sp}*(?:(?:{trail}){sp}+)?\d{{4}}(?!\d))?"
