@@ -71,6 +71,7 @@ def classify(
             lex.month_before_re.search(window)
             or lex.year_before_re.search(window)
             or lex.year_after_re.match(text, end)
+            or (text[ph.start - 1 : ph.start] == "(" and text[end : end + 1] == ")")  # "(2016)"
             or (
                 prev is not None
                 and prev[0] == "year"

@@ -295,7 +295,7 @@ class _Parser:
                 return _Val(2 * s, 2 * s, s, k + 1)
             if t.entry.alone:  # "آلاف": some thousands
                 lo, hi = t.entry.low, t.entry.high
-                return self._then_scale(_Val(lo, hi, s, k + 1, vague=True), lim, first)
+                return self._then_scale(_Val(lo, hi, s, k + 1, vague=True), lim)
             return None
         frac = self.fraction(k, first)
         if frac is not None:
@@ -315,9 +315,9 @@ class _Parser:
                 s = s_tok.entry.value
                 f = half.entry.value
                 return _Val((g.lo + f) * s, (g.hi + f) * s, s, g.k + 2, vague=g.vague)
-        return self._then_scale(g, lim, first)
+        return self._then_scale(g, lim)
 
-    def _then_scale(self, g: _Val, lim: Num, first: int) -> Optional[_Val]:
+    def _then_scale(self, g: _Val, lim: Num) -> Optional[_Val]:
         """`g` times the scale word after it, if any (below `lim`)."""
         s_tok = self.scale_after(g.k)
         if s_tok is not None and s_tok.entry.value >= lim:

@@ -321,6 +321,13 @@ def test_weekdays_are_not_numbers(text):
     assert find_numbers(text) == []
 
 
+def test_a_bracketed_year_is_a_year():
+    assert [(m.value, m.form) for m in find_numbers("القرار 2334 (2016)")] == [
+        (2334, "cardinal"),
+        (2016, "year"),
+    ]
+
+
 def test_a_year_list_stays_years():
     assert [m.form for m in find_numbers("عامي 2023 و2024")] == ["year", "year"]
 
