@@ -22,7 +22,7 @@ from crosscheck.furniture import furniture_for
 from crosscheck.hedges import interval, lexicon_for
 from crosscheck.lexicon import Phrase, PhraseSet
 from crosscheck.models import Claim, Document
-from crosscheck.normalize import normalize
+from crosscheck.normalize import normalize, normalize_word
 from crosscheck.number_parser import scan
 from crosscheck.rule_loader import KindRule, RuleSet, load_rules
 from crosscheck.scope import (
@@ -72,6 +72,7 @@ class CompiledKind:
     cues: PhraseSet
     exclude: PhraseSet
     events: PhraseSet
+    bridge: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -93,7 +94,10 @@ def compile_rules(rules: RuleSet) -> Compiled:
         nouns = [Phrase.parse(n, 1.0) for n in r.nouns] + [Phrase.parse(u, m) for u, m in r.units.items()]
         events = [Phrase.parse(c, e) for e, cues in r.events.items() for c in cues]
         kinds.append(
-            CompiledKind(r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events))
+            CompiledKind(
+                r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events),
+                frozenset(normalize_word(w) for w in r.cue_bridge),
+            )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
     return Compiled(
@@ -259,6 +263,10 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
         return None  # "100 و300" alone are two figures; only "بين 100 و300" is a range
     if joiner in ("-", "–", "—") and not (a.text.isdigit() and b.text.isdigit()):
         return None
+    if opener is not None and joiner in ("الي", "حتي") and opener[0].source == "من":
+        # "ارتفع عدد الوفيات من 3166 إلى 3283": a change between two figures, not a range
+        if ctx.scope.change_verbs.nearest(toks, opener[1], opener[1], 6, 0) is not None:
+            return None
     start_word = toks[opener[1]].nstart if opener else -1
     return _Num(
         a.nstart, b.nend, a.value, a.low, b.high, "cardinal", _is_digits(a.text), a.nstart, b.nend,
@@ -406,11 +414,12 @@ def _subset_parent(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int)
     marker = ctx.scope.subset_markers.ending_at(toks, left)
     if marker is not None:
         return last.parent or last
-    # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء"
-    if last.parent is not None and (
-        left == last.right or (left == last.right + 1 and toks[last.right].text == "و")
-    ):
-        return last.parent
+    # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء" /
+    # "13 إسرائيليا من النساء والأطفال، و10 تايلانديين"
+    if last.parent is not None and left - last.right <= 5:
+        joined = toks[left].text.startswith("و") or (left > 0 and toks[left - 1].text == "و")
+        if joined:
+            return last.parent
     return None
 
 
@@ -425,6 +434,10 @@ def _not_a_count(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, n: 
     """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
     if n.value == 1 and not n.digits and not n.is_range:
         return True  # واحد/واحدة after a noun is an adjective ("وزير واحد")
+    if n.digits and ctx.text[max(0, n.nstart - 2) : n.nstart] == "ال":
+        # "الـ55" after a noun is an ordinal ("عملية التبادل الـ55"); "الـ24 ساعة" stays a count
+        if i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words:
+            return True
     if left > 0 and not toks[left].brk_before and ctx.scope.not_before.ending_at(toks, left):
         return True
     return i1 < len(toks) and not toks[i1].brk_before and ctx.scope.not_after.at(toks, i1) is not None
@@ -491,6 +504,36 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
     return i1
 
 
+_TO = frozenset({"الي"})
+
+
+def _find_cue(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], left: int, right: int):
+    """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance)."""
+    r = ck.rule
+    before = r.cue_before
+    if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO):
+        before += 6  # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا"
+    cross = r.cue_scope == "sentence"
+    cue = ck.cues.nearest(toks, left, right, before, r.cue_after, cross_clause=cross)
+    if cue is not None:
+        return cue
+    if ck.bridge and left > 0 and not toks[left - 1].forms.isdisjoint(ck.bridge):
+        # "أفرجت حماس، الجمعة، عن 24 محتجزا": the verb governs عن across the commas
+        cue = ck.cues.nearest(toks, left - 1, left - 1, 8, 0, cross_clause=True)
+        if cue is not None:
+            return cue[0], cue[1], cue[2] + 1
+    if right < len(toks) and toks[right].brk_before and ctx.scope.asides.at(toks, right):
+        # "33 شخصا على الأقل، بينهم 5 أطفال، قتلوا": look past the aside
+        k = right + 1
+        while k < len(toks) and not toks[k].brk_before:
+            k += 1
+        if k < len(toks):
+            cue = ck.cues.nearest(toks, k, k, 0, r.cue_after, cross_clause=True)
+            if cue is not None:
+                return cue[0], cue[1], cue[2] + 1
+    return None
+
+
 def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
     """(compiled rule, index after the counted noun or None, unit multiplier) of the best rule."""
     head = None
@@ -510,10 +553,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         noun_end = noun[1] if noun else None
         if noun is None and person_end is None:
             person_end = _person_end(ctx, toks, i1)
-        cue = ck.cues.nearest(
-            toks, left, noun_end or person_end or i1, r.cue_before, r.cue_after,
-            cross_clause=r.cue_scope == "sentence",
-        ) if ck.cues else None
+        cue = _find_cue(ctx, ck, toks, left, noun_end or person_end or i1) if ck.cues else None
         if cue is not None and cue[1] >= i1:
             # a cue after the number counts a little less than one before it ("بأغلبية 13 صوتا
             # وامتناع دولتين": بأغلبية, not امتناع, types the 13)

@@ -76,6 +76,9 @@ class KindRule(_Strict):
     cue_before: int = 4  # how many words before the number a cue may stand
     cue_after: int = 4  # how many words after the counted noun a cue may stand
     cue_scope: Literal["clause", "sentence"] = "clause"
+    # When the word right before the claim is one of these, the cue may stand across commas up
+    # to 8 words back: "أفرجت حماس، الجمعة، عن 24 محتجزا".
+    cue_bridge: list[str] = Field(default_factory=list)
     require_cue: bool = False  # a noun alone is not enough
     accept_person_nouns: bool = True  # "30 ألف شخص" + a cue
     accept_bare: bool = True  # a number with no counted noun + a cue ("مقتل 200 في …")
@@ -192,6 +195,8 @@ class ScopeRules(_Strict):
     attribution: list[str]  # "قال", "أعلنت" … before the claim or in its clause, then the source
     attribution_stop: list[str]  # words that end an attribution ("إن", "أن")
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
+    asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
+    change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     not_counts_after: list[str]  # "تسعة من كل عشرة"
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective

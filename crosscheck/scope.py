@@ -120,6 +120,8 @@ class ScopeLexicon:
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
         self.not_before = PhraseSet.of(rules.not_counts_before)
+        self.asides = PhraseSet.of(rules.asides)
+        self.change_verbs = PhraseSet.of(rules.change_verbs)
         self.not_after = PhraseSet.of(rules.not_counts_after)
         self.draft = PhraseSet.of(rules.draft)
         self.sponsor = PhraseSet.of(rules.sponsor)
