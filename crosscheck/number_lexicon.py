@@ -393,13 +393,17 @@ def _compile(lex: Lexicon, f: _File) -> None:
     lex.year_before_re = re.compile(
         rf"(?<![^\W\d_])(?:{pre})?(?:{_phrase_alternation(f.year_before)}){sp}*\Z"
     )
+    # A year mark right after the number ("1990م", "2023 ميلادي"); not the start of a word.
     lex.year_after_re = re.compile(rf"{sp}*(?:{_phrase_alternation(f.year_after)})(?![^\W\d_])")
+    # The Hijri mark after a year ("1445 هـ"), for numbers in the Hijri year range.
     lex.hijri_after_re = re.compile(
         rf"{sp}*(?:{_phrase_alternation(f.hijri_year_after)})(?![^\W\d_])"
     )
+    # "الساعة" right before a small number makes it a clock time ("الساعة 10").
     lex.time_before_re = re.compile(
         rf"(?<![^\W\d_])(?:{pre})?(?:{_phrase_alternation(f.time_before)}){sp}*\Z"
     )
+    # A part of the day right after a small number ("10 صباحًا", "8 مساء").
     lex.time_after_re = re.compile(rf"{sp}*(?:{_phrase_alternation(f.time_after)})(?![^\W\d_])")
     # A percent mark after the number; the mark belongs to the span ("30 في المئة").
     lex.percent_re = re.compile(

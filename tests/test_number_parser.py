@@ -131,7 +131,8 @@ def test_rule_file_examples(kind, example):
 def test_every_rule_section_carries_examples():
     lex = load_lexicon()
     for section, ex in lex.examples.items():
-        assert ex.match or ex.no_count or ex.split, f"section {section} has no examples"
+        assert ex.match, f"section {section} has no example that must match"
+        assert ex.no_count or ex.split, f"section {section} has no example that must not match"
 
 
 # --------------------------------------------------------------------------- clitics
