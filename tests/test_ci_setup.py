@@ -35,8 +35,8 @@ def test_ci_runs_exactly_the_readme_test_command():
             if ln.strip() and not ln.strip().startswith("#")]
     runs = [ln for ln in code if re.match(r"make\b", ln)]
     assert len(runs) == 1, runs
-    # The one make invocation is the README's command (plus the interpreter it found).
-    assert runs[0].startswith(test_cmd + " ") or runs[0] == test_cmd
+    # The one make invocation is exactly the README's command (stdin closed, status kept).
+    assert re.match(re.escape(test_cmd) + r"(\s*<\s*/dev/null)?\s*(\|\||$)", runs[0]), runs[0]
     assert "set -euo pipefail" in code
 
 
