@@ -136,12 +136,11 @@ def parse_date(value: Any, where: str) -> str | None:
             try:
                 return dt.date(y, mo, d).isoformat()
             except ValueError:
-                break
-    else:
-        try:
-            return email.utils.parsedate_to_datetime(text).date().isoformat()
-        except (TypeError, ValueError, IndexError):
-            pass
+                raise InputError(f"{where}: invalid date {value!r}: no such day") from None
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
     raise InputError(f"{where}: invalid date {value!r}: write it as YYYY-MM-DD")
 
 
