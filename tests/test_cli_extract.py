@@ -286,3 +286,15 @@ def test_isolate_lines_wraps_each_line_and_drops_source_controls():
     assert all(line.count(FSI) == 1 and line.count(PDI) == 1 for line in out)
     assert "\u202b" not in "".join(out) and "\u202c" not in "".join(out)
     assert isolate_lines("resolution:2728", 20) == "resolution:2728"  # no RTL, no isolate
+
+
+def test_extract_claims_reports_progress(tmp_path, fake_extractor):
+    from crosscheck.commands.extract_cmd import extract_claims
+    from crosscheck.documents import load_documents
+
+    for i in range(3):
+        article(tmp_path, f"a{i}.txt")
+    seen = []
+    claims = extract_claims(load_documents([tmp_path]), ["killed"], lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert len(claims) == 6

@@ -12,7 +12,8 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from contextlib import contextmanager
+from typing import Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -40,8 +41,15 @@ class EvalFormat(str, Enum):
 PATHS_HELP = "Article files (.txt/.md, optional YAML front matter), .jsonl files, directories, or '-' for stdin."
 
 
-def extract_claims(documents: list[Document], kinds: Optional[list[str]] = None) -> list[Claim]:
-    """Every claim of every document, in document order (optionally only some kinds)."""
+def extract_claims(
+    documents: list[Document],
+    kinds: Optional[list[str]] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> list[Claim]:
+    """Every claim of every document, in document order (optionally only some kinds).
+
+    `progress(done, total)` is called after each document.
+    """
     try:
         extractor = importlib.import_module("crosscheck.extractor")
     except ModuleNotFoundError as exc:
@@ -49,12 +57,32 @@ def extract_claims(documents: list[Document], kinds: Optional[list[str]] = None)
             raise
         raise CrosscheckError("the claim extractor (crosscheck.extractor) is missing from this installation", exit_code=1) from None
     claims: list[Claim] = []
-    for doc in documents:
+    for done, doc in enumerate(documents, 1):
         claims.extend(extractor.extract(doc))
+        if progress is not None:
+            progress(done, len(documents))
     if kinds:
         wanted = set(kinds)
         claims = [c for c in claims if c.kind in wanted]
     return claims
+
+
+# Below this many documents extraction is quick enough that a progress bar would only flicker.
+PROGRESS_MIN_DOCUMENTS = 50
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[Optional[Callable[[int, int], None]]]:
+    """A transient progress bar on stderr for long runs on a terminal; else no callback."""
+    console = Console(stderr=True)
+    if total < PROGRESS_MIN_DOCUMENTS or not console.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("extracting claims", total=total)
+        yield lambda done, _total: bar.update(task, completed=done)
 
 
 def _check_kinds(kinds: Optional[list[str]]) -> None:
@@ -91,7 +119,8 @@ def extract_command(
     def body() -> None:
         _check_kinds(kind)
         docs = load_documents(paths)
-        claims = extract_claims(docs, kind)
+        with _progress_bar(len(docs)) as progress:
+            claims = extract_claims(docs, kind, progress)
         if fmt is ClaimFormat.jsonl:
             text = claims_jsonl(claims)
         elif fmt is ClaimFormat.json:
@@ -166,7 +195,8 @@ def eval_command(
                 f"{gold}: none of the {len(docs)} documents given is in the gold file "
                 "(document ids are the file stem or the front-matter/JSONL id)"
             )
-        claims = extract_claims(docs)
+        with _progress_bar(len(docs)) as progress:
+            claims = extract_claims(docs, progress=progress)
         result = evaluate(claims, used)
         scored = len(ids & gold_docs)
         unscored = len(ids - gold_docs)
