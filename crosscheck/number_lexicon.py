@@ -126,6 +126,7 @@ class _File(_Strict):
     cardinal_examples: _Examples = Field(default_factory=_Examples)
     fractions: list[_Fraction]
     fraction_examples: _Examples = Field(default_factory=_Examples)
+    fraction_before_definite: dict[str, list[str]] = Field(default_factory=dict)
     decimal_point: list[str]
     negative: list[str]
     vague: _Vague
@@ -179,6 +180,7 @@ class Lexicon:
     article_prefixes: tuple[str, ...]
     not_numbers: frozenset[str]
     weekdays: frozenset[str]  # normalised, with the article
+    fraction_before_definite: dict[str, Entry]  # unit word -> the fraction it is before ال…
     article_tens_are_ordinal: bool
     year_range: tuple[int, int]
     hijri_year_range: tuple[int, int]
@@ -230,6 +232,19 @@ class _Builder:
                 f"(normalised '{key}'); a word can have one meaning in this file"
             )
         self.words[key] = entry
+
+
+def _definite_fractions(f: _File, b: "_Builder", path: str) -> dict[str, Entry]:
+    out = {}
+    for val, ws in f.fraction_before_definite.items():
+        for w in ws:
+            key = normalize_word(w)
+            if b.words.get(key) is None or b.words[key].kind != UNIT:
+                raise RuleError(
+                    f"{path}: fraction_before_definite: '{w}' must be a word listed under units"
+                )
+            out[key] = Entry(FRACTION, _fraction(val, path))
+    return out
 
 
 def _fraction(text: str, path: str) -> Fraction:
@@ -304,6 +319,7 @@ def build_lexicon(data: dict, path: str = "<rules>") -> Lexicon:
         article_prefixes=tuple(_norm_all(f.clitics.article)),
         not_numbers=frozenset(_norm_all(f.not_numbers)),
         weekdays=frozenset(_norm_all(f.weekdays)),
+        fraction_before_definite=_definite_fractions(f, b, path),
         article_tens_are_ordinal=f.ordinals.article_tens_are_ordinal,
         year_range=f.year_range,
         hijri_year_range=f.hijri_year_range,

@@ -24,7 +24,7 @@ from crosscheck.normalize import Normalized, normalize
 from crosscheck.number_context import as_number, classify
 from crosscheck.number_digits import read_digits
 from crosscheck.number_grammar import ALONE, DIGITS, Phrase, Tok, parse_at
-from crosscheck.number_lexicon import SCALE, Lexicon, load_lexicon
+from crosscheck.number_lexicon import FRACTION, SCALE, UNIT, Lexicon, load_lexicon
 
 __all__ = ["find_numbers", "scan"]
 
@@ -33,6 +33,8 @@ _GAP_PLAIN = re.compile(r"[^\S\n]*")
 # A conjunction between two tokens that the word pattern did not take as a prefix: detached
 # "مائة و واحد", or attached to digits "ألفًا و435".
 _GAP_WAW = re.compile(r"[^\S\n]*و[^\S\n]*")
+# The next word carries the article: "خمس السكان" (a fifth of …), not "خمس سنوات" (five …).
+_DEFINITE_NEXT = re.compile(r"[^\S\n]+(?:ال|لل)[^\W\d_]")
 # Digit runs that are a date, time, … on their own never join other tokens; their token kind
 # is this prefix + the form (kept apart from the lexicon's kinds, e.g. the word "fraction").
 _ALONE = ALONE
@@ -116,6 +118,10 @@ def _tokens(text: str, lex: Lexicon) -> list[Tok]:
             elif _GAP_WAW.fullmatch(text, prev_end, t.pstart):
                 t.adj = t.conj = True
         prev_end = t.end
+        if t.entry is not None and t.entry.kind == UNIT and not t.article and (not t.adj or t.conj):
+            frac = lex.fraction_before_definite.get(text[t.start : t.end])
+            if frac is not None and _DEFINITE_NEXT.match(text, t.end):
+                t.kind, t.entry = FRACTION, frac  # "خمس السكان": a fifth of the population
     return _read_digit_runs(toks, lex)
 
 
