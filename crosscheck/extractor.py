@@ -35,7 +35,7 @@ from crosscheck.scope import (
     scope_for,
     vote_events_in,
 )
-from crosscheck.tokens import Token, tokenize
+from crosscheck.tokens import Token, bare_forms, tokenize
 
 # Sentence ends: ! ? ؟ and newlines always; a full stop unless it sits between two digits
 # ("1.5 مليون" is one number, not two sentences).
@@ -62,6 +62,7 @@ class _Num:
     num_nstart: int
     num_nend: int
     is_range: bool = False
+    dual_of: str = ""  # a dual noun ("جنديين"): the count is 2 and the counted noun is this singular
     range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
 
 
@@ -241,6 +242,19 @@ def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
                 continue
         out.append(n)
         i += 1
+    out.extend(_duals(ctx))
+    out.sort(key=lambda n: n.nstart)
+    return out
+
+
+def _duals(ctx: DocContext) -> list[_Num]:
+    """Dual nouns as counts of two, e.g. "مقتل جنديين" (the word is both number and noun)."""
+    out = []
+    for m in ctx.scope.dual_pattern.finditer(ctx.text):
+        if ctx.in_furniture(m.start()):
+            continue
+        s, e = m.span(1)
+        out.append(_Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)]))
     return out
 
 
@@ -287,6 +301,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     i1 = bisect_left(starts, n.nend)
     if i0 >= len(toks):
         return None
+    if n.dual_of:
+        # read "جنديين" as "2 جندي": a number token and its singular noun, same offsets
+        t = toks[i0]
+        toks = toks[:i0] + [
+            Token(t.nstart, t.nend, "2", frozenset({"2"}), t.brk_before),
+            Token(t.nstart, t.nend, n.dual_of, bare_forms(n.dual_of), False),
+        ] + toks[i0 + 1 :]
+        i1 = i0 + 1
 
     # qualifier and the left edge of the claim
     hedges = lexicon_for(ctx.rules.hedges)
@@ -359,7 +381,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             inferred.append("event")
         if rule.actor:
             actor = positions.nearest_member(ctx, toks, left, right)
-        att = attribution_of(ctx.scope, toks, left, right)
+        att = attribution_of(ctx.scope, toks, left, right, comp.all_cues)
         if att is not None:
             a_s, a_e, _ = ctx.original(toks[att[0]].nstart, toks[att[1] - 1].nend)
             attribution = ctx.doc.text[a_s:a_e]
@@ -522,6 +544,9 @@ def _find_cue(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], left: in
         cue = ck.cues.nearest(toks, left - 1, left - 1, 8, 0, cross_clause=True)
         if cue is not None:
             return cue[0], cue[1], cue[2] + 1
+    after_hedge = lexicon_for(ctx.rules.hedges).find_after(toks, right)
+    if after_hedge is not None:
+        right = after_hedge[1]  # "33 شخصا على الأقل، بينهم …"
     if right < len(toks) and toks[right].brk_before and ctx.scope.asides.at(toks, right):
         # "33 شخصا على الأقل، بينهم 5 أطفال، قتلوا": look past the aside
         k = right + 1

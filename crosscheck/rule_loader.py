@@ -194,6 +194,7 @@ class ScopeRules(_Strict):
     according_to: list[str]  # "وفقا ل", "بحسب" … anywhere in the sentence, then the source
     attribution: list[str]  # "قال", "أعلنت" … before the claim or in its clause, then the source
     attribution_stop: list[str]  # words that end an attribution ("إن", "أن")
+    duals: dict[str, str]  # dual noun -> its singular: the word is a count of 2
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range

@@ -8,6 +8,7 @@ document's context and mark the attribute as inferred.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -119,6 +120,12 @@ class ScopeLexicon:
         self.according_to = PhraseSet.of(rules.according_to)
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
+        self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
+        single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
+        # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.
+        self.dual_pattern = re.compile(
+            r"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?)(" + "|".join(map(re.escape, single)) + r")(?![^\W\d_])"
+        )
         self.not_before = PhraseSet.of(rules.not_counts_before)
         self.asides = PhraseSet.of(rules.asides)
         self.change_verbs = PhraseSet.of(rules.change_verbs)
@@ -230,7 +237,9 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int) -> s
 # --------------------------------------------------------------------------- attribution
 
 
-def attribution_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
+def attribution_of(
+    lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, stop: PhraseSet | None = None
+) -> tuple[int, int] | None:
     """Token span [a, b) naming who gives the figure ("وفقًا للسلطات الصحية الفلسطينية").
 
     "According to" cues (وفقا ل، بحسب) may stand anywhere in the sentence; speech verbs (قال،
@@ -259,6 +268,8 @@ def attribution_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int)
         while b < len(tokens) and b - a < 4 and not tokens[b].brk_before:
             if tokens[b].text in lex.attribution_stop or tokens[b].is_digit():
                 break
+            if stop is not None and b > a and stop.at(tokens, b):
+                break  # "أعلن الجيش مقتل …": the source ends where the event word begins
             b += 1
         if b > a:
             dist = lo - i if i < lo else i - hi
