@@ -68,7 +68,8 @@ def test_recognizers_number_model_figure():
         f"\nrecognizers NumberModel: {ok_all}/{n_all} = {ok_all / n_all:.1%} of usable cases, "
         f"{ok_in}/{n_in} = {ok_in / n_in:.1%} of in-scope cases"
     )
-    # Measured 53% / 81%; the remaining in-scope failures are mostly "خمس" read as five
-    # rather than a fifth, and "ثمن"/"أثمان" (eighth, also "price") left out on purpose.
+    # Measured 54% / 82%; the remaining in-scope failures are mostly "خمس" read as five
+    # (it is a fifth only before a definite noun here), "ثمن"/"أثمان" (eighth, also "price")
+    # left out on purpose, and dialect or glued forms.
     assert ok_in / n_in >= 0.78, "\n".join(fails)
     assert ok_all / n_all >= 0.50

@@ -518,3 +518,19 @@ def test_words_come_from_the_rule_file():
     lex = build_lexicon(raw, "test")
     assert lex.words["تلاته"].value == 3
     assert lex.word_re.fullmatch("وتلاته")
+
+
+def test_a_definite_fraction_must_be_a_unit_word():
+    raw = yaml.safe_load((REPO / "rules" / "numbers" / "ar.yaml").read_text(encoding="utf-8"))
+    raw["fraction_before_definite"]["1/8"] = ["ثمن"]  # not listed under units
+    with pytest.raises(RuleError, match="fraction_before_definite: 'ثمن' must be a word listed under units"):
+        build_lexicon(raw, "test")
+
+
+@pytest.mark.parametrize(
+    "text,value,form",
+    [("خمس السكان", 0.2, "fraction"), ("خمس سنوات", 5, "cardinal"), ("الخامس عشر الماضي", 15, "ordinal")],
+)
+def test_unit_or_fraction_by_the_noun_after_it(text, value, form):
+    m = find_numbers(text)[0]
+    assert (m.value, m.form) == (pytest.approx(value), form)
