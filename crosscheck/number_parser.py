@@ -10,7 +10,9 @@ phrases ("ثلاثة وثلاثين ألف"), and crosscheck.number_context deci
 words whether a phrase is a date, a year, a time or a percentage rather than a count.
 
 Spans exclude clitic prefixes and the article ("و300" -> "300", "بالثلاثة" -> "ثلاثة").
-Matches are sorted and never overlap.
+Matches are sorted and never overlap.  `value` is an int when whole; for a vague quantity
+("عشرات الآلاف") `low`/`high` are its interval (bounds from the rule file) and `value` is `low`.
+Date/time/phone values are the first number written (the day of "7 أكتوبر"); they are not counts.
 """
 
 from __future__ import annotations
