@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crosscheck.cli import app
+from crosscheck.rule_loader import DEFAULT_RULES_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -26,6 +27,18 @@ runner = CliRunner()
 # `::error file=F,line=L,col=C,endColumn=E,title=T::message`; property values are escaped, so
 # ',' and ':' inside them never occur literally.
 ANNOTATION = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),endColumn=(\d+),title=([^:]*)::(.*)$")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def private_rules(tmp_path_factory):
+    """A private copy of rules/: other work on the rules must not make a store built in this
+    module stale halfway through it."""
+    private = tmp_path_factory.mktemp("rules") / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, private)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CROSSCHECK_RULES", str(private))
+    yield private
+    patch.undo()
 
 
 def run(*args):

@@ -8,6 +8,7 @@ document must hold exactly the full claim set extraction gives for its text.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck.extractor import extract
+from crosscheck.rule_loader import DEFAULT_RULES_DIR, load_rules
 from crosscheck.store import ingest, load_from_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,8 +52,13 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path):
     corpus.mkdir()
     make_corpus(corpus)
     db = tmp_path / "c.db"
+    # A private copy of the rules: the subprocess and this test must extract with the same ones.
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, rules_dir)
+    rules = load_rules(rules_dir)
     code = "import sys; from crosscheck.store import ingest; ingest([sys.argv[1]], sys.argv[2])"
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+           "CROSSCHECK_RULES": str(rules_dir)}
     proc = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(db)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -74,16 +81,16 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path):
         counts = dict(conn.execute("SELECT id, claim_count FROM documents"))
         rows = dict(conn.execute("SELECT doc_id, COUNT(*) FROM claims GROUP BY doc_id"))
     assert 20 <= len(counts) < N_DOCS, "the kill must land mid-run"
-    docs, claims = load_from_store(db)
+    docs, claims = load_from_store(db, rules_dir=rules_dir)
     by_doc: dict[str, list] = {}
     for c in claims:
         by_doc.setdefault(c.doc, []).append(c)
     for doc in docs:
-        want = extract(doc)
+        want = extract(doc, rules)
         assert by_doc.get(doc.id, []) == want, doc.id
         assert counts[doc.id] == len(want) == rows.get(doc.id, 0)
 
     # The store stays usable: ingesting again completes it without redoing stored documents.
-    result = ingest([str(corpus)], db)
+    result = ingest([str(corpus)], db, rules_dir=rules_dir)
     assert len(result.unchanged) == len(counts)
     assert len(result.added) == N_DOCS - len(counts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -11,10 +12,23 @@ from typer.testing import CliRunner
 
 from crosscheck.check import RULES
 from crosscheck.cli import app
+from crosscheck.rule_loader import DEFAULT_RULES_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def private_rules(tmp_path_factory):
+    """A private copy of rules/: other work on the rules must not make a store built in this
+    module stale halfway through it."""
+    private = tmp_path_factory.mktemp("rules") / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, private)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CROSSCHECK_RULES", str(private))
+    yield private
+    patch.undo()
 
 
 def article(prefix: str) -> Path:

@@ -24,6 +24,18 @@ ARTICLES = sorted((ROOT / "fixtures").glob("*.txt"))
 runner = CliRunner()
 
 
+@pytest.fixture(autouse=True, scope="module")
+def private_rules(tmp_path_factory):
+    """A private copy of rules/: other work on the rules must not make a store built in this
+    module stale halfway through it."""
+    private = tmp_path_factory.mktemp("rules") / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, private)
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CROSSCHECK_RULES", str(private))
+    yield private
+    patch.undo()
+
+
 def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
