@@ -194,3 +194,10 @@ def test_report_clusters_and_show_read_the_store(tmp_path):
     assert sorted(d["id"] for d in report["documents"]) == sorted(p.stem for p in ARTICLES)
     r = run("clusters", "--store", tmp_path / "absent.db")
     assert r.exit_code == 2 and "no claim store there" in r.stderr
+
+
+def test_rebuild_of_a_missing_store_is_an_error(tmp_path):
+    db = tmp_path / "absent.db"
+    r = run("ingest", "--rebuild", "--store", db)
+    assert r.exit_code == 2 and "no claim store to rebuild" in r.stderr
+    assert not db.exists()

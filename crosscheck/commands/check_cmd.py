@@ -76,7 +76,10 @@ def ingest_command(
         settings = _settings(config, store=store, rules=rules)
         if not paths and not rebuild:
             raise InputError("no articles given: name article files or directories to ingest (or use --rebuild)")
-        result = ingest(paths or [], settings.store or DEFAULT_STORE, rebuild=rebuild, rules_dir=settings.rules)
+        db = settings.store or DEFAULT_STORE
+        if rebuild and not paths and not Path(db).exists():
+            raise InputError(f"{db}: no claim store to rebuild; create one with 'crosscheck ingest ARTICLES --store {db}'")
+        result = ingest(paths or [], db, rebuild=rebuild, rules_dir=settings.rules)
         typer.echo(result.summary())
 
     run_safely(body)
