@@ -20,7 +20,7 @@ from crosscheck import positions
 from crosscheck.memo import per_object
 from crosscheck.furniture import furniture_for
 from crosscheck.hedges import interval, lexicon_for
-from crosscheck.lexicon import Phrase, PhraseSet
+from crosscheck.lexicon import Phrase, PhraseSet, SentenceIndex
 from crosscheck.models import Claim, Document
 from crosscheck.normalize import normalize, normalize_word
 from crosscheck.number_parser import scan
@@ -86,6 +86,7 @@ class Compiled:
     range_open: PhraseSet
     by_id: dict[str, CompiledKind]
     other: CompiledKind
+    tagged_cues: PhraseSet  # every rule's cues, payload = rule id (one scan per sentence)
 
 
 @per_object
@@ -110,6 +111,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         PhraseSet.of(["بين", "من", "ما بين"]),
         {k.rule.id: k for k in kinds},
         CompiledKind(_OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])),
+        PhraseSet(Phrase.parse(c, r.id) for r in rules.kinds for c in r.cues),
     )
 
 
@@ -126,6 +128,7 @@ class DocContext:
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._mentions: dict[tuple[int, int], list] = {}
         self.sentence_claims: dict[int, list] = {}  # sentence start -> claims placed so far
+        self._cue_index: dict[int, tuple[list[Token], SentenceIndex]] = {}
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
@@ -148,6 +151,13 @@ class DocContext:
         lo = self._breaks[k - 1] + 1 if k > 0 else 0
         hi = self._breaks[k] if k < len(self._breaks) else len(self.text)
         return lo, hi
+
+    def cue_index(self, comp: "Compiled", toks: list[Token]) -> SentenceIndex:
+        """All kind cues of one token list (a sentence), found once."""
+        hit = self._cue_index.get(id(toks))
+        if hit is None or hit[0] is not toks:
+            hit = self._cue_index[id(toks)] = (toks, SentenceIndex(comp.tagged_cues, toks))
+        return hit[1]
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
         lo = self.text.rfind("\n", 0, pos) + 1
@@ -529,19 +539,20 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
 _TO = frozenset({"الي"})
 
 
-def _find_cue(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], left: int, right: int):
+def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int):
     """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance)."""
     r = ck.rule
+    index = ctx.cue_index(comp, toks)
     before = r.cue_before
     if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO):
         before += 6  # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا"
     cross = r.cue_scope == "sentence"
-    cue = ck.cues.nearest(toks, left, right, before, r.cue_after, cross_clause=cross)
+    cue = index.nearest(left, right, before, r.cue_after, cross, r.id)
     if cue is not None:
         return cue
     if ck.bridge and left > 0 and not toks[left - 1].forms.isdisjoint(ck.bridge):
         # "أفرجت حماس، الجمعة، عن 24 محتجزا": the verb governs عن across the commas
-        cue = ck.cues.nearest(toks, left - 1, left - 1, 8, 0, cross_clause=True)
+        cue = index.nearest(left - 1, left - 1, 8, 0, True, r.id)
         if cue is not None:
             return cue[0], cue[1], cue[2] + 1
     after_hedge = lexicon_for(ctx.rules.hedges).find_after(toks, right)
@@ -553,7 +564,7 @@ def _find_cue(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], left: in
         while k < len(toks) and not toks[k].brk_before:
             k += 1
         if k < len(toks):
-            cue = ck.cues.nearest(toks, k, k, 0, r.cue_after, cross_clause=True)
+            cue = index.nearest(k, k, 0, r.cue_after, True, r.id)
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
     return None
@@ -578,7 +589,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         noun_end = noun[1] if noun else None
         if noun is None and person_end is None:
             person_end = _person_end(ctx, toks, i1)
-        cue = _find_cue(ctx, ck, toks, left, noun_end or person_end or i1) if ck.cues else None
+        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1) if ck.cues else None
         if cue is not None and cue[1] >= i1:
             # a cue after the number counts a little less than one before it ("بأغلبية 13 صوتا
             # وامتناع دولتين": بأغلبية, not امتناع, types the 13)

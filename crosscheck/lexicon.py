@@ -193,3 +193,59 @@ class PhraseSet:
                     best = (hit[0], hit[1], d)
                 break
         return best
+
+
+class SentenceIndex:
+    """Every match of one PhraseSet in one token list, found once and queried many times.
+
+    A sentence with several figures asks the same questions of its cue words for every figure
+    and every kind rule; scanning the sentence once and answering from the match list keeps the
+    cost per figure independent of the lexicon size.
+    """
+
+    def __init__(self, phrases: PhraseSet, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        brk = [0]
+        for t in tokens:
+            brk.append(brk[-1] + (1 if t.brk_before else 0))
+        self._brk = brk  # _brk[k] = clause breaks before tokens[0..k-1]
+        matches: list[tuple[int, int, Phrase]] = []
+        for i, tok in enumerate(tokens):
+            if not phrases.starts_here(tok):
+                continue
+            for p in phrases._candidates(phrases._first, phrases._first_loose, tok):
+                end = p.match_at(tokens, i)
+                if end >= 0:
+                    matches.append((i, end, p))
+        self.matches = matches
+
+    def _breaks(self, a: int, b: int) -> bool:
+        """Is there clause punctuation before any token in tokens[a..b] (inclusive)?"""
+        if a > b:
+            return False
+        return self._brk[min(b, len(self.tokens) - 1) + 1] - self._brk[a] > 0
+
+    def nearest(
+        self, lo: int, hi: int, before: int, after: int, cross_clause: bool = False, payload: object = None
+    ) -> tuple[Phrase, int, int] | None:
+        """Same answer as PhraseSet.nearest, restricted to phrases with this payload (if given)."""
+        best_after: tuple[Phrase, int, int] | None = None
+        best_before: tuple[Phrase, int, int] | None = None
+        for start, end, p in self.matches:
+            if payload is not None and p.payload != payload:
+                continue
+            if start >= hi:
+                d = start - hi
+                if d < after and (cross_clause or not self._breaks(hi, start)):
+                    if best_after is None or d < best_after[2] or (d == best_after[2] and len(p) > len(best_after[0])):
+                        best_after = (p, start, d)
+            elif end <= lo and end > 0:
+                d = lo - end
+                if d < before and (cross_clause or not self._breaks(end, lo)):
+                    if best_before is None or d < best_before[2] or (
+                        d == best_before[2] and len(p) > len(best_before[0])
+                    ):
+                        best_before = (p, start, d)
+        if best_before is not None and (best_after is None or best_before[2] < best_after[2]):
+            return best_before
+        return best_after

@@ -52,6 +52,13 @@ class Gazetteer:
             r"(?<![\p{L}\p{M}])(?P<pre>(?:[وف])?(?:[بلك])?(?:ال)?)?(?P<name>" + alternation + r")(?![\p{L}\p{M}])"
         )
         self.locatives = frozenset(normalize_word(w) for w in rules.locatives)
+        # For whole-text counts: an optional locative ("في ", "داخل ", "ب") then a name.  Names
+        # here are single-spaced; substring matches inside longer words are accepted (counts
+        # only pick the article's main place).
+        locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives, key=len, reverse=True))
+        self._count_pattern = re.compile(
+            "(" + locs + "|ب)?(" + "|".join(re.escape(n) for n in names) + ")"
+        )
 
     def parent_chain(self, place_id: str) -> list[str]:
         chain = []
@@ -79,20 +86,19 @@ class Gazetteer:
         return out
 
     def counts(self, text: str) -> Counter[str]:
-        """How often each place is named in a whole text (plain substring counts: fast).
+        """How often each place is named in a whole text (one stdlib-re pass: fast).
 
         Countries count only after a locative ("في لبنان", "بلبنان"): bare, they are usually actors.
         """
         counts: Counter[str] = Counter()
-        for p in self.rules.places:
-            for name in p.names:
-                n = normalize_word(name)
-                if p.type == "country":
-                    c = sum(text.count(loc + " " + n) for loc in self.locatives) + text.count("ب" + n)
-                else:
-                    c = text.count(n)
-                if c:
-                    counts[p.id] += c
+        for m in self._count_pattern.finditer(text):
+            name = m.group(2)
+            place, adjective = self.lookup[name]
+            if adjective:
+                continue
+            if place.type == "country" and not (m.group(1) or "").strip():
+                continue
+            counts[place.id] += 1
         return counts
 
     @staticmethod
