@@ -192,6 +192,7 @@ class Lexicon:
     digit_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     phone_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     iso_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
+    dmy_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     spaced_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     month_after_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     month_before_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
@@ -384,6 +385,8 @@ def _compile(lex: Lexicon, f: _File) -> None:
     lex.phone_re = re.compile(r"\+\d[\d \t\-]{6,}\d")
     # "2025-04-02": year-month-day, the one place a dash sits inside a number.
     lex.iso_re = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)")
+    # "٨-٧-٢٠٢٤": day-month-year with dashes, as news agencies date their datelines.
+    lex.dmy_re = re.compile(r"\d{1,2}-\d{1,2}-\d{4}(?!\d)")
     # "1 414 021 100", "40 000": groups of exactly three digits after a first group of 1-3
     # (not starting with 0), the French/Maghreb thousands style, with an optional decimal
     # part; any other spacing separates numbers.

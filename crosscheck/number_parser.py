@@ -86,6 +86,10 @@ def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
             out.append(Tok(_ALONE + "phone", s - 1, pm.end(), s - 1, raw=pm.group()))
             covered = pm.end()
             continue
+        if len(raw) <= 2 and (dm := lex.dmy_re.match(text, s)):
+            out.append(Tok(_ALONE + "date", s, dm.end(), s, value=int(raw), raw=dm.group()))
+            covered = dm.end()
+            continue
         if len(raw) == 4 and (im := lex.iso_re.match(text, s)):
             out.append(Tok(_ALONE + "date", s, im.end(), s, value=int(raw), raw=im.group()))
             covered = im.end()
