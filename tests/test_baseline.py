@@ -3,42 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from crosscheck.baseline import load_baseline
-from crosscheck.cli import app
-from crosscheck.rule_loader import DEFAULT_RULES_DIR
 from crosscheck.errors import InputError
+from store_support import private_rules  # noqa: F401  (autouse fixture)
+from store_support import run, article, ARTICLES
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "fixtures"
-ARTICLES = sorted(FIXTURES.glob("*.txt"))
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def private_rules(tmp_path_factory):
-    """A private copy of rules/: other work on the rules must not make a store built in this
-    module stale halfway through it."""
-    private = tmp_path_factory.mktemp("rules") / "rules"
-    shutil.copytree(DEFAULT_RULES_DIR, private)
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CROSSCHECK_RULES", str(private))
-    yield private
-    patch.undo()
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
-
-
-def article(prefix: str) -> Path:
-    (path,) = FIXTURES.glob(f"{prefix}_*.txt")
-    return path
 
 
 @pytest.fixture(scope="module")

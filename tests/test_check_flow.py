@@ -13,36 +13,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from crosscheck.cli import app
-from crosscheck.rule_loader import DEFAULT_RULES_DIR
+from store_support import private_rules  # noqa: F401  (autouse fixture)
+from store_support import run, article, FIXTURES, ARTICLES
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "fixtures"
-ARTICLES = sorted(FIXTURES.glob("*.txt"))
 JUDGEMENTS = [json.loads(line) for line in (FIXTURES / "expected_conflicts.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-runner = CliRunner()
 
 # `::error file=F,line=L,col=C,endColumn=E,title=T::message`; property values are escaped, so
 # ',' and ':' inside them never occur literally.
 ANNOTATION = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),endColumn=(\d+),title=([^:]*)::(.*)$")
-
-
-@pytest.fixture(autouse=True, scope="module")
-def private_rules(tmp_path_factory):
-    """A private copy of rules/: other work on the rules must not make a store built in this
-    module stale halfway through it."""
-    private = tmp_path_factory.mktemp("rules") / "rules"
-    shutil.copytree(DEFAULT_RULES_DIR, private)
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CROSSCHECK_RULES", str(private))
-    yield private
-    patch.undo()
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
 
 
 def article(stem_prefix: str) -> Path:

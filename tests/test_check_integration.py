@@ -4,7 +4,6 @@ options that exist, and the hook works the way pre-commit calls it."""
 from __future__ import annotations
 
 import re
-import shutil
 import shlex
 import tomllib
 from pathlib import Path
@@ -12,33 +11,13 @@ from pathlib import Path
 import pytest
 import typer
 import yaml
-from typer.testing import CliRunner
 
 from crosscheck.cli import app
-from crosscheck.rule_loader import DEFAULT_RULES_DIR
+from store_support import private_rules  # noqa: F401  (autouse fixture)
+from store_support import run, article, ROOT, runner
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "fixtures"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 CI_DOC = ROOT / "docs" / "ci.md"
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def private_rules(tmp_path_factory):
-    """A private copy of rules/: other work on the rules must not make a store built in this
-    module stale halfway through it."""
-    private = tmp_path_factory.mktemp("rules") / "rules"
-    shutil.copytree(DEFAULT_RULES_DIR, private)
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CROSSCHECK_RULES", str(private))
-    yield private
-    patch.undo()
-
-
-def article(prefix: str) -> Path:
-    (path,) = FIXTURES.glob(f"{prefix}_*.txt")
-    return path
 
 
 def options_of(*command: str) -> set[str]:

@@ -10,34 +10,15 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from crosscheck.cli import app
 from crosscheck.documents import load_documents
 from crosscheck.errors import InputError
 from crosscheck.extractor import extract
 from crosscheck.rule_loader import DEFAULT_RULES_DIR, load_rules
 from crosscheck.store import StaleStoreError, analyse_store, ingest, load_from_store, store_stats
+from store_support import private_rules  # noqa: F401  (autouse fixture)
+from store_support import run, ARTICLES
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTICLES = sorted((ROOT / "fixtures").glob("*.txt"))
-runner = CliRunner()
-
-
-@pytest.fixture(autouse=True, scope="module")
-def private_rules(tmp_path_factory):
-    """A private copy of rules/: other work on the rules must not make a store built in this
-    module stale halfway through it."""
-    private = tmp_path_factory.mktemp("rules") / "rules"
-    shutil.copytree(DEFAULT_RULES_DIR, private)
-    patch = pytest.MonkeyPatch()
-    patch.setenv("CROSSCHECK_RULES", str(private))
-    yield private
-    patch.undo()
-
-
-def run(*args):
-    return runner.invoke(app, [str(a) for a in args])
 
 
 def expected_claims(paths) -> dict[str, list]:
