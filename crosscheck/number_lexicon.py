@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from crosscheck.errors import RuleError
@@ -432,15 +431,10 @@ def _compile(lex: Lexicon, f: _File) -> None:
 
 def load_lexicon_file(path: Union[str, Path]) -> Lexicon:
     """Read and build a lexicon file (not cached).  Raises RuleError."""
+    from crosscheck.rule_loader import read_yaml
+
     p = Path(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleError(f"{p}: cannot read the number lexicon ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise RuleError(f"{p}:{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    data = read_yaml(p, "the number lexicon")
     if not isinstance(data, dict):
         raise RuleError(f"{p}: the number lexicon must be a YAML mapping")
     return build_lexicon(data, str(p))

@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from crosscheck.errors import RuleError
@@ -87,15 +86,10 @@ class ReconcileConfig(BaseModel):
 
 def load_config(path: str | Path) -> ReconcileConfig:
     """Read a reconcile YAML file; a RuleError names the file and the bad field."""
+    from crosscheck.rule_loader import read_yaml
+
     p = Path(path)
-    try:
-        raw = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleError(f"{p}: cannot read reconcile settings ({exc.strerror or exc})") from None
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" line {where.line + 1}" if where is not None else ""
-        raise RuleError(f"{p}:{line} is not valid YAML; fix the syntax") from None
+    raw = read_yaml(p, "reconcile settings")
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

@@ -222,17 +222,19 @@ class RuleSet(BaseModel):
 # --------------------------------------------------------------------------- loading
 
 
-def _read_yaml(path: Path) -> object:
+def read_yaml(path: Path, what: str = "rule file") -> object:
+    """Parse one YAML data file; a RuleError names the file, the line and the problem."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read rule file ({exc})") from None
+        raise RuleError(f"{path}: cannot read {what} ({getattr(exc, 'strerror', None) or exc})") from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise RuleError(f"{path}:{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        problem = getattr(exc, "problem", None) or exc
+        raise RuleError(f"{path}:{where} is not valid YAML ({problem}); fix the syntax") from None
 
 
 def _validate(model: type[BaseModel], data: object, path: Path) -> BaseModel:
@@ -273,7 +275,7 @@ def _load(directory: str) -> RuleSet:
     positions: list[PositionRule] = []
     kind_dir = root / "kinds"
     for path in sorted(kind_dir.glob("*.yaml")):
-        data = _read_yaml(path)
+        data = read_yaml(path)
         model = PositionRule if isinstance(data, dict) and data.get("kind") == "vote_position" else KindRule
         rule = _validate(model, data, path)
         if rule.id != path.stem:
@@ -284,7 +286,7 @@ def _load(directory: str) -> RuleSet:
 
     def one(name: str, model: type[BaseModel]) -> BaseModel:
         path = root / name
-        return _validate(model, _read_yaml(path), path)
+        return _validate(model, read_yaml(path), path)
 
     return RuleSet(
         directory=str(root),
