@@ -195,18 +195,17 @@ class DocContext:
     def vote_events(self) -> list[tuple[int, str]]:
         """(normalised offset, event) of every resolution number / draft sponsor in the text."""
         out: list[tuple[int, str]] = []
+        seen: set[tuple[int, int]] = set()
         for m in _VOTE_WORDS.finditer(self.text):
             lo, hi = self.sentence_at(m.start())
-            if out and out[-1][0] >= lo and self._last_sentence == (lo, hi):
-                continue
-            self._last_sentence = (lo, hi)
+            if (lo, hi) in seen:
+                continue  # a sentence's events do not depend on which vote word led here
+            seen.add((lo, hi))
             toks = self.tokens(lo, hi)
             for i, ev in vote_events_in(self.scope, self.gaz, toks):
                 if not self.in_furniture(toks[i].nstart):
                     out.append((toks[i].nstart, ev))
         return sorted(set(out))
-
-    _last_sentence: tuple[int, int] = (-1, -1)
 
     def original(self, nstart: int, nend: int) -> tuple[int, int, str]:
         s, e = self.norm.span(nstart, nend)

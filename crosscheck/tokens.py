@@ -20,6 +20,13 @@ _WORD = regex.compile(r"\d+(?:[.,٫٬]\d+)*|[\p{L}\p{M}]+")
 # "حق النقض (الفيتو) ضد مشروع قرار" is one clause.
 CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:,،\n«»\"“”]")
 
+# One pass for both: a word (group 1, as _WORD) or one clause-break character (as CLAUSE_BREAK).
+# Break characters are neither letters nor digits, so the word alternative never swallows one
+# that stands between words; a separator inside "30,000" belongs to the number.
+_WORD_OR_BREAK = regex.compile(
+    r"(" + _WORD.pattern + r")|" + CLAUSE_BREAK.pattern
+)
+
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 
@@ -64,10 +71,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] (offsets stay absolute)."""
     end = len(text) if end is None else end
     tokens: list[Token] = []
-    prev_end = start
-    for m in _WORD.finditer(text, start, end):
-        w = m.group()
-        brk = bool(CLAUSE_BREAK.search(text, prev_end, m.start())) if tokens else False
-        tokens.append(Token(m.start(), m.end(), w, bare_forms(w), brk))
-        prev_end = m.end()
+    append = tokens.append
+    brk = False
+    for m in _WORD_OR_BREAK.finditer(text, start, end):
+        w = m.group(1)
+        if w is None:  # clause punctuation: the next word follows a break
+            brk = True
+            continue
+        s, e = m.span()
+        append(Token(s, e, w, bare_forms(w), brk and len(tokens) > 0))
+        brk = False
     return tokens
