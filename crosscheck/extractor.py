@@ -542,6 +542,8 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
     """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance)."""
     r = ck.rule
     index = ctx.cue_index(comp, toks)
+    if not index.has(r.id):
+        return None  # every way of finding a cue below asks the index for this rule's cues
     before = r.cue_before
     if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO):
         before += 6  # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا"

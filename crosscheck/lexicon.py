@@ -19,6 +19,7 @@ from crosscheck.tokens import Token
 
 GAP_WORDS = ("…", "...")
 GAP_MAX = 3
+_CACHE_MAX = 50_000  # distinct words remembered per phrase set before the cache starts over
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,10 @@ class Phrase:
     source: str  # as written in the rule file (for messages)
     words: tuple[Word, ...]
     payload: object = None  # what the phrase means to its user (e.g. a qualifier name)
+    gapped: bool = False  # derived: some word is a gap (set by __post_init__)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gapped", any(w.gap for w in self.words))
 
     @classmethod
     def parse(cls, raw: str, payload: object = None) -> "Phrase":
@@ -58,16 +63,48 @@ class Phrase:
     def match_at(self, tokens: Sequence[Token], i: int, limit: int | None = None) -> int:
         """If the phrase starts at token i, the index after its last token; else -1."""
         limit = len(tokens) if limit is None else limit
-        return _match(self.words, 0, tokens, i, limit)
+        words = self.words
+        if self.gapped:
+            return _match(words, 0, tokens, i, limit)
+        return _match_fixed(words, tokens, i, limit)
 
     def match_ending_at(self, tokens: Sequence[Token], j: int, floor: int = 0) -> int:
         """If the phrase ends just before token j, the index of its first token; else -1."""
+        words = self.words
+        if not self.gapped:
+            # without a gap the phrase covers exactly len(words) tokens: one start to try
+            i = j - len(words)
+            if i < floor or i < 0:
+                return -1
+            return i if _match_fixed(words, tokens, i, j) == j else -1
         # Phrases are short, so try every start that could end at j.
         span = len(self.words) + GAP_MAX * sum(w.gap for w in self.words)
         for i in range(j - 1, max(floor, j - span) - 1, -1):
             if _match(self.words, 0, tokens, i, j) == j:
                 return i
         return -1
+
+
+def _match_fixed(words: tuple[Word, ...], tokens: Sequence[Token], i: int, limit: int) -> int:
+    """_match for a phrase without gaps: word k must match token i+k, no break inside."""
+    n = len(words)
+    if i + n > limit or i + n > len(tokens):
+        return -1
+    for k in range(n):
+        tok = tokens[i + k]
+        if k and tok.brk_before:
+            return -1
+        word = words[k]
+        if word.prefix:
+            text = word.text
+            for f in tok.forms:
+                if f.startswith(text):
+                    break
+            else:
+                return -1
+        elif word.text not in tok.forms:
+            return -1
+    return i + n
 
 
 def _match(words: tuple[Word, ...], w: int, tokens: Sequence[Token], i: int, limit: int) -> int:
@@ -93,6 +130,17 @@ def _match(words: tuple[Word, ...], w: int, tokens: Sequence[Token], i: int, lim
     if not word.matches(tokens[i]):
         return -1
     return _match(words, w + 1, tokens, i + 1, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class StartTest:
+    """Whether a phrase of some phrase sets could start at a token (see PhraseSet.any_starts_here)."""
+
+    loose: bool
+    keys: frozenset[str]
+
+    def __call__(self, tok: Token) -> bool:
+        return self.loose or not tok.forms.isdisjoint(self.keys)
 
 
 class PhraseSet:
@@ -121,6 +169,10 @@ class PhraseSet:
 
         self._first_keys = frozenset(self._first)
         self._last_keys = frozenset(self._last)
+        # Candidate lists per token form set (Token.forms of one word is one shared frozenset,
+        # so a text's vocabulary fills these quickly and look-ups become one dict probe).
+        self._first_cache: dict[frozenset[str], list[Phrase]] = {}
+        self._last_cache: dict[frozenset[str], list[Phrase]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -129,11 +181,25 @@ class PhraseSet:
     def of(cls, raws: Iterable[str], payload: object = None) -> "PhraseSet":
         return cls(Phrase.parse(r, payload) for r in raws)
 
+    @staticmethod
+    def any_starts_here(sets: Sequence["PhraseSet"]) -> "StartTest":
+        """One cheap test for several phrase sets: could a phrase of any of them start here?"""
+        return StartTest(any(s._first_loose for s in sets), frozenset().union(*(s._first_keys for s in sets)))
+
     def starts_here(self, tok: Token) -> bool:
         """Cheap test: could any phrase start at this token?"""
         return bool(self._first_loose) or not tok.forms.isdisjoint(self._first_keys)
 
     def _candidates(self, index: dict[str, list[Phrase]], loose: list[Phrase], tok: Token) -> list[Phrase]:
+        cache = self._first_cache if index is self._first else self._last_cache
+        found = cache.get(tok.forms)
+        if found is None:
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
+            found = cache[tok.forms] = self._find_candidates(index, loose, tok)
+        return found
+
+    def _find_candidates(self, index: dict[str, list[Phrase]], loose: list[Phrase], tok: Token) -> list[Phrase]:
         keys = self._first_keys if index is self._first else self._last_keys
         if not loose and tok.forms.isdisjoint(keys):
             return []
@@ -218,6 +284,14 @@ class SentenceIndex:
                 if end >= 0:
                     matches.append((i, end, p))
         self.matches = matches
+        by_payload: dict[object, list[tuple[int, int, Phrase]]] = {}
+        for m in matches:
+            by_payload.setdefault(m[2].payload, []).append(m)
+        self._by_payload = by_payload
+
+    def has(self, payload: object) -> bool:
+        """Does any phrase with this payload occur in the tokens?"""
+        return payload in self._by_payload
 
     def _breaks(self, a: int, b: int) -> bool:
         """Is there clause punctuation before any token in tokens[a..b] (inclusive)?"""
@@ -231,9 +305,8 @@ class SentenceIndex:
         """Same answer as PhraseSet.nearest, restricted to phrases with this payload (if given)."""
         best_after: tuple[Phrase, int, int] | None = None
         best_before: tuple[Phrase, int, int] | None = None
-        for start, end, p in self.matches:
-            if payload is not None and p.payload != payload:
-                continue
+        matches = self.matches if payload is None else self._by_payload.get(payload, ())
+        for start, end, p in matches:
             if start >= hi:
                 d = start - hi
                 if d < after and (cross_clause or not self._breaks(hi, start)):

@@ -76,7 +76,7 @@ class Gazetteer:
         out = []
         for m in self.pattern.finditer(text, lo, len(text) if hi is None else hi):
             name = m.group("name")
-            hit = self.lookup.get(regex.sub(r"\s+", " ", name))
+            hit = self.lookup.get(_SPACES.sub(" ", name))
             if hit is None:
                 continue
             place, adjective = hit
@@ -106,6 +106,9 @@ class Gazetteer:
         m = _PREV_WORD.search(text, max(0, pos - 30), pos)
         return m.group(1) if m else ""
 
+
+# Any run of white space inside a multi-word place name reads as one space.
+_SPACES = regex.compile(r"\s+")
 
 # The word right before a position (for "في غزة"): letters, then only spaces up to `pos`.
 _PREV_WORD = regex.compile(r"([\p{L}]+)\s*$")
@@ -139,6 +142,7 @@ class ScopeLexicon:
         self.draft = PhraseSet.of(rules.draft)
         self.sponsor = PhraseSet.of(rules.sponsor)
         self.resolution = PhraseSet.of(rules.resolution)
+        self.vote_start = PhraseSet.any_starts_here([self.resolution, self.sponsor, self.draft])
 
 
 @per_object
@@ -314,9 +318,9 @@ def _can_sponsor(place: Place) -> bool:
 def vote_events_in(lex: ScopeLexicon, gaz: Gazetteer, tokens: Sequence[Token]) -> list[tuple[int, str]]:
     """(token index, event) for every resolution number or draft sponsor in the tokens."""
     out = []
+    could_start = lex.vote_start
     for i in range(len(tokens)):
-        t = tokens[i]
-        if not (lex.resolution.starts_here(t) or lex.sponsor.starts_here(t) or lex.draft.starts_here(t)):
+        if not could_start(tokens[i]):
             continue
         hit = lex.resolution.at(tokens, i)
         if hit and hit[1] < len(tokens) and tokens[hit[1]].is_digit() and not tokens[hit[1]].brk_before:
