@@ -11,6 +11,7 @@ words are allowed through Token.forms.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -322,3 +323,29 @@ class SentenceIndex:
         if best_before is not None and (best_after is None or best_before[2] < best_after[2]):
             return best_before
         return best_after
+
+
+def longest_of(words: Iterable[str]) -> str:
+    """A stdlib-re pattern for the longest of `words` that starts at a position.
+
+    It is a trie (a shared prefix is read once, the next character picks the branch), so it
+    matches exactly what the plain alternation of the words sorted longest first matches, in
+    the same backtracking order, but tries a few branches per position instead of every word.
+    """
+    trie: dict = {}
+    for w in words:
+        if not w:
+            raise ValueError("longest_of: empty word")
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[None] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in node.items() if ch is not None]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or None in node else alts[0]
+        return body + "?" if None in node else body  # greedy: the longer word first
+
+    return emit(trie)

@@ -18,7 +18,7 @@ from typing import Sequence
 import regex
 
 from crosscheck.memo import per_object
-from crosscheck.lexicon import Phrase, PhraseSet
+from crosscheck.lexicon import Phrase, PhraseSet, longest_of
 from crosscheck.normalize import normalize_word
 from crosscheck.rule_loader import GazetteerRules, Place, ScopeRules
 from crosscheck.tokens import Token, bare_forms
@@ -57,7 +57,7 @@ class Gazetteer:
         # only pick the article's main place).
         locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives, key=len, reverse=True))
         self._count_pattern = re.compile(
-            "(" + locs + "|ب)?(" + "|".join(re.escape(n) for n in names) + ")"
+            "(" + locs + "|ب)?(" + longest_of(names) + ")"  # the longest name, as a trie
         )
 
     def parent_chain(self, place_id: str) -> list[str]:
@@ -133,7 +133,7 @@ class ScopeLexicon:
         single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
         # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.
         self.dual_pattern = re.compile(
-            r"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?)(" + "|".join(map(re.escape, single)) + r")(?![^\W\d_])"
+            r"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?)(" + longest_of(single) + r")(?![^\W\d_])"
         )
         self.not_before = PhraseSet.of(rules.not_counts_before)
         self.asides = PhraseSet.of(rules.asides)

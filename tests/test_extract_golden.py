@@ -237,6 +237,41 @@ if pytest is not None:
         assert len(claim_lines(docs["stress/dense"])) > 200
 
 
+    # The speed work replaced some constructs with faster ones that must mean the same.
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    _ALPHABET = "ابغزه ال"
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        words=st.lists(st.text(_ALPHABET, min_size=1, max_size=5), min_size=1, max_size=8, unique=True),
+        text=st.text(_ALPHABET + "x", max_size=40),
+    )
+    def test_longest_of_is_the_longest_first_alternation(words, text):
+        import re
+
+        from crosscheck.lexicon import longest_of
+
+        plain = re.compile("(?:ب )?(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")(?!ز)")
+        trie = re.compile("(?:ب )?(" + longest_of(words) + ")(?!ز)")
+        assert [m.span(1) for m in trie.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text("اب 12,.،؟\n«»ـً", max_size=40))
+    def test_tokenize_reads_words_and_breaks_as_two_passes_did(text):
+
+        from crosscheck.tokens import CLAUSE_BREAK, _WORD, tokenize
+
+        want, prev = [], 0
+        for m in _WORD.finditer(text):
+            brk = bool(CLAUSE_BREAK.search(text, prev, m.start())) if want else False
+            want.append((m.start(), m.end(), m.group(), brk))
+            prev = m.end()
+        assert [(t.nstart, t.nend, t.text, t.brk_before) for t in tokenize(text)] == want
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Rewrite tests/golden/claims.jsonl")
     ap.add_argument("--update", action="store_true", required=True, help="rewrite the golden file")
