@@ -9,6 +9,7 @@ vetoed) are found in the few sentences that talk about voting (crosscheck.positi
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -216,9 +217,27 @@ class DocContext:
 _VOTE_WORDS = regex.compile(r"قرار|مشروع|اقتراح|مسوده|مقترح")
 
 
+_DEFAULT_RULES: dict[str | None, RuleSet] = {}
+
+
+def _default_rules() -> RuleSet:
+    """load_rules() without resolving the rules path again for every document.
+
+    The answer depends only on $CROSSCHECK_RULES (and, when that is relative, on the working
+    directory: then it is not remembered here).
+    """
+    env = os.environ.get("CROSSCHECK_RULES")
+    if env and not os.path.isabs(env):
+        return load_rules()
+    rules = _DEFAULT_RULES.get(env)
+    if rules is None:
+        rules = _DEFAULT_RULES[env] = load_rules()
+    return rules
+
+
 def extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     """Every claim in one document, in text order."""
-    rules = rules or load_rules()
+    rules = rules or _default_rules()
     ctx = DocContext(document, rules)
     comp = compile_rules(rules)
     nums = _numbers(ctx, comp)

@@ -49,9 +49,12 @@ class Phrase:
     words: tuple[Word, ...]
     payload: object = None  # what the phrase means to its user (e.g. a qualifier name)
     gapped: bool = False  # derived: some word is a gap (set by __post_init__)
+    single: bool = False  # derived: one plain word (a token holding that form matches it)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gapped", any(w.gap for w in self.words))
+        w = self.words
+        object.__setattr__(self, "single", len(w) == 1 and not w[0].prefix and not w[0].gap)
 
     @classmethod
     def parse(cls, raw: str, payload: object = None) -> "Phrase":
@@ -216,6 +219,8 @@ class PhraseSet:
         if i >= len(tokens):
             return None
         for p in self._candidates(self._first, self._first_loose, tokens[i]):
+            if p.single and (limit is None or i < limit):
+                return p, i + 1  # indexed by its word, which this token has
             end = p.match_at(tokens, i, limit)
             if end >= 0:
                 return p, end
@@ -277,10 +282,12 @@ class SentenceIndex:
             brk.append(brk[-1] + (1 if t.brk_before else 0))
         self._brk = brk  # _brk[k] = clause breaks before tokens[0..k-1]
         matches: list[tuple[int, int, Phrase]] = []
+        first, loose = phrases._first, phrases._first_loose
         for i, tok in enumerate(tokens):
-            if not phrases.starts_here(tok):
-                continue
-            for p in phrases._candidates(phrases._first, phrases._first_loose, tok):
+            for p in phrases._candidates(first, loose, tok):
+                if p.single:
+                    matches.append((i, i + 1, p))  # indexed by its word, which this token has
+                    continue
                 end = p.match_at(tokens, i)
                 if end >= 0:
                     matches.append((i, end, p))
@@ -325,12 +332,14 @@ class SentenceIndex:
         return best_after
 
 
-def longest_of(words: Iterable[str]) -> str:
+def longest_of(words: Iterable[str], space: str = r"\ ") -> str:
     """A stdlib-re pattern for the longest of `words` that starts at a position.
 
     It is a trie (a shared prefix is read once, the next character picks the branch), so it
     matches exactly what the plain alternation of the words sorted longest first matches, in
     the same backtracking order, but tries a few branches per position instead of every word.
+    `space` is the pattern written for a space inside a word (e.g. `\\s+`); the result also
+    suits the `regex` module.
     """
     trie: dict = {}
     for w in words:
@@ -342,7 +351,7 @@ def longest_of(words: Iterable[str]) -> str:
         node[None] = {}  # a word ends here
 
     def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in node.items() if ch is not None]
+        alts = [(space if ch == " " else re.escape(ch)) + emit(child) for ch, child in node.items() if ch is not None]
         if not alts:
             return ""
         body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or None in node else alts[0]

@@ -45,7 +45,8 @@ class Gazetteer:
                 lookup.setdefault(normalize_word(a), (p, True))
         self.lookup = lookup
         names = sorted(lookup, key=len, reverse=True)
-        alternation = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in names)
+        # the longest name as a trie: the same matches as the longest-first alternation, faster
+        alternation = longest_of(names, space=r"\s+")
         # A place name is a whole word, optionally carrying clitics (و ف ب ل ك and ال); the
         # look-arounds stop "رفح" matching inside a longer word.
         self.pattern = regex.compile(
