@@ -218,7 +218,11 @@ class PhraseSet:
         """Longest phrase starting at token i: (phrase, end index)."""
         if i >= len(tokens):
             return None
-        for p in self._candidates(self._first, self._first_loose, tokens[i]):
+        tok = tokens[i]
+        found = self._first_cache.get(tok.forms)
+        if found is None:
+            found = self._candidates(self._first, self._first_loose, tok)
+        for p in found:
             if p.single and (limit is None or i < limit):
                 return p, i + 1  # indexed by its word, which this token has
             end = p.match_at(tokens, i, limit)
@@ -230,7 +234,11 @@ class PhraseSet:
         """Longest phrase ending just before token j: (phrase, start index)."""
         if j <= 0 or j > len(tokens):
             return None
-        for p in self._candidates(self._last, self._last_loose, tokens[j - 1]):
+        tok = tokens[j - 1]
+        found = self._last_cache.get(tok.forms)
+        if found is None:
+            found = self._candidates(self._last, self._last_loose, tok)
+        for p in found:
             start = p.match_ending_at(tokens, j, floor)
             if start >= 0:
                 return p, start

@@ -84,6 +84,9 @@ def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
             toks = ctx.tokens(lo, hi)
             i = 0
             while i < len(toks):
+                if not triggers.starts_here(toks[i]):
+                    i += 1
+                    continue
                 hit = triggers.at(toks, i)
                 if hit is None:
                     i += 1

@@ -319,10 +319,10 @@ def _can_sponsor(place: Place) -> bool:
 def vote_events_in(lex: ScopeLexicon, gaz: Gazetteer, tokens: Sequence[Token]) -> list[tuple[int, str]]:
     """(token index, event) for every resolution number or draft sponsor in the tokens."""
     out = []
-    could_start = lex.vote_start
+    loose, keys = lex.vote_start.loose, lex.vote_start.keys
     for i in range(len(tokens)):
-        if not could_start(tokens[i]):
-            continue
+        if not loose and tokens[i].forms.isdisjoint(keys):
+            continue  # no resolution, sponsor or draft phrase starts here
         hit = lex.resolution.at(tokens, i)
         if hit and hit[1] < len(tokens) and tokens[hit[1]].is_digit() and not tokens[hit[1]].brk_before:
             num = tokens[hit[1]].text

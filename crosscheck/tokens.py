@@ -45,9 +45,21 @@ def _prefixes() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
-@lru_cache(maxsize=65536)
+_FORMS: dict[str, frozenset[str]] = {}  # bare_forms of the words seen so far
+_FORMS_MAX = 65536  # words remembered before the memo starts over
+
+
 def bare_forms(word: str) -> frozenset[str]:
     """The word itself plus every reading with a clitic prefix removed (stem of >= 2 letters)."""
+    forms = _FORMS.get(word)
+    if forms is None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        forms = _FORMS[word] = _bare_forms(word)
+    return forms
+
+
+def _bare_forms(word: str) -> frozenset[str]:
     forms = {word}
     for p in _prefixes():
         if word.startswith(p) and len(word) - len(p) >= 2:
@@ -79,6 +91,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             brk = True
             continue
         s, e = m.span()
-        append(Token(s, e, w, bare_forms(w), brk and len(tokens) > 0))
+        forms = _FORMS.get(w) or bare_forms(w)
+        append(Token(s, e, w, forms, brk and len(tokens) > 0))
         brk = False
     return tokens
