@@ -20,12 +20,11 @@ _WORD = regex.compile(r"\d+(?:[.,٫٬]\d+)*|[\p{L}\p{M}]+")
 # "حق النقض (الفيتو) ضد مشروع قرار" is one clause.
 CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:,،\n«»\"“”]")
 
-# One pass for both: a word (group 1, as _WORD) or one clause-break character (as CLAUSE_BREAK).
-# Break characters are neither letters nor digits, so the word alternative never swallows one
-# that stands between words; a separator inside "30,000" belongs to the number.
-_WORD_OR_BREAK = regex.compile(
-    r"(" + _WORD.pattern + r")|" + CLAUSE_BREAK.pattern
-)
+# One pass for both: findall yields (gap, word) pairs, the gap being everything before the word
+# that is no letter, mark or digit.  Every letter, mark or digit starts a _WORD match, so the
+# words are exactly _WORD's matches and the gaps are the text between them.
+_GAP_AND_WORD = regex.compile(r"([^\p{L}\p{M}\d]*)(" + _WORD.pattern + ")")
+_BREAK_CHARS = frozenset(".!?؟؛;:,،\n«»\"“”")  # the characters of CLAUSE_BREAK
 
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
@@ -84,14 +83,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     tokens: list[Token] = []
     append = tokens.append
-    brk = False
-    for m in _WORD_OR_BREAK.finditer(text, start, end):
-        w = m.group(1)
-        if w is None:  # clause punctuation: the next word follows a break
-            brk = True
-            continue
-        s, e = m.span()
-        forms = _FORMS.get(w) or bare_forms(w)
-        append(Token(s, e, w, forms, brk and len(tokens) > 0))
-        brk = False
+    memo = _FORMS
+    pos = start
+    for gap, w in _GAP_AND_WORD.findall(text, start, end):
+        s = pos + len(gap)
+        pos = s + len(w)
+        brk = gap != " " and len(tokens) > 0 and not _BREAK_CHARS.isdisjoint(gap)
+        append(Token(s, pos, w, memo.get(w) or bare_forms(w), brk))
     return tokens

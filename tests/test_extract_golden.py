@@ -258,8 +258,13 @@ if pytest is not None:
         trie = re.compile("(?:ب )?(" + longest_of(words) + ")(?!ز)")
         assert [m.span(1) for m in trie.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
 
-    @settings(max_examples=300, deadline=None)
-    @given(st.text("اب 12,.،؟\n«»ـً", max_size=40))
+    def test_break_characters_are_those_of_the_clause_break_pattern():
+        from crosscheck.tokens import _BREAK_CHARS, CLAUSE_BREAK
+
+        assert {chr(c) for c in range(0x10000) if CLAUSE_BREAK.match(chr(c))} == set(_BREAK_CHARS)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text("اب 12,.،؟\n«»ـًa٣٫_-(", max_size=40))
     def test_tokenize_reads_words_and_breaks_as_two_passes_did(text):
 
         from crosscheck.tokens import CLAUSE_BREAK, _WORD, tokenize
