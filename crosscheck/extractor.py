@@ -130,6 +130,7 @@ class DocContext:
         self._mentions: dict[tuple[int, int], list] = {}
         self.sentence_claims: dict[int, list] = {}  # sentence start -> claims placed so far
         self._cue_index: dict[int, tuple[list[Token], SentenceIndex]] = {}
+        self._vote_events_of: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
@@ -195,18 +196,29 @@ class DocContext:
     @cached_property
     def vote_events(self) -> list[tuple[int, str]]:
         """(normalised offset, event) of every resolution number / draft sponsor in the text."""
+        return self.vote_events_between(0, len(self.text))
+
+    def vote_events_between(self, lo: int, hi: int) -> list[tuple[int, str]]:
+        """vote_events in text[lo:hi], a run of whole sentences (only those are tokenised)."""
         out: list[tuple[int, str]] = []
         seen: set[tuple[int, int]] = set()
-        for m in _VOTE_WORDS.finditer(self.text):
-            lo, hi = self.sentence_at(m.start())
-            if (lo, hi) in seen:
+        for m in _VOTE_WORDS.finditer(self.text, lo, hi):
+            sentence = self.sentence_at(m.start())
+            if sentence in seen:
                 continue  # a sentence's events do not depend on which vote word led here
-            seen.add((lo, hi))
-            toks = self.tokens(lo, hi)
-            for i, ev in vote_events_in(self.scope, self.gaz, toks):
-                if not self.in_furniture(toks[i].nstart):
-                    out.append((toks[i].nstart, ev))
+            seen.add(sentence)
+            out.extend(self._sentence_vote_events(sentence))
         return sorted(set(out))
+
+    def _sentence_vote_events(self, sentence: tuple[int, int]) -> list[tuple[int, str]]:
+        found = self._vote_events_of.get(sentence)
+        if found is None:
+            toks = self.tokens(*sentence)
+            found = self._vote_events_of[sentence] = [
+                (toks[i].nstart, ev) for i, ev in vote_events_in(self.scope, self.gaz, toks)
+                if not self.in_furniture(toks[i].nstart)
+            ]
+        return found
 
     def original(self, nstart: int, nend: int) -> tuple[int, int, str]:
         s, e = self.norm.span(nstart, nend)
@@ -657,13 +669,15 @@ def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: i
 
 def vote_event(ctx: DocContext, at: int, document_fallback: bool = True) -> tuple[str | None, bool]:
     """Nearest resolution/draft in the sentence, else the paragraph, else the document's only one."""
+    # The sentence and its paragraph first: most figures find their vote there, and only the
+    # sentences with a vote word in that stretch need reading.
+    for (lo, hi), inferred in ((ctx.sentence_at(at), False), (ctx.paragraph_at(at), True)):
+        near = [(abs(p - at), e) for p, e in ctx.vote_events_between(lo, hi)]
+        if near:
+            return min(near)[1], inferred
     events = ctx.vote_events
     if not events:
         return None, False
-    for (lo, hi), inferred in ((ctx.sentence_at(at), False), (ctx.paragraph_at(at), True)):
-        near = [(abs(p - at), e) for p, e in events if lo <= p < hi]
-        if near:
-            return min(near)[1], inferred
     if document_fallback:
         resolutions = {e for _, e in events if e.startswith("resolution:")}
         if len(resolutions) == 1:
