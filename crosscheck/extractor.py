@@ -607,6 +607,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     head = None
     person_end = None  # index after a person noun following the number, once looked up
     best = None
+    index = ctx.cue_index(comp, toks)
     for ck in comp.kinds:
         r = ck.rule
         if r.digits_only and not n.digits:
@@ -621,7 +622,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         noun_end = noun[1] if noun else None
         if noun is None and person_end is None:
             person_end = _person_end(ctx, toks, i1)
-        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1) if ck.cues else None
+        # a rule none of whose cues is in the sentence finds none (_find_cue asks the index)
+        has_cue = ck.cues and index.has(r.id)
+        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1) if has_cue else None
         if cue is not None and cue[1] >= i1:
             # a cue after the number counts a little less than one before it ("بأغلبية 13 صوتا
             # وامتناع دولتين": بأغلبية, not امتناع, types the 13)

@@ -290,9 +290,12 @@ class SentenceIndex:
             brk.append(brk[-1] + (1 if t.brk_before else 0))
         self._brk = brk  # _brk[k] = clause breaks before tokens[0..k-1]
         matches: list[tuple[int, int, Phrase]] = []
-        first, loose = phrases._first, phrases._first_loose
+        first, loose, cache = phrases._first, phrases._first_loose, phrases._first_cache
         for i, tok in enumerate(tokens):
-            for p in phrases._candidates(first, loose, tok):
+            cands = cache.get(tok.forms)
+            if cands is None:
+                cands = phrases._candidates(first, loose, tok)
+            for p in cands:
                 if p.single:
                     matches.append((i, i + 1, p))  # indexed by its word, which this token has
                     continue

@@ -82,10 +82,11 @@ def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
                 continue
             seen.add((lo, hi))
             toks = ctx.tokens(lo, hi)
-            i = 0
-            while i < len(toks):
-                if not triggers.starts_here(toks[i]):
-                    i += 1
+            i, n = 0, len(toks)
+            keys, loose = triggers._first_keys, bool(triggers._first_loose)
+            while i < n:
+                if not loose and toks[i].forms.isdisjoint(keys):
+                    i += 1  # no trigger starts with this word
                     continue
                 hit = triggers.at(toks, i)
                 if hit is None:
