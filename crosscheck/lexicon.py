@@ -209,7 +209,10 @@ class PhraseSet:
             return []
         found = [p for f in tok.forms for p in index.get(f, ())]
         if loose:
-            found.extend(loose)
+            # a loose phrase whose edge word is a prefix pattern ("قتل*") needs this token to
+            # start with it; only gaps stay candidates whatever the token
+            edge = 0 if index is self._first else -1
+            found.extend(p for p in loose if p.words[edge].gap or p.words[edge].matches(tok))
         if len(found) > 1:
             found.sort(key=len, reverse=True)
         return found
