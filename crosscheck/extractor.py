@@ -518,10 +518,12 @@ def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) 
     window = ctx.rules.negation.particle_window
     if comp.negation_particles.nearest(toks, left, left, window, 0) is not None:
         return True
+    verbs = comp.negation_verbs
+    keys, loose = verbs._first_keys, bool(verbs._first_loose)
     k = left
     while k > 0 and not toks[k].brk_before:
         k -= 1
-        if comp.negation_verbs.at(toks, k):
+        if (loose or not toks[k].forms.isdisjoint(keys)) and verbs.at(toks, k):
             return True
     return False
 

@@ -144,6 +144,7 @@ class ScopeLexicon:
         self.sponsor = PhraseSet.of(rules.sponsor)
         self.resolution = PhraseSet.of(rules.resolution)
         self.vote_start = PhraseSet.any_starts_here([self.resolution, self.sponsor, self.draft])
+        self.attribution_start = PhraseSet.any_starts_here([self.according_to, self.attribution])
 
 
 @per_object
@@ -235,8 +236,12 @@ _PERIOD_ORDER = ("last_24h", "event", "cumulative")
 def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int) -> str | None:
     """Period cue in the claim's clause neighbourhood (most specific wins)."""
     found = set()
+    periods = lex.periods
+    keys, loose = periods._first_keys, bool(periods._first_loose)
     for i in range(max(0, lo - 12), min(len(tokens), hi + 10)):
-        hit = lex.periods.at(tokens, i)
+        if not loose and tokens[i].forms.isdisjoint(keys):
+            continue  # no period cue starts with this word
+        hit = periods.at(tokens, i)
         if hit:
             found.add(str(hit[0].payload))
     for p in _PERIOD_ORDER:
@@ -264,7 +269,13 @@ def attribution_of(
     next_end = clause_end + 1
     while next_end < len(tokens) and not tokens[next_end].brk_before:
         next_end += 1
-    for i in range(0, len(tokens)):
+    could_start = lex.attribution_start
+    if could_start.loose:
+        candidates: Sequence[int] = range(len(tokens))
+    else:  # only words that may open an according-to cue or a speech verb
+        keys = could_start.keys
+        candidates = [i for i, t in enumerate(tokens) if not t.forms.isdisjoint(keys)]
+    for i in candidates:
         if lo <= i < hi:
             continue
         hit = lex.according_to.at(tokens, i)  # "وفقًا لـ…" may close the sentence
