@@ -10,12 +10,13 @@ we cannot tie to a vote is not checkable and is not emitted.
 from __future__ import annotations
 
 
+import re
 from typing import TYPE_CHECKING, Sequence
 
 import regex
 
 from crosscheck.memo import per_object
-from crosscheck.lexicon import Phrase, PhraseSet
+from crosscheck.lexicon import Phrase, PhraseSet, longest_of
 from crosscheck.models import Claim
 from crosscheck.rule_loader import PositionRule, RuleSet
 from crosscheck.tokens import Token, bare_forms
@@ -33,6 +34,17 @@ _EARLIER = PhraseSet.of(["سابقه", "سابقا", "السابقه", "الما
 def _compiled(rule: PositionRule) -> tuple[PhraseSet, PhraseSet]:
     triggers = PhraseSet(Phrase.parse(p, v) for v, ps in rule.positions.items() for p in ps)
     return triggers, PhraseSet.of(rule.negators)
+
+
+@per_object
+def _first_words(triggers: PhraseSet) -> "re.Pattern[str] | None":
+    """A trigger's first word (or its prefix, for "صوت*") is a substring of any sentence the
+    trigger matches in (a token's forms are its text and suffixes of it): one search of the
+    sentence rules out tokenising it.  None when some trigger opens with a gap."""
+    firsts = [p.words[0] for p in triggers.phrases]
+    if not firsts or any(w.gap for w in firsts):
+        return None
+    return re.compile(longest_of(sorted({w.text for w in firsts}, key=len, reverse=True)))
 
 
 def members_in(ctx: "DocContext", toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, str]]:
@@ -76,11 +88,14 @@ def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
     seen: set[tuple[int, int]] = set()
     for rule in rules.positions:
         triggers, negators = _compiled(rule)
+        first_words = _first_words(triggers)
         for m in _VOTE_TRIGGER.finditer(ctx.text):
             lo, hi = ctx.sentence_at(m.start())
             if (lo, hi) in seen or ctx.in_furniture(m.start()):
                 continue
             seen.add((lo, hi))
+            if first_words is not None and not first_words.search(ctx.text, lo, hi):
+                continue  # no trigger can start in this sentence
             toks = ctx.tokens(lo, hi)
             i, n = 0, len(toks)
             keys, loose = triggers._first_keys, bool(triggers._first_loose)
