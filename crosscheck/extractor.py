@@ -10,6 +10,7 @@ vetoed) are found in the few sentences that talk about voting (crosscheck.positi
 from __future__ import annotations
 
 import os
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -21,7 +22,7 @@ from crosscheck import positions
 from crosscheck.memo import per_object
 from crosscheck.furniture import furniture_for
 from crosscheck.hedges import interval, lexicon_for
-from crosscheck.lexicon import Phrase, PhraseSet, SentenceIndex
+from crosscheck.lexicon import Phrase, PhraseSet, SentenceIndex, longest_of
 from crosscheck.models import Claim, Document
 from crosscheck.normalize import normalize, normalize_word
 from crosscheck.number_parser import scan
@@ -226,7 +227,8 @@ class DocContext:
 
 
 # Words that announce a vote or a resolution: only sentences with one are searched for events.
-_VOTE_WORDS = regex.compile(r"قرار|مشروع|اقتراح|مسوده|مقترح")
+# (A trie for stdlib re: no word is a prefix of another, so it finds what the alternation does.)
+_VOTE_WORDS = re.compile(longest_of("قرار|مشروع|اقتراح|مسوده|مقترح".split("|")))
 
 
 _DEFAULT_RULES: dict[str | None, RuleSet] = {}

@@ -25,12 +25,15 @@ class Furniture:
             r"(?m)^[\s\-–•*#]*(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads) + ")"
         )
         self.timestamp = regex.compile(rules.timestamp, regex.MULTILINE)
+        # A pattern that opens with ^ and has no alternation can only match at a line start:
+        # trying it there alone finds what finditer finds, without scanning every character.
+        self._timestamp_at_lines = rules.timestamp.startswith("^") and "|" not in rules.timestamp
 
     def blocks(self, text: str) -> list[tuple[int, int]]:
         """Sorted, non-overlapping [start, end) ranges of the normalised text that are furniture."""
         out: list[tuple[int, int]] = []
         pos = 0
-        for m in self.header.finditer(text):
+        for m in _at_line_starts(self.header, text):
             if m.start() < pos:
                 continue
             start = m.start()
@@ -47,11 +50,28 @@ class Furniture:
             out.append((start, end))
             pos = end
         # bare timestamp lines anywhere
-        for m in self.timestamp.finditer(text):
+        stamps = _at_line_starts(self.timestamp, text) if self._timestamp_at_lines else self.timestamp.finditer(text)
+        for m in stamps:
             if not _inside(out, m.start()):
                 out.append((m.start(), m.end()))
         out.sort()
         return out
+
+
+def _at_line_starts(pattern: regex.Pattern, text: str):
+    """pattern.finditer(text) for a pattern anchored with ^ (multi-line): only line starts are tried."""
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
+            pos = m.end()
+            if pos == 0 or text[pos - 1] == "\n":
+                continue  # the match ended at a line start: the next one may begin there
+        k = text.find("\n", pos)
+        if k < 0:
+            return
+        pos = k + 1
 
 
 def _inside(blocks: list[tuple[int, int]], pos: int) -> bool:

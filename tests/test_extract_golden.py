@@ -239,7 +239,7 @@ if pytest is not None:
 
     # The speed work replaced some constructs with faster ones that must mean the same.
 
-    from hypothesis import given, settings
+    from hypothesis import example, given, settings
     from hypothesis import strategies as st
 
     _ALPHABET = "ابغزه ال"
@@ -275,6 +275,20 @@ if pytest is not None:
             want.append((m.start(), m.end(), m.group(), brk))
             prev = m.end()
         assert [(t.nstart, t.nend, t.text, t.brk_before) for t in tokenize(text)] == want
+
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text("ab \n-•12:", max_size=60))
+    @example("a\na")  # a match that ends at a line start (\s* took the line break)
+    @example("1:2\n\n1:2 b\n12:3")
+    def test_line_start_search_finds_what_finditer_finds(text):
+        import regex
+
+        from crosscheck.furniture import _at_line_starts
+
+        for pattern in (r"(?m)^[\s\-•]*(?:ab|b a)", r"^\s*\d{1,2}:\d\s*$", r"(?m)^a\s*"):
+            p = regex.compile(pattern, regex.MULTILINE)
+            assert [m.span() for m in _at_line_starts(p, text)] == [m.span() for m in p.finditer(text)]
 
 
 def main(argv: list[str] | None = None) -> int:
