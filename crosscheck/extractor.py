@@ -428,9 +428,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             a_s, a_e, _ = ctx.original(toks[att[0]].nstart, toks[att[1] - 1].nend)
             attribution = ctx.doc.text[a_s:a_e]
 
-    # every value below already has its field's type (numbers through _num/_round, strings,
-    # a fresh list): build without validating again, the figure-by-figure cost of pydantic
-    claim = Claim.model_construct(
+    claim = Claim(
         doc=ctx.doc.id,
         kind=rule.kind,
         value=_num(value),
