@@ -211,6 +211,23 @@ class DocContext:
             out.extend(self._sentence_vote_events(sentence))
         return sorted(set(out))
 
+    @cached_property
+    def resolutions(self) -> set[str]:
+        """The resolution events of vote_events, reading only sentences with a digit in them
+        (a resolution event is a resolution phrase followed by a number written in digits)."""
+        if "vote_events" in self.__dict__:
+            return {e for _, e in self.vote_events if e.startswith("resolution:")}
+        out: set[str] = set()
+        seen: set[tuple[int, int]] = set()
+        for m in _VOTE_WORDS.finditer(self.text):
+            sentence = self.sentence_at(m.start())
+            if sentence in seen:
+                continue
+            seen.add(sentence)
+            if _DIGIT.search(self.text, *sentence):
+                out.update(e for _, e in self._sentence_vote_events(sentence) if e.startswith("resolution:"))
+        return out
+
     def _sentence_vote_events(self, sentence: tuple[int, int]) -> list[tuple[int, str]]:
         found = self._vote_events_of.get(sentence)
         if found is None:
@@ -225,6 +242,9 @@ class DocContext:
         s, e = self.norm.span(nstart, nend)
         return s, e, self.doc.text[s:e]
 
+
+# A digit as the tokeniser sees one (crosscheck.tokens: a token that is a number starts with \d).
+_DIGIT = regex.compile(r"\d")
 
 # Words that announce a vote or a resolution: only sentences with one are searched for events.
 # (A trie for stdlib re: no word is a prefix of another, so it finds what the alternation does.)
@@ -693,3 +713,21 @@ def vote_event(ctx: DocContext, at: int, document_fallback: bool = True) -> tupl
         if len(every) == 1:
             return every.pop(), True
     return None, False
+
+
+def inferred_resolution(ctx: DocContext, at: int) -> str | None:
+    """vote_event(ctx, at)'s answer when it is an inferred resolution, else None.
+
+    (Vote positions accept only that: a draft or a resolution named in the same sentence may be
+    another vote.)  The document fallback then needs only the article's resolutions, which
+    come from the few vote sentences with digits in them.
+    """
+    for (lo, hi), inferred in ((ctx.sentence_at(at), False), (ctx.paragraph_at(at), True)):
+        near = [(abs(p - at), e) for p, e in ctx.vote_events_between(lo, hi)]
+        if near:
+            event = min(near)[1]
+            return event if inferred and event.startswith("resolution:") else None
+    # vote_event's fallback: the only resolution, else the only event (then not a resolution)
+    resolutions = ctx.resolutions
+    return next(iter(resolutions)) if len(resolutions) == 1 else None
+

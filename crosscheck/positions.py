@@ -82,7 +82,7 @@ def nearest_member(ctx: "DocContext", toks: Sequence[Token], left: int, right: i
 
 
 def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
-    from crosscheck.extractor import vote_event
+    from crosscheck.extractor import inferred_resolution
 
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
@@ -108,7 +108,7 @@ def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
                     i += 1
                     continue
                 phrase, end = hit
-                claims.extend(_position_claims(ctx, rule, negators, toks, i, end, str(phrase.payload), vote_event))
+                claims.extend(_position_claims(ctx, rule, negators, toks, i, end, str(phrase.payload), inferred_resolution))
                 i = end
     return claims
 
@@ -128,7 +128,7 @@ def _linked_event(ctx, toks, i: int, end: int) -> tuple[str | None, bool]:
     return None, False
 
 
-def _position_claims(ctx, rule, negators, toks, i, end, value, vote_event) -> list[Claim]:
+def _position_claims(ctx, rule, negators, toks, i, end, value, inferred_resolution) -> list[Claim]:
     # denied: "تجنبت استخدام الفيتو", "لم تصوت لصالح"
     if negators.nearest(toks, i, i, 4, 0) is not None:
         return []
@@ -152,12 +152,10 @@ def _position_claims(ctx, rule, negators, toks, i, end, value, vote_event) -> li
     else:
         event, inferred = _linked_event(ctx, toks, i, end)
         if event is None:
-            event, inferred = vote_event(ctx, at, document_fallback=True)
             # a draft or resolution elsewhere in the sentence may be another vote ("بعد استخدام
             # روسيا والصين حق النقض … سنستأنف العمل على مشروع القرار الفرنسي"); only the
             # article's single resolution number is a safe fallback
-            if event is not None and not (inferred and event.startswith("resolution:")):
-                event = None
+            event, inferred = inferred_resolution(ctx, at), True
     if event is None:
         return []
     start, stop, surface = ctx.original(toks[i].nstart, toks[end - 1].nend)
