@@ -76,6 +76,7 @@ class CompiledKind:
     exclude: PhraseSet
     events: PhraseSet
     bridge: frozenset[str] = frozenset()
+    exclude_before: PhraseSet | None = None
 
 
 @dataclass(slots=True)
@@ -101,6 +102,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
             CompiledKind(
                 r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events),
                 frozenset(normalize_word(w) for w in r.cue_bridge),
+                PhraseSet.of(r.exclude_before) if r.exclude_before else None,
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -387,8 +389,25 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None
 
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
-    parent = _subset_parent(ctx, toks, s_lo, left)
-    if parent is not None and (match is None or match[3] < 300):
+    if match is not None and match[0].rule.kind != "other" and _either_or(ctx, comp, toks, left, i1):
+        match = (comp.other, match[1], 1.0, 0)  # "قتل أو أصيب 2505": two kinds in one figure
+    parent = _subset_parent(ctx, toks, s_lo, left, i1)
+    sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
+    part_of_list = False
+    if sibling is not None and (match is None or match[0].rule.kind == "other"):
+        part_of_list = _joined_to(ctx, toks, s_lo, left) is None
+        # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
+        # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
+        match = (comp.by_id[sibling.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
+    post_subset = parent is not None and i1 < len(toks) and ctx.scope.subset_after.at(toks, i1) is not None
+    if post_subset and match is not None and match[0].rule.kind != "other" and _cue_after(
+        ctx, comp, toks, match[0].rule.id, i1
+    ):
+        # "لا يزال 94 محتجزا، يعتقد أن 34 منهم لقوا حتفهم": a subset with a predicate of its own
+        subset_of_other_kind = True
+    else:
+        subset_of_other_kind = False
+    if parent is not None and not subset_of_other_kind and (match is None or match[3] < 300):
         # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
         pc = parent.claim
         match = (comp.by_id[pc.rule], _person_end(ctx, toks, i1) if _head(ctx, comp, toks, i1) != "bare" else i1, 1.0, 0)
@@ -405,8 +424,17 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             if qualifier == "exact":
                 qualifier = ha[0]
             right = ha[1]
+    if qualifier == "exact" and left == i0:
+        # "أكثر من 6000 طفل و4000 امرأة": a hedge before the first of two joined figures
+        # covers the second too
+        joined = _joined_to(ctx, toks, s_lo, left)
+        if joined is not None and joined.claim.qualifier in _CARRIED_HEDGES:
+            qualifier = joined.claim.qualifier
 
     value = n.value * mult
+    if mult != 1.0 and right < len(toks) and toks[right].text == "ونصف" and not toks[right].brk_before:
+        value = (n.value + 0.5) * mult  # "خمسة أشهر ونصف"
+        right += 1
     if qualifier == "range":
         lo_b, hi_b, lo_open, hi_open = n.low * mult, n.high * mult, False, False
     else:
@@ -421,12 +449,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     group = period = location = event = actor = attribution = None
     if parent is not None and rule.id == parent.claim.rule:
         pc = parent.claim
-        group = group_of(ctx.scope, toks, i1) or _subset_group(toks, i1)
+        group = group_of(ctx.scope, toks, i1) or _subset_group(ctx, toks, i1)
         period, location, event, actor = pc.period, pc.location, pc.event, pc.actor
         inferred = list(pc.inferred)
         attribution = pc.attribution
     elif rule.kind != "other":
-        group = group_of(ctx.scope, toks, i1) or rule.group
+        group = group_of(ctx.scope, toks, i1) or (_part_group(ctx, toks, left) if part_of_list else rule.group)
+        if subset_of_other_kind:
+            group = "subset"
         period = period_of(ctx.scope, toks, left, right) or rule.period
         if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
             clause_end = _clause_end(toks, right)
@@ -472,8 +502,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         number_end=num_e,
         inferred=inferred,
     )
-    if rule.kind != "other":
-        ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left, right, parent))
+    noun = toks[i1].forms if i1 < len(toks) and right > i1 and not toks[i1].is_digit() else frozenset()
+    ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left, right, parent, noun))
     return claim
 
 
@@ -485,10 +515,13 @@ class _Placed:
     left: int
     right: int
     parent: "_Placed | None"
+    noun: frozenset[str] = frozenset()  # forms of the counted noun (for lists of the same noun)
 
 
-def _subset_parent(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
-    """The total a subset belongs to: "…، بينهم 35 طفلا و20 امرأة"."""
+def _subset_parent(
+    ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int = -1
+) -> _Placed | None:
+    """The total a subset belongs to: "…، بينهم 35 طفلا و20 امرأة", "نحو مليون منهم"."""
     placed = ctx.sentence_claims.get(s_lo)
     if not placed:
         return None
@@ -496,8 +529,11 @@ def _subset_parent(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int)
     if last.right > left:
         return None
     marker = ctx.scope.subset_markers.ending_at(toks, left)
+    if marker is None and 0 <= i1 < len(toks) and not toks[i1].brk_before:
+        marker = ctx.scope.subset_after.at(toks, i1)
     if marker is not None:
-        return last.parent or last
+        found = last.parent or last
+        return None if found.claim.kind == "other" else found  # "38 صاروخا … 30 منها"
     # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء" /
     # "13 إسرائيليا من النساء والأطفال، و10 تايلانديين"
     if last.parent is not None and left - last.right <= 5:
@@ -507,11 +543,86 @@ def _subset_parent(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int)
     return None
 
 
-def _subset_group(toks: Sequence[Token], i1: int) -> str:
+_CARRIED_HEDGES = ("approx", "more_than", "at_least", "less_than", "at_most")
+
+
+def _cue_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], rule_id: str, i1: int) -> bool:
+    """Does a cue of this rule follow the figure closely ("34 منهم لقوا حتفهم")?"""
+    matches = ctx.cue_index(comp, toks)._by_payload.get(rule_id, ())
+    return any(i1 < s <= i1 + 5 for s, _e, _p in matches)
+
+
+def _joined_to(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+    """The claim just before this one when only "و" joins them ("1480 قتيلا و2100 جريح")."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    if left == last.right and toks[left].text.startswith("و") and not toks[left].brk_before:
+        return last
+    if left == last.right + 1 and toks[last.right].text == "و" and not toks[last.right].brk_before:
+        return last
+    return None
+
+
+def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
+    """An earlier claim of the sentence this figure continues: joined by و, or same noun."""
+    joined = _joined_to(ctx, toks, s_lo, left)
+    if joined is not None and joined.parent is None:
+        return joined if joined.claim.kind != "other" else None
+    if i1 >= len(toks) or toks[i1].brk_before or toks[i1].is_digit():
+        return None
+    forms = toks[i1].forms
+    for placed in reversed(ctx.sentence_claims.get(s_lo, ())):
+        if left - placed.right > 4:
+            break  # list items stand close together: "، وتارودانت بـ980 حالة"
+        if placed.parent is None and placed.noun and not forms.isdisjoint(placed.noun):
+            return placed if placed.claim.kind != "other" else None
+    return None
+
+
+def _noun_end(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> int:
+    """Index after the counted noun of a figure, if it has one."""
+    head = _head(ctx, comp, toks, i1)
+    if head == "bare":
+        return i1
+    end = _person_end(ctx, toks, i1)
+    return end if end > i1 else i1 + 1
+
+
+def _either_or(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int) -> bool:
+    """Two kinds' cues joined by "أو" next to the figure: "قتل أو أصيب 2505", "حتفهم أو فقدوا"."""
+    index = ctx.cue_index(comp, toks)
+    lo, hi = max(0, left - 6), min(len(toks), i1 + 6)
+    for k in range(lo, hi):
+        if toks[k].text != "او":
+            continue
+        before = {p.payload for s, e, p in index.matches if e == k}
+        after = {p.payload for s, e, p in index.matches if s == k + 1}
+        if before and after and before != after and not (before & after):
+            return True
+    return False
+
+
+def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     """A subset named by a noun that is no known group ("13 تايلانديا"): its own group."""
     if i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit():
-        return "subset:" + min(toks[i1].forms, key=len)
+        if ctx.scope.subset_after.at(toks, i1) is None:  # "نحو مليون منهم": no noun
+            return "subset:" + min(toks[i1].forms, key=len)
     return "subset"
+
+
+def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:
+    """One item of a breakdown ("… وتارودانت بـ980 حالة"): named by the word before it, so that
+    items of one list are never compared with each other or with the total."""
+    k = left - 1
+    while k >= 0 and (toks[k].text in ctx.scope.function_words or len(toks[k].text) == 1):
+        if toks[k + 1].brk_before:
+            break
+        k -= 1
+    if k >= 0 and not toks[k].is_digit():
+        return "part:" + min(toks[k].forms, key=len)
+    return "part"
 
 
 def _not_a_count(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
@@ -590,7 +701,7 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
     return i1
 
 
-_TO = frozenset({"الي"})
+_TO = frozenset({"الي", "بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت"})
 
 
 def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int):
@@ -643,6 +754,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             noun = ck.nouns.at(toks, i1 + 1)  # "ثلاثة من الرهائن"
         if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
             continue
+        if ck.exclude_before and left > 0 and not toks[left].brk_before and ck.exclude_before.ending_at(toks, left):
+            continue  # "خلال خمسة أيام" is a deadline, not a length
         noun_end = noun[1] if noun else None
         if noun is None and person_end is None:
             person_end = _person_end(ctx, toks, i1)

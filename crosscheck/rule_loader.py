@@ -84,6 +84,7 @@ class KindRule(_Strict):
     accept_bare: bool = True  # a number with no counted noun + a cue ("مقتل 200 في …")
     any_noun: bool = False  # whatever follows the number, a cue decides ("القرار رقم 2728 نص…")
     exclude: list[str] = Field(default_factory=list)  # words right after the noun that veto the rule
+    exclude_before: list[str] = Field(default_factory=list)  # words right before the figure that veto it
     digits_only: bool = False  # the number must be written in digits (resolution numbers)
     min_value: float = 0
     integer_only: bool = True
