@@ -65,6 +65,7 @@ class _Num:
     num_nend: int
     is_range: bool = False
     dual_of: str = ""  # a dual noun ("جنديين"): the count is 2 and the counted noun is this singular
+    superseded: bool = False  # the old figure of a change ("ارتفع من 3166 إلى 3283")
     range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
 
 
@@ -300,7 +301,9 @@ def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
         n = _Num(m.nstart, m.nend, m.value, m.low, m.high, m.form, _is_digits(m.text), m.nstart, m.nend)
         if i + 1 < len(raw):
             rng = _range(ctx, comp, m, raw[i + 1])
-            if rng is not None:
+            if rng is _CHANGE:
+                n.superseded = True
+            elif rng is not None:
                 out.append(rng)
                 i += 2
                 continue
@@ -326,6 +329,10 @@ def _is_digits(s: str) -> bool:
     return any(ch.isdigit() for ch in s)
 
 
+# _range's answer for "ارتفع من A إلى B": not a range, and A is the superseded figure.
+_CHANGE = _Num(0, 0, 0, 0, 0, "cardinal", False, 0, 0)
+
+
 def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     """"بين 100 و300", "من 100 إلى 300", "100 إلى 300 قتيل" as one range claim."""
     between = ctx.text[a.nend : b.nstart]
@@ -344,7 +351,7 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     if opener is not None and joiner in ("الي", "حتي") and opener[0].source == "من":
         # "ارتفع عدد الوفيات من 3166 إلى 3283": a change between two figures, not a range
         if ctx.scope.change_verbs.nearest(toks, opener[1], opener[1], 6, 0) is not None:
-            return None
+            return _CHANGE
     start_word = toks[opener[1]].nstart if opener else -1
     return _Num(
         a.nstart, b.nend, a.value, a.low, b.high, "cardinal", _is_digits(a.text), a.nstart, b.nend,
@@ -458,6 +465,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if subset_of_other_kind:
             group = "subset"
         period = period_of(ctx.scope, toks, left, right) or rule.period
+        if n.superseded:
+            period = "superseded"  # the old figure of a change: never compared with the new total
         if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
             clause_end = _clause_end(toks, right)
             mentions = ctx.mentions_in(s_lo, s_hi)
