@@ -53,12 +53,12 @@ class Gazetteer:
             r"(?<![\p{L}\p{M}])(?P<pre>(?:[وف])?(?:[بلك])?(?:ال)?)?(?P<name>" + alternation + r")(?![\p{L}\p{M}])"
         )
         self.locatives = frozenset(normalize_word(w) for w in rules.locatives)
-        # For whole-text counts: an optional locative ("في ", "داخل ", "ب") then a name.  Names
-        # here are single-spaced; substring matches inside longer words are accepted (counts
-        # only pick the article's main place).
+        # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is
+        # not found in "مظاهرات"), after either a locative word ("في ", "داخل ") or clitics
+        # (و ف ب ل ك ال); the longest name wins (a trie).  Names here are single-spaced.
         locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives, key=len, reverse=True))
         self._count_pattern = re.compile(
-            "(" + locs + "|ب)?(" + longest_of(names) + ")"  # the longest name, as a trie
+            r"(?<!\w)(?:(" + locs + r")|([وف]?[بلك]?(?:ال)?))(" + longest_of(names) + r")(?!\w)"
         )
 
     def parent_chain(self, place_id: str) -> list[str]:
@@ -93,11 +93,10 @@ class Gazetteer:
         """
         counts: Counter[str] = Counter()
         for m in self._count_pattern.finditer(text):
-            name = m.group(2)
-            place, adjective = self.lookup[name]
+            place, adjective = self.lookup[m.group(3)]
             if adjective:
                 continue
-            if place.type == "country" and not (m.group(1) or "").strip():
+            if place.type == "country" and not m.group(1) and "ب" not in m.group(2):
                 continue
             counts[place.id] += 1
         return counts
