@@ -234,20 +234,26 @@ _PERIOD_ORDER = ("last_24h", "event", "cumulative")
 
 
 def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int) -> str | None:
-    """Period cue in the claim's clause neighbourhood (most specific wins)."""
-    found = set()
+    """Period cue nearest the claim: anywhere before it in its sentence ("خلال الـ24 ساعة
+    الماضية ارتكب الاحتلال 4 مجازر … 36 شهيدا") or up to 10 words after it.  The nearest cue
+    wins, so a total "منذ السابع من أكتوبر" keeps its period beside a daily figure; at equal
+    distance the more specific period wins."""
+    best: tuple[int, int, str] | None = None
     periods = lex.periods
     keys, loose = periods._first_keys, bool(periods._first_loose)
-    for i in range(max(0, lo - 12), min(len(tokens), hi + 10)):
+    for i in range(0, min(len(tokens), hi + 10)):
+        if lo <= i < hi:
+            continue
         if not loose and tokens[i].forms.isdisjoint(keys):
             continue  # no period cue starts with this word
         hit = periods.at(tokens, i)
         if hit:
-            found.add(str(hit[0].payload))
-    for p in _PERIOD_ORDER:
-        if p in found:
-            return p
-    return None
+            period = str(hit[0].payload)
+            dist = lo - hit[1] if i < lo else i - hi
+            key = (max(dist, 0), _PERIOD_ORDER.index(period), period)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
 
 
 # --------------------------------------------------------------------------- attribution
