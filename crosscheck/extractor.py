@@ -721,7 +721,9 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         return None  # every way of finding a cue below asks the index for this rule's cues
     before = r.cue_before
     if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO):
-        before += 6  # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا"
+        # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا", "عدد قتلى الزلزال الذي
+        # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start
+        before = max(before, 20)
     cross = r.cue_scope == "sentence"
     cue = index.nearest(left, right, before, r.cue_after, cross, r.id)
     if cue is not None:
