@@ -376,7 +376,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         # read "جنديين" as "2 جندي": a number token and its singular noun, same offsets
         t = toks[i0]
         toks = toks[:i0] + [
-            Token(t.nstart, t.nend, "2", frozenset({"2"}), t.brk_before),
+            # keeps its written text: "وجنديان" still reads as joined by و to the list before it
+            Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
             Token(t.nstart, t.nend, n.dual_of, bare_forms(n.dual_of), False),
         ] + toks[i0 + 1 :]
         i1 = i0 + 1
@@ -456,7 +457,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     group = period = location = event = actor = attribution = None
     if parent is not None and rule.id == parent.claim.rule:
         pc = parent.claim
-        group = group_of(ctx.scope, toks, i1) or _subset_group(ctx, toks, i1)
+        group = group_of(ctx.scope, toks, i1)
+        if group is None or group == pc.group:  # "13 جنديا، بينهم … وجنديان": not the total's group
+            group = _subset_group(ctx, toks, i1)
         period, location, event, actor = pc.period, pc.location, pc.event, pc.actor
         inferred = list(pc.inferred)
         attribution = pc.attribution
@@ -615,6 +618,8 @@ def _either_or(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int
 
 def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     """A subset named by a noun that is no known group ("13 تايلانديا"): its own group."""
+    if i1 < len(toks) and not toks[i1].brk_before and "من" in toks[i1].forms:
+        i1 += 1  # "تسعة من جنوب أفريقيا"
     if i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit():
         if ctx.scope.subset_after.at(toks, i1) is None:  # "نحو مليون منهم": no noun
             return "subset:" + min(toks[i1].forms, key=len)
