@@ -116,7 +116,10 @@ def compile_rules(rules: RuleSet) -> Compiled:
         PhraseSet.of(["بين", "من", "ما بين"]),
         {k.rule.id: k for k in kinds},
         CompiledKind(_OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])),
-        PhraseSet(Phrase.parse(c, r.id) for r in rules.kinds for c in r.cues),
+        PhraseSet(
+            [Phrase.parse(c, r.id) for r in rules.kinds for c in r.cues]
+            + [Phrase.parse(c, r.id + ":cross") for r in rules.kinds for c in r.cross_clause_cues]
+        ),
     )
 
 
@@ -353,10 +356,22 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
         if ctx.scope.change_verbs.nearest(toks, opener[1], opener[1], 6, 0) is not None:
             return _CHANGE
     start_word = toks[opener[1]].nstart if opener else -1
+    low = _shared_scale(a.value, b.value)
     return _Num(
-        a.nstart, b.nend, a.value, a.low, b.high, "cardinal", _is_digits(a.text), a.nstart, b.nend,
+        a.nstart, b.nend, low, low, b.high, "cardinal", _is_digits(a.text), a.nstart, b.nend,
         is_range=True, range_word_at=start_word,
     )
+
+
+def _shared_scale(a: float, b: float) -> float:
+    """"بين 18 و20 ألف" = [18000, 20000]: the scale word written once on the higher end also
+    multiplies the lower end when the lower end, so scaled, stays below it."""
+    scale = 1000
+    while b >= scale * 1000 and b % (scale * 1000) == 0:
+        scale *= 1000
+    if b >= scale and b % scale == 0 and a < 1000 and a * scale <= b and a < b / scale + 1e-9:
+        return a * scale
+    return a
 
 
 # --------------------------------------------------------------------------- one claim
@@ -372,6 +387,19 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     i1 = bisect_left(starts, n.nend)
     if i0 >= len(toks):
         return None
+    noun_first = False
+    if (
+        n.value == 1 and not n.digits and not n.is_range and 0 < i0 < len(toks)
+        and not toks[i0].brk_before and _is_counted_noun(ctx, comp, toks, i0 - 1)
+    ):
+        # "امتنعت دولة واحدة", "صوت عضو واحد ضده": the noun comes first; read it as "1 دولة",
+        # both tokens spanning the two words so the surface stays in text order
+        noun_tok, one_tok = toks[i0 - 1], toks[i0]
+        toks = toks[: i0 - 1] + [
+            Token(noun_tok.nstart, one_tok.nend, one_tok.text, frozenset({"1"}), noun_tok.brk_before),
+            Token(noun_tok.nstart, one_tok.nend, noun_tok.text, noun_tok.forms, False),
+        ] + toks[i0 + 1 :]
+        i0, i1, noun_first = i0 - 1, i0, True
     if n.dual_of:
         # read "جنديين" as "2 جندي": a number token and its singular noun, same offsets
         t = toks[i0]
@@ -393,7 +421,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         hb = hedges.find_before(toks, i0)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
 
-    if _negated(comp, ctx, toks, left) or _not_a_count(ctx, toks, left, i1, n):
+    if _negated(comp, ctx, toks, left) or (not noun_first and _not_a_count(ctx, toks, left, i1, n)):
         return None
 
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
@@ -703,6 +731,13 @@ def _clause_end(toks: Sequence[Token], i: int) -> int:
     return toks[k - 1].nend if k <= len(toks) else toks[-1].nend
 
 
+def _is_counted_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: int) -> bool:
+    """Is toks[i] a person noun or a kind's counted noun (not just any word)?"""
+    if ctx.scope.person.at(toks, i):
+        return True
+    return any(ck.nouns.at(toks, i) for ck in comp.kinds if ck.nouns)
+
+
 def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
     """Index after the person noun that follows a number ("شخص", "من المدنيين")."""
     hit = ctx.scope.person.at(toks, i1)
@@ -729,8 +764,11 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا", "عدد قتلى الزلزال الذي
         # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start
         before = max(before, 20)
-    cross = r.cue_scope == "sentence"
-    cue = index.nearest(left, right, before, r.cue_after, cross, r.id)
+    cue = index.nearest(left, right, before, r.cue_after, r.cue_scope == "sentence", r.id)
+    if cue is None and r.cross_clause_cues:
+        # "المرحلة الأولى من الاتفاق، التي تمتد 42 يوما": these cues may stand in an earlier
+        # clause of the sentence
+        cue = index.nearest(left, right, before, 0, True, r.id + ":cross")
     if cue is not None:
         return cue
     if ck.bridge and left > 0 and not toks[left - 1].forms.isdisjoint(ck.bridge):

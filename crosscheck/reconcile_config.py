@@ -51,6 +51,10 @@ class ReconcileConfig(BaseModel):
     location_examples: dict[str, list[list[str]]] = {}
     # time
     window_days: float = Field(3, ge=0)
+    # Figures that move both ways from day to day (people still missing, hostages still held):
+    # compared only within this many days of each other.
+    volatile_kinds: list[str] = Field(default_factory=list)
+    volatile_window_days: float = Field(0, ge=0)
     monotonic_kinds: list[str] = ["killed", "injured"]
     cumulative_periods: list[str] = ["cumulative"]
     growing_events: list[str] = ["war"]

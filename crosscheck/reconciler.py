@@ -141,7 +141,7 @@ def _sort_key(c: Cluster) -> tuple:
 
 
 def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
-    """'monotonic', 'timeless' or 'windowed': how dates bear on this scope."""
+    """'monotonic', 'timeless', 'volatile' or 'windowed': how dates bear on this scope."""
     period = exact_form(group.key.get("period"))
     event = exact_form(group.key.get("event"))
     if group.kind in cfg.monotonic_kinds and (
@@ -151,6 +151,8 @@ def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
         return "monotonic"
     if group.kind in cfg.timeless_kinds or period in {exact_form(p) for p in cfg.timeless_periods}:
         return "timeless"
+    if group.kind in cfg.volatile_kinds:
+        return "volatile"
     return "windowed"
 
 
@@ -160,7 +162,9 @@ def _project(
     """The claim as seen at reference date `ref`; None when it is not compared there."""
     if mode == "timeless" or d is None or ref is None:
         return span
-    days = cfg.monotonic_simultaneous_days if mode == "monotonic" else cfg.window_days
+    days = {"monotonic": cfg.monotonic_simultaneous_days, "volatile": cfg.volatile_window_days}.get(
+        mode, cfg.window_days
+    )
     if abs(d - ref) <= timedelta(days=days):
         return span
     if mode != "monotonic":

@@ -76,6 +76,8 @@ class KindRule(_Strict):
     cue_before: int = 4  # how many words before the number a cue may stand
     cue_after: int = 4  # how many words after the counted noun a cue may stand
     cue_scope: Literal["clause", "sentence"] = "clause"
+    # Cues that may stand before the figure in an earlier clause of its sentence.
+    cross_clause_cues: list[str] = Field(default_factory=list)
     # When the word right before the claim is one of these, the cue may stand across commas up
     # to 8 words back: "أفرجت حماس، الجمعة، عن 24 محتجزا".
     cue_bridge: list[str] = Field(default_factory=list)

@@ -413,3 +413,14 @@ def test_reconcile_invariants(raw, with_dates):
     # same input, reversed: same clusters
     again = reconcile(list(reversed(claims)), docs)
     assert [c.model_dump() for c in again] == [c.model_dump() for c in clusters]
+
+
+def test_volatile_counts_are_compared_only_on_the_same_day():
+    """People still missing fall as they are found: 16 then 5 two days later is no conflict,
+    while two same-day reports of 16 and 5 are."""
+    later = reconcile([claim("a", "missing", 16), claim("b", "missing", 5)],
+                      [doc("a", date="2024-05-25"), doc("b", date="2024-05-27")])
+    assert [c.status for c in later if c.kind == "missing"] == ["consistent"]
+    same_day = reconcile([claim("a", "missing", 16), claim("b", "missing", 5)],
+                         [doc("a", date="2024-05-25"), doc("b", date="2024-05-25")])
+    assert [c.status for c in same_day if c.kind == "missing"] == ["conflict"]
