@@ -38,9 +38,9 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS / "multisource"
 SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
 
-PRECISION_FLOOR = 0.90
-RECALL_FLOOR = 0.79
-JUDGEMENTS_FLOOR = 23  # of 40
+PRECISION_FLOOR = 0.93
+RECALL_FLOOR = 0.88
+JUDGEMENTS_FLOOR = 29  # of 40
 
 KINDS = {
     "killed", "injured", "missing", "hostages_held", "hostages_released", "prisoners_released",
