@@ -489,6 +489,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if group is None or group == pc.group:  # "13 جنديا، بينهم … وجنديان": not the total's group
             group = _subset_group(ctx, toks, i1)
         period, location, event, actor = pc.period, pc.location, pc.event, pc.actor
+        place = _subset_place(ctx, toks, right, origin=rule.kind == "displaced")
+        if place is not None:
+            # "نزح 43 ألفا في شمال شرق ليبيا، منهم أكثر من 30 ألفا من درنة": a subset by place is
+            # that place's figure, of the total's group
+            location, group = place, pc.group
         inferred = list(pc.inferred)
         attribution = pc.attribution
     elif rule.kind != "other":
@@ -654,6 +659,19 @@ def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     return "subset"
 
 
+def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool) -> str | None:
+    """A gazetteer place named right after a subset figure: "في حلب"; "من درنة" only when the
+    origin is the place counted (displaced), not a nationality ("جنديان من ملاوي")."""
+    preps = {"من", "في"} if origin else {"في"}
+    if i + 1 < len(toks) and not toks[i].brk_before and not toks[i + 1].brk_before:
+        if not toks[i].forms.isdisjoint(preps):
+            for f in toks[i + 1].forms:
+                hit = ctx.gaz.lookup.get(f)
+                if hit is not None and not hit[1]:
+                    return hit[0].id
+    return None
+
+
 def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:
     """One item of a breakdown ("… وتارودانت بـ980 حالة"): named by the word before it, so that
     items of one list are never compared with each other or with the total."""
@@ -773,7 +791,7 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         return cue
     if ck.bridge and left > 0 and not toks[left - 1].forms.isdisjoint(ck.bridge):
         # "أفرجت حماس، الجمعة، عن 24 محتجزا": the verb governs عن across the commas
-        cue = index.nearest(left - 1, left - 1, 8, 0, True, r.id)
+        cue = index.nearest(left - 1, left - 1, 12, 0, True, r.id)
         if cue is not None:
             return cue[0], cue[1], cue[2] + 1
     after_hedge = lexicon_for(ctx.rules.hedges).find_after(toks, right)

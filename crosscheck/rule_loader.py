@@ -79,7 +79,7 @@ class KindRule(_Strict):
     # Cues that may stand before the figure in an earlier clause of its sentence.
     cross_clause_cues: list[str] = Field(default_factory=list)
     # When the word right before the claim is one of these, the cue may stand across commas up
-    # to 8 words back: "أفرجت حماس، الجمعة، عن 24 محتجزا".
+    # to 12 words back: "أفرجت حماس، الجمعة، عن 24 محتجزا".
     cue_bridge: list[str] = Field(default_factory=list)
     require_cue: bool = False  # a noun alone is not enough
     accept_person_nouns: bool = True  # "30 ألف شخص" + a cue
