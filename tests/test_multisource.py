@@ -40,7 +40,7 @@ SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
 
 PRECISION_FLOOR = 0.93
 RECALL_FLOOR = 0.88
-JUDGEMENTS_FLOOR = 29  # of 40
+JUDGEMENTS_FLOOR = 30  # of 40
 
 KINDS = {
     "killed", "injured", "missing", "hostages_held", "hostages_released", "prisoners_released",
