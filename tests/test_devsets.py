@@ -22,16 +22,10 @@ import pytest
 from crosscheck.documents import load_documents, split_front_matter
 from crosscheck.evaluate import evaluate, load_gold
 from crosscheck.extractor import extract
+from gold_format import GOLD_FIELDS, KINDS, QUALIFIERS
 
 TESTS = Path(__file__).resolve().parent
 SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
-KINDS = {
-    "killed", "injured", "missing", "hostages_held", "hostages_released", "prisoners_released",
-    "displaced", "votes_for", "votes_against", "abstentions", "resolution_number", "vetoes",
-    "duration_days", "aid_trucks",
-}
-QUALIFIERS = {"exact", "approx", "more_than", "at_least", "less_than", "at_most", "vague"}
-GOLD_FIELDS = ["doc", "kind", "value", "qualifier", "group", "location", "period", "surface", "note"]
 
 # name -> (precision floor, recall floor, articles (min, max), words per article (min, max))
 SETS = {

@@ -33,6 +33,7 @@ import pytest
 from crosscheck.documents import split_front_matter
 from crosscheck.evaluate import evaluate, load_gold
 from crosscheck.pipeline import analyse
+from gold_format import GOLD_FIELDS, KINDS, QUALIFIERS
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS / "multisource"
@@ -42,13 +43,6 @@ PRECISION_FLOOR = 0.93
 RECALL_FLOOR = 0.88
 JUDGEMENTS_FLOOR = 30  # of 40
 
-KINDS = {
-    "killed", "injured", "missing", "hostages_held", "hostages_released", "prisoners_released",
-    "displaced", "votes_for", "votes_against", "abstentions", "resolution_number", "vetoes",
-    "duration_days", "aid_trucks",
-}
-QUALIFIERS = {"exact", "approx", "more_than", "at_least", "less_than", "at_most", "vague"}
-GOLD_FIELDS = ["doc", "kind", "value", "qualifier", "group", "location", "period", "surface", "note"]
 VERDICTS = {"conflict", "no_conflict", "agree"}
 
 
