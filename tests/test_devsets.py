@@ -22,7 +22,7 @@ import pytest
 from crosscheck.documents import load_documents, split_front_matter
 from crosscheck.evaluate import evaluate, load_gold
 from crosscheck.extractor import extract
-from gold_format import GOLD_FIELDS, KINDS, QUALIFIERS
+from gold_format import check_gold_line
 
 TESTS = Path(__file__).resolve().parent
 SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
@@ -60,11 +60,7 @@ def test_gold_lines_are_well_formed_and_quote_their_article(devset):
     texts = {d.id: d.text for d in documents}
     assert len(gold) >= 100
     for g in gold:
-        where = f"{g['doc']} {g['kind']} {g['value']}"
-        assert list(g) == GOLD_FIELDS, where
-        assert g["kind"] in KINDS and g["qualifier"] in QUALIFIERS, where
-        assert isinstance(g["value"], (int, float)) and g["value"] >= 0, where
-        assert g["surface"] in texts[g["doc"]], f"{where}: surface not in the article"
+        check_gold_line(g, texts)
     assert {g["doc"] for g in gold} <= set(texts)
 
 

@@ -33,7 +33,7 @@ import pytest
 from crosscheck.documents import split_front_matter
 from crosscheck.evaluate import evaluate, load_gold
 from crosscheck.pipeline import analyse
-from gold_format import GOLD_FIELDS, KINDS, QUALIFIERS
+from gold_format import check_gold_line
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS / "multisource"
@@ -102,11 +102,7 @@ def test_gold_lines_are_well_formed_and_quote_their_article(run):
     analysis, gold, _ = run
     texts = analysis.texts
     for g in gold:
-        where = f"{g['doc']} {g['kind']} {g['value']}"
-        assert list(g) == GOLD_FIELDS, where
-        assert g["kind"] in KINDS and g["qualifier"] in QUALIFIERS, where
-        assert isinstance(g["value"], (int, float)) and g["value"] >= 0, where
-        assert g["surface"] in texts[g["doc"]], f"{where}: surface not in the article"
+        check_gold_line(g, texts)
     assert set(texts) == {g["doc"] for g in gold}, "every article has gold claims"
 
 
