@@ -435,20 +435,15 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
         match = (comp.by_id[sibling.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
-    post_subset = parent is not None and i1 < len(toks) and ctx.scope.subset_after.at(toks, i1) is not None
-    if post_subset and match is not None and match[0].rule.kind != "other" and _cue_after(
-        ctx, comp, toks, match[0].rule.id, i1
-    ):
-        # "لا يزال 94 محتجزا، يعتقد أن 34 منهم لقوا حتفهم": a subset with a predicate of its own
-        subset_of_other_kind = True
-    else:
-        subset_of_other_kind = False
+    # "لا يزال 94 محتجزا، يعتقد أن 34 منهم لقوا حتفهم": a subset with a predicate of its own
+    subset_of_other_kind = (
+        parent is not None and match is not None and match[0].rule.kind != "other"
+        and i1 < len(toks) and ctx.scope.subset_after.at(toks, i1) is not None
+        and _cue_after(ctx, comp, toks, match[0].rule.id, i1)
+    )
     if parent is not None and not subset_of_other_kind and (match is None or match[3] < 300):
         # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
-        pc = parent.claim
-        match = (comp.by_id[pc.rule], _person_end(ctx, toks, i1) if _head(ctx, comp, toks, i1) != "bare" else i1, 1.0, 0)
-        if match[1] == i1 and _head(ctx, comp, toks, i1) == "other":
-            match = (match[0], i1 + 1, 1.0, 0)
+        match = (comp.by_id[parent.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
     if match is None:
         return None
     ck, noun_end, mult, _score = match
@@ -879,7 +874,7 @@ def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: i
     return vote_event(ctx, at)
 
 
-def vote_event(ctx: DocContext, at: int, document_fallback: bool = True) -> tuple[str | None, bool]:
+def vote_event(ctx: DocContext, at: int) -> tuple[str | None, bool]:
     """Nearest resolution/draft in the sentence, else the paragraph, else the document's only one."""
     # The sentence and its paragraph first: most figures find their vote there, and only the
     # sentences with a vote word in that stretch need reading.
@@ -890,13 +885,12 @@ def vote_event(ctx: DocContext, at: int, document_fallback: bool = True) -> tupl
     events = ctx.vote_events
     if not events:
         return None, False
-    if document_fallback:
-        resolutions = {e for _, e in events if e.startswith("resolution:")}
-        if len(resolutions) == 1:
-            return resolutions.pop(), True
-        every = {e for _, e in events}
-        if len(every) == 1:
-            return every.pop(), True
+    resolutions = {e for _, e in events if e.startswith("resolution:")}
+    if len(resolutions) == 1:
+        return resolutions.pop(), True
+    every = {e for _, e in events}
+    if len(every) == 1:
+        return every.pop(), True
     return None, False
 
 

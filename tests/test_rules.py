@@ -72,11 +72,6 @@ def test_kind_todo(rule, ex):
         pytest.xfail(f"known gap: {ex.note or ex.text}")
 
 
-def _file_examples(name):
-    ex = getattr(RULES, name).examples
-    return ex
-
-
 @pytest.mark.parametrize("ex", RULES.hedges.examples.hit, ids=lambda e: e.text[:30])
 def test_hedge_hit(ex):
     claims = extract_text(ex.text)
@@ -91,7 +86,7 @@ def test_hedge_miss(text):
 
 @pytest.mark.parametrize("name", ["negation", "furniture"])
 def test_suppressing_rules(name):
-    ex = _file_examples(name)
+    ex = getattr(RULES, name).examples
     for hit in ex.hit:
         claims = [c for c in extract_text(hit.text) if c.kind != "other"]
         assert not claims, f"{name} hit {hit.text!r} still gave {_describe(claims)}"
@@ -181,7 +176,6 @@ def test_rule_version_changes_with_content(tmp_path):
     v1 = load_rules(d).version
     p = d / "hedges.yaml"
     p.write_text(p.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    load_rules.__wrapped__ if hasattr(load_rules, "__wrapped__") else None
     from crosscheck import rule_loader
 
     rule_loader._load.cache_clear()
