@@ -4,12 +4,12 @@
 Builds a corpus of about --mb megabytes (UTF-8) in memory by repeating the bundled fixture
 articles, then times, on the same Documents:
 
-* crosscheck: `crosscheck.extractor.extract(document)` for every document (normalisation,
+* crosscheck: `crosscheck.extract.extractor.extract(document)` for every document (normalisation,
   number finding and full claim extraction: kinds, qualifiers, scope);
 * pyarabic: `pyarabic.number.extract_number_phrases(document.text)` (number words only);
 
 and prints characters per second for both, their ratio (the goal is crosscheck >= 3x
-pyarabic) and the peak memory (max RSS) of the process.  If `crosscheck.extractor` cannot be
+pyarabic) and the peak memory (max RSS) of the process.  If `crosscheck.extract.extractor` cannot be
 imported it says so and times the part of the pipeline that exists instead, labelled as a
 fallback: that figure is not the goal's figure.
 
@@ -31,7 +31,7 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
-from crosscheck.documents import load_documents  # noqa: E402
+from crosscheck.text.documents import load_documents  # noqa: E402
 from crosscheck.models import Document  # noqa: E402
 
 TARGET_RATIO = 3.0
@@ -41,7 +41,7 @@ def build_corpus(source: Path, megabytes: float) -> list[Document]:
     """Copies of the articles under `source`, with fresh ids, up to `megabytes` of UTF-8."""
     # A fixtures directory also holds gold JSONL files; the loader's note about skipping them
     # is not news here.
-    logging.getLogger("crosscheck.documents").setLevel(logging.ERROR)
+    logging.getLogger("crosscheck.text.documents").setLevel(logging.ERROR)
     base = load_documents([str(source)])
     want = int(megabytes * 1_000_000)
     docs: list[Document] = []
@@ -67,16 +67,16 @@ def crosscheck_runner() -> tuple[str, Callable[[Document], int], bool]:
     """(label, function returning the number of items found, is_the_real_extractor)."""
     missing = []
     try:
-        extractor = importlib.import_module("crosscheck.extractor")
+        extractor = importlib.import_module("crosscheck.extract.extractor")
         return "crosscheck extract (full claim extraction)", lambda d: len(extractor.extract(d)), True
     except ModuleNotFoundError as exc:
         if not (exc.name or "").startswith("crosscheck."):
             raise
         missing.append(exc.name)
-    from crosscheck.normalize import normalize
+    from crosscheck.text.normalize import normalize
 
     try:
-        number_parser = importlib.import_module("crosscheck.number_parser")
+        number_parser = importlib.import_module("crosscheck.numbers.parser")
         return (f"FALLBACK normalise + find_numbers ({', '.join(missing)} missing)",
                 lambda d: len(number_parser.find_numbers(d.text)), False)
     except ModuleNotFoundError as exc:

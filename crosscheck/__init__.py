@@ -2,10 +2,10 @@
 
 Public API (thin wrappers; the CLI uses the same functions):
 
-    find_numbers(text)              -> list[NumberMatch]      crosscheck.number_parser
-    extract(document)               -> list[Claim]            crosscheck.extractor
-    load_documents(paths)           -> list[Document]         crosscheck.documents
-    reconcile(claims, documents)    -> list[Cluster]          crosscheck.reconciler
+    find_numbers(text)              -> list[NumberMatch]      crosscheck.numbers.parser
+    extract(document)               -> list[Claim]            crosscheck.extract.extractor
+    load_documents(paths)           -> list[Document]         crosscheck.text.documents
+    reconcile(claims, documents)    -> list[Cluster]          crosscheck.reconcile.reconciler
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "find_numbers": "crosscheck.number_parser",
-    "extract": "crosscheck.extractor",
-    "extract_text": "crosscheck.extractor",
-    "load_documents": "crosscheck.documents",
-    "reconcile": "crosscheck.reconciler",
-    "build_report": "crosscheck.reconciler",
+    "find_numbers": "crosscheck.numbers.parser",
+    "extract": "crosscheck.extract.extractor",
+    "extract_text": "crosscheck.extract.extractor",
+    "load_documents": "crosscheck.text.documents",
+    "reconcile": "crosscheck.reconcile.reconciler",
+    "build_report": "crosscheck.reconcile.reconciler",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -140,6 +140,7 @@ def scored_predictions(claims: Iterable[ClaimLike]) -> list[dict[str, Any]]:
 def evaluate(claims: Iterable[ClaimLike], gold: list[Mapping[str, Any]]) -> EvalResult:
     """Precision/recall/F1 overall and per kind, misses, spurious claims, qualifier agreement."""
     docs = {g["doc"] for g in gold}
+    gold = [g for g in gold if g.get("kind") in SCORED_KINDS]  # "other" in gold is a note
     pred = scored_predictions(claims)
     g_c = Counter((g["doc"], g["kind"], num(g["value"])) for g in gold)
     p_c = Counter(

@@ -38,7 +38,7 @@ class NumberMatch:
     high: float | int
     form: str
     text: str = ""  # the original surface, text[start:end]
-    nstart: int = -1  # the same span in the normalised text (crosscheck.normalize)
+    nstart: int = -1  # the same span in the normalised text (crosscheck.text.normalize)
     nend: int = -1
 
     @property

@@ -41,7 +41,7 @@ class Analysis:
 
     def report(self) -> Report:
         if self._report is None:
-            from crosscheck.reconciler import build_report
+            from crosscheck.reconcile.reconciler import build_report
 
             self._report = build_report(self.documents, self.clusters)
         return self._report
@@ -49,11 +49,11 @@ class Analysis:
 
 def analyse(paths: Sequence[str], progress: Optional[Progress] = None) -> Analysis:
     """Load every document under `paths`, extract its claims, and reconcile them."""
-    from crosscheck.documents import load_documents
+    from crosscheck.text.documents import load_documents
 
     documents = load_documents(list(paths))  # bad input fails here, before any work
-    from crosscheck.extractor import extract
-    from crosscheck.reconciler import reconcile
+    from crosscheck.extract.extractor import extract
+    from crosscheck.reconcile.reconciler import reconcile
 
     claims: list[Claim] = []
     for done, document in enumerate(documents, 1):
@@ -140,15 +140,15 @@ def render_reports(
     out: dict[str, str] = {}
     for fmt in parse_formats(formats):
         if fmt == "json":
-            from crosscheck.report_json import render_json
+            from crosscheck.report.json import render_json
 
             out[FILENAMES[fmt]] = render_json(report)
         elif fmt == "md":
-            from crosscheck.report_markdown import render_markdown
+            from crosscheck.report.markdown import render_markdown
 
             out[FILENAMES[fmt]] = render_markdown(report)
         else:
-            from crosscheck.report_html import render_html
+            from crosscheck.report.html import render_html
 
             out[FILENAMES[fmt]] = render_html(report, texts)
     return out
@@ -156,7 +156,7 @@ def render_reports(
 
 def write_reports(analysis: Analysis, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> list[Path]:
     """Render every format, then write each file atomically into `out_dir`."""
-    from crosscheck.atomic import write_text_atomic
+    from crosscheck.util.atomic import write_text_atomic
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crosscheck.cli import app
-from crosscheck.rule_loader import DEFAULT_RULES_DIR
+from crosscheck.ruleset.loader import DEFAULT_RULES_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.atomic import atomic_open, write_bytes_atomic, write_text_atomic
+from crosscheck.util.atomic import atomic_open, write_bytes_atomic, write_text_atomic
 from crosscheck.errors import CrosscheckError
 
 

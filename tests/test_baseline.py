@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.baseline import load_baseline
+from crosscheck.ci.baseline import load_baseline
 from crosscheck.errors import InputError
 from store_support import private_rules  # noqa: F401  (autouse fixture)
 from store_support import run, article, ARTICLES

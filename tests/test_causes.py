@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from test_reconciler_factory import claim, doc
 
-from crosscheck.causes import digit_typo
-from crosscheck.reconcile_config import default_config
-from crosscheck.reconciler import reconcile
+from crosscheck.reconcile.causes import digit_typo
+from crosscheck.reconcile.settings import default_config
+from crosscheck.reconcile.reconciler import reconcile
 
 CFG = default_config()
 

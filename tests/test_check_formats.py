@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.check import CheckResult, run_check
-from crosscheck.check_markdown import md_escape, render_markdown_comment
-from crosscheck.github_annotations import MAX_PER_TYPE, annotation, escape_data, escape_property, render_github
+from crosscheck.ci.check import CheckResult, run_check
+from crosscheck.ci.markdown import md_escape, render_markdown_comment
+from crosscheck.ci.github import MAX_PER_TYPE, annotation, escape_data, escape_property, render_github
 from crosscheck.models import Document
-from crosscheck.textpos import LineIndex, locate_document
+from crosscheck.text.textpos import LineIndex, locate_document
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"

@@ -16,7 +16,7 @@ import pytest
 import regex
 from typer.testing import CliRunner
 
-from crosscheck.claim_table import FSI, PDI, RECORD_KEYS
+from crosscheck.report.claim_table import FSI, PDI, RECORD_KEYS
 from crosscheck.cli import app
 from crosscheck.models import Claim
 
@@ -40,9 +40,9 @@ def _fake_extract(document):
 
 @pytest.fixture
 def fake_extractor(monkeypatch):
-    module = types.ModuleType("crosscheck.extractor")
+    module = types.ModuleType("crosscheck.extract.extractor")
     module.extract = _fake_extract
-    monkeypatch.setitem(sys.modules, "crosscheck.extractor", module)
+    monkeypatch.setitem(sys.modules, "crosscheck.extract.extractor", module)
     return module
 
 
@@ -235,11 +235,11 @@ def test_eval_missing_gold(tmp_path, fake_extractor):
 
 def test_real_extractor_end_to_end():
     try:
-        importlib.import_module("crosscheck.extractor")
+        importlib.import_module("crosscheck.extract.extractor")
     except ModuleNotFoundError as exc:
-        if exc.name != "crosscheck.extractor":
+        if exc.name != "crosscheck.extract.extractor":
             raise
-        pytest.skip("crosscheck.extractor has not landed yet")
+        pytest.skip("crosscheck.extract.extractor has not landed yet")
     if not (FIXTURES / "gold.jsonl").is_file():
         pytest.skip("fixtures/gold.jsonl not present")
     res = run("extract", "--format", "jsonl", FIXTURES)
@@ -271,13 +271,13 @@ def _c(kind, value, qualifier="exact", **kw):
     (_c("vote_position", "abstain", actor="united_states"), "abstain"),
 ])
 def test_value_cell(claim, shown):
-    from crosscheck.claim_table import format_value
+    from crosscheck.report.claim_table import format_value
 
     assert format_value(claim) == shown
 
 
 def test_isolate_lines_wraps_each_line_and_drops_source_controls():
-    from crosscheck.claim_table import isolate_lines
+    from crosscheck.report.claim_table import isolate_lines
 
     text = "\u202bقال المتحدث\u202c إن عدد القتلى تجاوز ثلاثة وثلاثين ألفا في قطاع غزة"
     out = isolate_lines(text, 20).split("\n")
@@ -289,8 +289,8 @@ def test_isolate_lines_wraps_each_line_and_drops_source_controls():
 
 
 def test_extract_claims_reports_progress(tmp_path, fake_extractor):
-    from crosscheck.commands.extract_cmd import extract_claims
-    from crosscheck.documents import load_documents
+    from crosscheck.cli.extract_cmd import extract_claims
+    from crosscheck.text.documents import load_documents
 
     for i in range(3):
         article(tmp_path, f"a{i}.txt")

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 import report_samples as samples
 from crosscheck import pipeline
 from crosscheck.cli import app
-from crosscheck.report_json import parse_report
+from crosscheck.report.json import parse_report
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -171,7 +171,7 @@ def test_show_needs_paths():
 
 # --------------------------------------------------------------------------- real pipeline
 
-HAVE_PIPELINE = all(importlib.util.find_spec(m) for m in ("crosscheck.extractor", "crosscheck.reconciler"))
+HAVE_PIPELINE = all(importlib.util.find_spec(m) for m in ("crosscheck.extract.extractor", "crosscheck.reconcile.reconciler"))
 
 
 @pytest.mark.skipif(not HAVE_PIPELINE, reason="extractor/reconciler not in this checkout yet")

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.documents import load_documents, split_front_matter
+from crosscheck.text.documents import load_documents, split_front_matter
 from crosscheck.evaluate import evaluate, load_gold
-from crosscheck.extractor import extract
+from crosscheck.extract.extractor import extract
 from gold_format import check_gold_line
 
 TESTS = Path(__file__).resolve().parent

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.documents import load_documents, parse_date, split_front_matter
+from crosscheck.text.documents import load_documents, parse_date, split_front_matter
 from crosscheck.errors import InputError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -15,9 +15,8 @@ your own change so that a rules change never hides a behaviour change of yours:
 
     .venv/bin/python tests/test_extract_golden.py --update --base <commit>
 
-`--base` copies this tree's `crosscheck/` and `rules/` to a temporary directory, puts the
-extraction modules (EXTRACTION_MODULES) back as they were at <commit> and writes the file from
-that code with the CURRENT rules.  `--update` alone writes it from the code in this tree (only
+`--base` extracts the `crosscheck/` package of <commit> and this tree's `rules/` into a
+temporary directory and writes the file from that code with the CURRENT rules.  `--update` alone writes it from the code in this tree (only
 when a behaviour change is intended: review the diff of the golden file).
 """
 
@@ -37,22 +36,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "claims.jsonl"
 
-# The modules whose old version `--base` restores (the extractor and everything it calls that
-# the speed work touches).
-EXTRACTION_MODULES = [
-    "crosscheck/extractor.py",
-    "crosscheck/lexicon.py",
-    "crosscheck/tokens.py",
-    "crosscheck/scope.py",
-    "crosscheck/positions.py",
-    "crosscheck/hedges.py",
-    "crosscheck/furniture.py",
-    "crosscheck/number_parser.py",
-    "crosscheck/number_grammar.py",
-    "crosscheck/number_digits.py",
-    "crosscheck/number_context.py",
-]
-
 _EASTERN = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _TASHKEEL = ("\u064e", "\u064f", "\u0650", "\u0651", "\u0652", "\u064b", "\u064d", "\u064c")
 # Sentence ends as the extractor sees them (plus the full stop), all turned into commas.
@@ -60,7 +43,7 @@ _ENDS = str.maketrans({".": "،", "!": "،", "?": "،", "؟": "،", "\n": " "})
 
 
 def _articles() -> list:
-    from crosscheck.documents import load_documents
+    from crosscheck.text.documents import load_documents
 
     files = sorted((ROOT / "fixtures").glob("*.txt")) + sorted((ROOT / "tests" / "devset").glob("*.txt"))
     docs = []
@@ -73,7 +56,7 @@ def _articles() -> list:
 def _rule_examples() -> list:
     """One document per rule file: all its example texts, one per line."""
     from crosscheck.models import Document
-    from crosscheck.rule_loader import load_rules
+    from crosscheck.ruleset.loader import load_rules
 
     rules = load_rules()
     owners = [(r.id, r.examples) for r in rules.kinds + rules.positions]
@@ -142,13 +125,13 @@ def corpus() -> tuple:
 
 
 def claim_lines(doc) -> list[str]:
-    from crosscheck.extractor import extract
+    from crosscheck.extract.extractor import extract
 
     return [json.dumps(c.model_dump(), ensure_ascii=False) for c in extract(doc)]
 
 
 def _rules_version() -> str:
-    from crosscheck.rule_loader import load_rules
+    from crosscheck.ruleset.loader import load_rules
 
     return load_rules().version
 
@@ -178,17 +161,14 @@ def write_golden(base: str) -> int:
 
 
 def update_from_base(commit: str) -> int:
-    """Write the golden file with the extraction modules of `commit` and the current rules."""
+    """Write the golden file with the code (the whole package) of `commit` and the current rules."""
     with tempfile.TemporaryDirectory(prefix="golden-base-") as tmp:
         dest = Path(tmp)
-        ignore = shutil.ignore_patterns("__pycache__")
-        shutil.copytree(ROOT / "crosscheck", dest / "crosscheck", ignore=ignore)
-        shutil.copytree(ROOT / "rules", dest / "rules", ignore=ignore)
-        for rel in EXTRACTION_MODULES:
-            old = subprocess.run(["git", "show", f"{commit}:{rel}"], cwd=ROOT, capture_output=True)
-            if old.returncode != 0:
-                sys.exit(f"{rel}: not found at {commit!r}: {old.stderr.decode().strip()}")
-            (dest / rel).write_bytes(old.stdout)
+        archive = subprocess.run(["git", "archive", commit, "crosscheck"], cwd=ROOT, capture_output=True)
+        if archive.returncode != 0:
+            sys.exit(f"crosscheck/: not found at {commit!r}: {archive.stderr.decode().strip()}")
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+        shutil.copytree(ROOT / "rules", dest / "rules", ignore=shutil.ignore_patterns("__pycache__"))
         env = dict(os.environ, PYTHONPATH=str(dest), CROSSCHECK_RULES=str(dest / "rules"))
         return subprocess.run([sys.executable, __file__, "--update", "--label", f"base {commit}"], env=env).returncode
 
@@ -252,14 +232,14 @@ if pytest is not None:
     def test_longest_of_is_the_longest_first_alternation(words, text):
         import re
 
-        from crosscheck.lexicon import longest_of
+        from crosscheck.text.lexicon import longest_of
 
         plain = re.compile("(?:ب )?(" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")(?!ز)")
         trie = re.compile("(?:ب )?(" + longest_of(words) + ")(?!ز)")
         assert [m.span(1) for m in trie.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
 
     def test_break_characters_are_those_of_the_clause_break_pattern():
-        from crosscheck.tokens import _BREAK_CHARS, CLAUSE_BREAK
+        from crosscheck.text.tokens import _BREAK_CHARS, CLAUSE_BREAK
 
         assert {chr(c) for c in range(0x10000) if CLAUSE_BREAK.match(chr(c))} == set(_BREAK_CHARS)
 
@@ -267,7 +247,7 @@ if pytest is not None:
     @given(st.text("اب 12,.،؟\n«»ـًa٣٫_-(", max_size=40))
     def test_tokenize_reads_words_and_breaks_as_two_passes_did(text):
 
-        from crosscheck.tokens import CLAUSE_BREAK, _WORD, tokenize
+        from crosscheck.text.tokens import CLAUSE_BREAK, _WORD, tokenize
 
         want, prev = [], 0
         for m in _WORD.finditer(text):
@@ -284,7 +264,7 @@ if pytest is not None:
     def test_line_start_search_finds_what_finditer_finds(text):
         import regex
 
-        from crosscheck.furniture import _at_line_starts
+        from crosscheck.extract.furniture import _at_line_starts
 
         for pattern in (r"(?m)^[\s\-•]*(?:ab|b a)", r"^\s*\d{1,2}:\d\s*$", r"(?m)^a\s*"):
             p = regex.compile(pattern, regex.MULTILINE)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import report_samples as samples
-from crosscheck.report_html import render_html
+from crosscheck.report.html import render_html
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 WIDTH, HEIGHT = 1200, 1600

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.extractor import extract
-from crosscheck.rule_loader import DEFAULT_RULES_DIR, load_rules
-from crosscheck.store import ingest, load_from_store
+from crosscheck.extract.extractor import extract
+from crosscheck.ruleset.loader import DEFAULT_RULES_DIR, load_rules
+from crosscheck.store.sqlite_store import ingest, load_from_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = sorted((ROOT / "fixtures").glob("*.txt"))
@@ -56,7 +56,7 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path):
     rules_dir = tmp_path / "rules"
     shutil.copytree(DEFAULT_RULES_DIR, rules_dir)
     rules = load_rules(rules_dir)
-    code = "import sys; from crosscheck.store import ingest; ingest([sys.argv[1]], sys.argv[2])"
+    code = "import sys; from crosscheck.store.sqlite_store import ingest; ingest([sys.argv[1]], sys.argv[2])"
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
            "CROSSCHECK_RULES": str(rules_dir)}
     proc = subprocess.Popen([sys.executable, "-c", code, str(corpus), str(db)], cwd=ROOT, env=env,

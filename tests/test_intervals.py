@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosscheck.intervals import Span, agree, categorical_consensus, claim_span, common, gap, sweep
+from crosscheck.reconcile.intervals import Span, agree, categorical_consensus, claim_span, common, gap, sweep
 from test_reconciler_factory import claim
 
 

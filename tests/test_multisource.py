@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.documents import split_front_matter
+from crosscheck.text.documents import split_front_matter
 from crosscheck.evaluate import evaluate, load_gold
 from crosscheck.pipeline import analyse
 from gold_format import check_gold_line

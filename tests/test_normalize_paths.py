@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosscheck.normalize import _normalize_general, normalize
+from crosscheck.text.normalize import _normalize_general, normalize
 
 # Arabic letters, tashkeel, tatweel, digits of three scripts, bidi controls, NBSP, spaces.
 ALPHABET = st.sampled_from(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.number_eval import (
+from crosscheck.numbers.evaluate import (
     duckling_cases,
     load_rejections,
     recognizers_cases,

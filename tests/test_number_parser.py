@@ -1,4 +1,4 @@
-"""crosscheck.number_parser: the corpus in tests/number_corpus, the examples carried by
+"""crosscheck.numbers.parser: the corpus in tests/number_corpus, the examples carried by
 rules/numbers/ar.yaml, and one group of tests per requirement (clitics, tanween, duals,
 fractions, vague intervals, ordinals, dates/years/times/percent/phones, separators, offsets)."""
 
@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosscheck.errors import RuleError
-from crosscheck.normalize import normalize
-from crosscheck.number_lexicon import build_lexicon, load_lexicon, load_lexicon_file
-from crosscheck.number_parser import find_numbers, scan
+from crosscheck.text.normalize import normalize
+from crosscheck.numbers.lexicon import build_lexicon, load_lexicon, load_lexicon_file
+from crosscheck.numbers.parser import find_numbers, scan
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "number_corpus"

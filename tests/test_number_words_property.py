@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 num2words = pytest.importorskip("num2words").num2words
 
-from crosscheck.number_parser import find_numbers  # noqa: E402
+from crosscheck.numbers.parser import find_numbers  # noqa: E402
 
 # The scale words num2words writes.
 _SCALE = r"(?:ألف|مليون|مليار)"

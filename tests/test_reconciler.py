@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from test_reconciler_factory import claim, doc
 
 from crosscheck.errors import InputError
-from crosscheck.intervals import agree, claim_span
+from crosscheck.reconcile.intervals import agree, claim_span
 from crosscheck.models import Report
-from crosscheck.reconcile_config import default_config
-from crosscheck.reconciler import build_report, reconcile
+from crosscheck.reconcile.settings import default_config
+from crosscheck.reconcile.reconciler import build_report, reconcile
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from crosscheck.errors import RuleError
-from crosscheck.reconcile_config import DEFAULT_PATH, ReconcileConfig, default_config, load_config
+from crosscheck.reconcile.settings import SETTINGS_FILE, ReconcileConfig, default_config, load_config
+from crosscheck.ruleset.resources import packaged_rules_dir
 
 
 def test_default_file_loads_and_sets_the_documented_values():
@@ -50,5 +51,12 @@ def test_missing_file_is_a_rule_error(tmp_path):
         load_config(tmp_path / "nope.yaml")
 
 
-def test_default_path_is_the_rules_directory():
-    assert DEFAULT_PATH.name == "reconcile.yaml" and DEFAULT_PATH.parent.name == "rules"
+def test_default_settings_come_from_the_rules_directory(tmp_path, monkeypatch):
+    assert default_config() == load_config(packaged_rules_dir() / SETTINGS_FILE)
+    # CROSSCHECK_RULES moves the settings with the rest of the rules
+    own = tmp_path / "rules"
+    own.mkdir()
+    text = (packaged_rules_dir() / SETTINGS_FILE).read_text(encoding="utf-8")
+    (own / SETTINGS_FILE).write_text(text.replace("window_days:", "window_days: 9 #", 1), encoding="utf-8")
+    monkeypatch.setenv("CROSSCHECK_RULES", str(own))
+    assert default_config().window_days == 9 != load_config(packaged_rules_dir() / SETTINGS_FILE).window_days

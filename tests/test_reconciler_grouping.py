@@ -7,9 +7,9 @@ import random
 import pytest
 from test_reconciler_factory import claim
 
-from crosscheck.grouping import FuzzyMatcher, GroupingStats, PlaceNames, cluster_id, group_claims
-from crosscheck.reconcile_config import default_config
-from crosscheck.reconciler import reconcile
+from crosscheck.reconcile.grouping import FuzzyMatcher, GroupingStats, PlaceNames, cluster_id, group_claims
+from crosscheck.reconcile.settings import default_config
+from crosscheck.reconcile.reconciler import reconcile
 
 
 def sizes(grouping):

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FILES = ("report.md", "report.html", "report.json")
 
 pytestmark = pytest.mark.skipif(
-    not all(importlib.util.find_spec(m) for m in ("crosscheck.extractor", "crosscheck.reconciler")),
+    not all(importlib.util.find_spec(m) for m in ("crosscheck.extract.extractor", "crosscheck.reconcile.reconciler")),
     reason="extractor/reconciler not in this checkout yet",
 )
 

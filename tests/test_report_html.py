@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import report_samples as samples
 from crosscheck.models import Interval
-from crosscheck.report_html import render_html
-from crosscheck.report_svg import interval_chart, nice_ticks
+from crosscheck.report.html import render_html
+from crosscheck.report.svg import interval_chart, nice_ticks
 
 
 class Collect(HTMLParser):

@@ -10,7 +10,7 @@ import pytest
 import report_samples as samples
 from crosscheck.errors import InputError
 from crosscheck.models import Report
-from crosscheck.report_json import SCHEMA_PATH, main, parse_report, render_json, schema_json
+from crosscheck.report.json import SCHEMA_PATH, main, parse_report, render_json, schema_json
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,9 +90,9 @@ def test_parse_report_names_the_file_on_garbage():
 
 def test_published_schema_is_current():
     path = ROOT / SCHEMA_PATH
-    assert path.exists(), f"missing {SCHEMA_PATH}; run: python -m crosscheck.report_json"
+    assert path.exists(), f"missing {SCHEMA_PATH}; run: python -m crosscheck.report.json"
     assert path.read_text(encoding="utf-8") == schema_json(), (
-        f"{SCHEMA_PATH} is stale; regenerate with: python -m crosscheck.report_json"
+        f"{SCHEMA_PATH} is stale; regenerate with: python -m crosscheck.report.json"
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import report_samples as samples
 from crosscheck.models import Report
-from crosscheck.report_markdown import md_escape, render_markdown
+from crosscheck.report.markdown import md_escape, render_markdown
 
 
 def test_layout_conflicts_first_then_consistent():

@@ -32,13 +32,13 @@ def _fake_build_report(documents, clusters):
 
 @pytest.fixture
 def fake_stages(monkeypatch):
-    ext = types.ModuleType("crosscheck.extractor")
+    ext = types.ModuleType("crosscheck.extract.extractor")
     ext.extract = _fake_extract
-    rec = types.ModuleType("crosscheck.reconciler")
+    rec = types.ModuleType("crosscheck.reconcile.reconciler")
     rec.reconcile = _fake_reconcile
     rec.build_report = _fake_build_report
-    monkeypatch.setitem(sys.modules, "crosscheck.extractor", ext)
-    monkeypatch.setitem(sys.modules, "crosscheck.reconciler", rec)
+    monkeypatch.setitem(sys.modules, "crosscheck.extract.extractor", ext)
+    monkeypatch.setitem(sys.modules, "crosscheck.reconcile.reconciler", rec)
 
 
 def _articles(tmp_path, n):
@@ -69,7 +69,7 @@ def test_write_reports_writes_each_requested_file(fake_stages, tmp_path):
 
 
 def test_write_reports_renders_everything_before_writing(monkeypatch, tmp_path):
-    import crosscheck.report_html as report_html
+    import crosscheck.report.html as report_html
 
     def broken(*args, **kwargs):
         raise CrosscheckError("html renderer failed")

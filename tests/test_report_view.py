@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import report_samples as samples
-from crosscheck.cluster_view import (
+from crosscheck.report.cluster_view import (
     FSI,
     HIGHLIGHT_CLOSE,
     PDI,

@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from crosscheck.errors import RuleError
-from crosscheck.extractor import extract_text
-from crosscheck.rule_loader import DEFAULT_RULES_DIR, Example, load_rules
+from crosscheck.extract.extractor import extract_text
+from crosscheck.ruleset.loader import DEFAULT_RULES_DIR, Example, load_rules
 
 RULES = load_rules()
 FIELDS = ("value", "qualifier", "low", "high", "group", "location", "period", "event", "actor")
@@ -176,7 +176,7 @@ def test_rule_version_changes_with_content(tmp_path):
     v1 = load_rules(d).version
     p = d / "hedges.yaml"
     p.write_text(p.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
-    from crosscheck import rule_loader
+    from crosscheck.ruleset import loader as rule_loader
 
     rule_loader._load.cache_clear()
     assert load_rules(d).version != v1

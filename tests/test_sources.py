@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 from crosscheck.models import Document
-from crosscheck.sources import comparable_text, sketch, source_groups
-from crosscheck.reconcile_config import default_config
+from crosscheck.reconcile.sources import comparable_text, sketch, source_groups
+from crosscheck.reconcile.settings import default_config
 
 WIRE = (
     "أعلنت وزارة الصحة في قطاع غزة اليوم الأحد ارتفاع حصيلة القتلى منذ بداية الحرب إلى "

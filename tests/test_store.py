@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.documents import load_documents
+from crosscheck.text.documents import load_documents
 from crosscheck.errors import InputError
-from crosscheck.extractor import extract
-from crosscheck.rule_loader import DEFAULT_RULES_DIR, load_rules
-from crosscheck.store import StaleStoreError, analyse_store, ingest, load_from_store, store_stats
+from crosscheck.extract.extractor import extract
+from crosscheck.ruleset.loader import DEFAULT_RULES_DIR, load_rules
+from crosscheck.store.sqlite_store import StaleStoreError, analyse_store, ingest, load_from_store, store_stats
 from store_support import private_rules  # noqa: F401  (autouse fixture)
 from store_support import run, ARTICLES
 

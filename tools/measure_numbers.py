@@ -26,15 +26,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from crosscheck.normalize import normalize  # noqa: E402
-from crosscheck.number_eval import (  # noqa: E402
+from crosscheck.text.normalize import normalize  # noqa: E402
+from crosscheck.numbers.evaluate import (  # noqa: E402
     duckling_cases,
     load_rejections,
     recognizers_cases,
     score_duckling,
     score_recognizers,
 )
-from crosscheck.number_parser import find_numbers, scan  # noqa: E402
+from crosscheck.numbers.parser import find_numbers, scan  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 EXTERNAL = SHARED / "external"

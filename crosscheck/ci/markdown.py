@@ -1,0 +1,68 @@
+"""`check --format md`: a pull-request comment body.
+
+A heading with the verdict, one table row per finding (file and line, kind, what the article
+says, what the record says, cause), accepted and stale baseline entries, and the summary.
+Article text is escaped so that it cannot become Markdown or HTML in the comment.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crosscheck.ci.check import CheckResult, Finding
+
+MAX_ROWS = 50
+_MD_SPECIAL = "\\`*_{}[]<>()#+!|~"
+
+
+def md_escape(text: str) -> str:
+    """Text safe inside a Markdown table cell: specials backslash-escaped, newlines as spaces."""
+    text = " ".join(text.split())
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def _row(f: "Finding") -> str:
+    from crosscheck.ci.check import describe
+
+    where = f.path or f.document.id
+    if f.position is not None:
+        where += f":{f.position.line}"
+    record = "; ".join(f"{c.doc}: {c.surface} ({describe(c)})" for c in f.others[:6])
+    if len(f.others) > 6:
+        record += f"; and {len(f.others) - 6} more"
+    cause = (f.cluster.cause or "disagreement").replace("_", " ") if f.level == "error" else "ambiguous scope"
+    cells = [where, f.cluster.kind, f"{f.claim.surface} ({describe(f.claim)})", record, cause]
+    return "| " + " | ".join(md_escape(c) for c in cells) + " |"
+
+
+def render_markdown_comment(result: "CheckResult") -> str:
+    lines: list[str] = []
+    if result.errors:
+        lines.append(f"### crosscheck: {len(result.errors)} new conflict(s) with the record")
+    elif result.warnings:
+        lines.append(f"### crosscheck: {len(result.warnings)} warning(s), no conflicts")
+    else:
+        lines.append("### crosscheck: no new conflicts with the record")
+    lines.append("")
+    if result.findings:
+        lines.append("| where | kind | this article | the record | cause |")
+        lines.append("|---|---|---|---|---|")
+        lines.extend(_row(f) for f in result.findings[:MAX_ROWS])
+        if len(result.findings) > MAX_ROWS:
+            lines.append("")
+            lines.append(f"…and {len(result.findings) - MAX_ROWS} more; run `crosscheck check` locally for the full list.")
+        lines.append("")
+    if result.suppressed:
+        lines.append(f"{len(result.suppressed)} known discrepancy(ies) accepted in the baseline were not reported.")
+        lines.append("")
+    if result.stale:
+        lines.append("<details><summary>Stale baseline entries (no longer match a conflict)</summary>")
+        lines.append("")
+        for cluster, doc, surface in result.stale:
+            lines.append(f"- {md_escape(cluster)} / {md_escape(doc)} / {md_escape(surface)}")
+        lines.append("")
+        lines.append("</details>")
+        lines.append("")
+    lines.append(md_escape(result.summary()))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,717 @@
+"""The claim extractor: numbers in a document -> typed, hedged, scoped, located claims.
+
+One pass finds the numbers (crosscheck.numbers.parser); only the sentences that hold a count
+are tokenised, and each count is classified by the kind rules in rules/kinds/ (counted noun,
+cue words nearby), qualified by a hedge (rules/hedges.yaml), checked for negation
+(rules/negation.yaml) and given its scope (crosscheck.extract.scope).  Vote positions (who abstained or
+vetoed) are found in the few sentences that talk about voting (crosscheck.extract.vote_positions).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+
+from crosscheck.extract import vote_positions as positions
+from crosscheck.util.memo import per_object
+from crosscheck.extract.hedges import interval, lexicon_for
+from crosscheck.text.lexicon import Phrase, PhraseSet
+from crosscheck.models import Claim, Document
+from crosscheck.text.normalize import normalize_word
+from crosscheck.numbers.lexicon import load_lexicon
+from crosscheck.numbers.parser import scan
+from crosscheck.ruleset.loader import KindRule, RuleSet, load_rules
+from crosscheck.extract.context import DocContext, vote_event
+from crosscheck.extract.scope import (
+    attribution_of,
+    group_of,
+    period_of,
+    pick_location,
+)
+from crosscheck.text.tokens import Token, bare_forms
+
+# What may stand between the two ends of a range, after normalisation: "100 و300",
+# "100 إلى 300", "100 حتى 300", "100-300".
+_RANGE_JOIN = regex.compile(r"\s*(?:و|الي|حتي|-|–|—)\s*")
+_COUNT_FORMS = ("cardinal", "vague", "decimal")
+_PEOPLE_KINDS_WITHOUT_LOCATION = ("votes_for", "votes_against", "abstentions", "resolution_number", "vetoes")
+
+
+@dataclass(slots=True)
+class _Num:
+    """A number, or a range of two, in normalised offsets."""
+
+    nstart: int
+    nend: int
+    value: float
+    low: float
+    high: float
+    form: str
+    digits: bool
+    num_nstart: int
+    num_nend: int
+    is_range: bool = False
+    dual_of: str = ""  # a dual noun ("جنديين"): the count is 2 and the counted noun is this singular
+    superseded: bool = False  # the old figure of a change ("ارتفع من 3166 إلى 3283")
+    range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
+
+
+@dataclass(slots=True)
+class CompiledKind:
+    rule: KindRule
+    nouns: PhraseSet
+    cues: PhraseSet
+    exclude: PhraseSet
+    events: PhraseSet
+    bridge: frozenset[str] = frozenset()
+    exclude_before: PhraseSet | None = None
+
+
+@dataclass(slots=True)
+class Compiled:
+    rules: RuleSet
+    kinds: list[CompiledKind]
+    all_cues: PhraseSet
+    negation_particles: PhraseSet
+    negation_verbs: PhraseSet
+    range_open: PhraseSet
+    by_id: dict[str, CompiledKind]
+    other: CompiledKind
+    tagged_cues: PhraseSet  # every rule's cues, payload = rule id (one scan per sentence)
+
+
+@per_object
+def compile_rules(rules: RuleSet) -> Compiled:
+    kinds = []
+    for r in sorted(rules.kinds, key=lambda r: -r.priority):
+        nouns = [Phrase.parse(n, 1.0) for n in r.nouns] + [Phrase.parse(u, m) for u, m in r.units.items()]
+        events = [Phrase.parse(c, e) for e, cues in r.events.items() for c in cues]
+        kinds.append(
+            CompiledKind(
+                r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events),
+                frozenset(normalize_word(w) for w in r.cue_bridge),
+                PhraseSet.of(r.exclude_before) if r.exclude_before else None,
+            )
+        )
+    all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
+    return Compiled(
+        rules,
+        kinds,
+        all_cues,
+        PhraseSet.of(rules.negation.particles),
+        PhraseSet.of(rules.negation.verbs),
+        PhraseSet.of(["بين", "من", "ما بين"]),
+        {k.rule.id: k for k in kinds},
+        CompiledKind(_OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])),
+        PhraseSet(
+            [Phrase.parse(c, r.id) for r in rules.kinds for c in r.cues]
+            + [Phrase.parse(c, r.id + ":cross") for r in rules.kinds for c in r.cross_clause_cues]
+        ),
+    )
+
+
+def _default_rules() -> RuleSet:
+    """The rules of the rules directory in force (load_rules caches them per directory)."""
+    return load_rules()
+
+
+def extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
+    """Every claim in one document, in text order."""
+    rules = rules or _default_rules()
+    ctx = DocContext(document, rules)
+    comp = compile_rules(rules)
+    nums = _numbers(ctx, comp)
+    claims = [c for n in nums if (c := _claim(ctx, comp, n)) is not None]
+    claims.extend(positions.extract_positions(ctx, rules))
+    claims.sort(key=lambda c: (c.start, c.end, c.kind))
+    return claims
+
+
+def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) -> list[Claim]:
+    """Convenience for tests and notebooks: claims of a bare string."""
+    return extract(Document(id=doc_id, text=text), rules)
+
+
+# --------------------------------------------------------------------------- numbers and ranges
+
+
+def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
+    raw = [m for m in scan(ctx.norm, load_lexicon(ctx.rules.directory)) if m.form in _COUNT_FORMS and not ctx.in_furniture(m.nstart)]
+    out: list[_Num] = []
+    i = 0
+    while i < len(raw):
+        m = raw[i]
+        n = _Num(m.nstart, m.nend, m.value, m.low, m.high, m.form, _is_digits(m.text), m.nstart, m.nend)
+        if i + 1 < len(raw):
+            rng = _range(ctx, comp, m, raw[i + 1])
+            if rng is _CHANGE:
+                n.superseded = True
+            elif rng is not None:
+                out.append(rng)
+                i += 2
+                continue
+        out.append(n)
+        i += 1
+    out.extend(_duals(ctx))
+    out.sort(key=lambda n: n.nstart)
+    return out
+
+
+def _duals(ctx: DocContext) -> list[_Num]:
+    """Dual nouns as counts of two, e.g. "مقتل جنديين" (the word is both number and noun)."""
+    out = []
+    for m in ctx.scope.dual_pattern.finditer(ctx.text):
+        if ctx.in_furniture(m.start()):
+            continue
+        s, e = m.span(1)
+        out.append(_Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)]))
+    return out
+
+
+def _is_digits(s: str) -> bool:
+    return any(ch.isdigit() for ch in s)
+
+
+# _range's answer for "ارتفع من A إلى B": not a range, and A is the superseded figure.
+_CHANGE = _Num(0, 0, 0, 0, 0, "cardinal", False, 0, 0)
+
+
+def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
+    """"بين 100 و300", "من 100 إلى 300", "100 إلى 300 قتيل" as one range claim."""
+    between = ctx.text[a.nend : b.nstart]
+    j = _RANGE_JOIN.fullmatch(between)
+    if not j or b.value <= a.value:
+        return None
+    joiner = between.strip()
+    lo, _ = ctx.sentence_at(a.nstart)
+    toks = ctx.tokens(lo, ctx.sentence_at(a.nstart)[1])
+    k = bisect_left([t.nstart for t in toks], a.nstart)
+    opener = comp.range_open.ending_at(toks, k) if k > 0 and not toks[k].brk_before else None
+    if joiner == "و" and (opener is None or opener[0].source == "من"):
+        return None  # "100 و300" alone are two figures; only "بين 100 و300" is a range
+    if joiner in ("-", "–", "—") and not (a.text.isdigit() and b.text.isdigit()):
+        return None
+    if opener is not None and joiner in ("الي", "حتي") and opener[0].source == "من":
+        # "ارتفع عدد الوفيات من 3166 إلى 3283": a change between two figures, not a range
+        if ctx.scope.change_verbs.nearest(toks, opener[1], opener[1], 6, 0) is not None:
+            return _CHANGE
+    start_word = toks[opener[1]].nstart if opener else -1
+    low = _shared_scale(a.value, b.value)
+    return _Num(
+        a.nstart, b.nend, low, low, b.high, "cardinal", _is_digits(a.text), a.nstart, b.nend,
+        is_range=True, range_word_at=start_word,
+    )
+
+
+def _shared_scale(a: float, b: float) -> float:
+    """"بين 18 و20 ألف" = [18000, 20000]: the scale word written once on the higher end also
+    multiplies the lower end when the lower end, so scaled, stays below it."""
+    scale = 1000
+    while b >= scale * 1000 and b % (scale * 1000) == 0:
+        scale *= 1000
+    if b >= scale and b % scale == 0 and a < 1000 and a * scale <= b and a < b / scale + 1e-9:
+        return a * scale
+    return a
+
+
+# --------------------------------------------------------------------------- one claim
+
+
+def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
+    s_lo, s_hi = ctx.sentence_at(n.nstart)
+    toks = ctx.tokens(s_lo, s_hi)
+    starts = [t.nstart for t in toks]
+    i0 = bisect_left(starts, n.nstart)
+    if i0 > 0 and toks[i0 - 1].nend > n.nstart:
+        i0 -= 1  # the number begins inside a token (a clitic: "و300" -> "و" is its own token)
+    i1 = bisect_left(starts, n.nend)
+    if i0 >= len(toks):
+        return None
+    noun_first = False
+    if (
+        n.value == 1 and not n.digits and not n.is_range and 0 < i0 < len(toks)
+        and not toks[i0].brk_before and _is_counted_noun(ctx, comp, toks, i0 - 1)
+    ):
+        # "امتنعت دولة واحدة", "صوت عضو واحد ضده": the noun comes first; read it as "1 دولة",
+        # both tokens spanning the two words so the surface stays in text order
+        noun_tok, one_tok = toks[i0 - 1], toks[i0]
+        toks = toks[: i0 - 1] + [
+            Token(noun_tok.nstart, one_tok.nend, one_tok.text, frozenset({"1"}), noun_tok.brk_before),
+            Token(noun_tok.nstart, one_tok.nend, noun_tok.text, noun_tok.forms, False),
+        ] + toks[i0 + 1 :]
+        i0, i1, noun_first = i0 - 1, i0, True
+    if n.dual_of:
+        # read "جنديين" as "2 جندي": a number token and its singular noun, same offsets
+        t = toks[i0]
+        toks = toks[:i0] + [
+            # keeps its written text: "وجنديان" still reads as joined by و to the list before it
+            Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+            Token(t.nstart, t.nend, n.dual_of, bare_forms(n.dual_of), False),
+        ] + toks[i0 + 1 :]
+        i1 = i0 + 1
+
+    # qualifier and the left edge of the claim
+    hedges = lexicon_for(ctx.rules.hedges)
+    if n.is_range:
+        qualifier = "range"
+        left = bisect_left(starts, n.range_word_at) if n.range_word_at >= 0 else i0
+    elif n.form == "vague":
+        qualifier, left = "vague", i0
+    else:
+        hb = hedges.find_before(toks, i0)
+        qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
+
+    if _negated(comp, ctx, toks, left) or (not noun_first and _not_a_count(ctx, toks, left, i1, n)):
+        return None
+
+    match = _best_kind(ctx, comp, toks, left, i0, i1, n)
+    if match is not None and match[0].rule.kind != "other" and _either_or(ctx, comp, toks, left, i1):
+        match = (comp.other, match[1], 1.0, 0)  # "قتل أو أصيب 2505": two kinds in one figure
+    parent = _subset_parent(ctx, toks, s_lo, left, i1)
+    sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
+    part_of_list = False
+    if sibling is not None and (match is None or match[0].rule.kind == "other"):
+        part_of_list = _joined_to(ctx, toks, s_lo, left) is None
+        # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
+        # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
+        match = (comp.by_id[sibling.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
+    # "لا يزال 94 محتجزا، يعتقد أن 34 منهم لقوا حتفهم": a subset with a predicate of its own
+    subset_of_other_kind = (
+        parent is not None and match is not None and match[0].rule.kind != "other"
+        and i1 < len(toks) and ctx.scope.subset_after.at(toks, i1) is not None
+        and _cue_after(ctx, comp, toks, match[0].rule.id, i1)
+    )
+    if parent is not None and not subset_of_other_kind and (match is None or match[3] < 300):
+        # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
+        match = (comp.by_id[parent.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
+    if match is None:
+        return None
+    ck, noun_end, mult, _score = match
+    rule = ck.rule
+    right = noun_end if noun_end is not None else i1
+    if qualifier not in ("range", "vague"):
+        ha = hedges.find_after(toks, right)
+        if ha is not None:
+            if qualifier == "exact":
+                qualifier = ha[0]
+            right = ha[1]
+    if qualifier == "exact" and left == i0:
+        # "أكثر من 6000 طفل و4000 امرأة": a hedge before the first of two joined figures
+        # covers the second too
+        joined = _joined_to(ctx, toks, s_lo, left)
+        if joined is not None and joined.claim.qualifier in _CARRIED_HEDGES:
+            qualifier = joined.claim.qualifier
+
+    value = n.value * mult
+    if mult != 1.0 and right < len(toks) and toks[right].text == "ونصف" and not toks[right].brk_before:
+        value = (n.value + 0.5) * mult  # "خمسة أشهر ونصف"
+        right += 1
+    if qualifier == "range":
+        lo_b, hi_b, lo_open, hi_open = n.low * mult, n.high * mult, False, False
+    else:
+        b = interval(value, qualifier, ctx.rules.hedges, (n.low * mult, n.high * mult) if qualifier == "vague" else None)
+        lo_b, hi_b, lo_open, hi_open = b.low, b.high, b.low_open, b.high_open
+
+    start, end, surface = ctx.original(toks[left].nstart, toks[max(right, i1) - 1].nend if right > i0 else n.nend)
+    num_s, num_e, _ = ctx.original(n.num_nstart, n.num_nend)
+    sent_s, sent_e, sentence = ctx.original(s_lo, s_hi)
+
+    inferred: list[str] = []
+    group = period = location = event = actor = attribution = None
+    if parent is not None and rule.id == parent.claim.rule:
+        pc = parent.claim
+        group = group_of(ctx.scope, toks, i1)
+        if group is None or group == pc.group:  # "13 جنديا، بينهم … وجنديان": not the total's group
+            group = _subset_group(ctx, toks, i1)
+        period, location, event, actor = pc.period, pc.location, pc.event, pc.actor
+        place = _subset_place(ctx, toks, right, origin=rule.kind == "displaced")
+        if place is not None:
+            # "نزح 43 ألفا في شمال شرق ليبيا، منهم أكثر من 30 ألفا من درنة": a subset by place is
+            # that place's figure, of the total's group
+            location, group = place, pc.group
+        inferred = list(pc.inferred)
+        attribution = pc.attribution
+    elif rule.kind != "other":
+        group = group_of(ctx.scope, toks, i1) or (_part_group(ctx, toks, left) if part_of_list else rule.group)
+        if subset_of_other_kind:
+            group = "subset"
+        period = period_of(ctx.scope, toks, left, right) or rule.period
+        if n.superseded:
+            period = "superseded"  # the old figure of a change: never compared with the new total
+        if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
+            clause_end = _clause_end(toks, right)
+            mentions = ctx.mentions_in(s_lo, s_hi)
+            location, ambiguous = pick_location(ctx.gaz, mentions, [m.start for m in mentions], s_lo, clause_end, n.nstart)
+            if location is None:
+                location = ctx.location
+                if location is not None:
+                    inferred.append("location")
+            elif ambiguous:
+                inferred.append("location")
+        event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
+        if ev_inferred:
+            inferred.append("event")
+        if rule.actor:
+            actor = positions.nearest_member(ctx, toks, left, right)
+        att = attribution_of(ctx.scope, toks, left, right, comp.all_cues)
+        if att is not None:
+            a_s, a_e, _ = ctx.original(toks[att[0]].nstart, toks[att[1] - 1].nend)
+            attribution = ctx.doc.text[a_s:a_e]
+
+    claim = Claim(
+        doc=ctx.doc.id,
+        kind=rule.kind,
+        value=_num(value),
+        low=_round(lo_b),
+        high=_round(hi_b),
+        low_open=lo_open,
+        high_open=hi_open,
+        qualifier=qualifier,
+        group=group,
+        location=location,
+        period=period,
+        event=event,
+        attribution=attribution,
+        actor=actor,
+        start=start,
+        end=end,
+        surface=surface,
+        sentence=sentence.strip(),
+        rule=rule.id,
+        number_start=num_s,
+        number_end=num_e,
+        inferred=inferred,
+    )
+    noun = toks[i1].forms if i1 < len(toks) and right > i1 and not toks[i1].is_digit() else frozenset()
+    ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left, right, parent, noun))
+    return claim
+
+
+@dataclass(slots=True)
+class _Placed:
+    """A claim with its token span in its sentence (for subsets that follow it)."""
+
+    claim: Claim
+    left: int
+    right: int
+    parent: "_Placed | None"
+    noun: frozenset[str] = frozenset()  # forms of the counted noun (for lists of the same noun)
+
+
+def _subset_parent(
+    ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int = -1
+) -> _Placed | None:
+    """The total a subset belongs to: "…، بينهم 35 طفلا و20 امرأة", "نحو مليون منهم"."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    if last.right > left:
+        return None
+    marker = ctx.scope.subset_markers.ending_at(toks, left)
+    if marker is None and 0 <= i1 < len(toks) and not toks[i1].brk_before:
+        marker = ctx.scope.subset_after.at(toks, i1)
+    if marker is not None:
+        found = last.parent or last
+        return None if found.claim.kind == "other" else found  # "38 صاروخا … 30 منها"
+    # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء" /
+    # "13 إسرائيليا من النساء والأطفال، و10 تايلانديين"
+    if last.parent is not None and left - last.right <= 5:
+        joined = toks[left].text.startswith("و") or (left > 0 and toks[left - 1].text == "و")
+        if joined:
+            return last.parent
+    return None
+
+
+_CARRIED_HEDGES = ("approx", "more_than", "at_least", "less_than", "at_most")
+
+
+def _cue_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], rule_id: str, i1: int) -> bool:
+    """Does a cue of this rule follow the figure closely ("34 منهم لقوا حتفهم")?"""
+    matches = ctx.cue_index(comp.tagged_cues, toks)._by_payload.get(rule_id, ())
+    return any(i1 < s <= i1 + 5 for s, _e, _p in matches)
+
+
+def _joined_to(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+    """The claim just before this one when only "و" joins them ("1480 قتيلا و2100 جريح")."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    if left == last.right and toks[left].text.startswith("و") and not toks[left].brk_before:
+        return last
+    if left == last.right + 1 and toks[last.right].text == "و" and not toks[last.right].brk_before:
+        return last
+    return None
+
+
+def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
+    """An earlier claim of the sentence this figure continues: joined by و, or same noun."""
+    joined = _joined_to(ctx, toks, s_lo, left)
+    if joined is not None and joined.parent is None:
+        return joined if joined.claim.kind != "other" else None
+    if i1 >= len(toks) or toks[i1].brk_before or toks[i1].is_digit():
+        return None
+    forms = toks[i1].forms
+    for placed in reversed(ctx.sentence_claims.get(s_lo, ())):
+        if left - placed.right > 4:
+            break  # list items stand close together: "، وتارودانت بـ980 حالة"
+        if placed.parent is None and placed.noun and not forms.isdisjoint(placed.noun):
+            return placed if placed.claim.kind != "other" else None
+    return None
+
+
+def _noun_end(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> int:
+    """Index after the counted noun of a figure, if it has one."""
+    head = _head(ctx, comp, toks, i1)
+    if head == "bare":
+        return i1
+    end = _person_end(ctx, toks, i1)
+    return end if end > i1 else i1 + 1
+
+
+def _either_or(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int) -> bool:
+    """Two kinds' cues joined by "أو" next to the figure: "قتل أو أصيب 2505", "حتفهم أو فقدوا"."""
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    lo, hi = max(0, left - 6), min(len(toks), i1 + 6)
+    for k in range(lo, hi):
+        if toks[k].text != "او":
+            continue
+        before = {p.payload for s, e, p in index.matches if e == k}
+        after = {p.payload for s, e, p in index.matches if s == k + 1}
+        if before and after and before != after and not (before & after):
+            return True
+    return False
+
+
+def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
+    """A subset named by a noun that is no known group ("13 تايلانديا"): its own group."""
+    if i1 < len(toks) and not toks[i1].brk_before and "من" in toks[i1].forms:
+        i1 += 1  # "تسعة من جنوب أفريقيا"
+    if i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit():
+        if ctx.scope.subset_after.at(toks, i1) is None:  # "نحو مليون منهم": no noun
+            return "subset:" + min(toks[i1].forms, key=len)
+    return "subset"
+
+
+def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool) -> str | None:
+    """A gazetteer place named right after a subset figure: "في حلب"; "من درنة" only when the
+    origin is the place counted (displaced), not a nationality ("جنديان من ملاوي")."""
+    preps = {"من", "في"} if origin else {"في"}
+    if i + 1 < len(toks) and not toks[i].brk_before and not toks[i + 1].brk_before:
+        if not toks[i].forms.isdisjoint(preps):
+            for f in toks[i + 1].forms:
+                hit = ctx.gaz.lookup.get(f)
+                if hit is not None and not hit[1]:
+                    return hit[0].id
+    return None
+
+
+def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:
+    """One item of a breakdown ("… وتارودانت بـ980 حالة"): named by the word before it, so that
+    items of one list are never compared with each other or with the total."""
+    k = left - 1
+    while k >= 0 and (toks[k].text in ctx.scope.function_words or len(toks[k].text) == 1):
+        if toks[k + 1].brk_before:
+            break
+        k -= 1
+    if k >= 0 and not toks[k].is_digit():
+        return "part:" + min(toks[k].forms, key=len)
+    return "part"
+
+
+def _not_a_count(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
+    """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
+    if n.value == 1 and not n.digits and not n.is_range:
+        return True  # واحد/واحدة after a noun is an adjective ("وزير واحد")
+    if n.digits and ctx.text[max(0, n.nstart - 2) : n.nstart] == "ال":
+        # "الـ55" after a noun is an ordinal ("عملية التبادل الـ55"); "الـ24 ساعة" stays a count
+        if i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words:
+            return True
+    if left > 0 and not toks[left].brk_before and ctx.scope.not_before.ending_at(toks, left):
+        return True
+    return i1 < len(toks) and not toks[i1].brk_before and ctx.scope.not_after.at(toks, i1) is not None
+
+
+def _num(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else round(float(v), 6)
+
+
+def _round(v: float | None) -> float | None:
+    return None if v is None else round(float(v), 6)
+
+
+def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+    """A denial particle just before the claim, or a denial verb earlier in its clause."""
+    window = ctx.rules.negation.particle_window
+    if comp.negation_particles.nearest(toks, left, left, window, 0) is not None:
+        return True
+    verbs = comp.negation_verbs
+    keys, loose = verbs._first_keys, bool(verbs._first_loose)
+    k = left
+    while k > 0 and not toks[k].brk_before:
+        k -= 1
+        if (loose or not toks[k].forms.isdisjoint(keys)) and verbs.at(toks, k):
+            return True
+    return False
+
+
+_OTHER = KindRule.model_construct(
+    id="other", kind="other", what="", why="", priority=-1, group=None, period=None,
+    event_from="none", actor=False, events={}, units={}, nouns=[], cues=[], exclude=[],
+)
+
+
+def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> str:
+    """What follows the number: a person noun, nothing (bare), or some other noun."""
+    if i1 >= len(toks) or toks[i1].brk_before:
+        return "bare"
+    t = toks[i1]
+    if ctx.scope.person.at(toks, i1):
+        return "person"
+    if "من" in t.forms and i1 + 1 < len(toks) and ctx.scope.person.at(toks, i1 + 1):
+        return "person"
+    if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
+        return "bare"
+    return "other"
+
+
+def _clause_end(toks: Sequence[Token], i: int) -> int:
+    """Normalised offset where the clause holding token i-1 ends."""
+    k = max(i, 1)
+    while k < len(toks) and not toks[k].brk_before:
+        k += 1
+    return toks[k - 1].nend if k <= len(toks) else toks[-1].nend
+
+
+def _is_counted_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: int) -> bool:
+    """Is toks[i] a person noun or a kind's counted noun (not just any word)?"""
+    if ctx.scope.person.at(toks, i):
+        return True
+    return any(ck.nouns.at(toks, i) for ck in comp.kinds if ck.nouns)
+
+
+def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
+    """Index after the person noun that follows a number ("شخص", "من المدنيين")."""
+    hit = ctx.scope.person.at(toks, i1)
+    if hit:
+        return hit[1]
+    if i1 < len(toks) and "من" in toks[i1].forms:
+        hit = ctx.scope.person.at(toks, i1 + 1)
+        if hit:
+            return hit[1]
+    return i1
+
+
+_TO = frozenset({"الي", "بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت"})
+
+
+def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int):
+    """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance)."""
+    r = ck.rule
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    if not index.has(r.id):
+        return None  # every way of finding a cue below asks the index for this rule's cues
+    before = r.cue_before
+    if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO):
+        # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا", "عدد قتلى الزلزال الذي
+        # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start
+        before = max(before, 20)
+    cue = index.nearest(left, right, before, r.cue_after, r.cue_scope == "sentence", r.id)
+    if cue is None and r.cross_clause_cues:
+        # "المرحلة الأولى من الاتفاق، التي تمتد 42 يوما": these cues may stand in an earlier
+        # clause of the sentence
+        cue = index.nearest(left, right, before, 0, True, r.id + ":cross")
+    if cue is not None:
+        return cue
+    if ck.bridge and left > 0 and not toks[left - 1].forms.isdisjoint(ck.bridge):
+        # "أفرجت حماس، الجمعة، عن 24 محتجزا": the verb governs عن across the commas
+        cue = index.nearest(left - 1, left - 1, 12, 0, True, r.id)
+        if cue is not None:
+            return cue[0], cue[1], cue[2] + 1
+    after_hedge = lexicon_for(ctx.rules.hedges).find_after(toks, right)
+    if after_hedge is not None:
+        right = after_hedge[1]  # "33 شخصا على الأقل، بينهم …"
+    if right < len(toks) and toks[right].brk_before and ctx.scope.asides.at(toks, right):
+        # "33 شخصا على الأقل، بينهم 5 أطفال، قتلوا": look past the aside
+        k = right + 1
+        while k < len(toks) and not toks[k].brk_before:
+            k += 1
+        if k < len(toks):
+            cue = index.nearest(k, k, 0, r.cue_after, True, r.id)
+            if cue is not None:
+                return cue[0], cue[1], cue[2] + 1
+    return None
+
+
+def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
+    """(compiled rule, index after the counted noun or None, unit multiplier) of the best rule."""
+    head = None
+    person_end = None  # index after a person noun following the number, once looked up
+    best = None
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    for ck in comp.kinds:
+        r = ck.rule
+        if r.digits_only and not n.digits:
+            continue
+        if n.value < r.min_value or (r.integer_only and not float(n.value).is_integer()):
+            continue
+        noun = ck.nouns.at(toks, i1) if i1 < len(toks) and not toks[i1].brk_before else None
+        if noun is None and i1 + 1 < len(toks) and "من" in toks[i1].forms and not toks[i1].brk_before:
+            noun = ck.nouns.at(toks, i1 + 1)  # "ثلاثة من الرهائن"
+        if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
+            continue
+        if ck.exclude_before and left > 0 and not toks[left].brk_before and ck.exclude_before.ending_at(toks, left):
+            continue  # "خلال خمسة أيام" is a deadline, not a length
+        noun_end = noun[1] if noun else None
+        if noun is None and person_end is None:
+            person_end = _person_end(ctx, toks, i1)
+        # a rule none of whose cues is in the sentence finds none (_find_cue asks the index)
+        has_cue = ck.cues and index.has(r.id)
+        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1) if has_cue else None
+        if cue is not None and cue[1] >= i1:
+            # a cue after the number counts a little less than one before it ("بأغلبية 13 صوتا
+            # وامتناع دولتين": بأغلبية, not امتناع, types the 13)
+            cue = (cue[0], cue[1], cue[2] + 0.5)
+        if noun is not None:
+            if r.require_cue and cue is None:
+                continue
+            # a longer counted noun is more specific ("أسير إسرائيلي" over "أسير")
+            score = 300 + r.priority + 5 * (len(noun[0]) - 1) + (50 - cue[2] if cue else 0)
+        else:
+            if cue is None:
+                continue
+            if head is None:
+                head = _head(ctx, comp, toks, i1)
+            if head == "person" and r.accept_person_nouns:
+                score = 200 + r.priority - cue[2]
+                noun_end = person_end
+            elif head == "bare" and r.accept_bare:
+                score = 100 + r.priority - cue[2]
+            elif r.any_noun:
+                score = 100 + r.priority - cue[2]
+            else:
+                continue
+        if best is None or score > best[0]:
+            best = (score, ck, noun_end, float(noun[0].payload) if noun else 1.0)
+    if best is not None:
+        return best[1], best[2], best[3], best[0]
+    if head is None:
+        head = _head(ctx, comp, toks, i1)
+    if head in ("other", "person") and n.form != "vague":
+        return comp.other, i1 + 1, 1.0, 0
+    return None
+
+
+def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: int) -> tuple[str | None, bool]:
+    """The vote or war/truce a claim belongs to, and whether it came from outside the sentence."""
+    r = ck.rule
+    if r.event_from == "cues":
+        hit = ck.events.nearest(toks, left, right, 30, 30, cross_clause=True)
+        return (str(hit[0].payload), False) if hit else (None, False)
+    if r.event_from != "vote":
+        return None, False
+    return vote_event(ctx, at)

@@ -1,0 +1,354 @@
+"""Scope attributes of a claim: location, group, period, attribution, the vote it belongs to.
+
+Words come from rules/gazetteer.yaml and rules/scope.yaml.  Places are found with ONE compiled
+alternation over the normalised document (cheap), everything else is looked up in the tokens of
+the claim's own sentence.  When the sentence says nothing, the caller may fall back to the
+document's context and mark the attribute as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from typing import Sequence
+
+import regex
+
+from crosscheck.util.memo import per_object
+from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
+from crosscheck.text.normalize import normalize_word
+from crosscheck.ruleset.loader import GazetteerRules, Place, ScopeRules
+from crosscheck.text.tokens import Token, bare_forms
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # normalised offsets
+    end: int
+    place: Place
+    adjective: bool  # "أمريكي" rather than "أمريكا"
+    located: bool  # preceded by a locative word (في، داخل، بـ) — needed for countries
+
+
+class Gazetteer:
+    def __init__(self, rules: GazetteerRules) -> None:
+        self.rules = rules
+        self.by_id = {p.id: p for p in rules.places}
+        lookup: dict[str, tuple[Place, bool]] = {}
+        for p in rules.places:
+            for n in p.names:
+                lookup[normalize_word(n)] = (p, False)
+            for a in p.adjectives:
+                lookup.setdefault(normalize_word(a), (p, True))
+        self.lookup = lookup
+        names = sorted(lookup, key=len, reverse=True)
+        # the longest name as a trie: the same matches as the longest-first alternation, faster
+        alternation = longest_of(names, space=r"\s+")
+        # A place name is a whole word, optionally carrying clitics (و ف ب ل ك and ال); the
+        # look-arounds stop "رفح" matching inside a longer word.
+        self.pattern = regex.compile(
+            r"(?<![\p{L}\p{M}])(?P<pre>(?:[وف])?(?:[بلك])?(?:ال)?)?(?P<name>" + alternation + r")(?![\p{L}\p{M}])"
+        )
+        self.locatives = frozenset(normalize_word(w) for w in rules.locatives)
+        # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is
+        # not found in "مظاهرات"), after either a locative word ("في ", "داخل ") or clitics
+        # (و ف ب ل ك ال); the longest name wins (a trie).  Names here are single-spaced.
+        locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives, key=len, reverse=True))
+        self._count_pattern = re.compile(
+            r"(?<!\w)(?:(" + locs + r")|([وف]?[بلك]?(?:ال)?))(" + longest_of(names) + r")(?!\w)"
+        )
+
+    def parent_chain(self, place_id: str) -> list[str]:
+        chain = []
+        p = self.by_id.get(place_id)
+        while p is not None and p.parent:
+            chain.append(p.parent)
+            p = self.by_id.get(p.parent)
+        return chain
+
+    def is_within(self, child: str, parent: str) -> bool:
+        return parent in self.parent_chain(child)
+
+    def mentions(self, text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
+        """Place mentions in text[lo:hi] (a sentence: the alternation is too slow for whole corpora)."""
+        out = []
+        for m in self.pattern.finditer(text, lo, len(text) if hi is None else hi):
+            name = m.group("name")
+            hit = self.lookup.get(_SPACES.sub(" ", name))
+            if hit is None:
+                continue
+            place, adjective = hit
+            pre = m.group("pre") or ""
+            located = "ب" in pre or self._previous_word(text, m.start()) in self.locatives
+            out.append(Mention(m.start("name"), m.end(), place, adjective, located))
+        return out
+
+    def counts(self, text: str) -> Counter[str]:
+        """How often each place is named in a whole text (one stdlib-re pass: fast).
+
+        Countries count only after a locative ("في لبنان", "بلبنان"): bare, they are usually actors.
+        """
+        counts: Counter[str] = Counter()
+        for m in self._count_pattern.finditer(text):
+            place, adjective = self.lookup[m.group(3)]
+            if adjective:
+                continue
+            if place.type == "country" and not m.group(1) and "ب" not in m.group(2):
+                continue
+            counts[place.id] += 1
+        return counts
+
+    @staticmethod
+    def _previous_word(text: str, pos: int) -> str:
+        m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+        return m.group(1) if m else ""
+
+
+# Any run of white space inside a multi-word place name reads as one space.
+_SPACES = regex.compile(r"\s+")
+
+# The word right before a position (for "في غزة"): letters, then only spaces up to `pos`.
+_PREV_WORD = regex.compile(r"([\p{L}]+)\s*$")
+
+
+class ScopeLexicon:
+    def __init__(self, rules: ScopeRules) -> None:
+        self.rules = rules
+        self.person = PhraseSet.of(rules.person_nouns)
+        self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
+        self.groups = PhraseSet(
+            Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
+        )
+        self.periods = PhraseSet(
+            Phrase.parse(c, p) for p, cues in rules.periods.items() for c in cues
+        )
+        self.attribution = PhraseSet.of(rules.attribution)
+        self.according_to = PhraseSet.of(rules.according_to)
+        self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
+        self.subset_markers = PhraseSet.of(rules.subset_markers)
+        self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
+        self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
+        single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
+        # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.
+        self.dual_pattern = re.compile(
+            r"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?)(" + longest_of(single) + r")(?![^\W\d_])"
+        )
+        self.not_before = PhraseSet.of(rules.not_counts_before)
+        self.asides = PhraseSet.of(rules.asides)
+        self.change_verbs = PhraseSet.of(rules.change_verbs)
+        self.not_after = PhraseSet.of(rules.not_counts_after)
+        self.draft = PhraseSet.of(rules.draft)
+        self.sponsor = PhraseSet.of(rules.sponsor)
+        self.resolution = PhraseSet.of(rules.resolution)
+        self.vote_start = PhraseSet.any_starts_here([self.resolution, self.sponsor, self.draft])
+        self.attribution_start = PhraseSet.any_starts_here([self.according_to, self.attribution])
+
+
+@per_object
+def gazetteer_for(rules: GazetteerRules) -> Gazetteer:
+    return Gazetteer(rules)
+
+
+@per_object
+def scope_for(rules: ScopeRules) -> ScopeLexicon:
+    return ScopeLexicon(rules)
+
+
+# --------------------------------------------------------------------------- locations
+
+
+def usable(m: Mention) -> bool:
+    """Adjectives never locate a claim; a country only with a locative word before it."""
+    if m.adjective:
+        return False
+    return m.place.type != "country" or m.located
+
+
+def pick_location(
+    gaz: Gazetteer, mentions: Sequence[Mention], starts: Sequence[int], lo: int, hi: int, at: int
+) -> tuple[str | None, bool]:
+    """Location of a claim at normalised offset `at`; [lo, hi) is the sentence up to the end of
+    the claim's clause (a place in a later clause, "…، مع تركيز المفاوضات على السجناء المحتجزين
+    داخل إسرائيل", is about something else).
+
+    Returns (place id, ambiguous).  The nearest usable mention wins, except that a sub-area
+    (Rafah) mentioned within `child_window` words is preferred to its parent (Gaza): a figure
+    next to both is about the more specific place.
+    """
+    i, j = bisect_left(starts, lo), bisect_right(starts, hi - 1)
+    cands = [m for m in mentions[i:j] if usable(m)]
+    if not cands:
+        return None, False
+    cands.sort(key=lambda m: abs(m.start - at))
+    best = cands[0]
+    window = gaz.rules.child_window * 7  # words -> characters, roughly
+    for m in cands[1:]:
+        if abs(m.start - at) <= window and gaz.is_within(m.place.id, best.place.id):
+            best = m
+    ids = {m.place.id for m in cands}
+    # Ambiguous when two unrelated places compete in the sentence.
+    related = all(
+        x == best.place.id or gaz.is_within(best.place.id, x) or gaz.is_within(x, best.place.id) for x in ids
+    )
+    return best.place.id, not related
+
+
+def document_location(gaz: Gazetteer, counts: Counter[str]) -> str | None:
+    """The place an article is about: most mentioned, a sub-area also counting for its parent."""
+    total: Counter[str] = Counter()
+    for pid, n in counts.items():
+        total[pid] += n
+        for parent in gaz.parent_chain(pid):
+            total[parent] += n
+    if not total:
+        return None
+    (top, n), *rest = total.most_common()
+    if rest and rest[0][1] == n and not gaz.is_within(rest[0][0], top) and not gaz.is_within(top, rest[0][0]):
+        return None  # two unrelated places tie: no safe default
+    return top
+
+
+# --------------------------------------------------------------------------- group, period
+
+
+def group_of(lex: ScopeLexicon, tokens: Sequence[Token], noun_at: int) -> str | None:
+    """Group named by the counted noun or by "من <group>" right after it."""
+    if noun_at >= len(tokens) or tokens[noun_at].brk_before:
+        return None
+    hit = lex.groups.at(tokens, noun_at)
+    if hit:
+        return str(hit[0].payload)
+    # "30 ألفا من الأطفال", "شهيد من الأطفال"
+    for k in (noun_at, noun_at + 1):
+        if k < len(tokens) and not tokens[k].brk_before and "من" in tokens[k].forms:
+            nxt = lex.groups.at(tokens, k + 1)
+            if nxt and not tokens[k + 1].brk_before:
+                return str(nxt[0].payload)
+    return None
+
+
+_PERIOD_ORDER = ("last_24h", "event", "cumulative")
+
+
+def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int) -> str | None:
+    """Period cue nearest the claim: anywhere before it in its sentence ("خلال الـ24 ساعة
+    الماضية ارتكب الاحتلال 4 مجازر … 36 شهيدا") or up to 10 words after it.  The nearest cue
+    wins, so a total "منذ السابع من أكتوبر" keeps its period beside a daily figure; at equal
+    distance the more specific period wins."""
+    best: tuple[int, int, str] | None = None
+    periods = lex.periods
+    keys, loose = periods._first_keys, bool(periods._first_loose)
+    for i in range(0, min(len(tokens), hi + 10)):
+        if lo <= i < hi:
+            continue
+        if not loose and tokens[i].forms.isdisjoint(keys):
+            continue  # no period cue starts with this word
+        hit = periods.at(tokens, i)
+        if hit:
+            period = str(hit[0].payload)
+            dist = lo - hit[1] if i < lo else i - hi
+            key = (max(dist, 0), _PERIOD_ORDER.index(period), period)
+            if best is None or key < best:
+                best = key
+    return best[2] if best else None
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def attribution_of(
+    lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, stop: PhraseSet | None = None
+) -> tuple[int, int] | None:
+    """Token span [a, b) naming who gives the figure ("وفقًا للسلطات الصحية الفلسطينية").
+
+    "According to" cues (وفقا ل، بحسب) may stand anywhere in the sentence; speech verbs (قال،
+    أعلنت) before the claim, in its clause, or opening the next clause.
+    """
+    best = None
+    clause_end = hi
+    while clause_end < len(tokens) and not tokens[clause_end].brk_before:
+        clause_end += 1
+    # allow the clause right after the claim too ("…، وفقًا للسلطات الصحية")
+    next_end = clause_end + 1
+    while next_end < len(tokens) and not tokens[next_end].brk_before:
+        next_end += 1
+    could_start = lex.attribution_start
+    if could_start.loose:
+        candidates: Sequence[int] = range(len(tokens))
+    else:  # only words that may open an according-to cue or a speech verb
+        keys = could_start.keys
+        candidates = [i for i, t in enumerate(tokens) if not t.forms.isdisjoint(keys)]
+    for i in candidates:
+        if lo <= i < hi:
+            continue
+        hit = lex.according_to.at(tokens, i)  # "وفقًا لـ…" may close the sentence
+        if not hit and i < next_end:
+            hit = lex.attribution.at(tokens, i)
+            if hit and i > clause_end:
+                hit = None  # a speech verb two clauses later introduces something else
+        if not hit:
+            continue
+        a = hit[1]
+        b = a
+        while b < len(tokens) and b - a < 4 and not tokens[b].brk_before:
+            if tokens[b].text in lex.attribution_stop or tokens[b].is_digit():
+                break
+            if stop is not None and b > a and stop.at(tokens, b):
+                break  # "أعلن الجيش مقتل …": the source ends where the event word begins
+            b += 1
+        if b > a:
+            dist = lo - i if i < lo else i - hi
+            if best is None or dist < best[0]:
+                best = (dist, a, b)
+    return (best[1], best[2]) if best else None
+
+
+# --------------------------------------------------------------------------- votes
+
+
+def sponsor_near(
+    lex: ScopeLexicon, gaz: Gazetteer, tokens: Sequence[Token], i: int
+) -> str | None:
+    """State or group named right after a draft/sponsor phrase at token i ("مشروع قرار أمريكي")."""
+    for k in range(i, min(i + 4, len(tokens))):
+        if k > i and tokens[k].brk_before:
+            break
+        # two-word names first ("الولايات المتحدة"), then single words
+        candidates = []
+        if k + 1 < len(tokens) and not tokens[k + 1].brk_before:
+            candidates.extend(bare_forms(tokens[k].text + " " + tokens[k + 1].text))
+        candidates.extend(tokens[k].forms)
+        for f in candidates:
+            hit = gaz.lookup.get(f)
+            if hit and _can_sponsor(hit[0]):
+                return hit[0].id
+    return None
+
+
+def _can_sponsor(place: Place) -> bool:
+    """Only states and groups of states table drafts (not "قرار وقف إطلاق النار في غزة")."""
+    return place.type in ("country", "area") and (place.member or bool(place.adjectives))
+
+
+def vote_events_in(lex: ScopeLexicon, gaz: Gazetteer, tokens: Sequence[Token]) -> list[tuple[int, str]]:
+    """(token index, event) for every resolution number or draft sponsor in the tokens."""
+    out = []
+    loose, keys = lex.vote_start.loose, lex.vote_start.keys
+    for i in range(len(tokens)):
+        if not loose and tokens[i].forms.isdisjoint(keys):
+            continue  # no resolution, sponsor or draft phrase starts here
+        hit = lex.resolution.at(tokens, i)
+        if hit and hit[1] < len(tokens) and tokens[hit[1]].is_digit() and not tokens[hit[1]].brk_before:
+            num = tokens[hit[1]].text
+            if num.isdigit() and 2 <= len(num) <= 5:
+                out.append((i, f"resolution:{int(num)}"))
+                continue
+        hit = lex.sponsor.at(tokens, i) or lex.draft.at(tokens, i)
+        if hit:
+            who = sponsor_near(lex, gaz, tokens, hit[1])
+            if who:
+                out.append((i, f"draft:{who}"))
+    return out

@@ -1,0 +1,182 @@
+"""Vote positions: which member voted for, against, abstained or vetoed (kind vote_position).
+
+Only sentences that mention voting words are tokenised.  A position needs a member state as
+its actor (named inside the trigger, "استخدمت روسيا والصين حق النقض", or just before it,
+"الولايات المتحدة امتنعت عن التصويت") and a known vote (resolution number or draft sponsor
+in the sentence, "سابقة" for earlier drafts, or the document's only resolution); a position
+we cannot tie to a vote is not checkable and is not emitted.
+"""
+
+from __future__ import annotations
+
+
+import re
+from typing import TYPE_CHECKING, Sequence
+
+
+from crosscheck.util.memo import per_object
+from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
+from crosscheck.models import Claim
+from crosscheck.ruleset.loader import PositionRule, RuleSet
+from crosscheck.text.tokens import Token, bare_forms
+
+if TYPE_CHECKING:  # pragma: no cover
+    from crosscheck.extract.context import DocContext
+
+# Cheap prefilter on the normalised text: sentences without these words hold no position.
+# (A trie for stdlib re: no word is a prefix of another, so it finds what the alternation does.)
+_VOTE_TRIGGER = re.compile(longest_of("تصويت|النقض|الفيتو|لصالح|ضد|نقضت|يستخدمان|تستخدمان".split("|")))
+
+_EARLIER = PhraseSet.of(["سابقه", "سابقا", "السابقه", "الماضيه", "سابق"])
+
+
+@per_object
+def _compiled(rule: PositionRule) -> tuple[PhraseSet, PhraseSet]:
+    triggers = PhraseSet(Phrase.parse(p, v) for v, ps in rule.positions.items() for p in ps)
+    return triggers, PhraseSet.of(rule.negators)
+
+
+@per_object
+def _first_words(triggers: PhraseSet) -> "re.Pattern[str] | None":
+    """A trigger's first word (or its prefix, for "صوت*") is a substring of any sentence the
+    trigger matches in (a token's forms are its text and suffixes of it): one search of the
+    sentence rules out tokenising it.  None when some trigger opens with a gap."""
+    firsts = [p.words[0] for p in triggers.phrases]
+    if not firsts or any(w.gap for w in firsts):
+        return None
+    return re.compile(longest_of(sorted({w.text for w in firsts}, key=len, reverse=True)))
+
+
+def members_in(ctx: "DocContext", toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, str]]:
+    """(token index, member id) for every voting member named in toks[lo:hi]."""
+    out = []
+    k = lo
+    while k < hi:
+        found = None
+        if k + 1 < hi:
+            for f in bare_forms(toks[k].text + " " + toks[k + 1].text):
+                p = ctx.gaz.lookup.get(f)
+                if p and p[0].member:
+                    found = (k, p[0].id, 2)
+                    break
+        if found is None:
+            for f in toks[k].forms:
+                p = ctx.gaz.lookup.get(f)
+                if p and p[0].member:
+                    found = (k, p[0].id, 1)
+                    break
+        if found:
+            out.append((found[0], found[1]))
+            k += found[2]
+        else:
+            k += 1
+    return out
+
+
+def nearest_member(ctx: "DocContext", toks: Sequence[Token], left: int, right: int) -> str | None:
+    """The member named nearest to a claim in its sentence (who vetoed, for veto counts)."""
+    found = members_in(ctx, toks, 0, len(toks))
+    if not found:
+        return None
+    return min(found, key=lambda f: (abs(f[0] - left) if f[0] < left else abs(f[0] - right)))[1]
+
+
+def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
+    from crosscheck.extract.context import inferred_resolution
+
+    claims: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for rule in rules.positions:
+        triggers, negators = _compiled(rule)
+        first_words = _first_words(triggers)
+        for m in _VOTE_TRIGGER.finditer(ctx.text):
+            lo, hi = ctx.sentence_at(m.start())
+            if (lo, hi) in seen or ctx.in_furniture(m.start()):
+                continue
+            seen.add((lo, hi))
+            if first_words is not None and not first_words.search(ctx.text, lo, hi):
+                continue  # no trigger can start in this sentence
+            toks = ctx.tokens(lo, hi)
+            i, n = 0, len(toks)
+            keys, loose = triggers._first_keys, bool(triggers._first_loose)
+            while i < n:
+                if not loose and toks[i].forms.isdisjoint(keys):
+                    i += 1  # no trigger starts with this word
+                    continue
+                hit = triggers.at(toks, i)
+                if hit is None:
+                    i += 1
+                    continue
+                phrase, end = hit
+                claims.extend(_position_claims(ctx, rule, negators, toks, i, end, str(phrase.payload), inferred_resolution))
+                i = end
+    return claims
+
+
+def _linked_event(ctx, toks, i: int, end: int) -> tuple[str | None, bool]:
+    """A resolution or draft named in the trigger's own clause, within a few words of it."""
+    from crosscheck.extract.scope import vote_events_in
+
+    lo = i
+    while lo > 0 and not toks[lo].brk_before and i - lo < 8:
+        lo -= 1
+    hi = end
+    while hi < len(toks) and not toks[hi].brk_before and hi - end < 8:
+        hi += 1
+    for k, event in vote_events_in(ctx.scope, ctx.gaz, toks[lo:hi]):
+        return event, False
+    return None, False
+
+
+def _position_claims(ctx, rule, negators, toks, i, end, value, inferred_resolution) -> list[Claim]:
+    # denied: "تجنبت استخدام الفيتو", "لم تصوت لصالح"
+    if negators.nearest(toks, i, i, 4, 0) is not None:
+        return []
+    if any(negators.at(toks, k) for k in range(i + 1, end)):
+        return []
+    actors = members_in(ctx, toks, i, end)
+    if not actors:
+        # "روسيا والصين تستخدمان حق النقض": every member named in the same clause just before
+        k = i
+        while k > max(0, i - rule.actor_before) and not toks[k].brk_before:
+            k -= 1
+        actors = members_in(ctx, toks, k, i)
+        if not actors:
+            before = members_in(ctx, toks, max(0, i - rule.actor_before), i)
+            actors = before[-1:]
+    if not actors:
+        return []
+    at = toks[i].nstart
+    if _EARLIER.nearest(toks, end, end, 0, 6, cross_clause=False):
+        event, inferred = "earlier_drafts", False
+    else:
+        event, inferred = _linked_event(ctx, toks, i, end)
+        if event is None:
+            # a draft or resolution elsewhere in the sentence may be another vote ("بعد استخدام
+            # روسيا والصين حق النقض … سنستأنف العمل على مشروع القرار الفرنسي"); only the
+            # article's single resolution number is a safe fallback
+            event, inferred = inferred_resolution(ctx, at), True
+    if event is None:
+        return []
+    start, stop, surface = ctx.original(toks[i].nstart, toks[end - 1].nend)
+    s_lo, s_hi = ctx.sentence_at(at)
+    _, _, sentence = ctx.original(s_lo, s_hi)
+    out = []
+    for actor in dict.fromkeys(a for _, a in actors):
+        out.append(
+            Claim(
+                doc=ctx.doc.id,
+                kind="vote_position",
+                value=value,
+                qualifier="exact",
+                actor=actor,
+                event=event,
+                start=start,
+                end=stop,
+                surface=surface,
+                sentence=sentence.strip(),
+                rule=rule.id,
+                inferred=["event"] if inferred else [],
+            )
+        )
+    return out

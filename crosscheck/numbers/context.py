@@ -1,0 +1,93 @@
+"""What a number phrase is, given the words around it: percent, date, year, clock time.
+
+The grammar (crosscheck.numbers.grammar) says what value a phrase has; this module looks right
+before and right after it, with the small anchored patterns compiled from rules/numbers/ar.yaml,
+and decides the final `form`.  Marks that belong to the number (the month of a date, the
+"في المئة" of a percentage) extend the span.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Optional
+
+import re
+
+from crosscheck.numbers.grammar import DIGITS, Phrase, Tok
+from crosscheck.numbers.lexicon import FRACTION, Lexicon
+
+# How far back we look for a cue word ("عام", a month name): the longest cue plus spaces.
+_WINDOW = 40
+# Between two years of one list or range: "عامي 2023 و2024", "2020-2021", "2023/2024".
+_YEAR_JOIN = re.compile(r"[^\S\n]*(?:و|-|–|/|الي|حتي|و[^\S\n]+)[^\S\n]*")
+# A year right after a two-part slash date: "11/10 2025" is the 11th of October.
+_YEAR_AFTER_SLASH = re.compile(r"[^\S\n]+\d{4}(?!\d)")
+
+
+def _base_form(ph: Phrase) -> str:
+    if ph.kind == "number":
+        return "cardinal" if ph.low.denominator == 1 else "decimal"
+    return ph.kind
+
+
+def classify(
+    ph: Phrase,
+    text: str,
+    lex: Lexicon,
+    first: Tok,
+    single: bool,
+    prev: Optional[tuple[str, int]],
+) -> tuple[str, int]:
+    """(form, end) of phrase `ph`; `end` may reach past the phrase over a percent/date mark.
+
+    `first` is the phrase's first token, `single` whether it is its only one; `prev` is
+    (form, end) of the previous match.
+    """
+    form = _base_form(ph)
+    end = ph.end
+    if form in ("date", "time", "phone", "year"):
+        return form, end
+    if form == "fraction" and first.kind != FRACTION:  # digits "11/10"
+        if _YEAR_AFTER_SLASH.match(text, end):
+            return "date", _YEAR_AFTER_SLASH.match(text, end).end()
+        return form, end
+    if form in ("cardinal", "decimal", "vague", "fraction"):
+        m = lex.percent_re.match(text, end)
+        if m:
+            return "percent", m.end()
+    exact_int = ph.low == ph.high and ph.low.denominator == 1
+    if exact_int and 1 <= ph.low <= 31 and form in ("cardinal", "ordinal"):
+        m = lex.month_after_re.match(text, end)
+        if m:
+            return "date", m.end()
+    if form != "cardinal" or not exact_int:
+        return form, end
+    v = int(ph.low)
+    window = text[max(0, ph.start - _WINDOW) : ph.start]
+    single_run = first.kind == DIGITS and single and first.raw.isdigit()
+    if single_run and len(first.raw) == 4:
+        y0, y1 = lex.year_range
+        if y0 <= v <= y1 and (
+            lex.month_before_re.search(window)
+            or lex.year_before_re.search(window)
+            or lex.year_after_re.match(text, end)
+            or (text[ph.start - 1 : ph.start] == "(" and text[end : end + 1] == ")")  # "(2016)"
+            or (
+                prev is not None
+                and prev[0] == "year"
+                and _YEAR_JOIN.fullmatch(text, prev[1], ph.start) is not None
+            )
+        ):
+            return "year", end
+        h0, h1 = lex.hijri_year_range
+        if h0 <= v <= h1 and lex.hijri_after_re.match(text, end):
+            return "year", end
+    if single_run and 0 <= v <= 24:
+        if lex.time_before_re.search(window) or lex.time_after_re.match(text, end):
+            return "time", end
+    return form, end
+
+
+def as_number(x: Fraction) -> int | float:
+    """int when whole, else float."""
+    return int(x) if x.denominator == 1 else float(x)

@@ -1,0 +1,217 @@
+"""Find every number in an Arabic text: digits, number words, fractions, vague quantities.
+
+    find_numbers(text) -> list[NumberMatch]    offsets into `text`
+    scan(norm)         -> list[NumberMatch]    the same on an already normalised text
+
+One pass of one compiled pattern (built from rules/numbers/ar.yaml by crosscheck.numbers.lexicon)
+yields the candidate tokens: digit runs and words that are a number word after stripping a
+clitic prefix.  A small grammar (crosscheck.numbers.grammar) joins consecutive candidates into
+phrases ("ثلاثة وثلاثين ألف"), and crosscheck.numbers.context decides from the neighbouring
+words whether a phrase is a date, a year, a time or a percentage rather than a count.
+
+Spans exclude clitic prefixes and the article ("و300" -> "300", "بالثلاثة" -> "ثلاثة").
+Matches are sorted and never overlap.  `value` is an int when whole; for a vague quantity
+("عشرات الآلاف") `low`/`high` are its interval (bounds from the rule file) and `value` is `low`.
+Date/time/phone values are the first number written (the day of "7 أكتوبر"); they are not counts.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import re
+
+from crosscheck.models import NumberMatch
+from crosscheck.text.normalize import Normalized, normalize
+from crosscheck.numbers.context import as_number, classify
+from crosscheck.numbers.digits import read_digits
+from crosscheck.numbers.grammar import ALONE, DIGITS, Phrase, Tok, parse_at
+from crosscheck.numbers.lexicon import FRACTION, SCALE, UNIT, Lexicon, load_lexicon
+
+__all__ = ["find_numbers", "scan"]
+
+# Only spaces (never a line break) between two tokens of one phrase.
+_GAP_PLAIN = re.compile(r"[^\S\n]*")
+# A conjunction between two tokens that the word pattern did not take as a prefix: detached
+# "مائة و واحد", or attached to digits "ألفًا و435".
+_GAP_WAW = re.compile(r"[^\S\n]*و[^\S\n]*")
+# The next word carries the article: "خمس السكان" (a fifth of …), not "خمس سنوات" (five …).
+_DEFINITE_NEXT = re.compile(r"[^\S\n]+(?:ال|لل)[^\W\d_]")
+# Digit runs that are a date, time, … on their own never join other tokens; their token kind
+# is this prefix + the form (kept apart from the lexicon's kinds, e.g. the word "fraction").
+_ALONE = ALONE
+# What may stand right before a minus sign that makes a number negative: space, bracket, quote.
+_BEFORE_MINUS = " \t\n([«\"'"
+
+
+def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
+    out: list[Tok] = []
+    forms, not_numbers, weekdays = lex.forms, lex.not_numbers, lex.weekdays
+    for m in lex.word_re.finditer(text):
+        s = m.start()
+        if s and text[s - 1].isalpha():
+            continue  # the end of a longer word ("…الف" inside "الفلسطيني" never gets here)
+        form = m.group()
+        if form in not_numbers:
+            continue
+        prefix, stem = forms[form]
+        article = prefix.endswith(lex.article_prefixes)
+        if article and "ال" + stem in weekdays:
+            continue
+        entry = lex.words[stem]
+        out.append(
+            Tok(
+                kind=entry.kind,
+                start=s + len(prefix),
+                end=m.end(),
+                pstart=s,
+                entry=entry,
+                conj=prefix in lex.conj_prefixes,
+                article=article,
+            )
+        )
+    return out
+
+
+def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
+    out: list[Tok] = []
+    covered = -1  # end of the last phone/ISO/spaced run: digit runs inside it are taken
+    for m in lex.digit_re.finditer(text):
+        s, e = m.span()
+        if s < covered:
+            continue
+        raw = m.group()
+        kind = DIGITS
+        if s and text[s - 1] == "+" and (pm := lex.phone_re.match(text, s - 1)):
+            out.append(Tok(_ALONE + "phone", s - 1, pm.end(), s - 1, raw=pm.group()))
+            covered = pm.end()
+            continue
+        if len(raw) <= 2 and (dm := lex.dmy_re.match(text, s)):
+            out.append(Tok(_ALONE + "date", s, dm.end(), s, value=int(raw), raw=dm.group()))
+            covered = dm.end()
+            continue
+        if len(raw) == 4 and (im := lex.iso_re.match(text, s)):
+            out.append(Tok(_ALONE + "date", s, im.end(), s, value=int(raw), raw=im.group()))
+            covered = im.end()
+            continue
+        if e < len(text) and text[e] in " \t" and (sm := lex.spaced_re.match(text, s)):
+            if sm.end() > e:
+                # "1 414 021 100": read as if written with the Arabic thousands separator
+                e, raw, covered = sm.end(), "٬".join(sm.group().split()), sm.end()
+        if s and text[s - 1] in ".٫" and (s == 1 or not text[s - 2].isdigit()):
+            s, raw = s - 1, text[s - 1] + raw  # ".77", "٫٧٧": a leading decimal point
+        t = Tok(kind, s, e, s, raw=raw)
+        # A minus at the start of a number: "-1200000", " -١٬٢٠٠"; not the dash of "2020-2021".
+        if s and text[s - 1] in "-−" and (s == 1 or text[s - 2] in _BEFORE_MINUS):
+            before = text[: s - 1].rstrip()
+            if not before or not before[-1].isdigit():
+                t.start = t.pstart = s - 1
+                t.raw = "-" + raw
+        out.append(t)
+    return out
+
+
+def _tokens(text: str, lex: Lexicon) -> list[Tok]:
+    """Candidate tokens in text order, each marked for how it joins the one before."""
+    words = _word_tokens(text, lex)
+    digits = _digit_tokens(text, lex)
+    toks = sorted(words + digits, key=lambda t: t.start) if digits and words else words or digits
+    prev_end = -1
+    for t in toks:
+        if prev_end >= 0:
+            if _GAP_PLAIN.fullmatch(text, prev_end, t.pstart):
+                t.adj = True
+            elif _GAP_WAW.fullmatch(text, prev_end, t.pstart):
+                t.adj = t.conj = True
+        prev_end = t.end
+        if t.entry is not None and t.entry.kind == UNIT and not t.article and (not t.adj or t.conj):
+            frac = lex.fraction_before_definite.get(text[t.start : t.end])
+            if frac is not None and _DEFINITE_NEXT.match(text, t.end):
+                t.kind, t.entry = FRACTION, frac  # "خمس السكان": a fifth of the population
+    return _read_digit_runs(toks, lex)
+
+
+def _read_digit_runs(toks: list[Tok], lex: Lexicon) -> list[Tok]:
+    """Give each digit run its value; the meaning of "." depends on a scale word after it."""
+    out: list[Tok] = []
+    for i, t in enumerate(toks):
+        if t.kind != DIGITS:
+            out.append(t)
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        scale_follows = (
+            nxt is not None
+            and nxt.adj
+            and not nxt.conj
+            and nxt.kind == SCALE
+            and nxt.entry.value >= 1000
+        )
+        neg = t.raw.startswith("-")
+        r = read_digits(
+            t.raw.lstrip("-"),
+            scale_follows=scale_follows,
+            phone_min=lex.phone_min_digits,
+            phone_zero_min=lex.phone_leading_zero_digits,
+        )
+        if r.form == "pieces":
+            base = t.start + (1 if neg else 0)
+            for n, (ps, pe, v) in enumerate(r.pieces):
+                piece = Tok(DIGITS, base + ps, base + pe, base + ps, value=v, raw=str(v))
+                if n == 0:
+                    piece.adj, piece.conj = t.adj, t.conj
+                out.append(piece)
+            continue
+        if r.form in ("cardinal", "decimal") or (neg and r.form == "phone"):
+            t.kind = DIGITS  # "-123…" is a negative number, not a phone
+        else:
+            t.kind = _ALONE + r.form
+        t.value = -r.value if neg else r.value
+        out.append(t)
+    return out
+
+
+def scan(norm: Normalized, lex: Optional[Lexicon] = None) -> list[NumberMatch]:
+    """Every number in the normalised text `norm` (see the module docstring); `lex` defaults
+    to the lexicon of the rules directory in force."""
+    lex = lex or load_lexicon()
+    text = norm.text
+    toks = _tokens(text, lex)
+    out: list[NumberMatch] = []
+    prev: Optional[tuple[str, int]] = None
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if t.kind.startswith(_ALONE):
+            kind = t.kind[len(_ALONE) :]
+            ph: Optional[Phrase] = Phrase(i + 1, t.value, t.value, kind, t.start, t.end)
+        else:
+            ph = parse_at(toks, i, lex.article_tens_are_ordinal)
+        if ph is None:
+            i += 1
+            continue
+        form, nend = classify(ph, text, lex, t, ph.j == i + 1, prev)
+        start, end = norm.span(ph.start, nend)
+        out.append(
+            NumberMatch(
+                start=start,
+                end=end,
+                value=as_number(ph.low if ph.kind != "vague" else ph.low),
+                low=as_number(min(ph.low, ph.high)),
+                high=as_number(max(ph.low, ph.high)),
+                form=form,
+                text=norm.original[start:end],
+                nstart=ph.start,
+                nend=nend,
+            )
+        )
+        prev = (form, nend)
+        j = ph.j
+        while j < n and toks[j].pstart < nend:
+            j += 1
+        i = j
+    return out
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """Every number in `text`, offsets into `text` (see the module docstring)."""
+    return scan(normalize(text))

@@ -1,0 +1,484 @@
+"""Which claims speak of the same quantity: scope keys, blocking, fuzzy places, stable ids.
+
+Two claims belong together only when kind, group, location, period, event and actor agree.
+1. Gaps are filled from the claim's own document: the most common value of the attribute
+   among the document's claims of that kind, else the one value the document's related claims
+   (e.g. all its vote claims, or its only resolution number) agree on.  Filled attributes are
+   added to the claim's `inferred`.
+2. Claims are blocked by their exact attributes (kind, period, event, actor, and the value for
+   identity kinds such as resolution numbers).  Only inside a block are the fuzzy attributes
+   (location, group) compared, value against distinct value, never claim against claim, so the
+   work stays near-linear in the number of claims (`GroupingStats.fuzzy_comparisons`).
+3. A cluster still missing an attribute that may be left open (location, group, period) joins
+   the one cluster that matches it on everything else, if there is exactly one; its members are
+   then marked uncertain and the cluster ambiguous.
+4. Each cluster gets an id from its kind and canonical scope: `killed-gaza-3f9a1c`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import combinations
+from typing import Optional, Sequence
+
+import regex
+from rapidfuzz import fuzz, process
+
+from crosscheck.models import Claim
+from crosscheck.text.normalize import normalize_word
+from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
+
+# Scope attributes that may be filled from the document's context.  `group` and `actor` are not:
+# a document's most common group (say, children) says nothing about an unqualified toll, and
+# the member a vote position is about is never implied by other members.
+CONTEXT_ATTRIBUTES = ("location", "period", "event")
+
+# Readable id parts: runs of ASCII letters/digits (Arabic names are carried by the hash).
+_SLUG = regex.compile(r"[a-z0-9]+")
+# Gazetteer ids look like "gaza" or "khan_younis": ASCII words and underscores.
+_ASCII_ID = regex.compile(r"^[a-z0-9_\-]+$")
+
+
+# ---------------------------------------------------------------------- data
+
+
+@dataclass
+class Member:
+    """One claim inside a group: its resolved copy and why its scope is uncertain."""
+
+    index: int  # position in the input list
+    claim: Claim  # copy with attributes filled from context
+    uncertain: list[str] = field(default_factory=list)  # attributes that are inferred/guessed
+    notes: list[str] = field(default_factory=list)
+    forms: dict[str, Optional[str]] = field(default_factory=dict)  # canonical fuzzy attrs
+
+
+@dataclass
+class ScopeGroup:
+    id: str
+    kind: str
+    key: dict[str, Optional[str]]
+    members: list[Member]
+    notes: list[str] = field(default_factory=list)
+    # raw values of each fuzzy attribute seen among the members (normalised), for causes
+    variants: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def ambiguous(self) -> bool:
+        return any(m.uncertain for m in self.members)
+
+
+@dataclass
+class GroupingStats:
+    claims: int = 0
+    blocks: int = 0
+    fuzzy_comparisons: int = 0  # rapidfuzz calls on attribute values
+    attached: int = 0  # clusters merged into the one cluster their open scope matched
+
+
+@dataclass
+class Grouping:
+    groups: list[ScopeGroup]
+    stats: GroupingStats
+
+
+# ---------------------------------------------------------------------- values
+
+
+def _present(v: object) -> Optional[str]:
+    if v is None:
+        return None
+    s = str(v).strip()
+    return s or None
+
+
+@lru_cache(maxsize=65536)
+def _exact_form(v: str) -> str:
+    return normalize_word(v).casefold()
+
+
+def exact_form(v: Optional[str]) -> Optional[str]:
+    """How exact attributes are compared: normalised Arabic, case-folded."""
+    return None if v is None else _exact_form(v)
+
+
+class PlaceNames:
+    """Canonical forms of place names: gazetteer ids, aliases, generic words removed."""
+
+    def __init__(self, cfg: ReconcileConfig) -> None:
+        self.generic = {normalize_word(w) for w in cfg.location_generic_words}
+        self.alias: dict[str, str] = {}
+        for place_id, names in cfg.location_aliases.items():
+            self.alias[place_id.casefold()] = place_id.casefold()
+            for name in names:
+                self.alias[normalize_word(name)] = place_id.casefold()
+        self._cache: dict[str, str] = {}
+        self.threshold = cfg.fuzzy_threshold
+        self._alias_names = sorted(n for n in self.alias if not _is_id(n) and len(n) >= 4)
+
+    def canonical(self, raw: str) -> str:
+        hit = self._cache.get(raw)
+        if hit is not None:
+            return hit
+        norm = normalize_word(raw).casefold()
+        out = self.alias.get(norm)
+        if out is None:
+            words = [w for w in norm.split() if w not in self.generic]
+            stripped = " ".join(words) or norm
+            out = self.alias.get(stripped)
+            if out is None:
+                out = self._near_alias(stripped) or stripped
+        self._cache[raw] = out
+        return out
+
+    def _near_alias(self, name: str) -> Optional[str]:
+        """The gazetteer id of a known name this one is a spelling variant of (cached above)."""
+        if len(name) < 4 or not self._alias_names:
+            return None
+        hit = process.extractOne(name, self._alias_names, scorer=fuzz.ratio,
+                                 score_cutoff=self.threshold)
+        return self.alias[hit[0]] if hit else None
+
+
+# The Arabic article at the start of a word ("النصيرات" ~ "نصيرات"), on words long enough to have one.
+_ARTICLE = regex.compile(r"(?<!\S)ال(?=\S{2})")
+# A shared neighbourhood key bigger than this is a degenerate pattern, not a spelling variant.
+MAX_NEIGHBOURS = 64
+
+
+def _neighbourhood(s: str) -> set[str]:
+    """The name, the name without articles, and each of them with one character deleted."""
+    out: set[str] = set()
+    for form in {s, _ARTICLE.sub("", s)}:
+        out.add(form)
+        out.update(form[:i] + form[i + 1 :] for i in range(len(form)))
+    return out
+
+
+def _is_id(s: str) -> bool:
+    return bool(_ASCII_ID.match(s))
+
+
+class FuzzyMatcher:
+    """Union of fuzzy-equal canonical values inside one block, counting comparisons."""
+
+    def __init__(self, threshold: float, stats: GroupingStats) -> None:
+        self.threshold = threshold
+        self.stats = stats
+        self._memo: dict[tuple[str, str], bool] = {}
+
+    def same(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if _is_id(a) or _is_id(b):
+            return False  # ids are exact: "gaza" is not "gaza_city"
+        pair = (a, b) if a < b else (b, a)
+        hit = self._memo.get(pair)
+        if hit is None:
+            self.stats.fuzzy_comparisons += 1
+            hit = fuzz.ratio(a, b, score_cutoff=self.threshold) > 0
+            self._memo[pair] = hit
+        return hit
+
+    def components(self, values: Sequence[str]) -> dict[str, str]:
+        """value -> representative (smallest value of its component)."""
+        parent = {v: v for v in values}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        # Candidates share a key of the one-deletion neighbourhood (of the name, and of the
+        # name without the article): a one-letter slip, a dropped space or "ال" gives a shared
+        # key, while unrelated names never meet, so the work follows the number of near
+        # neighbours, not the square of the number of names.
+        index: dict[str, list[str]] = defaultdict(list)
+        for v in sorted(values):
+            for key in _neighbourhood(v):
+                index[key].append(v)
+        seen: set[tuple[str, str]] = set()
+        for key in sorted(index):
+            bucket = index[key]
+            if len(bucket) < 2 or len(bucket) > MAX_NEIGHBOURS:
+                continue
+            for i, a in enumerate(bucket):
+                for b in bucket[i + 1 :]:
+                    if (a, b) in seen:
+                        continue
+                    seen.add((a, b))
+                    if find(a) != find(b) and self.same(a, b):
+                        ra, rb = find(a), find(b)
+                        parent[max(ra, rb)] = min(ra, rb)
+        return {v: find(v) for v in values}
+
+
+# ---------------------------------------------------------------------- context
+
+
+def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]:
+    """Copies of the claims with missing scope filled from their document's other claims."""
+    attrs = [a for a in CONTEXT_ATTRIBUTES if a in cfg.scope_attributes]
+    family_of = {k: fam for fam, kinds in cfg.context_families.items() for k in kinds}
+    same_kind: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    family: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    for c in claims:
+        fam = family_of.get(c.kind)
+        # an identity claim (a resolution number) names its event through its value
+        names_event = bool(fam and c.kind in cfg.identity_kinds and cfg.resolution_event)
+        for a in attrs:
+            v = _present(getattr(c, a))
+            if v is None:
+                continue
+            same_kind[(c.doc, c.kind, a)][v] += 1
+            if fam and not (names_event and a == "event"):
+                family[(c.doc, fam, a)][v] += 1
+        if names_event and "event" in attrs:
+            v = _present(c.value)
+            if v is not None:
+                family[(c.doc, fam, "event")][cfg.resolution_event.format(value=_int_text(v))] += 1
+
+    members: list[Member] = []
+    for i, c in enumerate(claims):
+        update: dict[str, str] = {}
+        uncertain = [a for a in c.inferred if a in cfg.scope_attributes]
+        notes: list[str] = []
+        for a in attrs:
+            if _present(getattr(c, a)) is not None or c.kind in cfg.identity_kinds:
+                continue
+            counts = same_kind.get((c.doc, c.kind, a))
+            value = _winner(counts) if counts else None
+            if value is None:
+                fam = family_of.get(c.kind)
+                fcounts = family.get((c.doc, fam, a)) if fam else None
+                if fcounts and len(fcounts) == 1:
+                    value = next(iter(fcounts))
+                elif counts or fcounts:  # the document speaks of several: a real ambiguity
+                    seen = Counter(counts or {}) + Counter(fcounts or {})
+                    notes.append(f"{a} unknown: {c.doc} speaks of {_list(seen)}")
+            if value is not None:
+                update[a] = value
+                if a not in uncertain:
+                    uncertain.append(a)
+        if update:
+            inferred = list(c.inferred) + [a for a in update if a not in c.inferred]
+            resolved = c.model_copy(update={**update, "inferred": inferred})
+        else:
+            resolved = c
+        if notes and "scope" not in uncertain:
+            uncertain.append("scope")
+        members.append(Member(i, resolved, uncertain, notes))
+    return members
+
+
+def _int_text(v: str) -> str:
+    try:
+        f = float(v)
+    except ValueError:
+        return v
+    return str(int(f)) if f.is_integer() else v
+
+
+def _winner(counts: Counter) -> Optional[str]:
+    """The strictly most common value, or None on a tie."""
+    top = counts.most_common()
+    if not top:
+        return None
+    if len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return top[0][0]
+
+
+def _list(counts: Counter) -> str:
+    return ", ".join(sorted(counts))
+
+
+# ---------------------------------------------------------------------- ids
+
+
+def cluster_id(kind: str, canon: dict[str, Optional[str]]) -> str:
+    """`<kind>-<readable parts>-<hash6>` from the canonical scope; independent of claim order."""
+    payload = json.dumps([kind, sorted(canon.items())], ensure_ascii=False, sort_keys=True)
+    digest = hashlib.blake2b(payload.encode("utf-8"), digest_size=3).hexdigest()
+    parts = [kind.replace("_", "-")]
+    for a in ("value", "location", "event", "actor", "doc"):
+        v = canon.get(a)
+        if v:
+            parts.extend(_SLUG.findall(v.casefold().replace("_", " "))[:3])
+    prefix = "-".join(p for p in parts if p)[:48].rstrip("-")
+    return f"{prefix}-{digest}"
+
+
+def _representative(values: list[Optional[str]]) -> Optional[str]:
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    counts = Counter(present)
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+# ---------------------------------------------------------------------- grouping
+
+
+def group_claims(claims: Sequence[Claim], config: Optional[ReconcileConfig] = None) -> Grouping:
+    """Group claims that speak of the same quantity (see the module docstring)."""
+    cfg = config_or_default(config)
+    stats = GroupingStats(claims=len(claims))
+    places = PlaceNames(cfg)
+    matcher = FuzzyMatcher(cfg.fuzzy_threshold, stats)
+    members = _context_fill(claims, cfg)
+    attrs = list(cfg.scope_attributes)
+    fuzzy = [a for a in attrs if a in cfg.fuzzy_attributes]
+    exact = [a for a in attrs if a not in cfg.fuzzy_attributes]
+
+    def canon_of(attr: str, raw: Optional[str]) -> Optional[str]:
+        if raw is None:
+            return None
+        return places.canonical(raw) if attr == "location" else exact_form(raw)
+
+    singles: list[ScopeGroup] = []
+    blocks: dict[tuple, list[Member]] = defaultdict(list)
+    for m in members:
+        c = m.claim
+        if c.kind in cfg.unclustered_kinds:
+            canon = {"doc": c.doc, "at": f"{c.start}-{c.end}"}
+            singles.append(
+                ScopeGroup(cluster_id(c.kind, canon), c.kind, dict(canon), [m],
+                           [f"kind {c.kind!r} is not compared with other claims"])
+            )
+            continue
+        ident = _int_text(str(c.value)) if c.kind in cfg.identity_kinds else None
+        block = (c.kind, ident) + tuple(exact_form(_present(getattr(c, a))) for a in exact)
+        blocks[block].append(m)
+    stats.blocks = len(blocks)
+
+    # canonical key (tuple over attrs) -> members, per block after fuzzy matching
+    clusters: dict[tuple, list[Member]] = {}
+    for block, bmembers in blocks.items():
+        reps: dict[str, dict[str, str]] = {}
+        for a in fuzzy:
+            values = sorted({cv for m in bmembers
+                             if (cv := canon_of(a, _present(getattr(m.claim, a)))) is not None})
+            reps[a] = matcher.components(values) if len(values) > 1 else {v: v for v in values}
+        for m in bmembers:
+            canon: list[Optional[str]] = []
+            for a in attrs:
+                raw = _present(getattr(m.claim, a))
+                if a in fuzzy:
+                    cv = canon_of(a, raw)
+                    canon.append(None if cv is None else reps[a][cv])
+                else:
+                    canon.append(exact_form(raw))
+            clusters.setdefault(block[:2] + tuple(canon), []).append(m)
+
+    clusters = _attach_open_scopes(clusters, attrs, cfg, stats)
+
+    groups = [_make_group(key, ms, attrs, fuzzy, places) for key, ms in clusters.items()]
+    groups.extend(singles)
+    _dedupe_ids(groups)
+    groups.sort(key=lambda g: g.id)
+    return Grouping(groups, stats)
+
+
+def _attach_open_scopes(
+    clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+    stats: GroupingStats,
+) -> dict[tuple, list[Member]]:
+    """Merge clusters with open (None) attachable attributes into their one matching cluster."""
+    open_pos = [i for i, a in enumerate(attrs) if a in cfg.attach_when_missing]
+    head = 2  # (kind, ident) precede the attribute values in a key
+
+    def masked(key: tuple, positions: frozenset[int]) -> tuple:
+        return tuple(None if (i - head) in positions else v for i, v in enumerate(key))
+
+    index: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in clusters:
+        filled = [p for p in open_pos if key[head + p] is not None]
+        for r in range(1, len(filled) + 1):
+            for subset in combinations(filled, r):
+                s = frozenset(subset)
+                index[(s, masked(key, s))].append(key)
+
+    target: dict[tuple, tuple] = {}
+    # most specific first, so a chain of open scopes ends at the fullest key
+    order = sorted(clusters, key=lambda k: (sum(v is None for v in k), repr(k)))
+    for key in order:
+        missing = frozenset(p for p in open_pos if key[head + p] is None)
+        if not missing:
+            continue
+        candidates = sorted(set(index.get((missing, key), [])) - {key}, key=repr)
+        if len(candidates) != 1:
+            if len(candidates) > 1:
+                names = ", ".join(attrs[p] for p in sorted(missing))
+                for m in clusters[key]:
+                    m.notes.append(f"{names} unknown; {len(candidates)} clusters could match")
+            continue
+        dest = candidates[0]
+        while dest in target:
+            dest = target[dest]
+        target[key] = dest
+        stats.attached += 1
+    merged: dict[tuple, list[Member]] = {}
+    for key, ms in clusters.items():
+        dest = key
+        while dest in target:
+            dest = target[dest]
+        if dest != key:
+            names = [attrs[p] for p in open_pos if key[head + p] is None]
+            for m in ms:
+                for n in names:
+                    if n not in m.uncertain:
+                        m.uncertain.append(n)
+                m.notes.append(f"{', '.join(names)} not stated; joined the only matching cluster")
+        merged.setdefault(dest, []).extend(ms)
+    return merged
+
+
+def _make_group(
+    key: tuple, members: list[Member], attrs: list[str], fuzzy: list[str], places: PlaceNames
+) -> ScopeGroup:
+    kind, ident = key[0], key[1]
+    canon: dict[str, Optional[str]] = {a: key[2 + i] for i, a in enumerate(attrs)}
+    if ident is not None:
+        canon = {"value": ident, **canon}
+    display: dict[str, Optional[str]] = {}
+    if ident is not None:
+        display["value"] = ident
+    variants: dict[str, set[str]] = {}
+    for i, a in enumerate(attrs):
+        raws = [_present(getattr(m.claim, a)) for m in members]
+        if canon[a] is None:
+            display[a] = None
+            continue
+        if a == "location" and _is_id(canon[a]):
+            display[a] = canon[a]
+        else:
+            display[a] = _representative(raws)
+        if a in fuzzy:
+            variants[a] = set()
+            for m, r in zip(members, raws):
+                form = None if r is None else (
+                    places.canonical(r) if a == "location" else exact_form(r))
+                m.forms[a] = form
+                if form is not None:
+                    variants[a].add(form)
+    members.sort(key=lambda m: (m.claim.doc, m.claim.start, m.claim.end, m.index))
+    group = ScopeGroup(cluster_id(kind, canon), kind, display, members, variants=variants)
+    for a, vs in variants.items():
+        if len(vs) > 1:
+            shown = sorted({r for m in members if (r := _present(getattr(m.claim, a)))})
+            group.notes.append(f"{a} written differently: {' / '.join(shown)} (fuzzy match)")
+    return group
+
+
+def _dedupe_ids(groups: list[ScopeGroup]) -> None:
+    seen: Counter = Counter()
+    for g in sorted(groups, key=lambda g: (g.id, [(m.claim.doc, m.claim.start) for m in g.members])):
+        seen[g.id] += 1
+        if seen[g.id] > 1:
+            g.id = f"{g.id}-{seen[g.id]}"

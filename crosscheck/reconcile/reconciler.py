@@ -1,0 +1,352 @@
+"""Group claims into clusters of one quantity and decide which clusters conflict.
+
+    reconcile(claims, documents=None, config=None) -> list[Cluster]
+    build_report(documents, clusters) -> Report
+
+A cluster is consistent when one value satisfies every claim (each claim is the interval its
+qualifier implies), otherwise a conflict.  Time matters when documents carry dates: a cluster
+is judged at each reporting date r, where
+  * undated claims count as simultaneous with everything;
+  * for cumulative totals (monotonic scopes) claims of the same day are simultaneous, an
+    earlier claim is a lower bound at r and a later one an upper bound (within
+    `monotonic_tolerance`): a later, higher report is growth, whatever the gap; a later,
+    lower one is a conflict (a stale figure: reporting_lag);
+  * other figures within `window_days` of r are simultaneous, and further away not compared;
+  * claims about one fixed event (a vote) are compared whatever their dates.
+For a conflict the consensus is the stretch of values backed by the most independent sources
+(wire copies count once), claims outside it are outliers, and crosscheck.reconcile.causes names a cause and
+a severity.  Clusters come back conflicts first (severity descending), then consistent, then
+single claims; ties by id, so the order does not depend on the input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, timedelta
+from typing import Iterable, Optional, Sequence
+
+from crosscheck.reconcile.causes import Judged, classify, severity
+from crosscheck.errors import InputError
+from crosscheck.reconcile.grouping import ScopeGroup, exact_form, group_claims
+from crosscheck.reconcile.intervals import (
+    Span,
+    categorical_consensus,
+    claim_span,
+    has_rival,
+    numeric_value,
+    sweep,
+)
+from crosscheck.reconcile.intervals import agree as agree_all
+from crosscheck.models import Claim, Cluster, ClusterClaim, Document, Report, ReportDocument
+from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
+from crosscheck.reconcile.sources import SourceGroups, source_groups
+
+_STATUS_ORDER = {"conflict": 0, "consistent": 1, "single": 2}
+
+
+# ---------------------------------------------------------------------- public API
+
+
+def reconcile(
+    claims: list[Claim],
+    documents: list[Document] | None = None,
+    config: ReconcileConfig | None = None,
+) -> list[Cluster]:
+    """Group `claims` into clusters and judge each one (see the module docstring)."""
+    cfg = config_or_default(config)
+    docs = list(documents or [])
+    claims = [_as_claim(c, i) for i, c in enumerate(claims)]
+    repaired = [_repair_claim(c) for c in claims]
+    claims = [c for c, _ in repaired]
+    dates = {d.id: _parse_date(d) for d in docs}
+    doc_dates = {d.id: d.date for d in docs}
+    sources = source_groups(docs, cfg) if docs else SourceGroups()
+    grouping = group_claims(claims, cfg)
+    for g in grouping.groups:
+        for m in g.members:
+            note = repaired[m.index][1]
+            if note:
+                m.notes.append(note)
+    clusters = [_judge(g, dates, doc_dates, sources, cfg) for g in grouping.groups]
+    clusters.sort(key=_sort_key)
+    return clusters
+
+
+def build_report(documents: list[Document], clusters: list[Cluster]) -> Report:
+    """The JSON report (models.Report): the documents read and the clusters found."""
+    docs = [
+        ReportDocument(
+            id=d.id,
+            path=d.path,
+            date=d.date,
+            source=d.source,
+            url=d.url,
+            sha256=d.sha256 or hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
+        )
+        for d in sorted(documents, key=lambda d: d.id)
+    ]
+    return Report(documents=docs, clusters=sorted(clusters, key=_sort_key))
+
+
+# ---------------------------------------------------------------------- input checks
+
+
+def _as_claim(c: object, i: int) -> Claim:
+    if isinstance(c, Claim):
+        return c
+    if isinstance(c, dict):
+        try:
+            return Claim.model_validate(c)
+        except Exception as exc:  # pydantic's message is long; keep the first line
+            first = str(exc).splitlines()[0]
+            raise InputError(f"claim {i + 1}: not a valid claim ({first})") from None
+    raise InputError(f"claim {i + 1}: expected a Claim, got {type(c).__name__}")
+
+
+def _repair_claim(c: Claim) -> tuple[Claim, Optional[str]]:
+    """A claim whose interval allows no value (an extractor slip) falls back to its figure.
+
+    One bad interval must not stop a whole run over thousands of articles, nor make a false
+    conflict: the stated value is used instead, and the cluster says so.
+    """
+    if c.low is None or c.high is None:
+        return c, None
+    if not (c.low > c.high or (c.low == c.high and (c.low_open or c.high_open))):
+        return c, None
+    v = numeric_value(c)
+    note = (f"{c.surface!r} came with the empty interval "
+            f"{'(' if c.low_open else '['}{c.low:g}, {c.high:g}{')' if c.high_open else ']'}; "
+            "its stated figure is used instead")
+    fixed = c.model_copy(update={"low": v, "high": v, "low_open": False, "high_open": False})
+    return fixed, note
+
+
+def _parse_date(doc: Document) -> Optional[date]:
+    if not doc.date:
+        return None
+    try:
+        return date.fromisoformat(doc.date.strip()[:10])
+    except ValueError:
+        where = doc.path or doc.id
+        raise InputError(
+            f"{where}: date {doc.date!r} is not an ISO date (YYYY-MM-DD); fix or remove it"
+        ) from None
+
+
+def _sort_key(c: Cluster) -> tuple:
+    return (_STATUS_ORDER[c.status], -(c.severity or 0.0), c.id)
+
+
+# ---------------------------------------------------------------------- judging
+
+
+def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
+    """'monotonic', 'timeless', 'volatile' or 'windowed': how dates bear on this scope."""
+    period = exact_form(group.key.get("period"))
+    event = exact_form(group.key.get("event"))
+    if group.kind in cfg.monotonic_kinds and (
+        period in {exact_form(p) for p in cfg.cumulative_periods}
+        or event in {exact_form(e) for e in cfg.growing_events}
+    ):
+        return "monotonic"
+    if group.kind in cfg.timeless_kinds or period in {exact_form(p) for p in cfg.timeless_periods}:
+        return "timeless"
+    if group.kind in cfg.volatile_kinds:
+        return "volatile"
+    return "windowed"
+
+
+def _project(
+    span: Span, d: Optional[date], ref: Optional[date], mode: str, cfg: ReconcileConfig
+) -> Optional[Span]:
+    """The claim as seen at reference date `ref`; None when it is not compared there."""
+    if mode == "timeless" or d is None or ref is None:
+        return span
+    days = {"monotonic": cfg.monotonic_simultaneous_days, "volatile": cfg.volatile_window_days}.get(
+        mode, cfg.window_days
+    )
+    if abs(d - ref) <= timedelta(days=days):
+        return span
+    if mode != "monotonic":
+        return None
+    tol = cfg.monotonic_tolerance
+    if d < ref:  # an earlier cumulative figure: the total can only have grown since
+        if span.low is None:
+            return Span()
+        return Span(span.low * (1 - tol) if tol else span.low, None, span.low_open and not tol)
+    if span.high is None:  # a later figure caps what the total could have been at ref
+        return Span()
+    return Span(None, span.high / (1 - tol) if tol else span.high, False, span.high_open and not tol)
+
+
+def _judge(
+    group: ScopeGroup,
+    dates: dict[str, Optional[date]],
+    doc_dates: dict[str, Optional[str]],
+    sources: SourceGroups,
+    cfg: ReconcileConfig,
+) -> Cluster:
+    members = group.members
+    claims = [m.claim for m in members]
+    cdates = [dates.get(c.doc) for c in claims]
+    groups = [sources.group(c.doc) for c in claims]
+    notes = list(group.notes)
+    for m in members:
+        for n in m.notes:
+            line = f"{m.claim.doc}: {n}"
+            if line not in notes:
+                notes.append(line)
+
+    def build(status: str, outliers: Iterable[int] = (), **extra: object) -> Cluster:
+        out = set(outliers)
+        cc = [
+            ClusterClaim(
+                **c.model_dump(),
+                outlier=i in out,
+                date=doc_dates.get(c.doc),
+                source_group=groups[i],
+            )
+            for i, c in enumerate(claims)
+        ]
+        return Cluster(
+            id=group.id,
+            kind=group.kind,
+            key=dict(group.key),
+            status=status,  # type: ignore[arg-type]
+            ambiguous=group.ambiguous,
+            notes=notes,
+            claims=cc,
+            **extra,  # type: ignore[arg-type]
+        )
+
+    if len(members) == 1:
+        return build("single")
+    copies = _copies_note(claims, groups)
+    if copies:
+        notes.append(copies)
+    if group.kind == "vote_position" or any(numeric_value(c) is None for c in claims):
+        return _judge_categorical(group, members, groups, cdates, cfg, notes, build)
+    return _judge_numeric(group, members, groups, cdates, cfg, notes, build)
+
+
+def _copies_note(claims: Sequence[Claim], groups: Sequence[str]) -> Optional[str]:
+    docs_by_group: dict[str, set[str]] = {}
+    for c, g in zip(claims, groups):
+        docs_by_group.setdefault(g, set()).add(c.doc)
+    shared = [sorted(ds) for ds in docs_by_group.values() if len(ds) > 1]
+    if not shared:
+        return None
+    parts = ["(" + ", ".join(ds) + ")" for ds in sorted(shared)]
+    return "near-duplicate articles count as one source: " + "; ".join(parts)
+
+
+def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster:
+    claims = [m.claim for m in members]
+    integral = group.kind not in cfg.continuous_kinds
+    spans = [claim_span(c, integral) for c in claims]
+    mode = _mode(group, cfg)
+    dated = sorted({d for d in cdates if d is not None})
+    refs: list[Optional[date]] = dated if (dated and mode != "timeless") else [None]
+    if len(refs) > 1 and agree_all(spans):
+        # every projection only widens or drops claims, so agreement as stated holds at
+        # every date: judge once, at the latest
+        refs = refs[-1:]
+
+    best = None  # (score, ref, projected spans, consensus)
+    consistent_view = None
+    for ref in refs:
+        projected = [_project(s, d, ref, mode, cfg) for s, d in zip(spans, cdates)]
+        compared = [(p, groups[i]) for i, p in enumerate(projected) if p is not None]
+        items = [i for i, p in enumerate(projected) if p is not None]
+        result = sweep(compared, check_tie=False)
+        if result is None:
+            continue
+        members_idx = [items[k] for k in result.members]
+        if len(members_idx) == len(items):
+            consistent_view = (ref, result)  # the latest consistent view wins (refs ascend)
+            continue
+        score = (result.support, ref or date.min)
+        if best is None or score > best[0]:
+            best = (score, ref, projected, members_idx, result, compared)
+
+    if best is None:
+        extra: dict = {}
+        if consistent_view is not None:
+            extra["consensus"] = consistent_view[1].span.to_model()
+        if mode == "monotonic" and len(dated) > 1:
+            notes.append("cumulative total: later reports may be higher")
+        return build("consistent", **extra)
+
+    _, ref, projected, supporters, result, compared = best
+    tied = has_rival(compared, result)
+    outliers = [i for i, p in enumerate(projected) if p is not None and i not in supporters]
+    judged = Judged(
+        claims=claims,
+        spans=projected,
+        dates=cdates,
+        outliers=outliers,
+        supporters=supporters,
+        uncertain=[bool(m.uncertain) for m in members],
+        variants=[dict(m.forms) for m in members],
+        stated=spans,
+        consensus=result.span,
+    )
+    cause, why = classify(judged, cfg)
+    n_claims = len(supporters)
+    notes.append(
+        f"consensus {result.span.describe()} backed by {result.support} independent "
+        f"source{'s' if result.support != 1 else ''} ({n_claims} claim{'s' if n_claims != 1 else ''})"
+        + (f", judged at {ref.isoformat()}" if ref is not None and len(refs) > 1 else "")
+    )
+    if tied:
+        notes.append("no majority: another range is backed by as many independent sources; "
+                     "outliers are those outside the range backed by more, or more precise, claims")
+    notes.append(f"{cause}: {why}")
+    skipped = [i for i, p in enumerate(projected) if p is None]
+    if skipped:
+        notes.append(f"{len(skipped)} claim(s) more than {cfg.window_days:g} days away not compared")
+    return build(
+        "conflict",
+        outliers,
+        severity=severity(judged),
+        cause=cause,
+        consensus=result.span.to_model(),
+    )
+
+
+def _position_set(value: object, cfg: ReconcileConfig) -> frozenset[str]:
+    v = str(value).strip().casefold()
+    out = {v}
+    for compatible in cfg.vote_position_compatible:
+        names = {x.casefold() for x in compatible}
+        if v in names:
+            out |= names
+    return frozenset(out)
+
+
+def _judge_categorical(group, members, groups, cdates, cfg, notes, build) -> Cluster:
+    claims = [m.claim for m in members]
+    sets = [_position_set(c.value, cfg) for c in claims]
+    common = frozenset.intersection(*sets)
+    if common:
+        return build("consistent")
+    value, support, supporters_t = categorical_consensus(list(zip(sets, groups)))  # type: ignore[misc]
+    supporters = list(supporters_t)
+    outliers = [i for i in range(len(claims)) if i not in supporters]
+    judged = Judged(
+        claims=claims,
+        spans=[None] * len(claims),
+        dates=cdates,
+        outliers=outliers,
+        supporters=supporters,
+        uncertain=[bool(m.uncertain) for m in members],
+        variants=[{} for _ in members],
+        categorical=True,
+    )
+    cause, why = classify(judged, cfg)
+    stated = sorted({str(c.value) for c in claims})
+    notes.append(
+        f"sources disagree: {' / '.join(stated)}; most independent sources ({support}) say {value}"
+    )
+    notes.append(f"{cause}: {why}")
+    return build("conflict", outliers, severity=severity(judged), cause=cause)

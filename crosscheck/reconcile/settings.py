@@ -1,0 +1,121 @@
+"""Reconciler settings: a pydantic model whose defaults live in `rules/reconcile.yaml`.
+
+`default_config()` loads that file once; `load_config(path)` reads another one (same schema,
+missing keys fall back to the field defaults below).  Every field is documented here; the YAML
+file says why each value was chosen.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from crosscheck.errors import RuleError
+
+SETTINGS_FILE = "reconcile.yaml"  # inside the rules directory
+
+
+class NearDuplicateConfig(BaseModel):
+    """How wire copies are found (crosscheck.reconcile.sources)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    shingle_words: int = Field(5, ge=1, description="words per shingle")
+    sketch_size: int = Field(8, ge=1, description="smallest shingle hashes kept per document")
+    max_bucket: int = Field(50, ge=2, description="ignore sketch buckets bigger than this")
+    min_length_ratio: float = Field(0.7, gt=0, le=1, description="shorter/longer text length")
+    threshold: float = Field(85, ge=0, le=100, description="rapidfuzz ratio for a copy")
+
+
+class ReconcileConfig(BaseModel):
+    """Tolerances, windows and word lists used to group and judge claims."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # grouping
+    scope_attributes: list[str] = ["group", "location", "period", "event", "actor"]
+    fuzzy_attributes: list[str] = ["location", "group"]
+    attach_when_missing: list[str] = ["location", "group", "period"]
+    context_families: dict[str, list[str]] = {}
+    resolution_event: str = "resolution:{value}"
+    identity_kinds: list[str] = ["resolution_number"]
+    unclustered_kinds: list[str] = ["other"]
+    continuous_kinds: list[str] = ["duration_days"]
+    fuzzy_threshold: float = Field(88, ge=0, le=100)
+    location_generic_words: list[str] = []
+    location_aliases: dict[str, list[str]] = {}
+    location_examples: dict[str, list[list[str]]] = {}
+    # time
+    window_days: float = Field(3, ge=0)
+    # Figures that move both ways from day to day (people still missing, hostages still held):
+    # compared only within this many days of each other.
+    volatile_kinds: list[str] = Field(default_factory=list)
+    volatile_window_days: float = Field(0, ge=0)
+    monotonic_kinds: list[str] = ["killed", "injured"]
+    cumulative_periods: list[str] = ["cumulative"]
+    growing_events: list[str] = ["war"]
+    monotonic_tolerance: float = Field(0.01, ge=0, lt=1)
+    monotonic_simultaneous_days: float = Field(0, ge=0)
+    timeless_periods: list[str] = ["event"]
+    timeless_kinds: list[str] = ["vote_position"]
+    # causes
+    cause_order: list[str] = ["reporting_lag", "hedge_rounding", "likely_typo", "different_scope"]
+    hedge_widen: float = Field(0.05, ge=0)
+    rounding_widen: float = Field(0.02, ge=0)
+    round_min_trailing_zeros: int = Field(2, ge=1)
+    hedged_qualifiers: list[str] = ["approx", "more_than", "at_least", "less_than", "at_most"]
+    typo_min_value: int = Field(100, ge=0)
+    typo_min_significant_digits: int = Field(3, ge=1)
+    typo_examples: dict[str, list[list[int]]] = {}
+    vote_position_compatible: list[list[str]] = [["veto", "against"]]
+    # sources
+    near_duplicate: NearDuplicateConfig = NearDuplicateConfig()
+
+    @model_validator(mode="after")
+    def _check_names(self) -> "ReconcileConfig":
+        known = {"hedge_rounding", "likely_typo", "reporting_lag", "different_scope"}
+        bad = [c for c in self.cause_order if c not in known]
+        if bad:
+            raise ValueError(f"unknown cause {bad[0]!r} in cause_order (known: {sorted(known)})")
+        bad_attr = [a for a in self.fuzzy_attributes + self.attach_when_missing
+                    if a not in self.scope_attributes]
+        if bad_attr:
+            raise ValueError(f"attribute {bad_attr[0]!r} is not one of scope_attributes")
+        return self
+
+
+def load_config(path: str | Path) -> ReconcileConfig:
+    """Read a reconcile YAML file; a RuleError names the file and the bad field."""
+    from crosscheck.ruleset.loader import read_yaml
+
+    p = Path(path)
+    raw = read_yaml(p, "reconcile settings")
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise RuleError(f"{p}: expected a mapping of settings at the top level")
+    try:
+        return ReconcileConfig.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
+        raise RuleError(f"{p}: setting {loc}: {err['msg']}") from None
+
+
+def default_config(rules: str | Path | None = None) -> ReconcileConfig:
+    """The settings in reconcile.yaml of the rules directory in force (cached per directory)."""
+    from crosscheck.ruleset.resources import rules_dir
+
+    return _config_at(str(rules_dir(rules).resolve() / SETTINGS_FILE))
+
+
+@lru_cache(maxsize=8)
+def _config_at(path: str) -> ReconcileConfig:
+    return load_config(path)
+
+
+def config_or_default(config: Optional[ReconcileConfig]) -> ReconcileConfig:
+    return default_config() if config is None else config

@@ -1,0 +1,298 @@
+"""Load and validate the rule files under rules/.
+
+Every file is YAML validated by a pydantic schema with `extra="forbid"`, so a misspelt key is an
+error, not a silently ignored rule.  Errors name the file, the key path and quote the bad input.
+
+Layout (see docs/rules.md):
+  rules/kinds/<id>.yaml      one claim-kind rule per file; file name == rule id
+  rules/hedges.yaml          qualifier lexicon and the tolerances that turn hedges into intervals
+  rules/negation.yaml        words that deny a figure ("لم يسقط 500 قتيل")
+  rules/furniture.yaml       page furniture (related-news sidebars) that is not article text
+  rules/gazetteer.yaml       places, their aliases and parents; countries that vote
+  rules/scope.yaml           person nouns, groups, periods, attribution cues, vote events
+  rules/numbers/             number words (used by crosscheck.numbers.parser)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, Optional, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from crosscheck.errors import RuleError
+from crosscheck.models import CLAIM_KINDS
+from crosscheck.ruleset.resources import packaged_rules_dir, rules_dir
+
+DEFAULT_RULES_DIR = packaged_rules_dir()
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --------------------------------------------------------------------------- examples
+
+
+class Example(_Strict):
+    """A sentence and what the rule must extract from it."""
+
+    text: str
+    value: Union[int, float, str, None] = None
+    qualifier: Optional[str] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    group: Optional[str] = None
+    location: Optional[str] = None
+    period: Optional[str] = None
+    event: Optional[str] = None
+    actor: Optional[str] = None
+    note: Optional[str] = None
+
+
+class Examples(_Strict):
+    hit: list[Example] = Field(min_length=1)  # must match (with these values)
+    miss: list[str] = Field(min_length=1)  # must not produce a claim of this rule
+    todo: list[Example] = Field(default_factory=list)  # known gaps: run, reported, never fail
+
+
+# --------------------------------------------------------------------------- kind rules
+
+
+class KindRule(_Strict):
+    """One claim kind: how a number becomes a claim of this kind."""
+
+    id: str
+    kind: str
+    what: str  # What it does
+    why: str  # Why it exists
+    priority: int = 0  # breaks ties between rules matching the same number
+    nouns: list[str] = Field(default_factory=list)  # counted nouns right after the number
+    units: dict[str, float] = Field(default_factory=dict)  # counted noun -> multiplier (weeks -> 7)
+    cues: list[str] = Field(default_factory=list)  # event words near the number
+    cue_before: int = 4  # how many words before the number a cue may stand
+    cue_after: int = 4  # how many words after the counted noun a cue may stand
+    cue_scope: Literal["clause", "sentence"] = "clause"
+    # Cues that may stand before the figure in an earlier clause of its sentence.
+    cross_clause_cues: list[str] = Field(default_factory=list)
+    # When the word right before the claim is one of these, the cue may stand across commas up
+    # to 12 words back: "أفرجت حماس، الجمعة، عن 24 محتجزا".
+    cue_bridge: list[str] = Field(default_factory=list)
+    require_cue: bool = False  # a noun alone is not enough
+    accept_person_nouns: bool = True  # "30 ألف شخص" + a cue
+    accept_bare: bool = True  # a number with no counted noun + a cue ("مقتل 200 في …")
+    any_noun: bool = False  # whatever follows the number, a cue decides ("القرار رقم 2728 نص…")
+    exclude: list[str] = Field(default_factory=list)  # words right after the noun that veto the rule
+    exclude_before: list[str] = Field(default_factory=list)  # words right before the figure that veto it
+    digits_only: bool = False  # the number must be written in digits (resolution numbers)
+    min_value: float = 0
+    integer_only: bool = True
+    group: Optional[str] = None  # default group when the noun names none
+    period: Optional[str] = None  # default period
+    event_from: Literal["none", "vote", "cues"] = "none"
+    events: dict[str, list[str]] = Field(default_factory=dict)  # event name -> cues (event_from: cues)
+    actor: bool = False  # find the member state the claim is about (vetoes)
+    examples: Examples
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, v: str) -> str:
+        if v not in CLAIM_KINDS:
+            raise ValueError(f"unknown kind {v!r}; known kinds: {', '.join(CLAIM_KINDS)}")
+        return v
+
+
+class PositionRule(_Strict):
+    """Factual vote claims: which member voted for/against, abstained or vetoed."""
+
+    id: str
+    kind: Literal["vote_position"]
+    what: str
+    why: str
+    positions: dict[str, list[str]]  # value ("for", "abstain", …) -> trigger phrases
+    negators: list[str] = Field(default_factory=list)  # "تجنبت استخدام الفيتو" is not a veto
+    actor_before: int = 8  # words before the trigger in which the voting member may stand
+    examples: Examples
+
+
+# --------------------------------------------------------------------------- other files
+
+
+class Tolerance(_Strict):
+    """Relative half-widths by the number of significant digits of the value."""
+
+    sig1: float
+    sig2: float
+    sig3: float
+    rest: float
+
+
+class HedgeRules(_Strict):
+    what: str
+    why: str
+    before: dict[str, list[str]]  # qualifier -> phrases written before the number
+    after: dict[str, list[str]]  # qualifier -> phrases written after the counted noun
+    fillers: list[str] = Field(default_factory=list)  # "ما يقارب عن 100": عن may follow the hedge
+    round_trailing_zeros: int = 2  # an exact figure is "round" with at least this many zeros
+    exact_round: Tolerance  # exact but round ("30 ألف")
+    approx: Tolerance
+    more_than: Tolerance  # how far above the figure "أكثر من" reaches
+    examples: Examples
+
+
+class NegationRules(_Strict):
+    what: str
+    why: str
+    particles: list[str]  # within `particle_window` words before the claim
+    particle_window: int = 3
+    verbs: list[str]  # anywhere earlier in the same clause
+    examples: Examples
+
+
+class FurnitureRules(_Strict):
+    what: str
+    why: str
+    headers: list[str]  # a line that starts with one of these opens a furniture block
+    timestamp: str  # regex for a bare timestamp line, e.g. "02 أبريل 2025 03:24 م"
+    max_words: int = 16  # furniture lines are short; a long paragraph closes the block
+    examples: Examples
+
+
+class Place(_Strict):
+    id: str
+    names: list[str]
+    adjectives: list[str] = Field(default_factory=list)  # "أمريكي" for the United States
+    parent: Optional[str] = None
+    type: Literal["city", "region", "country", "camp", "area"] = "city"
+    member: bool = False  # a UN Security Council voting member (for vote claims)
+
+
+class GazetteerRules(_Strict):
+    what: str
+    why: str
+    locatives: list[str]  # a country counts as a location only after one of these ("في", "داخل")
+    child_window: int = 12  # prefer a sub-area (Rafah) over its parent (Gaza) within this many words
+    places: list[Place]
+    examples: Examples
+
+    @model_validator(mode="after")
+    def _parents_exist(self) -> "GazetteerRules":
+        ids = {p.id for p in self.places}
+        for p in self.places:
+            if p.parent and p.parent not in ids:
+                raise ValueError(f"place {p.id!r} has unknown parent {p.parent!r}")
+        return self
+
+
+class ScopeRules(_Strict):
+    what: str
+    why: str
+    person_nouns: list[str]
+    function_words: list[str]  # words after a number that are not its counted noun
+    groups: dict[str, list[str]]  # group -> nouns
+    periods: dict[str, list[str]]  # period -> cues in the claim's sentence
+    according_to: list[str]  # "وفقا ل", "بحسب" … anywhere in the sentence, then the source
+    attribution: list[str]  # "قال", "أعلنت" … before the claim or in its clause, then the source
+    attribution_stop: list[str]  # words that end an attribution ("إن", "أن")
+    duals: dict[str, str]  # dual noun -> its singular: the word is a count of 2
+    subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
+    asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
+    change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
+    not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
+    not_counts_after: list[str]  # "تسعة من كل عشرة"
+    draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
+    sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
+    resolution: list[str]  # "القرار رقم" — followed by the resolution number
+    examples: Examples
+
+
+class RuleSet(BaseModel):
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+    directory: str
+    version: str  # hash of every rule file: claims stored with other rules are stale
+    kinds: list[KindRule]
+    positions: list[PositionRule]
+    hedges: HedgeRules
+    negation: NegationRules
+    furniture: FurnitureRules
+    gazetteer: GazetteerRules
+    scope: ScopeRules
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def read_yaml(path: Path, what: str = "rule file") -> object:
+    """Parse one YAML data file; a RuleError names the file, the line and the problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read {what} ({getattr(exc, 'strerror', None) or exc})") from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or exc
+        raise RuleError(f"{path}:{where} is not valid YAML ({problem}); fix the syntax") from None
+
+
+def _validate(model: type[BaseModel], data: object, path: Path) -> BaseModel:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
+        bad = err.get("input")
+        shown = repr(bad)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        more = f" (and {len(exc.errors()) - 1} more problems)" if len(exc.errors()) > 1 else ""
+        raise RuleError(f"{path}: {loc}: {err['msg']}; got {shown}{more}") from None
+
+
+def load_rules(directory: str | Path | None = None) -> RuleSet:
+    """Load and validate every rule file (cached per directory)."""
+    return _load(str(rules_dir(directory).resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load(directory: str) -> RuleSet:
+    root = Path(directory)
+    if not root.is_dir():
+        raise RuleError(f"{root}: rules directory not found (set --rules or CROSSCHECK_RULES)")
+    digest = hashlib.sha256()
+    for f in sorted(root.rglob("*.yaml")):
+        digest.update(str(f.relative_to(root)).encode())
+        digest.update(f.read_bytes())
+    kinds: list[KindRule] = []
+    positions: list[PositionRule] = []
+    kind_dir = root / "kinds"
+    for path in sorted(kind_dir.glob("*.yaml")):
+        data = read_yaml(path)
+        model = PositionRule if isinstance(data, dict) and data.get("kind") == "vote_position" else KindRule
+        rule = _validate(model, data, path)
+        if rule.id != path.stem:
+            raise RuleError(f"{path}: id: rule id {rule.id!r} must equal the file name {path.stem!r}")
+        (positions if model is PositionRule else kinds).append(rule)
+    if not kinds:
+        raise RuleError(f"{kind_dir}: no kind rules found (expected rules/kinds/<id>.yaml)")
+
+    def one(name: str, model: type[BaseModel]) -> BaseModel:
+        path = root / name
+        return _validate(model, read_yaml(path), path)
+
+    return RuleSet(
+        directory=str(root),
+        version=digest.hexdigest()[:16],
+        kinds=kinds,
+        positions=positions,
+        hedges=one("hedges.yaml", HedgeRules),
+        negation=one("negation.yaml", NegationRules),
+        furniture=one("furniture.yaml", FurnitureRules),
+        gazetteer=one("gazetteer.yaml", GazetteerRules),
+        scope=one("scope.yaml", ScopeRules),
+    )

@@ -1,0 +1,1 @@
+"""crosscheck.store.sqlite_store."""

@@ -1,0 +1,358 @@
+"""Loading articles: text/Markdown files with optional front matter, JSONL, directories, stdin.
+
+`load_documents(paths, stdin=None)` is the one entry point (the extract, eval, report and check
+commands all use it).  Every problem with an input is an `InputError` whose message names the
+file (and the line, for JSONL) and says what to do; nothing is returned for a half-read input.
+
+* `.txt` / `.md` (or any other explicitly named file): UTF-8 text.  An optional YAML front
+  matter block between two `---` lines at the very top may give `id`, `title`, `date`,
+  `source`, `url` (other keys are ignored).  `Document.text` is the text AFTER the front
+  matter, so claim offsets index the article body.
+* `.jsonl`: one article per line, a JSON object with `text` and optionally `id`, `title`,
+  `date`, `source`, `url`.  Blank lines are skipped.
+* a directory: every `.txt`, `.md` and `.jsonl` file below it, sorted by path, skipping hidden
+  files and hidden directories.
+* `-`: standard input; an article (with optional front matter), or JSONL when the first
+  non-blank character is `{`.
+
+The id is the front-matter / JSONL id, else the file stem (`stem:LINE` for a JSONL line without
+one; `stdin` for standard input).  `sha256` is the hash of the file's bytes, or of the JSONL
+line's `text` encoded as UTF-8.  Dates become ISO `YYYY-MM-DD`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import json
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Iterable, Union
+
+import regex
+import yaml
+
+from crosscheck.errors import InputError
+from crosscheck.models import Document
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+JSONL_SUFFIXES = (".jsonl",)
+FRONT_MATTER_KEYS = ("id", "title", "date", "source", "url")
+STDIN_NAME = "<stdin>"
+
+log = logging.getLogger("crosscheck.text.documents")
+
+StdinLike = Union[str, bytes, IO[str], IO[bytes], None]
+
+# Front matter: a first line that is exactly '---', YAML, then a line that is '---' or '...'
+# (the YAML document-end marker Jekyll/Hugo also accept).  re.M so ^/$ work per line; the
+# lazy body stops at the first closing line.  Trailing spaces on the fence lines are allowed.
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S | regex.M)
+
+# Arabic-Indic and Persian digits in a date string ("٢٠٢٤-٠٣-٢٥") become ASCII digits.
+_DIGITS = str.maketrans({**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}})
+
+# Dates written year first, any of - / . as separator: 2024-03-25, 2024/3/25.
+_YMD = regex.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+# Day first (the Arab-world convention for numeric dates): 25/03/2024, 25-3-2024.
+_DMY = regex.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Where a document came from, for error messages: 'file' or 'file:line'."""
+
+    name: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name}:{self.line}" if self.line is not None else self.name
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def load_documents(paths: Iterable[str | os.PathLike[str]], stdin: StdinLike = None) -> list[Document]:
+    """Load every article named by `paths` (files, directories, or '-' for `stdin`).
+
+    `stdin` is the stream (or its already-read content) used for '-'; when None, the process's
+    standard input is read.  Raises `InputError` for a missing, unreadable, binary or malformed
+    input, for two articles with the same id, and when the inputs hold no article at all.
+    """
+    paths = [os.fspath(p) for p in paths]
+    if not paths:
+        raise InputError("no input given: name article files, directories, or '-' for standard input")
+    if paths.count("-") > 1:
+        raise InputError("'-' (standard input) is given more than once; it can be read only once")
+    docs: list[Document] = []
+    seen_ids: dict[str, _Origin] = {}
+    seen_files: set[Path] = set()
+    for given in paths:
+        for doc, origin in _load_one(given, stdin, seen_files):
+            first = seen_ids.get(doc.id)
+            if first is not None:
+                raise InputError(
+                    f"duplicate document id {doc.id!r} in {first} and {origin}; "
+                    "give one of them another id (front matter 'id:' or the JSONL 'id' field)"
+                )
+            seen_ids[doc.id] = origin
+            docs.append(doc)
+    if not docs:
+        shown = ", ".join(paths)
+        raise InputError(
+            f"no articles found in {shown}: expected non-empty .txt, .md or .jsonl files"
+        )
+    return docs
+
+
+def parse_date(value: Any, where: str) -> str | None:
+    """ISO `YYYY-MM-DD` for a front-matter / JSONL date; InputError naming `where` if invalid.
+
+    Accepts YAML dates and datetimes, ISO 8601 dates and datetimes (with or without a zone),
+    `YYYY/MM/DD`, day-first `DD/MM/YYYY`, and RFC 2822 dates as found in RSS feeds.  A
+    datetime keeps the calendar date it was written with (no zone conversion).
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        raise InputError(f"{where}: invalid date {value!r}: write it as YYYY-MM-DD")
+    text = value.strip().translate(_DIGITS)
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for pattern, order in ((_YMD, (1, 2, 3)), (_DMY, (3, 2, 1))):
+        m = pattern.fullmatch(text)
+        if m:
+            y, mo, d = (int(m.group(i)) for i in order)
+            try:
+                return dt.date(y, mo, d).isoformat()
+            except ValueError:
+                raise InputError(f"{where}: invalid date {value!r}: no such day") from None
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    raise InputError(f"{where}: invalid date {value!r}: write it as YYYY-MM-DD")
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+def _load_one(given: str, stdin: StdinLike, seen_files: set[Path]) -> list[tuple[Document, _Origin]]:
+    if given == "-":
+        data = _read_stdin(stdin)
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            return _parse_jsonl(data, STDIN_NAME, "stdin", path="-")
+        return _parse_article(data, STDIN_NAME, default_id="stdin", path="-")
+    path = Path(given)
+    if path.is_dir():
+        files = _scan_dir(path)
+        out: list[tuple[Document, _Origin]] = []
+        for f in files:
+            if f.suffix.lower() in JSONL_SUFFIXES and not _looks_like_articles(f):
+                log.warning("crosscheck: note: skipped %s: a JSONL file without a 'text' field "
+                            "is not an article file (e.g. gold annotations)", f)
+                continue
+            out.extend(_load_file(f, seen_files))
+        return out
+    return _load_file(path, seen_files)
+
+
+def _scan_dir(root: Path) -> list[Path]:
+    """Article files below `root`, sorted, skipping hidden files and directories."""
+    found: list[Path] = []
+    try:
+        for dirpath, dirnames, filenames in os.walk(root, onerror=_raise_walk_error):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            for name in filenames:
+                if name.startswith("."):
+                    continue
+                if name.lower().endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES):
+                    found.append(Path(dirpath) / name)
+    except OSError as exc:
+        raise InputError(f"{exc.filename or root}: cannot read directory ({exc.strerror or exc})") from None
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _looks_like_articles(path: Path) -> bool:
+    """True unless the first non-blank line of a JSONL file is an object without 'text'.
+
+    A directory scan meets JSONL files that are not articles (gold annotations, judgements
+    kept beside the fixtures); those are skipped.  A file that cannot be parsed is not
+    skipped, so that loading it reports the problem.
+    """
+    try:
+        with path.open("rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    obj = json.loads(raw)
+                    return not (isinstance(obj, dict) and "text" not in obj)
+    except (OSError, ValueError):
+        return True
+    return True
+
+
+def _raise_walk_error(exc: OSError) -> None:
+    raise exc
+
+
+def _load_file(path: Path, seen_files: set[Path]) -> list[tuple[Document, _Origin]]:
+    key = path.resolve()
+    if key in seen_files:  # the same file named twice (overlapping globs, dir + file)
+        return []
+    seen_files.add(key)
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory that cannot be read") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read file ({exc.strerror or exc})") from None
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return _parse_jsonl(data, name, path.stem, path=name)
+    return _parse_article(data, name, default_id=path.stem, path=name)
+
+
+def _read_stdin(stdin: StdinLike) -> bytes:
+    if stdin is None:
+        stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+    if isinstance(stdin, str):
+        return stdin.encode("utf-8")
+    if isinstance(stdin, bytes):
+        return stdin
+    try:
+        data = stdin.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{STDIN_NAME}: not valid UTF-8 ({exc.reason}); convert it to UTF-8") from None
+    except OSError as exc:
+        raise InputError(f"{STDIN_NAME}: cannot read standard input ({exc})") from None
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _decode(data: bytes, where: str) -> str:
+    """UTF-8 text of `data` (a leading BOM dropped); InputError for binary or other encodings."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{where}: file is UTF-16; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"{where}: binary data (NUL byte at byte {nul}); expected a UTF-8 text file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"{where}: not valid UTF-8 (byte {exc.start}, line {line}); "
+            "convert it to UTF-8 (e.g. iconv -f WINDOWS-1256 -t UTF-8)"
+        ) from None
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
+    """(front-matter mapping, body) of an article; `({}, text)` when there is no front matter."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        if regex.match(r"---[ \t]*\r?\n", text):  # an opening fence with no closing one
+            raise InputError(
+                f"{where}: front matter starts with '---' but has no closing '---' line"
+            )
+        return {}, text
+    try:
+        # BaseLoader keeps every scalar a string: "id: 001" stays "001" (not the int 1) and
+        # dates reach parse_date as written, so a bad one gets the same message everywhere.
+        meta = yaml.load(m.group(1), Loader=yaml.BaseLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" (line {mark.line + 2})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"{where}: bad front matter YAML{at}: {problem}") from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError(
+            f"{where}: front matter must be 'key: value' lines (id, title, date, source, url), "
+            f"not a {type(meta).__name__}"
+        )
+    return meta, text[m.end():]
+
+
+def _parse_article(data: bytes, where: str, *, default_id: str, path: str) -> list[tuple[Document, _Origin]]:
+    text = _decode(data, where)
+    meta, body = split_front_matter(text, where)
+    if not body.strip():
+        raise InputError(f"{where}: the article is empty; remove the file or add its text")
+    doc = _make_document(meta, body, where, default_id=default_id, path=path,
+                         sha256=hashlib.sha256(data).hexdigest())
+    return [(doc, _Origin(where))]
+
+
+# --------------------------------------------------------------------------- JSONL
+
+
+def _parse_jsonl(data: bytes, where: str, stem: str, *, path: str) -> list[tuple[Document, _Origin]]:
+    text = _decode(data, where)
+    out: list[tuple[Document, _Origin]] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        here = f"{where}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{here}: bad JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object") from None
+        if not isinstance(obj, dict):
+            raise InputError(f"{here}: expected a JSON object with a 'text' field, got {type(obj).__name__}")
+        body = obj.get("text")
+        if not isinstance(body, str) or not body.strip():
+            raise InputError(f"{here}: missing or empty 'text' field (the article text)")
+        doc = _make_document(obj, body, here, default_id=f"{stem}:{lineno}", path=path,
+                             sha256=hashlib.sha256(body.encode("utf-8")).hexdigest())
+        out.append((doc, _Origin(where, lineno)))
+    if not out:
+        raise InputError(f"{where}: contains no articles (expected one JSON object per line)")
+    return out
+
+
+# --------------------------------------------------------------------------- common
+
+
+def _make_document(meta: dict[str, Any], body: str, where: str, *, default_id: str, path: str,
+                   sha256: str) -> Document:
+    fields: dict[str, str | None] = {}
+    for key in ("title", "source", "url"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, (str, int, float)):
+            raise InputError(f"{where}: '{key}' must be a single value, not {type(value).__name__}")
+        fields[key] = None if value is None or value == "" else str(value)
+    raw_id = meta.get("id")
+    if raw_id is None or raw_id == "":
+        doc_id = default_id
+    elif isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool):
+        doc_id = str(raw_id).strip()
+        if not doc_id:
+            raise InputError(f"{where}: 'id' is blank; give a non-empty id or remove the key")
+    else:
+        raise InputError(f"{where}: 'id' must be a string or an integer, not {type(raw_id).__name__}")
+    return Document(
+        id=doc_id,
+        text=body,
+        path=path,
+        date=parse_date(meta.get("date"), where),
+        sha256=sha256,
+        **fields,
+    )

@@ -1,0 +1,374 @@
+"""Word and phrase patterns from rule files, matched against token lists.
+
+A phrase in a rule file is written in plain Arabic, words separated by spaces.  Each word is
+normalised like the text (crosscheck.text.normalize), so spelling variants of alef/hamza/ة/ى and
+tashkeel do not matter.  Two extras:
+  * a word ending in `*` matches any word starting with it ("نازح*" matches نازحين, نازحون);
+  * a word `…` (or `...`) matches a gap of up to three words ("امتنع … عن التصويت").
+A phrase never matches across clause punctuation.  Clitic prefixes (و ف ب ل ك ال) on the text's
+words are allowed through Token.forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from crosscheck.text.normalize import normalize_word
+from crosscheck.text.tokens import Token
+
+GAP_WORDS = ("…", "...")
+GAP_MAX = 3
+_CACHE_MAX = 50_000  # distinct words remembered per phrase set before the cache starts over
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    prefix: bool = False  # trailing * in the rule file
+    gap: bool = False
+
+    def matches(self, tok: Token) -> bool:
+        if self.prefix:
+            return any(f.startswith(self.text) for f in tok.forms)
+        return self.text in tok.forms
+
+
+def _word(raw: str) -> Word:
+    if raw in GAP_WORDS:
+        return Word("", gap=True)
+    if raw.endswith("*"):
+        return Word(normalize_word(raw[:-1]), prefix=True)
+    return Word(normalize_word(raw))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    source: str  # as written in the rule file (for messages)
+    words: tuple[Word, ...]
+    payload: object = None  # what the phrase means to its user (e.g. a qualifier name)
+    gapped: bool = False  # derived: some word is a gap (set by __post_init__)
+    single: bool = False  # derived: one plain word (a token holding that form matches it)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "gapped", any(w.gap for w in self.words))
+        w = self.words
+        object.__setattr__(self, "single", len(w) == 1 and not w[0].prefix and not w[0].gap)
+
+    @classmethod
+    def parse(cls, raw: str, payload: object = None) -> "Phrase":
+        words = tuple(_word(w) for w in raw.split())
+        return cls(raw, words, payload)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def match_at(self, tokens: Sequence[Token], i: int, limit: int | None = None) -> int:
+        """If the phrase starts at token i, the index after its last token; else -1."""
+        limit = len(tokens) if limit is None else limit
+        words = self.words
+        if self.gapped:
+            return _match(words, 0, tokens, i, limit)
+        return _match_fixed(words, tokens, i, limit)
+
+    def match_ending_at(self, tokens: Sequence[Token], j: int, floor: int = 0) -> int:
+        """If the phrase ends just before token j, the index of its first token; else -1."""
+        words = self.words
+        if not self.gapped:
+            # without a gap the phrase covers exactly len(words) tokens: one start to try
+            i = j - len(words)
+            if i < floor or i < 0:
+                return -1
+            return i if _match_fixed(words, tokens, i, j) == j else -1
+        # Phrases are short, so try every start that could end at j.
+        span = len(self.words) + GAP_MAX * sum(w.gap for w in self.words)
+        for i in range(j - 1, max(floor, j - span) - 1, -1):
+            if _match(self.words, 0, tokens, i, j) == j:
+                return i
+        return -1
+
+
+def _match_fixed(words: tuple[Word, ...], tokens: Sequence[Token], i: int, limit: int) -> int:
+    """_match for a phrase without gaps: word k must match token i+k, no break inside."""
+    n = len(words)
+    if i + n > limit or i + n > len(tokens):
+        return -1
+    for k in range(n):
+        tok = tokens[i + k]
+        if k and tok.brk_before:
+            return -1
+        word = words[k]
+        if word.prefix:
+            text = word.text
+            for f in tok.forms:
+                if f.startswith(text):
+                    break
+            else:
+                return -1
+        elif word.text not in tok.forms:
+            return -1
+    return i + n
+
+
+def _match(words: tuple[Word, ...], w: int, tokens: Sequence[Token], i: int, limit: int) -> int:
+    if w == len(words):
+        return i
+    word = words[w]
+    if word.gap:
+        for skip in range(GAP_MAX + 1):
+            k = i + skip
+            if k > limit:
+                break
+            # the gap may not swallow clause punctuation
+            if skip and (k - 1 >= len(tokens) or tokens[k - 1].brk_before):
+                break
+            end = _match(words, w + 1, tokens, k, limit)
+            if end >= 0:
+                return end
+        return -1
+    if i >= limit or i >= len(tokens):
+        return -1
+    if w > 0 and tokens[i].brk_before:
+        return -1
+    if not word.matches(tokens[i]):
+        return -1
+    return _match(words, w + 1, tokens, i + 1, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class StartTest:
+    """Whether a phrase of some phrase sets could start at a token (see PhraseSet.any_starts_here)."""
+
+    loose: bool
+    keys: frozenset[str]
+
+    def __call__(self, tok: Token) -> bool:
+        return self.loose or not tok.forms.isdisjoint(self.keys)
+
+
+class PhraseSet:
+    """Many phrases; finds the nearest one before or after a token position.
+
+    Phrases are indexed by their first and by their last word, so a look-up costs a few dict
+    probes per token form instead of a trial of every phrase.
+    """
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self.phrases = sorted(phrases, key=len, reverse=True)  # longest first
+        self._first: dict[str, list[Phrase]] = {}
+        self._last: dict[str, list[Phrase]] = {}
+        self._first_loose: list[Phrase] = []  # first word is a prefix pattern or a gap
+        self._last_loose: list[Phrase] = []
+        for p in self.phrases:
+            first, last = p.words[0], p.words[-1]
+            if first.prefix or first.gap:
+                self._first_loose.append(p)
+            else:
+                self._first.setdefault(first.text, []).append(p)
+            if last.prefix or last.gap:
+                self._last_loose.append(p)
+            else:
+                self._last.setdefault(last.text, []).append(p)
+
+        self._first_keys = frozenset(self._first)
+        self._last_keys = frozenset(self._last)
+        # Candidate lists per token form set (Token.forms of one word is one shared frozenset,
+        # so a text's vocabulary fills these quickly and look-ups become one dict probe).
+        self._first_cache: dict[frozenset[str], list[Phrase]] = {}
+        self._last_cache: dict[frozenset[str], list[Phrase]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    @classmethod
+    def of(cls, raws: Iterable[str], payload: object = None) -> "PhraseSet":
+        return cls(Phrase.parse(r, payload) for r in raws)
+
+    @staticmethod
+    def any_starts_here(sets: Sequence["PhraseSet"]) -> "StartTest":
+        """One cheap test for several phrase sets: could a phrase of any of them start here?"""
+        return StartTest(any(s._first_loose for s in sets), frozenset().union(*(s._first_keys for s in sets)))
+
+    def starts_here(self, tok: Token) -> bool:
+        """Cheap test: could any phrase start at this token?"""
+        return bool(self._first_loose) or not tok.forms.isdisjoint(self._first_keys)
+
+    def _candidates(self, index: dict[str, list[Phrase]], loose: list[Phrase], tok: Token) -> list[Phrase]:
+        cache = self._first_cache if index is self._first else self._last_cache
+        found = cache.get(tok.forms)
+        if found is None:
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
+            found = cache[tok.forms] = self._find_candidates(index, loose, tok)
+        return found
+
+    def _find_candidates(self, index: dict[str, list[Phrase]], loose: list[Phrase], tok: Token) -> list[Phrase]:
+        keys = self._first_keys if index is self._first else self._last_keys
+        if not loose and tok.forms.isdisjoint(keys):
+            return []
+        found = [p for f in tok.forms for p in index.get(f, ())]
+        if loose:
+            # a loose phrase whose edge word is a prefix pattern ("قتل*") needs this token to
+            # start with it; only gaps stay candidates whatever the token
+            edge = 0 if index is self._first else -1
+            found.extend(p for p in loose if p.words[edge].gap or p.words[edge].matches(tok))
+        if len(found) > 1:
+            found.sort(key=len, reverse=True)
+        return found
+
+    def at(self, tokens: Sequence[Token], i: int, limit: int | None = None) -> tuple[Phrase, int] | None:
+        """Longest phrase starting at token i: (phrase, end index)."""
+        if i >= len(tokens):
+            return None
+        tok = tokens[i]
+        found = self._first_cache.get(tok.forms)
+        if found is None:
+            found = self._candidates(self._first, self._first_loose, tok)
+        for p in found:
+            if p.single and (limit is None or i < limit):
+                return p, i + 1  # indexed by its word, which this token has
+            end = p.match_at(tokens, i, limit)
+            if end >= 0:
+                return p, end
+        return None
+
+    def ending_at(self, tokens: Sequence[Token], j: int, floor: int = 0) -> tuple[Phrase, int] | None:
+        """Longest phrase ending just before token j: (phrase, start index)."""
+        if j <= 0 or j > len(tokens):
+            return None
+        tok = tokens[j - 1]
+        found = self._last_cache.get(tok.forms)
+        if found is None:
+            found = self._candidates(self._last, self._last_loose, tok)
+        for p in found:
+            start = p.match_ending_at(tokens, j, floor)
+            if start >= 0:
+                return p, start
+        return None
+
+    def nearest(
+        self, tokens: Sequence[Token], lo: int, hi: int, before: int, after: int, cross_clause: bool = False
+    ) -> tuple[Phrase, int, int] | None:
+        """Nearest phrase within `before` tokens before index lo or `after` tokens from index hi.
+
+        Returns (phrase, start, distance); distance counts tokens between the phrase and the
+        [lo, hi) span.  Unless cross_clause, the search stops at clause punctuation.
+        """
+        best: tuple[Phrase, int, int] | None = None
+        # after the span
+        for d in range(0, after):
+            i = hi + d
+            if i >= len(tokens) or (not cross_clause and tokens[i].brk_before):
+                break
+            hit = self.at(tokens, i)
+            if hit:
+                best = (hit[0], i, d)
+                break
+        # before the span
+        for d in range(0, before):
+            j = lo - d  # phrase must end before token j
+            if j <= 0 or (not cross_clause and tokens[j].brk_before):
+                break
+            hit = self.ending_at(tokens, j)
+            if hit:
+                if best is None or d < best[2]:
+                    best = (hit[0], hit[1], d)
+                break
+        return best
+
+
+class SentenceIndex:
+    """Every match of one PhraseSet in one token list, found once and queried many times.
+
+    A sentence with several figures asks the same questions of its cue words for every figure
+    and every kind rule; scanning the sentence once and answering from the match list keeps the
+    cost per figure independent of the lexicon size.
+    """
+
+    def __init__(self, phrases: PhraseSet, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        brk = [0]
+        for t in tokens:
+            brk.append(brk[-1] + (1 if t.brk_before else 0))
+        self._brk = brk  # _brk[k] = clause breaks before tokens[0..k-1]
+        matches: list[tuple[int, int, Phrase]] = []
+        first, loose, cache = phrases._first, phrases._first_loose, phrases._first_cache
+        for i, tok in enumerate(tokens):
+            cands = cache.get(tok.forms)
+            if cands is None:
+                cands = phrases._candidates(first, loose, tok)
+            for p in cands:
+                if p.single:
+                    matches.append((i, i + 1, p))  # indexed by its word, which this token has
+                    continue
+                end = p.match_at(tokens, i)
+                if end >= 0:
+                    matches.append((i, end, p))
+        self.matches = matches
+        by_payload: dict[object, list[tuple[int, int, Phrase]]] = {}
+        for m in matches:
+            by_payload.setdefault(m[2].payload, []).append(m)
+        self._by_payload = by_payload
+
+    def has(self, payload: object) -> bool:
+        """Does any phrase with this payload occur in the tokens?"""
+        return payload in self._by_payload
+
+    def _breaks(self, a: int, b: int) -> bool:
+        """Is there clause punctuation before any token in tokens[a..b] (inclusive)?"""
+        if a > b:
+            return False
+        return self._brk[min(b, len(self.tokens) - 1) + 1] - self._brk[a] > 0
+
+    def nearest(
+        self, lo: int, hi: int, before: int, after: int, cross_clause: bool = False, payload: object = None
+    ) -> tuple[Phrase, int, int] | None:
+        """Same answer as PhraseSet.nearest, restricted to phrases with this payload (if given)."""
+        best_after: tuple[Phrase, int, int] | None = None
+        best_before: tuple[Phrase, int, int] | None = None
+        matches = self.matches if payload is None else self._by_payload.get(payload, ())
+        for start, end, p in matches:
+            if start >= hi:
+                d = start - hi
+                if d < after and (cross_clause or not self._breaks(hi, start)):
+                    if best_after is None or d < best_after[2] or (d == best_after[2] and len(p) > len(best_after[0])):
+                        best_after = (p, start, d)
+            elif end <= lo and end > 0:
+                d = lo - end
+                if d < before and (cross_clause or not self._breaks(end, lo)):
+                    if best_before is None or d < best_before[2] or (
+                        d == best_before[2] and len(p) > len(best_before[0])
+                    ):
+                        best_before = (p, start, d)
+        if best_before is not None and (best_after is None or best_before[2] < best_after[2]):
+            return best_before
+        return best_after
+
+
+def longest_of(words: Iterable[str], space: str = r"\ ") -> str:
+    """A stdlib-re pattern for the longest of `words` that starts at a position.
+
+    It is a trie (a shared prefix is read once, the next character picks the branch), so it
+    matches exactly what the plain alternation of the words sorted longest first matches, in
+    the same backtracking order, but tries a few branches per position instead of every word.
+    `space` is the pattern written for a space inside a word (e.g. `\\s+`); the result also
+    suits the `regex` module.
+    """
+    trie: dict = {}
+    for w in words:
+        if not w:
+            raise ValueError("longest_of: empty word")
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[None] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        alts = [(space if ch == " " else re.escape(ch)) + emit(child) for ch, child in node.items() if ch is not None]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or None in node else alts[0]
+        return body + "?" if None in node else body  # greedy: the longer word first
+
+    return emit(trie)

@@ -1,0 +1,93 @@
+"""Word tokens of normalised text, with the clitic-stripped forms used for lexicon look-ups.
+
+Arabic attaches conjunctions (و ف), prepositions (ب ل ك) and the article (ال) to the word, so
+"وبالأطفال" must match the lexicon entry "اطفال".  Each token carries the set of its possible
+bare forms; lexicon entries are compared against that set (see crosscheck.text.lexicon).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# A word is a run of letters or digits (digits with their separators stay one token so that
+# "30,000" is not three words); everything else (spaces, punctuation) separates words.
+_WORD = regex.compile(r"\d+(?:[.,٫٬]\d+)*|[\p{L}\p{M}]+")
+
+# Clause punctuation: a window around a number never crosses these.  Brackets are not breaks:
+# "حق النقض (الفيتو) ضد مشروع قرار" is one clause.
+CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:,،\n«»\"“”]")
+
+# One pass for both: findall yields (gap, word) pairs, the gap being everything before the word
+# that is no letter, mark or digit.  Every letter, mark or digit starts a _WORD match, so the
+# words are exactly _WORD's matches and the gaps are the text between them.
+_GAP_AND_WORD = regex.compile(r"([^\p{L}\p{M}\d]*)(" + _WORD.pattern + ")")
+_BREAK_CHARS = frozenset(".!?؟؛;:,،\n«»\"“”")  # the characters of CLAUSE_BREAK
+
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[str, ...]:
+    out = set()
+    for c in _CONJ:
+        for p in _PREP:
+            for a in ("", "ال"):
+                if p == "ل" and a == "ال":
+                    out.add(c + "لل")  # ل + ال is written لل
+                else:
+                    out.add(c + p + a)
+    out.discard("")
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+_FORMS: dict[str, frozenset[str]] = {}  # bare_forms of the words seen so far
+_FORMS_MAX = 65536  # words remembered before the memo starts over
+
+
+def bare_forms(word: str) -> frozenset[str]:
+    """The word itself plus every reading with a clitic prefix removed (stem of >= 2 letters)."""
+    forms = _FORMS.get(word)
+    if forms is None:
+        if len(_FORMS) >= _FORMS_MAX:
+            _FORMS.clear()
+        forms = _FORMS[word] = _bare_forms(word)
+    return forms
+
+
+def _bare_forms(word: str) -> frozenset[str]:
+    forms = {word}
+    for p in _prefixes():
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            forms.add(word[len(p):])
+    return frozenset(forms)
+
+
+@dataclass(slots=True)
+class Token:
+    nstart: int  # offsets into the normalised text
+    nend: int
+    text: str
+    forms: frozenset[str]
+    brk_before: bool  # clause punctuation between the previous token and this one
+
+    def is_digit(self) -> bool:
+        return self.text[0].isdigit()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of text[start:end] (offsets stay absolute)."""
+    end = len(text) if end is None else end
+    tokens: list[Token] = []
+    append = tokens.append
+    memo = _FORMS
+    pos = start
+    for gap, w in _GAP_AND_WORD.findall(text, start, end):
+        s = pos + len(gap)
+        pos = s + len(w)
+        brk = gap != " " and len(tokens) > 0 and not _BREAK_CHARS.isdisjoint(gap)
+        append(Token(s, pos, w, memo.get(w) or bare_forms(w), brk))
+    return tokens
