@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.ci.check import CheckResult, run_check
+from crosscheck.ci.check import run_check
+from crosscheck.ci.findings import CheckResult
 from crosscheck.ci.markdown import md_escape, render_markdown_comment
 from crosscheck.ci.github import MAX_PER_TYPE, annotation, escape_data, escape_property, render_github
 from crosscheck.models import Document

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from crosscheck.ci.check import RULES
+from crosscheck.ci.findings import RULES
 from crosscheck.cli import app
 from store_support import private_rules  # noqa: F401  (autouse fixture)
 from store_support import run, article, ROOT, runner

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from crosscheck.ci.findings import BaselineMatch
 from crosscheck.errors import InputError
 
 FORMAT_VERSION = 1
@@ -44,23 +45,6 @@ def baseline_from_findings(findings: Iterable, rules_version: Optional[str] = No
             "kind": f.cluster.kind, "level": f.level,
         })
     return Baseline([entries[k] for k in sorted(entries)], rules_version)
-
-
-def create_baseline(
-    paths: Sequence[str] = (), store: Optional[str] = None, settings=None
-) -> Baseline:
-    """Every current conflict (and ambiguous match) in the record, as a baseline."""
-    from crosscheck.ci.check import find_findings, load_record, reconcile_config
-    from crosscheck.config import Settings
-    from crosscheck.reconcile.reconciler import reconcile
-    from crosscheck.ruleset.loader import load_rules
-
-    settings = settings or Settings()
-    documents, claims = load_record(paths, store, settings)
-    clusters = reconcile(claims, documents, reconcile_config(settings))
-    findings = find_findings(clusters, documents, {d.id for d in documents}, warnings=True,
-                             tolerance=settings.tolerance)
-    return baseline_from_findings(findings, load_rules(settings.rules).version)
 
 
 def render_baseline(baseline: Baseline) -> str:
@@ -104,8 +88,6 @@ def apply_baseline(findings: Sequence, baseline: Baseline, *, current: set[Key],
     `current` is the key of every finding in the analysed documents (not only the new ones);
     an entry about an analysed document whose key is not current is stale.
     """
-    from crosscheck.ci.check import BaselineMatch
-
     keys = baseline.keys
     match = BaselineMatch()
     for f in findings:

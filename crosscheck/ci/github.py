@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from crosscheck.ci.check import CheckResult, Finding
+    from crosscheck.ci.findings import CheckResult, Finding
 
 MAX_PER_TYPE = 10
 

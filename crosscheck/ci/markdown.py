@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from crosscheck.ci.check import CheckResult, Finding
+    from crosscheck.ci.findings import CheckResult, Finding
 
 MAX_ROWS = 50
 _MD_SPECIAL = "\\`*_{}[]<>()#+!|~"
@@ -23,7 +23,7 @@ def md_escape(text: str) -> str:
 
 
 def _row(f: "Finding") -> str:
-    from crosscheck.ci.check import describe
+    from crosscheck.ci.findings import describe
 
     where = f.path or f.document.id
     if f.position is not None:

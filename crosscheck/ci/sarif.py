@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Optional
 from urllib.parse import quote
 
 if TYPE_CHECKING:
-    from crosscheck.ci.check import CheckResult, Finding
+    from crosscheck.ci.findings import CheckResult, Finding
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 VERSION = "2.1.0"
@@ -86,7 +86,7 @@ def sarif_result(f: "Finding", rule_index: dict[str, int]) -> dict:
 
 
 def render_sarif(result: "CheckResult") -> str:
-    from crosscheck.ci.check import RULES
+    from crosscheck.ci.findings import RULES
 
     rule_ids = list(RULES)
     rule_index = {rid: i for i, rid in enumerate(rule_ids)}

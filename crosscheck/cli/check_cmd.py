@@ -170,7 +170,8 @@ def baseline_create_command(
     """Record every current conflict in the record as accepted."""
 
     def body() -> None:
-        from crosscheck.ci.baseline import create_baseline, write_baseline
+        from crosscheck.ci.baseline import write_baseline
+        from crosscheck.ci.check import create_baseline
 
         settings = _settings(config, store=store, tolerance=tolerance, window_days=window_days, rules=rules)
         use_store = settings.store if (store is not None or not paths) else None

@@ -1,0 +1,228 @@
+"""What the CI check finds and how it is described: rule ids, `Finding`, `CheckResult`.
+
+The check (crosscheck.ci.check) produces these; the formats (crosscheck.ci.github,
+crosscheck.ci.sarif, crosscheck.ci.markdown) and the baseline (crosscheck.ci.baseline) only
+read them, so none of them imports the check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from crosscheck.models import Claim, Cluster, ClusterClaim, Document
+from crosscheck.text.textpos import FileText, Position
+
+
+EXIT_CLEAN = 0
+EXIT_CONFLICTS = 1
+
+# Stable rule ids (SARIF ruleId, annotation titles): one per conflict cause, one for warnings.
+# Never rename one: code scanning keys alert history on it.
+RULES: dict[str, dict[str, str]] = {
+    "conflict-disagreement": {
+        "name": "Disagreement",
+        "short": "A new article's figure disagrees with the record",
+        "full": "The claims in this cluster speak of the same quantity and no single value satisfies them all; "
+        "no milder explanation (hedging, rounding, reporting lag, typo, scope) fits.",
+    },
+    "conflict-hedge-rounding": {
+        "name": "HedgeRounding",
+        "short": "Figures disagree only within hedging or rounding",
+        "full": "The figures conflict as written but agree once hedges ('about', 'more than') and round "
+        "numbers are given some slack; check whether the article's wording is precise enough.",
+    },
+    "conflict-reporting-lag": {
+        "name": "ReportingLag",
+        "short": "Figures differ as a running total grows",
+        "full": "The figures differ in a way explained by when they were reported (a cumulative toll "
+        "rising over time); check the article's date and the source's latest figure.",
+    },
+    "conflict-likely-typo": {
+        "name": "LikelyTypo",
+        "short": "A figure looks like a typo of the others",
+        "full": "One figure differs from the rest by swapped, missing or extra digits; check it for a typing error.",
+    },
+    "conflict-different-scope": {
+        "name": "DifferentScope",
+        "short": "Figures may speak of different scopes",
+        "full": "The figures conflict but some of them may speak of a different place, group or period; "
+        "make the scope explicit or correct the figure.",
+    },
+    "ambiguous-scope": {
+        "name": "AmbiguousScope",
+        "short": "A figure was matched to the record with an inferred scope",
+        "full": "The claim agrees with the record, but part of its scope (place, group, period) was inferred "
+        "from context; state it explicitly so the match is certain.",
+    },
+}
+WARNING_RULE = "ambiguous-scope"
+
+
+def rule_for(cluster: Cluster, level: str) -> str:
+    """The rule id of a finding in `cluster` at `level`."""
+    if level == "warning":
+        return WARNING_RULE
+    rid = "conflict-" + (cluster.cause or "disagreement").replace("_", "-")
+    return rid if rid in RULES else "conflict-disagreement"
+
+
+# --------------------------------------------------------------------------- findings
+
+
+@dataclass
+class Finding:
+    """One claim of a new article in a cluster that conflicts (or, as a warning, is ambiguous)."""
+
+    level: str  # "error" | "warning"
+    rule_id: str
+    cluster: Cluster
+    claim: ClusterClaim
+    document: Document
+    file: Optional[FileText]
+    position: Optional[Position]
+    occurrence: int = 0  # how many earlier claims in this cluster+doc have the same surface
+    suppressed: bool = False
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The baseline key: (cluster id, document id, claim surface)."""
+        return (self.cluster.id, self.claim.doc, self.claim.surface)
+
+    @property
+    def fingerprint(self) -> str:
+        """A content fingerprint: moving the text (other lines above) does not change it."""
+        payload = "\x1f".join([self.cluster.id, self.claim.doc, self.claim.surface, str(self.occurrence)])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+    @property
+    def path(self) -> Optional[str]:
+        """The article's path as an annotation wants it: relative to the working directory
+        when it lies below it, with '/' separators."""
+        return display_path(self.document.path)
+
+    @property
+    def others(self) -> list[ClusterClaim]:
+        return [c for c in self.cluster.claims if c is not self.claim]
+
+    @property
+    def title(self) -> str:
+        what = "conflict" if self.level == "error" else "ambiguous scope"
+        return f"crosscheck: {self.cluster.kind} {what} ({RULES[self.rule_id]['name']})"
+
+    def message(self, limit: int = 6) -> str:
+        """One line for people: what the article says, what the record says, the cause."""
+        mine = f"'{self.claim.surface}' ({describe(self.claim)})"
+        shown = self.others[:limit]
+        record = "; ".join(f"{c.doc}: '{c.surface}' ({describe(c)})" for c in shown)
+        more = f"; and {len(self.others) - limit} more" if len(self.others) > limit else ""
+        if self.level == "error":
+            head = f"{self.cluster.kind}: this article says {mine}, which conflicts with {record}{more}."
+            tail = f" Cause: {(self.cluster.cause or 'disagreement').replace('_', ' ')}"
+            if self.cluster.consensus is not None:
+                tail += f"; most sources agree on {_interval(self.cluster.consensus.low, self.cluster.consensus.high)}"
+            tail += f". Cluster {self.cluster.id}."
+        else:
+            head = f"{self.cluster.kind}: this article says {mine}, matched with {record}{more}"
+            tail = f" only by an inferred scope ({_scope(self.cluster)}). Cluster {self.cluster.id}."
+        return head + tail
+
+
+@dataclass
+class BaselineMatch:
+    suppressed: list[Finding] = field(default_factory=list)
+    stale: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+@dataclass
+class CheckResult:
+    new_documents: list[Document]
+    record_documents: list[Document]
+    findings: list[Finding]  # not silenced by the baseline
+    suppressed: list[Finding] = field(default_factory=list)
+    stale: list[tuple[str, str, str]] = field(default_factory=list)  # baseline keys that match nothing
+    fail_on: str = "conflict"
+    baseline: Optional[str] = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "warning"]
+
+    @property
+    def exit_code(self) -> int:
+        if self.fail_on == "never":
+            return EXIT_CLEAN
+        failing = self.errors if self.fail_on == "conflict" else self.findings
+        return EXIT_CONFLICTS if failing else EXIT_CLEAN
+
+    def summary(self) -> str:
+        n_new = len(self.new_documents)
+        parts = [
+            f"crosscheck: {len(self.errors)} conflict(s)"
+            + (f" and {len(self.warnings)} warning(s)" if self.fail_on == "warning" else "")
+            + f" in {n_new} new article(s) checked against {len(self.record_documents)} in the record"
+        ]
+        if self.suppressed:
+            parts.append(f"{len(self.suppressed)} accepted in the baseline")
+        if self.stale:
+            parts.append(f"{len(self.stale)} stale baseline entr{'y' if len(self.stale) == 1 else 'ies'}")
+        return "; ".join(parts)
+
+
+def describe(claim: Claim) -> str:
+    """A claim's value as words: 'about 30000', 'more than 100', '40-60', 'abstain'."""
+    if isinstance(claim.value, str):
+        return claim.value
+    v = _num(claim.value)
+    q = claim.qualifier
+    words = {"approx": "about", "more_than": "more than", "at_least": "at least",
+             "less_than": "less than", "at_most": "at most"}
+    if q in words:
+        return f"{words[q]} {v}"
+    if q in ("range", "vague"):
+        return _interval(claim.low, claim.high) + (" (vague)" if q == "vague" else "")
+    return v
+
+
+def _num(x: Optional[float]) -> str:
+    if x is None:
+        return "?"
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _interval(low: Optional[float], high: Optional[float]) -> str:
+    if low is None and high is None:
+        return "any value"
+    if low is None:
+        return f"at most {_num(high)}"
+    if high is None:
+        return f"at least {_num(low)}"
+    if low == high:
+        return _num(low)
+    return f"{_num(low)}-{_num(high)}"
+
+
+def _scope(cluster: Cluster) -> str:
+    parts = [f"{k}={v}" for k, v in cluster.key.items() if v]
+    return ", ".join(parts) or "no scope"
+
+
+def display_path(path: Optional[str]) -> Optional[str]:
+    if not path or path == "-":
+        return None
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            pass
+    return p.as_posix()
+
+
+# --------------------------------------------------------------------------- the check
