@@ -90,6 +90,17 @@ CLAIM_KINDS = (
 )
 
 
+class Mention(BaseModel):
+    """One place a document states a claim's figure: offsets into the ORIGINAL text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    start: int
+    end: int
+    surface: str
+    sentence: str = ""
+
+
 class Claim(BaseModel):
     """One claim: a typed quantity (or a vote position) with its interval, scope and place.
 
@@ -97,7 +108,9 @@ class Claim(BaseModel):
     `high_open` say whether the end itself is excluded.  `start`/`end` index the ORIGINAL
     document text and `text[start:end] == surface`; `number_start`/`number_end` locate just the
     number inside it (for highlighting).  `inferred` names the scope attributes that were taken
-    from the document's context rather than the claim's own sentence.
+    from the document's context rather than the claim's own sentence.  A figure the document
+    states several times (headline, lead, a quote) with the same kind, scope and value is ONE
+    claim: `mentions` lists every place (the first is also `start`/`end`/`surface`/`sentence`).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -124,6 +137,7 @@ class Claim(BaseModel):
     number_start: Optional[int] = None
     number_end: Optional[int] = None
     inferred: list[str] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- clusters

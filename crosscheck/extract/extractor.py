@@ -16,6 +16,7 @@ from typing import Sequence
 import regex
 
 from crosscheck.extract import vote_positions as positions
+from crosscheck.extract.mentions import merge_mentions
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
 from crosscheck.text.lexicon import Phrase, PhraseSet
@@ -127,7 +128,7 @@ def extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     claims = [c for n in nums if (c := _claim(ctx, comp, n)) is not None]
     claims.extend(positions.extract_positions(ctx, rules))
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
-    return claims
+    return merge_mentions(claims)
 
 
 def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) -> list[Claim]:
