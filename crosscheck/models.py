@@ -138,6 +138,15 @@ class Claim(BaseModel):
     number_end: Optional[int] = None
     inferred: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
+    # The date the figure stands at (ISO), and where it came from: the document's front
+    # matter ("metadata"), a date in its text - dateline or the claim's sentence - ("text"),
+    # a relative word resolved against the document date ("relative"), or nothing ("none").
+    # None until the reconciler resolves it (crosscheck.reconcile.dating).
+    as_of: Optional[str] = None
+    as_of_from: Optional[Literal["metadata", "text", "relative", "none"]] = None
+    # How the figure was arrived at: a tally ("count"), an estimate ("estimate") or a
+    # forecast ("projection").  None until resolved (crosscheck.reconcile.claim_scope).
+    basis: Optional[Literal["count", "estimate", "projection"]] = None
 
 
 # --------------------------------------------------------------------------- clusters
@@ -160,6 +169,15 @@ class ClusterClaim(Claim):
     source_group: Optional[str] = None  # near-duplicate articles share one source group
 
 
+class TrajectoryPoint(BaseModel):
+    """The band a running total must lie in at one date, fitted to the claims kept."""
+
+    model_config = ConfigDict(extra="forbid")
+    date: str
+    low: Optional[float] = None
+    high: Optional[float] = None
+
+
 class Cluster(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -173,6 +191,16 @@ class Cluster(BaseModel):
     ambiguous: bool = False  # some member's scope was inferred or uncertain
     notes: list[str] = Field(default_factory=list)
     claims: list[ClusterClaim]
+    # "hard": no reading of the hedges lets the figures agree; "soft": they agree if a hedge is
+    # read past its pragmatic tolerance ("more than 100" against "about 200").  None unless a
+    # conflict.
+    strength: Optional[Literal["hard", "soft"]] = None
+    # For a dated running total: the fitted non-decreasing trajectory, one point per date.
+    trajectory: Optional[list[TrajectoryPoint]] = None
+    # The exact-scope key grouping blocked on, and the keys that link this cluster to others
+    # (place and group hierarchy) for the cross-cluster checks.
+    block_key: str = ""
+    hierarchy_keys: list[str] = Field(default_factory=list)
 
 
 class ReportDocument(BaseModel):
@@ -183,12 +211,44 @@ class ReportDocument(BaseModel):
     source: Optional[str] = None
     url: Optional[str] = None
     sha256: str
+    # where `date` came from: front matter ("metadata") or the dateline in the text ("text")
+    date_from: Optional[Literal["metadata", "text"]] = None
+
+
+class InconsistencyClaim(BaseModel):
+    """A claim as cited by an inconsistency (enough to find it in its cluster)."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc: str
+    kind: str
+    value: Union[int, float, str]
+    cluster: str
+    surface: str = ""
+    start: int = 0
+    end: int = 0
+    low: Optional[float] = None
+    high: Optional[float] = None
+    as_of: Optional[str] = None
+    role: str = ""  # "part", "whole", "combination", ...
+
+
+class Inconsistency(BaseModel):
+    """Figures in different clusters that cannot all be true (a part larger than its whole)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    type: str  # part_exceeds_whole | parts_exceed_whole | combination_mismatch
+    strength: Literal["hard", "soft"] = "hard"
+    clusters: list[str]
+    claims: list[InconsistencyClaim]
+    explanation: str
 
 
 class Report(BaseModel):
     """The JSON report: the machine contract read by eval/score.py and CI tooling."""
 
     model_config = ConfigDict(extra="forbid")
-    version: Literal[1] = 1
+    version: Literal[2] = 2
     documents: list[ReportDocument]
     clusters: list[Cluster]
+    inconsistencies: list[Inconsistency] = Field(default_factory=list)

@@ -22,13 +22,14 @@ EXTRACT_CLAIM_KEYS = {
 
 def test_top_level_document_and_cluster_keys():
     data = json.loads(render_json(samples.report()))
-    assert data["version"] == 1
-    assert list(data) == ["version", "documents", "clusters"]
+    assert data["version"] == 2
+    assert list(data) == ["version", "documents", "clusters", "inconsistencies"]
     for doc in data["documents"]:
         assert {"id", "path", "date", "source", "url", "sha256"} <= set(doc)
     assert [c["id"] for c in data["clusters"]] == [c.id for c in samples.CLUSTERS]
     for cluster in data["clusters"]:
-        assert {"id", "kind", "key", "status", "severity", "cause", "consensus", "claims"} <= set(cluster)
+        assert {"id", "kind", "key", "status", "severity", "cause", "consensus", "claims",
+                "strength", "trajectory"} <= set(cluster)
         assert cluster["status"] in ("conflict", "consistent", "single")
 
 

@@ -86,4 +86,4 @@ def test_render_reports_names_and_content():
     assert list(files) == ["report.md", "report.html", "report.json"]
     assert files["report.md"].startswith("# crosscheck report\n")
     assert files["report.html"].startswith("<!DOCTYPE html>")
-    assert '"version": 1' in files["report.json"]
+    assert '"version": 2' in files["report.json"]

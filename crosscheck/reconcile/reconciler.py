@@ -40,6 +40,7 @@ from crosscheck.reconcile.intervals import agree as agree_all
 from crosscheck.models import Claim, Cluster, ClusterClaim, Document, Report, ReportDocument
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
+from crosscheck.reconcile.dating import DocDates, date_claims, document_dates, parse_iso
 
 _STATUS_ORDER = {"conflict": 0, "consistent": 1, "single": 2}
 
@@ -58,16 +59,17 @@ def reconcile(
     claims = [_as_claim(c, i) for i, c in enumerate(claims)]
     repaired = [_repair_claim(c) for c in claims]
     claims = [c for c, _ in repaired]
-    dates = {d.id: _parse_date(d) for d in docs}
-    doc_dates = {d.id: d.date for d in docs}
+    ddates = document_dates(docs)
+    doc_dates = {k: (v.isoformat() if v else None) for k, v in ddates.dates.items()}
     sources = source_groups(docs, cfg) if docs else SourceGroups()
+    claims = date_claims(claims, ddates, first_published=_first_published(ddates, sources))
     grouping = group_claims(claims, cfg)
     for g in grouping.groups:
         for m in g.members:
             note = repaired[m.index][1]
             if note:
                 m.notes.append(note)
-    clusters = [_judge(g, dates, doc_dates, sources, cfg) for g in grouping.groups]
+    clusters = [_judge(g, doc_dates, sources, cfg) for g in grouping.groups]
     clusters.sort(key=_sort_key)
     return clusters
 
@@ -121,16 +123,22 @@ def _repair_claim(c: Claim) -> tuple[Claim, Optional[str]]:
     return fixed, note
 
 
-def _parse_date(doc: Document) -> Optional[date]:
-    if not doc.date:
+def _claim_date(c: Claim) -> Optional[date]:
+    if not c.as_of:
         return None
-    try:
-        return date.fromisoformat(doc.date.strip()[:10])
-    except ValueError:
-        where = doc.path or doc.id
-        raise InputError(
-            f"{where}: date {doc.date!r} is not an ISO date (YYYY-MM-DD); fix or remove it"
-        ) from None
+    return parse_iso(c.as_of, f"claim in {c.doc}")
+
+
+def _first_published(ddates: DocDates, sources: SourceGroups) -> dict[str, Optional[date]]:
+    """doc id -> the earliest date among its copies (a republished story keeps its first date)."""
+    first: dict[str, date] = {}
+    for doc, d in ddates.dates.items():
+        if d is None:
+            continue
+        g = sources.group(doc)
+        if g not in first or d < first[g]:
+            first[g] = d
+    return {doc: first.get(sources.group(doc)) for doc in ddates.dates}
 
 
 def _sort_key(c: Cluster) -> tuple:
@@ -181,14 +189,13 @@ def _project(
 
 def _judge(
     group: ScopeGroup,
-    dates: dict[str, Optional[date]],
     doc_dates: dict[str, Optional[str]],
     sources: SourceGroups,
     cfg: ReconcileConfig,
 ) -> Cluster:
     members = group.members
     claims = [m.claim for m in members]
-    cdates = [dates.get(c.doc) for c in claims]
+    cdates = [_claim_date(c) for c in claims]
     groups = [sources.group(c.doc) for c in claims]
     notes = list(group.notes)
     for m in members:

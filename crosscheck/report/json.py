@@ -26,7 +26,10 @@ def render_json(report: Report) -> str:
 def parse_report(text: str, *, name: str = "report") -> Report:
     """Read a JSON report back, validating it against the model (i.e. the schema)."""
     try:
-        return Report.model_validate_json(text)
+        data = json.loads(text)
+        if isinstance(data, dict) and data.get("version") == 1:
+            data["version"] = 2  # version 1 is version 2 without the new (defaulted) fields
+        return Report.model_validate(data)
     except ValueError as exc:
         first = str(exc).splitlines()
         detail = "; ".join(line.strip() for line in first[:3])

@@ -1,0 +1,113 @@
+"""When each figure stands: document dates and each claim's `as_of`.
+
+A document's date comes from its metadata (front matter, JSONL), else from the dateline near
+the top of its text (crosscheck.text.dates).  A claim's `as_of` is the date its own sentence
+names - a relative word resolved against the document date ("أمس", "مساء السبت") or an
+explicit day ("حتى 9 نوفمبر") - else the document's date; `as_of_from` says which.  Claims that
+arrive with an `as_of` (from a JSONL file) keep it.
+
+Copies of one article (a wire story republished) are one source: the group's date is its first
+publication, so a copy's claims are dated as the earliest copy (crosscheck.reconcile.sources).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional, Sequence
+
+from crosscheck.errors import InputError, RuleError
+from crosscheck.models import Claim, Document
+from crosscheck.text.dates import DateRules, claim_date, header_date, load_date_rules
+
+DATES_FILE = "dates.yaml"
+
+
+def date_rules(rules: Optional[str] = None) -> DateRules:
+    """rules/dates.yaml of the rules directory in force."""
+    from pydantic import ValidationError
+
+    from crosscheck.ruleset.resources import rules_dir
+
+    path = rules_dir(rules).resolve() / DATES_FILE
+    try:
+        return load_date_rules(path)
+    except FileNotFoundError:
+        raise RuleError(f"{path}: date rules missing") from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
+        raise RuleError(f"{path}: {loc}: {err['msg']}") from None
+
+
+@dataclass
+class DocDates:
+    """doc id -> (date, where from) for every document."""
+
+    dates: dict[str, Optional[date]] = field(default_factory=dict)
+    source: dict[str, Optional[str]] = field(default_factory=dict)  # "metadata" | "text"
+
+    def get(self, doc_id: str) -> Optional[date]:
+        return self.dates.get(doc_id)
+
+
+def parse_iso(value: str, where: str) -> date:
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise InputError(f"{where}: date {value!r} is not an ISO date (YYYY-MM-DD); fix or remove it") from None
+
+
+def document_dates(docs: Sequence[Document], rules: Optional[DateRules] = None) -> DocDates:
+    out = DocDates()
+    for d in docs:
+        if d.date:
+            out.dates[d.id] = parse_iso(d.date, d.path or d.id)
+            out.source[d.id] = "metadata"
+            continue
+        if rules is None:
+            rules = date_rules()
+        found = header_date(d.text, rules)
+        out.dates[d.id] = found
+        out.source[d.id] = "text" if found else None
+    return out
+
+
+def date_claims(
+    claims: Sequence[Claim], dates: DocDates, rules: Optional[DateRules] = None,
+    first_published: Optional[dict[str, Optional[date]]] = None,
+) -> list[Claim]:
+    """Copies of the claims with `as_of` / `as_of_from` set (claims that have them keep them).
+
+    `first_published` maps a doc id to the date of the earliest copy of it; a copy's figures
+    are dated then, not on the day it was republished.
+    """
+    out = []
+    for c in claims:
+        if c.as_of_from is not None:
+            out.append(c)
+            continue
+        ddate = dates.get(c.doc)
+        first = (first_published or {}).get(c.doc)
+        if first is not None and (ddate is None or first < ddate):
+            ddate = first
+        if rules is None:
+            rules = date_rules()
+        at = _figure_offset(c)
+        when, how = claim_date(c.sentence or c.surface, at, ddate, rules)
+        if how == "document":
+            how = dates.source.get(c.doc) or "metadata"
+        out.append(c.model_copy(update={"as_of": when.isoformat() if when else None, "as_of_from": how}))
+    return out
+
+
+def _figure_offset(c: Claim) -> int:
+    """Where the claim's figure sits in its sentence (0 when the sentence is not known)."""
+    if not c.sentence:
+        return 0
+    i = c.sentence.find(c.surface)
+    if i < 0:
+        return 0
+    if c.number_start is not None and c.number_start >= c.start:
+        return i + (c.number_start - c.start)
+    return i
