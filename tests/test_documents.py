@@ -135,7 +135,7 @@ def test_directory_is_recursive_sorted_and_skips_hidden(tmp_path):
 def test_directory_skips_jsonl_that_is_not_articles(tmp_path, caplog):
     write(tmp_path / "art.txt", BODY)
     write(tmp_path / "gold.jsonl", '{"doc": "art", "kind": "killed", "value": 5}\n')
-    with caplog.at_level("WARNING"):
+    with caplog.at_level("INFO", logger="crosscheck.text.documents"):
         docs = load_documents([tmp_path])
     assert [d.id for d in docs] == ["art"]
     assert "gold.jsonl" in caplog.text

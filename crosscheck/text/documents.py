@@ -159,7 +159,7 @@ def _load_one(given: str, stdin: StdinLike, seen_files: set[Path]) -> list[tuple
         out: list[tuple[Document, _Origin]] = []
         for f in files:
             if f.suffix.lower() in JSONL_SUFFIXES and not _looks_like_articles(f):
-                log.warning("crosscheck: note: skipped %s: a JSONL file without a 'text' field "
+                log.info("crosscheck: note: skipped %s: a JSONL file without a 'text' field "
                             "is not an article file (e.g. gold annotations)", f)
                 continue
             out.extend(_load_file(f, seen_files))
