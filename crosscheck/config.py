@@ -1,4 +1,4 @@
-"""Project settings for `ingest` / `check` / `baseline`: `crosscheck.toml` or `[tool.crosscheck]`.
+"""Project settings for every command: `crosscheck.toml` or `[tool.crosscheck]` in pyproject.toml.
 
     [tool.crosscheck]            # in pyproject.toml; crosscheck.toml takes the same keys at top level
     rules = "rules"              # rules directory (relative to the config file)
@@ -12,6 +12,10 @@
 The file is found by walking up from the working directory: the first directory holding a
 `crosscheck.toml`, or a `pyproject.toml` with a `[tool.crosscheck]` table, wins.  Flags given on
 the command line override the file.  Unknown keys and bad values are errors naming the file.
+A `crosscheck.toml` may also hold the settings under `[tool.crosscheck]` (a table copied from a
+pyproject.toml), but not both forms at once.  `rules` and `store` are read by every command
+(`report`, `clusters` and `show` use the store when no articles are named); `baseline`,
+`tolerance`, `window_days`, `fail_on` and `format` are for `check` and `baseline`.
 """
 
 from __future__ import annotations
@@ -66,7 +70,7 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Optional[tuple[P
     for folder in (here, *here.parents):
         toml = folder / "crosscheck.toml"
         if toml.is_file():
-            return toml, _read_toml(toml)
+            return toml, _table_of(toml, _read_toml(toml))
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             data = _read_toml(pyproject)
@@ -85,9 +89,7 @@ def load_settings(config: str | os.PathLike[str] | None = None, start: str | os.
         path = Path(config)
         if not path.is_file():
             raise InputError(f"{path}: configuration file not found")
-        data = _read_toml(path)
-        if path.name == "pyproject.toml":
-            data = data.get("tool", {}).get("crosscheck", {})
+        data = _table_of(path, _read_toml(path))
         found: Optional[tuple[Path, dict[str, Any]]] = (path, data)
     else:
         found = find_config(start)
@@ -95,6 +97,23 @@ def load_settings(config: str | os.PathLike[str] | None = None, start: str | os.
         return Settings()
     path, table = found
     return settings_from_table(table, path)
+
+
+def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    """The settings table of a configuration file: `[tool.crosscheck]` of a pyproject.toml;
+    the top level of a crosscheck.toml (or its `[tool.crosscheck]`, when that is all it holds)."""
+    tool = data.get("tool")
+    table = tool.get("crosscheck") if isinstance(tool, dict) else None
+    if path.name == "pyproject.toml":
+        if table is None:
+            return {}
+    elif table is None:
+        return data
+    elif set(data) != {"tool"} or set(tool) != {"crosscheck"}:
+        raise InputError(f"{path}: give the settings either at the top level or under [tool.crosscheck], not both")
+    if not isinstance(table, dict):
+        raise InputError(f"{path}: [tool.crosscheck] must be a table of settings")
+    return table
 
 
 def settings_from_table(table: dict[str, Any], path: Path) -> Settings:

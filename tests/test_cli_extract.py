@@ -66,7 +66,7 @@ def test_jsonl_one_claim_per_line_with_documented_key_order(tmp_path, fake_extra
     assert len(lines) == 2
     first = json.loads(lines[0])
     assert list(first)[: len(RECORD_KEYS)] == list(RECORD_KEYS)
-    assert set(first) == set(Claim.model_fields)
+    assert set(first) == set(Claim.model_fields) | {"position"}
     assert (first["doc"], first["kind"], first["value"]) == ("a", "killed", 33000)
     assert ARTICLE[first["start"]:first["end"]] == first["surface"]
     assert "غزة" in lines[0]  # Arabic is written as is, not \u-escaped

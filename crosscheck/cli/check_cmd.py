@@ -7,6 +7,7 @@ Exit codes: 0 clean, 1 new conflicts (per --fail-on), 2 usage or input error.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -54,7 +55,12 @@ def _settings(config: Optional[Path], **flags) -> Settings:
     fail_on = flags.get("fail_on")
     if fail_on is not None and fail_on not in FAIL_ON:
         raise InputError(f"--fail-on: unknown value {fail_on!r}; use one of {', '.join(FAIL_ON)}")
-    return load_settings(config).override(**flags)
+    settings = load_settings(config).override(**flags)
+    # The rules directory in the resolver's order: --rules, then $CROSSCHECK_RULES, then config.
+    env_rules = os.environ.get("CROSSCHECK_RULES")
+    if flags.get("rules") is None and env_rules:
+        settings = settings.override(rules=env_rules)
+    return settings
 
 
 # --------------------------------------------------------------------------- ingest

@@ -20,7 +20,8 @@ from rich.console import Console
 
 from crosscheck.util.atomic import write_text_atomic
 from crosscheck.report.claim_table import claims_json, claims_jsonl, isolate_lines, print_claims
-from crosscheck.cli.app import app, run_safely
+from crosscheck.cli.app import app, note, run_safely
+from crosscheck.text.textpos import Locator
 from crosscheck.text.documents import load_documents
 from crosscheck.errors import CrosscheckError, InputError
 from crosscheck.evaluate import EvalResult, evaluate, load_gold
@@ -91,7 +92,7 @@ def _check_kinds(kinds: Optional[list[str]]) -> None:
             raise InputError(f"unknown kind {k!r}; choose from: {', '.join(CLAIM_KINDS)}")
 
 
-def _render_table(claims: list[Claim], n_docs: int, *, to_file: bool) -> str:
+def _render_table(claims: list[Claim], docs: list[Document], *, to_file: bool, where=None) -> str:
     """The table as text: for a file, 160 columns without colour; else as the terminal allows.
 
     Rendering to a string first means a closed pipe (`| head`) surfaces as one BrokenPipeError
@@ -103,8 +104,15 @@ def _render_table(claims: list[Claim], n_docs: int, *, to_file: bool) -> str:
         real = Console()
         console = Console(file=io.StringIO(), width=real.width, color_system=real.color_system,
                           force_terminal=real.is_terminal)
-    print_claims(claims, console, n_docs=n_docs)
+    files = {d.id: _shown_path(d.path) for d in docs if d.path}
+    print_claims(claims, console, n_docs=len(docs), where=where, files=files)
     return console.file.getvalue()
+
+
+def _shown_path(path: str) -> str:
+    from crosscheck.report.cluster_view import neutralise_bidi
+
+    return neutralise_bidi(path)
 
 
 @app.command("extract")
@@ -121,17 +129,18 @@ def extract_command(
         docs = load_documents(paths)
         with _progress_bar(len(docs)) as progress:
             claims = extract_claims(docs, kind, progress)
+        where = Locator(docs).where  # file:line:col of each claim
         if fmt is ClaimFormat.jsonl:
-            text = claims_jsonl(claims)
+            text = claims_jsonl(claims, where)
         elif fmt is ClaimFormat.json:
-            text = claims_json(claims)
+            text = claims_json(claims, where)
         else:
             text = None
         if text is None:
-            text = _render_table(claims, len(docs), to_file=out is not None)
+            text = _render_table(claims, docs, to_file=out is not None, where=where)
         if out is not None:
             write_text_atomic(out, text)
-            typer.echo(f"wrote {len(claims)} claims from {len(docs)} documents to {out}", err=True)
+            note(f"wrote {len(claims)} claims from {len(docs)} documents to {out}")
         else:
             sys.stdout.write(text)
             sys.stdout.flush()

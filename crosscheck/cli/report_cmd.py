@@ -7,15 +7,34 @@ the run with one line on stderr, exit 2, and no output files touched.
 
 from __future__ import annotations
 
+import json
 import sys
+from enum import Enum
+from pathlib import Path
 from typing import Optional
 
 import typer
 
-from crosscheck.cli.app import app, run_safely
+from crosscheck.cli.app import LOG, app, run_safely
+from crosscheck.errors import InputError
 
-PATHS_HELP = "Article files (.txt/.md, optional YAML front matter), .jsonl files, directories, or '-' for stdin."
-STORE_HELP = "Read the record from this claim store (built by 'crosscheck ingest'); paths given too replace stored articles."
+PATHS_HELP = ("Article files (.txt/.md, optional YAML front matter), .jsonl files, directories, or '-' "
+              "for stdin; none: the store named in crosscheck.toml / [tool.crosscheck].")
+STORE_HELP = ("Read the record from this claim store (built by 'crosscheck ingest'); paths given too "
+              "replace stored articles.  Default: the configured store when no paths are given.")
+CONFIG_HELP = "Settings file (crosscheck.toml or pyproject.toml); default: the nearest one above the working directory."
+
+
+class ClusterFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    tsv = "tsv"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
 PROGRESS_MIN_DOCS = 50  # below this a run is quick; show a bar only on a terminal
 
 
@@ -47,10 +66,29 @@ class _ProgressBar:
             self.progress.stop()
 
 
-def _analyse(paths, store, progress=None):
+def _record(paths, store, config) -> Optional[str]:
+    """The claim store to read: --store, else (with no paths) the configured one, else None."""
+    if store:
+        return store
+    if paths:
+        return None
+    from crosscheck.config import load_settings
+
+    settings = load_settings(config)
+    if settings.store:
+        LOG.debug("crosscheck: store %s (from %s)", settings.store, settings.source)
+        return settings.store
+    raise InputError("no articles given: name article files or directories, or a claim store "
+                     "with --store (or 'store' in crosscheck.toml / [tool.crosscheck])")
+
+
+def _analyse(paths, store, progress=None, config=None):
     """The analysis of `paths`, or of the claim store `store` (plus any `paths`)."""
     from crosscheck import pipeline
+    from crosscheck.ruleset.resources import rules_dir
 
+    store = _record(paths, store, config)
+    LOG.debug("crosscheck: rules %s", rules_dir())
     if store:
         from crosscheck.store.sqlite_store import analyse_store
 
@@ -58,15 +96,30 @@ def _analyse(paths, store, progress=None):
     return pipeline.analyse(paths or [], progress=progress)
 
 
+def _locator(analysis):
+    from crosscheck.text.textpos import Locator
+
+    return Locator(analysis.documents)
+
+
+def _cluster_json(cluster, where) -> dict:
+    """A cluster as in report.json, each claim with its 'position' (file:line:col or null)."""
+    data = cluster.model_dump(mode="json")
+    for claim, record in zip(cluster.claims, data.get("claims", [])):
+        record["position"] = where(claim.doc, claim.start, claim.end)
+    return data
+
+
 @app.command("report")
 def report_command(
     paths: Optional[list[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP, show_default=False),
-    out: str = typer.Option("reports", "--out", "-o", help="Directory for report.md / report.html / report.json."),
+    out: str = typer.Option("reports", "--out", "-o", help="Directory for report.md / report.html / report.json (not '-': a report is several files)."),
     fmt: str = typer.Option("md,html,json", "--format", "-f", help="Comma-separated formats: md, html, json."),
     progress: Optional[bool] = typer.Option(
         None, "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal or for many documents).", show_default=False
     ),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP, show_default=False),
 ) -> None:
     """Write the discrepancy report and print a one-screen summary."""
 
@@ -75,9 +128,12 @@ def report_command(
         from crosscheck.pipeline import parse_formats, write_reports
 
         formats = parse_formats(fmt)
+        if out == "-" or not out.strip():
+            raise InputError(f"--out {out!r}: give a directory for the report files (for JSON on "
+                             "stdout use 'crosscheck clusters --format json')")
         bar = _ProgressBar(progress)
         try:
-            analysis = _analyse(paths, store, progress=bar)
+            analysis = _analyse(paths, store, progress=bar, config=config)
         finally:
             bar.close()
         written = write_reports(analysis, out, formats)
@@ -95,17 +151,34 @@ def clusters_command(
     status: Optional[str] = typer.Option(
         None, "--status", "-s", help="Only clusters with this status: conflict, consistent or single.", show_default=False
     ),
+    fmt: ClusterFormat = typer.Option(
+        ClusterFormat.auto, "--format", "-f",
+        help="table (aligned, for a terminal), tsv (one tab-separated line per cluster), json; auto: table on a terminal, tsv when piped.",
+    ),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP, show_default=False),
 ) -> None:
     """List clusters, one per line: id, kind, scope, values by source (* = outlier), status."""
 
     def body() -> None:
-        from crosscheck.report.cluster_view import render_cluster_list
+        from crosscheck.report.cluster_view import render_cluster_list, render_cluster_table
         from crosscheck.pipeline import check_kind, check_status, select_clusters
 
         check_kind(kind)
         check_status(status)
-        analysis = _analyse(paths, store)
-        typer.echo(render_cluster_list(select_clusters(analysis.clusters, kind, status)), nl=False)
+        analysis = _analyse(paths, store, config=config)
+        chosen = select_clusters(analysis.clusters, kind, status)
+        how = fmt
+        if how is ClusterFormat.auto:
+            how = ClusterFormat.table if sys.stdout.isatty() else ClusterFormat.tsv
+        if how is ClusterFormat.json:
+            where = _locator(analysis).where
+            text = json.dumps([_cluster_json(c, where) for c in chosen], ensure_ascii=False, indent=2) + "\n"
+        elif how is ClusterFormat.table:
+            text = render_cluster_table(chosen)
+        else:
+            text = render_cluster_list(chosen)
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
     run_safely(body)
 
@@ -115,6 +188,8 @@ def show_command(
     cluster_id: str = typer.Argument(..., help="A cluster id, as listed by 'crosscheck clusters'.", show_default=False),
     paths: Optional[list[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP, show_default=False),
+    fmt: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text (for people) or json."),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP, show_default=False),
 ) -> None:
     """Everything about one cluster: each claim's source, date, attribution, sentence, bounds."""
 
@@ -122,8 +197,14 @@ def show_command(
         from crosscheck.report.cluster_view import render_cluster_detail
         from crosscheck.pipeline import find_cluster
 
-        analysis = _analyse(paths, store)
+        analysis = _analyse(paths, store, config=config)
         cluster = find_cluster(analysis.clusters, cluster_id)
-        typer.echo(render_cluster_detail(cluster, analysis.texts), nl=False)
+        where = _locator(analysis).where
+        if fmt is ShowFormat.json:
+            text = json.dumps(_cluster_json(cluster, where), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = render_cluster_detail(cluster, analysis.texts, where=where)
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
     run_safely(body)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Optional
 
 import regex
 from rich import box
@@ -63,14 +63,26 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     return record
 
 
-def claims_jsonl(claims: Iterable[Claim]) -> str:
-    """One JSON object per line (UTF-8, Arabic unescaped), newline-terminated."""
-    return "".join(json.dumps(claim_record(c), ensure_ascii=False) + "\n" for c in claims)
+# where(doc, start, end) -> 'file:line:col' of a claim, or None (see text.textpos.Locator).
+Where = Callable[[str, int, int], Optional[str]]
 
 
-def claims_json(claims: Iterable[Claim]) -> str:
-    """A JSON list of claim records."""
-    return json.dumps([claim_record(c) for c in claims], ensure_ascii=False, indent=2) + "\n"
+def _record(claim: Claim, where: Optional[Where]) -> dict[str, Any]:
+    record = claim_record(claim)
+    if where is not None:
+        record["position"] = where(claim.doc, claim.start, claim.end)
+    return record
+
+
+def claims_jsonl(claims: Iterable[Claim], where: Optional[Where] = None) -> str:
+    """One JSON object per line (UTF-8, Arabic unescaped), newline-terminated; with `where`,
+    each record ends with its `position` ('file:line:col' or null)."""
+    return "".join(json.dumps(_record(c, where), ensure_ascii=False) + "\n" for c in claims)
+
+
+def claims_json(claims: Iterable[Claim], where: Optional[Where] = None) -> str:
+    """A JSON list of claim records (with `position`, as for claims_jsonl)."""
+    return json.dumps([_record(c, where) for c in claims], ensure_ascii=False, indent=2) + "\n"
 
 
 def has_rtl(text: str) -> bool:
@@ -127,19 +139,32 @@ def _surface_cell(claim: Claim, width: int) -> Text:
     return cell
 
 
-def claims_table(claims: Iterable[Claim], *, width: int = 100, title: str | None = None) -> Table:
-    """A rich Table for a terminal `width` cells wide: kind, value, qualifier, surface, offsets.
+def _line_col(claim: Claim, where: Optional[Where]) -> str:
+    """'line:col' in the article's file (the file is in the table's title), else the offsets."""
+    at = where(claim.doc, claim.start, claim.end) if where is not None else None
+    if at:
+        parts = at.rsplit(":", 2)
+        if len(parts) == 3:
+            return f"{parts[1]}:{parts[2]}"
+    return f"{claim.start}-{claim.end}"
+
+
+def claims_table(claims: Iterable[Claim], *, width: int = 100, title: str | Text | None = None,
+                 where: Optional[Where] = None) -> Table:
+    """A rich Table for a terminal `width` cells wide: kind, value, qualifier, surface, position.
 
     The value has its own right-aligned column; the surface (and the scope below it) is
-    wrapped here to the room left, one bidi isolate per line.  Below 100 columns the offsets
-    column is left out to give the Arabic text room.
+    wrapped here to the room left, one bidi isolate per line.  The position is the claim's
+    line:col in its file (`where`), else its character offsets.  Below 100 columns the
+    position column is left out to give the Arabic text room.
     """
     claims = list(claims)
     show_at = width >= 100
     kind_w = max([len("kind")] + [len(c.kind) for c in claims])
     value_w = max([len("value")] + [len(format_value(c)) for c in claims])
     qual_w = max([len("qualifier")] + [len(c.qualifier) for c in claims])
-    at_w = max([len("at")] + [len(f"{c.start}-{c.end}") for c in claims]) if show_at else 0
+    ats = [_line_col(c, where) for c in claims] if show_at else []
+    at_w = max([len("at")] + [len(a) for a in ats]) if show_at else 0
     n_cols = 5 if show_at else 4
     # box.SIMPLE_HEAD draws no vertical rules but keeps a one-cell edge/divider slot around
     # each column, plus one space of padding either side: 3 cells per column and 1 more.
@@ -153,16 +178,17 @@ def claims_table(claims: Iterable[Claim], *, width: int = 100, title: str | None
     table.add_column("surface / scope", no_wrap=True, max_width=surface_w)
     if show_at:
         table.add_column("at", justify="right", no_wrap=True, style="dim")
-    for c in claims:
+    for i, c in enumerate(claims):
         row = [Text(c.kind), Text(format_value(c)), Text(c.qualifier), _surface_cell(c, surface_w)]
         if show_at:
-            row.append(Text(f"{c.start}-{c.end}"))
+            row.append(Text(ats[i]))
         table.add_row(*row)
     return table
 
 
-def print_claims(claims: list[Claim], console: Console, *, n_docs: int) -> None:
-    """One table per document (titled with its id), then a summary line."""
+def print_claims(claims: list[Claim], console: Console, *, n_docs: int,
+                 where: Optional[Where] = None, files: Optional[dict[str, str]] = None) -> None:
+    """One table per document (titled with its id and file), then a summary line."""
     if not claims:
         console.print(f"no claims found in {n_docs} document{'s' if n_docs != 1 else ''}")
         return
@@ -170,7 +196,11 @@ def print_claims(claims: list[Claim], console: Console, *, n_docs: int) -> None:
     for c in claims:
         by_doc.setdefault(c.doc, []).append(c)
     for doc_id, doc_claims in by_doc.items():
-        console.print(claims_table(doc_claims, width=console.width, title=Text(doc_id, style="bold")))
+        title = Text(doc_id, style="bold")
+        path = (files or {}).get(doc_id)
+        if path and path != "-":
+            title.append(f"  {path}", style="dim")
+        console.print(claims_table(doc_claims, width=console.width, title=title, where=where))
     console.print(
         f"{len(claims)} claim{'s' if len(claims) != 1 else ''} in {n_docs} "
         f"document{'s' if n_docs != 1 else ''}"

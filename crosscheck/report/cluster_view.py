@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import Callable, Iterable, Mapping, Optional, Sequence
 
 import regex
 
@@ -186,7 +186,45 @@ def render_cluster_list(clusters: Sequence[Cluster]) -> str:
     return "".join(cluster_line(c) + "\n" for c in clusters)
 
 
-def _claim_block(n: int, claim: ClusterClaim, texts: Mapping[str, str]) -> list[str]:
+def render_cluster_table(clusters: Sequence[Cluster], width: Optional[int] = None) -> str:
+    """The `clusters` listing as an aligned table for a terminal (rich), as text.
+
+    The same cells as the tab-separated listing; long values wrap inside their column.
+    """
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if not clusters:
+        return "no clusters\n"
+    real = Console()
+    console = Console(file=io.StringIO(), width=width or real.width, color_system=real.color_system,
+                      force_terminal=real.is_terminal if width is None else False)
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
+    table.add_column("cluster / kind", overflow="fold", min_width=14)
+    table.add_column("scope", overflow="fold", min_width=12)
+    table.add_column("values by source (* = outlier)", overflow="fold", min_width=16)
+    table.add_column("status", no_wrap=True, width=10)
+    style = {"conflict": "bold red", "consistent": "green", "single": "dim"}
+    for c in clusters:
+        # The kind under the id, one scope attribute and one source per line: the table
+        # stays readable in a narrow terminal.
+        head = Text(c.id)
+        head.append("\n" + c.kind, style="dim")
+        scope = scope_text(c.key).replace(" ", "\n")
+        values = values_by_source(c).replace(" | ", "\n")
+        table.add_row(head, Text(scope), Text(values), Text(c.status, style=style.get(c.status, "")))
+    console.print(table)
+    return console.file.getvalue()
+
+
+Where = Callable[[str, int, int], Optional[str]]
+
+
+def _claim_block(n: int, claim: ClusterClaim, texts: Mapping[str, str], where: Optional[Where] = None) -> list[str]:
     head = f"[{n}] {claim.doc}  date {claim.date or '-'}"
     if claim.source_group and claim.source_group != claim.doc:  # a copy of another article
         head += f"  source group {claim.source_group}"
@@ -203,12 +241,16 @@ def _claim_block(n: int, claim: ClusterClaim, texts: Mapping[str, str]) -> list[
         scope_line += f"  (inferred from context: {', '.join(claim.inferred)})"
     lines.append(neutralise_bidi(scope_line))
     lines.append("    sentence " + highlighted_sentence(claim, texts.get(claim.doc)))
-    lines.append(f"    surface {isolate(claim.surface)}  [{claim.start}:{claim.end}]  rule {neutralise_bidi(claim.rule or '-')}")
+    at = where(claim.doc, claim.start, claim.end) if where is not None else None
+    place = f"at {neutralise_bidi(at)}  " if at else ""
+    lines.append(f"    surface {isolate(claim.surface)}  {place}[{claim.start}:{claim.end}]  rule {neutralise_bidi(claim.rule or '-')}")
     return lines
 
 
-def render_cluster_detail(cluster: Cluster, texts: Optional[Mapping[str, str]] = None) -> str:
-    """Everything about one cluster, for `crosscheck show`."""
+def render_cluster_detail(cluster: Cluster, texts: Optional[Mapping[str, str]] = None,
+                          where: Optional[Where] = None) -> str:
+    """Everything about one cluster, for `crosscheck show`; `where(doc, start, end)` gives a
+    claim's 'file:line:col' (or None)."""
     texts = texts or {}
     lines = [
         f"cluster {cluster.id}",
@@ -223,7 +265,7 @@ def render_cluster_detail(cluster: Cluster, texts: Optional[Mapping[str, str]] =
     lines.extend(f"note {isolate(note)}" for note in cluster.notes)
     lines.append(f"claims {len(cluster.claims)}  (number in {HIGHLIGHT_OPEN} {HIGHLIGHT_CLOSE})")
     for n, claim in enumerate(cluster.claims, 1):
-        lines.extend(_claim_block(n, claim, texts))
+        lines.extend(_claim_block(n, claim, texts, where))
     return "\n".join(lines) + "\n"
 
 

@@ -119,3 +119,64 @@ def locate_document(doc: Document) -> Optional[FileText]:
     if not text.endswith(doc.text):
         return None
     return FileText(doc.path, text, len(text) - len(doc.text))
+
+
+class Locator:
+    """`file:line:col` of claims, for the listings (`extract`, `show`, reports).
+
+    Each document's file is read once, on first use.  A document without a file (standard
+    input, a store whose article moved or changed) has no position: `where` returns None.
+    """
+
+    def __init__(self, documents: "list[Document] | tuple[Document, ...]") -> None:
+        self._docs = {d.id: d for d in documents}
+        self._files: dict[str, Optional[FileText]] = {}
+        self._jsonl: dict[str, dict[str, int]] = {}  # path -> record text -> line (read once)
+
+    def file(self, doc_id: str) -> Optional[FileText]:
+        if doc_id not in self._files:
+            doc = self._docs.get(doc_id)
+            if doc is None:
+                self._files[doc_id] = None
+            elif doc.path and doc.path != "-" and doc.path.lower().endswith(".jsonl"):
+                line = self._jsonl_lines(doc.path).get(doc.text)
+                self._files[doc_id] = FileText(doc.path, "", 0, jsonl_line=line) if line else None
+            else:
+                self._files[doc_id] = locate_document(doc)
+        return self._files[doc_id]
+
+    def _jsonl_lines(self, path: str) -> dict[str, int]:
+        """Each record's text -> its first line: one pass over a JSONL file for all its records."""
+        if path not in self._jsonl:
+            lines: dict[str, int] = {}
+            try:
+                with open(path, encoding="utf-8-sig") as fh:
+                    for lineno, line in enumerate(fh, start=1):
+                        if not line.strip():
+                            continue
+                        try:
+                            obj = json.loads(line)
+                        except ValueError:
+                            continue
+                        if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+                            lines.setdefault(obj["text"], lineno)
+            except (OSError, UnicodeDecodeError):
+                pass
+            self._jsonl[path] = lines
+        return self._jsonl[path]
+
+    def position(self, doc_id: str, start: int, end: int) -> Optional[Position]:
+        ft = self.file(doc_id)
+        if ft is None:
+            return None
+        try:
+            return ft.position(start, end)
+        except ValueError:
+            return None
+
+    def where(self, doc_id: str, start: int, end: int) -> Optional[str]:
+        """'path:line:col' of the span [start, end) of document `doc_id`, or None."""
+        pos = self.position(doc_id, start, end)
+        if pos is None:
+            return None
+        return f"{self._files[doc_id].path}:{pos.line}:{pos.col}"  # type: ignore[union-attr]
