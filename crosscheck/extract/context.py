@@ -8,13 +8,14 @@ find the vote a figure belongs to.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
+from typing import Any, Callable, Sequence
 
 import regex
 
 from crosscheck.extract.furniture import furniture_for
-from crosscheck.extract.scope import document_location, gazetteer_for, scope_for, vote_events_in
+from crosscheck.extract.scope import LocationIndex, document_location, gazetteer_for, scope_for, vote_events_in
 from crosscheck.models import Document
 from crosscheck.ruleset.loader import RuleSet
 from crosscheck.text.lexicon import PhraseSet, SentenceIndex, longest_of
@@ -24,6 +25,73 @@ from crosscheck.text.tokens import Token, tokenize
 # Sentence ends: ! ? ؟ and newlines always; a full stop unless it sits between two digits
 # ("1.5 مليون" is one number, not two sentences).
 _SENTENCE_END = regex.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
+
+
+# A claim's `sentence` is its whole sentence up to this many characters; a longer one (a text
+# without sentence punctuation) is cut to this many characters around the claim, so that what
+# each claim carries is bounded and the output stays linear in the input.
+SENTENCE_MAX = 2000
+
+
+class TokenInfo:
+    """What the extractor asks of one token list (a sentence, or a claim's window of one),
+    computed once per list: token starts, clause bounds, and indexes its owners add by key
+    (`get`).  Every question about a claim is then answered from its neighbourhood."""
+
+    __slots__ = ("toks", "_memo", "_starts", "_clause_start", "_clause_end")
+
+    def __init__(self, toks: Sequence[Token]) -> None:
+        self.toks = toks
+        self._memo: dict[Any, Any] = {}
+        self._starts: list[int] | None = None
+        self._clause_start: list[int] | None = None
+        self._clause_end: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        """Normalised start offset of every token (for bisect)."""
+        if self._starts is None:
+            self._starts = [t.nstart for t in self.toks]
+        return self._starts
+
+    def clause_start(self, i: int) -> int:
+        """Index of the first token of the clause holding token i (0 or a token after a break)."""
+        if self._clause_start is None:
+            out, c = [], 0
+            for k, t in enumerate(self.toks):
+                if t.brk_before:
+                    c = k
+                out.append(c)
+            self._clause_start = out
+        cs = self._clause_start
+        return cs[i] if i < len(cs) else (cs[-1] if cs else 0)
+
+    def clause_end(self, i: int) -> int:
+        """Index of the first token at or after i that opens a new clause (len(toks) if none)."""
+        if self._clause_end is None:
+            n = len(self.toks)
+            out, c = [n] * (n + 1), n
+            for k in range(n - 1, -1, -1):
+                if self.toks[k].brk_before:
+                    c = k
+                out[k] = c
+            self._clause_end = out
+        ce = self._clause_end
+        return ce[i] if 0 <= i < len(ce) else len(self.toks)
+
+    def get(self, key: Any, build: Callable[[], Any]) -> Any:
+        """The index stored under `key`, built by `build()` the first time."""
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = build()
+        return found
+
+
+class TokenWindow(list):
+    """A claim's own copy of part of its sentence's tokens (when it rewrites a token, e.g. a dual
+    noun read as "2 + noun"): `offset` is the sentence index of its first token."""
+
+    offset = 0
 
 
 class DocContext:
@@ -39,8 +107,13 @@ class DocContext:
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._mentions: dict[tuple[int, int], list] = {}
         self.sentence_claims: dict[int, list] = {}  # sentence start -> claims placed so far
-        self._cue_index: dict[int, tuple[list[Token], SentenceIndex]] = {}
         self._vote_events_of: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence
+        self._events_near: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence/paragraph
+        self._info: dict[int, TokenInfo] = {}  # id(token list of a sentence) -> its indexes
+        self._window_info: TokenInfo | None = None  # the one claim window in use
+        self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}
+        self._excerpts: dict[tuple[int, int, int], tuple[int, int, str]] = {}
+        self.number_starts: list[int] = []  # normalised start of every number found (sorted)
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
@@ -64,18 +137,36 @@ class DocContext:
         hi = self._breaks[k] if k < len(self._breaks) else len(self.text)
         return lo, hi
 
-    def cue_index(self, cues: PhraseSet, toks: list[Token]) -> SentenceIndex:
-        """All kind cues (`cues`: the compiled rules' tagged cues) of one token list (a
-        sentence), found once."""
-        hit = self._cue_index.get(id(toks))
-        if hit is None or hit[0] is not toks:
-            hit = self._cue_index[id(toks)] = (toks, SentenceIndex(cues, toks))
-        return hit[1]
+    def info(self, toks: Sequence[Token]) -> TokenInfo:
+        """The indexes of a token list: kept per sentence for the whole document; a claim's
+        window (TokenWindow) keeps its own only while it is the one in use."""
+        found = self._info.get(id(toks))
+        if found is not None and found.toks is toks:
+            return found
+        w = self._window_info
+        if w is not None and w.toks is toks:
+            return w
+        info = TokenInfo(toks)
+        if isinstance(toks, TokenWindow):
+            self._window_info = info
+        else:
+            self._info[id(toks)] = info
+        return info
+
+    def cue_index(self, cues: PhraseSet, toks: Sequence[Token]) -> SentenceIndex:
+        """The kind cues (`cues`: the compiled rules' tagged cues) of one token list (a
+        sentence), found lazily and once per position."""
+        return self.info(toks).get(("cues", id(cues)), lambda: SentenceIndex(cues, toks))
+
+    @cached_property
+    def _newlines(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
-        lo = self.text.rfind("\n", 0, pos) + 1
-        hi = self.text.find("\n", pos)
-        return lo, len(self.text) if hi < 0 else hi
+        nl = self._newlines
+        k = bisect_left(nl, pos)
+        lo = nl[k - 1] + 1 if k > 0 else 0
+        return lo, nl[k] if k < len(nl) else len(self.text)
 
     def tokens(self, lo: int, hi: int) -> list[Token]:
         key = (lo, hi)
@@ -84,12 +175,70 @@ class DocContext:
             toks = self._tokens[key] = tokenize(self.text, lo, hi)
         return toks
 
+    def sentence_text(self, lo: int, hi: int, at: int = -1) -> tuple[int, int, str]:
+        """(start, end, text) in the original of the sentence [lo, hi) (normalised offsets),
+        stripped; one string per sentence, shared by its claims.  A sentence longer than
+        SENTENCE_MAX characters is cut to about SENTENCE_MAX characters around `at`."""
+        found = self._sentences.get((lo, hi))
+        if found is None:
+            s, e, text = self.original(lo, hi)
+            stripped = text.strip()
+            s += len(text) - len(text.lstrip())
+            found = self._sentences[(lo, hi)] = (s, s + len(stripped), stripped)
+        s, e, text = found
+        if len(text) <= SENTENCE_MAX:
+            return found
+        # a long sentence: the excerpt of the block holding the claim, one block of a third
+        # of SENTENCE_MAX either side; claims of the same block share the string
+        third = SENTENCE_MAX // 3
+        b = (self.norm.to_original(max(at, lo)) - s) // third
+        key = (lo, hi, b)
+        cut = self._excerpts.get(key)
+        if cut is None:
+            a = max(0, (b - 1) * third)
+            piece = text[a : (b + 2) * third]
+            a += len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            cut = self._excerpts[key] = (s + a, s + a + len(piece), piece)
+        return cut
+
+    def events_near(self, lo: int, hi: int, at: int) -> str | None:
+        """The vote event nearest offset `at` in text[lo:hi] (a sentence or a paragraph, whose
+        events are read once), None when it has none."""
+        events = self._events_near.get((lo, hi))
+        if events is None:
+            events = self._events_near[(lo, hi)] = self.vote_events_between(lo, hi)
+        if not events:
+            return None
+        k = bisect_left(events, (at, ""))
+        # every event at the nearest position(s) before and after: the smallest (distance, event)
+        ps = {events[j][0] for j in (k - 1, k) if 0 <= j < len(events)}
+        near = [(abs(p - at), e) for p in ps for e in self._events_at(events, p)]
+        return min(near)[1]
+
+    @staticmethod
+    def _events_at(events: list[tuple[int, str]], p: int) -> list[str]:
+        i = bisect_left(events, (p, ""))
+        out = []
+        while i < len(events) and events[i][0] == p:
+            out.append(events[i][1])
+            i += 1
+        return out
+
     def mentions_in(self, lo: int, hi: int):
         """Place mentions of one sentence (cached)."""
         key = (lo, hi)
         found = self._mentions.get(key)
         if found is None:
             found = self._mentions[key] = self.gaz.mentions(self.text, lo, hi)
+        return found
+
+    def locations_in(self, lo: int, hi: int) -> LocationIndex:
+        """The usable place mentions of one sentence, indexed for pick_location (cached)."""
+        key = ("loc", lo, hi)
+        found = self._mentions.get(key)
+        if found is None:
+            found = self._mentions[key] = LocationIndex(self.gaz, self.mentions_in(lo, hi))
         return found
 
     @cached_property
@@ -166,9 +315,9 @@ def vote_event(ctx: DocContext, at: int) -> tuple[str | None, bool]:
     # The sentence and its paragraph first: most figures find their vote there, and only the
     # sentences with a vote word in that stretch need reading.
     for (lo, hi), inferred in ((ctx.sentence_at(at), False), (ctx.paragraph_at(at), True)):
-        near = [(abs(p - at), e) for p, e in ctx.vote_events_between(lo, hi)]
-        if near:
-            return min(near)[1], inferred
+        event = ctx.events_near(lo, hi, at)
+        if event is not None:
+            return event, inferred
     events = ctx.vote_events
     if not events:
         return None, False
@@ -189,9 +338,8 @@ def inferred_resolution(ctx: DocContext, at: int) -> str | None:
     come from the few vote sentences with digits in them.
     """
     for (lo, hi), inferred in ((ctx.sentence_at(at), False), (ctx.paragraph_at(at), True)):
-        near = [(abs(p - at), e) for p, e in ctx.vote_events_between(lo, hi)]
-        if near:
-            event = min(near)[1]
+        event = ctx.events_near(lo, hi, at)
+        if event is not None:
             return event if inferred and event.startswith("resolution:") else None
     # vote_event's fallback: the only resolution, else the only event (then not a resolution)
     resolutions = ctx.resolutions

@@ -25,7 +25,7 @@ from crosscheck.text.normalize import normalize_word
 from crosscheck.numbers.lexicon import load_lexicon
 from crosscheck.numbers.parser import scan
 from crosscheck.ruleset.loader import KindRule, RuleSet, load_rules
-from crosscheck.extract.context import DocContext, vote_event
+from crosscheck.extract.context import DocContext, TokenWindow, vote_event
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
@@ -36,7 +36,8 @@ from crosscheck.text.tokens import Token, bare_forms
 
 # What may stand between the two ends of a range, after normalisation: "100 و300",
 # "100 إلى 300", "100 حتى 300", "100-300".
-_RANGE_JOIN = regex.compile(r"\s*(?:و|الي|حتي|-|–|—)\s*")
+# Never across a line break: a range is written within one sentence.
+_RANGE_JOIN = regex.compile(r"[^\S\n]*(?:و|الي|حتي|-|–|—)[^\S\n]*")
 _COUNT_FORMS = ("cardinal", "vague", "decimal")
 _PEOPLE_KINDS_WITHOUT_LOCATION = ("votes_for", "votes_against", "abstentions", "resolution_number", "vetoes")
 
@@ -140,7 +141,9 @@ def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) 
 
 
 def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
-    raw = [m for m in scan(ctx.norm, load_lexicon(ctx.rules.directory)) if m.form in _COUNT_FORMS and not ctx.in_furniture(m.nstart)]
+    found = scan(ctx.norm, load_lexicon(ctx.rules.directory))
+    ctx.number_starts = [m.nstart for m in found]
+    raw = [m for m in found if m.form in _COUNT_FORMS and not ctx.in_furniture(m.nstart)]
     out: list[_Num] = []
     i = 0
     while i < len(raw):
@@ -187,9 +190,15 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     if not j or b.value <= a.value:
         return None
     joiner = between.strip()
-    lo, _ = ctx.sentence_at(a.nstart)
-    toks = ctx.tokens(lo, ctx.sentence_at(a.nstart)[1])
-    k = bisect_left([t.nstart for t in toks], a.nstart)
+    lo, hi = ctx.sentence_at(a.nstart)
+    if b.nstart >= hi:
+        return None  # the second figure is in the next sentence
+    toks = ctx.tokens(lo, hi)
+    k = bisect_left(ctx.info(toks).starts, a.nstart)
+    if k > 0 and toks[k - 1].nend > a.nstart:
+        k -= 1  # the number begins inside a token (a clitic: "وواحد")
+    if k >= len(toks):
+        return None
     opener = comp.range_open.ending_at(toks, k) if k > 0 and not toks[k].brk_before else None
     if joiner == "و" and (opener is None or opener[0].source == "من"):
         return None  # "100 و300" alone are two figures; only "بين 100 و300" is a range
@@ -224,7 +233,7 @@ def _shared_scale(a: float, b: float) -> float:
 def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     s_lo, s_hi = ctx.sentence_at(n.nstart)
     toks = ctx.tokens(s_lo, s_hi)
-    starts = [t.nstart for t in toks]
+    starts = ctx.info(toks).starts
     i0 = bisect_left(starts, n.nstart)
     if i0 > 0 and toks[i0 - 1].nend > n.nstart:
         i0 -= 1  # the number begins inside a token (a clitic: "و300" -> "و" is its own token)
@@ -239,19 +248,23 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         # "امتنعت دولة واحدة", "صوت عضو واحد ضده": the noun comes first; read it as "1 دولة",
         # both tokens spanning the two words so the surface stays in text order
         noun_tok, one_tok = toks[i0 - 1], toks[i0]
-        toks = toks[: i0 - 1] + [
+        toks, w = _window(toks, i0)
+        toks[i0 - 1 - w : i0 + 1 - w] = [
             Token(noun_tok.nstart, one_tok.nend, one_tok.text, frozenset({"1"}), noun_tok.brk_before),
             Token(noun_tok.nstart, one_tok.nend, noun_tok.text, noun_tok.forms, False),
-        ] + toks[i0 + 1 :]
-        i0, i1, noun_first = i0 - 1, i0, True
+        ]
+        i0, i1, noun_first = i0 - 1 - w, i0 - w, True
     if n.dual_of:
         # read "جنديين" as "2 جندي": a number token and its singular noun, same offsets
         t = toks[i0]
-        toks = toks[:i0] + [
+        if not isinstance(toks, TokenWindow):
+            toks, w = _window(toks, i0)
+            i0 -= w
+        toks[i0 : i0 + 1] = [
             # keeps its written text: "وجنديان" still reads as joined by و to the list before it
             Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
             Token(t.nstart, t.nend, n.dual_of, bare_forms(n.dual_of), False),
-        ] + toks[i0 + 1 :]
+        ]
         i1 = i0 + 1
 
     # qualifier and the left edge of the claim
@@ -316,9 +329,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         b = interval(value, qualifier, ctx.rules.hedges, (n.low * mult, n.high * mult) if qualifier == "vague" else None)
         lo_b, hi_b, lo_open, hi_open = b.low, b.high, b.low_open, b.high_open
 
-    start, end, surface = ctx.original(toks[left].nstart, toks[max(right, i1) - 1].nend if right > i0 else n.nend)
+    # the claim covers its number, a leading sign or decimal point included (".5", "-7")
+    c_start = min(toks[left].nstart, n.num_nstart)
+    c_end = max(toks[max(right, i1) - 1].nend if right > i0 else n.nend, n.num_nend)
+    start, end, surface = ctx.original(c_start, c_end)
     num_s, num_e, _ = ctx.original(n.num_nstart, n.num_nend)
-    sent_s, sent_e, sentence = ctx.original(s_lo, s_hi)
+    sentence = ctx.sentence_text(s_lo, s_hi, n.nstart)[2]
 
     inferred: list[str] = []
     group = period = location = event = actor = attribution = None
@@ -339,13 +355,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         group = group_of(ctx.scope, toks, i1) or (_part_group(ctx, toks, left) if part_of_list else rule.group)
         if subset_of_other_kind:
             group = "subset"
-        period = period_of(ctx.scope, toks, left, right) or rule.period
+        period = period_of(ctx.scope, toks, left, right, ctx.info(toks)) or rule.period
         if n.superseded:
             period = "superseded"  # the old figure of a change: never compared with the new total
         if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
-            clause_end = _clause_end(toks, right)
-            mentions = ctx.mentions_in(s_lo, s_hi)
-            location, ambiguous = pick_location(ctx.gaz, mentions, [m.start for m in mentions], s_lo, clause_end, n.nstart)
+            clause_end = _clause_end(ctx, toks, right)
+            location, ambiguous = ctx.locations_in(s_lo, s_hi).pick(s_lo, clause_end, n.nstart)
             if location is None:
                 location = ctx.location
                 if location is not None:
@@ -357,7 +372,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             inferred.append("event")
         if rule.actor:
             actor = positions.nearest_member(ctx, toks, left, right)
-        att = attribution_of(ctx.scope, toks, left, right, comp.all_cues)
+        att = attribution_of(ctx.scope, toks, left, right, comp.all_cues, ctx.info(toks))
         if att is not None:
             a_s, a_e, _ = ctx.original(toks[att[0]].nstart, toks[att[1] - 1].nend)
             attribution = ctx.doc.text[a_s:a_e]
@@ -380,15 +395,29 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         start=start,
         end=end,
         surface=surface,
-        sentence=sentence.strip(),
+        sentence=sentence,
         rule=rule.id,
         number_start=num_s,
         number_end=num_e,
         inferred=inferred,
     )
     noun = toks[i1].forms if i1 < len(toks) and right > i1 and not toks[i1].is_digit() else frozenset()
-    ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left, right, parent, noun))
+    off = getattr(toks, "offset", 0)
+    ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left + off, right + off, parent, noun))
     return claim
+
+
+# A claim that rewrites a token works on its own copy of this many tokens either side of its
+# figure (not of the whole sentence: a sentence of many such figures stays linear).
+_WINDOW = 200
+
+
+def _window(toks: Sequence[Token], i: int) -> tuple[TokenWindow, int]:
+    """A claim's own copy of toks around index i, and the sentence index of its first token."""
+    a = max(0, i - _WINDOW)
+    w = TokenWindow(toks[a : i + _WINDOW])
+    w.offset = a
+    return w, a
 
 
 @dataclass(slots=True)
@@ -410,7 +439,8 @@ def _subset_parent(
     if not placed:
         return None
     last = placed[-1]
-    if last.right > left:
+    off = getattr(toks, "offset", 0)  # placed claims keep sentence indexes
+    if last.right > left + off:
         return None
     marker = ctx.scope.subset_markers.ending_at(toks, left)
     if marker is None and 0 <= i1 < len(toks) and not toks[i1].brk_before:
@@ -420,7 +450,7 @@ def _subset_parent(
         return None if found.claim.kind == "other" else found  # "38 صاروخا … 30 منها"
     # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء" /
     # "13 إسرائيليا من النساء والأطفال، و10 تايلانديين"
-    if last.parent is not None and left - last.right <= 5:
+    if last.parent is not None and left + off - last.right <= 5:
         joined = toks[left].text.startswith("و") or (left > 0 and toks[left - 1].text == "و")
         if joined:
             return last.parent
@@ -432,8 +462,8 @@ _CARRIED_HEDGES = ("approx", "more_than", "at_least", "less_than", "at_most")
 
 def _cue_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], rule_id: str, i1: int) -> bool:
     """Does a cue of this rule follow the figure closely ("34 منهم لقوا حتفهم")?"""
-    matches = ctx.cue_index(comp.tagged_cues, toks)._by_payload.get(rule_id, ())
-    return any(i1 < s <= i1 + 5 for s, _e, _p in matches)
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    return any(p.payload == rule_id for _s, _e, p in index.between(i1 + 1, i1 + 6))
 
 
 def _joined_to(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
@@ -442,9 +472,10 @@ def _joined_to(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> 
     if not placed:
         return None
     last = placed[-1]
-    if left == last.right and toks[left].text.startswith("و") and not toks[left].brk_before:
+    right = last.right - getattr(toks, "offset", 0)  # placed claims keep sentence indexes
+    if left == right and toks[left].text.startswith("و") and not toks[left].brk_before:
         return last
-    if left == last.right + 1 and toks[last.right].text == "و" and not toks[last.right].brk_before:
+    if left == right + 1 and right >= 0 and toks[right].text == "و" and not toks[right].brk_before:
         return last
     return None
 
@@ -457,8 +488,9 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
     if i1 >= len(toks) or toks[i1].brk_before or toks[i1].is_digit():
         return None
     forms = toks[i1].forms
+    at = left + getattr(toks, "offset", 0)  # placed claims keep sentence indexes
     for placed in reversed(ctx.sentence_claims.get(s_lo, ())):
-        if left - placed.right > 4:
+        if at - placed.right > 4:
             break  # list items stand close together: "، وتارودانت بـ980 حالة"
         if placed.parent is None and placed.noun and not forms.isdisjoint(placed.noun):
             return placed if placed.claim.kind != "other" else None
@@ -481,8 +513,8 @@ def _either_or(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int
     for k in range(lo, hi):
         if toks[k].text != "او":
             continue
-        before = {p.payload for s, e, p in index.matches if e == k}
-        after = {p.payload for s, e, p in index.matches if s == k + 1}
+        before = {p.payload for s, e, p in index.ending_at(k)}
+        after = {p.payload for s, e, p in index.starting_at(k + 1)}
         if before and after and before != after and not (before & after):
             return True
     return False
@@ -550,14 +582,20 @@ def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) 
     window = ctx.rules.negation.particle_window
     if comp.negation_particles.nearest(toks, left, left, window, 0) is not None:
         return True
-    verbs = comp.negation_verbs
+    # a denial verb starting anywhere in [clause start, left): from an index of the verbs'
+    # positions, made once per sentence
+    c = ctx.info(toks).clause_start(left) if left < len(toks) else left
+    if c >= left:
+        return False
+    at = ctx.info(toks).get("negation_verbs", lambda: _verb_positions(comp.negation_verbs, toks))
+    k = bisect_left(at, c)
+    return k < len(at) and at[k] < left
+
+
+def _verb_positions(verbs: PhraseSet, toks: Sequence[Token]) -> list[int]:
+    """Indexes of the tokens where a negation verb starts."""
     keys, loose = verbs._first_keys, bool(verbs._first_loose)
-    k = left
-    while k > 0 and not toks[k].brk_before:
-        k -= 1
-        if (loose or not toks[k].forms.isdisjoint(keys)) and verbs.at(toks, k):
-            return True
-    return False
+    return [k for k in range(len(toks)) if (loose or not toks[k].forms.isdisjoint(keys)) and verbs.at(toks, k)]
 
 
 _OTHER = KindRule.model_construct(
@@ -577,14 +615,21 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
+    if _starts_number(ctx, t):
+        return "bare"  # another number ("ألف ألف", "ثلاثة ثلاثة") is no counted noun
     return "other"
 
 
-def _clause_end(toks: Sequence[Token], i: int) -> int:
+def _starts_number(ctx: DocContext, t: Token) -> bool:
+    """Does a number (of any form) begin inside token t (after its clitics)?"""
+    starts = ctx.number_starts
+    k = bisect_left(starts, t.nstart)
+    return k < len(starts) and starts[k] < t.nstart + len(t.text)  # a noun-first token spans two words
+
+
+def _clause_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int:
     """Normalised offset where the clause holding token i-1 ends."""
-    k = max(i, 1)
-    while k < len(toks) and not toks[k].brk_before:
-        k += 1
+    k = ctx.info(toks).clause_end(max(i, 1))
     return toks[k - 1].nend if k <= len(toks) else toks[-1].nend
 
 

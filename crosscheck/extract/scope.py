@@ -196,6 +196,58 @@ def pick_location(
     return best.place.id, not related
 
 
+class LocationIndex:
+    """pick_location's answers for the claims of one sentence, from its usable mentions found
+    once: a claim compares the mentions near it, not every mention of the sentence."""
+
+    def __init__(self, gaz: Gazetteer, mentions: Sequence[Mention]) -> None:
+        self.gaz = gaz
+        self.usable = [m for m in mentions if usable(m)]
+        self.starts = [m.start for m in self.usable]
+        # the distinct places of usable[:j], in order of first mention: order[:distinct[j]]
+        self.order: list[str] = []
+        self.distinct = [0]
+        seen: set[str] = set()
+        for m in self.usable:
+            if m.place.id not in seen:
+                seen.add(m.place.id)
+                self.order.append(m.place.id)
+            self.distinct.append(len(self.order))
+        self._related: dict[tuple[int, str], bool] = {}
+
+    def pick(self, lo: int, hi: int, at: int) -> tuple[str | None, bool]:
+        """pick_location(gaz, mentions, starts, lo, hi, at), `lo` being the sentence start."""
+        starts = self.starts
+        i, j = bisect_left(starts, lo), bisect_right(starts, hi - 1)
+        if i > 0:  # not a prefix of the sentence: the general answer
+            return pick_location(self.gaz, self.usable, starts, lo, hi, at)
+        if i >= j:
+            return None, False
+        gaz = self.gaz
+        window = gaz.rules.child_window * 7  # words -> characters, roughly
+        k = bisect_left(starts, at, i, j)
+        # the nearest mention, and every mention within the window, sorted as pick_location does
+        a = k - 1 if k > i else k  # the nearest before, then every one within the window
+        while a > i and at - starts[a - 1] <= window:
+            a -= 1
+        b = k + 1 if k < j else k  # the nearest after, then every one within the window
+        while b < j and starts[b] - at <= window:
+            b += 1
+        cands = sorted(self.usable[a:b], key=lambda m: abs(m.start - at))
+        best = cands[0]
+        for m in cands[1:]:
+            if abs(m.start - at) <= window and gaz.is_within(m.place.id, best.place.id):
+                best = m
+        key = (self.distinct[j], best.place.id)
+        related = self._related.get(key)
+        if related is None:
+            related = self._related[key] = all(
+                x == best.place.id or gaz.is_within(best.place.id, x) or gaz.is_within(x, best.place.id)
+                for x in self.order[: self.distinct[j]]
+            )
+        return best.place.id, not related
+
+
 def document_location(gaz: Gazetteer, counts: Counter[str]) -> str | None:
     """The place an article is about: most mentioned, a sub-area also counting for its parent."""
     total: Counter[str] = Counter()
@@ -233,62 +285,107 @@ def group_of(lex: ScopeLexicon, tokens: Sequence[Token], noun_at: int) -> str | 
 _PERIOD_ORDER = ("last_24h", "event", "cumulative")
 
 
-def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int) -> str | None:
+def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info=None) -> str | None:
     """Period cue nearest the claim: anywhere before it in its sentence ("خلال الـ24 ساعة
     الماضية ارتكب الاحتلال 4 مجازر … 36 شهيدا") or up to 10 words after it.  The nearest cue
     wins, so a total "منذ السابع من أكتوبر" keeps its period beside a daily figure; at equal
-    distance the more specific period wins."""
-    best: tuple[int, int, str] | None = None
+    distance the more specific period wins.
+
+    `info` (crosscheck.extract.context.TokenInfo of `tokens`) keeps the sentence's period cues,
+    found once; only the cues nearest the claim are then compared."""
     periods = lex.periods
-    keys, loose = periods._first_keys, bool(periods._first_loose)
-    for i in range(0, min(len(tokens), hi + 10)):
-        if lo <= i < hi:
+    hits = info.get("periods", lambda: _period_hits(periods, tokens)) if info is not None else _period_hits(periods, tokens)
+    starts = [h[0] for h in hits] if info is None else info.get("period_starts", lambda: [h[0] for h in hits])
+    # before the claim: the cue ending nearest lo ends among the last max_span starts before lo
+    k = bisect_left(starts, lo)
+    first = bisect_left(starts, (starts[k - 1] if k else lo) - periods.max_span) if k else k
+    cands = hits[first:k]
+    # after it: starts in [hi, hi + 10)
+    cands += hits[bisect_left(starts, hi) : bisect_left(starts, hi + 10)]
+    best: tuple[int, int, str] | None = None
+    for i, end, period in cands:
+        if lo <= i < hi or i >= len(tokens):
             continue
+        dist = lo - end if i < lo else i - hi
+        key = (max(dist, 0), _PERIOD_ORDER.index(period), period)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _period_hits(periods: PhraseSet, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """(start, end, period) of the longest period cue at each token where one starts."""
+    keys, loose = periods._first_keys, bool(periods._first_loose)
+    out = []
+    for i in range(len(tokens)):
         if not loose and tokens[i].forms.isdisjoint(keys):
             continue  # no period cue starts with this word
         hit = periods.at(tokens, i)
         if hit:
-            period = str(hit[0].payload)
-            dist = lo - hit[1] if i < lo else i - hi
-            key = (max(dist, 0), _PERIOD_ORDER.index(period), period)
-            if best is None or key < best:
-                best = key
-    return best[2] if best else None
+            out.append((i, hit[1], str(hit[0].payload)))
+    return out
 
 
 # --------------------------------------------------------------------------- attribution
 
 
 def attribution_of(
-    lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, stop: PhraseSet | None = None
+    lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, stop: PhraseSet | None = None, info=None
 ) -> tuple[int, int] | None:
     """Token span [a, b) naming who gives the figure ("وفقًا للسلطات الصحية الفلسطينية").
 
     "According to" cues (وفقا ل، بحسب) may stand anywhere in the sentence; speech verbs (قال،
-    أعلنت) before the claim, in its clause, or opening the next clause.
+    أعلنت) before the claim, in its clause, or opening the next clause.  The nearest wins (the
+    one before the claim at equal distance).
+
+    Every cue of the sentence and the source it introduces depend on the sentence only, so they
+    are found once (kept in `info`, the TokenInfo of `tokens`, when given); a claim then looks
+    at the nearest cue on either side.
     """
+    build = lambda: _attribution_index(lex, tokens, stop)  # noqa: E731
+    acc, att = info.get(("attribution", id(stop)), build) if info is not None else build()
+    if info is not None:
+        clause_end = info.clause_end(hi)
+    else:
+        clause_end = hi
+        while clause_end < len(tokens) and not tokens[clause_end].brk_before:
+            clause_end += 1
     best = None
-    clause_end = hi
-    while clause_end < len(tokens) and not tokens[clause_end].brk_before:
-        clause_end += 1
-    # allow the clause right after the claim too ("…، وفقًا للسلطات الصحية")
-    next_end = clause_end + 1
-    while next_end < len(tokens) and not tokens[next_end].brk_before:
-        next_end += 1
+    for entries, limit in ((acc, len(tokens)), (att, clause_end)):
+        starts = entries[0]
+        k = bisect_left(starts, lo)  # the nearest before the claim
+        if k:
+            i, a, b = entries[1][k - 1]
+            key = (lo - i, 0)
+            if best is None or key < best[0]:
+                best = (key, a, b)
+        k = bisect_left(starts, hi)  # the nearest after it
+        if k < len(starts) and starts[k] <= limit:
+            i, a, b = entries[1][k]
+            key = (i - hi, 1)
+            if best is None or key < best[0]:
+                best = (key, a, b)
+    return (best[1], best[2]) if best else None
+
+
+def _attribution_index(lex: ScopeLexicon, tokens: Sequence[Token], stop: PhraseSet | None):
+    """([starts], [(i, a, b)]) of the according-to cues and of the speech verbs of a token list,
+    each with the source span [a, b) it introduces (cues introducing nothing are left out).
+    A speech verb counts only where no according-to cue starts."""
     could_start = lex.attribution_start
     if could_start.loose:
         candidates: Sequence[int] = range(len(tokens))
     else:  # only words that may open an according-to cue or a speech verb
         keys = could_start.keys
         candidates = [i for i, t in enumerate(tokens) if not t.forms.isdisjoint(keys)]
+    acc: list[tuple[int, int, int]] = []
+    att: list[tuple[int, int, int]] = []
     for i in candidates:
-        if lo <= i < hi:
-            continue
         hit = lex.according_to.at(tokens, i)  # "وفقًا لـ…" may close the sentence
-        if not hit and i < next_end:
+        into = acc
+        if not hit:
             hit = lex.attribution.at(tokens, i)
-            if hit and i > clause_end:
-                hit = None  # a speech verb two clauses later introduces something else
+            into = att
         if not hit:
             continue
         a = hit[1]
@@ -300,10 +397,8 @@ def attribution_of(
                 break  # "أعلن الجيش مقتل …": the source ends where the event word begins
             b += 1
         if b > a:
-            dist = lo - i if i < lo else i - hi
-            if best is None or dist < best[0]:
-                best = (dist, a, b)
-    return (best[1], best[2]) if best else None
+            into.append((i, a, b))
+    return ([e[0] for e in acc], acc), ([e[0] for e in att], att)
 
 
 # --------------------------------------------------------------------------- votes

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Sequence
 
 
@@ -74,11 +75,17 @@ def members_in(ctx: "DocContext", toks: Sequence[Token], lo: int, hi: int) -> li
 
 
 def nearest_member(ctx: "DocContext", toks: Sequence[Token], left: int, right: int) -> str | None:
-    """The member named nearest to a claim in its sentence (who vetoed, for veto counts)."""
-    found = members_in(ctx, toks, 0, len(toks))
+    """The member named nearest to a claim in its sentence (who vetoed, for veto counts).
+
+    The sentence's members are found once; the nearest is among the last one before `left`,
+    the last one before `right` and the first one from `right` on."""
+    found = ctx.info(toks).get("members", lambda: members_in(ctx, toks, 0, len(toks)))
     if not found:
         return None
-    return min(found, key=lambda f: (abs(f[0] - left) if f[0] < left else abs(f[0] - right)))[1]
+    at = ctx.info(toks).get("member_at", lambda: [f[0] for f in found])
+    ks = sorted({k for k in (bisect_left(at, left) - 1, bisect_left(at, right) - 1, bisect_left(at, right))
+                 if 0 <= k < len(found)})
+    return min((found[k] for k in ks), key=lambda f: (abs(f[0] - left) if f[0] < left else abs(f[0] - right)))[1]
 
 
 def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
@@ -160,7 +167,7 @@ def _position_claims(ctx, rule, negators, toks, i, end, value, inferred_resoluti
         return []
     start, stop, surface = ctx.original(toks[i].nstart, toks[end - 1].nend)
     s_lo, s_hi = ctx.sentence_at(at)
-    _, _, sentence = ctx.original(s_lo, s_hi)
+    sentence = ctx.sentence_text(s_lo, s_hi, at)[2]
     out = []
     for actor in dict.fromkeys(a for _, a in actors):
         out.append(
@@ -174,7 +181,7 @@ def _position_claims(ctx, rule, negators, toks, i, end, value, inferred_resoluti
                 start=start,
                 end=stop,
                 surface=surface,
-                sentence=sentence.strip(),
+                sentence=sentence,
                 rule=rule.id,
                 inferred=["event"] if inferred else [],
             )

@@ -181,6 +181,15 @@ class PhraseSet:
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
+    @property
+    def max_span(self) -> int:
+        """The most tokens one match can cover (a gap counts GAP_MAX words)."""
+        span = self.__dict__.get("_max_span")
+        if span is None:
+            span = max((len(p.words) + GAP_MAX * sum(w.gap for w in p.words) for p in self.phrases), default=1)
+            self.__dict__["_max_span"] = span
+        return span
+
     @classmethod
     def of(cls, raws: Iterable[str], payload: object = None) -> "PhraseSet":
         return cls(Phrase.parse(r, payload) for r in raws)
@@ -279,62 +288,100 @@ class PhraseSet:
 
 
 class SentenceIndex:
-    """Every match of one PhraseSet in one token list, found once and queried many times.
+    """The matches of one PhraseSet in one token list, found lazily and queried many times.
 
     A sentence with several figures asks the same questions of its cue words for every figure
-    and every kind rule; scanning the sentence once and answering from the match list keeps the
-    cost per figure independent of the lexicon size.
+    and every kind rule.  Matches are found per start position, once, when a query first needs
+    that position, so a query costs its window (a few tokens either side of the figure) and
+    not the sentence: a sentence of a million words with ten thousand figures stays linear.
     """
 
     def __init__(self, phrases: PhraseSet, tokens: Sequence[Token]) -> None:
         self.tokens = tokens
-        brk = [0]
-        for t in tokens:
-            brk.append(brk[-1] + (1 if t.brk_before else 0))
-        self._brk = brk  # _brk[k] = clause breaks before tokens[0..k-1]
-        matches: list[tuple[int, int, Phrase]] = []
-        first, loose, cache = phrases._first, phrases._first_loose, phrases._first_cache
-        for i, tok in enumerate(tokens):
-            cands = cache.get(tok.forms)
-            if cands is None:
-                cands = phrases._candidates(first, loose, tok)
-            for p in cands:
-                if p.single:
-                    matches.append((i, i + 1, p))  # indexed by its word, which this token has
-                    continue
-                end = p.match_at(tokens, i)
-                if end >= 0:
-                    matches.append((i, end, p))
-        self.matches = matches
-        by_payload: dict[object, list[tuple[int, int, Phrase]]] = {}
-        for m in matches:
-            by_payload.setdefault(m[2].payload, []).append(m)
-        self._by_payload = by_payload
+        self.phrases = phrases
+        self._at: dict[int, list[tuple[int, int, Phrase]]] = {}
+        self._all: list[tuple[int, int, Phrase]] | None = None
+        self._payloads: set[object] | None = None
+        self._span = phrases.max_span
+
+    def starting_at(self, i: int) -> list[tuple[int, int, Phrase]]:
+        """Every (start, end, phrase) match that starts at token i."""
+        found = self._at.get(i)
+        if found is None:
+            found = self._at[i] = self._find(i)
+        return found
+
+    def _find(self, i: int) -> list[tuple[int, int, Phrase]]:
+        tokens, phrases = self.tokens, self.phrases
+        if not 0 <= i < len(tokens):
+            return []
+        tok = tokens[i]
+        cands = phrases._first_cache.get(tok.forms)
+        if cands is None:
+            cands = phrases._candidates(phrases._first, phrases._first_loose, tok)
+        out = []
+        for p in cands:
+            if p.single:
+                out.append((i, i + 1, p))  # indexed by its word, which this token has
+                continue
+            end = p.match_at(tokens, i)
+            if end >= 0:
+                out.append((i, end, p))
+        return out
+
+    def between(self, a: int, b: int) -> list[tuple[int, int, Phrase]]:
+        """Every match starting at a token in [a, b), in text order."""
+        out: list[tuple[int, int, Phrase]] = []
+        for i in range(max(a, 0), min(b, len(self.tokens))):
+            out.extend(self.starting_at(i))
+        return out
+
+    def ending_at(self, k: int) -> list[tuple[int, int, Phrase]]:
+        """Every match whose end index is k."""
+        return [m for m in self.between(k - self._span, k) if m[1] == k]
+
+    @property
+    def matches(self) -> list[tuple[int, int, Phrase]]:
+        """Every match in the tokens, in text order (a full scan, done once)."""
+        if self._all is None:
+            self._all = self.between(0, len(self.tokens))
+        return self._all
 
     def has(self, payload: object) -> bool:
-        """Does any phrase with this payload occur in the tokens?"""
-        return payload in self._by_payload
+        """Does any phrase with this payload occur in the tokens?  (A prefilter: one scan of the
+        tokens, once.)"""
+        if self._payloads is None:
+            self._payloads = {m[2].payload for m in self.matches}
+        return payload in self._payloads
 
     def _breaks(self, a: int, b: int) -> bool:
         """Is there clause punctuation before any token in tokens[a..b] (inclusive)?"""
-        if a > b:
-            return False
-        return self._brk[min(b, len(self.tokens) - 1) + 1] - self._brk[a] > 0
+        toks = self.tokens
+        for k in range(max(a, 0), min(b, len(toks) - 1) + 1):
+            if toks[k].brk_before:
+                return True
+        return False
 
     def nearest(
         self, lo: int, hi: int, before: int, after: int, cross_clause: bool = False, payload: object = None
     ) -> tuple[Phrase, int, int] | None:
-        """Same answer as PhraseSet.nearest, restricted to phrases with this payload (if given)."""
+        """Same answer as PhraseSet.nearest, restricted to phrases with this payload (if given).
+
+        Only matches starting in [lo - before - max_span, lo) or [hi, hi + after) can qualify,
+        so only those positions are read."""
         best_after: tuple[Phrase, int, int] | None = None
         best_before: tuple[Phrase, int, int] | None = None
-        matches = self.matches if payload is None else self._by_payload.get(payload, ())
-        for start, end, p in matches:
-            if start >= hi:
-                d = start - hi
-                if d < after and (cross_clause or not self._breaks(hi, start)):
-                    if best_after is None or d < best_after[2] or (d == best_after[2] and len(p) > len(best_after[0])):
-                        best_after = (p, start, d)
-            elif end <= lo and end > 0:
+        for start, end, p in self.between(hi, hi + after):
+            if payload is not None and p.payload != payload:
+                continue
+            d = start - hi
+            if d < after and (cross_clause or not self._breaks(hi, start)):
+                if best_after is None or d < best_after[2] or (d == best_after[2] and len(p) > len(best_after[0])):
+                    best_after = (p, start, d)
+        for start, end, p in self.between(lo - before - self._span, min(lo, hi)):
+            if payload is not None and p.payload != payload:
+                continue
+            if end <= lo and end > 0:
                 d = lo - end
                 if d < before and (cross_clause or not self._breaks(end, lo)):
                     if best_before is None or d < best_before[2] or (

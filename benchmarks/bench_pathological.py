@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Pathological inputs: does extraction stay linear in the input?
+
+Each case runs `crosscheck.extract.extractor.extract` on ONE document in a fresh child process
+(so that its peak memory, max RSS, is its own) and prints seconds, seconds per MB, peak RSS and
+the growth factor of seconds-per-MB from the smallest size to each larger one (1.0 = linear).
+
+Cases (sizes in MB of UTF-8):
+
+* ``news``          ordinary news: the bundled fixture articles, one document per article
+                    (the reference time per MB);
+* ``single_line``   the same articles joined into ONE line (no newline, one paragraph);
+* ``number_word``   one number word repeated ("ألف ألف ألف …");
+* ``dense_sentence`` one sentence holding a number every ~100 bytes (10,000 per MB): counts,
+                    kind words, hedges, places, joined by "و" and commas, no full stop.
+
+    .venv/bin/python benchmarks/bench_pathological.py                 # 0.1, 1, 4 MB + 50 MB line
+    .venv/bin/python benchmarks/bench_pathological.py --sizes 0.1 1 --no-big
+    .venv/bin/python benchmarks/bench_pathological.py --case dense_sentence --sizes 4
+
+Goal (issue 11, item 6 of issue 10): every case within 2x the seconds per MB of `news`, and peak
+memory under 300 MB at 4 MB (and for the 50 MB single line: time per MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MB = 1_000_000
+
+_PLACES = ["غزة", "خان يونس", "رفح", "حلب", "درنة", "الخرطوم", "دير البلح", "جنين"]
+_KINDS = ["قتيلا", "جريحا", "مفقودا", "نازحا", "أسيرا", "شخصا", "طفلا", "امرأة"]
+_HEDGES = ["", "نحو ", "أكثر من ", "قرابة ", "ما لا يقل عن "]
+_VERBS = ["وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن"]
+
+
+def _fixture_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").glob("*.txt"))]
+
+
+def _repeat_to(parts: list[str], size: int, sep: str) -> str:
+    out, n, i = [], 0, 0
+    while n < size:
+        p = parts[i % len(parts)]
+        out.append(p)
+        n += len(p.encode("utf-8")) + len(sep)
+        i += 1
+    return sep.join(out)
+
+
+def make(case: str, size: int) -> list[str]:
+    """The texts of one case, about `size` bytes of UTF-8 in all."""
+    if case == "news":
+        texts = _fixture_texts()
+        out, n, i = [], 0, 0
+        while n < size:
+            t = texts[i % len(texts)]
+            out.append(t[:1] + t[1:])
+            n += len(t.encode("utf-8"))
+            i += 1
+        return out
+    if case == "single_line":
+        flat = [" ".join(t.split()) for t in _fixture_texts()]
+        return [_repeat_to(flat, size, " ")]
+    if case == "number_word":
+        return [_repeat_to(["ألف"], size, " ")]
+    if case == "dense_sentence":
+        parts = []
+        for i in range(size // 60 + 1):
+            parts.append(
+                f"{_VERBS[i % 6]} {_HEDGES[i % 5]}{(i * 37) % 5000 + 2} {_KINDS[i % 8]} في {_PLACES[i % 8]}"
+                + ("،" if i % 3 == 0 else "")
+            )
+        return [_repeat_to(parts, size, " ")]
+    raise SystemExit(f"unknown case {case}")
+
+
+def child(case: str, size: int) -> None:
+    """Run in the child: build the input, extract, print one JSON line of figures."""
+    import resource
+
+    sys.path.insert(0, str(ROOT))
+    from crosscheck.extract.extractor import extract, extract_text
+    from crosscheck.models import Document
+
+    extract_text("قتل 3 أشخاص في غزة.")  # rules load and regexes compile outside the timing
+    texts = make(case, size)
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    numbers = 0
+    t0 = time.perf_counter()
+    claims = 0
+    for k, t in enumerate(texts):
+        claims += len(extract(Document(id=f"d{k}", text=t)))
+    secs = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"case": case, "bytes": nbytes, "secs": secs, "rss_mb": rss, "claims": claims, "numbers": numbers}))
+
+
+def run(case: str, size: int, timeout: float) -> dict:
+    cmd = [sys.executable, __file__, "--child", case, str(size)]
+    try:
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=True).stdout
+    except subprocess.TimeoutExpired:
+        return {"case": case, "bytes": size, "secs": None, "rss_mb": None, "claims": None, "note": f"> {timeout:.0f} s"}
+    except subprocess.CalledProcessError as exc:
+        return {"case": case, "bytes": size, "secs": None, "rss_mb": None, "claims": None, "note": exc.stderr.strip().splitlines()[-1:]}
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--case", action="append", choices=["news", "single_line", "number_word", "dense_sentence"])
+    ap.add_argument("--sizes", nargs="+", type=float, default=[0.1, 1, 4], help="sizes in MB")
+    ap.add_argument("--big", type=float, default=50, help="size in MB of the big single line (0: none)")
+    ap.add_argument("--no-big", action="store_true")
+    ap.add_argument("--timeout", type=float, default=900)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child[0], int(args.child[1]))
+        return
+    cases = args.case or ["news", "single_line", "number_word", "dense_sentence"]
+    print(f"{'case':<16}{'MB':>7}{'claims':>9}{'s':>9}{'s/MB':>8}{'peak MB':>9}{'growth':>8}{'vs news':>9}")
+    ref: dict[str, float] = {}
+    news_per_mb = None
+    plan = [(c, s) for c in cases for s in args.sizes]
+    if not args.no_big and args.big and "single_line" in cases:
+        plan.append(("single_line", args.big))
+    for case, mb in plan:
+        r = run(case, int(mb * MB), args.timeout)
+        if r["secs"] is None:
+            print(f"{case:<16}{mb:>7.1f}{'':>9}{r['note']!s:>9}")
+            continue
+        per = r["secs"] / (r["bytes"] / MB)
+        ref.setdefault(case, per)
+        if case == "news" and mb == max(args.sizes):
+            news_per_mb = per
+        vs = f"{per / news_per_mb:.2f}x" if news_per_mb else ""
+        print(
+            f"{case:<16}{r['bytes'] / MB:>7.1f}{r['claims']:>9}{r['secs']:>9.2f}{per:>8.3f}"
+            f"{r['rss_mb']:>9.0f}{per / ref[case]:>8.2f}{vs:>9}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
