@@ -103,8 +103,10 @@ def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
         t = Tok(kind, s, e, s, raw=raw)
         # A minus at the start of a number: "-1200000", " -١٬٢٠٠"; not the dash of "2020-2021".
         if s and text[s - 1] in "-−" and (s == 1 or text[s - 2] in _BEFORE_MINUS):
-            before = text[: s - 1].rstrip()
-            if not before or not before[-1].isdigit():
+            k = s - 2  # the last character before the minus that is not white space
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            if k < 0 or not text[k].isdigit():
                 t.start = t.pstart = s - 1
                 t.raw = "-" + raw
         out.append(t)
