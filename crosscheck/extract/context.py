@@ -92,6 +92,8 @@ class TokenWindow(list):
     noun read as "2 + noun"): `offset` is the sentence index of its first token."""
 
     offset = 0
+    base: Sequence[Token] = ()  # the sentence's tokens
+    changed: tuple[int, int] = (0, 0)  # the window's indexes that may differ from the sentence's
 
 
 class DocContext:
@@ -156,6 +158,9 @@ class DocContext:
     def cue_index(self, cues: PhraseSet, toks: Sequence[Token]) -> SentenceIndex:
         """The kind cues (`cues`: the compiled rules' tagged cues) of one token list (a
         sentence), found lazily and once per position."""
+        if isinstance(toks, TokenWindow):
+            base = self.cue_index(cues, toks.base)
+            return self.info(toks).get(("cues", id(cues)), lambda: SentenceIndex(cues, toks, base, toks.changed))
         return self.info(toks).get(("cues", id(cues)), lambda: SentenceIndex(cues, toks))
 
     @cached_property

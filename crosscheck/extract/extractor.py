@@ -409,14 +409,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
 
 # A claim that rewrites a token works on its own copy of this many tokens either side of its
 # figure (not of the whole sentence: a sentence of many such figures stays linear).
-_WINDOW = 200
+_WINDOW = 100
 
 
 def _window(toks: Sequence[Token], i: int) -> tuple[TokenWindow, int]:
     """A claim's own copy of toks around index i, and the sentence index of its first token."""
     a = max(0, i - _WINDOW)
     w = TokenWindow(toks[a : i + _WINDOW])
-    w.offset = a
+    w.offset, w.base, w.changed = a, toks, (i - 1 - a, i + 2 - a)
     return w, a
 
 

@@ -296,9 +296,15 @@ class SentenceIndex:
     not the sentence: a sentence of a million words with ten thousand figures stays linear.
     """
 
-    def __init__(self, phrases: PhraseSet, tokens: Sequence[Token]) -> None:
+    def __init__(
+        self, phrases: PhraseSet, tokens: Sequence[Token], base: "SentenceIndex | None" = None,
+        changed: tuple[int, int] = (0, 0),
+    ) -> None:
+        """`base`: the index of the token list `tokens` is a rewritten window of, `changed` the
+        window's indexes that differ from it (has() then asks the base and reads only those)."""
         self.tokens = tokens
         self.phrases = phrases
+        self._base, self._changed = base, changed
         self._at: dict[int, list[tuple[int, int, Phrase]]] = {}
         self._all: list[tuple[int, int, Phrase]] | None = None
         self._payloads: set[object] | None = None
@@ -351,7 +357,15 @@ class SentenceIndex:
         """Does any phrase with this payload occur in the tokens?  (A prefilter: one scan of the
         tokens, once.)"""
         if self._payloads is None:
-            self._payloads = {m[2].payload for m in self.matches}
+            if self._base is not None:
+                # a superset (a prefilter may say yes too often, never too rarely): what the
+                # sentence has, and what the rewritten tokens and their neighbours have
+                a, b = self._changed
+                self._payloads = {m[2].payload for m in self.between(a - self._span, b)}
+            else:
+                self._payloads = {m[2].payload for m in self.matches}
+        if self._base is not None and self._base.has(payload):
+            return True
         return payload in self._payloads
 
     def _breaks(self, a: int, b: int) -> bool:

@@ -1,0 +1,95 @@
+"""Hardening of extraction (issue 11): linear work on pathological text, no exceptions, spans
+that hold together.  Work is COUNTED (Python line events inside crosscheck), never timed."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from crosscheck.extract.extractor import extract_text
+from crosscheck.models import Claim
+
+
+def work_of(text: str) -> tuple[int, list[Claim]]:
+    """(line events executed inside the crosscheck package, claims) for one extraction."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def glob(frame, event, arg):
+        return local if "/crosscheck/" in frame.f_code.co_filename else None
+
+    extract_text("قتل 3 أشخاص في غزة.")  # rules load outside the count
+    sys.settrace(glob)
+    try:
+        claims = extract_text(text)
+    finally:
+        sys.settrace(None)
+    return count, claims
+
+
+def _dense(n: int) -> str:
+    kinds = ["قتيلا", "جريحا", "مفقودا", "نازحا", "شخصا"]
+    places = ["غزة", "رفح", "حلب", "درنة"]
+    return " ".join(f"وقتل نحو {i * 7 % 900 + 2} {kinds[i % 5]} في {places[i % 4]}" + ("،" if i % 3 == 0 else "")
+                    for i in range(n))
+
+
+# Each family at n and 2n units: the work must grow about 2x, not 4x (quadratic).
+FAMILIES = {
+    "one sentence, many figures": lambda n: _dense(n),
+    "one repeated number word": lambda n: " ".join(["ألف"] * (8 * n)),
+    "one line, many sentences with votes": lambda n: " ".join(
+        f"صوت {i % 13 + 2} أعضاء لصالح القرار رقم {2700 + i % 50}. وقتل {i + 3} أشخاص." for i in range(n)
+    ),
+    "dual nouns in one sentence": lambda n: " و".join(["قتل جنديين"] * n),
+    "noun-first one in one sentence": lambda n: " و".join(["امتنعت دولة واحدة"] * n),
+    "signed and decimal figures": lambda n: " ".join(f"قتل -{i + 2} و.{i % 9 + 1} أشخاص" for i in range(n)),
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_work_grows_linearly(family):
+    make = FAMILIES[family]
+    n = 150 if "one sentence" in family and "figures" not in family else 60  # past the 100-token window
+    w1, _ = work_of(make(n))
+    w2, _ = work_of(make(2 * n))
+    assert w2 / w1 < 2.6, f"{family}: work x{w2 / w1:.2f} for twice the input (quadratic would be ~4)"
+
+
+def test_sentence_string_is_shared_and_bounded():
+    text = _dense(400)
+    claims = extract_text(text)
+    assert len(claims) > 300
+    # every claim's sentence is an excerpt of the text around it, and claims of one block share
+    # one string object (no copy per claim)
+    for c in claims:
+        assert len(c.sentence) <= 2000
+        assert c.sentence in text
+    assert len({id(c.sentence) for c in claims}) < len(claims) / 5
+
+
+def test_number_followed_by_number_is_no_counted_noun():
+    assert extract_text("ألف ألف ألف ألف ألف") == []
+    # a real count is unaffected
+    assert [c.value for c in extract_text("قتل ألف شخص")] == [1000]
+
+
+@pytest.mark.parametrize("text", ["وواحد\nوثلاثين", "أصيب 12 شخصا وواحد\nوثلاثين آخرون", "بين واحد\nو ثلاثين قتيلا"])
+def test_range_never_spans_a_line_break(text):
+    claims = extract_text(text)  # was IndexError in the range parser
+    for c in claims:
+        assert c.qualifier != "range" or "\n" not in c.surface
+
+
+@pytest.mark.parametrize("text", [".5 شخصا قتلوا", "قتل -7 أشخاص", "قتل ٫5 أشخاص", "أصيب .75 مليون شخص"])
+def test_number_span_inside_claim_span(text):
+    for c in extract_text(text):
+        assert text[c.start : c.end] == c.surface
+        if c.number_start is not None:
+            assert c.start <= c.number_start <= c.number_end <= c.end, c
