@@ -2,7 +2,7 @@
 
 Every `import` of a crosscheck module anywhere in the package counts (top-level, inside
 functions, under TYPE_CHECKING): a cycle hidden in a function is still a cycle.  Subpackages
-form layers, text → ruleset → numbers → extract → reconcile → report → store → ci → cli: a
+form layers, text → ruleset → numbers → extract → reconcile → engine → report → store → ci → cli: a
 module may import its own layer and the layers before it, never a later one.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import crosscheck
 
 PACKAGE = Path(crosscheck.__file__).resolve().parent
-LAYERS = ["util", "text", "ruleset", "numbers", "extract", "reconcile", "report", "store", "ci", "cli"]
+LAYERS = ["util", "text", "ruleset", "numbers", "extract", "reconcile", "engine", "report", "store", "ci", "cli"]
 
 
 def _modules() -> dict[str, Path]:

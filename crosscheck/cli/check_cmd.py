@@ -73,6 +73,7 @@ def ingest_command(
     rebuild: bool = typer.Option(False, "--rebuild", help="Re-extract every stored document with the current rules first."),
     rules: Optional[str] = typer.Option(None, "--rules", help="Rules directory (default: the configured one, else the built-in rules/).", show_default=False),
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP, show_default=False),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for extraction (default 0: every core; 1: no pool)."),
 ) -> None:
     """Extract claims from articles and store them (unchanged articles are skipped)."""
 
@@ -85,7 +86,7 @@ def ingest_command(
         db = settings.store or DEFAULT_STORE
         if rebuild and not paths and not Path(db).exists():
             raise InputError(f"{db}: no claim store to rebuild; create one with 'crosscheck ingest ARTICLES --store {db}'")
-        result = ingest(paths or [], db, rebuild=rebuild, rules_dir=settings.rules)
+        result = ingest(paths or [], db, rebuild=rebuild, rules_dir=settings.rules, jobs=jobs)
         typer.echo(result.summary())
 
     run_safely(body)

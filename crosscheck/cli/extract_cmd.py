@@ -1,7 +1,9 @@
 """`crosscheck extract` and `crosscheck eval`: thin commands over the library.
 
-Both load every input and extract every claim before printing anything, so a bad input
-stops the run with a one-line error and an empty stdout, never half a listing.
+Both read and check every input before printing anything, so a bad input stops the run with
+a one-line error and an empty stdout, never half a listing.  `extract` then streams: the
+documents are read again one at a time, extracted on every core (crosscheck.engine.local) and
+written in input order as they are done.
 """
 
 from __future__ import annotations
@@ -10,19 +12,21 @@ import importlib
 import io
 import json
 import sys
+import textwrap
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from contextlib import contextmanager
-from typing import Callable, Iterator, Optional
+from typing import IO, Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
 
-from crosscheck.util.atomic import write_text_atomic
-from crosscheck.report.claim_table import claims_json, claims_jsonl, isolate_lines, print_claims
+from crosscheck.util.atomic import atomic_open
+from crosscheck.report.claim_table import claim_record, claims_jsonl, isolate_lines, print_claims
 from crosscheck.cli.app import app, note, run_safely
-from crosscheck.text.textpos import Locator
-from crosscheck.text.documents import load_documents
+from crosscheck.text.textpos import FileText, Locator, locate_document
+from crosscheck.text.documents import DocumentSource, load_documents
 from crosscheck.errors import CrosscheckError, InputError
 from crosscheck.evaluate import EvalResult, evaluate, load_gold
 from crosscheck.models import CLAIM_KINDS, Claim, Document
@@ -115,35 +119,129 @@ def _shown_path(path: str) -> str:
     return neutralise_bidi(path)
 
 
+JOBS_HELP = "Worker processes for extraction (default 0: every core; 1: no pool). Output is the same for any number."
+
+
+Item = tuple  # (Document, JSONL line number or None)
+
+
+def _doc_claims(item: Item, kinds: Optional[tuple[str, ...]]) -> list[Claim]:
+    """The claims of one document (run in a worker process)."""
+    from crosscheck.extract.extractor import extract
+
+    claims = extract(item[0])
+    return [c for c in claims if c.kind in kinds] if kinds else claims
+
+
+def _where_for(doc: Document, line: Optional[int]):
+    """where(doc_id, start, end) -> 'file:line:col' for this one document (see Locator).
+
+    A JSONL record is placed at its own line, known from reading it: no second pass over
+    the file (which, per record, would make a large JSONL file quadratic).
+    """
+    if doc.path and doc.path != "-" and doc.path.lower().endswith(".jsonl"):
+        ft = FileText(doc.path, "", 0, jsonl_line=line) if line else None
+    else:
+        ft = locate_document(doc)
+
+    def where(_doc_id: str, start: int, end: int) -> Optional[str]:
+        if ft is None:
+            return None
+        try:
+            pos = ft.position(start, end)
+        except ValueError:
+            return None
+        return f"{ft.path}:{pos.line}:{pos.col}"
+
+    return where
+
+
+def _doc_jsonl(item: Item, kinds: Optional[tuple[str, ...]]) -> tuple[int, str]:
+    claims = _doc_claims(item, kinds)
+    return len(claims), claims_jsonl(claims, _where_for(*item))
+
+
+def _doc_json_items(item: Item, kinds: Optional[tuple[str, ...]]) -> tuple[int, list[str]]:
+    claims = _doc_claims(item, kinds)
+    where = _where_for(*item)
+    out = []
+    for c in claims:
+        record = claim_record(c)
+        record["position"] = where(c.doc, c.start, c.end)
+        out.append(json.dumps(record, ensure_ascii=False, indent=2))
+    return len(claims), out
+
+
+@contextmanager
+def _output(out: Optional[Path]) -> Iterator[IO[str]]:
+    """The file `out` (written atomically, replaced only when the block succeeds) or stdout."""
+    if out is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    with atomic_open(out, "w") as fh:
+        yield fh
+
+
 @app.command("extract")
 def extract_command(
     paths: list[str] = typer.Argument(..., help=PATHS_HELP, show_default=False),
     fmt: ClaimFormat = typer.Option(ClaimFormat.table, "--format", "-f", help="table (for people), json (a list) or jsonl (one claim per line)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False),
     kind: Optional[list[str]] = typer.Option(None, "--kind", "-k", help="Only claims of this kind (repeatable).", show_default=False),
+    jobs: int = typer.Option(0, "--jobs", "-j", help=JOBS_HELP),
 ) -> None:
-    """Extract numeric and factual claims from articles."""
+    """Extract numeric and factual claims from articles.
+
+    json and jsonl are written as each article is done (one article in memory at a time);
+    every input is read and checked first, so a bad input stops the run before any output.
+    """
 
     def body() -> None:
+        from crosscheck.engine.local import map_documents, resolve_jobs
+        from crosscheck.ruleset.loader import load_rules
+
         _check_kinds(kind)
-        docs = load_documents(paths)
-        with _progress_bar(len(docs)) as progress:
-            claims = extract_claims(docs, kind, progress)
-        where = Locator(docs).where  # file:line:col of each claim
-        if fmt is ClaimFormat.jsonl:
-            text = claims_jsonl(claims, where)
-        elif fmt is ClaimFormat.json:
-            text = claims_json(claims, where)
-        else:
-            text = None
-        if text is None:
-            text = _render_table(claims, docs, to_file=out is not None, where=where)
+        n_jobs = resolve_jobs(jobs)
+        source = DocumentSource(paths)
+        total = source.count()  # every input checked before anything is written
+        load_rules()  # once, before the workers fork
+        kinds = tuple(kind) if kind else None
+        n_claims = 0
+        with _progress_bar(total) as progress:
+            if fmt is ClaimFormat.table:  # for people: the whole listing is built, then shown
+                claims: list[Claim] = []
+                docs: list[Document] = []
+                for done, ((doc, _line), found) in enumerate(
+                        map_documents(partial(_doc_claims, kinds=kinds), source.with_lines(), jobs=n_jobs), 1):
+                    claims.extend(found)
+                    docs.append(doc)
+                    if progress is not None:
+                        progress(done, total)
+                n_claims = len(claims)
+                text = _render_table(claims, docs, to_file=out is not None, where=Locator(docs).where)
+                with _output(out) as fh:
+                    fh.write(text)
+            else:
+                fn = _doc_jsonl if fmt is ClaimFormat.jsonl else _doc_json_items
+                first = True
+                with _output(out) as fh:
+                    if fmt is ClaimFormat.json:
+                        fh.write("[")
+                    for done, (_doc, (count, chunk)) in enumerate(map_documents(partial(fn, kinds=kinds), source.with_lines(), jobs=n_jobs), 1):
+                        n_claims += count
+                        if fmt is ClaimFormat.jsonl:
+                            fh.write(chunk)
+                        else:
+                            for item in chunk:
+                                fh.write(("\n" if first else ",\n") + textwrap.indent(item, "  "))
+                                first = False
+                        if progress is not None:
+                            progress(done, total)
+                    if fmt is ClaimFormat.json:
+                        fh.write("]\n" if first else "\n]\n")
         if out is not None:
-            write_text_atomic(out, text)
-            note(f"wrote {len(claims)} claims from {len(docs)} documents to {out}")
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            note(f"wrote {n_claims} claims from {total} documents to {out}")
 
     run_safely(body)
 

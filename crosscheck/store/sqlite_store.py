@@ -9,9 +9,11 @@ plus kind/offsets/surface columns for queries).  `meta` holds the schema version
 
 Guarantees:
 * Re-ingesting a document whose content hash and rule-set version are unchanged does nothing.
-* A new or changed document is written in ONE transaction (its row and all its claims), in WAL
-  mode (synchronous=NORMAL), so a killed process leaves every document either as it was
-  before or fully replaced, never half-written.
+* A new or changed document is written inside ONE transaction with its row and all its claims
+  (COMMIT_EVERY documents share a transaction), in WAL mode (synchronous=NORMAL), so a killed
+  process leaves every document either as it was before or fully replaced, never half-written.
+* Ingest streams: inputs are checked in a first pass, then read one document at a time and
+  extracted by a process pool (`jobs`), so memory does not grow with the corpus.
 * Claims extracted with other rules are stale: reading such a store (or ingesting into it)
   is an error that names the store and offers `crosscheck ingest --rebuild`, which
   re-extracts every stored document from its stored text with the current rules.
@@ -170,34 +172,55 @@ def ingest(
     rebuild: bool = False,
     rules_dir: str | os.PathLike[str] | None = None,
     progress: Optional[Progress] = None,
+    jobs: Optional[int] = 1,
 ) -> IngestResult:
     """Extract the articles under `paths` and store them in `db` (created when missing).
 
-    Every input is loaded before the store is touched, so a bad input changes nothing.
+    Every input is read and checked before the store is touched, so a bad input changes
+    nothing; then the inputs are read again one document at a time and extracted by `jobs`
+    worker processes (None or 0: every core), so memory does not grow with the corpus.
     With `rebuild`, every document already stored is first re-extracted with the current
     rules; without it, a store holding claims from other rules is an error.
     """
-    from crosscheck.text.documents import load_documents
+    from crosscheck.engine.local import resolve_jobs
+    from crosscheck.text.documents import DocumentSource
     from crosscheck.ruleset.loader import load_rules
 
     rules = load_rules(rules_dir)
-    documents = load_documents(list(paths)) if paths else []
+    n_jobs = resolve_jobs(jobs)
+    source = DocumentSource(list(paths)) if paths else None
+    total = source.count() if source is not None else 0
     result = IngestResult(store=str(db))
     with closing(connect(db, create=True)) as conn:
         if rebuild:
-            _rebuild(conn, rules, result)
+            _rebuild(conn, rules, rules_dir, n_jobs, result)
         else:
             require_current(conn, db, rules.version)
+        if source is None:
+            return result
         stored = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, sha256, rules_version FROM documents")}
-        for done, doc in enumerate(documents, 1):
-            before = stored.get(doc.id)
-            if before == (_sha(doc), rules.version):
-                result.unchanged.append(doc.id)
-            else:
-                result.claims_written += _store_document(conn, doc, rules)
-                (result.updated if before else result.added).append(doc.id)
+        done = 0
+
+        def changed() -> Iterator[Document]:
+            nonlocal done
+            for doc in source:
+                if stored.get(doc.id) == (_sha(doc), rules.version):
+                    result.unchanged.append(doc.id)
+                    done += 1
+                    if progress is not None:
+                        progress(done, total)
+                else:
+                    yield doc
+
+        writer = _Writer(conn, rules.version)
+        for doc, rows in _extracted(changed(), rules_dir, n_jobs):
+            (result.updated if doc.id in stored else result.added).append(doc.id)
+            result.claims_written += len(rows)
+            writer.put(doc, rows)
+            done += 1
             if progress is not None:
-                progress(done, len(documents))
+                progress(done, total)
+        writer.flush()
     return result
 
 
@@ -209,33 +232,77 @@ def _sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
 
 
-def _store_document(conn: sqlite3.Connection, doc: Document, rules) -> int:
-    """Extract `doc` and replace whatever the store held for its id, in one transaction."""
+Row = tuple  # (seq, kind, start, end, surface, data JSON)
+
+
+def claim_rows(doc: Document, rules_dir: str | os.PathLike[str] | None = None) -> list[Row]:
+    """The stored rows of one document's claims (run in a worker process: plain tuples)."""
     from crosscheck.extract.extractor import extract
+    from crosscheck.ruleset.loader import load_rules
 
-    claims = extract(doc, rules)  # before the transaction: extraction errors change nothing
-    rows = [
-        (doc.id, i, c.kind, c.start, c.end, c.surface, c.model_dump_json())
-        for i, c in enumerate(claims)
-    ]
-    with _transaction(conn):
-        conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))  # cascades to its claims
-        conn.execute(
-            "INSERT INTO documents(id, path, title, date, source, url, sha256, text, rules_version, claim_count)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, doc.path, doc.title, doc.date, doc.source, doc.url, _sha(doc), doc.text,
-             rules.version, len(claims)),
-        )
-        conn.executemany(
-            'INSERT INTO claims(doc_id, seq, kind, start, "end", surface, data) VALUES (?, ?, ?, ?, ?, ?, ?)', rows
-        )
-    return len(claims)
+    claims = extract(doc, load_rules(rules_dir))
+    return [(i, c.kind, c.start, c.end, c.surface, c.model_dump_json()) for i, c in enumerate(claims)]
 
 
-def _rebuild(conn: sqlite3.Connection, rules, result: IngestResult) -> None:
-    for doc in _documents(conn):
-        result.claims_written += _store_document(conn, doc, rules)
+def _extracted(documents, rules_dir, jobs: int) -> Iterator[tuple[Document, list[Row]]]:
+    from functools import partial
+
+    from crosscheck.engine.local import map_documents
+
+    rd = None if rules_dir is None else os.fspath(rules_dir)
+    return map_documents(partial(claim_rows, rules_dir=rd), documents, jobs=jobs)
+
+
+# Documents written per transaction.  A killed process loses at most the open transaction:
+# each of its documents is then as it was before, never half-replaced.
+COMMIT_EVERY = 64
+
+
+class _Writer:
+    """Writes extracted documents, COMMIT_EVERY to a transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, rules_version: str) -> None:
+        self.conn = conn
+        self.version = rules_version
+        self.pending: list[tuple[Document, list[Row]]] = []
+
+    def put(self, doc: Document, rows: list[Row]) -> None:
+        self.pending.append((doc, rows))
+        if len(self.pending) >= COMMIT_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        with _transaction(self.conn):
+            for doc, rows in self.pending:
+                _write_document(self.conn, doc, rows, self.version)
+        self.pending.clear()
+
+
+def _write_document(conn: sqlite3.Connection, doc: Document, rows: list[Row], rules_version: str) -> None:
+    """Replace whatever the store held for `doc.id` (inside the caller's transaction)."""
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))  # cascades to its claims
+    conn.execute(
+        "INSERT INTO documents(id, path, title, date, source, url, sha256, text, rules_version, claim_count)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc.id, doc.path, doc.title, doc.date, doc.source, doc.url, _sha(doc), doc.text,
+         rules_version, len(rows)),
+    )
+    conn.executemany(
+        'INSERT INTO claims(doc_id, seq, kind, start, "end", surface, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [(doc.id, *r) for r in rows],
+    )
+
+
+def _rebuild(conn: sqlite3.Connection, rules, rules_dir, jobs: int, result: IngestResult) -> None:
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
+    writer = _Writer(conn, rules.version)
+    for doc, rows in _extracted(_documents_by_id(conn, ids), rules_dir, jobs):
+        result.claims_written += len(rows)
         result.updated.append(doc.id)
+        writer.put(doc, rows)
+    writer.flush()
 
 
 # --------------------------------------------------------------------------- reading
@@ -258,6 +325,18 @@ def require_current(conn: sqlite3.Connection, db: str | os.PathLike[str], rules_
             f"(version {', '.join(versions)}; current rules are {rules_version}); "
             f"run 'crosscheck ingest --rebuild --store {db}' to re-extract them"
         )
+
+
+def _documents_by_id(conn: sqlite3.Connection, ids: Sequence[str], chunk: int = 256) -> Iterator[Document]:
+    """The stored documents with these ids, read `chunk` at a time."""
+    for i in range(0, len(ids), chunk):
+        part = ids[i : i + chunk]
+        marks = ",".join("?" * len(part))
+        rows = {r[0]: r for r in conn.execute(
+            f"SELECT id, path, title, date, source, url, sha256, text FROM documents WHERE id IN ({marks})", part)}
+        for doc_id in part:
+            r = rows[doc_id]
+            yield Document(id=r[0], path=r[1], title=r[2], date=r[3], source=r[4], url=r[5], sha256=r[6], text=r[7])
 
 
 def _documents(conn: sqlite3.Connection) -> list[Document]:

@@ -25,13 +25,14 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
+import io
 import json
 import logging
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterable, Union
+from typing import IO, Any, Iterable, Iterator, Union
 
 import regex
 import yaml
@@ -82,31 +83,63 @@ def load_documents(paths: Iterable[str | os.PathLike[str]], stdin: StdinLike = N
     `stdin` is the stream (or its already-read content) used for '-'; when None, the process's
     standard input is read.  Raises `InputError` for a missing, unreadable, binary or malformed
     input, for two articles with the same id, and when the inputs hold no article at all.
+    Holds every document in memory: for a large corpus iterate a `DocumentSource` instead.
     """
-    paths = [os.fspath(p) for p in paths]
-    if not paths:
-        raise InputError("no input given: name article files, directories, or '-' for standard input")
-    if paths.count("-") > 1:
-        raise InputError("'-' (standard input) is given more than once; it can be read only once")
-    docs: list[Document] = []
-    seen_ids: dict[str, _Origin] = {}
-    seen_files: set[Path] = set()
-    for given in paths:
-        for doc, origin in _load_one(given, stdin, seen_files):
-            first = seen_ids.get(doc.id)
-            if first is not None:
-                raise InputError(
-                    f"duplicate document id {doc.id!r} in {first} and {origin}; "
-                    "give one of them another id (front matter 'id:' or the JSONL 'id' field)"
-                )
-            seen_ids[doc.id] = origin
-            docs.append(doc)
-    if not docs:
-        shown = ", ".join(paths)
-        raise InputError(
-            f"no articles found in {shown}: expected non-empty .txt, .md or .jsonl files"
-        )
-    return docs
+    return list(DocumentSource(paths, stdin))
+
+
+def iter_documents(paths: Iterable[str | os.PathLike[str]], stdin: StdinLike = None) -> Iterator[Document]:
+    """The documents of `paths` one at a time (see `DocumentSource`)."""
+    return iter(DocumentSource(paths, stdin))
+
+
+class DocumentSource:
+    """The articles named by `paths`, read lazily: one file, or one JSONL line, at a time.
+
+    Iterating it twice reads the inputs twice (standard input is read once, when the source
+    is made, and kept), so a caller can check every input first (`count()`: the same errors
+    as `load_documents`, nothing kept) and then do the work in a second pass, never holding
+    more than one document.  Each pass raises `InputError` as `load_documents` does, at the
+    document where the problem is.
+    """
+
+    def __init__(self, paths: Iterable[str | os.PathLike[str]], stdin: StdinLike = None) -> None:
+        self.paths = [os.fspath(p) for p in paths]
+        if not self.paths:
+            raise InputError("no input given: name article files, directories, or '-' for standard input")
+        if self.paths.count("-") > 1:
+            raise InputError("'-' (standard input) is given more than once; it can be read only once")
+        self._stdin: bytes | None = _read_stdin(stdin) if "-" in self.paths else None
+
+    def __iter__(self) -> Iterator[Document]:
+        for doc, _line in self.with_lines():
+            yield doc
+
+    def with_lines(self) -> Iterator[tuple[Document, int | None]]:
+        """(document, its line in a JSONL input, else None), one at a time."""
+        seen_ids: dict[str, _Origin] = {}
+        seen_files: set[Path] = set()
+        found = False
+        for given in self.paths:
+            for doc, origin in _load_one(given, self._stdin, seen_files):
+                first = seen_ids.get(doc.id)
+                if first is not None:
+                    raise InputError(
+                        f"duplicate document id {doc.id!r} in {first} and {origin}; "
+                        "give one of them another id (front matter 'id:' or the JSONL 'id' field)"
+                    )
+                seen_ids[doc.id] = origin
+                found = True
+                yield doc, origin.line
+        if not found:
+            shown = ", ".join(self.paths)
+            raise InputError(
+                f"no articles found in {shown}: expected non-empty .txt, .md or .jsonl files"
+            )
+
+    def count(self) -> int:
+        """Read every input once, checking it, and return the number of documents."""
+        return sum(1 for _ in self)
 
 
 def parse_date(value: Any, where: str) -> str | None:
@@ -147,24 +180,24 @@ def parse_date(value: Any, where: str) -> str | None:
 # --------------------------------------------------------------------------- dispatch
 
 
-def _load_one(given: str, stdin: StdinLike, seen_files: set[Path]) -> list[tuple[Document, _Origin]]:
+def _load_one(given: str, stdin: bytes | None, seen_files: set[Path]) -> Iterator[tuple[Document, _Origin]]:
     if given == "-":
-        data = _read_stdin(stdin)
+        data = stdin or b""
         if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-            return _parse_jsonl(data, STDIN_NAME, "stdin", path="-")
-        return _parse_article(data, STDIN_NAME, default_id="stdin", path="-")
+            yield from _iter_jsonl(io.BytesIO(data), STDIN_NAME, "stdin", path="-")
+            return
+        yield from _parse_article(data, STDIN_NAME, default_id="stdin", path="-")
+        return
     path = Path(given)
     if path.is_dir():
-        files = _scan_dir(path)
-        out: list[tuple[Document, _Origin]] = []
-        for f in files:
+        for f in _scan_dir(path):
             if f.suffix.lower() in JSONL_SUFFIXES and not _looks_like_articles(f):
                 log.info("crosscheck: note: skipped %s: a JSONL file without a 'text' field "
                             "is not an article file (e.g. gold annotations)", f)
                 continue
-            out.extend(_load_file(f, seen_files))
-        return out
-    return _load_file(path, seen_files)
+            yield from _load_file(f, seen_files)
+        return
+    yield from _load_file(path, seen_files)
 
 
 def _scan_dir(root: Path) -> list[Path]:
@@ -205,13 +238,17 @@ def _raise_walk_error(exc: OSError) -> None:
     raise exc
 
 
-def _load_file(path: Path, seen_files: set[Path]) -> list[tuple[Document, _Origin]]:
+def _load_file(path: Path, seen_files: set[Path]) -> Iterator[tuple[Document, _Origin]]:
     key = path.resolve()
     if key in seen_files:  # the same file named twice (overlapping globs, dir + file)
-        return []
+        return
     seen_files.add(key)
     name = str(path)
     try:
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            with path.open("rb") as fh:  # line by line: a JSONL file may hold a whole archive
+                yield from _iter_jsonl(fh, name, path.stem, path=name)
+            return
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{name}: no such file or directory") from None
@@ -219,9 +256,7 @@ def _load_file(path: Path, seen_files: set[Path]) -> list[tuple[Document, _Origi
         raise InputError(f"{name}: is a directory that cannot be read") from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read file ({exc.strerror or exc})") from None
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        return _parse_jsonl(data, name, path.stem, path=name)
-    return _parse_article(data, name, default_id=path.stem, path=name)
+    yield from _parse_article(data, name, default_id=path.stem, path=name)
 
 
 def _read_stdin(stdin: StdinLike) -> bytes:
@@ -304,10 +339,24 @@ def _parse_article(data: bytes, where: str, *, default_id: str, path: str) -> li
 # --------------------------------------------------------------------------- JSONL
 
 
-def _parse_jsonl(data: bytes, where: str, stem: str, *, path: str) -> list[tuple[Document, _Origin]]:
-    text = _decode(data, where)
-    out: list[tuple[Document, _Origin]] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def _iter_jsonl(fh: IO[bytes], where: str, stem: str, *, path: str) -> Iterator[tuple[Document, _Origin]]:
+    """The articles of a JSONL stream, one line at a time; errors name the line."""
+    offset = 0  # bytes before the current line, for error messages
+    found = False
+    for lineno, raw in enumerate(fh, start=1):
+        if lineno == 1 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise InputError(f"{where}: file is UTF-16; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
+        nul = raw.find(b"\x00")
+        if nul >= 0:
+            raise InputError(f"{where}: binary data (NUL byte at byte {offset + nul}); expected a UTF-8 text file")
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{where}: not valid UTF-8 (byte {offset + exc.start}, line {lineno}); "
+                "convert it to UTF-8 (e.g. iconv -f WINDOWS-1256 -t UTF-8)"
+            ) from None
+        offset += len(raw)
         if not line.strip():
             continue
         here = f"{where}:{lineno}"
@@ -322,10 +371,10 @@ def _parse_jsonl(data: bytes, where: str, stem: str, *, path: str) -> list[tuple
             raise InputError(f"{here}: missing or empty 'text' field (the article text)")
         doc = _make_document(obj, body, here, default_id=f"{stem}:{lineno}", path=path,
                              sha256=hashlib.sha256(body.encode("utf-8")).hexdigest())
-        out.append((doc, _Origin(where, lineno)))
-    if not out:
+        found = True
+        yield doc, _Origin(where, lineno)
+    if not found:
         raise InputError(f"{where}: contains no articles (expected one JSON object per line)")
-    return out
 
 
 # --------------------------------------------------------------------------- common
