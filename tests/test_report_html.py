@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 from html.parser import HTMLParser
 
@@ -44,22 +46,30 @@ def test_rtl_arabic_page():
     assert '<meta charset="utf-8">' in html
 
 
-def test_self_contained_no_network_no_script():
-    tags = parse(page()).tags
-    names = {t for t, _ in tags}
-    assert "script" not in names and "link" not in names and "img" not in names and "iframe" not in names
+def test_self_contained_no_network_one_hashed_inline_script():
+    html = page()
+    tags = parse(html).tags
+    names = [t for t, _ in tags]
+    assert "link" not in names and "img" not in names and "iframe" not in names
+    assert names.count("script") == 1
     for tag, attrs in tags:
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name)
             if name in ("src", "href") and tag != "a":
                 raise AssertionError(f"external resource {tag} {name}={value}")
-    assert "Content-Security-Policy" in page() and "default-src 'none'" in page()
-    assert "@import" not in page() and "url(" not in page()
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "default-src 'none'" in csp and "form-action 'none'" in csp
+    script = html.split("<script>", 1)[1].split("</script>", 1)[0]
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in csp  # exactly this script, nothing else
+    assert "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";", 1)[0]
+    assert "@import" not in html and "url(" not in html
+    assert "http://" not in script and "https://" not in script and "fetch(" not in script
 
 
 def test_hostile_article_is_escaped_everywhere():
     html = page()
-    assert "<script" not in html
+    assert html.count("<script") == 1 and html.count("<script>") == 1  # the page's own, at the end
     assert "&lt;script&gt;document.title=&#x27;PWNED&#x27;" in html
     assert '"><img' not in html and "&quot;&gt;&lt;img src=x onerror=&quot;" in html
     tags = parse(html).tags
@@ -84,14 +94,17 @@ def test_conflicts_section_with_chart_table_and_marks():
     html = page()
     conflicts = html.split('<section id="conflicts"', 1)[1].split("</section>", 1)[0]
     assert conflicts.count('<article class="cluster conflict"') == 2
-    assert conflicts.count("<svg") == 2
+    assert conflicts.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 2
+    assert conflicts.count('class="timeline"') == 2  # each conflict's claims have two dates
     assert conflicts.index("cluster-hostages_held-gaza") < conflicts.index("cluster-killed-gaza-cumulative")
     assert "إن أكثر من <mark>33 ألف</mark> شخص قتلوا" in conflicts
     assert "نحو <mark>30 ألف</mark> شخص" in conflicts
     assert conflicts.count('<tr class="outlier">') == 1
     assert '<bdi class="num" dir="ltr">(33,000, ∞)</bdi>' in conflicts
     consistent = html.split('<section id="consistent"', 1)[1].split("</section>", 1)[0]
-    assert "displaced-gaza" in consistent and "<svg" not in consistent
+    assert "displaced-gaza" in consistent and 'class="chart"' not in consistent
+    # its two dated claims get a timeline, folded away in the compact list
+    assert consistent.count('<summary>الخط الزمني</summary><figure class="chart timeline"><svg') == 1
 
 
 def test_numbers_and_ids_are_isolated():
@@ -155,7 +168,8 @@ ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "p", "strong",
     "section", "article", "dl", "div", "dt", "dd", "figure", "figcaption", "svg", "rect", "g",
     "line", "circle", "polygon", "text", "table", "thead", "tbody", "tr", "th", "td", "bdi",
-    "mark", "span", "br", "details", "summary", "footer", "a",
+    "mark", "span", "br", "details", "summary", "footer", "a", "form", "label", "select", "option",
+    "input", "button", "output", "ol", "ul", "li", "script",
 }
 TOKENS = [*"<>&\"'=/ ب٣3\n", "script", "img", "onerror", "\u202e", "\u2066", "\u202a", "</bdi>", "<mark>", "]]>"]
 NASTY = st.lists(st.sampled_from(TOKENS), max_size=20).map("".join)
@@ -175,6 +189,7 @@ def test_no_article_text_becomes_markup(source, attribution, doc_id, note):
     html = render_html(report)
     parsed = parse(html)
     assert {t for t, _ in parsed.tags} <= ALLOWED_TAGS
+    assert [t for t, _ in parsed.tags].count("script") == 1
     assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
     assert all(ch not in html for ch in "\u202e\u2066\u202a")
 
@@ -191,4 +206,4 @@ def test_vote_position_conflict_has_no_chart_but_a_table():
     html = render_html(samples.report().model_copy(update={"clusters": [cluster]}))
     article = html.split('<article class="cluster conflict"', 1)[1].split("</article>", 1)[0]
     assert "<svg" not in article and "<figure" not in article
-    assert '<bdi class="num" dir="ltr">veto</bdi>' in article and "abstain" in article
+    assert '<bdi title="veto">فيتو</bdi>' in article and '<bdi title="abstain">ممتنع</bdi>' in article

@@ -1,264 +1,459 @@
-"""The HTML report: one self-contained right-to-left page.
+"""The HTML report: one self-contained page, Arabic and right-to-left by default.
 
-No network: no external CSS, JS, fonts or images, and a Content-Security-Policy that forbids
-them (and every script) in case a browser is ever tricked.  Article text is untrusted: every
-string goes through `esc` (bidi controls made visible, then `html.escape` with quotes), in
-element text, attributes and SVG alike.  Numbers, ids and intervals sit in `<bdi dir="ltr">`
-so they keep their order inside Arabic sentences; the number a claim rests on is `<mark>`ed
-in its sentence.
+    render_html(report, texts, lang="ar")     # or lang="en": the same page, left to right
+
+No network: no external CSS, JS, fonts or images, and a Content-Security-Policy that allows
+only the page's own inline script, by its sha256 hash (computed here, at render time).  The
+page works without that script: every cluster is in the HTML, in order — conflicts and
+inconsistencies first, in full; consistent and single-source clusters folded in <details>.
+The script (crosscheck.report.script) adds filters (kind, status, strength, place, source),
+sorting (severity, date, size), Arabic-folding search and paging.
+
+Article text is untrusted: every string goes through `esc` (bidi controls made visible, then
+`html.escape` with quotes), in element text, attributes and SVG alike.  Numbers, ids and
+intervals sit in `<bdi dir="ltr">` so they keep their order inside Arabic sentences; the
+number a claim rests on is `<mark>`ed in its sentence.  Labels come from rules/labels.yaml.
 """
 
 from __future__ import annotations
 
-from typing import Mapping, Optional
+from typing import Iterable, Mapping, Optional, Sequence
 from urllib.parse import urlsplit
 
+from crosscheck.models import Cluster, Report, ReportDocument
 from crosscheck.report.cluster_view import (
     claim_bounds,
     format_consensus,
+    format_number,
     format_severity,
     format_value,
     sentence_parts,
     status_counts,
     top_conflicts,
 )
-from crosscheck.models import Cluster, Report, ReportDocument
-from crosscheck.report.svg import esc, interval_chart
+from crosscheck.report.labels import Labels, load_labels
+from crosscheck.report.script import csp_hash, report_script
+from crosscheck.report.svg import esc, interval_chart, timeline_chart
 
-# Interface strings of the page (presentation, not matching vocabulary).
-KIND_LABELS = {
-    "killed": "القتلى",
-    "injured": "الجرحى",
-    "missing": "المفقودون",
-    "hostages_held": "الرهائن المحتجزون",
-    "hostages_released": "الرهائن المفرج عنهم",
-    "prisoners_released": "الأسرى المفرج عنهم",
-    "displaced": "النازحون",
-    "votes_for": "الأصوات المؤيدة",
-    "votes_against": "الأصوات المعارضة",
-    "abstentions": "الممتنعون عن التصويت",
-    "resolution_number": "رقم القرار",
-    "vetoes": "مرات استخدام الفيتو",
-    "duration_days": "المدة بالأيام",
-    "aid_trucks": "شاحنات المساعدات",
-    "vote_position": "موقف التصويت",
-    "other": "أخرى",
-}
-CAUSE_LABELS = {
-    "hedge_rounding": "تقريب أو صيغة تحوّط",
-    "reporting_lag": "فارق زمني في الإبلاغ",
-    "different_scope": "اختلاف في النطاق",
-    "likely_typo": "خطأ مطبعي محتمل",
-    "disagreement": "خلاف في الأرقام",
-}
-QUALIFIER_LABELS = {
-    "exact": "دقيق",
-    "approx": "تقريبي",
-    "more_than": "أكثر من",
-    "at_least": "على الأقل",
-    "less_than": "أقل من",
-    "at_most": "على الأكثر",
-    "range": "نطاق",
-    "vague": "مبهم",
-}
-KEY_LABELS = {"group": "الفئة", "location": "المكان", "period": "الفترة", "event": "الحدث", "actor": "الطرف"}
+PAGE_SIZE = 50  # clusters per section shown at once by the script ("show more" for the rest)
+OPEN_CONFLICTS = 30  # conflicts shown unfolded without the script; the rest are folded
+SCOPE_KEYS = ("group", "location", "period", "event", "actor")
 
 CSS = """
-:root { --ink:#1d1d1f; --muted:#5f6368; --line:#d9dce1; --bad:#c0392b; --good:#2e8b57; }
+:root { --ink:#1d1d1f; --muted:#5f6368; --line:#d9dce1; --bad:#c0392b; --soft:#d68910; --good:#2e8b57; }
 * { box-sizing: border-box; }
 html, body { overflow-wrap: break-word; }
 body { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Segoe UI", Tahoma, "DejaVu Sans", sans-serif;
-       color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 1.2rem 1.4rem 3rem; line-height: 1.7; }
-h1 { font-size: 1.6rem; margin: 0 0 .3rem; }
-h2 { font-size: 1.3rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
-h3 { font-size: 1.1rem; margin: 0 0 .4rem; }
-bdi.num, bdi.id, code { unicode-bidi: isolate; direction: ltr; font-family: "DejaVu Sans Mono", monospace; font-size: .92em; }
+       color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 1rem 1rem 3rem; line-height: 1.7; }
+h1 { font-size: 1.5rem; margin: 0 0 .3rem; }
+h2 { font-size: 1.25rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin: 0 0 .4rem; }
+bdi.num, bdi.id, code { unicode-bidi: isolate; direction: ltr; font-family: "DejaVu Sans Mono", monospace; font-size: .9em; }
 bdi.num { white-space: nowrap; }
+bdi.id { overflow-wrap: anywhere; }
 .summary { color: var(--muted); }
 .summary strong { color: var(--bad); }
+form.controls { display: flex; flex-wrap: wrap; gap: .5rem .8rem; align-items: end; background: #f6f7f9;
+                border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; margin: .8rem 0; }
+form.controls label { display: flex; flex-direction: column; font-size: .85rem; color: var(--muted); min-width: 8rem; flex: 1 1 8rem; }
+form.controls label.q { flex: 3 1 14rem; }
+form.controls select, form.controls input, form.controls button { font: inherit; font-size: .95rem; padding: .25rem .4rem; max-width: 100%; }
+form.controls .shown { font-size: .9rem; color: var(--muted); }
+[hidden] { display: none !important; }
 article.cluster { border: 1px solid var(--line); border-inline-start: 5px solid var(--bad); border-radius: 6px;
-                  padding: .8rem 1rem; margin: 1rem 0; }
-dl.meta { display: flex; flex-wrap: wrap; gap: .2rem 1.4rem; margin: .2rem 0 .6rem; }
-dl.meta div { display: flex; gap: .4rem; }
+                  padding: .7rem .9rem; margin: 1rem 0; }
+article.cluster[data-strength="soft"] { border-inline-start-color: var(--soft); }
+article.inconsistency { border-inline-start-color: #7d3c98; }
+details.fold > summary { cursor: pointer; font-weight: 600; }
+dl.meta { display: flex; flex-wrap: wrap; gap: .1rem 1.2rem; margin: .2rem 0 .6rem; }
+dl.meta div { display: flex; gap: .4rem; flex-wrap: wrap; }
 dl.meta dt { color: var(--muted); }
 dl.meta dd { margin: 0; }
+.badge { display: inline-block; border-radius: 3px; padding: 0 .4em; font-size: .85rem; color: #fff; background: var(--bad); }
+.badge.soft { background: var(--soft); }
 figure.chart { margin: .4rem 0 .8rem; }
-figure.chart svg { max-width: 100%; height: auto; background: #fafbfc; border: 1px solid var(--line); border-radius: 4px; }
+figure.chart svg { display: block; width: 100%; max-width: 520px; height: auto; background: #fafbfc; border: 1px solid var(--line); border-radius: 4px; }
 figcaption { color: var(--muted); font-size: .85rem; }
+.charts { display: flex; flex-wrap: wrap; gap: 0 1.2rem; }
+.charts figure { flex: 1 1 300px; min-width: 0; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .5rem; text-align: start; vertical-align: top; }
-th { white-space: nowrap; }
-td.src, td.attr { max-width: 12rem; overflow-wrap: anywhere; }
-th { background: #f3f4f6; font-weight: 600; }
+th { background: #f3f4f6; font-weight: 600; white-space: nowrap; }
 tr.outlier td { background: #fdf0ee; }
 .flag { color: var(--bad); font-weight: 700; }
-td.sentence { min-width: 18rem; max-width: 34rem; overflow-wrap: anywhere; }
+td.sentence { min-width: 16rem; overflow-wrap: anywhere; }
+td.src, td.attr { max-width: 14rem; overflow-wrap: anywhere; }
 mark { background: #ffe58a; padding: 0 .15em; border-radius: 2px; }
-.ctx { color: var(--muted); font-size: .85rem; }
-details summary { cursor: pointer; }
+.ctx { color: var(--muted); font-size: .88rem; }
+ol.compact { list-style: none; padding: 0; margin: .4rem 0; }
+ol.compact > li { border-bottom: 1px solid var(--line); padding: .35rem 0; display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
+ol.compact .values { display: flex; flex-wrap: wrap; gap: .1rem .9rem; }
+.pair { white-space: nowrap; }
+.pair .id { color: var(--muted); }
+.more { margin: .4rem 0; }
+@media (max-width: 700px) {
+  body { padding: .6rem .6rem 2rem; }
+  table.claims, table.claims tbody, table.claims tr, table.claims td { display: block; width: 100%; }
+  table.claims thead { display: none; }
+  table.claims tr { border: 1px solid var(--line); border-radius: 4px; margin: .5rem 0; }
+  table.claims td { border: 0; padding: .15rem .5rem; }
+  table.claims td::before { content: attr(data-label) ": "; color: var(--muted); }
+  td.sentence { min-width: 0; }
+  table.documents td:nth-child(4), table.documents th:nth-child(4) { display: none; }
+  table.documents { font-size: .85rem; }
+}
 """
 
-LEGEND = (
-    "<figcaption>كل خط هو المجال الذي يذكره مصدر: النقطة المصمتة طرف مغلق، والمفرغة طرف مفتوح، "
-    "والسهم طرف غير محدود، والعلامة القصيرة هي القيمة المذكورة. المنطقة المظللة هي الإجماع، "
-    "والأحمر قيمة شاذة.</figcaption>"
-)
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+class _Page:
+    """Everything one rendering needs: language, labels, documents, texts."""
 
+    def __init__(self, report: Report, texts: Mapping[str, str], lang: str, labels: Labels) -> None:
+        self.lang = lang
+        self.labels = labels
+        self.docs = {d.id: d for d in report.documents}
+        self.texts = texts
+        sources = sorted({d.source for d in report.documents if d.source})
+        self.source_index = {s: i for i, s in enumerate(sources)}
 
-def num(text: object) -> str:
-    """A number, interval or id kept left-to-right inside the Arabic page."""
-    return f'<bdi class="num" dir="ltr">{esc(text)}</bdi>'
+    def t(self, key: str) -> str:
+        return esc(self.labels.ui(key, self.lang))
 
+    # ------------------------------------------------------------------ small pieces
 
-def _kind(kind: str) -> str:
-    label = KIND_LABELS.get(kind)
-    return f'{esc(label)} <bdi class="id" dir="ltr">{esc(kind)}</bdi>' if label else num(kind)
+    @staticmethod
+    def num(text: object) -> str:
+        return f'<bdi class="num" dir="ltr">{esc(text)}</bdi>'
 
+    @staticmethod
+    def ident(text: object) -> str:
+        return f'<bdi class="id" dir="ltr">{esc(text)}</bdi>'
 
-def _scope(key: Mapping[str, Optional[str]]) -> str:
-    parts = [
-        f'{esc(KEY_LABELS.get(k, k))}: <bdi dir="ltr">{esc(v)}</bdi>' for k, v in key.items() if v is not None
-    ]
-    return "، ".join(parts) if parts else "—"
+    def kind(self, kind: str) -> str:
+        return f"<bdi>{esc(self.labels.kind(kind, self.lang))}</bdi>"
 
+    def scope_value(self, key: str, value: str) -> str:
+        shown = self.labels.scope_value(key, value, self.lang)
+        return f'<bdi title="{esc(value)}">{esc(shown)}</bdi>'
 
-def _sentence(claim, texts: Mapping[str, str]) -> str:
-    before, number, after = sentence_parts(claim, texts.get(claim.doc))
-    if not number:
-        return f'<bdi>{esc(before)}</bdi> <span class="ctx">({num(claim.surface)})</span>'
-    return f"<bdi>{esc(before)}<mark>{esc(number)}</mark>{esc(after)}</bdi>"
+    def scope(self, key: Mapping[str, Optional[str]]) -> str:
+        parts = [
+            f"{esc(self.labels.key(k, self.lang))}: {self.scope_value(k, v)}" for k, v in key.items() if v is not None
+        ]
+        return ("، " if self.lang == "ar" else ", ").join(parts) if parts else "—"
 
+    def note(self, note: str) -> str:
+        pieces = self.labels.note_parts(note, self.lang)
+        if pieces is None:  # no pattern knows it: as written, marked as English
+            return f'<p class="ctx"><bdi lang="en" dir="ltr">{esc(note)}</bdi></p>'
+        body = "".join(self.num(text) if verbatim else esc(text) for text, verbatim in pieces)
+        return f'<p class="ctx"><bdi>{body}</bdi></p>'
 
-def _source_cell(doc_id: str, docs: Mapping[str, ReportDocument]) -> str:
-    doc = docs.get(doc_id)
-    cell = f'<bdi class="id" dir="ltr">{esc(doc_id)}</bdi>'
-    if doc is not None and doc.source:
-        cell += f"<br><bdi>{esc(doc.source)}</bdi>"
-    return cell
+    def value(self, claim) -> str:
+        if isinstance(claim.value, str) and claim.low is None and claim.high is None:
+            return f'<bdi title="{esc(claim.value)}">{esc(self.labels.position(claim.value, self.lang))}</bdi>'
+        return self.num(format_value(claim))
 
+    def sentence(self, claim) -> str:
+        before, number, after = sentence_parts(claim, self.texts.get(claim.doc))
+        if not number:
+            return f'<bdi>{esc(before)}</bdi> <span class="ctx">({self.num(claim.surface)})</span>'
+        return f"<bdi>{esc(before)}<mark>{esc(number)}</mark>{esc(after)}</bdi>"
 
-def _consensus(cluster: Cluster) -> str:
-    return "—" if cluster.consensus is None else num(format_consensus(cluster.consensus))
+    def source(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        cell = self.ident(doc_id)
+        if doc is not None and doc.source:
+            cell += f"<br><bdi>{esc(doc.source)}</bdi>"
+        return cell
 
+    # ------------------------------------------------------------------ data for the script
 
-def _meta(cluster: Cluster) -> str:
-    items = [("النطاق", _scope(cluster.key)), ("الإجماع", _consensus(cluster))]
-    if cluster.status == "conflict":
-        cause = cluster.cause or ""
-        items.append(("الحدة", num(format_severity(cluster.severity))))
-        items.append(("السبب المرجح", f"{esc(CAUSE_LABELS.get(cause, cause or '—'))} {num(cause) if cause else ''}"))
-    if cluster.ambiguous:
-        items.append(("ملاحظة", "بعض النطاق مستنتج من سياق المقال"))
-    body = "".join(f"<div><dt>{esc(k)}</dt><dd>{v}</dd></div>" for k, v in items)
-    return f'<dl class="meta">{body}</dl>'
+    def item_attrs(self, cluster: Cluster, order: int) -> str:
+        places = {cluster.key.get("location")} | {c.location for c in cluster.claims}
+        sources = {self.docs[c.doc].source for c in cluster.claims if c.doc in self.docs and self.docs[c.doc].source}
+        dates = [d for d in (_claim_date(c) for c in cluster.claims) if d]
+        attrs = {
+            "data-item": "",
+            "data-order": str(order),
+            "data-kind": cluster.kind,
+            "data-status": cluster.status,
+            "data-strength": getattr(cluster, "strength", None) or "",
+            "data-place": " ".join(sorted(p for p in places if p)),
+            "data-source": " ".join(str(self.source_index[s]) for s in sorted(sources)),
+            "data-severity": "" if cluster.severity is None else f"{cluster.severity:.4f}",
+            "data-date": max(dates) if dates else "",
+            "data-size": str(len(cluster.claims)),
+        }
+        return " ".join(f'{k}="{esc(v)}"' if v or k == "data-item" else f'{k}=""' for k, v in attrs.items())
 
+    # ------------------------------------------------------------------ blocks
 
-def _claims_table(cluster: Cluster, docs: Mapping[str, ReportDocument], texts: Mapping[str, str]) -> str:
-    head = "".join(
-        f"<th>{h}</th>"
-        for h in ("المصدر", "التاريخ", "المنسوب إليه", "القيمة", "الصيغة", "الحدود", "شاذ", "الجملة")
-    )
-    rows = []
-    for c in cluster.claims:
-        cls = ' class="outlier"' if c.outlier else ""
-        outlier = '<span class="flag">نعم</span>' if c.outlier else "لا"
-        rows.append(
-            f'<tr{cls}><td class="src">{_source_cell(c.doc, docs)}</td><td>{num(c.date or "—")}</td>'
-            f'<td class="attr"><bdi>{esc(c.attribution or "—")}</bdi></td><td>{num(format_value(c))}</td>'
-            f"<td>{esc(QUALIFIER_LABELS.get(c.qualifier, c.qualifier))}</td><td>{num(claim_bounds(c))}</td>"
-            f'<td>{outlier}</td><td class="sentence">{_sentence(c, texts)}</td></tr>'
-        )
-    return f'<table class="claims"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    def meta(self, cluster: Cluster) -> str:
+        items = [(self.t("scope"), self.scope(cluster.key)), (self.t("consensus"), self.consensus(cluster))]
+        if cluster.status == "conflict":
+            strength = getattr(cluster, "strength", None)
+            if strength:
+                cls = "badge soft" if strength == "soft" else "badge"
+                items.append((self.t("strength"), f'<span class="{cls}">{esc(self.labels.strength(strength, self.lang))}</span>'))
+            items.append((self.t("severity"), self.num(format_severity(cluster.severity))))
+            cause = cluster.cause or ""
+            items.append((self.t("cause"), f'<bdi title="{esc(cause)}">{esc(self.labels.cause(cause, self.lang) or "—")}</bdi>'))
+        if cluster.ambiguous:
+            items.append((self.t("note"), self.t("inferred_note")))
+        body = "".join(f"<div><dt>{k}</dt><dd>{v}</dd></div>" for k, v in items)
+        return f'<dl class="meta">{body}</dl>'
 
+    def consensus(self, cluster: Cluster) -> str:
+        return "—" if cluster.consensus is None else self.num(format_consensus(cluster.consensus))
 
-def _conflict(cluster: Cluster, docs, texts) -> str:
-    notes = "".join(f'<p class="ctx"><bdi>{esc(n)}</bdi></p>' for n in cluster.notes)
-    chart = interval_chart(cluster)
-    figure = f'<figure class="chart">{chart}{LEGEND}</figure>' if chart else ""
-    return (
-        f'<article class="cluster conflict" id="{esc("cluster-" + cluster.id)}">'
-        f'<h3>{_kind(cluster.kind)} · <bdi class="id" dir="ltr">{esc(cluster.id)}</bdi></h3>'
-        f"{_meta(cluster)}"
-        f"{figure}{_claims_table(cluster, docs, texts)}{notes}</article>"
-    )
+    def claims_table(self, cluster: Cluster) -> str:
+        heads = ("source", "date", "attribution", "value", "qualifier", "bounds", "outlier", "sentence")
+        labels = {h: self.t(h) for h in heads}
+        head = "".join(f"<th>{labels[h]}</th>" for h in heads)
+        rows = []
+        for c in cluster.claims:
+            cls = ' class="outlier"' if c.outlier else ""
+            outlier = f'<span class="flag">{self.t("yes")}</span>' if c.outlier else self.t("no")
+            cells = {
+                "source": (self.source(c.doc), ' class="src"'),
+                "date": (self.num(_claim_date(c) or "—"), ""),
+                "attribution": (f"<bdi>{esc(c.attribution or '—')}</bdi>", ' class="attr"'),
+                "value": (self.value(c), ""),
+                "qualifier": (esc(self.labels.qualifier(c.qualifier, self.lang)), ""),
+                "bounds": (self.num(claim_bounds(c)), ""),
+                "outlier": (outlier, ""),
+                "sentence": (self.sentence(c), ' class="sentence"'),
+            }
+            tds = "".join(f'<td{cells[h][1]} data-label="{labels[h]}">{cells[h][0]}</td>' for h in heads)
+            rows.append(f"<tr{cls}>{tds}</tr>")
+        return f'<table class="claims"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
+    def charts(self, cluster: Cluster) -> str:
+        figures = []
+        chart = interval_chart(cluster)
+        if chart:
+            figures.append(f'<figure class="chart">{chart}<figcaption>{self.t("chart_legend")}</figcaption></figure>')
+        timeline = timeline_chart(cluster)
+        if timeline:
+            figures.append(
+                f'<figure class="chart timeline">{timeline}<figcaption><strong>{self.t("timeline")}</strong>: '
+                f'{self.t("timeline_legend")}</figcaption></figure>'
+            )
+        return f'<div class="charts">{"".join(figures)}</div>' if figures else ""
 
-def _compact_table(clusters: list[Cluster], docs) -> str:
-    head = "".join(f"<th>{h}</th>" for h in ("المعرف", "النوع", "النطاق", "القيم حسب المصدر", "الإجماع"))
-    rows = []
-    for cl in clusters:
-        values = "<br>".join(f"{_source_cell(c.doc, {})}: {num(format_value(c))}" for c in cl.claims)
-        rows.append(
-            f'<tr id="{esc("cluster-" + cl.id)}"><td><bdi class="id" dir="ltr">{esc(cl.id)}</bdi></td>'
-            f"<td>{_kind(cl.kind)}</td><td>{_scope(cl.key)}</td><td>{values}</td>"
-            f"<td>{_consensus(cl)}</td></tr>"
-        )
-    return f'<table class="compact"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    def heading(self, cluster: Cluster) -> str:
+        return f"{self.kind(cluster.kind)} · {self.ident(cluster.id)}"
 
-
-def _documents(report: Report) -> str:
-    head = "".join(f"<th>{h}</th>" for h in ("المعرف", "المصدر", "التاريخ", "الملف", "الرابط"))
-    rows = []
-    for d in report.documents:
-        url = d.url or ""
-        if url and urlsplit(url).scheme in ("http", "https"):
-            link = f'<a href="{esc(url)}" rel="noopener noreferrer nofollow"><bdi dir="ltr">{esc(url)}</bdi></a>'
+    def conflict(self, cluster: Cluster, order: int, open_: bool) -> str:
+        notes = "".join(self.note(n) for n in cluster.notes)
+        body = f"{self.meta(cluster)}{self.charts(cluster)}{self.claims_table(cluster)}{notes}"
+        values = self.values(cluster)
+        if open_:
+            inner = f"<h3>{self.heading(cluster)}</h3>{body}"
         else:
-            link = f'<bdi dir="ltr">{esc(url or "—")}</bdi>'
-        rows.append(
-            f'<tr><td class="src"><bdi class="id" dir="ltr">{esc(d.id)}</bdi></td><td class="attr"><bdi>{esc(d.source or "—")}</bdi></td>'
-            f"<td>{num(d.date or '—')}</td><td>{num(d.path or '—')}</td><td>{link}</td></tr>"
+            inner = (
+                f'<details class="fold"><summary>{self.heading(cluster)} · {self.num(format_severity(cluster.severity))}'
+                f" — {values}</summary>{body}</details>"
+            )
+        return (
+            f'<article class="cluster conflict" id="{esc("cluster-" + cluster.id)}" {self.item_attrs(cluster, order)}>'
+            f"{inner}</article>"
         )
-    return f'<table class="documents"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+    def values(self, cluster: Cluster) -> str:
+        pairs = "".join(
+            f'<span class="pair">{self.ident(c.doc)} {self.value(c)}{"<span class=flag>*</span>" if c.outlier else ""}</span>'
+            for c in cluster.claims
+        )
+        return f'<span class="values">{pairs}</span>'
+
+    def compact(self, cluster: Cluster, order: int) -> str:
+        timeline = timeline_chart(cluster)
+        extra = ""
+        if timeline:
+            extra = (
+                f'<details class="fold"><summary>{self.t("timeline")}</summary><figure class="chart timeline">'
+                f"{timeline}</figure></details>"
+            )
+        return (
+            f'<li id="{esc("cluster-" + cluster.id)}" {self.item_attrs(cluster, order)}>'
+            f"<span>{self.heading(cluster)}</span><span>{self.scope(cluster.key)}</span>"
+            f"{self.values(cluster)}<span>{self.t('consensus')}: {self.consensus(cluster)}</span>{extra}</li>"
+        )
+
+    def inconsistency(self, inc, order: int, clusters: Mapping[str, Cluster]) -> str:
+        kinds = sorted({c.kind for c in inc.claims})
+        places: set[str] = set()
+        sources: set[str] = set()
+        dates: list[str] = []
+        for cid in inc.clusters:
+            cl = clusters.get(cid)
+            if cl is None:
+                continue
+            places |= {c.location for c in cl.claims if c.location}
+            sources |= {self.docs[c.doc].source for c in cl.claims if c.doc in self.docs and self.docs[c.doc].source}
+            dates += [d for d in (_claim_date(c) for c in cl.claims) if d]
+        attrs = {
+            "data-item": "", "data-order": str(order), "data-kind": " ".join(kinds), "data-status": "inconsistency",
+            "data-strength": getattr(inc, "strength", "") or "", "data-place": " ".join(sorted(places)),
+            "data-source": " ".join(str(self.source_index[s]) for s in sorted(sources)),
+            "data-severity": "", "data-date": max(dates) if dates else "", "data-size": str(len(inc.claims)),
+        }
+        attr = " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
+        links = " ".join(f'<a href="#{esc("cluster-" + c)}">{self.ident(c)}</a>' for c in inc.clusters)
+        rows = "".join(
+            f"<li>{self.ident(c.doc)} · {self.kind(c.kind)} · {self.num(format_number(c.value))}"
+            f"{' · ' + esc(c.role) if getattr(c, 'role', '') else ''}</li>"
+            for c in inc.claims
+        )
+        return (
+            f'<article class="cluster inconsistency" id="{esc("inconsistency-" + inc.id)}" {attr}>'
+            f"<h3>{esc(self.labels.inconsistency_type(inc.type, self.lang))} · {self.ident(inc.id)}</h3>"
+            f"<p>{links}</p>{self.note(inc.explanation)}<ul>{rows}</ul></article>"
+        )
+
+    def documents(self, documents: Sequence[ReportDocument]) -> str:
+        heads = ("id", "source", "date", "file", "link")
+        head = "".join(f"<th>{self.t(h)}</th>" for h in heads)
+        rows = []
+        for d in documents:
+            url = d.url or ""
+            if url and urlsplit(url).scheme in ("http", "https"):
+                link = f'<a href="{esc(url)}" rel="noopener noreferrer nofollow">{self.ident(url)}</a>'
+            else:
+                link = self.ident(url or "—")
+            rows.append(
+                f'<tr><td class="src">{self.ident(d.id)}</td><td class="attr"><bdi>{esc(d.source or "—")}</bdi></td>'
+                f"<td>{self.num(d.date or '—')}</td><td>{self.ident(d.path or '—')}</td><td>{link}</td></tr>"
+            )
+        return f'<table class="documents"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+    def controls(self, clusters: Sequence[Cluster], inconsistencies) -> str:
+        def select(name: str, label: str, options: Iterable[tuple[str, str]]) -> str:
+            opts = f'<option value="">{self.t("filter_all")}</option>' + "".join(
+                f'<option value="{esc(v)}">{esc(text)}</option>' for v, text in options
+            )
+            return f'<label>{label}<select name="{name}">{opts}</select></label>'
+
+        kinds = sorted({c.kind for c in clusters} | {c.kind for i in inconsistencies for c in i.claims})
+        places = sorted({p for c in clusters for p in ({c.key.get("location")} | {x.location for x in c.claims}) if p})
+        status_opts = [(s, self.labels.status(s, self.lang)) for s in ("conflict", "consistent", "single")]
+        if inconsistencies:
+            status_opts.append(("inconsistency", self.labels.ui("inconsistencies", self.lang)))
+        strengths = [(s, self.labels.strength(s, self.lang)) for s in ("hard", "soft")]
+        sorts = [("default", self.labels.ui("sort_severity", self.lang)), ("date", self.labels.ui("sort_date", self.lang)),
+                 ("size", self.labels.ui("sort_size", self.lang))]
+        sort_opts = "".join(f'<option value="{v}">{esc(t)}</option>' for v, t in sorts)
+        parts = [
+            select("kind", self.t("kind"), [(k, self.labels.kind(k, self.lang)) for k in kinds]),
+            select("status", self.t("status"), status_opts),
+            select("strength", self.t("strength"), strengths),
+            select("place", self.t("place"), [(p, self.labels.place(p, self.lang)) for p in places]),
+            select("source", self.t("source"), [(str(i), s) for s, i in self.source_index.items()]),
+            f'<label class="q">{self.t("search")}<input type="search" name="q" placeholder="{self.t("search_hint")}"></label>',
+            f'<label>{self.t("sort")}<select name="sort">{sort_opts}</select></label>',
+            f'<button type="reset">{self.t("reset")}</button>',
+            f'<span class="shown">{self.t("shown")}: <output id="shown">{self.num(len(clusters))}</output></span>',
+        ]
+        return f'<form id="controls" class="controls" hidden role="search" aria-label="{self.t("filters")}">{"".join(parts)}</form>'
 
 
-def render_html(report: Report, texts: Optional[Mapping[str, str]] = None, title: Optional[str] = None) -> str:
+def _claim_date(claim) -> Optional[str]:
+    """The date the figure stands at: the reconciler's `as_of` when known, else the article's."""
+    return getattr(claim, "as_of", None) or claim.date
+
+
+def _section(sid: str, title: str, count: int, body: str, more: bool, page: _Page) -> str:
+    counter = f' <span class="ctx" data-count>{page.num(count)}</span>'
+    button = f'<p class="more"><button type="button" data-more hidden>{page.t("more")}</button></p>' if more else ""
+    return f'<section id="{sid}"><h2>{title}{counter}</h2>{body}{button}</section>'
+
+
+def render_html(
+    report: Report,
+    texts: Optional[Mapping[str, str]] = None,
+    title: Optional[str] = None,
+    *,
+    lang: str = "ar",
+    labels: Optional[Labels] = None,
+    page_size: int = PAGE_SIZE,
+    open_conflicts: int = OPEN_CONFLICTS,
+) -> str:
     """The whole report page.  `texts` (document id -> article text) places highlights exactly."""
-    texts = texts or {}
-    docs = {d.id: d for d in report.documents}
-    counts = status_counts(report.clusters)
-    n_claims = sum(len(c.claims) for c in report.clusters)
-    conflicts = top_conflicts(report.clusters)
-    consistent = [c for c in report.clusters if c.status == "consistent"]
-    single = [c for c in report.clusters if c.status == "single"]
-    page_title = title or "تقرير crosscheck: الأرقام المتعارضة في الأخبار"
+    if lang not in ("ar", "en"):
+        raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
+    page = _Page(report, texts or {}, lang, labels or load_labels())
+    clusters = report.clusters
+    by_id = {c.id: c for c in clusters}
+    inconsistencies = list(getattr(report, "inconsistencies", None) or [])
+    counts = status_counts(clusters)
+    n_claims = sum(len(c.claims) for c in clusters)
+    conflicts = top_conflicts(clusters)
+    consistent = [c for c in clusters if c.status == "consistent"]
+    single = [c for c in clusters if c.status == "single"]
+    page_title = title or page.labels.ui("title", lang)
+    script = report_script(page_size)
+    csp = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+        f"script-src {csp_hash(script)}; base-uri 'none'; form-action 'none'"
+    )
+    t = page.t
+    sep = " · "
+    summary = (
+        f'<p class="summary">{page.num(len(report.documents))} {t("articles")}{sep}{page.num(n_claims)} {t("claims")}{sep}'
+        f"{page.num(len(clusters))} {t('clusters')}: <strong>{page.num(counts['conflict'])} "
+        f"{esc(page.labels.status('conflict', lang))}</strong>{sep}{page.num(counts['consistent'])} "
+        f"{esc(page.labels.status('consistent', lang))}{sep}{page.num(counts['single'])} {esc(page.labels.status('single', lang))}"
+    )
+    if inconsistencies:
+        summary += f"{sep}<strong>{page.num(len(inconsistencies))} {t('inconsistencies')}</strong>"
+    summary += "</p>"
+    order = iter(range(1_000_000_000))
     parts = [
         "<!DOCTYPE html>",
-        '<html dir="rtl" lang="ar">',
+        f'<html dir="{"rtl" if lang == "ar" else "ltr"}" lang="{lang}">',
         "<head>",
         '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{esc(page_title)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
-        f"<header><h1>{esc(page_title)}</h1>",
-        f'<p class="summary">{num(len(report.documents))} مقالات · {num(n_claims)} ادعاءات · '
-        f"{num(len(report.clusters))} مجموعات: <strong>{num(counts['conflict'])} تعارض</strong> · "
-        f"{num(counts['consistent'])} متّسقة · {num(counts['single'])} من مصدر واحد</p></header>",
-        f'<section id="conflicts" class="conflicts"><h2>التعارضات ({num(len(conflicts))})</h2>',
+        f"<header><h1>{esc(page_title)}</h1>{summary}</header>",
+        page.controls(clusters, inconsistencies),
     ]
-    if conflicts:
-        parts += [_conflict(c, docs, texts) for c in conflicts]
-    else:
-        parts.append("<p>لم يُعثر على أرقام متعارضة.</p>")
-    parts.append("</section>")
-    parts.append(f'<section id="consistent"><h2>مجموعات متّسقة ({num(len(consistent))})</h2>')
-    parts.append(_compact_table(consistent, docs) if consistent else "<p>لا شيء.</p>")
-    parts.append("</section>")
-    parts.append(f'<section id="single"><h2>ادعاءات من مصدر واحد ({num(len(single))})</h2>')
-    if single:
-        parts.append(f"<details><summary>عرض القائمة</summary>{_compact_table(single, docs)}</details>")
-    else:
-        parts.append("<p>لا شيء.</p>")
-    parts.append("</section>")
-    parts.append(f'<section id="documents"><h2>المقالات ({num(len(report.documents))})</h2>{_documents(report)}</section>')
-    parts.append(
-        '<footer class="ctx"><p>أُنشئ بواسطة <bdi dir="ltr">crosscheck</bdi>؛ البيانات الكاملة في '
-        '<bdi dir="ltr">report.json</bdi> (المخطط: <bdi dir="ltr">docs/report.schema.json</bdi>).</p></footer>'
+    body = (
+        '<div class="list" id="list-conflicts" data-list>'
+        + "".join(page.conflict(c, next(order), i < open_conflicts) for i, c in enumerate(conflicts))
+        + "</div>"
+        if conflicts
+        else f"<p>{t('no_conflicts')}</p>"
     )
+    parts.append(_section("conflicts", t("conflicts"), len(conflicts), body, bool(conflicts), page))
+    if inconsistencies:
+        body = (
+            '<div class="list" id="list-inconsistencies" data-list>'
+            + "".join(page.inconsistency(i, next(order), by_id) for i in inconsistencies)
+            + "</div>"
+        )
+        parts.append(_section("inconsistencies", t("inconsistencies"), len(inconsistencies), body, True, page))
+    for sid, title_key, group in (("consistent", "consistent_clusters", consistent), ("single", "single_clusters", single)):
+        if group:
+            items = "".join(page.compact(c, next(order)) for c in group)
+            body = (
+                f'<details class="fold"><summary>{t("show_list")}</summary>'
+                f'<ol class="compact" id="list-{sid}" data-list>{items}</ol></details>'
+            )
+        else:
+            body = f"<p>{t('none')}</p>"
+        parts.append(_section(sid, t(title_key), len(group), body, bool(group), page))
+    parts.append(
+        f'<section id="documents"><h2>{t("documents")} <span class="ctx">{page.num(len(report.documents))}</span></h2>'
+        f"{page.documents(report.documents)}</section>"
+    )
+    parts.append(f'<footer class="ctx"><p><bdi>{t("footer")}</bdi></p></footer>')
+    parts.append(f"<script>{script}</script>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

@@ -16,14 +16,18 @@ from typing import Optional
 from crosscheck.report.cluster_view import format_interval, format_number, format_value, neutralise_bidi
 from crosscheck.models import Cluster, ClusterClaim
 
-WIDTH = 640
-ROW = 26
-TOP = 14
+# Sized for a phone: the page shows the chart at most 520 px wide and scales it down to the
+# screen, so text is drawn large (15 px) to stay readable at 390 px.  Each row's label (the
+# document id and the value) stands above its line, so the plot keeps the full width.
+WIDTH = 520
+ROW = 40
+TOP = 26
 AXIS = 34
-LABEL_W = 190  # right-hand label column
-PLOT_L = 24
-PLOT_R = WIDTH - LABEL_W - 16
-LABEL_MAX = 26  # characters of a document id shown before "…"
+PLOT_L = 20
+PLOT_R = WIDTH - 20
+LABEL_MAX = 34  # characters of a document id shown before "…"
+FONT = 15
+AXIS_FONT = 14
 
 COLOR = "#1f6fb2"
 OUTLIER = "#c0392b"
@@ -114,7 +118,8 @@ def _row(claim: ClusterClaim, y: float, scale) -> list[str]:
         )
     label = claim.doc if len(claim.doc) <= LABEL_MAX else claim.doc[: LABEL_MAX - 1] + "…"
     out.append(
-        f'<text x="{PLOT_R + 14}" y="{y + 4:.1f}" font-size="12" fill="#222">{esc(label)}</text>'
+        f'<text x="{PLOT_R}" y="{y - 10:.1f}" font-size="{FONT}" text-anchor="end" fill="#222">'
+        f"{esc(label + '  ' + format_value(claim))}</text>"
     )
     out.append("</g>")
     return out
@@ -169,8 +174,155 @@ def interval_chart(cluster: Cluster) -> str:
         x = scale(t)
         out.append(f'<line x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}" stroke="#666"/>')
         out.append(
-            f'<text x="{x:.1f}" y="{axis_y + 18}" font-size="11" text-anchor="middle" fill="#444">'
+            f'<text x="{x:.1f}" y="{axis_y + 20}" font-size="{AXIS_FONT}" text-anchor="middle" fill="#444">'
             f"{esc(format_number(int(t) if float(t).is_integer() else t))}</text>"
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- timeline
+
+TL_HEIGHT = 250
+TL_LEFT = 78  # value labels
+TL_RIGHT = 14
+TL_TOP = 14
+TL_BOTTOM = 40  # date labels
+JITTER = 7  # px between claims of one date
+
+
+def _day(iso: Optional[str]):
+    from datetime import date
+
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return None
+
+
+def _claim_day(claim):
+    return _day(getattr(claim, "as_of", None) or claim.date)
+
+
+def timeline_points(cluster: Cluster) -> list[tuple[object, ClusterClaim]]:
+    """(date, claim) for every numeric claim with a date, in date order."""
+    out = []
+    for c in cluster.claims:
+        d = _claim_day(c)
+        if d is not None and any(_finite(v) is not None for v in (c.low, c.high, c.value)):
+            out.append((d, c))
+    out.sort(key=lambda p: p[0])
+    return out
+
+
+def _trajectory(cluster: Cluster) -> list[tuple[object, Optional[float], Optional[float]]]:
+    points = []
+    for p in getattr(cluster, "trajectory", None) or []:
+        get = p.get if isinstance(p, dict) else lambda k, p=p: getattr(p, k, None)
+        d = _day(get("date"))
+        if d is not None:
+            points.append((d, _finite(get("low")), _finite(get("high"))))
+    points.sort(key=lambda p: p[0])
+    return points
+
+
+def timeline_chart(cluster: Cluster) -> str:
+    """An inline <svg>: each dated claim as a vertical interval at its date, the fitted
+    trajectory as a band, outliers in red.  '' when fewer than two dates are known."""
+    points = timeline_points(cluster)
+    trajectory = _trajectory(cluster)
+    days = sorted({d for d, _ in points} | {d for d, _, _ in trajectory})
+    if len(days) < 2 or not points:
+        return ""
+    values: list[float] = []
+    for _, c in points:
+        values += [v for v in (_finite(c.low), _finite(c.high), _finite(c.value)) if v is not None]
+    for _, lo, hi in trajectory:
+        values += [v for v in (lo, hi) if v is not None]
+    vlo, vhi = min(values), max(values)
+    pad = (vhi - vlo) * 0.1 if vhi > vlo else max(abs(vlo) * 0.1, 1.0)
+    vlo, vhi = (max(0.0, vlo - pad) if vlo >= 0 else vlo - pad), vhi + pad
+    d0, d1 = days[0], days[-1]
+    span_days = max((d1 - d0).days, 1)
+    x_lo, x_hi = TL_LEFT + 16, WIDTH - TL_RIGHT - 16
+    y_top, y_bottom = TL_TOP, TL_HEIGHT - TL_BOTTOM
+
+    def x_of(d) -> float:
+        return x_lo + (d - d0).days / span_days * (x_hi - x_lo)
+
+    def y_of(v: float) -> float:
+        return y_bottom - (min(max(v, vlo), vhi) - vlo) / (vhi - vlo) * (y_bottom - y_top)
+
+    label = f"{cluster.kind}: {len(points)} dated claims, {d0.isoformat()} to {d1.isoformat()}"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" direction="ltr" '
+        f'viewBox="0 0 {WIDTH} {TL_HEIGHT}" width="{WIDTH}" height="{TL_HEIGHT}" role="img" aria-label="{esc(label)}">'
+    ]
+    # value grid
+    for t in nice_ticks(vlo, vhi, 4):
+        y = y_of(t)
+        out.append(f'<line x1="{TL_LEFT}" y1="{y:.1f}" x2="{WIDTH - TL_RIGHT}" y2="{y:.1f}" stroke="#e3e5e8"/>')
+        out.append(
+            f'<text x="{TL_LEFT - 6}" y="{y + 5:.1f}" font-size="{AXIS_FONT}" text-anchor="end" fill="#444">'
+            f"{esc(format_number(int(t) if float(t).is_integer() else t))}</text>"
+        )
+    # trajectory band
+    if trajectory:
+        upper = [(x_of(d), y_of(hi if hi is not None else vhi)) for d, lo, hi in trajectory]
+        lower = [(x_of(d), y_of(lo if lo is not None else vlo)) for d, lo, hi in trajectory]
+        poly = " ".join(f"{x:.1f},{y:.1f}" for x, y in upper + lower[::-1])
+        out.append(
+            f'<polygon class="trajectory" points="{poly}" fill="{BAND}" fill-opacity="0.18" stroke="{BAND}" '
+            f'stroke-opacity="0.7"><title>{esc("trajectory " + ", ".join(f"{d.isoformat()} {format_interval(lo, hi)}" for d, lo, hi in trajectory))}</title></polygon>'
+        )
+    # claims: vertical intervals
+    seen: dict[object, int] = {}
+    for d, c in points:
+        k = seen.get(d, 0)
+        seen[d] = k + 1
+        x = x_of(d) + ((k + 1) // 2) * JITTER * (1 if k % 2 else -1)  # 0, +J, -J, +2J, …
+        color = OUTLIER if c.outlier else COLOR
+        low, high = _finite(c.low), _finite(c.high)
+        y1 = y_top if high is None else y_of(high)
+        y2 = y_bottom if low is None else y_of(low)
+        css = "point outlier" if c.outlier else "point"
+        title = f"{c.doc} {d.isoformat()}: {format_value(c)} {format_interval(c.low, c.high, c.low_open, c.high_open)}"
+        if c.outlier:
+            title += " (outlier)"
+        g = [f'<g class="{css}"><title>{esc(title)}</title>']
+        if abs(y2 - y1) < 1:
+            g.append(_end(x, y1, False, color))
+        else:
+            g.append(f'<line x1="{x:.1f}" y1="{y1:.1f}" x2="{x:.1f}" y2="{y2:.1f}" stroke="{color}" stroke-width="3"/>')
+            g.append(_end(x, y1, c.high_open, color) if high is not None else
+                     f'<polygon points="{x:.1f},{y1 - 2:.1f} {x - 5:.1f},{y1 + 7:.1f} {x + 5:.1f},{y1 + 7:.1f}" fill="{color}"/>')
+            g.append(_end(x, y2, c.low_open, color) if low is not None else
+                     f'<polygon points="{x:.1f},{y2 + 2:.1f} {x - 5:.1f},{y2 - 7:.1f} {x + 5:.1f},{y2 - 7:.1f}" fill="{color}"/>')
+        value = _finite(c.value)
+        if value is not None and not (abs(y2 - y1) < 1):
+            yv = y_of(value)
+            g.append(f'<line x1="{x - 7:.1f}" y1="{yv:.1f}" x2="{x + 7:.1f}" y2="{yv:.1f}" stroke="{color}" stroke-width="2"/>')
+        if c.outlier:
+            g.append(f'<text x="{x + 8:.1f}" y="{y1 + 4:.1f}" font-size="{FONT}" fill="{OUTLIER}">✕</text>')
+        g.append("</g>")
+        out += g
+    # date axis: first, last, and the middle date when there is room
+    out.append(f'<line x1="{TL_LEFT}" y1="{y_bottom}" x2="{WIDTH - TL_RIGHT}" y2="{y_bottom}" stroke="#666"/>')
+    ticks = [d0, d1]
+    if len(days) > 2:
+        mid = days[len(days) // 2]
+        if min(abs(x_of(mid) - x_of(d0)), abs(x_of(d1) - x_of(mid))) > 110:
+            ticks.insert(1, mid)
+    for i, d in enumerate(ticks):
+        x = x_of(d)
+        anchor = "start" if i == 0 else "end" if i == len(ticks) - 1 else "middle"
+        xt = x - 10 if anchor == "start" else x + 10 if anchor == "end" else x
+        out.append(f'<line x1="{x:.1f}" y1="{y_bottom}" x2="{x:.1f}" y2="{y_bottom + 5}" stroke="#666"/>')
+        out.append(
+            f'<text x="{xt:.1f}" y="{y_bottom + 22}" font-size="{AXIS_FONT}" text-anchor="{anchor}" fill="#444">'
+            f"{esc(d.isoformat())}</text>"
         )
     out.append("</svg>")
     return "".join(out)

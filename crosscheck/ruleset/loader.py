@@ -28,6 +28,9 @@ from crosscheck.models import CLAIM_KINDS
 from crosscheck.ruleset.resources import packaged_rules_dir, rules_dir
 
 DEFAULT_RULES_DIR = packaged_rules_dir()
+# Rule files that only say how reports name things (crosscheck.report.labels): not part of
+# the rule-set version, so a new label never makes a store stale.
+PRESENTATION_FILES = ("labels.yaml",)
 
 
 class _Strict(BaseModel):
@@ -266,6 +269,8 @@ def _load(directory: str) -> RuleSet:
         raise RuleError(f"{root}: rules directory not found (set --rules or CROSSCHECK_RULES)")
     digest = hashlib.sha256()
     for f in sorted(root.rglob("*.yaml")):
+        if f.parent == root and f.name in PRESENTATION_FILES:
+            continue  # how reports name things never makes stored claims stale
         digest.update(str(f.relative_to(root)).encode())
         digest.update(f.read_bytes())
     kinds: list[KindRule] = []
