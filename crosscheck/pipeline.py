@@ -134,9 +134,11 @@ def parse_formats(spec: str | Sequence[str]) -> tuple[str, ...]:
 
 
 def render_reports(
-    report: Report, formats: Sequence[str] = FORMATS, texts: Optional[Mapping[str, str]] = None
+    report: Report, formats: Sequence[str] = FORMATS, texts: Optional[Mapping[str, str]] = None, lang: str = "ar"
 ) -> dict[str, str]:
-    """File name -> content for each format (all rendered before anything is written)."""
+    """File name -> content for each format (all rendered before anything is written).
+
+    `lang` ("ar" or "en") is the language of the HTML report's labels."""
     out: dict[str, str] = {}
     for fmt in parse_formats(formats):
         if fmt == "json":
@@ -150,18 +152,20 @@ def render_reports(
         else:
             from crosscheck.report.html import render_html
 
-            out[FILENAMES[fmt]] = render_html(report, texts)
+            out[FILENAMES[fmt]] = render_html(report, texts, lang=lang)
     return out
 
 
-def write_reports(analysis: Analysis, out_dir: str | Path, formats: Sequence[str] = FORMATS) -> list[Path]:
+def write_reports(
+    analysis: Analysis, out_dir: str | Path, formats: Sequence[str] = FORMATS, lang: str = "ar"
+) -> list[Path]:
     """Render every format, then write each file atomically into `out_dir`."""
     from crosscheck.util.atomic import write_text_atomic
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise CrosscheckError(f"{out}: --out must be a directory, and this is a file")
-    rendered = render_reports(analysis.report(), formats, analysis.texts)
+    rendered = render_reports(analysis.report(), formats, analysis.texts, lang=lang)
     written = []
     for name, content in rendered.items():
         path = out / name

@@ -104,7 +104,7 @@ def test_conflicts_section_with_chart_table_and_marks():
     consistent = html.split('<section id="consistent"', 1)[1].split("</section>", 1)[0]
     assert "displaced-gaza" in consistent and 'class="chart"' not in consistent
     # its two dated claims get a timeline, folded away in the compact list
-    assert consistent.count('<summary>الخط الزمني</summary><figure class="chart timeline"><svg') == 1
+    assert consistent.count('<summary>التفاصيل · الخط الزمني</summary><figure class="chart timeline"><svg') == 1
 
 
 def test_numbers_and_ids_are_isolated():

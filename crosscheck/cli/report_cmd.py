@@ -116,6 +116,7 @@ def report_command(
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP, show_default=False),
     out: str = typer.Option("reports", "--out", "-o", help="Directory for report.md / report.html / report.json (not '-': a report is several files)."),
     fmt: str = typer.Option("md,html,json", "--format", "-f", help="Comma-separated formats: md, html, json."),
+    lang: str = typer.Option("ar", "--lang", help="Language of the HTML report's labels: ar (right to left) or en."),
     progress: Optional[bool] = typer.Option(
         None, "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal or for many documents).", show_default=False
     ),
@@ -131,12 +132,14 @@ def report_command(
         if out == "-" or not out.strip():
             raise InputError(f"--out {out!r}: give a directory for the report files (for JSON on "
                              "stdout use 'crosscheck clusters --format json')")
+        if lang not in ("ar", "en"):
+            raise InputError(f"--lang: unknown language {lang!r}; use ar or en")
         bar = _ProgressBar(progress)
         try:
             analysis = _analyse(paths, store, progress=bar, config=config)
         finally:
             bar.close()
-        written = write_reports(analysis, out, formats)
+        written = write_reports(analysis, out, formats, lang=lang)
         typer.echo(render_summary(len(analysis.documents), len(analysis.claims), analysis.clusters), nl=False)
         typer.echo("wrote " + ", ".join(str(p) for p in written))
 

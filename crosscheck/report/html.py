@@ -87,6 +87,7 @@ mark { background: #ffe58a; padding: 0 .15em; border-radius: 2px; }
 .ctx { color: var(--muted); font-size: .88rem; }
 ol.compact { list-style: none; padding: 0; margin: .4rem 0; }
 ol.compact > li { border-bottom: 1px solid var(--line); padding: .35rem 0; display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
+ol.compact details.claims { flex: 1 1 100%; min-width: 0; }
 ol.compact .values { display: flex; flex-wrap: wrap; gap: .1rem .9rem; }
 .pair { white-space: nowrap; }
 .pair .id { color: var(--muted); }
@@ -99,6 +100,7 @@ ol.compact .values { display: flex; flex-wrap: wrap; gap: .1rem .9rem; }
   table.claims td { border: 0; padding: .15rem .5rem; }
   table.claims td::before { content: attr(data-label) ": "; color: var(--muted); }
   td.sentence { min-width: 0; }
+  td.src, td.attr { max-width: none; }
   table.documents td:nth-child(4), table.documents th:nth-child(4) { display: none; }
   table.documents { font-size: .85rem; }
 }
@@ -270,12 +272,13 @@ class _Page:
 
     def compact(self, cluster: Cluster, order: int) -> str:
         timeline = timeline_chart(cluster)
-        extra = ""
-        if timeline:
-            extra = (
-                f'<details class="fold"><summary>{self.t("timeline")}</summary><figure class="chart timeline">'
-                f"{timeline}</figure></details>"
-            )
+        figure = f'<figure class="chart timeline">{timeline}</figure>' if timeline else ""
+        notes = "".join(self.note(n) for n in cluster.notes)
+        summary = self.t("details") + (f" · {self.t('timeline')}" if timeline else "")
+        extra = (
+            f'<details class="fold claims"><summary>{summary}</summary>{figure}'
+            f"{self.claims_table(cluster)}{notes}</details>"
+        )
         return (
             f'<li id="{esc("cluster-" + cluster.id)}" {self.item_attrs(cluster, order)}>'
             f"<span>{self.heading(cluster)}</span><span>{self.scope(cluster.key)}</span>"

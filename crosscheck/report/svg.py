@@ -17,18 +17,20 @@ from crosscheck.report.cluster_view import format_interval, format_number, forma
 from crosscheck.models import Cluster, ClusterClaim
 
 # Sized for a phone: the page shows the chart at most 520 px wide and scales it down to the
-# screen, so text is drawn large (15 px) to stay readable at 390 px.  Each row's label (the
+# screen, so text is drawn large (17 px) to stay readable at 390 px.  Each row's label (the
 # document id and the value) stands above its line, so the plot keeps the full width.
 WIDTH = 520
-ROW = 40
-TOP = 26
+ROW = 42
+TOP = 28
 AXIS = 34
 PLOT_L = 20
 PLOT_R = WIDTH - 20
 LABEL_MAX = 34  # characters of a document id shown before "…"
-FONT = 15
-AXIS_FONT = 14
+FONT = 17
+AXIS_FONT = 15
 
+# Labels drawn over the plot keep a light outline so a line behind them does not cross them.
+HALO = 'stroke="#fafbfc" stroke-width="4" paint-order="stroke"'
 COLOR = "#1f6fb2"
 OUTLIER = "#c0392b"
 BAND = "#2e8b57"
@@ -118,7 +120,7 @@ def _row(claim: ClusterClaim, y: float, scale) -> list[str]:
         )
     label = claim.doc if len(claim.doc) <= LABEL_MAX else claim.doc[: LABEL_MAX - 1] + "…"
     out.append(
-        f'<text x="{PLOT_R}" y="{y - 10:.1f}" font-size="{FONT}" text-anchor="end" fill="#222">'
+        f'<text x="{PLOT_R}" y="{y - 10:.1f}" font-size="{FONT}" text-anchor="end" fill="#222" {HALO}>'
         f"{esc(label + '  ' + format_value(claim))}</text>"
     )
     out.append("</g>")
