@@ -207,3 +207,132 @@ def test_vote_position_conflict_has_no_chart_but_a_table():
     article = html.split('<article class="cluster conflict"', 1)[1].split("</article>", 1)[0]
     assert "<svg" not in article and "<figure" not in article
     assert '<bdi title="veto">فيتو</bdi>' in article and '<bdi title="abstain">ممتنع</bdi>' in article
+
+
+# --------------------------------------------------------------------------- labels, languages, timeline
+
+from pydantic import ConfigDict  # noqa: E402
+
+from crosscheck.models import Cluster, ClusterClaim  # noqa: E402
+from crosscheck.report.svg import timeline_chart  # noqa: E402
+
+
+def test_arabic_page_shows_arabic_scope_values_causes_and_notes():
+    html = page()
+    conflicts = html.split('<section id="conflicts"', 1)[1].split("</section>", 1)[0]
+    assert '<bdi title="gaza">غزة</bdi>' in conflicts and '<bdi title="cumulative">الحصيلة التراكمية</bdi>' in conflicts
+    assert '<bdi title="reporting_lag">فارق زمني في الإبلاغ</bdi>' in conflicts
+    assert ">gaza<" not in conflicts and ">cumulative<" not in conflicts
+    # an unknown note is kept as written, isolated and marked as English
+    assert '<bdi lang="en" dir="ltr">dates differ by 3 days &lt;U+202E&gt;</bdi>' in conflicts
+
+
+def test_known_notes_are_translated_with_numbers_isolated():
+    cluster = samples.CLUSTERS[0].model_copy(update={"notes": [
+        "consensus [30400, 33000] backed by 3 independent sources (3 claims)",
+        "reporting_lag: outliers dated 2024-03-22, consensus dated 2024-03-25",
+    ]})
+    html = render_html(samples.report().model_copy(update={"clusters": [cluster]}))
+    assert 'الإجماع <bdi class="num" dir="ltr">[30400, 33000]</bdi> يستند إلى <bdi class="num" dir="ltr">3</bdi>' in html
+    assert "فارق زمني في الإبلاغ: تاريخ القيم الشاذة" in html
+    en = render_html(samples.report().model_copy(update={"clusters": [cluster]}), lang="en")
+    assert "Reporting lag: outliers dated" in en
+
+
+def test_english_page():
+    html = render_html(samples.report(), samples.texts(), lang="en")
+    assert html.startswith('<!DOCTYPE html>\n<html dir="ltr" lang="en">')
+    assert '<bdi title="gaza">Gaza</bdi>' in html and "Conflicts" in html and "Killed" in html
+    assert "غزة</bdi>" not in html.split("<body>", 1)[1].split('<section id="documents"', 1)[0].replace("في غزة", "")
+
+
+class _Stack(HTMLParser):
+    """Text nodes with the tags they stand in."""
+
+    VOID = {"meta", "br", "input", "line", "circle", "polygon", "rect"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.texts: list[tuple[str, tuple[str, ...]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        pass
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:
+            while self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        self.texts.append((data, tuple(self.stack)))
+
+
+def test_mixed_runs_are_isolated():
+    """Ids and hedged values never stand bare in Arabic text, where bidi would reorder them."""
+    html = page()
+    assert '<span class="pair"><bdi class="id" dir="ltr">b-hostile</bdi> <bdi class="num" dir="ltr">&gt; 1,000,000</bdi>' in html
+    p = _Stack()
+    p.feed(html.split("<script>", 1)[0])
+    bare = [
+        text for text, tags in p.texts
+        if re.search(r"[≈<>≤≥~]\s*\d|\d[\d,]*\s*[-–]\s*\d|[a-z]_[a-z0-9]", text)
+        and not ({"bdi", "svg", "style", "title"} & set(tags))
+    ]
+    assert bare == []
+
+
+class _DatedClaim(ClusterClaim):
+    model_config = ConfigDict(extra="allow")
+
+
+class _Dated(Cluster):
+    """A cluster carrying the reconciler's v2 fields (issue 8), whether or not models has them yet."""
+
+    model_config = ConfigDict(extra="allow")
+    claims: list[_DatedClaim]
+
+
+def _dated_cluster(trajectory):
+    a = samples.KILLED_A.model_copy(update={"date": "2024-03-01", "outlier": False})
+    b = samples.KILLED_B.model_copy(update={"date": "2024-03-10", "outlier": True})
+    c = samples.KILLED_A.model_copy(update={"date": "2024-03-20", "value": 35000, "low": 35000, "high": 35000,
+                                            "low_open": False, "qualifier": "exact"})
+    data = samples.CLUSTERS[0].model_dump()
+    data.update(claims=[a.model_dump(), b.model_dump(), c.model_dump()], trajectory=trajectory, strength="hard")
+    return _Dated.model_validate(data)
+
+
+def test_timeline_draws_each_dated_claim_the_trajectory_and_outliers():
+    cluster = _dated_cluster([{"date": "2024-03-01", "low": 33000, "high": 34000},
+                              {"date": "2024-03-20", "low": 35000, "high": 35000}])
+    svg = timeline_chart(cluster)
+    points = re.findall(r'<g class="(point(?: outlier)?)">', svg)
+    assert points == ["point", "point outlier", "point"]
+    assert svg.count('class="trajectory"') == 1 and "2024-03-01" in svg and "2024-03-20" in svg
+    # x grows with the date: the three claims stand left to right in date order
+    xs = [float(x) for x in re.findall(r'<g class="point[^"]*"><title>[^<]*</title><(?:line|circle) (?:x1|cx)="([\d.]+)"', svg)]
+    assert len(xs) == 3 and xs == sorted(xs) and xs[0] < xs[2]
+    # the band follows the trajectory's dates; the outlier carries its mark
+    assert "✕" in svg.split('<g class="point outlier">', 1)[1].split("</g>", 1)[0]
+
+
+def test_timeline_uses_as_of_before_the_article_date_and_needs_two_dates():
+    cluster = _dated_cluster(None)
+    assert 'class="trajectory"' not in timeline_chart(cluster)
+    one_day = cluster.model_copy(update={"claims": [c.model_copy(update={"date": "2024-03-05"}) for c in cluster.claims]})
+    assert timeline_chart(one_day) == ""
+    data = one_day.model_dump()
+    data["claims"][0]["as_of"] = "2024-02-20"  # the figure's own date (issue 8) wins
+    dated = _Dated.model_validate(data)
+    assert "2024-02-20" in timeline_chart(dated)
+
+
+def test_strength_is_shown_and_filterable():
+    cluster = _dated_cluster(None)
+    html = render_html(samples.report().model_copy(update={"clusters": [cluster]}))
+    assert 'data-strength="hard"' in html and '<span class="badge">تعارض قاطع</span>' in html
