@@ -247,6 +247,21 @@ class DocContext:
         return found
 
     @cached_property
+    def word_forms(self) -> frozenset[str]:
+        """Every form of every word of the article outside page furniture (one pass, cached)."""
+        forms: set[str] = set()
+        pos = 0
+        for a, b in [*self.furniture, (len(self.text), len(self.text))]:
+            for tok in self.tokens(pos, a) if a > pos else ():
+                forms |= tok.forms
+            pos = max(pos, b)
+        return frozenset(forms)
+
+    def mentions_any(self, words: frozenset[str]) -> bool:
+        """Does the article (outside furniture) hold one of these normalised words?"""
+        return not words.isdisjoint(self.word_forms)
+
+    @cached_property
     def location(self) -> str | None:
         text = self.text
         if self.furniture:  # sidebars name other stories' places

@@ -70,6 +70,9 @@ class CompiledKind:
     events: PhraseSet
     bridge: frozenset[str] = frozenset()
     exclude_before: PhraseSet | None = None
+    veto_words: frozenset[str] = frozenset()  # context_veto.words, normalised
+    veto_keep: frozenset[str] = frozenset()  # context_veto.keep, normalised phrases
+    veto_unless: frozenset[str] = frozenset()  # context_veto.unless, normalised
 
 
 @dataclass(slots=True)
@@ -96,6 +99,9 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events),
                 frozenset(normalize_word(w) for w in r.cue_bridge),
                 PhraseSet.of(r.exclude_before) if r.exclude_before else None,
+                frozenset(normalize_word(w) for w in r.context_veto.words) if r.context_veto else frozenset(),
+                frozenset(_norm_phrase(w) for w in r.context_veto.keep) if r.context_veto else frozenset(),
+                frozenset(normalize_word(w) for w in r.context_veto.unless) if r.context_veto else frozenset(),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -113,6 +119,22 @@ def compile_rules(rules: RuleSet) -> Compiled:
             + [Phrase.parse(c, r.id + ":cross") for r in rules.kinds for c in r.cross_clause_cues]
         ),
     )
+
+
+def _norm_phrase(phrase: str) -> str:
+    return " ".join(normalize_word(w) for w in phrase.split())
+
+
+def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue) -> bool:
+    """The rule's context veto is armed by the article (and not disarmed by the sentence), and
+    neither the counted noun nor the cue is one it keeps."""
+    if not ck.veto_words or not ctx.mentions_any(ck.veto_words):
+        return False
+    if ck.veto_unless and any(not t.forms.isdisjoint(ck.veto_unless) for t in toks):
+        return False
+    if noun is not None:
+        return _norm_phrase(noun[0].source) not in ck.veto_keep
+    return cue is None or _norm_phrase(cue[0].source) not in ck.veto_keep
 
 
 def _default_rules() -> RuleSet:
@@ -741,6 +763,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 score = 100 + r.priority - cue[2]
             else:
                 continue
+        if ck.veto_words and _vetoed(ctx, ck, toks, noun, cue):
+            continue
         if best is None or score > best[0]:
             best = (score, ck, noun_end, float(noun[0].payload) if noun else 1.0)
     if best is not None:

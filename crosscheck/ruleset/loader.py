@@ -65,6 +65,14 @@ class Examples(_Strict):
 # --------------------------------------------------------------------------- kind rules
 
 
+class ContextVeto(_Strict):
+    """When the document speaks of something (an epidemic), only some nouns/cues keep a kind."""
+
+    words: list[str] = Field(min_length=1)  # single words; one of them in the document arms it
+    keep: list[str] = Field(min_length=1)  # then only a counted noun or a cue among these types a figure
+    unless: list[str] = Field(default_factory=list)  # single words: in the figure's sentence, no veto
+
+
 class KindRule(_Strict):
     """One claim kind: how a number becomes a claim of this kind."""
 
@@ -98,6 +106,8 @@ class KindRule(_Strict):
     event_from: Literal["none", "vote", "cues"] = "none"
     events: dict[str, list[str]] = Field(default_factory=dict)  # event name -> cues (event_from: cues)
     actor: bool = False  # find the member state the claim is about (vetoes)
+    # "إصابة" in an article about cholera is an infection, not a wound: see ContextVeto
+    context_veto: Optional[ContextVeto] = None
     examples: Examples
 
     @field_validator("kind")
