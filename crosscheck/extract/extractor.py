@@ -309,7 +309,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     parent = _subset_parent(ctx, toks, s_lo, left, i1)
     sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
     part_of_list = False
-    if sibling is not None and (match is None or match[0].rule.kind == "other"):
+    if sibling is not None and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED)):
         part_of_list = _joined_to(ctx, toks, s_lo, left) is None
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
@@ -440,6 +440,9 @@ def _window(toks: Sequence[Token], i: int) -> tuple[TokenWindow, int]:
     w = TokenWindow(toks[a : i + _WINDOW])
     w.offset, w.base, w.changed = a, toks, (i - 1 - a, i + 2 - a)
     return w, a
+
+
+_VETOED = -1  # _best_kind's score for a figure a context veto made "other"
 
 
 @dataclass(slots=True)
@@ -720,6 +723,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     head = None
     person_end = None  # index after a person noun following the number, once looked up
     best = None
+    vetoed = False  # a context veto took this figure from a kind: it is "other", not a sibling's kind
     index = ctx.cue_index(comp.tagged_cues, toks)
     for ck in comp.kinds:
         r = ck.rule
@@ -764,11 +768,18 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             else:
                 continue
         if ck.veto_words and _vetoed(ctx, ck, toks, noun, cue):
+            if noun is not None:
+                # "870 إصابة" in an article about an epidemic: its counted noun names infections,
+                # so no other kind may read it as a bare figure
+                return comp.other, noun[1], 1.0, _VETOED
+            vetoed = True
             continue
         if best is None or score > best[0]:
             best = (score, ck, noun_end, float(noun[0].payload) if noun else 1.0)
     if best is not None:
         return best[1], best[2], best[3], best[0]
+    if vetoed:
+        return comp.other, _noun_end(ctx, comp, toks, i1), 1.0, _VETOED
     if head is None:
         head = _head(ctx, comp, toks, i1)
     if head in ("other", "person") and n.form != "vague":
