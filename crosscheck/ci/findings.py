@@ -145,6 +145,12 @@ class CheckResult:
     stale: list[tuple[str, str, str]] = field(default_factory=list)  # baseline keys that match nothing
     fail_on: str = "conflict"
     baseline: Optional[str] = None
+    # the size of the record when only part of it was loaded (a store checked by unit keys)
+    record_total: Optional[int] = None
+
+    @property
+    def record_count(self) -> int:
+        return self.record_total if self.record_total is not None else len(self.record_documents)
 
     @property
     def errors(self) -> list[Finding]:
@@ -166,7 +172,7 @@ class CheckResult:
         parts = [
             f"crosscheck: {len(self.errors)} conflict(s)"
             + (f" and {len(self.warnings)} warning(s)" if self.fail_on == "warning" else "")
-            + f" in {n_new} new article(s) checked against {len(self.record_documents)} in the record"
+            + f" in {n_new} new article(s) checked against {self.record_count} in the record"
         ]
         if self.suppressed:
             parts.append(f"{len(self.suppressed)} accepted in the baseline")

@@ -66,6 +66,7 @@ class ScopeGroup:
     notes: list[str] = field(default_factory=list)
     # raw values of each fuzzy attribute seen among the members (normalised), for causes
     variants: dict[str, set[str]] = field(default_factory=dict)
+    block_key: str = ""  # the exact-scope key (block_tuple) as text, as the store indexes it
 
     @property
     def ambiguous(self) -> bool:
@@ -325,13 +326,65 @@ def _representative(values: list[Optional[str]]) -> Optional[str]:
 # ---------------------------------------------------------------------- grouping
 
 
-def group_claims(claims: Sequence[Claim], config: Optional[ReconcileConfig] = None) -> Grouping:
-    """Group claims that speak of the same quantity (see the module docstring)."""
+def block_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
+    """The exact-scope key grouping blocks on: kind, identity value, exact attributes.
+
+    `c` is the claim AFTER context filling (`claim_keys` does both).  Only claims with the
+    same block key are ever compared with each other, fuzzily on location and group.
+    """
+    exact = [a for a in cfg.scope_attributes if a not in cfg.fuzzy_attributes]
+    ident = _int_text(str(c.value)) if c.kind in cfg.identity_kinds else None
+    return (c.kind, ident) + tuple(exact_form(_present(getattr(c, a))) for a in exact)
+
+
+def _key_text(t: tuple) -> str:
+    return json.dumps(list(t), ensure_ascii=False, separators=(",", ":"))
+
+
+def unit_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
+    """The block key less the attributes a claim may leave open (`attach_when_missing`):
+    blocks with the same unit key can merge when a claim's open scope attaches, so a unit
+    is the smallest set of claims that is grouped and judged independently of all others."""
+    exact = [a for a in cfg.scope_attributes if a not in cfg.fuzzy_attributes]
+    keep = [i for i, a in enumerate(exact) if a not in cfg.attach_when_missing]
+    b = block_tuple(c, cfg)
+    if c.kind in cfg.unclustered_kinds:
+        return (c.kind, c.doc, c.start, c.end)
+    return b[:2] + tuple(b[2 + i] for i in keep)
+
+
+def claim_keys(claims: Sequence[Claim], config: Optional[ReconcileConfig] = None) -> list[tuple[str, str]]:
+    """(block key, unit key) of each claim of ONE document, as text for storing and indexing.
+
+    Context filling reads only the claim's own document, so the keys of a document's claims
+    can be computed when it is ingested, and are the keys `group_claims` uses.
+    """
+    cfg = config_or_default(config)
+    return [(_key_text(block_tuple(m.claim, cfg)), _key_text(unit_tuple(m.claim, cfg)))
+            for m in _context_fill(claims, cfg)]
+
+
+def unit_key(c: Claim, cfg: ReconcileConfig) -> str:
+    return _key_text(unit_tuple(c, cfg))
+
+
+def group_claims(
+    claims: Sequence[Claim],
+    config: Optional[ReconcileConfig] = None,
+    units: Optional[set[str]] = None,
+) -> Grouping:
+    """Group claims that speak of the same quantity (see the module docstring).
+
+    With `units`, only claims whose unit key (after context filling) is in that set are
+    grouped: the others are filled (their document's context counts) and then left out.
+    """
     cfg = config_or_default(config)
     stats = GroupingStats(claims=len(claims))
     places = PlaceNames(cfg)
     matcher = FuzzyMatcher(cfg.fuzzy_threshold, stats)
     members = _context_fill(claims, cfg)
+    if units is not None:
+        members = [m for m in members if unit_key(m.claim, cfg) in units]
     attrs = list(cfg.scope_attributes)
     fuzzy = [a for a in attrs if a in cfg.fuzzy_attributes]
     exact = [a for a in attrs if a not in cfg.fuzzy_attributes]
@@ -352,9 +405,7 @@ def group_claims(claims: Sequence[Claim], config: Optional[ReconcileConfig] = No
                            [f"kind {c.kind!r} is not compared with other claims"])
             )
             continue
-        ident = _int_text(str(c.value)) if c.kind in cfg.identity_kinds else None
-        block = (c.kind, ident) + tuple(exact_form(_present(getattr(c, a))) for a in exact)
-        blocks[block].append(m)
+        blocks[block_tuple(c, cfg)].append(m)
     stats.blocks = len(blocks)
 
     # canonical key (tuple over attrs) -> members, per block after fuzzy matching
@@ -468,7 +519,9 @@ def _make_group(
                 if form is not None:
                     variants[a].add(form)
     members.sort(key=lambda m: (m.claim.doc, m.claim.start, m.claim.end, m.index))
-    group = ScopeGroup(cluster_id(kind, canon), kind, display, members, variants=variants)
+    block = (kind, ident) + tuple(key[2 + i] for i, a in enumerate(attrs) if a not in fuzzy)
+    group = ScopeGroup(cluster_id(kind, canon), kind, display, members, variants=variants,
+                       block_key=_key_text(block))
     for a, vs in variants.items():
         if len(vs) > 1:
             shown = sorted({r for m in members if (r := _present(getattr(m.claim, a)))})

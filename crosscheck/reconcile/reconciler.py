@@ -52,8 +52,16 @@ def reconcile(
     claims: list[Claim],
     documents: list[Document] | None = None,
     config: ReconcileConfig | None = None,
+    *,
+    sources: SourceGroups | None = None,
+    units: set[str] | None = None,
 ) -> list[Cluster]:
-    """Group `claims` into clusters and judge each one (see the module docstring)."""
+    """Group `claims` into clusters and judge each one (see the module docstring).
+
+    `sources`: near-duplicate groups already known (e.g. from a store's fingerprints) instead
+    of computing them from the documents' texts.  `units`: judge only the clusters of these
+    unit keys (grouping.unit_key); `claims` must then hold every claim of those units.
+    """
     cfg = config_or_default(config)
     docs = list(documents or [])
     claims = [_as_claim(c, i) for i, c in enumerate(claims)]
@@ -61,9 +69,10 @@ def reconcile(
     claims = [c for c, _ in repaired]
     ddates = document_dates(docs)
     doc_dates = {k: (v.isoformat() if v else None) for k, v in ddates.dates.items()}
-    sources = source_groups(docs, cfg) if docs else SourceGroups()
+    if sources is None:
+        sources = source_groups(docs, cfg) if docs else SourceGroups()
     claims = date_claims(claims, ddates, first_published=_first_published(ddates, sources))
-    grouping = group_claims(claims, cfg)
+    grouping = group_claims(claims, cfg, units)
     for g in grouping.groups:
         for m in g.members:
             note = repaired[m.index][1]
@@ -223,6 +232,7 @@ def _judge(
             ambiguous=group.ambiguous,
             notes=notes,
             claims=cc,
+            block_key=group.block_key,
             **extra,  # type: ignore[arg-type]
         )
 

@@ -31,7 +31,7 @@ from typing import Callable, Iterator, Optional, Sequence
 from crosscheck.errors import CrosscheckError, InputError
 from crosscheck.models import Claim, Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_STORE = "crosscheck.db"
 
 # progress(done, total) after each document is stored (or found unchanged).
@@ -46,6 +46,8 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL,
     rules_version TEXT NOT NULL,
     claim_count INTEGER NOT NULL,
+    fingerprint BLOB,          -- near-duplicate signature (crosscheck.reconcile.near_dups)
+    comparable_length INTEGER, -- length of the normalised text the signature is of
     ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE TABLE IF NOT EXISTS claims (
@@ -56,9 +58,13 @@ CREATE TABLE IF NOT EXISTS claims (
     "end" INTEGER NOT NULL,
     surface TEXT NOT NULL,
     data TEXT NOT NULL,
+    block_key TEXT NOT NULL,   -- the exact-scope key grouping blocks on (grouping.block_tuple)
+    unit_key TEXT NOT NULL,    -- the block key less open attributes: judged independently
     PRIMARY KEY (doc_id, seq)
 );
 CREATE INDEX IF NOT EXISTS claims_kind ON claims(kind);
+CREATE INDEX IF NOT EXISTS claims_block ON claims(block_key);
+CREATE INDEX IF NOT EXISTS claims_unit ON claims(unit_key, doc_id);
 """
 
 _DOC_FIELDS = ("path", "title", "date", "source", "url")
@@ -232,19 +238,39 @@ def _sha(doc: Document) -> str:
     return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
 
 
-Row = tuple  # (seq, kind, start, end, surface, data JSON)
+Row = tuple  # (seq, kind, start, end, surface, data JSON, block key, unit key)
 
 
-def claim_rows(doc: Document, rules_dir: str | os.PathLike[str] | None = None) -> list[Row]:
-    """The stored rows of one document's claims (run in a worker process: plain tuples)."""
+@dataclass
+class Extracted:
+    """What a worker sends back for one document: plain values, cheap to pickle."""
+
+    rows: list[Row]
+    fingerprint: bytes
+    comparable_length: int
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def claim_rows(doc: Document, rules_dir: str | os.PathLike[str] | None = None) -> Extracted:
+    """Extract one document and compute what the store indexes (run in a worker process)."""
     from crosscheck.extract.extractor import extract
+    from crosscheck.reconcile.grouping import claim_keys
+    from crosscheck.reconcile.near_dups import fingerprint
+    from crosscheck.reconcile.settings import default_config
     from crosscheck.ruleset.loader import load_rules
 
     claims = extract(doc, load_rules(rules_dir))
-    return [(i, c.kind, c.start, c.end, c.surface, c.model_dump_json()) for i, c in enumerate(claims)]
+    cfg = default_config(rules_dir)
+    keys = claim_keys(claims, cfg)
+    rows = [(i, c.kind, c.start, c.end, c.surface, c.model_dump_json(), b, u)
+            for i, (c, (b, u)) in enumerate(zip(claims, keys))]
+    fp, length = fingerprint(doc.text, cfg.near_duplicate)
+    return Extracted(rows, fp, length)
 
 
-def _extracted(documents, rules_dir, jobs: int) -> Iterator[tuple[Document, list[Row]]]:
+def _extracted(documents, rules_dir, jobs: int) -> Iterator[tuple[Document, Extracted]]:
     from functools import partial
 
     from crosscheck.engine.local import map_documents
@@ -264,9 +290,9 @@ class _Writer:
     def __init__(self, conn: sqlite3.Connection, rules_version: str) -> None:
         self.conn = conn
         self.version = rules_version
-        self.pending: list[tuple[Document, list[Row]]] = []
+        self.pending: list[tuple[Document, Extracted]] = []
 
-    def put(self, doc: Document, rows: list[Row]) -> None:
+    def put(self, doc: Document, rows: Extracted) -> None:
         self.pending.append((doc, rows))
         if len(self.pending) >= COMMIT_EVERY:
             self.flush()
@@ -280,18 +306,19 @@ class _Writer:
         self.pending.clear()
 
 
-def _write_document(conn: sqlite3.Connection, doc: Document, rows: list[Row], rules_version: str) -> None:
+def _write_document(conn: sqlite3.Connection, doc: Document, ex: Extracted, rules_version: str) -> None:
     """Replace whatever the store held for `doc.id` (inside the caller's transaction)."""
     conn.execute("DELETE FROM documents WHERE id = ?", (doc.id,))  # cascades to its claims
     conn.execute(
-        "INSERT INTO documents(id, path, title, date, source, url, sha256, text, rules_version, claim_count)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents(id, path, title, date, source, url, sha256, text, rules_version, claim_count,"
+        " fingerprint, comparable_length) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc.id, doc.path, doc.title, doc.date, doc.source, doc.url, _sha(doc), doc.text,
-         rules_version, len(rows)),
+         rules_version, len(ex.rows), ex.fingerprint, ex.comparable_length),
     )
     conn.executemany(
-        'INSERT INTO claims(doc_id, seq, kind, start, "end", surface, data) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [(doc.id, *r) for r in rows],
+        'INSERT INTO claims(doc_id, seq, kind, start, "end", surface, data, block_key, unit_key)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc.id, *r) for r in ex.rows],
     )
 
 
@@ -374,6 +401,88 @@ def load_from_store(
     return documents, claims
 
 
+def _source_groups(conn: sqlite3.Connection, extra: Sequence[Document], cfg):
+    """Near-duplicate groups of every stored document (by its stored signature; a text is read
+    only when its document is a candidate) and of `extra`, which replaces stored ids."""
+    from crosscheck.reconcile.near_dups import comparable_text, fingerprint_comparable, group_near_duplicates
+    from crosscheck.reconcile.sources import SourceGroups
+
+    nd = cfg.near_duplicate
+    extra_text = {d.id: comparable_text(d.text) for d in extra}
+
+    def items():
+        for doc_id, fp, length in conn.execute(
+                "SELECT id, fingerprint, comparable_length FROM documents ORDER BY id"):
+            if doc_id not in extra_text:
+                yield doc_id, fp, length
+        for doc_id, t in extra_text.items():
+            yield (doc_id, *fingerprint_comparable(t, nd))
+
+    def text_of(doc_id: str) -> str:
+        if doc_id in extra_text:
+            return extra_text[doc_id]
+        row = conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return comparable_text(row[0])
+
+    found = group_near_duplicates(items(), text_of, nd)
+    return SourceGroups(group_of=found.group_of, pair_checks=found.pair_checks,
+                        candidate_pairs=found.candidate_pairs)
+
+
+def load_units(
+    db: str | os.PathLike[str],
+    units: set[str],
+    new_documents: Sequence[Document] = (),
+    *,
+    rules_dir: str | os.PathLike[str] | None = None,
+    config=None,
+):
+    """The part of the record that claims of these unit keys are judged with.
+
+    Returns (documents, claims, source groups): every stored document that holds a claim of
+    one of `units` (found through the unit_key index), with ALL its claims (context filling
+    reads a claim's whole document), minus the ids of `new_documents`; and the near-duplicate
+    groups of the whole record plus `new_documents` from the stored signatures.  The cost
+    follows the size of those units, not of the archive.
+    """
+    from crosscheck.reconcile.settings import default_config
+
+    cfg = config or default_config(rules_dir)
+    new_ids = {d.id for d in new_documents}
+    with closing(connect(db)) as conn:
+        conn.execute("BEGIN")
+        try:
+            from crosscheck.ruleset.loader import load_rules
+
+            require_current(conn, db, load_rules(rules_dir).version)
+            conn.execute("CREATE TEMP TABLE wanted_units (key TEXT PRIMARY KEY)")
+            conn.executemany("INSERT OR IGNORE INTO wanted_units VALUES (?)", [(u,) for u in units])
+            ids = [r[0] for r in conn.execute(
+                "SELECT DISTINCT c.doc_id FROM wanted_units w JOIN claims c ON c.unit_key = w.key "
+                "ORDER BY c.doc_id") if r[0] not in new_ids]
+            documents = list(_documents_by_id(conn, ids))
+            claims: list[Claim] = []
+            for i in range(0, len(ids), 256):
+                part = ids[i : i + 256]
+                marks = ",".join("?" * len(part))
+                claims.extend(Claim.model_validate_json(r[0]) for r in conn.execute(
+                    f"SELECT data FROM claims WHERE doc_id IN ({marks}) ORDER BY doc_id, seq", part))
+            sources = _source_groups(conn, new_documents, cfg)
+        finally:
+            conn.execute("COMMIT")
+    return documents, claims, sources
+
+
+def record_size(db: str | os.PathLike[str], leave_out: set[str] = frozenset()) -> int:
+    """How many stored documents there are, not counting the ids in `leave_out`."""
+    with closing(connect(db)) as conn:
+        n = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        if leave_out:
+            marks = ",".join("?" * len(leave_out))
+            n -= conn.execute(f"SELECT COUNT(*) FROM documents WHERE id IN ({marks})", list(leave_out)).fetchone()[0]
+    return n
+
+
 def store_stats(db: str | os.PathLike[str]) -> dict[str, object]:
     """Counts and versions, for messages and tests: documents, claims, rules versions."""
     with closing(connect(db)) as conn:
@@ -397,8 +506,10 @@ def analyse_store(
     """
     from crosscheck.pipeline import Analysis
     from crosscheck.reconcile.reconciler import reconcile
+    from crosscheck.reconcile.settings import default_config
 
     documents, claims = load_from_store(db, rules_dir=rules_dir)
+    extra: list[Document] = []
     if paths:
         from crosscheck.text.documents import load_documents
         from crosscheck.extract.extractor import extract
@@ -414,4 +525,8 @@ def analyse_store(
             claims.extend(extract(doc, rules))
             if progress is not None:
                 progress(done, len(extra))
-    return Analysis(documents=documents, claims=claims, clusters=reconcile(claims, documents))
+    cfg = default_config(rules_dir)
+    with closing(connect(db)) as conn:
+        sources = _source_groups(conn, extra, cfg)
+    return Analysis(documents=documents, claims=claims,
+                    clusters=reconcile(claims, documents, cfg, sources=sources))
