@@ -26,7 +26,7 @@ from crosscheck.text.normalize import Normalized, normalize
 from crosscheck.numbers.context import as_number, classify
 from crosscheck.numbers.digits import read_digits
 from crosscheck.numbers.grammar import ALONE, DIGITS, Phrase, Tok, parse_at
-from crosscheck.numbers.lexicon import FRACTION, SCALE, UNIT, Lexicon, load_lexicon
+from crosscheck.numbers.lexicon import FRACTION, SCALE, TEEN_UNIT, UNIT, Lexicon, load_lexicon
 
 __all__ = ["find_numbers", "scan"]
 
@@ -119,18 +119,34 @@ def _tokens(text: str, lex: Lexicon) -> list[Tok]:
     digits = _digit_tokens(text, lex)
     toks = sorted(words + digits, key=lambda t: t.start) if digits and words else words or digits
     prev_end = -1
-    for t in toks:
+    for i, t in enumerate(toks):
         if prev_end >= 0:
             if _GAP_PLAIN.fullmatch(text, prev_end, t.pstart):
                 t.adj = True
             elif _GAP_WAW.fullmatch(text, prev_end, t.pstart):
                 t.adj = t.conj = True
+        if t.adj and not t.conj and t.start == t.pstart:
+            _split_waw_teen(t, text, lex, toks[i + 1] if i + 1 < len(toks) else None)
         prev_end = t.end
         if t.entry is not None and t.entry.kind == UNIT and not t.article and (not t.adj or t.conj):
             frac = lex.fraction_before_definite.get(text[t.start : t.end])
             if frac is not None and _DEFINITE_NEXT.match(text, t.end):
                 t.kind, t.entry = FRACTION, frac  # "خمس السكان": a fifth of the population
     return _read_digit_runs(toks, lex)
+
+
+def _split_waw_teen(t: Tok, text: str, lex: Lexicon, nxt: Optional[Tok]) -> None:
+    """"مئة وأحد عشر" normalises to "مئه واحد عشر": before عشر/عشرة, "واحد" is و + أحد (the
+    teen's unit), joined to the number before it, not the word "one"."""
+    word = text[t.start : t.end]
+    if not word.startswith("و") or t.entry is None:
+        return
+    split = lex.forms.get(word[1:])
+    if split is None or split[0] or lex.words[split[1]].kind != TEEN_UNIT:
+        return
+    if nxt is None or nxt.entry is None or nxt.entry.value != 10 or not _GAP_PLAIN.fullmatch(text, t.end, nxt.pstart):
+        return
+    t.start, t.entry, t.conj = t.start + 1, lex.words[split[1]], True
 
 
 def _read_digit_runs(toks: list[Tok], lex: Lexicon) -> list[Tok]:
