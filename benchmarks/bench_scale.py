@@ -197,11 +197,14 @@ def run_step(step: str, n: int, work: Path, exe: str, args: argparse.Namespace) 
     if step in ("report", "check") and not store.exists():
         return Run(step, count, 0.0, 0.0, 0.0, "skipped", "no store (run ingest first)")
     seconds, peak, cores, status, tail = measure(cmd, args.timeout)
-    if step == "extract" and status == "ok":
+    if step == "extract" and status == "ok" and (work / f"claims-{n}.jsonl").exists():
         outputs["claims.jsonl"] = (work / f"claims-{n}.jsonl").stat().st_size
     if step == "report" and status == "ok":
-        for f in sorted((work / f"report-{n}").iterdir()):
-            outputs[f.name] = f.stat().st_size
+        if not (work / f"report-{n}").is_dir():
+            status = "failed (no report written)"
+        else:
+            for f in sorted((work / f"report-{n}").iterdir()):
+                outputs[f.name] = f.stat().st_size
     note = "" if status == "ok" else tail.strip().splitlines()[-1] if tail.strip() else ""
     return Run(step, count, seconds, peak, cores, status, note, outputs)
 

@@ -22,8 +22,8 @@ from crosscheck.models import CLAIM_KINDS, Claim, Cluster, Document, Report
 # progress(done, total): called after each document's claims are extracted.
 Progress = Callable[[int, int], None]
 
-FORMATS = ("md", "html", "json")
-FILENAMES = {"md": "report.md", "html": "report.html", "json": "report.json"}
+FORMATS = ("md", "html", "json", "jsonl")
+FILENAMES = {"md": "report.md", "html": "report.html", "json": "report.json", "jsonl": "report.jsonl"}
 STATUSES = ("conflict", "consistent", "single")
 
 
@@ -139,36 +139,56 @@ def render_reports(
     """File name -> content for each format (all rendered before anything is written).
 
     `lang` ("ar" or "en") is the language of the HTML report's labels."""
-    out: dict[str, str] = {}
-    for fmt in parse_formats(formats):
-        if fmt == "json":
-            from crosscheck.report.json import render_json
+    from crosscheck.report import large
 
-            out[FILENAMES[fmt]] = render_json(report)
+    out: dict[str, str] = {}
+    shown, left = large.reader_report(report)  # large archives: pages lead with conflicts
+    for fmt in parse_formats(formats):
+        if fmt in ("json", "jsonl"):
+            import io
+
+            buf = io.StringIO()
+            (large.write_json if fmt == "json" else large.write_jsonl)(report, buf)
+            out[FILENAMES[fmt]] = buf.getvalue()
         elif fmt == "md":
             from crosscheck.report.markdown import render_markdown
 
-            out[FILENAMES[fmt]] = render_markdown(report)
+            page = render_markdown(shown)
+            out[FILENAMES[fmt]] = large.with_markdown_summary(page, shown, left) if left else page
         else:
             from crosscheck.report.html import render_html
 
-            out[FILENAMES[fmt]] = render_html(report, texts, lang=lang)
+            shown_texts = texts
+            if left and texts is not None:  # only the articles the page shows claims of
+                wanted = {c.doc for cl in shown.clusters for c in cl.claims}
+                shown_texts = {k: v for k, v in texts.items() if k in wanted}
+            page = render_html(shown, shown_texts, lang=lang)
+            out[FILENAMES[fmt]] = large.with_html_summary(page, shown, left) if left else page
     return out
 
 
 def write_reports(
     analysis: Analysis, out_dir: str | Path, formats: Sequence[str] = FORMATS, lang: str = "ar"
 ) -> list[Path]:
-    """Render every format, then write each file atomically into `out_dir`."""
-    from crosscheck.util.atomic import write_text_atomic
+    """Render the pages, then write each file atomically into `out_dir`; the JSON and JSON
+    Lines files are streamed into their (atomic) files rather than built as one string."""
+    from crosscheck.report import large
+    from crosscheck.util.atomic import atomic_open, write_text_atomic
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise CrosscheckError(f"{out}: --out must be a directory, and this is a file")
-    rendered = render_reports(analysis.report(), formats, analysis.texts, lang=lang)
+    wanted = parse_formats(formats)
+    report = analysis.report()
+    pages = [f for f in wanted if f in ("md", "html")]
+    rendered = render_reports(report, pages, analysis.texts, lang=lang) if pages else {}
     written = []
-    for name, content in rendered.items():
-        path = out / name
-        write_text_atomic(path, content)
+    for fmt in wanted:
+        path = out / FILENAMES[fmt]
+        if fmt in ("json", "jsonl"):
+            with atomic_open(path, "w") as fh:
+                (large.write_json if fmt == "json" else large.write_jsonl)(report, fh)
+        else:
+            write_text_atomic(path, rendered[FILENAMES[fmt]])
         written.append(path)
     return written

@@ -68,7 +68,7 @@ def test_report_unknown_format_is_exit_2_and_writes_nothing(sample_analysis, tmp
     out = tmp_path / "rep"
     r = run("report", "x", "--out", out, "--format", "md,pdf")
     assert r.exit_code == 2
-    assert r.stderr.strip() == "crosscheck: error: --format: unknown format 'pdf'; use a comma-separated list of md, html, json"
+    assert r.stderr.strip() == "crosscheck: error: --format: unknown format 'pdf'; use a comma-separated list of md, html, json, jsonl"
     assert not out.exists()
     assert sample_analysis == []  # rejected before any analysis
 

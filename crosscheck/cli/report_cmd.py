@@ -115,7 +115,7 @@ def report_command(
     paths: Optional[list[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP, show_default=False),
     out: str = typer.Option("reports", "--out", "-o", help="Directory for report.md / report.html / report.json (not '-': a report is several files)."),
-    fmt: str = typer.Option("md,html,json", "--format", "-f", help="Comma-separated formats: md, html, json."),
+    fmt: str = typer.Option("md,html,json", "--format", "-f", help="Comma-separated formats: md, html, json, jsonl (JSON Lines: a header, then one document, cluster or inconsistency per line)."),
     lang: str = typer.Option("ar", "--lang", help="Language of the HTML report's labels: ar (right to left) or en."),
     progress: Optional[bool] = typer.Option(
         None, "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal or for many documents).", show_default=False

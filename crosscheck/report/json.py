@@ -20,7 +20,9 @@ SCHEMA_PATH = "docs/report.schema.json"
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    # pydantic's compiled serialiser: the bytes json.dumps(model_dump(mode="json"),
+    # ensure_ascii=False, indent=2) gives, about 5x faster (tests/test_report_large.py)
+    return report.model_dump_json(indent=2) + "\n"
 
 
 def parse_report(text: str, *, name: str = "report") -> Report:

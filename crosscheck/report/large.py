@@ -1,0 +1,124 @@
+"""Reports that fit their reader when the archive is large.
+
+A page listing 100,000 consistent clusters is read by nobody and rendered by no browser.  When
+a report has more than `LARGE_CLUSTERS` clusters, the HTML and Markdown pages lead with every
+conflict and every cluster an inconsistency names, and summarise the consistent and
+single-source clusters as counts per kind (`reader_report`); the JSON stays complete.
+
+The complete JSON is written as a stream (`write_json`): the same bytes as `render_json`,
+each document and cluster serialised by pydantic (`model_dump_json`, compiled) one at a time,
+never the whole report as one Python object tree.  `write_jsonl` writes JSON Lines: one
+`{"type": "header"|"document"|"cluster"|"inconsistency", ...}` object per line.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import textwrap
+from collections import Counter
+from typing import IO
+
+from crosscheck.models import Report
+
+LARGE_CLUSTERS = 2000
+
+
+def reader_report(report: Report) -> tuple[Report, dict[str, Counter]]:
+    """(the report the pages show, {kind: Counter(status)} of the clusters left out)."""
+    if len(report.clusters) <= LARGE_CLUSTERS:
+        return report, {}
+    named = {cid for inc in report.inconsistencies for cid in inc.clusters}
+    keep: list = []
+    left: dict[str, Counter] = {}
+    for c in report.clusters:
+        if c.status == "conflict" or c.id in named:
+            keep.append(c)
+        else:
+            left.setdefault(c.kind, Counter())[c.status] += 1
+    return report.model_copy(update={"clusters": keep}), left
+
+
+def _totals(report: Report, left: dict[str, Counter]) -> tuple[int, int]:
+    return len(report.documents), len(report.clusters) + sum(sum(c.values()) for c in left.values())
+
+
+def summary_markdown(shown: Report, left: dict[str, Counter]) -> str:
+    docs, clusters = _totals(shown, left)
+    lines = [
+        "",
+        f"> A large archive: {docs} documents, {clusters} clusters in all. This page lists the "
+        f"{len(shown.clusters)} conflicting clusters (and those an inconsistency names); the "
+        "consistent and single-source clusters are counted below. report.json has every cluster.",
+        "",
+        "| kind | consistent | single-source |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {k} | {c['consistent']} | {c['single']} |" for k, c in sorted(left.items())]
+    return "\n".join(lines) + "\n"
+
+
+def with_markdown_summary(page: str, shown: Report, left: dict[str, Counter]) -> str:
+    """The Markdown page with the summary after its first paragraph (the counts line)."""
+    head, sep, rest = page.partition("\n\n")
+    first, sep2, rest2 = rest.partition("\n\n")
+    return head + sep + first + "\n" + summary_markdown(shown, left) + sep2 + rest2
+
+
+def with_html_summary(page: str, shown: Report, left: dict[str, Counter]) -> str:
+    """The HTML page with a summary section right after its header."""
+    docs, clusters = _totals(shown, left)
+    rows = "".join(
+        f"<tr><td>{html.escape(k)}</td><td>{c['consistent']}</td><td>{c['single']}</td></tr>"
+        for k, c in sorted(left.items())
+    )
+    section = (
+        '<section id="large-archive" dir="auto"><h2>Large archive · أرشيف كبير</h2>'
+        f"<p>{docs} documents, {clusters} clusters in all. This page lists the {len(shown.clusters)} "
+        "conflicting clusters (and those an inconsistency names); consistent and single-source "
+        "clusters are counted here. report.json has every cluster.</p>"
+        "<table><thead><tr><th>kind</th><th>consistent</th><th>single-source</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></section>"
+    )
+    marker = "</header>"
+    at = page.find(marker)
+    if at < 0:
+        return page.replace("<body>", "<body>" + section, 1)
+    return page[: at + len(marker)] + section + page[at + len(marker):]
+
+
+def _indented(model, level: int) -> str:
+    return textwrap.indent(model.model_dump_json(indent=2), " " * level)[level:]
+
+
+def write_json(report: Report, fh: IO[str]) -> None:
+    """`render_json(report)`'s bytes, streamed item by item."""
+    fields = list(type(report).model_fields)
+    fh.write("{\n")
+    for n, name in enumerate(fields):
+        value = getattr(report, name)
+        fh.write(f"  {json.dumps(name)}: ")
+        if isinstance(value, list):
+            if not value:
+                fh.write("[]")
+            else:
+                fh.write("[\n")
+                for i, item in enumerate(value):
+                    fh.write("    " + _indented(item, 4) + (",\n" if i < len(value) - 1 else "\n"))
+                fh.write("  ]")
+        else:
+            fh.write(json.dumps(value, ensure_ascii=False))
+        fh.write(",\n" if n < len(fields) - 1 else "\n")
+    fh.write("}\n")
+
+
+def write_jsonl(report: Report, fh: IO[str]) -> None:
+    """The report as JSON Lines: a header, then one object per document, cluster, inconsistency."""
+    head = {"type": "header", "version": report.version, "documents": len(report.documents),
+            "clusters": len(report.clusters), "inconsistencies": len(report.inconsistencies)}
+    fh.write(json.dumps(head, ensure_ascii=False) + "\n")
+    for kind, items in (("document", report.documents), ("cluster", report.clusters),
+                        ("inconsistency", report.inconsistencies)):
+        prefix = '{"type":"' + kind + '",'
+        for item in items:
+            fh.write(prefix + item.model_dump_json()[1:] + "\n")

@@ -1,0 +1,63 @@
+"""Reports that fit their reader: complete streamed JSON / JSON Lines, and pages that lead with
+the conflicts and summarise the rest when the archive is large."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from crosscheck import pipeline
+from crosscheck.report import large
+from crosscheck.report.json import render_json
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return pipeline.analyse(["fixtures"])
+
+
+def test_model_dump_json_gives_the_bytes_of_the_json_module(analysis):
+    report = analysis.report()
+    slow = json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    assert render_json(report) == slow
+    buf = io.StringIO()
+    large.write_json(report, buf)
+    assert buf.getvalue() == slow
+
+
+def test_json_lines_hold_every_document_and_cluster(analysis, tmp_path):
+    report = analysis.report()
+    written = pipeline.write_reports(analysis, tmp_path, ("jsonl",))
+    lines = [json.loads(x) for x in written[0].read_text(encoding="utf-8").splitlines()]
+    assert lines[0]["type"] == "header" and lines[0]["clusters"] == len(report.clusters)
+    clusters = [x for x in lines if x["type"] == "cluster"]
+    assert [c["id"] for c in clusters] == [c.id for c in report.clusters]
+    assert clusters[0] == {"type": "cluster", **json.loads(report.clusters[0].model_dump_json())}
+    assert sum(x["type"] == "document" for x in lines) == len(report.documents)
+
+
+def test_large_reports_lead_with_conflicts_and_count_the_rest(analysis, tmp_path, monkeypatch):
+    report = analysis.report()
+    conflicts = [c for c in report.clusters if c.status == "conflict"]
+    others = [c for c in report.clusters if c.status != "conflict"]
+    assert conflicts and others
+    small = pipeline.render_reports(report, ("md", "html"), analysis.texts)
+    monkeypatch.setattr(large, "LARGE_CLUSTERS", 3)
+    files = pipeline.render_reports(report, ("md", "html", "json"), analysis.texts)
+    md, page = files["report.md"], files["report.html"]
+    assert f"{len(report.clusters)} clusters in all" in md and "report.json has every cluster" in md
+    assert 'id="large-archive"' in page
+    for c in conflicts:
+        assert c.id in page
+    shown_ids = {c.id for c in large.reader_report(report)[0].clusters}
+    assert shown_ids == {c.id for c in conflicts} | {i for inc in report.inconsistencies for i in inc.clusters}
+    for c in others:
+        if c.id not in shown_ids:
+            assert c.id not in page
+    kinds = {c.kind for c in others if c.id not in shown_ids}
+    for k in kinds:
+        assert f"| {k} |" in md
+    assert len(page) < len(small["report.html"])
+    assert json.loads(files["report.json"])["clusters"] == json.loads(render_json(report))["clusters"]
