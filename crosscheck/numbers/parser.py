@@ -55,10 +55,6 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
         if form in not_numbers:
             continue
         prefix, stem = forms[form]
-        if not prefix and out and not text[out[-1].end : s].strip() and _conj_teen_unit(text, m.end(), form, lex):
-            # Without its hamza "وأحد عشر" reads "واحد عشر": after a number word the و is the
-            # conjunction of "مئتان وأحد عشر" (211), not the first letter of "واحد".
-            prefix, stem = form[:1], forms[form[1:]][1]
         article = prefix.endswith(lex.article_prefixes)
         if article and "ال" + stem in weekdays:
             continue
@@ -75,24 +71,6 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
             )
         )
     return out
-
-
-def _conj_teen_unit(text: str, end: int, form: str, lex: Lexicon) -> bool:
-    """Is `form` (a whole word ending at `end`) the conjunction و + a teen unit ("احد") with a
-    ten word ("عشر") after it?"""
-    if form[:1] not in lex.conj_prefixes:
-        return False
-    rest = lex.forms.get(form[1:])
-    if rest is None or rest[0] or lex.words[rest[1]].kind != TEEN_UNIT:
-        return False
-    k = end
-    while k < len(text) and text[k] == " ":
-        k += 1
-    nxt = lex.word_re.match(text, k)
-    if nxt is None or nxt.group() not in lex.forms:
-        return False
-    nprefix, nstem = lex.forms[nxt.group()]
-    return not nprefix and lex.words[nstem].ten_word
 
 
 def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
