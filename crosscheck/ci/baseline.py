@@ -20,6 +20,7 @@ from typing import Iterable, Optional, Sequence
 
 from crosscheck.ci.findings import BaselineMatch
 from crosscheck.errors import InputError
+from crosscheck.util.safe_read import open_regular, read_limited
 
 FORMAT_VERSION = 1
 Key = tuple[str, str, str]
@@ -62,8 +63,12 @@ def write_baseline(baseline: Baseline, path: str | os.PathLike[str]) -> None:
 def load_baseline(path: str | os.PathLike[str]) -> Baseline:
     """Read a baseline file; InputError naming the file and the problem."""
     p = Path(path)
+    if not p.exists() and not p.is_symlink():
+        raise InputError(f"{p}: baseline file not found; create one with 'crosscheck baseline create -o {p}'")
     try:
-        raw = p.read_text(encoding="utf-8")
+        fh, _ = open_regular(p)  # never a FIFO or a device (a hang)
+        with fh:
+            raw = read_limited(fh, str(p)).decode("utf-8")
     except FileNotFoundError:
         raise InputError(f"{p}: baseline file not found; create one with 'crosscheck baseline create -o {p}'") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -18,7 +18,9 @@ completion.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import traceback
 from typing import Any, Callable, Optional, TypeVar
 
 import typer
@@ -26,7 +28,7 @@ from typer.core import TyperGroup
 
 
 from crosscheck import __version__
-from crosscheck.errors import CrosscheckError
+from crosscheck.errors import CrosscheckError, input_of
 
 T = TypeVar("T")
 
@@ -210,8 +212,17 @@ def reset_options() -> None:
     set_verbosity(0)
 
 
+def _one_line(text: str) -> str:
+    """`text` with line breaks and other control characters escaped (an input's name is untrusted)."""
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
 def run_safely(fn: Callable[[], T]) -> T:
-    """Run `fn`; on a CrosscheckError print 'crosscheck: error: …' to stderr and exit."""
+    """Run `fn`; on a CrosscheckError print 'crosscheck: error: …' to stderr and exit.
+
+    Any other exception is a bug: one line naming the input in work (crosscheck.errors.reading)
+    and exit status 2 (never 1, which `check` uses for "conflicts found"); -v (or
+    CROSSCHECK_DEBUG=1) adds the traceback."""
     try:
         return fn()
     except CrosscheckError as exc:
@@ -223,3 +234,17 @@ def run_safely(fn: Callable[[], T]) -> T:
     except BrokenPipeError:  # e.g. `crosscheck extract … | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception as exc:  # the one top-level guard: a bug must not reach a user as a traceback
+        where = _one_line(input_of(exc) or "the input")
+        detail = _one_line(" ".join(str(exc).split())[:200])
+        typer.echo(
+            f"crosscheck: error: {where}: unexpected {type(exc).__name__}"
+            f"{': ' + detail if detail else ''} (a bug in crosscheck; please report it with this "
+            "input; -v shows the traceback)",
+            err=True,
+        )
+        if verbosity() >= 1 or os.environ.get("CROSSCHECK_DEBUG"):
+            traceback.print_exc(file=sys.stderr)
+        raise typer.Exit(2) from None

@@ -20,6 +20,7 @@ from crosscheck.extract.mentions import merge_mentions
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
 from crosscheck.text.lexicon import Phrase, PhraseSet
+from crosscheck.errors import reading
 from crosscheck.models import Claim, Document
 from crosscheck.text.normalize import normalize_word
 from crosscheck.numbers.lexicon import load_lexicon
@@ -144,6 +145,12 @@ def _default_rules() -> RuleSet:
 
 def extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     """Every claim in one document, in text order."""
+    where = f"{document.path} (document {document.id})" if document.path else f"document {document.id}"
+    with reading(where):
+        return _extract(document, rules)
+
+
+def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     rules = rules or _default_rules()
     ctx = DocContext(document, rules)
     comp = compile_rules(rules)

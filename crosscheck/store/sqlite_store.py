@@ -101,6 +101,8 @@ def connect(db: str | os.PathLike[str], *, create: bool = False) -> sqlite3.Conn
         raise InputError(f"{path}: no claim store there; create one with 'crosscheck ingest ARTICLES --store {path}'")
     if path.is_dir():
         raise InputError(f"{path}: is a directory; --store takes a database file name")
+    if path.exists() and not path.is_file():  # a FIFO or a device would hang the reads below
+        raise InputError(f"{path}: not a regular file; --store takes a database file name")
     if create and path.exists() and not _looks_like_sqlite(path):
         raise InputError(f"{path}: exists and is not a crosscheck store (not an SQLite file); choose another --store")
     try:

@@ -37,7 +37,8 @@ from typing import IO, Any, Iterable, Iterator, Union
 import regex
 import yaml
 
-from crosscheck.errors import InputError
+from crosscheck.errors import InputError, tag_input
+from crosscheck.util.safe_read import loads_json, max_input_bytes, open_regular, read_limited, sniff_utf16
 from crosscheck.models import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -224,13 +225,14 @@ def _looks_like_articles(path: Path) -> bool:
     skipped, so that loading it reports the problem.
     """
     try:
-        with path.open("rb") as fh:
-            for raw in fh:
+        fh, _ = open_regular(path, whole=False)
+        with fh:
+            for raw in iter(lambda: fh.readline(max_input_bytes() + 1), b""):
                 if raw.strip():
-                    obj = json.loads(raw)
+                    obj = loads_json(raw, str(path))
                     return not (isinstance(obj, dict) and "text" not in obj)
-    except (OSError, ValueError):
-        return True
+    except (OSError, InputError):
+        return True  # loading it says what is wrong
     return True
 
 
@@ -238,25 +240,33 @@ def _raise_walk_error(exc: OSError) -> None:
     raise exc
 
 
-def _load_file(path: Path, seen_files: set[Path]) -> Iterator[tuple[Document, _Origin]]:
-    key = path.resolve()
-    if key in seen_files:  # the same file named twice (overlapping globs, dir + file)
-        return
-    seen_files.add(key)
+def _load_file(path: Path, seen_files: set) -> Iterator[tuple[Document, _Origin]]:
     name = str(path)
-    try:
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            with path.open("rb") as fh:  # line by line: a JSONL file may hold a whole archive
-                yield from _iter_jsonl(fh, name, path.stem, path=name)
+    jsonl = path.suffix.lower() in JSONL_SUFFIXES
+    # only a regular file, checked before it is opened (a FIFO or /dev/zero would hang); a
+    # JSONL archive is bounded per line, an article as a whole
+    fh, st = open_regular(path, whole=not jsonl)
+    with fh:
+        key = (st.st_dev, st.st_ino)
+        if key in seen_files:  # the same file named twice (overlapping globs, dir + file)
             return
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file or directory") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory that cannot be read") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read file ({exc.strerror or exc})") from None
-    yield from _parse_article(data, name, default_id=path.stem, path=name)
+        seen_files.add(key)
+        if jsonl:  # line by line: a JSONL file may hold a whole archive
+            yield from _named(_iter_jsonl(fh, name, path.stem, path=name), name)
+            return
+        data = read_limited(fh, name)
+    yield from _named(_parse_article(data, name, default_id=path.stem, path=name), name)
+
+
+def _named(items: Iterable[tuple[Document, _Origin]], name: str) -> Iterator[tuple[Document, _Origin]]:
+    """`items`, an unexpected exception while making them marked as about input `name`."""
+    try:
+        yield from items
+    except InputError:
+        raise
+    except Exception as exc:
+        tag_input(exc, name)
+        raise
 
 
 def _read_stdin(stdin: StdinLike) -> bytes:
@@ -267,7 +277,7 @@ def _read_stdin(stdin: StdinLike) -> bytes:
     if isinstance(stdin, bytes):
         return stdin
     try:
-        data = stdin.read()
+        data = read_limited(getattr(stdin, "buffer", stdin), STDIN_NAME)
     except UnicodeDecodeError as exc:
         raise InputError(f"{STDIN_NAME}: not valid UTF-8 ({exc.reason}); convert it to UTF-8") from None
     except OSError as exc:
@@ -282,6 +292,12 @@ def _decode(data: bytes, where: str) -> str:
     """UTF-8 text of `data` (a leading BOM dropped); InputError for binary or other encodings."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(f"{where}: file is UTF-16; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
+    utf16 = sniff_utf16(data)
+    if utf16 is not None:
+        raise InputError(
+            f"{where}: file looks like {utf16} without a byte-order mark; convert it to UTF-8 "
+            f"(e.g. iconv -f {utf16} -t UTF-8)"
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(f"{where}: binary data (NUL byte at byte {nul}); expected a UTF-8 text file")
@@ -343,9 +359,22 @@ def _iter_jsonl(fh: IO[bytes], where: str, stem: str, *, path: str) -> Iterator[
     """The articles of a JSONL stream, one line at a time; errors name the line."""
     offset = 0  # bytes before the current line, for error messages
     found = False
-    for lineno, raw in enumerate(fh, start=1):
+    limit = max_input_bytes()
+    lineno = 0
+    while True:
+        raw = fh.readline(limit + 1)  # one article per line, each at most the input limit
+        if not raw:
+            break
+        lineno += 1
+        if len(raw) > limit:
+            raise InputError(f"{where}:{lineno}: line longer than the input limit of {limit / 1_000_000:g} MB; "
+                             "raise it with CROSSCHECK_MAX_INPUT_MB")
         if lineno == 1 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise InputError(f"{where}: file is UTF-16; convert it to UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)")
+        utf16 = sniff_utf16(raw) if lineno == 1 else None
+        if utf16 is not None:
+            raise InputError(f"{where}: file looks like {utf16} without a byte-order mark; convert it to "
+                             f"UTF-8 (e.g. iconv -f {utf16} -t UTF-8)")
         nul = raw.find(b"\x00")
         if nul >= 0:
             raise InputError(f"{where}: binary data (NUL byte at byte {offset + nul}); expected a UTF-8 text file")
@@ -360,10 +389,7 @@ def _iter_jsonl(fh: IO[bytes], where: str, stem: str, *, path: str) -> Iterator[
         if not line.strip():
             continue
         here = f"{where}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{here}: bad JSON ({exc.msg} at column {exc.colno}); each line must be one JSON object") from None
+        obj = loads_json(line, here)
         if not isinstance(obj, dict):
             raise InputError(f"{here}: expected a JSON object with a 'text' field, got {type(obj).__name__}")
         body = obj.get("text")
