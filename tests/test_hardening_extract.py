@@ -93,3 +93,10 @@ def test_number_span_inside_claim_span(text):
         assert text[c.start : c.end] == c.surface
         if c.number_start is not None:
             assert c.start <= c.number_start <= c.number_end <= c.end, c
+
+
+@pytest.mark.parametrize("text,value", [("مئتان وأحد عشر", 211), ("مئة وأحد وعشرون", 121), ("ثلاثمئة وواحد", 301)])
+def test_hundreds_and_ahad(text, value):
+    from crosscheck.numbers.parser import find_numbers
+
+    assert [(m.text, m.value) for m in find_numbers(text)] == [(text, value)]
