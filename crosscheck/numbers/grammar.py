@@ -236,15 +236,9 @@ class _Parser:
             if h.vague:
                 return h
             u_tok = self.nxt(h.k, conj=True)
-            joined = u_tok is not None
-            if u_tok is None:
-                # "مئتان وأحد عشر": normalised, "وأحد" is "واحد" (one), written without its و;
-                # after a hundred it is و + أحد when a ten word or tens follow (a teen, 21, 31 …)
-                w = self.nxt(h.k, conj=False)
-                joined = w is not None and w.kind == UNIT and w.entry.value == 1 and w.end - w.start == 4
-            if joined:
+            if u_tok is not None:
                 u = self.units(h.k, first, below=h.place)
-                if u is not None and (u_tok is not None or u.k > h.k + 1):
+                if u is not None:
                     return _Val(h.lo + u.lo, h.hi + u.hi, u.place, u.k, vague=u.vague)
             return h
         g = self.units(k, first, below=(10**18) if k == first else below)
