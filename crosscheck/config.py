@@ -6,7 +6,7 @@
     baseline = "crosscheck-baseline.json"
     tolerance = 0.05             # report a conflict only when its severity (relative gap) exceeds this
     window_days = 3              # claims this many days apart count as simultaneous
-    fail_on = "conflict"         # conflict | warning | never
+    fail_on = "hard"             # hard | soft | never (conflict, warning: deprecated)
     format = "text"              # text | github | sarif | json | md
 
 The file is found by walking up from the working directory: the first directory holding a
@@ -29,9 +29,21 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from crosscheck.errors import InputError
 
-FailOn = Literal["conflict", "warning", "never"]
+FailOn = Literal["hard", "soft", "never", "conflict", "warning"]
 FORMATS = ("text", "github", "sarif", "json", "md")
-FAIL_ON = ("conflict", "warning", "never")
+# hard: fail on hard conflicts (soft ones are warnings); soft: fail on every conflict;
+# never: report only.  The old values still work: "conflict" (every conflict fails) reads as
+# "soft", "warning" as "soft" plus ambiguous matches.
+FAIL_ON = ("hard", "soft", "never")
+DEPRECATED_FAIL_ON = {"conflict": "soft", "warning": "soft (and ambiguous matches as warnings)"}
+
+
+def fail_on_note(value: Optional[str]) -> Optional[str]:
+    """The deprecation note for an old --fail-on value, else None."""
+    if value in DEPRECATED_FAIL_ON:
+        return (f"note: --fail-on {value} is deprecated; it now means --fail-on "
+                f"{DEPRECATED_FAIL_ON[value]}. Use hard (the default), soft or never.")
+    return None
 
 
 class Settings(BaseModel):
@@ -44,7 +56,7 @@ class Settings(BaseModel):
     baseline: Optional[str] = None
     tolerance: float = Field(0.0, ge=0, description="minimum severity of a reported conflict")
     window_days: Optional[float] = Field(None, ge=0)
-    fail_on: FailOn = "conflict"
+    fail_on: FailOn = "hard"
     format: Literal["text", "github", "sarif", "json", "md"] = "text"
     source: Optional[str] = None  # the file the settings came from, for messages
 

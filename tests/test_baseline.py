@@ -10,7 +10,7 @@ import pytest
 from crosscheck.ci.baseline import load_baseline
 from crosscheck.errors import InputError
 from store_support import private_rules  # noqa: F401  (autouse fixture)
-from store_support import run, article, ARTICLES
+from store_support import SOFT, run, article, ARTICLES
 
 
 
@@ -32,7 +32,7 @@ def baseline(store, tmp_path_factory) -> Path:
 
 
 def findings(*args) -> tuple[int, dict]:
-    r = run("check", *args, "--format", "json")
+    r = run("check", *SOFT, *args, "--format", "json")
     assert r.exit_code in (0, 1), r.output
     return r.exit_code, json.loads(r.stdout)
 
@@ -78,14 +78,14 @@ def test_a_new_conflicting_figure_is_not_silenced(store, baseline, tmp_path):
     assert code == 1
     assert [f["kind"] for f in res["findings"]] == ["hostages_held"]
     assert {"cluster": entry["cluster"], "doc": entry["doc"], "surface": entry["surface"]} in res["stale_baseline"]
-    text_out = run("check", edited, "--store", store, "--baseline", baseline).stdout
+    text_out = run("check", *SOFT, edited, "--store", store, "--baseline", baseline).stdout
     assert f"{baseline}: stale baseline entry: cluster {entry['cluster']}" in text_out
 
 
 def test_bad_baseline_files_are_clear_errors(tmp_path, store):
     bad = tmp_path / "b.json"
     bad.write_text("{not json", encoding="utf-8")
-    r = run("check", article("002"), "--store", store, "--baseline", bad)
+    r = run("check", *SOFT, article("002"), "--store", store, "--baseline", bad)
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.startswith(f"crosscheck: error: {bad}: not valid JSON (line 1")
     bad.write_text(json.dumps({"version": 1, "entries": [{"cluster": "x"}]}), encoding="utf-8")

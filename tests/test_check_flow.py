@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from store_support import private_rules  # noqa: F401  (autouse fixture)
-from store_support import run, article, FIXTURES, ARTICLES
+from store_support import SOFT, run, article, FIXTURES, ARTICLES
 
 JUDGEMENTS = [json.loads(line) for line in (FIXTURES / "expected_conflicts.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -55,7 +55,7 @@ def stores(tmp_path_factory):
 
 
 def check_json(new: Path, *args) -> tuple[int, dict]:
-    r = run("check", new, *args, "--format", "json")
+    r = run("check", *SOFT, new, *args, "--format", "json")
     assert r.exit_code in (0, 1), r.output
     return r.exit_code, json.loads(r.stdout)
 
@@ -73,7 +73,7 @@ def test_checking_each_seed_against_the_other_four_flags_exactly_the_judged_conf
 
 def test_checking_003_against_000_to_002_flags_the_killed_cluster():
     new = article("003")
-    r = run("check", new, "--against", article("000"), article("001"), article("002"), "--format", "github")
+    r = run("check", *SOFT, new, "--against", article("000"), article("001"), article("002"), "--format", "github")
     assert r.exit_code == 1, r.output
     lines = r.stdout.splitlines()
     errors = [ANNOTATION.match(line) for line in lines if line.startswith("::error")]
@@ -86,7 +86,7 @@ def test_checking_003_against_000_to_002_flags_the_killed_cluster():
 
 
 def test_hostages_held_100_vs_200_is_flagged_in_002_against_001():
-    r = run("check", article("002"), "--against", article("001"), "--format", "json")
+    r = run("check", *SOFT, article("002"), "--against", article("001"), "--format", "json")
     assert r.exit_code == 1, r.output
     data = json.loads(r.stdout)
     (f,) = [f for f in data["findings"] if f["kind"] == "hostages_held"]
@@ -96,10 +96,10 @@ def test_hostages_held_100_vs_200_is_flagged_in_002_against_001():
 
 @pytest.mark.parametrize("new", [a for a in ARTICLES if must_flag(a.stem)], ids=lambda p: p.stem[:3])
 def test_annotations_point_at_the_claim_surface_in_the_file(stores, new):
-    r = run("check", new, "--store", stores[new.stem], "--format", "github")
+    r = run("check", *SOFT, new, "--store", stores[new.stem], "--format", "github")
     assert r.exit_code == 1, r.output
     file_lines = new.read_text(encoding="utf-8").split("\n")
-    data = json.loads(run("check", new, "--store", stores[new.stem], "--format", "json").stdout)
+    data = json.loads(run("check", *SOFT, new, "--store", stores[new.stem], "--format", "json").stdout)
     matches = [ANNOTATION.match(line) for line in r.stdout.splitlines() if line.startswith("::")]
     assert matches and all(matches)
     assert len(matches) == len(data["findings"])
@@ -116,8 +116,8 @@ def test_annotations_count_front_matter_lines(tmp_path):
     front = "---\nid: 002_79535e7b29ee2aed\ntitle: \"a title, with: punctuation\"\n---\n"
     moved = tmp_path / "002.md"
     moved.write_text(front + body, encoding="utf-8")
-    plain = run("check", new, "--against", article("001"), "--format", "json")
-    framed = run("check", moved, "--against", article("001"), "--format", "json")
+    plain = run("check", *SOFT, new, "--against", article("001"), "--format", "json")
+    framed = run("check", *SOFT, moved, "--against", article("001"), "--format", "json")
     assert plain.exit_code == framed.exit_code == 1, framed.output
     (p,) = json.loads(plain.stdout)["findings"]
     (f,) = json.loads(framed.stdout)["findings"]
@@ -132,7 +132,7 @@ def test_a_clean_check_exits_0_and_says_so(tmp_path):
     sentence = next(line for line in article("003").read_text(encoding="utf-8").splitlines() if "مليون" in line)
     clean = tmp_path / "clean.txt"
     clean.write_text(sentence + "\n", encoding="utf-8")
-    r = run("check", clean, "--against", article("001"), article("002"))
+    r = run("check", *SOFT, clean, "--against", article("001"), article("002"))
     assert r.exit_code == 0, r.output
     assert r.stdout.strip().splitlines()[-1].startswith("crosscheck: 0 conflict(s) in 1 new article(s)")
 
@@ -140,31 +140,55 @@ def test_a_clean_check_exits_0_and_says_so(tmp_path):
 def test_fail_on_never_reports_but_exits_0():
     r = run("check", article("002"), "--against", article("001"), "--fail-on", "never")
     assert r.exit_code == 0
-    assert ": error: hostages_held:" in r.stdout
+    assert ": warning: hostages_held:" in r.stdout  # "more than 100" vs "about 200": soft
+
+
+def test_soft_conflict_warns_by_default_and_fails_with_fail_on_soft():
+    default = run("check", article("002"), "--against", article("001"))
+    assert default.exit_code == 0, default.output
+    assert ": warning: hostages_held:" in default.stdout and "soft conflict" in default.stdout
+    soft = run("check", article("002"), "--against", article("001"), "--fail-on", "soft")
+    assert soft.exit_code == 1 and ": error: hostages_held:" in soft.stdout
+
+
+def test_hard_conflict_fails_by_default(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("---\ndate: 2024-03-01\n---\nقتل 500 شخص في غزة منذ بدء الحرب.\n", encoding="utf-8")
+    b.write_text("---\ndate: 2024-03-01\n---\nقتل 900 شخص في غزة منذ بدء الحرب.\n", encoding="utf-8")
+    r = run("check", b, "--against", a)
+    assert r.exit_code == 1, r.output
+    assert ": error: killed:" in r.stdout and "(hard)" in r.stdout
+
+
+def test_old_fail_on_values_still_work_with_a_deprecation_note():
+    r = run("check", article("002"), "--against", article("001"), "--fail-on", "conflict")
+    assert r.exit_code == 1
+    assert "deprecated" in r.stderr and "--fail-on soft" in r.stderr
 
 
 def test_usage_and_input_errors_exit_2_with_one_line(tmp_path):
     missing = tmp_path / "nope.txt"
-    r = run("check", missing, "--against", article("000"))
+    r = run("check", *SOFT, missing, "--against", article("000"))
     assert r.exit_code == 2
     assert r.stderr.strip() == f"crosscheck: error: {missing}: no such file or directory"
     assert r.stdout == ""
-    r = run("check", article("003"))
+    r = run("check", *SOFT, article("003"))
     assert r.exit_code == 2
     assert "nothing to check against" in r.stderr and len(r.stderr.strip().splitlines()) == 1
-    r = run("check", article("003"), "--against", article("000"), "--format", "xml")
+    r = run("check", *SOFT, article("003"), "--against", article("000"), "--format", "xml")
     assert r.exit_code == 2 and "--format: unknown format 'xml'" in r.stderr
-    r = run("check", article("003"), "--store", tmp_path / "none.db")
+    r = run("check", *SOFT, article("003"), "--store", tmp_path / "none.db")
     assert r.exit_code == 2 and "no claim store there" in r.stderr
 
 
 def test_output_file_is_written_atomically_and_only_on_success(tmp_path):
     out = tmp_path / "out.sarif"
-    r = run("check", article("002"), "--against", article("001"), "--format", "sarif", "-o", out)
+    r = run("check", *SOFT, article("002"), "--against", article("001"), "--format", "sarif", "-o", out)
     assert r.exit_code == 1
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
     before = out.read_bytes()
-    r = run("check", tmp_path / "missing.txt", "--against", article("000"), "--format", "sarif", "-o", out)
+    r = run("check", *SOFT, tmp_path / "missing.txt", "--against", article("000"), "--format", "sarif", "-o", out)
     assert r.exit_code == 2
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["out.sarif"]  # no temporary left behind
@@ -172,10 +196,10 @@ def test_output_file_is_written_atomically_and_only_on_success(tmp_path):
 
 def test_against_takes_several_paths_and_equals_form_takes_one():
     a, b = article("000"), article("001")
-    many = run("check", article("002"), "--against", a, b, "--format", "json")
+    many = run("check", *SOFT, article("002"), "--against", a, b, "--format", "json")
     data = json.loads(many.stdout)
     assert data["record_documents"] == 2 and data["new_documents"] == ["002_79535e7b29ee2aed"]
-    one = run("check", article("002"), f"--against={a}", b, "--format", "json")
+    one = run("check", *SOFT, article("002"), f"--against={a}", b, "--format", "json")
     data = json.loads(one.stdout)
     assert data["record_documents"] == 1
     assert sorted(data["new_documents"]) == ["001_f8b2aaeb78f298cc", "002_79535e7b29ee2aed"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from crosscheck.ci.check import run_check
+from crosscheck.config import Settings
 from crosscheck.ci.findings import CheckResult
 from crosscheck.ci.markdown import md_escape, render_markdown_comment
 from crosscheck.ci.github import MAX_PER_TYPE, annotation, escape_data, escape_property, render_github
@@ -28,7 +29,7 @@ def article(prefix: str) -> Path:
 @pytest.fixture(scope="module")
 def result() -> CheckResult:
     # 002 against 001: hostages held about 200 vs more than 100 (a judged conflict).
-    return run_check([str(article("002"))], [str(article("001"))])
+    return run_check([str(article("002"))], [str(article("001"))], settings=Settings(fail_on="soft"))
 
 
 def test_escaping_follows_githubs_rules():
@@ -120,6 +121,6 @@ def test_jsonl_articles_are_placed_on_their_record_line(tmp_path):
                     + json.dumps({"id": "new", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
     rec = tmp_path / "rec.jsonl"
     rec.write_text(json.dumps({"id": "old", "text": other}, ensure_ascii=False) + "\n", encoding="utf-8")
-    res = run_check([str(path)], [str(rec)])
+    res = run_check([str(path)], [str(rec)], settings=Settings(fail_on="soft"))
     assert res.errors
     assert {(f.position.line, f.position.col) for f in res.errors} == {(3, 1)}

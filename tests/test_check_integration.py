@@ -45,14 +45,14 @@ def test_pre_commit_call_checks_the_staged_files(tmp_path):
     _script, *entry_args = shlex.split(hook["entry"])
     db = tmp_path / "crosscheck.db"
     assert runner.invoke(app, ["ingest", str(article("001")), "--store", str(db)]).exit_code == 0
-    user_args = ["--store", str(db)]
+    user_args = ["--store", str(db), "--fail-on", "soft"]  # 100 vs about 200 is a soft conflict
     staged = [str(article("002")), str(article("004"))]
     r = runner.invoke(app, [*entry_args, *user_args, *staged])
     assert r.exit_code == 1, r.output
     assert f"{article('002').name}:" in r.stdout and ": error: hostages_held:" in r.stdout
     assert f"{article('004').name}:" not in r.stdout
     # The one-path --against= form leaves the staged files alone.
-    r = runner.invoke(app, [*entry_args, f"--against={article('001')}", "--format", "json", *staged])
+    r = runner.invoke(app, [*entry_args, f"--against={article('001')}", "--fail-on", "soft", "--format", "json", *staged])
     assert r.exit_code == 1 and '"record_documents": 1' in r.stdout
 
 

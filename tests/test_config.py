@@ -18,7 +18,7 @@ from store_support import run, article
 def test_defaults_without_a_file(tmp_path):
     s = load_settings(start=tmp_path)
     assert s == Settings()
-    assert (s.fail_on, s.format, s.tolerance, s.store) == ("conflict", "text", 0.0, None)
+    assert (s.fail_on, s.format, s.tolerance, s.store) == ("hard", "text", 0.0, None)
 
 
 def test_pyproject_table_is_found_from_a_subdirectory(tmp_path):

@@ -360,7 +360,7 @@ def test_an_empty_interval_falls_back_to_the_stated_figure_and_says_so():
 
 
 def test_build_report_validates_and_lists_documents():
-    docs = [doc("b"), doc("a", date="2024-01-02")]
+    docs = [doc("b", date="2024-01-02"), doc("a", date="2024-01-02")]
     clusters = reconcile([claim("a", "killed", 1), claim("b", "killed", 2)], docs)
     report = build_report(docs, clusters)
     assert isinstance(report, Report)

@@ -5,9 +5,10 @@
 
 The new articles and the record (articles given by path, or the claim store) are reconciled
 together; an article in both counts as new (its record version is dropped).  Every claim of a
-new article that belongs to a cluster in conflict becomes a `Finding` at level "error"; with
-`fail_on="warning"`, claims of a new article in an ambiguous (scope inferred) but consistent
-cluster become "warning" findings too.  A baseline silences accepted findings, keyed by
+new article that belongs to a cluster in conflict becomes a `Finding`: at level "error" for a
+hard conflict, "warning" for a soft one (a hedge read past its tolerance) - "error" too with
+`fail_on="soft"`.  With the deprecated `fail_on="warning"`, claims of a new article in an
+ambiguous (scope inferred) but consistent cluster become "warning" findings too.  A baseline silences accepted findings, keyed by
 content (cluster id, document id, claim surface), never by line.
 
 Formats (crosscheck.ci.github, crosscheck.ci.sarif, crosscheck.ci.markdown) only
@@ -44,13 +45,14 @@ def find_findings(
     *,
     warnings: bool,
     tolerance: float = 0.0,
+    soft_errors: bool = False,
 ) -> list[Finding]:
     """A finding for every claim of a new document in a reported cluster, in file order."""
     docs = {d.id: d for d in documents}
     files: dict[str, Optional[FileText]] = {}
     out: list[Finding] = []
     for cluster in clusters:
-        level = _level(cluster, warnings, tolerance)
+        level = _level(cluster, warnings, tolerance, soft_errors)
         if level is None:
             continue
         seen: dict[tuple[str, str], int] = {}
@@ -71,11 +73,13 @@ def find_findings(
     return out
 
 
-def _level(cluster: Cluster, warnings: bool, tolerance: float) -> Optional[str]:
+def _level(cluster: Cluster, warnings: bool, tolerance: float, soft_errors: bool = False) -> Optional[str]:
+    """'error' for a hard conflict, 'warning' for a soft one unless `soft_errors` (--fail-on
+    soft), or with `warnings` an ambiguous match or a conflict under the tolerance; else None."""
     if cluster.status == "conflict":
         if tolerance and cluster.severity is not None and cluster.severity <= tolerance:
             return "warning" if warnings else None
-        return "error"
+        return "warning" if cluster.strength == "soft" and not soft_errors else "error"
     if warnings and cluster.ambiguous and cluster.status == "consistent":
         return "warning"
     return None
@@ -143,7 +147,9 @@ def run_check(
     claims = record_claims + _extract(new_docs, settings)
     clusters = reconcile(claims, documents, reconcile_config(settings))
     warnings = settings.fail_on == "warning"
-    findings = find_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance)
+    soft_errors = settings.fail_on in ("soft", "conflict", "warning")
+    findings = find_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
+                             soft_errors=soft_errors)
     result = CheckResult(new_docs, record_docs, findings, fail_on=settings.fail_on, baseline=baseline)
     if base is not None:
         everywhere = find_findings(clusters, documents, {d.id for d in documents}, warnings=True,

@@ -63,7 +63,7 @@ WARNING_RULE = "ambiguous-scope"
 
 def rule_for(cluster: Cluster, level: str) -> str:
     """The rule id of a finding in `cluster` at `level`."""
-    if level == "warning":
+    if cluster.status != "conflict":
         return WARNING_RULE
     rid = "conflict-" + (cluster.cause or "disagreement").replace("_", "-")
     return rid if rid in RULES else "conflict-disagreement"
@@ -104,12 +104,16 @@ class Finding:
         return display_path(self.document.path)
 
     @property
+    def is_conflict(self) -> bool:
+        return self.cluster.status == "conflict"
+
+    @property
     def others(self) -> list[ClusterClaim]:
         return [c for c in self.cluster.claims if c is not self.claim]
 
     @property
     def title(self) -> str:
-        what = "conflict" if self.level == "error" else "ambiguous scope"
+        what = ("conflict" if self.level == "error" else "soft conflict") if self.is_conflict else "ambiguous scope"
         return f"crosscheck: {self.cluster.kind} {what} ({RULES[self.rule_id]['name']})"
 
     def message(self, limit: int = 6) -> str:
@@ -118,9 +122,11 @@ class Finding:
         shown = self.others[:limit]
         record = "; ".join(f"{c.doc}: '{c.surface}' ({describe(c)})" for c in shown)
         more = f"; and {len(self.others) - limit} more" if len(self.others) > limit else ""
-        if self.level == "error":
+        if self.is_conflict:
             head = f"{self.cluster.kind}: this article says {mine}, which conflicts with {record}{more}."
             tail = f" Cause: {(self.cluster.cause or 'disagreement').replace('_', ' ')}"
+            if self.cluster.strength:
+                tail += f" ({self.cluster.strength})"
             if self.cluster.consensus is not None:
                 tail += f"; most sources agree on {_interval(self.cluster.consensus.low, self.cluster.consensus.high)}"
             tail += f". Cluster {self.cluster.id}."
@@ -143,7 +149,7 @@ class CheckResult:
     findings: list[Finding]  # not silenced by the baseline
     suppressed: list[Finding] = field(default_factory=list)
     stale: list[tuple[str, str, str]] = field(default_factory=list)  # baseline keys that match nothing
-    fail_on: str = "conflict"
+    fail_on: str = "hard"
     baseline: Optional[str] = None
     # the size of the record when only part of it was loaded (a store checked by unit keys)
     record_total: Optional[int] = None
@@ -164,13 +170,19 @@ class CheckResult:
     def exit_code(self) -> int:
         if self.fail_on == "never":
             return EXIT_CLEAN
-        failing = self.errors if self.fail_on == "conflict" else self.findings
+        if self.fail_on == "hard":
+            failing = self.errors
+        elif self.fail_on == "warning":  # deprecated: every finding, ambiguous matches too
+            failing = self.findings
+        else:  # "soft", and the deprecated "conflict": every conflict, hard or soft
+            failing = [f for f in self.findings if f.is_conflict]
         return EXIT_CONFLICTS if failing else EXIT_CLEAN
 
     def summary(self) -> str:
         n_new = len(self.new_documents)
         parts = [
             f"crosscheck: {len(self.errors)} conflict(s)"
+            + (f", {soft} soft conflict(s)" if (soft := sum(1 for f in self.warnings if f.is_conflict)) else "")
             + (f" and {len(self.warnings)} warning(s)" if self.fail_on == "warning" else "")
             + f" in {n_new} new article(s) checked against {self.record_count} in the record"
         ]

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperCommand
 
 from crosscheck.cli.app import app, run_safely
-from crosscheck.config import FAIL_ON, FORMATS, Settings, load_settings
+from crosscheck.config import DEPRECATED_FAIL_ON, FAIL_ON, FORMATS, Settings, fail_on_note, load_settings
 from crosscheck.errors import InputError
 
 PATHS_HELP = "Article files (.txt/.md, optional YAML front matter), .jsonl files or directories."
@@ -53,13 +53,16 @@ def _settings(config: Optional[Path], **flags) -> Settings:
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"--format: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     fail_on = flags.get("fail_on")
-    if fail_on is not None and fail_on not in FAIL_ON:
+    if fail_on is not None and fail_on not in FAIL_ON and fail_on not in DEPRECATED_FAIL_ON:
         raise InputError(f"--fail-on: unknown value {fail_on!r}; use one of {', '.join(FAIL_ON)}")
     settings = load_settings(config).override(**flags)
     # The rules directory in the resolver's order: --rules, then $CROSSCHECK_RULES, then config.
     env_rules = os.environ.get("CROSSCHECK_RULES")
     if flags.get("rules") is None and env_rules:
         settings = settings.override(rules=env_rules)
+    note = fail_on_note(settings.fail_on)
+    if note:
+        typer.echo(f"crosscheck: {note}", err=True)
     return settings
 
 
@@ -102,7 +105,7 @@ def check_command(
     store: Optional[str] = typer.Option(None, "--store", "-s", help="The record as a claim store built by 'crosscheck ingest'.", show_default=False),
     baseline: Optional[str] = typer.Option(None, "--baseline", "-b", help="Accepted discrepancies (from 'crosscheck baseline create').", show_default=False),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="text, github (annotations), sarif, json or md (a PR comment). Default text.", show_default=False),
-    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="conflict (default), warning (also ambiguous matches) or never.", show_default=False),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="hard (default: fail on hard conflicts, soft ones are warnings), soft (fail on every conflict) or never. Old values conflict/warning still work (deprecated).", show_default=False),
     tolerance: Optional[float] = typer.Option(None, "--tolerance", help="Report a conflict only when its severity (relative gap) exceeds this.", show_default=False),
     window_days: Optional[float] = typer.Option(None, "--window-days", help="Claims this many days apart count as simultaneous.", show_default=False),
     rules: Optional[str] = typer.Option(None, "--rules", help="Rules directory.", show_default=False),

@@ -209,3 +209,27 @@ def _nearest(span: Span, x: float) -> float:
     if span.high is not None and x > span.high:
         return span.high
     return x
+
+
+# ---------------------------------------------------------------------- strength
+
+
+def stretched(claim: Claim, span: Optional[Span], cfg: ReconcileConfig) -> Optional[Span]:
+    """The claim read as loosely as its words allow: "more than 100" is any figure above 100,
+    "about 200" is 200 give or take `soft_approx_stretch`, a round figure may be rounded.
+
+    A conflict that vanishes under this reading is soft (it needs a hedge stretched past its
+    pragmatic tolerance); one that survives it is hard.
+    """
+    if span is None:
+        return None
+    q = claim.qualifier
+    v = numeric_value(claim)
+    scale = abs(v) if v is not None else abs(span.midpoint() or 0.0)
+    if q in ("more_than", "at_least"):
+        return Span(span.low, None, span.low_open, False)
+    if q in ("less_than", "at_most"):
+        return Span(None, span.high, False, span.high_open)
+    if q in cfg.hedged_qualifiers:
+        return span.widen(max(cfg.soft_approx_stretch, cfg.hedge_widen) * scale)
+    return span.widen(_widen_fraction(claim, cfg) * scale)

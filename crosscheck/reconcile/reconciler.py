@@ -25,7 +25,8 @@ import hashlib
 from datetime import date, timedelta
 from typing import Iterable, Optional, Sequence
 
-from crosscheck.reconcile.causes import Judged, classify, severity
+from crosscheck.reconcile.causes import Judged, classify, severity, stretched
+from crosscheck.reconcile.trajectory import Item, fit
 from crosscheck.errors import InputError
 from crosscheck.reconcile.grouping import ScopeGroup, exact_form, group_claims
 from crosscheck.reconcile.intervals import (
@@ -37,10 +38,11 @@ from crosscheck.reconcile.intervals import (
     sweep,
 )
 from crosscheck.reconcile.intervals import agree as agree_all
-from crosscheck.models import Claim, Cluster, ClusterClaim, Document, Report, ReportDocument
+from crosscheck.models import (Claim, Cluster, ClusterClaim, Document, Report, ReportDocument,
+                               TrajectoryPoint)
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
-from crosscheck.reconcile.dating import DocDates, date_claims, document_dates, parse_iso
+from crosscheck.reconcile.dating import date_claims, document_dates, parse_iso
 
 _STATUS_ORDER = {"conflict": 0, "consistent": 1, "single": 2}
 
@@ -71,7 +73,7 @@ def reconcile(
     doc_dates = {k: (v.isoformat() if v else None) for k, v in ddates.dates.items()}
     if sources is None:
         sources = source_groups(docs, cfg) if docs else SourceGroups()
-    claims = date_claims(claims, ddates, first_published=_first_published(ddates, sources))
+    claims = date_claims(claims, ddates)
     grouping = group_claims(claims, cfg, units)
     for g in grouping.groups:
         for m in g.members:
@@ -85,11 +87,13 @@ def reconcile(
 
 def build_report(documents: list[Document], clusters: list[Cluster]) -> Report:
     """The JSON report (models.Report): the documents read and the clusters found."""
+    found = document_dates(documents)
     docs = [
         ReportDocument(
             id=d.id,
             path=d.path,
-            date=d.date,
+            date=d.date or (found.dates[d.id].isoformat() if found.dates.get(d.id) else None),
+            date_from=found.source.get(d.id),
             source=d.source,
             url=d.url,
             sha256=d.sha256 or hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
@@ -138,16 +142,18 @@ def _claim_date(c: Claim) -> Optional[date]:
     return parse_iso(c.as_of, f"claim in {c.doc}")
 
 
-def _first_published(ddates: DocDates, sources: SourceGroups) -> dict[str, Optional[date]]:
-    """doc id -> the earliest date among its copies (a republished story keeps its first date)."""
-    first: dict[str, date] = {}
-    for doc, d in ddates.dates.items():
-        if d is None:
-            continue
-        g = sources.group(doc)
-        if g not in first or d < first[g]:
-            first[g] = d
-    return {doc: first.get(sources.group(doc)) for doc in ddates.dates}
+def _first_publication(cdates, spans, groups) -> list[Optional[date]]:
+    """A figure a copy repeats is dated by the copy that published it first.
+
+    Copies of one story (a source group) republished on later days repeat its figures; they do
+    not make a trajectory, nor meet another source's later figures as if they were new.  A copy
+    that gives a different figure (an update) keeps its own date.
+    """
+    first: dict[tuple, date] = {}
+    for d, s, g in zip(cdates, spans, groups):
+        if d is not None and ((g, s) not in first or d < first[(g, s)]):
+            first[(g, s)] = d
+    return [first.get((g, s), d) if d is not None else first.get((g, s)) for d, s, g in zip(cdates, spans, groups)]
 
 
 def _sort_key(c: Cluster) -> tuple:
@@ -261,8 +267,11 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     claims = [m.claim for m in members]
     integral = group.kind not in cfg.continuous_kinds
     spans = [claim_span(c, integral) for c in claims]
+    cdates = _first_publication(cdates, spans, groups)
     mode = _mode(group, cfg)
     dated = sorted({d for d in cdates if d is not None})
+    if mode == "monotonic" and dated:
+        return _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build)
     refs: list[Optional[date]] = dated if (dated and mode != "timeless") else [None]
     if len(refs) > 1 and agree_all(spans):
         # every projection only widens or drops claims, so agreement as stated holds at
@@ -309,6 +318,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         consensus=result.span,
     )
     cause, why = classify(judged, cfg)
+    strength = _strength(claims, projected, cause, cfg)
     n_claims = len(supporters)
     notes.append(
         f"consensus {result.span.describe()} backed by {result.support} independent "
@@ -328,6 +338,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         severity=severity(judged),
         cause=cause,
         consensus=result.span.to_model(),
+        strength=strength,
     )
 
 
@@ -366,4 +377,114 @@ def _judge_categorical(group, members, groups, cdates, cfg, notes, build) -> Clu
         f"sources disagree: {' / '.join(stated)}; most independent sources ({support}) say {value}"
     )
     notes.append(f"{cause}: {why}")
-    return build("conflict", outliers, severity=severity(judged), cause=cause)
+    return build("conflict", outliers, severity=severity(judged), cause=cause, strength="hard")
+
+
+def _strength(claims, spans, cause: str, cfg: ReconcileConfig) -> str:
+    """'soft' when the compared claims agree once hedges are read loosely, else 'hard'."""
+    if cause == "hedge_rounding":
+        return "soft"
+    loose = [stretched(c, s, cfg) for c, s in zip(claims, spans) if s is not None]
+    return "soft" if agree_all(loose) else "hard"
+
+
+def _snap_dates(cdates, window: float) -> dict:
+    """Dates at most `window` days after the first of their run count as that first date."""
+    out: dict = {}
+    if window <= 0:
+        return out
+    start = None
+    for d in sorted({d for d in cdates if d is not None}):
+        if start is None or (d - start).days > window:
+            start = d
+        out[d] = start
+    return out
+
+
+def _trajectory_items(claims, spans, cdates, groups, window: float = 0) -> tuple[list[Item], list[int]]:
+    """One item per distinct (source, interval, date): copies of one story count once."""
+    items: list[Item] = []
+    index: dict[tuple, int] = {}
+    item_of: list[int] = []
+    snap = _snap_dates(cdates, window)
+    for c, s, d, g in zip(claims, spans, cdates, groups):
+        d = snap.get(d, d)
+        key = (g, s, d)
+        k = index.get(key)
+        if k is None:
+            k = index[key] = len(items)
+            items.append(Item(s, d))
+        item_of.append(k)
+    return items, item_of
+
+
+def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) -> Cluster:
+    """A dated running total: the largest set of sources one non-decreasing trajectory fits."""
+    claims = [m.claim for m in members]
+    items, item_of = _trajectory_items(claims, spans, cdates, groups, cfg.monotonic_simultaneous_days)
+    tol = cfg.monotonic_tolerance
+    result = fit(items, tol)
+    points = [TrajectoryPoint(date=d.isoformat(), low=lo, high=hi) for d, lo, hi in result.points]
+    out_items = set(result.outliers)
+    outliers = [i for i, k in enumerate(item_of) if k in out_items]
+    supporters = [i for i, k in enumerate(item_of) if k not in out_items]
+    last = points[-1] if points else None
+    consensus = {"consensus": {"low": last.low, "high": last.high}} if last else {}
+    if not outliers:
+        if len({d for d in cdates if d is not None}) > 1:
+            notes.append("running total: one non-decreasing trajectory fits every claim")
+        return build("consistent", trajectory=points, **consensus)
+    loose = [Item(stretched(c, s, cfg) or s, d) for c, s, d in zip(claims, spans, cdates)]
+    widened = fit(loose, tol)
+    strength = "soft" if not widened.outliers else "hard"
+    judged = Judged(
+        claims=claims, spans=list(spans), dates=cdates, outliers=outliers, supporters=supporters,
+        uncertain=[bool(m.uncertain) for m in members], variants=[dict(m.forms) for m in members],
+        stated=list(spans), consensus=_band(last),
+    )
+    stale = _stale(claims, spans, cdates, outliers, supporters)
+    if stale:
+        cause, why = "reporting_lag", stale
+    else:
+        cause, why = classify(judged, cfg)
+        if cause == "reporting_lag":  # dated apart but not stale: the figure does not fit the growth
+            cause, why = "disagreement", "no non-decreasing trajectory fits every figure"
+    if strength == "soft" and cause == "disagreement":
+        cause, why = "hedge_rounding", "the figures fit one growing total only if a hedge is read loosely"
+    kept_sources = len({groups[i] for i in supporters})
+    notes.append(f"running total: a non-decreasing trajectory fits {kept_sources} independent "
+                 f"source{'s' if kept_sources != 1 else ''}; {len(outliers)} claim(s) do not fit")
+    notes.append(f"{cause}: {why}")
+    return build("conflict", outliers, severity=severity(judged), cause=cause,
+                 strength=strength, trajectory=points, **consensus)
+
+
+def _band(point) -> Optional[Span]:
+    return None if point is None else Span(point.low, point.high)
+
+
+def _fmt_claim(c: Claim, d: Optional[date]) -> str:
+    return f"{c.surface!r} ({c.doc}{', ' + d.isoformat() if d else ''})"
+
+
+def _stale(claims, spans, cdates, outliers, supporters) -> Optional[str]:
+    """'X is below Y reported earlier': the later, lower figure of a falling toll, if any."""
+    for o in outliers:
+        do, so = cdates[o], spans[o]
+        if do is None or so.high is None:
+            continue
+        for s in supporters:
+            ds, ss = cdates[s], spans[s]
+            if ds is not None and ds < do and ss.low is not None and ss.low > so.high:
+                return (f"stale figure: {_fmt_claim(claims[o], do)} is below "
+                        f"{_fmt_claim(claims[s], ds)}, reported earlier; a running total cannot fall")
+    for o in outliers:
+        do, so = cdates[o], spans[o]
+        if do is None or so.low is None:
+            continue
+        for s in supporters:
+            ds, ss = cdates[s], spans[s]
+            if ds is not None and ds > do and ss.high is not None and ss.high < so.low:
+                return (f"{_fmt_claim(claims[o], do)} is above {_fmt_claim(claims[s], ds)}, "
+                        "reported later; a running total cannot fall, so one of them is wrong")
+    return None

@@ -70,6 +70,7 @@ class ReconcileConfig(BaseModel):
     typo_min_value: int = Field(100, ge=0)
     typo_min_significant_digits: int = Field(3, ge=1)
     typo_examples: dict[str, list[list[int]]] = {}
+    soft_approx_stretch: float = Field(0.05, ge=0)
     vote_position_compatible: list[list[str]] = [["veto", "against"]]
     # sources
     near_duplicate: NearDuplicateConfig = NearDuplicateConfig()
