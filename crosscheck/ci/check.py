@@ -184,7 +184,8 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings) -> Ch
     clusters = reconcile(record_claims + new_claims, documents, cfg, sources=sources, units=units)
     new_ids = {d.id for d in new_docs}
     warnings = settings.fail_on == "warning"
-    findings = find_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance)
+    findings = find_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
+                             soft_errors=settings.fail_on in ("soft", "conflict", "warning"))
     return CheckResult(new_docs, record_docs, findings, fail_on=settings.fail_on,
                        record_total=record_size(store, new_ids))
 
