@@ -371,6 +371,9 @@ class _Parser:
                     # "مليون ونصف" = 1.5 million; "واحد ونصف" = 1.5; "عشرون وثلاثة أخماس"
                     mult = place if place >= 1000 else ONE
                     lo, hi, k = lo + f.lo * mult, hi + f.hi * mult, f.k
+                    again = self.scale_after(k) if mult >= 1000 else None
+                    if again is not None and again.entry.value == mult:
+                        k += 1  # "مليون ونصف مليون", "مليونين ونصف المليون": the scale said twice
                     break
             nxt = self.term(k, first, below=place if place >= 1000 else None) if place >= 1000 else None
             if nxt is None:
