@@ -26,7 +26,7 @@ from crosscheck.text.normalize import Normalized, normalize
 from crosscheck.numbers.context import as_number, classify
 from crosscheck.numbers.digits import read_digits
 from crosscheck.numbers.grammar import ALONE, DIGITS, Phrase, Tok, parse_at
-from crosscheck.numbers.lexicon import FRACTION, SCALE, TEEN_UNIT, UNIT, Lexicon, load_lexicon
+from crosscheck.numbers.lexicon import FRACTION, SCALE, TEEN_UNIT, TENS, UNIT, Lexicon, load_lexicon
 
 __all__ = ["find_numbers", "scan"]
 
@@ -136,17 +136,22 @@ def _tokens(text: str, lex: Lexicon) -> list[Tok]:
 
 
 def _split_waw_teen(t: Tok, text: str, lex: Lexicon, nxt: Optional[Tok]) -> None:
-    """"مئة وأحد عشر" normalises to "مئه واحد عشر": before عشر/عشرة, "واحد" is و + أحد (the
-    teen's unit), joined to the number before it, not the word "one"."""
+    """"مئة وأحد عشر" normalises to "مئه واحد عشر": after a number, "واحد" before عشر/عشرة
+    or before و + tens ("مئة وأحد وعشرون") is و + أحد joined to the number before it, not the
+    word "one" standing alone."""
     word = text[t.start : t.end]
-    if not word.startswith("و") or t.entry is None:
+    if not word.startswith("و") or t.entry is None or nxt is None or nxt.entry is None:
         return
     split = lex.forms.get(word[1:])
     if split is None or split[0] or lex.words[split[1]].kind != TEEN_UNIT:
         return
-    if nxt is None or nxt.entry is None or nxt.entry.value != 10 or not _GAP_PLAIN.fullmatch(text, t.end, nxt.pstart):
-        return
-    t.start, t.entry, t.conj = t.start + 1, lex.words[split[1]], True
+    if nxt.entry.value == 10 and _GAP_PLAIN.fullmatch(text, t.end, nxt.pstart):
+        t.start, t.entry, t.conj = t.start + 1, lex.words[split[1]], True  # the teen's unit
+    elif nxt.kind == TENS and (
+        (nxt.start > nxt.pstart and _GAP_PLAIN.fullmatch(text, t.end, nxt.pstart))  # "وعشرون"
+        or _GAP_WAW.fullmatch(text, t.end, nxt.pstart)  # "و عشرون"
+    ):
+        t.start, t.conj = t.start + 1, True  # "وأحد وعشرون": و + one, then و + tens
 
 
 def _read_digit_runs(toks: list[Tok], lex: Lexicon) -> list[Tok]:
