@@ -44,12 +44,18 @@ def report_shots(browser: Browser, tmp: Path) -> None:
 
 
 def serve_shot(browser: Browser, tmp: Path) -> None:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from serve_support import running_server  # noqa: E402
+    import json
 
-    with running_server(tmp) as (base, cluster_id):
-        page = browser.open(f"{base}/-/crosscheck/cluster/{cluster_id}", width=1280, height=1300)
+    from serve_support import get, running_server
+
+    with running_server(tmp, "tests/multisource") as (base, cluster_id):
+        _, body = get(base + "/crosscheck/conflicts.json?_shape=array&kind=killed&location=derna")
+        rows = json.loads(body)
+        cluster_id = rows[0]["id"] if rows else cluster_id
+        page = browser.open(f"{base}/-/crosscheck/cluster/{cluster_id}", width=1280, height=1400)
         page.screenshot(DOCS / "serve-cluster.png")
+        page = browser.open(f"{base}/crosscheck/conflicts", width=1280, height=800)
+        page.screenshot(DOCS / "serve-conflicts.png")
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crosscheck.cli.app import app
-from crosscheck.cli import check_cmd, extract_cmd, report_cmd  # noqa: F401  (registers commands)
+from crosscheck.cli import check_cmd, extract_cmd, report_cmd, serve_cmd  # noqa: F401  (registers commands)
 
 
 def main() -> None:

@@ -83,6 +83,7 @@ tr.outlier td { background: #fdf0ee; }
 .flag { color: var(--bad); font-weight: 700; }
 td.sentence { min-width: 16rem; overflow-wrap: anywhere; }
 td.src, td.attr { max-width: 14rem; overflow-wrap: anywhere; }
+td.src { min-width: 10rem; }  /* room for an id: never broken every few characters */
 mark { background: #ffe58a; padding: 0 .15em; border-radius: 2px; }
 .ctx { color: var(--muted); font-size: .88rem; }
 ol.compact { list-style: none; padding: 0; margin: .4rem 0; }
@@ -100,7 +101,7 @@ ol.compact .values { display: flex; flex-wrap: wrap; gap: .1rem .9rem; }
   table.claims td { border: 0; padding: .15rem .5rem; }
   table.claims td::before { content: attr(data-label) ": "; color: var(--muted); }
   td.sentence { min-width: 0; }
-  td.src, td.attr { max-width: none; }
+  td.src, td.attr { max-width: none; min-width: 0; }
   table.documents td:nth-child(4), table.documents th:nth-child(4) { display: none; }
   table.documents { font-size: .85rem; }
 }
@@ -460,3 +461,41 @@ def render_html(
     parts.append(f"<script>{script}</script>")
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def render_cluster_page(
+    cluster: Cluster,
+    documents: Sequence[ReportDocument] = (),
+    texts: Optional[Mapping[str, str]] = None,
+    *,
+    lang: str = "ar",
+    labels: Optional[Labels] = None,
+    back: Optional[str] = None,
+) -> str:
+    """One cluster on its own page, like `crosscheck show`: scope, consensus, the intervals
+    chart, the timeline, every claim with its source, date and sentence, the notes.  No script."""
+    report = Report(documents=list(documents), clusters=[cluster])
+    page = _Page(report, texts or {}, lang, labels or load_labels())
+    csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+    status = esc(page.labels.status(cluster.status, lang))
+    notes = "".join(page.note(n) for n in cluster.notes)
+    nav = f'<p class="ctx"><a href="{esc(back)}">{page.ident(back)}</a></p>' if back else ""
+    return "\n".join([
+        "<!DOCTYPE html>",
+        f'<html dir="{"rtl" if lang == "ar" else "ltr"}" lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(page.labels.kind(cluster.kind, lang))} · {esc(cluster.id)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        nav,
+        f'<article class="cluster {esc(cluster.status)}" id="{esc("cluster-" + cluster.id)}">'
+        f"<h1>{page.heading(cluster)} · {status}</h1>{page.meta(cluster)}{page.charts(cluster)}"
+        f"{page.claims_table(cluster)}{notes}</article>",
+        "</body>",
+        "</html>",
+        "",
+    ])
