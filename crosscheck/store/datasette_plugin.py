@@ -29,7 +29,7 @@ def cluster_url(cluster_id: str) -> str:
 
 @hookimpl
 def register_routes(datasette):
-    from crosscheck.store.datasette_app import cluster_page
+    from crosscheck.store.cluster_page import cluster_page
 
     async def cluster(request):
         cluster_id = request.url_vars["cluster_id"]
