@@ -17,6 +17,7 @@ number a claim rests on is `<mark>`ed in its sentence.  Labels come from rules/l
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Mapping, Optional, Sequence
 from urllib.parse import urlsplit
 
@@ -149,7 +150,7 @@ class _Page:
         pieces = self.labels.note_parts(note, self.lang)
         if pieces is None:  # no pattern knows it: as written, marked as English
             return f'<p class="ctx"><bdi lang="en" dir="ltr">{esc(note)}</bdi></p>'
-        body = "".join(self.num(text) if verbatim else esc(text) for text, verbatim in pieces)
+        body = "".join(_verbatim(text) if verbatim else esc(text) for text, verbatim in pieces)
         return f'<p class="ctx"><bdi>{body}</bdi></p>'
 
     def value(self, claim) -> str:
@@ -361,6 +362,24 @@ class _Page:
             f'<span class="shown">{self.t("shown")}: <output id="shown">{self.num(len(clusters))}</output></span>',
         ]
         return f'<form id="controls" class="controls" hidden role="search" aria-label="{self.t("filters")}">{"".join(parts)}</form>'
+
+
+def _verbatim(text: str) -> str:
+    """A value copied into a translated note, isolated: article words keep their own direction,
+    numbers/ids/dates stay left to right on one line, an untranslated phrase wraps."""
+    if _ARABIC.search(text):
+        return f"<bdi>{esc(text)}</bdi>"
+    if _short_value(text):
+        return f'<bdi class="num" dir="ltr">{esc(text)}</bdi>'
+    return f'<bdi dir="ltr" lang="en">{esc(text)}</bdi>'
+
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def _short_value(text: str) -> bool:
+    """A number, interval, date or id (kept on one line), not a phrase left untranslated."""
+    return len(text) <= 32 and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}", text)
 
 
 def _claim_date(claim) -> Optional[str]:
