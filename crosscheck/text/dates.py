@@ -92,6 +92,7 @@ class _Patterns:
             w + r"(?:[وف]?(?:ب|ل)?)(?:يوم\s+)?(?:ال)?(" + _alt(_bare(rules.weekdays)) + r")" + e
         )
         self.anchor_re = regex.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
+        self.as_of_re = regex.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
 
 
 def _bare(weekdays: dict[str, int]) -> list[str]:
@@ -211,7 +212,9 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
     s = norm.text
     cues: list[tuple[int, int, dt.date, str]] = []
     for m in p.dmy.finditer(s):
-        if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
+        # a date is the figure's day only after "حتى", "بتاريخ", "يوم"...; elsewhere it names
+        # an event ("هجوم 7 أكتوبر") or starts a period ("منذ 3 يونيو")
+        if not p.as_of_re.search(s, max(0, m.start() - 20), m.start()):
             continue
         year = int(m[3]) if m[3] else (doc_date.year if doc_date else None)
         if year is None:
