@@ -110,6 +110,10 @@ def check_command(
     window_days: Optional[float] = typer.Option(None, "--window-days", help="Claims this many days apart count as simultaneous.", show_default=False),
     rules: Optional[str] = typer.Option(None, "--rules", help="Rules directory.", show_default=False),
     out: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the result to this file (atomically) instead of stdout.", show_default=False),
+    also: Optional[list[str]] = typer.Option(
+        None, "--write", "-w", metavar="FORMAT:FILE",
+        help="Also write the result in FORMAT to FILE, atomically (repeatable; e.g. sarif:crosscheck.sarif md:summary.md): one run, one extraction.",
+        show_default=False),
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP, show_default=False),
 ) -> None:
     """Check new articles against the record; exit 1 on new, unaccepted conflicts."""
@@ -119,13 +123,16 @@ def check_command(
 
         settings = _settings(config, store=store, baseline=baseline, format=fmt, fail_on=fail_on,
                              tolerance=tolerance, window_days=window_days, rules=rules)
+        extra = _parse_writes(also or [])
         # An explicit --against without --store checks against those paths only.
         use_store = settings.store if (store is not None or not against) else None
         result = run_check(new, against or [], use_store, settings.baseline, settings)
         text = render(result, settings.format)
-        if out is not None:
-            from crosscheck.util.atomic import write_text_atomic
+        from crosscheck.util.atomic import write_text_atomic
 
+        for extra_fmt, target in extra:
+            write_text_atomic(target, render(result, extra_fmt))
+        if out is not None:
             write_text_atomic(out, text)
             typer.echo(result.summary(), err=True)
         else:
@@ -135,6 +142,17 @@ def check_command(
 
     code = run_safely(body)
     raise typer.Exit(code)
+
+
+def _parse_writes(specs: list[str]) -> list[tuple[str, Path]]:
+    """`--write FORMAT:FILE` values, checked before any work."""
+    out = []
+    for spec in specs:
+        fmt, sep, target = spec.partition(":")
+        if not sep or not target or fmt not in FORMATS:
+            raise InputError(f"--write {spec!r}: give FORMAT:FILE with FORMAT one of {', '.join(FORMATS)}")
+        out.append((fmt, Path(target)))
+    return out
 
 
 def render(result, fmt: str) -> str:
