@@ -60,12 +60,15 @@ def test_documented_workflow_is_valid_yaml_and_uploads_the_sarif_it_writes():
     text = CI_DOC.read_text(encoding="utf-8")
     blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
     workflow = next(yaml.safe_load(b) for b in blocks if "jobs:" in b)
-    steps = workflow["jobs"]["check"]["steps"]
-    assert workflow["permissions"]["security-events"] == "write"
+    job = workflow["jobs"]["check"]
+    assert job["permissions"]["security-events"] == "write"
+    assert job["permissions"]["actions"] == "read"
+    steps = job["steps"]
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
-    sarif_step = next(s for s in steps if "--format sarif" in s.get("run", ""))
-    target = re.search(r"-o (\S+?)'", sarif_step["run"]).group(1)
-    assert upload["with"]["sarif_file"] == target
+    check = next(s for s in steps if "check-changed.sh" in s.get("run", ""))
+    # The SARIF the script reports (its `sarif` output) is the file uploaded.
+    assert upload["with"]["sarif_file"] == "${{ steps.%s.outputs.sarif }}" % check["id"]
+    assert "always()" in upload["if"]
 
 
 def test_documented_commands_use_existing_options():

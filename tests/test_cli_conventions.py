@@ -295,3 +295,15 @@ def test_env_rules_beat_the_configured_rules_for_check(articles, tmp_path, monke
     r = run("check", articles / "000_4818196588b4c122.txt", "--against", articles)
     assert r.exit_code == 2
     assert "env-rules" in r.stderr and "configured-rules" not in r.stderr
+
+
+def test_rules_flag_does_not_outlive_the_run(articles, tmp_path):
+    """--rules applies to its run only: library calls afterwards use the default rules."""
+    from crosscheck.ruleset.resources import rules_dir
+
+    before = rules_dir()
+    custom = tmp_path / "custom"
+    shutil.copytree(ROOT / "rules", custom)
+    r = run("ingest", articles, "--store", tmp_path / "s.db", "--rules", custom)
+    assert r.exit_code == 0, r.stderr
+    assert rules_dir() == before != custom

@@ -167,6 +167,12 @@ class CrosscheckGroup(TyperGroup):
         reset_options()  # every run starts from the defaults, also several in one process
         return super().parse_args(ctx, take_shared_options(self, list(args)))
 
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        finally:  # and leaves nothing behind for library calls made later in the process
+            reset_options()
+
 
 def _add_epilog(command: Any) -> None:
     for sub in (getattr(command, "commands", None) or {}).values():
