@@ -14,7 +14,7 @@
 #                     file is missing it is built.  Without --store the record is DIR itself.
 #   --baseline FILE   accepted discrepancies, read from the BASE branch (a pull request cannot
 #                     accept its own conflicts); no baseline there yet is fine
-#   --fail-on VALUE   passed to `crosscheck check` (default: conflict)
+#   --fail-on VALUE   passed to `crosscheck check` (hard, soft or never; default: crosscheck's)
 #   --out DIR         where the results go (default: crosscheck-out): changed.txt (NUL-separated
 #                     names), crosscheck.sarif, summary.md
 #   --crosscheck CMD  the command to run (default: crosscheck)
@@ -33,7 +33,7 @@ base="${GITHUB_BASE_REF:+origin/$GITHUB_BASE_REF}"
 articles="articles"
 store=""
 baseline=""
-fail_on="conflict"
+fail_on=""
 out="crosscheck-out"
 crosscheck="crosscheck"
 
@@ -107,9 +107,11 @@ if [ -n "$store" ]; then
   if [ -f "$store" ]; then record_args=(--store "$store"); fi
 fi
 
+fail_args=()
+if [ -n "$fail_on" ]; then fail_args=(--fail-on "$fail_on"); fi
 status=0
 "$crosscheck" check "${changed[@]}" "${record_args[@]}" "${baseline_args[@]+"${baseline_args[@]}"}" \
-  --fail-on "$fail_on" --format github \
+  "${fail_args[@]+"${fail_args[@]}"}" --format github \
   --write "sarif:$out/crosscheck.sarif" --write "md:$out/summary.md" || status=$?
 if [ "$status" -ge 2 ]; then
   exit "$status"
