@@ -47,17 +47,50 @@ class Analysis:
         return self._report
 
 
-def analyse(paths: Sequence[str], progress: Optional[Progress] = None) -> Analysis:
-    """Load every document under `paths`, extract its claims, and reconcile them."""
+def extract_one(document: Document, rules_dir: Optional[str] = None) -> list[Claim]:
+    """The claims of one document (the task the engines run in their workers)."""
+    from crosscheck.extract.extractor import extract
+    from crosscheck.ruleset.loader import load_rules
+
+    return extract(document, load_rules(rules_dir))
+
+
+def analyse(
+    paths: Sequence[str],
+    progress: Optional[Progress] = None,
+    *,
+    jobs: Optional[int] = 1,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
+) -> Analysis:
+    """Load every document under `paths`, extract its claims, and reconcile them.
+
+    `engine="local"` extracts with `jobs` processes (None or 0: every core); `engine="dask"`
+    extracts over partitions on a Dask cluster (`scheduler`, or a LocalCluster) and reconciles
+    as a group-by on unit keys there (crosscheck.engine.dask): the same result either way.
+    """
     from crosscheck.text.documents import load_documents
 
     documents = load_documents(list(paths))  # bad input fails here, before any work
-    from crosscheck.extract.extractor import extract
     from crosscheck.reconcile.reconciler import reconcile
 
     claims: list[Claim] = []
-    for done, document in enumerate(documents, 1):
-        claims.extend(extract(document))
+    if engine == "dask":
+        from crosscheck.engine.dask import dask_client, map_documents_dask, reconcile_dask
+
+        with dask_client(scheduler) as client:
+            for done, (_doc, found) in enumerate(map_documents_dask(extract_one, documents, client=client), 1):
+                claims.extend(found)
+                if progress is not None:
+                    progress(done, len(documents))
+            clusters = reconcile_dask(claims, documents, client=client)
+        return Analysis(documents=documents, claims=claims, clusters=clusters)
+    if engine != "local":
+        raise CrosscheckError(f"--engine: unknown engine {engine!r}; use local or dask")
+    from crosscheck.engine.local import map_documents
+
+    for done, (_doc, found) in enumerate(map_documents(extract_one, documents, jobs=jobs), 1):
+        claims.extend(found)
         if progress is not None:
             progress(done, len(documents))
     clusters = reconcile(claims, documents)

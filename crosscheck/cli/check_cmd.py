@@ -77,6 +77,8 @@ def ingest_command(
     rules: Optional[str] = typer.Option(None, "--rules", help="Rules directory (default: the configured one, else the built-in rules/).", show_default=False),
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP, show_default=False),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for extraction (default 0: every core; 1: no pool)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; needs crosscheck[dask])."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.", show_default=False),
 ) -> None:
     """Extract claims from articles and store them (unchanged articles are skipped)."""
 
@@ -89,7 +91,8 @@ def ingest_command(
         db = settings.store or DEFAULT_STORE
         if rebuild and not paths and not Path(db).exists():
             raise InputError(f"{db}: no claim store to rebuild; create one with 'crosscheck ingest ARTICLES --store {db}'")
-        result = ingest(paths or [], db, rebuild=rebuild, rules_dir=settings.rules, jobs=jobs)
+        result = ingest(paths or [], db, rebuild=rebuild, rules_dir=settings.rules, jobs=jobs,
+                        engine=engine, scheduler=scheduler)
         typer.echo(result.summary())
 
     run_safely(body)

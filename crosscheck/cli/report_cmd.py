@@ -82,7 +82,7 @@ def _record(paths, store, config) -> Optional[str]:
                      "with --store (or 'store' in crosscheck.toml / [tool.crosscheck])")
 
 
-def _analyse(paths, store, progress=None, config=None):
+def _analyse(paths, store, progress=None, config=None, engine="local", scheduler=None, jobs=1):
     """The analysis of `paths`, or of the claim store `store` (plus any `paths`)."""
     from crosscheck import pipeline
     from crosscheck.ruleset.resources import rules_dir
@@ -92,8 +92,8 @@ def _analyse(paths, store, progress=None, config=None):
     if store:
         from crosscheck.store.sqlite_store import analyse_store
 
-        return analyse_store(store, paths or [], progress=progress)
-    return pipeline.analyse(paths or [], progress=progress)
+        return analyse_store(store, paths or [], progress=progress, engine=engine, scheduler=scheduler)
+    return pipeline.analyse(paths or [], progress=progress, engine=engine, scheduler=scheduler, jobs=jobs)
 
 
 def _locator(analysis):
@@ -121,6 +121,9 @@ def report_command(
         None, "--progress/--no-progress", help="Progress bar on stderr (default: on a terminal or for many documents).", show_default=False
     ),
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP, show_default=False),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes for extraction with the local engine (default 0: every core)."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; needs crosscheck[dask])."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); default: a local cluster.", show_default=False),
 ) -> None:
     """Write the discrepancy report and print a one-screen summary."""
 
@@ -136,7 +139,10 @@ def report_command(
             raise InputError(f"--lang: unknown language {lang!r}; use ar or en")
         bar = _ProgressBar(progress)
         try:
-            analysis = _analyse(paths, store, progress=bar, config=config)
+            if engine not in ("local", "dask"):
+                raise InputError(f"--engine: unknown engine {engine!r}; use local or dask")
+            analysis = _analyse(paths, store, progress=bar, config=config, engine=engine,
+                                scheduler=scheduler, jobs=jobs)
         finally:
             bar.close()
         written = write_reports(analysis, out, formats, lang=lang)

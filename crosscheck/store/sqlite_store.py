@@ -181,6 +181,8 @@ def ingest(
     rules_dir: str | os.PathLike[str] | None = None,
     progress: Optional[Progress] = None,
     jobs: Optional[int] = 1,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
 ) -> IngestResult:
     """Extract the articles under `paths` and store them in `db` (created when missing).
 
@@ -196,12 +198,19 @@ def ingest(
 
     rules = load_rules(rules_dir)
     n_jobs = resolve_jobs(jobs)
+    if engine not in ("local", "dask"):
+        raise InputError(f"--engine: unknown engine {engine!r}; use local or dask")
     source = DocumentSource(list(paths)) if paths else None
     total = source.count() if source is not None else 0
     result = IngestResult(store=str(db))
-    with closing(connect(db, create=True)) as conn:
+    session = _nothing()
+    if engine == "dask":
+        from crosscheck.engine.dask import dask_client
+
+        session = dask_client(scheduler)
+    with closing(connect(db, create=True)) as conn, session as client:
         if rebuild:
-            _rebuild(conn, rules, rules_dir, n_jobs, result)
+            _rebuild(conn, rules, rules_dir, n_jobs, result, client)
         else:
             require_current(conn, db, rules.version)
         if source is None:
@@ -221,7 +230,7 @@ def ingest(
                     yield doc
 
         writer = _Writer(conn, rules.version)
-        for doc, rows in _extracted(changed(), rules_dir, n_jobs):
+        for doc, rows in _extracted(changed(), rules_dir, n_jobs, client):
             (result.updated if doc.id in stored else result.added).append(doc.id)
             result.claims_written += len(rows)
             writer.put(doc, rows)
@@ -272,13 +281,22 @@ def claim_rows(doc: Document, rules_dir: str | os.PathLike[str] | None = None) -
     return Extracted(rows, fp, length)
 
 
-def _extracted(documents, rules_dir, jobs: int) -> Iterator[tuple[Document, Extracted]]:
+def _extracted(documents, rules_dir, jobs: int, client=None) -> Iterator[tuple[Document, Extracted]]:
     from functools import partial
 
+    rd = None if rules_dir is None else os.fspath(rules_dir)
+    if client is not None:  # Dask: the rules are shipped to the workers
+        from crosscheck.engine.dask import map_documents_dask
+
+        return map_documents_dask(claim_rows, documents, client=client, rules_dir=rd)
     from crosscheck.engine.local import map_documents
 
-    rd = None if rules_dir is None else os.fspath(rules_dir)
     return map_documents(partial(claim_rows, rules_dir=rd), documents, jobs=jobs)
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
 
 
 # Documents written per transaction.  A killed process loses at most the open transaction:
@@ -324,10 +342,10 @@ def _write_document(conn: sqlite3.Connection, doc: Document, ex: Extracted, rule
     )
 
 
-def _rebuild(conn: sqlite3.Connection, rules, rules_dir, jobs: int, result: IngestResult) -> None:
+def _rebuild(conn: sqlite3.Connection, rules, rules_dir, jobs: int, result: IngestResult, client=None) -> None:
     ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
     writer = _Writer(conn, rules.version)
-    for doc, rows in _extracted(_documents_by_id(conn, ids), rules_dir, jobs):
+    for doc, rows in _extracted(_documents_by_id(conn, ids), rules_dir, jobs, client):
         result.claims_written += len(rows)
         result.updated.append(doc.id)
         writer.put(doc, rows)
@@ -500,6 +518,8 @@ def analyse_store(
     *,
     rules_dir: str | os.PathLike[str] | None = None,
     progress: Optional[Progress] = None,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
 ):
     """A `pipeline.Analysis` of the stored record plus any articles under `paths`.
 
@@ -528,6 +548,12 @@ def analyse_store(
             if progress is not None:
                 progress(done, len(extra))
     cfg = default_config(rules_dir)
+    if engine == "dask":
+        from crosscheck.engine.dask import dask_client, reconcile_dask
+
+        with dask_client(scheduler) as client:
+            clusters = reconcile_dask(claims, documents, client=client, rules_dir=rules_dir)
+        return Analysis(documents=documents, claims=claims, clusters=clusters)
     with closing(connect(db)) as conn:
         sources = _source_groups(conn, extra, cfg)
     return Analysis(documents=documents, claims=claims,
