@@ -112,15 +112,16 @@ def measure(cmd: list[str], timeout: float, *, stdout=subprocess.DEVNULL) -> tup
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         status = "ok"
+        finished = _wait(proc, timeout)
         try:
-            _, code, usage = os.wait4(proc.pid, 0) if _wait(proc, timeout) else (0, 0, None)
+            _, code, usage = os.wait4(proc.pid, 0) if finished else (0, 0, None)
         except ChildProcessError:
             code, usage = proc.returncode, None
         seconds = time.perf_counter() - start
         done.set()
         sampler.join()
-    if usage is None and proc.returncode is None:
-        status = "timeout"
+    if not finished:
+        status = f"killed at --timeout {timeout:.0f} s"
     elif usage is not None and os.waitstatus_to_exitcode(code) != 0:
         status = f"failed (exit {os.waitstatus_to_exitcode(code)})"
     cpu = (usage.ru_utime + usage.ru_stime) if usage is not None else 0.0
