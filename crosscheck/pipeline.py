@@ -50,6 +50,9 @@ class Analysis:
 def extract_one(document: Document, rules_dir: Optional[str] = None) -> list[Claim]:
     """The claims of one document (the task the engines run in their workers)."""
     from crosscheck.extract.extractor import extract
+
+    if rules_dir is None:  # the rules in force (the extractor's own default)
+        return extract(document)
     from crosscheck.ruleset.loader import load_rules
 
     return extract(document, load_rules(rules_dir))
