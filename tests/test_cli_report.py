@@ -30,7 +30,7 @@ def run(*args, input=None):
 def sample_analysis(monkeypatch):
     calls = []
 
-    def fake_analyse(paths, progress=None):
+    def fake_analyse(paths, progress=None, **_engine):
         calls.append(list(paths))
         for i in range(len(samples.DOCS)):
             if progress is not None:
