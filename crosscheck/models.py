@@ -138,6 +138,9 @@ class Claim(BaseModel):
     number_end: Optional[int] = None
     inferred: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
+    # what a reader should know about the figure as written: "bidi_override" (its digits are
+    # under a directional override and display in another order than read), "bidi_control_in_number"
+    warnings: list[str] = Field(default_factory=list)
     # The date the figure stands at (ISO), and where it came from: the document's front
     # matter ("metadata"), a date in its text - dateline or the claim's sentence - ("text"),
     # a relative word resolved against the document date ("relative"), or nothing ("none").

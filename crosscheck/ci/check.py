@@ -24,7 +24,7 @@ from crosscheck.config import Settings
 from crosscheck.errors import InputError
 from crosscheck.models import Claim, Cluster, Document
 from crosscheck.ci.baseline import Baseline
-from crosscheck.ci.findings import CheckResult, Finding, rule_for
+from crosscheck.ci.findings import BIDI_RULE, CheckResult, Finding, rule_for
 from crosscheck.text.textpos import FileText, locate_document
 
 def reconcile_config(settings: Settings):
@@ -53,11 +53,19 @@ def find_findings(
     out: list[Finding] = []
     for cluster in clusters:
         level = _level(cluster, warnings, tolerance, soft_errors)
-        if level is None:
-            continue
         seen: dict[tuple[str, str], int] = {}
         for claim in sorted(cluster.claims, key=lambda c: (c.doc, c.start, c.end)):
             if claim.doc not in new_ids:
+                continue
+            if claim.warnings:  # digits a reader sees reordered: always said (crosscheck.text.bidi)
+                doc = docs.get(claim.doc)
+                if doc is not None:
+                    if doc.id not in files:
+                        files[doc.id] = locate_document(doc)
+                    ft = files[doc.id]
+                    pos = ft.position(claim.start, claim.end) if ft is not None else None
+                    out.append(Finding("warning", BIDI_RULE, cluster, claim, doc, ft, pos))
+            if level is None:
                 continue
             occurrence = seen.get((claim.doc, claim.surface), 0)
             seen[(claim.doc, claim.surface)] = occurrence + 1

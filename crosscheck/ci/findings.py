@@ -57,8 +57,16 @@ RULES: dict[str, dict[str, str]] = {
         "full": "The claim agrees with the record, but part of its scope (place, group, period) was inferred "
         "from context; state it explicitly so the match is certain.",
     },
+    "bidi-spoofing": {
+        "name": "BidiSpoofing",
+        "short": "A figure displays differently from how it is read",
+        "full": "The figure's digits stand under a Unicode directional override (or hold a bidi control "
+        "character), so a reader sees them in another order than the text holds: '\u202e03\u202c' "
+        "is 3 but shows as 30.  Remove the control characters.",
+    },
 }
 WARNING_RULE = "ambiguous-scope"
+BIDI_RULE = "bidi-spoofing"
 
 
 def rule_for(cluster: Cluster, level: str) -> str:
@@ -105,7 +113,7 @@ class Finding:
 
     @property
     def is_conflict(self) -> bool:
-        return self.cluster.status == "conflict"
+        return self.cluster.status == "conflict" and self.rule_id != BIDI_RULE
 
     @property
     def others(self) -> list[ClusterClaim]:
@@ -113,14 +121,20 @@ class Finding:
 
     @property
     def title(self) -> str:
+        if self.rule_id == BIDI_RULE:
+            return f"crosscheck: {self.cluster.kind} figure displays differently ({RULES[self.rule_id]['name']})"
         what = ("conflict" if self.level == "error" else "soft conflict") if self.is_conflict else "ambiguous scope"
         return f"crosscheck: {self.cluster.kind} {what} ({RULES[self.rule_id]['name']})"
 
     def message(self, limit: int = 6) -> str:
         """One line for people: what the article says, what the record says, the cause."""
-        mine = f"'{self.claim.surface}' ({describe(self.claim)})"
+        mine = f"'{visible(self.claim.surface)}' ({describe(self.claim)})"
+        if self.rule_id == BIDI_RULE:
+            return (f"{self.cluster.kind}: this article's figure {mine} is read as {describe(self.claim)} but its "
+                    f"digits are shown reordered by bidi control characters ({', '.join(self.claim.warnings)}); "
+                    f"remove them. Cluster {self.cluster.id}.")
         shown = self.others[:limit]
-        record = "; ".join(f"{c.doc}: '{c.surface}' ({describe(c)})" for c in shown)
+        record = "; ".join(f"{c.doc}: '{visible(c.surface)}' ({describe(c)})" for c in shown)
         more = f"; and {len(self.others) - limit} more" if len(self.others) > limit else ""
         if self.is_conflict:
             head = f"{self.cluster.kind}: this article says {mine}, which conflicts with {record}{more}."
@@ -191,6 +205,23 @@ class CheckResult:
         if self.stale:
             parts.append(f"{len(self.stale)} stale baseline entr{'y' if len(self.stale) == 1 else 'ies'}")
         return "; ".join(parts)
+
+
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def visible(text: str) -> str:
+    """Untrusted text for a message: bidi controls shown as <U+202E> (never acting on the
+    reader's display), line breaks and other control characters as escapes."""
+    out = []
+    for ch in text:
+        if ord(ch) in _BIDI_CONTROLS:
+            out.append(f"<U+{ord(ch):04X}>")
+        elif not ch.isprintable() and ch != " ":
+            out.append(repr(ch)[1:-1])
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def describe(claim: Claim) -> str:

@@ -9,6 +9,12 @@ spans lines gets `endLine` and no columns, which GitHub only accepts on one line
 GitHub shows at most 10 annotations of each type (error, warning) per step, so only the first
 10 of each are emitted as commands; the rest are printed as plain log lines, and the summary
 says how many more there are.
+
+Every line printed is either a workflow command crosscheck means (`::error`, `::warning`,
+`::notice`) whose properties are escaped with `escape_property` and whose message with
+`escape_data`, or a plain line starting with "crosscheck:"; untrusted text (paths, document
+ids, article text) never starts a line and never holds a raw CR or LF, so it cannot issue a
+command of its own.
 """
 
 from __future__ import annotations
@@ -61,10 +67,12 @@ def render_github(result: "CheckResult") -> str:
         else:
             overflow.append(f)
     for f in overflow:
+        # a plain log line: it starts with crosscheck's own words, never with a path or an id
+        # (which could start with '::'), and every untrusted part is escaped like data
         where = f.path or f.document.id
         if f.position is not None:
             where += f":{f.position.line}:{f.position.col}"
-        lines.append(f"{where}: {f.level}: {escape_data(f.message())}")
+        lines.append(f"crosscheck: {f.level}: {escape_data(where)}: {escape_data(f.message())}")
     for cluster, doc, surface in result.stale:
         msg = (f"stale baseline entry: cluster {cluster}, document {doc}, '{surface}' no longer matches "
                "a conflict; remove it or re-create the baseline")

@@ -17,9 +17,22 @@ _MD_SPECIAL = "\\`*_{}[]<>()#+!|~"
 
 
 def md_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell: specials backslash-escaped, newlines as spaces."""
-    text = " ".join(text.split())
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+    """Text safe inside a Markdown table cell: specials backslash-escaped, newlines as spaces,
+    '&' and '@' as entities (no HTML entity, no @mention), bidi and other controls visible."""
+    from crosscheck.ci.findings import visible
+
+    text = visible(" ".join(text.split()))
+    out = []
+    for ch in text:
+        if ch in _MD_SPECIAL:
+            out.append("\\" + ch)
+        elif ch == "&":
+            out.append("&amp;")
+        elif ch == "@":
+            out.append("&#64;")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def _row(f: "Finding") -> str:
@@ -31,7 +44,12 @@ def _row(f: "Finding") -> str:
     record = "; ".join(f"{c.doc}: {c.surface} ({describe(c)})" for c in f.others[:6])
     if len(f.others) > 6:
         record += f"; and {len(f.others) - 6} more"
-    cause = (f.cluster.cause or "disagreement").replace("_", " ") if f.level == "error" else "ambiguous scope"
+    if f.rule_id == "bidi-spoofing":
+        cause = "bidi control characters reorder the digits: " + ", ".join(f.claim.warnings)
+    elif f.level == "error":
+        cause = (f.cluster.cause or "disagreement").replace("_", " ")
+    else:
+        cause = "ambiguous scope"
     cells = [where, f.cluster.kind, f"{f.claim.surface} ({describe(f.claim)})", record, cause]
     return "| " + " | ".join(md_escape(c) for c in cells) + " |"
 

@@ -232,7 +232,8 @@ def run_safely(fn: Callable[[], T]) -> T:
     try:
         return fn()
     except CrosscheckError as exc:
-        typer.echo(f"crosscheck: error: {exc}", err=True)
+        # one line, whatever the message echoes (a file name or an id may hold a line break)
+        typer.echo(f"crosscheck: error: {_one_line(str(exc))}", err=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("crosscheck: interrupted", err=True)

@@ -18,6 +18,7 @@ from crosscheck.extract.furniture import furniture_for
 from crosscheck.extract.scope import LocationIndex, document_location, gazetteer_for, scope_for, vote_events_in
 from crosscheck.models import Document
 from crosscheck.ruleset.loader import RuleSet
+from crosscheck.text.bidi import BidiSpans
 from crosscheck.text.lexicon import PhraseSet, SentenceIndex, longest_of
 from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import Token, tokenize
@@ -237,6 +238,11 @@ class DocContext:
         if found is None:
             found = self._mentions[key] = self.gaz.mentions(self.text, lo, hi)
         return found
+
+    @cached_property
+    def bidi(self) -> BidiSpans:
+        """Directional overrides and bidi controls of the original text (crosscheck.text.bidi)."""
+        return BidiSpans(self.doc.text)
 
     def locations_in(self, lo: int, hi: int) -> LocationIndex:
         """The usable place mentions of one sentence, indexed for pick_location (cached)."""

@@ -429,6 +429,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         number_start=num_s,
         number_end=num_e,
         inferred=inferred,
+        warnings=ctx.bidi.warnings(num_s, num_e),
     )
     noun = toks[i1].forms if i1 < len(toks) and right > i1 and not toks[i1].is_digit() else frozenset()
     off = getattr(toks, "offset", 0)
