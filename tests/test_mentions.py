@@ -57,3 +57,17 @@ def test_extract_prints_one_record_per_claim_with_its_mentions(tmp_path):
     (total,) = [r for r in records if r["value"] == 27]
     assert len(total["mentions"]) == 3
     assert all(set(m) == {"start", "end", "surface", "sentence"} for m in total["mentions"])
+
+
+def test_show_points_at_every_mention(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    runner = CliRunner()
+    listed = runner.invoke(app, ["clusters", "--kind", "killed", "--format", "json", str(path)])
+    assert listed.exit_code == 0, listed.output
+    ids = [c["id"] for c in json.loads(listed.stdout) if c["kind"] == "killed"]
+    shown = "".join(runner.invoke(app, ["show", i, str(path)]).stdout for i in ids)
+    (total,) = [c for c in extract_text(TEXT) if c.kind == "killed" and c.value == 27]
+    assert shown.count("also stated") == len(total.mentions) - 1 == 2
+    for m in total.mentions[1:]:
+        assert f"[{m.start}:{m.end}]" in shown

@@ -244,6 +244,10 @@ def _claim_block(n: int, claim: ClusterClaim, texts: Mapping[str, str], where: O
     at = where(claim.doc, claim.start, claim.end) if where is not None else None
     place = f"at {neutralise_bidi(at)}  " if at else ""
     lines.append(f"    surface {isolate(claim.surface)}  {place}[{claim.start}:{claim.end}]  rule {neutralise_bidi(claim.rule or '-')}")
+    for m in claim.mentions[1:]:  # the same figure stated again in the document
+        at = where(claim.doc, m.start, m.end) if where is not None else None
+        place = f"at {neutralise_bidi(at)}  " if at else ""
+        lines.append(f"    also stated {isolate(m.surface)}  {place}[{m.start}:{m.end}]")
     return lines
 
 
