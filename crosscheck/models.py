@@ -164,12 +164,23 @@ class Interval(BaseModel):
     high: Optional[float] = None
 
 
-class ClusterClaim(Claim):
-    """A claim as it appears inside a cluster."""
+class ReportMention(Mention):
+    """A mention in a report: also where it is in its file."""
 
+    position: Optional[str] = None  # 'file:line:col' (1-based; null when the file is not at hand)
+
+
+class ClusterClaim(Claim):
+    """A claim as it appears inside a cluster (of a report: with its place in its file)."""
+
+    mentions: list[ReportMention] = Field(default_factory=list)  # type: ignore[assignment]
     outlier: bool = False
     date: Optional[str] = None  # the claim's document date, copied for the reader
     source_group: Optional[str] = None  # near-duplicate articles share one source group
+    # 'file:line:col' of the claim in the file it was read from (1-based, in characters, front
+    # matter counted; a JSONL article: its line, column 1); null for standard input or a file
+    # that is gone or changed.  Filled when the report is built (crosscheck.report.positions).
+    position: Optional[str] = None
 
 
 class TrajectoryPoint(BaseModel):
@@ -233,6 +244,7 @@ class InconsistencyClaim(BaseModel):
     high: Optional[float] = None
     as_of: Optional[str] = None
     role: str = ""  # "part", "whole", "combination", ...
+    position: Optional[str] = None  # 'file:line:col', as ClusterClaim.position
 
 
 class Inconsistency(BaseModel):

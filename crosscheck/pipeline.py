@@ -42,8 +42,9 @@ class Analysis:
     def report(self) -> Report:
         if self._report is None:
             from crosscheck.reconcile.reconciler import build_report
+            from crosscheck.report.positions import locate_report
 
-            self._report = build_report(self.documents, self.clusters)
+            self._report = locate_report(build_report(self.documents, self.clusters), self.documents)
         return self._report
 
 

@@ -18,9 +18,9 @@ def test_layout_conflicts_first_then_consistent():
     h1 = lines.index("### 1. hostages\\_held: location=gaza period=cumulative")
     h2 = lines.index("### 2. killed: group=all location=gaza period=cumulative")
     assert conflicts < h1 < h2 < consistent
-    header = "| source | date | value | qualifier | bounds | outlier | as written |"
+    header = "| source | date | value | qualifier | bounds | outlier | as written | file:line:col |"
     assert lines.count(header) == 2
-    assert lines[h1 + 4] == header and lines[h1 + 5] == "|---|---|---|---|---|---|---|"
+    assert lines[h1 + 4] == header and lines[h1 + 5] == "|---|---|---|---|---|---|---|---|"
 
 
 def test_conflict_table_rows():
@@ -47,10 +47,10 @@ def test_hostile_text_is_escaped():
     assert "<script" not in md and "<img" not in md
     assert "&lt;script&gt;" in md
     assert "\u202e" not in md and "&lt;U+202E&gt;" in md
-    # every table row keeps its 7 cells: no stray pipe from article text
+    # every table row keeps its 8 cells: no stray pipe from article text
     for line in md.splitlines():
         if line.startswith("| ") and not line.startswith("|---"):
-            assert line.replace("\\|", "").count("|") == 8, line
+            assert line.replace("\\|", "").count("|") == 9, line
 
 
 def test_md_escape():

@@ -102,12 +102,12 @@ def _locator(analysis):
     return Locator(analysis.documents)
 
 
-def _cluster_json(cluster, where) -> dict:
-    """A cluster as in report.json, each claim with its 'position' (file:line:col or null)."""
-    data = cluster.model_dump(mode="json")
-    for claim, record in zip(cluster.claims, data.get("claims", [])):
-        record["position"] = where(claim.doc, claim.start, claim.end)
-    return data
+def _clusters_json(clusters, analysis) -> list[dict]:
+    """Clusters as in report.json: each claim and mention with its 'position' (file:line:col or null)."""
+    from crosscheck.report.positions import locate_clusters
+
+    locate_clusters(clusters, analysis.documents)
+    return [c.model_dump(mode="json") for c in clusters]
 
 
 @app.command("report")
@@ -180,8 +180,7 @@ def clusters_command(
         if how is ClusterFormat.auto:
             how = ClusterFormat.table if sys.stdout.isatty() else ClusterFormat.tsv
         if how is ClusterFormat.json:
-            where = _locator(analysis).where
-            text = json.dumps([_cluster_json(c, where) for c in chosen], ensure_ascii=False, indent=2) + "\n"
+            text = json.dumps(_clusters_json(chosen, analysis), ensure_ascii=False, indent=2) + "\n"
         elif how is ClusterFormat.table:
             text = render_cluster_table(chosen)
         else:
@@ -208,11 +207,10 @@ def show_command(
 
         analysis = _analyse(paths, store, config=config)
         cluster = find_cluster(analysis.clusters, cluster_id)
-        where = _locator(analysis).where
         if fmt is ShowFormat.json:
-            text = json.dumps(_cluster_json(cluster, where), ensure_ascii=False, indent=2) + "\n"
+            text = json.dumps(_clusters_json([cluster], analysis)[0], ensure_ascii=False, indent=2) + "\n"
         else:
-            text = render_cluster_detail(cluster, analysis.texts, where=where)
+            text = render_cluster_detail(cluster, analysis.texts, where=_locator(analysis).where)
         sys.stdout.write(text)
         sys.stdout.flush()
 

@@ -33,6 +33,7 @@ from crosscheck.report.cluster_view import (
     top_conflicts,
 )
 from crosscheck.report.labels import Labels, load_labels
+from crosscheck.report.positions import other_mentions
 from crosscheck.report.script import csp_hash, report_script
 from crosscheck.report.svg import esc, interval_chart, timeline_chart
 
@@ -52,6 +53,7 @@ h3 { font-size: 1.05rem; margin: 0 0 .4rem; }
 bdi.num, bdi.id, code { unicode-bidi: isolate; direction: ltr; font-family: "DejaVu Sans Mono", monospace; font-size: .9em; }
 bdi.num { white-space: nowrap; }
 bdi.id { overflow-wrap: anywhere; }
+bdi.pos { color: var(--muted); font-size: .8em; }
 .summary { color: var(--muted); }
 .summary strong { color: var(--bad); }
 form.controls { display: flex; flex-wrap: wrap; gap: .5rem .8rem; align-items: end; background: #f6f7f9;
@@ -171,6 +173,15 @@ class _Page:
             cell += f"<br><bdi>{esc(doc.source)}</bdi>"
         return cell
 
+    def position(self, claim) -> str:
+        """The claim's `file:line:col` under its source (and line:col of its other mentions)."""
+        pos = getattr(claim, "position", None)
+        if not pos:
+            return ""
+        also = other_mentions(claim)
+        more = f' <span class="ctx">+ {", ".join(self.num(a) for a in also)}</span>' if also else ""
+        return f'<br><bdi class="id pos" dir="ltr" title="{self.t("position")}">{esc(pos)}</bdi>{more}'
+
     # ------------------------------------------------------------------ data for the script
 
     def item_attrs(self, cluster: Cluster, order: int) -> str:
@@ -220,7 +231,7 @@ class _Page:
             cls = ' class="outlier"' if c.outlier else ""
             outlier = f'<span class="flag">{self.t("yes")}</span>' if c.outlier else self.t("no")
             cells = {
-                "source": (self.source(c.doc), ' class="src"'),
+                "source": (self.source(c.doc) + self.position(c), ' class="src"'),
                 "date": (self.num(_claim_date(c) or "—"), ""),
                 "attribution": (f"<bdi>{esc(c.attribution or '—')}</bdi>", ' class="attr"'),
                 "value": (self.value(c), ""),
@@ -309,7 +320,7 @@ class _Page:
         links = " ".join(f'<a href="#{esc("cluster-" + c)}">{self.ident(c)}</a>' for c in inc.clusters)
         rows = "".join(
             f"<li>{self.ident(c.doc)} · {self.kind(c.kind)} · {self.num(format_number(c.value))}"
-            f"{' · ' + esc(c.role) if getattr(c, 'role', '') else ''}</li>"
+            f"{' · ' + esc(c.role) if getattr(c, 'role', '') else ''}{self.position(c)}</li>"
             for c in inc.claims
         )
         return (

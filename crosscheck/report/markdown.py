@@ -24,6 +24,7 @@ from crosscheck.report.cluster_view import (
     status_counts,
     top_conflicts,
 )
+from crosscheck.report.positions import other_mentions
 from crosscheck.models import Cluster, Report, ReportDocument
 
 # Characters with a meaning in (GitHub-flavoured) Markdown inline text or tables; a backslash
@@ -53,6 +54,17 @@ def _source(doc_id: str, docs: dict[str, ReportDocument]) -> str:
     return label
 
 
+def _position(claim) -> str:
+    """`file:line:col` of the claim, then the line:col of its other mentions; '-' without a file."""
+    if not getattr(claim, "position", None):
+        return "-"
+    s = neutralise_bidi(claim.position)
+    # a code span copies as written; in a table cell a pipe is escaped even inside one (GFM)
+    cell = f"`{s.replace('|', chr(92) + '|')}`" if "`" not in s and "\n" not in s else md_escape(s)
+    also = other_mentions(claim)
+    return cell + (" (also " + ", ".join(also) + ")" if also else "")
+
+
 def _conflict(n: int, cluster: Cluster, docs: dict[str, ReportDocument]) -> list[str]:
     lines = [
         f"### {n}. {md_escape(cluster.kind)}: {md_escape(scope_text(cluster.key))}",
@@ -61,8 +73,8 @@ def _conflict(n: int, cluster: Cluster, docs: dict[str, ReportDocument]) -> list
         f"{md_escape(cluster.cause or '-')} · consensus {md_escape(format_consensus(cluster.consensus))}"
         + (" · scope partly inferred" if cluster.ambiguous else ""),
         "",
-        "| source | date | value | qualifier | bounds | outlier | as written |",
-        "|---|---|---|---|---|---|---|",
+        "| source | date | value | qualifier | bounds | outlier | as written | file:line:col |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for c in cluster.claims:
         cells = [
@@ -73,6 +85,7 @@ def _conflict(n: int, cluster: Cluster, docs: dict[str, ReportDocument]) -> list
             md_escape(claim_bounds(c)),
             "**yes**" if c.outlier else "no",
             md_escape(c.surface),
+            _position(c),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
