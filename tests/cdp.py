@@ -2,7 +2,9 @@
 
 Chromium reads commands from file descriptor 3 and writes replies and events to fd 4, each a
 JSON message ended by a NUL byte.  Enough for the page tests: open a page at a given viewport,
-evaluate JavaScript, click and type through the page's own DOM, take a screenshot.
+evaluate JavaScript, click and type through the page's own DOM, take a screenshot.  Also the
+one place the tests find Chromium (`chromium_for_tests`) and run it once without a session
+(`run_headless`).
 
     with Browser(chromium_path, profile_dir) as b:
         page = b.open(url, width=390, height=800)
@@ -16,6 +18,7 @@ import base64
 import json
 import os
 import select
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -25,6 +28,36 @@ FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
 )
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_chromium() -> Optional[str]:
+    """The Chromium (or Chrome) executable on PATH, or None."""
+    for name in BROWSERS:
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def chromium_for_tests() -> str:
+    """The executable for a browser test: skipped when there is none, a failure when the CI
+    variable is set (.ci/run installs Chromium, so its absence there is a bug)."""
+    import pytest
+
+    path = find_chromium()
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is not installed, and CI is set: .ci/run should have installed it")
+    pytest.skip("Chromium is not installed (apt-get install chromium)")
+
+
+def run_headless(executable: str, profile: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """One headless Chromium run with the same flags as `Browser` (e.g. --dump-dom URL,
+    --screenshot=FILE URL), for the tests that need no DevTools session."""
+    cmd = [executable, *FLAGS, f"--user-data-dir={profile}", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
 
 
 class CDPError(RuntimeError):

@@ -6,8 +6,6 @@ absence there is a failure, not a skip).
 
 from __future__ import annotations
 
-import os
-import shutil
 import struct
 import subprocess
 import zlib
@@ -16,34 +14,19 @@ from pathlib import Path
 import pytest
 
 import report_samples as samples
+from cdp import chromium_for_tests, run_headless
 from crosscheck.report.html import render_html
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 WIDTH, HEIGHT = 1200, 1600
-
-
-def _browser() -> str:
-    for name in BROWSERS:
-        path = shutil.which(name)
-        if path:
-            return path
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is not installed, and CI is set: .ci/run should have installed it")
-    pytest.skip("Chromium is not installed (apt-get install chromium)")
 
 
 @pytest.fixture(scope="module")
 def browser() -> str:
-    return _browser()
+    return chromium_for_tests()
 
 
 def _chromium(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
-    cmd = [
-        browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--hide-scrollbars",
-        f"--user-data-dir={profile}", *args,
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    return run_headless(browser, profile, *args)
 
 
 def _page(tmp_path: Path) -> Path:

@@ -7,32 +7,20 @@ missing, unless CI is set (CI installs it).  One browser serves every test of th
 
 from __future__ import annotations
 
-import os
-import shutil
 
 import pytest
 
 import report_samples as samples
-from cdp import Browser
+from cdp import Browser, chromium_for_tests
 from crosscheck.models import Cluster
 from crosscheck.report.html import render_html
 
 SHOWN = "[...document.querySelectorAll('[data-item]')].filter(e => !e.hasAttribute('hidden')).map(e => e.id)"
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    if os.environ.get("CI"):
-        pytest.fail("Chromium is not installed, and CI is set: .ci/run should have installed it")
-    pytest.skip("Chromium is not installed (apt-get install chromium)")
-
-
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    with Browser(_chromium(), tmp_path_factory.mktemp("profile")) as b:
+    with Browser(chromium_for_tests(), tmp_path_factory.mktemp("profile")) as b:
         yield b
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -142,14 +141,31 @@ def test_serve_answers_with_the_cluster_page(tmp_path):
         _, found = get(f"{base}/crosscheck/claims.json?_search=%D8%AF%D8%B1%D9%86%D8%A9&_shape=array")  # درنة
         assert json.loads(found)
         # the page in a real browser: it renders its claims, and fits a phone
-        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        from cdp import Browser, find_chromium
+
+        chromium = find_chromium()
         if chromium is None:
             if os.environ.get("CI"):
                 pytest.fail("Chromium is not installed, and CI is set")
             return
-        from cdp import Browser
-
         with Browser(chromium, tmp_path / "profile") as browser:
             view = browser.open(f"{base}/-/crosscheck/cluster/{cluster_id}", width=390, height=844, mobile=True)
             assert view.eval("document.querySelectorAll('table.claims tbody tr').length") == len(claims)
             assert view.eval("document.documentElement.scrollWidth") <= 390
+
+
+@pytest.mark.parametrize("missing", ["datasette", "uvicorn"])
+def test_serve_without_the_extra_is_one_line_naming_it(tmp_path, monkeypatch, missing):
+    """Without crosscheck[serve] (its import simulated to fail): one line naming the extra,
+    exit 2, before anything else (even with no store there), no traceback."""
+    from typer.testing import CliRunner
+
+    from crosscheck.cli import app
+
+    monkeypatch.setitem(sys.modules, missing, None)  # `import missing` now raises ImportError
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["serve", "--store", str(tmp_path / "none.db")])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "crosscheck[serve]" in lines[0] and "Traceback" not in result.stderr
+    assert lines[0].startswith("crosscheck: error:") and "not installed" in lines[0]

@@ -3,12 +3,11 @@ new article touches, with the same findings as a check against the whole record.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import sys
 from contextlib import closing
 from pathlib import Path
 
+from corpus_support import generated_corpus
 from crosscheck.ci.check import run_check
 from crosscheck.config import Settings
 from crosscheck.models import Document
@@ -18,15 +17,10 @@ from crosscheck.store.sqlite_store import ingest, load_from_store, load_units
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from gen_articles import generate  # noqa: E402
 
 
 def _corpus(tmp_path: Path, n: int = 40) -> Path:
-    path = tmp_path / "gen.jsonl"
-    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in generate(n, seed=21)),
-                    encoding="utf-8")
-    return path
+    return generated_corpus(tmp_path, n, seed=21, name="gen.jsonl")
 
 
 def test_every_stored_claim_has_the_keys_grouping_uses(tmp_path):

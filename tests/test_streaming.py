@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import sys
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from corpus_support import generated_corpus
 from crosscheck.cli import app
 from crosscheck.engine.local import BATCH, WINDOW_PER_JOB, map_documents, resolve_jobs
 from crosscheck.errors import InputError
@@ -20,17 +20,11 @@ from crosscheck.store.sqlite_store import ingest
 from crosscheck.text.documents import DocumentSource
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from gen_articles import generate  # noqa: E402
-
 runner = CliRunner()
 
 
 def _corpus(tmp_path: Path, n: int = 24) -> Path:
-    path = tmp_path / "corpus.jsonl"
-    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in generate(n, seed=3)),
-                    encoding="utf-8")
-    return path
+    return generated_corpus(tmp_path, n, seed=3, name="corpus.jsonl")
 
 
 def test_jsonl_is_read_lazily_one_line_at_a_time(tmp_path):

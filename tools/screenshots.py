@@ -11,7 +11,6 @@ on a free loopback port.  Uses the test suite's DevTools-pipe client (tests/cdp.
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from cdp import Browser  # noqa: E402
+from cdp import Browser, find_chromium  # noqa: E402
 
 DOCS = ROOT / "docs"
 
@@ -62,7 +61,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--serve", action="store_true", help="also the Datasette cluster page")
     args = ap.parse_args()
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = find_chromium()
     if not chromium:
         sys.exit("screenshots: no chromium on PATH")
     with tempfile.TemporaryDirectory() as d, Browser(chromium, Path(d) / "profile") as browser:

@@ -25,9 +25,10 @@ def serve_command(
         from pathlib import Path
 
         from crosscheck.config import load_settings
-        from crosscheck.store.datasette_app import serve
+        from crosscheck.store.datasette_app import require_datasette, serve
         from crosscheck.store.sqlite_store import DEFAULT_STORE
 
+        require_datasette()  # without the extra, say so first (one line, exit 2)
         if lang not in ("ar", "en"):
             raise InputError(f"--lang: unknown language {lang!r}; use ar or en")
         db = store or load_settings().store or DEFAULT_STORE

@@ -22,19 +22,21 @@ class ServeUnavailable(CrosscheckError):
     """Datasette is not installed."""
 
 
-def _require_datasette():
+def require_datasette() -> None:
+    """Raise ServeUnavailable (one line naming the extra, exit 2) when Datasette is missing."""
     try:
         import datasette  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError:
         raise ServeUnavailable(
-            "crosscheck serve needs Datasette: pip install 'crosscheck[serve]'"
+            "crosscheck serve needs the optional extra crosscheck[serve] (Datasette), which is "
+            "not installed: pip install 'crosscheck[serve]'"
         ) from None
 
 
 def make_datasette(views_db: Path, lang: str = "ar"):
     """A Datasette instance serving `views_db` with crosscheck's metadata and plugin."""
-    _require_datasette()
+    require_datasette()
     from datasette.app import Datasette
     from datasette.plugins import pm
 
@@ -52,7 +54,7 @@ def make_datasette(views_db: Path, lang: str = "ar"):
 def serve(store: str | os.PathLike[str], port: int = 8001, lang: str = "ar", keep: Optional[str] = None,
           ready=None) -> None:
     """Build the views database from `store` and serve it on 127.0.0.1:`port` until stopped."""
-    _require_datasette()
+    require_datasette()
     import asyncio
     import tempfile
 
