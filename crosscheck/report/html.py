@@ -398,6 +398,23 @@ def _claim_date(claim) -> Optional[str]:
     return getattr(claim, "as_of", None) or claim.date
 
 
+def _page_start(lang: str, csp: str, title_html: str) -> list[str]:
+    """The lines of a page up to <body>: direction and language, the CSP, the viewport, the
+    (already escaped) title and the style sheet; shared by the report and the cluster page."""
+    return [
+        "<!DOCTYPE html>",
+        f'<html dir="{"rtl" if lang == "ar" else "ltr"}" lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title_html}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+    ]
+
+
 def _section(sid: str, title: str, count: int, body: str, more: bool, page: _Page) -> str:
     counter = f' <span class="ctx" data-count>{page.num(count)}</span>'
     button = f'<p class="more"><button type="button" data-more hidden>{page.t("more")}</button></p>' if more else ""
@@ -445,16 +462,7 @@ def render_html(
     summary += "</p>"
     order = iter(range(1_000_000_000))
     parts = [
-        "<!DOCTYPE html>",
-        f'<html dir="{"rtl" if lang == "ar" else "ltr"}" lang="{lang}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(page_title)}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
+        *_page_start(lang, csp, esc(page_title)),
         f"<header><h1>{esc(page_title)}</h1>{summary}</header>",
         page.controls(clusters, inconsistencies),
     ]
@@ -511,16 +519,7 @@ def render_cluster_page(
     notes = "".join(page.note(n) for n in cluster.notes)
     nav = f'<p class="ctx"><a href="{esc(back)}">{page.ident(back)}</a></p>' if back else ""
     return "\n".join([
-        "<!DOCTYPE html>",
-        f'<html dir="{"rtl" if lang == "ar" else "ltr"}" lang="{lang}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(page.labels.kind(cluster.kind, lang))} · {esc(cluster.id)}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
+        *_page_start(lang, csp, f"{esc(page.labels.kind(cluster.kind, lang))} · {esc(cluster.id)}"),
         nav,
         f'<article class="cluster {esc(cluster.status)}" id="{esc("cluster-" + cluster.id)}">'
         f"<h1>{page.heading(cluster)} · {status}</h1>{page.meta(cluster)}{page.charts(cluster)}"
