@@ -150,6 +150,13 @@ class Claim(BaseModel):
     # How the figure was arrived at: a tally ("count"), an estimate ("estimate") or a
     # forecast ("projection").  None until resolved (crosscheck.reconcile.claim_scope).
     basis: Optional[Literal["count", "estimate", "projection"]] = None
+    # Parts and wholes (crosscheck.reconcile.hierarchy), filled by the reconciler: the place
+    # and its parents in the gazetteer, most specific first ("sindh", "pakistan"); the group
+    # and the groups it is part of ("children", "all"); for a combined figure ("في البلدين")
+    # the places it sums ("iran", "iraq"), its `location` then being "iran+iraq".
+    place_path: list[str] = Field(default_factory=list)
+    group_path: list[str] = Field(default_factory=list)
+    combines: list[str] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- clusters

@@ -40,7 +40,7 @@ CONTEXT_ATTRIBUTES = ("location", "period", "event")
 # Readable id parts: runs of ASCII letters/digits (Arabic names are carried by the hash).
 _SLUG = regex.compile(r"[a-z0-9]+")
 # Gazetteer ids look like "gaza" or "khan_younis": ASCII words and underscores.
-_ASCII_ID = regex.compile(r"^[a-z0-9_\-]+$")
+_ASCII_ID = regex.compile(r"^[a-z0-9_\-+:]+$")  # also combined places: "iran+iraq", "combined:2"
 
 
 # ---------------------------------------------------------------------- data

@@ -43,6 +43,8 @@ from crosscheck.models import (Claim, Cluster, ClusterClaim, Document, Report, R
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
 from crosscheck.reconcile.dating import date_claims, document_dates, parse_iso
+from crosscheck.reconcile.hierarchy import load_hierarchy
+from crosscheck.reconcile.inconsistencies import find_inconsistencies
 
 _STATUS_ORDER = {"conflict": 0, "consistent": 1, "single": 2}
 
@@ -74,19 +76,26 @@ def reconcile(
     if sources is None:
         sources = source_groups(docs, cfg) if docs else SourceGroups()
     claims = date_claims(claims, ddates)
+    hier = load_hierarchy()
+    claims = hier.annotate(claims, docs)  # combined figures ("في البلدين") get their own place
     grouping = group_claims(claims, cfg, units)
     for g in grouping.groups:
         for m in g.members:
+            m.claim = hier.with_paths(m.claim)
             note = repaired[m.index][1]
             if note:
                 m.notes.append(note)
     clusters = [_judge(g, doc_dates, sources, cfg) for g in grouping.groups]
+    for cl in clusters:
+        cl.hierarchy_keys = hier.keys(cl.kind, cl.key)
     clusters.sort(key=_sort_key)
     return clusters
 
 
-def build_report(documents: list[Document], clusters: list[Cluster]) -> Report:
-    """The JSON report (models.Report): the documents read and the clusters found."""
+def build_report(documents: list[Document], clusters: list[Cluster],
+                 config: ReconcileConfig | None = None) -> Report:
+    """The JSON report (models.Report): the documents read, the clusters found and the
+    inconsistencies between clusters (crosscheck.reconcile.inconsistencies)."""
     found = document_dates(documents)
     docs = [
         ReportDocument(
@@ -100,7 +109,9 @@ def build_report(documents: list[Document], clusters: list[Cluster]) -> Report:
         )
         for d in sorted(documents, key=lambda d: d.id)
     ]
-    return Report(documents=docs, clusters=sorted(clusters, key=_sort_key))
+    ordered = sorted(clusters, key=_sort_key)
+    return Report(documents=docs, clusters=ordered,
+                  inconsistencies=find_inconsistencies(ordered, config))
 
 
 # ---------------------------------------------------------------------- input checks

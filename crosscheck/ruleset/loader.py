@@ -10,6 +10,7 @@ Layout (see docs/rules.md):
   rules/furniture.yaml       page furniture (related-news sidebars) that is not article text
   rules/gazetteer.yaml       places, their aliases and parents; countries that vote
   rules/scope.yaml           person nouns, groups, periods, attribution cues, vote events
+  rules/hierarchy.yaml       parts and wholes: group parents, disjoint groups, combined figures
   rules/numbers/             number words (used by crosscheck.numbers.parser)
 """
 
@@ -222,6 +223,37 @@ class ScopeRules(_Strict):
     examples: Examples
 
 
+class Combination(_Strict):
+    """Phrases that make a figure the sum of `count` places ("في البلدين": 2; null: unknown)."""
+
+    count: Optional[int] = Field(None, ge=2)
+    phrases: list[str] = Field(min_length=1)
+
+
+class HierarchyRules(_Strict):
+    what: str
+    why: str
+    group_parents: dict[str, str]  # group -> the larger group it is part of
+    subset_parent: str = "all"  # the group a "subset:<noun>" figure is part of
+    subset_prefixes: list[str] = ["subset"]
+    disjoint_groups: list[list[str]] = Field(default_factory=list)  # never overlap
+    combinations: list[Combination] = Field(default_factory=list)
+    combination_window: int = Field(60, ge=1)  # characters around the figure, in its clause
+    examples: Examples
+
+    @model_validator(mode="after")
+    def _no_cycles(self) -> "HierarchyRules":
+        for g in self.group_parents:
+            seen = {g}
+            p = self.group_parents.get(g)
+            while p is not None:
+                if p in seen:
+                    raise ValueError(f"group {g!r}: its parents form a cycle through {p!r}")
+                seen.add(p)
+                p = self.group_parents.get(p)
+        return self
+
+
 class RuleSet(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
     directory: str
@@ -233,6 +265,7 @@ class RuleSet(BaseModel):
     furniture: FurnitureRules
     gazetteer: GazetteerRules
     scope: ScopeRules
+    hierarchy: HierarchyRules
 
 
 # --------------------------------------------------------------------------- loading
@@ -310,4 +343,5 @@ def _load(directory: str) -> RuleSet:
         furniture=one("furniture.yaml", FurnitureRules),
         gazetteer=one("gazetteer.yaml", GazetteerRules),
         scope=one("scope.yaml", ScopeRules),
+        hierarchy=one("hierarchy.yaml", HierarchyRules),
     )

@@ -1,0 +1,254 @@
+"""Parts and wholes: place and group hierarchies, combined figures, hierarchy keys.
+
+* Places take their parents from the gazetteer (`rules/gazetteer.yaml`): a city within its
+  governorate within its country.  `place_path("sarpol_zahab")` = sarpol_zahab, kermanshah, iran.
+* Groups take theirs from `rules/hierarchy.yaml`: children and women are part of all; aid seekers
+  of the civilians.  A subset the extractor could not name a group for ("بينهم 15 سعوديا" ->
+  "subset:سعودي") is part of `subset_parent` (all).
+* A combined figure ("في البلدين", "في الدول الثلاث" in its clause) is the sum of the places the
+  article's other figures are about: its `location` becomes "iran+iraq" and `combines` lists the
+  places, so it is never grouped with one country's figure.  When the article does not name
+  exactly that many places, the location is "combined:2" (a combination of unknown parts).
+* Hierarchy keys: a cluster's own scope and every scope it is part of, as text
+  (`scope_key`).  Two clusters are compared (crosscheck.reconcile.inconsistencies) only when one's
+  own key is among the other's keys: an index lookup per ancestor, never all pairs.
+
+Cost: one pass over each document's text for the combination phrases (a compiled alternation),
+one bisection per phrase found; paths are walks up a tree of bounded depth.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+import regex
+
+from crosscheck.models import Claim, Document
+from crosscheck.text.normalize import normalize, normalize_word
+
+# Kinds whose figures add up: a part of them is at most the whole.  Votes, resolution numbers,
+# vetoes and durations are not sums of parts.
+ADDITIVE_KINDS = frozenset({
+    "killed", "injured", "missing", "hostages_held", "hostages_released", "prisoners_released",
+    "displaced", "aid_trucks",
+})
+COMBINED_PREFIX = "combined:"
+_CLAUSE_END = regex.compile(r"[،,؛;.!?\n:]")
+_ID = regex.compile(r"^[a-z0-9_\-+:]+$")  # gazetteer ids and combinations ("iran+iraq")
+_MAX_DEPTH = 16  # a gazetteer chain is a few levels; guards against a cycle in user rules
+
+
+@dataclass(frozen=True)
+class Hierarchy:
+    place_parent: dict[str, str]
+    top_places: frozenset[str]  # places without a parent (countries, top regions)
+    group_parent: dict[str, str]
+    subset_parent: str
+    subset_prefixes: tuple[str, ...]
+    disjoint: tuple[frozenset[str], ...]
+    combination: Optional[regex.Pattern]
+    combination_count: dict[str, Optional[int]]  # normalised phrase -> number of places
+    window: int
+
+    # ------------------------------------------------------------------ paths
+
+    def place_path(self, location: Optional[str]) -> list[str]:
+        """The place and its parents, most specific first; [] for no place."""
+        if not location:
+            return []
+        if is_combination(location):
+            return [location]
+        out = [location]
+        p = self.place_parent.get(location)
+        while p is not None and p not in out and len(out) < _MAX_DEPTH:
+            out.append(p)
+            p = self.place_parent.get(p)
+        return out
+
+    def group_path(self, group: Optional[str]) -> list[str]:
+        """The group and the groups it is part of ("children", "all"); [] for no group."""
+        if not group:
+            return []
+        out = [group]
+        p = self.group_parent.get(group)
+        if p is None and self.is_subset(group):
+            p = self.subset_parent
+        while p is not None and p not in out and len(out) < _MAX_DEPTH:
+            out.append(p)
+            p = self.group_parent.get(p)
+        return out
+
+    def is_subset(self, group: str) -> bool:
+        head = group.split(":", 1)[0]
+        return head in self.subset_prefixes
+
+    def root(self, location: str) -> str:
+        return self.place_path(location)[-1]
+
+    def disjoint_groups(self, a: str, b: str) -> bool:
+        return a != b and any(a in s and b in s for s in self.disjoint)
+
+    # ------------------------------------------------------------------ combinations
+
+    def combined_claims(self, claims: Sequence[Claim], text: Optional[str]) -> dict[int, str]:
+        """For the claims of ONE document: index -> combined location ("iran+iraq")."""
+        if self.combination is None or not text or not claims:
+            return {}
+        norm = normalize(text)
+        found = [(norm.span(m.start(), m.end()), m.group("p")) for m in self.combination.finditer(norm.text)]
+        if not found:
+            return {}
+        order = sorted((i for i, c in enumerate(claims) if c.kind in ADDITIVE_KINDS),
+                       key=lambda i: (_num_start(claims[i]), _num_end(claims[i])))
+        starts = [_num_start(claims[i]) for i in order]
+        chosen: dict[int, Optional[int]] = {}
+        for (s, e), phrase in found:
+            k = bisect_left(starts, e)  # first figure starting after the phrase
+            best: Optional[tuple[int, int]] = None
+            for j in (k - 1, k):
+                if not 0 <= j < len(order):
+                    continue
+                c = claims[order[j]]
+                a, b = _num_start(c), _num_end(c)
+                gap = (e, a) if a >= e else (b, s) if b <= s else (s, s)
+                between = text[gap[0]:gap[1]]
+                dist = gap[1] - gap[0]
+                if dist > self.window or _CLAUSE_END.search(between):
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, order[j])
+            if best is not None:
+                chosen[best[1]] = self.combination_count.get(" ".join(phrase.split()))
+        if not chosen:
+            return {}
+        roots = sorted({self.root(c.location) for i, c in enumerate(claims)
+                        if i not in chosen and c.location and not is_combination(c.location)})
+        out: dict[int, str] = {}
+        for i, count in chosen.items():
+            if (count is None and len(roots) >= 2) or (count is not None and len(roots) == count):
+                out[i] = "+".join(roots)
+            else:
+                out[i] = f"{COMBINED_PREFIX}{count if count is not None else 'n'}"
+        return out
+
+    def annotate(self, claims: Sequence[Claim], documents: Iterable[Document]) -> list[Claim]:
+        """Claims with combined figures located at their combination (see the module doc)."""
+        texts = {d.id: d.text for d in documents}
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(claims):
+            by_doc[c.doc].append(i)
+        out = list(claims)
+        for doc, idx in by_doc.items():
+            combos = self.combined_claims([claims[i] for i in idx], texts.get(doc))
+            for k, loc in combos.items():
+                c = claims[idx[k]]
+                members = [] if loc.startswith(COMBINED_PREFIX) else loc.split("+")
+                out[idx[k]] = c.model_copy(update={
+                    "location": loc, "combines": members,
+                    "inferred": [a for a in c.inferred if a != "location"],
+                })
+        return out
+
+    def with_paths(self, c: Claim) -> Claim:
+        return c.model_copy(update={"place_path": self.place_path(c.location),
+                                    "group_path": self.group_path(c.group)})
+
+    # ------------------------------------------------------------------ keys
+
+    def keys(self, kind: str, key: dict[str, Optional[str]]) -> list[str]:
+        """A cluster's own scope key first, then the keys of every scope it is part of."""
+        group, location = _norm(key.get("group")), key.get("location")
+        if location and not _ID.match(location):
+            location = _norm(location)
+        out = []
+        places = self.place_path(location) or [None]
+        if location and is_combination(location) and not location.startswith(COMBINED_PREFIX):
+            places = places + location.split("+")  # a combination is linked to its members
+        for g in self.group_path(group) or [None]:
+            for p in places:
+                out.append(scope_key(kind, key, g, p))
+        return list(dict.fromkeys(out))
+
+
+def is_combination(location: str) -> bool:
+    return "+" in location or location.startswith(COMBINED_PREFIX)
+
+
+def _norm(v: Optional[str]) -> Optional[str]:
+    return normalize_word(v).casefold() if v else None
+
+
+def scope_key(kind: str, key: dict[str, Optional[str]], group: Optional[str], location: Optional[str]) -> str:
+    """The text of one scope: kind, period, event, actor (normalised), group, place."""
+    fixed = [_norm(key.get(a)) for a in ("period", "event", "actor")]
+    return json.dumps([kind, *fixed, group, location], ensure_ascii=False, separators=(",", ":"))
+
+
+def _num_start(c: Claim) -> int:
+    return c.number_start if c.number_start is not None else c.start
+
+
+def _num_end(c: Claim) -> int:
+    return c.number_end if c.number_end is not None else c.end
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> str:
+    words = sorted({normalize_word(p) for p in phrases}, key=len, reverse=True)
+    alts = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in words if p)
+    # a clitic و/ف may stand before the phrase ("وفي البلدين")
+    return rf"(?<!\w)[وف]?(?P<p>{alts})(?!\w)"
+
+
+@lru_cache(maxsize=8)
+def _build(rules_directory: str) -> Hierarchy:
+    from crosscheck.ruleset.loader import load_rules
+
+    rules = load_rules(rules_directory)
+    places = rules.gazetteer.places
+    parent = {p.id: p.parent for p in places if p.parent}
+    h = rules.hierarchy
+    counts: dict[str, Optional[int]] = {}
+    phrases: list[str] = []
+    for combo in h.combinations:
+        for p in combo.phrases:
+            counts[normalize_word(p)] = combo.count
+            phrases.append(p)
+    pattern = regex.compile(_phrase_pattern(phrases)) if phrases else None
+    return Hierarchy(
+        place_parent=parent,
+        top_places=frozenset(p.id for p in places if not p.parent),
+        group_parent=dict(h.group_parents),
+        subset_parent=h.subset_parent,
+        subset_prefixes=tuple(h.subset_prefixes),
+        disjoint=tuple(frozenset(s) for s in h.disjoint_groups),
+        combination=pattern,
+        combination_count=counts,
+        window=h.combination_window,
+    )
+
+
+def load_hierarchy(rules: Optional[str] = None) -> Hierarchy:
+    """The hierarchy of the rules directory in force (cached per directory)."""
+    from crosscheck.ruleset.resources import rules_dir
+
+    return _build(str(rules_dir(rules).resolve()))
+
+
+def claim_hierarchy_keys(claims: Sequence[Claim], documents: Iterable[Document] = (),
+                         config=None, rules: Optional[str] = None) -> list[list[str]]:
+    """The hierarchy keys of each claim of ONE document (for a store to index, like
+    grouping.claim_keys): the claim's own scope key first, then those of the scopes it is part
+    of (and, for a combined figure, of the places it sums)."""
+    from crosscheck.reconcile.grouping import _context_fill
+    from crosscheck.reconcile.settings import config_or_default
+
+    h = load_hierarchy(rules)
+    cfg = config_or_default(config)
+    annotated = h.annotate(claims, documents)
+    return [h.keys(m.claim.kind, {a: getattr(m.claim, a) for a in ("group", "location", "period", "event", "actor")})
+            for m in _context_fill(annotated, cfg)]

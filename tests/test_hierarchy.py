@@ -1,0 +1,181 @@
+"""Parts and wholes: place and group paths, combined figures, hierarchy keys, and the
+inconsistencies between clusters (crosscheck.reconcile.hierarchy / .inconsistencies)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosscheck.extract.extractor import extract
+from crosscheck.models import Document
+from crosscheck.reconcile.hierarchy import claim_hierarchy_keys, load_hierarchy
+from crosscheck.reconcile.inconsistencies import find_inconsistencies
+from crosscheck.reconcile.reconciler import build_report, reconcile
+from crosscheck.ruleset.loader import load_rules
+
+RULES = load_rules()
+H = load_hierarchy()
+
+
+def _doc(i: str, text: str, date: str | None = None) -> Document:
+    return Document(id=i, text=text, date=date)
+
+
+def _report(*docs: Document):
+    claims = [c for d in docs for c in extract(d)]
+    clusters = reconcile(claims, list(docs))
+    return build_report(list(docs), clusters)
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def test_place_path_follows_the_gazetteer_to_the_country():
+    assert H.place_path("sarpol_zahab") == ["sarpol_zahab", "kermanshah", "iran"]
+    assert H.place_path("sindh") == ["sindh", "pakistan"]
+    assert H.place_path("tyre") == ["tyre", "south_lebanon", "lebanon"]
+    assert H.place_path(None) == []
+    assert H.place_path("iran+iraq") == ["iran+iraq"]  # a combination has no parent
+
+
+def test_group_path_and_subsets():
+    assert H.group_path("children") == ["children", "all"]
+    assert H.group_path("aid_seekers") == ["aid_seekers", "civilians", "all"]
+    assert H.group_path("subset:سعودي") == ["subset:سعودي", "all"]
+    assert H.group_path("part:تارودانت") == ["part:تارودانت"]  # a list item is no known part
+    assert H.disjoint_groups("children", "women")
+    assert not H.disjoint_groups("children", "civilians")
+
+
+@pytest.mark.parametrize("ex", RULES.hierarchy.examples.hit, ids=lambda e: e.text[:30])
+def test_hierarchy_hit_examples(ex):
+    doc = _doc("x", ex.text)
+    out = H.annotate(extract(doc), [doc])
+    hits = [c for c in out if c.value == ex.value]
+    assert hits and all(c.location == ex.location for c in hits), [(c.value, c.location) for c in out]
+    for c in hits:
+        assert c.combines == (ex.location.split("+") if "+" in ex.location else [])
+
+
+@pytest.mark.parametrize("text", RULES.hierarchy.examples.miss)
+def test_hierarchy_miss_examples(text):
+    doc = _doc("x", text)
+    claims = extract(doc)
+    assert claims
+    out = H.annotate(claims, [doc])
+    assert [c.location for c in out] == [c.location for c in claims]
+    assert not any(c.combines for c in out)
+
+
+def test_combination_without_its_places_is_left_unresolved():
+    doc = _doc("x", "وبلغ عدد القتلى في البلدين 305 أشخاص جراء الزلزال")
+    [c] = H.annotate(extract(doc), [doc])
+    assert c.location == "combined:2" and c.combines == []
+
+
+def test_hierarchy_keys_link_a_part_to_its_whole():
+    city, country = H.keys("killed", {"group": "children", "location": "aleppo", "period": "cumulative"}), \
+        H.keys("killed", {"group": "all", "location": "syria", "period": "cumulative"})
+    assert country[0] in city  # the whole's own key is among the part's keys
+    assert city[0] not in country
+    other = H.keys("killed", {"group": "all", "location": "syria", "period": "last_24h"})
+    assert other[0] not in city  # a day's count is not a part of the running total
+
+
+def test_claim_hierarchy_keys_for_a_store():
+    doc = _doc("x", "قتل 300 شخص في إيران، وقتل 5 أشخاص في العراق، وبلغ عدد القتلى في البلدين 305 أشخاص")
+    claims = extract(doc)
+    keys = claim_hierarchy_keys(claims, [doc])
+    assert len(keys) == len(claims)
+    by_value = {c.value: k for c, k in zip(claims, keys)}
+    assert json.loads(by_value[305][0])[-1] == "iran+iraq"
+    assert by_value[300][0] in by_value[305]  # a combination is linked to its places
+
+
+# --------------------------------------------------------------------------- inconsistencies
+
+
+def test_city_above_its_country_the_same_day_is_an_inconsistency():
+    rep = _report(_doc("a", "قتل 520 شخصا في حلب جراء الزلزال.", "2024-01-05"),
+                  _doc("b", "ارتفع عدد قتلى الزلزال في سوريا إلى 410 أشخاص.", "2024-01-05"))
+    [inc] = rep.inconsistencies
+    assert inc.type == "part_exceeds_whole" and inc.strength == "hard"
+    assert {(c.doc, c.value, c.role) for c in inc.claims} == {("a", 520, "part"), ("b", 410, "whole")}
+    assert "520" in inc.explanation and "410" in inc.explanation and "same day" in inc.explanation
+    assert set(inc.clusters) == {c.id for c in rep.clusters}
+    # the two figures are in different clusters, neither of them a conflict
+    assert all(c.status != "conflict" for c in rep.clusters)
+
+
+def test_a_part_below_its_whole_is_neither_conflict_nor_inconsistency():
+    rep = _report(_doc("a", "قتل 120 شخصا في حلب جراء الزلزال.", "2024-01-05"),
+                  _doc("b", "ارتفع عدد قتلى الزلزال في سوريا إلى 410 أشخاص.", "2024-01-05"))
+    assert rep.inconsistencies == []
+    assert all(c.status != "conflict" for c in rep.clusters)
+
+
+def test_different_days_and_undated_articles_are_not_compared():
+    later = _report(_doc("a", "قتل 520 شخصا في حلب جراء الزلزال.", "2024-01-07"),
+                    _doc("b", "ارتفع عدد قتلى الزلزال في سوريا إلى 410 أشخاص.", "2024-01-05"))
+    assert later.inconsistencies == []
+    undated = _report(_doc("a", "قتل 520 شخصا في حلب جراء الزلزال."),
+                      _doc("b", "ارتفع عدد قتلى الزلزال في سوريا إلى 410 أشخاص."))
+    assert undated.inconsistencies == []
+
+
+def test_one_undated_article_is_compared_with_itself():
+    rep = _report(_doc("a", "ارتفع عدد قتلى الزلزال في سوريا إلى 410 أشخاص. وفي حلب وحدها قتل 520 شخصا."))
+    [inc] = rep.inconsistencies
+    assert inc.type == "part_exceeds_whole" and "same article" in inc.explanation
+
+
+def test_children_above_all_the_dead():
+    rep = _report(_doc("a", "قتل 300 شخص في اليمن منذ بدء الحرب.", "2024-02-01"),
+                  _doc("b", "قتل 450 طفلا في اليمن منذ بدء الحرب.", "2024-02-01"))
+    [inc] = rep.inconsistencies
+    roles = {c.role: c.value for c in inc.claims}
+    assert roles == {"part": 450, "whole": 300}
+
+
+def test_disjoint_parts_adding_up_to_more_than_the_whole():
+    rep = _report(_doc("a", "قتل 250 شخصا في حلب جراء الزلزال.", "2024-01-05"),
+                  _doc("b", "قتل 260 شخصا في إدلب جراء الزلزال.", "2024-01-05"),
+                  _doc("c", "ارتفع عدد قتلى الزلزال في سوريا إلى 400 شخص.", "2024-01-05"))
+    types = [i.type for i in rep.inconsistencies]
+    assert types == ["parts_exceed_whole"]
+    [inc] = rep.inconsistencies
+    assert {c.value for c in inc.claims} == {250, 260, 400}
+    assert "510" in inc.explanation
+
+
+def test_stated_combination_against_its_places():
+    text_ok = "قتل 300 شخص في إيران، وقتل 5 أشخاص في العراق، وبلغ عدد القتلى في البلدين 305 أشخاص"
+    assert _report(_doc("a", text_ok, "2024-01-05")).inconsistencies == []
+    bad = _report(_doc("a", "قتل 240 شخصا في إيران، وقتل 30 شخصا في العراق.", "2024-01-05"),
+                  _doc("b", "قتل 200 شخص في إيران، وقتل 50 شخصا في العراق، وبلغ عدد القتلى في البلدين 250 شخصا",
+                       "2024-01-05"))
+    mism = [i for i in bad.inconsistencies if i.type == "combination_mismatch"]
+    assert len(mism) == 1 and {c.value for c in mism[0].claims} >= {240, 250}
+    assert "250" in mism[0].explanation and "same day" in mism[0].explanation
+    # the combined figure never joins one country's cluster
+    combo = [c for c in bad.clusters if c.key.get("location") == "iran+iraq"]
+    assert combo and {x.value for x in combo[0].claims} == {250}
+    assert combo[0].claims[0].combines == ["iran", "iraq"]
+
+
+def test_soft_when_only_a_stretched_hedge_reconciles():
+    rep = _report(_doc("a", "قتل أكثر من 480 شخصا في حلب جراء الزلزال.", "2024-01-05"),
+                  _doc("b", "ارتفع عدد قتلى الزلزال في سوريا إلى نحو 450 شخصا.", "2024-01-05"))
+    [inc] = rep.inconsistencies
+    assert inc.strength == "soft"
+
+
+def test_work_is_by_key_not_all_pairs():
+    # many unrelated places: no inconsistencies, and the finder only looks clusters up by key
+    docs = [_doc(f"d{i}", f"قتل {100 + i} شخص في {place} جراء الزلزال.", "2024-01-05")
+            for i, place in enumerate(["حلب", "إدلب", "حمص", "حماة", "درعا", "الموصل", "البصرة", "أربيل"])]
+    rep = _report(*docs)
+    assert rep.inconsistencies == []
+    assert find_inconsistencies(rep.clusters) == []
