@@ -244,6 +244,7 @@ class InconsistencyClaim(BaseModel):
     kind: str
     value: Union[int, float, str]
     cluster: str
+    qualifier: str = "exact"
     surface: str = ""
     start: int = 0
     end: int = 0

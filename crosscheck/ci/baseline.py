@@ -42,7 +42,8 @@ def baseline_from_findings(findings: Iterable, rules_version: Optional[str] = No
     entries: dict[Key, dict] = {}
     for f in findings:
         entries.setdefault(f.key, {
-            "cluster": f.cluster.id, "doc": f.claim.doc, "surface": f.claim.surface,
+            # an inconsistency finding is keyed by the inconsistency's id (Finding.item)
+            "cluster": getattr(f, "item", f.cluster.id), "doc": f.claim.doc, "surface": f.claim.surface,
             "kind": f.cluster.kind, "level": f.level,
         })
     return Baseline([entries[k] for k in sorted(entries)], rules_version)

@@ -24,7 +24,7 @@ from crosscheck.config import Settings
 from crosscheck.errors import InputError
 from crosscheck.models import Claim, Cluster, Document
 from crosscheck.ci.baseline import Baseline
-from crosscheck.ci.findings import BIDI_RULE, CheckResult, Finding, rule_for
+from crosscheck.ci.findings import BIDI_RULE, RULES, CheckResult, Finding, rule_for
 from crosscheck.text.textpos import FileText, locate_document
 
 def reconcile_config(settings: Settings):
@@ -78,6 +78,56 @@ def find_findings(
             pos = ft.position(claim.start, claim.end) if ft is not None else None
             out.append(Finding(level, rule_for(cluster, level), cluster, claim, doc, ft, pos, occurrence))
     out.sort(key=lambda f: (f.path or f.document.id, f.claim.start, f.cluster.id))
+    return out
+
+
+def inconsistency_findings(
+    clusters: Iterable[Cluster],
+    documents: Sequence[Document],
+    new_ids: set[str],
+    *,
+    soft_errors: bool = False,
+    config=None,
+) -> list[Finding]:
+    """A finding for every claim of a new document cited by an inconsistency between clusters
+    (crosscheck.reconcile.inconsistencies): 'error' when hard, 'warning' when soft unless
+    `soft_errors` (--fail-on soft)."""
+    from crosscheck.reconcile.inconsistencies import find_inconsistencies
+
+    clusters = list(clusters)
+    by_id = {c.id: c for c in clusters}
+    docs = {d.id: d for d in documents}
+    files: dict[str, Optional[FileText]] = {}
+    out: list[Finding] = []
+    for inc in find_inconsistencies(clusters, config):
+        level = "warning" if inc.strength == "soft" and not soft_errors else "error"
+        rule = "inconsistency-" + inc.type.replace("_", "-")
+        if rule not in RULES:
+            continue
+        for cited in inc.claims:
+            if cited.doc not in new_ids or cited.cluster not in by_id or cited.doc not in docs:
+                continue
+            cluster = by_id[cited.cluster]
+            claim = next((c for c in cluster.claims if c.doc == cited.doc and c.start == cited.start), None)
+            if claim is None:
+                continue
+            doc = docs[cited.doc]
+            if doc.id not in files:
+                files[doc.id] = locate_document(doc)
+            ft = files[doc.id]
+            pos = ft.position(claim.start, claim.end) if ft is not None else None
+            out.append(Finding(level, rule, cluster, claim, doc, ft, pos, inconsistency=inc))
+    return out
+
+
+def _all_findings(clusters, documents, new_ids, *, warnings, tolerance=0.0, soft_errors=False,
+                  config=None) -> list[Finding]:
+    """Conflict findings and inconsistency findings, in file order."""
+    clusters = list(clusters)
+    out = find_findings(clusters, documents, new_ids, warnings=warnings, tolerance=tolerance,
+                        soft_errors=soft_errors)
+    out += inconsistency_findings(clusters, documents, new_ids, soft_errors=soft_errors, config=config)
+    out.sort(key=lambda f: (f.path or f.document.id, f.claim.start, f.item))
     return out
 
 
@@ -153,15 +203,16 @@ def run_check(
     record_claims = [c for c in record_claims if c.doc not in new_ids]
     documents = record_docs + new_docs
     claims = record_claims + _extract(new_docs, settings)
-    clusters = reconcile(claims, documents, reconcile_config(settings))
+    cfg = reconcile_config(settings)
+    clusters = reconcile(claims, documents, cfg)
     warnings = settings.fail_on == "warning"
     soft_errors = settings.fail_on in ("soft", "conflict", "warning")
-    findings = find_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
-                             soft_errors=soft_errors)
+    findings = _all_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
+                             soft_errors=soft_errors, config=cfg)
     result = CheckResult(new_docs, record_docs, findings, fail_on=settings.fail_on, baseline=baseline)
     if base is not None:
-        everywhere = find_findings(clusters, documents, {d.id for d in documents}, warnings=True,
-                                   tolerance=settings.tolerance) if base.entries else []
+        everywhere = _all_findings(clusters, documents, {d.id for d in documents}, warnings=True,
+                                   tolerance=settings.tolerance, config=cfg) if base.entries else []
         match = apply_baseline(findings, base, current={f.key for f in everywhere},
                                analysed={d.id for d in documents})
         result.findings = [f for f in findings if not f.suppressed]
@@ -192,8 +243,8 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings) -> Ch
     clusters = reconcile(record_claims + new_claims, documents, cfg, sources=sources, units=units)
     new_ids = {d.id for d in new_docs}
     warnings = settings.fail_on == "warning"
-    findings = find_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
-                             soft_errors=settings.fail_on in ("soft", "conflict", "warning"))
+    findings = _all_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
+                             soft_errors=settings.fail_on in ("soft", "conflict", "warning"), config=cfg)
     return CheckResult(new_docs, record_docs, findings, fail_on=settings.fail_on,
                        record_total=record_size(store, new_ids))
 
@@ -220,6 +271,7 @@ def _finding_dict(f: Finding) -> dict:
         "level": f.level,
         "rule": f.rule_id,
         "cluster": f.cluster.id,
+        "inconsistency": f.inconsistency.id if f.inconsistency is not None else None,
         "kind": f.cluster.kind,
         "cause": f.cluster.cause,
         "severity": f.cluster.severity,
@@ -267,7 +319,8 @@ def create_baseline(
 
     settings = settings or Settings()
     documents, claims = load_record(paths, store, settings)
-    clusters = reconcile(claims, documents, reconcile_config(settings))
-    findings = find_findings(clusters, documents, {d.id for d in documents}, warnings=True,
-                             tolerance=settings.tolerance)
+    cfg = reconcile_config(settings)
+    clusters = reconcile(claims, documents, cfg)
+    findings = _all_findings(clusters, documents, {d.id for d in documents}, warnings=True,
+                             tolerance=settings.tolerance, config=cfg)
     return baseline_from_findings(findings, load_rules(settings.rules).version)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from crosscheck.models import Claim, Cluster, ClusterClaim, Document
+from crosscheck.models import Claim, Cluster, ClusterClaim, Document, Inconsistency
 from crosscheck.text.textpos import FileText, Position
 
 
@@ -64,6 +64,24 @@ RULES: dict[str, dict[str, str]] = {
         "character), so a reader sees them in another order than the text holds: '\u202e03\u202c' "
         "is 3 but shows as 30.  Remove the control characters.",
     },
+    "inconsistency-part-exceeds-whole": {
+        "name": "PartExceedsWhole",
+        "short": "A part's figure exceeds its whole's",
+        "full": "A figure for a part (a city, a province, children, a subset) is larger than the figure "
+        "for its whole (the country, all the dead) given the same day; at least one of them is wrong.",
+    },
+    "inconsistency-parts-exceed-whole": {
+        "name": "PartsExceedWhole",
+        "short": "Parts add up to more than their whole",
+        "full": "Figures for parts that do not overlap (sibling places, children and women) add up to more "
+        "than the figure for their whole given the same day.",
+    },
+    "inconsistency-combination-mismatch": {
+        "name": "CombinationMismatch",
+        "short": "A combined figure does not match its parts",
+        "full": "A figure stated for several places together ('in both countries') is not the sum of "
+        "the places' own figures given the same day.",
+    },
 }
 WARNING_RULE = "ambiguous-scope"
 BIDI_RULE = "bidi-spoofing"
@@ -93,16 +111,23 @@ class Finding:
     position: Optional[Position]
     occurrence: int = 0  # how many earlier claims in this cluster+doc have the same surface
     suppressed: bool = False
+    # set when the claim is cited by an inconsistency between clusters (a part above its whole)
+    inconsistency: Optional[Inconsistency] = None
+
+    @property
+    def item(self) -> str:
+        """What the finding is about: its inconsistency's id, else its cluster's."""
+        return self.inconsistency.id if self.inconsistency is not None else self.cluster.id
 
     @property
     def key(self) -> tuple[str, str, str]:
-        """The baseline key: (cluster id, document id, claim surface)."""
-        return (self.cluster.id, self.claim.doc, self.claim.surface)
+        """The baseline key: (cluster or inconsistency id, document id, claim surface)."""
+        return (self.item, self.claim.doc, self.claim.surface)
 
     @property
     def fingerprint(self) -> str:
         """A content fingerprint: moving the text (other lines above) does not change it."""
-        payload = "\x1f".join([self.cluster.id, self.claim.doc, self.claim.surface, str(self.occurrence)])
+        payload = "\x1f".join([self.item, self.claim.doc, self.claim.surface, str(self.occurrence)])
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
     @property
@@ -113,6 +138,8 @@ class Finding:
 
     @property
     def is_conflict(self) -> bool:
+        if self.inconsistency is not None:
+            return True
         return self.cluster.status == "conflict" and self.rule_id != BIDI_RULE
 
     @property
@@ -121,6 +148,9 @@ class Finding:
 
     @property
     def title(self) -> str:
+        if self.inconsistency is not None:
+            what = "inconsistency" if self.level == "error" else "soft inconsistency"
+            return f"crosscheck: {self.cluster.kind} {what} ({RULES[self.rule_id]['name']})"
         if self.rule_id == BIDI_RULE:
             return f"crosscheck: {self.cluster.kind} figure displays differently ({RULES[self.rule_id]['name']})"
         what = ("conflict" if self.level == "error" else "soft conflict") if self.is_conflict else "ambiguous scope"
@@ -129,6 +159,12 @@ class Finding:
     def message(self, limit: int = 6) -> str:
         """One line for people: what the article says, what the record says, the cause."""
         mine = f"'{visible(self.claim.surface)}' ({describe(self.claim)})"
+        inc = self.inconsistency
+        if inc is not None:
+            role = next((c.role for c in inc.claims if c.doc == self.claim.doc and c.start == self.claim.start), "")
+            return (f"{self.cluster.kind}: this article's figure {mine}{' (the ' + role + ')' if role else ''} "
+                    f"cannot be true together with figures of other clusters: {visible(inc.explanation)} "
+                    f"({inc.strength}). Inconsistency {inc.id}; clusters {', '.join(inc.clusters)}.")
         if self.rule_id == BIDI_RULE:
             return (f"{self.cluster.kind}: this article's figure {mine} is read as {describe(self.claim)} but its "
                     f"digits are shown reordered by bidi control characters ({', '.join(self.claim.warnings)}); "
@@ -194,9 +230,13 @@ class CheckResult:
 
     def summary(self) -> str:
         n_new = len(self.new_documents)
+        incs = [f for f in self.findings if f.inconsistency is not None]
         parts = [
-            f"crosscheck: {len(self.errors)} conflict(s)"
-            + (f", {soft} soft conflict(s)" if (soft := sum(1 for f in self.warnings if f.is_conflict)) else "")
+            f"crosscheck: {sum(1 for f in self.errors if f.inconsistency is None)} conflict(s)"
+            + (f", {soft} soft conflict(s)" if (soft := sum(1 for f in self.warnings if f.is_conflict
+                                                           and f.inconsistency is None)) else "")
+            + (f", {len(incs)} figure(s) in inconsistencies between clusters"
+               f" ({sum(1 for f in incs if f.level == 'error')} failing)" if incs else "")
             + (f" and {len(self.warnings)} warning(s)" if self.fail_on == "warning" else "")
             + f" in {n_new} new article(s) checked against {self.record_count} in the record"
         ]

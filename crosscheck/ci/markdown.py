@@ -44,7 +44,11 @@ def _row(f: "Finding") -> str:
     record = "; ".join(f"{c.doc}: {c.surface} ({describe(c)})" for c in f.others[:6])
     if len(f.others) > 6:
         record += f"; and {len(f.others) - 6} more"
-    if f.rule_id == "bidi-spoofing":
+    inc = getattr(f, "inconsistency", None)
+    if inc is not None:  # figures of other clusters it cannot be true with, and the arithmetic
+        record = inc.explanation
+        cause = f"{inc.type.replace('_', ' ')} ({inc.strength})"
+    elif f.rule_id == "bidi-spoofing":
         cause = "bidi control characters reorder the digits: " + ", ".join(f.claim.warnings)
     elif f.level == "error":
         cause = (f.cluster.cause or "disagreement").replace("_", " ")

@@ -68,6 +68,7 @@ def sarif_result(f: "Finding", rule_index: dict[str, int]) -> dict:
         "partialFingerprints": {FINGERPRINT: f.fingerprint},
         "properties": {
             "cluster": f.cluster.id,
+            "inconsistency": f.inconsistency.id if f.inconsistency is not None else None,
             "kind": f.cluster.kind,
             "cause": f.cluster.cause,
             "severity": f.cluster.severity,

@@ -199,18 +199,41 @@ def show_command(
     fmt: ShowFormat = typer.Option(ShowFormat.text, "--format", "-f", help="text (for people) or json."),
     config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP, show_default=False),
 ) -> None:
-    """Everything about one cluster: each claim's source, date, attribution, sentence, bounds."""
+    """Everything about one cluster: each claim's source, date, attribution, sentence, bounds,
+    and the inconsistencies with other clusters it takes part in; or, given an inconsistency id,
+    that inconsistency: its arithmetic and the claims it cites."""
 
     def body() -> None:
         from crosscheck.report.cluster_view import render_cluster_detail
+        from crosscheck.report.inconsistency_view import (naming, render_inconsistency_detail,
+                                                          render_inconsistency_lines)
         from crosscheck.pipeline import find_cluster
 
         analysis = _analyse(paths, store, config=config)
+        incs = list(analysis.report().inconsistencies)
+        where = _locator(analysis).where
+        inc = next((i for i in incs if i.id == cluster_id), None)
+        if inc is not None:
+            if fmt is ShowFormat.json:
+                from crosscheck.report.positions import locate_clusters
+
+                locate_clusters([], analysis.documents, [inc])
+                text = json.dumps(inc.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+            else:
+                text = render_inconsistency_detail(inc, where)
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
         cluster = find_cluster(analysis.clusters, cluster_id)
+        linked = naming(incs, cluster.id)
         if fmt is ShowFormat.json:
-            text = json.dumps(_clusters_json([cluster], analysis)[0], ensure_ascii=False, indent=2) + "\n"
+            data = _clusters_json([cluster], analysis)[0]
+            data["inconsistencies"] = [i.model_dump(mode="json") for i in linked]
+            text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         else:
-            text = render_cluster_detail(cluster, analysis.texts, where=_locator(analysis).where)
+            text = render_cluster_detail(cluster, analysis.texts, where=where)
+            if linked:
+                text += "inconsistencies with other clusters\n" + "\n".join(render_inconsistency_lines(linked)) + "\n"
         sys.stdout.write(text)
         sys.stdout.flush()
 

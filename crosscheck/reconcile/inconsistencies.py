@@ -135,7 +135,7 @@ class _Side:
 
 
 def _cite(c: ClusterClaim, cl: Cluster, role: str) -> InconsistencyClaim:
-    return InconsistencyClaim(doc=c.doc, kind=c.kind, value=c.value, cluster=cl.id, surface=c.surface,
+    return InconsistencyClaim(doc=c.doc, kind=c.kind, value=c.value, cluster=cl.id, qualifier=c.qualifier, surface=c.surface,
                               start=c.start, end=c.end, low=c.low, high=c.high, as_of=c.as_of, role=role)
 
 

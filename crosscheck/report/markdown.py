@@ -112,6 +112,34 @@ def _conflict_line(cluster: Cluster) -> str:
     )
 
 
+_INCONSISTENCY_TITLES = {
+    "part_exceeds_whole": "a part exceeds its whole",
+    "parts_exceed_whole": "parts add up to more than their whole",
+    "combination_mismatch": "a combined figure does not match its parts",
+}
+
+
+def _inconsistency(n: int, inc, docs: dict[str, ReportDocument]) -> list[str]:
+    """One inconsistency: its type and strength, the arithmetic in words, the claims cited."""
+    title = _INCONSISTENCY_TITLES.get(inc.type, inc.type)
+    lines = [
+        f"### I{n}. {md_escape(title)} ({md_escape(inc.strength)})",
+        "",
+        f"{_code(inc.id)} · clusters {', '.join(_code(c) for c in inc.clusters)}",
+        "",
+        md_escape(inc.explanation),
+        "",
+        "| role | source | date | value | cluster | as written |",
+        "|---|---|---|---|---|---|",
+    ]
+    for c in inc.claims:
+        cells = [md_escape(c.role or "-"), _source(c.doc, docs), md_escape(c.as_of or "-"),
+                 md_escape(format_value(c)), _code(c.cluster), md_escape(c.surface or "-")]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    return lines
+
+
 def render_markdown(
     report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50
 ) -> str:
@@ -127,7 +155,9 @@ def render_markdown(
         "",
         f"{len(report.documents)} documents · {n_claims} claims · {len(report.clusters)} clusters: "
         f"**{counts['conflict']} conflict{'s' if counts['conflict'] != 1 else ''}**, "
-        f"{counts['consistent']} consistent, {counts['single']} single-source",
+        f"{counts['consistent']} consistent, {counts['single']} single-source"
+        + (f" · **{len(report.inconsistencies)} inconsistenc{'ies' if len(report.inconsistencies) != 1 else 'y'}"
+           " between clusters**" if report.inconsistencies else ""),
         "",
         "## Conflicts",
         "",
@@ -144,6 +174,15 @@ def render_markdown(
         if len(rest) > max_lines:
             lines.append(f"- … and {len(rest) - max_lines} more in the JSON and HTML reports")
         lines.append("")
+    incs = list(report.inconsistencies or [])
+    if incs:
+        lines += ["## Inconsistencies between clusters", "",
+                  "Figures in different clusters that cannot all be true (parts and wholes, "
+                  "combined totals), hard ones first.", ""]
+        for n, inc in enumerate(incs[:max_tables], 1):
+            lines += _inconsistency(n, inc, docs)
+        if len(incs) > max_tables:
+            lines += [f"- … and {len(incs) - max_tables} more in the JSON and HTML reports", ""]
     consistent = [c for c in report.clusters if c.status == "consistent"]
     lines += ["## Consistent", ""]
     lines += [_consistent(c) for c in consistent[:max_lines]] or ["None."]
