@@ -59,6 +59,16 @@ def test_hierarchy_hit_examples(ex):
         assert c.combines == (ex.location.split("+") if "+" in ex.location else [])
 
 
+def test_a_place_singled_out_is_a_part_not_the_article_place():
+    doc = _doc("x", "ارتفع عدد قتلى زلزال نيبال إلى 3726 شخصا. وفي وادي كاتماندو وحده، قتل نحو 1200 شخص.")
+    claims = extract(doc)
+    out = {c.value: c.location for c in H.annotate(claims, [doc])}
+    assert out == {3726: "nepal", 1200: "kathmandu_valley"}
+    plain = _doc("y", "ارتفع عدد قتلى زلزال نيبال إلى 3726 شخصا. وفي وادي كاتماندو، قتل نحو 1200 شخص.")
+    before = [c.location for c in extract(plain)]
+    assert [c.location for c in H.annotate(extract(plain), [plain])] == before  # no "alone": untouched
+
+
 @pytest.mark.parametrize("text", RULES.hierarchy.examples.miss)
 def test_hierarchy_miss_examples(text):
     doc = _doc("x", text)

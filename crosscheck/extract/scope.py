@@ -58,7 +58,7 @@ class Gazetteer:
         # (و ف ب ل ك ال); the longest name wins (a trie).  Names here are single-spaced.
         locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives, key=len, reverse=True))
         self._count_pattern = re.compile(
-            r"(?<!\w)(?:(" + locs + r")|([وف]?[بلك]?(?:ال)?))(" + longest_of(names) + r")(?!\w)"
+            r"(?<!\w)(?:[وف]?(" + locs + r")|([وف]?[بلك]?(?:ال)?))(" + longest_of(names) + r")(?!\w)"
         )
 
     def parent_chain(self, place_id: str) -> list[str]:
@@ -82,7 +82,7 @@ class Gazetteer:
                 continue
             place, adjective = hit
             pre = m.group("pre") or ""
-            located = "ب" in pre or self._previous_word(text, m.start()) in self.locatives
+            located = "ب" in pre or self._is_locative(self._previous_word(text, m.start()))
             out.append(Mention(m.start("name"), m.end(), place, adjective, located))
         return out
 
@@ -100,6 +100,10 @@ class Gazetteer:
                 continue
             counts[place.id] += 1
         return counts
+
+    def _is_locative(self, word: str) -> bool:
+        """"في", and "وفي"/"ففي" (a locative carrying the conjunction: "وفي زيمبابوي، قتل …")."""
+        return word in self.locatives or (len(word) > 2 and word[0] in "وف" and word[1:] in self.locatives)
 
     @staticmethod
     def _previous_word(text: str, pos: int) -> str:

@@ -9,6 +9,8 @@
   article's other figures are about: its `location` becomes "iran+iraq" and `combines` lists the
   places, so it is never grouped with one country's figure.  When the article does not name
   exactly that many places, the location is "combined:2" (a combination of unknown parts).
+* A place the article singles out ("إقليم السند وحده") is a part: a figure whose place was only
+  inferred to be that place (from the article) is moved to the top place above it.
 * Hierarchy keys: a cluster's own scope and every scope it is part of, as text
   (`scope_key`).  Two clusters are compared (crosscheck.reconcile.inconsistencies) only when one's
   own key is among the other's keys: an index lookup per ancestor, never all pairs.
@@ -39,6 +41,7 @@ ADDITIVE_KINDS = frozenset({
 })
 COMBINED_PREFIX = "combined:"
 _CLAUSE_END = regex.compile(r"[،,؛;.!?\n:]")
+_SENTENCE_END = regex.compile(r"[.!?؟\n]")
 _ID = regex.compile(r"^[a-z0-9_\-+:]+$")  # gazetteer ids and combinations ("iran+iraq")
 _MAX_DEPTH = 16  # a gazetteer chain is a few levels; guards against a cycle in user rules
 
@@ -54,6 +57,7 @@ class Hierarchy:
     combination: Optional[regex.Pattern]
     combination_count: dict[str, Optional[int]]  # normalised phrase -> number of places
     window: int
+    alone: Optional[regex.Pattern] = None  # "وحده", "وحدها": a place singled out as a part
 
     # ------------------------------------------------------------------ paths
 
@@ -110,11 +114,13 @@ class Hierarchy:
         for (s, e), phrase in found:
             k = bisect_left(starts, e)  # first figure starting after the phrase
             best: Optional[tuple[int, int]] = None
-            for j in (k - 1, k):
+            for j in (k - 2, k - 1, k):  # k - 2: when k - 1 is the phrase's own number word
                 if not 0 <= j < len(order):
                     continue
                 c = claims[order[j]]
                 a, b = _num_start(c), _num_end(c)
+                if a < e and b > s:
+                    continue  # the phrase's own number word ("الدول الثلاث") is no figure
                 gap = (e, a) if a >= e else (b, s) if b <= s else (s, s)
                 between = text[gap[0]:gap[1]]
                 dist = gap[1] - gap[0]
@@ -136,17 +142,52 @@ class Hierarchy:
                 out[i] = f"{COMBINED_PREFIX}{count if count is not None else 'n'}"
         return out
 
+    def singled_out(self, claims: Sequence[Claim], text: Optional[str]) -> dict[int, str]:
+        """For the claims of ONE document: index -> the place an inferred place gives way to.
+
+        A place the article singles out as a part ("وفي وادي كاتماندو وحده، قتل نحو 1200") is
+        not the article's place: a figure whose place was only taken from the article (the
+        national toll in "ارتفع عدد قتلى زلزال نيبال إلى 3726") belongs to the whole, the top
+        place above it, not to the part.  Each claim looks at a bounded window of its sentence.
+        """
+        if self.alone is None or not text:
+            return {}
+        parts: set[str] = set()
+        for c in claims:
+            loc = c.location
+            if not loc or "location" in c.inferred or loc not in self.place_parent:
+                continue
+            a, b = _num_start(c), _num_end(c)
+            before = text[max(0, a - self.window):a]
+            cut = [m.end() for m in _SENTENCE_END.finditer(before)]
+            before = before[cut[-1]:] if cut else before
+            after = text[b:b + self.window]
+            m = _SENTENCE_END.search(after)
+            after = after[:m.start()] if m else after
+            if self.alone.search(normalize(before).text) or self.alone.search(normalize(after).text):
+                parts.add(loc)
+        out: dict[int, str] = {}
+        for i, c in enumerate(claims):
+            if c.location in parts and "location" in c.inferred:
+                top = self.root(c.location)
+                if top != c.location:
+                    out[i] = top
+        return out
+
     def annotate(self, claims: Sequence[Claim], documents: Iterable[Document]) -> list[Claim]:
-        """Claims with combined figures located at their combination (see the module doc)."""
+        """Claims with combined figures located at their combination, and figures whose place
+        was inferred to be a place the article singles out as a part moved to its whole."""
         texts = {d.id: d.text for d in documents}
         by_doc: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             by_doc[c.doc].append(i)
         out = list(claims)
         for doc, idx in by_doc.items():
-            combos = self.combined_claims([claims[i] for i in idx], texts.get(doc))
+            for k, top in self.singled_out([claims[i] for i in idx], texts.get(doc)).items():
+                out[idx[k]] = out[idx[k]].model_copy(update={"location": top})
+            combos = self.combined_claims([out[i] for i in idx], texts.get(doc))
             for k, loc in combos.items():
-                c = claims[idx[k]]
+                c = out[idx[k]]
                 members = [] if loc.startswith(COMBINED_PREFIX) else loc.split("+")
                 out[idx[k]] = c.model_copy(update={
                     "location": loc, "combines": members,
@@ -219,6 +260,9 @@ def _build(rules_directory: str) -> Hierarchy:
             counts[normalize_word(p)] = combo.count
             phrases.append(p)
     pattern = regex.compile(_phrase_pattern(phrases)) if phrases else None
+    alone_words = sorted({normalize_word(w) for w in h.alone}, key=len, reverse=True)
+    alone = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in alone_words) + r")(?!\w)") \
+        if alone_words else None
     return Hierarchy(
         place_parent=parent,
         top_places=frozenset(p.id for p in places if not p.parent),
@@ -229,6 +273,7 @@ def _build(rules_directory: str) -> Hierarchy:
         combination=pattern,
         combination_count=counts,
         window=h.combination_window,
+        alone=alone,
     )
 
 

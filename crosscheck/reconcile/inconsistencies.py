@@ -123,6 +123,16 @@ class _Side:
         out = [t for t in per_doc.values() if t[1] < x]
         return sorted(out, key=lambda t: (t[1], t[0].doc, t[0].start))
 
+    def largest(self, m: Moment, loose: bool = False) -> Optional[tuple[ClusterClaim, float]]:
+        """The claim with the largest upper bound at m (the most generous reading)."""
+        best = None
+        for c, s, l in self.at.get(m, ()):
+            hi = (l if loose else s).high
+            hi = float("inf") if hi is None else hi
+            if best is None or hi > best[1]:
+                best = (c, hi)
+        return best
+
     def least(self, m: Moment, loose: bool = False) -> Optional[tuple[ClusterClaim, float]]:
         """The claim with the smallest upper bound at m (a whole caps)."""
         best = None
@@ -287,7 +297,7 @@ def _combination(combo: Cluster, members: list[str], own, h: Hierarchy, side) ->
                 ms = side(cl, member=True)
                 hit = ms.most(m)
                 if hit is not None and (best is None or hit[1] > best[1][1]):
-                    best = (cl, hit, ms.most(m, True), ms.least(m), ms.least(m, True))
+                    best = (cl, hit, ms.most(m, True), ms.largest(m), ms.largest(m, True))
             if best is not None:
                 present.append(best)
         if not present:

@@ -239,6 +239,7 @@ class HierarchyRules(_Strict):
     disjoint_groups: list[list[str]] = Field(default_factory=list)  # never overlap
     combinations: list[Combination] = Field(default_factory=list)
     combination_window: int = Field(60, ge=1)  # characters around the figure, in its clause
+    alone: list[str] = Field(default_factory=list)  # "وحده": the place named is a part
     examples: Examples
 
     @model_validator(mode="after")
