@@ -190,7 +190,7 @@ def render_reports(
         elif fmt == "md":
             from crosscheck.report.markdown import render_markdown
 
-            page = render_markdown(shown)
+            page = render_markdown(shown, lang=lang)
             out[FILENAMES[fmt]] = large.with_markdown_summary(page, shown, left) if left else page
         else:
             from crosscheck.report.html import render_html

@@ -36,10 +36,14 @@ def _report(city_id: str = "city"):
 def test_markdown_report_lists_the_inconsistency_with_its_arithmetic():
     md = render_markdown(_report())
     assert "## Inconsistencies between clusters" in md
-    assert "1 inconsistency between clusters" in md
+    assert "**1 Inconsistencies between clusters**" in md
     section = md.split("## Inconsistencies between clusters", 1)[1].split("## Consistent", 1)[0]
-    assert "520" in section and "410" in section and "a part exceeds its whole (hard)" in section
+    assert "520" in section and "410" in section and "### I1. part exceeds the whole (Hard)" in section
     assert "| part |" in section and "| whole |" in section
+    # in Arabic, with the labels of rules/labels.yaml
+    ar = render_markdown(_report(), lang="ar")
+    assert "## تناقضات بين المجموعات" in ar and "### I1. الجزء أكبر من الكل (تعارض قاطع)" in ar
+    assert "| جزء |" in ar and "| الكل |" in ar
 
 
 def test_markdown_and_html_escape_untrusted_ids_in_inconsistencies():

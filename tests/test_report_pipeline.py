@@ -84,6 +84,6 @@ def test_write_reports_renders_everything_before_writing(monkeypatch, tmp_path):
 def test_render_reports_names_and_content():
     files = pipeline.render_reports(samples.report(), ("html", "json", "md"), samples.texts())
     assert list(files) == ["report.md", "report.html", "report.json"]
-    assert files["report.md"].startswith("# crosscheck report\n")
+    assert files["report.md"].startswith("# تقرير crosscheck")  # the default language, as the HTML
     assert files["report.html"].startswith("<!DOCTYPE html>")
     assert '"version": 2' in files["report.json"]

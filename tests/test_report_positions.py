@@ -75,7 +75,7 @@ def test_markdown_and_html_show_the_positions(articles, tmp_path):
     a_pos, b_pos = claims["a"]["position"], claims["b"]["position"]
     second = ":".join(claims["a"]["mentions"][1]["position"].rsplit(":", 2)[1:])
     row_a = next(line for line in md.splitlines() if line.startswith("| a "))
-    assert row_a.endswith(f"| `{a_pos}` (also {second}) |")
+    assert row_a.endswith(f"| `{a_pos}` (+ {second}) |")
     assert any(line.startswith("| b ") and line.endswith(f"| `{b_pos}` |") for line in md.splitlines())
     assert f">{html.escape(a_pos)}</bdi>" in page and f">{html.escape(b_pos)}</bdi>" in page
     assert f'<bdi class="num" dir="ltr">{second}</bdi>' in page

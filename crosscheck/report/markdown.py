@@ -4,7 +4,9 @@ Conflicts come first, most severe first, each with a table (source, date, value,
 bounds, outlier, the words as written); then one line per consistent cluster; single-source
 clusters are only counted (they are in the JSON and HTML reports).  Article text is escaped
 for Markdown and for the HTML that Markdown renderers accept, and bidi controls are made
-visible.
+visible.  Words follow `lang` ("ar" or "en", as `report --lang`): headings, table heads,
+kinds, statuses, causes, qualifiers, scopes and the reconciler's notes come from
+rules/labels.yaml, as in the HTML report; ids, values and positions stay as they are.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from crosscheck.report.cluster_view import (
     format_severity,
     format_value,
     neutralise_bidi,
-    scope_text,
     status_counts,
     top_conflicts,
 )
+from crosscheck.report.labels import Labels, load_labels
 from crosscheck.report.positions import other_mentions
 from crosscheck.models import Cluster, Report, ReportDocument
 
@@ -54,6 +56,37 @@ def _source(doc_id: str, docs: dict[str, ReportDocument]) -> str:
     return label
 
 
+class _Words:
+    """The page's language: labels from rules/labels.yaml, escaped for Markdown."""
+
+    def __init__(self, lang: str, labels: Labels) -> None:
+        self.lang = lang
+        self.labels = labels
+        self.sep = "، " if lang == "ar" else ", "
+
+    def t(self, key: str, **values: object) -> str:
+        text = self.labels.ui(key, self.lang)
+        return md_escape(text.format(**values) if values else text)
+
+    def kind(self, kind: str) -> str:
+        return md_escape(self.labels.kind(kind, self.lang))
+
+    def status(self, status: str) -> str:
+        return md_escape(self.labels.status(status, self.lang))
+
+    def scope(self, key) -> str:
+        parts = [f"{self.labels.key(k, self.lang)}: {self.labels.scope_value(k, v, self.lang)}"
+                 for k, v in key.items() if v is not None]
+        return md_escape(self.sep.join(parts)) if parts else "—"
+
+    def note(self, note: str) -> str:
+        return md_escape(self.labels.note(note, self.lang))
+
+
+def _consensus(cluster: Cluster) -> str:
+    return "—" if cluster.consensus is None else md_escape(format_consensus(cluster.consensus))
+
+
 def _position(claim) -> str:
     """`file:line:col` of the claim, then the line:col of its other mentions; '-' without a file."""
     if not getattr(claim, "position", None):
@@ -62,137 +95,132 @@ def _position(claim) -> str:
     # a code span copies as written; in a table cell a pipe is escaped even inside one (GFM)
     cell = f"`{s.replace('|', chr(92) + '|')}`" if "`" not in s and "\n" not in s else md_escape(s)
     also = other_mentions(claim)
-    return cell + (" (also " + ", ".join(also) + ")" if also else "")
+    return cell + (" (+ " + ", ".join(also) + ")" if also else "")
 
 
-def _conflict(n: int, cluster: Cluster, docs: dict[str, ReportDocument]) -> list[str]:
+def _conflict(n: int, cluster: Cluster, docs: dict[str, ReportDocument], w: _Words) -> list[str]:
+    heads = ("source", "date", "value", "qualifier", "bounds", "outlier", "as_written", "position")
+    cause = w.labels.cause(cluster.cause, w.lang) or "-"
     lines = [
-        f"### {n}. {md_escape(cluster.kind)}: {md_escape(scope_text(cluster.key))}",
+        f"### {n}. {w.kind(cluster.kind)}: {w.scope(cluster.key)}",
         "",
-        f"{_code(cluster.id)} · severity {format_severity(cluster.severity)} · cause "
-        f"{md_escape(cluster.cause or '-')} · consensus {md_escape(format_consensus(cluster.consensus))}"
-        + (" · scope partly inferred" if cluster.ambiguous else ""),
+        f"{_code(cluster.id)} · {w.t('severity')} {format_severity(cluster.severity)} · {w.t('cause')} "
+        f"{md_escape(cause)} · {w.t('consensus')} {_consensus(cluster)}"
+        + (f" · {w.t('scope_inferred')}" if cluster.ambiguous else ""),
         "",
-        "| source | date | value | qualifier | bounds | outlier | as written | file:line:col |",
-        "|---|---|---|---|---|---|---|---|",
+        "| " + " | ".join(w.t(h) for h in heads) + " |",
+        "|" + "---|" * len(heads),
     ]
     for c in cluster.claims:
         cells = [
             _source(c.doc, docs),
             md_escape(c.date or "-"),
             md_escape(format_value(c)),
-            md_escape(c.qualifier),
+            md_escape(w.labels.qualifier(c.qualifier, w.lang)),
             md_escape(claim_bounds(c)),
-            "**yes**" if c.outlier else "no",
+            f"**{w.t('yes')}**" if c.outlier else w.t("no"),
             md_escape(c.surface),
             _position(c),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     if cluster.notes:
-        lines += [f"- note: {md_escape(note)}" for note in cluster.notes] + [""]
+        lines += [f"- {w.t('note')}: {w.note(note)}" for note in cluster.notes] + [""]
     return lines
 
 
-def _consistent(cluster: Cluster) -> str:
+def _consistent(cluster: Cluster, w: _Words) -> str:
     values = sorted({format_value(c) for c in cluster.claims})
     sources = len({c.doc for c in cluster.claims})
     return (
-        f"- {_code(cluster.id)} {md_escape(cluster.kind)} ({md_escape(scope_text(cluster.key))}): "
-        f"{md_escape(' / '.join(values))} · consensus {md_escape(format_consensus(cluster.consensus))}"
-        f" · {sources} source{'s' if sources != 1 else ''}"
+        f"- {_code(cluster.id)} {w.kind(cluster.kind)} ({w.scope(cluster.key)}): "
+        f"{md_escape(' / '.join(values))} · {w.t('consensus')} {_consensus(cluster)}"
+        f" · {w.t('n_sources', n=sources)}"
     )
 
 
-def _conflict_line(cluster: Cluster) -> str:
+def _conflict_line(cluster: Cluster, w: _Words) -> str:
     values = " / ".join(f"{c.doc}: {format_value(c)}{'*' if c.outlier else ''}" for c in cluster.claims)
     return (
-        f"- {_code(cluster.id)} {md_escape(cluster.kind)} ({md_escape(scope_text(cluster.key))}): "
-        f"{md_escape(values)} · severity {format_severity(cluster.severity)}"
+        f"- {_code(cluster.id)} {w.kind(cluster.kind)} ({w.scope(cluster.key)}): "
+        f"{md_escape(values)} · {w.t('severity')} {format_severity(cluster.severity)}"
     )
 
 
-_INCONSISTENCY_TITLES = {
-    "part_exceeds_whole": "a part exceeds its whole",
-    "parts_exceed_whole": "parts add up to more than their whole",
-    "combination_mismatch": "a combined figure does not match its parts",
-}
-
-
-def _inconsistency(n: int, inc, docs: dict[str, ReportDocument]) -> list[str]:
+def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> list[str]:
     """One inconsistency: its type and strength, the arithmetic in words, the claims cited."""
-    title = _INCONSISTENCY_TITLES.get(inc.type, inc.type)
+    heads = ("role", "source", "date", "value", "cluster", "as_written", "position")
+    title = w.labels.inconsistency_type(inc.type, w.lang)
     lines = [
-        f"### I{n}. {md_escape(title)} ({md_escape(inc.strength)})",
+        f"### I{n}. {md_escape(title)} ({md_escape(w.labels.strength(inc.strength, w.lang))})",
         "",
-        f"{_code(inc.id)} · clusters {', '.join(_code(c) for c in inc.clusters)}",
+        f"{_code(inc.id)} · {w.t('clusters')} {', '.join(_code(c) for c in inc.clusters)}",
         "",
-        md_escape(inc.explanation),
+        w.note(inc.explanation),
         "",
-        "| role | source | date | value | cluster | as written |",
-        "|---|---|---|---|---|---|",
+        "| " + " | ".join(w.t(h) for h in heads) + " |",
+        "|" + "---|" * len(heads),
     ]
     for c in inc.claims:
-        cells = [md_escape(c.role or "-"), _source(c.doc, docs), md_escape(c.as_of or "-"),
-                 md_escape(format_value(c)), _code(c.cluster), md_escape(c.surface or "-")]
+        role = w.labels.rules.ui.get(f"role_{c.role}")
+        cells = [md_escape(getattr(role, w.lang) if role else (c.role or "-")), _source(c.doc, docs),
+                 md_escape(c.as_of or "-"), md_escape(format_value(c)), _code(c.cluster),
+                 md_escape(c.surface or "-"), _position(c)]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     return lines
 
 
 def render_markdown(
-    report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50
+    report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50,
+    *, lang: str = "en", labels: Optional[Labels] = None,
 ) -> str:
-    """The report as Markdown.  Only the `max_tables` most severe conflicts get a table, then
-    at most `max_lines` further conflicts get a line each, and at most `max_lines` consistent
-    clusters are listed, so a big run still fits in a comment; the JSON and HTML reports have
-    everything."""
+    """The report as Markdown in `lang` ("ar" or "en").  Only the `max_tables` most severe
+    conflicts get a table, then at most `max_lines` further conflicts get a line each, and at
+    most `max_lines` consistent clusters are listed, so a big run still fits in a comment; the
+    JSON and HTML reports have everything."""
+    if lang not in ("ar", "en"):
+        raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
+    w = _Words(lang, labels or load_labels())
     docs = {d.id: d for d in report.documents}
     counts = status_counts(report.clusters)
     n_claims = sum(len(c.claims) for c in report.clusters)
     lines = [
-        f"# {md_escape(title or 'crosscheck report')}",
+        f"# {md_escape(title) if title else w.t('title')}",
         "",
-        f"{len(report.documents)} documents · {n_claims} claims · {len(report.clusters)} clusters: "
-        f"**{counts['conflict']} conflict{'s' if counts['conflict'] != 1 else ''}**, "
-        f"{counts['consistent']} consistent, {counts['single']} single-source"
-        + (f" · **{len(report.inconsistencies)} inconsistenc{'ies' if len(report.inconsistencies) != 1 else 'y'}"
-           " between clusters**" if report.inconsistencies else ""),
+        f"{len(report.documents)} {w.t('articles')} · {n_claims} {w.t('claims')} · {len(report.clusters)} "
+        f"{w.t('clusters')}: **{counts['conflict']} {w.status('conflict')}**{w.sep}"
+        f"{counts['consistent']} {w.status('consistent')}{w.sep}{counts['single']} {w.status('single')}"
+        + (f" · **{len(report.inconsistencies)} {w.t('inconsistencies')}**" if report.inconsistencies else ""),
         "",
-        "## Conflicts",
+        f"## {w.t('conflicts')}",
         "",
     ]
     conflicts = top_conflicts(report.clusters)
     if not conflicts:
-        lines += ["No conflicting figures found.", ""]
+        lines += [w.t("no_conflicts"), ""]
     for n, cluster in enumerate(conflicts[:max_tables], 1):
-        lines += _conflict(n, cluster, docs)
+        lines += _conflict(n, cluster, docs, w)
     if len(conflicts) > max_tables:
-        lines += [f"Less severe conflicts ({len(conflicts) - max_tables}; * = outlier):", ""]
+        lines += [w.t("less_severe", n=len(conflicts) - max_tables), ""]
         rest = conflicts[max_tables:]
-        lines += [_conflict_line(c) for c in rest[:max_lines]]
+        lines += [_conflict_line(c, w) for c in rest[:max_lines]]
         if len(rest) > max_lines:
-            lines.append(f"- … and {len(rest) - max_lines} more in the JSON and HTML reports")
+            lines.append("- " + w.t("and_more", n=len(rest) - max_lines))
         lines.append("")
     incs = list(report.inconsistencies or [])
     if incs:
-        lines += ["## Inconsistencies between clusters", "",
-                  "Figures in different clusters that cannot all be true (parts and wholes, "
-                  "combined totals), hard ones first.", ""]
+        lines += [f"## {w.t('inconsistencies')}", "", w.t("inconsistencies_intro"), ""]
         for n, inc in enumerate(incs[:max_tables], 1):
-            lines += _inconsistency(n, inc, docs)
+            lines += _inconsistency(n, inc, docs, w)
         if len(incs) > max_tables:
-            lines += [f"- … and {len(incs) - max_tables} more in the JSON and HTML reports", ""]
+            lines += ["- " + w.t("and_more", n=len(incs) - max_tables), ""]
     consistent = [c for c in report.clusters if c.status == "consistent"]
-    lines += ["## Consistent", ""]
-    lines += [_consistent(c) for c in consistent[:max_lines]] or ["None."]
+    lines += [f"## {w.t('consistent_clusters')}", ""]
+    lines += [_consistent(c, w) for c in consistent[:max_lines]] or [w.t("none")]
     if len(consistent) > max_lines:
-        lines.append(f"- … and {len(consistent) - max_lines} more in the JSON and HTML reports")
+        lines.append("- " + w.t("and_more", n=len(consistent) - max_lines))
     lines.append("")
     if counts["single"]:
-        lines += [
-            f"{counts['single']} single-source cluster{'s are' if counts['single'] != 1 else ' is'}"
-            " listed in the JSON and HTML reports.",
-            "",
-        ]
+        lines += [w.t("singles_listed", n=counts["single"]), ""]
     return "\n".join(lines)
