@@ -21,7 +21,7 @@ from crosscheck.ruleset.loader import RuleSet
 from crosscheck.text.bidi import BidiSpans
 from crosscheck.text.lexicon import PhraseSet, SentenceIndex, longest_of
 from crosscheck.text.normalize import normalize
-from crosscheck.text.tokens import Token, tokenize
+from crosscheck.text.tokens import Token, tokenize, word_forms_between
 
 # Sentence ends: ! ? ؟ and newlines always; a full stop unless it sits between two digits
 # ("1.5 مليون" is one number, not two sentences).
@@ -258,8 +258,8 @@ class DocContext:
         forms: set[str] = set()
         pos = 0
         for a, b in [*self.furniture, (len(self.text), len(self.text))]:
-            for tok in self.tokens(pos, a) if a > pos else ():
-                forms |= tok.forms
+            if a > pos:
+                forms |= word_forms_between(self.text, pos, a)
             pos = max(pos, b)
         return frozenset(forms)
 

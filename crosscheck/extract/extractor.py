@@ -87,6 +87,9 @@ class Compiled:
     by_id: dict[str, CompiledKind]
     other: CompiledKind
     tagged_cues: PhraseSet  # every rule's cues, payload = rule id (one scan per sentence)
+    # a token whose forms miss noun_keys starts no kind's counted noun (unless noun_loose)
+    noun_keys: frozenset[str] = frozenset()
+    noun_loose: bool = False
 
 
 @per_object
@@ -119,6 +122,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
             [Phrase.parse(c, r.id) for r in rules.kinds for c in r.cues]
             + [Phrase.parse(c, r.id + ":cross") for r in rules.kinds for c in r.cross_clause_cues]
         ),
+        frozenset().union(*(k.nouns._first_keys for k in kinds)),
+        any(k.nouns._first_loose for k in kinds),
     )
 
 
@@ -733,15 +738,31 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     best = None
     vetoed = False  # a context veto took this figure from a kind: it is "other", not a sibling's kind
     index = ctx.cue_index(comp.tagged_cues, toks)
-    for ck in comp.kinds:
+    # Can any kind's counted noun start right after the number (or after "من" there)?  One
+    # test for every rule: a figure with no noun is typed by the rules with a cue in its
+    # sentence only.
+    t1 = toks[i1] if i1 < len(toks) and not toks[i1].brk_before else None
+    keys, loose = comp.noun_keys, comp.noun_loose
+    maybe_noun = t1 is not None and (
+        loose or not t1.forms.isdisjoint(keys)
+        or ("من" in t1.forms and i1 + 1 < len(toks) and not toks[i1 + 1].forms.isdisjoint(keys))
+    )
+    # without a noun, only the rules with a cue in the sentence (the same for all its figures)
+    kinds = comp.kinds if maybe_noun else ctx.info(toks).get(("cue_kinds", id(comp)), lambda: _cue_kinds(comp, index))
+    for ck in kinds:
         r = ck.rule
         if r.digits_only and not n.digits:
             continue
         if n.value < r.min_value or (r.integer_only and not float(n.value).is_integer()):
             continue
-        noun = ck.nouns.at(toks, i1) if i1 < len(toks) and not toks[i1].brk_before else None
-        if noun is None and i1 + 1 < len(toks) and "من" in toks[i1].forms and not toks[i1].brk_before:
-            noun = ck.nouns.at(toks, i1 + 1)  # "ثلاثة من الرهائن"
+        if maybe_noun:
+            noun = ck.nouns.at(toks, i1)
+            if noun is None and i1 + 1 < len(toks) and "من" in t1.forms:
+                noun = ck.nouns.at(toks, i1 + 1)  # "ثلاثة من الرهائن"
+        else:
+            noun = None
+        if noun is None and not (ck.cues and index.has(r.id)):
+            continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
         if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
             continue
         if ck.exclude_before and left > 0 and not toks[left].brk_before and ck.exclude_before.ending_at(toks, left):
@@ -793,6 +814,11 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     if head in ("other", "person") and n.form != "vague":
         return comp.other, i1 + 1, 1.0, 0
     return None
+
+
+def _cue_kinds(comp: Compiled, index) -> list[CompiledKind]:
+    """The kind rules, in order, that have a cue in the token list of `index`."""
+    return [ck for ck in comp.kinds if ck.cues and index.has(ck.rule.id)]
 
 
 def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: int) -> tuple[str | None, bool]:

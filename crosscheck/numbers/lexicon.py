@@ -443,9 +443,9 @@ def load_lexicon_file(path: Union[str, Path]) -> Lexicon:
 def load_lexicon(rules: Union[str, Path, None] = None) -> Lexicon:
     """The number lexicon (numbers/ar.yaml) of the rules directory in force, loaded once per
     directory."""
-    from crosscheck.ruleset.resources import rules_dir
+    from crosscheck.ruleset.resources import resolved, rules_dir
 
-    return _lexicon_at(str(rules_dir(rules).resolve() / LEXICON_FILE))
+    return _lexicon_at(str(Path(resolved(rules_dir(rules))) / LEXICON_FILE))
 
 
 @lru_cache(maxsize=8)

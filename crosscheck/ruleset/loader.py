@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from crosscheck.errors import RuleError
 from crosscheck.models import CLAIM_KINDS
-from crosscheck.ruleset.resources import packaged_rules_dir, rules_dir
+from crosscheck.ruleset.resources import packaged_rules_dir, resolved, rules_dir
 
 DEFAULT_RULES_DIR = packaged_rules_dir()
 # Rule files that only say how reports name things (crosscheck.report.labels): not part of
@@ -303,7 +303,7 @@ def _validate(model: type[BaseModel], data: object, path: Path) -> BaseModel:
 
 def load_rules(directory: str | Path | None = None) -> RuleSet:
     """Load and validate every rule file (cached per directory)."""
-    return _load(str(rules_dir(directory).resolve()))
+    return _load(resolved(rules_dir(directory)))
 
 
 @lru_cache(maxsize=8)

@@ -62,6 +62,20 @@ def _configured_in(cwd: str) -> Optional[Path]:
     return Path(cwd, rules) if rules else None
 
 
+def resolved(directory: Path) -> str:
+    """`directory` made absolute with symlinks resolved, as a string; an absolute path is
+    resolved once per process (every document asks for the rules of its directory)."""
+    path = str(directory)
+    if not os.path.isabs(path):
+        return str(Path(path).resolve())  # depends on the working directory: never cached
+    return _resolved_abs(path)
+
+
+@lru_cache(maxsize=64)
+def _resolved_abs(path: str) -> str:
+    return str(Path(path).resolve())
+
+
 def rules_dir(explicit: Optional[str | os.PathLike[str]] = None) -> Path:
     """The rules directory in force (see the module docstring); not checked for existence."""
     if explicit:

@@ -12,6 +12,7 @@ words are allowed through Token.forms.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -265,11 +266,16 @@ class PhraseSet:
         [lo, hi) span.  Unless cross_clause, the search stops at clause punctuation.
         """
         best: tuple[Phrase, int, int] | None = None
+        # a token none of whose forms starts (ends) a phrase is passed over without a look-up
+        first_keys = None if self._first_loose else self._first_keys
+        last_keys = None if self._last_loose else self._last_keys
         # after the span
         for d in range(0, after):
             i = hi + d
             if i >= len(tokens) or (not cross_clause and tokens[i].brk_before):
                 break
+            if first_keys is not None and tokens[i].forms.isdisjoint(first_keys):
+                continue
             hit = self.at(tokens, i)
             if hit:
                 best = (hit[0], i, d)
@@ -279,6 +285,8 @@ class PhraseSet:
             j = lo - d  # phrase must end before token j
             if j <= 0 or (not cross_clause and tokens[j].brk_before):
                 break
+            if last_keys is not None and (j > len(tokens) or tokens[j - 1].forms.isdisjoint(last_keys)):
+                continue
             hit = self.ending_at(tokens, j)
             if hit:
                 if best is None or d < best[2]:
@@ -308,6 +316,8 @@ class SentenceIndex:
         self._at: dict[int, list[tuple[int, int, Phrase]]] = {}
         self._all: list[tuple[int, int, Phrase]] | None = None
         self._payloads: set[object] | None = None
+        # payload -> (its matches in text order, their starts): once every match is known
+        self._by_payload: dict[object, tuple[list[tuple[int, int, Phrase]], list[int]]] | None = None
         self._span = phrases.max_span
 
     def starting_at(self, i: int) -> list[tuple[int, int, Phrase]]:
@@ -385,6 +395,9 @@ class SentenceIndex:
         so only those positions are read."""
         best_after: tuple[Phrase, int, int] | None = None
         best_before: tuple[Phrase, int, int] | None = None
+        if payload is not None and self._all is not None:
+            # every match is known (has() read them): only this payload's, by bisection
+            return self._nearest_of(payload, lo, hi, before, after, cross_clause)
         for start, end, p in self.between(hi, hi + after):
             if payload is not None and p.payload != payload:
                 continue
@@ -395,6 +408,41 @@ class SentenceIndex:
         for start, end, p in self.between(lo - before - self._span, min(lo, hi)):
             if payload is not None and p.payload != payload:
                 continue
+            if end <= lo and end > 0:
+                d = lo - end
+                if d < before and (cross_clause or not self._breaks(end, lo)):
+                    if best_before is None or d < best_before[2] or (
+                        d == best_before[2] and len(p) > len(best_before[0])
+                    ):
+                        best_before = (p, start, d)
+        if best_before is not None and (best_after is None or best_before[2] < best_after[2]):
+            return best_before
+        return best_after
+
+    def _nearest_of(
+        self, payload: object, lo: int, hi: int, before: int, after: int, cross_clause: bool
+    ) -> tuple[Phrase, int, int] | None:
+        """nearest() over the matches with this payload only (the same matches, in the same
+        order, as the scan of the window keeps)."""
+        if self._by_payload is None:
+            groups: dict[object, list[tuple[int, int, Phrase]]] = {}
+            for m in self._all or ():
+                groups.setdefault(m[2].payload, []).append(m)
+            self._by_payload = {k: (v, [m[0] for m in v]) for k, v in groups.items()}
+        found = self._by_payload.get(payload)
+        if found is None:
+            return None
+        ms, starts = found
+        best_after: tuple[Phrase, int, int] | None = None
+        best_before: tuple[Phrase, int, int] | None = None
+        for k in range(bisect_left(starts, hi), bisect_left(starts, hi + after)):
+            start, end, p = ms[k]
+            d = start - hi
+            if d < after and (cross_clause or not self._breaks(hi, start)):
+                if best_after is None or d < best_after[2] or (d == best_after[2] and len(p) > len(best_after[0])):
+                    best_after = (p, start, d)
+        for k in range(bisect_left(starts, lo - before - self._span), bisect_left(starts, min(lo, hi))):
+            start, end, p = ms[k]
             if end <= lo and end > 0:
                 d = lo - end
                 if d < before and (cross_clause or not self._breaks(end, lo)):

@@ -78,6 +78,16 @@ class Token:
         return self.text[0].isdigit()
 
 
+def word_forms_between(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The union of the forms of every token of text[start:end] (what tokenize's tokens would
+    give), without making the tokens: each distinct word is read once."""
+    end = len(text) if end is None else end
+    forms: set[str] = set()
+    for w in set(_WORD.findall(text, start, end)):
+        forms |= bare_forms(w)
+    return forms
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end] (offsets stay absolute)."""
     end = len(text) if end is None else end
