@@ -20,8 +20,13 @@ def _key(c: Claim) -> Hashable:
     return (c.kind, c.value, high, shape, c.group, c.location, c.period, c.event, c.actor)
 
 
+_FIELDS_SET = {"start", "end", "surface", "sentence"}  # what mention_of sets, shared by every Mention
+
+
 def mention_of(c: Claim) -> Mention:
-    return Mention(start=c.start, end=c.end, surface=c.surface, sentence=c.sentence)
+    m = Mention(start=c.start, end=c.end, surface=c.surface, sentence=c.sentence)
+    object.__setattr__(m, "__pydantic_fields_set__", _FIELDS_SET)  # not a 216-byte set per mention
+    return m
 
 
 def merge_mentions(claims: Sequence[Claim]) -> list[Claim]:

@@ -17,7 +17,7 @@ Date/time/phone values are the first number written (the day of "7 أكتوبر"
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterator, Optional
 
 import re
 
@@ -28,7 +28,7 @@ from crosscheck.numbers.digits import read_digits
 from crosscheck.numbers.grammar import ALONE, DIGITS, Phrase, Tok, parse_at
 from crosscheck.numbers.lexicon import FRACTION, SCALE, TEEN_UNIT, TENS, UNIT, Lexicon, load_lexicon
 
-__all__ = ["find_numbers", "scan"]
+__all__ = ["find_numbers", "iter_scan", "scan"]
 
 # Only spaces (never a line break) between two tokens of one phrase.
 _GAP_PLAIN = re.compile(r"[^\S\n]*")
@@ -196,10 +196,14 @@ def _read_digit_runs(toks: list[Tok], lex: Lexicon) -> list[Tok]:
 def scan(norm: Normalized, lex: Optional[Lexicon] = None) -> list[NumberMatch]:
     """Every number in the normalised text `norm` (see the module docstring); `lex` defaults
     to the lexicon of the rules directory in force."""
+    return list(iter_scan(norm, lex))
+
+
+def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[NumberMatch]:
+    """scan(), one match at a time (a caller that keeps less than every match holds less)."""
     lex = lex or load_lexicon()
     text = norm.text
     toks = _tokens(text, lex)
-    out: list[NumberMatch] = []
     prev: Optional[tuple[str, int]] = None
     i, n = 0, len(toks)
     while i < n:
@@ -214,25 +218,22 @@ def scan(norm: Normalized, lex: Optional[Lexicon] = None) -> list[NumberMatch]:
             continue
         form, nend = classify(ph, text, lex, t, ph.j == i + 1, prev)
         start, end = norm.span(ph.start, nend)
-        out.append(
-            NumberMatch(
-                start=start,
-                end=end,
-                value=as_number(ph.low if ph.kind != "vague" else ph.low),
-                low=as_number(min(ph.low, ph.high)),
-                high=as_number(max(ph.low, ph.high)),
-                form=form,
-                text=norm.original[start:end],
-                nstart=ph.start,
-                nend=nend,
-            )
+        yield NumberMatch(
+            start=start,
+            end=end,
+            value=as_number(ph.low if ph.kind != "vague" else ph.low),
+            low=as_number(min(ph.low, ph.high)),
+            high=as_number(max(ph.low, ph.high)),
+            form=form,
+            text=norm.original[start:end],
+            nstart=ph.start,
+            nend=nend,
         )
         prev = (form, nend)
         j = ph.j
         while j < n and toks[j].pstart < nend:
             j += 1
         i = j
-    return out
 
 
 def find_numbers(text: str) -> list[NumberMatch]:

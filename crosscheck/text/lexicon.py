@@ -295,6 +295,9 @@ class PhraseSet:
         return best
 
 
+_NO_MATCHES: tuple = ()  # SentenceIndex.starting_at of a position without a match
+
+
 class SentenceIndex:
     """The matches of one PhraseSet in one token list, found lazily and queried many times.
 
@@ -324,13 +327,15 @@ class SentenceIndex:
         """Every (start, end, phrase) match that starts at token i."""
         found = self._at.get(i)
         if found is None:
+            if self._all is not None:
+                return _NO_MATCHES  # every position was read: this one has none
             found = self._at[i] = self._find(i)
         return found
 
     def _find(self, i: int) -> list[tuple[int, int, Phrase]]:
         tokens, phrases = self.tokens, self.phrases
         if not 0 <= i < len(tokens):
-            return []
+            return _NO_MATCHES
         tok = tokens[i]
         cands = phrases._first_cache.get(tok.forms)
         if cands is None:
@@ -343,7 +348,7 @@ class SentenceIndex:
             end = p.match_at(tokens, i)
             if end >= 0:
                 out.append((i, end, p))
-        return out
+        return out or _NO_MATCHES
 
     def between(self, a: int, b: int) -> list[tuple[int, int, Phrase]]:
         """Every match starting at a token in [a, b), in text order."""
@@ -361,6 +366,11 @@ class SentenceIndex:
         """Every match in the tokens, in text order (a full scan, done once)."""
         if self._all is None:
             self._all = self.between(0, len(self.tokens))
+            # keep only the positions that have a match (a long sentence has few)
+            sparse: dict[int, list[tuple[int, int, Phrase]]] = {}
+            for m in self._all:
+                sparse.setdefault(m[0], []).append(m)
+            self._at = sparse
         return self._all
 
     def has(self, payload: object) -> bool:

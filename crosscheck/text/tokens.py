@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 
 import regex
 
@@ -99,5 +100,5 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         s = pos + len(gap)
         pos = s + len(w)
         brk = gap != " " and len(tokens) > 0 and not _BREAK_CHARS.isdisjoint(gap)
-        append(Token(s, pos, w, memo.get(w) or bare_forms(w), brk))
+        append(Token(s, pos, intern(w), memo.get(w) or bare_forms(w), brk))  # one string per word
     return tokens
