@@ -179,7 +179,6 @@ def render_reports(
     from crosscheck.report import large
 
     out: dict[str, str] = {}
-    shown, left = large.reader_report(report)  # large archives: pages lead with conflicts
     for fmt in parse_formats(formats):
         if fmt in ("json", "jsonl"):
             import io
@@ -187,6 +186,21 @@ def render_reports(
             buf = io.StringIO()
             (large.write_json if fmt == "json" else large.write_jsonl)(report, buf)
             out[FILENAMES[fmt]] = buf.getvalue()
+    shown, left = large.reader_report(report)  # large archives: pages lead with conflicts
+    out.update(render_pages(shown, left, formats, texts, lang))
+    return {FILENAMES[f]: out[FILENAMES[f]] for f in parse_formats(formats)}
+
+
+def render_pages(shown: Report, left: Mapping, formats: Sequence[str] = ("md", "html"),
+                 texts: Optional[Mapping[str, str]] = None, lang: str = "ar") -> dict[str, str]:
+    """File name -> content of the Markdown and HTML pages of `shown` (the whole report, or for
+    a large archive its conflicts, with `left` counting the rest per kind: large.reader_report)."""
+    from crosscheck.report import large
+
+    out: dict[str, str] = {}
+    for fmt in parse_formats(formats):
+        if fmt in ("json", "jsonl"):
+            continue
         elif fmt == "md":
             from crosscheck.report.markdown import render_markdown
 

@@ -137,10 +137,23 @@ def report_command(
                              "stdout use 'crosscheck clusters --format json')")
         if lang not in ("ar", "en"):
             raise InputError(f"--lang: unknown language {lang!r}; use ar or en")
+        if engine not in ("local", "dask"):
+            raise InputError(f"--engine: unknown engine {engine!r}; use local or dask")
+        record = _record(paths, store, config)
+        if record and not paths and engine == "local":
+            # the record alone: reconciled unit by unit from the store, never all in memory
+            from crosscheck.store.streamed import write_store_reports
+
+            bar = _ProgressBar(progress)
+            try:
+                done = write_store_reports(record, out, formats, lang=lang, progress=bar)
+            finally:
+                bar.close()
+            typer.echo(done.summary, nl=False)
+            typer.echo("wrote " + ", ".join(str(p) for p in done.written))
+            return
         bar = _ProgressBar(progress)
         try:
-            if engine not in ("local", "dask"):
-                raise InputError(f"--engine: unknown engine {engine!r}; use local or dask")
             analysis = _analyse(paths, store, progress=bar, config=config, engine=engine,
                                 scheduler=scheduler, jobs=jobs)
         finally:

@@ -379,12 +379,40 @@ def group_claims(
     grouped: the others are filled (their document's context counts) and then left out.
     """
     cfg = config_or_default(config)
-    stats = GroupingStats(claims=len(claims))
-    places = PlaceNames(cfg)
-    matcher = FuzzyMatcher(cfg.fuzzy_threshold, stats)
     members = _context_fill(claims, cfg)
     if units is not None:
         members = [m for m in members if unit_key(m.claim, cfg) in units]
+    return group_members(members, cfg, n_claims=len(claims))
+
+
+def fill_context(claims: Sequence[Claim], config: Optional[ReconcileConfig] = None,
+                 first_index: int = 0) -> list[Member]:
+    """Members of ONE document's claims (or of several whole documents) with missing scope
+    filled from their document's context; `Member.index` counts from `first_index`."""
+    members = _context_fill(claims, config_or_default(config))
+    if first_index:
+        for m in members:
+            m.index += first_index
+    return members
+
+
+def group_members(
+    members: list[Member],
+    config: Optional[ReconcileConfig] = None,
+    *,
+    n_claims: Optional[int] = None,
+    dedupe: bool = True,
+) -> Grouping:
+    """Group members already filled from their documents' context (`fill_context`).
+
+    Units never interact, so the members of whole units can be grouped apart: the union of
+    the groups is the grouping of all of them, except for the `-2`, `-3` suffixes that
+    separate equal ids (`dedupe_ids`), which only the whole set decides (`dedupe=False` leaves
+    them to the caller)."""
+    cfg = config_or_default(config)
+    stats = GroupingStats(claims=len(members) if n_claims is None else n_claims)
+    places = PlaceNames(cfg)
+    matcher = FuzzyMatcher(cfg.fuzzy_threshold, stats)
     attrs = list(cfg.scope_attributes)
     fuzzy = [a for a in attrs if a in cfg.fuzzy_attributes]
     exact = [a for a in attrs if a not in cfg.fuzzy_attributes]
@@ -431,9 +459,15 @@ def group_claims(
 
     groups = [_make_group(key, ms, attrs, fuzzy, places) for key, ms in clusters.items()]
     groups.extend(singles)
-    _dedupe_ids(groups)
+    if dedupe:
+        _dedupe_ids(groups)
     groups.sort(key=lambda g: g.id)
     return Grouping(groups, stats)
+
+
+def dedupe_order(g: ScopeGroup) -> list[tuple[str, int]]:
+    """What orders groups of one id before the `-2`, `-3` suffixes are given (`_dedupe_ids`)."""
+    return [(m.claim.doc, m.claim.start) for m in g.members]
 
 
 def _attach_open_scopes(
@@ -531,7 +565,7 @@ def _make_group(
 
 def _dedupe_ids(groups: list[ScopeGroup]) -> None:
     seen: Counter = Counter()
-    for g in sorted(groups, key=lambda g: (g.id, [(m.claim.doc, m.claim.start) for m in g.members])):
+    for g in sorted(groups, key=lambda g: (g.id, dedupe_order(g))):
         seen[g.id] += 1
         if seen[g.id] > 1:
             g.id = f"{g.id}-{seen[g.id]}"

@@ -79,17 +79,42 @@ def reconcile(
     hier = load_hierarchy()
     claims = hier.annotate(claims, docs)  # combined figures ("في البلدين") get their own place
     grouping = group_claims(claims, cfg, units)
-    for g in grouping.groups:
-        for m in g.members:
-            m.claim = hier.with_paths(m.claim)
-            note = repaired[m.index][1]
-            if note:
-                m.notes.append(note)
-    clusters = [_judge(g, doc_dates, sources, cfg) for g in grouping.groups]
-    for cl in clusters:
-        cl.hierarchy_keys = hier.keys(cl.kind, cl.key)
+    clusters = judge_groups(grouping.groups, [note for _c, note in repaired], doc_dates, sources, cfg, hier)
     clusters.sort(key=_sort_key)
     return clusters
+
+
+def prepare_claims(claims: Sequence[Claim], ddates, date_rules=None, documents: Sequence[Document] = (),
+                   hier=None) -> tuple[list[Claim], list[Optional[str]]]:
+    """`reconcile`'s first steps on the claims of whole `documents`: an empty interval repaired
+    (with its note), each claim dated, combined figures placed (hierarchy.annotate).  Returns
+    (claims, repair note or None per claim)."""
+    repaired = [_repair_claim(c) for c in claims]
+    dated = date_claims([c for c, _ in repaired], ddates, date_rules)
+    dated = (hier or load_hierarchy()).annotate(dated, documents)
+    return dated, [note for _c, note in repaired]
+
+
+def judge_groups(groups, repair_notes: Sequence[Optional[str]], doc_dates: dict[str, Optional[str]],
+                 sources: SourceGroups, cfg: ReconcileConfig, hier=None) -> list[Cluster]:
+    """Judge grouped members; `repair_notes[m.index]` is the note of member m's claim repair.
+    Members get their place and group paths, clusters their hierarchy keys."""
+    hier = hier or load_hierarchy()
+    for g in groups:
+        for m in g.members:
+            m.claim = hier.with_paths(m.claim)
+            note = repair_notes[m.index]
+            if note:
+                m.notes.append(note)
+    clusters = [_judge(g, doc_dates, sources, cfg) for g in groups]
+    for cl in clusters:
+        cl.hierarchy_keys = hier.keys(cl.kind, cl.key)
+    return clusters
+
+
+def sort_key(c: Cluster) -> tuple:
+    """The report's order: conflicts (most severe first), consistent, single; ties by id."""
+    return _sort_key(c)
 
 
 def build_report(documents: list[Document], clusters: list[Cluster],

@@ -287,12 +287,19 @@ def top_conflicts(clusters: Iterable[Cluster], limit: Optional[int] = None) -> l
 
 def render_summary(n_documents: int, n_claims: int, clusters: Sequence[Cluster], top: int = 5) -> str:
     """The one-screen summary `crosscheck report` prints."""
-    counts = status_counts(clusters)
+    worst = top_conflicts(clusters)
+    return render_summary_counts(n_documents, n_claims, status_counts(clusters), worst[:top], len(worst), top)
+
+
+def render_summary_counts(n_documents: int, n_claims: int, counts: Mapping[str, int],
+                          worst: Sequence[Cluster], n_conflicts: int, top: int = 5) -> str:
+    """`render_summary` from the counts per status and the most severe conflicts (in
+    `top_conflicts` order), for a record too large to hold: `n_conflicts` of them in all."""
+    counts = {s: counts.get(s, 0) for s in STATUS_ORDER}
     lines = [
-        f"documents {n_documents}  claims {n_claims}  clusters {len(clusters)} "
+        f"documents {n_documents}  claims {n_claims}  clusters {sum(counts.values())} "
         f"(conflict {counts['conflict']}, consistent {counts['consistent']}, single {counts['single']})"
     ]
-    worst = top_conflicts(clusters)
     if worst:
         lines.append("top conflicts:")
         for c in worst[:top]:
@@ -301,6 +308,6 @@ def render_summary(n_documents: int, n_claims: int, clusters: Sequence[Cluster],
                 f"  cause {c.cause or '-'}"
             )
             lines.append(f"    {values_by_source(c)}")
-        if len(worst) > top:
-            lines.append(f"  … and {len(worst) - top} more (see the report)")
+        if n_conflicts > top:
+            lines.append(f"  … and {n_conflicts - top} more (see the report)")
     return "\n".join(lines) + "\n"

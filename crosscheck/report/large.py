@@ -17,7 +17,7 @@ import html
 import json
 import textwrap
 from collections import Counter
-from typing import IO
+from typing import IO, Iterable
 
 from crosscheck.models import Report
 
@@ -93,32 +93,49 @@ def _indented(model, level: int) -> str:
 
 def write_json(report: Report, fh: IO[str]) -> None:
     """`render_json(report)`'s bytes, streamed item by item."""
-    fields = list(type(report).model_fields)
+    write_json_fields(fh, [
+        (name, (m.model_dump_json(indent=2) for m in value) if isinstance(value, list) else value)
+        for name, value in ((n, getattr(report, n)) for n in type(report).model_fields)
+    ])
+
+
+def write_json_fields(fh: IO[str], fields: Iterable[tuple[str, object]]) -> None:
+    """A JSON object in `render_json`'s layout, written as it is read: each field's value is a
+    plain JSON value, or an iterator of list items, each already serialised with indent=2
+    (`model_dump_json(indent=2)`), so a list of any length is never held in memory."""
+    fields = list(fields)
     fh.write("{\n")
-    for n, name in enumerate(fields):
-        value = getattr(report, name)
+    for n, (name, value) in enumerate(fields):
         fh.write(f"  {json.dumps(name)}: ")
-        if isinstance(value, list):
-            if not value:
-                fh.write("[]")
-            else:
-                fh.write("[\n")
-                for i, item in enumerate(value):
-                    fh.write("    " + _indented(item, 4) + (",\n" if i < len(value) - 1 else "\n"))
-                fh.write("  ]")
-        else:
+        if isinstance(value, (str, int, float, bool, type(None), dict)):
             fh.write(json.dumps(value, ensure_ascii=False))
+        else:
+            first = True
+            for text in value:  # type: ignore[union-attr]
+                fh.write("[\n    " if first else ",\n    ")
+                fh.write(textwrap.indent(text, "    ")[4:])
+                first = False
+            fh.write("[]" if first else "\n  ]")
         fh.write(",\n" if n < len(fields) - 1 else "\n")
     fh.write("}\n")
 
 
 def write_jsonl(report: Report, fh: IO[str]) -> None:
     """The report as JSON Lines: a header, then one object per document, cluster, inconsistency."""
-    head = {"type": "header", "version": report.version, "documents": len(report.documents),
-            "clusters": len(report.clusters), "inconsistencies": len(report.inconsistencies)}
+    write_jsonl_items(fh, report.version, len(report.documents), len(report.clusters),
+                      len(report.inconsistencies),
+                      [("document", (m.model_dump_json() for m in report.documents)),
+                       ("cluster", (m.model_dump_json() for m in report.clusters)),
+                       ("inconsistency", (m.model_dump_json() for m in report.inconsistencies))])
+
+
+def write_jsonl_items(fh: IO[str], version: int, n_documents: int, n_clusters: int, n_inconsistencies: int,
+                      items: Iterable[tuple[str, Iterable[str]]]) -> None:
+    """`write_jsonl` from counts and each item's compact JSON (`model_dump_json()`), streamed."""
+    head = {"type": "header", "version": version, "documents": n_documents,
+            "clusters": n_clusters, "inconsistencies": n_inconsistencies}
     fh.write(json.dumps(head, ensure_ascii=False) + "\n")
-    for kind, items in (("document", report.documents), ("cluster", report.clusters),
-                        ("inconsistency", report.inconsistencies)):
+    for kind, texts in items:
         prefix = '{"type":"' + kind + '",'
-        for item in items:
-            fh.write(prefix + item.model_dump_json()[1:] + "\n")
+        for text in texts:
+            fh.write(prefix + text[1:] + "\n")

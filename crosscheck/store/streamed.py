@@ -1,0 +1,356 @@
+"""Reconciliation from the claim store, unit by unit, with a bounded number of claims in memory.
+
+    with reconcile_store("crosscheck.db") as record:      # a StreamedRecord
+        record.stats.peak_claims_held                       # the memory bound, in claims
+        for text in record.cluster_texts(): ...             # report order, one cluster at a time
+
+`report --store` without articles runs on this instead of loading every claim:
+
+1. **documents, in id order, a chunk at a time**: each chunk's claims are read, repaired,
+   dated and filled from their own document's context (all that needs a whole document), then
+   written with their unit key (grouping.unit_key) to a scratch SQLite database next to
+   nothing else (a temporary directory), with their report document record;
+2. **units, in key order, a batch at a time**: the members of whole units (at least
+   `batch_claims` claims, or one unit when it is larger) are read back, grouped and judged —
+   units never interact, so this is what grouping all claims at once gives — and each cluster
+   is written to the scratch database as JSON with its sort key;
+3. **equal ids** (two scopes whose ids collide) get their `-2`, `-3` suffixes exactly as the
+   in-memory path gives them, once every cluster is known;
+4. the writers then stream documents and clusters out of the scratch database in report order
+   (`ORDER BY` on the sort key): `report.json` and `report.jsonl` are byte-identical to the
+   in-memory path's, and the pages get what they need (every conflict, counts of the rest).
+
+Memory holds one chunk of documents or one batch of units, the near-duplicate groups (one
+entry per document, from the stored signatures) and each document's date; never the record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import sqlite3
+import tempfile
+from collections import Counter
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from typing import Iterator, Optional
+
+from crosscheck.models import Claim, Cluster, Document, ReportDocument
+
+DOC_CHUNK = 256  # documents read (with all their claims) at a time
+BATCH_CLAIMS = 20_000  # claims grouped and judged at a time (a larger unit goes alone)
+TOP = 5  # conflicts kept for the one-screen summary
+
+_SCRATCH = """
+CREATE TABLE docs (id TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE members (unit TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE clusters (id TEXT NOT NULL, dedupe TEXT NOT NULL, status_order INTEGER NOT NULL,
+                       neg_severity REAL NOT NULL, no_severity INTEGER NOT NULL,
+                       status TEXT NOT NULL, kind TEXT NOT NULL,
+                       n_claims INTEGER NOT NULL, json TEXT NOT NULL)
+"""
+
+
+class _Notes(dict):
+    """Repair notes by member index; missing means none."""
+
+    def __missing__(self, key: int) -> None:
+        return None
+
+
+@dataclass
+class StreamStats:
+    documents: int = 0
+    claims: int = 0
+    units: int = 0
+    batches: int = 0
+    clusters: int = 0
+    status: Counter = field(default_factory=Counter)
+    left: dict[str, Counter] = field(default_factory=dict)  # kind -> Counter(status), non-conflicts
+    peak_claims_held: int = 0  # the most claims (or members) in memory at one time
+
+    def held(self, n: int) -> None:
+        self.peak_claims_held = max(self.peak_claims_held, n)
+
+
+class StreamedRecord:
+    """The reconciled record in a scratch database (see the module docstring)."""
+
+    def __init__(self, scratch_dir: str, conn: sqlite3.Connection, stats: StreamStats) -> None:
+        self._dir = scratch_dir
+        self._conn = conn
+        self.stats = stats
+
+    def top_conflicts(self, limit: int = TOP) -> list[Cluster]:
+        """The most severe conflicts in cluster_view.top_conflicts' order (for the summary)."""
+        return [Cluster.model_validate_json(r[0]) for r in self._conn.execute(
+            "SELECT json FROM clusters WHERE status = 'conflict' ORDER BY no_severity, neg_severity, id LIMIT ?",
+            (limit,))]
+
+    # ----------------------------------------------------------------- reading
+
+    def document_records(self) -> Iterator[ReportDocument]:
+        for (text,) in self._conn.execute("SELECT json FROM docs ORDER BY id"):
+            yield ReportDocument.model_validate_json(text)
+
+    def cluster_texts(self, where: str = "") -> Iterator[str]:
+        """Each cluster's compact JSON, in report order (`where`: an SQL condition)."""
+        sql = "SELECT json FROM clusters" + (f" WHERE {where}" if where else "") + \
+              " ORDER BY status_order, neg_severity, id"
+        for (text,) in self._conn.execute(sql):
+            yield text
+
+    def clusters(self, where: str = "") -> Iterator[Cluster]:
+        for text in self.cluster_texts(where):
+            yield Cluster.model_validate_json(text)
+
+    def close(self) -> None:
+        self._conn.close()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+@contextmanager
+def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
+                    batch_claims: int = BATCH_CLAIMS, doc_chunk: int = DOC_CHUNK,
+                    progress=None) -> Iterator[StreamedRecord]:
+    """Reconcile the stored record unit by unit (see the module docstring)."""
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.reconcile.settings import default_config
+    from crosscheck.ruleset.loader import load_rules
+    from crosscheck.store.sqlite_store import _source_groups, connect, require_current
+
+    cfg = config or default_config(rules_dir)
+    scratch_dir = tempfile.mkdtemp(prefix="crosscheck-reconcile-")
+    scratch = sqlite3.connect(os.path.join(scratch_dir, "scratch.db"), isolation_level=None)
+    record = None
+    try:
+        scratch.execute("PRAGMA journal_mode = OFF")
+        scratch.execute("PRAGMA synchronous = OFF")
+        for statement in _SCRATCH.split(";"):
+            if statement.strip():
+                scratch.execute(statement)
+        stats = StreamStats()
+        with closing(connect(db)) as conn:
+            conn.execute("BEGIN")  # one consistent snapshot
+            try:
+                require_current(conn, db, load_rules(rules_dir).version)
+                sources = _source_groups(conn, [], cfg)
+                doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress)
+            finally:
+                conn.execute("COMMIT")
+        scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
+        _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims)
+        _dedupe_ids(scratch)
+        record = StreamedRecord(scratch_dir, scratch, stats)
+        yield record
+    finally:
+        if record is not None:
+            record.close()
+        else:
+            scratch.close()
+            shutil.rmtree(scratch_dir, ignore_errors=True)
+
+
+def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, progress) -> dict[str, Optional[str]]:
+    """Documents in id order: report records, dates, and every claim filled and keyed."""
+    from crosscheck.reconcile.dating import document_dates
+    from crosscheck.reconcile.grouping import fill_context, unit_key
+    from crosscheck.reconcile.reconciler import prepare_claims
+    from crosscheck.store.sqlite_store import _documents_by_id
+
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
+    total = len(ids)
+    doc_dates: dict[str, Optional[str]] = {}
+    index = 0
+    scratch.execute("BEGIN")
+    for i in range(0, total, chunk):
+        part = ids[i : i + chunk]
+        docs = list(_documents_by_id(conn, part))
+        found = document_dates(docs)
+        marks = ",".join("?" * len(part))
+        by_doc: dict[str, list[Claim]] = {}
+        for doc_id, data in conn.execute(
+                f"SELECT doc_id, data FROM claims WHERE doc_id IN ({marks}) ORDER BY doc_id, seq", part):
+            by_doc.setdefault(doc_id, []).append(Claim.model_validate_json(data))
+        stats.held(sum(len(v) for v in by_doc.values()))
+        rows = []
+        for d in docs:
+            when = found.dates.get(d.id)
+            doc_dates[d.id] = when.isoformat() if when else None
+            record = _report_document(d, found)
+            scratch.execute("INSERT INTO docs VALUES (?, ?)", (d.id, record.model_dump_json()))
+            claims = by_doc.get(d.id, [])
+            dated, notes = prepare_claims(claims, found, drules)
+            for m in fill_context(dated, cfg, index):
+                rows.append((unit_key(m.claim, cfg), m.index,
+                             pickle.dumps((m, notes[m.index - index]), pickle.HIGHEST_PROTOCOL)))
+            index += len(claims)
+            stats.documents += 1
+            stats.claims += len(claims)
+        scratch.executemany("INSERT INTO members VALUES (?, ?, ?)", rows)
+        if progress is not None:
+            progress(min(i + chunk, total), total)
+    scratch.execute("COMMIT")
+    return doc_dates
+
+
+def _report_document(d: Document, found) -> ReportDocument:
+    """reconciler.build_report's record of one document."""
+    import hashlib
+
+    return ReportDocument(
+        id=d.id, path=d.path,
+        date=d.date or (found.dates[d.id].isoformat() if found.dates.get(d.id) else None),
+        date_from=found.source.get(d.id), source=d.source, url=d.url,
+        sha256=d.sha256 or hashlib.sha256(d.text.encode("utf-8")).hexdigest(),
+    )
+
+
+def _unit_batches(scratch, batch_claims: int) -> Iterator[list[str]]:
+    """Unit keys in order, cut into batches of at least `batch_claims` members (a larger unit alone)."""
+    batch: list[str] = []
+    size = 0
+    for unit, n in scratch.execute("SELECT unit, COUNT(*) FROM members GROUP BY unit ORDER BY unit").fetchall():
+        if batch and size + n > batch_claims:
+            yield batch
+            batch, size = [], 0
+        batch.append(unit)
+        size += n
+    if batch:
+        yield batch
+
+
+def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_claims: int) -> None:
+    """Group and judge whole units a batch at a time; write each cluster with its sort key."""
+    from crosscheck.reconcile.grouping import dedupe_order, group_members
+    from crosscheck.reconcile.reconciler import _STATUS_ORDER, judge_groups
+
+    reader = scratch.cursor()
+    scratch.execute("BEGIN")
+    for units in _unit_batches(scratch, batch_claims):
+        members, notes = [], _Notes()
+        for unit in units:
+            for (data,) in reader.execute("SELECT data FROM members WHERE unit = ? ORDER BY idx", (unit,)):
+                m, note = pickle.loads(data)
+                members.append(m)
+                if note:
+                    notes[m.index] = note
+        stats.units += len(units)
+        stats.batches += 1
+        stats.held(len(members))
+        grouping = group_members(members, cfg, dedupe=False)
+        orders = [json.dumps(dedupe_order(g), ensure_ascii=False) for g in grouping.groups]
+        clusters = judge_groups(grouping.groups, notes, doc_dates, sources, cfg)
+        rows = []
+        for c, order in zip(clusters, orders):
+            stats.clusters += 1
+            stats.status[c.status] += 1
+            if c.status != "conflict":
+                stats.left.setdefault(c.kind, Counter())[c.status] += 1
+            rows.append((c.id, order, _STATUS_ORDER[c.status], -(c.severity or 0.0), c.severity is None,
+                         c.status, c.kind, len(c.claims), c.model_dump_json()))
+        scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        del members, grouping, clusters, rows
+    scratch.execute("COMMIT")
+    scratch.execute("DROP TABLE members")
+
+
+def _dedupe_ids(scratch) -> None:
+    """Equal ids get `-2`, `-3`... in the order grouping.`_dedupe_ids` gives them."""
+    dup = [r[0] for r in scratch.execute("SELECT id FROM clusters GROUP BY id HAVING COUNT(*) > 1 ORDER BY id")]
+    if not dup:
+        return
+    scratch.execute("BEGIN")
+    for cid in dup:
+        rows = scratch.execute("SELECT rowid, dedupe, json FROM clusters WHERE id = ?", (cid,)).fetchall()
+        rows.sort(key=lambda r: [tuple(x) for x in json.loads(r[1])])
+        for n, (rowid, _order, text) in enumerate(rows[1:], 2):
+            cluster = Cluster.model_validate_json(text)
+            new_id = f"{cid}-{n}"
+            cluster = cluster.model_copy(update={"id": new_id})
+            scratch.execute("UPDATE clusters SET id = ?, json = ? WHERE rowid = ?",
+                            (new_id, cluster.model_dump_json(), rowid))
+    scratch.execute("COMMIT")
+
+
+# --------------------------------------------------------------------------- writing
+
+
+@dataclass
+class StoreReport:
+    written: list  # paths
+    summary: str  # the one-screen summary `crosscheck report` prints
+    stats: StreamStats
+
+
+def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "html", "json"), *,
+                        lang: str = "ar", rules_dir=None, progress=None,
+                        batch_claims: int = BATCH_CLAIMS) -> StoreReport:
+    """`report --store DB` without articles: reconcile from the store unit by unit and write
+    the report files, the JSON and JSON Lines streamed out of the scratch database.  The
+    bytes are those of `pipeline.write_reports(analyse_store(DB))` (tested)."""
+    from pathlib import Path
+
+    from crosscheck.errors import CrosscheckError
+    from crosscheck.models import Report
+    from crosscheck.pipeline import FILENAMES, parse_formats, render_pages
+    from crosscheck.report import large
+    from crosscheck.report.cluster_view import render_summary_counts
+    from crosscheck.util.atomic import atomic_open, write_text_atomic
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise CrosscheckError(f"{out}: --out must be a directory, and this is a file")
+    wanted = parse_formats(formats)
+    with reconcile_store(db, rules_dir=rules_dir, progress=progress, batch_claims=batch_claims) as record:
+        st = record.stats
+        pages: dict[str, str] = {}
+        if any(f in ("md", "html") for f in wanted):
+            documents = list(record.document_records())
+            if st.clusters <= large.LARGE_CLUSTERS:
+                shown, left = Report(documents=documents, clusters=list(record.clusters())), {}
+            else:  # large archives: the pages lead with the conflicts and count the rest
+                shown, left = Report(documents=documents, clusters=list(record.clusters("status = 'conflict'"))), st.left
+            texts = _texts(db, {c.doc for cl in shown.clusters for c in cl.claims})
+            pages = render_pages(shown, left, [f for f in wanted if f in ("md", "html")], texts, lang)
+            del shown, documents, texts
+        written = []
+        for fmt in wanted:
+            path = out / FILENAMES[fmt]
+            if fmt == "json":
+                with atomic_open(path, "w") as fh:
+                    large.write_json_fields(fh, [
+                        ("version", 2),
+                        ("documents", (d.model_dump_json(indent=2) for d in record.document_records())),
+                        ("clusters", (Cluster.model_validate_json(t).model_dump_json(indent=2)
+                                      for t in record.cluster_texts())),
+                        ("inconsistencies", iter(())),
+                    ])
+            elif fmt == "jsonl":
+                with atomic_open(path, "w") as fh:
+                    large.write_jsonl_items(fh, 2, st.documents, st.clusters, 0, [
+                        ("document", (d.model_dump_json() for d in record.document_records())),
+                        ("cluster", record.cluster_texts()),
+                    ])
+            else:
+                write_text_atomic(path, pages[FILENAMES[fmt]])
+            written.append(path)
+        summary = render_summary_counts(st.documents, st.claims, st.status, record.top_conflicts(),
+                                        st.status.get("conflict", 0))
+    return StoreReport(written, summary, st)
+
+
+def _texts(db, ids: set[str]) -> dict[str, str]:
+    """The article texts of these documents (the HTML marks each claim in its sentence)."""
+    from crosscheck.store.sqlite_store import connect
+
+    wanted = sorted(ids)
+    out: dict[str, str] = {}
+    with closing(connect(db)) as conn:
+        for i in range(0, len(wanted), 256):
+            part = wanted[i : i + 256]
+            marks = ",".join("?" * len(part))
+            out.update(conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", part))
+    return out
