@@ -162,6 +162,7 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
 
     ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
     total = len(ids)
+    jsonl_lines: dict = {}  # path -> {digest of a record's text: its line}, shared by the chunks
     doc_dates: dict[str, Optional[str]] = {}
     index = 0
     scratch.execute("BEGIN")
@@ -175,6 +176,7 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
                 f"SELECT doc_id, data FROM claims WHERE doc_id IN ({marks}) ORDER BY doc_id, seq", part):
             by_doc.setdefault(doc_id, []).append(Claim.model_validate_json(data))
         stats.held(sum(len(v) for v in by_doc.values()))
+        locator = _Locator(docs, jsonl_lines)  # one chunk's files, read once each
         rows = []
         for d in docs:
             when = found.dates.get(d.id)
@@ -184,8 +186,11 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             claims = by_doc.get(d.id, [])
             dated, notes = prepare_claims(claims, found, drules)
             for m in fill_context(dated, cfg, index):
-                rows.append((unit_key(m.claim, cfg), m.index,
-                             pickle.dumps((m, notes[m.index - index]), pickle.HIGHEST_PROTOCOL)))
+                c = m.claim
+                where = (locator.where(c.doc, c.start, c.end),
+                         [locator.where(c.doc, x.start, x.end) for x in c.mentions])
+                rows.append((unit_key(c, cfg), m.index,
+                             pickle.dumps((m, notes[m.index - index], where), pickle.HIGHEST_PROTOCOL)))
             index += len(claims)
             stats.documents += 1
             stats.claims += len(claims)
@@ -194,6 +199,52 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             progress(min(i + chunk, total), total)
     scratch.execute("COMMIT")
     return doc_dates
+
+
+class _Digests(dict):
+    """A JSONL file's record texts -> line, keyed by a digest of the text (a 100k-article file
+    would otherwise be held in memory as its texts)."""
+
+    def get(self, text, default=None):  # type: ignore[override]
+        return super().get(_digest(text), default)
+
+    def setdefault(self, text, default=None):  # type: ignore[override]
+        return super().setdefault(_digest(text), default)
+
+
+def _digest(text: str) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def _locator_class():
+    from crosscheck.text.textpos import Locator
+
+    class _ChunkLocator(Locator):
+        """report.positions' Locator for one chunk of documents, with JSONL line tables shared
+        between chunks (each JSONL file read once per run) and kept as digests."""
+
+        def __init__(self, documents, jsonl_lines: dict) -> None:
+            super().__init__(documents)
+            self._shared = jsonl_lines
+
+        def _jsonl_lines(self, path: str):
+            if path not in self._shared:
+                self._jsonl = {}
+                table = super()._jsonl_lines(path)
+                digests = _Digests()
+                for text, line in table.items():
+                    digests.setdefault(text, line)
+                self._shared[path] = digests
+                self._jsonl = {}
+            return self._shared[path]
+
+    return _ChunkLocator
+
+
+def _Locator(documents, jsonl_lines: dict):
+    return _locator_class()(documents, jsonl_lines)
 
 
 def _report_document(d: Document, found) -> ReportDocument:
@@ -230,11 +281,12 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
     reader = scratch.cursor()
     scratch.execute("BEGIN")
     for units in _unit_batches(scratch, batch_claims):
-        members, notes = [], _Notes()
+        members, notes, positions = [], _Notes(), {}
         for unit in units:
             for (data,) in reader.execute("SELECT data FROM members WHERE unit = ? ORDER BY idx", (unit,)):
-                m, note = pickle.loads(data)
+                m, note, where = pickle.loads(data)
                 members.append(m)
+                positions[m.index] = where
                 if note:
                     notes[m.index] = note
         stats.units += len(units)
@@ -243,6 +295,11 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         grouping = group_members(members, cfg, dedupe=False)
         orders = [json.dumps(dedupe_order(g), ensure_ascii=False) for g in grouping.groups]
         clusters = judge_groups(grouping.groups, notes, doc_dates, sources, cfg)
+        for g, cluster in zip(grouping.groups, clusters):  # report.positions, from pass 1
+            for m, cc in zip(g.members, cluster.claims):
+                cc.position, mention_positions = positions[m.index]
+                for mention, pos in zip(cc.mentions, mention_positions):
+                    mention.position = pos
         rows = []
         for c, order in zip(clusters, orders):
             stats.clusters += 1
