@@ -186,35 +186,30 @@ def render_reports(
             buf = io.StringIO()
             (large.write_json if fmt == "json" else large.write_jsonl)(report, buf)
             out[FILENAMES[fmt]] = buf.getvalue()
-    shown, left = large.reader_report(report)  # large archives: pages lead with conflicts
-    out.update(render_pages(shown, left, formats, texts, lang))
+    shown, view = large.reader_report(report)  # large archives: pages lead with conflicts
+    out.update(render_pages(shown, view, formats, texts, lang))
     return {FILENAMES[f]: out[FILENAMES[f]] for f in parse_formats(formats)}
 
 
-def render_pages(shown: Report, left: Mapping, formats: Sequence[str] = ("md", "html"),
+def render_pages(shown: Report, large_view=None, formats: Sequence[str] = ("md", "html"),
                  texts: Optional[Mapping[str, str]] = None, lang: str = "ar") -> dict[str, str]:
-    """File name -> content of the Markdown and HTML pages of `shown` (the whole report, or for
-    a large archive its conflicts, with `left` counting the rest per kind: large.reader_report)."""
-    from crosscheck.report import large
-
+    """File name -> content of the Markdown and HTML pages of `shown`: the whole report, or for
+    a large archive its conflicts (trimmed) with `large_view` (a report.large.LargeView) telling
+    the pages what they do not list (large.reader_report)."""
     out: dict[str, str] = {}
     for fmt in parse_formats(formats):
-        if fmt in ("json", "jsonl"):
-            continue
-        elif fmt == "md":
+        if fmt == "md":
             from crosscheck.report.markdown import render_markdown
 
-            page = render_markdown(shown, lang=lang)
-            out[FILENAMES[fmt]] = large.with_markdown_summary(page, shown, left) if left else page
-        else:
+            out[FILENAMES[fmt]] = render_markdown(shown, lang=lang, large=large_view)
+        elif fmt == "html":
             from crosscheck.report.html import render_html
 
             shown_texts = texts
-            if left and texts is not None:  # only the articles the page shows claims of
-                wanted = {c.doc for cl in shown.clusters for c in cl.claims}
+            if large_view is not None and texts is not None:  # only the articles the page quotes
+                wanted = {c.doc for cl in shown.clusters for c in cl.claims if c.sentence}
                 shown_texts = {k: v for k, v in texts.items() if k in wanted}
-            page = render_html(shown, shown_texts, lang=lang)
-            out[FILENAMES[fmt]] = large.with_html_summary(page, shown, left) if left else page
+            out[FILENAMES[fmt]] = render_html(shown, shown_texts, lang=lang, large=large_view)
     return out
 
 

@@ -61,3 +61,28 @@ def test_large_reports_lead_with_conflicts_and_count_the_rest(analysis, tmp_path
         assert f"| {k} |" in md
     assert len(page) < len(small["report.html"])
     assert json.loads(files["report.json"])["clusters"] == json.loads(render_json(report))["clusters"]
+
+
+def test_a_large_page_grows_by_a_bounded_number_of_bytes_per_conflict(analysis, monkeypatch):
+    """The size goal (under 10 MB at 100,000 articles), counted in bytes per conflict: past the
+    DETAILED most severe, a conflict costs one line whatever its number of claims."""
+    report = analysis.report()
+    conflict = max((c for c in report.clusters if c.status == "conflict"), key=lambda c: len(c.claims))
+    many = conflict.claims * (60 // len(conflict.claims) + 1)  # a conflict of 60+ claims
+
+    def archive(n: int):
+        clusters = [conflict.model_copy(update={"id": f"{conflict.id}-{i:05d}", "claims": many,
+                                                "severity": 1 - i / 10_000}) for i in range(n)]
+        return report.model_copy(update={"clusters": clusters})
+
+    monkeypatch.setattr(large, "LARGE_CLUSTERS", 3)
+    monkeypatch.setattr(large, "DETAILED", 4)
+    sizes = {}
+    for n in (10, 110):
+        shown, view = large.reader_report(archive(n))
+        assert view is not None and view.sizes[shown.clusters[0].id] == len(many)
+        assert max(len(c.claims) for c in shown.clusters) <= large.DETAILED_CLAIMS
+        sizes[n] = len(pipeline.render_pages(shown, view, ("html",), analysis.texts)["report.html"].encode())
+    per_conflict = (sizes[110] - sizes[10]) / 100
+    assert per_conflict <= large.BRIEF_BYTES, per_conflict
+    print(f"{per_conflict:.0f} bytes per conflict past the detailed ones")

@@ -88,3 +88,17 @@ def test_report_store_command_streams_from_the_store(stores, tmp_path):
     assert "documents 5  claims 24" in result.output
     for f in FILES:
         assert (out / f).read_bytes() == expected[f], f
+
+
+def test_large_pages_are_the_same_from_the_store(stores, tmp_path, monkeypatch):
+    from crosscheck.report import large
+
+    monkeypatch.setattr(large, "LARGE_CLUSTERS", 5)
+    monkeypatch.setattr(large, "DETAILED", 2)  # the rest of the conflicts as one line each
+    db = stores["generated"]
+    expected = _in_memory(db, tmp_path / "memory")
+    page = expected["report.html"].decode()
+    assert 'id="large-archive"' in page and 'id="list-conflicts-more"' in page
+    write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
+    for f in FILES:
+        assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f

@@ -76,3 +76,42 @@ def test_check_by_units_finds_what_the_whole_record_finds(tmp_path):
     docs, claims, _sources = load_units(db, units, [new_doc])
     everything = load_from_store(db)[1]
     assert 0 < len(claims) < len(everything)
+
+
+def test_check_with_a_baseline_loads_only_the_touched_units(tmp_path, monkeypatch):
+    """--baseline no longer sends check to the whole record: the same findings, suppressed
+    findings and stale entries about the new article, with fewer claims loaded (counted)."""
+    from crosscheck.ci.check import create_baseline
+    from crosscheck.store import sqlite_store
+
+    corpus = _corpus(tmp_path, 24)
+    db = tmp_path / "s.db"
+    ingest([str(corpus), *map(str, FIXTURES)], db)
+    base = tmp_path / "b.json"
+    from crosscheck.ci.baseline import write_baseline
+
+    write_baseline(create_baseline(store=str(db), settings=Settings(fail_on="warning")), base)
+    # the new article: fixture 002 (already in the record, its conflicts accepted), and its toll
+    # changed in fixture 001 (a new conflict, and its accepted entry stale)
+    text = FIXTURES[1].read_text(encoding="utf-8")
+    new = tmp_path / FIXTURES[1].name
+    new.write_text(text.replace("100", "90"), encoding="utf-8")
+    loaded = []
+    real = sqlite_store.load_units
+
+    def counting(*args, **kwargs):
+        out = real(*args, **kwargs)
+        loaded.append(len(out[1]))
+        return out
+
+    monkeypatch.setattr(sqlite_store, "load_units", counting)
+    settings = Settings(fail_on="warning")
+    by_units = run_check([str(new)], store=str(db), baseline=str(base), settings=settings)
+    whole = run_check([str(new)], against=[str(corpus), *map(str, FIXTURES)], baseline=str(base), settings=settings)
+    assert loaded and loaded[0] < len(load_from_store(db)[1])
+    assert [_key(f) for f in by_units.findings] == [_key(f) for f in whole.findings]
+    assert [_key(f) for f in by_units.suppressed] == [_key(f) for f in whole.suppressed]
+    assert by_units.suppressed
+    new_stale = [k for k in whole.stale if k[1] == FIXTURES[1].stem]
+    assert new_stale and [k for k in by_units.stale if k[1] == FIXTURES[1].stem] == new_stale
+    assert set(by_units.stale) <= set(whole.stale)

@@ -195,8 +195,8 @@ def run_check(
         raise InputError("no new articles given: name the article files to check")
     new_docs = load_documents(list(new))
     base = load_baseline(baseline) if baseline else None  # a bad baseline fails before any work
-    if store and not against and base is None:
-        return _check_units(new_docs, store, settings)
+    if store and not against:
+        return _check_units(new_docs, store, settings, base, baseline)
     record_docs, record_claims = load_record(against, store, settings)
     new_ids = {d.id for d in new_docs}
     record_docs = [d for d in record_docs if d.id not in new_ids]
@@ -221,13 +221,19 @@ def run_check(
     return result
 
 
-def _check_units(new_docs: list[Document], store: str, settings: Settings) -> CheckResult:
+def _check_units(new_docs: list[Document], store: str, settings: Settings, base=None,
+                 baseline: Optional[str] = None) -> CheckResult:
     """The check against a store, loading only the units the new articles' claims fall in.
 
     Each claim's unit key (the exact scope grouping blocks on, less the attributes a claim may
     leave open) is computed from its own document; the store's index gives the documents
     holding claims of those units, and only they are loaded and reconciled, judging only
     those units.  The clusters of the new claims are the same as against the whole record.
+
+    With a baseline, accepted findings are silenced as against the whole record; an entry is
+    stale when it is about a new article (all its clusters are judged here) or about a cluster
+    judged here, and no longer found (entries about untouched parts of the record are left to
+    `baseline create`, which judges everything).
     """
     from crosscheck.reconcile.grouping import claim_keys
     from crosscheck.reconcile.reconciler import reconcile
@@ -245,8 +251,21 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings) -> Ch
     warnings = settings.fail_on == "warning"
     findings = _all_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
                              soft_errors=settings.fail_on in ("soft", "conflict", "warning"), config=cfg)
-    return CheckResult(new_docs, record_docs, findings, fail_on=settings.fail_on,
-                       record_total=record_size(store, new_ids))
+    result = CheckResult(new_docs, record_docs, findings, fail_on=settings.fail_on, baseline=baseline,
+                         record_total=record_size(store, new_ids))
+    if base is not None:
+        from crosscheck.ci.baseline import apply_baseline
+
+        everywhere = _all_findings(clusters, documents, {d.id for d in documents}, warnings=True,
+                                   tolerance=settings.tolerance, config=cfg) if base.entries else []
+        current = {f.key for f in everywhere}
+        match = apply_baseline(findings, base, current=current, analysed=new_ids)
+        judged = {c.id for c in clusters}
+        record_stale = [k for k in base.keys if k[1] not in new_ids and k[0] in judged and k not in current]
+        result.findings = [f for f in findings if not f.suppressed]
+        result.suppressed = match.suppressed
+        result.stale = sorted(set(match.stale) | set(record_stale))
+    return result
 
 
 def findings_json(result: CheckResult) -> str:

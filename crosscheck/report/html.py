@@ -184,7 +184,7 @@ class _Page:
 
     # ------------------------------------------------------------------ data for the script
 
-    def item_attrs(self, cluster: Cluster, order: int) -> str:
+    def item_attrs(self, cluster: Cluster, order: int, size: Optional[int] = None) -> str:
         places = {cluster.key.get("location")} | {c.location for c in cluster.claims}
         sources = {self.docs[c.doc].source for c in cluster.claims if c.doc in self.docs and self.docs[c.doc].source}
         dates = [d for d in (_claim_date(c) for c in cluster.claims) if d]
@@ -198,7 +198,7 @@ class _Page:
             "data-source": " ".join(str(self.source_index[s]) for s in sorted(sources)),
             "data-severity": "" if cluster.severity is None else f"{cluster.severity:.4f}",
             "data-date": max(dates) if dates else "",
-            "data-size": str(len(cluster.claims)),
+            "data-size": str(len(cluster.claims) if size is None else size),
         }
         return " ".join(f'{k}="{esc(v)}"' if v or k == "data-item" else f'{k}=""' for k, v in attrs.items())
 
@@ -260,9 +260,9 @@ class _Page:
     def heading(self, cluster: Cluster) -> str:
         return f"{self.kind(cluster.kind)} · {self.ident(cluster.id)}"
 
-    def conflict(self, cluster: Cluster, order: int, open_: bool) -> str:
+    def conflict(self, cluster: Cluster, order: int, open_: bool, size: Optional[int] = None) -> str:
         notes = "".join(self.note(n) for n in cluster.notes)
-        body = f"{self.meta(cluster)}{self.charts(cluster)}{self.claims_table(cluster)}{notes}"
+        body = f"{self.meta(cluster)}{self.charts(cluster)}{self.claims_table(cluster)}{self.shown_of(cluster, size)}{notes}"
         values = self.values(cluster)
         if open_:
             inner = f"<h3>{self.heading(cluster)}</h3>{body}"
@@ -272,8 +272,28 @@ class _Page:
                 f" — {values}</summary>{body}</details>"
             )
         return (
-            f'<article class="cluster conflict" id="{esc("cluster-" + cluster.id)}" {self.item_attrs(cluster, order)}>'
+            f'<article class="cluster conflict" id="{esc("cluster-" + cluster.id)}" {self.item_attrs(cluster, order, size)}>'
             f"{inner}</article>"
+        )
+
+    def shown_of(self, cluster: Cluster, size: Optional[int]) -> str:
+        """'12 of 3,400 claims shown' under a large archive's trimmed conflict."""
+        if size is None or size <= len(cluster.claims):
+            return ""
+        return (f'<p class="ctx">{self.num(len(cluster.claims))} / {self.num(size)} · '
+                f'<bdi dir="ltr" lang="en">outliers first; report.json and crosscheck show {esc(cluster.id)} list every claim</bdi></p>')
+
+    def brief(self, cluster: Cluster, order: int, size: Optional[int]) -> str:
+        """One line for a conflict of a large archive past the most severe: scope, consensus,
+        severity, cause, how many claims, and its outliers (report.large.trim)."""
+        cause = cluster.cause or ""
+        return (
+            f'<li class="conflict" id="{esc("cluster-" + cluster.id)}" {self.item_attrs(cluster, order, size)}>'
+            f"<span>{self.heading(cluster)}</span><span>{self.scope(cluster.key)}</span>"
+            f"{self.values(cluster)}<span>{self.t('consensus')}: {self.consensus(cluster)}</span>"
+            f"<span>{self.t('severity')}: {self.num(format_severity(cluster.severity))}</span>"
+            f'<span><bdi title="{esc(cause)}">{esc(self.labels.cause(cause, self.lang) or "—")}</bdi></span>'
+            f"<span>{self.t('claims')}: {self.num(len(cluster.claims) if size is None else size)}</span></li>"
         )
 
     def values(self, cluster: Cluster) -> str:
@@ -430,16 +450,25 @@ def render_html(
     labels: Optional[Labels] = None,
     page_size: int = PAGE_SIZE,
     open_conflicts: int = OPEN_CONFLICTS,
+    large=None,
 ) -> str:
-    """The whole report page.  `texts` (document id -> article text) places highlights exactly."""
+    """The whole report page.  `texts` (document id -> article text) places highlights exactly.
+
+    `large` (report.large.LargeView): `report` holds a large archive's conflicts only (trimmed
+    to their outliers, report.large.trim); the page gives the view's counts, its table of the
+    clusters not listed, the `large.DETAILED` most severe conflicts in full and every other one
+    as a line, and no document table (report.json has them)."""
     if lang not in ("ar", "en"):
         raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
     page = _Page(report, texts or {}, lang, labels or load_labels())
     clusters = report.clusters
     by_id = {c.id: c for c in clusters}
     inconsistencies = list(getattr(report, "inconsistencies", None) or [])
-    counts = status_counts(clusters)
-    n_claims = sum(len(c.claims) for c in clusters)
+    if large is None:
+        counts = status_counts(clusters)
+        n_claims, n_clusters, n_docs, sizes = sum(len(c.claims) for c in clusters), len(clusters), len(report.documents), {}
+    else:
+        counts, n_claims, n_clusters, n_docs, sizes = large.counts, large.claims, large.clusters, large.documents, large.sizes
     conflicts = top_conflicts(clusters)
     consistent = [c for c in clusters if c.status == "consistent"]
     single = [c for c in clusters if c.status == "single"]
@@ -452,8 +481,8 @@ def render_html(
     t = page.t
     sep = " · "
     summary = (
-        f'<p class="summary">{page.num(len(report.documents))} {t("articles")}{sep}{page.num(n_claims)} {t("claims")}{sep}'
-        f"{page.num(len(clusters))} {t('clusters')}: <strong>{page.num(counts['conflict'])} "
+        f'<p class="summary">{page.num(n_docs)} {t("articles")}{sep}{page.num(n_claims)} {t("claims")}{sep}'
+        f"{page.num(n_clusters)} {t('clusters')}: <strong>{page.num(counts['conflict'])} "
         f"{esc(page.labels.status('conflict', lang))}</strong>{sep}{page.num(counts['consistent'])} "
         f"{esc(page.labels.status('consistent', lang))}{sep}{page.num(counts['single'])} {esc(page.labels.status('single', lang))}"
     )
@@ -464,15 +493,24 @@ def render_html(
     parts = [
         *_page_start(lang, csp, esc(page_title)),
         f"<header><h1>{esc(page_title)}</h1>{summary}</header>",
-        page.controls(clusters, inconsistencies),
     ]
+    if large is not None:
+        from crosscheck.report.large import DETAILED, summary_html
+
+        parts.append(summary_html(large, len(clusters)))
+    parts.append(page.controls(clusters, inconsistencies))
+    detailed = conflicts if large is None else conflicts[:DETAILED]
     body = (
         '<div class="list" id="list-conflicts" data-list>'
-        + "".join(page.conflict(c, next(order), i < open_conflicts) for i, c in enumerate(conflicts))
+        + "".join(page.conflict(c, next(order), i < open_conflicts, sizes.get(c.id)) for i, c in enumerate(detailed))
         + "</div>"
         if conflicts
         else f"<p>{t('no_conflicts')}</p>"
     )
+    if large is not None and len(conflicts) > len(detailed):
+        body += ('<ol class="compact" id="list-conflicts-more" data-list>'
+                 + "".join(page.brief(c, next(order), sizes.get(c.id)) for c in conflicts[len(detailed):])
+                 + "</ol>")
     parts.append(_section("conflicts", t("conflicts"), len(conflicts), body, bool(conflicts), page))
     if inconsistencies:
         body = (
@@ -482,6 +520,8 @@ def render_html(
         )
         parts.append(_section("inconsistencies", t("inconsistencies"), len(inconsistencies), body, True, page))
     for sid, title_key, group in (("consistent", "consistent_clusters", consistent), ("single", "single_clusters", single)):
+        if large is not None:  # counted in the large-archive section
+            continue
         if group:
             items = "".join(page.compact(c, next(order)) for c in group)
             body = (
@@ -491,9 +531,11 @@ def render_html(
         else:
             body = f"<p>{t('none')}</p>"
         parts.append(_section(sid, t(title_key), len(group), body, bool(group), page))
+    listing = page.documents(report.documents) if large is None else \
+        '<p><bdi dir="ltr" lang="en">report.json lists every document</bdi></p>'
     parts.append(
-        f'<section id="documents"><h2>{t("documents")} <span class="ctx">{page.num(len(report.documents))}</span></h2>'
-        f"{page.documents(report.documents)}</section>"
+        f'<section id="documents"><h2>{t("documents")} <span class="ctx">{page.num(n_docs)}</span></h2>'
+        f"{listing}</section>"
     )
     parts.append(f'<footer class="ctx"><p><bdi>{t("footer")}</bdi></p></footer>')
     parts.append(f"<script>{script}</script>")

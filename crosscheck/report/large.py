@@ -3,7 +3,11 @@
 A page listing 100,000 consistent clusters is read by nobody and rendered by no browser.  When
 a report has more than `LARGE_CLUSTERS` clusters, the HTML and Markdown pages lead with every
 conflict and every cluster an inconsistency names, and summarise the consistent and
-single-source clusters as counts per kind (`reader_report`); the JSON stays complete.
+single-source clusters as counts per kind (`reader_report` gives the shown report and a
+`LargeView` the renderers take).  A conflict of a large archive can hold thousands of claims,
+so each is shown by its outliers and a few of its other claims (`trim`): the `DETAILED` most
+severe with their sentences, the rest as one line each (about `BRIEF_BYTES` of HTML), so the
+pages stay small (under 10 MB at 100,000 articles) while the JSON stays complete.
 
 The complete JSON is written as a stream (`write_json`): the same bytes as `render_json`,
 each document and cluster serialised by pydantic (`model_dump_json`, compiled) one at a time,
@@ -17,74 +21,103 @@ import html
 import json
 import textwrap
 from collections import Counter
-from typing import IO, Iterable
+from dataclasses import dataclass, field
+from typing import IO, Iterable, Optional
 
-from crosscheck.models import Report
+from crosscheck.models import Cluster, Report
 
 LARGE_CLUSTERS = 2000
+DETAILED = 100  # most severe conflicts shown with a claims table (trimmed to DETAILED_CLAIMS)
+DETAILED_CLAIMS = 12
+BRIEF_CLAIMS = 3  # outliers named on the one-line view of every other conflict
+BRIEF_BYTES = 1500  # the budget of one conflict's line in the HTML (tests/test_report_large.py)
 
 
-def reader_report(report: Report) -> tuple[Report, dict[str, Counter]]:
-    """(the report the pages show, {kind: Counter(status)} of the clusters left out)."""
+@dataclass
+class LargeView:
+    """What the pages of a large archive say about what they do not list."""
+
+    documents: int
+    claims: int
+    counts: dict[str, int]  # clusters per status, in all
+    left: dict[str, Counter]  # kind -> Counter(status) of the clusters not listed
+    sizes: dict[str, int] = field(default_factory=dict)  # claims of each shown cluster before trimming
+
+    @property
+    def clusters(self) -> int:
+        return sum(self.counts.values())
+
+
+def trim(cluster: Cluster, rank: int) -> Cluster:
+    """The cluster as a large archive's page shows it: its outliers first, then others, at most
+    DETAILED_CLAIMS (the DETAILED most severe) or BRIEF_CLAIMS (without sentences) claims, in
+    the cluster's order."""
+    keep = DETAILED_CLAIMS if rank < DETAILED else BRIEF_CLAIMS
+    if len(cluster.claims) <= keep and rank < DETAILED:
+        return cluster
+    order = sorted(range(len(cluster.claims)), key=lambda i: (not cluster.claims[i].outlier, i))
+    chosen = sorted(order[:keep])
+    claims = [cluster.claims[i] for i in chosen]
+    if rank >= DETAILED:
+        claims = [c.model_copy(update={"sentence": "", "mentions": []}) for c in claims]
+    return cluster.model_copy(update={"claims": claims})
+
+
+def reader_report(report: Report) -> tuple[Report, Optional[LargeView]]:
+    """(the report the pages show, None) for a small report; for a large one (its conflicts,
+    trimmed, and the clusters inconsistencies name, with the view of the rest)."""
     if len(report.clusters) <= LARGE_CLUSTERS:
-        return report, {}
+        return report, None
     named = {cid for inc in report.inconsistencies for cid in inc.clusters}
+    counts = Counter(c.status for c in report.clusters)
+    view = LargeView(len(report.documents), sum(len(c.claims) for c in report.clusters),
+                     {s: counts.get(s, 0) for s in ("conflict", "consistent", "single")}, {})
+    from crosscheck.report.cluster_view import top_conflicts
+
+    rank = {c.id: i for i, c in enumerate(top_conflicts(report.clusters))}
     keep: list = []
-    left: dict[str, Counter] = {}
     for c in report.clusters:
         if c.status == "conflict" or c.id in named:
-            keep.append(c)
+            view.sizes[c.id] = len(c.claims)
+            keep.append(trim(c, rank.get(c.id, 0)))
         else:
-            left.setdefault(c.kind, Counter())[c.status] += 1
-    return report.model_copy(update={"clusters": keep}), left
+            view.left.setdefault(c.kind, Counter())[c.status] += 1
+    return report.model_copy(update={"clusters": keep, "documents": shown_documents(report.documents, keep)}), view
 
 
-def _totals(report: Report, left: dict[str, Counter]) -> tuple[int, int]:
-    return len(report.documents), len(report.clusters) + sum(sum(c.values()) for c in left.values())
+def shown_documents(documents, clusters) -> list:
+    """The documents the shown clusters' claims come from (a large page's sources)."""
+    wanted = {c.doc for cl in clusters for c in cl.claims}
+    return [d for d in documents if d.id in wanted]
 
 
-def summary_markdown(shown: Report, left: dict[str, Counter]) -> str:
-    docs, clusters = _totals(shown, left)
-    lines = [
-        "",
-        f"> A large archive: {docs} documents, {clusters} clusters in all. This page lists the "
-        f"{len(shown.clusters)} conflicting clusters (and those an inconsistency names); the "
-        "consistent and single-source clusters are counted below. report.json has every cluster.",
+def summary_markdown(view: LargeView, shown: int) -> list[str]:
+    return [
+        f"> A large archive: {view.documents} documents, {view.clusters} clusters in all. This page lists "
+        f"the {shown} conflicting clusters (and those an inconsistency names), each by its outliers; "
+        "the consistent and single-source clusters are counted below. report.json has every cluster "
+        "and every claim.",
         "",
         "| kind | consistent | single-source |",
         "|---|---:|---:|",
+        *[f"| {k} | {c['consistent']} | {c['single']} |" for k, c in sorted(view.left.items())],
+        "",
     ]
-    lines += [f"| {k} | {c['consistent']} | {c['single']} |" for k, c in sorted(left.items())]
-    return "\n".join(lines) + "\n"
 
 
-def with_markdown_summary(page: str, shown: Report, left: dict[str, Counter]) -> str:
-    """The Markdown page with the summary after its first paragraph (the counts line)."""
-    head, sep, rest = page.partition("\n\n")
-    first, sep2, rest2 = rest.partition("\n\n")
-    return head + sep + first + "\n" + summary_markdown(shown, left) + sep2 + rest2
-
-
-def with_html_summary(page: str, shown: Report, left: dict[str, Counter]) -> str:
-    """The HTML page with a summary section right after its header."""
-    docs, clusters = _totals(shown, left)
+def summary_html(view: LargeView, shown: int) -> str:
     rows = "".join(
         f"<tr><td>{html.escape(k)}</td><td>{c['consistent']}</td><td>{c['single']}</td></tr>"
-        for k, c in sorted(left.items())
+        for k, c in sorted(view.left.items())
     )
-    section = (
+    return (
         '<section id="large-archive" dir="auto"><h2>Large archive · أرشيف كبير</h2>'
-        f"<p>{docs} documents, {clusters} clusters in all. This page lists the {len(shown.clusters)} "
-        "conflicting clusters (and those an inconsistency names); consistent and single-source "
-        "clusters are counted here. report.json has every cluster.</p>"
+        f"<p>{view.documents} documents, {view.clusters} clusters in all. This page lists the {shown} "
+        "conflicting clusters (and those an inconsistency names), each by its outliers; consistent and "
+        "single-source clusters are counted here. report.json has every cluster and every claim.</p>"
         "<table><thead><tr><th>kind</th><th>consistent</th><th>single-source</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></section>"
     )
-    marker = "</header>"
-    at = page.find(marker)
-    if at < 0:
-        return page.replace("<body>", "<body>" + section, 1)
-    return page[: at + len(marker)] + section + page[at + len(marker):]
 
 
 def _indented(model, level: int) -> str:

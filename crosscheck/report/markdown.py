@@ -12,7 +12,7 @@ rules/labels.yaml, as in the HTML report; ids, values and positions stay as they
 from __future__ import annotations
 
 import html
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import regex
 
@@ -28,6 +28,9 @@ from crosscheck.report.cluster_view import (
 from crosscheck.report.labels import Labels, load_labels
 from crosscheck.report.positions import other_mentions
 from crosscheck.models import Cluster, Report, ReportDocument
+
+if TYPE_CHECKING:
+    from crosscheck.report.large import LargeView
 
 # Characters with a meaning in (GitHub-flavoured) Markdown inline text or tables; a backslash
 # makes each literal.
@@ -98,7 +101,8 @@ def _position(claim) -> str:
     return cell + (" (+ " + ", ".join(also) + ")" if also else "")
 
 
-def _conflict(n: int, cluster: Cluster, docs: dict[str, ReportDocument], w: _Words) -> list[str]:
+def _conflict(n: int, cluster: Cluster, docs: dict[str, ReportDocument], w: _Words,
+              size: Optional[int] = None) -> list[str]:
     heads = ("source", "date", "value", "qualifier", "bounds", "outlier", "as_written", "position")
     cause = w.labels.cause(cluster.cause, w.lang) or "-"
     lines = [
@@ -123,6 +127,8 @@ def _conflict(n: int, cluster: Cluster, docs: dict[str, ReportDocument], w: _Wor
             _position(c),
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    if size is not None and size > len(cluster.claims):  # a large archive's trimmed conflict
+        lines += ["", f"{len(cluster.claims)} / {size} · `crosscheck show {cluster.id}`, report.json"]
     lines.append("")
     if cluster.notes:
         lines += [f"- {w.t('note')}: {w.note(note)}" for note in cluster.notes] + [""]
@@ -139,11 +145,12 @@ def _consistent(cluster: Cluster, w: _Words) -> str:
     )
 
 
-def _conflict_line(cluster: Cluster, w: _Words) -> str:
+def _conflict_line(cluster: Cluster, w: _Words, size: Optional[int] = None) -> str:
     values = " / ".join(f"{c.doc}: {format_value(c)}{'*' if c.outlier else ''}" for c in cluster.claims)
+    more = f" ({len(cluster.claims)} / {size})" if size is not None and size > len(cluster.claims) else ""
     return (
         f"- {_code(cluster.id)} {w.kind(cluster.kind)} ({w.scope(cluster.key)}): "
-        f"{md_escape(values)} · {w.t('severity')} {format_severity(cluster.severity)}"
+        f"{md_escape(values)}{more} · {w.t('severity')} {format_severity(cluster.severity)}"
     )
 
 
@@ -167,44 +174,56 @@ def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> l
                  md_escape(c.as_of or "-"), md_escape(format_value(c)), _code(c.cluster),
                  md_escape(c.surface or "-"), _position(c)]
         lines.append("| " + " | ".join(cells) + " |")
+    if size is not None and size > len(cluster.claims):  # a large archive's trimmed conflict
+        lines += ["", f"{len(cluster.claims)} / {size} · `crosscheck show {cluster.id}`, report.json"]
     lines.append("")
     return lines
 
 
 def render_markdown(
     report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50,
-    *, lang: str = "en", labels: Optional[Labels] = None,
+    *, lang: str = "en", labels: Optional[Labels] = None, large: "Optional[LargeView]" = None,
 ) -> str:
     """The report as Markdown in `lang` ("ar" or "en").  Only the `max_tables` most severe
     conflicts get a table, then at most `max_lines` further conflicts get a line each, and at
     most `max_lines` consistent clusters are listed, so a big run still fits in a comment; the
-    JSON and HTML reports have everything."""
+    JSON and HTML reports have everything.  `large` (report.large.LargeView): `report` holds a
+    large archive's conflicts only, trimmed to their outliers; the counts are the view's, and
+    its table of the clusters not listed follows them."""
     if lang not in ("ar", "en"):
         raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
     w = _Words(lang, labels or load_labels())
     docs = {d.id: d for d in report.documents}
-    counts = status_counts(report.clusters)
-    n_claims = sum(len(c.claims) for c in report.clusters)
+    if large is None:
+        counts = status_counts(report.clusters)
+        n_docs, n_claims, n_clusters = len(report.documents), sum(len(c.claims) for c in report.clusters), len(report.clusters)
+        sizes: dict[str, int] = {}
+    else:
+        counts, sizes = large.counts, large.sizes
+        n_docs, n_claims, n_clusters = large.documents, large.claims, large.clusters
     lines = [
         f"# {md_escape(title) if title else w.t('title')}",
         "",
-        f"{len(report.documents)} {w.t('articles')} · {n_claims} {w.t('claims')} · {len(report.clusters)} "
+        f"{n_docs} {w.t('articles')} · {n_claims} {w.t('claims')} · {n_clusters} "
         f"{w.t('clusters')}: **{counts['conflict']} {w.status('conflict')}**{w.sep}"
         f"{counts['consistent']} {w.status('consistent')}{w.sep}{counts['single']} {w.status('single')}"
         + (f" · **{len(report.inconsistencies)} {w.t('inconsistencies')}**" if report.inconsistencies else ""),
         "",
-        f"## {w.t('conflicts')}",
-        "",
     ]
+    if large is not None:
+        from crosscheck.report.large import summary_markdown
+
+        lines += summary_markdown(large, len(report.clusters))
+    lines += [f"## {w.t('conflicts')}", ""]
     conflicts = top_conflicts(report.clusters)
     if not conflicts:
         lines += [w.t("no_conflicts"), ""]
     for n, cluster in enumerate(conflicts[:max_tables], 1):
-        lines += _conflict(n, cluster, docs, w)
+        lines += _conflict(n, cluster, docs, w, sizes.get(cluster.id))
     if len(conflicts) > max_tables:
         lines += [w.t("less_severe", n=len(conflicts) - max_tables), ""]
         rest = conflicts[max_tables:]
-        lines += [_conflict_line(c, w) for c in rest[:max_lines]]
+        lines += [_conflict_line(c, w, sizes.get(c.id)) for c in rest[:max_lines]]
         if len(rest) > max_lines:
             lines.append("- " + w.t("and_more", n=len(rest) - max_lines))
         lines.append("")
@@ -217,7 +236,10 @@ def render_markdown(
             lines += ["- " + w.t("and_more", n=len(incs) - max_tables), ""]
     consistent = [c for c in report.clusters if c.status == "consistent"]
     lines += [f"## {w.t('consistent_clusters')}", ""]
-    lines += [_consistent(c, w) for c in consistent[:max_lines]] or [w.t("none")]
+    if large is not None:  # counted by kind in the table above; report.json lists them
+        lines += [f"{counts['consistent']} · report.json"]
+    else:
+        lines += [_consistent(c, w) for c in consistent[:max_lines]] or [w.t("none")]
     if len(consistent) > max_lines:
         lines.append("- " + w.t("and_more", n=len(consistent) - max_lines))
     lines.append("")

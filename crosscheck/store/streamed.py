@@ -49,7 +49,9 @@ CREATE TABLE members (unit TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NU
 CREATE TABLE clusters (id TEXT NOT NULL, dedupe TEXT NOT NULL, status_order INTEGER NOT NULL,
                        neg_severity REAL NOT NULL, no_severity INTEGER NOT NULL,
                        status TEXT NOT NULL, kind TEXT NOT NULL,
-                       n_claims INTEGER NOT NULL, json TEXT NOT NULL)
+                       n_claims INTEGER NOT NULL, json TEXT NOT NULL, seq INTEGER NOT NULL,
+                       combination INTEGER NOT NULL);
+CREATE TABLE hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL)
 """
 
 
@@ -78,10 +80,12 @@ class StreamStats:
 class StreamedRecord:
     """The reconciled record in a scratch database (see the module docstring)."""
 
-    def __init__(self, scratch_dir: str, conn: sqlite3.Connection, stats: StreamStats) -> None:
+    def __init__(self, scratch_dir: str, conn: sqlite3.Connection, stats: StreamStats,
+                 inconsistencies: list) -> None:
         self._dir = scratch_dir
         self._conn = conn
         self.stats = stats
+        self.inconsistencies = inconsistencies  # report.inconsistencies (reconcile.inconsistencies)
 
     def top_conflicts(self, limit: int = TOP) -> list[Cluster]:
         """The most severe conflicts in cluster_view.top_conflicts' order (for the summary)."""
@@ -95,15 +99,16 @@ class StreamedRecord:
         for (text,) in self._conn.execute("SELECT json FROM docs ORDER BY id"):
             yield ReportDocument.model_validate_json(text)
 
-    def cluster_texts(self, where: str = "") -> Iterator[str]:
-        """Each cluster's compact JSON, in report order (`where`: an SQL condition)."""
+    def cluster_texts(self, where: str = "", top: bool = False, params: tuple | list = ()) -> Iterator[str]:
+        """Each cluster's compact JSON, in report order (`where`: an SQL condition), or with
+        `top` in cluster_view.top_conflicts' order."""
         sql = "SELECT json FROM clusters" + (f" WHERE {where}" if where else "") + \
-              " ORDER BY status_order, neg_severity, id"
-        for (text,) in self._conn.execute(sql):
+              (" ORDER BY no_severity, neg_severity, id" if top else " ORDER BY status_order, neg_severity, id")
+        for (text,) in self._conn.execute(sql, params):
             yield text
 
-    def clusters(self, where: str = "") -> Iterator[Cluster]:
-        for text in self.cluster_texts(where):
+    def clusters(self, where: str = "", top: bool = False) -> Iterator[Cluster]:
+        for text in self.cluster_texts(where, top):
             yield Cluster.model_validate_json(text)
 
     def close(self) -> None:
@@ -143,7 +148,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
         scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
         _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims)
         _dedupe_ids(scratch)
-        record = StreamedRecord(scratch_dir, scratch, stats)
+        record = StreamedRecord(scratch_dir, scratch, stats, _inconsistencies(scratch, cfg))
         yield record
     finally:
         if record is not None:
@@ -160,6 +165,9 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
     from crosscheck.reconcile.reconciler import prepare_claims
     from crosscheck.store.sqlite_store import _documents_by_id
 
+    from crosscheck.reconcile.hierarchy import load_hierarchy
+
+    hier = load_hierarchy()
     ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
     total = len(ids)
     jsonl_lines: dict = {}  # path -> {digest of a record's text: its line}, shared by the chunks
@@ -184,7 +192,7 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             record = _report_document(d, found)
             scratch.execute("INSERT INTO docs VALUES (?, ?)", (d.id, record.model_dump_json()))
             claims = by_doc.get(d.id, [])
-            dated, notes = prepare_claims(claims, found, drules)
+            dated, notes = prepare_claims(claims, found, drules, [d], hier)
             for m in fill_context(dated, cfg, index):
                 c = m.claim
                 where = (locator.where(c.doc, c.start, c.end),
@@ -276,7 +284,10 @@ def _unit_batches(scratch, batch_claims: int) -> Iterator[list[str]]:
 def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_claims: int) -> None:
     """Group and judge whole units a batch at a time; write each cluster with its sort key."""
     from crosscheck.reconcile.grouping import dedupe_order, group_members
+    from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination, load_hierarchy
     from crosscheck.reconcile.reconciler import _STATUS_ORDER, judge_groups
+
+    hier = load_hierarchy()
 
     reader = scratch.cursor()
     scratch.execute("BEGIN")
@@ -294,24 +305,49 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         stats.held(len(members))
         grouping = group_members(members, cfg, dedupe=False)
         orders = [json.dumps(dedupe_order(g), ensure_ascii=False) for g in grouping.groups]
-        clusters = judge_groups(grouping.groups, notes, doc_dates, sources, cfg)
+        clusters = judge_groups(grouping.groups, notes, doc_dates, sources, cfg, hier)
         for g, cluster in zip(grouping.groups, clusters):  # report.positions, from pass 1
             for m, cc in zip(g.members, cluster.claims):
                 cc.position, mention_positions = positions[m.index]
                 for mention, pos in zip(cc.mentions, mention_positions):
                     mention.position = pos
-        rows = []
+        rows, keys = [], []
         for c, order in zip(clusters, orders):
             stats.clusters += 1
+            if c.kind in ADDITIVE_KINDS and c.claims:  # what reconcile.inconsistencies links
+                keys += [(stats.clusters, i, k) for i, k in enumerate(c.hierarchy_keys)]
             stats.status[c.status] += 1
             if c.status != "conflict":
                 stats.left.setdefault(c.kind, Counter())[c.status] += 1
             rows.append((c.id, order, _STATUS_ORDER[c.status], -(c.severity or 0.0), c.severity is None,
-                         c.status, c.kind, len(c.claims), c.model_dump_json()))
-        scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                         c.status, c.kind, len(c.claims), c.model_dump_json(), stats.clusters,
+                         is_combination(c.key.get("location") or "")))
+        scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", keys)
         del members, grouping, clusters, rows
     scratch.execute("COMMIT")
     scratch.execute("DROP TABLE members")
+
+
+def _inconsistencies(scratch, cfg) -> list:
+    """reconcile.inconsistencies over the clusters a constraint can link (a part whose
+    ancestor key is another cluster's own key, that whole, and combinations), read back in
+    report order: the same list as over every cluster, without holding every cluster."""
+    from crosscheck.reconcile.inconsistencies import find_inconsistencies
+
+    scratch.execute("CREATE INDEX hkeys_key ON hkeys(key, pos)")
+    linked = """
+        SELECT a.seq FROM hkeys a JOIN hkeys b ON a.key = b.key WHERE a.pos = 0 AND b.pos > 0
+        UNION SELECT b.seq FROM hkeys a JOIN hkeys b ON a.key = b.key WHERE a.pos = 0 AND b.pos > 0
+        UNION SELECT DISTINCT seq FROM hkeys WHERE seq IN (SELECT seq FROM clusters WHERE combination)"""
+    clusters = [Cluster.model_validate_json(r[0]) for r in scratch.execute(
+        f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id")]
+    found = find_inconsistencies(clusters, cfg)
+    where = {(c.doc, c.start, c.end): c.position for cl in clusters for c in cl.claims}
+    for inc in found:  # report.positions: a cited claim is where its cluster's claim is
+        for ic in inc.claims:
+            ic.position = where.get((ic.doc, ic.start, ic.end))
+    return found
 
 
 def _dedupe_ids(scratch) -> None:
@@ -365,14 +401,34 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
         st = record.stats
         pages: dict[str, str] = {}
         if any(f in ("md", "html") for f in wanted):
-            documents = list(record.document_records())
             if st.clusters <= large.LARGE_CLUSTERS:
-                shown, left = Report(documents=documents, clusters=list(record.clusters())), {}
-            else:  # large archives: the pages lead with the conflicts and count the rest
-                shown, left = Report(documents=documents, clusters=list(record.clusters("status = 'conflict'"))), st.left
-            texts = _texts(db, {c.doc for cl in shown.clusters for c in cl.claims})
-            pages = render_pages(shown, left, [f for f in wanted if f in ("md", "html")], texts, lang)
-            del shown, documents, texts
+                shown = Report(documents=list(record.document_records()), clusters=list(record.clusters()),
+                               inconsistencies=record.inconsistencies)
+                view = None
+            else:  # large archives: the pages lead with the conflicts, trimmed, and count the rest
+                view = large.LargeView(st.documents, st.claims,
+                                       {s: st.status.get(s, 0) for s in ("conflict", "consistent", "single")},
+                                       st.left)
+                kept = []
+                for rank, c in enumerate(record.clusters("status = 'conflict'", top=True)):
+                    view.sizes[c.id] = len(c.claims)
+                    kept.append(large.trim(c, rank))
+                named = sorted({cid for inc in record.inconsistencies for cid in inc.clusters})
+                for i in range(0, len(named), 256):  # the clusters inconsistencies name (any status)
+                    marks = ",".join("?" * len(named[i : i + 256]))
+                    for text in record.cluster_texts(f"status != 'conflict' AND id IN ({marks})",
+                                                     params=named[i : i + 256]):
+                        c = Cluster.model_validate_json(text)
+                        view.sizes[c.id] = len(c.claims)
+                        kept.append(large.trim(c, 0))
+                        view.left[c.kind][c.status] -= 1
+                        if not +view.left[c.kind]:
+                            del view.left[c.kind]
+                shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
+                               inconsistencies=record.inconsistencies)
+            texts = _texts(db, {c.doc for cl in shown.clusters for c in cl.claims if view is None or c.sentence})
+            pages = render_pages(shown, view, [f for f in wanted if f in ("md", "html")], texts, lang)
+            del shown, texts
         written = []
         for fmt in wanted:
             path = out / FILENAMES[fmt]
@@ -383,13 +439,14 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
                         ("documents", (d.model_dump_json(indent=2) for d in record.document_records())),
                         ("clusters", (Cluster.model_validate_json(t).model_dump_json(indent=2)
                                       for t in record.cluster_texts())),
-                        ("inconsistencies", iter(())),
+                        ("inconsistencies", (i.model_dump_json(indent=2) for i in record.inconsistencies)),
                     ])
             elif fmt == "jsonl":
                 with atomic_open(path, "w") as fh:
-                    large.write_jsonl_items(fh, 2, st.documents, st.clusters, 0, [
+                    large.write_jsonl_items(fh, 2, st.documents, st.clusters, len(record.inconsistencies), [
                         ("document", (d.model_dump_json() for d in record.document_records())),
                         ("cluster", record.cluster_texts()),
+                        ("inconsistency", (i.model_dump_json() for i in record.inconsistencies)),
                     ])
             else:
                 write_text_atomic(path, pages[FILENAMES[fmt]])
