@@ -17,6 +17,7 @@ import yaml
 
 from crosscheck.errors import RuleError
 from crosscheck.extract.extractor import extract_text
+from crosscheck.extract.vote_events import legacy_event
 from crosscheck.ruleset.loader import DEFAULT_RULES_DIR, Example, load_rules
 
 RULES = load_rules()
@@ -30,7 +31,13 @@ def _same(a, b) -> bool:
 
 
 def _matches(claim, ex: Example) -> bool:
-    return all(getattr(ex, f) is None or _same(getattr(claim, f), getattr(ex, f)) for f in FIELDS)
+    return all(getattr(ex, f) is None or _same(_field(claim, f), getattr(ex, f)) for f in FIELDS)
+
+
+def _field(claim, f: str):
+    # a tally's event is its vote occurrence (crosscheck.extract.vote_events); examples name the
+    # vote as "resolution:N" / "draft:<sponsor>"
+    return legacy_event(claim.event) if f == "event" else getattr(claim, f)
 
 
 def _describe(claims) -> str:

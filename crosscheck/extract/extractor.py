@@ -27,6 +27,7 @@ from crosscheck.numbers.lexicon import load_lexicon
 from crosscheck.numbers.parser import iter_scan
 from crosscheck.ruleset.loader import KindRule, RuleSet, load_rules
 from crosscheck.extract.context import DocContext, TokenWindow, vote_event
+from crosscheck.extract.vote_events import assign_vote_events
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
@@ -163,7 +164,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     claims = [c for n in nums if (c := _claim(ctx, comp, n)) is not None]
     claims.extend(positions.extract_positions(ctx, rules))
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
-    return merge_mentions(claims)
+    return assign_vote_events(ctx, merge_mentions(claims))
 
 
 def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) -> list[Claim]:

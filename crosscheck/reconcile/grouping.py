@@ -334,7 +334,16 @@ def block_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
     """
     exact = [a for a in cfg.scope_attributes if a not in cfg.fuzzy_attributes]
     ident = _int_text(str(c.value)) if c.kind in cfg.identity_kinds else None
-    return (c.kind, ident) + tuple(exact_form(_present(getattr(c, a))) for a in exact)
+    return (c.kind, ident) + tuple(_block_form(a, exact_form(_present(getattr(c, a)))) for a in exact)
+
+
+def _block_form(attr: str, v: Optional[str]) -> Optional[str]:
+    """A vote occurrence's event blocks as "vote": which vote it is is settled across
+    documents (crosscheck.reconcile.votes), so the key a document's claim is stored under
+    cannot name it; clusters inside the block still keep each vote apart."""
+    if attr == "event" and v is not None and v.startswith("vote:"):
+        return "vote"
+    return v
 
 
 def _key_text(t: tuple) -> str:
@@ -350,6 +359,10 @@ def unit_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
     b = block_tuple(c, cfg)
     if c.kind in cfg.unclustered_kinds:
         return (c.kind, c.doc, c.start, c.end)
+    if c.event and c.event.startswith("vote:"):
+        # which vote a tally belongs to is settled across documents (crosscheck.reconcile.votes):
+        # every tally is in one unit, whatever its kind
+        return ("vote", None)
     return b[:2] + tuple(b[2 + i] for i in keep)
 
 
@@ -553,7 +566,7 @@ def _make_group(
                 if form is not None:
                     variants[a].add(form)
     members.sort(key=lambda m: (m.claim.doc, m.claim.start, m.claim.end, m.index))
-    block = (kind, ident) + tuple(key[2 + i] for i, a in enumerate(attrs) if a not in fuzzy)
+    block = (kind, ident) + tuple(_block_form(a, key[2 + i]) for i, a in enumerate(attrs) if a not in fuzzy)
     group = ScopeGroup(cluster_id(kind, canon), kind, display, members, variants=variants,
                        block_key=_key_text(block))
     for a, vs in variants.items():

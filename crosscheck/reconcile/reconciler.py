@@ -45,6 +45,7 @@ from crosscheck.reconcile.sources import SourceGroups, source_groups
 from crosscheck.reconcile.dating import date_claims, document_dates, parse_iso
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
+from crosscheck.reconcile.votes import link_votes
 
 _STATUS_ORDER = {"conflict": 0, "consistent": 1, "single": 2}
 
@@ -78,6 +79,7 @@ def reconcile(
     claims = date_claims(claims, ddates)
     hier = load_hierarchy()
     claims = hier.annotate(claims, docs)  # combined figures ("في البلدين") get their own place
+    claims = link_votes(claims, sources=sources)
     grouping = group_claims(claims, cfg, units)
     clusters = judge_groups(grouping.groups, [note for _c, note in repaired], doc_dates, sources, cfg, hier)
     clusters.sort(key=_sort_key)

@@ -1,0 +1,431 @@
+"""Vote occurrences in one article: which tally figures belong to which vote.
+
+The figures for / against / abstaining of an article (in text order) are cut into occurrences:
+a new occurrence starts where a figure's kind was already given for the current one (a second
+"for" is a second vote) or where a draft, an amendment or a resolution number stands between two
+figures.  Each occurrence then reads its cues (rules/vote_events.yaml) in its own stretch of text,
+from the end of the previous occurrence to the end of its last figure's clause:
+
+- subject: the nearest draft / amendment / resolution cue before its first figure (else the
+  first one after it in the clause), with its sponsors ("المشروع السويسري البرازيلي", "مشروع
+  قرار قدمته روسيا", "طرحت روسيا تعديلا", "مشروعها"); a bare "المشروع" takes the sponsors of the
+  last sponsored draft named before it;
+- body: the first body named in its first figure's sentence, else the nearest named before,
+  else the one body the article names; any figure above the Council's seats is the Assembly;
+- veto: a veto cue in its stretch, with the states that cast it;
+- past: a year before the article's own, or "في يناير الماضي", in its stretch of the sentence.
+
+The occurrence is written into its claims' `event` as "vote:body=sc;subj=draft;by=...;n=2"
+(crosscheck.reconcile.votes links occurrences of different articles into one vote and rewrites
+the event), and its tally claims take the period "event": a vote is one event, never a rolling
+period.  Cues are found with one pass of each pattern over the normalised text, and each
+occurrence looks only at the cues of its stretch (bisect), so the work is linear in the text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional, Sequence
+
+import regex
+
+from crosscheck.models import Claim
+from crosscheck.ruleset.vote_rules import VoteRules, spelled, vote_rules
+from crosscheck.text.normalize import normalize_word
+from crosscheck.text.tokens import bare_forms
+
+PREFIX = "vote:"
+_SUBJECTS = ("draft", "amendment", "resolution", "resolution_text")
+# Subjects that start a new vote when they stand between two figures ("القرار" alone does not:
+# "بتأييد 141 دولة لصالح القرار مقابل 5" is one tally).
+_SPLITTERS = ("draft", "amendment", "resolution")
+_WORD = regex.compile(r"[^\s،,.؛;:!?()\[\]«»\"']+")
+_CLAUSE_END = regex.compile(r"[،,.؛;:!?\n]")
+_HEADER_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SINCE = regex.compile(r"منذ\s+(?:عام\s+|سنه\s+)?$")
+_FILLERS = frozenset(normalize_word(w) for w in ("قرار", "القرار", "الذي", "التي", "قد", "كانت", "كان"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    id: str
+    value: str = ""  # the resolution number or the year
+
+
+@dataclass
+class Occurrence:
+    claims: list[tuple[int, int, Claim]] = field(default_factory=list)  # (nstart, nend, claim)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {c.kind for _, _, c in self.claims}
+
+
+class VoteCues:
+    def __init__(self, rules: VoteRules) -> None:
+        self.rules = rules
+        self.patterns = [(c.id, regex.compile(spelled(p))) for c in rules.cues for p in c.patterns]
+        self.negators = frozenset(normalize_word(w) for w in rules.veto_negators)
+        self.adjectives: dict[str, str] = {}
+        for state, words in rules.sponsor_adjectives.items():
+            for w in words:
+                self.adjectives[normalize_word(w)] = state
+
+    def find(self, text: str) -> list[Cue]:
+        out = []
+        for cid, pat in self.patterns:
+            for m in pat.finditer(text):
+                value = ""
+                if cid == "resolution":
+                    value = str(int(m.group("n")))
+                elif cid == "year":
+                    value = m.group("y")
+                out.append(Cue(m.start(), m.end(), cid, value))
+        out.sort(key=lambda c: (c.start, c.end))
+        return out
+
+
+@lru_cache(maxsize=8)
+def cues_for(directory: str) -> VoteCues:
+    return VoteCues(vote_rules(directory))
+
+
+def parse_event(event: Optional[str]) -> Optional[dict[str, str]]:
+    """The fields of a "vote:k=v;k=v" event, or None for any other event."""
+    if not event or not event.startswith(PREFIX):
+        return None
+    out = {}
+    for part in event[len(PREFIX):].split(";"):
+        k, _, v = part.partition("=")
+        if k:
+            out[k] = v
+    return out
+
+
+def legacy_event(event: Optional[str]) -> Optional[str]:
+    """The older name of the vote an occurrence is about ("resolution:2728", "draft:russia"),
+    for rule examples written that way; other events as they are."""
+    f = parse_event(event)
+    if f is None:
+        return event
+    if f.get("res"):
+        return f"resolution:{f['res']}"
+    if f.get("by"):
+        return f"draft:{f['by']}"
+    return None
+
+
+def format_event(fields: dict[str, str]) -> str:
+    return PREFIX + ";".join(f"{k}={v}" for k, v in fields.items() if v)
+
+
+# ---------------------------------------------------------------------- states
+
+
+def _state(ctx, words: Sequence[str], k: int, vc: VoteCues) -> tuple[Optional[str], int]:
+    """(state id, words used) for the state named at words[k] (two-word names first)."""
+    gaz = ctx.gaz
+    for width in (2, 1):
+        if k + width > len(words):
+            continue
+        phrase = " ".join(words[k:k + width])
+        for f in bare_forms(phrase):
+            hit = gaz.lookup.get(f)
+            if hit and hit[0].type in ("country", "area"):
+                return hit[0].id, width
+            if f in vc.adjectives:
+                return vc.adjectives[f], width
+    return None, 0
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+
+
+def _is_verb(vc: VoteCues, w: str) -> bool:
+    return any(cid == "sponsor_verb" and pat.fullmatch(w) for cid, pat in vc.patterns)
+
+
+def _states_run(ctx, vc, words: list[str], k: int) -> tuple[list[str], int]:
+    """States named from words[k] on, joined by "و" ("سويسرا والبرازيل"); (ids, next index)."""
+    found: list[str] = []
+    while k < len(words):
+        st, w = _state(ctx, words, k, vc)
+        if st is None:
+            break
+        found.append(st)
+        k += w
+    return found, k
+
+
+def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
+    """Who tabled the draft or amendment named by `cue` (empty when not said)."""
+    text = ctx.text
+    s_lo, s_hi = ctx.sentence_at(cue.start)
+    n = vc.rules.sponsor_after_words
+    after = [w for _, _, w in _words(text, cue.end, min(s_hi, cue.end + 16 * (n + 2)))][: n + 2]
+    clause = _CLAUSE_END.search(text, cue.end, s_hi)
+    if clause:
+        after = [w for a, _, w in _words(text, cue.end, clause.start())][: n + 2]
+    k, skipped, verb = 0, 0, False
+    while k < len(after) and k < n + 2:
+        w = after[k]
+        if w in _FILLERS:
+            k += 1
+            continue
+        if _is_verb(vc, w):
+            verb = True
+            k += 1
+            continue
+        found, _ = _states_run(ctx, vc, after, k)
+        if found:
+            return found
+        if skipped or verb:
+            break
+        skipped += 1
+        k += 1
+    # before: "طرحت روسيا تعديلا", "قدمت روسيا والصين مشروع قرار"
+    before = _words(text, max(s_lo, cue.start - 80), cue.start)
+    ws = [w for _, _, w in before][-(vc.rules.actor_before_words + 1):]
+    for i in range(len(ws)):
+        if _is_verb(vc, ws[i]):
+            found, end = _states_run(ctx, vc, ws, i + 1)
+            if found and end == len(ws):
+                return found
+    # "مشروعها": the state named last before it in its sentence
+    head = text[cue.start:cue.end]
+    if head.endswith(("ها", "ه")) and not head.endswith("مسوده"):
+        ws = [w for _, _, w in _words(text, s_lo, cue.start)][-vc.rules.owner_before_words:]
+        for i in range(len(ws) - 1, -1, -1):
+            st, _ = _state(ctx, ws, i, vc)
+            if st:
+                return [st]
+    return []
+
+
+def _negated(text: str, at: int, vc: VoteCues) -> bool:
+    """A veto said not to apply ("لا يسري عليها حق النقض", "دون استخدام الفيتو")."""
+    before = [w for _, _, w in _words(text, max(0, at - 40), at)][-3:]
+    return any(not vc.negators.isdisjoint(bare_forms(w)) for w in before)
+
+
+def vetoers_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
+    """Who cast the veto of `cue`: "الفيتو الروسي", "استخدمت روسيا حق النقض"."""
+    text = ctx.text
+    s_lo, s_hi = ctx.sentence_at(cue.start)
+    after = [w for _, _, w in _words(text, cue.end, min(s_hi, cue.end + 40))][:2]
+    found, _ = _states_run(ctx, vc, after, 0)
+    if found:
+        return found
+    ws = [w for _, _, w in _words(text, max(s_lo, cue.start - 60), cue.start)][-vc.rules.actor_before_words:]
+    out: list[str] = []
+    for i in range(len(ws)):
+        st, _ = _state(ctx, ws, i, vc)
+        if st and st not in out:
+            out.append(st)
+    return out
+
+
+# ---------------------------------------------------------------------- segmentation
+
+
+def _norm_offset(ctx, orig: int) -> int:
+    """Normalised offset of an original offset (to_original is monotonic)."""
+    norm = ctx.norm
+    return bisect_left(range(len(norm.text) + 1), orig, key=norm.to_original)
+
+
+def _document_year(ctx, text: str) -> Optional[int]:
+    if ctx.doc.date:
+        try:
+            return int(str(ctx.doc.date)[:4])
+        except ValueError:
+            pass
+    years = [int(y) for y in _HEADER_YEAR.findall(text, 0, 400)]
+    return max(years) if years else None
+
+
+def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list[Occurrence]:
+    """The tally claims cut into occurrences (see the module docstring)."""
+    subject_at = [c.start for c in cues if c.id in _SPLITTERS]
+    placed = sorted(((_norm_offset(ctx, c.start), _norm_offset(ctx, c.end), c) for c in claims),
+                    key=lambda t: (t[0], t[1]))
+    occs: list[Occurrence] = []
+    cur: Optional[Occurrence] = None
+    for ns, ne, c in placed:
+        if cur is not None:
+            prev_end = cur.claims[-1][1]
+            between = bisect_left(subject_at, ns) - bisect_left(subject_at, prev_end)
+            # a draft, amendment or resolution between two figures starts a new vote; so does
+            # a kind given again in a later sentence (in one sentence, "3 أصوات مقابل 7" is one
+            # tally whatever an extraction slip made of its kinds)
+            new_sentence = ctx.sentence_at(ns)[0] >= prev_end
+            if between > 0 or (c.kind in cur.kinds and new_sentence):
+                cur = None
+        if cur is None:
+            cur = Occurrence()
+            occs.append(cur)
+        cur.claims.append((ns, ne, c))
+    return occs
+
+
+def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list[dict[str, str]]:
+    """The fields of each occurrence's event."""
+    text = ctx.text
+    starts = [c.start for c in cues]
+    year = _document_year(ctx, text)
+    full_bodies = [c for c in cues if c.id in ("body_sc", "body_ga")]
+    named = {c.id[5:] for c in full_bodies}
+    out = []
+    prev_end = prev_sentence_end = 0
+    for n, occ in enumerate(occs, 1):
+        first, last = occ.claims[0][0], occ.claims[-1][1]
+        s_lo, s_hi = ctx.sentence_at(first)
+        last_lo, last_hi = ctx.sentence_at(last - 1)
+        clause = _CLAUSE_END.search(text, last, last_hi)
+        hi = clause.start() if clause else last_hi
+        # the rest of the previous vote's sentence is about the previous vote
+        lo = prev_end if prev_end > s_lo else (max(prev_sentence_end, 0) if prev_sentence_end <= s_lo else s_lo)
+        # a veto may close the sentence ("..., فسقط بسبب الفيتو الروسي"), unless the next vote
+        # begins in it
+        nxt = occs[n].claims[0][0] if n < len(occs) else len(text)
+        veto_hi = max(hi, min(last_hi, nxt))
+        window = cues[bisect_left(starts, lo):bisect_left(starts, hi)]
+        veto_window = cues[bisect_left(starts, lo):bisect_left(starts, veto_hi)]
+        before = [c for c in window if c.start < first]
+        after = [c for c in window if c.start >= last]
+        fields: dict[str, str] = {}
+        subj = next((c for c in reversed(before) if c.id in _SUBJECTS), None) or \
+            next((c for c in after if c.id in _SUBJECTS), None)
+        sponsors: list[str] = []
+        if subj is not None:
+            fields["subj"] = "resolution" if subj.id == "resolution_text" else subj.id
+            if subj.id == "resolution_text":
+                sponsors = sponsors_of(ctx, vc, subj)
+            elif subj.id == "resolution":
+                fields["res"] = subj.value
+            else:
+                sponsors = sponsors_of(ctx, vc, subj)
+                if not sponsors and subj.id == "draft":
+                    for c in reversed(cues[:bisect_left(starts, subj.start)]):
+                        if c.id == "draft" and (sponsors := sponsors_of(ctx, vc, c)):
+                            break
+        # body
+        body = None
+        in_sentence = [c for c in full_bodies if s_lo <= c.start < s_hi]
+        if in_sentence:
+            body = in_sentence[0].id[5:]
+        else:
+            earlier = [c for c in full_bodies if c.start < first]
+            if earlier:  # the first body named in the last sentence naming one
+                at = ctx.sentence_at(earlier[-1].start)[0]
+                body = next(c for c in earlier if c.start >= at).id[5:]
+            else:
+                short = [c for c in window if c.id.endswith("_short") and c.id[5:7] in named]
+                if short:
+                    body = short[-1].id[5:7]
+                elif len(named) == 1:
+                    body = next(iter(named))
+        values = [c.value for _, _, c in occ.claims if isinstance(c.value, (int, float))]
+        if any(v > vc.rules.sc_members for v in values):
+            body = "ga"
+        if body is None and fields.get("res"):
+            body = "sc"  # plain numbers are Security Council resolutions
+        fields = {"body": body or "", **fields}
+        fields["by"] = "+".join(sorted(set(sponsors)))
+        # veto
+        vetoers: list[str] = []
+        vetoed = False
+        for c in veto_window:
+            if c.id == "veto" and not _negated(text, c.start, vc):
+                vetoed = True
+                vetoers.extend(v for v in vetoers_of(ctx, vc, c) if v not in vetoers)
+        if vetoed:
+            fields["veto"] = "+".join(sorted(vetoers)) or "yes"
+        # past: a year before the article's, or a month "الماضي", in this stretch of the sentence
+        p_lo = max(lo, s_lo)
+        for c in window:
+            if c.start < p_lo:
+                continue
+            if c.id == "past_month":
+                fields["past"] = "yes"
+            elif c.id == "year" and year is not None and int(c.value) < year \
+                    and not _SINCE.search(text, max(0, c.start - 12), c.start):
+                fields["past"] = c.value
+        if not fields["body"] and "veto" in fields:
+            fields["body"] = "sc"  # only the Council's permanent members veto
+        if not fields["body"]:
+            short = {c.id[5:7] for c in cues if c.id.endswith("_short")}
+            if len(short) == 1 and not named:
+                fields["body"] = short.pop()
+        fields["n"] = str(n)
+        out.append(fields)
+        prev_end = last
+        prev_sentence_end = last_hi
+    return out
+
+
+_SAME_IF_EQUAL = ("body", "subj", "res", "by", "veto", "past")
+
+
+def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]]):
+    """An article telling one vote twice (its lead and its detail): an occurrence whose cues
+    contradict none of an earlier one's and whose figures repeat that one's (every kind both
+    give has the same value) is that occurrence."""
+    kept: list[tuple[Occurrence, dict[str, str], dict[str, set]]] = []
+    for occ, d in zip(occs, descs):
+        vals: dict[str, set] = {}
+        for _, _, c in occ.claims:
+            vals.setdefault(c.kind, set()).add(c.value)
+        for k_occ, k_d, k_vals in kept:
+            shared = set(vals) & set(k_vals)
+            if not shared or any(vals[k] != k_vals[k] for k in shared):
+                continue
+            if any(d.get(f) and k_d.get(f) and d[f] != k_d[f] for f in _SAME_IF_EQUAL):
+                continue
+            k_occ.claims.extend(occ.claims)
+            for f in _SAME_IF_EQUAL:
+                if d.get(f) and not k_d.get(f):
+                    k_d[f] = d[f]
+            for k, v in vals.items():
+                k_vals.setdefault(k, set()).update(v)
+            break
+        else:
+            kept.append((occ, d, vals))
+    for n, (_, d, _) in enumerate(kept, 1):
+        d["n"] = str(n)
+    return [k[0] for k in kept], [k[1] for k in kept]
+
+
+def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
+    """Claims with each tally's occurrence written into `event` (and period "event")."""
+    vc = cues_for(ctx.rules.directory)
+    kinds = set(vc.rules.tally_kinds)
+    tallies = [c for c in claims if c.kind in kinds]
+    if not tallies:
+        return claims
+    cues = [c for c in vc.find(ctx.text) if not ctx.in_furniture(c.start)]
+    occs = segment(ctx, tallies, vc, cues)
+    descs = describe(ctx, occs, vc, cues)
+    occs, descs = _merge_repeats(occs, descs)
+    numbers = {c.value for c in cues if c.id == "resolution"}
+    for d in descs:
+        if d.get("subj") in (None, "resolution") and not d.get("res") and d["body"] != "ga" and len(numbers) == 1:
+            d["res"] = next(iter(numbers))  # the article's only resolution
+        if d.get("res"):
+            d.pop("veto", None)  # a numbered resolution was adopted: a veto near it is another's
+    bodies = {d["body"] for d in descs if d["body"]}
+    for d in descs:  # an article about one body: its votes without a body are that body's
+        if not d["body"] and len(bodies) == 1:
+            d["body"] = next(iter(bodies))
+    new: dict[int, Claim] = {}
+    for occ, fields in zip(occs, descs):
+        event = format_event(fields)
+        for _, _, c in occ.claims:
+            inferred = [a for a in c.inferred if a not in ("event", "period")]
+            new[id(c)] = c.model_copy(update={"event": event, "period": "event", "inferred": inferred})
+    return [new.get(id(c), c) for c in claims]

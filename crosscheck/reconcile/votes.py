@@ -1,0 +1,251 @@
+"""One vote told by several articles: link the vote occurrences of different documents.
+
+crosscheck.extract.vote_events cuts each article's tally figures into occurrences and writes each
+into its claims' `event` ("vote:body=sc;subj=draft;by=russia;n=2").  Here the occurrences of
+all documents are linked into votes, and every tally claim's event becomes its vote's key
+("vote:body=sc;res=2623" or "vote:body=sc;date=2023-07-11;subj=draft;by=brazil+switzerland"), so
+grouping compares exactly the figures of one vote: 13 against 12 for the same draft is a
+conflict, 13 for one draft and 12 for another never meet.
+
+Two occurrences may be the same vote only when nothing tells them apart: another article (two
+votes of one article are two votes), the same body, no two different resolution numbers, both
+amendments or neither, no disjoint sponsors, no veto cast by the draft's own sponsor, a
+resolution number never on a vetoed draft, dates that overlap (a date named by a relative word is
+exact; otherwise the vote is at most `undated_window_days` before its article; a past vote keeps
+its year).  Among the compatible votes an occurrence joins the one it shares the most with
+(resolution number, sponsors, subject, exact date); when two tie it stays apart.  Tally figures
+are never used to link: agreeing figures must not make two votes one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Optional, Sequence
+
+from crosscheck.extract.vote_events import format_event, parse_event
+from crosscheck.models import Claim
+from crosscheck.ruleset.vote_rules import vote_rules
+
+_FAR_PAST = date(1900, 1, 1)
+_FAR_FUTURE = date(2999, 12, 31)
+
+
+@dataclass
+class Occ:
+    doc: str
+    fields: dict[str, str]
+    members: list[int] = field(default_factory=list)  # indexes of its claims
+    lo: date = _FAR_PAST
+    hi: date = _FAR_FUTURE
+    exact: Optional[date] = None
+
+    def get(self, k: str) -> str:
+        return self.fields.get(k, "")
+
+    @property
+    def sponsors(self) -> set[str]:
+        return set(filter(None, self.get("by").split("+")))
+
+    @property
+    def vetoers(self) -> set[str]:
+        return set(filter(None, self.get("veto").split("+"))) - {"yes"}
+
+    @property
+    def specificity(self) -> tuple:
+        return (not self.get("res"), not self.get("by"), self.exact is None, self.doc, self.get("n"))
+
+
+def _iso(v: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(v[:10]) if v else None
+    except ValueError:
+        return None
+
+
+def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
+    rel = [d for i in occ.members if claims[i].as_of_from == "relative" and (d := _iso(claims[i].as_of))]
+    docd = [d for i in occ.members if (d := _iso(claims[i].as_of))]
+    past = occ.get("past")
+    if past.isdigit():
+        occ.lo, occ.hi = date(int(past), 1, 1), date(int(past), 12, 31)
+        return
+    if rel:  # a relative word ("أمس", "يوم الثلاثاء") read a day or two off still holds
+        occ.exact = min(rel)
+        occ.lo, occ.hi = occ.exact - timedelta(days=slack), max(rel) + timedelta(days=slack)
+    elif docd:  # copies of one article: its first publication
+        occ.hi = min(docd)
+        occ.lo = occ.hi - timedelta(days=window)
+    if past:  # "في يناير الماضي": some time before the article, not within its days
+        occ.hi = occ.lo - timedelta(days=1) if docd else _FAR_FUTURE
+        occ.lo = _FAR_PAST
+        occ.exact = None
+
+
+def compatible(a: Occ, b: Occ) -> bool:
+    if a.doc == b.doc:
+        return False
+    if a.get("body") and b.get("body") and a.get("body") != b.get("body"):
+        return False
+    if a.get("res") and b.get("res") and a.get("res") != b.get("res"):
+        return False
+    if (a.get("subj") == "amendment") != (b.get("subj") == "amendment"):
+        return False
+    if a.sponsors and b.sponsors and not (a.sponsors & b.sponsors):
+        return False
+    if (a.vetoers & b.sponsors) or (b.vetoers & a.sponsors):
+        return False
+    if (a.get("veto") and b.get("res")) or (b.get("veto") and a.get("res")):
+        return False
+    if bool(a.get("past")) != bool(b.get("past")) and not (a.get("res") and a.get("res") == b.get("res")):
+        return False
+    return a.lo <= b.hi and b.lo <= a.hi
+
+
+def score(a: Occ, b: Occ) -> int:
+    """What two compatible occurrences positively share (0: nothing but not contradicting)."""
+    s = 0
+    if a.get("res") and a.get("res") == b.get("res"):
+        s += 4
+    if a.sponsors & b.sponsors:
+        s += 2
+    if a.get("body") and a.get("body") == b.get("body"):
+        s += 1
+        if a.get("subj") == b.get("subj"):
+            s += 1
+        if a.exact is not None and a.exact == b.exact:
+            s += 1
+    if a.get("veto") and b.get("veto"):
+        s += 1
+    return s
+
+
+def _minimum(a: Occ, b: Occ) -> bool:
+    """Enough to call two occurrences one vote: a shared resolution number or sponsor, or the
+    same body on overlapping dates with the same kind of subject or the same exact day."""
+    if a.get("res") and a.get("res") == b.get("res"):
+        return True
+    if a.get("past") or b.get("past"):
+        return bool(a.sponsors & b.sponsors)  # a year holds many votes of one body
+    if a.sponsors & b.sponsors and (a.get("body") == b.get("body") or not a.get("body") or not b.get("body")):
+        return True
+    if a.get("body") and a.get("body") == b.get("body"):
+        return a.get("subj") == b.get("subj") or (a.exact is not None and a.exact == b.exact)
+    return False
+
+
+def _index_keys(o: Occ) -> list[tuple]:
+    """Keys under which a vote holding `o` is found: only votes sharing one are compared."""
+    keys: list[tuple] = []
+    if o.get("res"):
+        keys.append(("res", o.get("res")))
+    keys.extend(("by", s) for s in sorted(o.sponsors))
+    body = o.get("body") or "?"
+    if o.get("past"):
+        keys.append(("past", body))
+    elif o.lo != _FAR_PAST and o.hi != _FAR_FUTURE:
+        first, last = o.lo.toordinal() // 7, o.hi.toordinal() // 7
+        keys.extend(("week", body, w) for w in range(first, min(last, first + 60) + 1))
+    else:
+        keys.append(("undated", body))
+    return keys
+
+
+def _lookup_keys(o: Occ) -> list[tuple]:
+    """Keys to look up: its own, and with an unknown body every body's."""
+    keys = _index_keys(o)
+    if not o.get("body"):
+        keys += [(k[0], b, *k[2:]) for k in keys if k[0] in ("week", "past", "undated") for b in ("sc", "ga")]
+    else:
+        keys += [(k[0], "?", *k[2:]) for k in keys if k[0] in ("week", "past", "undated")]
+    return keys
+
+
+def link(occs: list[Occ]) -> list[list[Occ]]:
+    """Occurrences grouped into votes (see the module docstring).  A vote is compared only
+    with the votes found under its keys (resolution, sponsor, body and week), so the work
+    follows the number of votes that could be the same, not the square of all votes."""
+    votes: list[list[Occ]] = []
+    index: dict[tuple, list[int]] = {}
+    for o in sorted(occs, key=lambda o: o.specificity):
+        best: list[tuple[int, int]] = []
+        seen: set[int] = set()
+        candidates = [k for key in _lookup_keys(o) for k in index.get(key, ())]
+        for k in candidates:
+            if k in seen:
+                continue
+            seen.add(k)
+            v = votes[k]
+            if not all(compatible(o, m) for m in v):
+                continue
+            if not any(_minimum(o, m) for m in v):
+                continue
+            best.append((max(score(o, m) for m in v), k))
+        best.sort(reverse=True)
+        if best and (len(best) == 1 or best[0][0] > best[1][0]):
+            k = best[0][1]
+            votes[k].append(o)
+        else:
+            k = len(votes)
+            votes.append([o])
+        for key in _index_keys(o):
+            if k not in index.setdefault(key, []):
+                index[key].append(k)
+    return votes
+
+
+def vote_key(vote: list[Occ]) -> dict[str, str]:
+    """The fields naming a vote: its resolution, else its body, day, subject and sponsors."""
+    def first(k: str) -> str:
+        return next((o.get(k) for o in vote if o.get(k)), "")
+
+    res = first("res")
+    if res:
+        return {"body": first("body") or "sc", "res": res}
+    sponsors = sorted(set().union(*(o.sponsors for o in vote)))
+    return {"body": first("body"), "past": first("past"), "subj": first("subj"), "by": "+".join(sponsors)}
+
+
+def _tally(vote: list[Occ], claims: Sequence[Claim]) -> tuple:
+    """The figures of a vote, to number votes that name themselves alike in a stable order
+    (copies of an article add no figure)."""
+    return tuple(sorted({(claims[i].kind, str(claims[i].value)) for o in vote for i in o.members}))
+
+
+def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -> list[Claim]:
+    """Copies of the claims with each tally claim's event set to its vote's key (claims whose
+    event is not an occurrence from crosscheck.extract.vote_events are returned as they are).
+
+    `sources` (crosscheck.reconcile.sources.SourceGroups): copies of one article are one source;
+    their identical occurrences are one, dated by the first publication."""
+    occs: dict[tuple, Occ] = {}
+    for i, c in enumerate(claims):
+        f = parse_event(c.event)
+        if f is None or "n" not in f:
+            continue
+        src = sources.group(c.doc) if sources is not None else c.doc
+        key = (src, c.event)
+        occ = occs.get(key)
+        if occ is None:
+            occ = occs[key] = Occ(src, f)
+        occ.members.append(i)
+    if not occs:
+        return claims
+    vr = vote_rules(rules)
+    for occ in occs.values():
+        _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)
+    out = list(claims)
+    used: dict[str, int] = {}
+    votes = link(list(occs.values()))
+    votes.sort(key=lambda v: (format_event(vote_key(v)), _tally(v, claims), min(o.doc for o in v)))
+    for vote in votes:
+        event = format_event(vote_key(vote))
+        if event in used:  # two votes told apart that name themselves alike
+            used[event] += 1
+            event = f"{event};k={used[event]}"
+        else:
+            used[event] = 1
+        for o in vote:
+            for i in o.members:
+                out[i] = out[i].model_copy(update={"event": event})
+    return out

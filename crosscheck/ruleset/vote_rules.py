@@ -1,0 +1,61 @@
+"""Schema and loading of rules/vote_events.yaml (read by crosscheck.extract.vote_events and
+crosscheck.reconcile.votes).  Validated with extra="forbid"; a bad file is a RuleError naming
+it.  Loaded once per rules directory."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from crosscheck.ruleset.loader import _validate, read_yaml
+from crosscheck.ruleset.resources import rules_dir
+
+CUE_IDS = ("body_sc", "body_ga", "body_sc_short", "body_ga_short", "amendment", "draft",
+           "resolution", "resolution_text", "veto", "sponsor_verb", "past_month", "year")
+
+_SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ّ": None})
+
+
+def spelled(pattern: str) -> str:
+    """A pattern or example as the normalised text spells it (ى→ي, ة→ه, one alef)."""
+    return pattern.translate(_SPELLING)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CueExamples(_Strict):
+    hit: list[str] = Field(min_length=1)
+    miss: list[str] = Field(min_length=1)
+
+
+class VoteCue(_Strict):
+    id: str = Field(pattern="^(" + "|".join(CUE_IDS) + ")$")
+    what: str
+    patterns: list[str] = Field(min_length=1)
+    examples: CueExamples
+
+
+class VoteRules(_Strict):
+    what: str
+    why: str
+    cues: list[VoteCue]
+    sponsor_adjectives: dict[str, list[str]] = {}
+    veto_negators: list[str] = []
+    sponsor_after_words: int = Field(4, ge=1)
+    actor_before_words: int = Field(3, ge=1)
+    owner_before_words: int = Field(8, ge=1)
+    tally_kinds: list[str] = Field(min_length=1)
+    sc_members: int = Field(15, ge=1)
+    undated_window_days: int = Field(7, ge=0)
+    relative_slack_days: int = Field(2, ge=0)
+
+
+@lru_cache(maxsize=8)
+def vote_rules(directory: Optional[str] = None) -> VoteRules:
+    path = Path(str(rules_dir(directory).resolve())) / "vote_events.yaml"
+    return _validate(VoteRules, read_yaml(path), path)  # type: ignore[return-value]

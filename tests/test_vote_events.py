@@ -1,0 +1,135 @@
+"""Vote occurrences: segmenting an article's tallies (crosscheck.extract.vote_events) and linking
+the same vote across articles (crosscheck.reconcile.votes).  Sentences are our own."""
+
+from __future__ import annotations
+
+import regex
+import pytest
+
+from crosscheck.extract.extractor import extract
+from crosscheck.extract.vote_events import parse_event
+from crosscheck.models import Document
+from crosscheck.reconcile.reconciler import reconcile
+from crosscheck.reconcile.votes import Occ, compatible, link_votes
+from crosscheck.ruleset.vote_rules import spelled, vote_rules
+from crosscheck.text.normalize import normalize
+
+TALLY = {"votes_for", "votes_against", "abstentions"}
+
+
+def _doc(doc_id: str, text: str, day: str = "2024-05-14") -> Document:
+    return Document(id=doc_id, text=text, date=day)
+
+
+def _tallies(doc: Document):
+    return [c for c in extract(doc) if c.kind in TALLY]
+
+
+def _cases():
+    for cue in vote_rules().cues:
+        for text in cue.examples.hit:
+            yield cue.id, cue.patterns, text, True
+        for text in cue.examples.miss:
+            yield cue.id, cue.patterns, text, False
+
+
+@pytest.mark.parametrize("cue,patterns,text,hit", list(_cases()))
+def test_rule_examples(cue, patterns, text, hit):
+    norm = normalize(text).text
+    found = any(regex.search(spelled(p), norm) for p in patterns)
+    assert found == hit, f"{cue}: {text!r} should {'match' if hit else 'not match'}"
+
+
+TWO_DRAFTS = (
+    "صوّت مجلس الأمن اليوم على مشروعين. وحصل المشروع الفرنسي على تأييد 12 عضوا مقابل اعتراض "
+    "عضوين وامتناع عضو واحد. أما المشروع الروسي فلم يحصل إلا على تأييد 4 أعضاء مقابل اعتراض 7 "
+    "أعضاء وامتناع 4."
+)
+
+
+def test_two_drafts_in_one_article_are_two_occurrences_with_their_sponsors():
+    claims = _tallies(_doc("a", TWO_DRAFTS))
+    by_value = {c.value: parse_event(c.event) for c in claims}
+    first = by_value[12]
+    second = by_value[7]
+    assert first["n"] != second["n"]
+    assert first["by"] == "france" and second["by"] == "russia"
+    assert first["body"] == second["body"] == "sc"
+    assert all(c.period == "event" for c in claims)
+
+
+def test_an_amendment_is_its_own_vote_and_its_sponsor_may_come_first():
+    text = ("وقبل التصويت على النص طرحت روسيا تعديلا لم ينل إلا تأييد 3 أعضاء. "
+            "ثم اعتمد مجلس الأمن القرار 2800 بتأييد 13 عضوا وامتناع عضوين.")
+    ev = {c.value: parse_event(c.event) for c in _tallies(_doc("a", text))}
+    assert ev[3]["subj"] == "amendment" and ev[3]["by"] == "russia"
+    assert ev[13]["res"] == "2800" and ev[13]["subj"] == "resolution"
+
+
+def test_a_figure_above_the_council_seats_is_an_assembly_vote_and_a_past_year_marks_history():
+    text = ("وأيدت 150 دولة القرار الجديد مقابل 9 دول. وكان قرار مماثل قد نال في عام 2019 "
+            "تأييد 120 دولة.")
+    ev = {c.value: parse_event(c.event) for c in _tallies(_doc("a", text))}
+    assert ev[150]["body"] == "ga"
+    assert ev[120].get("past") == "2019" and ev[150].get("past") is None
+
+
+def test_a_veto_said_not_to_apply_is_not_a_veto():
+    text = ("صوت مجلس الأمن على قرار إجرائي لا يسري عليه حق النقض، واعتمد القرار 2555 "
+            "بأغلبية 12 صوتا.")
+    ev = parse_event(_tallies(_doc("a", text))[0].event)
+    assert "veto" not in ev
+
+
+def test_a_tally_told_twice_in_one_article_is_one_occurrence():
+    text = ("الجمعية العامة تعتمد القرار بتأييد 120 دولة. وصوتت الجمعية العامة أمس بتأييد 120 "
+            "دولة مقابل اعتراض 6 دول وامتناع 40.")
+    events = {c.event for c in _tallies(_doc("a", text))}
+    assert len(events) == 1
+
+
+SAME_DRAFT_A = ("استخدمت روسيا حق النقض في مجلس الأمن أمس ضد مشروع قرار قدمته فرنسا، وحصل المشروع "
+                "على تأييد 13 عضوا مقابل صوت واحد وامتناع عضو.")
+SAME_DRAFT_B = ("أسقط الفيتو الروسي يوم الاثنين المشروع الفرنسي رغم تأييد 12 عضوا في مجلس الأمن.")
+RIVAL_DRAFT = ("وفي تصويت ثان في مجلس الأمن، لم يحصل مشروع روسي إلا على 12 صوتا أيضا... "
+               "بل على صوتين مقابل اعتراض 3 أعضاء.")
+
+
+def test_the_same_draft_in_two_articles_is_one_cluster_and_a_conflict():
+    docs = [_doc("a", SAME_DRAFT_A, "2024-05-14"), _doc("b", SAME_DRAFT_B, "2024-05-15")]
+    claims = [c for d in docs for c in extract(d)]
+    clusters = reconcile(claims, docs)
+    votes_for = [cl for cl in clusters if cl.kind == "votes_for"]
+    assert len(votes_for) == 1
+    assert votes_for[0].status == "conflict"
+    assert {c.doc for c in votes_for[0].claims} == {"a", "b"}
+
+
+def test_a_rival_draft_of_the_same_day_never_joins():
+    docs = [_doc("a", SAME_DRAFT_A, "2024-05-14"), _doc("c", "مجلس الأمن أمس: مشروع قرار روسي نال 13 صوتا.", "2024-05-14")]
+    claims = [c for d in docs for c in extract(d)]
+    linked = link_votes([c for c in claims if c.kind == "votes_for"])
+    assert len({c.event for c in linked}) == 2
+
+
+def _occ(doc, **fields):
+    return Occ(doc, {k: v for k, v in fields.items()})
+
+
+def test_compatibility_rules():
+    assert not compatible(_occ("a", body="sc", res="2700"), _occ("b", body="sc", res="2701"))
+    assert not compatible(_occ("a", body="sc"), _occ("b", body="ga"))
+    assert not compatible(_occ("a", body="sc", by="russia"), _occ("b", body="sc", veto="russia"))
+    assert not compatible(_occ("a", body="sc", subj="amendment"), _occ("b", body="sc", subj="draft"))
+    assert not compatible(_occ("a", body="sc", n="1"), _occ("a", body="sc", n="2"))
+    assert compatible(_occ("a", body="sc", by="france"), _occ("b", body="sc", by="france+malta"))
+
+
+def test_ambiguous_occurrence_stays_apart():
+    # an unsponsored draft of the day, two sponsored drafts of the day: no link
+    a = _occ("a", body="sc", subj="draft", by="france", n="1")
+    b = _occ("b", body="sc", subj="draft", by="russia", n="1")
+    c = _occ("c", body="sc", subj="draft", n="1")
+    from crosscheck.reconcile.votes import link
+    votes = link([a, b, c])
+    assert [len(v) for v in votes] == [1, 1, 1]
