@@ -286,6 +286,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
     from crosscheck.reconcile.grouping import dedupe_order, group_members
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination, load_hierarchy
     from crosscheck.reconcile.reconciler import _STATUS_ORDER, judge_groups
+    from crosscheck.reconcile.votes import link_votes
 
     hier = load_hierarchy()
 
@@ -303,6 +304,10 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         stats.units += len(units)
         stats.batches += 1
         stats.held(len(members))
+        # the vote each tally belongs to is settled across documents (all tallies are one unit)
+        linked = link_votes([m.claim for m in members], sources=sources)
+        for m, c in zip(members, linked):
+            m.claim = c
         grouping = group_members(members, cfg, dedupe=False)
         orders = [json.dumps(dedupe_order(g), ensure_ascii=False) for g in grouping.groups]
         clusters = judge_groups(grouping.groups, notes, doc_dates, sources, cfg, hier)
