@@ -237,24 +237,35 @@ def test_a_plural_fraction_needs_a_unit():
 
 
 @pytest.mark.parametrize(
-    "text,low,high",
+    "text,value,low,high",
     [
-        ("عشرات", 20, 99),
-        ("مئات", 200, 999),
-        ("آلاف", 3000, 9999),
-        ("عشرات الآلاف", 20_000, 99_000),
-        ("مئات الآلاف", 200_000, 999_000),
-        ("بضعة آلاف", 3000, 9000),
-        ("بضع مئات", 300, 900),
-        ("ملايين", 3_000_000, 9_999_999),
-        ("عشرون ونيف", 21, 29),
-        ("مئة ونيف", 101, 199),
-        ("ألف ونيف", 1001, 1999),
+        # plural scales alone: the value is the number they name, the interval what they mean
+        ("عشرات", 10, 20, 99),
+        ("مئات", 100, 200, 999),
+        ("آلاف", 1000, 3000, 9999),
+        ("الآلاف", 1000, 3000, 9999),
+        ("عشرات الآلاف", 10_000, 20_000, 99_000),
+        ("مئات الآلاف", 100_000, 200_000, 999_000),
+        ("ملايين", 1_000_000, 3_000_000, 9_999_999),
+        # anything else vague: the low end
+        ("بضعة آلاف", 3000, 3000, 9000),
+        ("بضع مئات", 300, 300, 900),
+        ("عشرون ونيف", 21, 21, 29),
+        ("مئة ونيف", 101, 101, 199),
+        ("ألف ونيف", 1001, 1001, 1999),
     ],
 )
-def test_vague_quantities_are_intervals(text, low, high):
-    m = assert_full(text, low, "vague", low, high)
+def test_vague_quantities_are_intervals(text, value, low, high):
+    m = assert_full(text, value, "vague", low, high)
     assert m.is_count
+
+
+def test_vague_plural_value_low_is_a_rule_file_choice():
+    raw = yaml.safe_load((REPO / "rules" / "numbers" / "ar.yaml").read_text(encoding="utf-8"))
+    raw["vague"]["plural_value"] = "low"
+    lex = build_lexicon(raw, "test")
+    (m,) = scan(normalize("عشرات الآلاف"), lex)
+    assert (m.value, m.low, m.high) == (20_000, 20_000, 99_000)
 
 
 def test_vague_bounds_come_from_the_rule_file(tmp_path):
@@ -468,7 +479,10 @@ def test_offsets_hold_for_any_mix_of_fragments(parts):
     ms = find_numbers(text)
     for m in ms:
         assert text[m.start : m.end] == m.text
-        assert m.low <= m.value <= m.high
+        if m.form == "vague":  # the number the words name, at most the low end ("عشرات": 10, [20, 99])
+            assert m.value <= m.low <= m.high
+        else:
+            assert m.low <= m.value <= m.high
     assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional, Union
+from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -98,6 +98,9 @@ class _Multiplier(_Strict):
 class _Vague(_Strict):
     multipliers: list[_Multiplier]
     nif: list[str]
+    # The `value` of a plural scale standing for a vague quantity ("آلاف", "عشرات الآلاف"):
+    # "scale" = the number its words name (1000, 10,000), "low" = the low end of its interval.
+    plural_value: Literal["scale", "low"] = "scale"
     examples: _Examples = Field(default_factory=_Examples)
 
 
@@ -185,6 +188,7 @@ class Lexicon:
     hijri_year_range: tuple[int, int]
     phone_min_digits: int
     phone_leading_zero_digits: int
+    vague_plural_value: str = "scale"  # see _Vague.plural_value
     # Compiled patterns (built from the word lists above).
     forms: dict[str, tuple[str, str]] = field(repr=False, default_factory=dict)
     word_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
@@ -325,6 +329,7 @@ def build_lexicon(data: dict, path: str = "<rules>") -> Lexicon:
         hijri_year_range=f.hijri_year_range,
         phone_min_digits=f.phone.min_digits,
         phone_leading_zero_digits=f.phone.leading_zero_digits,
+        vague_plural_value=f.vague.plural_value,
     )
     _compile(lex, f)
     lex.examples = {

@@ -11,7 +11,9 @@ words whether a phrase is a date, a year, a time or a percentage rather than a c
 
 Spans exclude clitic prefixes and the article ("و300" -> "300", "بالثلاثة" -> "ثلاثة").
 Matches are sorted and never overlap.  `value` is an int when whole; for a vague quantity
-("عشرات الآلاف") `low`/`high` are its interval (bounds from the rule file) and `value` is `low`.
+("عشرات الآلاف") `low`/`high` are its interval (bounds from the rule file) and `value` is the
+number its words name when it is made of plural scales only ("عشرات" 10, "آلاف" 1000,
+"عشرات الآلاف" 10,000; `vague.plural_value: scale` in the rule file), else `low` ("بضعة آلاف").
 Date/time/phone values are the first number written (the day of "7 أكتوبر"); they are not counts.
 """
 
@@ -26,7 +28,7 @@ from crosscheck.text.normalize import Normalized, normalize
 from crosscheck.numbers.context import as_number, classify
 from crosscheck.numbers.digits import read_digits
 from crosscheck.numbers.grammar import ALONE, DIGITS, Phrase, Tok, parse_at
-from crosscheck.numbers.lexicon import FRACTION, SCALE, TEEN_UNIT, TENS, UNIT, Lexicon, load_lexicon
+from crosscheck.numbers.lexicon import FRACTION, PL, SCALE, TEEN_UNIT, TENS, UNIT, Lexicon, load_lexicon
 
 __all__ = ["find_numbers", "iter_scan", "scan"]
 
@@ -218,10 +220,13 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[Numbe
             continue
         form, nend = classify(ph, text, lex, t, ph.j == i + 1, prev)
         start, end = norm.span(ph.start, nend)
+        value = ph.low
+        if ph.kind == "vague" and lex.vague_plural_value == "scale":
+            value = _named_scale(toks, i, ph.j) or value
         yield NumberMatch(
             start=start,
             end=end,
-            value=as_number(ph.low if ph.kind != "vague" else ph.low),
+            value=as_number(value),
             low=as_number(min(ph.low, ph.high)),
             high=as_number(max(ph.low, ph.high)),
             form=form,
@@ -234,6 +239,17 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[Numbe
         while j < n and toks[j].pstart < nend:
             j += 1
         i = j
+
+
+def _named_scale(toks: list[Tok], i: int, j: int) -> Optional[int]:
+    """The number plural scales name ("عشرات الآلاف" = 10 x 1000), or None when the phrase
+    toks[i:j] holds anything else ("بضعة آلاف", "مئة ونيف")."""
+    named = 1
+    for t in toks[i:j]:
+        if t.kind != SCALE or t.entry.number != PL:
+            return None
+        named *= t.entry.value
+    return named
 
 
 def find_numbers(text: str) -> list[NumberMatch]:

@@ -113,7 +113,8 @@ def _row(claim: ClusterClaim, y: float, scale) -> list[str]:
         out.append(_arrow(x1, y, -1, color) if low is None else _end(x1, y, claim.low_open, color))
         out.append(_arrow(x2, y, +1, color) if high is None else _end(x2, y, claim.high_open, color))
     value = _finite(claim.value)
-    if value is not None and (low is None or high is None or low != high):
+    # a vague claim's value is the number its words name ("آلاف": 1000), not a point of its band
+    if value is not None and claim.qualifier != "vague" and (low is None or high is None or low != high):
         xv = scale(value)
         out.append(
             f'<line x1="{xv:.1f}" y1="{y - 8:.1f}" x2="{xv:.1f}" y2="{y + 8:.1f}" stroke="{color}" stroke-width="2"/>'
