@@ -1,0 +1,34 @@
+"""Constructions of real Arabic news (issue 9), each in sentences written for this test: the
+exact set of scored claims (kind, value) a sentence must give.  Failing cases name the
+construction; the rule files carry more examples of each."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.evaluate import SCORED_KINDS
+from crosscheck.extract.extractor import extract_text
+
+
+def scored(text: str) -> list[tuple[str, float]]:
+    return sorted((c.kind, c.value) for c in extract_text(text) if c.kind in SCORED_KINDS)
+
+
+CASES = [
+    # vague plural scales: the value is the number named, the interval what it means
+    ("vague-dozens", "أسفر الانهيار عن مقتل العشرات في القرية", [("killed", 10)]),
+    ("vague-thousands", "وأصيب آلاف الأشخاص في الانفجار", [("injured", 1000)]),
+    ("vague-tens-of-thousands", "فر عشرات الآلاف من السكان إلى الجبال", [("displaced", 10000)]),
+    # measures of material are no count, even in a list of counts
+    ("measure-after-list", "دخلت 300 شاحنة، إضافة إلى 90 ألف لتر من الوقود", [("aid_trucks", 300)]),
+]
+
+
+@pytest.mark.parametrize("name,text,want", CASES, ids=[c[0] for c in CASES])
+def test_construction(name, text, want):
+    assert scored(text) == sorted(want)
+
+
+def test_vague_claim_keeps_its_interval():
+    (c,) = [c for c in extract_text("وأصيب آلاف الأشخاص في الانفجار") if c.kind == "injured"]
+    assert (c.value, c.low, c.high, c.qualifier) == (1000, 3000, 9999, "vague")
