@@ -21,6 +21,13 @@ CASES = [
     ("vague-tens-of-thousands", "فر عشرات الآلاف من السكان إلى الجبال", [("displaced", 10000)]),
     # measures of material are no count, even in a list of counts
     ("measure-after-list", "دخلت 300 شاحنة، إضافة إلى 90 ألف لتر من الوقود", [("aid_trucks", 300)]),
+    # a longer cue of one kind shadows the shorter cue of another inside it
+    ("lost-homes-is-displaced", "وقدرت البلدية عدد من فقدوا منازلهم بنحو 40 ألف شخص", [("displaced", 40000)]),
+    ("lost-alone-is-missing", "وفقد 30 شخصا في البحر", [("missing", 30)]),
+    # lengths of an emergency, an exchange operation, talks; not of a mourning
+    ("emergency-length", "أعلنت الحكومة حالة الطوارئ لمدة ثلاثة أسابيع", [("duration_days", 21)]),
+    ("exchange-length", "وتستمر عملية التبادل خمسة أيام", [("duration_days", 5)]),
+    ("mourning-not-counted", "وأعلن الرئيس الحداد العام لمدة سبعة أيام", []),
 ]
 
 

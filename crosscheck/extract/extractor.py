@@ -729,6 +729,8 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start
         before = max(before, 20)
     cue = index.nearest(left, right, before, r.cue_after, r.cue_scope == "sentence", r.id)
+    if cue is not None and _shadowed(index, cue, r.id):
+        cue = None
     if cue is None and r.cross_clause_cues:
         # "المرحلة الأولى من الاتفاق، التي تمتد 42 يوما": these cues may stand in an earlier
         # clause of the sentence
@@ -753,6 +755,17 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
     return None
+
+
+def _shadowed(index, cue, rule_id: str) -> bool:
+    """Is this cue part of a longer cue of another rule starting at the same word?  "فقدوا
+    منازلهم" (lost their homes: displaced) holds "فقدوا" (lost: missing); the longer phrase is
+    the more specific reading, as a longer counted noun is."""
+    p, start = cue[0], cue[1]
+    matches = index.starting_at(start)
+    end = max((e for _s, e, q in matches if q is p), default=start + 1)
+    own = rule_id.split(":")[0]
+    return any(e > end and str(q.payload).split(":")[0] != own for _s, e, q in matches)
 
 
 def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
 
-from crosscheck.reconcile.intervals import Span, agree, numeric_value
+from crosscheck.reconcile.intervals import Span, agree, magnitude, numeric_value
 from crosscheck.models import Claim
 from crosscheck.reconcile.settings import ReconcileConfig
 
@@ -103,9 +103,9 @@ def _hedge_rounding(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
     for c, s in zip(j.claims, j.spans):
         if s is None:
             continue
-        v = numeric_value(c)
+        v = magnitude(c)
         mid = s.midpoint()
-        scale = abs(v) if v is not None else abs(mid or 0.0)
+        scale = v if v is not None else abs(mid or 0.0)
         widened.append(s.widen(_widen_fraction(c, cfg) * scale))
     if widened and agree(widened):
         return (f"widening hedges by {cfg.hedge_widen:.0%} and round figures by "
@@ -224,8 +224,8 @@ def stretched(claim: Claim, span: Optional[Span], cfg: ReconcileConfig) -> Optio
     if span is None:
         return None
     q = claim.qualifier
-    v = numeric_value(claim)
-    scale = abs(v) if v is not None else abs(span.midpoint() or 0.0)
+    v = magnitude(claim)
+    scale = v if v is not None else abs(span.midpoint() or 0.0)
     if q in ("more_than", "at_least"):
         return Span(span.low, None, span.low_open, False)
     if q in ("less_than", "at_most"):

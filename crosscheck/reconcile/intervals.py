@@ -142,6 +142,15 @@ def numeric_value(claim: Claim) -> Optional[float]:
         return None
 
 
+def magnitude(claim: Claim) -> Optional[float]:
+    """The size a tolerance is a fraction of: the stated figure, or for a vague quantity the low
+    end of what it means ("عشرات" states 10 and means 20..99: 20)."""
+    if claim.qualifier == "vague" and claim.low is not None:
+        return abs(float(claim.low))
+    v = numeric_value(claim)
+    return None if v is None else abs(v)
+
+
 def claim_span(claim: Claim, integral: bool = True) -> Span:
     """The interval a claim allows.  With no bounds at all an exact claim means its value."""
     low, high = claim.low, claim.high
