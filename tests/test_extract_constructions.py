@@ -28,6 +28,16 @@ CASES = [
     ("emergency-length", "أعلنت الحكومة حالة الطوارئ لمدة ثلاثة أسابيع", [("duration_days", 21)]),
     ("exchange-length", "وتستمر عملية التبادل خمسة أيام", [("duration_days", 5)]),
     ("mourning-not-counted", "وأعلن الرئيس الحداد العام لمدة سبعة أيام", []),
+    # a breakdown by place after ", و": each item has the kind of the first
+    ("breakdown-by-place", "وبلغ عدد ضحايا الفيضان 40 شخصا في الشمال، و25 في الوسط، و7 في الجنوب",
+     [("killed", 40), ("killed", 25), ("killed", 7)]),
+    ("breakdown-needs-a-place", "قتل 12 شخصا في القصف، و30 منزلا دمرت", [("killed", 12)]),
+    # running counts written as ordinals, only with a veto word
+    ("ordinal-veto", "وهذه هي المرة التاسعة التي تلجأ فيها الدولة إلى الفيتو", [("vetoes", 9)]),
+    ("ordinal-no-veto", "وللمرة الثالثة يناقش المجلس مشروع القرار", []),
+    # spellings and duals of real pages
+    ("old-hamza-spelling", "وسجلت المفوضية 47 ألف لاجىء", [("displaced", 47000)]),
+    ("dual-of-death-case", "وسجلت الوزارة حالتي وفاة بالمرض", [("killed", 2)]),
 ]
 
 

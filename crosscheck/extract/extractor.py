@@ -91,6 +91,7 @@ class Compiled:
     # a token whose forms miss noun_keys starts no kind's counted noun (unless noun_loose)
     noun_keys: frozenset[str] = frozenset()
     noun_loose: bool = False
+    ordinal_before: "regex.Pattern | None" = None  # text ending in a rule's ordinal_after phrase
 
 
 @per_object
@@ -125,7 +126,17 @@ def compile_rules(rules: RuleSet) -> Compiled:
         ),
         frozenset().union(*(k.nouns._first_keys for k in kinds)),
         any(k.nouns._first_loose for k in kinds),
+        _ordinal_before([p for r in rules.kinds for p in r.ordinal_after]),
     )
+
+
+def _ordinal_before(phrases: list[str]) -> "regex.Pattern | None":
+    """A pattern for normalised text that ends in one of these phrases as whole words (clitics
+    و ل allowed), then the article of the ordinal: "وللمره ال" (before "ثامنه"), "الفيتو ال"."""
+    if not phrases:
+        return None
+    alts = "|".join(sorted({regex.escape(_norm_phrase(p)) for p in phrases}, key=len, reverse=True))
+    return regex.compile(r"(?:^|[^\w])(?:و?ل?)(?:" + alts + r")[^\S\n]+(?:ال)?[^\S\n]*$")
 
 
 def _norm_phrase(phrase: str) -> str:
@@ -178,30 +189,39 @@ def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) 
 def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
     starts: list[int] = []
     ctx.number_starts = starts  # complete once every number is read (before any claim)
+    ordinal = comp.ordinal_before
 
-    def counts() -> Iterator[NumberMatch]:
+    def counts() -> Iterator[tuple[NumberMatch, str]]:
         # the matches one at a time: a text of numbers never holds them all at once
         for m in iter_scan(ctx.norm, load_lexicon(ctx.rules.directory)):
             starts.append(m.nstart)
-            if m.form in _COUNT_FORMS and not ctx.in_furniture(m.nstart):
-                yield m
+            if ctx.in_furniture(m.nstart):
+                continue
+            form = m.form
+            if ordinal is not None and (form == "ordinal" or ctx.norm.text[max(0, m.nstart - 2) : m.nstart] == "ال"):
+                # a running count written as an ordinal ("للمرة الثامنة", "الفيتو الـ17")
+                if m.value >= 2 and ordinal.search(ctx.norm.text, max(0, m.nstart - 40), m.nstart):
+                    form = "ordinal"
+            if form in _COUNT_FORMS or form == "ordinal":
+                yield m, form
 
     out: list[_Num] = []
     it = counts()
-    m = next(it, None)
-    while m is not None:
+    cur = next(it, None)
+    while cur is not None:
+        m, form = cur
         following = next(it, None)
-        n = _Num(m.nstart, m.nend, m.value, m.low, m.high, m.form, _is_digits(m.text), m.nstart, m.nend)
+        n = _Num(m.nstart, m.nend, m.value, m.low, m.high, form, _is_digits(m.text), m.nstart, m.nend)
         if following is not None:
-            rng = _range(ctx, comp, m, following)
+            rng = _range(ctx, comp, m, following[0])
             if rng is _CHANGE:
                 n.superseded = True
             elif rng is not None:
                 out.append(rng)
-                m = next(it, None)
+                cur = next(it, None)
                 continue
         out.append(n)
-        m = following
+        cur = following
     out.extend(_duals(ctx))
     out.sort(key=lambda n: n.nstart)
     return out
@@ -321,7 +341,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         hb = hedges.find_before(toks, i0)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
 
-    if _negated(comp, ctx, toks, left) or (not noun_first and _not_a_count(ctx, toks, left, i1, n)):
+    if _negated(comp, ctx, toks, left) or (
+        not noun_first and n.form != "ordinal" and _not_a_count(ctx, toks, left, i1, n)
+    ):
         return None
 
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
@@ -528,23 +550,47 @@ def _cue_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], rule_id: 
     return any(p.payload == rule_id for _s, _e, p in index.between(i1 + 1, i1 + 6))
 
 
-def _joined_to(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
-    """The claim just before this one when only "و" joins them ("1480 قتيلا و2100 جريح")."""
+def _joined_to(
+    ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, comma: bool = False
+) -> _Placed | None:
+    """The claim just before this one when only "و" joins them ("1480 قتيلا و2100 جريح"); with
+    `comma`, also "، و" after a place the claim before ends with ("… في حلب، و22 في إدلب")."""
     placed = ctx.sentence_claims.get(s_lo)
     if not placed:
         return None
     last = placed[-1]
     right = last.right - getattr(toks, "offset", 0)  # placed claims keep sentence indexes
-    if left == right and toks[left].text.startswith("و") and not toks[left].brk_before:
+    if comma:
+        # the claim before ends in a place ("في حلب"): step over it
+        k = right
+        if k < len(toks) and not toks[k].brk_before and _place_after(ctx, toks, k):
+            right = k + 2
+            while right < left and not toks[right].brk_before:
+                right += 1  # a place of several words ("في قصر شيرين")
+    if left == right and toks[left].text.startswith("و") and (comma or not toks[left].brk_before):
         return last
-    if left == right + 1 and right >= 0 and toks[right].text == "و" and not toks[right].brk_before:
+    if left == right + 1 and right >= 0 and toks[right].text == "و" and (comma or not toks[right].brk_before):
         return last
     return None
+
+
+def _place_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
+    """Does "في"/"إلى" and a word follow index i within the clause ("22 في إسلام آباد")?"""
+    return (
+        i + 1 < len(toks) and not toks[i].brk_before and not toks[i + 1].brk_before
+        and not toks[i].forms.isdisjoint(_IN_PLACE) and not toks[i + 1].is_digit()
+    )
+
+
+_IN_PLACE = frozenset({"في", "الي"})
 
 
 def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
     """An earlier claim of the sentence this figure continues: joined by و, or same noun."""
     joined = _joined_to(ctx, toks, s_lo, left)
+    if joined is None and _place_after(ctx, toks, i1):
+        # a breakdown by place: "10 أشخاص في المدينة، و22 في القرى المجاورة، و3 في الريف"
+        joined = _joined_to(ctx, toks, s_lo, left, comma=True)
     if joined is not None and joined.parent is None:
         return joined if joined.claim.kind != "other" else None
     if i1 >= len(toks) or toks[i1].brk_before or toks[i1].is_digit():
@@ -778,9 +824,10 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     # Can any kind's counted noun start right after the number (or after "من" there)?  One
     # test for every rule: a figure with no noun is typed by the rules with a cue in its
     # sentence only.
+    ordinal = n.form == "ordinal"
     t1 = toks[i1] if i1 < len(toks) and not toks[i1].brk_before else None
     keys, loose = comp.noun_keys, comp.noun_loose
-    maybe_noun = t1 is not None and (
+    maybe_noun = not ordinal and t1 is not None and (
         loose or not t1.forms.isdisjoint(keys)
         or ("من" in t1.forms and i1 + 1 < len(toks) and not toks[i1 + 1].forms.isdisjoint(keys))
     )
@@ -788,6 +835,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     kinds = comp.kinds if maybe_noun else ctx.info(toks).get(("cue_kinds", id(comp)), lambda: _cue_kinds(comp, index))
     for ck in kinds:
         r = ck.rule
+        if ordinal and not r.ordinal_after:
+            continue  # a running count written as an ordinal is only for rules that say so
         if r.digits_only and not n.digits:
             continue
         if n.value < r.min_value or (r.integer_only and not float(n.value).is_integer()):
@@ -824,7 +873,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 continue
             if head is None:
                 head = _head(ctx, comp, toks, i1)
-            if head == "person" and r.accept_person_nouns:
+            if ordinal:
+                score = 100 + r.priority - cue[2]
+            elif head == "person" and r.accept_person_nouns:
                 score = 200 + r.priority - cue[2]
                 noun_end = person_end
             elif head == "bare" and r.accept_bare:
@@ -844,6 +895,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             best = (score, ck, noun_end, float(noun[0].payload) if noun else 1.0)
     if best is not None:
         return best[1], best[2], best[3], best[0]
+    if ordinal:
+        return None
     if vetoed:
         return comp.other, _noun_end(ctx, comp, toks, i1), 1.0, _VETOED
     if head is None:

@@ -99,6 +99,9 @@ class KindRule(_Strict):
     any_noun: bool = False  # whatever follows the number, a cue decides ("القرار رقم 2728 نص…")
     exclude: list[str] = Field(default_factory=list)  # words right after the noun that veto the rule
     exclude_before: list[str] = Field(default_factory=list)  # words right before the figure that veto it
+    # Words right before an ordinal that make it this rule's running count: "للمرة الثامنة",
+    # "الفيتو الـ17", "هو السابع" (a cue is still needed).  Ordinals are otherwise never counts.
+    ordinal_after: list[str] = Field(default_factory=list)
     digits_only: bool = False  # the number must be written in digits (resolution numbers)
     min_value: float = 0
     integer_only: bool = True
