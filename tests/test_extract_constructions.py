@@ -38,6 +38,14 @@ CASES = [
     # spellings and duals of real pages
     ("old-hamza-spelling", "وسجلت المفوضية 47 ألف لاجىء", [("displaced", 47000)]),
     ("dual-of-death-case", "وسجلت الوزارة حالتي وفاة بالمرض", [("killed", 2)]),
+    # the toll named at the sentence's start, past an aside between commas
+    ("toll-past-aside", "وقال الوزير إن عدد قتلى الانفجار، الذي وقع فجر الأحد، ارتفع إلى 140 شخصا",
+     [("killed", 140)]),
+    ("toll-aside-keeps-next-clause", "ارتفع عدد القتلى إلى 60 شخصا، وإصابة 200 آخرين",
+     [("killed", 60), ("injured", 200)]),
+    # thresholds and body sizes are not tallies
+    ("vote-threshold", "ويحتاج اعتماد أي قرار إلى تأييد تسعة أعضاء", []),
+    ("body-size", "وأيد القرار 120 من أعضاء الجمعية العامة البالغ عددهم 193 عضوا", [("votes_for", 120)]),
 ]
 
 

@@ -674,6 +674,9 @@ def _not_a_count(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, n: 
             return True
     if left > 0 and not toks[left].brk_before and ctx.scope.not_before.ending_at(toks, left):
         return True
+    w = ctx.scope.requirement_window
+    if left > 0 and ctx.scope.requirement.nearest(toks, left, left, w, 0) is not None:
+        return True  # "يتطلب صدور القرار موافقة 9 دول": a threshold
     return i1 < len(toks) and not toks[i1].brk_before and ctx.scope.not_after.at(toks, i1) is not None
 
 
@@ -770,11 +773,16 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
     if not index.has(r.id):
         return None  # every way of finding a cue below asks the index for this rule's cues
     before = r.cue_before
+    cross = r.cue_scope == "sentence"
+    cue = None
     if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO):
         # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا", "عدد قتلى الزلزال الذي
-        # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start
+        # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start, also
+        # past an aside between commas ("عدد قتلى الهجوم، الذي وقع أمس، بلغ 324 شخصا")
         before = max(before, 20)
-    cue = index.nearest(left, right, before, r.cue_after, r.cue_scope == "sentence", r.id)
+        cue = index.nearest(left, right, before, 0, True, r.id)
+    if cue is None:
+        cue = index.nearest(left, right, before, r.cue_after, cross, r.id)
     if cue is not None and _shadowed(index, cue, r.id):
         cue = None
     if cue is None and r.cross_clause_cues:

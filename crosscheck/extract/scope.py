@@ -144,6 +144,8 @@ class ScopeLexicon:
         self.asides = PhraseSet.of(rules.asides)
         self.change_verbs = PhraseSet.of(rules.change_verbs)
         self.not_after = PhraseSet.of(rules.not_counts_after)
+        self.requirement = PhraseSet.of(rules.requirement_before)
+        self.requirement_window = rules.requirement_window
         self.draft = PhraseSet.of(rules.draft)
         self.sponsor = PhraseSet.of(rules.sponsor)
         self.resolution = PhraseSet.of(rules.resolution)

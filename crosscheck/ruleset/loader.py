@@ -220,6 +220,10 @@ class ScopeRules(_Strict):
     change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     not_counts_after: list[str]  # "تسعة من كل عشرة"
+    # A requirement earlier in the clause makes a figure a threshold, not a count: "يحتاج أي
+    # مشروع قرار إلى تأييد 9 أعضاء".
+    requirement_before: list[str] = Field(default_factory=list)
+    requirement_window: int = 8
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number
