@@ -25,7 +25,11 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS / "reconcile_blind_b"
 SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
 
-JUDGEMENTS_FLOOR = 81  # of 143 (first figure 74/143)
+# 81 at the parts commit included judgement K ("dozens" vs 104), which passed only because the
+# extractor then missed the vague claim the judgement names (it wrote "عشرات" as 20, the gold as
+# 10).  Extraction now finds it, and K fails on the reconciler's side (its cluster also holds 800
+# and 250): 80 is the same reconciler, one vacuous pass fewer.
+JUDGEMENTS_FLOOR = 80  # of 143 (first figure 74/143)
 
 
 def test_every_story_has_several_outlets():

@@ -197,12 +197,12 @@ def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
             starts.append(m.nstart)
             if ctx.in_furniture(m.nstart):
                 continue
-            form = m.form
+            form, counted = m.form, False
             if ordinal is not None and (form == "ordinal" or ctx.norm.text[max(0, m.nstart - 2) : m.nstart] == "ال"):
                 # a running count written as an ordinal ("للمرة الثامنة", "الفيتو الـ17")
                 if m.value >= 2 and ordinal.search(ctx.norm.text, max(0, m.nstart - 40), m.nstart):
-                    form = "ordinal"
-            if form in _COUNT_FORMS or form == "ordinal":
+                    form, counted = "ordinal", True
+            if form in _COUNT_FORMS or counted:
                 yield m, form
 
     out: list[_Num] = []
