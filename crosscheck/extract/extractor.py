@@ -26,8 +26,11 @@ from crosscheck.text.normalize import normalize_word
 from crosscheck.numbers.lexicon import load_lexicon
 from crosscheck.numbers.parser import iter_scan
 from crosscheck.ruleset.loader import KindRule, RuleSet, load_rules
+from crosscheck.extract.basis import basis_near
 from crosscheck.extract.context import DocContext, TokenWindow, vote_event
 from crosscheck.extract.vote_events import assign_vote_events
+from crosscheck.extract.events import event_near
+from crosscheck.extract.periods import period_near
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
@@ -402,7 +405,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     sentence = ctx.sentence_text(s_lo, s_hi, n.nstart)[2]
 
     inferred: list[str] = []
-    group = period = location = event = actor = attribution = None
+    group = period = location = event = actor = attribution = cue_period = None
     if parent is not None and rule.id == parent.claim.rule:
         pc = parent.claim
         group = group_of(ctx.scope, toks, i1)
@@ -420,7 +423,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         group = group_of(ctx.scope, toks, i1) or (_part_group(ctx, toks, left) if part_of_list else rule.group)
         if subset_of_other_kind:
             group = "subset"
-        period = period_of(ctx.scope, toks, left, right, ctx.info(toks)) or rule.period
+        cue_period = period_of(ctx.scope, toks, left, right, ctx.info(toks))
+        period = cue_period or rule.period
         if n.superseded:
             period = "superseded"  # the old figure of a change: never compared with the new total
         if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
@@ -442,6 +446,17 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             a_s, a_e, _ = ctx.original(toks[att[0]].nstart, toks[att[1] - 1].nend)
             attribution = ctx.doc.text[a_s:a_e]
 
+    # periods, basis and events of rules/periods.yaml, basis.yaml, events.yaml
+    basis = "count"
+    if rule.kind != "other":
+        found = period_near(ctx, s_lo, s_hi, c_start, c_end, clause_only=parent is not None)
+        if period != "superseded" and found and not (found == "cumulative" and parent is None and cue_period):
+            period = found
+        basis = basis_near(ctx, s_lo, s_hi, c_start, c_end)
+        if basis == "projection":
+            period = "projection"
+        event = event_near(ctx, rule.kind, s_lo, s_hi, c_start, c_end, event)
+
     claim = Claim(
         doc=ctx.doc.id,
         kind=rule.kind,
@@ -455,6 +470,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         location=location,
         period=period,
         event=event,
+        basis=basis,
         attribution=attribution,
         actor=actor,
         start=start,

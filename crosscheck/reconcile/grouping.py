@@ -221,6 +221,31 @@ class FuzzyMatcher:
 
 # ---------------------------------------------------------------------- context
 
+# Periods and events that belong to one figure and are never lent to another claim of its
+# document: a figure for the last 24 hours, since the ceasefire, a projection, or an amendment,
+# a failed draft, a phase of a deal, a past event (crosscheck.extract.periods / events).
+PRIVATE_PERIODS = ("since:", "last_", "daily", "projection", "superseded")
+PRIVATE_EVENTS = ("past:", "amendment", "draft", "phase:")
+
+
+def lendable(attr: str, value: str) -> bool:
+    if attr == "period":
+        return not value.startswith(PRIVATE_PERIODS)
+    if attr == "event":
+        return not value.startswith(PRIVATE_EVENTS) or value.startswith("draft:")
+    return True
+
+
+def scope_value(c: Claim, attr: str) -> Optional[str]:
+    """The claim's scope attribute as grouping compares it.  An estimate's period is read as
+    "estimate:<period>": an estimate is never compared with a count of the same period (a
+    projection has its own period, "projection")."""
+    v = _present(getattr(c, attr))
+    if attr == "period" and c.basis == "estimate":
+        return f"estimate:{v or 'cumulative'}"
+    return v
+
+
 
 def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]:
     """Copies of the claims with missing scope filled from their document's other claims."""
@@ -234,7 +259,7 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
         names_event = bool(fam and c.kind in cfg.identity_kinds and cfg.resolution_event)
         for a in attrs:
             v = _present(getattr(c, a))
-            if v is None:
+            if v is None or not lendable(a, v):
                 continue
             same_kind[(c.doc, c.kind, a)][v] += 1
             if fam and not (names_event and a == "event"):
@@ -334,7 +359,7 @@ def block_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
     """
     exact = [a for a in cfg.scope_attributes if a not in cfg.fuzzy_attributes]
     ident = _int_text(str(c.value)) if c.kind in cfg.identity_kinds else None
-    return (c.kind, ident) + tuple(_block_form(a, exact_form(_present(getattr(c, a)))) for a in exact)
+    return (c.kind, ident) + tuple(_block_form(a, exact_form(scope_value(c, a))) for a in exact)
 
 
 def _block_form(attr: str, v: Optional[str]) -> Optional[str]:
@@ -460,7 +485,7 @@ def group_members(
         for m in bmembers:
             canon: list[Optional[str]] = []
             for a in attrs:
-                raw = _present(getattr(m.claim, a))
+                raw = scope_value(m.claim, a)
                 if a in fuzzy:
                     cv = canon_of(a, raw)
                     canon.append(None if cv is None else reps[a][cv])
@@ -549,7 +574,7 @@ def _make_group(
         display["value"] = ident
     variants: dict[str, set[str]] = {}
     for i, a in enumerate(attrs):
-        raws = [_present(getattr(m.claim, a)) for m in members]
+        raws = [scope_value(m.claim, a) for m in members]
         if canon[a] is None:
             display[a] = None
             continue

@@ -46,6 +46,8 @@ from crosscheck.reconcile.dating import date_claims, document_dates, parse_iso
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.votes import link_votes
+from crosscheck.reconcile.periods import resolve_periods
+from crosscheck.ruleset.period_rules import period_rules
 
 _STATUS_ORDER = {"conflict": 0, "consistent": 1, "single": 2}
 
@@ -77,6 +79,7 @@ def reconcile(
     if sources is None:
         sources = source_groups(docs, cfg) if docs else SourceGroups()
     claims = date_claims(claims, ddates)
+    claims = resolve_periods(claims, period_rules().since_total_min_days)
     hier = load_hierarchy()
     claims = hier.annotate(claims, docs)  # combined figures ("في البلدين") get their own place
     claims = link_votes(claims, sources=sources)

@@ -1,0 +1,72 @@
+"""How a figure was arrived at, from rules/basis.yaml: "count" (a tally), "estimate"
+("تقديرات", "يقدر") or "projection" ("قد يرتفع إلى", "يخشى أن يصل").
+
+The cue patterns are matched ONCE per sentence (normalised text); a claim reads the cues of its
+own clause before it and up to `after_words` words after it.  A projection cue wins over an
+estimate cue.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+import regex
+
+from crosscheck.ruleset.period_rules import BasisRules, basis_rules, spelled
+
+
+class BasisFinder:
+    def __init__(self, rules: BasisRules) -> None:
+        self.after_words = rules.after_words
+        self.patterns = [("projection", regex.compile(spelled(p))) for p in rules.projection] + [
+            ("estimate", regex.compile(spelled(p))) for p in rules.estimate
+        ] + [("estimate_after", regex.compile(spelled(p))) for p in rules.estimate_after]
+
+    def hits(self, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        out = [(m.start(), m.end(), b) for b, pat in self.patterns for m in pat.finditer(text, lo, hi)]
+        return sorted(out)
+
+
+@lru_cache(maxsize=8)
+def finder_for(directory: str) -> BasisFinder:
+    return BasisFinder(basis_rules(directory))
+
+
+def clause_window(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, after_words: int) -> tuple[int, int, int]:
+    """(clause start, sentence start, limit after the claim) in normalised offsets: the claim's
+    clause starts at the break before it; the limit is `after_words` words on, in its clause."""
+    toks = ctx.tokens(s_lo, s_hi)
+    if not toks:
+        return s_lo, s_lo, c_hi
+    info = ctx.info(toks)
+    tstarts = info.starts
+    first = max(bisect_right(tstarts, c_lo) - 1, 0)
+    last = max(bisect_left(tstarts, c_hi) - 1, first)
+    clause_lo = toks[info.clause_start(first)].nstart
+    end_tok = min(info.clause_end(last + 1), last + 1 + after_words)
+    limit = toks[end_tok - 1].nend if end_tok - 1 > last else c_hi
+    return clause_lo, toks[0].nstart, limit
+
+
+def sentence_hits(ctx, name: str, finder, s_lo: int, s_hi: int) -> list[tuple[int, int, str]]:
+    cache = ctx.__dict__.setdefault(name, {})
+    found = cache.get((s_lo, s_hi))
+    if found is None:
+        found = cache[(s_lo, s_hi)] = finder.hits(ctx.text, s_lo, s_hi)
+    return found
+
+
+def basis_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int) -> str:
+    finder = finder_for(ctx.rules.directory)
+    hits = sentence_hits(ctx, "_basis_hits", finder, s_lo, s_hi)
+    if not hits:
+        return "count"
+    clause_lo, _, limit = clause_window(ctx, s_lo, s_hi, c_lo, c_hi, finder.after_words)
+    found = {b for s, e, b in hits if (clause_lo <= s < c_hi and b != "estimate_after")
+             or (c_hi <= s < limit and b == "estimate_after")}
+    if "estimate_after" in found:
+        found.add("estimate")
+    if "projection" in found:
+        return "projection"
+    return "estimate" if "estimate" in found else "count"

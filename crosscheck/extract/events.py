@@ -1,0 +1,120 @@
+"""Which occurrence a figure belongs to, from rules/events.yaml: an amendment, a failed draft,
+the General Assembly or the Security Council, a phase of a deal, or a past event ("past:2004":
+a year before the document's own in the figure's clause).
+
+Patterns are matched ONCE per sentence (normalised text); a claim then looks at the cues of its
+sentence before it (or its whole sentence, per rule) and up to `after_words` words after it in
+its clause.  `refine_event` combines the answer with the event the extractor already found
+(a resolution number, a draft's sponsor, a war or truce).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from crosscheck.extract.basis import clause_window, sentence_hits
+from crosscheck.ruleset.period_rules import EventRules, event_rules, spelled
+
+_YEAR_IN_HEADER = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+class EventFinder:
+    def __init__(self, rules: EventRules) -> None:
+        self.rules = rules
+        self.after_words = rules.after_words
+        self.compiled = [(regex.compile(spelled(p)), r) for r in rules.rules for p in r.patterns]
+        self.year = regex.compile(rules.past_year)
+        self.not_before = [regex.compile(spelled(p)) for p in rules.past_not_before]
+        self.blocked = regex.compile(spelled(rules.past_blocked_by))
+        self.ordinals = {spelled(k): v for k, v in rules.ordinals.items()}
+
+    def hits(self, text: str, lo: int, hi: int) -> list[tuple[int, int, object]]:
+        out: list[tuple[int, int, object]] = []
+        for order, (pat, rule) in enumerate(self.compiled):
+            for m in pat.finditer(text, lo, hi):
+                ev = rule.event
+                if "{n}" in ev:
+                    n = self.ordinals.get(m.group("n"))
+                    if n is None:
+                        continue
+                    ev = ev.replace("{n}", str(n))
+                out.append((m.start(), m.end(), (order, rule, ev)))
+        for m in self.year.finditer(text, lo, hi):
+            head = text[max(lo, m.start() - 40) : m.start()]
+            if any(p.search(head) for p in self.not_before):
+                continue
+            out.append((m.start(), m.end(), int(m.group("y"))))
+        return sorted(out, key=lambda h: (h[0], h[1]))
+
+
+@lru_cache(maxsize=8)
+def finder_for(directory: str) -> EventFinder:
+    return EventFinder(event_rules(directory))
+
+
+def document_year(ctx, finder: EventFinder) -> Optional[int]:
+    """The document's own year: its date, else the latest year its header (dateline) names,
+    else the latest year named anywhere in it (one pass, kept per document)."""
+    if "_doc_year" in ctx.__dict__:
+        return ctx.__dict__["_doc_year"]
+    year = None
+    if ctx.doc.date:
+        try:
+            year = int(str(ctx.doc.date)[:4])
+        except ValueError:
+            year = None
+    if year is None:
+        head = [int(y) for y in _YEAR_IN_HEADER.findall(ctx.text, 0, finder.rules.header_chars)]
+        every = head or [int(y) for y in _YEAR_IN_HEADER.findall(ctx.text)]
+        year = max(every) if every else None
+    ctx.__dict__["_doc_year"] = year
+    return year
+
+
+def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, current: Optional[str]) -> Optional[str]:
+    """The event of the claim at [c_lo, c_hi): a rule's event, a past year, or `current`."""
+    finder = finder_for(ctx.rules.directory)
+    hits = sentence_hits(ctx, "_event_hits", finder, s_lo, s_hi)
+    if not hits:
+        return current
+    clause_lo, sent_lo, limit = clause_window(ctx, s_lo, s_hi, c_lo, c_hi, finder.after_words)
+    text = ctx.text
+    # a past year: before the figure in its sentence with no "إلى"/"اليوم" between, or after it
+    # in its clause with none between
+    year = document_year(ctx, finder)
+    if year is not None:
+        best = None
+        for s, e, what in hits:
+            if not isinstance(what, int) or what >= year:
+                continue
+            if e <= c_lo and not finder.blocked.search(text, e, c_lo):
+                dist = c_lo - e
+            elif c_hi <= s < limit and not finder.blocked.search(text, c_hi, s):
+                dist = s - c_hi
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, what)
+        if best is not None:
+            return f"past:{best[1]}"
+    found = None  # the first rule (in file order) with a cue where the rule looks
+    for s, e, what in hits:
+        if isinstance(what, int):
+            continue
+        order, rule, ev = what  # type: ignore[misc]
+        if rule.kinds and kind not in rule.kinds:
+            continue
+        if rule.when_no_event and current is not None:
+            continue
+        if rule.scope != "sentence" and not ((sent_lo <= s and e <= c_lo) or (c_hi <= s < limit)):
+            continue
+        if found is None or order < found[0]:
+            found = (order, ev)
+    if found is None:
+        return current
+    if found[1] == "draft" and current and current.startswith("draft:"):
+        return current  # a sponsored draft already names itself
+    return found[1]

@@ -1,0 +1,173 @@
+"""The period a figure covers, from rules/periods.yaml: rolling windows (`last_24h`,
+`last_48h`, `last_72h`, `last_week`, `last_<n>d`), sub-periods from an anchor (`since:ceasefire`,
+`since:saturday`, `since:--06-03`, `since:2016-10`), daily rates (`daily`) and running totals
+(`cumulative`).
+
+Every pattern is matched ONCE per sentence (normalised text); a claim then takes the nearest cue:
+anywhere before it in its sentence, or at most `after_words` words after it in its own clause.
+A date anchor without a year is written `--MM-DD` (ISO 8601 without the year); the reconciler
+(crosscheck.reconcile.periods) gives it its year and decides whether a long-past start is the
+story's running total.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+
+from crosscheck.ruleset.period_rules import PeriodRules, period_rules, spelled
+from crosscheck.text.dates import DateRules, load_date_rules
+from crosscheck.text.normalize import normalize_word
+
+WEEKDAY_SLUGS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WINDOW_NAMES = {1: "last_24h", 2: "last_48h", 3: "last_72h", 7: "last_week"}
+_HOURS = {"24": 1, "48": 2, "72": 3, "اربع وعشرين": 1, "ثمان واربعين": 2}
+_MONTH_PART = {"بدايه": 1, "مطلع": 1, "اول": 1, "منتصف": 15, "اواسط": 15, "نهايه": 28, "اواخر": 25, "اخر": 28}
+
+
+def _alternation(words) -> str:
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")(?![\p{L}\p{M}])"
+
+
+class PeriodFinder:
+    """The compiled period rules of one rules directory."""
+
+    def __init__(self, rules: PeriodRules, dates: DateRules) -> None:
+        self.rules = rules
+        self.after_words = rules.after_words
+        months: dict[str, int] = {normalize_word(m): i + 1 for i, m in enumerate(dates.months)}
+        for alias, std in dates.month_aliases.items():
+            months[normalize_word(alias)] = months[normalize_word(std)]
+        self.months = months
+        self.weekdays = {normalize_word(k): v for k, v in dates.weekdays.items()}
+        self.numbers = {normalize_word(k): v for k, v in rules.number_words.items()}
+        subs = {
+            "month": _alternation(months),
+            "weekday": _alternation(list(self.weekdays) + [w[2:] for w in self.weekdays if w.startswith("ال")]),
+            "num": r"(?:\d{1,2}|" + _alternation(self.numbers) + ")",
+        }
+        self.compiled = []
+        for rule in rules.rules:
+            for p in rule.patterns:
+                for k, v in subs.items():
+                    p = p.replace("{" + k + "}", v)
+                self.compiled.append((regex.compile(spelled(p)), rule))
+
+    def hits(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:
+        """(start, end, period) of every cue in text[lo:hi], sorted by start; at one start the
+        longest cue (then the first rule) wins."""
+        hi = len(text) if hi is None else hi
+        best: dict[int, tuple[int, int, str]] = {}
+        for order, (pat, rule) in enumerate(self.compiled):
+            for m in pat.finditer(text, lo, hi, overlapped=False):
+                period = self._period(rule.period, m)
+                if period is None:
+                    continue
+                s = m.start()
+                key = (m.end() - s, -order)
+                old = best.get(s)
+                if old is None or key > old[0]:
+                    best[s] = (key, m.end(), period)  # type: ignore[assignment]
+        return sorted((s, e, p) for s, (_, e, p) in best.items())
+
+    def _period(self, template: str, m) -> Optional[str]:
+        g = m.groupdict()
+        if "{weekday}" in template:
+            wd = g.get("wd")
+            if wd is None:
+                slug = "today"
+            elif wd in ("اليوم",):
+                slug = "today"
+            elif wd in ("امس", "البارحه"):
+                slug = "yesterday"
+            else:
+                n = self.weekdays.get(wd, self.weekdays.get("ال" + wd))
+                if n is None:
+                    return None
+                slug = WEEKDAY_SLUGS[n]
+            return template.replace("{weekday}", slug)
+        if "{date}" in template:
+            y, mo, d = g.get("y"), g.get("m"), g.get("d")
+            month = self.months.get(_SPACES.sub(" ", mo)) if mo else None
+            if mo and month is None:
+                return None
+            part = g.get("part")
+            if d is None and part in _MONTH_PART:
+                d = str(_MONTH_PART[part])
+            if month is None:
+                return template.replace("{date}", y) if y else None
+            stamp = f"{month:02d}" + (f"-{int(d):02d}" if d else "")
+            if d and not 1 <= int(d) <= 31:
+                return None
+            return template.replace("{date}", f"{y}-{stamp}" if y else f"--{stamp}")
+        if "{n}" in template:
+            if g.get("h"):
+                n = _HOURS.get(_SPACES.sub(" ", g["h"]))
+            elif g.get("week"):
+                n = 7
+            elif g.get("day"):
+                n = 1
+            elif g.get("n"):
+                raw = g["n"]
+                n = int(raw) if raw.isdigit() else self.numbers.get(raw)
+            else:
+                n = None
+            if not n:
+                return None
+            return _WINDOW_NAMES.get(n) or template.replace("{n}", str(n))
+        return template
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+@lru_cache(maxsize=8)
+def finder_for(directory: str) -> PeriodFinder:
+    return PeriodFinder(period_rules(directory), load_date_rules(Path(directory) / "dates.yaml"))
+
+
+def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bool = False) -> Optional[str]:
+    """The period of the claim at normalised offsets [c_lo, c_hi) of the sentence [s_lo, s_hi):
+    the nearest cue before it in the sentence (in its clause when `clause_only`), or within
+    `after_words` words after it in its clause; None when there is none."""
+    finder = finder_for(ctx.rules.directory)
+    cache = ctx.__dict__.setdefault("_period_hits", {})
+    key = (s_lo, s_hi)
+    found = cache.get(key)
+    if found is None:
+        hits = finder.hits(ctx.text, s_lo, s_hi)
+        found = cache[key] = (hits, [h[0] for h in hits])
+    hits, starts = found
+    if not hits:
+        return None
+    toks = ctx.tokens(s_lo, s_hi)
+    info = ctx.info(toks)
+    tstarts = info.starts
+    first = max(bisect_right(tstarts, c_lo) - 1, 0)  # the claim's first token
+    last = max(bisect_left(tstarts, c_hi) - 1, first)  # its last token
+    clause_lo = toks[info.clause_start(first)].nstart if toks else s_lo
+    end_tok = info.clause_end(last + 1)
+    limit_tok = min(end_tok, last + 1 + finder.after_words)
+    limit = toks[limit_tok - 1].nend if limit_tok - 1 > last else c_hi
+    best: Optional[tuple[int, str]] = None
+    k = bisect_left(starts, c_lo)
+    for s, e, p in reversed(hits[:k]):  # before the claim: the nearest ending cue
+        if e > c_lo or (clause_only and s < clause_lo):
+            continue
+        dist = max(first - bisect_right(tstarts, e - 1), 0)
+        if best is None or dist < best[0]:
+            best = (dist, p)
+        if dist == 0:
+            break
+    for s, e, p in hits[bisect_left(starts, c_hi):]:
+        if s >= limit:
+            break
+        dist = bisect_right(tstarts, s) - 1 - last
+        if best is None or dist < best[0]:
+            best = (dist, p)
+        break
+    return best[1] if best else None

@@ -1,0 +1,76 @@
+"""Period anchors resolved once claims are dated (crosscheck.reconcile.dating).
+
+The extractor writes a sub-period's start as it reads it: `since:--06-03` (no year),
+`since:2016-10` (a month), `since:2014` (a year), `since:2022-08-25`.  With the claim's `as_of`:
+  * the anchor gets its year (the latest such day on or before the figure's date) and becomes a
+    full ISO date, so "منذ 3 يونيو" and "منذ 3 حزيران 2024" meet;
+  * a start at least `since_total_min_days` (rules/periods.yaml) before the figure is the start
+    of the whole story ("1061 قتيلا منذ 14 يونيو" at the end of August): the figure is the
+    running total, `cumulative` - unless its document gives an earlier long-past start for the
+    same kind first ("1610 منذ 27 أبريل ... 1790 منذ أكتوبر 2016"): the first start a document
+    gives for a kind is its running total, a different long-past start another quantity.
+Undated claims keep their anchor as written.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional, Sequence
+
+from crosscheck.models import Claim
+
+_ANCHOR = re.compile(r"^since:(?:(?P<y>\d{4})|--)(?:-?(?P<m>\d\d))?(?:-(?P<d>\d\d))?$")
+# anchors of one running total may differ by this much ("27 أبريل" / "أواخر أبريل")
+SAME_START_DAYS = 31
+
+
+def anchor_date(period: Optional[str], as_of: Optional[date]) -> Optional[date]:
+    """The start a `since:` period names, as a date (None when it names no date or has no year
+    and the figure is undated)."""
+    if not period:
+        return None
+    m = _ANCHOR.match(period)
+    if not m:
+        return None
+    month, day = int(m.group("m") or 1), int(m.group("d") or 1)
+    try:
+        if m.group("y"):
+            return date(int(m.group("y")), month, day)
+        if as_of is None:
+            return None
+        d = date(as_of.year, month, day)
+        return d if d <= as_of else date(as_of.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def resolve_periods(claims: Sequence[Claim], min_days: int) -> list[Claim]:
+    """Copies of the dated claims with their `since:` anchors resolved (see the module doc)."""
+    first_long: dict[tuple[str, str], date] = {}
+    out: list[Claim] = []
+    order = sorted(range(len(claims)), key=lambda i: (claims[i].doc, claims[i].start))
+    resolved: dict[int, Claim] = {}
+    for i in order:
+        c = claims[i]
+        as_of = _iso(c.as_of)
+        start = anchor_date(c.period, as_of)
+        if start is None or as_of is None:
+            continue
+        if (as_of - start).days >= min_days:
+            key = (c.doc, c.kind)
+            first = first_long.setdefault(key, start)
+            if abs((start - first).days) <= SAME_START_DAYS:
+                resolved[i] = c.model_copy(update={"period": "cumulative"})
+                continue
+        resolved[i] = c.model_copy(update={"period": f"since:{start.isoformat()}"})
+    for i, c in enumerate(claims):
+        out.append(resolved.get(i, c))
+    return out
+
+
+def _iso(v: Optional[str]) -> Optional[date]:
+    try:
+        return date.fromisoformat(v[:10]) if v else None
+    except ValueError:
+        return None

@@ -1,0 +1,118 @@
+"""Schemas and loading of rules/periods.yaml, rules/basis.yaml and rules/events.yaml.
+
+Read by crosscheck.extract.periods, .basis and .events (and the reconciler, for
+`since_total_min_days`).  Each file is validated with extra="forbid"; a bad file is a RuleError
+naming it.  Loaded once per rules directory.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from crosscheck.ruleset.loader import _validate, read_yaml
+from crosscheck.ruleset.resources import rules_dir
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClaimExample(_Strict):
+    """A sentence (optionally with front matter) and what its claim of `value` must (hit) or
+    must not (miss) carry."""
+
+    text: str
+    value: float
+    period: Optional[str] = None
+    basis: Optional[str] = None
+    event: Optional[str] = None
+    note: str = ""
+
+
+class Examples(_Strict):
+    hit: list[ClaimExample] = Field(min_length=1)
+    miss: list[ClaimExample] = Field(min_length=1)
+
+
+class PeriodRule(_Strict):
+    id: str
+    what: str = ""
+    period: str
+    patterns: list[str] = Field(min_length=1)
+    examples: Examples
+
+
+class PeriodRules(_Strict):
+    what: str
+    why: str
+    number_words: dict[str, int]
+    after_words: int = Field(10, ge=0)
+    since_total_min_days: int = Field(30, ge=0)
+    rules: list[PeriodRule]
+
+
+class BasisRules(_Strict):
+    what: str
+    why: str
+    after_words: int = Field(6, ge=0)
+    projection: list[str]
+    estimate: list[str]
+    estimate_after: list[str] = []
+    examples: Examples
+
+
+class EventRule(_Strict):
+    id: str
+    event: str
+    kinds: list[str] = []
+    scope: str = Field(pattern="^(clause_before|sentence)$")
+    when_no_event: bool = False
+    patterns: list[str] = Field(min_length=1)
+    examples: Examples
+
+
+class EventRules(_Strict):
+    what: str
+    why: str
+    after_words: int = Field(8, ge=0)
+    vote_kinds: list[str]
+    past_year: str
+    past_not_before: list[str]
+    past_blocked_by: str
+    header_chars: int = Field(400, ge=0)
+    rules: list[EventRule]
+    ordinals: dict[str, int]
+    past_examples: Examples
+
+
+_SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})
+
+
+def spelled(pattern: str) -> str:
+    """A pattern as the normalised text spells it (ى→ي, ة→ه, one alef): rule authors may write
+    ordinary spelling."""
+    return pattern.translate(_SPELLING)
+
+
+def _one(directory: str, name: str, model: type[BaseModel]) -> BaseModel:
+    path = Path(directory) / name
+    return _validate(model, read_yaml(path), path)
+
+
+@lru_cache(maxsize=8)
+def period_rules(directory: Optional[str] = None) -> PeriodRules:
+    return _one(str(rules_dir(directory).resolve()), "periods.yaml", PeriodRules)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8)
+def basis_rules(directory: Optional[str] = None) -> BasisRules:
+    return _one(str(rules_dir(directory).resolve()), "basis.yaml", BasisRules)  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=8)
+def event_rules(directory: Optional[str] = None) -> EventRules:
+    return _one(str(rules_dir(directory).resolve()), "events.yaml", EventRules)  # type: ignore[return-value]
