@@ -237,13 +237,10 @@ def lendable(attr: str, value: str) -> bool:
 
 
 def scope_value(c: Claim, attr: str) -> Optional[str]:
-    """The claim's scope attribute as grouping compares it.  An estimate's period is read as
-    "estimate:<period>": an estimate is never compared with a count of the same period (a
-    projection has its own period, "projection")."""
-    v = _present(getattr(c, attr))
-    if attr == "period" and c.basis == "estimate":
-        return f"estimate:{v or 'cumulative'}"
-    return v
+    """The claim's scope attribute as grouping compares it (a projection has its own period,
+    "projection"; an estimate shares its count's cluster but is judged apart, see
+    crosscheck.reconcile.reconciler)."""
+    return _present(getattr(c, attr))
 
 
 

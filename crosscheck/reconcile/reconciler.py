@@ -22,6 +22,7 @@ single claims; ties by id, so the order does not depend on the input order.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterable, Optional, Sequence
 
@@ -250,6 +251,9 @@ def _judge(
     cfg: ReconcileConfig,
 ) -> Cluster:
     members = group.members
+    estimates = [m for m in members if m.claim.basis == "estimate"]
+    if estimates and len(estimates) < len(members):
+        return _judge_with_estimates(group, estimates, doc_dates, sources, cfg)
     claims = [m.claim for m in members]
     cdates = [_claim_date(c) for c in claims]
     groups = [sources.group(c.doc) for c in claims]
@@ -291,6 +295,30 @@ def _judge(
     if group.kind == "vote_position" or any(numeric_value(c) is None for c in claims):
         return _judge_categorical(group, members, groups, cdates, cfg, notes, build)
     return _judge_numeric(group, members, groups, cdates, cfg, notes, build)
+
+
+def _judge_with_estimates(group, estimates, doc_dates, sources, cfg) -> Cluster:
+    """Estimates ("تقديرات", "يقدر") are not compared with counts: the counts of the cluster are
+    judged alone, the estimates stay in the cluster, never outliers, and a note says so."""
+    counts = [m for m in group.members if m.claim.basis != "estimate"]
+    judged = _judge(replace(group, members=counts, notes=list(group.notes)), doc_dates, sources, cfg)
+    aside = estimates
+    if judged.status != "conflict" and len(estimates) > 1:
+        # estimates are compared with each other: two estimates that cannot both hold conflict
+        other = _judge(replace(group, members=estimates, notes=list(group.notes)), doc_dates, sources, cfg)
+        if other.status == "conflict":
+            judged, aside = other, counts
+    extra = [
+        ClusterClaim(**m.claim.model_dump(), outlier=False, date=doc_dates.get(m.claim.doc),
+                     source_group=sources.group(m.claim.doc))
+        for m in aside
+    ]
+    claims = sorted(judged.claims + extra, key=lambda c: (c.doc, c.start, c.end))
+    shown = ", ".join(sorted({f"{m.claim.surface!r} ({m.claim.doc})" for m in estimates}))
+    notes = judged.notes + [f"estimates are compared with each other, not with counts: {shown}"]
+    status = "consistent" if judged.status == "single" else judged.status
+    return judged.model_copy(update={"claims": claims, "notes": notes, "status": status,
+                                     "ambiguous": group.ambiguous})
 
 
 def _copies_note(claims: Sequence[Claim], groups: Sequence[str]) -> Optional[str]:
@@ -360,6 +388,10 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     )
     cause, why = classify(judged, cfg)
     strength = _strength(claims, projected, cause, cfg)
+    if not dated and mode != "timeless" and strength == "hard":
+        undated = _undated_growth(projected, groups)
+        if undated is not None:
+            cause, why, strength = "reporting_lag", undated, "soft"
     n_claims = len(supporters)
     notes.append(
         f"consensus {result.span.describe()} backed by {result.support} independent "
@@ -381,6 +413,31 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         consensus=result.span.to_model(),
         strength=strength,
     )
+
+
+def _undated_growth(spans, groups) -> Optional[str]:
+    """Why a disagreement among undated claims is only soft, or None when it is hard.
+
+    Undated figures from different sources may be from different days (a toll reported on
+    Monday and on Thursday), so their gap alone proves nothing - unless one source disagrees
+    with itself (an article and its copies speak of one day) or the gap is beyond plausible
+    growth between two reports (rules/periods.yaml `undated_growth_ratio`)."""
+    by_group: dict[str, list[Span]] = {}
+    for s, g in zip(spans, groups):
+        if s is not None:
+            by_group.setdefault(g, []).append(s)
+    if len(by_group) < 2 or any(len(v) > 1 and not agree_all(v) for v in by_group.values()):
+        return None
+    lows = [s.low for v in by_group.values() for s in v if s.low is not None]
+    highs = [s.high for v in by_group.values() for s in v if s.high is not None]
+    limit = period_rules().undated_growth_ratio
+    if not lows or not highs or min(highs) <= 0:
+        return None
+    ratio = max(lows) / min(highs)
+    if ratio > limit:
+        return None
+    return (f"no claim is dated: {len(by_group)} sources may report on different days, and the gap "
+            f"(x{ratio:.2f}) is within plausible growth between reports (x{limit:g}); check their dates")
 
 
 def _position_set(value: object, cfg: ReconcileConfig) -> frozenset[str]:

@@ -52,6 +52,7 @@ class PeriodRules(_Strict):
     number_words: dict[str, int]
     after_words: int = Field(10, ge=0)
     since_total_min_days: int = Field(30, ge=0)
+    undated_growth_ratio: float = Field(2.0, ge=1.0)
     rules: list[PeriodRule]
 
 

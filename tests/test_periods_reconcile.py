@@ -1,0 +1,158 @@
+"""Periods, basis, events and undated clusters in the reconciler (issue 8, item 2 and the
+undated case): each test builds its own small articles, extracts and reconciles them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from crosscheck.extract.extractor import extract
+from crosscheck.models import Claim, Document
+from crosscheck.reconcile.periods import anchor_date, resolve_periods
+from crosscheck.reconcile.reconciler import reconcile
+from crosscheck.ruleset.loader import load_rules
+
+
+def _docs(*specs):
+    return [Document(id=i, text=t, date=d) for i, d, t in specs]
+
+
+def _run(docs):
+    claims = [c for d in docs for c in extract(d, load_rules())]
+    return claims, reconcile(claims, docs)
+
+
+def _cluster_of(clusters, doc, value):
+    for cl in clusters:
+        for c in cl.claims:
+            if c.doc == doc and float(c.value) == value:
+                return cl
+    raise AssertionError(f"no claim {value} of {doc}")
+
+
+def _together(clusters, a, b):
+    return _cluster_of(clusters, *a).id == _cluster_of(clusters, *b).id
+
+
+def test_window_and_since_figures_never_join_the_running_total():
+    docs = _docs(
+        ("a", "2024-05-10", "قتل 1200 شخص منذ بدء الحرب في الإقليم. وقتل 40 شخصا خلال الـ24 ساعة الماضية في الإقليم."),
+        ("b", "2024-05-10", "ارتفع عدد القتلى منذ بدء الحرب إلى 1200 قتيل في الإقليم، بينهم 75 قتيلا منذ وقف إطلاق النار."),
+        ("c", "2024-05-11", "وقتل 260 شخصا في الإقليم خلال الأسبوع الماضي وحده."),
+    )
+    claims, clusters = _run(docs)
+    periods = {(c.doc, float(c.value)): c.period for c in claims if c.kind == "killed"}
+    assert periods[("a", 40)] == "last_24h"
+    assert periods[("b", 75)] == "since:ceasefire"
+    assert periods[("c", 260)] == "last_week"
+    assert _together(clusters, ("a", 1200), ("b", 1200))
+    for doc, v in (("a", 40), ("b", 75), ("c", 260)):
+        assert not _together(clusters, ("a", 1200), (doc, v))
+    assert not any(cl.status == "conflict" for cl in clusters)
+
+
+def _claim(doc, period, as_of, start=0, kind="killed", value=10):
+    return Claim(doc=doc, kind=kind, value=value, low=value, high=value, start=start, end=start + 2,
+                 surface="xx", period=period, as_of=as_of, as_of_from="metadata")
+
+
+def test_since_anchor_gets_its_year_and_a_long_past_start_is_the_running_total():
+    assert anchor_date("since:--06-03", date(2024, 6, 20)) == date(2024, 6, 3)
+    assert anchor_date("since:--12-20", date(2024, 1, 5)) == date(2023, 12, 20)  # last year's
+    assert anchor_date("since:2016-10", None) == date(2016, 10, 1)
+    assert anchor_date("since:ceasefire", date(2024, 1, 5)) is None
+    out = resolve_periods([
+        _claim("a", "since:--06-14", "2022-08-29", start=0),  # 76 days: the season's total
+        _claim("a", "since:--08-25", "2022-08-29", start=10),  # 4 days: a sub-period
+        _claim("b", "since:--04-27", "2017-07-03", start=0),  # the document's first long start
+        _claim("b", "since:2016-10", "2017-07-03", start=10),  # another, earlier, long start
+        _claim("c", "since:--06-14", None),  # undated: kept as written
+    ], min_days=30)
+    assert [c.period for c in out] == [
+        "cumulative", "since:2022-08-25", "cumulative", "since:2016-10-01", "since:--06-14"]
+
+
+def test_projection_and_estimate_are_not_compared_as_counts():
+    docs = _docs(
+        ("a", "2015-04-28", "أعلنت السلطات ارتفاع عدد قتلى الزلزال إلى 4310 أشخاص. وقال رئيس الوزراء إن عدد القتلى قد يرتفع إلى 10 آلاف."),
+        ("b", "2015-04-28", "ارتفع عدد قتلى الزلزال إلى 4310 قتيلا، فيما تقدر منظمات الإغاثة عدد القتلى بنحو 6 آلاف شخص."),
+    )
+    claims, clusters = _run(docs)
+    basis = {(c.doc, float(c.value)): c.basis for c in claims if c.kind == "killed"}
+    assert basis == {("a", 4310): "count", ("a", 10000): "projection", ("b", 4310): "count", ("b", 6000): "estimate"}
+    assert not _together(clusters, ("a", 4310), ("a", 10000))
+    # the estimate shares the count's cluster (same quantity) but never makes it a conflict
+    cl = _cluster_of(clusters, "b", 6000)
+    assert cl.id == _cluster_of(clusters, "a", 4310).id and cl.status == "consistent"
+    assert any("not with counts" in n for n in cl.notes)
+
+
+def test_counts_beside_an_estimate_still_conflict():
+    docs = _docs(
+        ("a", "2015-04-28", "ارتفع عدد قتلى الزلزال إلى 4310 قتيلا، فيما تقدر منظمات الإغاثة عدد القتلى بنحو 6 آلاف شخص."),
+        ("b", "2015-04-28", "ارتفع عدد قتلى الزلزال إلى 3100 قتيل."),
+    )
+    _, clusters = _run(docs)
+    cl = _cluster_of(clusters, "a", 4310)
+    assert cl.status == "conflict" and _together(clusters, ("a", 4310), ("b", 3100))
+    assert not next(c for c in cl.claims if float(c.value) == 6000).outlier
+
+
+def test_past_event_and_amendment_are_their_own_quantities():
+    docs = _docs(
+        ("a", "2023-09-10", "ارتفع عدد قتلى الزلزال إلى 45 قتيلا. وذكّر الزلزال بزلزال عام 2004 الذي أودى بحياة 600 شخص."),
+        ("b", "2023-09-11", "ارتفع عدد قتلى الزلزال إلى 52 قتيلا في الإقليم."),
+        ("c", "2025-02-24", "اعتمد مجلس الأمن القرار 2774 بتأييد 10 أعضاء. وسقط تعديل روسي على النص بعد أن حصل على 4 أصوات فقط."),
+    )
+    claims, clusters = _run(docs)
+    events = {(c.doc, float(c.value)): c.event for c in claims}
+    assert events[("a", 600)] == "past:2004" and events[("a", 45)] is None
+    assert events[("c", 4)] == "amendment"
+    assert not _together(clusters, ("a", 600), ("b", 52))
+    assert not _together(clusters, ("c", 10), ("c", 4))
+    assert not any(cl.status == "conflict" for cl in clusters)
+
+
+def test_undated_sources_differing_by_plausible_growth_are_soft():
+    docs = _docs(
+        ("a", None, "ارتفع عدد قتلى الفيضانات في الإقليم إلى 1100 قتيل. وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض في القرى الجبلية."),
+        ("b", None, "قالت السلطات المحلية إن حصيلة قتلى الفيضانات في الإقليم بلغت 1300 قتيل، مع تضرر آلاف المنازل وانقطاع الطرق."),
+    )
+    _, clusters = _run(docs)
+    cl = _cluster_of(clusters, "a", 1100)
+    assert cl.status == "conflict" and cl.strength == "soft" and cl.cause == "reporting_lag"
+    assert _together(clusters, ("a", 1100), ("b", 1300))
+
+
+def test_undated_gap_beyond_growth_or_within_one_source_stays_hard():
+    far = _docs(
+        ("a", None, "ارتفع عدد قتلى الفيضانات في الإقليم إلى 300 قتيل. وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض في القرى الجبلية."),
+        ("b", None, "قالت السلطات المحلية إن حصيلة قتلى الفيضانات في الإقليم بلغت 3000 قتيل، مع تضرر آلاف المنازل وانقطاع الطرق."),
+    )
+    _, clusters = _run(far)
+    assert _cluster_of(clusters, "a", 300).strength == "hard"
+    # one article (one day) giving both figures contradicts itself
+    same = _docs(
+        ("a", None, "ارتفع عدد قتلى الفيضانات في الإقليم إلى 1100 قتيل. وقالت السلطات إن عدد قتلى الفيضانات في الإقليم بلغ 1300 قتيل."),
+        ("b", None, "قالت السلطات المحلية إن حصيلة قتلى الفيضانات في الإقليم بلغت 1200 قتيل، مع تضرر آلاف المنازل وانقطاع الطرق."),
+    )
+    _, clusters = _run(same)
+    assert _cluster_of(clusters, "a", 1100).strength == "hard"
+    # dated the same day, the same gap is hard
+    dated = _docs(
+        ("a", "2024-01-02", "ارتفع عدد قتلى الفيضانات في الإقليم إلى 1100 قتيل. وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض في القرى الجبلية."),
+        ("b", "2024-01-02", "قالت السلطات المحلية إن حصيلة قتلى الفيضانات في الإقليم بلغت 1300 قتيل، مع تضرر آلاف المنازل وانقطاع الطرق."),
+    )
+    _, clusters = _run(dated)
+    assert _cluster_of(clusters, "a", 1100).strength == "hard"
+
+
+def test_two_estimates_that_cannot_both_hold_conflict_beside_a_count():
+    docs = _docs(
+        ("a", "2024-11-18", "أسفرت الحرب عن مقتل أكثر من 20 ألف شخص في البلاد."),
+        ("b", "2024-11-18", "يقدر الباحثون عدد القتلى في البلاد بنحو 24 ألف شخص منذ بدء الحرب."),
+        ("c", "2024-11-18", "وقال المبعوث إن التقديرات تشير إلى مقتل نحو 150 ألف شخص في البلاد."),
+    )
+    _, clusters = _run(docs)
+    cl = _cluster_of(clusters, "b", 24000)
+    assert cl.status == "conflict" and _together(clusters, ("b", 24000), ("c", 150000))
+    assert not next(c for c in cl.claims if float(c.value) == 20000).outlier
