@@ -156,3 +156,18 @@ def test_two_estimates_that_cannot_both_hold_conflict_beside_a_count():
     cl = _cluster_of(clusters, "b", 24000)
     assert cl.status == "conflict" and _together(clusters, ("b", 24000), ("c", 150000))
     assert not next(c for c in cl.claims if float(c.value) == 20000).outlier
+
+
+def test_a_relative_day_in_a_relative_clause_dates_the_event_not_the_figure():
+    import datetime as dt
+    from pathlib import Path
+
+    from crosscheck.ruleset.resources import rules_dir
+    from crosscheck.text.dates import claim_date, load_date_rules
+
+    rules = load_date_rules(Path(rules_dir(None)) / "dates.yaml")
+    doc = dt.date(2020, 8, 6)  # a Thursday
+    s = "قالت الوزارة إن عدد قتلى الانفجار الذي وقع في المرفأ يوم الثلاثاء ارتفع إلى 137"
+    assert claim_date(s, s.find("137"), doc, rules) == (doc, "document")
+    s = "ارتفع عدد قتلى الانفجار يوم الثلاثاء إلى 137"
+    assert claim_date(s, s.find("137"), doc, rules) == (dt.date(2020, 8, 4), "relative")

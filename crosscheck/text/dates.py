@@ -43,6 +43,9 @@ class DateRules(BaseModel):
     weekdays: dict[str, int]
     anchor_words: list[str]
     as_of_words: list[str]
+    # A relative day inside a relative clause ("الانفجار الذي هز المرفأ مساء أمس") dates the
+    # event, not the figure: these words, at most a few words before the day, make it so.
+    event_clause_words: list[str] = []
     examples: dict = {}
 
 
@@ -93,6 +96,9 @@ class _Patterns:
         )
         self.anchor_re = regex.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
         self.as_of_re = regex.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
+        self.event_clause_re = regex.compile(
+            r"(?<![\p{L}])(?:" + _alt(rules.event_clause_words) + r")(?:\s+[^\s،,.؛:!?]+){1,5}\s+$"
+        ) if rules.event_clause_words else None
 
 
 def _bare(weekdays: dict[str, int]) -> list[str]:
@@ -226,10 +232,14 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             cues.append((m.start(), m.end(), d, "text"))
     if doc_date is not None:
         for m in p.relative_re.finditer(s):
+            if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - 60), m.start()):
+                continue  # "الانفجار الذي هز المرفأ مساء أمس": the event's day
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
         for m in p.weekday_re.finditer(s):
             if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
+                continue
+            if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - 60), m.start()):
                 continue
             name = m[1]
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
