@@ -388,10 +388,11 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     )
     cause, why = classify(judged, cfg)
     strength = _strength(claims, projected, cause, cfg)
-    if not dated and mode != "timeless" and strength == "hard":
+    if not dated and mode != "timeless" and strength == "hard" and cause == "disagreement":
         undated = _undated_growth(projected, groups)
         if undated is not None:
-            cause, why, strength = "reporting_lag", undated, "soft"
+            strength = "soft"
+            notes.append(undated)
     n_claims = len(supporters)
     notes.append(
         f"consensus {result.span.describe()} backed by {result.support} independent "
