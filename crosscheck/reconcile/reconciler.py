@@ -97,6 +97,7 @@ def prepare_claims(claims: Sequence[Claim], ddates, date_rules=None, documents: 
     (claims, repair note or None per claim)."""
     repaired = [_repair_claim(c) for c in claims]
     dated = date_claims([c for c, _ in repaired], ddates, date_rules)
+    dated = resolve_periods(dated, period_rules().since_total_min_days)
     dated = (hier or load_hierarchy()).annotate(dated, documents)
     return dated, [note for _c, note in repaired]
 
