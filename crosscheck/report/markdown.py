@@ -174,8 +174,6 @@ def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> l
                  md_escape(c.as_of or "-"), md_escape(format_value(c)), _code(c.cluster),
                  md_escape(c.surface or "-"), _position(c)]
         lines.append("| " + " | ".join(cells) + " |")
-    if size is not None and size > len(cluster.claims):  # a large archive's trimmed conflict
-        lines += ["", f"{len(cluster.claims)} / {size} · `crosscheck show {cluster.id}`, report.json"]
     lines.append("")
     return lines
 
