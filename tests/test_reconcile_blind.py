@@ -8,7 +8,7 @@ historical mentions, projections, amendments and drafts, and real conflicts amon
 
 Set A (six stories, 36 articles, 121 judgements) is here; set B was still being written when
 this was committed.  Measured: judgements 52/121 on the code before issue 8 (integrator's
-first figure), 55/121 at commit, 59/121 with parts and wholes.  The floor sits at the measured figure; raise it as the
+first figure), 55/121 at commit, 59/121 with parts and wholes, 76/121 with periods, basis and vote occurrences.  The floor sits at the measured figure; raise it as the
 reconciler improves, never lower it to make a regression pass.
 """
 
@@ -26,7 +26,7 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS / "reconcile_blind"
 SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
 
-JUDGEMENTS_FLOOR = 59  # of 121
+JUDGEMENTS_FLOOR = 76  # of 121
 
 
 def test_every_story_has_several_outlets():

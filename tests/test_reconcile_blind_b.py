@@ -7,7 +7,7 @@ Ukraine, a Yemen prisoner swap, and Security Council votes on Syrian cross-borde
 `gold.jsonl` and `judgements.jsonl` follow the shared formats; never edit them to fit the code.
 
 Measured: judgements 74/143 on main before the parts-and-wholes work (first figure), 81/143 at
-commit.  The floor sits at the measured figure; raise it as the
+commit, 100/143 with periods, basis and vote occurrences.  The floor sits at the measured figure; raise it as the
 reconciler improves, never lower it to make a regression pass.
 """
 
@@ -29,7 +29,7 @@ SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
 # extractor then missed the vague claim the judgement names (it wrote "عشرات" as 20, the gold as
 # 10).  Extraction now finds it, and K fails on the reconciler's side (its cluster also holds 800
 # and 250): 80 is the same reconciler, one vacuous pass fewer.
-JUDGEMENTS_FLOOR = 80  # of 143 (first figure 74/143)
+JUDGEMENTS_FLOOR = 100  # of 143 (first figure 74/143)
 
 
 def test_every_story_has_several_outlets():

@@ -92,7 +92,7 @@ class _Patterns:
         self.numeric = regex.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
         self.relative_re = regex.compile(w + r"(?:[وف]?(?:ب)?)(" + _alt(rules.relative_days) + r")" + e)
         self.weekday_re = regex.compile(
-            w + r"(?:[وف]?(?:ب|ل)?)(?:يوم\s+)?(?:ال)?(" + _alt(_bare(rules.weekdays)) + r")" + e
+            w + r"(?:[وف]?(?:ب|ل)?)(?:يوم\s+(?:ال)?|ال)(" + _alt(_bare(rules.weekdays)) + r")" + e
         )
         self.anchor_re = regex.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
         self.as_of_re = regex.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
