@@ -86,11 +86,14 @@ WORK_PER_CHAR = 4000  # line events per character of input, plus a fixed base pe
 WORK_BASE = 200_000
 
 
-def counted_extract(text: str):
-    """(claims, work) of extracting `text`; work = Python line events inside crosscheck."""
+def counted_extract(text: str, warm: str | None = None):
+    """(claims, work) of extracting `text`; work = Python line events inside crosscheck.
+
+    `warm` is extracted first, outside the count (default: `text` itself, so rule compilation
+    and per-word memos are not this input's work)."""
     from crosscheck.extract.extractor import extract_text
 
-    extract_text(text)  # warm: rule compilation and per-word memos are not this input's work
+    extract_text(text if warm is None else warm)
     count = 0
 
     def local(frame, event, arg):

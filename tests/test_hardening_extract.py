@@ -3,34 +3,18 @@ that hold together.  Work is COUNTED (Python line events inside crosscheck), nev
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from crosscheck.extract.extractor import extract_text
 from crosscheck.models import Claim
+from fuzz_inputs import counted_extract
 
 
 def work_of(text: str) -> tuple[int, list[Claim]]:
-    """(line events executed inside the crosscheck package, claims) for one extraction."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def glob(frame, event, arg):
-        return local if "/crosscheck/" in frame.f_code.co_filename else None
-
-    extract_text("قتل 3 أشخاص في غزة.")  # rules load outside the count
-    sys.settrace(glob)
-    try:
-        claims = extract_text(text)
-    finally:
-        sys.settrace(None)
-    return count, claims
+    """(line events executed inside the crosscheck package, claims) for one extraction; only the
+    rules are loaded outside the count (a short warm-up text), so per-word memos count."""
+    claims, work = counted_extract(text, warm="قتل 3 أشخاص في غزة.")
+    return work, claims
 
 
 def _dense(n: int) -> str:

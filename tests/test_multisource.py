@@ -23,13 +23,13 @@ extract P 0.937 R 0.819 (104/127 gold claims); judgements 25/40.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
+from blind_support import judgements_passed
 from crosscheck.text.documents import split_front_matter
 from crosscheck.evaluate import evaluate, load_gold
 from crosscheck.pipeline import analyse
@@ -37,7 +37,6 @@ from gold_format import check_gold_line
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS / "multisource"
-SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
 
 PRECISION_FLOOR = 0.93
 RECALL_FLOOR = 0.88
@@ -164,15 +163,6 @@ def test_the_wire_copy_and_its_original_count_as_one_source(run):
 
 def test_judgements_passed_stay_above_floor(run, tmp_path, capsys):
     """score.py's own judgement logic on the in-process report (skipped without ../shared)."""
-    if not SCORE_PY.is_file():
-        pytest.skip("../shared/eval/score.py not present")
-    spec = importlib.util.spec_from_file_location("score", SCORE_PY)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    path = tmp_path / "report.json"
-    path.write_text(run[0].report().model_dump_json(), encoding="utf-8")
-    passed, total = score.score_report(str(path), str(ROOT / "judgements.jsonl"))
-    with capsys.disabled():
-        print(f"\nmultisource judgements passed {passed}/{total}")
+    passed, total = judgements_passed(run[0].report().model_dump_json(), ROOT, tmp_path, capsys, "multisource")
     assert total == len(run[2])
     assert passed >= JUDGEMENTS_FLOOR, f"judgements passed {passed}/{total} fell below {JUDGEMENTS_FLOOR}"

@@ -16,36 +16,21 @@ raise it as the reconciler improves, never lower it to make a regression pass.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-import pytest
+from blind_support import blind_set_passed, stories
 
-from crosscheck.pipeline import analyse
-from crosscheck.report.json import render_json
-
-TESTS = Path(__file__).resolve().parent
-ROOT = TESTS / "reconcile_blind_c"
-SCORE_PY = TESTS.parents[1] / "shared" / "eval" / "score.py"
+ROOT = Path(__file__).resolve().parent / "reconcile_blind_c"
 
 JUDGEMENTS_FLOOR = 71  # of 113 (first figure 58/113)
 
 
 def test_every_story_has_several_outlets():
-    stories = [p for p in ROOT.iterdir() if p.is_dir() and not p.name.startswith(".")]
-    assert len(stories) >= 6
-    assert all(len(list(s.glob("*.txt"))) >= 3 for s in stories)
+    found = stories(ROOT)
+    assert len(found) >= 6
+    assert all(len(list(s.glob("*.txt"))) >= 3 for s in found)
 
 
 def test_judgements_passed_stay_above_floor(tmp_path, capsys):
-    if not SCORE_PY.exists():
-        pytest.skip("../shared/eval/score.py not present")
-    spec = importlib.util.spec_from_file_location("score", SCORE_PY)
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
-    path = tmp_path / "report.json"
-    path.write_text(render_json(analyse([str(ROOT)]).report()), encoding="utf-8")
-    passed, total = score.score_report(str(path), str(ROOT / "judgements.jsonl"))
-    with capsys.disabled():
-        print(f"\nreconcile_blind_c judgements passed {passed}/{total}")
+    passed, total = blind_set_passed(ROOT, tmp_path, capsys)
     assert passed >= JUDGEMENTS_FLOOR, f"judgements passed {passed}/{total} fell below {JUDGEMENTS_FLOOR}"
