@@ -403,31 +403,13 @@ class SentenceIndex:
 
         Only matches starting in [lo - before - max_span, lo) or [hi, hi + after) can qualify,
         so only those positions are read."""
-        best_after: tuple[Phrase, int, int] | None = None
-        best_before: tuple[Phrase, int, int] | None = None
         if payload is not None and self._all is not None:
             # every match is known (has() read them): only this payload's, by bisection
             return self._nearest_of(payload, lo, hi, before, after, cross_clause)
-        for start, end, p in self.between(hi, hi + after):
-            if payload is not None and p.payload != payload:
-                continue
-            d = start - hi
-            if d < after and (cross_clause or not self._breaks(hi, start)):
-                if best_after is None or d < best_after[2] or (d == best_after[2] and len(p) > len(best_after[0])):
-                    best_after = (p, start, d)
-        for start, end, p in self.between(lo - before - self._span, min(lo, hi)):
-            if payload is not None and p.payload != payload:
-                continue
-            if end <= lo and end > 0:
-                d = lo - end
-                if d < before and (cross_clause or not self._breaks(end, lo)):
-                    if best_before is None or d < best_before[2] or (
-                        d == best_before[2] and len(p) > len(best_before[0])
-                    ):
-                        best_before = (p, start, d)
-        if best_before is not None and (best_after is None or best_before[2] < best_after[2]):
-            return best_before
-        return best_after
+        return self._closest(
+            self.between(hi, hi + after), self.between(lo - before - self._span, min(lo, hi)),
+            lo, hi, before, after, cross_clause, payload,
+        )
 
     def _nearest_of(
         self, payload: object, lo: int, hi: int, before: int, after: int, cross_clause: bool
@@ -443,16 +425,30 @@ class SentenceIndex:
         if found is None:
             return None
         ms, starts = found
+        return self._closest(
+            ms[bisect_left(starts, hi) : bisect_left(starts, hi + after)],
+            ms[bisect_left(starts, lo - before - self._span) : bisect_left(starts, min(lo, hi))],
+            lo, hi, before, after, cross_clause, None,
+        )
+
+    def _closest(
+        self, after_ms, before_ms, lo: int, hi: int, before: int, after: int, cross_clause: bool,
+        payload: object,
+    ) -> tuple[Phrase, int, int] | None:
+        """The closest match after [lo, hi) and the closest before it (matches given in start
+        order; a longer phrase wins a tie), and of those two the nearer, the later one on a tie."""
         best_after: tuple[Phrase, int, int] | None = None
         best_before: tuple[Phrase, int, int] | None = None
-        for k in range(bisect_left(starts, hi), bisect_left(starts, hi + after)):
-            start, end, p = ms[k]
+        for start, _end, p in after_ms:
+            if payload is not None and p.payload != payload:
+                continue
             d = start - hi
             if d < after and (cross_clause or not self._breaks(hi, start)):
                 if best_after is None or d < best_after[2] or (d == best_after[2] and len(p) > len(best_after[0])):
                     best_after = (p, start, d)
-        for k in range(bisect_left(starts, lo - before - self._span), bisect_left(starts, min(lo, hi))):
-            start, end, p = ms[k]
+        for start, end, p in before_ms:
+            if payload is not None and p.payload != payload:
+                continue
             if end <= lo and end > 0:
                 d = lo - end
                 if d < before and (cross_clause or not self._breaks(end, lo)):
