@@ -1,34 +1,57 @@
-"""The blind reconciler set: figures over time, periods, events, parts and wholes.
+"""The blind reconciler sets: figures over time, periods, events, parts and wholes.
 
-`tests/reconcile_blind/` was written by authors who did not read the code: stories told by
-several outlets over days (dates in front matter for some, only in the text for others), with
-growing totals, sub-period counts, daily vs cumulative, parts and wholes, combined totals,
-historical mentions, projections, amendments and drafts, and real conflicts among them.
-`gold.jsonl` and `judgements.jsonl` follow the shared formats; never edit them to fit the code.
+Each set was written by an author who did not read the code: stories told by several outlets
+over days (dates in front matter for some, only in the text for others), with growing totals,
+sub-period counts, daily vs cumulative, parts and wholes, combined totals, historical mentions,
+projections, amendments and drafts, vote tallies, and real conflicts among them.  `gold.jsonl`
+and `judgements.jsonl` follow the shared formats; never edit them to fit the code.
 
-Set A (six stories, 36 articles, 121 judgements) is here; set B was still being written when
-this was committed.  Measured: judgements 52/121 on the code before issue 8 (integrator's
-first figure), 55/121 at commit, 59/121 with parts and wholes, 76/121 with periods, basis and vote occurrences.  The floor sits at the measured figure; raise it as the
-reconciler improves, never lower it to make a regression pass.
+- A (`tests/reconcile_blind/`, six stories, 36 articles, 121 judgements): 52/121 on the code
+  before issue 8 (first figure), 55 at commit, 59 with parts and wholes, 76 with periods, basis
+  and vote occurrences.
+- B (`tests/reconcile_blind_b/`: the Iran-Iraq earthquake with combined totals "في البلدين" and
+  a town above the national toll, cholera in Yemen, Lebanon 2006, UN votes on Ukraine, a Yemen
+  prisoner swap, Security Council votes on Syrian cross-border aid; 143 judgements): 74/143
+  before the parts-and-wholes work (first figure), 81 at commit, 100 with periods, basis and
+  vote occurrences.  (81 at the parts commit included judgement K, "dozens" vs 104, which
+  passed only because the extractor then missed the vague claim it names.)
+- C (`tests/reconcile_blind_c/`, written after the others in the style of real outlets: the
+  Herat earthquake 2023, the Sulawesi tsunami 2018, the Rohingya exodus with UN votes, Cyclone
+  Freddy, COVID-19 in Iraq, Libya 2011; 113 judgements).  No developer tuned rules or code on
+  it: its figure estimates how the reconciler does on stories it has not seen.  58/113 when it
+  was written (first figure), 71 with periods, basis, parts and wholes and vote occurrences.
+
+Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
+make a regression pass.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from blind_support import blind_set_passed, stories
 
-ROOT = Path(__file__).resolve().parent / "reconcile_blind"
+TESTS = Path(__file__).resolve().parent
 
-JUDGEMENTS_FLOOR = 76  # of 121
+# set folder -> judgements that must pass
+JUDGEMENTS_FLOOR = {
+    "reconcile_blind": 76,  # of 121
+    "reconcile_blind_b": 100,  # of 143 (first figure 74)
+    "reconcile_blind_c": 71,  # of 113 (first figure 58)
+}
 
 
-def test_every_story_has_several_outlets():
-    found = stories(ROOT)
+@pytest.mark.parametrize("name", sorted(JUDGEMENTS_FLOOR))
+def test_every_story_has_several_outlets(name):
+    found = stories(TESTS / name)
     assert len(found) >= 6
     assert all(len(list(s.glob("*.txt"))) >= 3 for s in found)
 
 
-def test_judgements_passed_stay_above_floor(tmp_path, capsys):
-    passed, total = blind_set_passed(ROOT, tmp_path, capsys)
-    assert passed >= JUDGEMENTS_FLOOR, f"judgements passed {passed}/{total} fell below {JUDGEMENTS_FLOOR}"
+@pytest.mark.parametrize("name", sorted(JUDGEMENTS_FLOOR))
+def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
+    floor = JUDGEMENTS_FLOOR[name]
+    passed, total = blind_set_passed(TESTS / name, tmp_path, capsys)
+    assert passed >= floor, f"{name}: judgements passed {passed}/{total} fell below {floor}"
