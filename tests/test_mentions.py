@@ -71,3 +71,50 @@ def test_show_points_at_every_mention(tmp_path):
     assert shown.count("also stated") == len(total.mentions) - 1 == 2
     for m in total.mentions[1:]:
         assert f"[{m.start}:{m.end}]" in shown
+
+
+def _figures(text, kind="killed"):
+    return sorted((c.value, c.location, len(c.mentions)) for c in extract_text(text) if c.kind == kind)
+
+
+def test_a_figure_named_by_a_place_and_by_the_area_around_it_is_one_claim():
+    # the lead names the province, the body the country: one figure, two mentions
+    text = (
+        "قتل 17 شخصا في حلب جراء القصف. "
+        "وقالت مصادر محلية إن 17 شخصا قتلوا في شمال سوريا."
+    )
+    assert _figures(text) == [(17, "aleppo", 2)]
+
+
+def test_the_same_figure_in_two_sibling_places_stays_two_claims():
+    text = "قتل 9 أشخاص في حلب. وفي حادث آخر قتل 9 أشخاص في إدلب."
+    assert _figures(text) == [(9, "aleppo", 1), (9, "idlib", 1)]
+
+
+def test_the_general_group_and_a_named_group_of_one_figure_merge():
+    text = "أعلن الجيش مقتل 6 من جنوده. وقال المتحدث إن 6 قتلى سقطوا في الكمين."
+    claims = [c for c in extract_text(text) if c.kind == "killed"]
+    assert [(c.value, len(c.mentions)) for c in claims] == [(6, 2)]
+
+
+def test_which_scopes_are_one_figure():
+    from crosscheck.extract.mentions import same_figure
+
+    (base,) = [c for c in extract_text("قتل 12 شخصا في الهجوم.") if c.kind == "killed"]
+    base = base.model_copy(update={"location": "aleppo", "group": "all", "period": "cumulative"})
+
+    def other(**kw):
+        return base.model_copy(update=kw)
+
+    nested = lambda a, b: {a, b} == {"aleppo", "syria"}  # noqa: E731
+    assert same_figure(base, other(location="syria"), nested)
+    assert same_figure(base, other(group="soldiers", period="event"), nested)
+    assert not same_figure(base, other(location="idlib"), nested)
+    assert not same_figure(base, other(location=None), nested)
+    assert not same_figure(base, other(group="subset:جنود"), nested)
+    assert not same_figure(base, other(group="women"), nested)
+    assert not same_figure(base, other(period="last_24h"), nested)
+    assert not same_figure(base, other(period="superseded"), nested)
+    assert not same_figure(base, other(value=13), nested)
+    tally = other(kind="votes_for", location=None, group=None)
+    assert not same_figure(tally, tally.model_copy(update={"period": "event"}), nested)

@@ -178,7 +178,9 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     claims = [c for n in nums if (c := _claim(ctx, comp, n)) is not None]
     claims.extend(positions.extract_positions(ctx, rules))
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
-    return assign_vote_events(ctx, merge_mentions(claims))
+    gaz = ctx.gaz
+    nested = lambda a, b: gaz.is_within(a, b) or gaz.is_within(b, a)  # noqa: E731
+    return assign_vote_events(ctx, merge_mentions(claims, nested))
 
 
 def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) -> list[Claim]:

@@ -1,23 +1,79 @@
 """One claim per figure: the same figure stated again in one document is a mention, not a claim.
 
 An article gives its toll in the headline, the lead, a quote and a caption; it states one claim.
-Claims of one document with the same kind, value and scope (group, location, period, event,
-actor) and the same kind of qualifier (a point figure, a range, a vague "hundreds") merge into
-the first one, which keeps its own fields and gains the other places in `mentions`.  Different
-values, scopes or periods stay separate claims.  One pass over the claims of a document.
+Claims of one document with the same kind, value, event and actor and the same kind of
+qualifier (a point figure, a range, a vague "hundreds") merge into the first one, which keeps
+its own fields and gains the other places in `mentions`, when their scopes are the same figure's:
+
+- places: the same, or one inside the other ("14 قتيلا في غرب أفغانستان" and "14 شخصا قتلوا في
+  هرات" are one figure; Herat and Kandahar are two, and so are a place and none: "5 أمريكيين"
+  and "5 إيرانيين" of a swap);
+- groups: the same, or the general one ("all") and soldiers or civilians ("13 قتيلا" and "13
+  جنديا"); children, women, subsets and list items only when identical ("بينهم 20 امرأة" is a
+  part of a toll, not the "20 شخصا" of another sentence);
+- periods: the same, or a running total and an event's own toll ("cumulative" / "event").
+  A superseded figure, a projection or a time window (last 24 hours) stays its own claim;
+- vote tallies never (a tally's vote is assigned after merging).
+
+Different values and scopes stay separate claims.  One pass over the claims of a document: a
+figure is looked up by its exact scope first, then compared with at most `_SCAN` earlier claims
+of the same kind and value.
 """
 
 from __future__ import annotations
 
-from typing import Hashable, Sequence
+from typing import Callable, Hashable, Sequence
 
 from crosscheck.models import Claim, Mention
 
+# (place, other place) -> is one inside the other (either way)
+Nested = Callable[[str, str], bool]
 
-def _key(c: Claim) -> Hashable:
+_SCAN = 16  # earlier claims of one kind and value compared with a new one (keeps a pass linear)
+_RUNNING = frozenset({"cumulative", "event", None})
+# a tally belongs to its vote, which is known only after merging (vote_events): never relaxed
+_VOTE_KINDS = frozenset({"votes_for", "votes_against", "abstentions", "vetoes", "resolution_number", "vote_position"})
+
+
+def _shape(c: Claim) -> tuple:
     shape = c.qualifier if c.qualifier in ("range", "vague") else "point"
     high = c.high if shape == "range" else None  # a range is its two ends
-    return (c.kind, c.value, high, shape, c.group, c.location, c.period, c.event, c.actor)
+    return (c.kind, c.value, high, shape, c.event, c.actor)
+
+
+def _key(c: Claim) -> Hashable:
+    return (_shape(c), c.group, c.location, c.period)
+
+
+# Groups an article may name a whole toll by ("13 قتيلا" … "13 جنديا"); children, women, medics or
+# journalists are counted as parts of a toll ("بينهم 20 امرأة"), so their figure is never the
+# total's even when the values match.
+_WHOLE_GROUPS = frozenset({"soldiers", "civilians"})
+
+
+def _groups_agree(a: str | None, b: str | None) -> bool:
+    if a == b:
+        return True
+    general = ("all", None)
+    return (a in general and b in _WHOLE_GROUPS) or (b in general and a in _WHOLE_GROUPS)
+
+
+def _places_agree(a: str | None, b: str | None, nested: Nested | None) -> bool:
+    if a == b:
+        return True
+    return a is not None and b is not None and nested is not None and nested(a, b)
+
+
+def same_figure(a: Claim, b: Claim, nested: Nested | None = None) -> bool:
+    """Are two claims of one document (same kind, value, event, actor, qualifier shape) mentions
+    of one figure?"""
+    return (
+        _shape(a) == _shape(b)
+        and (a.kind not in _VOTE_KINDS or (a.group, a.location, a.period) == (b.group, b.location, b.period))
+        and (a.period == b.period or (a.period in _RUNNING and b.period in _RUNNING))
+        and _groups_agree(a.group, b.group)
+        and _places_agree(a.location, b.location, nested)
+    )
 
 
 _FIELDS_SET = {"start", "end", "surface", "sentence"}  # what mention_of sets, shared by every Mention
@@ -29,22 +85,31 @@ def mention_of(c: Claim) -> Mention:
     return m
 
 
-def merge_mentions(claims: Sequence[Claim]) -> list[Claim]:
-    """The claims of ONE document (in text order), repeated figures folded into their first."""
+def merge_mentions(claims: Sequence[Claim], nested: Nested | None = None) -> list[Claim]:
+    """The claims of ONE document (in text order), repeated figures folded into their first.
+    `nested(p, q)`: is place p inside q or q inside p (from the gazetteer)."""
     first: dict[Hashable, tuple[Claim, set[int]]] = {}
+    by_shape: dict[Hashable, list[tuple[Claim, set[int]]]] = {}
     out: list[Claim] = []
     for c in claims:
         here = list(c.mentions) or [mention_of(c)]
         k = _key(c)
         kept = first.get(k)
         if kept is None:
+            # the same figure stated with a related scope ("في هرات" after "في أفغانستان")
+            for cand in by_shape.get(_shape(c), ())[:_SCAN]:
+                if same_figure(cand[0], c, nested):
+                    kept = first[k] = cand
+                    break
+        if kept is None:
             c.mentions = here
-            first[k] = (c, {m.start for m in here})
+            kept = first[k] = (c, {m.start for m in here})
+            by_shape.setdefault(_shape(c), []).append(kept)
             out.append(c)
-        else:
-            claim, starts = kept  # the starts it has, as a set: a figure repeated 10,000 times stays linear
-            for m in here:
-                if m.start not in starts:
-                    starts.add(m.start)
-                    claim.mentions.append(m)
+            continue
+        claim, starts = kept  # the starts it has, as a set: a figure repeated 10,000 times stays linear
+        for m in here:
+            if m.start not in starts:
+                starts.add(m.start)
+                claim.mentions.append(m)
     return out
