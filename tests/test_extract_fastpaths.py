@@ -105,3 +105,119 @@ def test_sentence_index_nearest_by_payload_equals_the_window_scan():
             checked += 1
             hits += want is not None
     assert checked > 1000 and hits > 50
+
+
+_EVENT_WORDS = ("قتل أصيب شخصا قتيلا في عام 2004 2010 1999 2023 2030 إلى حتى الى منذ مطلع اليوم "
+                "حزيران التي أودت بحياة نحو 600 800 مشروع القرار الجمعية العامة المرحلة الأولى ، و").split(" ")
+
+
+def _plain_event_near(ctx, kind, s_lo, s_hi, c_lo, c_hi, current):
+    """events.event_near as first written: every hit of the sentence tried for every claim, a
+    blocking-word search from each past year to the claim."""
+    from crosscheck.extract.basis import clause_window, sentence_hits
+    from crosscheck.extract.events import document_year, finder_for
+
+    finder = finder_for(ctx.rules.directory)
+    hits = sentence_hits(ctx, "_event_hits", finder, s_lo, s_hi)
+    if not hits:
+        return current
+    clause_lo, sent_lo, limit = clause_window(ctx, s_lo, s_hi, c_lo, c_hi, finder.after_words)
+    text = ctx.text
+    year = document_year(ctx, finder)
+    if year is not None:
+        best = None
+        for s, e, what in hits:
+            if not isinstance(what, int) or what >= year:
+                continue
+            if e <= c_lo and not finder.blocked.search(text, e, c_lo):
+                dist = c_lo - e
+            elif c_hi <= s < limit and not finder.blocked.search(text, c_hi, s):
+                dist = s - c_hi
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, what)
+        if best is not None:
+            return f"past:{best[1]}"
+    found = None
+    for s, e, what in hits:
+        if isinstance(what, int):
+            continue
+        order, rule, ev = what
+        if rule.kinds and kind not in rule.kinds:
+            continue
+        if rule.when_no_event and current is not None:
+            continue
+        if rule.scope != "sentence" and not ((sent_lo <= s and e <= c_lo) or (c_hi <= s < limit)):
+            continue
+        if found is None or order < found[0]:
+            found = (order, ev)
+    if found is None:
+        return current
+    if found[1] == "draft" and current and current.startswith("draft:"):
+        return current
+    return found[1]
+
+
+def test_event_near_bounded_search_equals_every_hit_tried():
+    from crosscheck.extract.context import DocContext
+    from crosscheck.extract.events import event_near
+    from crosscheck.models import Document
+
+    rules = load_rules()
+    rng = random.Random(6)
+    checked = past = 0
+    for n in range(250):
+        words = [rng.choice(_EVENT_WORDS) for _ in range(rng.randint(5, 80))]
+        # joined by a space, or glued ("إلى2004": the blocking word touching the year)
+        text = "".join(w + rng.choice(("", " ", " ", " ", " ، ")) for w in words)
+        doc = Document(id=f"e{n}", text=text, date="2024-05-01" if n % 3 else None)
+        ctx = DocContext(doc, rules)
+        toks = tokenize(ctx.text)
+        for _ in range(12):
+            if not toks:
+                break
+            a = rng.randrange(len(toks))
+            b = min(len(toks) - 1, a + rng.randint(0, 2))
+            c_lo, c_hi = toks[a].nstart, toks[b].nend
+            s_lo, s_hi = ctx.sentence_at(c_lo)
+            if c_hi > s_hi:
+                continue
+            kind = rng.choice(("killed", "votes_for", "injured"))
+            current = rng.choice((None, None, "draft:x", "sc"))
+            want = _plain_event_near(ctx, kind, s_lo, s_hi, c_lo, c_hi, current)
+            assert event_near(ctx, kind, s_lo, s_hi, c_lo, c_hi, current) == want, (text, c_lo, c_hi)
+            checked += 1
+            past += str(want).startswith("past:")
+    assert checked > 2000 and past > 100
+
+
+def test_claims_the_fast_drop_skips_are_claims_of_no_one():
+    """_cannot_be_a_claim answers None for a figure before any rule work: the claims of random
+    texts are the same with it and without it, and it does fire."""
+    from crosscheck.extract import extractor
+
+    rng = random.Random(7)
+    texts = _texts(100, 8) + [" ".join(rng.choice(("ألف", "مئة", "ثلاثة", "عشرات", "الف", "و", "2", "،"))
+                                       for _ in range(rng.randint(2, 40))) for _ in range(60)]
+    calls = {"dropped": 0}
+    real = extractor._cannot_be_a_claim
+
+    def counting(*args):
+        out = real(*args)
+        calls["dropped"] += out
+        return out
+
+    extractor._cannot_be_a_claim = counting
+    try:
+        for text in texts:
+            fast = [c.model_dump() for c in extractor.extract_text(text)]
+            extractor._FAST_DROP = False
+            try:
+                plain = [c.model_dump() for c in extractor.extract_text(text)]
+            finally:
+                extractor._FAST_DROP = True
+            assert fast == plain, text
+    finally:
+        extractor._cannot_be_a_claim = real
+    assert calls["dropped"] > 150

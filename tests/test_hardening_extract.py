@@ -84,3 +84,30 @@ def test_hundreds_and_ahad(text, value):
     from crosscheck.numbers.parser import find_numbers
 
     assert [(m.text, m.value) for m in find_numbers(text)] == [(text, value)]
+
+
+def test_past_year_search_reads_each_stretch_of_a_sentence_a_bounded_number_of_times():
+    """A claim's past year ("في عام 2004") is the nearest one before it with no "إلى" between:
+    one search from that year to the claim, not one from every year of the sentence (which read
+    a one-sentence text of n figures about n^3/6 times)."""
+    from crosscheck.extract import events
+
+    finder = events.finder_for(extract_text.__globals__["_default_rules"]().directory)
+    text = " ".join(f"وقتل {i * 7 % 900 + 2} شخصا في عام {1990 + i % 30}" for i in range(300))
+
+    class Counting:
+        def __init__(self, pat):
+            self.pat, self.read = pat, 0
+
+        def search(self, s, pos=0, endpos=None):
+            self.read += (len(s) if endpos is None else endpos) - pos
+            return self.pat.search(s, pos, endpos)
+
+    counting = Counting(finder.blocked)
+    finder.blocked = counting
+    try:
+        claims = extract_text(text)
+    finally:
+        finder.blocked = counting.pat
+    assert len(claims) >= 250 and any(str(c.event).startswith("past:") for c in claims)
+    assert counting.read <= 6 * len(text), counting.read  # was 62,000,000 (8,000 per character)

@@ -10,6 +10,7 @@ its clause.  `refine_event` combines the answer with the event the extractor alr
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -85,25 +86,13 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
     # a past year: before the figure in its sentence with no "إلى"/"اليوم" between, or after it
     # in its clause with none between
     year = document_year(ctx, finder)
-    if year is not None:
-        best = None
-        for s, e, what in hits:
-            if not isinstance(what, int) or what >= year:
-                continue
-            if e <= c_lo and not finder.blocked.search(text, e, c_lo):
-                dist = c_lo - e
-            elif c_hi <= s < limit and not finder.blocked.search(text, c_hi, s):
-                dist = s - c_hi
-            else:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, what)
+    years, rules = _split_hits(ctx, s_lo, s_hi, hits, year)
+    if years:
+        best = _past_year(finder, text, years, c_lo, c_hi, limit)
         if best is not None:
-            return f"past:{best[1]}"
+            return f"past:{best}"
     found = None  # the first rule (in file order) with a cue where the rule looks
-    for s, e, what in hits:
-        if isinstance(what, int):
-            continue
+    for s, e, what in rules:
         order, rule, ev = what  # type: ignore[misc]
         if rule.kinds and kind not in rule.kinds:
             continue
@@ -118,3 +107,41 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
     if found[1] == "draft" and current and current.startswith("draft:"):
         return current  # a sponsored draft already names itself
     return found[1]
+
+
+def _split_hits(ctx, s_lo: int, s_hi: int, hits, year: Optional[int]):
+    """The sentence's hits, once per sentence: (past years as (starts, ends, years), in text
+    order, only those before the document's year; the rule hits)."""
+    cache = ctx.__dict__.setdefault("_event_split", {})
+    found = cache.get((s_lo, s_hi))
+    if found is None:
+        past = [(s, e, w) for s, e, w in hits if isinstance(w, int) and year is not None and w < year]
+        years = ([h[0] for h in past], [h[1] for h in past], [h[2] for h in past]) if past else None
+        found = cache[(s_lo, s_hi)] = (years, [h for h in hits if not isinstance(h[2], int)])
+    return found
+
+
+def _past_year(finder: EventFinder, text: str, years, c_lo: int, c_hi: int, limit: int) -> Optional[int]:
+    """The nearest past year to the claim [c_lo, c_hi): ending before it with no blocking word
+    ("إلى", "حتى") between, or starting in [c_hi, limit) with none between; on equal distance
+    the one before.  Bounded work per claim: the year matches never overlap, so the nearest
+    before is the one ending last by c_lo, and if a blocking word stands between it and the
+    claim it stands between every earlier year and the claim too (the search from an earlier
+    start reaches it: matching at a position does not depend on where the search began); after
+    the claim only the years inside the claim's window of `after_words` words are tried."""
+    starts, ends, values = years
+    best = None
+    k = bisect_right(ends, c_lo) - 1
+    if k >= 0 and not finder.blocked.search(text, ends[k], c_lo):
+        best = (c_lo - ends[k], values[k])
+    for j in range(bisect_left(starts, c_hi), len(starts)):
+        s = starts[j]
+        if s >= limit:
+            break
+        if ends[j] <= c_lo:
+            continue  # (a year ending before the claim is no year after it)
+        if not finder.blocked.search(text, c_hi, s):
+            if best is None or s - c_hi < best[0]:
+                best = (s - c_hi, values[j])
+            break
+    return None if best is None else best[1]
