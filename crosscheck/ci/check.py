@@ -239,14 +239,22 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings, base=
     from crosscheck.reconcile.reconciler import reconcile
     from crosscheck.store.sqlite_store import load_units, record_size
 
+    from crosscheck.store.judged import check_against_state
+
     cfg = reconcile_config(settings)
     new_claims = _extract(new_docs, settings)
-    units: set[str] = set()
-    for doc in new_docs:
-        units.update(u for _b, u in claim_keys([c for c in new_claims if c.doc == doc.id], cfg))
-    record_docs, record_claims, sources = load_units(store, units, new_docs, rules_dir=settings.rules, config=cfg)
-    documents = record_docs + new_docs
-    clusters = reconcile(record_claims + new_claims, documents, cfg, sources=sources, units=units)
+    found, _stats = check_against_state(store, new_docs, new_claims, cfg, settings.rules)
+    if found is not None:  # the judged record kept in the store (crosscheck.store.judged)
+        record_docs: list[Document] = []
+        documents = list(new_docs)
+        clusters = found.clusters
+    else:
+        units: set[str] = set()
+        for doc in new_docs:
+            units.update(u for _b, u in claim_keys([c for c in new_claims if c.doc == doc.id], cfg))
+        record_docs, record_claims, sources = load_units(store, units, new_docs, rules_dir=settings.rules, config=cfg)
+        documents = record_docs + new_docs
+        clusters = reconcile(record_claims + new_claims, documents, cfg, sources=sources, units=units)
     new_ids = {d.id for d in new_docs}
     warnings = settings.fail_on == "warning"
     findings = _all_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
@@ -256,7 +264,9 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings, base=
     if base is not None:
         from crosscheck.ci.baseline import apply_baseline
 
-        everywhere = _all_findings(clusters, documents, {d.id for d in documents}, warnings=True,
+        keyed = documents + [Document(id=d, text="") for d in  # record documents: for the keys only
+                             sorted({c.doc for cl in clusters for c in cl.claims} - {d.id for d in documents})]
+        everywhere = _all_findings(clusters, keyed, {d.id for d in keyed}, warnings=True,
                                    tolerance=settings.tolerance, config=cfg) if base.entries else []
         current = {f.key for f in everywhere}
         match = apply_baseline(findings, base, current=current, analysed=new_ids)

@@ -323,7 +323,21 @@ class _Writer:
         with _transaction(self.conn):
             for doc, rows in self.pending:
                 _write_document(self.conn, doc, rows, self.version)
+            bump_generation(self.conn)
         self.pending.clear()
+
+
+def bump_generation(conn: sqlite3.Connection) -> None:
+    """Count a change of the record (inside the caller's transaction): what was judged from
+    an earlier generation (crosscheck.store.judged) is out of date."""
+    conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('generation', '0')")
+    conn.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'")
+
+
+def generation(conn: sqlite3.Connection) -> int:
+    """How many times the record has changed (`bump_generation`)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _write_document(conn: sqlite3.Connection, doc: Document, ex: Extracted, rules_version: str) -> None:

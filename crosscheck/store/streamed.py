@@ -119,8 +119,14 @@ class StreamedRecord:
 @contextmanager
 def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
                     batch_claims: int = BATCH_CLAIMS, doc_chunk: int = DOC_CHUNK,
-                    progress=None) -> Iterator[StreamedRecord]:
-    """Reconcile the stored record unit by unit (see the module docstring)."""
+                    progress=None, keep=None) -> Iterator[StreamedRecord]:
+    """Reconcile the stored record unit by unit (see the module docstring).
+
+    `keep(members, groups, seqs)`, when given, is called for every batch of units with the
+    members as read back (member index -> `member_json`: before votes are linked and the
+    members grouped), the groups judged and each group's cluster `seq` (the `seq`
+    column of the scratch `clusters` table); crosscheck.store.judged keeps the judged record
+    this way."""
     from crosscheck.reconcile.dating import date_rules
     from crosscheck.reconcile.settings import default_config
     from crosscheck.ruleset.loader import load_rules
@@ -146,9 +152,10 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
             finally:
                 conn.execute("COMMIT")
         scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
-        _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims)
+        _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims, keep)
         _dedupe_ids(scratch)
         record = StreamedRecord(scratch_dir, scratch, stats, _inconsistencies(scratch, cfg))
+        record.doc_dates, record.sources = doc_dates, sources
         yield record
     finally:
         if record is not None:
@@ -281,7 +288,7 @@ def _unit_batches(scratch, batch_claims: int) -> Iterator[list[str]]:
         yield batch
 
 
-def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_claims: int) -> None:
+def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_claims: int, keep=None) -> None:
     """Group and judge whole units a batch at a time; write each cluster with its sort key."""
     from crosscheck.reconcile.grouping import dedupe_order, group_members
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination, load_hierarchy
@@ -304,6 +311,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         stats.units += len(units)
         stats.batches += 1
         stats.held(len(members))
+        before = {m.index: member_json(m, notes[m.index]) for m in members} if keep is not None else None
         # the vote each tally belongs to is settled across documents (all tallies are one unit)
         linked = link_votes([m.claim for m in members], sources=sources)
         for m, c in zip(members, linked):
@@ -328,10 +336,28 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
                          c.status, c.kind, len(c.claims), c.model_dump_json(), stats.clusters,
                          is_combination(c.key.get("location") or "")))
         scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        if keep is not None:
+            first = stats.clusters - len(clusters) + 1
+            keep(before, grouping.groups, list(range(first, stats.clusters + 1)))
         scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", keys)
         del members, grouping, clusters, rows
     scratch.execute("COMMIT")
     scratch.execute("DROP TABLE members")
+
+
+def member_json(m, note: Optional[str]) -> str:
+    """A grouping member (its claim prepared and filled from its document) and its repair
+    note as one text: a JSON header line, then the claim's JSON (`member_from_json`)."""
+    return json.dumps([m.index, m.uncertain, m.notes, note], ensure_ascii=False) + "\n" + m.claim.model_dump_json()
+
+
+def member_from_json(text: str):
+    """(Member, repair note) from `member_json`'s text."""
+    from crosscheck.reconcile.grouping import Member
+
+    head, _, claim = text.partition("\n")
+    index, uncertain, notes, note = json.loads(head)
+    return Member(index, Claim.model_validate_json(claim), uncertain, notes), note
 
 
 def _inconsistencies(scratch, cfg) -> list:

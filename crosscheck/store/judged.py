@@ -1,0 +1,459 @@
+"""The judged record kept in the store, so that `check` costs what the new article touches.
+
+    state = judged_state(conn, db, cfg, rules_dir)        # built when missing or out of date
+    found = check_against_state("crosscheck.db", new_docs, new_claims, cfg)  # or None: fall back
+
+Why.  On a newsroom archive every article speaks of the same few quantities (one toll, one
+vote), so "load the units the new article touches" (crosscheck.store.sqlite_store.load_units)
+loads most of the record and re-judges every cluster in it.  Instead the store keeps what the
+last full judgement of the record found (tables `judged_*`, written by one streamed pass,
+crosscheck.store.streamed, whenever the record changed since: `meta.generation`):
+
+* every claim as a grouping member (prepared, dated, filled from its document's context:
+  all that needs its whole document), with the cluster it was judged in;
+* one member per **scope signature** of each unit (block key and the raw scope attributes:
+  members with the same signature are grouped alike, whatever their figures);
+* every cluster (its final id, its id before `-2` suffixes, its JSON, its hierarchy keys);
+* every document's date and near-duplicate group.
+
+`check` then groups the new article's members with ONE member per signature of their unit
+(not every claim of it), which says which stored cluster each new claim joins; re-groups that
+cluster's own members with the new ones and the other signatures (the cluster's scope shown,
+its notes and its ambiguity come out exactly as in a full grouping), and re-judges only those
+clusters with the reconciler's own `judge_groups`.  Inconsistencies are looked for among the
+re-judged clusters and the stored clusters their hierarchy keys link.  Whenever the shortcut
+cannot show that the result is the full judgement's, it returns None and the caller judges the
+touched units as before: the new article is already in the record, copies change a stored
+document's source group, the grouping of a unit changes (a new spelling joins two clusters, a
+new scope takes an open claim away), ids collide, a combined figure ("في البلدين") is involved.
+
+The vote unit is the exception: which vote a tally belongs to is settled across all tallies
+(crosscheck.reconcile.votes), so it is re-linked and re-grouped whole (its members only, read
+from the state, not their documents).  Work is counted in `CheckStats`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections import defaultdict
+from contextlib import closing
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from crosscheck.models import Claim, Cluster, Document
+
+_STATE = """
+CREATE TABLE IF NOT EXISTS judged_members (seq INTEGER NOT NULL, unit TEXT NOT NULL, doc_id TEXT NOT NULL,
+                                           data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS judged_members_seq ON judged_members(seq);
+CREATE INDEX IF NOT EXISTS judged_members_unit ON judged_members(unit);
+CREATE TABLE IF NOT EXISTS judged_sigs (unit TEXT NOT NULL, sig TEXT NOT NULL, seq INTEGER NOT NULL,
+                                        data TEXT NOT NULL, PRIMARY KEY (unit, sig));
+CREATE TABLE IF NOT EXISTS judged_clusters (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, base TEXT NOT NULL,
+                                            dedupe TEXT NOT NULL, kind TEXT NOT NULL,
+                                            combination INTEGER NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS judged_clusters_base ON judged_clusters(base);
+CREATE TABLE IF NOT EXISTS judged_hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS judged_hkeys_key ON judged_hkeys(key, pos);
+CREATE TABLE IF NOT EXISTS judged_docs (id TEXT PRIMARY KEY, date TEXT, grp TEXT NOT NULL)
+"""
+_TABLES = ("judged_members", "judged_sigs", "judged_clusters", "judged_hkeys", "judged_docs")
+VOTE_UNIT_PREFIX = '["vote",'
+
+
+@dataclass
+class CheckStats:
+    """The work of one check against the judged state (counted, for tests and benchmarks)."""
+
+    built: bool = False  # the state was (re)built by this check
+    signatures: int = 0  # one member per scope signature, read to place the new claims
+    members_read: int = 0  # stored members read (clusters re-judged, the vote unit)
+    clusters_judged: int = 0
+    clusters_linked: int = 0  # stored clusters read for inconsistencies
+    fallback: str = ""  # why the shortcut was not taken ("" when it was)
+
+
+@dataclass
+class Found:
+    """What the check needs: the clusters of the new claims (re-judged) and the stored clusters
+    linked to them, and the work done."""
+
+    clusters: list[Cluster]
+    stats: CheckStats = field(default_factory=CheckStats)
+
+
+class Fallback(Exception):
+    """The shortcut cannot show its result is the full judgement's; the message says why."""
+
+
+def _version(cfg, rules_version: str) -> str:
+    return rules_version + ":" + cfg.model_dump_json()
+
+
+def signature(c: Claim, cfg) -> str:
+    """What grouping reads of a member: its block key and its raw scope attributes."""
+    from crosscheck.reconcile.grouping import block_tuple, scope_value
+
+    return json.dumps([list(block_tuple(c, cfg)), [scope_value(c, a) for a in cfg.scope_attributes]],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+# --------------------------------------------------------------------------- building
+
+
+def is_current(conn: sqlite3.Connection, cfg, rules_version: str) -> bool:
+    from crosscheck.store.sqlite_store import generation
+
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('judged_generation', 'judged_version')"))
+    return (meta.get("judged_generation") == str(generation(conn))
+            and meta.get("judged_version") == _version(cfg, rules_version))
+
+
+def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
+    """Judge the whole record (crosscheck.store.streamed) and keep what it found in the store,
+    replacing any earlier state, in one transaction."""
+    from crosscheck.reconcile.grouping import unit_key
+    from crosscheck.ruleset.loader import load_rules
+    from crosscheck.store.sqlite_store import connect, generation
+    from crosscheck.store.streamed import member_from_json, reconcile_store
+
+    version = _version(cfg, load_rules(rules_dir).version)
+    with closing(connect(db)) as conn:
+        conn.execute("BEGIN IMMEDIATE")  # no ingest in between: the state is of one generation
+        try:
+            for statement in _STATE.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            for table in _TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            gen = generation(conn)
+
+            def keep(before: dict[int, str], groups, seqs) -> None:
+                rows, sigs = [], {}
+                for g, seq in zip(groups, seqs):
+                    for m in g.members:
+                        text = before[m.index]
+                        stored, _note = member_from_json(text)
+                        unit = unit_key(stored.claim, cfg)
+                        rows.append((seq, unit, stored.claim.doc, text))
+                        if not unit.startswith(VOTE_UNIT_PREFIX):
+                            sigs.setdefault((unit, signature(stored.claim, cfg)), (seq, text))
+                conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?)", rows)
+                conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
+                                 [(u, s, seq, text) for (u, s), (seq, text) in sigs.items()])
+
+            with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep) as record:
+                scratch = record._conn
+                conn.executemany(
+                    "INSERT INTO judged_clusters VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    ((seq, cid, _base(cid, dedupe, scratch), dedupe, kind, combo, text) for seq, cid, dedupe, kind, combo, text
+                     in scratch.execute("SELECT seq, id, dedupe, kind, combination, json FROM clusters")))
+                conn.executemany("INSERT INTO judged_hkeys VALUES (?, ?, ?)",
+                                 scratch.execute("SELECT seq, pos, key FROM hkeys"))
+                conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
+                                 ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_generation', ?)", (str(gen),))
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_version', ?)", (version,))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def _base(cid: str, dedupe: str, scratch) -> str:
+    """The id before `-N` suffixes: the id itself unless another cluster shares its base."""
+    head, sep, tail = cid.rpartition("-")
+    if sep and tail.isdigit() and scratch.execute(
+            "SELECT 1 FROM clusters WHERE id = ? LIMIT 1", (head,)).fetchone():
+        return head
+    return cid
+
+
+def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
+    """Build the state when it is missing or out of date; True when it was built.  A store
+    that cannot be written (read-only) raises sqlite3.OperationalError."""
+    from crosscheck.ruleset.loader import load_rules
+    from crosscheck.store.sqlite_store import connect
+
+    with closing(connect(db)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if set(_TABLES) <= tables and is_current(conn, cfg, load_rules(rules_dir).version):
+            return False
+    build_state(db, cfg, rules_dir)
+    return True
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def check_against_state(db: str | os.PathLike[str], new_docs: Sequence[Document], new_claims: Sequence[Claim],
+                        cfg, rules_dir=None, *, build: bool = True) -> tuple[Optional[Found], CheckStats]:
+    """The clusters the new documents' claims fall in, judged as a full judgement of the record
+    plus the new documents would judge them, with the stored clusters linked to them by
+    hierarchy keys; (None, stats) when the shortcut does not apply (`stats.fallback` says why)."""
+    from crosscheck.store.sqlite_store import connect
+
+    stats = CheckStats()
+    try:
+        if build:
+            stats.built = ensure_state(db, cfg, rules_dir)
+    except sqlite3.OperationalError as exc:  # read-only store, locked by an ingest
+        stats.fallback = f"judged state not built: {exc}"
+        return None, stats
+    with closing(connect(db)) as conn:
+        conn.execute("BEGIN")
+        try:
+            from crosscheck.ruleset.loader import load_rules
+
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not set(_TABLES) <= tables or not is_current(conn, cfg, load_rules(rules_dir).version):
+                stats.fallback = "no current judged state"
+                return None, stats
+            try:
+                clusters = _check(conn, new_docs, new_claims, cfg, stats)
+            except Fallback as why:
+                stats.fallback = str(why)
+                return None, stats
+        finally:
+            conn.execute("COMMIT")
+    return Found(clusters, stats), stats
+
+
+def _check(conn, new_docs, new_claims, cfg, stats: CheckStats) -> list[Cluster]:
+    from crosscheck.reconcile.dating import date_rules, document_dates
+    from crosscheck.reconcile.grouping import fill_context, unit_key
+    from crosscheck.reconcile.hierarchy import load_hierarchy
+    from crosscheck.reconcile.reconciler import judge_groups, prepare_claims
+    from crosscheck.store.sqlite_store import _source_groups
+    from crosscheck.store.streamed import _Notes, member_from_json
+
+    ids = [d.id for d in new_docs]
+    marks = ",".join("?" * len(ids))
+    if conn.execute(f"SELECT 1 FROM documents WHERE id IN ({marks}) LIMIT 1", ids).fetchone():
+        raise Fallback("a new article is already in the record")
+    hier = load_hierarchy()
+    drules = date_rules()
+    # the new members, as the streamed judgement prepares each document
+    found = document_dates(new_docs, drules)
+    notes = _Notes()
+    new_members = []
+    index = 1 << 40  # after every stored member's index
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in new_claims:
+        by_doc[c.doc].append(c)
+    doc_dates: dict[str, Optional[str]] = {}
+    for d in new_docs:
+        when = found.dates.get(d.id)
+        doc_dates[d.id] = when.isoformat() if when else None
+        claims = by_doc.get(d.id, [])
+        dated, repair = prepare_claims(claims, found, drules, [d], hier)
+        for m in fill_context(dated, cfg, index):
+            note = repair[m.index - index]
+            if note:
+                notes[m.index] = note
+            new_members.append(m)
+        index += len(claims)
+    # near-duplicate groups with the new documents: a stored document's group must not change
+    sources = _source_groups(conn, new_docs, cfg)
+    new_groups = {sources.group(d) for d in ids}
+    joined = sorted({d for d, g in sources.group_of.items() if g in new_groups} | new_groups)
+    for i in range(0, len(joined), 500):
+        part = joined[i : i + 500]
+        for doc_id, stored_grp in conn.execute(
+                f"SELECT id, grp FROM judged_docs WHERE id IN ({','.join('?' * len(part))})", part):
+            if sources.group(doc_id) != stored_grp:
+                raise Fallback(f"the new article changes the source group of {doc_id}")
+    units: dict[str, list] = defaultdict(list)
+    for m in new_members:
+        units[unit_key(m.claim, cfg)].append(m)
+    groups = []  # (group, stored seq or None)
+    for unit in sorted(units):
+        if unit.startswith(VOTE_UNIT_PREFIX):
+            groups += _vote_unit(conn, unit, units[unit], sources, cfg, stats, notes)
+        else:
+            groups += _unit(conn, unit, units[unit], cfg, stats, notes)
+    # the dates of the documents whose members are judged
+    docs_needed = sorted({m.claim.doc for g, _s in groups for m in g.members} - set(ids))
+    for i in range(0, len(docs_needed), 500):
+        part = docs_needed[i : i + 500]
+        doc_dates.update(conn.execute(
+            f"SELECT id, date FROM judged_docs WHERE id IN ({','.join('?' * len(part))})", part))
+    judged = judge_groups([g for g, _s in groups], notes, doc_dates, sources, cfg, hier)
+    stats.clusters_judged = len(judged)
+    _final_ids(conn, groups, judged)
+    return judged + _linked(conn, judged, {s for _g, s in groups if s is not None}, stats)
+
+
+def _members(conn, where: str, params, stats: CheckStats, notes) -> list:
+    from crosscheck.store.streamed import member_from_json
+
+    out = []
+    for (text,) in conn.execute(f"SELECT data FROM judged_members WHERE {where}", params):
+        m, note = member_from_json(text)
+        if note:
+            notes[m.index] = note
+        out.append(m)
+    stats.members_read += len(out)
+    return out
+
+
+def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes) -> list:
+    """The groups of a unit's new members: placed among one member per stored signature, then
+    re-grouped with the members of the stored cluster they join (see the module docstring)."""
+    from crosscheck.reconcile.grouping import group_members
+    from crosscheck.store.streamed import member_from_json
+
+    reps, seq_of = [], {}
+    for sig, seq, text in conn.execute("SELECT sig, seq, data FROM judged_sigs WHERE unit = ?", (unit,)):
+        m, _note = member_from_json(text)
+        reps.append((sig, seq, m))
+        seq_of[id(m)] = seq
+    stats.signatures += len(reps)
+    placed = group_members([m for _s, _q, m in reps] + list(_copies(new)), cfg, dedupe=False).groups
+    # the partition of the stored signatures must be the stored one
+    target: dict[int, Optional[int]] = {}  # index of a new member -> stored seq of its cluster
+    seen: set[int] = set()
+    for g in placed:
+        seqs = {seq_of[id(m)] for m in g.members if id(m) in seq_of}
+        if len(seqs) > 1 or seqs & seen:
+            raise Fallback(f"a new claim changes the grouping of unit {unit}")
+        seen |= seqs
+        for m in g.members:
+            if id(m) not in seq_of:
+                target[m.index] = next(iter(seqs)) if seqs else None
+    if len(seen) != len({seq for _s, seq, _m in reps}):
+        raise Fallback(f"a new claim changes the grouping of unit {unit}")
+    out = []
+    for seq in sorted({t for t in target.values() if t is not None}):
+        joining = [m for m in new if target[m.index] == seq]
+        mark = {id(m) for m in joining}
+        own = sorted(_members(conn, "seq = ?", (seq,), stats, notes), key=lambda m: m.index)
+        others = [m for _s, q, m in reps if q != seq]
+        regrouped = group_members(own + joining + others, cfg, dedupe=False).groups
+        mine = [g for g in regrouped if any(id(m) in mark for m in g.members)]
+        if len(mine) != 1 or len(mine[0].members) != len(own) + len(joining):
+            raise Fallback(f"a new claim changes the grouping of unit {unit}")
+        out.append((mine[0], seq))
+    alone = [m for m in new if target[m.index] is None]
+    if alone:
+        mark = {id(m) for m in alone}
+        regrouped = group_members([m for _s, _q, m in reps] + alone, cfg, dedupe=False).groups
+        for g in regrouped:
+            if any(id(m) in mark for m in g.members):
+                if any(id(m) in seq_of for m in g.members):
+                    raise Fallback(f"a new claim changes the grouping of unit {unit}")
+                out.append((g, None))
+    return out
+
+
+def _copies(members: list) -> list:
+    """Fresh copies of members (grouping appends notes and attributes to the members it gets)."""
+    from crosscheck.reconcile.grouping import Member
+
+    return [Member(m.index, m.claim, list(m.uncertain), list(m.notes)) for m in members]
+
+
+def _vote_unit(conn, unit: str, new: list, sources, cfg, stats: CheckStats, notes) -> list:
+    """Tallies: every stored tally re-linked with the new ones, the unit re-grouped whole."""
+    from crosscheck.reconcile.grouping import group_members
+    from crosscheck.reconcile.votes import link_votes
+
+    rows = conn.execute("SELECT seq, data FROM judged_members WHERE unit = ?", (unit,)).fetchall()
+    from crosscheck.store.streamed import member_from_json
+
+    members, seq_of = [], {}
+    for seq, text in rows:
+        m, note = member_from_json(text)
+        if note:
+            notes[m.index] = note
+        members.append(m)
+        seq_of[m.index] = seq
+    members.sort(key=lambda m: m.index)  # the order the full judgement reads them in
+    stats.members_read += len(members)
+    everything = members + list(new)
+    linked = link_votes([m.claim for m in everything], sources=sources)
+    for m, c in zip(everything, linked):
+        m.claim = c
+    new_index = {m.index for m in new}
+    out = []
+    counts: dict[int, int] = defaultdict(int)
+    for seq in seq_of.values():
+        counts[seq] += 1
+    for g in group_members(everything, cfg, dedupe=False).groups:
+        seqs = {seq_of[m.index] for m in g.members if m.index in seq_of}
+        if len(seqs) > 1:
+            raise Fallback("a new tally changes the grouping of the votes")
+        seq = next(iter(seqs)) if seqs else None
+        if seq is not None and sum(1 for m in g.members if m.index in seq_of) != counts[seq]:
+            raise Fallback("a new tally changes the grouping of the votes")
+        if any(m.index in new_index for m in g.members):
+            out.append((g, seq))
+        elif seq is None:
+            raise Fallback("a new tally changes the grouping of the votes")
+    return out
+
+
+def _final_ids(conn, groups, judged: list[Cluster]) -> None:
+    """Each re-judged cluster gets the id the full judgement gives it: equal ids get their
+    `-2`, `-3` suffixes in grouping's order (`dedupe_order`) among the stored clusters of that
+    id and the re-judged ones; when a stored cluster's id would change, the full judgement
+    decides (Fallback)."""
+    from crosscheck.reconcile.grouping import dedupe_order
+
+    by_base: dict[str, list] = defaultdict(list)
+    for (g, seq), cl in zip(groups, judged):
+        by_base[cl.id].append((g, seq, cl))
+    for base, mine in by_base.items():
+        rejudged = {seq for _g, seq, _cl in mine if seq is not None}
+        entries = []
+        for seq, cid, order in conn.execute(
+                "SELECT seq, id, dedupe FROM judged_clusters WHERE base = ? OR id = ?", (base, base)):
+            if seq not in rejudged:
+                entries.append(([tuple(x) for x in json.loads(order)], cid, None))
+            elif _base_of(cid, base) is None:
+                raise Fallback(f"cluster {cid} changes its id")
+        entries += [(dedupe_order(g), None, cl) for g, _seq, cl in mine]
+        entries.sort(key=lambda e: e[0])
+        for n, (_order, stored_id, cl) in enumerate(entries, 1):
+            cid = base if n == 1 else f"{base}-{n}"
+            if cl is not None:
+                cl.id = cid
+            elif stored_id != cid:
+                raise Fallback(f"a new cluster changes the id of {stored_id}")
+
+
+def _base_of(cid: str, base: str) -> Optional[str]:
+    return base if cid == base or (cid.startswith(base + "-") and cid[len(base) + 1:].isdigit()) else None
+
+
+def _linked(conn, judged: list[Cluster], touched: set[int], stats: CheckStats) -> list[Cluster]:
+    """The stored clusters a part/whole constraint links to the re-judged ones (their wholes,
+    their parts, their wholes' other parts), for reconcile.inconsistencies."""
+    from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination
+
+    wanted: set[int] = set()
+    for cl in judged:
+        if cl.kind not in ADDITIVE_KINDS or not cl.claims or not cl.hierarchy_keys:
+            continue
+        if is_combination(cl.key.get("location") or "") or conn.execute(
+                "SELECT 1 FROM judged_clusters WHERE combination AND kind = ? LIMIT 1", (cl.kind,)).fetchone():
+            raise Fallback(f"combined figures of {cl.kind} are judged with the whole record")
+        own, ancestors = cl.hierarchy_keys[0], cl.hierarchy_keys[1:]
+        wanted.update(r[0] for r in conn.execute(
+            "SELECT seq FROM judged_hkeys WHERE key = ? AND pos > 0", (own,)))  # its parts
+        for k in ancestors:
+            wanted.update(r[0] for r in conn.execute("SELECT seq FROM judged_hkeys WHERE key = ?", (k,)))
+    wanted -= touched
+    out = []
+    for seq in sorted(wanted):
+        (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
+        cl = Cluster.model_validate_json(text)
+        for c in cl.claims:  # positions are the report's (streamed pass 1), not the check's
+            c.position = None
+            for mention in c.mentions:
+                mention.position = None
+        out.append(cl)
+    stats.clusters_linked = len(out)
+    return out

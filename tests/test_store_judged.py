@@ -1,0 +1,135 @@
+"""`check --store` against the judged record kept in the store (crosscheck.store.judged): the
+same findings as a check that judges the whole record, reading a part of it (counted)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from corpus_support import generated_corpus
+from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from crosscheck.ci.check import _extract, reconcile_config, run_check
+from crosscheck.config import Settings
+from crosscheck.store import judged
+from crosscheck.store.sqlite_store import ingest, store_stats
+from crosscheck.text.documents import load_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
+N = 20
+
+
+@pytest.fixture(scope="module")
+def record(tmp_path_factory):
+    """A store of N generated articles and the fixtures, its judged state built once."""
+    d = tmp_path_factory.mktemp("judged")
+    corpus = generated_corpus(d, N, seed=33, name="gen.jsonl")
+    db = d / "s.db"
+    ingest([str(corpus), *map(str, FIXTURES)], db)
+    judged.ensure_state(db, reconcile_config(Settings()))
+    return d, corpus, db
+
+
+def _finding(f) -> tuple:
+    return (f.level, f.rule_id, f.cluster.id, f.claim.doc, f.claim.start, f.cluster.status, f.cluster.severity,
+            f.cluster.strength, f.cluster.cause, f.item, f.message(limit=1000),
+            [(c.doc, c.start, c.outlier) for c in f.others])
+
+
+def _new_articles(d: Path, corpus: Path) -> list[Path]:
+    """New articles of several shapes: generated ones (running totals, votes, hedges,
+    outliers), a record article with its figures changed (a copy: same source group), and a
+    fixture with its toll changed (a conflict with the fixtures)."""
+    from gen_articles import generate
+
+    out = []
+    for i, doc in enumerate(generate(2, seed=1234)):
+        p = d / f"new{i}.md"
+        p.write_text(f"---\nid: fresh-{i}\ndate: {doc['date']}\nsource: {doc['source']}\n---\n{doc['text']}\n",
+                     encoding="utf-8")
+        out.append(p)
+    first = json.loads(corpus.read_text(encoding="utf-8").splitlines()[3])
+    p = d / "edited.md"
+    p.write_text(f"---\nid: edited-copy\ndate: {first['date']}\n---\n" + first["text"].replace("1", "7", 3),
+                 encoding="utf-8")
+    out.append(p)
+    p = d / "toll.md"
+    p.write_text("---\nid: toll-changed\ndate: 2024-03-26\n---\n" + FIXTURES[0].read_text(encoding="utf-8")
+                 .replace("32", "41"), encoding="utf-8")
+    out.append(p)
+    return out
+
+
+def test_judged_state_gives_the_findings_of_the_whole_record(record, tmp_path, monkeypatch):
+    d, corpus, db = record
+    settings = Settings(fail_on="warning")
+    total = store_stats(db)["claims"]
+    taken = 0
+    shapes = set()
+    seen = []
+    real = judged.check_against_state
+
+    def counting(*args, **kwargs):
+        out = real(*args, **kwargs)
+        seen.append(out)
+        return out
+
+    monkeypatch.setattr(judged, "check_against_state", counting)
+    for new in _new_articles(tmp_path, corpus):
+        docs = load_documents([str(new)])
+        fast = run_check([str(new)], store=str(db), settings=settings)
+        found, stats = seen.pop()
+        assert not stats.built
+        whole = run_check([str(new)], against=[str(corpus), *map(str, FIXTURES)], settings=settings)
+        assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings], new.name
+        assert fast.record_count == whole.record_count == N + len(FIXTURES)
+        if found is not None:
+            taken += 1
+            # the work follows the clusters the article joins, not the record
+            assert stats.members_read < total / 2, (new.name, stats)
+            assert stats.clusters_judged <= len(_extract(docs, settings))
+            for f in fast.findings:
+                shapes.add("running total" if f.cluster.trajectory else f.cluster.status)
+                shapes.update("outlier" for c in f.cluster.claims if c.outlier)
+                shapes.add("record" if any(c.doc not in {x.id for x in docs} for c in f.cluster.claims) else "")
+        else:
+            assert stats.fallback
+    assert taken >= 2
+    # the shortcut was taken on conflicts with the record, running totals and outliers
+    assert {"running total", "conflict", "outlier", "record"} <= shapes, shapes
+
+
+def test_state_follows_the_record(record, tmp_path):
+    """An ingest makes the state out of date; the next check rebuilds it (counted)."""
+    d, corpus, db = record
+    cfg = reconcile_config(Settings())
+    with closing(sqlite3.connect(db)) as conn:
+        assert judged.is_current(conn, cfg, _rules_version())
+    extra = tmp_path / "extra.md"
+    extra.write_text("---\nid: extra-one\ndate: 2024-03-27\n---\n" + FIXTURES[1].read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    copy = tmp_path / "s.db"
+    copy.write_bytes(Path(db).read_bytes())
+    ingest([str(extra)], copy)
+    with closing(sqlite3.connect(copy)) as conn:
+        assert not judged.is_current(conn, cfg, _rules_version())
+    later = tmp_path / "later.md"
+    later.write_text("---\nid: later-one\ndate: 2024-03-28\n---\n" + FIXTURES[2].read_text(encoding="utf-8"),
+                     encoding="utf-8")
+    docs = load_documents([str(later)])
+    claims = _extract(docs, Settings())
+    _found, stats = judged.check_against_state(copy, docs, claims, cfg, build=False)
+    assert stats.fallback == "no current judged state"
+    _found, stats = judged.check_against_state(copy, docs, claims, cfg)  # rebuilt, then used
+    assert stats.built and not stats.fallback
+    assert judged.ensure_state(copy, cfg) is False
+
+
+def _rules_version() -> str:
+    from crosscheck.ruleset.loader import load_rules
+
+    return load_rules().version
