@@ -47,6 +47,26 @@ def resolve_jobs(jobs: Optional[int]) -> int:
     return jobs
 
 
+def die_with_parent(parent: int) -> None:
+    """In a worker: end when the process that started it ends, however it ends.
+
+    A parent killed by SIGKILL (or by SIGTERM, whose default action skips every clean-up)
+    cannot stop its pool, and the workers would wait for work forever.  On Linux the kernel
+    sends this worker SIGTERM when its parent dies (prctl PR_SET_PDEATHSIG); if the parent is
+    already gone when the worker starts, the worker ends at once."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+
 def _run_batch(fn: Callable[[Document], R], docs: Sequence[Document]) -> list[R]:
     return [fn(d) for d in docs]
 
@@ -78,7 +98,8 @@ def map_documents(
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     window = n * WINDOW_PER_JOB
     pending: deque[tuple[list[Document], Future]] = deque()
-    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
         try:
             for docs in _batches(documents, batch):
                 pending.append((docs, pool.submit(_run_batch, fn, docs)))

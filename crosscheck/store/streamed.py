@@ -216,29 +216,12 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
     return doc_dates
 
 
-class _Digests(dict):
-    """A JSONL file's record texts -> line, keyed by a digest of the text (a 100k-article file
-    would otherwise be held in memory as its texts)."""
-
-    def get(self, text, default=None):  # type: ignore[override]
-        return super().get(_digest(text), default)
-
-    def setdefault(self, text, default=None):  # type: ignore[override]
-        return super().setdefault(_digest(text), default)
-
-
-def _digest(text: str) -> bytes:
-    import hashlib
-
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
 def _locator_class():
     from crosscheck.text.textpos import Locator
 
     class _ChunkLocator(Locator):
-        """report.positions' Locator for one chunk of documents, with JSONL line tables shared
-        between chunks (each JSONL file read once per run) and kept as digests."""
+        """report.positions' Locator for one chunk of documents, with JSONL line tables (digests
+        of the records' texts) shared between chunks: each JSONL file read once per run."""
 
         def __init__(self, documents, jsonl_lines: dict) -> None:
             super().__init__(documents)
@@ -246,12 +229,7 @@ def _locator_class():
 
         def _jsonl_lines(self, path: str):
             if path not in self._shared:
-                self._jsonl = {}
-                table = super()._jsonl_lines(path)
-                digests = _Digests()
-                for text, line in table.items():
-                    digests.setdefault(text, line)
-                self._shared[path] = digests
+                self._shared[path] = super()._jsonl_lines(path)
                 self._jsonl = {}
             return self._shared[path]
 

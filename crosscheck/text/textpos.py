@@ -13,6 +13,7 @@ record's line, column 1 (the JSON escaping makes inner columns meaningless).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -121,6 +122,11 @@ def locate_document(doc: Document) -> Optional[FileText]:
     return FileText(doc.path, text, len(text) - len(doc.text))
 
 
+def text_digest(text: str) -> bytes:
+    """What the Locator keys a JSONL record's text by (blake2b, 16 bytes)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
 class Locator:
     """`file:line:col` of claims, for the listings (`extract`, `show`, reports).
 
@@ -131,7 +137,7 @@ class Locator:
     def __init__(self, documents: "list[Document] | tuple[Document, ...]") -> None:
         self._docs = {d.id: d for d in documents}
         self._files: dict[str, Optional[FileText]] = {}
-        self._jsonl: dict[str, dict[str, int]] = {}  # path -> record text -> line (read once)
+        self._jsonl: dict[str, dict[bytes, int]] = {}  # path -> digest of a record's text -> line
 
     def file(self, doc_id: str) -> Optional[FileText]:
         if doc_id not in self._files:
@@ -139,16 +145,17 @@ class Locator:
             if doc is None:
                 self._files[doc_id] = None
             elif doc.path and doc.path != "-" and doc.path.lower().endswith(".jsonl"):
-                line = self._jsonl_lines(doc.path).get(doc.text)
+                line = self._jsonl_lines(doc.path).get(text_digest(doc.text))
                 self._files[doc_id] = FileText(doc.path, "", 0, jsonl_line=line) if line else None
             else:
                 self._files[doc_id] = locate_document(doc)
         return self._files[doc_id]
 
-    def _jsonl_lines(self, path: str) -> dict[str, int]:
-        """Each record's text -> its first line: one pass over a JSONL file for all its records."""
+    def _jsonl_lines(self, path: str) -> dict[bytes, int]:
+        """A digest of each record's text (`text_digest`) -> its first line: one pass over a
+        JSONL file for all its records, holding 16 bytes per record rather than its text."""
         if path not in self._jsonl:
-            lines: dict[str, int] = {}
+            lines: dict[bytes, int] = {}
             try:
                 with open(path, encoding="utf-8-sig") as fh:
                     for lineno, line in enumerate(fh, start=1):
@@ -159,7 +166,7 @@ class Locator:
                         except ValueError:
                             continue
                         if isinstance(obj, dict) and isinstance(obj.get("text"), str):
-                            lines.setdefault(obj["text"], lineno)
+                            lines.setdefault(text_digest(obj["text"]), lineno)
             except (OSError, UnicodeDecodeError):
                 pass
             self._jsonl[path] = lines
