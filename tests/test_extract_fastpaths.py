@@ -221,3 +221,28 @@ def test_claims_the_fast_drop_skips_are_claims_of_no_one():
     finally:
         extractor._cannot_be_a_claim = real
     assert calls["dropped"] > 150
+
+
+def test_tokenize_in_chunks_equals_one_findall(monkeypatch):
+    """tokenize reads a long text a chunk at a time; with tiny chunks (a cut inside nearly every
+    word, digit group and gap) the tokens are those of one findall over the whole range."""
+    from crosscheck.text import tokens as tk
+
+    def plain(text, a, b):
+        out, pos = [], a
+        for gap, w in tk._GAP_AND_WORD.findall(text, a, b):
+            s = pos + len(gap)
+            pos = s + len(w)
+            out.append((s, pos, w, tk.bare_forms(w), gap != " " and bool(out) and not tk._BREAK_CHARS.isdisjoint(gap)))
+        return out
+
+    texts = _texts(150, 9) + ["قتل 30,000 و1.5 مليون ، « شخص »  في غزة" * 3, "  ،، " + "ا" * 50 + " 1,234,567"]
+    checked = 0
+    for size in (1, 3, 7, 40):
+        monkeypatch.setattr(tk, "_CHUNK", size)
+        for text in texts:
+            for a, b in ((0, len(text)), (len(text) // 4, len(text) - 2)):
+                got = [(t.nstart, t.nend, t.text, t.forms, t.brk_before) for t in tk.tokenize(text, a, b)]
+                assert got == plain(text, a, b), (size, text)
+                checked += len(got)
+    assert checked > 5000

@@ -9,6 +9,7 @@ vetoed) are found in the few sentences that talk about voting (crosscheck.extrac
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator, Sequence
@@ -175,7 +176,12 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     ctx = DocContext(document, rules)
     comp = compile_rules(rules)
     nums = _numbers(ctx, comp)
-    claims = [c for n in nums if (c := _claim(ctx, comp, n)) is not None]
+    nums.reverse()  # taken from the end, each figure freed once read (a text of numbers holds many)
+    claims = []
+    while nums:
+        c = _claim(ctx, comp, nums.pop())
+        if c is not None:
+            claims.append(c)
     claims.extend(positions.extract_positions(ctx, rules))
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     gaz = ctx.gaz
@@ -192,7 +198,7 @@ def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) 
 
 
 def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
-    starts: list[int] = []
+    starts = array("q")  # 8 bytes a number (a text of numbers holds hundreds of thousands)
     ctx.number_starts = starts  # complete once every number is read (before any claim)
     ordinal = comp.ordinal_before
 

@@ -216,6 +216,7 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[Numbe
         else:
             ph = parse_at(toks, i, lex.article_tens_are_ordinal)
         if ph is None:
+            toks[i] = None  # type: ignore[call-overload]  # read: a text of numbers frees them as it goes
             i += 1
             continue
         form, nend = classify(ph, text, lex, t, ph.j == i + 1, prev)
@@ -238,7 +239,12 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[Numbe
         j = ph.j
         while j < n and toks[j].pstart < nend:
             j += 1
+        # the parser never looks back past the phrase's first token: free what it has read
+        toks[i:j] = _NONES[: j - i] if j - i <= len(_NONES) else [None] * (j - i)
         i = j
+
+
+_NONES = (None,) * 64
 
 
 def _named_scale(toks: list[Tok], i: int, j: int) -> Optional[int]:

@@ -365,7 +365,13 @@ class SentenceIndex:
     def matches(self) -> list[tuple[int, int, Phrase]]:
         """Every match in the tokens, in text order (a full scan, done once)."""
         if self._all is None:
-            self._all = self.between(0, len(self.tokens))
+            # the positions read so far are reused; the others are read without being
+            # remembered one by one (a sentence of a million words would hold a million entries)
+            at, find, out = self._at, self._find, []
+            for i in range(len(self.tokens)):
+                found = at.get(i)
+                out.extend(find(i) if found is None else found)
+            self._all = out
             # keep only the positions that have a match (a long sentence has few)
             sparse: dict[int, list[tuple[int, int, Phrase]]] = {}
             for m in self._all:

@@ -96,9 +96,35 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     append = tokens.append
     memo = _FORMS
     pos = start
-    for gap, w in _GAP_AND_WORD.findall(text, start, end):
-        s = pos + len(gap)
-        pos = s + len(w)
-        brk = gap != " " and len(tokens) > 0 and not _BREAK_CHARS.isdisjoint(gap)
-        append(Token(s, pos, intern(w), memo.get(w) or bare_forms(w), brk))  # one string per word
+    for pairs in _chunks(text, start, end):
+        for gap, w in pairs:
+            s = pos + len(gap)
+            pos = s + len(w)
+            brk = gap != " " and len(tokens) > 0 and not _BREAK_CHARS.isdisjoint(gap)
+            append(Token(s, pos, intern(w), memo.get(w) or bare_forms(w), brk))  # one string per word
     return tokens
+
+
+_CHUNK = 1 << 16  # characters read by one findall
+
+
+def _chunks(text: str, start: int, end: int):
+    """_GAP_AND_WORD.findall(text, start, end), a list of (gap, word) pairs at a time, each of
+    about _CHUNK characters (one findall over a text of a million words would first build a
+    million pairs).  A chunk but the last drops its last pair, which the chunk's end may have
+    cut ("30,0|00"); the next chunk starts where the pair before it ended, so the pairs are
+    exactly those of the one findall."""
+    pos = start
+    while pos < end:
+        stop = min(end, pos + _CHUNK)
+        while True:
+            pairs = _GAP_AND_WORD.findall(text, pos, stop)
+            if stop >= end or len(pairs) >= 2:
+                break
+            stop = min(end, pos + 2 * (stop - pos))  # a chunk of one word: read further
+        if stop < end:
+            pairs.pop()
+        yield pairs
+        if stop >= end:
+            return
+        pos += sum(len(g) + len(w) for g, w in pairs)
