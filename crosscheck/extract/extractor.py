@@ -12,6 +12,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 import regex
@@ -249,6 +250,7 @@ def _duals(ctx: DocContext) -> list[_Num]:
     return out
 
 
+@lru_cache(maxsize=4096)  # the same surfaces recur ("ألف", "2")
 def _is_digits(s: str) -> bool:
     return any(ch.isdigit() for ch in s)
 
@@ -259,11 +261,10 @@ _CHANGE = _Num(0, 0, 0, 0, 0, "cardinal", False, 0, 0)
 
 def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     """"بين 100 و300", "من 100 إلى 300", "100 إلى 300 قتيل" as one range claim."""
-    between = ctx.text[a.nend : b.nstart]
-    j = _RANGE_JOIN.fullmatch(between)
-    if not j or b.value <= a.value:
+    # (the pattern has no look-around: matching in place is matching the slice)
+    if b.value <= a.value or not _RANGE_JOIN.fullmatch(ctx.text, a.nend, b.nstart):
         return None
-    joiner = between.strip()
+    joiner = ctx.text[a.nend : b.nstart].strip()
     lo, hi = ctx.sentence_at(a.nstart)
     if b.nstart >= hi:
         return None  # the second figure is in the next sentence
@@ -523,7 +524,10 @@ def _cannot_be_a_claim(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s
         if "من" in t1.forms and i1 + 1 < len(toks) and not toks[i1 + 1].forms.isdisjoint(keys):
             return False
     info = ctx.info(toks)
-    if info.get(("cue_kinds", id(comp)), lambda: _cue_kinds(comp, ctx.cue_index(comp.tagged_cues, toks))):
+    kinds = info._memo.get(("cue_kinds", id(comp)))  # (info.get without making its builder)
+    if kinds is None:
+        kinds = info.get(("cue_kinds", id(comp)), lambda: _cue_kinds(comp, ctx.cue_index(comp.tagged_cues, toks)))
+    if kinds:
         return False
     return ordinal or n.form == "vague" or _head(ctx, comp, toks, i1) == "bare"
 
