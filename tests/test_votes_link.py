@@ -1,0 +1,100 @@
+"""reconcile.votes.link compares an occurrence with a vote's distinct profiles (plus its documents
+and date bounds) instead of with every member: the same votes as the plain definition below,
+on random occurrences, and the work per candidate follows the profiles, not the vote's size."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from crosscheck.reconcile import votes
+from crosscheck.reconcile.votes import Occ, _index_keys, _lookup_keys, _minimum, compatible, link, score
+
+
+def plain_link(occs: list[Occ]) -> list[list[Occ]]:
+    """link as first written: every member of a candidate vote compared."""
+    found: list[list[Occ]] = []
+    index: dict[tuple, list[int]] = {}
+    for o in sorted(occs, key=lambda o: o.specificity):
+        best: list[tuple[int, int]] = []
+        seen: set[int] = set()
+        for k in [k for key in _lookup_keys(o) for k in index.get(key, ())]:
+            if k in seen:
+                continue
+            seen.add(k)
+            v = found[k]
+            if not all(compatible(o, m) for m in v) or not any(_minimum(o, m) for m in v):
+                continue
+            best.append((max(score(o, m) for m in v), k))
+        best.sort(reverse=True)
+        if best and (len(best) == 1 or best[0][0] > best[1][0]):
+            k = best[0][1]
+            found[k].append(o)
+        else:
+            k = len(found)
+            found.append([o])
+        for key in _index_keys(o):
+            if k not in index.setdefault(key, []):
+                index[key].append(k)
+    return found
+
+
+def _random_occs(rng: random.Random, n: int) -> list[Occ]:
+    day0 = date(2024, 3, 1)
+    out = []
+    for i in range(n):
+        fields = {"n": str(rng.randint(1, 2))}
+        for key, values in (("body", ["sc", "ga", ""]), ("res", ["", "", "2720", "2712"]),
+                            ("subj", ["", "draft", "amendment", "ceasefire"]),
+                            ("by", ["", "us", "us+uk", "uk", "uk+france", "russia"]),
+                            ("veto", ["", "", "", "us", "yes", "russia+china"]), ("past", ["", "", "", "2004"])):
+            v = rng.choice(values)
+            if v:
+                fields[key] = v
+        o = Occ(doc=f"d{rng.randint(0, n // 8):03d}", fields=fields)
+        if rng.random() < 0.8:
+            lo = day0 + timedelta(days=rng.randint(0, 20))
+            o.lo, o.hi = lo, lo + timedelta(days=rng.randint(0, 4))
+            if rng.random() < 0.4:
+                o.exact = o.lo + timedelta(days=rng.randint(0, 2))
+        out.append(o)
+    return out
+
+
+def _ids(found: list[list[Occ]]) -> list[list[int]]:
+    return [[id(o) for o in v] for v in found]
+
+
+def test_link_finds_the_votes_of_the_plain_definition():
+    rng = random.Random(5)
+    for trial in range(60):
+        occs = _random_occs(rng, rng.randint(2, 120))
+        assert _ids(link(occs)) == _ids(plain_link(occs)), trial
+
+
+def test_link_compares_profiles_not_members(monkeypatch):
+    """One vote told by 400 articles alike: each new occurrence is compared with one member."""
+    calls = []
+    real = votes.compatible
+    monkeypatch.setattr(votes, "compatible", lambda a, b: calls.append(1) or real(a, b))
+    occs = []
+    for i in range(400):
+        o = Occ(doc=f"a{i:03d}", fields={"body": "sc", "res": "2720", "n": "1"})
+        o.lo, o.hi = date(2024, 3, 20), date(2024, 3, 25)
+        occs.append(o)
+    (vote,) = link(occs)
+    assert len(vote) == 400
+    assert len(calls) == 399  # the plain definition: 399 * 400 / 2 = 79,800
+
+
+def test_every_profile_of_a_vote_is_compared():
+    """us+uk and us are one vote; uk is compatible with the first, not with the second (no
+    shared sponsor), so it stays apart: a vote's members with other sponsors are not skipped."""
+    occs = []
+    for doc, by in (("a1", "us+uk"), ("a2", "us"), ("a3", "uk")):
+        o = Occ(doc=doc, fields={"body": "sc", "by": by, "subj": "draft", "n": "1"})
+        o.lo, o.hi = date(2024, 3, 20), date(2024, 3, 25)
+        occs.append(o)
+    found = link(occs)
+    assert [[o.doc for o in v] for v in found] == [["a1", "a2"], ["a3"]]
+    assert _ids(found) == _ids(plain_link(occs))
