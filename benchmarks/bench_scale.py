@@ -13,7 +13,10 @@ the installed `crosscheck` command as a child process, as a user would:
 * extract  `crosscheck extract --format jsonl CORPUS --out FILE`
 * ingest   `crosscheck ingest CORPUS --store DB` (a new store)
 * report   `crosscheck report --store DB --out DIR` (all formats; sizes of the files too)
-* check    `crosscheck check ONE.md --store DB --format json` (one new generated article)
+* check    `crosscheck check ONE.md --store DB --format json` (one new generated article); the
+           first check after an ingest judges the whole record once and keeps it in the store
+           (crosscheck.store.judged)
+* recheck  the same command again: what every later check costs
 
 and prints, per step and size, the wall time, articles per second, the peak memory of the
 whole process tree (the sum of the resident sizes of the command and its workers, sampled
@@ -42,7 +45,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gen_articles import article, write_jsonl  # noqa: E402
 
-STEPS = ("extract", "ingest", "report", "check")
+STEPS = ("extract", "ingest", "report", "check", "recheck")
 
 
 @dataclass
@@ -189,13 +192,13 @@ def run_step(step: str, n: int, work: Path, exe: str, args: argparse.Namespace) 
         shutil.rmtree(out_dir, ignore_errors=True)
         cmd = [exe, "report", "--store", str(store), "--out", str(out_dir)]
         count = n
-    elif step == "check":
+    elif step in ("check", "recheck"):
         cmd = [exe, "check", str(one_article(work, args.seed)), "--store", str(store),
                "--format", "json", "--fail-on", "never"]
         count = 1
     else:
         raise SystemExit(f"unknown step {step!r}")
-    if step in ("report", "check") and not store.exists():
+    if step in ("report", "check", "recheck") and not store.exists():
         return Run(step, count, 0.0, 0.0, 0.0, "skipped", "no store (run ingest first)")
     seconds, peak, cores, status, tail = measure(cmd, args.timeout)
     if step == "extract" and status == "ok" and (work / f"claims-{n}.jsonl").exists():
