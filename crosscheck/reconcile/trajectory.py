@@ -71,12 +71,13 @@ def fit(items: Sequence[Item], tolerance: float = 0.0) -> Fit:
             dated.setdefault(it.when, []).append(i)
     days = sorted(dated)
     slots = [dated[d] for d in days]
+    memo: dict = {}
     if not undated:
-        best = _dp(items, slots, tolerance)
+        best = _dp(items, slots, tolerance, memo)
     else:
         best = None
         for k in range(len(slots) + 1):
-            trial = _dp(items, slots[:k] + [undated] + slots[k:], tolerance)
+            trial = _dp(items, slots[:k] + [undated] + slots[k:], tolerance, memo)
             if best is None or trial[0] > best[0]:
                 best = trial
     assert best is not None
@@ -86,14 +87,20 @@ def fit(items: Sequence[Item], tolerance: float = 0.0) -> Fit:
     return Fit(sorted(kept), outliers, _points(items, kept, days), score[0])
 
 
-def _dp(items: Sequence[Item], slots: list[list[int]], tol: float):
-    """Max-weight selection; returns ((weight, earliness), kept indices)."""
+def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optional[dict] = None):
+    """Max-weight selection; returns ((weight, earliness), kept indices).  `memo`: what a
+    point keeps in a slot, shared between calls on the same slot lists."""
+    memo = {} if memo is None else memo
     n_slots = len(slots)
     # state: level M (highest value reached) -> (score, back pointer)
     states: dict[float, tuple[tuple[float, float], Optional[tuple]]] = {_NEG: ((0.0, 0.0), None)}
     for k, slot in enumerate(slots):
         firsts = sorted({_first_point(items[i].span) for i in slot})
         bonus = float(n_slots - k)  # ties go to keeping earlier claims: a later, lower one is stale
+        # what a candidate point f keeps depends on the level only through "f >= level":
+        # each answer is worked out once per slot and point (`memo`, shared by the trials
+        # of one fit, which place the undated slot at every position), not per level
+        sid = id(slot)
         new: dict[float, tuple[tuple[float, float], Optional[tuple]]] = {}
         for level, (score, back) in states.items():
             floor = level if level == _NEG else level - abs(level) * tol
@@ -101,14 +108,16 @@ def _dp(items: Sequence[Item], slots: list[list[int]], tol: float):
             for f in cands:
                 # below the level reached, only sharp figures (a count revised down a little)
                 # are tolerated: a hedged figure already carries its own slack
-                chosen = [i for i in slot if items[i].span.contains(f)
-                          and (f >= level or _sharp(items[i].span))]
-                w = sum(items[i].weight for i in chosen)
+                key = (sid, f, f < level)
+                known = memo.get(key)
+                if known is None:
+                    known = memo[key] = _choose(items, slot, f, f < level)
+                chosen, w = known
                 s2 = (score[0] + w, score[1] + bonus * w)
                 m2 = max(level, f)
                 cur = new.get(m2)
                 if cur is None or s2 > cur[0]:
-                    new[m2] = (s2, (back, tuple(chosen)))
+                    new[m2] = (s2, (back, chosen))
         states = new
     best_score, back = max(states.values(), key=lambda v: (v[0], ))
     kept: list[int] = []
@@ -116,6 +125,13 @@ def _dp(items: Sequence[Item], slots: list[list[int]], tol: float):
         back, chosen = back
         kept.extend(chosen)
     return best_score, kept
+
+
+def _choose(items: Sequence[Item], slot: list[int], f: float, sharp_only: bool) -> tuple[tuple[int, ...], float]:
+    """The items of `slot` a trajectory passing through f keeps (only sharp ones when f is
+    below the level reached), and their weight."""
+    chosen = tuple(i for i in slot if items[i].span.contains(f) and (not sharp_only or _sharp(items[i].span)))
+    return chosen, sum(items[i].weight for i in chosen)
 
 
 def _points(items: Sequence[Item], kept: Sequence[int], days: list[date]):
