@@ -4,6 +4,7 @@ replace (the golden test pins the whole output; these pin each shortcut on rando
 from __future__ import annotations
 
 import random
+from bisect import bisect_left, bisect_right
 
 from crosscheck.extract.extractor import compile_rules
 from crosscheck.ruleset.loader import load_rules
@@ -246,3 +247,129 @@ def test_tokenize_in_chunks_equals_one_findall(monkeypatch):
                 assert got == plain(text, a, b), (size, text)
                 checked += len(got)
     assert checked > 5000
+
+
+def test_basis_near_by_bisection_equals_the_scan_of_every_cue():
+    from crosscheck.extract.basis import basis_near, clause_window, finder_for, sentence_hits
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+
+    def plain(ctx, s_lo, s_hi, c_lo, c_hi):
+        finder = finder_for(ctx.rules.directory)
+        hits = sentence_hits(ctx, "_basis_hits", finder, s_lo, s_hi)
+        if not hits:
+            return "count"
+        clause_lo, _, limit = clause_window(ctx, s_lo, s_hi, c_lo, c_hi, finder.after_words)
+        found = {b for s, e, b in hits if (clause_lo <= s < c_hi and b != "estimate_after")
+                 or (c_hi <= s < limit and b == "estimate_after")}
+        if "estimate_after" in found:
+            found.add("estimate")
+        if "projection" in found:
+            return "projection"
+        return "estimate" if "estimate" in found else "count"
+
+    rules = load_rules()
+    words = ("قتل 300 شخصا يقدر تقديرات قد يرتفع إلى يخشى أن يصل بحسب التقديرات نحو ، و في غزة "
+             "أكثر من 10 آلاف وفق تقديرات أولية").split(" ")
+    rng = random.Random(10)
+    checked, kinds = 0, set()
+    for n in range(200):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 70)))
+        ctx = DocContext(Document(id=f"b{n}", text=text), rules)
+        toks = tokenize(ctx.text)
+        for _ in range(10):
+            if not toks:
+                break
+            a = rng.randrange(len(toks))
+            b = min(len(toks) - 1, a + rng.randint(0, 2))
+            c_lo, c_hi = toks[a].nstart, toks[b].nend
+            s_lo, s_hi = ctx.sentence_at(c_lo)
+            if c_hi > s_hi:
+                continue
+            want = plain(ctx, s_lo, s_hi, c_lo, c_hi)
+            assert basis_near(ctx, s_lo, s_hi, c_lo, c_hi) == want, (text, c_lo, c_hi)
+            checked += 1
+            kinds.add(want)
+    assert checked > 1000 and kinds == {"count", "estimate", "projection"}
+
+
+def test_period_near_stops_early_with_the_same_answer():
+    """period_near stops reading back once no earlier cue can be nearer; same answers as the
+    scan of every cue before the claim (random sentences full of period cues)."""
+    from crosscheck.extract import periods
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+
+    def plain(ctx, s_lo, s_hi, c_lo, c_hi, clause_only, hits=None):
+        finder = periods.finder_for(ctx.rules.directory)
+        hits = finder.hits(ctx.text, s_lo, s_hi) if hits is None else hits
+        if not hits:
+            return None
+        starts = [h[0] for h in hits]
+        toks = ctx.tokens(s_lo, s_hi)
+        info = ctx.info(toks)
+        tstarts = info.starts
+        first = max(bisect_right(tstarts, c_lo) - 1, 0)
+        last = max(bisect_left(tstarts, c_hi) - 1, first)
+        clause_lo = toks[info.clause_start(first)].nstart if toks else s_lo
+        limit_tok = min(info.clause_end(last + 1), last + 1 + finder.after_words)
+        limit = toks[limit_tok - 1].nend if limit_tok - 1 > last else c_hi
+        best = None
+        for s, e, p in reversed(hits[: bisect_left(starts, c_lo)]):
+            if e > c_lo or (clause_only and s < clause_lo):
+                continue
+            dist = max(first - bisect_right(tstarts, e - 1), 0)
+            if best is None or dist < best[0]:
+                best = (dist, p)
+            if dist == 0:
+                break
+        for s, e, p in hits[bisect_left(starts, c_hi):]:
+            if s >= limit:
+                break
+            dist = bisect_right(tstarts, s) - 1 - last
+            if best is None or dist < best[0]:
+                best = (dist, p)
+            break
+        return best[1] if best else None
+
+    words = ("قتل 300 شخصا منذ بدء الحرب منذ وقف إطلاق النار منذ عيد الفطر خلال الـ24 ساعة الماضية "
+             "يوميا منذ الاتفاق منذ السبت ، و في غزة منذ اندلاعها أمس").split(" ")
+    rules = load_rules()
+    rng = random.Random(11)
+    checked, found = 0, set()
+    for n in range(200):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 80)))
+        ctx = DocContext(Document(id=f"p{n}", text=text), rules)
+        toks = tokenize(ctx.text)
+        for _ in range(10):
+            if not toks:
+                break
+            a = rng.randrange(len(toks))
+            b = min(len(toks) - 1, a + rng.randint(0, 2))
+            c_lo, c_hi = toks[a].nstart, toks[b].nend
+            s_lo, s_hi = ctx.sentence_at(c_lo)
+            if c_hi > s_hi:
+                continue
+            clause_only = rng.random() < 0.3
+            want = plain(ctx, s_lo, s_hi, c_lo, c_hi, clause_only)
+            assert periods.period_near(ctx, s_lo, s_hi, c_lo, c_hi, clause_only) == want, (text, c_lo, c_hi)
+            checked += 1
+            found.add(want)
+    assert checked > 1000 and len(found) >= 4
+    # cues that overlap (one starts inside another and ends after it): made up, to reach the
+    # early stop's bound on how far a cue starting earlier can end
+    for n in range(150):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 60)))
+        ctx = DocContext(Document(id=f"q{n}", text=text), rules)
+        s_lo, s_hi = ctx.sentence_at(0)
+        starts = sorted(rng.sample(range(s_lo, s_hi), min(s_hi - s_lo, rng.randint(1, 25))))
+        hits = [(a, min(s_hi, a + rng.randint(1, 60)), f"p{a}") for a in starts]
+        ctx.__dict__["_period_hits"] = {(s_lo, s_hi): (hits, starts, max(e - a for a, e, _ in hits))}
+        toks = [t for t in tokenize(ctx.text) if t.nend <= s_hi]
+        for _ in range(10):
+            a = rng.randrange(len(toks))
+            c_lo, c_hi = toks[a].nstart, toks[a].nend
+            clause_only = rng.random() < 0.3
+            want = plain(ctx, s_lo, s_hi, c_lo, c_hi, clause_only, hits)
+            assert periods.period_near(ctx, s_lo, s_hi, c_lo, c_hi, clause_only) == want
+            checked += 1

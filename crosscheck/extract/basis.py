@@ -63,10 +63,30 @@ def basis_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int) -> str:
     if not hits:
         return "count"
     clause_lo, _, limit = clause_window(ctx, s_lo, s_hi, c_lo, c_hi, finder.after_words)
-    found = {b for s, e, b in hits if (clause_lo <= s < c_hi and b != "estimate_after")
-             or (c_hi <= s < limit and b == "estimate_after")}
-    if "estimate_after" in found:
-        found.add("estimate")
-    if "projection" in found:
+    # the cues before the claim in its clause, and the estimate_after cues in its window after
+    # it: looked up by bisection in the starts of each kind of cue (one list per sentence), so
+    # a sentence of many cues and many figures stays linear
+    at = _starts_by_basis(ctx, s_lo, s_hi, hits)
+    if _any_in(at.get("projection"), clause_lo, c_hi):
         return "projection"
-    return "estimate" if "estimate" in found else "count"
+    if _any_in(at.get("estimate"), clause_lo, c_hi) or _any_in(at.get("estimate_after"), c_hi, limit):
+        return "estimate"
+    return "count"
+
+
+def _starts_by_basis(ctx, s_lo: int, s_hi: int, hits) -> dict[str, list[int]]:
+    cache = ctx.__dict__.setdefault("_basis_starts", {})
+    found = cache.get((s_lo, s_hi))
+    if found is None:
+        found = cache[(s_lo, s_hi)] = {}
+        for s, _e, b in hits:  # hits are sorted: each list is too
+            found.setdefault(b, []).append(s)
+    return found
+
+
+def _any_in(starts: list[int] | None, lo: int, hi: int) -> bool:
+    """Does a start fall in [lo, hi)?"""
+    if not starts:
+        return False
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi

@@ -140,8 +140,8 @@ def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bo
     found = cache.get(key)
     if found is None:
         hits = finder.hits(ctx.text, s_lo, s_hi)
-        found = cache[key] = (hits, [h[0] for h in hits])
-    hits, starts = found
+        found = cache[key] = (hits, [h[0] for h in hits], max((e - s for s, e, _ in hits), default=0))
+    hits, starts, longest = found
     if not hits:
         return None
     toks = ctx.tokens(s_lo, s_hi)
@@ -155,15 +155,24 @@ def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bo
     limit = toks[limit_tok - 1].nend if limit_tok - 1 > last else c_hi
     best: Optional[tuple[int, str]] = None
     k = bisect_left(starts, c_lo)
-    for s, e, p in reversed(hits[:k]):  # before the claim: the nearest ending cue
-        if e > c_lo or (clause_only and s < clause_lo):
+    # before the claim: the nearest ending cue.  The distance only grows as a cue ends earlier,
+    # and a cue starting at s ends by s + longest: once even that is farther than the best so
+    # far, no earlier cue can beat it (bounded work per claim in a sentence of many cues)
+    for idx in range(k - 1, -1, -1):
+        s, e, p = hits[idx]
+        if clause_only and s < clause_lo:
+            break  # (every earlier cue starts earlier still)
+        if best is not None and max(first - bisect_right(tstarts, s + longest - 1), 0) > best[0]:
+            break
+        if e > c_lo:
             continue
         dist = max(first - bisect_right(tstarts, e - 1), 0)
         if best is None or dist < best[0]:
             best = (dist, p)
         if dist == 0:
             break
-    for s, e, p in hits[bisect_left(starts, c_hi):]:
+    for idx in range(bisect_left(starts, c_hi), len(hits)):
+        s, e, p = hits[idx]
         if s >= limit:
             break
         dist = bisect_right(tstarts, s) - 1 - last
