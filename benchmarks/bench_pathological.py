@@ -11,7 +11,7 @@ Cases (sizes in MB of UTF-8):
                     (the reference time per MB);
 * ``single_line``   the same articles joined into ONE line (no newline, one paragraph);
 * ``number_word``   one number word repeated ("ألف ألف ألف …");
-* ``dense_sentence`` one sentence holding a number every ~100 bytes (10,000 per MB): counts,
+* ``dense_sentence`` one sentence holding a number every ~60 bytes (about 18,000 per MB): counts,
                     kind words, hedges, places, joined by "و" and commas, no full stop.
 
     .venv/bin/python benchmarks/bench_pathological.py                 # 0.1, 1, 4 MB + 50 MB line
