@@ -124,3 +124,12 @@ def test_jsonl_articles_are_placed_on_their_record_line(tmp_path):
     res = run_check([str(path)], [str(rec)], settings=Settings(fail_on="soft"))
     assert res.errors
     assert {(f.position.line, f.position.col) for f in res.errors} == {(3, 1)}
+
+
+def test_markdown_comment_rows_say_path_line_and_column(result):
+    rows = [line for line in render_markdown_comment(result).splitlines()
+            if line.startswith("| ") and "---" not in line][1:]
+    placed = [(f, row) for f, row in zip(result.findings, rows) if f.position is not None]
+    assert placed
+    for f, row in placed:
+        assert row.startswith(f"| {md_escape(f.path)}:{f.position.line}:{f.position.col} | ")

@@ -1,6 +1,6 @@
 """`check --format md`: a pull-request comment body.
 
-A heading with the verdict, one table row per finding (file and line, kind, what the article
+A heading with the verdict, one table row per finding (path:line:col, kind, what the article
 says, what the record says, cause), accepted and stale baseline entries, and the summary.
 Article text is escaped so that it cannot become Markdown or HTML in the comment.
 """
@@ -40,7 +40,7 @@ def _row(f: "Finding") -> str:
 
     where = f.path or f.document.id
     if f.position is not None:
-        where += f":{f.position.line}"
+        where += f":{f.position.line}:{f.position.col}"
     record = "; ".join(f"{c.doc}: {c.surface} ({describe(c)})" for c in f.others[:6])
     if len(f.others) > 6:
         record += f"; and {len(f.others) - 6} more"
