@@ -47,7 +47,12 @@ def test_large_reports_lead_with_conflicts_and_count_the_rest(analysis, tmp_path
     monkeypatch.setattr(large, "LARGE_CLUSTERS", 3)
     files = pipeline.render_reports(report, ("md", "html", "json"), analysis.texts)
     md, page = files["report.md"], files["report.html"]
-    assert f"{len(report.clusters)} clusters in all" in md and "report.json has every cluster" in md
+    english = pipeline.render_reports(report, ("md", "html"), analysis.texts, lang="en")
+    # the note and the table follow --lang (rules/labels.yaml), in Arabic by default
+    assert f"{len(report.clusters)} مجموعة في المجموع" in md and "clusters in all" not in md
+    assert f"{len(report.clusters)} clusters in all" in english["report.md"]
+    assert "report.json has every cluster" in english["report.md"]
+    assert "<h2>Large archive</h2>" in english["report.html"] and "<h2>أرشيف كبير</h2>" in page
     assert 'id="large-archive"' in page
     for c in conflicts:
         assert c.id in page
@@ -57,8 +62,11 @@ def test_large_reports_lead_with_conflicts_and_count_the_rest(analysis, tmp_path
         if c.id not in shown_ids:
             assert c.id not in page
     kinds = {c.kind for c in others if c.id not in shown_ids}
+    from crosscheck.report.labels import load_labels
+
     for k in kinds:
-        assert f"| {k} |" in md
+        assert f"| {load_labels().kind(k, 'ar')} |" in md
+        assert f"| {load_labels().kind(k, 'en')} |" in english["report.md"]
     assert len(page) < len(small["report.html"])
     assert json.loads(files["report.json"])["clusters"] == json.loads(render_json(report))["clusters"]
 

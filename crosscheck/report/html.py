@@ -497,7 +497,9 @@ def render_html(
     if large is not None:
         from crosscheck.report.large import DETAILED, summary_html
 
-        parts.append(summary_html(large, len(clusters)))
+        parts.append(summary_html(large, len(clusters), lambda key, **values: esc(
+            page.labels.ui(key, lang).format(**values) if values else page.labels.ui(key, lang)),
+            lambda k: esc(page.labels.kind(k, lang))))
     parts.append(page.controls(clusters, inconsistencies))
     detailed = conflicts if large is None else conflicts[:DETAILED]
     body = (

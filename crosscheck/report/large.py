@@ -91,33 +91,46 @@ def shown_documents(documents, clusters) -> list:
     return [d for d in documents if d.id in wanted]
 
 
-def summary_markdown(view: LargeView, shown: int) -> list[str]:
+def summary_markdown(view: LargeView, shown: int, t=None, kind=None) -> list[str]:
+    """The Markdown page's note on a large archive and its table of the clusters not listed.
+    `t(key, **values)` and `kind(kind)` give the page language's labels (rules/labels.yaml,
+    already escaped for Markdown); without them, English."""
+    t = t or _english
+    kind = kind or str
     return [
-        f"> A large archive: {view.documents} documents, {view.clusters} clusters in all. This page lists "
-        f"the {shown} conflicting clusters (and those an inconsistency names), each by its outliers; "
-        "the consistent and single-source clusters are counted below. report.json has every cluster "
-        "and every claim.",
+        "> " + t("large_archive") + ": " + t("large_archive_note", documents=view.documents,
+                                               clusters=view.clusters, shown=shown),
         "",
-        "| kind | consistent | single-source |",
+        f"| {t('kind')} | {t('consistent')} | {t('single_source')} |",
         "|---|---:|---:|",
-        *[f"| {k} | {c['consistent']} | {c['single']} |" for k, c in sorted(view.left.items())],
+        *[f"| {kind(k)} | {c['consistent']} | {c['single']} |" for k, c in sorted(view.left.items())],
         "",
     ]
 
 
-def summary_html(view: LargeView, shown: int) -> str:
+def summary_html(view: LargeView, shown: int, t=None, kind=None) -> str:
+    """The HTML page's section on a large archive: the note and the counts of the clusters not
+    listed.  `t(key)` and `kind(kind)` give escaped labels in the page's language (English
+    without them)."""
+    t = t or (lambda key, **values: html.escape(_english(key, **values)))
+    kind = kind or (lambda k: html.escape(k))
     rows = "".join(
-        f"<tr><td>{html.escape(k)}</td><td>{c['consistent']}</td><td>{c['single']}</td></tr>"
+        f"<tr><td>{kind(k)}</td><td>{c['consistent']}</td><td>{c['single']}</td></tr>"
         for k, c in sorted(view.left.items())
     )
     return (
-        '<section id="large-archive" dir="auto"><h2>Large archive · أرشيف كبير</h2>'
-        f"<p>{view.documents} documents, {view.clusters} clusters in all. This page lists the {shown} "
-        "conflicting clusters (and those an inconsistency names), each by its outliers; consistent and "
-        "single-source clusters are counted here. report.json has every cluster and every claim.</p>"
-        "<table><thead><tr><th>kind</th><th>consistent</th><th>single-source</th></tr></thead>"
+        f'<section id="large-archive" dir="auto"><h2>{t("large_archive")}</h2>'
+        f"<p>{t('large_archive_note', documents=view.documents, clusters=view.clusters, shown=shown)}</p>"
+        f"<table><thead><tr><th>{t('kind')}</th><th>{t('consistent')}</th><th>{t('single_source')}</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></section>"
     )
+
+
+def _english(key: str, **values: object) -> str:
+    from crosscheck.report.labels import load_labels
+
+    text = load_labels().ui(key, "en")
+    return text.format(**values) if values else text
 
 
 def _indented(model, level: int) -> str:

@@ -211,7 +211,7 @@ def render_markdown(
     if large is not None:
         from crosscheck.report.large import summary_markdown
 
-        lines += summary_markdown(large, len(report.clusters))
+        lines += summary_markdown(large, len(report.clusters), w.t, w.kind)
     lines += [f"## {w.t('conflicts')}", ""]
     conflicts = top_conflicts(report.clusters)
     if not conflicts:
