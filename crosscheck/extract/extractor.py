@@ -97,6 +97,7 @@ class Compiled:
     noun_keys: frozenset[str] = frozenset()
     noun_loose: bool = False
     ordinal_before: "regex.Pattern | None" = None  # text ending in a rule's ordinal_after phrase
+    combinable: frozenset[str] = frozenset()  # rule ids some rule's combined_with names
 
 
 @per_object
@@ -132,6 +133,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         frozenset().union(*(k.nouns._first_keys for k in kinds)),
         any(k.nouns._first_loose for k in kinds),
         _ordinal_before([p for r in rules.kinds for p in r.ordinal_after]),
+        frozenset(k for r in rules.kinds for k in r.combined_with),
     )
 
 
@@ -224,6 +226,10 @@ def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
         m, form = cur
         following = next(it, None)
         n = _Num(m.nstart, m.nend, m.value, m.low, m.high, form, _is_digits(m.text), m.nstart, m.nend)
+        if following is not None and _years(ctx, m, following[0]):
+            # "بين 1988 و1994", "من 2011 إلى 2020": a span of years, neither end a count
+            cur = next(it, None)
+            continue
         if following is not None:
             rng = _range(ctx, comp, m, following[0])
             if rng is _CHANGE:
@@ -248,6 +254,18 @@ def _duals(ctx: DocContext) -> list[_Num]:
         s, e = m.span(1)
         out.append(_Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)]))
     return out
+
+
+def _years(ctx: DocContext, a, b) -> bool:
+    """Are two numbers joined like a range ("1988 و1994", "2011-2020") two years?"""
+    if not (_year_like(a) and _year_like(b) and 0 < b.value - a.value <= 60):
+        return False
+    return _RANGE_JOIN.fullmatch(ctx.text, a.nend, b.nstart) is not None
+
+
+def _year_like(m) -> bool:
+    digits = [ch for ch in m.text if ch.isdigit()]
+    return len(digits) == 4 and len(m.text.strip()) == 4 and 1900 <= m.value <= 2100 and float(m.value).is_integer()
 
 
 @lru_cache(maxsize=4096)  # the same surfaces recur ("ألف", "2")
@@ -361,7 +379,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None
 
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
-    if match is not None and match[0].rule.kind != "other" and _either_or(ctx, comp, toks, left, i1):
+    if match is not None and match[0].rule.kind != "other" and (
+        _either_or(ctx, comp, toks, left, i1) or _combined(ctx, comp, toks, left, i1)
+    ):
         match = (comp.other, match[1], 1.0, 0)  # "قتل أو أصيب 2505": two kinds in one figure
     parent = _subset_parent(ctx, toks, s_lo, left, i1)
     sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
@@ -686,6 +706,65 @@ def _either_or(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int
     return False
 
 
+def _kinds_at(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: int, ending: bool) -> set[str]:
+    """Rule ids with a cue or counted noun starting at token k (ending just before k)."""
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    found = {str(p.payload) for _s, _e, p in (index.ending_at(k) if ending else index.starting_at(k))}
+    for ck in comp.kinds:
+        if ck.rule.combined_with or ck.rule.id in comp.combinable:
+            if ck.nouns and (ck.nouns.ending_at(toks, k) if ending else ck.nouns.at(toks, k)):
+                found.add(ck.rule.id)
+    return found
+
+
+def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int) -> bool:
+    """Words of two kinds that combine joined by "و"/"أو" right at the figure: "مصرع وإصابة
+    العشرات", "عشرات القتلى والجرحى", "العشرات من القتلى والجرحى", "1000 قتيل أو مفقود" are one
+    total of casualties, not a toll.  "10 قتلى وإصابة 20" joins two figures: not combined."""
+    if not comp.combinable:
+        return False
+    n = len(toks)
+    for j in (left - 1, i1, i1 + 1, i1 + 2):
+        if j <= 0 or j >= n or toks[j].brk_before:
+            continue
+        text = toks[j].text
+        if text in ("او", "و"):
+            first_end, second = j, j + 1
+            if second >= n or toks[second].brk_before:
+                continue
+        elif text.startswith("و") and len(text) > 2:
+            first_end, second = j, j  # "والجرحى": the joiner is a clitic of the second word
+        else:
+            continue
+        before = _kinds_at(ctx, comp, toks, first_end, True)
+        if not before:
+            continue
+        after = _kinds_at(ctx, comp, toks, second, False)
+        if not any(b in comp.by_id[a].rule.combined_with for a in before if a in comp.by_id for b in after):
+            continue
+        if j == left - 1:
+            # "لقوا حتفهم وأصيب 30", "29 قتيلا وأصيب 51": the first word ends a figure before
+            if _number_near(ctx, toks, j, -1, 6):
+                continue
+        elif _number_near(ctx, toks, second + 1, 1):
+            continue  # the second word heads a figure of its own: "10 قتلى وإصابة أكثر من 20"
+        return True
+    return False
+
+
+def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reach: int = 4) -> bool:
+    """Is there a number within `reach` tokens from k (step -1: before k; 1: from k on), in the
+    clause?"""
+    i = k - 1 if step < 0 else k
+    for _ in range(reach):
+        if not 0 <= i < len(toks) or toks[i if step > 0 else i + 1].brk_before:
+            return False
+        if toks[i].is_digit() or _starts_number(ctx, toks[i]):
+            return True
+        i += step
+    return False
+
+
 def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     """A subset named by a noun that is no known group ("13 تايلانديا"): its own group."""
     if i1 < len(toks) and not toks[i1].brk_before and "من" in toks[i1].forms:
@@ -886,6 +965,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     person_end = None  # index after a person noun following the number, once looked up
     best = None
     vetoed = False  # a context veto took this figure from a kind: it is "other", not a sibling's kind
+    veto_score = -1  # the best score a vetoed kind would have had
     index = ctx.cue_index(comp.tagged_cues, toks)
     # Can any kind's counted noun start right after the number (or after "من" there)?  One
     # test for every rule: a figure with no noun is typed by the rules with a cue in its
@@ -956,9 +1036,14 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 # so no other kind may read it as a bare figure
                 return comp.other, noun[1], 1.0, _VETOED
             vetoed = True
+            veto_score = max(veto_score, score)
             continue
         if best is None or score > best[0]:
             best = (score, ck, noun_end, float(noun[0].payload) if noun else 1.0)
+    if best is not None and veto_score > best[0]:
+        # "الوفيات 1934، والإصابات بلغت 24811 حالة" in an epidemic: the nearer cue names the
+        # infections a context veto takes away; a farther death cue does not make them deaths
+        return comp.other, _noun_end(ctx, comp, toks, i1), 1.0, _VETOED
     if best is not None:
         return best[1], best[2], best[3], best[0]
     if ordinal:

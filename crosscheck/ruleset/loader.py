@@ -110,6 +110,9 @@ class KindRule(_Strict):
     event_from: Literal["none", "vote", "cues"] = "none"
     events: dict[str, list[str]] = Field(default_factory=dict)  # event name -> cues (event_from: cues)
     actor: bool = False  # find the member state the claim is about (vetoes)
+    # Kinds whose words, joined to this rule's by "و"/"أو" right at the figure, make it one
+    # combined total (kind other): "عشرات القتلى والجرحى", "مصرع وإصابة 20", "1000 قتيل أو مفقود".
+    combined_with: list[str] = Field(default_factory=list)
     # "إصابة" in an article about cholera is an infection, not a wound: see ContextVeto
     context_veto: Optional[ContextVeto] = None
     examples: Examples
