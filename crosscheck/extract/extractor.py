@@ -80,6 +80,7 @@ class CompiledKind:
     veto_words: frozenset[str] = frozenset()  # context_veto.words, normalised
     veto_keep: frozenset[str] = frozenset()  # context_veto.keep, normalised phrases
     veto_unless: frozenset[str] = frozenset()  # context_veto.unless, normalised
+    sides: dict[str, str] = None  # side_after, normalised word -> rule id
 
 
 @dataclass(slots=True)
@@ -114,6 +115,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(normalize_word(w) for w in r.context_veto.words) if r.context_veto else frozenset(),
                 frozenset(_norm_phrase(w) for w in r.context_veto.keep) if r.context_veto else frozenset(),
                 frozenset(normalize_word(w) for w in r.context_veto.unless) if r.context_veto else frozenset(),
+                {normalize_word(w): t for w, t in r.side_after.items()},
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -263,6 +265,35 @@ def _years(ctx: DocContext, a, b) -> bool:
     return _RANGE_JOIN.fullmatch(ctx.text, a.nend, b.nstart) is not None
 
 
+def _side_after(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: Sequence[Token], k: int) -> CompiledKind:
+    """The rule a later word gives the figure to ("… من أصل 15 ضد المشروع"), or ck."""
+    sides = ck.sides
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    for i in range(k, min(len(toks), k + ck.rule.side_reach)):
+        t = toks[i]
+        for f in t.forms:
+            target = sides.get(f)
+            if target is not None and target in comp.by_id:
+                return comp.by_id[target]
+        if (t.is_digit() or _starts_number(ctx, t)) and not (i > 0 and "اصل" in toks[i - 1].forms):
+            break  # the next figure's words are its own ("من أصل 15" is a body size)
+        if index.starting_at(i):
+            break  # a cue of its own ("لصالح", "وصوتت ضده"): the side is named there
+    return ck
+
+
+def _bare_year(ctx: DocContext, toks: Sequence[Token], left: int, i0: int, i1: int, n: _Num) -> bool:
+    """A plain four-digit figure of a recent year with no counted noun ("تبادل الأسرى بين
+    البلدين 2008"), not given as a total ("ارتفع العدد إلى 2015"), is a year."""
+    if n.is_range or not n.digits or left != i0 or not 1950 <= n.value <= 2035:
+        return False
+    if sum(ch.isdigit() for ch in ctx.text[n.num_nstart : n.num_nend]) != 4:
+        return False
+    if i1 < len(toks) and not toks[i1].brk_before and toks[i1].text not in ctx.scope.function_words:
+        return False  # "2008 أسرى"
+    return not (left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO))
+
+
 def _year_like(m) -> bool:
     digits = [ch for ch in m.text if ch.isdigit()]
     return len(digits) == 4 and len(m.text.strip()) == 4 and 1900 <= m.value <= 2100 and float(m.value).is_integer()
@@ -378,6 +409,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         return None
 
+    if _bare_year(ctx, toks, left, i0, i1, n):
+        return None
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
     if match is not None and match[0].rule.kind != "other" and (
         _either_or(ctx, comp, toks, left, i1) or _combined(ctx, comp, toks, left, i1)
@@ -403,6 +436,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if match is None:
         return None
     ck, noun_end, mult, _score = match
+    if ck.rule.side_after:
+        ck = _side_after(ctx, comp, ck, toks, noun_end if noun_end is not None else i1)
     rule = ck.rule
     right = noun_end if noun_end is not None else i1
     if qualifier not in ("range", "vague"):

@@ -113,6 +113,11 @@ class KindRule(_Strict):
     # Kinds whose words, joined to this rule's by "و"/"أو" right at the figure, make it one
     # combined total (kind other): "عشرات القتلى والجرحى", "مصرع وإصابة 20", "1000 قتيل أو مفقود".
     combined_with: list[str] = Field(default_factory=list)
+    # A word after the counted noun, before the next figure of the sentence and at most
+    # `side_reach` words on (past asides and commas), that gives the figure to another rule:
+    # "وصوت تسعة أعضاء من أصل 15 ضد المشروع", "صوتت 12 دولة، بينها …، ضد الوثيقة".
+    side_after: dict[str, str] = Field(default_factory=dict)
+    side_reach: int = 12
     # "إصابة" in an article about cholera is an infection, not a wound: see ContextVeto
     context_veto: Optional[ContextVeto] = None
     examples: Examples
