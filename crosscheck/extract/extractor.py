@@ -282,18 +282,6 @@ def _side_after(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: Sequenc
     return ck
 
 
-def _bare_year(ctx: DocContext, toks: Sequence[Token], left: int, i0: int, i1: int, n: _Num) -> bool:
-    """A plain four-digit figure of a recent year with no counted noun ("تبادل الأسرى بين
-    البلدين 2008"), not given as a total ("ارتفع العدد إلى 2015"), is a year."""
-    if n.is_range or not n.digits or left != i0 or not 1950 <= n.value <= 2035:
-        return False
-    if sum(ch.isdigit() for ch in ctx.text[n.num_nstart : n.num_nend]) != 4:
-        return False
-    if i1 < len(toks) and not toks[i1].brk_before and toks[i1].text not in ctx.scope.function_words:
-        return False  # "2008 أسرى"
-    return not (left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO))
-
-
 def _year_like(m) -> bool:
     digits = [ch for ch in m.text if ch.isdigit()]
     return len(digits) == 4 and len(m.text.strip()) == 4 and 1900 <= m.value <= 2100 and float(m.value).is_integer()
@@ -409,8 +397,6 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         return None
 
-    if _bare_year(ctx, toks, left, i0, i1, n):
-        return None
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
     if match is not None and match[0].rule.kind != "other" and (
         _either_or(ctx, comp, toks, left, i1) or _combined(ctx, comp, toks, left, i1)
