@@ -46,6 +46,25 @@ CASES = [
     # thresholds and body sizes are not tallies
     ("vote-threshold", "ويحتاج اعتماد أي قرار إلى تأييد تسعة أعضاء", []),
     ("body-size", "وأيد القرار 120 من أعضاء الجمعية العامة البالغ عددهم 193 عضوا", [("votes_for", 120)]),
+    # combined casualty totals are no toll of either kind; two joined figures stay two
+    ("dead-and-wounded-combined", "وخلف التفجير عشرات القتلى والجرحى في السوق", []),
+    ("killed-or-wounded-masdar", "وأسفر حادث السير عن مصرع وإصابة 23 شخصا", []),
+    ("dead-or-missing", "وخلف غرق المركب نحو 400 قتيل أو مفقود", []),
+    ("two-joined-figures", "وأسفر الهجوم عن 12 قتيلا وإصابة أكثر من 30 آخرين", [("killed", 12), ("injured", 30)]),
+    # a cue after the figure that heads a figure of its own is not this figure's
+    ("next-figure-cue", "وارتفع عدد القتلى إلى 17 شخصا والجرحى إلى 85", [("killed", 17), ("injured", 85)]),
+    ("next-figure-verb", "وقالت الوزارة إن 33 مدنيا قتلوا وأصيب 70 آخرون", [("killed", 33), ("injured", 70)]),
+    # people named by their origin are people ("قرويا", "مغربيا"); adverbs of that shape are not
+    ("origin-noun", "ولقي 45 قرويا حتفهم في الانهيار", [("killed", 45)]),
+    ("origin-noun-plural", "وأفرجت السلطات عن 6 إيرانيين في إطار التبادل", [("prisoners_released", 6)]),
+    # the side of a vote after a body size; an opposition group is no vote
+    ("vote-side-after-body-size", "وصوت سبعة أعضاء من أصل 15 ضد مشروع القرار", [("votes_against", 7)]),
+    ("opposition-is-no-vote", "وقالت المعارضة إن عدد القتلى ارتفع إلى 90", [("killed", 90)]),
+    # detainees freed in a swap between states are prisoners, hostages where Israel holds none
+    ("detainees-of-a-state-swap", "وأفرجت الحكومة عن 120 محتجزا في إطار صفقة التبادل مع الجماعة", []),
+    ("hostages-where-israel", "وأفرجت حماس عن 3 محتجزين إسرائيليين", [("hostages_released", 3)]),
+    # a span of years and a bare year are no counts
+    ("span-of-years", "وخاض البلدان حربا بين 1980 و1988 راح ضحيتها آلاف الجنود", [("killed", 1000)]),
 ]
 
 

@@ -81,6 +81,8 @@ class CompiledKind:
     veto_keep: frozenset[str] = frozenset()  # context_veto.keep, normalised phrases
     veto_unless: frozenset[str] = frozenset()  # context_veto.unless, normalised
     sides: dict[str, str] = None  # side_after, normalised word -> rule id
+    needs: frozenset[str] = frozenset()  # sentence_needs, normalised
+    article_needs: frozenset[str] = frozenset()  # article_needs, normalised
 
 
 @dataclass(slots=True)
@@ -116,6 +118,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(_norm_phrase(w) for w in r.context_veto.keep) if r.context_veto else frozenset(),
                 frozenset(normalize_word(w) for w in r.context_veto.unless) if r.context_veto else frozenset(),
                 {normalize_word(w): t for w, t in r.side_after.items()},
+                frozenset(normalize_word(w) for w in r.sentence_needs),
+                frozenset(normalize_word(w) for w in r.article_needs),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -773,6 +777,16 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
     return False
 
 
+def _joins_next(toks: Sequence[Token], a: int, k: int) -> bool:
+    """Does a new item open with "و" between token a and token k, k included ("والجرحى",
+    "وأصيب", "ووصل عدد المصابين")?"""
+    for i in range(max(a, 0), min(k + 1, len(toks))):
+        t = toks[i].text
+        if t == "و" or (t.startswith("و") and len(t) > 2):
+            return True
+    return False
+
+
 def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reach: int = 4) -> bool:
     """Is there a number within `reach` tokens from k (step -1: before k; 1: from k on), in the
     clause?"""
@@ -882,6 +896,8 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"
     if "من" in t.forms and i1 + 1 < len(toks) and ctx.scope.person.at(toks, i1 + 1):
         return "person"
+    if _nisba(t):
+        return "person"  # "670 قرويا", "87 مغربيا", "5 إيرانيين": people named by origin
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
     if _starts_number(ctx, t):
@@ -918,7 +934,24 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
         hit = ctx.scope.person.at(toks, i1 + 1)
         if hit:
             return hit[1]
+    if i1 < len(toks) and not toks[i1].brk_before and _nisba(toks[i1]):
+        return i1 + 1
     return i1
+
+
+# A relative adjective used as a noun of people ("قرويا", "مغربيا", "أرمينيين"; after 11-99
+# "سوريا" is "Syrians", not Syria): the written forms of a count of people named by origin,
+# minus the adverbs and plurals of the same shape ("يوميا", "سنويا", "قضايا").
+_NISBA = regex.compile(r"^(?:[وفبلك]|ال)*\w{2,}(?:يا|يين|يون)$")
+_NOT_NISBA = frozenset({
+    "يوميا", "سنويا", "شهريا", "اسبوعيا", "حاليا", "رسميا", "اضافيا", "نهائيا", "جزئيا", "كليا",
+    "تدريجيا", "فعليا", "مبدئيا", "دوليا", "محليا", "اقليميا", "عالميا", "ثانيا", "ثالثا", "مجانيا",
+    "قضايا", "بقايا", "هدايا", "زوايا", "خلايا", "اسيا", "سنتيمتريا", "تقريبيا", "اجماليا",
+})
+
+
+def _nisba(t: Token) -> bool:
+    return t.text not in _NOT_NISBA and _NISBA.match(t.text) is not None and not t.is_digit()
 
 
 _TO = frozenset({"الي", "بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت"})
@@ -987,6 +1020,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     best = None
     vetoed = False  # a context veto took this figure from a kind: it is "other", not a sibling's kind
     veto_score = -1  # the best score a vetoed kind would have had
+    before_cue: dict[str, tuple[float, CompiledKind, float]] = {}  # rule -> (score, rule, distance) of a cue before it
     index = ctx.cue_index(comp.tagged_cues, toks)
     # Can any kind's counted noun start right after the number (or after "من" there)?  One
     # test for every rule: a figure with no noun is typed by the rules with a cue in its
@@ -1016,6 +1050,10 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             noun = None
         if noun is None and not (ck.cues and index.has(r.id)):
             continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
+        if ck.article_needs and not ctx.mentions_any(ck.article_needs):
+            continue  # detainees of a swap between states are no hostages
+        if ck.needs and not ctx.info(toks).get(("needs", r.id), lambda: _holds_any(toks, ck.needs)):
+            continue  # "مناطق المعارضة" in a sentence that names no vote
         if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
             continue
         if ck.exclude_before and left > 0 and not toks[left].brk_before and ck.exclude_before.ending_at(toks, left):
@@ -1027,9 +1065,16 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         has_cue = ck.cues and index.has(r.id)
         cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1) if has_cue else None
         if cue is not None and cue[1] >= i1:
-            # a cue after the number counts a little less than one before it ("بأغلبية 13 صوتا
-            # وامتناع دولتين": بأغلبية, not امتناع, types the 13)
-            cue = (cue[0], cue[1], cue[2] + 0.5)
+            if _joins_next(toks, noun_end or person_end or i1, cue[1]) and _number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2):
+                # the cue heads a figure of its own: "ارتفع عدد القتلى إلى 11 شخصا والجرحى إلى
+                # 4000", "بلغ 39 مدنيا وأصيب 51 آخرون"
+                cue = None
+            else:
+                # a cue after the number counts a little less than one before it ("بأغلبية 13
+                # صوتا وامتناع دولتين": بأغلبية, not امتناع, types the 13)
+                cue = (cue[0], cue[1], cue[2] + 0.5)
+        if cue is not None and cue[1] < i1:
+            before_cue[r.id] = (200 + r.priority - cue[2], ck, cue[2])
         if noun is not None:
             if r.require_cue and cue is None:
                 continue
@@ -1061,6 +1106,14 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             continue
         if best is None or score > best[0]:
             best = (score, ck, noun_end, float(noun[0].payload) if noun else 1.0)
+    if best is not None and best[0] >= 300 and best[1].rule.yield_to:
+        # "فقدان 70 لاجئا", "غرق 11 نازحا": the counted noun names who they are, the word
+        # before the figure what happened to them
+        own = before_cue.get(best[1].rule.id)
+        for rid in best[1].rule.yield_to:
+            other = before_cue.get(rid)
+            if other is not None and (own is None or other[2] < own[2]):  # "قتل 5 ونزح 3000 نازح": its own
+                return other[1], best[2], 1.0, other[0]
     if best is not None and veto_score > best[0]:
         # "الوفيات 1934، والإصابات بلغت 24811 حالة" in an epidemic: the nearer cue names the
         # infections a context veto takes away; a farther death cue does not make them deaths
@@ -1076,6 +1129,10 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     if head in ("other", "person") and n.form != "vague":
         return comp.other, i1 + 1, 1.0, 0
     return None
+
+
+def _holds_any(toks: Sequence[Token], words: frozenset[str]) -> bool:
+    return any(not t.forms.isdisjoint(words) for t in toks)
 
 
 def _cue_kinds(comp: Compiled, index) -> list[CompiledKind]:

@@ -117,6 +117,16 @@ class KindRule(_Strict):
     # `side_reach` words on (past asides and commas), that gives the figure to another rule:
     # "وصوت تسعة أعضاء من أصل 15 ضد المشروع", "صوتت 12 دولة، بينها …، ضد الوثيقة".
     side_after: dict[str, str] = Field(default_factory=dict)
+    # The rule applies only in a sentence holding one of these words: a tally needs a vote
+    # ("قرار", "صوت", "دولة"…), so "مناطق المعارضة" in a war report names no votes against.
+    sentence_needs: list[str] = Field(default_factory=list)
+    # Rules whose cue before the figure wins over this rule's counted noun: the noun names who
+    # the people are ("لاجئ"), the cue what happened to them ("فقدان 70 لاجئا": missing).
+    yield_to: list[str] = Field(default_factory=list)
+    # The rule applies only in an article mentioning one of these words: "محتجز" are hostages
+    # where the article speaks of hostages or Israel; in a swap between states (Yemen, Iran and
+    # the US, Russia and Ukraine) the detainees freed are prisoners.
+    article_needs: list[str] = Field(default_factory=list)
     side_reach: int = 12
     # "إصابة" in an article about cholera is an infection, not a wound: see ContextVeto
     context_veto: Optional[ContextVeto] = None
