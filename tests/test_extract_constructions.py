@@ -63,6 +63,13 @@ CASES = [
     # detainees freed in a swap between states are prisoners, hostages where Israel holds none
     ("detainees-of-a-state-swap", "وأفرجت الحكومة عن 120 محتجزا في إطار صفقة التبادل مع الجماعة", []),
     ("hostages-where-israel", "وأفرجت حماس عن 3 محتجزين إسرائيليين", [("hostages_released", 3)]),
+    # a figure with a predicate of its own ends a list; an additive marker opens no subset
+    ("list-ends-at-own-predicate", "وقال إن 51 شخصا قتلوا بينهم 40 طفلا، و79 جرحوا بينهم 56 طفلا",
+     [("killed", 51), ("killed", 40), ("injured", 79), ("injured", 56)]),
+    ("additive-marker-keeps-kind", "واستقبل المستشفى 29 جثة، فضلا عن 48 جريحا بينهم 30 طفلا",
+     [("killed", 29), ("injured", 48), ("injured", 30)]),
+    # the buried under rubble are dead, not missing
+    ("buried-under-rubble", "وقالت الحكومة إن أكثر من 500 شخص دفنوا تحت الأنقاض", [("killed", 500)]),
     # a span of years and a bare year are no counts
     ("span-of-years", "وخاض البلدان حربا بين 1980 و1988 راح ضحيتها آلاف الجنود", [("killed", 1000)]),
 ]

@@ -407,6 +407,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         match = (comp.other, match[1], 1.0, 0)  # "قتل أو أصيب 2505": two kinds in one figure
     parent = _subset_parent(ctx, toks, s_lo, left, i1)
+    if (
+        parent is not None and match is not None and match[0].rule.kind not in ("other", parent.claim.kind)
+        and not (left > 0 and ctx.scope.subset_markers.ending_at(toks, left))
+        and not (i1 < len(toks) and not toks[i1].brk_before and ctx.scope.subset_after.at(toks, i1))
+        and _cue_after(ctx, comp, toks, match[0].rule.id, i1 - 1)
+    ):
+        parent = None  # "51 قتلوا بينهم 40 طفلا، و79 جرحوا": the list ends where a predicate of its own begins
     sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
     part_of_list = False
     if sibling is not None and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED)):
@@ -542,7 +549,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     _share_fields_set(claim)
     noun = toks[i1].forms if i1 < len(toks) and right > i1 and not toks[i1].is_digit() else frozenset()
     off = getattr(toks, "offset", 0)
-    ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left + off, right + off, parent, noun))
+    # "29 جثة، فضلا عن 48 جريحا بينهم 30 طفلا": a figure of its own kind after an additive marker
+    # is no part of the figure before it, so the subsets that follow it are its own
+    own_parent = parent if parent is not None and parent.claim.rule == rule.id else None
+    ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left + off, right + off, own_parent, noun))
     return claim
 
 
@@ -1010,7 +1020,14 @@ def _shadowed(index, cue, rule_id: str) -> bool:
     matches = index.starting_at(start)
     end = max((e for _s, e, q in matches if q is p), default=start + 1)
     own = rule_id.split(":")[0]
-    return any(e > end and str(q.payload).split(":")[0] != own for _s, e, q in matches)
+    if any(e > end and str(q.payload).split(":")[0] != own for _s, e, q in matches):
+        return True
+    # ... or a longer cue of another rule that starts before it and covers it: "دفنوا تحت
+    # الأنقاض" (buried: killed) holds "تحت الأنقاض" (under the rubble: missing)
+    return any(
+        s < start and e >= end and str(q.payload).split(":")[0] != own
+        for s, e, q in index.between(max(0, start - 3), start)
+    )
 
 
 def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
