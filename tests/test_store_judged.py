@@ -20,7 +20,7 @@ from crosscheck.text.documents import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
-N = 20
+N = 12
 
 
 @pytest.fixture(scope="module")
