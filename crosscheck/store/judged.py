@@ -212,7 +212,7 @@ def check_against_state(db: str | os.PathLike[str], new_docs: Sequence[Document]
                 stats.fallback = "no current judged state"
                 return None, stats
             try:
-                clusters = _check(conn, new_docs, new_claims, cfg, stats)
+                clusters = _check(conn, new_docs, new_claims, cfg, stats, rules_dir)
             except Fallback as why:
                 stats.fallback = str(why)
                 return None, stats
@@ -221,7 +221,7 @@ def check_against_state(db: str | os.PathLike[str], new_docs: Sequence[Document]
     return Found(clusters, stats), stats
 
 
-def _check(conn, new_docs, new_claims, cfg, stats: CheckStats) -> list[Cluster]:
+def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -> list[Cluster]:
     from crosscheck.reconcile.dating import date_rules, document_dates
     from crosscheck.reconcile.grouping import fill_context, unit_key
     from crosscheck.reconcile.hierarchy import load_hierarchy
@@ -234,7 +234,7 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats) -> list[Cluster]:
     if conn.execute(f"SELECT 1 FROM documents WHERE id IN ({marks}) LIMIT 1", ids).fetchone():
         raise Fallback("a new article is already in the record")
     hier = load_hierarchy()
-    drules = date_rules()
+    drules = date_rules(rules_dir)  # as the judgement of the record read them
     # the new members, as the streamed judgement prepares each document
     found = document_dates(new_docs, drules)
     notes = _Notes()
