@@ -127,6 +127,9 @@ class Claim(BaseModel):
     location: Optional[str] = None
     period: Optional[str] = None
     event: Optional[str] = None
+    # What happened, coarsely ("quake", "cholera", "war", ...; crosscheck.extract.incidents):
+    # figures of different incidents are different quantities.
+    incident: Optional[str] = None
     attribution: Optional[str] = None
     actor: Optional[str] = None
     start: int

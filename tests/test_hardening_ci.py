@@ -33,14 +33,16 @@ def _corpus(tmp_path, hostile_dir: bool = True):
     d = tmp_path / ("evil\n::error::dir," if hostile_dir else "d")
     d.mkdir()
     record = tmp_path / "record.txt"
-    record.write_text("قتل 30 شخصا في غزة.\n", encoding="utf-8")
-    lines = [json.dumps({"id": hid + str(i // len(HOSTILE_IDS) or ""), "text": f"قتل {40 + i} شخصا في غزة."},
-                        ensure_ascii=False)
+    # one day for every article: their different tolls cannot all be true (undated, figures this
+    # far apart could be different stages of a story)
+    record.write_text("---\ndate: 2024-03-01\n---\nقتل 30 شخصا في غزة.\n", encoding="utf-8")
+    lines = [json.dumps({"id": hid + str(i // len(HOSTILE_IDS) or ""), "date": "2024-03-01",
+                         "text": f"قتل {40 + i} شخصا في غزة."}, ensure_ascii=False)
              for i, hid in enumerate(HOSTILE_IDS * 2)]  # 18 findings: past GitHub's 10 per type
     new = d / "new\n::error title=x::y.jsonl"
     new.write_text("\n".join(lines) + "\n", encoding="utf-8")
     front = d / "front.md"
-    front.write_text("---\nid: \"fm\\n::error title=fm::owned\"\n---\nقتل 99 شخصا في غزة.\n", encoding="utf-8")
+    front.write_text("---\nid: \"fm\\n::error title=fm::owned\"\ndate: 2024-03-01\n---\nقتل 99 شخصا في غزة.\n", encoding="utf-8")
     return [str(new), str(front)], str(record)
 
 

@@ -189,3 +189,44 @@ def test_work_is_by_key_not_all_pairs():
     rep = _report(*docs)
     assert rep.inconsistencies == []
     assert find_inconsistencies(rep.clusters) == []
+
+
+# --------------------------------------------------------------------------- mistyped numbers
+
+
+def test_a_resolution_number_mistyped_in_one_story_is_an_inconsistency():
+    """Two articles reporting the same vote (93 for, 18 against) under numbers that differ by
+    two swapped digits: one of them is mistyped; two numbers in one article are two resolutions,
+    and a different tally makes a different vote."""
+    a = _doc("a", "اعتمدت الجمعية العامة القرار 2774 بأغلبية 93 صوتا مقابل 18 صوتا وامتناع 65 دولة عن التصويت.")
+    b = _doc("b", "وصوتت 93 دولة لصالح القرار 2747 وعارضته 18 دولة فيما امتنعت 65 دولة.")
+    found = [i for i in _report(a, b).inconsistencies if i.type == "number_typo"]
+    assert len(found) == 1
+    assert {(c.doc, c.value) for c in found[0].claims} == {("a", 2774), ("b", 2747)}
+    assert "swapped" in found[0].explanation
+    one = _doc("c", "وذكّر المجلس بالقرار 2642 وبالقرار 2672 اللذين مددا آلية المساعدات.")
+    assert not [i for i in _report(one).inconsistencies if i.type == "number_typo"]
+    other_vote = _doc("d", "وصوتت 141 دولة لصالح القرار 2747 وعارضته 5 دول فيما امتنعت 35 دولة.")
+    assert not [i for i in _report(a, other_vote).inconsistencies if i.type == "number_typo"]
+
+
+def test_votes_adding_up_to_more_than_the_council_is_an_inconsistency():
+    """13 for + 2 against + 3 abstaining is 18 votes in a council of 15; 13 + 2 alone is fine."""
+    a = _doc("a", "اعتمد مجلس الأمن القرار 2801 بأغلبية 13 صوتا مقابل اعتراض 2 وامتناع 3 أعضاء عن التصويت.")
+    found = [i for i in _report(a).inconsistencies if i.type == "tally_exceeds_body"]
+    assert len(found) == 1 and "18" in found[0].explanation and "15" in found[0].explanation
+    assert {c.kind for c in found[0].claims} == {"votes_for", "votes_against", "abstentions"}
+    b = _doc("b", "تبنى مجلس الأمن القرار 2801 بتأييد 13 عضوا واعتراض عضوين.")
+    assert not [i for i in _report(b).inconsistencies if i.type == "tally_exceeds_body"]
+
+
+def test_a_sub_period_above_the_running_total_is_an_inconsistency():
+    """520 killed since the ceasefire cannot exceed the running total of 410 the same day; 37
+    since the ceasefire beside 410 is fine, and so is a 24-hour figure below the total."""
+    a = _doc("a", "ارتفع عدد القتلى في حلب إلى 410 أشخاص.", "2024-01-05")
+    b = _doc("b", "قتل 520 شخصا في حلب منذ وقف إطلاق النار.", "2024-01-05")
+    found = [i for i in _report(a, b).inconsistencies if i.type == "subperiod_exceeds_total"]
+    assert len(found) == 1 and {c.value for c in found[0].claims} == {410, 520}
+    c = _doc("c", "قتل 37 شخصا في حلب منذ وقف إطلاق النار.", "2024-01-05")
+    d = _doc("d", "قتل 12 شخصا في حلب خلال الـ24 ساعة الماضية.", "2024-01-05")
+    assert not [i for i in _report(a, c, d).inconsistencies if i.type == "subperiod_exceeds_total"]

@@ -51,6 +51,18 @@ def test_every_group_and_period_of_the_scope_rules_has_labels(labels):
     assert labels.scope_value("group", "subset:جندي", "en") == "of whom: جندي"
 
 
+def test_every_incident_of_the_event_rules_has_labels(labels):
+    from crosscheck.ruleset.period_rules import event_rules
+
+    incidents = event_rules().incidents
+    assert incidents is not None and incidents.categories
+    assert _has_arabic(labels.key("incident", "ar"))
+    for name in incidents.categories:
+        assert _has_arabic(labels.scope_value("incident", name, "ar")), name
+        assert not _has_arabic(labels.scope_value("incident", name, "en")), name
+    assert labels.scope_value("incident", "flood_storm", "en") == "flood or storm"
+
+
 def test_every_place_gets_an_arabic_and_an_english_name(labels):
     for place in load_rules().gazetteer.places:
         ar, en = labels.place(place.id, "ar"), labels.place(place.id, "en")

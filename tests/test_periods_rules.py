@@ -1,5 +1,5 @@
 """Every example of rules/periods.yaml, basis.yaml and events.yaml, run through the extractor:
-a hit's claim of `value` carries the named period / basis / event, a miss's does not."""
+a hit's claim of `value` carries the named period / basis / event / incident, a miss's does not."""
 
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ def _examples():
                 for ex in (r.examples.hit if hit else r.examples.miss)]
     out += [("events:past", "event", ex, hit) for hit in (True, False)
             for ex in (e.past_examples.hit if hit else e.past_examples.miss)]
+    if e.incidents is not None:
+        out += [("events:incidents", "incident", ex, hit) for hit in (True, False)
+                for ex in (e.incidents.examples.hit if hit else e.incidents.examples.miss)]
     return out
 
 

@@ -164,6 +164,34 @@ def test_undated_claims_fit_anywhere_in_a_dated_series():
     assert killed(reconcile(claims, d)).status == "consistent"
 
 
+def test_undated_sources_each_sit_at_a_date_of_their_own():
+    """Undated figures of different outlets (an early 14, a later 2445) beside one dated report
+    are reports of different days, not a conflict; one undated article giving two figures for
+    the same total still disagrees with itself."""
+    claims = [claim("dated", "killed", 120), claim("early", "killed", 14), claim("late", "killed", 2445)]
+    d = docs(("dated", "2023-10-07"), ("early", None), ("late", None))
+    assert killed(reconcile(claims, d)).status == "consistent"
+    claims += [claim("self", "killed", 300), claim("self", "killed", 900)]
+    c = killed(reconcile(claims, d + docs(("self", None))))
+    assert c.status == "conflict"
+    assert {x.doc for x in c.claims if x.outlier} == {"self"}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(item, st.sampled_from(["s1", "s2", "s3"])), min_size=1, max_size=7))
+def test_fit_with_sources_is_exact_against_brute_force(tagged):
+    """Undated items of different sources are placed independently: the kept set is the best
+    dated fit plus, for each source, the largest set of its undated items sharing one point."""
+    items = [Item(it.span, it.when, source=src) for it, src in tagged]
+    result = fit(items, 0.0)
+    dated = [it for it in items if it.when is not None]
+    want = brute_force(dated, 0.0) if dated else 0
+    for src in {"s1", "s2", "s3"}:
+        own = [Item(it.span, None) for it in items if it.when is None and it.source == src]
+        want += brute_force(own, 0.0) if own else 0
+    assert len(result.kept) == want
+
+
 def test_same_day_claims_must_agree():
     claims = [claim("a", "killed", 100), claim("b", "killed", 200)]
     c = killed(reconcile(claims, docs(("a", "2024-03-01"), ("b", "2024-03-01"))))
@@ -182,5 +210,24 @@ def test_more_than_against_about_twice_is_soft_and_disjoint_exact_figures_hard()
 def test_undated_soft_and_hard_outside_trajectories():
     soft = [claim("a", "injured", 100, "more_than"), claim("b", "injured", 200, "approx")]
     assert [c.strength for c in reconcile(soft, docs(("a", None), ("b", None)))] == ["soft"]
-    hard = [claim("a", "injured", 100), claim("b", "injured", 200)]
-    assert [c.strength for c in reconcile(hard, docs(("a", None), ("b", None)))] == ["hard"]
+    # undated and x2 apart: two stages of the story, not a contradiction
+    apart = [claim("a", "injured", 100), claim("b", "injured", 200)]
+    (c,) = reconcile(apart, docs(("a", None), ("b", None)))
+    assert c.status == "consistent" and any("different stages" in n for n in c.notes)
+    # the same figures on one day cannot both be true
+    (c,) = reconcile(apart, docs(("a", "2024-03-01"), ("b", "2024-03-01")))
+    assert c.status == "conflict" and c.strength == "hard"
+    # one undated article giving both
+    (c,) = reconcile(apart + [claim("b", "injured", 100)], docs(("a", None), ("b", None)))
+    assert c.status == "conflict" and c.strength == "hard"
+
+
+def test_undated_sources_close_together_stay_a_soft_conflict_beside_a_dated_report():
+    """Adding a dated report never hides the soft conflict two undated outlets make."""
+    claims = [claim("a", "killed", 33000, "more_than"), claim("b", "killed", 30000, "approx")]
+    (c,) = reconcile(claims, docs(("a", None), ("b", None)))
+    assert c.status == "conflict" and c.strength == "soft"
+    c = killed(reconcile(claims + [claim("d", "killed", 90000)],
+                         docs(("a", None), ("b", None), ("d", "2024-03-26"))))
+    assert c.status == "conflict" and c.strength == "soft"
+    assert {x.doc for x in c.claims if x.outlier} <= {"a", "b"}

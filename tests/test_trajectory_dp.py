@@ -89,4 +89,6 @@ def test_dp_tests_each_item_once_per_point_and_slot(monkeypatch):
     calls.clear()
     plain = _fit_with(plain_dp, items, 0.02)
     assert (fast.kept, fast.outliers, fast.points, fast.weight) == plain
-    assert n_fast * 20 < len(calls), (n_fast, len(calls))  # 78,544 against 4,559,721
+    # 49,192 against 218,202 (78,544 against 4,559,721 while the undated claims were tried at
+    # every position among the dates; each undated source now sits at a date of its own)
+    assert n_fast * 4 < len(calls), (n_fast, len(calls))

@@ -32,7 +32,8 @@ from crosscheck.extract.basis import basis_near
 from crosscheck.extract.context import DocContext, TokenWindow, vote_event
 from crosscheck.extract.vote_events import assign_vote_events
 from crosscheck.extract.events import event_near
-from crosscheck.extract.periods import period_near
+from crosscheck.extract.periods import period_cue
+from crosscheck.extract.incidents import assign_incidents
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
@@ -195,7 +196,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     claims.sort(key=lambda c: (c.start, c.end, c.kind))
     gaz = ctx.gaz
     nested = lambda a, b: gaz.is_within(a, b) or gaz.is_within(b, a)  # noqa: E731
-    return assign_vote_events(ctx, merge_mentions(claims, nested))
+    return assign_incidents(ctx, assign_vote_events(ctx, merge_mentions(claims, nested)))
 
 
 def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) -> list[Claim]:
@@ -512,8 +513,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     # periods, basis and events of rules/periods.yaml, basis.yaml, events.yaml
     basis = "count"
     if rule.kind != "other":
-        found = period_near(ctx, s_lo, s_hi, c_start, c_end, clause_only=parent is not None)
-        if period != "superseded" and found and not (found == "cumulative" and parent is None and cue_period):
+        found, overrides = period_cue(ctx, s_lo, s_hi, c_start, c_end, clause_only=parent is not None)
+        if period != "superseded" and found and (overrides or not (found == "cumulative" and parent is None and cue_period)):
             period = found
         basis = basis_near(ctx, s_lo, s_hi, c_start, c_end)
         if basis == "projection":

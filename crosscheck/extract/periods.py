@@ -4,7 +4,9 @@
 (`cumulative`).
 
 Every pattern is matched ONCE per sentence (normalised text); a claim then takes the nearest cue:
-anywhere before it in its sentence, or at most `after_words` words after it in its own clause.
+anywhere before it in its sentence, or at most `after_words` words after it in its own clause
+(a rule's `side` may allow only one of the two: "بعد أن كان 61" makes 61 the old figure, not the
+new one before it).
 A date anchor without a year is written `--MM-DD` (ISO 8601 without the year); the reconciler
 (crosscheck.reconcile.periods) gives it its year and decides whether a long-past start is the
 story's running total.
@@ -22,6 +24,7 @@ import regex
 from crosscheck.ruleset.period_rules import PeriodRules, period_rules, spelled
 from crosscheck.text.dates import DateRules, load_date_rules
 from crosscheck.text.normalize import normalize_word
+from crosscheck.extract.scope import last_barrier
 
 WEEKDAY_SLUGS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WINDOW_NAMES = {1: "last_24h", 2: "last_48h", 3: "last_72h", 7: "last_week"}
@@ -60,6 +63,11 @@ class PeriodFinder:
     def hits(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:
         """(start, end, period) of every cue in text[lo:hi], sorted by start; at one start the
         longest cue (then the first rule) wins."""
+        return [(s, e, p) for s, e, p, _side, _strong, _next in self.sided_hits(text, lo, hi)]
+
+    def sided_hits(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str, str, bool, bool]]:
+        """`hits` with each cue's rule `side` (before / after / either the figure),
+        `overrides_scope` and `next_clause`."""
         hi = len(text) if hi is None else hi
         best: dict[int, tuple[int, int, str]] = {}
         for order, (pat, rule) in enumerate(self.compiled):
@@ -71,8 +79,8 @@ class PeriodFinder:
                 key = (m.end() - s, -order)
                 old = best.get(s)
                 if old is None or key > old[0]:
-                    best[s] = (key, m.end(), period)  # type: ignore[assignment]
-        return sorted((s, e, p) for s, (_, e, p) in best.items())
+                    best[s] = (key, m.end(), period, rule.side, rule.overrides_scope, rule.next_clause)  # type: ignore[assignment]
+        return sorted((s, e, p, side, strong, nxt) for s, (_, e, p, side, strong, nxt) in best.items())
 
     def _period(self, template: str, m) -> Optional[str]:
         g = m.groupdict()
@@ -134,16 +142,22 @@ def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bo
     """The period of the claim at normalised offsets [c_lo, c_hi) of the sentence [s_lo, s_hi):
     the nearest cue before it in the sentence (in its clause when `clause_only`), or within
     `after_words` words after it in its clause; None when there is none."""
+    return period_cue(ctx, s_lo, s_hi, c_lo, c_hi, clause_only)[0]
+
+
+def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
+               clause_only: bool = False) -> tuple[Optional[str], bool]:
+    """`period_near` and whether its rule overrides the cues of rules/scope.yaml."""
     finder = finder_for(ctx.rules.directory)
     cache = ctx.__dict__.setdefault("_period_hits", {})
     key = (s_lo, s_hi)
     found = cache.get(key)
     if found is None:
-        hits = finder.hits(ctx.text, s_lo, s_hi)
-        found = cache[key] = (hits, [h[0] for h in hits], max((e - s for s, e, _ in hits), default=0))
+        hits = finder.sided_hits(ctx.text, s_lo, s_hi)
+        found = cache[key] = (hits, [h[0] for h in hits], max((h[1] - h[0] for h in hits), default=0))
     hits, starts, longest = found
     if not hits:
-        return None
+        return None, False
     toks = ctx.tokens(s_lo, s_hi)
     info = ctx.info(toks)
     tstarts = info.starts
@@ -153,30 +167,38 @@ def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bo
     end_tok = info.clause_end(last + 1)
     limit_tok = min(end_tok, last + 1 + finder.after_words)
     limit = toks[limit_tok - 1].nend if limit_tok - 1 > last else c_hi
-    best: Optional[tuple[int, str]] = None
+    far_tok = min(len(toks), last + 1 + finder.after_words)  # for cues that may cross a clause
+    far = toks[far_tok - 1].nend if far_tok - 1 > last else c_hi
+    best: Optional[tuple[int, str, bool]] = None
     k = bisect_left(starts, c_lo)
+    wall_tok = last_barrier(ctx.scope, toks, first, info)
+    wall = toks[wall_tok].nstart if wall_tok >= 0 else -1
     # before the claim: the nearest ending cue.  The distance only grows as a cue ends earlier,
     # and a cue starting at s ends by s + longest: once even that is farther than the best so
     # far, no earlier cue can beat it (bounded work per claim in a sentence of many cues)
     for idx in range(k - 1, -1, -1):
-        s, e, p = hits[idx]
+        s, e, p, side, strong, _nxt = hits[idx]
         if clause_only and s < clause_lo:
             break  # (every earlier cue starts earlier still)
         if best is not None and max(first - bisect_right(tstarts, s + longest - 1), 0) > best[0]:
             break
-        if e > c_lo:
+        if e > c_lo or side == "after":
             continue
+        if e <= wall:
+            break  # a cue of an earlier reported clause ("…، وأن …"): none further back counts
         dist = max(first - bisect_right(tstarts, e - 1), 0)
         if best is None or dist < best[0]:
-            best = (dist, p)
+            best = (dist, p, strong)
         if dist == 0:
             break
     for idx in range(bisect_left(starts, c_hi), len(hits)):
-        s, e, p = hits[idx]
-        if s >= limit:
+        s, e, p, side, strong, nxt = hits[idx]
+        if s >= max(limit, far):
             break
+        if side == "before" or (s >= limit and not nxt):
+            continue
         dist = bisect_right(tstarts, s) - 1 - last
         if best is None or dist < best[0]:
-            best = (dist, p)
+            best = (dist, p, strong)
         break
-    return best[1] if best else None
+    return (best[1], best[2]) if best else (None, False)

@@ -129,6 +129,7 @@ class ScopeLexicon:
         self.periods = PhraseSet(
             Phrase.parse(c, p) for p, cues in rules.periods.items() for c in cues
         )
+        self.period_barriers = frozenset(normalize_word(w) for w in rules.period_barriers)
         self.attribution = PhraseSet.of(rules.attribution)
         self.according_to = PhraseSet.of(rules.according_to)
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
@@ -309,14 +310,30 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
     # after it: starts in [hi, hi + 10)
     cands += hits[bisect_left(starts, hi) : bisect_left(starts, hi + 10)]
     best: tuple[int, int, str] | None = None
+    wall = last_barrier(lex, tokens, lo, info)
     for i, end, period in cands:
         if lo <= i < hi or i >= len(tokens):
             continue
+        if i < lo and end <= wall:
+            continue  # a cue of an earlier reported clause ("…، وأن …")
         dist = lo - end if i < lo else i - hi
         key = (max(dist, 0), _PERIOD_ORDER.index(period), period)
         if best is None or key < best:
             best = key
     return best[2] if best else None
+
+
+def barriers(lex: ScopeLexicon, tokens: Sequence[Token]) -> list[int]:
+    """Indexes of the tokens that open a new reported clause after a comma (`period_barriers`)."""
+    words = lex.period_barriers
+    return [k for k, t in enumerate(tokens) if t.brk_before and t.text in words] if words else []
+
+
+def last_barrier(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, info=None) -> int:
+    """The index of the last barrier at or before token `lo` (-1 if none)."""
+    walls = info.get("period_barriers", lambda: barriers(lex, tokens)) if info is not None else barriers(lex, tokens)
+    k = bisect_right(walls, lo) - 1
+    return walls[k] if k >= 0 else -1
 
 
 def _period_hits(periods: PhraseSet, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:

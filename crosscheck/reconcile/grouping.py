@@ -36,6 +36,11 @@ from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 # a document's most common group (say, children) says nothing about an unqualified toll, and
 # the member a vote position is about is never implied by other members.
 CONTEXT_ATTRIBUTES = ("location", "period", "event")
+# Open attributes a claim may join a cluster without: a figure whose article names no incident
+# joins the one cluster of its place and period even when that cluster names none either.
+OPTIONAL_WHEN_ATTACHING = ("incident",)
+# Scope attributes added after cluster ids were published: left out of an id while unknown.
+LATER_ATTRIBUTES = ("incident",)
 
 # Readable id parts: runs of ASCII letters/digits (Arabic names are carried by the hash).
 _SLUG = regex.compile(r"[a-z0-9]+")
@@ -326,7 +331,10 @@ def _list(counts: Counter) -> str:
 
 def cluster_id(kind: str, canon: dict[str, Optional[str]]) -> str:
     """`<kind>-<readable parts>-<hash6>` from the canonical scope; independent of claim order."""
-    payload = json.dumps([kind, sorted(canon.items())], ensure_ascii=False, sort_keys=True)
+    # an attribute added later (what happened: "incident") is left out while it is unknown, so
+    # clusters without one keep the ids reports and baselines already name
+    items = sorted((k, v) for k, v in canon.items() if not (k in LATER_ATTRIBUTES and v is None))
+    payload = json.dumps([kind, items], ensure_ascii=False, sort_keys=True)
     digest = hashlib.blake2b(payload.encode("utf-8"), digest_size=3).hexdigest()
     parts = [kind.replace("_", "-")]
     for a in ("value", "location", "event", "actor", "doc"):
@@ -511,6 +519,8 @@ def _attach_open_scopes(
 ) -> dict[tuple, list[Member]]:
     """Merge clusters with open (None) attachable attributes into their one matching cluster."""
     open_pos = [i for i, a in enumerate(attrs) if a in cfg.attach_when_missing]
+    # attributes a matching cluster need not fill either: what happened ("incident")
+    optional = frozenset(i for i, a in enumerate(attrs) if a in OPTIONAL_WHEN_ATTACHING)
     head = 2  # (kind, ident) precede the attribute values in a key
 
     def masked(key: tuple, positions: frozenset[int]) -> tuple:
@@ -532,6 +542,13 @@ def _attach_open_scopes(
         if not missing:
             continue
         candidates = sorted(set(index.get((missing, key), [])) - {key}, key=repr)
+        for fewer in (missing - optional, missing & optional):
+            if candidates or not fewer or fewer == missing:
+                continue
+            # no cluster fills every open attribute: the one cluster that fills the others
+            # (say, no incident is named at all), else the one that fills only the optional
+            # ones (a story's incident, at no named place either)
+            candidates = sorted(set(index.get((fewer, key), [])) - {key}, key=repr)
         if len(candidates) != 1:
             if len(candidates) > 1:
                 names = ", ".join(attrs[p] for p in sorted(missing))

@@ -35,6 +35,10 @@ from crosscheck.text.normalize import normalize, normalize_word
 
 # Kinds whose figures add up: a part of them is at most the whole.  Votes, resolution numbers,
 # vetoes and durations are not sums of parts.
+# Running totals a figure for part of the time (since an anchor, a rolling window) is part of.
+SUBPERIOD_KINDS = frozenset({"killed", "injured"})
+SUB_PERIODS = ("since:", "last_")
+
 ADDITIVE_KINDS = frozenset({
     "killed", "injured", "missing", "hostages_held", "hostages_released", "prisoners_released",
     "displaced", "aid_trucks",
@@ -213,6 +217,9 @@ class Hierarchy:
         for g in self.group_path(group) or [None]:
             for p in places:
                 out.append(scope_key(kind, key, g, p))
+        if kind in SUBPERIOD_KINDS and str(key.get("period") or "").startswith(SUB_PERIODS):
+            # a figure for part of the time is part of the running total of its own scope
+            out.append(scope_key(kind, {**key, "period": "cumulative"}, group, places[0]))
         return list(dict.fromkeys(out))
 
 
@@ -226,7 +233,7 @@ def _norm(v: Optional[str]) -> Optional[str]:
 
 def scope_key(kind: str, key: dict[str, Optional[str]], group: Optional[str], location: Optional[str]) -> str:
     """The text of one scope: kind, period, event, actor (normalised), group, place."""
-    fixed = [_norm(key.get(a)) for a in ("period", "event", "actor")]
+    fixed = [_norm(key.get(a)) for a in ("period", "event", "actor", "incident")]
     return json.dumps([kind, *fixed, group, location], ensure_ascii=False, separators=(",", ":"))
 
 
@@ -295,5 +302,5 @@ def claim_hierarchy_keys(claims: Sequence[Claim], documents: Iterable[Document] 
     h = load_hierarchy(rules)
     cfg = config_or_default(config)
     annotated = h.annotate(claims, documents)
-    return [h.keys(m.claim.kind, {a: getattr(m.claim, a) for a in ("group", "location", "period", "event", "actor")})
+    return [h.keys(m.claim.kind, {a: getattr(m.claim, a) for a in ("group", "location", "period", "event", "actor", "incident")})
             for m in _context_fill(annotated, cfg)]

@@ -9,7 +9,19 @@ and only between claims stated at the same moment:
   * parts_exceed_whole: disjoint parts (sibling places, or groups that never overlap) add up
     to at most their whole;
   * combination_mismatch: a stated combination ("في البلدين") equals the sum of its places'
-    figures: the parts may not add up to more, and, when every place has a figure, not to less.
+    figures: the parts may not add up to more, and, when every place has a figure, not to less;
+  * subperiod_exceeds_total: a figure for part of the story's time (`since:<anchor>`, a
+    rolling window `last_*`) is at most the running total of the same scope (killed and
+    injured only: people displaced in a week may exceed those still displaced), linked by the
+    extra key the hierarchy gives a sub-period;
+  * tally_exceeds_body: the votes for, against and abstaining on one vote (one vote event,
+    settled by crosscheck.reconcile.votes) add up to more than the body has members (15 in the
+    Security Council, 193 in the General Assembly: rules/reconcile.yaml `vote_body_sizes`),
+    each tally read as its smallest stated value;
+  * number_typo: identity numbers (resolution numbers: each its own cluster) that one story
+    gives two ways differing by a digit slip (2736 / 2763: adjacent digits swapped, one digit
+    off; causes.digit_typo) - one story being copies of one article (one source group) or
+    articles that report the same tally of the same vote.
 A claim is an interval; a constraint is violated when no values inside the intervals satisfy
 it.  The inconsistency is "hard" when it survives reading every hedge as loosely as its words
 allow (crosscheck.reconcile.causes.stretched), else "soft".
@@ -28,12 +40,13 @@ constraining claim of each side: linear in the claims of linked clusters.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from typing import Iterable, Optional, Sequence
 
 from crosscheck.models import Cluster, ClusterClaim, Inconsistency, InconsistencyClaim
-from crosscheck.reconcile.causes import stretched
-from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, Hierarchy,
+from crosscheck.reconcile.causes import digit_typo, stretched
+from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, SUB_PERIODS, Hierarchy,
                                             is_combination, load_hierarchy, scope_key)
 from crosscheck.reconcile.intervals import Span, claim_span, numeric_value
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
@@ -163,7 +176,8 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
     """Every violated part/whole or combination constraint (see the module docstring)."""
     cfg = config_or_default(config)
     h = hierarchy or load_hierarchy()
-    eligible = [cl for cl in clusters if cl.kind in ADDITIVE_KINDS and cl.claims]
+    all_clusters = list(clusters)
+    eligible = [cl for cl in all_clusters if cl.kind in ADDITIVE_KINDS and cl.claims]
     own: dict[str, list[Cluster]] = defaultdict(list)
     keys: dict[str, list[str]] = {}
     for cl in eligible:
@@ -191,12 +205,126 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
             for whole in own.get(k, ()):
                 if whole.id == cl.id or is_combination(whole.key.get("location") or ""):
                     continue
+                if _is_subperiod(cl, whole):
+                    found.extend(_part_whole(side(cl), side(whole), "subperiod_exceeds_total",
+                                             f"a figure for part of the period ({cl.key.get('period')}) "
+                                             "cannot exceed the running total"))
+                    continue
                 found.extend(_part_whole(side(cl), side(whole)))
                 parts_of[whole.id].append(cl)
     for wid, parts in parts_of.items():
         found.extend(_parts_sum(by_id[wid], parts, h, side))
+    found.extend(_number_typos(all_clusters, cfg))
+    found.extend(_tally_sums(all_clusters, cfg))
     found.sort(key=lambda i: (i.strength != "hard", i.type, i.id))
     return _dedupe(found)
+
+
+def _is_subperiod(part: Cluster, whole: Cluster) -> bool:
+    """`whole` is the running total `part`, a figure for part of the time, belongs to
+    (linked by the key crosscheck.reconcile.hierarchy gives a sub-period)."""
+    return (str(part.key.get("period") or "").startswith(SUB_PERIODS)
+            and whole.key.get("period") == "cumulative")
+
+
+TALLY_KINDS = ("votes_for", "votes_against", "abstentions")
+
+
+def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
+    """Identity numbers one story gives two ways, differing by a digit slip (module docstring).
+
+    Numbers are bucketed by story link - the source group of their article, and each vote
+    tally signature (for, against, abstaining) their article reports - so only numbers of one
+    bucket are compared: linear in the claims but for the few numbers a story names."""
+    tallies: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for cl in clusters:
+        if cl.kind in TALLY_KINDS:
+            for c in cl.claims:
+                tallies[c.doc][cl.kind].add(str(c.value))
+    signature: dict[str, list[tuple]] = {}
+    for doc, by_kind in tallies.items():
+        if all(by_kind.get(k) for k in TALLY_KINDS[:2]):
+            signature[doc] = [(f, a) for f in sorted(by_kind["votes_for"]) for a in sorted(by_kind["votes_against"])]
+    buckets: dict[tuple, dict[int, tuple[ClusterClaim, Cluster]]] = defaultdict(dict)
+    for cl in clusters:
+        if cl.kind not in cfg.identity_kinds:
+            continue
+        for c in cl.claims:
+            n = _whole(c.value)
+            if n is None:
+                continue
+            links = [("copies", c.source_group or c.doc)] + [("tally",) + t for t in signature.get(c.doc, ())]
+            for link in links:
+                buckets[link].setdefault(n, (c, cl))  # the first claim of each number per link
+    found: list[Inconsistency] = []
+    seen: set[tuple[int, int]] = set()
+    for link, numbers in sorted(buckets.items(), key=lambda kv: repr(kv[0])):
+        if len(numbers) < 2:
+            continue
+        values = sorted(numbers)
+        for i, a in enumerate(values):
+            for b in values[i + 1:]:
+                (ca, cla), (cb, clb) = numbers[a], numbers[b]
+                if ca.doc == cb.doc:
+                    continue  # one article naming two numbers names two resolutions
+                how = digit_typo(a, b, cfg)
+                if not how or (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                why = ("copies of one article" if link[0] == "copies"
+                       else f"articles reporting the same vote ({link[1]} for, {link[2]} against)")
+                found.append(_make("number_typo", "hard", [cla, clb],
+                                   [_cite(ca, cla, "number"), _cite(cb, clb, "number")],
+                                   f"{ca.kind.replace('_', ' ')} {a} ({ca.doc}) and {b} ({cb.doc}) in "
+                                   f"{why}: {how}; one of them is likely mistyped"))
+    return found
+
+
+_BODY = re.compile(r"(?:^|[:;])body=([a-z]+)")
+_BODY_NAMES = {"sc": "the Security Council", "ga": "the General Assembly"}
+
+
+def _tally_sums(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
+    """Votes for + against + abstaining on one vote above the body's size (module docstring)."""
+    by_vote: dict[str, dict[str, tuple[ClusterClaim, Cluster, float]]] = defaultdict(dict)
+    for cl in clusters:
+        event = cl.key.get("event") or ""
+        if cl.kind not in TALLY_KINDS or not event.startswith("vote:"):
+            continue
+        for c in cl.claims:
+            if c.outlier:
+                continue
+            low = c.low if c.low is not None else _whole(c.value)
+            if low is None:
+                continue
+            best = by_vote[event].get(cl.kind)
+            if best is None or low < best[2]:
+                by_vote[event][cl.kind] = (c, cl, float(low))
+    found = []
+    for event, tallies in sorted(by_vote.items()):
+        m = _BODY.search(event[len("vote:"):])
+        size = cfg.vote_body_sizes.get(m.group(1)) if m else None
+        if size is None or len(tallies) < 2:
+            continue
+        total = sum(t[2] for t in tallies.values())
+        if total <= size:
+            continue
+        parts = [tallies[k] for k in TALLY_KINDS if k in tallies]
+        words = " + ".join(f"{_fmt(low)} {k.replace('votes_', '').replace('abstentions', 'abstaining')} ({c.doc})"
+                           for k, (c, _cl, low) in zip([k for k in TALLY_KINDS if k in tallies], parts))
+        found.append(_make("tally_exceeds_body", "hard", [cl for _c, cl, _l in parts],
+                           [_cite(c, cl, k) for k, (c, cl, _l) in zip([k for k in TALLY_KINDS if k in tallies], parts)],
+                           f"{words} = {_fmt(total)} votes, more than the {size} members of "
+                           f"{_BODY_NAMES.get(m.group(1), m.group(1))}"))
+    return found
+
+
+def _whole(v) -> Optional[int]:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return int(f) if f.is_integer() else None
 
 
 def _dedupe(items: list[Inconsistency]) -> list[Inconsistency]:
@@ -209,7 +337,8 @@ def _dedupe(items: list[Inconsistency]) -> list[Inconsistency]:
     return out
 
 
-def _part_whole(part: _Side, whole: _Side) -> list[Inconsistency]:
+def _part_whole(part: _Side, whole: _Side, kind: str = "part_exceeds_whole",
+                reason: str = "a part cannot exceed its whole") -> list[Inconsistency]:
     out = []
     for m in part.at:
         if m not in whole.at:
@@ -226,9 +355,9 @@ def _part_whole(part: _Side, whole: _Side) -> list[Inconsistency]:
         wc = wholes[0][0]
         others = f" (and {len(wholes) - 1} more figure(s) of the whole)" if len(wholes) > 1 else ""
         expl = (f"{_say(pc)} {pc.kind} {_where(part.cluster)} ({pc.doc}) > {_say(wc)} "
-                f"{_where(whole.cluster)} ({wc.doc}){others}, {_when(m)}: a part cannot exceed its whole")
+                f"{_where(whole.cluster)} ({wc.doc}){others}, {_when(m)}: {reason}")
         cites = [_cite(pc, part.cluster, "part")] + [_cite(c, whole.cluster, "whole") for c, _ in wholes]
-        out.append(_make("part_exceeds_whole", "hard" if hard else "soft",
+        out.append(_make(kind, "hard" if hard else "soft",
                          [part.cluster, whole.cluster], cites, expl))
     return out
 

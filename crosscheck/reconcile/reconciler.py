@@ -390,8 +390,11 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     cause, why = classify(judged, cfg)
     strength = _strength(claims, projected, cause, cfg)
     if not dated and mode != "timeless" and strength == "hard" and cause == "disagreement":
-        undated = _undated_growth(projected, groups)
-        if undated is not None:
+        verdict, undated = _undated_growth(projected, groups)
+        if verdict == "apart" and mode == "monotonic":
+            notes.append(undated)
+            return build("consistent")
+        if verdict == "soft":
             strength = "soft"
             notes.append(undated)
     n_claims = len(supporters)
@@ -417,29 +420,35 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     )
 
 
-def _undated_growth(spans, groups) -> Optional[str]:
-    """Why a disagreement among undated claims is only soft, or None when it is hard.
+def _undated_growth(spans, groups) -> tuple[Optional[str], Optional[str]]:
+    """How far a disagreement among undated claims of different sources goes: ("soft", note),
+    ("apart", note) or (None, None) when it is hard.
 
     Undated figures from different sources may be from different days (a toll reported on
     Monday and on Thursday), so their gap alone proves nothing - unless one source disagrees
-    with itself (an article and its copies speak of one day) or the gap is beyond plausible
-    growth between two reports (rules/periods.yaml `undated_growth_ratio`)."""
+    with itself (an article and its copies speak of one day: hard).  Figures within plausible
+    growth between two reports (rules/periods.yaml `undated_growth_ratio`) may well be the same
+    day told differently: a soft conflict, worth checking.  Figures further apart than that are
+    different stages of the story (a first toll of 14, a final one of 2,445): for a running
+    total they are no conflict at all ("apart")."""
     by_group: dict[str, list[Span]] = {}
     for s, g in zip(spans, groups):
         if s is not None:
             by_group.setdefault(g, []).append(s)
     if len(by_group) < 2 or any(len(v) > 1 and not agree_all(v) for v in by_group.values()):
-        return None
+        return None, None
     lows = [s.low for v in by_group.values() for s in v if s.low is not None]
     highs = [s.high for v in by_group.values() for s in v if s.high is not None]
     limit = period_rules().undated_growth_ratio
     if not lows or not highs or min(highs) <= 0:
-        return None
+        return None, None
     ratio = max(lows) / min(highs)
     if ratio > limit:
-        return None
-    return (f"no claim is dated: {len(by_group)} sources may report on different days, and the gap "
-            f"(x{ratio:.2f}) is within plausible growth between reports (x{limit:g}); check their dates")
+        return "apart", (f"no date on {len(by_group)} sources whose figures are x{ratio:.2f} apart, beyond "
+                         f"plausible growth between two reports (x{limit:g}): different stages of the story, "
+                         "not a contradiction; check their dates")
+    return "soft", (f"no claim is dated: {len(by_group)} sources may report on different days, and the gap "
+                    f"(x{ratio:.2f}) is within plausible growth between reports (x{limit:g}); check their dates")
 
 
 def _position_set(value: object, cfg: ReconcileConfig) -> frozenset[str]:
@@ -513,7 +522,7 @@ def _trajectory_items(claims, spans, cdates, groups, window: float = 0) -> tuple
         k = index.get(key)
         if k is None:
             k = index[key] = len(items)
-            items.append(Item(s, d))
+            items.append(Item(s, d, source=g))
         item_of.append(k)
     return items, item_of
 
@@ -531,10 +540,13 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
     last = points[-1] if points else None
     consensus = {"consensus": {"low": last.low, "high": last.high}} if last else {}
     if not outliers:
+        soft = _undated_soft(claims, spans, cdates, groups, cfg, notes, build, points)
+        if soft is not None:
+            return soft
         if len({d for d in cdates if d is not None}) > 1:
             notes.append("running total: one non-decreasing trajectory fits every claim")
         return build("consistent", trajectory=points, **consensus)
-    loose = [Item(stretched(c, s, cfg) or s, d) for c, s, d in zip(claims, spans, cdates)]
+    loose = [Item(stretched(c, s, cfg) or s, d, source=g) for c, s, d, g in zip(claims, spans, cdates, groups)]
     widened = fit(loose, tol)
     strength = "soft" if not widened.outliers else "hard"
     judged = Judged(
@@ -557,6 +569,29 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
     notes.append(f"{cause}: {why}")
     return build("conflict", outliers, severity=severity(judged), cause=cause,
                  strength=strength, trajectory=points, **consensus)
+
+
+def _undated_soft(claims, spans, cdates, groups, cfg, notes, build, points) -> Optional[Cluster]:
+    """A trajectory fits every claim, each undated source at a date of its own; but undated
+    figures of different sources within plausible growth of each other may be the same day
+    told differently - the soft conflict the same claims make without any dated one
+    (`_undated_growth`), so that adding a dated report never hides it."""
+    und = [i for i, d in enumerate(cdates) if d is None]
+    if len({groups[i] for i in und}) < 2 or agree_all([spans[i] for i in und]):
+        return None
+    verdict, note = _undated_growth([spans[i] for i in und], [groups[i] for i in und])
+    if verdict != "soft":
+        return None
+    result = sweep([(spans[i], groups[i]) for i in und], check_tie=False)
+    if result is None:
+        return None
+    kept = {und[k] for k in result.members}
+    outliers = [i for i in und if i not in kept]
+    notes.append(note)
+    notes.append(f"disagreement: undated figures {', '.join(sorted({repr(claims[i].surface) for i in outliers}))} "
+                 f"outside {result.span.describe()}, backed by {result.support} independent sources")
+    return build("conflict", outliers, severity=0.0, cause="disagreement", strength="soft",
+                 trajectory=points, consensus=result.span.to_model())
 
 
 def _band(point) -> Optional[Span]:

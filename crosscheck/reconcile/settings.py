@@ -36,9 +36,9 @@ class ReconcileConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     # grouping
-    scope_attributes: list[str] = ["group", "location", "period", "event", "actor"]
+    scope_attributes: list[str] = ["group", "location", "period", "event", "actor", "incident"]
     fuzzy_attributes: list[str] = ["location", "group"]
-    attach_when_missing: list[str] = ["location", "group", "period"]
+    attach_when_missing: list[str] = ["location", "group", "period", "incident"]
     context_families: dict[str, list[str]] = {}
     resolution_event: str = "resolution:{value}"
     identity_kinds: list[str] = ["resolution_number"]
@@ -72,6 +72,9 @@ class ReconcileConfig(BaseModel):
     typo_examples: dict[str, list[list[int]]] = {}
     soft_approx_stretch: float = Field(0.05, ge=0)
     vote_position_compatible: list[list[str]] = [["veto", "against"]]
+    # Members of each voting body (the `body=` of a vote's event): the votes for, against and
+    # abstaining on one vote cannot add up to more.
+    vote_body_sizes: dict[str, int] = {"sc": 15, "ga": 193}
     # sources
     near_duplicate: NearDuplicateConfig = NearDuplicateConfig()
 

@@ -7,8 +7,11 @@ a hedged one carries its own slack).  `fit()` finds, exactly,
 the largest (by weight: one per independent item) set of items that such an f can satisfy:
 
   * items on one date must share a point (f(t) is one number);
-  * undated items all sit at one unknown date, tried at every place in the order of dates
-    (before the first, between any two, after the last): they fit anywhere;
+  * undated items of one source (an article and its copies) sit at one unknown date; those of
+    different sources at dates of their own.  A date can be found for any figure (before the
+    first report, between two, after the last), so an undated source only has to agree with
+    itself: its largest self-consistent set is kept, and it never makes another source an
+    outlier.  (Items without a source all count as one source.)
   * dynamic programming over the dates in order, the state being the highest level reached so
     far.  The level only ever needs to be the lowest value that keeps the chosen items, so the
     candidate levels are the items' lower ends: O(dates x levels x items-per-date), near-linear
@@ -35,6 +38,7 @@ class Item:
     span: Span
     when: Optional[date]
     weight: float = 1.0
+    source: Optional[str] = None  # undated items of different sources may sit at different dates
 
 
 @dataclass
@@ -71,17 +75,17 @@ def fit(items: Sequence[Item], tolerance: float = 0.0) -> Fit:
             dated.setdefault(it.when, []).append(i)
     days = sorted(dated)
     slots = [dated[d] for d in days]
-    memo: dict = {}
-    if not undated:
-        best = _dp(items, slots, tolerance, memo)
-    else:
-        best = None
-        for k in range(len(slots) + 1):
-            trial = _dp(items, slots[:k] + [undated] + slots[k:], tolerance, memo)
-            if best is None or trial[0] > best[0]:
-                best = trial
-    assert best is not None
-    score, kept = best
+    score, kept = _dp(items, slots, tolerance, {})
+    kept = list(kept)
+    weight = score[0]
+    by_source: dict[Optional[str], list[int]] = {}
+    for i in undated:
+        by_source.setdefault(items[i].source, []).append(i)
+    for _src, idx in sorted(by_source.items(), key=lambda kv: str(kv[0])):
+        own, own_kept = _dp(items, [idx], tolerance, {})  # one date: the items must share a point
+        kept.extend(own_kept)
+        weight += own[0]
+    score = (weight, score[1])
     kept_set = set(kept)
     outliers = [i for i in range(len(items)) if i not in kept_set]
     return Fit(sorted(kept), outliers, _points(items, kept, days), score[0])

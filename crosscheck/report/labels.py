@@ -94,6 +94,7 @@ class LabelRules(_Strict):
     prefixed_groups: dict[str, Label] = Field(default_factory=dict)
     events: dict[str, Label]
     prefixed_events: dict[str, Label] = Field(default_factory=dict)
+    incidents: dict[str, Label] = Field(default_factory=dict)
     positions: dict[str, Label]
     bases: dict[str, Label]
     dated_from: dict[str, Label]
@@ -193,6 +194,8 @@ class Labels:
             return self._pick(r.events, value, lang) or self._prefixed(r.prefixed_events, value, lang) or value
         if key == "basis":
             return self._pick(r.bases, value, lang) or value
+        if key == "incident":
+            return self._pick(r.incidents, value, lang) or value
         return value
 
     # ------------------------------------------------------------------ notes

@@ -242,6 +242,9 @@ class ScopeRules(_Strict):
     # مشروع قرار إلى تأييد 9 أعضاء".
     requirement_before: list[str] = Field(default_factory=list)
     requirement_window: int = 8
+    # Words that open a new reported clause after a comma ("، وأن عدد المصابين بلغ 3554",
+    # "، فيما بلغ"): a period cue before them does not reach a figure after them.
+    period_barriers: list[str] = Field(default_factory=list)
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number

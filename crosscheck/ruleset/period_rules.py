@@ -30,6 +30,7 @@ class ClaimExample(_Strict):
     period: Optional[str] = None
     basis: Optional[str] = None
     event: Optional[str] = None
+    incident: Optional[str] = None
     note: str = ""
 
 
@@ -42,6 +43,13 @@ class PeriodRule(_Strict):
     id: str
     what: str = ""
     period: str
+    # where the cue may stand: before the figure, after it, or either (the nearest wins)
+    side: str = Field("either", pattern="^(before|after|either)$")
+    # a cue that settles the period even when a looser cue of rules/scope.yaml ("أمس", "خلال
+    # 24 ساعة" further on) says otherwise: the running-total construction "ارتفع عدد ... إلى N"
+    overrides_scope: bool = False
+    # an after-cue that may stand in the next clause ("سجل 4 وفيات، ما رفع العدد إلى 31")
+    next_clause: bool = False
     patterns: list[str] = Field(min_length=1)
     examples: Examples
 
@@ -76,6 +84,15 @@ class EventRule(_Strict):
     examples: Examples
 
 
+class IncidentRules(_Strict):
+    categories: dict[str, list[str]] = Field(min_length=1)
+    kinds: list[str] = Field(min_length=1)
+    lead_chars: int = Field(400, ge=0)
+    one_off: list[str] = []
+    one_off_periods: list[str] = []
+    examples: Examples
+
+
 class EventRules(_Strict):
     what: str
     why: str
@@ -88,6 +105,7 @@ class EventRules(_Strict):
     rules: list[EventRule]
     ordinals: dict[str, int]
     past_examples: Examples
+    incidents: Optional[IncidentRules] = None
 
 
 _SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا"})

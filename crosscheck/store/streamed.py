@@ -338,6 +338,11 @@ def member_from_json(text: str):
     return Member(index, Claim.model_validate_json(claim), uncertain, notes), note
 
 
+# kinds reconcile.inconsistencies compares without hierarchy keys: resolution numbers (number
+# typos) and vote tallies (tallies above the body's size) - few clusters in any record
+VOTE_LINKED = ("resolution_number", "votes_for", "votes_against", "abstentions")
+
+
 def _inconsistencies(scratch, cfg) -> list:
     """reconcile.inconsistencies over the clusters a constraint can link (a part whose
     ancestor key is another cluster's own key, that whole, and combinations), read back in
@@ -345,12 +350,14 @@ def _inconsistencies(scratch, cfg) -> list:
     from crosscheck.reconcile.inconsistencies import find_inconsistencies
 
     scratch.execute("CREATE INDEX hkeys_key ON hkeys(key, pos)")
-    linked = """
+    linked = f"""
         SELECT a.seq FROM hkeys a JOIN hkeys b ON a.key = b.key WHERE a.pos = 0 AND b.pos > 0
         UNION SELECT b.seq FROM hkeys a JOIN hkeys b ON a.key = b.key WHERE a.pos = 0 AND b.pos > 0
-        UNION SELECT DISTINCT seq FROM hkeys WHERE seq IN (SELECT seq FROM clusters WHERE combination)"""
+        UNION SELECT DISTINCT seq FROM hkeys WHERE seq IN (SELECT seq FROM clusters WHERE combination)
+        UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(VOTE_LINKED))})"""
     clusters = [Cluster.model_validate_json(r[0]) for r in scratch.execute(
-        f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id")]
+        f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id",
+        VOTE_LINKED)]
     found = find_inconsistencies(clusters, cfg)
     where = {(c.doc, c.start, c.end): c.position for cl in clusters for c in cl.claims}
     for inc in found:  # report.positions: a cited claim is where its cluster's claim is

@@ -1,0 +1,95 @@
+"""What happened, coarsely (rules/events.yaml `incidents`): a quake, a flood or storm, an
+epidemic (one per disease), a war, a fire, a sinking, an air crash, a stampede, a heat wave.
+
+Deaths from cholera and deaths in an earthquake in the same country are two quantities; so
+are a city's epidemic deaths and its fire's.  Each toll claim (rules `kinds`) takes the one
+incident its own sentence names, else the document's: the one its title and lead (first
+`lead_chars` characters) name most often (strictly), else the one its tolls' sentences name
+most, else the one the whole document names most, else none.  A toll of an incident over in hours (`one_off`: a fire, a stampede) "in the fire" or
+"yesterday" is that incident's running total.  The document is scanned once, each distinct sentence once: the work is linear in the
+document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from crosscheck.models import Claim
+from crosscheck.ruleset.period_rules import IncidentRules, event_rules, spelled
+from crosscheck.text.normalize import normalize
+
+# a whole word with its clitics: و/ف, then ب/ل/ك, then the article; up to two letters after
+_BEFORE = r"(?<![\p{L}\p{M}])(?:[وف])?(?:[بلك])?(?:ال|ل)?(?:"
+_AFTER = r")(?:\p{L}{0,2})(?![\p{L}\p{M}])"
+
+
+class IncidentFinder:
+    def __init__(self, rules: IncidentRules) -> None:
+        self.categories = [(name, regex.compile(_BEFORE + "|".join(spelled(p) for p in pats) + _AFTER))
+                           for name, pats in rules.categories.items()]
+        self.kinds = set(rules.kinds)
+        self.lead_chars = rules.lead_chars
+        self.one_off = set(rules.one_off)
+        self.one_off_periods = set(rules.one_off_periods)
+
+    def counts(self, text: str) -> Counter:
+        out: Counter = Counter()
+        for name, pat in self.categories:
+            n = sum(1 for _ in pat.finditer(text))
+            if n:
+                out[name] = n
+        return out
+
+
+@lru_cache(maxsize=8)
+def finder_for(directory: str) -> Optional[IncidentFinder]:
+    rules = event_rules(directory)
+    if rules.incidents is None:
+        return None
+    return IncidentFinder(rules.incidents)
+
+
+def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
+    """The claims with `incident` set (see the module docstring)."""
+    finder = finder_for(ctx.rules.directory)
+    if finder is None or not claims:
+        return claims
+    per_sentence: dict[str, Counter] = {}
+    for c in claims:
+        if c.kind in finder.kinds and c.sentence not in per_sentence:
+            per_sentence[c.sentence] = finder.counts(normalize(c.sentence).text)
+    if not per_sentence:
+        return claims
+    # what the document is about: the incident its title and lead name most, else the one
+    # its tolls' sentences name most, else the one the whole document names most
+    lead = finder.counts(ctx.text[: finder.lead_chars])
+    if ctx.doc.title:
+        lead += finder.counts(normalize(ctx.doc.title).text)
+    named = sum(per_sentence.values(), Counter())
+    doc_incident = _strict_top(lead) or _strict_top(named) or _strict_top(finder.counts(ctx.text))
+    out = []
+    for c in claims:
+        if c.kind not in finder.kinds:
+            out.append(c)
+            continue
+        own = per_sentence[c.sentence]
+        incident = next(iter(own)) if len(own) == 1 else doc_incident
+        if not incident:
+            out.append(c)
+            continue
+        update: dict = {"incident": incident}
+        if incident in finder.one_off and c.period in finder.one_off_periods:
+            update["period"] = "cumulative"  # the toll of an event over in hours is its total
+        out.append(c.model_copy(update=update))
+    return out
+
+
+def _strict_top(counts: Counter) -> Optional[str]:
+    top = counts.most_common(2)
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]

@@ -1,0 +1,48 @@
+"""What happened (crosscheck.extract.incidents): tolls of different incidents are different
+quantities; a figure whose article names none still joins its story; a one-off incident's toll
+"yesterday" or "in the fire" is its running total."""
+
+from __future__ import annotations
+
+from crosscheck.extract.extractor import extract
+from crosscheck.models import Document
+from crosscheck.reconcile.reconciler import reconcile
+
+
+def _clusters(*docs: Document):
+    claims = [c for d in docs for c in extract(d)]
+    return claims, reconcile(claims, list(docs))
+
+
+def _cluster_of(clusters, doc, value):
+    return next(cl for cl in clusters for c in cl.claims if c.doc == doc and float(c.value) == value)
+
+
+def test_epidemic_and_quake_deaths_in_one_country_are_two_quantities():
+    quake = Document(id="q", text="ارتفع عدد قتلى الزلزال في إيران إلى 430 شخصا.", date="2017-11-14")
+    virus = Document(id="v", text="ارتفع عدد الوفيات بفيروس كورونا في إيران إلى 853 حالة.", date="2017-11-14")
+    claims, clusters = _clusters(quake, virus)
+    assert {c.incident for c in claims if c.kind == "killed"} == {"quake", "covid"}
+    assert _cluster_of(clusters, "q", 430).id != _cluster_of(clusters, "v", 853).id
+    assert not [cl for cl in clusters if cl.status == "conflict"]
+
+
+def test_a_figure_whose_article_names_no_incident_joins_its_story():
+    quake = Document(id="q", text="ارتفع عدد قتلى الزلزال في إيران إلى 430 شخصا.", date="2017-11-14")
+    bare = Document(id="b", text="قالت السلطات إن عدد القتلى في إيران بلغ 300 شخص.", date="2017-11-14")
+    claims, clusters = _clusters(quake, bare)
+    assert next(c for c in claims if c.doc == "b" and c.kind == "killed").incident is None
+    cl = _cluster_of(clusters, "q", 430)
+    assert cl.id == _cluster_of(clusters, "b", 300).id and cl.status == "conflict"
+
+
+def test_a_one_off_incidents_toll_of_yesterday_is_its_running_total():
+    a = Document(id="a", text="لقي 717 حاجا مصرعهم أمس في حادثة تدافع بمنى.")
+    b = Document(id="b", text="ارتفعت حصيلة ضحايا تدافع منى إلى 717 قتيلا.")
+    claims, clusters = _clusters(a, b)
+    periods = {c.doc: c.period for c in claims if c.kind == "killed"}
+    assert periods == {"a": "cumulative", "b": "cumulative"}
+    assert _cluster_of(clusters, "a", 717).id == _cluster_of(clusters, "b", 717).id
+    # a war's toll of yesterday stays a day's figure
+    war = Document(id="w", text="قتل 40 شخصا أمس في غارات على المدينة.")
+    assert next(c for c in extract(war) if c.kind == "killed").period == "last_24h"
