@@ -128,3 +128,22 @@ def test_baseline_accepts_an_inconsistency(tmp_path):
     assert any(e["cluster"].startswith("part-exceeds-whole-") for e in json.loads(bl.read_text())["entries"])
     again = runner.invoke(app, ["check", str(new), "--against", str(rec), "--baseline", str(bl)])
     assert again.exit_code == 0, again.output
+
+
+def test_check_reports_the_reconciler_v2_inconsistencies_with_their_rules(tmp_path):
+    """Tallies above the council's size, a sub-period above the running total, a resolution
+    number given two ways: each is a finding of its own rule in `check` and in SARIF."""
+    new = _write(tmp_path / "new.txt", "new",
+                 "اعتمد مجلس الأمن القرار 2774 بأغلبية 13 صوتا مقابل اعتراض 2 وامتناع 3 أعضاء عن التصويت. "
+                 "وقتل 520 شخصا في حلب منذ وقف إطلاق النار.")
+    rec = _write(tmp_path / "rec.txt", "rec",
+                 "تبنى مجلس الأمن القرار 2747 بتأييد 13 عضوا واعتراض 2 وامتناع 3 أعضاء. "
+                 "وارتفع عدد القتلى في حلب إلى 410 أشخاص.")
+    runner = CliRunner()
+    data = json.loads(runner.invoke(app, ["check", str(new), "--against", str(rec), "--format", "json"]).output)
+    rules = {f["rule"] for f in data["findings"]}
+    assert {"inconsistency-tally-exceeds-body", "inconsistency-subperiod-exceeds-total",
+            "inconsistency-number-typo"} <= rules, rules
+    sarif = json.loads(runner.invoke(app, ["check", str(new), "--against", str(rec), "--format", "sarif"]).output)
+    names = {r["id"]: r["name"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert names.get("inconsistency-tally-exceeds-body") == "TallyExceedsBody"

@@ -82,6 +82,24 @@ RULES: dict[str, dict[str, str]] = {
         "full": "A figure stated for several places together ('in both countries') is not the sum of "
         "the places' own figures given the same day.",
     },
+    "inconsistency-subperiod-exceeds-total": {
+        "name": "SubperiodExceedsTotal",
+        "short": "A figure for part of the time exceeds the running total",
+        "full": "A toll since an anchor (the ceasefire, a date) or for a rolling window (the last 24 "
+        "hours) is larger than the running total of the same scope given the same day.",
+    },
+    "inconsistency-tally-exceeds-body": {
+        "name": "TallyExceedsBody",
+        "short": "More votes than the body has members",
+        "full": "The votes for, against and abstaining on one vote add up to more than the members of "
+        "the body (15 in the Security Council, 193 in the General Assembly).",
+    },
+    "inconsistency-number-typo": {
+        "name": "NumberTypo",
+        "short": "One story gives a resolution number two ways",
+        "full": "Copies of one article, or articles reporting the same tally of one vote, give resolution "
+        "numbers that differ by a digit slip (swapped or one digit off); one of them is likely mistyped.",
+    },
 }
 WARNING_RULE = "ambiguous-scope"
 BIDI_RULE = "bidi-spoofing"

@@ -17,6 +17,9 @@ TITLES = {
     "part_exceeds_whole": "a part exceeds its whole",
     "parts_exceed_whole": "parts add up to more than their whole",
     "combination_mismatch": "a combined figure does not match its parts",
+    "subperiod_exceeds_total": "a figure for part of the time exceeds the running total",
+    "tally_exceeds_body": "more votes than the body has members",
+    "number_typo": "a resolution number given two ways",
 }
 
 
