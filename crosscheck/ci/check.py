@@ -18,6 +18,7 @@ render a `CheckResult`; nothing here prints.
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from typing import Iterable, Optional, Sequence
 
 from crosscheck.config import Settings
@@ -221,6 +222,19 @@ def run_check(
     return result
 
 
+def _vote_linked_units(store: str, new_claims: Sequence[Claim]) -> set[str]:
+    """The stored units of resolution numbers and tallies, when a new claim is one: number typos
+    and tallies above a body's size compare them across units (reconcile.inconsistencies)."""
+    from crosscheck.reconcile.inconsistencies import VOTE_LINKED
+    from crosscheck.store.sqlite_store import connect
+
+    if not any(c.kind in VOTE_LINKED for c in new_claims):
+        return set()
+    with closing(connect(store)) as conn:
+        return {r[0] for r in conn.execute(
+            f"SELECT DISTINCT unit_key FROM claims WHERE kind IN ({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED)}
+
+
 def _check_units(new_docs: list[Document], store: str, settings: Settings, base=None,
                  baseline: Optional[str] = None) -> CheckResult:
     """The check against a store, loading only the units the new articles' claims fall in.
@@ -252,6 +266,7 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings, base=
         units: set[str] = set()
         for doc in new_docs:
             units.update(u for _b, u in claim_keys([c for c in new_claims if c.doc == doc.id], cfg))
+        units |= _vote_linked_units(store, new_claims)
         record_docs, record_claims, sources = load_units(store, units, new_docs, rules_dir=settings.rules, config=cfg)
         documents = record_docs + new_docs
         clusters = reconcile(record_claims + new_claims, documents, cfg, sources=sources, units=units)

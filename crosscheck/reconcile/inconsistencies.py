@@ -228,6 +228,9 @@ def _is_subperiod(part: Cluster, whole: Cluster) -> bool:
 
 
 TALLY_KINDS = ("votes_for", "votes_against", "abstentions")
+# Kinds compared without hierarchy keys (number typos, tallies above a body's size): a store
+# that judges part of its record reads every cluster of these kinds (few in any record).
+VOTE_LINKED = ("resolution_number",) + TALLY_KINDS
 
 
 def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:

@@ -445,6 +445,11 @@ def _linked(conn, judged: list[Cluster], touched: set[int], stats: CheckStats) -
             "SELECT seq FROM judged_hkeys WHERE key = ? AND pos > 0", (own,)))  # its parts
         for k in ancestors:
             wanted.update(r[0] for r in conn.execute("SELECT seq FROM judged_hkeys WHERE key = ?", (k,)))
+    from crosscheck.reconcile.inconsistencies import VOTE_LINKED
+
+    if any(cl.kind in VOTE_LINKED for cl in judged):  # number typos, tallies above a body's size
+        wanted.update(r[0] for r in conn.execute(
+            f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED))
     wanted -= touched
     out = []
     for seq in sorted(wanted):

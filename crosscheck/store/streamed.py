@@ -338,16 +338,13 @@ def member_from_json(text: str):
     return Member(index, Claim.model_validate_json(claim), uncertain, notes), note
 
 
-# kinds reconcile.inconsistencies compares without hierarchy keys: resolution numbers (number
-# typos) and vote tallies (tallies above the body's size) - few clusters in any record
-VOTE_LINKED = ("resolution_number", "votes_for", "votes_against", "abstentions")
 
 
 def _inconsistencies(scratch, cfg) -> list:
     """reconcile.inconsistencies over the clusters a constraint can link (a part whose
     ancestor key is another cluster's own key, that whole, and combinations), read back in
     report order: the same list as over every cluster, without holding every cluster."""
-    from crosscheck.reconcile.inconsistencies import find_inconsistencies
+    from crosscheck.reconcile.inconsistencies import VOTE_LINKED, find_inconsistencies
 
     scratch.execute("CREATE INDEX hkeys_key ON hkeys(key, pos)")
     linked = f"""
