@@ -8,7 +8,8 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
 
 - A (`tests/reconcile_blind/`, six stories, 36 articles, 121 judgements): 52/121 on the code
   before issue 8 (first figure), 55 at commit, 59 with parts and wholes, 76 with periods, basis
-  and vote occurrences, 77 with incidents and mistyped-number findings.
+  and vote occurrences, 77 with incidents and mistyped-number findings, 79 with the real-news
+  extraction work of the same session.
 - B (`tests/reconcile_blind_b/`: the Iran-Iraq earthquake with combined totals "في البلدين" and
   a town above the national toll, cholera in Yemen, Lebanon 2006, UN votes on Ukraine, a Yemen
   prisoner swap, Security Council votes on Syrian cross-border aid; 143 judgements): 74/143
@@ -37,7 +38,7 @@ TESTS = Path(__file__).resolve().parent
 
 # set folder -> judgements that must pass
 JUDGEMENTS_FLOOR = {
-    "reconcile_blind": 77,  # of 121
+    "reconcile_blind": 79,  # of 121
     "reconcile_blind_b": 100,  # of 143 (first figure 74)
     "reconcile_blind_c": 71,  # of 113 (first figure 58)
 }
