@@ -20,7 +20,8 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   Herat earthquake 2023, the Sulawesi tsunami 2018, the Rohingya exodus with UN votes, Cyclone
   Freddy, COVID-19 in Iraq, Libya 2011; 113 judgements).  No developer tuned rules or code on
   it: its figure estimates how the reconciler does on stories it has not seen.  58/113 when it
-  was written (first figure), 71 with periods, basis, parts and wholes and vote occurrences.
+  was written (first figure), 71 with periods, basis, parts and wholes and vote occurrences,
+  73 after session 4 (incidents, undated sources at their own dates, superseded figures).
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -40,7 +41,7 @@ TESTS = Path(__file__).resolve().parent
 JUDGEMENTS_FLOOR = {
     "reconcile_blind": 79,  # of 121
     "reconcile_blind_b": 100,  # of 143 (first figure 74)
-    "reconcile_blind_c": 71,  # of 113 (first figure 58)
+    "reconcile_blind_c": 73,  # of 113 (first figure 58)
 }
 
 
