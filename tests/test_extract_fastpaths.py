@@ -160,6 +160,21 @@ def _plain_event_near(ctx, kind, s_lo, s_hi, c_lo, c_hi, current):
     return found[1]
 
 
+def _claim_spans(ctx, rng: random.Random, tries: int):
+    """Up to `tries` random claim spans of one to three tokens inside one sentence of ctx's text:
+    (sentence start, sentence end, claim start, claim end) in normalised offsets."""
+    toks = tokenize(ctx.text)
+    for _ in range(tries):
+        if not toks:
+            return
+        a = rng.randrange(len(toks))
+        b = min(len(toks) - 1, a + rng.randint(0, 2))
+        c_lo, c_hi = toks[a].nstart, toks[b].nend
+        s_lo, s_hi = ctx.sentence_at(c_lo)
+        if c_hi <= s_hi:
+            yield s_lo, s_hi, c_lo, c_hi
+
+
 def test_event_near_bounded_search_equals_every_hit_tried():
     from crosscheck.extract.context import DocContext
     from crosscheck.extract.events import event_near
@@ -174,16 +189,7 @@ def test_event_near_bounded_search_equals_every_hit_tried():
         text = "".join(w + rng.choice(("", " ", " ", " ", " ، ")) for w in words)
         doc = Document(id=f"e{n}", text=text, date="2024-05-01" if n % 3 else None)
         ctx = DocContext(doc, rules)
-        toks = tokenize(ctx.text)
-        for _ in range(12):
-            if not toks:
-                break
-            a = rng.randrange(len(toks))
-            b = min(len(toks) - 1, a + rng.randint(0, 2))
-            c_lo, c_hi = toks[a].nstart, toks[b].nend
-            s_lo, s_hi = ctx.sentence_at(c_lo)
-            if c_hi > s_hi:
-                continue
+        for s_lo, s_hi, c_lo, c_hi in _claim_spans(ctx, rng, 12):
             kind = rng.choice(("killed", "votes_for", "injured"))
             current = rng.choice((None, None, "draft:x", "sc"))
             want = _plain_event_near(ctx, kind, s_lo, s_hi, c_lo, c_hi, current)
@@ -276,16 +282,7 @@ def test_basis_near_by_bisection_equals_the_scan_of_every_cue():
     for n in range(200):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 70)))
         ctx = DocContext(Document(id=f"b{n}", text=text), rules)
-        toks = tokenize(ctx.text)
-        for _ in range(10):
-            if not toks:
-                break
-            a = rng.randrange(len(toks))
-            b = min(len(toks) - 1, a + rng.randint(0, 2))
-            c_lo, c_hi = toks[a].nstart, toks[b].nend
-            s_lo, s_hi = ctx.sentence_at(c_lo)
-            if c_hi > s_hi:
-                continue
+        for s_lo, s_hi, c_lo, c_hi in _claim_spans(ctx, rng, 10):
             want = plain(ctx, s_lo, s_hi, c_lo, c_hi)
             assert basis_near(ctx, s_lo, s_hi, c_lo, c_hi) == want, (text, c_lo, c_hi)
             checked += 1
@@ -340,16 +337,7 @@ def test_period_near_stops_early_with_the_same_answer():
     for n in range(200):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(4, 80)))
         ctx = DocContext(Document(id=f"p{n}", text=text), rules)
-        toks = tokenize(ctx.text)
-        for _ in range(10):
-            if not toks:
-                break
-            a = rng.randrange(len(toks))
-            b = min(len(toks) - 1, a + rng.randint(0, 2))
-            c_lo, c_hi = toks[a].nstart, toks[b].nend
-            s_lo, s_hi = ctx.sentence_at(c_lo)
-            if c_hi > s_hi:
-                continue
+        for s_lo, s_hi, c_lo, c_hi in _claim_spans(ctx, rng, 10):
             clause_only = rng.random() < 0.3
             want = plain(ctx, s_lo, s_hi, c_lo, c_hi, clause_only)
             assert periods.period_near(ctx, s_lo, s_hi, c_lo, c_hi, clause_only) == want, (text, c_lo, c_hi)
