@@ -4,7 +4,6 @@ inconsistencies between clusters (crosscheck.reconcile.hierarchy / .inconsistenc
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

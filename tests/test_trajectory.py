@@ -50,7 +50,6 @@ def feasible(subset, tol):
     places = [None] if not undated else [i - 0.5 for i in range(len(days) + 1)]
     for place in places:
         slots = [[it for it in dated if it.when == d] for d in days]
-        order = list(range(len(days)))
         if place is not None:
             k = int(place + 0.5)
             slots = slots[:k] + [undated] + slots[k:]

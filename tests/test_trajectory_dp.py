@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from crosscheck.reconcile import trajectory
 from crosscheck.reconcile.intervals import Span
-from crosscheck.reconcile.trajectory import _NEG, Item, _first_point, _points, _sharp, fit
+from crosscheck.reconcile.trajectory import _NEG, Item, _first_point, _sharp, fit
 
 
 def plain_dp(items, slots, tol, memo=None):

@@ -38,7 +38,6 @@ from crosscheck.extract.scope import (
     attribution_of,
     group_of,
     period_of,
-    pick_location,
 )
 from crosscheck.text.tokens import Token, bare_forms
 

@@ -458,7 +458,6 @@ def group_members(
     matcher = FuzzyMatcher(cfg.fuzzy_threshold, stats)
     attrs = list(cfg.scope_attributes)
     fuzzy = [a for a in attrs if a in cfg.fuzzy_attributes]
-    exact = [a for a in attrs if a not in cfg.fuzzy_attributes]
 
     def canon_of(attr: str, raw: Optional[str]) -> Optional[str]:
         if raw is None:

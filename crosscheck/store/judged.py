@@ -227,7 +227,7 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
     from crosscheck.reconcile.hierarchy import load_hierarchy
     from crosscheck.reconcile.reconciler import judge_groups, prepare_claims
     from crosscheck.store.sqlite_store import _source_groups
-    from crosscheck.store.streamed import _Notes, member_from_json
+    from crosscheck.store.streamed import _Notes
 
     ids = [d.id for d in new_docs]
     marks = ",".join("?" * len(ids))
