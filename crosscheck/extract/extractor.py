@@ -912,7 +912,14 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "bare"
     if _starts_number(ctx, t):
         return "bare"  # another number ("ألف ألف", "ثلاثة ثلاثة") is no counted noun
+    if t.text[0] in _CONJ_LETTERS and not t.forms.isdisjoint(ctx.scope.function_words):
+        return "bare"  # "900 وأن المرض …", "110 فيما …": a conjunction opens the next clause
+    if t.text[0] == "و" and _number_near(ctx, toks, i1 + 1, 1, 2):
+        return "bare"  # "701 وقرابة 13 ألف إصابة": the next item of a list, not a noun
     return "other"
+
+
+_CONJ_LETTERS = frozenset("وف")
 
 
 def _starts_number(ctx: DocContext, t: Token) -> bool:

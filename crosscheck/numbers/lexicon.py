@@ -116,6 +116,14 @@ class _Phone(_Strict):
     leading_zero_digits: int = Field(ge=5)
 
 
+class _DecimalLetter(_Strict):
+    letter: str = Field(min_length=1, max_length=1)
+    # the digits written before the letter are the fraction ("5ر1" = 1.5), as the agency
+    # wires set them; False reads them as the whole part ("1ر5" = 1.5)
+    fraction_first: bool = True
+    examples: _Examples = Field(default_factory=_Examples)
+
+
 class _File(_Strict):
     version: int
     clitics: _Clitics
@@ -130,6 +138,9 @@ class _File(_Strict):
     fraction_examples: _Examples = Field(default_factory=_Examples)
     fraction_before_definite: dict[str, list[str]] = Field(default_factory=dict)
     decimal_point: list[str]
+    # A letter written between two digit runs as a decimal mark: news agencies (KUNA and the
+    # papers that take its wire) write "5ر1 مليون" for 1.5 million, the fraction first.
+    decimal_letter: Optional[_DecimalLetter] = None
     negative: list[str]
     vague: _Vague
     ordinals: _Ordinals
@@ -197,6 +208,9 @@ class Lexicon:
     iso_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     dmy_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     spaced_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
+    # digits, the decimal letter, digits ("5ر1"): None when the rule file names no letter
+    letter_decimal_re: Optional[re.Pattern] = field(repr=False, default=None)
+    letter_fraction_first: bool = True
     month_after_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     month_before_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     year_before_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
@@ -344,6 +358,8 @@ def build_lexicon(data: dict, path: str = "<rules>") -> Lexicon:
         "percent": f.percent_examples,
         "phone": f.phone_examples,
     }
+    if f.decimal_letter is not None:
+        lex.examples["decimal_letter"] = f.decimal_letter.examples
     return lex
 
 
@@ -395,6 +411,11 @@ def _compile(lex: Lexicon, f: _File) -> None:
     # (not starting with 0), the French/Maghreb thousands style, with an optional decimal
     # part; any other spacing separates numbers.
     lex.spaced_re = re.compile(r"[1-9]\d{0,2}(?:[ \t]\d{3}(?![\d/:]|[.,٫٬]\d{3}))+(?:[.,٫]\d+)?(?!\d)")
+    if f.decimal_letter is not None:
+        letter = re.escape(normalize_word(f.decimal_letter.letter))
+        # whole digit runs on both sides, the letter touching both, no letter or digit after
+        lex.letter_decimal_re = re.compile(r"(\d{1,3})" + letter + r"(\d{1,3})(?![\w])")
+        lex.letter_fraction_first = f.decimal_letter.fraction_first
     months = _phrase_alternation([m for group in f.months for m in group])
     lead = _phrase_alternation(f.month_lead)
     trail = _phrase_alternation(f.month_trail)

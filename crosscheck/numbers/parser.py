@@ -58,8 +58,8 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
             continue
         prefix, stem = forms[form]
         article = prefix.endswith(lex.article_prefixes)
-        if article and "ال" + stem in weekdays:
-            continue
+        if article and "ال" + stem in weekdays and (_DAY_BEFORE.search(text, 0, s) or not _ten_word_next(text, m.end(), lex)):
+            continue  # "يوم الأحد", "يوم الأحد عشرة أشخاص"; but "الأعضاء الأحد عشر" is eleven
         entry = lex.words[stem]
         out.append(
             Tok(
@@ -73,6 +73,20 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
             )
         )
     return out
+
+
+# "يوم" right before a weekday: "قتل يوم الأحد عشرة أشخاص" is Sunday, then ten
+_DAY_BEFORE = re.compile(r"(?:^|[^\w])[وف]?(?:يوم|اليوم|مساء|صباح|فجر|ليله|ظهر)[^\S\n]+$")
+_NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
+
+
+def _ten_word_next(text: str, end: int, lex: Lexicon) -> bool:
+    """Is the word after `end` the second word of a teen (عشر, عشرة)?"""
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    entry = lex.words.get(m.group(1))
+    return entry is not None and entry.ten_word
 
 
 def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
@@ -96,7 +110,17 @@ def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
             out.append(Tok(_ALONE + "date", s, im.end(), s, value=int(raw), raw=im.group()))
             covered = im.end()
             continue
-        if e < len(text) and text[e] in " \t" and (sm := lex.spaced_re.match(text, s)):
+        if (
+            lex.letter_decimal_re is not None
+            and raw.isdigit()
+            and (s == 0 or not text[s - 1].isalpha())
+            and (lm := lex.letter_decimal_re.match(text, s))
+        ):
+            # "5ر1": the wires' decimal letter, fraction first -> read as "1٫5"
+            a, b = lm.group(1), lm.group(2)
+            raw = f"{b}٫{a}" if lex.letter_fraction_first else f"{a}٫{b}"
+            e = covered = lm.end()
+        elif e < len(text) and text[e] in " \t" and (sm := lex.spaced_re.match(text, s)):
             if sm.end() > e:
                 # "1 414 021 100": read as if written with the Arabic thousands separator
                 e, raw, covered = sm.end(), "٬".join(sm.group().split()), sm.end()
