@@ -91,6 +91,26 @@ def test_hedge_miss(text):
     assert claims and all(c.qualifier == "exact" for c in claims), _describe(claims)
 
 
+PREDICATE = RULES.hedges.predicate.examples
+
+
+@pytest.mark.parametrize("ex", PREDICATE.hit if PREDICATE else [], ids=lambda e: e.text[:30])
+def test_predicate_hit(ex):
+    """hedges.yaml `predicate`: the clause's subject, far back, types the figure."""
+    claims = [c for c in extract_text(ex.text) if c.kind != "other"]
+    assert any(_matches(c, ex) for c in claims), _describe(claims)
+
+
+@pytest.mark.parametrize("text", PREDICATE.miss if PREDICATE else [])
+def test_predicate_miss(text):
+    claims = [c for c in extract_text(text) if c.kind != "other"]
+    assert not claims, _describe(claims)
+
+
+def test_predicate_carries_examples():
+    assert PREDICATE is not None and PREDICATE.hit and PREDICATE.miss
+
+
 @pytest.mark.parametrize("name", ["negation", "furniture"])
 def test_suppressing_rules(name):
     ex = getattr(RULES, name).examples

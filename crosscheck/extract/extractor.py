@@ -134,6 +134,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         CompiledKind(_OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])),
         PhraseSet(
             [Phrase.parse(c, r.id) for r in rules.kinds for c in r.cues]
+            + [Phrase.parse(c, r.id) for r in rules.kinds for c in _subject_cues(rules, r)]
             + [Phrase.parse(c, r.id + ":cross") for r in rules.kinds for c in r.cross_clause_cues]
         ),
         frozenset().union(*(k.nouns._first_keys for k in kinds)),
@@ -141,6 +142,16 @@ def compile_rules(rules: RuleSet) -> Compiled:
         _ordinal_before([p for r in rules.kinds for p in r.ordinal_after]),
         frozenset(k for r in rules.kinds for k in r.combined_with),
     )
+
+
+def _subject_cues(rules: RuleSet, r: KindRule) -> list[str]:
+    """A toll named by a head word and one of the kind's counted nouns is a cue of the kind:
+    "حصيلة الغرقى", "عدد النازحين", "أعداد اللاجئين" (rules/hedges.yaml predicate.heads) — for
+    the kinds that count people (a group) by their noun alone: not tallies ("عدد الدول
+    الأعضاء" is a body size), nor kinds whose noun needs an event ("عدد المعتقلين" frees no one)."""
+    if r.group is None or r.sentence_needs or r.require_cue or not r.nouns:
+        return []
+    return [f"{h} {n}" for h in rules.hedges.predicate.heads for n in r.nouns if " " not in n]
 
 
 def _ordinal_before(phrases: list[str]) -> "regex.Pattern | None":
@@ -914,8 +925,10 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "bare"  # another number ("ألف ألف", "ثلاثة ثلاثة") is no counted noun
     if t.text[0] in _CONJ_LETTERS and not t.forms.isdisjoint(ctx.scope.function_words):
         return "bare"  # "900 وأن المرض …", "110 فيما …": a conjunction opens the next clause
-    if t.text[0] == "و" and _number_near(ctx, toks, i1 + 1, 1, 2):
-        return "bare"  # "701 وقرابة 13 ألف إصابة": the next item of a list, not a noun
+    if t.text[0] == "و":
+        hedge = lexicon_for(ctx.rules.hedges).before.at(toks, i1)
+        if hedge is not None and _number_near(ctx, toks, hedge[1], 1, 1):
+            return "bare"  # "701 وقرابة 13 ألف إصابة": a hedged next item of a list, not a noun
     return "other"
 
 
@@ -971,7 +984,89 @@ def _nisba(t: Token) -> bool:
     return t.text not in _NOT_NISBA and _NISBA.match(t.text) is not None and not t.is_digit()
 
 
-_TO = frozenset({"الي", "بلغ", "بلغت", "يبلغ", "تبلغ", "وصل", "وصلت"})
+@dataclass(slots=True)
+class _Predicate:
+    """rules/hedges.yaml `predicate`, normalised: a figure that is its clause's subject's total."""
+
+    reach: frozenset[str]
+    heads: frozenset[str]
+    window: int
+    anaphora: frozenset[str]  # the heads with a pronoun: "عددهم", "حصيلتها"
+
+
+@per_object
+def _predicate_for(hedges) -> _Predicate:
+    p = hedges.predicate
+    heads = frozenset(normalize_word(w) for w in p.heads)
+    stems = {h[:-1] + "ت" if h.endswith("ه") else h for h in heads}  # حصيله -> حصيلت
+    # "عددهم", "حصيلتها", and the head with the article alone ("وتوقعت ارتفاع العدد إلى …")
+    anaphora = frozenset(s + suffix for s in stems for suffix in ("هم", "ها", "هن", "ه")) | {"ال" + h for h in heads}
+    return _Predicate(frozenset(normalize_word(w) for w in p.reach), heads, p.window, anaphora)
+
+
+# What may stand between a reach word and the figure besides spaces: an opening quote ("بلغ
+# “39 مدنيا"), which the tokeniser counts as clause punctuation.
+_QUOTES_ONLY = regex.compile(r"[\s«»\"“”'‘’]*")
+
+
+def _reached(ctx: DocContext, pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
+    """Is the figure starting at token `left` (its hedge included) the predicate of a reach
+    word: the word before it ("إلى 359", "بلغ “39"), or the hedge itself a reach verb
+    ("تجاوزت 2200")?"""
+    if left >= len(toks):
+        return False
+    if not toks[left].forms.isdisjoint(pred.reach):
+        return True  # "وفيات الكوليرا، تجاوزت 2200 حالة": the hedge is the verb
+    if left == 0:
+        return False
+    if toks[left].brk_before and not _QUOTES_ONLY.fullmatch(ctx.text, toks[left - 1].nend, toks[left].nstart):
+        return False
+    return not toks[left - 1].forms.isdisjoint(pred.reach)
+
+
+def _headed(pred: _Predicate, toks: Sequence[Token], k: int) -> bool:
+    """Is the cue starting at token k a toll named by a head word ("حصيلة قتلى", "عدد
+    الوفيات"): the head is its first word or the word before it."""
+    if not toks[k].forms.isdisjoint(pred.heads):
+        return True
+    return k > 0 and not toks[k].brk_before and not toks[k - 1].forms.isdisjoint(pred.heads)
+
+
+def _claim_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) -> bool:
+    """Does a figure already read in this sentence (a claim of any kind) stand in toks[a:b]?
+    ("عدد القتلى في الهجوم على 3 قرى بلغ …": "3 قرى" stands between the subject and the
+    figure).  Dates and years are no claims, so they never stand in the way."""
+    if b <= a or b > len(toks):
+        return False
+    placed = ctx.sentence_claims.get(ctx.sentence_at(toks[b - 1].nstart)[0])
+    if not placed:
+        return False
+    off = getattr(toks, "offset", 0)  # placed claims keep sentence indexes
+    # a measure in an aside ("الذي بلغت قوته 7.9 درجات") is no figure of a kind
+    return any(a + off <= p.left < b + off and p.claim.kind != "other" for p in placed)
+
+
+def _other_subject(pred: _Predicate, index, rule_id: str, toks: Sequence[Token], a: int, b: int) -> bool:
+    """Does a head word in toks[a:b] name a toll that is no cue of this rule ("عدد المعتقلين")?"""
+    for k in range(max(a, 0), min(b, len(toks))):
+        if toks[k].forms.isdisjoint(pred.heads) or not toks[k].forms.isdisjoint(pred.anaphora):
+            continue  # no head, or "العدد" alone: the same subject named again
+        if not any(p.payload == rule_id for _s, _e, p in (*index.starting_at(k), *index.starting_at(k + 1))):
+            return True
+    return False
+
+
+def _anaphora(pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
+    """Does the figure's clause name the subject again with a pronoun ("عددهم", "حصيلتها")?"""
+    k = left - 1
+    while k >= 0:
+        if not toks[k].forms.isdisjoint(pred.anaphora):
+            return True
+        if toks[k].brk_before:
+            return False
+        k -= 1
+    return False
+
 
 
 def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int):
@@ -983,14 +1078,30 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
     before = r.cue_before
     cross = r.cue_scope == "sentence"
     cue = None
-    if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(_TO):
+    pred = _predicate_for(ctx.rules.hedges)
+    people = not r.any_noun  # a resolution number is never a clause's total
+    if people and _reached(ctx, pred, toks, left):
         # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا", "عدد قتلى الزلزال الذي
         # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start, also
         # past an aside between commas ("عدد قتلى الهجوم، الذي وقع أمس، بلغ 324 شخصا")
-        before = max(before, 20)
-        cue = index.nearest(left, right, before, 0, True, r.id)
+        cue = index.nearest(left, right, max(before, pred.window), 0, True, r.id)
+        if cue is not None and cue[2] >= before and (
+            (_claim_between(ctx, toks, cue[1], left) and not _anaphora(pred, toks, left))
+            or _other_subject(pred, index, r.id, toks, cue[1] + 1, left)
+        ):
+            # "عدد القتلى 20 والجرحى بلغ 45": the subject had its figure (but "أما عددهم في
+            # بيروت فوصل إلى 201818" names it again); "عدد القتلى لم يتغير، فيما ارتفع عدد
+            # المعتقلين إلى 300": a nearer toll is the subject
+            cue = None
     if cue is None:
         cue = index.nearest(left, right, before, r.cue_after, cross, r.id)
+    if cue is None and people and pred.heads and left > 0:
+        # "حصيلة قتلى الحريق في مستشفى العاصمة 82 شخصا": a toll named as the subject (a head word,
+        # then the cue) with no verb; the figure is the first after it, in the same clause ("عدد
+        # الضحايا أعلى بكثير، وقد يصل إلى 500": the subject had its predicate before the comma)
+        cue = index.nearest(left, right, pred.window, 0, False, r.id)
+        if cue is not None and not (_headed(pred, toks, cue[1]) and not _claim_between(ctx, toks, cue[1], left)):
+            cue = None
     if cue is not None and _shadowed(index, cue, r.id):
         cue = None
     if cue is None and r.cross_clause_cues:

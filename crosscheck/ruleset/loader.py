@@ -165,6 +165,22 @@ class Tolerance(_Strict):
     rest: float
 
 
+class PredicateRules(_Strict):
+    """A figure that is what its clause's subject amounts to: "ارتفعت حصيلة القتلى في … إلى
+    359", "عدد قتلى الحريق في المستشفى 82 شخصا".  The subject (a kind's cue) may then stand
+    farther back than the kind's cue window, across commas, when no other figure stands
+    between it and the figure."""
+
+    # words right before the figure or its hedge that make it the predicate ("إلى", "بلغ",
+    # "ارتفعت لنحو", "تجاوزت")
+    reach: list[str] = Field(default_factory=list)
+    # words heading a toll named as the subject ("عدد", "حصيلة"): a cue right after one of them
+    # is the subject even without a reach word ("حصيلة قتلى الحريق … 82 شخصا")
+    heads: list[str] = Field(default_factory=list)
+    window: int = Field(default=20, ge=1, le=40)  # how many words back the subject may stand
+    examples: Optional[Examples] = None  # hit: a claim with that value; miss: no typed claim
+
+
 class HedgeRules(_Strict):
     what: str
     why: str
@@ -175,6 +191,7 @@ class HedgeRules(_Strict):
     exact_round: Tolerance  # exact but round ("30 ألف")
     approx: Tolerance
     more_than: Tolerance  # how far above the figure "أكثر من" reaches
+    predicate: PredicateRules = Field(default_factory=PredicateRules)
     examples: Examples
 
 
