@@ -1232,6 +1232,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             else:
                 continue
         if ck.veto_words and _vetoed(ctx, ck, toks, noun, cue):
+            if r.context_veto.step_aside:
+                continue  # "أعادت الجماعة 104 تلميذات" in an abduction: hostages, not prisoners
             if noun is not None:
                 # "870 إصابة" in an article about an epidemic: its counted noun names infections,
                 # so no other kind may read it as a bare figure

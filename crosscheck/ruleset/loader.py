@@ -72,6 +72,9 @@ class ContextVeto(_Strict):
     words: list[str] = Field(min_length=1)  # single words; one of them in the document arms it
     keep: list[str] = Field(min_length=1)  # then only a counted noun or a cue among these types a figure
     unless: list[str] = Field(default_factory=list)  # single words: in the figure's sentence, no veto
+    # the kind only steps aside (another kind may still take the figure) instead of making the
+    # figure untyped: released captives in an article about an abduction are hostages
+    step_aside: bool = False
 
 
 class KindRule(_Strict):
