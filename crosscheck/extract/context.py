@@ -109,7 +109,8 @@ class DocContext:
         self.scope = scope_for(rules.scope)
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._mentions: dict[tuple[int, int], list] = {}
-        self.sentence_claims: dict[int, list] = {}  # sentence start -> claims placed so far
+        self.sentence_claims: dict[int, Any] = {}  # sentence start -> the last claims placed in it
+        self.claims_held = 0  # the most claims the extractor held at once, unmerged or merged (counted for tests)
         self._vote_events_of: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence
         self._events_near: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence/paragraph
         self._info: dict[int, TokenInfo] = {}  # id(token list of a sentence) -> its indexes

@@ -10,15 +10,17 @@ vetoed) are found in the few sentences that talk about voting (crosscheck.extrac
 from __future__ import annotations
 
 from array import array
+from collections import deque
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import heappop, heappush
 from typing import Iterator, Sequence
 
 import regex
 
 from crosscheck.extract import vote_positions as positions
-from crosscheck.extract.mentions import merge_mentions
+from crosscheck.extract.mentions import MentionMerger
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
 from crosscheck.text.lexicon import Phrase, PhraseSet
@@ -197,16 +199,57 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     comp = compile_rules(rules)
     nums = _numbers(ctx, comp)
     nums.reverse()  # taken from the end, each figure freed once read (a text of numbers holds many)
-    claims = []
-    while nums:
-        c = _claim(ctx, comp, nums.pop())
-        if c is not None:
-            claims.append(c)
-    claims.extend(positions.extract_positions(ctx, rules))
-    claims.sort(key=lambda c: (c.start, c.end, c.kind))
     gaz = ctx.gaz
     nested = lambda a, b: gaz.is_within(a, b) or gaz.is_within(b, a)  # noqa: E731
-    return assign_incidents(ctx, assign_vote_events(ctx, merge_mentions(claims, nested)))
+    # Repeated figures are merged into mentions as the claims are made, in the order
+    # merge_mentions gives them (start, end, kind; positions after figures on a tie): a claim
+    # waits in `pending` until no later figure can make a claim that sorts before it, so what
+    # is held is the distinct figures of the document plus a short queue, not every repetition.
+    merger = MentionMerger(nested)
+    pending: list[tuple[int, int, str, int, Claim]] = []
+    for k, c in enumerate(positions.extract_positions(ctx, rules)):
+        heappush(pending, (c.start, c.end, c.kind, _POSITION_SEQ + k, c))
+    seq = 0
+    reach = _reach_back(ctx, comp)
+    while nums:
+        n = nums.pop()
+        c = _claim(ctx, comp, n)
+        if c is None:
+            continue
+        heappush(pending, (c.start, c.end, c.kind, seq, c))
+        seq += 1
+        if len(pending) > _PENDING_MAX:
+            floor = ctx.norm.to_original(_claim_floor(ctx, n, reach))
+            while pending and pending[0][0] < floor:
+                merger.add(heappop(pending)[4])
+            ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
+    ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
+    while pending:
+        merger.add(heappop(pending)[4])
+    return assign_incidents(ctx, assign_vote_events(ctx, merger.out))
+
+
+# _extract's queue of claims waiting to be merged: the watermark is worked out once it holds
+# this many (an ordinary article never does)
+_PENDING_MAX = 256
+_POSITION_SEQ = 1 << 62  # vote positions sort after figures on a tie, as in one stable sort
+
+
+def _reach_back(ctx: DocContext, comp: Compiled) -> int:
+    """How many tokens before its number's token a claim can start: a noun read first ("دولة
+    واحدة"), a range's opening word, or a hedge with a filler and two stacked hedges before it
+    (see _claim and HedgeLexicon.find_before), plus a sign or point before the digits."""
+    h = lexicon_for(ctx.rules.hedges)
+    return 2 + max(comp.range_open.max_span, h.fillers.max_span + 3 * h.before.max_span) + 2
+
+
+def _claim_floor(ctx: DocContext, n: _Num, reach: int) -> int:
+    """A normalised offset no claim of n or of any later figure (numbers come in text order)
+    starts before: `reach` tokens before n's token in its sentence, or the sentence start."""
+    s_lo, s_hi = ctx.sentence_at(n.nstart)
+    toks = ctx.tokens(s_lo, s_hi)
+    k = bisect_left(ctx.info(toks).starts, n.nstart) - 1 - reach
+    return toks[k].nstart if k > 0 else s_lo
 
 
 def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) -> list[Claim]:
@@ -563,7 +606,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     # "29 جثة، فضلا عن 48 جريحا بينهم 30 طفلا": a figure of its own kind after an additive marker
     # is no part of the figure before it, so the subsets that follow it are its own
     own_parent = parent if parent is not None and parent.claim.rule == rule.id else None
-    ctx.sentence_claims.setdefault(s_lo, []).append(_Placed(claim, left + off, right + off, own_parent, noun))
+    placed = ctx.sentence_claims.get(s_lo)
+    if placed is None:
+        placed = ctx.sentence_claims[s_lo] = deque(maxlen=_PLACED_MAX)
+    placed.append(_Placed(claim, left + off, right + off, own_parent, noun))
     return claim
 
 
@@ -623,6 +669,13 @@ def _window(toks: Sequence[Token], i: int) -> tuple[TokenWindow, int]:
     w = TokenWindow(toks[a : i + _WINDOW])
     w.offset, w.base, w.changed = a, toks, (i - 1 - a, i + 2 - a)
     return w, a
+
+
+# The claims of a sentence kept for the figures after them (ctx.sentence_claims): a subset's
+# total, a list's previous item or a sibling within a few words (_sibling stops at the first
+# placed claim ending more than 4 tokens before the figure, and the claims within 4 tokens of
+# it are a handful), so the last few suffice: a sentence of 70,000 figures keeps 64.
+_PLACED_MAX = 64
 
 
 _VETOED = -1  # _best_kind's score for a figure a context veto made "other"

@@ -85,31 +85,48 @@ def mention_of(c: Claim) -> Mention:
     return m
 
 
-def merge_mentions(claims: Sequence[Claim], nested: Nested | None = None) -> list[Claim]:
-    """The claims of ONE document (in text order), repeated figures folded into their first.
-    `nested(p, q)`: is place p inside q or q inside p (from the gazetteer)."""
-    first: dict[Hashable, tuple[Claim, set[int]]] = {}
-    by_shape: dict[Hashable, list[tuple[Claim, set[int]]]] = {}
-    out: list[Claim] = []
-    for c in claims:
+class MentionMerger:
+    """merge_mentions one claim at a time: `add` the claims of ONE document in text order, read
+    `out` at the end.  A claim folded into an earlier one is not kept (only its Mention is), so a
+    text that repeats a figure many times holds one claim per distinct figure, not one per
+    repetition."""
+
+    __slots__ = ("nested", "first", "by_shape", "out")
+
+    def __init__(self, nested: Nested | None = None) -> None:
+        self.nested = nested
+        self.first: dict[Hashable, tuple[Claim, set[int]]] = {}
+        self.by_shape: dict[Hashable, list[tuple[Claim, set[int]]]] = {}
+        self.out: list[Claim] = []
+
+    def add(self, c: Claim) -> None:
+        first, by_shape = self.first, self.by_shape
         here = list(c.mentions) or [mention_of(c)]
         k = _key(c)
         kept = first.get(k)
         if kept is None:
             # the same figure stated with a related scope ("في هرات" after "في أفغانستان")
             for cand in by_shape.get(_shape(c), ())[:_SCAN]:
-                if same_figure(cand[0], c, nested):
+                if same_figure(cand[0], c, self.nested):
                     kept = first[k] = cand
                     break
         if kept is None:
             c.mentions = here
             kept = first[k] = (c, {m.start for m in here})
             by_shape.setdefault(_shape(c), []).append(kept)
-            out.append(c)
-            continue
+            self.out.append(c)
+            return
         claim, starts = kept  # the starts it has, as a set: a figure repeated 10,000 times stays linear
         for m in here:
             if m.start not in starts:
                 starts.add(m.start)
                 claim.mentions.append(m)
-    return out
+
+
+def merge_mentions(claims: Sequence[Claim], nested: Nested | None = None) -> list[Claim]:
+    """The claims of ONE document (in text order), repeated figures folded into their first.
+    `nested(p, q)`: is place p inside q or q inside p (from the gazetteer)."""
+    merger = MentionMerger(nested)
+    for c in claims:
+        merger.add(c)
+    return merger.out
