@@ -81,3 +81,58 @@ def test_claims_held_count_sees_unmerged_claims(monkeypatch):
     monkeypatch.setattr(extractor, "_PENDING_MAX", 10**9)
     held, claims = _held(_dense(700, 30))
     assert held > 600 > len(claims)
+
+
+def _one_line_news(n: int) -> str:
+    """n short sentences on one line, figures, votes and places in each."""
+    return " ".join(
+        f"قتل {i % 40 + 3} أشخاص في {_PLACES[i % 4]} أمس. صوت {i % 13 + 2} عضوا لصالح القرار رقم {2700 + i % 9}. "
+        f"وقال المسؤول إن {i % 7 + 2} أطفال بين الجرحى." for i in range(n)
+    )
+
+
+def test_sentences_behind_the_figure_are_forgotten_with_the_same_claims(monkeypatch):
+    text = _one_line_news(150)
+    monkeypatch.setattr(extractor.DocContext, "keep_sentences", 10**9)
+    whole = _dump(extract_text(text))
+    monkeypatch.setattr(extractor.DocContext, "keep_sentences", 4)
+    seen = []
+    real = extractor.DocContext
+
+    class Recording(real):
+        def tokens(self, lo, hi):
+            toks = super().tokens(lo, hi)
+            seen.append(len(self._tokens))
+            return toks
+
+    monkeypatch.setattr(extractor, "DocContext", Recording)
+    assert _dump(extract_text(text)) == whole
+    assert len(whole) > 100
+    # 450 sentences tokenised; at most about twice the kept number are held at once
+    assert max(seen) <= 2 * 4 + 2, max(seen)
+
+
+def test_normalising_a_long_text_a_piece_at_a_time_is_normalising_it_whole(monkeypatch):
+    from crosscheck.text import normalize as nz
+
+    text = (
+        "قُتِلَ ١٢٣ شخصاً في غزّة، وأُصيب إلى ٤٥٠\u200f آخرين ــ حتى مساء أمسِ. " + _one_line_news(3)
+    ) * 40
+    whole = nz.normalize(text)
+    monkeypatch.setattr(nz, "_PIECE", 97)  # pieces cut anywhere, inside words and between marks
+    cut = nz.normalize(text)
+    assert cut.text == whole.text and cut._deleted_at == whole._deleted_at
+    assert len(whole._deleted_at) >= 400
+    assert [cut.span(s, s + 9) for s in range(0, len(cut.text) - 9, 31)] == [
+        whole.span(s, s + 9) for s in range(0, len(whole.text) - 9, 31)
+    ]
+
+
+def test_word_forms_of_a_long_text_are_read_a_chunk_at_a_time(monkeypatch):
+    from crosscheck.text import tokens
+
+    text = _one_line_news(60) + " 30,000 و1.5 " + _dense(40, 9)
+    whole = tokens.word_forms_between(text, 3, len(text) - 2)
+    monkeypatch.setattr(tokens, "_CHUNK", 50)
+    assert tokens.word_forms_between(text, 3, len(text) - 2) == whole
+    assert len(whole) > 80 and "30,000" in whole

@@ -110,6 +110,7 @@ class DocContext:
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._mentions: dict[tuple[int, int], list] = {}
         self.sentence_claims: dict[int, Any] = {}  # sentence start -> the last claims placed in it
+        self.cached_sentences = 0  # sentences tokenised at the last forget_before
         self.claims_held = 0  # the most claims the extractor held at once, unmerged or merged (counted for tests)
         self._vote_events_of: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence
         self._events_near: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence/paragraph
@@ -118,6 +119,37 @@ class DocContext:
         self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}
         self._excerpts: dict[tuple[int, int, int], tuple[int, int, str]] = {}
         self.number_starts: list[int] = []  # normalised start of every number found (sorted)
+
+    # per-sentence caches (keys start with the sentence's (lo, hi)) that forget_before empties
+    _SENTENCE_CACHES = ("_tokens", "_mentions", "_sentences", "_excerpts", "_events_near")
+    _SENTENCE_CACHES_OUTSIDE = ("_period_hits", "_event_hits", "_basis_hits", "_basis_starts", "_event_split")
+
+    # sentences whose tokens and indexes are kept before those behind the reading point go
+    keep_sentences = 64
+
+    def reading_at(self, pos: int) -> None:
+        """The reader (the claim loop, the vote positions) has reached normalised offset `pos`,
+        reading in text order: once the cached sentences have doubled since the last time (and
+        are more than keep_sentences), forget those ending by `pos` (amortised: linear)."""
+        if len(self._tokens) > max(self.keep_sentences, 2 * self.cached_sentences):
+            self.forget_before(pos)
+
+    def forget_before(self, pos: int) -> None:
+        """Drop what was worked out for the sentences ending by normalised offset `pos` (their
+        tokens, indexes, place mentions, cue hits, excerpts): the claim loop reads the document
+        in text order, so a one-line text of many sentences holds the sentences near the figure
+        being read, not every sentence read so far.  Every cache is a function of the text, so a
+        sentence asked for again is worked out again, the same."""
+        for name in self._SENTENCE_CACHES + self._SENTENCE_CACHES_OUTSIDE:
+            cache = self.__dict__.get(name)
+            if cache:
+                for key in [k for k in cache if _sentence_end(k) <= pos]:
+                    del cache[key]
+        for key in [k for k, info in self._info.items() if not info.toks or info.toks[-1].nend <= pos]:
+            del self._info[key]
+        for key in [k for k in self.sentence_claims if k < pos]:
+            del self.sentence_claims[key]
+        self.cached_sentences = len(self._tokens)
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
@@ -317,7 +349,11 @@ class DocContext:
     def _sentence_vote_events(self, sentence: tuple[int, int]) -> list[tuple[int, str]]:
         found = self._vote_events_of.get(sentence)
         if found is None:
-            toks = self.tokens(*sentence)
+            # (a paragraph's vote events read every sentence of it with a vote word: their
+            # tokens are not kept, only their events; a figure's sentence is tokenised anyway)
+            toks = self._tokens.get(sentence)
+            if toks is None:
+                toks = tokenize(self.text, *sentence)
             found = self._vote_events_of[sentence] = [
                 (toks[i].nstart, ev) for i, ev in vote_events_in(self.scope, self.gaz, toks)
                 if not self.in_furniture(toks[i].nstart)
@@ -327,6 +363,11 @@ class DocContext:
     def original(self, nstart: int, nend: int) -> tuple[int, int, str]:
         s, e = self.norm.span(nstart, nend)
         return s, e, self.doc.text[s:e]
+
+
+def _sentence_end(key) -> int:
+    """The end offset in a per-sentence cache key: (lo, hi), (lo, hi, block) or ("loc", lo, hi)."""
+    return key[2] if key[0] == "loc" else key[1]
 
 
 # A digit as the tokeniser sees one (crosscheck.text.tokens: a token that is a number starts with \d).

@@ -209,6 +209,8 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     pending: list[tuple[int, int, str, int, Claim]] = []
     for k, c in enumerate(positions.extract_positions(ctx, rules)):
         heappush(pending, (c.start, c.end, c.kind, _POSITION_SEQ + k, c))
+    if len(ctx._tokens) > ctx.keep_sentences:
+        ctx.forget_before(len(ctx.text) + 1)  # the vote sentences positions read: read again as needed
     seq = 0
     reach = _reach_back(ctx, comp)
     while nums:
@@ -218,6 +220,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
             continue
         heappush(pending, (c.start, c.end, c.kind, seq, c))
         seq += 1
+        ctx.reading_at(ctx.sentence_at(n.nstart)[0])
         if len(pending) > _PENDING_MAX:
             floor = ctx.norm.to_original(_claim_floor(ctx, n, reach))
             while pending and pending[0][0] < floor:

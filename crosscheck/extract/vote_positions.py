@@ -101,6 +101,7 @@ def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
             if (lo, hi) in seen or ctx.in_furniture(m.start()):
                 continue
             seen.add((lo, hi))
+            ctx.reading_at(lo)  # (in text order: the sentences behind are forgotten)
             if first_words is not None and not first_words.search(ctx.text, lo, hi):
                 continue  # no trigger can start in this sentence
             toks = ctx.tokens(lo, hi)

@@ -116,14 +116,32 @@ def normalize(text: str) -> Normalized:
     """Normalise `text` for matching while remembering where every character came from."""
     if _PRESENTATION.search(text):
         return _normalize_general(text)
+    if len(text) <= _PIECE:
+        out, deleted = _fast(text, 0)
+        return Normalized(text, out, _deleted_at=[d - k for k, d in enumerate(deleted)])
+    # a long text a piece at a time (every change is of one character, so pieces are
+    # independent): one copy of the text is built, not one per substitution
+    pieces, deleted = [], []
+    for a in range(0, len(text), _PIECE):
+        out, gone = _fast(text[a : a + _PIECE], a)
+        pieces.append(out)
+        deleted += gone
+    return Normalized(text, "".join(pieces), _deleted_at=[d - k for k, d in enumerate(deleted)])
+
+
+_PIECE = 1 << 20  # characters normalised at a time
+
+
+def _fast(text: str, offset: int) -> tuple[str, list[int]]:
+    """The fast path on one piece: (normalised piece, offsets of its deleted characters + offset)."""
     out = text
     for a, b in _PAIRS:
         if a in out:
             out = out.replace(a, b)
-    deleted = [m.start() for m in _DELETE.finditer(text)]
+    deleted = [m.start() + offset for m in _DELETE.finditer(text)]
     if deleted:
         out = _DELETE.sub("", out)  # substitutions never produce or remove deletable marks
-    return Normalized(text, out, _deleted_at=[d - k for k, d in enumerate(deleted)])
+    return out, deleted
 
 
 def _normalize_general(text: str) -> Normalized:

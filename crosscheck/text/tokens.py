@@ -84,8 +84,15 @@ def word_forms_between(text: str, start: int = 0, end: int | None = None) -> set
     give), without making the tokens: each distinct word is read once."""
     end = len(text) if end is None else end
     forms: set[str] = set()
-    for w in set(_WORD.findall(text, start, end)):
-        forms |= bare_forms(w)
+    pos = start
+    while pos < end:
+        # about _CHUNK characters at a time, cut at a space (no word holds one), so a text of
+        # a million words never lists them all at once
+        stop = text.find(" ", pos + _CHUNK, end) if pos + _CHUNK < end else -1
+        stop = end if stop < 0 else stop
+        for w in set(_WORD.findall(text, pos, stop)):
+            forms |= bare_forms(w)
+        pos = stop
     return forms
 
 
