@@ -69,10 +69,14 @@ def test_claims_held_are_bounded_by_the_distinct_figures():
 
 
 def test_the_last_placed_claims_of_a_sentence_suffice(monkeypatch):
-    text = _dense(300, 25) + " " + " و".join(f"{i + 2} {_KINDS[i % 6]}" for i in range(200))
+    text = (
+        _dense(300, 25) + " " + " و".join(f"{i + 2} {_KINDS[i % 6]}" for i in range(200))
+        + " " + " ".join(f"وارتفع عدد القتلى في {_PLACES[i % 4]} و{i + 3} قرى إلى {i + 40} شخصا" for i in range(300))
+    )
     monkeypatch.setattr(extractor, "_PLACED_MAX", 10**9)
     whole = _dump(extract_text(text))
-    monkeypatch.setattr(extractor, "_PLACED_MAX", 2)  # (64 in use; 2 still gives the same claims here)
+    monkeypatch.setattr(extractor, "_PLACED_MAX", 0)  # the least the rules' windows need
+    assert extractor._placed_max(extractor._default_rules()) < 1000
     assert _dump(extract_text(text)) == whole
 
 

@@ -611,7 +611,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     own_parent = parent if parent is not None and parent.claim.rule == rule.id else None
     placed = ctx.sentence_claims.get(s_lo)
     if placed is None:
-        placed = ctx.sentence_claims[s_lo] = deque(maxlen=_PLACED_MAX)
+        placed = ctx.sentence_claims[s_lo] = deque(maxlen=_placed_max(ctx.rules))
     placed.append(_Placed(claim, left + off, right + off, own_parent, noun))
     return claim
 
@@ -676,9 +676,21 @@ def _window(toks: Sequence[Token], i: int) -> tuple[TokenWindow, int]:
 
 # The claims of a sentence kept for the figures after them (ctx.sentence_claims): a subset's
 # total, a list's previous item or a sibling within a few words (_sibling stops at the first
-# placed claim ending more than 4 tokens before the figure, and the claims within 4 tokens of
-# it are a handful), so the last few suffice: a sentence of 70,000 figures keeps 64.
-_PLACED_MAX = 64
+# placed claim ending more than 4 tokens before the figure), a figure between a toll's subject
+# and its predicate (_claim_between: within the cue window before the figure).  Figures come in
+# text order, about one per token at most, so the last few hundred hold every claim those
+# windows can reach: a sentence of 70,000 figures keeps 256, and each look at them is bounded.
+_PLACED_MAX = 256
+
+
+def _placed_max(rules: RuleSet) -> int:
+    """_PLACED_MAX, or more if the rules' cue windows reach farther back."""
+    return max(_PLACED_MAX, 4 * (_cue_reach(rules) + 8))
+
+
+@per_object
+def _cue_reach(rules: RuleSet) -> int:
+    return max([k.cue_before for k in rules.kinds] + [rules.hedges.predicate.window])
 
 
 _VETOED = -1  # _best_kind's score for a figure a context veto made "other"
