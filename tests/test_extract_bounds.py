@@ -140,3 +140,96 @@ def test_word_forms_of_a_long_text_are_read_a_chunk_at_a_time(monkeypatch):
     monkeypatch.setattr(tokens, "_CHUNK", 50)
     assert tokens.word_forms_between(text, 3, len(text) - 2) == whole
     assert len(whole) > 80 and "30,000" in whole
+
+
+def test_numbers_are_read_as_the_claims_need_them(monkeypatch):
+    """The figures come from the scan one at a time (a text of numbers never holds them all);
+    reading ahead for "does a number start here" gives the claims of reading every number first."""
+    most = [0]
+    real = extractor._NumberFeed
+
+    class Recording(real):
+        __slots__ = ()
+
+        def _read(self):
+            ok = real._read(self)
+            most[0] = max(most[0], len(self._ahead))
+            return ok
+
+    monkeypatch.setattr(extractor, "_NumberFeed", Recording)
+    words = " ".join(["ألف"] * 5000)
+    assert extract_text(words) == []
+    assert most[0] <= 3, most[0]  # 5,000 numbers, at most a few read ahead of the figure
+
+    text = _dense(200, 30) + " بين 1988 و1994 قتل ثلاثة آلاف وأربعمئة شخص و12 ألفا، ألف ألف جنديين"
+
+    class Eager(real):
+        __slots__ = ()
+
+        def through(self, pos):
+            real.through(self, 1 << 60)  # every number read before any is used (as before)
+
+    lazy = _dump(extract_text(text))
+    monkeypatch.setattr(extractor, "_NumberFeed", Eager)
+    assert _dump(extract_text(text)) == lazy and len(lazy) > 50
+
+
+def test_event_cues_of_a_sentence_are_read_once_not_per_claim(monkeypatch):
+    from crosscheck.extract import events
+
+    text = "، ".join(f"وأفرج في المرحلة {('الأولى', 'الثانية', 'الثالثة')[i % 3]} عن {i + 3} رهينة" for i in range(300))
+    reads = [0]
+    real = events._split_hits
+
+    class Counting(list):
+        def __iter__(self):
+            reads[0] += 1
+            return super().__iter__()
+
+    def split(*a):
+        years, rules = real(*a)
+        return years, Counting(rules)
+
+    monkeypatch.setattr(events, "_split_hits", split)
+    claims = extract_text(text)
+    assert len(claims) > 250 and all(str(c.event).startswith("phase:") for c in claims)
+    assert reads[0] <= 3, reads[0]  # once per sentence (was once per claim: 300 reads of 300 cues)
+    # the same events as the plain reading of every cue for every claim
+    monkeypatch.setattr(events, "_split_hits", real)
+    mixed = text + ". " + "، ".join(f"قتل {i + 3} في الدفعة الثانية وأفرج عن {i + 9} أسيرا في الجولة الرابعة" for i in range(40))
+    fast = _dump(extract_text(mixed))
+    monkeypatch.setattr(extractor, "event_near", _event_near_plain)
+    assert _dump(extract_text(mixed)) == fast
+
+
+def _event_near_plain(ctx, kind, s_lo, s_hi, c_lo, c_hi, current):
+    """events.event_near as first written: every rule cue of the sentence read for every claim."""
+    from crosscheck.extract import events
+
+    finder = events.finder_for(ctx.rules.directory)
+    hits = events.sentence_hits(ctx, "_event_hits", finder, s_lo, s_hi)
+    if not hits:
+        return current
+    clause_lo, sent_lo, limit = events.clause_window(ctx, s_lo, s_hi, c_lo, c_hi, finder.after_words)
+    year = events.document_year(ctx, finder)
+    years, rules = events._split_hits(ctx, s_lo, s_hi, hits, year)
+    if years:
+        best = events._past_year(finder, ctx.text, years, c_lo, c_hi, limit)
+        if best is not None:
+            return f"past:{best}"
+    found = None
+    for s, e, what in rules:
+        order, rule, ev = what
+        if rule.kinds and kind not in rule.kinds:
+            continue
+        if rule.when_no_event and current is not None:
+            continue
+        if rule.scope != "sentence" and not ((sent_lo <= s and e <= c_lo) or (c_hi <= s < limit)):
+            continue
+        if found is None or order < found[0]:
+            found = (order, ev)
+    if found is None:
+        return current
+    if found[1] == "draft" and current and current.startswith("draft:"):
+        return current
+    return found[1]

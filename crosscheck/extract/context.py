@@ -118,11 +118,12 @@ class DocContext:
         self._window_info: TokenInfo | None = None  # the one claim window in use
         self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}
         self._excerpts: dict[tuple[int, int, int], tuple[int, int, str]] = {}
-        self.number_starts: list[int] = []  # normalised start of every number found (sorted)
+        self.number_starts: Sequence[int] = []  # normalised start of every number read so far (sorted)
+        self.number_feed: Any = None  # the extractor's number reader (reads ahead for number_starts)
 
     # per-sentence caches (keys start with the sentence's (lo, hi)) that forget_before empties
     _SENTENCE_CACHES = ("_tokens", "_mentions", "_sentences", "_excerpts", "_events_near")
-    _SENTENCE_CACHES_OUTSIDE = ("_period_hits", "_event_hits", "_basis_hits", "_basis_starts", "_event_split")
+    _SENTENCE_CACHES_OUTSIDE = ("_period_hits", "_event_hits", "_basis_hits", "_basis_starts", "_event_split", "_event_patterns")
 
     # sentences whose tokens and indexes are kept before those behind the reading point go
     keep_sentences = 64

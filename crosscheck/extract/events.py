@@ -92,16 +92,25 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
         if best is not None:
             return f"past:{best}"
     found = None  # the first rule (in file order) with a cue where the rule looks
-    for s, e, what in rules:
-        order, rule, ev = what  # type: ignore[misc]
+    for order, rule, starts, ends, evs in _by_pattern(ctx, s_lo, s_hi, rules):
+        # (patterns in file order; one pattern's cues never overlap, so ends rise with starts
+        # and the first cue in text order where the rule looks is found by bisection: bounded
+        # work per claim in a sentence of many cues)
         if rule.kinds and kind not in rule.kinds:
             continue
         if rule.when_no_event and current is not None:
             continue
-        if rule.scope != "sentence" and not ((sent_lo <= s and e <= c_lo) or (c_hi <= s < limit)):
-            continue
-        if found is None or order < found[0]:
-            found = (order, ev)
+        if rule.scope == "sentence":
+            found = (order, evs[0])
+            break
+        i = bisect_left(starts, sent_lo)  # the first cue in the sentence: before the claim?
+        if i < len(starts) and ends[i] <= c_lo:
+            found = (order, evs[i])
+            break
+        j = bisect_left(starts, c_hi)  # else the first after it, within its window
+        if j < len(starts) and starts[j] < limit:
+            found = (order, evs[j])
+            break
     if found is None:
         return current
     if found[1] == "draft" and current and current.startswith("draft:"):
@@ -118,6 +127,22 @@ def _split_hits(ctx, s_lo: int, s_hi: int, hits, year: Optional[int]):
         past = [(s, e, w) for s, e, w in hits if isinstance(w, int) and year is not None and w < year]
         years = ([h[0] for h in past], [h[1] for h in past], [h[2] for h in past]) if past else None
         found = cache[(s_lo, s_hi)] = (years, [h for h in hits if not isinstance(h[2], int)])
+    return found
+
+
+def _by_pattern(ctx, s_lo: int, s_hi: int, rules):
+    """The sentence's rule hits grouped by pattern, in file order, once per sentence:
+    (order, rule, starts, ends, events), each list in text order."""
+    cache = ctx.__dict__.setdefault("_event_patterns", {})
+    found = cache.get((s_lo, s_hi))
+    if found is None:
+        groups: dict[int, list] = {}
+        for s, e, what in rules:
+            groups.setdefault(what[0], []).append((s, e, what))
+        found = cache[(s_lo, s_hi)] = [
+            (order, hs[0][2][1], [h[0] for h in hs], [h[1] for h in hs], [h[2][2] for h in hs])
+            for order, hs in sorted(groups.items())
+        ]
     return found
 
 

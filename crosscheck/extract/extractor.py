@@ -14,7 +14,7 @@ from collections import deque
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from heapq import heappop, heappush
+from heapq import heappop, heappush, merge
 from typing import Iterator, Sequence
 
 import regex
@@ -197,8 +197,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     rules = rules or _default_rules()
     ctx = DocContext(document, rules)
     comp = compile_rules(rules)
-    nums = _numbers(ctx, comp)
-    nums.reverse()  # taken from the end, each figure freed once read (a text of numbers holds many)
+    nums = _numbers(ctx, comp)  # one at a time: a text of numbers never holds them all
     gaz = ctx.gaz
     nested = lambda a, b: gaz.is_within(a, b) or gaz.is_within(b, a)  # noqa: E731
     # Repeated figures are merged into mentions as the claims are made, in the order
@@ -213,8 +212,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         ctx.forget_before(len(ctx.text) + 1)  # the vote sentences positions read: read again as needed
     seq = 0
     reach = _reach_back(ctx, comp)
-    while nums:
-        n = nums.pop()
+    for n in nums:
         c = _claim(ctx, comp, n)
         if c is None:
             continue
@@ -263,15 +261,52 @@ def extract_text(text: str, doc_id: str = "text", rules: RuleSet | None = None) 
 # --------------------------------------------------------------------------- numbers and ranges
 
 
-def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
-    starts = array("q")  # 8 bytes a number (a text of numbers holds hundreds of thousands)
-    ctx.number_starts = starts  # complete once every number is read (before any claim)
+class _NumberFeed:
+    """The document's numbers, read from the scan one at a time as the claims need them: `next`
+    gives them in text order, `through(pos)` reads ahead until every number starting before
+    `pos` is known, and `starts` holds the normalised start of every number read so far (8 bytes
+    each: a text of numbers holds hundreds of thousands).  Only the numbers read ahead of the
+    figure being made are held, never the document's."""
+
+    __slots__ = ("_it", "starts", "_ahead", "_done")
+
+    def __init__(self, it: Iterator[NumberMatch]) -> None:
+        self._it = it
+        self.starts = array("q")
+        self._ahead: deque[NumberMatch] = deque()
+        self._done = False
+
+    def _read(self) -> bool:
+        m = next(self._it, None)
+        if m is None:
+            self._done = True
+            return False
+        self.starts.append(m.nstart)
+        self._ahead.append(m)
+        return True
+
+    def next(self) -> NumberMatch | None:
+        if not self._ahead and not self._read():
+            return None
+        return self._ahead.popleft()
+
+    def through(self, pos: int) -> None:
+        starts = self.starts
+        while not self._done and (not starts or starts[-1] < pos):
+            self._read()
+
+
+def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
+    """The figures of the document (counts, ranges, dual nouns) in text order, one at a time."""
+    feed = _NumberFeed(iter_scan(ctx.norm, load_lexicon(ctx.rules.directory)))
+    ctx.number_feed, ctx.number_starts = feed, feed.starts  # (_starts_number reads ahead)
     ordinal = comp.ordinal_before
 
     def counts() -> Iterator[tuple[NumberMatch, str]]:
-        # the matches one at a time: a text of numbers never holds them all at once
-        for m in iter_scan(ctx.norm, load_lexicon(ctx.rules.directory)):
-            starts.append(m.nstart)
+        while True:
+            m = feed.next()
+            if m is None:
+                return
             if ctx.in_furniture(m.nstart):
                 continue
             form, counted = m.form, False
@@ -282,41 +317,43 @@ def _numbers(ctx: DocContext, comp: Compiled) -> list[_Num]:
             if form in _COUNT_FORMS or counted:
                 yield m, form
 
-    out: list[_Num] = []
-    it = counts()
-    cur = next(it, None)
-    while cur is not None:
-        m, form = cur
-        following = next(it, None)
-        n = _Num(m.nstart, m.nend, m.value, m.low, m.high, form, _is_digits(m.text), m.nstart, m.nend)
-        if following is not None and _years(ctx, m, following[0]):
-            # "بين 1988 و1994", "من 2011 إلى 2020": a span of years, neither end a count
-            cur = next(it, None)
-            continue
-        if following is not None:
-            rng = _range(ctx, comp, m, following[0])
-            if rng is _CHANGE:
-                n.superseded = True
-            elif rng is not None:
-                out.append(rng)
+    def figures() -> Iterator[_Num]:
+        it = counts()
+        cur = next(it, None)
+        while cur is not None:
+            m, form = cur
+            following = next(it, None)
+            n = _Num(m.nstart, m.nend, m.value, m.low, m.high, form, _is_digits(m.text), m.nstart, m.nend)
+            if following is not None and _years(ctx, m, following[0]):
+                # "بين 1988 و1994", "من 2011 إلى 2020": a span of years, neither end a count
                 cur = next(it, None)
                 continue
-        out.append(n)
-        cur = following
-    out.extend(_duals(ctx))
-    out.sort(key=lambda n: n.nstart)
-    return out
+            if following is not None:
+                rng = _range(ctx, comp, m, following[0])
+                if rng is _CHANGE:
+                    n.superseded = True
+                elif rng is not None:
+                    yield rng
+                    cur = next(it, None)
+                    continue
+            yield n
+            cur = following
+
+    # in text order, a number before a dual noun at the same offset (as one stable sort of both)
+    return merge(figures(), _duals(ctx), key=_nstart)
 
 
-def _duals(ctx: DocContext) -> list[_Num]:
+def _nstart(n: _Num) -> int:
+    return n.nstart
+
+
+def _duals(ctx: DocContext) -> Iterator[_Num]:
     """Dual nouns as counts of two, e.g. "مقتل جنديين" (the word is both number and noun)."""
-    out = []
     for m in ctx.scope.dual_pattern.finditer(ctx.text):
         if ctx.in_furniture(m.start()):
             continue
         s, e = m.span(1)
-        out.append(_Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)]))
-    return out
+        yield _Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)])
 
 
 def _years(ctx: DocContext, a, b) -> bool:
@@ -344,8 +381,10 @@ def _side_after(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: Sequenc
 
 
 def _year_like(m) -> bool:
+    if not 1900 <= m.value <= 2100:  # (the cheap test first: the same answer)
+        return False
     digits = [ch for ch in m.text if ch.isdigit()]
-    return len(digits) == 4 and len(m.text.strip()) == 4 and 1900 <= m.value <= 2100 and float(m.value).is_integer()
+    return len(digits) == 4 and len(m.text.strip()) == 4 and float(m.value).is_integer()
 
 
 @lru_cache(maxsize=4096)  # the same surfaces recur ("ألف", "2")
@@ -1005,6 +1044,9 @@ _CONJ_LETTERS = frozenset("وف")
 
 def _starts_number(ctx: DocContext, t: Token) -> bool:
     """Does a number (of any form) begin inside token t (after its clitics)?"""
+    feed = ctx.number_feed
+    if feed is not None:
+        feed.through(t.nstart + len(t.text))  # every number starting inside t is read
     starts = ctx.number_starts
     k = bisect_left(starts, t.nstart)
     return k < len(starts) and starts[k] < t.nstart + len(t.text)  # a noun-first token spans two words
