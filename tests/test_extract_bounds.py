@@ -233,3 +233,14 @@ def _event_near_plain(ctx, kind, s_lo, s_hi, c_lo, c_hi, current):
     if found[1] == "draft" and current and current.startswith("draft:"):
         return current
     return found[1]
+
+
+def test_rules_without_a_noun_that_cannot_win_are_passed_over(monkeypatch):
+    text = _dense(150, 40) + ". " + " ".join(
+        f"وغرق {i + 4} نازحا، وفقدان {i + 70} لاجئا، وقتل 5 ونزح {3000 + i} نازح، ونزح {i + 9} ألفا وأصيب {i + 2}."
+        for i in range(30)
+    )
+    fast = _dump(extract_text(text))
+    monkeypatch.setattr(extractor, "_SKIP_NOUNLESS", False)  # every rule tried, in order
+    assert _dump(extract_text(text)) == fast
+    assert {c["kind"] for c in fast} >= {"killed", "injured", "displaced", "missing"}
