@@ -30,7 +30,9 @@ def test_location_examples_that_must_match(pair):
 @pytest.mark.parametrize("pair", default_config().location_examples.get("different", []))
 def test_location_examples_that_must_not_match(pair):
     a, b = pair
-    g = group_claims([claim("x", "killed", 10, location=a), claim("y", "killed", 10, location=b)])
+    # different figures: the very same figure at a place and at a place within it may be one
+    # quantity named at two granularities (test_same_figure_at_a_coarser_place_joins_it)
+    g = group_claims([claim("x", "killed", 10, location=a), claim("y", "killed", 12, location=b)])
     assert sizes(g) == [1, 1], pair
 
 
@@ -200,3 +202,76 @@ def test_place_names_canonical_forms():
     assert p.canonical("مدينة غزة") == "gaza_city"
     assert p.canonical("مخيم البريج") == "مخيم البريج"
     assert p.canonical("ديرالبلح") == "deir_al_balah"  # a spelling variant of a known name
+
+
+# ------------------------------------------------ one quantity named at two granularities
+
+
+def test_same_figure_at_a_coarser_place_joins_it():
+    """97 dead "in the Karachi crash" and 97 dead "in Pakistan" from another outlet: one toll."""
+    g = group_claims([claim("a", "killed", 97, location="karachi"),
+                      claim("b", "killed", 97, location="pakistan")])
+    assert sizes(g) == [2]
+    joined = group_of(g, "a")
+    assert joined.key["location"] == "pakistan"
+    assert any("karachi" in n and "joined that cluster" in n for m in joined.members for n in m.notes)
+    assert joined.ambiguous  # the place it joined is not the one its article named
+
+
+def test_same_figure_with_no_place_joins_the_placed_cluster_on_the_same_day():
+    g = group_claims([claim("a", "killed", 1136, location=None, as_of="2022-08-30"),
+                      claim("b", "killed", 1136, location="pakistan", as_of="2022-08-30"),
+                      claim("c", "killed", 1136, location="nepal", as_of="2022-07-01")])
+    assert sorted(m.claim.doc for m in group_of(g, "a").members) == ["a", "b"]
+
+
+@pytest.mark.parametrize("part, whole", [(97, 120), (5, 5)])
+def test_a_different_or_small_figure_at_a_finer_place_stays_apart(part, whole):
+    """A part's own figure is another quantity; a small figure matches by chance."""
+    g = group_claims([claim("a", "killed", part, location="karachi"),
+                      claim("b", "killed", whole, location="pakistan")])
+    assert sizes(g) == [1, 1]
+
+
+def test_figure_never_moves_to_a_finer_or_unrelated_place():
+    g = group_claims([claim("a", "killed", 97, location="pakistan"),
+                      claim("b", "killed", 97, location="sindh"),
+                      claim("c", "killed", 97, location="nepal")])
+    assert group_of(g, "a") is not group_of(g, "c")
+    assert group_of(g, "b") is group_of(g, "a")  # sindh's figure joins pakistan, not the reverse
+    assert group_of(g, "a").key["location"] == "pakistan"
+
+
+def test_article_that_tells_part_from_whole_keeps_them_apart():
+    """An article giving Sindh 600 and Pakistan 1,300 speaks of two quantities: its Sindh figure
+    stays with Sindh even when another outlet gives 600 for Pakistan."""
+    g = group_claims([claim("a", "killed", 600, location="sindh"),
+                      claim("a", "killed", 1300, location="pakistan"),
+                      claim("b", "killed", 600, location="pakistan")])
+    sindh = next(gr for gr in g.groups if gr.key["location"] == "sindh")
+    assert [m.claim.doc for m in sindh.members] == ["a"]
+
+
+def test_articles_figures_of_one_place_move_together_or_not_at_all():
+    """An article's two figures for its place (a circulated 4,000 and an official 2,750) are
+    compared with each other: they do not split when each matches a different cluster."""
+    g = group_claims([claim("a", "injured", 4000, location=None),
+                      claim("a", "injured", 2750, location=None),
+                      claim("b", "injured", 4000, location="lebanon"),
+                      claim("c", "injured", 2750, location="dahieh")])
+    assert group_of(g, "a").key["location"] is None
+    assert len(group_of(g, "a").members) == 2
+
+
+def test_a_dated_disagreement_at_the_finer_place_is_not_hidden():
+    g = group_claims([claim("a", "killed", 40, location="karachi", as_of="2020-05-23"),
+                      claim("b", "killed", 45, location="karachi", as_of="2020-05-23"),
+                      claim("c", "killed", 40, location="pakistan", as_of="2020-05-23")])
+    assert group_of(g, "a") is group_of(g, "b")
+
+
+def test_corroboration_can_be_turned_off():
+    cfg = default_config().model_copy(update={"corroborate_min_value": None})
+    g = group_claims([claim("a", "killed", 97, location="karachi"),
+                      claim("b", "killed", 97, location="pakistan")], cfg)
+    assert sizes(g) == [1, 1]

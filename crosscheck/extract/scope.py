@@ -126,8 +126,11 @@ class ScopeLexicon:
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
         )
+        # a cue that only counts before its figure carries the period with a trailing "<"
+        before_only = {normalize_word(w) for w in rules.period_before_only}
         self.periods = PhraseSet(
-            Phrase.parse(c, p) for p, cues in rules.periods.items() for c in cues
+            Phrase.parse(c, p + ("<" if normalize_word(c) in before_only else ""))
+            for p, cues in rules.periods.items() for c in cues
         )
         self.period_barriers = frozenset(normalize_word(w) for w in rules.period_barriers)
         self.attribution = PhraseSet.of(rules.attribution)
@@ -307,13 +310,22 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
     k = bisect_left(starts, lo)
     first = bisect_left(starts, (starts[k - 1] if k else lo) - periods.max_span) if k else k
     cands = hits[first:k]
-    # after it: starts in [hi, hi + 10)
-    cands += hits[bisect_left(starts, hi) : bisect_left(starts, hi + 10)]
+    # after it: starts in [hi, hi + 10), not past a barrier opening a new reported clause
+    # ("بلغ عدد المصابين 6082، وأن 57 توفوا خلال الـ24 ساعة الماضية": the window is the next
+    # clause's figure's)
+    end = next_barrier(lex, tokens, hi, info)
+    cands += hits[bisect_left(starts, hi) : bisect_left(starts, min(hi + 10, end))]
     best: tuple[int, int, str] | None = None
     wall = last_barrier(lex, tokens, lo, info)
     for i, end, period in cands:
         if lo <= i < hi or i >= len(tokens):
             continue
+        if period.endswith("<"):
+            if i >= hi and i >= _clause_end(tokens, hi, info):
+                continue  # a day named in a later clause dates something else ("، بعد أن أعلنت أمس 530")
+            if _running_total(lex, tokens, lo, wall, info):
+                continue  # "ارتفعت حصيلة الزلزال الذي ضرب أمس إلى 415": the day dates the total
+            period = period[:-1]
         if i < lo and end <= wall:
             continue  # a cue of an earlier reported clause ("…، وأن …")
         dist = lo - end if i < lo else i - hi
@@ -321,6 +333,30 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
         if best is None or key < best:
             best = key
     return best[2] if best else None
+
+
+_TO = normalize_word("إلى")
+
+
+def _clause_end(tokens: Sequence[Token], hi: int, info=None) -> int:
+    """The index of the first token at or after `hi` that opens a new clause (after a comma)."""
+    if info is not None:
+        return info.clause_end(hi)
+    end = hi
+    while end < len(tokens) and not tokens[end].brk_before:
+        end += 1
+    return end
+
+
+def _running_total(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, wall: int, info=None) -> bool:
+    """The figure at token `lo` is what a total rose or fell TO ("ارتفع عدد القتلى … إلى 415"):
+    "إلى" right before it and a change verb earlier in its reported clause (after `wall`)."""
+    if lo == 0 or _TO not in tokens[lo - 1].forms:
+        return False
+    build = lambda: [k for k in range(len(tokens)) if lex.change_verbs.at(tokens, k)]  # noqa: E731
+    verbs = info.get("change_verbs", build) if info is not None else build()
+    k = bisect_left(verbs, lo) - 1
+    return k >= 0 and verbs[k] > wall
 
 
 def barriers(lex: ScopeLexicon, tokens: Sequence[Token]) -> list[int]:
@@ -334,6 +370,13 @@ def last_barrier(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, info=None)
     walls = info.get("period_barriers", lambda: barriers(lex, tokens)) if info is not None else barriers(lex, tokens)
     k = bisect_right(walls, lo) - 1
     return walls[k] if k >= 0 else -1
+
+
+def next_barrier(lex: ScopeLexicon, tokens: Sequence[Token], hi: int, info=None) -> int:
+    """The index of the first barrier at or after token `hi` (len(tokens) if none)."""
+    walls = info.get("period_barriers", lambda: barriers(lex, tokens)) if info is not None else barriers(lex, tokens)
+    k = bisect_left(walls, hi)
+    return walls[k] if k < len(walls) else len(tokens)
 
 
 def _period_hits(periods: PhraseSet, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:

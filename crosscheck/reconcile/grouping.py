@@ -498,6 +498,8 @@ def group_members(
             clusters.setdefault(block[:2] + tuple(canon), []).append(m)
 
     clusters = _attach_open_scopes(clusters, attrs, cfg, stats)
+    if "location" in attrs and cfg.corroborate_min_value is not None:
+        clusters = _join_corroborated(clusters, attrs, cfg, stats)
 
     groups = [_make_group(key, ms, attrs, fuzzy, places) for key, ms in clusters.items()]
     groups.extend(singles)
@@ -573,6 +575,162 @@ def _attach_open_scopes(
                 m.notes.append(f"{', '.join(names)} not stated; joined the only matching cluster")
         merged.setdefault(dest, []).extend(ms)
     return merged
+
+
+def _figure(c: Claim) -> Optional[float]:
+    if isinstance(c.value, bool):
+        return None
+    try:
+        return float(c.value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _join_corroborated(
+    clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+    stats: GroupingStats,
+) -> dict[tuple, list[Member]]:
+    """Move a figure given at a finer or unknown place to the cluster of a coarser place that
+    holds the same figure from another article.
+
+    Outlets name one quantity at different granularity: "97 dead in the Karachi crash" and
+    "97 dead in Pakistan", "154 dead in Beirut" and "154 in Lebanon", or no place at all.  A
+    claim whose place is unknown (None or only inferred from its article) or lies inside the
+    place of another cluster of the same scope otherwise (kind, period, event, actor,
+    incident, group), and whose exact figure (at least `corroborate_min_value`, on the same
+    day or undated) that cluster holds from another article while its own cluster does not,
+    speaks of that cluster's quantity: it joins it.  Not when its own article gives that
+    cluster a different figure (the article tells the part from the whole), nor when several
+    clusters could take it.  A part's figure above its whole's stays apart and is judged by
+    crosscheck.reconcile.inconsistencies.  Cost: one index of (scope without place, figure).
+    """
+    parents = place_parents()
+    head = 2
+    li = head + attrs.index("location")
+    minimum = cfg.corroborate_min_value
+
+    def rest(key: tuple) -> tuple:
+        return key[:li] + key[li + 1:]
+
+    def same_day(a: Optional[str], b: Optional[str]) -> bool:
+        return a is None or b is None or a == b
+
+    # (scope without place, figure) -> [(cluster key, doc, as_of)]
+    index: dict[tuple, list[tuple[tuple, str, Optional[str]]]] = defaultdict(list)
+    figures: dict[tuple[tuple, str], set[float]] = defaultdict(set)  # (cluster, doc) -> figures
+    for key, ms in clusters.items():
+        for m in ms:
+            v = _figure(m.claim)
+            if v is None:
+                continue
+            figures[(key, m.claim.doc)].add(v)
+            if v >= minimum:
+                index[(rest(key), v)].append((key, m.claim.doc, m.claim.as_of))
+
+    def coarser(loc: Optional[str], inferred: bool, other: Optional[str]) -> bool:
+        if other is None or other == loc:
+            return False
+        if loc is None or inferred:
+            return True
+        return other in _ancestors(loc, parents)
+
+    by_day: dict[tuple, dict] = {}
+
+    def dated_figures(key: tuple) -> dict:
+        """day -> figure -> the articles that give it, in one cluster (built when first asked)."""
+        got = by_day.get(key)
+        if got is None:
+            got = by_day[key] = defaultdict(lambda: defaultdict(set))
+            for m in clusters[key]:
+                if m.claim.as_of is not None:
+                    got[m.claim.as_of][_figure(m.claim)].add(m.claim.doc)
+        return got
+
+    # an article's figures of one cluster move together or not at all: its own reading of
+    # which figures are one quantity is kept
+    units: dict[tuple[tuple, str], list[Member]] = defaultdict(list)
+    for key, ms in clusters.items():
+        for m in ms:
+            units[(key, m.claim.doc)].append(m)
+    moves: list[tuple[tuple, Member, tuple]] = []
+    for (key, doc), ms in units.items():
+        loc = key[li]
+        targets: dict[tuple, int] = {}
+        home = 0  # how well its own cluster corroborates its figures
+        stay = False
+        for m in ms:
+            v = _figure(m.claim)
+            if v is None or v < minimum:
+                continue
+            inferred = "location" in m.claim.inferred
+            for k, d, day in index.get((rest(key), v), ()):
+                if d == doc or not same_day(day, m.claim.as_of):
+                    continue
+                # the same figure on the same day is better evidence than an undated one
+                strength = 2 if day is not None and day == m.claim.as_of else 1
+                if k == key:
+                    home = max(home, strength)
+                elif coarser(loc, inferred, k[li]):
+                    own = figures.get((k, doc))
+                    if own and v not in own:
+                        stay = True  # the article gives that place another figure: a part
+                    targets[k] = max(targets.get(k, 0), strength)
+        best = max(targets.values(), default=0)
+        if best <= home or stay or _disputed_at_home(ms, dated_figures(key), doc):
+            continue
+        targets = {k: t for k, t in targets.items() if t == best}
+        if len(targets) != 1:
+            continue
+        dest = next(iter(targets))
+        moves.extend((key, m, dest) for m in ms)
+    if not moves:
+        return clusters
+    out = {k: list(ms) for k, ms in clusters.items()}
+    for key, m, dest in moves:
+        out[key] = [x for x in out[key] if x is not m]
+        out[dest].append(m)
+        if "location" not in m.uncertain:
+            m.uncertain.append("location")
+        where = key[li] or "no place"
+        m.notes.append(f"figure given for {where}; another article gives the same figure for "
+                       f"{dest[li]}: joined that cluster")
+        stats.attached += 1
+    return {k: ms for k, ms in out.items() if ms}
+
+
+@lru_cache(maxsize=8)
+def _parents_at(directory: str) -> dict[str, str]:
+    from crosscheck.ruleset.loader import load_rules
+
+    return {p.id: p.parent for p in load_rules(directory).gazetteer.places if p.parent}
+
+
+def place_parents() -> dict[str, str]:
+    """Gazetteer place id -> its parent's id, for the rules directory in force (cached)."""
+    from crosscheck.ruleset.resources import rules_dir
+
+    return _parents_at(str(rules_dir().resolve()))
+
+
+def _ancestors(place: str, parents: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    p = parents.get(place)
+    while p is not None and p not in out and len(out) < 16:  # a guard against a cycle in user rules
+        out.append(p)
+        p = parents.get(p)
+    return out
+
+
+def _disputed_at_home(unit: list[Member], home: dict, doc: str) -> bool:
+    """Another article of the home cluster gives, on the same day, a figure the unit does not
+    give: leaving would hide a dated disagreement about the home place.  `home`: day -> figure
+    -> articles of the home cluster."""
+    own = {_figure(m.claim) for m in unit}
+    for day in {m.claim.as_of for m in unit if m.claim.as_of is not None}:
+        for fig, docs in home.get(day, {}).items():
+            if fig not in own and docs - {doc}:
+                return True
+    return False
 
 
 def _make_group(

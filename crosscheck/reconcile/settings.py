@@ -48,6 +48,9 @@ class ReconcileConfig(BaseModel):
     location_generic_words: list[str] = []
     location_aliases: dict[str, list[str]] = {}
     location_examples: dict[str, list[list[str]]] = {}
+    # A figure at a finer or unknown place joins the coarser place's cluster that holds the same
+    # figure from another article (grouping._join_corroborated); None turns this off.
+    corroborate_min_value: Optional[float] = Field(10, ge=0)
     # time
     window_days: float = Field(3, ge=0)
     # Figures that move both ways from day to day (people still missing, hostages still held):

@@ -265,6 +265,9 @@ class ScopeRules(_Strict):
     # Words that open a new reported clause after a comma ("، وأن عدد المصابين بلغ 3554",
     # "، فيما بلغ"): a period cue before them does not reach a figure after them.
     period_barriers: list[str] = Field(default_factory=list)
+    # Cues of `periods` that name a day rather than a window ("أمس"): they count only before
+    # the figure ("قتل أمس 30"); after it they date another clause's event or statement.
+    period_before_only: list[str] = Field(default_factory=list)
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number
