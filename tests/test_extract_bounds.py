@@ -244,3 +244,37 @@ def test_rules_without_a_noun_that_cannot_win_are_passed_over(monkeypatch):
     monkeypatch.setattr(extractor, "_SKIP_NOUNLESS", False)  # every rule tried, in order
     assert _dump(extract_text(text)) == fast
     assert {c["kind"] for c in fast} >= {"killed", "injured", "displaced", "missing"}
+
+
+def test_day_word_before_a_weekday_is_looked_for_near_it_only():
+    """"يوم الأحد" vs "الأعضاء الأحد عشر": the day word is read just before the weekday, not by a
+    search of all the text before it (same answers as that search on random text)."""
+    import random
+
+    from crosscheck.numbers import parser
+
+    rng = random.Random(11)
+    bits = ["يوم", "اليوم", "ويوم", "فمساء", "ليله", "الأحد", "الاحد", "x", "ي", " ", "  ", "\n", "\t", "،", "5", "ظهر"]
+    for _ in range(3000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randint(0, 12)))
+        for s in range(len(text) + 1):
+            assert parser._day_before(text, s) == (parser._DAY_BEFORE.search(text, 0, s) is not None), (text, s)
+
+    reads = [0]
+
+    class Counting:
+        def search(self, text, pos=0, endpos=None):
+            reads[0] += endpos - pos
+            return parser.__dict__["_DAY_REAL"].search(text, pos, endpos)
+
+    parser._DAY_REAL = parser._DAY_BEFORE
+    parser._DAY_BEFORE = Counting()
+    try:
+        text = " ".join(f"قتل {i + 2} يوم الأحد في غزة والأعضاء الأحد عشر" for i in range(400))
+        from crosscheck.numbers.parser import find_numbers
+
+        assert any(m.value == 11 for m in find_numbers(text))
+    finally:
+        parser._DAY_BEFORE = parser._DAY_REAL
+        del parser._DAY_REAL
+    assert reads[0] < 40 * 800, reads[0]  # ~30 characters per weekday word (was the whole text before it)

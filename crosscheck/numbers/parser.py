@@ -58,7 +58,7 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
             continue
         prefix, stem = forms[form]
         article = prefix.endswith(lex.article_prefixes)
-        if article and "ال" + stem in weekdays and (_DAY_BEFORE.search(text, 0, s) or not _ten_word_next(text, m.end(), lex)):
+        if article and "ال" + stem in weekdays and (_day_before(text, s) or not _ten_word_next(text, m.end(), lex)):
             continue  # "يوم الأحد", "يوم الأحد عشرة أشخاص"; but "الأعضاء الأحد عشر" is eleven
         entry = lex.words[stem]
         out.append(
@@ -78,6 +78,18 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
 # "يوم" right before a weekday: "قتل يوم الأحد عشرة أشخاص" is Sunday, then ten
 _DAY_BEFORE = re.compile(r"(?:^|[^\w])[وف]?(?:يوم|اليوم|مساء|صباح|فجر|ليله|ظهر)[^\S\n]+$")
 _NEXT_WORD = re.compile(r"[^\S\n]+(\w+)")
+
+
+def _day_before(text: str, s: int) -> bool:
+    """_DAY_BEFORE.search(text, 0, s), reading only the end of text[:s]: a match ends at s (or
+    before a last newline) with a run of spaces after a word of at most 5 letters, a و/ف and one
+    other character (or the text's start), so it starts at most 8 characters before that run
+    (searched from 0 for every weekday word, the text before it was read again each time:
+    quadratic in a long paragraph)."""
+    k = s - 1 if s and text[s - 1] == "\n" else s
+    while k > 0 and text[k - 1] != "\n" and text[k - 1].isspace():
+        k -= 1
+    return _DAY_BEFORE.search(text, max(0, k - 16), s) is not None
 
 
 def _ten_word_next(text: str, end: int, lex: Lexicon) -> bool:
