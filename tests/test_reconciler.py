@@ -410,14 +410,30 @@ def test_reconcile_invariants(raw, with_dates):
             assert (cl.status == "single") == (len(cl.claims) == 1)
         if cl.status == "consistent" and not with_dates:
             # one value fits them all, or undated sources this far apart are stages of a story
-            # (each source still agreeing with itself)
+            # (each source still agreeing with itself); an article's own parts (figures far
+            # below a larger one of its own) are not compared
             stages = any("different stages" in n for n in cl.notes)
-            assert agree([claim_span(c) for c in cl.claims]) or stages
-            for d in {c.doc for c in cl.claims}:
-                assert agree([claim_span(c) for c in cl.claims if c.doc == d])
+            compared = _compared(cl)
+            assert agree([claim_span(c) for c in compared]) or stages
+            for d in {c.doc for c in compared}:
+                assert agree([claim_span(c) for c in compared if c.doc == d])
     # same input, reversed: same clusters
     again = reconcile(list(reversed(claims)), docs)
     assert [c.model_dump() for c in again] == [c.model_dump() for c in clusters]
+
+
+def _compared(cl):
+    """The claims a cluster compares: without an article's own parts (reconciler._own_parts)."""
+    ratio = default_config().own_part_ratio
+    if len({c.doc for c in cl.claims}) < 2:
+        return list(cl.claims)
+    top: dict = {}
+    for c in cl.claims:
+        low = claim_span(c).low
+        if low is not None:
+            top[(c.doc, c.as_of)] = max(top.get((c.doc, c.as_of), 0.0), low)
+    return [c for c in cl.claims
+            if not ((hi := claim_span(c).high) is not None and hi <= ratio * top.get((c.doc, c.as_of), 0.0))]
 
 
 def test_volatile_counts_are_compared_only_on_the_same_day():
@@ -429,3 +445,38 @@ def test_volatile_counts_are_compared_only_on_the_same_day():
     same_day = reconcile([claim("a", "missing", 16), claim("b", "missing", 5)],
                          [doc("a", date="2024-05-25"), doc("b", date="2024-05-25")])
     assert [c.status for c in same_day if c.kind == "missing"] == ["conflict"]
+
+
+# ------------------------------------------------ an article's own parts
+
+
+def test_an_articles_figure_far_below_its_own_total_is_a_part_not_a_rival():
+    """"158 dead, 43 of them Syrians" with the group untyped: 43 is part of the same article's
+    158 on the same day, not a stale toll; figures of other articles are still compared."""
+    docs = dated(("a", "2020-08-08"), ("b", "2020-08-08"))
+    k = only(reconcile([claim("a", "killed", 158), claim("a", "killed", 43),
+                        claim("b", "killed", 158)], docs), "killed")
+    assert k.status == "consistent"
+    assert not any(c.outlier for c in k.claims)
+    assert any("43" in n and "part" in n for n in k.notes)
+    # another source's rival figure is still a conflict
+    k = only(reconcile([claim("a", "killed", 158), claim("a", "killed", 43),
+                        claim("b", "killed", 120)], docs), "killed")
+    assert k.status == "conflict"
+
+
+def test_an_articles_two_close_figures_are_still_compared():
+    """"11 dead circulated, 9 official" in one article: close figures are rival readings."""
+    docs = dated(("a", "2024-09-18"), ("b", "2024-09-18"))
+    k = only(reconcile([claim("a", "killed", 11), claim("a", "killed", 9),
+                        claim("b", "killed", 9)], docs), "killed")
+    assert k.status == "conflict"
+    assert ("a", 11) in outliers(k)
+
+
+def test_own_parts_can_be_turned_off():
+    cfg = default_config().model_copy(update={"own_part_ratio": 0})
+    docs = dated(("a", "2020-08-08"), ("b", "2020-08-08"))
+    k = only(reconcile([claim("a", "killed", 158), claim("a", "killed", 43),
+                        claim("b", "killed", 158)], docs, cfg), "killed")
+    assert k.status == "conflict"

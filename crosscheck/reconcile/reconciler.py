@@ -255,6 +255,9 @@ def _judge(
     estimates = [m for m in members if m.claim.basis == "estimate"]
     if estimates and len(estimates) < len(members):
         return _judge_with_estimates(group, estimates, doc_dates, sources, cfg)
+    smaller = _own_parts(members, sources, cfg)
+    if smaller:
+        return _judge_aside(group, smaller, doc_dates, sources, cfg)
     claims = [m.claim for m in members]
     cdates = [_claim_date(c) for c in claims]
     groups = [sources.group(c.doc) for c in claims]
@@ -309,17 +312,66 @@ def _judge_with_estimates(group, estimates, doc_dates, sources, cfg) -> Cluster:
         other = _judge(replace(group, members=estimates, notes=list(group.notes)), doc_dates, sources, cfg)
         if other.status == "conflict":
             judged, aside = other, counts
+    shown = ", ".join(sorted({f"{m.claim.surface!r} ({m.claim.doc})" for m in estimates}))
+    return _with_aside(judged, aside, group, doc_dates, sources,
+                       f"estimates are compared with each other, not with counts: {shown}")
+
+
+def _with_aside(judged: Cluster, aside, group, doc_dates, sources, note: str) -> Cluster:
+    """`judged` with the members set `aside` added back: never outliers, a note says why."""
     extra = [
         ClusterClaim(**m.claim.model_dump(), outlier=False, date=doc_dates.get(m.claim.doc),
                      source_group=sources.group(m.claim.doc))
         for m in aside
     ]
     claims = sorted(judged.claims + extra, key=lambda c: (c.doc, c.start, c.end))
-    shown = ", ".join(sorted({f"{m.claim.surface!r} ({m.claim.doc})" for m in estimates}))
-    notes = judged.notes + [f"estimates are compared with each other, not with counts: {shown}"]
     status = "consistent" if judged.status == "single" else judged.status
-    return judged.model_copy(update={"claims": claims, "notes": notes, "status": status,
-                                     "ambiguous": group.ambiguous})
+    return judged.model_copy(update={"claims": claims, "notes": judged.notes + [note],
+                                     "status": status, "ambiguous": group.ambiguous})
+
+
+def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
+    """Figures an article gives beside a much larger one of its own for the same scope and day.
+
+    One article does not contradict itself by a factor: a figure at most `own_part_ratio` of
+    a larger one the same article gives for what grouping took to be one quantity (43 beside
+    a toll of 158, 34 beside "more than 170") counts a part of it - a group the extractor did
+    not name, a place, a day - not a rival total.  Such figures are set aside (kept in the
+    cluster, never outliers, not compared); figures closer to each other ("11 circulated, 9
+    official") are compared as usual.  Only when the cluster has other sources."""
+    ratio = cfg.own_part_ratio
+    if ratio <= 0 or len({sources.group(m.claim.doc) for m in members}) < 2:
+        return []
+    by_moment: dict[tuple, list] = {}
+    for m in members:
+        if numeric_value(m.claim) is None:
+            return []
+        by_moment.setdefault((m.claim.doc, m.claim.as_of), []).append(m)
+    out = []
+    for ms in by_moment.values():
+        if len(ms) < 2:
+            continue
+        lows = [claim_span(m.claim, m.claim.kind not in cfg.continuous_kinds).low for m in ms]
+        top = max((lo for lo in lows if lo is not None), default=None)
+        if not top:
+            continue
+        for m in ms:
+            hi = claim_span(m.claim, m.claim.kind not in cfg.continuous_kinds).high
+            if hi is not None and hi <= ratio * top:
+                out.append(m)
+    return out
+
+
+def _judge_aside(group, aside, doc_dates, sources, cfg) -> Cluster:
+    """Judge the cluster without `aside` (`_own_parts`); they stay in the cluster, never
+    outliers, and a note says so."""
+    ids = {id(m) for m in aside}
+    rest = [m for m in group.members if id(m) not in ids]
+    judged = _judge(replace(group, members=rest, notes=list(group.notes)), doc_dates, sources, cfg)
+    shown = ", ".join(sorted({f"{m.claim.surface!r} ({m.claim.doc})" for m in aside}))
+    return _with_aside(judged, aside, group, doc_dates, sources,
+                       f"not compared: figures far below a larger one of the same article and day "
+                       f"count a part of it: {shown}")
 
 
 def _copies_note(claims: Sequence[Claim], groups: Sequence[str]) -> Optional[str]:
