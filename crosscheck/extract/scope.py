@@ -133,6 +133,8 @@ class ScopeLexicon:
             for p, cues in rules.periods.items() for c in cues
         )
         self.period_barriers = frozenset(normalize_word(w) for w in rules.period_barriers)
+        self.period_barriers_after = self.period_barriers | frozenset(
+            normalize_word(w) for w in rules.period_barriers_after)
         self.attribution = PhraseSet.of(rules.attribution)
         self.according_to = PhraseSet.of(rules.according_to)
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
@@ -359,9 +361,10 @@ def _running_total(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, wall: in
     return k >= 0 and verbs[k] > wall
 
 
-def barriers(lex: ScopeLexicon, tokens: Sequence[Token]) -> list[int]:
-    """Indexes of the tokens that open a new reported clause after a comma (`period_barriers`)."""
-    words = lex.period_barriers
+def barriers(lex: ScopeLexicon, tokens: Sequence[Token], after: bool = False) -> list[int]:
+    """Indexes of the tokens that open a new reported clause after a comma (`period_barriers`;
+    with `after`, also `period_barriers_after`: the walls for cues after a figure)."""
+    words = lex.period_barriers_after if after else lex.period_barriers
     return [k for k, t in enumerate(tokens) if t.brk_before and t.text in words] if words else []
 
 
@@ -373,8 +376,10 @@ def last_barrier(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, info=None)
 
 
 def next_barrier(lex: ScopeLexicon, tokens: Sequence[Token], hi: int, info=None) -> int:
-    """The index of the first barrier at or after token `hi` (len(tokens) if none)."""
-    walls = info.get("period_barriers", lambda: barriers(lex, tokens)) if info is not None else barriers(lex, tokens)
+    """The index of the first barrier for cues after a figure at or after token `hi`
+    (len(tokens) if none)."""
+    build = lambda: barriers(lex, tokens, after=True)  # noqa: E731
+    walls = info.get("period_barriers_after", build) if info is not None else build()
     k = bisect_left(walls, hi)
     return walls[k] if k < len(walls) else len(tokens)
 

@@ -265,6 +265,10 @@ class ScopeRules(_Strict):
     # Words that open a new reported clause after a comma ("، وأن عدد المصابين بلغ 3554",
     # "، فيما بلغ"): a period cue before them does not reach a figure after them.
     period_barriers: list[str] = Field(default_factory=list)
+    # Further clause openings that stop only a cue AFTER a figure ("، مشيرة إلى أن …"): a cue
+    # before them still reaches a figure restating it ("منذ 25 آب … إلى 589 ألفا، موضحة أن
+    # عدد الفارين بلغ 589 ألف لاجئ").
+    period_barriers_after: list[str] = Field(default_factory=list)
     # Cues of `periods` that name a day rather than a window ("أمس"): they count only before
     # the figure ("قتل أمس 30"); after it they date another clause's event or statement.
     period_before_only: list[str] = Field(default_factory=list)
