@@ -195,10 +195,15 @@ def _profile(o: Occ) -> tuple:
     return (o.get("body"), o.get("res"), o.get("subj"), o.get("by"), o.get("veto"), o.get("past"), o.exact)
 
 
-def link(occs: list[Occ]) -> list[list[Occ]]:
+def link(occs: list[Occ], trace: Optional[list] = None) -> list[list[Occ]]:
     """Occurrences grouped into votes (see the module docstring).  A vote is compared only
     with the votes found under its keys (resolution, sponsor, body and week), so the work
-    follows the number of votes that could be the same, not the square of all votes."""
+    follows the number of votes that could be the same, not the square of all votes.
+
+    `trace`, when given, gets one entry per occurrence in the order they are read
+    (`specificity`): (occurrence, how many votes it could join, the best three as
+    (score, vote number), the vote number it joined or made) - what
+    crosscheck.store.vote_links keeps to link a new occurrence without re-linking them all."""
     votes: list[_Vote] = []
     index: dict[tuple, list[int]] = {}
     for o in sorted(occs, key=lambda o: o.specificity):
@@ -222,6 +227,8 @@ def link(occs: list[Occ]) -> list[list[Occ]]:
         else:
             k = len(votes)
             votes.append(_Vote(o))
+        if trace is not None:
+            trace.append((o, len(best), best[:3], k))
         for key in _index_keys(o):
             if k not in index.setdefault(key, []):
                 index[key].append(k)

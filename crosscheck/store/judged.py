@@ -27,9 +27,14 @@ touched units as before: the new article is already in the record, copies change
 document's source group, the grouping of a unit changes (a new spelling joins two clusters, a
 new scope takes an open claim away), ids collide, a combined figure ("في البلدين") is involved.
 
-The vote unit is the exception: which vote a tally belongs to is settled across all tallies
-(crosscheck.reconcile.votes), so it is re-linked and re-grouped whole (its members only, read
-from the state, not their documents).  Work is counted in `CheckStats`.
+Tallies: which vote a tally belongs to is settled across all tallies (crosscheck.reconcile.votes),
+so the state also keeps how the record's tallies were linked (crosscheck.store.vote_links):
+the new tallies are linked against that (and stored votes renamed or renumbered by them get
+their new events), then the vote unit is placed like any other (its signatures and members
+kept with their linked events).  When the kept links cannot say, every stored tally is linked
+again and the unit re-grouped whole (its members only, read from the state).  A state kept
+before the links existed gets them on its next check (`add_links`).  Work is counted in
+`CheckStats`.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from crosscheck.models import Claim, Cluster, Document
 
 _STATE = """
 CREATE TABLE IF NOT EXISTS judged_members (seq INTEGER NOT NULL, unit TEXT NOT NULL, doc_id TEXT NOT NULL,
-                                           data TEXT NOT NULL);
+                                           data TEXT NOT NULL, linked TEXT);
 CREATE INDEX IF NOT EXISTS judged_members_seq ON judged_members(seq);
 CREATE INDEX IF NOT EXISTS judged_members_unit ON judged_members(unit);
 CREATE TABLE IF NOT EXISTS judged_sigs (unit TEXT NOT NULL, sig TEXT NOT NULL, seq INTEGER NOT NULL,
@@ -73,6 +78,8 @@ class CheckStats:
     clusters_judged: int = 0
     clusters_linked: int = 0  # stored clusters read for inconsistencies
     fallback: str = ""  # why the shortcut was not taken ("" when it was)
+    link_fallback: str = ""  # why the new tallies were linked with every stored one ("" when not)
+    renamed: int = 0  # stored votes whose event the new tallies change (renamed, renumbered)
 
 
 @dataclass
@@ -117,7 +124,8 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
     from crosscheck.reconcile.grouping import unit_key
     from crosscheck.ruleset.loader import load_rules
     from crosscheck.store.sqlite_store import connect, generation
-    from crosscheck.store.streamed import member_from_json, reconcile_store
+    from crosscheck.store import vote_links
+    from crosscheck.store.streamed import member_from_json, member_json, reconcile_store
 
     version = _version(cfg, load_rules(rules_dir).version)
     with closing(connect(db)) as conn:
@@ -128,21 +136,36 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
                     conn.execute(statement)
             for table in _TABLES:
                 conn.execute(f"DELETE FROM {table}")
+            vote_links.create(conn)
+            for table in vote_links.TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            # how the tallies were linked is kept unless the traced linking disagrees (_keep_links)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
             gen = generation(conn)
 
-            def keep(before: dict[int, str], groups, seqs) -> None:
-                rows, sigs = [], {}
+            def keep(before: dict[int, str], groups, seqs, sources=None) -> None:
+                rows, sigs, votes = [], {}, {}
                 for g, seq in zip(groups, seqs):
                     for m in g.members:
                         text = before[m.index]
-                        stored, _note = member_from_json(text)
+                        stored, note = member_from_json(text)
                         unit = unit_key(stored.claim, cfg)
-                        rows.append((seq, unit, stored.claim.doc, text))
-                        if not unit.startswith(VOTE_UNIT_PREFIX):
+                        if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
+                            votes[m.index] = (stored, m.claim.event, seq)
+                            stored.claim = stored.claim.model_copy(update={"event": m.claim.event})
+                            sigs.setdefault((unit, signature(stored.claim, cfg)), (seq, member_json(stored, note)))
+                            rows.append((seq, unit, stored.claim.doc, text, m.claim.event))
+                        else:
+                            rows.append((seq, unit, stored.claim.doc, text, None))
                             sigs.setdefault((unit, signature(stored.claim, cfg)), (seq, text))
-                conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?)", rows)
+                conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?)", rows)
                 conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
                                  [(u, s, seq, text) for (u, s), (seq, text) in sigs.items()])
+                if votes:
+                    # the claims as link_votes read them: before linking, in the batch's order
+                    order = [i for i in before if i in votes]
+                    claims = [member_from_json(before[i])[0].claim for i in order]
+                    _keep_links(conn, claims, [votes[i][1] for i in order], sources)
 
             with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep) as record:
                 scratch = record._conn
@@ -160,6 +183,18 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+def _keep_links(conn, claims, linked_events, sources) -> None:
+    """Keep how the record's tallies were linked (crosscheck.store.vote_links), when the
+    traced linking gives the events the judgement used (else `check` links them all)."""
+    from crosscheck.store import vote_links
+
+    events, rows = vote_links.link_traced(claims, sources)  # the rules link_votes reads
+    if [e or c.event for e, c in zip(events, claims)] != list(linked_events):
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'no')")
+        return
+    vote_links.store(conn, rows)
 
 
 def _base(cid: str, dedupe: str, scratch) -> str:
@@ -180,9 +215,54 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
     with closing(connect(db)) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if set(_TABLES) <= tables and is_current(conn, cfg, load_rules(rules_dir).version):
+            if _links_state(conn) is None:
+                add_links(conn, cfg)
             return False
     build_state(db, cfg, rules_dir)
     return True
+
+
+def _links_state(conn) -> Optional[str]:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'judged_links'").fetchone()
+    return row[0] if row else None
+
+
+def add_links(conn, cfg) -> None:
+    """Add the vote links (crosscheck.store.vote_links) to a judged state kept without them:
+    the stored tallies linked once more, as the judgement linked them, in one transaction."""
+    from crosscheck.reconcile.grouping import Member
+    from crosscheck.store import vote_links
+    from crosscheck.store.sqlite_store import _source_groups
+    from crosscheck.store.streamed import member_from_json, member_json
+
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if "linked" not in {r[1] for r in conn.execute("PRAGMA table_info(judged_members)")}:
+            conn.execute("ALTER TABLE judged_members ADD COLUMN linked TEXT")
+        vote_links.create(conn)
+        rows = []
+        for rowid, seq, unit, text in conn.execute(
+                "SELECT rowid, seq, unit, data FROM judged_members WHERE unit LIKE ?", (VOTE_UNIT_PREFIX + "%",)):
+            m, note = member_from_json(text)
+            rows.append((m.index, rowid, seq, unit, m, note))
+        rows.sort(key=lambda r: r[0])  # the order the judgement read them in
+        sources = _source_groups(conn, [], cfg)
+        events, link_rows = vote_links.link_traced([r[4].claim for r in rows], sources)
+        conn.execute("DELETE FROM judged_sigs WHERE unit LIKE ?", (VOTE_UNIT_PREFIX + "%",))
+        sigs = {}
+        for (_i, rowid, seq, unit, m, note), event in zip(rows, events):
+            event = event or m.claim.event
+            conn.execute("UPDATE judged_members SET linked = ? WHERE rowid = ?", (event, rowid))
+            linked = Member(m.index, m.claim.model_copy(update={"event": event}), m.uncertain, m.notes)
+            sigs.setdefault((unit, signature(linked.claim, cfg)), (seq, member_json(linked, note)))
+        conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
+                         [(u, s, seq, text) for (u, s), (seq, text) in sigs.items()])
+        vote_links.store(conn, link_rows)
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 # --------------------------------------------------------------------------- checking
@@ -271,7 +351,11 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
     groups = []  # (group, stored seq or None)
     for unit in sorted(units):
         if unit.startswith(VOTE_UNIT_PREFIX):
-            groups += _vote_unit(conn, unit, units[unit], sources, cfg, stats, notes)
+            linked = _link_new(conn, units[unit], sources, stats)
+            if linked is None:  # every stored tally linked again with the new ones
+                groups += _vote_unit(conn, unit, units[unit], sources, cfg, stats, notes)
+            else:
+                groups += _unit(conn, unit, linked[0], cfg, stats, notes, linked[1])
         else:
             groups += _unit(conn, unit, units[unit], cfg, stats, notes)
     # the dates of the documents whose members are judged
@@ -286,12 +370,42 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
     return judged + _linked(conn, judged, {s for _g, s in groups if s is not None}, stats)
 
 
+def _link_new(conn, new: list, sources, stats: CheckStats) -> Optional[tuple[list, dict]]:
+    """The new tallies with the events linking them with the record's gives them
+    (crosscheck.store.vote_links) and the stored events that linking renames, or None when the
+    stored links cannot say."""
+    from crosscheck.reconcile.grouping import Member
+    from crosscheck.store import vote_links
+
+    if _links_state(conn) != "yes":
+        stats.link_fallback = "no vote links kept"
+        return None
+    try:
+        events, remap = vote_links.link_new(conn, [m.claim for m in new], sources)
+    except vote_links.LinkFallback as why:
+        stats.link_fallback = str(why)
+        return None
+    stats.renamed = len(remap)
+    return [Member(m.index, m.claim.model_copy(update={"event": e}) if e else m.claim, list(m.uncertain), list(m.notes))
+            for m, e in zip(new, events)], remap
+
+
+def _rename(members: list, remap: dict) -> list:
+    """Stored tallies with the events a new tally's linking gives them (`_link_new`)."""
+    for m in members:
+        if m.claim.event in remap:
+            m.claim = m.claim.model_copy(update={"event": remap[m.claim.event]})
+    return members
+
+
 def _members(conn, where: str, params, stats: CheckStats, notes) -> list:
     from crosscheck.store.streamed import member_from_json
 
     out = []
-    for (text,) in conn.execute(f"SELECT data FROM judged_members WHERE {where}", params):
+    for text, linked in conn.execute(f"SELECT data, linked FROM judged_members WHERE {where}", params):
         m, note = member_from_json(text)
+        if linked:  # a tally: the event linking gave it
+            m.claim = m.claim.model_copy(update={"event": linked})
         if note:
             notes[m.index] = note
         out.append(m)
@@ -299,15 +413,18 @@ def _members(conn, where: str, params, stats: CheckStats, notes) -> list:
     return out
 
 
-def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes) -> list:
+def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Optional[dict] = None) -> list:
     """The groups of a unit's new members: placed among one member per stored signature, then
-    re-grouped with the members of the stored cluster they join (see the module docstring)."""
+    re-grouped with the members of the stored cluster they join (see the module docstring).
+    `remap`: stored events renamed (tallies, `_link_new`)."""
     from crosscheck.reconcile.grouping import group_members
     from crosscheck.store.streamed import member_from_json
 
     reps, seq_of = [], {}
     for sig, seq, text in conn.execute("SELECT sig, seq, data FROM judged_sigs WHERE unit = ?", (unit,)):
         m, _note = member_from_json(text)
+        if remap:
+            _rename([m], remap)
         reps.append((sig, seq, m))
         seq_of[id(m)] = seq
     stats.signatures += len(reps)
@@ -329,7 +446,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes) -> list:
     for seq in sorted({t for t in target.values() if t is not None}):
         joining = [m for m in new if target[m.index] == seq]
         mark = {id(m) for m in joining}
-        own = sorted(_members(conn, "seq = ?", (seq,), stats, notes), key=lambda m: m.index)
+        own = sorted(_rename(_members(conn, "seq = ?", (seq,), stats, notes), remap or {}), key=lambda m: m.index)
         others = [m for _s, q, m in reps if q != seq]
         regrouped = group_members(own + joining + others, cfg, dedupe=False).groups
         mine = [g for g in regrouped if any(id(m) in mark for m in g.members)]

@@ -122,10 +122,10 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
                     progress=None, keep=None) -> Iterator[StreamedRecord]:
     """Reconcile the stored record unit by unit (see the module docstring).
 
-    `keep(members, groups, seqs)`, when given, is called for every batch of units with the
-    members as read back (member index -> `member_json`: before votes are linked and the
-    members grouped), the groups judged and each group's cluster `seq` (the `seq`
-    column of the scratch `clusters` table); crosscheck.store.judged keeps the judged record
+    `keep(members, groups, seqs, sources)`, when given, is called for every batch of units with
+    the members as read back (member index -> `member_json`: before votes are linked and the
+    members grouped), the groups judged, each group's cluster `seq` (the `seq`
+    column of the scratch `clusters` table) and the record's near-duplicate groups; crosscheck.store.judged keeps the judged record
     this way."""
     from crosscheck.reconcile.dating import date_rules
     from crosscheck.reconcile.settings import default_config
@@ -316,7 +316,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if keep is not None:
             first = stats.clusters - len(clusters) + 1
-            keep(before, grouping.groups, list(range(first, stats.clusters + 1)))
+            keep(before, grouping.groups, list(range(first, stats.clusters + 1)), sources)
         scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", keys)
         del members, grouping, clusters, rows
     scratch.execute("COMMIT")
