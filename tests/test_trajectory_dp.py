@@ -92,3 +92,78 @@ def test_dp_tests_each_item_once_per_point_and_slot(monkeypatch):
     # 49,192 against 218,202 (78,544 against 4,559,721 while the undated claims were tried at
     # every position among the dates; each undated source now sits at a date of its own)
     assert n_fast * 4 < len(calls), (n_fast, len(calls))
+
+
+def _tied_items(rng: random.Random, n: int, days: int) -> list[Item]:
+    """Figures from a few values (many equal scores: the ties the plain DP's order breaks),
+    sharp, ranged, open above or below, with open or closed ends, some undated."""
+    day0 = date(2024, 1, 1)
+    values = rng.choice([[1, 2, 3], list(range(12)), [100, 99, 101, 98, 102, 200, 198], [0, 1000, 990, 995, 1010]])
+    out = []
+    for _ in range(n):
+        v = float(rng.choice(values))
+        shape = rng.random()
+        if shape < 0.5:
+            span = Span(v, v)
+        elif shape < 0.65:
+            span = Span(v, v + rng.choice([1, 5, 10]))
+        elif shape < 0.75:
+            span = Span(v, None, True)
+        elif shape < 0.8:
+            span = Span(None, v, False, True)
+        elif shape < 0.9:
+            span = Span(v * 0.9, v * 1.1).integral()
+        else:
+            span = Span(v, v + 3, rng.random() < 0.5, rng.random() < 0.5)
+        when = None if rng.random() < 0.1 else day0 + timedelta(days=rng.randint(0, days))
+        out.append(Item(span, when, source=f"s{rng.randint(0, 5)}"))
+    return out
+
+
+def _slots(items: list[Item]) -> list[list[int]]:
+    dated: dict = {}
+    for i, it in enumerate(items):
+        if it.when is not None and not it.span.is_empty():
+            dated.setdefault(it.when, []).append(i)
+    return [dated[d] for d in sorted(dated)]
+
+
+def test_dp_breaks_ties_as_the_plain_definition():
+    """The DP passes unreached states on and tries a point from the best state below it only:
+    the same weight, earliness and kept claims, in the same order, as the plain DP on figures
+    full of ties, and the same fit."""
+    rng = random.Random(29)
+    for trial in range(150):
+        items = _tied_items(rng, rng.randint(1, 40), rng.randint(0, 8))
+        tol = rng.choice([0.0, 0.01, 0.02, 0.1])
+        slots = _slots(items)
+        assert trajectory._dp(items, slots, tol) == plain_dp(items, slots, tol), trial
+        r = fit(items, tol)
+        assert (r.kept, r.outliers, r.points, r.weight) == _fit_with(plain_dp, items, tol), trial
+
+
+def test_dp_work_follows_the_levels_a_figure_reaches(monkeypatch):
+    """A running total of 600 figures over 150 dates: the plain DP works out what
+    every (level, point) pair keeps; this one only the states a slot's figures reach (counted
+    as what-a-point-keeps look-ups)."""
+    rng = random.Random(8)
+    day0 = date(2024, 1, 1)
+    items = []
+    for _ in range(600):
+        day = rng.randint(0, 150)
+        v = float(int((100 + 20 * day) * rng.uniform(0.7, 1.3)))
+        span = Span(v, v) if rng.random() < 0.7 else Span(v, v * 1.2).integral()
+        items.append(Item(span, day0 + timedelta(days=day), source=f"s{rng.randint(0, 100)}"))
+    slots = _slots(items)
+    looked: list[int] = []
+    real = trajectory._Keeps.at
+    monkeypatch.setattr(trajectory._Keeps, "at", lambda self, f, s: looked.append(1) or real(self, f, s))
+    got = trajectory._dp(items, slots, 0.01)
+    pairs = 0  # what the plain DP tries: every candidate point of every state
+    states = {_NEG}
+    for slot in slots:
+        firsts = {_first_point(items[i].span) for i in slot}
+        pairs += sum(2 + sum(f >= lv - abs(lv) * 0.01 for f in firsts) for lv in states)
+        states |= firsts
+    assert got[0][0] > 0
+    assert len(looked) * 20 < pairs, (len(looked), pairs)

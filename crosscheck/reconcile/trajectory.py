@@ -14,8 +14,9 @@ the largest (by weight: one per independent item) set of items that such an f ca
     outlier.  (Items without a source all count as one source.)
   * dynamic programming over the dates in order, the state being the highest level reached so
     far.  The level only ever needs to be the lowest value that keeps the chosen items, so the
-    candidate levels are the items' lower ends: O(dates x levels x items-per-date), near-linear
-    for the few dozen distinct claims a cluster holds once copies are merged.
+    candidate levels are the items' lower ends.  A slot costs the levels its figures can reach
+    plus a pass over the levels (`_dp`), not levels x points: a running total of 2,000
+    distinct claims over 500 dates fits in about a second.
 
 The items not kept are outliers; the fitted trajectory is, for each date, the band
 [highest lower end kept up to that date, lowest upper end kept from that date on].
@@ -24,6 +25,7 @@ The items not kept are outliers; the fitted trajectory is, for each date, the ba
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Sequence
@@ -31,6 +33,7 @@ from typing import Optional, Sequence
 from crosscheck.reconcile.intervals import Span
 
 _NEG = -math.inf
+_INF = math.inf
 
 
 @dataclass(frozen=True)
@@ -92,43 +95,154 @@ def fit(items: Sequence[Item], tolerance: float = 0.0) -> Fit:
 
 
 def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optional[dict] = None):
-    """Max-weight selection; returns ((weight, earliness), kept indices).  `memo`: what a
-    point keeps in a slot, shared between calls on the same slot lists."""
-    memo = {} if memo is None else memo
+    """Max-weight selection; returns ((weight, earliness), kept indices).
+
+    The DP over dates: a state per level reached (the highest value so far), each slot's
+    candidate points tried from every state.  This is the plain DP (tests/test_trajectory_dp.py
+    `plain_dp`: every state tries every candidate point, states kept in a dict whose order
+    breaks ties) computed without trying every pair:
+
+    * a point f above a state's level lands on level f with what f keeps whatever the state,
+      so the entry of f is the best state below f (the earliest in the plain dict's order on
+      ties) plus what f keeps;
+    * a state's own level changes only if a figure of the slot can be kept at it (a span
+      holding it, or a sharp figure within the tolerance below it): other states pass on as
+      they are;
+    * the plain DP's dict order, which breaks ties, is followed: each state emits its own
+      level, and a state below every earlier one also emits the slot's points above it in the
+      order of its candidate set (built as the plain DP builds it); a tie between points of
+      one state is broken in that set's order too.
+
+    So a slot costs the states a figure can reach plus a pass over the levels, not
+    states x points.  `memo` is unused (kept for callers)."""
     n_slots = len(slots)
-    # state: level M (highest value reached) -> (score, back pointer)
-    states: dict[float, tuple[tuple[float, float], Optional[tuple]]] = {_NEG: ((0.0, 0.0), None)}
+    order = [_NEG]  # the levels, in the order the plain DP's dict holds them
+    val: dict[float, tuple] = {_NEG: ((0.0, 0.0), None)}  # level -> (score, back pointer)
+    levels = [_NEG]  # ascending
     for k, slot in enumerate(slots):
         firsts = sorted({_first_point(items[i].span) for i in slot})
+        fset = set(firsts)
         bonus = float(n_slots - k)  # ties go to keeping earlier claims: a later, lower one is stale
-        # what a candidate point f keeps depends on the level only through "f >= level":
-        # each answer is worked out once per slot and point (`memo`, shared by the trials
-        # of one fit, which place the undated slot at every position), not per level
-        sid = id(slot)
-        new: dict[float, tuple[tuple[float, float], Optional[tuple]]] = {}
-        for level, (score, back) in states.items():
-            floor = level if level == _NEG else level - abs(level) * tol
-            cands = {floor, level} | {f for f in firsts if f >= floor}
+        keeps = _Keeps(items, slot)
+        pos = {lv: i for i, lv in enumerate(order)}
+        # the new dict's order
+        new_order: list[float] = []
+        emitted: set[float] = set()
+        lowest = _INF
+        for lv in order:
+            if lv < lowest:
+                lowest = lv
+                floor = lv if lv == _NEG else lv - abs(lv) * tol
+                for f in {floor, lv} | {f for f in firsts if f >= floor}:
+                    m2 = lv if f <= lv else f
+                    if m2 not in emitted:
+                        emitted.add(m2)
+                        new_order.append(m2)
+            elif lv not in emitted:
+                emitted.add(lv)
+                new_order.append(lv)
+        # the best state below each point (the earliest in order on ties)
+        below: dict[float, tuple] = {}
+        j, best, n_levels = 0, None, len(levels)
+        for f in firsts:
+            while j < n_levels and levels[j] < f:
+                lv = levels[j]
+                sc, p = val[lv][0], pos[lv]
+                if best is None or sc > best[0] or (sc == best[0] and p < best[1]):
+                    best = (sc, p, lv)
+                j += 1
+            below[f] = best
+
+        def own(lv: float) -> tuple:
+            """The new entry of an existing level: its state's best point at or under it (and
+            the best state below it, when it is one of the slot's points)."""
+            score, back = val[lv]
+            floor = lv if lv == _NEG else lv - abs(lv) * tol
+            cands = {floor, lv}
+            cands.update(firsts[bisect_left(firsts, floor):bisect_right(firsts, lv)])
+            top, tied = None, False
             for f in cands:
-                # below the level reached, only sharp figures (a count revised down a little)
-                # are tolerated: a hedged figure already carries its own slack
-                key = (sid, f, f < level)
-                known = memo.get(key)
-                if known is None:
-                    known = memo[key] = _choose(items, slot, f, f < level)
-                chosen, w = known
-                s2 = (score[0] + w, score[1] + bonus * w)
-                m2 = max(level, f)
-                cur = new.get(m2)
-                if cur is None or s2 > cur[0]:
-                    new[m2] = (s2, (back, chosen))
-        states = new
-    best_score, back = max(states.values(), key=lambda v: (v[0], ))
+                chosen, w = keeps.at(f, f < lv)
+                if top is None or w > top[1]:
+                    top, tied = (chosen, w), False
+                elif w == top[1] and chosen != top[0]:
+                    tied = True
+            if tied:  # the first of the best in the plain DP's candidate order
+                top = None
+                for f in {floor, lv} | {f for f in firsts if f >= floor}:
+                    if f <= lv:
+                        chosen, w = keeps.at(f, f < lv)
+                        if top is None or w > top[1]:
+                            top = (chosen, w)
+            chosen, w = top
+            entry = (score, back) if not chosen else ((score[0] + w, score[1] + bonus * w), (back, chosen))
+            b = below.get(lv) if lv in fset else None
+            if b is not None:
+                kc, kw = keeps.at(lv, False)
+                s2 = (b[0][0] + kw, b[0][1] + bonus * kw)
+                if s2 > entry[0] or (s2 == entry[0] and b[1] < pos[lv]):
+                    entry = (s2, (val[b[2]][1], kc))
+            return entry
+
+        # the levels a figure of the slot can be kept at
+        reach = []
+        everywhere = False
+        for i in slot:
+            sp = items[i].span
+            reach.append((_NEG if sp.low is None else sp.low, _INF if sp.high is None else sp.high))
+            if _sharp(sp):  # kept below a level within the tolerance
+                if sp.low < 0:
+                    everywhere = True
+                else:
+                    reach.append((sp.low, sp.low / (1 - tol) * (1 + 1e-9) + 1e-9))
+        new_val = dict(val)
+        done: set[float] = set()
+        for a, b in ([(0, n_levels)] if everywhere else
+                     [(bisect_left(levels, lo), bisect_right(levels, hi)) for lo, hi in reach]):
+            for lv in levels[a:b]:
+                if lv not in done:
+                    done.add(lv)
+                    new_val[lv] = own(lv)
+        for f in firsts:
+            if f in val:
+                if f not in done:
+                    new_val[f] = own(f)
+            else:
+                b = below[f]
+                kc, kw = keeps.at(f, False)
+                new_val[f] = ((b[0][0] + kw, b[0][1] + bonus * kw), (val[b[2]][1], kc))
+        for f in firsts:
+            if f not in val:
+                insort(levels, f)
+        order, val = new_order, new_val
+    best_score, back = max((val[lv] for lv in order), key=lambda v: (v[0],))
     kept: list[int] = []
     while back is not None:
         back, chosen = back
         kept.extend(chosen)
     return best_score, kept
+
+
+class _Keeps:
+    """What a trajectory through f keeps of one slot (`_choose`), worked out once per class of
+    f: whether f is below, at or above each end of the slot's spans decides every
+    `Span.contains(f)` of the slot."""
+
+    __slots__ = ("items", "slot", "ends", "memo")
+
+    def __init__(self, items: Sequence[Item], slot: list[int]) -> None:
+        self.items, self.slot = items, slot
+        self.ends = sorted({e for i in slot for e in (items[i].span.low, items[i].span.high) if e is not None})
+        self.memo: dict[tuple, tuple] = {}
+
+    def at(self, f: float, sharp_only: bool) -> tuple[tuple[int, ...], float]:
+        ends = self.ends
+        p = bisect_left(ends, f)
+        key = (p, p < len(ends) and ends[p] == f, sharp_only)
+        got = self.memo.get(key)
+        if got is None:
+            got = self.memo[key] = _choose(self.items, self.slot, f, sharp_only)
+        return got
 
 
 def _choose(items: Sequence[Item], slot: list[int], f: float, sharp_only: bool) -> tuple[tuple[int, ...], float]:
