@@ -133,3 +133,29 @@ def _rules_version() -> str:
     from crosscheck.ruleset.loader import load_rules
 
     return load_rules().version
+
+
+def test_new_tallies_are_linked_from_the_kept_links(record, tmp_path):
+    """A new article's tallies are linked against the links kept with the state (no stored
+    tally linked again), and only the vote unit's signatures that can matter are read."""
+    from gen_articles import generate
+
+    _d, _corpus, db = record
+    cfg = reconcile_config(Settings())
+    taken = 0
+    for i, doc in enumerate(generate(3, seed=4321)):
+        p = tmp_path / f"v{i}.md"
+        p.write_text(f"---\nid: votes-{i}\ndate: {doc['date']}\n---\n{doc['text']}\n", encoding="utf-8")
+        docs = load_documents([str(p)])
+        claims = _extract(docs, Settings())
+        if not any((c.event or "").startswith("vote:") for c in claims):
+            continue
+        found, stats = judged.check_against_state(db, docs, claims, cfg)
+        if found is None:
+            continue
+        assert not stats.link_fallback, stats
+        with closing(sqlite3.connect(db)) as conn:
+            kept = conn.execute("SELECT COUNT(*) FROM judged_sigs").fetchone()[0]
+        assert stats.signatures < kept
+        taken += 1
+    assert taken >= 1

@@ -421,7 +421,10 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     from crosscheck.store.streamed import member_from_json
 
     reps, seq_of = [], {}
-    for sig, seq, text in conn.execute("SELECT sig, seq, data FROM judged_sigs WHERE unit = ?", (unit,)):
+    rows = conn.execute("SELECT sig, seq, data FROM judged_sigs WHERE unit = ?", (unit,))
+    if unit.startswith(VOTE_UNIT_PREFIX):
+        rows = _vote_signatures(rows, new, cfg, remap or {})
+    for sig, seq, text in rows:
         m, _note = member_from_json(text)
         if remap:
             _rename([m], remap)
@@ -462,6 +465,54 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
                 if any(id(m) in seq_of for m in g.members):
                     raise Fallback(f"a new claim changes the grouping of unit {unit}")
                 out.append((g, None))
+    return out
+
+
+def _vote_signatures(rows, new: list, cfg, remap: dict) -> list:
+    """The vote unit's kept signatures that can matter to the new tallies (thousands of votes
+    share one block, "vote", and are told apart by their event only): those of the new tallies'
+    votes in their blocks, and one of every other place and group name of those blocks, so
+    that fuzzy names are matched among the same names as in the whole unit.  A new name that
+    would join two names the record keeps apart is a Fallback (it would regroup other votes)."""
+    from crosscheck.reconcile.grouping import FuzzyMatcher, GroupingStats, PlaceNames, block_tuple, exact_form, scope_value
+
+    attrs = list(cfg.scope_attributes)
+    ev = attrs.index("event")
+    fuzzy = [(i, a) for i, a in enumerate(attrs) if a in cfg.fuzzy_attributes]
+    blocks = {tuple(block_tuple(m.claim, cfg)) for m in new}
+    events = {scope_value(m.claim, "event") for m in new}
+    out, carried = [], set()
+    stored_values: dict[tuple, set] = defaultdict(set)
+    for sig, seq, text in rows:
+        block, values = json.loads(sig)
+        block = tuple(block)
+        if block not in blocks:
+            continue
+        keep = remap.get(values[ev], values[ev]) in events
+        for i, _a in fuzzy:
+            if values[i] is not None:
+                stored_values[(block, i)].add(values[i])
+                if (block, i, values[i]) not in carried:
+                    carried.add((block, i, values[i]))
+                    keep = True
+        if keep:
+            out.append((sig, seq, text))
+    places = PlaceNames(cfg)
+    matcher = FuzzyMatcher(cfg.fuzzy_threshold, GroupingStats())
+
+    def canon(a: str, raw: str) -> str:
+        return places.canonical(raw) if a == "location" else exact_form(raw)
+
+    for (block, i), raws in stored_values.items():
+        a = attrs[i]
+        added = {canon(a, v) for m in new if tuple(block_tuple(m.claim, cfg)) == block
+                 and (v := scope_value(m.claim, a)) is not None}
+        before = {canon(a, v) for v in raws}
+        if added <= before:
+            continue
+        old, both = matcher.components(sorted(before)), matcher.components(sorted(before | added))
+        if len({old[v] for v in before}) != len({both[v] for v in before}):
+            raise Fallback(f"a new {a} name joins two the vote unit keeps apart")
     return out
 
 
