@@ -133,7 +133,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
     from crosscheck.store.sqlite_store import _source_groups, connect, require_current
 
     cfg = config or default_config(rules_dir)
-    scratch_dir = tempfile.mkdtemp(prefix="crosscheck-reconcile-")
+    scratch_dir = scratch_directory()
     scratch = sqlite3.connect(os.path.join(scratch_dir, "scratch.db"), isolation_level=None)
     record = None
     try:
@@ -163,6 +163,39 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
         else:
             scratch.close()
             shutil.rmtree(scratch_dir, ignore_errors=True)
+
+
+SCRATCH_PREFIX = "crosscheck-reconcile-"
+
+
+def scratch_directory() -> str:
+    """A new scratch directory named for this process (`crosscheck-reconcile-<pid>-…` in the
+    temporary directory).  Those left by a process that no longer runs - killed before it
+    could remove its own (SIGKILL, out of memory) - are removed first; a directory whose
+    process still runs (or whose name carries no process id) is left alone."""
+    root = tempfile.gettempdir()
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        entries = []
+    for entry in entries:
+        if not entry.name.startswith(SCRATCH_PREFIX):
+            continue
+        pid = entry.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)) \
+                and entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+    return tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's, or cannot tell: keep it
+    return True
 
 
 def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, progress) -> dict[str, Optional[str]]:
