@@ -159,3 +159,37 @@ def test_new_tallies_are_linked_from_the_kept_links(record, tmp_path):
         assert stats.signatures < kept
         taken += 1
     assert taken >= 1
+
+
+def _article(d: Path, name: str, source: str, body: str) -> Path:
+    p = d / f"{name}.md"
+    p.write_text(f"---\nid: {name}\ndate: 2024-05-01\nsource: {source}\n---\n{body}\n", encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("stored_city", [
+    pytest.param(False, marks=pytest.mark.xfail(strict=True, reason=(
+        "known defect: the judged record places a new figure among one stored member per "
+        "signature, so it misses a new city figure joining the country cluster that holds the "
+        "same figure (grouping._join_corroborated); the whole-record check finds the conflict"))),
+    True,
+])
+def test_a_figure_joining_across_place_granularity_gives_the_whole_record_findings(tmp_path, stored_city):
+    """Grouping moves a figure given at a city to the country cluster holding the same figure
+    from another article (grouping._join_corroborated): the judged record must give the
+    findings of the whole record whether the city's figure is new or stored."""
+    city = "لقي 97 شخصا حتفهم في تحطم الطائرة في كراتشي."
+    country = "قالت السلطات إن 97 شخصا قتلوا في تحطم الطائرة في باكستان."
+    other = _article(tmp_path, "r-other", "إذاعة", "قتل 150 شخصا في تحطم الطائرة في باكستان.")
+    stored = _article(tmp_path, "r-stored", "وكالة", city if stored_city else country)
+    new = _article(tmp_path, "n-new", "صحيفة", country if stored_city else city)
+    db = tmp_path / "s.db"
+    ingest([str(other), str(stored)], db)
+    judged.ensure_state(db, reconcile_config(Settings()))
+    settings = Settings(fail_on="warning")
+    fast = run_check([str(new)], store=str(db), settings=settings)
+    whole = run_check([str(new)], against=[str(other), str(stored)], settings=settings)
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    # the 97 at the city and the 97 in the country are one quantity, beside the 150: a conflict
+    assert any(f.cluster.status == "conflict" and {c.doc for c in f.cluster.claims} == {"r-other", "r-stored", "n-new"}
+               for f in fast.findings), [_finding(f) for f in fast.findings]
