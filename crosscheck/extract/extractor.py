@@ -905,12 +905,12 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
     return False
 
 
-def _joins_next(toks: Sequence[Token], a: int, k: int) -> bool:
-    """Does a new item open with "و" between token a and token k, k included ("والجرحى",
-    "وأصيب", "ووصل عدد المصابين")?"""
+def _joins_next(toks: Sequence[Token], a: int, k: int, openers: frozenset[str] = frozenset()) -> bool:
+    """Does a new item open with "و" (or a clause opener: "فيما", "بينما") between token a
+    and token k, k included ("والجرحى", "وأصيب", "ووصل عدد المصابين", "فيما أصيب")?"""
     for i in range(max(a, 0), min(k + 1, len(toks))):
         t = toks[i].text
-        if t == "و" or (t.startswith("و") and len(t) > 2):
+        if t == "و" or (t.startswith("و") and len(t) > 2) or t in openers:
             return True
     return False
 
@@ -1102,6 +1102,7 @@ class _Predicate:
     heads: frozenset[str]
     window: int
     anaphora: frozenset[str]  # the heads with a pronoun: "عددهم", "حصيلتها"
+    openers: frozenset[str]  # words opening the next clause ("فيما أصيب 610": a figure of its own)
 
 
 @per_object
@@ -1111,7 +1112,8 @@ def _predicate_for(hedges) -> _Predicate:
     stems = {h[:-1] + "ت" if h.endswith("ه") else h for h in heads}  # حصيله -> حصيلت
     # "عددهم", "حصيلتها", and the head with the article alone ("وتوقعت ارتفاع العدد إلى …")
     anaphora = frozenset(s + suffix for s in stems for suffix in ("هم", "ها", "هن", "ه")) | {"ال" + h for h in heads}
-    return _Predicate(frozenset(normalize_word(w) for w in p.reach), heads, p.window, anaphora)
+    openers = frozenset(normalize_word(w) for w in p.openers)
+    return _Predicate(frozenset(normalize_word(w) for w in p.reach), heads, p.window, anaphora, openers)
 
 
 # What may stand between a reach word and the figure besides spaces: an opening quote ("بلغ
@@ -1140,6 +1142,15 @@ def _headed(pred: _Predicate, toks: Sequence[Token], k: int) -> bool:
     if not toks[k].forms.isdisjoint(pred.heads):
         return True
     return k > 0 and not toks[k].brk_before and not toks[k - 1].forms.isdisjoint(pred.heads)
+
+
+def _verb_first(pred: _Predicate, toks: Sequence[Token], k: int) -> bool:
+    """Is the cue starting at token k a toll headed by a head word, right after a reach verb
+    ("بلغ إجمالي القتلى", "وارتفع عدد النازحين")?"""
+    h = k if not toks[k].forms.isdisjoint(pred.heads) else k - 1
+    if h < 1 or toks[h].forms.isdisjoint(pred.heads) or toks[h].brk_before or (h < k and toks[k].brk_before):
+        return False
+    return not toks[h - 1].forms.isdisjoint(pred.reach)
 
 
 def _claim_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) -> bool:
@@ -1212,6 +1223,15 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         cue = index.nearest(left, right, pred.window, 0, False, r.id)
         if cue is not None and not (_headed(pred, toks, cue[1]) and not _claim_between(ctx, toks, cue[1], left)):
             cue = None
+        if cue is None:
+            # "بلغ إجمالي القتلى خلال التدافع في الملعب، 174 شخصا": the reach verb before the
+            # subject carries it across the comma to its figure
+            cue = index.nearest(left, right, pred.window, 0, True, r.id)
+            if cue is not None and not (
+                _verb_first(pred, toks, cue[1]) and not _claim_between(ctx, toks, cue[1], left)
+                and not _other_subject(pred, index, r.id, toks, cue[1] + 1, left)
+            ):
+                cue = None
     if cue is not None and _shadowed(index, cue, r.id):
         cue = None
     if cue is None and r.cross_clause_cues:
@@ -1292,6 +1312,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             noun = ck.nouns.at(toks, i1)
             if noun is None and i1 + 1 < len(toks) and "من" in t1.forms:
                 noun = ck.nouns.at(toks, i1 + 1)  # "ثلاثة من الرهائن"
+            elif noun is not None and t1.nstart != toks[i1 - 1].nstart and _conj_noun(t1, noun[0]):
+                # (a noun read before its "one", "وقتيل واحد", shares the figure's offsets)
+                noun = None  # "147 وإصابة العشرات": the word opens the next item
         else:
             noun = None
         if noun is None and not (ck.cues and index.has(r.id)):
@@ -1330,7 +1353,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         has_cue = ck.cues and index.has(r.id)
         cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1) if has_cue else None
         if cue is not None and cue[1] >= i1:
-            if _joins_next(toks, noun_end or person_end or i1, cue[1]) and _number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2):
+            if _joins_next(toks, noun_end or person_end or i1, cue[1], _predicate_for(ctx.rules.hedges).openers) and _number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2):
                 # the cue heads a figure of its own: "ارتفع عدد القتلى إلى 11 شخصا والجرحى إلى
                 # 4000", "بلغ 39 مدنيا وأصيب 51 آخرون"
                 cue = None
@@ -1400,6 +1423,18 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
 
 # _best_kind passes over rules without a noun that cannot win (tests turn it off to compare)
 _SKIP_NOUNLESS = True
+
+
+def _conj_noun(t: Token, noun: Phrase) -> bool:
+    """Is the counted noun matched only once "و" is taken off the word ("وإصابة", "والقتلى")?
+    Such a word is joined to what follows, not counted by the figure before it; a noun that
+    itself starts with و ("وفيات", "وزراء") is written so."""
+    return t.text.startswith("و") and not t.text.startswith(_first_word(noun.source))
+
+
+@lru_cache(maxsize=4096)
+def _first_word(source: str) -> str:
+    return normalize_word(source.split()[0])
 
 
 def _holds_any(toks: Sequence[Token], words: frozenset[str]) -> bool:

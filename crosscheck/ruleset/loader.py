@@ -181,6 +181,9 @@ class PredicateRules(_Strict):
     # is the subject even without a reach word ("حصيلة قتلى الحريق … 82 شخصا")
     heads: list[str] = Field(default_factory=list)
     window: int = Field(default=20, ge=1, le=40)  # how many words back the subject may stand
+    # words opening the next clause: a cue after one heads a figure of its own ("قفز عدد القتلى
+    # إلى 920 شخصا فيما أصيب 610": أصيب is not the 920's kind)
+    openers: list[str] = Field(default_factory=list)
     examples: Optional[Examples] = None  # hit: a claim with that value; miss: no typed claim
 
 
