@@ -20,6 +20,7 @@ from typing import Iterator, Sequence
 import regex
 
 from crosscheck.extract import vote_positions as positions
+from crosscheck.extract.formulas import formula_claims
 from crosscheck.extract.mentions import MentionMerger
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
@@ -212,10 +213,13 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         ctx.forget_before(len(ctx.text) + 1)  # the vote sentences positions read: read again as needed
     seq = 0
     reach = _reach_back(ctx, comp)
+    tally_starts: list[int] = []  # where the vote tallies stand (for formulas said beside one)
     for n in nums:
         c = _claim(ctx, comp, n)
         if c is None:
             continue
+        if c.kind in _TALLY_KINDS:
+            tally_starts.append(c.start)
         heappush(pending, (c.start, c.end, c.kind, seq, c))
         seq += 1
         ctx.reading_at(ctx.sentence_at(n.nstart)[0])
@@ -225,6 +229,9 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
                 merger.add(heappop(pending)[4])
             ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
     ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
+    # counts said without a figure ("بالإجماع"): few, read from the vote sentences once
+    for k, c in enumerate(formula_claims(ctx, rules, tally_starts)):
+        heappush(pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
     while pending:
         merger.add(heappop(pending)[4])
     return assign_incidents(ctx, assign_vote_events(ctx, merger.out))
@@ -234,6 +241,8 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
 # this many (an ordinary article never does)
 _PENDING_MAX = 256
 _POSITION_SEQ = 1 << 62  # vote positions sort after figures on a tie, as in one stable sort
+_FORMULA_SEQ = 1 << 61  # formula claims ("بالإجماع") after figures on a tie
+_TALLY_KINDS = frozenset({"votes_for", "votes_against", "abstentions"})
 
 
 def _reach_back(ctx: DocContext, comp: Compiled) -> int:

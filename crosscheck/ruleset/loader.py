@@ -77,6 +77,20 @@ class ContextVeto(_Strict):
     step_aside: bool = False
 
 
+class Formula(_Strict):
+    """Words that state a count without a figure: "بالإجماع" (no vote against; every member of
+    the Security Council for), "من دون أي صوت معارض", "مقابل لا شيء"."""
+
+    phrases: list[str] = Field(min_length=1)
+    value: int = Field(ge=0)
+    # the formula counts only in a sentence holding one of these (the body whose size `value`
+    # is: "مجلس الأمن"), or, with `article_needs`, in an article mentioning one of those
+    needs: list[str] = Field(default_factory=list)
+    article_needs: list[str] = Field(default_factory=list)
+    # ... and in none mentioning one of these (another body voted: "الجمعية العامة")
+    unless: list[str] = Field(default_factory=list)
+
+
 class KindRule(_Strict):
     """One claim kind: how a number becomes a claim of this kind."""
 
@@ -133,6 +147,7 @@ class KindRule(_Strict):
     side_reach: int = 12
     # "إصابة" in an article about cholera is an infection, not a wound: see ContextVeto
     context_veto: Optional[ContextVeto] = None
+    formulas: list[Formula] = Field(default_factory=list)  # counts stated without a figure
     examples: Examples
 
     @field_validator("kind")

@@ -1,0 +1,111 @@
+"""Counts stated without a figure: "اعتمد مجلس الأمن القرار بالإجماع" (no vote against, all 15
+members for), "من دون أي صوت معارض", "بأغلبية 13 صوتا مقابل لا شيء" (none against).
+
+The phrases are rule data (`formulas` in a kind rule, rules/kinds/*.yaml); a formula makes a
+claim of its rule's kind with the formula's value, in a sentence that names a vote (the rule's
+`sentence_needs`) and, when the formula says so, a body (its `needs` / `article_needs` /
+`unless`).  Only sentences holding a formula's first word are tokenised.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from crosscheck.models import Claim
+from crosscheck.ruleset.loader import Formula, KindRule, RuleSet
+from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
+from crosscheck.text.normalize import normalize_word
+from crosscheck.util.memo import per_object
+
+from crosscheck.extract.context import vote_event
+
+if TYPE_CHECKING:  # pragma: no cover
+    from crosscheck.extract.context import DocContext
+
+
+def _norm(words: list[str]) -> frozenset[str]:
+    return frozenset(" ".join(normalize_word(w) for w in p.split()) for p in words)
+
+
+class _Compiled:
+    def __init__(self, rules: RuleSet) -> None:
+        self.items: list[tuple[KindRule, Formula, PhraseSet, frozenset[str]]] = []
+        firsts: set[str] = set()
+        for r in rules.kinds:
+            for f in r.formulas:
+                ps = PhraseSet(Phrase.parse(p) for p in f.phrases)
+                self.items.append((r, f, ps, _norm(r.sentence_needs)))
+                firsts.update(p.words[0].text for p in ps.phrases if not p.words[0].gap)
+        # a sentence holding none of the formulas' first words holds no formula
+        self.prefilter = re.compile(longest_of(sorted(firsts, key=len, reverse=True))) if firsts else None
+
+
+@per_object
+def _compiled(rules: RuleSet) -> _Compiled:
+    return _Compiled(rules)
+
+
+def _in_sentence(toks, phrases: list[str]) -> bool:
+    """Does the sentence (its tokens) hold one of these phrases?"""
+    ps = _phrase_set(tuple(phrases))
+    return any(ps.at(toks, k) for k in range(len(toks)))
+
+
+_SETS: dict[tuple[str, ...], PhraseSet] = {}
+
+
+def _phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
+    found = _SETS.get(phrases)
+    if found is None:
+        found = _SETS[phrases] = PhraseSet.of(list(phrases))
+    return found
+
+
+def _in_article(ctx: "DocContext", phrases: list[str]) -> bool:
+    """Does the article's normalised text hold one of these phrases (as written, clitics aside)?"""
+    return any(re.search(r"(?<!\w)(?:[وفبل]|ال)*" + re.escape(" ".join(normalize_word(w) for w in p.split())) + r"(?!\w)", ctx.text) for p in phrases)
+
+
+def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:
+    """The formula claims of a document; `tally_starts`: the original start of every tally
+    figure read (sorted or not), for the formulas said only beside one."""
+    tallies = sorted(tally_starts)
+    comp = _compiled(rules)
+    if comp.prefilter is None:
+        return []
+    out: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for m in comp.prefilter.finditer(ctx.text):
+        s_lo, s_hi = ctx.sentence_at(m.start())
+        if (s_lo, s_hi) in seen or ctx.in_furniture(m.start()):
+            continue
+        seen.add((s_lo, s_hi))
+        toks = ctx.tokens(s_lo, s_hi)
+        for rule, f, ps, needs in comp.items:
+            if f.needs and not _in_sentence(toks, f.needs) and not (
+                f.article_needs and _in_article(ctx, f.article_needs)
+            ):
+                continue  # "بالإجماع" is 15 for only where the Security Council voted
+            if f.unless and (_in_sentence(toks, f.unless) or _in_article(ctx, f.unless)):
+                continue
+            for k in range(len(toks)):
+                hit = ps.at(toks, k)
+                if hit is None:
+                    continue
+                if needs and all(t.forms.isdisjoint(needs) for t in (*toks[:k], *toks[hit[1]:])):
+                    break  # "أجمع المحللون بالإجماع على …" names no vote (besides the formula)
+                start, end, surface = ctx.original(toks[k].nstart, toks[hit[1] - 1].nend)
+                sentence = ctx.sentence_text(s_lo, s_hi, toks[k].nstart)[2]
+                event, inferred = vote_event(ctx, toks[k].nstart) if rule.event_from == "vote" else (None, False)
+                out.append(
+                    Claim(
+                        doc=ctx.doc.id, kind=rule.kind, value=f.value, low=float(f.value),
+                        high=float(f.value), qualifier="exact", group=rule.group, period=rule.period,
+                        event=event, start=start, end=end, surface=surface, sentence=sentence,
+                        rule=rule.id, inferred=["event"] if inferred else [],
+                    )
+                )
+                break  # one formula of a kind per sentence
+    return out
