@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from crosscheck.extract.context import DocContext
 
 
+_TALLIES = frozenset({"votes_for", "votes_against", "abstentions"})
+
+
 def _norm(words: list[str]) -> frozenset[str]:
     return frozenset(" ".join(normalize_word(w) for w in p.split()) for p in words)
 
@@ -89,6 +92,8 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
             ):
                 continue  # "بالإجماع" is 15 for only where the Security Council voted
             if f.unless and (_in_sentence(toks, f.unless) or _in_article(ctx, f.unless)):
+                continue
+            if f.with_tally and not any(p.claim.kind in _TALLIES for p in ctx.sentence_claims.get(s_lo, ())):
                 continue
             for k in range(len(toks)):
                 hit = ps.at(toks, k)

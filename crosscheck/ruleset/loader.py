@@ -89,6 +89,9 @@ class Formula(_Strict):
     article_needs: list[str] = Field(default_factory=list)
     # ... and in none mentioning one of these (another body voted: "الجمعية العامة")
     unless: list[str] = Field(default_factory=list)
+    # ... only beside a tally figure of the same sentence ("تأييد 12 عضوا من دون أي صوت معارض"):
+    # "مرّ القرار دون معارضة" alone may be a passage by consensus, not a counted vote
+    with_tally: bool = False
 
 
 class KindRule(_Strict):
