@@ -25,9 +25,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from crosscheck.extract.context import DocContext
 
 
-_TALLIES = frozenset({"votes_for", "votes_against", "abstentions"})
-
-
 def _norm(words: list[str]) -> frozenset[str]:
     return frozenset(" ".join(normalize_word(w) for w in p.split()) for p in words)
 
@@ -93,8 +90,11 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
                 continue  # "بالإجماع" is 15 for only where the Security Council voted
             if f.unless and (_in_sentence(toks, f.unless) or _in_article(ctx, f.unless)):
                 continue
-            if f.with_tally and not any(p.claim.kind in _TALLIES for p in ctx.sentence_claims.get(s_lo, ())):
-                continue
+            if f.with_tally:
+                o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
+                j = bisect_left(tallies, o_lo)
+                if not (j < len(tallies) and tallies[j] < o_hi):
+                    continue  # "مرّ القرار دون معارضة": no tally in the sentence
             for k in range(len(toks)):
                 hit = ps.at(toks, k)
                 if hit is None:
