@@ -39,7 +39,11 @@ class _Compiled:
                 self.items.append((r, f, ps, _norm(r.sentence_needs)))
                 firsts.update(p.words[0].text for p in ps.phrases if not p.words[0].gap)
         # a sentence holding none of the formulas' first words holds no formula
-        self.prefilter = re.compile(longest_of(sorted(firsts, key=len, reverse=True))) if firsts else None
+        # (whole words, clitics allowed: "لم" must not match inside "المسؤول")
+        self.prefilter = (
+            re.compile(r"(?<!\w)(?:[وفبلك]|ال)*(?:" + longest_of(sorted(firsts, key=len, reverse=True)) + r")(?!\w)")
+            if firsts else None
+        )
 
 
 @per_object
@@ -82,6 +86,7 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
         if (s_lo, s_hi) in seen or ctx.in_furniture(m.start()):
             continue
         seen.add((s_lo, s_hi))
+        ctx.reading_at(s_lo)  # read in text order: the sentences behind may be forgotten
         toks = ctx.tokens(s_lo, s_hi)
         for rule, f, ps, needs in comp.items:
             if f.needs and not _in_sentence(toks, f.needs) and not (
