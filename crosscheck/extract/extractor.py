@@ -1215,8 +1215,8 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start, also
         # past an aside between commas ("عدد قتلى الهجوم، الذي وقع أمس، بلغ 324 شخصا")
         cue = index.nearest(left, right, max(before, pred.window), 0, True, r.id)
-        if cue is not None and cue[2] >= before and (
-            (_claim_between(ctx, toks, cue[1], left) and not _anaphora(pred, toks, left))
+        if cue is not None and (
+            (cue[2] >= before and _claim_between(ctx, toks, cue[1], left) and not _anaphora(pred, toks, left))
             or _other_subject(pred, index, r.id, toks, cue[1] + 1, left)
         ):
             # "عدد القتلى 20 والجرحى بلغ 45": the subject had its figure (but "أما عددهم في

@@ -404,7 +404,8 @@ def _compile(lex: Lexicon, f: _File) -> None:
     # "+" then digits with spaces/dashes ("+966 55 123 4567"): only ever a phone number.
     lex.phone_re = re.compile(r"\+\d[\d \t\-]{6,}\d")
     # "2025-04-02": year-month-day, the one place a dash sits inside a number.
-    lex.iso_re = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)")
+    # ... and a year-month "2022-06" as crawled pages date themselves (never a count)
+    lex.iso_re = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?!\d)|(?:19|20)\d\d-(?:0?[1-9]|1[0-2])(?![\d-])")
     # "٨-٧-٢٠٢٤": day-month-year with dashes, as news agencies date their datelines.
     lex.dmy_re = re.compile(r"\d{1,2}-\d{1,2}-\d{4}(?!\d)")
     # "1 414 021 100", "40 000": groups of exactly three digits after a first group of 1-3
