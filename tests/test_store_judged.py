@@ -161,19 +161,13 @@ def test_new_tallies_are_linked_from_the_kept_links(record, tmp_path):
     assert taken >= 1
 
 
-def _article(d: Path, name: str, source: str, body: str) -> Path:
+def _article(d: Path, name: str, source: str, body: str, date: str = "2024-05-01") -> Path:
     p = d / f"{name}.md"
-    p.write_text(f"---\nid: {name}\ndate: 2024-05-01\nsource: {source}\n---\n{body}\n", encoding="utf-8")
+    p.write_text(f"---\nid: {name}\ndate: {date}\nsource: {source}\n---\n{body}\n", encoding="utf-8")
     return p
 
 
-@pytest.mark.parametrize("stored_city", [
-    pytest.param(False, marks=pytest.mark.xfail(strict=True, reason=(
-        "known defect: the judged record places a new figure among one stored member per "
-        "signature, so it misses a new city figure joining the country cluster that holds the "
-        "same figure (grouping._join_corroborated); the whole-record check finds the conflict"))),
-    True,
-])
+@pytest.mark.parametrize("stored_city", [False, True])
 def test_a_figure_joining_across_place_granularity_gives_the_whole_record_findings(tmp_path, stored_city):
     """Grouping moves a figure given at a city to the country cluster holding the same figure
     from another article (grouping._join_corroborated): the judged record must give the
@@ -183,13 +177,72 @@ def test_a_figure_joining_across_place_granularity_gives_the_whole_record_findin
     other = _article(tmp_path, "r-other", "إذاعة", "قتل 150 شخصا في تحطم الطائرة في باكستان.")
     stored = _article(tmp_path, "r-stored", "وكالة", city if stored_city else country)
     new = _article(tmp_path, "n-new", "صحيفة", country if stored_city else city)
-    db = tmp_path / "s.db"
-    ingest([str(other), str(stored)], db)
-    judged.ensure_state(db, reconcile_config(Settings()))
-    settings = Settings(fail_on="warning")
-    fast = run_check([str(new)], store=str(db), settings=settings)
-    whole = run_check([str(new)], against=[str(other), str(stored)], settings=settings)
+    fast, whole, stats = _both_ways(tmp_path, [other, stored], new)
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    if stored_city:  # the stored city figure moves to the country: the record's grouping changes
+        assert "changes the grouping" in stats.fallback
+    else:  # the new figure is placed by the shortcut, among the stored members giving 97
+        assert not stats.fallback and stats.corroborating >= 1
     # the 97 at the city and the 97 in the country are one quantity, beside the 150: a conflict
     assert any(f.cluster.status == "conflict" and {c.doc for c in f.cluster.claims} == {"r-other", "r-stored", "n-new"}
                for f in fast.findings), [_finding(f) for f in fast.findings]
+
+
+def _both_ways(d: Path, stored: list[Path], new: Path):
+    """`check` of `new` against a store of `stored` (judged state built first) and against the
+    same articles given whole, and the judged-state check's work."""
+    db = d / "s.db"
+    ingest([str(p) for p in stored], db)
+    cfg = reconcile_config(Settings())
+    judged.ensure_state(db, cfg)
+    docs = load_documents([str(new)])
+    _found, stats = judged.check_against_state(db, docs, _extract(docs, Settings()), cfg, build=False)
+    settings = Settings(fail_on="warning")
+    fast = run_check([str(new)], store=str(db), settings=settings)
+    whole = run_check([str(new)], against=[str(p) for p in stored], settings=settings)
+    return fast, whole, stats
+
+
+def test_a_figure_kept_home_by_a_same_day_dispute(tmp_path):
+    """A new city figure equal to a stored country figure stays in its city when another
+    article gives the city another figure that day (grouping._disputed_at_home): the stored
+    members of the new figure's day are read, not only one member per signature (the city
+    signature's one member is an article of another day here)."""
+    stored = [
+        _article(tmp_path, "a-city-earlier", "إذاعة", "لقي 40 شخصا حتفهم في تحطم الطائرة في كراتشي.", "2024-04-28"),
+        _article(tmp_path, "b-city-same-day", "قناة", "لقي 60 شخصا حتفهم في تحطم الطائرة في كراتشي."),
+        _article(tmp_path, "c-country", "وكالة", "قالت السلطات إن 97 شخصا قتلوا في تحطم الطائرة في باكستان."),
+    ]
+    new = _article(tmp_path, "n-new", "صحيفة", "لقي 97 شخصا حتفهم في تحطم الطائرة في كراتشي.")
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    assert not stats.fallback, stats
+    assert stats.corroborating >= 2  # the country's 97 and the city's 60 of that day
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    # the new 97 stays at the city, beside the 60 of its day: a conflict there
+    assert any({c.doc for c in f.cluster.claims} == {"a-city-earlier", "b-city-same-day", "n-new"}
+               for f in fast.findings), [_finding(f) for f in fast.findings]
+
+
+def test_a_signature_whose_members_end_in_two_clusters(tmp_path):
+    """A city's figure that joined the country's cluster (same 97 from another article) leaves
+    the city's other figure behind: one signature, two clusters.  The state keeps a member of
+    each, so a new city figure is placed with the city's remaining cluster by the shortcut."""
+    stored = [
+        _article(tmp_path, "x-city-moved", "إذاعة", "لقي 97 شخصا حتفهم في تحطم الطائرة في الموصل."),
+        _article(tmp_path, "y-country", "وكالة", "قالت السلطات إن 97 شخصا قتلوا في تحطم الطائرة في العراق."),
+        _article(tmp_path, "zw-country-other", "تلفزيون",
+                 "وفي تطور لاحق، قالت السلطات إن 150 شخصا قتلوا في تحطم الطائرة في العراق. وتواصل فرق "
+                 "الدفاع المدني البحث بين الحطام منذ ساعات الصباح الأولى، فيما طالب نواب بفتح تحقيق مستقل."),
+        _article(tmp_path, "z-city-stays", "قناة", "لقي 50 شخصا حتفهم في تحطم الطائرة في الموصل.", "2024-04-20"),
+    ]
+    new = _article(tmp_path, "n-new", "صحيفة",
+                   "وذكر مسؤول في المستشفى أن حصيلة تحطم الطائرة في الموصل بلغت 45 قتيلا بعد وفاة مصابين.",
+                   "2024-05-09")
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
+        clusters_of_sig = conn.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM judged_sigs GROUP BY unit, sig)"
+                                       ).fetchone()[0]
+    assert clusters_of_sig == 2  # the city's signature: the country's cluster and its own
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    assert any({c.doc for c in f.cluster.claims} == {"z-city-stays", "n-new"} for f in fast.findings)

@@ -11,13 +11,17 @@ crosscheck.store.streamed, whenever the record changed since: `meta.generation`)
 
 * every claim as a grouping member (prepared, dated, filled from its document's context:
   all that needs its whole document), with the cluster it was judged in;
-* one member per **scope signature** of each unit (block key and the raw scope attributes:
-  members with the same signature are grouped alike, whatever their figures);
+* one member per **scope signature** and cluster of each unit (block key and the raw scope
+  attributes: members with the same signature are grouped alike, except that a figure given
+  for a finer place may join the cluster of a coarser place that holds the same figure,
+  grouping._join_corroborated), and each member's figure and day, indexed;
 * every cluster (its final id, its id before `-2` suffixes, its JSON, its hierarchy keys);
 * every document's date and near-duplicate group.
 
-`check` then groups the new article's members with ONE member per signature of their unit
-(not every claim of it), which says which stored cluster each new claim joins; re-groups that
+`check` then groups the new article's members with ONE member per signature and cluster of
+their unit (not every claim of it), and with the stored members of the new figures and of
+their days (all that a join across place granularity reads), which says which stored cluster
+each new claim joins; re-groups that
 cluster's own members with the new ones and the other signatures (the cluster's scope shown,
 its notes and its ambiguity come out exactly as in a full grouping), and re-judges only those
 clusters with the reconciler's own `judge_groups`.  Inconsistencies are looked for among the
@@ -51,11 +55,13 @@ from crosscheck.models import Claim, Cluster, Document
 
 _STATE = """
 CREATE TABLE IF NOT EXISTS judged_members (seq INTEGER NOT NULL, unit TEXT NOT NULL, doc_id TEXT NOT NULL,
-                                           data TEXT NOT NULL, linked TEXT);
+                                           data TEXT NOT NULL, linked TEXT, fig REAL, day TEXT);
 CREATE INDEX IF NOT EXISTS judged_members_seq ON judged_members(seq);
 CREATE INDEX IF NOT EXISTS judged_members_unit ON judged_members(unit);
+CREATE INDEX IF NOT EXISTS judged_members_fig ON judged_members(unit, fig);
+CREATE INDEX IF NOT EXISTS judged_members_day ON judged_members(unit, day);
 CREATE TABLE IF NOT EXISTS judged_sigs (unit TEXT NOT NULL, sig TEXT NOT NULL, seq INTEGER NOT NULL,
-                                        data TEXT NOT NULL, PRIMARY KEY (unit, sig));
+                                        data TEXT NOT NULL, PRIMARY KEY (unit, sig, seq));
 CREATE TABLE IF NOT EXISTS judged_clusters (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, base TEXT NOT NULL,
                                             dedupe TEXT NOT NULL, kind TEXT NOT NULL,
                                             combination INTEGER NOT NULL, json TEXT NOT NULL);
@@ -64,6 +70,11 @@ CREATE TABLE IF NOT EXISTS judged_hkeys (seq INTEGER NOT NULL, pos INTEGER NOT N
 CREATE INDEX IF NOT EXISTS judged_hkeys_key ON judged_hkeys(key, pos);
 CREATE TABLE IF NOT EXISTS judged_docs (id TEXT PRIMARY KEY, date TEXT, grp TEXT NOT NULL)
 """
+# what the state keeps changed with this number: an older state is judged again
+# 2: members' figure and day (fig, day), read to place figures joining across places; one
+# member per signature and cluster (a signature's members may end in several clusters: a
+# figure that joined a coarser place's cluster leaves its signature's other members behind)
+STATE_FORMAT = "2"
 _TABLES = ("judged_members", "judged_sigs", "judged_clusters", "judged_hkeys", "judged_docs")
 VOTE_UNIT_PREFIX = '["vote",'
 
@@ -80,6 +91,7 @@ class CheckStats:
     fallback: str = ""  # why the shortcut was not taken ("" when it was)
     link_fallback: str = ""  # why the new tallies were linked with every stored one ("" when not)
     renamed: int = 0  # stored votes whose event the new tallies change (renamed, renumbered)
+    corroborating: int = 0  # stored members of the new figures and days (joins across places)
 
 
 @dataclass
@@ -96,7 +108,7 @@ class Fallback(Exception):
 
 
 def _version(cfg, rules_version: str) -> str:
-    return rules_version + ":" + cfg.model_dump_json()
+    return STATE_FORMAT + ":" + rules_version + ":" + cfg.model_dump_json()
 
 
 def signature(c: Claim, cfg) -> str:
@@ -153,14 +165,14 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
                         if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
                             votes[m.index] = (stored, m.claim.event, seq)
                             stored.claim = stored.claim.model_copy(update={"event": m.claim.event})
-                            sigs.setdefault((unit, signature(stored.claim, cfg)), (seq, member_json(stored, note)))
-                            rows.append((seq, unit, stored.claim.doc, text, m.claim.event))
+                            sigs.setdefault((unit, signature(stored.claim, cfg), seq), member_json(stored, note))
+                            rows.append((seq, unit, stored.claim.doc, text, m.claim.event, *_fig_day(stored.claim)))
                         else:
-                            rows.append((seq, unit, stored.claim.doc, text, None))
-                            sigs.setdefault((unit, signature(stored.claim, cfg)), (seq, text))
-                conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?)", rows)
+                            rows.append((seq, unit, stored.claim.doc, text, None, *_fig_day(stored.claim)))
+                            sigs.setdefault((unit, signature(stored.claim, cfg), seq), text)
+                conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
                 conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
-                                 [(u, s, seq, text) for (u, s), (seq, text) in sigs.items()])
+                                 [(u, s, seq, text) for (u, s, seq), text in sigs.items()])
                 if votes:
                     # the claims as link_votes read them: before linking, in the batch's order
                     order = [i for i in before if i in votes]
@@ -183,6 +195,13 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+
+def _fig_day(c: Claim) -> tuple[Optional[float], Optional[str]]:
+    """What `_join_corroborated` matches a member on: its figure and its day."""
+    from crosscheck.reconcile.grouping import _figure
+
+    return _figure(c), c.as_of
 
 
 def _keep_links(conn, claims, linked_events, sources) -> None:
@@ -254,9 +273,9 @@ def add_links(conn, cfg) -> None:
             event = event or m.claim.event
             conn.execute("UPDATE judged_members SET linked = ? WHERE rowid = ?", (event, rowid))
             linked = Member(m.index, m.claim.model_copy(update={"event": event}), m.uncertain, m.notes)
-            sigs.setdefault((unit, signature(linked.claim, cfg)), (seq, member_json(linked, note)))
+            sigs.setdefault((unit, signature(linked.claim, cfg), seq), member_json(linked, note))
         conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
-                         [(u, s, seq, text) for (u, s), (seq, text) in sigs.items()])
+                         [(u, s, seq, text) for (u, s, seq), text in sigs.items()])
         vote_links.store(conn, link_rows)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
     except BaseException:
@@ -431,7 +450,15 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         reps.append((sig, seq, m))
         seq_of[id(m)] = seq
     stats.signatures += len(reps)
-    placed = group_members([m for _s, _q, m in reps] + list(_copies(new)), cfg, dedupe=False).groups
+    # the stored members a figure joining across places reads (grouping._join_corroborated):
+    # those giving one of the new figures (where the new figure may go, and which stored
+    # figure it may take along) and those of the new figures' days (what keeps a figure home)
+    have = {m.index for _s, _q, m in reps}
+    extra = [m for m in _corroborating(conn, unit, new, cfg, stats, notes, remap or {}) if m.member.index not in have]
+    for m in extra:
+        seq_of[id(m.member)] = m.seq
+    extra = [m.member for m in extra]
+    placed = group_members([m for _s, _q, m in reps] + extra + list(_copies(new)), cfg, dedupe=False).groups
     # the partition of the stored signatures must be the stored one
     target: dict[int, Optional[int]] = {}  # index of a new member -> stored seq of its cluster
     seen: set[int] = set()
@@ -443,14 +470,14 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         for m in g.members:
             if id(m) not in seq_of:
                 target[m.index] = next(iter(seqs)) if seqs else None
-    if len(seen) != len({seq for _s, seq, _m in reps}):
+    if len(seen) != len({seq for _s, seq, _m in reps} | {seq_of[id(m)] for m in extra}):
         raise Fallback(f"a new claim changes the grouping of unit {unit}")
     out = []
     for seq in sorted({t for t in target.values() if t is not None}):
         joining = [m for m in new if target[m.index] == seq]
         mark = {id(m) for m in joining}
         own = sorted(_rename(_members(conn, "seq = ?", (seq,), stats, notes), remap or {}), key=lambda m: m.index)
-        others = [m for _s, q, m in reps if q != seq]
+        others = [m for _s, q, m in reps if q != seq] + _copies([m for m in extra if seq_of[id(m)] != seq])
         regrouped = group_members(own + joining + others, cfg, dedupe=False).groups
         mine = [g for g in regrouped if any(id(m) in mark for m in g.members)]
         if len(mine) != 1 or len(mine[0].members) != len(own) + len(joining):
@@ -459,13 +486,64 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     alone = [m for m in new if target[m.index] is None]
     if alone:
         mark = {id(m) for m in alone}
-        regrouped = group_members([m for _s, _q, m in reps] + alone, cfg, dedupe=False).groups
+        stored = [m for _s, _q, m in reps] + _copies(extra)
+        kept = {id(m) for m in stored}
+        regrouped = group_members(stored + alone, cfg, dedupe=False).groups
         for g in regrouped:
             if any(id(m) in mark for m in g.members):
-                if any(id(m) in seq_of for m in g.members):
+                if any(id(m) in kept for m in g.members):
                     raise Fallback(f"a new claim changes the grouping of unit {unit}")
                 out.append((g, None))
     return out
+
+
+@dataclass
+class _Stored:
+    seq: int
+    member: object
+
+
+def _corroborating(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: dict) -> list[_Stored]:
+    """The stored members of `unit` that a full grouping's join across place granularity
+    (grouping._join_corroborated) reads for the new members: every member giving a figure a new
+    member gives (at least `corroborate_min_value`: the clusters the new figure may join, the
+    home cluster's corroboration, and the stored figures a new one may draw to a coarser
+    place) and every member of a day a new member speaks of (whether another article disputes
+    the home cluster that day).  Read through the (unit, fig) and (unit, day) indexes."""
+    from crosscheck.reconcile.grouping import _figure
+
+    minimum = cfg.corroborate_min_value
+    if minimum is None or "location" not in cfg.scope_attributes:
+        return []
+    figs = sorted({v for m in new if (v := _figure(m.claim)) is not None and v >= minimum})
+    days = sorted({m.claim.as_of for m in new if m.claim.as_of is not None})
+    if not figs:
+        return []
+    out, seen = [], set()
+    for column, values in (("fig", figs), ("day", days)):
+        for i in range(0, len(values), 500):
+            part = values[i : i + 500]
+            rows = conn.execute(f"SELECT rowid, seq, data, linked FROM judged_members WHERE unit = ? AND {column} IN "
+                                f"({','.join('?' * len(part))})", [unit, *part])
+            for rowid, seq, text, linked in rows:
+                if rowid in seen:
+                    continue
+                seen.add(rowid)
+                out.append(_Stored(seq, _member(text, linked, notes, remap)))
+    stats.members_read += len(out)
+    stats.corroborating += len(out)
+    return out
+
+
+def _member(text: str, linked: Optional[str], notes, remap: dict):
+    from crosscheck.store.streamed import member_from_json
+
+    m, note = member_from_json(text)
+    if linked:  # a tally: the event linking gave it
+        m.claim = m.claim.model_copy(update={"event": remap.get(linked, linked)})
+    if note:
+        notes[m.index] = note
+    return m
 
 
 def _vote_signatures(rows, new: list, cfg, remap: dict) -> list:
