@@ -92,6 +92,8 @@ def test_judged_state_gives_the_findings_of_the_whole_record(record, tmp_path, m
             # the work follows the clusters the article joins, not the record
             assert stats.members_read < total / 2, (new.name, stats)
             assert stats.clusters_judged <= len(_extract(docs, settings))
+            # copies are looked for in the new signatures' band buckets, not the whole record
+            assert stats.near_dup_read < N + len(FIXTURES), stats
             for f in fast.findings:
                 shapes.add("running total" if f.cluster.trajectory else f.cluster.status)
                 shapes.update("outlier" for c in f.cluster.claims if c.outlier)
@@ -127,6 +129,31 @@ def test_state_follows_the_record(record, tmp_path):
     _found, stats = judged.check_against_state(copy, docs, claims, cfg)  # rebuilt, then used
     assert stats.built and not stats.fallback
     assert judged.ensure_state(copy, cfg) is False
+
+
+def test_a_state_without_the_band_index_gets_it(record, tmp_path):
+    """A state kept before the band index (near-duplicate candidates) gets it on its next check,
+    the same rows as a state built with it; without it, every stored signature is grouped."""
+    _d, corpus, db = record
+    cfg = reconcile_config(Settings())
+    copy = tmp_path / "s.db"
+    copy.write_bytes(Path(db).read_bytes())
+    with closing(sqlite3.connect(copy)) as conn:
+        want = sorted(conn.execute("SELECT band, doc_id FROM judged_bands"))
+        conn.execute("DROP TABLE judged_bands")
+        conn.commit()
+    new = _new_articles(tmp_path, corpus)[0]
+    docs = load_documents([str(new)])
+    claims = _extract(docs, Settings())
+    _found, stats = judged.check_against_state(copy, docs, claims, cfg, build=False)
+    assert stats.near_dup_read == N + len(FIXTURES)  # every stored signature
+    assert judged.ensure_state(copy, cfg) is False
+    with closing(sqlite3.connect(copy)) as conn:
+        assert sorted(conn.execute("SELECT band, doc_id FROM judged_bands")) == want
+    assert len(want) == 8 * (N + len(FIXTURES))  # every document has text: 8 bands each
+    _found, again = judged.check_against_state(copy, docs, claims, cfg, build=False)
+    assert again.near_dup_read < N + len(FIXTURES)
+    assert (_found is None) == (stats.fallback != "") and again.fallback == stats.fallback
 
 
 def _rules_version() -> str:

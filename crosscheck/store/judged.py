@@ -16,7 +16,9 @@ crosscheck.store.streamed, whenever the record changed since: `meta.generation`)
   for a finer place may join the cluster of a coarser place that holds the same figure,
   grouping._join_corroborated), and each member's figure and day, indexed;
 * every cluster (its final id, its id before `-2` suffixes, its JSON, its hierarchy keys);
-* every document's date and near-duplicate group.
+* every document's date and near-duplicate group, and the LSH bands of the documents'
+  signatures (a new article's copies are looked for in its bands' buckets only,
+  crosscheck.reconcile.near_dups.join_new).
 
 `check` then groups the new article's members with ONE member per signature and cluster of
 their unit (not every claim of it), and with the stored members of the new figures and of
@@ -52,6 +54,7 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from crosscheck.models import Claim, Cluster, Document
+from crosscheck.reconcile.sources import SourceGroups
 
 _STATE = """
 CREATE TABLE IF NOT EXISTS judged_members (seq INTEGER NOT NULL, unit TEXT NOT NULL, doc_id TEXT NOT NULL,
@@ -69,6 +72,12 @@ CREATE INDEX IF NOT EXISTS judged_clusters_base ON judged_clusters(base);
 CREATE TABLE IF NOT EXISTS judged_hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS judged_hkeys_key ON judged_hkeys(key, pos);
 CREATE TABLE IF NOT EXISTS judged_docs (id TEXT PRIMARY KEY, date TEXT, grp TEXT NOT NULL)
+"""
+# the stored documents' LSH bands (crosscheck.reconcile.near_dups.band_keys): a new article's
+# near-duplicate candidates are found through them (added to an older state on its next check)
+_BANDS = """
+CREATE TABLE IF NOT EXISTS judged_bands (band BLOB NOT NULL, doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS judged_bands_band ON judged_bands(band)
 """
 # what the state keeps changed with this number: an older state is judged again
 # 2: members' figure and day (fig, day), read to place figures joining across places; one
@@ -92,6 +101,7 @@ class CheckStats:
     link_fallback: str = ""  # why the new tallies were linked with every stored one ("" when not)
     renamed: int = 0  # stored votes whose event the new tallies change (renamed, renumbered)
     corroborating: int = 0  # stored members of the new figures and days (joins across places)
+    near_dup_read: int = 0  # stored documents read to find the new articles' near-duplicates
 
 
 @dataclass
@@ -148,6 +158,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
                     conn.execute(statement)
             for table in _TABLES:
                 conn.execute(f"DELETE FROM {table}")
+            _add_bands(conn)
             vote_links.create(conn)
             for table in vote_links.TABLES:
                 conn.execute(f"DELETE FROM {table}")
@@ -236,9 +247,34 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
         if set(_TABLES) <= tables and is_current(conn, cfg, load_rules(rules_dir).version):
             if _links_state(conn) is None:
                 add_links(conn, cfg)
+            if "judged_bands" not in tables:  # a state kept before the band index
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    _add_bands(conn)
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+                conn.execute("COMMIT")
             return False
     build_state(db, cfg, rules_dir)
     return True
+
+
+def _add_bands(conn) -> None:
+    """(Re)build the band index of the stored documents' near-duplicate signatures."""
+    from crosscheck.reconcile.near_dups import band_keys
+
+    for statement in _BANDS.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("DELETE FROM judged_bands")
+    rows = conn.execute("SELECT id, fingerprint FROM documents WHERE comparable_length > 0 AND fingerprint IS NOT NULL")
+    conn.executemany("INSERT INTO judged_bands VALUES (?, ?)",
+                     ((band, doc_id) for doc_id, fp in rows for band in band_keys(fp)))
+
+
+def _has_bands(conn) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='judged_bands'").fetchone() is not None
 
 
 def _links_state(conn) -> Optional[str]:
@@ -325,7 +361,6 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
     from crosscheck.reconcile.grouping import fill_context, unit_key
     from crosscheck.reconcile.hierarchy import load_hierarchy
     from crosscheck.reconcile.reconciler import judge_groups, prepare_claims
-    from crosscheck.store.sqlite_store import _source_groups
     from crosscheck.store.streamed import _Notes
 
     ids = [d.id for d in new_docs]
@@ -355,15 +390,7 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
             new_members.append(m)
         index += len(claims)
     # near-duplicate groups with the new documents: a stored document's group must not change
-    sources = _source_groups(conn, new_docs, cfg)
-    new_groups = {sources.group(d) for d in ids}
-    joined = sorted({d for d, g in sources.group_of.items() if g in new_groups} | new_groups)
-    for i in range(0, len(joined), 500):
-        part = joined[i : i + 500]
-        for doc_id, stored_grp in conn.execute(
-                f"SELECT id, grp FROM judged_docs WHERE id IN ({','.join('?' * len(part))})", part):
-            if sources.group(doc_id) != stored_grp:
-                raise Fallback(f"the new article changes the source group of {doc_id}")
+    sources = _sources(conn, new_docs, cfg, stats)
     units: dict[str, list] = defaultdict(list)
     for m in new_members:
         units[unit_key(m.claim, cfg)].append(m)
@@ -387,6 +414,70 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
     stats.clusters_judged = len(judged)
     _final_ids(conn, groups, judged)
     return judged + _linked(conn, judged, {s for _g, s in groups if s is not None}, stats)
+
+
+class StoredSources(SourceGroups):
+    """Source groups of the judged record (judged_docs, read as asked) and of new documents."""
+
+    def __init__(self, conn, new_groups: dict[str, str]) -> None:
+        super().__init__(group_of=dict(new_groups))
+        self._conn = conn
+
+    def group(self, doc_id: str) -> str:
+        got = self.group_of.get(doc_id)
+        if got is None:
+            row = self._conn.execute("SELECT grp FROM judged_docs WHERE id = ?", (doc_id,)).fetchone()
+            got = self.group_of[doc_id] = row[0] if row else doc_id
+        return got
+
+
+def _sources(conn, new_docs, cfg, stats: CheckStats) -> SourceGroups:
+    """The near-duplicate groups of the record and the new documents, as a grouping of all of
+    them gives them, when the new documents leave every stored document's group as it was
+    (else Fallback): from the band index of the stored signatures (near_dups.join_new), or,
+    in a state without it, by grouping every stored signature again."""
+    from crosscheck.reconcile.near_dups import GroupsChange, comparable_text, fingerprint_comparable, join_new
+    from crosscheck.store.sqlite_store import _source_groups
+
+    ids = [d.id for d in new_docs]
+    if not _has_bands(conn) or conn.execute(
+            "SELECT 1 FROM documents WHERE fingerprint IS NULL LIMIT 1").fetchone():
+        sources = _source_groups(conn, new_docs, cfg)
+        stats.near_dup_read = len(sources.group_of) - len(ids)
+        new_groups = {sources.group(d) for d in ids}
+        joined = sorted({d for d, g in sources.group_of.items() if g in new_groups} | new_groups)
+        for i in range(0, len(joined), 500):
+            part = joined[i : i + 500]
+            for doc_id, stored_grp in conn.execute(
+                    f"SELECT id, grp FROM judged_docs WHERE id IN ({','.join('?' * len(part))})", part):
+                if sources.group(doc_id) != stored_grp:
+                    raise Fallback(f"the new article changes the source group of {doc_id}")
+        return sources
+    nd = cfg.near_duplicate
+    texts = {d.id: comparable_text(d.text) for d in new_docs}
+
+    def bucket(band: bytes) -> list:
+        return conn.execute("SELECT b.doc_id, d.fingerprint, d.comparable_length FROM judged_bands b "
+                            "JOIN documents d ON d.id = b.doc_id WHERE b.band = ?", (band,)).fetchall()
+
+    def stored_group(doc_id: str) -> str:
+        row = conn.execute("SELECT grp FROM judged_docs WHERE id = ?", (doc_id,)).fetchone()
+        return row[0] if row else doc_id
+
+    def text_of(doc_id: str) -> str:
+        if doc_id in texts:
+            return texts[doc_id]
+        return comparable_text(conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()[0])
+
+    try:
+        found = join_new([(d, *fingerprint_comparable(t, nd)) for d, t in texts.items()],
+                         bucket, stored_group, text_of, nd)
+    except GroupsChange as why:
+        raise Fallback(f"the new article changes the source groups: {why}")
+    stats.near_dup_read = found.stored_read
+    out = StoredSources(conn, found.group_of)
+    out.pair_checks, out.candidate_pairs = found.pair_checks, found.candidate_pairs
+    return out
 
 
 def _link_new(conn, new: list, sources, stats: CheckStats) -> Optional[tuple[list, dict]]:
