@@ -240,21 +240,27 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
     """Build the state when it is missing or out of date; True when it was built.  A store
     that cannot be written (read-only) raises sqlite3.OperationalError."""
     from crosscheck.ruleset.loader import load_rules
-    from crosscheck.store.sqlite_store import connect
+    from crosscheck.store.sqlite_store import ReadOnlyConnection, connect
 
     with closing(connect(db)) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if set(_TABLES) <= tables and is_current(conn, cfg, load_rules(rules_dir).version):
-            if _links_state(conn) is None:
-                add_links(conn, cfg)
-            if "judged_bands" not in tables:  # a state kept before the band index
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    _add_bands(conn)
-                except BaseException:
-                    conn.execute("ROLLBACK")
+            # what an older state lacks is added; a store that cannot be written (read-only) is
+            # checked without it (the vote unit linked again, every signature grouped)
+            try:
+                if _links_state(conn) is None:
+                    add_links(conn, cfg)
+                if "judged_bands" not in tables:  # a state kept before the band index
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        _add_bands(conn)
+                    except BaseException:
+                        conn.execute("ROLLBACK")
+                        raise
+                    conn.execute("COMMIT")
+            except sqlite3.OperationalError:
+                if not isinstance(conn, ReadOnlyConnection):
                     raise
-                conn.execute("COMMIT")
             return False
     build_state(db, cfg, rules_dir)
     return True

@@ -27,6 +27,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
+from urllib.parse import quote
 
 from crosscheck.errors import CrosscheckError, InputError
 from crosscheck.models import Claim, Document
@@ -103,11 +104,21 @@ def connect(db: str | os.PathLike[str], *, create: bool = False) -> sqlite3.Conn
         raise InputError(f"{path}: is a directory; --store takes a database file name")
     if path.exists() and not path.is_file():  # a FIFO or a device would hang the reads below
         raise InputError(f"{path}: not a regular file; --store takes a database file name")
+    if create and path.is_file() and not writable(path):
+        raise InputError(f"{path}: the store is read-only here; ingest into a store you can write")
     if create and path.exists() and not _looks_like_sqlite(path):
         raise InputError(f"{path}: exists and is not a crosscheck store (not an SQLite file); choose another --store")
     try:
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
+        if not create and not writable(path):
+            # a store this process cannot write (a shared archive, a read-only mount): read it
+            # as it is; what would write (ingest, a judged state) fails with a clear error or
+            # is done without (`check --store` then judges the units the article touches)
+            conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True, timeout=30,
+                                   isolation_level=None, factory=ReadOnlyConnection)
+            _init_schema(conn, path, create)
+            return conn
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, one transaction per document.
         conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -122,6 +133,15 @@ def connect(db: str | os.PathLike[str], *, create: bool = False) -> sqlite3.Conn
     except OSError as exc:
         raise InputError(f"{path}: cannot open the store ({exc.strerror or exc})") from None
     return conn
+
+
+class ReadOnlyConnection(sqlite3.Connection):
+    """A store opened read-only (`connect` of a store this process cannot write)."""
+
+
+def writable(path: Path) -> bool:
+    """Whether this process may write the store: the file, and its directory (the journal)."""
+    return os.access(path, os.W_OK) and os.access(path.parent if str(path.parent) else Path("."), os.W_OK)
 
 
 def _looks_like_sqlite(path: Path) -> bool:
