@@ -164,15 +164,22 @@ def _rules_version() -> str:
 
 def test_new_tallies_are_linked_from_the_kept_links(record, tmp_path):
     """A new article's tallies are linked against the links kept with the state (no stored
-    tally linked again), and only the vote unit's signatures that can matter are read."""
+    tally linked again), only the vote unit's signatures that can matter are read, and only the
+    stored tallies of the new tallies' votes are read for inconsistencies (same findings)."""
     from gen_articles import generate
 
-    _d, _corpus, db = record
+    from crosscheck.reconcile.inconsistencies import VOTE_LINKED
+
+    _d, corpus, db = record
     cfg = reconcile_config(Settings())
-    taken = 0
-    for i, doc in enumerate(generate(3, seed=4321)):
+    taken = narrowed = 0
+    articles = [(f"votes-{i}", doc["date"], doc["text"]) for i, doc in enumerate(generate(3, seed=4321))]
+    articles.append(("tallies-only", "2024-06-12", "وافقت الجمعية العامة للأمم المتحدة يوم الأربعاء على مشروع "
+                     "قرار يدعو إلى وقف إطلاق النار، إذ صوتت 141 دولة لصالحه وعارضته 7 دول وامتنعت 25 "
+                     "دولة عن التصويت."))  # no resolution number: no number typo to look for
+    for i, (name, date, text) in enumerate(articles):
         p = tmp_path / f"v{i}.md"
-        p.write_text(f"---\nid: votes-{i}\ndate: {doc['date']}\n---\n{doc['text']}\n", encoding="utf-8")
+        p.write_text(f"---\nid: {name}\ndate: {date}\n---\n{text}\n", encoding="utf-8")
         docs = load_documents([str(p)])
         claims = _extract(docs, Settings())
         if not any((c.event or "").startswith("vote:") for c in claims):
@@ -183,9 +190,20 @@ def test_new_tallies_are_linked_from_the_kept_links(record, tmp_path):
         assert not stats.link_fallback, stats
         with closing(sqlite3.connect(db)) as conn:
             kept = conn.execute("SELECT COUNT(*) FROM judged_sigs").fetchone()[0]
+            vote_linked = conn.execute(f"SELECT COUNT(*) FROM judged_clusters WHERE kind IN "
+                                       f"({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED).fetchone()[0]
         assert stats.signatures < kept
+        if not stats.renamed:
+            # only the tallies of the new tallies' votes (their sums) and the resolution numbers
+            # a new one can be a slip of (with their articles' tallies) are read, not every one
+            assert stats.clusters_linked < vote_linked, (stats, vote_linked)
+            narrowed += 1
+        settings = Settings(fail_on="warning")
+        fast = run_check([str(p)], store=str(db), settings=settings)
+        whole = run_check([str(p)], against=[str(corpus), *map(str, FIXTURES)], settings=settings)
+        assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings], p.name
         taken += 1
-    assert taken >= 1
+    assert taken >= 1 and narrowed >= 2
 
 
 def _article(d: Path, name: str, source: str, body: str, date: str = "2024-05-01") -> Path:
@@ -273,3 +291,26 @@ def test_a_signature_whose_members_end_in_two_clusters(tmp_path):
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     assert any({c.doc for c in f.cluster.claims} == {"z-city-stays", "n-new"} for f in fast.findings)
+
+
+def test_a_resolution_number_slip_is_found_reading_only_its_neighbours(tmp_path):
+    """A new article giving a stored vote's resolution number with two digits swapped (the same
+    tallies: the same story) is a number typo; the check reads the stored resolution numbers one
+    slip away and their articles' tallies, not every vote-linked cluster (same findings)."""
+    stored = [
+        _article(tmp_path, "a-first", "وكالة", "تبنى مجلس الأمن الدولي القرار رقم 2735 الذي يطالب بتبادل "
+                 "الأسرى، بعد أن صوتت لصالحه 12 دولة وعارضته 2 وامتنعت 1 عن التصويت.", "2024-06-11"),
+        _article(tmp_path, "c-other", "إذاعة", "صادقت الجمعية العامة على القرار رقم 1846 بشأن المساعدات "
+                 "الإنسانية، إذ أيدته 120 دولة وعارضته 12 دولة وامتنعت 31 دولة.", "2024-03-02"),
+        _article(tmp_path, "e-other", "قناة", "أقر مجلس الأمن القرار رقم 2490 بتأييد 13 عضوا وامتناع "
+                 "عضوين عن التصويت.", "2024-01-20"),
+    ]
+    new = _article(tmp_path, "n-new", "صحيفة", "وفي نيويورك، حصل القرار رقم 2753 على تأييد 12 عضوا في مجلس "
+                   "الأمن ومعارضة 2 وامتناع 1 عن التصويت.", "2024-06-11")
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    assert any(f.rule_id == "inconsistency-number-typo" for f in fast.findings), [_finding(f) for f in fast.findings]
+    with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
+        vote_linked = conn.execute("SELECT COUNT(DISTINCT seq) FROM judged_vote_claims").fetchone()[0]
+    assert stats.clusters_linked < vote_linked, (stats, vote_linked)

@@ -79,6 +79,17 @@ _BANDS = """
 CREATE TABLE IF NOT EXISTS judged_bands (band BLOB NOT NULL, doc_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS judged_bands_band ON judged_bands(band)
 """
+# every claim of the clusters compared across stories (inconsistencies.VOTE_LINKED: resolution
+# numbers, tallies) with its cluster's vote, its article and its whole number: a check reads
+# the tallies of the new tallies' votes (their sum) and the resolution numbers that a new one
+# can be a digit slip of, with their articles' tallies (number typos)
+_VOTE_CLAIMS = """
+CREATE TABLE IF NOT EXISTS judged_vote_claims (seq INTEGER NOT NULL, kind TEXT NOT NULL, event TEXT,
+                                               doc TEXT NOT NULL, number INTEGER);
+CREATE INDEX IF NOT EXISTS judged_vote_claims_event ON judged_vote_claims(event);
+CREATE INDEX IF NOT EXISTS judged_vote_claims_doc ON judged_vote_claims(doc);
+CREATE INDEX IF NOT EXISTS judged_vote_claims_number ON judged_vote_claims(number)
+"""
 # what the state keeps changed with this number: an older state is judged again
 # 2: members' figure and day (fig, day), read to place figures joining across places; one
 # member per signature and cluster (a signature's members may end in several clusters: a
@@ -198,6 +209,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
                      in scratch.execute("SELECT seq, id, dedupe, kind, combination, json FROM clusters")))
                 conn.executemany("INSERT INTO judged_hkeys VALUES (?, ?, ?)",
                                  scratch.execute("SELECT seq, pos, key FROM hkeys"))
+                _add_vote_claims(conn)
                 conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
                                  ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_generation', ?)", (str(gen),))
@@ -250,10 +262,12 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
             try:
                 if _links_state(conn) is None:
                     add_links(conn, cfg)
-                if "judged_bands" not in tables:  # a state kept before the band index
-                    conn.execute("BEGIN IMMEDIATE")
+                for table, add in (("judged_bands", _add_bands), ("judged_vote_claims", _add_vote_claims)):
+                    if table in tables:
+                        continue
+                    conn.execute("BEGIN IMMEDIATE")  # a state kept before that index
                     try:
-                        _add_bands(conn)
+                        add(conn)
                     except BaseException:
                         conn.execute("ROLLBACK")
                         raise
@@ -279,8 +293,29 @@ def _add_bands(conn) -> None:
                      ((band, doc_id) for doc_id, fp in rows for band in band_keys(fp)))
 
 
+def _add_vote_claims(conn) -> None:
+    """(Re)build the index of the vote-linked clusters' claims (`_VOTE_CLAIMS`)."""
+    from crosscheck.reconcile.inconsistencies import VOTE_LINKED, _whole
+
+    for statement in _VOTE_CLAIMS.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("DELETE FROM judged_vote_claims")
+    rows = []
+    for seq, kind, text in conn.execute(f"SELECT seq, kind, json FROM judged_clusters WHERE kind IN "
+                                        f"({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED):
+        cl = json.loads(text)
+        event = (cl.get("key") or {}).get("event")
+        rows.extend((seq, kind, event, c["doc"], _whole(c.get("value"))) for c in cl.get("claims", ()))
+    conn.executemany("INSERT INTO judged_vote_claims VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _has_table(conn, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name = ?", (name,)).fetchone() is not None
+
+
 def _has_bands(conn) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='judged_bands'").fetchone() is not None
+    return _has_table(conn, "judged_bands")
 
 
 def _links_state(conn) -> Optional[str]:
@@ -419,7 +454,7 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
     judged = judge_groups([g for g, _s in groups], notes, doc_dates, sources, cfg, hier)
     stats.clusters_judged = len(judged)
     _final_ids(conn, groups, judged)
-    return judged + _linked(conn, judged, {s for _g, s in groups if s is not None}, stats)
+    return judged + _linked(conn, judged, {s for _g, s in groups if s is not None}, stats, cfg)
 
 
 class StoredSources(SourceGroups):
@@ -771,9 +806,57 @@ def _base_of(cid: str, base: str) -> Optional[str]:
     return base if cid == base or (cid.startswith(base + "-") and cid[len(base) + 1:].isdigit()) else None
 
 
-def _linked(conn, judged: list[Cluster], touched: set[int], stats: CheckStats) -> list[Cluster]:
-    """The stored clusters a part/whole constraint links to the re-judged ones (their wholes,
-    their parts, their wholes' other parts), for reconcile.inconsistencies."""
+def _in(conn, sql: str, values, params=()) -> set:
+    """The first column of `sql` (one `IN (?...)`) over `values`, 500 at a time."""
+    values, out = sorted(values), set()
+    for i in range(0, len(values), 500):
+        part = values[i : i + 500]
+        out.update(r[0] for r in conn.execute(sql.format(marks=",".join("?" * len(part))), [*params, *part]))
+    return out
+
+
+def _vote_linked(conn, judged: list[Cluster], cfg) -> set[int]:
+    """The stored vote-linked clusters the new claims' inconsistencies read (`_linked`):
+
+    * tallies above a body's size are worked out per vote: the tally clusters of the votes of
+      the re-judged tallies;
+    * a number typo cites the first claim of each resolution number in a bucket of stories (its
+      article's copies, the articles reporting the same tally), and each pair of numbers once:
+      the resolution numbers of every stored claim giving a re-judged number or a number one
+      digit slip away from it (all claims of those numbers, in the clusters' order), and the
+      tallies of those claims' articles (the stories they are bucketed by)."""
+    from crosscheck.reconcile.causes import digit_typo
+    from crosscheck.reconcile.inconsistencies import TALLY_KINDS, VOTE_LINKED, _whole
+
+    tally = ",".join("?" * len(TALLY_KINDS))
+    events = {e for cl in judged if cl.kind in TALLY_KINDS and (e := cl.key.get("event") or "").startswith("vote:")}
+    wanted = _in(conn, f"SELECT DISTINCT seq FROM judged_vote_claims WHERE kind IN ({tally}) AND event IN ({{marks}})",
+                 events, TALLY_KINDS)
+    identity = [k for k in VOTE_LINKED if k in cfg.identity_kinds]
+    numbers = {n for cl in judged if cl.kind in identity for c in cl.claims if (n := _whole(c.value)) is not None}
+    if not identity or not numbers:
+        return wanted
+    kinds = ",".join("?" * len(identity))
+    stored = [r[0] for r in conn.execute(
+        f"SELECT DISTINCT number FROM judged_vote_claims WHERE kind IN ({kinds}) AND number IS NOT NULL", identity)]
+    near = numbers | {m for m in stored if any(m != n and digit_typo(n, m, cfg) for n in numbers)}
+    wanted |= _in(conn, f"SELECT DISTINCT seq FROM judged_vote_claims WHERE kind IN ({kinds}) AND number IN ({{marks}})",
+                  near, identity)
+    docs = _in(conn, f"SELECT DISTINCT doc FROM judged_vote_claims WHERE kind IN ({kinds}) AND number IN ({{marks}})",
+               near, identity)
+    docs |= {c.doc for cl in judged for c in cl.claims if cl.kind in identity}
+    wanted |= _in(conn, f"SELECT DISTINCT seq FROM judged_vote_claims WHERE kind IN ({tally}) AND doc IN ({{marks}})",
+                  docs, TALLY_KINDS)
+    return wanted
+
+
+def _linked(conn, judged: list[Cluster], touched: set[int], stats: CheckStats, cfg) -> list[Cluster]:
+    """The stored clusters a constraint links to the re-judged ones, for
+    reconcile.inconsistencies: a part/whole constraint (their wholes, their parts, their wholes'
+    other parts); the sum of one vote's tallies (the tally clusters of the re-judged tallies'
+    votes); number typos (the resolution numbers a re-judged one can be a slip of, and their
+    articles' tallies: `_vote_linked`).  The findings of the new claims are those of every
+    cluster."""
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination
 
     wanted: set[int] = set()
@@ -791,8 +874,11 @@ def _linked(conn, judged: list[Cluster], touched: set[int], stats: CheckStats) -
     from crosscheck.reconcile.inconsistencies import VOTE_LINKED
 
     if any(cl.kind in VOTE_LINKED for cl in judged):  # number typos, tallies above a body's size
-        wanted.update(r[0] for r in conn.execute(
-            f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED))
+        if stats.renamed or not _has_table(conn, "judged_vote_claims"):
+            wanted.update(r[0] for r in conn.execute(
+                f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED))
+        else:
+            wanted |= _vote_linked(conn, judged, cfg)
     wanted -= touched
     out = []
     for seq in sorted(wanted):
