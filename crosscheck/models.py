@@ -202,6 +202,27 @@ class TrajectoryPoint(BaseModel):
     high: Optional[float] = None
 
 
+class ClaimRef(BaseModel):
+    """One claim of a cluster, by its document and offsets."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc: str
+    start: int
+    end: int
+
+
+class FallingLink(BaseModel):
+    """A figure a running total's growth leaves out, and the kept figure it contradicts across
+    time: a later figure below an earlier one ("below_earlier": a stale figure) or an earlier
+    one above a later one ("above_later").  Each becomes a `falling_total` inconsistency."""
+
+    model_config = ConfigDict(extra="forbid")
+    claim: ClaimRef  # the figure left out (an outlier of the cluster)
+    reference: ClaimRef  # the kept figure it contradicts
+    direction: Literal["below_earlier", "above_later"]
+    strength: Literal["hard", "soft"] = "hard"
+
+
 class Cluster(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -221,6 +242,10 @@ class Cluster(BaseModel):
     strength: Optional[Literal["hard", "soft"]] = None
     # For a dated running total: the fitted non-decreasing trajectory, one point per date.
     trajectory: Optional[list[TrajectoryPoint]] = None
+    # A running total whose other reports fit one growing trajectory is consistent; the
+    # figures that fall out of it across time (a later, lower figure) are its outliers, each
+    # linked to the kept figure it contradicts (a `falling_total` inconsistency).
+    falling: list[FallingLink] = Field(default_factory=list)
     # The exact-scope key grouping blocked on, and the keys that link this cluster to others
     # (place and group hierarchy) for the cross-cluster checks.
     block_key: str = ""

@@ -94,6 +94,13 @@ RULES: dict[str, dict[str, str]] = {
         "full": "The votes for, against and abstaining on one vote add up to more than the members of "
         "the body (15 in the Security Council, 193 in the General Assembly).",
     },
+    "inconsistency-falling-total": {
+        "name": "FallingTotal",
+        "short": "A running total's figure falls out of its growth",
+        "full": "The other reports of a running total fit one growing trajectory, but this figure is below "
+        "one reported earlier (a stale figure) or above one reported later; check its date and the "
+        "source's latest figure.",
+    },
     "inconsistency-number-typo": {
         "name": "NumberTypo",
         "short": "One story gives a resolution number two ways",

@@ -39,8 +39,8 @@ from crosscheck.reconcile.intervals import (
     sweep,
 )
 from crosscheck.reconcile.intervals import agree as agree_all
-from crosscheck.models import (Claim, Cluster, ClusterClaim, Document, Report, ReportDocument,
-                               TrajectoryPoint)
+from crosscheck.models import (ClaimRef, Claim, Cluster, ClusterClaim, Document, FallingLink, Report,
+                               ReportDocument, TrajectoryPoint)
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
 from crosscheck.reconcile.dating import date_claims, document_dates, parse_iso
@@ -598,6 +598,14 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
         if len({d for d in cdates if d is not None}) > 1:
             notes.append("running total: one non-decreasing trajectory fits every claim")
         return build("consistent", trajectory=points, **consensus)
+    snap = _snap_dates(cdates, cfg.monotonic_simultaneous_days)
+    falls = _falling_links(claims, spans, [snap.get(d, d) for d in cdates], outliers, supporters, cfg)
+    if falls is not None:
+        n_kept = len({groups[i] for i in supporters})
+        notes.append(f"running total: one non-decreasing trajectory fits {n_kept} independent "
+                     f"source{'s' if n_kept != 1 else ''}; {len(outliers)} figure(s) fall out of it across "
+                     "time and are named as falling_total inconsistencies (a stale or mistaken figure)")
+        return build("consistent", outliers, trajectory=points, falling=falls, **consensus)
     loose = [Item(stretched(c, s, cfg) or s, d, source=g) for c, s, d, g in zip(claims, spans, cdates, groups)]
     widened = fit(loose, tol)
     strength = "soft" if not widened.outliers else "hard"
@@ -621,6 +629,59 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
     notes.append(f"{cause}: {why}")
     return build("conflict", outliers, severity=severity(judged), cause=cause,
                  strength=strength, trajectory=points, **consensus)
+
+
+def _falling_links(claims, spans, cdates, outliers, supporters, cfg) -> Optional[list[FallingLink]]:
+    """The outliers of a running total as figures that fall out of its growth, or None.
+
+    When the kept claims span at least two dates (a growth story) and every outlier
+    contradicts kept figures only across time - a later figure below an earlier one, or an
+    earlier one above a later one, never a figure of its own day nor an undated one - the
+    trajectory holds and each outlier is a stale or mistaken figure of its own: linked to the
+    one kept figure that shows it best (the highest earlier figure it falls below, the lowest
+    later one it exceeds), hard or soft as the loosely read hedges say.  Otherwise (a dispute
+    on one day, or two reports and nothing else) the cluster itself is the conflict."""
+    if not outliers or len({cdates[i] for i in supporters if cdates[i] is not None}) < 2:
+        return None
+    tol = cfg.monotonic_tolerance
+    links = []
+    for o in outliers:
+        do, so = cdates[o], spans[o]
+        if do is None:
+            return None
+        if any(cdates[s] == do and not agree_all([spans[s], so]) for s in supporters):
+            return None  # a disagreement on one day
+        below = [s for s in supporters if cdates[s] is not None and cdates[s] < do
+                 and _falls_below(so, spans[s], tol)]
+        above = [s for s in supporters if cdates[s] is not None and cdates[s] > do
+                 and _falls_below(spans[s], so, tol)]
+        if below:
+            ref = max(below, key=lambda s: (spans[s].low, cdates[s], -s))
+            direction, (late, early) = "below_earlier", (o, ref)
+        elif above:
+            ref = min(above, key=lambda s: (spans[s].high, cdates[s], s))
+            direction, (late, early) = "above_later", (ref, o)
+        else:
+            return None
+        loose_late = stretched(claims[late], spans[late], cfg) or spans[late]
+        loose_early = stretched(claims[early], spans[early], cfg) or spans[early]
+        strength = "hard" if _falls_below(loose_late, loose_early, tol) else "soft"
+        links.append(FallingLink(claim=_ref(claims[o]), reference=_ref(claims[ref]),
+                                 direction=direction, strength=strength))
+    return links
+
+
+def _falls_below(later: Span, earlier: Span, tol: float) -> bool:
+    """A later figure below what an earlier one had reached, beyond the tolerance a sharp
+    later figure may dip by (trajectory.fit)."""
+    if later.high is None or earlier.low is None:
+        return False
+    floor = earlier.low * (1 - tol) if later.low == later.high else earlier.low
+    return later.high < floor or (later.high == floor and later.high_open)
+
+
+def _ref(c: Claim) -> ClaimRef:
+    return ClaimRef(doc=c.doc, start=c.start, end=c.end)
 
 
 def _undated_soft(claims, spans, cdates, groups, cfg, notes, build, points) -> Optional[Cluster]:

@@ -20,6 +20,7 @@ TITLES = {
     "subperiod_exceeds_total": "a figure for part of the time exceeds the running total",
     "tally_exceeds_body": "more votes than the body has members",
     "number_typo": "a resolution number given two ways",
+    "falling_total": "a running total falls: a stale or mistaken figure",
 }
 
 

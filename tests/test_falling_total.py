@@ -1,0 +1,124 @@
+"""A running total's stale figures: the growth stays consistent, each figure that falls out of
+it is its own `falling_total` inconsistency (issue 8, item 3: "the conflict names the stale
+claim").
+
+A fact-checker reading a toll reported on five days needs to see that 1,040 -> 1,115 -> 1,190
+is growth, and, apart from it, that one outlet's 1,172 two days after the 1,190 is stale: the
+cluster stays consistent (its trajectory), the stale figure is an outlier of it, and the
+inconsistency links the stale figure with the one earlier figure it falls below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from test_reconciler_factory import claim
+
+from crosscheck.extract.extractor import extract
+from crosscheck.models import Document
+from crosscheck.reconcile.reconciler import build_report, reconcile
+from crosscheck.ruleset.loader import load_rules
+
+
+def docs(*pairs):
+    # texts that share nothing, so no two documents are copies of each other
+    return [Document(id=i, text=" ".join(hashlib.sha1(f"{i}{k}".encode()).hexdigest()[:8] for k in range(30)),
+                     date=d) for i, d in pairs]
+
+
+def report(claims, documents):
+    return build_report(documents, reconcile(claims, documents))
+
+
+def killed(rep):
+    (c,) = [c for c in rep.clusters if c.kind == "killed"]
+    return c
+
+
+def falling(rep):
+    return [i for i in rep.inconsistencies if i.type == "falling_total"]
+
+
+DAYS = (("a", "2024-05-01"), ("b", "2024-05-02"), ("c", "2024-05-04"), ("d", "2024-05-06"))
+
+
+def test_growth_with_one_stale_figure_stays_consistent_and_names_the_stale_one():
+    claims = [claim("a", "killed", 1040), claim("b", "killed", 1115), claim("c", "killed", 1190),
+              claim("d", "killed", 1172)]
+    rep = report(claims, docs(*DAYS))
+    c = killed(rep)
+    assert c.status == "consistent" and c.cause is None
+    assert [x.doc for x in c.claims if x.outlier] == ["d"]
+    assert [(p.date, p.low) for p in c.trajectory] == [("2024-05-01", 1040), ("2024-05-02", 1115),
+                                                        ("2024-05-04", 1190)]
+    (inc,) = falling(rep)
+    assert inc.strength == "hard" and inc.clusters == [c.id]
+    assert {(x.doc, x.role, x.value) for x in inc.claims} == {("c", "earlier", 1190), ("d", "stale", 1172)}
+    assert "1,172" in inc.explanation and "1,190" in inc.explanation and "reported earlier" in inc.explanation
+
+
+def test_the_stale_figure_is_linked_to_one_earlier_figure_only():
+    # 980 falls below 1,000, 1,020 and 1,060: the link names the highest (the level reached),
+    # so no pair of the growth 1,000 -> 1,020 -> 1,060 is ever cited together
+    claims = [claim("a", "killed", 1000), claim("b", "killed", 1020), claim("c", "killed", 1060),
+              claim("d", "killed", 980)]
+    (inc,) = falling(report(claims, docs(*DAYS)))
+    assert sorted(x.value for x in inc.claims) == [980, 1060]
+
+
+def test_an_earlier_figure_above_the_later_growth_is_named_too():
+    # 2,400 on the second day is above everything reported after it; the rest grow
+    claims = [claim("a", "killed", 300), claim("b", "killed", 2400), claim("c", "killed", 520),
+              claim("d", "killed", 610)]
+    rep = report(claims, docs(*DAYS))
+    c = killed(rep)
+    assert c.status == "consistent" and [x.doc for x in c.claims if x.outlier] == ["b"]
+    (inc,) = falling(rep)
+    assert {(x.doc, x.role) for x in inc.claims} == {("b", "too_high"), ("c", "later")}
+    assert "reported later" in inc.explanation
+
+
+def test_a_hedge_that_stretches_to_the_earlier_figure_makes_a_soft_one():
+    claims = [claim("a", "killed", 400), claim("b", "killed", 470), claim("c", "killed", 500),
+              claim("d", "killed", 450, "approx")]
+    rep = report(claims, docs(*DAYS))
+    (inc,) = falling(rep)
+    assert inc.strength == "soft"
+
+
+def test_two_reports_and_nothing_else_stay_a_conflict_of_the_cluster():
+    # no growth to keep apart from: the falling pair is the cluster's own conflict
+    claims = [claim("a", "killed", 1208), claim("b", "killed", 1191)]
+    rep = report(claims, docs(*DAYS[:2]))
+    c = killed(rep)
+    assert c.status == "conflict" and c.cause == "reporting_lag" and not c.falling
+    assert not falling(rep)
+
+
+def test_a_dispute_on_one_day_keeps_the_cluster_in_conflict():
+    claims = [claim("a", "killed", 100), claim("b", "killed", 150), claim("c", "killed", 190),
+              claim("c2", "killed", 120)]
+    documents = docs(*DAYS[:3], ("c2", "2024-05-04"))
+    rep = report(claims, documents)
+    c = killed(rep)
+    assert c.status == "conflict" and not c.falling
+
+
+def test_story_growth_and_a_stale_outlet():
+    # four outlets over five days; the last repeats a figure two days old, lower than the
+    # ministry's latest
+    texts = [
+        ("s1", "2023-10-02", "أعلنت وزارة الصحة أن عدد ضحايا الفيضانات في الإقليم ارتفع إلى 214 قتيلا."),
+        ("s2", "2023-10-03", "ارتفعت حصيلة قتلى الفيضانات في الإقليم إلى 263 قتيلا بحسب وزارة الصحة."),
+        ("s3", "2023-10-05", "قالت وزارة الصحة إن حصيلة قتلى الفيضانات في الإقليم بلغت 318 قتيلا."),
+        ("s4", "2023-10-06", "وبلغت حصيلة قتلى الفيضانات في الإقليم 263 قتيلا، وفق مصادر محلية."),
+    ]
+    documents = [Document(id=i, text=t, date=d) for i, d, t in texts]
+    claims = [c for d in documents for c in extract(d, load_rules())]
+    rep = build_report(documents, reconcile(claims, documents))
+    (c,) = [c for c in rep.clusters if c.kind == "killed"]
+    assert c.status == "consistent"
+    assert [(x.doc, x.outlier) for x in sorted(c.claims, key=lambda x: x.doc)] == [
+        ("s1", False), ("s2", False), ("s3", False), ("s4", True)]
+    (inc,) = falling(rep)
+    assert {(x.doc, x.role) for x in inc.claims} == {("s3", "earlier"), ("s4", "stale")}
