@@ -46,6 +46,9 @@ class DateRules(BaseModel):
     # A relative day inside a relative clause ("الانفجار الذي هز المرفأ مساء أمس") dates the
     # event, not the figure: these words, at most a few words before the day, make it so.
     event_clause_words: list[str] = []
+    # ... at most this many words before the day, none of them a figure or "أن/إن" (which
+    # opens a reported clause of its own: "التي تدير المستشفيات إن 40 قتلوا أمس")
+    event_clause_max_words: int = Field(5, ge=1, le=15)
     examples: dict = {}
 
 
@@ -88,6 +91,12 @@ class _Patterns:
         self.hijri_re = regex.compile(
             w + r"(\d{1,2})\s+(?:من\s+)?(" + _alt(rules.hijri_months) + r")" + e + r"\s*[،,]?\s*(\d{4})"
         )
+        # a month and its year ("مارس/آذار 2022", "تشرين الأول 2022", "يوليو من عام 2021")
+        self.month_year = regex.compile(
+            w + r"(" + months + r")(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e
+            + r"\s*[،,]?\s*(?:من\s+)?(?:عام\s+)?(\d{4})(?!\d)"
+        )
+        self.month_number = {normalize_word(m): i + 1 for i, m in enumerate(rules.months)}
         self.iso = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
         self.numeric = regex.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
         self.relative_re = regex.compile(w + r"(?:[وف]?(?:ب)?)(" + _alt(rules.relative_days) + r")" + e)
@@ -97,8 +106,11 @@ class _Patterns:
         self.anchor_re = regex.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
         self.as_of_re = regex.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
         self.event_clause_re = regex.compile(
-            r"(?<![\p{L}])(?:" + _alt(rules.event_clause_words) + r")(?:\s+[^\s،,.؛:!?]+){1,5}\s+$"
+            r"(?<![\p{L}])(?:" + _alt(rules.event_clause_words) + r")(?:\s+(?![اإأ]ن(?!\S))[^\s،,.؛:!?\d]+){1,"
+            + str(rules.event_clause_max_words) + r"}\s+$"
         ) if rules.event_clause_words else None
+        # how far before a day its clause word may stand (characters searched)
+        self.event_clause_reach = 14 * rules.event_clause_max_words + 10
 
 
 def _bare(weekdays: dict[str, int]) -> list[str]:
@@ -181,6 +193,16 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
     return found[0][1]
 
 
+def month_of_year(sentence: str, year: int, rules: DateRules) -> Optional[int]:
+    """The month (1-12) a sentence names for `year` ("في مارس/آذار 2022": 3), or None when it
+    names none or several."""
+    p = _patterns(rules)
+    found = {p.month_number.get(_month_name(p, m[1])) for m in p.month_year.finditer(normalize(sentence).text)
+             if int(m[2]) == year}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
 def _weekday_before(ref: dt.date, weekday: int) -> dt.date:
     return ref - dt.timedelta(days=(ref.weekday() - weekday) % 7)
 
@@ -232,14 +254,14 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             cues.append((m.start(), m.end(), d, "text"))
     if doc_date is not None:
         for m in p.relative_re.finditer(s):
-            if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - 60), m.start()):
+            if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
                 continue  # "الانفجار الذي هز المرفأ مساء أمس": the event's day
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
         for m in p.weekday_re.finditer(s):
             if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
                 continue
-            if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - 60), m.start()):
+            if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
                 continue
             name = m[1]
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
