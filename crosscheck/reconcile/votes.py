@@ -12,8 +12,9 @@ votes of one article are two votes), the same body, no two different resolution 
 amendments or neither, no disjoint sponsors, no veto cast by the draft's own sponsor, a
 resolution number never on a vetoed draft, dates that overlap (a date named by a relative word is
 exact; otherwise the vote is at most `undated_window_days` before its article; a past vote keeps
-its year).  Among the compatible votes an occurrence joins the one it shares the most with
-(resolution number, sponsors, subject, exact date); when two tie it stays apart.  Tally figures
+its year, and its month when its sentence names one: "في مارس/آذار 2022").  Among the compatible votes an occurrence joins the one it shares the most with
+(resolution number, sponsors, subject, exact date); when two tie it stays apart.  Past votes of
+one body are the same vote only with a shared sponsor or the same named month.  Tally figures
 are never used to link: agreeing figures must not make two votes one.
 """
 
@@ -44,6 +45,11 @@ class Occ:
         return self.fields.get(k, "")
 
     @property
+    def month(self) -> bool:
+        """A past vote whose month is named ("في مارس/آذار 2022"): its dates span one month."""
+        return self.get("past").isdigit() and (self.hi - self.lo).days < 31
+
+    @property
     def sponsors(self) -> set[str]:
         return set(filter(None, self.get("by").split("+")))
 
@@ -69,6 +75,10 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
     past = occ.get("past")
     if past.isdigit():
         occ.lo, occ.hi = date(int(past), 1, 1), date(int(past), 12, 31)
+        month = _past_month(occ, claims, int(past))
+        if month is not None:  # "في مارس/آذار 2022": that month's vote, not October's
+            occ.lo = date(int(past), month, 1)
+            occ.hi = date(int(past) + month // 12, month % 12 + 1, 1) - timedelta(days=1)
         return
     if rel:  # a relative word ("أمس", "يوم الثلاثاء") read a day or two off still holds
         occ.exact = min(rel)
@@ -80,6 +90,17 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
         occ.hi = occ.lo - timedelta(days=1) if docd else _FAR_FUTURE
         occ.lo = _FAR_PAST
         occ.exact = None
+
+
+def _past_month(occ: Occ, claims: Sequence[Claim], year: int) -> Optional[int]:
+    """The one month the occurrence's sentences name for its past year, if any."""
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.text.dates import month_of_year
+
+    rules = date_rules()
+    months = {month_of_year(claims[i].sentence, year, rules) for i in occ.members if claims[i].sentence}
+    months.discard(None)
+    return months.pop() if len(months) == 1 else None
 
 
 def compatible(a: Occ, b: Occ) -> bool:
@@ -126,7 +147,10 @@ def _minimum(a: Occ, b: Occ) -> bool:
     if a.get("res") and a.get("res") == b.get("res"):
         return True
     if a.get("past") or b.get("past"):
-        return bool(a.sponsors & b.sponsors)  # a year holds many votes of one body
+        # a year holds many votes of one body; a month named for both (and overlapping, as
+        # `compatible` asks) is one vote of that body
+        return bool(a.sponsors & b.sponsors) or (a.month and b.month and bool(a.get("body"))
+                                                 and a.get("body") == b.get("body"))
     if a.sponsors & b.sponsors and (a.get("body") == b.get("body") or not a.get("body") or not b.get("body")):
         return True
     if a.get("body") and a.get("body") == b.get("body"):
@@ -192,7 +216,8 @@ class _Vote:
 
 
 def _profile(o: Occ) -> tuple:
-    return (o.get("body"), o.get("res"), o.get("subj"), o.get("by"), o.get("veto"), o.get("past"), o.exact)
+    return (o.get("body"), o.get("res"), o.get("subj"), o.get("by"), o.get("veto"), o.get("past"), o.exact,
+            o.month)
 
 
 def link(occs: list[Occ], trace: Optional[list] = None) -> list[list[Occ]]:

@@ -1,0 +1,58 @@
+"""Past votes recalled for context: a year holds many votes of one body, but a named month
+("في مارس/آذار 2022") picks one (issue 8, item 2: event identity of past votes)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from crosscheck.extract.extractor import extract
+from crosscheck.models import Document
+from crosscheck.reconcile.votes import Occ, _minimum, compatible
+from crosscheck.reconcile.reconciler import reconcile
+from crosscheck.ruleset.loader import load_rules
+from crosscheck.ruleset.resources import rules_dir
+from crosscheck.text.dates import load_date_rules, month_of_year
+
+RULES = load_date_rules(Path(rules_dir(None)) / "dates.yaml")
+
+
+def test_month_of_a_year_in_a_sentence():
+    assert month_of_year("وصوتت الجمعية في 14 نيسان/أبريل 2021 بأغلبية 120 دولة", 2021, RULES) == 4
+    assert month_of_year("في تصويت تشرين الثاني 2019 أيدت القرار 130 دولة", 2019, RULES) == 11
+    assert month_of_year("اعتمد القرار في سبتمبر من عام 2018", 2018, RULES) == 9
+    # no month, another year's month, or two months: unknown
+    assert month_of_year("أيدت القرار 120 دولة في عام 2021", 2021, RULES) is None
+    assert month_of_year("في مايو 2020 ثم في يونيو 2021", 2021, RULES) == 6
+    assert month_of_year("صوتت في مايو 2021 ثم في يونيو 2021", 2021, RULES) is None
+
+
+def _past(doc, month=None, body="ga"):
+    o = Occ(doc, {"body": body, "past": "2021", "n": "1"})
+    o.lo, o.hi = (date(2021, month, 1), date(2021, month, 28)) if month else (date(2021, 1, 1), date(2021, 12, 31))
+    return o
+
+
+def test_past_votes_of_one_body_meet_only_in_a_named_month():
+    assert _minimum(_past("a", 4), _past("b", 4)) and compatible(_past("a", 4), _past("b", 4))
+    assert not compatible(_past("a", 4), _past("b", 11))  # two votes of one year
+    assert not _minimum(_past("a"), _past("b"))  # a bare year: many votes
+    assert not _minimum(_past("a", 4), _past("b"))
+    assert not _minimum(_past("a", 4), _past("b", 4, body="sc"))
+
+
+def test_story_two_outlets_recall_the_same_past_vote_and_a_third_another():
+    texts = [
+        ("u1", "2024-06-10", "وصوتت الجمعية العامة أمس على القرار الجديد. ويذكّر دبلوماسيون بأن الجمعية العامة "
+                             "اعتمدت في نيسان/أبريل 2021 قرارا مماثلا بأغلبية 118 دولة."),
+        ("u2", "2024-06-11", "ويعيد التصويت إلى الأذهان قرار الجمعية العامة في أبريل 2021 الذي أيدته 118 دولة."),
+        ("u3", "2024-06-11", "وكانت الجمعية العامة قد دانت في تشرين الثاني/نوفمبر 2021 الخطوة بأغلبية 124 دولة."),
+    ]
+    documents = [Document(id=i, text=t, date=d) for i, d, t in texts]
+    claims = [c for d in documents for c in extract(d, load_rules())]
+    votes = {(c.doc, c.value): c.event for c in claims if c.kind == "votes_for"}
+    assert {("u1", 118), ("u2", 118), ("u3", 124)} <= set(votes), votes
+    clusters = reconcile(claims, documents)
+    of = {(c.doc, c.value): cl for cl in clusters for c in cl.claims if c.kind == "votes_for"}
+    assert of[("u1", 118)].id == of[("u2", 118)].id and of[("u1", 118)].status == "consistent"
+    assert of[("u3", 124)].id != of[("u1", 118)].id
