@@ -211,15 +211,16 @@ class ClaimRef(BaseModel):
     end: int
 
 
-class FallingLink(BaseModel):
-    """A figure a running total's growth leaves out, and the kept figure it contradicts across
-    time: a later figure below an earlier one ("below_earlier": a stale figure) or an earlier
-    one above a later one ("above_later").  Each becomes a `falling_total` inconsistency."""
+class OutlierLink(BaseModel):
+    """A figure a running total's growth leaves out, and the kept figure it contradicts: a
+    later figure below an earlier one ("below_earlier": a stale figure), an earlier one above a
+    later one ("above_later": each a `falling_total` inconsistency), or another figure of the
+    same day ("same_day": a `same_day_mismatch` inconsistency)."""
 
     model_config = ConfigDict(extra="forbid")
     claim: ClaimRef  # the figure left out (an outlier of the cluster)
     reference: ClaimRef  # the kept figure it contradicts
-    direction: Literal["below_earlier", "above_later"]
+    direction: Literal["below_earlier", "above_later", "same_day"]
     strength: Literal["hard", "soft"] = "hard"
 
 
@@ -242,10 +243,10 @@ class Cluster(BaseModel):
     strength: Optional[Literal["hard", "soft"]] = None
     # For a dated running total: the fitted non-decreasing trajectory, one point per date.
     trajectory: Optional[list[TrajectoryPoint]] = None
-    # A running total whose other reports fit one growing trajectory is consistent; the
-    # figures that fall out of it across time (a later, lower figure) are its outliers, each
-    # linked to the kept figure it contradicts (a `falling_total` inconsistency).
-    falling: list[FallingLink] = Field(default_factory=list)
+    # A running total whose other reports fit one growing trajectory over two dates or more is
+    # consistent; the figures left out of it are its outliers, each linked to the kept figure
+    # it contradicts (a `falling_total` or `same_day_mismatch` inconsistency).
+    outlier_links: list[OutlierLink] = Field(default_factory=list)
     # The exact-scope key grouping blocked on, and the keys that link this cluster to others
     # (place and group hierarchy) for the cross-cluster checks.
     block_key: str = ""

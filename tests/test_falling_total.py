@@ -1,6 +1,6 @@
-"""A running total's stale figures: the growth stays consistent, each figure that falls out of
-it is its own `falling_total` inconsistency (issue 8, item 3: "the conflict names the stale
-claim").
+"""A running total's stale figures: the growth stays consistent, each figure left out of it is
+its own `falling_total` (or `same_day_mismatch`) inconsistency (issue 8, item 3: "the conflict
+names the stale claim").
 
 A fact-checker reading a toll reported on five days needs to see that 1,040 -> 1,115 -> 1,190
 is growth, and, apart from it, that one outlet's 1,172 two days after the 1,190 is stale: the
@@ -91,17 +91,36 @@ def test_two_reports_and_nothing_else_stay_a_conflict_of_the_cluster():
     claims = [claim("a", "killed", 1208), claim("b", "killed", 1191)]
     rep = report(claims, docs(*DAYS[:2]))
     c = killed(rep)
-    assert c.status == "conflict" and c.cause == "reporting_lag" and not c.falling
+    assert c.status == "conflict" and c.cause == "reporting_lag" and not c.outlier_links
     assert not falling(rep)
 
 
-def test_a_dispute_on_one_day_keeps_the_cluster_in_conflict():
+def test_a_dispute_on_one_day_of_a_growth_story_is_its_own_item():
+    # 100 -> 150 -> 190 holds; 120 the same day as 190 is another figure of that day (it also
+    # falls below 150, but the day's own figure says it more directly)
     claims = [claim("a", "killed", 100), claim("b", "killed", 150), claim("c", "killed", 190),
               claim("c2", "killed", 120)]
     documents = docs(*DAYS[:3], ("c2", "2024-05-04"))
     rep = report(claims, documents)
     c = killed(rep)
-    assert c.status == "conflict" and not c.falling
+    assert c.status == "consistent" and [x.doc for x in c.claims if x.outlier] == ["c2"]
+    (inc,) = [i for i in rep.inconsistencies if i.type == "same_day_mismatch"]
+    assert {(x.doc, x.role) for x in inc.claims} == {("c", "kept"), ("c2", "outlier")}
+    assert inc.strength == "hard" and "the same day" in inc.explanation
+    assert not falling(rep)
+
+
+def test_a_dispute_on_the_only_day_stays_a_conflict_of_the_cluster():
+    claims = [claim("a", "killed", 100), claim("a2", "killed", 130)]
+    c = killed(report(claims, docs(("a", "2024-05-01"), ("a2", "2024-05-01"))))
+    assert c.status == "conflict" and not c.outlier_links
+
+
+def test_an_undated_source_disagreeing_with_itself_keeps_the_cluster_in_conflict():
+    claims = [claim("a", "killed", 100), claim("b", "killed", 150), claim("u", "killed", 300),
+              claim("u", "killed", 900)]
+    c = killed(report(claims, docs(*DAYS[:2], ("u", None))))
+    assert c.status == "conflict" and not c.outlier_links
 
 
 def test_story_growth_and_a_stale_outlet():

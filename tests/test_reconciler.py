@@ -406,9 +406,10 @@ def test_reconcile_invariants(raw, with_dates):
                                 "likely_typo", "disagreement")
             assert 0 <= cl.severity <= 1
         else:
-            # a consistent running total holds outliers only as figures falling out of its
-            # growth, each linked to the kept figure it contradicts (falling_total)
-            assert {(c.doc, c.start) for c in flagged} == {(f.claim.doc, f.claim.start) for f in cl.falling}
+            # a consistent running total holds outliers only as figures left out of its
+            # growth, each linked to the kept figure it contradicts (falling_total,
+            # same_day_mismatch)
+            assert {(c.doc, c.start) for c in flagged} == {(f.claim.doc, f.claim.start) for f in cl.outlier_links}
             assert cl.severity is None
             assert (cl.status == "single") == (len(cl.claims) == 1)
         if cl.status == "consistent" and not with_dates:

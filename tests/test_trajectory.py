@@ -156,7 +156,7 @@ def test_the_largest_set_of_sources_wins_and_the_odd_one_is_the_outlier():
     # the growth 100 -> 120 -> 130 holds; 90 falls out of it (tests/test_falling_total.py)
     assert c.status == "consistent"
     assert [x.doc for x in c.claims if x.outlier] == ["c"]
-    assert [(f.claim.doc, f.reference.doc, f.direction) for f in c.falling] == [("c", "b", "below_earlier")]
+    assert [(f.claim.doc, f.reference.doc, f.direction) for f in c.outlier_links] == [("c", "b", "below_earlier")]
 
 
 def test_undated_claims_fit_anywhere_in_a_dated_series():

@@ -101,6 +101,12 @@ RULES: dict[str, dict[str, str]] = {
         "one reported earlier (a stale figure) or above one reported later; check its date and the "
         "source's latest figure.",
     },
+    "inconsistency-same-day-mismatch": {
+        "name": "SameDayMismatch",
+        "short": "A running total is given two ways the same day",
+        "full": "The other reports of a running total fit one growing trajectory, but this figure "
+        "contradicts another of the same day; at least one of them is wrong.",
+    },
     "inconsistency-number-typo": {
         "name": "NumberTypo",
         "short": "One story gives a resolution number two ways",

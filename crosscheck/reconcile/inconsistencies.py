@@ -18,10 +18,11 @@ and only between claims stated at the same moment:
     settled by crosscheck.reconcile.votes) add up to more than the body has members (15 in the
     Security Council, 193 in the General Assembly: rules/reconcile.yaml `vote_body_sizes`),
     each tally read as its smallest stated value;
-  * falling_total: a running total's figure that falls out of its growth across time - a
-    later figure below an earlier one (a stale figure), or an earlier one above a later one -
-    while the cluster's other reports fit one growing trajectory (the reconciler records each
-    such figure with the kept figure it contradicts: Cluster.falling); one cluster, two claims;
+  * falling_total, same_day_mismatch: a running total's figure that its growth leaves out - a
+    later figure below an earlier one (a stale figure), an earlier one above a later one, or a
+    figure another of the same day contradicts - while the cluster's other reports fit one
+    growing trajectory over two dates or more (the reconciler records each such figure with the
+    kept figure it contradicts: Cluster.outlier_links); one cluster, two claims;
   * number_typo: identity numbers (resolution numbers: each its own cluster) that one story
     gives two ways differing by a digit slip (2736 / 2763: adjacent digits swapped, one digit
     off; causes.digit_typo) - one story being copies of one article (one source group) or
@@ -218,7 +219,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
                 parts_of[whole.id].append(cl)
     for wid, parts in parts_of.items():
         found.extend(_parts_sum(by_id[wid], parts, h, side))
-    found.extend(_falling_totals(all_clusters))
+    found.extend(_outlier_links(all_clusters))
     found.extend(_number_typos(all_clusters, cfg))
     found.extend(_tally_sums(all_clusters, cfg))
     found.sort(key=lambda i: (i.strength != "hard", i.type, i.id))
@@ -327,32 +328,37 @@ def _tally_sums(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Incon
     return found
 
 
-def _falling_totals(clusters: Sequence[Cluster]) -> list[Inconsistency]:
+def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
     """Each figure a running total's growth leaves out, with the kept figure it contradicts
-    (Cluster.falling, decided by the reconciler): "1,191 killed in pakistan (b, 2022-09-05) is
-    below 1,208 (a, 2022-09-02), reported earlier"."""
+    (Cluster.outlier_links, decided by the reconciler): "1,191 killed in pakistan (b,
+    2022-09-05) is below 1,208 (a, 2022-09-02), reported earlier"."""
     found = []
     for cl in clusters:
-        if not cl.falling:
+        if not cl.outlier_links:
             continue
         at = {(c.doc, c.start, c.end): c for c in cl.claims}
-        for link in cl.falling:
+        for link in cl.outlier_links:
             out = at.get((link.claim.doc, link.claim.start, link.claim.end))
             ref = at.get((link.reference.doc, link.reference.start, link.reference.end))
             if out is None or ref is None:
                 continue
             what = f"{out.kind} {_where(cl)}"
-            if link.direction == "below_earlier":
-                expl = (f"{_say(out)} {what} ({out.doc}, {out.as_of or 'undated'}) is below {_say(ref)} "
-                        f"({ref.doc}, {ref.as_of or 'undated'}), reported earlier: a running total cannot "
-                        "fall; the other reports fit one growing total, so the later figure is stale or wrong")
-                cites = [_cite(ref, cl, "earlier"), _cite(out, cl, "stale")]
+            said = f"{_say(out)} {what} ({out.doc}, {out.as_of or 'undated'})"
+            if link.direction == "same_day":
+                expl = (f"{said} and {_say(ref)} ({ref.doc}) the same day: one running total cannot be "
+                        "both; the other reports fit one growing total with the second figure")
+                kind, cites = "same_day_mismatch", [_cite(ref, cl, "kept"), _cite(out, cl, "outlier")]
+            elif link.direction == "below_earlier":
+                expl = (f"{said} is below {_say(ref)} ({ref.doc}, {ref.as_of or 'undated'}), reported "
+                        "earlier: a running total cannot fall; the other reports fit one growing total, "
+                        "so the later figure is stale or wrong")
+                kind, cites = "falling_total", [_cite(ref, cl, "earlier"), _cite(out, cl, "stale")]
             else:
-                expl = (f"{_say(out)} {what} ({out.doc}, {out.as_of or 'undated'}) is above {_say(ref)} "
-                        f"({ref.doc}, {ref.as_of or 'undated'}), reported later: a running total cannot "
-                        "fall; the other reports fit one growing total without the earlier, higher figure")
-                cites = [_cite(out, cl, "too_high"), _cite(ref, cl, "later")]
-            found.append(_make("falling_total", link.strength, [cl], cites, expl))
+                expl = (f"{said} is above {_say(ref)} ({ref.doc}, {ref.as_of or 'undated'}), reported "
+                        "later: a running total cannot fall; the other reports fit one growing total "
+                        "without the earlier, higher figure")
+                kind, cites = "falling_total", [_cite(out, cl, "too_high"), _cite(ref, cl, "later")]
+            found.append(_make(kind, link.strength, [cl], cites, expl))
     return found
 
 

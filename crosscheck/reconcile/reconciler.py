@@ -39,7 +39,7 @@ from crosscheck.reconcile.intervals import (
     sweep,
 )
 from crosscheck.reconcile.intervals import agree as agree_all
-from crosscheck.models import (ClaimRef, Claim, Cluster, ClusterClaim, Document, FallingLink, Report,
+from crosscheck.models import (ClaimRef, Claim, Cluster, ClusterClaim, Document, OutlierLink, Report,
                                ReportDocument, TrajectoryPoint)
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
@@ -599,13 +599,14 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
             notes.append("running total: one non-decreasing trajectory fits every claim")
         return build("consistent", trajectory=points, **consensus)
     snap = _snap_dates(cdates, cfg.monotonic_simultaneous_days)
-    falls = _falling_links(claims, spans, [snap.get(d, d) for d in cdates], outliers, supporters, cfg)
-    if falls is not None:
+    links = _outlier_links(claims, spans, [snap.get(d, d) for d in cdates], groups, outliers, supporters, cfg)
+    if links is not None:
         n_kept = len({groups[i] for i in supporters})
         notes.append(f"running total: one non-decreasing trajectory fits {n_kept} independent "
-                     f"source{'s' if n_kept != 1 else ''}; {len(outliers)} figure(s) fall out of it across "
-                     "time and are named as falling_total inconsistencies (a stale or mistaken figure)")
-        return build("consistent", outliers, trajectory=points, falling=falls, **consensus)
+                     f"source{'s' if n_kept != 1 else ''} over {len(points)} dates; {len(outliers)} figure(s) "
+                     "left out of it are named as inconsistencies (falling_total: stale or mistaken; "
+                     "same_day_mismatch: another figure of the same day)")
+        return build("consistent", outliers, trajectory=points, outlier_links=links, **consensus)
     loose = [Item(stretched(c, s, cfg) or s, d, source=g) for c, s, d, g in zip(claims, spans, cdates, groups)]
     widened = fit(loose, tol)
     strength = "soft" if not widened.outliers else "hard"
@@ -631,42 +632,56 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
                  strength=strength, trajectory=points, **consensus)
 
 
-def _falling_links(claims, spans, cdates, outliers, supporters, cfg) -> Optional[list[FallingLink]]:
-    """The outliers of a running total as figures that fall out of its growth, or None.
+def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg) -> Optional[list[OutlierLink]]:
+    """The outliers of a running total as figures its growth leaves out, or None.
 
-    When the kept claims span at least two dates (a growth story) and every outlier
-    contradicts kept figures only across time - a later figure below an earlier one, or an
-    earlier one above a later one, never a figure of its own day nor an undated one - the
-    trajectory holds and each outlier is a stale or mistaken figure of its own: linked to the
-    one kept figure that shows it best (the highest earlier figure it falls below, the lowest
-    later one it exceeds), hard or soft as the loosely read hedges say.  Otherwise (a dispute
-    on one day, or two reports and nothing else) the cluster itself is the conflict."""
+    When the kept claims span at least two dates (a growth story) and every outlier is dated,
+    the trajectory holds and each outlier is a figure of its own, linked to the one kept
+    figure that shows it best: another figure of its own day it cannot agree with (the
+    nearest in value: "same_day"), else the highest earlier figure it falls below (a stale
+    figure: "below_earlier"), else the lowest later one it exceeds ("above_later"); hard or
+    soft as the loosely read hedges say.  Otherwise the cluster itself is the conflict: an
+    undated source disagreeing with itself, nothing but one day and the figure that falls from
+    it, or a day whose figures left out come from more independent sources than the day's kept
+    ones (the growth then rests on a minority of that day: the story itself is disputed)."""
     if not outliers or len({cdates[i] for i in supporters if cdates[i] is not None}) < 2:
         return None
     tol = cfg.monotonic_tolerance
+    out_set = set(outliers)
+    for d in {cdates[o] for o in outliers if cdates[o] is not None}:
+        left = {groups[i] for i in outliers if cdates[i] == d}
+        kept = {groups[i] for i in supporters if cdates[i] == d}
+        if kept and len(left) > len(kept):
+            return None
     links = []
     for o in outliers:
         do, so = cdates[o], spans[o]
         if do is None:
             return None
-        if any(cdates[s] == do and not agree_all([spans[s], so]) for s in supporters):
-            return None  # a disagreement on one day
+        same = [s for s in supporters if cdates[s] == do and s not in out_set and not agree_all([spans[s], so])]
         below = [s for s in supporters if cdates[s] is not None and cdates[s] < do
                  and _falls_below(so, spans[s], tol)]
         above = [s for s in supporters if cdates[s] is not None and cdates[s] > do
                  and _falls_below(spans[s], so, tol)]
-        if below:
-            ref = max(below, key=lambda s: (spans[s].low, cdates[s], -s))
-            direction, (late, early) = "below_earlier", (o, ref)
-        elif above:
-            ref = min(above, key=lambda s: (spans[s].high, cdates[s], s))
-            direction, (late, early) = "above_later", (ref, o)
+        if same:
+            mid = so.midpoint() or 0.0
+            ref = min(same, key=lambda s: (abs((spans[s].midpoint() or 0.0) - mid), s))
+            direction = "same_day"
+            loose = [stretched(claims[i], spans[i], cfg) or spans[i] for i in (o, ref)]
+            strength = "soft" if agree_all(loose) else "hard"
         else:
-            return None
-        loose_late = stretched(claims[late], spans[late], cfg) or spans[late]
-        loose_early = stretched(claims[early], spans[early], cfg) or spans[early]
-        strength = "hard" if _falls_below(loose_late, loose_early, tol) else "soft"
-        links.append(FallingLink(claim=_ref(claims[o]), reference=_ref(claims[ref]),
+            if below:
+                ref = max(below, key=lambda s: (spans[s].low, cdates[s], -s))
+                direction, (late, early) = "below_earlier", (o, ref)
+            elif above:
+                ref = min(above, key=lambda s: (spans[s].high, cdates[s], s))
+                direction, (late, early) = "above_later", (ref, o)
+            else:
+                return None
+            loose_late = stretched(claims[late], spans[late], cfg) or spans[late]
+            loose_early = stretched(claims[early], spans[early], cfg) or spans[early]
+            strength = "hard" if _falls_below(loose_late, loose_early, tol) else "soft"
+        links.append(OutlierLink(claim=_ref(claims[o]), reference=_ref(claims[ref]),
                                  direction=direction, strength=strength))
     return links
 

@@ -21,6 +21,7 @@ TITLES = {
     "tally_exceeds_body": "more votes than the body has members",
     "number_typo": "a resolution number given two ways",
     "falling_total": "a running total falls: a stale or mistaken figure",
+    "same_day_mismatch": "a running total given two ways the same day",
 }
 
 

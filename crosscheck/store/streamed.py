@@ -50,7 +50,7 @@ CREATE TABLE clusters (id TEXT NOT NULL, dedupe TEXT NOT NULL, status_order INTE
                        neg_severity REAL NOT NULL, no_severity INTEGER NOT NULL,
                        status TEXT NOT NULL, kind TEXT NOT NULL,
                        n_claims INTEGER NOT NULL, json TEXT NOT NULL, seq INTEGER NOT NULL,
-                       combination INTEGER NOT NULL, falling INTEGER NOT NULL);
+                       combination INTEGER NOT NULL, outlier_links INTEGER NOT NULL);
 CREATE TABLE hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL)
 """
 
@@ -345,7 +345,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
                 stats.left.setdefault(c.kind, Counter())[c.status] += 1
             rows.append((c.id, order, _STATUS_ORDER[c.status], -(c.severity or 0.0), c.severity is None,
                          c.status, c.kind, len(c.claims), c.model_dump_json(), stats.clusters,
-                         is_combination(c.key.get("location") or ""), bool(c.falling)))
+                         is_combination(c.key.get("location") or ""), bool(c.outlier_links)))
         scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if keep is not None:
             first = stats.clusters - len(clusters) + 1
@@ -376,7 +376,7 @@ def member_from_json(text: str):
 def _inconsistencies(scratch, cfg) -> list:
     """reconcile.inconsistencies over the clusters a constraint can link (a part whose
     ancestor key is another cluster's own key, that whole, combinations, and running totals
-    with figures falling out of their growth: Cluster.falling), read back in
+    with figures left out of their growth: Cluster.outlier_links), read back in
     report order: the same list as over every cluster, without holding every cluster."""
     from crosscheck.reconcile.inconsistencies import VOTE_LINKED, find_inconsistencies
 
@@ -385,7 +385,7 @@ def _inconsistencies(scratch, cfg) -> list:
         SELECT a.seq FROM hkeys a JOIN hkeys b ON a.key = b.key WHERE a.pos = 0 AND b.pos > 0
         UNION SELECT b.seq FROM hkeys a JOIN hkeys b ON a.key = b.key WHERE a.pos = 0 AND b.pos > 0
         UNION SELECT DISTINCT seq FROM hkeys WHERE seq IN (SELECT seq FROM clusters WHERE combination)
-        UNION SELECT seq FROM clusters WHERE falling
+        UNION SELECT seq FROM clusters WHERE outlier_links
         UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(VOTE_LINKED))})"""
     clusters = [Cluster.model_validate_json(r[0]) for r in scratch.execute(
         f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id",
