@@ -311,7 +311,7 @@ class DocContext:
                 pos = b
             parts.append(text[pos:])
             text = "".join(parts)
-        return document_location(self.gaz, self.gaz.counts(text))
+        return document_location(self.gaz, *self.gaz.counts_and_adjectives(text))
 
     @cached_property
     def vote_events(self) -> list[tuple[int, str]]:

@@ -91,15 +91,21 @@ class Gazetteer:
 
         Countries count only after a locative ("في لبنان", "بلبنان"): bare, they are usually actors.
         """
+        return self.counts_and_adjectives(text)[0]
+
+    def counts_and_adjectives(self, text: str) -> tuple[Counter[str], set[str]]:
+        """`counts`, and the places the text names by an adjective ("السلطات الباكستانية")."""
         counts: Counter[str] = Counter()
+        adjectives: set[str] = set()
         for m in self._count_pattern.finditer(text):
             place, adjective = self.lookup[m.group(3)]
             if adjective:
+                adjectives.add(place.id)
                 continue
             if place.type == "country" and not m.group(1) and "ب" not in m.group(2):
                 continue
             counts[place.id] += 1
-        return counts
+        return counts, adjectives
 
     def _is_locative(self, word: str) -> bool:
         """"في", and "وفي"/"ففي" (a locative carrying the conjunction: "وفي زيمبابوي، قتل …")."""
@@ -260,8 +266,16 @@ class LocationIndex:
         return best.place.id, not related
 
 
-def document_location(gaz: Gazetteer, counts: Counter[str]) -> str | None:
-    """The place an article is about: most mentioned, a sub-area also counting for its parent."""
+def document_location(gaz: Gazetteer, counts: Counter[str], adjectives: frozenset[str] | set[str] = frozenset()
+                      ) -> str | None:
+    """The place an article is about: most mentioned, a sub-area also counting for its parent.
+
+    When every mention of a larger place is a mention of the top one (Sindh named, Pakistan
+    only as its parent) and the article names that larger place by its adjective ("السلطات
+    الباكستانية", "وزارة الداخلية النيبالية": the figures are the nation's), the article is
+    about the largest such place: a region (a province, a district) it singles out is a part of
+    its story, not all of it.  A city is not overruled so: an event in a city (a blast in Beirut)
+    is the city's, whoever counts its dead."""
     total: Counter[str] = Counter()
     for pid, n in counts.items():
         total[pid] += n
@@ -272,6 +286,10 @@ def document_location(gaz: Gazetteer, counts: Counter[str]) -> str | None:
     (top, n), *rest = total.most_common()
     if rest and rest[0][1] == n and not gaz.is_within(rest[0][0], top) and not gaz.is_within(top, rest[0][0]):
         return None  # two unrelated places tie: no safe default
+    if gaz.by_id[top].type in ("region", "area"):  # a city hosts its own event (a blast in Beirut)
+        for parent in reversed(gaz.parent_chain(top)):
+            if total[parent] == n and parent in adjectives:
+                return parent
     return top
 
 

@@ -1,0 +1,51 @@
+"""The place an article is about (extract.scope.document_location): a region the article
+singles out does not make its national figures regional (issue 8: the speaker's or a part's
+place beating the subject place)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from crosscheck.extract.extractor import extract
+from crosscheck.extract.scope import document_location, gazetteer_for
+from crosscheck.models import Document
+from crosscheck.ruleset.loader import load_rules
+from crosscheck.text.normalize import normalize
+
+
+def gaz():
+    return gazetteer_for(load_rules().gazetteer)
+
+
+def test_a_region_named_alone_gives_way_to_its_country_named_by_adjective():
+    g = gaz()
+    assert document_location(g, Counter({"sindh": 1})) == "sindh"
+    assert document_location(g, Counter({"sindh": 1}), {"pakistan"}) == "pakistan"
+    # the country is mentioned on its own as well: it wins by count anyway
+    assert document_location(g, Counter({"sindh": 1, "pakistan": 1})) == "pakistan"
+    # another country's adjective says nothing of this one
+    assert document_location(g, Counter({"sindh": 1}), {"india"}) == "sindh"
+
+
+def test_a_city_keeps_its_event_whoever_counts_the_dead():
+    # a blast in Beirut counted by "وزارة الصحة اللبنانية" is Beirut's
+    assert document_location(gaz(), Counter({"beirut": 2}), {"lebanon"}) == "beirut"
+
+
+def test_counts_and_adjectives_read_in_one_pass():
+    text = normalize("قالت السلطات الباكستانية إن المياه غمرت قرى إقليم السند").text
+    counts, adjectives = gaz().counts_and_adjectives(text)
+    assert counts["sindh"] == 1 and "pakistan" not in counts
+    assert adjectives == {"pakistan"}
+
+
+def test_story_national_figures_in_an_article_about_a_province():
+    text = ("قالت السلطات الباكستانية إن فرق الإنقاذ تواصل البحث عن العالقين في قرى إقليم السند.\n\n"
+            "وأعلنت الهيئة الوطنية لإدارة الكوارث أن الفيضانات أودت بحياة 937 شخصا منذ منتصف يونيو.")
+    claims = extract(Document(id="p1", text=text, date="2023-08-20"), load_rules())
+    (k,) = [c for c in claims if c.kind == "killed"]
+    assert k.location == "pakistan" and "location" in k.inferred
+    # the same article without the national adjective is about the province
+    alone = text.replace("السلطات الباكستانية", "السلطات")
+    (k,) = [c for c in extract(Document(id="p2", text=alone, date="2023-08-20"), load_rules()) if c.kind == "killed"]
+    assert k.location == "sindh"
