@@ -9,19 +9,21 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
 - A (`tests/reconcile_blind/`, six stories, 36 articles, 121 judgements): 52/121 on the code
   before issue 8 (first figure), 55 at commit, 59 with parts and wholes, 76 with periods, basis
   and vote occurrences, 77 with incidents and mistyped-number findings, 79 with the real-news
-  extraction work of the same session.
+  extraction work of the same session, 90 with session 6's outlier links (a running total's
+  growth kept apart from its stale and same-day outliers), past-vote months and article places.
 - B (`tests/reconcile_blind_b/`: the Iran-Iraq earthquake with combined totals "في البلدين" and
   a town above the national toll, cholera in Yemen, Lebanon 2006, UN votes on Ukraine, a Yemen
   prisoner swap, Security Council votes on Syrian cross-border aid; 143 judgements): 74/143
   before the parts-and-wholes work (first figure), 81 at commit, 100 with periods, basis and
-  vote occurrences.  (81 at the parts commit included judgement K, "dozens" vs 104, which
+  vote occurrences, 107 with session 6's outlier links.  (81 at the parts commit included judgement K, "dozens" vs 104, which
   passed only because the extractor then missed the vague claim it names.)
 - C (`tests/reconcile_blind_c/`, written after the others in the style of real outlets: the
   Herat earthquake 2023, the Sulawesi tsunami 2018, the Rohingya exodus with UN votes, Cyclone
   Freddy, COVID-19 in Iraq, Libya 2011; 113 judgements).  No developer tuned rules or code on
   it: its figure estimates how the reconciler does on stories it has not seen.  58/113 when it
   was written (first figure), 71 with periods, basis, parts and wholes and vote occurrences,
-  73 after session 4 (incidents, undated sources at their own dates, superseded figures).
+  73 after session 4 (incidents, undated sources at their own dates, superseded figures), 80
+  after session 6 (measured only, never read).
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -39,9 +41,9 @@ TESTS = Path(__file__).resolve().parent
 
 # set folder -> judgements that must pass
 JUDGEMENTS_FLOOR = {
-    "reconcile_blind": 79,  # of 121
-    "reconcile_blind_b": 100,  # of 143 (first figure 74)
-    "reconcile_blind_c": 73,  # of 113 (first figure 58)
+    "reconcile_blind": 90,  # of 121
+    "reconcile_blind_b": 107,  # of 143 (first figure 74)
+    "reconcile_blind_c": 80,  # of 113 (first figure 58)
 }
 
 
