@@ -931,8 +931,8 @@ def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reac
     for _ in range(reach):
         if not 0 <= i < len(toks) or toks[i if step > 0 else i + 1].brk_before:
             return False
-        if toks[i].is_digit() or _starts_number(ctx, toks[i]):
-            return True
+        if toks[i].is_digit() or _starts_number(ctx, toks[i]) or not toks[i].forms.isdisjoint(ctx.scope.duals):
+            return True  # a dual noun is a figure too ("مقابل اعتراض عضوين")
         i += step
     return False
 
