@@ -1460,7 +1460,16 @@ def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: i
     r = ck.rule
     if r.event_from == "cues":
         hit = ck.events.nearest(toks, left, right, 30, 30, cross_clause=True)
-        return (str(hit[0].payload), False) if hit else (None, False)
+        if hit is None:
+            return None, False
+        name = str(hit[0].payload)
+        if name in r.vote_scoped_events:
+            # "مشروع روسي يقترح التمديد لمدة ستة أشهر": the length the Russian draft proposes
+            lo, hi = ctx.sentence_at(at)
+            vote = ctx.events_near(lo, hi, at)
+            if vote is not None:
+                name = f"{name}:{vote}"
+        return name, False
     if r.event_from != "vote":
         return None, False
     return vote_event(ctx, at)

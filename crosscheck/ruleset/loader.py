@@ -129,6 +129,9 @@ class KindRule(_Strict):
     period: Optional[str] = None  # default period
     event_from: Literal["none", "vote", "cues"] = "none"
     events: dict[str, list[str]] = Field(default_factory=dict)  # event name -> cues (event_from: cues)
+    # events that belong to a vote: the draft or resolution named in the figure's sentence is
+    # added to the event ("mandate:draft:russia"), so two drafts' lengths are never compared
+    vote_scoped_events: list[str] = Field(default_factory=list)
     actor: bool = False  # find the member state the claim is about (vetoes)
     # Kinds whose words, joined to this rule's by "و"/"أو" right at the figure, make it one
     # combined total (kind other): "عشرات القتلى والجرحى", "مصرع وإصابة 20", "1000 قتيل أو مفقود".

@@ -1,0 +1,58 @@
+"""Constructions of real news reports that span more than one sentence (issue 9): the rule
+examples test each rule on one sentence; these tests check what the article around it decides."""
+
+from __future__ import annotations
+
+from crosscheck.extract.extractor import extract_text
+
+
+def _kinds(text: str) -> dict[float, set[str]]:
+    out: dict[float, set[str]] = {}
+    for c in extract_text(text):
+        out.setdefault(c.value, set()).add(c.kind)
+    return out
+
+
+SWAP = (
+    "بدأت صباح الخميس عملية تبادل الأسرى بين الحكومة والجماعة المسلحة برعاية دولية.\n\n"
+    "وأعلنت اللجنة أن طائراتها نقلت في اليوم الأول 214 محتجزا بين المطارين.\n\n"
+    "ونُقل اليوم 166 محتجزا، ليرتفع عدد المفرج عنهم منذ الخميس إلى 380."
+)
+
+
+def test_swap_detainees_flown_home_are_released_prisoners():
+    kinds = _kinds(SWAP)
+    # the swap is named in the first paragraph only: the later sentences are read in its light
+    assert kinds[214] == {"prisoners_released"}
+    assert kinds[166] == {"prisoners_released"}
+    assert kinds[380] == {"prisoners_released"}
+
+
+def test_the_same_words_in_a_hostage_article_name_hostages():
+    text = SWAP.replace("الحكومة والجماعة المسلحة", "إسرائيل وحماس")
+    kinds = _kinds(text)
+    assert "prisoners_released" not in kinds.get(214, set()) | kinds.get(166, set())
+
+
+def test_detainees_moved_outside_a_swap_are_not_released():
+    text = "ونقلت السلطات 75 محتجزا من السجن المركزي إلى سجن آخر في الجنوب."
+    assert "prisoners_released" not in _kinds(text).get(75, set())
+
+
+def test_two_drafts_proposing_different_mandates_are_two_events():
+    text = (
+        "وفشل المجلس في تمديد الآلية. ونال مشروع قدمته فرنسا يقترح التمديد لمدة تسعة أشهر 12 صوتا "
+        "مقابل اعتراض روسيا. أما مشروع قدمته الصين يقترح التمديد لمدة ثلاثة أشهر فلم يحصل إلا على صوتين."
+    )
+    durations = {c.value: c.event for c in extract_text(text) if c.kind == "duration_days"}
+    assert set(durations) == {270, 90}
+    assert durations[270] != durations[90]
+    assert durations[270].startswith("mandate") and durations[90].startswith("mandate")
+
+
+def test_tally_sides_around_muqabil():
+    text = "واعتمد المجلس القرار بعد أن نال 11 صوتا مقابل اعتراض عضوين وامتناع عضوين آخرين."
+    got = {(c.kind, c.value) for c in extract_text(text)}
+    assert ("votes_for", 11) in got
+    assert ("votes_against", 2) in got
+    assert ("votes_against", 11) not in got
