@@ -62,7 +62,7 @@ CASES = [
     ("vote-side-after-body-size", "وصوت سبعة أعضاء من أصل 15 ضد مشروع القرار", [("votes_against", 7)]),
     ("opposition-is-no-vote", "وقالت المعارضة إن عدد القتلى ارتفع إلى 90", [("killed", 90)]),
     # detainees freed in a swap between states are prisoners, hostages where Israel holds none
-    ("detainees-of-a-state-swap", "وأفرجت الحكومة عن 120 محتجزا في إطار صفقة التبادل مع الجماعة", []),
+    ("detainees-of-a-state-swap", "وأفرجت الحكومة عن 120 محتجزا في إطار صفقة التبادل مع الجماعة", [("prisoners_released", 120)]),
     ("hostages-where-israel", "وأفرجت حماس عن 3 محتجزين إسرائيليين", [("hostages_released", 3)]),
     # a figure with a predicate of its own ends a list; an additive marker opens no subset
     ("list-ends-at-own-predicate", "وقال إن 51 شخصا قتلوا بينهم 40 طفلا، و79 جرحوا بينهم 56 طفلا",

@@ -56,3 +56,19 @@ def test_tally_sides_around_muqabil():
     assert ("votes_for", 11) in got
     assert ("votes_against", 2) in got
     assert ("votes_against", 11) not in got
+
+
+def test_number_word_describing_a_definite_noun_is_no_count():
+    got = {(c.kind, c.value) for c in extract_text("وارتفع عدد القتلى في البلدان الأربعة إلى 1900 قتيل")}
+    assert ("killed", 1900) in got
+    assert not any(v == 4 for _k, v in got)
+    # an indefinite count stays one, and so does a word that only looks definite ("ألفي")
+    assert ("killed", 2000) in {(c.kind, c.value) for c in extract_text("ويخشى أن يتجاوز عدد الوفيات ألفي حالة")}
+    assert ("killed", 4) in {(c.kind, c.value) for c in extract_text("وقتل أربعة أشخاص في القصف")}
+
+
+def test_unopposed_in_the_security_council_is_none_against():
+    got = {(c.kind, c.value) for c in extract_text("وفي مجلس الأمن، مرّ القرار 2801 دون معارضة.")}
+    assert ("votes_against", 0) in got
+    got = {(c.kind, c.value) for c in extract_text("ومرت الموازنة في البرلمان دون معارضة.")}
+    assert ("votes_against", 0) not in got

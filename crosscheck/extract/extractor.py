@@ -429,11 +429,23 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
         # "ارتفع عدد الوفيات من 3166 إلى 3283": a change between two figures, not a range
         if ctx.scope.change_verbs.nearest(toks, opener[1], opener[1], 6, 0) is not None:
             return _CHANGE
+    if opener is None and not _is_digits(a.text) and _definite_attribute(toks, k, a.nstart):
+        return None  # "عدد القتلى في الدول الثلاث إلى 3823": "الثلاث" describes the countries
     start_word = toks[opener[1]].nstart if opener else -1
     low = _shared_scale(a.value, b.value)
     return _Num(
         a.nstart, b.nend, low, low, b.high, "cardinal", _is_digits(a.text), a.nstart, b.nend,
         is_range=True, range_word_at=start_word,
+    )
+
+
+def _definite_attribute(toks: Sequence[Token], k: int, nstart: int) -> bool:
+    """Is the number word at toks[k] (starting at nstart) definite and right after a definite
+    noun ("الدول الثلاث", "البلدان الأربعة")?  It then describes the noun; it counts nothing of
+    its own.  ("ألفي" is no "ال" + number: the number starts with the token.)"""
+    return (
+        0 < k < len(toks) and not toks[k].brk_before and toks[k].text.startswith("ال")
+        and nstart == toks[k].nstart + 2 and toks[k - 1].text.startswith(("ال", "وال", "بال", "لل"))
     )
 
 
@@ -981,6 +993,8 @@ def _not_a_count(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, n: 
         # "الـ55" after a noun is an ordinal ("عملية التبادل الـ55"); "الـ24 ساعة" stays a count
         if i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words:
             return True
+    if not n.digits and not n.is_range and n.form == "cardinal" and _definite_attribute(toks, left, n.nstart):
+        return True  # "في الدول الثلاث 2500": a number word agreeing with a definite noun describes it
     if left > 0 and not toks[left].brk_before and ctx.scope.not_before.ending_at(toks, left):
         return True
     w = ctx.scope.requirement_window
