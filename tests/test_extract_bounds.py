@@ -278,3 +278,43 @@ def test_day_word_before_a_weekday_is_looked_for_near_it_only():
         parser._DAY_BEFORE = parser._DAY_REAL
         del parser._DAY_REAL
     assert reads[0] < 40 * 800, reads[0]  # ~30 characters per weekday word (was the whole text before it)
+
+
+def test_formula_article_phrases_are_looked_for_once_per_document(monkeypatch):
+    """A formula's `article_needs` / `unless` phrases ("مجلس الأمن") are a question about the whole
+    article: asked for every sentence holding a formula, the article was read again each time
+    (quadratic in a long single-line article).  The article is now read once per phrase."""
+    from crosscheck.extract import formulas
+
+    reads = [0]
+    real = formulas._article_holds
+
+    def counting(text, phrase):
+        reads[0] += len(text)
+        return real(text, phrase)
+
+    n = 120
+    text = " ".join(
+        f"وصوت المجلس بالإجماع على القرار {i + 3} في جلسته، وقتل {i + 5} أشخاص في حلب." for i in range(n)
+    ) + " واجتمع مجلس الأمن أمس."
+
+    def plain(ctx, phrases):  # the unbounded definition: the whole text searched at every ask
+        import re
+
+        from crosscheck.text.normalize import normalize_word
+
+        return any(
+            re.search(r"(?<!\w)(?:[وفبل]|ال)*" + re.escape(" ".join(normalize_word(w) for w in p.split())) + r"(?!\w)", ctx.text)
+            for p in phrases
+        )
+
+    with monkeypatch.context() as m:
+        m.setattr(formulas, "_in_article", plain)
+        whole = _dump(extract_text(text))
+    monkeypatch.setattr(formulas, "_article_holds", counting)
+    claims = extract_text(text)
+    assert _dump(claims) == whole
+    phrases = {p for r in extractor._default_rules().kinds for f in r.formulas for p in (*f.article_needs, *f.unless)}
+    assert reads[0] <= len(text) * len(phrases), (reads[0], len(text), len(phrases))
+    # unanimity in the Security Council counts 15 for
+    assert sum(1 for c in claims if c.kind == "votes_for" and c.value == 15) > n // 2

@@ -68,8 +68,24 @@ def _phrase_set(phrases: tuple[str, ...]) -> PhraseSet:
 
 
 def _in_article(ctx: "DocContext", phrases: list[str]) -> bool:
-    """Does the article's normalised text hold one of these phrases (as written, clitics aside)?"""
-    return any(re.search(r"(?<!\w)(?:[وفبل]|ال)*" + re.escape(" ".join(normalize_word(w) for w in p.split())) + r"(?!\w)", ctx.text) for p in phrases)
+    """Does the article's normalised text hold one of these phrases (as written, clitics aside)?
+    Each phrase is looked for once per document (asked per sentence, the whole text was read
+    again for every sentence holding a formula: quadratic in a long article)."""
+    found = ctx.__dict__.setdefault("_formula_in_article", {})
+    for p in phrases:
+        hit = found.get(p)
+        if hit is None:
+            hit = found[p] = _article_holds(ctx.text, p)
+        if hit:
+            return True
+    return False
+
+
+def _article_holds(text: str, phrase: str) -> bool:
+    words = " ".join(normalize_word(w) for w in phrase.split())
+    if words not in text:
+        return False  # (every match holds the phrase's words as written)
+    return re.search(r"(?<!\w)(?:[وفبل]|ال)*" + re.escape(words) + r"(?!\w)", text) is not None
 
 
 def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:
