@@ -363,3 +363,22 @@ def test_period_near_stops_early_with_the_same_answer():
             want = plain(ctx, s_lo, s_hi, c_lo, c_hi, clause_only, hits)
             assert periods.period_near(ctx, s_lo, s_hi, c_lo, c_hi, clause_only) == want
             checked += 1
+
+
+def test_figures_and_dual_nouns_in_text_order_are_heapq_merge():
+    """extractor._in_text_order is heapq.merge(figures, duals, key=nstart): the same items in
+    the same order, a figure before a dual noun at the same offset, on random sorted streams."""
+    import heapq
+    import random
+
+    from crosscheck.extract.extractor import _in_text_order, _Num
+
+    rng = random.Random(5)
+    for _ in range(500):
+        figs = sorted(rng.randint(0, 30) for _ in range(rng.randint(0, 12)))
+        duals = sorted(rng.randint(0, 30) for _ in range(rng.randint(0, 6)))
+        a = [_Num(s, s + 1, k, k, k, "cardinal", True, s, s + 1) for k, s in enumerate(figs)]
+        b = [_Num(s, s + 1, 2, 2, 2, "cardinal", False, s, s + 1, dual_of=f"d{k}") for k, s in enumerate(duals)]
+        want = list(heapq.merge(a, b, key=lambda n: n.nstart))
+        got = list(_in_text_order(iter(a), iter(b)))
+        assert [id(n) for n in got] == [id(n) for n in want]

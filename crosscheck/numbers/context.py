@@ -62,9 +62,11 @@ def classify(
             return "date", m.end()
     if form != "cardinal" or not exact_int:
         return form, end
+    single_run = first.kind == DIGITS and single and first.raw.isdigit()
+    if not single_run:
+        return form, end  # (a year or a clock time is one run of digits)
     v = int(ph.low)
     window = text[max(0, ph.start - _WINDOW) : ph.start]
-    single_run = first.kind == DIGITS and single and first.raw.isdigit()
     if single_run and len(first.raw) == 4:
         y0, y1 = lex.year_range
         if y0 <= v <= y1 and (

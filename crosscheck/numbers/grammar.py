@@ -95,6 +95,8 @@ def _is(t: Optional[Tok], kind: str) -> bool:
 
 
 class _Parser:
+    __slots__ = ("toks", "n")
+
     def __init__(self, toks: list[Tok]) -> None:
         self.toks = toks
         self.n = len(toks)
@@ -412,12 +414,15 @@ def _place(v: Num) -> Num:
     return p
 
 
-def parse_at(toks: list[Tok], i: int, article_tens_are_ordinal: bool = True) -> Optional[Phrase]:
-    """The longest number phrase starting at token i, or None."""
+def parse_at(
+    toks: list[Tok], i: int, article_tens_are_ordinal: bool = True, parser: Optional["_Parser"] = None
+) -> Optional[Phrase]:
+    """The longest number phrase starting at token i, or None.  `parser`: a parser of `toks`
+    to reuse (it holds nothing but the list), e.g. one per scan instead of one per phrase."""
     t = toks[i]
     if t.kind == DIGITS and (i + 1 == len(toks) or not toks[i + 1].adj):
         return Phrase(i + 1, t.value, t.value, "number", t.start, t.end)  # the common case
-    p = _Parser(toks)
+    p = parser if parser is not None else _Parser(toks)
     if t.kind == ORDINAL:
         return p.ordinal(i)
     ph = p.number(i)

@@ -27,7 +27,7 @@ from crosscheck.models import NumberMatch
 from crosscheck.text.normalize import Normalized, normalize
 from crosscheck.numbers.context import as_number, classify
 from crosscheck.numbers.digits import read_digits
-from crosscheck.numbers.grammar import ALONE, DIGITS, Phrase, Tok, parse_at
+from crosscheck.numbers.grammar import ALONE, DIGITS, Phrase, Tok, _Parser, parse_at
 from crosscheck.numbers.lexicon import FRACTION, PL, SCALE, TEEN_UNIT, TENS, UNIT, Lexicon, load_lexicon
 
 __all__ = ["find_numbers", "iter_scan", "scan"]
@@ -240,8 +240,11 @@ def scan(norm: Normalized, lex: Optional[Lexicon] = None) -> list[NumberMatch]:
 def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[NumberMatch]:
     """scan(), one match at a time (a caller that keeps less than every match holds less)."""
     lex = lex or load_lexicon()
-    text = norm.text
+    text, original = norm.text, norm.original
     toks = _tokens(text, lex)
+    parser = _Parser(toks)  # (the list's length never changes: read tokens become None)
+    ordinal_tens = lex.article_tens_are_ordinal
+    scale_value = lex.vague_plural_value == "scale"
     prev: Optional[tuple[str, int]] = None
     i, n = 0, len(toks)
     while i < n:
@@ -250,27 +253,24 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[Numbe
             kind = t.kind[len(_ALONE) :]
             ph: Optional[Phrase] = Phrase(i + 1, t.value, t.value, kind, t.start, t.end)
         else:
-            ph = parse_at(toks, i, lex.article_tens_are_ordinal)
+            ph = parse_at(toks, i, ordinal_tens, parser)
         if ph is None:
             toks[i] = None  # type: ignore[call-overload]  # read: a text of numbers frees them as it goes
             i += 1
             continue
         form, nend = classify(ph, text, lex, t, ph.j == i + 1, prev)
         start, end = norm.span(ph.start, nend)
-        value = ph.low
-        if ph.kind == "vague" and lex.vague_plural_value == "scale":
+        lo, hi = ph.low, ph.high
+        value = lo
+        if ph.kind == "vague" and scale_value:
             value = _named_scale(toks, i, ph.j) or value
-        yield NumberMatch(
-            start=start,
-            end=end,
-            value=as_number(value),
-            low=as_number(min(ph.low, ph.high)),
-            high=as_number(max(ph.low, ph.high)),
-            form=form,
-            text=norm.original[start:end],
-            nstart=ph.start,
-            nend=nend,
-        )
+        if lo == hi:
+            low = high = as_number(lo)
+            num = low if value is lo else as_number(value)
+        else:
+            num = as_number(value)
+            low, high = (as_number(lo), as_number(hi)) if lo < hi else (as_number(hi), as_number(lo))
+        yield NumberMatch(start, end, num, low, high, form, original[start:end], ph.start, nend)
         prev = (form, nend)
         j = ph.j
         while j < n and toks[j].pstart < nend:

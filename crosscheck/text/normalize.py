@@ -65,6 +65,7 @@ _DELETE = re.compile(
 # Presentation forms expand to several letters: the general (slower) path handles them.
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _TRAILING_MARK = regex.compile("[\u064b-\u065f\u0670]")
+_TRAILING_MARKS = frozenset(map(chr, [*range(0x64B, 0x660), 0x670]))  # _TRAILING_MARK's characters
 _DROP_IN_EXPANSION = regex.compile("[\u064b-\u065f\u0670\u0640]")
 
 
@@ -105,9 +106,10 @@ class Normalized:
         if end <= start:
             o = self.to_original(start)
             return o, o
+        original = self.original
         o_end = self.to_original(end - 1) + 1
         # Keep the marks written on the last letter (e.g. the tanween of "ألفًا") in the span.
-        while o_end < len(self.original) and _TRAILING_MARK.match(self.original, o_end):
+        while o_end < len(original) and original[o_end] in _TRAILING_MARKS:
             o_end += 1
         return self.to_original(start), o_end
 
