@@ -318,3 +318,67 @@ def test_formula_article_phrases_are_looked_for_once_per_document(monkeypatch):
     assert reads[0] <= len(text) * len(phrases), (reads[0], len(text), len(phrases))
     # unanimity in the Security Council counts 15 for
     assert sum(1 for c in claims if c.kind == "votes_for" and c.value == 15) > n // 2
+
+
+def test_blocking_word_between_a_past_year_and_its_claim_is_looked_up_per_sentence():
+    """_past_year asks "is there an 'إلى'/'حتى' between the year and the claim?": with years
+    rare in a long sentence every claim searched back to the last year (~40 figures of text per
+    claim in bench_pathological's dense sentence).  The sentence's blocking words are now found
+    once (every start where an attempt succeeds) and a claim searches only the last few
+    characters before it (the pattern's reach): the same answers as the search, on random
+    text, and the characters searched are counted."""
+    import random
+
+    import regex
+
+    from crosscheck.extract import events
+
+    finder = events.finder_for(extractor._default_rules().directory)
+    assert finder.blocked_reach is not None and finder.blocked_reach <= 8
+    rng = random.Random(3)
+    bits = ["الى", "حتى", "إلى", " ", "  ", "\n", "x", "الىx", "2004", "،", "حتىالى", "قتل", "5"]
+    for _ in range(400):
+        text = "".join(rng.choice(bits) for _ in range(rng.randint(0, 14)))
+        s_lo, s_hi = 0, len(text)
+        blocked = (s_hi, [m.start() for m in finder.blocked.finditer(text, s_lo, s_hi, overlapped=True)])
+        for a in range(len(text) + 1):
+            for c in range(a, len(text) + 1):
+                want = finder.blocked.search(text, a, c) is not None
+                assert events._is_blocked(finder, text, a, c, blocked) == want, (text, a, c)
+    # a pattern of unknown reach (regex-only syntax): the plain search
+    assert events.attempt_reach(r"(?<!\p{L})الى") is None
+    assert events.attempt_reach(r"الى\s+") is None
+    assert events.attempt_reach(r"(?<!\S)(?:الى|حتى)(?!\S)") == 4
+
+    # counted: characters the blocking search reads, one sentence with a past year every 40 figures
+    text = " ".join(
+        f"وقتل {i * 7 % 900 + 2} شخصا في غزة" + (f" في عام {2020 - i % 30}" if i % 40 == 0 else "") for i in range(600)
+    )
+
+    class Counting:
+        def __init__(self, pat):
+            self.pat, self.read = pat, 0
+
+        def search(self, s, pos=0, endpos=None):
+            self.read += (len(s) if endpos is None else endpos) - pos
+            return self.pat.search(s, pos, endpos)
+
+        def finditer(self, s, pos=0, endpos=None, **kw):
+            self.read += (len(s) if endpos is None else endpos) - pos
+            return self.pat.finditer(s, pos, endpos, **kw)
+
+    counting = Counting(finder.blocked)
+    finder.blocked = counting
+    try:
+        fast = _dump(extract_text(text))
+    finally:
+        finder.blocked = counting.pat
+    assert any(str(c["event"]).startswith("past:") for c in fast)
+    assert counting.read <= 2 * len(text), counting.read  # was ~20 per character
+    real = events._is_blocked
+    try:
+        events._is_blocked = lambda f, t, a, c, b: real(f, t, a, c, None)  # the plain search
+        assert _dump(extract_text(text)) == fast
+    finally:
+        events._is_blocked = real
+    assert isinstance(finder.blocked, regex.Pattern)

@@ -103,6 +103,10 @@ def test_past_year_search_reads_each_stretch_of_a_sentence_a_bounded_number_of_t
             self.read += (len(s) if endpos is None else endpos) - pos
             return self.pat.search(s, pos, endpos)
 
+        def finditer(self, s, pos=0, endpos=None, **kw):  # a sentence's blocking words, once
+            self.read += (len(s) if endpos is None else endpos) - pos
+            return self.pat.finditer(s, pos, endpos, **kw)
+
     counting = Counting(finder.blocked)
     finder.blocked = counting
     try:

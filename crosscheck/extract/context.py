@@ -123,7 +123,9 @@ class DocContext:
 
     # per-sentence caches (keys start with the sentence's (lo, hi)) that forget_before empties
     _SENTENCE_CACHES = ("_tokens", "_mentions", "_sentences", "_excerpts", "_events_near")
-    _SENTENCE_CACHES_OUTSIDE = ("_period_hits", "_event_hits", "_basis_hits", "_basis_starts", "_event_split", "_event_patterns")
+    _SENTENCE_CACHES_OUTSIDE = (
+        "_period_hits", "_event_hits", "_basis_hits", "_basis_starts", "_event_split", "_event_patterns", "_event_blocked",
+    )
 
     # sentences whose tokens and indexes are kept before those behind the reading point go
     keep_sentences = 64

@@ -30,6 +30,10 @@ class EventFinder:
         self.year = regex.compile(rules.past_year)
         self.not_before = [regex.compile(spelled(p)) for p in rules.past_not_before]
         self.blocked = regex.compile(spelled(rules.past_blocked_by))
+        # the most characters one match attempt of the blocking pattern reads from where it
+        # starts (None: unbounded or not known): what _past_year needs to answer from a
+        # sentence's list of blocking words instead of a search per claim
+        self.blocked_reach = attempt_reach(spelled(rules.past_blocked_by))
         self.ordinals = {spelled(k): v for k, v in rules.ordinals.items()}
 
     def hits(self, text: str, lo: int, hi: int) -> list[tuple[int, int, object]]:
@@ -49,6 +53,67 @@ class EventFinder:
                 continue
             out.append((m.start(), m.end(), int(m.group("y"))))
         return sorted(out, key=lambda h: (h[0], h[1]))
+
+
+def attempt_reach(pattern: str) -> Optional[int]:
+    """The most characters one match attempt of `pattern` can read from the position it starts
+    at: its longest match, or further where a look-ahead or an anchor reads past what it
+    consumed (look-behinds read before the start: not counted).  None when a repeat is
+    unbounded, or the pattern is not one the standard library parses (`regex`-only syntax):
+    the caller then searches as before."""
+    import re._constants as c
+    import re._parser as parser
+
+    try:
+        tree = parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - any pattern the stdlib cannot read: unknown reach
+        return None
+
+    def widths(items) -> Optional[tuple[int, int]]:  # (most consumed, most read from the start)
+        pos = reach = 0
+        for op, av in items:
+            if op in (c.LITERAL, c.NOT_LITERAL, c.ANY, c.IN):
+                w, r = 1, 1
+            elif op is c.SUBPATTERN:
+                sub = widths(av[-1])
+                if sub is None:
+                    return None
+                w, r = sub
+            elif op is c.ATOMIC_GROUP:
+                sub = widths(av)
+                if sub is None:
+                    return None
+                w, r = sub
+            elif op is c.BRANCH:
+                subs = [widths(b) for b in av[1]]
+                if any(x is None for x in subs):
+                    return None
+                w, r = max(x[0] for x in subs), max(x[1] for x in subs)
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                _lo, hi, sub_items = av
+                sub = widths(sub_items)
+                if sub is None or hi is c.MAXREPEAT or hi == c.MAXREPEAT:
+                    return None
+                w, r = hi * sub[0], ((hi - 1) * sub[0] + sub[1]) if hi else 0
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                direction, sub_items = av
+                if direction < 0:
+                    w, r = 0, 0  # a look-behind reads before the attempt's start
+                else:
+                    sub = widths(sub_items)
+                    if sub is None:
+                        return None
+                    w, r = 0, sub[1]
+            elif op is c.AT:
+                w, r = 0, 1  # (\b, $ look at the next character)
+            else:
+                return None  # a back-reference, a conditional: not bounded here
+            reach = max(reach, pos + r)
+            pos += w
+        return pos, reach
+
+    found = widths(tree)
+    return None if found is None else max(found[1], 1)
 
 
 @lru_cache(maxsize=8)
@@ -88,7 +153,7 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
     year = document_year(ctx, finder)
     years, rules = _split_hits(ctx, s_lo, s_hi, hits, year)
     if years:
-        best = _past_year(finder, text, years, c_lo, c_hi, limit)
+        best = _past_year(finder, text, years, c_lo, c_hi, limit, _blocked_in(ctx, finder, s_lo, s_hi))
         if best is not None:
             return f"past:{best}"
     found = None  # the first rule (in file order) with a cue where the rule looks
@@ -146,7 +211,41 @@ def _by_pattern(ctx, s_lo: int, s_hi: int, rules):
     return found
 
 
-def _past_year(finder: EventFinder, text: str, years, c_lo: int, c_hi: int, limit: int) -> Optional[int]:
+def _blocked_in(ctx, finder: EventFinder, s_lo: int, s_hi: int):
+    """(s_hi, the starts of the blocking pattern's matches in the sentence, every start where an
+    attempt succeeds: overlapped), once per sentence; None when the pattern's reach is unknown."""
+    if finder.blocked_reach is None:
+        return None
+    cache = ctx.__dict__.setdefault("_event_blocked", {})
+    found = cache.get((s_lo, s_hi))
+    if found is None:
+        found = cache[(s_lo, s_hi)] = (
+            s_hi, [m.start() for m in finder.blocked.finditer(ctx.text, s_lo, s_hi, overlapped=True)]
+        )
+    return found
+
+
+def _is_blocked(finder: EventFinder, text: str, a: int, c: int, blocked) -> bool:
+    """finder.blocked.search(text, a, c) is not None, answered from the sentence's blocking
+    starts (`blocked`, see _blocked_in) and a search of the last `blocked_reach` characters only:
+    an attempt starting at p with p + reach <= c reads nothing at or past c, so it succeeds
+    with the search's end at c exactly as with the sentence's end (look-behinds read the text
+    before p alike); the attempts from c - reach on are searched as before."""
+    if blocked is None or c > blocked[0]:
+        return finder.blocked.search(text, a, c) is not None
+    lim = c - finder.blocked_reach
+    if lim <= a:
+        return finder.blocked.search(text, a, c) is not None
+    starts = blocked[1]
+    i = bisect_left(starts, a)
+    if i < len(starts) and starts[i] < lim:
+        return True
+    return finder.blocked.search(text, lim, c) is not None
+
+
+def _past_year(
+    finder: EventFinder, text: str, years, c_lo: int, c_hi: int, limit: int, blocked=None
+) -> Optional[int]:
     """The nearest past year to the claim [c_lo, c_hi): ending before it with no blocking word
     ("إلى", "حتى") between, or starting in [c_hi, limit) with none between; on equal distance
     the one before.  Bounded work per claim: the year matches never overlap, so the nearest
@@ -157,7 +256,7 @@ def _past_year(finder: EventFinder, text: str, years, c_lo: int, c_hi: int, limi
     starts, ends, values = years
     best = None
     k = bisect_right(ends, c_lo) - 1
-    if k >= 0 and not finder.blocked.search(text, ends[k], c_lo):
+    if k >= 0 and not _is_blocked(finder, text, ends[k], c_lo, blocked):
         best = (c_lo - ends[k], values[k])
     for j in range(bisect_left(starts, c_hi), len(starts)):
         s = starts[j]
