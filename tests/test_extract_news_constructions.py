@@ -72,3 +72,11 @@ def test_unopposed_in_the_security_council_is_none_against():
     assert ("votes_against", 0) in got
     got = {(c.kind, c.value) for c in extract_text("ومرت الموازنة في البرلمان دون معارضة.")}
     assert ("votes_against", 0) not in got
+
+
+def test_rising_toll_gives_every_step_its_kind():
+    got = {(c.kind, c.value) for c in extract_text("وارتفعت حصيلة قتلى الانهيار إلى 41 ثم إلى 46 وإلى 52 بحلول الفجر")}
+    assert {("killed", 41), ("killed", 46), ("killed", 52)} <= got
+    # a step with a noun of its own is no step of the toll
+    got = {(c.kind, c.value) for c in extract_text("وأصيب 6 أشخاص ونقلوا إلى مستشفى ثم إلى 2 مركزين")}
+    assert ("injured", 2) not in got

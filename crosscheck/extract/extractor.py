@@ -837,6 +837,14 @@ def _joined_to(
         return last
     if left == right + 1 and right >= 0 and toks[right].text == "و" and (comma or not toks[right].brk_before):
         return last
+    # a rising toll: "ارتفعت الحصيلة إلى 120 ثم إلى 127 وإلى 129"
+    if right >= 0 and not toks[left].brk_before and (
+        (left == right + 1 and toks[right].text == "والي")
+        or (left == right + 2 and toks[right].text in ("ثم", "و") and toks[right + 1].text == "الي")
+    ) and not toks[right].brk_before and (
+        left + 1 >= len(toks) or toks[left + 1].brk_before or toks[left + 1].text in ctx.scope.function_words
+    ):
+        return last  # (a figure with a noun of its own is its own: "ثم إلى 3 مستشفيات")
     return None
 
 
