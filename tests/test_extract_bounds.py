@@ -7,6 +7,7 @@ import pytest
 
 from crosscheck.extract import extractor
 from crosscheck.extract.extractor import extract_text
+from counting_support import CountingPattern
 
 _KINDS = ["قتيلا", "جريحا", "مفقودا", "نازحا", "شخصا", "طفلا"]
 _PLACES = ["غزة", "رفح", "حلب", "درنة"]
@@ -355,19 +356,7 @@ def test_blocking_word_between_a_past_year_and_its_claim_is_looked_up_per_senten
         f"وقتل {i * 7 % 900 + 2} شخصا في غزة" + (f" في عام {2020 - i % 30}" if i % 40 == 0 else "") for i in range(600)
     )
 
-    class Counting:
-        def __init__(self, pat):
-            self.pat, self.read = pat, 0
-
-        def search(self, s, pos=0, endpos=None):
-            self.read += (len(s) if endpos is None else endpos) - pos
-            return self.pat.search(s, pos, endpos)
-
-        def finditer(self, s, pos=0, endpos=None, **kw):
-            self.read += (len(s) if endpos is None else endpos) - pos
-            return self.pat.finditer(s, pos, endpos, **kw)
-
-    counting = Counting(finder.blocked)
+    counting = CountingPattern(finder.blocked)
     finder.blocked = counting
     try:
         fast = _dump(extract_text(text))

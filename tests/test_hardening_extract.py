@@ -8,6 +8,7 @@ import pytest
 from crosscheck.extract.extractor import extract_text
 from crosscheck.models import Claim
 from fuzz_inputs import counted_extract
+from counting_support import CountingPattern
 
 
 def work_of(text: str) -> tuple[int, list[Claim]]:
@@ -95,19 +96,7 @@ def test_past_year_search_reads_each_stretch_of_a_sentence_a_bounded_number_of_t
     finder = events.finder_for(extract_text.__globals__["_default_rules"]().directory)
     text = " ".join(f"وقتل {i * 7 % 900 + 2} شخصا في عام {1990 + i % 30}" for i in range(300))
 
-    class Counting:
-        def __init__(self, pat):
-            self.pat, self.read = pat, 0
-
-        def search(self, s, pos=0, endpos=None):
-            self.read += (len(s) if endpos is None else endpos) - pos
-            return self.pat.search(s, pos, endpos)
-
-        def finditer(self, s, pos=0, endpos=None, **kw):  # a sentence's blocking words, once
-            self.read += (len(s) if endpos is None else endpos) - pos
-            return self.pat.finditer(s, pos, endpos, **kw)
-
-    counting = Counting(finder.blocked)
+    counting = CountingPattern(finder.blocked)
     finder.blocked = counting
     try:
         claims = extract_text(text)
