@@ -80,3 +80,43 @@ def test_rising_toll_gives_every_step_its_kind():
     # a step with a noun of its own is no step of the toll
     got = {(c.kind, c.value) for c in extract_text("وأصيب 6 أشخاص ونقلوا إلى مستشفى ثم إلى 2 مركزين")}
     assert ("injured", 2) not in got
+
+
+def _tally(text: str) -> set[tuple[str, float]]:
+    return {(c.kind, c.value) for c in extract_text(text) if c.kind in ("votes_for", "votes_against", "abstentions")}
+
+
+def test_states_named_instead_of_a_figure_are_counted():
+    text = (
+        "صوّت مجلس الأمن مساء الاثنين على المشروع الياباني.\n\n"
+        "وحصل النص على تأييد 11 عضوا مقابل اعتراض روسيا والصين وامتناع البرازيل والهند والجزائر."
+    )
+    got = _tally(text)
+    assert ("votes_for", 11) in got
+    assert ("votes_against", 2) in got  # two states named after "اعتراض"
+    assert ("abstentions", 3) in got
+    claims = [c for c in extract_text(text) if c.kind == "abstentions"]
+    assert claims[0].surface == "وامتناع البرازيل والهند والجزائر"
+    assert text[claims[0].start:claims[0].end] == claims[0].surface
+
+
+def test_one_state_named_is_its_position_not_a_tally():
+    text = "وفي مجلس الأمن نال المشروع 14 صوتا، فيما امتنعت فرنسا عن التصويت."
+    got = _tally(text)
+    assert ("abstentions", 1) not in got
+    assert ("votes_for", 14) in got
+
+
+def test_named_states_need_a_security_council_tally():
+    # the Assembly names a few of many: no count from the names
+    assembly = "وفي الجمعية العامة نال القرار 120 صوتا مقابل اعتراض الولايات المتحدة وكندا."
+    assert ("votes_against", 2) not in _tally(assembly)
+    # no tally in the sentence: the states may be only part of the story
+    no_tally = "وفي مجلس الأمن عبّرت روسيا والصين عن تحفظهما، وأعلن المندوب امتناع الهند والبرازيل."
+    assert ("abstentions", 2) not in _tally(no_tally)
+
+
+def test_a_figure_after_the_side_word_is_the_count_not_the_names():
+    text = "وفي مجلس الأمن نال المشروع 12 صوتا وامتناع ثلاثة أعضاء هم الصين والهند والجزائر."
+    abst = [c for c in extract_text(text) if c.kind == "abstentions"]
+    assert [(c.value, c.surface) for c in abst] == [(3, "ثلاثة أعضاء")]

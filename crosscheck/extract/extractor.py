@@ -21,6 +21,7 @@ import regex
 
 from crosscheck.extract import vote_positions as positions
 from crosscheck.extract.formulas import formula_claims
+from crosscheck.extract.member_counts import member_count_claims
 from crosscheck.extract.mentions import MentionMerger
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
@@ -232,6 +233,9 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     # counts said without a figure ("بالإجماع"): few, read from the vote sentences once
     for k, c in enumerate(formula_claims(ctx, rules, tally_starts)):
         heappush(pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
+    # ... and by naming the states ("وامتناع الصين والهند"): as few, from the same sentences
+    for k, c in enumerate(member_count_claims(ctx, rules, tally_starts)):
+        heappush(pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
     while pending:
         merger.add(heappop(pending)[4])
     return assign_incidents(ctx, assign_vote_events(ctx, merger.out))
@@ -242,6 +246,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
 _PENDING_MAX = 256
 _POSITION_SEQ = 1 << 62  # vote positions sort after figures on a tie, as in one stable sort
 _FORMULA_SEQ = 1 << 61  # formula claims ("بالإجماع") after figures on a tie
+_MEMBERS_SEQ = 1 << 60  # member-list counts ("وامتناع الصين والهند") after figures on a tie
 _TALLY_KINDS = frozenset({"votes_for", "votes_against", "abstentions"})
 
 

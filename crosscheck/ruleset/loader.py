@@ -94,6 +94,25 @@ class Formula(_Strict):
     with_tally: bool = False
 
 
+class MemberList(_Strict):
+    """A count said by naming the states instead of giving a figure: "وامتناع الصين والهند
+    والإمارات" (3 abstentions), "مقابل اعتراض روسيا" (1 against), "صوتت روسيا ضده".  The states
+    (countries of the gazetteer, joined by "و") must follow one of `before` right away and, when
+    `after` is given, be followed right away by one of those."""
+
+    before: list[str] = Field(min_length=1)
+    after: list[str] = Field(default_factory=list)
+    # as in Formula: only in a sentence holding a tally figure, and only for the body whose
+    # members are all named (a Security Council vote, not the Assembly's "بينها" lists)
+    with_tally: bool = True
+    needs: list[str] = Field(default_factory=list)
+    article_needs: list[str] = Field(default_factory=list)
+    unless: list[str] = Field(default_factory=list)  # in the sentence only (another body voted)
+    # how many states the list must name: one state alone ("وامتنعت روسيا عن التصويت") is
+    # that member's position (vote_position), which not every outlet's reader counts as a tally
+    min_states: int = Field(2, ge=1)
+
+
 class KindRule(_Strict):
     """One claim kind: how a number becomes a claim of this kind."""
 
@@ -154,6 +173,7 @@ class KindRule(_Strict):
     # "إصابة" in an article about cholera is an infection, not a wound: see ContextVeto
     context_veto: Optional[ContextVeto] = None
     formulas: list[Formula] = Field(default_factory=list)  # counts stated without a figure
+    member_lists: list[MemberList] = Field(default_factory=list)  # counts stated by naming states
     examples: Examples
 
     @field_validator("kind")

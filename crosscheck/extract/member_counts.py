@@ -1,0 +1,136 @@
+"""Counts said by naming the states: "بأغلبية 11 صوتا مقابل صوت واحد، وامتناع الصين والهند
+والإمارات" (3 abstentions), "حصل على تأييد 12 عضوا مقابل اعتراض روسيا" (1 against),
+"فيما صوتت روسيا ضده" (1 against), "لم يحصل إلا على صوتي روسيا والصين" (2 for).
+
+The phrases are rule data (`member_lists` in a kind rule, rules/kinds/*.yaml): a list of
+countries of the gazetteer, joined by "و", right after one of the rule's `before` phrases (and
+right before one of its `after` phrases when it has some) is a claim of the rule's kind whose
+value is how many countries the list names.  Only sentences holding a `before` phrase's first
+word are tokenised; each list is read once, token by token.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Sequence
+
+from crosscheck.extract.context import vote_event
+from crosscheck.extract.formulas import _in_article, _in_sentence, _norm
+from crosscheck.models import Claim
+from crosscheck.ruleset.loader import KindRule, MemberList, RuleSet
+from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
+from crosscheck.text.tokens import Token
+from crosscheck.util.memo import per_object
+
+if TYPE_CHECKING:  # pragma: no cover
+    from crosscheck.extract.context import DocContext
+
+_NAME_WORDS = 3  # the longest country name read ("الامارات العربيه المتحده")
+
+
+class _Compiled:
+    def __init__(self, rules: RuleSet) -> None:
+        self.items: list[tuple[KindRule, MemberList, PhraseSet, PhraseSet, frozenset[str]]] = []
+        firsts: set[str] = set()
+        for r in rules.kinds:
+            for m in r.member_lists:
+                before = PhraseSet(Phrase.parse(p) for p in m.before)
+                self.items.append((r, m, before, PhraseSet.of(m.after), _norm(r.sentence_needs)))
+                firsts.update(p.words[0].text for p in before.phrases if not p.words[0].gap)
+        self.prefilter = (
+            re.compile(r"(?<!\w)(?:[وفبلك]|ال)*(?:" + longest_of(sorted(firsts, key=len, reverse=True)) + r")(?!\w)")
+            if firsts else None
+        )
+
+
+@per_object
+def _compiled(rules: RuleSet) -> _Compiled:
+    return _Compiled(rules)
+
+
+def _country_at(ctx: "DocContext", toks: Sequence[Token], k: int, joined: bool) -> tuple[str, int] | None:
+    """(place id, end token) of a country's name starting at token k; with `joined`, the name
+    carries the conjunction "و" ("والهند")."""
+    first = toks[k].text
+    if joined:
+        if not first.startswith("و") or len(first) < 3:
+            return None
+        first = first[1:]
+    for n in range(min(_NAME_WORDS, len(toks) - k), 0, -1):
+        if any(toks[j].brk_before for j in range(k + 1, k + n)):
+            continue
+        hit = ctx.gaz.lookup.get(" ".join([first, *(t.text for t in toks[k + 1:k + n])]))
+        if hit and not hit[1] and hit[0].type == "country":
+            return hit[0].id, k + n
+    return None
+
+
+def named_countries(ctx: "DocContext", toks: Sequence[Token], k: int) -> tuple[list[str], int]:
+    """The countries named from token k on, joined by "و", and the token after the last."""
+    found: list[str] = []
+    while k < len(toks) and (not found or not toks[k].brk_before):
+        hit = _country_at(ctx, toks, k, joined=bool(found))
+        if hit is None:
+            break
+        found.append(hit[0])
+        k = hit[1]
+    return found, k
+
+
+def member_count_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:
+    """The member-list claims of a document; `tally_starts` as for formula_claims."""
+    comp = _compiled(rules)
+    if comp.prefilter is None:
+        return []
+    tallies = sorted(tally_starts)
+    out: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for m in comp.prefilter.finditer(ctx.text):
+        s_lo, s_hi = ctx.sentence_at(m.start())
+        if (s_lo, s_hi) in seen or ctx.in_furniture(m.start()):
+            continue
+        seen.add((s_lo, s_hi))
+        ctx.reading_at(s_lo)
+        toks = ctx.tokens(s_lo, s_hi)
+        o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
+        j = bisect_left(tallies, o_lo)
+        tally = j < len(tallies) and tallies[j] < o_hi
+        taken: set[int] = set()  # a list counts once, for the first rule that reads it
+        for rule, ml, before, after, needs in comp.items:
+            if ml.with_tally and not tally:
+                continue
+            if needs and all(t.forms.isdisjoint(needs) for t in toks):
+                continue
+            if ml.needs and not _in_sentence(toks, ml.needs) and not (
+                ml.article_needs and _in_article(ctx, ml.article_needs)
+            ):
+                continue
+            if ml.unless and _in_sentence(toks, ml.unless):
+                continue  # (the article may speak of another body: the sentence says which voted)
+            for k in range(len(toks)):
+                hit = before.at(toks, k)
+                if hit is None or hit[1] in taken:
+                    continue
+                states, end = named_countries(ctx, toks, hit[1])
+                if len(states) < ml.min_states:
+                    continue
+                if ml.after:
+                    closing = after.at(toks, end) if end < len(toks) and not toks[end].brk_before else None
+                    if closing is None:
+                        continue
+                    end = closing[1]
+                taken.add(hit[1])
+                value = len(dict.fromkeys(states))
+                start, stop, surface = ctx.original(toks[k].nstart, toks[end - 1].nend)
+                sentence = ctx.sentence_text(s_lo, s_hi, toks[k].nstart)[2]
+                event, inferred = vote_event(ctx, toks[k].nstart) if rule.event_from == "vote" else (None, False)
+                out.append(
+                    Claim(
+                        doc=ctx.doc.id, kind=rule.kind, value=value, low=float(value), high=float(value),
+                        qualifier="exact", group=rule.group, period=rule.period, event=event,
+                        start=start, end=stop, surface=surface, sentence=sentence, rule=rule.id,
+                        inferred=["event"] if inferred else [],
+                    )
+                )
+    return out
