@@ -12,7 +12,10 @@ Cases (sizes in MB of UTF-8):
 * ``single_line``   the same articles joined into ONE line (no newline, one paragraph);
 * ``number_word``   one number word repeated ("ألف ألف ألف …");
 * ``dense_sentence`` one sentence holding a number every ~60 bytes (about 18,000 per MB): counts,
-                    kind words, hedges, places, joined by "و" and commas, no full stop.
+                    kind words, hedges, places, joined by "و" and commas, no full stop;
+* ``dense_veto``    the same sentence after a first one naming an epidemic, which arms the
+                    injured rule's context veto (each figure then asks whether its sentence
+                    names a fire or an attack).
 
     .venv/bin/python benchmarks/bench_pathological.py                 # 0.1, 1, 4 MB + 50 MB line
     .venv/bin/python benchmarks/bench_pathological.py --sizes 0.1 1 --no-big
@@ -38,6 +41,9 @@ _PLACES = ["غزة", "خان يونس", "رفح", "حلب", "درنة", "الخ�
 _KINDS = ["قتيلا", "جريحا", "مفقودا", "نازحا", "أسيرا", "شخصا", "طفلا", "امرأة"]
 _HEDGES = ["", "نحو ", "أكثر من ", "قرابة ", "ما لا يقل عن "]
 _VERBS = ["وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن"]
+
+
+_CASES = ["news", "single_line", "number_word", "dense_sentence", "dense_veto"]
 
 
 def _fixture_texts() -> list[str]:
@@ -78,6 +84,8 @@ def make(case: str, size: int) -> list[str]:
                 + ("،" if i % 3 == 0 else "")
             )
         return [_repeat_to(parts, size, " ")]
+    if case == "dense_veto":
+        return ["تفشي الكوليرا في المخيمات. " + make("dense_sentence", size)[0]]
     raise SystemExit(f"unknown case {case}")
 
 
@@ -117,7 +125,7 @@ def run(case: str, size: int, timeout: float) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    ap.add_argument("--case", action="append", choices=["news", "single_line", "number_word", "dense_sentence"])
+    ap.add_argument("--case", action="append", choices=_CASES)
     ap.add_argument("--sizes", nargs="+", type=float, default=[0.1, 1, 4], help="sizes in MB")
     ap.add_argument("--big", type=float, default=50, help="size in MB of the big single line (0: none)")
     ap.add_argument("--no-big", action="store_true")
@@ -126,7 +134,7 @@ def main() -> None:
     if args.child:
         child(args.child[0], int(args.child[1]))
         return
-    cases = args.case or ["news", "single_line", "number_word", "dense_sentence"]
+    cases = args.case or _CASES
     # s/MB, growth and "vs news" are CPU seconds of the child (per core; on a shared machine its
     # wall time, column "wall s", is inflated by everyone else's load)
     print(f"{'case':<16}{'MB':>7}{'claims':>9}{'wall s':>9}{'CPU s':>9}{'s/MB':>8}{'peak MB':>9}{'growth':>8}{'vs news':>9}")

@@ -371,3 +371,51 @@ def test_blocking_word_between_a_past_year_and_its_claim_is_looked_up_per_senten
     finally:
         events._is_blocked = real
     assert isinstance(finder.blocked, regex.Pattern)
+
+
+def _vetoed_plain(ctx, ck, toks, noun, cue):
+    """extractor._vetoed as first written: the sentence read for the unless words for every figure."""
+    if not ck.veto_words or not ctx.mentions_any(ck.veto_words):
+        return False
+    if ck.veto_unless and any(not t.forms.isdisjoint(ck.veto_unless) for t in toks):
+        return False
+    if noun is not None:
+        return extractor._norm_phrase(noun[0].source) not in ck.veto_keep
+    return cue is None or extractor._norm_phrase(cue[0].source) not in ck.veto_keep
+
+
+def test_a_context_veto_reads_the_sentence_once_not_per_figure(monkeypatch):
+    # an article about an epidemic arms the injured rule's veto; each figure then asks whether its
+    # sentence names a fire or an attack ("unless"): that is the sentence's, found once
+    text = (
+        "تفشي الكوليرا في المخيمات. "
+        + "، ".join(f"وأصيب {i + 5} شخصا في {_PLACES[i % 4]}" for i in range(300))
+        + ". وفي الحريق أصيب 41 شخصا بجروح، وأصيب 23 جريحا في الانفجار."
+    )
+    reads = [0]
+    real_tokens = extractor.DocContext.tokens
+
+    class Counting(list):
+        def __iter__(self):
+            reads[0] += 1
+            return super().__iter__()
+
+    made: dict = {}
+
+    def tokens(self, lo, hi):
+        key = (id(self), lo, hi)
+        if key not in made:
+            made[key] = Counting(real_tokens(self, lo, hi))
+        return made[key]
+
+    monkeypatch.setattr(extractor.DocContext, "tokens", tokens)
+    fast = _dump(extract_text(text))
+    # a handful of whole-sentence passes per sentence, not one per figure (was more than 300)
+    assert reads[0] < 60, reads[0]
+    monkeypatch.setattr(extractor.DocContext, "tokens", real_tokens)
+    assert _dump(extract_text(text)) == fast
+    monkeypatch.setattr(extractor, "_vetoed", _vetoed_plain)
+    assert _dump(extract_text(text)) == fast
+    # the veto holds in the long sentence and is lifted in the one that names a fire
+    assert not any(c["kind"] == "injured" and c["value"] < 400 and c["value"] not in (41, 23) for c in fast)
+    assert {c["value"] for c in fast if c["kind"] == "injured"} >= {41, 23}

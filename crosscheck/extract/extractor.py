@@ -176,7 +176,9 @@ def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue)
     neither the counted noun nor the cue is one it keeps."""
     if not ck.veto_words or not ctx.mentions_any(ck.veto_words):
         return False
-    if ck.veto_unless and any(not t.forms.isdisjoint(ck.veto_unless) for t in toks):
+    # (whether the sentence names one of the unless words is the sentence's, found once: read
+    # for every figure, a long sentence of figures was read again for each)
+    if ck.veto_unless and ctx.info(toks).get(("veto_unless", ck.rule.id), lambda: _holds_any(toks, ck.veto_unless)):
         return False
     if noun is not None:
         return _norm_phrase(noun[0].source) not in ck.veto_keep
@@ -318,11 +320,12 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
 
     def counts() -> Iterator[tuple[NumberMatch, str]]:
         text = ctx.norm.text
+        furniture = ctx.furniture  # (a text without page furniture asks nothing per number)
         while True:
             m = feed.next()
             if m is None:
                 return
-            if ctx.in_furniture(m.nstart):
+            if furniture and ctx.in_furniture(m.nstart):
                 continue
             form, counted = m.form, False
             if ordinal is not None and (form == "ordinal" or (m.nstart >= 2 and text.startswith("ال", m.nstart - 2))):

@@ -27,7 +27,7 @@ from crosscheck.models import NumberMatch
 from crosscheck.text.normalize import Normalized, normalize
 from crosscheck.numbers.context import as_number, classify
 from crosscheck.numbers.digits import read_digits
-from crosscheck.numbers.grammar import ALONE, DIGITS, Phrase, Tok, _Parser, parse_at
+from crosscheck.numbers.grammar import ALONE, DIGITS, ZERO, Phrase, Tok, _Parser, parse_at
 from crosscheck.numbers.lexicon import FRACTION, PL, SCALE, TEEN_UNIT, TENS, UNIT, Lexicon, load_lexicon
 
 __all__ = ["find_numbers", "iter_scan", "scan"]
@@ -49,6 +49,7 @@ _BEFORE_MINUS = " \t\n([«\"'"
 def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
     out: list[Tok] = []
     forms, not_numbers, weekdays = lex.forms, lex.not_numbers, lex.weekdays
+    conj_prefixes, article_prefixes, words = lex.conj_prefixes, lex.article_prefixes, lex.words
     for m in lex.word_re.finditer(text):
         s = m.start()
         if s and text[s - 1].isalpha():
@@ -57,21 +58,12 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
         if form in not_numbers:
             continue
         prefix, stem = forms[form]
-        article = prefix.endswith(lex.article_prefixes)
+        article = prefix.endswith(article_prefixes)
         if article and "ال" + stem in weekdays and (_day_before(text, s) or not _ten_word_next(text, m.end(), lex)):
             continue  # "يوم الأحد", "يوم الأحد عشرة أشخاص"; but "الأعضاء الأحد عشر" is eleven
-        entry = lex.words[stem]
-        out.append(
-            Tok(
-                kind=entry.kind,
-                start=s + len(prefix),
-                end=m.end(),
-                pstart=s,
-                entry=entry,
-                conj=prefix in lex.conj_prefixes,
-                article=article,
-            )
-        )
+        entry = words[stem]
+        # (positional: kind, start, end, pstart, entry, value, adj, conj, article)
+        out.append(Tok(entry.kind, s + len(prefix), m.end(), s, entry, ZERO, False, prefix in conj_prefixes, article))
     return out
 
 
@@ -163,7 +155,7 @@ def _tokens(text: str, lex: Lexicon) -> list[Tok]:
                 t.adj = True
             elif _GAP_WAW.fullmatch(text, prev_end, t.pstart):
                 t.adj = t.conj = True
-        if t.adj and not t.conj and t.start == t.pstart:
+        if t.adj and not t.conj and t.start == t.pstart and text.startswith("و", t.start, t.end):
             _split_waw_teen(t, text, lex, toks[i + 1] if i + 1 < len(toks) else None)
         prev_end = t.end
         if t.entry is not None and t.entry.kind == UNIT and not t.article and (not t.adj or t.conj):
