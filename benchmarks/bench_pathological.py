@@ -15,7 +15,10 @@ Cases (sizes in MB of UTF-8):
                     kind words, hedges, places, joined by "و" and commas, no full stop;
 * ``dense_veto``    the same sentence after a first one naming an epidemic, which arms the
                     injured rule's context veto (each figure then asks whether its sentence
-                    names a fire or an attack).
+                    names a fire or an attack);
+* ``long_clause``   one clause (no comma, no full stop) of rising tolls, each with a figure
+                    between its subject and its own ("وارتفع عدد القتلى في غزة و5 قرى إلى 40
+                    شخصا"): each asks whether its clause names the subject again by a pronoun.
 
     .venv/bin/python benchmarks/bench_pathological.py                 # 0.1, 1, 4 MB + 50 MB line
     .venv/bin/python benchmarks/bench_pathological.py --sizes 0.1 1 --no-big
@@ -43,7 +46,7 @@ _HEDGES = ["", "نحو ", "أكثر من ", "قرابة ", "ما لا يقل ع�
 _VERBS = ["وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن"]
 
 
-_CASES = ["news", "single_line", "number_word", "dense_sentence", "dense_veto"]
+_CASES = ["news", "single_line", "number_word", "dense_sentence", "dense_veto", "long_clause"]
 
 
 def _fixture_texts() -> list[str]:
@@ -83,6 +86,10 @@ def make(case: str, size: int) -> list[str]:
                 f"{_VERBS[i % 6]} {_HEDGES[i % 5]}{(i * 37) % 5000 + 2} {_KINDS[i % 8]} في {_PLACES[i % 8]}"
                 + ("،" if i % 3 == 0 else "")
             )
+        return [_repeat_to(parts, size, " ")]
+    if case == "long_clause":
+        parts = [f"وارتفع عدد القتلى في {_PLACES[i % 8]} و{i % 50 + 3} قرى إلى {(i * 37) % 5000 + 40} شخصا"
+                 for i in range(size // 70 + 1)]
         return [_repeat_to(parts, size, " ")]
     if case == "dense_veto":
         return ["تفشي الكوليرا في المخيمات. " + make("dense_sentence", size)[0]]

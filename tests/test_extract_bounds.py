@@ -419,3 +419,50 @@ def test_a_context_veto_reads_the_sentence_once_not_per_figure(monkeypatch):
     # the veto holds in the long sentence and is lifted in the one that names a fire
     assert not any(c["kind"] == "injured" and c["value"] < 400 and c["value"] not in (41, 23) for c in fast)
     assert {c["value"] for c in fast if c["kind"] == "injured"} >= {41, 23}
+
+
+def _anaphora_text(n: int) -> str:
+    """One clause (no comma) of n rising tolls, each with a figure between its subject and its
+    own figure ("عدد القتلى في غزة و5 قرى إلى 40"), so each asks whether the subject is named
+    again by a pronoun in its clause."""
+    return " ".join(f"وارتفع عدد القتلى في {_PLACES[i % 4]} و{i % 50 + 3} قرى إلى {i % 900 + 40} شخصا" for i in range(n))
+
+
+def test_a_pronoun_for_the_subject_is_looked_for_by_bisection_not_by_reading_the_clause(monkeypatch):
+    reads = [0]
+    real_tokens = extractor.DocContext.tokens
+
+    class Counting(list):
+        def __getitem__(self, i):
+            reads[0] += 1
+            return super().__getitem__(i)
+
+    made: dict = {}
+
+    def tokens(self, lo, hi):  # (one list per sentence, as the real method keeps)
+        key = (id(self), lo, hi)
+        if key not in made:
+            made[key] = Counting(real_tokens(self, lo, hi))
+        return made[key]
+
+    monkeypatch.setattr(extractor.DocContext, "tokens", tokens)
+    counts = []
+    for n in (200, 400):
+        reads[0] = 0
+        made.clear()
+        extract_text(_anaphora_text(n))
+        counts.append(reads[0])
+    # twice the figures, about twice the token reads (reading back to the clause's start for
+    # every figure made it about four times)
+    assert counts[1] < 2.6 * counts[0], counts
+
+
+def test_a_pronoun_for_the_subject_is_found_as_by_reading_back(monkeypatch):
+    text = (
+        _anaphora_text(60) + ". عدد القتلى 20 والجرحى بلغ 45، أما عددهم في المدينة فوصل إلى 201818. "
+        + "وارتفع عدد القتلى في حلب و4 قرى إلى 77 شخصا، وحصيلتهم في القرى 12 و5 قرى بلغت حصيلتها إلى 90."
+    )
+    fast = _dump(extract_text(text))
+    monkeypatch.setattr(extractor, "_anaphora", lambda ctx, pred, toks, left: extractor._anaphora_plain(pred, toks, left))
+    assert _dump(extract_text(text)) == fast
+    assert len(fast) > 60

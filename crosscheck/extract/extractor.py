@@ -1240,8 +1240,27 @@ def _other_subject(pred: _Predicate, index, rule_id: str, toks: Sequence[Token],
     return False
 
 
-def _anaphora(pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
-    """Does the figure's clause name the subject again with a pronoun ("عددهم", "حصيلتها")?"""
+def _anaphora(ctx: DocContext, pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
+    """Does the figure's clause name the subject again with a pronoun ("عددهم", "حصيلتها"),
+    before the figure?  The pronouns of a sentence are found once; a figure looks for one
+    between its clause's start and itself by bisection (reading back to the clause's start for
+    every figure was quadratic in a long clause of figures)."""
+    if left <= 0:
+        return False
+    info = ctx.info(toks)
+    at = info.get(("anaphora", id(pred)), lambda: _anaphora_positions(pred, toks))
+    k = bisect_left(at, info.clause_start(left - 1))
+    return k < len(at) and at[k] < left
+
+
+def _anaphora_positions(pred: _Predicate, toks: Sequence[Token]) -> list[int]:
+    """Indexes of the tokens naming the subject with a pronoun, in order."""
+    words = pred.anaphora
+    return [k for k, t in enumerate(toks) if not t.forms.isdisjoint(words)]
+
+
+def _anaphora_plain(pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
+    """_anaphora's definition: read back from the figure to its clause's start (for tests)."""
     k = left - 1
     while k >= 0:
         if not toks[k].forms.isdisjoint(pred.anaphora):
@@ -1270,7 +1289,7 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         # past an aside between commas ("عدد قتلى الهجوم، الذي وقع أمس، بلغ 324 شخصا")
         cue = index.nearest(left, right, max(before, pred.window), 0, True, r.id)
         if cue is not None and (
-            (cue[2] >= before and _claim_between(ctx, toks, cue[1], left) and not _anaphora(pred, toks, left))
+            (cue[2] >= before and _claim_between(ctx, toks, cue[1], left) and not _anaphora(ctx, pred, toks, left))
             or _other_subject(pred, index, r.id, toks, cue[1] + 1, left)
         ):
             # "عدد القتلى 20 والجرحى بلغ 45": the subject had its figure (but "أما عددهم في
