@@ -141,3 +141,28 @@ def test_story_growth_and_a_stale_outlet():
         ("s1", False), ("s2", False), ("s3", False), ("s4", True)]
     (inc,) = falling(rep)
     assert {(x.doc, x.role) for x in inc.claims} == {("s3", "earlier"), ("s4", "stale")}
+
+
+def test_an_earlier_figure_recalled_joins_the_running_total_and_never_falls():
+    # b recalls the first toll (period "superseded": "وكانت الحصيلة الأولى 1,040") beside its
+    # own 1,190; c, two days later, recalls b's first figure 1,115: both are points of the same
+    # total at moments of their own before their articles, not stale reports
+    claims = [claim("a", "killed", 1040), claim("b", "killed", 1190), claim("b", "killed", 1040, period="superseded"),
+              claim("c", "killed", 1250), claim("c", "killed", 1115, period="superseded")]
+    rep = report(claims, docs(*DAYS[:3]))
+    c = killed(rep)
+    assert c.status == "consistent" and not [x for x in c.claims if x.outlier]
+    assert {(x.doc, x.value) for x in c.claims} == {("a", 1040), ("b", 1190), ("b", 1040), ("c", 1250), ("c", 1115)}
+    assert not rep.inconsistencies
+
+
+def test_an_earlier_figure_does_not_hide_a_same_day_disagreement():
+    # the recalled 1,040 agrees with a's figure, but b's own 1,300 of the same day still
+    # contradicts c's 1,190 of that day
+    claims = [claim("a", "killed", 1040), claim("b", "killed", 1300), claim("b", "killed", 1040, period="superseded"),
+              claim("c", "killed", 1190)]
+    rep = report(claims, docs(("a", "2024-05-01"), ("b", "2024-05-02"), ("c", "2024-05-02")))
+    c = killed(rep)
+    flagged = c.status == "conflict" or any(i.type == "same_day_mismatch" for i in rep.inconsistencies)
+    assert flagged
+    assert not [x for x in c.claims if x.outlier and x.period == "superseded"]

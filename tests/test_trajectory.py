@@ -232,3 +232,17 @@ def test_undated_sources_close_together_stay_a_soft_conflict_beside_a_dated_repo
                          docs(("a", None), ("b", None), ("d", "2024-03-26"))))
     assert c.status == "conflict" and c.strength == "soft"
     assert {x.doc for x in c.claims if x.outlier} <= {"a", "b"}
+
+
+def test_a_duration_one_day_apart_is_soft_and_two_days_apart_hard():
+    # "the fighting lasted 27 days" vs "28 days": the same span counted with or without its
+    # first day (counting_slack), worth a look, never a hard contradiction
+    def durations(a, b):
+        claims = [claim("a", "duration_days", a, period="event", event="war"),
+                  claim("b", "duration_days", b, period="event", event="war")]
+        (c,) = reconcile(claims, docs(("a", "2024-03-01"), ("b", "2024-03-04")))
+        return c
+    one = durations(28, 27)
+    assert one.status == "conflict" and one.strength == "soft"
+    two = durations(29, 27)
+    assert two.status == "conflict" and two.strength == "hard"

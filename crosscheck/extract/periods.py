@@ -182,7 +182,11 @@ def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
             break  # (every earlier cue starts earlier still)
         if best is not None and max(first - bisect_right(tstarts, s + longest - 1), 0) > best[0]:
             break
-        if e > c_lo or side == "after":
+        if e > c_lo:
+            continue
+        if _nxt and e <= c_lo:
+            break  # "سجلت 4 وفيات خلال يوم، ليرتفع الإجمالي إلى 81": the cues before it are the increment's
+        if side == "after":
             continue
         if e <= wall:
             break  # a cue of an earlier reported clause ("…، وأن …"): none further back counts

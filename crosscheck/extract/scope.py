@@ -141,6 +141,7 @@ class ScopeLexicon:
         self.period_barriers = frozenset(normalize_word(w) for w in rules.period_barriers)
         self.period_barriers_after = self.period_barriers | frozenset(
             normalize_word(w) for w in rules.period_barriers_after)
+        self.statement_openers = frozenset(normalize_word(w) for w in rules.statement_openers)
         self.attribution = PhraseSet.of(rules.attribution)
         self.according_to = PhraseSet.of(rules.according_to)
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
@@ -345,6 +346,8 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
                 continue  # a day named in a later clause dates something else ("، بعد أن أعلنت أمس 530")
             if _running_total(lex, tokens, lo, wall, info):
                 continue  # "ارتفعت حصيلة الزلزال الذي ضرب أمس إلى 415": the day dates the total
+            if i < lo and _opener_between(lex, tokens, end, lo, info):
+                continue  # "أعلن الوزير، مساء أمس، أن عدد القتلى بلغ 264": the day dates the statement
             period = period[:-1]
         if i < lo and end <= wall:
             continue  # a cue of an earlier reported clause ("…، وأن …")
@@ -402,16 +405,31 @@ def next_barrier(lex: ScopeLexicon, tokens: Sequence[Token], hi: int, info=None)
     return walls[k] if k < len(walls) else len(tokens)
 
 
+def _opener_between(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info=None) -> bool:
+    """Whether a word opening a statement's reported clause (`statement_openers`: "أن", "بأن")
+    lies in tokens [lo, hi) (the sentence's openers are found once; a bisection per claim)."""
+    if not lex.statement_openers:
+        return False
+    build = lambda: [k for k, t in enumerate(tokens) if t.text in lex.statement_openers]  # noqa: E731
+    found = info.get("statement_openers", build) if info is not None else build()
+    k = bisect_left(found, lo)
+    return k < len(found) and found[k] < hi
+
+
 def _period_hits(periods: PhraseSet, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-    """(start, end, period) of the longest period cue at each token where one starts."""
+    """(start, end, period) of the longest period cue at each token where one starts; a cue
+    inside a longer one before it is that cue's word, not a cue of its own ("حتى أمس" is a
+    bound of the running total, not the window of "أمس")."""
     keys, loose = periods._first_keys, bool(periods._first_loose)
     out = []
+    reach = 0
     for i in range(len(tokens)):
-        if not loose and tokens[i].forms.isdisjoint(keys):
-            continue  # no period cue starts with this word
+        if i < reach or (not loose and tokens[i].forms.isdisjoint(keys)):
+            continue  # inside the cue before, or no period cue starts with this word
         hit = periods.at(tokens, i)
         if hit:
             out.append((i, hit[1], str(hit[0].payload)))
+            reach = hit[1]
     return out
 
 

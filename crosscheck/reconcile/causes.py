@@ -230,6 +230,7 @@ def stretched(claim: Claim, span: Optional[Span], cfg: ReconcileConfig) -> Optio
         return Span(span.low, None, span.low_open, False)
     if q in ("less_than", "at_most"):
         return Span(None, span.high, False, span.high_open)
+    slack = cfg.counting_slack.get(claim.kind, 0.0)  # "33 days" counted without its first day
     if q in cfg.hedged_qualifiers:
-        return span.widen(max(cfg.soft_approx_stretch, cfg.hedge_widen) * scale)
-    return span.widen(_widen_fraction(claim, cfg) * scale)
+        return span.widen(max(max(cfg.soft_approx_stretch, cfg.hedge_widen) * scale, slack))
+    return span.widen(max(_widen_fraction(claim, cfg) * scale, slack))

@@ -241,11 +241,21 @@ def lendable(attr: str, value: str) -> bool:
     return True
 
 
+# The period of a figure its article gives as an earlier one ("وكانت الحصيلة الأولى 16"): a point
+# of the same running total at an unknown moment before the article, so it joins the total's
+# cluster (read as RUNNING_TOTAL_PERIOD) and is judged there as undated (reconciler).
+EARLIER_PERIOD = "superseded"
+RUNNING_TOTAL_PERIOD = "cumulative"
+
+
 def scope_value(c: Claim, attr: str) -> Optional[str]:
     """The claim's scope attribute as grouping compares it (a projection has its own period,
     "projection"; an estimate shares its count's cluster but is judged apart, see
-    crosscheck.reconcile.reconciler)."""
-    return _present(getattr(c, attr))
+    crosscheck.reconcile.reconciler; an earlier figure recalled is of the running total)."""
+    v = _present(getattr(c, attr))
+    if attr == "period" and v == EARLIER_PERIOD:
+        return RUNNING_TOTAL_PERIOD
+    return v
 
 
 
@@ -624,7 +634,7 @@ def _join_corroborated(
             if v is None:
                 continue
             figures[(key, m.claim.doc)].add(v)
-            if v >= minimum:
+            if v >= minimum and m.claim.period != EARLIER_PERIOD:  # an earlier figure's day is unknown
                 index[(rest(key), v)].append((key, m.claim.doc, m.claim.as_of))
 
     def coarser(loc: Optional[str], inferred: bool, other: Optional[str]) -> bool:
@@ -660,7 +670,7 @@ def _join_corroborated(
         stay = False
         for m in ms:
             v = _figure(m.claim)
-            if v is None or v < minimum:
+            if v is None or v < minimum or m.claim.period == EARLIER_PERIOD:
                 continue
             inferred = "location" in m.claim.inferred
             for k, d, day in index.get((rest(key), v), ()):

@@ -51,6 +51,7 @@ from typing import Iterable, Optional, Sequence
 
 from crosscheck.models import Cluster, ClusterClaim, Inconsistency, InconsistencyClaim
 from crosscheck.reconcile.causes import digit_typo, stretched
+from crosscheck.reconcile.grouping import EARLIER_PERIOD
 from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, SUB_PERIODS, Hierarchy,
                                             is_combination, load_hierarchy, scope_key)
 from crosscheck.reconcile.intervals import Span, claim_span, numeric_value
@@ -112,6 +113,8 @@ class _Side:
         for c in cl.claims:
             if numeric_value(c) is None or c.basis == "projection":
                 continue  # a forecast may exceed any count
+            if c.period == EARLIER_PERIOD:
+                continue  # an earlier figure recalled: not of its article's moment
             if placed and not member and "location" in c.inferred:
                 continue  # its place was taken from the article, not stated: an unnamed town's
                 # figure often lands on the country, and must not stand for the country's

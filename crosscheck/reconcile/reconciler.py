@@ -29,7 +29,7 @@ from typing import Iterable, Optional, Sequence
 from crosscheck.reconcile.causes import Judged, classify, severity, stretched
 from crosscheck.reconcile.trajectory import Item, fit
 from crosscheck.errors import InputError
-from crosscheck.reconcile.grouping import ScopeGroup, exact_form, group_claims
+from crosscheck.reconcile.grouping import EARLIER_PERIOD, ScopeGroup, exact_form, group_claims
 from crosscheck.reconcile.intervals import (
     Span,
     categorical_consensus,
@@ -402,8 +402,10 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
 
     best = None  # (score, ref, projected spans, consensus)
     consistent_view = None
+    earlier = [c.period == EARLIER_PERIOD for c in claims]
     for ref in refs:
-        projected = [_project(s, d, ref, mode, cfg) for s, d in zip(spans, cdates)]
+        # an earlier figure recalled by its article stood at an unknown moment: not compared
+        projected = [None if e else _project(s, d, ref, mode, cfg) for s, d, e in zip(spans, cdates, earlier)]
         compared = [(p, groups[i]) for i, p in enumerate(projected) if p is not None]
         items = [i for i, p in enumerate(projected) if p is not None]
         result = sweep(compared, check_tie=False)
@@ -459,7 +461,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         notes.append("no majority: another range is backed by as many independent sources; "
                      "outliers are those outside the range backed by more, or more precise, claims")
     notes.append(f"{cause}: {why}")
-    skipped = [i for i, p in enumerate(projected) if p is None]
+    skipped = [i for i, p in enumerate(projected) if p is None and not earlier[i]]
     if skipped:
         notes.append(f"{len(skipped)} claim(s) more than {cfg.window_days:g} days away not compared")
     return build(
@@ -580,8 +582,17 @@ def _trajectory_items(claims, spans, cdates, groups, window: float = 0) -> tuple
 
 
 def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) -> Cluster:
-    """A dated running total: the largest set of sources one non-decreasing trajectory fits."""
+    """A dated running total: the largest set of sources one non-decreasing trajectory fits.
+
+    A figure its article gives as an earlier one ("وكانت الحصيلة الأولى 16", period
+    `superseded`) stood at some unknown moment before the article: it sits at a date of its
+    own (undated, its own source), so it fits the growth wherever it can and never makes
+    another figure an outlier."""
     claims = [m.claim for m in members]
+    earlier = [c.period == EARLIER_PERIOD for c in claims]
+    if any(earlier):
+        cdates = [None if e else d for d, e in zip(cdates, earlier)]
+        groups = [f"{g}#earlier{i}" if e else g for i, (g, e) in enumerate(zip(groups, earlier))]
     items, item_of = _trajectory_items(claims, spans, cdates, groups, cfg.monotonic_simultaneous_days)
     tol = cfg.monotonic_tolerance
     result = fit(items, tol)
@@ -704,7 +715,7 @@ def _undated_soft(claims, spans, cdates, groups, cfg, notes, build, points) -> O
     figures of different sources within plausible growth of each other may be the same day
     told differently - the soft conflict the same claims make without any dated one
     (`_undated_growth`), so that adding a dated report never hides it."""
-    und = [i for i, d in enumerate(cdates) if d is None]
+    und = [i for i, d in enumerate(cdates) if d is None and claims[i].period != EARLIER_PERIOD]
     if len({groups[i] for i in und}) < 2 or agree_all([spans[i] for i in und]):
         return None
     verdict, note = _undated_growth([spans[i] for i in und], [groups[i] for i in und])

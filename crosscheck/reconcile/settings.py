@@ -74,6 +74,9 @@ class ReconcileConfig(BaseModel):
     typo_min_significant_digits: int = Field(3, ge=1)
     typo_examples: dict[str, list[list[int]]] = {}
     soft_approx_stretch: float = Field(0.05, ge=0)
+    # kinds counted by a convention that may differ by a unit (a war of 33 or 34 days, counted
+    # with or without its first day): an exact figure read loosely may move this much
+    counting_slack: dict[str, float] = {}
     # a figure at most this fraction of a larger one the same article gives for the same scope
     # and day is a part of it, not compared (reconciler._own_parts); 0 turns this off
     own_part_ratio: float = Field(0.3, ge=0, lt=1)

@@ -316,6 +316,9 @@ class ScopeRules(_Strict):
     # Cues of `periods` that name a day rather than a window ("أمس"): they count only before
     # the figure ("قتل أمس 30"); after it they date another clause's event or statement.
     period_before_only: list[str] = Field(default_factory=list)
+    # Words opening the reported clause of a statement ("أعلن الوزير، مساء أمس، أن …"): a day
+    # cue of `period_before_only` before one dates the statement, not the figures after it.
+    statement_openers: list[str] = Field(default_factory=list)
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number
