@@ -49,3 +49,18 @@ def test_story_national_figures_in_an_article_about_a_province():
     alone = text.replace("السلطات الباكستانية", "السلطات")
     (k,) = [c for c in extract(Document(id="p2", text=alone, date="2023-08-20"), load_rules()) if c.kind == "killed"]
     assert k.location == "sindh"
+
+
+def _places(text, source):
+    doc = Document(id="x", text=text, source=source)
+    return {(c.kind, c.value): c.location for c in extract(doc, load_rules()) if c.kind != "other"}
+
+
+def test_a_place_inside_the_outlets_own_name_is_no_place_of_the_story():
+    # an outlet whose name holds a city ("صدى القدس") files from Damascus: its credit after the
+    # dateline names no place of the story; the same words from another outlet are Jerusalem's
+    text = "دمشق - «صدى القدس»: قالت مديرية الدفاع المدني إن 14 شخصا قتلوا في انهيار مبنى سكني."
+    assert _places(text, "صدى القدس")[("killed", 14)] == "damascus"
+    assert _places(text, "وكالة أخرى")[("killed", 14)] == "jerusalem"
+    # an outlet named just like a place does not hide the place
+    assert _places("قتل 9 أشخاص في عدن أمس.", "عدن")[("killed", 9)] == "aden"

@@ -98,3 +98,26 @@ def test_every_profile_of_a_vote_is_compared():
     found = link(occs)
     assert [[o.doc for o in v] for v in found] == [["a1", "a2"], ["a3"]]
     assert _ids(found) == _ids(plain_link(occs))
+
+
+def _occ(doc, day, **fields):
+    o = Occ(doc=doc, fields={"n": "1", **fields})
+    o.lo, o.hi = day - timedelta(days=2), day
+    return o
+
+
+def test_a_draft_a_resolution_and_an_unnamed_text_without_sponsors_are_one_vote():
+    # "نال مشروع القرار 120 صوتا" / "اعتمدت الجمعية قرارا بتأييد 120 دولة" / "صوتت الجمعية
+    # بأغلبية 120": one text told three ways, on overlapping days, nobody named as its author
+    day = date(2024, 6, 10)
+    occs = [_occ("a", day, body="ga", subj="draft"), _occ("b", day, body="ga", subj="resolution"),
+            _occ("c", day + timedelta(days=1), body="ga")]
+    assert [sorted(o.doc for o in v) for v in link(occs)] == [["a", "b", "c"]]
+
+
+def test_sponsors_or_a_veto_keep_a_draft_apart_from_a_resolution():
+    day = date(2024, 6, 10)
+    sponsored = [_occ("a", day, body="ga", subj="draft", by="us"), _occ("b", day, body="ga", subj="resolution")]
+    assert len(link(sponsored)) == 2
+    vetoed = [_occ("a", day, body="sc", subj="draft", veto="russia"), _occ("b", day, body="sc", subj="resolution")]
+    assert len(link(vetoed)) == 2

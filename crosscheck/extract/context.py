@@ -268,12 +268,35 @@ class DocContext:
         return out
 
     def mentions_in(self, lo: int, hi: int):
-        """Place mentions of one sentence (cached)."""
+        """Place mentions of one sentence (cached), not counting the outlet's own name."""
         key = (lo, hi)
         found = self._mentions.get(key)
         if found is None:
-            found = self._mentions[key] = self.gaz.mentions(self.text, lo, hi)
+            found = self.gaz.mentions(self.text, lo, hi)
+            if self.outlet_spans:
+                found = [m for m in found if not self._in_outlet_name(m.start)]
+            self._mentions[key] = found
         return found
+
+    @cached_property
+    def outlet_spans(self) -> list[tuple[int, int]]:
+        """Where the article names its own outlet (the document's `source`, as in "بغداد -
+        «القدس العربي»:"): a place inside an outlet's name ("القدس" of "القدس العربي") is no
+        place of the story.  Normalised offsets, in order; one pass over the text."""
+        name = " ".join(normalize(self.doc.source or "").text.split())
+        out: list[tuple[int, int]] = []
+        if len(name) < 3 or name in self.gaz.lookup:
+            return out  # an outlet named just like a place: its mentions stay places
+        i = self.text.find(name)
+        while i >= 0:
+            out.append((i, i + len(name)))
+            i = self.text.find(name, i + len(name))
+        return out
+
+    def _in_outlet_name(self, pos: int) -> bool:
+        spans = self.outlet_spans
+        k = bisect_right(spans, (pos, len(self.text) + 1)) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
     @cached_property
     def bidi(self) -> BidiSpans:
@@ -306,11 +329,13 @@ class DocContext:
     @cached_property
     def location(self) -> str | None:
         text = self.text
-        if self.furniture:  # sidebars name other stories' places
+        cut = sorted([*self.furniture, *self.outlet_spans])  # sidebars name other stories' places
+        if cut:
             parts, pos = [], 0
-            for a, b in self.furniture:
-                parts.append(text[pos:a])
-                pos = b
+            for a, b in cut:
+                if a > pos:
+                    parts.append(text[pos:a])
+                pos = max(pos, b)
             parts.append(text[pos:])
             text = "".join(parts)
         return document_location(self.gaz, *self.gaz.counts_and_adjectives(text))

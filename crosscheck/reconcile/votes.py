@@ -12,7 +12,8 @@ votes of one article are two votes), the same body, no two different resolution 
 amendments or neither, no disjoint sponsors, no veto cast by the draft's own sponsor, a
 resolution number never on a vetoed draft, dates that overlap (a date named by a relative word is
 exact; otherwise the vote is at most `undated_window_days` before its article; a past vote keeps
-its year, and its month when its sentence names one: "في مارس/آذار 2022").  Among the compatible votes an occurrence joins the one it shares the most with
+its year, and its month when its sentence names one: "في مارس/آذار 2022").  Without sponsors or a veto, a draft, a resolution and an unnamed
+text of one body are one text told two ways.  Among the compatible votes an occurrence joins the one it shares the most with
 (resolution number, sponsors, subject, exact date); when two tie it stays apart.  Past votes of
 one body are the same vote only with a shared sponsor or the same named month.  Tally figures
 are never used to link: agreeing figures must not make two votes one.
@@ -154,8 +155,24 @@ def _minimum(a: Occ, b: Occ) -> bool:
     if a.sponsors & b.sponsors and (a.get("body") == b.get("body") or not a.get("body") or not b.get("body")):
         return True
     if a.get("body") and a.get("body") == b.get("body"):
-        return a.get("subj") == b.get("subj") or (a.exact is not None and a.exact == b.exact)
+        return _same_subject(a, b) or (a.exact is not None and a.exact == b.exact)
     return False
+
+
+# The subjects one adopted text goes by: the draft put to the vote is the resolution it became
+# ("نال مشروع القرار 138 صوتا" / "اعتمدت قرارا … 138 دولة"), and an article may name neither.
+_ONE_TEXT = frozenset({"", "draft", "resolution"})
+
+
+def _same_subject(a: Occ, b: Occ) -> bool:
+    """Both name the same kind of subject; or neither names a sponsor (sponsors would tell two
+    texts apart: a resolution and a rival draft adopted the same day) nor a veto (a vetoed
+    draft never became the resolution), and each names a draft, a resolution or nothing: one
+    text told two ways."""
+    if a.get("subj") == b.get("subj"):
+        return True
+    return (not a.sponsors and not b.sponsors and not a.get("veto") and not b.get("veto")
+            and a.get("subj") in _ONE_TEXT and b.get("subj") in _ONE_TEXT)
 
 
 def _index_keys(o: Occ) -> list[tuple]:
