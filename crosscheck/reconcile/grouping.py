@@ -60,6 +60,8 @@ class Member:
     uncertain: list[str] = field(default_factory=list)  # attributes that are inferred/guessed
     notes: list[str] = field(default_factory=list)
     forms: dict[str, Optional[str]] = field(default_factory=dict)  # canonical fuzzy attrs
+    # the cluster key before joins across place granularity (`_join_corroborated`), set by grouping
+    pre: Optional[tuple] = None
 
 
 @dataclass
@@ -72,6 +74,7 @@ class ScopeGroup:
     # raw values of each fuzzy attribute seen among the members (normalised), for causes
     variants: dict[str, set[str]] = field(default_factory=dict)
     block_key: str = ""  # the exact-scope key (block_tuple) as text, as the store indexes it
+    ckey: Optional[tuple] = None  # the cluster key (kind, ident, canonical attributes)
 
     @property
     def ambiguous(self) -> bool:
@@ -390,6 +393,9 @@ def _key_text(t: tuple) -> str:
     return json.dumps(list(t), ensure_ascii=False, separators=(",", ":"))
 
 
+key_text = _key_text  # a block, unit or cluster key as text (crosscheck.store.judged keeps them)
+
+
 def unit_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
     """The block key less the attributes a claim may leave open (`attach_when_missing`):
     blocks with the same unit key can merge when a claim's open scope attaches, so a unit
@@ -464,6 +470,33 @@ def group_members(
     them to the caller)."""
     cfg = config_or_default(config)
     stats = GroupingStats(claims=len(members) if n_claims is None else n_claims)
+    clusters, singles = pre_join_clusters(members, cfg, stats)
+    attrs = list(cfg.scope_attributes)
+    if "location" in attrs and cfg.corroborate_min_value is not None:
+        clusters = _join_corroborated(clusters, attrs, cfg, stats)
+    groups = finish_groups(clusters, cfg)
+    groups.extend(singles)
+    if dedupe:
+        _dedupe_ids(groups)
+    groups.sort(key=lambda g: g.id)
+    return Grouping(groups, stats)
+
+
+def finish_groups(clusters: dict[tuple, list[Member]], cfg: ReconcileConfig) -> list[ScopeGroup]:
+    """The scope groups of final cluster keys and their members (unsorted, ids not deduped)."""
+    places = PlaceNames(cfg)
+    attrs = list(cfg.scope_attributes)
+    fuzzy = [a for a in attrs if a in cfg.fuzzy_attributes]
+    return [_make_group(key, ms, attrs, fuzzy, places) for key, ms in clusters.items()]
+
+
+def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
+                      stats: Optional[GroupingStats] = None) -> tuple[dict[tuple, list[Member]], list[ScopeGroup]]:
+    """Grouping before joins across place granularity: blocks, fuzzy names, open scopes
+    attached.  (cluster key -> members, the single groups of unclustered kinds); each member's
+    `pre` is set to its key.  A member's key here depends only on its block, its scope values
+    and the set of keys (its signature, crosscheck.store.judged), never on figures."""
+    stats = stats if stats is not None else GroupingStats(claims=len(members))
     places = PlaceNames(cfg)
     matcher = FuzzyMatcher(cfg.fuzzy_threshold, stats)
     attrs = list(cfg.scope_attributes)
@@ -508,15 +541,10 @@ def group_members(
             clusters.setdefault(block[:2] + tuple(canon), []).append(m)
 
     clusters = _attach_open_scopes(clusters, attrs, cfg, stats)
-    if "location" in attrs and cfg.corroborate_min_value is not None:
-        clusters = _join_corroborated(clusters, attrs, cfg, stats)
-
-    groups = [_make_group(key, ms, attrs, fuzzy, places) for key, ms in clusters.items()]
-    groups.extend(singles)
-    if dedupe:
-        _dedupe_ids(groups)
-    groups.sort(key=lambda g: g.id)
-    return Grouping(groups, stats)
+    for key, ms in clusters.items():
+        for m in ms:
+            m.pre = key
+    return clusters, singles
 
 
 def dedupe_order(g: ScopeGroup) -> list[tuple[str, int]]:
@@ -596,11 +624,10 @@ def _figure(c: Claim) -> Optional[float]:
         return None
 
 
-def _join_corroborated(
+def join_moves(
     clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
-    stats: GroupingStats,
-) -> dict[tuple, list[Member]]:
-    """Move a figure given at a finer or unknown place to the cluster of a coarser place that
+) -> list[tuple[tuple, Member, tuple]]:
+    """(key, member, destination key) of every member that moves: a figure given at a finer or unknown place to the cluster of a coarser place that
     holds the same figure from another article.
 
     Outlets name one quantity at different granularity: "97 dead in the Karachi crash" and
@@ -638,11 +665,7 @@ def _join_corroborated(
                 index[(rest(key), v)].append((key, m.claim.doc, m.claim.as_of))
 
     def coarser(loc: Optional[str], inferred: bool, other: Optional[str]) -> bool:
-        if other is None or other == loc:
-            return False
-        if loc is None or inferred:
-            return True
-        return other in _ancestors(loc, parents)
+        return is_coarser(loc, inferred, other, parents)
 
     by_day: dict[tuple, dict] = {}
 
@@ -693,17 +716,41 @@ def _join_corroborated(
             continue
         dest = next(iter(targets))
         moves.extend((key, m, dest) for m in ms)
+    return moves
+
+
+def is_coarser(loc: Optional[str], inferred: bool, other: Optional[str], parents: dict[str, str]) -> bool:
+    """May a figure given for `loc` (inferred or not) join a cluster at place `other`?"""
+    if other is None or other == loc:
+        return False
+    if loc is None or inferred:
+        return True
+    return other in _ancestors(loc, parents)
+
+
+def mark_moved(m: Member, key: tuple, dest: tuple, attrs: list[str]) -> None:
+    """What joining `dest`'s cluster from `key`'s writes on a member (`_join_corroborated`)."""
+    li = 2 + attrs.index("location")
+    if "location" not in m.uncertain:
+        m.uncertain.append("location")
+    where = key[li] or "no place"
+    m.notes.append(f"figure given for {where}; another article gives the same figure for "
+                   f"{dest[li]}: joined that cluster")
+
+
+def _join_corroborated(
+    clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+    stats: GroupingStats,
+) -> dict[tuple, list[Member]]:
+    """Move the members `join_moves` says to their destination clusters."""
+    moves = join_moves(clusters, attrs, cfg)
     if not moves:
         return clusters
     out = {k: list(ms) for k, ms in clusters.items()}
     for key, m, dest in moves:
         out[key] = [x for x in out[key] if x is not m]
         out[dest].append(m)
-        if "location" not in m.uncertain:
-            m.uncertain.append("location")
-        where = key[li] or "no place"
-        m.notes.append(f"figure given for {where}; another article gives the same figure for "
-                       f"{dest[li]}: joined that cluster")
+        mark_moved(m, key, dest, attrs)
         stats.attached += 1
     return {k: ms for k, ms in out.items() if ms}
 
@@ -774,7 +821,7 @@ def _make_group(
     members.sort(key=lambda m: (m.claim.doc, m.claim.start, m.claim.end, m.index))
     block = (kind, ident) + tuple(_block_form(a, key[2 + i]) for i, a in enumerate(attrs) if a not in fuzzy)
     group = ScopeGroup(cluster_id(kind, canon), kind, display, members, variants=variants,
-                       block_key=_key_text(block))
+                       block_key=_key_text(block), ckey=key)
     for a, vs in variants.items():
         if len(vs) > 1:
             shown = sorted({r for m in members if (r := _present(getattr(m.claim, a)))})

@@ -10,28 +10,33 @@ last full judgement of the record found (tables `judged_*`, written by one strea
 crosscheck.store.streamed, whenever the record changed since: `meta.generation`):
 
 * every claim as a grouping member (prepared, dated, filled from its document's context:
-  all that needs its whole document), with the cluster it was judged in;
-* one member per **scope signature** and cluster of each unit (block key and the raw scope
-  attributes: members with the same signature are grouped alike, except that a figure given
-  for a finer place may join the cluster of a coarser place that holds the same figure,
-  grouping._join_corroborated), and each member's figure and day, indexed;
-* every cluster (its final id, its id before `-2` suffixes, its JSON, its hierarchy keys);
+  all that needs its whole document), with the cluster it was judged in, its cluster key
+  before joins across place granularity (`pre`) and whether such a join moved it (`moved`:
+  a figure given for a finer place joins the cluster of a coarser place that holds the same
+  figure from another article, grouping._join_corroborated); its figure, day and article,
+  indexed;
+* one member per **scope signature** and pre-join key of each unit (block key and the raw
+  scope attributes: members with the same signature are grouped alike before joins);
+* every cluster (its final id, its id before `-2` suffixes, its key, its JSON, its hierarchy keys);
 * every document's date and near-duplicate group, and the LSH bands of the documents'
   signatures (a new article's copies are looked for in its bands' buckets only,
   crosscheck.reconcile.near_dups.join_new).
 
-`check` then groups the new article's members with ONE member per signature and cluster of
-their unit (not every claim of it), and with the stored members of the new figures and of
-their days (all that a join across place granularity reads), which says which stored cluster
-each new claim joins; re-groups that
-cluster's own members with the new ones and the other signatures (the cluster's scope shown,
-its notes and its ambiguity come out exactly as in a full grouping), and re-judges only those
-clusters with the reconciler's own `judge_groups`.  Inconsistencies are looked for among the
+`check` then groups the new article's members, before joins, with ONE member per signature of
+their unit (not every claim of it), which says which pre-join cluster each new claim falls in;
+decides the joins across place granularity again for the new claims and for the stored
+(cluster, article) units the new figures and days can change, from the stored members those
+decisions read (the members giving those figures, the members of those clusters on those days:
+`_joins`); re-makes each cluster a new claim ends in (and those a re-decided stored join leaves
+or enters) from its stored members, the new ones and the other signatures (the cluster's scope
+shown, its notes and its ambiguity come out exactly as in a full grouping), and re-judges only
+those clusters with the reconciler's own `judge_groups`.  Inconsistencies are looked for among the
 re-judged clusters and the stored clusters their hierarchy keys link.  Whenever the shortcut
 cannot show that the result is the full judgement's, it returns None and the caller judges the
 touched units as before: the new article is already in the record, copies change a stored
-document's source group, the grouping of a unit changes (a new spelling joins two clusters, a
-new scope takes an open claim away), ids collide, a combined figure ("في البلدين") is involved.
+document's source group, the grouping of a unit before joins changes (a new spelling joins two
+clusters, a new scope takes an open claim away), ids collide, a combined figure ("في البلدين")
+is involved.
 
 Tallies: which vote a tally belongs to is settled across all tallies (crosscheck.reconcile.votes),
 so the state also keeps how the record's tallies were linked (crosscheck.store.vote_links):
@@ -54,21 +59,25 @@ from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from crosscheck.models import Claim, Cluster, Document
+from crosscheck.reconcile.grouping import finish_groups, key_text, mark_moved
 from crosscheck.reconcile.sources import SourceGroups
 
 _STATE = """
 CREATE TABLE IF NOT EXISTS judged_members (seq INTEGER NOT NULL, unit TEXT NOT NULL, doc_id TEXT NOT NULL,
-                                           data TEXT NOT NULL, linked TEXT, fig REAL, day TEXT);
+                                           data TEXT NOT NULL, linked TEXT, fig REAL, day TEXT,
+                                           pre TEXT, moved INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS judged_members_seq ON judged_members(seq);
 CREATE INDEX IF NOT EXISTS judged_members_unit ON judged_members(unit);
 CREATE INDEX IF NOT EXISTS judged_members_fig ON judged_members(unit, fig);
 CREATE INDEX IF NOT EXISTS judged_members_day ON judged_members(unit, day);
-CREATE TABLE IF NOT EXISTS judged_sigs (unit TEXT NOT NULL, sig TEXT NOT NULL, seq INTEGER NOT NULL,
-                                        data TEXT NOT NULL, PRIMARY KEY (unit, sig, seq));
+CREATE INDEX IF NOT EXISTS judged_members_doc ON judged_members(unit, doc_id);
+CREATE TABLE IF NOT EXISTS judged_sigs (unit TEXT NOT NULL, sig TEXT NOT NULL, pre TEXT NOT NULL,
+                                        data TEXT NOT NULL, PRIMARY KEY (unit, sig, pre));
 CREATE TABLE IF NOT EXISTS judged_clusters (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, base TEXT NOT NULL,
                                             dedupe TEXT NOT NULL, kind TEXT NOT NULL,
-                                            combination INTEGER NOT NULL, json TEXT NOT NULL);
+                                            combination INTEGER NOT NULL, json TEXT NOT NULL, ckey TEXT);
 CREATE INDEX IF NOT EXISTS judged_clusters_base ON judged_clusters(base);
+CREATE INDEX IF NOT EXISTS judged_clusters_ckey ON judged_clusters(ckey);
 CREATE TABLE IF NOT EXISTS judged_hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS judged_hkeys_key ON judged_hkeys(key, pos);
 CREATE TABLE IF NOT EXISTS judged_docs (id TEXT PRIMARY KEY, date TEXT, grp TEXT NOT NULL)
@@ -94,7 +103,10 @@ CREATE INDEX IF NOT EXISTS judged_vote_claims_number ON judged_vote_claims(numbe
 # 2: members' figure and day (fig, day), read to place figures joining across places; one
 # member per signature and cluster (a signature's members may end in several clusters: a
 # figure that joined a coarser place's cluster leaves its signature's other members behind)
-STATE_FORMAT = "2"
+# 3: each member's cluster key before joins across place granularity (pre) and whether it
+# moved (moved); one member per signature and PRE-join key (a signature has one); each
+# cluster's key (ckey): a check re-decides those joins for the members the new ones touch
+STATE_FORMAT = "3"
 _TABLES = ("judged_members", "judged_sigs", "judged_clusters", "judged_hkeys", "judged_docs")
 VOTE_UNIT_PREFIX = '["vote",'
 
@@ -112,6 +124,8 @@ class CheckStats:
     link_fallback: str = ""  # why the new tallies were linked with every stored one ("" when not)
     renamed: int = 0  # stored votes whose event the new tallies change (renamed, renumbered)
     corroborating: int = 0  # stored members of the new figures and days (joins across places)
+    join_units: int = 0  # stored (cluster, article) units whose join across places was re-decided
+    join_changed: int = 0  # stored members that the new ones send to another cluster
     near_dup_read: int = 0  # stored documents read to find the new articles' near-duplicates
 
 
@@ -154,7 +168,7 @@ def is_current(conn: sqlite3.Connection, cfg, rules_version: str) -> bool:
 def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
     """Judge the whole record (crosscheck.store.streamed) and keep what it found in the store,
     replacing any earlier state, in one transaction."""
-    from crosscheck.reconcile.grouping import unit_key
+    from crosscheck.reconcile.grouping import key_text, unit_key
     from crosscheck.ruleset.loader import load_rules
     from crosscheck.store.sqlite_store import connect, generation
     from crosscheck.store import vote_links
@@ -164,11 +178,11 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
     with closing(connect(db)) as conn:
         conn.execute("BEGIN IMMEDIATE")  # no ingest in between: the state is of one generation
         try:
+            for table in _TABLES:  # a state of an older format may lack columns: made anew
+                conn.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in _STATE.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            for table in _TABLES:
-                conn.execute(f"DELETE FROM {table}")
             _add_bands(conn)
             vote_links.create(conn)
             for table in vote_links.TABLES:
@@ -177,24 +191,33 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
             gen = generation(conn)
 
+            ckeys: dict[int, Optional[str]] = {}  # seq -> the cluster's key
+
             def keep(before: dict[int, str], groups, seqs, sources=None) -> None:
                 rows, sigs, votes = [], {}, {}
                 for g, seq in zip(groups, seqs):
+                    ckeys[seq] = ckey = None if g.ckey is None else key_text(g.ckey)
                     for m in g.members:
                         text = before[m.index]
                         stored, note = member_from_json(text)
                         unit = unit_key(stored.claim, cfg)
+                        if m.pre is None:  # a claim of a kind never compared: its own group
+                            pre, moved = key_text(("single", g.id)), 0
+                        else:
+                            pre = key_text(m.pre)
+                            moved = int(pre != ckey)
                         if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
                             votes[m.index] = (stored, m.claim.event, seq)
                             stored.claim = stored.claim.model_copy(update={"event": m.claim.event})
-                            sigs.setdefault((unit, signature(stored.claim, cfg), seq), member_json(stored, note))
-                            rows.append((seq, unit, stored.claim.doc, text, m.claim.event, *_fig_day(stored.claim)))
+                            sigs.setdefault((unit, signature(stored.claim, cfg), pre), member_json(stored, note))
+                            rows.append((seq, unit, stored.claim.doc, text, m.claim.event, *_fig_day(stored.claim),
+                                         pre, moved))
                         else:
-                            rows.append((seq, unit, stored.claim.doc, text, None, *_fig_day(stored.claim)))
-                            sigs.setdefault((unit, signature(stored.claim, cfg), seq), text)
-                conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+                            rows.append((seq, unit, stored.claim.doc, text, None, *_fig_day(stored.claim), pre, moved))
+                            sigs.setdefault((unit, signature(stored.claim, cfg), pre), text)
+                conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
-                                 [(u, s, seq, text) for (u, s, seq), text in sigs.items()])
+                                 [(u, s, pre, text) for (u, s, pre), text in sigs.items()])
                 if votes:
                     # the claims as link_votes read them: before linking, in the batch's order
                     order = [i for i in before if i in votes]
@@ -204,8 +227,9 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
             with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep) as record:
                 scratch = record._conn
                 conn.executemany(
-                    "INSERT INTO judged_clusters VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    ((seq, cid, _base(cid, dedupe, scratch), dedupe, kind, combo, text) for seq, cid, dedupe, kind, combo, text
+                    "INSERT INTO judged_clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ((seq, cid, _base(cid, dedupe, scratch), dedupe, kind, combo, text, ckeys.get(seq))
+                     for seq, cid, dedupe, kind, combo, text
                      in scratch.execute("SELECT seq, id, dedupe, kind, combination, json FROM clusters")))
                 conn.executemany("INSERT INTO judged_hkeys VALUES (?, ?, ?)",
                                  scratch.execute("SELECT seq, pos, key FROM hkeys"))
@@ -337,22 +361,22 @@ def add_links(conn, cfg) -> None:
             conn.execute("ALTER TABLE judged_members ADD COLUMN linked TEXT")
         vote_links.create(conn)
         rows = []
-        for rowid, seq, unit, text in conn.execute(
-                "SELECT rowid, seq, unit, data FROM judged_members WHERE unit LIKE ?", (VOTE_UNIT_PREFIX + "%",)):
+        for rowid, pre, unit, text in conn.execute(
+                "SELECT rowid, pre, unit, data FROM judged_members WHERE unit LIKE ?", (VOTE_UNIT_PREFIX + "%",)):
             m, note = member_from_json(text)
-            rows.append((m.index, rowid, seq, unit, m, note))
+            rows.append((m.index, rowid, pre, unit, m, note))
         rows.sort(key=lambda r: r[0])  # the order the judgement read them in
         sources = _source_groups(conn, [], cfg)
         events, link_rows = vote_links.link_traced([r[4].claim for r in rows], sources)
         conn.execute("DELETE FROM judged_sigs WHERE unit LIKE ?", (VOTE_UNIT_PREFIX + "%",))
         sigs = {}
-        for (_i, rowid, seq, unit, m, note), event in zip(rows, events):
+        for (_i, rowid, pre, unit, m, note), event in zip(rows, events):
             event = event or m.claim.event
             conn.execute("UPDATE judged_members SET linked = ? WHERE rowid = ?", (event, rowid))
             linked = Member(m.index, m.claim.model_copy(update={"event": event}), m.uncertain, m.notes)
-            sigs.setdefault((unit, signature(linked.claim, cfg), seq), member_json(linked, note))
+            sigs.setdefault((unit, signature(linked.claim, cfg), pre), member_json(linked, note))
         conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
-                         [(u, s, seq, text) for (u, s, seq), text in sigs.items()])
+                         [(u, s, pre, text) for (u, s, pre), text in sigs.items()])
         vote_links.store(conn, link_rows)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
     except BaseException:
@@ -436,15 +460,16 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
     for m in new_members:
         units[unit_key(m.claim, cfg)].append(m)
     groups = []  # (group, stored seq or None)
+    gone: set[int] = set()  # stored clusters every member of which the new ones send elsewhere
     for unit in sorted(units):
         if unit.startswith(VOTE_UNIT_PREFIX):
             linked = _link_new(conn, units[unit], sources, stats)
             if linked is None:  # every stored tally linked again with the new ones
                 groups += _vote_unit(conn, unit, units[unit], sources, cfg, stats, notes)
             else:
-                groups += _unit(conn, unit, linked[0], cfg, stats, notes, linked[1])
+                groups += _unit(conn, unit, linked[0], cfg, stats, notes, linked[1], gone)
         else:
-            groups += _unit(conn, unit, units[unit], cfg, stats, notes)
+            groups += _unit(conn, unit, units[unit], cfg, stats, notes, gone=gone)
     # the dates of the documents whose members are judged
     docs_needed = sorted({m.claim.doc for g, _s in groups for m in g.members} - set(ids))
     for i in range(0, len(docs_needed), 500):
@@ -453,8 +478,12 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
             f"SELECT id, date FROM judged_docs WHERE id IN ({','.join('?' * len(part))})", part))
     judged = judge_groups([g for g, _s in groups], notes, doc_dates, sources, cfg, hier)
     stats.clusters_judged = len(judged)
-    _final_ids(conn, groups, judged)
-    return judged + _linked(conn, judged, {s for _g, s in groups if s is not None}, stats, cfg)
+    _final_ids(conn, groups, judged, gone)
+    for seq in gone:  # a stored cluster of the same base would lose or change its suffix
+        if conn.execute("SELECT 1 FROM judged_clusters c, judged_clusters g WHERE g.seq = ? AND c.base = g.base "
+                        "AND c.seq != g.seq LIMIT 1", (seq,)).fetchone():
+            raise Fallback("a new claim empties a stored cluster whose id another shares")
+    return judged + _linked(conn, judged, {s for _g, s in groups if s is not None} | gone, stats, cfg)
 
 
 class StoredSources(SourceGroups):
@@ -564,106 +593,245 @@ def _members(conn, where: str, params, stats: CheckStats, notes) -> list:
     return out
 
 
-def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Optional[dict] = None) -> list:
-    """The groups of a unit's new members: placed among one member per stored signature, then
-    re-grouped with the members of the stored cluster they join (see the module docstring).
-    `remap`: stored events renamed (tallies, `_link_new`)."""
-    from crosscheck.reconcile.grouping import group_members
+def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Optional[dict] = None,
+          gone: Optional[set] = None) -> list:
+    """The groups of a unit's new members (see the module docstring), in three steps:
+
+    1. placed among one member per stored signature and pre-join key (grouping before joins
+       across place granularity depends on a member's signature only): every stored member must
+       keep its pre-join key, which gives each new member its own;
+    2. the joins across place granularity re-decided (grouping.join_moves) for the new members
+       and for the stored (cluster, article) units the new figures and days can change; a stored
+       unit that would move otherwise than it did is a Fallback;
+    3. each cluster a new member ends in re-made from its stored members and the new ones.
+
+    `remap`: stored events renamed (tallies, `_link_new`); `gone` gets the stored clusters
+    every member of which now ends elsewhere."""
+    from crosscheck.reconcile.grouping import pre_join_clusters
     from crosscheck.store.streamed import member_from_json
 
-    reps, seq_of = [], {}
-    rows = conn.execute("SELECT sig, seq, data FROM judged_sigs WHERE unit = ?", (unit,))
+    remap = remap or {}
+    pristine = []  # (stored pre-join key, member) per signature
+    rows = conn.execute("SELECT sig, pre, data FROM judged_sigs WHERE unit = ?", (unit,))
     if unit.startswith(VOTE_UNIT_PREFIX):
-        rows = _vote_signatures(rows, new, cfg, remap or {})
-    for sig, seq, text in rows:
+        rows = _vote_signatures(rows, new, cfg, remap)
+    for _sig, pre, text in rows:
         m, _note = member_from_json(text)
-        if remap:
-            _rename([m], remap)
-        reps.append((sig, seq, m))
-        seq_of[id(m)] = seq
-    stats.signatures += len(reps)
-    # the stored members a figure joining across places reads (grouping._join_corroborated):
-    # those giving one of the new figures (where the new figure may go, and which stored
-    # figure it may take along) and those of the new figures' days (what keeps a figure home)
-    have = {m.index for _s, _q, m in reps}
-    extra = [m for m in _corroborating(conn, unit, new, cfg, stats, notes, remap or {}) if m.member.index not in have]
-    for m in extra:
-        seq_of[id(m.member)] = m.seq
-    extra = [m.member for m in extra]
-    placed = group_members([m for _s, _q, m in reps] + extra + list(_copies(new)), cfg, dedupe=False).groups
-    # the partition of the stored signatures must be the stored one
-    target: dict[int, Optional[int]] = {}  # index of a new member -> stored seq of its cluster
-    seen: set[int] = set()
-    for g in placed:
-        seqs = {seq_of[id(m)] for m in g.members if id(m) in seq_of}
-        if len(seqs) > 1 or seqs & seen:
+        pristine.append((pre, _rename([m], remap)[0]))
+    stats.signatures += len(pristine)
+    reps = _copies([m for _p, m in pristine])
+    stored_pre = {id(m): pre for m, (pre, _m) in zip(reps, pristine)}
+    mine = _copies(new)
+    clusters, singles = pre_join_clusters(reps + mine, cfg)
+    keys = _Keys(cfg, remap)
+    new_pre: dict[int, tuple] = {}  # new member's index -> its pre-join key
+    for key, ms in clusters.items():
+        pres = {stored_pre[id(m)] for m in ms if id(m) in stored_pre}
+        if len(pres) > 1:
             raise Fallback(f"a new claim changes the grouping of unit {unit}")
-        seen |= seqs
-        for m in g.members:
-            if id(m) not in seq_of:
-                target[m.index] = next(iter(seqs)) if seqs else None
-    if len(seen) != len({seq for _s, seq, _m in reps} | {seq_of[id(m)] for m in extra}):
-        raise Fallback(f"a new claim changes the grouping of unit {unit}")
-    out = []
-    for seq in sorted({t for t in target.values() if t is not None}):
-        joining = [m for m in new if target[m.index] == seq]
-        mark = {id(m) for m in joining}
-        own = sorted(_rename(_members(conn, "seq = ?", (seq,), stats, notes), remap or {}), key=lambda m: m.index)
-        others = [m for _s, q, m in reps if q != seq] + _copies([m for m in extra if seq_of[id(m)] != seq])
-        regrouped = group_members(own + joining + others, cfg, dedupe=False).groups
-        mine = [g for g in regrouped if any(id(m) in mark for m in g.members)]
-        if len(mine) != 1 or len(mine[0].members) != len(own) + len(joining):
+        for pre in pres:
+            if keys.of(pre) != key:  # a new spelling renames a stored cluster
+                raise Fallback(f"a new claim changes the grouping of unit {unit}")
+        for m in ms:
+            if id(m) not in stored_pre:
+                new_pre[m.index] = key
+    out = [(g, None) for g in singles if any(id(m) not in stored_pre for m in g.members)]
+    final, changed = _joins(conn, unit, [m for m in mine if m.index in new_pre], new_pre, keys, cfg, stats, notes,
+                            remap)
+    targets: dict[tuple, list] = defaultdict(list)  # final key -> the new members ending there
+    for m in new:
+        if m.index in final:
+            targets[final[m.index]].append(m)
+    # stored members whose join the new ones change: their old cluster and their new one re-made
+    arriving: dict[tuple, list] = defaultdict(list)
+    leaving: set[int] = set()
+    remade: set[tuple] = set()
+    for ckey, s, dest in changed:
+        arriving[dest].append(s)
+        leaving.add(s.index)
+        remade.add(keys.of(ckey))
+    for dest in sorted(set(targets) | set(arriving) | remade, key=key_text):
+        text = keys.text(dest)
+        row = None if text is None else conn.execute("SELECT seq FROM judged_clusters WHERE ckey = ?",
+                                                     (text,)).fetchone()
+        seq = row[0] if row else None
+        own = []
+        if seq is not None:
+            for text, linked, pre in conn.execute("SELECT data, linked, pre FROM judged_members WHERE seq = ?", (seq,)):
+                m = _member(text, linked, notes, remap)
+                if m.index not in leaving:
+                    own.append((keys.of(pre), m))
+            stats.members_read += len(own)
+        own += [(s.pre, c) for s, c in zip(arriving[dest], _copies(arriving[dest]))]
+        own.sort(key=lambda e: e[1].index)
+        joining = _copies(targets[dest])
+        if not own and not joining:  # every member left: the cluster is gone
+            if seq is not None:
+                (gone if gone is not None else set()).add(seq)
+            continue
+        have = {m.index for _k, m in own}
+        others = _copies([m for _p, m in pristine if m.index not in have])
+        regrouped, _singles = pre_join_clusters([m for _k, m in own] + joining + others, cfg)
+        expect = {id(m): k for k, m in own} | {id(m): new_pre[m.index] for m in joining}
+        members = []
+        for key, ms in regrouped.items():
+            for m in ms:
+                if id(m) in expect:
+                    if expect[id(m)] != key:
+                        raise Fallback(f"a new claim changes the grouping of unit {unit}")
+                    if key != dest:
+                        mark_moved(m, key, dest, list(cfg.scope_attributes))
+                    members.append(m)
+        if len(members) != len(expect):
             raise Fallback(f"a new claim changes the grouping of unit {unit}")
-        out.append((mine[0], seq))
-    alone = [m for m in new if target[m.index] is None]
-    if alone:
-        mark = {id(m) for m in alone}
-        stored = [m for _s, _q, m in reps] + _copies(extra)
-        kept = {id(m) for m in stored}
-        regrouped = group_members(stored + alone, cfg, dedupe=False).groups
-        for g in regrouped:
-            if any(id(m) in mark for m in g.members):
-                if any(id(m) in kept for m in g.members):
-                    raise Fallback(f"a new claim changes the grouping of unit {unit}")
-                out.append((g, None))
+        (group,) = finish_groups({dest: members}, cfg)
+        out.append((group, seq))
     return out
 
 
-@dataclass
-class _Stored:
-    seq: int
-    member: object
+class _Keys:
+    """Cluster keys as stored (text) and as the check's grouping makes them: the same but for
+    the events of stored votes a new tally renames (`_link_new`'s remap)."""
+
+    def __init__(self, cfg, remap: dict) -> None:
+        from crosscheck.reconcile.grouping import exact_form
+
+        attrs = list(cfg.scope_attributes)
+        self._ei = 2 + attrs.index("event") if "event" in attrs else None
+        self._fwd = {exact_form(o): exact_form(n) for o, n in remap.items()} if self._ei is not None else {}
+        self._back: dict = {}
+        for o, n in self._fwd.items():
+            if self._back.setdefault(n, o) != o:
+                raise Fallback("a new tally gives two stored votes one name")
+
+    def of(self, text: str) -> tuple:
+        """A stored key as the check's grouping makes it."""
+        key = tuple(json.loads(text))
+        if self._fwd and key[self._ei] in self._fwd:
+            key = key[:self._ei] + (self._fwd[key[self._ei]],) + key[self._ei + 1:]
+        return key
+
+    def text(self, key: tuple) -> Optional[str]:
+        """The stored text of a key of the check's grouping (None: no stored key can be it)."""
+        if self._fwd:
+            v = key[self._ei]
+            if v in self._back:
+                key = key[:self._ei] + (self._back[v],) + key[self._ei + 1:]
+            elif v in self._fwd:  # a stored vote's old name, which it no longer has
+                return None
+        return key_text(key)
 
 
-def _corroborating(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: dict) -> list[_Stored]:
-    """The stored members of `unit` that a full grouping's join across place granularity
-    (grouping._join_corroborated) reads for the new members: every member giving a figure a new
-    member gives (at least `corroborate_min_value`: the clusters the new figure may join, the
-    home cluster's corroboration, and the stored figures a new one may draw to a coarser
-    place) and every member of a day a new member speaks of (whether another article disputes
-    the home cluster that day).  Read through the (unit, fig) and (unit, day) indexes."""
-    from crosscheck.reconcile.grouping import _figure
+def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: CheckStats,
+           notes, remap: dict) -> tuple[dict[int, tuple], list]:
+    """Each new member's final cluster key, the joins across place granularity
+    (grouping.join_moves) decided as a grouping of the whole unit decides them, from the stored
+    members those decisions read (counted: `corroborating`, `join_units`):
 
+    * a new (cluster, article) unit reads the stored members giving its figures (where they
+      may go, and which cluster corroborates them) and the stored members of its pre-join
+      cluster on its days (whether another article disputes that cluster then);
+    * a stored unit can decide otherwise when a new member gives one of its figures on a
+      matching day in its own cluster (its home corroborated: only if it moved) or at a place
+      it may join (a new target), or when a new member speaks in its home cluster on its day
+      (a dispute: only if it moved).  Those units are read whole, with what their decisions
+      read, and decided again.
+
+    Returns the new members' final keys and the stored members that now end elsewhere
+    (the stored key of the cluster they leave, the member, the key of the one they join)."""
+    from crosscheck.reconcile.grouping import _figure, is_coarser, join_moves, place_parents
+
+    attrs = list(cfg.scope_attributes)
+    final = {m.index: new_pre[m.index] for m in mine}
     minimum = cfg.corroborate_min_value
-    if minimum is None or "location" not in cfg.scope_attributes:
-        return []
-    figs = sorted({v for m in new if (v := _figure(m.claim)) is not None and v >= minimum})
-    days = sorted({m.claim.as_of for m in new if m.claim.as_of is not None})
-    if not figs:
-        return []
-    out, seen = [], set()
-    for column, values in (("fig", figs), ("day", days)):
+    if minimum is None or "location" not in attrs or not mine:
+        return final, []
+    li = 2 + attrs.index("location")
+    parents = place_parents()
+    loaded: dict[int, tuple] = {}  # rowid -> (seq, moved, member)
+
+    def load(column: str, values, where: str = "", params=()) -> list[int]:
+        got = []
+        values = sorted(values)
         for i in range(0, len(values), 500):
             part = values[i : i + 500]
-            rows = conn.execute(f"SELECT rowid, seq, data, linked FROM judged_members WHERE unit = ? AND {column} IN "
-                                f"({','.join('?' * len(part))})", [unit, *part])
-            for rowid, seq, text, linked in rows:
-                if rowid in seen:
-                    continue
-                seen.add(rowid)
-                out.append(_Stored(seq, _member(text, linked, notes, remap)))
-    stats.members_read += len(out)
-    stats.corroborating += len(out)
+            for rowid, seq, pre, moved, text, linked in conn.execute(
+                    f"SELECT rowid, seq, pre, moved, data, linked FROM judged_members WHERE unit = ? AND {column} IN "
+                    f"({','.join('?' * len(part))}){where}", [unit, *part, *params]):
+                got.append(rowid)
+                if rowid not in loaded:
+                    m = _member(text, linked, notes, remap)
+                    m.pre = keys.of(pre)
+                    loaded[rowid] = (seq, moved, m)
+        return got
+
+    def rest(key: tuple) -> tuple:
+        return key[:li] + key[li + 1:]
+
+    def same_day(a, b) -> bool:
+        return a is None or b is None or a == b
+
+    # what the new members' decisions read, and the stored members the new ones can affect
+    figs: dict[float, list] = defaultdict(list)
+    for m in mine:
+        if (v := _figure(m.claim)) is not None and v >= minimum:
+            figs[v].append(m)
+    days = {m.claim.as_of for m in mine if m.claim.as_of is not None}
+    homes = {t for m in mine if (t := keys.text(new_pre[m.index])) is not None}
+    affected: set[tuple] = set()  # (stored pre-join key, doc)
+    for rowid in load("fig", figs):
+        _seq, moved, s = loaded[rowid]
+        inferred = "location" in s.claim.inferred
+        for n in figs[_figure(s.claim)]:
+            k = new_pre[n.index]
+            if rest(k) != rest(s.pre) or not same_day(n.claim.as_of, s.claim.as_of):
+                continue
+            if (k == s.pre and moved) or is_coarser(s.pre[li], inferred, k[li], parents):
+                affected.add((s.pre, s.claim.doc))
+    for rowid in load("day", days, f" AND pre IN ({','.join('?' * len(homes))})", sorted(homes)):
+        _seq, moved, s = loaded[rowid]
+        if moved:
+            affected.add((s.pre, s.claim.doc))
+    # the affected units whole, with what their decisions read
+    if affected:
+        docs = {d for _k, d in affected}
+        load("doc_id", docs)
+        units = [e for e in loaded.values() if (e[2].pre, e[2].claim.doc) in affected]
+        load("fig", {v for _q, _mv, s in units if (v := _figure(s.claim)) is not None and v >= minimum})
+        their_days = {s.claim.as_of for _q, _mv, s in units if s.claim.as_of is not None}
+        their_homes = {keys.text(k) for k, _d in affected}
+        load("day", their_days, f" AND pre IN ({','.join('?' * len(their_homes))})", sorted(their_homes))
+    stats.members_read += len(loaded)
+    stats.corroborating += len(loaded)
+    stats.join_units += len(affected)
+    clusters: dict[tuple, list] = defaultdict(list)
+    for _q, _mv, s in loaded.values():
+        clusters[s.pre].append(s)
+    for m in mine:
+        clusters[new_pre[m.index]].append(m)
+    moves = {id(m): dest for _key, m, dest in join_moves(dict(clusters), attrs, cfg)}
+    for m in mine:
+        final[m.index] = moves.get(id(m), new_pre[m.index])
+    # the stored units decided again: those that end elsewhere now
+    ckeys = dict(_in_pairs(conn, "SELECT seq, ckey FROM judged_clusters WHERE seq IN ({marks})",
+                           {q for q, _mv, s in loaded.values() if (s.pre, s.claim.doc) in affected}))
+    changed = []
+    for seq, _moved, s in loaded.values():
+        if (s.pre, s.claim.doc) not in affected:
+            continue
+        dest = moves.get(id(s), s.pre)
+        if keys.text(dest) != ckeys[seq]:
+            changed.append((ckeys[seq], s, dest))
+    stats.join_changed += len(changed)
+    return final, changed
+
+
+def _in_pairs(conn, sql: str, values) -> list:
+    """The rows of `sql` (one `IN (?...)`) over `values`, 500 at a time."""
+    values, out = sorted(values), []
+    for i in range(0, len(values), 500):
+        part = values[i : i + 500]
+        out.extend(conn.execute(sql.format(marks=",".join("?" * len(part))), part))
     return out
 
 
@@ -773,7 +941,7 @@ def _vote_unit(conn, unit: str, new: list, sources, cfg, stats: CheckStats, note
     return out
 
 
-def _final_ids(conn, groups, judged: list[Cluster]) -> None:
+def _final_ids(conn, groups, judged: list[Cluster], gone: frozenset = frozenset()) -> None:
     """Each re-judged cluster gets the id the full judgement gives it: equal ids get their
     `-2`, `-3` suffixes in grouping's order (`dedupe_order`) among the stored clusters of that
     id and the re-judged ones; when a stored cluster's id would change, the full judgement
@@ -788,6 +956,8 @@ def _final_ids(conn, groups, judged: list[Cluster]) -> None:
         entries = []
         for seq, cid, order in conn.execute(
                 "SELECT seq, id, dedupe FROM judged_clusters WHERE base = ? OR id = ?", (base, base)):
+            if seq in gone:  # no longer a cluster: its id is free
+                continue
             if seq not in rejudged:
                 entries.append(([tuple(x) for x in json.loads(order)], cid, None))
             elif _base_of(cid, base) is None:
