@@ -198,23 +198,26 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
                 for g, seq in zip(groups, seqs):
                     ckeys[seq] = ckey = None if g.ckey is None else key_text(g.ckey)
                     for m in g.members:
+                        # the member as read back is `before`'s text; its claim is m.claim but for
+                        # a tally's event (link_votes changes only "vote:" events, to "vote:" events),
+                        # so nothing is parsed again here (memory: a batch is one unit at scale)
                         text = before[m.index]
-                        stored, note = member_from_json(text)
-                        unit = unit_key(stored.claim, cfg)
+                        c = m.claim
+                        unit = unit_key(c, cfg)
                         if m.pre is None:  # a claim of a kind never compared: its own group
                             pre, moved = key_text(("single", g.id)), 0
                         else:
                             pre = key_text(m.pre)
                             moved = int(pre != ckey)
                         if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
-                            votes[m.index] = (stored, m.claim.event, seq)
-                            stored.claim = stored.claim.model_copy(update={"event": m.claim.event})
-                            sigs.setdefault((unit, signature(stored.claim, cfg), pre), member_json(stored, note))
-                            rows.append((seq, unit, stored.claim.doc, text, m.claim.event, *_fig_day(stored.claim),
-                                         pre, moved))
+                            votes[m.index] = c.event
+                            sig = (unit, signature(c, cfg), pre)
+                            if sig not in sigs:  # the stored header (notes before grouping), the linked claim
+                                sigs[sig] = text.partition("\n")[0] + "\n" + c.model_dump_json()
+                            rows.append((seq, unit, c.doc, text, c.event, *_fig_day(c), pre, moved))
                         else:
-                            rows.append((seq, unit, stored.claim.doc, text, None, *_fig_day(stored.claim), pre, moved))
-                            sigs.setdefault((unit, signature(stored.claim, cfg), pre), text)
+                            rows.append((seq, unit, c.doc, text, None, *_fig_day(c), pre, moved))
+                            sigs.setdefault((unit, signature(c, cfg), pre), text)
                 conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
                                  [(u, s, pre, text) for (u, s, pre), text in sigs.items()])
@@ -222,7 +225,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
                     # the claims as link_votes read them: before linking, in the batch's order
                     order = [i for i in before if i in votes]
                     claims = [member_from_json(before[i])[0].claim for i in order]
-                    _keep_links(conn, claims, [votes[i][1] for i in order], sources)
+                    _keep_links(conn, claims, [votes[i] for i in order], sources)
 
             with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep) as record:
                 scratch = record._conn
