@@ -120,3 +120,58 @@ def test_a_figure_after_the_side_word_is_the_count_not_the_names():
     text = "وفي مجلس الأمن نال المشروع 12 صوتا وامتناع ثلاثة أعضاء هم الصين والهند والجزائر."
     abst = [c for c in extract_text(text) if c.kind == "abstentions"]
     assert [(c.value, c.surface) for c in abst] == [(3, "ثلاثة أعضاء")]
+
+
+def _by_value(text: str) -> dict[float, list]:
+    out: dict[float, list] = {}
+    for c in extract_text(text):
+        out.setdefault(c.value, []).append(c)
+    return out
+
+
+def test_a_breakdown_by_place_gives_each_bare_figure_the_first_ones_kind():
+    text = "وقال المحافظ إن 61 من الضحايا سقطوا في مدينة حلب، و19 في ريف إدلب، و7 في حمص."
+    got = _by_value(text)
+    assert [c.kind for c in got[61]] == ["killed"]
+    assert [c.kind for c in got[19]] == ["killed"]  # the verb between the first figure and its place
+    assert [c.kind for c in got[7]] == ["killed"]
+
+
+def test_a_place_list_joined_by_a_bare_wa_keeps_going():
+    text = "وأسفر الزلزال عن 54 قتيلا في باكستان و12 في الهند."
+    got = _by_value(text)
+    assert [c.kind for c in got[12]] == ["killed"]
+    # the places tell the items apart: the group is the list's, the place its own
+    assert got[12][0].location == "india" and got[12][0].group == got[54][0].group == "all"
+
+
+def test_wounded_who_died_are_deaths_of_their_own_period():
+    text = "وارتفعت حصيلة الحريق إلى 26 قتيلا.\n\nوتوفي جريحان من مصابي الحريق صباح اليوم في المستشفى."
+    got = _by_value(text)
+    died = [c for c in got[2] if c.kind != "other"]
+    assert [(c.kind, c.surface) for c in died] == [("killed", "جريحان")]
+    assert died[0].period != "cumulative"  # two new deaths, never compared with the toll of 26
+    assert ("injured", 4) not in {(c.kind, c.value) for c in extract_text("بعد وفاة أربعة من الجرحى في المستشفى")}
+    # wounded counted beside the dead stay wounded
+    assert {c.kind for c in extract_text("وأعلنت الوزارة وفاة 6 أشخاص وإصابة 40 جريحا") if c.value == 40} == {"injured"}
+
+
+def test_people_brought_out_alive_are_not_missing():
+    assert "missing" not in {c.kind for c in extract_text("وقالت الفرق إن 64 شخصا أُخرجوا أحياء من تحت الأنقاض")}
+    assert "missing" in {c.kind for c in extract_text("ولا يزال 50 شخصا تحت الأنقاض")}
+
+
+def test_time_held_is_a_captivity_length():
+    text = (
+        "وعاد المصوران إلى بلدهما بعد احتجاز دام أكثر من 80 يوما.\n\n"
+        "وكان أحدهما قد أمضى 140 يوما في الاحتجاز قبل أن يلحق به زميله."
+    )
+    got = {(c.kind, c.value, c.event) for c in extract_text(text) if c.kind == "duration_days"}
+    assert got == {("duration_days", 80, "captivity"), ("duration_days", 140, "captivity")}
+
+
+def test_hours_are_a_length_in_days_and_a_window_is_not():
+    got = [c for c in extract_text("وأعلن الجيش تعليق ضرباته لمدة 48 ساعة") if c.kind == "duration_days"]
+    assert [(c.value, c.event, c.surface) for c in got] == [(2, "truce", "48 ساعة")]
+    window = "وقتل 9 أشخاص خلال 24 ساعة رغم الهدنة"
+    assert "duration_days" not in {c.kind for c in extract_text(window)}

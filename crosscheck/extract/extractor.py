@@ -638,6 +638,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                     inferred.append("location")
             elif ambiguous:
                 inferred.append("location")
+            if (
+                part_of_list and location is not None
+                and sibling.claim.location not in (None, location) and _place_after(ctx, toks, i1)
+            ):
+                # a breakdown by named places ("72 قتيلا في الهند و25 في الصين"): the place
+                # tells the items apart, the group is the list's
+                group = sibling.claim.group
         event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
         if ev_inferred:
             inferred.append("event")
@@ -835,12 +842,15 @@ def _joined_to(
     last = placed[-1]
     right = last.right - getattr(toks, "offset", 0)  # placed claims keep sentence indexes
     if comma:
-        # the claim before ends in a place ("في حلب"): step over it
+        # the claim before ends in a place ("في حلب"), maybe after its verb ("93 من الضحايا
+        # سقطوا في مدينة فان، و45 في …"): step over it
         k = right
+        if k + 1 < left and not toks[k].brk_before and not toks[k].is_digit() and not _place_after(ctx, toks, k):
+            k += 1
         if k < len(toks) and not toks[k].brk_before and _place_after(ctx, toks, k):
             right = k + 2
-            while right < left and not toks[right].brk_before:
-                right += 1  # a place of several words ("في قصر شيرين")
+            while right < left and not toks[right].brk_before and toks[right].text != "و":
+                right += 1  # a place of several words ("في قصر شيرين"), up to the "و" of "و25"
     if left == right and toks[left].text.startswith("و") and (comma or not toks[left].brk_before):
         return last
     if left == right + 1 and right >= 0 and toks[right].text == "و" and (comma or not toks[right].brk_before):
@@ -1458,6 +1468,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             if ordinal:
                 score = 100 + r.priority - cue[2]
             elif head == "person" and r.accept_person_nouns:
+                if ck.exclude and person_end < len(toks) and not toks[person_end].brk_before and ck.exclude.at(toks, person_end):
+                    continue  # "64 شخصا أُخرجوا أحياء من تحت الأنقاض": after a person noun too
                 score = 200 + r.priority - cue[2]
                 noun_end = person_end
             elif head == "bare" and r.accept_bare:
