@@ -46,7 +46,7 @@ TESTS = Path(__file__).resolve().parent
 
 # set folder -> judgements that must pass
 JUDGEMENTS_FLOOR = {
-    "reconcile_blind": 93,  # of 121
+    "reconcile_blind": 94,  # of 121
     "reconcile_blind_b": 107,  # of 143 (first figure 74)
     "reconcile_blind_c": 81,  # of 113 (first figure 58; measured only)
     "reconcile_blind_f": 84,  # of 109 (first figure 73)
@@ -68,7 +68,7 @@ def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
 
 
 # set F is also scored for extraction (its gold was written with the same care as its judgements)
-EXTRACTION_FLOOR_F = (0.92, 0.79)  # precision, recall measured at the end of session 6
+EXTRACTION_FLOOR_F = (0.94, 0.84)  # precision, recall measured in session 7 (0.943 / 0.843)
 
 
 def test_blind_f_gold_surfaces_are_in_their_articles():
