@@ -175,3 +175,12 @@ def test_hours_are_a_length_in_days_and_a_window_is_not():
     assert [(c.value, c.event, c.surface) for c in got] == [(2, "truce", "48 ساعة")]
     window = "وقتل 9 أشخاص خلال 24 ساعة رغم الهدنة"
     assert "duration_days" not in {c.kind for c in extract_text(window)}
+
+
+def test_a_cue_after_the_figure_heading_its_own_leaves_the_cue_before():
+    # "صوت" after the 11 heads "صوت واحد": the verb before the 11 still makes it the votes for
+    got = _tally("وفي مجلس الأمن حظي المقترح بـ11 صوتا مقابل صوت واحد وامتناع 3 أعضاء.")
+    assert got == {("votes_for", 11), ("votes_against", 1), ("abstentions", 3)}
+    # ... and a toll's second figure keeps its own kind
+    got = {(c.kind, c.value) for c in extract_text("وارتفع عدد القتلى إلى 17 شخصا والجرحى إلى 240.")}
+    assert got == {("killed", 17), ("injured", 240)}

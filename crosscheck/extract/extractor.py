@@ -1447,8 +1447,11 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if cue is not None and cue[1] >= i1:
             if _joins_next(toks, noun_end or person_end or i1, cue[1], _predicate_for(ctx.rules.hedges).openers) and _number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2):
                 # the cue heads a figure of its own: "ارتفع عدد القتلى إلى 11 شخصا والجرحى إلى
-                # 4000", "بلغ 39 مدنيا وأصيب 51 آخرون"
-                cue = None
+                # 4000", "بلغ 39 مدنيا وأصيب 51 آخرون"; a cue before the figure may still type
+                # it ("حظي بـ10 أصوات مقابل صوت واحد")
+                cue = index.nearest(left, left, r.cue_before, 0, r.cue_scope == "sentence", r.id)
+                if cue is not None and (cue[1] >= i1 or _shadowed(index, cue, r.id)):
+                    cue = None
             else:
                 # a cue after the number counts a little less than one before it ("بأغلبية 13
                 # صوتا وامتناع دولتين": بأغلبية, not امتناع, types the 13)
