@@ -184,3 +184,15 @@ def test_a_cue_after_the_figure_heading_its_own_leaves_the_cue_before():
     # ... and a toll's second figure keeps its own kind
     got = {(c.kind, c.value) for c in extract_text("وارتفع عدد القتلى إلى 17 شخصا والجرحى إلى 240.")}
     assert got == {("killed", 17), ("injured", 240)}
+
+
+def test_bodies_recovered_in_the_dual_are_new_deaths_not_the_toll():
+    text = "وانتشلت الفرق جثتين جديدتين، ليرتفع عدد قتلى الانهيار إلى 212 شخصا."
+    got = {c.value: c for c in extract_text(text) if c.kind == "killed"}
+    assert set(got) == {2, 212}
+    assert got[212].period == "cumulative" and got[2].period != "cumulative"
+
+
+def test_two_resolutions_named_in_the_dual():
+    got = [c.value for c in extract_text("ويستند النص إلى قرارَي مجلس الأمن 1397 و1515.") if c.kind == "resolution_number"]
+    assert got == [1397, 1515]
