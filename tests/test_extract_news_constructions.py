@@ -196,3 +196,13 @@ def test_bodies_recovered_in_the_dual_are_new_deaths_not_the_toll():
 def test_two_resolutions_named_in_the_dual():
     got = [c.value for c in extract_text("ويستند النص إلى قرارَي مجلس الأمن 1397 و1515.") if c.kind == "resolution_number"]
     assert got == [1397, 1515]
+
+
+def test_what_a_swap_includes_is_released_and_a_round_that_may_is_a_projection():
+    text = (
+        "اختتمت اللجنة الدولية عملية التبادل بين الطرفين.\n\n"
+        "وشملت العملية أكثر من 700 أسير، وقال الوسيط إن الجولة التالية قد تشمل نحو 1200 آخرين."
+    )
+    got = {c.value: c for c in extract_text(text) if c.kind == "prisoners_released"}
+    assert set(got) == {700, 1200}
+    assert got[700].basis == "count" and got[1200].basis == "projection"
