@@ -206,3 +206,12 @@ def test_what_a_swap_includes_is_released_and_a_round_that_may_is_a_projection()
     got = {c.value: c for c in extract_text(text) if c.kind == "prisoners_released"}
     assert set(got) == {700, 1200}
     assert got[700].basis == "count" and got[1200].basis == "projection"
+
+
+def test_a_dual_joined_to_a_number_word_is_its_units_not_a_count_of_two():
+    # "مئة وحالتين" is 102 cases: never a toll of 2
+    got = {(c.kind, c.value) for c in extract_text("ليرتفع العدد الإجمالي للوفيات إلى مئة وحالتين.")}
+    assert ("killed", 2) not in got
+    # a dual after a noun is still its own count
+    got = {(c.kind, c.value) for c in extract_text("وقتل 3 مدنيين وجنديين في القصف.")}
+    assert ("killed", 2) in got and ("killed", 3) in got

@@ -68,7 +68,7 @@ def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
 
 
 # set F is also scored for extraction (its gold was written with the same care as its judgements)
-EXTRACTION_FLOOR_F = (0.94, 0.88)  # precision, recall measured in session 7 (0.946 / 0.888)
+EXTRACTION_FLOOR_F = (0.97, 0.88)  # precision, recall measured in session 7 (0.972 / 0.888)
 
 
 def test_blind_f_gold_surfaces_are_in_their_articles():

@@ -512,6 +512,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         ]
         i0, i1, noun_first = i0 - 1 - w, i0 - w, True
     if n.dual_of:
+        if (
+            0 < i0 < len(toks) and toks[i0].text.startswith("و") and not toks[i0].brk_before
+            and (toks[i0 - 1].is_digit() or _starts_number(ctx, toks[i0 - 1]))
+        ):
+            return None  # "مئة وحالتين" (102 cases): the dual is the units of the number before
         # read "جنديين" as "2 جندي": a number token and its singular noun, same offsets
         t = toks[i0]
         if not isinstance(toks, TokenWindow):
