@@ -215,3 +215,11 @@ def test_a_dual_joined_to_a_number_word_is_its_units_not_a_count_of_two():
     # a dual after a noun is still its own count
     got = {(c.kind, c.value) for c in extract_text("وقتل 3 مدنيين وجنديين في القصف.")}
     assert ("killed", 2) in got and ("killed", 3) in got
+
+
+def test_a_subset_with_its_hedge_and_a_predicate_of_its_own():
+    text = "ولا يزال 80 مختطفا في قبضة الجماعة، ويُعتقد أن 12 منهم على الأقل قد لقوا حتفهم."
+    got = {c.value: c for c in extract_text(text)}
+    assert got[12].kind == "killed" and got[12].qualifier == "at_least"
+    assert got[12].surface == "12 منهم على الأقل"
+    assert got[80].kind != "killed"

@@ -583,6 +583,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     right = noun_end if noun_end is not None else i1
     if qualifier not in ("range", "vague"):
         ha = hedges.find_after(toks, right)
+        if ha is None and right == i1 and _subset_hedge_end(ctx, toks, right) is not None:
+            ha = hedges.find_after(toks, right + 1)  # "34 منهم على الأقل"
         if ha is not None:
             if qualifier == "exact":
                 qualifier = ha[0]
@@ -1313,6 +1315,11 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             cue = None
     if cue is None:
         cue = index.nearest(left, right, before, r.cue_after, cross, r.id)
+    if cue is None and r.cue_after:
+        # "34 منهم على الأقل قد لقوا حتفهم": the cue after a subset's hedge
+        k = _subset_hedge_end(ctx, toks, right)
+        if k is not None:
+            cue = index.nearest(k, k, 0, r.cue_after, cross, r.id)
     if cue is None and people and pred.heads and left > 0:
         # "حصيلة قتلى الحريق في مستشفى العاصمة 82 شخصا": a toll named as the subject (a head word,
         # then the cue) with no verb; the figure is the first after it, in the same clause ("عدد
@@ -1354,6 +1361,15 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             cue = index.nearest(k, k, 0, r.cue_after, True, r.id)
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
+    return None
+
+
+def _subset_hedge_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int | None:
+    """The index after "منهم على الأقل" when a subset marker and a hedge follow a figure at i."""
+    if i + 1 < len(toks) and not toks[i].brk_before and ctx.scope.subset_after.at(toks, i):
+        h = lexicon_for(ctx.rules.hedges).find_after(toks, i + 1)
+        if h is not None and not toks[i + 1].brk_before:
+            return h[1]
     return None
 
 
