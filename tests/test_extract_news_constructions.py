@@ -133,6 +133,7 @@ def test_a_breakdown_by_place_gives_each_bare_figure_the_first_ones_kind():
     text = "وقال المحافظ إن 61 من الضحايا سقطوا في مدينة حلب، و19 في ريف إدلب، و7 في حمص."
     got = _by_value(text)
     assert [c.kind for c in got[61]] == ["killed"]
+    assert got[61][0].group == "share"  # 61 of the victims: a part of the toll, never the toll
     assert [c.kind for c in got[19]] == ["killed"]  # the verb between the first figure and its place
     assert [c.kind for c in got[7]] == ["killed"]
 
