@@ -569,6 +569,11 @@ def _link_new(conn, new: list, sources, stats: CheckStats) -> Optional[tuple[lis
         stats.link_fallback = str(why)
         return None
     stats.renamed = len(remap)
+    if remap and {e for e in events if e} & set(remap):
+        # a new vote takes the name a stored vote had before renumbering: the stored clusters
+        # read for inconsistencies still carry the old names (a tally sum would mix two votes,
+        # and the new cluster's id would take a `-N` suffix against the renamed one)
+        raise Fallback("a new vote takes the name of a renumbered stored vote")
     return [Member(m.index, m.claim.model_copy(update={"event": e}) if e else m.claim, list(m.uncertain), list(m.notes))
             for m, e in zip(new, events)], remap
 
