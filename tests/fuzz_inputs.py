@@ -31,7 +31,9 @@ PRESENTATION = ["\ufefb", "\ufef5", "\ufdf2", "\ufe8d", "\ufe91"]
 
 def _digits(rng: random.Random) -> str:
     ds = rng.choice(DIGIT_SETS)
-    return "".join(rng.choice(ds) for _ in range(rng.randint(1, 12)))
+    # now and then a run beyond any float or past Python's int conversion limit (4,300 digits)
+    n = rng.randint(1, 12) if rng.random() < 0.99 else rng.randint(300, 6000)
+    return "".join(rng.choice(ds) for _ in range(n))
 
 
 def random_piece(rng: random.Random) -> str:
@@ -65,6 +67,7 @@ def pieces() -> st.SearchStrategy[str]:
     return st.one_of(
         st.sampled_from(NUMBER_WORDS),
         st.builds(lambda ds, n: "".join(ds[int(c)] for c in str(n)), st.sampled_from(DIGIT_SETS), st.integers(0, 10**12)),
+        st.builds(lambda ds, d, k: ds[d] * k, st.sampled_from(DIGIT_SETS), st.integers(1, 9), st.integers(300, 6000)),
         st.sampled_from(SEPARATORS),
         st.sampled_from(HEDGES),
         st.sampled_from(KIND_WORDS),

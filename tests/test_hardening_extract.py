@@ -35,6 +35,12 @@ FAMILIES = {
     "dual nouns in one sentence": lambda n: " و".join(["قتل جنديين"] * n),
     "noun-first one in one sentence": lambda n: " و".join(["امتنعت دولة واحدة"] * n),
     "signed and decimal figures": lambda n: " ".join(f"قتل -{i + 2} و.{i % 9 + 1} أشخاص" for i in range(n)),
+    "injured in an article about an epidemic": lambda n: "تفشي الكوليرا. " + "، ".join(
+        f"وأصيب {i + 5} شخصا في المخيم" for i in range(n)
+    ),
+    "one clause of rising tolls": lambda n: " ".join(
+        f"وارتفع عدد القتلى في حلب و{i % 50 + 3} قرى إلى {i + 40} شخصا" for i in range(n)
+    ),
 }
 
 
@@ -104,3 +110,27 @@ def test_past_year_search_reads_each_stretch_of_a_sentence_a_bounded_number_of_t
         finder.blocked = counting.pat
     assert len(claims) >= 250 and any(str(c.event).startswith("past:") for c in claims)
     assert counting.read <= 6 * len(text), counting.read  # was 62,000,000 (8,000 per character)
+
+
+_BIG = "1" * 5000  # more digits than Python turns into an int (4,300 by default)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل " + _BIG + " شخصا",  # int() refused it: ValueError
+    "قتل " + ",".join(["123"] * 130) + " شخصا",  # 390 digits in thousands: beyond any float
+    "قتل " + "1" * 400 + ".5 شخصا",  # a decimal beyond any float
+    "قتل -" + "1" * 400 + " شخصا",  # a negative number beyond any float
+    "قتل " + ":".join(["1" * 400] * 3) + " شخصا",  # pieces beyond any float
+    "قتل " + _BIG + ":1 شخصا",
+    "قتل 5" + "٫" + _BIG + " أشخاص",
+])
+def test_a_number_beyond_any_float_is_no_count_and_no_error(text):
+    from crosscheck.numbers.parser import find_numbers
+
+    assert extract_text(text) == []  # (it raised ValueError or OverflowError)
+    assert {m.form for m in find_numbers(text)} == {"overlong"}
+
+
+def test_a_large_number_within_a_float_is_read_as_before():
+    claims = extract_text("قتل " + ",".join(["123"] * 100) + " شخصا")  # 300 digits
+    assert len(claims) == 1 and claims[0].kind == "killed" and claims[0].value == int(float("123" * 100))

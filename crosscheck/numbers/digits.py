@@ -14,13 +14,16 @@ digits) `/` and `:`.  `read_digits` decides what the separators mean:
 * with both `.` and `,`, the last one is the decimal point ("1,234.5", "1.234,5");
 * `/`: three parts are a date, two parts a fraction ("٧٧/١٠٠"), two years a season;
 * `:`: a clock time "03:24" / "03:24:10";
-* a long unbroken run (or one starting with 0) is a phone number.
+* a long unbroken run (or one starting with 0) is a phone number;
+* a run holding a group of more digits than Python turns into an int
+  (`sys.get_int_max_str_digits()`, 4,300 by default) is `overlong`: the number of nothing.
 
 Anything else ("192.168.1.2") is read as separate numbers, one per group.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -36,7 +39,7 @@ _GROUPS = regex.compile(r"[.,٫٬،/:]")
 class DigitReading:
     """What a digit run means.  `pieces` is set when it is several numbers, not one."""
 
-    form: str  # cardinal | decimal | fraction | date | time | year | phone | pieces
+    form: str  # cardinal | decimal | fraction | date | time | year | phone | pieces | overlong
     value: Fraction = 0
     pieces: tuple[tuple[int, int, Fraction], ...] = ()  # (offset, end offset, value) in the run
     dotted_thousands: bool = False  # a "." was read as a thousands separator
@@ -65,10 +68,21 @@ def _decimal(int_part: str, frac_part: str) -> Fraction:
     return int(int_part or "0") + Fraction(int(frac_part), 10 ** len(frac_part))
 
 
+def _overlong(s: str) -> bool:
+    """Does the run hold a group of digits too long to be read as an int?"""
+    limit = sys.get_int_max_str_digits()
+    return 0 < limit < len(s) and any(len(g) > limit for g in _DIGITS.findall(s))
+
+
+_DIGITS = regex.compile(r"\d+")
+
+
 def read_digits(
     s: str, *, scale_follows: bool = False, phone_min: int = 10, phone_zero_min: int = 7
 ) -> DigitReading:
     """Interpret the digit run `s` (see the module docstring)."""
+    if _overlong(s):
+        return DigitReading("overlong")  # (int() refuses it: "قتل 111…1 شخصا", 5,000 digits)
     if s.isdigit():
         if len(s) >= phone_min or (s.startswith("0") and len(s) >= phone_zero_min):
             return DigitReading("phone", int(s))

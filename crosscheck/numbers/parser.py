@@ -15,6 +15,7 @@ Matches are sorted and never overlap.  `value` is an int when whole; for a vague
 number its words name when it is made of plural scales only ("عشرات" 10, "آلاف" 1000,
 "عشرات الآلاف" 10,000; `vague.plural_value: scale` in the rule file), else `low` ("بضعة آلاف").
 Date/time/phone values are the first number written (the day of "7 أكتوبر"); they are not counts.
+A number beyond any float (a run of thousands of digits) is `overlong`, value 0: no count either.
 """
 
 from __future__ import annotations
@@ -256,6 +257,11 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[Numbe
         value = lo
         if ph.kind == "vague" and scale_value:
             value = _named_scale(toks, i, ph.j) or value
+        if (lo.numerator.bit_length() >= _BIG_BITS or hi.numerator.bit_length() >= _BIG_BITS) and not (
+            _fits_float(lo) and _fits_float(hi) and _fits_float(value)
+        ):
+            # beyond any float ("قتل 1,000,…,000 شخصا", 110 groups): the number of nothing
+            form, lo, hi, value = "overlong", 0, 0, 0
         if lo == hi:
             low = high = as_number(lo)
             num = low if value is lo else as_number(value)
@@ -273,6 +279,19 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[Numbe
 
 
 _NONES = (None,) * 64
+
+# A number whose numerator has fewer bits than this is below the largest float whatever its
+# denominator; only a larger one is converted to find out.
+_BIG_BITS = 1000
+
+
+def _fits_float(x) -> bool:
+    """Can x be a float (float(x) does not overflow)?"""
+    try:
+        float(x)
+    except OverflowError:
+        return False
+    return True
 
 
 def _named_scale(toks: list[Tok], i: int, j: int) -> Optional[int]:
