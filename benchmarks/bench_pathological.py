@@ -18,7 +18,9 @@ Cases (sizes in MB of UTF-8):
                     names a fire or an attack);
 * ``long_clause``   one clause (no comma, no full stop) of rising tolls, each with a figure
                     between its subject and its own ("وارتفع عدد القتلى في غزة و5 قرى إلى 40
-                    شخصا"): each asks whether its clause names the subject again by a pronoun.
+                    شخصا"): each asks whether its clause names the subject again by a pronoun;
+* ``digit_token``   "قتل 1.1.1.…1. شخصا": one token holding a figure every two characters, each
+                    a claim spanning the whole token (500,000 figures per MB).
 
     .venv/bin/python benchmarks/bench_pathological.py                 # 0.1, 1, 4 MB + 50 MB line
     .venv/bin/python benchmarks/bench_pathological.py --sizes 0.1 1 --no-big
@@ -46,7 +48,7 @@ _HEDGES = ["", "نحو ", "أكثر من ", "قرابة ", "ما لا يقل ع�
 _VERBS = ["وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن"]
 
 
-_CASES = ["news", "single_line", "number_word", "dense_sentence", "dense_veto", "long_clause"]
+_CASES = ["news", "single_line", "number_word", "dense_sentence", "dense_veto", "long_clause", "digit_token"]
 
 
 def _fixture_texts() -> list[str]:
@@ -91,6 +93,8 @@ def make(case: str, size: int) -> list[str]:
         parts = [f"وارتفع عدد القتلى في {_PLACES[i % 8]} و{i % 50 + 3} قرى إلى {(i * 37) % 5000 + 40} شخصا"
                  for i in range(size // 70 + 1)]
         return [_repeat_to(parts, size, " ")]
+    if case == "digit_token":
+        return ["قتل " + "1." * (size // 2) + " شخصا"]
     if case == "dense_veto":
         return ["تفشي الكوليرا في المخيمات. " + make("dense_sentence", size)[0]]
     raise SystemExit(f"unknown case {case}")

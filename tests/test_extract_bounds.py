@@ -466,3 +466,22 @@ def test_a_pronoun_for_the_subject_is_found_as_by_reading_back(monkeypatch):
     monkeypatch.setattr(extractor, "_anaphora", lambda ctx, pred, toks, left: extractor._anaphora_plain(pred, toks, left))
     assert _dump(extract_text(text)) == fast
     assert len(fast) > 60
+
+
+def test_figures_inside_one_long_token_cut_its_text_once(monkeypatch):
+    # "1.1.1.…": every group a figure, each claim spanning the whole token; cutting the token's
+    # text again for every figure was quadratic in the token's length
+    from crosscheck.extract import context
+
+    cut = [0]
+    real = context._cut
+
+    def counting(text, s, e):
+        cut[0] += e - s
+        return real(text, s, e)
+
+    monkeypatch.setattr(context, "_cut", counting)
+    text = "قتل " + "1." * 4000 + " شخصا"
+    claims = extract_text(text)
+    assert len(claims) == 1 and claims[0].kind == "killed" and len(claims[0].surface) > 7000
+    assert cut[0] < 3 * len(text), cut[0]  # (was about 4,000 cuts of 8,000 characters)

@@ -120,6 +120,9 @@ class DocContext:
         self._excerpts: dict[tuple[int, int, int], tuple[int, int, str]] = {}
         self.number_starts: Sequence[int] = []  # normalised start of every number read so far (sorted)
         self.number_feed: Any = None  # the extractor's number reader (reads ahead for number_starts)
+        # long spans `original` cut lately: figures inside one long token ("1.1.1.1…", every
+        # group a number) each span the whole token, and share its text instead of cutting it again
+        self._long_spans: dict[tuple[int, int], tuple[int, int, str]] = {}
 
     # per-sentence caches (keys start with the sentence's (lo, hi)) that forget_before empties
     _SENTENCE_CACHES = ("_tokens", "_mentions", "_sentences", "_excerpts", "_events_near")
@@ -390,7 +393,22 @@ class DocContext:
 
     def original(self, nstart: int, nend: int) -> tuple[int, int, str]:
         s, e = self.norm.span(nstart, nend)
-        return s, e, self.doc.text[s:e]
+        if e - s < _LONG_SPAN:
+            return s, e, self.doc.text[s:e]
+        found = self._long_spans.get((s, e))
+        if found is None:
+            if len(self._long_spans) >= 64:
+                self._long_spans.clear()
+            found = self._long_spans[(s, e)] = (s, e, _cut(self.doc.text, s, e))
+        return found
+
+
+_LONG_SPAN = 256  # characters: a span at least this long is cut once while it recurs
+
+
+def _cut(text: str, s: int, e: int) -> str:
+    """text[s:e] for a long span (a function of its own: tests count what is cut)."""
+    return text[s:e]
 
 
 def _sentence_end(key) -> int:
