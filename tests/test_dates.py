@@ -9,7 +9,7 @@ import pytest
 
 from crosscheck.models import Claim, Document
 from crosscheck.reconcile.dating import date_claims, date_rules, document_dates
-from crosscheck.text.dates import claim_date, header_date
+from crosscheck.text.dates import claim_date, header_date, part_of_day
 
 RULES = date_rules()
 EX = RULES.examples
@@ -32,6 +32,22 @@ def test_as_of_examples(ex):
     when, how = claim_date(ex["text"], figure, doc_date, RULES)
     assert (when.isoformat() if when else None) == ex["as_of"]
     assert {"document": "metadata"}.get(how, how) == ex["from"]
+
+
+@pytest.mark.parametrize("ex", EX["part_of_day"], ids=lambda e: e["text"][:30])
+def test_part_of_day_examples(ex):
+    assert part_of_day(ex["text"], ex["text"].index(ex["value"]), RULES) == ex["part"]
+
+
+@pytest.mark.parametrize("ex", EX["no_part_of_day"], ids=lambda e: e["text"][:30])
+def test_no_part_of_day_examples(ex):
+    assert part_of_day(ex["text"], ex["text"].index(ex["value"]), RULES) is None
+
+
+def test_part_of_day_nearest_the_figure():
+    s = "أعلنت الوزارة صباح الخميس مقتل 12 شخصا، ثم أعلنت مساء الخميس أن العدد بلغ 19"
+    assert part_of_day(s, s.index("12"), RULES) == 2
+    assert part_of_day(s, s.index("19"), RULES) == 4
 
 
 def _claim(doc: str, sentence: str, value: int) -> Claim:
@@ -67,3 +83,19 @@ def test_a_copy_is_dated_by_its_first_publication():
 def test_claims_with_as_of_keep_it():
     c = _claim("a", "قتل 15 شخصا", 15).model_copy(update={"as_of": "2020-01-01", "as_of_from": "text"})
     assert date_claims([c], document_dates([]))[0].as_of == "2020-01-01"
+
+
+def test_a_headline_figure_is_dated_by_the_day_its_body_gives_it():
+    """"61 قتيلا في الفيضانات" in the headline, "حتى مساء أمس" for the same 61 in the body."""
+    from crosscheck.models import Mention
+
+    head, body = "61 قتيلا في الفيضانات", "وبلغ عدد القتلى 61 حتى مساء أمس الجمعة"
+    c = _claim("a", head, 61)
+    c = c.model_copy(update={"mentions": [
+        Mention(start=c.start, end=c.end, surface="61", sentence=head),
+        Mention(start=200, end=202, surface="61", sentence=body)]})
+    dd = document_dates([Document(id="a", text="t", date="2024-05-11")])
+    out = date_claims([c], dd)
+    assert (out[0].as_of, out[0].as_of_from) == ("2024-05-10", "relative")
+    alone = date_claims([_claim("a", head, 61)], dd)
+    assert (alone[0].as_of, alone[0].as_of_from) == ("2024-05-11", "metadata")

@@ -124,13 +124,55 @@ def test_open_scope_joins_the_only_matching_cluster_and_says_so():
 
 
 def test_open_scope_with_two_candidates_stays_apart():
-    claims = [claim("a", "killed", 100, location="gaza"),
+    """Two places neither of which contains the other (two towns): the figure stays alone."""
+    claims = [claim("a", "killed", 100, location="khan_younis"),
               claim("b", "killed", 40, location="rafah"),
               claim("c", "killed", 70, location=None)]
     g = group_claims(claims)
     assert sizes(g) == [1, 1, 1]
     alone = group_of(g, "c")
     assert any("2 clusters could match" in n for m in alone.members for n in m.notes)
+
+
+def test_open_scope_joins_the_whole_when_the_candidates_nest():
+    """A figure whose article names no place, in a story told for the region and two of its
+    towns: the region's figure (the one whole the others are parts of)."""
+    claims = [claim("a", "killed", 100, location="gaza"),
+              claim("b", "killed", 40, location="rafah"),
+              claim("d", "killed", 25, location="khan_younis"),
+              claim("c", "killed", 90, location=None)]
+    g = group_claims(claims)
+    assert sorted(m.claim.doc for m in group_of(g, "c").members) == ["a", "c"]
+    assert any("joined the only matching cluster" in n for m in group_of(g, "c").members for n in m.notes)
+
+
+def test_open_scope_ignores_combined_places_when_finding_the_whole():
+    claims = [claim("a", "killed", 300, location="iran"),
+              claim("b", "killed", 310, location="iran+iraq"),
+              claim("c", "killed", 290, location=None)]
+    g = group_claims(claims)
+    assert sorted(m.claim.doc for m in group_of(g, "c").members) == ["a", "c"]
+
+
+def test_open_scope_two_countries_do_not_nest():
+    claims = [claim("a", "killed", 300, location="iran"),
+              claim("b", "killed", 7, location="iraq"),
+              claim("c", "killed", 290, location=None)]
+    g = group_claims(claims)
+    assert sizes(g) == [1, 1, 1]
+
+
+def test_a_past_events_figure_lends_no_place_to_its_articles_other_figures():
+    """"ويعيد الحادث إلى الأذهان تصادم قطارين قرب الإسكندرية عام 2017 أسفر عن مقتل 43": the
+    article's own toll without a place is not Alexandria's."""
+    claims = [claim("a", "killed", 43, location="alexandria", event="past:2017"),
+              claim("a", "killed", 22, location=None)]
+    g = group_claims(claims)
+    today = next(m for gr in g.groups for m in gr.members if m.claim.value == 22)
+    assert today.claim.location is None
+    claims = [claim("a", "killed", 43, location="alexandria"), claim("a", "killed", 22, location=None)]
+    today = next(m for gr in group_claims(claims).groups for m in gr.members if m.claim.value == 22)
+    assert today.claim.location == "alexandria"
 
 
 def test_extractor_inferred_scope_marks_the_cluster_ambiguous():
@@ -259,8 +301,10 @@ def test_articles_figures_of_one_place_move_together_or_not_at_all():
                       claim("a", "injured", 2750, location=None),
                       claim("b", "injured", 4000, location="lebanon"),
                       claim("c", "injured", 2750, location="dahieh")])
-    assert group_of(g, "a").key["location"] is None
-    assert len(group_of(g, "a").members) == 2
+    # (with no place, they join the whole the candidate places nest in: lebanon)
+    home = group_of(g, "a")
+    assert sorted(m.claim.value for m in home.members if m.claim.doc == "a") == [2750, 4000]
+    assert home.key["location"] == "lebanon"
 
 
 def test_a_dated_disagreement_at_the_finer_place_is_not_hidden():

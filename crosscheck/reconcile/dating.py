@@ -93,15 +93,30 @@ def date_claims(
             ddate = first
         if rules is None:
             rules = date_rules()
-        at = _figure_offset(c)
+        at = figure_offset(c)
         when, how = claim_date(c.sentence or c.surface, at, ddate, rules)
+        if how == "document":
+            when, how = _mentioned_date(c, ddate, rules) or (when, how)
         if how == "document":
             how = dates.source.get(c.doc) or "metadata"
         out.append(c.model_copy(update={"as_of": when.isoformat() if when else None, "as_of_from": how}))
     return out
 
 
-def _figure_offset(c: Claim) -> int:
+def _mentioned_date(c: Claim, ddate: Optional[date], rules: DateRules):
+    """The date another place the article states the same figure gives it (a headline's
+    "103 وفيات" told again in the body "حتى مساء أمس السبت"), or None."""
+    for m in c.mentions:
+        if not m.sentence or (m.start, m.end) == (c.start, c.end):
+            continue
+        i = m.sentence.find(m.surface)
+        when, how = claim_date(m.sentence, max(i, 0), ddate, rules)
+        if how in ("text", "relative"):
+            return when, how
+    return None
+
+
+def figure_offset(c: Claim) -> int:
     """Where the claim's figure sits in its sentence (0 when the sentence is not known)."""
     if not c.sentence:
         return 0

@@ -10,8 +10,9 @@ Two claims belong together only when kind, group, location, period, event and ac
    (location, group) compared, value against distinct value, never claim against claim, so the
    work stays near-linear in the number of claims (`GroupingStats.fuzzy_comparisons`).
 3. A cluster still missing an attribute that may be left open (location, group, period) joins
-   the one cluster that matches it on everything else, if there is exactly one; its members are
-   then marked uncertain and the cluster ambiguous.
+   the one cluster that matches it on everything else, if there is exactly one (for a missing
+   place: else the one whose place contains every other candidate's, `_one_whole`); its members
+   are then marked uncertain and the cluster ambiguous.
 4. Each cluster gets an id from its kind and canonical scope: `killed-gaza-3f9a1c`.
 """
 
@@ -244,6 +245,17 @@ def lendable(attr: str, value: str) -> bool:
     return True
 
 
+# A figure of a past event ("زلزال عام 2004 الذي أودى بحياة 600") speaks of another event,
+# often at another place and time: it lends none of its scope to the article's other figures.
+PAST_EVENT = "past:"
+
+
+def lends_context(c: Claim) -> bool:
+    """May the claim's scope fill the gaps of its document's other claims?"""
+    ev = _present(c.event)
+    return ev is None or not ev.startswith(PAST_EVENT)
+
+
 # The period of a figure its article gives as an earlier one ("وكانت الحصيلة الأولى 16"): a point
 # of the same running total at an unknown moment before the article, so it joins the total's
 # cluster (read as RUNNING_TOTAL_PERIOD) and is judged there as undated (reconciler).
@@ -269,6 +281,8 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
     same_kind: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     family: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     for c in claims:
+        if not lends_context(c):
+            continue
         fam = family_of.get(c.kind)
         # an identity claim (a resolution number) names its event through its value
         names_event = bool(fam and c.kind in cfg.identity_kinds and cfg.resolution_event)
@@ -561,6 +575,7 @@ def _attach_open_scopes(
     # attributes a matching cluster need not fill either: what happened ("incident")
     optional = frozenset(i for i, a in enumerate(attrs) if a in OPTIONAL_WHEN_ATTACHING)
     head = 2  # (kind, ident) precede the attribute values in a key
+    loc_pos = attrs.index("location") if "location" in attrs else None
 
     def masked(key: tuple, positions: frozenset[int]) -> tuple:
         return tuple(None if (i - head) in positions else v for i, v in enumerate(key))
@@ -588,6 +603,10 @@ def _attach_open_scopes(
             # (say, no incident is named at all), else the one that fills only the optional
             # ones (a story's incident, at no named place either)
             candidates = sorted(set(index.get((fewer, key), [])) - {key}, key=repr)
+        if len(candidates) > 1 and loc_pos is not None and key[head + loc_pos] is None:
+            whole = _one_whole(candidates, head + loc_pos)
+            if whole is not None:
+                candidates = [whole]
         if len(candidates) != 1:
             if len(candidates) > 1:
                 names = ", ".join(attrs[p] for p in sorted(missing))
@@ -613,6 +632,27 @@ def _attach_open_scopes(
                 m.notes.append(f"{', '.join(names)} not stated; joined the only matching cluster")
         merged.setdefault(dest, []).extend(ms)
     return merged
+
+
+def _one_whole(candidates: list[tuple], li: int) -> Optional[tuple]:
+    """The candidate whose place contains every other candidate's, if there is exactly one.
+
+    Outlets give one story's figures at several granularities: "1,310 dead in Yemen", "205 in
+    Sanaa", "in Aden"; a figure whose article names no place at all is the story's own figure,
+    the whole's, when the places its scope could take nest in one of them (the gazetteer's
+    hierarchy).  Combined places ("iran+iraq") are other quantities and do not count; places
+    that do not nest (two countries) leave the figure unplaced, as before.  Depends only on
+    the set of keys, like the rest of the grouping before joins."""
+    parents = place_parents()
+    plain = [k for k in candidates if k[li] is not None and not _is_combined(k[li])]
+    places = {k[li] for k in plain}
+    wholes = [k for k in plain
+              if all(p == k[li] or k[li] in _ancestors(p, parents) for p in places)]
+    return wholes[0] if len(wholes) == 1 else None
+
+
+def _is_combined(place: str) -> bool:
+    return "+" in place or place.startswith("combined:")
 
 
 def _figure(c: Claim) -> Optional[float]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Iterable, Optional, Sequence
 
 from crosscheck.reconcile.causes import Judged, classify, severity, stretched
@@ -47,6 +47,7 @@ from crosscheck.reconcile.dating import date_claims, document_dates, parse_iso
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.votes import link_votes
+from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods
 from crosscheck.ruleset.period_rules import period_rules
 
@@ -593,10 +594,11 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
     if any(earlier):
         cdates = [None if e else d for d, e in zip(cdates, earlier)]
         groups = [f"{g}#earlier{i}" if e else g for i, (g, e) in enumerate(zip(groups, earlier))]
+    cdates = moments(claims, spans, cdates)  # a part of the day named orders one day's figures
     items, item_of = _trajectory_items(claims, spans, cdates, groups, cfg.monotonic_simultaneous_days)
     tol = cfg.monotonic_tolerance
     result = fit(items, tol)
-    points = [TrajectoryPoint(date=d.isoformat(), low=lo, high=hi) for d, lo, hi in result.points]
+    points = _day_points(result.points)
     out_items = set(result.outliers)
     outliers = [i for i, k in enumerate(item_of) if k in out_items]
     supporters = [i for i, k in enumerate(item_of) if k not in out_items]
@@ -641,6 +643,16 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
     notes.append(f"{cause}: {why}")
     return build("conflict", outliers, severity=severity(judged), cause=cause,
                  strength=strength, trajectory=points, **consensus)
+
+
+def _day_points(points) -> list[TrajectoryPoint]:
+    """The fitted band per day (ISO date): the band at the end of the day when parts of one day
+    were told apart (crosscheck.reconcile.within_day)."""
+    by_day: dict[str, TrajectoryPoint] = {}
+    for d, lo, hi in points:
+        day = d.date() if isinstance(d, datetime) else d
+        by_day[day.isoformat()] = TrajectoryPoint(date=day.isoformat(), low=lo, high=hi)
+    return list(by_day.values())
 
 
 def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg) -> Optional[list[OutlierLink]]:

@@ -49,6 +49,12 @@ class DateRules(BaseModel):
     # ... at most this many words before the day, none of them a figure or "أن/إن" (which
     # opens a reported clause of its own: "التي تدير المستشفيات إن 40 قتلوا أمس")
     event_clause_max_words: int = Field(5, ge=1, le=15)
+    # A numeric date ("12/12/1430 هـ") whose year lies in this range is Hijri: no dateline of
+    # today's news is a Gregorian year that far back.
+    hijri_years: tuple[int, int] = (1300, 1599)
+    # Words for a part of the day ("صباح اليوم", "مساء الأربعاء") -> its rank in the day
+    # (dawn < morning < midday < evening): when a figure stood within its day.
+    parts_of_day: dict[str, int] = {}
     examples: dict = {}
 
 
@@ -109,6 +115,10 @@ class _Patterns:
             r"(?<![\p{L}])(?:" + _alt(rules.event_clause_words) + r")(?:\s+(?![اإأ]ن(?!\S))[^\s،,.؛:!?\d]+){1,"
             + str(rules.event_clause_max_words) + r"}\s+$"
         ) if rules.event_clause_words else None
+        self.parts = {normalize_word(k): v for k, v in rules.parts_of_day.items()}
+        self.part_re = regex.compile(
+            w + r"(?:[وف]?(?:ب|ل)?)(?:ال)?(" + _alt(_bare(rules.parts_of_day)) + r")" + e
+        ) if rules.parts_of_day else None
         # how far before a day its clause word may stand (characters searched)
         self.event_clause_reach = 14 * rules.event_clause_max_words + 10
 
@@ -171,8 +181,10 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
         if d:
             found.append((m.start(), d))
             break
+    lo, hi = rules.hijri_years
     for m in p.numeric.finditer(head):
-        d = _safe(int(m[3]), int(m[2]), int(m[1]))  # day first, the Arab-world convention
+        day, month, year = int(m[1]), int(m[2]), int(m[3])  # day first, the Arab-world convention
+        d = _hijri(day, month, year) if lo <= year <= hi else _safe(year, month, day)
         if d:
             found.append((m.start(), d))
             break
@@ -267,6 +279,44 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
             if wd is not None:
                 cues.append((m.start(), m.end(), _weekday_before(doc_date, wd), "relative"))
+    return norm, tuple(cues)
+
+
+def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
+    """The rank of the part of the day the figure at character `at` of `sentence` stood at
+    ("أعلن الوزير مساء الأربعاء أن الحصيلة بلغت 40": evening), or None.
+
+    The part-of-day word nearest the figure counts, unless it starts a period ("منذ صباح
+    اليوم": since this morning) or sits in a relative clause about the event ("الانفجار الذي
+    وقع فجر الأحد": when the event happened, not when the figure was given).  Cached per
+    sentence like claim_date's cues."""
+    norm, cues = _part_cues(sentence, _patterns(rules))
+    if not cues:
+        return None
+    pos = _norm_pos(norm, at)
+    best: Optional[tuple[int, int]] = None
+    for start, end, rank in cues:
+        dist = start - pos if start >= pos else max(0, pos - end)
+        if best is None or dist < best[0]:
+            best = (dist, rank)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=2048)
+def _part_cues(sentence: str, p: _Patterns):
+    if p.part_re is None:
+        return None, ()
+    norm = normalize(sentence)
+    s = norm.text
+    cues: list[tuple[int, int, int]] = []
+    for m in p.part_re.finditer(s):
+        if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
+            continue
+        if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
+            continue
+        rank = p.parts.get(m[1], p.parts.get("ال" + m[1]))
+        if rank is not None:
+            cues.append((m.start(), m.end(), rank))
     return norm, tuple(cues)
 
 

@@ -1,0 +1,115 @@
+"""When within its day a running total's figure stood: parts of the day order one day's reports.
+
+    moments(claims, spans, dates) -> dates, or Moments when some figure names its part of day
+
+A toll given "صباح الأربعاء" (113) and a higher one "مساء الأربعاء" (135) is growth, not two
+figures of one moment.  A claim whose sentence names the part of the day it was given at
+(crosscheck.text.dates.part_of_day: dawn < morning < midday < evening) stands at that part of
+its day.  Figures of the same part of the same day must still agree.
+
+A figure of the same day whose part of the day is unknown could have been given at any hour:
+the day's unknown-hour figures (together, as one report of that day would be) are placed at
+the latest point of the day where they fit between the figures of known parts (none higher
+before them, none lower after them); where they fit nowhere they stand at the day's end, and
+the trajectory judges them there as before.  Days where no figure names its part are one
+moment, as before.
+
+Only the sentence is read (no dateline or document), so claims read back from a store give the
+same moments.  Cost: one cached scan per sentence, then linear in the claims.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Optional, Sequence
+
+from crosscheck.models import Claim
+from crosscheck.reconcile.intervals import Span
+
+# a part of the day's rank (rules/dates.yaml parts_of_day) -> the words a report shows
+_NAMES = {1: "dawn", 2: "morning", 3: "midday", 4: "evening"}
+
+
+class Moment(datetime):
+    """A day and a place within it; shown as the day and its part ("2020-08-05 evening")."""
+
+    def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:  # noqa: ARG002
+        part = _NAMES.get(self.hour // 2) if self.hour % 2 == 0 else None
+        return self.date().isoformat() + (f" {part}" if part else "")
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+def _at(d: date, rank2: int) -> Moment:
+    """`rank2`: twice a part's rank (even: the part itself; odd: between two parts)."""
+    return Moment(d.year, d.month, d.day, rank2)
+
+
+def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Optional[date]],
+            rules=None) -> list[Optional[date]]:
+    """`dates` with the part of the day of each claim, when any claim of a dated day names one
+    (see the module docstring); else `dates` unchanged."""
+    from crosscheck.reconcile.dating import date_rules, figure_offset
+    from crosscheck.text.dates import part_of_day
+
+    rules = rules or date_rules()
+    if not rules.parts_of_day:
+        return list(dates)
+    parts = [_part(c, rules, part_of_day, figure_offset) if d is not None else None
+             for c, d in zip(claims, dates)]
+    timed_days = {d for d, p in zip(dates, parts) if p is not None}
+    if not timed_days:
+        return list(dates)
+    out: list[Optional[date]] = []
+    placed: dict[date, int] = {d: _place(d, spans, dates, parts) for d in timed_days}
+    for d, p in zip(dates, parts):
+        if d is None:
+            out.append(None)
+        elif p is not None:
+            out.append(_at(d, 2 * p))
+        elif d in placed:
+            out.append(_at(d, placed[d]))
+        else:
+            out.append(_at(d, 2 * max(_NAMES) + 1))  # a day of one moment
+    return out
+
+
+def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
+    """The part of the day the claim's sentence names, else the first another place its
+    article states the same figure names (a headline's figure, told again in the body "مساء
+    اليوم")."""
+    if c.sentence:
+        got = part_of_day(c.sentence, figure_offset(c), rules)
+        if got is not None:
+            return got
+    for m in c.mentions:
+        if m.sentence and (m.start, m.end) != (c.start, c.end):
+            i = m.sentence.find(m.surface)
+            got = part_of_day(m.sentence, max(i, 0), rules)
+            if got is not None:
+                return got
+    return None
+
+
+def _place(day: date, spans, dates, parts) -> int:
+    """Where the day's figures of unknown part go: the latest gap between parts (2*rank +- 1)
+    where every earlier figure of the day can stay at or below them and every later one at or
+    above; the day's end when there is none."""
+    timed = [(parts[i], spans[i]) for i, d in enumerate(dates) if d == day and parts[i] is not None]
+    loose = [spans[i] for i, d in enumerate(dates) if d == day and parts[i] is None]
+    end = 2 * max(_NAMES) + 1
+    if not loose:
+        return end
+    lows = [s.low for s in loose if s.low is not None]
+    highs = [s.high for s in loose if s.high is not None]
+    lo = max(lows) if lows else None
+    hi = min(highs) if highs else None
+    if lo is not None and hi is not None and lo > hi:
+        return end  # they disagree among themselves: judged at the day's end
+    for gap in range(end, 0, -2):
+        before = [s.low for r, s in timed if 2 * r < gap and s.low is not None]
+        after = [s.high for r, s in timed if 2 * r > gap and s.high is not None]
+        if (hi is None or not before or max(before) <= hi) and (lo is None or not after or min(after) >= lo):
+            return gap
+    return end

@@ -1,0 +1,74 @@
+"""Parts of the day order a running total's reports of one day (crosscheck.reconcile.within_day)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from test_reconciler_factory import claim
+
+from crosscheck.models import Mention
+from crosscheck.reconcile.intervals import claim_span
+from crosscheck.reconcile.reconciler import reconcile
+from crosscheck.reconcile.within_day import Moment, moments
+
+DAY = "2024-03-06"
+
+
+def told(doc, value, sentence, as_of=DAY):
+    return claim(doc, "killed", value, sentence=sentence, as_of=as_of, as_of_from="metadata")
+
+
+def test_morning_then_evening_of_one_day_is_growth():
+    [c] = reconcile([told("a", 41, "قال المتحدث صباح الأربعاء إن عدد القتلى بلغ 41"),
+                     told("b", 57, "أعلنت الوزارة مساء الأربعاء أن الحصيلة ارتفعت إلى 57")])
+    assert c.status == "consistent" and not c.outlier_links
+    assert [p.date for p in c.trajectory] == [DAY]  # one point per day, its end
+
+
+def test_evening_figure_below_a_morning_one_of_the_same_day_falls():
+    [c] = reconcile([told("a", 57, "قال المتحدث صباح الأربعاء إن عدد القتلى بلغ 57"),
+                     told("b", 41, "أعلنت الوزارة مساء الأربعاء أن الحصيلة بلغت 41"),
+                     told("c", 60, "وبلغت الحصيلة 60 يوم الخميس", as_of="2024-03-07"),
+                     told("d", 58, "وبلغت الحصيلة 58 ظهر الأربعاء")])
+    assert c.status == "conflict" or c.outlier_links
+    out = {x.doc for x in c.claims if x.outlier}
+    assert out == {"b"}
+
+
+def test_two_figures_of_the_same_part_of_the_day_must_agree():
+    [c] = reconcile([told("a", 32, "أعلن الوزير مساء الخميس أن المستشفيات استقبلت 32 قتيلا"),
+                     told("b", 38, "قال ضابط مساء اليوم إن الحصيلة ارتفعت إلى 38"),
+                     told("c", 16, "قتل 16 شخصا صباح اليوم")])
+    assert c.status == "conflict" or any(link.direction == "same_day" for link in c.outlier_links)
+
+
+def test_a_figure_of_unknown_hour_fits_between_the_parts_it_can():
+    claims = [told("a", 16, "قتل 16 شخصا صباح اليوم"),
+              told("b", 28, "ارتفعت الحصيلة إلى 28 قتيلا"),
+              told("c", 32, "أعلن الوزير مساء الخميس أن الحصيلة 32")]
+    [c] = reconcile(claims)
+    assert c.status == "consistent" and not c.outlier_links
+    spans = [claim_span(x, True) for x in claims]
+    got = moments(claims, spans, [date(2024, 3, 6)] * 3)
+    assert all(isinstance(m, Moment) for m in got)
+    assert got[0] < got[1] < got[2]
+    assert got[2].isoformat() == "2024-03-06 evening"
+
+
+def test_days_without_a_part_of_the_day_are_one_moment_as_before():
+    claims = [told("a", 16, "قتل 16 شخصا"), told("b", 28, "ارتفعت الحصيلة إلى 28 قتيلا")]
+    spans = [claim_span(x, True) for x in claims]
+    assert moments(claims, spans, [date(2024, 3, 6)] * 2) == [date(2024, 3, 6)] * 2
+    [c] = reconcile(claims)
+    assert c.status == "conflict" or c.outlier_links  # same day, two figures: as before
+
+
+def test_a_headline_figure_takes_the_part_of_the_day_its_body_gives():
+    head = "الحصيلة ترتفع إلى 38 قتيلا"
+    body = "قال ضابط مساء اليوم إن الحصيلة ارتفعت إلى 38 قتيلا"
+    c38 = told("b", 38, head)
+    c38 = c38.model_copy(update={"mentions": [
+        Mention(start=c38.start, end=c38.end, surface="38", sentence=head),
+        Mention(start=c38.start + 100, end=c38.end + 100, surface="38", sentence=body)]})
+    [c] = reconcile([told("a", 32, "أعلن الوزير مساء الخميس أن المستشفيات استقبلت 32 قتيلا"), c38])
+    assert c.status == "conflict" or any(link.direction == "same_day" for link in c.outlier_links)
