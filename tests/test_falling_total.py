@@ -96,8 +96,8 @@ def test_two_reports_and_nothing_else_stay_a_conflict_of_the_cluster():
 
 
 def test_a_dispute_on_one_day_of_a_growth_story_is_its_own_item():
-    # 100 -> 150 -> 190 holds; 120 the same day as 190 is another figure of that day (it also
-    # falls below 150, but the day's own figure says it more directly)
+    # 100 -> 150 -> 190 holds; 120 the same day as 190 is another figure of that day, and it
+    # also falls below 150 reported two days before: both are named, each its own item
     claims = [claim("a", "killed", 100), claim("b", "killed", 150), claim("c", "killed", 190),
               claim("c2", "killed", 120)]
     documents = docs(*DAYS[:3], ("c2", "2024-05-04"))
@@ -107,7 +107,16 @@ def test_a_dispute_on_one_day_of_a_growth_story_is_its_own_item():
     (inc,) = [i for i in rep.inconsistencies if i.type == "same_day_mismatch"]
     assert {(x.doc, x.role) for x in inc.claims} == {("c", "kept"), ("c2", "outlier")}
     assert inc.strength == "hard" and "the same day" in inc.explanation
-    assert not falling(rep)
+    (low,) = falling(rep)
+    assert {(x.doc, x.role) for x in low.claims} == {("b", "earlier"), ("c2", "stale")}
+    assert "reported earlier" in low.explanation
+
+
+def test_a_same_day_dispute_above_every_earlier_figure_is_only_that():
+    claims = [claim("a", "killed", 100), claim("b", "killed", 150), claim("c", "killed", 190),
+              claim("c2", "killed", 175)]
+    rep = report(claims, docs(*DAYS[:3], ("c2", "2024-05-04")))
+    assert [i.type for i in rep.inconsistencies] == ["same_day_mismatch"]
 
 
 def test_a_dispute_on_the_only_day_stays_a_conflict_of_the_cluster():
