@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from crosscheck.ruleset.period_rules import BasisRules, basis_rules, spelled
+from crosscheck.text.literals import GateSet
 
 
 class BasisFinder:
@@ -22,9 +23,15 @@ class BasisFinder:
         self.patterns = [("projection", regex.compile(spelled(p))) for p in rules.projection] + [
             ("estimate", regex.compile(spelled(p))) for p in rules.estimate
         ] + [("estimate_after", regex.compile(spelled(p))) for p in rules.estimate_after]
+        self.gates = GateSet([pat.pattern for _b, pat in self.patterns])
 
     def hits(self, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        out = [(m.start(), m.end(), b) for b, pat in self.patterns for m in pat.finditer(text, lo, hi)]
+        may_match = self.gates.select(text, lo, hi)
+        out = [
+            (m.start(), m.end(), b)
+            for k, (b, pat) in enumerate(self.patterns) if may_match[k]
+            for m in pat.finditer(text, lo, hi)
+        ]
         return sorted(out)
 
 

@@ -18,6 +18,7 @@ import regex
 
 from crosscheck.extract.basis import clause_window, sentence_hits
 from crosscheck.ruleset.period_rules import EventRules, event_rules, spelled
+from crosscheck.text.literals import GateSet
 
 _YEAR_IN_HEADER = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
@@ -27,6 +28,7 @@ class EventFinder:
         self.rules = rules
         self.after_words = rules.after_words
         self.compiled = [(regex.compile(spelled(p)), r) for r in rules.rules for p in r.patterns]
+        self.gates = GateSet([pat.pattern for pat, _r in self.compiled])
         self.year = regex.compile(rules.past_year)
         self.not_before = [regex.compile(spelled(p)) for p in rules.past_not_before]
         self.blocked = regex.compile(spelled(rules.past_blocked_by))
@@ -38,7 +40,10 @@ class EventFinder:
 
     def hits(self, text: str, lo: int, hi: int) -> list[tuple[int, int, object]]:
         out: list[tuple[int, int, object]] = []
+        may_match = self.gates.select(text, lo, hi)
         for order, (pat, rule) in enumerate(self.compiled):
+            if not may_match[order]:
+                continue
             for m in pat.finditer(text, lo, hi):
                 ev = rule.event
                 if "{n}" in ev:

@@ -21,6 +21,7 @@ import regex
 from crosscheck.models import Claim
 from crosscheck.ruleset.period_rules import IncidentRules, event_rules, spelled
 from crosscheck.text.normalize import normalize
+from crosscheck.text.literals import GateSet
 
 # a whole word with its clitics: و/ف, then ب/ل/ك, then the article; up to two letters after
 _BEFORE = r"(?<![\p{L}\p{M}])(?:[وف])?(?:[بلك])?(?:ال|ل)?(?:"
@@ -34,6 +35,8 @@ class IncidentFinder:
         # each category's words alone, without the look-arounds and clitics: a text none of them
         # is in holds no match of the category (every match holds one), and is passed over fast
         self._cores = [regex.compile("|".join(spelled(p) for p in pats)) for pats in rules.categories.values()]
+        # and the words the cores cannot match without: most texts are passed over by str.find
+        self._gates = GateSet([core.pattern for core in self._cores])
         self.kinds = set(rules.kinds)
         self.lead_chars = rules.lead_chars
         self.one_off = set(rules.one_off)
@@ -41,8 +44,9 @@ class IncidentFinder:
 
     def counts(self, text: str) -> Counter:
         out: Counter = Counter()
-        for (name, pat), core in zip(self.categories, self._cores):
-            if core.search(text) is None:
+        may_match = self._gates.select(text)
+        for k, ((name, pat), core) in enumerate(zip(self.categories, self._cores)):
+            if not may_match[k] or core.search(text) is None:
                 continue
             n = sum(1 for _ in pat.finditer(text))
             if n:

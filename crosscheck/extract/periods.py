@@ -23,6 +23,7 @@ import regex
 
 from crosscheck.ruleset.period_rules import PeriodRules, period_rules, spelled
 from crosscheck.text.dates import DateRules, load_date_rules
+from crosscheck.text.literals import GateSet
 from crosscheck.text.normalize import normalize_word
 from crosscheck.extract.scope import last_barrier
 
@@ -59,6 +60,8 @@ class PeriodFinder:
                 for k, v in subs.items():
                     p = p.replace("{" + k + "}", v)
                 self.compiled.append((regex.compile(spelled(p)), rule))
+        # the words each pattern cannot match without: a sentence holding none is not scanned
+        self.gates = GateSet([pat.pattern for pat, _rule in self.compiled])
 
     def hits(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:
         """(start, end, period) of every cue in text[lo:hi], sorted by start; at one start the
@@ -70,7 +73,10 @@ class PeriodFinder:
         `overrides_scope` and `next_clause`."""
         hi = len(text) if hi is None else hi
         best: dict[int, tuple[int, int, str]] = {}
+        may_match = self.gates.select(text, lo, hi)
         for order, (pat, rule) in enumerate(self.compiled):
+            if not may_match[order]:
+                continue
             for m in pat.finditer(text, lo, hi, overlapped=False):
                 period = self._period(rule.period, m)
                 if period is None:

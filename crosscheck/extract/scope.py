@@ -17,6 +17,7 @@ from typing import Sequence
 
 import regex
 
+from crosscheck.text import charclass
 from crosscheck.util.memo import per_object
 from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
 from crosscheck.text.normalize import normalize_word
@@ -46,11 +47,14 @@ class Gazetteer:
         self.lookup = lookup
         names = sorted(lookup, key=len, reverse=True)
         # the longest name as a trie: the same matches as the longest-first alternation, faster
-        alternation = longest_of(names, space=r"\s+")
+        alternation = longest_of(names, space=f"[{charclass.space()}]+")
         # A place name is a whole word, optionally carrying clitics (و ف ب ل ك and ال); the
-        # look-arounds stop "رفح" matching inside a longer word.
-        self.pattern = regex.compile(
-            r"(?<![\p{L}\p{M}])(?P<pre>(?:[وف])?(?:[بلك])?(?:ال)?)?(?P<name>" + alternation + r")(?![\p{L}\p{M}])"
+        # look-arounds stop "رفح" matching inside a longer word.  Written for the standard
+        # library's `re` with `regex`'s own classes (`[\p{L}\p{M}]`, `\s`): the same matches as
+        # the `regex` pattern, about three times faster.
+        letter = f"[{charclass.letter_or_mark()}]"
+        self.pattern = re.compile(
+            f"(?<!{letter})(?P<pre>(?:[وف])?(?:[بلك])?(?:ال)?)?(?P<name>" + alternation + f")(?!{letter})"
         )
         self.locatives = frozenset(normalize_word(w) for w in rules.locatives)
         # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is

@@ -33,6 +33,7 @@ import regex
 
 from crosscheck.models import Claim
 from crosscheck.ruleset.vote_rules import VoteRules, spelled, vote_rules
+from crosscheck.text.literals import GateSet
 from crosscheck.text.normalize import normalize_word
 from crosscheck.text.tokens import bare_forms
 
@@ -69,6 +70,7 @@ class VoteCues:
     def __init__(self, rules: VoteRules) -> None:
         self.rules = rules
         self.patterns = [(c.id, regex.compile(spelled(p))) for c in rules.cues for p in c.patterns]
+        self.gates = GateSet([pat.pattern for _cid, pat in self.patterns])
         self.negators = frozenset(normalize_word(w) for w in rules.veto_negators)
         self.adjectives: dict[str, str] = {}
         for state, words in rules.sponsor_adjectives.items():
@@ -77,7 +79,10 @@ class VoteCues:
 
     def find(self, text: str) -> list[Cue]:
         out = []
-        for cid, pat in self.patterns:
+        live = self.gates.select(text)
+        for k, (cid, pat) in enumerate(self.patterns):
+            if not live[k]:
+                continue
             for m in pat.finditer(text):
                 value = ""
                 if cid == "resolution":

@@ -1,0 +1,181 @@
+"""Words a pattern cannot match without: a cheap test before a regex scan.
+
+Most rule patterns (periods, basis, events, vote cues) hold literal words that every match
+contains ("منذ", "حصيله", "تقريب").  `required_literals` reads a pattern with the standard
+library's parser and returns sets of strings such that every match of the pattern contains at
+least one string of each set; `LiteralGate` answers "can the pattern match in text[lo:hi]?" with
+`str.find`, which is many times faster than trying the pattern at every position.  A pattern the
+analysis cannot read (`regex`-only syntax, case-insensitive flags) gets no gate: it is always
+scanned.  The gate is exact in the only way that matters: it says "no" only where the pattern
+has no match (a "yes" still runs the scan)."""
+
+from __future__ import annotations
+
+import re._constants as c
+import re._parser as parser
+import warnings
+from typing import Optional, Sequence
+
+# a set of alternatives, any one of which a match contains
+Factor = frozenset
+
+_MAX_ALTERNATIVES = 64  # a factor with more strings than this costs more finds than it saves
+_MAX_FACTORS = 3  # the strongest few factors of a pattern are enough
+
+
+def required_literals(pattern: str) -> Optional[tuple[frozenset[str], ...]]:
+    """Sets of strings each of which (some string of it) every match of `pattern` holds, best
+    first; None if the pattern cannot be read or has no such set."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = parser.parse(pattern)
+    except Exception:  # noqa: BLE001 - regex-only syntax: no gate
+        return None
+    if tree.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+        return None
+    try:
+        factors = _factors(tree)
+    except _Unreadable:
+        return None
+    factors = [f for f in factors if f and "" not in f and len(f) <= _MAX_ALTERNATIVES]
+    if not factors:
+        return None
+    factors.sort(key=lambda f: (-min(map(len, f)), len(f)))
+    return tuple(factors[:_MAX_FACTORS])
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _factors(items) -> list[frozenset[str]]:
+    """Every factor of a sequence of items that a match must hold: its literal runs and the
+    factors of its mandatory parts."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            out.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        close()
+        if op in (c.SUBPATTERN, c.ATOMIC_GROUP) or (op in _REPEATS and av[0] >= 1):
+            out.extend(_factors(_body(op, av)))  # a part every match holds
+            continue
+        sub = _alternatives(op, av)
+        if sub is not None:
+            out.append(sub)
+    close()
+    return out
+
+
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT)
+
+
+def _body(op, av):
+    if op is c.SUBPATTERN:
+        add_flags = av[1]
+        if add_flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
+            raise _Unreadable
+        return av[-1]
+    if op is c.ATOMIC_GROUP:
+        return av
+    return av[2]
+
+
+def _alternatives(op, av) -> Optional[frozenset[str]]:
+    """One factor for an item as a whole: the strings one of which it always matches (a
+    branch: one best factor of each branch; a small literal class: its characters)."""
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            best = _best(_factors(branch))
+            if best is None:
+                return None
+            union |= best
+        return frozenset(union)
+    if op is c.IN:
+        chars = []
+        for kind, value in av:
+            if kind is not c.LITERAL:
+                return None  # a range, a category, a negation: no short list
+            chars.append(chr(value))
+        return frozenset(chars)
+    return None
+
+
+def _best(factors: Sequence[frozenset[str]]) -> Optional[frozenset[str]]:
+    usable = [f for f in factors if f and "" not in f]
+    if not usable:
+        return None
+    return max(usable, key=lambda f: (min(map(len, f)), -len(f)))
+
+
+class LiteralGate:
+    """Can a pattern match inside text[lo:hi]?  No if some required set has none of its strings
+    there (every match lies inside text[lo:hi] and holds one string of each set).  The plain
+    definition; GateSet answers the same for many patterns at once."""
+
+    __slots__ = ("factors",)
+
+    def __init__(self, factors: tuple[frozenset[str], ...]) -> None:
+        self.factors = factors
+
+    @classmethod
+    def of(cls, pattern: str) -> Optional["LiteralGate"]:
+        factors = required_literals(pattern)
+        return None if factors is None else cls(factors)
+
+    def open(self, text: str, lo: int = 0, hi: Optional[int] = None) -> bool:
+        hi = len(text) if hi is None else hi
+        return all(any(text.find(s, lo, hi) >= 0 for s in f) for f in self.factors)
+
+
+class GateSet:
+    """LiteralGate.open of a list of patterns (None: no gate, always scanned) for one span at
+    a time.  The patterns that can match anywhere in a text are worked out once per text (its
+    required strings looked for there, each at most once); a span then tests only those."""
+
+    __slots__ = ("_gates", "_text", "_live")
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        gates = [LiteralGate.of(p) for p in patterns]
+        self._gates = tuple(None if g is None else tuple(tuple(sorted(f)) for f in g.factors) for g in gates)
+        self._text: Optional[str] = None
+        self._live: list[bool] = []
+
+    def select(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[bool]:
+        """For each pattern: can it match inside text[lo:hi]?"""
+        if text is not self._text:
+            self._live = _open(self._gates, [True] * len(self._gates), text)
+            self._text = text
+        if lo == 0 and (hi is None or hi >= len(text)):
+            return self._live
+        return _open(self._gates, self._live, text[lo:hi])
+
+
+def _open(gates, live: list[bool], text: str) -> list[bool]:
+    """For each gate still live: does text hold a string of each of its sets?  (A string shared
+    by several gates is looked for once.)"""
+    seen: dict[str, bool] = {}
+    out = []
+    for gate, ok in zip(gates, live):
+        if ok and gate is not None:
+            for alts in gate:
+                for w in alts:
+                    found = seen.get(w)
+                    if found is None:
+                        found = seen[w] = w in text
+                    if found:
+                        break
+                else:
+                    ok = False
+                    break
+        out.append(ok)
+    return out
