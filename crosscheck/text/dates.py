@@ -314,7 +314,8 @@ def _part_cues(sentence: str, p: _Patterns):
             continue
         if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
             continue
-        rank = p.parts.get(m[1], p.parts.get("ال" + m[1]))
+        name = regex.sub(r"\s+", " ", m[1])
+        rank = p.parts.get(name, p.parts.get("ال" + name))
         if rank is not None:
             cues.append((m.start(), m.end(), rank))
     return norm, tuple(cues)
