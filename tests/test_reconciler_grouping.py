@@ -175,6 +175,27 @@ def test_a_past_events_figure_lends_no_place_to_its_articles_other_figures():
     assert today.claim.location == "alexandria"
 
 
+def test_an_article_place_taken_from_a_past_event_tells_only_the_country():
+    """The extractor gave the article's figures the place it names most, Alexandria - named only
+    for a crash of 2017 the article recalls: the figures are Egypt's story, not Alexandria's."""
+    inferred = {"inferred": ["location"]}
+    claims = [claim("a", "killed", 43, location="alexandria", event="past:2017"),
+              claim("a", "killed", 22, location="alexandria").model_copy(update=inferred),
+              claim("b", "killed", 25, location="egypt")]
+    g = group_claims(claims)
+    assert sorted(m.claim.doc for m in group_of(g, "b").members) == ["a", "b"]
+    # a place the article also states for one of its own figures stays
+    claims.append(claim("a", "injured", 40, location="alexandria"))
+    g = group_claims(claims)
+    today = next(m for gr in g.groups for m in gr.members if m.claim.value == 22)
+    assert today.claim.location == "alexandria"
+    # and a country named for the past event stays the country
+    claims = [claim("a", "killed", 17000, location="turkey", event="past:1999"),
+              claim("a", "killed", 570, location="turkey").model_copy(update=inferred)]
+    today = next(m for gr in group_claims(claims).groups for m in gr.members if m.claim.value == 570)
+    assert today.claim.location == "turkey"
+
+
 def test_extractor_inferred_scope_marks_the_cluster_ambiguous():
     claims = [claim("a", "killed", 100), claim("b", "killed", 100).model_copy(
         update={"inferred": ["location"]})]

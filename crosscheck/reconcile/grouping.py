@@ -280,6 +280,7 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
     family_of = {k: fam for fam, kinds in cfg.context_families.items() for k in kinds}
     same_kind: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     family: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    past_only = _past_only_places(claims)
     for c in claims:
         if not lends_context(c):
             continue
@@ -290,6 +291,8 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             v = _present(getattr(c, a))
             if v is None or not lendable(a, v):
                 continue
+            if a == "location" and "location" in c.inferred and (c.doc, v) in past_only:
+                v = _country(v)
             same_kind[(c.doc, c.kind, a)][v] += 1
             if fam and not (names_event and a == "event"):
                 family[(c.doc, fam, a)][v] += 1
@@ -300,6 +303,10 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
 
     members: list[Member] = []
     for i, c in enumerate(claims):
+        if "location" in c.inferred and (c.doc, _present(c.location)) in past_only:
+            # the article's place was taken from a past event it recalls ("تصادم قطارين قرب
+            # الإسكندرية عام 2017"): it tells the story's country, not its town
+            c = c.model_copy(update={"location": _country(c.location)})
         update: dict[str, str] = {}
         uncertain = [a for a in c.inferred if a in cfg.scope_attributes]
         notes: list[str] = []
@@ -329,6 +336,24 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             uncertain.append("scope")
         members.append(Member(i, resolved, uncertain, notes))
     return members
+
+
+def _country(place: str) -> str:
+    """The outermost place of the gazetteer containing `place` (itself when it has no parent)."""
+    up = _ancestors(place, place_parents())
+    return up[-1] if up else place
+
+
+def _past_only_places(claims: Sequence[Claim]) -> set[tuple[str, str]]:
+    """(doc, place) for places a document states only for figures of past events."""
+    past: set[tuple[str, str]] = set()
+    now: set[tuple[str, str]] = set()
+    for c in claims:
+        loc = _present(c.location)
+        if loc is None or "location" in c.inferred:
+            continue
+        (now if lends_context(c) else past).add((c.doc, loc))
+    return past - now
 
 
 def _int_text(v: str) -> str:
