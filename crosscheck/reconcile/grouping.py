@@ -670,9 +670,13 @@ def _one_whole(candidates: list[tuple], li: int) -> Optional[tuple]:
     the set of keys, like the rest of the grouping before joins."""
     parents = place_parents()
     plain = [k for k in candidates if k[li] is not None and not _is_combined(k[li])]
-    places = {k[li] for k in plain}
-    wholes = [k for k in plain
-              if all(p == k[li] or k[li] in _ancestors(p, parents) for p in places)]
+    common: Optional[set[str]] = None  # the places containing (or being) every candidate's
+    for p in {k[li] for k in plain}:
+        up = {p, *_ancestors(p, parents)}
+        common = up if common is None else common & up
+        if not common:
+            return None
+    wholes = [k for k in plain if k[li] in (common or ())]
     return wholes[0] if len(wholes) == 1 else None
 
 

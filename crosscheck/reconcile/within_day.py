@@ -61,8 +61,13 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
     timed_days = {d for d, p in zip(dates, parts) if p is not None}
     if not timed_days:
         return list(dates)
+    by_day: dict[date, list[int]] = {}
+    for i, d in enumerate(dates):
+        if d in timed_days:
+            by_day.setdefault(d, []).append(i)
     out: list[Optional[date]] = []
-    placed: dict[date, int] = {d: _place(d, spans, dates, parts) for d in timed_days}
+    placed: dict[date, int] = {d: _place([spans[i] for i in idx], [parts[i] for i in idx])
+                               for d, idx in by_day.items()}
     for d, p in zip(dates, parts):
         if d is None:
             out.append(None)
@@ -92,12 +97,12 @@ def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
     return None
 
 
-def _place(day: date, spans, dates, parts) -> int:
-    """Where the day's figures of unknown part go: the latest gap between parts (2*rank +- 1)
-    where every earlier figure of the day can stay at or below them and every later one at or
-    above; the day's end when there is none."""
-    timed = [(parts[i], spans[i]) for i, d in enumerate(dates) if d == day and parts[i] is not None]
-    loose = [spans[i] for i, d in enumerate(dates) if d == day and parts[i] is None]
+def _place(spans, parts) -> int:
+    """Where one day's figures of unknown part go (`spans`, `parts`: the day's claims): the
+    latest gap between parts (2*rank +- 1) where every earlier figure of the day can stay at or
+    below them and every later one at or above; the day's end when there is none."""
+    timed = [(p, s) for p, s in zip(parts, spans) if p is not None]
+    loose = [s for p, s in zip(parts, spans) if p is None]
     end = 2 * max(_NAMES) + 1
     if not loose:
         return end
