@@ -859,13 +859,24 @@ def _disputed_at_home(unit: list[Member], home: dict, doc: str) -> bool:
     return False
 
 
+def key_canon(key: tuple, attrs: Sequence[str]) -> dict[str, Optional[str]]:
+    """The canonical scope of a cluster key (kind, figure, attributes...): what its id hashes."""
+    canon: dict[str, Optional[str]] = {a: key[2 + i] for i, a in enumerate(attrs)}
+    if key[1] is not None:
+        canon = {"value": key[1], **canon}
+    return canon
+
+
+def key_cluster_id(key: tuple, attrs: Sequence[str]) -> str:
+    """The id a cluster of this key gets before `-2`, `-3` suffixes (`_make_group`)."""
+    return cluster_id(key[0], key_canon(key, attrs))
+
+
 def _make_group(
     key: tuple, members: list[Member], attrs: list[str], fuzzy: list[str], places: PlaceNames
 ) -> ScopeGroup:
     kind, ident = key[0], key[1]
-    canon: dict[str, Optional[str]] = {a: key[2 + i] for i, a in enumerate(attrs)}
-    if ident is not None:
-        canon = {"value": ident, **canon}
+    canon = key_canon(key, attrs)
     display: dict[str, Optional[str]] = {}
     if ident is not None:
         display["value"] = ident

@@ -42,7 +42,9 @@ Tallies: which vote a tally belongs to is settled across all tallies (crosscheck
 so the state also keeps how the record's tallies were linked (crosscheck.store.vote_links):
 the new tallies are linked against that (and stored votes renamed or renumbered by them get
 their new events), then the vote unit is placed like any other (its signatures and members
-kept with their linked events).  When the kept links cannot say, every stored tally is linked
+kept with their linked events).  The stored clusters read of renamed votes (for
+inconsistencies, and the ids the re-judged ones are ordered among) carry their new names and
+ids (crosscheck.store.renaming).  When the kept links cannot say, every stored tally is linked
 again and the unit re-grouped whole (its members only, read from the state).  A state kept
 before the links existed gets them on its next check (`add_links`).  Work is counted in
 `CheckStats`.
@@ -61,6 +63,7 @@ from typing import Optional, Sequence
 from crosscheck.models import Claim, Cluster, Document
 from crosscheck.reconcile.grouping import finish_groups, key_text, mark_moved
 from crosscheck.reconcile.sources import SourceGroups
+from crosscheck.store.renaming import Renaming
 
 _STATE = """
 CREATE TABLE IF NOT EXISTS judged_members (seq INTEGER NOT NULL, unit TEXT NOT NULL, doc_id TEXT NOT NULL,
@@ -71,6 +74,7 @@ CREATE INDEX IF NOT EXISTS judged_members_unit ON judged_members(unit);
 CREATE INDEX IF NOT EXISTS judged_members_fig ON judged_members(unit, fig);
 CREATE INDEX IF NOT EXISTS judged_members_day ON judged_members(unit, day);
 CREATE INDEX IF NOT EXISTS judged_members_doc ON judged_members(unit, doc_id);
+CREATE INDEX IF NOT EXISTS judged_members_linked ON judged_members(linked, seq);
 CREATE TABLE IF NOT EXISTS judged_sigs (unit TEXT NOT NULL, sig TEXT NOT NULL, pre TEXT NOT NULL,
                                         data TEXT NOT NULL, PRIMARY KEY (unit, sig, pre));
 CREATE TABLE IF NOT EXISTS judged_clusters (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, base TEXT NOT NULL,
@@ -123,6 +127,7 @@ class CheckStats:
     fallback: str = ""  # why the shortcut was not taken ("" when it was)
     link_fallback: str = ""  # why the new tallies were linked with every stored one ("" when not)
     renamed: int = 0  # stored votes whose event the new tallies change (renamed, renumbered)
+    renamed_clusters: int = 0  # stored clusters of those votes (read: their key, to give their new id)
     corroborating: int = 0  # stored members of the new figures and days (joins across places)
     join_units: int = 0  # stored (cluster, article) units whose join across places was re-decided
     join_changed: int = 0  # stored members that the new ones send to another cluster
@@ -289,8 +294,10 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
             try:
                 if _links_state(conn) is None:
                     add_links(conn, cfg)
-                for table, add in (("judged_bands", _add_bands), ("judged_vote_claims", _add_vote_claims)):
-                    if table in tables:
+                indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+                for table, add in (("judged_bands", _add_bands), ("judged_vote_claims", _add_vote_claims),
+                                   ("judged_members_linked", _add_linked_index)):
+                    if table in tables or table in indexes:
                         continue
                     conn.execute("BEGIN IMMEDIATE")  # a state kept before that index
                     try:
@@ -305,6 +312,12 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
             return False
     build_state(db, cfg, rules_dir)
     return True
+
+
+def _add_linked_index(conn) -> None:
+    """The index of tallies by the event linking gave them (a state kept before it): a check
+    finds the stored clusters of the votes a new tally renames through it."""
+    conn.execute("CREATE INDEX IF NOT EXISTS judged_members_linked ON judged_members(linked, seq)")
 
 
 def _add_bands(conn) -> None:
@@ -464,13 +477,16 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
         units[unit_key(m.claim, cfg)].append(m)
     groups = []  # (group, stored seq or None)
     gone: set[int] = set()  # stored clusters every member of which the new ones send elsewhere
+    remap: dict[str, str] = {}  # stored events the new tallies rename (one vote unit)
     for unit in sorted(units):
         if unit.startswith(VOTE_UNIT_PREFIX):
             linked = _link_new(conn, units[unit], sources, stats)
             if linked is None:  # every stored tally linked again with the new ones
-                groups += _vote_unit(conn, unit, units[unit], sources, cfg, stats, notes)
+                got, remap = _vote_unit(conn, unit, units[unit], sources, cfg, stats, notes)
+                groups += got
             else:
-                groups += _unit(conn, unit, linked[0], cfg, stats, notes, linked[1], gone)
+                remap = linked[1]
+                groups += _unit(conn, unit, linked[0], cfg, stats, notes, remap, gone)
         else:
             groups += _unit(conn, unit, units[unit], cfg, stats, notes, gone=gone)
     # the dates of the documents whose members are judged
@@ -481,12 +497,16 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
             f"SELECT id, date FROM judged_docs WHERE id IN ({','.join('?' * len(part))})", part))
     judged = judge_groups([g for g, _s in groups], notes, doc_dates, sources, cfg, hier)
     stats.clusters_judged = len(judged)
-    _final_ids(conn, groups, judged, gone)
+    stats.renamed = len(remap)
+    renaming = Renaming(conn, remap, cfg)
+    touched = {s for _g, s in groups if s is not None} | gone
+    wanted = _linked(conn, judged, touched, cfg, renaming)
+    ids = _final_ids(conn, groups, judged, gone, renaming, wanted, stats)
     for seq in gone:  # a stored cluster of the same base would lose or change its suffix
         if conn.execute("SELECT 1 FROM judged_clusters c, judged_clusters g WHERE g.seq = ? AND c.base = g.base "
                         "AND c.seq != g.seq LIMIT 1", (seq,)).fetchone():
             raise Fallback("a new claim empties a stored cluster whose id another shares")
-    return judged + _linked(conn, judged, {s for _g, s in groups if s is not None} | gone, stats, cfg)
+    return judged + _read_linked(conn, wanted, ids, renaming, hier, stats)
 
 
 class StoredSources(SourceGroups):
@@ -568,12 +588,8 @@ def _link_new(conn, new: list, sources, stats: CheckStats) -> Optional[tuple[lis
     except vote_links.LinkFallback as why:
         stats.link_fallback = str(why)
         return None
-    stats.renamed = len(remap)
-    if remap and {e for e in events if e} & set(remap):
-        # a new vote takes the name a stored vote had before renumbering: the stored clusters
-        # read for inconsistencies still carry the old names (a tally sum would mix two votes,
-        # and the new cluster's id would take a `-N` suffix against the renamed one)
-        raise Fallback("a new vote takes the name of a renumbered stored vote")
+    # a new vote may take the name a stored vote had before renumbering: the stored clusters read
+    # are renamed (crosscheck.store.renaming), else a tally sum would mix two votes
     return [Member(m.index, m.claim.model_copy(update={"event": e}) if e else m.claim, list(m.uncertain), list(m.notes))
             for m, e in zip(new, events)], remap
 
@@ -909,27 +925,33 @@ def _copies(members: list) -> list:
     return [Member(m.index, m.claim, list(m.uncertain), list(m.notes)) for m in members]
 
 
-def _vote_unit(conn, unit: str, new: list, sources, cfg, stats: CheckStats, notes) -> list:
-    """Tallies: every stored tally re-linked with the new ones, the unit re-grouped whole."""
+def _vote_unit(conn, unit: str, new: list, sources, cfg, stats: CheckStats, notes) -> tuple[list, dict]:
+    """Tallies: every stored tally re-linked with the new ones, the unit re-grouped whole; and
+    the stored events this renames (old -> new)."""
     from crosscheck.reconcile.grouping import group_members
     from crosscheck.reconcile.votes import link_votes
 
-    rows = conn.execute("SELECT seq, data FROM judged_members WHERE unit = ?", (unit,)).fetchall()
+    rows = conn.execute("SELECT seq, data, linked FROM judged_members WHERE unit = ?", (unit,)).fetchall()
     from crosscheck.store.streamed import member_from_json
 
-    members, seq_of = [], {}
-    for seq, text in rows:
+    members, seq_of, was = [], {}, {}
+    for seq, text, event in rows:
         m, note = member_from_json(text)
         if note:
             notes[m.index] = note
         members.append(m)
         seq_of[m.index] = seq
+        was[m.index] = event or m.claim.event
     members.sort(key=lambda m: m.index)  # the order the full judgement reads them in
     stats.members_read += len(members)
     everything = members + list(new)
     linked = link_votes([m.claim for m in everything], sources=sources)
+    remap: dict[str, str] = {}  # stored event -> its event now
     for m, c in zip(everything, linked):
         m.claim = c
+        if m.index in was and was[m.index] != c.event:
+            if remap.setdefault(was[m.index], c.event) != c.event:
+                raise Fallback("a new tally splits a stored vote")
     new_index = {m.index for m in new}
     out = []
     counts: dict[int, int] = defaultdict(int)
@@ -946,38 +968,73 @@ def _vote_unit(conn, unit: str, new: list, sources, cfg, stats: CheckStats, note
             out.append((g, seq))
         elif seq is None:
             raise Fallback("a new tally changes the grouping of the votes")
-    return out
+    return out, remap
 
 
-def _final_ids(conn, groups, judged: list[Cluster], gone: frozenset = frozenset()) -> None:
+def _final_ids(conn, groups, judged: list[Cluster], gone: set, renaming: Renaming, wanted: set[int],
+               stats: CheckStats) -> dict[int, str]:
     """Each re-judged cluster gets the id the full judgement gives it: equal ids get their
-    `-2`, `-3` suffixes in grouping's order (`dedupe_order`) among the stored clusters of that
-    id and the re-judged ones; when a stored cluster's id would change, the full judgement
-    decides (Fallback)."""
+    `-2`, `-3` suffixes in grouping's order (`dedupe_order`) among the clusters of that id in
+    the record and the new article, the stored ones under the names of the votes the new
+    tallies rename (`renaming`: their ids change, and with them the clusters of the ids they
+    leave and join).  Returns the final ids of the stored clusters of `wanted` (read for
+    inconsistencies) whose id the renaming changes.  When a stored cluster of no renamed vote
+    would change its id, the full judgement decides (Fallback)."""
     from crosscheck.reconcile.grouping import dedupe_order
 
-    by_base: dict[str, list] = defaultdict(list)
+    from crosscheck.store.renaming import Unnamed
+
+    try:
+        moved = renaming.moved()  # stored seq -> (stored base, base once renamed)
+    except Unnamed as why:
+        raise Fallback(str(why))
+    stats.renamed_clusters = len(moved)
+    rejudged = {seq for _g, seq in groups if seq is not None}
+    new_by_base: dict[str, list] = defaultdict(list)
     for (g, seq), cl in zip(groups, judged):
-        by_base[cl.id].append((g, seq, cl))
-    for base, mine in by_base.items():
-        rejudged = {seq for _g, seq, _cl in mine if seq is not None}
+        new_by_base[cl.id].append((dedupe_order(g), seq, cl))
+    arriving: dict[str, list[int]] = defaultdict(list)  # base -> renamed stored clusters taking it
+    for seq, (_old, new) in moved.items():
+        if seq not in rejudged and seq not in gone:
+            arriving[new].append(seq)
+    stored = {seq: (cid, base) for seq, cid, base in _in_pairs(
+        conn, "SELECT seq, id, base FROM judged_clusters WHERE seq IN ({marks})", set(wanted) | rejudged | gone)}
+    for seq in rejudged - set(moved):  # a cluster re-made under its stored key keeps its base
+        cl = next(cl for (_g, q), cl in zip(groups, judged) if q == seq)
+        if stored[seq][1] != cl.id and _base_of(stored[seq][0], cl.id) is None:
+            raise Fallback(f"cluster {stored[seq][0]} changes its id")
+    # the ids whose clusters change: new and re-judged ones, and those renamed clusters leave or join
+    changed = set(new_by_base) | set(arriving) | {old for old, _new in moved.values()} | {
+        stored[seq][1] for seq in gone}
+    families = set(new_by_base)
+    for seq in wanted:
+        base = moved[seq][1] if seq in moved else stored[seq][1]
+        if base in changed:
+            families.add(base)
+    rows = {r[0]: r for r in _in_pairs(conn, "SELECT seq, id, base, dedupe FROM judged_clusters WHERE base IN ({marks})",
+                                       families)}
+    rows.update((r[0], r) for r in _in_pairs(conn, "SELECT seq, id, base, dedupe FROM judged_clusters "
+                                             "WHERE id IN ({marks})", families))
+    orders = dict(_in_pairs(conn, "SELECT seq, dedupe FROM judged_clusters WHERE seq IN ({marks})",
+                            {seq for b in families for seq in arriving.get(b, ())}))
+    out: dict[int, str] = {}
+    for base in sorted(families):
         entries = []
-        for seq, cid, order in conn.execute(
-                "SELECT seq, id, dedupe FROM judged_clusters WHERE base = ? OR id = ?", (base, base)):
-            if seq in gone:  # no longer a cluster: its id is free
-                continue
-            if seq not in rejudged:
-                entries.append(([tuple(x) for x in json.loads(order)], cid, None))
-            elif _base_of(cid, base) is None:
-                raise Fallback(f"cluster {cid} changes its id")
-        entries += [(dedupe_order(g), None, cl) for g, _seq, cl in mine]
+        for seq, cid, b, order in rows.values():
+            if (b == base or cid == base) and seq not in moved and seq not in rejudged and seq not in gone:
+                entries.append(([tuple(x) for x in json.loads(order)], seq, cid, None))
+        entries += [([tuple(x) for x in json.loads(orders[seq])], seq, None, None) for seq in arriving.get(base, ())]
+        entries += [(order, seq, None, cl) for order, seq, cl in new_by_base.get(base, ())]
         entries.sort(key=lambda e: e[0])
-        for n, (_order, stored_id, cl) in enumerate(entries, 1):
+        for n, (_order, seq, stored_id, cl) in enumerate(entries, 1):
             cid = base if n == 1 else f"{base}-{n}"
             if cl is not None:
                 cl.id = cid
+            elif seq in moved:
+                out[seq] = cid
             elif stored_id != cid:
                 raise Fallback(f"a new cluster changes the id of {stored_id}")
+    return {seq: cid for seq, cid in out.items() if seq in wanted}
 
 
 def _base_of(cid: str, base: str) -> Optional[str]:
@@ -993,7 +1050,7 @@ def _in(conn, sql: str, values, params=()) -> set:
     return out
 
 
-def _vote_linked(conn, judged: list[Cluster], cfg) -> set[int]:
+def _vote_linked(conn, judged: list[Cluster], cfg, renaming: Renaming) -> set[int]:
     """The stored vote-linked clusters the new claims' inconsistencies read (`_linked`):
 
     * tallies above a body's size are worked out per vote: the tally clusters of the votes of
@@ -1008,6 +1065,7 @@ def _vote_linked(conn, judged: list[Cluster], cfg) -> set[int]:
 
     tally = ",".join("?" * len(TALLY_KINDS))
     events = {e for cl in judged if cl.kind in TALLY_KINDS and (e := cl.key.get("event") or "").startswith("vote:")}
+    events = renaming.stored_events(events)  # as the stored tallies of those votes are indexed
     wanted = _in(conn, f"SELECT DISTINCT seq FROM judged_vote_claims WHERE kind IN ({tally}) AND event IN ({{marks}})",
                  events, TALLY_KINDS)
     identity = [k for k in VOTE_LINKED if k in cfg.identity_kinds]
@@ -1028,8 +1086,8 @@ def _vote_linked(conn, judged: list[Cluster], cfg) -> set[int]:
     return wanted
 
 
-def _linked(conn, judged: list[Cluster], touched: set[int], stats: CheckStats, cfg) -> list[Cluster]:
-    """The stored clusters a constraint links to the re-judged ones, for
+def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renaming) -> set[int]:
+    """The stored clusters (seqs) a constraint links to the re-judged ones, for
     reconcile.inconsistencies: a part/whole constraint (their wholes, their parts, their wholes'
     other parts); the sum of one vote's tallies (the tally clusters of the re-judged tallies'
     votes); number typos (the resolution numbers a re-judged one can be a slip of, and their
@@ -1052,16 +1110,23 @@ def _linked(conn, judged: list[Cluster], touched: set[int], stats: CheckStats, c
     from crosscheck.reconcile.inconsistencies import VOTE_LINKED
 
     if any(cl.kind in VOTE_LINKED for cl in judged):  # number typos, tallies above a body's size
-        if stats.renamed or not _has_table(conn, "judged_vote_claims"):
+        if not _has_table(conn, "judged_vote_claims"):
             wanted.update(r[0] for r in conn.execute(
                 f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED))
         else:
-            wanted |= _vote_linked(conn, judged, cfg)
-    wanted -= touched
+            wanted |= _vote_linked(conn, judged, cfg, renaming)
+    return wanted - touched
+
+
+def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming, hier,
+                 stats: CheckStats) -> list[Cluster]:
+    """The stored clusters `wanted`, as the full judgement gives them: under the names of the
+    votes the new tallies rename, with the ids that gives them (`ids`)."""
     out = []
     for seq in sorted(wanted):
         (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
-        cl = Cluster.model_validate_json(text)
+        cl = renaming.cluster(Cluster.model_validate_json(text), hier)
+        cl.id = ids.get(seq, cl.id)
         for c in cl.claims:  # positions are the report's (streamed pass 1), not the check's
             c.position = None
             for mention in c.mentions:
