@@ -156,6 +156,35 @@ def test_a_state_without_the_band_index_gets_it(record, tmp_path):
     assert (_found is None) == (stats.fallback != "") and again.fallback == stats.fallback
 
 
+def test_whether_every_document_has_its_signature_is_kept_with_the_state(record, tmp_path):
+    """Whether a stored document lacks its near-duplicate signature (so the band index misses
+    it) is noted when the state is built, not found by a scan of the documents at every check
+    (the signature lies past each document's text: the scan read the whole record); a state
+    kept before the note gets it on its next check.  A document without a signature sends the
+    check to grouping every stored signature again."""
+    _d, corpus, db = record
+    cfg = reconcile_config(Settings())
+    copy = tmp_path / "s.db"
+    copy.write_bytes(Path(db).read_bytes())
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'judged_fingerprints'").fetchone() == ("all",)
+        conn.execute("DELETE FROM meta WHERE key = 'judged_fingerprints'")
+        conn.commit()
+    assert judged.ensure_state(copy, cfg) is False  # noted again, not rebuilt
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'judged_fingerprints'").fetchone() == ("all",)
+    new = _new_articles(tmp_path, corpus)[0]
+    docs = load_documents([str(new)])
+    claims = _extract(docs, Settings())
+    _found, banded = judged.check_against_state(copy, docs, claims, cfg, build=False)
+    assert banded.near_dup_read < N + len(FIXTURES)
+    with closing(sqlite3.connect(copy)) as conn:
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_fingerprints', 'some missing')")
+        conn.commit()
+    _found, grouped = judged.check_against_state(copy, docs, claims, cfg, build=False)
+    assert grouped.near_dup_read == N + len(FIXTURES) and grouped.fallback == banded.fallback
+
+
 def _rules_version() -> str:
     from crosscheck.ruleset.loader import load_rules
 

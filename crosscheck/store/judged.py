@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS judged_clusters (seq INTEGER PRIMARY KEY, id TEXT NOT
                                             combination INTEGER NOT NULL, json TEXT NOT NULL, ckey TEXT);
 CREATE INDEX IF NOT EXISTS judged_clusters_base ON judged_clusters(base);
 CREATE INDEX IF NOT EXISTS judged_clusters_ckey ON judged_clusters(ckey);
+CREATE INDEX IF NOT EXISTS judged_clusters_combination ON judged_clusters(combination, kind);
 CREATE TABLE IF NOT EXISTS judged_hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS judged_hkeys_key ON judged_hkeys(key, pos);
 CREATE TABLE IF NOT EXISTS judged_docs (id TEXT PRIMARY KEY, date TEXT, grp TEXT NOT NULL)
@@ -295,9 +296,11 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                 if _links_state(conn) is None:
                     add_links(conn, cfg)
                 indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+                noted = conn.execute("SELECT 1 FROM meta WHERE key = 'judged_fingerprints'").fetchone()
                 for table, add in (("judged_bands", _add_bands), ("judged_vote_claims", _add_vote_claims),
-                                   ("judged_members_linked", _add_linked_index)):
-                    if table in tables or table in indexes:
+                                   ("judged_clusters_combination", _add_linked_index),
+                                   ("judged_fingerprints", _note_fingerprints)):
+                    if table in tables or table in indexes or (table == "judged_fingerprints" and noted):
                         continue
                     conn.execute("BEGIN IMMEDIATE")  # a state kept before that index
                     try:
@@ -315,9 +318,27 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
 
 
 def _add_linked_index(conn) -> None:
-    """The index of tallies by the event linking gave them (a state kept before it): a check
-    finds the stored clusters of the votes a new tally renames through it."""
+    """Indexes a state kept before them lacks: tallies by the event linking gave them (a check
+    finds the stored clusters of the votes a new tally renames through it) and clusters of
+    combined figures by kind (without it, whether there are any scans every cluster's JSON)."""
     conn.execute("CREATE INDEX IF NOT EXISTS judged_members_linked ON judged_members(linked, seq)")
+    conn.execute("CREATE INDEX IF NOT EXISTS judged_clusters_combination ON judged_clusters(combination, kind)")
+
+
+def _all_fingerprinted(conn) -> bool:
+    """Whether every stored document has its near-duplicate signature (else the band index
+    misses some), as `_add_bands` found it for this state; a state kept before it says is
+    read (the signature column lies past each document's text: a scan reads the record)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'judged_fingerprints'").fetchone()
+    if row is not None:
+        return row[0] == "all"
+    return conn.execute("SELECT 1 FROM documents WHERE fingerprint IS NULL LIMIT 1").fetchone() is None
+
+
+def _note_fingerprints(conn) -> None:
+    missing = conn.execute("SELECT 1 FROM documents WHERE fingerprint IS NULL LIMIT 1").fetchone()
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_fingerprints', ?)",
+                 ("some missing" if missing else "all",))
 
 
 def _add_bands(conn) -> None:
@@ -331,6 +352,7 @@ def _add_bands(conn) -> None:
     rows = conn.execute("SELECT id, fingerprint FROM documents WHERE comparable_length > 0 AND fingerprint IS NOT NULL")
     conn.executemany("INSERT INTO judged_bands VALUES (?, ?)",
                      ((band, doc_id) for doc_id, fp in rows for band in band_keys(fp)))
+    _note_fingerprints(conn)
 
 
 def _add_vote_claims(conn) -> None:
@@ -533,8 +555,7 @@ def _sources(conn, new_docs, cfg, stats: CheckStats) -> SourceGroups:
     from crosscheck.store.sqlite_store import _source_groups
 
     ids = [d.id for d in new_docs]
-    if not _has_bands(conn) or conn.execute(
-            "SELECT 1 FROM documents WHERE fingerprint IS NULL LIMIT 1").fetchone():
+    if not _has_bands(conn) or not _all_fingerprinted(conn):
         sources = _source_groups(conn, new_docs, cfg)
         stats.near_dup_read = len(sources.group_of) - len(ids)
         new_groups = {sources.group(d) for d in ids}
@@ -1096,11 +1117,11 @@ def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renam
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination
 
     wanted: set[int] = set()
+    combined = {k for (k,) in conn.execute("SELECT DISTINCT kind FROM judged_clusters WHERE combination = 1")}
     for cl in judged:
         if cl.kind not in ADDITIVE_KINDS or not cl.claims or not cl.hierarchy_keys:
             continue
-        if is_combination(cl.key.get("location") or "") or conn.execute(
-                "SELECT 1 FROM judged_clusters WHERE combination AND kind = ? LIMIT 1", (cl.kind,)).fetchone():
+        if is_combination(cl.key.get("location") or "") or cl.kind in combined:
             raise Fallback(f"combined figures of {cl.kind} are judged with the whole record")
         own, ancestors = cl.hierarchy_keys[0], cl.hierarchy_keys[1:]
         wanted.update(r[0] for r in conn.execute(
