@@ -315,6 +315,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         for unit in units:
             for (data,) in reader.execute("SELECT data FROM members WHERE unit = ? ORDER BY idx", (unit,)):
                 m, note, where = pickle.loads(data)
+                _share_fields_set(m.claim)
                 members.append(m)
                 positions[m.index] = where
                 if note:
@@ -328,15 +329,19 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         for m, c in zip(members, linked):
             m.claim = c
         grouping = group_members(members, cfg, dedupe=False)
-        orders = [json.dumps(dedupe_order(g), ensure_ascii=False) for g in grouping.groups]
-        clusters = judge_groups(grouping.groups, notes, doc_dates, sources, cfg, hier)
-        for g, cluster in zip(grouping.groups, clusters):  # report.positions, from pass 1
-            for m, cc in zip(g.members, cluster.claims):
+        groups = grouping.groups
+        del members, linked, grouping  # the groups hold the members
+        first = stats.clusters + 1
+        rows, keys = [], []
+        # each group judged and written on its own (judging is per group): one cluster in
+        # memory beside the batch's members, and without `keep` each group's members let go
+        for n, g in enumerate(groups):
+            order = json.dumps(dedupe_order(g), ensure_ascii=False)
+            (c,) = judge_groups([g], notes, doc_dates, sources, cfg, hier)
+            for m, cc in zip(g.members, c.claims):  # report.positions, from pass 1
                 cc.position, mention_positions = positions[m.index]
                 for mention, pos in zip(cc.mentions, mention_positions):
                     mention.position = pos
-        rows, keys = [], []
-        for c, order in zip(clusters, orders):
             stats.clusters += 1
             if c.kind in ADDITIVE_KINDS and c.claims:  # what reconcile.inconsistencies links
                 keys += [(stats.clusters, i, k) for i, k in enumerate(c.hierarchy_keys)]
@@ -346,14 +351,34 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
             rows.append((c.id, order, _STATUS_ORDER[c.status], -(c.severity or 0.0), c.severity is None,
                          c.status, c.kind, len(c.claims), c.model_dump_json(), stats.clusters,
                          is_combination(c.key.get("location") or ""), bool(c.outlier_links)))
+            if keep is None:
+                groups[n] = None
+            if len(rows) >= 256:
+                scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                rows = []
         scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if keep is not None:
-            first = stats.clusters - len(clusters) + 1
-            keep(before, grouping.groups, list(range(first, stats.clusters + 1)), sources)
+            keep(before, groups, list(range(first, stats.clusters + 1)), sources)
         scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", keys)
-        del members, grouping, clusters, rows
+        del groups, rows, positions, notes
     scratch.execute("COMMIT")
     scratch.execute("DROP TABLE members")
+
+
+# pydantic's record of the fields set on a model (a set of ~25 names, about 2 KB) is made anew
+# for every claim read back, and held for every member of a batch: the members share one (a
+# union).  Nothing reads it but `exclude_unset`, which crosscheck never uses (as in extraction,
+# crosscheck.extract.extractor._share_fields_set).
+_FIELDS: dict[type, set] = {}
+
+
+def _share_fields_set(model) -> None:
+    for x in (model, *getattr(model, "mentions", ())):
+        mine = x.__pydantic_fields_set__
+        shared = _FIELDS.get(type(x))
+        if shared is None or not mine <= shared:
+            shared = _FIELDS[type(x)] = set(mine) | (shared or set())
+        object.__setattr__(x, "__pydantic_fields_set__", shared)
 
 
 def member_json(m, note: Optional[str]) -> str:
