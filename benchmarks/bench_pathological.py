@@ -13,6 +13,8 @@ Cases (sizes in MB of UTF-8):
 * ``number_word``   one number word repeated ("ألف ألف ألف …");
 * ``dense_sentence`` one sentence holding a number every ~60 bytes (about 18,000 per MB): counts,
                     kind words, hedges, places, joined by "و" and commas, no full stop;
+* ``sentence_10k``  issue 10's wording: one sentence holding 10,000 numbers per MB (a figure of
+                    dense_sentence every ~100 bytes, the rest plain words);
 * ``dense_veto``    the same sentence after a first one naming an epidemic, which arms the
                     injured rule's context veto (each figure then asks whether its sentence
                     names a fire or an attack);
@@ -48,7 +50,9 @@ _HEDGES = ["", "نحو ", "أكثر من ", "قرابة ", "ما لا يقل ع�
 _VERBS = ["وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن"]
 
 
-_CASES = ["news", "single_line", "number_word", "dense_sentence", "dense_veto", "long_clause", "digit_token"]
+_CASES = ["news", "single_line", "number_word", "dense_sentence", "sentence_10k", "dense_veto", "long_clause",
+          "digit_token"]
+_FILLER = ["بحسب", "مصادر", "محلية", "وأضافت", "المصادر", "أن", "الأوضاع", "هناك", "صعبة", "للغاية"]
 
 
 def _fixture_texts() -> list[str]:
@@ -89,6 +93,25 @@ def make(case: str, size: int) -> list[str]:
                 + ("،" if i % 3 == 0 else "")
             )
         return [_repeat_to(parts, size, " ")]
+    if case == "sentence_10k":
+        # issue 10's wording: one sentence of `size` bytes holding 10,000 numbers per MB (one
+        # every 100 bytes): dense_sentence's figures, each padded with plain words to 100 bytes
+        want = round(size * 10_000 / MB)
+        parts = []
+        for i in range(want):
+            words = [f"{_VERBS[i % 6]} {_HEDGES[i % 5]}{(i * 37) % 5000 + 2} {_KINDS[i % 8]} في {_PLACES[i % 8]}"
+                     + ("،" if i % 3 == 0 else "")]
+            k = i
+            while len(" ".join(words).encode("utf-8")) < 99 - 12:
+                words.append(_FILLER[k % len(_FILLER)])
+                k += 1
+            parts.append(" ".join(words))
+        text = " ".join(parts)
+        k = 0
+        while len(text.encode("utf-8")) < size - 12:
+            text += " " + _FILLER[k % len(_FILLER)]
+            k += 1
+        return [text]
     if case == "long_clause":
         parts = [f"وارتفع عدد القتلى في {_PLACES[i % 8]} و{i % 50 + 3} قرى إلى {(i * 37) % 5000 + 40} شخصا"
                  for i in range(size // 70 + 1)]

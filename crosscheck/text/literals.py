@@ -139,43 +139,24 @@ class LiteralGate:
 
 class GateSet:
     """LiteralGate.open of a list of patterns (None: no gate, always scanned) for one span at
-    a time.  The patterns that can match anywhere in a text are worked out once per text (its
-    required strings looked for there, each at most once); a span then tests only those."""
+    a time, with the strings looked for by `in` in a loop that runs in C (`any(map(...))`)."""
 
-    __slots__ = ("_gates", "_text", "_live")
+    __slots__ = ("_gates",)
 
     def __init__(self, patterns: Sequence[str]) -> None:
         gates = [LiteralGate.of(p) for p in patterns]
         self._gates = tuple(None if g is None else tuple(tuple(sorted(f)) for f in g.factors) for g in gates)
-        self._text: Optional[str] = None
-        self._live: list[bool] = []
 
     def select(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[bool]:
         """For each pattern: can it match inside text[lo:hi]?"""
-        if text is not self._text:
-            self._live = _open(self._gates, [True] * len(self._gates), text)
-            self._text = text
-        if lo == 0 and (hi is None or hi >= len(text)):
-            return self._live
-        return _open(self._gates, self._live, text[lo:hi])
-
-
-def _open(gates, live: list[bool], text: str) -> list[bool]:
-    """For each gate still live: does text hold a string of each of its sets?  (A string shared
-    by several gates is looked for once.)"""
-    seen: dict[str, bool] = {}
-    out = []
-    for gate, ok in zip(gates, live):
-        if ok and gate is not None:
-            for alts in gate:
-                for w in alts:
-                    found = seen.get(w)
-                    if found is None:
-                        found = seen[w] = w in text
-                    if found:
+        has = (text if lo == 0 and (hi is None or hi >= len(text)) else text[lo:hi]).__contains__
+        out = []
+        for gate in self._gates:
+            ok = True
+            if gate is not None:
+                for alts in gate:
+                    if not any(map(has, alts)):
+                        ok = False
                         break
-                else:
-                    ok = False
-                    break
-        out.append(ok)
-    return out
+            out.append(ok)
+        return out
