@@ -34,6 +34,10 @@ def test_required_literals_of_written_patterns():
     assert required_literals(r"\p{L}+قتلى") is None
     assert required_literals(r"(?i)killed") is None
     assert required_literals(r"(?i:killed) toll") is None
+    # a brace the standard library reads as text is `regex`'s fuzzy matching: "قتلا" matches
+    assert regex.search(r"(?:قتلى){e<=1}", "قتلا") is not None
+    assert required_literals(r"(?:قتلى){e<=1}") is None
+    assert required_literals(r"منذ (?:قتلى){e<=1}") is None
 
 
 def _rule_patterns() -> list[str]:

@@ -49,6 +49,9 @@ class _Unreadable(Exception):
     pass
 
 
+_BRACE = ord("{")
+
+
 def _factors(items) -> list[frozenset[str]]:
     """Every factor of a sequence of items that a match must hold: its literal runs and the
     factors of its mandatory parts."""
@@ -62,6 +65,10 @@ def _factors(items) -> list[frozenset[str]]:
 
     for op, av in items:
         if op is c.LITERAL:
+            if av == _BRACE:
+                # the standard library reads "{e<=1}" as literal text; to `regex` it makes the
+                # item before it fuzzy (approximate matches): no string is then required
+                raise _Unreadable
             run.append(chr(av))
             continue
         close()
