@@ -80,7 +80,7 @@ def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
 # sets F and G are also scored for extraction (their gold was written with the same care as their
 # judgements): precision, recall floors and the least number of gold lines each must keep
 EXTRACTION_FLOOR = {
-    "reconcile_blind_f": (0.97, 0.88, 190),  # measured in session 7 (0.972 / 0.888)
+    "reconcile_blind_f": (0.97, 0.91, 190),  # session 7 0.972 / 0.888; session 8 0.978 / 0.914
     "reconcile_blind_g": (0.97, 0.85, 185),  # measured in session 7 (0.976 / 0.859; first 0.848)
 }
 

@@ -123,6 +123,9 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
                 if needs and all(t.forms.isdisjoint(needs) for t in (*toks[:k], *toks[hit[1]:])):
                     break  # "أجمع المحللون بالإجماع على …" names no vote (besides the formula)
                 start, end, surface = ctx.original(toks[k].nstart, toks[hit[1] - 1].nend)
+                j = bisect_left(tallies, start)
+                if j < len(tallies) and tallies[j] < end:
+                    break  # "وامتناع عضو واحد": the formula's words hold a figure, which says it
                 sentence = ctx.sentence_text(s_lo, s_hi, toks[k].nstart)[2]
                 event, inferred = vote_event(ctx, toks[k].nstart) if rule.event_from == "vote" else (None, False)
                 out.append(
