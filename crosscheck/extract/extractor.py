@@ -87,6 +87,7 @@ class CompiledKind:
     sides: dict[str, str] = None  # side_after, normalised word -> rule id
     needs: frozenset[str] = frozenset()  # sentence_needs, normalised
     article_needs: frozenset[str] = frozenset()  # article_needs, normalised
+    require_before: PhraseSet | None = None  # require_before: the figure's own marker
 
 
 @dataclass(slots=True)
@@ -124,6 +125,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 {normalize_word(w): t for w, t in r.side_after.items()},
                 frozenset(normalize_word(w) for w in r.sentence_needs),
                 frozenset(normalize_word(w) for w in r.article_needs),
+                PhraseSet.of(r.require_before) if r.require_before else None,
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -1440,6 +1442,10 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             continue
         if ck.exclude_before and left > 0 and not toks[left].brk_before and ck.exclude_before.ending_at(toks, left):
             continue  # "خلال خمسة أيام" is a deadline, not a length
+        if ck.require_before and not (
+            left > 0 and not toks[left].brk_before and ck.require_before.ending_at(toks, left)
+        ):
+            continue  # "استمرت 34 يوما", "على مدى ثلاثة أيام": only a figure with its marker
         cands.append((ck, noun))
     # The rules with a counted noun first, then the others.  A rule without a noun scores at
     # most 200 + its priority: once the best so far scores more it can be neither the best nor a

@@ -138,6 +138,9 @@ class KindRule(_Strict):
     any_noun: bool = False  # whatever follows the number, a cue decides ("القرار رقم 2728 نص…")
     exclude: list[str] = Field(default_factory=list)  # words right after the noun that veto the rule
     exclude_before: list[str] = Field(default_factory=list)  # words right before the figure that veto it
+    # words one of which must end right before the figure ("على مدى ثلاثة أيام"): the rule applies
+    # only there (a rule that reaches far for its cue, trusting the figure's own marker)
+    require_before: list[str] = Field(default_factory=list)
     # Words right before an ordinal that make it this rule's running count: "للمرة الثامنة",
     # "الفيتو الـ17", "هو السابع" (a cue is still needed).  Ordinals are otherwise never counts.
     ordinal_after: list[str] = Field(default_factory=list)
