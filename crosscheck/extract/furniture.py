@@ -24,10 +24,12 @@ class Furniture:
         self.header = regex.compile(
             r"(?m)^[\s\-–•*#]*(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads) + ")"
         )
-        self.timestamp = regex.compile(rules.timestamp, regex.MULTILINE)
+        forms = [rules.timestamp] if isinstance(rules.timestamp, str) else rules.timestamp
         # A pattern that opens with ^ and has no alternation can only match at a line start:
         # trying it there alone finds what finditer finds, without scanning every character.
-        self._timestamp_at_lines = rules.timestamp.startswith("^") and "|" not in rules.timestamp
+        self.timestamps = [
+            (regex.compile(f, regex.MULTILINE), f.startswith("^") and "|" not in f) for f in forms
+        ]
 
     def blocks(self, text: str) -> list[tuple[int, int]]:
         """Sorted, non-overlapping [start, end) ranges of the normalised text that are furniture."""
@@ -50,10 +52,20 @@ class Furniture:
             out.append((start, end))
             pos = end
         # bare timestamp lines anywhere
-        stamps = _at_line_starts(self.timestamp, text) if self._timestamp_at_lines else self.timestamp.finditer(text)
-        for m in stamps:
-            if not _inside(out, m.start()):
-                out.append((m.start(), m.end()))
+        found = []
+        for pattern, at_lines in self.timestamps:
+            stamps = _at_line_starts(pattern, text) if at_lines else pattern.finditer(text)
+            found.extend(m.span() for m in stamps)
+        # one pass over both sorted lists: a stamp inside a block or an earlier stamp is dropped
+        kept, j, reach = [], 0, -1
+        for a, b in sorted(found):
+            while j < len(out) and out[j][1] <= a:
+                j += 1
+            if a < reach or (j < len(out) and out[j][0] <= a):
+                continue
+            kept.append((a, b))
+            reach = b
+        out.extend(kept)
         out.sort()
         return out
 

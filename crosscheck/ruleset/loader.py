@@ -258,7 +258,9 @@ class FurnitureRules(_Strict):
     what: str
     why: str
     headers: list[str]  # a line that starts with one of these opens a furniture block
-    timestamp: str  # regex for a bare timestamp line, e.g. "02 أبريل 2025 03:24 م"
+    # regex (or list of regexes, one per form) for a bare timestamp line, e.g. "02 أبريل 2025
+    # 03:24 م", "منذ 3 ساعات"
+    timestamp: Union[str, list[str]]
     max_words: int = 16  # furniture lines are short; a long paragraph closes the block
     examples: Examples
 
