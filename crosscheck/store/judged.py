@@ -1143,11 +1143,15 @@ def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming
                  stats: CheckStats) -> list[Cluster]:
     """The stored clusters `wanted`, as the full judgement gives them: under the names of the
     votes the new tallies rename, with the ids that gives them (`ids`)."""
+    from crosscheck.store.streamed import _share_fields_set
+
     out = []
     for seq in sorted(wanted):
         (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
         cl = renaming.cluster(Cluster.model_validate_json(text), hier)
         cl.id = ids.get(seq, cl.id)
+        for c in cl.claims:  # held together: one fields-set record for all
+            _share_fields_set(c)
         for c in cl.claims:  # positions are the report's (streamed pass 1), not the check's
             c.position = None
             for mention in c.mentions:

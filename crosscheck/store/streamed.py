@@ -412,9 +412,14 @@ def _inconsistencies(scratch, cfg) -> list:
         UNION SELECT DISTINCT seq FROM hkeys WHERE seq IN (SELECT seq FROM clusters WHERE combination)
         UNION SELECT seq FROM clusters WHERE outlier_links
         UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(VOTE_LINKED))})"""
-    clusters = [Cluster.model_validate_json(r[0]) for r in scratch.execute(
-        f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id",
-        VOTE_LINKED)]
+    clusters = []
+    for (text,) in scratch.execute(
+            f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id",
+            VOTE_LINKED):
+        cl = Cluster.model_validate_json(text)
+        for c in cl.claims:  # held together: one fields-set record for all (see _share_fields_set)
+            _share_fields_set(c)
+        clusters.append(cl)
     found = find_inconsistencies(clusters, cfg)
     where = {(c.doc, c.start, c.end): c.position for cl in clusters for c in cl.claims}
     for inc in found:  # report.positions: a cited claim is where its cluster's claim is
