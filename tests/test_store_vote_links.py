@@ -33,10 +33,12 @@ def _article(rng: random.Random, doc: str) -> list[Claim]:
         event = _event(rng, n)
         rel = rng.random() < 0.3
         as_of = (when - timedelta(days=rng.randint(0, 2))) if rel else when
+        undated = not rel and rng.random() < 0.1  # an article with no date at all
         for kind in rng.sample(KINDS, rng.randint(1, 3)):
             out.append(Claim(doc=doc, kind=kind, value=rng.choice([12, 13, 14, 2, 0, 1, 3, 120, 9]),
                              start=len(out) * 10, end=len(out) * 10 + 2, surface="12", event=event,
-                             as_of=as_of.isoformat(), as_of_from="relative" if rel else "metadata"))
+                             as_of=None if undated else as_of.isoformat(),
+                             as_of_from="none" if undated else "relative" if rel else "metadata"))
     return out
 
 

@@ -8,7 +8,8 @@ import random
 from datetime import date, timedelta
 
 from crosscheck.reconcile import votes
-from crosscheck.reconcile.votes import Occ, _index_keys, _lookup_keys, _minimum, compatible, link, score
+from crosscheck.reconcile.votes import (UNDATED_LINK_MAX_VOTES, Occ, _index_keys, _lookup_keys, _minimum,
+                                        compatible, is_cross_key, link, score)
 
 
 def plain_link(occs: list[Occ]) -> list[list[Occ]]:
@@ -18,7 +19,10 @@ def plain_link(occs: list[Occ]) -> list[list[Occ]]:
     for o in sorted(occs, key=lambda o: o.specificity):
         best: list[tuple[int, int]] = []
         seen: set[int] = set()
-        for k in [k for key in _lookup_keys(o) for k in index.get(key, ())]:
+        # an undated occurrence looks at the dated votes of its body only while they are few
+        keys = [key for key in _lookup_keys(o)
+                if not (is_cross_key(key) and len(index.get(key, ())) > UNDATED_LINK_MAX_VOTES)]
+        for k in [k for key in keys for k in index.get(key, ())]:
             if k in seen:
                 continue
             seen.add(k)
@@ -121,3 +125,50 @@ def test_sponsors_or_a_veto_keep_a_draft_apart_from_a_resolution():
     assert len(link(sponsored)) == 2
     vetoed = [_occ("a", day, body="sc", subj="draft", veto="russia"), _occ("b", day, body="sc", subj="resolution")]
     assert len(link(vetoed)) == 2
+
+
+def _occ(doc: str, day: date | None = None, **fields: str) -> Occ:
+    o = Occ(doc=doc, fields={"n": "1", **fields})
+    if day is not None:
+        o.lo, o.hi = day - timedelta(days=7), day
+    return o
+
+
+def test_an_undated_tally_joins_the_one_dated_vote_of_its_body():
+    """An article with no date tells the General Assembly vote that dated articles tell."""
+    dated = [_occ("a", date(2024, 5, 10), body="ga", subj="draft"), _occ("b", date(2024, 5, 11), body="ga")]
+    undated = _occ("c", body="ga", subj="resolution")
+    found = link(dated + [undated])
+    assert len(found) == 1 and undated in found[0]
+    # another body's vote is not its vote
+    assert len(link(dated + [_occ("d", body="sc")])) == 2
+
+
+def test_an_undated_tally_stays_apart_among_many_dated_votes():
+    """Past the limit every dated vote of the body is as likely: no guess."""
+    many = [_occ(f"a{i:02d}", date(2024, 1, 1) + timedelta(days=30 * i), body="ga")
+            for i in range(UNDATED_LINK_MAX_VOTES + 1)]
+    undated = _occ("z", body="ga")
+    found = link(many + [undated])
+    assert [undated] in found and len(found) == len(many) + 1
+    # under the limit it joins the one vote it shares the most with: two alike tie (apart), one is it
+    assert [undated] in link(many[:2] + [undated])
+    assert any(undated in v and len(v) == 2 for v in link(many[:1] + [undated]))
+
+
+def test_swapped_digits_of_a_resolution_number_are_one_vote():
+    """2774 in two articles and 2747 in a third, all the same week: one vote named 2774, and
+    an article naming no number joins it instead of staying between two votes."""
+    day = date(2025, 2, 24)
+    occs = [_occ("a", day, body="sc", subj="resolution", res="2774"),
+            _occ("b", day, body="sc", subj="resolution", res="2774"),
+            _occ("c", day + timedelta(days=2), body="sc", subj="resolution", res="2747"),
+            _occ("d", day + timedelta(days=1), body="sc", subj="resolution")]
+    found = link(occs)
+    assert len(found) == 1
+    assert votes.vote_key(found[0])["res"] == "2774"
+    # numbers one apart are two resolutions, often adopted the same day
+    apart = link([_occ("a", day, body="sc", res="2727"), _occ("b", day, body="sc", res="2728")])
+    assert len(apart) == 2
+    assert votes.transposed("2774", "2747") and not votes.transposed("2727", "2728")
+    assert not votes.transposed("2774", "4772")  # two digits swapped, but not adjacent

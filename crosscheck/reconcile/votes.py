@@ -17,6 +17,17 @@ text of one body are one text told two ways.  Among the compatible votes an occu
 (resolution number, sponsors, subject, exact date); when two tie it stays apart.  Past votes of
 one body are the same vote only with a shared sponsor or the same named month.  Tally figures
 are never used to link: agreeing figures must not make two votes one.
+
+Two resolution numbers that differ only by two adjacent digits swapped (2774 / 2747) do not tell
+two votes apart: the Security Council adopts a few dozen resolutions a year, so numbers that far
+apart are never both adopted within the days two overlapping votes span - one of them is a
+slip, and the vote is named by the number most of its articles give.  Numbers one apart (2727 /
+2728, often adopted the same day) stay two votes.
+
+An undated vote (no date in its article's metadata or text, not a past vote) could have been
+held on any day: it is read after every dated vote and may join one of its body, when the body
+has at most `undated_link_max_votes` dated votes (more, and it could be any of them: it stays
+apart, and the work stays linear).
 """
 
 from __future__ import annotations
@@ -59,8 +70,13 @@ class Occ:
         return set(filter(None, self.get("veto").split("+"))) - {"yes"}
 
     @property
+    def undated(self) -> bool:
+        """Nothing dates it: any day is possible (a past vote has its own keys)."""
+        return not self.get("past") and self.lo == _FAR_PAST and self.hi == _FAR_FUTURE
+
+    @property
     def specificity(self) -> tuple:
-        return (not self.get("res"), not self.get("by"), self.exact is None, self.doc, self.get("n"))
+        return (self.undated, not self.get("res"), not self.get("by"), self.exact is None, self.doc, self.get("n"))
 
 
 def _iso(v: Optional[str]) -> Optional[date]:
@@ -104,12 +120,20 @@ def _past_month(occ: Occ, claims: Sequence[Claim], year: int) -> Optional[int]:
     return months.pop() if len(months) == 1 else None
 
 
+def transposed(a: str, b: str) -> bool:
+    """Two numbers that differ only by two adjacent digits swapped (2774 / 2747)."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def compatible(a: Occ, b: Occ) -> bool:
     if a.doc == b.doc:
         return False
     if a.get("body") and b.get("body") and a.get("body") != b.get("body"):
         return False
-    if a.get("res") and b.get("res") and a.get("res") != b.get("res"):
+    if a.get("res") and b.get("res") and a.get("res") != b.get("res") and not transposed(a.get("res"), b.get("res")):
         return False
     if (a.get("subj") == "amendment") != (b.get("subj") == "amendment"):
         return False
@@ -184,22 +208,38 @@ def _index_keys(o: Occ) -> list[tuple]:
     body = o.get("body") or "?"
     if o.get("past"):
         keys.append(("past", body))
-    elif o.lo != _FAR_PAST and o.hi != _FAR_FUTURE:
-        first, last = o.lo.toordinal() // 7, o.hi.toordinal() // 7
-        keys.extend(("week", body, w) for w in range(first, min(last, first + 60) + 1))
-    else:
+    elif o.undated:
         keys.append(("undated", body))
+    else:
+        if o.lo != _FAR_PAST and o.hi != _FAR_FUTURE:
+            first, last = o.lo.toordinal() // 7, o.hi.toordinal() // 7
+            keys.extend(("week", body, w) for w in range(first, min(last, first + 60) + 1))
+        keys.append((DATED, body))  # where an undated vote of the body looks (CROSS_KEYS)
     return keys
+
+
+# The key every dated vote of a body is indexed under: only undated occurrences look it up, and
+# only while it holds at most `undated_link_max_votes` votes (`link`).
+DATED = "dated"
+_BODY_KEYS = ("week", "past", "undated", DATED)
 
 
 def _lookup_keys(o: Occ) -> list[tuple]:
-    """Keys to look up: its own, and with an unknown body every body's."""
-    keys = _index_keys(o)
+    """Keys to look up: its own (an undated one: the dated votes of its body too, a dated one
+    not the key of all dated votes), and with an unknown body every body's."""
+    keys = [k for k in _index_keys(o) if k[0] != DATED]
+    if o.undated:
+        keys.append((DATED, o.get("body") or "?"))
     if not o.get("body"):
-        keys += [(k[0], b, *k[2:]) for k in keys if k[0] in ("week", "past", "undated") for b in ("sc", "ga")]
+        keys += [(k[0], b, *k[2:]) for k in keys if k[0] in _BODY_KEYS for b in ("sc", "ga")]
     else:
-        keys += [(k[0], "?", *k[2:]) for k in keys if k[0] in ("week", "past", "undated")]
+        keys += [(k[0], "?", *k[2:]) for k in keys if k[0] in _BODY_KEYS]
     return keys
+
+
+def is_cross_key(key: tuple) -> bool:
+    """A key whose votes are compared only while there are few of them (`link`)."""
+    return key[0] == DATED
 
 
 class _Vote:
@@ -237,7 +277,11 @@ def _profile(o: Occ) -> tuple:
             o.month)
 
 
-def link(occs: list[Occ], trace: Optional[list] = None) -> list[list[Occ]]:
+UNDATED_LINK_MAX_VOTES = 8  # the default of rules/vote_events.yaml `undated_link_max_votes`
+
+
+def link(occs: list[Occ], trace: Optional[list] = None,
+         undated_max: int = UNDATED_LINK_MAX_VOTES) -> list[list[Occ]]:
     """Occurrences grouped into votes (see the module docstring).  A vote is compared only
     with the votes found under its keys (resolution, sponsor, body and week), so the work
     follows the number of votes that could be the same, not the square of all votes.
@@ -251,7 +295,8 @@ def link(occs: list[Occ], trace: Optional[list] = None) -> list[list[Occ]]:
     for o in sorted(occs, key=lambda o: o.specificity):
         best: list[tuple[int, int]] = []
         seen: set[int] = set()
-        candidates = [k for key in _lookup_keys(o) for k in index.get(key, ())]
+        candidates = [k for key in _lookup_keys(o) for k in index.get(key, ())
+                      if not (is_cross_key(key) and len(index.get(key, ())) > undated_max)]
         for k in candidates:
             if k in seen:
                 continue
@@ -282,11 +327,24 @@ def vote_key(vote: list[Occ]) -> dict[str, str]:
     def first(k: str) -> str:
         return next((o.get(k) for o in vote if o.get(k)), "")
 
-    res = first("res")
+    res = _named_number(vote)
     if res:
         return {"body": first("body") or "sc", "res": res}
     sponsors = sorted(set().union(*(o.sponsors for o in vote)))
     return {"body": first("body"), "past": first("past"), "subj": first("subj"), "by": "+".join(sponsors)}
+
+
+def _named_number(vote: list[Occ]) -> str:
+    """The resolution number a vote goes by: the one most of its articles give (a slip,
+    `transposed`, is the minority), the first given on a tie."""
+    docs: dict[str, set[str]] = {}
+    for o in vote:
+        if o.get("res"):
+            docs.setdefault(o.get("res"), set()).add(o.doc)
+    if not docs:
+        return ""
+    order = list(docs)
+    return max(order, key=lambda r: (len(docs[r]), -order.index(r)))
 
 
 def _tally(vote: list[Occ], claims: Sequence[Claim]) -> tuple:
@@ -319,7 +377,7 @@ def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -
         _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)
     out = list(claims)
     used: dict[str, int] = {}
-    votes = link(list(occs.values()))
+    votes = link(list(occs.values()), undated_max=vr.undated_link_max_votes)
     votes.sort(key=lambda v: (format_event(vote_key(v)), _tally(v, claims), min(o.doc for o in v)))
     for vote in votes:
         event = format_event(vote_key(vote))

@@ -53,6 +53,7 @@ class VoteRules(_Strict):
     sc_members: int = Field(15, ge=1)
     undated_window_days: int = Field(7, ge=0)
     relative_slack_days: int = Field(2, ge=0)
+    undated_link_max_votes: int = Field(8, ge=0)
 
 
 @lru_cache(maxsize=8)

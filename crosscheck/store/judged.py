@@ -111,7 +111,8 @@ CREATE INDEX IF NOT EXISTS judged_vote_claims_number ON judged_vote_claims(numbe
 # 3: each member's cluster key before joins across place granularity (pre) and whether it
 # moved (moved); one member per signature and PRE-join key (a signature has one); each
 # cluster's key (ckey): a check re-decides those joins for the members the new ones touch
-STATE_FORMAT = "3"
+# 4: vote occurrences ranked undated last (their `spec` text has one more flag)
+STATE_FORMAT = "4"
 _TABLES = ("judged_members", "judged_sigs", "judged_clusters", "judged_hkeys", "judged_docs")
 VOTE_UNIT_PREFIX = '["vote",'
 

@@ -59,8 +59,8 @@ class LinkFallback(Exception):
 
 def _spec_text(o: V.Occ) -> str:
     """`Occ.specificity` as a text that sorts the same (ids hold no NUL)."""
-    a, b, c, doc, n = o.specificity
-    return f"{int(a)}{int(b)}{int(c)}\x00{doc}\x00{n}"
+    u, a, b, c, doc, n = o.specificity
+    return f"{int(u)}{int(a)}{int(b)}{int(c)}\x00{doc}\x00{n}"
 
 
 def _key_text(k: tuple) -> str:
@@ -113,7 +113,7 @@ def link_traced(claims: Sequence[Claim], sources=None, rules=None) -> tuple[list
     occs = occurrences(claims, sources, rules)
     events: list[Optional[str]] = [None] * len(claims)
     trace: list = []
-    votes = V.link(occs, trace)
+    votes = V.link(occs, trace, _undated_max(rules))
     pos_of = {id(o): p for p, (o, _n, _b, _k) in enumerate(trace)}
     vote_id = [pos_of[id(v[0])] for v in votes]  # a vote is named by its first occurrence's rank
     names = [format_event(V.vote_key(v)) for v in votes]
@@ -134,6 +134,12 @@ def link_traced(claims: Sequence[Claim], sources=None, rules=None) -> tuple[list
     vote_rows = [(vote_id[k], names[k], json.dumps(tallies[k], ensure_ascii=False), min_docs[k], final[vote_id[k]])
                  for k in range(len(votes))]
     return events, {"occs": occ_rows, "keys": key_rows, "votes": vote_rows}
+
+
+def _undated_max(rules=None) -> int:
+    from crosscheck.ruleset.vote_rules import vote_rules
+
+    return vote_rules(rules).undated_link_max_votes
 
 
 def _raw_event(o: V.Occ, claims: Sequence[Claim]) -> str:
@@ -230,9 +236,28 @@ def link_new(conn, claims: Sequence[Claim], sources=None, rules=None) -> tuple[l
             return None
         return (max(V.score(o, m) for m in v.reps.values()), vote)
 
-    def finds(vote: float, o: V.Occ, before: float) -> bool:
-        look = set(V._lookup_keys(o))
+    def finds(vote: float, o: V.Occ, before: float, ignore: frozenset = frozenset()) -> bool:
+        look = set(V._lookup_keys(o)) - ignore
         return any(not look.isdisjoint(V._index_keys(m)) for m in members_before(vote, before))
+
+    cap = _undated_max(rules)
+
+    def ignored(o: V.Occ, before: float, with_new: bool = True) -> frozenset:
+        """The keys of all dated votes of a body that `o` (undated) does not look under at
+        rank `before`: they hold more than `cap` votes there (crosscheck.reconcile.votes.link)."""
+        out = set()
+        for k in V._lookup_keys(o):
+            if not V.is_cross_key(k):
+                continue
+            votes: set[float] = {r[0] for r in conn.execute(
+                "SELECT DISTINCT o.vote FROM judged_occ_keys k JOIN judged_occs o ON o.pos = k.pos "
+                "WHERE k.own = 1 AND k.key = ? AND k.pos < ?", (_key_text(k), before))}
+            if with_new:
+                votes |= {x for x, adds in added.items()
+                          if any(p < before and k in V._index_keys(m) for p, m in adds)}
+            if len(votes) > cap:
+                out.add(k)
+        return frozenset(out)
 
     def decide(best: list) -> Optional[float]:
         best = sorted(best, reverse=True)
@@ -248,23 +273,27 @@ def link_new(conn, claims: Sequence[Claim], sources=None, rules=None) -> tuple[l
         pos, is_stored = heapq.heappop(queue)
         if is_stored:
             o, vote, nbest, top = st.get(pos)
+            ignore = ignored(o, pos)
+            if ignore != ignored(o, pos, with_new=False):
+                raise LinkFallback("a new vote changes how many dated votes an undated tally may join")
             rest = [e for e in top if e[1] not in added]
             if len(rest) < 2 and nbest > len(top) and len(rest) < len(top):
                 raise LinkFallback("the kept votes do not say how a stored tally links")
-            changed = [e for x in added if finds(x, o, pos) and (e := entry(x, o, pos)) is not None]
+            changed = [e for x in added if finds(x, o, pos, ignore) and (e := entry(x, o, pos)) is not None]
             choice = decide(rest + changed)
             if (pos if choice is None else choice) != vote:
                 raise LinkFallback("a new tally changes how a stored tally is linked")
             continue
         o = next(oc for p, oc in placed if p == pos)
-        look = [_key_text(k) for k in V._lookup_keys(o)]
+        ignore = ignored(o, pos)
+        look = [_key_text(k) for k in V._lookup_keys(o) if k not in ignore]
         found: set[float] = set()
         for i in range(0, len(look), 500):
             part = look[i:i + 500]
             found.update(r[0] for r in conn.execute(
                 f"SELECT DISTINCT o.vote FROM judged_occ_keys k JOIN judged_occs o ON o.pos = k.pos "
                 f"WHERE k.own = 1 AND k.key IN ({','.join('?' * len(part))}) AND k.pos < ?", (*part, pos)))
-        found |= {x for x in added if x not in found and finds(x, o, pos)}
+        found |= {x for x in added if x not in found and finds(x, o, pos, ignore)}
         best = [e for x in sorted(found) if (e := entry(x, o, pos)) is not None]
         choice = decide(best)
         if choice is None:
