@@ -462,3 +462,55 @@ def test_stored_votes_renumbered_by_a_new_tally_are_read_under_their_new_names(t
         assert stats.clusters_linked == 1  # March's 180 for: the other tallies are re-judged
     else:  # a vote of its own: nothing summed with the record's, no finding at all
         assert fast.findings == [] and stats.clusters_linked == 0
+
+
+@pytest.mark.parametrize("days", [4, 12])
+def test_linked_clusters_are_read_at_the_new_claims_days_only(tmp_path, days):
+    """A new city figure above its country's figure of the same day is a part exceeding its
+    whole.  The country's running total is a stored cluster linked to the city's by the place
+    hierarchy: of it the check reads only the claims of the new claim's day (inconsistencies
+    compare claims of one moment), so three times the days of record read the same claims, and
+    the findings are the whole record's."""
+    stored = [_article(tmp_path, f"pk-{n:02d}", f"مصدر {n}",
+                       f"قالت السلطات إن {100 + 25 * n} شخصا قتلوا في الفيضانات في باكستان.", f"2024-05-{n + 1:02d}")
+              for n in range(days)]
+    stored.append(_article(tmp_path, "khi-early", "إذاعة", "لقي 40 شخصا حتفهم في الفيضانات في كراتشي.", "2024-05-01"))
+    new = _article(tmp_path, "n-new", "صحيفة", "لقي 900 شخص حتفهم في الفيضانات في كراتشي.", "2024-05-03")
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    assert any(f.rule_id == "inconsistency-part-exceeds-whole" for f in fast.findings), \
+        [_finding(f) for f in fast.findings]
+    # the country's cluster is linked; of it only its claim of 2024-05-03 is read
+    assert stats.clusters_linked == 1 and stats.linked_claims == 1, stats
+    # a baseline's findings about the record read the linked clusters whole (all days)
+    docs = load_documents([str(new)])
+    _found, whole_read = judged.check_against_state(tmp_path / "s.db", docs, _extract(docs, Settings()),
+                                                    reconcile_config(Settings()), build=False, whole_linked=True)
+    assert whole_read.clusters_linked == 1 and whole_read.linked_claims == days, whole_read
+
+
+def test_the_day_index_gives_each_linked_cluster_its_claims_of_those_days(record):
+    """Every cluster of the day index, read at some of its days, holds exactly its stored claims
+    of those days in their order (read by their byte spans), and its first claim when it has
+    none then; its id, kind, key and hierarchy keys are the stored ones."""
+    from crosscheck.models import Cluster
+
+    _d, _corpus, db = record
+    checked = partial = 0
+    with closing(sqlite3.connect(db)) as conn:
+        heads = dict(conn.execute("SELECT seq, head FROM judged_heads"))
+        assert heads
+        for seq, head in heads.items():
+            stored = Cluster.model_validate_json(conn.execute("SELECT json FROM judged_clusters WHERE seq = ?",
+                                                              (seq,)).fetchone()[0])
+            days = sorted({c.as_of for c in stored.claims if c.as_of})
+            for some in (days, days[::2], ["1900-01-01"]):
+                cl = judged._at_days(conn, seq, head, some)
+                want = [c for c in stored.claims if c.as_of in some] or stored.claims[:1]
+                assert [c.model_dump() for c in cl.claims] == [c.model_dump() for c in want]
+                assert (cl.id, cl.kind, cl.key, cl.hierarchy_keys, cl.status) == (
+                    stored.id, stored.kind, stored.key, stored.hierarchy_keys, stored.status)
+                partial += len(want) < len(stored.claims)
+            checked += 1
+    assert checked >= 5 and partial >= 1, (checked, partial)

@@ -257,7 +257,9 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings, base=
 
     cfg = reconcile_config(settings)
     new_claims = _extract(new_docs, settings)
-    found, _stats = check_against_state(store, new_docs, new_claims, cfg, settings.rules)
+    # a baseline's findings about the record read the stored linked clusters whole
+    found, _stats = check_against_state(store, new_docs, new_claims, cfg, settings.rules,
+                                        whole_linked=base is not None and bool(base.entries))
     if found is not None:  # the judged record kept in the store (crosscheck.store.judged)
         record_docs: list[Document] = []
         documents = list(new_docs)

@@ -104,6 +104,17 @@ CREATE INDEX IF NOT EXISTS judged_vote_claims_event ON judged_vote_claims(event)
 CREATE INDEX IF NOT EXISTS judged_vote_claims_doc ON judged_vote_claims(doc);
 CREATE INDEX IF NOT EXISTS judged_vote_claims_number ON judged_vote_claims(number)
 """
+# the claims of the clusters a part/whole constraint can link (hierarchy.ADDITIVE_KINDS), by
+# day: inconsistencies compare claims of one moment (one day, or one article), so of a stored
+# cluster linked to the re-judged ones a check reads only the claims of the new claims' days,
+# found by their UTF-8 byte span in the cluster's JSON, and the cluster without its claims
+# (`head`); a cluster whose JSON is not its claims' JSON joined is not listed (read whole)
+_CLAIM_DAYS = """
+CREATE TABLE IF NOT EXISTS judged_heads (seq INTEGER PRIMARY KEY, head TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS judged_claim_days (seq INTEGER NOT NULL, day TEXT, start INTEGER NOT NULL,
+                                              stop INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS judged_claim_days_seq ON judged_claim_days(seq, day)
+"""
 # what the state keeps changed with this number: an older state is judged again
 # 2: members' figure and day (fig, day), read to place figures joining across places; one
 # member per signature and cluster (a signature's members may end in several clusters: a
@@ -134,6 +145,7 @@ class CheckStats:
     join_units: int = 0  # stored (cluster, article) units whose join across places was re-decided
     join_changed: int = 0  # stored members that the new ones send to another cluster
     near_dup_read: int = 0  # stored documents read to find the new articles' near-duplicates
+    linked_claims: int = 0  # claims of the stored clusters read for inconsistencies (`_read_linked`)
 
 
 @dataclass
@@ -244,6 +256,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
                 conn.executemany("INSERT INTO judged_hkeys VALUES (?, ?, ?)",
                                  scratch.execute("SELECT seq, pos, key FROM hkeys"))
                 _add_vote_claims(conn)
+                _add_claim_days(conn)
                 conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
                                  ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_generation', ?)", (str(gen),))
@@ -300,7 +313,8 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                 noted = conn.execute("SELECT 1 FROM meta WHERE key = 'judged_fingerprints'").fetchone()
                 for table, add in (("judged_bands", _add_bands), ("judged_vote_claims", _add_vote_claims),
                                    ("judged_clusters_combination", _add_linked_index),
-                                   ("judged_fingerprints", _note_fingerprints)):
+                                   ("judged_fingerprints", _note_fingerprints),
+                                   ("judged_claim_days", _add_claim_days)):
                     if table in tables or table in indexes or (table == "judged_fingerprints" and noted):
                         continue
                     conn.execute("BEGIN IMMEDIATE")  # a state kept before that index
@@ -373,6 +387,62 @@ def _add_vote_claims(conn) -> None:
     conn.executemany("INSERT INTO judged_vote_claims VALUES (?, ?, ?, ?, ?)", rows)
 
 
+def _add_claim_days(conn) -> None:
+    """(Re)build the day index of the claims of the clusters a part/whole constraint can link
+    (`_CLAIM_DAYS`): each claim's day and byte span in its cluster's JSON, checked against the
+    claim's own JSON, and the cluster without its claims."""
+    from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS
+
+    for statement in _CLAIM_DAYS.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("DELETE FROM judged_heads")
+    conn.execute("DELETE FROM judged_claim_days")
+    kinds = sorted(ADDITIVE_KINDS)
+    heads, rows = [], []
+    seqs = [r[0] for r in conn.execute(f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(kinds))})",
+                                       kinds)]
+    for seq in seqs:  # one cluster's JSON at a time
+        (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
+        spans = _claim_spans(text)
+        if spans is None:
+            continue
+        head, days = spans
+        heads.append((seq, head))
+        rows.extend((seq, day, start, stop) for day, start, stop in days)
+        if len(rows) > 20_000:
+            conn.executemany("INSERT INTO judged_heads VALUES (?, ?)", heads)
+            conn.executemany("INSERT INTO judged_claim_days VALUES (?, ?, ?, ?)", rows)
+            heads, rows = [], []
+    conn.executemany("INSERT INTO judged_heads VALUES (?, ?)", heads)
+    conn.executemany("INSERT INTO judged_claim_days VALUES (?, ?, ?, ?)", rows)
+
+
+_CLAIMS_AT = b'"claims":['
+
+
+def _claim_spans(text: str) -> Optional[tuple[str, list[tuple[Optional[str], int, int]]]]:
+    """A cluster's JSON without its claims, and each claim's day and byte span in the JSON;
+    None unless the claims array is exactly its claims' own JSON joined by commas."""
+    cl = Cluster.model_validate_json(text)
+    data = text.encode("utf-8")
+    at = data.find(_CLAIMS_AT)  # strings escape their quotes: only the field itself matches
+    if at < 0:
+        return None
+    pos, out = at + len(_CLAIMS_AT), []
+    for n, c in enumerate(cl.claims):
+        own = c.model_dump_json().encode("utf-8")
+        if data[pos:pos + len(own)] != own or data[pos + len(own):pos + len(own) + 1] != (
+                b"," if n + 1 < len(cl.claims) else b"]"):
+            return None
+        out.append((c.as_of, pos, pos + len(own)))
+        pos += len(own) + 1
+    if not out:
+        return None
+    head = cl.model_copy(update={"claims": [], "trajectory": None, "outlier_links": []}).model_dump_json()
+    return head, out
+
+
 def _has_table(conn, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name = ?", (name,)).fetchone() is not None
 
@@ -428,10 +498,16 @@ def add_links(conn, cfg) -> None:
 
 
 def check_against_state(db: str | os.PathLike[str], new_docs: Sequence[Document], new_claims: Sequence[Claim],
-                        cfg, rules_dir=None, *, build: bool = True) -> tuple[Optional[Found], CheckStats]:
+                        cfg, rules_dir=None, *, build: bool = True,
+                        whole_linked: bool = False) -> tuple[Optional[Found], CheckStats]:
     """The clusters the new documents' claims fall in, judged as a full judgement of the record
     plus the new documents would judge them, with the stored clusters linked to them by
-    hierarchy keys; (None, stats) when the shortcut does not apply (`stats.fallback` says why)."""
+    hierarchy keys; (None, stats) when the shortcut does not apply (`stats.fallback` says why).
+
+    Of a stored cluster linked by a part/whole constraint only the claims of the new claims'
+    days are read (the inconsistencies citing a new claim are those of its moment; a cluster
+    without such claims keeps one, so that it still counts as a part or a rival scope), unless
+    `whole_linked` (a baseline's findings about the record need them whole)."""
     from crosscheck.store.sqlite_store import connect
 
     stats = CheckStats()
@@ -451,7 +527,7 @@ def check_against_state(db: str | os.PathLike[str], new_docs: Sequence[Document]
                 stats.fallback = "no current judged state"
                 return None, stats
             try:
-                clusters = _check(conn, new_docs, new_claims, cfg, stats, rules_dir)
+                clusters = _check(conn, new_docs, new_claims, cfg, stats, rules_dir, whole_linked)
             except Fallback as why:
                 stats.fallback = str(why)
                 return None, stats
@@ -460,7 +536,8 @@ def check_against_state(db: str | os.PathLike[str], new_docs: Sequence[Document]
     return Found(clusters, stats), stats
 
 
-def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -> list[Cluster]:
+def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
+           whole_linked: bool = False) -> list[Cluster]:
     from crosscheck.reconcile.dating import date_rules, document_dates
     from crosscheck.reconcile.grouping import fill_context, unit_key
     from crosscheck.reconcile.hierarchy import load_hierarchy
@@ -529,7 +606,9 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None) -
         if conn.execute("SELECT 1 FROM judged_clusters c, judged_clusters g WHERE g.seq = ? AND c.base = g.base "
                         "AND c.seq != g.seq LIMIT 1", (seq,)).fetchone():
             raise Fallback("a new claim empties a stored cluster whose id another shares")
-    return judged + _read_linked(conn, wanted, ids, renaming, hier, stats)
+    new_ids = {d.id for d in new_docs}
+    days = None if whole_linked else {c.as_of for cl in judged for c in cl.claims if c.doc in new_ids}
+    return judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days)
 
 
 class StoredSources(SourceGroups):
@@ -1141,15 +1220,28 @@ def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renam
 
 
 def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming, hier,
-                 stats: CheckStats) -> list[Cluster]:
+                 stats: CheckStats, days: Optional[set] = None) -> list[Cluster]:
     """The stored clusters `wanted`, as the full judgement gives them: under the names of the
-    votes the new tallies rename, with the ids that gives them (`ids`)."""
+    votes the new tallies rename, with the ids that gives them (`ids`).  With `days` (the new
+    claims' days), a cluster of the day index (`_CLAIM_DAYS`) holds only its claims of those
+    days, or its first claim when it has none then (undated claims are of their own article's
+    moment, never a new one's): every inconsistency that cites a new claim is of its moment,
+    and is found among these claims as among all."""
     from crosscheck.store.streamed import _share_fields_set
 
+    heads: dict[int, str] = {}
+    if days is not None and _has_table(conn, "judged_heads"):
+        heads = dict(_in_pairs(conn, "SELECT seq, head FROM judged_heads WHERE seq IN ({marks})", wanted))
+    dated = sorted(d for d in days or () if d is not None)
     out = []
     for seq in sorted(wanted):
-        (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
-        cl = renaming.cluster(Cluster.model_validate_json(text), hier)
+        if seq in heads:
+            cl = _at_days(conn, seq, heads[seq], dated)
+        else:
+            (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
+            cl = Cluster.model_validate_json(text)
+        stats.linked_claims += len(cl.claims)
+        cl = renaming.cluster(cl, hier)
         cl.id = ids.get(seq, cl.id)
         for c in cl.claims:  # held together: one fields-set record for all
             _share_fields_set(c)
@@ -1160,3 +1252,24 @@ def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming
         out.append(cl)
     stats.clusters_linked = len(out)
     return out
+
+
+def _at_days(conn, seq: int, head: str, days: list[str]) -> Cluster:
+    """Stored cluster `seq` with only its claims of `days` (its first claim when none), read
+    by their byte spans in its JSON (`_add_claim_days`)."""
+    spans = []
+    for i in range(0, len(days), 500):
+        part = days[i : i + 500]
+        spans += conn.execute(f"SELECT start, stop FROM judged_claim_days WHERE seq = ? AND day IN "
+                              f"({','.join('?' * len(part))})", [seq, *part]).fetchall()
+    if not spans:
+        spans = conn.execute("SELECT start, stop FROM judged_claim_days WHERE seq = ? ORDER BY start LIMIT 1",
+                             (seq,)).fetchall()
+    spans.sort()
+    parts = []
+    with conn.blobopen("judged_clusters", "json", seq, readonly=True) as blob:
+        for start, stop in spans:
+            blob.seek(start)
+            parts.append(blob.read(stop - start))
+    claims = b",".join(parts).decode("utf-8")
+    return Cluster.model_validate_json(head.replace('"claims":[]', '"claims":[' + claims + "]", 1))
