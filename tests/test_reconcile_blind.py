@@ -39,6 +39,10 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   62 articles, 191 gold lines, 126 judgements).  Held out like C: 102/126 on main before any
   session-7 work (first figure; extraction 0.976 / 0.848), 103 after session 7's reconciler and
   extraction work (0.976 / 0.859).
+- H (`tests/reconcile_blind_h/`, written blind at the start of session 9 the same way: twelve
+  further stories, 54 articles, 160 gold lines, 113 judgements, ten planted conflicts).  First
+  figure on main d02a599 before any session-9 work: 83/113 judgements, extraction 0.871 / 0.844
+  (F1 0.857).  A development set from then on (C and G stay held out).
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -61,6 +65,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_c": 82,  # of 113 (first figure 58; measured only)
     "reconcile_blind_f": 93,  # of 109 (first figure 73)
     "reconcile_blind_g": 103,  # of 126 (first figure 102; held out)
+    "reconcile_blind_h": 83,  # of 113 (first figure 83)
 }
 
 
@@ -78,11 +83,12 @@ def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
     assert passed >= floor, f"{name}: judgements passed {passed}/{total} fell below {floor}"
 
 
-# sets F and G are also scored for extraction (their gold was written with the same care as their
+# sets F, G and H are also scored for extraction (their gold was written with the same care as their
 # judgements): precision, recall floors and the least number of gold lines each must keep
 EXTRACTION_FLOOR = {
     "reconcile_blind_f": (0.97, 0.91, 190),  # session 7 0.972 / 0.888; session 8 0.978 / 0.914
     "reconcile_blind_g": (0.97, 0.85, 185),  # measured in session 7 (0.976 / 0.859; first 0.848)
+    "reconcile_blind_h": (0.87, 0.84, 160),  # first figure in session 9: 0.871 / 0.844
 }
 
 
@@ -93,7 +99,9 @@ def test_blind_gold_surfaces_are_in_their_articles(name):
     from crosscheck.text.documents import load_documents
 
     root = TESTS / name
-    texts = {d.id: d.text for d in load_documents([str(root)])}
+    # a figure stated only in the headline (front matter `title`) is a gold line too: the tool
+    # reads the body, so such a line counts as a miss, but its surface is in the article
+    texts = {d.id: d.text + "\n" + (d.title or "") for d in load_documents([str(root)])}
     gold = [json.loads(line) for line in (root / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(gold) >= EXTRACTION_FLOOR[name][2] and {g["doc"] for g in gold} <= set(texts)
     missing = [g["surface"] for g in gold if g["surface"] not in texts[g["doc"]]]
