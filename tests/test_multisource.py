@@ -39,7 +39,7 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS / "multisource"
 
 PRECISION_FLOOR = 0.95  # measured 0.959 in session 7
-RECALL_FLOOR = 0.93  # measured 0.929 in session 7, 0.937 in session 8
+RECALL_FLOOR = 0.94  # measured 0.929 in session 7, 0.937 in session 8, 0.945 in session 9
 JUDGEMENTS_FLOOR = 36  # of 40 (31 before the reconciler v2 work, 35 before number typos; issue 8 asks 37)
 
 VERDICTS = {"conflict", "no_conflict", "agree"}

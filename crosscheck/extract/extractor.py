@@ -41,6 +41,7 @@ from crosscheck.extract.incidents import assign_incidents
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
+    last_barrier,
     period_of,
 )
 from crosscheck.text.tokens import Token, bare_forms
@@ -640,7 +641,15 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             period = "superseded"  # the old figure of a change: never compared with the new total
         if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:
             clause_end = _clause_end(ctx, toks, right)
-            location, ambiguous = ctx.locations_in(s_lo, s_hi).pick(s_lo, clause_end, n.nstart)
+            places = ctx.locations_in(s_lo, s_hi)
+            location, ambiguous = None, False
+            wall = last_barrier(ctx.scope, toks, left, ctx.info(toks), after=True)
+            if wall > 0:
+                # "… أجليت إلى مدينة خاركيف، مشيرة إلى أن 3.7 مليون شخص نازحون داخل أوكرانيا":
+                # a place of the figure's own reported clause wins over one before it
+                location, ambiguous = places.pick(toks[wall].nstart, clause_end, n.nstart)
+            if location is None:
+                location, ambiguous = places.pick(s_lo, clause_end, n.nstart)
             if location is None:
                 location = ctx.location
                 if location is not None:
@@ -1114,6 +1123,19 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
 _CONJ_LETTERS = frozenset("وف")
 
 
+def _vague_construct(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
+    """Is the word after a vague quantity a definite noun it governs ("مئات الأسر": hundreds of
+    families)?  Such a word is what is counted, even when it is also some rule's cue ("الأسر"
+    is captivity too); a count of people would be a person or counted noun (matched before)."""
+    if i1 >= len(toks) or i1 == 0 or toks[i1 - 1].text.lstrip("وفبك").startswith(("ال", "لل")):
+        return False  # "عبر الآلاف الحدود": a definite quantity governs nothing
+    t = toks[i1]
+    return (
+        t.text.startswith("ال") and not t.brk_before and t.text not in ctx.scope.function_words
+        and not t.is_digit() and not _starts_number(ctx, t)
+    )
+
+
 def _starts_number(ctx: DocContext, t: Token) -> bool:
     """Does a number (of any form) begin inside token t (after its clitics)?"""
     feed = ctx.number_feed
@@ -1351,6 +1373,9 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         cue = index.nearest(left - 1, left - 1, 12, 0, True, r.id)
         if cue is not None:
             return cue[0], cue[1], cue[2] + 1
+    cue = _cue_across_aside(ctx, index, r.id, toks, left)
+    if cue is not None:
+        return cue
     after_hedge = lexicon_for(ctx.rules.hedges).find_after(toks, right)
     if after_hedge is not None:
         right = after_hedge[1]  # "33 شخصا على الأقل، بينهم …"
@@ -1364,6 +1389,21 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
     return None
+
+
+def _cue_across_aside(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int):
+    """A cue ending right before an aside that ends right before the claim: "قتلت، بحسب
+    المرصد، أكثر من 500 ألف شخص" (the aside names a source or what the figure includes)."""
+    asides = ctx.scope.cue_asides
+    if left <= 1 or not toks[left].brk_before or not asides.phrases:
+        return None
+    a = ctx.info(toks).clause_start(left - 1)
+    if a <= 0 or left - a > ctx.scope.cue_aside_max or not asides.at(toks, a):
+        return None
+    cue = index.nearest(a, a, 2, 0, True, rule_id)
+    if cue is None or any(toks[k].brk_before for k in range(cue[1] + 1, a)) or _shadowed(index, cue, rule_id):
+        return None
+    return cue[0], cue[1], cue[2] + 1
 
 
 def _subset_hedge_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int | None:
@@ -1430,6 +1470,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             elif noun is not None and t1.nstart != toks[i1 - 1].nstart and _conj_noun(t1, noun[0]):
                 # (a noun read before its "one", "وقتيل واحد", shares the figure's offsets)
                 noun = None  # "147 وإصابة العشرات": the word opens the next item
+            elif noun is not None and r.units and t1.text.startswith("ال") and t1.nstart != toks[i1 - 1].nstart:
+                noun = None  # "إلى 93 اليوم" (today): a unit of time after its figure is never definite
         else:
             noun = None
         if noun is None and not (ck.cues and index.has(r.id)):
@@ -1495,6 +1537,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 continue
             if head is None:
                 head = _head(ctx, comp, toks, i1)
+                if head == "bare" and n.form == "vague" and _vague_construct(ctx, toks, i1):
+                    head = "other"
             if ordinal:
                 score = 100 + r.priority - cue[2]
             elif head == "person" and r.accept_person_nouns:

@@ -159,6 +159,8 @@ class ScopeLexicon:
         )
         self.not_before = PhraseSet.of(rules.not_counts_before)
         self.asides = PhraseSet.of(rules.asides)
+        self.cue_asides = PhraseSet.of(rules.cue_asides)
+        self.cue_aside_max = rules.cue_aside_max
         self.change_verbs = PhraseSet.of(rules.change_verbs)
         self.not_after = PhraseSet.of(rules.not_counts_after)
         self.requirement = PhraseSet.of(rules.requirement_before)
@@ -393,9 +395,12 @@ def barriers(lex: ScopeLexicon, tokens: Sequence[Token], after: bool = False) ->
     return [k for k, t in enumerate(tokens) if t.brk_before and t.text in words] if words else []
 
 
-def last_barrier(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, info=None) -> int:
-    """The index of the last barrier at or before token `lo` (-1 if none)."""
-    walls = info.get("period_barriers", lambda: barriers(lex, tokens)) if info is not None else barriers(lex, tokens)
+def last_barrier(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, info=None, after: bool = False) -> int:
+    """The index of the last barrier at or before token `lo` (-1 if none); with `after`, of
+    either list (a reported clause opening with "، مشيرة إلى أن" too)."""
+    key = "period_barriers_after" if after else "period_barriers"
+    build = lambda: barriers(lex, tokens, after=after)  # noqa: E731
+    walls = info.get(key, build) if info is not None else build()
     k = bisect_right(walls, lo) - 1
     return walls[k] if k >= 0 else -1
 

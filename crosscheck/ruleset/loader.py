@@ -304,6 +304,11 @@ class ScopeRules(_Strict):
     duals: dict[str, str]  # dual noun -> its singular: the word is a count of 2
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
+    # An aside between commas opening with one of these (a source, an inclusion) may stand
+    # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
+    # الوفيات، بما في ذلك ضحايا الجوع، 300 ألف".  The cue must end right before the aside.
+    cue_asides: list[str] = Field(default_factory=list)
+    cue_aside_max: int = 12  # longest such aside, in words
     change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     not_counts_after: list[str]  # "تسعة من كل عشرة"
