@@ -73,6 +73,18 @@ CASES = [
     ("buried-under-rubble", "وقالت الحكومة إن أكثر من 500 شخص دفنوا تحت الأنقاض", [("killed", 500)]),
     # a span of years and a bare year are no counts
     ("span-of-years", "وخاض البلدان حربا بين 1980 و1988 راح ضحيتها آلاف الجنود", [("killed", 1000)]),
+    # session 9: the affected are no item of a displacement list; a definite number word after
+    # its noun counts; numbers joined to a resolution's are resolutions; unanimity beside a tally
+    # adds no second figure, and no figure against
+    ("affected-not-in-list", "وأدت السيول إلى تشريد 20 ألف شخص، في حين تضرر أكثر من 90 ألف شخص",
+     [("displaced", 20000)]),
+    ("definite-number-after-noun", "وشيع الأهالي القتلى الأربعة الذين سقطوا في الغارة", [("killed", 4)]),
+    ("definite-number-after-adjective", "وقالت الشرطة إن المسلحين الملثمين الستة قتلوا جميعا", [("killed", 6)]),
+    ("definite-number-describes-places", "وقتل 40 شخصا في المدن الثلاث", [("killed", 40)]),
+    ("resolution-list", "وذكر المندوب أن مجلس الأمن اعتمد بالإجماع القرارين 1801 و1822",
+     [("resolution_number", 1801), ("resolution_number", 1822), ("votes_for", 15)]),
+    ("unanimity-beside-tally", "واعتمد مجلس الأمن القرار 1901 بتأييد 15 عضوا، أي بإجماع أعضائه",
+     [("resolution_number", 1901), ("votes_for", 15)]),
 ]
 
 

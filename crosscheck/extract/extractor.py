@@ -464,6 +464,35 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     )
 
 
+def _excluded_before(ck: CompiledKind | None, toks: Sequence[Token], left: int) -> bool:
+    """Does one of the rule's exclude_before words end right before the claim?"""
+    return (
+        ck is not None and ck.exclude_before is not None and left > 0 and not toks[left].brk_before
+        and ck.exclude_before.ending_at(toks, left) is not None
+    )
+
+
+def _definite_head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: int) -> int:
+    """The index of the definite counted noun a definite number word at toks[k] follows, with at
+    most one definite adjective between ("الأسرى اللبنانيون الخمسة", "المسلحون السبعة"), or -1.
+    The noun must count people or days (a person noun, or a noun of a kind that is not a vote):
+    "الدول الثلاث" and "البلدان الأربعة" name places a figure is about."""
+    def definite(t: Token) -> bool:
+        return t.text.lstrip("وفبك").startswith(("ال", "لل")) and not t.is_digit() and not _starts_number(ctx, t)
+
+    def counted(h: int) -> bool:
+        return ctx.scope.person.at(toks, h) is not None or _nisba(toks[h]) or any(
+            ck.nouns.at(toks, h) for ck in comp.kinds
+            if ck.nouns and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
+        )
+
+    if k < 1 or toks[k].brk_before or not definite(toks[k - 1]):
+        return -1
+    if k >= 2 and not toks[k - 1].brk_before and definite(toks[k - 2]) and counted(k - 2):
+        return k - 2  # the noun, then its adjective ("اللبنانيون", "المحررون")
+    return k - 1 if counted(k - 1) else -1
+
+
 def _definite_attribute(toks: Sequence[Token], k: int, nstart: int) -> bool:
     """Is the number word at toks[k] (starting at nstart) definite and right after a definite
     noun ("الدول الثلاث", "البلدان الأربعة")?  It then describes the noun; it counts nothing of
@@ -514,6 +543,23 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             Token(noun_tok.nstart, one_tok.nend, noun_tok.text, noun_tok.forms, False),
         ]
         i0, i1, noun_first = i0 - 1 - w, i0 - w, True
+    elif (
+        not n.digits and not n.is_range and n.form == "cardinal" and 3 <= n.value <= 10 and not n.dual_of
+        and _definite_attribute(toks, i0, n.nstart)
+    ):
+        h = _definite_head(ctx, comp, toks, i0)
+        if h >= 0:
+            # "الأسرى اللبنانيون الخمسة", "القتلى الثلاثة": a definite number word after its
+            # (definite) counted noun; read it as "5 الأسرى اللبنانيون", every token spanning the
+            # words so the surface stays in text order
+            toks, w = _window(toks, i0)
+            h, i0 = h - w, i0 - w
+            toks.changed = (h, i0 + 2)
+            num_tok, lo_, hi_ = toks[i0], toks[h].nstart, toks[i0].nend
+            toks[h : i0 + 1] = [Token(lo_, hi_, num_tok.text, num_tok.forms, toks[h].brk_before)] + [
+                Token(lo_, hi_, t.text, t.forms, False) for t in toks[h:i0]
+            ]
+            i0, i1, noun_first = h, h + 1, True
     if n.dual_of:
         if (
             0 < i0 < len(toks) and toks[i0].text.startswith("و") and not toks[i0].brk_before
@@ -562,7 +608,15 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         parent = None  # "51 قتلوا بينهم 40 طفلا، و79 جرحوا": the list ends where a predicate of its own begins
     sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
+    if sibling is not None and _excluded_before(comp.by_id.get(sibling.claim.rule), toks, left):
+        sibling = None  # "تشريد 400 ألف شخص، في حين تضرر مليون شخص": the list's rule refuses it
     part_of_list = False
+    if (
+        sibling is not None and match is not None and sibling.claim.kind == "resolution_number" and n.digits
+        and match[0].rule.kind != "resolution_number" and _joined_to(ctx, toks, s_lo, left) is sibling
+        and (i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words)
+    ):
+        match = None  # "القرارات 2371 و2375": a number joined to a resolution's is one too, not a tally
     if sibling is not None and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED)):
         part_of_list = _joined_to(ctx, toks, s_lo, left) is None
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure

@@ -111,11 +111,14 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
                 continue  # "بالإجماع" is 15 for only where the Security Council voted
             if f.unless and (_in_sentence(toks, f.unless) or _in_article(ctx, f.unless)):
                 continue
-            if f.with_tally:
+            if f.with_tally or f.alone:
                 o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
                 j = bisect_left(tallies, o_lo)
-                if not (j < len(tallies) and tallies[j] < o_hi):
+                beside = j < len(tallies) and tallies[j] < o_hi
+                if f.with_tally and not beside:
                     continue  # "مرّ القرار دون معارضة": no tally in the sentence
+                if f.alone and beside:
+                    continue  # "بتأييد 15 عضوا، أي بإجماع أعضائه": the tally says it
             for k in range(len(toks)):
                 hit = ps.at(toks, k)
                 if hit is None:

@@ -92,6 +92,9 @@ class Formula(_Strict):
     # ... only beside a tally figure of the same sentence ("تأييد 12 عضوا من دون أي صوت معارض"):
     # "مرّ القرار دون معارضة" alone may be a passage by consensus, not a counted vote
     with_tally: bool = False
+    # ... only in a sentence holding no tally figure: "بتأييد 15 عضوا، أي بإجماع أعضائه" is one
+    # figure, said by the tally
+    alone: bool = False
 
 
 class MemberList(_Strict):
