@@ -514,3 +514,29 @@ def test_the_day_index_gives_each_linked_cluster_its_claims_of_those_days(record
                 partial += len(want) < len(stored.claims)
             checked += 1
     assert checked >= 5 and partial >= 1, (checked, partial)
+
+
+def test_a_number_typo_reads_the_articles_tallies_not_their_clusters(tmp_path):
+    """Whether two resolution numbers are one story's depends on the votes their articles report
+    (number typos bucket them by tally).  Those articles' tallies are read as values (stored
+    rows), not as the tally clusters holding them with every other article reporting the same
+    vote: here seven stored articles report one vote, one of them with its resolution number, and
+    a new article gives that number with two digits swapped and the same tallies."""
+    body = "صوتت لصالحه 12 دولة وعارضته 2 وامتنعت 1 عن التصويت في مجلس الأمن."
+    stored = [_article(tmp_path, "a-first", "وكالة", "تبنى مجلس الأمن الدولي القرار رقم 2735 الذي يطالب بتبادل "
+                       "الأسرى، بعد أن " + body, "2024-06-11")]
+    stored += [_article(tmp_path, f"b-same-vote-{i}", f"مصدر {i}", "تبنى مجلس الأمن مشروع القرار بعد أن " + body,
+                        "2024-06-11") for i in range(6)]
+    new = _article(tmp_path, "n-new", "صحيفة", "وفي نيويورك، حصل القرار رقم 2753 على تأييد 12 عضوا في مجلس "
+                   "الأمن ومعارضة 2 وامتناع 1 عن التصويت.", "2024-09-20")
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    assert any(f.rule_id == "inconsistency-number-typo" for f in fast.findings), [_finding(f) for f in fast.findings]
+    docs = load_documents([str(new)])
+    _found, clustered = judged.check_against_state(tmp_path / "s.db", docs, _extract(docs, Settings()),
+                                                   reconcile_config(Settings()), build=False, whole_linked=True)
+    # a-first's three tallies as rows; their clusters (seven articles each) are not read
+    assert stats.tally_rows <= 3 and clustered.tally_rows == 0, (stats, clustered)
+    assert stats.clusters_linked < clustered.clusters_linked, (stats, clustered)
+    assert stats.linked_claims + 3 * 6 <= clustered.linked_claims, (stats, clustered)

@@ -89,10 +89,12 @@ def inconsistency_findings(
     *,
     soft_errors: bool = False,
     config=None,
+    tallies=None,
 ) -> list[Finding]:
     """A finding for every claim of a new document cited by an inconsistency between clusters
     (crosscheck.reconcile.inconsistencies): 'error' when hard, 'warning' when soft unless
-    `soft_errors` (--fail-on soft)."""
+    `soft_errors` (--fail-on soft).  `tallies`: articles' tallies beside the clusters'
+    (find_inconsistencies)."""
     from crosscheck.reconcile.inconsistencies import find_inconsistencies
 
     clusters = list(clusters)
@@ -100,7 +102,7 @@ def inconsistency_findings(
     docs = {d.id: d for d in documents}
     files: dict[str, Optional[FileText]] = {}
     out: list[Finding] = []
-    for inc in find_inconsistencies(clusters, config):
+    for inc in find_inconsistencies(clusters, config, tallies=tallies):
         level = "warning" if inc.strength == "soft" and not soft_errors else "error"
         rule = "inconsistency-" + inc.type.replace("_", "-")
         if rule not in RULES:
@@ -122,12 +124,13 @@ def inconsistency_findings(
 
 
 def _all_findings(clusters, documents, new_ids, *, warnings, tolerance=0.0, soft_errors=False,
-                  config=None) -> list[Finding]:
+                  config=None, tallies=None) -> list[Finding]:
     """Conflict findings and inconsistency findings, in file order."""
     clusters = list(clusters)
     out = find_findings(clusters, documents, new_ids, warnings=warnings, tolerance=tolerance,
                         soft_errors=soft_errors)
-    out += inconsistency_findings(clusters, documents, new_ids, soft_errors=soft_errors, config=config)
+    out += inconsistency_findings(clusters, documents, new_ids, soft_errors=soft_errors, config=config,
+                                  tallies=tallies)
     out.sort(key=lambda f: (f.path or f.document.id, f.claim.start, f.item))
     return out
 
@@ -260,10 +263,12 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings, base=
     # a baseline's findings about the record read the stored linked clusters whole
     found, _stats = check_against_state(store, new_docs, new_claims, cfg, settings.rules,
                                         whole_linked=base is not None and bool(base.entries))
+    tallies = None
     if found is not None:  # the judged record kept in the store (crosscheck.store.judged)
         record_docs: list[Document] = []
         documents = list(new_docs)
         clusters = found.clusters
+        tallies = found.tallies
     else:
         units: set[str] = set()
         for doc in new_docs:
@@ -275,7 +280,8 @@ def _check_units(new_docs: list[Document], store: str, settings: Settings, base=
     new_ids = {d.id for d in new_docs}
     warnings = settings.fail_on == "warning"
     findings = _all_findings(clusters, documents, new_ids, warnings=warnings, tolerance=settings.tolerance,
-                             soft_errors=settings.fail_on in ("soft", "conflict", "warning"), config=cfg)
+                             soft_errors=settings.fail_on in ("soft", "conflict", "warning"), config=cfg,
+                             tallies=tallies)
     result = CheckResult(new_docs, record_docs, findings, fail_on=settings.fail_on, baseline=baseline,
                          record_total=record_size(store, new_ids))
     if base is not None:

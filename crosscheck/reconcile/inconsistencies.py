@@ -180,8 +180,12 @@ def _make(kind: str, strength: str, clusters: Sequence[Cluster], cites: list[Inc
 
 
 def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[ReconcileConfig] = None,
-                         hierarchy: Optional[Hierarchy] = None) -> list[Inconsistency]:
-    """Every violated part/whole or combination constraint (see the module docstring)."""
+                         hierarchy: Optional[Hierarchy] = None,
+                         tallies: Optional[dict[str, dict[str, set[str]]]] = None) -> list[Inconsistency]:
+    """Every violated part/whole or combination constraint (see the module docstring).
+
+    `tallies`: more articles' tallies (doc -> kind -> values, as `str(value)`) besides those of
+    the tally clusters given: the votes they report link numbers into one story (number typos)."""
     cfg = config_or_default(config)
     h = hierarchy or load_hierarchy()
     all_clusters = list(clusters)
@@ -223,7 +227,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
     for wid, parts in parts_of.items():
         found.extend(_parts_sum(by_id[wid], parts, h, side))
     found.extend(_outlier_links(all_clusters))
-    found.extend(_number_typos(all_clusters, cfg))
+    found.extend(_number_typos(all_clusters, cfg, tallies))
     found.extend(_tally_sums(all_clusters, cfg))
     found.sort(key=lambda i: (i.strength != "hard", i.type, i.id))
     return _dedupe(found)
@@ -242,7 +246,8 @@ TALLY_KINDS = ("votes_for", "votes_against", "abstentions")
 VOTE_LINKED = ("resolution_number",) + TALLY_KINDS
 
 
-def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
+def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
+                  more_tallies: Optional[dict[str, dict[str, set[str]]]] = None) -> list[Inconsistency]:
     """Identity numbers one story gives two ways, differing by a digit slip (module docstring).
 
     Numbers are bucketed by story link - the source group of their article, and each vote
@@ -253,6 +258,9 @@ def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inc
         if cl.kind in TALLY_KINDS:
             for c in cl.claims:
                 tallies[c.doc][cl.kind].add(str(c.value))
+    for doc, by_kind in (more_tallies or {}).items():
+        for kind, values in by_kind.items():
+            tallies[doc][kind].update(values)
     signature: dict[str, list[tuple]] = {}
     for doc, by_kind in tallies.items():
         if all(by_kind.get(k) for k in TALLY_KINDS[:2]):

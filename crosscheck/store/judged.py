@@ -94,12 +94,13 @@ CREATE TABLE IF NOT EXISTS judged_bands (band BLOB NOT NULL, doc_id TEXT NOT NUL
 CREATE INDEX IF NOT EXISTS judged_bands_band ON judged_bands(band)
 """
 # every claim of the clusters compared across stories (inconsistencies.VOTE_LINKED: resolution
-# numbers, tallies) with its cluster's vote, its article and its whole number: a check reads
-# the tallies of the new tallies' votes (their sum) and the resolution numbers that a new one
-# can be a digit slip of, with their articles' tallies (number typos)
+# numbers, tallies) with its cluster's vote, its article, its whole number and its value as
+# the number-typo check reads it (str): a check reads the tallies of the new tallies' votes (their
+# sum) and the resolution numbers that a new one can be a slip of, with their articles' tallies
+# (number typos: the values only, as rows, not their clusters)
 _VOTE_CLAIMS = """
 CREATE TABLE IF NOT EXISTS judged_vote_claims (seq INTEGER NOT NULL, kind TEXT NOT NULL, event TEXT,
-                                               doc TEXT NOT NULL, number INTEGER);
+                                               doc TEXT NOT NULL, number INTEGER, value TEXT);
 CREATE INDEX IF NOT EXISTS judged_vote_claims_event ON judged_vote_claims(event);
 CREATE INDEX IF NOT EXISTS judged_vote_claims_doc ON judged_vote_claims(doc);
 CREATE INDEX IF NOT EXISTS judged_vote_claims_number ON judged_vote_claims(number)
@@ -137,6 +138,7 @@ class CheckStats:
     members_read: int = 0  # stored members read (clusters re-judged, the vote unit)
     clusters_judged: int = 0
     clusters_linked: int = 0  # stored clusters read for inconsistencies
+    tally_rows: int = 0  # stored tallies read as values (the vote signatures of number typos' articles)
     fallback: str = ""  # why the shortcut was not taken ("" when it was)
     link_fallback: str = ""  # why the new tallies were linked with every stored one ("" when not)
     renamed: int = 0  # stored votes whose event the new tallies change (renamed, renumbered)
@@ -155,6 +157,9 @@ class Found:
 
     clusters: list[Cluster]
     stats: CheckStats = field(default_factory=CheckStats)
+    # tallies of stored articles whose tally clusters are not among `clusters` (doc -> kind ->
+    # values): inconsistencies.find_inconsistencies(tallies=...)
+    tallies: dict = field(default_factory=dict)
 
 
 class Fallback(Exception):
@@ -316,7 +321,8 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                                    ("judged_fingerprints", _note_fingerprints),
                                    ("judged_claim_days", _add_claim_days)):
                     if table in tables or table in indexes or (table == "judged_fingerprints" and noted):
-                        continue
+                        if table != "judged_vote_claims" or _has_column(conn, table, "value"):
+                            continue
                     conn.execute("BEGIN IMMEDIATE")  # a state kept before that index
                     try:
                         add(conn)
@@ -374,6 +380,7 @@ def _add_vote_claims(conn) -> None:
     """(Re)build the index of the vote-linked clusters' claims (`_VOTE_CLAIMS`)."""
     from crosscheck.reconcile.inconsistencies import VOTE_LINKED, _whole
 
+    conn.execute("DROP TABLE IF EXISTS judged_vote_claims")  # an older one lacks a column
     for statement in _VOTE_CLAIMS.split(";"):
         if statement.strip():
             conn.execute(statement)
@@ -383,8 +390,9 @@ def _add_vote_claims(conn) -> None:
                                         f"({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED):
         cl = json.loads(text)
         event = (cl.get("key") or {}).get("event")
-        rows.extend((seq, kind, event, c["doc"], _whole(c.get("value"))) for c in cl.get("claims", ()))
-    conn.executemany("INSERT INTO judged_vote_claims VALUES (?, ?, ?, ?, ?)", rows)
+        for c in Cluster.model_validate_json(text).claims:  # value as ClusterClaim reads it
+            rows.append((seq, kind, event, c.doc, _whole(c.value), str(c.value)))
+    conn.executemany("INSERT INTO judged_vote_claims VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
 def _add_claim_days(conn) -> None:
@@ -441,6 +449,10 @@ def _claim_spans(text: str) -> Optional[tuple[str, list[tuple[Optional[str], int
         return None
     head = cl.model_copy(update={"claims": [], "trajectory": None, "outlier_links": []}).model_dump_json()
     return head, out
+
+
+def _has_column(conn, table: str, column: str) -> bool:
+    return any(r[1] == column for r in conn.execute(f"PRAGMA table_info({table})"))
 
 
 def _has_table(conn, name: str) -> bool:
@@ -527,17 +539,17 @@ def check_against_state(db: str | os.PathLike[str], new_docs: Sequence[Document]
                 stats.fallback = "no current judged state"
                 return None, stats
             try:
-                clusters = _check(conn, new_docs, new_claims, cfg, stats, rules_dir, whole_linked)
+                clusters, tallies = _check(conn, new_docs, new_claims, cfg, stats, rules_dir, whole_linked)
             except Fallback as why:
                 stats.fallback = str(why)
                 return None, stats
         finally:
             conn.execute("COMMIT")
-    return Found(clusters, stats), stats
+    return Found(clusters, stats, tallies), stats
 
 
 def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
-           whole_linked: bool = False) -> list[Cluster]:
+           whole_linked: bool = False) -> tuple[list[Cluster], dict]:
     from crosscheck.reconcile.dating import date_rules, document_dates
     from crosscheck.reconcile.grouping import fill_context, unit_key
     from crosscheck.reconcile.hierarchy import load_hierarchy
@@ -600,7 +612,7 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
     stats.renamed = len(remap)
     renaming = Renaming(conn, remap, cfg)
     touched = {s for _g, s in groups if s is not None} | gone
-    wanted = _linked(conn, judged, touched, cfg, renaming)
+    wanted, tally_docs = _linked(conn, judged, touched, cfg, renaming, whole_linked)
     ids = _final_ids(conn, groups, judged, gone, renaming, wanted, stats)
     for seq in gone:  # a stored cluster of the same base would lose or change its suffix
         if conn.execute("SELECT 1 FROM judged_clusters c, judged_clusters g WHERE g.seq = ? AND c.base = g.base "
@@ -608,7 +620,23 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
             raise Fallback("a new claim empties a stored cluster whose id another shares")
     new_ids = {d.id for d in new_docs}
     days = None if whole_linked else {c.as_of for cl in judged for c in cl.claims if c.doc in new_ids}
-    return judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days)
+    return judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days), _tallies(conn, tally_docs, stats)
+
+
+def _tallies(conn, docs: set[str], stats: CheckStats) -> dict:
+    """The stored tallies of `docs` (doc -> kind -> values as the number-typo check reads them)."""
+    from crosscheck.reconcile.inconsistencies import TALLY_KINDS
+
+    out: dict = defaultdict(lambda: defaultdict(set))
+    docs_ = sorted(docs)
+    for i in range(0, len(docs_), 500):
+        part = docs_[i : i + 500]
+        for doc, kind, value in conn.execute(
+                f"SELECT doc, kind, value FROM judged_vote_claims WHERE kind IN ({','.join('?' * len(TALLY_KINDS))}) "
+                f"AND doc IN ({','.join('?' * len(part))})", [*TALLY_KINDS, *part]):
+            out[doc][kind].add(value)
+            stats.tally_rows += 1
+    return {doc: dict(by_kind) for doc, by_kind in out.items()}
 
 
 class StoredSources(SourceGroups):
@@ -1151,7 +1179,8 @@ def _in(conn, sql: str, values, params=()) -> set:
     return out
 
 
-def _vote_linked(conn, judged: list[Cluster], cfg, renaming: Renaming) -> set[int]:
+def _vote_linked(conn, judged: list[Cluster], cfg, renaming: Renaming,
+                 whole: bool = False) -> tuple[set[int], set[str]]:
     """The stored vote-linked clusters the new claims' inconsistencies read (`_linked`):
 
     * tallies above a body's size are worked out per vote: the tally clusters of the votes of
@@ -1160,7 +1189,11 @@ def _vote_linked(conn, judged: list[Cluster], cfg, renaming: Renaming) -> set[in
       article's copies, the articles reporting the same tally), and each pair of numbers once:
       the resolution numbers of every stored claim giving a re-judged number or a number one
       digit slip away from it (all claims of those numbers, in the clusters' order), and the
-      tallies of those claims' articles (the stories they are bucketed by)."""
+      tallies of those claims' articles (the stories they are bucketed by): returned as those
+      articles, whose tallies are read as values (`_tallies`: only the values of an article's
+      own tallies make its vote signature), unless `whole` (their tally clusters read whole).
+
+    Returns the clusters and the articles whose tallies are wanted."""
     from crosscheck.reconcile.causes import digit_typo
     from crosscheck.reconcile.inconsistencies import TALLY_KINDS, VOTE_LINKED, _whole
 
@@ -1172,7 +1205,7 @@ def _vote_linked(conn, judged: list[Cluster], cfg, renaming: Renaming) -> set[in
     identity = [k for k in VOTE_LINKED if k in cfg.identity_kinds]
     numbers = {n for cl in judged if cl.kind in identity for c in cl.claims if (n := _whole(c.value)) is not None}
     if not identity or not numbers:
-        return wanted
+        return wanted, set()
     kinds = ",".join("?" * len(identity))
     stored = [r[0] for r in conn.execute(
         f"SELECT DISTINCT number FROM judged_vote_claims WHERE kind IN ({kinds}) AND number IS NOT NULL", identity)]
@@ -1182,21 +1215,26 @@ def _vote_linked(conn, judged: list[Cluster], cfg, renaming: Renaming) -> set[in
     docs = _in(conn, f"SELECT DISTINCT doc FROM judged_vote_claims WHERE kind IN ({kinds}) AND number IN ({{marks}})",
                near, identity)
     docs |= {c.doc for cl in judged for c in cl.claims if cl.kind in identity}
+    if not whole and _has_column(conn, "judged_vote_claims", "value"):
+        return wanted, docs
     wanted |= _in(conn, f"SELECT DISTINCT seq FROM judged_vote_claims WHERE kind IN ({tally}) AND doc IN ({{marks}})",
                   docs, TALLY_KINDS)
-    return wanted
+    return wanted, set()
 
 
-def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renaming) -> set[int]:
+def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renaming,
+            whole: bool = False) -> tuple[set[int], set[str]]:
     """The stored clusters (seqs) a constraint links to the re-judged ones, for
     reconcile.inconsistencies: a part/whole constraint (their wholes, their parts, their wholes'
     other parts); the sum of one vote's tallies (the tally clusters of the re-judged tallies'
     votes); number typos (the resolution numbers a re-judged one can be a slip of, and their
-    articles' tallies: `_vote_linked`).  The findings of the new claims are those of every
-    cluster."""
+    articles' tallies: `_vote_linked`, which gives those articles instead of their tally
+    clusters unless `whole`).  The findings of the new claims are those of every cluster.
+    Returns the clusters (seqs) and the articles whose tallies are wanted."""
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination
 
     wanted: set[int] = set()
+    docs: set[str] = set()
     combined = {k for (k,) in conn.execute("SELECT DISTINCT kind FROM judged_clusters WHERE combination = 1")}
     for cl in judged:
         if cl.kind not in ADDITIVE_KINDS or not cl.claims or not cl.hierarchy_keys:
@@ -1215,8 +1253,9 @@ def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renam
             wanted.update(r[0] for r in conn.execute(
                 f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED))
         else:
-            wanted |= _vote_linked(conn, judged, cfg, renaming)
-    return wanted - touched
+            got, docs = _vote_linked(conn, judged, cfg, renaming, whole)
+            wanted |= got
+    return wanted - touched, docs
 
 
 def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming, hier,
