@@ -29,7 +29,27 @@ def stores(tmp_path_factory):
     write_jsonl(corpus, 8, 3)
     generated = root / "gen.db"
     ingest([str(corpus)], generated)
-    return {"fixtures": fixtures, "generated": generated}
+    paths = []
+    for doc_id, date, source, text in _PARTS:
+        p = root / f"{doc_id}.md"
+        p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
+        paths.append(str(p))
+    parts = root / "parts.db"
+    ingest(paths, parts)
+    return {"fixtures": fixtures, "generated": generated, "parts": parts}
+
+
+_PARTS = [  # a country's toll, its cities' and its children's, day by day (parts above wholes)
+    ("p-01", "2024-05-01", "وكالة", "قالت السلطات إن 100 شخص قتلوا في الفيضانات في باكستان."),
+    ("p-02", "2024-05-01", "إذاعة", "لقي 70 شخصا حتفهم في الفيضانات في كراتشي."),
+    ("p-03", "2024-05-01", "قناة", "وفي لاهور قتل 50 شخصا في الفيضانات بحسب مسؤولين محليين."),
+    ("p-04", "2024-05-02", "صحيفة", "ارتفعت حصيلة الفيضانات في باكستان إلى 150 قتيلا."),
+    ("p-05", "2024-05-02", "موقع", "قتل 160 شخصا في الفيضانات في كراتشي وحدها."),
+    ("p-06", "2024-05-03", "وكالة", "قالت السلطات إن 210 أشخاص قتلوا في الفيضانات في باكستان بينهم 230 طفلا."),
+    ("p-07", "2024-05-03", "إذاعة", "لقي 90 شخصا حتفهم في الفيضانات في لاهور."),
+    ("p-08", "2024-05-04", "قناة", "بلغ عدد قتلى الفيضانات في باكستان 260 شخصا."),
+    ("p-09", "2024-05-04", "صحيفة", "قتل 120 شخصا في كراتشي و150 في لاهور جراء الفيضانات."),
+]
 
 
 def _in_memory(db, out):
@@ -102,3 +122,42 @@ def test_large_pages_are_the_same_from_the_store(stores, tmp_path, monkeypatch):
     write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
     for f in FILES:
         assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
+
+
+@pytest.mark.parametrize("name", ["fixtures", "generated", "parts"])
+def test_inconsistencies_read_a_batch_of_moments_at_a_time(stores, tmp_path, monkeypatch, name):
+    """Part/whole inconsistencies compare claims of one moment (a day, or one article): the
+    streamed report holds the linked clusters without their claims and reads their claims back a
+    few moments at a time (counted), with the same bytes as the in-memory report."""
+    import json
+
+    from crosscheck.store import streamed
+
+    db = stores[name]
+    expected = _in_memory(db, tmp_path / "memory")
+    monkeypatch.setattr(streamed, "MOMENT_CLAIMS", 3)
+    done = write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=50)
+    for f in FILES:
+        assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
+    st = done.stats
+    if name == "fixtures":  # five articles: no part/whole link among them
+        return
+    # the claims of each moment of the additive clusters, from the in-memory report
+    from crosscheck.models import Cluster
+    from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS
+    from crosscheck.reconcile.inconsistencies import _moment
+
+    per_moment: dict = {}
+    for item in json.loads(expected["report.json"])["clusters"]:
+        cl = Cluster.model_validate(item)
+        if cl.kind in ADDITIVE_KINDS:
+            for c in cl.claims:
+                m = _moment(c, bool(cl.key.get("location")))
+                per_moment[m] = per_moment.get(m, 0) + 1
+    if name == "parts":  # every part/whole constraint broken on some day
+        found = {i["type"] for i in json.loads(expected["report.json"])["inconsistencies"]}
+        assert {"part_exceeds_whole", "parts_exceed_whole"} <= found, found
+    assert st.moment_batches > 2, st
+    # a batch is full at 3 claims: it holds at most 2 + its last moment's claims
+    assert st.peak_moment_claims <= 2 + max(per_moment.values()), (st, max(per_moment.values()))
+    assert st.peak_moment_claims < sum(per_moment.values()) / 2, st

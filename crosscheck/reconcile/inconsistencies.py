@@ -189,7 +189,38 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
     cfg = config_or_default(config)
     h = hierarchy or load_hierarchy()
     all_clusters = list(clusters)
-    eligible = [cl for cl in all_clusters if cl.kind in ADDITIVE_KINDS and cl.claims]
+    found = part_whole_inconsistencies([cl for cl in all_clusters if cl.kind in ADDITIVE_KINDS and cl.claims], cfg, h)
+    found.extend(_outlier_links(all_clusters))
+    found.extend(_number_typos(all_clusters, cfg, tallies))
+    found.extend(_tally_sums(all_clusters, cfg))
+    return in_order(found)
+
+
+def in_order(found: list[Inconsistency]) -> list[Inconsistency]:
+    """Inconsistencies in report order (hard first, by type and id), each id once."""
+    found.sort(key=lambda i: (i.strength != "hard", i.type, i.id))
+    return _dedupe(found)
+
+
+def outlier_link_inconsistencies(clusters: Iterable[Cluster]) -> list[Inconsistency]:
+    """The running totals' figures left out of their growth (one cluster each: `_outlier_links`)."""
+    return _outlier_links(list(clusters))
+
+
+def cross_story_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
+    """Number typos and tallies above a body's size (the VOTE_LINKED clusters)."""
+    return _number_typos(clusters, cfg) + _tally_sums(clusters, cfg)
+
+
+def part_whole_inconsistencies(eligible: Sequence[Cluster], cfg: ReconcileConfig,
+                               h: Hierarchy) -> list[Inconsistency]:
+    """Parts above their wholes, disjoint parts above their whole, combinations against their
+    places, sub-periods above their running total, among `eligible` (additive clusters).
+
+    Every constraint compares claims of one moment, so a caller may give each cluster only its
+    claims of some moments (even none): the inconsistencies of those moments are the ones all
+    claims give.  Which clusters are parts of which depends on the clusters given, not on their
+    claims (`eligible` must hold every cluster that has claims)."""
     own: dict[str, list[Cluster]] = defaultdict(list)
     keys: dict[str, list[str]] = {}
     for cl in eligible:
@@ -226,11 +257,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
                 parts_of[whole.id].append(cl)
     for wid, parts in parts_of.items():
         found.extend(_parts_sum(by_id[wid], parts, h, side))
-    found.extend(_outlier_links(all_clusters))
-    found.extend(_number_typos(all_clusters, cfg, tallies))
-    found.extend(_tally_sums(all_clusters, cfg))
-    found.sort(key=lambda i: (i.strength != "hard", i.type, i.id))
-    return _dedupe(found)
+    return found
 
 
 def _is_subperiod(part: Cluster, whole: Cluster) -> bool:

@@ -41,6 +41,7 @@ from crosscheck.models import Claim, Cluster, Document, ReportDocument
 
 DOC_CHUNK = 256  # documents read (with all their claims) at a time
 BATCH_CLAIMS = 20_000  # claims grouped and judged at a time (a larger unit goes alone)
+MOMENT_CLAIMS = 5_000  # part/whole claims held at a time for inconsistencies (a larger moment goes alone)
 TOP = 5  # conflicts kept for the one-screen summary
 
 _SCRATCH = """
@@ -72,6 +73,9 @@ class StreamStats:
     status: Counter = field(default_factory=Counter)
     left: dict[str, Counter] = field(default_factory=dict)  # kind -> Counter(status), non-conflicts
     peak_claims_held: int = 0  # the most claims (or members) in memory at one time
+    # inconsistencies: the most part/whole claims held at one time, and the moment batches
+    peak_moment_claims: int = 0
+    moment_batches: int = 0
 
     def held(self, n: int) -> None:
         self.peak_claims_held = max(self.peak_claims_held, n)
@@ -154,7 +158,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
         scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
         _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims, keep)
         _dedupe_ids(scratch)
-        record = StreamedRecord(scratch_dir, scratch, stats, _inconsistencies(scratch, cfg))
+        record = StreamedRecord(scratch_dir, scratch, stats, _inconsistencies(scratch, cfg, stats))
         record.doc_dates, record.sources = doc_dates, sources
         yield record
     finally:
@@ -398,13 +402,23 @@ def member_from_json(text: str):
 
 
 
-def _inconsistencies(scratch, cfg) -> list:
+def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
     """reconcile.inconsistencies over the clusters a constraint can link (a part whose
     ancestor key is another cluster's own key, that whole, combinations, and running totals
     with figures left out of their growth: Cluster.outlier_links), read back in
-    report order: the same list as over every cluster, without holding every cluster."""
-    from crosscheck.reconcile.inconsistencies import VOTE_LINKED, find_inconsistencies
+    report order: the same list as over every cluster, without holding every cluster.
 
+    Part/whole constraints compare claims of one moment (a day, or one article), so the
+    additive clusters are held without their claims, and their claims are read back a batch
+    of moments at a time (about MOMENT_CLAIMS; `StreamStats.peak_moment_claims`); the running
+    totals' left-out figures are worked out one cluster at a time, and the vote-linked clusters
+    (number typos, tallies above a body's size) together."""
+    from crosscheck.models import ClusterClaim
+    from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, load_hierarchy
+    from crosscheck.reconcile.inconsistencies import (VOTE_LINKED, _moment, cross_story_inconsistencies, in_order,
+                                                      outlier_link_inconsistencies, part_whole_inconsistencies)
+
+    stats = stats or StreamStats()
     scratch.execute("CREATE INDEX hkeys_key ON hkeys(key, pos)")
     linked = f"""
         SELECT a.seq FROM hkeys a JOIN hkeys b ON a.key = b.key WHERE a.pos = 0 AND b.pos > 0
@@ -412,19 +426,78 @@ def _inconsistencies(scratch, cfg) -> list:
         UNION SELECT DISTINCT seq FROM hkeys WHERE seq IN (SELECT seq FROM clusters WHERE combination)
         UNION SELECT seq FROM clusters WHERE outlier_links
         UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(VOTE_LINKED))})"""
-    clusters = []
-    for (text,) in scratch.execute(
-            f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id",
-            VOTE_LINKED):
+    scratch.execute("CREATE TABLE moment_claims (moment TEXT NOT NULL, head INTEGER NOT NULL, pos INTEGER NOT NULL,"
+                    " json TEXT NOT NULL)")
+    found, heads, voting = [], [], []
+    scratch.execute("BEGIN")
+    for (text,) in _rows(scratch, linked):
         cl = Cluster.model_validate_json(text)
-        for c in cl.claims:  # held together: one fields-set record for all (see _share_fields_set)
-            _share_fields_set(c)
-        clusters.append(cl)
-    found = find_inconsistencies(clusters, cfg)
-    where = {(c.doc, c.start, c.end): c.position for cl in clusters for c in cl.claims}
-    for inc in found:  # report.positions: a cited claim is where its cluster's claim is
-        for ic in inc.claims:
-            ic.position = where.get((ic.doc, ic.start, ic.end))
+        got = outlier_link_inconsistencies([cl])
+        found += _placed(got, cl.claims)
+        if cl.kind in VOTE_LINKED:
+            for c in cl.claims:  # held together: one fields-set record for all (see _share_fields_set)
+                _share_fields_set(c)
+            voting.append(cl)
+        elif cl.kind in ADDITIVE_KINDS and cl.claims:
+            placed = bool(cl.key.get("location"))
+            scratch.executemany("INSERT INTO moment_claims VALUES (?, ?, ?, ?)",
+                                [(json.dumps(_moment(c, placed), ensure_ascii=False), len(heads), i, c.model_dump_json())
+                                 for i, c in enumerate(cl.claims)])
+            heads.append(cl.model_copy(update={"claims": [], "trajectory": None, "outlier_links": []}))
+    scratch.execute("COMMIT")
+    found += _placed(cross_story_inconsistencies(voting, cfg), [c for cl in voting for c in cl.claims])
+    del voting
+    if heads:
+        scratch.execute("CREATE INDEX moment_claims_moment ON moment_claims(moment)")
+        hier = load_hierarchy()
+        batch, size = [], 0
+        moments = scratch.execute("SELECT moment, COUNT(*) FROM moment_claims GROUP BY moment ORDER BY moment").fetchall()
+        for n, (moment, count) in enumerate(moments):
+            batch.append(moment)
+            size += count
+            if size < MOMENT_CLAIMS and n + 1 < len(moments):
+                continue
+            rows: list[tuple] = []
+            for i in range(0, len(batch), 500):
+                part = batch[i : i + 500]
+                rows += scratch.execute(f"SELECT head, pos, json FROM moment_claims WHERE moment IN "
+                                        f"({','.join('?' * len(part))})", part).fetchall()
+            rows.sort(key=lambda r: (r[0], r[1]))  # each cluster's claims in its own order
+            held = []
+            for h, _pos, text in rows:
+                c = ClusterClaim.model_validate_json(text)
+                _share_fields_set(c)
+                heads[h].claims.append(c)
+                held.append(c)
+            del rows
+            stats.peak_moment_claims = max(stats.peak_moment_claims, len(held))
+            stats.moment_batches += 1
+            found += _placed(part_whole_inconsistencies(heads, cfg, hier), held)
+            for cl in heads:
+                cl.claims = []
+            del held
+            batch, size = [], 0
+    scratch.execute("DROP TABLE moment_claims")
+    return in_order(found)
+
+
+def _rows(scratch, linked: str):
+    """The linked clusters' JSON in report order, read a few at a time."""
+    from crosscheck.reconcile.inconsistencies import VOTE_LINKED
+
+    cur = scratch.execute(f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id",
+                          VOTE_LINKED)
+    while rows := cur.fetchmany(64):
+        yield from rows
+
+
+def _placed(found: list, claims) -> list:
+    """`found` with report.positions: a cited claim is where its cluster's claim is."""
+    if found:
+        where = {(c.doc, c.start, c.end): c.position for c in claims}
+        for inc in found:
+            for ic in inc.claims:
+                ic.position = where.get((ic.doc, ic.start, ic.end))
     return found
 
 
