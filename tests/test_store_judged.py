@@ -540,3 +540,42 @@ def test_a_number_typo_reads_the_articles_tallies_not_their_clusters(tmp_path):
     assert stats.tally_rows <= 3 and clustered.tally_rows == 0, (stats, clustered)
     assert stats.clusters_linked < clustered.clusters_linked, (stats, clustered)
     assert stats.linked_claims + 3 * 6 <= clustered.linked_claims, (stats, clustered)
+
+
+def test_join_moves_of_some_units_are_those_of_deciding_every_unit():
+    """`join_moves(only=...)` (a check decides the joins of the new members' units and the
+    affected stored ones, among every member those decisions read) gives, for those units,
+    exactly the moves of deciding every unit: random figures, days and places of one scope,
+    figures repeated across articles, a city, its country and no place."""
+    import random
+
+    from crosscheck.models import Claim
+    from crosscheck.reconcile.grouping import Member, join_moves
+
+    cfg = reconcile_config(Settings())
+    attrs = list(cfg.scope_attributes)
+    places = ["karachi", "lahore", "pakistan", None]
+    moved = 0
+    for seed in range(60):
+        rng = random.Random(seed)
+        clusters: dict = {}
+        n = 0
+        for doc in range(rng.randint(3, 12)):
+            for _ in range(rng.randint(1, 4)):
+                place = rng.choice(places)
+                key = ("killed", "b", *[place if a == "location" else None for a in attrs])
+                v = rng.choice([10, 12, 15, 20, 40, 97])
+                day = rng.choice(["2024-05-01", "2024-05-02", None])
+                inferred = ["location"] if place and rng.random() < 0.2 else []
+                c = Claim(doc=f"d{doc}", kind="killed", value=v, low=v, high=v, start=n, end=n + 2, surface="xx",
+                          location=place, as_of=day, inferred=inferred)
+                clusters.setdefault(key, []).append(Member(n, c))
+                n += 1
+        every = {(k, id(m)): dest for k, m, dest in join_moves(clusters, attrs, cfg)}
+        moved += bool(every)
+        units = sorted({(k, m.claim.doc) for k, ms in clusters.items() for m in ms}, key=repr)
+        only = set(rng.sample(units, rng.randint(1, len(units))))
+        some = {(k, id(m)): dest for k, m, dest in join_moves(clusters, attrs, cfg, only)}
+        assert some == {(k, i): d for (k, i), d in every.items()
+                        if (k, next(m for m in clusters[k] if id(m) == i).claim.doc) in only}, seed
+    assert moved >= 10, moved

@@ -695,9 +695,11 @@ def _figure(c: Claim) -> Optional[float]:
 
 def join_moves(
     clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+    only: Optional[set[tuple[tuple, str]]] = None,
 ) -> list[tuple[tuple, Member, tuple]]:
     """(key, member, destination key) of every member that moves: a figure given at a finer or unknown place to the cluster of a coarser place that
-    holds the same figure from another article.
+    holds the same figure from another article.  With `only`, of the (cluster key, article)
+    units in it (each unit's decision reads the clusters given, never another's decision).
 
     Outlets name one quantity at different granularity: "97 dead in the Karachi crash" and
     "97 dead in Pakistan", "154 dead in Beirut" and "154 in Lebanon", or no place at all.  A
@@ -756,6 +758,8 @@ def join_moves(
             units[(key, m.claim.doc)].append(m)
     moves: list[tuple[tuple, Member, tuple]] = []
     for (key, doc), ms in units.items():
+        if only is not None and (key, doc) not in only:
+            continue
         loc = key[li]
         targets: dict[tuple, int] = {}
         home = 0  # how well its own cluster corroborates its figures

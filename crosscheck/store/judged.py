@@ -962,7 +962,10 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         clusters[s.pre].append(s)
     for m in mine:
         clusters[new_pre[m.index]].append(m)
-    moves = {id(m): dest for _key, m, dest in join_moves(dict(clusters), attrs, cfg)}
+    # decided for the new members' units and the affected stored ones: the other members
+    # loaded are what those decisions read
+    deciding = affected | {(new_pre[m.index], m.claim.doc) for m in mine}
+    moves = {id(m): dest for _key, m, dest in join_moves(dict(clusters), attrs, cfg, deciding)}
     for m in mine:
         final[m.index] = moves.get(id(m), new_pre[m.index])
     # the stored units decided again: those that end elsewhere now
