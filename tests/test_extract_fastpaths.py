@@ -382,3 +382,42 @@ def test_figures_and_dual_nouns_in_text_order_are_heapq_merge():
         want = list(heapq.merge(a, b, key=lambda n: n.nstart))
         got = list(_in_text_order(iter(a), iter(b)))
         assert [id(n) for n in got] == [id(n) for n in want]
+
+
+def test_a_claim_window_reads_its_sentence_period_cues_where_it_copies_them():
+    """TokenInfo.phrase_hits of a rewritten window (a dual noun read as "2 + noun", a noun read
+    before its "one") takes the sentence's look-ups outside the rewritten tokens: the same hits,
+    and the same period cues, as looking up every position of the window."""
+    from crosscheck.extract.context import TokenInfo, _hits_between
+    from crosscheck.extract.extractor import _window
+    from crosscheck.extract.scope import _period_hits, scope_for
+    from crosscheck.text.tokens import Token
+
+    periods = scope_for(load_rules().scope).periods
+    # whole period cues side by side (three-word cues cross the rewritten tokens) and other words
+    pieces = [p.source for p in periods.phrases] + list(_WORDS) + ["جنديين"] * 3
+    rng = random.Random(11)
+    tried = 0
+    for text in _texts(100, 12) + [
+        normalize(" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 150)))).text for _ in range(300)
+    ]:
+        toks = tokenize(text, 0, len(text))
+        if len(toks) < 3:
+            continue
+        base = TokenInfo(toks)
+        for _ in range(6):
+            i = rng.randrange(1, len(toks))
+            w, a = _window(toks, i)
+            t = w[i - a]
+            if rng.random() < 0.5:  # a dual: one token becomes two
+                w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+                                        Token(t.nstart, t.nend, "قتيل", frozenset({"قتيل"}), False)]
+            else:  # a noun read first: two tokens rewritten in place
+                p = w[i - 1 - a]
+                w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
+                                            Token(p.nstart, t.nend, p.text, p.forms, False)]
+            info = TokenInfo(w, base)
+            assert info.phrase_hits(periods) == _hits_between(periods, w, 0, len(w)), (text, i)
+            assert _period_hits(periods, w, info) == _period_hits(periods, w), (text, i)
+            tried += 1
+    assert tried > 1000

@@ -39,10 +39,11 @@ class TokenInfo:
     computed once per list: token starts, clause bounds, and indexes its owners add by key
     (`get`).  Every question about a claim is then answered from its neighbourhood."""
 
-    __slots__ = ("toks", "_memo", "_starts", "_clause_start", "_clause_end")
+    __slots__ = ("toks", "_memo", "_starts", "_clause_start", "_clause_end", "base")
 
-    def __init__(self, toks: Sequence[Token]) -> None:
+    def __init__(self, toks: Sequence[Token], base: "TokenInfo | None" = None) -> None:
         self.toks = toks
+        self.base = base  # a claim's window: the indexes of the sentence it copies
         self._memo: dict[Any, Any] = {}
         self._starts: list[int] | None = None
         self._clause_start: list[int] | None = None
@@ -80,12 +81,57 @@ class TokenInfo:
         ce = self._clause_end
         return ce[i] if 0 <= i < len(ce) else len(self.toks)
 
+    def phrase_hits(self, phrases: PhraseSet) -> list[tuple[int, Any, int]]:
+        """(i, phrase, end) for every position i where phrases.at(toks, i) finds a phrase, in
+        order; found once per token list.  A claim's window takes its sentence's where it is a
+        plain copy of it (every token a match at i can read, i to i + max_span, lies before the
+        rewritten tokens, or after them and inside the window) and looks up only the positions
+        around the rewritten tokens: a dual noun ("2 + noun") copies 200 tokens, and the
+        sentence's positions are then read once, not once per dual."""
+        key = ("hits", id(phrases))
+        found = self._memo.get(key)
+        if found is not None:
+            return found
+        toks, base = self.toks, self.base
+        if base is None:
+            found = _hits_between(phrases, toks, 0, len(toks))
+        else:
+            span, (c0, c1), n = phrases.max_span, toks.changed, len(toks)  # type: ignore[attr-defined]
+            # looked up here: [a, c1) around the rewritten tokens, [b, n) where a match could run
+            # past the window's end; the rest is the sentence's
+            a, b = max(0, c0 - span + 1), max(c1, n - span + 1)
+            all_base = base.phrase_hits(phrases)
+            starts = base.get(("hit_starts", id(phrases)), lambda: [h[0] for h in all_base])
+            off, shift = toks.offset, toks.base_end - n  # type: ignore[attr-defined]
+            found = [(i - off, p, e - off) for i, p, e in all_base[bisect_left(starts, off) : bisect_left(starts, off + a)]]
+            found += _hits_between(phrases, toks, a, c1)
+            found += [
+                (i - shift, p, e - shift)
+                for i, p, e in all_base[bisect_left(starts, c1 + shift) : bisect_left(starts, b + shift)]
+            ]
+            found += _hits_between(phrases, toks, b, n)
+        self._memo[key] = found
+        return found
+
     def get(self, key: Any, build: Callable[[], Any]) -> Any:
         """The index stored under `key`, built by `build()` the first time."""
         found = self._memo.get(key)
         if found is None:
             found = self._memo[key] = build()
         return found
+
+
+def _hits_between(phrases: PhraseSet, toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, Any, int]]:
+    """(i, phrase, end) of phrases.at(toks, i) for i in [lo, hi) where it finds one."""
+    keys = None if phrases._first_loose else phrases._first_keys
+    out = []
+    for i in range(lo, min(hi, len(toks))):
+        if keys is not None and toks[i].forms.isdisjoint(keys):
+            continue  # no phrase starts with this word
+        hit = phrases.at(toks, i)
+        if hit is not None:
+            out.append((i, hit[0], hit[1]))
+    return out
 
 
 class TokenWindow(list):
@@ -95,6 +141,7 @@ class TokenWindow(list):
     offset = 0
     base: Sequence[Token] = ()  # the sentence's tokens
     changed: tuple[int, int] = (0, 0)  # the window's indexes that may differ from the sentence's
+    base_end = 0  # the sentence index after the window's last token (its tail is base[:base_end]'s)
 
 
 class DocContext:
@@ -188,11 +235,11 @@ class DocContext:
         w = self._window_info
         if w is not None and w.toks is toks:
             return w
-        info = TokenInfo(toks)
         if isinstance(toks, TokenWindow):
+            info = TokenInfo(toks, self.info(toks.base))
             self._window_info = info
-        else:
-            self._info[id(toks)] = info
+            return info
+        info = self._info[id(toks)] = TokenInfo(toks)
         return info
 
     def cue_index(self, cues: PhraseSet, toks: Sequence[Token]) -> SentenceIndex:

@@ -831,7 +831,7 @@ def _window(toks: Sequence[Token], i: int) -> tuple[TokenWindow, int]:
     """A claim's own copy of toks around index i, and the sentence index of its first token."""
     a = max(0, i - _WINDOW)
     w = TokenWindow(toks[a : i + _WINDOW])
-    w.offset, w.base, w.changed = a, toks, (i - 1 - a, i + 2 - a)
+    w.offset, w.base, w.changed, w.base_end = a, toks, (i - 1 - a, i + 2 - a), min(len(toks), i + _WINDOW)
     return w, a
 
 

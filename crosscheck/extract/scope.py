@@ -331,7 +331,7 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
     `info` (crosscheck.extract.context.TokenInfo of `tokens`) keeps the sentence's period cues,
     found once; only the cues nearest the claim are then compared."""
     periods = lex.periods
-    hits = info.get("periods", lambda: _period_hits(periods, tokens)) if info is not None else _period_hits(periods, tokens)
+    hits = info.get("periods", lambda: _period_hits(periods, tokens, info)) if info is not None else _period_hits(periods, tokens)
     starts = [h[0] for h in hits] if info is None else info.get("period_starts", lambda: [h[0] for h in hits])
     # before the claim: the cue ending nearest lo ends among the last max_span starts before lo
     k = bisect_left(starts, lo)
@@ -425,13 +425,20 @@ def _opener_between(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int
     return k < len(found) and found[k] < hi
 
 
-def _period_hits(periods: PhraseSet, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+def _period_hits(periods: PhraseSet, tokens: Sequence[Token], info=None) -> list[tuple[int, int, str]]:
     """(start, end, period) of the longest period cue at each token where one starts; a cue
     inside a longer one before it is that cue's word, not a cue of its own ("حتى أمس" is a
-    bound of the running total, not the window of "أمس")."""
-    keys, loose = periods._first_keys, bool(periods._first_loose)
+    bound of the running total, not the window of "أمس").  A claim's window (`info.base` set)
+    takes its sentence's look-ups where it copies them (TokenInfo.phrase_hits)."""
     out = []
     reach = 0
+    if info is not None and info.base is not None:
+        for i, p, end in info.phrase_hits(periods):
+            if i >= reach:
+                out.append((i, end, str(p.payload)))
+                reach = end
+        return out
+    keys, loose = periods._first_keys, bool(periods._first_loose)
     for i in range(len(tokens)):
         if i < reach or (not loose and tokens[i].forms.isdisjoint(keys)):
             continue  # inside the cue before, or no period cue starts with this word
