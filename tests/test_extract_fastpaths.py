@@ -385,17 +385,20 @@ def test_figures_and_dual_nouns_in_text_order_are_heapq_merge():
 
 
 def test_a_claim_window_reads_its_sentence_period_cues_where_it_copies_them():
-    """TokenInfo.phrase_hits of a rewritten window (a dual noun read as "2 + noun", a noun read
-    before its "one") takes the sentence's look-ups outside the rewritten tokens: the same hits,
-    and the same period cues, as looking up every position of the window."""
-    from crosscheck.extract.context import TokenInfo, _hits_between
+    """TokenInfo of a rewritten window (a dual noun read as "2 + noun", a noun read before its
+    "one") takes the sentence's look-ups outside the rewritten tokens: the same phrase hits,
+    period cues, change verbs, clause breaks and bounds and barriers as reading every position
+    of the window (a TokenInfo without a base)."""
+    from crosscheck.extract.context import TokenInfo
     from crosscheck.extract.extractor import _window
-    from crosscheck.extract.scope import _period_hits, scope_for
+    from crosscheck.extract.scope import _period_hits, barriers, scope_for
     from crosscheck.text.tokens import Token
 
-    periods = scope_for(load_rules().scope).periods
+    lex = scope_for(load_rules().scope)
+    periods = lex.periods
     # whole period cues side by side (three-word cues cross the rewritten tokens) and other words
-    pieces = [p.source for p in periods.phrases] + list(_WORDS) + ["جنديين"] * 3
+    pieces = [p.source for p in periods.phrases] + [p.source for p in lex.change_verbs.phrases] + list(_WORDS) + [
+        "جنديين", "، وأن", "، فيما", "، بعد", "،"]
     rng = random.Random(11)
     tried = 0
     for text in _texts(100, 12) + [
@@ -416,8 +419,16 @@ def test_a_claim_window_reads_its_sentence_period_cues_where_it_copies_them():
                 p = w[i - 1 - a]
                 w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
                                             Token(p.nstart, t.nend, p.text, p.forms, False)]
-            info = TokenInfo(w, base)
-            assert info.phrase_hits(periods) == _hits_between(periods, w, 0, len(w)), (text, i)
+            info, plain = TokenInfo(w, base), TokenInfo(w)
+            for ps in (periods, lex.change_verbs):
+                want = [(k, hit[0], hit[1]) for k in range(len(w)) if (hit := ps.at(w, k)) is not None]
+                assert info.phrase_hits(ps) == want, (text, i)
             assert _period_hits(periods, w, info) == _period_hits(periods, w), (text, i)
+            assert info.breaks == [k for k, t in enumerate(w) if t.brk_before]
+            for k in range(-len(w), len(w) + 2):
+                assert info.clause_start(k) == plain.clause_start(k), (text, i, k)
+                assert info.clause_end(k) == plain.clause_end(k), (text, i, k)
+            for after in (False, True):
+                assert barriers(lex, w, after, info) == barriers(lex, w, after), (text, i)
             tried += 1
     assert tried > 1000

@@ -58,6 +58,18 @@ class TokenInfo:
 
     def clause_start(self, i: int) -> int:
         """Index of the first token of the clause holding token i (0 or a token after a break)."""
+        if self.base is not None:
+            # a claim's window: from its breaks, most of them its sentence's (no array per window)
+            n = len(self.toks)
+            if i >= n:
+                i = n - 1
+            elif i < 0:
+                i += n  # as the array's index: -1 is the last token
+                if i < 0:
+                    raise IndexError(i - n)
+            brk = self.breaks
+            k = bisect_right(brk, i) - 1
+            return brk[k] if k >= 0 else 0
         if self._clause_start is None:
             out, c = [], 0
             for k, t in enumerate(self.toks):
@@ -70,6 +82,13 @@ class TokenInfo:
 
     def clause_end(self, i: int) -> int:
         """Index of the first token at or after i that opens a new clause (len(toks) if none)."""
+        if self.base is not None:
+            n = len(self.toks)
+            if not 0 <= i <= n:
+                return n
+            brk = self.breaks
+            k = bisect_left(brk, i)
+            return brk[k] if k < len(brk) else n
         if self._clause_end is None:
             n = len(self.toks)
             out, c = [n] * (n + 1), n
@@ -81,35 +100,70 @@ class TokenInfo:
         ce = self._clause_end
         return ce[i] if 0 <= i < len(ce) else len(self.toks)
 
+    @property
+    def breaks(self) -> list[int]:
+        """Indexes of the tokens after clause punctuation (brk_before), in order."""
+        found = self._memo.get("breaks")
+        if found is None:
+            if self.base is None:
+                found = [k for k, t in enumerate(self.toks) if t.brk_before]
+            else:
+                found = [k for k, _ in self.where("breaks", 1, _break_at, lambda info: [(k, True) for k in info.breaks])]
+            self._memo["breaks"] = found
+        return found
+
     def phrase_hits(self, phrases: PhraseSet) -> list[tuple[int, Any, int]]:
         """(i, phrase, end) for every position i where phrases.at(toks, i) finds a phrase, in
-        order; found once per token list.  A claim's window takes its sentence's where it is a
-        plain copy of it (every token a match at i can read, i to i + max_span, lies before the
-        rewritten tokens, or after them and inside the window) and looks up only the positions
-        around the rewritten tokens: a dual noun ("2 + noun") copies 200 tokens, and the
-        sentence's positions are then read once, not once per dual."""
-        key = ("hits", id(phrases))
+        order (see `where`)."""
+        found = self._memo.get(("hits", id(phrases)))
+        if found is None:
+            if self.base is None:
+                toks, at = self.toks, phrases.at
+                keys = None if phrases._first_loose else phrases._first_keys
+                found = [
+                    (i, hit[0], hit[1]) for i, t in enumerate(toks)
+                    if (keys is None or not t.forms.isdisjoint(keys)) and (hit := at(toks, i)) is not None
+                ]
+            else:
+                found = [
+                    (i, hit[0], i + hit[1])
+                    for i, hit in self.where(("at", id(phrases)), phrases.max_span, _phrase_finder(phrases), lambda info: [
+                        (i, (p, e - i)) for i, p, e in info.phrase_hits(phrases)
+                    ])
+                ]
+            self._memo[("hits", id(phrases))] = found
+        return found
+
+    def where(
+        self, key: Any, span: int, find: Callable[[Sequence[Token], int], Any],
+        scan: "Callable[[TokenInfo], list[tuple[int, Any]]] | None" = None,
+    ) -> list[tuple[int, Any]]:
+        """(i, found) for every position i where find(toks, i) is not None, in order, found once
+        per token list; `find` reads tokens i to i + span - 1 only (and what it finds at i is
+        relative to i).  A claim's window takes its sentence's answers where it is a plain copy of
+        it (the tokens a find at i reads lie before the rewritten tokens, or after them and inside
+        the window) and calls `find` only around the rewritten tokens and at its end: a dual noun
+        ("2 + noun") copies 200 tokens, and the sentence's positions are read once, not per dual.
+        `scan(info)`, if given, finds the same list for a sentence's TokenInfo in one loop."""
+        key = ("where", key)
         found = self._memo.get(key)
         if found is not None:
             return found
         toks, base = self.toks, self.base
         if base is None:
-            found = _hits_between(phrases, toks, 0, len(toks))
+            found = scan(self) if scan is not None else _where_between(find, toks, 0, len(toks))
         else:
-            span, (c0, c1), n = phrases.max_span, toks.changed, len(toks)  # type: ignore[attr-defined]
-            # looked up here: [a, c1) around the rewritten tokens, [b, n) where a match could run
+            (c0, c1), n = toks.changed, len(toks)  # type: ignore[attr-defined]
+            # looked up here: [a, c1) around the rewritten tokens, [b, n) where a find could read
             # past the window's end; the rest is the sentence's
             a, b = max(0, c0 - span + 1), max(c1, n - span + 1)
-            all_base = base.phrase_hits(phrases)
-            starts = base.get(("hit_starts", id(phrases)), lambda: [h[0] for h in all_base])
+            all_base = base.where(key[1], span, find, scan)
+            starts = base.get(("where_starts", key[1]), lambda: [h[0] for h in all_base])
             off, shift = toks.offset, toks.base_end - n  # type: ignore[attr-defined]
-            found = [(i - off, p, e - off) for i, p, e in all_base[bisect_left(starts, off) : bisect_left(starts, off + a)]]
-            found += _hits_between(phrases, toks, a, c1)
-            found += [
-                (i - shift, p, e - shift)
-                for i, p, e in all_base[bisect_left(starts, c1 + shift) : bisect_left(starts, b + shift)]
-            ]
-            found += _hits_between(phrases, toks, b, n)
+            found = [(i - off, v) for i, v in all_base[bisect_left(starts, off) : bisect_left(starts, off + a)]]
+            found += _where_between(find, toks, a, c1)
+            found += [(i - shift, v) for i, v in all_base[bisect_left(starts, c1 + shift) : bisect_left(starts, b + shift)]]
+            found += _where_between(find, toks, b, n)
         self._memo[key] = found
         return found
 
@@ -121,17 +175,40 @@ class TokenInfo:
         return found
 
 
-def _hits_between(phrases: PhraseSet, toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, Any, int]]:
-    """(i, phrase, end) of phrases.at(toks, i) for i in [lo, hi) where it finds one."""
-    keys = None if phrases._first_loose else phrases._first_keys
+def _where_between(find: Callable[[Sequence[Token], int], Any], toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, Any]]:
+    """(i, find(toks, i)) for i in [lo, hi) where it finds something."""
     out = []
-    for i in range(lo, min(hi, len(toks))):
-        if keys is not None and toks[i].forms.isdisjoint(keys):
-            continue  # no phrase starts with this word
-        hit = phrases.at(toks, i)
-        if hit is not None:
-            out.append((i, hit[0], hit[1]))
+    for i in range(max(lo, 0), min(hi, len(toks))):
+        v = find(toks, i)
+        if v is not None:
+            out.append((i, v))
     return out
+
+
+def _break_at(toks: Sequence[Token], i: int) -> bool | None:
+    return True if toks[i].brk_before else None
+
+
+_FINDERS: dict[int, tuple[PhraseSet, Callable[[Sequence[Token], int], Any]]] = {}
+
+
+def _phrase_finder(phrases: PhraseSet) -> Callable[[Sequence[Token], int], Any]:
+    """phrases.at, passing over a token none of whose forms starts a phrase (the same answer);
+    its end index relative to i (where() shifts positions)."""
+    got = _FINDERS.get(id(phrases))
+    if got is not None and got[0] is phrases:
+        return got[1]
+    keys = None if phrases._first_loose else phrases._first_keys
+    at = phrases.at
+
+    def find(toks: Sequence[Token], i: int):
+        if keys is not None and toks[i].forms.isdisjoint(keys):
+            return None  # no phrase starts with this word
+        hit = at(toks, i)
+        return None if hit is None else (hit[0], hit[1] - i)
+
+    _FINDERS[id(phrases)] = (phrases, find)
+    return find
 
 
 class TokenWindow(list):

@@ -1133,15 +1133,10 @@ def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) 
     c = ctx.info(toks).clause_start(left) if left < len(toks) else left
     if c >= left:
         return False
-    at = ctx.info(toks).get("negation_verbs", lambda: _verb_positions(comp.negation_verbs, toks))
+    info = ctx.info(toks)
+    at = info.get("negation_verbs", lambda: [k for k, _p, _e in info.phrase_hits(comp.negation_verbs)])
     k = bisect_left(at, c)
     return k < len(at) and at[k] < left
-
-
-def _verb_positions(verbs: PhraseSet, toks: Sequence[Token]) -> list[int]:
-    """Indexes of the tokens where a negation verb starts."""
-    keys, loose = verbs._first_keys, bool(verbs._first_loose)
-    return [k for k in range(len(toks)) if (loose or not toks[k].forms.isdisjoint(keys)) and verbs.at(toks, k)]
 
 
 _OTHER = KindRule.model_construct(

@@ -382,24 +382,31 @@ def _running_total(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, wall: in
     "إلى" right before it and a change verb earlier in its reported clause (after `wall`)."""
     if lo == 0 or _TO not in tokens[lo - 1].forms:
         return False
-    build = lambda: [k for k in range(len(tokens)) if lex.change_verbs.at(tokens, k)]  # noqa: E731
-    verbs = info.get("change_verbs", build) if info is not None else build()
+    if info is not None:
+        verbs = info.get("change_verbs", lambda: [k for k, _p, _e in info.phrase_hits(lex.change_verbs)])
+    else:
+        verbs = [k for k in range(len(tokens)) if lex.change_verbs.at(tokens, k)]
     k = bisect_left(verbs, lo) - 1
     return k >= 0 and verbs[k] > wall
 
 
-def barriers(lex: ScopeLexicon, tokens: Sequence[Token], after: bool = False) -> list[int]:
+def barriers(lex: ScopeLexicon, tokens: Sequence[Token], after: bool = False, info=None) -> list[int]:
     """Indexes of the tokens that open a new reported clause after a comma (`period_barriers`;
-    with `after`, also `period_barriers_after`: the walls for cues after a figure)."""
+    with `after`, also `period_barriers_after`: the walls for cues after a figure).  With `info`
+    (the tokens' TokenInfo) only the tokens after a break are read."""
     words = lex.period_barriers_after if after else lex.period_barriers
-    return [k for k, t in enumerate(tokens) if t.brk_before and t.text in words] if words else []
+    if not words:
+        return []
+    if info is not None:
+        return [k for k in info.breaks if tokens[k].text in words]
+    return [k for k, t in enumerate(tokens) if t.brk_before and t.text in words]
 
 
 def last_barrier(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, info=None, after: bool = False) -> int:
     """The index of the last barrier at or before token `lo` (-1 if none); with `after`, of
     either list (a reported clause opening with "، مشيرة إلى أن" too)."""
     key = "period_barriers_after" if after else "period_barriers"
-    build = lambda: barriers(lex, tokens, after=after)  # noqa: E731
+    build = lambda: barriers(lex, tokens, after=after, info=info)  # noqa: E731
     walls = info.get(key, build) if info is not None else build()
     k = bisect_right(walls, lo) - 1
     return walls[k] if k >= 0 else -1
@@ -408,7 +415,7 @@ def last_barrier(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, info=None,
 def next_barrier(lex: ScopeLexicon, tokens: Sequence[Token], hi: int, info=None) -> int:
     """The index of the first barrier for cues after a figure at or after token `hi`
     (len(tokens) if none)."""
-    build = lambda: barriers(lex, tokens, after=True)  # noqa: E731
+    build = lambda: barriers(lex, tokens, after=True, info=info)  # noqa: E731
     walls = info.get("period_barriers_after", build) if info is not None else build()
     k = bisect_left(walls, hi)
     return walls[k] if k < len(walls) else len(tokens)
