@@ -22,7 +22,9 @@ Cases (sizes in MB of UTF-8):
                     between its subject and its own ("وارتفع عدد القتلى في غزة و5 قرى إلى 40
                     شخصا"): each asks whether its clause names the subject again by a pronoun;
 * ``digit_token``   "قتل 1.1.1.…1. شخصا": one token holding a figure every two characters, each
-                    a claim spanning the whole token (500,000 figures per MB).
+                    a claim spanning the whole token (500,000 figures per MB);
+* ``dual_nouns``    one sentence of dual nouns ("ومقتل جنديين وإصابة شخصين في غزة …"): each dual
+                    is read as "2 + noun" in its own copy of the 200 tokens around it.
 
     .venv/bin/python benchmarks/bench_pathological.py                 # 0.1, 1, 4 MB + 50 MB line
     .venv/bin/python benchmarks/bench_pathological.py --sizes 0.1 1 --no-big
@@ -51,7 +53,8 @@ _VERBS = ["وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأف�
 
 
 _CASES = ["news", "single_line", "number_word", "dense_sentence", "sentence_10k", "dense_veto", "long_clause",
-          "digit_token"]
+          "digit_token", "dual_nouns"]
+_DUALS = ["جنديين", "شخصين", "طفلين", "مدنيين"]
 _FILLER = ["بحسب", "مصادر", "محلية", "وأضافت", "المصادر", "أن", "الأوضاع", "هناك", "صعبة", "للغاية"]
 
 
@@ -118,6 +121,9 @@ def make(case: str, size: int) -> list[str]:
         return [_repeat_to(parts, size, " ")]
     if case == "digit_token":
         return ["قتل " + "1." * (size // 2) + " شخصا"]
+    if case == "dual_nouns":
+        parts = [f"ومقتل {_DUALS[i % 4]} وإصابة {_DUALS[(i + 1) % 4]} في {_PLACES[i % 8]}" for i in range(size // 60 + 1)]
+        return ["قال مسؤولون " + _repeat_to(parts, size, " ")]
     if case == "dense_veto":
         return ["تفشي الكوليرا في المخيمات. " + make("dense_sentence", size)[0]]
     raise SystemExit(f"unknown case {case}")
