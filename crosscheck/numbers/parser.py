@@ -49,8 +49,8 @@ _BEFORE_MINUS = " \t\n([«\"'"
 
 def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
     out: list[Tok] = []
-    forms, not_numbers, weekdays = lex.forms, lex.not_numbers, lex.weekdays
-    conj_prefixes, article_prefixes, words = lex.conj_prefixes, lex.article_prefixes, lex.words
+    not_numbers = lex.not_numbers
+    known = _form_info(lex)
     for m in lex.word_re.finditer(text):
         s = m.start()
         if s and text[s - 1].isalpha():
@@ -58,14 +58,35 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
         form = m.group()
         if form in not_numbers:
             continue
-        prefix, stem = forms[form]
-        article = prefix.endswith(article_prefixes)
-        if article and "ال" + stem in weekdays and (_day_before(text, s) or not _ten_word_next(text, m.end(), lex)):
+        info = known.get(form)
+        if info is None:
+            info = known[form] = _read_form(form, lex)
+        plen, entry, conj, article, weekday = info
+        if weekday and (_day_before(text, s) or not _ten_word_next(text, m.end(), lex)):
             continue  # "يوم الأحد", "يوم الأحد عشرة أشخاص"; but "الأعضاء الأحد عشر" is eleven
-        entry = words[stem]
         # (positional: kind, start, end, pstart, entry, value, adj, conj, article)
-        out.append(Tok(entry.kind, s + len(prefix), m.end(), s, entry, ZERO, False, prefix in conj_prefixes, article))
+        out.append(Tok(entry.kind, s + plen, m.end(), s, entry, ZERO, False, conj, article))
     return out
+
+
+# per lexicon: a word form -> what _word_tokens reads of it (the same for every occurrence)
+_FORM_INFO: dict[int, tuple[Lexicon, dict[str, tuple]]] = {}
+
+
+def _form_info(lex: Lexicon) -> dict[str, tuple]:
+    got = _FORM_INFO.get(id(lex))
+    if got is None or got[0] is not lex:
+        got = _FORM_INFO[id(lex)] = (lex, {})
+    return got[1]
+
+
+def _read_form(form: str, lex: Lexicon) -> tuple[int, object, bool, bool, bool]:
+    """(prefix length, entry, joined by a conjunction, with the article, a weekday with the
+    article) of a word form the lexicon's word pattern matched."""
+    prefix, stem = lex.forms[form]
+    article = prefix.endswith(lex.article_prefixes)
+    weekday = article and "ال" + stem in lex.weekdays
+    return len(prefix), lex.words.get(stem), prefix in lex.conj_prefixes, article, weekday
 
 
 # "يوم" right before a weekday: "قتل يوم الأحد عشرة أشخاص" is Sunday, then ten
@@ -152,7 +173,9 @@ def _tokens(text: str, lex: Lexicon) -> list[Tok]:
     prev_end = -1
     for i, t in enumerate(toks):
         if prev_end >= 0:
-            if _GAP_PLAIN.fullmatch(text, prev_end, t.pstart):
+            if t.pstart == prev_end + 1 and text[prev_end] == " ":
+                t.adj = True  # (one space: what _GAP_PLAIN matches, without a regex call)
+            elif _GAP_PLAIN.fullmatch(text, prev_end, t.pstart):
                 t.adj = True
             elif _GAP_WAW.fullmatch(text, prev_end, t.pstart):
                 t.adj = t.conj = True
