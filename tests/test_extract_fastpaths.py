@@ -387,18 +387,22 @@ def test_figures_and_dual_nouns_in_text_order_are_heapq_merge():
 def test_a_claim_window_reads_its_sentence_period_cues_where_it_copies_them():
     """TokenInfo of a rewritten window (a dual noun read as "2 + noun", a noun read before its
     "one") takes the sentence's look-ups outside the rewritten tokens: the same phrase hits,
-    period cues, change verbs, clause breaks and bounds and barriers as reading every position
-    of the window (a TokenInfo without a base)."""
+    period cues, change verbs, clause breaks and bounds, barriers and sources (attribution) as
+    reading every position of the window (a TokenInfo without a base)."""
     from crosscheck.extract.context import TokenInfo
     from crosscheck.extract.extractor import _window
-    from crosscheck.extract.scope import _period_hits, barriers, scope_for
+    from crosscheck.extract.scope import (
+        _attribution_index, _period_hits, _window_attribution_index, barriers, scope_for,
+    )
     from crosscheck.text.tokens import Token
 
     lex = scope_for(load_rules().scope)
     periods = lex.periods
     # whole period cues side by side (three-word cues cross the rewritten tokens) and other words
     pieces = [p.source for p in periods.phrases] + [p.source for p in lex.change_verbs.phrases] + list(_WORDS) + [
-        "جنديين", "، وأن", "، فيما", "، بعد", "،"]
+        "جنديين", "، وأن", "، فيما", "، بعد", "،"] + [
+        p.source for ps in (lex.according_to, lex.attribution) for p in ps.phrases if not p.gapped]
+    stop = compile_rules(load_rules()).all_cues
     rng = random.Random(11)
     tried = 0
     for text in _texts(100, 12) + [
@@ -430,5 +434,6 @@ def test_a_claim_window_reads_its_sentence_period_cues_where_it_copies_them():
                 assert info.clause_end(k) == plain.clause_end(k), (text, i, k)
             for after in (False, True):
                 assert barriers(lex, w, after, info) == barriers(lex, w, after), (text, i)
+            assert _window_attribution_index(lex, stop, info) == _attribution_index(lex, w, stop), (text, i)
             tried += 1
     assert tried > 1000

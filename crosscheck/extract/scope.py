@@ -472,7 +472,11 @@ def attribution_of(
     are found once (kept in `info`, the TokenInfo of `tokens`, when given); a claim then looks
     at the nearest cue on either side.
     """
-    build = lambda: _attribution_index(lex, tokens, stop)  # noqa: E731
+    if info is not None and info.base is not None:
+        # a claim's window: the sentence's sources where the window copies it (TokenInfo.where)
+        build = lambda: _window_attribution_index(lex, stop, info)  # noqa: E731
+    else:
+        build = lambda: _attribution_index(lex, tokens, stop)  # noqa: E731
     acc, att = info.get(("attribution", id(stop)), build) if info is not None else build()
     if info is not None:
         clause_end = info.clause_end(hi)
@@ -496,6 +500,52 @@ def attribution_of(
             if best is None or key < best[0]:
                 best = (key, a, b)
     return (best[1], best[2]) if best else None
+
+
+def _window_attribution_index(lex: ScopeLexicon, stop: PhraseSet | None, info):
+    """_attribution_index of a claim's window, from `info.where` (the sentence's entries where
+    the window copies it).  An entry at i reads tokens i to (its cue's end) + 3 and the stop
+    phrase there: at most the cues' longest span + 3 + the stop phrases' longest span."""
+    got = _ATTRIBUTION_FINDERS.get((id(lex), id(stop)))
+    if got is None or got[0] is not lex or got[1] is not stop:
+        got = _ATTRIBUTION_FINDERS[(id(lex), id(stop))] = (lex, stop, _attribution_finder(lex, stop))
+    span = max(lex.according_to.max_span, lex.attribution.max_span) + 4 + (stop.max_span if stop is not None else 0)
+    acc: list[tuple[int, int, int]] = []
+    att: list[tuple[int, int, int]] = []
+    for i, (into, a, b) in info.where(("attribution", id(lex), id(stop)), span, got[2]):
+        (att if into else acc).append((i, i + a, i + b))
+    return ([e[0] for e in acc], acc), ([e[0] for e in att], att)
+
+
+_ATTRIBUTION_FINDERS: dict = {}
+
+
+def _attribution_finder(lex: ScopeLexicon, stop: PhraseSet | None):
+    """The entry _attribution_index finds at token i, as (0 according-to / 1 speech verb, source
+    start - i, source end - i), or None."""
+    could_start = lex.attribution_start
+
+    def find(tokens: Sequence[Token], i: int):
+        if not could_start.loose and tokens[i].forms.isdisjoint(could_start.keys):
+            return None
+        hit = lex.according_to.at(tokens, i)
+        into = 0
+        if not hit:
+            hit = lex.attribution.at(tokens, i)
+            into = 1
+        if not hit:
+            return None
+        a = hit[1]
+        b = a
+        while b < len(tokens) and b - a < 4 and not tokens[b].brk_before:
+            if tokens[b].text in lex.attribution_stop or tokens[b].is_digit():
+                break
+            if stop is not None and b > a and stop.at(tokens, b):
+                break
+            b += 1
+        return (into, a - i, b - i) if b > a else None
+
+    return find
 
 
 def _attribution_index(lex: ScopeLexicon, tokens: Sequence[Token], stop: PhraseSet | None):
