@@ -44,6 +44,7 @@ def test_group_path_and_subsets():
     assert H.group_path("aid_seekers") == ["aid_seekers", "civilians", "all"]
     assert H.group_path("subset:سعودي") == ["subset:سعودي", "all"]
     assert H.group_path("part:تارودانت") == ["part:تارودانت"]  # a list item is no known part
+    assert H.group_path("nationals:syria") == ["nationals:syria", "foreigners", "all"]
     assert H.disjoint_groups("children", "women")
     assert not H.disjoint_groups("children", "civilians")
 
@@ -146,6 +147,35 @@ def test_children_above_all_the_dead():
     [inc] = rep.inconsistencies
     roles = {c.role: c.value for c in inc.claims}
     assert roles == {"part": 450, "whole": 300}
+
+
+def test_nationals_above_the_foreigners_of_the_same_place_and_day():
+    """Syrians counted among a Beirut fire's dead are foreigners there: more Syrians than
+    foreigners the same day cannot both be true, even when the foreigners' article names the
+    city only in its lead (the place taken from the article)."""
+    rep = _report(_doc("a", "اندلع حريق في مستودع. وقتل في حريق بيروت 26 سوريا.", "2023-06-02"),
+                  _doc("b", "اندلع حريق في مستودع ببيروت. وقالت الخارجية إن بين القتلى 19 من الرعايا الأجانب.",
+                       "2023-06-02"))
+    groups = {c.key.get("group") for c in rep.clusters if c.kind == "killed"}
+    assert groups == {"nationals:syria", "foreigners"}
+    [inc] = rep.inconsistencies
+    assert inc.type == "part_exceeds_whole"
+    assert {c.role: c.value for c in inc.claims} == {"part": 26, "whole": 19}
+    # fewer Syrians than foreigners: no inconsistency, and at home Syrians are the toll itself
+    assert _report(_doc("a", "اندلع حريق في مستودع. وقتل في حريق بيروت 12 سوريا.", "2023-06-02"),
+                   _doc("b", "اندلع حريق في مستودع ببيروت. وقالت الخارجية إن بين القتلى 19 من الرعايا الأجانب.",
+                        "2023-06-02")).inconsistencies == []
+    home = _report(_doc("a", "اندلع حريق في سوق بحلب. وقتل في الحريق 26 سوريا.", "2023-06-02"))
+    assert {c.key.get("group") for c in home.clusters if c.kind == "killed"} == {"all"}
+
+
+def test_an_unnamed_towns_toll_on_the_country_is_no_whole_for_its_children():
+    """A figure whose place was only taken from its article may be an unnamed town's: it
+    stands for no whole of everyone (children of the country above it are no inconsistency)."""
+    rep = _report(_doc("a", "ارتفع عدد قتلى الفيضانات في باكستان إلى 900 شخص، بينهم 300 طفل.", "2022-08-30"),
+                  _doc("b", "أعلنت السلطات في باكستان حالة الطوارئ. وفي منطقة نائية لقي 40 شخصا حتفهم.",
+                       "2022-08-30"))
+    assert not [i for i in rep.inconsistencies if i.type == "part_exceeds_whole"]
 
 
 def test_disjoint_parts_adding_up_to_more_than_the_whole():

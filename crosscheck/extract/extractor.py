@@ -717,6 +717,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 # a breakdown by named places ("72 قتيلا في الهند و25 في الصين"): the place
                 # tells the items apart, the group is the list's
                 group = sibling.claim.group
+        sr = ctx.rules.scope
+        if (sr.nationals_group and rule.kind in sr.nationals_kinds and group == rule.group
+                and i1 < len(toks) and right > i1 and not toks[i1].is_digit()):
+            # "بين القتلى 43 سوريا" in Beirut: Syrians there, part of the foreigners, not the toll
+            country = ctx.gaz.nationals_of(toks[i1], location, sr.nationality_homes)
+            if country is not None:
+                group = f"{sr.nationals_group}:{country}"
         event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
         if ev_inferred:
             inferred.append("event")

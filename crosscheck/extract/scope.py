@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
-from typing import Sequence
+from typing import Optional, Sequence
 
 import regex
 
@@ -45,6 +45,18 @@ class Gazetteer:
             for a in p.adjectives:
                 lookup.setdefault(normalize_word(a), (p, True))
         self.lookup = lookup
+        # the counted nouns of a nationality ("سوريا", "سوريين", "سوريون" for "سوري") -> country
+        self.nationality: dict[str, str] = {}
+        for p in rules.places:
+            if p.type != "country":
+                continue
+            for a in p.adjectives:
+                base = normalize_word(a)
+                base = base[2:] if base.startswith("ال") else base
+                if not base.endswith("ي"):
+                    continue  # the feminine ("سورية") names no person counted
+                for form in (base, base + "ا", base + "ين", base + "ون"):
+                    self.nationality.setdefault(form, p.id)
         names = sorted(lookup, key=len, reverse=True)
         # the longest name as a trie: the same matches as the longest-first alternation, faster
         alternation = longest_of(names, space=f"[{charclass.space()}]+")
@@ -75,6 +87,21 @@ class Gazetteer:
 
     def is_within(self, child: str, parent: str) -> bool:
         return parent in self.parent_chain(child)
+
+    def nationals_of(self, noun: Token, place: Optional[str], homes: dict[str, list[str]]) -> Optional[str]:
+        """The country whose nationals the counted noun names ("43 سوريا"), when `place` is not
+        their home (the country, a place within it, or one of its `homes`); None otherwise,
+        and when the figure has no place (home or abroad is then unknown)."""
+        if place is None:
+            return None
+        country = next((self.nationality[f] for f in sorted(noun.forms) if f in self.nationality), None)
+        if country is None:
+            return None
+        if place == country or country in self.parent_chain(place) or place in homes.get(country, ()):
+            return None
+        if any(h == place or h in self.parent_chain(place) for h in homes.get(country, ())):
+            return None
+        return country
 
     def mentions(self, text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
         """Place mentions in text[lo:hi] (a sentence: the alternation is too slow for whole corpora)."""

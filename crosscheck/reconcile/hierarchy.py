@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
@@ -62,6 +62,7 @@ class Hierarchy:
     combination_count: dict[str, Optional[int]]  # normalised phrase -> number of places
     window: int
     alone: Optional[regex.Pattern] = None  # "وحده", "وحدها": a place singled out as a part
+    prefix_parent: dict = field(default_factory=dict)  # "nationals" -> foreigners: "nationals:syria" is a part
 
     # ------------------------------------------------------------------ paths
 
@@ -84,6 +85,8 @@ class Hierarchy:
             return []
         out = [group]
         p = self.group_parent.get(group)
+        if p is None and ":" in group:
+            p = self.prefix_parent.get(group.split(":", 1)[0])
         if p is None and self.is_subset(group):
             p = self.subset_parent
         while p is not None and p not in out and len(out) < _MAX_DEPTH:
@@ -281,6 +284,7 @@ def _build(rules_directory: str) -> Hierarchy:
         combination_count=counts,
         window=h.combination_window,
         alone=alone,
+        prefix_parent=dict(h.prefix_parents),
     )
 
 

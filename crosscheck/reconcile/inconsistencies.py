@@ -253,7 +253,12 @@ def part_whole_inconsistencies(eligible: Sequence[Cluster], cfg: ReconcileConfig
                                              f"a figure for part of the period ({cl.key.get('period')}) "
                                              "cannot exceed the running total"))
                     continue
-                found.extend(_part_whole(side(cl), side(whole)))
+                # a group's part of a named group (the foreigners, not everyone) at that group's
+                # own place: the whole's figures whose place was taken from their article count
+                # too - a named group's figure is not an unnamed town's toll landed on the place
+                named = cl.key.get("location") == whole.key.get("location") and \
+                    len(h.group_path(whole.key.get("group"))) > 1
+                found.extend(_part_whole(side(cl), side(whole, named)))
                 parts_of[whole.id].append(cl)
     for wid, parts in parts_of.items():
         found.extend(_parts_sum(by_id[wid], parts, h, side))

@@ -332,6 +332,14 @@ class ScopeRules(_Strict):
     # Words opening the reported clause of a statement ("أعلن الوزير، مساء أمس، أن …"): a day
     # cue of `period_before_only` before one dates the statement, not the figures after it.
     statement_openers: list[str] = Field(default_factory=list)
+    # A figure counted in a nationality ("43 سوريا", "97 إسرائيليا": the counted noun is a
+    # country's adjective, from the gazetteer) at a place of another country counts that
+    # country's nationals there: group "<nationals_group>:<country>" (a part of the foreigners,
+    # rules/hierarchy.yaml).  At home - a place within the country, or one of its
+    # `nationality_homes` - it is the toll itself and keeps its rule's group.  "" turns it off.
+    nationals_group: str = ""
+    nationals_kinds: list[str] = Field(default_factory=list)  # the casualty kinds it applies to
+    nationality_homes: dict[str, list[str]] = Field(default_factory=dict)
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number
@@ -351,6 +359,8 @@ class HierarchyRules(_Strict):
     group_parents: dict[str, str]  # group -> the larger group it is part of
     subset_parent: str = "all"  # the group a "subset:<noun>" figure is part of
     subset_prefixes: list[str] = ["subset"]
+    # a group "<prefix>:<x>" -> the group it is part of ("nationals:syria" -> foreigners)
+    prefix_parents: dict[str, str] = Field(default_factory=dict)
     disjoint_groups: list[list[str]] = Field(default_factory=list)  # never overlap
     combinations: list[Combination] = Field(default_factory=list)
     combination_window: int = Field(60, ge=1)  # characters around the figure, in its clause
