@@ -66,6 +66,20 @@ def test_an_amendment_is_its_own_vote_and_its_sponsor_may_come_first():
     assert ev[13]["res"] == "2800" and ev[13]["subj"] == "resolution"
 
 
+def test_amendments_to_a_named_draft_are_their_own_vote():
+    """"تعديلات … على المشروع الأمريكي بأغلبية 70": the draft named after "على" is the text
+    amended; the figure is the amendments' vote, with their own sponsors, not the draft's."""
+    text = ("وفي الجمعية العامة أقرت الدول تعديلات أوروبية على المشروع الأمريكي بأغلبية 70 صوتا. "
+            "ثم اعتمدت الجمعية المشروع الأمريكي المعدل بأغلبية 95 صوتا.")
+    ev = {c.value: parse_event(c.event) for c in _tallies(_doc("a", text))}
+    assert ev[70]["subj"] == "amendment" and ev[70]["by"] == "europe"
+    assert ev[95]["subj"] == "draft" and ev[95]["by"] == "united_states"
+    # a draft far from the amendment word, or with no "على" between, is the subject itself
+    far = ("وناقشت الدول تعديلات كثيرة طوال الأسبوع قبل أن تقر الجمعية العامة في النهاية "
+           "المشروع الأمريكي بأغلبية 95 صوتا.")
+    assert {parse_event(c.event)["subj"] for c in _tallies(_doc("b", far))} == {"draft"}
+
+
 def test_a_figure_above_the_council_seats_is_an_assembly_vote_and_a_past_year_marks_history():
     text = ("وأيدت 150 دولة القرار الجديد مقابل 9 دول. وكان قرار مماثل قد نال في عام 2019 "
             "تأييد 120 دولة.")

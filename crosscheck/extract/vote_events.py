@@ -9,7 +9,9 @@ from the end of the previous occurrence to the end of its last figure's clause:
 - subject: the nearest draft / amendment / resolution cue before its first figure (else the
   first one after it in the clause), with its sponsors ("المشروع السويسري البرازيلي", "مشروع
   قرار قدمته روسيا", "طرحت روسيا تعديلا", "مشروعها"); a bare "المشروع" takes the sponsors of the
-  last sponsored draft named before it;
+  last sponsored draft named before it; a draft or resolution named as the text an amendment
+  amends ("تعديلات أوروبية على المشروع الأمريكي", `amends_words`) leaves the amendment the
+  subject;
 - body: the first body named in its first figure's sentence, else the nearest named before,
   else the one body the article names; any figure above the Council's seats is the Assembly;
 - veto: a veto cue in its stretch, with the states that cast it;
@@ -254,6 +256,26 @@ def _document_year(ctx, text: str) -> Optional[int]:
     return max(years) if years else None
 
 
+def _amendment_of(text: str, window: list[Cue], subj: Cue, vc: VoteCues) -> Optional[Cue]:
+    """The amendment cue right before `subj` that names it as the text it amends ("تعديلات
+    أوروبية على المشروع الأمريكي بأغلبية 69 صوتا": the vote is on the amendments), if any:
+    at most `amends_gap_words` words between them, one of them an `amends_words` word."""
+    rules = vc.rules
+    words = {normalize_word(w) for w in rules.amends_words}
+    if not words:
+        return None
+    for c in reversed(window):
+        if c.end > subj.start:
+            continue
+        if c.id != "amendment":
+            return None  # another subject stands between: not this one's
+        gap = text[c.end:subj.start].split()
+        if len(gap) <= rules.amends_gap_words and any(w in words for w in gap):
+            return c
+        return None
+    return None
+
+
 def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list[Occurrence]:
     """The tally claims cut into occurrences (see the module docstring)."""
     subject_at = [c.start for c in cues if c.id in _SPLITTERS]
@@ -306,6 +328,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         fields: dict[str, str] = {}
         subj = next((c for c in reversed(before) if c.id in _SUBJECTS), None) or \
             next((c for c in after if c.id in _SUBJECTS), None)
+        if subj is not None and subj.id != "amendment":
+            subj = _amendment_of(text, window, subj, vc) or subj
         sponsors: list[str] = []
         if subj is not None:
             fields["subj"] = "resolution" if subj.id == "resolution_text" else subj.id

@@ -54,6 +54,8 @@ class VoteRules(_Strict):
     undated_window_days: int = Field(7, ge=0)
     relative_slack_days: int = Field(2, ge=0)
     undated_link_max_votes: int = Field(8, ge=0)
+    amends_words: list[str] = []
+    amends_gap_words: int = Field(3, ge=1)
 
 
 @lru_cache(maxsize=8)
