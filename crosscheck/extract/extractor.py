@@ -691,6 +691,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             group = "subset"
         cue_period = period_of(ctx.scope, toks, left, right, ctx.info(toks))
         period = cue_period or rule.period
+        if n.form == "ordinal" and cue_period is None and rule.ordinal_period:
+            period = rule.ordinal_period  # "للمرة السابعة عشرة": the count so far
         if n.superseded:
             period = "superseded"  # the old figure of a change: never compared with the new total
         if rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION and rule.group is not None:

@@ -147,6 +147,8 @@ class KindRule(_Strict):
     # Words right before an ordinal that make it this rule's running count: "للمرة الثامنة",
     # "الفيتو الـ17", "هو السابع" (a cue is still needed).  Ordinals are otherwise never counts.
     ordinal_after: list[str] = Field(default_factory=list)
+    # the period of such a running count when its sentence names none ("المرة السابعة عشرة")
+    ordinal_period: Optional[str] = None
     digits_only: bool = False  # the number must be written in digits (resolution numbers)
     min_value: float = 0
     integer_only: bool = True
