@@ -178,6 +178,17 @@ def test_an_unnamed_towns_toll_on_the_country_is_no_whole_for_its_children():
     assert not [i for i in rep.inconsistencies if i.type == "part_exceeds_whole"]
 
 
+def test_a_part_above_its_whole_is_not_summed_with_its_siblings():
+    """A district above its country is its own inconsistency; adding it to a sibling region
+    that fits the country would only drag the sibling into its error."""
+    rep = _report(_doc("a", "ارتفع عدد قتلى زلزال نيبال إلى 3000 شخص.", "2015-04-27"),
+                  _doc("b", "وفي منطقة سيندوبالتشوك قتل 3400 شخص جراء الزلزال. وفي وادي كاتماندو قتل نحو 900 شخص.",
+                       "2015-04-27"))
+    types = sorted(i.type for i in rep.inconsistencies)
+    assert types == ["part_exceeds_whole"], [i.explanation for i in rep.inconsistencies]
+    assert {c.value for c in rep.inconsistencies[0].claims} == {3400, 3000}
+
+
 def test_disjoint_parts_adding_up_to_more_than_the_whole():
     rep = _report(_doc("a", "قتل 250 شخصا في حلب جراء الزلزال.", "2024-01-05"),
                   _doc("b", "قتل 260 شخصا في إدلب جراء الزلزال.", "2024-01-05"),

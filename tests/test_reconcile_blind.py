@@ -12,7 +12,10 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   extraction work of the same session, 90 with session 6's outlier links (a running total's
   growth kept apart from its stale and same-day outliers), past-vote months and article places,
   93 with session 6's extraction work (vote tally sides, swap detainees, rising tolls), 95
-  with session 8's parts of the day and stale same-day figures named as falling too.
+  with session 8's parts of the day and stale same-day figures named as falling too; in
+  session 9, 99 with vote links (a resolution number with two digits swapped is the same
+  vote), 100 with nationals among the foreigners, 101 with amendments "to" a named draft, 102
+  with a disaster named for its country ("زلزال نيبال") placing its figures there.
 - B (`tests/reconcile_blind_b/`: the Iran-Iraq earthquake with combined totals "في البلدين" and
   a town above the national toll, cholera in Yemen, Lebanon 2006, UN votes on Ukraine, a Yemen
   prisoner swap, Security Council votes on Syrian cross-border aid; 143 judgements): 74/143
@@ -62,7 +65,7 @@ TESTS = Path(__file__).resolve().parent
 
 # set folder -> judgements that must pass
 JUDGEMENTS_FLOOR = {
-    "reconcile_blind": 101,  # of 121
+    "reconcile_blind": 102,  # of 121
     "reconcile_blind_b": 118,  # of 143 (first figure 74)
     "reconcile_blind_c": 82,  # of 113 (first figure 58; measured only)
     "reconcile_blind_f": 93,  # of 109 (first figure 73)

@@ -476,12 +476,17 @@ def _parts_sum(whole: Cluster, parts: list[Cluster], h: Hierarchy, side) -> list
         if len(group) < 2:
             continue
         for m in w.at:
-            present = [(p, side(p).most(m), side(p).most(m, True)) for p in group if m in side(p).at]
+            least = w.least(m)
+            if least is None:
+                continue
+            # a part that alone exceeds the whole is its own part_exceeds_whole: summing it
+            # with the others would only drag them into its error
+            present = [(p, side(p).most(m), side(p).most(m, True)) for p in group
+                       if m in side(p).at and side(p).most(m)[1] <= least[1]]
             if len(present) < 2:
                 continue
             total = sum(x[1][1] for x in present)
-            least = w.least(m)
-            if least is None or total <= least[1]:
+            if total <= least[1]:
                 continue
             loose_total = sum(x[2][1] for x in present)
             strength = "hard" if loose_total > w.least(m, True)[1] else "soft"
