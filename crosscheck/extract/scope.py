@@ -563,16 +563,24 @@ def _attribution_finder(lex: ScopeLexicon, stop: PhraseSet | None):
         if not hit:
             return None
         a = hit[1]
-        b = a
-        while b < len(tokens) and b - a < 4 and not tokens[b].brk_before:
-            if tokens[b].text in lex.attribution_stop or tokens[b].is_digit():
-                break
-            if stop is not None and b > a and stop.at(tokens, b):
-                break
-            b += 1
+        b = _source_end(lex, tokens, a, stop)
         return (into, a - i, b - i) if b > a else None
 
     return find
+
+
+def _source_end(lex: ScopeLexicon, tokens: Sequence[Token], a: int, stop: PhraseSet | None) -> int:
+    """Where the source a cue introduces at token `a` ends: at most four tokens, up to a break,
+    a stop word, a digit, or (past its first word) the event word `stop` finds ("أعلن الجيش
+    مقتل …": the source ends where the event word begins)."""
+    b = a
+    while b < len(tokens) and b - a < 4 and not tokens[b].brk_before:
+        if tokens[b].text in lex.attribution_stop or tokens[b].is_digit():
+            break
+        if stop is not None and b > a and stop.at(tokens, b):
+            break
+        b += 1
+    return b
 
 
 def _attribution_index(lex: ScopeLexicon, tokens: Sequence[Token], stop: PhraseSet | None):
@@ -596,13 +604,7 @@ def _attribution_index(lex: ScopeLexicon, tokens: Sequence[Token], stop: PhraseS
         if not hit:
             continue
         a = hit[1]
-        b = a
-        while b < len(tokens) and b - a < 4 and not tokens[b].brk_before:
-            if tokens[b].text in lex.attribution_stop or tokens[b].is_digit():
-                break
-            if stop is not None and b > a and stop.at(tokens, b):
-                break  # "أعلن الجيش مقتل …": the source ends where the event word begins
-            b += 1
+        b = _source_end(lex, tokens, a, stop)
         if b > a:
             into.append((i, a, b))
     return ([e[0] for e in acc], acc), ([e[0] for e in att], att)
