@@ -328,6 +328,18 @@ def test_a_signature_whose_members_end_in_two_clusters(tmp_path):
     assert any({c.doc for c in f.cluster.claims} == {"z-city-stays", "n-new"} for f in fast.findings)
 
 
+def _typo_found(tmp_path, stored, date):
+    """Checks, both ways, a new article giving resolution 2735 as 2753 with its tallies (12 for,
+    2 against, 1 abstaining) on `date`: the same findings, no fallback, a number typo found."""
+    new = _article(tmp_path, "n-new", "صحيفة", "وفي نيويورك، حصل القرار رقم 2753 على تأييد 12 عضوا في مجلس "
+                   "الأمن ومعارضة 2 وامتناع 1 عن التصويت.", date)
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    assert any(f.rule_id == "inconsistency-number-typo" for f in fast.findings), [_finding(f) for f in fast.findings]
+    return new, fast, whole, stats
+
+
 def test_a_resolution_number_slip_is_found_reading_only_its_neighbours(tmp_path):
     """A new article giving a stored vote's resolution number with two digits swapped (the same
     tallies: the same story) is a number typo; the check reads the stored resolution numbers one
@@ -340,12 +352,7 @@ def test_a_resolution_number_slip_is_found_reading_only_its_neighbours(tmp_path)
         _article(tmp_path, "e-other", "قناة", "أقر مجلس الأمن القرار رقم 2490 بتأييد 13 عضوا وامتناع "
                  "عضوين عن التصويت.", "2024-01-20"),
     ]
-    new = _article(tmp_path, "n-new", "صحيفة", "وفي نيويورك، حصل القرار رقم 2753 على تأييد 12 عضوا في مجلس "
-                   "الأمن ومعارضة 2 وامتناع 1 عن التصويت.", "2024-06-11")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
-    assert not stats.fallback, stats
-    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
-    assert any(f.rule_id == "inconsistency-number-typo" for f in fast.findings), [_finding(f) for f in fast.findings]
+    new, fast, whole, stats = _typo_found(tmp_path, stored, "2024-06-11")
     with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
         vote_linked = conn.execute("SELECT COUNT(DISTINCT seq) FROM judged_vote_claims").fetchone()[0]
     assert stats.clusters_linked < vote_linked, (stats, vote_linked)
@@ -527,12 +534,7 @@ def test_a_number_typo_reads_the_articles_tallies_not_their_clusters(tmp_path):
                        "الأسرى، بعد أن " + body, "2024-06-11")]
     stored += [_article(tmp_path, f"b-same-vote-{i}", f"مصدر {i}", "تبنى مجلس الأمن مشروع القرار بعد أن " + body,
                         "2024-06-11") for i in range(6)]
-    new = _article(tmp_path, "n-new", "صحيفة", "وفي نيويورك، حصل القرار رقم 2753 على تأييد 12 عضوا في مجلس "
-                   "الأمن ومعارضة 2 وامتناع 1 عن التصويت.", "2024-09-20")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
-    assert not stats.fallback, stats
-    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
-    assert any(f.rule_id == "inconsistency-number-typo" for f in fast.findings), [_finding(f) for f in fast.findings]
+    new, fast, whole, stats = _typo_found(tmp_path, stored, "2024-09-20")
     docs = load_documents([str(new)])
     _found, clustered = judged.check_against_state(tmp_path / "s.db", docs, _extract(docs, Settings()),
                                                    reconcile_config(Settings()), build=False, whole_linked=True)
