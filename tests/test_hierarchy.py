@@ -250,6 +250,20 @@ def test_a_resolution_number_mistyped_in_one_story_is_an_inconsistency():
     assert not [i for i in _report(a, other_vote).inconsistencies if i.type == "number_typo"]
 
 
+def test_two_votes_with_the_same_figures_do_not_link_their_resolution_numbers():
+    """Consecutive resolutions adopted alike months apart (13 for, 2 against each) are two
+    votes (crosscheck.reconcile.votes keeps different numbers apart): equal figures alone do
+    not make one story, so 2431 / 2432 is no number typo."""
+    a = _doc("a", "وأقر مجلس الأمن الدولي اليوم القرار 2431 بأغلبية 13 صوتا مقابل 2 أصوات، "
+                  "ويمدد القرار ولاية البعثة عاما آخر.", "2025-02-10")
+    b = _doc("b", "وصوت مجلس الأمن على القرار 2432 بتأييد 13 عضوا ومعارضة 2 عضوين، "
+                  "ويفرض القرار حظرا على الأسلحة.", "2025-09-22")
+    rep = _report(a, b)
+    tallies = {(c.doc, c.kind, c.value) for cl in rep.clusters for c in cl.claims if cl.kind.startswith("votes_")}
+    assert tallies == {("a", "votes_for", 13), ("b", "votes_for", 13), ("a", "votes_against", 2), ("b", "votes_against", 2)}
+    assert not [i for i in rep.inconsistencies if i.type == "number_typo"]
+
+
 def test_votes_adding_up_to_more_than_the_council_is_an_inconsistency():
     """13 for + 2 against + 3 abstaining is 18 votes in a council of 15; 13 + 2 alone is fine."""
     a = _doc("a", "اعتمد مجلس الأمن القرار 2801 بأغلبية 13 صوتا مقابل اعتراض 2 وامتناع 3 أعضاء عن التصويت.")

@@ -181,10 +181,10 @@ def _make(kind: str, strength: str, clusters: Sequence[Cluster], cites: list[Inc
 
 def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[ReconcileConfig] = None,
                          hierarchy: Optional[Hierarchy] = None,
-                         tallies: Optional[dict[str, dict[str, set[str]]]] = None) -> list[Inconsistency]:
+                         tallies: Optional[dict[str, dict[str, set[tuple[str, str]]]]] = None) -> list[Inconsistency]:
     """Every violated part/whole or combination constraint (see the module docstring).
 
-    `tallies`: more articles' tallies (doc -> kind -> values, as `str(value)`) besides those of
+    `tallies`: more articles' tallies (doc -> kind -> (vote event, `str(value)`)) besides those of
     the tally clusters given: the votes they report link numbers into one story (number typos)."""
     cfg = config_or_default(config)
     h = hierarchy or load_hierarchy()
@@ -279,24 +279,27 @@ VOTE_LINKED = ("resolution_number",) + TALLY_KINDS
 
 
 def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
-                  more_tallies: Optional[dict[str, dict[str, set[str]]]] = None) -> list[Inconsistency]:
+                  more_tallies: Optional[dict[str, dict[str, set[tuple[str, str]]]]] = None) -> list[Inconsistency]:
     """Identity numbers one story gives two ways, differing by a digit slip (module docstring).
 
     Numbers are bucketed by story link - the source group of their article, and each vote
-    tally signature (for, against, abstaining) their article reports - so only numbers of one
-    bucket are compared: linear in the claims but for the few numbers a story names."""
+    tally (the vote, as crosscheck.reconcile.votes linked it, and its figure for or against)
+    their article reports - so only numbers of one bucket are compared: linear in the
+    claims but for the few numbers a story names.  Equal figures alone do not make one vote
+    (most Security Council votes are 15-0; consecutive resolutions adopted alike are two votes):
+    the tally's vote event must be the same."""
     tallies: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
     for cl in clusters:
         if cl.kind in TALLY_KINDS:
+            event = cl.key.get("event") or ""
             for c in cl.claims:
-                tallies[c.doc][cl.kind].add(str(c.value))
+                tallies[c.doc][cl.kind].add((event, str(c.value)))
     for doc, by_kind in (more_tallies or {}).items():
         for kind, values in by_kind.items():
             tallies[doc][kind].update(values)
     signature: dict[str, list[tuple]] = {}
     for doc, by_kind in tallies.items():
-        if all(by_kind.get(k) for k in TALLY_KINDS[:2]):
-            signature[doc] = [(f, a) for f in sorted(by_kind["votes_for"]) for a in sorted(by_kind["votes_against"])]
+        signature[doc] = [(e, k, v) for k in TALLY_KINDS[:2] for e, v in sorted(by_kind.get(k, ()))]
     buckets: dict[tuple, dict[int, tuple[ClusterClaim, Cluster]]] = defaultdict(dict)
     for cl in clusters:
         if cl.kind not in cfg.identity_kinds:
@@ -324,7 +327,7 @@ def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
                     continue
                 seen.add((a, b))
                 why = ("copies of one article" if link[0] == "copies"
-                       else f"articles reporting the same vote ({link[1]} for, {link[2]} against)")
+                       else f"articles reporting the same vote ({link[3]} {link[2].replace('votes_', '')})")
                 found.append(_make("number_typo", "hard", [cla, clb],
                                    [_cite(ca, cla, "number"), _cite(cb, clb, "number")],
                                    f"{ca.kind.replace('_', ' ')} {a} ({ca.doc}) and {b} ({cb.doc}) in "

@@ -158,7 +158,7 @@ class Found:
     clusters: list[Cluster]
     stats: CheckStats = field(default_factory=CheckStats)
     # tallies of stored articles whose tally clusters are not among `clusters` (doc -> kind ->
-    # values): inconsistencies.find_inconsistencies(tallies=...)
+    # (vote event, value)): inconsistencies.find_inconsistencies(tallies=...)
     tallies: dict = field(default_factory=dict)
 
 
@@ -620,21 +620,24 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
             raise Fallback("a new claim empties a stored cluster whose id another shares")
     new_ids = {d.id for d in new_docs}
     days = None if whole_linked else {c.as_of for cl in judged for c in cl.claims if c.doc in new_ids}
-    return judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days), _tallies(conn, tally_docs, stats)
+    return judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days), _tallies(conn, tally_docs, stats, renaming)
 
 
-def _tallies(conn, docs: set[str], stats: CheckStats) -> dict:
-    """The stored tallies of `docs` (doc -> kind -> values as the number-typo check reads them)."""
+def _tallies(conn, docs: set[str], stats: CheckStats, renaming: Optional[Renaming] = None) -> dict:
+    """The stored tallies of `docs` (doc -> kind -> (vote event, value) as the number-typo check
+    reads them), under the names the new tallies give stored votes (`renaming`)."""
     from crosscheck.reconcile.inconsistencies import TALLY_KINDS
 
+    remap = renaming.remap if renaming is not None else {}
     out: dict = defaultdict(lambda: defaultdict(set))
     docs_ = sorted(docs)
     for i in range(0, len(docs_), 500):
         part = docs_[i : i + 500]
-        for doc, kind, value in conn.execute(
-                f"SELECT doc, kind, value FROM judged_vote_claims WHERE kind IN ({','.join('?' * len(TALLY_KINDS))}) "
+        for doc, kind, event, value in conn.execute(
+                f"SELECT doc, kind, event, value FROM judged_vote_claims WHERE kind IN ({','.join('?' * len(TALLY_KINDS))}) "
                 f"AND doc IN ({','.join('?' * len(part))})", [*TALLY_KINDS, *part]):
-            out[doc][kind].add(value)
+            event = event or ""
+            out[doc][kind].add((remap.get(event, event), value))
             stats.tally_rows += 1
     return {doc: dict(by_kind) for doc, by_kind in out.items()}
 
