@@ -94,3 +94,87 @@ def test_a_large_page_grows_by_a_bounded_number_of_bytes_per_conflict(analysis, 
     per_conflict = (sizes[110] - sizes[10]) / 100
     assert per_conflict <= large.BRIEF_BYTES, per_conflict
     print(f"{per_conflict:.0f} bytes per conflict past the detailed ones")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A generated archive (benchmarks/gen_articles.py): random figures, so many conflicts,
+    inconsistencies between clusters and running totals that fall."""
+    from corpus_support import generated_corpus
+
+    path = generated_corpus(tmp_path_factory.mktemp("gen"), 120, seed=7)
+    return pipeline.analyse([str(path)])
+
+
+def _small_large(monkeypatch):
+    from crosscheck.report import inconsistency_groups
+
+    monkeypatch.setattr(large, "LARGE_CLUSTERS", 3)
+    monkeypatch.setattr(large, "DETAILED", 5)
+    monkeypatch.setattr(inconsistency_groups, "DETAILED", 5)
+    return inconsistency_groups
+
+
+def _entries(page: str, css: str) -> list[str]:
+    import re
+
+    return re.findall(rf'<li class="{css}"[^>]*>.*?</li>(?=<li class="{css}"|</ol>)', page, re.S)
+
+
+def test_a_large_page_lists_every_conflict_and_inconsistency_in_bounded_bytes(generated, monkeypatch):
+    """On a generated archive every conflict and every inconsistency between clusters has its
+    own entry (anchor) on the HTML page and in the Markdown, the detailed ones and the lines within
+    their byte budgets; those inside one running total are one entry per cluster and type,
+    counted in full, the first few anchored, so their number does not grow the page."""
+    import re
+
+    groups_mod = _small_large(monkeypatch)
+    report = generated.report()
+    files = pipeline.render_reports(report, ("md", "html"), generated.texts)
+    page, md = files["report.html"], files["report.md"]
+    conflicts = [c for c in report.clusters if c.status == "conflict"]
+    split = groups_mod.for_page(report.inconsistencies)
+    assert len(conflicts) > 20 and len(split.lines) > 20 and split.groups, (len(conflicts), len(split.lines))
+    inside = [i for g in split.groups for i in g.items]
+    assert len(inside) > 3 * len(split.groups)  # running totals with many falling figures each
+    assert split.total == len(report.inconsistencies)
+    for c in conflicts:
+        assert f'id="cluster-{c.id}"' in page and f"`{c.id}`" in md
+    for inc in split.detailed + split.lines:
+        assert f'id="inconsistency-{inc.id}"' in page and f"`{inc.id}`" in md
+    anchored = [i for i in inside if f'id="inconsistency-{i.id}"' in page]
+    assert len(anchored) == sum(len(g.shown) for g in split.groups) < len(inside)
+    lines = _entries(page.split('id="list-inconsistencies-more"')[1], "inconsistency")
+    assert len(lines) >= len(split.lines)
+    assert max(len(x.encode()) for x in lines[:len(split.lines)]) <= groups_mod.LINE_BYTES
+    grouped = _entries(page.split('id="list-inconsistencies-grouped"')[1], "inconsistency")
+    assert len(grouped) == len(split.groups)
+    assert max(len(x.encode()) for x in grouped) <= groups_mod.GROUP_BYTES
+    for g, entry in zip(split.groups, grouped):
+        text = re.sub(r"<[^>]+>", "", entry)
+        assert f'href="#cluster-{g.cluster}"' in entry and f" · {len(g.items)} " in text
+        assert f"+{len(g.items) - len(g.shown)} · report.json" in text or len(g.items) == len(g.shown)
+
+
+def test_a_large_page_grows_by_bounded_bytes_per_inconsistency(generated, monkeypatch):
+    """Counted in bytes: an inconsistency between clusters past the detailed ones costs one
+    line; a running total's further falling figures cost nothing on the page (counted)."""
+    groups_mod = _small_large(monkeypatch)
+    report = generated.report()
+    split = groups_mod.for_page(report.inconsistencies)
+    line, g = split.lines[0], split.groups[0]
+
+    def archive(n_lines: int, n_inside: int):
+        incs = [line.model_copy(update={"id": f"{line.id}-{i:05d}"}) for i in range(n_lines)]
+        incs += [g.items[0].model_copy(update={"id": f"{g.items[0].id}-{i:05d}"}) for i in range(n_inside)]
+        return report.model_copy(update={"inconsistencies": incs})
+
+    def size(n_lines: int, n_inside: int) -> int:
+        shown, view = large.reader_report(archive(n_lines, n_inside))
+        return len(pipeline.render_pages(shown, view, ("html",), generated.texts)["report.html"].encode())
+
+    per_line = (size(110, 10) - size(10, 10)) / 100
+    assert per_line <= groups_mod.LINE_BYTES, per_line
+    assert size(10, 1000) - size(10, 10) <= 16  # only the count's digits
+    md = pipeline.render_pages(*large.reader_report(archive(10, 1000)), ("md",))["report.md"]
+    assert md.count(g.items[0].id) == groups_mod.GROUP_SHOWN and "+995" in md

@@ -318,35 +318,72 @@ class _Page:
             f"{self.values(cluster)}<span>{self.t('consensus')}: {self.consensus(cluster)}</span>{extra}</li>"
         )
 
-    def inconsistency(self, inc, order: int, clusters: Mapping[str, Cluster]) -> str:
-        kinds = sorted({c.kind for c in inc.claims})
+    def inconsistency_attrs(self, incs, order: int, clusters: Mapping[str, Cluster]) -> str:
+        """The filter and sort attributes of an entry citing the inconsistencies `incs`."""
+        kinds = sorted({c.kind for inc in incs for c in inc.claims})
         places: set[str] = set()
         sources: set[str] = set()
         dates: list[str] = []
-        for cid in inc.clusters:
+        for cid in dict.fromkeys(c for inc in incs for c in inc.clusters):
             cl = clusters.get(cid)
             if cl is None:
                 continue
             places |= {c.location for c in cl.claims if c.location}
             sources |= {self.docs[c.doc].source for c in cl.claims if c.doc in self.docs and self.docs[c.doc].source}
             dates += [d for d in (_claim_date(c) for c in cl.claims) if d]
+        strength = "hard" if any(i.strength == "hard" for i in incs) else (incs[0].strength or "")
         attrs = {
             "data-item": "", "data-order": str(order), "data-kind": " ".join(kinds), "data-status": "inconsistency",
-            "data-strength": getattr(inc, "strength", "") or "", "data-place": " ".join(sorted(places)),
+            "data-strength": strength, "data-place": " ".join(sorted(places)),
             "data-source": " ".join(str(self.source_index[s]) for s in sorted(sources)),
-            "data-severity": "", "data-date": max(dates) if dates else "", "data-size": str(len(inc.claims)),
+            "data-severity": "", "data-date": max(dates) if dates else "",
+            "data-size": str(sum(len(i.claims) for i in incs)),
         }
-        attr = " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
-        links = " ".join(f'<a href="#{esc("cluster-" + c)}">{self.ident(c)}</a>' for c in inc.clusters)
+        return " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
+
+    def cluster_links(self, ids: Iterable[str]) -> str:
+        return " ".join(f'<a href="#{esc("cluster-" + c)}">{self.ident(c)}</a>' for c in ids)
+
+    def inconsistency(self, inc, order: int, clusters: Mapping[str, Cluster]) -> str:
         rows = "".join(
             f"<li>{self.ident(c.doc)} · {self.kind(c.kind)} · {self.num(format_number(c.value))}"
             f"{' · ' + esc(c.role) if getattr(c, 'role', '') else ''}{self.position(c)}</li>"
             for c in inc.claims
         )
         return (
-            f'<article class="cluster inconsistency" id="{esc("inconsistency-" + inc.id)}" {attr}>'
+            f'<article class="cluster inconsistency" id="{esc("inconsistency-" + inc.id)}" '
+            f"{self.inconsistency_attrs([inc], order, clusters)}>"
             f"<h3>{esc(self.labels.inconsistency_type(inc.type, self.lang))} · {self.ident(inc.id)}</h3>"
-            f"<p>{links}</p>{self.note(inc.explanation)}<ul>{rows}</ul></article>"
+            f"<p>{self.cluster_links(inc.clusters)}</p>{self.note(inc.explanation)}<ul>{rows}</ul></article>"
+        )
+
+    def inconsistency_line(self, inc, order: int, clusters: Mapping[str, Cluster]) -> str:
+        """One line for an inconsistency of a large archive past the detailed ones: its type,
+        strength, id, clusters and arithmetic in words (report.inconsistency_groups)."""
+        return (
+            f'<li class="inconsistency" id="{esc("inconsistency-" + inc.id)}" '
+            f"{self.inconsistency_attrs([inc], order, clusters)}>"
+            f"<span>{esc(self.labels.inconsistency_type(inc.type, self.lang))} · "
+            f"{esc(self.labels.strength(inc.strength, self.lang))}</span> <span>{self.ident(inc.id)}</span> "
+            f"<span>{self.cluster_links(inc.clusters)}</span>{self.note(inc.explanation)}</li>"
+        )
+
+    def inconsistency_group(self, group, order: int, clusters: Mapping[str, Cluster]) -> str:
+        """One entry for the inconsistencies of one type inside one running total of a large
+        archive: how many, and the first few with their figures (report.inconsistency_groups)."""
+        def figures(inc) -> str:
+            return " · ".join(
+                f"{self.ident(c.doc)} {self.num(format_number(c.value))} {self.num(c.as_of or '—')}"
+                f"{' ' + esc(c.role) if getattr(c, 'role', '') else ''}" for c in inc.claims)
+
+        shown = "".join(f'<li id="{esc("inconsistency-" + i.id)}">{figures(i)}</li>' for i in group.shown)
+        rest = len(group.items) - len(group.shown)
+        more = f"<li>+{self.num(rest)} · report.json</li>" if rest > 0 else ""
+        return (
+            f'<li class="inconsistency" {self.inconsistency_attrs(group.items, order, clusters)}>'
+            f"<span>{esc(self.labels.inconsistency_type(group.type, self.lang))} · "
+            f"{self.num(len(group.items))}</span> <span>{self.cluster_links([group.cluster])}</span>"
+            f"<ul>{shown}{more}</ul></li>"
         )
 
     def documents(self, documents: Sequence[ReportDocument]) -> str:
@@ -514,12 +551,28 @@ def render_html(
                  + "".join(page.brief(c, next(order), sizes.get(c.id)) for c in conflicts[len(detailed):])
                  + "</ol>")
     parts.append(_section("conflicts", t("conflicts"), len(conflicts), body, bool(conflicts), page))
-    if inconsistencies:
+    if inconsistencies and large is None:
         body = (
             '<div class="list" id="list-inconsistencies" data-list>'
             + "".join(page.inconsistency(i, next(order), by_id) for i in inconsistencies)
             + "</div>"
         )
+        parts.append(_section("inconsistencies", t("inconsistencies"), len(inconsistencies), body, True, page))
+    elif inconsistencies:  # every one, in bounded bytes: report.inconsistency_groups
+        from crosscheck.report.inconsistency_groups import for_page
+
+        split = for_page(inconsistencies)
+        body = (
+            '<div class="list" id="list-inconsistencies" data-list>'
+            + "".join(page.inconsistency(i, next(order), by_id) for i in split.detailed)
+            + "</div>"
+        )
+        if split.lines:
+            body += ('<ol class="compact" id="list-inconsistencies-more" data-list>'
+                     + "".join(page.inconsistency_line(i, next(order), by_id) for i in split.lines) + "</ol>")
+        if split.groups:
+            body += ('<ol class="compact" id="list-inconsistencies-grouped" data-list>'
+                     + "".join(page.inconsistency_group(g, next(order), by_id) for g in split.groups) + "</ol>")
         parts.append(_section("inconsistencies", t("inconsistencies"), len(inconsistencies), body, True, page))
     for sid, title_key, group in (("consistent", "consistent_clusters", consistent), ("single", "single_clusters", single)):
         if large is not None:  # counted in the large-archive section

@@ -7,7 +7,8 @@ single-source clusters as counts per kind (`reader_report` gives the shown repor
 `LargeView` the renderers take).  A conflict of a large archive can hold thousands of claims,
 so each is shown by its outliers and a few of its other claims (`trim`): the `DETAILED` most
 severe with their sentences, the rest as one line each (about `BRIEF_BYTES` of HTML), so the
-pages stay small (under 10 MB at 100,000 articles) while the JSON stays complete.
+pages stay small (under 10 MB at 100,000 articles) while the JSON stays complete.  The
+inconsistencies of such a page: crosscheck.report.inconsistency_groups.
 
 The complete JSON is written as a stream (`write_json`): the same bytes as `render_json`,
 each document and cluster serialised by pydantic (`model_dump_json`, compiled) one at a time,

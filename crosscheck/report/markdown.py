@@ -178,6 +178,34 @@ def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> l
     return lines
 
 
+def _large_inconsistencies(incs, docs: dict[str, ReportDocument], w: _Words, max_tables: int) -> list[str]:
+    """A large archive's inconsistencies, every one in bounded bytes (report.inconsistency_groups):
+    the first between clusters with their claims, the other ones between clusters a line each,
+    then those inside each running total by cluster and type, counted, the first few named."""
+    from crosscheck.report.inconsistency_groups import for_page
+
+    split = for_page(incs)
+    between = split.detailed + split.lines
+    lines: list[str] = []
+    for n, inc in enumerate(between[:max_tables], 1):
+        lines += _inconsistency(n, inc, docs, w)
+    for n, inc in enumerate(between[max_tables:], max_tables + 1):
+        lines.append(f"- I{n}. {md_escape(w.labels.inconsistency_type(inc.type, w.lang))} "
+                     f"({md_escape(w.labels.strength(inc.strength, w.lang))}) {_code(inc.id)} · "
+                     f"{', '.join(_code(c) for c in inc.clusters)}: {md_escape(inc.explanation)}")
+    if len(between) > max_tables:
+        lines.append("")
+    for g in split.groups:
+        shown = "; ".join(f"{_code(i.id)} " + md_escape(" / ".join(f"{c.doc} {format_value(c)} ({c.as_of or '-'})"
+                                                               for c in i.claims)) for i in g.shown)
+        rest = len(g.items) - len(g.shown)
+        lines.append(f"- {md_escape(w.labels.inconsistency_type(g.type, w.lang))} · {_code(g.cluster)}: "
+                     f"{len(g.items)} · {shown}" + (f" · +{rest} (report.json)" if rest > 0 else ""))
+    if split.groups:
+        lines.append("")
+    return lines
+
+
 def render_markdown(
     report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50,
     *, lang: str = "en", labels: Optional[Labels] = None, large: "Optional[LargeView]" = None,
@@ -221,17 +249,21 @@ def render_markdown(
     if len(conflicts) > max_tables:
         lines += [w.t("less_severe", n=len(conflicts) - max_tables), ""]
         rest = conflicts[max_tables:]
-        lines += [_conflict_line(c, w, sizes.get(c.id)) for c in rest[:max_lines]]
-        if len(rest) > max_lines:
-            lines.append("- " + w.t("and_more", n=len(rest) - max_lines))
+        listed = rest if large is not None else rest[:max_lines]  # a large archive's page lists every one
+        lines += [_conflict_line(c, w, sizes.get(c.id)) for c in listed]
+        if len(rest) > len(listed):
+            lines.append("- " + w.t("and_more", n=len(rest) - len(listed)))
         lines.append("")
     incs = list(report.inconsistencies or [])
     if incs:
         lines += [f"## {w.t('inconsistencies')}", "", w.t("inconsistencies_intro"), ""]
-        for n, inc in enumerate(incs[:max_tables], 1):
-            lines += _inconsistency(n, inc, docs, w)
-        if len(incs) > max_tables:
-            lines += ["- " + w.t("and_more", n=len(incs) - max_tables), ""]
+        if large is not None:
+            lines += _large_inconsistencies(incs, docs, w, max_tables)
+        else:
+            for n, inc in enumerate(incs[:max_tables], 1):
+                lines += _inconsistency(n, inc, docs, w)
+            if len(incs) > max_tables:
+                lines += ["- " + w.t("and_more", n=len(incs) - max_tables), ""]
     consistent = [c for c in report.clusters if c.status == "consistent"]
     lines += [f"## {w.t('consistent_clusters')}", ""]
     if large is not None:  # counted by kind in the table above; report.json lists them

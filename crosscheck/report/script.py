@@ -74,10 +74,13 @@ its.forEach(function(el){list.appendChild(el);});
 var lim=limits[list.id]||PAGE,n=0,m=0;
 its.forEach(function(el){var ok=matches(el,s,q);if(ok){m++;}var show=ok&&n<lim;if(show)n++;
 if(show)el.removeAttribute("hidden");else el.setAttribute("hidden","");});
-total+=m;var sec=list.closest("section");
-var c=sec&&sec.querySelector("[data-count]");if(c)c.textContent=m+" / "+its.length;
-var more=sec&&sec.querySelector("[data-more]");if(more){if(m>n)more.removeAttribute("hidden");else more.setAttribute("hidden","");}
+total+=m;list._m=m;list._t=its.length;list._x=m>n;
 if(q||Object.keys(s).length){var d=list.closest("details");if(d&&m)d.open=true;}});
+[].slice.call(document.querySelectorAll("section")).forEach(function(sec){
+var ls=[].slice.call(sec.querySelectorAll("[data-list]"));if(!ls.length)return;var m=0,t=0,x=false;
+ls.forEach(function(l){m+=l._m;t+=l._t;x=x||l._x;});
+var c=sec.querySelector("[data-count]");if(c)c.textContent=m+" / "+t;
+var more=sec.querySelector("[data-more]");if(more){if(x)more.removeAttribute("hidden");else more.setAttribute("hidden","");}});
 var out=document.getElementById("shown");if(out)out.textContent=total;
 var h=toHash(s);if(h!==location.hash.replace(/^#/,""))history.replaceState(null,"",h?"#"+h:location.pathname+location.search);}
 var init=fromHash();
@@ -86,7 +89,8 @@ form.addEventListener("input",apply);form.addEventListener("change",apply);
 form.addEventListener("submit",function(e){e.preventDefault();apply();});
 form.addEventListener("reset",function(){setTimeout(apply,0);});
 [].slice.call(document.querySelectorAll("[data-more]")).forEach(function(b){b.addEventListener("click",function(){
-var list=b.closest("section").querySelector("[data-list]");limits[list.id]=(limits[list.id]||PAGE)+PAGE;apply();});});
+[].slice.call(b.closest("section").querySelectorAll("[data-list]")).forEach(function(list){
+limits[list.id]=(limits[list.id]||PAGE)+PAGE;});apply();});});
 window.addEventListener("hashchange",function(){var s=fromHash();fields.concat(["q","sort"]).forEach(function(f){var e=form.elements[f];if(e)e.value=s[f]||(f==="sort"?"default":"");});apply();});
 form.removeAttribute("hidden");document.documentElement.classList.add("js");
 apply();
