@@ -137,6 +137,8 @@ def test_a_large_page_lists_every_conflict_and_inconsistency_in_bounded_bytes(ge
     assert len(conflicts) > 20 and len(split.lines) > 20 and split.groups, (len(conflicts), len(split.lines))
     inside = [i for g in split.groups for i in g.items]
     assert len(inside) > 3 * len(split.groups)  # running totals with many falling figures each
+    assert len({(g.type, g.clusters) for g in split.groups}) == len(split.groups)
+    assert len({(i.type, tuple(i.clusters)) for i in split.detailed + split.lines}) == len(split.detailed + split.lines)
     assert split.total == len(report.inconsistencies)
     for c in conflicts:
         assert f'id="cluster-{c.id}"' in page and f"`{c.id}`" in md
@@ -152,29 +154,34 @@ def test_a_large_page_lists_every_conflict_and_inconsistency_in_bounded_bytes(ge
     assert max(len(x.encode()) for x in grouped) <= groups_mod.GROUP_BYTES
     for g, entry in zip(split.groups, grouped):
         text = re.sub(r"<[^>]+>", "", entry)
-        assert f'href="#cluster-{g.cluster}"' in entry and f" · {len(g.items)} " in text
+        assert all(f'href="#cluster-{c}"' in entry for c in g.clusters) and f" · {len(g.items)} " in text
         assert f"+{len(g.items) - len(g.shown)} · report.json" in text or len(g.items) == len(g.shown)
 
 
 def test_a_large_page_grows_by_bounded_bytes_per_inconsistency(generated, monkeypatch):
-    """Counted in bytes: an inconsistency between clusters past the detailed ones costs one
-    line; a running total's further falling figures cost nothing on the page (counted)."""
+    """Counted in bytes: an inconsistency between other clusters past the detailed ones costs
+    one line; a running total's further falling figures, and the same clusters breaking the
+    same constraint again (another day), cost nothing on the page (counted)."""
     groups_mod = _small_large(monkeypatch)
     report = generated.report()
     split = groups_mod.for_page(report.inconsistencies)
-    line, g = split.lines[0], split.groups[0]
+    line = split.lines[0]
+    g = next(g for g in split.groups if groups_mod._inside(g.items[0]))
 
-    def archive(n_lines: int, n_inside: int):
-        incs = [line.model_copy(update={"id": f"{line.id}-{i:05d}"}) for i in range(n_lines)]
+    def archive(n_lines: int, n_inside: int, n_again: int = 1):
+        incs = [line.model_copy(update={"id": f"{line.id}-{i:05d}", "clusters": [f"{c}-{i}" for c in line.clusters]})
+                for i in range(n_lines)]
+        incs += [line.model_copy(update={"id": f"{line.id}-again-{i:05d}"}) for i in range(n_again)]
         incs += [g.items[0].model_copy(update={"id": f"{g.items[0].id}-{i:05d}"}) for i in range(n_inside)]
         return report.model_copy(update={"inconsistencies": incs})
 
-    def size(n_lines: int, n_inside: int) -> int:
-        shown, view = large.reader_report(archive(n_lines, n_inside))
+    def size(n_lines: int, n_inside: int, n_again: int = 2) -> int:
+        shown, view = large.reader_report(archive(n_lines, n_inside, n_again))
         return len(pipeline.render_pages(shown, view, ("html",), generated.texts)["report.html"].encode())
 
     per_line = (size(110, 10) - size(10, 10)) / 100
     assert per_line <= groups_mod.LINE_BYTES, per_line
     assert size(10, 1000) - size(10, 10) <= 16  # only the count's digits
+    assert size(10, 10, 1000) - size(10, 10, 10) <= 16
     md = pipeline.render_pages(*large.reader_report(archive(10, 1000)), ("md",))["report.md"]
     assert md.count(g.items[0].id) == groups_mod.GROUP_SHOWN and "+995" in md

@@ -369,8 +369,9 @@ class _Page:
         )
 
     def inconsistency_group(self, group, order: int, clusters: Mapping[str, Cluster]) -> str:
-        """One entry for the inconsistencies of one type inside one running total of a large
-        archive: how many, and the first few with their figures (report.inconsistency_groups)."""
+        """One entry for the inconsistencies of one type inside one running total (or between
+        the same clusters) of a large archive: how many, and the first few with their figures
+        (report.inconsistency_groups)."""
         def figures(inc) -> str:
             return " · ".join(
                 f"{self.ident(c.doc)} {self.num(format_number(c.value))} {self.num(c.as_of or '—')}"
@@ -382,7 +383,7 @@ class _Page:
         return (
             f'<li class="inconsistency" {self.inconsistency_attrs(group.items, order, clusters)}>'
             f"<span>{esc(self.labels.inconsistency_type(group.type, self.lang))} · "
-            f"{self.num(len(group.items))}</span> <span>{self.cluster_links([group.cluster])}</span>"
+            f"{self.num(len(group.items))}</span> <span>{self.cluster_links(group.clusters)}</span>"
             f"<ul>{shown}{more}</ul></li>"
         )
 

@@ -3,17 +3,19 @@
 Two sorts of inconsistency grow differently with an archive:
 
 * between clusters (a part above its whole, a resolution number given two ways, votes above a
-  body's size, ...): each is its own finding, so each gets its own entry - the `DETAILED`
-  first in full (report order: hard first), every other one as one line (its type, strength,
-  arithmetic in words and clusters: about `LINE_BYTES` of HTML);
+  body's size, ...): each pair or set of clusters in conflict gets its own entry - the
+  `DETAILED` first in full (report order: hard first), every other one as one line (its type,
+  strength, arithmetic in words and clusters: about `LINE_BYTES` of HTML).  When the same
+  clusters break the same constraint at several moments (a city's figures above its country's
+  on many days), that is one entry for them, like the next;
 * inside one running total (`OUTLIER_LINK_TYPES`: a figure its growth leaves out, two figures
   of one day): these are the outliers of one conflict, and a story retold by hundreds of
   outlets can have hundreds of stale figures.  They are listed by cluster and type - one entry
   per (cluster, type) with how many there are and the first `GROUP_SHOWN` of them (report
   order), each with its anchor; report.json has every one.
 
-So a page grows by a bounded number of bytes per conflict, per inconsistency between clusters
-and per running total with outliers (tests/test_report_large.py counts them).
+So a page grows by a bounded number of bytes per conflict, per set of clusters an inconsistency
+links and per running total with outliers (tests/test_report_large.py counts them).
 """
 
 from __future__ import annotations
@@ -32,9 +34,9 @@ OUTLIER_LINK_TYPES = ("falling_total", "same_day_mismatch")  # one cluster each
 
 @dataclass
 class Group:
-    """The inconsistencies of one type inside one cluster, in report order."""
+    """The inconsistencies of one type between the same clusters (or inside one), in report order."""
 
-    cluster: str
+    clusters: tuple[str, ...]
     type: str
     items: list[Inconsistency]
 
@@ -63,16 +65,16 @@ class PageInconsistencies:
 
 def for_page(incs: Sequence[Inconsistency]) -> PageInconsistencies:
     """Split `incs` (report order) as a large archive's page lists them (module docstring)."""
-    between = [i for i in incs if not _inside(i)]
-    groups: dict[tuple[str, str], Group] = {}
+    groups: dict[tuple, Group] = {}
     for inc in incs:
-        if _inside(inc):
-            key = (inc.clusters[0], inc.type)
-            if key not in groups:
-                groups[key] = Group(inc.clusters[0], inc.type, [])
-            groups[key].items.append(inc)
-    ordered = sorted(groups.values(), key=lambda g: (g.strength != "hard", -len(g.items), g.type, g.cluster))
-    return PageInconsistencies(between[:DETAILED], between[DETAILED:], ordered)
+        key = (inc.type, tuple(inc.clusters))
+        if key not in groups:
+            groups[key] = Group(tuple(inc.clusters), inc.type, [])
+        groups[key].items.append(inc)
+    between = [g.items[0] for g in groups.values() if len(g.items) == 1 and not _inside(g.items[0])]
+    grouped = [g for g in groups.values() if len(g.items) > 1 or _inside(g.items[0])]
+    grouped.sort(key=lambda g: (g.strength != "hard", -len(g.items), g.type, g.clusters))
+    return PageInconsistencies(between[:DETAILED], between[DETAILED:], grouped)
 
 
 def _inside(inc: Inconsistency) -> bool:

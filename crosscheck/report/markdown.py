@@ -181,7 +181,8 @@ def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> l
 def _large_inconsistencies(incs, docs: dict[str, ReportDocument], w: _Words, max_tables: int) -> list[str]:
     """A large archive's inconsistencies, every one in bounded bytes (report.inconsistency_groups):
     the first between clusters with their claims, the other ones between clusters a line each,
-    then those inside each running total by cluster and type, counted, the first few named."""
+    then those inside each running total (or between the same clusters at several moments) by
+    clusters and type, counted, the first few named."""
     from crosscheck.report.inconsistency_groups import for_page
 
     split = for_page(incs)
@@ -199,7 +200,7 @@ def _large_inconsistencies(incs, docs: dict[str, ReportDocument], w: _Words, max
         shown = "; ".join(f"{_code(i.id)} " + md_escape(" / ".join(f"{c.doc} {format_value(c)} ({c.as_of or '-'})"
                                                                for c in i.claims)) for i in g.shown)
         rest = len(g.items) - len(g.shown)
-        lines.append(f"- {md_escape(w.labels.inconsistency_type(g.type, w.lang))} · {_code(g.cluster)}: "
+        lines.append(f"- {md_escape(w.labels.inconsistency_type(g.type, w.lang))} · {', '.join(_code(c) for c in g.clusters)}: "
                      f"{len(g.items)} · {shown}" + (f" · +{rest} (report.json)" if rest > 0 else ""))
     if split.groups:
         lines.append("")
