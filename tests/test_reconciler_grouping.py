@@ -340,3 +340,18 @@ def test_corroboration_can_be_turned_off():
     g = group_claims([claim("a", "killed", 97, location="karachi"),
                       claim("b", "killed", 97, location="pakistan")], cfg)
     assert sizes(g) == [1, 1]
+
+
+def test_a_running_totals_figure_repeated_a_day_later_at_a_coarser_place_joins_it():
+    """"141 dead" in Peshawar on Tuesday evening and "141 dead" given for the whole country the
+    next day: a final toll repeated, one quantity.  A day's count repeated another day is not
+    (two days with the same count), nor a running total's figure a week apart."""
+    g = group_claims([claim("a", "killed", 141, location="peshawar", as_of="2014-12-16"),
+                      claim("b", "killed", 141, location="pakistan", as_of="2014-12-17")])
+    assert sizes(g) == [2]
+    daily = group_claims([claim("a", "killed", 75, location="karachi", period="last_24h", as_of="2022-08-30"),
+                          claim("b", "killed", 75, location="pakistan", period="last_24h", as_of="2022-08-31")])
+    assert sizes(daily) == [1, 1]
+    far = group_claims([claim("a", "killed", 141, location="peshawar", as_of="2014-12-16"),
+                        claim("b", "killed", 141, location="pakistan", as_of="2014-12-23")])
+    assert sizes(far) == [1, 1]

@@ -587,3 +587,22 @@ def test_join_moves_of_some_units_are_those_of_deciding_every_unit():
         assert some == {(k, i): d for (k, i), d in every.items()
                         if (k, next(m for m in clusters[k] if id(m) == i).claim.doc) in only}, seed
     assert moved >= 10, moved
+
+
+@pytest.mark.parametrize("stored_city", [False, True])
+def test_a_running_total_repeated_the_next_day_joins_across_granularity_as_the_whole_record(tmp_path, stored_city):
+    """The same toll given for a city one day and for its country the next is one running total
+    (grouping.corroborating_days): the judged record moves it as the whole record does."""
+    city = "ارتفع عدد قتلى انهيار المبنى في كراتشي إلى 64 قتيلا."
+    country = "قالت السلطات إن حصيلة انهيار المبنى في باكستان بلغت 64 قتيلا."
+    other = _article(tmp_path, "r-other", "إذاعة", "بلغت حصيلة انهيار المبنى في باكستان 52 قتيلا.", "2024-05-02")
+    stored = _article(tmp_path, "r-stored", "وكالة", city if stored_city else country,
+                      "2024-05-01" if stored_city else "2024-05-02")
+    new = _article(tmp_path, "n-new", "صحيفة", country if stored_city else city,
+                   "2024-05-02" if stored_city else "2024-05-01")
+    fast, whole, stats = _both_ways(tmp_path, [other, stored], new)
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    # the 64 of the city and of the country are one toll, beside the 52 of the second day
+    assert any({c.doc for c in f.cluster.claims} == {"r-other", "r-stored", "n-new"}
+               for f in fast.findings), [_finding(f) for f in fast.findings]

@@ -172,3 +172,30 @@ def test_swapped_digits_of_a_resolution_number_are_one_vote():
     assert len(apart) == 2
     assert votes.transposed("2774", "2747") and not votes.transposed("2727", "2728")
     assert not votes.transposed("2774", "4772")  # two digits swapped, but not adjacent
+
+
+def test_a_tally_told_without_a_day_meets_the_vote_pinned_to_its_articles_day():
+    """"صوتت الجمعية على مشروع القرار الذي قدمته الدول العربية" in an article of 12 September
+    names no day; "اعتمدت الجمعية مساء الأربعاء قرارا" pins the vote to that day: the
+    same body's vote of the article's own day, one vote although only one names sponsors."""
+    day = date(2024, 9, 12)
+    drafted = Occ(doc="a", fields={"n": "1", "body": "ga", "subj": "draft", "by": "arab_group"})
+    drafted.lo, drafted.hi = day - timedelta(days=7), day
+    pinned = Occ(doc="b", fields={"n": "1", "body": "ga", "subj": "resolution"})
+    pinned.lo, pinned.hi, pinned.exact = day - timedelta(days=2), day + timedelta(days=2), day
+    assert drafted.day == day and pinned.day == day
+    found = link([drafted, pinned])
+    assert [sorted(o.doc for o in v) for v in found] == [["a", "b"]]
+    assert _ids(found) == _ids(plain_link([drafted, pinned]))
+    # an article of three days later may tell another vote of the body: apart
+    later = Occ(doc="a", fields=dict(drafted.fields))
+    later.lo, later.hi = day - timedelta(days=4), day + timedelta(days=3)
+    assert len(link([later, pinned])) == 2
+    # neither pinned to a day: sponsors on one side only still keep a draft from a resolution
+    loose = Occ(doc="b", fields=dict(pinned.fields))
+    loose.lo, loose.hi = day - timedelta(days=7), day
+    assert len(link([drafted, loose])) == 2
+    # a past vote has no day of its own
+    past = Occ(doc="c", fields={"n": "1", "body": "ga", "past": "yes"})
+    past.lo, past.hi = date(1900, 1, 1), day - timedelta(days=8)
+    assert past.day is None

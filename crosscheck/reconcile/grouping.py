@@ -22,6 +22,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from itertools import combinations
 from typing import Optional, Sequence
@@ -706,7 +707,8 @@ def join_moves(
     claim whose place is unknown (None or only inferred from its article) or lies inside the
     place of another cluster of the same scope otherwise (kind, period, event, actor,
     incident, group), and whose exact figure (at least `corroborate_min_value`, on the same
-    day or undated) that cluster holds from another article while its own cluster does not,
+    day or undated; a running total's also a few days apart: `corroborating_days`) that
+    cluster holds from another article while its own cluster does not,
     speaks of that cluster's quantity: it joins it.  Not when its own article gives that
     cluster a different figure (the article tells the part from the whole), nor when several
     clusters could take it.  A part's figure above its whole's stays apart and is judged by
@@ -720,8 +722,8 @@ def join_moves(
     def rest(key: tuple) -> tuple:
         return key[:li] + key[li + 1:]
 
-    def same_day(a: Optional[str], b: Optional[str]) -> bool:
-        return a is None or b is None or a == b
+    def same_day(a: Optional[str], b: Optional[str], key: tuple) -> bool:
+        return corroborating_days(a, b, key, attrs, cfg)
 
     # (scope without place, figure) -> [(cluster key, doc, as_of)]
     index: dict[tuple, list[tuple[tuple, str, Optional[str]]]] = defaultdict(list)
@@ -770,7 +772,7 @@ def join_moves(
                 continue
             inferred = "location" in m.claim.inferred
             for k, d, day in index.get((rest(key), v), ()):
-                if d == doc or not same_day(day, m.claim.as_of):
+                if d == doc or not same_day(day, m.claim.as_of, key):
                     continue
                 # the same figure on the same day is better evidence than an undated one
                 strength = 2 if day is not None and day == m.claim.as_of else 1
@@ -790,6 +792,32 @@ def join_moves(
         dest = next(iter(targets))
         moves.extend((key, m, dest) for m in ms)
     return moves
+
+
+def corroborating_days(a: Optional[str], b: Optional[str], key: tuple, attrs: Sequence[str],
+                       cfg: ReconcileConfig) -> bool:
+    """May the same figure given on day `a` and on day `b` (ISO dates, None: undated) be one
+    quantity of the cluster key `key`'s scope (`join_moves`)?  On the same day or undated; and
+    for a running total (a cumulative period) also up to `window_days` apart: a final toll is
+    repeated on the days after it was reached ("141 dead" on Tuesday evening and on Wednesday),
+    while a day's count of another day is another quantity."""
+    if a is None or b is None or a == b:
+        return True
+    if "period" not in attrs or key[2 + attrs.index("period")] not in _running_periods(cfg):
+        return False
+    try:
+        return abs((_day(a) - _day(b)).days) <= cfg.window_days
+    except ValueError:
+        return False
+
+
+def _running_periods(cfg: ReconcileConfig) -> frozenset[str]:
+    return frozenset(exact_form(p) for p in cfg.cumulative_periods)
+
+
+@lru_cache(maxsize=4096)
+def _day(iso: str) -> date:
+    return date.fromisoformat(iso[:10])
 
 
 def is_coarser(loc: Optional[str], inferred: bool, other: Optional[str], parents: dict[str, str]) -> bool:

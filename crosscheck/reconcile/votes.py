@@ -14,7 +14,10 @@ resolution number never on a vetoed draft, dates that overlap (a date named by a
 exact; otherwise the vote is at most `undated_window_days` before its article; a past vote keeps
 its year, and its month when its sentence names one: "في مارس/آذار 2022").  Without sponsors or a veto, a draft, a resolution and an unnamed
 text of one body are one text told two ways.  Among the compatible votes an occurrence joins the one it shares the most with
-(resolution number, sponsors, subject, exact date); when two tie it stays apart.  Past votes of
+(resolution number, sponsors, subject, exact date); when two tie it stays apart.  One body's
+occurrences of one day are one vote even when only one names sponsors: one pinned to the day
+by a relative word ("مساء الخميس"), the other pinned to it too or told without a day by an
+article published that day (`Occ.day`).  Past votes of
 one body are the same vote only with a shared sponsor or the same named month.  Tally figures
 are never used to link: agreeing figures must not make two votes one.
 
@@ -60,6 +63,16 @@ class Occ:
     def month(self) -> bool:
         """A past vote whose month is named ("في مارس/آذار 2022"): its dates span one month."""
         return self.get("past").isdigit() and (self.hi - self.lo).days < 31
+
+    @property
+    def day(self) -> Optional[date]:
+        """The day the vote is known to stand at: the day a relative word names, else (a vote of
+        today's news, not a past one) the day of its article's first publication."""
+        if self.exact is not None:
+            return self.exact
+        if self.get("past") or self.lo == _FAR_PAST or self.hi == _FAR_FUTURE:
+            return None
+        return self.hi
 
     @property
     def sponsors(self) -> set[str]:
@@ -168,7 +181,7 @@ def score(a: Occ, b: Occ) -> int:
 
 def _minimum(a: Occ, b: Occ) -> bool:
     """Enough to call two occurrences one vote: a shared resolution number or sponsor, or the
-    same body on overlapping dates with the same kind of subject or the same exact day."""
+    same body on overlapping dates with the same kind of subject or the same day (`_same_day`)."""
     if a.get("res") and a.get("res") == b.get("res"):
         return True
     if a.get("past") or b.get("past"):
@@ -179,8 +192,15 @@ def _minimum(a: Occ, b: Occ) -> bool:
     if a.sponsors & b.sponsors and (a.get("body") == b.get("body") or not a.get("body") or not b.get("body")):
         return True
     if a.get("body") and a.get("body") == b.get("body"):
-        return _same_subject(a, b) or (a.exact is not None and a.exact == b.exact)
+        return _same_subject(a, b) or _same_day(a, b)
     return False
+
+
+def _same_day(a: Occ, b: Occ) -> bool:
+    """One of them is pinned to a day by a relative word ("مساء الخميس") and the other is that
+    day's too: pinned to it, or told without a day by an article published that day."""
+    return ((a.exact is not None and a.exact == b.day)
+            or (b.exact is not None and b.exact == a.day))
 
 
 # The subjects one adopted text goes by: the draft put to the vote is the resolution it became
@@ -274,7 +294,7 @@ class _Vote:
 
 def _profile(o: Occ) -> tuple:
     return (o.get("body"), o.get("res"), o.get("subj"), o.get("by"), o.get("veto"), o.get("past"), o.exact,
-            o.month)
+            o.month, o.day)
 
 
 UNDATED_LINK_MAX_VOTES = 8  # the default of rules/vote_events.yaml `undated_link_max_votes`

@@ -895,7 +895,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
 
     Returns the new members' final keys and the stored members that now end elsewhere
     (the stored key of the cluster they leave, the member, the key of the one they join)."""
-    from crosscheck.reconcile.grouping import _figure, is_coarser, join_moves, place_parents
+    from crosscheck.reconcile.grouping import _figure, corroborating_days, is_coarser, join_moves, place_parents
 
     attrs = list(cfg.scope_attributes)
     final = {m.index: new_pre[m.index] for m in mine}
@@ -924,8 +924,8 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
     def rest(key: tuple) -> tuple:
         return key[:li] + key[li + 1:]
 
-    def same_day(a, b) -> bool:
-        return a is None or b is None or a == b
+    def same_day(a, b, key: tuple) -> bool:
+        return corroborating_days(a, b, key, attrs, cfg)
 
     # what the new members' decisions read, and the stored members the new ones can affect
     figs: dict[float, list] = defaultdict(list)
@@ -940,7 +940,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         inferred = "location" in s.claim.inferred
         for n in figs[_figure(s.claim)]:
             k = new_pre[n.index]
-            if rest(k) != rest(s.pre) or not same_day(n.claim.as_of, s.claim.as_of):
+            if rest(k) != rest(s.pre) or not same_day(n.claim.as_of, s.claim.as_of, k):
                 continue
             if (k == s.pre and moved) or is_coarser(s.pre[li], inferred, k[li], parents):
                 affected.add((s.pre, s.claim.doc))
