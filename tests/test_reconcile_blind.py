@@ -50,11 +50,12 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   (F1 0.857).  A development set from then on (C and G stay held out).  84 at the start of
   session 10; 88 with running totals repeated days apart joining across place granularity, a
   day's vote told without a day meeting the vote pinned to it, and "بعد أن كانت 250" as the
-  earlier toll.
+  earlier toll; 89 with "قد ترفع … إلى" as a projection.
 - I (`tests/reconcile_blind_i/`, written blind at the start of session 10 the same way: twelve
   further stories, 56 articles, 183 gold lines, 122 judgements, thirteen conflict judgements).
   First figure on main 8db3960 before any session-10 work: 93/122 judgements, extraction
-  0.907 / 0.798 (F1 0.849).  A development set from then on.
+  0.907 / 0.798 (F1 0.849).  A development set from then on.  97 with a veto read as cast by
+  a draft's own sponsor left out of its vote's identity and "الاتحاد الروسي" as Russia.
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -77,8 +78,8 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_c": 82,  # of 113 (first figure 58; measured only)
     "reconcile_blind_f": 93,  # of 109 (first figure 73)
     "reconcile_blind_g": 103,  # of 126 (first figure 102; held out)
-    "reconcile_blind_h": 88,  # of 113 (first figure 83)
-    "reconcile_blind_i": 93,  # of 122 (first figure 93)
+    "reconcile_blind_h": 89,  # of 113 (first figure 83)
+    "reconcile_blind_i": 97,  # of 122 (first figure 93)
 }
 
 

@@ -147,3 +147,24 @@ def test_ambiguous_occurrence_stays_apart():
     from crosscheck.reconcile.votes import link
     votes = link([a, b, c])
     assert [len(v) for v in votes] == [1, 1, 1]
+
+
+def test_a_veto_read_as_cast_by_the_drafts_own_sponsor_is_a_rival_drafts():
+    """"أيدته 5 دول وعارضته 7، في حين سقط المشروع الأميركي بالفيتو الروسي": the veto closes
+    the sentence of the Russian draft's tally but is cast on the American draft; a sponsor never
+    vetoes its own text, so the Russian draft's occurrence keeps no veto and meets the same
+    draft told by another outlet."""
+    own = _occ("a", body="sc", subj="draft", by="russia", veto="china+russia", n="1")
+    assert own.get("veto") == "" and not own.vetoers
+    assert compatible(own, _occ("b", body="sc", subj="draft", by="russia", n="1"))
+    # a veto by another member than the sponsor still tells the vote apart
+    other = _occ("a", body="sc", subj="draft", by="united_states", veto="russia", n="1")
+    assert other.vetoers == {"russia"}
+    assert not compatible(other, _occ("b", body="sc", subj="draft", by="russia", n="1"))
+
+
+def test_the_russian_federation_tables_a_draft():
+    """"مشروع القرار الذي قدمه الاتحاد الروسي": the sponsor is Russia (gazetteer name)."""
+    text = "وفشل في مجلس الأمن مشروع القرار الذي قدمه الاتحاد الروسي، إذ أيده 5 أعضاء وعارضه 6 وامتنع 4."
+    claims = _tallies(_doc("a", text))
+    assert claims and all(parse_event(c.event)["by"] == "russia" for c in claims)

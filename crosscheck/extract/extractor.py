@@ -1071,10 +1071,12 @@ def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reac
 
 
 def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
-    """A subset named by a noun that is no known group ("13 تايلانديا"): its own group."""
+    """A subset named by a noun that is no known group ("13 تايلانديا"): its own group.  A
+    function word is no noun: "منها 13 في المحافظة" names no group ("subset")."""
     if i1 < len(toks) and not toks[i1].brk_before and "من" in toks[i1].forms:
         i1 += 1  # "تسعة من جنوب أفريقيا"
-    if i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit():
+    if (i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit()
+            and toks[i1].text not in ctx.scope.function_words):
         if ctx.scope.subset_after.at(toks, i1) is None:  # "نحو مليون منهم": no noun
             return "subset:" + min(toks[i1].forms, key=len)
     return "subset"

@@ -9,7 +9,8 @@ conflict, 13 for one draft and 12 for another never meet.
 
 Two occurrences may be the same vote only when nothing tells them apart: another article (two
 votes of one article are two votes), the same body, no two different resolution numbers, both
-amendments or neither, no disjoint sponsors, no veto cast by the draft's own sponsor, a
+amendments or neither, no disjoint sponsors, no veto cast by the draft's own sponsor (a veto an
+occurrence reads as its own sponsor's is a rival draft's, and is dropped: `Occ`), a
 resolution number never on a vetoed draft, dates that overlap (a date named by a relative word is
 exact; otherwise the vote is at most `undated_window_days` before its article; a past vote keeps
 its year, and its month when its sentence names one: "في مارس/آذار 2022").  Without sponsors or a veto, a draft, a resolution and an unnamed
@@ -55,6 +56,13 @@ class Occ:
     lo: date = _FAR_PAST
     hi: date = _FAR_FUTURE
     exact: Optional[date] = None
+
+    def __post_init__(self) -> None:
+        # A sponsor never vetoes its own draft: a veto read as cast by the draft's own sponsor
+        # is the veto of a rival draft told in the same sentence ("أيدته 5 دول، في حين سقط
+        # المشروع الأميركي بالفيتو الروسي"), so it tells nothing about this vote.
+        if self.fields.get("veto") and self.sponsors & self.vetoers:
+            self.fields = {k: v for k, v in self.fields.items() if k != "veto"}
 
     def get(self, k: str) -> str:
         return self.fields.get(k, "")
