@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from heapq import heappop, heappush
 from typing import Iterator, Sequence
@@ -107,6 +107,9 @@ class Compiled:
     noun_loose: bool = False
     ordinal_before: "regex.Pattern | None" = None  # text ending in a rule's ordinal_after phrase
     combinable: frozenset[str] = frozenset()  # rule ids some rule's combined_with names
+    noun_rules: dict = field(default_factory=dict)  # word form set -> _noun_rules (a cache)
+    noun_rules_last: dict = field(default_factory=dict)  # the same for nouns ending at the word
+    combining: tuple[int, ...] = ()  # indexes of the kinds with nouns that combine (_kinds_at)
 
 
 @per_object
@@ -148,6 +151,10 @@ def compile_rules(rules: RuleSet) -> Compiled:
         any(k.nouns._first_loose for k in kinds),
         _ordinal_before([p for r in rules.kinds for p in r.ordinal_after]),
         frozenset(k for r in rules.kinds for k in r.combined_with),
+        combining=tuple(
+            j for j, k in enumerate(kinds)
+            if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
+        ),
     )
 
 
@@ -1005,9 +1012,20 @@ def _kinds_at(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: int, en
     """Rule ids with a cue or counted noun starting at token k (ending just before k)."""
     index = ctx.cue_index(comp.tagged_cues, toks)
     found = {str(p.payload) for _s, _e, p in (index.ending_at(k) if ending else index.starting_at(k))}
-    for ck in comp.kinds:
-        if ck.rule.combined_with or ck.rule.id in comp.combinable:
-            if ck.nouns and (ck.nouns.ending_at(toks, k) if ending else ck.nouns.at(toks, k)):
+    # the rules that combine, and of those only the ones whose counted noun can end (start) at
+    # the word there (_noun_rules): the others find no noun
+    if ending:
+        if not 0 < k <= len(toks):
+            return found
+        could = _noun_rules(comp, toks[k - 1], True)
+    else:
+        if k >= len(toks):
+            return found
+        could = _noun_rules(comp, toks[k])
+    for j in comp.combining:
+        if j in could:
+            ck = comp.kinds[j]
+            if ck.nouns.ending_at(toks, k) if ending else ck.nouns.at(toks, k):
                 found.add(ck.rule.id)
     return found
 
@@ -1216,7 +1234,10 @@ def _is_counted_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: 
     """Is toks[i] a person noun or a kind's counted noun (not just any word)?"""
     if ctx.scope.person.at(toks, i):
         return True
-    return any(ck.nouns.at(toks, i) for ck in comp.kinds if ck.nouns)
+    if i >= len(toks):
+        return False
+    could = _noun_rules(comp, toks[i])  # (the rules whose noun can start at the word)
+    return any(comp.kinds[j].nouns.at(toks, i) for j in sorted(could))
 
 
 def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
@@ -1373,16 +1394,20 @@ def _anaphora_plain(pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
 
 
 
-def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int):
-    """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance)."""
+def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,
+              index=None, pred: "_Predicate | None" = None):
+    """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance).
+    (`index`, `pred`: the caller's cue index of toks and predicate words, if it has them.)"""
     r = ck.rule
-    index = ctx.cue_index(comp.tagged_cues, toks)
+    if index is None:
+        index = ctx.cue_index(comp.tagged_cues, toks)
     if not index.has(r.id):
         return None  # every way of finding a cue below asks the index for this rule's cues
     before = r.cue_before
     cross = r.cue_scope == "sentence"
     cue = None
-    pred = _predicate_for(ctx.rules.hedges)
+    if pred is None:
+        pred = _predicate_for(ctx.rules.hedges)
     people = not r.any_noun  # a resolution number is never a clause's total
     if people and _reached(ctx, pred, toks, left):
         # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا", "عدد قتلى الزلزال الذي
@@ -1502,6 +1527,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     veto_score = -1  # the best score a vetoed kind would have had
     before_cue: dict[str, tuple[float, CompiledKind, float]] = {}  # rule -> (score, rule, distance) of a cue before it
     index = ctx.cue_index(comp.tagged_cues, toks)
+    pred = _predicate_for(ctx.rules.hedges)
     # Can any kind's counted noun start right after the number (or after "من" there)?  One
     # test for every rule: a figure with no noun is typed by the rules with a cue in its
     # sentence only.
@@ -1512,8 +1538,14 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         loose or not t1.forms.isdisjoint(keys)
         or ("من" in t1.forms and i1 + 1 < len(toks) and not toks[i1 + 1].forms.isdisjoint(keys))
     )
-    # without a noun, only the rules with a cue in the sentence (the same for all its figures)
-    kinds = comp.kinds if maybe_noun else ctx.info(toks).get(("cue_kinds", id(comp)), lambda: _cue_kinds(comp, index))
+    # without a noun, only the rules with a cue in the sentence (the same for all its figures);
+    # with one, also the rules whose counted noun can start at the word (see _kinds_for)
+    if maybe_noun and _PREFILTER_KINDS:
+        kinds = _kinds_for(ctx, comp, toks, index, t1, toks[i1 + 1] if i1 + 1 < len(toks) and "من" in t1.forms else None)
+    elif maybe_noun:
+        kinds = comp.kinds
+    else:
+        kinds = ctx.info(toks).get(("cue_kinds", id(comp)), lambda: _cue_kinds(comp, index))
     cands: list[tuple[CompiledKind, object]] = []  # the rules that may apply, in order, with their noun
     for ck in kinds:
         r = ck.rule
@@ -1572,9 +1604,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             person_end = _person_end(ctx, toks, i1)
         # a rule none of whose cues is in the sentence finds none (_find_cue asks the index)
         has_cue = ck.cues and index.has(r.id)
-        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1) if has_cue else None
+        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1, index, pred) if has_cue else None
         if cue is not None and cue[1] >= i1:
-            if _joins_next(toks, noun_end or person_end or i1, cue[1], _predicate_for(ctx.rules.hedges).openers) and _number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2):
+            if _joins_next(toks, noun_end or person_end or i1, cue[1], pred.openers) and _number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2):
                 # the cue heads a figure of its own: "ارتفع عدد القتلى إلى 11 شخصا والجرحى إلى
                 # 4000", "بلغ 39 مدنيا وأصيب 51 آخرون"; a cue before the figure may still type
                 # it ("حظي بـ10 أصوات مقابل صوت واحد")
@@ -1651,6 +1683,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
 
 # _best_kind passes over rules without a noun that cannot win (tests turn it off to compare)
 _SKIP_NOUNLESS = True
+# _best_kind tries only the rules _kinds_for names (tests turn it off to compare)
+_PREFILTER_KINDS = True
 
 
 def _conj_noun(t: Token, noun: Phrase) -> bool:
@@ -1672,6 +1706,45 @@ def _holds_any(toks: Sequence[Token], words: frozenset[str]) -> bool:
 def _cue_kinds(comp: Compiled, index) -> list[CompiledKind]:
     """The kind rules, in order, that have a cue in the token list of `index`."""
     return [ck for ck in comp.kinds if ck.cues and index.has(ck.rule.id)]
+
+
+def _noun_rules(comp: Compiled, tok: Token, last: bool = False) -> frozenset[int]:
+    """Indexes (in comp.kinds) of the rules one of whose counted nouns can start at `tok` (with
+    `last`, end at it): its PhraseSet has a candidate phrase for the word (a superset of the
+    rules whose `nouns.at` / `nouns.ending_at` finds one there), one dict probe per word form set."""
+    cache = comp.noun_rules_last if last else comp.noun_rules
+    found = cache.get(tok.forms)
+    if found is None:
+        if len(cache) > _NOUN_RULES_MAX:
+            cache.clear()
+        found = cache[tok.forms] = frozenset(
+            j for j, ck in enumerate(comp.kinds)
+            if (ck.nouns._candidates(ck.nouns._last, ck.nouns._last_loose, tok) if last
+                else ck.nouns._candidates(ck.nouns._first, ck.nouns._first_loose, tok))
+        )
+    return found
+
+
+_NOUN_RULES_MAX = 50_000  # distinct word form sets remembered before the cache starts over
+
+
+def _kinds_for(ctx: DocContext, comp: Compiled, toks, index, t1: Token, t2: Token | None) -> list[CompiledKind]:
+    """The kind rules, in order, that _best_kind can apply to a figure followed by `t1` (and
+    `t2` after "من"): those with a counted noun that can start at t1 (or t2), and those with a
+    cue in the sentence.  Every other rule finds neither and is passed over by _best_kind's
+    loop, so the answer is the same as trying all of comp.kinds."""
+    nouns = _noun_rules(comp, t1)
+    if t2 is not None:
+        nouns = nouns | _noun_rules(comp, t2)
+    info = ctx.info(toks)
+    cues = info.get(("cue_kind_ids", id(comp)), lambda: frozenset(
+        j for j, ck in enumerate(comp.kinds) if ck.cues and index.has(ck.rule.id)
+    ))
+    key = ("kinds_for", id(comp), nouns)
+    found = info._memo.get(key)
+    if found is None:
+        found = info._memo[key] = [comp.kinds[j] for j in sorted(nouns | cues)]
+    return found
 
 
 def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: int) -> tuple[str | None, bool]:
