@@ -514,3 +514,48 @@ def test_kind_nouns_looked_up_per_figure_are_few(monkeypatch):
     extractor.extract_text(_dense_sentence(n))
     assert per_figure < 10 < len(comp.kinds), per_figure  # 6.8 per figure; without the prefilter 16.7
     assert per_figure < calls[0] / n / 2, (per_figure, calls[0] / n)
+
+
+def test_a_claim_window_asks_its_sentence_which_words_and_cues_it_holds():
+    """Of a rewritten window (a dual noun read as "2 + noun", a noun read before its "one"),
+    _sentence_holds (does a token hold one of these words?) and _cue_kinds_of (which rules have
+    a cue in it?) read only the rewritten tokens and ask the sentence for the rest: the same
+    answers as reading every token of the window."""
+    from crosscheck.extract import extractor
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+    from crosscheck.text.tokens import Token
+
+    rules = load_rules()
+    comp = compile_rules(rules)
+    word_sets = [ck.needs for ck in comp.kinds if ck.needs] + [ck.veto_unless for ck in comp.kinds if ck.veto_unless]
+    word_sets += [frozenset({w}) for w in ("قتل", "غزه", "شخصا", "الفيتو", "جنديين", "قتيل", "2")]
+    # the rewritten noun is sometimes a cue word of its own (a window may then hold a cue its
+    # sentence does not)
+    cue_words = sorted({p.words[0].text for p in comp.tagged_cues.phrases if p.single})
+    rng = random.Random(13)
+    tried = 0
+    for text in _texts(120, 14) + [_dense_sentence(rng.randint(2, 40)) for _ in range(40)]:
+        ctx = DocContext(Document(id="t", text=text), rules)
+        lo, hi = ctx.sentence_at(len(ctx.text) // 2)
+        toks = ctx.tokens(lo, hi)
+        if len(toks) < 3:
+            continue
+        for _ in range(4):
+            i = rng.randrange(1, len(toks))
+            w, a = extractor._window(toks, i)
+            t = w[i - a]
+            if rng.random() < 0.5:  # a dual: one token becomes two
+                noun = rng.choice(cue_words) if rng.random() < 0.5 else "قتيل"
+                w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+                                        Token(t.nstart, t.nend, noun, frozenset({noun}), False)]
+            else:  # a noun read first: two tokens rewritten in place
+                p = w[i - 1 - a]
+                w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
+                                            Token(p.nstart, t.nend, p.text, p.forms, False)]
+            for k, words in enumerate(word_sets):
+                assert extractor._sentence_holds(ctx, w, words, ("test", k)) == extractor._holds_any(w, words), (text, i, k)
+            want = extractor._cue_kinds(comp, ctx.cue_index(comp.tagged_cues, w))
+            assert extractor._cue_kinds_of(ctx, comp, w) == want, (text, i)
+            tried += 1
+    assert tried > 300

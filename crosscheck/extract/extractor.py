@@ -110,6 +110,7 @@ class Compiled:
     noun_rules: dict = field(default_factory=dict)  # word form set -> _noun_rules (a cache)
     noun_rules_last: dict = field(default_factory=dict)  # the same for nouns ending at the word
     combining: tuple[int, ...] = ()  # indexes of the kinds with nouns that combine (_kinds_at)
+    position: dict = field(default_factory=dict)  # rule id -> its index in kinds
 
 
 @per_object
@@ -151,6 +152,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         any(k.nouns._first_loose for k in kinds),
         _ordinal_before([p for r in rules.kinds for p in r.ordinal_after]),
         frozenset(k for r in rules.kinds for k in r.combined_with),
+        position={k.rule.id: j for j, k in enumerate(kinds)},
         combining=tuple(
             j for j, k in enumerate(kinds)
             if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
@@ -188,7 +190,7 @@ def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue)
         return False
     # (whether the sentence names one of the unless words is the sentence's, found once: read
     # for every figure, a long sentence of figures was read again for each)
-    if ck.veto_unless and ctx.info(toks).get(("veto_unless", ck.rule.id), lambda: _holds_any(toks, ck.veto_unless)):
+    if ck.veto_unless and _sentence_holds(ctx, toks, ck.veto_unless, ("veto_unless", ck.rule.id)):
         return False
     if noun is not None:
         return _norm_phrase(noun[0].source) not in ck.veto_keep
@@ -818,7 +820,7 @@ def _cannot_be_a_claim(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s
     info = ctx.info(toks)
     kinds = info._memo.get(("cue_kinds", id(comp)))  # (info.get without making its builder)
     if kinds is None:
-        kinds = info.get(("cue_kinds", id(comp)), lambda: _cue_kinds(comp, ctx.cue_index(comp.tagged_cues, toks)))
+        kinds = _cue_kinds_of(ctx, comp, toks)
     if kinds:
         return False
     return ordinal or n.form == "vague" or _head(ctx, comp, toks, i1) == "bare"
@@ -1545,7 +1547,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     elif maybe_noun:
         kinds = comp.kinds
     else:
-        kinds = ctx.info(toks).get(("cue_kinds", id(comp)), lambda: _cue_kinds(comp, index))
+        kinds = _cue_kinds_of(ctx, comp, toks, index)
     cands: list[tuple[CompiledKind, object]] = []  # the rules that may apply, in order, with their noun
     for ck in kinds:
         r = ck.rule
@@ -1570,7 +1572,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
         if ck.article_needs and not ctx.mentions_any(ck.article_needs):
             continue  # detainees of a swap between states are no hostages
-        if ck.needs and not ctx.info(toks).get(("needs", r.id), lambda: _holds_any(toks, ck.needs)):
+        if ck.needs and not _sentence_holds(ctx, toks, ck.needs, ("needs", r.id)):
             continue  # "مناطق المعارضة" in a sentence that names no vote
         if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
             continue
@@ -1703,9 +1705,62 @@ def _holds_any(toks: Sequence[Token], words: frozenset[str]) -> bool:
     return any(not t.forms.isdisjoint(words) for t in toks)
 
 
+def _sentence_holds(ctx: DocContext, toks: Sequence[Token], words: frozenset[str], key) -> bool:
+    """_holds_any(toks, words), found once per token list (`key` names the words).  A claim's
+    window (TokenWindow) reads only its rewritten tokens and asks its sentence for the rest: the
+    positions of the sentence's tokens holding one of the words, found once per sentence, and
+    a bisection for each copied part (a dual noun copies 200 tokens, and every dual asked)."""
+    info = ctx.info(toks)
+    found = info._memo.get(key)
+    if found is None:
+        if isinstance(toks, TokenWindow):
+            found = _window_holds(ctx, toks, words, key)
+        else:
+            found = _holds_any(toks, words)
+        info._memo[key] = found
+    return found
+
+
+def _window_holds(ctx: DocContext, toks: TokenWindow, words: frozenset[str], key) -> bool:
+    n = len(toks)
+    c0, c1 = max(toks.changed[0], 0), min(toks.changed[1], n)
+    if _holds_any(toks[c0:c1], words):
+        return True
+    base = toks.base
+    at = ctx.info(base).get(("holds_at", key), lambda: [k for k, t in enumerate(base) if not t.forms.isdisjoint(words)])
+    # window [0, c0) is the sentence's [offset, offset + c0); window [c1, n) its [c1 + shift, base_end)
+    off, shift = toks.offset, toks.base_end - n
+    for a, b in ((off, off + c0), (c1 + shift, toks.base_end)):
+        k = bisect_left(at, a)
+        if k < len(at) and at[k] < b:
+            return True
+    return False
+
+
 def _cue_kinds(comp: Compiled, index) -> list[CompiledKind]:
     """The kind rules, in order, that have a cue in the token list of `index`."""
     return [ck for ck in comp.kinds if ck.cues and index.has(ck.rule.id)]
+
+
+def _cue_kinds_of(ctx: DocContext, comp: Compiled, toks, index=None) -> list[CompiledKind]:
+    """_cue_kinds of a token list (its cue index `index`), found once per list.  A claim's
+    window (TokenWindow) has a rule's cue when its sentence has one or a match around its
+    rewritten tokens names the rule (SentenceIndex.has of a window): its sentence's rules, and
+    those of the matches around the rewritten tokens."""
+    info = ctx.info(toks)
+    key = ("cue_kinds", id(comp))
+    found = info._memo.get(key)
+    if found is None:
+        if index is None:
+            index = ctx.cue_index(comp.tagged_cues, toks)
+        if isinstance(toks, TokenWindow):
+            in_base = {ck.rule.id for ck in _cue_kinds_of(ctx, comp, toks.base)}
+            own = index.own_payloads()
+            found = [ck for ck in comp.kinds if ck.cues and (ck.rule.id in in_base or ck.rule.id in own)]
+        else:
+            found = _cue_kinds(comp, index)
+        info._memo[key] = found
+    return found
 
 
 def _noun_rules(comp: Compiled, tok: Token, last: bool = False) -> frozenset[int]:
@@ -1737,9 +1792,11 @@ def _kinds_for(ctx: DocContext, comp: Compiled, toks, index, t1: Token, t2: Toke
     if t2 is not None:
         nouns = nouns | _noun_rules(comp, t2)
     info = ctx.info(toks)
-    cues = info.get(("cue_kind_ids", id(comp)), lambda: frozenset(
-        j for j, ck in enumerate(comp.kinds) if ck.cues and index.has(ck.rule.id)
-    ))
+    cues = info._memo.get(("cue_kind_ids", id(comp)))
+    if cues is None:
+        cues = info._memo[("cue_kind_ids", id(comp))] = frozenset(
+            comp.position[ck.rule.id] for ck in _cue_kinds_of(ctx, comp, toks, index)
+        )
     key = ("kinds_for", id(comp), nouns)
     found = info._memo.get(key)
     if found is None:

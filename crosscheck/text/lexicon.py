@@ -368,9 +368,15 @@ class SentenceIndex:
             # the positions read so far are reused; the others are read without being
             # remembered one by one (a sentence of a million words would hold a million entries)
             at, find, out = self._at, self._find, []
-            for i in range(len(self.tokens)):
+            # (a word none of whose forms starts a phrase has none: passed over without a look-up)
+            keys = None if self.phrases._first_loose else self.phrases._first_keys
+            for i, tok in enumerate(self.tokens):
                 found = at.get(i)
-                out.extend(find(i) if found is None else found)
+                if found is None:
+                    if keys is not None and tok.forms.isdisjoint(keys):
+                        continue
+                    found = find(i)
+                out.extend(found)
             self._all = out
             # keep only the positions that have a match (a long sentence has few)
             sparse: dict[int, list[tuple[int, int, Phrase]]] = {}
@@ -379,9 +385,12 @@ class SentenceIndex:
             self._at = sparse
         return self._all
 
-    def has(self, payload: object) -> bool:
-        """Does any phrase with this payload occur in the tokens?  (A prefilter: one scan of the
-        tokens, once.)"""
+    def own_payloads(self) -> set[object]:
+        """Of a rewritten window's index (`base` given): the payloads of the matches around its
+        rewritten tokens; has(p) is base.has(p) or p in these."""
+        return self._own()
+
+    def _own(self) -> set[object]:
         if self._payloads is None:
             if self._base is not None:
                 # a superset (a prefilter may say yes too often, never too rarely): what the
@@ -390,9 +399,15 @@ class SentenceIndex:
                 self._payloads = {m[2].payload for m in self.between(a - self._span, b)}
             else:
                 self._payloads = {m[2].payload for m in self.matches}
+        return self._payloads
+
+    def has(self, payload: object) -> bool:
+        """Does any phrase with this payload occur in the tokens?  (A prefilter: one scan of the
+        tokens, once.)"""
+        own = self._payloads if self._payloads is not None else self._own()
         if self._base is not None and self._base.has(payload):
             return True
-        return payload in self._payloads
+        return payload in own
 
     def _breaks(self, a: int, b: int) -> bool:
         """Is there clause punctuation before any token in tokens[a..b] (inclusive)?"""
