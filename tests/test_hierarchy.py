@@ -69,6 +69,26 @@ def test_a_place_singled_out_is_a_part_not_the_article_place():
     assert [c.location for c in H.annotate(extract(plain), [plain])] == before  # no "alone": untouched
 
 
+def test_a_figure_singled_out_at_a_place_the_gazetteer_does_not_know_is_a_part():
+    """"وسقط 95 قتيلا في بلدة سان ميغيل وحدها": the town is unknown, so the figure's place is the
+    article's; "وحدها" makes it a part of the article's toll (group subset), compared with it as
+    a part, not as a second reading of the whole."""
+    doc = _doc("x", "ارتفع عدد قتلى الزلزال في بيرو إلى 230 قتيلا مساء الأحد. وسقط 95 قتيلا في بلدة "
+                    "سان ميغيل وحدها، بحسب الدفاع المدني.", "2024-03-10")
+    out = {c.value: c.group for c in H.annotate(extract(doc), [doc])}
+    assert out == {230: "all", 95: "subset"}
+    report = _report(doc)
+    assert not report.inconsistencies
+    assert all(cl.status != "conflict" for cl in report.clusters)
+    # without "وحدها" the two figures stay two readings of one toll of the day
+    plain = _doc("y", "ارتفع عدد قتلى الزلزال في بيرو إلى 230 قتيلا مساء الأحد. وسقط 95 قتيلا في بلدة "
+                      "سان ميغيل، بحسب الدفاع المدني.", "2024-03-10")
+    assert {c.value: c.group for c in H.annotate(extract(plain), [plain])} == {230: "all", 95: "all"}
+    # "وحده" after a window names the time, not a place: the figure keeps its group
+    week = _doc("z", "توفي 297 شخصا خلال الأسبوع الماضي وحده في الإقليم.", "2024-03-10")
+    assert [c.group for c in H.annotate(extract(week), [week])] == ["all"]
+
+
 @pytest.mark.parametrize("text", RULES.hierarchy.examples.miss)
 def test_hierarchy_miss_examples(text):
     doc = _doc("x", text)

@@ -39,7 +39,8 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   that session (first figure), 74 at its end (extraction 0.912 / 0.792 first, 0.923 / 0.792 at the end).  A development set from session 7 on;
   91 after session 8's parts of the day, Hijri numeric datelines, headline figures dated by
   their body and article places taken from past events read as their country; 93 with session
-  9's vote links (an undated article's tally joins the one dated vote of its body).
+  9's vote links (an undated article's tally joins the one dated vote of its body); 94 in
+  session 10 ("وحده" beside an unknown place makes a part, so Ercis's 390 meets the province).
 - G (`tests/reconcile_blind_g/`, written blind in session 7 the same way: twelve further stories,
   62 articles, 191 gold lines, 126 judgements).  Held out like C: 102/126 on main before any
   session-7 work (first figure; extraction 0.976 / 0.848), 103 after session 7's reconciler and
@@ -55,7 +56,9 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   further stories, 56 articles, 183 gold lines, 122 judgements, thirteen conflict judgements).
   First figure on main 8db3960 before any session-10 work: 93/122 judgements, extraction
   0.907 / 0.798 (F1 0.849).  A development set from then on.  97 with a veto read as cast by
-  a draft's own sponsor left out of its vote's identity and "الاتحاد الروسي" as Russia.
+  a draft's own sponsor left out of its vote's identity and "الاتحاد الروسي" as Russia; 101
+  with a tally cut in two by its text's name read as one, "وحدها" beside an unknown place
+  making a part, and "الغارق" a sinking.
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -76,10 +79,10 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind": 103,  # of 121
     "reconcile_blind_b": 118,  # of 143 (first figure 74)
     "reconcile_blind_c": 82,  # of 113 (first figure 58; measured only)
-    "reconcile_blind_f": 93,  # of 109 (first figure 73)
+    "reconcile_blind_f": 94,  # of 109 (first figure 73)
     "reconcile_blind_g": 103,  # of 126 (first figure 102; held out)
     "reconcile_blind_h": 89,  # of 113 (first figure 83)
-    "reconcile_blind_i": 97,  # of 122 (first figure 93)
+    "reconcile_blind_i": 101,  # of 122 (first figure 93)
 }
 
 

@@ -168,3 +168,24 @@ def test_the_russian_federation_tables_a_draft():
     text = "وفشل في مجلس الأمن مشروع القرار الذي قدمه الاتحاد الروسي، إذ أيده 5 أعضاء وعارضه 6 وامتنع 4."
     claims = _tallies(_doc("a", text))
     assert claims and all(parse_event(c.event)["by"] == "russia" for c in claims)
+
+
+def test_a_tally_cut_by_the_name_of_its_text_is_one_occurrence():
+    """"صوتت 141 دولة لصالح مشروع القرار الكندي، مقابل اعتراض 9 دول وامتناع 30": the draft named
+    between the figures cuts the tally in two occurrences of one sentence, with the same fields
+    and different kinds; linking reads them as one, so the tally meets the same vote told by
+    another outlet and its abstentions (30 against 31) conflict."""
+    a = _doc("a", "صوتت 141 دولة من أصل 193 في الجمعية العامة لصالح مشروع القرار الكندي المطالب "
+                  "بهدنة إنسانية، مقابل اعتراض 9 دول وامتناع 30 عن التصويت.", "2024-05-14")
+    b = _doc("b", "اعتمدت الجمعية العامة أمس قرارا يطالب بهدنة إنسانية بتأييد 141 دولة واعتراض 9 "
+                  "وامتناع 31 عن التصويت.", "2024-05-15")
+    claims = [c for d in (a, b) for c in extract(d) if c.kind in TALLY]
+    assert len({c.event for c in claims if c.doc == "a"}) == 2  # cut in two by the extractor
+    clusters = reconcile(claims, [a, b])
+    votes_for = [cl for cl in clusters if cl.kind == "votes_for"]
+    assert len(votes_for) == 1 and {c.doc for c in votes_for[0].claims} == {"a", "b"}
+    abstentions = [cl for cl in clusters if cl.kind == "abstentions"]
+    assert len(abstentions) == 1 and abstentions[0].status == "conflict"
+    # two drafts of one sentence (other sponsors) are never rejoined
+    two = _tallies(_doc("c", TWO_DRAFTS))
+    assert len({c.event for c in link_votes(two)}) == 2

@@ -38,6 +38,8 @@ from crosscheck.text.normalize import normalize, normalize_word
 # Running totals a figure for part of the time (since an anchor, a rolling window) is part of.
 SUBPERIOD_KINDS = frozenset({"killed", "injured"})
 SUB_PERIODS = ("since:", "last_")
+# How near a figure "وحده" singles it out when its place is one the gazetteer does not know.
+ALONE_WORDS = 5
 
 ADDITIVE_KINDS = frozenset({
     "killed", "injured", "missing", "hostages_held", "hostages_released", "prisoners_released",
@@ -181,6 +183,30 @@ class Hierarchy:
                     out[i] = top
         return out
 
+    def unnamed_part(self, c: Claim) -> bool:
+        """A figure the article singles out at a place the gazetteer does not know ("سقط 99 قتيلا
+        في مدينة بورتوفيخو وحدها", "وسجلت ضاحية بوديريرو وحدها نحو 200 وفاة"): its place was only
+        taken from the article, but it is a part of the article's whole, not the whole.  The
+        word "وحده" stands within `ALONE_WORDS` words of the figure, in its sentence, with no
+        other number between (a sub-period's "وحده" - "خلال الأسبوع الماضي وحده" - names a time,
+        and the figure keeps its period)."""
+        if self.alone is None or c.group != "all" or not c.sentence or (c.location and "location" not in c.inferred):
+            return False
+        if c.period and c.period.startswith(("since:", "last_", "daily", "projection", "superseded")):
+            return False
+        i = c.sentence.find(c.surface)
+        if i < 0:
+            return False
+        before = c.sentence[:i].split()[-ALONE_WORDS:]
+        after = c.sentence[i + len(c.surface):].split()[:ALONE_WORDS]
+        for words in (list(reversed(before)), after):
+            for w in words:
+                if any(ch.isdigit() for ch in w):
+                    break
+                if self.alone.fullmatch(normalize_word(w).strip("،,.:؛")):
+                    return True
+        return False
+
     def annotate(self, claims: Sequence[Claim], documents: Iterable[Document]) -> list[Claim]:
         """Claims with combined figures located at their combination, and figures whose place
         was inferred to be a place the article singles out as a part moved to its whole."""
@@ -188,7 +214,8 @@ class Hierarchy:
         by_doc: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             by_doc[c.doc].append(i)
-        out = list(claims)
+        out = [c.model_copy(update={"group": self.subset_prefixes[0]}) if self.unnamed_part(c) else c
+               for c in claims]
         for doc, idx in by_doc.items():
             for k, top in self.singled_out([claims[i] for i in idx], texts.get(doc)).items():
                 out[idx[k]] = out[idx[k]].model_copy(update={"location": top})

@@ -15,7 +15,9 @@ resolution number never on a vetoed draft, dates that overlap (a date named by a
 exact; otherwise the vote is at most `undated_window_days` before its article; a past vote keeps
 its year, and its month when its sentence names one: "في مارس/آذار 2022").  Without sponsors or a veto, a draft, a resolution and an unnamed
 text of one body are one text told two ways.  Among the compatible votes an occurrence joins the one it shares the most with
-(resolution number, sponsors, subject, exact date); when two tie it stays apart.  One body's
+(resolution number, sponsors, subject, exact date); when two tie it stays apart.  A tally the
+name of its text cuts in two within one sentence is read as one occurrence first
+(`rejoin_split_tallies`).  One body's
 occurrences of one day are one vote even when only one names sponsors: one pinned to the day
 by a relative word ("مساء الخميس"), the other pinned to it too or told without a day by an
 article published that day (`Occ.day`).  Past votes of
@@ -381,6 +383,37 @@ def _tally(vote: list[Occ], claims: Sequence[Claim]) -> tuple:
     return tuple(sorted({(claims[i].kind, str(claims[i].value)) for o in vote for i in o.members}))
 
 
+def rejoin_split_tallies(occs: dict[tuple, Occ], claims: Sequence[Claim]) -> dict[tuple, Occ]:
+    """One tally that naming its text cut in two ("صوتت 187 دولة لصالح مشروع القرار الكوبي،
+    مقابل اعتراض 3 دول وامتناع دولتين"): consecutive occurrences of one source and one sentence
+    that name the same body, subject, sponsors, number, veto and time and give different kinds
+    of figures are one occurrence (the first).  Two drafts of one sentence name different
+    sponsors or subjects, and a second tally of the same text repeats a kind: neither is
+    rejoined.  `occs` maps (source, event) to occurrences, in claim order."""
+    out: dict[tuple, Occ] = {}
+    last: dict[str, tuple] = {}  # source -> key of its latest occurrence kept
+    for key, o in occs.items():
+        prev_key = last.get(o.doc)
+        prev = out.get(prev_key) if prev_key is not None else None
+        if prev is not None and _continues(prev, o, claims):
+            prev.members.extend(o.members)
+            continue
+        out[key] = o
+        last[o.doc] = key
+    return out
+
+
+def _continues(prev: Occ, o: Occ, claims: Sequence[Claim]) -> bool:
+    same = {k: v for k, v in prev.fields.items() if k != "n"} == {k: v for k, v in o.fields.items() if k != "n"}
+    if not same or not (prev.get("n").isdigit() and o.get("n").isdigit()):
+        return False
+    if int(o.get("n")) != int(prev.get("n")) + 1:
+        return False
+    sentences = {claims[i].sentence for i in prev.members + o.members}
+    kinds_prev = {claims[i].kind for i in prev.members}
+    return len(sentences) == 1 and not kinds_prev & {claims[i].kind for i in o.members}
+
+
 def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -> list[Claim]:
     """Copies of the claims with each tally claim's event set to its vote's key (claims whose
     event is not an occurrence from crosscheck.extract.vote_events are returned as they are).
@@ -400,6 +433,7 @@ def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -
         occ.members.append(i)
     if not occs:
         return claims
+    occs = rejoin_split_tallies(occs, claims)
     vr = vote_rules(rules)
     for occ in occs.values():
         _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)

@@ -82,6 +82,7 @@ def occurrences(claims: Sequence[Claim], sources=None, rules=None) -> list[V.Occ
             occ = occs[(src, c.event)] = V.Occ(src, f)
         occ.members.append(i)
     if occs:
+        occs = V.rejoin_split_tallies(occs, claims)
         vr = vote_rules(rules)
         for occ in occs.values():
             V._dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)
