@@ -224,3 +224,24 @@ def test_a_subset_with_its_hedge_and_a_predicate_of_its_own():
     assert got[12].kind == "killed" and got[12].qualifier == "at_least"
     assert got[12].surface == "12 منهم على الأقل"
     assert got[80].kind != "killed"
+
+
+def test_a_cue_past_an_aside_must_open_the_next_clause():
+    # the swap is named, but "تشمل" belongs to a clause about the figures, not to the prisoners held
+    text = (
+        "اكتملت صفقة التبادل بين الطرفين مساء الأحد.\n\n"
+        "وقالت الهيئة إن عدد الأسرى في السجون يتجاوز 8200 أسير، بينهم نحو 2100 معتقل إداري، "
+        "وهي أرقام لا تشمل جميع المعتقلين الجدد."
+    )
+    kinds = _kinds(text)
+    assert "prisoners_released" not in kinds[8200] | kinds[2100]
+    # ... while a predicate right after the aside still types the figure
+    kinds = _kinds("وقتل 27 شخصا، بينهم 4 أطفال، سقطوا في القصف على البلدة")
+    assert kinds[27] == {"killed"}
+
+
+def test_the_earlier_value_of_a_toll_is_the_same_kind_and_superseded():
+    claims = extract_text("وارتفعت حصيلة الانهيار مساء الثلاثاء إلى 73 قتيلا، بعد أن كانت 41 ظهرا")
+    got = {c.value: (c.kind, c.period) for c in claims}
+    assert got[73][0] == "killed" and got[73][1] != "superseded"
+    assert got[41] == ("killed", "superseded")

@@ -594,6 +594,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         left = bisect_left(starts, n.range_word_at) if n.range_word_at >= 0 else i0
     elif n.form == "vague":
         qualifier, left = "vague", i0
+        if (
+            i1 < len(toks) and not toks[i1].brk_before and ctx.scope.vague_parts_after.at(toks, i1) is not None
+            and not (i0 > 0 and (i0 == 1 or toks[i0 - 1].brk_before)
+                     and ctx.cue_index(comp.tagged_cues, toks).starting_at(i0 - 1))
+        ):
+            # "… 90 جريحا، عشرات منهم في حالة خطرة": a vague part of a figure given; but a clause
+            # led by a verb of its own ("، لجأ عشرات الآلاف منهم إلى الجوار") counts
+            return None
     else:
         hb = hedges.find_before(toks, i0)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
@@ -617,6 +625,18 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         parent = None  # "51 قتلوا بينهم 40 طفلا، و79 جرحوا": the list ends where a predicate of its own begins
     sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
+    earlier = False
+    if sibling is None and parent is None and (
+        i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words
+    ):
+        # "… إلى 264 قتيلا، بعد أن كانت 110": the earlier value of the claim before (a bare
+        # figure: "بعد أن كانت 3 مستشفيات" counts something else)
+        sibling = _earlier_value_of(ctx, toks, s_lo, left)
+        if sibling is not None and match is not None and match[0].rule.kind != "other":
+            sibling = None  # a figure with a kind of its own keeps it
+        earlier = sibling is not None
+        if earlier:
+            n.superseded = True
     if sibling is not None and _excluded_before(comp.by_id.get(sibling.claim.rule), toks, left):
         sibling = None  # "تشريد 400 ألف شخص، في حين تضرر مليون شخص": the list's rule refuses it
     part_of_list = False
@@ -627,7 +647,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         match = None  # "القرارات 2371 و2375": a number joined to a resolution's is one too, not a tally
     if sibling is not None and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED)):
-        part_of_list = _joined_to(ctx, toks, s_lo, left) is None
+        part_of_list = not earlier and _joined_to(ctx, toks, s_lo, left) is None
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
         match = (comp.by_id[sibling.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
@@ -696,7 +716,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         attribution = pc.attribution
     elif rule.kind != "other":
         group = group_of(ctx.scope, toks, i1) or (_part_group(ctx, toks, left) if part_of_list else rule.group)
-        if subset_of_other_kind:
+        if subset_of_other_kind or (
+            group == rule.group and not part_of_list and sibling is None and left > 0
+            and not toks[left].brk_before and ctx.scope.additive.ending_at(toks, left) is not None
+        ):
+            # (or "عن فلان، إضافة إلى 4 مقاتلين": the others besides someone named, a part)
             group = "subset"
         cue_period = period_of(ctx.scope, toks, left, right, ctx.info(toks))
         period = cue_period or rule.period
@@ -954,6 +978,21 @@ def _joined_to(
     ):
         return last  # (a figure with a noun of its own is its own: "ثم إلى 3 مستشفيات")
     return None
+
+
+def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+    """The claim a figure gives the earlier value of: "ارتفعت الحصيلة إلى 264 قتيلا، بعد أن كانت
+    110" (scope `earlier_value_markers`, standing right after that claim, a comma allowed)."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed or left == 0 or toks[left].brk_before:
+        return None
+    m = ctx.scope.earlier_value.ending_at(toks, left)
+    if m is None:
+        return None
+    last = placed[-1]
+    if m[1] != last.right - getattr(toks, "offset", 0) or last.claim.kind == "other" or last.parent is not None:
+        return None
+    return last
 
 
 def _place_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
@@ -1472,7 +1511,9 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         while k < len(toks) and not toks[k].brk_before:
             k += 1
         if k < len(toks):
-            cue = index.nearest(k, k, 0, r.cue_after, True, r.id)
+            # the predicate opens the clause after the aside ("، قتلوا"): a cue further on
+            # belongs to another clause ("، وهي أرقام لا تشمل …")
+            cue = index.nearest(k, k, 0, min(r.cue_after, 2), True, r.id)
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
     return None

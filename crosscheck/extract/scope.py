@@ -178,6 +178,8 @@ class ScopeLexicon:
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
+        self.additive = PhraseSet.of(rules.additive_markers)
+        self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
         single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
         # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.
@@ -190,6 +192,7 @@ class ScopeLexicon:
         self.cue_aside_max = rules.cue_aside_max
         self.change_verbs = PhraseSet.of(rules.change_verbs)
         self.not_after = PhraseSet.of(rules.not_counts_after)
+        self.vague_parts_after = PhraseSet.of(rules.vague_parts_after)
         self.requirement = PhraseSet.of(rules.requirement_before)
         self.requirement_window = rules.requirement_window
         self.draft = PhraseSet.of(rules.draft)

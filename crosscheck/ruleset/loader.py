@@ -308,6 +308,13 @@ class ScopeRules(_Strict):
     attribution_stop: list[str]  # words that end an attribution ("إن", "أن")
     duals: dict[str, str]  # dual noun -> its singular: the word is a count of 2
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
+    # Words adding a figure to someone named before it ("أفرجت عن الصحفي فلان، إضافة إلى 3
+    # ناشطين"): with no figure before it in its sentence, the figure counts the others only, a
+    # part of the whole (group "subset"), never the whole itself.
+    additive_markers: list[str] = Field(default_factory=list)
+    # Words right between a claim and a bare figure that make the figure the claim's earlier
+    # value ("ارتفعت الحصيلة إلى 264 قتيلا، بعد أن كانت 110"): same kind, period superseded.
+    earlier_value_markers: list[str] = Field(default_factory=list)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
     # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
@@ -317,6 +324,9 @@ class ScopeRules(_Strict):
     change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     not_counts_after: list[str]  # "تسعة من كل عشرة"
+    # Words right after a vague quantity that make it a part of a figure already given ("بلغ
+    # عدد الجرحى 90، عشرات منهم في حالة خطرة"): no count of its own.
+    vague_parts_after: list[str] = Field(default_factory=list)
     # A requirement earlier in the clause makes a figure a threshold, not a count: "يحتاج أي
     # مشروع قرار إلى تأييد 9 أعضاء".
     requirement_before: list[str] = Field(default_factory=list)
