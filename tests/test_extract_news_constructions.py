@@ -245,3 +245,15 @@ def test_the_earlier_value_of_a_toll_is_the_same_kind_and_superseded():
     got = {c.value: (c.kind, c.period) for c in claims}
     assert got[73][0] == "killed" and got[73][1] != "superseded"
     assert got[41] == ("killed", "superseded")
+
+
+def test_a_cue_after_a_subset_marker_types_the_subset_only():
+    kinds = _kinds("وغادرت القافلة المدينة مساء أمس، وعلى متنها نحو 800 شخص بينهم 65 جريحا")
+    assert kinds[65] == {"injured"}
+    assert "injured" not in kinds[800]
+
+
+def test_an_exception_after_a_denial_is_a_figure():
+    got = {(c.kind, c.value) for c in extract_text("وفي العام الماضي أيد القرار 170 بلدا ولم يعارضه سوى دولتين")}
+    assert ("votes_against", 2) in got
+    assert not [c for c in extract_text("لم يعارضه 5 أعضاء كما زعمت التقارير") if c.kind == "votes_against"]

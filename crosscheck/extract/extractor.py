@@ -97,6 +97,7 @@ class Compiled:
     kinds: list[CompiledKind]
     all_cues: PhraseSet
     negation_particles: PhraseSet
+    exceptives: frozenset[str]
     negation_verbs: PhraseSet
     range_open: PhraseSet
     by_id: dict[str, CompiledKind]
@@ -139,6 +140,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         kinds,
         all_cues,
         PhraseSet.of(rules.negation.particles),
+        frozenset(normalize_word(w) for w in rules.negation.exceptives),
         PhraseSet.of(rules.negation.verbs),
         PhraseSet.of(["بين", "من", "ما بين"]),
         {k.rule.id: k for k in kinds},
@@ -552,11 +554,16 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             Token(noun_tok.nstart, one_tok.nend, noun_tok.text, noun_tok.forms, False),
         ]
         i0, i1, noun_first = i0 - 1 - w, i0 - w, True
-    elif (
-        not n.digits and not n.is_range and n.form == "cardinal" and 3 <= n.value <= 10 and not n.dual_of
-        and _definite_attribute(toks, i0, n.nstart)
+    elif not n.is_range and n.form == "cardinal" and not n.dual_of and (
+        (not n.digits and 3 <= n.value <= 10 and _definite_attribute(toks, i0, n.nstart))
+        # "الأسرى الفلسطينيين الـ400", "الفتيات الـ82": digits made definite ("ال" a token of
+        # its own) after their noun
+        or (n.digits and n.value >= 3 and 1 < i0 < len(toks) and toks[i0 - 1].text == "ال"
+            and not toks[i0].brk_before and toks[i0 - 1].nend == toks[i0].nstart)
     ):
-        h = _definite_head(ctx, comp, toks, i0)
+        h = _definite_head(ctx, comp, toks, i0 - 1 if n.digits else i0)
+        if h >= 0 and n.digits and any(ck.rule.units and ck.nouns.at(toks, h) for ck in comp.kinds):
+            h = -1  # "اليوم الـ30", "الأسبوع الـ12": digits after a unit of time are its ordinal
         if h >= 0:
             # "الأسرى اللبنانيون الخمسة", "القتلى الثلاثة": a definite number word after its
             # (definite) counted noun; read it as "5 الأسرى اللبنانيون", every token spanning the
@@ -607,7 +614,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
 
     if _negated(comp, ctx, toks, left) or (
-        not noun_first and n.form != "ordinal" and _not_a_count(ctx, toks, left, i1, n)
+        not noun_first and n.form != "ordinal" and _not_a_count(ctx, comp, toks, left, i1, n)
     ):
         return None
 
@@ -628,6 +635,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     earlier = False
     if sibling is None and parent is None and (
         i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words
+        or ctx.scope.earlier_value_when.at(toks, i1) is not None
     ):
         # "… إلى 264 قتيلا، بعد أن كانت 110": the earlier value of the claim before (a bare
         # figure: "بعد أن كانت 3 مستشفيات" counts something else)
@@ -650,7 +658,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         part_of_list = not earlier and _joined_to(ctx, toks, s_lo, left) is None
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
-        match = (comp.by_id[sibling.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
+        match = (comp.by_id[sibling.claim.rule], i1 if earlier else _noun_end(ctx, comp, toks, i1), 1.0, 0)
     # "لا يزال 94 محتجزا، يعتقد أن 34 منهم لقوا حتفهم": a subset with a predicate of its own
     subset_of_other_kind = (
         parent is not None and match is not None and match[0].rule.kind != "other"
@@ -990,9 +998,12 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
     if m is None:
         return None
     last = placed[-1]
-    if m[1] != last.right - getattr(toks, "offset", 0) or last.claim.kind == "other" or last.parent is not None:
+    if last.claim.kind == "other" or last.parent is not None:
         return None
-    return last
+    k = last.right - getattr(toks, "offset", 0)
+    if k < m[1] and ctx.scope.earlier_value_when.at(toks, k) is not None:
+        k = ctx.scope.earlier_value_when.at(toks, k)[1]  # "… إلى 359 قتيلا الأربعاء، بعد أن كانت 321"
+    return last if k == m[1] else None
 
 
 def _place_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
@@ -1167,7 +1178,7 @@ def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:
     return "part"
 
 
-def _not_a_count(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
+def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
     """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
     if n.value == 1 and not n.digits and not n.is_range:
         return True  # واحد/واحدة after a noun is an adjective ("وزير واحد")
@@ -1179,6 +1190,12 @@ def _not_a_count(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, n: 
         return True  # "في الدول الثلاث 2500": a number word agreeing with a definite noun describes it
     if left > 0 and not toks[left].brk_before and ctx.scope.not_before.ending_at(toks, left):
         return True
+    if left > 0 and not toks[left].brk_before and ctx.scope.totals_of.ending_at(toks, left):
+        # "من أصل 15" is a body size, "من أصل 48 جريحا" the total of a casualty count
+        return not (i1 < len(toks) and not toks[i1].brk_before and any(
+            ck.nouns.at(toks, i1) for ck in comp.kinds
+            if ck.nouns and not ck.rule.units and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
+        ))
     w = ctx.scope.requirement_window
     if left > 0 and ctx.scope.requirement.nearest(toks, left, left, w, 0) is not None:
         return True  # "يتطلب صدور القرار موافقة 9 دول": a threshold
@@ -1196,6 +1213,8 @@ def _round(v: float | None) -> float | None:
 def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
     """A denial particle just before the claim, or a denial verb earlier in its clause."""
     window = ctx.rules.negation.particle_window
+    if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(comp.exceptives):
+        return False  # "لم يعارضه سوى بلدين": only two, not none
     if comp.negation_particles.nearest(toks, left, left, window, 0) is not None:
         return True
     # a denial verb starting anywhere in [clause start, left): from an index of the verbs'
@@ -1465,6 +1484,11 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             cue = None
     if cue is None:
         cue = index.nearest(left, right, before, r.cue_after, cross, r.id)
+        if cue is not None and cue[1] > right and any(
+            ctx.scope.subset_markers.at(toks, k) is not None for k in range(right, cue[1])
+        ):
+            # "نحو ألف شخص بينهم 108 جرحى": a cue past a subset marker is the subset's
+            cue = index.nearest(left, right, before, 0, cross, r.id)
     if cue is None and r.cue_after:
         # "34 منهم على الأقل قد لقوا حتفهم": the cue after a subset's hedge
         k = _subset_hedge_end(ctx, toks, right)

@@ -180,6 +180,7 @@ class ScopeLexicon:
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
         self.additive = PhraseSet.of(rules.additive_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
+        self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)
         self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
         single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
         # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.
@@ -187,6 +188,7 @@ class ScopeLexicon:
             r"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?)(" + longest_of(single) + r")(?![^\W\d_])"
         )
         self.not_before = PhraseSet.of(rules.not_counts_before)
+        self.totals_of = PhraseSet.of(rules.totals_of)
         self.asides = PhraseSet.of(rules.asides)
         self.cue_asides = PhraseSet.of(rules.cue_asides)
         self.cue_aside_max = rules.cue_aside_max

@@ -256,6 +256,9 @@ class NegationRules(_Strict):
     particles: list[str]  # within `particle_window` words before the claim
     particle_window: int = 3
     verbs: list[str]  # anywhere earlier in the same clause
+    # Right before the figure, one of these makes the denial an exception, the figure the only
+    # ones: "لم يعارضه سوى بلدين" (two against), "لم ينج إلا 3 ركاب"
+    exceptives: list[str] = Field(default_factory=list)
     examples: Examples
 
 
@@ -315,6 +318,8 @@ class ScopeRules(_Strict):
     # Words right between a claim and a bare figure that make the figure the claim's earlier
     # value ("ارتفعت الحصيلة إلى 264 قتيلا، بعد أن كانت 110"): same kind, period superseded.
     earlier_value_markers: list[str] = Field(default_factory=list)
+    # ... followed by nothing, or by when it was given ("بعد أن كانت 321 أمس", "… 480 الثلاثاء")
+    earlier_value_when: list[str] = Field(default_factory=list)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
     # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
@@ -324,6 +329,9 @@ class ScopeRules(_Strict):
     change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     not_counts_after: list[str]  # "تسعة من كل عشرة"
+    # Like not_counts_before, unless a counted noun of a kind counting people follows the figure:
+    # "من أصل 15" is a body size, "39 ما زالوا في المستشفى من أصل 48 جريحا" a count of the injured
+    totals_of: list[str] = Field(default_factory=list)
     # Words right after a vague quantity that make it a part of a figure already given ("بلغ
     # عدد الجرحى 90، عشرات منهم في حالة خطرة"): no count of its own.
     vague_parts_after: list[str] = Field(default_factory=list)
