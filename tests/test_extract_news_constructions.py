@@ -257,3 +257,14 @@ def test_an_exception_after_a_denial_is_a_figure():
     got = {(c.kind, c.value) for c in extract_text("وفي العام الماضي أيد القرار 170 بلدا ولم يعارضه سوى دولتين")}
     assert ("votes_against", 2) in got
     assert not [c for c in extract_text("لم يعارضه 5 أعضاء كما زعمت التقارير") if c.kind == "votes_against"]
+
+
+def test_a_refuted_rumour_is_no_claim_of_the_article():
+    text = (
+        "وتداولت صفحات على مواقع التواصل أن عدد القتلى تجاوز 700 شخص في الفيضانات.\n\n"
+        "غير أن الدفاع المدني قال إن الحصيلة المؤكدة هي 512 قتيلا وليس 700 كما راج."
+    )
+    values = {c.value for c in extract_text(text) if c.kind == "killed"}
+    assert 512 in values and 700 not in values
+    # without the refutation the rumour stays a (reported) claim
+    assert 700 in {c.value for c in extract_text(text.split("\n\n")[0]) if c.kind == "killed"}

@@ -98,6 +98,7 @@ class Compiled:
     all_cues: PhraseSet
     negation_particles: PhraseSet
     exceptives: frozenset[str]
+    refuted_after: PhraseSet
     negation_verbs: PhraseSet
     range_open: PhraseSet
     by_id: dict[str, CompiledKind]
@@ -141,6 +142,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         all_cues,
         PhraseSet.of(rules.negation.particles),
         frozenset(normalize_word(w) for w in rules.negation.exceptives),
+        PhraseSet.of(rules.negation.refuted_after),
         PhraseSet.of(rules.negation.verbs),
         PhraseSet.of(["بين", "من", "ما بين"]),
         {k.rule.id: k for k in kinds},
@@ -254,7 +256,12 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         heappush(pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
     while pending:
         merger.add(heappop(pending)[4])
-    return assign_incidents(ctx, assign_vote_events(ctx, merger.out))
+    out = merger.out
+    if ctx.refuted:
+        # the rumour an article reports and then refutes is not its claim ("تحدثت تقارير عن مقتل
+        # أكثر من 3000 … وليس 3000 كما راج"): every figure of that value goes
+        out = [c for c in out if c.kind == "other" or float(c.value) not in ctx.refuted]
+    return assign_incidents(ctx, assign_vote_events(ctx, out))
 
 
 # _extract's queue of claims waiting to be merged: the watermark is worked out once it holds
@@ -613,7 +620,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         hb = hedges.find_before(toks, i0)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
 
-    if _negated(comp, ctx, toks, left) or (
+    if _negated(comp, ctx, toks, left):
+        if i1 < len(toks) and comp.refuted_after.at(toks, i1) is not None:
+            ctx.refuted.add(n.value)  # "الحصيلة هي 2946 وليس 3000 كما راج": a rumour refuted
+        return None
+    if (
         not noun_first and n.form != "ordinal" and _not_a_count(ctx, comp, toks, left, i1, n)
     ):
         return None
@@ -1296,6 +1307,8 @@ def _is_counted_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: 
         return True
     if i >= len(toks):
         return False
+    if any(f not in _NOT_NISBA and len(f) >= 4 and f.endswith("ي") and not f.startswith("ال") for f in toks[i].forms):
+        return True  # (a nationality before "واحد" counts a person: "وفلبيني واحد")
     could = _noun_rules(comp, toks[i])  # (the rules whose noun can start at the word)
     return any(comp.kinds[j].nouns.at(toks, i) for j in sorted(could))
 

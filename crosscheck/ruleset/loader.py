@@ -259,6 +259,9 @@ class NegationRules(_Strict):
     # Right before the figure, one of these makes the denial an exception, the figure the only
     # ones: "لم يعارضه سوى بلدين" (two against), "لم ينج إلا 3 ركاب"
     exceptives: list[str] = Field(default_factory=list)
+    # After a denied figure, one of these says the article refutes it ("وليس 3000 كما راج"): the
+    # same value the article reports elsewhere (the rumour) is no claim either
+    refuted_after: list[str] = Field(default_factory=list)
     examples: Examples
 
 
