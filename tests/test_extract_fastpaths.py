@@ -199,6 +199,17 @@ def test_event_near_bounded_search_equals_every_hit_tried():
     assert checked > 2000 and past > 100
 
 
+def _claims_with_and_without(extractor, fast_path: str, text: str):
+    """The claims of `text` with the extractor's fast path `fast_path` on, then with it off."""
+    fast = [c.model_dump() for c in extractor.extract_text(text)]
+    setattr(extractor, fast_path, False)
+    try:
+        plain = [c.model_dump() for c in extractor.extract_text(text)]
+    finally:
+        setattr(extractor, fast_path, True)
+    return fast, plain
+
+
 def test_claims_the_fast_drop_skips_are_claims_of_no_one():
     """_cannot_be_a_claim answers None for a figure before any rule work: the claims of random
     texts are the same with it and without it, and it does fire."""
@@ -218,12 +229,7 @@ def test_claims_the_fast_drop_skips_are_claims_of_no_one():
     extractor._cannot_be_a_claim = counting
     try:
         for text in texts:
-            fast = [c.model_dump() for c in extractor.extract_text(text)]
-            extractor._FAST_DROP = False
-            try:
-                plain = [c.model_dump() for c in extractor.extract_text(text)]
-            finally:
-                extractor._FAST_DROP = True
+            fast, plain = _claims_with_and_without(extractor, "_FAST_DROP", text)
             assert fast == plain, text
     finally:
         extractor._cannot_be_a_claim = real
@@ -478,12 +484,7 @@ def test_kind_prefilter_names_every_rule_that_could_apply():
                 assert not applies or ck in got, (text, i1, ck.rule.id)
             tried += len(got)
             passed += len(comp.kinds) - len(got)
-        fast = [c.model_dump() for c in extractor.extract_text(text)]
-        extractor._PREFILTER_KINDS = False
-        try:
-            plain = [c.model_dump() for c in extractor.extract_text(text)]
-        finally:
-            extractor._PREFILTER_KINDS = True
+        fast, plain = _claims_with_and_without(extractor, "_PREFILTER_KINDS", text)
         assert fast == plain, text
     assert passed > tried  # most rules are passed over
 
