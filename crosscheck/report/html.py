@@ -32,6 +32,7 @@ from crosscheck.report.cluster_view import (
     status_counts,
     top_conflicts,
 )
+from crosscheck.report.inconsistency_groups import PageInconsistencies, for_page, strongest
 from crosscheck.report.labels import Labels, load_labels
 from crosscheck.report.positions import other_mentions
 from crosscheck.report.script import csp_hash, report_script
@@ -331,10 +332,9 @@ class _Page:
             places |= {c.location for c in cl.claims if c.location}
             sources |= {self.docs[c.doc].source for c in cl.claims if c.doc in self.docs and self.docs[c.doc].source}
             dates += [d for d in (_claim_date(c) for c in cl.claims) if d]
-        strength = "hard" if any(i.strength == "hard" for i in incs) else (incs[0].strength or "")
         attrs = {
             "data-item": "", "data-order": str(order), "data-kind": " ".join(kinds), "data-status": "inconsistency",
-            "data-strength": strength, "data-place": " ".join(sorted(places)),
+            "data-strength": strongest(incs), "data-place": " ".join(sorted(places)),
             "data-source": " ".join(str(self.source_index[s]) for s in sorted(sources)),
             "data-severity": "", "data-date": max(dates) if dates else "",
             "data-size": str(sum(len(i.claims) for i in incs)),
@@ -552,17 +552,9 @@ def render_html(
                  + "".join(page.brief(c, next(order), sizes.get(c.id)) for c in conflicts[len(detailed):])
                  + "</ol>")
     parts.append(_section("conflicts", t("conflicts"), len(conflicts), body, bool(conflicts), page))
-    if inconsistencies and large is None:
-        body = (
-            '<div class="list" id="list-inconsistencies" data-list>'
-            + "".join(page.inconsistency(i, next(order), by_id) for i in inconsistencies)
-            + "</div>"
-        )
-        parts.append(_section("inconsistencies", t("inconsistencies"), len(inconsistencies), body, True, page))
-    elif inconsistencies:  # every one, in bounded bytes: report.inconsistency_groups
-        from crosscheck.report.inconsistency_groups import for_page
-
-        split = for_page(inconsistencies)
+    if inconsistencies:
+        # a large archive's page lists every one in bounded bytes (report.inconsistency_groups)
+        split = for_page(inconsistencies) if large is not None else PageInconsistencies(list(inconsistencies), [], [])
         body = (
             '<div class="list" id="list-inconsistencies" data-list>'
             + "".join(page.inconsistency(i, next(order), by_id) for i in split.detailed)

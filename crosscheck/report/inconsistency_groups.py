@@ -42,7 +42,7 @@ class Group:
 
     @property
     def strength(self) -> str:
-        return "hard" if any(i.strength == "hard" for i in self.items) else "soft"
+        return strongest(self.items)
 
     @property
     def shown(self) -> list[Inconsistency]:
@@ -75,6 +75,11 @@ def for_page(incs: Sequence[Inconsistency]) -> PageInconsistencies:
     grouped = [g for g in groups.values() if len(g.items) > 1 or _inside(g.items[0])]
     grouped.sort(key=lambda g: (g.strength != "hard", -len(g.items), g.type, g.clusters))
     return PageInconsistencies(between[:DETAILED], between[DETAILED:], grouped)
+
+
+def strongest(incs: Sequence[Inconsistency]) -> str:
+    """The strength of an entry citing `incs`: hard when one of them is, else the first's."""
+    return "hard" if any(i.strength == "hard" for i in incs) else (incs[0].strength or "")
 
 
 def _inside(inc: Inconsistency) -> bool:
