@@ -7,7 +7,8 @@
     .venv/bin/python benchmarks/bench_scale.py --steps extract,ingest --jobs 1
 
 The corpora come from benchmarks/gen_articles.py (varied articles from a seed, about 4,000
-characters and 30 claims each, one JSONL file per size, cached under --work).  Each step runs
+characters and 30 claims each, one JSONL file per size, cached under --work; `--stories
+consistent` for consistent stories with a few slips, under --work/consistent).  Each step runs
 the installed `crosscheck` command as a child process, as a user would:
 
 * extract  `crosscheck extract --format jsonl CORPUS --out FILE`
@@ -152,11 +153,11 @@ def _wait(proc: subprocess.Popen, timeout: float) -> bool:
 # --------------------------------------------------------------------------- steps
 
 
-def corpus(work: Path, n: int, seed: int) -> Path:
+def corpus(work: Path, n: int, seed: int, stories: str = "random") -> Path:
     path = work / f"corpus-{n}-seed{seed}.jsonl"
     if not path.exists():
         tmp = path.with_suffix(".tmp")
-        write_jsonl(tmp, n, seed)
+        write_jsonl(tmp, n, seed, stories)
         tmp.replace(path)
     return path
 
@@ -174,7 +175,7 @@ def one_article(work: Path, seed: int) -> Path:
 
 
 def run_step(step: str, n: int, work: Path, exe: str, args: argparse.Namespace) -> Run:
-    src = corpus(work, n, args.seed)
+    src = corpus(work, n, args.seed, args.stories)
     store = work / f"store-{n}.db"
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     outputs: dict[str, int] = {}
@@ -257,7 +258,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--timeout", type=float, default=1200.0, help="seconds before a step is killed")
     ap.add_argument("--work", type=Path, default=Path("/tmp/crosscheck-bench-scale"))
     ap.add_argument("--exe", default=str(Path(sys.executable).parent / "crosscheck"))
+    ap.add_argument("--stories", choices=("random", "consistent"), default="random",
+                    help="gen_articles' mode: random figures (default) or consistent stories with "
+                         "1%% slips; consistent corpora, stores and reports live under WORK/consistent")
     args = ap.parse_args(argv)
+    if args.stories != "random":
+        args.work = args.work / args.stories
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     steps = [s.strip() for s in args.steps.split(",") if s.strip()]
     args.work.mkdir(parents=True, exist_ok=True)

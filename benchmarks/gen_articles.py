@@ -89,6 +89,21 @@ TITLES = ["تطورات ميدانية جديدة في {p}", "حصيلة جدي�
           "أوضاع إنسانية صعبة في {p}", "تقرير: النزوح يتسع في {p}", "صفقة تبادل وهدنة مؤقتة"]
 
 
+START = dt.date(2023, 10, 7)
+GAZA_PARTS = ["رفح", "خان يونس", "دير البلح", "جباليا", "النصيرات", "مدينة غزة"]  # parts of "غزة"
+SLIP = 0.01  # consistent stories: the share of figures an outlet gets wrong (drawn at random)
+# FIGURE_SENTENCES by what their figure is, in consistent stories: (kind, "total" | "event")
+STORY = {0: ("killed", "total"), 1: ("killed", "event"), 2: ("injured", "total"), 3: ("injured", "total"),
+         4: ("missing", "total"), 5: ("displaced", "total"), 7: ("aid", "total"), 8: ("hostages", "held"),
+         9: ("prisoners", "event"), 10: ("hostages", "batch"), 12: ("killed", "total"),
+         13: ("injured", "total"), 14: ("killed", "small"), 15: ("injured", "small")}
+RATE = {"killed": 30, "injured": 70, "missing": 8, "displaced": 900, "aid": 60}  # per day, most
+HEDGES_AROUND = ["", "", "", "نحو ", "ما يقارب ", "حوالي ", "ما لا يقل عن ", "قرابة "]  # true of the exact figure
+
+
+STORY_SENTENCES = [t for i, t in enumerate(FIGURE_SENTENCES) if i in STORY]
+
+
 def _number(rng: random.Random) -> str:
     magnitude = rng.choice([1, 2, 2, 3, 3, 4])
     n = rng.randint(10 ** (magnitude - 1) + 1, 10 ** magnitude - 1)
@@ -108,7 +123,77 @@ def _fill(template: str, rng: random.Random, place: str, source: str) -> str:
     )
 
 
-def article(rng: random.Random, i: int) -> dict:
+class Stories:
+    """Consistent stories (`--stories consistent`): every figure is what the story says on the
+    article's day - running totals per place grow with the days (a place's parts add up to at
+    most their whole: the Gaza Strip's toll is its cities' and more), one night's toll is the
+    same in every article of that place and day, a resolution's tallies and the member that
+    vetoed it are the same in every article (at most 15 votes; one vote a month, reported in
+    the week after it), the war's day is the article's - except
+    `SLIP` of the figures, which an outlet gets wrong (drawn as in the random mode).  A real
+    archive is mostly like this: a few per cent of its clusters conflict."""
+
+    def __init__(self, seed: int) -> None:
+        self.seed = seed
+
+    def _draw(self, *key: object) -> random.Random:
+        return random.Random(f"{self.seed}|" + "|".join(map(str, key)))
+
+    def rate(self, kind: str, place: str) -> int:
+        if place == "غزة":  # the whole: its parts and more
+            return sum(self.rate(kind, p) for p in GAZA_PARTS) + self.rate(kind, "غزة-own")
+        return self._draw("rate", kind, place).randint(1, RATE[kind])
+
+    def total(self, kind: str, place: str, day: dt.date) -> int:
+        return self.rate(kind, place) * ((day - START).days + 3)
+
+    def event(self, kind: str, place: str, day: dt.date, low: int, high: int) -> int:
+        return self._draw("event", kind, place, day).randint(low, high)
+
+    def vote(self, day: dt.date) -> "dict | None":
+        """The Council's vote of this month (on the 10th) when `day` is in the week after it:
+        its resolution number, tallies, the member that vetoed or abstained, the days of the
+        truce it calls for; None on other days (no article then reports a vote)."""
+        if not 10 <= day.day <= 16:
+            return None
+        month = (day.year - START.year) * 12 + day.month - START.month
+        rng = self._draw("vote", month)
+        v = rng.randint(9, 14)
+        a = rng.randint(1, 15 - v)
+        return {"r": 2700 + month, "v": v, "a": a, "b": rng.randint(0, 15 - v - a), "dur": rng.randint(20, 90),
+                "mem": rng.choice(MEMBERS)}
+
+    def fill(self, template: str, rng: random.Random, place: str, source: str, day: dt.date) -> str:
+        if rng.random() < SLIP:  # an outlet's slip: any figure
+            return _fill(template, rng, place, source)
+        p = place  # the article's place (a figure of another place would need its own story)
+        vote = self.vote(day)
+        if vote is None and template in VOTE_SENTENCES[:5]:  # no vote this week: the war's day
+            template = VOTE_SENTENCES[6]
+        values = dict(vote or {}, h=rng.choice(HEDGES_AROUND), p=p, s=source if rng.random() < 0.5 else rng.choice(SOURCES),
+                      d=DAYS[day.weekday()], dw=SMALL_WORDS[2], m=0, n=0, w=SMALL_WORDS[0])
+        if template in FIGURE_SENTENCES:
+            kind, what = STORY[FIGURE_SENTENCES.index(template)]
+            if what == "total":
+                values["n"] = self.total(kind, p, day)
+                if "{m}" in template:  # "N thousand and M"
+                    values["n"], values["m"] = divmod(values["n"], 1000)
+                    if not values["n"] or not values["m"]:
+                        return self.fill(FIGURE_SENTENCES[0], rng, place, source, day)
+            elif what == "event":
+                values["n"] = self.event(kind, p, day, 10, 90)
+            elif what == "small":
+                values["w"] = SMALL_WORDS[self.event(kind, p, day, 0, 7)]
+            elif what == "held":
+                values["n"] = 240 - 2 * ((day - START).days // 60)  # set free in batches, every two months
+            else:
+                values["n"] = 13  # the third batch
+        elif "{dur}" in template and "الحرب" in template:  # the war's day: the article's
+            values["dur"] = (day - START).days + 1
+        return template.format(**values)
+
+
+def article(rng: random.Random, i: int, stories: "Stories | None" = None) -> dict:
     place, source = rng.choice(PLACES), rng.choice(SOURCES)
     day = dt.date(2023, 10, 7) + dt.timedelta(days=rng.randint(0, 700))
     paragraphs: list[str] = []
@@ -119,12 +204,12 @@ def article(rng: random.Random, i: int) -> dict:
         for _ in range(rng.randint(2, 4)):
             r = rng.random()
             if r < 0.36:
-                t = rng.choice(FIGURE_SENTENCES)
+                t = rng.choice(FIGURE_SENTENCES if stories is None else STORY_SENTENCES)
             elif r < 0.45:
                 t = rng.choice(VOTE_SENTENCES)
             else:
                 t = rng.choice(PLAIN_SENTENCES)
-            sentences.append(_fill(t, rng, place, source))
+            sentences.append(_fill(t, rng, place, source) if stories is None else stories.fill(t, rng, place, source, day))
         para = " ".join(sentences)
         paragraphs.append(para)
         size += len(para) + 2
@@ -147,25 +232,30 @@ def wire_copy(rng: random.Random, original: dict, i: int) -> dict:
     return {**original, "id": f"gen-{i:06d}", "source": rng.choice(OUTLETS), "text": "\n\n".join(paras)}
 
 
-def generate(n: int, seed: int = 7) -> Iterator[dict]:
-    """`n` articles, deterministic for a seed; about 5 % are wire copies of a recent one."""
+def generate(n: int, seed: int = 7, stories: str = "random") -> Iterator[dict]:
+    """`n` articles, deterministic for a seed; about 5 % are wire copies of a recent one.
+    `stories`: "random" (every figure drawn at random: most clusters conflict) or
+    "consistent" (`Stories`: a few per cent of slips)."""
+    if stories not in ("random", "consistent"):
+        raise ValueError(f"stories must be 'random' or 'consistent', not {stories!r}")
+    told = Stories(seed) if stories == "consistent" else None
     rng = random.Random(seed)
     recent: list[dict] = []
     for i in range(n):
         if recent and rng.random() < 0.05:
             doc = wire_copy(rng, rng.choice(recent), i)
         else:
-            doc = article(rng, i)
+            doc = article(rng, i, told)
             recent.append(doc)
             if len(recent) > 50:
                 recent.pop(0)
         yield doc
 
 
-def write_jsonl(path: Path, n: int, seed: int = 7) -> Path:
+def write_jsonl(path: Path, n: int, seed: int = 7, stories: str = "random") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
-        for doc in generate(n, seed):
+        for doc in generate(n, seed, stories):
             fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
     return path
 
@@ -175,8 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--stories", choices=("random", "consistent"), default="random",
+                    help="random: every figure drawn at random (most clusters conflict); consistent: "
+                         "figures follow one story per place and month, with 1%% slips")
     args = ap.parse_args(argv)
-    write_jsonl(args.out, args.n, args.seed)
+    write_jsonl(args.out, args.n, args.seed, args.stories)
     return 0
 
 

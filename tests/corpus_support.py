@@ -13,9 +13,11 @@ if str(ROOT / "benchmarks") not in sys.path:
 from gen_articles import generate  # noqa: E402
 
 
-def generated_corpus(directory: Path, n: int, *, seed: int, name: str = "corpus.jsonl") -> Path:
-    """`n` generated articles (seeded) as `directory/name`, one JSON record per line."""
+def generated_corpus(directory: Path, n: int, *, seed: int, name: str = "corpus.jsonl",
+                     stories: str = "random") -> Path:
+    """`n` generated articles (seeded) as `directory/name`, one JSON record per line;
+    `stories`: gen_articles' mode ("random" or "consistent")."""
     path = Path(directory) / name
-    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in generate(n, seed=seed)),
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in generate(n, seed=seed, stories=stories)),
                     encoding="utf-8")
     return path

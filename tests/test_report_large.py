@@ -154,7 +154,9 @@ def test_a_large_page_lists_every_conflict_and_inconsistency_in_bounded_bytes(ge
     assert max(len(x.encode()) for x in grouped) <= groups_mod.GROUP_BYTES
     for g, entry in zip(split.groups, grouped):
         text = re.sub(r"<[^>]+>", "", entry)
-        assert all(f'href="#cluster-{c}"' in entry for c in g.clusters) and f" · {len(g.items)} " in text
+        shown = {c.id for c in conflicts}  # the page renders its conflicts: only they are linked
+        assert all((f'href="#cluster-{c}"' in entry) == (c in shown) and c in text for c in g.clusters)
+        assert f" · {len(g.items)} " in text
         assert f"+{len(g.items) - len(g.shown)} · report.json" in text or len(g.items) == len(g.shown)
 
 
@@ -185,3 +187,48 @@ def test_a_large_page_grows_by_bounded_bytes_per_inconsistency(generated, monkey
     assert size(10, 10, 1000) - size(10, 10, 10) <= 16
     md = pipeline.render_pages(*large.reader_report(archive(10, 1000)), ("md",))["report.md"]
     assert md.count(g.items[0].id) == groups_mod.GROUP_SHOWN and "+995" in md
+
+
+def _dead_links(page: str) -> set[str]:
+    import re
+
+    return set(re.findall(r'href="#([^"]+)"', page)) - set(re.findall(r' id="([^"]+)"', page))
+
+
+def test_every_link_of_a_large_page_resolves(generated, monkeypatch):
+    """Inconsistencies name clusters the large page does not render (a single-source tally
+    above the body's size): those are named, not linked; every link points at an anchor."""
+    import re
+
+    groups_mod = _small_large(monkeypatch)
+    report = generated.report()
+    page = pipeline.render_reports(report, ("html",), generated.texts)["report.html"]
+    named = {c for inc in report.inconsistencies for c in inc.clusters}
+    conflicts = {c.id for c in report.clusters if c.status == "conflict"}
+    assert named - conflicts and named & conflicts  # both kinds are named on this corpus
+    links = set(re.findall(r'href="#cluster-([^"]+)"', page))
+    assert links and links <= conflicts and not _dead_links(page)
+    detailed = groups_mod.for_page(report.inconsistencies).detailed
+    assert all(c in page for inc in detailed for c in inc.clusters)  # unrendered ones as plain ids
+    monkeypatch.setattr(large, "LARGE_CLUSTERS", 10_000)
+    small = pipeline.render_reports(report, ("html",), generated.texts)["report.html"]
+    assert not _dead_links(small) and set(re.findall(r'href="#cluster-([^"]+)"', small)) >= named & links
+
+
+def test_a_large_page_line_cites_its_figures_in_bounded_bytes(generated, monkeypatch):
+    """An inconsistency's line gives its id, the figures it cites by article (the first few,
+    then how many more) and links to its conflicts, whatever the number of its claims."""
+    groups_mod = _small_large(monkeypatch)
+    report = generated.report()
+    inc = groups_mod.for_page(report.inconsistencies).lines[0]
+    claims = [inc.claims[0].model_copy(update={"doc": f"doc-{i}", "value": 100 + i}) for i in range(40)]
+    claims += [inc.claims[0].model_copy(update={"doc": "doc-0", "value": 7}) for _ in range(9)]
+    wide = inc.model_copy(update={"id": "wide-1", "claims": claims, "clusters": ["wide-a", "wide-b"]})
+    assert groups_mod.line_figures(wide) == "doc-0: 100, 7, 7 +7 · doc-1: 101 · doc-2: 102 · +37"
+    page = pipeline.render_pages(*large.reader_report(report.model_copy(
+        update={"inconsistencies": [*report.inconsistencies, wide]})), ("html", "md"), generated.texts)
+    entry = next(x for x in _entries(page["report.html"], "inconsistency") if 'id="inconsistency-wide-1"' in x)
+    assert "doc-0: 100, 7, 7 +7 · doc-1: 101 · doc-2: 102 · +37" in entry and "doc-3" not in entry
+    assert len(entry.encode()) <= groups_mod.LINE_BYTES
+    md_line = next(x for x in page["report.md"].splitlines() if "`wide-1`" in x)
+    assert "+37" in md_line and len(md_line.encode()) < 200

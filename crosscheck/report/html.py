@@ -32,7 +32,7 @@ from crosscheck.report.cluster_view import (
     status_counts,
     top_conflicts,
 )
-from crosscheck.report.inconsistency_groups import PageInconsistencies, for_page, strongest
+from crosscheck.report.inconsistency_groups import LINE_FIGURES, PageInconsistencies, for_page, line_figures, strongest
 from crosscheck.report.labels import Labels, load_labels
 from crosscheck.report.positions import other_mentions
 from crosscheck.report.script import csp_hash, report_script
@@ -94,6 +94,8 @@ ol.compact { list-style: none; padding: 0; margin: .4rem 0; }
 ol.compact > li { border-bottom: 1px solid var(--line); padding: .35rem 0; display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
 ol.compact details.claims { flex: 1 1 100%; min-width: 0; }
 ol.compact .values { display: flex; flex-wrap: wrap; gap: .1rem .9rem; }
+ol.lines > li { display: block; padding: .15rem 0; }
+ol.lines bdi { direction: ltr; font-family: "DejaVu Sans Mono", monospace; font-size: .9em; }
 .pair { white-space: nowrap; }
 .pair .id { color: var(--muted); }
 .more { margin: .4rem 0; }
@@ -122,6 +124,7 @@ class _Page:
         self.texts = texts
         sources = sorted({d.source for d in report.documents if d.source})
         self.source_index = {s: i for i, s in enumerate(sources)}
+        self.anchored: set[str] = {c.id for c in report.clusters}  # clusters the page renders
 
     def t(self, key: str) -> str:
         return esc(self.labels.ui(key, self.lang))
@@ -284,18 +287,32 @@ class _Page:
         return (f'<p class="ctx">{self.num(len(cluster.claims))} / {self.num(size)} · '
                 f'<bdi dir="ltr" lang="en">outliers first; report.json and crosscheck show {esc(cluster.id)} list every claim</bdi></p>')
 
-    def brief(self, cluster: Cluster, order: int, size: Optional[int]) -> str:
-        """One line for a conflict of a large archive past the most severe: scope, consensus,
-        severity, cause, how many claims, and its outliers (report.large.trim)."""
-        cause = cluster.cause or ""
+    def brief(self, cluster: Cluster, size: Optional[int]) -> str:
+        """One line for a conflict of a large archive past the most severe, in about
+        `large.BRIEF_BYTES`: its id (kind and place), its outliers' figures (report.large.trim),
+        how many claims and its severity; the filters' attributes but no sort keys (the lines
+        keep report order, most severe first; report.json and `crosscheck show ID` have the
+        rest).  Its status is its list's (`data-status` on the <ol>)."""
+        places = {cluster.key.get("location")} | {c.location for c in cluster.claims}
+        figures = " · ".join(f"{format_value(c)}{'*' if c.outlier else ''}" for c in cluster.claims)
         return (
-            f'<li class="conflict" id="{esc("cluster-" + cluster.id)}" {self.item_attrs(cluster, order, size)}>'
-            f"<span>{self.heading(cluster)}</span><span>{self.scope(cluster.key)}</span>"
-            f"{self.values(cluster)}<span>{self.t('consensus')}: {self.consensus(cluster)}</span>"
-            f"<span>{self.t('severity')}: {self.num(format_severity(cluster.severity))}</span>"
-            f'<span><bdi title="{esc(cause)}">{esc(self.labels.cause(cause, self.lang) or "—")}</bdi></span>'
-            f"<span>{self.t('claims')}: {self.num(len(cluster.claims) if size is None else size)}</span></li>"
+            f'<li id="{esc("cluster-" + cluster.id)}" {self.line_attrs(cluster.kind, getattr(cluster, "strength", None), places, cluster.claims)}>'
+            f"<bdi>{esc(cluster.id)}</bdi> <bdi>{esc(figures)} · {len(cluster.claims) if size is None else size}"
+            f" · {esc(format_severity(cluster.severity))}</bdi></li>"
         )
+
+    def line_attrs(self, kinds: str, strength: Optional[str], places: Iterable[Optional[str]], claims) -> str:
+        """The filter attributes of a large archive's one-line entry (kind, strength, place,
+        source, date) from the `claims` it shows."""
+        sources = {self.docs[c.doc].source for c in claims if c.doc in self.docs and self.docs[c.doc].source}
+        dates = [d for d in (_claim_date(c) for c in claims) if d]
+        attrs = {
+            "data-kind": kinds, "data-strength": strength or "",
+            "data-place": " ".join(sorted(p for p in places if p)),
+            "data-source": " ".join(str(self.source_index[s]) for s in sorted(sources)),
+            "data-date": max(dates) if dates else "",
+        }
+        return 'data-item="" ' + " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items() if v)
 
     def values(self, cluster: Cluster) -> str:
         pairs = "".join(
@@ -342,7 +359,11 @@ class _Page:
         return " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items())
 
     def cluster_links(self, ids: Iterable[str]) -> str:
-        return " ".join(f'<a href="#{esc("cluster-" + c)}">{self.ident(c)}</a>' for c in ids)
+        """The clusters' ids, each a link when the page renders that cluster (`anchored`);
+        a large page renders its conflicts only, so the others are plain ids (report.json and
+        `crosscheck show ID` have them): no link on a page points nowhere."""
+        return " ".join(f'<a href="#{esc("cluster-" + c)}">{self.ident(c)}</a>' if c in self.anchored
+                        else self.ident(c) for c in ids)
 
     def inconsistency(self, inc, order: int, clusters: Mapping[str, Cluster]) -> str:
         rows = "".join(
@@ -357,15 +378,20 @@ class _Page:
             f"<p>{self.cluster_links(inc.clusters)}</p>{self.note(inc.explanation)}<ul>{rows}</ul></article>"
         )
 
-    def inconsistency_line(self, inc, order: int, clusters: Mapping[str, Cluster]) -> str:
-        """One line for an inconsistency of a large archive past the detailed ones: its type,
-        strength, id, clusters and arithmetic in words (report.inconsistency_groups)."""
+    def inconsistency_line(self, inc, clusters: Mapping[str, Cluster]) -> str:
+        """One line for an inconsistency of a large archive past the detailed ones, within
+        `inconsistency_groups.LINE_BYTES`: its id, the figures it cites by article (the first
+        `LINE_FIGURES`, then how many more), and links to those of its clusters the page shows
+        (conflicts).  Its type is its list's heading; the
+        arithmetic in words is in report.json and `crosscheck show ID`."""
+        figures = line_figures(inc)
+        links = [c for c in dict.fromkeys(inc.clusters) if c in self.anchored][:LINE_FIGURES]
+        places = [clusters[c].key.get("location") for c in inc.clusters if c in clusters]
         return (
             f'<li class="inconsistency" id="{esc("inconsistency-" + inc.id)}" '
-            f"{self.inconsistency_attrs([inc], order, clusters)}>"
-            f"<span>{esc(self.labels.inconsistency_type(inc.type, self.lang))} · "
-            f"{esc(self.labels.strength(inc.strength, self.lang))}</span> <span>{self.ident(inc.id)}</span> "
-            f"<span>{self.cluster_links(inc.clusters)}</span>{self.note(inc.explanation)}</li>"
+            f'{self.line_attrs(" ".join(sorted({c.kind for c in inc.claims})), inc.strength, places, inc.claims)}>'
+            f"<bdi>{esc(inc.id)}</bdi> <bdi>{esc(figures)}</bdi>"
+            + "".join(f' <a href="#{esc("cluster-" + c)}"><bdi>{esc(c)}</bdi></a>' for c in links) + "</li>"
         )
 
     def inconsistency_group(self, group, order: int, clusters: Mapping[str, Cluster]) -> str:
@@ -508,6 +534,8 @@ def render_html(
     else:
         counts, n_claims, n_clusters, n_docs, sizes = large.counts, large.claims, large.clusters, large.documents, large.sizes
     conflicts = top_conflicts(clusters)
+    if large is not None:  # a large page renders its conflicts only (report.large)
+        page.anchored = {c.id for c in conflicts}
     consistent = [c for c in clusters if c.status == "consistent"]
     single = [c for c in clusters if c.status == "single"]
     page_title = title or page.labels.ui("title", lang)
@@ -548,8 +576,8 @@ def render_html(
         else f"<p>{t('no_conflicts')}</p>"
     )
     if large is not None and len(conflicts) > len(detailed):
-        body += ('<ol class="compact" id="list-conflicts-more" data-list>'
-                 + "".join(page.brief(c, next(order), sizes.get(c.id)) for c in conflicts[len(detailed):])
+        body += ('<ol class="compact lines" id="list-conflicts-more" data-list data-status="conflict">'
+                 + "".join(page.brief(c, sizes.get(c.id)) for c in conflicts[len(detailed):])
                  + "</ol>")
     parts.append(_section("conflicts", t("conflicts"), len(conflicts), body, bool(conflicts), page))
     if inconsistencies:
@@ -560,9 +588,15 @@ def render_html(
             + "".join(page.inconsistency(i, next(order), by_id) for i in split.detailed)
             + "</div>"
         )
-        if split.lines:
-            body += ('<ol class="compact" id="list-inconsistencies-more" data-list>'
-                     + "".join(page.inconsistency_line(i, next(order), by_id) for i in split.lines) + "</ol>")
+        if split.lines:  # one list per type, under its label
+            by_type: dict[str, list] = {}
+            for i in split.lines:
+                by_type.setdefault(i.type, []).append(i)
+            body += '<div id="list-inconsistencies-more">' + "".join(
+                f'<h3>{esc(page.labels.inconsistency_type(typ, lang))} <span class="ctx">{page.num(len(incs))}</span></h3>'
+                f'<ol class="compact lines" id="{esc("list-inconsistencies-" + typ)}" data-list data-status="inconsistency">'
+                + "".join(page.inconsistency_line(i, by_id) for i in incs) + "</ol>"
+                for typ, incs in by_type.items()) + "</div>"
         if split.groups:
             body += ('<ol class="compact" id="list-inconsistencies-grouped" data-list>'
                      + "".join(page.inconsistency_group(g, next(order), by_id) for g in split.groups) + "</ol>")

@@ -4,8 +4,10 @@ Two sorts of inconsistency grow differently with an archive:
 
 * between clusters (a part above its whole, a resolution number given two ways, votes above a
   body's size, ...): each pair or set of clusters in conflict gets its own entry - the
-  `DETAILED` first in full (report order: hard first), every other one as one line (its type,
-  strength, arithmetic in words and clusters: about `LINE_BYTES` of HTML).  When the same
+  `DETAILED` first in full (report order: hard first), every other one as one line under its
+  type's heading (its id, the figures it cites by article, `line_figures`, and links to its
+  clusters the page shows: about 270 bytes of HTML, at most `LINE_BYTES`; the arithmetic in
+  words is in report.json and `crosscheck show ID`).  When the same
   clusters break the same constraint at several moments (a city's figures above its country's
   on many days), that is one entry for them, like the next;
 * inside one running total (`OUTLIER_LINK_TYPES`: a figure its growth leaves out, two figures
@@ -26,7 +28,8 @@ from typing import Sequence
 from crosscheck.models import Inconsistency
 
 DETAILED = 100  # inconsistencies between clusters shown in full (their claims, positions)
-LINE_BYTES = 1500  # the budget of one inconsistency's line in the HTML (tests/test_report_large.py)
+LINE_BYTES = 500  # the budget of one inconsistency's line in the HTML (tests/test_report_large.py)
+LINE_FIGURES = 3  # on a line: articles, figures of one article, and conflicts linked (then "+N")
 GROUP_SHOWN = 5  # of a running total's outlier links, shown on its line (the rest: counted)
 GROUP_BYTES = 4000  # the budget of one (clusters, type) entry in the HTML (3.1 kB at most at 10k)
 OUTLIER_LINK_TYPES = ("falling_total", "same_day_mismatch")  # one cluster each
@@ -84,3 +87,20 @@ def strongest(incs: Sequence[Inconsistency]) -> str:
 
 def _inside(inc: Inconsistency) -> bool:
     return inc.type in OUTLIER_LINK_TYPES and len(inc.clusters) == 1
+
+
+def line_figures(inc: Inconsistency) -> str:
+    """The figures an inconsistency cites, by article, for its one line on a large page:
+    'gen-12: 15, 2, 2 · gen-40: 9', the first `LINE_FIGURES` articles and figures of each, then
+    how many more (report.json and `crosscheck show ID` have them all)."""
+    from crosscheck.report.cluster_view import format_value
+
+    by_doc: dict[str, list[str]] = {}
+    for c in inc.claims:
+        by_doc.setdefault(c.doc, []).append(format_value(c))
+
+    def more(n: int) -> str:
+        return f" +{n - LINE_FIGURES}" if n > LINE_FIGURES else ""
+
+    text = " · ".join(f"{d}: {', '.join(v[:LINE_FIGURES])}{more(len(v))}" for d, v in list(by_doc.items())[:LINE_FIGURES])
+    return text + (f" ·{more(len(by_doc))}" if len(by_doc) > LINE_FIGURES else "")

@@ -6,8 +6,10 @@ conflict and every cluster an inconsistency names, and summarise the consistent 
 single-source clusters as counts per kind (`reader_report` gives the shown report and a
 `LargeView` the renderers take).  A conflict of a large archive can hold thousands of claims,
 so each is shown by its outliers and a few of its other claims (`trim`): the `DETAILED` most
-severe with their sentences, the rest as one line each (about `BRIEF_BYTES` of HTML), so the
-pages stay small (under 10 MB at 100,000 articles) while the JSON stays complete.  The
+severe with their sentences, the rest as one line each (id, outliers' figures, claims,
+severity: about 250 bytes of HTML, at most `BRIEF_BYTES`; about 100 in Markdown), so the pages
+grow by a few hundred bytes per conflict while the JSON stays complete.  The page renders its
+conflicts only, so it links a cluster only when it renders it (no link points nowhere).  The
 inconsistencies of such a page: crosscheck.report.inconsistency_groups.
 
 The complete JSON is written as a stream (`write_json`): the same bytes as `render_json`,
@@ -31,7 +33,7 @@ LARGE_CLUSTERS = 2000
 DETAILED = 100  # most severe conflicts shown with a claims table (trimmed to DETAILED_CLAIMS)
 DETAILED_CLAIMS = 12
 BRIEF_CLAIMS = 3  # outliers named on the one-line view of every other conflict
-BRIEF_BYTES = 1500  # the budget of one conflict's line in the HTML (tests/test_report_large.py)
+BRIEF_BYTES = 400  # the budget of one conflict's line in the HTML (tests/test_report_large.py)
 
 
 @dataclass

@@ -154,6 +154,14 @@ def _conflict_line(cluster: Cluster, w: _Words, size: Optional[int] = None) -> s
     )
 
 
+def _brief_line(cluster: Cluster, size: Optional[int] = None) -> str:
+    """A large archive's conflict past the tables, in about 100 bytes: its id (kind and
+    place), its outliers' figures (report.large.trim), how many claims, its severity."""
+    figures = " / ".join(f"{format_value(c)}{'*' if c.outlier else ''}" for c in cluster.claims)
+    return (f"- {_code(cluster.id)} {md_escape(figures)} · {len(cluster.claims) if size is None else size}"
+            f" · {format_severity(cluster.severity)}")
+
+
 def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> list[str]:
     """One inconsistency: its type and strength, the arithmetic in words, the claims cited."""
     heads = ("role", "source", "date", "value", "cluster", "as_written", "position")
@@ -178,23 +186,29 @@ def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> l
     return lines
 
 
-def _large_inconsistencies(incs, docs: dict[str, ReportDocument], w: _Words, max_tables: int) -> list[str]:
+def _large_inconsistencies(incs, docs: dict[str, ReportDocument], w: _Words, max_tables: int,
+                           conflicts: frozenset = frozenset()) -> list[str]:
     """A large archive's inconsistencies, every one in bounded bytes (report.inconsistency_groups):
-    the first between clusters with their claims, the other ones between clusters a line each,
-    then those inside each running total (or between the same clusters at several moments) by
+    the first between clusters with their claims, the other ones between clusters a line each
+    under their type (the figures they cite, and the `conflicts` among their clusters), then
+    those inside each running total (or between the same clusters at several moments) by
     clusters and type, counted, the first few named."""
-    from crosscheck.report.inconsistency_groups import for_page
+    from crosscheck.report.inconsistency_groups import LINE_FIGURES, for_page, line_figures
 
     split = for_page(incs)
     between = split.detailed + split.lines
     lines: list[str] = []
     for n, inc in enumerate(between[:max_tables], 1):
         lines += _inconsistency(n, inc, docs, w)
-    for n, inc in enumerate(between[max_tables:], max_tables + 1):
-        lines.append(f"- I{n}. {md_escape(w.labels.inconsistency_type(inc.type, w.lang))} "
-                     f"({md_escape(w.labels.strength(inc.strength, w.lang))}) {_code(inc.id)} · "
-                     f"{', '.join(_code(c) for c in inc.clusters)}: {md_escape(inc.explanation)}")
-    if len(between) > max_tables:
+    by_type: dict[str, list] = {}
+    for inc in between[max_tables:]:  # one list per type, a line of about 100 bytes each
+        by_type.setdefault(inc.type, []).append(inc)
+    for typ, items in by_type.items():
+        lines += [f"#### {md_escape(w.labels.inconsistency_type(typ, w.lang))} ({len(items)})", ""]
+        for inc in items:
+            linked = [c for c in dict.fromkeys(inc.clusters) if c in conflicts][:LINE_FIGURES]
+            lines.append(f"- {_code(inc.id)} {md_escape(line_figures(inc))}"
+                         + (" · " + ", ".join(_code(c) for c in linked) if linked else ""))
         lines.append("")
     for g in split.groups:
         shown = "; ".join(f"{_code(i.id)} " + md_escape(" / ".join(f"{c.doc} {format_value(c)} ({c.as_of or '-'})"
@@ -251,7 +265,8 @@ def render_markdown(
         lines += [w.t("less_severe", n=len(conflicts) - max_tables), ""]
         rest = conflicts[max_tables:]
         listed = rest if large is not None else rest[:max_lines]  # a large archive's page lists every one
-        lines += [_conflict_line(c, w, sizes.get(c.id)) for c in listed]
+        lines += [_brief_line(c, sizes.get(c.id)) if large is not None else _conflict_line(c, w)
+                  for c in listed]
         if len(rest) > len(listed):
             lines.append("- " + w.t("and_more", n=len(rest) - len(listed)))
         lines.append("")
@@ -259,7 +274,8 @@ def render_markdown(
     if incs:
         lines += [f"## {w.t('inconsistencies')}", "", w.t("inconsistencies_intro"), ""]
         if large is not None:
-            lines += _large_inconsistencies(incs, docs, w, max_tables)
+            lines += _large_inconsistencies(incs, docs, w, max_tables,
+                                            frozenset(c.id for c in conflicts))
         else:
             for n, inc in enumerate(incs[:max_tables], 1):
                 lines += _inconsistency(n, inc, docs, w)

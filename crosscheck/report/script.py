@@ -4,7 +4,10 @@ The page works without it (every cluster is in the HTML, in order; long lists ar
 <details>).  The script only hides and reorders what is there.  It reads and writes its state
 in the URL fragment (`report.html#status=conflict&place=gaza&q=رفح&sort=date`), so a filtered
 view can be bookmarked or sent.  The Content-Security-Policy allows this script by its
-sha256 hash and nothing else: no other script, no network.
+sha256 hash and nothing else: no other script, no network.  An entry's filter attributes
+(`data-kind`, `data-status`, ...) are its own or, when it has none of that name, its list's (a
+large page's one-line entries carry their status on their list); the default order is the
+page's.
 
 Search folds Arabic spelling the way crosscheck's matching does (crosscheck.text.normalize:
 no tashkeel or tatweel, one alef, ى→ي, ة→ه, Western digits) and also drops the hamza
@@ -52,7 +55,7 @@ var MAP=__MAP__, DEL=new RegExp("__DEL__","g"), PAGE=__PAGE__;
 function fold(s){s=(s||"").normalize("NFKC").replace(DEL,"");var o="";for(var i=0;i<s.length;i++){var c=s[i];o+=(c in MAP)?MAP[c]:c;}return o.toLowerCase().replace(/\s+/g," ").trim();}
 var form=document.getElementById("controls");if(!form)return;
 var items=[].slice.call(document.querySelectorAll("[data-item]"));
-items.forEach(function(el){el._text=fold(el.textContent);});
+items.forEach(function(el,i){el._text=fold(el.textContent);el._o=i;});
 var fields=["kind","status","strength","place","source"];
 var limits={};
 function state(){var s={};fields.forEach(function(f){var e=form.elements[f];if(e&&e.value)s[f]=e.value;});
@@ -61,15 +64,15 @@ function toHash(s){return Object.keys(s).map(function(k){return k+"="+encodeURIC
 function fromHash(){var h=location.hash.replace(/^#/,""),s={};if(!h||h.indexOf("=")<0)return s;
 h.split("&").forEach(function(p){var i=p.indexOf("=");if(i>0){try{s[p.slice(0,i)]=decodeURIComponent(p.slice(i+1));}catch(e){}}});return s;}
 function matches(el,s,q){for(var i=0;i<fields.length;i++){var f=fields[i];if(!s[f])continue;
-var v=el.getAttribute("data-"+f);if(v===null||(" "+v+" ").indexOf(" "+s[f]+" ")<0)return false;}
+var v=el.getAttribute("data-"+f);if(v===null)v=el.parentNode.getAttribute("data-"+f);if(v===null||(" "+v+" ").indexOf(" "+s[f]+" ")<0)return false;}
 return !q||el._text.indexOf(q)>=0;}
 function key(el,by){if(by==="severity")return -parseFloat(el.getAttribute("data-severity")||"-1");
 if(by==="date"){var d=el.getAttribute("data-date")||"";return d?-Date.parse(d):Infinity;}
-if(by==="size")return -parseInt(el.getAttribute("data-size")||"0",10);return parseInt(el.getAttribute("data-order"),10);}
+if(by==="size")return -parseInt(el.getAttribute("data-size")||"0",10);return el._o;}
 function apply(){var s=state(),q=fold(s.q||""),by=s.sort||"default";
 var lists=[].slice.call(document.querySelectorAll("[data-list]")),total=0;
 lists.forEach(function(list){var its=[].slice.call(list.querySelectorAll(":scope > [data-item]"));
-its.sort(function(a,b){var d=key(a,by)-key(b,by);return d||(parseInt(a.getAttribute("data-order"),10)-parseInt(b.getAttribute("data-order"),10));});
+its.sort(function(a,b){var d=key(a,by)-key(b,by);return d||(a._o-b._o);});
 its.forEach(function(el){list.appendChild(el);});
 var lim=limits[list.id]||PAGE,n=0,m=0;
 its.forEach(function(el){var ok=matches(el,s,q);if(ok){m++;}var show=ok&&n<lim;if(show)n++;
