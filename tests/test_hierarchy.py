@@ -270,6 +270,25 @@ def test_a_resolution_number_mistyped_in_one_story_is_an_inconsistency():
     assert not [i for i in _report(a, other_vote).inconsistencies if i.type == "number_typo"]
 
 
+def test_a_resolution_an_article_recalls_is_not_the_number_of_the_vote_it_reports():
+    """Two articles report one vote on resolution 2774 (the same tallies) and each recalls an
+    earlier resolution, 2712 and 2721: those are not numbers of the vote reported, so their
+    digit slip is no number typo (every number of an article used to join each of its
+    tallies' votes); the vote's own number given two ways still is."""
+    a = _doc("a", "اعتمدت الجمعية العامة القرار 2774 بأغلبية 93 صوتا مقابل 18 صوتا وامتناع 65 دولة عن التصويت. "
+                  "ويستند النص إلى القرار 2712 الصادر العام الماضي.")
+    b = _doc("b", "وصوتت 93 دولة لصالح القرار 2774 وعارضته 18 دولة فيما امتنعت 65 دولة. "
+                  "وأشار المندوبون إلى القرار 2721 الذي سبقه.")
+    rep = _report(a, b)
+    tallies = {(c.doc, cl.key.get("event")) for cl in rep.clusters for c in cl.claims if cl.kind == "votes_for"}
+    assert len({e for _, e in tallies}) == 1 and {d for d, _ in tallies} == {"a", "b"}  # one vote
+    assert not [i for i in rep.inconsistencies if i.type == "number_typo"]
+    slip = _doc("c", "وصوتت 93 دولة لصالح القرار 2747 وعارضته 18 دولة فيما امتنعت 65 دولة. "
+                     "وأشار المندوبون إلى القرار 2721 الذي سبقه.")
+    found = [i for i in _report(a, slip).inconsistencies if i.type == "number_typo"]
+    assert [{(c.doc, c.value) for c in i.claims} for i in found] == [{("a", 2774), ("c", 2747)}]
+
+
 def test_two_votes_with_the_same_figures_do_not_link_their_resolution_numbers():
     """Consecutive resolutions adopted alike months apart (13 for, 2 against each) are two
     votes (crosscheck.reconcile.votes keeps different numbers apart): equal figures alone do

@@ -26,7 +26,8 @@ and only between claims stated at the same moment:
   * number_typo: identity numbers (resolution numbers: each its own cluster) that one story
     gives two ways differing by a digit slip (2736 / 2763: adjacent digits swapped, one digit
     off; causes.digit_typo) - one story being copies of one article (one source group) or
-    articles that report the same tally of the same vote.
+    articles that report the same tally of the same vote (the vote the number names in its
+    article, else its unnamed votes: `_tallies_of`).
 A claim is an interval; a constraint is violated when no values inside the intervals satisfy
 it.  The inconsistency is "hard" when it survives reading every hedge as loosely as its words
 allow (crosscheck.reconcile.causes.stretched), else "soft".
@@ -284,8 +285,8 @@ def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
 
     Numbers are bucketed by story link - the source group of their article, and each vote
     tally (the vote, as crosscheck.reconcile.votes linked it, and its figure for or against)
-    their article reports - so only numbers of one bucket are compared: linear in the
-    claims but for the few numbers a story names.  Equal figures alone do not make one vote
+    of the vote the number belongs to in its article (`_tallies_of`) - so only numbers of one
+    bucket are compared: linear in the claims but for the few numbers a story names.  Equal figures alone do not make one vote
     (most Security Council votes are 15-0; consecutive resolutions adopted alike are two votes):
     the tally's vote event must be the same."""
     tallies: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
@@ -308,7 +309,8 @@ def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
             n = _whole(c.value)
             if n is None:
                 continue
-            links = [("copies", c.source_group or c.doc)] + [("tally",) + t for t in signature.get(c.doc, ())]
+            own = _tallies_of(n, signature.get(c.doc, ()), cfg)
+            links = [("copies", c.source_group or c.doc)] + [("tally",) + t for t in own]
             for link in links:
                 buckets[link].setdefault(n, (c, cl))  # the first claim of each number per link
     found: list[Inconsistency] = []
@@ -333,6 +335,23 @@ def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
                                    f"{ca.kind.replace('_', ' ')} {a} ({ca.doc}) and {b} ({cb.doc}) in "
                                    f"{why}: {how}; one of them is likely mistyped"))
     return found
+
+
+_RES = re.compile(r"(?:^|[:;])res=(\d+)")
+
+
+def _tallies_of(n: int, signature: Iterable[tuple], cfg: ReconcileConfig) -> list[tuple]:
+    """The tallies of its article a resolution number `n` is linked by: those of the vote it
+    names (event `res=n`) when the article reports one; else those of unnamed votes and of votes
+    named by a digit slip of `n` (the vote linking gave the vote another article's number).  A
+    number never joins the tallies of another vote ("resolution 2216 adopted by 11 votes;
+    resolution 2030 calls for ..." links 2030 to no tally)."""
+    def res(event: str) -> Optional[int]:
+        m = _RES.search(event)
+        return int(m.group(1)) if m else None
+
+    own = [t for t in signature if res(t[0]) == n]
+    return own or [t for t in signature if res(t[0]) is None or digit_typo(n, res(t[0]), cfg)]
 
 
 _BODY = re.compile(r"(?:^|[:;])body=([a-z]+)")
