@@ -560,3 +560,101 @@ def test_a_claim_window_asks_its_sentence_which_words_and_cues_it_holds():
             assert extractor._cue_kinds_of(ctx, comp, w) == want, (text, i)
             tried += 1
     assert tried > 300
+
+
+def test_a_claim_window_finds_its_cues_by_payload_where_it_copies_its_sentence():
+    """SentenceIndex.nearest of a rewritten window (a dual noun read as "2 + noun", a noun read
+    before its "one") whose sentence's matches are all known takes the sentence's matches of the
+    payload where the window copies it (bisection) and reads only the positions around the
+    rewritten tokens and near its end: the same answer as scanning every position of the
+    window (an index without a base), before, across and after the rewritten tokens and up to
+    a window cut short of its sentence's end."""
+    from crosscheck.extract import extractor
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+    from crosscheck.text.tokens import Token
+
+    rules = load_rules()
+    comp = compile_rules(rules)
+    cues = comp.tagged_cues
+    payloads = sorted({str(p.payload) for p in cues.phrases})
+    # cue phrases of every length (gapped ones too) side by side, so that matches cross the
+    # rewritten tokens and the window's cut ends
+    pieces = [p.source for p in cues.phrases] + list(_WORDS) + ["جنديين", "،", "، بينهم"]
+    rng = random.Random(21)
+    texts = _texts(60, 22) + [_dense_sentence(rng.randint(2, 60)) for _ in range(40)]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 320))) for _ in range(160)]
+    tried = hits = 0
+    for text in texts:
+        ctx = DocContext(Document(id="t", text=text), rules)
+        lo, hi = ctx.sentence_at(len(ctx.text) // 2)
+        toks = ctx.tokens(lo, hi)
+        if len(toks) < 3:
+            continue
+        ctx.cue_index(cues, toks).has(payloads[0])  # the sentence's matches all known
+        for _ in range(4):
+            i = rng.randrange(1, len(toks))
+            w, a = extractor._window(toks, i)
+            t = w[i - a]
+            if rng.random() < 0.5:  # a dual: one token becomes two
+                noun = rng.choice(pieces).split()[0]
+                w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+                                        Token(t.nstart, t.nend, noun, frozenset({noun}), False)]
+            else:  # a noun read first: two tokens rewritten in place
+                p = w[i - 1 - a]
+                w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
+                                            Token(p.nstart, t.nend, p.text, p.forms, False)]
+            index = ctx.cue_index(cues, w)
+            plain = SentenceIndex(cues, list(w))
+            c = i - a
+            for _ in range(12):
+                at = rng.choice((c, c + 1, c - 1, rng.randrange(len(w)), len(w) - 1 - rng.randrange(8)))
+                q_lo = max(0, min(len(w), at))
+                q_hi = min(len(w), q_lo + rng.randint(0, 3))
+                args = (q_lo, q_hi, rng.randint(0, 25), rng.randint(0, 10), rng.random() < 0.5, rng.choice(payloads))
+                want = plain.nearest(*args)
+                assert index.nearest(*args) == want, (text, i, args)
+                tried += 1
+                hits += want is not None
+    assert tried > 5000 and hits > 500
+
+
+def test_or_and_head_word_positions_found_once_per_sentence_give_the_same_claims(monkeypatch):
+    """_either_or ("قتل أو أصيب 2505") reads the sentence's "أو" positions by bisection, and
+    _find_cue tries its subject-without-a-verb look-ups ("حصيلة قتلى الحريق 82 شخصا") only when
+    a head word stands within their reach (_head_before): the claims of random texts dense in
+    heads, cues, "أو" and figures are the same as reading the tokens around every figure, and
+    both shortcuts do fire."""
+    from crosscheck.extract import extractor
+
+    words = list(_WORDS) + ["أو", "عدد", "حصيلة", "القتلى", "بلغ", "ارتفع", "إلى", "قتلى", "الحريق", "82", "أصيب", "،"]
+    rng = random.Random(23)
+    texts = _texts(60, 24) + [_dense_sentence(rng.randint(2, 30)) for _ in range(20)]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(3, 80))) for _ in range(160)]
+    # two kinds joined by "أو" at a figure, among other words
+    joins = ("قتل أو أصيب", "أصيب أو قتل", "لقوا حتفهم أو فقدوا", "نزح أو فقد")
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) + f" {rng.choice(joins)} "
+              + f"{rng.randint(2, 900)} شخصا " + " ".join(rng.choice(words) for _ in range(rng.randint(0, 12)))
+              for _ in range(60)]
+    real = extractor._head_before
+    said = {True: 0, False: 0}
+
+    def counting(*args):
+        out = real(*args)
+        said[out] += 1
+        return out
+
+    real_or = extractor._either_or
+    joined = {"two kinds": 0}
+
+    def counting_or(*args):
+        out = real_or(*args)
+        joined["two kinds"] += out
+        return out
+
+    monkeypatch.setattr(extractor, "_head_before", counting)
+    monkeypatch.setattr(extractor, "_either_or", counting_or)
+    for text in texts:
+        fast, plain = _claims_with_and_without(extractor, "_SENTENCE_POSITIONS", text)
+        assert fast == plain, text
+    assert said[True] > 50 and said[False] > 200 and joined["two kinds"] > 10

@@ -1059,11 +1059,17 @@ def _noun_end(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -
 
 def _either_or(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int) -> bool:
     """Two kinds' cues joined by "أو" next to the figure: "قتل أو أصيب 2505", "حتفهم أو فقدوا"."""
-    index = ctx.cue_index(comp.tagged_cues, toks)
     lo, hi = max(0, left - 6), min(len(toks), i1 + 6)
-    for k in range(lo, hi):
-        if toks[k].text != "او":
-            continue
+    if isinstance(toks, TokenWindow) or not _SENTENCE_POSITIONS:
+        ors: Sequence[int] = [k for k in range(lo, hi) if toks[k].text == "او"]
+    else:
+        # the sentence's "او" positions, found once (most sentences have none)
+        at = ctx.info(toks).get("or_positions", lambda: [k for k, t in enumerate(toks) if t.text == "او"])
+        ors = at[bisect_left(at, lo) : bisect_left(at, hi)]
+    if not ors:
+        return False
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    for k in ors:
         before = {p.payload for s, e, p in index.ending_at(k)}
         after = {p.payload for s, e, p in index.starting_at(k + 1)}
         if before and after and before != after and not (before & after):
@@ -1507,7 +1513,7 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         k = _subset_hedge_end(ctx, toks, right)
         if k is not None:
             cue = index.nearest(k, k, 0, r.cue_after, cross, r.id)
-    if cue is None and people and pred.heads and left > 0:
+    if cue is None and people and pred.heads and left > 0 and _head_before(ctx, pred, toks, left, index):
         # "حصيلة قتلى الحريق في مستشفى العاصمة 82 شخصا": a toll named as the subject (a head word,
         # then the cue) with no verb; the figure is the first after it, in the same clause ("عدد
         # الضحايا أعلى بكثير، وقد يصل إلى 500": the subject had its predicate before the comma)
@@ -1554,6 +1560,28 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
     return None
+
+
+# _either_or and _find_cue read the sentence's "او" and head-word positions, found once per
+# sentence (tests turn this off to compare with reading the tokens around every figure)
+_SENTENCE_POSITIONS = True
+
+
+def _head_before(ctx: DocContext, pred: _Predicate, toks: Sequence[Token], left: int, index) -> bool:
+    """Can a head word ("عدد", "حصيلة") stand where _find_cue's subject-without-a-verb look-ups
+    need one: at a cue starting within pred.window words (and a cue's length) before the figure,
+    or the word before that cue (_headed, _verb_first)?  Found by bisection in the sentence's
+    head-word positions (found once); a claim's window reads those words."""
+    if not _SENTENCE_POSITIONS:
+        return True
+    lo = left - pred.window - index._span - 1
+    if isinstance(toks, TokenWindow):
+        heads = pred.heads
+        return any(not toks[k].forms.isdisjoint(heads) for k in range(max(lo, 0), left))
+    info = ctx.info(toks)
+    at = info.get(("heads", id(pred)), lambda: [k for k, t in enumerate(toks) if not t.forms.isdisjoint(pred.heads)])
+    k = bisect_left(at, lo)
+    return k < len(at) and at[k] < left
 
 
 def _cue_across_aside(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int):

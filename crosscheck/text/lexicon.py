@@ -427,22 +427,68 @@ class SentenceIndex:
         if payload is not None and self._all is not None:
             # every match is known (has() read them): only this payload's, by bisection
             return self._nearest_of(payload, lo, hi, before, after, cross_clause)
+        if payload is not None and self._base is not None and self._base._all is not None:
+            # a claim's window whose sentence's matches are all known: this payload's matches,
+            # from the sentence where the window copies it (see _window_matches)
+            return self._closest(
+                self._window_matches(payload, hi, hi + after),
+                self._window_matches(payload, lo - before - self._span, min(lo, hi)),
+                lo, hi, before, after, cross_clause, None,
+            )
         return self._closest(
             self.between(hi, hi + after), self.between(lo - before - self._span, min(lo, hi)),
             lo, hi, before, after, cross_clause, payload,
         )
+
+    def _payload_matches(self, payload: object) -> tuple[list[tuple[int, int, Phrase]], list[int]] | None:
+        """(the matches with this payload in text order, their starts), once every match is known."""
+        if self._by_payload is None:
+            groups: dict[object, list[tuple[int, int, Phrase]]] = {}
+            for m in self._all or ():
+                groups.setdefault(m[2].payload, []).append(m)
+            self._by_payload = {k: (v, [m[0] for m in v]) for k, v in groups.items()}
+        return self._by_payload.get(payload)
+
+    def _window_matches(self, payload: object, a: int, b: int) -> list[tuple[int, int, Phrase]]:
+        """Of a claim's window (`base` given, every match of the sentence known): the matches
+        with this payload starting at a token in [a, b), in text order, as between() and a
+        filter would give them.  A match starting at window token i reads tokens i to
+        i + max_span - 1 only, so where those all copy the sentence (before the rewritten
+        tokens, or after them and inside the window) it is the sentence's, shifted: found by
+        bisection in the sentence's matches of this payload.  Only the positions around the
+        rewritten tokens and near the window's end are read here (once per window)."""
+        toks = self.tokens
+        n = len(toks)
+        a, b = max(a, 0), min(b, n)
+        if a >= b:
+            return []
+        span = self._span
+        c0, c1 = self._changed
+        c1 = min(c1, n)
+        off = toks.offset  # type: ignore[attr-defined]  (window token i is sentence token i + off ...)
+        shift = toks.base_end - n  # type: ignore[attr-defined]  (... or, after the rewritten ones, i + shift)
+        head, tail = max(0, min(c0 - span + 1, c1)), max(c1, n - span + 1)
+        found = self._base._payload_matches(payload)  # type: ignore[union-attr]
+        ms, starts = found if found is not None else ((), ())
+        out: list[tuple[int, int, Phrase]] = []
+        if a < head:
+            out += [(s - off, e - off, p) for s, e, p in
+                    ms[bisect_left(starts, a + off) : bisect_left(starts, min(b, head) + off)]]
+        for i in range(max(a, head), min(b, c1)):
+            out += [m for m in self.starting_at(i) if m[2].payload == payload]
+        if max(a, c1) < min(b, tail):
+            out += [(s - shift, e - shift, p) for s, e, p in
+                    ms[bisect_left(starts, max(a, c1) + shift) : bisect_left(starts, min(b, tail) + shift)]]
+        for i in range(max(a, tail), b):
+            out += [m for m in self.starting_at(i) if m[2].payload == payload]
+        return out
 
     def _nearest_of(
         self, payload: object, lo: int, hi: int, before: int, after: int, cross_clause: bool
     ) -> tuple[Phrase, int, int] | None:
         """nearest() over the matches with this payload only (the same matches, in the same
         order, as the scan of the window keeps)."""
-        if self._by_payload is None:
-            groups: dict[object, list[tuple[int, int, Phrase]]] = {}
-            for m in self._all or ():
-                groups.setdefault(m[2].payload, []).append(m)
-            self._by_payload = {k: (v, [m[0] for m in v]) for k, v in groups.items()}
-        found = self._by_payload.get(payload)
+        found = self._payload_matches(payload)
         if found is None:
             return None
         ms, starts = found
