@@ -71,6 +71,20 @@ def test_large_reports_lead_with_conflicts_and_count_the_rest(analysis, tmp_path
     assert json.loads(files["report.json"])["clusters"] == json.loads(render_json(report))["clusters"]
 
 
+def test_few_clusters_of_many_claims_are_a_large_archive(analysis, monkeypatch):
+    """A page shows every claim of a small report with its sentence (about 650 bytes a claim),
+    so a few clusters retold by hundreds of articles each get a large archive's pages too."""
+    report = analysis.report()
+    claims = sum(len(c.claims) for c in report.clusters)
+    assert len(report.clusters) <= large.LARGE_CLUSTERS
+    monkeypatch.setattr(large, "LARGE_CLAIMS", claims)
+    assert large.reader_report(report)[1] is None
+    monkeypatch.setattr(large, "LARGE_CLAIMS", claims - 1)
+    shown, view = large.reader_report(report)
+    assert view is not None and view.claims == claims and 'id="large-archive"' in \
+        pipeline.render_pages(shown, view, ("html",), analysis.texts)["report.html"]
+
+
 def test_a_large_page_grows_by_a_bounded_number_of_bytes_per_conflict(analysis, monkeypatch):
     """The size goal (under 10 MB at 100,000 articles), counted in bytes per conflict: past the
     DETAILED most severe, a conflict costs one line whatever its number of claims."""

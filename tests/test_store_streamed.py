@@ -110,10 +110,13 @@ def test_report_store_command_streams_from_the_store(stores, tmp_path):
         assert (out / f).read_bytes() == expected[f], f
 
 
-def test_large_pages_are_the_same_from_the_store(stores, tmp_path, monkeypatch):
+@pytest.mark.parametrize("by", ["clusters", "claims"])
+def test_large_pages_are_the_same_from_the_store(stores, tmp_path, monkeypatch, by):
+    """A large archive's pages (more clusters, or more claims, than a page can show in full)
+    from the store are the in-memory pages, byte for byte."""
     from crosscheck.report import large
 
-    monkeypatch.setattr(large, "LARGE_CLUSTERS", 5)
+    monkeypatch.setattr(large, "LARGE_CLUSTERS" if by == "clusters" else "LARGE_CLAIMS", 5)
     monkeypatch.setattr(large, "DETAILED", 2)  # the rest of the conflicts as one line each
     db = stores["generated"]
     expected = _in_memory(db, tmp_path / "memory")

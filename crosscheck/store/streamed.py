@@ -552,7 +552,7 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
         st = record.stats
         pages: dict[str, str] = {}
         if any(f in ("md", "html") for f in wanted):
-            if st.clusters <= large.LARGE_CLUSTERS:
+            if not large.is_large(st.clusters, st.claims):
                 shown = Report(documents=list(record.document_records()), clusters=list(record.clusters()),
                                inconsistencies=record.inconsistencies)
                 view = None
