@@ -23,7 +23,7 @@ from typing import Iterable, Optional, Sequence
 
 from crosscheck.config import Settings
 from crosscheck.errors import InputError
-from crosscheck.models import Claim, Cluster, Document
+from crosscheck.models import Claim, Cluster, ClusterClaim, Document
 from crosscheck.ci.baseline import Baseline
 from crosscheck.ci.findings import BIDI_RULE, RULES, CheckResult, Finding, rule_for
 from crosscheck.text.textpos import FileText, locate_document
@@ -341,8 +341,24 @@ def _finding_dict(f: Finding) -> dict:
         "fingerprint": f.fingerprint,
         "message": f.message(),
         "others": [{"doc": c.doc, "surface": c.surface, "value": c.value, "qualifier": c.qualifier,
-                    "outlier": c.outlier} for c in f.others],
+                    "outlier": c.outlier} for c in shown_others(f.others)],
+        "others_total": len(f.others),
     }
+
+
+OTHERS_SHOWN = 50  # of a finding's other claims in the JSON (the cluster's outliers first)
+
+
+def shown_others(others: Sequence[ClusterClaim]) -> list[ClusterClaim]:
+    """The record's claims a finding's JSON lists: all of them up to `OTHERS_SHOWN`, else the
+    outliers first and then the others, `OTHERS_SHOWN` in all, in the cluster's order.  A
+    running total of a large archive holds thousands of claims (1,800 at 10,000 generated
+    articles), so listing all made the JSON grow with the archive (6.7 MB for one article's
+    28 findings at 10k); `others_total` counts them, report.json and `crosscheck show` list them."""
+    if len(others) <= OTHERS_SHOWN:
+        return list(others)
+    order = sorted(range(len(others)), key=lambda i: (not others[i].outlier, i))
+    return [others[i] for i in sorted(order[:OTHERS_SHOWN])]
 
 
 def render_text(result: CheckResult) -> str:
