@@ -485,3 +485,25 @@ def test_figures_inside_one_long_token_cut_its_text_once(monkeypatch):
     claims = extract_text(text)
     assert len(claims) == 1 and claims[0].kind == "killed" and len(claims[0].surface) > 7000
     assert cut[0] < 3 * len(text), cut[0]  # (was about 4,000 cuts of 8,000 characters)
+
+
+def test_a_figure_repeating_a_waiting_claim_is_not_held(monkeypatch):
+    """Figures inside one long token ("قتل 1.1.1.…1. شخصا") each make a claim spanning the whole
+    token, so none can leave the merge queue before the token ends: a claim of the same span,
+    kind and merge key as one waiting is a mention the merger already has, and is dropped.
+    The claims are the same as holding them all; what is held no longer grows with the token."""
+    texts = [
+        "قتل " + "1." * 1500 + " شخصا",
+        "قتل " + "1.2." * 400 + " شخصا و" + "5.5." * 300 + " جريحا في غزة",
+        "أصيب " + "3.0." * 200 + " شخصا، بينهم " + "2." * 100 + " أطفال. " + _dense(60, 7),
+        _dense(200, 9) + " وقتل 1.1.1.1.1.1.1 شخصا وقتل 1.1.1.1.1.1.1 شخصا",
+    ]
+    held = {}
+    for drop in (True, False):
+        monkeypatch.setattr(extractor, "_DROP_REPEATS", drop)
+        held[drop] = [_held(t) for t in texts]
+    for (h_on, on), (_h_off, off) in zip(held[True], held[False]):
+        assert _dump(on) == _dump(off)
+    assert held[False][0][0] > 1000  # every figure of the token waited (1,500)
+    assert held[True][0][0] <= 2
+    assert held[True][1][0] < 10 and held[False][1][0] > 500

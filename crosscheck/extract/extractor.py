@@ -22,7 +22,7 @@ import regex
 from crosscheck.extract import vote_positions as positions
 from crosscheck.extract.formulas import formula_claims
 from crosscheck.extract.member_counts import member_count_claims
-from crosscheck.extract.mentions import MentionMerger
+from crosscheck.extract.mentions import MentionMerger, merge_key
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
 from crosscheck.text.lexicon import Phrase, PhraseSet
@@ -231,6 +231,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     if len(ctx._tokens) > ctx.keep_sentences:
         ctx.forget_before(len(ctx.text) + 1)  # the vote sentences positions read: read again as needed
     seq = 0
+    waiting: dict[tuple, Claim] = {}  # the figure claims in `pending`, by span, kind and merge key
     reach = _reach_back(ctx, comp)
     tally_starts: list[int] = []  # where the vote tallies stand (for formulas said beside one)
     for n in nums:
@@ -239,13 +240,21 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
             continue
         if c.kind in _TALLY_KINDS:
             tally_starts.append(c.start)
-        heappush(pending, (c.start, c.end, c.kind, seq, c))
-        seq += 1
+        key = (c.start, c.end, c.kind, merge_key(c))
+        if key not in waiting or not _DROP_REPEATS:
+            waiting[key] = c
+            heappush(pending, (c.start, c.end, c.kind, seq, c))
+            seq += 1
+        # else: a figure claim that sorts right after one waiting with the same span, kind and
+        # merge key is a mention the merger already has (same start): it would add nothing
+        # ("قتل 1.1.1.…1. شخصا": every figure of the token spans it all, none can leave the queue)
         ctx.reading_at(ctx.sentence_at(n.nstart)[0])
         if len(pending) > _PENDING_MAX:
             floor = ctx.norm.to_original(_claim_floor(ctx, n, reach))
             while pending and pending[0][0] < floor:
-                merger.add(heappop(pending)[4])
+                c = heappop(pending)[4]
+                waiting.pop((c.start, c.end, c.kind, merge_key(c)), None)
+                merger.add(c)
             ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
     ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
     # counts said without a figure ("بالإجماع"): few, read from the vote sentences once
@@ -264,6 +273,8 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     return assign_incidents(ctx, assign_vote_events(ctx, out))
 
 
+# _extract drops a figure claim that repeats one waiting in its queue (tests turn it off to compare)
+_DROP_REPEATS = True
 # _extract's queue of claims waiting to be merged: the watermark is worked out once it holds
 # this many (an ordinary article never does)
 _PENDING_MAX = 256

@@ -45,6 +45,12 @@ def _key(c: Claim) -> Hashable:
     return (_shape(c), c.group, c.location, c.period)
 
 
+def merge_key(c: Claim) -> Hashable:
+    """What MentionMerger looks a claim up by first: a claim added after one of the same key
+    and start folds into the same figure and brings no new mention."""
+    return _key(c)
+
+
 # Groups an article may name a whole toll by ("13 قتيلا" … "13 جنديا"); children, women, medics or
 # journalists are counted as parts of a toll ("بينهم 20 امرأة"), so their figure is never the
 # total's even when the values match.
