@@ -370,10 +370,15 @@ class SentenceIndex:
             at, find, out = self._at, self._find, []
             # (a word none of whose forms starts a phrase has none: passed over without a look-up)
             keys = None if self.phrases._first_loose else self.phrases._first_keys
+            # (nor a word whose candidate phrases are known to be none: with a loose first word,
+            # "قتل*", the keys cannot tell)
+            cands = self.phrases._first_cache
             for i, tok in enumerate(self.tokens):
                 found = at.get(i)
                 if found is None:
                     if keys is not None and tok.forms.isdisjoint(keys):
+                        continue
+                    if cands.get(tok.forms, _NO_MATCHES) == []:
                         continue
                     found = find(i)
                 out.extend(found)
