@@ -85,6 +85,23 @@ CASES = [
      [("resolution_number", 1801), ("resolution_number", 1822), ("votes_for", 15)]),
     ("unanimity-beside-tally", "واعتمد مجلس الأمن القرار 1901 بتأييد 15 عضوا، أي بإجماع أعضائه",
      [("resolution_number", 1901), ("votes_for", 15)]),
+    # session 11: a definite number word after a construct head and its genitive (a compound
+    # number, a place's name ending the genitive); a preposition ends the genitive; remains
+    # handed over in a deal are no toll; a dual of "بلد"; "في البلدين" names places
+    ("construct-chain-compound", "ومع ضحايا الانفجار الثلاثة والعشرين يرتفع عدد القتلى إلى 70",
+     [("killed", 23), ("killed", 70)]),
+    ("construct-chain-place", "وبإضافة قتلى حريق بيشاور الستة تصل الحصيلة إلى 40 قتيلا",
+     [("killed", 6), ("killed", 40)]),
+    ("construct-chain-not-past-preposition", "وتجاوز عدد القتلى في المدن الخمس 900",
+     [("killed", 900)]),
+    ("construct-chain-not-definite-head", "وشيع الأهالي الضحايا في البلدات الثلاث", []),
+    ("remains-in-exchange", "وتسلمت الحكومة رفات خمسة جنود مقابل الإفراج عن 20 أسيرا",
+     [("prisoners_released", 20)]),
+    ("remains-buried-still-count", "ودفن الأهالي رفات 80 ضحية تعرفوا عليها", [("killed", 80)]),
+    ("dual-of-country", "وأيد القرار 160 بلدا ولم يعارضه سوى بلدين",
+     [("votes_for", 160), ("votes_against", 2)]),
+    ("definite-dual-after-preposition", "وبلغ عدد القتلى 310 في البلدين، بينهم 290 في الجنوب",
+     [("killed", 310), ("killed", 290)]),
 ]
 
 

@@ -88,6 +88,15 @@ def test_a_figure_above_the_council_seats_is_an_assembly_vote_and_a_past_year_ma
     assert ev[120].get("past") == "2019" and ev[150].get("past") is None
 
 
+def test_a_tally_right_after_the_word_resolution_is_no_resolution_number():
+    # "أيد القرار 160 بلدا": the resolution is the verb's object, 160 the countries for it
+    text = "وفي العام الماضي أيد القرار 160 بلدا ولم يعارضه سوى بلدين."
+    evs = [parse_event(c.event) for c in _tallies(_doc("a", text))]
+    assert len(evs) == 2 and all("res" not in ev for ev in evs)
+    text = "واعتمد المجلس القرار 2601 بأغلبية 13 صوتا."
+    assert parse_event(_tallies(_doc("b", text))[0].event)["res"] == "2601"
+
+
 def test_a_veto_said_not_to_apply_is_not_a_veto():
     text = ("صوت مجلس الأمن على قرار إجرائي لا يسري عليه حق النقض، واعتمد القرار 2555 "
             "بأغلبية 12 صوتا.")

@@ -416,6 +416,11 @@ def _duals(ctx: DocContext) -> Iterator[_Num]:
         if ctx.in_furniture(m.start()):
             continue
         s, e = m.span(1)
+        not_after = ctx.scope.dual_not_after
+        if not_after is not None and ctx.text.endswith("ال", m.start(), s) and not_after.search(
+            ctx.text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # "قتيلا في البلدين": the two places, not a count
         yield _Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)])
 
 
@@ -515,11 +520,38 @@ def _definite_head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: in
             if ck.nouns and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
         )
 
-    if k < 1 or toks[k].brk_before or not definite(toks[k - 1]):
+    if k < 1 or toks[k].brk_before:
         return -1
-    if k >= 2 and not toks[k - 1].brk_before and definite(toks[k - 2]) and counted(k - 2):
-        return k - 2  # the noun, then its adjective ("اللبنانيون", "المحررون")
-    return k - 1 if counted(k - 1) else -1
+    if definite(toks[k - 1]):
+        if k >= 2 and not toks[k - 1].brk_before and definite(toks[k - 2]) and counted(k - 2):
+            return k - 2  # the noun, then its adjective ("اللبنانيون", "المحررون")
+        if counted(k - 1):
+            return k - 1
+    return _construct_head(ctx, toks, k)
+
+
+def _construct_head(ctx: DocContext, toks: Sequence[Token], k: int) -> int:
+    """The index of a construct head (scope.yaml construct_heads) whose genitive, one or two
+    words, ends right before the definite number word at toks[k]: "ضحايا الحريق الخمسة
+    والعشرين", "ضحايا جزر القمر السبعة", "ضحايا حريق المدينة الثلاثة"; or -1.  The genitive
+    is definite (ال) or ends in a name of the gazetteer ("ضحايا حريق كراتشي الخمسة")."""
+    heads = ctx.scope.construct_heads
+    if not heads.phrases:
+        return -1
+    last = toks[k - 1]
+    if not (last.text.lstrip("وفبك").startswith(("ال", "لل")) or ctx.gaz.lookup.get(last.text)):
+        return -1
+    for h in (k - 2, k - 3):
+        if h < 0 or any(toks[j].brk_before for j in range(h + 1, k)):
+            return -1
+        t = toks[h + 1]
+        if t.text in ctx.scope.function_words or _starts_number(ctx, t) or t.is_digit():
+            return -1  # "القتلى في الدول الثلاث": a preposition ends the genitive
+        hit = heads.at(toks, h)
+        if hit is not None and hit[1] == h + 1:
+            # the head is in the construct state: no article ("قتلى الهجوم", not "القتلى")
+            return -1 if toks[h].text.lstrip("وفبك").startswith(("ال", "لل")) else h
+    return -1
 
 
 def _definite_attribute(toks: Sequence[Token], k: int, nstart: int) -> bool:
@@ -529,6 +561,15 @@ def _definite_attribute(toks: Sequence[Token], k: int, nstart: int) -> bool:
     return (
         0 < k < len(toks) and not toks[k].brk_before and toks[k].text.startswith("ال")
         and nstart == toks[k].nstart + 2 and toks[k - 1].text.startswith(("ال", "وال", "بال", "لل"))
+    )
+
+
+def _definite_after_name(ctx: DocContext, toks: Sequence[Token], k: int, nstart: int) -> bool:
+    """Is the number word at toks[k] definite and right after a place's name, the end of a
+    genitive ("ضحايا حريق كراتشي الخمسة")?  _construct_head then looks for its head."""
+    return (
+        0 < k < len(toks) and not toks[k].brk_before and toks[k].text.startswith("ال")
+        and nstart == toks[k].nstart + 2 and ctx.gaz.lookup.get(toks[k - 1].text) is not None
     )
 
 
@@ -573,7 +614,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         ]
         i0, i1, noun_first = i0 - 1 - w, i0 - w, True
     elif not n.is_range and n.form == "cardinal" and not n.dual_of and (
-        (not n.digits and 3 <= n.value <= 10 and _definite_attribute(toks, i0, n.nstart))
+        # (a cardinal word: the parser reads "العشرين" alone, "الخامس والعشرين" as ordinals)
+        (not n.digits and 3 <= n.value <= 99 and (
+            _definite_attribute(toks, i0, n.nstart) or _definite_after_name(ctx, toks, i0, n.nstart)
+        ))
         # "الأسرى الفلسطينيين الـ400", "الفتيات الـ82": digits made definite ("ال" a token of
         # its own) after their noun
         or (n.digits and n.value >= 3 and 1 < i0 < len(toks) and toks[i0 - 1].text == "ال"
@@ -590,9 +634,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             h, i0 = h - w, i0 - w
             toks.changed = (h, i0 + 2)
             num_tok, lo_, hi_ = toks[i0], toks[h].nstart, toks[i0].nend
-            toks[h : i0 + 1] = [Token(lo_, hi_, num_tok.text, num_tok.forms, toks[h].brk_before)] + [
-                Token(lo_, hi_, t.text, t.forms, False) for t in toks[h:i0]
-            ]
+            moved = [Token(lo_, hi_, t.text, t.forms, False) for t in toks[h:i0]]
+            hit = ctx.scope.construct_heads.at(toks, h)
+            reads = ctx.scope.construct_reads.get(normalize_word(hit[0].source)) if hit is not None else None
+            if reads is not None and reads not in moved[0].forms:
+                # "ضحايا الحريق الخمسة والعشرين": the head read as the noun it stands for (قتلى)
+                moved[0] = Token(lo_, hi_, moved[0].text, moved[0].forms | bare_forms(reads), False)
+            toks[h : i0 + 1] = [Token(lo_, hi_, num_tok.text, num_tok.forms, toks[h].brk_before)] + moved
             i0, i1, noun_first = h, h + 1, True
     if n.dual_of:
         if (

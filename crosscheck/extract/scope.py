@@ -187,6 +187,12 @@ class ScopeLexicon:
         self.dual_pattern = re.compile(
             r"(?<![^\W\d_])(?:[وف]?[بلك]?(?:ال)?)(" + longest_of(single) + r")(?![^\W\d_])"
         )
+        # "في البلدين": a definite dual right after one of these words is no count
+        self.dual_not_after = (
+            re.compile(r"(?<![^\W\d_])(?:" + longest_of(sorted(map(normalize_word, rules.duals_not_after), key=len, reverse=True))
+                       + r")\s+$")
+            if rules.duals_not_after else None
+        )
         self.not_before = PhraseSet.of(rules.not_counts_before)
         self.totals_of = PhraseSet.of(rules.totals_of)
         self.asides = PhraseSet.of(rules.asides)
@@ -195,6 +201,8 @@ class ScopeLexicon:
         self.change_verbs = PhraseSet.of(rules.change_verbs)
         self.not_after = PhraseSet.of(rules.not_counts_after)
         self.vague_parts_after = PhraseSet.of(rules.vague_parts_after)
+        self.construct_heads = PhraseSet.of(rules.construct_heads)
+        self.construct_reads = {normalize_word(k): normalize_word(v) for k, v in rules.construct_heads.items()}
         self.requirement = PhraseSet.of(rules.requirement_before)
         self.requirement_window = rules.requirement_window
         self.draft = PhraseSet.of(rules.draft)

@@ -430,6 +430,22 @@ def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]]):
     return [k[0] for k in kept], [k[1] for k in kept]
 
 
+def _without_tally_numbers(ctx, cues: list[Cue], tallies: Sequence[Claim]) -> list[Cue]:
+    """The cues less the "resolution" cues whose number is a tally's figure: in "أيد القرار
+    150 بلدا" the verb's object is the resolution and 150 the countries for it, no resolution
+    number.  (Both lists are in text order: one pass.)"""
+    spans = sorted((_norm_offset(ctx, c.start), _norm_offset(ctx, c.end)) for c in tallies)
+    starts = [s for s, _e in spans]
+    out = []
+    for c in cues:
+        if c.id == "resolution":
+            k = bisect_left(starts, c.end)  # the tallies starting before the cue ends
+            if k > 0 and spans[k - 1][1] > c.start:
+                continue
+        out.append(c)
+    return out
+
+
 def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     """Claims with each tally's occurrence written into `event` (and period "event")."""
     vc = cues_for(ctx.rules.directory)
@@ -438,6 +454,7 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     if not tallies:
         return claims
     cues = [c for c in vc.find(ctx.text) if not ctx.in_furniture(c.start)]
+    cues = _without_tally_numbers(ctx, cues, tallies)
     occs = segment(ctx, tallies, vc, cues)
     descs = describe(ctx, occs, vc, cues)
     occs, descs = _merge_repeats(occs, descs)

@@ -313,6 +313,9 @@ class ScopeRules(_Strict):
     attribution: list[str]  # "قال", "أعلنت" … before the claim or in its clause, then the source
     attribution_stop: list[str]  # words that end an attribution ("إن", "أن")
     duals: dict[str, str]  # dual noun -> its singular: the word is a count of 2
+    # ... except a definite dual right after one of these: "قتيلا في البلدين" names the two
+    # places a figure covers, "بين الدولتين" what lies between them; neither counts anything
+    duals_not_after: list[str] = Field(default_factory=list)
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
     # Words adding a figure to someone named before it ("أفرجت عن الصحفي فلان، إضافة إلى 3
     # ناشطين"): with no figure before it in its sentence, the figure counts the others only, a
@@ -338,6 +341,10 @@ class ScopeRules(_Strict):
     # Words right after a vague quantity that make it a part of a figure already given ("بلغ
     # عدد الجرحى 90، عشرات منهم في حالة خطرة"): no count of its own.
     vague_parts_after: list[str] = Field(default_factory=list)
+    # Counted nouns that a definite number word may follow across their genitive: "ضحايا
+    # الحريق الخمسة والعشرين" (25 victims of the fire), "ركاب الحافلة الثلاثة"; each maps to
+    # the counted noun it is read as (the victims of an event are its dead: ضحايا -> قتلى).
+    construct_heads: dict[str, str] = Field(default_factory=dict)
     # A requirement earlier in the clause makes a figure a threshold, not a count: "يحتاج أي
     # مشروع قرار إلى تأييد 9 أعضاء".
     requirement_before: list[str] = Field(default_factory=list)
