@@ -102,6 +102,16 @@ CASES = [
      [("votes_for", 160), ("votes_against", 2)]),
     ("definite-dual-after-preposition", "وبلغ عدد القتلى 310 في البلدين، بينهم 290 في الجنوب",
      [("killed", 310), ("killed", 290)]),
+    # one unit of time counts no people; the rescued are no missing; hostages freed by a raid
+    ("one-day-is-no-death", "وسجلت الوزارة 640 وفاة، منها 17 وفاة خلال يوم واحد",
+     [("killed", 640), ("killed", 17)]),
+    ("rescued-not-missing", "وقالت الهيئة إن فرقها أنقذت 45 شخصا من تحت الأنقاض", []),
+    ("hostages-freed-by-raid", "وقال الجيش إن قواته حررت 12 رهينة كانت العصابة تحتجزهم",
+     [("hostages_released", 12)]),
+    # an air crash: the people aboard are its dead, passengers and crew apart; no crash, no toll
+    ("crash-aboard", "تحطمت الطائرة بعد إقلاعها وكان على متنها 71 راكبا و5 من أفراد الطاقم",
+     [("killed", 71), ("killed", 5)]),
+    ("aboard-without-crash", "وأقلعت الطائرة وعلى متنها 71 راكبا", []),
 ]
 
 

@@ -689,6 +689,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None
 
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
+    if (
+        match is not None and noun_first and n.value == 1 and not match[0].rule.units
+        and any(ck.rule.units and ck.nouns.at(toks, i1) for ck in comp.kinds)
+    ):
+        return None  # "23 وفاة خلال يوم واحد": one unit of time counts no people
     if match is not None and match[0].rule.kind != "other" and (
         _either_or(ctx, comp, toks, left, i1) or _combined(ctx, comp, toks, left, i1)
     ):
@@ -1071,8 +1076,11 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
     if last.claim.kind == "other" or last.parent is not None:
         return None
     k = last.right - getattr(toks, "offset", 0)
-    if k < m[1] and ctx.scope.earlier_value_when.at(toks, k) is not None:
-        k = ctx.scope.earlier_value_when.at(toks, k)[1]  # "… إلى 359 قتيلا الأربعاء، بعد أن كانت 321"
+    for _ in range(3):  # "… إلى 359 قتيلا الأربعاء، بعد أن كانت 321", "… قتيلا صباح السبت، …"
+        when = ctx.scope.earlier_value_when.at(toks, k) if k < m[1] else None
+        if when is None:
+            break
+        k = when[1]
     return last if k == m[1] else None
 
 
