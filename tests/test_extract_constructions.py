@@ -112,6 +112,10 @@ CASES = [
     ("crash-aboard", "تحطمت الطائرة بعد إقلاعها وكان على متنها 71 راكبا و5 من أفراد الطاقم",
      [("killed", 71), ("killed", 5)]),
     ("aboard-without-crash", "وأقلعت الطائرة وعلى متنها 71 راكبا", []),
+    # the dead and the missing named together as the clause's subject are one combined figure
+    ("combined-subject-dead-missing", "وقالت الشركة إن حصيلة القتلى والمفقودين معا بلغت 640 شخصا", []),
+    ("combined-subject-own-figures", "وارتفع عدد القتلى إلى 200 والمفقودين إلى 300",
+     [("killed", 200), ("missing", 300)]),
 ]
 
 

@@ -1173,7 +1173,14 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
     if not comp.combinable:
         return False
     n = len(toks)
-    for j in (left - 1, i1, i1 + 1, i1 + 2):
+    # ... and the subject of the figure's clause, up to a few words before it, with no figure
+    # between: "حصيلة القتلى والمفقودين معا بلغت 640", "عدد القتلى والجرحى في الهجوم ارتفع إلى 50"
+    subject = []
+    for j in range(left - 2, max(0, left - _SUBJECT_REACH) - 1, -1):
+        if toks[j + 1].brk_before or toks[j].is_digit() or _starts_number(ctx, toks[j]):
+            break
+        subject.append(j)
+    for j in (left - 1, i1, i1 + 1, i1 + 2, *subject):
         if j <= 0 or j >= n or toks[j].brk_before:
             continue
         text = toks[j].text
@@ -1191,7 +1198,7 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
         after = _kinds_at(ctx, comp, toks, second, False)
         if not any(b in comp.by_id[a].rule.combined_with for a in before if a in comp.by_id for b in after):
             continue
-        if j == left - 1:
+        if j < left:
             # "لقوا حتفهم وأصيب 30", "29 قتيلا وأصيب 51": the first word ends a figure before
             if _number_near(ctx, toks, j, -1, 6):
                 continue
@@ -1199,6 +1206,9 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
             continue  # the second word heads a figure of its own: "10 قتلى وإصابة أكثر من 20"
         return True
     return False
+
+
+_SUBJECT_REACH = 6  # how far before a figure _combined looks for its clause's subject
 
 
 def _joins_next(toks: Sequence[Token], a: int, k: int, openers: frozenset[str] = frozenset()) -> bool:
