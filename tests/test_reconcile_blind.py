@@ -63,6 +63,9 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   further stories, 53 articles, 178 gold lines, 122 judgements, fourteen conflict judgements).
   First figure on main 278d586 before any session-11 work: 86/122 judgements, extraction
   0.942 / 0.826 (F1 0.880).  A development set from then on.
+  Session 11 (all sets): a dated figure at no place joining the placed cluster of its days, an
+  event's toll outside a war read as the running total and a day's count compared only on its
+  day: A 104, B 122, F 96, I 104.
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -80,13 +83,13 @@ TESTS = Path(__file__).resolve().parent
 
 # set folder -> judgements that must pass
 JUDGEMENTS_FLOOR = {
-    "reconcile_blind": 103,  # of 121
-    "reconcile_blind_b": 118,  # of 143 (first figure 74)
+    "reconcile_blind": 104,  # of 121
+    "reconcile_blind_b": 122,  # of 143 (first figure 74)
     "reconcile_blind_c": 82,  # of 113 (first figure 58; measured only)
-    "reconcile_blind_f": 94,  # of 109 (first figure 73)
+    "reconcile_blind_f": 96,  # of 109 (first figure 73)
     "reconcile_blind_g": 103,  # of 126 (first figure 102; held out)
     "reconcile_blind_h": 94,  # of 113 (first figure 83)
-    "reconcile_blind_i": 101,  # of 122 (first figure 93)
+    "reconcile_blind_i": 104,  # of 122 (first figure 93)
     "reconcile_blind_j": 88,  # of 122 (first figure 86)
 }
 

@@ -606,3 +606,41 @@ def test_a_running_total_repeated_the_next_day_joins_across_granularity_as_the_w
     # the 64 of the city and of the country are one toll, beside the 52 of the second day
     assert any({c.doc for c in f.cluster.claims} == {"r-other", "r-stored", "n-new"}
                for f in fast.findings), [_finding(f) for f in fast.findings]
+
+
+def test_a_check_near_a_figure_at_no_place_falls_back_to_the_whole_judgement(tmp_path):
+    """Which story a dated figure at no place joins depends on every placed cluster of its
+    days (grouping.join_moves): a new claim that could change such a join, or a new figure at
+    no place with a placed cluster in its days, is judged the long way."""
+    from crosscheck.reconcile.grouping import Member, key_text
+    from crosscheck.reconcile.settings import default_config
+    from test_reconciler_factory import claim
+
+    cfg = default_config()
+    attrs = list(cfg.scope_attributes)
+    li = 2 + attrs.index("location")
+
+    def key(place):
+        k = ["killed", None, "all", None, "cumulative", None, None, None]
+        k[li] = place
+        return tuple(k)
+
+    with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
+        for statement in judged._STATE.split(";"):
+            conn.execute(statement)
+        conn.execute("INSERT INTO judged_members (seq, unit, doc_id, data, day, pre) VALUES (1, 'u', 'old', '{}', "
+                     "'2020-01-05', ?)", (key_text(key(None)),))
+        keys = judged._Keys(cfg, {})
+
+        def check(place, day):
+            m = Member(7, claim("new", "killed", 90, location=place, as_of=day, as_of_from="metadata"))
+            judged._story_joins_untouched(conn, "u", [m], {7: key(place)}, keys, li, cfg)
+
+        with pytest.raises(judged.Fallback):
+            check("gaza", "2020-01-07")  # a placed cluster in the stored figure's days
+        check("gaza", "2020-02-07")  # a month away: no story of its days
+        check(None, "2020-01-06")  # two figures at no place: neither joins the other
+        conn.execute("INSERT INTO judged_members (seq, unit, doc_id, data, day, pre) VALUES (2, 'u', 'old2', '{}', "
+                     "'2021-03-01', ?)", (key_text(key("rafah")),))
+        with pytest.raises(judged.Fallback):
+            check(None, "2021-03-03")  # a new figure at no place in a stored story's days

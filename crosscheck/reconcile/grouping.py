@@ -22,7 +22,8 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from bisect import bisect_left
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import combinations
 from typing import Optional, Sequence
@@ -275,8 +276,24 @@ def scope_value(c: Claim, attr: str) -> Optional[str]:
 
 
 
+def event_totals(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims with a figure "of the event" that is its story's running total made cumulative
+    (rules/periods.yaml `event_total_kinds`: the toll of a fire, the prisoners of one swap; not
+    in an incident of `event_total_except`, a war, where "in the raid" is one event of many)."""
+    from crosscheck.ruleset.period_rules import period_rules
+
+    rules = period_rules()
+    kinds, but = frozenset(rules.event_total_kinds), frozenset(rules.event_total_except)
+    if not kinds:
+        return list(claims)
+    return [c.model_copy(update={"period": RUNNING_TOTAL_PERIOD})
+            if c.period == "event" and c.kind in kinds and c.incident not in but else c for c in claims]
+
+
 def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]:
-    """Copies of the claims with missing scope filled from their document's other claims."""
+    """Copies of the claims with missing scope filled from their document's other claims (an
+    event's figure that is its story's total first made cumulative: `event_totals`)."""
+    claims = event_totals(claims)
     attrs = [a for a in CONTEXT_ATTRIBUTES if a in cfg.scope_attributes]
     family_of = {k: fam for fam, kinds in cfg.context_families.items() for k in kinds}
     same_kind: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
@@ -752,6 +769,42 @@ def join_moves(
                     got[m.claim.as_of][_figure(m.claim)].add(m.claim.doc)
         return got
 
+    # (scope without place, incident open?) -> [(day, cluster key)] of the placed clusters,
+    # sorted by day (built when first asked)
+    placed: dict[tuple, list] = {}
+    ii = head + attrs.index("incident") if "incident" in attrs else None
+
+    def story_scope(key: tuple, open_incident: bool) -> tuple:
+        return story_key(key, attrs, open_incident)
+
+    def nearest_story(key: tuple, ms: list[Member]) -> Optional[tuple]:
+        """The one placed cluster of the unplaced unit's scope (its incident, when it names
+        none, open) that holds figures within `story_window_days` of the unit's days."""
+        if not placed:
+            placed[None] = []
+            for k, kms in clusters.items():
+                if k[li] is None or _is_combined(k[li]):
+                    continue
+                days = sorted({_day(m.claim.as_of) for m in kms if m.claim.as_of is not None})
+                for open_incident in (False, True):
+                    placed.setdefault(story_scope(k, open_incident), []).extend((d, k) for d in days)
+            for v in placed.values():
+                v.sort(key=lambda e: (e[0], repr(e[1])))
+        days = {_day(m.claim.as_of) for m in ms if m.claim.as_of is not None}
+        near = placed.get(story_scope(key, ii is not None and key[ii] is None), [])
+        if not days or not near:
+            return None
+        cands: set[tuple] = set()
+        span = timedelta(days=cfg.story_window_days)
+        for d in days:
+            for e in near[bisect_left(near, d - span, key=lambda e: e[0]):]:
+                if e[0] > d + span:
+                    break
+                cands.add(e[1])
+        if len(cands) > 1:
+            return _one_whole(sorted(cands, key=repr), li)
+        return next(iter(cands)) if cands else None
+
     # an article's figures of one cluster move together or not at all: its own reading of
     # which figures are one quantity is kept
     units: dict[tuple[tuple, str], list[Member]] = defaultdict(list)
@@ -784,6 +837,11 @@ def join_moves(
                         stay = True  # the article gives that place another figure: a part
                     targets[k] = max(targets.get(k, 0), strength)
         best = max(targets.values(), default=0)
+        if best == 0 and loc is None and not stay and cfg.story_window_days is not None:
+            dest = nearest_story(key, ms)
+            if dest is not None:
+                moves.extend((key, m, dest) for m in ms)
+            continue
         if best <= home or stay or _disputed_at_home(ms, dated_figures(key), doc):
             continue
         targets = {k: t for k, t in targets.items() if t == best}
@@ -792,6 +850,25 @@ def join_moves(
         dest = next(iter(targets))
         moves.extend((key, m, dest) for m in ms)
     return moves
+
+
+def story_key(key: tuple, attrs: Sequence[str], open_incident: bool) -> tuple:
+    """A cluster key without its place (and its incident, when `open_incident`): a figure at no
+    place may join a placed cluster of the same story key by its days (`join_moves`)."""
+    out = list(key)
+    out[2 + list(attrs).index("location")] = None
+    if open_incident and "incident" in attrs:
+        out[2 + list(attrs).index("incident")] = None
+    return tuple(out)
+
+
+def joins_by_story(unplaced: tuple, placed: tuple, attrs: Sequence[str]) -> bool:
+    """May a figure of cluster key `unplaced` (at no place) join `placed`'s cluster by its days?"""
+    li = 2 + list(attrs).index("location")
+    if unplaced[li] is not None or placed[li] is None or _is_combined(placed[li]):
+        return False
+    open_incident = "incident" in attrs and unplaced[2 + list(attrs).index("incident")] is None
+    return story_key(unplaced, attrs, open_incident) == story_key(placed, attrs, open_incident)
 
 
 def corroborating_days(a: Optional[str], b: Optional[str], key: tuple, attrs: Sequence[str],

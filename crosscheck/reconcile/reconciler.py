@@ -218,7 +218,7 @@ def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
         return "monotonic"
     if group.kind in cfg.timeless_kinds or period in {exact_form(p) for p in cfg.timeless_periods}:
         return "timeless"
-    if group.kind in cfg.volatile_kinds:
+    if group.kind in cfg.volatile_kinds or period in {exact_form(p) for p in cfg.daily_periods}:
         return "volatile"
     return "windowed"
 

@@ -51,12 +51,18 @@ class ReconcileConfig(BaseModel):
     # A figure at a finer or unknown place joins the coarser place's cluster that holds the same
     # figure from another article (grouping._join_corroborated); None turns this off.
     corroborate_min_value: Optional[float] = Field(10, ge=0)
+    # A figure at no place joins the one placed cluster of its scope that holds figures within
+    # this many days of its own (grouping.join_moves); None turns this off.
+    story_window_days: Optional[float] = Field(3, ge=0)
     # time
     window_days: float = Field(3, ge=0)
     # Figures that move both ways from day to day (people still missing, hostages still held):
     # compared only within this many days of each other.
     volatile_kinds: list[str] = Field(default_factory=list)
     volatile_window_days: float = Field(0, ge=0)
+    # Periods of one day's count ("in the last 24 hours"): compared like volatile kinds, only
+    # within volatile_window_days.
+    daily_periods: list[str] = []
     monotonic_kinds: list[str] = ["killed", "injured"]
     cumulative_periods: list[str] = ["cumulative"]
     growing_events: list[str] = ["war"]

@@ -61,6 +61,10 @@ class PeriodRules(_Strict):
     after_words: int = Field(10, ge=0)
     since_total_min_days: int = Field(30, ge=0)
     undated_growth_ratio: float = Field(2.0, ge=1.0)
+    # kinds whose figure "of the event" (period `event`) is the story's running total, unless
+    # its incident is one of `event_total_except` (crosscheck.reconcile.grouping.event_totals)
+    event_total_kinds: list[str] = []
+    event_total_except: list[str] = []
     rules: list[PeriodRule]
 
 

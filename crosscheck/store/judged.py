@@ -904,6 +904,8 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         return final, []
     li = 2 + attrs.index("location")
     parents = place_parents()
+    if cfg.story_window_days is not None:
+        _story_joins_untouched(conn, unit, mine, new_pre, keys, li, cfg)
     loaded: dict[int, tuple] = {}  # rowid -> (seq, moved, member)
 
     def load(column: str, values, where: str = "", params=()) -> list[int]:
@@ -983,6 +985,33 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
             changed.append((ckeys[seq], s, dest))
     stats.join_changed += len(changed)
     return final, changed
+
+
+def _story_joins_untouched(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, li: int, cfg) -> None:
+    """A Fallback unless the new members leave every join of a figure at no place by its days
+    (grouping.join_moves' `nearest_story`) as it was: no new member meets, within
+    `story_window_days`, a member (stored or new) whose cluster it could join by its days or
+    that could join its cluster."""
+    from datetime import date, timedelta
+
+    from crosscheck.reconcile.grouping import joins_by_story
+
+    attrs = list(cfg.scope_attributes)
+    span = timedelta(days=cfg.story_window_days)
+
+    def meet(a: tuple, b: tuple) -> bool:
+        return joins_by_story(a, b, attrs) or joins_by_story(b, a, attrs)
+
+    dated = [(date.fromisoformat(m.claim.as_of[:10]), new_pre[m.index]) for m in mine if m.claim.as_of is not None]
+    for i, (d, k) in enumerate(dated):
+        for d2, k2 in dated[i + 1:]:
+            if abs(d - d2) <= span and meet(k, k2):
+                raise Fallback("a new claim may join a story by its days")
+        rows = conn.execute("SELECT pre FROM judged_members WHERE unit = ? AND day BETWEEN ? AND ?",
+                            (unit, (d - span).isoformat(), (d + span).isoformat() + "~"))
+        for (pre,) in rows:
+            if pre is not None and meet(k, keys.of(pre)):
+                raise Fallback("a new claim may change which story a claim at no place joins")
 
 
 def _in_pairs(conn, sql: str, values) -> list:

@@ -1,0 +1,104 @@
+"""Which story a figure belongs to: a figure at no place joins the placed cluster of its days,
+an event's own toll is its story's running total, a day's count meets only its own day."""
+
+from __future__ import annotations
+
+from test_reconciler_factory import claim
+
+from crosscheck.reconcile.grouping import event_totals, group_claims
+from crosscheck.reconcile.reconciler import reconcile
+from crosscheck.reconcile.settings import default_config
+
+
+def members(grouping, doc):
+    g = next(g for g in grouping.groups if any(m.claim.doc == doc for m in g.members))
+    return sorted(m.claim.doc for m in g.members)
+
+
+def test_a_figure_at_no_place_joins_the_placed_cluster_of_its_days():
+    """Two stories of one scope in a corpus (a storm in one town in 2020, a storm in another in
+    2022): an article naming no place, dated in the first story's days, speaks of it."""
+    claims = [claim("a", "killed", 100, location="khan_younis", as_of="2020-01-05", as_of_from="metadata"),
+              claim("b", "killed", 40, location="rafah", as_of="2022-06-01", as_of_from="metadata"),
+              claim("c", "killed", 90, location=None, as_of="2020-01-06", as_of_from="metadata")]
+    g = group_claims(claims)
+    assert members(g, "c") == ["a", "c"]
+    joined = next(m for gr in g.groups for m in gr.members if m.claim.doc == "c")
+    assert "location" in joined.uncertain
+    [cl] = [cl for cl in reconcile(claims) if any(c.doc == "c" for c in cl.claims)]
+    assert cl.status == "conflict"  # 100 and 90 on consecutive days of one running total
+
+
+def test_a_figure_far_from_every_story_stays_apart():
+    claims = [claim("a", "killed", 100, location="khan_younis", as_of="2020-01-05", as_of_from="metadata"),
+              claim("b", "killed", 40, location="rafah", as_of="2022-06-01", as_of_from="metadata"),
+              claim("c", "killed", 90, location=None, as_of="2021-03-01", as_of_from="metadata")]
+    assert members(group_claims(claims), "c") == ["c"]
+
+
+def test_two_stories_in_its_days_leave_it_apart_unless_they_nest():
+    both = [claim("a", "killed", 100, location="khan_younis", as_of="2020-01-05", as_of_from="metadata"),
+            claim("b", "killed", 40, location="rafah", as_of="2020-01-06", as_of_from="metadata"),
+            claim("c", "killed", 90, location=None, as_of="2020-01-06", as_of_from="metadata")]
+    assert members(group_claims(both), "c") == ["c"]
+    nested = [claim("a", "killed", 100, location="gaza", as_of="2020-01-05", as_of_from="metadata"),
+              claim("b", "killed", 40, location="rafah", as_of="2020-01-06", as_of_from="metadata"),
+              claim("c", "killed", 90, location=None, as_of="2020-01-06", as_of_from="metadata")]
+    assert members(group_claims(nested), "c") == ["a", "c"]  # the whole the towns are in
+
+
+def test_a_figure_naming_no_incident_may_join_any_incidents_story_but_not_another_incident():
+    open_incident = [claim("a", "injured", 184, location="karachi", incident="flood_storm", as_of="2015-09-11", as_of_from="metadata"),
+                     claim("b", "injured", 15, location="lahore", incident="fire", as_of="2018-02-01", as_of_from="metadata"),
+                     claim("c", "injured", 201, location=None, incident=None, as_of="2015-09-12", as_of_from="metadata")]
+    assert members(group_claims(open_incident), "c") == ["a", "c"]
+    other = [claim("a", "injured", 184, location="karachi", incident="flood_storm", as_of="2015-09-11", as_of_from="metadata"),
+             claim("c", "injured", 201, location=None, incident="fire", as_of="2015-09-12", as_of_from="metadata")]
+    assert members(group_claims(other), "c") == ["c"]
+
+
+def test_an_undated_figure_or_a_combined_place_takes_no_story_by_days():
+    undated = [claim("a", "killed", 100, location="khan_younis", as_of="2020-01-05", as_of_from="metadata"),
+               claim("b", "killed", 40, location="rafah", as_of="2022-06-01", as_of_from="metadata"),
+               claim("c", "killed", 90, location=None)]
+    assert members(group_claims(undated), "c") == ["c"]
+    combined = [claim("a", "killed", 300, location="iran+iraq", as_of="2017-11-13", as_of_from="metadata"),
+                claim("b", "killed", 40, location="rafah", as_of="2022-06-01", as_of_from="metadata"),
+                claim("d", "killed", 30, location="khan_younis", as_of="2022-06-01", as_of_from="metadata"),
+                claim("c", "killed", 290, location=None, as_of="2017-11-13", as_of_from="metadata")]
+    assert members(group_claims(combined), "c") == ["c"]
+
+
+def test_story_joins_can_be_turned_off():
+    cfg = default_config().model_copy(update={"story_window_days": None})
+    claims = [claim("a", "killed", 100, location="khan_younis", as_of="2020-01-05", as_of_from="metadata"),
+              claim("b", "killed", 40, location="rafah", as_of="2022-06-01", as_of_from="metadata"),
+              claim("c", "killed", 90, location=None, as_of="2020-01-06", as_of_from="metadata")]
+    assert members(group_claims(claims, cfg), "c") == ["c"]
+
+
+def test_an_events_own_toll_is_its_storys_running_total_except_in_a_war():
+    """"40 dead in the quake" and "the toll rose to 40" are one quantity; "40 dead in the raid"
+    during a war is one event of many."""
+    quake = [claim("a", "killed", 40, period="event", incident="quake", as_of="2021-05-02", as_of_from="metadata"),
+             claim("b", "killed", 46, period="cumulative", incident="quake", as_of="2021-05-02", as_of_from="metadata")]
+    [cl] = reconcile(quake)
+    assert cl.status == "conflict" and cl.key["period"] == "cumulative"
+    war = [claim("a", "killed", 40, period="event", incident="war", as_of="2021-05-02", as_of_from="metadata"),
+           claim("b", "killed", 4600, period="cumulative", incident="war", as_of="2021-05-02", as_of_from="metadata")]
+    assert sorted(cl.key["period"] for cl in reconcile(war)) == ["cumulative", "event"]
+    swap = event_totals([claim("a", "prisoners_released", 300, period="event", incident=None),
+                         claim("a", "votes_for", 13, period="event")])
+    assert [c.period for c in swap] == ["cumulative", "event"]  # a vote stays one event
+
+
+def test_a_days_count_meets_only_its_own_day():
+    """Deaths "in the last 24 hours" on two days are two quantities; on one day, one."""
+    two_days = [claim("a", "killed", 75, period="last_24h", as_of="2022-08-30", as_of_from="metadata"),
+                claim("b", "killed", 57, period="last_24h", as_of="2022-09-01", as_of_from="metadata")]
+    [cl] = reconcile(two_days)
+    assert cl.status == "consistent"
+    one_day = [claim("a", "killed", 75, period="last_24h", as_of="2022-08-30", as_of_from="metadata"),
+               claim("b", "killed", 57, period="last_24h", as_of="2022-08-30", as_of_from="metadata")]
+    [cl] = reconcile(one_day)
+    assert cl.status == "conflict"
