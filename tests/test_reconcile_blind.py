@@ -65,7 +65,8 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   0.942 / 0.826 (F1 0.880).  A development set from then on.
   Session 11 (all sets): a dated figure at no place joining the placed cluster of its days, an
   event's toll outside a war read as the running total and a day's count compared only on its
-  day: A 104, B 122, F 96, I 104.
+  day: A 104, B 122, F 96, I 104; J 87 with a dateline's Gregorian date preferred to its Hijri
+  one and no story joined by a figure whose sentence names another country.
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.

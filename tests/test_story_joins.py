@@ -102,3 +102,19 @@ def test_a_days_count_meets_only_its_own_day():
                claim("b", "killed", 57, period="last_24h", as_of="2022-08-30", as_of_from="metadata")]
     [cl] = reconcile(one_day)
     assert cl.status == "conflict"
+
+
+def test_a_figure_whose_sentence_names_another_country_takes_no_story_of_its_days():
+    """Floods in two neighbouring countries the same week: "about 90,000 displaced, the Kenyan
+    government said" names its own country, so it does not join the Somali cluster of its days;
+    a sentence naming the cluster's country (or none) does."""
+    def corpus(sentence):
+        return [claim("a", "displaced", 120000, location="somalia", as_of="2023-05-02", as_of_from="metadata"),
+                claim("b", "displaced", 40, location="rafah", as_of="2020-06-01", as_of_from="metadata"),
+                claim("c", "displaced", 90000, location=None, as_of="2023-05-03", as_of_from="metadata",
+                      sentence=sentence)]
+    other = "وقالت حكومة كينيا إن نحو 90 ألف شخص نزحوا"
+    assert members(group_claims(corpus(other)), "c") == ["c"]
+    same = "وقالت حكومة الصومال إن نحو 90 ألف شخص نزحوا"
+    assert members(group_claims(corpus(same)), "c") == ["a", "c"]
+    assert members(group_claims(corpus("ونزح نحو 90 ألف شخص")), "c") == ["a", "c"]

@@ -34,6 +34,7 @@ from rapidfuzz import fuzz, process
 from crosscheck.models import Claim
 from crosscheck.text.normalize import normalize_word
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
+from crosscheck.reconcile.story_places import named_countries
 
 # Scope attributes that may be filled from the document's context.  `group` and `actor` are not:
 # a document's most common group (say, children) says nothing about an unqualified toll, and
@@ -801,9 +802,13 @@ def join_moves(
                 if e[0] > d + span:
                     break
                 cands.add(e[1])
-        if len(cands) > 1:
-            return _one_whole(sorted(cands, key=repr), li)
-        return next(iter(cands)) if cands else None
+        dest = _one_whole(sorted(cands, key=repr), li) if len(cands) > 1 else next(iter(cands), None)
+        if dest is None:
+            return None
+        named = named_countries(m.claim.sentence for m in ms if m.claim.sentence)
+        if named and _country(dest[li]) not in named:
+            return None  # its sentence names another country: another story of the same days
+        return dest
 
     # an article's figures of one cluster move together or not at all: its own reading of
     # which figures are one quantity is kept

@@ -172,7 +172,10 @@ def _month_name(p: _Patterns, raw: str) -> str:
 
 
 def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
-    """The dateline's date: the first full date (with a year) in the top `header_chars`."""
+    """The dateline's date: the first full date (with a year) in the top `header_chars`; a
+    Gregorian date before a Hijri one when the dateline gives both ("الأربعاء 2 محرم 1443
+    الموافق 11 أغسطس 2021"): the conversion of a Hijri date may be a day off the calendar the
+    outlet keeps, the Gregorian date it states is not."""
     head = normalize(text[: rules.header_chars]).text
     p = _patterns(rules)
     found: list[tuple[int, dt.date]] = []
@@ -184,9 +187,10 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
     lo, hi = rules.hijri_years
     for m in p.numeric.finditer(head):
         day, month, year = int(m[1]), int(m[2]), int(m[3])  # day first, the Arab-world convention
-        d = _hijri(day, month, year) if lo <= year <= hi else _safe(year, month, day)
+        hijri = lo <= year <= hi
+        d = _hijri(day, month, year) if hijri else _safe(year, month, day)
         if d:
-            found.append((m.start(), d))
+            found.append((m.start() + (len(head) if hijri else 0), d))
             break
     for m in p.dmy.finditer(head):
         if m[3]:
@@ -197,7 +201,7 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
     for m in p.hijri_re.finditer(head):
         d = _hijri(int(m[1]), p.hijri[regex.sub(r"\s+", " ", m[2])], int(m[3]))
         if d:
-            found.append((m.start(), d))
+            found.append((m.start() + len(head), d))  # after every Gregorian date
             break
     if not found:
         return None
