@@ -199,3 +199,33 @@ def test_a_tally_told_without_a_day_meets_the_vote_pinned_to_its_articles_day():
     past = Occ(doc="c", fields={"n": "1", "body": "ga", "past": "yes"})
     past.lo, past.hi = date(1900, 1, 1), day - timedelta(days=8)
     assert past.day is None
+
+
+def test_a_resolution_number_read_as_a_year_is_no_past_vote():
+    """"القرار 2031" read both as the resolution's number and as a past year: the number names
+    the text; the vote is today's and meets the draft pinned to its day."""
+    day = date(2024, 9, 12)
+    numbered = Occ(doc="a", fields={"n": "1", "body": "sc", "subj": "resolution", "res": "2031", "past": "2031"})
+    assert "past" not in numbered.fields
+    numbered.lo, numbered.hi, numbered.exact = day - timedelta(days=1), day + timedelta(days=1), day
+    drafted = Occ(doc="b", fields={"n": "1", "body": "sc", "subj": "draft", "by": "france"})
+    drafted.lo, drafted.hi = day - timedelta(days=3), day
+    assert [sorted(o.doc for o in v) for v in link([numbered, drafted])] == [["a", "b"]]
+    # a past year other than the number stays a past vote
+    assert Occ(doc="c", fields={"n": "1", "res": "2031", "past": "2019"}).get("past") == "2019"
+
+
+def test_a_tally_naming_no_subject_joins_the_vote_of_its_day_not_a_recalled_one():
+    """An article of 19 December tells the plenary vote "مساء أمس" and recalls a committee vote
+    with no day of its own; another article of that day names no subject: it meets the vote
+    pinned to its day (two texts naming no subject share nothing by that)."""
+    day = date(2023, 12, 19)
+    plenary = Occ(doc="a", fields={"n": "1", "body": "ga", "subj": "resolution"})
+    plenary.lo, plenary.hi, plenary.exact = day - timedelta(days=1), day + timedelta(days=1), day
+    recalled = Occ(doc="a", fields={"n": "2", "body": "ga"})
+    recalled.lo, recalled.hi = day - timedelta(days=3), day
+    other = Occ(doc="b", fields={"n": "1", "body": "ga"})
+    other.lo, other.hi = day - timedelta(days=3), day
+    found = link([plenary, recalled, other])
+    assert [sorted((o.doc, o.get("n")) for o in v) for v in found if other in v] == [[("a", "1"), ("b", "1")]]
+    assert _ids(found) == _ids(plain_link([plenary, recalled, other]))

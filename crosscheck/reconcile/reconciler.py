@@ -49,6 +49,7 @@ from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods
+from crosscheck.reconcile.revisions import revised_away
 from crosscheck.ruleset.period_rules import period_rules
 
 _STATUS_ORDER = {"conflict": 0, "consistent": 1, "single": 2}
@@ -590,7 +591,14 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
     own (undated, its own source), so it fits the growth wherever it can and never makes
     another figure an outlier."""
     claims = [m.claim for m in members]
-    earlier = [c.period == EARLIER_PERIOD for c in claims]
+    # a figure another article says was revised down: before the revision what officials said
+    # then, after it a stale figure
+    revised, repeated = revised_away(claims, cdates)
+    earlier = [c.period == EARLIER_PERIOD or i in revised or i in repeated for i, c in enumerate(claims)]
+    if revised:
+        notes.append(f"{len(revised)} figure(s) an article says were revised downward later read as earlier figures")
+    if repeated:
+        notes.append(f"{len(repeated)} figure(s) repeat a figure after an article said it was revised downward")
     if any(earlier):
         cdates = [None if e else d for d, e in zip(cdates, earlier)]
         groups = [f"{g}#earlier{i}" if e else g for i, (g, e) in enumerate(zip(groups, earlier))]
@@ -600,8 +608,8 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
     result = fit(items, tol)
     points = _day_points(result.points)
     out_items = set(result.outliers)
-    outliers = [i for i, k in enumerate(item_of) if k in out_items]
-    supporters = [i for i, k in enumerate(item_of) if k not in out_items]
+    outliers = [i for i, k in enumerate(item_of) if k in out_items or i in repeated]
+    supporters = [i for i, k in enumerate(item_of) if k not in out_items and i not in repeated]
     last = points[-1] if points else None
     consensus = {"consensus": {"low": last.low, "high": last.high}} if last else {}
     if not outliers:

@@ -15,7 +15,9 @@ resolution number never on a vetoed draft, dates that overlap (a date named by a
 exact; otherwise the vote is at most `undated_window_days` before its article; a past vote keeps
 its year, and its month when its sentence names one: "في مارس/آذار 2022").  Without sponsors or a veto, a draft, a resolution and an unnamed
 text of one body are one text told two ways.  Among the compatible votes an occurrence joins the one it shares the most with
-(resolution number, sponsors, subject, exact date); when two tie it stays apart.  A tally the
+(resolution number, sponsors, a subject both name, the day one pins and the other meets:
+`_same_day`); when two tie it stays apart.  A resolution number that looks like a year
+("القرار 1929") is no past year of its vote.  A tally the
 name of its text cuts in two within one sentence is read as one occurrence first
 (`rejoin_split_tallies`).  One body's
 occurrences of one day are one vote even when only one names sponsors: one pinned to the day
@@ -65,6 +67,10 @@ class Occ:
         # المشروع الأميركي بالفيتو الروسي"), so it tells nothing about this vote.
         if self.fields.get("veto") and self.sponsors & self.vetoers:
             self.fields = {k: v for k, v in self.fields.items() if k != "veto"}
+        # A resolution number that looks like a year ("القرار 1929", "القرار 2024") is no year of
+        # a past vote: the number names the text, the vote is today's.
+        if self.fields.get("past") and self.fields.get("past") == self.fields.get("res"):
+            self.fields = {k: v for k, v in self.fields.items() if k != "past"}
 
     def get(self, k: str) -> str:
         return self.fields.get(k, "")
@@ -180,9 +186,9 @@ def score(a: Occ, b: Occ) -> int:
         s += 2
     if a.get("body") and a.get("body") == b.get("body"):
         s += 1
-        if a.get("subj") == b.get("subj"):
+        if a.get("subj") and a.get("subj") == b.get("subj"):  # two texts naming no subject share none
             s += 1
-        if a.exact is not None and a.exact == b.exact:
+        if _same_day(a, b):  # the day a relative word pins, met by the other
             s += 1
     if a.get("veto") and b.get("veto"):
         s += 1

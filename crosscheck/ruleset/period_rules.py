@@ -54,6 +54,11 @@ class PeriodRule(_Strict):
     examples: Examples
 
 
+class SentenceExamples(_Strict):
+    hit: list[str] = Field(min_length=1)  # sentences the rule must find
+    miss: list[str] = Field(min_length=1)  # sentences it must not
+
+
 class PeriodRules(_Strict):
     what: str
     why: str
@@ -65,6 +70,11 @@ class PeriodRules(_Strict):
     # its incident is one of `event_total_except` (crosscheck.reconcile.grouping.event_totals)
     event_total_kinds: list[str] = []
     event_total_except: list[str] = []
+    # verbs of an official downward revision ("خفضت الوزارة الحصيلة إلى 84 بعد أن كانت 103"):
+    # the earlier figure the sentence gives was revised, not contradicted
+    # (crosscheck.reconcile.revisions)
+    revision_words: list[str] = []
+    revision_examples: Optional[SentenceExamples] = None
     rules: list[PeriodRule]
 
 

@@ -1,0 +1,77 @@
+"""Figures an article says were revised downward (crosscheck.reconcile.reconciler).
+
+"خفضت السلطات الحصيلة إلى 84 بعد أن كانت 103": the article gives its current figure and the
+earlier one (period `superseded`) above it, in a sentence that lowers the figure (rules/periods.yaml
+`revision_words`) - an official downward revision, told as such.  Other
+articles that gave the earlier figure on or before the revising article's day reported what
+officials said then: within a running total's cluster such a figure is read like the earlier
+figure itself (a point at an unknown moment before the revision), so it neither makes the
+revised figure an outlier nor is one.  The same figure given AFTER the revision is stale: an
+outlier, although a growing total could reach it again.  Cost: one pass over a cluster's claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from datetime import date
+from typing import Optional, Sequence
+
+from crosscheck.models import Claim
+from crosscheck.reconcile.grouping import EARLIER_PERIOD
+from crosscheck.reconcile.intervals import numeric_value
+from crosscheck.text.normalize import normalize, normalize_word
+
+
+@lru_cache(maxsize=8)
+def _words(directory: str) -> frozenset[str]:
+    from crosscheck.ruleset.period_rules import period_rules
+
+    return frozenset(normalize_word(w) for w in period_rules(directory).revision_words)
+
+
+def tells_revision(sentence: str) -> bool:
+    """Does the sentence lower a figure (a word of `revision_words`, with و/ف in front)?"""
+    from crosscheck.ruleset.resources import rules_dir
+
+    words = _words(str(rules_dir().resolve()))
+    if not words or not sentence:
+        return False
+    for w in normalize(sentence).text.split():
+        if w in words or (w[:1] in ("و", "ف") and w[1:] in words):
+            return True
+    return False
+
+
+def revised_away(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> tuple[set[int], set[int]]:
+    """(revised, stale): indexes of the claims (of other articles) that give a figure an article
+    revised downward, dated on or before that article's current figures (revised) or after
+    them (stale: the old figure repeated once the revision was out)."""
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        by_doc[c.doc].append(i)
+    revised: dict[float, date] = {}  # earlier figure -> latest day an article revised it down
+    revisers: dict[float, set[str]] = defaultdict(set)
+    for doc, idx in by_doc.items():
+        current = [i for i in idx if claims[i].period != EARLIER_PERIOD and numeric_value(claims[i]) is not None]
+        if not current:
+            continue
+        top = max(numeric_value(claims[i]) for i in current)
+        days = [cdates[i] for i in current if cdates[i] is not None]
+        if not days:
+            continue
+        for i in idx:
+            v = numeric_value(claims[i])
+            if (claims[i].period == EARLIER_PERIOD and v is not None and v > top
+                    and tells_revision(claims[i].sentence or "")):
+                revised[v] = max(revised.get(v, max(days)), max(days))
+                revisers[v].add(doc)
+    before: set[int] = set()
+    after: set[int] = set()
+    if not revised:
+        return before, after
+    for i, c in enumerate(claims):
+        v = numeric_value(c)
+        if c.period != EARLIER_PERIOD and v in revised and c.doc not in revisers[v] and cdates[i] is not None:
+            (before if cdates[i] <= revised[v] else after).add(i)
+    return before, after

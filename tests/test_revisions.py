@@ -1,0 +1,58 @@
+"""An official downward revision told as such (crosscheck.reconcile.revisions): the figure
+outlets gave before it is what officials said then, the same figure repeated after it is stale."""
+
+from __future__ import annotations
+
+import pytest
+from test_reconciler_factory import claim
+
+from crosscheck.reconcile.reconciler import build_report, reconcile
+from crosscheck.reconcile.revisions import tells_revision
+from crosscheck.ruleset.period_rules import period_rules
+
+EX = period_rules().revision_examples
+
+
+@pytest.mark.parametrize("sentence", EX.hit)
+def test_revision_examples_that_must_match(sentence):
+    assert tells_revision(sentence)
+
+
+@pytest.mark.parametrize("sentence", EX.miss)
+def test_revision_examples_that_must_not_match(sentence):
+    assert not tells_revision(sentence)
+
+
+LOWERED = "خفضت الهيئة عدد القتلى إلى 61 بعد أن كانت قد أعلنت 70"
+RECALLED = "ارتفع عدد القتلى إلى 61، وكانت الهيئة قد أعلنت 70"
+
+
+def _story(sentence, repeat_day=None):
+    out = [claim("a", "killed", 70, as_of="2024-03-04", as_of_from="metadata"),
+           claim("b", "killed", 61, as_of="2024-03-05", as_of_from="metadata", sentence=sentence),
+           claim("b", "killed", 70, period="superseded", as_of="2024-03-05", as_of_from="metadata",
+                 sentence=sentence)]
+    if repeat_day:
+        out.append(claim("c", "killed", 70, as_of=repeat_day, as_of_from="metadata"))
+    return out
+
+
+def test_a_figure_given_before_its_stated_revision_is_no_conflict():
+    clusters = reconcile(_story(LOWERED))
+    [cl] = clusters
+    assert cl.status == "consistent" and not any(c.outlier for c in cl.claims)
+    assert any("revised downward" in n for n in cl.notes)
+    assert not build_report([], clusters).inconsistencies
+
+
+def test_a_lower_figure_without_a_stated_revision_still_falls():
+    clusters = reconcile(_story(RECALLED))
+    [cl] = clusters
+    report = build_report([], clusters)
+    assert cl.status == "conflict" or report.inconsistencies
+
+
+def test_the_revised_figure_repeated_after_the_revision_is_stale():
+    [cl] = reconcile(_story(LOWERED, repeat_day="2024-03-07"))
+    assert cl.status == "conflict"
+    assert [c.doc for c in cl.claims if c.outlier] == ["c"]
