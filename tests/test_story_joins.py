@@ -118,3 +118,16 @@ def test_a_figure_whose_sentence_names_another_country_takes_no_story_of_its_day
     same = "وقالت حكومة الصومال إن نحو 90 ألف شخص نزحوا"
     assert members(group_claims(corpus(same)), "c") == ["a", "c"]
     assert members(group_claims(corpus("ونزح نحو 90 ألف شخص")), "c") == ["a", "c"]
+
+
+def test_a_crowd_of_clusters_in_its_days_gives_no_story(monkeypatch):
+    """The look for a story stops after MAX_STORY_SCAN entries of its days: bounded work, and
+    no guess."""
+    from crosscheck.reconcile import grouping
+
+    claims = [claim("a", "killed", 100, location="khan_younis", as_of="2020-01-05", as_of_from="metadata"),
+              claim("b", "killed", 40, location="rafah", as_of="2022-06-01", as_of_from="metadata"),
+              claim("c", "killed", 90, location=None, as_of="2020-01-06", as_of_from="metadata")]
+    assert members(group_claims(claims), "c") == ["a", "c"]
+    monkeypatch.setattr(grouping, "MAX_STORY_SCAN", 0)
+    assert members(group_claims(claims), "c") == ["c"]

@@ -161,6 +161,9 @@ class PlaceNames:
 _ARTICLE = regex.compile(r"(?<!\S)ال(?=\S{2})")
 # A shared neighbourhood key bigger than this is a degenerate pattern, not a spelling variant.
 MAX_NEIGHBOURS = 64
+# A figure at no place looks at most this many (cluster, day) entries of its days for its story
+# (`join_moves`): more, and so many clusters speak of those days that none is its story.
+MAX_STORY_SCAN = 256
 
 
 def _neighbourhood(s: str) -> set[str]:
@@ -797,10 +800,14 @@ def join_moves(
             return None
         cands: set[tuple] = set()
         span = timedelta(days=cfg.story_window_days)
+        scanned = 0
         for d in days:
             for e in near[bisect_left(near, d - span, key=lambda e: e[0]):]:
                 if e[0] > d + span:
                     break
+                scanned += 1
+                if scanned > MAX_STORY_SCAN:
+                    return None  # a crowd of clusters in its days: no guess, and bounded work
                 cands.add(e[1])
         dest = _one_whole(sorted(cands, key=repr), li) if len(cands) > 1 else next(iter(cands), None)
         if dest is None:
