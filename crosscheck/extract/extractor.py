@@ -1937,9 +1937,16 @@ def _cue_kinds_of(ctx: DocContext, comp: Compiled, toks, index=None) -> list[Com
         if index is None:
             index = ctx.cue_index(comp.tagged_cues, toks)
         if isinstance(toks, TokenWindow):
-            in_base = {ck.rule.id for ck in _cue_kinds_of(ctx, comp, toks.base)}
+            base_kinds = _cue_kinds_of(ctx, comp, toks.base)
+            base_info = ctx.info(toks.base)
+            in_base = base_info._memo.get(("cue_kind_id_set", id(comp)))
+            if in_base is None:
+                in_base = base_info._memo[("cue_kind_id_set", id(comp))] = frozenset(ck.rule.id for ck in base_kinds)
             own = index.own_payloads()
-            found = [ck for ck in comp.kinds if ck.cues and (ck.rule.id in in_base or ck.rule.id in own)]
+            if own.issubset(in_base):
+                found = base_kinds  # the rewritten tokens name no rule the sentence does not
+            else:
+                found = [ck for ck in comp.kinds if ck.cues and (ck.rule.id in in_base or ck.rule.id in own)]
         else:
             found = _cue_kinds(comp, index)
         info._memo[key] = found

@@ -372,6 +372,8 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
     found once; only the cues nearest the claim are then compared."""
     periods = lex.periods
     hits = info.get("periods", lambda: _period_hits(periods, tokens, info)) if info is not None else _period_hits(periods, tokens)
+    if not hits:
+        return None  # no period cue in the sentence (nor its barriers to look up)
     starts = [h[0] for h in hits] if info is None else info.get("period_starts", lambda: [h[0] for h in hits])
     # before the claim: the cue ending nearest lo ends among the last max_span starts before lo
     k = bisect_left(starts, lo)
@@ -518,6 +520,8 @@ def attribution_of(
     else:
         build = lambda: _attribution_index(lex, tokens, stop)  # noqa: E731
     acc, att = info.get(("attribution", id(stop)), build) if info is not None else build()
+    if not acc[0] and not att[0]:
+        return None  # no source cue in the sentence (nor its clause bounds to look up)
     if info is not None:
         clause_end = info.clause_end(hi)
     else:
