@@ -525,7 +525,6 @@ def test_a_claim_window_asks_its_sentence_which_words_and_cues_it_holds():
     from crosscheck.extract import extractor
     from crosscheck.extract.context import DocContext
     from crosscheck.models import Document
-    from crosscheck.text.tokens import Token
 
     rules = load_rules()
     comp = compile_rules(rules)
@@ -544,16 +543,7 @@ def test_a_claim_window_asks_its_sentence_which_words_and_cues_it_holds():
             continue
         for _ in range(4):
             i = rng.randrange(1, len(toks))
-            w, a = extractor._window(toks, i)
-            t = w[i - a]
-            if rng.random() < 0.5:  # a dual: one token becomes two
-                noun = rng.choice(cue_words) if rng.random() < 0.5 else "قتيل"
-                w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
-                                        Token(t.nstart, t.nend, noun, frozenset({noun}), False)]
-            else:  # a noun read first: two tokens rewritten in place
-                p = w[i - 1 - a]
-                w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
-                                            Token(p.nstart, t.nend, p.text, p.forms, False)]
+            w, a = _rewritten_window(rng, toks, i, lambda: rng.choice(cue_words) if rng.random() < 0.5 else "قتيل")
             for k, words in enumerate(word_sets):
                 assert extractor._sentence_holds(ctx, w, words, ("test", k)) == extractor._holds_any(w, words), (text, i, k)
             want = extractor._cue_kinds(comp, ctx.cue_index(comp.tagged_cues, w))
@@ -569,10 +559,8 @@ def test_a_claim_window_finds_its_cues_by_payload_where_it_copies_its_sentence()
     rewritten tokens and near its end: the same answer as scanning every position of the
     window (an index without a base), before, across and after the rewritten tokens and up to
     a window cut short of its sentence's end."""
-    from crosscheck.extract import extractor
     from crosscheck.extract.context import DocContext
     from crosscheck.models import Document
-    from crosscheck.text.tokens import Token
 
     rules = load_rules()
     comp = compile_rules(rules)
@@ -594,16 +582,7 @@ def test_a_claim_window_finds_its_cues_by_payload_where_it_copies_its_sentence()
         ctx.cue_index(cues, toks).has(payloads[0])  # the sentence's matches all known
         for _ in range(4):
             i = rng.randrange(1, len(toks))
-            w, a = extractor._window(toks, i)
-            t = w[i - a]
-            if rng.random() < 0.5:  # a dual: one token becomes two
-                noun = rng.choice(pieces).split()[0]
-                w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
-                                        Token(t.nstart, t.nend, noun, frozenset({noun}), False)]
-            else:  # a noun read first: two tokens rewritten in place
-                p = w[i - 1 - a]
-                w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
-                                            Token(p.nstart, t.nend, p.text, p.forms, False)]
+            w, a = _rewritten_window(rng, toks, i, lambda: rng.choice(pieces).split()[0])
             index = ctx.cue_index(cues, w)
             plain = SentenceIndex(cues, list(w))
             c = i - a
@@ -658,3 +637,23 @@ def test_or_and_head_word_positions_found_once_per_sentence_give_the_same_claims
         fast, plain = _claims_with_and_without(extractor, "_SENTENCE_POSITIONS", text)
         assert fast == plain, text
     assert said[True] > 50 and said[False] > 200 and joined["two kinds"] > 10
+
+
+def _rewritten_window(rng, toks, i, pick_noun):
+    """The window of token i rewritten the way the extractor rewrites it, at random: a dual (one
+    token becomes "2" + a noun from pick_noun) or a noun read before its "one" (two tokens
+    rewritten in place).  Returns the window and its first token's index."""
+    from crosscheck.extract import extractor
+    from crosscheck.text.tokens import Token
+
+    w, a = extractor._window(toks, i)
+    t = w[i - a]
+    if rng.random() < 0.5:  # a dual: one token becomes two
+        noun = pick_noun()
+        w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+                                Token(t.nstart, t.nend, noun, frozenset({noun}), False)]
+    else:  # a noun read first: two tokens rewritten in place
+        p = w[i - 1 - a]
+        w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
+                                    Token(p.nstart, t.nend, p.text, p.forms, False)]
+    return w, a
