@@ -499,6 +499,8 @@ def test_a_figure_repeating_a_waiting_claim_is_not_held(monkeypatch):
         _dense(200, 9) + " وقتل 1.1.1.1.1.1.1 شخصا وقتل 1.1.1.1.1.1.1 شخصا",
     ]
     held = {}
+    # (every figure of the token read: the scan's own dropping of repeated pieces is tested below)
+    monkeypatch.setattr(extractor, "_SCAN_REPEATS", True)
     for drop in (True, False):
         monkeypatch.setattr(extractor, "_DROP_REPEATS", drop)
         held[drop] = [_held(t) for t in texts]
@@ -507,3 +509,110 @@ def test_a_figure_repeating_a_waiting_claim_is_not_held(monkeypatch):
     assert held[False][0][0] > 1000  # every figure of the token waited (1,500)
     assert held[True][0][0] <= 2
     assert held[True][1][0] < 10 and held[False][1][0] > 500
+
+
+def _group_runs(seed: int, n: int) -> list[str]:
+    """Texts of digit runs read as pieces ("7.45.7.7…", "2019/2020/…", mixed separators, years,
+    zeros) among kind words, hedges, cues of years, hours and ordinals, lists and ranges."""
+    import random
+
+    rng = random.Random(seed)
+    seps = [".", ",", "/", ":", "٫", "٬", "،"]
+    words = ["قتل", "أصيب", "شخصا", "جريحا", "قتيلا", "في", "رفح", "نحو", "أكثر من", "عام", "الساعة",
+             "بينهم", "أطفال", "و", "،", ".", "ألف", "مليون", "من", "إلى", "بين", "صوت", "لصالح",
+             "القرار", "يوما", "منذ", "الـ", "حتى", "-", "%", "(", ")", "2021", "م", "ضد", "للمرة"]
+
+    def run() -> str:
+        values = [rng.choice([0, 1, 3, 8, 12, 31, 250, 1998, 2019, 2020, 2400, 60]) for _ in range(rng.randint(2, 6))]
+        sep = rng.choice(seps) if rng.random() < 0.7 else None
+        return (sep or "").join(
+            str(rng.choice(values)) + ("" if sep else rng.choice(seps)) for _ in range(rng.randint(3, 90))
+        ).rstrip("".join(seps))
+
+    return [" ".join(run() if rng.random() < 0.3 else rng.choice(words) for _ in range(rng.randint(1, 24)))
+            for _ in range(n)]
+
+
+def test_a_run_of_groups_names_each_number_once(monkeypatch):
+    """"قتل 1.1.1.…1. شخصا": each group of a run read as pieces was a figure of its own, every
+    claim spanning the whole word (500,000 figures per MB, each through the claim path, and the
+    scan's list of them: 258 MB at 1 MB).  A group deep in its word that repeats an earlier
+    group's value is the same figure again and is not read; the claims are those of reading
+    every group, and the figures that reach a claim no longer grow with the word."""
+    made = [0]
+    real = extractor._claim
+
+    def counting(ctx, comp, n):
+        made[0] += 1
+        return real(ctx, comp, n)
+
+    monkeypatch.setattr(extractor, "_claim", counting)
+    for make in (lambda k: "قتل " + "1." * k + " شخصا", lambda k: "أصيب " + "3.0." * k + "3 أشخاص",
+                 lambda k: "قتل 17 شخصا و" + "2,5," * k + "9 جرحى في رفح"):
+        counts = []
+        for k in (2000, 4000):
+            made[0] = 0
+            claims = extract_text(make(k))
+            counts.append(made[0])
+        assert counts[0] == counts[1] < 80, counts  # (the groups of its first characters, then one each)
+        monkeypatch.setattr(extractor, "_SCAN_REPEATS", True)
+        made[0] = 0
+        assert _dump(extract_text(make(4000))) == _dump(claims)
+        assert made[0] >= 4000  # (every group read)
+        monkeypatch.setattr(extractor, "_SCAN_REPEATS", False)
+    checked = dropped = 0
+    for text in _group_runs(11, 160):
+        made[0] = 0
+        fast = _dump(extract_text(text))
+        fast_made = made[0]
+        monkeypatch.setattr(extractor, "_SCAN_REPEATS", True)
+        made[0] = 0
+        assert _dump(extract_text(text)) == fast, text
+        monkeypatch.setattr(extractor, "_SCAN_REPEATS", False)
+        checked += len(fast)
+        dropped += made[0] - fast_made
+    assert checked > 500 and dropped > 1000, (checked, dropped)
+
+
+def test_a_long_digit_word_holds_no_state_per_group():
+    """The digit run pattern (stdlib `re`) and the word pattern (`regex`) kept backtracking
+    state for every group of their repeated group while matching: one word "1.1.1.…" of 1 MB
+    took 98 MB and 81 MB.  Counted with tracemalloc (allocations, not time)."""
+    import tracemalloc
+
+    from crosscheck.numbers.lexicon import load_lexicon
+    from crosscheck.numbers.parser import _tokens
+    from crosscheck.text.tokens import tokenize, word_forms_between
+
+    text = "قتل " + "1." * 100_000 + " شخصا"
+    lex = load_lexicon()
+    tracemalloc.start()
+    try:
+        for read in (lambda: tokenize(text), lambda: word_forms_between(text + " "),
+                     lambda: lex.digit_re.findall(text), lambda: _tokens(text, lex, False)):
+            tracemalloc.reset_peak()
+            before = tracemalloc.get_traced_memory()[0]
+            read()
+            assert tracemalloc.get_traced_memory()[1] - before < 4_000_000  # (was 8-20 MB here)
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_flat_word_pattern_reads_the_words_of_the_plain_one():
+    """tokens._WORD_FLAT (no repeated group) reads the same words as _WORD wherever no digit is
+    followed by two separators, and tokenize picks _WORD where one is."""
+    import random
+
+    from crosscheck.text import tokens as tk
+
+    rng = random.Random(5)
+    alphabet = ["1", "23", "٣", ".", ",", "٫", "٬", "،", "/", ":", " ", "ا", "قتل", "\n", "ً", "-"]
+    flat_used = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+        want = [(m.start(), m.end()) for m in tk._WORD.finditer(text)]
+        assert [(t.nstart, t.nend) for t in tk.tokenize(text)] == want, text
+        if not tk._TWO_SEPARATORS.search(text):
+            flat_used += 1
+            assert [(m.start(), m.end()) for m in tk._WORD_FLAT.finditer(text)] == want, text
+    assert flat_used > 500

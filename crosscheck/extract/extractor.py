@@ -273,6 +273,8 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     return assign_incidents(ctx, assign_vote_events(ctx, out))
 
 
+# a digit run read as pieces gives its repeated numbers once (tests turn it on to compare)
+_SCAN_REPEATS = False
 # _extract drops a figure claim that repeats one waiting in its queue (tests turn it off to compare)
 _DROP_REPEATS = True
 # _extract's queue of claims waiting to be merged: the watermark is worked out once it holds
@@ -346,7 +348,7 @@ class _NumberFeed:
 
 def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
     """The figures of the document (counts, ranges, dual nouns) in text order, one at a time."""
-    feed = _NumberFeed(iter_scan(ctx.norm, load_lexicon(ctx.rules.directory)))
+    feed = _NumberFeed(iter_scan(ctx.norm, load_lexicon(ctx.rules.directory), repeats=_SCAN_REPEATS))
     ctx.number_feed, ctx.number_starts = feed, feed.starts  # (_starts_number reads ahead)
     ordinal = comp.ordinal_before
 

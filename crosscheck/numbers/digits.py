@@ -18,7 +18,7 @@ digits) `/` and `:`.  `read_digits` decides what the separators mean:
 * a run holding a group of more digits than Python turns into an int
   (`sys.get_int_max_str_digits()`, 4,300 by default) is `overlong`: the number of nothing.
 
-Anything else ("192.168.1.2") is read as separate numbers, one per group.
+Anything else ("192.168.1.2") is read as separate numbers, one per group (`pieces_of`).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Iterator
 
 import regex
 
@@ -41,7 +42,6 @@ class DigitReading:
 
     form: str  # cardinal | decimal | fraction | date | time | year | phone | pieces | overlong
     value: Fraction = 0
-    pieces: tuple[tuple[int, int, Fraction], ...] = ()  # (offset, end offset, value) in the run
     dotted_thousands: bool = False  # a "." was read as a thousands separator
 
 
@@ -49,11 +49,18 @@ def _num(form_value: Fraction) -> str:
     return "cardinal" if form_value.denominator == 1 else "decimal"
 
 
+_PIECES = DigitReading("pieces")
+
+
 def _pieces(s: str) -> DigitReading:
-    out = []
-    for m in regex.finditer(r"\d+", s):
-        out.append((m.start(), m.end(), int(m.group())))
-    return DigitReading("pieces", pieces=tuple(out))
+    return _PIECES  # (its numbers: pieces_of(s), read one at a time)
+
+
+def pieces_of(s: str) -> Iterator[tuple[int, int, int]]:
+    """(offset, end offset, value) of each group of a run read as `pieces`, one at a time (a run
+    of 500,000 groups is never held as a list)."""
+    for m in _DIGITS.finditer(s):
+        yield m.start(), m.end(), int(m.group())
 
 
 def _is_thousands(groups: list[str]) -> bool:

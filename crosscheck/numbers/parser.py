@@ -27,7 +27,7 @@ import re
 from crosscheck.models import NumberMatch
 from crosscheck.text.normalize import Normalized, normalize
 from crosscheck.numbers.context import as_number, classify
-from crosscheck.numbers.digits import read_digits
+from crosscheck.numbers.digits import pieces_of, read_digits
 from crosscheck.numbers.grammar import ALONE, DIGITS, ZERO, Phrase, Tok, _Parser, parse_at
 from crosscheck.numbers.lexicon import FRACTION, PL, SCALE, TEEN_UNIT, TENS, UNIT, Lexicon, load_lexicon
 
@@ -165,7 +165,7 @@ def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
     return out
 
 
-def _tokens(text: str, lex: Lexicon) -> list[Tok]:
+def _tokens(text: str, lex: Lexicon, repeats: bool = True) -> list[Tok]:
     """Candidate tokens in text order, each marked for how it joins the one before."""
     words = _word_tokens(text, lex)
     digits = _digit_tokens(text, lex)
@@ -186,7 +186,7 @@ def _tokens(text: str, lex: Lexicon) -> list[Tok]:
             frac = lex.fraction_before_definite.get(text[t.start : t.end])
             if frac is not None and _DEFINITE_NEXT.match(text, t.end):
                 t.kind, t.entry = FRACTION, frac  # "خمس السكان": a fifth of the population
-    return _read_digit_runs(toks, lex)
+    return _read_digit_runs(toks, lex, repeats)
 
 
 def _split_waw_teen(t: Tok, text: str, lex: Lexicon, nxt: Optional[Tok]) -> None:
@@ -208,8 +208,9 @@ def _split_waw_teen(t: Tok, text: str, lex: Lexicon, nxt: Optional[Tok]) -> None
         t.start, t.conj = t.start + 1, True  # "وأحد وعشرون": و + one, then و + tens
 
 
-def _read_digit_runs(toks: list[Tok], lex: Lexicon) -> list[Tok]:
-    """Give each digit run its value; the meaning of "." depends on a scale word after it."""
+def _read_digit_runs(toks: list[Tok], lex: Lexicon, repeats: bool = True) -> list[Tok]:
+    """Give each digit run its value; the meaning of "." depends on a scale word after it.
+    `repeats` False: a run read as pieces keeps only the pieces _kept_pieces keeps."""
     out: list[Tok] = []
     for i, t in enumerate(toks):
         if t.kind != DIGITS:
@@ -232,7 +233,8 @@ def _read_digit_runs(toks: list[Tok], lex: Lexicon) -> list[Tok]:
         )
         if r.form == "pieces":
             base = t.start + (1 if neg else 0)
-            for n, (ps, pe, v) in enumerate(r.pieces):
+            run = t.raw.lstrip("-")
+            for n, (ps, pe, v) in enumerate(pieces_of(run) if repeats else _kept_pieces(run, lex)):
                 piece = Tok(DIGITS, base + ps, base + pe, base + ps, value=v, raw=str(v))
                 if n == 0:
                     piece.adj, piece.conj = t.adj, t.conj
@@ -247,17 +249,51 @@ def _read_digit_runs(toks: list[Tok], lex: Lexicon) -> list[Tok]:
     return out
 
 
+# A piece this far into its run (characters) has only digits and separators in the windows
+# read before it (crosscheck.numbers.context reads 40 characters back for a year's or a clock's
+# cue word, the extractor 40 for an ordinal's): nothing but its value tells its form.
+_DEEP = 64
+# Separators that end a word (crosscheck.text.tokens: "." "," "٫" "٬" stay inside one)
+_WORD_ENDS = frozenset("/:،")
+
+
+def _kept_pieces(run: str, lex: Lexicon) -> Iterator[tuple[int, int, int]]:
+    """pieces_of(run) without the repeats that name no new number: a piece at least _DEEP
+    characters into the run whose value an earlier piece of the same word had (the word: the
+    groups joined by "." "," "٫" "٬").  Such a piece is a plain cardinal (no cue word, mark or
+    range word stands next to a group inside a run) and its claim would span the same word
+    with the same value: a mention of a figure already read.  The last piece is always kept (a
+    word after the run may join it: "1.2.3 ألف").  "1.1.1.…" of 500,000 groups is then two
+    numbers, not 500,000."""
+    seen: set[int] = set()
+    it = pieces_of(run)
+    cur = next(it, None)
+    while cur is not None:
+        nxt = next(it, None)
+        ps, pe, v = cur
+        if ps and run[ps - 1] in _WORD_ENDS:
+            seen.clear()  # a new word
+        if ps < _DEEP or nxt is None:
+            yield cur
+        elif v not in seen:
+            seen.add(v)
+            yield cur
+        cur = nxt
+
+
 def scan(norm: Normalized, lex: Optional[Lexicon] = None) -> list[NumberMatch]:
     """Every number in the normalised text `norm` (see the module docstring); `lex` defaults
     to the lexicon of the rules directory in force."""
     return list(iter_scan(norm, lex))
 
 
-def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None) -> Iterator[NumberMatch]:
-    """scan(), one match at a time (a caller that keeps less than every match holds less)."""
+def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None, repeats: bool = True) -> Iterator[NumberMatch]:
+    """scan(), one match at a time (a caller that keeps less than every match holds less).
+    `repeats` False: a digit run read as separate numbers ("1.2.1.2") gives each number once
+    after its first characters (see _kept_pieces), the extractor's view: the same claims."""
     lex = lex or load_lexicon()
     text, original = norm.text, norm.original
-    toks = _tokens(text, lex)
+    toks = _tokens(text, lex, repeats)
     parser = _Parser(toks)  # (the list's length never changes: read tokens become None)
     ordinal_tens = lex.article_tens_are_ordinal
     scale_value = lex.vague_plural_value == "scale"

@@ -25,6 +25,18 @@ CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:,،\n«»\"“”]")
 # that is no letter, mark or digit.  Every letter, mark or digit starts a _WORD match, so the
 # words are exactly _WORD's matches and the gaps are the text between them.
 _GAP_AND_WORD = regex.compile(r"([^\p{L}\p{M}\d]*)(" + _WORD.pattern + ")")
+# The same words where no digit is followed by two separators: a digit, then digits and
+# separators, ending at a digit.  Without "1..2" (one word here, "1" and "2" above) the two
+# read the same words; this one keeps no state per group ("1.1.1.…": `regex` held ~80 bytes
+# per group of _WORD's repeated group while matching, 81 MB for one word of 1 MB).
+_WORD_FLAT = regex.compile(r"\d[\d.,٫٬]*(?<=\d)|[\p{L}\p{M}]+")
+_GAP_AND_WORD_FLAT = regex.compile(r"([^\p{L}\p{M}\d]*)(" + _WORD_FLAT.pattern + ")")
+_TWO_SEPARATORS = regex.compile(r"\d[.,٫٬]{2}")
+
+
+def _word_re(text: str, pos: int, stop: int, flat: regex.Pattern, plain: regex.Pattern) -> regex.Pattern:
+    """`flat` when it reads text[pos:stop] as `plain` does (no digit followed by two separators)."""
+    return plain if _TWO_SEPARATORS.search(text, pos, stop) else flat
 _BREAK_CHARS = frozenset(".!?؟؛;:,،\n«»\"“”")  # the characters of CLAUSE_BREAK
 
 _CONJ = ("", "و", "ف")
@@ -90,7 +102,7 @@ def word_forms_between(text: str, start: int = 0, end: int | None = None) -> set
         # a million words never lists them all at once
         stop = text.find(" ", pos + _CHUNK, end) if pos + _CHUNK < end else -1
         stop = end if stop < 0 else stop
-        for w in set(_WORD.findall(text, pos, stop)):
+        for w in set(_word_re(text, pos, stop, _WORD_FLAT, _WORD).findall(text, pos, stop)):
             forms |= bare_forms(w)
         pos = stop
     return forms
@@ -125,7 +137,7 @@ def _chunks(text: str, start: int, end: int):
     while pos < end:
         stop = min(end, pos + _CHUNK)
         while True:
-            pairs = _GAP_AND_WORD.findall(text, pos, stop)
+            pairs = _word_re(text, pos, stop, _GAP_AND_WORD_FLAT, _GAP_AND_WORD).findall(text, pos, stop)
             if stop >= end or len(pairs) >= 2:
                 break
             stop = min(end, pos + 2 * (stop - pos))  # a chunk of one word: read further
