@@ -657,3 +657,49 @@ def _rewritten_window(rng, toks, i, pick_noun):
         w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
                                     Token(p.nstart, t.nend, p.text, p.forms, False)]
     return w, a
+
+
+def test_phrases_tried_by_word_pairs_match_as_every_candidate_does(monkeypatch):
+    """PhraseSet.at and SentenceIndex try, at a word with many candidate phrases, only those
+    whose second word the next token has (lexicon._pair_candidates): the same matches as
+    trying every candidate, for every phrase set the rules compile, on texts made of the
+    phrases' own words (so that most candidates get past their first word)."""
+    import gc
+
+    from crosscheck.extract.extractor import extract_text
+    from crosscheck.text import lexicon as lx
+
+    extract_text("قتل 3 أشخاص في غزة.")  # the rules' phrase sets compiled
+    sets = [o for o in gc.get_objects() if isinstance(o, PhraseSet) and len(o.phrases) > 3]
+    words = sorted({w for s in sets for p in s.phrases for w in p.source.split()} - set(lx.GAP_WORDS))
+    sources = sorted({p.source for s in sets for p in s.phrases})
+    rng = random.Random(31)
+
+    def piece() -> str:
+        if rng.random() < 0.5:
+            return rng.choice(words)
+        # a whole phrase, its gaps filled with 0-3 words
+        return " ".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 3))) if w in lx.GAP_WORDS else w
+                        for w in rng.choice(sources).split())
+
+    texts = [" ".join(piece() + rng.choice(["", "", "", "،"]) for _ in range(rng.randint(2, 30))) for _ in range(60)]
+    toks_of = [tokenize(normalize(t).text) for t in texts]
+    paired = tried = 0
+    for ps in sets:
+        ps._pair_cache.clear()
+        got = []
+        for toks in toks_of:
+            got.append(([ps.at(toks, i) for i in range(len(toks))], SentenceIndex(ps, toks).matches))
+        paired += sum(len(v) < len(ps._first_cache[k[0]]) for k, v in ps._pair_cache.items())
+        monkeypatch.setattr(lx, "_PAIRS", False)
+        for toks, (at, matches) in zip(toks_of, got):
+            assert [ps.at(toks, i) for i in range(len(toks))] == at
+            assert SentenceIndex(ps, toks).matches == matches
+            tried += len(toks)
+        monkeypatch.setattr(lx, "_PAIRS", True)
+    assert paired > 50 and tried > 10_000, (paired, tried)  # (pairs that left phrases out)
+    for text in texts[:20] + _texts(20, 32):
+        on = [c.model_dump() for c in extract_text(text)]
+        monkeypatch.setattr(lx, "_PAIRS", False)
+        assert [c.model_dump() for c in extract_text(text)] == on, text
+        monkeypatch.setattr(lx, "_PAIRS", True)

@@ -21,6 +21,10 @@ from crosscheck.text.tokens import Token
 
 GAP_WORDS = ("…", "...")
 GAP_MAX = 3
+# PhraseSet.at and SentenceIndex try only the phrases whose second word the next token has
+# (tests turn it off to compare)
+_PAIRS = True
+_PAIR_MIN = 3  # (fewer candidates are tried faster than a pair is looked up)
 _CACHE_MAX = 50_000  # distinct words remembered per phrase set before the cache starts over
 
 
@@ -178,6 +182,9 @@ class PhraseSet:
         # so a text's vocabulary fills these quickly and look-ups become one dict probe).
         self._first_cache: dict[frozenset[str], list[Phrase]] = {}
         self._last_cache: dict[frozenset[str], list[Phrase]] = {}
+        # ... and per pair of form sets (a word, the next): those whose second word can be the
+        # next word (the others cannot match there)
+        self._pair_cache: dict[tuple[frozenset[str], frozenset[str] | None], list[Phrase]] = {}
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -213,6 +220,21 @@ class PhraseSet:
             found = cache[tok.forms] = self._find_candidates(index, loose, tok)
         return found
 
+    def _pair_candidates(self, found: list[Phrase], tok: Token, nxt: Token | None) -> list[Phrase]:
+        """Of `found` (the candidates starting at `tok`), those that can go on at `nxt` (the next
+        token, None at the end): one word, a gap second or after the first, or a second word
+        that `nxt` has.  A necessary condition of match_at: the same matches, fewer trials."""
+        key = (tok.forms, None if nxt is None else nxt.forms)
+        pair = self._pair_cache.get(key)
+        if pair is None:
+            if len(self._pair_cache) > _CACHE_MAX:
+                self._pair_cache.clear()
+            pair = self._pair_cache[key] = [
+                p for p in found
+                if len(p.words) == 1 or p.gapped or (nxt is not None and p.words[1].matches(nxt))
+            ]
+        return pair
+
     def _find_candidates(self, index: dict[str, list[Phrase]], loose: list[Phrase], tok: Token) -> list[Phrase]:
         keys = self._first_keys if index is self._first else self._last_keys
         if not loose and tok.forms.isdisjoint(keys):
@@ -235,6 +257,8 @@ class PhraseSet:
         found = self._first_cache.get(tok.forms)
         if found is None:
             found = self._candidates(self._first, self._first_loose, tok)
+        if len(found) > _PAIR_MIN and _PAIRS:
+            found = self._pair_candidates(found, tok, tokens[i + 1] if i + 1 < len(tokens) else None)
         for p in found:
             if p.single and (limit is None or i < limit):
                 return p, i + 1  # indexed by its word, which this token has
@@ -340,6 +364,8 @@ class SentenceIndex:
         cands = phrases._first_cache.get(tok.forms)
         if cands is None:
             cands = phrases._candidates(phrases._first, phrases._first_loose, tok)
+        if len(cands) > _PAIR_MIN and _PAIRS:
+            cands = phrases._pair_candidates(cands, tok, tokens[i + 1] if i + 1 < len(tokens) else None)
         out = []
         for p in cands:
             if p.single:
