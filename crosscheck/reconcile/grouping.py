@@ -743,11 +743,8 @@ def join_moves(
     def rest(key: tuple) -> tuple:
         return key[:li] + key[li + 1:]
 
-    def same_day(a: Optional[str], b: Optional[str], key: tuple) -> bool:
-        return corroborating_days(a, b, key, attrs, cfg)
-
-    # (scope without place, figure) -> [(cluster key, doc, as_of)]
-    index: dict[tuple, list[tuple[tuple, str, Optional[str]]]] = defaultdict(list)
+    # (scope without place, figure) -> cluster key -> the days and articles giving it there
+    index: dict[tuple, dict[tuple, _Givers]] = defaultdict(dict)
     figures: dict[tuple[tuple, str], set[float]] = defaultdict(set)  # (cluster, doc) -> figures
     for key, ms in clusters.items():
         for m in ms:
@@ -756,7 +753,13 @@ def join_moves(
                 continue
             figures[(key, m.claim.doc)].add(v)
             if v >= minimum and m.claim.period != EARLIER_PERIOD:  # an earlier figure's day is unknown
-                index[(rest(key), v)].append((key, m.claim.doc, m.claim.as_of))
+                at = index[(rest(key), v)]
+                givers = at.get(key)
+                if givers is None:
+                    givers = at[key] = _Givers()
+                givers.add(m.claim.as_of, m.claim.doc)
+    running = _running_periods(cfg)
+    pi = head + attrs.index("period") if "period" in attrs else None
 
     def coarser(loc: Optional[str], inferred: bool, other: Optional[str]) -> bool:
         return is_coarser(loc, inferred, other, parents)
@@ -836,11 +839,12 @@ def join_moves(
             if v is None or v < minimum or m.claim.period == EARLIER_PERIOD:
                 continue
             inferred = "location" in m.claim.inferred
-            for k, d, day in index.get((rest(key), v), ()):
-                if d == doc or not same_day(day, m.claim.as_of, key):
-                    continue
+            window = cfg.window_days if pi is not None and key[pi] in running else None
+            for k, givers in index.get((rest(key), v), {}).items():
                 # the same figure on the same day is better evidence than an undated one
-                strength = 2 if day is not None and day == m.claim.as_of else 1
+                strength = givers.strength(m.claim.as_of, doc, window)
+                if not strength:
+                    continue
                 if k == key:
                     home = max(home, strength)
                 elif coarser(loc, inferred, k[li]):
@@ -862,6 +866,73 @@ def join_moves(
         dest = next(iter(targets))
         moves.extend((key, m, dest) for m in ms)
     return moves
+
+
+class _Givers:
+    """The days (ISO dates, None: undated) and articles giving one figure in one cluster
+    (`join_moves`), so that a member's best corroboration is found from the days that can
+    corroborate it (`corroborating_days`) instead of from every other article giving the figure:
+    a figure a story repeats in hundreds of articles costs its days, not its articles squared."""
+
+    __slots__ = ("days", "total", "by_date")
+
+    def __init__(self) -> None:
+        self.days: dict[Optional[str], Counter] = {}  # day -> articles (with repeats)
+        self.total: Counter = Counter()  # articles over every day
+        self.by_date: Optional[dict[date, list[str]]] = None  # date -> its valid day strings
+
+    def add(self, day: Optional[str], doc: str) -> None:
+        self.days.setdefault(day, Counter())[doc] += 1
+        self.total[doc] += 1
+        self.by_date = None
+
+    def _other(self, day: Optional[str], doc: str) -> bool:
+        """Does an article other than `doc` give the figure on `day`?"""
+        got = self.days.get(day)
+        return got is not None and (len(got) > 1 or doc not in got)
+
+    def strength(self, day: Optional[str], doc: str, window: Optional[float]) -> int:
+        """2 when another article gives the figure on `day` itself, 1 when another article gives
+        it on a day `corroborating_days` accepts (undated, or within `window` days for a running
+        total; `window` None: not a running total), else 0 - the best over the entries the plain
+        scan of (cluster, article, day) entries would read."""
+        if day is None:
+            return 1 if len(self.total) > 1 or (self.total and doc not in self.total) else 0
+        if self._other(day, doc):
+            return 2
+        if self._other(None, doc):
+            return 1
+        if window is None:
+            return 0
+        try:
+            when = _day(day)
+        except ValueError:
+            return 0
+        if self.by_date is None:
+            self.by_date = {}
+            for d in self.days:
+                if d is None:
+                    continue
+                try:
+                    self.by_date.setdefault(_day(d), []).append(d)
+                except ValueError:
+                    continue
+        by_date = self.by_date
+        reach = int(window) if window < len(by_date) else None
+        if reach is None:
+            near = [d for d in by_date if abs((d - when).days) <= window]
+        else:
+            near = []
+            for delta in range(-reach, reach + 1):
+                try:
+                    near.append(when + timedelta(days=delta))
+                except OverflowError:
+                    continue
+        for d in near:
+            for text in by_date.get(d, ()):
+                if text != day and self._other(text, doc):
+                    return 1
+        return 0
 
 
 def story_key(key: tuple, attrs: Sequence[str], open_incident: bool) -> tuple:
