@@ -65,10 +65,10 @@ def load_date_rules(path: str | Path) -> DateRules:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> DateRules:
-    import yaml
+    from crosscheck.ruleset.loader import parse_yaml
 
     with open(path, encoding="utf-8") as f:
-        data = yaml.safe_load(f)
+        data = parse_yaml(f.read())
     return DateRules.model_validate(data)
 
 
