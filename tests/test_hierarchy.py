@@ -289,6 +289,20 @@ def test_a_resolution_an_article_recalls_is_not_the_number_of_the_vote_it_report
     assert [{(c.doc, c.value) for c in i.claims} for i in found] == [{("a", 2774), ("c", 2747)}]
 
 
+def test_a_number_is_no_slip_of_the_vote_its_own_article_names_otherwise():
+    """Both articles report the vote on resolution 2610 (12 for, 2 against); the second also
+    says Japan abstained on resolution 2670, one digit off.  It names the vote's number itself,
+    so 2670 is another text, not a slip of 2610: no number typo (a slip the vote linking made
+    one vote still is one: test_a_resolution_an_article_recalls_is_not_the_number_of_the_vote_it_reports)."""
+    a = _doc("a", "أقر مجلس الأمن القرار 2610 بأغلبية 12 صوتا مقابل 2 صوتين دون امتناع أي عضو.", "2025-03-04")
+    b = _doc("b", "وصوت 12 عضوا في مجلس الأمن لصالح القرار 2610 وعارضه 2 عضوان. "
+                  "وكانت اليابان قد امتنعت عن التصويت على القرار 2670 في جلسة أخرى.", "2025-03-05")
+    rep = _report(a, b)
+    tallies = {(c.doc, cl.key.get("event")) for cl in rep.clusters for c in cl.claims if cl.kind == "votes_for"}
+    assert len({e for _, e in tallies}) == 1 and {d for d, _ in tallies} == {"a", "b"}  # one vote
+    assert not [i for i in rep.inconsistencies if i.type == "number_typo"]
+
+
 def test_two_votes_with_the_same_figures_do_not_link_their_resolution_numbers():
     """Consecutive resolutions adopted alike months apart (13 for, 2 against each) are two
     votes (crosscheck.reconcile.votes keeps different numbers apart): equal figures alone do

@@ -27,7 +27,8 @@ and only between claims stated at the same moment:
     gives two ways differing by a digit slip (2736 / 2763: adjacent digits swapped, one digit
     off; causes.digit_typo) - one story being copies of one article (one source group) or
     articles that report the same tally of the same vote (the vote the number names in its
-    article, else its unnamed votes: `_tallies_of`).
+    article, else its unnamed votes and the votes the linking named by a slip of it that its
+    article does not name itself: `_tallies_of`).
 A claim is an interval; a constraint is violated when no values inside the intervals satisfy
 it.  The inconsistency is "hard" when it survives reading every hedge as loosely as its words
 allow (crosscheck.reconcile.causes.stretched), else "soft".
@@ -301,6 +302,12 @@ def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
     signature: dict[str, list[tuple]] = {}
     for doc, by_kind in tallies.items():
         signature[doc] = [(e, k, v) for k in TALLY_KINDS[:2] for e, v in sorted(by_kind.get(k, ()))]
+    stated: dict[str, set[int]] = defaultdict(set)  # doc -> the identity numbers it gives
+    for cl in clusters:
+        if cl.kind in cfg.identity_kinds:
+            for c in cl.claims:
+                if (n := _whole(c.value)) is not None:
+                    stated[c.doc].add(n)
     buckets: dict[tuple, dict[int, tuple[ClusterClaim, Cluster]]] = defaultdict(dict)
     for cl in clusters:
         if cl.kind not in cfg.identity_kinds:
@@ -309,7 +316,7 @@ def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
             n = _whole(c.value)
             if n is None:
                 continue
-            own = _tallies_of(n, signature.get(c.doc, ()), cfg)
+            own = _tallies_of(n, signature.get(c.doc, ()), cfg, stated.get(c.doc, ()))
             links = [("copies", c.source_group or c.doc)] + [("tally",) + t for t in own]
             for link in links:
                 buckets[link].setdefault(n, (c, cl))  # the first claim of each number per link
@@ -340,18 +347,24 @@ def _number_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig,
 _RES = re.compile(r"(?:^|[:;])res=(\d+)")
 
 
-def _tallies_of(n: int, signature: Iterable[tuple], cfg: ReconcileConfig) -> list[tuple]:
+def _tallies_of(n: int, signature: Iterable[tuple], cfg: ReconcileConfig,
+                stated: Iterable[int] = ()) -> list[tuple]:
     """The tallies of its article a resolution number `n` is linked by: those of the vote it
     names (event `res=n`) when the article reports one; else those of unnamed votes and of votes
-    named by a digit slip of `n` (the vote linking gave the vote another article's number).  A
-    number never joins the tallies of another vote ("resolution 2216 adopted by 11 votes;
-    resolution 2030 calls for ..." links 2030 to no tally)."""
+    named by a digit slip of `n` that the article does not name itself (the vote linking gave
+    the vote another article's number).  A number never joins the tallies of another vote
+    ("resolution 2216 adopted by 11 votes; resolution 2030 calls for ..." links 2030 to no
+    tally), nor those of a vote its own article names by the other number ("resolution 2010
+    adopted by 11 votes ... Brazil abstained on resolution 2710": 2710 is another text, not a
+    slip of 2010).  `stated`: the identity numbers the article gives."""
     def res(event: str) -> Optional[int]:
         m = _RES.search(event)
         return int(m.group(1)) if m else None
 
     own = [t for t in signature if res(t[0]) == n]
-    return own or [t for t in signature if res(t[0]) is None or digit_typo(n, res(t[0]), cfg)]
+    named = set(stated)
+    return own or [t for t in signature
+                   if (r := res(t[0])) is None or (r not in named and digit_typo(n, r, cfg))]
 
 
 _BODY = re.compile(r"(?:^|[:;])body=([a-z]+)")
