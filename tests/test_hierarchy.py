@@ -303,6 +303,22 @@ def test_a_number_is_no_slip_of_the_vote_its_own_article_names_otherwise():
     assert not [i for i in rep.inconsistencies if i.type == "number_typo"]
 
 
+def test_a_number_is_no_slip_of_the_vote_its_article_names_by_a_swap():
+    """Two articles name the vote 2458 (12 for, 3 against); a third gives it as 2485 - a swap
+    the vote linking reads as the same vote - and recalls resolution 2558 in another sentence.
+    2485 against 2458 is a number typo; 2558 is not a slip of 2458 in that article, which names
+    its vote 2485."""
+    a = _doc("a", "أقر مجلس الأمن القرار 2458 بأغلبية 12 صوتا مقابل 3 أصوات.", "2025-06-10")
+    b = _doc("b", "اعتمد مجلس الأمن القرار 2458 بتأييد 12 عضوا ومعارضة 3 أعضاء.", "2025-06-10")
+    c = _doc("c", "وصوت 12 عضوا في مجلس الأمن لصالح القرار 2485 وعارضه 3 أعضاء. "
+                  "وكانت البرازيل قد امتنعت عن التصويت على القرار 2558 الشهر الماضي.", "2025-06-11")
+    rep = _report(a, b, c)
+    tallies = {(x.doc, cl.key.get("event")) for cl in rep.clusters for x in cl.claims if cl.kind == "votes_for"}
+    assert {e for _, e in tallies} == {"vote:body=sc;res=2458"} and {d for d, _ in tallies} == {"a", "b", "c"}
+    found = [i for i in rep.inconsistencies if i.type == "number_typo"]
+    assert [sorted(x.value for x in i.claims) for i in found] == [[2458, 2485]]
+
+
 def test_two_votes_with_the_same_figures_do_not_link_their_resolution_numbers():
     """Consecutive resolutions adopted alike months apart (13 for, 2 against each) are two
     votes (crosscheck.reconcile.votes keeps different numbers apart): equal figures alone do

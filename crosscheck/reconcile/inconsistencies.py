@@ -58,6 +58,7 @@ from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, SUB
                                             is_combination, load_hierarchy, scope_key)
 from crosscheck.reconcile.intervals import Span, claim_span, numeric_value
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
+from crosscheck.reconcile.votes import transposed
 
 Moment = tuple
 
@@ -351,20 +352,28 @@ def _tallies_of(n: int, signature: Iterable[tuple], cfg: ReconcileConfig,
                 stated: Iterable[int] = ()) -> list[tuple]:
     """The tallies of its article a resolution number `n` is linked by: those of the vote it
     names (event `res=n`) when the article reports one; else those of unnamed votes and of votes
-    named by a digit slip of `n` that the article does not name itself (the vote linking gave
-    the vote another article's number).  A number never joins the tallies of another vote
-    ("resolution 2216 adopted by 11 votes; resolution 2030 calls for ..." links 2030 to no
-    tally), nor those of a vote its own article names by the other number ("resolution 2010
-    adopted by 11 votes ... Brazil abstained on resolution 2710": 2710 is another text, not a
-    slip of 2010).  `stated`: the identity numbers the article gives."""
+    named by a digit slip of `n` (the vote linking gave the vote another article's number).  A
+    number never joins the tallies of another vote ("resolution 2216 adopted by 11 votes;
+    resolution 2030 calls for ..." links 2030 to no tally), nor those of a vote its own article
+    names by another of its numbers - the vote's or a swap of it, the linking's only merge
+    ("resolution 2010 adopted by 11 votes ... Brazil abstained on resolution 2710": 2710 is
+    another text, not a slip of 2010).  `stated`: the identity numbers the article gives."""
     def res(event: str) -> Optional[int]:
         m = _RES.search(event)
         return int(m.group(1)) if m else None
 
     own = [t for t in signature if res(t[0]) == n]
-    named = set(stated)
-    return own or [t for t in signature
-                   if (r := res(t[0])) is None or (r not in named and digit_typo(n, r, cfg))]
+    if own:
+        return own
+    others = [str(m) for m in stated if m != n]
+
+    def named_otherwise(r: int) -> bool:
+        """Its article gives the vote's number `r` itself, or a swap of it: the name the vote
+        linking read in the article (crosscheck.reconcile.votes joins swapped numbers only)."""
+        return any(m == str(r) or transposed(m, str(r)) for m in others)
+
+    return [t for t in signature
+            if (r := res(t[0])) is None or (digit_typo(n, r, cfg) and not named_otherwise(r))]
 
 
 _BODY = re.compile(r"(?:^|[:;])body=([a-z]+)")

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from crosscheck.errors import RuleError
 from crosscheck.models import CLAIM_KINDS
 from crosscheck.ruleset.resources import packaged_rules_dir, resolved, rules_dir
+from crosscheck.util.yaml_data import parse_yaml
 
 DEFAULT_RULES_DIR = packaged_rules_dir()
 # Rule files that only say how reports name things (crosscheck.report.labels): not part of
@@ -425,17 +426,6 @@ class RuleSet(BaseModel):
 
 
 # --------------------------------------------------------------------------- loading
-
-
-# libyaml's parser when PyYAML was built with it: the same data as yaml.safe_load (the same
-# resolver and constructor; every rule file compared) in about a seventh of the time, which every
-# command pays once for its rules (~1 CPU-s on the 2-core benchmark machine)
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def parse_yaml(text) -> object:
-    """yaml.safe_load, with libyaml's parser when available (`SAFE_LOADER`)."""
-    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def read_yaml(path: Path, what: str = "rule file") -> object:

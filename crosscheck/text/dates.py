@@ -65,7 +65,7 @@ def load_date_rules(path: str | Path) -> DateRules:
 
 @lru_cache(maxsize=8)
 def _load(path: str) -> DateRules:
-    from crosscheck.ruleset.loader import parse_yaml
+    from crosscheck.util.yaml_data import parse_yaml
 
     with open(path, encoding="utf-8") as f:
         data = parse_yaml(f.read())
