@@ -124,12 +124,15 @@ def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optiona
         fset = set(firsts)
         bonus = float(n_slots - k)  # ties go to keeping earlier claims: a later, lower one is stale
         keeps = _Keeps(items, slot)
-        pos = {lv: i for i, lv in enumerate(order)}
-        # the new dict's order
+        best_of: dict[tuple, tuple] = {}  # a class of levels -> (best point's keep, tied)
+        pos = dict(zip(order, range(len(order))))
+        # the new dict's order: past _NEG, the lowest level, every level passes on in its place
+        # (each of the slot's points is emitted by _NEG at the latest)
         new_order: list[float] = []
         emitted: set[float] = set()
         lowest = _INF
-        for lv in order:
+        cut = pos[_NEG] + 1
+        for lv in order[:cut]:
             if lv < lowest:
                 lowest = lv
                 floor = lv if lv == _NEG else lv - abs(lv) * tol
@@ -141,6 +144,7 @@ def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optiona
             elif lv not in emitted:
                 emitted.add(lv)
                 new_order.append(lv)
+        new_order += [lv for lv in order[cut:] if lv not in emitted]
         # the best state below each point (the earliest in order on ties)
         below: dict[float, tuple] = {}
         j, best, n_levels = 0, None, len(levels)
@@ -158,15 +162,23 @@ def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optiona
             the best state below it, when it is one of the slot's points)."""
             score, back = val[lv]
             floor = lv if lv == _NEG else lv - abs(lv) * tol
-            cands = {floor, lv}
-            cands.update(firsts[bisect_left(firsts, floor):bisect_right(firsts, lv)])
-            top, tied = None, False
-            for f in cands:
-                chosen, w = keeps.at(f, f < lv)
-                if top is None or w > top[1]:
-                    top, tied = (chosen, w), False
-                elif w == top[1] and chosen != top[0]:
-                    tied = True
+            lo, hi = bisect_left(firsts, floor), bisect_right(firsts, lv)
+            # what the candidates keep depends only on where floor and lv fall among the
+            # slot's ends and points: levels of one class share their best (`_Keeps.at`)
+            cls = (keeps.where(floor), keeps.where(lv), lo, hi, floor < lv, hi > 0 and firsts[hi - 1] == lv)
+            got = best_of.get(cls)
+            if got is None:
+                top, tied = None, False
+                cands = {floor, lv}
+                cands.update(firsts[lo:hi])
+                for f in cands:
+                    chosen, w = keeps.at(f, f < lv)
+                    if top is None or w > top[1]:
+                        top, tied = (chosen, w), False
+                    elif w == top[1] and chosen != top[0]:
+                        tied = True
+                got = best_of[cls] = (top, tied)
+            top, tied = got
             if tied:  # the first of the best in the plain DP's candidate order
                 top = None
                 for f in {floor, lv} | {f for f in firsts if f >= floor}:
@@ -235,6 +247,12 @@ class _Keeps:
         self.ends = sorted({e for i in slot for e in (items[i].span.low, items[i].span.high) if e is not None})
         self.memo: dict[tuple, tuple] = {}
 
+    def where(self, f: float) -> tuple[int, bool]:
+        """f's class among the ends: every span of the slot contains all of a class or none."""
+        ends = self.ends
+        p = bisect_left(ends, f)
+        return p, p < len(ends) and ends[p] == f
+
     def at(self, f: float, sharp_only: bool) -> tuple[tuple[int, ...], float]:
         ends = self.ends
         p = bisect_left(ends, f)
@@ -259,21 +277,22 @@ def _points(items: Sequence[Item], kept: Sequence[int], days: list[date]):
         if w is not None:
             by_day.setdefault(w, []).append(i)
     used = [d for d in days if d in by_day]
+    caps: list[Optional[float]] = []  # the lowest upper end kept from each used date on
+    cap: Optional[float] = None
+    for d in reversed(used):
+        for i in by_day[d]:
+            hi = items[i].span.high
+            if hi is not None and (cap is None or hi < cap):
+                cap = hi
+        caps.append(cap)
+    caps.reverse()
     pts = []
     level: Optional[float] = None
-    for d in used:
+    for d, cap in zip(used, caps):
         for i in by_day[d]:
             lo = items[i].span.low
             if lo is not None and (level is None or lo > level):
                 level = lo
-        cap: Optional[float] = None
-        for d2 in used:
-            if d2 < d:
-                continue
-            for i in by_day[d2]:
-                hi = items[i].span.high
-                if hi is not None and (cap is None or hi < cap):
-                    cap = hi
         if level is not None and cap is not None and cap < level:
             cap = level  # within the tolerance: the band is the level itself
         pts.append((d, level, cap))
