@@ -99,3 +99,15 @@ def test_a_headline_figure_is_dated_by_the_day_its_body_gives_it():
     assert (out[0].as_of, out[0].as_of_from) == ("2024-05-10", "relative")
     alone = date_claims([_claim("a", head, 61)], dd)
     assert (alone[0].as_of, alone[0].as_of_from) == ("2024-05-11", "metadata")
+
+
+def test_a_day_given_for_another_figure_of_the_sentence_is_not_this_figures_day():
+    """"Rose to 83 on Wednesday evening, from 61 on Tuesday morning": Tuesday stands nearer
+    the 83 but the 61 stands between them; the 83 is Wednesday's.  With no other day to take,
+    the nearest still counts."""
+    s = "أعلنت وزارة الصحة مساء الأربعاء ارتفاع عدد الوفيات إلى 83، بعد أن كانت 61 صباح الثلاثاء"
+    thursday = dt.date(2024, 5, 16)
+    assert claim_date(s, s.index("83"), thursday, RULES) == (dt.date(2024, 5, 15), "relative")
+    assert claim_date(s, s.index("61"), thursday, RULES) == (dt.date(2024, 5, 14), "relative")
+    alone = "ارتفع عدد الوفيات إلى 83، و61 منهم صباح الثلاثاء"
+    assert claim_date(alone, alone.index("83"), thursday, RULES) == (dt.date(2024, 5, 14), "relative")

@@ -353,3 +353,25 @@ def test_a_sub_period_above_the_running_total_is_an_inconsistency():
     c = _doc("c", "قتل 37 شخصا في حلب منذ وقف إطلاق النار.", "2024-01-05")
     d = _doc("d", "قتل 12 شخصا في حلب خلال الـ24 ساعة الماضية.", "2024-01-05")
     assert not [i for i in _report(a, c, d).inconsistencies if i.type == "subperiod_exceeds_total"]
+
+
+def test_a_figure_far_below_its_articles_own_total_stands_for_no_whole():
+    """An article giving the total it replaced (300) and, beside it, a figure far smaller (40,
+    an old massacre the extractor did not date) does not say the running total is 40: its
+    figure since the ceasefire (90) is no sub-period above that total.  The reconciler sets
+    the 40 aside as a part (`own_part_ratio`); the whole side of a constraint does too."""
+    from test_reconciler_factory import claim
+
+    from crosscheck.reconcile.settings import default_config
+
+    claims = [claim("a", "killed", 300, location="aleppo", period="superseded"),
+              claim("a", "killed", 40, location="aleppo"),
+              claim("a", "killed", 90, location="aleppo", period="since:2024-01-01"),
+              claim("b", "killed", 310, location="aleppo")]
+    cfg = default_config()
+    assert not [i for i in find_inconsistencies(reconcile(claims, config=cfg), cfg)
+                if i.type == "subperiod_exceeds_total"]
+    off = cfg.model_copy(update={"own_part_ratio": 0})
+    found = [i for i in find_inconsistencies(reconcile(claims, config=off), off)
+             if i.type == "subperiod_exceeds_total"]
+    assert len(found) == 1 and {c.value for c in found[0].claims} == {40, 90}

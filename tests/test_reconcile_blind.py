@@ -74,6 +74,9 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   further stories, 62 articles, 203 gold lines, 125 judgements, thirteen conflict judgements).
   First figure on main 24ce13d before any session-12 work: 91/125 judgements, extraction
   0.988 / 0.833 (F1 0.904).  A development set from then on.
+  Session 12 (all sets): an open scope kept from its one match months or years away, an
+  article's figures of other groups following its moved figure, a relative day taken by the
+  figure beside it: H 97, J 98 (the others unchanged).
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -96,9 +99,9 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_c": 82,  # of 113 (first figure 58; measured only)
     "reconcile_blind_f": 96,  # of 109 (first figure 73)
     "reconcile_blind_g": 103,  # of 126 (first figure 102; held out)
-    "reconcile_blind_h": 95,  # of 113 (first figure 83)
+    "reconcile_blind_h": 97,  # of 113 (first figure 83)
     "reconcile_blind_i": 105,  # of 122 (first figure 93)
-    "reconcile_blind_j": 96,  # of 122 (first figure 86)
+    "reconcile_blind_j": 98,  # of 122 (first figure 86)
     "reconcile_blind_k": 91,  # of 125 (first figure 91)
 }
 

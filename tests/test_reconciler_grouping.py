@@ -355,3 +355,40 @@ def test_a_running_totals_figure_repeated_a_day_later_at_a_coarser_place_joins_i
     far = group_claims([claim("a", "killed", 141, location="peshawar", as_of="2014-12-16"),
                         claim("b", "killed", 141, location="pakistan", as_of="2014-12-23")])
     assert sizes(far) == [1, 1]
+
+
+def test_an_open_scope_given_far_from_its_one_match_s_days_stays_apart():
+    """The only placed toll of the corpus may be another story's: a figure at no place given
+    years (or more than `attach_gap_days`) away from every figure of that cluster keeps apart;
+    within the story's weeks, or undated, it joins as before."""
+    far = [claim("a", "killed", 100, location="gaza", as_of="2020-01-05"),
+           claim("a", "killed", 120, location="gaza", as_of="2020-01-09"),
+           claim("b", "killed", 70, location=None, as_of="2023-06-01")]
+    g = group_claims(far)
+    assert sizes(g) == [1, 2] and g.stats.date_gated == 1 and g.stats.attached == 0
+    alone = group_of(g, "b")
+    assert any("holds figures of other days" in n for m in alone.members for n in m.notes)
+    near = far[:2] + [claim("b", "killed", 70, location=None, as_of="2020-02-01")]
+    assert sizes(group_claims(near)) == [3]
+    undated = far[:2] + [claim("b", "killed", 70, location=None)]
+    assert sizes(group_claims(undated)) == [3]
+    off = default_config().model_copy(update={"attach_gap_days": None})
+    assert sizes(group_claims(far, off)) == [3]
+
+
+def test_an_articles_figures_of_other_groups_follow_its_moved_figure():
+    """"151 dead, 118 of them children", the place only taken from the article, while the
+    other outlets give the city: when the 151 joins the city's toll, the children are the
+    city's children and meet the other outlets' figure for them."""
+    claims = [claim("a", "killed", 151, location="pakistan", inferred=["location"]),
+              claim("a", "killed", 118, location="pakistan", group="children", inferred=["location"]),
+              claim("b", "killed", 151, location="karachi"),
+              claim("c", "killed", 126, location="karachi", group="children")]
+    g = group_claims(claims)
+    kids = group_of(g, "c")
+    assert sorted(m.claim.doc for m in kids.members) == ["a", "c"]
+    assert kids.key["location"] == "karachi" and kids.key["group"] == "children"
+    # no children's cluster at the city: the article's children stay where they were
+    g = group_claims(claims[:3])
+    [kids] = [gr for gr in g.groups if gr.key["group"] == "children"]
+    assert [m.claim.doc for m in kids.members] == ["a"] and kids.key["location"] == "pakistan"

@@ -91,6 +91,7 @@ class GroupingStats:
     blocks: int = 0
     fuzzy_comparisons: int = 0  # rapidfuzz calls on attribute values
     attached: int = 0  # clusters merged into the one cluster their open scope matched
+    date_gated: int = 0  # open scopes kept apart from their one match for their days
 
 
 @dataclass
@@ -661,6 +662,14 @@ def _attach_open_scopes(
                     m.notes.append(f"{names} unknown; {len(candidates)} clusters could match")
             continue
         dest = candidates[0]
+        if cfg.attach_gap_days is not None and _other_story(clusters[key], clusters[dest], cfg.attach_gap_days):
+            # its figures were given months or years away from that cluster's: another story
+            # (a 2013 attack's toll is not a 2020 flood's), not a figure of it with its place unsaid
+            stats.date_gated += 1
+            for m in clusters[key]:
+                m.notes.append(f"{', '.join(attrs[p] for p in sorted(missing))} unknown; the one "
+                               f"cluster that could match holds figures of other days")
+            continue
         while dest in target:
             dest = target[dest]
         target[key] = dest
@@ -679,6 +688,28 @@ def _attach_open_scopes(
                 m.notes.append(f"{', '.join(names)} not stated; joined the only matching cluster")
         merged.setdefault(dest, []).extend(ms)
     return merged
+
+
+def _days(ms: list[Member]) -> list[date]:
+    out = []
+    for m in ms:
+        if m.claim.as_of is not None:
+            try:
+                out.append(_day(m.claim.as_of))
+            except ValueError:
+                pass
+    return out
+
+
+def _other_story(open_ms: list[Member], dest_ms: list[Member], gap_days: float) -> bool:
+    """Were the figures of an open scope given more than `gap_days` before or after every
+    figure of the cluster it would join?  Undated figures, or a cluster with none dated, fit."""
+    near, far = _days(open_ms), _days(dest_ms)
+    if not near or not far:
+        return False
+    lo, hi = min(far), max(far)
+    gap = timedelta(days=gap_days)
+    return any(d < lo - gap or d > hi + gap for d in near)
 
 
 def _one_whole(candidates: list[tuple], li: int) -> Optional[tuple]:
@@ -865,7 +896,36 @@ def join_moves(
             continue
         dest = next(iter(targets))
         moves.extend((key, m, dest) for m in ms)
-    return moves
+    return moves + _siblings_follow(moves, units, clusters, attrs, only)
+
+
+def _siblings_follow(moves: list[tuple[tuple, Member, tuple]], units: dict[tuple[tuple, str], list[Member]],
+                     clusters: dict[tuple, list[Member]], attrs: list[str],
+                     only: Optional[set[tuple[tuple, str]]]) -> list[tuple[tuple, Member, tuple]]:
+    """An article's figures of other groups at the place its moved figure left go with it.
+
+    "141 dead, 122 of them children" given for the country, where the other outlets name the
+    city: when the 141 joins the city's cluster, the 122 children are the city's children too,
+    and join the city's children's cluster if there is one (else they stay).  Only units that
+    do not move of their own; cost: one look-up per moved unit and group."""
+    if "group" not in attrs or not moves:
+        return []
+    gi = 2 + attrs.index("group")
+    moved_units = {(key, m.claim.doc): dest for key, m, dest in moves}
+    by_rest: dict[tuple, list[tuple]] = defaultdict(list)  # (key without group, doc) -> keys
+    for (key, doc) in units:
+        by_rest[(key[:gi] + key[gi + 1:], doc)].append(key)
+    out = []
+    for (key, doc), dest in sorted(moved_units.items(), key=lambda e: (repr(e[0][0]), e[0][1])):
+        for key2 in by_rest.get((key[:gi] + key[gi + 1:], doc), ()):
+            if key2 == key or (key2, doc) in moved_units or (only is not None and (key2, doc) not in only):
+                continue
+            dest2 = dest[:gi] + (key2[gi],) + dest[gi + 1:]
+            if dest2 == key2 or dest2 not in clusters:
+                continue
+            out.extend((key2, m, dest2) for m in units[(key2, doc)])
+            moved_units[(key2, doc)] = dest2
+    return out
 
 
 class _Givers:

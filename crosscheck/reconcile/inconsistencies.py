@@ -105,6 +105,29 @@ def _when(m: Moment) -> str:
     return f"same article ({m[1]})"
 
 
+def _own_parts(cl: Cluster, cfg: ReconcileConfig, integral: bool) -> set[int]:
+    """The claims (by id) the reconciler sets aside as parts of a larger figure of their own
+    article and day (`own_part_ratio`, crosscheck.reconcile.reconciler._own_parts): they do
+    not stand for the cluster's quantity here either."""
+    ratio = cfg.own_part_ratio
+    if ratio <= 0 or len({c.doc for c in cl.claims}) < 2:
+        return set()
+    top: dict[tuple, float] = {}
+    for c in cl.claims:
+        if numeric_value(c) is None:
+            return set()
+        lo = claim_span(c, integral).low
+        if lo is not None and lo > top.get((c.doc, c.as_of), 0.0):
+            top[(c.doc, c.as_of)] = lo
+    out = set()
+    for c in cl.claims:
+        hi = claim_span(c, integral).high
+        t = top.get((c.doc, c.as_of))
+        if hi is not None and t and hi <= ratio * t:
+            out.add(id(c))
+    return out
+
+
 class _Side:
     """The claims of one cluster, by moment: spans, loose spans, claims."""
 
@@ -113,9 +136,12 @@ class _Side:
         placed = bool(cl.key.get("location"))
         integral = cl.kind not in cfg.continuous_kinds
         self.at: dict[Moment, list[tuple[ClusterClaim, Span, Span]]] = defaultdict(list)
+        aside = _own_parts(cl, cfg, integral)
         for c in cl.claims:
             if numeric_value(c) is None or c.basis == "projection":
                 continue  # a forecast may exceed any count
+            if id(c) in aside:
+                continue  # far below a larger figure of its own article and day: a part of it
             if c.period == EARLIER_PERIOD:
                 continue  # an earlier figure recalled: not of its article's moment
             if placed and not member and "location" in c.inferred:

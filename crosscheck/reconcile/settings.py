@@ -54,6 +54,10 @@ class ReconcileConfig(BaseModel):
     # A figure at no place joins the one placed cluster of its scope that holds figures within
     # this many days of its own (grouping.join_moves); None turns this off.
     story_window_days: Optional[float] = Field(3, ge=0)
+    # A cluster with a missing attribute joins its one matching cluster only when none of its
+    # figures was given more than this many days before or after every figure of that cluster
+    # (grouping._attach_open_scopes); None turns this off.
+    attach_gap_days: Optional[float] = Field(30, ge=0)
     # time
     window_days: float = Field(3, ge=0)
     # Figures that move both ways from day to day (people still missing, hostages still held):

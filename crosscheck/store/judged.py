@@ -778,7 +778,14 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     reps = _copies([m for _p, m in pristine])
     stored_pre = {id(m): pre for m, (pre, _m) in zip(reps, pristine)}
     mine = _copies(new)
-    clusters, singles = pre_join_clusters(reps + mine, cfg)
+    from crosscheck.reconcile.grouping import GroupingStats
+
+    gstats = GroupingStats()
+    clusters, singles = pre_join_clusters(reps + mine, cfg, gstats)
+    if gstats.date_gated:
+        # one member per signature holds only some of a cluster's days: the full grouping may
+        # attach what these few keep apart
+        raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
     keys = _Keys(cfg, remap)
     new_pre: dict[int, tuple] = {}  # new member's index -> its pre-join key
     for key, ms in clusters.items():
@@ -827,7 +834,10 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
             continue
         have = {m.index for _k, m in own}
         others = _copies([m for _p, m in pristine if m.index not in have])
-        regrouped, _singles = pre_join_clusters([m for _k, m in own] + joining + others, cfg)
+        rstats = GroupingStats()
+        regrouped, _singles = pre_join_clusters([m for _k, m in own] + joining + others, cfg, rstats)
+        if rstats.date_gated:
+            raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
         expect = {id(m): k for k, m in own} | {id(m): new_pre[m.index] for m in joining}
         members = []
         for key, ms in regrouped.items():
@@ -971,6 +981,19 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
     # loaded are what those decisions read
     deciding = affected | {(new_pre[m.index], m.claim.doc) for m in mine}
     moves = {id(m): dest for _key, m, dest in join_moves(dict(clusters), attrs, cfg, deciding)}
+    if "group" in attrs:
+        # an article's figures of other groups follow its moved figure (grouping._siblings_follow):
+        # when a deciding unit moves or had moved, its siblings are decided by the full grouping
+        gi = 2 + attrs.index("group")
+        moving = {(s.pre, s.claim.doc) for _q, mv, s in loaded.values() if mv} | \
+            {(k, m.claim.doc) for k, ms in clusters.items() for m in ms if id(m) in moves}
+        rests = defaultdict(set)
+        for k, ms in clusters.items():
+            for m in ms:
+                rests[(k[:gi] + k[gi + 1:], m.claim.doc)].add(k)
+        for k, doc in moving & deciding:
+            if len(rests[(k[:gi] + k[gi + 1:], doc)]) > 1:
+                raise Fallback(f"a moved figure of unit {unit} has figures of other groups beside it")
     for m in mine:
         final[m.index] = moves.get(id(m), new_pre[m.index])
     # the stored units decided again: those that end elsewhere now

@@ -22,6 +22,7 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
+from bisect import bisect_left, bisect_right
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,6 +74,8 @@ def _load(path: str) -> DateRules:
 
 
 # ---------------------------------------------------------------------- patterns
+
+_DIGITS = regex.compile(r"(?<!\d)\d+")
 
 
 def _alt(words) -> str:
@@ -233,14 +236,18 @@ def claim_date(
     previous one if that would put it after the document date).  The cues of a sentence are
     found once and cached, so the claims of one sentence cost one scan.
     """
-    norm, cues = _cues(sentence, doc_date, _patterns(rules))
+    norm, cues, figures = _cues(sentence, doc_date, _patterns(rules))
     pos = _norm_pos(norm, at)
-    best: Optional[tuple[int, dt.date, str]] = None
+    best: Optional[tuple[bool, int, dt.date, str]] = None
     for start, end, d, how in cues:
         dist = start - pos if start >= pos else max(0, pos - end)
-        if best is None or dist < best[0]:
-            best = (dist, d, how)
+        # a cue with another figure between it and this one is that figure's day ("ارتفعت
+        # مساء الأحد إلى 59، بعد أن كانت 39 مساء السبت"): it counts only when no cue is free
+        rank = (_figure_between(figures, pos, start, end), dist)
+        if best is None or rank < best[:2]:
+            best = (*rank, d, how)
     if best is not None:
+        best = best[1:]
         d = best[1]
         if doc_date is not None and d > doc_date:
             return doc_date, "document"  # a date after the article is a plan, not the figure's day
@@ -248,6 +255,14 @@ def claim_date(
     if doc_date is not None:
         return doc_date, "document"
     return None, "none"
+
+
+def _figure_between(figures: tuple[int, ...], pos: int, start: int, end: int) -> bool:
+    """Does a figure (the start of a run of digits, outside date cues) stand between the
+    figure at `pos` and the cue at [start, end)?"""
+    lo, hi = (end, pos) if end <= pos else (pos + 1, start)
+    i = bisect_left(figures, lo)
+    return i < len(figures) and figures[i] < hi
 
 
 @lru_cache(maxsize=2048)
@@ -283,7 +298,13 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
             if wd is not None:
                 cues.append((m.start(), m.end(), _weekday_before(doc_date, wd), "relative"))
-    return norm, tuple(cues)
+    spans = sorted((c[0], c[1]) for c in cues)
+    figures = []
+    for m in _DIGITS.finditer(s):
+        j = bisect_right(spans, (m.start(), len(s))) - 1
+        if j < 0 or spans[j][1] <= m.start():
+            figures.append(m.start())
+    return norm, tuple(cues), tuple(figures)
 
 
 def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
