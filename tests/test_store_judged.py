@@ -644,3 +644,23 @@ def test_a_check_near_a_figure_at_no_place_falls_back_to_the_whole_judgement(tmp
                      "'2021-03-01', ?)", (key_text(key("rafah")),))
         with pytest.raises(judged.Fallback):
             check(None, "2021-03-03")  # a new figure at no place in a stored story's days
+
+
+@pytest.mark.parametrize("new_day", ["2017-10-16", "2022-08-28"])
+def test_a_record_of_two_stories_at_no_place_gives_the_whole_record_findings(tmp_path, new_day):
+    """Figures at no place years apart are two stories (grouping.split_stories): a new figure
+    of either gives the findings of the whole record (the shortcut falls back: one member per
+    signature holds only some of a cluster's days)."""
+    stored = [
+        _article(tmp_path, "a-2017", "إذاعة", "قتل 40 شخصا في انفجار الشاحنة المفخخة.", "2017-10-14"),
+        _article(tmp_path, "b-2017", "قناة", "ارتفع عدد قتلى انفجار الشاحنة المفخخة إلى 60 شخصا.", "2017-10-15"),
+        _article(tmp_path, "c-2022", "وكالة", "قتل 12 شخصا في انفجار الشاحنة المفخخة.", "2022-08-27"),
+    ]
+    new = _article(tmp_path, "n-new", "صحيفة", "قتل 9 أشخاص في انفجار الشاحنة المفخخة.", new_day)
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    assert "several stories" in stats.fallback, stats
+    # the 9 is judged within its own story only: never beside the other year's figures
+    other = "c-2022" if new_day.startswith("2017") else "a-2017"
+    flagged = [{c.doc for c in f.cluster.claims} for f in fast.findings if f.cluster.status == "conflict"]
+    assert flagged and all("n-new" in docs and other not in docs for docs in flagged), flagged

@@ -131,3 +131,31 @@ def test_a_crowd_of_clusters_in_its_days_gives_no_story(monkeypatch):
     assert members(group_claims(claims), "c") == ["a", "c"]
     monkeypatch.setattr(grouping, "MAX_STORY_SCAN", 0)
     assert members(group_claims(claims), "c") == ["c"]
+
+
+def test_figures_at_no_place_years_apart_are_two_stories():
+    """A 2017 bombing's toll and a 2022 clash's, neither place known to the gazetteer, share
+    a scope: the runs of days more than `story_gap_days` apart are two clusters.  The run with
+    the most articles keeps the undated one; within one run, or with the setting off, one
+    cluster as before."""
+    claims = [claim("a", "killed", 40, location=None, as_of="2017-10-14", as_of_from="metadata"),
+              claim("b", "killed", 60, location=None, as_of="2017-10-15", as_of_from="metadata"),
+              claim("c", "killed", 12, location=None, as_of="2022-08-27", as_of_from="metadata"),
+              claim("d", "killed", 30, location=None, as_of="2022-08-28", as_of_from="metadata"),
+              claim("e", "killed", 31, location=None, as_of="2022-08-29", as_of_from="metadata"),
+              claim("f", "killed", 32, location=None)]
+    g = group_claims(claims)
+    assert members(g, "a") == ["a", "b"] and members(g, "c") == ["c", "d", "e", "f"]
+    assert g.stats.stories_split == 1
+    old = next(gr for gr in g.groups if any(m.claim.doc == "a" for m in gr.members))
+    assert any("another story" in n for m in old.members for n in m.notes)
+    assert old.id != next(gr for gr in g.groups if any(m.claim.doc == "c" for m in gr.members)).id
+    # 60 in 2017 above 12 in 2022 is no falling total: two stories, no conflict between them
+    assert all(cl.status != "conflict" for cl in reconcile(claims))
+    near = [claims[0], claim("c", "killed", 70, location=None, as_of="2018-01-20", as_of_from="metadata")]
+    assert members(group_claims(near), "a") == ["a", "c"]  # 98 days: one story
+    off = default_config().model_copy(update={"story_gap_days": None})
+    assert members(group_claims(claims, off), "a") == ["a", "b", "c", "d", "e", "f"]
+    # placed clusters are not split: a country's toll may be told over years
+    placed = [c.model_copy(update={"location": "yemen"}) for c in claims[:4]]
+    assert members(group_claims(placed), "a") == ["a", "b", "c", "d"]

@@ -92,6 +92,7 @@ class GroupingStats:
     fuzzy_comparisons: int = 0  # rapidfuzz calls on attribute values
     attached: int = 0  # clusters merged into the one cluster their open scope matched
     date_gated: int = 0  # open scopes kept apart from their one match for their days
+    stories_split: int = 0  # runs of days split off a cluster at no place (`split_stories`)
 
 
 @dataclass
@@ -536,6 +537,7 @@ def group_members(
     attrs = list(cfg.scope_attributes)
     if "location" in attrs and cfg.corroborate_min_value is not None:
         clusters = _join_corroborated(clusters, attrs, cfg, stats)
+    clusters = split_stories(clusters, attrs, cfg, stats)
     groups = finish_groups(clusters, cfg)
     groups.extend(singles)
     if dedupe:
@@ -710,6 +712,63 @@ def _other_story(open_ms: list[Member], dest_ms: list[Member], gap_days: float) 
     lo, hi = min(far), max(far)
     gap = timedelta(days=gap_days)
     return any(d < lo - gap or d > hi + gap for d in near)
+
+
+def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+                  stats: Optional[GroupingStats] = None) -> dict[tuple, list[Member]]:
+    """A cluster at no place whose articles fall into runs of days more than `story_gap_days`
+    apart holds several stories: a 2017 bombing's injured and a 2022 clash's, neither placed by
+    the gazetteer.  Each run becomes its own cluster; the run with the most dated articles (the
+    latest on a tie) keeps the key and takes the undated articles, the others get the key with
+    the run's first day appended (their id is the key's, suffixed).  An article's figures stay
+    together (its days are its dated figures' days).  Placed clusters are not split: a place's
+    running total may be told over years.  Cost: one sort per cluster."""
+    gap_days = cfg.story_gap_days
+    if gap_days is None or "location" not in attrs:
+        return clusters
+    li = 2 + attrs.index("location")
+    gap = timedelta(days=gap_days)
+    out: dict[tuple, list[Member]] = {}
+    for key, ms in clusters.items():
+        if key[li] is not None or len(ms) < 2:
+            out.setdefault(key, []).extend(ms)
+            continue
+        docs: dict[str, list[Member]] = defaultdict(list)
+        for m in ms:
+            docs[m.claim.doc].append(m)
+        spans = []
+        undated: list[Member] = []
+        for doc, dms in docs.items():
+            days = _days(dms)
+            if days:
+                spans.append((min(days), max(days), doc))
+            else:
+                undated.extend(dms)
+        spans.sort()
+        runs: list[list[tuple]] = []
+        for sp in spans:
+            if runs and sp[0] <= max(e[1] for e in runs[-1]) + gap:
+                runs[-1].append(sp)
+            else:
+                runs.append([sp])
+        if len(runs) < 2:
+            out.setdefault(key, []).extend(ms)
+            continue
+        main = max(range(len(runs)), key=lambda i: (len(runs[i]), i))
+        for i, run in enumerate(runs):
+            rms = [m for sp in run for m in docs[sp[2]]]
+            if i == main:
+                out.setdefault(key, []).extend(rms + undated)
+                continue
+            first = run[0][0].isoformat()
+            for m in rms:
+                m.notes.append(f"no place named, and given from {first}, more than "
+                               f"{gap_days:g} days away from the other figures of its scope: "
+                               "another story")
+            out.setdefault(key + (first,), []).extend(rms)
+            if stats is not None:
+                stats.stories_split += 1
+    return out
 
 
 def _one_whole(candidates: list[tuple], li: int) -> Optional[tuple]:

@@ -58,6 +58,9 @@ class ReconcileConfig(BaseModel):
     # figures was given more than this many days before or after every figure of that cluster
     # (grouping._attach_open_scopes); None turns this off.
     attach_gap_days: Optional[float] = Field(30, ge=0)
+    # A cluster at no place whose articles fall into runs of days more than this many days apart
+    # holds several stories, one cluster each (grouping.split_stories); None turns this off.
+    story_gap_days: Optional[float] = Field(180, ge=0)
     # time
     window_days: float = Field(3, ge=0)
     # Figures that move both ways from day to day (people still missing, hostages still held):

@@ -763,8 +763,10 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
 
     `remap`: stored events renamed (tallies, `_link_new`); `gone` gets the stored clusters
     every member of which now ends elsewhere."""
-    from crosscheck.reconcile.grouping import pre_join_clusters
+    from crosscheck.reconcile.grouping import key_cluster_id, pre_join_clusters, split_stories
     from crosscheck.store.streamed import member_from_json
+
+    attrs = list(cfg.scope_attributes)
 
     remap = remap or {}
     pristine = []  # (stored pre-join key, member) per signature
@@ -850,6 +852,12 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
                     members.append(m)
         if len(members) != len(expect):
             raise Fallback(f"a new claim changes the grouping of unit {unit}")
+        if split_stories({dest: members}, attrs, cfg).keys() != {dest} or conn.execute(
+                "SELECT COUNT(*) FROM judged_clusters WHERE base = ?",
+                (key_cluster_id(dest, attrs),)).fetchone()[0] > 1:
+            # runs of days far apart are split (grouping.split_stories): the stored runs of
+            # this scope (one id before suffixes) are decided by the full grouping
+            raise Fallback(f"a cluster of unit {unit} may hold several stories")
         (group,) = finish_groups({dest: members}, cfg)
         out.append((group, seq))
     return out

@@ -50,6 +50,9 @@ class DateRules(BaseModel):
     # ... at most this many words before the day, none of them a figure or "أن/إن" (which
     # opens a reported clause of its own: "التي تدير المستشفيات إن 40 قتلوا أمس")
     event_clause_max_words: int = Field(5, ge=1, le=15)
+    # Nouns of an event a day may be named by ("اشتباكات السبت", "هجوم يوم الجمعة", "غارة أمس"):
+    # a relative day right after one dates the event, not the figure.
+    event_nouns: list[str] = []
     # A numeric date ("12/12/1430 هـ") whose year lies in this range is Hijri: no dateline of
     # today's news is a Gregorian year that far back.
     hijri_years: tuple[int, int] = (1300, 1599)
@@ -122,6 +125,9 @@ class _Patterns:
         self.part_re = regex.compile(
             w + r"(?:[وف]?(?:ب|ل)?)(?:ال)?(" + _alt(_bare(rules.parts_of_day)) + r")" + e
         ) if rules.parts_of_day else None
+        self.event_noun_re = regex.compile(
+            r"(?<![\p{L}])[وفبل]?(?:ال)?(?:" + _alt(rules.event_nouns) + r")\s+$"
+        ) if rules.event_nouns else None
         # how far before a day its clause word may stand (characters searched)
         self.event_clause_reach = 14 * rules.event_clause_max_words + 10
 
@@ -257,6 +263,11 @@ def claim_date(
     return None, "none"
 
 
+def _names_event(p: "_Patterns", s: str, at: int) -> bool:
+    """Does an event noun stand right before the day starting at `at` ("هجوم الجمعة")?"""
+    return p.event_noun_re is not None and p.event_noun_re.search(s, max(0, at - 24), at) is not None
+
+
 def _figure_between(figures: tuple[int, ...], pos: int, start: int, end: int) -> bool:
     """Does a figure (the start of a run of digits, outside date cues) stand between the
     figure at `pos` and the cue at [start, end)?"""
@@ -287,6 +298,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         for m in p.relative_re.finditer(s):
             if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
                 continue  # "الانفجار الذي هز المرفأ مساء أمس": the event's day
+            if _names_event(p, s, m.start()):
+                continue  # "غارة أمس": the event's day
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
         for m in p.weekday_re.finditer(s):
@@ -294,6 +307,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue
             if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
                 continue
+            if _names_event(p, s, m.start()):
+                continue  # "اشتباكات السبت": the clashes' day, not the figure's
             name = m[1]
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
             if wd is not None:
