@@ -111,3 +111,12 @@ def test_a_day_given_for_another_figure_of_the_sentence_is_not_this_figures_day(
     assert claim_date(s, s.index("61"), thursday, RULES) == (dt.date(2024, 5, 14), "relative")
     alone = "ارتفع عدد الوفيات إلى 83، و61 منهم صباح الثلاثاء"
     assert claim_date(alone, alone.index("83"), thursday, RULES) == (dt.date(2024, 5, 14), "relative")
+
+
+def test_the_digits_of_a_date_are_no_figure_between_a_day_and_its_figure():
+    """"Announced today that the toll since 3 March reached 64, up from 51 on Monday": the 3
+    of the period's start does not stand between "today" and the 64."""
+    s = "أعلنت الهيئة اليوم أن عدد الوفيات منذ 3 مارس بلغ 64، بعد أن كان 51 يوم الاثنين"
+    thursday = dt.date(2024, 5, 16)
+    assert claim_date(s, s.index("64"), thursday, RULES) == (thursday, "relative")
+    assert claim_date(s, s.index("51"), thursday, RULES) == (dt.date(2024, 5, 13), "relative")

@@ -31,6 +31,7 @@ class EventFinder:
         self.gates = GateSet([pat.pattern for pat, _r in self.compiled])
         self.year = regex.compile(rules.past_year)
         self.not_before = [regex.compile(spelled(p)) for p in rules.past_not_before]
+        self.when_after = [regex.compile(spelled(p)) for p in rules.past_when_after]
         self.blocked = regex.compile(spelled(rules.past_blocked_by))
         # the most characters one match attempt of the blocking pattern reads from where it
         # starts (None: unbounded or not known): what _past_year needs to answer from a
@@ -54,7 +55,8 @@ class EventFinder:
                 out.append((m.start(), m.end(), (order, rule, ev)))
         for m in self.year.finditer(text, lo, hi):
             head = text[max(lo, m.start() - 40) : m.start()]
-            if any(p.search(head) for p in self.not_before):
+            if any(p.search(head) for p in self.not_before) and \
+                    not any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.when_after):
                 continue
             out.append((m.start(), m.end(), int(m.group("y"))))
         return sorted(out, key=lambda h: (h[0], h[1]))

@@ -114,6 +114,9 @@ class EventRules(_Strict):
     vote_kinds: list[str]
     past_year: str
     past_not_before: list[str]
+    # ... unless the text right after the year tells that year's event ("الأسوأ منذ عام 1998،
+    # حين أودت الفيضانات بحياة ألف شخص"): the figures that follow are the past event's
+    past_when_after: list[str] = []
     past_blocked_by: str
     header_chars: int = Field(400, ge=0)
     rules: list[EventRule]

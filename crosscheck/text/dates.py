@@ -313,11 +313,19 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
             if wd is not None:
                 cues.append((m.start(), m.end(), _weekday_before(doc_date, wd), "relative"))
-    spans = sorted((c[0], c[1]) for c in cues)
+    # digits of a date (a cue's, or a period's start "منذ 17 مايو") are no figure
+    spans = sorted([(c[0], c[1]) for c in cues]
+                   + [m.span() for r in (p.dmy, p.hijri_re, p.month_year, p.iso, p.numeric) for m in r.finditer(s)])
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
     figures = []
     for m in _DIGITS.finditer(s):
-        j = bisect_right(spans, (m.start(), len(s))) - 1
-        if j < 0 or spans[j][1] <= m.start():
+        j = bisect_right(merged, (m.start(), len(s))) - 1
+        if j < 0 or merged[j][1] <= m.start():
             figures.append(m.start())
     return norm, tuple(cues), tuple(figures)
 
