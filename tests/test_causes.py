@@ -105,3 +105,33 @@ def test_cause_order_is_data():
     assert conflict(claims, docs).cause == "reporting_lag"
     typo_first = CFG.model_copy(update={"cause_order": ["likely_typo", "reporting_lag"]})
     assert conflict(claims, docs, typo_first).cause == "likely_typo"
+
+
+@pytest.mark.parametrize("pair", CFG.unit_slack_examples.get("hit", []))
+def test_unit_slack_examples_that_must_match(pair):
+    from crosscheck.reconcile.causes import unit_slack
+
+    kind, surface = pair
+    assert unit_slack(kind, surface, CFG) >= 7
+
+
+@pytest.mark.parametrize("pair", CFG.unit_slack_examples.get("miss", []))
+def test_unit_slack_examples_that_must_not_match(pair):
+    from crosscheck.reconcile.causes import unit_slack
+
+    kind, surface = pair
+    assert unit_slack(kind, surface, CFG) == 0
+
+
+def test_about_six_weeks_against_47_days_is_soft_and_six_weeks_exact_hard():
+    """"About six weeks" (42 days, precise to the week) against 47 days agree once the hedge is
+    stretched by a week: a soft conflict.  Without the hedge, or 60 days against it, hard."""
+    def clash(value, qualifier, surface, other):
+        a = claim("a", "duration_days", value, qualifier, period="event", event="truce", location=None)
+        a = a.model_copy(update={"surface": surface, "end": a.start + len(surface)})
+        b = claim("b", "duration_days", other, period="event", event="truce", location=None)
+        return conflict([a, b])
+
+    assert clash(42, "approx", "نحو ستة أسابيع", 47).strength == "soft"
+    assert clash(42, "exact", "ستة أسابيع", 47).strength == "hard"
+    assert clash(42, "approx", "نحو ستة أسابيع", 60).strength == "hard"

@@ -17,6 +17,8 @@ outliers (0..1); a factual (vote position) contradiction is 1.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Optional
@@ -232,5 +234,26 @@ def stretched(claim: Claim, span: Optional[Span], cfg: ReconcileConfig) -> Optio
         return Span(None, span.high, False, span.high_open)
     slack = cfg.counting_slack.get(claim.kind, 0.0)  # "33 days" counted without its first day
     if q in cfg.hedged_qualifiers:
+        # "about six weeks": a hedged figure told in a coarser unit may be off by one unit
+        slack = max(slack, unit_slack(claim.kind, claim.surface, cfg))
         return span.widen(max(max(cfg.soft_approx_stretch, cfg.hedge_widen) * scale, slack))
     return span.widen(max(_widen_fraction(claim, cfg) * scale, slack))
+
+
+def unit_slack(kind: str, surface: str, cfg: ReconcileConfig) -> float:
+    """The largest unit (`unit_slack`) whose word the surface of a claim of `kind` names, in
+    the kind's own unit ("نحو ستة أسابيع": 7 days); 0 when it names none."""
+    words = cfg.unit_slack.get(kind)
+    if not words or not surface:
+        return 0.0
+    from crosscheck.text.normalize import normalize_word
+
+    table = _unit_words(tuple(sorted(words.items())))
+    return max((table.get(normalize_word(w), 0.0) for w in surface.split()), default=0.0)
+
+
+@lru_cache(maxsize=32)
+def _unit_words(items: tuple) -> dict[str, float]:
+    from crosscheck.text.normalize import normalize_word
+
+    return {normalize_word(w): float(v) for w, v in items}

@@ -90,6 +90,10 @@ class ReconcileConfig(BaseModel):
     # kinds counted by a convention that may differ by a unit (a war of 33 or 34 days, counted
     # with or without its first day): an exact figure read loosely may move this much
     counting_slack: dict[str, float] = {}
+    # kind -> a word of a coarser unit in a hedged claim's surface -> how far (in the kind's
+    # unit) the claim may move when read loosely ("نحو ستة أسابيع": a week); causes.stretched
+    unit_slack: dict[str, dict[str, float]] = {}
+    unit_slack_examples: dict[str, list[list[str]]] = {}
     # a figure at most this fraction of a larger one the same article gives for the same scope
     # and day is a part of it, not compared (reconciler._own_parts); 0 turns this off
     own_part_ratio: float = Field(0.3, ge=0, lt=1)

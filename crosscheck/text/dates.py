@@ -126,7 +126,7 @@ class _Patterns:
             w + r"(?:[وف]?(?:ب|ل)?)(?:ال)?(" + _alt(_bare(rules.parts_of_day)) + r")" + e
         ) if rules.parts_of_day else None
         self.event_noun_re = regex.compile(
-            r"(?<![\p{L}])[وفبل]?(?:ال)?(?:" + _alt(rules.event_nouns) + r")\s+$"
+            r"(?<![\p{L}])[وفبل]?(?:" + _alt(rules.event_nouns) + r")\s+$"
         ) if rules.event_nouns else None
         # how far before a day its clause word may stand (characters searched)
         self.event_clause_reach = 14 * rules.event_clause_max_words + 10
