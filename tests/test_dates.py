@@ -120,3 +120,13 @@ def test_the_digits_of_a_date_are_no_figure_between_a_day_and_its_figure():
     thursday = dt.date(2024, 5, 16)
     assert claim_date(s, s.index("64"), thursday, RULES) == (thursday, "relative")
     assert claim_date(s, s.index("51"), thursday, RULES) == (dt.date(2024, 5, 13), "relative")
+
+
+def test_a_day_in_a_later_clause_dates_the_earlier_figure_even_in_words():
+    """"Rose today to 21, from six on Friday": the six is written in words, but Friday stands
+    in the next clause, after the comma: today is the 21's day."""
+    s = "أعلنت الوزارة اليوم أن عدد الوفيات ارتفع إلى 21، بعد أن كان ستا يوم الجمعة"
+    thursday = dt.date(2024, 5, 16)
+    assert claim_date(s, s.index("21"), thursday, RULES) == (thursday, "relative")
+    alone = "بلغ عدد الوفيات 21، يوم الجمعة"
+    assert claim_date(alone, alone.index("21"), thursday, RULES) == (dt.date(2024, 5, 10), "relative")

@@ -79,6 +79,8 @@ def _load(path: str) -> DateRules:
 # ---------------------------------------------------------------------- patterns
 
 _DIGITS = regex.compile(r"(?<!\d)\d+")
+# a clause break between a figure and a day after it (not a thousands separator "1,200")
+_CLAUSE_BREAK = regex.compile(r"[،؛]|,(?!\d)")
 
 
 def _alt(words) -> str:
@@ -249,7 +251,10 @@ def claim_date(
         dist = start - pos if start >= pos else max(0, pos - end)
         # a cue with another figure between it and this one is that figure's day ("ارتفعت
         # مساء الأحد إلى 59، بعد أن كانت 39 مساء السبت"): it counts only when no cue is free
-        rank = (_figure_between(figures, pos, start, end), dist)
+        # so is one after the figure in a later clause ("ارتفع إلى 13، بعد أن كان خمسا يوم
+        # الجمعة": the earlier figure's day, whether written in digits or words)
+        rank = (_figure_between(figures, pos, start, end)
+                or (start > pos and _CLAUSE_BREAK.search(norm.text, pos, start) is not None), dist)
         if best is None or rank < best[:2]:
             best = (*rank, d, how)
     if best is not None:
