@@ -746,11 +746,14 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
                 undated.extend(dms)
         spans.sort()
         runs: list[list[tuple]] = []
+        reach = None  # the last day of the current run
         for sp in spans:
-            if runs and sp[0] <= max(e[1] for e in runs[-1]) + gap:
+            if runs and reach is not None and sp[0] <= reach + gap:
                 runs[-1].append(sp)
+                reach = max(reach, sp[1])
             else:
                 runs.append([sp])
+                reach = sp[1]
         if len(runs) < 2:
             out.setdefault(key, []).extend(ms)
             continue
