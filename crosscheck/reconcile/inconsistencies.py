@@ -110,7 +110,7 @@ def _own_parts(cl: Cluster, cfg: ReconcileConfig, integral: bool) -> set[int]:
     article and day (`own_part_ratio`, crosscheck.reconcile.reconciler._own_parts): they do
     not stand for the cluster's quantity here either."""
     ratio = cfg.own_part_ratio
-    if ratio <= 0 or len({c.doc for c in cl.claims}) < 2:
+    if ratio <= 0:
         return set()
     top: dict[tuple, float] = {}
     for c in cl.claims:
