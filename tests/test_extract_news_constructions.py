@@ -287,3 +287,15 @@ def test_a_refuted_rumour_is_no_claim_of_the_article():
     assert 512 in values and 700 not in values
     # without the refutation the rumour stays a (reported) claim
     assert 700 in {c.value for c in extract_text(text.split("\n\n")[0]) if c.kind == "killed"}
+
+
+def test_an_article_phrase_with_a_gap_allows_two_words_at_most():
+    from crosscheck.extract.formulas import _article_holds
+
+    assert _article_holds("تحدثت عن الطائره المنكوبه امس", "الطائره … المنكوبه")
+    assert _article_holds("ركاب الطائره الكنديه الصغيره المنكوبه", "الطائره … المنكوبه")
+    assert not _article_holds("الطائره التي هبطت قرب السفينه المنكوبه", "الطائره … المنكوبه")
+    # the stricken aircraft makes its passengers a crash's dead; a stricken ship does not
+    kinds = _kinds("وكانت الطائرة الصغيرة المنكوبة تقل 23 شخصا.")
+    assert kinds[23] == {"killed"}
+    assert "killed" not in _kinds("وكانت السفينة المنكوبة تقل 230 راكبا.").get(230, set())

@@ -20,7 +20,7 @@ from typing import Iterator, Sequence
 import regex
 
 from crosscheck.extract import vote_positions as positions
-from crosscheck.extract.formulas import formula_claims
+from crosscheck.extract.formulas import _in_article, formula_claims
 from crosscheck.extract.member_counts import member_count_claims
 from crosscheck.extract.mentions import MentionMerger, merge_key
 from crosscheck.util.memo import per_object
@@ -87,8 +87,9 @@ class CompiledKind:
     veto_unless: frozenset[str] = frozenset()  # context_veto.unless, normalised
     sides: dict[str, str] = None  # side_after, normalised word -> rule id
     needs: frozenset[str] = frozenset()  # sentence_needs, normalised
-    article_needs: frozenset[str] = frozenset()  # article_needs, normalised
+    article_needs: frozenset[str] = frozenset()  # article_needs of one word, normalised
     require_before: PhraseSet | None = None  # require_before: the figure's own marker
+    article_phrases: tuple[str, ...] = ()  # article_needs of several words ("الطائرة المنكوبة")
 
 
 @dataclass(slots=True)
@@ -131,8 +132,9 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(normalize_word(w) for w in r.context_veto.unless) if r.context_veto else frozenset(),
                 {normalize_word(w): t for w, t in r.side_after.items()},
                 frozenset(normalize_word(w) for w in r.sentence_needs),
-                frozenset(normalize_word(w) for w in r.article_needs),
+                frozenset(normalize_word(w) for w in r.article_needs if " " not in w.strip()),
                 PhraseSet.of(r.require_before) if r.require_before else None,
+                tuple(w for w in r.article_needs if " " in w.strip()),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -1770,7 +1772,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             noun = None
         if noun is None and not (ck.cues and index.has(r.id)):
             continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
-        if ck.article_needs and not ctx.mentions_any(ck.article_needs):
+        if (ck.article_needs or ck.article_phrases) and not (
+            ctx.mentions_any(ck.article_needs) or (ck.article_phrases and _in_article(ctx, ck.article_phrases))
+        ):
             continue  # detainees of a swap between states are no hostages
         if ck.needs and not _sentence_holds(ctx, toks, ck.needs, ("needs", r.id)):
             continue  # "مناطق المعارضة" in a sentence that names no vote

@@ -82,10 +82,15 @@ def _in_article(ctx: "DocContext", phrases: list[str]) -> bool:
 
 
 def _article_holds(text: str, phrase: str) -> bool:
-    words = " ".join(normalize_word(w) for w in phrase.split())
-    if words not in text:
+    """A phrase's words in order; "…" between two stands for at most two words ("الطائرة …
+    المنكوبة": "الطائرة الإثيوبية المنكوبة")."""
+    parts = [" ".join(normalize_word(w) for w in part.split()) for part in phrase.split("…")]
+    if any(p not in text for p in parts):
         return False  # (every match holds the phrase's words as written)
-    return re.search(r"(?<!\w)(?:[وفبل]|ال)*" + re.escape(words) + r"(?!\w)", text) is not None
+    gap = r"\s+(?:\S+\s+){0,2}"
+    return re.search(
+        r"(?<!\w)(?:[وفبل]|ال)*" + gap.join(re.escape(p) for p in parts) + r"(?!\w)", text
+    ) is not None
 
 
 def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:

@@ -176,7 +176,8 @@ class KindRule(_Strict):
     yield_to: list[str] = Field(default_factory=list)
     # The rule applies only in an article mentioning one of these words: "محتجز" are hostages
     # where the article speaks of hostages or Israel; in a swap between states (Yemen, Iran and
-    # the US, Russia and Ukraine) the detainees freed are prisoners.
+    # the US, Russia and Ukraine) the detainees freed are prisoners.  An entry of several words
+    # is a phrase the article must hold as written ("الطائرة المنكوبة").
     article_needs: list[str] = Field(default_factory=list)
     side_reach: int = 12
     # "إصابة" in an article about cholera is an infection, not a wound: see ContextVeto
