@@ -299,3 +299,17 @@ def test_an_article_phrase_with_a_gap_allows_two_words_at_most():
     kinds = _kinds("وكانت الطائرة الصغيرة المنكوبة تقل 23 شخصا.")
     assert kinds[23] == {"killed"}
     assert "killed" not in _kinds("وكانت السفينة المنكوبة تقل 230 راكبا.").get(230, set())
+
+
+def test_figures_joined_to_a_name_after_a_subset_marker_are_part_of_the_total():
+    got = {(c.kind, c.value, c.group) for c in extract_text(
+        "وقال الجيش إنه حرر 12 رهينة من قبضة المسلحين، بينهم الصحفي كارلوس مندوزا وأربعة مهندسين أجانب و7 من عمال المنجم"
+    )}
+    assert ("hostages_released", 12, "all") in got
+    assert {(k, v) for k, v, g in got if g and g.startswith("subset")} == {("hostages_released", 4), ("hostages_released", 7)}
+    # no marker before the name: the figure is no part of the total before it
+    got = {(c.kind, c.value, c.group) for c in extract_text("وقتل 30 شخصا في الهجوم، وأصيب الوزير و5 من مرافقيه")}
+    assert not [g for _k, v, g in got if v == 5 and g and g.startswith("subset")]
+    # a comma between the marker and the name ends the subset
+    got = {(c.kind, c.value, c.group) for c in extract_text("وقتل 30 شخصا، بينهم، كما قال الشهود، المختار وثلاثة زوار")}
+    assert not [g for _k, v, g in got if v == 3 and g and g.startswith("subset")]

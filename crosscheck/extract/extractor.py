@@ -1011,6 +1011,8 @@ def _subset_parent(
     marker = ctx.scope.subset_markers.ending_at(toks, left)
     if marker is None and 0 <= i1 < len(toks) and not toks[i1].brk_before:
         marker = ctx.scope.subset_after.at(toks, i1)
+    if marker is None and last.parent is None:
+        marker = _subset_marker_before_name(ctx, toks, left, last.right - off)
     if marker is not None:
         found = last.parent or last
         return None if found.claim.kind == "other" else found  # "38 صاروخا … 30 منها"
@@ -1020,6 +1022,25 @@ def _subset_parent(
         joined = toks[left].text.startswith("و") or (left > 0 and toks[left - 1].text == "و")
         if joined:
             return last.parent
+    return None
+
+
+_NAME_REACH = 4  # the longest name read between a subset marker and the figure after it
+
+
+def _subset_marker_before_name(ctx: DocContext, toks: Sequence[Token], left: int, floor: int):
+    """A subset marker before a person's name the figure is joined to: "حرر الجيش 15 رهينة
+    بينهم الصحفية فلانة الفلانية وثلاثة جنود" (the three soldiers are among the 15).  The words
+    between hold no figure and no punctuation; the figure carries "و"."""
+    if left <= floor + 1 or toks[left].brk_before or not (toks[left].text.startswith("و") and len(toks[left].text) > 1):
+        return None
+    for k in range(left - 1, max(floor, left - 1 - _NAME_REACH), -1):
+        if toks[k + 1].brk_before or toks[k].is_digit():
+            return None
+        if k < left - 1:  # at least one word of a name
+            found = ctx.scope.subset_markers.ending_at(toks, k + 1)
+            if found is not None and found[1] >= floor:
+                return found
     return None
 
 
