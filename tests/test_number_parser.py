@@ -548,3 +548,13 @@ def test_a_definite_fraction_must_be_a_unit_word():
 def test_unit_or_fraction_by_the_noun_after_it(text, value, form):
     m = find_numbers(text)[0]
     assert (m.value, m.form) == (pytest.approx(value), form)
+
+
+def test_digits_in_brackets_join_their_scale_word_and_the_part_after_it():
+    m = one("وبلغت الحصيلة (43) ألفًا و(512) قتيلًا")
+    assert m.value == 43512
+    assert m.text == "43) ألفًا و(512"  # offsets index the text: the digits, brackets between
+    # brackets around a figure with no scale word after it change nothing
+    assert values("(12) قتيلا و(30) جريحا") == [12, 30]
+    # a closing bracket with no opening one is no bracketed figure
+    assert values("البند 4) ألف") != [4000]

@@ -179,6 +179,10 @@ def _tokens(text: str, lex: Lexicon, repeats: bool = True) -> list[Tok]:
                 t.adj = True
             elif _GAP_WAW.fullmatch(text, prev_end, t.pstart):
                 t.adj = t.conj = True
+            elif _bracketed(text, toks[i - 1]) and _GAP_PLAIN.fullmatch(text, prev_end + 1, t.pstart):
+                t.adj = True  # "(43) ألفًا": digits in brackets, then their scale word
+            elif _bracketed(text, t) and _GAP_WAW.fullmatch(text, prev_end, t.pstart - 1):
+                t.adj = t.conj = True  # "… ألفًا و(512)"
         if t.adj and not t.conj and t.start == t.pstart and text.startswith("و", t.start, t.end):
             _split_waw_teen(t, text, lex, toks[i + 1] if i + 1 < len(toks) else None)
         prev_end = t.end
@@ -187,6 +191,15 @@ def _tokens(text: str, lex: Lexicon, repeats: bool = True) -> list[Tok]:
             if frac is not None and _DEFINITE_NEXT.match(text, t.end):
                 t.kind, t.entry = FRACTION, frac  # "خمس السكان": a fifth of the population
     return _read_digit_runs(toks, lex, repeats)
+
+
+def _bracketed(text: str, t: Tok) -> bool:
+    """Is a digit run written in brackets ("(57)"), as some outlets set each part of a figure
+    split by its scale word: "(57) ألفًا و(618) قتيلًا" is 57,618."""
+    return (
+        t.kind == DIGITS and 0 < t.pstart and t.end < len(text)
+        and text[t.pstart - 1] == "(" and text[t.end] == ")"
+    )
 
 
 def _split_waw_teen(t: Tok, text: str, lex: Lexicon, nxt: Optional[Tok]) -> None:
