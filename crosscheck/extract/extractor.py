@@ -742,7 +742,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     subset_of_other_kind = (
         parent is not None and match is not None and match[0].rule.kind != "other"
         and i1 < len(toks) and ctx.scope.subset_after.at(toks, i1) is not None
-        and _cue_after(ctx, comp, toks, match[0].rule.id, i1)
+        and (_cue_after(ctx, comp, toks, match[0].rule.id, i1) or _cue_right_before(ctx, comp, toks, match[0].rule.id, left))
     )
     if parent is not None and not subset_of_other_kind and (match is None or match[3] < 300):
         # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
@@ -1051,6 +1051,14 @@ def _cue_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], rule_id: 
     """Does a cue of this rule follow the figure closely ("34 منهم لقوا حتفهم")?"""
     index = ctx.cue_index(comp.tagged_cues, toks)
     return any(p.payload == rule_id for _s, _e, p in index.between(i1 + 1, i1 + 6))
+
+
+def _cue_right_before(ctx: DocContext, comp: Compiled, toks: Sequence[Token], rule_id: str, left: int) -> bool:
+    """Does a cue of this rule end right before the figure, in its clause ("توفيت خمس منهن")?"""
+    if left == 0 or toks[left].brk_before:
+        return False
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    return any(p.payload == rule_id for _s, _e, p in index.ending_at(left))
 
 
 def _joined_to(

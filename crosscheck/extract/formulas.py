@@ -114,7 +114,11 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
                 f.article_needs and _in_article(ctx, f.article_needs)
             ):
                 continue  # "بالإجماع" is 15 for only where the Security Council voted
-            if f.unless and (_in_sentence(toks, f.unless) or _in_article(ctx, f.unless)):
+            if f.unless and (_in_sentence(toks, f.unless) or (
+                # another body named elsewhere in the article matters only where the sentence
+                # does not name the body itself ("واعتمد مجلس الأمن القرار بالإجماع")
+                not (f.needs and _in_sentence(toks, f.needs)) and _in_article(ctx, f.unless)
+            )):
                 continue
             if f.with_tally or f.alone:
                 o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
