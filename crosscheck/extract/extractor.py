@@ -1106,30 +1106,15 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
     if m is None:
         return None
     last = placed[-1]
-    if last.claim.kind != "other" and last.parent is None:
-        k = last.right - getattr(toks, "offset", 0)
-        for _ in range(3):  # "… إلى 359 قتيلا الأربعاء، بعد أن كانت 321", "… قتيلا صباح السبت، …"
-            when = ctx.scope.earlier_value_when.at(toks, k) if k < m[1] else None
-            if when is None:
-                break
-            k = when[1]
-        if k == m[1]:
-            return last
-    if not toks[m[1]].brk_before:
+    if last.claim.kind == "other" or last.parent is not None:
         return None
-    # the marker opening a clause of its own, after an aside ("… إلى 52 قتيلا، وفق بيان للدفاع
-    # المدني، بعد أن كانت 30"; "… 240 ألفا، يتوزعون على ثلاث محافظات، بعد أن كان العدد 60
-    # ألفا"): the sentence's last figure with a kind, as long as the asides hold no other
-    for j in range(len(placed) - 1, max(-1, len(placed) - 1 - _EARLIER_REACH), -1):
-        placed_claim = placed[j]
-        if placed_claim.parent is not None:
-            return None
-        if placed_claim.claim.kind != "other":
-            return placed_claim
-    return None
-
-
-_EARLIER_REACH = 3  # how many figures of the sentence an earlier value looks back over
+    k = last.right - getattr(toks, "offset", 0)
+    for _ in range(3):  # "… إلى 359 قتيلا الأربعاء، بعد أن كانت 321", "… قتيلا صباح السبت، …"
+        when = ctx.scope.earlier_value_when.at(toks, k) if k < m[1] else None
+        if when is None:
+            break
+        k = when[1]
+    return last if k == m[1] else None
 
 
 def _place_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
