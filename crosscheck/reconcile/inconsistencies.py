@@ -56,7 +56,7 @@ from crosscheck.reconcile.causes import digit_typo, stretched
 from crosscheck.reconcile.grouping import EARLIER_PERIOD
 from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, SUB_PERIODS, Hierarchy,
                                             is_combination, load_hierarchy, scope_key)
-from crosscheck.reconcile.intervals import Span, claim_span, numeric_value
+from crosscheck.reconcile.intervals import Span, claim_span, numeric_value, own_parts
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.votes import transposed
 
@@ -105,29 +105,6 @@ def _when(m: Moment) -> str:
     return f"same article ({m[1]})"
 
 
-def _own_parts(cl: Cluster, cfg: ReconcileConfig, integral: bool) -> set[int]:
-    """The claims (by id) the reconciler sets aside as parts of a larger figure of their own
-    article and day (`own_part_ratio`, crosscheck.reconcile.reconciler._own_parts): they do
-    not stand for the cluster's quantity here either."""
-    ratio = cfg.own_part_ratio
-    if ratio <= 0:
-        return set()
-    top: dict[tuple, float] = {}
-    for c in cl.claims:
-        if numeric_value(c) is None:
-            return set()
-        lo = claim_span(c, integral).low
-        if lo is not None and lo > top.get((c.doc, c.as_of), 0.0):
-            top[(c.doc, c.as_of)] = lo
-    out = set()
-    for c in cl.claims:
-        hi = claim_span(c, integral).high
-        t = top.get((c.doc, c.as_of))
-        if hi is not None and t and hi <= ratio * t:
-            out.add(id(c))
-    return out
-
-
 class _Side:
     """The claims of one cluster, by moment: spans, loose spans, claims."""
 
@@ -136,7 +113,7 @@ class _Side:
         placed = bool(cl.key.get("location"))
         integral = cl.kind not in cfg.continuous_kinds
         self.at: dict[Moment, list[tuple[ClusterClaim, Span, Span]]] = defaultdict(list)
-        aside = _own_parts(cl, cfg, integral)
+        aside = {id(cl.claims[i]) for i in own_parts(cl.claims, cfg.own_part_ratio, cfg.continuous_kinds)}
         for c in cl.claims:
             if numeric_value(c) is None or c.basis == "projection":
                 continue  # a forecast may exceed any count

@@ -36,6 +36,7 @@ from crosscheck.reconcile.intervals import (
     claim_span,
     has_rival,
     numeric_value,
+    own_parts,
     sweep,
 )
 from crosscheck.reconcile.intervals import agree as agree_all
@@ -342,27 +343,8 @@ def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
     cluster, never outliers, not compared); figures closer to each other ("11 circulated, 9
     official") are compared as usual, in a cluster of one source too ("157 dead, 32 of them
     Kenyans" in one article is no conflict)."""
-    ratio = cfg.own_part_ratio
-    if ratio <= 0:
-        return []
-    by_moment: dict[tuple, list] = {}
-    for m in members:
-        if numeric_value(m.claim) is None:
-            return []
-        by_moment.setdefault((m.claim.doc, m.claim.as_of), []).append(m)
-    out = []
-    for ms in by_moment.values():
-        if len(ms) < 2:
-            continue
-        lows = [claim_span(m.claim, m.claim.kind not in cfg.continuous_kinds).low for m in ms]
-        top = max((lo for lo in lows if lo is not None), default=None)
-        if not top:
-            continue
-        for m in ms:
-            hi = claim_span(m.claim, m.claim.kind not in cfg.continuous_kinds).high
-            if hi is not None and hi <= ratio * top:
-                out.append(m)
-    return out
+    return [members[i] for i in own_parts([m.claim for m in members], cfg.own_part_ratio,
+                                           cfg.continuous_kinds)]
 
 
 def _judge_aside(group, aside, doc_dates, sources, cfg) -> Cluster:

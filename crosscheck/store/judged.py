@@ -763,8 +763,18 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
 
     `remap`: stored events renamed (tallies, `_link_new`); `gone` gets the stored clusters
     every member of which now ends elsewhere."""
-    from crosscheck.reconcile.grouping import key_cluster_id, pre_join_clusters, split_stories
+    from crosscheck.reconcile.grouping import GroupingStats, key_cluster_id, pre_join_clusters, split_stories
     from crosscheck.store.streamed import member_from_json
+
+    def grouped(members: list) -> tuple[dict, list]:
+        """pre_join_clusters, or Fallback when an open scope is kept apart from its match by
+        its days: one member per signature holds only some of a cluster's days, and the full
+        grouping may attach what these few keep apart."""
+        gstats = GroupingStats()
+        found = pre_join_clusters(members, cfg, gstats)
+        if gstats.date_gated:
+            raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
+        return found
 
     attrs = list(cfg.scope_attributes)
 
@@ -780,14 +790,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     reps = _copies([m for _p, m in pristine])
     stored_pre = {id(m): pre for m, (pre, _m) in zip(reps, pristine)}
     mine = _copies(new)
-    from crosscheck.reconcile.grouping import GroupingStats
-
-    gstats = GroupingStats()
-    clusters, singles = pre_join_clusters(reps + mine, cfg, gstats)
-    if gstats.date_gated:
-        # one member per signature holds only some of a cluster's days: the full grouping may
-        # attach what these few keep apart
-        raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
+    clusters, singles = grouped(reps + mine)
     keys = _Keys(cfg, remap)
     new_pre: dict[int, tuple] = {}  # new member's index -> its pre-join key
     for key, ms in clusters.items():
@@ -836,10 +839,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
             continue
         have = {m.index for _k, m in own}
         others = _copies([m for _p, m in pristine if m.index not in have])
-        rstats = GroupingStats()
-        regrouped, _singles = pre_join_clusters([m for _k, m in own] + joining + others, cfg, rstats)
-        if rstats.date_gated:
-            raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
+        regrouped, _singles = grouped([m for _k, m in own] + joining + others)
         expect = {id(m): k for k, m in own} | {id(m): new_pre[m.index] for m in joining}
         members = []
         for key, ms in regrouped.items():
