@@ -616,3 +616,67 @@ def test_the_flat_word_pattern_reads_the_words_of_the_plain_one():
             flat_used += 1
             assert [(m.start(), m.end()) for m in tk._WORD_FLAT.finditer(text)] == want, text
     assert flat_used > 500
+
+
+def _rising_clause(n: int) -> str:
+    """One clause of n rising tolls, each with a figure between its subject and its own."""
+    return " ".join(
+        f"وصعدت حصيلة القتلى في {_PLACES[i % 4]} و{i % 9 + 3} بلدات إلى {i * 7 + 40} شخصا" for i in range(n)
+    )
+
+
+def test_a_figure_between_the_subject_and_its_own_is_looked_for_among_the_nearest_claims(monkeypatch):
+    import collections
+
+    reads = [0]
+
+    class CountingDeque(collections.deque):  # the placed claims of a sentence, counted as read
+        def __reversed__(self):
+            for p in super().__reversed__():
+                reads[0] += 1
+                yield p
+
+        def __iter__(self):
+            for p in super().__iter__():
+                reads[0] += 1
+                yield p
+
+    monkeypatch.setattr(extractor, "deque", CountingDeque)
+    per_figure = []
+    for n in (100, 400):
+        reads[0] = 0
+        claims = extract_text(_rising_clause(n))
+        assert len(claims) > n
+        per_figure.append(reads[0] / n)
+    # each look reads the claims placed since its cue (reading every one of the sentence's last
+    # 256 made it ~38 per figure at 100 figures and ~325 at 400)
+    assert max(per_figure) < 8, per_figure
+
+
+def test_a_figure_between_the_subject_and_its_own_is_found_as_among_every_placed_claim(monkeypatch):
+    text = (
+        _rising_clause(120) + "، وبلغ عدد الجرحى في حلب 3 قرى و4 أحياء 75 شخصا، وقال الدفاع المدني إن 3 قتلى سقطوا"
+        + " بينما ارتفع عدد المفقودين الذي بلغت قوته 7.9 درجات إلى 30 شخصا. " + _dense(80, 20) + ". "
+        # the subject had its figure right after it ("عدد القتلى 20 والجرحى بلغ 45")
+        + " ".join(f"وعدد القتلى {i + 6} والجرحى {'بلغ' if i % 2 else 'وصل إلى'} {i * 3 + 50}" for i in range(40))
+    )
+    fast = _dump(extract_text(text))
+    answers = []
+    real = extractor._claim_between
+
+    def both(ctx, toks, a, b):  # every look answered by reading every placed claim too
+        got = real(ctx, toks, a, b)
+        placed = ctx.sentence_claims.get(ctx.sentence_at(toks[b - 1].nstart)[0]) if a < b <= len(toks) else None
+        off = getattr(toks, "offset", 0)
+        plain = bool(placed) and extractor._claim_between_plain(placed, a + off, b + off)
+        answers.append((got, plain))
+        return got
+
+    monkeypatch.setattr(extractor, "_claim_between", both)
+    assert _dump(extract_text(text)) == fast
+    assert all(got == plain for got, plain in answers)
+    assert sum(got for got, _ in answers) > 20 and sum(not got for got, _ in answers) > 20
+    monkeypatch.setattr(extractor, "_claim_between", real)
+    monkeypatch.setattr(extractor, "_PLACED_REACH", False)
+    assert _dump(extract_text(text)) == fast
+    assert len(fast) > 150

@@ -902,7 +902,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     placed = ctx.sentence_claims.get(s_lo)
     if placed is None:
         placed = ctx.sentence_claims[s_lo] = deque(maxlen=_placed_max(ctx.rules))
-    placed.append(_Placed(claim, left + off, right + off, own_parent, noun))
+    reach = placed[-1].reach if placed else -1
+    if rule.kind != "other" and left + off > reach:
+        reach = left + off
+    placed.append(_Placed(claim, left + off, right + off, own_parent, noun, reach))
     return claim
 
 
@@ -995,6 +998,9 @@ class _Placed:
     right: int
     parent: "_Placed | None"
     noun: frozenset[str] = frozenset()  # forms of the counted noun (for lists of the same noun)
+    # the largest `left` of a claim with a kind placed so far in the sentence, this one included
+    # (-1: none): no claim placed before this one starts later (_claim_between stops at it)
+    reach: int = -1
 
 
 def _subset_parent(
@@ -1537,8 +1543,28 @@ def _claim_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) -> bo
     if not placed:
         return False
     off = getattr(toks, "offset", 0)  # placed claims keep sentence indexes
+    lo, hi = a + off, b + off
+    if not _PLACED_REACH:
+        return _claim_between_plain(placed, lo, hi)
+    # read back from the latest claim; once no claim with a kind placed up to p starts at lo or
+    # later (p.reach), none before it can stand in [lo, hi): a look costs the claims placed
+    # since the cue, not the sentence's last few hundred
+    for p in reversed(placed):
+        if p.reach < lo:
+            return False
+        if lo <= p.left < hi and p.claim.kind != "other":
+            return True
+    return False
+
+
+def _claim_between_plain(placed, lo: int, hi: int) -> bool:
+    """_claim_between's definition over every placed claim (for tests)."""
     # a measure in an aside ("الذي بلغت قوته 7.9 درجات") is no figure of a kind
-    return any(a + off <= p.left < b + off and p.claim.kind != "other" for p in placed)
+    return any(lo <= p.left < hi and p.claim.kind != "other" for p in placed)
+
+
+# _claim_between stops reading back at the placed claims' reach (tests turn it off to compare)
+_PLACED_REACH = True
 
 
 def _other_subject(pred: _Predicate, index, rule_id: str, toks: Sequence[Token], a: int, b: int) -> bool:
