@@ -680,3 +680,48 @@ def test_a_figure_between_the_subject_and_its_own_is_found_as_among_every_placed
     monkeypatch.setattr(extractor, "_PLACED_REACH", False)
     assert _dump(extract_text(text)) == fast
     assert len(fast) > 150
+
+
+def test_extraction_makes_no_reference_cycles(monkeypatch):
+    # extract() holds the cyclic collector off (crosscheck.util.gc_pause): safe as long as
+    # extraction leaves no cyclic garbage, which this counts
+    import gc
+    import random
+    from pathlib import Path
+
+    from fuzz_inputs import random_text
+
+    rng = random.Random(5)
+    fixtures = [p.read_text(encoding="utf-8") for p in sorted(Path(__file__).parents[1].joinpath("fixtures").glob("*.txt"))]
+    texts = [_dense(200, 30), _rising_clause(60), _one_line_news(20), *fixtures[:6]]
+    texts += [random_text(rng) for _ in range(400)]
+    extract_text(texts[0])  # rules loaded and compiled (their caches are no garbage)
+    gc.collect()
+    gc.disable()
+    try:
+        claims = sum(len(extract_text(t)) for t in texts)
+        assert not gc.isenabled()  # left off when it was off
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert claims > 300
+
+
+def test_the_collector_is_back_after_a_document(monkeypatch):
+    import gc
+
+    assert gc.isenabled()
+    extract_text(_dense(20, 5))
+    assert gc.isenabled()
+
+    during = []
+
+    def fail(document, rules=None):
+        during.append(gc.isenabled())
+        raise ValueError("broken")
+
+    monkeypatch.setattr(extractor, "_extract", fail)
+    with pytest.raises(Exception):
+        extract_text("قتل 3 أشخاص")
+    assert during == [False]  # off while the document is read
+    assert gc.isenabled()  # and back after an error too

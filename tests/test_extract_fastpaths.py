@@ -108,6 +108,40 @@ def test_sentence_index_nearest_by_payload_equals_the_window_scan():
     assert checked > 1000 and hits > 50
 
 
+def test_an_index_whose_matches_are_all_known_answers_by_bisection_as_position_by_position():
+    """Once has() has read every match of a sentence, SentenceIndex answers starting_at,
+    between and ending_at by bisection in the matches' starts and keeps no per-position lists
+    (they were a second copy of the index): the same answers, in the same order, as an index
+    that reads the positions one by one."""
+    comp = compile_rules(load_rules())
+    cues = comp.tagged_cues
+    payloads = sorted({str(p.payload) for p in cues.phrases})
+    pieces = [p.source for p in cues.phrases] + list(_WORDS)
+    rng = random.Random(31)
+    texts = _texts(100, 32) + [" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 200))) for _ in range(100)]
+    checked = hits = 0
+    for text in texts:
+        toks = tokenize(text)
+        if not toks:
+            continue
+        scanned = SentenceIndex(cues, toks)
+        indexed = SentenceIndex(cues, toks)
+        for _ in range(5):  # positions read before the full scan are answered the same after it
+            indexed.starting_at(rng.randrange(len(toks)))
+        indexed.has(payloads[0])
+        assert indexed._all is not None and indexed._at == {}  # no per-position lists kept
+        for _ in range(20):
+            a = rng.randrange(-3, len(toks) + 3)
+            b = a + rng.randint(-2, 12)
+            assert indexed.starting_at(a) == scanned.starting_at(a)
+            assert indexed.between(a, b) == scanned.between(a, b)
+            assert indexed.ending_at(b) == scanned.ending_at(b)
+            assert scanned._all is None
+            checked += 1
+            hits += bool(scanned.between(a, b))
+    assert checked > 3000 and hits > 1000
+
+
 _EVENT_WORDS = ("قتل أصيب شخصا قتيلا في عام 2004 2010 1999 2023 2030 إلى حتى الى منذ مطلع اليوم "
                 "حزيران التي أودت بحياة نحو 600 800 مشروع القرار الجمعية العامة المرحلة الأولى ، و").split(" ")
 

@@ -23,6 +23,7 @@ from crosscheck.extract import vote_positions as positions
 from crosscheck.extract.formulas import _in_article, formula_claims
 from crosscheck.extract.member_counts import member_count_claims
 from crosscheck.extract.mentions import MentionMerger, merge_key
+from crosscheck.util.gc_pause import collector_paused
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
 from crosscheck.text.lexicon import Phrase, PhraseSet
@@ -211,7 +212,7 @@ def _default_rules() -> RuleSet:
 def extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     """Every claim in one document, in text order."""
     where = f"{document.path} (document {document.id})" if document.path else f"document {document.id}"
-    with reading(where):
+    with reading(where), collector_paused():  # extraction makes no reference cycles
         return _extract(document, rules)
 
 

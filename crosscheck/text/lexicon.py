@@ -342,6 +342,9 @@ class SentenceIndex:
         self._base, self._changed = base, changed
         self._at: dict[int, list[tuple[int, int, Phrase]]] = {}
         self._all: list[tuple[int, int, Phrase]] | None = None
+        # once every match is known: their starts, in order (the matches are then found by
+        # bisection in _all, and the positions read one by one, `_at`, are dropped)
+        self._starts: list[int] | None = None
         self._payloads: set[object] | None = None
         # payload -> (its matches in text order, their starts): once every match is known
         self._by_payload: dict[object, tuple[list[tuple[int, int, Phrase]], list[int]]] | None = None
@@ -349,10 +352,17 @@ class SentenceIndex:
 
     def starting_at(self, i: int) -> list[tuple[int, int, Phrase]]:
         """Every (start, end, phrase) match that starts at token i."""
+        starts = self._starts
+        if starts is not None:  # every match is known: those starting at i, by bisection
+            k = bisect_left(starts, i)
+            if k == len(starts) or starts[k] != i:
+                return _NO_MATCHES
+            j = k + 1
+            while j < len(starts) and starts[j] == i:
+                j += 1
+            return self._all[k:j]  # type: ignore[index]
         found = self._at.get(i)
         if found is None:
-            if self._all is not None:
-                return _NO_MATCHES  # every position was read: this one has none
             found = self._at[i] = self._find(i)
         return found
 
@@ -378,6 +388,9 @@ class SentenceIndex:
 
     def between(self, a: int, b: int) -> list[tuple[int, int, Phrase]]:
         """Every match starting at a token in [a, b), in text order."""
+        starts = self._starts
+        if starts is not None:  # every match is known: one slice of them
+            return self._all[bisect_left(starts, a) : bisect_left(starts, b)] if a < b else []  # type: ignore[index]
         out: list[tuple[int, int, Phrase]] = []
         for i in range(max(a, 0), min(b, len(self.tokens))):
             out.extend(self.starting_at(i))
@@ -409,11 +422,11 @@ class SentenceIndex:
                     found = find(i)
                 out.extend(found)
             self._all = out
-            # keep only the positions that have a match (a long sentence has few)
-            sparse: dict[int, list[tuple[int, int, Phrase]]] = {}
-            for m in self._all:
-                sparse.setdefault(m[0], []).append(m)
-            self._at = sparse
+            # the matches at a position are found by bisection in their starts from now on: the
+            # positions read so far are no longer kept (one list per position with a match,
+            # ~150 bytes each, was a second copy of the index)
+            self._starts = [m[0] for m in out]
+            self._at = {}
         return self._all
 
     def own_payloads(self) -> set[object]:
