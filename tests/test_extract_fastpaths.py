@@ -142,6 +142,33 @@ def test_an_index_whose_matches_are_all_known_answers_by_bisection_as_position_b
     assert checked > 3000 and hits > 1000
 
 
+def test_the_word_before_a_place_is_read_backwards_as_the_forward_search_reads_it():
+    """Gazetteer._previous_word searches backwards from the place ((?r)); the forward search of
+    the same pattern is its definition: the same word on texts of words, spaces of every kind,
+    newlines, marks, digits and punctuation, at every position and window."""
+    import regex
+
+    from crosscheck.extract.scope import Gazetteer
+
+    forward = regex.compile(r"([\p{L}]+)\s*$")
+    pieces = ["في", "غزة", "وب", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u0085", "\x1c", "،", "2", "١٢",
+              "\u064e", "\u0640", "\u200f", "a", "x y", ".", "«"]
+    rng = random.Random(41)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        pos = rng.randint(0, len(text))
+        m = forward.search(text, max(0, pos - 30), pos)
+        want = m.group(1) if m else ""
+        assert Gazetteer._previous_word(text, pos) == want, (text, pos)
+        found += bool(want)
+    for text in _texts(200, 42):
+        for pos in range(0, len(text), 3):
+            m = forward.search(text, max(0, pos - 30), pos)
+            assert Gazetteer._previous_word(text, pos) == (m.group(1) if m else ""), (text, pos)
+    assert found > 5000
+
+
 _EVENT_WORDS = ("قتل أصيب شخصا قتيلا في عام 2004 2010 1999 2023 2030 إلى حتى الى منذ مطلع اليوم "
                 "حزيران التي أودت بحياة نحو 600 800 مشروع القرار الجمعية العامة المرحلة الأولى ، و").split(" ")
 
