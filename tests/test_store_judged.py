@@ -589,6 +589,57 @@ def test_join_moves_of_some_units_are_those_of_deciding_every_unit():
     assert moved >= 10, moved
 
 
+@pytest.mark.parametrize("scan", [None, 3])
+def test_story_joins_read_only_the_placed_days_of_the_deciding_units_windows(monkeypatch, scan):
+    """`join_moves(only=..., stories=...)` with the placed clusters' days within
+    `story_window_days` of the deciding units' days only (what a check reads: judged._story_days)
+    gives the moves of reading every day: random figures at no place and at places over three
+    weeks, a crowd of clusters (`MAX_STORY_SCAN`, lowered to 3) included.  Counted: the days
+    given are fewer than the record's."""
+    import random
+    from datetime import timedelta
+
+    from crosscheck.models import Claim
+    from crosscheck.reconcile import grouping
+    from crosscheck.reconcile.grouping import Member, _day, join_moves, story_days
+
+    if scan is not None:
+        monkeypatch.setattr(grouping, "MAX_STORY_SCAN", scan)
+    cfg = reconcile_config(Settings())
+    attrs = list(cfg.scope_attributes)
+    li = 2 + attrs.index("location")
+    span = timedelta(days=cfg.story_window_days)
+    places = ["karachi", "lahore", "pakistan", None, None]
+    joined = fewer = 0
+    for seed in range(80):
+        rng = random.Random(seed)
+        clusters: dict = {}
+        n = 0
+        for doc in range(rng.randint(4, 16)):
+            day = f"2024-05-{rng.randint(1, 21):02d}" if rng.random() < 0.9 else None
+            for _ in range(rng.randint(1, 3)):
+                place = rng.choice(places)
+                key = ("killed", "b", *[place if a == "location" else None for a in attrs])
+                v = rng.choice([11, 14, 30, 52, 97])
+                c = Claim(doc=f"d{doc}", kind="killed", value=v, low=v, high=v, start=n, end=n + 2, surface="xx",
+                          location=place, as_of=day)
+                clusters.setdefault(key, []).append(Member(n, c))
+                n += 1
+        units = sorted({(k, m.claim.doc) for k, ms in clusters.items() for m in ms}, key=repr)
+        only = set(rng.sample(units, rng.randint(1, len(units))))
+        every = join_moves(clusters, attrs, cfg, only)
+        days = {_day(m.claim.as_of) for k, ms in clusters.items() if k[li] is None
+                for m in ms if m.claim.as_of is not None and (k, m.claim.doc) in only}
+        near = [(_day(m.claim.as_of), k) for k, ms in clusters.items() for m in ms if m.claim.as_of is not None
+                and any(abs(_day(m.claim.as_of) - d) <= span for d in days)]
+        all_days = [(_day(m.claim.as_of), k) for k, ms in clusters.items() for m in ms if m.claim.as_of is not None]
+        some = join_moves(clusters, attrs, cfg, only, story_days(near, attrs), set(clusters))
+        assert [(k, id(m), d) for k, m, d in some] == [(k, id(m), d) for k, m, d in every], seed
+        joined += any(k[li] is None for k, _m, _d in every)
+        fewer += len(set(near)) < len(set(all_days))
+    assert joined >= 10 and fewer >= 20, (joined, fewer)
+
+
 @pytest.mark.parametrize("stored_city", [False, True])
 def test_a_running_total_repeated_the_next_day_joins_across_granularity_as_the_whole_record(tmp_path, stored_city):
     """The same toll given for a city one day and for its country the next is one running total
@@ -608,59 +659,82 @@ def test_a_running_total_repeated_the_next_day_joins_across_granularity_as_the_w
                for f in fast.findings), [_finding(f) for f in fast.findings]
 
 
-def test_a_check_near_a_figure_at_no_place_falls_back_to_the_whole_judgement(tmp_path):
-    """Which story a dated figure at no place joins depends on every placed cluster of its
-    days (grouping.join_moves): a new claim that could change such a join, or a new figure at
-    no place with a placed cluster in its days, is judged the long way."""
-    from crosscheck.reconcile.grouping import Member, key_text
-    from crosscheck.reconcile.settings import default_config
-    from test_reconciler_factory import claim
-
-    cfg = default_config()
-    attrs = list(cfg.scope_attributes)
-    li = 2 + attrs.index("location")
-
-    def key(place):
-        k = ["killed", None, "all", None, "cumulative", None, None, None]
-        k[li] = place
-        return tuple(k)
-
-    with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
-        for statement in judged._STATE.split(";"):
-            conn.execute(statement)
-        conn.execute("INSERT INTO judged_members (seq, unit, doc_id, data, day, pre) VALUES (1, 'u', 'old', '{}', "
-                     "'2020-01-05', ?)", (key_text(key(None)),))
-        keys = judged._Keys(cfg, {})
-
-        def check(place, day):
-            m = Member(7, claim("new", "killed", 90, location=place, as_of=day, as_of_from="metadata"))
-            judged._story_joins_untouched(conn, "u", [m], {7: key(place)}, keys, li, cfg)
-
-        with pytest.raises(judged.Fallback):
-            check("gaza", "2020-01-07")  # a placed cluster in the stored figure's days
-        check("gaza", "2020-02-07")  # a month away: no story of its days
-        check(None, "2020-01-06")  # two figures at no place: neither joins the other
-        conn.execute("INSERT INTO judged_members (seq, unit, doc_id, data, day, pre) VALUES (2, 'u', 'old2', '{}', "
-                     "'2021-03-01', ?)", (key_text(key("rafah")),))
-        with pytest.raises(judged.Fallback):
-            check(None, "2021-03-03")  # a new figure at no place in a stored story's days
+_NO_PLACE = "ارتفع عدد قتلى تحطم الطائرة إلى {n} قتيلا."
+_AT = "لقي {n} شخصا حتفهم في تحطم الطائرة في {place}."
 
 
-@pytest.mark.parametrize("new_day", ["2017-10-16", "2022-08-28"])
+@pytest.mark.parametrize("shape", ["new at no place", "new place near a stored one", "second place",
+                                   "placed day already stored"])
+def test_a_figure_at_no_place_joins_its_story_as_the_whole_record(tmp_path, shape):
+    """Which story a dated figure at no place joins depends on the placed clusters of its
+    days (grouping.join_moves' `nearest_story`): the check decides those joins for the units
+    the new article touches only, with the findings of the whole record, and counts the work:
+    the stored units at no place re-decided are those within `story_window_days` of a new
+    (day, placed cluster) pair, not the record's."""
+    stored = [_article(tmp_path, f"f-far-{i}", f"موقع {i}", _NO_PLACE.format(n=20 + i), f"2024-03-{10 + i:02d}")
+              for i in range(8)]  # figures at no place weeks away: never read
+    stored += [  # two places: a figure at no place attaches to neither (two candidates), only by its days
+        _article(tmp_path, "a-lahore", "موقع", _AT.format(n=12, place="لاهور"), "2024-01-05"),
+        _article(tmp_path, "a-karachi", "إذاعة", _AT.format(n=40, place="كراتشي"), "2024-05-01"),
+        _article(tmp_path, "b-unplaced", "قناة", _NO_PLACE.format(n=52), "2024-05-11"),
+    ]
+    if shape == "new at no place":  # joins Karachi's story by its day
+        new = _article(tmp_path, "n-new", "صحيفة", _NO_PLACE.format(n=45), "2024-05-02")
+    elif shape == "new place near a stored one":  # the stored 52 now has Karachi's story in its days
+        new = _article(tmp_path, "n-new", "صحيفة", _AT.format(n=47, place="كراتشي"), "2024-05-10")
+    elif shape == "second place":  # two places of its days, neither containing the other: it stays
+        stored.append(_article(tmp_path, "c-karachi", "وكالة", _AT.format(n=50, place="كراتشي"), "2024-05-10"))
+        new = _article(tmp_path, "n-new", "صحيفة", _AT.format(n=30, place="لاهور"), "2024-05-12")
+    else:  # Karachi holds figures of that day already: no stored story can change
+        stored.append(_article(tmp_path, "c-karachi", "وكالة", _AT.format(n=50, place="كراتشي"), "2024-05-10"))
+        new = _article(tmp_path, "n-new", "صحيفة", _AT.format(n=47, place="كراتشي"), "2024-05-10")
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    # the far figures are never read to decide joins (only as members of the cluster at no place
+    # when a stored figure leaves it and it is re-made)
+    assert stats.corroborating < 8, stats
+    assert stats.members_read < 8 or stats.join_changed, stats
+    if shape == "new at no place":
+        assert stats.story_units == 0 and stats.story_days == 0 and stats.story_entries >= 1, stats
+        assert any({"a-karachi", "n-new"} <= {c.doc for c in f.cluster.claims} for f in fast.findings)
+    elif shape == "new place near a stored one":
+        # one new (day, cluster) pair; the stored 52 decided again and moved to Karachi
+        assert (stats.story_days, stats.story_units, stats.join_changed) == (1, 1, 1), stats
+        assert any({"a-karachi", "b-unplaced", "n-new"} <= {c.doc for c in f.cluster.claims} for f in fast.findings)
+    elif shape == "second place":
+        assert (stats.story_days, stats.story_units, stats.join_changed) == (1, 1, 1), stats
+        assert not any("b-unplaced" in {c.doc for c in f.cluster.claims} for f in fast.findings)
+    else:
+        assert (stats.story_days, stats.story_units, stats.join_changed) == (0, 0, 0), stats
+
+
+@pytest.mark.parametrize("new_day", ["2017-10-16", "2022-08-28", "2020-01-06", "2018-02-10"])
 def test_a_record_of_two_stories_at_no_place_gives_the_whole_record_findings(tmp_path, new_day):
     """Figures at no place years apart are two stories (grouping.split_stories): a new figure
-    of either gives the findings of the whole record (the shortcut falls back: one member per
-    signature holds only some of a cluster's days)."""
+    of either, of a third story, or one that bridges two runs of days into one gives the findings
+    of the whole record; every run of the scope is re-made (and only the runs: counted)."""
     stored = [
         _article(tmp_path, "a-2017", "إذاعة", "قتل 40 شخصا في انفجار الشاحنة المفخخة.", "2017-10-14"),
         _article(tmp_path, "b-2017", "قناة", "ارتفع عدد قتلى انفجار الشاحنة المفخخة إلى 60 شخصا.", "2017-10-15"),
-        _article(tmp_path, "c-2022", "وكالة", "قتل 12 شخصا في انفجار الشاحنة المفخخة.", "2022-08-27"),
+        _article(tmp_path, "c-2018", "موقع", "قتل 15 شخصا في انفجار الشاحنة المفخخة.", "2018-06-01"),
+        _article(tmp_path, "d-2022", "وكالة", "قتل 12 شخصا في انفجار الشاحنة المفخخة.", "2022-08-27"),
     ]
     new = _article(tmp_path, "n-new", "صحيفة", "قتل 9 أشخاص في انفجار الشاحنة المفخخة.", new_day)
     fast, whole, stats = _both_ways(tmp_path, stored, new)
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
-    assert "several stories" in stats.fallback, stats
-    # the 9 is judged within its own story only: never beside the other year's figures
-    other = "c-2022" if new_day.startswith("2017") else "a-2017"
+    assert not stats.fallback, stats
+    # the runs of the scope re-made: the stored members of its clusters, nothing else
+    with closing(sqlite3.connect(tmp_path / "s.db")) as conn:  # the members of every run of the 40's scope
+        (in_runs,) = conn.execute("SELECT COUNT(*) FROM judged_members WHERE seq IN (SELECT c.seq FROM judged_clusters c "
+                                  "WHERE c.base = (SELECT g.base FROM judged_clusters g JOIN judged_members m ON "
+                                  "m.seq = g.seq WHERE m.doc_id = 'a-2017'))").fetchone()
+    assert stats.members_read == in_runs < store_stats(tmp_path / "s.db")["claims"], stats
+    runs = {"2017-10-16": 3, "2022-08-28": 3, "2020-01-06": 4, "2018-02-10": 2}[new_day]
+    assert stats.clusters_judged == runs, stats
     flagged = [{c.doc for c in f.cluster.claims} for f in fast.findings if f.cluster.status == "conflict"]
-    assert flagged and all("n-new" in docs and other not in docs for docs in flagged), flagged
+    if new_day == "2018-02-10":  # within 180 days of both: the 2017 and 2018 runs are one story now
+        assert {"a-2017", "c-2018", "n-new"} in flagged, flagged  # (the 60 'rose to' is the running total's)
+    elif new_day != "2020-01-06":  # the 9 is judged within its own story only
+        other = "d-2022" if new_day.startswith("2017") else "a-2017"
+        assert flagged and all("n-new" in docs and other not in docs for docs in flagged), flagged

@@ -811,10 +811,16 @@ def _figure(c: Claim) -> Optional[float]:
 def join_moves(
     clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
     only: Optional[set[tuple[tuple, str]]] = None,
+    stories: Optional[dict[tuple, list]] = None,
+    every_key: Optional[set[tuple]] = None,
 ) -> list[tuple[tuple, Member, tuple]]:
     """(key, member, destination key) of every member that moves: a figure given at a finer or unknown place to the cluster of a coarser place that
     holds the same figure from another article.  With `only`, of the (cluster key, article)
     units in it (each unit's decision reads the clusters given, never another's decision).
+    A part of the record may be given (crosscheck.store.judged): then `stories` holds the
+    placed clusters' days (`story_days`) at least within `story_window_days` of the deciding
+    units' days, and `every_key` every cluster key of the whole (an article's other groups
+    follow its moved figure only to a cluster that exists: `_siblings_follow`).
 
     Outlets name one quantity at different granularity: "97 dead in the Karachi crash" and
     "97 dead in Pakistan", "154 dead in Beirut" and "154 in Lebanon", or no place at all.  A
@@ -870,8 +876,8 @@ def join_moves(
         return got
 
     # (scope without place, incident open?) -> [(day, cluster key)] of the placed clusters,
-    # sorted by day (built when first asked)
-    placed: dict[tuple, list] = {}
+    # sorted by day (built when first asked: `story_days`)
+    placed: list[Optional[dict[tuple, list]]] = [stories]
     ii = head + attrs.index("incident") if "incident" in attrs else None
 
     def story_scope(key: tuple, open_incident: bool) -> tuple:
@@ -880,18 +886,11 @@ def join_moves(
     def nearest_story(key: tuple, ms: list[Member]) -> Optional[tuple]:
         """The one placed cluster of the unplaced unit's scope (its incident, when it names
         none, open) that holds figures within `story_window_days` of the unit's days."""
-        if not placed:
-            placed[None] = []
-            for k, kms in clusters.items():
-                if k[li] is None or _is_combined(k[li]):
-                    continue
-                days = sorted({_day(m.claim.as_of) for m in kms if m.claim.as_of is not None})
-                for open_incident in (False, True):
-                    placed.setdefault(story_scope(k, open_incident), []).extend((d, k) for d in days)
-            for v in placed.values():
-                v.sort(key=lambda e: (e[0], repr(e[1])))
+        if placed[0] is None:
+            placed[0] = story_days(((_day(m.claim.as_of), k) for k, kms in clusters.items()
+                                    for m in kms if m.claim.as_of is not None), attrs)
         days = {_day(m.claim.as_of) for m in ms if m.claim.as_of is not None}
-        near = placed.get(story_scope(key, ii is not None and key[ii] is None), [])
+        near = placed[0].get(story_scope(key, ii is not None and key[ii] is None), [])
         if not days or not near:
             return None
         cands: set[tuple] = set()
@@ -958,11 +957,28 @@ def join_moves(
             continue
         dest = next(iter(targets))
         moves.extend((key, m, dest) for m in ms)
-    return moves + _siblings_follow(moves, units, clusters, attrs, only)
+    return moves + _siblings_follow(moves, units, clusters if every_key is None else every_key, attrs, only)
+
+
+def story_days(entries, attrs: Sequence[str]) -> dict[tuple, list]:
+    """What a figure at no place looks its story up in (`join_moves`): from (day, cluster key)
+    pairs, story scope -> the (day, key) of each day of each placed cluster (not a combined
+    place), sorted by day; a key is listed under its story scope with its incident and
+    without it (twice when it names none: each counts in `MAX_STORY_SCAN`)."""
+    li = 2 + list(attrs).index("location")
+    out: dict[tuple, list] = {}
+    for d, k in set(entries):
+        if k[li] is None or _is_combined(k[li]):
+            continue
+        for open_incident in (False, True):
+            out.setdefault(story_key(k, attrs, open_incident), []).append((d, k))
+    for v in out.values():
+        v.sort(key=lambda e: (e[0], repr(e[1])))
+    return out
 
 
 def _siblings_follow(moves: list[tuple[tuple, Member, tuple]], units: dict[tuple[tuple, str], list[Member]],
-                     clusters: dict[tuple, list[Member]], attrs: list[str],
+                     clusters, attrs: list[str],
                      only: Optional[set[tuple[tuple, str]]]) -> list[tuple[tuple, Member, tuple]]:
     """An article's figures of other groups at the place its moved figure left go with it.
 

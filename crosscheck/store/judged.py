@@ -27,16 +27,21 @@ their unit (not every claim of it), which says which pre-join cluster each new c
 decides the joins across place granularity again for the new claims and for the stored
 (cluster, article) units the new figures and days can change, from the stored members those
 decisions read (the members giving those figures, the members of those clusters on those days:
-`_joins`); re-makes each cluster a new claim ends in (and those a re-decided stored join leaves
-or enters) from its stored members, the new ones and the other signatures (the cluster's scope
-shown, its notes and its ambiguity come out exactly as in a full grouping), and re-judges only
-those clusters with the reconciler's own `judge_groups`.  Inconsistencies are looked for among the
+`_joins`; a figure at no place joining its story by its days reads the placed clusters' days
+within `story_window_days` of its own, and a stored one is decided again only when a new
+(day, placed cluster) pair falls within that window of its days: `_story_affected`; every unit of
+an article decided again is, for its figures of other groups follow a moved one); re-makes each
+cluster a new claim ends in (and those a re-decided stored join leaves or enters) from its stored
+members, the new ones and the other signatures (the cluster's scope shown, its notes and its
+ambiguity come out exactly as in a full grouping; a cluster at no place with every run of days
+split off it, split again: `_runs`), and re-judges only those clusters with the reconciler's own
+`judge_groups`.  Inconsistencies are looked for among the
 re-judged clusters and the stored clusters their hierarchy keys link.  Whenever the shortcut
 cannot show that the result is the full judgement's, it returns None and the caller judges the
 touched units as before: the new article is already in the record, copies change a stored
 document's source group, the grouping of a unit before joins changes (a new spelling joins two
-clusters, a new scope takes an open claim away), ids collide, a combined figure ("في البلدين")
-is involved.
+clusters, a new scope takes an open claim away, an open scope is kept from its one match by its
+days), a stored cluster would change its id, a combined figure ("في البلدين") is involved.
 
 Tallies: which vote a tally belongs to is settled across all tallies (crosscheck.reconcile.votes),
 so the state also keeps how the record's tallies were linked (crosscheck.store.vote_links):
@@ -148,6 +153,9 @@ class CheckStats:
     join_changed: int = 0  # stored members that the new ones send to another cluster
     near_dup_read: int = 0  # stored documents read to find the new articles' near-duplicates
     linked_claims: int = 0  # claims of the stored clusters read for inconsistencies (`_read_linked`)
+    story_days: int = 0  # new (day, placed cluster) pairs that figures at no place may join by their days
+    story_units: int = 0  # stored units at no place whose join by days was decided again for them
+    story_entries: int = 0  # stored (day, cluster) pairs read for the stories of units at no place
 
 
 @dataclass
@@ -553,7 +561,7 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
     from crosscheck.reconcile.dating import date_rules, document_dates
     from crosscheck.reconcile.grouping import fill_context, unit_key
     from crosscheck.reconcile.hierarchy import load_hierarchy
-    from crosscheck.reconcile.reconciler import judge_groups, prepare_claims
+    from crosscheck.reconcile.reconciler import judge_groups, prepare_claims, sort_key
     from crosscheck.store.streamed import _Notes
 
     ids = [d.id for d in new_docs]
@@ -614,13 +622,13 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
     touched = {s for _g, s in groups if s is not None} | gone
     wanted, tally_docs = _linked(conn, judged, touched, cfg, renaming, whole_linked)
     ids = _final_ids(conn, groups, judged, gone, renaming, wanted, stats)
-    for seq in gone:  # a stored cluster of the same base would lose or change its suffix
-        if conn.execute("SELECT 1 FROM judged_clusters c, judged_clusters g WHERE g.seq = ? AND c.base = g.base "
-                        "AND c.seq != g.seq LIMIT 1", (seq,)).fetchone():
-            raise Fallback("a new claim empties a stored cluster whose id another shares")
     new_ids = {d.id for d in new_docs}
     days = None if whole_linked else {c.as_of for cl in judged for c in cl.claims if c.doc in new_ids}
-    return judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days), _tallies(conn, tally_docs, stats, renaming)
+    clusters = judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days)
+    # in report order, as the full judgement lists them: which clusters an inconsistency reads
+    # first (the parts of a sum, a number's first claim) follows that order
+    clusters.sort(key=sort_key)
+    return clusters, _tallies(conn, tally_docs, stats, renaming)
 
 
 def _tallies(conn, docs: set[str], stats: CheckStats, renaming: Optional[Renaming] = None) -> dict:
@@ -759,11 +767,13 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     2. the joins across place granularity re-decided (grouping.join_moves) for the new members
        and for the stored (cluster, article) units the new figures and days can change; a stored
        unit that would move otherwise than it did is a Fallback;
-    3. each cluster a new member ends in re-made from its stored members and the new ones.
+    3. each cluster a new member ends in re-made from its stored members and the new ones (at
+       no place, with the runs of days split off it: split again, each run under its stored
+       cluster, a run no longer there `gone`).
 
     `remap`: stored events renamed (tallies, `_link_new`); `gone` gets the stored clusters
     every member of which now ends elsewhere."""
-    from crosscheck.reconcile.grouping import GroupingStats, key_cluster_id, pre_join_clusters, split_stories
+    from crosscheck.reconcile.grouping import GroupingStats, pre_join_clusters, split_stories
     from crosscheck.store.streamed import member_from_json
 
     def grouped(members: list) -> tuple[dict, list]:
@@ -817,25 +827,21 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     for ckey, s, dest in changed:
         arriving[dest].append(s)
         leaving.add(s.index)
-        remade.add(keys.of(ckey))
+        remade.add(_unsplit(keys.of(ckey), attrs))
     for dest in sorted(set(targets) | set(arriving) | remade, key=key_text):
-        text = keys.text(dest)
-        row = None if text is None else conn.execute("SELECT seq FROM judged_clusters WHERE ckey = ?",
-                                                     (text,)).fetchone()
-        seq = row[0] if row else None
+        runs = _runs(conn, dest, keys, attrs, cfg)  # stored seq -> its key (a story's runs of days)
         own = []
-        if seq is not None:
+        for seq in runs:
             for text, linked, pre in conn.execute("SELECT data, linked, pre FROM judged_members WHERE seq = ?", (seq,)):
                 m = _member(text, linked, notes, remap)
                 if m.index not in leaving:
                     own.append((keys.of(pre), m))
-            stats.members_read += len(own)
+                    stats.members_read += 1
         own += [(s.pre, c) for s, c in zip(arriving[dest], _copies(arriving[dest]))]
         own.sort(key=lambda e: e[1].index)
         joining = _copies(targets[dest])
         if not own and not joining:  # every member left: the cluster is gone
-            if seq is not None:
-                (gone if gone is not None else set()).add(seq)
+            (gone if gone is not None else set()).update(runs)
             continue
         have = {m.index for _k, m in own}
         others = _copies([m for _p, m in pristine if m.index not in have])
@@ -852,15 +858,35 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
                     members.append(m)
         if len(members) != len(expect):
             raise Fallback(f"a new claim changes the grouping of unit {unit}")
-        if split_stories({dest: members}, attrs, cfg).keys() != {dest} or conn.execute(
-                "SELECT COUNT(*) FROM judged_clusters WHERE base = ?",
-                (key_cluster_id(dest, attrs),)).fetchone()[0] > 1:
-            # runs of days far apart are split (grouping.split_stories): the stored runs of
-            # this scope (one id before suffixes) are decided by the full grouping
-            raise Fallback(f"a cluster of unit {unit} may hold several stories")
-        (group,) = finish_groups({dest: members}, cfg)
-        out.append((group, seq))
+        # runs of days far apart are split (grouping.split_stories): every run of the scope is
+        # re-made from all of its members, each under the stored cluster of its key
+        seq_of = {key: seq for seq, key in runs.items()}
+        split = split_stories({dest: members}, attrs, cfg)
+        for key, ms in split.items():
+            (group,) = finish_groups({key: ms}, cfg)
+            out.append((group, seq_of.get(key)))
+        if gone is not None:
+            gone.update(seq for key, seq in seq_of.items() if key not in split)
     return out
+
+
+def _unsplit(key: tuple, attrs: list) -> tuple:
+    """A cluster key without the first day `split_stories` gives a run it splits off."""
+    return key[:2 + len(attrs)]
+
+
+def _runs(conn, dest: tuple, keys: "_Keys", attrs: list, cfg) -> dict[int, tuple]:
+    """The stored clusters of a final cluster key (before `split_stories`): its own and, at
+    no place, the runs of days split off it (their keys are `dest` and a first day)."""
+    text = keys.text(dest)
+    if text is None:
+        return {}
+    rows = conn.execute("SELECT seq, ckey FROM judged_clusters WHERE ckey = ?", (text,)).fetchall()
+    if cfg.story_gap_days is not None and "location" in attrs and dest[2 + attrs.index("location")] is None:
+        prefix = text[:-1] + ',"'  # a run's key text: the key's, a first day appended
+        rows += conn.execute("SELECT seq, ckey FROM judged_clusters WHERE ckey > ? AND ckey < ?",
+                             (prefix, prefix + "~")).fetchall()
+    return {seq: keys.of(ckey) for seq, ckey in rows}
 
 
 class _Keys:
@@ -874,15 +900,19 @@ class _Keys:
         self._ei = 2 + attrs.index("event") if "event" in attrs else None
         self._fwd = {exact_form(o): exact_form(n) for o, n in remap.items()} if self._ei is not None else {}
         self._back: dict = {}
+        self._seen: dict[str, tuple] = {}  # stored key text -> key
         for o, n in self._fwd.items():
             if self._back.setdefault(n, o) != o:
                 raise Fallback("a new tally gives two stored votes one name")
 
     def of(self, text: str) -> tuple:
         """A stored key as the check's grouping makes it."""
-        key = tuple(json.loads(text))
-        if self._fwd and key[self._ei] in self._fwd:
-            key = key[:self._ei] + (self._fwd[key[self._ei]],) + key[self._ei + 1:]
+        key = self._seen.get(text)
+        if key is None:
+            key = tuple(json.loads(text))
+            if self._fwd and key[self._ei] in self._fwd:
+                key = key[:self._ei] + (self._fwd[key[self._ei]],) + key[self._ei + 1:]
+            self._seen[text] = key
         return key
 
     def text(self, key: tuple) -> Optional[str]:
@@ -908,8 +938,13 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
     * a stored unit can decide otherwise when a new member gives one of its figures on a
       matching day in its own cluster (its home corroborated: only if it moved) or at a place
       it may join (a new target), or when a new member speaks in its home cluster on its day
-      (a dispute: only if it moved).  Those units are read whole, with what their decisions
-      read, and decided again.
+      (a dispute: only if it moved), or, at no place, when a new (day, placed cluster) pair of
+      its story falls within `story_window_days` of its days (`_story_affected`).  Those units
+      and the other units of their articles (whose figures of other groups follow a moved one)
+      are read whole, with what their decisions read, and decided again;
+    * a unit at no place decided reads the placed clusters' days within `story_window_days`
+      of its own (`_story_days`), and every unit reads which cluster keys the unit has (an
+      article's figure of another group follows its moved figure only to an existing cluster).
 
     Returns the new members' final keys and the stored members that now end elsewhere
     (the stored key of the cluster they leave, the member, the key of the one they join)."""
@@ -922,8 +957,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         return final, []
     li = 2 + attrs.index("location")
     parents = place_parents()
-    if cfg.story_window_days is not None:
-        _story_joins_untouched(conn, unit, mine, new_pre, keys, li, cfg)
+    story = cfg.story_window_days is not None
     loaded: dict[int, tuple] = {}  # rowid -> (seq, moved, member)
 
     def load(column: str, values, where: str = "", params=()) -> list[int]:
@@ -968,10 +1002,16 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         _seq, moved, s = loaded[rowid]
         if moved:
             affected.add((s.pre, s.claim.doc))
+    if story:  # figures at no place whose story the new placed figures' days can change
+        affected |= _story_affected(conn, unit, mine, new_pre, keys, li, cfg, stats)
     # the affected units whole, with what their decisions read
     if affected:
         docs = {d for _k, d in affected}
         load("doc_id", docs)
+        if "group" in attrs:
+            # an article's figures of other groups follow its moved figure (grouping._siblings_follow):
+            # every unit of an affected article is decided again
+            affected |= {(s.pre, s.claim.doc) for _q, _mv, s in loaded.values() if s.claim.doc in docs}
         units = [e for e in loaded.values() if (e[2].pre, e[2].claim.doc) in affected]
         load("fig", {v for _q, _mv, s in units if (v := _figure(s.claim)) is not None and v >= minimum})
         their_days = {s.claim.as_of for _q, _mv, s in units if s.claim.as_of is not None}
@@ -988,20 +1028,12 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
     # decided for the new members' units and the affected stored ones: the other members
     # loaded are what those decisions read
     deciding = affected | {(new_pre[m.index], m.claim.doc) for m in mine}
-    moves = {id(m): dest for _key, m, dest in join_moves(dict(clusters), attrs, cfg, deciding)}
-    if "group" in attrs:
-        # an article's figures of other groups follow its moved figure (grouping._siblings_follow):
-        # when a deciding unit moves or had moved, its siblings are decided by the full grouping
-        gi = 2 + attrs.index("group")
-        moving = {(s.pre, s.claim.doc) for _q, mv, s in loaded.values() if mv} | \
-            {(k, m.claim.doc) for k, ms in clusters.items() for m in ms if id(m) in moves}
-        rests = defaultdict(set)
-        for k, ms in clusters.items():
-            for m in ms:
-                rests[(k[:gi] + k[gi + 1:], m.claim.doc)].add(k)
-        for k, doc in moving & deciding:
-            if len(rests[(k[:gi] + k[gi + 1:], doc)]) > 1:
-                raise Fallback(f"a moved figure of unit {unit} has figures of other groups beside it")
+    stories = _story_days(conn, unit, clusters, deciding, li, keys, cfg, stats) if story else None
+    # the unit's every cluster key: an article's figures of other groups follow its moved
+    # figure to the cluster of their group at its destination when there is one
+    every = {keys.of(pre) for (pre,) in conn.execute("SELECT DISTINCT pre FROM judged_sigs WHERE unit = ?", (unit,))}
+    every.update(new_pre.values())
+    moves = {id(m): dest for _key, m, dest in join_moves(dict(clusters), attrs, cfg, deciding, stories, every)}
     for m in mine:
         final[m.index] = moves.get(id(m), new_pre[m.index])
     # the stored units decided again: those that end elsewhere now
@@ -1012,37 +1044,73 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         if (s.pre, s.claim.doc) not in affected:
             continue
         dest = moves.get(id(s), s.pre)
-        if keys.text(dest) != ckeys[seq]:
+        # (a run of days split off a cluster at no place is stored under its key and first day)
+        if keys.text(dest) != key_text(_unsplit(tuple(json.loads(ckeys[seq])), attrs)):
             changed.append((ckeys[seq], s, dest))
     stats.join_changed += len(changed)
     return final, changed
 
 
-def _story_joins_untouched(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, li: int, cfg) -> None:
-    """A Fallback unless the new members leave every join of a figure at no place by its days
-    (grouping.join_moves' `nearest_story`) as it was: no new member meets, within
-    `story_window_days`, a member (stored or new) whose cluster it could join by its days or
-    that could join its cluster."""
-    from datetime import date, timedelta
+def _story_affected(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, li: int, cfg,
+                    stats: CheckStats) -> set[tuple]:
+    """The stored (pre-join key, article) units at no place whose join by their days
+    (grouping.join_moves' `nearest_story`) the new members can change: a figure at no place
+    looks up the days of the placed clusters of its story within `story_window_days` of its
+    own days, so only a new (day, placed cluster) pair changes what it reads; the stored units
+    at no place of that story with a figure within `story_window_days` of that day."""
+    from datetime import timedelta
 
-    from crosscheck.reconcile.grouping import joins_by_story
+    from crosscheck.reconcile.grouping import _day, _is_combined, joins_by_story
 
     attrs = list(cfg.scope_attributes)
     span = timedelta(days=cfg.story_window_days)
+    fresh = {(_day(m.claim.as_of), new_pre[m.index]) for m in mine if m.claim.as_of is not None
+             and new_pre[m.index][li] is not None and not _is_combined(new_pre[m.index][li])}
+    out: set[tuple] = set()
+    for d, k in sorted(fresh, key=repr):
+        text = keys.text(k)
+        if text is not None and any(_day(day) == d for (day,) in conn.execute(
+                "SELECT day FROM judged_members WHERE unit = ? AND day BETWEEN ? AND ? AND pre = ?",
+                (unit, d.isoformat(), d.isoformat() + "~", text))):
+            continue  # the cluster holds figures of that day already: its story reads the same
+        stats.story_days += 1
+        for pre, doc, day in conn.execute("SELECT pre, doc_id, day FROM judged_members WHERE unit = ? AND day "
+                                          "BETWEEN ? AND ?", (unit, (d - span).isoformat(), (d + span).isoformat() + "~")):
+            if pre is None:
+                continue
+            p = keys.of(pre)
+            if p[li] is None and abs(_day(day) - d) <= span and joins_by_story(p, k, attrs):
+                out.add((p, doc))
+    stats.story_units += len(out)
+    return out
 
-    def meet(a: tuple, b: tuple) -> bool:
-        return joins_by_story(a, b, attrs) or joins_by_story(b, a, attrs)
 
-    dated = [(date.fromisoformat(m.claim.as_of[:10]), new_pre[m.index]) for m in mine if m.claim.as_of is not None]
-    for i, (d, k) in enumerate(dated):
-        for d2, k2 in dated[i + 1:]:
-            if abs(d - d2) <= span and meet(k, k2):
-                raise Fallback("a new claim may join a story by its days")
-        rows = conn.execute("SELECT pre FROM judged_members WHERE unit = ? AND day BETWEEN ? AND ?",
-                            (unit, (d - span).isoformat(), (d + span).isoformat() + "~"))
-        for (pre,) in rows:
-            if pre is not None and meet(k, keys.of(pre)):
-                raise Fallback("a new claim may change which story a claim at no place joins")
+def _story_days(conn, unit: str, clusters: dict, deciding: set, li: int, keys: _Keys, cfg,
+                stats: CheckStats) -> dict:
+    """The placed clusters' days (grouping.story_days) within `story_window_days` of the days
+    of the deciding units at no place: every stored (day, pre-join key) pair of those windows
+    and the new members' (`clusters` holds them), all that their stories read."""
+    from datetime import timedelta
+
+    from crosscheck.reconcile.grouping import _day, story_days
+
+    span = timedelta(days=cfg.story_window_days)
+    entries = {(_day(m.claim.as_of), k) for k, ms in clusters.items() for m in ms if m.claim.as_of is not None}
+    days = sorted({_day(m.claim.as_of) for k, ms in clusters.items() if k[li] is None
+                   for m in ms if m.claim.as_of is not None and (k, m.claim.doc) in deciding})
+    windows: list[list] = []
+    for d in days:
+        if windows and d - span <= windows[-1][1]:
+            windows[-1][1] = d + span
+        else:
+            windows.append([d - span, d + span])
+    for lo, hi in windows:
+        for day, pre in conn.execute("SELECT DISTINCT day, pre FROM judged_members WHERE unit = ? AND day BETWEEN ? AND ?",
+                                     (unit, lo.isoformat(), hi.isoformat() + "~")):
+            if pre is not None:
+                entries.add((_day(day), keys.of(pre)))
+                stats.story_entries += 1
+    return story_days(entries, list(cfg.scope_attributes))
 
 
 def _in_pairs(conn, sql: str, values) -> list:
@@ -1201,7 +1269,9 @@ def _final_ids(conn, groups, judged: list[Cluster], gone: set, renaming: Renamin
     # the ids whose clusters change: new and re-judged ones, and those renamed clusters leave or join
     changed = set(new_by_base) | set(arriving) | {old for old, _new in moved.values()} | {
         stored[seq][1] for seq in gone}
-    families = set(new_by_base)
+    # the ids of a family a stored cluster leaves are given again (its other clusters' suffixes
+    # must stay as stored: else Fallback below)
+    families = set(new_by_base) | {stored[seq][1] for seq in gone}
     for seq in wanted:
         base = moved[seq][1] if seq in moved else stored[seq][1]
         if base in changed:
