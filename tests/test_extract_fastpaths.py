@@ -169,6 +169,41 @@ def test_the_word_before_a_place_is_read_backwards_as_the_forward_search_reads_i
     assert found > 5000
 
 
+def _plain_shadowed(index, cue, rule_id):
+    """extractor._shadowed as first written (generator expressions, the rule id split per match)."""
+    p, start = cue[0], cue[1]
+    matches = index.starting_at(start)
+    end = max((e for _s, e, q in matches if q is p), default=start + 1)
+    own = rule_id.split(":")[0]
+    if any(e > end and str(q.payload).split(":")[0] != own for _s, e, q in matches):
+        return True
+    return any(
+        s < start and e >= end and str(q.payload).split(":")[0] != own
+        for s, e, q in index.between(max(0, start - 3), start)
+    )
+
+
+def test_a_cue_inside_a_longer_cue_of_another_rule_is_shadowed_as_first_written():
+    from crosscheck.extract.extractor import _shadowed
+
+    comp = compile_rules(load_rules())
+    cues = comp.tagged_cues
+    pieces = [p.source for p in cues.phrases] + list(_WORDS)
+    rng = random.Random(51)
+    checked = shadowed = 0
+    for _ in range(300):
+        toks = tokenize(normalize(" ".join(rng.choice(pieces) for _ in range(rng.randint(2, 40)))).text)
+        index = SentenceIndex(cues, toks)
+        for s, _e, p in index.matches:
+            for rule_id in {str(p.payload), str(p.payload) + ":cross", rng.choice(["killed", "missing", "displaced"])}:
+                cue = (p, s, 0)
+                want = _plain_shadowed(index, cue, rule_id)
+                assert _shadowed(index, cue, rule_id) == want
+                checked += 1
+                shadowed += want
+    assert checked > 2000 and shadowed > 50
+
+
 _EVENT_WORDS = ("قتل أصيب شخصا قتيلا في عام 2004 2010 1999 2023 2030 إلى حتى الى منذ مطلع اليوم "
                 "حزيران التي أودت بحياة نحو 600 800 مشروع القرار الجمعية العامة المرحلة الأولى ، و").split(" ")
 

@@ -1751,16 +1751,29 @@ def _shadowed(index, cue, rule_id: str) -> bool:
     the more specific reading, as a longer counted noun is."""
     p, start = cue[0], cue[1]
     matches = index.starting_at(start)
-    end = max((e for _s, e, q in matches if q is p), default=start + 1)
-    own = rule_id.split(":")[0]
-    if any(e > end and str(q.payload).split(":")[0] != own for _s, e, q in matches):
-        return True
+    end = start + 1  # (every match ends after its start)
+    for _s, e, q in matches:
+        if q is p and e > end:
+            end = e
+    rule_of = _RULE_OF.get
+    own = rule_of(rule_id) or _rule_of(rule_id)
+    for _s, e, q in matches:
+        if e > end and (rule_of(q.payload) or _rule_of(q.payload)) != own:
+            return True
     # ... or a longer cue of another rule that starts before it and covers it: "دفنوا تحت
     # الأنقاض" (buried: killed) holds "تحت الأنقاض" (under the rubble: missing)
-    return any(
-        s < start and e >= end and str(q.payload).split(":")[0] != own
-        for s, e, q in index.between(max(0, start - 3), start)
-    )
+    for s, e, q in index.between(max(0, start - 3), start):
+        if s < start and e >= end and (rule_of(q.payload) or _rule_of(q.payload)) != own:
+            return True
+    return False
+
+
+_RULE_OF: dict[object, str] = {}  # a cue's payload ("rule" or "rule:cross") -> its rule id
+
+
+def _rule_of(payload: object) -> str:
+    found = _RULE_OF[payload] = str(payload).split(":")[0]
+    return found
 
 
 def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
