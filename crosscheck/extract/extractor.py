@@ -83,7 +83,7 @@ class CompiledKind:
     events: PhraseSet
     bridge: frozenset[str] = frozenset()
     exclude_before: PhraseSet | None = None
-    veto_words: frozenset[str] = frozenset()  # context_veto.words, normalised
+    veto_words: frozenset[str] = frozenset()  # context_veto.words of one word, normalised
     veto_keep: frozenset[str] = frozenset()  # context_veto.keep, normalised phrases
     veto_unless: frozenset[str] = frozenset()  # context_veto.unless, normalised
     sides: dict[str, str] = None  # side_after, normalised word -> rule id
@@ -91,6 +91,7 @@ class CompiledKind:
     article_needs: frozenset[str] = frozenset()  # article_needs of one word, normalised
     require_before: PhraseSet | None = None  # require_before: the figure's own marker
     article_phrases: tuple[str, ...] = ()  # article_needs of several words ("الطائرة المنكوبة")
+    veto_phrases: tuple[str, ...] = ()  # context_veto.words of several words ("في الأسر")
 
 
 @dataclass(slots=True)
@@ -128,7 +129,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events),
                 frozenset(normalize_word(w) for w in r.cue_bridge),
                 PhraseSet.of(r.exclude_before) if r.exclude_before else None,
-                frozenset(normalize_word(w) for w in r.context_veto.words) if r.context_veto else frozenset(),
+                frozenset(normalize_word(w) for w in r.context_veto.words if " " not in w.strip()) if r.context_veto else frozenset(),
                 frozenset(_norm_phrase(w) for w in r.context_veto.keep) if r.context_veto else frozenset(),
                 frozenset(normalize_word(w) for w in r.context_veto.unless) if r.context_veto else frozenset(),
                 {normalize_word(w): t for w, t in r.side_after.items()},
@@ -136,6 +137,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(normalize_word(w) for w in r.article_needs if " " not in w.strip()),
                 PhraseSet.of(r.require_before) if r.require_before else None,
                 tuple(w for w in r.article_needs if " " in w.strip()),
+                tuple(w for w in r.context_veto.words if " " in w.strip()) if r.context_veto else (),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -193,7 +195,9 @@ def _norm_phrase(phrase: str) -> str:
 def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue) -> bool:
     """The rule's context veto is armed by the article (and not disarmed by the sentence), and
     neither the counted noun nor the cue is one it keeps."""
-    if not ck.veto_words or not ctx.mentions_any(ck.veto_words):
+    if not (ck.veto_words and ctx.mentions_any(ck.veto_words)) and not (
+        ck.veto_phrases and _in_article(ctx, ck.veto_phrases)
+    ):
         return False
     # (whether the sentence names one of the unless words is the sentence's, found once: read
     # for every figure, a long sentence of figures was read again for each)
@@ -1904,7 +1908,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 score = 100 + r.priority - cue[2]
             else:
                 continue
-        if ck.veto_words and _vetoed(ctx, ck, toks, noun, cue):
+        if (ck.veto_words or ck.veto_phrases) and _vetoed(ctx, ck, toks, noun, cue):
             if r.context_veto.step_aside:
                 continue  # "أعادت الجماعة 104 تلميذات" in an abduction: hostages, not prisoners
             if noun is not None:

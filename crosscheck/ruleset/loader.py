@@ -70,7 +70,8 @@ class Examples(_Strict):
 class ContextVeto(_Strict):
     """When the document speaks of something (an epidemic), only some nouns/cues keep a kind."""
 
-    words: list[str] = Field(min_length=1)  # single words; one of them in the document arms it
+    # one of these words or phrases ("في الأسر") in the document arms it
+    words: list[str] = Field(min_length=1)
     keep: list[str] = Field(min_length=1)  # then only a counted noun or a cue among these types a figure
     unless: list[str] = Field(default_factory=list)  # single words: in the figure's sentence, no veto
     # the kind only steps aside (another kind may still take the figure) instead of making the
