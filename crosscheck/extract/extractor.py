@@ -192,9 +192,10 @@ def _norm_phrase(phrase: str) -> str:
     return " ".join(normalize_word(w) for w in phrase.split())
 
 
-def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue) -> bool:
+def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue, person=None) -> bool:
     """The rule's context veto is armed by the article (and not disarmed by the sentence), and
-    neither the counted noun nor the cue is one it keeps."""
+    neither the counted noun, the person noun after the figure (`person`, its forms: "39
+    فلسطينيا" are prisoners even in an article about hostages) nor the cue is one it keeps."""
     if not (ck.veto_words and ctx.mentions_any(ck.veto_words)) and not (
         ck.veto_phrases and _in_article(ctx, ck.veto_phrases)
     ):
@@ -205,6 +206,8 @@ def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue)
         return False
     if noun is not None:
         return _norm_phrase(noun[0].source) not in ck.veto_keep
+    if person is not None and not person.isdisjoint(ck.veto_keep):
+        return False
     return cue is None or _norm_phrase(cue[0].source) not in ck.veto_keep
 
 
@@ -1908,7 +1911,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 score = 100 + r.priority - cue[2]
             else:
                 continue
-        if (ck.veto_words or ck.veto_phrases) and _vetoed(ctx, ck, toks, noun, cue):
+        if (ck.veto_words or ck.veto_phrases) and _vetoed(
+            ctx, ck, toks, noun, cue, toks[i1].forms if noun is None and head == "person" else None
+        ):
             if r.context_veto.step_aside:
                 continue  # "أعادت الجماعة 104 تلميذات" in an abduction: hostages, not prisoners
             if noun is not None:
