@@ -294,3 +294,27 @@ def test_figures_joined_to_a_name_after_a_subset_marker_are_part_of_the_total():
     # a comma between the marker and the name ends the subset
     got = {(c.kind, c.value, c.group) for c in extract_text("وقتل 30 شخصا، بينهم، كما قال الشهود، المختار وثلاثة زوار")}
     assert not [g for _k, v, g in got if v == 3 and g and g.startswith("subset")]
+
+
+def test_two_after_its_noun_is_one_count():
+    # "اثنين" after a plural noun of people (and its relative adjective) counts them: one claim
+    text = "وفي المقابل سلمت الحكومة الجماعة مقاتلين سودانيين اثنين في إطار صفقة التبادل."
+    got = [(c.kind, c.value, c.surface) for c in extract_text(text) if c.kind != "other"]
+    assert got == [("prisoners_released", 2, "مقاتلين سودانيين اثنين")]
+    # ... but not after a noun that has its own figure: the two are a part
+    part = "وأصيب سبعة أشخاص اثنان منهم في حالة حرجة."
+    assert sorted(c.value for c in extract_text(part) if c.kind == "injured") == [2, 7]
+
+
+def test_two_after_a_dual_only_stresses_it():
+    # the dual already counts the two: "اثنين" after it is no second claim (it was read as a
+    # bare figure of another kind)
+    text = "وأعلنت الجماعة المسلحة أنها أفرجت عن رهينتين اثنين خطفتهما الشهر الماضي."
+    claims = [c for c in extract_text(text) if c.kind != "other"]
+    assert [(c.kind, c.value) for c in claims] == [("hostages_released", 2)]
+    assert text[claims[0].start:claims[0].end] == claims[0].surface
+
+
+def test_vague_bodies_are_no_toll():
+    text = "وقتل 35 شخصا في انهيار الجسر، وانتشلت فرق الإنقاذ عشرات الجثث من النهر."
+    assert {(c.kind, c.value) for c in extract_text(text) if c.kind != "other"} == {("killed", 35)}

@@ -566,6 +566,32 @@ def _construct_head(ctx: DocContext, toks: Sequence[Token], k: int) -> int:
     return -1
 
 
+def _two_after_dual(ctx: DocContext, toks: Sequence[Token], k: int, n: "_Num") -> bool:
+    """Is the number word at toks[k] "اثنين" (2, a word) right after a dual noun ("رهينتين
+    اثنين", "جنديان اثنان"), which already counts the two?"""
+    return (
+        n.value == 2 and not n.digits and not n.is_range and not n.dual_of and n.form == "cardinal"
+        and 0 < k < len(toks) and not toks[k].brk_before and not toks[k - 1].forms.isdisjoint(ctx.scope.duals)
+    )
+
+
+def _pair_head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: int) -> int:
+    """The index of the plural noun of people that the word "اثنين" at toks[k] follows, with at
+    most one relative adjective between ("عسكريين أذربيجانيين اثنين", "أسرى اثنين"), or -1."""
+    if k < 1 or toks[k].brk_before or toks[k - 1].is_digit():
+        return -1
+    j = k - 1
+    if j >= 1 and _nisba(toks[j]) and not toks[j].brk_before and _is_counted_noun(ctx, comp, toks, j - 1):
+        h = j - 1
+    elif _is_counted_noun(ctx, comp, toks, j):
+        h = j
+    else:
+        return -1
+    if h >= 1 and not toks[h].brk_before and (toks[h - 1].is_digit() or _starts_number(ctx, toks[h - 1])):
+        return -1  # "عشرة أشخاص اثنان منهم": the noun has its own figure; the two are a part
+    return h
+
+
 def _definite_attribute(toks: Sequence[Token], k: int, nstart: int) -> bool:
     """Is the number word at toks[k] (starting at nstart) definite and right after a definite
     noun ("الدول الثلاث", "البلدان الأربعة")?  It then describes the noun; it counts nothing of
@@ -625,9 +651,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             Token(noun_tok.nstart, one_tok.nend, noun_tok.text, noun_tok.forms, False),
         ]
         i0, i1, noun_first = i0 - 1 - w, i0 - w, True
+    elif _two_after_dual(ctx, toks, i0, n):
+        return None  # "رهينتين اثنين": the dual counted them; the word only stresses it
     elif not n.is_range and n.form == "cardinal" and not n.dual_of and (
+        (not n.digits and n.value == 2 and _pair_head(ctx, comp, toks, i0) >= 0)
         # (a cardinal word: the parser reads "العشرين" alone, "الخامس والعشرين" as ordinals)
-        (not n.digits and 3 <= n.value <= 99 and (
+        or (not n.digits and 3 <= n.value <= 99 and (
             _definite_attribute(toks, i0, n.nstart) or _definite_after_name(ctx, toks, i0, n.nstart)
         ))
         # "الأسرى الفلسطينيين الـ400", "الفتيات الـ82": digits made definite ("ال" a token of
@@ -635,7 +664,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         or (n.digits and n.value >= 3 and 1 < i0 < len(toks) and toks[i0 - 1].text == "ال"
             and not toks[i0].brk_before and toks[i0 - 1].nend == toks[i0].nstart)
     ):
-        h = _definite_head(ctx, comp, toks, i0 - 1 if n.digits else i0)
+        h = (_pair_head(ctx, comp, toks, i0) if n.value == 2 and not n.digits
+             else _definite_head(ctx, comp, toks, i0 - 1 if n.digits else i0))
         if h >= 0 and n.digits and any(ck.rule.units and ck.nouns.at(toks, h) for ck in comp.kinds):
             h = -1  # "اليوم الـ30", "الأسبوع الـ12": digits after a unit of time are its ordinal
         if h >= 0:
@@ -687,6 +717,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             # "… 90 جريحا، عشرات منهم في حالة خطرة": a vague part of a figure given; but a clause
             # led by a verb of its own ("، لجأ عشرات الآلاف منهم إلى الجوار") counts
             return None
+        if i1 < len(toks) and not toks[i1].brk_before and ctx.scope.vague_not_counts.at(toks, i1) is not None:
+            return None  # "انتشل الغواصون عشرات الجثث": bodies found, no toll
     else:
         hb = hedges.find_before(toks, i0)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)

@@ -204,6 +204,7 @@ class ScopeLexicon:
         self.change_verbs = PhraseSet.of(rules.change_verbs)
         self.not_after = PhraseSet.of(rules.not_counts_after)
         self.vague_parts_after = PhraseSet.of(rules.vague_parts_after)
+        self.vague_not_counts = PhraseSet.of(rules.vague_not_counts)
         self.construct_heads = PhraseSet.of(rules.construct_heads)
         self.construct_reads = {normalize_word(k): normalize_word(v) for k, v in rules.construct_heads.items()}
         self.requirement = PhraseSet.of(rules.requirement_before)

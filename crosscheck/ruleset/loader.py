@@ -344,6 +344,8 @@ class ScopeRules(_Strict):
     # Words right after a vague quantity that make it a part of a figure already given ("بلغ
     # عدد الجرحى 90، عشرات منهم في حالة خطرة"): no count of its own.
     vague_parts_after: list[str] = Field(default_factory=list)
+    # a vague quantity of these nouns is no count: "عشرات الجثث" are bodies found, not a toll
+    vague_not_counts: list[str] = Field(default_factory=list)
     # Counted nouns that a definite number word may follow across their genitive: "ضحايا
     # الحريق الخمسة والعشرين" (25 victims of the fire), "ركاب الحافلة الثلاثة"; each maps to
     # the counted noun it is read as (the victims of an event are its dead: ضحايا -> قتلى).
