@@ -246,3 +246,20 @@ def test_a_duration_one_day_apart_is_soft_and_two_days_apart_hard():
     assert one.status == "conflict" and one.strength == "soft"
     two = durations(29, 27)
     assert two.status == "conflict" and two.strength == "hard"
+
+
+def test_a_conflicting_running_total_is_fitted_once_and_its_strength_decided_without_a_fit(monkeypatch):
+    """Whether the figures fit once hedges are read loosely (soft or hard) is a yes/no
+    (`fits_all`), not a second max-weight fit: one fit per running total judged."""
+    from crosscheck.reconcile import reconciler
+
+    calls = []
+    real = reconciler.fit
+    monkeypatch.setattr(reconciler, "fit", lambda items, tol=0.0: calls.append(len(items)) or real(items, tol))
+    hard = [claim("early", "killed", 33000, "more_than"), claim("late", "killed", 30000)]
+    c = killed(reconcile(hard, docs(("early", "2024-03-01"), ("late", "2024-03-20"))))
+    assert c.status == "conflict" and c.strength == "hard" and calls == [2], (c.strength, calls)
+    calls.clear()
+    soft = [claim("a", "killed", 100, "more_than"), claim("b", "killed", 200, "approx")]
+    c = killed(reconcile(soft, docs(("a", "2024-03-01"), ("b", "2024-03-01"))))
+    assert c.status == "conflict" and c.strength == "soft" and calls == [2], (c.strength, calls)

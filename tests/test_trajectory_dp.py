@@ -167,3 +167,46 @@ def test_dp_work_follows_the_levels_a_figure_reaches(monkeypatch):
         states |= firsts
     assert got[0][0] > 0
     assert len(looked) * 20 < pairs, (len(looked), pairs)
+
+
+def _on_a_trajectory(rng: random.Random, n: int) -> list[Item]:
+    """Figures read off one growing total (so that most sets fit whole), some hedged, some
+    open, some a little below the level reached, some undated, a few moved off it."""
+    day0 = date(2024, 1, 1)
+    level, out = float(rng.choice([0, 5, 100, -20])), []
+    for d in range(rng.randint(1, 10)):
+        level += rng.choice([0, 0, 1, 3, 10])
+        for _ in range(rng.randint(1, max(1, n // 4))):
+            v = level - rng.choice([0, 0, 0, 1, 2]) if rng.random() < 0.2 else level
+            shape = rng.random()
+            if shape < 0.5:
+                span = Span(v, v)
+            elif shape < 0.65:
+                span = Span(v - rng.choice([0, 1, 5]), v + rng.choice([0, 1, 5]))
+            elif shape < 0.75:
+                span = Span(v - rng.choice([0, 1]), None, rng.random() < 0.5)
+            elif shape < 0.85:
+                span = Span(None, v + rng.choice([0, 1]), False, rng.random() < 0.5)
+            else:
+                span = Span(v, v + 3, rng.random() < 0.5, rng.random() < 0.5)
+            if rng.random() < 0.05:
+                span = Span(v + rng.choice([-50, 50]), v + rng.choice([-50, 50, 60]))
+            when = None if rng.random() < 0.1 else day0 + timedelta(days=d)
+            out.append(Item(span, when, rng.choice([1.0, 0.5]), source=f"s{rng.randint(0, 3)}"))
+    return out
+
+
+def test_fits_all_says_whether_the_fit_keeps_every_item():
+    """fits_all decides in one pass what `fit` leaves no outlier for, on random figures, figures
+    full of ties and figures read off one growing total (both answers are common there)."""
+    rng = random.Random(41)
+    answers = {True: 0, False: 0}
+    for trial in range(3000):
+        make = rng.choice([_random_items, _tied_items, _on_a_trajectory])
+        items = _tied_items(rng, rng.randint(1, 30), rng.randint(0, 6)) if make is _tied_items \
+            else make(rng, rng.randint(1, 30))
+        tol = rng.choice([0.0, 0.01, 0.02, 0.1])
+        whole = not fit(items, tol).outliers
+        assert trajectory.fits_all(items, tol) == whole, (trial, items, tol)
+        answers[whole] += 1
+    assert min(answers.values()) > 300, answers  # both answers tested often

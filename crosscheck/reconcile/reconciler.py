@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Iterable, Optional, Sequence
 
 from crosscheck.reconcile.causes import Judged, classify, severity, stretched
-from crosscheck.reconcile.trajectory import Item, fit
+from crosscheck.reconcile.trajectory import Item, fit, fits_all
 from crosscheck.errors import InputError
 from crosscheck.reconcile.grouping import EARLIER_PERIOD, ScopeGroup, exact_form, group_claims
 from crosscheck.reconcile.intervals import (
@@ -612,8 +612,8 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
                      "same_day_mismatch: another figure of the same day)")
         return build("consistent", outliers, trajectory=points, outlier_links=links, **consensus)
     loose = [Item(stretched(c, s, cfg) or s, d, source=g) for c, s, d, g in zip(claims, spans, cdates, groups)]
-    widened = fit(loose, tol)
-    strength = "soft" if not widened.outliers else "hard"
+    # soft when every figure fits once hedges are read loosely: a yes/no, not a second fit
+    strength = "soft" if fits_all(loose, tol) else "hard"
     judged = Judged(
         claims=claims, spans=list(spans), dates=cdates, outliers=outliers, supporters=supporters,
         uncertain=[bool(m.uncertain) for m in members], variants=[dict(m.forms) for m in members],

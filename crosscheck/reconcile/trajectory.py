@@ -94,6 +94,48 @@ def fit(items: Sequence[Item], tolerance: float = 0.0) -> Fit:
     return Fit(sorted(kept), outliers, _points(items, kept, days), score[0])
 
 
+def fits_all(items: Sequence[Item], tolerance: float = 0.0) -> bool:
+    """Whether one trajectory keeps every item: `not fit(items, tolerance).outliers`, decided
+    in one pass over the dates instead of by the max-weight DP (weights are positive, so the
+    fit keeps every item exactly when some trajectory does).
+
+    The level reached only ever needs to be the lowest one that keeps every item so far (a
+    lower level keeps whatever a higher one keeps).  A date's items must share a point f among
+    the DP's candidates: the highest of their lowest points (`_first_point`) when it is at or
+    above the level (the level becomes f), else the level itself (it stays); below the level
+    only sharp figures within the tolerance are kept (f is then their one value).  Each undated
+    source's items only have to share a point (`fit`)."""
+    dated: dict[date, list[int]] = {}
+    undated: dict[Optional[str], list[int]] = {}
+    for i, it in enumerate(items):
+        if it.span.is_empty():
+            return False  # never kept
+        if it.when is None:
+            undated.setdefault(it.source, []).append(i)
+        else:
+            dated.setdefault(it.when, []).append(i)
+
+    def share(slot: list[int], level: float) -> Optional[float]:
+        """The level after the slot, or None when no candidate point keeps all of it."""
+        spans = [items[i].span for i in slot]
+        f = max(_first_point(s) for s in spans)
+        if f >= level:
+            return f if all(s.contains(f) for s in spans) else None
+        if all(s.contains(level) for s in spans):
+            return level
+        floor = level - abs(level) * tolerance
+        if f >= floor and all(_sharp(s) and s.contains(f) for s in spans):
+            return level  # sharp figures within the tolerance below the level reached
+        return None
+
+    level = _NEG
+    for d in sorted(dated):
+        level = share(dated[d], level)
+        if level is None:
+            return False
+    return all(share(idx, _NEG) is not None for idx in undated.values())
+
+
 def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optional[dict] = None):
     """Max-weight selection; returns ((weight, earliness), kept indices).
 
