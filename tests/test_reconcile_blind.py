@@ -81,7 +81,10 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   K 97 with a date's digits no figure between a day and its claim and "منذ عام 1998، حين ..."
   read as a past event; K 100 with a month's count its own period and "about six weeks" precise
   to the week; K 101 with a day in a later clause left to the earlier figure; J 100 with an
-  article's own parts set aside in a cluster of that article alone.
+  article's own parts set aside in a cluster of that article alone; K 106, I 106 with a day inside
+  a relative clause about the event no window of the figure, a casualty figure before "من أصل" /
+  "من إجمالي" and a total of its kind a part of it, and a pluperfect report naming its speaker in
+  up to six words an earlier figure.
 - L (`tests/reconcile_blind_l/`, written blind at the start of session 13 the same way: twelve
   further stories, 54 articles, 181 gold lines, 121 judgements, fourteen conflict judgements).
   First figure on main d7a4408 before any session-13 work: 96/121 judgements, extraction
@@ -110,9 +113,9 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_f": 96,  # of 109 (first figure 73)
     "reconcile_blind_g": 103,  # of 126 (first figure 102; held out)
     "reconcile_blind_h": 97,  # of 113 (first figure 83)
-    "reconcile_blind_i": 105,  # of 122 (first figure 93)
+    "reconcile_blind_i": 106,  # of 122 (first figure 93)
     "reconcile_blind_j": 100,  # of 122 (first figure 86)
-    "reconcile_blind_k": 103,  # of 125 (first figure 91; 103 in session 13 with "عسكريين أذربيجانيين اثنين" one count)
+    "reconcile_blind_k": 106,  # of 125 (first figure 91)
     "reconcile_blind_l": 96,  # of 121 (first figure 96; held out in session 13)
 }
 

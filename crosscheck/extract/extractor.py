@@ -37,7 +37,7 @@ from crosscheck.extract.basis import basis_near
 from crosscheck.extract.context import DocContext, TokenWindow, vote_event
 from crosscheck.extract.vote_events import assign_vote_events
 from crosscheck.extract.events import event_near
-from crosscheck.extract.periods import period_cue
+from crosscheck.extract.periods import event_clause_for, period_cue
 from crosscheck.extract.incidents import assign_incidents
 from crosscheck.extract.scope import (
     attribution_of,
@@ -849,7 +849,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         ):
             # (or "عن فلان، إضافة إلى 4 مقاتلين": the others besides someone named, a part)
             group = "subset"
-        cue_period = period_of(ctx.scope, toks, left, right, ctx.info(toks))
+        elif group == rule.group and not part_of_list and _of_a_total_after(ctx, comp, toks, rule.kind, right):
+            group = "subset"  # "استقبل 48 جريحا، بينهم طفلان، من أصل 140 جريحا": part of the total
+        cue_period = period_of(ctx.scope, toks, left, right, ctx.info(toks),
+                               event_clause_for(ctx.rules.directory))
         period = cue_period or rule.period
         if n.form == "ordinal" and cue_period is None and rule.ordinal_period:
             period = rule.ordinal_period  # "للمرة السابعة عشرة": the count so far
@@ -1336,6 +1339,36 @@ def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool) 
                 if hit is not None and not hit[1]:
                     return hit[0].id
     return None
+
+
+def _of_a_total_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], kind: str, right: int) -> bool:
+    """A figure that a total of its own kind follows, introduced by "من أصل"/"من إجمالي"
+    (rules/scope.yaml `totals_of`, for `totals_of_kinds`) in the same sentence: "استقبل المستشفى
+    48 جريحا، بينهم طفلان، من أصل 140 جريحا" makes 48 a part of the 140.  The marker stands
+    within `totals_of_reach` words after the figure and before a clause of its own ("، وأن …");
+    the total's figure and noun within as many words after the marker.  Bounded windows."""
+    sr = ctx.rules.scope
+    if kind not in sr.totals_of_kinds or right >= len(toks):
+        return False
+    reach = sr.totals_of_reach
+    stop = min(len(toks), right + reach)
+    walls = ctx.scope.period_barriers
+    for k in range(right, stop):
+        if toks[k].brk_before and toks[k].text in walls:
+            return False
+        hit = ctx.scope.totals_of.at(toks, k)
+        if hit is None:
+            continue
+        after = hit[1] if isinstance(hit, tuple) else k + 1
+        for j in range(after + 1, min(len(toks), after + reach)):
+            if toks[j].brk_before and toks[j].text in walls:
+                return False
+            if not (toks[j - 1].is_digit() or _starts_number(ctx, toks[j - 1])):
+                continue
+            if any(ck.rule.kind == kind and ck.nouns and ck.nouns.at(toks, j) for ck in comp.kinds):
+                return True
+        return False
+    return False
 
 
 def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:

@@ -144,6 +144,14 @@ def finder_for(directory: str) -> PeriodFinder:
     return PeriodFinder(period_rules(directory), load_date_rules(Path(directory) / "dates.yaml"))
 
 
+@lru_cache(maxsize=8)
+def event_clause_for(directory: str) -> tuple[frozenset[str], int]:
+    """The words opening a relative clause about the event and how many words may follow one
+    before a day it holds (rules/dates.yaml `event_clause_words`, `event_clause_max_words`)."""
+    dates = load_date_rules(Path(directory) / "dates.yaml")
+    return frozenset(normalize_word(w) for w in dates.event_clause_words), dates.event_clause_max_words
+
+
 def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bool = False) -> Optional[str]:
     """The period of the claim at normalised offsets [c_lo, c_hi) of the sentence [s_lo, s_hi):
     the nearest cue before it in the sentence (in its clause when `clause_only`), or within

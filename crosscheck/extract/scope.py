@@ -366,14 +366,19 @@ def group_of(lex: ScopeLexicon, tokens: Sequence[Token], noun_at: int) -> str | 
 _PERIOD_ORDER = ("last_24h", "event", "cumulative")
 
 
-def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info=None) -> str | None:
+def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info=None,
+              event_clause: tuple[frozenset[str], int] | None = None) -> str | None:
     """Period cue nearest the claim: anywhere before it in its sentence ("خلال الـ24 ساعة
     الماضية ارتكب الاحتلال 4 مجازر … 36 شهيدا") or up to 10 words after it.  The nearest cue
     wins, so a total "منذ السابع من أكتوبر" keeps its period beside a daily figure; at equal
     distance the more specific period wins.
 
     `info` (crosscheck.extract.context.TokenInfo of `tokens`) keeps the sentence's period cues,
-    found once; only the cues nearest the claim are then compared."""
+    found once; only the cues nearest the claim are then compared.
+
+    `event_clause` (rules/dates.yaml `event_clause_words`, `event_clause_max_words`): a day cue
+    inside a relative clause about the event ("الاشتباكات التي شهدتها المدينة أمس أسفرت عن 30
+    قتيلا") dates the event, not the figure's window."""
     periods = lex.periods
     hits = info.get("periods", lambda: _period_hits(periods, tokens, info)) if info is not None else _period_hits(periods, tokens)
     if not hits:
@@ -400,6 +405,8 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
                 continue  # "ارتفعت حصيلة الزلزال الذي ضرب أمس إلى 415": the day dates the total
             if i < lo and _opener_between(lex, tokens, end, lo, info):
                 continue  # "أعلن الوزير، مساء أمس، أن عدد القتلى بلغ 264": the day dates the statement
+            if i < lo and event_clause is not None and _in_event_clause(tokens, i, *event_clause):
+                continue  # "الانفجار الذي هز المرفأ أمس أوقع 40 قتيلا": the day is the event's
             period = period[:-1]
         if i < lo and end <= wall:
             continue  # a cue of an earlier reported clause ("…، وأن …")
@@ -411,6 +418,21 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
 
 
 _TO = normalize_word("إلى")
+_THAT = frozenset({normalize_word("أن"), normalize_word("إن")})
+
+
+def _in_event_clause(tokens: Sequence[Token], i: int, words: frozenset[str], max_words: int) -> bool:
+    """Token `i` stands in a relative clause about the event: a clause word (الذي, التي …) at
+    most `max_words` words before it, with no comma, figure or "أن/إن" (a report of its own)
+    between (as crosscheck.text.dates reads a day there)."""
+    k = i - 1
+    while k >= 0 and i - k <= max_words + 1:
+        if tokens[k + 1].brk_before or tokens[k].is_digit() or tokens[k].text in _THAT:
+            return False
+        if tokens[k].text in words:
+            return True
+        k -= 1
+    return False
 
 
 def _clause_end(tokens: Sequence[Token], hi: int, info=None) -> int:

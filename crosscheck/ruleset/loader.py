@@ -341,6 +341,10 @@ class ScopeRules(_Strict):
     # Like not_counts_before, unless a counted noun of a kind counting people follows the figure:
     # "من أصل 15" is a body size, "39 ما زالوا في المستشفى من أصل 48 جريحا" a count of the injured
     totals_of: list[str] = Field(default_factory=list)
+    # A figure of these kinds followed, within `totals_of_reach` words, by `totals_of` and a total
+    # of its own kind ("48 جريحا … من أصل 140 جريحا") is a part of that total (group "subset").
+    totals_of_kinds: list[str] = Field(default_factory=list)
+    totals_of_reach: int = Field(10, ge=1, le=20)
     # Words right after a vague quantity that make it a part of a figure already given ("بلغ
     # عدد الجرحى 90، عشرات منهم في حالة خطرة"): no count of its own.
     vague_parts_after: list[str] = Field(default_factory=list)
