@@ -175,3 +175,30 @@ def test_an_earlier_figure_does_not_hide_a_same_day_disagreement():
     flagged = c.status == "conflict" or any(i.type == "same_day_mismatch" for i in rep.inconsistencies)
     assert flagged
     assert not [x for x in c.claims if x.outlier and x.period == "superseded"]
+
+
+def test_a_same_day_outlier_names_every_outlet_that_gave_the_kept_figure():
+    # a wire's 2,310 reprinted by a second outlet the same day, and a third outlet's 2,120 of
+    # that day: the finding cites the wire and its reprint alike (its id from the first pair)
+    claims = [claim("a", "killed", 1500), claim("w", "killed", 2310), claim("r", "killed", 2310),
+              claim("x", "killed", 2120)]
+    rep = report(claims, docs(("a", "2024-05-01"), ("w", "2024-05-04"), ("r", "2024-05-04"), ("x", "2024-05-04")))
+    c = killed(rep)
+    assert c.status == "consistent" and [x.doc for x in c.claims if x.outlier] == ["x"]
+    (inc,) = rep.inconsistencies
+    assert inc.type == "same_day_mismatch"
+    assert sorted((x.doc, x.role, x.value) for x in inc.claims) == [
+        ("r", "kept", 2310), ("w", "kept", 2310), ("x", "outlier", 2120)]
+    assert inc.claims[1].role == "outlier"  # the pair first, then the other outlets
+    assert "also " in inc.explanation
+
+
+def test_a_same_day_outlier_names_no_other_figure_of_that_day():
+    # another kept figure of the day that agrees with the cited one ("more than 2,300") but is
+    # not the same figure is no copy of it
+    claims = [claim("a", "killed", 1500), claim("w", "killed", 2310), claim("v", "killed", 2300, "more_than"),
+              claim("x", "killed", 2120)]
+    rep = report(claims, docs(("a", "2024-05-01"), ("w", "2024-05-04"), ("v", "2024-05-04"), ("x", "2024-05-04")))
+    assert [x.doc for x in killed(rep).claims if x.outlier] == ["x"]
+    (inc,) = rep.inconsistencies
+    assert len(inc.claims) == 2 and "x" in {c.doc for c in inc.claims} and "also " not in inc.explanation

@@ -78,6 +78,16 @@ def test_resolution_numbers_are_identities_not_measurements():
                                                                    ("single", 1)]
 
 
+def test_a_resolution_number_has_no_period():
+    # "أصدر المجلس فجر أمس القرار رقم 612" reads a window beside the number; the text it names is
+    # the one another article names with no window
+    clusters = reconcile([claim("a", "resolution_number", 612, period="last_24h"),
+                          claim("b", "resolution_number", 612, period=None),
+                          claim("c", "resolution_number", 613, period="last_24h")])
+    assert sorted((c.status, sorted(x.doc for x in c.claims)) for c in clusters) == [
+        ("consistent", ["a", "b"]), ("single", ["c"])]
+
+
 def test_missing_event_comes_from_the_documents_only_resolution():
     claims = [claim("a", "resolution_number", 2728, event=None),
               claim("a", "votes_for", 14, event=None),

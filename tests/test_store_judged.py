@@ -738,3 +738,24 @@ def test_a_record_of_two_stories_at_no_place_gives_the_whole_record_findings(tmp
     elif new_day != "2020-01-06":  # the 9 is judged within its own story only
         other = "d-2022" if new_day.startswith("2017") else "a-2017"
         assert flagged and all("n-new" in docs and other not in docs for docs in flagged), flagged
+
+
+@pytest.mark.parametrize("new_is", ["country", "city"])
+def test_siblings_following_a_moved_figure_give_the_whole_record_findings(tmp_path, new_is):
+    """An article's figures of other groups follow its figure that joins a finer place
+    (grouping._siblings_follow): a country's 141 dead that another article gives for the city
+    join the city's toll, and its 122 children the city's children, beside the 132 the other
+    article counts there.  The judged record gives the whole record's findings whether the
+    moving article is new or stored."""
+    city = "قتل 141 شخصا في الهجوم على المدرسة في بيشاور، بينهم 132 طفلا."
+    country = "قالت السلطات إن 141 شخصا قتلوا في الهجوم على المدرسة في باكستان، بينهم 122 طفلا."
+    other = _article(tmp_path, "r-other", "إذاعة", "قتل 85 شخصا في الهجوم على المدرسة في بيشاور.", "2024-04-30")
+    stored = _article(tmp_path, "r-stored", "وكالة", city if new_is == "country" else country)
+    new = _article(tmp_path, "n-new", "صحيفة", country if new_is == "country" else city)
+    fast, whole, stats = _both_ways(tmp_path, [other, stored], new)
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    # the children of the country's article are the city's children: 122 against 132, one day
+    children = [f for f in whole.findings if {(c.doc, c.value) for c in f.cluster.claims} >= {
+        ("r-stored", 132 if new_is == "country" else 122), ("n-new", 122 if new_is == "country" else 132)}]
+    assert children and all(f.cluster.status == "conflict" for f in children), \
+        [_finding(f) for f in whole.findings]

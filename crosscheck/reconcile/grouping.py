@@ -300,6 +300,10 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
     """Copies of the claims with missing scope filled from their document's other claims (an
     event's figure that is its story's total first made cumulative: `event_totals`)."""
     claims = event_totals(claims)
+    # a resolution's number names the text, whatever the day or window its sentence speaks of
+    # ("أصدر المجلس فجر أمس القرار رقم 660"): an identity claim has no period
+    claims = [c.model_copy(update={"period": None}) if c.kind in cfg.identity_kinds and c.period else c
+              for c in claims]
     attrs = [a for a in CONTEXT_ATTRIBUTES if a in cfg.scope_attributes]
     family_of = {k: fam for fam, kinds in cfg.context_families.items() for k in kinds}
     same_kind: dict[tuple[str, str, str], Counter] = defaultdict(Counter)

@@ -434,8 +434,14 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
                 continue
             what = f"{out.kind} {_where(cl)}"
             said = f"{_say(out)} {what} ({out.doc}, {out.as_of or 'undated'})"
+            also: list[ClusterClaim] = []
             if link.direction == "same_day":
-                expl = (f"{said} and {_say(ref)} ({ref.doc}) the same day: one running total cannot be "
+                # the kept figure as other outlets gave it that day (a wire and its reprints):
+                # each contradicts the outlier alike, so the finding names them all
+                also = [c for c in cl.claims if not c.outlier and c.doc != ref.doc and c.as_of == ref.as_of
+                        and (c.low, c.high, c.qualifier) == (ref.low, ref.high, ref.qualifier)]
+                by = f", also {', '.join(sorted({c.doc for c in also}))}" if also else ""
+                expl = (f"{said} and {_say(ref)} ({ref.doc}{by}) the same day: one running total cannot be "
                         "both; the other reports fit one growing total with the second figure")
                 kind, cites = "same_day_mismatch", [_cite(ref, cl, "kept"), _cite(out, cl, "outlier")]
             elif link.direction == "below_earlier":
@@ -448,7 +454,9 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
                         "later: a running total cannot fall; the other reports fit one growing total "
                         "without the earlier, higher figure")
                 kind, cites = "falling_total", [_cite(out, cl, "too_high"), _cite(ref, cl, "later")]
-            found.append(_make(kind, link.strength, [cl], cites, expl))
+            inc = _make(kind, link.strength, [cl], cites, expl)  # (its id from the pair alone)
+            inc.claims.extend(_cite(c, cl, "kept") for c in sorted(also, key=lambda c: (c.doc, c.start)))
+            found.append(inc)
     return found
 
 
