@@ -224,7 +224,7 @@ def test_stated_combination_against_its_places():
     text_ok = "قتل 300 شخص في إيران، وقتل 5 أشخاص في العراق، وبلغ عدد القتلى في البلدين 305 أشخاص"
     assert _report(_doc("a", text_ok, "2024-01-05")).inconsistencies == []
     bad = _report(_doc("a", "قتل 240 شخصا في إيران، وقتل 30 شخصا في العراق.", "2024-01-05"),
-                  _doc("b", "قتل 200 شخص في إيران، وقتل 50 شخصا في العراق، وبلغ عدد القتلى في البلدين 250 شخصا",
+                  _doc("b", "أصيب 60 شخصا في إيران و20 في العراق، وبلغ عدد القتلى في البلدين 250 شخصا",
                        "2024-01-05"))
     mism = [i for i in bad.inconsistencies if i.type == "combination_mismatch"]
     assert len(mism) == 1 and {c.value for c in mism[0].claims} >= {240, 250}
@@ -233,6 +233,23 @@ def test_stated_combination_against_its_places():
     combo = [c for c in bad.clusters if c.key.get("location") == "iran+iraq"]
     assert combo and {x.value for x in combo[0].claims} == {250}
     assert combo[0].claims[0].combines == ["iran", "iraq"]
+
+
+def test_a_combination_is_checked_against_its_own_articles_places_first():
+    # b states its places and their sum (200 + 50 = 250): its combination holds; a's 240 for Iran
+    # disputes b's 200 in Iran's cluster, not b's arithmetic
+    rep = _report(_doc("a", "قتل 240 شخصا في إيران، وقتل 30 شخصا في العراق.", "2024-01-05"),
+                  _doc("b", "قتل 200 شخص في إيران، وقتل 50 شخصا في العراق، وبلغ عدد القتلى في البلدين 250 شخصا",
+                       "2024-01-05"))
+    assert not [i for i in rep.inconsistencies if i.type == "combination_mismatch"]
+    iran = [c for c in rep.clusters if c.key.get("location") == "iran"]
+    assert iran and iran[0].status == "conflict"
+    # c gives Iran's figure but not Iraq's: Iraq's comes from a, and 200 + 30 falls short of 260
+    rep = _report(_doc("a", "قتل 240 شخصا في إيران، وقتل 30 شخصا في العراق.", "2024-01-05"),
+                  _doc("c", "قتل 200 شخص في إيران وأصيب 70 في العراق، وبلغ عدد القتلى في البلدين 260 شخصا",
+                       "2024-01-05"))
+    (mism,) = [i for i in rep.inconsistencies if i.type == "combination_mismatch"]
+    assert {(c.doc, c.value) for c in mism.claims} == {("c", 200), ("a", 30), ("c", 260)}
 
 
 def test_soft_when_only_a_stretched_hedge_reconciles():

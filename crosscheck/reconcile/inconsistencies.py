@@ -128,10 +128,13 @@ class _Side:
             loose = stretched(c, s, cfg) or s
             self.at[_moment(c, placed)].append((c, s, loose))
 
-    def most(self, m: Moment, loose: bool = False) -> Optional[tuple[ClusterClaim, float]]:
-        """The claim with the largest lower bound at m (a part pushes up)."""
+    def most(self, m: Moment, loose: bool = False,
+             docs: Optional[frozenset] = None) -> Optional[tuple[ClusterClaim, float]]:
+        """The claim with the largest lower bound at m (a part pushes up); of `docs` only, if given."""
         best = None
         for c, s, l in self.at.get(m, ()):
+            if docs is not None and c.doc not in docs:
+                continue
             lo = (l if loose else s).low or 0.0
             if best is None or lo > best[1]:
                 best = (c, lo)
@@ -150,10 +153,14 @@ class _Side:
         out = [t for t in per_doc.values() if t[1] < x]
         return sorted(out, key=lambda t: (t[1], t[0].doc, t[0].start))
 
-    def largest(self, m: Moment, loose: bool = False) -> Optional[tuple[ClusterClaim, float]]:
-        """The claim with the largest upper bound at m (the most generous reading)."""
+    def largest(self, m: Moment, loose: bool = False,
+                docs: Optional[frozenset] = None) -> Optional[tuple[ClusterClaim, float]]:
+        """The claim with the largest upper bound at m (the most generous reading); of `docs`
+        only, if given."""
         best = None
         for c, s, l in self.at.get(m, ()):
+            if docs is not None and c.doc not in docs:
+                continue
             hi = (l if loose else s).high
             hi = float("inf") if hi is None else hi
             if best is None or hi > best[1]:
@@ -564,15 +571,22 @@ def _combination(combo: Cluster, members: list[str], own, h: Hierarchy, side) ->
         member_clusters[place] = [cl for cl in own.get(k, ()) if cl.id != combo.id]
     for m in c.at:
         present = []
+        # the articles stating the combination at m: where one gives a place's figure too, its
+        # own sum is what it states ("نحو 450 … و259، ليتجاوز الإجمالي في البلدين 700"), not
+        # another outlet's figure for that place (their disagreement is the place's cluster's)
+        stating = frozenset(x[0].doc for x in c.at[m])
         for place, cls in member_clusters.items():
             best = None
+            own_docs = stating if any(x[0].doc in stating for cl in cls
+                                      for x in side(cl, member=True).at.get(m, ())) else None
             for cl in cls:
                 # a place of a list ("300 in Iran and 5 in Iraq") is often marked uncertain by
                 # the extractor; beside a stated combination its place is the one named
                 ms = side(cl, member=True)
-                hit = ms.most(m)
+                hit = ms.most(m, docs=own_docs)
                 if hit is not None and (best is None or hit[1] > best[1][1]):
-                    best = (cl, hit, ms.most(m, True), ms.largest(m), ms.largest(m, True))
+                    best = (cl, hit, ms.most(m, True, own_docs), ms.largest(m, docs=own_docs),
+                            ms.largest(m, True, own_docs))
             if best is not None:
                 present.append(best)
         if not present:
