@@ -71,6 +71,21 @@ def test_since_anchor_gets_its_year_and_a_long_past_start_is_the_running_total()
         "cumulative", "since:2022-08-25", "cumulative", "since:2016-10-01", "since:--06-14"]
 
 
+def test_the_start_of_the_year_is_a_window_not_the_storys_start():
+    # "منذ مطلع العام" months into the year: this year's arrivals of an ongoing crisis, not its
+    # running total, however long ago January was
+    out = resolve_periods([_claim("a", "since:--01-01", "2023-07-08"), _claim("b", "since:--01-05", "2023-07-08")],
+                          min_days=30)
+    assert [c.period for c in out] == ["since:2023-01-01", "cumulative"]
+    docs = _docs(
+        ("a", "2023-07-08", "يؤوي المخيم الآن أكثر من 310 آلاف لاجئ. وقالت المفوضية إن أكثر من 92 ألف لاجئ وصلوا إلى المخيم منذ مطلع العام."),
+        ("b", "2023-07-09", "وبلغ عدد اللاجئين في المخيم 315 ألف لاجئ."),
+    )
+    claims, clusters = _run(docs)
+    assert not _together(clusters, ("a", 92000), ("b", 315000))
+    assert _together(clusters, ("a", 310000), ("b", 315000))
+
+
 def test_projection_and_estimate_are_not_compared_as_counts():
     docs = _docs(
         ("a", "2015-04-28", "أعلنت السلطات ارتفاع عدد قتلى الزلزال إلى 4310 أشخاص. وقال رئيس الوزراء إن عدد القتلى قد يرتفع إلى 10 آلاف."),

@@ -4,7 +4,8 @@ The extractor writes a sub-period's start as it reads it: `since:--06-03` (no ye
 `since:2016-10` (a month), `since:2014` (a year), `since:2022-08-25`.  With the claim's `as_of`:
   * the anchor gets its year (the latest such day on or before the figure's date) and becomes a
     full ISO date, so "منذ 3 يونيو" and "منذ 3 حزيران 2024" meet;
-  * a start at least `since_total_min_days` (rules/periods.yaml) before the figure is the start
+  * a start at least `since_total_min_days` (rules/periods.yaml) before the figure (but the
+    start of the year, "منذ مطلع العام": a calendar window of an ongoing situation) is the start
     of the whole story ("1061 قتيلا منذ 14 يونيو" at the end of August): the figure is the
     running total, `cumulative` - unless its document gives an earlier long-past start for the
     same kind first ("1610 منذ 27 أبريل ... 1790 منذ أكتوبر 2016"): the first start a document
@@ -21,6 +22,9 @@ from typing import Optional, Sequence
 from crosscheck.models import Claim
 
 _ANCHOR = re.compile(r"^since:(?:(?P<y>\d{4})|--)(?:-?(?P<m>\d\d))?(?:-(?P<d>\d\d))?$")
+# "منذ مطلع العام" (the start of the current year, written without a year): a calendar window,
+# this year's count of an ongoing situation, never the story's own start
+YEAR_START = "since:--01-01"
 # anchors of one running total may differ by this much ("27 أبريل" / "أواخر أبريل")
 SAME_START_DAYS = 31
 
@@ -57,7 +61,7 @@ def resolve_periods(claims: Sequence[Claim], min_days: int) -> list[Claim]:
         start = anchor_date(c.period, as_of)
         if start is None or as_of is None:
             continue
-        if (as_of - start).days >= min_days:
+        if (as_of - start).days >= min_days and c.period != YEAR_START:
             key = (c.doc, c.kind)
             first = first_long.setdefault(key, start)
             if abs((start - first).days) <= SAME_START_DAYS:
