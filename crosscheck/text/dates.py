@@ -50,6 +50,8 @@ class DateRules(BaseModel):
     # ... at most this many words before the day, none of them a figure or "أن/إن" (which
     # opens a reported clause of its own: "التي تدير المستشفيات إن 40 قتلوا أمس")
     event_clause_max_words: int = Field(5, ge=1, le=15)
+    # units after a decimal that make it a magnitude, not a figure ("7.8 درجات")
+    event_clause_units: list[str] = []
     # Nouns of an event a day may be named by ("اشتباكات السبت", "هجوم يوم الجمعة", "غارة أمس"):
     # a relative day right after one dates the event, not the figure.
     event_nouns: list[str] = []
@@ -119,8 +121,11 @@ class _Patterns:
         )
         self.anchor_re = regex.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
         self.as_of_re = regex.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
+        # a magnitude in the clause ("الزلزال الذي بلغت قوته 7.8 درجات وضرب …") is no figure of
+        # its own: a decimal and its unit count as one word
+        unit = (r"|\d+(?:[.,٫]\d+)?\s+(?:" + _alt(rules.event_clause_units) + r")(?!\S)") if rules.event_clause_units else ""
         self.event_clause_re = regex.compile(
-            r"(?<![\p{L}])(?:" + _alt(rules.event_clause_words) + r")(?:\s+(?![اإأ]ن(?!\S))[^\s،,.؛:!?\d]+){1,"
+            r"(?<![\p{L}])(?:" + _alt(rules.event_clause_words) + r")(?:\s+(?:(?![اإأ]ن(?!\S))[^\s،,.؛:!?\d]+" + unit + r")){1,"
             + str(rules.event_clause_max_words) + r"}\s+$"
         ) if rules.event_clause_words else None
         self.parts = {normalize_word(k): v for k, v in rules.parts_of_day.items()}
