@@ -135,3 +135,47 @@ def test_about_six_weeks_against_47_days_is_soft_and_six_weeks_exact_hard():
     assert clash(42, "approx", "نحو ستة أسابيع", 47).strength == "soft"
     assert clash(42, "exact", "ستة أسابيع", 47).strength == "hard"
     assert clash(42, "approx", "نحو ستة أسابيع", 60).strength == "hard"
+
+
+def _plain_likely_typo(j, cfg):
+    """The definition: the first (outlier, supporter) pair, in order, that looks mistyped."""
+    from crosscheck.reconcile.causes import _as_int
+
+    for o in j.outliers:
+        a = _as_int(j.claims[o])
+        if a is None:
+            continue
+        for s in j.supporters:
+            b = _as_int(j.claims[s])
+            if b is not None and digit_typo(a, b, cfg):
+                return f"{a} vs {b}: {digit_typo(a, b, cfg)}"
+    return None
+
+
+def test_likely_typo_tries_each_pair_of_figures_once_and_answers_as_every_pair(monkeypatch):
+    """A running total of many claims repeats its figures: each distinct (outlier, supporter)
+    pair of figures is tried once, with the answer (and the pair named) of trying every pair."""
+    import random
+
+    from crosscheck.reconcile import causes
+
+    rng = random.Random(5)
+    calls = []
+    real = causes.digit_typo
+    monkeypatch.setattr(causes, "digit_typo", lambda a, b, cfg: calls.append((a, b)) or real(a, b, cfg))
+    found = 0
+    for trial in range(400):
+        values = rng.choice([[1200, 1250, 1300, 2100, 120, 1210], [3456, 3465, 3500, 34560, 3400, "several"],
+                             [77, 88, 99, 707]])
+        claims = [claim(f"d{i}", "killed", rng.choice(values)) for i in range(rng.randint(2, 60))]
+        idx = list(range(len(claims)))
+        rng.shuffle(idx)
+        cut = rng.randint(1, len(idx) - 1)
+        j = causes.Judged(claims=claims, spans=[None] * len(claims), dates=[None] * len(claims),
+                          outliers=idx[:cut], supporters=idx[cut:])
+        calls.clear()
+        got = causes._likely_typo(j, CFG)
+        assert got == _plain_likely_typo(j, CFG), trial
+        assert len(calls) == len(set(calls)), trial  # no pair of figures tried twice
+        found += got is not None
+    assert 50 < found < 350, found  # both answers common

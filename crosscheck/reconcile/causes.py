@@ -116,14 +116,24 @@ def _hedge_rounding(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
 
 
 def _likely_typo(j: Judged, cfg: ReconcileConfig) -> Optional[str]:
+    """The first (outlier, supporter) pair, in order, whose figures look like one mistyped.
+    Each distinct pair of figures is tried once: a repeated figure gives the answer its first
+    occurrence gave (None, or it was returned), so outliers x supporters become distinct
+    figures x distinct figures (a running total of thousands of claims repeats its figures)."""
+    supporting: list[int] = []
+    seen: set[int] = set()
+    for s in j.supporters:
+        b = _as_int(j.claims[s])
+        if b is not None and b not in seen:
+            seen.add(b)
+            supporting.append(b)
+    tried: set[int] = set()
     for o in j.outliers:
         a = _as_int(j.claims[o])
-        if a is None:
+        if a is None or a in tried:
             continue
-        for s in j.supporters:
-            b = _as_int(j.claims[s])
-            if b is None:
-                continue
+        tried.add(a)
+        for b in supporting:
             how = digit_typo(a, b, cfg)
             if how:
                 return f"{a} vs {b}: {how}"
