@@ -318,3 +318,15 @@ def test_two_after_a_dual_only_stresses_it():
 def test_vague_bodies_are_no_toll():
     text = "وقتل 35 شخصا في انهيار الجسر، وانتشلت فرق الإنقاذ عشرات الجثث من النهر."
     assert {(c.kind, c.value) for c in extract_text(text) if c.kind != "other"} == {("killed", 35)}
+
+
+def test_the_pronoun_of_a_count_takes_its_antecedent_kind():
+    # "، الذين بلغ عددهم 57": the noun phrase ending the clause before names what is counted
+    text = "وقال المسؤول إن 12 طفلا بين قتلى انهيار المبنى، الذين بلغ عددهم 57 وفق الحصيلة الأخيرة."
+    assert {(c.kind, c.value) for c in extract_text(text) if c.kind != "other"} == {("killed", 12), ("killed", 57)}
+    # the antecedent, not the verb governing it: the hostages still held, not a release
+    held = "وتسعى الوساطة إلى إطلاق سراح الرهائن المحتجزين في الجبال، والبالغ عددهم 45 رهينة."
+    assert {(c.kind, c.value) for c in extract_text(held)} == {("hostages_held", 45)}
+    # no kind at the antecedent's end: a population stays untyped
+    people = "وأمر الجيش سكان شمال المدينة، البالغ عددهم 900 ألف نسمة، بالتوجه جنوبا."
+    assert all(c.kind == "other" for c in extract_text(people))

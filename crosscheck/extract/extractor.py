@@ -1555,6 +1555,7 @@ class _Predicate:
     heads: frozenset[str]
     window: int
     anaphora: frozenset[str]  # the heads with a pronoun: "عددهم", "حصيلتها"
+    pronouns: frozenset[str]  # ... only those with a pronoun (not "العدد")
     openers: frozenset[str]  # words opening the next clause ("فيما أصيب 610": a figure of its own)
 
 
@@ -1564,9 +1565,10 @@ def _predicate_for(hedges) -> _Predicate:
     heads = frozenset(normalize_word(w) for w in p.heads)
     stems = {h[:-1] + "ت" if h.endswith("ه") else h for h in heads}  # حصيله -> حصيلت
     # "عددهم", "حصيلتها", and the head with the article alone ("وتوقعت ارتفاع العدد إلى …")
-    anaphora = frozenset(s + suffix for s in stems for suffix in ("هم", "ها", "هن", "ه")) | {"ال" + h for h in heads}
+    pronouns = frozenset(s + suffix for s in stems for suffix in ("هم", "ها", "هن", "ه"))
+    anaphora = pronouns | {"ال" + h for h in heads}
     openers = frozenset(normalize_word(w) for w in p.openers)
-    return _Predicate(frozenset(normalize_word(w) for w in p.reach), heads, p.window, anaphora, openers)
+    return _Predicate(frozenset(normalize_word(w) for w in p.reach), heads, p.window, anaphora, pronouns, openers)
 
 
 # What may stand between a reach word and the figure besides spaces: an opening quote ("بلغ
@@ -1682,6 +1684,9 @@ def _anaphora_plain(pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
 
 
 
+_ANTECEDENT = 4  # how far back from its clause's start a pronoun's antecedent may end ("قتلى تدافع ملعب المدينة، الذين")
+
+
 def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,
               index=None, pred: "_Predicate | None" = None):
     """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance).
@@ -1697,6 +1702,21 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
     if pred is None:
         pred = _predicate_for(ctx.rules.hedges)
     people = not r.any_noun  # a resolution number is never a clause's total
+    if (
+        people and left >= 2 and not toks[left - 1].brk_before
+        and not toks[left - 1].forms.isdisjoint(pred.pronouns)
+    ):
+        # "قتلى التدافع، الذين بلغ عددهم 125", "الرهائن المحتجزين، والبالغ عددهم 101": the
+        # pronoun's antecedent is the noun phrase that ends the clause before its own; a cue at
+        # that end (at most _ANTECEDENT tokens back) names what the figure counts, not a verb
+        # governing the noun ("إطلاق سراح الرهائن …")
+        cs = ctx.info(toks).clause_start(left - 1)
+        if cs > 0:
+            mine = index.nearest(cs, cs, _ANTECEDENT, 0, True, r.id)
+            if mine is not None:
+                first = index.nearest(cs, cs, _ANTECEDENT, 0, True)
+                if first is None or mine[1] >= first[1]:
+                    return mine  # (another kind's cue nearer the antecedent's end names it)
     if people and _reached(ctx, pred, toks, left):
         # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا", "عدد قتلى الزلزال الذي
         # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start, also
