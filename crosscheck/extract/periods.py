@@ -145,11 +145,14 @@ def finder_for(directory: str) -> PeriodFinder:
 
 
 @lru_cache(maxsize=8)
-def event_clause_for(directory: str) -> tuple[frozenset[str], int]:
-    """The words opening a relative clause about the event and how many words may follow one
-    before a day it holds (rules/dates.yaml `event_clause_words`, `event_clause_max_words`)."""
+def event_clause_for(directory: str) -> tuple[frozenset[str], int, frozenset[str]]:
+    """The words opening a relative clause about the event, how many words may follow one
+    before a day it holds, and the units that make a number in it a magnitude read as one word
+    with it (rules/dates.yaml `event_clause_words`, `event_clause_max_words`,
+    `event_clause_units`: the clause crosscheck.text.dates reads)."""
     dates = load_date_rules(Path(directory) / "dates.yaml")
-    return frozenset(normalize_word(w) for w in dates.event_clause_words), dates.event_clause_max_words
+    return (frozenset(normalize_word(w) for w in dates.event_clause_words), dates.event_clause_max_words,
+            frozenset(normalize_word(w) for w in dates.event_clause_units))
 
 
 def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bool = False) -> Optional[str]:

@@ -367,7 +367,7 @@ _PERIOD_ORDER = ("last_24h", "event", "cumulative")
 
 
 def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info=None,
-              event_clause: tuple[frozenset[str], int] | None = None) -> str | None:
+              event_clause: tuple[frozenset[str], int, frozenset[str]] | None = None) -> str | None:
     """Period cue nearest the claim: anywhere before it in its sentence ("خلال الـ24 ساعة
     الماضية ارتكب الاحتلال 4 مجازر … 36 شهيدا") or up to 10 words after it.  The nearest cue
     wins, so a total "منذ السابع من أكتوبر" keeps its period beside a daily figure; at equal
@@ -376,7 +376,8 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
     `info` (crosscheck.extract.context.TokenInfo of `tokens`) keeps the sentence's period cues,
     found once; only the cues nearest the claim are then compared.
 
-    `event_clause` (rules/dates.yaml `event_clause_words`, `event_clause_max_words`): a day cue
+    `event_clause` (rules/dates.yaml `event_clause_words`, `event_clause_max_words`,
+    `event_clause_units`): a day cue
     inside a relative clause about the event ("الاشتباكات التي شهدتها المدينة أمس أسفرت عن 30
     قتيلا") dates the event, not the figure's window."""
     periods = lex.periods
@@ -421,17 +422,24 @@ _TO = normalize_word("إلى")
 _THAT = frozenset({normalize_word("أن"), normalize_word("إن")})
 
 
-def _in_event_clause(tokens: Sequence[Token], i: int, words: frozenset[str], max_words: int) -> bool:
+def _in_event_clause(tokens: Sequence[Token], i: int, words: frozenset[str], max_words: int,
+                     units: frozenset[str] = frozenset()) -> bool:
     """Token `i` stands in a relative clause about the event: a clause word (الذي, التي …) at
     most `max_words` words before it, with no comma, figure or "أن/إن" (a report of its own)
-    between (as crosscheck.text.dates reads a day there)."""
-    k = i - 1
-    while k >= 0 and i - k <= max_words + 1:
-        if tokens[k + 1].brk_before or tokens[k].is_digit() or tokens[k].text in _THAT:
+    between; a magnitude with its unit ("7.8 درجات", `units`) is one word, no figure (as
+    crosscheck.text.dates reads a day there)."""
+    k, read = i - 1, 0
+    while k >= 0 and read <= max_words:
+        if tokens[k + 1].brk_before:
+            return False
+        if k >= 1 and tokens[k].text in units and tokens[k - 1].is_digit() and not tokens[k].brk_before:
+            k, read = k - 2, read + 1  # "بلغت قوته 7.8 درجات": the magnitude and its unit
+            continue
+        if tokens[k].is_digit() or tokens[k].text in _THAT:
             return False
         if tokens[k].text in words:
             return True
-        k -= 1
+        k, read = k - 1, read + 1
     return False
 
 
