@@ -694,6 +694,89 @@ def test_a_claim_window_finds_its_cues_by_payload_where_it_copies_its_sentence()
     assert tried > 5000 and hits > 500
 
 
+def test_a_claim_window_reads_its_matches_between_positions_from_its_sentence(monkeypatch):
+    """SentenceIndex.between (and ending_at, which reads it) of a rewritten window whose
+    sentence's matches are all known takes the sentence's matches, shifted, where the window
+    copies them and reads its own only around the rewritten tokens and near its end, once per
+    window: the same matches in the same order as an index without a base, for every range
+    (before, across and after the rewritten tokens, past the window's ends); a mutant that
+    takes the sentence's matches one position too close to the rewritten tokens fails."""
+    from crosscheck.text import lexicon
+
+    rules = load_rules()
+    comp = compile_rules(rules)
+    cues = comp.tagged_cues
+    pieces = [p.source for p in cues.phrases] + list(_WORDS) + ["جنديين", "،", "، بينهم"]
+
+    def check(seed: int) -> tuple[int, int]:
+        from crosscheck.extract.context import DocContext
+        from crosscheck.models import Document
+
+        rng = random.Random(seed)
+        texts = _texts(30, seed + 1) + [_dense_sentence(rng.randint(2, 60)) for _ in range(20)]
+        texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 320))) for _ in range(100)]
+        tried = hits = 0
+        for text in texts:
+            ctx = DocContext(Document(id="t", text=text), rules)
+            lo, hi = ctx.sentence_at(len(ctx.text) // 2)
+            toks = ctx.tokens(lo, hi)
+            if len(toks) < 3:
+                continue
+            ctx.cue_index(cues, toks).has("x")  # the sentence's matches all known
+            for _ in range(4):
+                i = rng.randrange(1, len(toks))
+                w, a = _rewritten_window(rng, toks, i, lambda: rng.choice(pieces).split()[0])
+                index = ctx.cue_index(cues, w)
+                plain = SentenceIndex(cues, list(w))
+                c = i - a
+                for _ in range(12):
+                    at = rng.choice((c, c + 1, c - 1, c - 12, rng.randrange(len(w)), len(w) - 1 - rng.randrange(14)))
+                    q_lo = at - rng.randint(0, 14)
+                    q_hi = at + rng.randint(0, 14)
+                    want = plain.between(q_lo, q_hi)
+                    if index.between(q_lo, q_hi) != want or index.ending_at(q_hi) != plain.ending_at(q_hi):
+                        return -1, -1
+                    tried += 1
+                    hits += len(want)
+        return tried, hits
+
+    tried, hits = check(41)
+    assert tried > 3000 and hits > 3000
+    # the mutant: the region read around the rewritten tokens starts one position late
+    real = lexicon.SentenceIndex._window_bounds
+
+    def late(self):
+        head, c1, tail, n = real(self)
+        return min(head + 1, c1), c1, tail, n
+
+    monkeypatch.setattr(lexicon.SentenceIndex, "_window_bounds", late)
+    assert check(41) == (-1, -1)
+
+
+def test_dual_nouns_give_the_same_claims_with_window_matches_read_from_their_sentence():
+    """The claims of sentences of dual nouns among cues, figures and commas (each dual a
+    rewritten window) are the same whether a window's between() reads its sentence's matches
+    or every position of its own."""
+    from crosscheck.extract import extractor
+    from crosscheck.text import lexicon
+
+    rng = random.Random(43)
+    words = list(_WORDS) + ["جنديين", "شخصين", "طفلين", "مدنيين", "ومقتل", "وإصابة", "مقتل", "أو", "،", "12", "أصيب"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 120))) for _ in range(120)]
+    texts += [_dense_sentence(rng.randint(2, 20)) + " ومقتل جنديين وإصابة شخصين" for _ in range(10)]
+    duals = 0
+    for text in texts:
+        fast = [c.model_dump() for c in extractor.extract_text(text)]
+        lexicon._WINDOW_FROM_BASE = False
+        try:
+            plain = [c.model_dump() for c in extractor.extract_text(text)]
+        finally:
+            lexicon._WINDOW_FROM_BASE = True
+        assert fast == plain, text
+        duals += sum(c["value"] == 2 and c["surface"].endswith("ين") for c in fast)
+    assert duals > 50
+
+
 def test_or_and_head_word_positions_found_once_per_sentence_give_the_same_claims(monkeypatch):
     """_either_or ("قتل أو أصيب 2505") reads the sentence's "أو" positions by bisection, and
     _find_cue tries its subject-without-a-verb look-ups ("حصيلة قتلى الحريق 82 شخصا") only when

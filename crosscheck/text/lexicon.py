@@ -25,6 +25,9 @@ GAP_MAX = 3
 # (tests turn it off to compare)
 _PAIRS = True
 _PAIR_MIN = 3  # (fewer candidates are tried faster than a pair is looked up)
+# a claim window's index answers between() from its sentence's matches where it copies them
+# (tests turn it off to compare with reading every position)
+_WINDOW_FROM_BASE = True
 _CACHE_MAX = 50_000  # distinct words remembered per phrase set before the cache starts over
 
 
@@ -349,6 +352,10 @@ class SentenceIndex:
         # payload -> (its matches in text order, their starts): once every match is known
         self._by_payload: dict[object, tuple[list[tuple[int, int, Phrase]], list[int]]] | None = None
         self._span = phrases.max_span
+        # of a claim's window: (head, c1, tail, n), see _window_bounds, and the window's own
+        # matches in [head, c1) and [tail, n), read once (see _region)
+        self._bounds: tuple[int, int, int, int] | None = None
+        self._regions: dict[int, tuple[list[tuple[int, int, Phrase]], list[int], dict]] = {}
 
     def starting_at(self, i: int) -> list[tuple[int, int, Phrase]]:
         """Every (start, end, phrase) match that starts at token i."""
@@ -391,6 +398,8 @@ class SentenceIndex:
         starts = self._starts
         if starts is not None:  # every match is known: one slice of them
             return self._all[bisect_left(starts, a) : bisect_left(starts, b)] if a < b else []  # type: ignore[index]
+        if self._base is not None and self._base._starts is not None and _WINDOW_FROM_BASE:
+            return self._window_matches(None, a, b)  # a claim's window: mostly its sentence's
         out: list[tuple[int, int, Phrase]] = []
         for i in range(max(a, 0), min(b, len(self.tokens))):
             out.extend(self.starting_at(i))
@@ -493,39 +502,81 @@ class SentenceIndex:
             self._by_payload = {k: (v, [m[0] for m in v]) for k, v in groups.items()}
         return self._by_payload.get(payload)
 
+    def _window_bounds(self) -> tuple[int, int, int, int]:
+        """Of a claim's window: (head, c1, tail, n).  A match starting at window token i reads
+        tokens i to i + max_span - 1 only, so a match starting before `head` reads only tokens
+        before the rewritten ones (the sentence's, at index i + offset), one starting in [c1,
+        tail) only tokens after them and inside the window (the sentence's, at i + shift); the
+        window's own matches are read in [head, c1) and [tail, n)."""
+        bounds = self._bounds
+        if bounds is None:
+            n, span = len(self.tokens), self._span
+            c0, c1 = self._changed
+            c1 = min(c1, n)
+            bounds = self._bounds = (max(0, min(c0 - span + 1, c1)), c1, max(c1, n - span + 1), n)
+        return bounds
+
+    def _region(self, lo: int) -> tuple[list[tuple[int, int, Phrase]], list[int], dict]:
+        """The window's own matches starting in [head, c1) (lo = head) or [tail, n) (lo = tail),
+        read position by position once: (matches in text order, their starts, payload ->
+        (its matches, their starts), filled as asked)."""
+        found = self._regions.get(lo)
+        if found is None:
+            head, c1, tail, n = self._window_bounds()
+            hi = c1 if lo == head else n
+            ms: list[tuple[int, int, Phrase]] = []
+            for i in range(lo, hi):
+                ms += self.starting_at(i)
+            found = self._regions[lo] = (ms, [m[0] for m in ms], {})
+        return found
+
     def _window_matches(self, payload: object, a: int, b: int) -> list[tuple[int, int, Phrase]]:
         """Of a claim's window (`base` given, every match of the sentence known): the matches
-        with this payload starting at a token in [a, b), in text order, as between() and a
-        filter would give them.  A match starting at window token i reads tokens i to
-        i + max_span - 1 only, so where those all copy the sentence (before the rewritten
-        tokens, or after them and inside the window) it is the sentence's, shifted: found by
-        bisection in the sentence's matches of this payload.  Only the positions around the
-        rewritten tokens and near the window's end are read here (once per window)."""
+        with this payload (any payload if None) starting at a token in [a, b), in text order,
+        as between() and a filter would give them: where the tokens a match reads all copy the
+        sentence (see _window_bounds) it is the sentence's, shifted, found by bisection in the
+        sentence's matches (of this payload); the window's own matches around the rewritten
+        tokens and near its end are read once per window (_region)."""
         toks = self.tokens
         n = len(toks)
         a, b = max(a, 0), min(b, n)
         if a >= b:
             return []
-        span = self._span
-        c0, c1 = self._changed
-        c1 = min(c1, n)
+        head, c1, tail, _n = self._window_bounds()
         off = toks.offset  # type: ignore[attr-defined]  (window token i is sentence token i + off ...)
         shift = toks.base_end - n  # type: ignore[attr-defined]  (... or, after the rewritten ones, i + shift)
-        head, tail = max(0, min(c0 - span + 1, c1)), max(c1, n - span + 1)
-        found = self._base._payload_matches(payload)  # type: ignore[union-attr]
-        ms, starts = found if found is not None else ((), ())
+        base = self._base
+        if payload is None:
+            ms, starts = base._all, base._starts  # type: ignore[union-attr]
+        else:
+            found = base._payload_matches(payload)  # type: ignore[union-attr]
+            ms, starts = found if found is not None else ((), ())
         out: list[tuple[int, int, Phrase]] = []
         if a < head:
             out += [(s - off, e - off, p) for s, e, p in
                     ms[bisect_left(starts, a + off) : bisect_left(starts, min(b, head) + off)]]
-        for i in range(max(a, head), min(b, c1)):
-            out += [m for m in self.starting_at(i) if m[2].payload == payload]
+        if max(a, head) < min(b, c1):
+            out += self._own_matches(head, payload, a, b)
         if max(a, c1) < min(b, tail):
             out += [(s - shift, e - shift, p) for s, e, p in
                     ms[bisect_left(starts, max(a, c1) + shift) : bisect_left(starts, min(b, tail) + shift)]]
-        for i in range(max(a, tail), b):
-            out += [m for m in self.starting_at(i) if m[2].payload == payload]
+        if max(a, tail) < b:
+            out += self._own_matches(tail, payload, a, b)
         return out
+
+    def _own_matches(self, lo: int, payload: object, a: int, b: int) -> list[tuple[int, int, Phrase]]:
+        """The window's own matches of a region (_region) with this payload (any if None)
+        starting in [a, b)."""
+        ms, starts, by_payload = self._region(lo)
+        if payload is not None:
+            got = by_payload.get(payload)
+            if got is None:
+                sel = [m for m in ms if m[2].payload == payload]
+                got = by_payload[payload] = (sel, [m[0] for m in sel])
+            ms, starts = got
+        if not ms:
+            return []
+        return ms[bisect_left(starts, a) : bisect_left(starts, b)]
 
     def _nearest_of(
         self, payload: object, lo: int, hi: int, before: int, after: int, cross_clause: bool
