@@ -1353,10 +1353,14 @@ def _of_a_total_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], ki
     reach = sr.totals_of_reach
     stop = min(len(toks), right + reach)
     walls = ctx.scope.period_barriers
+    totals_of = ctx.scope.totals_of
+    keys = None if totals_of._first_loose else totals_of._first_keys  # (a word no marker starts with: no look-up)
     for k in range(right, stop):
         if toks[k].brk_before and toks[k].text in walls:
             return False
-        hit = ctx.scope.totals_of.at(toks, k)
+        if keys is not None and toks[k].forms.isdisjoint(keys):
+            continue
+        hit = totals_of.at(toks, k)
         if hit is None:
             continue
         after = hit[1] if isinstance(hit, tuple) else k + 1
@@ -1897,6 +1901,16 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     else:
         kinds = _cue_kinds_of(ctx, comp, toks, index)
     cands: list[tuple[CompiledKind, object]] = []  # the rules that may apply, in order, with their noun
+    if maybe_noun:
+        # the rules whose counted noun can start at the word after the figure (after "من"):
+        # nouns.at of any other rule finds none there (see _noun_rules), so it is not asked
+        position = comp.position
+        after_of = "من" in t1.forms and i1 + 1 < len(toks)
+        if _PREFILTER_KINDS:
+            noun_here = _noun_rules(comp, t1)
+            noun_after_of = _noun_rules(comp, toks[i1 + 1]) if after_of else frozenset()
+        else:
+            noun_here = noun_after_of = range(len(comp.kinds))  # (tests: every rule's nouns asked)
     for ck in kinds:
         r = ck.rule
         if ordinal and not r.ordinal_after:
@@ -1906,9 +1920,10 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if n.value < r.min_value or (r.integer_only and not float(n.value).is_integer()):
             continue
         if maybe_noun:
-            noun = ck.nouns.at(toks, i1)
-            if noun is None and i1 + 1 < len(toks) and "من" in t1.forms:
-                noun = ck.nouns.at(toks, i1 + 1)  # "ثلاثة من الرهائن"
+            j = position[r.id]
+            noun = ck.nouns.at(toks, i1) if j in noun_here else None
+            if noun is None and after_of:
+                noun = ck.nouns.at(toks, i1 + 1) if j in noun_after_of else None  # "ثلاثة من الرهائن"
             elif noun is not None and t1.nstart != toks[i1 - 1].nstart and _conj_noun(t1, noun[0]):
                 # (a noun read before its "one", "وقتيل واحد", shares the figure's offsets)
                 noun = None  # "147 وإصابة العشرات": the word opens the next item
