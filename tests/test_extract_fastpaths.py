@@ -883,3 +883,34 @@ def test_phrases_tried_by_word_pairs_match_as_every_candidate_does(monkeypatch):
         monkeypatch.setattr(lx, "_PAIRS", False)
         assert [c.model_dump() for c in extract_text(text)] == on, text
         monkeypatch.setattr(lx, "_PAIRS", True)
+
+
+def test_place_names_of_letters_only_are_looked_up_as_written():
+    """Gazetteer.mentions looks a name of letters only up as written (no run of spaces to make
+    single) and passes a name holding spaces of any kind through _SPACES: the same mentions as
+    making every name single-spaced, on texts of the gazetteer's names joined by every kind of
+    space, with clitics, locatives and glued letters."""
+    from crosscheck.extract import scope
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+
+    gz = DocContext(Document(id="x", text="في غزة"), load_rules()).gaz
+    names = sorted(gz.lookup)
+    rng = random.Random(47)
+    spaces = [" ", "  ", "\u00a0", "\t", "\n", " \u2009"]
+    found = spaced = 0
+    for _ in range(600):
+        parts = [rng.choice(["", "في ", "و", "ب", "ال", "وبال", "x"]) + rng.choice(names).replace(" ", rng.choice(spaces))
+                 for _ in range(rng.randint(1, 12))]
+        text = rng.choice(spaces).join(parts)
+        want = []
+        for m in gz.pattern.finditer(text):
+            hit = gz.lookup.get(scope._SPACES.sub(" ", m.group("name")))
+            if hit is not None:
+                located = "ب" in (m.group("pre") or "") or gz._is_locative(gz._previous_word(text, m.start()))
+                want.append((m.start("name"), m.end(), hit[0].id, hit[1], located))
+                spaced += not m.group("name").isalpha()
+        got = [(x.start, x.end, x.place.id, x.adjective, x.located) for x in gz.mentions(text)]
+        assert got == want, text
+        found += len(want)
+    assert found > 2000 and spaced > 500

@@ -108,7 +108,8 @@ class Gazetteer:
         out = []
         for m in self.pattern.finditer(text, lo, len(text) if hi is None else hi):
             name = m.group("name")
-            hit = self.lookup.get(_SPACES.sub(" ", name))
+            # (a name of letters only has no run of spaces to make single)
+            hit = self.lookup.get(name if name.isalpha() else _SPACES.sub(" ", name))
             if hit is None:
                 continue
             place, adjective = hit
