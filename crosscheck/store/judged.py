@@ -790,9 +790,15 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
 
     remap = remap or {}
     pristine = []  # (stored pre-join key, member) per signature
-    rows = conn.execute("SELECT sig, pre, data FROM judged_sigs WHERE unit = ?", (unit,))
     if unit.startswith(VOTE_UNIT_PREFIX):
-        rows = _vote_signatures(rows, new, cfg, remap)
+        # tens of thousands of votes share the unit: their signatures (sig, pre) are read from
+        # the primary key's index alone, and the data of the few kept (same order: the index's)
+        kept = _vote_signatures(conn.execute("SELECT sig, pre FROM judged_sigs WHERE unit = ?", (unit,)),
+                                new, cfg, remap)
+        rows = [(sig, pre, conn.execute("SELECT data FROM judged_sigs WHERE unit = ? AND sig = ? AND pre = ?",
+                                        (unit, sig, pre)).fetchone()[0]) for sig, pre in kept]
+    else:
+        rows = conn.execute("SELECT sig, pre, data FROM judged_sigs WHERE unit = ?", (unit,))
     for _sig, pre, text in rows:
         m, _note = member_from_json(text)
         pristine.append((pre, _rename([m], remap)[0]))
@@ -1031,8 +1037,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
     stories = _story_days(conn, unit, clusters, deciding, li, keys, cfg, stats) if story else None
     # the unit's every cluster key: an article's figures of other groups follow its moved
     # figure to the cluster of their group at its destination when there is one
-    every = {keys.of(pre) for (pre,) in conn.execute("SELECT DISTINCT pre FROM judged_sigs WHERE unit = ?", (unit,))}
-    every.update(new_pre.values())
+    every = _EveryKey(conn, unit, keys, new_pre.values())
     moves = {id(m): dest for _key, m, dest in join_moves(dict(clusters), attrs, cfg, deciding, stories, every)}
     for m in mine:
         final[m.index] = moves.get(id(m), new_pre[m.index])
@@ -1049,6 +1054,24 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
             changed.append((ckeys[seq], s, dest))
     stats.join_changed += len(changed)
     return final, changed
+
+
+class _EveryKey:
+    """A unit's every cluster key before joins (its stored signatures' and the new members'),
+    as `join_moves(every_key=...)` asks it: whether a key is one.  It is asked only when a
+    figure moves and its article has figures of other groups (`grouping._siblings_follow`), so
+    the keys are read on the first question (the vote unit holds tens of thousands)."""
+
+    def __init__(self, conn, unit: str, keys: "_Keys", new_keys) -> None:
+        self._conn, self._unit, self._keys = conn, unit, keys
+        self._new = set(new_keys)
+        self._every: Optional[set] = None
+
+    def __contains__(self, key) -> bool:
+        if self._every is None:
+            self._every = {self._keys.of(pre) for (pre,) in self._conn.execute(
+                "SELECT DISTINCT pre FROM judged_sigs WHERE unit = ?", (self._unit,))} | self._new
+        return key in self._every
 
 
 def _story_affected(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, li: int, cfg,
@@ -1134,11 +1157,17 @@ def _member(text: str, linked: Optional[str], notes, remap: dict):
 
 
 def _vote_signatures(rows, new: list, cfg, remap: dict) -> list:
-    """The vote unit's kept signatures that can matter to the new tallies (thousands of votes
-    share one block, "vote", and are told apart by their event only): those of the new tallies'
-    votes in their blocks, and one of every other place and group name of those blocks, so
-    that fuzzy names are matched among the same names as in the whole unit.  A new name that
-    would join two names the record keeps apart is a Fallback (it would regroup other votes)."""
+    """The vote unit's kept signatures (rows of (sig, pre), in order) that can matter to the new
+    tallies (thousands of votes share one block, "vote", and are told apart by their event
+    only): those of the new tallies' votes in their blocks, and one of every other place and
+    group name of those blocks, so that fuzzy names are matched among the same names as in the
+    whole unit.  A new name that would join two names the record keeps apart is a Fallback (it
+    would regroup other votes).
+
+    A signature's text is its block's JSON and its values' JSON (`signature`), so most rows are
+    passed over without parsing: when the fuzzy attributes lead the values (the default: group,
+    location), a row whose values start with them all null carries no name, and it can be one
+    of the new tallies' votes only if one of those events' JSON is in its text."""
     from crosscheck.reconcile.grouping import FuzzyMatcher, GroupingStats, PlaceNames, block_tuple, exact_form, scope_value
 
     attrs = list(cfg.scope_attributes)
@@ -1146,9 +1175,23 @@ def _vote_signatures(rows, new: list, cfg, remap: dict) -> list:
     fuzzy = [(i, a) for i, a in enumerate(attrs) if a in cfg.fuzzy_attributes]
     blocks = {tuple(block_tuple(m.claim, cfg)) for m in new}
     events = {scope_value(m.claim, "event") for m in new}
+    # the stored events kept: those the new events are (after the renaming)
+    wanted = {e for e in events if e not in remap} | {o for o, n in remap.items() if n in events}
+    quick = sorted(i for i, _a in fuzzy) == list(range(len(fuzzy))) and None not in wanted
+    nulls = "[" + "null," * len(fuzzy)
+    texts = tuple(json.dumps(e, ensure_ascii=False) for e in wanted)
+    starts = {}  # block -> its signatures' text before the values
+    for block in blocks:
+        starts[block] = "[" + json.dumps(list(block), ensure_ascii=False, separators=(",", ":")) + ","
+    prefixes = tuple(starts.values())
     out, carried = [], set()
     stored_values: dict[tuple, set] = defaultdict(set)
-    for sig, seq, text in rows:
+    for sig, pre in rows:
+        if quick:
+            if not sig.startswith(prefixes):
+                continue  # another block
+            if any(sig.startswith(p + nulls) for p in prefixes) and not any(t in sig for t in texts):
+                continue  # no name, not one of the new tallies' votes
         block, values = json.loads(sig)
         block = tuple(block)
         if block not in blocks:
@@ -1161,7 +1204,7 @@ def _vote_signatures(rows, new: list, cfg, remap: dict) -> list:
                     carried.add((block, i, values[i]))
                     keep = True
         if keep:
-            out.append((sig, seq, text))
+            out.append((sig, pre))
     places = PlaceNames(cfg)
     matcher = FuzzyMatcher(cfg.fuzzy_threshold, GroupingStats())
 
