@@ -1162,12 +1162,7 @@ def _vote_signatures(rows, new: list, cfg, remap: dict) -> list:
     only): those of the new tallies' votes in their blocks, and one of every other place and
     group name of those blocks, so that fuzzy names are matched among the same names as in the
     whole unit.  A new name that would join two names the record keeps apart is a Fallback (it
-    would regroup other votes).
-
-    A signature's text is its block's JSON and its values' JSON (`signature`), so most rows are
-    passed over without parsing: when the fuzzy attributes lead the values (the default: group,
-    location), a row whose values start with them all null carries no name, and it can be one
-    of the new tallies' votes only if one of those events' JSON is in its text."""
+    would regroup other votes).  Most rows are passed over unparsed (`_kept_signatures`)."""
     from crosscheck.reconcile.grouping import FuzzyMatcher, GroupingStats, PlaceNames, block_tuple, exact_form, scope_value
 
     attrs = list(cfg.scope_attributes)
@@ -1175,36 +1170,7 @@ def _vote_signatures(rows, new: list, cfg, remap: dict) -> list:
     fuzzy = [(i, a) for i, a in enumerate(attrs) if a in cfg.fuzzy_attributes]
     blocks = {tuple(block_tuple(m.claim, cfg)) for m in new}
     events = {scope_value(m.claim, "event") for m in new}
-    # the stored events kept: those the new events are (after the renaming)
-    wanted = {e for e in events if e not in remap} | {o for o, n in remap.items() if n in events}
-    quick = sorted(i for i, _a in fuzzy) == list(range(len(fuzzy))) and None not in wanted
-    nulls = "[" + "null," * len(fuzzy)
-    texts = tuple(json.dumps(e, ensure_ascii=False) for e in wanted)
-    starts = {}  # block -> its signatures' text before the values
-    for block in blocks:
-        starts[block] = "[" + json.dumps(list(block), ensure_ascii=False, separators=(",", ":")) + ","
-    prefixes = tuple(starts.values())
-    out, carried = [], set()
-    stored_values: dict[tuple, set] = defaultdict(set)
-    for sig, pre in rows:
-        if quick:
-            if not sig.startswith(prefixes):
-                continue  # another block
-            if any(sig.startswith(p + nulls) for p in prefixes) and not any(t in sig for t in texts):
-                continue  # no name, not one of the new tallies' votes
-        block, values = json.loads(sig)
-        block = tuple(block)
-        if block not in blocks:
-            continue
-        keep = remap.get(values[ev], values[ev]) in events
-        for i, _a in fuzzy:
-            if values[i] is not None:
-                stored_values[(block, i)].add(values[i])
-                if (block, i, values[i]) not in carried:
-                    carried.add((block, i, values[i]))
-                    keep = True
-        if keep:
-            out.append((sig, pre))
+    out, stored_values = _kept_signatures(rows, blocks, events, remap, ev, [i for i, _a in fuzzy])
     places = PlaceNames(cfg)
     matcher = FuzzyMatcher(cfg.fuzzy_threshold, GroupingStats())
 
@@ -1222,6 +1188,45 @@ def _vote_signatures(rows, new: list, cfg, remap: dict) -> list:
         if len({old[v] for v in before}) != len({both[v] for v in before}):
             raise Fallback(f"a new {a} name joins two the vote unit keeps apart")
     return out
+
+
+def _kept_signatures(rows, blocks: set, events: set, remap: dict, ev: int, fuzzy: list[int],
+                     quick: bool = True) -> tuple[list, dict]:
+    """`_vote_signatures`' choice: of `rows` ((sig, pre), in order) the signatures in `blocks`
+    whose event is one of `events` after `remap`, or that carry a first fuzzy name (values at
+    `fuzzy`) of their block; and every fuzzy name of those blocks ((block, i) -> names).
+
+    With `quick` a row is passed over unparsed when its text says it cannot be kept: another
+    block's prefix, or (the fuzzy attributes leading the values) every name null and none of the
+    kept events' JSON in its text.  The same choice as parsing every row (tested)."""
+    # the stored events kept: those the new events are (after the renaming)
+    wanted = {e for e in events if e not in remap} | {o for o, n in remap.items() if n in events}
+    quick = quick and sorted(fuzzy) == list(range(len(fuzzy))) and None not in wanted
+    nulls = "[" + "null," * len(fuzzy)
+    texts = tuple(json.dumps(e, ensure_ascii=False) for e in wanted)
+    prefixes = tuple("[" + json.dumps(list(b), ensure_ascii=False, separators=(",", ":")) + "," for b in blocks)
+    out, carried = [], set()
+    stored_values: dict[tuple, set] = defaultdict(set)
+    for sig, pre in rows:
+        if quick:
+            if not sig.startswith(prefixes):
+                continue  # another block
+            if any(sig.startswith(p + nulls) for p in prefixes) and not any(t in sig for t in texts):
+                continue  # no name, not one of the new tallies' votes
+        block, values = json.loads(sig)
+        block = tuple(block)
+        if block not in blocks:
+            continue
+        keep = remap.get(values[ev], values[ev]) in events
+        for i in fuzzy:
+            if values[i] is not None:
+                stored_values[(block, i)].add(values[i])
+                if (block, i, values[i]) not in carried:
+                    carried.add((block, i, values[i]))
+                    keep = True
+        if keep:
+            out.append((sig, pre))
+    return out, stored_values
 
 
 def _copies(members: list) -> list:
