@@ -102,7 +102,8 @@ def inconsistency_findings(
     docs = {d.id: d for d in documents}
     files: dict[str, Optional[FileText]] = {}
     out: list[Finding] = []
-    for inc in find_inconsistencies(clusters, config, tallies=tallies):
+    # only inconsistencies citing a new document's claim make findings: those of its moments
+    for inc in find_inconsistencies(clusters, config, tallies=tallies, moments_of=new_ids):
         level = "warning" if inc.strength == "soft" and not soft_errors else "error"
         rule = "inconsistency-" + inc.type.replace("_", "-")
         if rule not in RULES:

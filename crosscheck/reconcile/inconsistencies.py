@@ -194,19 +194,44 @@ def _make(kind: str, strength: str, clusters: Sequence[Cluster], cites: list[Inc
 
 def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[ReconcileConfig] = None,
                          hierarchy: Optional[Hierarchy] = None,
-                         tallies: Optional[dict[str, dict[str, set[tuple[str, str]]]]] = None) -> list[Inconsistency]:
+                         tallies: Optional[dict[str, dict[str, set[tuple[str, str]]]]] = None,
+                         moments_of: Optional[set[str]] = None) -> list[Inconsistency]:
     """Every violated part/whole or combination constraint (see the module docstring).
 
     `tallies`: more articles' tallies (doc -> kind -> (vote event, `str(value)`)) besides those of
-    the tally clusters given: the votes they report link numbers into one story (number typos)."""
+    the tally clusters given: the votes they report link numbers into one story (number typos).
+    `moments_of`: only the part/whole inconsistencies of the moments of these articles' claims
+    are wanted (a check cites those of its new articles), so the part/whole constraints read only
+    the claims of those moments (`at_moments_of`); the other kinds read every claim."""
     cfg = config_or_default(config)
     h = hierarchy or load_hierarchy()
     all_clusters = list(clusters)
-    found = part_whole_inconsistencies([cl for cl in all_clusters if cl.kind in ADDITIVE_KINDS and cl.claims], cfg, h)
+    eligible = [cl for cl in all_clusters if cl.kind in ADDITIVE_KINDS and cl.claims]
+    if moments_of is not None:
+        eligible = at_moments_of(eligible, moments_of)
+    found = part_whole_inconsistencies(eligible, cfg, h)
     found.extend(_outlier_links(all_clusters))
     found.extend(_number_typos(all_clusters, cfg, tallies))
     found.extend(_tally_sums(all_clusters, cfg))
     return in_order(found)
+
+
+def at_moments_of(clusters: Sequence[Cluster], docs: set[str]) -> list[Cluster]:
+    """The clusters with only the claims that can share a moment (`_moment`: a day, or an
+    article and its day) with a claim of `docs`: those of `docs` and those of the days `docs`'
+    claims give.  Every part/whole constraint compares the claims of one moment, and whether a
+    figure is set aside as a part of its own article's larger one (own_parts) reads its
+    article's claims of its day, all kept; a cluster holding a claim with no number (own_parts
+    then sets none aside) is kept whole.  A cluster may be left with no claims: which clusters
+    are parts of which does not depend on their claims (`part_whole_inconsistencies`)."""
+    days = {c.as_of for cl in clusters for c in cl.claims if c.doc in docs and c.as_of}
+    out = []
+    for cl in clusters:
+        kept = [c for c in cl.claims if c.doc in docs or c.as_of in days]
+        if len(kept) < len(cl.claims) and all(numeric_value(c) is not None for c in cl.claims):
+            cl = cl.model_copy(update={"claims": kept})
+        out.append(cl)
+    return out
 
 
 def in_order(found: list[Inconsistency]) -> list[Inconsistency]:
