@@ -189,3 +189,36 @@ def test_a_relative_day_in_a_relative_clause_dates_the_event_not_the_figure():
     assert claim_date(s, s.find("137"), doc, rules) == (doc, "document")
     s = "ارتفع عدد قتلى الانفجار يوم الثلاثاء إلى 137"
     assert claim_date(s, s.find("137"), doc, rules) == (dt.date(2020, 8, 4), "relative")
+
+
+def _figure(doc, kind, value, low, high, as_of, start=0):
+    return Claim(doc=doc, kind=kind, value=value, low=low, high=high, start=start, end=start + 2,
+                 surface="xx", period="cumulative", as_of=as_of, as_of_from="metadata" if as_of else "none")
+
+
+def test_an_undated_figure_of_a_rising_and_falling_quantity_fits_a_reported_day():
+    # displaced on three reported days (9th, 14th, 23rd: each day alone, more than window_days
+    # apart) and "more than 600,000" with no date: it fits the 9th's 750,000, so nothing
+    # refutes it and the cluster is consistent
+    dated = [_figure("a", "displaced", 750000, 712500, 787500, "2013-11-09"),
+             _figure("c", "displaced", 920000, 920000, 920000, "2013-11-14"),
+             _figure("d", "displaced", 4100000, 4100000, 4100000, "2013-11-23")]
+    undated = _figure("b", "displaced", 600000, 600001, 900000, None)
+    (cl,) = reconcile(dated + [undated])
+    assert cl.status == "consistent"
+    assert any("undated figure(s) fit" in n for n in cl.notes)
+    # an undated figure no reported day accepts is compared as before
+    stray = _figure("e", "displaced", 50000, 50000, 50000, None)
+    (cl,) = reconcile(dated + [stray])
+    assert cl.status == "conflict" and not any("fit the figures" in n for n in cl.notes)
+
+
+def test_an_undated_missing_count_fits_the_day_whose_figures_agree_with_it():
+    # missing (volatile: compared the same day only): 42 and 43 on the 29th agree on 42-43;
+    # an undated 42 fits that day, an undated 69 fits no day and is an outlier
+    dated = [_figure("a", "missing", 42, 42, 42, "2024-09-29"), _figure("b", "missing", 43, 42, 44, "2024-09-29"),
+             _figure("c", "missing", 24, 24, 24, "2024-10-02")]
+    (cl,) = reconcile(dated + [_figure("d", "missing", 42, 42, 42, None)])
+    assert cl.status == "consistent"
+    (cl,) = reconcile(dated + [_figure("d", "missing", 69, 69, 69, None)])
+    assert cl.status == "conflict" and [c.doc for c in cl.claims if c.outlier] == ["d"]

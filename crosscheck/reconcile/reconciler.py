@@ -22,7 +22,10 @@ single claims; ties by id, so the order does not depend on the input order.
 from __future__ import annotations
 
 import hashlib
+import math
+from bisect import bisect_right
 from dataclasses import replace
+from itertools import accumulate
 from datetime import date, datetime, timedelta
 from typing import Iterable, Optional, Sequence
 
@@ -34,6 +37,7 @@ from crosscheck.reconcile.intervals import (
     Span,
     categorical_consensus,
     claim_span,
+    common,
     has_rival,
     numeric_value,
     own_parts,
@@ -388,6 +392,13 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     best = None  # (score, ref, projected spans, consensus)
     consistent_view = None
     earlier = [c.period == EARLIER_PERIOD for c in claims]
+    if mode in ("windowed", "volatile") and dated:
+        fitting = undated_fitting(spans, cdates, earlier, dated, mode, cfg)
+        if fitting:
+            # a figure of no known day that some reported day's figures accept may well be of
+            # that day: it is not compared (a quantity that rises and falls cannot refute it)
+            earlier = [e or i in fitting for i, e in enumerate(earlier)]
+            notes.append(f"{len(fitting)} undated figure(s) fit the figures of a reported day: not compared")
     for ref in refs:
         # an earlier figure recalled by its article stood at an unknown moment: not compared
         projected = [None if e else _project(s, d, ref, mode, cfg) for s, d, e in zip(spans, cdates, earlier)]
@@ -457,6 +468,42 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
         consensus=result.span.to_model(),
         strength=strength,
     )
+
+
+def undated_fitting(spans: Sequence[Span], cdates: Sequence[Optional[date]], skip: Sequence[bool],
+                    dated: Sequence[date], mode: str, cfg: ReconcileConfig) -> set[int]:
+    """The undated claims of a scope that rises and falls (windowed or volatile) that fit a
+    reported day: the dated figures compared at that day agree, and the undated figure meets
+    what they agree on.  Such a figure may be of that day, so nothing refutes it ("more than
+    600,000 displaced" with no date, beside 750,000 on the 9th and 920,000 on the 14th).  An
+    undated figure that fits no reported day is compared as before.  Cost: one pass over the
+    claims per reported day (as judging does anyway), then a binary search per undated figure
+    over the agreed stretches sorted by their low end."""
+    undated = [i for i, d in enumerate(cdates) if d is None and not skip[i]]
+    if not undated:
+        return set()
+    stretches: list[tuple[float, float]] = []  # (low, high) of each agreeing day's common span
+    for ref in dated:
+        seen = [_project(spans[i], d, ref, mode, cfg) for i, d in enumerate(cdates) if d is not None and not skip[i]]
+        together = common(s for s in seen if s is not None)
+        if together.is_empty():
+            continue
+        stretches.append((-math.inf if together.low is None else together.low,
+                          math.inf if together.high is None else together.high))
+    if not stretches:
+        return set()
+    stretches.sort()
+    lows = [lo for lo, _hi in stretches]
+    reach = list(accumulate((hi for _lo, hi in stretches), max))  # the highest end so far
+    out: set[int] = set()
+    for i in undated:
+        s = spans[i]
+        lo = -math.inf if s.low is None else s.low
+        hi = math.inf if s.high is None else s.high
+        k = bisect_right(lows, hi)  # the stretches starting at or below its high end
+        if k and reach[k - 1] >= lo:
+            out.add(i)
+    return out
 
 
 def _undated_growth(spans, groups) -> tuple[Optional[str], Optional[str]]:
