@@ -222,3 +222,56 @@ def test_an_undated_missing_count_fits_the_day_whose_figures_agree_with_it():
     assert cl.status == "consistent"
     (cl,) = reconcile(dated + [_figure("d", "missing", 69, 69, 69, None)])
     assert cl.status == "conflict" and [c.doc for c in cl.claims if c.outlier] == ["d"]
+
+
+def test_a_day_of_the_week_or_today_anchors_a_since_period_at_its_date():
+    saturday = date(2023, 4, 15)
+    assert anchor_date("since:friday", saturday) == date(2023, 4, 14)
+    assert anchor_date("since:saturday", saturday) == saturday
+    assert anchor_date("since:sunday", saturday) == date(2023, 4, 9)
+    assert anchor_date("since:today", saturday) == saturday
+    assert anchor_date("since:yesterday", saturday) == date(2023, 4, 14)
+    assert anchor_date("since:friday", None) is None
+    out = resolve_periods([_claim("a", "since:friday", "2023-04-15"), _claim("b", "since:friday", "2023-04-16")],
+                          min_days=30)
+    assert [c.period for c in out] == ["since:2023-04-14", "since:2023-04-14"]
+
+
+def _since(doc, period, as_of, value, start=0, location="yemen", kind="prisoners_released"):
+    return Claim(doc=doc, kind=kind, value=value, low=value, high=value, start=start, end=start + 2,
+                 surface="xx", period=period, as_of=as_of, as_of_from="metadata", location=location)
+
+
+def _cluster_with(clusters, doc, value):
+    return next(cl for cl in clusters for c in cl.claims if c.doc == doc and float(c.value) == value)
+
+
+def test_a_figure_since_the_storys_first_day_is_its_running_total():
+    # a swap's running total first reported on Friday the 14th; "675 since Friday" on Saturday
+    # counts from the story's own start: it joins the running total (and disagrees with it)
+    total = [_since("a", "cumulative", "2023-04-14", 318), _since("b", "cumulative", "2023-04-15", 600)]
+    since = _since("c", "since:friday", "2023-04-15", 675)
+    clusters = reconcile(total + [since])
+    cl = _cluster_with(clusters, "c", 675)
+    assert cl.key["period"] == "cumulative" and {c.doc for c in cl.claims} == {"a", "b", "c"}
+    assert any("no later than the first report of its running total" in n for n in cl.notes)
+    # at no place, it finds the running total at the one place of its scope
+    clusters = reconcile(total + [_since("c", "since:friday", "2023-04-15", 675, location=None)])
+    assert {c.doc for c in _cluster_with(clusters, "c", 675).claims} == {"a", "b", "c"}
+
+
+def test_a_figure_since_a_later_day_or_beside_its_articles_total_stays_apart():
+    total = [_since("a", "cumulative", "2023-04-10", 100), _since("b", "cumulative", "2023-04-15", 600)]
+    # the running total was reported before Friday the 14th: "since Friday" is a sub-period
+    clusters = reconcile(total + [_since("c", "since:friday", "2023-04-15", 275)])
+    assert _cluster_with(clusters, "c", 275).key["period"] == "since:2023-04-14"
+    # its own article gives the running total a larger figure: it tells the two apart
+    late = [_since("a", "cumulative", "2023-04-14", 318), _since("b", "cumulative", "2023-04-15", 600),
+            _since("c", "cumulative", "2023-04-15", 600, start=10)]
+    clusters = reconcile(late + [_since("c", "since:friday", "2023-04-15", 275)])
+    assert _cluster_with(clusters, "c", 275).key["period"] == "since:2023-04-14"
+    # a running total with no dated figure shows no start
+    undated = [Claim(doc="a", kind="prisoners_released", value=600, low=600, high=600, start=0, end=2,
+                     surface="xx", period="cumulative", location="yemen")]
+    clusters = reconcile(undated + [_since("c", "since:friday", "2023-04-15", 275)])
+    assert _cluster_with(clusters, "c", 275).key["period"] == "since:2023-04-14"

@@ -93,6 +93,7 @@ class GroupingStats:
     attached: int = 0  # clusters merged into the one cluster their open scope matched
     date_gated: int = 0  # open scopes kept apart from their one match for their days
     stories_split: int = 0  # runs of days split off a cluster at no place (`split_stories`)
+    story_starts: int = 0  # clusters "since <day>" joined to their running total (`join_story_starts`)
 
 
 @dataclass
@@ -608,6 +609,7 @@ def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
                     canon.append(exact_form(raw))
             clusters.setdefault(block[:2] + tuple(canon), []).append(m)
 
+    clusters = join_story_starts(clusters, attrs, stats)
     clusters = _attach_open_scopes(clusters, attrs, cfg, stats)
     for key, ms in clusters.items():
         for m in ms:
@@ -618,6 +620,118 @@ def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
 def dedupe_order(g: ScopeGroup) -> list[tuple[str, int]]:
     """What orders groups of one id before the `-2`, `-3` suffixes are given (`_dedupe_ids`)."""
     return [(m.claim.doc, m.claim.start) for m in g.members]
+
+
+# A period from a named day ("since:2023-04-14", as crosscheck.reconcile.periods resolves it).
+_SINCE_DAY = regex.compile(r"^since:(\d{4}-\d\d-\d\d)$")
+
+
+def since_day(period: Optional[str]) -> Optional[date]:
+    """The day a `since:<ISO date>` period starts, else None."""
+    m = _SINCE_DAY.match(period or "")
+    if not m:
+        return None
+    try:
+        return _day(m.group(1))
+    except ValueError:
+        return None
+
+
+def join_story_starts(clusters: dict[tuple, list[Member]], attrs: list[str],
+                      stats: Optional[GroupingStats] = None) -> dict[tuple, list[Member]]:
+    """A figure "since <day>" whose day is no later than the first report of the running total
+    of its scope counts from the story's own start: it is that running total.
+
+    "ليرتفع عدد المفرج عنهم منذ الجمعة إلى 675" in a swap whose first release was on Friday,
+    "368 جريحا نقلوا إلى المستشفيات منذ الأربعاء" the day after Wednesday's quake: no figure of the
+    running total (the same scope with a cumulative period) was given before that day, so the
+    period holds the whole story as reported.  A start after the running total's first report
+    ("311 جثة منذ السبت" ten days into a quake, "منذ صباح اليوم") is a sub-period and stays apart,
+    as does a figure whose article gives the running total a figure at least as large (it
+    tells the two apart; a smaller one is another quantity read as the total), and
+    one whose running total has no dated figure (nothing shows where the story starts).  A
+    figure at no place looks for the running total among the clusters of its scope at a place
+    (the one, or the one whose place holds the others': `_one_whole`).  The members joining
+    get the cumulative period, an uncertain period and a note.  Cost: one pass over the keys and
+    the members of the running totals.  Only starts less than `since_total_min_days` (rules/
+    periods.yaml) before their figures: a start further back is read by
+    crosscheck.reconcile.periods (the story's start, or another quantity beside it)."""
+    if "period" not in attrs:
+        return clusters
+    head = 2
+    pi = head + attrs.index("period")
+    li = head + attrs.index("location") if "location" in attrs else None
+    running = exact_form(RUNNING_TOTAL_PERIOD)
+    starts = {key: day for key in clusters if (day := since_day(key[pi])) is not None}
+    if not starts:
+        return clusters
+    from crosscheck.ruleset.period_rules import period_rules
+
+    recent_days = period_rules().since_total_min_days
+    first: dict[tuple, Optional[date]] = {}  # running-total key -> its first reported day
+    tops: dict[tuple, dict[str, float]] = {}  # running-total key -> article -> its largest figure
+    placed: dict[tuple, list[tuple]] = defaultdict(list)  # key without place -> placed keys
+    for key, ms in clusters.items():
+        if key[pi] != running:
+            continue
+        days = _days(ms)
+        first[key] = min(days) if days else None
+        top = tops[key] = {}
+        for m in ms:
+            v = _figure(m.claim)
+            if v is not None and v > top.get(m.claim.doc, -1.0):
+                top[m.claim.doc] = v
+        if li is not None and key[li] is not None and not _is_combined(key[li]):
+            placed[key[:li] + key[li + 1:]].append(key)
+    target: dict[tuple, tuple] = {}
+    for key, start in sorted(starts.items(), key=lambda e: repr(e[0])):
+        dest = key[:pi] + (running,) + key[pi + 1:]
+        if dest not in first and li is not None and key[li] is None:
+            cands = sorted(placed.get(dest[:li] + dest[li + 1:], []), key=repr)
+            dest = cands[0] if len(cands) == 1 else (_one_whole(cands, li) if cands else None)
+        if dest is None or dest not in first:
+            continue
+        begun = first[dest]
+        if begun is None or start > begun or not _recent(clusters[key], start, recent_days):
+            continue
+        if _gives_a_total(clusters[key], tops[dest]):
+            continue
+        target[key] = dest
+    if not target:
+        return clusters
+    out: dict[tuple, list[Member]] = {}
+    for key, ms in clusters.items():
+        dest = target.get(key)
+        if dest is None:
+            out.setdefault(key, []).extend(ms)
+            continue
+        for m in ms:
+            m.notes.append(f"given {m.claim.period}, no later than the first report of its running total "
+                           f"({first[dest].isoformat()}): the running total")
+            m.claim = m.claim.model_copy(update={"period": RUNNING_TOTAL_PERIOD})
+            if "period" not in m.uncertain:
+                m.uncertain.append("period")
+        out.setdefault(dest, []).extend(ms)
+        if stats is not None:
+            stats.story_starts += 1
+    return out
+
+
+def _recent(since: list[Member], start: date, days: int) -> bool:
+    """Were the figures given less than `days` after their start?  (A start further back was
+    read by crosscheck.reconcile.periods already: the story's start or another quantity.)"""
+    return all(d < start + timedelta(days=days) for d in _days(since))
+
+
+def _gives_a_total(since: list[Member], tops: dict[str, float]) -> bool:
+    """Does an article of the figures "since <day>" give their running total a figure at least as
+    large as its own (a total the sub-period could be part of: the article tells them apart)?"""
+    for m in since:
+        v = _figure(m.claim)
+        top = tops.get(m.claim.doc)
+        if top is not None and (v is None or top >= v):
+            return True
+    return False
 
 
 def _attach_open_scopes(

@@ -10,21 +10,28 @@ The extractor writes a sub-period's start as it reads it: `since:--06-03` (no ye
     running total, `cumulative` - unless its document gives an earlier long-past start for the
     same kind first ("1610 منذ 27 أبريل ... 1790 منذ أكتوبر 2016"): the first start a document
     gives for a kind is its running total, a different long-past start another quantity.
+A day of the week, "today" or "yesterday" ("منذ الجمعة", "منذ صباح اليوم") gets its date too: the
+latest such day on or before the figure's date, so "since Friday" in Saturday's and Sunday's
+articles is one start.
 Undated claims keep their anchor as written.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional, Sequence
 
+from crosscheck.extract.periods import WEEKDAY_SLUGS
 from crosscheck.models import Claim
 
 _ANCHOR = re.compile(r"^since:(?:(?P<y>\d{4})|--)(?:-?(?P<m>\d\d))?(?:-(?P<d>\d\d))?$")
 # "منذ مطلع العام" (the start of the current year, written without a year): a calendar window,
 # this year's count of an ongoing situation, never the story's own start
 YEAR_START = "since:--01-01"
+# a day named by the week or by "today"/"yesterday" (crosscheck.extract.periods): the weekday's
+# number (Monday 0), or -1 today, -2 yesterday (days back: -day - 1)
+_DAY_ANCHORS = {**{f"since:{w}": i for i, w in enumerate(WEEKDAY_SLUGS)}, "since:today": -1, "since:yesterday": -2}
 # anchors of one running total may differ by this much ("27 أبريل" / "أواخر أبريل")
 SAME_START_DAYS = 31
 
@@ -34,6 +41,12 @@ def anchor_date(period: Optional[str], as_of: Optional[date]) -> Optional[date]:
     and the figure is undated)."""
     if not period:
         return None
+    day = _DAY_ANCHORS.get(period)
+    if day is not None:
+        if as_of is None:
+            return None
+        back = day if day < 0 else (as_of.weekday() - day) % 7
+        return as_of - timedelta(days=-day - 1 if day < 0 else back)
     m = _ANCHOR.match(period)
     if not m:
         return None

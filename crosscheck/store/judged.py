@@ -784,6 +784,11 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         found = pre_join_clusters(members, cfg, gstats)
         if gstats.date_gated:
             raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
+        if gstats.story_starts:
+            # whether a figure "since <day>" is its running total reads the days and figures of
+            # every member (grouping.join_story_starts); one member per signature joins at least
+            # whenever all of them would, so the whole unit is judged
+            raise Fallback(f"a figure of unit {unit} since a day may be its running total")
         return found
 
     attrs = list(cfg.scope_attributes)

@@ -55,6 +55,12 @@ class DateRules(BaseModel):
     # Nouns of an event a day may be named by ("اشتباكات السبت", "هجوم يوم الجمعة", "غارة أمس"):
     # a relative day right after one dates the event, not the figure.
     event_nouns: list[str] = []
+    # A day the sentence looks forward to ("على أن تستكمل العملية الأحد", "يوم الجمعة المقبل") is
+    # when something is due, not the day the figure was given: these words at most
+    # `future_max_words` words before the day, or these right after it, make it so.
+    future_words: list[str] = []
+    future_max_words: int = Field(4, ge=1, le=10)
+    future_after_words: list[str] = []
     # A numeric date ("12/12/1430 هـ") whose year lies in this range is Hijri: no dateline of
     # today's news is a Gregorian year that far back.
     hijri_years: tuple[int, int] = (1300, 1599)
@@ -137,6 +143,21 @@ class _Patterns:
         ) if rules.event_nouns else None
         # how far before a day its clause word may stand (characters searched)
         self.event_clause_reach = 14 * rules.event_clause_max_words + 10
+        # a day looked forward to: a future cue a few words before it, or "المقبل" after it
+        self.future_re = regex.compile(
+            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.future_words) + r")(?:\s+[^\s،,.؛:!?]+){0,"
+            + str(rules.future_max_words) + r"}\s+$"
+        ) if rules.future_words else None
+        self.future_reach = 14 * rules.future_max_words + 24
+        self.future_after_re = regex.compile(
+            r"\s+(?:" + _alt(rules.future_after_words) + r")(?![\p{L}])"
+        ) if rules.future_after_words else None
+
+    def looks_forward(self, s: str, start: int, end: int) -> bool:
+        """Is the day at [start, end) of `s` one the sentence looks forward to?"""
+        if self.future_re is not None and self.future_re.search(s, max(0, start - self.future_reach), start):
+            return True
+        return self.future_after_re is not None and self.future_after_re.match(s, end) is not None
 
 
 def _bare(weekdays: dict[str, int]) -> list[str]:
@@ -310,6 +331,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue  # "الانفجار الذي هز المرفأ مساء أمس": the event's day
             if _names_event(p, s, m.start()):
                 continue  # "غارة أمس": the event's day
+            if p.looks_forward(s, m.start(), m.end()):
+                continue  # "على أن تستكمل العملية اليوم": a day something is due
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
         for m in p.weekday_re.finditer(s):
@@ -319,6 +342,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue
             if _names_event(p, s, m.start()):
                 continue  # "اشتباكات السبت": the clashes' day, not the figure's
+            if p.looks_forward(s, m.start(), m.end()):
+                continue  # "يُنتظر أن تستكمل الأحد", "الأحد المقبل": when it is due
             name = m[1]
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
             if wd is not None:
