@@ -275,3 +275,14 @@ def test_a_figure_since_a_later_day_or_beside_its_articles_total_stays_apart():
                      surface="xx", period="cumulative", location="yemen")]
     clusters = reconcile(undated + [_since("c", "since:friday", "2023-04-15", 275)])
     assert _cluster_with(clusters, "c", 275).key["period"] == "since:2023-04-14"
+
+
+def test_a_members_vetoes_over_a_conflict_only_grow():
+    def veto(doc, value, as_of):
+        return Claim(doc=doc, kind="vetoes", value=value, low=value, high=value, start=0, end=2, surface="xx",
+                     period="cumulative", actor="russia", as_of=as_of, as_of_from="metadata")
+
+    (cl,) = reconcile([veto("a", 10, "2017-11-16"), veto("b", 11, "2017-11-17")])
+    assert cl.status == "consistent"  # the eleventh veto cast the next day
+    (cl,) = reconcile([veto("a", 11, "2017-11-16"), veto("b", 10, "2017-11-17")])
+    assert cl.status == "conflict"  # a later count below an earlier one
