@@ -56,3 +56,30 @@ def test_story_two_outlets_recall_the_same_past_vote_and_a_third_another():
     of = {(c.doc, c.value): cl for cl in clusters for c in cl.claims if c.kind == "votes_for"}
     assert of[("u1", 118)].id == of[("u2", 118)].id and of[("u1", 118)].status == "consistent"
     assert of[("u3", 124)].id != of[("u1", 118)].id
+
+
+def test_months_a_sentence_names_with_or_without_a_year():
+    from crosscheck.text.dates import months_named
+
+    assert months_named("حين صوتت 137 دولة لصالح القرار في شباط/فبراير", RULES) == {2}
+    assert months_named("وافقت اللجنة على النص في منتصف تشرين الثاني/نوفمبر", RULES) == {11}
+    assert months_named("أيدت القرار 120 دولة", RULES) == frozenset()
+
+
+def test_an_article_recalling_an_earlier_vote_speaks_of_that_vote():
+    # the news of the day in the first article is this year's vote; its "last year" tally and
+    # a tally of February told in an August article are the votes other outlets reported then
+    texts = [
+        ("old", "2018-11-02", "ثم اعتمدت الجمعية العامة القرار بتأييد 189 دولة ومعارضة دولتين."),
+        ("new", "2019-11-07", "اعتمدت الجمعية العامة القرار بتأييد 187 دولة ومعارضة 3 دول. "
+                              "وفي العام الماضي، أيد القرار 189 بلدا ولم يعارضه سوى بلدين."),
+        ("feb", "2012-02-16", "اعتمدت الجمعية العامة مساء الخميس قرارا بشأن سوريا أيده 137 بلدا وعارضه 12."),
+        ("aug", "2012-08-04", "اعتمدت الجمعية العامة أمس قرارا جديدا بتأييد 133 دولة ومعارضة 12. "
+                              "ويبدو التأييد أضعف مما كان عليه في شباط/فبراير، حين صوتت 137 دولة لصالح القرار الأول."),
+    ]
+    documents = [Document(id=i, text=t, date=d) for i, d, t in texts]
+    claims = [c for d in documents for c in extract(d, load_rules())]
+    clusters = reconcile(claims, documents)
+    of = {(c.doc, c.value): cl.id for cl in clusters for c in cl.claims if c.kind == "votes_for"}
+    assert of[("old", 189)] == of[("new", 189)] != of[("new", 187)]
+    assert of[("feb", 137)] == of[("aug", 137)] != of[("aug", 133)]

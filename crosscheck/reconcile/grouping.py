@@ -836,7 +836,8 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
                   stats: Optional[GroupingStats] = None) -> dict[tuple, list[Member]]:
     """A cluster at no place whose articles fall into runs of days more than `story_gap_days`
     apart holds several stories: a 2017 bombing's injured and a 2022 clash's, neither placed by
-    the gazetteer.  Each run becomes its own cluster; the run with the most dated articles (the
+    the gazetteer (not a vote's tallies: crosscheck.reconcile.votes dated them).  Each run
+    becomes its own cluster; the run with the most dated articles (the
     latest on a tie) keeps the key and takes the undated articles, the others get the key with
     the run's first day appended (their id is the key's, suffixed).  An article's figures stay
     together (its days are its dated figures' days).  Placed clusters are not split: a place's
@@ -845,10 +846,13 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
     if gap_days is None or "location" not in attrs:
         return clusters
     li = 2 + attrs.index("location")
+    ei = 2 + attrs.index("event") if "event" in attrs else None
     gap = timedelta(days=gap_days)
     out: dict[tuple, list[Member]] = {}
     for key, ms in clusters.items():
-        if key[li] is not None or len(ms) < 2:
+        # a vote's tallies were told apart by their dates already (crosscheck.reconcile.votes):
+        # an article recalling last year's vote speaks of that vote, whatever its own date
+        if key[li] is not None or len(ms) < 2 or (ei is not None and str(key[ei] or "").startswith("vote:")):
             out.setdefault(key, []).extend(ms)
             continue
         docs: dict[str, list[Member]] = defaultdict(list)

@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional, Sequence
 
+import regex
+
 from crosscheck.extract.vote_events import format_event, parse_event
 from crosscheck.models import Claim
 from crosscheck.ruleset.vote_rules import vote_rules
@@ -132,10 +134,44 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
     elif docd:  # copies of one article: its first publication
         occ.hi = min(docd)
         occ.lo = occ.hi - timedelta(days=window)
+        recalled = None if past else _recalled_span(occ, claims, occ.hi)
+        if recalled is not None:  # "وفي العام الماضي، أيد القرار 189 بلدا": last year's vote
+            occ.lo, occ.hi = recalled
     if past:  # "في يناير الماضي": some time before the article, not within its days
         occ.hi = occ.lo - timedelta(days=1) if docd else _FAR_FUTURE
         occ.lo = _FAR_PAST
         occ.exact = None
+
+
+# "last year" in a tally's sentence: the vote it recalls was held the year before its article
+_LAST_YEAR = regex.compile(r"(?<!\S)[وف]?(?:في\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|السابق|السابقه)(?![\p{L}])")
+
+
+def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Optional[tuple[date, date]]:
+    """The days of an earlier vote an article recalls beside its news: "last year" in the tally's
+    sentence (that year, or its one named month), or the one month its sentences name when that
+    month ended before the article's ("حين صوتت 137 دولة في شباط/فبراير" in August).  None when
+    the sentences say neither (the vote is the article's own)."""
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.text.dates import months_named
+    from crosscheck.text.normalize import normalize
+
+    rules = date_rules()
+    sentences = {claims[i].sentence for i in occ.members if claims[i].sentence}
+    months: set[int] = set()
+    for s in sentences:
+        months |= months_named(s, rules)
+    month = next(iter(months)) if len(months) == 1 else None
+    if any(_LAST_YEAR.search(normalize(s).text) for s in sentences):
+        year = published.year - 1
+        if month is None:
+            return date(year, 1, 1), date(year, 12, 31)
+    elif month is not None and month < published.month - 1:
+        year = published.year
+    else:
+        return None
+    first = date(year, month, 1)
+    return first, date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _past_month(occ: Occ, claims: Sequence[Claim], year: int) -> Optional[int]:

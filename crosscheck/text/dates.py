@@ -119,6 +119,7 @@ class _Patterns:
             + r"\s*[،,]?\s*(?:من\s+)?(?:عام\s+)?(\d{4})(?!\d)"
         )
         self.month_number = {normalize_word(m): i + 1 for i, m in enumerate(rules.months)}
+        self.month_re = regex.compile(w + r"(" + months + r")" + e)
         self.iso = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
         self.numeric = regex.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
         self.relative_re = regex.compile(w + r"(?:[وف]?(?:ب)?)(" + _alt(rules.relative_days) + r")" + e)
@@ -254,6 +255,14 @@ def month_of_year(sentence: str, year: int, rules: DateRules) -> Optional[int]:
              if int(m[2]) == year}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
+
+
+def months_named(sentence: str, rules: DateRules) -> frozenset[int]:
+    """The months (1-12) a sentence names by name, with or without a year ("في شباط/فبراير")."""
+    p = _patterns(rules)
+    found = {p.month_number.get(_month_name(p, m[1])) for m in p.month_re.finditer(normalize(sentence).text)}
+    found.discard(None)
+    return frozenset(found)
 
 
 def _weekday_before(ref: dt.date, weekday: int) -> dt.date:
