@@ -215,13 +215,25 @@ def test_an_undated_figure_of_a_rising_and_falling_quantity_fits_a_reported_day(
 
 def test_an_undated_missing_count_fits_the_day_whose_figures_agree_with_it():
     # missing (volatile: compared the same day only): 42 and 43 on the 29th agree on 42-43;
-    # an undated 42 fits that day, an undated 69 fits no day and is an outlier
+    # an undated count's day is unknown: it is compared with none of them
     dated = [_figure("a", "missing", 42, 42, 42, "2024-09-29"), _figure("b", "missing", 43, 42, 44, "2024-09-29"),
              _figure("c", "missing", 24, 24, 24, "2024-10-02")]
     (cl,) = reconcile(dated + [_figure("d", "missing", 42, 42, 42, None)])
     assert cl.status == "consistent"
     (cl,) = reconcile(dated + [_figure("d", "missing", 69, 69, 69, None)])
-    assert cl.status == "conflict" and [c.doc for c in cl.claims if c.outlier] == ["d"]
+    assert cl.status == "consistent"  # of an unknown day: compared with no dated count
+    (cl,) = reconcile(dated + [_figure("d", "missing", 69, 69, 69, "2024-09-29")])
+    assert cl.status == "conflict"
+
+
+def test_a_rolling_windows_count_meets_only_counts_of_its_own_day():
+    def week(doc, value, as_of):
+        return Claim(doc=doc, kind="displaced", value=value, low=value, high=value, start=0, end=2,
+                     surface="xx", period="last_week", as_of=as_of, as_of_from="metadata" if as_of else "none")
+
+    assert reconcile([week("a", 1800, "2021-11-10"), week("b", 3200, "2021-11-12")])[0].status == "consistent"
+    assert reconcile([week("a", 1800, "2021-11-12"), week("b", 3200, "2021-11-12")])[0].status == "conflict"
+    assert reconcile([week("a", 1800, None), week("b", 3200, "2021-11-12")])[0].status == "consistent"
 
 
 def test_a_day_of_the_week_or_today_anchors_a_since_period_at_its_date():

@@ -124,7 +124,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_h": 99,  # of 113 (first figure 83)
     "reconcile_blind_i": 109,  # of 122 (first figure 93)
     "reconcile_blind_j": 103,  # of 122 (first figure 86)
-    "reconcile_blind_k": 111,  # of 125 (first figure 91)
+    "reconcile_blind_k": 112,  # of 125 (first figure 91)
     "reconcile_blind_l": 100,  # of 121 (first figure 96; held out in session 13; session 14 100)
     "reconcile_blind_m": 109,  # of 145 (first figure 109; held out in session 14)
 }

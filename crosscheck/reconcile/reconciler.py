@@ -476,12 +476,18 @@ def undated_fitting(spans: Sequence[Span], cdates: Sequence[Optional[date]], ski
     reported day: the dated figures compared at that day agree, and the undated figure meets
     what they agree on.  Such a figure may be of that day, so nothing refutes it ("more than
     600,000 displaced" with no date, beside 750,000 on the 9th and 920,000 on the 14th).  An
-    undated figure that fits no reported day is compared as before.  Cost: one pass over the
+    undated figure that fits no reported day is compared as before - but in a volatile scope
+    (compared only on the same day: a day's or a week's count, the missing) every undated
+    figure is set aside, its day being unknown.  Cost: one pass over the
     claims per reported day (as judging does anyway), then a binary search per undated figure
     over the agreed stretches sorted by their low end."""
     undated = [i for i, d in enumerate(cdates) if d is None and not skip[i]]
     if not undated:
         return set()
+    if mode == "volatile":
+        # a day's count (or a rolling window's, or one that rises and falls from day to day)
+        # is compared only on its own day, and an undated one's day is unknown: none refutes it
+        return set(undated)
     stretches: list[tuple[float, float]] = []  # (low, high) of each agreeing day's common span
     for ref in dated:
         seen = [_project(spans[i], d, ref, mode, cfg) for i, d in enumerate(cdates) if d is not None and not skip[i]]
