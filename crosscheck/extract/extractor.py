@@ -1163,6 +1163,16 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         if when is None:
             break
         k = when[1]
+    if k < m[1] and m[1] - k <= ctx.scope.earlier_value_reach and toks[m[1]].brk_before:
+        # asides of time or source, each closed by a comma ("… حتى مساء الأحد، بحسب الشرطة،
+        # بعد أن كان 112"), no figure in them
+        j = k
+        while j < m[1] and not toks[j].is_digit():
+            if (j == k or toks[j].brk_before) and ctx.scope.earlier_value_asides.at(toks, j) is None:
+                break
+            j += 1
+        if j == m[1]:
+            k = j
     return last if k == m[1] else None
 
 
@@ -1453,7 +1463,7 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"
     if "من" in t.forms and i1 + 1 < len(toks) and ctx.scope.person.at(toks, i1 + 1):
         return "person"
-    if _nisba(t):
+    if _nisba(t) or _nisba_after_hundreds(toks, i1):
         return "person"  # "670 قرويا", "87 مغربيا", "5 إيرانيين": people named by origin
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
@@ -1521,9 +1531,32 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
         hit = ctx.scope.person.at(toks, i1 + 1)
         if hit:
             return hit[1]
-    if i1 < len(toks) and not toks[i1].brk_before and _nisba(toks[i1]):
+    if i1 < len(toks) and not toks[i1].brk_before and (_nisba(toks[i1]) or _nisba_after_hundreds(toks, i1)):
         return i1 + 1
     return i1
+
+
+def _nisba_after_hundreds(toks: Sequence[Token], i: int) -> bool:
+    """A relative adjective in the singular right after a hundred or a thousand, the counted
+    noun's case there ("500 إيزيدي", "400 ألف كردي"): people named by origin."""
+    if i < 1 or i >= len(toks) or toks[i].brk_before:
+        return False
+    before = toks[i - 1]
+    if not (before.text.endswith("00") if before.is_digit() else not before.forms.isdisjoint(_HUNDREDS)):
+        return False
+    w = toks[i].text
+    return (
+        len(w) >= 4 and w.endswith("ي") and not w.startswith(("ال", "وال", "بال", "لل"))
+        and w not in _NOT_NISBA_SINGULAR and not toks[i].is_digit()
+    )
+
+
+_HUNDREDS = frozenset({"الف", "الاف", "مئه", "مائه", "مليون", "ملايين", "مليار", "مئتي", "مائتي", "ثلاثمئه", "اربعمئه", "خمسمئه", "ستمئه", "سبعمئه", "ثمانمئه", "تسعمئه"})
+# singular nouns that end in ي (ى written as ي once normalised) and count things, not people
+_NOT_NISBA_SINGULAR = frozenset({
+    "مستشفي", "مشفي", "مبني", "مقهي", "ملهي", "كرسي", "ملتقي", "منتدي", "مرمي", "معني", "مسعي", "مستوي", "وادي",
+    "نادي", "مرسي", "مجري", "مرعي", "منحني", "مغزي", "مدي", "ماوي", "فوضي", "شكوي", "دعوي", "فتوي", "حلوي", "ذكري",
+})
 
 
 # A relative adjective used as a noun of people ("قرويا", "مغربيا", "أرمينيين"; after 11-99

@@ -185,6 +185,8 @@ class ScopeLexicon:
         self.additive = PhraseSet.of(rules.additive_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)
+        self.earlier_value_reach = rules.earlier_value_reach
+        self.earlier_value_asides = PhraseSet.of(rules.earlier_value_asides)
         self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
         single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
         # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.

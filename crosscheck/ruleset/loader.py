@@ -329,6 +329,11 @@ class ScopeRules(_Strict):
     earlier_value_markers: list[str] = Field(default_factory=list)
     # ... followed by nothing, or by when it was given ("بعد أن كانت 321 أمس", "… 480 الثلاثاء")
     earlier_value_when: list[str] = Field(default_factory=list)
+    # ... or, past those, by at most this many words of an aside closed by a comma and holding
+    # no figure ("إلى 170 قتيلا حتى مساء الأحد، بحسب الشرطة، بعد أن كان 112 صباحا")
+    earlier_value_reach: int = Field(0, ge=0)
+    # ... each aside opening with one of these (a time, a source)
+    earlier_value_asides: list[str] = Field(default_factory=list)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
     # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
