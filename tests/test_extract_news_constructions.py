@@ -330,3 +330,13 @@ def test_the_pronoun_of_a_count_takes_its_antecedent_kind():
     # no kind at the antecedent's end: a population stays untyped
     people = "وأمر الجيش سكان شمال المدينة، البالغ عددهم 900 ألف نسمة، بالتوجه جنوبا."
     assert all(c.kind == "other" for c in extract_text(people))
+
+
+def test_an_earlier_value_past_asides_of_time_and_source_only():
+    # asides of time and source between the toll and "بعد أن كان" (scope earlier_value_asides)
+    hit = "وارتفع عدد القتلى إلى 41 قتيلا حتى ظهر الخميس، وفق الدفاع المدني، بعد أن كان 29 في الصباح"
+    claims = {c.value: c for c in extract_text(hit)}
+    assert claims[29].kind == "killed" and claims[29].period == "superseded"
+    # a clause of another subject between them: what "كانت 40" counted is not the toll
+    miss = "وبلغ عدد النازحين 310 آلاف، وعادت الدراسة إلى مدارس المدينة، بعد أن كانت 40 فقط"
+    assert all(c.kind in ("other", "displaced") and not (c.value == 40 and c.kind != "other") for c in extract_text(miss))

@@ -118,3 +118,16 @@ def test_which_scopes_are_one_figure():
     assert not same_figure(base, other(value=13), nested)
     tally = other(kind="votes_for", location=None, group=None)
     assert not same_figure(tally, tally.model_copy(update={"period": "event"}), nested)
+    # a count since a start, restated later with no period of its own: one figure (not the
+    # other way round, nor a window restated as another window)
+    since = other(period="since:--01-01")
+    assert same_figure(since, other(period="cumulative"), nested)
+    assert not same_figure(other(period="cumulative"), since, nested)
+    assert not same_figure(since, other(period="last_24h"), nested)
+
+
+def test_a_count_since_a_start_restated_in_a_quote_is_one_claim():
+    text = ("وقالت المنظمة إن البلاد سجلت منذ بداية العام 412 وفاة بالمرض. "
+            "وقال الوزير إن \"412 وفاة رقم يدعونا إلى التحرك\".")
+    killed = [c for c in extract_text(text) if c.kind == "killed"]
+    assert len(killed) == 1 and len(killed[0].mentions) == 2, [(c.value, c.period) for c in killed]

@@ -185,7 +185,11 @@ def _ordinal_before(phrases: list[str]) -> "regex.Pattern | None":
     if not phrases:
         return None
     alts = "|".join(sorted({regex.escape(_norm_phrase(p)) for p in phrases}, key=len, reverse=True))
-    return regex.compile(r"(?:^|[^\w])(?:و?ل?)(?:" + alts + r")[^\S\n]+(?:ال)?[^\S\n]*$")
+    # (a definite relative adjective may stand between the phrase and the ordinal: "الفيتو الروسي
+    # التاسع"; not an indefinite one, as in a veto imagined: "من دون فيتو أمريكي ثالث")
+    return regex.compile(
+        r"(?:^|[^\w])(?:و?ل?)(?:" + alts + r")(?:[^\S\n]+ال\w{3,}ي)?[^\S\n]+(?:ال)?[^\S\n]*$"
+    )
 
 
 def _norm_phrase(phrase: str) -> str:
@@ -1769,6 +1773,10 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             cue = None
     if cue is None:
         cue = index.nearest(left, right, before, r.cue_after, cross, r.id)
+        if cue is not None and cue[1] < left and _complement_between(ctx, toks, cue[1] + 1, left):
+            # "قالت إن 6 أشخاص لقوا حتفهم وإن نحو 300 آخرين نقلوا إلى المستشفيات": a cue before
+            # "وإن" belongs to the statement before it
+            cue = index.nearest(left, right, 0, r.cue_after, cross, r.id)
         if cue is not None and cue[1] > right and any(
             ctx.scope.subset_markers.at(toks, k) is not None for k in range(right, cue[1])
         ):
@@ -1826,6 +1834,13 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
     return None
+
+
+def _complement_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) -> bool:
+    """Does a word opening another reported statement ("وإن", scope `complement_openers`) stand
+    in toks[a:b]?"""
+    words = ctx.scope.complement_openers
+    return bool(words) and any(toks[k].text in words for k in range(max(a, 0), min(b, len(toks))))
 
 
 # _either_or and _find_cue read the sentence's "او" and head-word positions, found once per

@@ -11,7 +11,8 @@ its own fields and gains the other places in `mentions`, when their scopes are t
 - groups: the same, or the general one ("all") and soldiers or civilians ("13 قتيلا" and "13
   جنديا"); children, women, subsets and list items only when identical ("بينهم 20 امرأة" is a
   part of a toll, not the "20 شخصا" of another sentence);
-- periods: the same, or a running total and an event's own toll ("cumulative" / "event").
+- periods: the same, or a running total and an event's own toll ("cumulative" / "event"), or a
+  count since a start restated later without a period of its own;
   A superseded figure, a projection or a time window (last 24 hours) stays its own claim;
 - vote tallies never (a tally's vote is assigned after merging).
 
@@ -76,10 +77,16 @@ def same_figure(a: Claim, b: Claim, nested: Nested | None = None) -> bool:
     return (
         _shape(a) == _shape(b)
         and (a.kind not in _VOTE_KINDS or (a.group, a.location, a.period) == (b.group, b.location, b.period))
-        and (a.period == b.period or (a.period in _RUNNING and b.period in _RUNNING))
+        and (a.period == b.period or (a.period in _RUNNING and b.period in _RUNNING) or _restated(a.period, b.period))
         and _groups_agree(a.group, b.group)
         and _places_agree(a.location, b.location, nested)
     )
+
+
+def _restated(first: str | None, later: str | None) -> bool:
+    """A count since a start ("537 وفاة منذ بداية العام") restated later with no period of its own
+    ("537 وفاة في بلد واحد رقم يدعونا إلى التحرك"): the later mention names the same figure."""
+    return first is not None and first.startswith("since:") and later in _RUNNING
 
 
 _FIELDS_SET = {"start", "end", "surface", "sentence"}  # what mention_of sets, shared by every Mention

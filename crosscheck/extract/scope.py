@@ -187,6 +187,7 @@ class ScopeLexicon:
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)
         self.earlier_value_reach = rules.earlier_value_reach
         self.earlier_value_asides = PhraseSet.of(rules.earlier_value_asides)
+        self.complement_openers = frozenset(normalize_word(w) for w in rules.complement_openers)
         self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
         single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
         # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.

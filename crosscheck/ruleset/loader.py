@@ -334,6 +334,9 @@ class ScopeRules(_Strict):
     earlier_value_reach: int = Field(0, ge=0)
     # ... each aside opening with one of these (a time, a source)
     earlier_value_asides: list[str] = Field(default_factory=list)
+    # Words opening another reported statement of the sentence ("قالت إن 6 لقوا حتفهم وإن 300
+    # آخرين نقلوا إلى المستشفيات"): a cue before one of them does not type a figure after it.
+    complement_openers: list[str] = Field(default_factory=list)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
     # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
