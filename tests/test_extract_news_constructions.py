@@ -340,3 +340,20 @@ def test_an_earlier_value_past_asides_of_time_and_source_only():
     # a clause of another subject between them: what "كانت 40" counted is not the toll
     miss = "وبلغ عدد النازحين 310 آلاف، وعادت الدراسة إلى مدارس المدينة، بعد أن كانت 40 فقط"
     assert all(c.kind in ("other", "displaced") and not (c.value == 40 and c.kind != "other") for c in extract_text(miss))
+
+
+def test_a_toll_named_again_without_its_kind_takes_the_last_tolls_kind():
+    # scope toll_anaphors: "الحصيلة" / "الرقم" reached by a verb, a bare figure after it
+    text = "قتل 40 شخصا في الفيضانات. وتحذر السلطات من أن الحصيلة قد ترتفع إلى 250 مع وصول فرق الإغاثة."
+    kinds = _kinds(text)
+    assert kinds[250] == {"killed"}
+    # "الحصيلة" is the toll of the dead even after a count of the missing
+    text = "قتل 40 شخصا في الفيضانات. ولا يزال 29 شخصا في عداد المفقودين. وقالت السلطات إن الحصيلة قد ترتفع إلى 250."
+    assert _kinds(text)[250] == {"killed"}
+    text = "نزح 40 ألف شخص من المنطقة. وحذرت المنظمة من أن الرقم قد يرتفع إلى 100 ألف بنهاية العام."
+    assert _kinds(text)[100000] == {"displaced"}
+    # no toll before it (a vote), or no anaphor: no kind
+    text = "وأقر المجلس القرار بأغلبية 12 صوتا. وقال المندوب إن الرقم قد يرتفع إلى 14 في التصويت المقبل."
+    assert _kinds(text).get(14, {"other"}) <= {"other"}
+    text = "قتل 40 شخصا في الفيضانات. وقالت الوزارة إن المدارس المغلقة قد يرتفع عددها إلى 250 مع الأمطار."
+    assert "killed" not in _kinds(text).get(250, set())

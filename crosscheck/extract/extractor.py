@@ -791,6 +791,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if parent is not None and not subset_of_other_kind and (match is None or match[3] < 300):
         # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
         match = (comp.by_id[parent.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
+    if match is None and ctx.last_toll_rule is not None:
+        # "وتحذر السلطات من أن الحصيلة قد ترتفع إلى 250": the toll named again without its kind
+        # is the article's toll of the kind the word names, else the one it counted last
+        again = _toll_anaphor(ctx, comp, toks, left, i1)
+        if again is not None:
+            match = (comp.by_id[again], i1, 1.0, 0)
     if match is None:
         return None
     ck, noun_end, mult, _score = match
@@ -953,7 +959,33 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if rule.kind != "other" and left + off > reach:
         reach = left + off
     placed.append(_Placed(claim, left + off, right + off, own_parent, noun, reach))
+    if rule.kind in ctx.scope.toll_anaphor_kinds and period not in ("superseded", "projection"):
+        ctx.last_toll_rule = ctx.toll_rules[rule.kind] = rule.id
     return claim
+
+
+def _toll_anaphor(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int) -> str | None:
+    """The rule of the toll a bare figure at toks[left:i1] is the predicate of, when that toll is
+    named without its kind ("الحصيلة قد ترتفع إلى 250", scope `toll_anaphors`): a reach verb right
+    before it, the anaphor at most the predicate window before that, in its clause, with no figure
+    between.  The anaphor's own kind ("الحصيلة": the dead) when the article gave one, else the last."""
+    words = ctx.scope.toll_anaphors
+    if not words or _head(ctx, comp, toks, i1) != "bare":
+        return None
+    pred = _predicate_for(ctx.rules.hedges)
+    if not _reached(ctx, pred, toks, left) and all(t.forms.isdisjoint(pred.reach) for t in toks[left:i1]):
+        return None  # (the reach verb may be in the hedge: "قد يرتفع إلى 100 ألف")
+    k = left - 1
+    while k >= 0 and left - k <= pred.window:
+        if toks[k].text in words:
+            if _claim_between(ctx, toks, k, left):
+                return None
+            own = words[toks[k].text]
+            return ctx.toll_rules.get(own, ctx.last_toll_rule) if own else ctx.last_toll_rule
+        if toks[k].brk_before or toks[k].is_digit():
+            return None
+        k -= 1
+    return None
 
 
 # _claim asks _cannot_be_a_claim first (tests/test_extract_fastpaths.py turns it off to compare)
@@ -984,6 +1016,10 @@ def _cannot_be_a_claim(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s
         kinds = _cue_kinds_of(ctx, comp, toks)
     if kinds:
         return False
+    if ctx.last_toll_rule is not None and ctx.scope.toll_anaphors and info.get(
+        ("toll_anaphor",), lambda: any(t.text in ctx.scope.toll_anaphors for t in toks)
+    ):
+        return False  # "الحصيلة قد ترتفع إلى 250": a toll named again (_toll_anaphor)
     return ordinal or n.form == "vague" or _head(ctx, comp, toks, i1) == "bare"
 
 

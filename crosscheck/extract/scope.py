@@ -188,6 +188,8 @@ class ScopeLexicon:
         self.earlier_value_reach = rules.earlier_value_reach
         self.earlier_value_asides = PhraseSet.of(rules.earlier_value_asides)
         self.complement_openers = frozenset(normalize_word(w) for w in rules.complement_openers)
+        self.toll_anaphors = {normalize_word(w): k for w, k in rules.toll_anaphors.items()}
+        self.toll_anaphor_kinds = frozenset(rules.toll_anaphor_kinds)
         self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
         single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
         # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.

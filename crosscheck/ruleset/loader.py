@@ -337,6 +337,12 @@ class ScopeRules(_Strict):
     # Words opening another reported statement of the sentence ("قالت إن 6 لقوا حتفهم وإن 300
     # آخرين نقلوا إلى المستشفيات"): a cue before one of them does not type a figure after it.
     complement_openers: list[str] = Field(default_factory=list)
+    # A toll named again without its kind ("الحصيلة قد ترتفع إلى 250", "الرقم قد يرتفع إلى 100
+    # ألف"): a bare figure reached from one of these words takes the kind of the last toll the
+    # article gave, if that was one of toll_anaphor_kinds.
+    # word -> the kind it names when the article gave a toll of that kind (null: the last toll)
+    toll_anaphors: dict[str, Optional[str]] = Field(default_factory=dict)
+    toll_anaphor_kinds: list[str] = Field(default_factory=list)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
     # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
