@@ -656,42 +656,18 @@ def test_a_claim_window_finds_its_cues_by_payload_where_it_copies_its_sentence()
     rewritten tokens and near its end: the same answer as scanning every position of the
     window (an index without a base), before, across and after the rewritten tokens and up to
     a window cut short of its sentence's end."""
-    from crosscheck.extract.context import DocContext
-    from crosscheck.models import Document
-
-    rules = load_rules()
-    comp = compile_rules(rules)
-    cues = comp.tagged_cues
-    payloads = sorted({str(p.payload) for p in cues.phrases})
-    # cue phrases of every length (gapped ones too) side by side, so that matches cross the
-    # rewritten tokens and the window's cut ends
-    pieces = [p.source for p in cues.phrases] + list(_WORDS) + ["جنديين", "،", "، بينهم"]
-    rng = random.Random(21)
-    texts = _texts(60, 22) + [_dense_sentence(rng.randint(2, 60)) for _ in range(40)]
-    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 320))) for _ in range(160)]
+    payloads = sorted({str(p.payload) for p in compile_rules(load_rules()).tagged_cues.phrases})
     tried = hits = 0
-    for text in texts:
-        ctx = DocContext(Document(id="t", text=text), rules)
-        lo, hi = ctx.sentence_at(len(ctx.text) // 2)
-        toks = ctx.tokens(lo, hi)
-        if len(toks) < 3:
-            continue
-        ctx.cue_index(cues, toks).has(payloads[0])  # the sentence's matches all known
-        for _ in range(4):
-            i = rng.randrange(1, len(toks))
-            w, a = _rewritten_window(rng, toks, i, lambda: rng.choice(pieces).split()[0])
-            index = ctx.cue_index(cues, w)
-            plain = SentenceIndex(cues, list(w))
-            c = i - a
-            for _ in range(12):
-                at = rng.choice((c, c + 1, c - 1, rng.randrange(len(w)), len(w) - 1 - rng.randrange(8)))
-                q_lo = max(0, min(len(w), at))
-                q_hi = min(len(w), q_lo + rng.randint(0, 3))
-                args = (q_lo, q_hi, rng.randint(0, 25), rng.randint(0, 10), rng.random() < 0.5, rng.choice(payloads))
-                want = plain.nearest(*args)
-                assert index.nearest(*args) == want, (text, i, args)
-                tried += 1
-                hits += want is not None
+    for rng, w, c, index, plain in _sentence_windows(21, 22, (60, 40, 160)):
+        for _ in range(12):
+            at = rng.choice((c, c + 1, c - 1, rng.randrange(len(w)), len(w) - 1 - rng.randrange(8)))
+            q_lo = max(0, min(len(w), at))
+            q_hi = min(len(w), q_lo + rng.randint(0, 3))
+            args = (q_lo, q_hi, rng.randint(0, 25), rng.randint(0, 10), rng.random() < 0.5, rng.choice(payloads))
+            want = plain.nearest(*args)
+            assert index.nearest(*args) == want, (w, c, args)
+            tried += 1
+            hits += want is not None
     assert tried > 5000 and hits > 500
 
 
@@ -704,41 +680,18 @@ def test_a_claim_window_reads_its_matches_between_positions_from_its_sentence(mo
     takes the sentence's matches one position too close to the rewritten tokens fails."""
     from crosscheck.text import lexicon
 
-    rules = load_rules()
-    comp = compile_rules(rules)
-    cues = comp.tagged_cues
-    pieces = [p.source for p in cues.phrases] + list(_WORDS) + ["جنديين", "،", "، بينهم"]
-
     def check(seed: int) -> tuple[int, int]:
-        from crosscheck.extract.context import DocContext
-        from crosscheck.models import Document
-
-        rng = random.Random(seed)
-        texts = _texts(30, seed + 1) + [_dense_sentence(rng.randint(2, 60)) for _ in range(20)]
-        texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 320))) for _ in range(100)]
         tried = hits = 0
-        for text in texts:
-            ctx = DocContext(Document(id="t", text=text), rules)
-            lo, hi = ctx.sentence_at(len(ctx.text) // 2)
-            toks = ctx.tokens(lo, hi)
-            if len(toks) < 3:
-                continue
-            ctx.cue_index(cues, toks).has("x")  # the sentence's matches all known
-            for _ in range(4):
-                i = rng.randrange(1, len(toks))
-                w, a = _rewritten_window(rng, toks, i, lambda: rng.choice(pieces).split()[0])
-                index = ctx.cue_index(cues, w)
-                plain = SentenceIndex(cues, list(w))
-                c = i - a
-                for _ in range(12):
-                    at = rng.choice((c, c + 1, c - 1, c - 12, rng.randrange(len(w)), len(w) - 1 - rng.randrange(14)))
-                    q_lo = at - rng.randint(0, 14)
-                    q_hi = at + rng.randint(0, 14)
-                    want = plain.between(q_lo, q_hi)
-                    if index.between(q_lo, q_hi) != want or index.ending_at(q_hi) != plain.ending_at(q_hi):
-                        return -1, -1
-                    tried += 1
-                    hits += len(want)
+        for rng, w, c, index, plain in _sentence_windows(seed, seed + 1, (30, 20, 100)):
+            for _ in range(12):
+                at = rng.choice((c, c + 1, c - 1, c - 12, rng.randrange(len(w)), len(w) - 1 - rng.randrange(14)))
+                q_lo = at - rng.randint(0, 14)
+                q_hi = at + rng.randint(0, 14)
+                want = plain.between(q_lo, q_hi)
+                if index.between(q_lo, q_hi) != want or index.ending_at(q_hi) != plain.ending_at(q_hi):
+                    return -1, -1
+                tried += 1
+                hits += len(want)
         return tried, hits
 
     tried, hits = check(41)
@@ -817,6 +770,35 @@ def test_or_and_head_word_positions_found_once_per_sentence_give_the_same_claims
         fast, plain = _claims_with_and_without(extractor, "_SENTENCE_POSITIONS", text)
         assert fast == plain, text
     assert said[True] > 50 and said[False] > 200 and joined["two kinds"] > 10
+
+
+def _sentence_windows(seed: int, text_seed: int, counts: tuple[int, int, int]):
+    """Rewritten claim windows (a dual noun's copy) of random sentences whose own cue matches are
+    all known: (rng, window, position of the rewritten token, the window's index, an index of
+    the same tokens without a base).  `counts`: news texts, dense sentences, random runs of cue
+    phrases of every length (gapped ones too), side by side, so that matches cross the
+    rewritten tokens and the window's cut ends."""
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+
+    rules = load_rules()
+    cues = compile_rules(rules).tagged_cues
+    pieces = [p.source for p in cues.phrases] + list(_WORDS) + ["جنديين", "،", "، بينهم"]
+    rng = random.Random(seed)
+    n_news, n_dense, n_runs = counts
+    texts = _texts(n_news, text_seed) + [_dense_sentence(rng.randint(2, 60)) for _ in range(n_dense)]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(3, 320))) for _ in range(n_runs)]
+    for text in texts:
+        ctx = DocContext(Document(id="t", text=text), rules)
+        lo, hi = ctx.sentence_at(len(ctx.text) // 2)
+        toks = ctx.tokens(lo, hi)
+        if len(toks) < 3:
+            continue
+        ctx.cue_index(cues, toks).has("x")  # the sentence's matches all known
+        for _ in range(4):
+            i = rng.randrange(1, len(toks))
+            w, a = _rewritten_window(rng, toks, i, lambda: rng.choice(pieces).split()[0])
+            yield rng, w, i - a, ctx.cue_index(cues, w), SentenceIndex(cues, list(w))
 
 
 def _rewritten_window(rng, toks, i, pick_noun):
