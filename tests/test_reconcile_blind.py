@@ -94,11 +94,11 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   further stories, 54 articles, 181 gold lines, 121 judgements, fourteen conflict judgements).
   First figure on main d7a4408 before any session-13 work: 96/121 judgements, extraction
   0.923 / 0.790 (F1 0.851).  Held out during session 13 (96/121, 0.929 / 0.801 at its end); a
-  development set from session 14 on.
+  development set from session 14 on: 102/121, extraction 0.970 / 0.884 at its end.
 - M (`tests/reconcile_blind_m/`, written blind at the start of session 14 the same way: twelve
   further stories, 60 articles, 221 gold lines, 145 judgements, fifteen conflict judgements).
   First figure on main 5f9f1f6 before any session-14 work: 109/145 judgements, extraction
-  0.957 / 0.856 (F1 0.904).  Held out during session 14, like C and G.
+  0.957 / 0.856 (F1 0.904).  Held out during session 14, like C and G: 109/145, 0.957 / 0.861 at its end.
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -118,14 +118,14 @@ TESTS = Path(__file__).resolve().parent
 JUDGEMENTS_FLOOR = {
     "reconcile_blind": 105,  # of 121
     "reconcile_blind_b": 125,  # of 143 (first figure 74)
-    "reconcile_blind_c": 82,  # of 113 (first figure 58; measured only)
+    "reconcile_blind_c": 85,  # of 113 (first figure 58; measured only)
     "reconcile_blind_f": 96,  # of 109 (first figure 73)
-    "reconcile_blind_g": 103,  # of 126 (first figure 102; held out)
+    "reconcile_blind_g": 106,  # of 126 (first figure 102; held out)
     "reconcile_blind_h": 99,  # of 113 (first figure 83)
     "reconcile_blind_i": 109,  # of 122 (first figure 93)
     "reconcile_blind_j": 103,  # of 122 (first figure 86)
     "reconcile_blind_k": 112,  # of 125 (first figure 91)
-    "reconcile_blind_l": 100,  # of 121 (first figure 96; held out in session 13; session 14 100)
+    "reconcile_blind_l": 102,  # of 121 (first figure 96; held out in session 13; session 14 102)
     "reconcile_blind_m": 109,  # of 145 (first figure 109; held out in session 14)
 }
 
@@ -148,13 +148,13 @@ def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
 # judgements): precision, recall floors and the least number of gold lines each must keep
 EXTRACTION_FLOOR = {
     "reconcile_blind_f": (0.984, 0.939, 190),  # session 7 0.972 / 0.888; session 8 0.978 / 0.914; session 9 0.979 / 0.934; session 12 0.984 / 0.939
-    "reconcile_blind_g": (0.97, 0.88, 185),  # measured in session 7 (0.976 / 0.859; first 0.848)
+    "reconcile_blind_g": (0.977, 0.900, 185),  # measured in session 7 (0.976 / 0.859; first 0.848); session 14 0.977 / 0.901
     "reconcile_blind_h": (0.955, 0.95, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950; session 14 0.956 / 0.950
     "reconcile_blind_i": (0.982, 0.918, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907; session 13 0.977 / 0.918; session 14 0.982 / 0.918
     "reconcile_blind_j": (0.987, 0.921, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904; session 13 0.988 / 0.916; session 14 0.988 / 0.921
     "reconcile_blind_k": (0.994, 0.921, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921
     "reconcile_blind_l": (0.969, 0.883, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884
-    "reconcile_blind_m": (0.957, 0.856, 221),  # first figure in session 14: 0.957 / 0.856 (held out)
+    "reconcile_blind_m": (0.957, 0.861, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861
 }
 
 
