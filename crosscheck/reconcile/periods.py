@@ -45,8 +45,7 @@ def anchor_date(period: Optional[str], as_of: Optional[date]) -> Optional[date]:
     if day is not None:
         if as_of is None:
             return None
-        back = day if day < 0 else (as_of.weekday() - day) % 7
-        return as_of - timedelta(days=-day - 1 if day < 0 else back)
+        return as_of - timedelta(days=-day - 1 if day < 0 else (as_of.weekday() - day) % 7)
     m = _ANCHOR.match(period)
     if not m:
         return None

@@ -44,8 +44,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Optional, Sequence
 
-import regex
-
 from crosscheck.extract.vote_events import format_event, parse_event
 from crosscheck.models import Claim
 from crosscheck.ruleset.vote_rules import vote_rules
@@ -125,8 +123,7 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
         occ.lo, occ.hi = date(int(past), 1, 1), date(int(past), 12, 31)
         month = _past_month(occ, claims, int(past))
         if month is not None:  # "في مارس/آذار 2022": that month's vote, not October's
-            occ.lo = date(int(past), month, 1)
-            occ.hi = date(int(past) + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            occ.lo, occ.hi = _month_span(int(past), month)
         return
     if rel:  # a relative word ("أمس", "يوم الثلاثاء") read a day or two off still holds
         occ.exact = min(rel)
@@ -143,18 +140,13 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
         occ.exact = None
 
 
-# "last year" in a tally's sentence: the vote it recalls was held the year before its article
-_LAST_YEAR = regex.compile(r"(?<!\S)[وف]?(?:في\s+)?(?:العام|السنه)\s+(?:الماضي|الماضيه|المنصرم|المنصرمه|السابق|السابقه)(?![\p{L}])")
-
-
 def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Optional[tuple[date, date]]:
     """The days of an earlier vote an article recalls beside its news: "last year" in the tally's
     sentence (that year, or its one named month), or the one month its sentences name when that
     month ended before the article's ("حين صوتت 137 دولة في شباط/فبراير" in August).  None when
     the sentences say neither (the vote is the article's own)."""
     from crosscheck.reconcile.dating import date_rules
-    from crosscheck.text.dates import months_named
-    from crosscheck.text.normalize import normalize
+    from crosscheck.text.dates import months_named, names_last_year
 
     rules = date_rules()
     sentences = {claims[i].sentence for i in occ.members if claims[i].sentence}
@@ -162,7 +154,7 @@ def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Option
     for s in sentences:
         months |= months_named(s, rules)
     month = next(iter(months)) if len(months) == 1 else None
-    if any(_LAST_YEAR.search(normalize(s).text) for s in sentences):
+    if any(names_last_year(s, rules) for s in sentences):
         year = published.year - 1
         if month is None:
             return date(year, 1, 1), date(year, 12, 31)
@@ -170,8 +162,12 @@ def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Option
         year = published.year
     else:
         return None
-    first = date(year, month, 1)
-    return first, date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return _month_span(year, month)
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    """The first and last day of a month."""
+    return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 def _past_month(occ: Occ, claims: Sequence[Claim], year: int) -> Optional[int]:

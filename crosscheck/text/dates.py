@@ -61,6 +61,8 @@ class DateRules(BaseModel):
     future_words: list[str] = []
     future_max_words: int = Field(4, ge=1, le=10)
     future_after_words: list[str] = []
+    # "Last year" ("العام الماضي"): a vote recalled in its sentence was held the year before.
+    last_year_words: list[str] = []
     # A numeric date ("12/12/1430 هـ") whose year lies in this range is Hijri: no dateline of
     # today's news is a Gregorian year that far back.
     hijri_years: tuple[int, int] = (1300, 1599)
@@ -153,6 +155,10 @@ class _Patterns:
         self.future_after_re = regex.compile(
             r"\s+(?:" + _alt(rules.future_after_words) + r")(?![\p{L}])"
         ) if rules.future_after_words else None
+
+        self.last_year_re = regex.compile(
+            r"(?<!\S)[وف]?(?:في\s+)?(?:" + _alt(rules.last_year_words) + r")(?![\p{L}])"
+        ) if rules.last_year_words else None
 
     def looks_forward(self, s: str, start: int, end: int) -> bool:
         """Is the day at [start, end) of `s` one the sentence looks forward to?"""
@@ -263,6 +269,12 @@ def months_named(sentence: str, rules: DateRules) -> frozenset[int]:
     found = {p.month_number.get(_month_name(p, m[1])) for m in p.month_re.finditer(normalize(sentence).text)}
     found.discard(None)
     return frozenset(found)
+
+
+def names_last_year(sentence: str, rules: DateRules) -> bool:
+    """Does a sentence say "last year" ("وفي العام الماضي")?"""
+    p = _patterns(rules)
+    return p.last_year_re is not None and p.last_year_re.search(normalize(sentence).text) is not None
 
 
 def _weekday_before(ref: dt.date, weekday: int) -> dt.date:
