@@ -83,3 +83,13 @@ def test_an_article_recalling_an_earlier_vote_speaks_of_that_vote():
     of = {(c.doc, c.value): cl.id for cl in clusters for c in cl.claims if c.kind == "votes_for"}
     assert of[("old", 189)] == of[("new", 189)] != of[("new", 187)]
     assert of[("feb", 137)] == of[("aug", 137)] != of[("aug", 133)]
+
+
+def test_last_year_is_read_from_the_date_rules():
+    from crosscheck.text.dates import names_last_year
+
+    assert names_last_year("وفي العام الماضي، أيد القرار 189 بلدا", RULES)
+    assert names_last_year("صوتت 140 دولة في السنة المنصرمة", RULES)
+    # another year, or "last year" only as part of a longer word: no
+    assert not names_last_year("وفي العام 2019 أيد القرار 189 بلدا", RULES)
+    assert not names_last_year("أيد القرار 189 بلدا في العام الماضيين", RULES)
