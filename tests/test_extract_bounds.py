@@ -729,3 +729,58 @@ def test_the_collector_is_back_after_a_document(monkeypatch):
         extract_text("قتل 3 أشخاص")
     assert during == [False]  # off while the document is read
     assert gc.isenabled()  # and back after an error too
+
+
+def test_formula_and_member_list_phrases_are_tried_only_where_their_first_word_stands(monkeypatch):
+    """formula_claims and member_count_claims asked every rule's phrases (and the words they
+    need) at every token of a sentence holding one formula word: ~25 phrase sets times the
+    sentence's length.  A set is now tried only at the tokens holding one of its first words
+    (PhraseSet.starts_in; none at all when the sentence's forms hold none), with the same claims
+    as trying every position."""
+    from crosscheck.extract import formulas, member_counts
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+    from crosscheck.text.lexicon import PhraseSet
+
+    filler = " ".join(["وأضاف", "المندوب", "أن", "الوضع", "الإنساني", "صعب", "للغاية", "في", "المنطقة"] * 20)
+    text = " ".join(
+        f"واعتمد مجلس الأمن القرار {2700 + i} بأغلبية 13 صوتا مقابل لا شيء وامتناع الصين وروسيا "
+        f"{filler}. واعتمد مجلس الأمن القرار {2800 + i} بالإجماع {filler}. وصوت 12 عضوا لصالح "
+        f"القرار {2900 + i} ومر دون أي امتناع {filler}."
+        for i in range(6)
+    )
+    rules = extractor._default_rules()
+    # tally starts as the extractor finds them (the formulas said beside a tally need one)
+    tallies = [
+        c.start for c in extract_text(text)
+        if c.kind in ("votes_for", "votes_against", "abstentions") and any(ch.isdigit() for ch in c.surface)
+    ]
+    assert tallies
+
+    def run():
+        ctx = DocContext(Document(id="d", text=text), rules)
+        return _dump(formulas.formula_claims(ctx, rules, tallies) + member_counts.member_count_claims(ctx, rules, tallies))
+
+    calls = [0]
+    real_at = PhraseSet.at
+
+    def counting(self, tokens, i, limit=None):
+        calls[0] += 1
+        return real_at(self, tokens, i, limit)
+
+    with monkeypatch.context() as m:  # the definition: every position of every sentence tried
+        m.setattr(PhraseSet, "starts_in", lambda self, tokens, forms=None: range(len(tokens)))
+        m.setattr(PhraseSet, "at", counting)
+        whole = run()
+        every = calls[0]
+    monkeypatch.setattr(PhraseSet, "at", counting)
+    calls[0] = 0
+    got = run()
+    assert got == whole
+    assert any(c["kind"] == "votes_for" and c["value"] == 15 for c in got)  # بالإجماع
+    assert any(c["kind"] == "abstentions" and c["value"] == 2 for c in got)  # الصين وروسيا
+    assert any(c["kind"] == "abstentions" and c["value"] == 0 for c in got)  # دون أي امتناع
+    # a look-up per formula word standing in the text (a few per sentence), not per token
+    n_sentences = 18
+    assert calls[0] <= 10 * n_sentences, (calls[0], every)  # (144 here; 69,180 trying every position)
+    assert every > 20 * calls[0], (calls[0], every)

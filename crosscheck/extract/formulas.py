@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import Formula, KindRule, RuleSet
-from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
+from crosscheck.text.lexicon import Phrase, PhraseSet, forms_of, longest_of
 from crosscheck.text.normalize import normalize_word
 from crosscheck.util.memo import per_object
 
@@ -51,10 +51,10 @@ def _compiled(rules: RuleSet) -> _Compiled:
     return _Compiled(rules)
 
 
-def _in_sentence(toks, phrases: list[str]) -> bool:
-    """Does the sentence (its tokens) hold one of these phrases?"""
-    ps = _phrase_set(tuple(phrases))
-    return any(ps.at(toks, k) for k in range(len(toks)))
+def _in_sentence(toks, phrases: list[str], forms: frozenset[str] | None = None) -> bool:
+    """Does the sentence (its tokens) hold one of these phrases?  (`forms`: forms_of(toks),
+    when the caller has it: a sentence holding none of the phrases' first words answers at once.)"""
+    return _phrase_set(tuple(phrases)).occurs_in(toks, forms)
 
 
 _SETS: dict[tuple[str, ...], PhraseSet] = {}
@@ -109,15 +109,19 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
         seen.add((s_lo, s_hi))
         ctx.reading_at(s_lo)  # read in text order: the sentences behind may be forgotten
         toks = ctx.tokens(s_lo, s_hi)
+        forms = forms_of(toks)  # (a formula, or a word it needs, whose first word is not here: none)
         for rule, f, ps, needs in comp.items:
-            if f.needs and not _in_sentence(toks, f.needs) and not (
+            starts = ps.starts_in(toks, forms)
+            if not starts:
+                continue  # none of its phrases can start here: no claim (and nothing else asked)
+            if f.needs and not _in_sentence(toks, f.needs, forms) and not (
                 f.article_needs and _in_article(ctx, f.article_needs)
             ):
                 continue  # "بالإجماع" is 15 for only where the Security Council voted
-            if f.unless and (_in_sentence(toks, f.unless) or (
+            if f.unless and (_in_sentence(toks, f.unless, forms) or (
                 # another body named elsewhere in the article matters only where the sentence
                 # does not name the body itself ("واعتمد مجلس الأمن القرار بالإجماع")
-                not (f.needs and _in_sentence(toks, f.needs)) and _in_article(ctx, f.unless)
+                not (f.needs and _in_sentence(toks, f.needs, forms)) and _in_article(ctx, f.unless)
             )):
                 continue
             if f.with_tally or f.alone:
@@ -128,7 +132,7 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
                     continue  # "مرّ القرار دون معارضة": no tally in the sentence
                 if f.alone and beside:
                     continue  # "بتأييد 15 عضوا، أي بإجماع أعضائه": the tally says it
-            for k in range(len(toks)):
+            for k in starts:
                 hit = ps.at(toks, k)
                 if hit is None:
                     continue

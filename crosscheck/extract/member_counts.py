@@ -19,7 +19,7 @@ from crosscheck.extract.context import vote_event
 from crosscheck.extract.formulas import _in_article, _in_sentence, _norm
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import KindRule, MemberList, RuleSet
-from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
+from crosscheck.text.lexicon import Phrase, PhraseSet, forms_of, longest_of
 from crosscheck.text.tokens import Token
 from crosscheck.util.memo import per_object
 
@@ -97,18 +97,22 @@ def member_count_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[in
         j = bisect_left(tallies, o_lo)
         tally = j < len(tallies) and tallies[j] < o_hi
         taken: set[int] = set()  # a list counts once, for the first rule that reads it
+        forms = forms_of(toks)  # (a phrase or a word whose first word is not here: none)
         for rule, ml, before, after, needs in comp.items:
             if ml.with_tally and not tally:
                 continue
-            if needs and all(t.forms.isdisjoint(needs) for t in toks):
+            if needs and needs.isdisjoint(forms):
                 continue
-            if ml.needs and not _in_sentence(toks, ml.needs) and not (
+            starts = before.starts_in(toks, forms)
+            if not starts:
+                continue  # none of its phrases can start here: no claim (and nothing else asked)
+            if ml.needs and not _in_sentence(toks, ml.needs, forms) and not (
                 ml.article_needs and _in_article(ctx, ml.article_needs)
             ):
                 continue
-            if ml.unless and _in_sentence(toks, ml.unless):
+            if ml.unless and _in_sentence(toks, ml.unless, forms):
                 continue  # (the article may speak of another body: the sentence says which voted)
-            for k in range(len(toks)):
+            for k in starts:
                 hit = before.at(toks, k)
                 if hit is None or hit[1] in taken:
                     continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from crosscheck.text.normalize import normalize_word
 from crosscheck.text.tokens import Token
@@ -209,6 +209,31 @@ class PhraseSet:
     def any_starts_here(sets: Sequence["PhraseSet"]) -> "StartTest":
         """One cheap test for several phrase sets: could a phrase of any of them start here?"""
         return StartTest(any(s._first_loose for s in sets), frozenset().union(*(s._first_keys for s in sets)))
+
+    def starts_in(self, tokens: Sequence[Token], forms: frozenset[str] | None = None) -> Iterable[int]:
+        """The positions of `tokens` where a phrase could start (a superset of those where
+        `at` finds one, in order): every position when some phrase's first word is loose, else
+        those of a token holding a first word.  `forms`, the union of the tokens' forms
+        (forms_of), lets a list holding no first word answer at once."""
+        if self._first_loose:
+            return range(len(tokens))
+        keys = self._first_keys
+        if forms is not None and keys.isdisjoint(forms):
+            return ()
+        return [i for i, t in enumerate(tokens) if not t.forms.isdisjoint(keys)]
+
+    def hits(self, tokens: Sequence[Token], forms: frozenset[str] | None = None) -> Iterator[tuple[int, tuple[Phrase, int]]]:
+        """(i, at(tokens, i)) for every position i where `at` finds a phrase, in order; only
+        the positions where one could start are tried (starts_in)."""
+        at = self.at
+        for i in self.starts_in(tokens, forms):
+            hit = at(tokens, i)
+            if hit is not None:
+                yield i, hit
+
+    def occurs_in(self, tokens: Sequence[Token], forms: frozenset[str] | None = None) -> bool:
+        """Does a phrase start at some position of `tokens` (any(at(tokens, i)))?"""
+        return next(self.hits(tokens, forms), None) is not None
 
     def starts_here(self, tok: Token) -> bool:
         """Cheap test: could any phrase start at this token?"""
@@ -621,6 +646,12 @@ class SentenceIndex:
         if best_before is not None and (best_after is None or best_before[2] < best_after[2]):
             return best_before
         return best_after
+
+
+def forms_of(tokens: Sequence[Token]) -> frozenset[str]:
+    """Every form of every token (for PhraseSet.starts_in: a list holding no first word of a
+    set has no phrase of it)."""
+    return frozenset().union(*[t.forms for t in tokens])
 
 
 def longest_of(words: Iterable[str], space: str = r"\ ") -> str:
