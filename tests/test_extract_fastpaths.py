@@ -896,3 +896,42 @@ def test_place_names_of_letters_only_are_looked_up_as_written():
         assert got == want, text
         found += len(want)
     assert found > 2000 and spaced > 500
+
+
+def test_the_rules_a_class_of_figure_can_take_are_listed_once_per_sentence(monkeypatch):
+    """_best_kind's tests of a rule that do not depend on where the figure stands (ordinal,
+    digits, min_value, integer; the article's and the sentence's words) are made once per
+    sentence, rule list and class of figure (_applicable), not for every figure: counted, the
+    rule lists built in a dense sentence do not grow with its figures; the claims are those of
+    testing every rule for every figure (_STATIC_KINDS off), on dense sentences, decimals,
+    ordinals, vote and hostage sentences and random texts, dual nouns (a claim's window) among
+    them."""
+    from crosscheck.extract import extractor
+
+    built = [0]
+    real = extractor._every_rule
+
+    def counting(*a, **k):
+        built[0] += 1
+        return real(*a, **k)
+
+    monkeypatch.setattr(extractor, "_every_rule", counting)
+    counts = {}
+    for n in (200, 800):
+        built[0] = 0
+        claims = extractor.extract_text(_dense_sentence(n))
+        assert len(claims) > n // 2
+        counts[n] = built[0]
+    assert counts[800] == counts[200] < 40, counts  # a handful of classes, whatever the figures
+    texts = [_dense_sentence(60)] + _texts(60, 23) + [
+        "وقتل 3.5 ألف شخص وأصيب 12.5 ألفا في غزة، وللمرة الثامنة استخدمت روسيا الفيتو ونزح 40 ألفا",
+        "صوت 13 عضوا لصالح القرار 2728 وامتنعت دولتان، وأفرجت حماس عن 24 محتجزا بينهم 10 تايلانديين",
+        "ومقتل جنديين وإصابة شخصين في غزة و3 مدنيين في رفح، وفقد 2.5 شخص",
+        # classes of one sentence: digits and words, integers and decimals, below a min_value
+        "صوت المجلس على القرار 2728 ثم على القرار ثلاثة وعلى القرار 2.5",
+        "صوت المجلس على القرار 0 ثم على القرار 2728 والقرار 2729",
+        "وللمرة الثامنة استخدمت روسيا الفيتو وقتل ثلاثة في غزة",
+    ]
+    for text in texts:
+        fast, plain = _claims_with_and_without(extractor, "_STATIC_KINDS", text)
+        assert fast == plain, text

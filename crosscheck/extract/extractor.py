@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import deque
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from heapq import heappop, heappush
@@ -1988,23 +1988,19 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     if maybe_noun:
         # the rules whose counted noun can start at the word after the figure (after "من"):
         # nouns.at of any other rule finds none there (see _noun_rules), so it is not asked
-        position = comp.position
         after_of = "من" in t1.forms and i1 + 1 < len(toks)
         if _PREFILTER_KINDS:
             noun_here = _noun_rules(comp, t1)
             noun_after_of = _noun_rules(comp, toks[i1 + 1]) if after_of else frozenset()
         else:
             noun_here = noun_after_of = range(len(comp.kinds))  # (tests: every rule's nouns asked)
-    for ck in kinds:
+    # the rules of `kinds` whose tests do not depend on where the figure stands (its form,
+    # digits and value; the article; the sentence), found once per sentence and class of figure
+    for ck, j, has_cue in _applicable(ctx, comp, toks, index, kinds, n, ordinal) if _STATIC_KINDS else _every_rule(
+        ctx, comp, toks, index, kinds, n, ordinal
+    ):
         r = ck.rule
-        if ordinal and not r.ordinal_after:
-            continue  # a running count written as an ordinal is only for rules that say so
-        if r.digits_only and not n.digits:
-            continue
-        if n.value < r.min_value or (r.integer_only and not float(n.value).is_integer()):
-            continue
         if maybe_noun:
-            j = position[r.id]
             noun = ck.nouns.at(toks, i1) if j in noun_here else None
             if noun is None and after_of:
                 noun = ck.nouns.at(toks, i1 + 1) if j in noun_after_of else None  # "ثلاثة من الرهائن"
@@ -2015,14 +2011,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 noun = None  # "إلى 93 اليوم" (today): a unit of time after its figure is never definite
         else:
             noun = None
-        if noun is None and not (ck.cues and index.has(r.id)):
+        if noun is None and not (has_cue if has_cue is not None else ck.cues and index.has(r.id)):
             continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
-        if (ck.article_needs or ck.article_phrases) and not (
-            ctx.mentions_any(ck.article_needs) or (ck.article_phrases and _in_article(ctx, ck.article_phrases))
-        ):
-            continue  # detainees of a swap between states are no hostages
-        if ck.needs and not _sentence_holds(ctx, toks, ck.needs, ("needs", r.id)):
-            continue  # "مناطق المعارضة" in a sentence that names no vote
         if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
             continue
         if ck.exclude_before and left > 0 and not toks[left].brk_before and ck.exclude_before.ending_at(toks, left):
@@ -2134,6 +2124,58 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     return None
 
 
+def _every_rule(ctx: DocContext, comp: Compiled, toks, index, kinds, n: _Num, ordinal: bool, cue=True):
+    """(rule, its index in comp.kinds, has a cue in the sentence) of every rule of `kinds`
+    whose tests that do not depend on where the figure stands pass: its form, digits and value,
+    the article, the sentence (the definition _applicable keeps per class of figure); without
+    `cue`, None for has a cue (_best_kind asks the index when it needs to)."""
+    position = comp.position
+    out = []
+    for ck in kinds:
+        r = ck.rule
+        if ordinal and not r.ordinal_after:
+            continue  # a running count written as an ordinal is only for rules that say so
+        if r.digits_only and not n.digits:
+            continue
+        if n.value < r.min_value or (r.integer_only and not float(n.value).is_integer()):
+            continue
+        if (ck.article_needs or ck.article_phrases) and not (
+            ctx.mentions_any(ck.article_needs) or (ck.article_phrases and _in_article(ctx, ck.article_phrases))
+        ):
+            continue  # detainees of a swap between states are no hostages
+        if ck.needs and not _sentence_holds(ctx, toks, ck.needs, ("needs", r.id)):
+            continue  # "مناطق المعارضة" in a sentence that names no vote
+        out.append((ck, position[r.id], bool(ck.cues and index.has(r.id)) if cue else None))
+    return out
+
+
+def _applicable(ctx: DocContext, comp: Compiled, toks, index, kinds, n: _Num, ordinal: bool):
+    """_every_rule, found once per token list (a sentence, a claim's window), rule list and
+    class of figure: whether it is an ordinal, in digits, an integer, and which rules' min_value
+    it reaches.  Those and the article and sentence are all _static_ok reads, so every figure
+    of a class gets the same list; a dense sentence has a handful of classes.  (A claim's window
+    serves one figure: its list is not kept.)"""
+    if isinstance(toks, TokenWindow):
+        return _every_rule(ctx, comp, toks, index, kinds, n, ordinal, cue=False)  # (one figure per window)
+    value = n.value
+    integer = float(value).is_integer()
+    key = ("applicable", id(kinds), ordinal, n.digits, integer, bisect_right(_min_values(comp), value))
+    memo = ctx.info(toks)._memo
+    found = memo.get(key)
+    if found is None or found[0] is not kinds:
+        found = memo[key] = (kinds, _every_rule(ctx, comp, toks, index, kinds, n, ordinal))
+    return found[1]
+
+
+@per_object
+def _min_values(comp: Compiled) -> list[float]:
+    """The rules' distinct min_value, in order: a value's class is how many of them it reaches."""
+    return sorted({ck.rule.min_value for ck in comp.kinds})
+
+
+# _best_kind takes the rules that can apply to a class of figure from _applicable, once per
+# sentence (tests turn it off to compare with testing every rule for every figure)
+_STATIC_KINDS = True
 # _best_kind passes over rules without a noun that cannot win (tests turn it off to compare)
 _SKIP_NOUNLESS = True
 # _best_kind tries only the rules _kinds_for names (tests turn it off to compare)
