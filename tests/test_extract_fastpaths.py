@@ -935,3 +935,36 @@ def test_the_rules_a_class_of_figure_can_take_are_listed_once_per_sentence(monke
     for text in texts:
         fast, plain = _claims_with_and_without(extractor, "_STATIC_KINDS", text)
         assert fast == plain, text
+
+
+def test_an_article_mentions_a_word_as_its_tokens_forms_say(monkeypatch):
+    """DocContext.mentions_any (a rule's article_needs, a context veto's words) asks the
+    article's words as written against the words' clitic spellings (tokens.spellings), not the
+    forms of every word of the article: the same answers as the union of the tokens' forms, and
+    no word's forms made (counted)."""
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+    from crosscheck.text import tokens
+
+    rules = load_rules()
+    rng = random.Random(5)
+    texts = _texts(120, 31) + ["وقال المرصد إن الوباء انتشر، وبالأسرى والكوليرا لل فالمستشفى"]
+    made = [0]
+    real = tokens.bare_forms
+    for text in texts:
+        ctx = DocContext(Document(id="t", text=text), rules)
+        toks = tokenize(ctx.text)
+        forms = sorted(set().union(*(t.forms for t in toks))) if toks else []
+        words = [t.text for t in toks]
+        asks = [frozenset(rng.sample(forms, min(len(forms), k))) for k in (1, 1, 2)] if forms else []
+        # forms with a clitic added or a letter cut (mostly absent), and one-letter words
+        asks += [frozenset({"و" + w, w[1:], "ك" + w[1:]}) for w in rng.sample(words, min(len(words), 3))]
+        asks += [frozenset({"و"}), frozenset({"ل", "ب"}), frozenset({"الكوليرا"}), frozenset({"اسري"})]
+        monkeypatch.setattr(tokens, "bare_forms", lambda w: made.__setitem__(0, made[0] + 1) or real(w))
+        for ws in asks:
+            assert ctx.mentions_any(ws) == (not ws.isdisjoint(forms)), (text, ws)
+        monkeypatch.setattr(tokens, "bare_forms", real)
+    for p in tokens._prefixes():  # a word behind each clitic prefix, and a stem too short to cut
+        ctx = DocContext(Document(id="t", text=f"قال {p}مستشفيات {p}بن"), rules)
+        assert ctx.mentions_any(frozenset({"مستشفيات"})) and not ctx.mentions_any(frozenset({"ن"})), p
+    assert made[0] == 0

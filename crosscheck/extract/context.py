@@ -21,7 +21,7 @@ from crosscheck.ruleset.loader import RuleSet
 from crosscheck.text.bidi import BidiSpans
 from crosscheck.text.lexicon import PhraseSet, SentenceIndex, longest_of
 from crosscheck.text.normalize import normalize
-from crosscheck.text.tokens import Token, tokenize, word_forms_between
+from crosscheck.text.tokens import Token, spellings, tokenize, words_between
 
 # Sentence ends: ! ? ؟ and newlines always; a full stop unless it sits between two digits
 # ("1.5 مليون" is one number, not two sentences).
@@ -442,19 +442,21 @@ class DocContext:
         return found
 
     @cached_property
-    def word_forms(self) -> frozenset[str]:
-        """Every form of every word of the article outside page furniture (one pass, cached)."""
-        forms: set[str] = set()
+    def words(self) -> frozenset[str]:
+        """Every word of the article outside page furniture (one pass, cached)."""
+        words: set[str] = set()
         pos = 0
         for a, b in [*self.furniture, (len(self.text), len(self.text))]:
             if a > pos:
-                forms |= word_forms_between(self.text, pos, a)
+                words |= words_between(self.text, pos, a)
             pos = max(pos, b)
-        return frozenset(forms)
+        return frozenset(words)
 
     def mentions_any(self, words: frozenset[str]) -> bool:
-        """Does the article (outside furniture) hold one of these normalised words?"""
-        return not words.isdisjoint(self.word_forms)
+        """Does the article (outside furniture) hold one of these normalised words (a token one
+        of whose forms is one of them)?  Asked of the article's words as written, with each
+        form's clitic spellings (the forms of every word of the article were made for this)."""
+        return not spellings(words).isdisjoint(self.words)
 
     @cached_property
     def location(self) -> str | None:

@@ -94,18 +94,44 @@ class Token:
 def word_forms_between(text: str, start: int = 0, end: int | None = None) -> set[str]:
     """The union of the forms of every token of text[start:end] (what tokenize's tokens would
     give), without making the tokens: each distinct word is read once."""
-    end = len(text) if end is None else end
     forms: set[str] = set()
+    for w in words_between(text, start, end):
+        forms |= bare_forms(w)
+    return forms
+
+
+def words_between(text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """The distinct words of text[start:end] (the texts of tokenize's tokens), without making
+    the tokens."""
+    end = len(text) if end is None else end
+    words: set[str] = set()
     pos = start
     while pos < end:
         # about _CHUNK characters at a time, cut at a space (no word holds one), so a text of
         # a million words never lists them all at once
         stop = text.find(" ", pos + _CHUNK, end) if pos + _CHUNK < end else -1
         stop = end if stop < 0 else stop
-        for w in set(_word_re(text, pos, stop, _WORD_FLAT, _WORD).findall(text, pos, stop)):
-            forms |= bare_forms(w)
+        words.update(_word_re(text, pos, stop, _WORD_FLAT, _WORD).findall(text, pos, stop))
         pos = stop
-    return forms
+    return words
+
+
+def spellings(forms: frozenset[str]) -> frozenset[str]:
+    """Every word one of whose bare_forms is in `forms`: the forms themselves and each with a
+    clitic prefix (a form of two letters or more: bare_forms keeps no shorter stem).  A text
+    whose words miss these holds no token with one of the forms (one set test per question
+    instead of the forms of every word of the text)."""
+    found = _SPELLINGS.get(forms)
+    if found is None:
+        if len(_SPELLINGS) >= 4096:
+            _SPELLINGS.clear()
+        found = _SPELLINGS[forms] = frozenset(forms).union(
+            p + f for p in _prefixes() for f in forms if len(f) >= 2
+        )
+    return found
+
+
+_SPELLINGS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
