@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+from collections import Counter
 
 import pytest
 
@@ -129,55 +131,181 @@ def _small_large(monkeypatch):
     return inconsistency_groups
 
 
-def _entries(page: str, css: str) -> list[str]:
-    import re
+_GROUP = re.compile(r'<h3 class="group">(.*?)</h3><ol class="compact lines" id="([^"]+)" data-list data-lines([^>]*)>(.*?)</ol>', re.S)
+_LINE = re.compile(r'<li id="([^"]+)"([^>]*)>(.*?)</li>', re.S)
+_ATTR = re.compile(r' (data-[a-z]+)="([^"]*)"')
 
-    return re.findall(rf'<li class="{css}"[^>]*>.*?</li>(?=<li class="{css}"|</ol>)', page, re.S)
+
+def _groups(page: str, section: str) -> list[dict]:
+    """The groups of one-line entries of a large page's `section` (the id of its container):
+    heading, list attributes and lines (anchor, attributes, inner HTML), as written; nothing
+    else stands in a list."""
+    start = page.index(f'<div id="{section}">')
+    end = page.index("</div>", start)
+    part = page[start:end]
+    out = []
+    for heading, list_id, attrs, body in _GROUP.findall(part):
+        found = _LINE.findall(body)
+        assert "".join(f'<li id="{i}"{a}>{x}</li>' for i, a, x in found) == body
+        out.append({"heading": heading, "id": list_id, "attrs": dict(_ATTR.findall(attrs)),
+                    "lines": [(i, dict(_ATTR.findall(a)), x) for i, a, x in found]})
+    assert len(out) == part.count('<h3 class="group">')
+    return out
 
 
-def test_a_large_page_lists_every_conflict_and_inconsistency_in_bounded_bytes(generated, monkeypatch):
-    """On a generated archive every conflict and every inconsistency between clusters has its
-    own entry (anchor) on the HTML page and in the Markdown, the detailed ones and the lines within
-    their byte budgets; those inside one running total are one entry per cluster and type,
-    counted in full, the first few anchored, so their number does not grow the page."""
-    import re
+def _count_in(heading: str) -> int:
+    m = re.search(r'<span class="ctx"><bdi class="num" dir="ltr">([\d,]+)</bdi></span>$', heading)
+    return int(m.group(1).replace(",", ""))
+
+
+def _text(inner: str) -> str:
+    import html as html_mod
+
+    return html_mod.unescape(re.sub(r"<[^>]+>", "", inner))
+
+
+def test_a_large_page_lists_every_conflict_and_inconsistency_once_under_its_group(generated, monkeypatch):
+    """Every conflict and every inconsistency of report.json has exactly one anchored entry on
+    the HTML page and one line or table in the Markdown; past the detailed ones each is a line
+    under a heading per kind and scope (conflicts), per type and kinds, or per clusters and
+    type (inconsistencies), whose count is its number of lines; the filter attributes the
+    lines share are their list's (kind, status, strength, places), their sources their own."""
+    from crosscheck.report.page_lines import cluster_places, conflict_text, latest, moment_text
 
     groups_mod = _small_large(monkeypatch)
     report = generated.report()
-    files = pipeline.render_reports(report, ("md", "html"), generated.texts)
-    page, md = files["report.html"], files["report.md"]
-    conflicts = [c for c in report.clusters if c.status == "conflict"]
+    files = pipeline.render_reports(report, ("md", "html", "json"), generated.texts)
+    page, md, data = files["report.html"], files["report.md"], json.loads(files["report.json"])
+    conflicts = [c for c in data["clusters"] if c["status"] == "conflict"]
+    incs = data["inconsistencies"]
     split = groups_mod.for_page(report.inconsistencies)
-    assert len(conflicts) > 20 and len(split.lines) > 20 and split.groups, (len(conflicts), len(split.lines))
-    inside = [i for g in split.groups for i in g.items]
-    assert len(inside) > 3 * len(split.groups)  # running totals with many falling figures each
-    assert len({(g.type, g.clusters) for g in split.groups}) == len(split.groups)
-    assert len({(i.type, tuple(i.clusters)) for i in split.detailed + split.lines}) == len(split.detailed + split.lines)
-    assert split.total == len(report.inconsistencies)
-    for c in conflicts:
-        assert f'id="cluster-{c.id}"' in page and f"`{c.id}`" in md
-    for inc in split.detailed + split.lines:
-        assert f'id="inconsistency-{inc.id}"' in page and f"`{inc.id}`" in md
-    anchored = [i for i in inside if f'id="inconsistency-{i.id}"' in page]
-    assert len(anchored) == sum(len(g.shown) for g in split.groups) < len(inside)
-    lines = _entries(page.split('id="list-inconsistencies-more"')[1], "inconsistency")
-    assert len(lines) >= len(split.lines)
-    assert max(len(x.encode()) for x in lines[:len(split.lines)]) <= groups_mod.LINE_BYTES
-    grouped = _entries(page.split('id="list-inconsistencies-grouped"')[1], "inconsistency")
-    assert len(grouped) == len(split.groups)
-    assert max(len(x.encode()) for x in grouped) <= groups_mod.GROUP_BYTES
-    for g, entry in zip(split.groups, grouped):
-        text = re.sub(r"<[^>]+>", "", entry)
-        shown = {c.id for c in conflicts}  # the page renders its conflicts: only they are linked
-        assert all((f'href="#cluster-{c}"' in entry) == (c in shown) and c in text for c in g.clusters)
-        assert f" · {len(g.items)} " in text
-        assert f"+{len(g.items) - len(g.shown)} · report.json" in text or len(g.items) == len(g.shown)
+    assert len(conflicts) > 20 and len(split.lines) > 20 and len(split.groups) > 3
+    assert sum(len(g.items) for g in split.groups) > 3 * len(split.groups)  # groups of many moments
+    anchors = Counter(re.findall(r' id="((?:cluster|inconsistency)-[^"]+)"', page))
+    assert {a: n for a, n in anchors.items() if n != 1} == {}
+    assert {a for a in anchors if a.startswith("cluster-")} == {"cluster-" + c["id"] for c in conflicts}
+    assert {a for a in anchors if a.startswith("inconsistency-")} == {"inconsistency-" + i["id"] for i in incs}
+    in_md = Counter(re.findall(r"^- `([^`]+)` ", md, re.M)) + Counter(re.findall(r"^`([^`]+)` · ", md, re.M))
+    assert {x: n for x, n in in_md.items() if n != 1} == {}
+    assert set(in_md) == {c["id"] for c in conflicts} | {i["id"] for i in incs}
+
+    shown, view = large.reader_report(report)
+    by_id = {c.id: c for c in shown.clusters}
+    docs = {d.id: d for d in report.documents}
+    sources = sorted({d.source for d in report.documents if d.source})
+    conflict_groups = _groups(page, "list-conflicts-more")
+    assert sum(len(g["lines"]) for g in conflict_groups) == len(conflicts) - large.DETAILED
+    assert len(conflict_groups) < len(conflicts) - large.DETAILED  # lines share their headings
+    for g in conflict_groups:
+        assert _count_in(g["heading"]) == len(g["lines"]) > 0
+        assert g["attrs"]["data-status"] == "conflict"
+        for anchor, attrs, inner in g["lines"]:
+            c = by_id[anchor.removeprefix("cluster-")]
+            assert g["attrs"]["data-kind"] == c.kind and g["attrs"].get("data-strength", "") == (c.strength or "")
+            assert (g["attrs"].get("data-place") or attrs.get("data-place", "")) == " ".join(cluster_places(c))
+            assert not ("data-place" in g["attrs"] and "data-place" in attrs)
+            assert attrs.get("data-source", "") == " ".join(
+                str(sources.index(s)) for s in sorted({docs[x.doc].source for x in c.claims if docs[x.doc].source}))
+            assert _text(inner) == conflict_text(c, view.sizes[c.id]) and latest(c.claims) in inner
+    inc_by_id = {i.id: i for i in report.inconsistencies}
+    between = _groups(page, "list-inconsistencies-more")
+    listed = [inc_by_id[i.removeprefix("inconsistency-")] for g in between for i, _, _ in g["lines"]]
+    assert sorted(i.id for i in listed) == sorted(i.id for i in split.lines)
+    for g in between:
+        types = {inc_by_id[i.removeprefix("inconsistency-")].type for i, _, _ in g["lines"]}
+        assert len(types) == 1 and _count_in(g["heading"]) == len(g["lines"])
+        assert g["attrs"]["data-status"] == "inconsistency"
+    moments = _groups(page, "list-inconsistencies-grouped")
+    assert [i.removeprefix("inconsistency-") for g in moments for i, _, _ in g["lines"]] == \
+        [i.id for g in split.groups for i in g.items]
+    for g, want in zip(moments, split.groups):
+        assert _count_in(g["heading"]) == len(g["lines"]) == len(want.items)
+        assert all(f">{c}</bdi>" in g["heading"] for c in want.clusters)  # its clusters, said once
+        assert [_text(inner) for _, _, inner in g["lines"]] == [moment_text(i) for i in want.items]
+    # the Markdown has the same groups: each heading's count is its number of lines
+    md_groups = re.findall(r"^#### (.*)\n\n((?:- .*\n)+)", md, re.M)
+    assert len(md_groups) > len(moments) + len(between)  # (the Markdown's first 25 have tables)
+    for heading, body in md_groups:
+        assert int(re.search(r"\((\d+)\)$", heading).group(1)) == body.count("\n")
+
+
+def test_a_large_page_escapes_every_field_of_its_lines(generated, monkeypatch):
+    """Article ids, events, roles, places and sources are untrusted: on a line, in a heading and
+    in a list's attributes they are escaped (bidi controls shown), in the HTML and the Markdown."""
+    groups_mod = _small_large(monkeypatch)
+    monkeypatch.setattr(large, "DETAILED", 0)
+    monkeypatch.setattr(groups_mod, "DETAILED", 0)
+    report = generated.report()
+    evil = '<script>x</script>"\u202e&'
+    escaped = "&lt;script&gt;x&lt;/script&gt;&quot;&lt;U+202E&gt;&amp;"
+    conflict = next(c for c in report.clusters if c.status == "conflict" and c.key.get("event"))
+    doc = conflict.claims[0].doc
+    claims = [c.model_copy(update={"doc": evil + "doc", "location": "pl" + evil}) if c.doc == doc else c
+              for c in conflict.claims]
+    hostile = conflict.model_copy(update={"id": "evil-conflict", "claims": claims, "severity": 0.0,
+                                          "key": {**conflict.key, "event": "vote:x;res=" + evil}})
+    inc = next(g.items[0] for g in groups_mod.for_page(report.inconsistencies).groups)
+    bad_inc = inc.model_copy(update={"id": "evil-inc", "clusters": ["evil-conflict"],
+                                     "claims": [c.model_copy(update={"doc": evil, "role": "r" + evil}) for c in inc.claims]})
+    documents = [*report.documents, report.documents[0].model_copy(update={"id": evil + "doc", "source": evil})]
+    hostile_report = report.model_copy(update={"clusters": [*report.clusters, hostile], "documents": documents,
+                                               "inconsistencies": [*report.inconsistencies, bad_inc]})
+    files = pipeline.render_reports(hostile_report, ("md", "html"), generated.texts)
+    page, md = files["report.html"], files["report.md"]
+    assert page.count("<script") == 1 and "\u202e" not in page and "\u202e" not in md
+    line = re.search(r'<li id="cluster-evil-conflict"[^>]*>.*?</li>', page).group(0)
+    assert f"res={escaped} " in line and f"{escaped}doc: " in line
+    inc_line = re.search(r'<li id="inconsistency-evil-inc"[^>]*>.*?</li>', page).group(0)
+    assert f"r{escaped} {escaped} " in inc_line
+    assert any(f"pl{escaped}" in g["attrs"].get("data-place", "") for g in _groups(page, "list-conflicts-more"))
+    assert any('<bdi title="vote:x">vote:x</bdi>' in g["heading"] for g in _groups(page, "list-conflicts-more"))
+    for section in ("list-conflicts-more", "list-inconsistencies-more", "list-inconsistencies-grouped"):
+        for g in _groups(page, section):
+            for _, attrs, inner in g["lines"]:
+                assert "<" not in re.sub(r'<a href="#[^"<>]+">#[^<>]*</a>', "", inner)  # text and our links only
+    assert "<script" not in md and "\u202e" not in md
+    md_line = next(x for x in md.splitlines() if "`evil-conflict`" in x)
+    md_evil = '&lt;script&gt;x&lt;/script&gt;"&lt;U+202E&gt;&amp;'  # report.markdown.md_escape
+    assert md_line.startswith(f"- `evil-conflict` res={md_evil} {md_evil}doc: "), md_line
+    md_inc = next(x for x in md.splitlines() if "`evil-inc`" in x)
+    assert f"r{md_evil} {md_evil} " in md_inc, md_inc
+
+
+def test_large_pages_are_deterministic(generated, monkeypatch, tmp_path):
+    """The same report gives the same bytes: twice in one process, and in two processes whose
+    string hashing differs (every set of places, sources and kinds is sorted before it is said)."""
+    import os
+    import subprocess
+    import sys
+
+    _small_large(monkeypatch)
+    report = generated.report()
+    first = pipeline.render_reports(report, ("md", "html"), generated.texts)
+    assert pipeline.render_reports(report, ("md", "html"), generated.texts) == first
+    (tmp_path / "report.json").write_text(render_json(report), encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from crosscheck.models import Report\n"
+        "from crosscheck.report import large, inconsistency_groups\n"
+        "from crosscheck import pipeline\n"
+        "large.LARGE_CLUSTERS, large.DETAILED, inconsistency_groups.DETAILED = 3, 5, 5\n"
+        "r = Report.model_validate_json(open(sys.argv[1], encoding='utf-8').read())\n"
+        "out = pipeline.render_reports(r, ('md', 'html'))\n"
+        "sys.stdout.buffer.write((out['report.html'] + out['report.md']).encode())\n"
+    )
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outs.append(subprocess.run([sys.executable, "-c", script, str(tmp_path / "report.json")], env=env,
+                                   capture_output=True, check=True).stdout)
+    assert outs[0] == outs[1] and b'id="list-conflicts-more"' in outs[0]
+    assert b'id="list-inconsistencies-grouped"' in outs[0]
 
 
 def test_a_large_page_grows_by_bounded_bytes_per_inconsistency(generated, monkeypatch):
     """Counted in bytes: an inconsistency between other clusters past the detailed ones costs
-    one line; a running total's further falling figures, and the same clusters breaking the
-    same constraint again (another day), cost nothing on the page (counted)."""
+    one line, and so does each further moment of the same clusters or falling figure of a
+    running total: every one is listed, each within `LINE_BYTES`, a group's heading once."""
     groups_mod = _small_large(monkeypatch)
     report = generated.report()
     split = groups_mod.for_page(report.inconsistencies)
@@ -196,11 +324,12 @@ def test_a_large_page_grows_by_bounded_bytes_per_inconsistency(generated, monkey
         return len(pipeline.render_pages(shown, view, ("html",), generated.texts)["report.html"].encode())
 
     per_line = (size(110, 10) - size(10, 10)) / 100
-    assert per_line <= groups_mod.LINE_BYTES, per_line
-    assert size(10, 1000) - size(10, 10) <= 16  # only the count's digits
-    assert size(10, 10, 1000) - size(10, 10, 10) <= 16
+    per_moment = (size(10, 1010) - size(10, 10)) / 1000
+    per_again = (size(10, 10, 1002) - size(10, 10, 2)) / 1000
+    assert max(per_line, per_moment, per_again) <= groups_mod.LINE_BYTES, (per_line, per_moment, per_again)
+    print(f"{per_line:.0f} B per line, {per_moment:.0f} per falling figure, {per_again:.0f} per moment again")
     md = pipeline.render_pages(*large.reader_report(archive(10, 1000)), ("md",))["report.md"]
-    assert md.count(g.items[0].id) == groups_mod.GROUP_SHOWN and "+995" in md
+    assert all(f"`{g.items[0].id}-{i:05d}`" in md for i in range(1000))
 
 
 def _dead_links(page: str) -> set[str]:
@@ -230,8 +359,11 @@ def test_every_link_of_a_large_page_resolves(generated, monkeypatch):
 
 
 def test_a_large_page_line_cites_its_figures_in_bounded_bytes(generated, monkeypatch):
-    """An inconsistency's line gives its id, the figures it cites by article (the first few,
-    then how many more) and links to its conflicts, whatever the number of its claims."""
+    """An inconsistency's line gives the figures it cites by article (the first few, then how
+    many more), its date and links to its conflicts, whatever the number of its claims; so does
+    a moment's line, by role."""
+    from crosscheck.report.page_lines import moment_text
+
     groups_mod = _small_large(monkeypatch)
     report = generated.report()
     inc = groups_mod.for_page(report.inconsistencies).lines[0]
@@ -241,8 +373,61 @@ def test_a_large_page_line_cites_its_figures_in_bounded_bytes(generated, monkeyp
     assert groups_mod.line_figures(wide) == "doc-0: 100, 7, 7 +7 · doc-1: 101 · doc-2: 102 · +37"
     page = pipeline.render_pages(*large.reader_report(report.model_copy(
         update={"inconsistencies": [*report.inconsistencies, wide]})), ("html", "md"), generated.texts)
-    entry = next(x for x in _entries(page["report.html"], "inconsistency") if 'id="inconsistency-wide-1"' in x)
+    entry = re.search(r'<li id="inconsistency-wide-1"[^>]*>.*?</li>', page["report.html"]).group(0)
     assert "doc-0: 100, 7, 7 +7 · doc-1: 101 · doc-2: 102 · +37" in entry and "doc-3" not in entry
     assert len(entry.encode()) <= groups_mod.LINE_BYTES
     md_line = next(x for x in page["report.md"].splitlines() if "`wide-1`" in x)
     assert "+37" in md_line and len(md_line.encode()) < 200
+    g = groups_mod.for_page(report.inconsistencies).groups[0]
+    first = g.items[0].claims[0]
+    many = g.items[0].model_copy(update={"claims": [first.model_copy(update={"doc": f"d{i}"}) for i in range(30)]})
+    text = moment_text(many)
+    assert text.count(" d") == groups_mod.LINE_FIGURES and text.endswith(" +27") and len(text.encode()) < 200
+
+
+def test_a_large_page_filters_and_sorts_its_grouped_lines_in_a_browser(generated, monkeypatch, tmp_path):
+    """In headless Chromium: the page's script takes every line of a grouped list as an entry,
+    reads the attributes the lines share from their list (kind, status, place) and a line's own
+    (source, place), sorts lines by the date in their text, and every anchor is there."""
+    from cdp import Browser, chromium_for_tests
+
+    exe = chromium_for_tests()
+    _small_large(monkeypatch)
+    report = generated.report()
+    page_html = pipeline.render_reports(report, ("html",), generated.texts)["report.html"]
+    path = tmp_path / "report.html"
+    path.write_text(page_html, encoding="utf-8")
+    shown = "[...document.querySelectorAll('[data-lines] > li')].filter(e => !e.hasAttribute('hidden')).map(e => e.id)"
+    every = re.findall(r'<li id="([^"]+)"', page_html)
+    conflicts = {c.id: c for c in large.reader_report(report)[0].clusters if c.status == "conflict"}
+    kind = "killed"
+    want_kind = [i for i in every if i.startswith("cluster-") and conflicts[i.removeprefix("cluster-")].kind == kind]
+    assert want_kind
+    sources = sorted({d.source for d in report.documents if d.source})
+    src = sources[0]
+    docs = {d.id: d.source for d in report.documents}
+    incs = {i.id: i for i in report.inconsistencies}
+
+    def cites(line_id: str) -> set:
+        claims = (conflicts[line_id.removeprefix("cluster-")].claims if line_id.startswith("cluster-")
+                  else incs[line_id.removeprefix("inconsistency-")].claims)
+        return {docs.get(c.doc) for c in claims}
+
+    with Browser(exe, tmp_path / "profile") as b:
+        page = b.open(path.as_uri() + "#status=conflict&kind=" + kind, width=1200, height=900)
+        page.eval("document.querySelectorAll('[data-more]').forEach(x => { for (let i = 0; i < 40; i++) x.click(); })")
+        assert sorted(page.eval(shown)) == sorted(want_kind)
+        page = b.open(path.as_uri() + "#status=inconsistency&source=0", width=1200, height=900)
+        page.eval("document.querySelectorAll('[data-more]').forEach(x => { for (let i = 0; i < 40; i++) x.click(); })")
+        got = page.eval(shown)
+        assert got and sorted(got) == sorted(i for i in every if i.startswith("inconsistency-") and src in cites(i))
+        doc = report.documents[3].id  # searched in the lines' text
+        page = b.open(path.as_uri() + "#q=" + doc, width=1200, height=900)
+        page.eval("document.querySelectorAll('[data-more]').forEach(x => { for (let i = 0; i < 40; i++) x.click(); })")
+        texts = dict(re.findall(r'<li id="([^"]+)"[^>]*>(.*?)</li>', page_html))
+        want_doc = [i for i in every if doc in re.sub(r"<[^>]+>", "", texts[i])]
+        assert want_doc and sorted(page.eval(shown)) == sorted(want_doc)
+        page = b.open(path.as_uri() + "#sort=date", width=1200, height=900)
+        lines = page.eval("[...document.querySelectorAll('#lm-0 > li')].map(e => e.textContent.match(/\\d{4}-\\d\\d-\\d\\d/)[0])")
+        assert len(lines) > 3 and lines == sorted(lines, reverse=True)
+        assert page.eval("[...document.querySelectorAll('a[href^=\"#\"]')].every(a => document.getElementById(a.getAttribute('href').slice(1)))")

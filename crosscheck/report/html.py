@@ -34,6 +34,16 @@ from crosscheck.report.cluster_view import (
 )
 from crosscheck.report.inconsistency_groups import LINE_FIGURES, PageInconsistencies, for_page, line_figures, strongest
 from crosscheck.report.labels import Labels, load_labels
+from crosscheck.report.page_lines import (
+    LineGroup,
+    between_groups,
+    cluster_places,
+    conflict_groups,
+    conflict_text,
+    latest,
+    moment_groups,
+    moment_text,
+)
 from crosscheck.report.positions import other_mentions
 from crosscheck.report.script import csp_hash, report_script
 from crosscheck.report.svg import esc, interval_chart, timeline_chart
@@ -96,6 +106,9 @@ ol.compact details.claims { flex: 1 1 100%; min-width: 0; }
 ol.compact .values { display: flex; flex-wrap: wrap; gap: .1rem .9rem; }
 ol.lines > li { display: block; padding: .15rem 0; }
 ol.lines bdi { direction: ltr; font-family: "DejaVu Sans Mono", monospace; font-size: .9em; }
+ol[data-lines] > li { direction: ltr; unicode-bidi: isolate; text-align: start; font-family: "DejaVu Sans Mono", monospace; font-size: .88em; }
+html[dir="rtl"] ol[data-lines] > li { text-align: right; }
+h3.group { font-size: .98rem; margin: .9rem 0 .1rem; }
 .pair { white-space: nowrap; }
 .pair .id { color: var(--muted); }
 .more { margin: .4rem 0; }
@@ -287,32 +300,82 @@ class _Page:
         return (f'<p class="ctx">{self.num(len(cluster.claims))} / {self.num(size)} · '
                 f'<bdi dir="ltr" lang="en">outliers first; report.json and crosscheck show {esc(cluster.id)} list every claim</bdi></p>')
 
-    def brief(self, cluster: Cluster, size: Optional[int]) -> str:
-        """One line for a conflict of a large archive past the most severe, in about
-        `large.BRIEF_BYTES`: its id (kind and place), its outliers' figures (report.large.trim),
-        how many claims and its severity; the filters' attributes but no sort keys (the lines
-        keep report order, most severe first; report.json and `crosscheck show ID` have the
-        rest).  Its status is its list's (`data-status` on the <ol>)."""
-        places = {cluster.key.get("location")} | {c.location for c in cluster.claims}
-        figures = " · ".join(f"{format_value(c)}{'*' if c.outlier else ''}" for c in cluster.claims)
-        return (
-            f'<li id="{esc("cluster-" + cluster.id)}" {self.line_attrs(cluster.kind, getattr(cluster, "strength", None), places, cluster.claims)}>'
-            f"<bdi>{esc(cluster.id)}</bdi> <bdi>{esc(figures)} · {len(cluster.claims) if size is None else size}"
-            f" · {esc(format_severity(cluster.severity))}</bdi></li>"
-        )
+    # ------------------------------------------------------------------ a large page's lines
 
-    def line_attrs(self, kinds: str, strength: Optional[str], places: Iterable[Optional[str]], claims) -> str:
-        """The filter attributes of a large archive's one-line entry (kind, strength, place,
-        source, date) from the `claims` it shows."""
+    def sources_attr(self, claims) -> str:
+        """` data-source="…"` of a line: the sources of the articles its `claims` come from."""
         sources = {self.docs[c.doc].source for c in claims if c.doc in self.docs and self.docs[c.doc].source}
-        dates = [d for d in (_claim_date(c) for c in claims) if d]
-        attrs = {
-            "data-kind": kinds, "data-strength": strength or "",
-            "data-place": " ".join(sorted(p for p in places if p)),
-            "data-source": " ".join(str(self.source_index[s]) for s in sorted(sources)),
-            "data-date": max(dates) if dates else "",
-        }
-        return 'data-item="" ' + " ".join(f'{k}="{esc(v)}"' for k, v in attrs.items() if v)
+        return f' data-source="{esc(" ".join(str(self.source_index[s]) for s in sorted(sources)))}"' if sources else ""
+
+    def line_list(self, group: LineGroup, status: str, list_id: str, heading: str, lines: Iterable[str]) -> str:
+        """A heading and its list of one-line entries (page_lines): the filter attributes the
+        lines share on the list, which the script reads for each line (report.script)."""
+        attrs = {"data-status": status, "data-kind": group.kinds, "data-strength": group.strength,
+                 "data-place": " ".join(group.places)}
+        shared = "".join(f' {k}="{esc(v)}"' for k, v in attrs.items() if v)
+        return (f'<h3 class="group">{heading} <span class="ctx">{self.num(len(group.items))}</span></h3>'
+                f'<ol class="compact lines" id="{esc(list_id)}" data-list data-lines{shared}>{"".join(lines)}</ol>')
+
+    def conflict_line(self, cluster: Cluster, size: Optional[int], group: LineGroup) -> str:
+        """A conflict past the most severe: the rest of its event, each figure shown (article,
+        value with its hedge, * for an outlier: report.large.trim), how many more claims, its
+        latest date; its anchor is its cluster's."""
+        text = conflict_text(cluster, size)
+        places = "" if group.shared_places else " ".join(cluster_places(cluster))
+        place = f' data-place="{esc(places)}"' if places else ""
+        return f'<li id="{esc("cluster-" + cluster.id)}"{place}{self.sources_attr(cluster.claims)}>{esc(text)}</li>'
+
+    def conflict_lines(self, conflicts: Sequence[Cluster], sizes: Mapping[str, int]) -> str:
+        """The conflicts past the most severe, under a heading per kind and scope (page_lines)."""
+        out = []
+        for n, g in enumerate(conflict_groups(conflicts)):
+            dates = sorted(d for d in (latest(c.claims) for c in g.items) if d)
+            span = f" · {self.num(dates[0] if dates[0] == dates[-1] else dates[0] + ' – ' + dates[-1])}" if dates else ""
+            strength = f" · {esc(self.labels.strength(g.strength, self.lang))}" if g.strength else ""
+            heading = f"{self.kind(g.kinds)} · {self.scope(g.scope)}{strength}{span}"
+            out.append(self.line_list(g, "conflict", f"lc-{n}", heading,
+                                      (self.conflict_line(c, sizes.get(c.id), g) for c in g.items)))
+        return '<div id="list-conflicts-more">' + "".join(out) + "</div>"
+
+    def links(self, ids: Iterable[str]) -> str:
+        """Links to those of `ids` the page renders, each named by the end of its id."""
+        return "".join(f' <a href="#{esc("cluster-" + c)}">#{esc(c.rsplit("-", 1)[-1])}</a>'
+                       for c in ids if c in self.anchored)
+
+    def between_line(self, inc, group: LineGroup, clusters: Mapping[str, Cluster]) -> str:
+        """An inconsistency between clusters past the detailed ones: the figures it cites by
+        article (`line_figures`), its latest date, links to its clusters the page renders."""
+        places = "" if group.shared_places else " ".join(sorted({p for p in _inc_places(inc, clusters) if p}))
+        date = latest(inc.claims)
+        return (f'<li id="{esc("inconsistency-" + inc.id)}"{f" data-place={chr(34)}{esc(places)}{chr(34)}" if places else ""}'
+                f'{self.sources_attr(inc.claims)}>{esc(line_figures(inc))}{esc(" · " + date) if date else ""}'
+                f'{self.links(list(dict.fromkeys(inc.clusters))[:LINE_FIGURES])}</li>')
+
+    def moment_line(self, inc) -> str:
+        """An inconsistency of a group between the same clusters: its date, then each figure it
+        cites (article, value with its hedge, role; the figure's own date when not the line's)."""
+        text = moment_text(inc)
+        return f'<li id="{esc("inconsistency-" + inc.id)}"{self.sources_attr(inc.claims)}>{esc(text)}</li>'
+
+    def inconsistency_lines(self, split, clusters: Mapping[str, Cluster]) -> str:
+        """A large page's inconsistencies past the detailed ones, every one a line: those between
+        clusters by type and kinds, then those between the same clusters at several moments (or
+        inside one running total) by clusters and type (page_lines)."""
+        out = []
+        places_of = lambda inc: _inc_places(inc, clusters)  # noqa: E731
+        for n, g in enumerate(between_groups(split.lines, places_of)):
+            kinds = " ".join(self.kind(k) for k in g.kinds.split())
+            heading = f"{esc(self.labels.inconsistency_type(g.type, self.lang))} · {kinds}"
+            out.append(self.line_list(g, "inconsistency", f"li-{n}", heading,
+                                      (self.between_line(i, g, clusters) for i in g.items)))
+        body = '<div id="list-inconsistencies-more">' + "".join(out) + "</div>" if out else ""
+        out = []
+        for n, g in enumerate(moment_groups(split.groups, places_of)):
+            heading = f"{esc(self.labels.inconsistency_type(g.type, self.lang))} · {self.cluster_links(g.clusters)}"
+            out.append(self.line_list(g, "inconsistency", f"lm-{n}", heading, (self.moment_line(i) for i in g.items)))
+        if out:
+            body += '<div id="list-inconsistencies-grouped">' + "".join(out) + "</div>"
+        return body
 
     def values(self, cluster: Cluster) -> str:
         pairs = "".join(
@@ -376,41 +439,6 @@ class _Page:
             f"{self.inconsistency_attrs([inc], order, clusters)}>"
             f"<h3>{esc(self.labels.inconsistency_type(inc.type, self.lang))} · {self.ident(inc.id)}</h3>"
             f"<p>{self.cluster_links(inc.clusters)}</p>{self.note(inc.explanation)}<ul>{rows}</ul></article>"
-        )
-
-    def inconsistency_line(self, inc, clusters: Mapping[str, Cluster]) -> str:
-        """One line for an inconsistency of a large archive past the detailed ones, within
-        `inconsistency_groups.LINE_BYTES`: its id, the figures it cites by article (the first
-        `LINE_FIGURES`, then how many more), and links to those of its clusters the page shows
-        (conflicts).  Its type is its list's heading; the
-        arithmetic in words is in report.json and `crosscheck show ID`."""
-        figures = line_figures(inc)
-        links = [c for c in dict.fromkeys(inc.clusters) if c in self.anchored][:LINE_FIGURES]
-        places = [clusters[c].key.get("location") for c in inc.clusters if c in clusters]
-        return (
-            f'<li class="inconsistency" id="{esc("inconsistency-" + inc.id)}" '
-            f'{self.line_attrs(" ".join(sorted({c.kind for c in inc.claims})), inc.strength, places, inc.claims)}>'
-            f"<bdi>{esc(inc.id)}</bdi> <bdi>{esc(figures)}</bdi>"
-            + "".join(f' <a href="#{esc("cluster-" + c)}"><bdi>{esc(c)}</bdi></a>' for c in links) + "</li>"
-        )
-
-    def inconsistency_group(self, group, order: int, clusters: Mapping[str, Cluster]) -> str:
-        """One entry for the inconsistencies of one type inside one running total (or between
-        the same clusters) of a large archive: how many, and the first few with their figures
-        (report.inconsistency_groups)."""
-        def figures(inc) -> str:
-            return " · ".join(
-                f"{self.ident(c.doc)} {self.num(format_number(c.value))} {self.num(c.as_of or '—')}"
-                f"{' ' + esc(c.role) if getattr(c, 'role', '') else ''}" for c in inc.claims)
-
-        shown = "".join(f'<li id="{esc("inconsistency-" + i.id)}">{figures(i)}</li>' for i in group.shown)
-        rest = len(group.items) - len(group.shown)
-        more = f"<li>+{self.num(rest)} · report.json</li>" if rest > 0 else ""
-        return (
-            f'<li class="inconsistency" {self.inconsistency_attrs(group.items, order, clusters)}>'
-            f"<span>{esc(self.labels.inconsistency_type(group.type, self.lang))} · "
-            f"{self.num(len(group.items))}</span> <span>{self.cluster_links(group.clusters)}</span>"
-            f"<ul>{shown}{more}</ul></li>"
         )
 
     def documents(self, documents: Sequence[ReportDocument]) -> str:
@@ -477,6 +505,11 @@ def _short_value(text: str) -> bool:
     return len(text) <= 32 and not re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{2,}", text)
 
 
+def _inc_places(inc, clusters: Mapping[str, Cluster]) -> list[Optional[str]]:
+    """The places of an inconsistency's line: its clusters' (those the page holds)."""
+    return [clusters[c].key.get("location") for c in inc.clusters if c in clusters]
+
+
 def _claim_date(claim) -> Optional[str]:
     """The date the figure stands at: the reconciler's `as_of` when known, else the article's."""
     return getattr(claim, "as_of", None) or claim.date
@@ -521,7 +554,9 @@ def render_html(
     `large` (report.large.LargeView): `report` holds a large archive's conflicts only (trimmed
     to their outliers, report.large.trim); the page gives the view's counts, its table of the
     clusters not listed, the `large.DETAILED` most severe conflicts in full and every other one
-    as a line, and no document table (report.json has them)."""
+    as a line under a heading per kind and scope, every inconsistency (the first in full, the
+    others a line each under their type or their clusters: report.page_lines), and no document
+    table (report.json has them)."""
     if lang not in ("ar", "en"):
         raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
     page = _Page(report, texts or {}, lang, labels or load_labels())
@@ -576,9 +611,7 @@ def render_html(
         else f"<p>{t('no_conflicts')}</p>"
     )
     if large is not None and len(conflicts) > len(detailed):
-        body += ('<ol class="compact lines" id="list-conflicts-more" data-list data-status="conflict">'
-                 + "".join(page.brief(c, sizes.get(c.id)) for c in conflicts[len(detailed):])
-                 + "</ol>")
+        body += page.conflict_lines(conflicts[len(detailed):], sizes)
     parts.append(_section("conflicts", t("conflicts"), len(conflicts), body, bool(conflicts), page))
     if inconsistencies:
         # a large archive's page lists every one in bounded bytes (report.inconsistency_groups)
@@ -588,18 +621,8 @@ def render_html(
             + "".join(page.inconsistency(i, next(order), by_id) for i in split.detailed)
             + "</div>"
         )
-        if split.lines:  # one list per type, under its label
-            by_type: dict[str, list] = {}
-            for i in split.lines:
-                by_type.setdefault(i.type, []).append(i)
-            body += '<div id="list-inconsistencies-more">' + "".join(
-                f'<h3>{esc(page.labels.inconsistency_type(typ, lang))} <span class="ctx">{page.num(len(incs))}</span></h3>'
-                f'<ol class="compact lines" id="{esc("list-inconsistencies-" + typ)}" data-list data-status="inconsistency">'
-                + "".join(page.inconsistency_line(i, by_id) for i in incs) + "</ol>"
-                for typ, incs in by_type.items()) + "</div>"
-        if split.groups:
-            body += ('<ol class="compact" id="list-inconsistencies-grouped" data-list>'
-                     + "".join(page.inconsistency_group(g, next(order), by_id) for g in split.groups) + "</ol>")
+        if large is not None:  # every other one a line, grouped (report.page_lines)
+            body += page.inconsistency_lines(split, by_id)
         parts.append(_section("inconsistencies", t("inconsistencies"), len(inconsistencies), body, True, page))
     for sid, title_key, group in (("consistent", "consistent_clusters", consistent), ("single", "single_clusters", single)):
         if large is not None:  # counted in the large-archive section

@@ -4,20 +4,21 @@ Two sorts of inconsistency grow differently with an archive:
 
 * between clusters (a part above its whole, a resolution number given two ways, votes above a
   body's size, ...): each pair or set of clusters in conflict gets its own entry - the
-  `DETAILED` first in full (report order: hard first), every other one as one line under its
-  type's heading (its id, the figures it cites by article, `line_figures`, and links to its
-  clusters the page shows: about 270 bytes of HTML, at most `LINE_BYTES`; the arithmetic in
-  words is in report.json and `crosscheck show ID`).  When the same
-  clusters break the same constraint at several moments (a city's figures above its country's
-  on many days), that is one entry for them, like the next;
+  `DETAILED` first in full (report order: hard first), every other one as one line (its id, the
+  figures it cites by article, `line_figures`, its date and links to its clusters the page
+  shows: about 125 bytes of HTML, at most `LINE_BYTES`; the arithmetic in words is in
+  report.json and `crosscheck show ID`), under a heading per type and kinds
+  (crosscheck.report.page_lines).  When the same clusters break the same constraint at
+  several moments (a city's figures above its country's on many days), they are a group, like
+  the next;
 * inside one running total (`OUTLIER_LINK_TYPES`: a figure its growth leaves out, two figures
   of one day): these are the outliers of one conflict, and a story retold by hundreds of
-  outlets can have hundreds of stale figures.  They are listed by cluster and type - one entry
-  per (cluster, type) with how many there are and the first `GROUP_SHOWN` of them (report
-  order), each with its anchor; report.json has every one.
+  outlets can have hundreds of stale figures.  They are grouped by cluster and type: the
+  group's heading names its clusters once and every inconsistency is a line under it (its
+  date, the figures it cites by role and article).
 
-So a page grows by a bounded number of bytes per conflict, per set of clusters an inconsistency
-links and per running total with outliers (tests/test_report_large.py counts them).
+So a page grows by a bounded number of bytes per inconsistency (tests/test_report_large.py
+counts them) and lists every one.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from crosscheck.models import Inconsistency
 DETAILED = 100  # inconsistencies between clusters shown in full (their claims, positions)
 LINE_BYTES = 500  # the budget of one inconsistency's line in the HTML (tests/test_report_large.py)
 LINE_FIGURES = 3  # on a line: articles, figures of one article, and conflicts linked (then "+N")
-GROUP_SHOWN = 5  # of a running total's outlier links, shown on its line (the rest: counted)
-GROUP_BYTES = 4000  # the budget of one (clusters, type) entry in the HTML (3.1 kB at most at 10k)
 OUTLIER_LINK_TYPES = ("falling_total", "same_day_mismatch")  # one cluster each
 
 
@@ -46,10 +45,6 @@ class Group:
     @property
     def strength(self) -> str:
         return strongest(self.items)
-
-    @property
-    def shown(self) -> list[Inconsistency]:
-        return self.items[:GROUP_SHOWN]
 
 
 @dataclass

@@ -6,11 +6,13 @@ HTML and Markdown pages lead with every conflict and every cluster an inconsiste
 summarise the consistent and single-source clusters as counts per kind (`reader_report` gives the shown report and a
 `LargeView` the renderers take).  A conflict of a large archive can hold thousands of claims,
 so each is shown by its outliers and a few of its other claims (`trim`): the `DETAILED` most
-severe with their sentences, the rest as one line each (id, outliers' figures, claims,
-severity: about 250 bytes of HTML, at most `BRIEF_BYTES`; about 100 in Markdown), so the pages
-grow by a few hundred bytes per conflict while the JSON stays complete.  The page renders its
-conflicts only, so it links a cluster only when it renders it (no link points nowhere).  The
-inconsistencies of such a page: crosscheck.report.inconsistency_groups.
+severe with their sentences, the rest as one line each under a heading per kind and scope that
+says once what they share (crosscheck.report.page_lines: the rest of its event, each figure
+shown with its hedge and article, how many more claims, its date; its anchor; about 130 bytes
+of HTML, at most `BRIEF_BYTES`; about 95 in Markdown), so the pages grow by about a hundred
+bytes per conflict while the JSON stays complete.  The page renders its conflicts only, so it
+links a cluster only when it renders it (no link points nowhere).  The inconsistencies of such
+a page: crosscheck.report.inconsistency_groups, every one listed.
 
 The complete JSON is written as a stream (`write_json`): the same bytes as `render_json`,
 each document and cluster serialised by pydantic (`model_dump_json`, compiled) one at a time,

@@ -154,12 +154,21 @@ def _conflict_line(cluster: Cluster, w: _Words, size: Optional[int] = None) -> s
     )
 
 
-def _brief_line(cluster: Cluster, size: Optional[int] = None) -> str:
-    """A large archive's conflict past the tables, in about 100 bytes: its id (kind and
-    place), its outliers' figures (report.large.trim), how many claims, its severity."""
-    figures = " / ".join(f"{format_value(c)}{'*' if c.outlier else ''}" for c in cluster.claims)
-    return (f"- {_code(cluster.id)} {md_escape(figures)} · {len(cluster.claims) if size is None else size}"
-            f" · {format_severity(cluster.severity)}")
+def _conflict_lines(conflicts, sizes: dict[str, int], w: _Words) -> list[str]:
+    """A large archive's conflicts past the tables, every one a line under a heading per kind
+    and scope (report.page_lines): its id, the rest of its event, each figure shown (article,
+    value with its hedge, * for an outlier), how many more claims, its latest date."""
+    from crosscheck.report.page_lines import conflict_groups, conflict_text
+
+    lines: list[str] = []
+    for g in conflict_groups(conflicts):
+        strength = f" · {md_escape(w.labels.strength(g.strength, w.lang))}" if g.strength else ""
+        lines += [f"#### {w.kind(g.kinds)} · {w.scope(g.scope)}{strength} ({len(g.items)})", ""]
+        for c in g.items:
+            text = conflict_text(c, sizes.get(c.id))
+            lines.append(f"- {_code(c.id)} {md_escape(text)}")
+        lines.append("")
+    return lines
 
 
 def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> list[str]:
@@ -190,33 +199,31 @@ def _large_inconsistencies(incs, docs: dict[str, ReportDocument], w: _Words, max
                            conflicts: frozenset = frozenset()) -> list[str]:
     """A large archive's inconsistencies, every one in bounded bytes (report.inconsistency_groups):
     the first between clusters with their claims, the other ones between clusters a line each
-    under their type (the figures they cite, and the `conflicts` among their clusters), then
-    those inside each running total (or between the same clusters at several moments) by
-    clusters and type, counted, the first few named."""
-    from crosscheck.report.inconsistency_groups import LINE_FIGURES, for_page, line_figures
+    under their type and kinds (the figures they cite, their date), then those inside each
+    running total (or between the same clusters at several moments) a line each under their
+    clusters and type (their date, their figures by role: report.page_lines).  `conflicts` is
+    kept for callers (the lines name no cluster: their ids lead to everything)."""
+    from crosscheck.report.inconsistency_groups import for_page, line_figures
+    from crosscheck.report.page_lines import between_groups, latest, moment_groups, moment_text
 
     split = for_page(incs)
     between = split.detailed + split.lines
     lines: list[str] = []
     for n, inc in enumerate(between[:max_tables], 1):
         lines += _inconsistency(n, inc, docs, w)
-    by_type: dict[str, list] = {}
-    for inc in between[max_tables:]:  # one list per type, a line of about 100 bytes each
-        by_type.setdefault(inc.type, []).append(inc)
-    for typ, items in by_type.items():
-        lines += [f"#### {md_escape(w.labels.inconsistency_type(typ, w.lang))} ({len(items)})", ""]
-        for inc in items:
-            linked = [c for c in dict.fromkeys(inc.clusters) if c in conflicts][:LINE_FIGURES]
-            lines.append(f"- {_code(inc.id)} {md_escape(line_figures(inc))}"
-                         + (" · " + ", ".join(_code(c) for c in linked) if linked else ""))
+    for g in between_groups(between[max_tables:], lambda inc: ()):  # a line each, by type and kinds
+        kinds = ", ".join(w.kind(k) for k in g.kinds.split())
+        lines += [f"#### {md_escape(w.labels.inconsistency_type(g.type, w.lang))} · {kinds} ({len(g.items)})", ""]
+        for inc in g.items:
+            date = latest(inc.claims)
+            lines.append(f"- {_code(inc.id)} {md_escape(line_figures(inc) + (' · ' + date if date else ''))}")
         lines.append("")
-    for g in split.groups:
-        shown = "; ".join(f"{_code(i.id)} " + md_escape(" / ".join(f"{c.doc} {format_value(c)} ({c.as_of or '-'})"
-                                                               for c in i.claims)) for i in g.shown)
-        rest = len(g.items) - len(g.shown)
-        lines.append(f"- {md_escape(w.labels.inconsistency_type(g.type, w.lang))} · {', '.join(_code(c) for c in g.clusters)}: "
-                     f"{len(g.items)} · {shown}" + (f" · +{rest} (report.json)" if rest > 0 else ""))
-    if split.groups:
+    for g in moment_groups(split.groups, lambda inc: ()):  # the same clusters at several moments
+        lines += [f"#### {md_escape(w.labels.inconsistency_type(g.type, w.lang))} · "
+                  f"{', '.join(_code(c) for c in g.clusters)} ({len(g.items)})", ""]
+        for inc in g.items:
+            text = moment_text(inc)
+            lines.append(f"- {_code(inc.id)} {md_escape(text)}")
         lines.append("")
     return lines
 
@@ -265,8 +272,7 @@ def render_markdown(
         lines += [w.t("less_severe", n=len(conflicts) - max_tables), ""]
         rest = conflicts[max_tables:]
         listed = rest if large is not None else rest[:max_lines]  # a large archive's page lists every one
-        lines += [_brief_line(c, sizes.get(c.id)) if large is not None else _conflict_line(c, w)
-                  for c in listed]
+        lines += _conflict_lines(listed, sizes, w) if large is not None else [_conflict_line(c, w) for c in listed]
         if len(rest) > len(listed):
             lines.append("- " + w.t("and_more", n=len(rest) - len(listed)))
         lines.append("")

@@ -6,8 +6,9 @@ in the URL fragment (`report.html#status=conflict&place=gaza&q=رفح&sort=date`
 view can be bookmarked or sent.  The Content-Security-Policy allows this script by its
 sha256 hash and nothing else: no other script, no network.  An entry's filter attributes
 (`data-kind`, `data-status`, ...) are its own or, when it has none of that name, its list's (a
-large page's one-line entries carry their status on their list); the default order is the
-page's.
+large page's one-line entries, every `<li>` of a `data-lines` list, carry what they share on
+their list: crosscheck.report.page_lines); the default order is the page's; sorting by date
+reads an entry's `data-date`, or the first date in its text.
 
 Search folds Arabic spelling the way crosscheck's matching does (crosscheck.text.normalize:
 no tashkeel or tatweel, one alef, ى→ي, ة→ه, Western digits) and also drops the hamza
@@ -54,7 +55,7 @@ _TEMPLATE = r"""(function(){
 var MAP=__MAP__, DEL=new RegExp("__DEL__","g"), PAGE=__PAGE__;
 function fold(s){s=(s||"").normalize("NFKC").replace(DEL,"");var o="";for(var i=0;i<s.length;i++){var c=s[i];o+=(c in MAP)?MAP[c]:c;}return o.toLowerCase().replace(/\s+/g," ").trim();}
 var form=document.getElementById("controls");if(!form)return;
-var items=[].slice.call(document.querySelectorAll("[data-item]"));
+var items=[].slice.call(document.querySelectorAll("[data-item],[data-lines]>li"));
 items.forEach(function(el,i){el._text=fold(el.textContent);el._o=i;});
 var fields=["kind","status","strength","place","source"];
 var limits={};
@@ -67,11 +68,11 @@ function matches(el,s,q){for(var i=0;i<fields.length;i++){var f=fields[i];if(!s[
 var v=el.getAttribute("data-"+f);if(v===null)v=el.parentNode.getAttribute("data-"+f);if(v===null||(" "+v+" ").indexOf(" "+s[f]+" ")<0)return false;}
 return !q||el._text.indexOf(q)>=0;}
 function key(el,by){if(by==="severity")return -parseFloat(el.getAttribute("data-severity")||"-1");
-if(by==="date"){var d=el.getAttribute("data-date")||"";return d?-Date.parse(d):Infinity;}
+if(by==="date"){var d=el.getAttribute("data-date");if(d===null){d=/\d{4}-\d\d-\d\d/.exec(el.textContent);d=d?d[0]:"";}return d?-Date.parse(d):Infinity;}
 if(by==="size")return -parseInt(el.getAttribute("data-size")||"0",10);return el._o;}
 function apply(){var s=state(),q=fold(s.q||""),by=s.sort||"default";
 var lists=[].slice.call(document.querySelectorAll("[data-list]")),total=0;
-lists.forEach(function(list){var its=[].slice.call(list.querySelectorAll(":scope > [data-item]"));
+lists.forEach(function(list){var its=[].slice.call(list.querySelectorAll(list.hasAttribute("data-lines")?":scope > li":":scope > [data-item]"));
 its.sort(function(a,b){var d=key(a,by)-key(b,by);return d||(a._o-b._o);});
 its.forEach(function(el){list.appendChild(el);});
 var lim=limits[list.id]||PAGE,n=0,m=0;
