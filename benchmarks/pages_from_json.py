@@ -64,8 +64,13 @@ def shown_report(path: Path):
     others: dict[str, dict] = {}  # the non-conflicts inconsistencies name: id -> item
     counts: Counter = Counter()
     left: dict[str, Counter] = {}
+    sizes: dict[str, int] = {}
     n_claims = 0
     named = {cid for _, item in items(path, ("inconsistencies",)) for cid in item["clusters"]}
+    # a first pass for the conflicts' ranks (top_conflicts' order), so each is trimmed as it is read
+    severities = [(it["severity"] is None, -(it["severity"] or 0.0), it["id"])
+                  for _, it in items(path, ("clusters",)) if it["status"] == "conflict"]
+    rank = {key[2]: r for r, key in enumerate(sorted(severities))}
     for section, item in items(path):
         if section == "documents":
             documents.append(ReportDocument.model_validate(item))
@@ -73,7 +78,9 @@ def shown_report(path: Path):
             counts[item["status"]] += 1
             n_claims += len(item["claims"])
             if item["status"] == "conflict":
-                conflicts.append(Cluster.model_validate(item))
+                c = Cluster.model_validate(item)
+                sizes[c.id] = len(c.claims)
+                conflicts.append(large.trim(c, rank[c.id]))
             else:
                 left.setdefault(item["kind"], Counter())[item["status"]] += 1
                 if item["id"] in named:
@@ -82,10 +89,9 @@ def shown_report(path: Path):
             incs.append(Inconsistency.model_validate(item))
     view = large.LargeView(len(documents), n_claims,
                            {s: counts.get(s, 0) for s in ("conflict", "consistent", "single")}, left)
-    kept = []
-    for rank, c in enumerate(top_conflicts(conflicts)):
-        view.sizes[c.id] = len(c.claims)
-        kept.append(large.trim(c, rank))
+    kept = top_conflicts(conflicts)
+    assert [c.id for c in kept] == sorted(rank, key=rank.get)
+    view.sizes.update(sizes)
     named = sorted(named - {c.id for c in conflicts})
     order = {"conflict": 0, "consistent": 1, "single": 2}
     for i in range(0, len(named), 256):
