@@ -15,6 +15,10 @@ def scored(text: str) -> list[tuple[str, float]]:
 
 
 CASES = [
+    # a range whose higher end is a decimal of the scale word written once: both ends scaled
+    ("range-decimal-scale", "وتقدر المنظمة أن ما بين 1.2 و1.8 مليون شخص نزحوا من ديارهم", [("displaced", 1200000)]),
+    # "ألفًا" before "و" and another part of the number is one thousand, not the dual
+    ("thousand-accusative", "وقالت الوزارة إن عدد الوفيات بلغ ألفا وثلاثمئة وعشرين شخصا", [("killed", 1320)]),
     # vague plural scales: the value is the number named, the interval what it means
     ("vague-dozens", "أسفر الانهيار عن مقتل العشرات في القرية", [("killed", 10)]),
     ("vague-thousands", "وأصيب آلاف الأشخاص في الانفجار", [("injured", 1000)]),

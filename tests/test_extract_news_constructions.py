@@ -357,3 +357,20 @@ def test_a_toll_named_again_without_its_kind_takes_the_last_tolls_kind():
     assert _kinds(text).get(14, {"other"}) <= {"other"}
     text = "قتل 40 شخصا في الفيضانات. وقالت الوزارة إن المدارس المغلقة قد يرتفع عددها إلى 250 مع الأمطار."
     assert "killed" not in _kinds(text).get(250, set())
+
+
+def test_a_subset_label_keeps_a_first_letter_that_only_looks_like_a_clitic():
+    # "كينيا", "بريطانيين", "لبنانيين", "فرنسيين": the first letter is the noun's own; the
+    # conjunction and the article are still dropped ("وفلبيني" -> "فلبيني", "والجنود" -> "جنود")
+    text = ("أطلقت الجماعة سراح 60 رهينة، بينهم 21 كينيا و14 بريطانيين و9 لبنانيين و7 فرنسيين"
+            " و5 كنديين، وفلبيني واحد")
+    groups = {c.value: c.group for c in extract_text(text) if c.kind == "hostages_released"}
+    assert groups[21] == "subset:كينيا"
+    assert groups[14] == "subset:بريطانيين"
+    assert groups[9] == "subset:لبنانيين"
+    assert groups[7] == "subset:فرنسيين"
+    assert groups[5] == "subset:كنديين"
+    assert groups[1] == "subset:فلبيني"
+    # a preposition before a word that names no origin is still a clitic
+    hurt = {c.value: c.group for c in extract_text("وأصيب 18 شخصا، بينهم 5 بحالة حرجة") if c.kind == "injured"}
+    assert hurt[5] == "subset:حاله"

@@ -507,7 +507,7 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     if opener is None and not _is_digits(a.text) and _definite_attribute(toks, k, a.nstart):
         return None  # "عدد القتلى في الدول الثلاث إلى 3823": "الثلاث" describes the countries
     start_word = toks[opener[1]].nstart if opener else -1
-    low = _shared_scale(a.value, b.value)
+    low = _shared_scale(a.value, b.value, any(ch.isalpha() for ch in b.text))
     return _Num(
         a.nstart, b.nend, low, low, b.high, "cardinal", _is_digits(a.text), a.nstart, b.nend,
         is_range=True, range_word_at=start_word,
@@ -615,13 +615,19 @@ def _definite_after_name(ctx: DocContext, toks: Sequence[Token], k: int, nstart:
     )
 
 
-def _shared_scale(a: float, b: float) -> float:
+def _shared_scale(a: float, b: float, scale_word: bool = False) -> float:
     """"بين 18 و20 ألف" = [18000, 20000]: the scale word written once on the higher end also
-    multiplies the lower end when the lower end, so scaled, stays below it."""
+    multiplies the lower end when the lower end, so scaled, stays below it.  With a scale word
+    written (`scale_word`) the higher end may be a decimal of it: "بين 1.5 و2.5 مليون" =
+    [1.5 million, 2.5 million]."""
+
+    def multiple(scale: int) -> bool:
+        return b % scale == 0 or (scale_word and abs(b * 100 / scale - round(b * 100 / scale)) < 1e-6)
+
     scale = 1000
-    while b >= scale * 1000 and b % (scale * 1000) == 0:
+    while b >= scale * 1000 and multiple(scale * 1000):
         scale *= 1000
-    if b >= scale and b % scale == 0 and a < 1000 and a * scale <= b and a < b / scale + 1e-9:
+    if b >= scale and multiple(scale) and a < 1000 and a * scale <= b and a < b / scale + 1e-9:
         return a * scale
     return a
 
@@ -1374,8 +1380,33 @@ def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     if (i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit()
             and toks[i1].text not in ctx.scope.function_words):
         if ctx.scope.subset_after.at(toks, i1) is None:  # "نحو مليون منهم": no noun
-            return "subset:" + min(toks[i1].forms, key=len)
+            return "subset:" + _subset_label(ctx, toks[i1])
     return "subset"
+
+
+# A name of nationality or origin ("كينيا", "بريطانيين", "لبنانيون", "فرنسية"): a first letter
+# that looks like a clitic (ب ل ك ف) is the noun's own; only the conjunction and the article are
+# stripped from it ("وفلبيني", "والفلسطينيين"), or another clitic when what is left is a place
+# or nationality the gazetteer knows.
+_NISBA_END = regex.compile(r"(?:ي|يا|يين|يون|يه|يات|يان)$")
+_SUBSET_SAFE_PREFIXES = frozenset({"و", "ال", "وال"})
+
+
+def _subset_label(ctx: DocContext, tok: Token) -> str:
+    """The bare noun naming a subset ("بينهم 15 سعوديا" -> "سعوديا", "بينهم 4 بحالة خطيرة" ->
+    "حاله"): the shortest reading of the word with its clitics removed, but a nisba keeps a
+    first letter that only looks like a clitic ("35 كينيا" -> "كينيا")."""
+    word = tok.text
+    if _NISBA_END.search(word) is None:
+        return min(tok.forms, key=len)
+    best = word
+    for f in tok.forms:
+        if len(f) >= len(best):
+            continue
+        prefix = word[: len(word) - len(f)]
+        if prefix in _SUBSET_SAFE_PREFIXES or f in ctx.gaz.lookup:
+            best = f
+    return best
 
 
 def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool) -> str | None:

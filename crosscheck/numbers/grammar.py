@@ -94,6 +94,12 @@ def _is(t: Optional[Tok], kind: str) -> bool:
     return t is not None and t.kind == kind
 
 
+def _is_count_part(t: Optional[Tok]) -> bool:
+    """A word or digit run that can add to a number after "و" ("ومئتين", "و500")."""
+    return t is not None and t.kind in (DIGITS, UNIT, TEEN_UNIT, TENS, HUNDREDS) or (
+        t is not None and t.kind == SCALE and t.entry is not None and t.entry.value < 1000)
+
+
 class _Parser:
     __slots__ = ("toks", "n")
 
@@ -292,6 +298,10 @@ class _Parser:
             if s >= lim:
                 return None
             if t.entry.number == SG:
+                return _Val(s, s, s, k + 1)
+            if t.entry.number == SG_OR_DUAL and _is_count_part(self.nxt(k + 1, conj=True)):
+                # "ألفًا ومئتين": the accusative singular; a dual construct ("ألفا شخص") is
+                # followed by its noun, never by "و" and another part of the number
                 return _Val(s, s, s, k + 1)
             if t.entry.number in (DUAL, SG_OR_DUAL):
                 return _Val(2 * s, 2 * s, s, k + 1)
