@@ -19,6 +19,18 @@ CASES = [
     ("range-decimal-scale", "وتقدر المنظمة أن ما بين 1.2 و1.8 مليون شخص نزحوا من ديارهم", [("displaced", 1200000)]),
     # "ألفًا" before "و" and another part of the number is one thousand, not the dual
     ("thousand-accusative", "وقالت الوزارة إن عدد الوفيات بلغ ألفا وثلاثمئة وعشرين شخصا", [("killed", 1320)]),
+    # the days since a one-off disaster, marked by "بعد"/"مرور" and the event after the unit
+    ("days-since-disaster", "وبعد 18 يوما على الزلزال، بدأت السلطات إزالة الركام", [("duration_days", 18)]),
+    ("days-after-no-event", "وبعد ثلاثة أيام من البحث عثر المنقذون على ناجية", []),
+    # relatives of the victims are not the victims
+    ("relatives-not-victims", "واعتصم العشرات من ذوي الضحايا أمام مقر المحافظة", []),
+    # patients and infants are people counted by a death cue
+    ("patients-counted", "وأدى الحريق إلى وفاة 19 مريضا في قسم العناية", [("killed", 19)]),
+    # the objection of two permanent members is two vetoes, not a tally of votes against
+    ("permanent-members-veto", "ونال النص الأصوات اللازمة، لكن اعتراض عضوين دائمين أسقطه", [("vetoes", 2)]),
+    # the few captives left in the kidnappers' grip
+    ("left-in-grip", "خطفت العصابة 30 صيادا، ولم يبق في قبضة الخاطفين بعد الإفراج الأخير سوى ستة منهم",
+     [("hostages_held", 30), ("hostages_held", 6)]),
     # vague plural scales: the value is the number named, the interval what it means
     ("vague-dozens", "أسفر الانهيار عن مقتل العشرات في القرية", [("killed", 10)]),
     ("vague-thousands", "وأصيب آلاف الأشخاص في الانفجار", [("injured", 1000)]),

@@ -131,7 +131,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_j": 103,  # of 122 (first figure 86)
     "reconcile_blind_k": 112,  # of 125 (first figure 91)
     "reconcile_blind_l": 102,  # of 121 (first figure 96; held out in session 13; session 14 102)
-    "reconcile_blind_m": 110,  # of 145 (first figure 109; held out in session 14; session 15 110)
+    "reconcile_blind_m": 112,  # of 145 (first figure 109; held out in session 14; session 15 110, 112)
     "reconcile_blind_n": 117,  # of 156 (first figure 117; held out in session 15)
 }
 
@@ -160,8 +160,8 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_j": (0.987, 0.921, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904; session 13 0.988 / 0.916; session 14 0.988 / 0.921
     "reconcile_blind_k": (0.994, 0.921, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921
     "reconcile_blind_l": (0.969, 0.883, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884
-    "reconcile_blind_m": (0.968, 0.870, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870
-    "reconcile_blind_n": (0.924, 0.775, 284),  # first figure in session 15: 0.924 / 0.775 (held out)
+    "reconcile_blind_m": (0.975, 0.933, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933
+    "reconcile_blind_n": (0.924, 0.779, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779
 }
 
 
