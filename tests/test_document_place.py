@@ -58,9 +58,46 @@ def _places(text, source):
 
 def test_a_place_inside_the_outlets_own_name_is_no_place_of_the_story():
     # an outlet whose name holds a city ("صدى القدس") files from Damascus: its credit after the
-    # dateline names no place of the story; the same words from another outlet are Jerusalem's
+    # dateline names no place of the story (nor does the dateline, where it was filed from);
+    # the same words from another outlet are Jerusalem's
     text = "دمشق - «صدى القدس»: قالت مديرية الدفاع المدني إن 14 شخصا قتلوا في انهيار مبنى سكني."
-    assert _places(text, "صدى القدس")[("killed", 14)] == "damascus"
+    assert _places(text, "صدى القدس")[("killed", 14)] is None
     assert _places(text, "وكالة أخرى")[("killed", 14)] == "jerusalem"
     # an outlet named just like a place does not hide the place
     assert _places("قتل 9 أشخاص في عدن أمس.", "عدن")[("killed", 9)] == "aden"
+
+
+# ---------------------------------------------------------------------------- datelines
+
+
+def test_dateline_span_is_the_place_up_to_its_separator():
+    g = gaz()
+    for raw, place in [("رانغون - الثلاثاء 6 أيار/مايو 2008\n\nأعلن التلفزيون …", "رانغون"),
+                       ("بيروت (أ ف ب) - قتل 57 مدنيا", "بيروت (أ ف ب)"),
+                       ("\nكراتشي: قالت السلطات", "كراتشي")]:
+        text = normalize(raw).text
+        a, b = g.dateline(text)
+        assert text[a:b].strip() == normalize(place).text
+    # a place opening a sentence with no separator after it, or one past the first lines
+    assert g.dateline(normalize("بغداد تستعيد هدوءها بعد ليلة من الاشتباكات العنيفة").text) is None
+    assert g.dateline(normalize("أ\nب\nج\nبغداد - الخميس").text) is None
+
+
+def test_a_dateline_city_is_no_place_of_the_figure_in_its_sentence():
+    # "دهوك - فر نحو 3000 شخص من قرى سنجار": the reporter files from Duhok, the people fled Sinjar
+    places = _places("دهوك - فر نحو 3000 شخص من قرى سنجار خلال الليل", None)
+    assert places[("displaced", 3000)] == "sinjar"
+    # and a figure with no place of its own does not take the dateline's
+    places = _places("بغداد - قالت السلطات إن 40 شخصا قتلوا في الحادث", None)
+    assert places[("killed", 40)] is None
+
+
+def test_a_region_gives_way_to_the_datelines_country():
+    # the region named once, the dateline's city in another region: the article is national
+    text = ("لاهور - أفادت الهيئة بأن عدد الوفيات بالحمى ارتفع إلى 40 وفاة.\n\n"
+            "وتتركز الوفيات في إقليم السند الذي سجل أكثر من نصفها.")
+    (k,) = [c for c in extract(Document(id="r1", text=text), load_rules()) if c.kind == "killed"]
+    assert k.location == "pakistan" and "location" in k.inferred
+    # without a dateline the article is about the region it names
+    (k,) = [c for c in extract(Document(id="r2", text=text.split("- ", 1)[1]), load_rules()) if c.kind == "killed"]
+    assert k.location == "sindh"

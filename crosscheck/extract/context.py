@@ -405,6 +405,8 @@ class DocContext:
             found = self.gaz.mentions(self.text, lo, hi)
             if self.outlet_spans:
                 found = [m for m in found if not self._in_outlet_name(m.start)]
+            for a, b in self.dateline_spans:  # the reporter's place, not the story's
+                found = [m for m in found if not a <= m.start < b]
             self._mentions[key] = found
         return found
 
@@ -422,6 +424,57 @@ class DocContext:
             out.append((i, i + len(name)))
             i = self.text.find(name, i + len(name))
         return out
+
+    @cached_property
+    def _dateline(self) -> tuple[tuple[int, int] | None, list[str]]:
+        """The dateline's span (crosscheck.extract.scope.Gazetteer.dateline) and its places."""
+        span = self.gaz.dateline(self.text)
+        if span is None:
+            return None, []
+        return span, [m.place.id for m in self.gaz.mentions(self.text, *span) if not m.adjective]
+
+    @cached_property
+    def _body_places(self) -> tuple[Any, set[str]]:
+        """Place counts and adjectives of the text outside furniture, the outlet's own name and
+        the dateline (`Gazetteer.counts_and_adjectives`, one pass)."""
+        span, _ = self._dateline
+        return self.gaz.counts_and_adjectives(self._cut([*self.furniture, *self.outlet_spans,
+                                                         *([span] if span else [])]))
+
+    @cached_property
+    def dateline_spans(self) -> list[tuple[int, int]]:
+        """Where the dateline names the place the article was filed from when the article never
+        names that place again ("رانغون - الثلاثاء 6 أيار/مايو" over a national toll, "صفاقس -"
+        over a shipwreck off an island): the reporter's base, no place of the figures.  A
+        dateline place the body names again ("جنين - … اقتحام مدينة جنين") is the story's and
+        stays.  Normalised offsets; read once."""
+        span, places = self._dateline
+        if span is None or not places:
+            return []
+        counts = self._body_places[0]
+        return [] if any(counts[p] for p in places) else [span]
+
+    @cached_property
+    def dateline_countries(self) -> set[str]:
+        """The countries of the reporter's base named by the dateline (`dateline_spans`)."""
+        if not self.dateline_spans:
+            return set()
+        out: set[str] = set()
+        for p in self._dateline[1]:
+            chain = self.gaz.parent_chain(p)
+            out.add(chain[-1] if chain else p)
+        return out
+
+    def _cut(self, spans: list[tuple[int, int]]) -> str:
+        """The normalised text without the given spans."""
+        text = self.text
+        parts, pos = [], 0
+        for a, b in sorted(spans):
+            if a > pos:
+                parts.append(text[pos:a])
+            pos = max(pos, b)
+        parts.append(text[pos:])
+        return "".join(parts)
 
     def _in_outlet_name(self, pos: int) -> bool:
         spans = self.outlet_spans
@@ -460,16 +513,14 @@ class DocContext:
 
     @cached_property
     def location(self) -> str | None:
-        text = self.text
-        cut = sorted([*self.furniture, *self.outlet_spans])  # sidebars name other stories' places
-        if cut:
-            parts, pos = [], 0
-            for a, b in cut:
-                if a > pos:
-                    parts.append(text[pos:a])
-                pos = max(pos, b)
-            parts.append(text[pos:])
-            text = "".join(parts)
+        if self.dateline_spans:
+            # filed from a place the article never names again: its country tells where the
+            # article was filed from, as "السلطات البورمية" would - a region the article singles
+            # out gives way to that country (document_location), a city does not
+            counts, adjectives = self._body_places
+            return document_location(self.gaz, counts, adjectives | self.dateline_countries)
+        # sidebars name other stories' places
+        text = self._cut([*self.furniture, *self.outlet_spans])
         return document_location(self.gaz, *self.gaz.counts_and_adjectives(text))
 
     @cached_property

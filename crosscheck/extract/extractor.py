@@ -862,6 +862,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if subset_of_other_kind or (
             group == rule.group and not part_of_list and sibling is None and left > 0
             and not toks[left].brk_before and ctx.scope.additive.ending_at(toks, left) is not None
+            and not _after_other_kind(ctx, s_lo, rule.kind)
         ):
             # (or "عن فلان، إضافة إلى 4 مقاتلين": the others besides someone named, a part)
             group = "subset"
@@ -905,6 +906,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             country = ctx.gaz.nationals_of(toks[i1], location, sr.nationality_homes)
             if country is not None:
                 group = f"{sr.nationals_group}:{country}"
+        if (sr.in_care_group and rule.kind in sr.in_care_kinds and group == rule.group
+                and _in_care(ctx, toks, left, right)):
+            group = sr.in_care_group  # "لا يزال 120 مصابا في المستشفيات": a part of the injured
         event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
         if ev_inferred:
             inferred.append("event")
@@ -1370,6 +1374,37 @@ def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reac
             return True  # a dual noun is a figure too ("مقابل اعتراض عضوين")
         i += step
     return False
+
+
+def _in_care(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:
+    """Is the figure said to be still in care (rules/scope.yaml `in_care_*`)?  A still-word
+    within `in_care_reach` words before the figure or after its noun, and a word of care after
+    the figure, in its clause.  Bounded windows."""
+    lex, reach = ctx.scope, ctx.rules.scope.in_care_reach
+    still = False
+    for k in range(left - 1, max(-1, left - 1 - reach), -1):
+        if lex.in_care_still.at(toks, k, left) is not None:
+            still = True
+            break
+        if toks[k].brk_before:
+            break
+    care = False
+    for k in range(right, min(len(toks), right + reach)):
+        if toks[k].brk_before:
+            break
+        if not still and lex.in_care_still.at(toks, k) is not None:
+            still = True
+        if lex.in_care_words.at(toks, k) is not None:
+            care = True
+    return still and care
+
+
+def _after_other_kind(ctx: DocContext, s_lo: int, kind: str) -> bool:
+    """Is the last figure read in the sentence of another kind?  "بلغ عدد القتلى 19136، إضافة
+    إلى 42397 جريحا": the injured are added to the dead, a total of their own, not a part of
+    a figure of their kind ("قتل القائد فلان، إضافة إلى 4 مقاتلين": the others besides him)."""
+    placed = ctx.sentence_claims.get(s_lo)
+    return bool(placed) and placed[-1].claim.kind not in (kind, "other")
 
 
 def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:

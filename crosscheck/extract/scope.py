@@ -77,6 +77,33 @@ class Gazetteer:
             r"(?<!\w)(?:[وف]?(" + locs + r")|([وف]?[بلك]?(?:ال)?))(" + longest_of(names) + r")(?!\w)"
         )
 
+    def dateline(self, text: str) -> tuple[int, int] | None:
+        """The dateline of a normalised article text: [start, end) from a place named at the
+        start of one of its first `dateline_lines` lines to the separator after it (rules/
+        gazetteer.yaml `dateline_separators`, within `dateline_reach` characters: "قانا (لبنان)
+        (أ ف ب) -", "جاكرتا - 30 - 12 (كونا)").  None when there is none.  Reads the top only."""
+        r = self.rules
+        if not r.dateline_separators or r.dateline_lines <= 0:
+            return None
+        lines, pos = 0, 0
+        while pos < len(text) and lines < r.dateline_lines:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            lo, pos = pos, end + 1
+            line = text[lo:end]
+            if not line.strip():
+                continue
+            lines += 1
+            lead = len(line) - len(line.lstrip(_DATELINE_LEAD))
+            m = self.pattern.match(text, lo + lead, min(end, lo + lead + 64))
+            if m is None or (hit := self.lookup.get(_SPACES.sub(" ", m.group("name")))) is None or hit[1]:
+                continue
+            stop = min(end, m.end() + r.dateline_reach)
+            seps = [i for sep in r.dateline_separators if (i := text.find(sep, m.end(), stop)) >= 0]
+            if seps:
+                return lo, min(seps)
+        return None
+
     def parent_chain(self, place_id: str) -> list[str]:
         chain = []
         p = self.by_id.get(place_id)
@@ -149,6 +176,9 @@ class Gazetteer:
         return m.group(1) if m else ""
 
 
+# What may stand before a dateline's place at the start of its line: spaces, dashes, quotes.
+_DATELINE_LEAD = " \t-–—|»«\"'*"
+
 # Any run of white space inside a multi-word place name reads as one space.
 _SPACES = regex.compile(r"\s+")
 
@@ -182,6 +212,8 @@ class ScopeLexicon:
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
+        self.in_care_still = PhraseSet.of(rules.in_care_still)
+        self.in_care_words = PhraseSet.of(rules.in_care_words)
         self.additive = PhraseSet.of(rules.additive_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)

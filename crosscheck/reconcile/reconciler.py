@@ -217,6 +217,8 @@ def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
     """'monotonic', 'timeless', 'volatile' or 'windowed': how dates bear on this scope."""
     period = exact_form(group.key.get("period"))
     event = exact_form(group.key.get("event"))
+    if exact_form(group.key.get("group")) in {exact_form(g) for g in cfg.volatile_groups}:
+        return "volatile"  # the injured still in hospital: fewer as they leave
     if group.kind in cfg.monotonic_kinds and (
         period in {exact_form(p) for p in cfg.cumulative_periods}
         or event in {exact_form(e) for e in cfg.growing_events}

@@ -66,6 +66,8 @@ class ReconcileConfig(BaseModel):
     # Figures that move both ways from day to day (people still missing, hostages still held):
     # compared only within this many days of each other.
     volatile_kinds: list[str] = Field(default_factory=list)
+    # ... and groups whose figures do so whatever their kind (the injured still in hospital)
+    volatile_groups: list[str] = Field(default_factory=list)
     volatile_window_days: float = Field(0, ge=0)
     # Periods of one day's count ("in the last 24 hours"): compared like volatile kinds, only
     # within volatile_window_days.

@@ -293,6 +293,13 @@ class GazetteerRules(_Strict):
     why: str
     locatives: list[str]  # a country counts as a location only after one of these ("في", "داخل")
     child_window: int = 12  # prefer a sub-area (Rafah) over its parent (Gaza) within this many words
+    # A dateline ("رانغون - الثلاثاء 6 أيار/مايو 2008", "بغداد - ارتفع …"): a place at the start
+    # of one of the text's first `dateline_lines` lines, followed within `dateline_reach`
+    # characters by one of `dateline_separators`, is where the article was filed from, not a
+    # place of its figures (crosscheck.extract.scope.Gazetteer.dateline).  [] turns it off.
+    dateline_separators: list[str] = Field(default_factory=list)
+    dateline_lines: int = Field(3, ge=0)
+    dateline_reach: int = Field(40, ge=0)
     places: list[Place]
     examples: Examples
 
@@ -393,6 +400,16 @@ class ScopeRules(_Strict):
     nationals_group: str = ""
     nationals_kinds: list[str] = Field(default_factory=list)  # the casualty kinds it applies to
     nationality_homes: dict[str, list[str]] = Field(default_factory=dict)
+    # A figure of `in_care_kinds` said to be STILL in care ("لا يزال 120 مصابا على أسرّة
+    # المستشفيات", "لم يبق سوى 36 جريحا ما زالوا تحت الرعاية"): a word of `in_care_still` within
+    # `in_care_reach` words before it or after its noun, and a word of `in_care_words` within as
+    # many after it, in its clause.  Those still treated are a part of all the injured (group
+    # `in_care_group`, rules/hierarchy.yaml), never a rival total.  "" turns it off.
+    in_care_group: str = ""
+    in_care_kinds: list[str] = Field(default_factory=list)
+    in_care_still: list[str] = Field(default_factory=list)
+    in_care_words: list[str] = Field(default_factory=list)
+    in_care_reach: int = Field(5, ge=1, le=12)
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number
