@@ -101,3 +101,13 @@ def test_a_region_gives_way_to_the_datelines_country():
     # without a dateline the article is about the region it names
     (k,) = [c for c in extract(Document(id="r2", text=text.split("- ", 1)[1]), load_rules()) if c.kind == "killed"]
     assert k.location == "sindh"
+
+
+def test_the_whole_country_named_in_the_figures_clause():
+    # "في أنحاء البلاد" after a region's figure: the country's toll, not the region's
+    places = _places("قتل 40 شخصا في إقليم السند، فيما ارتفع عدد القتلى في أنحاء البلاد إلى 300", None)
+    assert places[("killed", 40)] == "sindh" and places[("killed", 300)] == "pakistan"
+    # at no place: the one country the article names by its adjective; none named, none guessed
+    assert _places("أعلنت وزارة الصحة الإندونيسية أن عدد القتلى في البلاد ارتفع إلى 800 قتيل", None)[
+        ("killed", 800)] == "indonesia"
+    assert _places("أعلنت الوزارة أن عدد القتلى في البلاد ارتفع إلى 800 قتيل", None)[("killed", 800)] is None

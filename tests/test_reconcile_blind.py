@@ -126,7 +126,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_c": 87,  # of 113 (first figure 58; measured only)
     "reconcile_blind_f": 96,  # of 109 (first figure 73)
     "reconcile_blind_g": 106,  # of 126 (first figure 102; held out)
-    "reconcile_blind_h": 99,  # of 113 (first figure 83)
+    "reconcile_blind_h": 100,  # of 113 (first figure 83; session 15 100)
     "reconcile_blind_i": 109,  # of 122 (first figure 93)
     "reconcile_blind_j": 103,  # of 122 (first figure 86)
     "reconcile_blind_k": 112,  # of 125 (first figure 91)

@@ -465,6 +465,16 @@ class DocContext:
             out.add(chain[-1] if chain else p)
         return out
 
+    @cached_property
+    def named_countries(self) -> set[str]:
+        """The countries the article names by adjective ("وزارة الصحة الإندونيسية") or by its
+        dateline, each place taken to its country."""
+        out: set[str] = set(self.dateline_countries)
+        for p in self._body_places[1]:
+            chain = self.gaz.parent_chain(p)
+            out.add(chain[-1] if chain else p)
+        return out
+
     def _cut(self, spans: list[tuple[int, int]]) -> str:
         """The normalised text without the given spans."""
         text = self.text

@@ -892,6 +892,15 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                     inferred.append("location")
             elif ambiguous:
                 inferred.append("location")
+            if _names_the_country(ctx, toks, left, right):
+                # "عدد القتلى في البلاد": the country's figure, not a region's; at no place, the
+                # one country the article names ("وزارة الصحة الإندونيسية", its dateline)
+                if location is not None:
+                    chain = ctx.gaz.parent_chain(location)
+                    location = chain[-1] if chain else location
+                elif len(ctx.named_countries) == 1:
+                    location = next(iter(ctx.named_countries))
+                    inferred.append("location")
             if (
                 part_of_list and location is not None
                 and sibling.claim.location not in (None, location) and _place_after(ctx, toks, i1)
@@ -1374,6 +1383,18 @@ def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reac
             return True  # a dual noun is a figure too ("مقابل اعتراض عضوين")
         i += step
     return False
+
+
+def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:
+    """Does the figure's clause name the whole country ("عدد القتلى في البلاد", rules/scope.yaml
+    `country_words`) within `country_reach` words of the figure?  Bounded window."""
+    lex, reach = ctx.scope, ctx.rules.scope.country_reach
+    if not ctx.rules.scope.country_words:
+        return False
+    info = ctx.info(toks)
+    lo = max(info.clause_start(min(left, len(toks) - 1)), left - reach)
+    hi = min(info.clause_end(max(right - 1, 0)), right + reach, len(toks))
+    return any(lex.country_words.at(toks, k, hi) is not None for k in range(lo, hi))
 
 
 def _in_care(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:

@@ -214,6 +214,7 @@ class ScopeLexicon:
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
         self.in_care_still = PhraseSet.of(rules.in_care_still)
         self.in_care_words = PhraseSet.of(rules.in_care_words)
+        self.country_words = PhraseSet.of(rules.country_words)
         self.additive = PhraseSet.of(rules.additive_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)

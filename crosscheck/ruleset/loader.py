@@ -410,6 +410,11 @@ class ScopeRules(_Strict):
     in_care_still: list[str] = Field(default_factory=list)
     in_care_words: list[str] = Field(default_factory=list)
     in_care_reach: int = Field(5, ge=1, le=12)
+    # Words naming the whole country in a figure's clause ("ارتفع عدد القتلى في البلاد إلى 800",
+    # "في أنحاء البلاد"): the figure is the country's, the top place above the place it was
+    # given (a region the article is about, its dateline's city), within country_reach words.
+    country_words: list[str] = Field(default_factory=list)
+    country_reach: int = Field(12, ge=1, le=30)
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number
