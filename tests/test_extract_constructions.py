@@ -28,6 +28,9 @@ CASES = [
     ("patients-counted", "وأدى الحريق إلى وفاة 19 مريضا في قسم العناية", [("killed", 19)]),
     # the objection of two permanent members is two vetoes, not a tally of votes against
     ("permanent-members-veto", "ونال النص الأصوات اللازمة، لكن اعتراض عضوين دائمين أسقطه", [("vetoes", 2)]),
+    # a negation particle after a bare figure is its predicate, not its counted noun
+    ("negation-after-figure", "عاد 150 طالبا إلى أسرهم، لكن نحو 90 لا يزالون في عداد المفقودين",
+     [("missing", 90)]),
     # the few captives left in the kidnappers' grip
     ("left-in-grip", "خطفت العصابة 30 صيادا، ولم يبق في قبضة الخاطفين بعد الإفراج الأخير سوى ستة منهم",
      [("hostages_held", 30), ("hostages_held", 6)]),

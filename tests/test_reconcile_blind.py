@@ -158,7 +158,7 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_h": (0.955, 0.95, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950; session 14 0.956 / 0.950
     "reconcile_blind_i": (0.982, 0.918, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907; session 13 0.977 / 0.918; session 14 0.982 / 0.918
     "reconcile_blind_j": (0.987, 0.921, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904; session 13 0.988 / 0.916; session 14 0.988 / 0.921
-    "reconcile_blind_k": (0.994, 0.921, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921
+    "reconcile_blind_k": (0.994, 0.926, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921; session 15 0.995 / 0.926
     "reconcile_blind_l": (0.969, 0.883, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884
     "reconcile_blind_m": (0.975, 0.933, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933
     "reconcile_blind_n": (0.924, 0.779, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779
