@@ -968,3 +968,65 @@ def test_an_article_mentions_a_word_as_its_tokens_forms_say(monkeypatch):
         ctx = DocContext(Document(id="t", text=f"قال {p}مستشفيات {p}بن"), rules)
         assert ctx.mentions_any(frozenset({"مستشفيات"})) and not ctx.mentions_any(frozenset({"ن"})), p
     assert made[0] == 0
+
+
+def test_a_figures_cue_questions_that_do_not_depend_on_the_rule_are_asked_once(monkeypatch):
+    """_find_cue, asked for every rule _best_kind tries, answers some questions that depend on
+    the figure only (does a head word stand before it, is it a reach word's predicate, a subset
+    hedge or a hedge after its noun): kept for the figure (counted, at most once per figure),
+    with the claims of asking them for every rule (_FIGURE_MEMO off)."""
+    from crosscheck.extract import extractor
+
+    calls = [0]
+    real = extractor._head_before
+
+    def counting(*a, **k):
+        calls[0] += 1
+        return real(*a, **k)
+
+    monkeypatch.setattr(extractor, "_head_before", counting)
+    n = 300
+    claims = extractor.extract_text(_dense_sentence(n))
+    assert len(claims) > n // 2
+    once = calls[0]
+    monkeypatch.setattr(extractor, "_FIGURE_MEMO", False)
+    calls[0] = 0
+    extractor.extract_text(_dense_sentence(n))
+    assert once <= n < calls[0], (once, calls[0])  # (at most once per figure; per rule without)
+    monkeypatch.setattr(extractor, "_FIGURE_MEMO", True)
+    texts = [_dense_sentence(60)] + _texts(80, 41) + [
+        "ارتفعت حصيلة القتلى في القطاع إلى 38 ألفا، وعدد الجرحى إلى 400 شخص على الأقل",
+        "حصيلة قتلى الحريق في مستشفى العاصمة 82 شخصا، بينهم 34 منهم على الأقل قد لقوا حتفهم",
+        "قتلت، بحسب المرصد، أكثر من 500 ألف شخص، و33 شخصا على الأقل، بينهم 5 أطفال، قتلوا",
+    ]
+    for text in texts:
+        fast, plain = _claims_with_and_without(extractor, "_FIGURE_MEMO", text)
+        assert fast == plain, text
+
+
+def test_a_figures_kept_cue_answers_are_those_of_each_rule_and_end(monkeypatch):
+    """_find_cue with one figure's dict shared by every rule and every end of the claim (the
+    noun's end differs by rule) finds what it finds with none (each question asked again)."""
+    from crosscheck.extract import extractor
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+
+    rules = load_rules()
+    comp = compile_rules(rules)
+    texts = [_dense_sentence(40)] + _texts(40, 43) + [
+        "قالت مصادر إن 34 منهم على الأقل قد لقوا حتفهم، و33 شخصا على الأقل، بينهم 5 أطفال، قتلوا",
+        "حصيلة قتلى الحريق في مستشفى العاصمة 82 شخصا وعدد المصابين 40 جريحا على الأقل",
+    ]
+    asked = 0
+    for text in texts:
+        ctx = DocContext(Document(id="t", text=text), rules)
+        toks = tokenize(ctx.text)
+        index = ctx.cue_index(comp.tagged_cues, toks)
+        for left in range(len(toks)):
+            fig: dict = {}
+            for right in (left + 1, left + 3, left + 2, left + 1):
+                for ck in comp.kinds:
+                    got = extractor._find_cue(ctx, comp, ck, toks, left, right, index, None, fig)
+                    assert got == extractor._find_cue(ctx, comp, ck, toks, left, right, index, None), (text, left, right)
+                    asked += 1
+    assert asked > 10_000

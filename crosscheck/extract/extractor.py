@@ -1852,9 +1852,13 @@ _ANTECEDENT = 4  # how far back from its clause's start a pronoun's antecedent m
 
 
 def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,
-              index=None, pred: "_Predicate | None" = None):
+              index=None, pred: "_Predicate | None" = None, fig: dict | None = None):
     """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance).
-    (`index`, `pred`: the caller's cue index of toks and predicate words, if it has them.)"""
+    (`index`, `pred`: the caller's cue index of toks and predicate words, if it has them;
+    `fig`: a dict kept for one figure (its `left`), where the answers that do not depend on the
+    rule are kept while _best_kind asks for the cue of each of its rules.)"""
+    if fig is None:
+        fig = {}
     r = ck.rule
     if index is None:
         index = ctx.cue_index(comp.tagged_cues, toks)
@@ -1881,7 +1885,11 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
                 first = index.nearest(cs, cs, _ANTECEDENT, 0, True)
                 if first is None or mine[1] >= first[1]:
                     return mine  # (another kind's cue nearer the antecedent's end names it)
-    if people and _reached(ctx, pred, toks, left):
+    if people:
+        reached = fig.get("reached")
+        if reached is None:
+            reached = fig["reached"] = _reached(ctx, pred, toks, left)
+    if people and reached:
         # "ارتفعت حصيلة القتلى في القطاع منذ بدء الحرب إلى 38 ألفا", "عدد قتلى الزلزال الذي
         # ضرب شمال سوريا … ارتفع إلى أكثر من 3100": the total named at the clause's start, also
         # past an aside between commas ("عدد قتلى الهجوم، الذي وقع أمس، بلغ 324 شخصا")
@@ -1907,10 +1915,12 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             cue = index.nearest(left, right, before, 0, cross, r.id)
     if cue is None and r.cue_after:
         # "34 منهم على الأقل قد لقوا حتفهم": the cue after a subset's hedge
-        k = _subset_hedge_end(ctx, toks, right)
+        k = fig.get(("subset_hedge_end", right), -1)
+        if k == -1:
+            k = fig[("subset_hedge_end", right)] = _subset_hedge_end(ctx, toks, right)
         if k is not None:
             cue = index.nearest(k, k, 0, r.cue_after, cross, r.id)
-    if cue is None and people and pred.heads and left > 0 and _head_before(ctx, pred, toks, left, index):
+    if cue is None and people and pred.heads and left > 0 and _head_before_of(ctx, pred, toks, left, index, fig):
         # "حصيلة قتلى الحريق في مستشفى العاصمة 82 شخصا": a toll named as the subject (a head word,
         # then the cue) with no verb; the figure is the first after it, in the same clause ("عدد
         # الضحايا أعلى بكثير، وقد يصل إلى 500": the subject had its predicate before the comma)
@@ -1942,7 +1952,9 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
     cue = _cue_across_aside(ctx, index, r.id, toks, left)
     if cue is not None:
         return cue
-    after_hedge = lexicon_for(ctx.rules.hedges).find_after(toks, right)
+    after_hedge = fig.get(("find_after", right), -1)
+    if after_hedge == -1:
+        after_hedge = fig[("find_after", right)] = lexicon_for(ctx.rules.hedges).find_after(toks, right)
     if after_hedge is not None:
         right = after_hedge[1]  # "33 شخصا على الأقل، بينهم …"
     if right < len(toks) and toks[right].brk_before and ctx.scope.asides.at(toks, right):
@@ -1969,6 +1981,14 @@ def _complement_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) 
 # _either_or and _find_cue read the sentence's "او" and head-word positions, found once per
 # sentence (tests turn this off to compare with reading the tokens around every figure)
 _SENTENCE_POSITIONS = True
+
+
+def _head_before_of(ctx: DocContext, pred: _Predicate, toks: Sequence[Token], left: int, index, fig: dict) -> bool:
+    """_head_before, kept in `fig` (a figure's answers, see _find_cue)."""
+    found = fig.get("head_before")
+    if found is None:
+        found = fig["head_before"] = _head_before(ctx, pred, toks, left, index)
+    return found
 
 
 def _head_before(ctx: DocContext, pred: _Predicate, toks: Sequence[Token], left: int, index) -> bool:
@@ -2051,6 +2071,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     vetoed = False  # a context veto took this figure from a kind: it is "other", not a sibling's kind
     veto_score = -1  # the best score a vetoed kind would have had
     before_cue: dict[str, tuple[float, CompiledKind, float]] = {}  # rule -> (score, rule, distance) of a cue before it
+    fig: dict | None = {} if _FIGURE_MEMO else None  # _find_cue's answers that do not depend on the rule
     index = ctx.cue_index(comp.tagged_cues, toks)
     pred = _predicate_for(ctx.rules.hedges)
     # Can any kind's counted noun start right after the number (or after "من" there)?  One
@@ -2132,7 +2153,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             person_end = _person_end(ctx, toks, i1)
         # a rule none of whose cues is in the sentence finds none (_find_cue asks the index)
         has_cue = ck.cues and index.has(r.id)
-        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1, index, pred) if has_cue else None
+        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1, index, pred, fig) if has_cue else None
         if cue is not None and cue[1] >= i1:
             if _joins_next(toks, noun_end or person_end or i1, cue[1], pred.openers) and _number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2):
                 # the cue heads a figure of its own: "ارتفع عدد القتلى إلى 11 شخصا والجرحى إلى
@@ -2260,6 +2281,9 @@ def _min_values(comp: Compiled) -> list[float]:
     return sorted({ck.rule.min_value for ck in comp.kinds})
 
 
+# _best_kind keeps _find_cue's answers that do not depend on the rule for the figure's rules
+# (tests turn it off to compare with asking them for every rule)
+_FIGURE_MEMO = True
 # _best_kind takes the rules that can apply to a class of figure from _applicable, once per
 # sentence (tests turn it off to compare with testing every rule for every figure)
 _STATIC_KINDS = True
