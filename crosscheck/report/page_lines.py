@@ -69,19 +69,28 @@ def conflict_groups(conflicts: Sequence[Cluster]) -> list[LineGroup]:
     """The conflicts (in page order) by kind, scope with the event's family, and strength;
     groups in the order of their first conflict, lines in page order.  A group's places are
     its list's when every line has the same, else each line's."""
-    groups: dict[tuple, LineGroup] = {}
-    for c in conflicts:
+    def key_of(c):
         scope = {k: c.key.get(k) for k in SCOPE_ORDER}
         scope["event"] = event_parts(scope["event"])[0]
-        places = cluster_places(c)
         strength = getattr(c, "strength", None) or ""
-        key = (c.kind, tuple(scope.items()), strength)
+        places = cluster_places(c)
+        return (c.kind, tuple(scope.items()), strength), places, lambda: LineGroup(c.kind, strength, places, scope)
+
+    return _grouped(conflicts, key_of)
+
+
+def _grouped(items: Iterable, key_of) -> list[LineGroup]:
+    """`items` grouped by `key_of(item)` = (key, places, make_group), groups in the order of
+    their first item; a group's places stay its list's only when every item has the same."""
+    groups: dict[tuple, LineGroup] = {}
+    for item in items:
+        key, places, make = key_of(item)
         g = groups.get(key)
         if g is None:
-            g = groups[key] = LineGroup(c.kind, strength, places, scope)
+            g = groups[key] = make()
         elif g.shared_places and places != g.places:
             g.shared_places = False
-        g.items.append(c)
+        g.items.append(item)
     for g in groups.values():
         if not g.shared_places:
             g.places = ()
@@ -101,21 +110,13 @@ def between_groups(incs: Sequence[Inconsistency], places_of) -> list[LineGroup]:
     """One-line inconsistencies between clusters (report order) by type, kinds and strength;
     `places_of(inc)` gives an inconsistency's places (its clusters' places).  A group's
     places are its list's when every line has the same, else each line's."""
-    groups: dict[tuple, LineGroup] = {}
-    for inc in incs:
+    def key_of(inc):
         kinds = " ".join(sorted({c.kind for c in inc.claims}))
-        key = (inc.type, kinds, inc.strength or "")
-        g = groups.get(key)
+        strength = inc.strength or ""
         places = tuple(sorted({p for p in places_of(inc) if p}))
-        if g is None:
-            g = groups[key] = LineGroup(kinds, inc.strength or "", places, type=inc.type)
-        elif g.shared_places and places != g.places:
-            g.shared_places = False
-        g.items.append(inc)
-    for g in groups.values():
-        if not g.shared_places:
-            g.places = ()
-    return list(groups.values())
+        return (inc.type, kinds, strength), places, lambda: LineGroup(kinds, strength, places, type=inc.type)
+
+    return _grouped(incs, key_of)
 
 
 def moment_groups(groups, places_of) -> list[LineGroup]:
