@@ -98,12 +98,7 @@ def shown_report(path: Path):
         part = [others[n] for n in named[i:i + 256] if n in others]
         part.sort(key=lambda x: (order[x["status"]], -(x.get("severity") or 0.0), x["id"]))
         for raw in part:
-            c = Cluster.model_validate(raw)
-            view.sizes[c.id] = len(c.claims)
-            kept.append(large.trim(c, 0))
-            view.left[c.kind][c.status] -= 1
-            if not +view.left[c.kind]:
-                del view.left[c.kind]
+            kept.append(view.list_counted(Cluster.model_validate(raw)))
     others.clear()
     shown = Report(documents=large.shown_documents(documents, kept), clusters=kept, inconsistencies=incs)
     return shown, view, {c.doc for cl in shown.clusters for c in cl.claims if c.sentence}

@@ -53,6 +53,15 @@ class LargeView:
     def clusters(self) -> int:
         return sum(self.counts.values())
 
+    def list_counted(self, cluster: Cluster) -> Cluster:
+        """A cluster counted among those not listed that an inconsistency names after all:
+        listed (trimmed, its size kept) and no longer counted."""
+        self.sizes[cluster.id] = len(cluster.claims)
+        self.left[cluster.kind][cluster.status] -= 1
+        if not +self.left[cluster.kind]:
+            del self.left[cluster.kind]
+        return trim(cluster, 0)
+
 
 def trim(cluster: Cluster, rank: int) -> Cluster:
     """The cluster as a large archive's page shows it: its outliers first, then others, at most

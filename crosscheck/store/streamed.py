@@ -569,12 +569,7 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
                     marks = ",".join("?" * len(named[i : i + 256]))
                     for text in record.cluster_texts(f"status != 'conflict' AND id IN ({marks})",
                                                      params=named[i : i + 256]):
-                        c = Cluster.model_validate_json(text)
-                        view.sizes[c.id] = len(c.claims)
-                        kept.append(large.trim(c, 0))
-                        view.left[c.kind][c.status] -= 1
-                        if not +view.left[c.kind]:
-                            del view.left[c.kind]
+                        kept.append(view.list_counted(Cluster.model_validate_json(text)))
                 shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
                                inconsistencies=record.inconsistencies)
             texts = _texts(db, {c.doc for cl in shown.clusters for c in cl.claims if view is None or c.sentence})
