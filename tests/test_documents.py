@@ -141,6 +141,23 @@ def test_directory_skips_jsonl_that_is_not_articles(tmp_path, caplog):
     assert "gold.jsonl" in caplog.text
 
 
+def test_directory_skips_the_corpus_documentation_files(tmp_path, caplog):
+    write(tmp_path / "art.txt", BODY)
+    write(tmp_path / "README.md", "# المجموعة\nقتل 40 شخصا في المثال")
+    write(tmp_path / "sub" / "changelog.txt", "قتل 7 أشخاص")
+    write(tmp_path / "sub" / "License.md", "نص")
+    write(tmp_path / "readme_notes.txt", "قتل 9 أشخاص")  # only the exact stem is documentation
+    with caplog.at_level("INFO", logger="crosscheck.text.documents"):
+        docs = load_documents([tmp_path])
+    assert [d.id for d in docs] == ["art", "readme_notes"]
+    assert "README.md" in caplog.text and "changelog.txt" in caplog.text
+
+
+def test_named_readme_is_read_as_an_article(tmp_path):
+    f = write(tmp_path / "README.md", BODY)
+    assert [d.id for d in load_documents([f])] == ["README"]
+
+
 def test_named_jsonl_without_text_is_an_error_not_skipped(tmp_path):
     f = write(tmp_path / "gold.jsonl", '{"doc": "art", "kind": "killed", "value": 5}\n')
     assert "'text'" in error_of([f])

@@ -11,7 +11,9 @@ file (and the line, for JSONL) and says what to do; nothing is returned for a ha
 * `.jsonl`: one article per line, a JSON object with `text` and optionally `id`, `title`,
   `date`, `source`, `url`.  Blank lines are skipped.
 * a directory: every `.txt`, `.md` and `.jsonl` file below it, sorted by path, skipping hidden
-  files and hidden directories.
+  files and hidden directories, and a corpus's own documentation files (README, CHANGELOG,
+  LICENSE ... by file stem, any case: `DOC_STEMS`), which are about the corpus, not articles;
+  name one explicitly to read it as an article.
 * `-`: standard input; an article (with optional front matter), or JSONL when the first
   non-blank character is `{`.
 
@@ -201,8 +203,14 @@ def _load_one(given: str, stdin: bytes | None, seen_files: set[Path]) -> Iterato
     yield from _load_file(path, seen_files)
 
 
+# File stems (upper-cased) of documentation a corpus directory keeps beside its articles.
+DOC_STEMS = frozenset({"README", "CHANGELOG", "CHANGES", "HISTORY", "LICENSE", "LICENCE", "COPYING",
+                       "NOTICE", "AUTHORS", "CONTRIBUTING", "CODE_OF_CONDUCT", "SECURITY"})
+
+
 def _scan_dir(root: Path) -> list[Path]:
-    """Article files below `root`, sorted, skipping hidden files and directories."""
+    """Article files below `root`, sorted, skipping hidden files and directories and the
+    corpus's documentation files (`DOC_STEMS`)."""
     found: list[Path] = []
     try:
         for dirpath, dirnames, filenames in os.walk(root, onerror=_raise_walk_error):
@@ -210,8 +218,13 @@ def _scan_dir(root: Path) -> list[Path]:
             for name in filenames:
                 if name.startswith("."):
                     continue
-                if name.lower().endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES):
-                    found.append(Path(dirpath) / name)
+                if not name.lower().endswith(ARTICLE_SUFFIXES + JSONL_SUFFIXES):
+                    continue
+                if name.rsplit(".", 1)[0].upper() in DOC_STEMS:
+                    log.info("crosscheck: note: skipped %s: a documentation file, not an article "
+                             "(name it explicitly to read it)", Path(dirpath) / name)
+                    continue
+                found.append(Path(dirpath) / name)
     except OSError as exc:
         raise InputError(f"{exc.filename or root}: cannot read directory ({exc.strerror or exc})") from None
     return sorted(found, key=lambda p: p.as_posix())
