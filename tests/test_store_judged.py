@@ -761,3 +761,46 @@ def test_siblings_following_a_moved_figure_give_the_whole_record_findings(tmp_pa
         ("r-stored", 132 if new_is == "country" else 122), ("n-new", 122 if new_is == "country" else 132)}]
     assert children and all(f.cluster.status == "conflict" for f in children), \
         [_finding(f) for f in whole.findings]
+
+
+def test_the_check_holds_the_collector_off_and_gives_it_back(record, tmp_path, monkeypatch):
+    """No full collection while the check re-reads and judges members (each one re-reads every
+    live object: most of the check's CPU at scale); the collector is as it was afterwards, also
+    when it was off, and no garbage cycle is left behind for it (counted)."""
+    import gc
+
+    from crosscheck.reconcile import reconciler
+
+    d, corpus, db = record
+    states, collections = [], []
+    real = reconciler.judge_groups
+
+    def judging(*args, **kwargs):
+        states.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    def noted(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    monkeypatch.setattr(reconciler, "judge_groups", judging)
+    new = _new_articles(tmp_path, corpus)[0]
+    docs = load_documents([str(new)])
+    settings = Settings()
+    claims = _extract(docs, settings)
+    cfg = reconcile_config(settings)
+    gc.collect()
+    gc.callbacks.append(noted)
+    try:
+        found, stats = judged.check_against_state(db, docs, claims, cfg)
+        assert gc.isenabled()
+        gc.disable()
+        judged.check_against_state(db, docs, claims, cfg)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.callbacks.remove(noted)
+    assert found is not None and stats.clusters_judged > 0
+    assert states == [False, False]
+    assert 2 not in collections and len(collections) <= 2  # outside the paused part only
+    assert gc.collect() < 100  # what reference counting left: a few cycles at most
