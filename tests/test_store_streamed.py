@@ -164,3 +164,37 @@ def test_inconsistencies_read_a_batch_of_moments_at_a_time(stores, tmp_path, mon
     # a batch is full at 3 claims: it holds at most 2 + its last moment's claims
     assert st.peak_moment_claims <= 2 + max(per_moment.values()), (st, max(per_moment.values()))
     assert st.peak_moment_claims < sum(per_moment.values()) / 2, st
+
+
+def test_the_record_is_judged_with_the_collector_off_and_given_back(stores, monkeypatch):
+    """Judging a record (streamed from a store, or in memory) runs without the cyclic collector
+    (each full collection re-reads every live member and claim); it is as it was afterwards."""
+    import gc
+
+    from crosscheck.reconcile import reconciler
+
+    states = []
+    real = reconciler.judge_groups
+
+    def judging(*args, **kwargs):
+        states.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(reconciler, "judge_groups", judging)
+    with reconcile_store(stores["generated"]) as record:
+        assert record.stats.claims > 0
+    assert states and not any(states)
+    assert gc.isenabled()
+    n = len(states)
+    from crosscheck.store.sqlite_store import load_from_store
+
+    documents, claims = load_from_store(stores["generated"])
+    gc.disable()
+    try:
+        reconciler.reconcile(claims, documents)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    reconciler.reconcile(claims, documents)
+    assert gc.isenabled()
+    assert len(states) == n + 2 and not any(states)

@@ -56,6 +56,7 @@ from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods
 from crosscheck.reconcile.revisions import revised_away
 from crosscheck.ruleset.period_rules import period_rules
+from crosscheck.util.gc_pause import collector_paused
 
 _STATUS_ORDER = {"conflict": 0, "consistent": 1, "single": 2}
 
@@ -76,7 +77,15 @@ def reconcile(
     `sources`: near-duplicate groups already known (e.g. from a store's fingerprints) instead
     of computing them from the documents' texts.  `units`: judge only the clusters of these
     unit keys (grouping.unit_key); `claims` must then hold every claim of those units.
+
+    The cyclic collector is held off meanwhile (util.gc_pause): judging makes many objects and
+    next to no garbage cycles, and each full collection would re-read every live one.
     """
+    with collector_paused():
+        return _reconcile(claims, documents, config, sources, units)
+
+
+def _reconcile(claims, documents, config, sources, units) -> list[Cluster]:
     cfg = config_or_default(config)
     docs = list(documents or [])
     claims = [_as_claim(c, i) for i, c in enumerate(claims)]

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from crosscheck.models import Claim, Cluster, Document, ReportDocument
+from crosscheck.util.gc_pause import collector_paused
 
 DOC_CHUNK = 256  # documents read (with all their claims) at a time
 BATCH_CLAIMS = 20_000  # claims grouped and judged at a time (a larger unit goes alone)
@@ -147,18 +148,24 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
             if statement.strip():
                 scratch.execute(statement)
         stats = StreamStats()
-        with closing(connect(db)) as conn:
-            conn.execute("BEGIN")  # one consistent snapshot
-            try:
-                require_current(conn, db, load_rules(rules_dir).version)
-                sources = _source_groups(conn, [], cfg)
-                doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress)
-            finally:
-                conn.execute("COMMIT")
-        scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
-        _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims, keep)
-        _dedupe_ids(scratch)
-        record = StreamedRecord(scratch_dir, scratch, stats, _inconsistencies(scratch, cfg, stats))
+        # the cyclic collector held off while the record is read and judged: a batch holds tens
+        # of thousands of members, claims and clusters and makes next to no garbage cycles, yet
+        # each full collection re-reads every live object (1k: 21.1 -> 16.9 CPU-s); reference
+        # counting frees everything as before, the collector runs again afterwards
+        with collector_paused():
+            with closing(connect(db)) as conn:
+                conn.execute("BEGIN")  # one consistent snapshot
+                try:
+                    require_current(conn, db, load_rules(rules_dir).version)
+                    sources = _source_groups(conn, [], cfg)
+                    doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress)
+                finally:
+                    conn.execute("COMMIT")
+            scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
+            _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims, keep)
+            _dedupe_ids(scratch)
+            found = _inconsistencies(scratch, cfg, stats)
+        record = StreamedRecord(scratch_dir, scratch, stats, found)
         record.doc_dates, record.sources = doc_dates, sources
         yield record
     finally:
