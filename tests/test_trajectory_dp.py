@@ -210,3 +210,53 @@ def test_fits_all_says_whether_the_fit_keeps_every_item():
         assert trajectory.fits_all(items, tol) == whole, (trial, items, tol)
         answers[whole] += 1
     assert min(answers.values()) > 300, answers  # both answers tested often
+
+
+def _long_story(rng: random.Random, n: int, days: int) -> list[Item]:
+    """A running total told over many days: growing figures, stale and hedged ones, repeats
+    (ties), sharp dips within the tolerance, a few undated."""
+    day0 = date(2024, 1, 1)
+    out = []
+    for _ in range(n):
+        d = rng.randint(0, days)
+        v = float(int(50 + 7 * d * rng.choice([1, 1, 1, 0.9, 0.5, 1.2])))
+        v = rng.choice([v, v, float(rng.randint(1, 8) * 50)])
+        shape = rng.random()
+        if shape < 0.6:
+            span = Span(v, v)
+        elif shape < 0.75:
+            span = Span(v * 0.9, v * 1.1).integral()
+        elif shape < 0.85:
+            span = Span(v, None, rng.random() < 0.5)
+        else:
+            span = Span(None, v, False, rng.random() < 0.5)
+        when = None if rng.random() < 0.05 else day0 + timedelta(days=d)
+        out.append(Item(span, when, rng.choice([1.0, 1.0, 0.5]), source=f"s{rng.randint(0, 30)}"))
+    return out
+
+
+def test_dp_keeps_the_plain_order_over_long_stories(monkeypatch):
+    """Many dates and levels (the dict order kept as ranks, the prefix minima walked until the
+    slot's points are placed, the best state below a point from a max-tree): the plain DP's
+    weight, earliness and kept claims, in its order; also when every slot ranks every level
+    again (no room between float ranks), and a slot moves no level but its own points."""
+    rng = random.Random(2026)
+    moved_ok = True
+    real_apply = trajectory._Order.apply
+
+    def apply(self, moves):
+        nonlocal moved_ok
+        real_apply(self, moves)
+        points = {m for _lv, group in moves for m in group}
+        moved_ok &= set(self.last_moved) <= points
+    monkeypatch.setattr(trajectory._Order, "apply", apply)
+    for trial in range(60):
+        items = _long_story(rng, rng.randint(20, 160), rng.randint(5, 80))
+        tol = rng.choice([0.0, 0.01, 0.05])
+        slots = _slots(items)
+        want = plain_dp(items, slots, tol)
+        assert trajectory._dp(items, slots, tol) == want, trial
+        with monkeypatch.context() as m:
+            m.setattr(trajectory._Order, "_room", staticmethod(lambda lo, got, hi: False))
+            assert trajectory._dp(items, slots, tol) == want, trial
+    assert moved_ok

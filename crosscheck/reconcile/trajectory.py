@@ -155,49 +155,32 @@ def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optiona
       order of its candidate set (built as the plain DP builds it); a tie between points of
       one state is broken in that set's order too.
 
-    So a slot costs the states a figure can reach plus a pass over the levels, not
-    states x points.  `memo` is unused (kept for callers)."""
+    So a slot costs the states a figure can reach, not states x points; and the dict order is
+    kept as ranks that change only for the points a slot moves (`_Order`), the best state below
+    a point read from a max-tree (`_Best`), so a slot makes no pass over every level either.
+    `memo` is unused (kept for callers)."""
     n_slots = len(slots)
-    order = [_NEG]  # the levels, in the order the plain DP's dict holds them
     val: dict[float, tuple] = {_NEG: ((0.0, 0.0), None)}  # level -> (score, back pointer)
     levels = [_NEG]  # ascending
+    # the plain DP's dict order of the levels, which breaks ties, as a rank per level (`_Order`);
+    # the best state below a point from a max-tree over every level a slot can make (`_Best`)
+    order = _Order()
+    best_tree = _Best(sorted({_NEG} | {_first_point(items[i].span) for slot in slots for i in slot}))
+    best_tree.set(_NEG, (val[_NEG][0], -order.rank[_NEG]))
     for k, slot in enumerate(slots):
         firsts = sorted({_first_point(items[i].span) for i in slot})
         fset = set(firsts)
         bonus = float(n_slots - k)  # ties go to keeping earlier claims: a later, lower one is stale
         keeps = _Keeps(items, slot)
         best_of: dict[tuple, tuple] = {}  # a class of levels -> (best point's keep, tied)
-        pos = dict(zip(order, range(len(order))))
-        # the new dict's order: past _NEG, the lowest level, every level passes on in its place
-        # (each of the slot's points is emitted by _NEG at the latest)
-        new_order: list[float] = []
-        emitted: set[float] = set()
-        lowest = _INF
-        cut = pos[_NEG] + 1
-        for lv in order[:cut]:
-            if lv < lowest:
-                lowest = lv
-                floor = lv if lv == _NEG else lv - abs(lv) * tol
-                for f in {floor, lv} | {f for f in firsts if f >= floor}:
-                    m2 = lv if f <= lv else f
-                    if m2 not in emitted:
-                        emitted.add(m2)
-                        new_order.append(m2)
-            elif lv not in emitted:
-                emitted.add(lv)
-                new_order.append(lv)
-        new_order += [lv for lv in order[cut:] if lv not in emitted]
+        pos = order.rank  # as before the slot (the new order is made after the slot's states)
+        moves = order.moves(firsts, tol)
+        n_levels = len(levels)
         # the best state below each point (the earliest in order on ties)
         below: dict[float, tuple] = {}
-        j, best, n_levels = 0, None, len(levels)
         for f in firsts:
-            while j < n_levels and levels[j] < f:
-                lv = levels[j]
-                sc, p = val[lv][0], pos[lv]
-                if best is None or sc > best[0] or (sc == best[0] and p < best[1]):
-                    best = (sc, p, lv)
-                j += 1
-            below[f] = best
+            got = best_tree.below(f)
+            below[f] = None if got is None else (got[0][0], -got[0][1], got[1])
 
         def own(lv: float) -> tuple:
             """The new entry of an existing level: its state's best point at or under it (and
@@ -249,7 +232,7 @@ def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optiona
                     everywhere = True
                 else:
                     reach.append((sp.low, sp.low / (1 - tol) * (1 + 1e-9) + 1e-9))
-        new_val = dict(val)
+        new_val: dict[float, tuple] = {}  # the states this slot changes (`val` is read as before it)
         done: set[float] = set()
         for a, b in ([(0, n_levels)] if everywhere else
                      [(bisect_left(levels, lo), bisect_right(levels, hi)) for lo, hi in reach]):
@@ -268,13 +251,197 @@ def _dp(items: Sequence[Item], slots: list[list[int]], tol: float, memo: Optiona
         for f in firsts:
             if f not in val:
                 insort(levels, f)
-        order, val = new_order, new_val
-    best_score, back = max((val[lv] for lv in order), key=lambda v: (v[0],))
+        val.update(new_val)
+        order.apply(moves)
+        for lv in set(new_val) | set(order.last_moved):
+            best_tree.set(lv, (val[lv][0], -order.rank[lv]))
+        if order.renumbered:
+            for lv in val:
+                best_tree.set(lv, (val[lv][0], -order.rank[lv]))
+    best_score, back = max((val[lv] for lv in sorted(val, key=order.rank.__getitem__)), key=lambda v: (v[0],))
     kept: list[int] = []
     while back is not None:
         back, chosen = back
         kept.extend(chosen)
     return best_score, kept
+
+
+class _Order:
+    """The plain DP's dict order of the levels (which breaks its ties), as a rank per level.
+
+    A slot rebuilds the dict: walking it from the start, each level below every earlier one (a
+    prefix minimum) emits its own level and the slot's points it can reach (in the order of its
+    candidate set), any other level emits itself; a level already emitted is skipped.  Only the
+    slot's points can move (a prefix minimum never does: the points an earlier, higher minimum
+    reaches lie above it), so the walk visits the prefix minima only until every point is
+    placed, and the moved points get ranks between their new neighbours; the other levels keep
+    theirs.  The prefix minima are kept in order (`minima`)."""
+
+    __slots__ = ("rank", "minima", "_sorted", "last_moved", "renumbered")
+
+    def __init__(self) -> None:
+        self.rank: dict[float, float] = {_NEG: 0.0}
+        self.minima: list[float] = [_NEG]  # the prefix minima, in order (the last is _NEG)
+        self._sorted: list[float] = [0.0]  # every rank, ascending
+        self.last_moved: list[float] = []
+        self.renumbered = False
+
+    def moves(self, firsts: list[float], tol: float) -> list[tuple[float, list[float]]]:
+        """For each prefix minimum that emits points it moves: (the minimum, what it emits in
+        order, itself included); worked out on the order as it is before the slot."""
+        rank = self.rank
+        fset = set(firsts)
+        # points already in the dict, by rank: each is emitted where it stands unless a minimum
+        # before it emits it first
+        standing = sorted((rank[f], f) for f in firsts if f in rank)
+        si = 0
+        emitted: set[float] = set()
+        out = []
+        for lv in self.minima:
+            r = rank[lv]
+            while si < len(standing) and standing[si][0] < r:
+                emitted.add(standing[si][1])
+                si += 1
+            if fset <= emitted:
+                break
+            floor = lv if lv == _NEG else lv - abs(lv) * tol
+            group = []
+            for f in {floor, lv} | {f for f in firsts if f >= floor}:  # the plain DP's set, its order
+                m2 = lv if f <= lv else f
+                if m2 not in emitted:
+                    emitted.add(m2)
+                    group.append(m2)
+            if len(group) > 1:
+                out.append((lv, group))
+        return out
+
+    def apply(self, moves: list[tuple[float, list[float]]]) -> None:
+        """Give the moved points their places: around the minimum that emits them, between
+        the levels that stay."""
+        rank, srt = self.rank, self._sorted
+        self.renumbered = False
+        moved = [m for lv, group in moves for m in group if m != lv]
+        self.last_moved = moved
+        if not moved:
+            return
+        for m in moved:  # out of their old places
+            r = rank.pop(m, None)
+            if r is not None:
+                del srt[bisect_left(srt, r)]
+        # the new order around each minimum: the points before it in its group go right before
+        # it, those after it right after it (before the next level that stays, and before the
+        # points a next minimum emits ahead of itself)
+        runs: dict[Optional[float], list[float]] = {}  # rank of the level a run follows -> the run
+        new_minima = []
+        prev_min = _INF
+        mi = 0
+        minima = self.minima
+        for lv, group in moves:
+            at = group.index(lv)
+            r = rank[lv]
+            p = bisect_left(srt, r)
+            before = srt[p - 1] if p else None
+            runs.setdefault(before, []).extend(group[:at])
+            runs.setdefault(r, []).extend(group[at + 1:])
+            # prefix minima: the points placed ahead of the minimum that are below every
+            # earlier level (the minimum before it is the lowest of those)
+            while minima[mi] != lv:
+                new_minima.append(minima[mi])
+                prev_min = minima[mi]
+                mi += 1
+            low = prev_min
+            for m in group[:at]:
+                if m < low:
+                    new_minima.append(m)
+                    low = m
+        new_minima.extend(minima[mi:])
+        self.minima = new_minima
+        # ranks between the neighbours (a run after a level precedes the run before the next
+        # one); when floats leave no room, every level is ranked again in the new order
+        placed = []
+        for after in sorted(runs, key=lambda x: -_INF if x is None else x):
+            run = runs[after]
+            if not run:
+                continue
+            p = 0 if after is None else bisect_right(srt, after)
+            nxt = srt[p] if p < len(srt) else None
+            lo = after if after is not None else nxt - len(run) - 1.0
+            hi = nxt if nxt is not None else lo + len(run) + 1.0
+            step = (hi - lo) / (len(run) + 1)
+            got = [lo + step * (i + 1) for i in range(len(run))]
+            if not self._room(lo, got, hi):
+                self._renumber(runs)
+                return
+            placed.append((run, got))
+        for run, got in placed:
+            for m, r in zip(run, got):
+                rank[m] = r
+                insort(srt, r)
+
+    @staticmethod
+    def _room(lo: float, got: list[float], hi: float) -> bool:
+        """Whether the new ranks lie strictly between their neighbours and apart."""
+        return all(x < y for x, y in zip([lo, *got], [*got, hi]))
+
+    def _renumber(self, runs: dict) -> None:
+        """Every level ranked 0, 1, 2, ... in the new order (the levels that stay, each
+        followed by the run placed after it; the run placed first before them all)."""
+        rank = self.rank
+        level_at = {r: lv for lv, r in rank.items()}
+        new_order = list(runs.get(None, []))
+        for r in self._sorted:
+            new_order.append(level_at[r])
+            new_order.extend(runs.get(r, []))
+        self.rank = {lv: float(i) for i, lv in enumerate(new_order)}
+        self._sorted = [float(i) for i in range(len(new_order))]
+        self.renumbered = True
+
+
+class _Best:
+    """The best state (score, then the earliest in the dict's order: -rank) among the levels
+    below a value: a max-tree over every level the fit can make."""
+
+    __slots__ = ("keys", "size", "tree", "where")
+
+    def __init__(self, keys: list[float]) -> None:
+        self.keys = keys
+        size = 1
+        while size < len(keys):
+            size *= 2
+        self.size = size
+        self.tree: list = [None] * (2 * size)
+        self.where = {k: i for i, k in enumerate(keys)}
+
+    def set(self, level: float, key: tuple) -> None:
+        i = self.where[level] + self.size
+        tree = self.tree
+        tree[i] = (key, level)
+        i //= 2
+        while i:
+            a, b = tree[2 * i], tree[2 * i + 1]
+            tree[i] = a if b is None or (a is not None and a[0] >= b[0]) else b
+            i //= 2
+
+    def below(self, f: float) -> Optional[tuple]:
+        """((score, -rank), level) of the best level below f, or None."""
+        n = bisect_left(self.keys, f)
+        lo, hi = self.size, self.size + n
+        best = None
+        tree = self.tree
+        while lo < hi:
+            if lo & 1:
+                x = tree[lo]
+                if x is not None and (best is None or x[0] > best[0]):
+                    best = x
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                x = tree[hi]
+                if x is not None and (best is None or x[0] > best[0]):
+                    best = x
+            lo //= 2
+            hi //= 2
+        return best
 
 
 class _Keeps:
