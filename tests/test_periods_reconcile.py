@@ -139,6 +139,26 @@ def test_undated_sources_differing_by_plausible_growth_are_soft():
     assert _together(clusters, ("a", 1100), ("b", 1300))
 
 
+def test_undated_stages_are_apart_also_when_the_outlier_took_its_place_from_context():
+    """An early toll whose place the article gave a sentence before (scope inferred) against a
+    final one twenty times higher, all undated: two stages of one story, as when every scope is
+    stated (the cause `different_scope` does not keep it a hard conflict)."""
+    docs = _docs(
+        ("a", None, "ضرب زلزال قوي إقليم هرات غربي البلاد فجر السبت. وقال مسؤول محلي إن عدد القتلى ارتفع إلى 120 قتيلا."),
+        ("b", None, "أعلنت السلطات في إقليم هرات أن حصيلة قتلى الزلزال بلغت 2445 قتيلا، مع انهيار مئات المنازل في القرى."),
+        ("c", None, "قالت السلطات إن حصيلة قتلى الزلزال في إقليم هرات بلغت 2445 قتيلا وإن فرق الإنقاذ تواصل البحث."),
+    )
+    _, clusters = _run(docs)
+    cl = _cluster_of(clusters, "a", 120)
+    assert "location" in next(c for c in cl.claims if c.doc == "a").inferred
+    assert _together(clusters, ("a", 120), ("b", 2445))
+    assert cl.status == "consistent" and any("different stages" in n for n in cl.notes)
+    # dated the same day, the same figures stay a conflict
+    dated = [d.model_copy(update={"date": "2024-01-02"}) for d in docs]
+    _, clusters = _run(dated)
+    assert _cluster_of(clusters, "a", 120).status == "conflict"
+
+
 def test_undated_gap_beyond_growth_is_two_stages_but_within_one_source_stays_hard():
     far = _docs(
         ("a", None, "ارتفع عدد قتلى الفيضانات في الإقليم إلى 300 قتيل. وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض في القرى الجبلية."),

@@ -461,7 +461,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     )
     cause, why = classify(judged, cfg)
     strength = _strength(claims, projected, cause, cfg)
-    if not dated and mode != "timeless" and strength == "hard" and cause == "disagreement":
+    if not dated and mode != "timeless" and strength == "hard" and cause in ("disagreement", "different_scope"):
         verdict, undated = _undated_growth(projected, groups)
         if verdict == "apart" and mode == "monotonic":
             notes.append(undated)
