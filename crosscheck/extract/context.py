@@ -15,6 +15,7 @@ from typing import Any, Callable, Sequence
 import regex
 
 from crosscheck.extract.furniture import furniture_for
+from crosscheck.extract.nisba import nisba_for
 from crosscheck.extract.scope import LocationIndex, document_location, gazetteer_for, scope_for, vote_events_in
 from crosscheck.models import Document
 from crosscheck.ruleset.loader import RuleSet
@@ -231,6 +232,7 @@ class DocContext:
         self.text = self.norm.text
         self.gaz = gazetteer_for(rules.gazetteer)
         self.scope = scope_for(rules.scope)
+        self.nisba = nisba_for(rules.nisba)
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._mentions: dict[tuple[int, int], list] = {}
         self.sentence_claims: dict[int, Any] = {}  # sentence start -> the last claims placed in it

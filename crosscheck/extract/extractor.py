@@ -531,7 +531,7 @@ def _definite_head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: in
         return t.text.lstrip("وفبك").startswith(("ال", "لل")) and not t.is_digit() and not _starts_number(ctx, t)
 
     def counted(h: int) -> bool:
-        return ctx.scope.person.at(toks, h) is not None or _nisba(toks[h]) or any(
+        return ctx.scope.person.at(toks, h) is not None or ctx.nisba.people(toks[h]) or any(
             ck.nouns.at(toks, h) for ck in comp.kinds
             if ck.nouns and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
         )
@@ -585,7 +585,7 @@ def _pair_head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: int) -
     if k < 1 or toks[k].brk_before or toks[k - 1].is_digit():
         return -1
     j = k - 1
-    if j >= 1 and _nisba(toks[j]) and not toks[j].brk_before and _is_counted_noun(ctx, comp, toks, j - 1):
+    if j >= 1 and ctx.nisba.people(toks[j]) and not toks[j].brk_before and _is_counted_noun(ctx, comp, toks, j - 1):
         h = j - 1
     elif _is_counted_noun(ctx, comp, toks, j):
         h = j
@@ -1436,33 +1436,8 @@ def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     if (i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit()
             and toks[i1].text not in ctx.scope.function_words):
         if ctx.scope.subset_after.at(toks, i1) is None:  # "نحو مليون منهم": no noun
-            return "subset:" + _subset_label(ctx, toks[i1])
+            return "subset:" + ctx.nisba.subset_label(toks[i1], ctx.gaz.lookup)
     return "subset"
-
-
-# A name of nationality or origin ("كينيا", "بريطانيين", "لبنانيون", "فرنسية"): a first letter
-# that looks like a clitic (ب ل ك ف) is the noun's own; only the conjunction and the article are
-# stripped from it ("وفلبيني", "والفلسطينيين"), or another clitic when what is left is a place
-# or nationality the gazetteer knows.
-_NISBA_END = regex.compile(r"(?:ي|يا|يين|يون|يه|يات|يان)$")
-_SUBSET_SAFE_PREFIXES = frozenset({"و", "ال", "وال"})
-
-
-def _subset_label(ctx: DocContext, tok: Token) -> str:
-    """The bare noun naming a subset ("بينهم 15 سعوديا" -> "سعوديا", "بينهم 4 بحالة خطيرة" ->
-    "حاله"): the shortest reading of the word with its clitics removed, but a nisba keeps a
-    first letter that only looks like a clitic ("35 كينيا" -> "كينيا")."""
-    word = tok.text
-    if _NISBA_END.search(word) is None:
-        return min(tok.forms, key=len)
-    best = word
-    for f in tok.forms:
-        if len(f) >= len(best):
-            continue
-        prefix = word[: len(word) - len(f)]
-        if prefix in _SUBSET_SAFE_PREFIXES or f in ctx.gaz.lookup:
-            best = f
-    return best
 
 
 def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool) -> str | None:
@@ -1590,7 +1565,7 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"
     if "من" in t.forms and i1 + 1 < len(toks) and ctx.scope.person.at(toks, i1 + 1):
         return "person"
-    if _nisba(t) or _nisba_after_hundreds(toks, i1):
+    if ctx.nisba.people(t) or ctx.nisba.after_hundreds(toks, i1):
         return "person"  # "670 قرويا", "87 مغربيا", "5 إيرانيين": people named by origin
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
@@ -1643,7 +1618,7 @@ def _is_counted_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: 
         return True
     if i >= len(toks):
         return False
-    if any(f not in _NOT_NISBA and len(f) >= 4 and f.endswith("ي") and not f.startswith("ال") for f in toks[i].forms):
+    if any(ctx.nisba.singular_shape(f) for f in toks[i].forms):
         return True  # (a nationality before "واحد" counts a person: "وفلبيني واحد")
     could = _noun_rules(comp, toks[i])  # (the rules whose noun can start at the word)
     return any(comp.kinds[j].nouns.at(toks, i) for j in sorted(could))
@@ -1658,57 +1633,9 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
         hit = ctx.scope.person.at(toks, i1 + 1)
         if hit:
             return hit[1]
-    if i1 < len(toks) and not toks[i1].brk_before and (_nisba(toks[i1]) or _nisba_after_hundreds(toks, i1)):
+    if i1 < len(toks) and not toks[i1].brk_before and (ctx.nisba.people(toks[i1]) or ctx.nisba.after_hundreds(toks, i1)):
         return i1 + 1
     return i1
-
-
-def _nisba_after_hundreds(toks: Sequence[Token], i: int) -> bool:
-    """A relative adjective in the singular right after a hundred or a thousand, the counted
-    noun's case there ("500 إيزيدي", "400 ألف كردي"): people named by origin."""
-    if i < 1 or i >= len(toks) or toks[i].brk_before:
-        return False
-    before = toks[i - 1]
-    if not (before.text.endswith("00") if before.is_digit() else not before.forms.isdisjoint(_HUNDREDS)):
-        return False
-    w = toks[i].text
-    return (
-        len(w) >= 4 and w.endswith("ي") and not w.startswith(("ال", "وال", "بال", "لل"))
-        and w not in _NOT_NISBA_SINGULAR and not toks[i].is_digit()
-    )
-
-
-_HUNDREDS = frozenset({"الف", "الاف", "مئه", "مائه", "مليون", "ملايين", "مليار", "مئتي", "مائتي", "ثلاثمئه", "اربعمئه", "خمسمئه", "ستمئه", "سبعمئه", "ثمانمئه", "تسعمئه"})
-# singular nouns that end in ي (ى written as ي once normalised) and count things, not people
-_NOT_NISBA_SINGULAR = frozenset({
-    "مستشفي", "مشفي", "مبني", "مقهي", "ملهي", "كرسي", "ملتقي", "منتدي", "مرمي", "معني", "مسعي", "مستوي", "وادي",
-    "نادي", "مرسي", "مجري", "مرعي", "منحني", "مغزي", "مدي", "ماوي", "فوضي", "شكوي", "دعوي", "فتوي", "حلوي", "ذكري",
-})
-
-
-# A relative adjective used as a noun of people ("قرويا", "مغربيا", "أرمينيين"; after 11-99
-# "سوريا" is "Syrians", not Syria): the written forms of a count of people named by origin,
-# minus the adverbs and plurals of the same shape ("يوميا", "سنويا", "قضايا").
-_NISBA = regex.compile(r"^(?:[وفبلك]|ال)*\w{2,}(?:يا|يين|يون)$")
-_NOT_NISBA = frozenset({
-    "يوميا", "سنويا", "شهريا", "اسبوعيا", "حاليا", "رسميا", "اضافيا", "نهائيا", "جزئيا", "كليا",
-    "تدريجيا", "فعليا", "مبدئيا", "دوليا", "محليا", "اقليميا", "عالميا", "ثانيا", "ثالثا", "مجانيا",
-    "قضايا", "بقايا", "هدايا", "زوايا", "خلايا", "اسيا", "سنتيمتريا", "تقريبيا", "اجماليا",
-})
-
-
-def _nisba(t: Token) -> bool:
-    found = _NISBA_SEEN.get(t.text)
-    if found is None:
-        if len(_NISBA_SEEN) >= 65536:
-            _NISBA_SEEN.clear()
-        found = _NISBA_SEEN[t.text] = (
-            t.text not in _NOT_NISBA and _NISBA.match(t.text) is not None and not t.is_digit()
-        )
-    return found
-
-
-_NISBA_SEEN: dict[str, bool] = {}  # _nisba's answer per word (it depends on the word only)
 
 
 @dataclass(slots=True)

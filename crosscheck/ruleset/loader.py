@@ -11,6 +11,7 @@ Layout (see docs/rules.md):
   rules/gazetteer.yaml       places, their aliases and parents; countries that vote
   rules/scope.yaml           person nouns, groups, periods, attribution cues, vote events
   rules/hierarchy.yaml       parts and wholes: group parents, disjoint groups, combined figures
+  rules/nisba.yaml           names of origin used as nouns of people ("87 مغربيا", "500 إيزيدي")
   rules/numbers/             number words (used by crosscheck.numbers.parser)
 """
 
@@ -455,6 +456,57 @@ class HierarchyRules(_Strict):
         return self
 
 
+class WordExamples(_Strict):
+    """Single words (or, for a word read after another, both words) a word table must accept
+    (`hit`) and must not (`miss`)."""
+
+    hit: list[str] = Field(min_length=1)
+    miss: list[str] = Field(min_length=1)
+
+
+class LabelExamples(_Strict):
+    hit: dict[str, str] = Field(min_length=1)  # word -> the label it must give
+    miss: dict[str, str] = Field(min_length=1)  # word -> a label it must not give
+
+
+class NisbaPlural(_Strict):
+    """A plural or accusative nisba after a figure: clitics, a stem, an ending ("مغربيا")."""
+
+    clitics: list[str] = Field(min_length=1)
+    min_stem: int = Field(2, ge=1)
+    endings: list[str] = Field(min_length=1)
+    not_people: list[str] = Field(default_factory=list)  # adverbs and plurals of that shape
+    examples: WordExamples
+
+
+class NisbaSingular(_Strict):
+    """A singular nisba right after a hundred or a thousand ("500 إيزيدي", "400 ألف كردي")."""
+
+    ending: str
+    min_length: int = Field(4, ge=2)
+    not_prefixes: list[str] = Field(default_factory=list)  # a definite word is an adjective
+    after_digits: str  # a figure in digits ending so ("00") is a hundred or more
+    after_words: list[str] = Field(min_length=1)  # number words the singular follows
+    not_people: list[str] = Field(default_factory=list)  # nouns of things with that ending
+    examples: WordExamples  # "<word before> <word>"
+
+
+class NisbaSubsetLabel(_Strict):
+    """How a nisba naming a subset keeps its first letter ("35 كينيا" -> كينيا)."""
+
+    endings: list[str] = Field(min_length=1)
+    safe_prefixes: list[str] = Field(min_length=1)
+    examples: LabelExamples
+
+
+class NisbaRules(_Strict):
+    what: str
+    why: str
+    plural: NisbaPlural
+    singular: NisbaSingular
+    subset_label: NisbaSubsetLabel
+
+
 class RuleSet(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
     directory: str
@@ -467,6 +519,7 @@ class RuleSet(BaseModel):
     gazetteer: GazetteerRules
     scope: ScopeRules
     hierarchy: HierarchyRules
+    nisba: NisbaRules
 
 
 # --------------------------------------------------------------------------- loading
@@ -545,4 +598,5 @@ def _load(directory: str) -> RuleSet:
         gazetteer=one("gazetteer.yaml", GazetteerRules),
         scope=one("scope.yaml", ScopeRules),
         hierarchy=one("hierarchy.yaml", HierarchyRules),
+        nisba=one("nisba.yaml", NisbaRules),
     )

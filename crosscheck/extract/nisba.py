@@ -1,0 +1,103 @@
+"""Names of origin used as nouns of people (rules/nisba.yaml): "87 مغربيا", "5 إيرانيين", "500
+إيزيدي" after a hundred, and the label a subset so named keeps ("بينهم 35 كينيا" -> كينيا).
+
+The word lists are data; this module only reads them.  Every answer depends on the words only,
+so the plural test is remembered per word (bounded)."""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import regex
+
+from crosscheck.ruleset.loader import NisbaRules
+from crosscheck.text.normalize import normalize_word
+from crosscheck.text.tokens import Token
+from crosscheck.util.memo import per_object
+
+_SEEN_MAX = 65536
+
+
+def _words(raw: Sequence[str]) -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in raw)
+
+
+def _alternatives(raw: Sequence[str]) -> str:
+    forms = sorted({normalize_word(w) for w in raw}, key=len, reverse=True)
+    return "|".join(regex.escape(f) for f in forms)
+
+
+class NisbaLexicon:
+    def __init__(self, rules: NisbaRules) -> None:
+        p = rules.plural
+        self._plural = regex.compile(
+            rf"^(?:{_alternatives(p.clitics)})*\w{{{p.min_stem},}}(?:{_alternatives(p.endings)})$"
+        )
+        self._not_plural = _words(p.not_people)
+        self._seen: dict[str, bool] = {}
+        s = rules.singular
+        self._ending = normalize_word(s.ending)
+        self._min_length = s.min_length
+        self._not_prefixes = tuple(sorted(_words(s.not_prefixes), key=len, reverse=True))
+        self._after_digits = s.after_digits
+        self._after_words = _words(s.after_words)
+        self._not_singular = _words(s.not_people)
+        b = rules.subset_label
+        self._label_end = regex.compile(rf"(?:{_alternatives(b.endings)})$")
+        self._safe_prefixes = _words(b.safe_prefixes)
+
+    def people(self, t: Token) -> bool:
+        """Is t a plural or accusative nisba ("مغربيا", "والسوريون"), a noun of people?"""
+        found = self._seen.get(t.text)
+        if found is None:
+            if len(self._seen) >= _SEEN_MAX:
+                self._seen.clear()
+            found = self._seen[t.text] = (
+                t.text not in self._not_plural and self._plural.match(t.text) is not None and not t.is_digit()
+            )
+        return found
+
+    def singular_shape(self, form: str) -> bool:
+        """Has the bare form the shape of a singular nisba ("فلبيني" in "وفلبيني واحد")?"""
+        return (
+            len(form) >= self._min_length and form.endswith(self._ending)
+            and not form.startswith(self._not_prefixes) and form not in self._not_singular
+        )
+
+    def after_hundreds(self, toks: Sequence[Token], i: int) -> bool:
+        """Is toks[i] a singular nisba right after a hundred or a thousand ("500 إيزيدي", "400
+        ألف كردي"), the case a hundred gives its counted noun: people named by origin?"""
+        if i < 1 or i >= len(toks) or toks[i].brk_before:
+            return False
+        before = toks[i - 1]
+        if before.is_digit():
+            if not before.text.endswith(self._after_digits):
+                return False
+        elif before.forms.isdisjoint(self._after_words):
+            return False
+        w = toks[i].text
+        return (
+            len(w) >= self._min_length and w.endswith(self._ending) and not w.startswith(self._not_prefixes)
+            and w not in self._not_singular and not toks[i].is_digit()
+        )
+
+    def subset_label(self, tok: Token, places: Mapping[str, object]) -> str:
+        """The bare noun naming a subset: the shortest reading of the word with its clitics
+        removed, but a nisba keeps a first letter that only looks like a clitic, unless what is
+        left is a place or nationality of `places` (the gazetteer's look-up)."""
+        word = tok.text
+        if self._label_end.search(word) is None:
+            return min(tok.forms, key=len)
+        best = word
+        for f in tok.forms:
+            if len(f) >= len(best):
+                continue
+            prefix = word[: len(word) - len(f)]
+            if prefix in self._safe_prefixes or f in places:
+                best = f
+        return best
+
+
+@per_object
+def nisba_for(rules: NisbaRules) -> NisbaLexicon:
+    return NisbaLexicon(rules)
