@@ -752,6 +752,18 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         _either_or(ctx, comp, toks, left, i1) or _combined(ctx, comp, toks, left, i1)
     ):
         match = (comp.other, match[1], 1.0, 0)  # "قتل أو أصيب 2505": two kinds in one figure
+    if (
+        not noun_first and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED))
+        and i1 < len(toks) and not toks[i1].brk_before
+        and (ctx.scope.person.at(toks, i1) is not None or ctx.nisba.people(toks[i1]))
+    ):
+        listed = _list_verb(ctx, comp, toks, i1)
+        if listed is not None:
+            match = (listed, _person_end(ctx, toks, i1), 1.0, 0)  # "206 مسلحين و58 جنديا … قتلوا"
+    if match is None and not noun_first and n.digits and i1 < len(toks) and not toks[i1].brk_before:
+        chained = _chain_noun(ctx, comp, toks, i1)
+        if chained is not None:
+            match = (chained, i1, 1.0, 0)  # "من 155 إلى 184 ثم إلى 235 شهيدا": a step of the toll
     parent = _subset_parent(ctx, toks, s_lo, left, i1)
     if (
         parent is not None and match is not None and match[0].rule.kind not in ("other", parent.claim.kind)
@@ -1193,6 +1205,11 @@ def _joined_to(
         return last
     if left == right + 1 and right >= 0 and toks[right].text == "و" and (comma or not toks[right].brk_before):
         return last
+    if (
+        left == right + 2 and right >= 0 and toks[right + 1].text == "و" and not toks[right].brk_before
+        and not toks[right + 1].brk_before and _people_joined(ctx, toks, right)
+    ):
+        return last  # "165 جنديا وشرطيا و47 مدنيا": a second noun shares the figure before
     # a rising toll: "ارتفعت الحصيلة إلى 120 ثم إلى 127 وإلى 129"
     if right >= 0 and not toks[left].brk_before and (
         (left == right + 1 and toks[right].text == "والي")
@@ -1985,6 +2002,96 @@ def _shadowed(index, cue, rule_id: str) -> bool:
 _RULE_OF: dict[object, str] = {}  # a cue's payload ("rule" or "rule:cross") -> its rule id
 
 
+def _people_joined(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """Is toks[k] a noun of people joined by "و" to the counted noun before it ("جنديا
+    وشرطيا": soldiers and policemen, one figure)?"""
+    t = toks[k]
+    if len(t.text) < 3 or t.text[0] != "و" or t.is_digit() or _starts_number(ctx, t):
+        return False
+    return ctx.scope.person.at(toks, k) is not None or ctx.nisba.people(t)
+
+
+# How far a list of figures may run before the verb they share: items ("و58 جنديا") and the
+# words of their nouns, in tokens.
+_LIST_REACH = 16
+
+
+def _list_verb(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> CompiledKind | None:
+    """The rule whose cue stands right after a list of figures of people that this figure opens
+    or continues: "إن 206 مسلحين و58 جنديا وشرطيا و26 مدنيا قتلوا" (every item was killed).
+    The items are joined by "و", their nouns are nouns of people, and nothing else stands before
+    the verb; the verb's rule must count people without needing its article or sentence to say
+    more (no article_needs or sentence_needs).  At most _LIST_REACH tokens are read."""
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    k, items, end = i1, 0, min(len(toks), i1 + _LIST_REACH)
+    nouns = 0  # words of the current item's noun
+    while k < end:
+        t = toks[k]
+        if t.brk_before:
+            return None
+        if items and nouns:
+            for _s, _e, q in index.starting_at(k):
+                ck = comp.by_id.get(_RULE_OF.get(q.payload) or _rule_of(q.payload))
+                if ck is None or str(q.payload).endswith(":cross"):
+                    continue
+                r = ck.rule
+                if r.accept_person_nouns and not r.article_needs and not r.sentence_needs and not r.units:
+                    return ck
+            # (not a cue: a word of the noun, or the end)
+        if t.text == "و" and k + 1 < end and not toks[k + 1].brk_before and (
+            toks[k + 1].is_digit() or _starts_number(ctx, toks[k + 1])
+        ):
+            items, nouns, k = items + 1, 0, k + 2
+            continue
+        if t.is_digit() or _starts_number(ctx, t):
+            if t.text[0] == "و" and not t.is_digit():
+                items, nouns, k = items + 1, 0, k + 1  # "وخمسة جنود"
+                continue
+            return None  # a figure not joined by "و": another list
+        if ctx.scope.person.at(toks, k) is None and not ctx.nisba.people(t):
+            return None  # a word that is no noun of people: the list ended without a verb
+        nouns, k = nouns + 1, k + 1
+    return None
+
+
+# The steps of a rising (or falling) toll a figure may be followed by before the counted noun:
+# "من 155 إلى 184 ثم إلى 235 شهيدا".
+_CHAIN_STEPS = 4
+
+
+def _chain_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> CompiledKind | None:
+    """The rule of the counted noun that ends a chain of steps this bare figure opens: "ارتفعت
+    الحصيلة من 155 إلى 184 ثم إلى 235 شهيدا" (155 and 184 were tolls of the dead too).  A step
+    is "إلى", "ثم إلى" or "وإلى" and a figure in digits (with a scale word: "إلى 12 ألفا"); at
+    most _CHAIN_STEPS are read.  Of the rules whose noun follows the last figure, the one of
+    highest priority (a unit of time names a length, never a step of a toll)."""
+    k, steps, n = i1, 0, len(toks)
+    while steps < _CHAIN_STEPS and k < n and not toks[k].brk_before:
+        t = toks[k].text
+        if t in ("الي", "والي"):
+            k += 1
+        elif t == "ثم" and k + 1 < n and toks[k + 1].text == "الي" and not toks[k + 1].brk_before:
+            k += 2
+        else:
+            break
+        if k >= n or toks[k].brk_before or not toks[k].is_digit():
+            return None
+        k += 1
+        if k < n and not toks[k].brk_before and not toks[k].is_digit() and _starts_number(ctx, toks[k]):
+            k += 1  # "12 ألفا"
+        steps += 1
+    if steps == 0 or k >= n or toks[k].brk_before:
+        return None
+    best = None
+    for j in sorted(_noun_rules(comp, toks[k])):
+        ck = comp.kinds[j]
+        if ck.rule.units or ck.rule.require_cue or not ck.nouns.at(toks, k):
+            continue
+        if best is None or ck.rule.priority > best.rule.priority:
+            best = ck
+    return best
+
+
 def _rule_of(payload: object) -> str:
     found = _RULE_OF[payload] = str(payload).split(":")[0]
     return found
@@ -1998,6 +2105,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     vetoed = False  # a context veto took this figure from a kind: it is "other", not a sibling's kind
     veto_score = -1  # the best score a vetoed kind would have had
     before_cue: dict[str, tuple[float, CompiledKind, float]] = {}  # rule -> (score, rule, distance) of a cue before it
+    after_cue: dict[str, tuple[float, CompiledKind, int, int]] = {}  # rule -> (score, rule, start, end) of a cue after it
     fig: dict | None = {} if _FIGURE_MEMO else None  # _find_cue's answers that do not depend on the rule
     index = ctx.cue_index(comp.tagged_cues, toks)
     pred = _predicate_for(ctx.rules.hedges)
@@ -2095,6 +2203,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 cue = (cue[0], cue[1], cue[2] + 0.5)
         if cue is not None and cue[1] < i1:
             before_cue[r.id] = (200 + r.priority - cue[2], ck, cue[2])
+        elif cue is not None:
+            after_cue[r.id] = (200 + r.priority - cue[2], ck, cue[1], cue[1] + max(len(cue[0]), 1))
         if noun is not None:
             if r.require_cue and cue is None:
                 continue
@@ -2141,6 +2251,20 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         for rid in best[1].rule.yield_to:
             other = before_cue.get(rid)
             if other is not None and (own is None or other[2] < own[2]):  # "قتل 5 ونزح 3000 نازح": its own
+                return other[1], best[2], 1.0, other[0]
+    if best is not None and best[0] >= 300 and best[1].rule.yield_after and best[2] is not None:
+        # "322 رهينة قتلوا في المدرسة": the verb right after the counted noun says what
+        # happened to the people it names
+        for rid in best[1].rule.yield_after:
+            other = after_cue.get(rid)
+            if (
+                other is not None and 0 <= other[2] - best[2] <= best[1].rule.yield_after_reach
+                and not (other[3] < len(toks) and not toks[other[3]].brk_before and (
+                    ctx.scope.subset_after.at(toks, other[3]) is not None or toks[other[3]].is_digit()
+                    or _starts_number(ctx, toks[other[3]])
+                ))
+            ):
+                # (not when the verb counts a part of its own: "40 رهينة قتل منهم 3")
                 return other[1], best[2], 1.0, other[0]
     if best is not None and veto_score > best[0]:
         # "الوفيات 1934، والإصابات بلغت 24811 حالة" in an epidemic: the nearer cue names the

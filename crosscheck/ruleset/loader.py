@@ -176,6 +176,11 @@ class KindRule(_Strict):
     # Rules whose cue before the figure wins over this rule's counted noun: the noun names who
     # the people are ("لاجئ"), the cue what happened to them ("فقدان 70 لاجئا": missing).
     yield_to: list[str] = Field(default_factory=list)
+    # Rules whose cue right after this rule's counted noun (at most `yield_after_reach` words
+    # on: an adjective, a hedge) wins over it: the clause's verb says what happened to the
+    # people the noun names ("322 رهينة قتلوا": killed, not held).
+    yield_after: list[str] = Field(default_factory=list)
+    yield_after_reach: int = Field(1, ge=0, le=4)
     # The rule applies only in an article mentioning one of these words: "محتجز" are hostages
     # where the article speaks of hostages or Israel; in a swap between states (Yemen, Iran and
     # the US, Russia and Ukraine) the detainees freed are prisoners.  An entry of several words
