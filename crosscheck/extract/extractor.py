@@ -1135,6 +1135,16 @@ def _subset_parent(
         marker = _subset_marker_before_name(ctx, toks, left, last.right - off)
     if marker is not None:
         found = last.parent or last
+        if found is last and last.claim.kind == "other" and len(placed) >= 2:
+            # "26 أجنبيا من 14 دولة، بينهم 5 إيرانيين": a figure told of the total right after
+            # its noun ("من 14 دولة") is no total of its own; the subset is the toll's
+            prev = placed[-2]
+            k = last.left - off - 1
+            if (
+                prev.claim.kind != "other" and prev.right == last.left - 1 and 0 <= k < len(toks)
+                and not toks[k].brk_before and toks[k].text == "من"
+            ):
+                return prev.parent or prev
         return None if found.claim.kind == "other" else found  # "38 صاروخا … 30 منها"
     # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء" /
     # "13 إسرائيليا من النساء والأطفال، و10 تايلانديين"
