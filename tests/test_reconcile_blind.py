@@ -137,7 +137,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_k": 112,  # of 125 (first figure 91)
     "reconcile_blind_l": 103,  # of 121 (first figure 96; held out in session 13; session 14 102; session 15 103)
     "reconcile_blind_m": 112,  # of 145 (first figure 109; held out in session 14; session 15 110, 112)
-    "reconcile_blind_n": 119,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles)
+    "reconcile_blind_n": 124,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject)
     "reconcile_blind_o": 112,  # of 147 (first figure 111; held out in session 16; 112 with issue 9's real-news constructions)
 }
 

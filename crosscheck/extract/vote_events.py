@@ -3,7 +3,8 @@
 The figures for / against / abstaining of an article (in text order) are cut into occurrences:
 a new occurrence starts where a figure's kind was already given for the current one (a second
 "for" is a second vote) or where a draft, an amendment or a resolution number stands between two
-figures.  Each occurrence then reads its cues (rules/vote_events.yaml) in its own stretch of text,
+figures - except the first one after figures told before any subject of their sentence, which
+is theirs when the next figure gives another side of the tally ("وافقت 98 دولة على التعديل الأمريكي ورفضته 55": one vote on the amendment).  Each occurrence then reads its cues (rules/vote_events.yaml) in its own stretch of text,
 from the end of the previous occurrence to the end of its last figure's clause:
 
 - subject: the nearest draft / amendment / resolution cue before its first figure (else the
@@ -259,7 +260,8 @@ def _document_year(ctx, text: str) -> Optional[int]:
 def _amendment_of(text: str, window: list[Cue], subj: Cue, vc: VoteCues) -> Optional[Cue]:
     """The amendment cue right before `subj` that names it as the text it amends ("تعديلات
     أوروبية على المشروع الأمريكي بأغلبية 69 صوتا": the vote is on the amendments), if any:
-    at most `amends_gap_words` words between them, one of them an `amends_words` word."""
+    at most `amends_gap_words` words between them in one clause, the last an `amends_words`
+    word ("تعديل قدمته الولايات المتحدة لإعادة الإشارة إلى الميول الجنسية في قرار الإعدامات")."""
     rules = vc.rules
     words = {normalize_word(w) for w in rules.amends_words}
     if not words:
@@ -267,10 +269,14 @@ def _amendment_of(text: str, window: list[Cue], subj: Cue, vc: VoteCues) -> Opti
     for c in reversed(window):
         if c.end > subj.start:
             continue
+        if c.id not in _SUBJECTS:
+            continue  # a sponsor verb, a body, a year: words of the amendment's clause
         if c.id != "amendment":
             return None  # another subject stands between: not this one's
-        gap = text[c.end:subj.start].split()
-        if len(gap) <= rules.amends_gap_words and any(w in words for w in gap):
+        between = text[c.end:subj.start]
+        gap = between.split()
+        if gap and len(gap) <= rules.amends_gap_words and gap[-1] in words \
+                and not _CLAUSE_END.search(between):
             return c
         return None
     return None
@@ -279,10 +285,16 @@ def _amendment_of(text: str, window: list[Cue], subj: Cue, vc: VoteCues) -> Opti
 def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list[Occurrence]:
     """The tally claims cut into occurrences (see the module docstring)."""
     subject_at = [c.start for c in cues if c.id in _SPLITTERS]
+    any_subject_at = [c.start for c in cues if c.id in _SUBJECTS]
     placed = sorted(((_norm_offset(ctx, c.start), _norm_offset(ctx, c.end), c) for c in claims),
                     key=lambda t: (t[0], t[1]))
     occs: list[Occurrence] = []
     cur: Optional[Occurrence] = None
+    # the current vote's figures came before any subject of their sentence ("وافقت 98 دولة على
+    # التعديل الأمريكي ورفضته 55"): the first subject after them, in that sentence, is theirs
+    # when the next figure gives another side of the tally ("أيد 4 أعضاء المشروع الروسي، بينما
+    # أيد 10 أعضاء المشروع الأمريكي": a second "for" is a second vote)
+    subjectless = False
     for ns, ne, c in placed:
         if cur is not None:
             prev_end = cur.claims[-1][1]
@@ -291,11 +303,16 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
             # a kind given again in a later sentence (in one sentence, "3 أصوات مقابل 7" is one
             # tally whatever an extraction slip made of its kinds)
             new_sentence = ctx.sentence_at(ns)[0] >= prev_end
+            if subjectless and between > 0 and not new_sentence and c.kind not in cur.kinds:
+                between -= 1  # the subject that follows a vote's first figures is theirs
+                subjectless = False
             if between > 0 or (c.kind in cur.kinds and new_sentence):
                 cur = None
         if cur is None:
             cur = Occurrence()
             occs.append(cur)
+            s_lo = ctx.sentence_at(ns)[0]
+            subjectless = bisect_left(any_subject_at, ns) == bisect_left(any_subject_at, s_lo)
         cur.claims.append((ns, ne, c))
     return occs
 
@@ -324,7 +341,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         window = cues[bisect_left(starts, lo):bisect_left(starts, hi)]
         veto_window = cues[bisect_left(starts, lo):bisect_left(starts, veto_hi)]
         before = [c for c in window if c.start < first]
-        after = [c for c in window if c.start >= last]
+        after = [c for c in window if c.start >= first]  # the first subject after its first figure
         fields: dict[str, str] = {}
         subj = next((c for c in reversed(before) if c.id in _SUBJECTS), None) or \
             next((c for c in after if c.id in _SUBJECTS), None)
