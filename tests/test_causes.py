@@ -104,7 +104,7 @@ def test_plain_disagreement():
 
 def test_cause_order_is_data():
     docs = [doc("a", date="2024-03-01"), doc("b", date="2024-03-02")]
-    claims = [claim("a", "displaced", 32471), claim("b", "displaced", 32417)]
+    claims = [claim("a", "displaced_abroad", 32471), claim("b", "displaced_abroad", 32417)]
     assert conflict(claims, docs).cause == "reporting_lag"
     typo_first = CFG.model_copy(update={"cause_order": ["likely_typo", "reporting_lag"]})
     assert conflict(claims, docs, typo_first).cause == "likely_typo"

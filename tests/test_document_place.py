@@ -111,3 +111,18 @@ def test_the_whole_country_named_in_the_figures_clause():
     assert _places("أعلنت وزارة الصحة الإندونيسية أن عدد القتلى في البلاد ارتفع إلى 800 قتيل", None)[
         ("killed", 800)] == "indonesia"
     assert _places("أعلنت الوزارة أن عدد القتلى في البلاد ارتفع إلى 800 قتيل", None)[("killed", 800)] is None
+
+
+def test_a_speakers_venue_or_a_clock_times_zone_is_no_place_of_the_figures():
+    """"رانغون - …" over a national toll whose only other mention of Rangoon is a diplomat's
+    venue ("دبلوماسي غربي في رانغون"), and "(مكة المكرمة)" after an update time: neither places
+    the figures; a figure placed in its own sentence keeps its place."""
+    text = ("آخر تحديث: 06/05/2008 14:20 (مكة المكرمة)\nرانغون - الثلاثاء 6 أيار/مايو 2008\n\n"
+            "أعلن التلفزيون الرسمي أن حصيلة الإعصار ارتفعت إلى 22464 قتيلا.\n\n"
+            "ونقلت الوكالة عن دبلوماسي غربي في رانغون قوله إن عدد القتلى قد يتجاوز 50 ألفا.\n\n"
+            "وفي مدينة بغداد قتل 7 أشخاص في حادث منفصل.")
+    got = {c.value: c.location for c in extract(Document(id="a", text=text, date="2008-05-06"))}
+    assert got[22464] not in ("yangon", "mecca") and got[50000] not in ("yangon", "mecca")
+    assert got[7] == "baghdad"
+    venues = gaz().venues(normalize("وقال الوزير في مؤتمر صحفي عقده اليوم في دمشق إن 35 شخصا قتلوا").text)
+    assert len(venues) == 1

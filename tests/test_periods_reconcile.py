@@ -217,18 +217,19 @@ def _figure(doc, kind, value, low, high, as_of, start=0):
 
 
 def test_an_undated_figure_of_a_rising_and_falling_quantity_fits_a_reported_day():
-    # displaced on three reported days (9th, 14th, 23rd: each day alone, more than window_days
+    # refugees abroad (a count that rises and falls; the displaced are counted up like a
+    # toll) on three reported days (9th, 14th, 23rd: each day alone, more than window_days
     # apart) and "more than 600,000" with no date: it fits the 9th's 750,000, so nothing
     # refutes it and the cluster is consistent
-    dated = [_figure("a", "displaced", 750000, 712500, 787500, "2013-11-09"),
-             _figure("c", "displaced", 920000, 920000, 920000, "2013-11-14"),
-             _figure("d", "displaced", 4100000, 4100000, 4100000, "2013-11-23")]
-    undated = _figure("b", "displaced", 600000, 600001, 900000, None)
+    dated = [_figure("a", "displaced_abroad", 750000, 712500, 787500, "2013-11-09"),
+             _figure("c", "displaced_abroad", 920000, 920000, 920000, "2013-11-14"),
+             _figure("d", "displaced_abroad", 4100000, 4100000, 4100000, "2013-11-23")]
+    undated = _figure("b", "displaced_abroad", 600000, 600001, 900000, None)
     (cl,) = reconcile(dated + [undated])
     assert cl.status == "consistent"
     assert any("undated figure(s) fit" in n for n in cl.notes)
     # an undated figure no reported day accepts is compared as before
-    stray = _figure("e", "displaced", 50000, 50000, 50000, None)
+    stray = _figure("e", "displaced_abroad", 50000, 50000, 50000, None)
     (cl,) = reconcile(dated + [stray])
     assert cl.status == "conflict" and not any("fit the figures" in n for n in cl.notes)
 

@@ -242,13 +242,14 @@ def test_a_day_later_a_higher_total_is_growth_a_lower_one_is_stale():
 
 
 def test_within_the_window_other_figures_are_simultaneous():
+    # (refugees abroad: a kind that is not counted up like a running total)
     docs = dated(("d1", "2024-03-01"), ("d2", "2024-03-03"))
-    claims = [claim("d1", "displaced", 1000000, location="rafah"),
-              claim("d2", "displaced", 1400000, location="rafah")]
-    k = only(reconcile(claims, docs), "displaced")
+    claims = [claim("d1", "displaced_abroad", 1000000, location="rafah"),
+              claim("d2", "displaced_abroad", 1400000, location="rafah")]
+    k = only(reconcile(claims, docs), "displaced_abroad")
     assert k.status == "conflict" and k.cause == "reporting_lag"
     # with no dates at all they are simply simultaneous
-    k = only(reconcile(claims), "displaced")
+    k = only(reconcile(claims), "displaced_abroad")
     assert k.status == "conflict" and k.cause != "reporting_lag"
 
 
@@ -261,11 +262,11 @@ def test_same_day_window_for_totals_is_configurable():
 
 def test_non_cumulative_figures_far_apart_are_not_compared():
     docs = dated(("d1", "2024-03-01"), ("d2", "2024-03-20"), ("d3", "2024-03-21"))
-    claims = [claim("d1", "displaced", 1000000, location="rafah"),
-              claim("d2", "displaced", 1400000, location="rafah")]
-    assert only(reconcile(claims, docs), "displaced").status == "consistent"
-    claims.append(claim("d3", "displaced", 900000, location="rafah"))
-    k = only(reconcile(claims, docs), "displaced")
+    claims = [claim("d1", "displaced_abroad", 1000000, location="rafah"),
+              claim("d2", "displaced_abroad", 1400000, location="rafah")]
+    assert only(reconcile(claims, docs), "displaced_abroad").status == "consistent"
+    claims.append(claim("d3", "displaced_abroad", 900000, location="rafah"))
+    k = only(reconcile(claims, docs), "displaced_abroad")
     assert k.status == "conflict"
     assert {c.doc for c in k.claims if c.outlier} <= {"d2", "d3"}
     assert not any(c.outlier for c in k.claims if c.doc == "d1")
@@ -273,11 +274,26 @@ def test_non_cumulative_figures_far_apart_are_not_compared():
 
 def test_window_is_configurable():
     docs = dated(("d1", "2024-03-01"), ("d2", "2024-03-06"))
-    claims = [claim("d1", "displaced", 1000000, location="rafah"),
-              claim("d2", "displaced", 1400000, location="rafah")]
-    assert only(reconcile(claims, docs), "displaced").status == "consistent"
+    claims = [claim("d1", "displaced_abroad", 1000000, location="rafah"),
+              claim("d2", "displaced_abroad", 1400000, location="rafah")]
+    assert only(reconcile(claims, docs), "displaced_abroad").status == "consistent"
     wide = default_config().model_copy(update={"window_days": 7})
-    assert only(reconcile(claims, docs, wide), "displaced").status == "conflict"
+    assert only(reconcile(claims, docs, wide), "displaced_abroad").status == "conflict"
+
+
+def test_displaced_are_counted_up_like_a_running_total():
+    """An exodus is counted up: 6,650 on its first day and 100,417 a week later (or 310,000 in
+    September and 530,000 in December) are growth, not two figures of one moment; a lower figure
+    two days after a higher one is stale; figures of the same day must agree."""
+    docs = dated(("d1", "2024-03-01"), ("d2", "2024-03-03"), ("d3", "2024-03-08"), ("d3b", "2024-03-08"))
+    grow = [claim("d1", "displaced", 6650), claim("d2", "displaced", 19000), claim("d3", "displaced", 100417)]
+    assert only(reconcile(grow, docs), "displaced").status == "consistent"
+    fall = [claim("d1", "displaced", 300000), claim("d2", "displaced", 200000)]
+    k = only(reconcile(fall, docs), "displaced")
+    assert k.status == "conflict" and k.cause == "reporting_lag"
+    same = [claim("d3", "displaced", 84770), claim("d3b", "displaced", 88780)]
+    k = only(reconcile(same, docs), "displaced")
+    assert k.status == "conflict" and k.cause != "reporting_lag"
 
 
 def test_a_vote_is_compared_whatever_the_dates():

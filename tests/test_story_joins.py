@@ -159,3 +159,17 @@ def test_figures_at_no_place_years_apart_are_two_stories():
     # placed clusters are not split: a country's toll may be told over years
     placed = [c.model_copy(update={"location": "yemen"}) for c in claims[:4]]
     assert members(group_claims(placed), "a") == ["a", "b", "c", "d"]
+
+
+def test_an_undated_account_goes_with_the_story_that_gives_its_figure():
+    """An undated article telling the same figure as a dated one (the same briefing told twice:
+    323 wounded) belongs to that article's story, not to the run with the most articles."""
+    claims = [claim("a", "injured", 323, location=None, as_of="2008-08-15", as_of_from="relative"),
+              claim("c", "injured", 290, location=None, as_of="2023-09-26", as_of_from="metadata"),
+              claim("d", "injured", 300, location=None, as_of="2023-09-27", as_of_from="metadata"),
+              claim("u", "injured", 323, location=None)]
+    g = group_claims(claims)
+    assert members(g, "a") == ["a", "u"] and members(g, "c") == ["c", "d"]
+    # an undated figure no run gives stays with the main run, as before
+    other = claims[:3] + [claim("u", "injured", 150, location=None)]
+    assert members(group_claims(other), "c") == ["c", "d", "u"]

@@ -409,6 +409,8 @@ class DocContext:
                 found = [m for m in found if not self._in_outlet_name(m.start)]
             for a, b in self.dateline_spans:  # the reporter's place, not the story's
                 found = [m for m in found if not a <= m.start < b]
+            if self.venue_spans:  # where a speaker spoke, not the story's place
+                found = [m for m in found if (m.start, m.end) not in self.venue_spans]
             self._mentions[key] = found
         return found
 
@@ -436,12 +438,18 @@ class DocContext:
         return span, [m.place.id for m in self.gaz.mentions(self.text, *span) if not m.adjective]
 
     @cached_property
+    def venue_spans(self) -> frozenset[tuple[int, int]]:
+        """Where the article names a speaker's venue (`Gazetteer.venues`: "دبلوماسي غربي في
+        رانغون"): no place of its figures, and no body mention keeping its dateline place."""
+        return frozenset(self.gaz.venues(self.text))
+
+    @cached_property
     def _body_places(self) -> tuple[Any, set[str]]:
-        """Place counts and adjectives of the text outside furniture, the outlet's own name and
-        the dateline (`Gazetteer.counts_and_adjectives`, one pass)."""
+        """Place counts and adjectives of the text outside furniture, the outlet's own name,
+        the dateline and speakers' venues (`Gazetteer.counts_and_adjectives`, one pass)."""
         span, _ = self._dateline
         return self.gaz.counts_and_adjectives(self._cut([*self.furniture, *self.outlet_spans,
-                                                         *([span] if span else [])]))
+                                                         *([span] if span else []), *self.venue_spans]))
 
     @cached_property
     def dateline_spans(self) -> list[tuple[int, int]]:
@@ -531,8 +539,8 @@ class DocContext:
             # out gives way to that country (document_location), a city does not
             counts, adjectives = self._body_places
             return document_location(self.gaz, counts, adjectives | self.dateline_countries)
-        # sidebars name other stories' places
-        text = self._cut([*self.furniture, *self.outlet_spans])
+        # sidebars name other stories' places; speakers' venues are none of the story's
+        text = self._cut([*self.furniture, *self.outlet_spans, *self.venue_spans])
         return document_location(self.gaz, *self.gaz.counts_and_adjectives(text))
 
     @cached_property

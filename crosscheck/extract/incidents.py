@@ -3,7 +3,8 @@ epidemic (one per disease), a war, a fire, a sinking, an air crash, a stampede, 
 
 Deaths from cholera and deaths in an earthquake in the same country are two quantities; so
 are a city's epidemic deaths and its fire's.  Each toll claim (rules `kinds`) takes the one
-incident its own sentence names, else the document's: the one its title and lead (first
+incident its own sentence names (of several, the one its figure's clause names), else the
+document's: the one its title and lead (first
 `lead_chars` characters) name most often (strictly), else the one its tolls' sentences name
 most, else the one the whole document names most, else none.  A toll of an incident over in hours (`one_off`: a fire, a stampede) "in the fire" or
 "yesterday" is that incident's running total.  The document is scanned once, each distinct sentence once: the work is linear in the
@@ -86,6 +87,8 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
             out.append(c)
             continue
         own = per_sentence[c.sentence]
+        if len(own) > 1:  # several named: the one the figure's own clause names, if one
+            own = finder.counts(normalize(_clause_of(c)).text)
         incident = next(iter(own)) if len(own) == 1 else doc_incident
         if not incident:
             out.append(c)
@@ -95,6 +98,24 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
             update["period"] = "cumulative"  # the toll of an event over in hours is its total
         out.append(c.model_copy(update=update))
     return out
+
+
+_CLAUSE_STOP = regex.compile(r"[،,؛;.:!?\n]")
+
+
+def _clause_of(c: Claim) -> str:
+    """The clause of the claim's sentence its figure stands in (between the stops around it):
+    "..., التي لم تتعاف بعد من زلزال يناير الماضي الذي قتل أكثر من 220 ألفا" for a figure of a
+    cholera story's sentence that recalls a quake."""
+    s = c.sentence or ""
+    at = s.find(c.surface)
+    if at < 0:
+        return s
+    lo = 0
+    for m in _CLAUSE_STOP.finditer(s, 0, at):
+        lo = m.end()
+    m = _CLAUSE_STOP.search(s, at + len(c.surface))
+    return s[lo:m.start() if m else len(s)]
 
 
 def _strict_top(counts: Counter) -> Optional[str]:

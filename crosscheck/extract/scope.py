@@ -69,6 +69,9 @@ class Gazetteer:
             f"(?<!{letter})(?P<pre>(?:[وف])?(?:[بلك])?(?:ال)?)?(?P<name>" + alternation + f")(?!{letter})"
         )
         self.locatives = frozenset(normalize_word(w) for w in rules.locatives)
+        self._zone_res = [regex.compile(p) for p in rules.time_zone_before]
+        venue = sorted({normalize_word(w) for w in rules.venue_words}, key=len, reverse=True)
+        self._venue_re = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in venue) + r")(?!\w)") if venue else None
         # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is
         # not found in "مظاهرات"), after either a locative word ("في ", "داخل ") or clitics
         # (و ف ب ل ك ال); the longest name wins (a trie).  Names here are single-spaced.
@@ -103,6 +106,34 @@ class Gazetteer:
             if seps:
                 return lo, min(seps)
         return None
+
+    def venues(self, text: str) -> list[tuple[int, int]]:
+        """Where a normalised text names a speaker's venue (rules `venue_words`): the spans of
+        the places named after a locative within `venue_reach` words after a venue word
+        ("قال دبلوماسي غربي في رانغون": Rangoon); and the places naming a clock time's zone
+        (`time_zone_before`: "آخر تحديث: 14:20 (مكة المكرمة)").  One pass of the venue words' pattern; each
+        hit looks at the few words after it only."""
+        out: list[tuple[int, int]] = []
+        for tz in self._zone_res:  # a clock time's zone: "14:20 (مكة المكرمة)", "بتوقيت القدس"
+            for z in tz.finditer(text):
+                got = [m for m in self.mentions(text, z.end(), min(len(text), z.end() + 40)) if m.start <= z.end() + 4]
+                if got:
+                    out.append((got[0].start, got[0].end))
+        if self._venue_re is None:
+            return out
+        reach = self.rules.venue_reach
+        for v in self._venue_re.finditer(text):
+            words = list(_WORD_AT.finditer(text, v.end(), min(len(text), v.end() + 24 * (reach + 2))))[: reach + 2]
+            for k, w in enumerate(words[: reach + 1]):
+                if not self._is_locative(w.group()) or k + 1 >= len(words):
+                    continue
+                after = words[k + 1]
+                got = [m for m in self.mentions(text, after.start(), min(len(text), after.start() + 40))
+                       if after.start() <= m.start < after.end()]  # the word after the locative
+                if got:
+                    out.append((got[0].start, got[0].end))
+                    break
+        return sorted(set(out))
 
     def parent_chain(self, place_id: str) -> list[str]:
         chain = []
@@ -175,6 +206,9 @@ class Gazetteer:
         m = _PREV_WORD.search(text, max(0, pos - 30), pos)
         return m.group(1) if m else ""
 
+
+# A word: letters (the venue check walks the few words after a venue word).
+_WORD_AT = regex.compile(r"[\p{L}\p{M}]+")
 
 # What may stand before a dateline's place at the start of its line: spaces, dashes, quotes.
 _DATELINE_LEAD = " \t-–—|»«\"'*"

@@ -838,7 +838,8 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
     apart holds several stories: a 2017 bombing's injured and a 2022 clash's, neither placed by
     the gazetteer (not a vote's tallies: crosscheck.reconcile.votes dated them).  Each run
     becomes its own cluster; the run with the most dated articles (the
-    latest on a tie) keeps the key and takes the undated articles, the others get the key with
+    latest on a tie) keeps the key and takes the undated articles (but an undated article giving
+    a figure of another run, the same figure told twice, goes with that run), the others get the key with
     the run's first day appended (their id is the key's, suffixed).  An article's figures stay
     together (its days are its dated figures' days).  Placed clusters are not split: a place's
     running total may be told over years.  Cost: one sort per cluster."""
@@ -880,10 +881,25 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
             out.setdefault(key, []).extend(ms)
             continue
         main = max(range(len(runs)), key=lambda i: (len(runs[i]), i))
+        # an undated article goes with the run that gives one of its figures (the same figure
+        # told twice is one story: the undated account of a briefing joins the dated one),
+        # else with the main run
+        homes: dict[int, list[Member]] = defaultdict(list)
+        if undated:
+            values = [{m.claim.value for sp in run for m in docs[sp[2]]} for run in runs]
+            by_doc: dict[str, list[Member]] = defaultdict(list)
+            for m in undated:
+                by_doc[m.claim.doc].append(m)
+            for dms in by_doc.values():
+                own = {m.claim.value for m in dms if isinstance(m.claim.value, (int, float))
+                       and m.claim.value >= cfg.corroborate_min_value}
+                shared = [len(own & v) for v in values]
+                best = max(range(len(runs)), key=lambda i: (shared[i], i == main))
+                homes[best if shared[best] else main].extend(dms)
         for i, run in enumerate(runs):
-            rms = [m for sp in run for m in docs[sp[2]]]
+            rms = [m for sp in run for m in docs[sp[2]]] + homes.get(i, [])
             if i == main:
-                out.setdefault(key, []).extend(rms + undated)
+                out.setdefault(key, []).extend(rms)
                 continue
             first = run[0][0].isoformat()
             for m in rms:

@@ -306,6 +306,14 @@ class GazetteerRules(_Strict):
     dateline_separators: list[str] = Field(default_factory=list)
     dateline_lines: int = Field(3, ge=0)
     dateline_reach: int = Field(40, ge=0)
+    # A speaker's venue ("دبلوماسي غربي في رانغون", "في مؤتمر صحفي عقده اليوم في كينشاسا"): a place
+    # after a locative that stands within `venue_reach` words after one of `venue_words` is where
+    # someone spoke, not a place of the figures (crosscheck.extract.scope.Gazetteer.venues).
+    venue_words: list[str] = Field(default_factory=list)
+    venue_reach: int = Field(3, ge=0)
+    # A clock time's zone ("آخر تحديث: 14:20 (مكة المكرمة)", "21:30 بتوقيت القدس"): a place right
+    # after one of these patterns (regex over the normalised text) is no place of the figures.
+    time_zone_before: list[str] = Field(default_factory=list)
     places: list[Place]
     examples: Examples
 
