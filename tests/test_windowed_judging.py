@@ -76,7 +76,7 @@ def test_windowed_clusters_are_judged_as_projection_judges_them(monkeypatch):
     cfg = default_config()
     cases = 0
     for trial in range(120):
-        kind = rng.choice(["displaced", "displaced", "missing"])
+        kind = rng.choice(["displaced_abroad", "displaced_abroad", "missing"])
         claims, docs = _random_cluster(rng, rng.randrange(2, 40), kind)
         window = rng.choice([cfg.window_days, 0.0, 1.0, 7.0])
         c = cfg.model_copy(update={"window_days": window})
@@ -123,7 +123,7 @@ def test_a_cluster_told_on_many_days_compares_each_days_window(monkeypatch):
         return real(compared, *a, **k)
 
     monkeypatch.setattr(reconciler, "sweep", counting)
-    claims = [claim(f"d{k:03d}", "displaced", 1000 + (k % 7) * 300) for k in range(300)]
+    claims = [claim(f"d{k:03d}", "displaced_abroad", 1000 + (k % 7) * 300) for k in range(300)]
     docs = [doc(f"d{k:03d}", date=(DAY0 + timedelta(days=k)).isoformat()) for k in range(300)]
     (cluster,) = reconcile(claims, docs, default_config())
     assert cluster.status == "conflict"
