@@ -1030,3 +1030,51 @@ def test_a_figures_kept_cue_answers_are_those_of_each_rule_and_end(monkeypatch):
                     assert got == extractor._find_cue(ctx, comp, ck, toks, left, right, index, None), (text, left, right)
                     asked += 1
     assert asked > 10_000
+
+
+def test_the_country_named_in_a_clause_is_found_among_the_sentences_matches(monkeypatch):
+    """_names_the_country takes the sentence's country-word matches (found once) by bisection:
+    the same answer as asking every position of the window for every figure (random texts of
+    country words, dense sentences, dual-noun windows, every span), and far fewer look-ups."""
+    from crosscheck.extract import extractor
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+
+    rules = load_rules()
+    words = list(rules.scope.country_words)
+    pieces = words + list(_WORDS) + ["البلاد", "كلها", "جنديين", "،", "في"]
+    rng = random.Random(1601)
+    texts = [" ".join(rng.choice(pieces) for _ in range(rng.randint(2, 70))) for _ in range(150)]
+    asked = 0
+    for text in texts + [_dense_sentence(30)]:
+        ctx = DocContext(Document(id="t", text=text), rules)
+        toks = tokenize(ctx.text)
+        for left in range(len(toks)):
+            for right in (left + 1, left + 2, left + 4):
+                fast = extractor._names_the_country(ctx, toks, left, min(right, len(toks)))
+                monkeypatch.setattr(extractor, "_SENTENCE_POSITIONS", False)
+                plain = extractor._names_the_country(ctx, toks, left, min(right, len(toks)))
+                monkeypatch.setattr(extractor, "_SENTENCE_POSITIONS", True)
+                assert fast == plain, (text, left, right)
+                asked += plain
+    assert asked > 500
+    for text in texts[:40] + ["ومقتل جنديين في أنحاء البلاد وإصابة 30 شخصا في البلاد كلها، " * 5]:
+        fast, plain = _claims_with_and_without(extractor, "_SENTENCE_POSITIONS", text)
+        assert fast == plain, text
+    # counted: a dense sentence's country-word look-ups are one per word that may start one
+    # ("في": one per figure), not one per word of every figure's window
+    calls = [0]
+    lex = DocContext(Document(id="t", text="x"), rules).scope.country_words  # (one per rules)
+    real = lex.at
+
+    def counting(*a, **k):
+        calls[0] += 1
+        return real(*a, **k)
+
+    monkeypatch.setattr(lex, "at", counting)
+    extractor.extract_text(_dense_sentence(200))
+    once = calls[0]
+    monkeypatch.setattr(extractor, "_SENTENCE_POSITIONS", False)
+    calls[0] = 0
+    extractor.extract_text(_dense_sentence(200))
+    assert once <= 200 and calls[0] > 5 * 200, (once, calls[0])

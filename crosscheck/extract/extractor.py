@@ -1421,7 +1421,17 @@ def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right:
     info = ctx.info(toks)
     lo = max(info.clause_start(min(left, len(toks) - 1)), left - reach)
     hi = min(info.clause_end(max(right - 1, 0)), right + reach, len(toks))
-    return any(lex.country_words.at(toks, k, hi) is not None for k in range(lo, hi))
+    words = lex.country_words
+    if not _SENTENCE_POSITIONS:
+        return any(words.at(toks, k, hi) is not None for k in range(lo, hi))
+    # the sentence's matches (found once, the longest at each start), by bisection: a start
+    # with none has none within `hi` either; one whose longest ends past `hi` is asked again
+    hits = info.phrase_hits(words)
+    starts = info.get(("hit_starts", id(words)), lambda: [h[0] for h in hits])
+    for k in range(bisect_left(starts, lo), bisect_left(starts, hi)):
+        if hits[k][2] <= hi or words.at(toks, hits[k][0], hi) is not None:
+            return True
+    return False
 
 
 def _in_care(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:
