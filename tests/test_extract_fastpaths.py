@@ -1061,8 +1061,9 @@ def test_the_country_named_in_a_clause_is_found_among_the_sentences_matches(monk
     for text in texts[:40] + ["ومقتل جنديين في أنحاء البلاد وإصابة 30 شخصا في البلاد كلها، " * 5]:
         fast, plain = _claims_with_and_without(extractor, "_SENTENCE_POSITIONS", text)
         assert fast == plain, text
-    # counted: a dense sentence's country-word look-ups are one per word that may start one
-    # ("في": one per figure), not one per word of every figure's window
+    # counted: a dense sentence's country-word look-ups (it names the country once) are one
+    # per word that may start one ("في": one per figure), not one per word of every window
+    dense = _dense_sentence(200) + " في البلاد"
     calls = [0]
     lex = DocContext(Document(id="t", text="x"), rules).scope.country_words  # (one per rules)
     real = lex.at
@@ -1072,9 +1073,91 @@ def test_the_country_named_in_a_clause_is_found_among_the_sentences_matches(monk
         return real(*a, **k)
 
     monkeypatch.setattr(lex, "at", counting)
-    extractor.extract_text(_dense_sentence(200))
+    extractor.extract_text(dense)
     once = calls[0]
     monkeypatch.setattr(extractor, "_SENTENCE_POSITIONS", False)
     calls[0] = 0
+    extractor.extract_text(dense)
+    assert once <= 201 + 1 and calls[0] > 5 * 200, (once, calls[0])  # (the figures' "في" and the last)
+
+
+def _rule_phrase_sets(ctx, comp) -> list[PhraseSet]:
+    """Every phrase set the extractor compiles from the rules (scope, kinds, hedges)."""
+    from crosscheck.extract.hedges import lexicon_for
+
+    out: dict[int, PhraseSet] = {}
+    for obj in (ctx.scope, comp, lexicon_for(ctx.rules.hedges), *comp.kinds):
+        for name in dir(obj):
+            if name.startswith("__"):
+                continue
+            try:
+                v = getattr(obj, name)
+            except Exception:  # noqa: BLE001 - a property that needs more than the object
+                continue
+            if isinstance(v, PhraseSet):
+                out[id(v)] = v
+    return list(out.values())
+
+
+def test_a_token_list_that_cannot_hold_a_phrase_set_has_none_of_its_phrases(monkeypatch):
+    """TokenInfo.may_hold (no phrase has all its plain words among the tokens' forms) is False
+    only where `at` and `ending_at` find no phrase of the set at any position: every phrase set
+    of the rules, on random texts made of their own words, sentences and rewritten claim
+    windows; the claims are the same with the gates off, and they do pass sets over."""
+    from crosscheck.extract import context as cx
+    from crosscheck.extract import extractor
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+
+    rules = load_rules()
+    comp = compile_rules(rules)
+    ctx0 = DocContext(Document(id="t", text="x"), rules)
+    sets = _rule_phrase_sets(ctx0, comp)
+    assert len(sets) > 40
+    words = sorted({w.text for s in sets for p in s.phrases for w in p.words if w.text and not w.gap})
+    rng = random.Random(1602)
+    texts = [" ".join(rng.choice(words + list(_WORDS)) for _ in range(rng.randint(1, 40))) for _ in range(120)]
+    texts += _texts(60, 1603)
+    passed = held = 0
+    for text in texts:
+        ctx = DocContext(Document(id="t", text=text), rules)
+        lo, hi = ctx.sentence_at(0)
+        toks = ctx.tokens(lo, hi)
+        if not toks:
+            continue
+        lists = [toks]
+        for _ in range(2):
+            i = rng.randrange(1, len(toks)) if len(toks) > 1 else None
+            if i is not None:
+                lists.append(_rewritten_window(rng, toks, i, lambda: rng.choice(words))[0])
+        for tl in lists:
+            info = ctx.info(tl)
+            for s in sets:
+                if info.may_hold(s):
+                    held += 1
+                    continue
+                passed += 1
+                assert all(s.at(tl, i) is None for i in range(len(tl))), (text, s.phrases[:3])
+                assert all(s.ending_at(tl, j) is None for j in range(1, len(tl) + 1)), (text, s.phrases[:3])
+    assert passed > 5000 and held > 1000, (passed, held)
+    for text in texts[:60] + [_dense_sentence(40), "ومقتل جنديين في غزة وإصابة 30 شخصا لا يزالون في المستشفيات، بينهم 5 أطفال"]:
+        fast = [c.model_dump() for c in extractor.extract_text(text)]
+        monkeypatch.setattr(cx, "_GATES", False)
+        plain = [c.model_dump() for c in extractor.extract_text(text)]
+        monkeypatch.setattr(cx, "_GATES", True)
+        assert fast == plain, text
+    # counted: a dense sentence holds no rule's exclude_before phrase; none is looked up
+    calls = [0]
+    real = PhraseSet.ending_at
+
+    def counting(self, *a, **k):
+        calls[0] += 1
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(PhraseSet, "ending_at", counting)
     extractor.extract_text(_dense_sentence(200))
-    assert once <= 200 and calls[0] > 5 * 200, (once, calls[0])
+    gated = calls[0]
+    monkeypatch.setattr(cx, "_GATES", False)
+    calls[0] = 0
+    extractor.extract_text(_dense_sentence(200))
+    assert gated * 2 < calls[0], (gated, calls[0])

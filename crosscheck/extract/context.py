@@ -20,7 +20,7 @@ from crosscheck.extract.scope import LocationIndex, document_location, gazetteer
 from crosscheck.models import Document
 from crosscheck.ruleset.loader import RuleSet
 from crosscheck.text.bidi import BidiSpans
-from crosscheck.text.lexicon import PhraseSet, SentenceIndex, longest_of
+from crosscheck.text.lexicon import PhraseSet, SentenceIndex, forms_of, longest_of
 from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import Token, spellings, tokenize, words_between
 
@@ -33,6 +33,11 @@ _SENTENCE_END = regex.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
 # without sentence punctuation) is cut to this many characters around the claim, so that what
 # each claim carries is bounded and the output stays linear in the input.
 SENTENCE_MAX = 2000
+
+
+# TokenInfo.may_hold passes over phrase sets none of whose first words a sentence holds (tests
+# turn it off to compare with looking every phrase up)
+_GATES = True
 
 
 class TokenInfo:
@@ -166,6 +171,32 @@ class TokenInfo:
             found += [(i - shift, v) for i, v in all_base[bisect_left(starts, c1 + shift) : bisect_left(starts, b + shift)]]
             found += _where_between(find, toks, b, n)
         self._memo[key] = found
+        return found
+
+    def may_hold(self, phrases: PhraseSet) -> bool:
+        """Can a phrase of `phrases` stand anywhere in the token list?  Not when no phrase has
+        all its plain words among the tokens' forms (then `at`, `ending_at` and `nearest` find
+        none anywhere in it): the union of the forms is made once per list, each phrase set
+        asked once (PhraseSet.needs, a C loop).  A claim's window: its sentence's forms and
+        those of its rewritten tokens."""
+        key = ("may_hold", id(phrases))
+        found = self._memo.get(key)
+        if found is None:
+            needs = phrases.needs if _GATES else None
+            found = self._memo[key] = needs is None or any(map(self.forms.issuperset, needs))
+        return found
+
+    @property
+    def forms(self) -> frozenset[str]:
+        """Every form of every token (a window: a superset, its sentence's and its own)."""
+        found = self._memo.get("forms")
+        if found is None:
+            if self.base is None:
+                found = forms_of(self.toks)
+            else:
+                c0, c1 = self.toks.changed  # type: ignore[attr-defined]
+                found = self.base.forms | forms_of(self.toks[max(c0, 0) : c1])
+            self._memo["forms"] = found
         return found
 
     def get(self, key: Any, build: Callable[[], Any]) -> Any:

@@ -767,8 +767,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     parent = _subset_parent(ctx, toks, s_lo, left, i1)
     if (
         parent is not None and match is not None and match[0].rule.kind not in ("other", parent.claim.kind)
-        and not (left > 0 and ctx.scope.subset_markers.ending_at(toks, left))
-        and not (i1 < len(toks) and not toks[i1].brk_before and ctx.scope.subset_after.at(toks, i1))
+        and not (left > 0 and _may(ctx, toks, ctx.scope.subset_markers) and ctx.scope.subset_markers.ending_at(toks, left))
+        and not (i1 < len(toks) and not toks[i1].brk_before and _may(ctx, toks, ctx.scope.subset_after)
+                 and ctx.scope.subset_after.at(toks, i1))
         and _cue_after(ctx, comp, toks, match[0].rule.id, i1 - 1)
     ):
         parent = None  # "51 قتلوا بينهم 40 طفلا، و79 جرحوا": the list ends where a predicate of its own begins
@@ -776,7 +777,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     earlier = False
     if sibling is None and parent is None and (
         i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words
-        or ctx.scope.earlier_value_when.at(toks, i1) is not None
+        or (_may(ctx, toks, ctx.scope.earlier_value_when) and ctx.scope.earlier_value_when.at(toks, i1) is not None)
     ):
         # "… إلى 264 قتيلا، بعد أن كانت 110": the earlier value of the claim before (a bare
         # figure: "بعد أن كانت 3 مستشفيات" counts something else)
@@ -803,7 +804,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     # "لا يزال 94 محتجزا، يعتقد أن 34 منهم لقوا حتفهم": a subset with a predicate of its own
     subset_of_other_kind = (
         parent is not None and match is not None and match[0].rule.kind != "other"
-        and i1 < len(toks) and ctx.scope.subset_after.at(toks, i1) is not None
+        and i1 < len(toks) and _may(ctx, toks, ctx.scope.subset_after) and ctx.scope.subset_after.at(toks, i1) is not None
         and (_cue_after(ctx, comp, toks, match[0].rule.id, i1) or _cue_right_before(ctx, comp, toks, match[0].rule.id, left))
     )
     if parent is not None and not subset_of_other_kind and (match is None or match[3] < 300):
@@ -873,7 +874,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         group = group_of(ctx.scope, toks, i1) or (_part_group(ctx, toks, left) if part_of_list else rule.group)
         if subset_of_other_kind or (
             group == rule.group and not part_of_list and sibling is None and left > 0
-            and not toks[left].brk_before and ctx.scope.additive.ending_at(toks, left) is not None
+            and not toks[left].brk_before and _may(ctx, toks, ctx.scope.additive)
+            and ctx.scope.additive.ending_at(toks, left) is not None
             and not _after_other_kind(ctx, s_lo, rule.kind)
         ):
             # (or "عن فلان، إضافة إلى 4 مقاتلين": the others besides someone named, a part)
@@ -1128,8 +1130,9 @@ def _subset_parent(
     off = getattr(toks, "offset", 0)  # placed claims keep sentence indexes
     if last.right > left + off:
         return None
-    marker = ctx.scope.subset_markers.ending_at(toks, left)
-    if marker is None and 0 <= i1 < len(toks) and not toks[i1].brk_before:
+    info = ctx.info(toks)
+    marker = ctx.scope.subset_markers.ending_at(toks, left) if info.may_hold(ctx.scope.subset_markers) else None
+    if marker is None and 0 <= i1 < len(toks) and not toks[i1].brk_before and info.may_hold(ctx.scope.subset_after):
         marker = ctx.scope.subset_after.at(toks, i1)
     if marker is None and last.parent is None:
         marker = _subset_marker_before_name(ctx, toks, left, last.right - off)
@@ -1422,6 +1425,8 @@ def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right:
     lo = max(info.clause_start(min(left, len(toks) - 1)), left - reach)
     hi = min(info.clause_end(max(right - 1, 0)), right + reach, len(toks))
     words = lex.country_words
+    if not info.may_hold(words):
+        return False
     if not _SENTENCE_POSITIONS:
         return any(words.at(toks, k, hi) is not None for k in range(lo, hi))
     # the sentence's matches (found once, the longest at each start), by bisection: a start
@@ -1434,11 +1439,19 @@ def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right:
     return False
 
 
+def _may(ctx: DocContext, toks: Sequence[Token], phrases: PhraseSet) -> bool:
+    """Can a phrase of `phrases` stand anywhere in toks (TokenInfo.may_hold)?"""
+    return ctx.info(toks).may_hold(phrases)
+
+
 def _in_care(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:
     """Is the figure said to be still in care (rules/scope.yaml `in_care_*`)?  A still-word
     within `in_care_reach` words before the figure or after its noun, and a word of care after
     the figure, in its clause.  Bounded windows."""
     lex, reach = ctx.scope, ctx.rules.scope.in_care_reach
+    info = ctx.info(toks)
+    if not (info.may_hold(lex.in_care_still) and info.may_hold(lex.in_care_words)):
+        return False  # (the sentence holds no still-word or no word of care)
     still = False
     for k in range(left - 1, max(-1, left - 1 - reach), -1):
         if lex.in_care_still.at(toks, k, left) is not None:
@@ -1547,18 +1560,22 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
             return True
     if not n.digits and not n.is_range and n.form == "cardinal" and _definite_attribute(toks, left, n.nstart):
         return True  # "في الدول الثلاث 2500": a number word agreeing with a definite noun describes it
-    if left > 0 and not toks[left].brk_before and ctx.scope.not_before.ending_at(toks, left):
+    lex, info = ctx.scope, ctx.info(toks)
+    if left > 0 and not toks[left].brk_before and info.may_hold(lex.not_before) and lex.not_before.ending_at(toks, left):
         return True
-    if left > 0 and not toks[left].brk_before and ctx.scope.totals_of.ending_at(toks, left):
+    if left > 0 and not toks[left].brk_before and info.may_hold(lex.totals_of) and lex.totals_of.ending_at(toks, left):
         # "من أصل 15" is a body size, "من أصل 48 جريحا" the total of a casualty count
         return not (i1 < len(toks) and not toks[i1].brk_before and any(
             ck.nouns.at(toks, i1) for ck in comp.kinds
             if ck.nouns and not ck.rule.units and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
         ))
     w = ctx.scope.requirement_window
-    if left > 0 and ctx.scope.requirement.nearest(toks, left, left, w, 0) is not None:
+    if left > 0 and info.may_hold(lex.requirement) and lex.requirement.nearest(toks, left, left, w, 0) is not None:
         return True  # "يتطلب صدور القرار موافقة 9 دول": a threshold
-    return i1 < len(toks) and not toks[i1].brk_before and ctx.scope.not_after.at(toks, i1) is not None
+    return (
+        i1 < len(toks) and not toks[i1].brk_before and info.may_hold(lex.not_after)
+        and lex.not_after.at(toks, i1) is not None
+    )
 
 
 def _num(v: float) -> int | float:
@@ -1574,14 +1591,14 @@ def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) 
     window = ctx.rules.negation.particle_window
     if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(comp.exceptives):
         return False  # "لم يعارضه سوى بلدين": only two, not none
-    if comp.negation_particles.nearest(toks, left, left, window, 0) is not None:
+    info = ctx.info(toks)
+    if info.may_hold(comp.negation_particles) and comp.negation_particles.nearest(toks, left, left, window, 0) is not None:
         return True
     # a denial verb starting anywhere in [clause start, left): from an index of the verbs'
     # positions, made once per sentence
-    c = ctx.info(toks).clause_start(left) if left < len(toks) else left
+    c = info.clause_start(left) if left < len(toks) else left
     if c >= left:
         return False
-    info = ctx.info(toks)
     at = info.get("negation_verbs", lambda: [k for k, _p, _e in info.phrase_hits(comp.negation_verbs)])
     k = bisect_left(at, c)
     return k < len(at) and at[k] < left
@@ -1872,7 +1889,7 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             # "قالت إن 6 أشخاص لقوا حتفهم وإن نحو 300 آخرين نقلوا إلى المستشفيات": a cue before
             # "وإن" belongs to the statement before it
             cue = index.nearest(left, right, 0, r.cue_after, cross, r.id)
-        if cue is not None and cue[1] > right and any(
+        if cue is not None and cue[1] > right and _may(ctx, toks, ctx.scope.subset_markers) and any(
             ctx.scope.subset_markers.at(toks, k) is not None for k in range(right, cue[1])
         ):
             # "نحو ألف شخص بينهم 108 جرحى": a cue past a subset marker is the subset's
@@ -1989,7 +2006,7 @@ def _cue_across_aside(ctx: DocContext, index, rule_id: str, toks: Sequence[Token
 
 def _subset_hedge_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int | None:
     """The index after "منهم على الأقل" when a subset marker and a hedge follow a figure at i."""
-    if i + 1 < len(toks) and not toks[i].brk_before and ctx.scope.subset_after.at(toks, i):
+    if i + 1 < len(toks) and not toks[i].brk_before and _may(ctx, toks, ctx.scope.subset_after) and ctx.scope.subset_after.at(toks, i):
         h = lexicon_for(ctx.rules.hedges).find_after(toks, i + 1)
         if h is not None and not toks[i + 1].brk_before:
             return h[1]
@@ -2128,6 +2145,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     after_cue: dict[str, tuple[float, CompiledKind, int, int]] = {}  # rule -> (score, rule, start, end) of a cue after it
     fig: dict | None = {} if _FIGURE_MEMO else None  # _find_cue's answers that do not depend on the rule
     index = ctx.cue_index(comp.tagged_cues, toks)
+    may = ctx.info(toks).may_hold  # (a rule's exclusions the sentence cannot hold are not looked up)
     pred = _predicate_for(ctx.rules.hedges)
     # Can any kind's counted noun start right after the number (or after "من" there)?  One
     # test for every rule: a figure with no noun is typed by the rules with a cue in its
@@ -2176,12 +2194,13 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             noun = None
         if noun is None and not (has_cue if has_cue is not None else ck.cues and index.has(r.id)):
             continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
-        if noun is not None and ck.exclude and noun[1] < len(toks) and ck.exclude.at(toks, noun[1]):
+        if noun is not None and ck.exclude and noun[1] < len(toks) and may(ck.exclude) and ck.exclude.at(toks, noun[1]):
             continue
-        if ck.exclude_before and left > 0 and not toks[left].brk_before and ck.exclude_before.ending_at(toks, left):
+        if (ck.exclude_before and left > 0 and not toks[left].brk_before and may(ck.exclude_before)
+                and ck.exclude_before.ending_at(toks, left)):
             continue  # "خلال خمسة أيام" is a deadline, not a length
         if ck.require_before and not (
-            left > 0 and not toks[left].brk_before and ck.require_before.ending_at(toks, left)
+            left > 0 and not toks[left].brk_before and may(ck.require_before) and ck.require_before.ending_at(toks, left)
         ):
             continue  # "استمرت 34 يوما", "على مدى ثلاثة أيام": only a figure with its marker
         cands.append((ck, noun))

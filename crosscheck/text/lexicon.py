@@ -201,6 +201,16 @@ class PhraseSet:
             self.__dict__["_max_span"] = span
         return span
 
+    @property
+    def needs(self) -> list[frozenset[str]] | None:
+        """The plain words of each phrase (a token list holds a phrase only if its forms hold
+        all of one phrase's), or None when some phrase has none (a prefix pattern or gaps
+        only: no set of words tells)."""
+        if "_needs" not in self.__dict__:
+            needs = [frozenset(w.text for w in p.words if not w.prefix and not w.gap) for p in self.phrases]
+            self.__dict__["_needs"] = None if any(not n for n in needs) else sorted(set(needs), key=len)
+        return self.__dict__["_needs"]
+
     @classmethod
     def of(cls, raws: Iterable[str], payload: object = None) -> "PhraseSet":
         return cls(Phrase.parse(r, payload) for r in raws)
