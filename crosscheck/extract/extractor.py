@@ -1597,7 +1597,7 @@ def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) 
     # a denial verb starting anywhere in [clause start, left): from an index of the verbs'
     # positions, made once per sentence
     c = info.clause_start(left) if left < len(toks) else left
-    if c >= left:
+    if c >= left or not info.may_hold(comp.negation_verbs):
         return False
     at = info.get("negation_verbs", lambda: [k for k, _p, _e in info.phrase_hits(comp.negation_verbs)])
     k = bisect_left(at, c)

@@ -454,6 +454,8 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
     inside a relative clause about the event ("الاشتباكات التي شهدتها المدينة أمس أسفرت عن 30
     قتيلا") dates the event, not the figure's window."""
     periods = lex.periods
+    if info is not None and not info.may_hold(periods):
+        return None  # no period cue can stand in the sentence
     hits = info.get("periods", lambda: _period_hits(periods, tokens, info)) if info is not None else _period_hits(periods, tokens)
     if not hits:
         return None  # no period cue in the sentence (nor its barriers to look up)
@@ -621,6 +623,8 @@ def attribution_of(
     are found once (kept in `info`, the TokenInfo of `tokens`, when given); a claim then looks
     at the nearest cue on either side.
     """
+    if info is not None and not (info.may_hold(lex.according_to) or info.may_hold(lex.attribution)):
+        return None  # no source cue can stand in the sentence
     if info is not None and info.base is not None:
         # a claim's window: the sentence's sources where the window copies it (TokenInfo.where)
         build = lambda: _window_attribution_index(lex, stop, info)  # noqa: E731
