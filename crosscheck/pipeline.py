@@ -188,7 +188,35 @@ def render_reports(
             out[FILENAMES[fmt]] = buf.getvalue()
     shown, view = large.reader_report(report)  # large archives: pages lead with conflicts
     out.update(render_pages(shown, view, formats, texts, lang))
-    return {FILENAMES[f]: out[FILENAMES[f]] for f in parse_formats(formats)}
+    return {name: out[name] for f in parse_formats(formats) for name in page_files(FILENAMES[f], out)}
+
+
+def page_files(name: str, rendered: Mapping[str, str]) -> list[str]:
+    """`name` and its part pages among `rendered` (report.html, report-2.html, ...: page_parts)."""
+    from crosscheck.report.page_parts import part_name
+
+    names = [name]
+    while part_name(name, len(names) + 1) in rendered:
+        names.append(part_name(name, len(names) + 1))
+    return names
+
+
+def write_pages(out_dir: Path, name: str, rendered: Mapping[str, str]) -> list[Path]:
+    """Write the page `name` and its part pages atomically, together (util.atomic
+    write_texts_atomic: every file complete before any is replaced, the first page last), then
+    remove the part pages an earlier, longer report left beside it."""
+    from crosscheck.report.page_parts import part_name
+    from crosscheck.util.atomic import write_texts_atomic
+
+    names = page_files(name, rendered)
+    paths = [out_dir / n for n in names]
+    write_texts_atomic([(path, rendered[n]) for path, n in zip(paths, names)])
+    stem, _, ext = name.rpartition(".")
+    for old in out_dir.glob(f"{stem}-*.{ext}"):
+        k = old.name[len(stem) + 1:-len(ext) - 1]
+        if k.isdigit() and part_name(name, int(k)) == old.name and int(k) > len(names) and old.is_file():
+            old.unlink()
+    return paths
 
 
 def render_pages(shown: Report, large_view=None, formats: Sequence[str] = ("md", "html"),
@@ -196,20 +224,25 @@ def render_pages(shown: Report, large_view=None, formats: Sequence[str] = ("md",
     """File name -> content of the Markdown and HTML pages of `shown`: the whole report, or for
     a large archive its conflicts (trimmed) with `large_view` (a report.large.LargeView) telling
     the pages what they do not list (large.reader_report)."""
+    from crosscheck.report.page_parts import part_name
+
     out: dict[str, str] = {}
     for fmt in parse_formats(formats):
+        pages: list[str] = []
         if fmt == "md":
-            from crosscheck.report.markdown import render_markdown
+            from crosscheck.report.markdown import render_markdown_pages
 
-            out[FILENAMES[fmt]] = render_markdown(shown, lang=lang, large=large_view)
+            pages = render_markdown_pages(shown, lang=lang, large=large_view, name=FILENAMES[fmt])
         elif fmt == "html":
-            from crosscheck.report.html import render_html
+            from crosscheck.report.html import render_html_pages
 
             shown_texts = texts
             if large_view is not None and texts is not None:  # only the articles the page quotes
                 wanted = {c.doc for cl in shown.clusters for c in cl.claims if c.sentence}
                 shown_texts = {k: v for k, v in texts.items() if k in wanted}
-            out[FILENAMES[fmt]] = render_html(shown, shown_texts, lang=lang, large=large_view)
+            pages = render_html_pages(shown, shown_texts, lang=lang, large=large_view, name=FILENAMES[fmt])
+        for k, text in enumerate(pages, 1):  # a large archive's part pages follow their first (page_parts)
+            out[part_name(FILENAMES[fmt], k)] = text
     return out
 
 
@@ -219,7 +252,7 @@ def write_reports(
     """Render the pages, then write each file atomically into `out_dir`; the JSON and JSON
     Lines files are streamed into their (atomic) files rather than built as one string."""
     from crosscheck.report import large
-    from crosscheck.util.atomic import atomic_open, write_text_atomic
+    from crosscheck.util.atomic import atomic_open
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -234,7 +267,7 @@ def write_reports(
         if fmt in ("json", "jsonl"):
             with atomic_open(path, "w") as fh:
                 (large.write_json if fmt == "json" else large.write_jsonl)(report, fh)
+            written.append(path)
         else:
-            write_text_atomic(path, rendered[FILENAMES[fmt]])
-        written.append(path)
+            written += write_pages(out, FILENAMES[fmt], rendered)
     return written

@@ -133,7 +133,20 @@ def _small_large(monkeypatch):
 
 _GROUP = re.compile(r'<h3 class="group">(.*?)</h3><ol class="compact lines" id="([^"]+)" data-list data-lines([^>]*)>(.*?)</ol>', re.S)
 _LINE = re.compile(r'<li id="([^"]+)"([^>]*)>(.*?)</li>', re.S)
-_ATTR = re.compile(r' (data-[a-z]+)="([^"]*)"')
+_ATTR = re.compile(r' (data-[a-z-]+)="([^"]*)"')
+
+
+def _members(page: str) -> Counter:
+    """Inconsistency id -> how many times a page names it: an anchor of its own, or a member of
+    a group's line (`data-id-prefix` + each of `data-ids`)."""
+    out: Counter = Counter()
+    for attrs in re.findall(r"<(?:li|article) ([^>]*)>", page):
+        got = dict(_ATTR.findall(" " + attrs))
+        if "data-ids" in got:
+            out.update(got.get("data-id-prefix", "") + x for x in got["data-ids"].split())
+        elif (anchor := re.search(r'\bid="inconsistency-([^"]+)"', attrs)):
+            out[anchor.group(1)] += 1
+    return out
 
 
 def _groups(page: str, section: str) -> list[dict]:
@@ -165,12 +178,15 @@ def _text(inner: str) -> str:
 
 
 def test_a_large_page_lists_every_conflict_and_inconsistency_once_under_its_group(generated, monkeypatch):
-    """Every conflict and every inconsistency of report.json has exactly one anchored entry on
-    the HTML page and one line or table in the Markdown; past the detailed ones each is a line
-    under a heading per kind and scope (conflicts), per type and kinds, or per clusters and
-    type (inconsistencies), whose count is its number of lines; the filter attributes the
-    lines share are their list's (kind, status, strength, places), their sources their own."""
-    from crosscheck.report.page_lines import cluster_places, conflict_text, latest, moment_text
+    """Every conflict and every inconsistency of report.json is on the HTML page once: an
+    anchored entry, or (the same clusters at several moments, or one running total) a member
+    of the one line of its group, which has the latest member's anchor and every member's id
+    (`data-id-prefix`, `data-ids`) and says how many moments, their first and last dates and
+    the latest one's figures; the Markdown has the same lines.  Past the detailed ones each
+    entry is a line under a heading per kind and scope (conflicts) or per type and kinds
+    (inconsistencies), whose count is its number of lines; the filter attributes the lines
+    share are their list's (kind, status, strength, places), their sources their own."""
+    from crosscheck.report.page_lines import cluster_places, conflict_text, latest, moment_summary, summary_text
 
     groups_mod = _small_large(monkeypatch)
     report = generated.report()
@@ -184,10 +200,17 @@ def test_a_large_page_lists_every_conflict_and_inconsistency_once_under_its_grou
     anchors = Counter(re.findall(r' id="((?:cluster|inconsistency)-[^"]+)"', page))
     assert {a: n for a, n in anchors.items() if n != 1} == {}
     assert {a for a in anchors if a.startswith("cluster-")} == {"cluster-" + c["id"] for c in conflicts}
-    assert {a for a in anchors if a.startswith("inconsistency-")} == {"inconsistency-" + i["id"] for i in incs}
+    members = _members(page)
+    assert {x: n for x, n in members.items() if n != 1} == {}
+    assert set(members) == {i["id"] for i in incs}
+    grouped = {i.id for g in split.groups for i in g.items}
+    assert {a for a in anchors if a.startswith("inconsistency-")} == \
+        {"inconsistency-" + i["id"] for i in incs if i["id"] not in grouped} | \
+        {"inconsistency-" + moment_summary(g.items).latest.id for g in split.groups}
     in_md = Counter(re.findall(r"^- `([^`]+)` ", md, re.M)) + Counter(re.findall(r"^`([^`]+)` · ", md, re.M))
     assert {x: n for x, n in in_md.items() if n != 1} == {}
-    assert set(in_md) == {c["id"] for c in conflicts} | {i["id"] for i in incs}
+    assert set(in_md) == {c["id"] for c in conflicts} | {i["id"] for i in incs if i["id"] not in grouped} | \
+        {moment_summary(g.items).latest.id for g in split.groups}
 
     shown, view = large.reader_report(report)
     by_id = {c.id: c for c in shown.clusters}
@@ -216,12 +239,22 @@ def test_a_large_page_lists_every_conflict_and_inconsistency_once_under_its_grou
         assert len(types) == 1 and _count_in(g["heading"]) == len(g["lines"])
         assert g["attrs"]["data-status"] == "inconsistency"
     moments = _groups(page, "list-inconsistencies-grouped")
-    assert [i.removeprefix("inconsistency-") for g in moments for i, _, _ in g["lines"]] == \
-        [i.id for g in split.groups for i in g.items]
-    for g, want in zip(moments, split.groups):
-        assert _count_in(g["heading"]) == len(g["lines"]) == len(want.items)
-        assert all(f">{c}</bdi>" in g["heading"] for c in want.clusters)  # its clusters, said once
-        assert [_text(inner) for _, _, inner in g["lines"]] == [moment_text(i) for i in want.items]
+    lines = [line for g in moments for line in g["lines"]]
+    assert len(lines) == len(split.groups) < len(grouped)  # one line per group of moments
+    by_latest = {moment_summary(g.items).latest.id: g for g in split.groups}
+    for g in moments:
+        assert _count_in(g["heading"]) == len(g["lines"])
+        assert len({inc_by_id[i.removeprefix("inconsistency-")].type for i, _, _ in g["lines"]}) == 1
+    for anchor, attrs, inner in lines:
+        want = by_latest[anchor.removeprefix("inconsistency-")]
+        summary = moment_summary(want.items)
+        assert attrs["data-ids"].split() == [i.id.removeprefix(attrs.get("data-id-prefix", "")) for i in want.items]
+        assert _text(inner) == " ".join(want.clusters) + " · " + summary_text(summary)
+        assert attrs.get("data-date", "") == summary.last == max(latest(i.claims) for i in want.items)
+        if summary.count > 1:  # how many moments and their span, said on the line
+            span = summary.first if summary.first == summary.last else f"{summary.first} – {summary.last}"
+            assert _text(inner).split(" · ")[1] == f"{summary.count} × {span}"
+    assert any(moment_summary(g.items).count > 10 for g in split.groups)
     # the Markdown has the same groups: each heading's count is its number of lines
     md_groups = re.findall(r"^#### (.*)\n\n((?:- .*\n)+)", md, re.M)
     assert len(md_groups) > len(moments) + len(between)  # (the Markdown's first 25 have tables)
@@ -262,7 +295,7 @@ def test_a_large_page_escapes_every_field_of_its_lines(generated, monkeypatch):
     for section in ("list-conflicts-more", "list-inconsistencies-more", "list-inconsistencies-grouped"):
         for g in _groups(page, section):
             for _, attrs, inner in g["lines"]:
-                assert "<" not in re.sub(r'<a href="#[^"<>]+">#[^<>]*</a>', "", inner)  # text and our links only
+                assert "<" not in re.sub(r'<a href="#cluster-[^"<>]+">[^<>]*</a>', "", inner)  # text and our links only
     assert "<script" not in md and "\u202e" not in md
     md_line = next(x for x in md.splitlines() if "`evil-conflict`" in x)
     md_evil = '&lt;script&gt;x&lt;/script&gt;"&lt;U+202E&gt;&amp;'  # report.markdown.md_escape
@@ -304,8 +337,11 @@ def test_large_pages_are_deterministic(generated, monkeypatch, tmp_path):
 
 def test_a_large_page_grows_by_bounded_bytes_per_inconsistency(generated, monkeypatch):
     """Counted in bytes: an inconsistency between other clusters past the detailed ones costs
-    one line, and so does each further moment of the same clusters or falling figure of a
-    running total: every one is listed, each within `LINE_BYTES`, a group's heading once."""
+    one line, each within `LINE_BYTES`; a further moment of the same clusters or falling figure
+    of a running total costs its id on its group's one line (which counts it)."""
+    from crosscheck.report.markdown import md_escape
+    from crosscheck.report.page_lines import latest, moment_text
+
     groups_mod = _small_large(monkeypatch)
     report = generated.report()
     split = groups_mod.for_page(report.inconsistencies)
@@ -326,10 +362,13 @@ def test_a_large_page_grows_by_bounded_bytes_per_inconsistency(generated, monkey
     per_line = (size(110, 10) - size(10, 10)) / 100
     per_moment = (size(10, 1010) - size(10, 10)) / 1000
     per_again = (size(10, 10, 1002) - size(10, 10, 2)) / 1000
-    assert max(per_line, per_moment, per_again) <= groups_mod.LINE_BYTES, (per_line, per_moment, per_again)
+    assert per_line <= groups_mod.LINE_BYTES, per_line
+    assert max(per_moment, per_again) <= 12, (per_moment, per_again)  # an id's end ('00042 ') on its group's line
     print(f"{per_line:.0f} B per line, {per_moment:.0f} per falling figure, {per_again:.0f} per moment again")
     md = pipeline.render_pages(*large.reader_report(archive(10, 1000)), ("md",))["report.md"]
-    assert all(f"`{g.items[0].id}-{i:05d}`" in md for i in range(1000))
+    assert [x for x in md.splitlines() if f"`{g.items[0].id}-" in x] == \
+        [f"- `{g.items[0].id}-00999` {', '.join(f'`{c}`' for c in g.clusters)} · 1000 × {latest(g.items[0].claims)} · "
+         + md_escape(moment_text(g.items[0]))]
 
 
 def _dead_links(page: str) -> set[str]:
@@ -388,7 +427,8 @@ def test_a_large_page_line_cites_its_figures_in_bounded_bytes(generated, monkeyp
 def test_a_large_page_filters_and_sorts_its_grouped_lines_in_a_browser(generated, monkeypatch, tmp_path):
     """In headless Chromium: the page's script takes every line of a grouped list as an entry,
     reads the attributes the lines share from their list (kind, status, place) and a line's own
-    (source, place), sorts lines by the date in their text, and every anchor is there."""
+    (source, place), sorts lines by their date (`data-date`, else the first in their text),
+    every anchor is there, and `#inconsistency-ID` of a group's member scrolls to its line."""
     from cdp import Browser, chromium_for_tests
 
     exe = chromium_for_tests()
@@ -408,9 +448,14 @@ def test_a_large_page_filters_and_sorts_its_grouped_lines_in_a_browser(generated
     docs = {d.id: d.source for d in report.documents}
     incs = {i.id: i for i in report.inconsistencies}
 
+    members = {}  # a group's line -> its members (page_lines: one line per group of moments)
+    for anchor, prefix, ids in re.findall(
+            r'<li id="([^"]+)"[^>]*?(?: data-id-prefix="([^"]*)")? data-ids="([^"]*)"', page_html):
+        members[anchor] = [prefix + x for x in ids.split()]
+
     def cites(line_id: str) -> set:
         claims = (conflicts[line_id.removeprefix("cluster-")].claims if line_id.startswith("cluster-")
-                  else incs[line_id.removeprefix("inconsistency-")].claims)
+                  else [c for i in members.get(line_id, [line_id.removeprefix("inconsistency-")]) for c in incs[i].claims])
         return {docs.get(c.doc) for c in claims}
 
     with Browser(exe, tmp_path / "profile") as b:
@@ -428,6 +473,126 @@ def test_a_large_page_filters_and_sorts_its_grouped_lines_in_a_browser(generated
         want_doc = [i for i in every if doc in re.sub(r"<[^>]+>", "", texts[i])]
         assert want_doc and sorted(page.eval(shown)) == sorted(want_doc)
         page = b.open(path.as_uri() + "#sort=date", width=1200, height=900)
-        lines = page.eval("[...document.querySelectorAll('#lm-0 > li')].map(e => e.textContent.match(/\\d{4}-\\d\\d-\\d\\d/)[0])")
-        assert len(lines) > 3 and lines == sorted(lines, reverse=True)
+        lists = page.eval("[...document.querySelectorAll('[data-lines]')].map(l => [...l.children].map(e => "
+                          "e.getAttribute('data-date') || (e.textContent.match(/\\d{4}-\\d\\d-\\d\\d/) || [''])[0]))")
+        assert max(map(len, lists)) > 3 and all(x == sorted(x, reverse=True) for x in lists)
+        # a member of a group of moments, not the line's own anchor: the script leads to its line
+        line, ids = next((k, v) for k, v in members.items() if len(v) > 2)
+        page = b.open(path.as_uri() + "#inconsistency-" + ids[1], width=1200, height=900)
+        assert "inconsistency-" + ids[1] != line
+        where = page.eval(f"(() => {{ const e = document.getElementById({json.dumps(line)}); const r = e.getBoundingClientRect();"
+                          " return [e.hasAttribute('hidden'), r.bottom > 0 && r.top < innerHeight, scrollY > 0, location.hash]; })()")
+        assert where == [False, True, True, "#inconsistency-" + ids[1]], where
         assert page.eval("[...document.querySelectorAll('a[href^=\"#\"]')].every(a => document.getElementById(a.getAttribute('href').slice(1)))")
+
+
+def test_a_large_report_continues_on_part_pages_under_a_byte_budget(generated, monkeypatch, tmp_path):
+    """Counted in bytes, with a tiny budget (report.page_parts): the lists of report.html and
+    report.md continue on part pages written beside them, every page (the first and each part)
+    under the budget; every conflict and inconsistency is on exactly one page (an anchor, or a
+    member of its group's line); the first page links every part, each part links back and
+    carries the same script; every link resolves on the page it names; a later, shorter report
+    removes the parts it no longer has; report.json is the same bytes."""
+    from crosscheck.report import page_parts
+
+    groups_mod = _small_large(monkeypatch)
+    analysis = generated
+    report = analysis.report()
+    whole = pipeline.write_reports(analysis, tmp_path / "one", ("md", "html", "json"))
+    assert [p.name for p in whole] == ["report.md", "report.html", "report.json"]
+    budget = 80_000  # the generated archive's pages: ~120 kB of Markdown, ~200 kB of HTML
+    monkeypatch.setattr(page_parts, "PAGE_BUDGET", budget)
+    out = tmp_path / "parts"
+    out.mkdir()
+    (out / "report-9.html").write_text("an older report's part", encoding="utf-8")
+    written = pipeline.write_reports(analysis, out, ("md", "html", "json"))
+    names = [p.name for p in written]
+    html_names = [n for n in names if n.endswith(".html")]
+    md_names = [n for n in names if n.endswith(".md")]
+    assert html_names[0] == "report.html" and len(html_names) >= 3 and len(md_names) >= 2
+    assert html_names == ["report.html"] + [f"report-{k}.html" for k in range(2, len(html_names) + 1)]
+    assert sorted(p.name for p in out.iterdir()) == sorted(names)  # the stale report-9.html is gone
+    assert (out / "report.json").read_bytes() == (tmp_path / "one" / "report.json").read_bytes()
+    pages = {n: (out / n).read_text(encoding="utf-8") for n in names if n != "report.json"}
+    assert all(len(text.encode()) <= budget for text in pages.values()), {n: len(t.encode()) for n, t in pages.items()}
+
+    conflicts = {c.id for c in report.clusters if c.status == "conflict"}
+    anchors = Counter(a for n in html_names for a in re.findall(r' id="(cluster-[^"]+)"', pages[n]))
+    assert set(anchors) == {"cluster-" + c for c in conflicts} and set(anchors.values()) == {1}
+    members = sum((_members(pages[n]) for n in html_names), Counter())
+    assert set(members) == {i.id for i in report.inconsistencies} and set(members.values()) == {1}
+    assert all("<li id=" in pages[n] for n in html_names[1:])  # every part holds entries
+    script = re.findall(r"<script>.*?</script>", pages["report.html"], re.S)
+    for n in html_names[1:]:
+        assert f'href="{n}"' in pages["report.html"] and 'href="report.html"' in pages[n]
+        assert re.findall(r"<script>.*?</script>", pages[n], re.S) == script and 'id="controls"' in pages[n]
+    ids = {n: set(re.findall(r' id="([^"]+)"', pages[n])) for n in html_names}
+    for n in html_names:
+        for target, anchor in re.findall(r'href="([^"#]*)#([^"]+)"', pages[n]):
+            assert anchor in ids[target or n], (n, target, anchor)
+    assert any(re.search(r'href="report-\d+\.html#cluster-', pages[n]) for n in html_names)  # across pages
+
+    md = "".join(pages[n] for n in md_names)
+    split = groups_mod.for_page(report.inconsistencies)
+    from crosscheck.report.page_lines import moment_summary
+
+    listed = Counter(re.findall(r"^- `([^`]+)` ", md, re.M)) + Counter(re.findall(r"^`([^`]+)` · ", md, re.M))
+    grouped = {i.id for g in split.groups for i in g.items}
+    assert set(listed) == conflicts | {i.id for i in report.inconsistencies if i.id not in grouped} | \
+        {moment_summary(g.items).latest.id for g in split.groups}
+    assert set(listed.values()) == {1}
+    for n in md_names[1:]:
+        assert f"]({n})" in pages["report.md"] and "](report.md)" in pages[n]
+
+    monkeypatch.setattr(page_parts, "PAGE_BUDGET", 10_000_000)  # the same report, one page each again
+    again = pipeline.write_reports(analysis, out, ("md", "html"))
+    assert [p.name for p in again] == ["report.md", "report.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["report.html", "report.json", "report.md"]
+    assert (out / "report.html").read_bytes() == (tmp_path / "one" / "report.html").read_bytes()
+
+
+def test_page_parts_cut_lists_between_pages_and_count_each_piece():
+    """page_parts.pack, counted: every line on exactly one page, in order, each page's lists
+    within its room (headings at their longest, links with their slack), a list cut between
+    pages says `lines here / lines in all`; a part page too small for a line still takes one."""
+    from crosscheck.report import page_parts
+
+    link = ' <a href="#x">x</a>'
+    blocks = [page_parts.Block("s", "f", lambda count, b=b: f"<h3>{b} {count}</h3><ol>",
+                               [f"<li>{b}-{i}{link if i % 7 == 0 else ''}</li>" for i in range(n)], "</ol>")
+              for b, n in enumerate((3, 40, 1, 25))]
+    pages = page_parts.pack(blocks, 300, 500)
+    assert len(pages) > 3
+    seen = [line for piece in (x for p in pages for x in p) for line in blocks[piece.block].lines[piece.start:piece.end]]
+    assert seen == [line for b in blocks for line in b.lines]
+    for k, pieces in enumerate(pages):
+        room = 300 if k == 0 else 500
+        text = page_parts.sections(blocks, pieces, lambda f: "<div>", lambda f: "</div>")["s"]
+        assert page_parts.size(text) + page_parts.LINK_SLACK * text.count('href="#') <= room + len("<div></div>")
+        assert pieces and all(p.end > p.start for p in pieces)
+    counts = [p.count_text(blocks) for q in pages for p in q if p.block == 1]
+    assert len(counts) > 1 and all(c.endswith(" / 40") for c in counts)
+    assert sum(int(c.split(" / ")[0]) for c in counts) == 40
+    tiny = page_parts.pack(blocks, 0, 10)
+    assert [len(p) for p in tiny[1:]] == [1] * 69 and tiny[0] == []  # one line a page, none on the first
+    assert page_parts.part_name("report.html", 1) == "report.html"
+    assert page_parts.part_name("report.md", 12) == "report-12.md"
+
+
+def test_pages_written_together_are_replaced_together(tmp_path):
+    """util.atomic.write_texts_atomic: when one file cannot be replaced, none is; otherwise all
+    are, and the first (the page naming the others) last."""
+    import pytest
+
+    from crosscheck.errors import CrosscheckError
+    from crosscheck.util.atomic import write_texts_atomic
+
+    (tmp_path / "report.html").write_text("old", encoding="utf-8")
+    (tmp_path / "report-2.html").mkdir()  # a directory stands where a part goes
+    with pytest.raises((CrosscheckError, OSError)):
+        write_texts_atomic([(tmp_path / "report.html", "new"), (tmp_path / "report-2.html", "part")])
+    assert (tmp_path / "report.html").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report-2.html", "report.html"]  # no temporary left
+    (tmp_path / "report-2.html").rmdir()
+    write_texts_atomic([(tmp_path / "report.html", "new"), (tmp_path / "report-2.html", "part")])
+    assert [(tmp_path / n).read_text(encoding="utf-8") for n in ("report.html", "report-2.html")] == ["new", "part"]

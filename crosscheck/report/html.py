@@ -34,15 +34,20 @@ from crosscheck.report.cluster_view import (
 )
 from crosscheck.report.inconsistency_groups import LINE_FIGURES, PageInconsistencies, for_page, line_figures, strongest
 from crosscheck.report.labels import Labels, load_labels
+from crosscheck.report import page_parts
+from crosscheck.report.page_parts import LINK_SLACK, Block, link_pages, pack, part_name, sections, size
 from crosscheck.report.page_lines import (
     LineGroup,
     between_groups,
     cluster_places,
     conflict_groups,
     conflict_text,
+    compact_ids,
+    group_places,
     latest,
     moment_groups,
-    moment_text,
+    moment_summary,
+    summary_text,
 )
 from crosscheck.report.positions import other_mentions
 from crosscheck.report.script import csp_hash, report_script
@@ -307,14 +312,18 @@ class _Page:
         sources = {self.docs[c.doc].source for c in claims if c.doc in self.docs and self.docs[c.doc].source}
         return f' data-source="{esc(" ".join(str(self.source_index[s]) for s in sorted(sources)))}"' if sources else ""
 
-    def line_list(self, group: LineGroup, status: str, list_id: str, heading: str, lines: Iterable[str]) -> str:
+    def line_block(self, group: LineGroup, status: str, list_id: str, heading: str, lines: Iterable[str],
+                   section: str, family: str) -> Block:
         """A heading and its list of one-line entries (page_lines): the filter attributes the
-        lines share on the list, which the script reads for each line (report.script)."""
+        lines share on the list, which the script reads for each line (report.script); a
+        page_parts.Block, so a long list may continue on a part page."""
         attrs = {"data-status": status, "data-kind": group.kinds, "data-strength": group.strength,
                  "data-place": " ".join(group.places)}
         shared = "".join(f' {k}="{esc(v)}"' for k, v in attrs.items() if v)
-        return (f'<h3 class="group">{heading} <span class="ctx">{self.num(len(group.items))}</span></h3>'
-                f'<ol class="compact lines" id="{esc(list_id)}" data-list data-lines{shared}>{"".join(lines)}</ol>')
+        opening = f'<ol class="compact lines" id="{esc(list_id)}" data-list data-lines{shared}>'
+        return Block(section, family,
+                     lambda count: f'<h3 class="group">{heading} <span class="ctx">{self.num(count)}</span></h3>{opening}',
+                     list(lines), "</ol>")
 
     def conflict_line(self, cluster: Cluster, size: Optional[int], group: LineGroup) -> str:
         """A conflict past the most severe: the rest of its event, each figure shown (article,
@@ -325,7 +334,7 @@ class _Page:
         place = f' data-place="{esc(places)}"' if places else ""
         return f'<li id="{esc("cluster-" + cluster.id)}"{place}{self.sources_attr(cluster.claims)}>{esc(text)}</li>'
 
-    def conflict_lines(self, conflicts: Sequence[Cluster], sizes: Mapping[str, int]) -> str:
+    def conflict_lines(self, conflicts: Sequence[Cluster], sizes: Mapping[str, int]) -> list[Block]:
         """The conflicts past the most severe, under a heading per kind and scope (page_lines)."""
         out = []
         for n, g in enumerate(conflict_groups(conflicts)):
@@ -333,9 +342,10 @@ class _Page:
             span = f" · {self.num(dates[0] if dates[0] == dates[-1] else dates[0] + ' – ' + dates[-1])}" if dates else ""
             strength = f" · {esc(self.labels.strength(g.strength, self.lang))}" if g.strength else ""
             heading = f"{self.kind(g.kinds)} · {self.scope(g.scope)}{strength}{span}"
-            out.append(self.line_list(g, "conflict", f"lc-{n}", heading,
-                                      (self.conflict_line(c, sizes.get(c.id), g) for c in g.items)))
-        return '<div id="list-conflicts-more">' + "".join(out) + "</div>"
+            out.append(self.line_block(g, "conflict", f"lc-{n}", heading,
+                                       (self.conflict_line(c, sizes.get(c.id), g) for c in g.items),
+                                       "conflicts", "list-conflicts-more"))
+        return out
 
     def links(self, ids: Iterable[str]) -> str:
         """Links to those of `ids` the page renders, each named by the end of its id."""
@@ -351,31 +361,46 @@ class _Page:
                 f'{self.sources_attr(inc.claims)}>{esc(line_figures(inc))}{esc(" · " + date) if date else ""}'
                 f'{self.links(list(dict.fromkeys(inc.clusters))[:LINE_FIGURES])}</li>')
 
-    def moment_line(self, inc) -> str:
-        """An inconsistency of a group between the same clusters: its date, then each figure it
-        cites (article, value with its hedge, role; the figure's own date when not the line's)."""
-        text = moment_text(inc)
-        return f'<li id="{esc("inconsistency-" + inc.id)}"{self.sources_attr(inc.claims)}>{esc(text)}</li>'
+    def moment_line(self, group, line_group: LineGroup, clusters: Mapping[str, Cluster]) -> str:
+        """The inconsistencies of one type between the same clusters at several moments (or
+        inside one running total), as ONE line: its clusters (linked when shown), how many
+        moments, the first and last dates, then the latest moment's figures (role, article,
+        value: page_lines.summary_text).  The line's anchor is its latest moment's; every
+        member's id is on it (`data-id-prefix`, `data-ids`: page_lines.compact_ids), so the
+        page's script leads `#inconsistency-ID` of any member to it (report.script)."""
+        summary = moment_summary(group.items)
+        prefix, suffixes = compact_ids([i.id for i in group.items])
+        places = "" if line_group.shared_places else " ".join(
+            group_places(group, lambda inc: _inc_places(inc, clusters)))
+        claims = [c for i in group.items for c in i.claims]
+        names = " ".join(f'<a href="#{esc("cluster-" + c)}">{esc(c)}</a>' if c in self.anchored else esc(c)
+                         for c in group.clusters)
+        return (f'<li id="{esc("inconsistency-" + summary.latest.id)}"'
+                f'{f" data-place={chr(34)}{esc(places)}{chr(34)}" if places else ""}{self.sources_attr(claims)}'
+                f'{f" data-date={chr(34)}{esc(summary.last)}{chr(34)}" if summary.last else ""}'
+                f'{f" data-id-prefix={chr(34)}{esc(prefix)}{chr(34)}" if prefix else ""}'
+                f' data-ids="{esc(" ".join(suffixes))}">{names} · {esc(summary_text(summary))}</li>')
 
-    def inconsistency_lines(self, split, clusters: Mapping[str, Cluster]) -> str:
-        """A large page's inconsistencies past the detailed ones, every one a line: those between
-        clusters by type and kinds, then those between the same clusters at several moments (or
-        inside one running total) by clusters and type (page_lines)."""
+    def inconsistency_lines(self, split, clusters: Mapping[str, Cluster]) -> list[Block]:
+        """A large page's inconsistencies past the detailed ones: those between clusters a line
+        each by type and kinds, then those between the same clusters at several moments (or
+        inside one running total) a line per clusters and type, by type and kinds (page_lines)."""
         out = []
         places_of = lambda inc: _inc_places(inc, clusters)  # noqa: E731
         for n, g in enumerate(between_groups(split.lines, places_of)):
             kinds = " ".join(self.kind(k) for k in g.kinds.split())
             heading = f"{esc(self.labels.inconsistency_type(g.type, self.lang))} · {kinds}"
-            out.append(self.line_list(g, "inconsistency", f"li-{n}", heading,
-                                      (self.between_line(i, g, clusters) for i in g.items)))
-        body = '<div id="list-inconsistencies-more">' + "".join(out) + "</div>" if out else ""
-        out = []
+            out.append(self.line_block(g, "inconsistency", f"li-{n}", heading,
+                                       (self.between_line(i, g, clusters) for i in g.items),
+                                       "inconsistencies", "list-inconsistencies-more"))
+        legend = f' <span class="ctx">{self.t("moments_legend")}</span>'
         for n, g in enumerate(moment_groups(split.groups, places_of)):
-            heading = f"{esc(self.labels.inconsistency_type(g.type, self.lang))} · {self.cluster_links(g.clusters)}"
-            out.append(self.line_list(g, "inconsistency", f"lm-{n}", heading, (self.moment_line(i) for i in g.items)))
-        if out:
-            body += '<div id="list-inconsistencies-grouped">' + "".join(out) + "</div>"
-        return body
+            kinds = " ".join(self.kind(k) for k in g.kinds.split())
+            heading = f"{esc(self.labels.inconsistency_type(g.type, self.lang))} · {kinds}{legend}"
+            out.append(self.line_block(g, "inconsistency", f"lm-{n}", heading,
+                                       (self.moment_line(m, g, clusters) for m in g.items),
+                                       "inconsistencies", "list-inconsistencies-grouped"))
+        return out
 
     def values(self, cluster: Cluster) -> str:
         pairs = "".join(
@@ -532,12 +557,6 @@ def _page_start(lang: str, csp: str, title_html: str) -> list[str]:
     ]
 
 
-def _section(sid: str, title: str, count: int, body: str, more: bool, page: _Page) -> str:
-    counter = f' <span class="ctx" data-count>{page.num(count)}</span>'
-    button = f'<p class="more"><button type="button" data-more hidden>{page.t("more")}</button></p>' if more else ""
-    return f'<section id="{sid}"><h2>{title}{counter}</h2>{body}{button}</section>'
-
-
 def render_html(
     report: Report,
     texts: Optional[Mapping[str, str]] = None,
@@ -549,14 +568,40 @@ def render_html(
     open_conflicts: int = OPEN_CONFLICTS,
     large=None,
 ) -> str:
-    """The whole report page.  `texts` (document id -> article text) places highlights exactly.
+    """The whole report page (`render_html_pages`' first page: a large archive's lists may
+    continue on part pages, which `render_html_pages` gives)."""
+    return render_html_pages(report, texts, title, lang=lang, labels=labels, page_size=page_size,
+                             open_conflicts=open_conflicts, large=large)[0]
+
+
+class _Slot(str):
+    """Where a page's lists go (a section's), in a page being assembled."""
+
+
+def render_html_pages(
+    report: Report,
+    texts: Optional[Mapping[str, str]] = None,
+    title: Optional[str] = None,
+    *,
+    lang: str = "ar",
+    labels: Optional[Labels] = None,
+    page_size: int = PAGE_SIZE,
+    open_conflicts: int = OPEN_CONFLICTS,
+    large=None,
+    budget: Optional[int] = None,
+    name: str = "report.html",
+) -> list[str]:
+    """The report's pages: the report page, then for a large archive whose lists pass the byte
+    budget (`budget`, default page_parts.PAGE_BUDGET) its part pages (`name`-2, -3 ...: each
+    under the budget, with the same filters and script and a link back; page_parts).
+    `texts` (document id -> article text) places highlights exactly.
 
     `large` (report.large.LargeView): `report` holds a large archive's conflicts only (trimmed
     to their outliers, report.large.trim); the page gives the view's counts, its table of the
     clusters not listed, the `large.DETAILED` most severe conflicts in full and every other one
     as a line under a heading per kind and scope, every inconsistency (the first in full, the
-    others a line each under their type or their clusters: report.page_lines), and no document
-    table (report.json has them)."""
+    others a line each under their type, those of the same clusters at several moments one line
+    per clusters: report.page_lines), and no document table (report.json has them)."""
     if lang not in ("ar", "en"):
         raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
     page = _Page(report, texts or {}, lang, labels or load_labels())
@@ -591,7 +636,7 @@ def render_html(
         summary += f"{sep}<strong>{page.num(len(inconsistencies))} {t('inconsistencies')}</strong>"
     summary += "</p>"
     order = iter(range(1_000_000_000))
-    parts = [
+    parts: list = [
         *_page_start(lang, csp, esc(page_title)),
         f"<header><h1>{esc(page_title)}</h1>{summary}</header>",
     ]
@@ -601,8 +646,11 @@ def render_html(
         parts.append(summary_html(large, len(clusters), lambda key, **values: esc(
             page.labels.ui(key, lang).format(**values) if values else page.labels.ui(key, lang)),
             lambda k: esc(page.labels.kind(k, lang))))
-    parts.append(page.controls(clusters, inconsistencies))
+    controls = page.controls(clusters, inconsistencies)
+    parts.append(controls)
+    parts.append(_Slot("nav"))
     detailed = conflicts if large is None else conflicts[:DETAILED]
+    blocks: list[Block] = []
     body = (
         '<div class="list" id="list-conflicts" data-list>'
         + "".join(page.conflict(c, next(order), i < open_conflicts, sizes.get(c.id)) for i, c in enumerate(detailed))
@@ -611,8 +659,8 @@ def render_html(
         else f"<p>{t('no_conflicts')}</p>"
     )
     if large is not None and len(conflicts) > len(detailed):
-        body += page.conflict_lines(conflicts[len(detailed):], sizes)
-    parts.append(_section("conflicts", t("conflicts"), len(conflicts), body, bool(conflicts), page))
+        blocks += page.conflict_lines(conflicts[len(detailed):], sizes)
+    parts.append(_section("conflicts", t("conflicts"), len(conflicts), [body, _Slot("conflicts")], bool(conflicts), page))
     if inconsistencies:
         # a large archive's page lists every one in bounded bytes (report.inconsistency_groups)
         split = for_page(inconsistencies) if large is not None else PageInconsistencies(list(inconsistencies), [], [])
@@ -622,8 +670,9 @@ def render_html(
             + "</div>"
         )
         if large is not None:  # every other one a line, grouped (report.page_lines)
-            body += page.inconsistency_lines(split, by_id)
-        parts.append(_section("inconsistencies", t("inconsistencies"), len(inconsistencies), body, True, page))
+            blocks += page.inconsistency_lines(split, by_id)
+        parts.append(_section("inconsistencies", t("inconsistencies"), len(inconsistencies),
+                              [body, _Slot("inconsistencies")], True, page))
     for sid, title_key, group in (("consistent", "consistent_clusters", consistent), ("single", "single_clusters", single)):
         if large is not None:  # counted in the large-archive section
             continue
@@ -642,10 +691,90 @@ def render_html(
         f'<section id="documents"><h2>{t("documents")} <span class="ctx">{page.num(n_docs)}</span></h2>'
         f"{listing}</section>"
     )
-    parts.append(f'<footer class="ctx"><p><bdi>{t("footer")}</bdi></p></footer>')
-    parts.append(f"<script>{script}</script>")
-    parts += ["</body>", "</html>", ""]
-    return "\n".join(parts)
+    footer = f'<footer class="ctx"><p><bdi>{t("footer")}</bdi></p></footer>'
+    ending = [footer, f"<script>{script}</script>", "</body>", "</html>", ""]
+    parts += ending
+    pieces = _pieces(parts, blocks, budget or page_parts.PAGE_BUDGET, page, page_title, csp, controls, ending, name)
+    names = [part_name(name, k + 1) for k in range(len(pieces))]
+    nav = _parts_nav(page, names) if len(pieces) > 1 else ""
+    pages = [_fill(parts, {"nav": nav, **_lists(blocks, pieces[0])})]
+    nav = _parts_nav(page, names, back=True)
+    for k in range(1, len(pieces)):
+        here: dict[str, int] = {}
+        for x in pieces[k]:
+            here[blocks[x.block].section] = here.get(blocks[x.block].section, 0) + x.end - x.start
+        pages.append(_fill(_part_page(page, page_title, csp, controls, ending, k + 1, len(pieces), nav, here),
+                           _lists(blocks, pieces[k])))
+    return link_pages(pages, names)
+
+
+def _section(sid: str, title: str, count: int, body, more: bool, page: _Page) -> list:
+    """A section of the page: its heading with its count, `body` (a string, or pieces with the
+    slots of its lists), the script's 'more' button."""
+    counter = f' <span class="ctx" data-count>{page.num(count)}</span>'
+    button = f'<p class="more"><button type="button" data-more hidden>{page.t("more")}</button></p>' if more else ""
+    return [f'<section id="{sid}"><h2>{title}{counter}</h2>', *([body] if isinstance(body, str) else body),
+            f"{button}</section>"]
+
+
+def _fill(parts: list, slots: Mapping[str, str]) -> str:
+    """The page: its parts (strings, or lists of strings and slots), slots filled, lines joined."""
+    def text(part) -> str:
+        if isinstance(part, _Slot):
+            return slots.get(str(part), "")
+        return part if isinstance(part, str) else "".join(text(x) for x in part)
+
+    return "\n".join(text(p) for p in parts)
+
+
+def _lists(blocks: Sequence[Block], pieces) -> dict[str, str]:
+    return sections(blocks, pieces, lambda family: f'<div id="{family}">', lambda family: "</div>")
+
+
+def _parts_nav(page: _Page, names: Sequence[str], back: bool = False) -> str:
+    """The links to a report's part pages (`names[1:]`), and on a part page (`back`) first the
+    link back to the report's first page (`names[0]`)."""
+    links = " ".join(f'<a href="{esc(n)}">{page.ident(n)}</a>' for n in names[1:])
+    first = f'<a href="{esc(names[0])}">{page.t("page_back")}</a> · ' if back else ""
+    return f'<nav class="parts ctx" id="parts"><p>{first}{page.t("page_parts")}: {links}</p></nav>'
+
+
+def _part_page(page: _Page, title: str, csp: str, controls: str, ending: Sequence[str], k: int, n: int,
+               nav: str, wanted: Mapping[str, int]) -> list:
+    """A part page of a large archive's report (page_parts): its title with its number, a link
+    back to the first page and to every part, the same controls, the sections it continues
+    (`wanted`: section -> its entries on this page), the same footer and script."""
+    part = esc(page.labels.ui("page_part", page.lang).format(k=k, n=n))
+    heading = f"{esc(title)} · {part}"
+    parts: list = [*_page_start(page.lang, csp, heading), f"<header><h1>{heading}</h1></header>", controls, nav]
+    for sid, key in (("conflicts", "conflicts"), ("inconsistencies", "inconsistencies")):
+        if sid in wanted:
+            parts.append(_section(sid, page.t(key), wanted[sid], [_Slot(sid)], True, page))
+    return parts + list(ending)
+
+
+def _pieces(parts: list, blocks: Sequence[Block], budget: int, page: _Page, title: str, csp: str,
+            controls: str, ending: Sequence[str], name: str) -> list:
+    """The lists' pieces on each page (page_parts.pack): the first page's room is what its fixed
+    part leaves of `budget`, a part page's what a part page's fixed part (both sections) leaves;
+    both count the navigation to every part, and every family's container, and are recomputed
+    until the number of parts they assume holds."""
+    if not blocks:
+        return [[]]
+    families = {b.family for b in blocks}
+    containers = sum(size(f'<div id="{f}"></div>') for f in families)
+    fixed = size(_fill(parts, {})) + containers
+    fixed += LINK_SLACK * _fill(parts, {}).count('href="#')
+    n = 1
+    while True:
+        names = [part_name(name, k + 1) for k in range(n)]
+        nav = size(_parts_nav(page, names)) if n > 1 else 0
+        part_fixed = size(_fill(_part_page(page, title, csp, controls, ending, n, n, _parts_nav(page, names, True),
+                                           {"conflicts": 10**9, "inconsistencies": 10**9}), {})) + containers
+        pieces = pack(blocks, budget - fixed - nav, budget - part_fixed)
+        if len(pieces) <= n:
+            return pieces
+        n = len(pieces)
 
 
 def render_cluster_page(

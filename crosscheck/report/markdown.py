@@ -154,21 +154,26 @@ def _conflict_line(cluster: Cluster, w: _Words, size: Optional[int] = None) -> s
     )
 
 
-def _conflict_lines(conflicts, sizes: dict[str, int], w: _Words) -> list[str]:
+def _block(section: str, family: str, heading: str, lines: list[str]) -> "Block":
+    """A heading and its lines (page_parts.Block): `#### heading (count)`, a blank line, the
+    lines, a blank line."""
+    from crosscheck.report.page_parts import Block
+
+    return Block(section, family, lambda count: f"#### {heading} ({count})\n", lines, "")
+
+
+def _conflict_lines(conflicts, sizes: dict[str, int], w: _Words) -> list:
     """A large archive's conflicts past the tables, every one a line under a heading per kind
     and scope (report.page_lines): its id, the rest of its event, each figure shown (article,
     value with its hedge, * for an outlier), how many more claims, its latest date."""
     from crosscheck.report.page_lines import conflict_groups, conflict_text
 
-    lines: list[str] = []
+    blocks = []
     for g in conflict_groups(conflicts):
         strength = f" · {md_escape(w.labels.strength(g.strength, w.lang))}" if g.strength else ""
-        lines += [f"#### {w.kind(g.kinds)} · {w.scope(g.scope)}{strength} ({len(g.items)})", ""]
-        for c in g.items:
-            text = conflict_text(c, sizes.get(c.id))
-            lines.append(f"- {_code(c.id)} {md_escape(text)}")
-        lines.append("")
-    return lines
+        blocks.append(_block("conflicts", "conflicts", f"{w.kind(g.kinds)} · {w.scope(g.scope)}{strength}",
+                             [f"- {_code(c.id)} {md_escape(conflict_text(c, sizes.get(c.id)))}" for c in g.items]))
+    return blocks
 
 
 def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> list[str]:
@@ -195,49 +200,89 @@ def _inconsistency(n: int, inc, docs: dict[str, ReportDocument], w: _Words) -> l
     return lines
 
 
-def _large_inconsistencies(incs, docs: dict[str, ReportDocument], w: _Words, max_tables: int,
-                           conflicts: frozenset = frozenset()) -> list[str]:
+def _large_inconsistencies(incs, docs: dict[str, ReportDocument], w: _Words, max_tables: int) -> tuple[list[str], list]:
     """A large archive's inconsistencies, every one in bounded bytes (report.inconsistency_groups):
-    the first between clusters with their claims, the other ones between clusters a line each
-    under their type and kinds (the figures they cite, their date), then those inside each
-    running total (or between the same clusters at several moments) a line each under their
-    clusters and type (their date, their figures by role: report.page_lines).  `conflicts` is
-    kept for callers (the lines name no cluster: their ids lead to everything)."""
+    (the first between clusters with their claims, as lines; page_parts.Blocks of the others:
+    those between clusters a line each under their type and kinds (the figures they cite, their
+    date), then those inside each running total (or between the same clusters at several
+    moments) one line per clusters and type, under their type and kinds (how many, their span,
+    the latest one's figures by role: report.page_lines))."""
     from crosscheck.report.inconsistency_groups import for_page, line_figures
-    from crosscheck.report.page_lines import between_groups, latest, moment_groups, moment_text
+    from crosscheck.report.page_lines import between_groups, latest, moment_groups, moment_summary, summary_text
 
     split = for_page(incs)
     between = split.detailed + split.lines
     lines: list[str] = []
     for n, inc in enumerate(between[:max_tables], 1):
         lines += _inconsistency(n, inc, docs, w)
+    blocks = []
     for g in between_groups(between[max_tables:], lambda inc: ()):  # a line each, by type and kinds
         kinds = ", ".join(w.kind(k) for k in g.kinds.split())
-        lines += [f"#### {md_escape(w.labels.inconsistency_type(g.type, w.lang))} · {kinds} ({len(g.items)})", ""]
-        for inc in g.items:
-            date = latest(inc.claims)
-            lines.append(f"- {_code(inc.id)} {md_escape(line_figures(inc) + (' · ' + date if date else ''))}")
-        lines.append("")
-    for g in moment_groups(split.groups, lambda inc: ()):  # the same clusters at several moments
-        lines += [f"#### {md_escape(w.labels.inconsistency_type(g.type, w.lang))} · "
-                  f"{', '.join(_code(c) for c in g.clusters)} ({len(g.items)})", ""]
-        for inc in g.items:
-            text = moment_text(inc)
-            lines.append(f"- {_code(inc.id)} {md_escape(text)}")
-        lines.append("")
-    return lines
+        blocks.append(_block("inconsistencies", "between",
+                             f"{md_escape(w.labels.inconsistency_type(g.type, w.lang))} · {kinds}",
+                             [f"- {_code(inc.id)} {md_escape(line_figures(inc) + _dated(latest(inc.claims)))}"
+                              for inc in g.items]))
+    for g in moment_groups(split.groups, lambda inc: ()):  # the same clusters at several moments: a line each
+        kinds = ", ".join(w.kind(k) for k in g.kinds.split())
+        summaries = [(m, moment_summary(m.items)) for m in g.items]
+        blocks.append(_block("inconsistencies", "moments",
+                             f"{md_escape(w.labels.inconsistency_type(g.type, w.lang))} · {kinds}",
+                             [f"- {_code(s.latest.id)} {', '.join(_code(c) for c in m.clusters)} · "
+                              f"{md_escape(summary_text(s))}" for m, s in summaries]))
+    return lines, blocks
+
+
+def _dated(date: str) -> str:
+    return f" · {date}" if date else ""
+
+
+class _Slot(str):
+    """Where a page's lists go (a section's), in a Markdown page being assembled."""
+
+
+def _intro(w: _Words):
+    return lambda family: (w.t("moments_legend") + "\n") if family == "moments" else None
+
+
+def _fill(lines: list, slots: dict[str, str]) -> str:
+    """The page's lines joined, each slot replaced by its section's lists (a slot with none
+    dropped)."""
+    out = []
+    for line in lines:
+        if isinstance(line, _Slot):
+            text = slots.get(str(line), "").removesuffix("\n")
+            if text:
+                out.append(text)
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def render_markdown(
     report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50,
     *, lang: str = "en", labels: Optional[Labels] = None, large: "Optional[LargeView]" = None,
 ) -> str:
+    """The report as Markdown (`render_markdown_pages`' first page: a large archive's lists
+    may continue on part pages, which `render_markdown_pages` gives)."""
+    return render_markdown_pages(report, title, max_tables, max_lines, lang=lang, labels=labels, large=large)[0]
+
+
+def render_markdown_pages(
+    report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50,
+    *, lang: str = "en", labels: Optional[Labels] = None, large: "Optional[LargeView]" = None,
+    budget: Optional[int] = None, name: str = "report.md",
+) -> list[str]:
     """The report as Markdown in `lang` ("ar" or "en").  Only the `max_tables` most severe
     conflicts get a table, then at most `max_lines` further conflicts get a line each, and at
     most `max_lines` consistent clusters are listed, so a big run still fits in a comment; the
     JSON and HTML reports have everything.  `large` (report.large.LargeView): `report` holds a
     large archive's conflicts only, trimmed to their outliers; the counts are the view's, and
-    its table of the clusters not listed follows them."""
+    its table of the clusters not listed follows them; every conflict and inconsistency is
+    listed, and when the lists would pass the byte budget (`budget`, default
+    page_parts.PAGE_BUDGET) they continue on part pages (`name`-2, -3 ...: page_parts), the
+    first page's and each part's bytes under the budget."""
+    from crosscheck.report.page_parts import PAGE_BUDGET, pack, part_name, sections, size
+
     if lang not in ("ar", "en"):
         raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
     w = _Words(lang, labels or load_labels())
@@ -249,8 +294,9 @@ def render_markdown(
     else:
         counts, sizes = large.counts, large.sizes
         n_docs, n_claims, n_clusters = large.documents, large.claims, large.clusters
-    lines = [
-        f"# {md_escape(title) if title else w.t('title')}",
+    page_title = md_escape(title) if title else w.t("title")
+    lines: list = [
+        f"# {page_title}",
         "",
         f"{n_docs} {w.t('articles')} · {n_claims} {w.t('claims')} · {n_clusters} "
         f"{w.t('clusters')}: **{counts['conflict']} {w.status('conflict')}**{w.sep}"
@@ -258,10 +304,12 @@ def render_markdown(
         + (f" · **{len(report.inconsistencies)} {w.t('inconsistencies')}**" if report.inconsistencies else ""),
         "",
     ]
+    blocks: list = []
     if large is not None:
         from crosscheck.report.large import summary_markdown
 
         lines += summary_markdown(large, len(report.clusters), w.t, w.kind)
+        lines += [_Slot("nav")]
     lines += [f"## {w.t('conflicts')}", ""]
     conflicts = top_conflicts(report.clusters)
     if not conflicts:
@@ -271,17 +319,21 @@ def render_markdown(
     if len(conflicts) > max_tables:
         lines += [w.t("less_severe", n=len(conflicts) - max_tables), ""]
         rest = conflicts[max_tables:]
-        listed = rest if large is not None else rest[:max_lines]  # a large archive's page lists every one
-        lines += _conflict_lines(listed, sizes, w) if large is not None else [_conflict_line(c, w) for c in listed]
-        if len(rest) > len(listed):
-            lines.append("- " + w.t("and_more", n=len(rest) - len(listed)))
+        if large is not None:  # a large archive's page lists every one
+            blocks += _conflict_lines(rest, sizes, w)
+            lines += [_Slot("conflicts")]
+        else:
+            lines += [_conflict_line(c, w) for c in rest[:max_lines]]
+            if len(rest) > max_lines:
+                lines.append("- " + w.t("and_more", n=len(rest) - max_lines))
         lines.append("")
     incs = list(report.inconsistencies or [])
     if incs:
         lines += [f"## {w.t('inconsistencies')}", "", w.t("inconsistencies_intro"), ""]
         if large is not None:
-            lines += _large_inconsistencies(incs, docs, w, max_tables,
-                                            frozenset(c.id for c in conflicts))
+            tables, more = _large_inconsistencies(incs, docs, w, max_tables)
+            lines += tables + [_Slot("inconsistencies")] + ([""] if more else [])
+            blocks += more
         else:
             for n, inc in enumerate(incs[:max_tables], 1):
                 lines += _inconsistency(n, inc, docs, w)
@@ -298,4 +350,38 @@ def render_markdown(
     lines.append("")
     if counts["single"]:
         lines += [w.t("singles_listed", n=counts["single"]), ""]
-    return "\n".join(lines)
+    if not blocks:
+        return [_fill(lines, {})]
+
+    def nav(names: list, back: bool) -> str:
+        first = f"[{w.t('page_back')}]({names[0]}) · " if back else ""
+        return first + w.t("page_parts") + ": " + " ".join(f"[{n}]({n})" for n in names[1:])
+
+    def part(k: int, n: int, names: list, here) -> list:
+        out: list = [f"# {page_title} · {w.t('page_part', k=k, n=n)}", "", nav(names, True), ""]
+        for sid in ("conflicts", "inconsistencies"):
+            if sid in here:
+                out += [f"## {w.t(sid)}", "", _Slot(sid), ""]
+        return out
+
+    intro = _intro(w)
+    families = {b.family for b in blocks}
+    intros = sum(size(x) + 1 for x in (intro(f) for f in families) if x is not None)
+    budget = budget or PAGE_BUDGET
+    fixed = size(_fill(lines, {})) + intros + 4  # the slots' newlines
+    n = 1
+    while True:
+        names = [part_name(name, k + 1) for k in range(n)]
+        nav_bytes = size(nav(names, False)) + 3 if n > 1 else 0
+        part_fixed = size(_fill(part(n, n, names, ("conflicts", "inconsistencies")), {})) + intros + 4
+        pieces = pack(blocks, budget - fixed - nav_bytes, budget - part_fixed, sep=1)
+        if len(pieces) <= n:
+            break
+        n = len(pieces)
+    names = [part_name(name, k + 1) for k in range(len(pieces))]
+    pages = [_fill(lines, {"nav": nav(names, False) + "\n\n" if len(pieces) > 1 else "",
+                           **sections(blocks, pieces[0], intro, lambda f: None, "\n")})]
+    for k in range(1, len(pieces)):
+        slots = sections(blocks, pieces[k], intro, lambda f: None, "\n")
+        pages.append(_fill(part(k + 1, len(pieces), names, slots), slots))
+    return pages

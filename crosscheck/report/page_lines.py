@@ -120,14 +120,62 @@ def between_groups(incs: Sequence[Inconsistency], places_of) -> list[LineGroup]:
 
 
 def moment_groups(groups, places_of) -> list[LineGroup]:
-    """inconsistency_groups.Group (same type, same clusters) as LineGroups: every item a line."""
-    out = []
-    for g in groups:
+    """inconsistency_groups.Group (same type, same clusters, several moments; or inside one
+    running total) by type, kinds and strength: each group is ONE line of its LineGroup
+    (`moment_summary`), its members counted on it; a LineGroup's places are its list's when
+    every group under it has the same, else each line's."""
+    def key_of(g):
         kinds = " ".join(sorted({c.kind for i in g.items for c in i.claims}))
-        places = sorted({p for i in g.items for p in places_of(i) if p})
-        out.append(LineGroup(kinds, g.strength, tuple(places), type=g.type, clusters=tuple(g.clusters),
-                             items=list(g.items)))
-    return out
+        places = tuple(sorted({p for i in g.items for p in places_of(i) if p}))
+        return (g.type, kinds, g.strength), places, lambda: LineGroup(kinds, g.strength, places, type=g.type)
+
+    return _grouped(groups, key_of)
+
+
+def group_places(group, places_of) -> tuple[str, ...]:
+    """The places of one group's line: those of its members' clusters."""
+    return tuple(sorted({p for i in group.items for p in places_of(i) if p}))
+
+
+@dataclass
+class MomentSummary:
+    """One line for the inconsistencies of one type between the same clusters at several
+    moments (or inside one running total): how many, the first and last dates, the latest."""
+
+    latest: Inconsistency  # the moment with the latest date (the last of them in report order)
+    count: int
+    first: str  # the earliest moment's date ('' when none is dated)
+    last: str
+
+
+def moment_summary(items: Sequence[Inconsistency]) -> MomentSummary:
+    dated = [(latest(inc.claims), n) for n, inc in enumerate(items)]
+    known = sorted(d for d, _ in dated if d)
+    _, at = max(dated)
+    return MomentSummary(items[at], len(items), known[0] if known else "", known[-1] if known else "")
+
+
+def summary_text(s: MomentSummary) -> str:
+    """`583 × 2023-10-12 – 2025-08-13 · 2025-08-13: part gen-1 4,475 · whole gen-2 ≥ 6,193`:
+    how many moments and their span (when more than one), then the latest moment's figures
+    (`moment_text`)."""
+    span = s.first if s.first == s.last else f"{s.first} – {s.last}"
+    head = f"{s.count} × {span} · " if s.count > 1 and span else (f"{s.count} × · " if s.count > 1 else "")
+    return head + moment_text(s.latest)
+
+
+def compact_ids(ids: Sequence[str]) -> tuple[str, list[str]]:
+    """(prefix, suffixes) of `ids`: the longest common prefix ending in '-' said once, then what
+    follows it in each id (`part-exceeds-whole-004d985e`, `part-exceeds-whole-012a8621` ->
+    (`part-exceeds-whole-`, [`004d985e`, `012a8621`]))."""
+    if not ids:
+        return "", []
+    lo, hi = min(ids), max(ids)
+    n = 0
+    while n < min(len(lo), len(hi)) and lo[n] == hi[n]:
+        n += 1
+    cut = lo[:n].rfind("-") + 1
+    return lo[:cut], [i[cut:] for i in ids]
 
 
 def conflict_figures(cluster: Cluster) -> list[tuple[str, bool, str]]:

@@ -10,6 +10,11 @@ large page's one-line entries, every `<li>` of a `data-lines` list, carry what t
 their list: crosscheck.report.page_lines); the default order is the page's; sorting by date
 reads an entry's `data-date`, or the first date in its text.
 
+A fragment without `=` is an anchor (`#cluster-ID`, `#inconsistency-ID`): the script keeps it,
+shows the entry it names even past a list's first page, and scrolls to it; an inconsistency
+summarised on a line with others (a large page's moments: `data-ids`, after the line's
+`data-id-prefix`) leads to that line.
+
 Search folds Arabic spelling the way crosscheck's matching does (crosscheck.text.normalize:
 no tashkeel or tatweel, one alef, ى→ي, ة→ه, Western digits) and also drops the hamza
 carriers (ؤ→و, ئ→ي, ء→''), so 'الأمم' finds 'الامم' and 'مُسْتَشْفَى' finds 'مستشفي'.
@@ -86,7 +91,12 @@ ls.forEach(function(l){m+=l._m;t+=l._t;x=x||l._x;});
 var c=sec.querySelector("[data-count]");if(c)c.textContent=m+" / "+t;
 var more=sec.querySelector("[data-more]");if(more){if(x)more.removeAttribute("hidden");else more.setAttribute("hidden","");}});
 var out=document.getElementById("shown");if(out)out.textContent=total;
-var h=toHash(s);if(h!==location.hash.replace(/^#/,""))history.replaceState(null,"",h?"#"+h:location.pathname+location.search);}
+var h=toHash(s),cur=location.hash.replace(/^#/,"");if(h!==cur&&(h||cur.indexOf("=")>=0))history.replaceState(null,"",h?"#"+h:location.pathname+location.search);}
+function reveal(){var h=location.hash.replace(/^#/,"");if(!h||h.indexOf("=")>=0)return;try{h=decodeURIComponent(h);}catch(e){}
+var el=document.getElementById(h);
+if(!el&&h.indexOf("inconsistency-")===0){var id=h.slice(14);[].some.call(document.querySelectorAll("[data-ids]"),function(x){
+var p=x.getAttribute("data-id-prefix")||"";if(id.indexOf(p)===0&&(" "+x.getAttribute("data-ids")+" ").indexOf(" "+id.slice(p.length)+" ")>=0){el=x;return true;}return false;});}
+if(!el)return;el.removeAttribute("hidden");var d=el.closest("details");if(d)d.open=true;el.scrollIntoView();}
 var init=fromHash();
 fields.concat(["q","sort"]).forEach(function(f){var e=form.elements[f];if(e&&init[f]!==undefined)e.value=init[f];});
 form.addEventListener("input",apply);form.addEventListener("change",apply);
@@ -95,9 +105,9 @@ form.addEventListener("reset",function(){setTimeout(apply,0);});
 [].slice.call(document.querySelectorAll("[data-more]")).forEach(function(b){b.addEventListener("click",function(){
 [].slice.call(b.closest("section").querySelectorAll("[data-list]")).forEach(function(list){
 limits[list.id]=(limits[list.id]||PAGE)+PAGE;});apply();});});
-window.addEventListener("hashchange",function(){var s=fromHash();fields.concat(["q","sort"]).forEach(function(f){var e=form.elements[f];if(e)e.value=s[f]||(f==="sort"?"default":"");});apply();});
+window.addEventListener("hashchange",function(){var s=fromHash();fields.concat(["q","sort"]).forEach(function(f){var e=form.elements[f];if(e)e.value=s[f]||(f==="sort"?"default":"");});apply();reveal();});
 form.removeAttribute("hidden");document.documentElement.classList.add("js");
-apply();
+apply();reveal();
 })();"""
 
 

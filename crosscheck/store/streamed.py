@@ -546,10 +546,10 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
 
     from crosscheck.errors import CrosscheckError
     from crosscheck.models import Report
-    from crosscheck.pipeline import FILENAMES, parse_formats, render_pages
+    from crosscheck.pipeline import FILENAMES, parse_formats, render_pages, write_pages
     from crosscheck.report import large
     from crosscheck.report.cluster_view import render_summary_counts
-    from crosscheck.util.atomic import atomic_open, write_text_atomic
+    from crosscheck.util.atomic import atomic_open
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -602,7 +602,8 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
                         ("inconsistency", (i.model_dump_json() for i in record.inconsistencies)),
                     ])
             else:
-                write_text_atomic(path, pages[FILENAMES[fmt]])
+                written += write_pages(out, FILENAMES[fmt], pages)
+                continue
             written.append(path)
         summary = render_summary_counts(st.documents, st.claims, st.status, record.top_conflicts(),
                                         st.status.get("conflict", 0))

@@ -12,7 +12,7 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, Sequence
 
 from crosscheck.errors import CrosscheckError
 
@@ -76,3 +76,27 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` atomically."""
     with atomic_open(path, "wb") as fh:
         fh.write(data)
+
+
+def write_texts_atomic(files: Sequence[tuple[str | os.PathLike[str], str]], *, encoding: str = "utf-8") -> None:
+    """Write several files that belong together (a report page and its part pages): every one
+    is written to its temporary file, flushed and fsynced first; only when all are complete are
+    they renamed over their destinations, the last first, so the first file (which names the
+    others) is replaced last.  If writing any fails, none is replaced."""
+    with contextlib.ExitStack() as stack:  # closed last in, first out: the first file last
+        for path, text in files:
+            stack.enter_context(_deferred(path, text, encoding))
+
+
+@contextlib.contextmanager
+def _deferred(path, text: str, encoding: str) -> Iterator[None]:
+    """Write `text` to a temporary file beside `path` now; rename it over `path` when the
+    enclosing ExitStack closes without error (atomic_open's rename happens at its exit)."""
+    with atomic_open(path, "w", encoding=encoding) as fh:
+        fh.write(text)
+        try:
+            fh.flush()
+            os.fsync(fh.fileno())
+        except OSError as exc:
+            raise _write_error(Path(path), exc) from None
+        yield
