@@ -9,7 +9,8 @@ the counts of the rest) and of the texts of the articles they quote.  This reads
 as a stream (one document, cluster or inconsistency at a time, each parsed by `json`; only the
 shown clusters are validated as models), builds the pages' report and `LargeView` the way
 `crosscheck.store.streamed.write_store_reports` does, reads the quoted articles' texts from
-the store, and writes report.html and report.md with the current code.  With unchanged page
+the store, and writes report.html and report.md (and their part pages past the byte budget,
+`--budget`: crosscheck.report.page_parts) with the current code.  With unchanged page
 code the bytes are those `report --store` wrote (checked on the session-14 1k and 10k stores),
 so page work can be measured on big archives in seconds.  It prints the sizes and what the
 pages are made of (entries counted).
@@ -115,13 +116,17 @@ def texts_of(db: Path, ids: set[str]) -> dict[str, str]:
 
 
 def anatomy(page: str) -> dict[str, object]:
-    """What a page is made of: bytes, entries with an anchor, and the bytes of list lines."""
+    """What a page is made of: bytes, entries with an anchor, the inconsistencies its lines of
+    grouped moments hold (`data-ids`), and the bytes of list lines."""
     data = page.encode()
     lis = re.findall(r"<li\b[^>]*>.*?</li>", page)
+    groups = re.findall(r'<li id="inconsistency-[^"]*"[^>]* data-ids="([^"]*)">', page)
     return {
         "bytes": len(data),
         "cluster anchors": len(re.findall(r' id="cluster-', page)),
         "inconsistency anchors": len(re.findall(r' id="inconsistency-', page)),
+        "grouped lines": len(groups),
+        "inconsistencies on grouped lines": sum(len(g.split()) for g in groups),
         "li": len(lis),
         "li bytes": sum(len(x.encode()) for x in lis),
     }
@@ -133,8 +138,14 @@ def main(argv=None) -> int:
     ap.add_argument("--store", type=Path, required=True, help="the store the report was written from (article texts)")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--lang", default="ar")
+    ap.add_argument("--budget", type=int, default=None,
+                    help="bytes of one page (default crosscheck.report.page_parts.PAGE_BUDGET): past it, part pages")
     args = ap.parse_args(argv)
     from crosscheck.pipeline import render_pages
+    from crosscheck.report import page_parts
+
+    if args.budget:
+        page_parts.PAGE_BUDGET = args.budget
 
     t0 = time.process_time()
     shown, view, quoted = shown_report(args.report_json)
@@ -147,7 +158,8 @@ def main(argv=None) -> int:
     summary = {
         "conflicts": view.counts["conflict"], "inconsistencies": len(shown.inconsistencies),
         "read CPU-s": round(t1 - t0, 1), "render CPU-s": round(t2 - t1, 1),
-        "report.md bytes": len(pages["report.md"].encode()), "report.html": anatomy(pages["report.html"]),
+        **{f"{name} bytes": len(text.encode()) for name, text in pages.items() if name.endswith(".md")},
+        **{name: anatomy(text) for name, text in pages.items() if name.endswith(".html")},
     }
     print(json.dumps(summary, indent=1))
     return 0

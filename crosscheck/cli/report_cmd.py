@@ -114,7 +114,7 @@ def _clusters_json(clusters, analysis) -> list[dict]:
 def report_command(
     paths: Optional[list[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
     store: Optional[str] = typer.Option(None, "--store", help=STORE_HELP, show_default=False),
-    out: str = typer.Option("reports", "--out", "-o", help="Directory for report.md / report.html / report.json (not '-': a report is several files)."),
+    out: str = typer.Option("reports", "--out", "-o", help="Directory for report.md / report.html / report.json (not '-': a report is several files; a large archive's pages past 9 MB continue on report-2.html, report-3.html ..., all written atomically together)."),
     fmt: str = typer.Option("md,html,json", "--format", "-f", help="Comma-separated formats: md, html, json, jsonl (JSON Lines: a header, then one document, cluster or inconsistency per line)."),
     lang: str = typer.Option("ar", "--lang", help="Language of the HTML report's labels: ar (right to left) or en."),
     progress: Optional[bool] = typer.Option(

@@ -13,12 +13,13 @@ Two sorts of inconsistency grow differently with an archive:
   the next;
 * inside one running total (`OUTLIER_LINK_TYPES`: a figure its growth leaves out, two figures
   of one day): these are the outliers of one conflict, and a story retold by hundreds of
-  outlets can have hundreds of stale figures.  They are grouped by cluster and type: the
-  group's heading names its clusters once and every inconsistency is a line under it (its
-  date, the figures it cites by role and article).
+  outlets can have hundreds of stale figures.  They are grouped by cluster and type, and
+  each group is one line (crosscheck.report.page_lines `moment_summary`): its clusters, how
+  many, the first and last dates, the latest one's figures, and every member's id.
 
-So a page grows by a bounded number of bytes per inconsistency (tests/test_report_large.py
-counts them) and lists every one.
+So a page grows by a bounded number of bytes per inconsistency between other clusters, by an
+id's end per further moment (tests/test_report_large.py counts them), and accounts for every
+one.
 """
 
 from __future__ import annotations

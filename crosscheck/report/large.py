@@ -12,7 +12,9 @@ shown with its hedge and article, how many more claims, its date; its anchor; ab
 of HTML, at most `BRIEF_BYTES`; about 95 in Markdown), so the pages grow by about a hundred
 bytes per conflict while the JSON stays complete.  The page renders its conflicts only, so it
 links a cluster only when it renders it (no link points nowhere).  The inconsistencies of such
-a page: crosscheck.report.inconsistency_groups, every one listed.
+a page: crosscheck.report.inconsistency_groups, every one listed (those of the same clusters
+at several moments one line per group, counted).  Past a byte budget the lists continue on part
+pages (crosscheck.report.page_parts), so report.html stays under 10 MB whatever the archive.
 
 The complete JSON is written as a stream (`write_json`): the same bytes as `render_json`,
 each document and cluster serialised by pydantic (`model_dump_json`, compiled) one at a time,

@@ -14,13 +14,18 @@ rendered) and its filters still work (the filter attributes the lines share sit 
   `lines`), by type, kinds and strength (`between_groups`): a line gives the figures it cites by
   article, its latest date, and links to its clusters the page renders;
 * inconsistencies of the same type between the same clusters (or inside one running total) at
-  several moments (`for_page` `groups`): the group names the clusters once (linked when shown),
-  and every inconsistency is a line with its date and the figures it cites (article, value,
-  role).
+  several moments (`for_page` `groups`), by type, kinds and strength (`moment_groups`): ONE line
+  per clusters and type (`moment_summary`, `summary_text`): its clusters (linked when shown),
+  how many moments, the first and last dates, the latest moment's figures (role, article,
+  value).  Its anchor is the latest moment's, and it carries every member's id (`compact_ids`:
+  their common prefix once, `data-id-prefix`, then each id's end, `data-ids`), so the page's
+  script leads `#inconsistency-ID` of any member to it; the count on the line says how many it
+  stands for, nothing is dropped.
 
 Every line carries its own anchor (`cluster-ID`, `inconsistency-ID`) and the sources of what it
-cites (`data-source`); a line's date is read from its text by the page's script for sorting.
-`report.json` and `crosscheck show ID` have everything about each.
+cites (`data-source`); a line's date is its `data-date` or the first in its text (the page's
+script sorts by it).  `report.json` and `crosscheck show ID` have everything about each.  A
+page's lists past its byte budget continue on part pages (crosscheck.report.page_parts).
 """
 
 from __future__ import annotations
