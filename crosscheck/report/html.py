@@ -7,7 +7,9 @@ only the page's own inline script, by its sha256 hash (computed here, at render 
 page works without that script: every cluster is in the HTML, in order — conflicts and
 inconsistencies first, in full; consistent and single-source clusters folded in <details>.
 The script (crosscheck.report.script) adds filters (kind, status, strength, place, source),
-sorting (severity, date, size), Arabic-folding search and paging.
+sorting (severity, date, size), Arabic-folding search and paging.  A large archive's page lists
+its conflicts and inconsistencies a line each past the most severe, and continues its lists on
+part pages past a byte budget (`render_html_pages`; crosscheck.report.page_parts).
 
 Article text is untrusted: every string goes through `esc` (bidi controls made visible, then
 `html.escape` with quotes), in element text, attributes and SVG alike.  Numbers, ids and
@@ -724,7 +726,7 @@ def _fill(parts: list, slots: Mapping[str, str]) -> str:
             return slots.get(str(part), "")
         return part if isinstance(part, str) else "".join(text(x) for x in part)
 
-    return "\n".join(text(p) for p in parts)
+    return "\n".join(t for p in parts if (t := text(p)) or not isinstance(p, _Slot))  # an empty slot: no line
 
 
 def _lists(blocks: Sequence[Block], pieces) -> dict[str, str]:
