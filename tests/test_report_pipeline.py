@@ -74,7 +74,7 @@ def test_write_reports_renders_everything_before_writing(monkeypatch, tmp_path):
     def broken(*args, **kwargs):
         raise CrosscheckError("html renderer failed")
 
-    monkeypatch.setattr(report_html, "render_html", broken)
+    monkeypatch.setattr(report_html, "render_html_pages", broken)  # what the pipeline renders pages with
     analysis = pipeline.Analysis(samples.DOCS, [], samples.CLUSTERS, _report=samples.report())
     with pytest.raises(CrosscheckError, match="html renderer failed"):
         pipeline.write_reports(analysis, tmp_path / "out")
