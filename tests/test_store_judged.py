@@ -804,3 +804,56 @@ def test_the_check_holds_the_collector_off_and_gives_it_back(record, tmp_path, m
     assert states == [False, False]
     assert 2 not in collections and len(collections) <= 2  # outside the paused part only
     assert gc.collect() < 100  # what reference counting left: a few cycles at most
+
+
+def test_the_check_command_runs_with_the_collector_off(record, tmp_path, monkeypatch):
+    """`crosscheck check` holds the cyclic collector off from its extraction to its output
+    (each collection re-reads the check's live members, claims and clusters; the judging's own
+    pause gave it back before the findings, and the first allocation after that collected
+    everything the check had made): no collection of any generation from the check's start to
+    its rendered output (counted), the same output, and the collector back on afterwards."""
+    import gc
+
+    from typer.testing import CliRunner
+
+    from crosscheck.ci import check as check_mod
+    from crosscheck.cli import app, check_cmd
+
+    d, corpus, db = record
+    new = _new_articles(tmp_path, corpus)[0]
+    seen, states, counting = [], [], [False]
+
+    def noted(phase, info):
+        if phase == "start" and counting[0]:
+            seen.append(info["generation"])
+
+    real_run, real_render = check_mod.run_check, check_cmd.render
+
+    def running(*args, **kwargs):
+        counting[0] = True
+        states.append(gc.isenabled())
+        return real_run(*args, **kwargs)
+
+    def rendering(*args, **kwargs):
+        try:
+            return real_render(*args, **kwargs)
+        finally:
+            states.append(gc.isenabled())
+            counting[0] = False
+
+    monkeypatch.setattr(check_mod, "run_check", running)
+    monkeypatch.setattr(check_cmd, "render", rendering)
+    args = ["check", str(new), "--store", str(db), "--format", "json", "--fail-on", "never"]
+    gc.collect()
+    gc.callbacks.append(noted)
+    try:
+        got = CliRunner().invoke(app, args)
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(noted)
+    assert got.exit_code == 0, got.output
+    assert states == [False, False]
+    assert seen == []  # not one collection from the check's start to its output
+    monkeypatch.setattr(check_mod, "run_check", real_run)
+    monkeypatch.setattr(check_cmd, "render", real_render)
+    assert CliRunner().invoke(app, args).output == got.output
