@@ -20,10 +20,8 @@ from contextlib import contextmanager
 from typing import IO, Callable, Iterator, Optional
 
 import typer
-from rich.console import Console
 
 from crosscheck.util.atomic import atomic_open
-from crosscheck.report.claim_table import claim_record, claims_jsonl, isolate_lines, print_claims
 from crosscheck.cli.app import app, note, run_safely
 from crosscheck.text.textpos import FileText, Locator, locate_document
 from crosscheck.text.documents import DocumentSource, load_documents
@@ -79,6 +77,8 @@ PROGRESS_MIN_DOCUMENTS = 50
 @contextmanager
 def _progress_bar(total: int) -> Iterator[Optional[Callable[[int, int], None]]]:
     """A transient progress bar on stderr for long runs on a terminal; else no callback."""
+    from rich.console import Console
+
     console = Console(stderr=True)
     if total < PROGRESS_MIN_DOCUMENTS or not console.is_terminal:
         yield None
@@ -102,6 +102,10 @@ def _render_table(claims: list[Claim], docs: list[Document], *, to_file: bool, w
     Rendering to a string first means a closed pipe (`| head`) surfaces as one BrokenPipeError
     that run_safely handles, instead of rich's own exit in the middle of a table.
     """
+    from rich.console import Console
+
+    from crosscheck.report.claim_table import print_claims
+
     if to_file:
         console = Console(file=io.StringIO(), width=160, color_system=None)
     else:
@@ -157,11 +161,15 @@ def _where_for(doc: Document, line: Optional[int]):
 
 
 def _doc_jsonl(item: Item, kinds: Optional[tuple[str, ...]]) -> tuple[int, str]:
+    from crosscheck.report.claim_table import claims_jsonl
+
     claims = _doc_claims(item, kinds)
     return len(claims), claims_jsonl(claims, _where_for(*item))
 
 
 def _doc_json_items(item: Item, kinds: Optional[tuple[str, ...]]) -> tuple[int, list[str]]:
+    from crosscheck.report.claim_table import claim_record
+
     claims = _doc_claims(item, kinds)
     where = _where_for(*item)
     out = []
@@ -255,6 +263,8 @@ def _fmt_value(v: object) -> str:
 
 def format_eval(result: EvalResult, *, show_lists: bool = True) -> str:
     """The eval report as plain text: per-kind table, overall, qualifier agreement, lists."""
+    from crosscheck.report.claim_table import isolate_lines
+
     lines = [f"{'kind':20s} {'tp':>4s} {'fp':>4s} {'fn':>4s} {'prec':>6s} {'recall':>6s} {'f1':>6s}"]
     for k in sorted(result.per_kind):
         s = result.per_kind[k]
