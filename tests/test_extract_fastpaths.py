@@ -970,6 +970,37 @@ def test_an_article_mentions_a_word_as_its_tokens_forms_say(monkeypatch):
     assert made[0] == 0
 
 
+def test_an_article_is_asked_once_per_set_of_words(monkeypatch):
+    """mentions_any's answer is kept per document and set of words: a context veto armed by the
+    article asks it for every figure of a dense sentence, and the article's spellings are
+    compared once per set (counted: the same few comparisons for 100 figures as for 400), the
+    claims those of asking each time."""
+    from crosscheck.extract import context as cx
+    from crosscheck.extract import extractor
+    from crosscheck.text import tokens
+
+    asked = [0]
+    real = tokens.spellings
+
+    def counting(words):
+        asked[0] += 1
+        return real(words)
+
+    counts = {}
+    for n in (100, 400):
+        asked[0] = 0
+        monkeypatch.setattr(cx, "spellings", counting)
+        claims = extractor.extract_text("تفشي الكوليرا في المخيمات. " + _dense_sentence(n))
+        monkeypatch.setattr(cx, "spellings", real)
+        assert len(claims) > n // 2
+        counts[n] = asked[0]
+    assert counts[400] == counts[100] < 40, counts
+    text = "تفشي الكوليرا في المخيمات. " + _dense_sentence(60)
+    fast = [c.model_dump() for c in extractor.extract_text(text)]
+    monkeypatch.setattr(cx.DocContext, "mentions_any", lambda self, ws: not real(ws).isdisjoint(self.words))
+    assert fast == [c.model_dump() for c in extractor.extract_text(text)]
+
+
 def test_a_figures_cue_questions_that_do_not_depend_on_the_rule_are_asked_once(monkeypatch):
     """_find_cue, asked for every rule _best_kind tries, answers some questions that depend on
     the figure only (does a head word stand before it, is it a reach word's predicate, a subset
@@ -1165,3 +1196,4 @@ def test_a_token_list_that_cannot_hold_a_phrase_set_has_none_of_its_phrases(monk
     calls[0] = 0
     extractor.extract_text(_dense_sentence(200))
     assert gated * 2 < calls[0], (gated, calls[0])
+

@@ -273,6 +273,7 @@ class DocContext:
         self.refuted: set[float] = set()  # values the article refutes ("وليس 3000 كما راج")
         self.claims_held = 0  # the most claims the extractor held at once, unmerged or merged (counted for tests)
         self._vote_events_of: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence
+        self._mentions_any: dict[frozenset[str], bool] = {}  # mentions_any's answers
         self._events_near: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence/paragraph
         self._info: dict[int, TokenInfo] = {}  # id(token list of a sentence) -> its indexes
         self._window_info: TokenInfo | None = None  # the one claim window in use
@@ -559,8 +560,13 @@ class DocContext:
     def mentions_any(self, words: frozenset[str]) -> bool:
         """Does the article (outside furniture) hold one of these normalised words (a token one
         of whose forms is one of them)?  Asked of the article's words as written, with each
-        form's clitic spellings (the forms of every word of the article were made for this)."""
-        return not spellings(words).isdisjoint(self.words)
+        form's clitic spellings (the forms of every word of the article were made for this).
+        Answered once per document and set of words: a rule's context veto asks it for every
+        figure, and a text of figures has thousands of distinct words."""
+        found = self._mentions_any.get(words)
+        if found is None:
+            found = self._mentions_any[words] = not spellings(words).isdisjoint(self.words)
+        return found
 
     @cached_property
     def location(self) -> str | None:
