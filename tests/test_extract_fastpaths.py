@@ -1197,3 +1197,39 @@ def test_a_token_list_that_cannot_hold_a_phrase_set_has_none_of_its_phrases(monk
     extractor.extract_text(_dense_sentence(200))
     assert gated * 2 < calls[0], (gated, calls[0])
 
+
+def _claim_values(c) -> list[tuple[str, str, object]]:
+    """(field, type name, value) of every field of a claim, nested models dumped."""
+    return [(k, type(v).__name__, v.model_dump() if hasattr(v, "model_dump") else v) for k, v in c.__dict__.items()]
+
+
+def test_claims_made_without_validation_equal_the_validated_model(monkeypatch):
+    """_new_claim builds the extractor's claims from typed values without pydantic's
+    validation: every field (its type too, int vs float) is what Claim(**fields) gives, on the
+    fixtures, dense sentences, dual nouns and random texts; a validated copy of each equals
+    it; an unknown field is refused."""
+    from pathlib import Path
+
+    import pytest
+
+    from crosscheck.extract import extractor
+    from crosscheck.models import Claim
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures").glob("*.txt"))]
+    texts += [_dense_sentence(60), "ومقتل جنديين وإصابة شخصين في غزة بحسب الجيش، وأصيب 1.5 ألف شخص ونحو 300 آخرين"]
+    texts += _texts(200, 1701)
+    made = 0
+    for text in texts:
+        fast = extractor.extract_text(text)
+        monkeypatch.setattr(extractor, "_VALIDATE_CLAIMS", True)
+        plain = extractor.extract_text(text)
+        monkeypatch.setattr(extractor, "_VALIDATE_CLAIMS", False)
+        assert [_claim_values(c) for c in fast] == [_claim_values(c) for c in plain], text
+        for c in fast:
+            assert _claim_values(Claim.model_validate(c.model_dump())) == _claim_values(c)
+            assert c.model_dump_json() == Claim.model_validate_json(c.model_dump_json()).model_dump_json()
+        made += len(fast)
+    assert made > 300, made
+    with pytest.raises(TypeError):
+        extractor._new_claim(doc="d", kind="k", value=1, start=0, end=1, surface="x", colour="red")

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from heapq import heappop, heappush
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import regex
 
@@ -953,7 +953,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             period = "projection"
         event = event_near(ctx, rule.kind, s_lo, s_hi, c_start, c_end, event)
 
-    claim = Claim(
+    claim = _new_claim(
         doc=ctx.doc.id,
         kind=rule.kind,
         value=_num(value),
@@ -979,7 +979,6 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         inferred=inferred,
         warnings=ctx.bidi.warnings(num_s, num_e),
     )
-    _share_fields_set(claim)
     noun = toks[i1].forms if i1 < len(toks) and right > i1 and not toks[i1].is_digit() else frozenset()
     off = getattr(toks, "offset", 0)
     # "29 جثة، فضلا عن 48 جريحا بينهم 30 طفلا": a figure of its own kind after an additive marker
@@ -1060,6 +1059,45 @@ def _cannot_be_a_claim(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s
 # set (a set of ~25 names, 2.2 KB) is the same for all: claims share one (a 4 MB text of figures
 # has ~70,000 claims).  Nothing reads it but `exclude_unset`, which crosscheck never uses.
 _FIELDS_SET: set[str] | None = None
+
+
+# The extractor's own claims are made from values it has already typed (_claim_types checks
+# them in the tests), so they are not validated again field by field: pydantic's __init__ was
+# ~10 us of a figure's ~180 (a dense sentence has ~18,000 figures per MB).  Tests turn this off to
+# compare with the validated model.
+_VALIDATE_CLAIMS = False
+_CLAIM_FIELDS = tuple(Claim.model_fields)
+# every field in the model's order: its default, a list field's a fresh list per claim, None for
+# a required one (always given)
+_CLAIM_TEMPLATE: dict[str, Any] = {
+    k: None if f.is_required() or f.default_factory is not None else f.default for k, f in Claim.model_fields.items()
+}
+_CLAIM_LISTS = tuple(k for k, f in Claim.model_fields.items() if f.default_factory is list)
+
+
+def _new_claim(**fields: Any) -> Claim:
+    """Claim(**fields) with the extractor's typed values: every field given or defaulted (a list
+    field a new list), no field unknown; fields set shared (_share_fields_set)."""
+    if _VALIDATE_CLAIMS:
+        claim = Claim(**fields)
+        _share_fields_set(claim)
+        return claim
+    values = _CLAIM_TEMPLATE.copy()  # (update keeps the template's order)
+    values.update(fields)
+    if len(values) != len(_CLAIM_FIELDS):
+        raise TypeError(f"unknown claim fields: {sorted(set(values) - set(_CLAIM_FIELDS))}")
+    for k in _CLAIM_LISTS:
+        if k not in fields:
+            values[k] = []
+    claim = Claim.__new__(Claim)
+    object.__setattr__(claim, "__dict__", values)
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    global _FIELDS_SET
+    if _FIELDS_SET is None or not _FIELDS_SET.issuperset(fields):
+        _FIELDS_SET = set(fields) | (_FIELDS_SET or set())
+    object.__setattr__(claim, "__pydantic_fields_set__", _FIELDS_SET)
+    return claim
 
 
 def _share_fields_set(claim: Claim) -> None:
@@ -2145,7 +2183,6 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     after_cue: dict[str, tuple[float, CompiledKind, int, int]] = {}  # rule -> (score, rule, start, end) of a cue after it
     fig: dict | None = {} if _FIGURE_MEMO else None  # _find_cue's answers that do not depend on the rule
     index = ctx.cue_index(comp.tagged_cues, toks)
-    may = ctx.info(toks).may_hold  # (a rule's exclusions the sentence cannot hold are not looked up)
     pred = _predicate_for(ctx.rules.hedges)
     # Can any kind's counted noun start right after the number (or after "من" there)?  One
     # test for every rule: a figure with no noun is typed by the rules with a cue in its
@@ -2177,9 +2214,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             noun_here = noun_after_of = range(len(comp.kinds))  # (tests: every rule's nouns asked)
     # the rules of `kinds` whose tests do not depend on where the figure stands (its form,
     # digits and value; the article; the sentence), found once per sentence and class of figure
-    for ck, j, has_cue in _applicable(ctx, comp, toks, index, kinds, n, ordinal) if _STATIC_KINDS else _every_rule(
+    for ck, j, has_cue, exclude, exclude_before, require_before in _applicable(
         ctx, comp, toks, index, kinds, n, ordinal
-    ):
+    ) if _STATIC_KINDS else _every_rule(ctx, comp, toks, index, kinds, n, ordinal):
         r = ck.rule
         if maybe_noun:
             noun = ck.nouns.at(toks, i1) if j in noun_here else None
@@ -2194,13 +2231,14 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             noun = None
         if noun is None and not (has_cue if has_cue is not None else ck.cues and index.has(r.id)):
             continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
-        if noun is not None and ck.exclude and noun[1] < len(toks) and may(ck.exclude) and ck.exclude.at(toks, noun[1]):
+        # (exclude, exclude_before: None where the token list cannot hold them, see _every_rule)
+        if noun is not None and exclude is not None and noun[1] < len(toks) and exclude.at(toks, noun[1]):
             continue
-        if (ck.exclude_before and left > 0 and not toks[left].brk_before and may(ck.exclude_before)
-                and ck.exclude_before.ending_at(toks, left)):
+        if (exclude_before is not None and left > 0 and not toks[left].brk_before
+                and exclude_before.ending_at(toks, left)):
             continue  # "خلال خمسة أيام" is a deadline, not a length
-        if ck.require_before and not (
-            left > 0 and not toks[left].brk_before and may(ck.require_before) and ck.require_before.ending_at(toks, left)
+        if require_before is not None and not (
+            left > 0 and not toks[left].brk_before and require_before.ending_at(toks, left)
         ):
             continue  # "استمرت 34 يوما", "على مدى ثلاثة أيام": only a figure with its marker
         cands.append((ck, noun))
@@ -2328,6 +2366,7 @@ def _every_rule(ctx: DocContext, comp: Compiled, toks, index, kinds, n: _Num, or
     the article, the sentence (the definition _applicable keeps per class of figure); without
     `cue`, None for has a cue (_best_kind asks the index when it needs to)."""
     position = comp.position
+    may = ctx.info(toks).may_hold
     out = []
     for ck in kinds:
         r = ck.rule
@@ -2343,7 +2382,16 @@ def _every_rule(ctx: DocContext, comp: Compiled, toks, index, kinds, n: _Num, or
             continue  # detainees of a swap between states are no hostages
         if ck.needs and not _sentence_holds(ctx, toks, ck.needs, ("needs", r.id)):
             continue  # "مناطق المعارضة" in a sentence that names no vote
-        out.append((ck, position[r.id], bool(ck.cues and index.has(r.id)) if cue else None))
+        # a rule's phrase sets the token list cannot hold (TokenInfo.may_hold) are not asked per
+        # figure: None; and a rule that requires a marker the list cannot hold never applies
+        if ck.require_before and not may(ck.require_before):
+            continue
+        out.append((
+            ck, position[r.id], bool(ck.cues and index.has(r.id)) if cue else None,
+            ck.exclude if ck.exclude and may(ck.exclude) else None,
+            ck.exclude_before if ck.exclude_before and may(ck.exclude_before) else None,
+            ck.require_before if ck.require_before else None,
+        ))
     return out
 
 
