@@ -134,11 +134,11 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_h": 100,  # of 113 (first figure 83; session 15 100)
     "reconcile_blind_i": 109,  # of 122 (first figure 93)
     "reconcile_blind_j": 105,  # of 122 (first figure 86; session 16 105)
-    "reconcile_blind_k": 112,  # of 125 (first figure 91)
-    "reconcile_blind_l": 103,  # of 121 (first figure 96; held out in session 13; session 14 102; session 15 103)
-    "reconcile_blind_m": 115,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115)
+    "reconcile_blind_k": 114,  # of 125 (first figure 91; session 17 114)
+    "reconcile_blind_l": 104,  # of 121 (first figure 96; held out in session 13; session 14 102; session 15 103; session 17 104)
+    "reconcile_blind_m": 116,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116)
     "reconcile_blind_n": 126,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places)
-    "reconcile_blind_o": 112,  # of 147 (first figure 111; held out in session 16; 112 at its end)
+    "reconcile_blind_o": 114,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114)
 }
 
 

@@ -51,7 +51,9 @@ def _random_occs(rng: random.Random, n: int) -> list[Occ]:
         for key, values in (("body", ["sc", "ga", ""]), ("res", ["", "", "2720", "2712"]),
                             ("subj", ["", "draft", "amendment", "ceasefire"]),
                             ("by", ["", "us", "us+uk", "uk", "uk+france", "russia"]),
-                            ("veto", ["", "", "", "us", "yes", "russia+china"]), ("past", ["", "", "", "2004"])):
+                            ("veto", ["", "", "", "us", "yes", "russia+china"]), ("past", ["", "", "", "2004"]),
+                            ("tally", ["", "", "votes_for:120,abstentions:40", "votes_for:120,abstentions:41",
+                                       "votes_against:13,votes_for:120", "abstentions:2,votes_for:13"])):
             v = rng.choice(values)
             if v:
                 fields[key] = v

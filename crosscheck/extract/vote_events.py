@@ -179,7 +179,7 @@ def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
     clause = _CLAUSE_END.search(text, cue.end, s_hi)
     if clause:
         after = [w for a, _, w in _words(text, cue.end, clause.start())][: n + 2]
-    k, skipped, verb = 0, 0, False
+    k, verb = 0, False
     while k < len(after) and k < n + 2:
         w = after[k]
         if w in _FILLERS:
@@ -192,10 +192,9 @@ def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
         found, _ = _states_run(ctx, vc, after, k)
         if found:
             return found
-        if skipped or verb:
-            break
-        skipped += 1
-        k += 1
+        # any other word ends the search: a state after it is the text's topic or its voters
+        # ("قرارا يدين الدولة", "قرار حول الدولة", "رفضت القرار أيضا الدولة")
+        break
     # before: "طرحت روسيا تعديلا", "قدمت روسيا والصين مشروع قرار"
     before = _words(text, max(s_lo, cue.start - 80), cue.start)
     ws = [w for _, _, w in before][-(vc.rules.actor_before_words + 1):]
@@ -317,6 +316,28 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
     return occs
 
 
+def _other_texts(text: str, window: list[Cue], vc: VoteCues) -> list[Cue]:
+    """Draft and resolution cues named for comparison, right after an `other_text_words` word
+    ("بعد قرار مماثل", "على غرار القرار"): another text than the tally's."""
+    words = {normalize_word(w) for w in vc.rules.other_text_words}
+    out = []
+    for c in window:
+        if c.id not in ("draft", "resolution_text", "resolution"):
+            continue
+        prev = text[max(0, c.start - 24):c.start].split()
+        if prev and not _CLAUSE_END.search(prev[-1]) and prev[-1] in words:
+            out.append(c)
+    return out
+
+
+def _year_of(text: str, other: Cue, year: Cue, vc: VoteCues) -> bool:
+    """The year is named within a few words after a text named for comparison, in its clause."""
+    if year.start < other.end:
+        return False
+    between = text[other.end:year.start]
+    return not _CLAUSE_END.search(between) and len(between.split()) <= vc.rules.other_text_year_words
+
+
 def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list[dict[str, str]]:
     """The fields of each occurrence's event."""
     text = ctx.text
@@ -340,6 +361,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         veto_hi = max(hi, min(last_hi, nxt))
         window = cues[bisect_left(starts, lo):bisect_left(starts, hi)]
         veto_window = cues[bisect_left(starts, lo):bisect_left(starts, veto_hi)]
+        others = _other_texts(text, window, vc)
+        window = [c for c in window if c not in others]
         before = [c for c in window if c.start < first]
         after = [c for c in window if c.start >= first]  # the first subject after its first figure
         fields: dict[str, str] = {}
@@ -400,7 +423,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             if c.id == "past_month":
                 fields["past"] = "yes"
             elif c.id == "year" and year is not None and int(c.value) < year \
-                    and not _SINCE.search(text, max(0, c.start - 12), c.start):
+                    and not _SINCE.search(text, max(0, c.start - 12), c.start) \
+                    and not any(_year_of(text, o, c, vc) for o in others):
                 fields["past"] = c.value
         if not fields["body"] and "veto" in fields:
             fields["body"] = "sc"  # only the Council's permanent members veto

@@ -23,8 +23,15 @@ name of its text cuts in two within one sentence is read as one occurrence first
 occurrences of one day are one vote even when only one names sponsors: one pinned to the day
 by a relative word ("مساء الخميس"), the other pinned to it too or told without a day by an
 article published that day (`Occ.day`).  Past votes of
-one body are the same vote only with a shared sponsor or the same named month.  Tally figures
-are never used to link: agreeing figures must not make two votes one.
+one body are the same vote only with a shared sponsor or the same named month.
+
+Figures link only where they are distinctive (`twins`, `strangers`): two tallies giving two
+figures of 10 or more alike ("93 for … 58 abstaining") are one vote whatever sponsor, veto or
+past year the words around one of them were read to name - a General Assembly tally is near
+unique, and real articles list voters after the text ("رفضت القرار أيضا …") or name an older text
+beside it; two tallies differing in most of their distinctive figures, one pair far apart (137 /
+12 / 17 and 107 / 12 / 59), are two votes even when nothing else tells them apart.  Small
+figures (a Council's 13 / 0 / 2) never link or part votes.
 
 Two resolution numbers that differ only by two adjacent digits swapped (2774 / 2747) do not tell
 two votes apart: the Security Council adopts a few dozen resolutions a year, so numbers that far
@@ -198,6 +205,12 @@ def compatible(a: Occ, b: Occ) -> bool:
         return False
     if (a.get("subj") == "amendment") != (b.get("subj") == "amendment"):
         return False
+    if not (a.lo <= b.hi and b.lo <= a.hi):
+        return False
+    if twins(a, b):  # the same distinctive figures: cues read around them cannot part them
+        return True
+    if strangers(a, b) and not (a.get("res") and a.get("res") == b.get("res")):
+        return False
     if a.sponsors and b.sponsors and not (a.sponsors & b.sponsors):
         return False
     if (a.vetoers & b.sponsors) or (b.vetoers & a.sponsors):
@@ -206,12 +219,74 @@ def compatible(a: Occ, b: Occ) -> bool:
         return False
     if bool(a.get("past")) != bool(b.get("past")) and not (a.get("res") and a.get("res") == b.get("res")):
         return False
-    return a.lo <= b.hi and b.lo <= a.hi
+    return True
+
+
+# A tally is written into an occurrence's fields as "votes_for:93,abstentions:58" (`add_tallies`).
+# A figure this large is distinctive (a Security Council tally holds at most one: 15 seats); two
+# distinctive figures that differ by this ratio or more are no slip of one another.  The defaults
+# of rules/vote_events.yaml `tally_min_value` / `tally_far_ratio` (tests/test_votes_tally_twins.py).
+TALLY_MIN_VALUE = 10
+TALLY_FAR_RATIO = 1.25
+_TALLY_KINDS = ("votes_for", "votes_against", "abstentions")
+
+
+def tally_of(o: Occ) -> dict[str, str]:
+    out = {}
+    for part in filter(None, o.get("tally").split(",")):
+        kind, _, value = part.partition(":")
+        out[kind] = value
+    return out
+
+
+def _distinctive(value: str, min_value: int) -> bool:
+    try:
+        return float(value) >= min_value
+    except ValueError:
+        return False
+
+
+def shared_figures(a: Occ, b: Occ) -> int:
+    """How many kinds the two tallies give the same distinctive figure."""
+    ta, tb = tally_of(a), tally_of(b)
+    return sum(1 for k, v in ta.items() if tb.get(k) == v and _distinctive(v, TALLY_MIN_VALUE))
+
+
+def _far(x: str, y: str) -> bool:
+    try:
+        lo, hi = sorted((float(x), float(y)))
+    except ValueError:
+        return False
+    return lo >= TALLY_MIN_VALUE and hi >= TALLY_FAR_RATIO * lo
+
+
+def strangers(a: Occ, b: Occ) -> bool:
+    """Two tallies with two or more kinds given different distinctive figures, fewer alike than
+    different, and at least one pair far apart (137 / 12 / 17 and 107 / 12 / 59): two votes, not
+    one told with a slip (a slip changes one figure a little: 154 / 3 / 23 and 155 / 3 / 22 stay
+    one vote, a conflict to show)."""
+    ta, tb = tally_of(a), tally_of(b)
+    common = [k for k in ta if k in tb]
+    differ = [k for k in common if ta[k] != tb[k]
+              and _distinctive(ta[k], TALLY_MIN_VALUE) and _distinctive(tb[k], TALLY_MIN_VALUE)]
+    alike = sum(1 for k in common if ta[k] == tb[k])
+    return len(differ) >= 2 and alike < len(differ) and any(_far(ta[k], tb[k]) for k in differ)
+
+
+def twins(a: Occ, b: Occ) -> bool:
+    """Two occurrences giving two or more kinds the same distinctive figures ("93 for … 58
+    abstaining" in both): a General Assembly vote's figures are near unique, so
+    they are one vote whatever sponsor, veto or past year the words around one of them were read
+    to name (voters listed after the text read as its sponsors, a year of another text named for
+    comparison).  The body, the resolution number, an amendment and the dates still part them."""
+    ta, tb = tally_of(a), tally_of(b)
+    alike = [float(v) for k, v in ta.items() if tb.get(k) == v and _distinctive(v, TALLY_MIN_VALUE)]
+    return len(alike) >= 2
 
 
 def score(a: Occ, b: Occ) -> int:
     """What two compatible occurrences positively share (0: nothing but not contradicting)."""
-    s = 0
+    s = 3 * shared_figures(a, b) if twins(a, b) else 0
     if a.get("res") and a.get("res") == b.get("res"):
         s += 4
     if a.sponsors & b.sponsors:
@@ -231,6 +306,8 @@ def _minimum(a: Occ, b: Occ) -> bool:
     """Enough to call two occurrences one vote: a shared resolution number or sponsor, or the
     same body on overlapping dates with the same kind of subject or the same day (`_same_day`)."""
     if a.get("res") and a.get("res") == b.get("res"):
+        return True
+    if twins(a, b):
         return True
     if a.get("past") or b.get("past"):
         # a year holds many votes of one body; a month named for both (and overlapping, as
@@ -274,6 +351,7 @@ def _index_keys(o: Occ) -> list[tuple]:
         keys.append(("res", o.get("res")))
     keys.extend(("by", s) for s in sorted(o.sponsors))
     body = o.get("body") or "?"
+    keys.extend(("tally", body, k, v) for k, v in sorted(tally_of(o).items()) if _distinctive(v, TALLY_MIN_VALUE))
     if o.get("past"):
         keys.append(("past", body))
     elif o.undated:
@@ -289,7 +367,7 @@ def _index_keys(o: Occ) -> list[tuple]:
 # The key every dated vote of a body is indexed under: only undated occurrences look it up, and
 # only while it holds at most `undated_link_max_votes` votes (`link`).
 DATED = "dated"
-_BODY_KEYS = ("week", "past", "undated", DATED)
+_BODY_KEYS = ("week", "past", "undated", DATED, "tally")
 
 
 def _lookup_keys(o: Occ) -> list[tuple]:
@@ -342,7 +420,7 @@ class _Vote:
 
 def _profile(o: Occ) -> tuple:
     return (o.get("body"), o.get("res"), o.get("subj"), o.get("by"), o.get("veto"), o.get("past"), o.exact,
-            o.month, o.day)
+            o.month, o.day, o.get("tally"))
 
 
 UNDATED_LINK_MAX_VOTES = 8  # the default of rules/vote_events.yaml `undated_link_max_votes`
@@ -441,6 +519,21 @@ def rejoin_split_tallies(occs: dict[tuple, Occ], claims: Sequence[Claim]) -> dic
     return out
 
 
+def add_tallies(occs, claims: Sequence[Claim]) -> None:
+    """Write each occurrence's figures into its fields ("tally": "abstentions:58,votes_for:93";
+    a kind given two different figures in one occurrence is left out: it names none)."""
+    for o in occs:
+        seen: dict[str, set[str]] = {}
+        for i in o.members:
+            c = claims[i]
+            if c.kind in _TALLY_KINDS and isinstance(c.value, (int, float)):
+                v = float(c.value)
+                seen.setdefault(c.kind, set()).add(str(int(v)) if v.is_integer() else str(v))
+        tally = ",".join(f"{k}:{next(iter(v))}" for k, v in sorted(seen.items()) if len(v) == 1)
+        if tally:
+            o.fields = {**o.fields, "tally": tally}
+
+
 def _continues(prev: Occ, o: Occ, claims: Sequence[Claim]) -> bool:
     same = {k: v for k, v in prev.fields.items() if k != "n"} == {k: v for k, v in o.fields.items() if k != "n"}
     if not same or not (prev.get("n").isdigit() and o.get("n").isdigit()):
@@ -472,6 +565,7 @@ def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -
     if not occs:
         return claims
     occs = rejoin_split_tallies(occs, claims)
+    add_tallies(occs.values(), claims)
     vr = vote_rules(rules)
     for occ in occs.values():
         _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)

@@ -54,7 +54,11 @@ class VoteRules(_Strict):
     undated_window_days: int = Field(7, ge=0)
     relative_slack_days: int = Field(2, ge=0)
     undated_link_max_votes: int = Field(8, ge=0)
+    tally_min_value: int = Field(10, ge=1)
+    tally_far_ratio: float = Field(1.25, gt=1)
     amends_words: list[str] = []
+    other_text_words: list[str] = []
+    other_text_year_words: int = Field(4, ge=1)
     amends_gap_words: int = Field(3, ge=1)
 
 

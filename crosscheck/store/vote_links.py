@@ -83,6 +83,7 @@ def occurrences(claims: Sequence[Claim], sources=None, rules=None) -> list[V.Occ
         occ.members.append(i)
     if occs:
         occs = V.rejoin_split_tallies(occs, claims)
+        V.add_tallies(occs.values(), claims)
         vr = vote_rules(rules)
         for occ in occs.values():
             V._dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)
@@ -144,7 +145,8 @@ def _undated_max(rules=None) -> int:
 
 
 def _raw_event(o: V.Occ, claims: Sequence[Claim]) -> str:
-    return claims[o.members[0]].event
+    """The occurrence's fields as an event (its tally included: `V.add_tallies`)."""
+    return format_event(o.fields)
 
 
 def store(conn, rows: dict) -> None:

@@ -1,0 +1,52 @@
+"""Cues of a vote occurrence that belong to another text: a text named for comparison ("بعد
+قرار مماثل … عام 2016") owns its year and is not the tally's subject; states after a word that
+is no sponsor verb are the text's topic or its voters, not its authors."""
+
+from __future__ import annotations
+
+from crosscheck.extract.extractor import extract
+from crosscheck.extract.vote_events import parse_event
+from crosscheck.models import Document
+from crosscheck.reconcile.reconciler import reconcile
+
+TALLY = {"votes_for", "votes_against", "abstentions"}
+
+
+def _events(text: str, day: str = "2024-05-14", doc: str = "a") -> dict:
+    d = Document(id=doc, text=text, date=day)
+    return {c.value: parse_event(c.event) for c in extract(d) if c.kind in TALLY}
+
+
+def test_a_year_of_a_text_named_for_comparison_is_no_past_year_of_the_vote():
+    text = ("وأيدت 120 دولة في الجمعية العامة تجميد عضوية الدولة، وهو الإجراء الثاني من نوعه بعد "
+            "قرار مماثل عام 2016، فيما عارضته 30 دولة.")
+    ev = _events(text)
+    assert ev[120].get("past") is None and ev[30].get("past") is None
+    # a year said of the vote itself still marks a past vote
+    own = "وكانت الجمعية العامة قد أيدت في عام 2019 قرارا مماثلا بأغلبية 120 دولة."
+    assert _events(own)[120].get("past") == "2019"
+
+
+def test_states_after_a_word_that_is_no_sponsor_verb_are_not_the_authors():
+    for text in ("اعتمدت الجمعية العامة قرارا يدين كوبا بأغلبية 110 أصوات.",
+                 "صوتت الجمعية العامة على قرار حول فنزويلا بأغلبية 110 أصوات.",
+                 "أيدت 110 دول القرار، كما رفض القرار أيضا كوبا وفنزويلا."):
+        assert all(not ev.get("by") for ev in _events(text).values()), text
+    # a sponsor verb, or the state right after the text, still names its author
+    assert _events("نال مشروع قرار أعدته كندا تأييد 110 دول.")[110]["by"] == "canada"
+    assert _events("نال مشروع القرار الكندي تأييد 110 دول.")[110]["by"] == "canada"
+
+
+def test_two_outlets_giving_the_same_assembly_tally_meet_whatever_cues_they_misread():
+    a = Document(id="a", text=("صوتت الجمعية العامة على القرار بتأييد 120 دولة ومعارضة 30 دولة وامتناع "
+                               "40 دولة، كما رفض القرار أيضا كوبا وفنزويلا."))
+    b = Document(id="b", text=("أقرت الجمعية العامة مشروع قرار قدمته كندا بتأييد 120 دولة فيما عارضته "
+                               "30 دولة وامتنعت 40 دولة، وهو الثاني بعد قرار مماثل عام 2011."))
+    claims = [c for d in (a, b) for c in extract(d)]
+    by_kind = {}
+    for cl in reconcile(claims, [a, b]):
+        if cl.kind in TALLY:
+            by_kind.setdefault(cl.kind, []).append(cl)
+    for kind in TALLY:
+        assert len(by_kind[kind]) == 1 and {c.doc for c in by_kind[kind][0].claims} == {"a", "b"}, kind
+        assert by_kind[kind][0].status == "consistent"
