@@ -129,7 +129,7 @@ def test_past_event_and_amendment_are_their_own_quantities():
 
 def test_undated_sources_differing_by_plausible_growth_are_soft():
     docs = _docs(
-        ("a", None, "ارتفع عدد قتلى الفيضانات في الإقليم إلى 1100 قتيل. وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض في القرى الجبلية."),
+        ("a", None, "قال مسؤولون إن عدد قتلى الفيضانات في الإقليم بلغ 1100 قتيل. وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض في القرى الجبلية."),
         ("b", None, "قالت السلطات المحلية إن حصيلة قتلى الفيضانات في الإقليم بلغت 1300 قتيل، مع تضرر آلاف المنازل وانقطاع الطرق."),
     )
     _, clusters = _run(docs)
@@ -137,6 +137,48 @@ def test_undated_sources_differing_by_plausible_growth_are_soft():
     assert cl.status == "conflict" and cl.strength == "soft"
     assert any("no claim is dated" in n for n in cl.notes)
     assert _together(clusters, ("a", 1100), ("b", 1300))
+
+
+def test_undated_figures_told_as_a_rising_total_are_stages_not_a_conflict():
+    """The lower figure is told as a rise ("ارتفع … إلى 1100"), the higher one plainly: the
+    story is a count still moving, and undated outlets within growth of each other give two
+    stages of it.  Without that word the same figures stay a soft conflict (above)."""
+    docs = _docs(
+        ("a", None, "ارتفع عدد قتلى الفيضانات في الإقليم إلى 1100 قتيل. وتواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض في القرى الجبلية."),
+        ("b", None, "قالت السلطات المحلية إن حصيلة قتلى الفيضانات في الإقليم بلغت 1300 قتيل، مع تضرر آلاف المنازل وانقطاع الطرق."),
+    )
+    _, clusters = _run(docs)
+    cl = _cluster_of(clusters, "a", 1100)
+    assert _together(clusters, ("a", 1100), ("b", 1300))
+    assert cl.status == "consistent" and any("rising total" in n for n in cl.notes)
+    # the higher figure told plainly and the lower one plainly, but a third outlet telling a
+    # rise to a figure above both: each lower figure came before it
+    docs = _docs(
+        ("a", None, "قال مسؤولون إن عدد قتلى الفيضانات في الإقليم بلغ 1100 قتيل وفق الدفاع المدني."),
+        ("b", None, "قالت السلطات المحلية إن حصيلة قتلى الفيضانات في الإقليم بلغت 1200 قتيل."),
+        ("c", None, "وارتفعت حصيلة قتلى الفيضانات في الإقليم إلى 1300 قتيل مع انتشال جثث جديدة."),
+    )
+    _, clusters = _run(docs)
+    assert _cluster_of(clusters, "a", 1100).status == "consistent"
+
+
+def test_an_article_telling_an_earlier_stage_does_not_disagree_with_itself():
+    """One article gives its latest figure and an earlier one it calls earlier ("حصيلة
+    سابقة"): it tells a count still rising, so another outlet's higher undated figure is a later
+    stage.  Two figures side by side with no such word ("41 according to one group, 150
+    according to another") stay a conflict of the article with itself."""
+    docs = _docs(
+        ("a", None, "قالت السلطات إن عدد قتلى الانهيار في المدينة بلغ 70 قتيلا. وكانت حصيلة سابقة قد أشارت إلى 40 قتيلا."),
+        ("b", None, "أعلن الدفاع المدني أن عدد قتلى الانهيار في المدينة بلغ 90 قتيلا."),
+    )
+    _, clusters = _run(docs)
+    assert _cluster_of(clusters, "a", 70).status == "consistent"
+    side = _docs(
+        ("a", None, "قالت جمعية طبية إن عدد قتلى الانهيار في المدينة بلغ 40 قتيلا، فيما قال الدفاع المدني إن عدد القتلى بلغ 90 قتيلا."),
+        ("b", None, "أعلن الدفاع المدني أن عدد قتلى الانهيار في المدينة بلغ 60 قتيلا."),
+    )
+    _, clusters = _run(side)
+    assert _cluster_of(clusters, "a", 90).status == "conflict"
 
 
 def test_undated_stages_are_apart_also_when_the_outlier_took_its_place_from_context():

@@ -16,8 +16,11 @@ TESTS = Path(__file__).resolve().parent
 CACHE = TESTS.parent / ".cache"
 
 JUDGEMENTS_FLOOR = {
-    "realnews": 94,  # of 146 (session 17: first figure 92)
-    "realnews_e": 80,  # of 132 (session 17: first figure 69)
+    # of 146 (session 17: first figure 92; 94 with votes linked by their figures; 93 once undated
+    # figures told as a rising total are stages: three same-article disagreements read as growth,
+    # against +3 on realnews_e and +10 on the held-out real-news sets)
+    "realnews": 93,
+    "realnews_e": 83,  # of 132 (session 17: first figure 69; 80 with votes; 83 with rising totals)
 }
 
 

@@ -51,6 +51,7 @@ from crosscheck.reconcile.sources import SourceGroups, source_groups
 from crosscheck.reconcile.dating import date_claims, document_dates, parse_iso
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
+from crosscheck.reconcile.running import tells_growth, tells_running
 from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods
@@ -462,7 +463,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     cause, why = classify(judged, cfg)
     strength = _strength(claims, projected, cause, cfg)
     if not dated and mode != "timeless" and strength == "hard" and cause in ("disagreement", "different_scope"):
-        verdict, undated = _undated_growth(projected, groups)
+        verdict, undated = _undated_growth(projected, groups, claims)
         if verdict == "apart" and mode == "monotonic":
             notes.append(undated)
             return build("consistent")
@@ -567,7 +568,26 @@ def undated_fitting(spans: Sequence[Span], cdates: Sequence[Optional[date]], ski
     return out
 
 
-def _undated_growth(spans, groups) -> tuple[Optional[str], Optional[str]]:
+def _stages_explained(by_group, running, rising) -> bool:
+    """Every source whose figure is below the highest is explained as an earlier stage: the
+    source tells its count as a rising total (a rise, a new or so-far toll, an earlier stage it
+    recalls), or a source with a higher figure tells a rise ("ارتفعت الحصيلة إلى 38": lower
+    figures came before it)."""
+    def low(v):
+        return max(-math.inf if s.low is None else s.low for s in v)
+
+    level = {g: low(v) for g, v in by_group.items()}
+    top = max(level.values())
+    rises = sorted(level[g] for g in by_group if g in rising)
+    for g, v in level.items():
+        if v >= top or g in running:
+            continue
+        if not rises or rises[-1] <= v:
+            return False
+    return True
+
+
+def _undated_growth(spans, groups, claims=None) -> tuple[Optional[str], Optional[str]]:
     """How far a disagreement among undated claims of different sources goes: ("soft", note),
     ("apart", note) or (None, None) when it is hard.
 
@@ -577,11 +597,29 @@ def _undated_growth(spans, groups) -> tuple[Optional[str], Optional[str]]:
     growth between two reports (rules/periods.yaml `undated_growth_ratio`) may well be the same
     day told differently: a soft conflict, worth checking.  Figures further apart than that are
     different stages of the story (a first toll of 14, a final one of 2,445): for a running
-    total they are no conflict at all ("apart")."""
+    total they are no conflict at all ("apart").
+
+    A story told as a rising total (a figure's sentence says so: "ارتفعت الحصيلة إلى",
+    "حصيلة جديدة", "حتى الآن", "في وقت سابق": crosscheck.reconcile.running) is read as
+    successive stages within that growth too ("apart"); and an article giving an earlier stage
+    beside its latest figure tells a growth, it does not disagree with itself: its highest
+    figure stands for it."""
     by_group: dict[str, list[Span]] = {}
-    for s, g in zip(spans, groups):
+    told: dict[str, list[tuple[Span, Claim]]] = {}
+    running: set[str] = set()
+    rising: set[str] = set()
+    for k, (s, g) in enumerate(zip(spans, groups)):
+        if claims is not None and tells_running(claims[k].sentence or ""):
+            running.add(g)  # also a figure not compared: an earlier stage the article recalls
+            if tells_running(claims[k].sentence or "", "rise_words"):
+                rising.add(g)
         if s is not None:
             by_group.setdefault(g, []).append(s)
+            if claims is not None:
+                told.setdefault(g, []).append((s, claims[k]))
+    for g, v in by_group.items():
+        if len(v) > 1 and not agree_all(v) and tells_growth(told.get(g, [])):
+            by_group[g] = [max(v, key=lambda s: -math.inf if s.low is None else s.low)]
     if len(by_group) < 2 or any(len(v) > 1 and not agree_all(v) for v in by_group.values()):
         return None, None
     lows = [s.low for v in by_group.values() for s in v if s.low is not None]
@@ -594,6 +632,10 @@ def _undated_growth(spans, groups) -> tuple[Optional[str], Optional[str]]:
         return "apart", (f"no date on {len(by_group)} sources whose figures are x{ratio:.2f} apart, beyond "
                          f"plausible growth between two reports (x{limit:g}): different stages of the story, "
                          "not a contradiction; check their dates")
+    if running and ratio > 1 and _stages_explained(by_group, running, rising):
+        return "apart", (f"no date on {len(by_group)} sources whose figures are x{ratio:.2f} apart, and the "
+                         "story is told as a rising total (a figure is given as a rise, a new or so-far toll, "
+                         "or an earlier stage): successive stages, not a contradiction; check their dates")
     return "soft", (f"no claim is dated: {len(by_group)} sources may report on different days, and the gap "
                     f"(x{ratio:.2f}) is within plausible growth between reports (x{limit:g}); check their dates")
 
@@ -834,7 +876,7 @@ def _undated_soft(claims, spans, cdates, groups, cfg, notes, build, points) -> O
     und = [i for i, d in enumerate(cdates) if d is None and claims[i].period != EARLIER_PERIOD]
     if len({groups[i] for i in und}) < 2 or agree_all([spans[i] for i in und]):
         return None
-    verdict, note = _undated_growth([spans[i] for i in und], [groups[i] for i in und])
+    verdict, note = _undated_growth([spans[i] for i in und], [groups[i] for i in und], [claims[i] for i in und])
     if verdict != "soft":
         return None
     result = sweep([(spans[i], groups[i]) for i in und], check_tie=False)

@@ -75,6 +75,11 @@ class PeriodRules(_Strict):
     # (crosscheck.reconcile.revisions)
     revision_words: list[str] = []
     revision_examples: Optional[SentenceExamples] = None
+    # words telling a figure as a stage of a rising total ("ارتفعت الحصيلة إلى", "حصيلة جديدة",
+    # "حتى الآن", "في وقت سابق") (crosscheck.reconcile.running)
+    rise_words: list[str] = []
+    earlier_stage_words: list[str] = []
+    running_examples: Optional[SentenceExamples] = None
     rules: list[PeriodRule]
 
 
