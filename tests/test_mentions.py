@@ -111,10 +111,20 @@ def test_which_scopes_are_one_figure():
     assert same_figure(base, other(group="soldiers", period="event"), nested)
     assert not same_figure(base, other(location="idlib"), nested)
     assert not same_figure(base, other(location=None), nested)
-    assert not same_figure(base, other(group="subset:جنود"), nested)
-    assert not same_figure(base, other(group="women"), nested)
-    assert not same_figure(base, other(period="last_24h"), nested)
-    assert not same_figure(base, other(period="superseded"), nested)
+    # one value stated for everyone and for a group, in a time window, as a superseded or a
+    # projected toll, or for a phase of a deal: one figure said twice
+    assert same_figure(base, other(group="subset:جنود"), nested)
+    assert same_figure(base, other(group="women"), nested)
+    assert same_figure(base, other(period="last_24h"), nested)
+    assert same_figure(base, other(period="superseded"), nested)
+    assert same_figure(base, other(event="phase:1"), nested)
+    # ... but two named groups, two windows, two phases or an item of a list of parts are two
+    women = other(group="women")
+    assert not same_figure(women, other(group="children"), nested)
+    assert not same_figure(base, other(group="part:حلب"), nested)
+    assert not same_figure(other(period="last_24h"), other(period="last_week"), nested)
+    assert not same_figure(other(event="phase:1"), other(event="phase:2"), nested)
+    assert same_figure(other(group="subset"), other(group="subset:بحالة"), nested)
     assert not same_figure(base, other(value=13), nested)
     tally = other(kind="votes_for", location=None, group=None)
     assert not same_figure(tally, tally.model_copy(update={"period": "event"}), nested)
@@ -131,3 +141,17 @@ def test_a_count_since_a_start_restated_in_a_quote_is_one_claim():
             "وقال الوزير إن \"412 وفاة رقم يدعونا إلى التحرك\".")
     killed = [c for c in extract_text(text) if c.kind == "killed"]
     assert len(killed) == 1 and len(killed[0].mentions) == 2, [(c.value, c.period) for c in killed]
+
+
+def test_a_figure_restated_in_a_window_or_for_a_group_is_the_whole_toll():
+    # a daily bulletin's figure that is also the toll, and a toll named once by its group
+    text = ("سجلت الوزارة 14 وفاة خلال الساعات الـ24 الماضية. "
+            "وقال المتحدث إن حصيلة الوفيات بلغت 14 وفاة في المدينة.")
+    (c,) = _killed(extract_text(text))
+    assert (c.value, c.period, len(c.mentions)) == (14, "cumulative", 2)
+    text = "قتل 33 طفلا في قصف المدرسة. وأكد المستشفى أنه استقبل 33 قتيلا."
+    (c,) = _killed(extract_text(text))
+    assert (c.value, c.group, len(c.mentions)) == (33, "all", 2)
+    # the parts of a toll listed by place stay parts
+    text = "قتل 40 شخصا، منهم 3 في حمص و3 في حماة."
+    assert sorted(c.value for c in _killed(extract_text(text))) == [3, 3, 40]

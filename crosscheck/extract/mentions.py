@@ -8,13 +8,17 @@ its own fields and gains the other places in `mentions`, when their scopes are t
 - places: the same, or one inside the other ("14 قتيلا في غرب أفغانستان" and "14 شخصا قتلوا في
   هرات" are one figure; Herat and Kandahar are two, and so are a place and none: "5 أمريكيين"
   and "5 إيرانيين" of a swap);
-- groups: the same, or the general one ("all") and soldiers or civilians ("13 قتيلا" and "13
-  جنديا"); children, women, subsets and list items only when identical ("بينهم 20 امرأة" is a
-  part of a toll, not the "20 شخصا" of another sentence);
+- groups: the same, or the general one ("all") and any named group: a value stated for
+  everyone and for a group ("29 قتيلا" … "29 طفلا") counts the same people; two named groups
+  ("2 من الحراس" and "2 من الشرطة") and an item of a list of parts ("part:…") stay two;
 - periods: the same, or a running total and an event's own toll ("cumulative" / "event"), or a
-  count since a start restated later without a period of its own;
-  A superseded figure, a projection or a time window (last 24 hours) stays its own claim;
+  running toll and a time window, a superseded toll or a projection of the same value (an
+  outlet gives "27 قتيلا خلال 24 ساعة" and "27 قتيلا"), or a count since a start restated later
+  without a period of its own; two different windows stay two;
+- events: the same, or one unnamed ("390 أسيرا" and "390 أسيرا في المرحلة الأولى").
 - vote tallies never (a tally's vote is assigned after merging).
+The merged claim is the whole toll: a window or a named group gives way to the running period
+and the general group of a later mention (`_widen`).
 
 Different values and scopes stay separate claims.  One pass over the claims of a document: a
 figure is looked up by its exact scope first, then compared with at most `_SCAN` earlier claims
@@ -39,11 +43,11 @@ _VOTE_KINDS = frozenset({"votes_for", "votes_against", "abstentions", "vetoes", 
 def _shape(c: Claim) -> tuple:
     shape = c.qualifier if c.qualifier in ("range", "vague") else "point"
     high = c.high if shape == "range" else None  # a range is its two ends
-    return (c.kind, c.value, high, shape, c.event, c.actor)
+    return (c.kind, c.value, high, shape, c.actor)
 
 
 def _key(c: Claim) -> Hashable:
-    return (_shape(c), c.group, c.location, c.period)
+    return (_shape(c), c.event, c.group, c.location, c.period)
 
 
 def merge_key(c: Claim) -> Hashable:
@@ -65,6 +69,28 @@ def _groups_agree(a: str | None, b: str | None) -> bool:
     return (a in general and b in _WHOLE_GROUPS) or (b in general and a in _WHOLE_GROUPS)
 
 
+_GENERAL = frozenset({"all", None})
+
+
+def _groups_agree_loose(a: str | None, b: str | None) -> bool:
+    """A figure stated once for everyone and once for a group is one figure when its value is
+    the same ("29 قتيلا" … "29 طفلا"): every one counted is of the group.  Two different groups
+    stay two ("2 من الحراس" and "2 من الشرطة"), and an item of a list of parts ("part:…": "34 في
+    الهند واثنان في بنغلاديش") is never a whole."""
+    if a == b:
+        return True
+    if (a or "").startswith("part") or (b or "").startswith("part"):
+        return False
+    if a in _GENERAL or b in _GENERAL:
+        return True
+    # a part named by its noun and the same part named barely ("subset:X" / "subset")
+    return a is not None and b is not None and (a == "subset" and b.startswith("subset") or b == "subset" and a.startswith("subset"))
+
+
+def _events_agree(a: str | None, b: str | None) -> bool:
+    return a == b or a is None or b is None
+
+
 def _places_agree(a: str | None, b: str | None, nested: Nested | None) -> bool:
     if a == b:
         return True
@@ -74,19 +100,49 @@ def _places_agree(a: str | None, b: str | None, nested: Nested | None) -> bool:
 def same_figure(a: Claim, b: Claim, nested: Nested | None = None) -> bool:
     """Are two claims of one document (same kind, value, event, actor, qualifier shape) mentions
     of one figure?"""
+    if _shape(a) != _shape(b):
+        return False
+    if a.kind in _VOTE_KINDS:
+        return (a.event, a.group, a.location, a.period) == (b.event, b.group, b.location, b.period)
     return (
-        _shape(a) == _shape(b)
-        and (a.kind not in _VOTE_KINDS or (a.group, a.location, a.period) == (b.group, b.location, b.period))
-        and (a.period == b.period or (a.period in _RUNNING and b.period in _RUNNING) or _restated(a.period, b.period))
-        and _groups_agree(a.group, b.group)
+        _events_agree(a.event, b.event)
+        and _periods_agree(a.period, b.period)
+        and _groups_agree_loose(a.group, b.group)
         and _places_agree(a.location, b.location, nested)
     )
+
+
+# readings of a figure that name the same count when the article states its value again as a
+# running toll: a time window ("خلال الساعات الـ24 الماضية"), a toll later raised, a projection
+_NARROW = frozenset({"superseded", "projection", "daily"})
+
+
+def _periods_agree(a: str | None, b: str | None) -> bool:
+    if a == b or (a in _RUNNING and b in _RUNNING) or _restated(a, b):
+        return True
+    return (a in _RUNNING and (_is_window(b) or b in _NARROW)) or (b in _RUNNING and (_is_window(a) or a in _NARROW))
 
 
 def _restated(first: str | None, later: str | None) -> bool:
     """A count since a start ("537 وفاة منذ بداية العام") restated later with no period of its own
     ("537 وفاة في بلد واحد رقم يدعونا إلى التحرك"): the later mention names the same figure."""
     return first is not None and first.startswith("since:") and later in _RUNNING
+
+
+def _is_window(period: str | None) -> bool:
+    return period is not None and (period.startswith("last_") or period == "daily")
+
+
+def _widen(kept: Claim, later: Claim) -> None:
+    """A figure stated once in a narrow reading (a time window, a group) and once as a whole toll
+    is the whole toll: the merged claim takes the running period and the general group, so it
+    compares with other outlets' tolls of the same figure.  A superseded figure restated ("كان
+    27 صباحا") and a projection keep their reading."""
+    if _is_window(kept.period) and later.period in _RUNNING:
+        kept.period = later.period
+    if (kept.group not in _GENERAL and kept.group not in _WHOLE_GROUPS and later.group in _GENERAL
+            and not (kept.group or "").startswith("part")):
+        kept.group = later.group
 
 
 _FIELDS_SET = {"start", "end", "surface", "sentence"}  # what mention_of sets, shared by every Mention
@@ -130,6 +186,8 @@ class MentionMerger:
             self.out.append(c)
             return
         claim, starts = kept  # the starts it has, as a set: a figure repeated 10,000 times stays linear
+        if claim.kind not in _VOTE_KINDS:
+            _widen(claim, c)
         for m in here:
             if m.start not in starts:
                 starts.add(m.start)
