@@ -25,7 +25,7 @@ QUALIFIERS = {"exact", "approx", "more_than", "at_least", "less_than", "at_most"
 EVENT_TYPES = {"war_attack", "disaster", "epidemic", "displacement", "un_vote", "exchange", "accident"}
 # F1 floor on the cached corpus: a few points under the figure measured (see the closing note
 # of issue 9); raise it as extraction improves, never lower it to let a regression pass.
-F1_FLOOR = 0.87
+F1_FLOOR = 0.88
 
 
 def _tool():
