@@ -18,8 +18,10 @@ CACHE = TESTS.parent / ".cache"
 JUDGEMENTS_FLOOR = {
     # of 146 (session 17: first figure 92; 94 with votes linked by their figures; 93 once undated
     # figures told as a rising total are stages: three same-article disagreements read as growth,
-    # against +3 on realnews_e and +10 on the held-out real-news sets)
-    "realnews": 93,
+    # against +3 on realnews_e and +10 on the held-out real-news sets; 92 once the dead of
+    # 'ارتفاع حصيلة التفجير إلى N' are extracted, a gold claim: the reconciler then flags that rise
+    # against the month-end toll, a growth it does not yet read as successive stages)
+    "realnews": 92,
     "realnews_e": 83,  # of 132 (session 17: first figure 69; 80 with votes; 83 with rising totals)
 }
 
