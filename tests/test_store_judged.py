@@ -857,3 +857,35 @@ def test_the_check_command_runs_with_the_collector_off(record, tmp_path, monkeyp
     monkeypatch.setattr(check_mod, "run_check", real_run)
     monkeypatch.setattr(check_cmd, "render", real_render)
     assert CliRunner().invoke(app, args).output == got.output
+
+
+def _state_tables(db) -> dict[str, list]:
+    with closing(sqlite3.connect(db)) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'judged%' ORDER BY name")]
+        return {n: list(conn.execute(f"SELECT * FROM {n}")) for n in names}
+
+
+def test_the_state_is_kept_a_run_of_judged_groups_at_a_time(record, tmp_path, monkeypatch):
+    """The judgement gives `keep` its judged groups a run at a time and lets them go (memory:
+    the members of a batch once, not with their texts and every judged group too): the same
+    tables, row for row, as one run per batch; the members held for it counted."""
+    from crosscheck.store import streamed
+
+    _d, _corpus, db = record
+    cfg = reconcile_config(Settings())
+    want = _state_tables(db)
+    assert want["judged_members"] and want["judged_occs"]  # tallies linked and kept too
+    copy = tmp_path / "s.db"
+    copy.write_bytes(Path(db).read_bytes())
+    monkeypatch.setattr(streamed, "KEEP_MEMBERS", 1)  # every group kept on its own
+    stats = judged.build_state(copy, cfg)
+    assert _state_tables(copy) == want
+    with closing(sqlite3.connect(copy)) as conn:
+        largest = conn.execute("SELECT MAX(n) FROM (SELECT COUNT(*) n FROM judged_members GROUP BY seq)").fetchone()[0]
+    assert stats.batches == 1 and stats.peak_claims_held == stats.claims > 300
+    assert stats.peak_kept_members == largest < stats.claims / 4
+    monkeypatch.setattr(streamed, "KEEP_MEMBERS", 50)
+    stats = judged.build_state(copy, cfg)
+    assert _state_tables(copy) == want
+    assert 50 <= stats.peak_kept_members < 50 + largest

@@ -198,14 +198,14 @@ def is_current(conn: sqlite3.Connection, cfg, rules_version: str) -> bool:
             and meta.get("judged_version") == _version(cfg, rules_version))
 
 
-def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
+def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
     """Judge the whole record (crosscheck.store.streamed) and keep what it found in the store,
-    replacing any earlier state, in one transaction."""
+    replacing any earlier state, in one transaction; the judgement's `StreamStats`."""
     from crosscheck.reconcile.grouping import key_text, unit_key
     from crosscheck.ruleset.loader import load_rules
     from crosscheck.store.sqlite_store import connect, generation
     from crosscheck.store import vote_links
-    from crosscheck.store.streamed import member_from_json, member_json, reconcile_store
+    from crosscheck.store.streamed import reconcile_store
 
     version = _version(cfg, load_rules(rules_dir).version)
     with closing(connect(db)) as conn:
@@ -226,39 +226,52 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
 
             ckeys: dict[int, Optional[str]] = {}  # seq -> the cluster's key
 
-            def keep(before: dict[int, str], groups, seqs, sources=None) -> None:
-                rows, sigs, votes = [], {}, {}
-                for g, seq in zip(groups, seqs):
-                    ckeys[seq] = ckey = None if g.ckey is None else key_text(g.ckey)
-                    for m in g.members:
-                        # the member as read back is `before`'s text; its claim is m.claim but for
-                        # a tally's event (link_votes changes only "vote:" events, to "vote:" events),
-                        # so nothing is parsed again here (memory: a batch is one unit at scale)
-                        text = before[m.index]
-                        c = m.claim
-                        unit = unit_key(c, cfg)
-                        if m.pre is None:  # a claim of a kind never compared: its own group
-                            pre, moved = key_text(("single", g.id)), 0
-                        else:
-                            pre = key_text(m.pre)
-                            moved = int(pre != ckey)
-                        if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
-                            votes[m.index] = c.event
-                            sig = (unit, signature(c, cfg), pre)
-                            if sig not in sigs:  # the stored header (notes before grouping), the linked claim
-                                sigs[sig] = text.partition("\n")[0] + "\n" + c.model_dump_json()
-                            rows.append((seq, unit, c.doc, text, c.event, *_fig_day(c), pre, moved))
-                        else:
-                            rows.append((seq, unit, c.doc, text, None, *_fig_day(c), pre, moved))
-                            sigs.setdefault((unit, signature(c, cfg), pre), text)
-                conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-                conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
-                                 [(u, s, pre, text) for (u, s, pre), text in sigs.items()])
-                if votes:
-                    # the claims as link_votes read them: before linking, in the batch's order
-                    order = [i for i in before if i in votes]
-                    claims = [member_from_json(before[i])[0].claim for i in order]
-                    _keep_links(conn, claims, [votes[i] for i in order], sources)
+            votes: dict[int, str] = {}  # a batch's tallies: member index -> the event linking gave
+
+            class Keep:
+                """What the judgement found, kept a run of judged groups at a time (streamed)."""
+
+                def __call__(self, before: dict[int, str], groups, seqs, sources=None) -> None:
+                    rows, sigs = [], {}
+                    for g, seq in zip(groups, seqs):
+                        ckeys[seq] = ckey = None if g.ckey is None else key_text(g.ckey)
+                        for m in g.members:
+                            # the member as read back is `before`'s text; its claim is m.claim but
+                            # for a tally's event (link_votes changes only "vote:" events, to "vote:"
+                            # events), so nothing is parsed again here
+                            text = before[m.index]
+                            c = m.claim
+                            unit = unit_key(c, cfg)
+                            if m.pre is None:  # a claim of a kind never compared: its own group
+                                pre, moved = key_text(("single", g.id)), 0
+                            else:
+                                pre = key_text(m.pre)
+                                moved = int(pre != ckey)
+                            if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
+                                votes[m.index] = c.event
+                                sig = (unit, signature(c, cfg), pre)
+                                if sig not in sigs:  # the stored header (notes before grouping), the linked claim
+                                    sigs[sig] = text.partition("\n")[0] + "\n" + c.model_dump_json()
+                                rows.append((seq, unit, c.doc, text, c.event, *_fig_day(c), pre, moved))
+                            else:
+                                rows.append((seq, unit, c.doc, text, None, *_fig_day(c), pre, moved))
+                                sigs.setdefault((unit, signature(c, cfg), pre), text)
+                    conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                    conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
+                                     [(u, s, pre, text) for (u, s, pre), text in sigs.items()])
+
+                def batch_end(self, read, sources=None) -> None:
+                    if votes:
+                        # the claims as link_votes read them: before linking, in the batch's order
+                        order, claims = [], []
+                        for i, claim in read():
+                            if i in votes:
+                                order.append(i)
+                                claims.append(claim)
+                        _keep_links(conn, claims, [votes[i] for i in order], sources)
+                        votes.clear()
+
+            keep = Keep()
 
             with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep) as record:
                 scratch = record._conn
@@ -273,12 +286,14 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> None:
                 _add_claim_days(conn)
                 conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
                                  ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
+                stats = record.stats
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_generation', ?)", (str(gen),))
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_version', ?)", (version,))
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+    return stats
 
 
 def _fig_day(c: Claim) -> tuple[Optional[float], Optional[str]]:

@@ -47,7 +47,7 @@ TOP = 5  # conflicts kept for the one-screen summary
 
 _SCRATCH = """
 CREATE TABLE docs (id TEXT PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE members (unit TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE TABLE members (unit TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, text TEXT);
 CREATE TABLE clusters (id TEXT NOT NULL, dedupe TEXT NOT NULL, status_order INTEGER NOT NULL,
                        neg_severity REAL NOT NULL, no_severity INTEGER NOT NULL,
                        status TEXT NOT NULL, kind TEXT NOT NULL,
@@ -77,6 +77,8 @@ class StreamStats:
     # inconsistencies: the most part/whole claims held at one time, and the moment batches
     peak_moment_claims: int = 0
     moment_batches: int = 0
+    # with `keep`: the most members of judged groups held for it at one time
+    peak_kept_members: int = 0
 
     def held(self, n: int) -> None:
         self.peak_claims_held = max(self.peak_claims_held, n)
@@ -127,11 +129,15 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
                     progress=None, keep=None) -> Iterator[StreamedRecord]:
     """Reconcile the stored record unit by unit (see the module docstring).
 
-    `keep(members, groups, seqs, sources)`, when given, is called for every batch of units with
-    the members as read back (member index -> `member_json`: before votes are linked and the
-    members grouped), the groups judged, each group's cluster `seq` (the `seq`
-    column of the scratch `clusters` table) and the record's near-duplicate groups; crosscheck.store.judged keeps the judged record
-    this way."""
+    `keep`, when given (crosscheck.store.judged keeps the judged record this way), is called
+    as `keep(members, groups, seqs, sources)` for every run of judged groups of about
+    `KEEP_MEMBERS` members, with those members as read back (member index -> `member_json`:
+    before votes are linked and the members grouped), the groups, each group's cluster `seq`
+    (the `seq` column of the scratch `clusters` table) and the record's near-duplicate groups;
+    then, once a batch of units is judged, as `keep.batch_end(read, sources)`, where `read()`
+    yields (member index, claim as read back) for every member of the batch in its order.
+    The groups kept are let go: a batch's largest memory is its members once, not its members,
+    their texts and its judged groups all together (`StreamStats.peak_kept_members`)."""
     from crosscheck.reconcile.dating import date_rules
     from crosscheck.reconcile.settings import default_config
     from crosscheck.ruleset.loader import load_rules
@@ -158,7 +164,8 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
                 try:
                     require_current(conn, db, load_rules(rules_dir).version)
                     sources = _source_groups(conn, [], cfg)
-                    doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress)
+                    doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress,
+                                            texts=keep is not None)
                 finally:
                     conn.execute("COMMIT")
             scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
@@ -209,8 +216,10 @@ def _running(pid: int) -> bool:
     return True
 
 
-def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, progress) -> dict[str, Optional[str]]:
-    """Documents in id order: report records, dates, and every claim filled and keyed."""
+def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, progress,
+                texts: bool = False) -> dict[str, Optional[str]]:
+    """Documents in id order: report records, dates, and every claim filled and keyed (with
+    `texts`, each member's `member_json` too, for `keep`)."""
     from crosscheck.reconcile.dating import document_dates
     from crosscheck.reconcile.grouping import fill_context, unit_key
     from crosscheck.reconcile.reconciler import prepare_claims
@@ -248,12 +257,13 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
                 c = m.claim
                 where = (locator.where(c.doc, c.start, c.end),
                          [locator.where(c.doc, x.start, x.end) for x in c.mentions])
-                rows.append((unit_key(c, cfg), m.index,
-                             pickle.dumps((m, notes[m.index - index], where), pickle.HIGHEST_PROTOCOL)))
+                note = notes[m.index - index]
+                rows.append((unit_key(c, cfg), m.index, pickle.dumps((m, note, where), pickle.HIGHEST_PROTOCOL),
+                             member_json(m, note) if texts else None))
             index += len(claims)
             stats.documents += 1
             stats.claims += len(claims)
-        scratch.executemany("INSERT INTO members VALUES (?, ?, ?)", rows)
+        scratch.executemany("INSERT INTO members VALUES (?, ?, ?, ?)", rows)
         if progress is not None:
             progress(min(i + chunk, total), total)
     scratch.execute("COMMIT")
@@ -323,6 +333,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
     scratch.execute("BEGIN")
     for units in _unit_batches(scratch, batch_claims):
         members, notes, positions = [], _Notes(), {}
+        unit_of: dict[int, str] = {}  # member index -> its unit (`keep` reads its text back)
         for unit in units:
             for (data,) in reader.execute("SELECT data FROM members WHERE unit = ? ORDER BY idx", (unit,)):
                 m, note, where = pickle.loads(data)
@@ -331,10 +342,11 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
                 positions[m.index] = where
                 if note:
                     notes[m.index] = note
+                if keep is not None:
+                    unit_of[m.index] = unit
         stats.units += len(units)
         stats.batches += 1
         stats.held(len(members))
-        before = {m.index: member_json(m, notes[m.index]) for m in members} if keep is not None else None
         # the vote each tally belongs to is settled across documents (all tallies are one unit)
         linked = link_votes([m.claim for m in members], sources=sources)
         for m, c in zip(members, linked):
@@ -342,15 +354,17 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         grouping = group_members(members, cfg, dedupe=False)
         groups = grouping.groups
         del members, linked, grouping  # the groups hold the members
-        first = stats.clusters + 1
         rows, keys = [], []
+        pending: list = []  # (group, seq) judged, to be kept
+        pending_members = 0
         # each group judged and written on its own (judging is per group): one cluster in
-        # memory beside the batch's members, and without `keep` each group's members let go
+        # memory beside the batch's members, and each group's members let go once written (and
+        # kept: `keep` is given them a run of groups at a time, their texts read back then)
         for n, g in enumerate(groups):
             order = json.dumps(dedupe_order(g), ensure_ascii=False)
             (c,) = judge_groups([g], notes, doc_dates, sources, cfg, hier)
             for m, cc in zip(g.members, c.claims):  # report.positions, from pass 1
-                cc.position, mention_positions = positions[m.index]
+                cc.position, mention_positions = positions.pop(m.index)
                 for mention, pos in zip(cc.mentions, mention_positions):
                     mention.position = pos
             stats.clusters += 1
@@ -362,18 +376,51 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
             rows.append((c.id, order, _STATUS_ORDER[c.status], -(c.severity or 0.0), c.severity is None,
                          c.status, c.kind, len(c.claims), c.model_dump_json(), stats.clusters,
                          is_combination(c.key.get("location") or ""), bool(c.outlier_links)))
-            if keep is None:
-                groups[n] = None
+            del c
+            groups[n] = None
+            if keep is not None:
+                pending.append((g, stats.clusters))
+                pending_members += len(g.members)
+                stats.peak_kept_members = max(stats.peak_kept_members, pending_members)
+                if pending_members >= KEEP_MEMBERS:
+                    _keep_run(reader, keep, pending, unit_of, sources)
+                    pending, pending_members = [], 0
+            del g
             if len(rows) >= 256:
                 scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                 rows = []
         scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if keep is not None:
-            keep(before, groups, list(range(first, stats.clusters + 1)), sources)
+            if pending:
+                _keep_run(reader, keep, pending, unit_of, sources)
+            del pending
+            keep.batch_end(lambda: _read_back(scratch, units), sources)
         scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", keys)
-        del groups, rows, positions, notes
+        del groups, rows, positions, notes, unit_of
     scratch.execute("COMMIT")
     scratch.execute("DROP TABLE members")
+
+
+KEEP_MEMBERS = 4_096  # members of judged groups given to `keep` at a time (a larger group alone)
+
+
+def _keep_run(reader, keep, pending: list, unit_of: dict[int, str], sources) -> None:
+    """`keep` a run of judged groups, with their members' texts as pass 1 wrote them to the
+    scratch database (`member_json` of the member and its note: before linking and grouping)."""
+    before: dict[int, str] = {}
+    for g, _seq in pending:
+        for m in g.members:
+            before[m.index] = reader.execute("SELECT text FROM members WHERE unit = ? AND idx = ?",
+                                             (unit_of[m.index], m.index)).fetchone()[0]
+    keep(before, [g for g, _s in pending], [s for _g, s in pending], sources)
+
+
+def _read_back(scratch, units: list[str]) -> Iterator[tuple[int, Claim]]:
+    """(index, claim) of every member of `units` as read back (before linking), in batch order."""
+    for unit in units:
+        for (data,) in scratch.execute("SELECT data FROM members WHERE unit = ? ORDER BY idx", (unit,)):
+            m, _note, _where = pickle.loads(data)
+            yield m.index, m.claim
 
 
 # pydantic's record of the fields set on a model (a set of ~25 names, about 2 KB) is made anew
