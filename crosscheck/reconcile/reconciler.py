@@ -29,6 +29,7 @@ from itertools import accumulate
 from datetime import date, datetime, timedelta
 from typing import Iterable, Optional, Sequence
 
+from crosscheck.reconcile.cluster_claims import cluster_claim
 from crosscheck.reconcile.causes import Judged, classify, severity, stretched
 from crosscheck.reconcile.trajectory import Item, fit, fits_all
 from crosscheck.errors import InputError
@@ -44,7 +45,7 @@ from crosscheck.reconcile.intervals import (
     sweep,
 )
 from crosscheck.reconcile.intervals import agree as agree_all
-from crosscheck.models import (ClaimRef, Claim, Cluster, ClusterClaim, Document, OutlierLink, Report,
+from crosscheck.models import (ClaimRef, Claim, Cluster, Document, OutlierLink, Report,
                                ReportDocument, TrajectoryPoint)
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
@@ -289,15 +290,7 @@ def _judge(
 
     def build(status: str, outliers: Iterable[int] = (), **extra: object) -> Cluster:
         out = set(outliers)
-        cc = [
-            ClusterClaim(
-                **c.model_dump(),
-                outlier=i in out,
-                date=doc_dates.get(c.doc),
-                source_group=groups[i],
-            )
-            for i, c in enumerate(claims)
-        ]
+        cc = [cluster_claim(c, i in out, doc_dates.get(c.doc), groups[i]) for i, c in enumerate(claims)]
         return Cluster(
             id=group.id,
             kind=group.kind,
@@ -339,8 +332,7 @@ def _judge_with_estimates(group, estimates, doc_dates, sources, cfg) -> Cluster:
 def _with_aside(judged: Cluster, aside, group, doc_dates, sources, note: str) -> Cluster:
     """`judged` with the members set `aside` added back: never outliers, a note says why."""
     extra = [
-        ClusterClaim(**m.claim.model_dump(), outlier=False, date=doc_dates.get(m.claim.doc),
-                     source_group=sources.group(m.claim.doc))
+        cluster_claim(m.claim, False, doc_dates.get(m.claim.doc), sources.group(m.claim.doc))
         for m in aside
     ]
     claims = sorted(judged.claims + extra, key=lambda c: (c.doc, c.start, c.end))
