@@ -136,3 +136,15 @@ def test_random_claims_equal_the_validated():
                   combines=rnd.choice([[], ["iran", "iraq"]]))
         _same(c, outlier=rnd.random() < 0.5, date=rnd.choice([None, "2024-03-03"]),
               source_group=rnd.choice([None, f"g{i}"]))
+
+
+def test_a_claim_whose_fields_are_out_of_order_takes_the_validated_path():
+    c = Claim(doc="d", kind="killed", value=12, start=0, end=5, surface="12 قتيلا")
+    odd = Claim.__new__(Claim)
+    values = dict(reversed(list(c.__dict__.items())))  # as model_construct with another order could leave
+    object.__setattr__(odd, "__dict__", values)
+    object.__setattr__(odd, "__pydantic_extra__", None)
+    object.__setattr__(odd, "__pydantic_private__", None)
+    object.__setattr__(odd, "__pydantic_fields_set__", set(values))
+    assert not cluster_claims._plain(odd)
+    assert _shape(cluster_claim(odd, False, None, None)) == _shape(_validated(odd, False, None, None))

@@ -62,31 +62,48 @@ assert set(_MENTION_TYPES) == _MENTION_SET and set(ReportMention.model_fields) =
 assert list(ClusterClaim.model_fields) == [*Claim.model_fields, "outlier", "date", "source_group", "position"]
 
 
+_NAMES = tuple(Claim.model_fields)
+_LITERALS = tuple((name, literals) for name, (_kinds, literals) in _SCALARS.items() if literals is not None)
+_MENTION_SIG = tuple(_MENTION_TYPES[name] for name in _MENTION_FIELDS)
+_SIGS: dict[tuple, bool] = {}  # the types of a claim's values, in field order -> all allowed
+
+
+def _allowed_types(sig: tuple) -> bool:
+    for name, kind in zip(_NAMES, sig):
+        allowed = _SCALARS.get(name)
+        if allowed is None:
+            if kind is not list:
+                return False
+        elif kind not in allowed[0]:
+            return False
+    return True
+
+
 def _plain(c: Claim) -> bool:
-    """Whether every value of `c` is as validation would leave it."""
+    """Whether every value of `c` is as validation would leave it, its fields in their order."""
     if type(c) is not Claim:
         return False
     values = c.__dict__
-    for name, (kinds, literals) in _SCALARS.items():
+    if tuple(values) != _NAMES:
+        return False
+    sig = tuple(map(type, values.values()))
+    ok = _SIGS.get(sig)
+    if ok is None:
+        ok = _SIGS[sig] = _allowed_types(sig)
+    if not ok:
+        return False
+    for name, literals in _LITERALS:
         v = values[name]
-        if type(v) not in kinds:
-            return False
-        if literals is not None and type(v) is str and v not in literals:
+        if type(v) is str and v not in literals:
             return False
     for name in _STR_LISTS:
-        v = values[name]
-        if type(v) is not list or any(type(x) is not str for x in v):
-            return False
-    mentions = values["mentions"]
-    if type(mentions) is not list:
-        return False
-    for m in mentions:
-        if type(m) is not Mention:
-            return False
-        mv = m.__dict__
-        for name, kind in _MENTION_TYPES.items():
-            if type(mv[name]) is not kind:
+        for x in values[name]:
+            if type(x) is not str:
                 return False
+    for m in values["mentions"]:
+        if type(m) is not Mention or tuple(map(type, m.__dict__.values())) != _MENTION_SIG \
+                or tuple(m.__dict__) != _MENTION_FIELDS:
+            return False
     return True
 
 
