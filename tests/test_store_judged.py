@@ -94,6 +94,10 @@ def test_judged_state_gives_the_findings_of_the_whole_record(record, tmp_path, m
             assert stats.clusters_judged <= len(_extract(docs, settings))
             # copies are looked for in the new signatures' band buckets, not the whole record
             assert stats.near_dup_read < N + len(FIXTURES), stats
+            # the judged members' source groups are read with their dates, not one by one
+            stored_docs = {c.doc for cl in found.clusters for c in cl.claims} - {x.id for x in docs}
+            if new.name.startswith("new"):  # (a copy's groups are also asked while linking its tallies)
+                assert stats.group_queries == 0 < len(stored_docs), stats
             for f in fast.findings:
                 shapes.add("running total" if f.cluster.trajectory else f.cluster.status)
                 shapes.update("outlier" for c in f.cluster.claims if c.outlier)

@@ -157,6 +157,7 @@ class CheckStats:
     story_days: int = 0  # new (day, placed cluster) pairs that figures at no place may join by their days
     story_units: int = 0  # stored units at no place whose join by days was decided again for them
     story_entries: int = 0  # stored (day, cluster) pairs read for the stories of units at no place
+    group_queries: int = 0  # stored documents whose source group was looked up on its own (StoredSources)
 
 
 @dataclass
@@ -631,11 +632,16 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
         else:
             groups += _unit(conn, unit, units[unit], cfg, stats, notes, gone=gone)
     # the dates of the documents whose members are judged
+    # (and their source groups, which judging asks for every member: read with the dates)
     docs_needed = sorted({m.claim.doc for g, _s in groups for m in g.members} - set(ids))
+    stored = sources if isinstance(sources, StoredSources) else None
     for i in range(0, len(docs_needed), 500):
         part = docs_needed[i : i + 500]
-        doc_dates.update(conn.execute(
-            f"SELECT id, date FROM judged_docs WHERE id IN ({','.join('?' * len(part))})", part))
+        for doc_id, when, grp in conn.execute(
+                f"SELECT id, date, grp FROM judged_docs WHERE id IN ({','.join('?' * len(part))})", part):
+            doc_dates[doc_id] = when
+            if stored is not None:
+                stored.group_of.setdefault(doc_id, grp)
     judged = judge_groups([g for g, _s in groups], notes, doc_dates, sources, cfg, hier)
     stats.clusters_judged = len(judged)
     stats.renamed = len(remap)
@@ -649,6 +655,7 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
     # in report order, as the full judgement lists them: which clusters an inconsistency reads
     # first (the parts of a sum, a number's first claim) follows that order
     clusters.sort(key=sort_key)
+    stats.group_queries = getattr(sources, "queries", 0)
     return clusters, _tallies(conn, tally_docs, stats, renaming)
 
 
@@ -677,10 +684,12 @@ class StoredSources(SourceGroups):
     def __init__(self, conn, new_groups: dict[str, str]) -> None:
         super().__init__(group_of=dict(new_groups))
         self._conn = conn
+        self.queries = 0  # documents looked up one at a time
 
     def group(self, doc_id: str) -> str:
         got = self.group_of.get(doc_id)
         if got is None:
+            self.queries += 1
             row = self._conn.execute("SELECT grp FROM judged_docs WHERE id = ?", (doc_id,)).fetchone()
             got = self.group_of[doc_id] = row[0] if row else doc_id
         return got
