@@ -19,6 +19,7 @@ import regex
 
 from crosscheck.text import charclass
 from crosscheck.util.memo import per_object
+from crosscheck.util import re_cache
 from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
 from crosscheck.text.normalize import normalize_word
 from crosscheck.ruleset.loader import GazetteerRules, Place, ScopeRules
@@ -65,7 +66,7 @@ class Gazetteer:
         # library's `re` with `regex`'s own classes (`[\p{L}\p{M}]`, `\s`): the same matches as
         # the `regex` pattern, about three times faster.
         letter = f"[{charclass.letter_or_mark()}]"
-        self.pattern = re.compile(
+        self.pattern = re_cache.compile(
             f"(?<!{letter})(?P<pre>(?:[وف])?(?:[بلك])?(?:ال)?)?(?P<name>" + alternation + f")(?!{letter})"
         )
         self.locatives = frozenset(normalize_word(w) for w in rules.locatives)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from crosscheck.errors import RuleError
 from crosscheck.text.normalize import normalize_word
+from crosscheck.util import re_cache
 
 LEXICON_FILE = Path("numbers") / "ar.yaml"  # inside the rules directory
 
@@ -395,7 +396,7 @@ def _compile(lex: Lexicon, f: _File) -> None:
         for w in lex.words:
             forms.setdefault(p + w, (p, w))
     lex.forms = forms
-    lex.word_re = re.compile("(?:" + _trie_pattern(forms) + r")(?!\w)")
+    lex.word_re = re_cache.compile("(?:" + _trie_pattern(forms) + r")(?!\w)")
     # Digit runs with the separators news puts inside numbers: . , ٫ ٬ / : between digits, the
     # Arabic comma ، only before exactly three digits (otherwise it separates a list).  (A
     # leading decimal point ".77" is taken by the scanner.)  crosscheck.numbers.digits decides
