@@ -19,7 +19,14 @@ with collector_paused():
 
 
 def main() -> None:
-    app()
+    from crosscheck.cli import quick_exit
+
+    quick_exit.ENABLED = True  # a finished check leaves without freeing what it built
+    try:
+        app()
+    except SystemExit as exc:
+        quick_exit.leave(exc.code)
+        raise
 
 
 if __name__ == "__main__":

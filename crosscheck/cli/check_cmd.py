@@ -151,6 +151,9 @@ def check_command(
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
+        from crosscheck.cli import quick_exit
+
+        quick_exit.keep(result, text)  # freed by the process leaving, not one by one
         return result.exit_code
 
     code = run_safely(body)
