@@ -116,6 +116,31 @@ def test_stdlib_classes_match_what_the_regex_classes_match():
             assert [m.start() for m in cls.finditer(part)] == [m.start() for m in regex.finditer(regex_class, part)]
 
 
+def test_split_look_arounds_match_the_regex_class_on_every_code_point():
+    # charclass.not_after / not_before read a class's astral ranges only for an astral
+    # character: the same positions as the `regex` look-around they stand for (and so as the
+    # one-class `re` look-around, test above), with every code point as the character before
+    # (after) a position: a mark inserted at every position each finds gives the same text
+    for regex_class in (r"[\p{L}\p{M}]", r"\d"):
+        pairs = [
+            (re.compile(charclass.not_after(regex_class)), regex.compile(f"(?<!{regex_class})")),
+            (re.compile(charclass.not_before(regex_class)), regex.compile(f"(?!{regex_class})")),
+        ]
+        bmp_part, astral_part = charclass._every_code_point()
+        # (astral: planes 1-3 and 14, where the astral letters, marks and digits are, and every
+        # 61st code point of the rest: a position after an astral character reads the list)
+        for part in (bmp_part, astral_part[: 0x40000 - 0x10000], astral_part[0xE0000 - 0x10000 : 0xE1000 - 0x10000],
+                     astral_part[0x30000::61]):
+            for fast, plain in pairs:
+                got, n = fast.subn("\x00", part)
+                assert (got, n) == plain.subn("\x00", part)
+                assert 0 < n <= len(part) + 1
+    bmp, astral = charclass._split(charclass.stdlib_class(r"[\p{L}\p{M}]"))
+    assert astral and "\\U" not in bmp  # the letters have astral ranges: the split is exercised
+    # a range across the BMP's end is cut in two
+    assert charclass._split("\\x41\\ufff0-\\U00010005") == ("\\x41\\ufff0-\\uffff", "\\U00010000-\\U00010005")
+
+
 def test_gazetteer_pattern_matches_as_the_regex_pattern_did():
     rules = load_rules()
     gaz = Gazetteer(rules.gazetteer)

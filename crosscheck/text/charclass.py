@@ -62,3 +62,45 @@ def space() -> str:
 def digit() -> str:
     """`\\d` of `regex`, as an `re` class body."""
     return stdlib_class(r"\d")
+
+
+# sre tests a class holding code points above the BMP as a bitmap of its BMP part followed by a
+# list of its astral ranges, read one by one: a character outside the class (a space, a digit)
+# reads the whole list, ~330 ranges for "letter or mark".  The look-arounds below ask the
+# bitmap first and the astral list only for an astral character (one range test tells).
+_ASTRAL = "\\U00010000-\\U0010ffff"
+
+
+def _split(body: str) -> tuple[str, str]:
+    """An `stdlib_class` body as (its BMP part, its astral part), each a class body."""
+    bmp, astral = [], []
+    for m in re.finditer(r"(\\[xuU][0-9a-f]+)(?:-(\\[xuU][0-9a-f]+))?", body):
+        if m.group(1).startswith("\\U"):
+            astral.append(m.group(0))
+        elif m.group(2) is not None and m.group(2).startswith("\\U"):
+            # a range across the BMP's end: its two parts
+            bmp.append(f"{m.group(1)}-\\uffff")
+            astral.append(f"\\U00010000-{m.group(2)}")
+        else:
+            bmp.append(m.group(0))
+    return "".join(bmp), "".join(astral)
+
+
+@lru_cache(maxsize=None)
+def not_after(regex_class: str) -> str:
+    """An `re` look-behind: the character before is not in the `regex` class (or there is
+    none); the same as `(?<![stdlib_class])`, its astral ranges read for astral characters only."""
+    bmp, astral = _split(stdlib_class(regex_class))
+    if not astral:
+        return f"(?<![{bmp}])"
+    return f"(?:(?<![{bmp}{_ASTRAL}])|(?<=[{_ASTRAL}])(?<![{astral}]))"
+
+
+@lru_cache(maxsize=None)
+def not_before(regex_class: str) -> str:
+    """An `re` look-ahead: the character after is not in the `regex` class (or there is none);
+    the same as `(?![stdlib_class])`, its astral ranges read for astral characters only."""
+    bmp, astral = _split(stdlib_class(regex_class))
+    if not astral:
+        return f"(?![{bmp}])"
+    return f"(?:(?![{bmp}{_ASTRAL}])|(?=[{_ASTRAL}])(?![{astral}]))"
