@@ -1233,3 +1233,61 @@ def test_claims_made_without_validation_equal_the_validated_model(monkeypatch):
     assert made > 300, made
     with pytest.raises(TypeError):
         extractor._new_claim(doc="d", kind="k", value=1, start=0, end=1, surface="x", colour="red")
+
+
+def test_a_window_asks_its_sentence_whether_it_may_hold_a_phrase_set(monkeypatch):
+    """A claim window's may_hold is its sentence's answer for the forms its rewritten tokens
+    add (TokenInfo._may_hold_with, kept per set of added forms): the same answer as testing
+    the window's own forms, for every phrase set of the rules on random sentences and
+    rewritten windows; windows adding the same forms share one answer; the claims of dual
+    nouns are the same with the path off."""
+    from crosscheck.extract import context as cx
+    from crosscheck.extract import extractor
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+
+    rules = load_rules()
+    comp = compile_rules(rules)
+    sets = _rule_phrase_sets(DocContext(Document(id="t", text="x"), rules), comp)
+    words = sorted({w.text for s in sets for p in s.phrases for w in p.words if w.text and not w.gap})
+    rng = random.Random(1801)
+    held = passed = 0
+    for k in range(80):
+        text = " ".join(rng.choice(words + list(_WORDS)) for _ in range(rng.randint(2, 40)))
+        ctx = DocContext(Document(id="t", text=text), rules)
+        lo, hi = ctx.sentence_at(0)
+        toks = ctx.tokens(lo, hi)
+        if len(toks) < 2:
+            continue
+        for _ in range(3):
+            w, _a = _rewritten_window(rng, toks, rng.randrange(1, len(toks)), lambda: rng.choice(words))
+            info = ctx.info(w)
+            assert info.base is ctx.info(toks)
+            for s in sets:
+                got = info.may_hold(s)
+                want = s.needs is None or any(map(info.forms.issuperset, s.needs))
+                assert got == want, (text, s.phrases[:3])
+                held += got
+                passed += not got
+    assert held > 1000 and passed > 1000, (held, passed)
+    # windows adding the same forms: the phrase sets' needs are read once for all of them
+    text = " ".join(f"ومقتل جنديين وإصابة {n} أشخاص في غزة" for n in range(3, 40))
+    asked, read = [0], [0]
+    real = cx.TokenInfo._may_hold_with
+
+    def counting(self, phrases, new):
+        if new:
+            asked[0] += 1
+            read[0] += ("may_hold+", id(phrases), new) not in self._memo
+        return real(self, phrases, new)
+
+    monkeypatch.setattr(cx.TokenInfo, "_may_hold_with", counting)
+    assert len(extractor.extract_text(text)) >= 37
+    assert 0 < read[0] and read[0] * 10 < asked[0], (read, asked)
+    for t in (text, "قال مسؤولون " + " ".join(f"ومقتل جنديين وإصابة شخصين في {p}" for p in ("غزة", "رفح", "جنين") * 9),
+              "وأصيب طفلان ومدنيان، ولم يقتل جنديان في الهجوم بحسب الجيش، فيما قتل 3 من الشرطة"):
+        fast = [c.model_dump() for c in extractor.extract_text(t)]
+        monkeypatch.setattr(cx, "_WINDOW_GATES_FROM_BASE", False)
+        plain = [c.model_dump() for c in extractor.extract_text(t)]
+        monkeypatch.setattr(cx, "_WINDOW_GATES_FROM_BASE", True)
+        assert fast == plain and fast, t

@@ -38,6 +38,9 @@ SENTENCE_MAX = 2000
 # TokenInfo.may_hold passes over phrase sets none of whose first words a sentence holds (tests
 # turn it off to compare with looking every phrase up)
 _GATES = True
+# a claim window's may_hold asks its sentence's TokenInfo (kept per set of forms the window
+# adds) instead of testing the phrase set against the window's own forms (tests turn it off)
+_WINDOW_GATES_FROM_BASE = True
 
 
 class TokenInfo:
@@ -182,8 +185,35 @@ class TokenInfo:
         key = ("may_hold", id(phrases))
         found = self._memo.get(key)
         if found is None:
+            if self.base is not None and _WINDOW_GATES_FROM_BASE:
+                # a claim's window: its sentence's answer for the forms its rewritten tokens add
+                # (windows of one sentence add few distinct sets: a dual's "2" and singular)
+                found = self._memo[key] = self.base._may_hold_with(phrases, self.new_forms)
+            else:
+                needs = phrases.needs if _GATES else None
+                found = self._memo[key] = needs is None or any(map(self.forms.issuperset, needs))
+        return found
+
+    def _may_hold_with(self, phrases: PhraseSet, new: frozenset[str]) -> bool:
+        """may_hold of a token list holding this one's forms and `new` (a sentence's, for its
+        claim windows), kept per phrase set and set of new forms."""
+        if not new:
+            return self.may_hold(phrases)
+        key = ("may_hold+", id(phrases), new)
+        found = self._memo.get(key)
+        if found is None:
             needs = phrases.needs if _GATES else None
-            found = self._memo[key] = needs is None or any(map(self.forms.issuperset, needs))
+            found = self._memo[key] = needs is None or any(map((self.forms | new).issuperset, needs))
+        return found
+
+    @property
+    def new_forms(self) -> frozenset[str]:
+        """Of a claim's window: the forms of its rewritten tokens its sentence's tokens lack
+        (its `forms` are its sentence's and these)."""
+        found = self._memo.get("new_forms")
+        if found is None:
+            c0, c1 = self.toks.changed  # type: ignore[attr-defined]
+            found = self._memo["new_forms"] = forms_of(self.toks[max(c0, 0) : c1]).difference(self.base.forms)  # type: ignore[union-attr]
         return found
 
     @property
