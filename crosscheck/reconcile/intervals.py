@@ -20,6 +20,8 @@ from typing import Hashable, Iterable, Optional, Sequence
 from crosscheck.models import Claim, Interval
 
 _INF = math.inf
+# crosscheck.reconcile.sums marks a figure that is a part of its article's total so
+SUM_PART = "sum_part"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +168,10 @@ def own_parts(claims: Sequence[Claim], ratio: float, continuous_kinds: Iterable[
     """Positions of the claims an article gives beside a much larger one of its own for the
     same day: at most `ratio` (ReconcileConfig.own_part_ratio; 0 turns this off) of the largest
     low bound its article gives that day ("43" beside a toll of 158).  The reconciler judges a
-    cluster without them and the inconsistency checks leave them out.  None when any claim
-    has no number."""
+    cluster without them and the inconsistency checks leave them out.  A figure its article gives
+    as a part of one of its totals (crosscheck.reconcile.sums: "706 + 181 = 887") is likewise
+    set aside below any larger figure of its article and day.  None when any claim has no
+    number."""
     if ratio <= 0:
         return []
     continuous = set(continuous_kinds)
@@ -181,7 +185,8 @@ def own_parts(claims: Sequence[Claim], ratio: float, continuous_kinds: Iterable[
         if sp.low is not None and sp.low > top.get((c.doc, c.as_of), 0.0):
             top[(c.doc, c.as_of)] = sp.low
     return [i for i, (c, sp) in enumerate(zip(claims, spans))
-            if sp.high is not None and (t := top.get((c.doc, c.as_of))) and sp.high <= ratio * t]
+            if sp.high is not None and (t := top.get((c.doc, c.as_of)))
+            and (sp.high <= ratio * t or (SUM_PART in c.inferred and sp.high < t))]
 
 
 def common(spans: Iterable[Span]) -> Span:

@@ -56,6 +56,7 @@ from crosscheck.reconcile.running import tells_growth, tells_running
 from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods
+from crosscheck.reconcile.sums import mark_sum_parts
 from crosscheck.reconcile.revisions import revised_away
 from crosscheck.ruleset.period_rules import period_rules
 from crosscheck.util.gc_pause import collector_paused
@@ -101,6 +102,7 @@ def _reconcile(claims, documents, config, sources, units) -> list[Cluster]:
     claims = resolve_periods(claims, period_rules().since_total_min_days)
     hier = load_hierarchy()
     claims = hier.annotate(claims, docs)  # combined figures ("في البلدين") get their own place
+    claims = mark_sum_parts(claims)  # an article's parts of its own total ("706 + 181 = 887")
     claims = link_votes(claims, sources=sources)
     grouping = group_claims(claims, cfg, units)
     clusters = judge_groups(grouping.groups, [note for _c, note in repaired], doc_dates, sources, cfg, hier)
@@ -111,12 +113,14 @@ def _reconcile(claims, documents, config, sources, units) -> list[Cluster]:
 def prepare_claims(claims: Sequence[Claim], ddates, date_rules=None, documents: Sequence[Document] = (),
                    hier=None) -> tuple[list[Claim], list[Optional[str]]]:
     """`reconcile`'s first steps on the claims of whole `documents`: an empty interval repaired
-    (with its note), each claim dated, combined figures placed (hierarchy.annotate).  Returns
+    (with its note), each claim dated, combined figures placed (hierarchy.annotate), the parts an
+    article gives of its own totals marked (sums.mark_sum_parts).  Returns
     (claims, repair note or None per claim)."""
     repaired = [_repair_claim(c) for c in claims]
     dated = date_claims([c for c, _ in repaired], ddates, date_rules)
     dated = resolve_periods(dated, period_rules().since_total_min_days)
     dated = (hier or load_hierarchy()).annotate(dated, documents)
+    dated = mark_sum_parts(dated)
     return dated, [note for _c, note in repaired]
 
 
@@ -363,8 +367,8 @@ def _judge_aside(group, aside, doc_dates, sources, cfg) -> Cluster:
     judged = _judge(replace(group, members=rest, notes=list(group.notes)), doc_dates, sources, cfg)
     shown = ", ".join(sorted({f"{m.claim.surface!r} ({m.claim.doc})" for m in aside}))
     return _with_aside(judged, aside, group, doc_dates, sources,
-                       f"not compared: figures far below a larger one of the same article and day "
-                       f"count a part of it: {shown}")
+                       f"not compared: figures far below a larger one of the same article and day, "
+                       f"or given by it as parts of its own total, count a part of it: {shown}")
 
 
 def _copies_note(claims: Sequence[Claim], groups: Sequence[str]) -> Optional[str]:
