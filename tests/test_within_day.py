@@ -72,3 +72,35 @@ def test_a_headline_figure_takes_the_part_of_the_day_its_body_gives():
         Mention(start=c38.start + 100, end=c38.end + 100, surface="38", sentence=body)]})
     [c] = reconcile([told("a", 32, "أعلن الوزير مساء الخميس أن المستشفيات استقبلت 32 قتيلا"), c38])
     assert c.status == "conflict" or any(link.direction == "same_day" for link in c.outlier_links)
+
+
+def test_a_part_of_the_day_past_an_earlier_figure_is_not_the_new_figures():
+    """"صباح اليوم ... إلى 88، بعد أن كانت 60 خلال الليل": the night is the 60's; the 88 stands
+    in the morning, below the evening's 95 of another outlet - growth, no same-day mismatch."""
+    [c] = reconcile([told("a", 88, "أعلن الوزير صباح اليوم ارتفاع عدد القتلى إلى 88 عاملا، "
+                                   "بعد أن كانت الحصيلة 60 خلال الليل"),
+                     told("b", 95, "ارتفع عدد القتلى إلى 95 عاملا مساء اليوم بحسب الوزير")])
+    assert c.status == "consistent" and not c.outlier_links
+
+
+def test_a_figure_told_after_an_earlier_ones_part_of_the_day_stands_later():
+    """"إلى 82، بعد أن كان 27 صباح اليوم": the 82 names no part of its own, but stands after the
+    morning; another outlet's 30 of unknown hour fits between the two - no same-day mismatch."""
+    sentence = "ارتفع عدد ضحايا الحريق إلى 82 قتيلا، بعد أن كان 27 صباح اليوم"
+    claims = [told("a", 82, sentence), told("a", 27, sentence), told("b", 30, "قتل 30 شخصا في الحريق")]
+    [c] = reconcile(claims)
+    assert c.status == "consistent" and not c.outlier_links
+    spans = [claim_span(x) for x in claims]
+    got = moments(claims, spans, [date(2024, 3, 6)] * 3)
+    assert got[1] < got[2] < got[0]
+
+
+def test_part_before_names_nothing_when_the_figure_has_its_own_part():
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.text.dates import part_before
+
+    s = "أعلن الوزير مساء اليوم ارتفاع العدد إلى 82 قتيلا، بعد أن كان 27 صباح اليوم"
+    assert part_before(s, s.index("82"), date_rules()) is None
+    t = "ارتفع العدد إلى 82 قتيلا، بعد أن كان 27 صباح اليوم"
+    assert part_before(t, t.index("82"), date_rules()) == 2
+    assert part_before(t, t.index("27"), date_rules()) is None

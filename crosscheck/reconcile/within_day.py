@@ -28,22 +28,27 @@ from crosscheck.reconcile.intervals import Span
 
 # a part of the day's rank (rules/dates.yaml parts_of_day) -> the words a report shows
 _NAMES = {1: "dawn", 2: "morning", 3: "midday", 4: "evening"}
+_STEP = 4  # slots per part of the day
+_AFTER = 2  # a figure told as coming after an earlier one's part of the day
 
 
 class Moment(datetime):
-    """A day and a place within it; shown as the day and its part ("2020-08-05 evening")."""
+    """A day and a place within it; shown as the day and its part ("2020-08-05 evening").  Its
+    hour is four times the part's rank for the part itself, two more for a moment later than
+    the part and before the next (`_AFTER`), odd for the gaps unknown-hour figures go to."""
 
     def isoformat(self, sep: str = "T", timespec: str = "auto") -> str:  # noqa: ARG002
-        part = _NAMES.get(self.hour // 2) if self.hour % 2 == 0 else None
+        part = _NAMES.get(self.hour // _STEP) if self.hour % _STEP == 0 else None
         return self.date().isoformat() + (f" {part}" if part else "")
 
     def __str__(self) -> str:
         return self.isoformat()
 
 
-def _at(d: date, rank2: int) -> Moment:
-    """`rank2`: twice a part's rank (even: the part itself; odd: between two parts)."""
-    return Moment(d.year, d.month, d.day, rank2)
+def _at(d: date, slot: int) -> Moment:
+    """`slot`: `_STEP` times a part's rank (the part itself), + `_AFTER` (later than the part),
+    or odd (a gap between those)."""
+    return Moment(d.year, d.month, d.day, slot)
 
 
 def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Optional[date]],
@@ -72,38 +77,45 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
         if d is None:
             out.append(None)
         elif p is not None:
-            out.append(_at(d, 2 * p))
+            out.append(_at(d, p))
         elif d in placed:
             out.append(_at(d, placed[d]))
         else:
-            out.append(_at(d, 2 * max(_NAMES) + 1))  # a day of one moment
+            out.append(_at(d, _STEP * max(_NAMES) + _STEP - 1))  # a day of one moment
     return out
 
 
 def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
-    """The part of the day the claim's sentence names, else the first another place its
-    article states the same figure names (a headline's figure, told again in the body "مساء
-    اليوم")."""
+    """The slot (`_at`) of the part of the day the claim's sentence names, else of the first
+    another place its article states the same figure names (a headline's figure, told again in
+    the body "مساء اليوم"); else later than the part of an earlier figure its sentence brings in
+    after it ("ارتفع إلى 82، بعد أن كان 27 صباح اليوم": after the morning)."""
+    from crosscheck.text.dates import part_before
+
     if c.sentence:
         got = part_of_day(c.sentence, figure_offset(c), rules)
         if got is not None:
-            return got
+            return _STEP * got
     for m in c.mentions:
         if m.sentence and (m.start, m.end) != (c.start, c.end):
             i = m.sentence.find(m.surface)
             got = part_of_day(m.sentence, max(i, 0), rules)
             if got is not None:
-                return got
+                return _STEP * got
+    if c.sentence:
+        got = part_before(c.sentence, figure_offset(c), rules)
+        if got is not None:
+            return _STEP * got + _AFTER
     return None
 
 
 def _place(spans, parts) -> int:
     """Where one day's figures of unknown part go (`spans`, `parts`: the day's claims): the
-    latest gap between parts (2*rank +- 1) where every earlier figure of the day can stay at or
+    latest gap between slots (odd) where every earlier figure of the day can stay at or
     below them and every later one at or above; the day's end when there is none."""
     timed = [(p, s) for p, s in zip(parts, spans) if p is not None]
     loose = [s for p, s in zip(parts, spans) if p is None]
-    end = 2 * max(_NAMES) + 1
+    end = _STEP * max(_NAMES) + _STEP - 1
     if not loose:
         return end
     lows = [s.low for s in loose if s.low is not None]
@@ -113,8 +125,8 @@ def _place(spans, parts) -> int:
     if lo is not None and hi is not None and lo > hi:
         return end  # they disagree among themselves: judged at the day's end
     for gap in range(end, 0, -2):
-        before = [s.low for r, s in timed if 2 * r < gap and s.low is not None]
-        after = [s.high for r, s in timed if 2 * r > gap and s.high is not None]
+        before = [s.low for r, s in timed if r < gap and s.low is not None]
+        after = [s.high for r, s in timed if r > gap and s.high is not None]
         if (hi is None or not before or max(before) <= hi) and (lo is None or not after or min(after) >= lo):
             return gap
     return end

@@ -69,6 +69,10 @@ class DateRules(BaseModel):
     # Words for a part of the day ("صباح اليوم", "مساء الأربعاء") -> its rank in the day
     # (dawn < morning < midday < evening): when a figure stood within its day.
     parts_of_day: dict[str, int] = {}
+    # Words that bring in an earlier figure after the one given ("إلى 201، بعد أن كانت الحصيلة
+    # 157 خلال الليل"): a part of the day after such a word and a figure is that earlier
+    # figure's moment, not the given one's.
+    earlier_figure_words: list[str] = []
     examples: dict = {}
 
 
@@ -141,6 +145,9 @@ class _Patterns:
         self.part_re = regex.compile(
             w + r"(?:[وف]?(?:ب|ل)?)(?:ال)?(" + _alt(_bare(rules.parts_of_day)) + r")" + e
         ) if rules.parts_of_day else None
+        self.earlier_re = regex.compile(
+            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.earlier_figure_words) + r")(?![\p{L}])"
+        ) if rules.earlier_figure_words else None
         self.event_noun_re = regex.compile(
             r"(?<![\p{L}])[وفبل]?(?:" + _alt(rules.event_nouns) + r")\s+$"
         ) if rules.event_nouns else None
@@ -392,26 +399,37 @@ def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
 
     The part-of-day word nearest the figure counts, unless it starts a period ("منذ صباح
     اليوم": since this morning) or sits in a relative clause about the event ("الانفجار الذي
-    وقع فجر الأحد": when the event happened, not when the figure was given).  Cached per
+    وقع فجر الأحد": when the event happened, not when the figure was given), or follows the
+    figure past an earlier figure the sentence brings in (rules/dates.yaml
+    `earlier_figure_words`: "إلى 201، بعد أن كانت 157 خلال الليل" - the night is the 157's).  Cached per
     sentence like claim_date's cues."""
-    norm, cues = _part_cues(sentence, _patterns(rules))
+    norm, cues, numbers, earlier = _part_cues(sentence, _patterns(rules))
     if not cues:
         return None
     pos = _norm_pos(norm, at)
     best: Optional[tuple[int, int]] = None
     for start, end, rank in cues:
+        if start >= pos and _earlier_figure_between(pos, start, numbers, earlier):
+            continue  # the word tells the moment of an earlier figure given after this one
         dist = start - pos if start >= pos else max(0, pos - end)
         if best is None or dist < best[0]:
             best = (dist, rank)
     return best[1] if best else None
 
 
+_NUMBER_START = regex.compile(r"(?<![\d.,٫٬])\d")
+
+
 @lru_cache(maxsize=2048)
 def _part_cues(sentence: str, p: _Patterns):
+    """(normalised sentence, cues (start, end, rank), where its numbers start, where its words
+    bringing in an earlier figure end)."""
     if p.part_re is None:
-        return None, ()
+        return None, (), (), ()
     norm = normalize(sentence)
     s = norm.text
+    numbers = tuple(m.start() for m in _NUMBER_START.finditer(s))
+    earlier = tuple(m.end() for m in p.earlier_re.finditer(s)) if p.earlier_re is not None else ()
     cues: list[tuple[int, int, int]] = []
     for m in p.part_re.finditer(s):
         if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
@@ -422,7 +440,29 @@ def _part_cues(sentence: str, p: _Patterns):
         rank = p.parts.get(name, p.parts.get("ال" + name))
         if rank is not None:
             cues.append((m.start(), m.end(), rank))
-    return norm, tuple(cues)
+    return norm, tuple(cues), numbers, earlier
+
+
+def part_before(sentence: str, at: int, rules: DateRules) -> Optional[int]:
+    """The rank of the part of the day of an earlier figure the sentence brings in after the
+    figure at `at` ("ارتفع إلى 82، بعد أن كان 27 صباح اليوم": morning), when the figure names
+    no part of its own: the figure stood later than that part.  None otherwise."""
+    norm, cues, numbers, earlier = _part_cues(sentence, _patterns(rules))
+    if not cues or part_of_day(sentence, at, rules) is not None:
+        return None
+    pos = _norm_pos(norm, at)
+    after = [(start, rank) for start, _end, rank in cues
+             if start >= pos and _earlier_figure_between(pos, start, numbers, earlier)]
+    return min(after)[1] if after else None
+
+
+def _earlier_figure_between(pos: int, cue: int, numbers: tuple, earlier: tuple) -> bool:
+    """Between the figure at `pos` and a part of the day at `cue` (normalised offsets), a word
+    bringing in an earlier figure and then a number ("بعد أن كانت 157 خلال الليل")."""
+    k = bisect_right(earlier, pos)
+    if k == len(earlier) or earlier[k] > cue:
+        return False
+    return bisect_left(numbers, earlier[k]) < bisect_left(numbers, cue)
 
 
 def _norm_pos(norm, at: int) -> int:
