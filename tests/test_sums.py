@@ -1,4 +1,5 @@
-"""An article's parts of its own total (crosscheck.reconcile.sums): "706 + 181 = 887"."""
+"""An article does not disagree with itself: its parts of its own total (crosscheck.reconcile.sums:
+"706 + 181 = 887"), its two counts of one tally (two votes)."""
 
 from __future__ import annotations
 
@@ -93,3 +94,19 @@ def test_marking_is_linear_in_an_articles_figures_and_keeps_order():
     out = mark_sum_parts(claims)
     assert [(c.doc, c.start) for c in out] == [(c.doc, c.start) for c in claims]
     assert all(c.value == o.value for c, o in zip(claims, out))
+
+
+def test_an_article_giving_two_counts_of_one_tally_tells_two_votes():
+    """"أيده 151 بلدا ... وهي نتيجة قريبة من تصويت العام الماضي حين نال النص 153 صوتا": when
+    grouping puts both figures in one vote's cluster, the article's first figure stands for it
+    and the later one is set aside, never an outlier (reconciler._later_tallies); a real
+    disagreement between two articles is still one."""
+    ev = "vote:body=ga;subj=draft"
+    claims = [claim("a", "votes_for", 151, event=ev), claim("a", "votes_for", 153, event=ev),
+              claim("b", "votes_for", 151, event=ev)]
+    (cl,) = reconcile(claims)
+    assert cl.status == "consistent" and not [c for c in cl.claims if c.outlier]
+    assert any("two votes" in n for n in cl.notes)
+    (cl2,) = reconcile(claims + [claim("c", "votes_for", 149, event=ev)])
+    assert cl2.status == "conflict"
+    assert {(c.doc, c.value) for c in cl2.claims if c.outlier} == {("c", 149)}

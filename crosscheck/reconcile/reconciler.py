@@ -282,6 +282,9 @@ def _judge(
     smaller = _own_parts(members, sources, cfg)
     if smaller:
         return _judge_aside(group, smaller, doc_dates, sources, cfg)
+    later = _later_tallies(members) if group.kind in _TALLIES else []
+    if later:
+        return _judge_aside(group, later, doc_dates, sources, cfg, _LATER_TALLY_NOTE)
     claims = [m.claim for m in members]
     cdates = [_claim_date(c) for c in claims]
     groups = [sources.group(c.doc) for c in claims]
@@ -359,16 +362,43 @@ def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
                                            cfg.continuous_kinds)]
 
 
-def _judge_aside(group, aside, doc_dates, sources, cfg) -> Cluster:
-    """Judge the cluster without `aside` (`_own_parts`); they stay in the cluster, never
-    outliers, and a note says so."""
+_OWN_PART_NOTE = ("not compared: figures far below a larger one of the same article and day, "
+                  "or given by it as parts of its own total, count a part of it: ")
+_LATER_TALLY_NOTE = ("not compared: an article giving two figures of one tally tells two votes "
+                     "(this one, then another it recalls or compares); its later figures: ")
+_TALLIES = frozenset({"votes_for", "votes_against", "abstentions"})
+
+
+def _later_tallies(members) -> list:
+    """The figures of one tally an article gives after its first different one, in a vote's
+    cluster: one article does not give two counts of one vote ("أيده 151 بلدا ... وهي نتيجة
+    قريبة من تصويت العام الماضي حين نال النص 153 صوتا": the 153 is another vote's), so the
+    first figure stands for its article and the later, different ones are set aside (kept in
+    the cluster, never outliers, not compared)."""
+    first: dict[str, tuple[int, object]] = {}
+    for m in members:
+        c = m.claim
+        if c.doc not in first or c.start < first[c.doc][0]:
+            first[c.doc] = (c.start, c.value)
+    return [m for m in members if numeric_value(m.claim) is not None
+            and numeric_value(m.claim) != _as_number(first[m.claim.doc][1])]
+
+
+def _as_number(v) -> Optional[float]:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _judge_aside(group, aside, doc_dates, sources, cfg, note: str = _OWN_PART_NOTE) -> Cluster:
+    """Judge the cluster without `aside` (`_own_parts`, `_later_tallies`); they stay in the
+    cluster, never outliers, and a note says why."""
     ids = {id(m) for m in aside}
     rest = [m for m in group.members if id(m) not in ids]
     judged = _judge(replace(group, members=rest, notes=list(group.notes)), doc_dates, sources, cfg)
     shown = ", ".join(sorted({f"{m.claim.surface!r} ({m.claim.doc})" for m in aside}))
-    return _with_aside(judged, aside, group, doc_dates, sources,
-                       f"not compared: figures far below a larger one of the same article and day, "
-                       f"or given by it as parts of its own total, count a part of it: {shown}")
+    return _with_aside(judged, aside, group, doc_dates, sources, note + shown)
 
 
 def _copies_note(claims: Sequence[Claim], groups: Sequence[str]) -> Optional[str]:
