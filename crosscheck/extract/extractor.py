@@ -893,13 +893,17 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             clause_end = _clause_end(ctx, toks, right)
             places = ctx.locations_in(s_lo, s_hi)
             location, ambiguous = None, False
+            # the figures placed before this one (a place right after one of them is its own)
+            s_toks = ctx.tokens(s_lo, s_hi)
+            figures = sorted(s_toks[p.left].nstart for p in ctx.sentence_claims.get(s_lo, ())
+                             if p.claim.kind != "other" and p.left < len(s_toks))
             wall = last_barrier(ctx.scope, toks, left, ctx.info(toks), after=True)
             if wall > 0:
                 # "… أجليت إلى مدينة خاركيف، مشيرة إلى أن 3.7 مليون شخص نازحون داخل أوكرانيا":
                 # a place of the figure's own reported clause wins over one before it
-                location, ambiguous = places.pick(toks[wall].nstart, clause_end, n.nstart)
+                location, ambiguous = places.pick(toks[wall].nstart, clause_end, n.nstart, c_end, figures)
             if location is None:
-                location, ambiguous = places.pick(s_lo, clause_end, n.nstart)
+                location, ambiguous = places.pick(s_lo, clause_end, n.nstart, c_end, figures)
             if location is None:
                 location = ctx.location
                 if location is not None:

@@ -313,27 +313,62 @@ def usable(m: Mention) -> bool:
     return m.place.type != "country" or m.located
 
 
-def pick_location(
-    gaz: Gazetteer, mentions: Sequence[Mention], starts: Sequence[int], lo: int, hi: int, at: int
-) -> tuple[str | None, bool]:
-    """Location of a claim at normalised offset `at`; [lo, hi) is the sentence up to the end of
-    the claim's clause (a place in a later clause, "…، مع تركيز المفاوضات على السجناء المحتجزين
-    داخل إسرائيل", is about something else).
+def _gap(m: Mention, at: int, end: int) -> int:
+    """Characters between a place mention and the claim [at, end): a place after the claim is
+    measured from the claim's end ("24 في حمص و58 في حلب": Aleppo is 58's place)."""
+    if m.start >= end:
+        return m.start - end
+    return max(0, at - m.end)
 
-    Returns (place id, ambiguous).  The nearest usable mention wins, except that a sub-area
-    (Rafah) mentioned within `child_window` words is preferred to its parent (Gaza): a figure
-    next to both is about the more specific place.
+
+def _rank(gaz: Gazetteer, cands: Sequence[Mention], at: int, end: int, figures: Sequence[int] = ()) -> Mention:
+    """The place of a claim among the usable mentions near it.
+
+    The nearest wins, except that a sub-area (Rafah) within `child_window` words is preferred to
+    its parent (Gaza): "رفح، حيث يتجمع أكثر من مليون شخص داخل غزة" is Rafah's.  A place right
+    after the claim (within `own_place_window` words) is its own and wins over a nearer one
+    before it: "24 في حمص و58 في حلب" is Aleppo's 58.  A sub-area that is another figure's own
+    place (a claim of `figures`, the sorted normalised starts of the claims placed before in the
+    sentence, starts just before it) draws no other figure: "قتل 50 شخصا في مدينة كراتشي جراء الفيضانات التي أودت بحياة 400 شخص
+    في باكستان" - 400 is the country's.
     """
+    cands = sorted(cands, key=lambda m: _gap(m, at, end))
+    reach = gaz.rules.own_place_window * 7
+    best = next((m for m in cands if end <= m.start <= end + reach), None)
+    if best is None:
+        best = cands[0]
+    window = gaz.rules.child_window * 7  # words -> characters, roughly
+
+    def taken(m: Mention) -> bool:
+        if m.start >= at:
+            return False
+        k = bisect_left(figures, m.start - reach - 14)  # a figure, its counted noun, a locative
+        return k < len(figures) and figures[k] < m.start
+
+    for m in cands:
+        if m is not best and _gap(m, at, end) <= window and gaz.is_within(m.place.id, best.place.id) \
+                and not taken(m):
+            best = m
+    return best
+
+
+def pick_location(
+    gaz: Gazetteer, mentions: Sequence[Mention], starts: Sequence[int], lo: int, hi: int, at: int,
+    end: int | None = None, figures: Sequence[int] = (),
+) -> tuple[str | None, bool]:
+    """Location of a claim at normalised offsets [at, end) (end: where its counted noun ends;
+    default `at`; `figures`: the sorted normalised starts of the sentence's earlier claims); [lo, hi) is the sentence up to the end of the claim's clause (a place in a
+    later clause, "…، مع تركيز المفاوضات على السجناء المحتجزين داخل إسرائيل", is about
+    something else).
+
+    Returns (place id, ambiguous).  The nearest usable mention wins (see _rank).
+    """
+    end = at if end is None else max(at, end)
     i, j = bisect_left(starts, lo), bisect_right(starts, hi - 1)
     cands = [m for m in mentions[i:j] if usable(m)]
     if not cands:
         return None, False
-    cands.sort(key=lambda m: abs(m.start - at))
-    best = cands[0]
-    window = gaz.rules.child_window * 7  # words -> characters, roughly
-    for m in cands[1:]:
-        if abs(m.start - at) <= window and gaz.is_within(m.place.id, best.place.id):
-            best = m
+    best = _rank(gaz, cands, at, end, figures)
     ids = {m.place.id for m in cands}
     # Ambiguous when two unrelated places compete in the sentence.
     related = all(
@@ -361,29 +396,27 @@ class LocationIndex:
             self.distinct.append(len(self.order))
         self._related: dict[tuple[int, str], bool] = {}
 
-    def pick(self, lo: int, hi: int, at: int) -> tuple[str | None, bool]:
-        """pick_location(gaz, mentions, starts, lo, hi, at), `lo` being the sentence start."""
+    def pick(self, lo: int, hi: int, at: int, end: int | None = None, figures: Sequence[int] = ()
+             ) -> tuple[str | None, bool]:
+        """pick_location(gaz, mentions, starts, lo, hi, at, end, figures), `lo` being the sentence start."""
         starts = self.starts
+        end = at if end is None else max(at, end)
         i, j = bisect_left(starts, lo), bisect_right(starts, hi - 1)
         if i > 0:  # not a prefix of the sentence: the general answer
-            return pick_location(self.gaz, self.usable, starts, lo, hi, at)
+            return pick_location(self.gaz, self.usable, starts, lo, hi, at, end, figures)
         if i >= j:
             return None, False
         gaz = self.gaz
         window = gaz.rules.child_window * 7  # words -> characters, roughly
         k = bisect_left(starts, at, i, j)
-        # the nearest mention, and every mention within the window, sorted as pick_location does
+        # the nearest mention, and every mention within the window, as pick_location ranks them
         a = k - 1 if k > i else k  # the nearest before, then every one within the window
         while a > i and at - starts[a - 1] <= window:
             a -= 1
         b = k + 1 if k < j else k  # the nearest after, then every one within the window
-        while b < j and starts[b] - at <= window:
+        while b < j and starts[b] - end <= window:
             b += 1
-        cands = sorted(self.usable[a:b], key=lambda m: abs(m.start - at))
-        best = cands[0]
-        for m in cands[1:]:
-            if abs(m.start - at) <= window and gaz.is_within(m.place.id, best.place.id):
-                best = m
+        best = _rank(gaz, self.usable[a:b], at, end, figures)
         key = (self.distinct[j], best.place.id)
         related = self._related.get(key)
         if related is None:

@@ -299,6 +299,8 @@ class GazetteerRules(_Strict):
     why: str
     locatives: list[str]  # a country counts as a location only after one of these ("في", "داخل")
     child_window: int = 12  # prefer a sub-area (Rafah) over its parent (Gaza) within this many words
+    # ... but not over the claim's own place: one this many words after it ("400 شخص في باكستان")
+    own_place_window: int = 2
     # A dateline ("رانغون - الثلاثاء 6 أيار/مايو 2008", "بغداد - ارتفع …"): a place at the start
     # of one of the text's first `dateline_lines` lines, followed within `dateline_reach`
     # characters by one of `dateline_separators`, is where the article was filed from, not a
