@@ -92,6 +92,7 @@ class CompiledKind:
     require_before: PhraseSet | None = None  # require_before: the figure's own marker
     article_phrases: tuple[str, ...] = ()  # article_needs of several words ("الطائرة المنكوبة")
     veto_phrases: tuple[str, ...] = ()  # context_veto.words of several words ("في الأسر")
+    heads_next: frozenset[str] = frozenset()  # heads_next, normalised: tally joiners ("ضد")
 
 
 @dataclass(slots=True)
@@ -116,6 +117,7 @@ class Compiled:
     noun_rules_last: dict = field(default_factory=dict)  # the same for nouns ending at the word
     combining: tuple[int, ...] = ()  # indexes of the kinds with nouns that combine (_kinds_at)
     position: dict = field(default_factory=dict)  # rule id -> its index in kinds
+    joiners: frozenset[str] = frozenset()  # every rule's heads_next, normalised (tally joiners)
 
 
 @per_object
@@ -138,6 +140,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 PhraseSet.of(r.require_before) if r.require_before else None,
                 tuple(w for w in r.article_needs if " " in w.strip()),
                 tuple(w for w in r.context_veto.words if " " in w.strip()) if r.context_veto else (),
+                frozenset(normalize_word(w) for w in r.heads_next),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -162,6 +165,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         _ordinal_before([p for r in rules.kinds for p in r.ordinal_after]),
         frozenset(k for r in rules.kinds for k in r.combined_with),
         position={k.rule.id: j for j, k in enumerate(kinds)},
+        joiners=frozenset().union(*(k.heads_next for k in kinds)),
         combining=tuple(
             j for j, k in enumerate(kinds)
             if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
@@ -456,12 +460,37 @@ def _side_after(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: Sequenc
         for f in t.forms:
             target = sides.get(f)
             if target is not None and target in comp.by_id:
+                if _heads_next(ctx, comp.joiners, toks, i, index):
+                    return ck  # "بتأييد 141 دولة ضد رفض 5 دول": the word types the figure after it
                 return comp.by_id[target]
         if (t.is_digit() or _starts_number(ctx, t)) and not (i > 0 and "اصل" in toks[i - 1].forms):
             break  # the next figure's words are its own ("من أصل 15" is a body size)
         if index.starting_at(i):
             break  # a cue of its own ("لصالح", "وصوتت ضده"): the side is named there
     return ck
+
+
+def _heads_next(ctx: DocContext, joiners: frozenset[str], toks: Sequence[Token], k: int, index) -> bool:
+    """Is toks[k] a tally joiner (a rule's heads_next) followed at once by another figure, or by
+    a cue and a figure ("ضد 9", "ضد رفض 5 دول")?  It then types that figure, not one before it:
+    it is neither a cue, a side word nor an exclusion of the figure before."""
+    if not joiners or k >= len(toks) or toks[k].forms.isdisjoint(joiners):
+        return False
+    j = k + 1
+    if j < len(toks) and not toks[j].brk_before and not (toks[j].is_digit() or _starts_number(ctx, toks[j])) \
+            and index.starting_at(j):
+        j += 1  # "ضد رفض 5": the figure's own cue between
+    return _number_near(ctx, toks, j, 1, 1)
+
+
+def _member_named(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """Does toks[k] (in the clause) name a state: "وامتناع روسيا والصين" after a tally's figure
+    is an item of its own, not a cue of the figure before it."""
+    if k >= len(toks) or toks[k].brk_before:
+        return False
+    t = toks[k]
+    return any(m.start <= t.nstart + 2 and m.place.type == "country" and not m.adjective
+               for m in ctx.gaz.mentions(ctx.text, t.nstart, t.nend))
 
 
 def _year_like(m) -> bool:
@@ -2236,8 +2265,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if noun is None and not (has_cue if has_cue is not None else ck.cues and index.has(r.id)):
             continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
         # (exclude, exclude_before: None where the token list cannot hold them, see _every_rule)
-        if noun is not None and exclude is not None and noun[1] < len(toks) and exclude.at(toks, noun[1]):
-            continue
+        if noun is not None and exclude is not None and noun[1] < len(toks) and exclude.at(toks, noun[1]) \
+                and not _heads_next(ctx, comp.joiners, toks, noun[1], index):
+            continue  # ("بتأييد 141 دولة ضد رفض 5": ضد joins the tally's next figure)
         if (exclude_before is not None and left > 0 and not toks[left].brk_before
                 and exclude_before.ending_at(toks, left)):
             continue  # "خلال خمسة أيام" is a deadline, not a length
@@ -2271,7 +2301,10 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         has_cue = ck.cues and index.has(r.id)
         cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1, index, pred, fig) if has_cue else None
         if cue is not None and cue[1] >= i1:
-            if _joins_next(toks, noun_end or person_end or i1, cue[1], pred.openers) and _number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2):
+            if (_joins_next(toks, noun_end or person_end or i1, cue[1], pred.openers)
+                    and (_number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2)
+                         or _member_named(ctx, toks, cue[1] + max(len(cue[0]), 1)))) \
+                    or _heads_next(ctx, comp.joiners, toks, cue[1], index):
                 # the cue heads a figure of its own: "ارتفع عدد القتلى إلى 11 شخصا والجرحى إلى
                 # 4000", "بلغ 39 مدنيا وأصيب 51 آخرون"; a cue before the figure may still type
                 # it ("حظي بـ10 أصوات مقابل صوت واحد")

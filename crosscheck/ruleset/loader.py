@@ -170,6 +170,11 @@ class KindRule(_Strict):
     # `side_reach` words on (past asides and commas), that gives the figure to another rule:
     # "وصوت تسعة أعضاء من أصل 15 ضد المشروع", "صوتت 12 دولة، بينها …، ضد الوثيقة".
     side_after: dict[str, str] = Field(default_factory=dict)
+    # Words of a tally that join two figures ("بتأييد 141 دولة ضد رفض 5", "بـ120 صوتا ضد 9"):
+    # right after a figure and followed at once by another figure (or by one of this rule's
+    # cues and a figure), such a word types the figure after it, never the one before - as a
+    # cue after the figure or as a side word (`side_after`).
+    heads_next: list[str] = Field(default_factory=list)
     # The rule applies only in a sentence holding one of these words: a tally needs a vote
     # ("قرار", "صوت", "دولة"…), so "مناطق المعارضة" in a war report names no votes against.
     sentence_needs: list[str] = Field(default_factory=list)
