@@ -51,6 +51,10 @@ from crosscheck.text.tokens import Token, bare_forms
 # "100 إلى 300", "100 حتى 300", "100-300".
 # Never across a line break: a range is written within one sentence.
 _RANGE_JOIN = regex.compile(r"[^\S\n]*(?:و|الي|حتي|-|–|—)[^\S\n]*")
+# "ارتفع من 20 إلى 35 ثم إلى 60", "إلى 35، ثم ارتفع إلى 60": a step of a changing figure - the
+# one before "ثم … إلى" was a stage, superseded by the next (its kind is the chain's: _chain_noun)
+_STEP_NEXT = regex.compile(
+    r"[^\S\n]*[،,]?[^\S\n]*ثم[^\S\n]+(?:(?P<verb>\S+)[^\S\n]+(?:[^\s،,.]+[^\S\n]+){0,3}?)?الي[^\S\n]*")
 _COUNT_FORMS = ("cardinal", "vague", "decimal")
 _PEOPLE_KINDS_WITHOUT_LOCATION = ("votes_for", "votes_against", "abstentions", "resolution_number", "vetoes")
 
@@ -400,7 +404,7 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
                 continue
             if following is not None:
                 rng = _range(ctx, comp, m, following[0])
-                if rng is _CHANGE:
+                if rng is _CHANGE or (rng is None and _step_next(ctx, m, following[0])):
                     n.superseded = True
                 elif rng is not None:
                     yield rng
@@ -411,6 +415,30 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
 
     # in text order, a number before a dual noun at the same offset (as one stable sort of both)
     return _in_text_order(figures(), _duals(ctx))
+
+
+def _step_next(ctx: DocContext, a, b) -> bool:
+    """Is figure a a stage a later figure b replaces: "من 20 إلى 35 ثم إلى 60", "35، ثم ارتفع
+    مساء إلى 60" (after "ثم", if not "إلى" at once, a change verb of rules/scope.yaml and at most
+    three words)?"""
+    m = _STEP_NEXT.fullmatch(ctx.text, a.nend, b.nstart)
+    if m is None:
+        return False
+    verb = m.group("verb")
+    return verb is None or normalize_word(verb).lstrip("وفل") in _change_words(ctx.rules.scope)
+
+
+@per_object
+def _change_words(scope) -> frozenset[str]:
+    """The change verbs as single words, with the mood prefixes ("ليرتفع", "لترتفع") stripped."""
+    out = set()
+    for v in scope.change_verbs:
+        w = normalize_word(v)
+        out.add(w)
+        if w.startswith("ا"):
+            out.add("ي" + w[1:])  # ارتفع -> يرتفع (after ل: ليرتفع)
+            out.add("ت" + w[1:])
+    return frozenset(out)
 
 
 def _in_text_order(figs: Iterator[_Num], duals: Iterator[_Num]) -> Iterator[_Num]:
@@ -1694,6 +1722,8 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"  # "670 قرويا", "87 مغربيا", "5 إيرانيين": people named by origin
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
+    if _means_phrase(ctx, t):
+        return "bare"  # "وجرح 79 بهجوم", "أصيب 15 بالرصاص": how they were hit, not who
     if _starts_number(ctx, t):
         return "bare"  # another number ("ألف ألف", "ثلاثة ثلاثة") is no counted noun
     if t.text[0] in _CONJ_LETTERS and not t.forms.isdisjoint(ctx.scope.function_words):
@@ -1706,6 +1736,16 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
 
 
 _CONJ_LETTERS = frozenset("وف")
+
+
+def _means_phrase(ctx: DocContext, t: Token) -> bool:
+    """Is t a noun with the preposition "ب" saying how people were hit ("بهجوم", "بالرصاص")?
+    (rules/scope.yaml `means_nouns`; a definite noun after "ب" always is.)"""
+    w = t.text
+    if len(w) < 4 or w[0] != "ب":
+        return False
+    stem = w[1:]
+    return (stem.startswith("ال") and len(stem) > 3) or stem in ctx.scope.means_nouns
 
 
 def _vague_construct(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:

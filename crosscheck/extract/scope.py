@@ -232,6 +232,7 @@ class ScopeLexicon:
         self.rules = rules
         self.person = PhraseSet.of(rules.person_nouns)
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
+        self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
         )

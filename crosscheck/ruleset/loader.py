@@ -338,6 +338,10 @@ class ScopeRules(_Strict):
     why: str
     person_nouns: list[str]
     function_words: list[str]  # words after a number that are not its counted noun
+    # Nouns that, carrying the preposition "ب" right after a number, say how or by what the people
+    # counted were hit, not who they are ("وجرح 79 بهجوم", "قتل 40 بقصف"): the figure is bare and
+    # its kind comes from its cue.  "ب" with a definite noun ("أصيب 15 بالرصاص") always does.
+    means_nouns: list[str] = Field(default_factory=list)
     groups: dict[str, list[str]]  # group -> nouns
     periods: dict[str, list[str]]  # period -> cues in the claim's sentence
     according_to: list[str]  # "وفقا ل", "بحسب" … anywhere in the sentence, then the source
