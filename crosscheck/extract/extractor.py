@@ -600,7 +600,29 @@ def _definite_head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: in
             return k - 2  # the noun, then its adjective ("اللبنانيون", "المحررون")
         if counted(k - 1):
             return k - 1
+    elif toks[k].text == "ال" and _possessed(toks[k - 1]) is not None:
+        # "مقتل ركابها الـ224", "أسراه الـ40": a noun made definite by its pronoun
+        t = toks[k - 1]
+        one = [Token(t.nstart, t.nend, t.text, _possessed(t), t.brk_before)]
+        if ctx.scope.person.at(one, 0) is not None or ctx.nisba.people(one[0]) or any(
+            ck.nouns.at(one, 0) for ck in comp.kinds
+            if ck.nouns and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
+        ):
+            return k - 1
     return _construct_head(ctx, toks, k)
+
+
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _possessed(t: Token) -> frozenset[str] | None:
+    """The forms of a noun with a possessive pronoun, the pronoun cut off ("ركابها" -> ركاب), or
+    None when t does not end in one (stem of at least 3 letters)."""
+    w = t.text
+    for suf in _POSSESSIVES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return t.forms | bare_forms(w[: -len(suf)])
+    return None
 
 
 def _construct_head(ctx: DocContext, toks: Sequence[Token], k: int) -> int:
@@ -744,6 +766,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             toks.changed = (h, i0 + 2)
             num_tok, lo_, hi_ = toks[i0], toks[h].nstart, toks[i0].nend
             moved = [Token(lo_, hi_, t.text, t.forms, False) for t in toks[h:i0]]
+            if not moved[0].text.lstrip("وفبك").startswith(("ال", "لل")):
+                stem = _possessed(moved[0])  # "ركابها الـ224": counted as ركاب
+                if stem is not None:
+                    moved[0] = Token(lo_, hi_, moved[0].text, stem, False)
             hit = ctx.scope.construct_heads.at(toks, h)
             reads = ctx.scope.construct_reads.get(normalize_word(hit[0].source)) if hit is not None else None
             if reads is not None and reads not in moved[0].forms:
