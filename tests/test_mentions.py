@@ -155,3 +155,19 @@ def test_a_figure_restated_in_a_window_or_for_a_group_is_the_whole_toll():
     # the parts of a toll listed by place stay parts
     text = "قتل 40 شخصا، منهم 3 في حمص و3 في حماة."
     assert sorted(c.value for c in _killed(extract_text(text))) == [3, 3, 40]
+
+
+def test_a_tally_stated_twice_for_one_vote_is_one_claim():
+    # the second statement names the text without its number: only the assigned vote joins them
+    text = ("اعتمد مجلس الأمن الدولي القرار 2790 بأغلبية 13 صوتا وامتناع بريطانيا. وصوت لصالح القرار 13 "
+            "عضوا من أعضاء المجلس الخمسة عشر، فيما امتنعت لندن وموسكو عن التصويت.")
+    tallies = [c for c in extract_text(text) if c.kind == "votes_for"]
+    assert [c.value for c in tallies] == [13]
+    assert [m.surface for m in tallies[0].mentions] == ["13 صوتا", "13 عضوا"]
+
+
+def test_two_votes_with_the_same_tally_stay_two_claims():
+    text = ("واعتمد مجلس الأمن القرار 2790 بأغلبية 13 صوتا. "
+            "وفي العام الماضي اعتمد المجلس القرار 2650 بأغلبية 13 صوتا أيضا.")
+    tallies = [c for c in extract_text(text) if c.kind == "votes_for"]
+    assert len(tallies) == 2 and len({c.event for c in tallies}) == 2

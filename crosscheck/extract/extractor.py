@@ -22,7 +22,7 @@ import regex
 from crosscheck.extract import vote_positions as positions
 from crosscheck.extract.formulas import _in_article, formula_claims
 from crosscheck.extract.member_counts import member_count_claims
-from crosscheck.extract.mentions import MentionMerger, merge_key
+from crosscheck.extract.mentions import MentionMerger, merge_key, merge_tallies
 from crosscheck.util.gc_pause import collector_paused
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
@@ -292,7 +292,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         # the rumour an article reports and then refutes is not its claim ("تحدثت تقارير عن مقتل
         # أكثر من 3000 … وليس 3000 كما راج"): every figure of that value goes
         out = [c for c in out if c.kind == "other" or float(c.value) not in ctx.refuted]
-    return assign_incidents(ctx, assign_vote_events(ctx, out))
+    return assign_incidents(ctx, merge_tallies(assign_vote_events(ctx, out)))
 
 
 # a digit run read as pieces gives its repeated numbers once (tests turn it on to compare)

@@ -16,7 +16,9 @@ its own fields and gains the other places in `mentions`, when their scopes are t
   outlet gives "27 قتيلا خلال 24 ساعة" and "27 قتيلا"), or a count since a start restated later
   without a period of its own; two different windows stay two;
 - events: the same, or one unnamed ("390 أسيرا" and "390 أسيرا في المرحلة الأولى").
-- vote tallies never (a tally's vote is assigned after merging).
+- vote tallies only with the same event, group, place and period; once their votes are assigned
+  (crosscheck.extract.vote_events), `merge_tallies` folds a tally figure stated twice for ONE vote
+  ("بأغلبية 14 صوتا" … "وصوت لصالحه 14 عضوا") into its first statement.
 The merged claim is the whole toll: a window or a named group gives way to the running period
 and the general group of a later mention (`_widen`).
 
@@ -201,3 +203,31 @@ def merge_mentions(claims: Sequence[Claim], nested: Nested | None = None) -> lis
     for c in claims:
         merger.add(c)
     return merger.out
+
+
+_TALLIES = frozenset({"votes_for", "votes_against", "abstentions"})
+
+
+def merge_tallies(claims: Sequence[Claim]) -> list[Claim]:
+    """The claims of ONE document after their votes are assigned: a tally figure given again for
+    the same vote (same kind, value, qualifier shape, event, group, place and period) is a
+    mention of the first, not a second claim.  Two votes keep their own figures (their events
+    differ: "n=1", "n=2").  One pass, a dict lookup per tally claim."""
+    first: dict[Hashable, tuple[Claim, set[int]]] = {}
+    out: list[Claim] = []
+    for c in claims:
+        if c.kind not in _TALLIES:
+            out.append(c)
+            continue
+        k = _key(c)
+        kept = first.get(k)
+        if kept is None:
+            first[k] = (c, {m.start for m in c.mentions} or {c.start})
+            out.append(c)
+            continue
+        claim, starts = kept
+        for m in c.mentions or [mention_of(c)]:
+            if m.start not in starts:
+                starts.add(m.start)
+                claim.mentions.append(m)
+    return out
