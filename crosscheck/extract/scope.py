@@ -35,6 +35,9 @@ class Mention:
     located: bool  # preceded by a locative word (في، داخل، بـ) — needed for countries
 
 
+_VENUE_STOP = re.compile(r"[.،,؛;:!?؟\n]")
+
+
 class Gazetteer:
     def __init__(self, rules: GazetteerRules) -> None:
         self.rules = rules
@@ -127,7 +130,9 @@ class Gazetteer:
             return out
         reach = self.rules.venue_reach
         for v in self._venue_re.finditer(text):
-            words = list(_WORD_AT.finditer(text, v.end(), min(len(text), v.end() + 24 * (reach + 2))))[: reach + 2]
+            stop = min(len(text), v.end() + 24 * (reach + 2))
+            brk = _VENUE_STOP.search(text, v.end(), stop)  # the venue's own clause only
+            words = list(_WORD_AT.finditer(text, v.end(), brk.start() if brk else stop))[: reach + 2]
             for k, w in enumerate(words[: reach + 1]):
                 if not self._is_locative(w.group()) or k + 1 >= len(words):
                     continue
