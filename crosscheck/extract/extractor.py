@@ -498,6 +498,28 @@ def _side_after(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: Sequenc
     return ck
 
 
+def _placed_between(ctx: DocContext, s_lo: int, s_hi: int):
+    """A test for scope.pick_location: does a claim placed earlier in the sentence (not of kind
+    other) start in [lo, hi) (normalised offsets)?  It reads the placed claims from the latest
+    back to lo only: a place near the figure is asked about the few claims after it."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    toks = ctx.tokens(s_lo, s_hi)
+
+    def between(lo: int, hi: int) -> bool:
+        for p in reversed(placed):
+            if p.left >= len(toks):
+                continue
+            at = toks[p.left].nstart
+            if at < lo:
+                return False
+            if at < hi and p.claim.kind != "other":
+                return True
+        return False
+    return between
+
+
 def _heads_next(ctx: DocContext, joiners: frozenset[str], toks: Sequence[Token], k: int, index) -> bool:
     """Is toks[k] a tally joiner (a rule's heads_next) followed at once by another figure, or by
     a cue and a figure ("ضد 9", "ضد رفض 5 دول")?  It then types that figure, not one before it:
@@ -976,10 +998,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             clause_end = _clause_end(ctx, toks, right)
             places = ctx.locations_in(s_lo, s_hi)
             location, ambiguous = None, False
-            # the figures placed before this one (a place right after one of them is its own)
-            s_toks = ctx.tokens(s_lo, s_hi)
-            figures = sorted(s_toks[p.left].nstart for p in ctx.sentence_claims.get(s_lo, ())
-                             if p.claim.kind != "other" and p.left < len(s_toks))
+            figures = _placed_between(ctx, s_lo, s_hi)  # (a place right after one is its own)
             wall = last_barrier(ctx.scope, toks, left, ctx.info(toks), after=True)
             if wall > 0:
                 # "… أجليت إلى مدينة خاركيف، مشيرة إلى أن 3.7 مليون شخص نازحون داخل أوكرانيا":

@@ -327,15 +327,15 @@ def _gap(m: Mention, at: int, end: int) -> int:
     return max(0, at - m.end)
 
 
-def _rank(gaz: Gazetteer, cands: Sequence[Mention], at: int, end: int, figures: Sequence[int] = ()) -> Mention:
+def _rank(gaz: Gazetteer, cands: Sequence[Mention], at: int, end: int, figures=None) -> Mention:
     """The place of a claim among the usable mentions near it.
 
     The nearest wins, except that a sub-area (Rafah) within `child_window` words is preferred to
     its parent (Gaza): "رفح، حيث يتجمع أكثر من مليون شخص داخل غزة" is Rafah's.  A place right
     after the claim (within `own_place_window` words) is its own and wins over a nearer one
     before it: "24 في حمص و58 في حلب" is Aleppo's 58.  A sub-area that is another figure's own
-    place (a claim of `figures`, the sorted normalised starts of the claims placed before in the
-    sentence, starts just before it) draws no other figure: "قتل 50 شخصا في مدينة كراتشي جراء الفيضانات التي أودت بحياة 400 شخص
+    place (`figures(lo, hi)`: does an earlier claim of the sentence start in [lo, hi), normalised
+    offsets - one starts just before the place) draws no other figure: "قتل 50 شخصا في مدينة كراتشي جراء الفيضانات التي أودت بحياة 400 شخص
     في باكستان" - 400 is the country's.
     """
     cands = sorted(cands, key=lambda m: _gap(m, at, end))
@@ -346,10 +346,8 @@ def _rank(gaz: Gazetteer, cands: Sequence[Mention], at: int, end: int, figures: 
     window = gaz.rules.child_window * 7  # words -> characters, roughly
 
     def taken(m: Mention) -> bool:
-        if m.start >= at:
-            return False
-        k = bisect_left(figures, m.start - reach - 14)  # a figure, its counted noun, a locative
-        return k < len(figures) and figures[k] < m.start
+        # a figure, its counted noun and a locative before the place
+        return figures is not None and m.start < at and figures(m.start - reach - 14, m.start)
 
     for m in cands:
         if m is not best and _gap(m, at, end) <= window and gaz.is_within(m.place.id, best.place.id) \
@@ -360,10 +358,10 @@ def _rank(gaz: Gazetteer, cands: Sequence[Mention], at: int, end: int, figures: 
 
 def pick_location(
     gaz: Gazetteer, mentions: Sequence[Mention], starts: Sequence[int], lo: int, hi: int, at: int,
-    end: int | None = None, figures: Sequence[int] = (),
+    end: int | None = None, figures=None,
 ) -> tuple[str | None, bool]:
     """Location of a claim at normalised offsets [at, end) (end: where its counted noun ends;
-    default `at`; `figures`: the sorted normalised starts of the sentence's earlier claims); [lo, hi) is the sentence up to the end of the claim's clause (a place in a
+    default `at`; `figures`: see _rank); [lo, hi) is the sentence up to the end of the claim's clause (a place in a
     later clause, "…، مع تركيز المفاوضات على السجناء المحتجزين داخل إسرائيل", is about
     something else).
 
@@ -402,7 +400,7 @@ class LocationIndex:
             self.distinct.append(len(self.order))
         self._related: dict[tuple[int, str], bool] = {}
 
-    def pick(self, lo: int, hi: int, at: int, end: int | None = None, figures: Sequence[int] = ()
+    def pick(self, lo: int, hi: int, at: int, end: int | None = None, figures=None
              ) -> tuple[str | None, bool]:
         """pick_location(gaz, mentions, starts, lo, hi, at, end, figures), `lo` being the sentence start."""
         starts = self.starts
