@@ -92,20 +92,15 @@ def _reconcile(claims, documents, config, sources, units) -> list[Cluster]:
     cfg = config_or_default(config)
     docs = list(documents or [])
     claims = [_as_claim(c, i) for i, c in enumerate(claims)]
-    repaired = [_repair_claim(c) for c in claims]
-    claims = [c for c, _ in repaired]
     ddates = document_dates(docs)
     doc_dates = {k: (v.isoformat() if v else None) for k, v in ddates.dates.items()}
     if sources is None:
         sources = source_groups(docs, cfg) if docs else SourceGroups()
-    claims = date_claims(claims, ddates)
-    claims = resolve_periods(claims, period_rules().since_total_min_days)
     hier = load_hierarchy()
-    claims = hier.annotate(claims, docs)  # combined figures ("في البلدين") get their own place
-    claims = mark_sum_parts(claims)  # an article's parts of its own total ("706 + 181 = 887")
+    claims, repair_notes = prepare_claims(claims, ddates, documents=docs, hier=hier)
     claims = link_votes(claims, sources=sources)
     grouping = group_claims(claims, cfg, units)
-    clusters = judge_groups(grouping.groups, [note for _c, note in repaired], doc_dates, sources, cfg, hier)
+    clusters = judge_groups(grouping.groups, repair_notes, doc_dates, sources, cfg, hier)
     clusters.sort(key=_sort_key)
     return clusters
 
