@@ -27,7 +27,7 @@ from crosscheck.models import Claim
 from crosscheck.reconcile.intervals import Span
 
 # a part of the day's rank (rules/dates.yaml parts_of_day) -> the words a report shows
-_NAMES = {1: "dawn", 2: "morning", 3: "midday", 4: "evening"}
+_NAMES = {1: "dawn", 2: "morning", 3: "midday", 4: "evening", 5: "late night"}
 _STEP = 4  # slots per part of the day
 _AFTER = 2  # a figure told as coming after an earlier one's part of the day
 

@@ -298,10 +298,14 @@ def claim_date(
     previous one if that would put it after the document date).  The cues of a sentence are
     found once and cached, so the claims of one sentence cost one scan.
     """
-    norm, cues, figures = _cues(sentence, doc_date, _patterns(rules))
+    p = _patterns(rules)
+    norm, cues, figures = _cues(sentence, doc_date, p)
     pos = _norm_pos(norm, at)
+    earlier = _earlier_ends(norm.text, p)
     best: Optional[tuple[bool, int, dt.date, str]] = None
     for start, end, d, how in cues:
+        if start > pos and _brings_in_earlier(pos, start, figures, earlier):
+            continue  # "إلى 373، بعد أن كانت الوزارة أعلنت أمس 361": the earlier figure's day
         dist = start - pos if start >= pos else max(0, pos - end)
         # a cue with another figure between it and this one is that figure's day ("ارتفعت
         # مساء الأحد إلى 59، بعد أن كانت 39 مساء السبت"): it counts only when no cue is free
@@ -463,6 +467,27 @@ def _earlier_figure_between(pos: int, cue: int, numbers: tuple, earlier: tuple) 
     if k == len(earlier) or earlier[k] > cue:
         return False
     return bisect_left(numbers, earlier[k]) < bisect_left(numbers, cue)
+
+
+@lru_cache(maxsize=2048)
+def _earlier_ends_of(s: str, p: "_Patterns") -> tuple[int, ...]:
+    return tuple(m.end() for m in p.earlier_re.finditer(s)) if p.earlier_re is not None else ()
+
+
+def _earlier_ends(s: str, p: "_Patterns") -> tuple[int, ...]:
+    """Where the words bringing in an earlier figure (rules/dates.yaml `earlier_figure_words`)
+    end in the normalised sentence `s`."""
+    return _earlier_ends_of(s, p) if p.earlier_re is not None else ()
+
+
+def _brings_in_earlier(pos: int, cue: int, figures: tuple, earlier: tuple) -> bool:
+    """Between the figure at `pos` and a day at `cue`, a word bringing in an earlier figure,
+    and a figure after that word (before or after the day: "بعد أن كانت أعلنت أمس 361"): the
+    day is that earlier figure's."""
+    k = bisect_right(earlier, pos)
+    if k == len(earlier) or earlier[k] > cue:
+        return False
+    return bisect_left(figures, earlier[k]) < len(figures)
 
 
 def _norm_pos(norm, at: int) -> int:
