@@ -33,7 +33,7 @@ from crosscheck.reconcile.cluster_claims import cluster_claim
 from crosscheck.reconcile.causes import Judged, classify, severity, stretched
 from crosscheck.reconcile.trajectory import Item, fit, fits_all
 from crosscheck.errors import InputError
-from crosscheck.reconcile.grouping import EARLIER_PERIOD, ScopeGroup, exact_form, group_claims
+from crosscheck.reconcile.grouping import EARLIER_PERIOD, ScopeGroup, exact_form, group_claims, since_day
 from crosscheck.reconcile.intervals import (
     Span,
     categorical_consensus,
@@ -231,6 +231,7 @@ def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
         return "volatile"  # the injured still in hospital: fewer as they leave
     if group.kind in cfg.monotonic_kinds and (
         period in {exact_form(p) for p in cfg.cumulative_periods}
+        or _since_a_day(period)
         or event in {exact_form(e) for e in cfg.growing_events}
     ):
         return "monotonic"
@@ -239,6 +240,15 @@ def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
     if group.kind in cfg.volatile_kinds or period in {exact_form(p) for p in cfg.daily_periods}:
         return "volatile"
     return "windowed"
+
+
+def _since_a_day(period: Optional[str]) -> bool:
+    """A total since a named day ("منذ 3 يونيو", "منذ مطلع الشهر", "منذ الجمعة", resolved to a
+    date by crosscheck.reconcile.periods) counts up from a fixed start: it only grows, like the
+    story's running total.  Not the start of a year: a calendar window of an ongoing situation
+    (periods.YEAR_START), compared like other windows."""
+    start = since_day(period) if period else None
+    return start is not None and (start.month, start.day) != (1, 1)
 
 
 def _project(
