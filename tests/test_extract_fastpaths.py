@@ -707,6 +707,50 @@ def test_a_claim_window_reads_its_matches_between_positions_from_its_sentence(mo
     assert check(41) == (-1, -1)
 
 
+def test_a_window_matches_on_its_own_tokens_only_where_a_phrase_can_reach_a_rewritten_one(monkeypatch):
+    """A claim window's own matches around its rewritten tokens and near its end
+    (SentenceIndex._region) are the sentence's, shifted, at every position whose candidate
+    phrases (PhraseSet.reach: their longest span) read no rewritten token and nothing past the
+    window; only the other positions are matched on the window.  The same matches in the same
+    order as an index without a base for every range, with fewer positions matched on the
+    windows than with the path off; a mutant whose reach is one token short fails."""
+    from crosscheck.text import lexicon
+
+    def check(seed: int) -> tuple[int, int]:
+        tried = hits = 0
+        for rng, w, c, index, plain in _sentence_windows(seed, seed + 1, (20, 20, 120)):
+            for _ in range(12):
+                at = rng.choice((c, c + 1, c - 1, c - 12, len(w) - 1 - rng.randrange(14)))
+                q_lo, q_hi = at - rng.randint(0, 14), at + rng.randint(0, 14)
+                want = plain.between(q_lo, q_hi)
+                if index.between(q_lo, q_hi) != want or index.ending_at(q_hi) != plain.ending_at(q_hi):
+                    return -1, -1
+                tried += 1
+                hits += len(want)
+        return tried, hits
+
+    found = [0]
+    real_find = lexicon.SentenceIndex._find
+
+    def counting(self, i):
+        found[0] += self._base is not None
+        return real_find(self, i)
+
+    monkeypatch.setattr(lexicon.SentenceIndex, "_find", counting)
+    tried, hits = check(51)
+    assert tried > 2000 and hits > 2000
+    on, found[0] = found[0], 0
+    monkeypatch.setattr(lexicon, "_REGION_FROM_BASE", False)
+    assert check(51) == (tried, hits)
+    off = found[0]
+    assert 0 < on < 0.7 * off, (on, off)
+    monkeypatch.setattr(lexicon, "_REGION_FROM_BASE", True)
+    # the mutant: a phrase's reach one token short of its span
+    real_reach = lexicon.PhraseSet.reach
+    monkeypatch.setattr(lexicon.PhraseSet, "reach", lambda self, tok: max(real_reach(self, tok) - 1, min(real_reach(self, tok), 1)))
+    assert check(51) == (-1, -1)
+
+
 def test_dual_nouns_give_the_same_claims_with_window_matches_read_from_their_sentence():
     """The claims of sentences of dual nouns among cues, figures and commas (each dual a
     rewritten window) are the same whether a window's between() reads its sentence's matches
@@ -1273,17 +1317,22 @@ def test_a_window_asks_its_sentence_whether_it_may_hold_a_phrase_set(monkeypatch
     # windows adding the same forms: the phrase sets' needs are read once for all of them
     text = " ".join(f"ومقتل جنديين وإصابة {n} أشخاص في غزة" for n in range(3, 40))
     asked, read = [0], [0]
-    real = cx.TokenInfo._may_hold_with
+    real_ask, real = cx.TokenInfo.may_hold, cx.TokenInfo._may_hold_with
+
+    def asking(self, phrases):
+        asked[0] += self.base is not None
+        return real_ask(self, phrases)
 
     def counting(self, phrases, new):
         if new:
-            asked[0] += 1
             read[0] += ("may_hold+", id(phrases), new) not in self._memo
         return real(self, phrases, new)
 
+    monkeypatch.setattr(cx.TokenInfo, "may_hold", asking)
     monkeypatch.setattr(cx.TokenInfo, "_may_hold_with", counting)
     assert len(extractor.extract_text(text)) >= 37
     assert 0 < read[0] and read[0] * 10 < asked[0], (read, asked)
+    monkeypatch.setattr(cx.TokenInfo, "may_hold", real_ask)
     for t in (text, "قال مسؤولون " + " ".join(f"ومقتل جنديين وإصابة شخصين في {p}" for p in ("غزة", "رفح", "جنين") * 9),
               "وأصيب طفلان ومدنيان، ولم يقتل جنديان في الهجوم بحسب الجيش، فيما قتل 3 من الشرطة"):
         fast = [c.model_dump() for c in extractor.extract_text(t)]

@@ -48,7 +48,7 @@ class TokenInfo:
     computed once per list: token starts, clause bounds, and indexes its owners add by key
     (`get`).  Every question about a claim is then answered from its neighbourhood."""
 
-    __slots__ = ("toks", "_memo", "_starts", "_clause_start", "_clause_end", "base")
+    __slots__ = ("toks", "_memo", "_starts", "_clause_start", "_clause_end", "base", "_new")
 
     def __init__(self, toks: Sequence[Token], base: "TokenInfo | None" = None) -> None:
         self.toks = toks
@@ -57,6 +57,7 @@ class TokenInfo:
         self._starts: list[int] | None = None
         self._clause_start: list[int] | None = None
         self._clause_end: list[int] | None = None
+        self._new: frozenset[str] | None = None  # a window's new_forms, once asked
 
     @property
     def starts(self) -> list[int]:
@@ -182,16 +183,24 @@ class TokenInfo:
         none anywhere in it): the union of the forms is made once per list, each phrase set
         asked once (PhraseSet.needs, a C loop).  A claim's window: its sentence's forms and
         those of its rewritten tokens."""
+        base = self.base
+        if base is not None and _WINDOW_GATES_FROM_BASE:
+            # a claim's window: its sentence's answer for the forms its rewritten tokens add
+            # (windows of one sentence add few distinct sets: a dual's "2" and singular), kept
+            # by the sentence (a window asks each phrase set about once: a memo of its own
+            # would only be filled)
+            new = self._new
+            if new is None:
+                new = self._new = self.new_forms
+            if not new:
+                return base.may_hold(phrases)
+            found = base._memo.get(("may_hold+", id(phrases), new))
+            return base._may_hold_with(phrases, new) if found is None else found
         key = ("may_hold", id(phrases))
         found = self._memo.get(key)
         if found is None:
-            if self.base is not None and _WINDOW_GATES_FROM_BASE:
-                # a claim's window: its sentence's answer for the forms its rewritten tokens add
-                # (windows of one sentence add few distinct sets: a dual's "2" and singular)
-                found = self._memo[key] = self.base._may_hold_with(phrases, self.new_forms)
-            else:
-                needs = phrases.needs if _GATES else None
-                found = self._memo[key] = needs is None or any(map(self.forms.issuperset, needs))
+            needs = phrases.needs if _GATES else None
+            found = self._memo[key] = needs is None or any(map(self.forms.issuperset, needs))
         return found
 
     def _may_hold_with(self, phrases: PhraseSet, new: frozenset[str]) -> bool:

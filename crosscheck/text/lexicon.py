@@ -28,6 +28,10 @@ _PAIR_MIN = 3  # (fewer candidates are tried faster than a pair is looked up)
 # a claim window's index answers between() from its sentence's matches where it copies them
 # (tests turn it off to compare with reading every position)
 _WINDOW_FROM_BASE = True
+# a claim window's own matches near its rewritten tokens and its end are the sentence's where
+# the phrases that can start at a token read no rewritten token and nothing past the window
+# (tests turn it off to compare with matching every such position on the window)
+_REGION_FROM_BASE = True
 _CACHE_MAX = 50_000  # distinct words remembered per phrase set before the cache starts over
 
 
@@ -188,6 +192,7 @@ class PhraseSet:
         # ... and per pair of form sets (a word, the next): those whose second word can be the
         # next word (the others cannot match there)
         self._pair_cache: dict[tuple[frozenset[str], frozenset[str] | None], list[Phrase]] = {}
+        self._reach_cache: dict[frozenset[str], int] = {}  # token forms -> reach
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
@@ -200,6 +205,20 @@ class PhraseSet:
             span = max((len(p.words) + GAP_MAX * sum(w.gap for w in p.words) for p in self.phrases), default=1)
             self.__dict__["_max_span"] = span
         return span
+
+    def reach(self, tok: Token) -> int:
+        """The most tokens a match starting at `tok` can read (Phrase.match_at reads tokens i to
+        i + reach - 1 only): the longest span of the candidate phrases for its word, 0 if none."""
+        found = self._reach_cache.get(tok.forms)
+        if found is None:
+            if len(self._reach_cache) > _CACHE_MAX:
+                self._reach_cache.clear()
+            found = self._reach_cache[tok.forms] = max(
+                (len(p.words) + GAP_MAX * sum(w.gap for w in p.words)
+                 for p in self._candidates(self._first, self._first_loose, tok)),
+                default=0,
+            )
+        return found
 
     @property
     def needs(self) -> list[frozenset[str]] | None:
@@ -560,8 +579,29 @@ class SentenceIndex:
             head, c1, tail, n = self._window_bounds()
             hi = c1 if lo == head else n
             ms: list[tuple[int, int, Phrase]] = []
-            for i in range(lo, hi):
-                ms += self.starting_at(i)
+            if _REGION_FROM_BASE:
+                # A match starting at window token i reads tokens i to i + reach - 1 only (reach:
+                # the longest span of the phrases that can start with the token's word,
+                # PhraseSet.reach).  Where those are all copies of the sentence's (before the
+                # rewritten ones, or inside the window after them), the matches at i are the
+                # sentence's, shifted; only the positions whose phrases can read a rewritten
+                # token or past the window's end are matched on the window.
+                toks, base, reach = self.tokens, self._base, self.phrases.reach
+                if lo == head:
+                    edge, d = self._changed[0], toks.offset  # type: ignore[attr-defined]
+                else:
+                    edge, d = n, toks.base_end - n  # type: ignore[attr-defined]
+                for i in range(lo, hi):
+                    r = reach(toks[i])
+                    if not r:
+                        continue  # no phrase starts with this word
+                    if i + r <= edge:
+                        ms += [(s - d, e - d, p) for s, e, p in base.starting_at(i + d)]  # type: ignore[union-attr]
+                    else:
+                        ms += self.starting_at(i)
+            else:
+                for i in range(lo, hi):
+                    ms += self.starting_at(i)
             found = self._regions[lo] = (ms, [m[0] for m in ms], {})
         return found
 
