@@ -751,6 +751,50 @@ def test_a_window_matches_on_its_own_tokens_only_where_a_phrase_can_reach_a_rewr
     assert check(51) == (-1, -1)
 
 
+def test_a_window_takes_its_clause_breaks_and_match_ends_from_its_sentence(monkeypatch):
+    """A claim window's clause breaks (TokenInfo.breaks) are its sentence's, shifted, where it
+    copies them, and its ending_at() shifts only the sentence's matches that end there: the
+    same breaks as its tokens' own and the same matches as an index without a base, at every
+    position of random rewritten windows; the claims of dual nouns among commas are the same
+    with both paths off; a mutant that keeps the matches ending one token later fails."""
+    from crosscheck.extract import context as cx
+    from crosscheck.extract import extractor
+    from crosscheck.text import lexicon
+
+    def check(seed: int) -> tuple[int, int]:
+        tried = hits = 0
+        for _rng, w, _c, index, plain in _sentence_windows(seed, seed + 1, (20, 20, 80)):
+            info = cx.TokenInfo(w, cx.TokenInfo(w.base))
+            if info.breaks != [k for k, t in enumerate(w) if t.brk_before]:
+                return -1, -1
+            for k in range(-2, len(w) + 3):
+                got = index.ending_at(k)
+                if got != plain.ending_at(k):
+                    return -1, -1
+                tried += 1
+                hits += len(got)
+        return tried, hits
+
+    tried, hits = check(61)
+    assert tried > 5000 and hits > 1000, (tried, hits)
+    text = "قال مسؤولون " + " ".join(
+        f"ومقتل جنديين، وإصابة شخصين في {p} أو مدنيين" for p in ("غزة", "رفح", "جنين") * 12)
+    fast = [c.model_dump() for c in extractor.extract_text(text)]
+    monkeypatch.setattr(cx, "_WINDOW_BREAKS_FROM_BASE", False)
+    monkeypatch.setattr(lexicon, "_WINDOW_ENDS", False)
+    assert [c.model_dump() for c in extractor.extract_text(text)] == fast and fast
+    monkeypatch.setattr(lexicon, "_WINDOW_ENDS", True)
+    real_wm = lexicon.SentenceIndex._window_matches
+
+    def mutant(self, payload, a, b, end=None):  # the ends tested one token off
+        if end is None:
+            return real_wm(self, payload, a, b)
+        return [m for m in real_wm(self, payload, a, b) if m[1] == end + 1]
+
+    monkeypatch.setattr(lexicon.SentenceIndex, "_window_matches", mutant)
+    assert check(61) == (-1, -1)
+
+
 def test_dual_nouns_give_the_same_claims_with_window_matches_read_from_their_sentence():
     """The claims of sentences of dual nouns among cues, figures and commas (each dual a
     rewritten window) are the same whether a window's between() reads its sentence's matches

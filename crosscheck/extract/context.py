@@ -41,6 +41,9 @@ _GATES = True
 # a claim window's may_hold asks its sentence's TokenInfo (kept per set of forms the window
 # adds) instead of testing the phrase set against the window's own forms (tests turn it off)
 _WINDOW_GATES_FROM_BASE = True
+# a claim window's clause breaks are its sentence's, shifted, where it copies them (tests turn
+# it off to compare with TokenInfo.where)
+_WINDOW_BREAKS_FROM_BASE = True
 
 
 class TokenInfo:
@@ -117,8 +120,20 @@ class TokenInfo:
         if found is None:
             if self.base is None:
                 found = [k for k, t in enumerate(self.toks) if t.brk_before]
-            else:
+            elif not _WINDOW_BREAKS_FROM_BASE:
                 found = [k for k, _ in self.where("breaks", 1, _break_at, lambda info: [(k, True) for k in info.breaks])]
+            else:
+                # a claim's window: its sentence's breaks where it copies them (before the
+                # rewritten tokens, and after them up to its end), shifted, and its own between
+                # (what `where` gives for a find reading one token, without its pairs)
+                toks = self.toks
+                n, (c0, c1), base = len(toks), toks.changed, self.base.breaks  # type: ignore[attr-defined]
+                c0, c1 = max(c0, 0), min(c1, n)
+                off, end = toks.offset, toks.base_end  # type: ignore[attr-defined]
+                shift = end - n
+                found = [k - off for k in base[bisect_left(base, off) : bisect_left(base, off + c0)]]
+                found += [k for k in range(c0, c1) if toks[k].brk_before]
+                found += [k - shift for k in base[bisect_left(base, c1 + shift) : bisect_left(base, end)]]
             self._memo["breaks"] = found
         return found
 

@@ -32,6 +32,8 @@ _WINDOW_FROM_BASE = True
 # the phrases that can start at a token read no rewritten token and nothing past the window
 # (tests turn it off to compare with matching every such position on the window)
 _REGION_FROM_BASE = True
+# ... and its ending_at() shifts only the sentence's matches that end there (tests turn it off)
+_WINDOW_ENDS = True
 _CACHE_MAX = 50_000  # distinct words remembered per phrase set before the cache starts over
 
 
@@ -461,6 +463,9 @@ class SentenceIndex:
 
     def ending_at(self, k: int) -> list[tuple[int, int, Phrase]]:
         """Every match whose end index is k."""
+        if (self._base is not None and self._starts is None and self._base._starts is not None
+                and _WINDOW_FROM_BASE and _WINDOW_ENDS):
+            return self._window_matches(None, k - self._span, k, k)  # (only those ending at k shifted)
         return [m for m in self.between(k - self._span, k) if m[1] == k]
 
     @property
@@ -605,7 +610,7 @@ class SentenceIndex:
             found = self._regions[lo] = (ms, [m[0] for m in ms], {})
         return found
 
-    def _window_matches(self, payload: object, a: int, b: int) -> list[tuple[int, int, Phrase]]:
+    def _window_matches(self, payload: object, a: int, b: int, end: int | None = None) -> list[tuple[int, int, Phrase]]:
         """Of a claim's window (`base` given, every match of the sentence known): the matches
         with this payload (any payload if None) starting at a token in [a, b), in text order,
         as between() and a filter would give them: where the tokens a match reads all copy the
@@ -627,6 +632,23 @@ class SentenceIndex:
             found = base._payload_matches(payload)  # type: ignore[union-attr]
             ms, starts = found if found is not None else ((), ())
         out: list[tuple[int, int, Phrase]] = []
+        if end is not None:
+            # only the matches ending at `end` (ending_at): the sentence's are tested before
+            # they are shifted
+            if a < head:
+                e_at = end + off
+                out += [(s - off, e - off, p) for s, e, p in
+                        ms[bisect_left(starts, a + off) : bisect_left(starts, min(b, head) + off)] if e == e_at]
+            if max(a, head) < min(b, c1):
+                out += [m for m in self._own_matches(head, payload, a, b) if m[1] == end]
+            if max(a, c1) < min(b, tail):
+                e_at = end + shift
+                out += [(s - shift, e - shift, p) for s, e, p in
+                        ms[bisect_left(starts, max(a, c1) + shift) : bisect_left(starts, min(b, tail) + shift)]
+                        if e == e_at]
+            if max(a, tail) < b:
+                out += [m for m in self._own_matches(tail, payload, a, b) if m[1] == end]
+            return out
         if a < head:
             out += [(s - off, e - off, p) for s, e, p in
                     ms[bisect_left(starts, a + off) : bisect_left(starts, min(b, head) + off)]]
