@@ -795,6 +795,44 @@ def test_a_window_takes_its_clause_breaks_and_match_ends_from_its_sentence(monke
     assert check(61) == (-1, -1)
 
 
+def test_a_window_takes_its_rule_list_from_its_sentence(monkeypatch):
+    """A claim window's list of applicable rules (_applicable) is kept by its sentence per class
+    of figure, rules asked, forms the window adds and sentence words it holds: for random
+    sentences of duals, cues, vote words and figures every window's list equals _every_rule's
+    for that window, the claims are the same with the path off, and windows share lists."""
+    from crosscheck.extract import extractor
+
+    made, shared = [0], [0]
+    real_every, real_app = extractor._every_rule, extractor._applicable
+
+    def every(*a, **kw):
+        made[0] += isinstance(a[2], extractor.TokenWindow)
+        return real_every(*a, **kw)
+
+    def checked(ctx, comp, toks, index, kinds, n, ordinal):
+        got = real_app(ctx, comp, toks, index, kinds, n, ordinal)
+        if isinstance(toks, extractor.TokenWindow):
+            shared[0] += 1
+            assert got == real_every(ctx, comp, toks, index, kinds, n, ordinal, cue=False)
+        return got
+
+    monkeypatch.setattr(extractor, "_every_rule", every)
+    monkeypatch.setattr(extractor, "_applicable", checked)
+    rng = random.Random(71)
+    words = list(_WORDS) + ["جنديين", "شخصين", "طفلين", "دولتين", "عضوين", "ومقتل", "وإصابة", "امتناع",
+                            "بأغلبية", "صوتا", "مجلس", "الأمن", "القرار", "،", "12", "أصيب", "الكوليرا"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 90))) for _ in range(150)]
+    for text in texts:
+        fast = [c.model_dump() for c in extractor.extract_text(text)]
+        monkeypatch.setattr(extractor, "_WINDOW_RULES_FROM_BASE", False)
+        plain = [c.model_dump() for c in extractor.extract_text(text)]
+        monkeypatch.setattr(extractor, "_WINDOW_RULES_FROM_BASE", True)
+        assert fast == plain, text
+    made[0] = shared[0] = 0
+    extractor.extract_text("قال مسؤولون " + " ".join(f"ومقتل جنديين وإصابة شخصين في {p}" for p in ("غزة", "رفح") * 20))
+    assert shared[0] >= 80 and made[0] * 10 < shared[0], (made, shared)
+
+
 def test_dual_nouns_give_the_same_claims_with_window_matches_read_from_their_sentence():
     """The claims of sentences of dual nouns among cues, figures and commas (each dual a
     rewritten window) are the same whether a window's between() reads its sentence's matches

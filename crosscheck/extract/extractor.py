@@ -2523,10 +2523,27 @@ def _applicable(ctx: DocContext, comp: Compiled, toks, index, kinds, n: _Num, or
     it reaches.  Those and the article and sentence are all _static_ok reads, so every figure
     of a class gets the same list; a dense sentence has a handful of classes.  (A claim's window
     serves one figure: its list is not kept.)"""
-    if isinstance(toks, TokenWindow):
-        return _every_rule(ctx, comp, toks, index, kinds, n, ordinal, cue=False)  # (one figure per window)
     value = n.value
     integer = float(value).is_integer()
+    if isinstance(toks, TokenWindow):
+        if not _WINDOW_RULES_FROM_BASE:
+            return _every_rule(ctx, comp, toks, index, kinds, n, ordinal, cue=False)  # (one figure per window)
+        # A claim's window serves one figure, but its list is a function of what its sentence
+        # keeps for it: the class of figure, the rules asked, the forms the window adds (its
+        # may_hold is its sentence's for those) and, for the rules needing words in the
+        # sentence, whether the window holds them.  Kept by the sentence under those.
+        info = ctx.info(toks)
+        holds = tuple(
+            _sentence_holds(ctx, toks, ck.needs, ("needs", ck.rule.id)) for ck in kinds if ck.needs
+        )
+        new = info._new if info._new is not None else info.new_forms
+        key = ("applicable_w", tuple(map(id, kinds)), ordinal, n.digits, integer,
+               bisect_right(_min_values(comp), value), new, holds)
+        memo = info.base._memo  # type: ignore[union-attr]
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _every_rule(ctx, comp, toks, index, kinds, n, ordinal, cue=False)
+        return found
     key = ("applicable", id(kinds), ordinal, n.digits, integer, bisect_right(_min_values(comp), value))
     memo = ctx.info(toks)._memo
     found = memo.get(key)
@@ -2541,6 +2558,9 @@ def _min_values(comp: Compiled) -> list[float]:
     return sorted({ck.rule.min_value for ck in comp.kinds})
 
 
+# a claim window's rule list (_applicable) is kept by its sentence per class of figure, rules
+# asked, forms the window adds and the words it holds (tests turn it off to compare)
+_WINDOW_RULES_FROM_BASE = True
 # _best_kind keeps _find_cue's answers that do not depend on the rule for the figure's rules
 # (tests turn it off to compare with asking them for every rule)
 _FIGURE_MEMO = True
