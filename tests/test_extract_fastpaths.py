@@ -541,6 +541,52 @@ def test_a_claim_window_reads_its_sentence_period_cues_where_it_copies_them():
     assert tried > 1000
 
 
+def test_where_calls_its_finder_only_at_words_that_can_start_a_find(monkeypatch):
+    """TokenInfo.where passes over the tokens holding none of the words its finder needs (a
+    source cue's or a phrase's first words): the same sources and phrase hits for sentences and
+    rewritten windows as calling the finder everywhere, with far fewer finder calls."""
+    from crosscheck.extract import context as cx
+    from crosscheck.extract.context import TokenInfo
+    from crosscheck.extract.extractor import _window
+    from crosscheck.extract.scope import _window_attribution_index, scope_for
+    from crosscheck.text.tokens import Token
+
+    lex = scope_for(load_rules().scope)
+    stop = compile_rules(load_rules()).all_cues
+    pieces = [p.source for ps in (lex.according_to, lex.attribution, lex.periods) for p in ps.phrases] + list(_WORDS)
+    calls = [0]
+    real = cx._where_between
+
+    def counting(find, toks, lo, hi, keys=None):
+        def counted(t, i):
+            calls[0] += 1
+            return find(t, i)
+        return real(counted, toks, lo, hi, keys)
+
+    monkeypatch.setattr(cx, "_where_between", counting)
+    counts = {}
+    for gate in (True, False):
+        monkeypatch.setattr(cx, "_WHERE_KEYS", gate)
+        calls[0], out = 0, []
+        r = random.Random(82)
+        for _ in range(150):
+            text = normalize(" ".join(r.choice(pieces) for _ in range(r.randint(3, 120)))).text
+            toks = tokenize(text, 0, len(text))
+            if len(toks) < 3:
+                continue
+            base = TokenInfo(toks)
+            i = r.randrange(1, len(toks))
+            w, a = _window(toks, i)
+            t = w[i - a]
+            w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+                                    Token(t.nstart, t.nend, "قتيل", frozenset({"قتيل"}), False)]
+            info = TokenInfo(w, base)
+            out.append((_window_attribution_index(lex, stop, info), info.phrase_hits(lex.periods)))
+        counts[gate] = (calls[0], out)
+    assert counts[True][1] == counts[False][1]
+    assert counts[True][0] * 2 < counts[False][0], (counts[True][0], counts[False][0])
+
+
 def _dense_sentence(n: int) -> str:
     """One sentence of n figures of several kinds, hedges and places (no full stop)."""
     verbs, kinds = ("وسقط", "وأصيب", "وفقد", "ونزح", "وأفرج عن"), ("قتيلا", "جريحا", "مفقودا", "نازحا", "أسيرا", "طفلا")

@@ -41,6 +41,8 @@ _GATES = True
 # a claim window's may_hold asks its sentence's TokenInfo (kept per set of forms the window
 # adds) instead of testing the phrase set against the window's own forms (tests turn it off)
 _WINDOW_GATES_FROM_BASE = True
+# TokenInfo.where calls its finder only at tokens holding a word it names (tests turn it off)
+_WHERE_KEYS = True
 # a claim window's clause breaks are its sentence's, shifted, where it copies them (tests turn
 # it off to compare with TokenInfo.where)
 _WINDOW_BREAKS_FROM_BASE = True
@@ -154,14 +156,14 @@ class TokenInfo:
                     (i, hit[0], i + hit[1])
                     for i, hit in self.where(("at", id(phrases)), phrases.max_span, _phrase_finder(phrases), lambda info: [
                         (i, (p, e - i)) for i, p, e in info.phrase_hits(phrases)
-                    ])
+                    ], None if phrases._first_loose else phrases._first_keys)
                 ]
             self._memo[("hits", id(phrases))] = found
         return found
 
     def where(
         self, key: Any, span: int, find: Callable[[Sequence[Token], int], Any],
-        scan: "Callable[[TokenInfo], list[tuple[int, Any]]] | None" = None,
+        scan: "Callable[[TokenInfo], list[tuple[int, Any]]] | None" = None, keys: frozenset[str] | None = None,
     ) -> list[tuple[int, Any]]:
         """(i, found) for every position i where find(toks, i) is not None, in order, found once
         per token list; `find` reads tokens i to i + span - 1 only (and what it finds at i is
@@ -169,26 +171,28 @@ class TokenInfo:
         it (the tokens a find at i reads lie before the rewritten tokens, or after them and inside
         the window) and calls `find` only around the rewritten tokens and at its end: a dual noun
         ("2 + noun") copies 200 tokens, and the sentence's positions are read once, not per dual.
-        `scan(info)`, if given, finds the same list for a sentence's TokenInfo in one loop."""
+        `scan(info)`, if given, finds the same list for a sentence's TokenInfo in one loop;
+        `keys`, if given, the words one of which a token must have for `find` to find anything
+        there (it is not called at the others)."""
         key = ("where", key)
         found = self._memo.get(key)
         if found is not None:
             return found
         toks, base = self.toks, self.base
         if base is None:
-            found = scan(self) if scan is not None else _where_between(find, toks, 0, len(toks))
+            found = scan(self) if scan is not None else _where_between(find, toks, 0, len(toks), keys)
         else:
             (c0, c1), n = toks.changed, len(toks)  # type: ignore[attr-defined]
             # looked up here: [a, c1) around the rewritten tokens, [b, n) where a find could read
             # past the window's end; the rest is the sentence's
             a, b = max(0, c0 - span + 1), max(c1, n - span + 1)
-            all_base = base.where(key[1], span, find, scan)
+            all_base = base.where(key[1], span, find, scan, keys)
             starts = base.get(("where_starts", key[1]), lambda: [h[0] for h in all_base])
             off, shift = toks.offset, toks.base_end - n  # type: ignore[attr-defined]
             found = [(i - off, v) for i, v in all_base[bisect_left(starts, off) : bisect_left(starts, off + a)]]
-            found += _where_between(find, toks, a, c1)
+            found += _where_between(find, toks, a, c1, keys)
             found += [(i - shift, v) for i, v in all_base[bisect_left(starts, c1 + shift) : bisect_left(starts, b + shift)]]
-            found += _where_between(find, toks, b, n)
+            found += _where_between(find, toks, b, n, keys)
         self._memo[key] = found
         return found
 
@@ -261,9 +265,20 @@ class TokenInfo:
         return found
 
 
-def _where_between(find: Callable[[Sequence[Token], int], Any], toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, Any]]:
-    """(i, find(toks, i)) for i in [lo, hi) where it finds something."""
+def _where_between(
+    find: Callable[[Sequence[Token], int], Any], toks: Sequence[Token], lo: int, hi: int,
+    keys: frozenset[str] | None = None,
+) -> list[tuple[int, Any]]:
+    """(i, find(toks, i)) for i in [lo, hi) where it finds something (`keys`: see where)."""
     out = []
+    if keys is not None and _WHERE_KEYS:
+        for i in range(max(lo, 0), min(hi, len(toks))):
+            if toks[i].forms.isdisjoint(keys):
+                continue
+            v = find(toks, i)
+            if v is not None:
+                out.append((i, v))
+        return out
     for i in range(max(lo, 0), min(hi, len(toks))):
         v = find(toks, i)
         if v is not None:

@@ -708,7 +708,9 @@ def _window_attribution_index(lex: ScopeLexicon, stop: PhraseSet | None, info):
     span = max(lex.according_to.max_span, lex.attribution.max_span) + 4 + (stop.max_span if stop is not None else 0)
     acc: list[tuple[int, int, int]] = []
     att: list[tuple[int, int, int]] = []
-    for i, (into, a, b) in info.where(("attribution", id(lex), id(stop)), span, got[2]):
+    could_start = lex.attribution_start
+    keys = None if could_start.loose else could_start.keys  # (the finder finds nothing at another word)
+    for i, (into, a, b) in info.where(("attribution", id(lex), id(stop)), span, got[2], None, keys):
         (att if into else acc).append((i, i + a, i + b))
     return ([e[0] for e in acc], acc), ([e[0] for e in att], att)
 
