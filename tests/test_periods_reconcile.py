@@ -361,3 +361,29 @@ def test_a_members_vetoes_over_a_conflict_only_grow():
     assert cl.status == "consistent"  # the eleventh veto cast the next day
     (cl,) = reconcile([veto("a", 11, "2017-11-16"), veto("b", 10, "2017-11-17")])
     assert cl.status == "conflict"  # a later count below an earlier one
+
+
+def test_a_total_since_a_named_day_only_grows():
+    # the same anchor ("منذ 5 مارس") on three days: a higher later figure is growth, a lower
+    # one a week later is stale (it was compared only within the window before)
+    grow = _docs(
+        ("a", "2024-03-20", "وقالت السلطات إن 210 أشخاص قتلوا في الإقليم منذ 5 مارس."),
+        ("b", "2024-03-26", "وارتفع عدد القتلى في الإقليم منذ 5 مارس إلى 290 قتيلا."),
+    )
+    _claims, clusters = _run(grow)
+    assert _together(clusters, ("a", 210), ("b", 290))
+    assert _cluster_of(clusters, "a", 210).status != "conflict"
+    fall = grow + _docs(("c", "2024-04-02", "وقالت السلطات إن 240 شخصا قتلوا في الإقليم منذ 5 مارس."))
+    _claims, clusters = _run(fall)
+    assert _together(clusters, ("b", 290), ("c", 240))
+    cl = _cluster_of(clusters, "b", 290)
+    # left out of the growth: a conflict, or an outlier named as a falling total
+    assert cl.status == "conflict" or any(c.doc == "c" and c.outlier for c in cl.claims)
+
+
+def test_a_day_of_the_month_in_words_starts_a_period():
+    docs = _docs(("a", "2024-08-16", "ارتفع عدد ضحايا السيول إلى 106 قتلى منذ الثامن من أغسطس الجاري، ليصل إجمالي ضحايا الموسم منذ 29 مايو إلى 273 قتيلا."))
+    claims, clusters = _run(docs)
+    periods = {float(c.value): c.period for c in claims if c.kind == "killed"}
+    assert periods[106] == "since:--08-08"
+    assert not _together(clusters, ("a", 106), ("a", 273))

@@ -49,10 +49,12 @@ class PeriodFinder:
         self.months = months
         self.weekdays = {normalize_word(k): v for k, v in dates.weekdays.items()}
         self.numbers = {normalize_word(k): v for k, v in rules.number_words.items()}
+        self.day_words = {_SPACES.sub(" ", normalize_word(k)): v for k, v in rules.day_ordinals.items()}
         subs = {
             "month": _alternation(months),
             "weekday": _alternation(list(self.weekdays) + [w[2:] for w in self.weekdays if w.startswith("ال")]),
             "num": r"(?:\d{1,2}|" + _alternation(self.numbers) + ")",
+            "dayword": _alternation(self.day_words) if self.day_words else r"(?!)",
         }
         self.compiled = []
         for rule in rules.rules:
@@ -106,6 +108,9 @@ class PeriodFinder:
             return template.replace("{weekday}", slug)
         if "{date}" in template:
             y, mo, d = g.get("y"), g.get("m"), g.get("d")
+            if d is None and g.get("dw"):
+                n = self.day_words.get(_SPACES.sub(" ", g["dw"]))
+                d = str(n) if n else None
             month = self.months.get(_SPACES.sub(" ", mo)) if mo else None
             if mo and month is None:
                 return None

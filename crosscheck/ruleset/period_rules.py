@@ -63,6 +63,8 @@ class PeriodRules(_Strict):
     what: str
     why: str
     number_words: dict[str, int]
+    # days of the month in words ("الثامن", "الحادي والعشرين"): {dayword}, group dw
+    day_ordinals: dict[str, int] = {}
     after_words: int = Field(10, ge=0)
     since_total_min_days: int = Field(30, ge=0)
     undated_growth_ratio: float = Field(2.0, ge=1.0)
