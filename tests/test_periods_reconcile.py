@@ -387,3 +387,17 @@ def test_a_day_of_the_month_in_words_starts_a_period():
     periods = {float(c.value): c.period for c in claims if c.kind == "killed"}
     assert periods[106] == "since:--08-08"
     assert not _together(clusters, ("a", 106), ("a", 273))
+
+
+def test_a_bare_part_for_a_sub_period_is_a_part_in_time():
+    # "منهم 150 منذ 2 مارس": the part is the count since that day, of everyone; it meets the
+    # other outlets' counts since that day, not the whole-season total's cluster
+    docs = _docs(
+        ("a", "2024-03-20", "قالت السلطات إن 420 شخصا قتلوا في الإقليم منذ بدء موسم الأمطار في 3 يناير، منهم 150 منذ 2 مارس."),
+        ("b", "2024-03-20", "ارتفع عدد القتلى في الإقليم منذ 2 مارس إلى 150 قتيلا."),
+    )
+    claims, clusters = _run(docs)
+    part = next(c for c in claims if c.doc == "a" and float(c.value) == 150)
+    assert part.group == "subset"  # as extracted
+    assert _together(clusters, ("a", 150), ("b", 150))
+    assert not _together(clusters, ("a", 150), ("a", 420))

@@ -90,3 +90,30 @@ def _iso(v: Optional[str]) -> Optional[date]:
         return date.fromisoformat(v[:10]) if v else None
     except ValueError:
         return None
+
+
+# a part of a total an article names with "منهم"/"بينهم" and no noun of its own
+BARE_SUBSET = "subset"
+SUB_PERIODS = ("since:", "last_")
+
+
+def time_parts(claims: Sequence[Claim]) -> list[Claim]:
+    """Copies of the claims where a bare part ("منهم 164", group `subset`) is a part in time, not
+    in people: its own period is a sub-period (`since:<day>`, a rolling window) and its article
+    gives a figure of the same kind and a whole group for another period ("324 لقوا حتفهم منذ 29
+    مايو، منهم 164 منذ الثامن من أغسطس").  Its group becomes `all` (marked inferred): it is the
+    sub-period's count of everyone, compared with the other counts of that sub-period.  Cost:
+    one pass to index each article's (kind, period) of its whole-group figures, one to mark."""
+    wholes: dict[tuple[str, str], set[Optional[str]]] = {}
+    for c in claims:
+        if c.group in (None, "all"):
+            wholes.setdefault((c.doc, c.kind), set()).add(c.period)
+    out: list[Claim] = []
+    for c in claims:
+        if (c.group == BARE_SUBSET and c.period and c.period.startswith(SUB_PERIODS)
+                and any(p != c.period for p in wholes.get((c.doc, c.kind), ()))):
+            inferred = list(c.inferred) + ([] if "group" in c.inferred else ["group"])
+            c = c.model_copy(update={"group": "all", "inferred": inferred})
+        out.append(c)
+    return out
+

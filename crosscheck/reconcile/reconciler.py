@@ -55,7 +55,7 @@ from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.running import tells_growth, tells_running
 from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
-from crosscheck.reconcile.periods import resolve_periods
+from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.sums import mark_sum_parts
 from crosscheck.reconcile.revisions import revised_away
 from crosscheck.ruleset.period_rules import period_rules
@@ -113,7 +113,7 @@ def prepare_claims(claims: Sequence[Claim], ddates, date_rules=None, documents: 
     (claims, repair note or None per claim)."""
     repaired = [_repair_claim(c) for c in claims]
     dated = date_claims([c for c, _ in repaired], ddates, date_rules)
-    dated = resolve_periods(dated, period_rules().since_total_min_days)
+    dated = time_parts(resolve_periods(dated, period_rules().since_total_min_days))
     dated = (hier or load_hierarchy()).annotate(dated, documents)
     dated = mark_sum_parts(dated)
     return dated, [note for _c, note in repaired]
