@@ -52,6 +52,9 @@ class DateRules(BaseModel):
     event_clause_max_words: int = Field(5, ge=1, le=15)
     # units after a decimal that make it a magnitude, not a figure ("7.8 درجات")
     event_clause_units: list[str] = []
+    # ... but a clause about the report itself ("في المؤتمر الصحفي الذي عقده مساء الأحد") says
+    # when the figure was given: these nouns right before the clause word make it so.
+    report_nouns: list[str] = []
     # Nouns of an event a day may be named by ("اشتباكات السبت", "هجوم يوم الجمعة", "غارة أمس"):
     # a relative day right after one dates the event, not the figure.
     event_nouns: list[str] = []
@@ -151,6 +154,11 @@ class _Patterns:
         self.event_noun_re = regex.compile(
             r"(?<![\p{L}])[وفبل]?(?:" + _alt(rules.event_nouns) + r")\s+$"
         ) if rules.event_nouns else None
+        self.report_noun_re = regex.compile(
+            r"(?<![\p{L}])[وفبل]?(?:" + "|".join(sorted(
+                (r"\s+".join("(?:ال)?" + regex.escape(w) for w in _bare(dict.fromkeys(n.split(), 0)))
+                 for n in rules.report_nouns), key=len, reverse=True)) + r")\s+$"
+        ) if rules.report_nouns else None
         # how far before a day its clause word may stand (characters searched)
         self.event_clause_reach = 14 * rules.event_clause_max_words + 10
         # a day looked forward to: a future cue a few words before it, or "المقبل" after it
@@ -166,6 +174,18 @@ class _Patterns:
         self.last_year_re = regex.compile(
             r"(?<!\S)[وف]?(?:في\s+)?(?:" + _alt(rules.last_year_words) + r")(?![\p{L}])"
         ) if rules.last_year_words else None
+
+    def in_event_clause(self, s: str, start: int) -> bool:
+        """Does the day at `start` of `s` sit in a relative clause about the event ("الزلزال الذي
+        ضرب المنطقة مساء الأحد")?  Not when the clause is about the report itself ("في المؤتمر
+        الصحفي الذي عقده مساء الأحد", rules/dates.yaml `report_nouns`): that is when the figure
+        was given."""
+        if self.event_clause_re is None:
+            return False
+        m = self.event_clause_re.search(s, max(0, start - self.event_clause_reach), start)
+        if m is None:
+            return False
+        return self.report_noun_re is None or self.report_noun_re.search(s, max(0, m.start() - 40), m.start()) is None
 
     def looks_forward(self, s: str, start: int, end: int) -> bool:
         """Is the day at [start, end) of `s` one the sentence looks forward to?"""
@@ -359,7 +379,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             cues.append((m.start(), m.end(), d, "text"))
     if doc_date is not None:
         for m in p.relative_re.finditer(s):
-            if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
+            if p.in_event_clause(s, m.start()):
                 continue  # "الانفجار الذي هز المرفأ مساء أمس": the event's day
             if _names_event(p, s, m.start()):
                 continue  # "غارة أمس": the event's day
@@ -370,7 +390,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         for m in p.weekday_re.finditer(s):
             if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
                 continue
-            if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
+            if p.in_event_clause(s, m.start()):
                 continue
             if _names_event(p, s, m.start()):
                 continue  # "اشتباكات السبت": the clashes' day, not the figure's
@@ -438,7 +458,7 @@ def _part_cues(sentence: str, p: _Patterns):
     for m in p.part_re.finditer(s):
         if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
             continue
-        if p.event_clause_re is not None and p.event_clause_re.search(s, max(0, m.start() - p.event_clause_reach), m.start()):
+        if p.in_event_clause(s, m.start()):
             continue
         name = regex.sub(r"\s+", " ", m[1])
         rank = p.parts.get(name, p.parts.get("ال" + name))
