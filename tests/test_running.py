@@ -26,3 +26,16 @@ def test_rise_and_earlier_stage_are_told_apart():
     assert not tells_running("وارتفعت الحصيلة إلى 52 قتيلا", "earlier_stage_words")
     assert tells_running("وكانت حصيلة أولية قد أشارت إلى 20 قتيلا", "earlier_stage_words")
     assert not tells_running("", "rise_words")
+
+
+RIVAL = period_rules().rival_count_examples
+
+
+@pytest.mark.parametrize("sentence", RIVAL.hit)
+def test_rival_count_examples_that_must_match(sentence):
+    assert tells_running(sentence, "rival_count_words")
+
+
+@pytest.mark.parametrize("sentence", RIVAL.miss)
+def test_rival_count_examples_that_must_not_match(sentence):
+    assert not tells_running(sentence, "rival_count_words")

@@ -104,3 +104,16 @@ def test_part_before_names_nothing_when_the_figure_has_its_own_part():
     t = "ارتفع العدد إلى 82 قتيلا، بعد أن كان 27 صباح اليوم"
     assert part_before(t, t.index("82"), date_rules()) == 2
     assert part_before(t, t.index("27"), date_rules()) is None
+
+
+def test_a_rival_count_stands_at_the_moment_of_the_figure_it_disputes():
+    # the article names the morning for the official figure; the witnesses' figure, with no part
+    # of the day, is not a later growth but a rival count of that moment
+    official = told("a", 120, "أعلنت الوزارة صباح اليوم ارتفاع عدد القتلى إلى 120")
+    rival = told("a", 300, "لكن شهودا شككوا في الرقم الرسمي وقالوا إن 300 شخص على الأقل قتلوا")
+    [c] = reconcile([official, rival, told("b", 125, "وبلغت الحصيلة 125 مساء اليوم")])
+    assert c.status == "conflict" or c.outlier_links
+    # without the words of a rival count, the same figure could stand later that day
+    later = told("a", 300, "وقال مسؤول محلي إن 300 شخص على الأقل قتلوا")
+    [c] = reconcile([official, later])
+    assert c.status == "consistent" and not c.outlier_links

@@ -63,6 +63,7 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
         return list(dates)
     parts = [_part(c, rules, part_of_day, figure_offset) if d is not None else None
              for c, d in zip(claims, dates)]
+    parts = _rivals_at_their_moment(claims, dates, parts)
     timed_days = {d for d, p in zip(dates, parts) if p is not None}
     if not timed_days:
         return list(dates)
@@ -82,6 +83,29 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
             out.append(_at(d, placed[d]))
         else:
             out.append(_at(d, _STEP * max(_NAMES) + _STEP - 1))  # a day of one moment
+    return out
+
+
+def _rivals_at_their_moment(claims: Sequence[Claim], dates, parts: list[Optional[int]]) -> list[Optional[int]]:
+    """A count set against the official one (rules/periods.yaml `rival_count_words`: "وقالوا إن
+    العدد الحقيقي يتجاوز ألف قتيل"), naming no part of the day, stands at the latest moment its
+    article names that day ("أعلنت الوزارة صباح اليوم ارتفاع العدد إلى 361"): a rival figure of
+    that moment, not a later stage of the count.  Cost: one pass to index each article's day's
+    latest named part, one to place."""
+    from crosscheck.reconcile.running import tells_running
+
+    latest: dict[tuple[str, object], int] = {}
+    for c, d, p in zip(claims, dates, parts):
+        if p is not None:
+            key = (c.doc, d)
+            latest[key] = max(latest.get(key, p), p)
+    if not latest:
+        return parts
+    out = list(parts)
+    for i, (c, d, p) in enumerate(zip(claims, dates, parts)):
+        if (p is None and (c.doc, d) in latest
+                and tells_running(c.sentence or "", "rival_count_words")):
+            out[i] = latest[(c.doc, d)]
     return out
 
 

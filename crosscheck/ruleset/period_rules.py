@@ -81,6 +81,11 @@ class PeriodRules(_Strict):
     # "حتى الآن", "في وقت سابق") (crosscheck.reconcile.running)
     rise_words: list[str] = []
     earlier_stage_words: list[str] = []
+    # words of a rival count set against the official one ("شككوا في الرقم الرسمي", "العدد
+    # الحقيقي"): a figure of the same moment as its article's timed figure, not a later stage
+    # (crosscheck.reconcile.within_day)
+    rival_count_words: list[str] = []
+    rival_count_examples: Optional[SentenceExamples] = None
     running_examples: Optional[SentenceExamples] = None
     rules: list[PeriodRule]
 
