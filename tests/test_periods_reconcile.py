@@ -401,3 +401,17 @@ def test_a_bare_part_for_a_sub_period_is_a_part_in_time():
     assert part.group == "subset"  # as extracted
     assert _together(clusters, ("a", 150), ("b", 150))
     assert not _together(clusters, ("a", 150), ("a", 420))
+
+
+def test_since_the_start_of_this_month_is_a_sub_period_that_grows():
+    docs = _docs(
+        ("a", "2024-08-12", "وقتل 46 شخصا في الإقليم منذ مطلع الشهر الجاري، ليرتفع عدد القتلى منذ بدء الحرب إلى 900."),
+        ("b", "2024-08-20", "ارتفع عدد القتلى في الإقليم منذ بداية هذا الشهر إلى 73 قتيلا."),
+    )
+    claims, clusters = _run(docs)
+    periods = {(c.doc, float(c.value)): c.period for c in claims if c.kind == "killed"}
+    assert periods[("a", 46)] == periods[("b", 73)] == "since:month_start"
+    assert anchor_date("since:month_start", date(2024, 8, 20)) == date(2024, 8, 1)
+    assert _together(clusters, ("a", 46), ("b", 73))
+    assert not _together(clusters, ("a", 46), ("a", 900))
+    assert _cluster_of(clusters, "a", 46).status != "conflict"

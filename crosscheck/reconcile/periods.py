@@ -12,7 +12,7 @@ The extractor writes a sub-period's start as it reads it: `since:--06-03` (no ye
     gives for a kind is its running total, a different long-past start another quantity.
 A day of the week, "today" or "yesterday" ("منذ الجمعة", "منذ صباح اليوم") gets its date too: the
 latest such day on or before the figure's date, so "since Friday" in Saturday's and Sunday's
-articles is one start.
+articles is one start; "since the start of this month" the first day of the figure's month.
 Undated claims keep their anchor as written.
 """
 
@@ -32,6 +32,8 @@ YEAR_START = "since:--01-01"
 # a day named by the week or by "today"/"yesterday" (crosscheck.extract.periods): the weekday's
 # number (Monday 0), or -1 today, -2 yesterday (days back: -day - 1)
 _DAY_ANCHORS = {**{f"since:{w}": i for i, w in enumerate(WEEKDAY_SLUGS)}, "since:today": -1, "since:yesterday": -2}
+# "منذ مطلع الشهر الجاري": the first day of the figure's month
+MONTH_START = "since:month_start"
 # anchors of one running total may differ by this much ("27 أبريل" / "أواخر أبريل")
 SAME_START_DAYS = 31
 
@@ -41,6 +43,8 @@ def anchor_date(period: Optional[str], as_of: Optional[date]) -> Optional[date]:
     and the figure is undated)."""
     if not period:
         return None
+    if period == MONTH_START:
+        return as_of.replace(day=1) if as_of is not None else None
     day = _DAY_ANCHORS.get(period)
     if day is not None:
         if as_of is None:
