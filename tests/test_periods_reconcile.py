@@ -381,6 +381,24 @@ def test_a_total_since_a_named_day_only_grows():
     assert cl.status == "conflict" or any(c.doc == "c" and c.outlier for c in cl.claims)
 
 
+def test_a_total_since_the_start_of_the_year_only_grows():
+    # "since the start of the year" and "since 1 January" are one start; reported weeks apart,
+    # a higher later figure is growth (it was compared within a window before), a lower one
+    # a week after the higher is stale
+    grow = _docs(
+        ("a", "2024-01-26", "وقالت الوزارة إن 18 شخصا توفوا بالحمى منذ مطلع العام."),
+        ("b", "2024-02-16", "ارتفع عدد الوفيات بالحمى منذ الأول من يناير إلى 75 حالة."),
+        ("c", "2024-03-08", "بلغ عدد الوفيات بالحمى منذ مطلع العام الجاري 112 حالة."),
+    )
+    _claims, clusters = _run(grow)
+    assert _together(clusters, ("a", 18), ("b", 75)) and _together(clusters, ("b", 75), ("c", 112))
+    assert _cluster_of(clusters, "a", 18).status != "conflict"
+    fall = grow + _docs(("d", "2024-03-15", "وقالت الوزارة إن 60 شخصا توفوا بالحمى منذ مطلع العام."))
+    _claims, clusters = _run(fall)
+    cl = _cluster_of(clusters, "c", 112)
+    assert cl.status == "conflict" or any(c.doc == "d" and c.outlier for c in cl.claims)
+
+
 def test_a_day_of_the_month_in_words_starts_a_period():
     docs = _docs(("a", "2024-08-16", "ارتفع عدد ضحايا السيول إلى 106 قتلى منذ الثامن من أغسطس الجاري، ليصل إجمالي ضحايا الموسم منذ 29 مايو إلى 273 قتيلا."))
     claims, clusters = _run(docs)

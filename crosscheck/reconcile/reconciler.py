@@ -245,10 +245,10 @@ def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
 def _since_a_day(period: Optional[str]) -> bool:
     """A total since a named day ("منذ 3 يونيو", "منذ مطلع الشهر", "منذ الجمعة", resolved to a
     date by crosscheck.reconcile.periods) counts up from a fixed start: it only grows, like the
-    story's running total.  Not the start of a year: a calendar window of an ongoing situation
-    (periods.YEAR_START), compared like other windows."""
+    story's running total.  The start of a year too ("منذ مطلع العام", "منذ الأول من يناير"):
+    a count since 1 January reported in February and again in March has grown in between."""
     start = since_day(period) if period else None
-    return start is not None and (start.month, start.day) != (1, 1)
+    return start is not None
 
 
 def _project(
