@@ -636,13 +636,16 @@ class DocContext:
 
     @cached_property
     def words(self) -> frozenset[str]:
-        """Every word of the article outside page furniture (one pass, cached)."""
+        """Every word of the article outside page furniture (one pass, cached), and of its
+        title: a headline names what the story is about ("خطف", "رهائن") as its body does."""
         words: set[str] = set()
         pos = 0
         for a, b in [*self.furniture, (len(self.text), len(self.text))]:
             if a > pos:
                 words |= words_between(self.text, pos, a)
             pos = max(pos, b)
+        if self.doc.title:
+            words |= words_between(normalize(self.doc.title).text)
         return frozenset(words)
 
     def mentions_any(self, words: frozenset[str]) -> bool:

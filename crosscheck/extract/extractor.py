@@ -1292,6 +1292,12 @@ def _subset_parent(
                 and not toks[k].brk_before and toks[k].text == "من"
             ):
                 return prev.parent or prev
+            if _people_marker(ctx, toks, left) and _thing_counted(ctx, last):
+                # "87 قتيلا خلال الـ24 ساعة الماضية، منهم 62 في الحي": "منهم" (people) is no part
+                # of the hours (or the hospitals) between; the people counted before them are
+                # its total.  Only the claim just before that figure, a few words before it.
+                if prev.claim.kind != "other" and prev.right <= last.left <= prev.right + _THINGS_GAP:
+                    return prev.parent or prev
         return None if found.claim.kind == "other" else found  # "38 صاروخا … 30 منها"
     # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء" /
     # "13 إسرائيليا من النساء والأطفال، و10 تايلانديين"
@@ -1300,6 +1306,22 @@ def _subset_parent(
         if joined:
             return last.parent
     return None
+
+
+_THINGS_GAP = 4  # the most words between a toll and the figure of things after it ("سقطوا خلال الـ")
+
+
+def _people_marker(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+    """Is the token before the figure a subset marker of people ("منهم", "بينهن"; not "منها",
+    which counts things or places)?"""
+    return left > 0 and not toks[left - 1].forms.isdisjoint(ctx.scope.people_markers)
+
+
+def _thing_counted(ctx: DocContext, placed: _Placed) -> bool:
+    """Does a placed figure count things (hours, hospitals, villages), not people: it has a
+    counted noun that is no noun of people?"""
+    return bool(placed.noun) and placed.noun.isdisjoint(ctx.scope.person_words) and not any(
+        ctx.nisba.plural_form(f) for f in placed.noun)
 
 
 _NAME_REACH = 4  # the longest name read between a subset marker and the figure after it

@@ -46,6 +46,10 @@ class NisbaLexicon:
         self._label_end = regex.compile(rf"(?:{_alternatives(b.endings)})$")
         self._safe_prefixes = _words(b.safe_prefixes)
 
+    def plural_form(self, form: str) -> bool:
+        """Has the (normalised) word the shape of a plural or accusative nisba ("مغربيا")?"""
+        return form not in self._not_plural and self._plural.match(form) is not None and not form.isdigit()
+
     def people(self, t: Token) -> bool:
         """Is t a plural or accusative nisba ("مغربيا", "والسوريون"), a noun of people?"""
         found = self._seen.get(t.text)

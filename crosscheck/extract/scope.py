@@ -236,6 +236,8 @@ class ScopeLexicon:
     def __init__(self, rules: ScopeRules) -> None:
         self.rules = rules
         self.person = PhraseSet.of(rules.person_nouns)
+        self.person_words = frozenset(normalize_word(w) for w in rules.person_nouns if " " not in w.strip())
+        self.people_markers = frozenset(normalize_word(w) for w in rules.people_subset_markers)
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.groups = PhraseSet(

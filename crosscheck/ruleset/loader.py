@@ -352,6 +352,9 @@ class ScopeRules(_Strict):
     # places a figure covers, "بين الدولتين" what lies between them; neither counts anything
     duals_not_after: list[str] = Field(default_factory=list)
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
+    # the subset markers that count people ("منهم", not "منها"): their total is the people counted
+    # before a figure of things between ("87 قتيلا خلال الـ24 ساعة، منهم 62 …")
+    people_subset_markers: list[str] = []
     # Words adding a figure to someone named before it ("أفرجت عن الصحفي فلان، إضافة إلى 3
     # ناشطين"): with no figure before it in its sentence, the figure counts the others only, a
     # part of the whole (group "subset"), never the whole itself.

@@ -1,0 +1,51 @@
+"""Extraction constructions of session 19 (issue 8, real-news recall), each in sentences written
+for this test: what the headline tells of a story's subject, and the people a subset marker
+divides when a figure of things stands between it and them."""
+
+from __future__ import annotations
+
+from crosscheck.evaluate import SCORED_KINDS
+from crosscheck.extract.extractor import extract, extract_text
+from crosscheck.models import Document
+
+
+def scored(claims) -> list[tuple[str, float]]:
+    return sorted((c.kind, c.value) for c in claims if c.kind in SCORED_KINDS)
+
+
+# a body that speaks of holding people without naming a kidnapping or hostages
+_BODY = "وأفرجت العصابة عن 15 سائقا كانت تحتجزهم في الغابة"
+
+
+def test_headline_names_the_story_a_body_leaves_unnamed():
+    # the body alone does not say these drivers were captives: people freed by someone ...
+    assert scored(extract(Document(id="a", text=_BODY))) == [("prisoners_released", 15)]
+    # ... a headline naming the kidnapping makes them freed hostages
+    doc = Document(id="a", text=_BODY, title="خطف سائقين على الطريق الدولي")
+    assert scored(extract(doc)) == [("hostages_released", 15)]
+
+
+def test_headline_words_make_no_claims_and_leave_offsets_in_the_body():
+    doc = Document(id="a", text=_BODY, title="الإفراج عن 15 مخطوفا بعد 40 يوما")
+    claims = extract(doc)
+    assert [c.value for c in claims if c.kind in SCORED_KINDS] == [15]
+    for c in claims:
+        assert doc.text[c.start:c.end] == c.surface
+
+
+def test_people_subset_after_hours_belongs_to_the_toll():
+    claims = extract_text("وقالت الوزارة إن 40 فلسطينيا قتلوا خلال الـ24 ساعة الماضية، منهم 25 في حي التفاح")
+    assert scored(claims) == [("killed", 25), ("killed", 40)]
+    part = next(c for c in claims if c.value == 25)
+    assert part.group == "subset"
+
+
+def test_people_subset_after_hospitals_belongs_to_the_casualties():
+    claims = extract_text("وقالت هيئة الإسعاف إنها نقلت 63 شخصا إلى خمسة مستشفيات، منهم 11 في حالة حرجة")
+    assert scored(claims) == [("injured", 11), ("injured", 63)]
+
+
+def test_subset_marker_of_things_does_not_reach_back_to_people():
+    # "منها" divides the villages (things), never the dead before them
+    claims = extract_text("وقتل 30 شخصا في 4 قرى، منها 2 في الشمال")
+    assert scored(claims) == [("killed", 30)]
