@@ -49,3 +49,32 @@ def test_subset_marker_of_things_does_not_reach_back_to_people():
     # "منها" divides the villages (things), never the dead before them
     claims = extract_text("وقتل 30 شخصا في 4 قرى، منها 2 في الشمال")
     assert scored(claims) == [("killed", 30)]
+
+
+def test_earlier_toll_named_again_past_the_predicate():
+    claims = extract_text("وقالت الشرطة إن 66 شخصا لقوا حتفهم في الحريق، بعد أن كانت الحصيلة 40 يوم الجمعة")
+    assert scored(claims) == [("killed", 40), ("killed", 66)]
+    earlier = next(c for c in claims if c.value == 40)
+    assert earlier.period == "superseded"
+    assert earlier.surface == "40"  # "يوم الجمعة" dates it: no "40 days"
+
+
+def test_earlier_toll_needs_the_claim_right_before():
+    # a figure of things between: the marker's figure is no earlier value of the 20 dead
+    claims = extract_text("وقتل 20 شخصا في 3 قرى، بعد أن كانت الحصيلة 12")
+    assert scored(claims) == [("killed", 20)]
+
+
+def test_day_after_a_figure_is_no_unit_of_time():
+    assert scored(extract_text("وكانت الجماعة تحتجزهم منذ 30 يوما")) == [("duration_days", 30)]
+    claims = extract_text("وكانت الجماعة تحتجزهم حتى 30 يوم الخميس")
+    assert ("duration_days", 30) not in scored(claims)
+
+
+def test_gunmen_opening_fire_released_no_one():
+    assert scored(extract_text("وأطلق أربعة مسلحين النار على رواد المقهى")) == []
+
+
+def test_rescued_alive_are_not_the_dead_and_bodies_of_the_missing_are():
+    assert scored(extract_text("وتمكنت الفرق من إنقاذ 7 صيادين أحياء بعد غرق المركب")) == []
+    assert scored(extract_text("وانتشلت الفرق جثث 4 من الصيادين المفقودين")) == [("killed", 4)]

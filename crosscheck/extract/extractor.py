@@ -1428,6 +1428,12 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
             j += 1
         if j == m[1]:
             k = j
+    if k < m[1] and m[1] - k <= ctx.scope.rules.earlier_toll_reach:
+        # "إن 66 شخصا لقوا حتفهم في الحريق، بعد أن كانت الحصيلة 40": a marker naming the toll
+        # again reaches past the claim's own predicate, which holds no figure (bounded)
+        toll = ctx.scope.earlier_toll.ending_at(toks, left)
+        if toll is not None and toll[1] <= m[1] and not any(toks[j].is_digit() for j in range(k, toll[1])):
+            k = m[1]
     return last if k == m[1] else None
 
 
@@ -1776,6 +1782,11 @@ _OTHER = KindRule.model_construct(
 )
 
 
+def _day_after(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
+    """Does a day named right after the figure start at toks[i1] ("58 يوم السبت")?"""
+    return "يوم" in toks[i1].forms and ctx.scope.day_after.at(toks, i1) is not None
+
+
 def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> str:
     """What follows the number: a person noun, nothing (bare), or some other noun."""
     if i1 >= len(toks) or toks[i1].brk_before:
@@ -1789,6 +1800,8 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"  # "670 قرويا", "87 مغربيا", "5 إيرانيين": people named by origin
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
+    if _day_after(ctx, toks, i1):
+        return "bare"  # "كانت الحصيلة 58 يوم السبت": the day of the figure, no counted noun
     if _means_phrase(ctx, t):
         return "bare"  # "وجرح 79 بهجوم", "أصيب 15 بالرصاص": how they were hit, not who
     if _starts_number(ctx, t):
@@ -2367,6 +2380,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 noun = None  # "147 وإصابة العشرات": the word opens the next item
             elif noun is not None and r.units and t1.text.startswith("ال") and t1.nstart != toks[i1 - 1].nstart:
                 noun = None  # "إلى 93 اليوم" (today): a unit of time after its figure is never definite
+            elif noun is not None and r.units and _day_after(ctx, toks, i1):
+                noun = None  # "58 يوم السبت": a date after the figure, not 58 days
         else:
             noun = None
         if noun is None and not (has_cue if has_cue is not None else ck.cues and index.has(r.id)):

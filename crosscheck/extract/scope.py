@@ -238,6 +238,7 @@ class ScopeLexicon:
         self.person = PhraseSet.of(rules.person_nouns)
         self.person_words = frozenset(normalize_word(w) for w in rules.person_nouns if " " not in w.strip())
         self.people_markers = frozenset(normalize_word(w) for w in rules.people_subset_markers)
+        self.day_after = PhraseSet.of(rules.day_after_figure)
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.groups = PhraseSet(
@@ -263,6 +264,7 @@ class ScopeLexicon:
         self.country_words = PhraseSet.of(rules.country_words)
         self.additive = PhraseSet.of(rules.additive_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
+        self.earlier_toll = PhraseSet.of(rules.earlier_toll_markers)
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)
         self.earlier_value_reach = rules.earlier_value_reach
         self.earlier_value_asides = PhraseSet.of(rules.earlier_value_asides)

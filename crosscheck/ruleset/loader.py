@@ -355,6 +355,8 @@ class ScopeRules(_Strict):
     # the subset markers that count people ("منهم", not "منها"): their total is the people counted
     # before a figure of things between ("87 قتيلا خلال الـ24 ساعة، منهم 62 …")
     people_subset_markers: list[str] = []
+    # a day named right after a figure ("58 يوم السبت"): a date, no counted noun or unit of time
+    day_after_figure: list[str] = []
     # Words adding a figure to someone named before it ("أفرجت عن الصحفي فلان، إضافة إلى 3
     # ناشطين"): with no figure before it in its sentence, the figure counts the others only, a
     # part of the whole (group "subset"), never the whole itself.
@@ -367,6 +369,8 @@ class ScopeRules(_Strict):
     # ... or, past those, by at most this many words of an aside closed by a comma and holding
     # no figure ("إلى 170 قتيلا حتى مساء الأحد، بحسب الشرطة، بعد أن كان 112 صباحا")
     earlier_value_reach: int = Field(0, ge=0)
+    earlier_toll_markers: list[str] = []  # "بعد أن كانت الحصيلة": reaches past the claim's predicate
+    earlier_toll_reach: int = Field(0, ge=0)
     # ... each aside opening with one of these (a time, a source)
     earlier_value_asides: list[str] = Field(default_factory=list)
     # Words opening another reported statement of the sentence ("قالت إن 6 لقوا حتفهم وإن 300
