@@ -78,3 +78,19 @@ def test_gunmen_opening_fire_released_no_one():
 def test_rescued_alive_are_not_the_dead_and_bodies_of_the_missing_are():
     assert scored(extract_text("وتمكنت الفرق من إنقاذ 7 صيادين أحياء بعد غرق المركب")) == []
     assert scored(extract_text("وانتشلت الفرق جثث 4 من الصيادين المفقودين")) == [("killed", 4)]
+
+
+def test_stampede_wounds_in_an_article_naming_an_epidemic():
+    text = "لقي 40 شخصا حتفهم وأصيب 70 آخرون إثر تدافع في أول احتفال منذ جائحة كورونا"
+    assert scored(extract_text(text)) == [("injured", 70), ("killed", 40)]
+
+
+def test_additive_marker_beside_a_release():
+    claims = extract_text("وحررت القوات نحو 300 عامل محلي، إلى جانب 6 أجانب")
+    assert scored(claims) == [("prisoners_released", 6), ("prisoners_released", 300)]
+
+
+def test_votes_of_a_text_that_went_through_but_not_its_margin():
+    assert scored(extract_text("ومر المشروع في اللجنة بـ88 صوتا مقابل 60")) == [("votes_against", 60), ("votes_for", 88)]
+    text = "وأقرت الجمعية الاقتراح الذي مر بفارق أربعة أصوات فقط، إذ أيده 70 عضوا مقابل 66"
+    assert scored(extract_text(text)) == [("votes_against", 66), ("votes_for", 70)]
