@@ -59,10 +59,14 @@ def test_earlier_toll_named_again_past_the_predicate():
     assert earlier.surface == "40"  # "يوم الجمعة" dates it: no "40 days"
 
 
-def test_earlier_toll_needs_the_claim_right_before():
-    # a figure of things between: the marker's figure is no earlier value of the 20 dead
+def test_earlier_toll_past_a_figure_of_things():
+    # the villages between are no toll: the toll named again is the dead's
     claims = extract_text("وقتل 20 شخصا في 3 قرى، بعد أن كانت الحصيلة 12")
-    assert scored(claims) == [("killed", 20)]
+    assert scored(claims) == [("killed", 12), ("killed", 20)]
+    assert next(c for c in claims if c.value == 12).period == "superseded"
+    # a marker that does not name the count again does not reach past the villages
+    claims = extract_text("وقتل 20 شخصا في 3 قرى، بعد أن كان 12")
+    assert ("killed", 12) not in scored(claims)
 
 
 def test_day_after_a_figure_is_no_unit_of_time():
@@ -94,3 +98,17 @@ def test_votes_of_a_text_that_went_through_but_not_its_margin():
     assert scored(extract_text("ومر المشروع في اللجنة بـ88 صوتا مقابل 60")) == [("votes_against", 60), ("votes_for", 88)]
     text = "وأقرت الجمعية الاقتراح الذي مر بفارق أربعة أصوات فقط، إذ أيده 70 عضوا مقابل 66"
     assert scored(extract_text(text)) == [("votes_against", 66), ("votes_for", 70)]
+
+
+def test_earlier_count_past_a_figure_of_camps():
+    claims = extract_text("وقالت الهيئة إن نحو 70 ألف شخص يقيمون حاليا في أكثر من 300 مخيم، بعد أن كان العدد 45 ألفا قبل أسبوع")
+    assert scored(claims) == [("displaced", 45000), ("displaced", 70000)]
+    assert next(c for c in claims if c.value == 45000).period == "superseded"
+
+
+def test_earlier_peak_of_a_falling_count():
+    claims = extract_text("وتراجع عدد النازحين في المدارس إلى نحو 40 ألفا، بعد أن بلغ 65 ألفا في ذروة القتال")
+    assert scored(claims) == [("displaced", 40000), ("displaced", 65000)]
+    assert next(c for c in claims if c.value == 65000).period == "superseded"
+    # a measure after "بعد أن بلغ" is no earlier count
+    assert scored(extract_text("وقتل 5 أشخاص بعد أن بلغ منسوب المياه 3 أمتار")) == [("killed", 5)]

@@ -1410,9 +1410,20 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
     if m is None:
         return None
     last = placed[-1]
+    off = getattr(toks, "offset", 0)
+    scan_from = None  # where the toll marker's look-back starts to refuse a figure between
+    if (
+        last.claim.kind == "other" and len(placed) >= 2 and _thing_counted(ctx, last)
+        and placed[-2].claim.kind != "other" and placed[-2].parent is None
+        and ctx.scope.earlier_toll.ending_at(toks, left) is not None
+    ):
+        # "نحو 250 ألف شخص يقيمون في 800 مخيم، بعد أن كان العدد 190 ألفا": the camps between
+        # are no toll; the marker naming the count again is the people's
+        scan_from = last.right - off
+        last = placed[-2]
     if last.claim.kind == "other" or last.parent is not None:
         return None
-    k = last.right - getattr(toks, "offset", 0)
+    k = last.right - off
     for _ in range(3):  # "… إلى 359 قتيلا الأربعاء، بعد أن كانت 321", "… قتيلا صباح السبت، …"
         when = ctx.scope.earlier_value_when.at(toks, k) if k < m[1] else None
         if when is None:
@@ -1432,7 +1443,8 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         # "إن 66 شخصا لقوا حتفهم في الحريق، بعد أن كانت الحصيلة 40": a marker naming the toll
         # again reaches past the claim's own predicate, which holds no figure (bounded)
         toll = ctx.scope.earlier_toll.ending_at(toks, left)
-        if toll is not None and toll[1] <= m[1] and not any(toks[j].is_digit() for j in range(k, toll[1])):
+        start = k if scan_from is None else max(k, scan_from)
+        if toll is not None and toll[1] <= m[1] and not any(toks[j].is_digit() for j in range(start, toll[1])):
             k = m[1]
     return last if k == m[1] else None
 
