@@ -483,15 +483,14 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
     scratch.execute("CREATE TABLE moment_claims (moment TEXT NOT NULL, head INTEGER NOT NULL, pos INTEGER NOT NULL,"
                     " json TEXT NOT NULL)")
     found, heads, voting = [], [], []
+    strings: dict[str, str] = {}  # one copy of each document id and date among the vote-linked claims
     scratch.execute("BEGIN")
     for (text,) in _rows(scratch, linked):
         cl = Cluster.model_validate_json(text)
         got = outlier_link_inconsistencies([cl])
         found += _placed(got, cl.claims)
-        if cl.kind in VOTE_LINKED:
-            for c in cl.claims:  # held together: one fields-set record for all (see _share_fields_set)
-                _share_fields_set(c)
-            voting.append(cl)
+        if cl.kind in VOTE_LINKED:  # held together until all are read: only what is compared and cited
+            voting.append(_VoteLinked(cl, strings))
         elif cl.kind in ADDITIVE_KINDS and cl.claims:
             placed = bool(cl.key.get("location"))
             scratch.executemany("INSERT INTO moment_claims VALUES (?, ?, ?, ?)",
@@ -500,7 +499,7 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
             heads.append(cl.model_copy(update={"claims": [], "trajectory": None, "outlier_links": []}))
     scratch.execute("COMMIT")
     found += _placed(cross_story_inconsistencies(voting, cfg), [c for cl in voting for c in cl.claims])
-    del voting
+    del voting, strings
     if heads:
         scratch.execute("CREATE INDEX moment_claims_moment ON moment_claims(moment)")
         hier = load_hierarchy()
@@ -533,6 +532,32 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
             batch, size = [], 0
     scratch.execute("DROP TABLE moment_claims")
     return in_order(found)
+
+
+class _VoteClaim:
+    """What the cross-story checks read of a vote-linked claim (number typos, tallies above a
+    body's size: reconcile.inconsistencies `_number_typos`, `_tally_sums`, `_cite`) and where it
+    is (`_placed`): about a tenth of a ClusterClaim's memory (no sentence, mentions, scope)."""
+
+    __slots__ = ("doc", "kind", "value", "qualifier", "surface", "start", "end", "low", "high", "as_of",
+                 "outlier", "source_group", "position")
+
+    def __init__(self, c, strings: dict[str, str]) -> None:
+        for name in self.__slots__:
+            v = getattr(c, name)
+            setattr(self, name, strings.setdefault(v, v) if name in ("doc", "as_of", "source_group") and v else v)
+
+
+class _VoteLinked:
+    """A vote-linked cluster as the cross-story checks read it: id, kind, its vote event and
+    its claims (`_VoteClaim`)."""
+
+    __slots__ = ("id", "kind", "key", "claims")
+
+    def __init__(self, cl: Cluster, strings: dict[str, str]) -> None:
+        self.id, self.kind = cl.id, cl.kind
+        self.key = {"event": cl.key.get("event")}
+        self.claims = [_VoteClaim(c, strings) for c in cl.claims]
 
 
 def _rows(scratch, linked: str):
