@@ -285,3 +285,30 @@ def test_vote_linked_clusters_are_held_as_the_figures_compared(tmp_path, monkeyp
         assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
     assert len(held) >= 8
     assert not any(hasattr(c, "sentence") or hasattr(c, "mentions") for c in held)
+
+
+def test_the_members_of_a_batch_share_their_repeated_texts(stores, monkeypatch):
+    """A batch's members are read back one pickled row each, every claim with its own copy of
+    its document id, kind, rule, date and scope words (the largest unit is held whole): the
+    batch keeps one copy of each repeated text, and each mention's sentence is its claim's when
+    equal.  The values, and the report, are unchanged (the byte-identity tests above)."""
+    from crosscheck.reconcile import grouping
+
+    batches = []
+    real = grouping.group_members
+
+    def grouping_of(members, *args, **kwargs):
+        batches.append(list(members))
+        return real(members, *args, **kwargs)
+
+    monkeypatch.setattr(grouping, "group_members", grouping_of)
+    with reconcile_store(stores["generated"], batch_claims=10_000) as record:
+        assert record.stats.batches == 1
+    (members,) = batches
+    claims = [m.claim for m in members]
+    assert len(claims) > 150
+    for name in ("doc", "kind", "rule", "qualifier"):
+        values = [getattr(c, name) for c in claims]
+        assert len({id(v) for v in values}) == len(set(values)), name
+    mentions = [(c, x) for c in claims for x in c.mentions if x.sentence == c.sentence]
+    assert mentions and all(x.sentence is c.sentence for c, x in mentions)
