@@ -563,6 +563,10 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
             del held
             batch, size = [], 0
     scratch.execute("DROP TABLE moment_claims")
+    for inc in found:  # held until the report is written: one fields-set record per model class
+        _share_fields_set(inc)
+        for c in inc.claims:
+            _share_fields_set(c)
     return in_order(found)
 
 
@@ -593,13 +597,12 @@ class _VoteLinked:
 
 
 def _rows(scratch, linked: str):
-    """The linked clusters' JSON in report order, read a few at a time."""
+    """The linked clusters' JSON in report order, one at a time (the most severe conflicts come
+    first, and they are the largest: at 10k, 64 rows in a row held 49 MB of JSON)."""
     from crosscheck.reconcile.inconsistencies import VOTE_LINKED
 
-    cur = scratch.execute(f"SELECT json FROM clusters WHERE seq IN ({linked}) ORDER BY status_order, neg_severity, id",
-                          VOTE_LINKED)
-    while rows := cur.fetchmany(64):
-        yield from rows
+    yield from scratch.execute(f"SELECT json FROM clusters WHERE seq IN ({linked}) "
+                               "ORDER BY status_order, neg_severity, id", VOTE_LINKED)
 
 
 def _placed(found: list, claims) -> list:
@@ -682,13 +685,13 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
                 kept = []
                 for rank, c in enumerate(record.clusters("status = 'conflict'", top=True)):
                     view.sizes[c.id] = len(c.claims)
-                    kept.append(large.trim(c, rank))
+                    kept.append(_shared(large.trim(c, rank)))
                 named = sorted({cid for inc in record.inconsistencies for cid in inc.clusters})
                 for i in range(0, len(named), 256):  # the clusters inconsistencies name (any status)
                     marks = ",".join("?" * len(named[i : i + 256]))
                     for text in record.cluster_texts(f"status != 'conflict' AND id IN ({marks})",
                                                      params=named[i : i + 256]):
-                        kept.append(view.list_counted(Cluster.model_validate_json(text)))
+                        kept.append(_shared(view.list_counted(Cluster.model_validate_json(text))))
                 shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
                                inconsistencies=record.inconsistencies)
             texts = _texts(db, {c.doc for cl in shown.clusters for c in cl.claims if view is None or c.sentence})
@@ -720,6 +723,14 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
         summary = render_summary_counts(st.documents, st.claims, st.status, record.top_conflicts(),
                                         st.status.get("conflict", 0))
     return StoreReport(written, summary, st)
+
+
+def _shared(cluster: Cluster) -> Cluster:
+    """A cluster the large pages show (all of them are held until the pages are rendered), its
+    claims sharing one fields-set record (a trimmed claim is a `model_copy`, which copies it)."""
+    for c in cluster.claims:
+        _share_fields_set(c)
+    return cluster
 
 
 def _texts(db, ids: set[str]) -> dict[str, str]:
