@@ -29,13 +29,8 @@ def stores(tmp_path_factory):
     write_jsonl(corpus, 8, 3)
     generated = root / "gen.db"
     ingest([str(corpus)], generated)
-    paths = []
-    for doc_id, date, source, text in _PARTS:
-        p = root / f"{doc_id}.md"
-        p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
-        paths.append(str(p))
     parts = root / "parts.db"
-    ingest(paths, parts)
+    ingest(_write_articles(root, _PARTS), parts)
     return {"fixtures": fixtures, "generated": generated, "parts": parts}
 
 
@@ -50,6 +45,16 @@ _PARTS = [  # a country's toll, its cities' and its children's, day by day (part
     ("p-08", "2024-05-04", "قناة", "بلغ عدد قتلى الفيضانات في باكستان 260 شخصا."),
     ("p-09", "2024-05-04", "صحيفة", "قتل 120 شخصا في كراتشي و150 في لاهور جراء الفيضانات."),
 ]
+
+
+def _write_articles(root, rows) -> list[str]:
+    """(id, date, source, text) rows written as front-matter articles under root."""
+    paths = []
+    for doc_id, date, source, text in rows:
+        p = root / f"{doc_id}.md"
+        p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
+        paths.append(str(p))
+    return paths
 
 
 def _in_memory(db, out):
@@ -262,13 +267,8 @@ def test_vote_linked_clusters_are_held_as_the_figures_compared(tmp_path, monkeyp
     sentences and mentions, and finds the same inconsistencies, byte for byte."""
     from crosscheck.reconcile import inconsistencies
 
-    paths = []
-    for doc_id, date, source, text in _VOTES:
-        p = tmp_path / f"{doc_id}.md"
-        p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
-        paths.append(str(p))
     db = tmp_path / "votes.db"
-    ingest(paths, db)
+    ingest(_write_articles(tmp_path, _VOTES), db)
     expected = _in_memory(db, tmp_path / "memory")
     found = {i["type"] for i in __import__("json").loads(expected["report.json"])["inconsistencies"]}
     assert {"number_typo", "tally_exceeds_body"} <= found, found
