@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_reconciler_factory import claim, doc
 
@@ -405,6 +405,9 @@ _random_claims = st.lists(
 
 @settings(max_examples=60, deadline=None)
 @given(_random_claims, st.booleans())
+# found by hypothesis (session 19): "1" beside "more than 1" read as a growth; an article's own sum
+@example([("a", "injured", 1, "exact", None), ("a", "injured", 1, "more_than", None), ("b", "injured", 2, "exact", None)], False)
+@example([("a", "killed", 1, "exact", None), ("a", "killed", 1, "exact", None), ("a", "killed", 2, "exact", None)], False)
 def test_reconcile_invariants(raw, with_dates):
     claims = [claim(d, k, v, q, location=loc) for d, k, v, q, loc in raw]
     docs = [doc(d, date=f"2024-01-{i * 3 + 1:02d}" if with_dates else None)
@@ -443,7 +446,8 @@ def test_reconcile_invariants(raw, with_dates):
 
 
 def _compared(cl):
-    """The claims a cluster compares: without an article's own parts (reconciler._own_parts)."""
+    """The claims a cluster compares: without an article's own parts (reconciler._own_parts) and
+    the figures it adds up to a total it states (reconcile/sums.py, `sum_part`)."""
     ratio = default_config().own_part_ratio
     top: dict = {}
     for c in cl.claims:
@@ -451,7 +455,8 @@ def _compared(cl):
         if low is not None:
             top[(c.doc, c.as_of)] = max(top.get((c.doc, c.as_of), 0.0), low)
     return [c for c in cl.claims
-            if not ((hi := claim_span(c).high) is not None and hi <= ratio * top.get((c.doc, c.as_of), 0.0))]
+            if "sum_part" not in c.inferred
+            and not ((hi := claim_span(c).high) is not None and hi <= ratio * top.get((c.doc, c.as_of), 0.0))]
 
 
 def test_volatile_counts_are_compared_only_on_the_same_day():

@@ -84,4 +84,6 @@ def tells_growth(told: Sequence[tuple[Span, Claim]]) -> bool:
     top_span, top = max(told, key=lambda t: low(t[0]))
     if tells_running(top.sentence or "", "rise_words"):
         return True
-    return all(tells_running(c.sentence or "", "earlier_stage_words") for s, c in told if low(s) < low(top_span))
+    lower = [c for s, c in told if low(s) < low(top_span)]
+    # figures level with the highest ("1" beside "more than 1") are no earlier stage of it
+    return bool(lower) and all(tells_running(c.sentence or "", "earlier_stage_words") for c in lower)
