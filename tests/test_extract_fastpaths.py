@@ -717,6 +717,25 @@ def test_a_claim_window_finds_its_cues_by_payload_where_it_copies_its_sentence()
     assert tried > 5000 and hits > 500
 
 
+
+def _window_ranges_agree(seed: int, sizes: tuple[int, int, int], anywhere: bool) -> tuple[int, int]:
+    """Matches between and ending at positions around each window's rewritten tokens (and, with
+    `anywhere`, at any position): the window's index against its plain one.  (tried, hits), or
+    (-1, -1) at the first difference."""
+    tried = hits = 0
+    for rng, w, c, index, plain in _sentence_windows(seed, seed + 1, sizes):
+        for _ in range(12):
+            near = (c, c + 1, c - 1, c - 12) + ((rng.randrange(len(w)),) if anywhere else ())
+            at = rng.choice(near + (len(w) - 1 - rng.randrange(14),))
+            q_lo = at - rng.randint(0, 14)
+            q_hi = at + rng.randint(0, 14)
+            want = plain.between(q_lo, q_hi)
+            if index.between(q_lo, q_hi) != want or index.ending_at(q_hi) != plain.ending_at(q_hi):
+                return -1, -1
+            tried += 1
+            hits += len(want)
+    return tried, hits
+
 def test_a_claim_window_reads_its_matches_between_positions_from_its_sentence(monkeypatch):
     """SentenceIndex.between (and ending_at, which reads it) of a rewritten window whose
     sentence's matches are all known takes the sentence's matches, shifted, where the window
@@ -727,18 +746,7 @@ def test_a_claim_window_reads_its_matches_between_positions_from_its_sentence(mo
     from crosscheck.text import lexicon
 
     def check(seed: int) -> tuple[int, int]:
-        tried = hits = 0
-        for rng, w, c, index, plain in _sentence_windows(seed, seed + 1, (30, 20, 100)):
-            for _ in range(12):
-                at = rng.choice((c, c + 1, c - 1, c - 12, rng.randrange(len(w)), len(w) - 1 - rng.randrange(14)))
-                q_lo = at - rng.randint(0, 14)
-                q_hi = at + rng.randint(0, 14)
-                want = plain.between(q_lo, q_hi)
-                if index.between(q_lo, q_hi) != want or index.ending_at(q_hi) != plain.ending_at(q_hi):
-                    return -1, -1
-                tried += 1
-                hits += len(want)
-        return tried, hits
+        return _window_ranges_agree(seed, (30, 20, 100), anywhere=True)
 
     tried, hits = check(41)
     assert tried > 3000 and hits > 3000
@@ -763,17 +771,7 @@ def test_a_window_matches_on_its_own_tokens_only_where_a_phrase_can_reach_a_rewr
     from crosscheck.text import lexicon
 
     def check(seed: int) -> tuple[int, int]:
-        tried = hits = 0
-        for rng, w, c, index, plain in _sentence_windows(seed, seed + 1, (20, 20, 120)):
-            for _ in range(12):
-                at = rng.choice((c, c + 1, c - 1, c - 12, len(w) - 1 - rng.randrange(14)))
-                q_lo, q_hi = at - rng.randint(0, 14), at + rng.randint(0, 14)
-                want = plain.between(q_lo, q_hi)
-                if index.between(q_lo, q_hi) != want or index.ending_at(q_hi) != plain.ending_at(q_hi):
-                    return -1, -1
-                tried += 1
-                hits += len(want)
-        return tried, hits
+        return _window_ranges_agree(seed, (20, 20, 120), anywhere=False)
 
     found = [0]
     real_find = lexicon.SentenceIndex._find
