@@ -1443,7 +1443,7 @@ def test_a_window_asks_its_sentence_whether_it_may_hold_a_phrase_set(monkeypatch
     # windows adding the same forms: the phrase sets' needs are read once for all of them
     text = " ".join(f"ومقتل جنديين وإصابة {n} أشخاص في غزة" for n in range(3, 40))
     asked, read = [0], [0]
-    real_ask, real = cx._WindowInfo.may_hold, cx.TokenInfo._may_hold_with
+    real_ask, real = cx.TokenInfo.may_hold, cx.TokenInfo._may_hold_with
 
     def asking(self, phrases):
         asked[0] += self.base is not None
@@ -1454,11 +1454,11 @@ def test_a_window_asks_its_sentence_whether_it_may_hold_a_phrase_set(monkeypatch
             read[0] += ("may_hold+", id(phrases), new) not in self._memo
         return real(self, phrases, new)
 
-    monkeypatch.setattr(cx._WindowInfo, "may_hold", asking)
+    monkeypatch.setattr(cx.TokenInfo, "may_hold", asking)
     monkeypatch.setattr(cx.TokenInfo, "_may_hold_with", counting)
     assert len(extractor.extract_text(text)) >= 37
     assert 0 < read[0] and read[0] * 10 < asked[0], (read, asked)
-    monkeypatch.setattr(cx._WindowInfo, "may_hold", real_ask)
+    monkeypatch.setattr(cx.TokenInfo, "may_hold", real_ask)
     for t in (text, "قال مسؤولون " + " ".join(f"ومقتل جنديين وإصابة شخصين في {p}" for p in ("غزة", "رفح", "جنين") * 9),
               "وأصيب طفلان ومدنيان، ولم يقتل جنديان في الهجوم بحسب الجيش، فيما قتل 3 من الشرطة"):
         fast = [c.model_dump() for c in extractor.extract_text(t)]

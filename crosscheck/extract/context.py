@@ -202,22 +202,22 @@ class TokenInfo:
         none anywhere in it): the union of the forms is made once per list, each phrase set
         asked once (PhraseSet.needs, a C loop).  A claim's window: its sentence's forms and
         those of its rewritten tokens."""
+        base = self.base
+        if base is not None and _WINDOW_GATES_FROM_BASE:
+            # a claim's window: its sentence's answer for the forms its rewritten tokens add
+            # (windows of one sentence add few distinct sets: a dual's "2" and singular), kept
+            # by the sentence (a window asks each phrase set about once: a memo of its own
+            # would only be filled)
+            new = self._new
+            if new is None:
+                new = self._new = self.new_forms
+            if not new:
+                return base.may_hold(phrases)
+            found = base._memo.get(("may_hold+", id(phrases), new))
+            return base._may_hold_with(phrases, new) if found is None else found
         key = ("may_hold", id(phrases))
         found = self._memo.get(key)
         if found is None:
-            base = self.base
-            if base is not None and _WINDOW_GATES_FROM_BASE:
-                # a claim's window: its sentence's answer for the forms its rewritten tokens add
-                # (windows of one sentence add few distinct sets: a dual's "2" and singular),
-                # kept by the sentence (a window asks each phrase set about once: a memo of its
-                # own would only be filled)
-                new = self._new
-                if new is None:
-                    new = self._new = self.new_forms
-                if not new:
-                    return base.may_hold(phrases)
-                found = base._memo.get(("may_hold+", id(phrases), new))
-                return base._may_hold_with(phrases, new) if found is None else found
             needs = phrases.needs if _GATES else None
             found = self._memo[key] = needs is None or any(map(self.forms.issuperset, needs))
         return found
@@ -310,25 +310,6 @@ def _phrase_finder(phrases: PhraseSet) -> Callable[[Sequence[Token], int], Any]:
 
     _FINDERS[id(phrases)] = (phrases, find)
     return find
-
-
-class _WindowInfo(TokenInfo):
-    """The TokenInfo of a claim's window (DocContext.info makes it): may_hold asks its sentence
-    at once (TokenInfo.may_hold's window branch without the window's own memo look-up first)."""
-
-    __slots__ = ()
-
-    def may_hold(self, phrases: PhraseSet) -> bool:
-        if not _WINDOW_GATES_FROM_BASE:
-            return TokenInfo.may_hold(self, phrases)
-        new = self._new
-        if new is None:
-            new = self._new = self.new_forms
-        base = self.base
-        if not new:
-            return base.may_hold(phrases)  # type: ignore[union-attr]
-        found = base._memo.get(("may_hold+", id(phrases), new))  # type: ignore[union-attr]
-        return base._may_hold_with(phrases, new) if found is None else found  # type: ignore[union-attr]
 
 
 class TokenWindow(list):
@@ -438,7 +419,7 @@ class DocContext:
         if w is not None and w.toks is toks:
             return w
         if isinstance(toks, TokenWindow):
-            info = _WindowInfo(toks, self.info(toks.base))
+            info = TokenInfo(toks, self.info(toks.base))
             self._window_info = info
             return info
         info = self._info[id(toks)] = TokenInfo(toks)
