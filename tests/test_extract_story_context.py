@@ -112,3 +112,18 @@ def test_earlier_peak_of_a_falling_count():
     assert next(c for c in claims if c.value == 65000).period == "superseded"
     # a measure after "بعد أن بلغ" is no earlier count
     assert scored(extract_text("وقتل 5 أشخاص بعد أن بلغ منسوب المياه 3 أمتار")) == [("killed", 5)]
+
+
+def test_earlier_figure_told_with_its_own_hedge():
+    # "تجاوز"/"تخطى" is both the marker of the earlier figure and that figure's hedge
+    claims = extract_text("وانخفض عدد المقيمين في مراكز الإيواء إلى 3100، بعد أن تخطى 7000 مطلع الأسبوع")
+    assert scored(claims) == [("displaced", 3100), ("displaced", 7000)]
+    earlier = next(c for c in claims if c.value == 7000)
+    assert (earlier.period, earlier.qualifier) == ("superseded", "more_than")
+    # with a noun of its own: the period rule reads the same marker
+    claims = extract_text("وصعدت حصيلة قتلى العاصفة إلى 47 قتيلا، بعد أن تجاوزت 30 قتيلا صباح أمس")
+    assert [(c.value, c.period) for c in claims] == [(47, "cumulative"), (30, "superseded")]
+    # no newer figure before it: the count as it stands now
+    claims = extract_text("والحصيلة مرشحة للارتفاع بعد أن تجاوزت 130 قتيلا")
+    assert [c.value for c in claims if c.kind == "killed"] == [130]
+    assert all(c.period != "superseded" for c in claims)

@@ -886,7 +886,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         # "… إلى 264 قتيلا، بعد أن كانت 110": the earlier value of the claim before (a bare
         # figure: "بعد أن كانت 3 مستشفيات" counts something else)
-        sibling = _earlier_value_of(ctx, toks, s_lo, left)
+        sibling = _earlier_value_of(ctx, toks, s_lo, left, i0)
         if sibling is not None and match is not None and match[0].rule.kind != "other":
             sibling = None  # a figure with a kind of its own keeps it
         earlier = sibling is not None
@@ -1400,13 +1400,19 @@ def _joined_to(
     return None
 
 
-def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i0: int) -> _Placed | None:
     """The claim a figure gives the earlier value of: "ارتفعت الحصيلة إلى 264 قتيلا، بعد أن كانت
-    110" (scope `earlier_value_markers`, standing right after that claim, a comma allowed)."""
+    110" (scope `earlier_value_markers`, standing right after that claim, a comma allowed).  A
+    marker may end with the figure's own hedge ("بعد أن تجاوز 65 ألفا": `left` is at "تجاوز",
+    the marker ends before the number at i0)."""
     placed = ctx.sentence_claims.get(s_lo)
     if not placed or left == 0 or toks[left].brk_before:
         return None
     m = ctx.scope.earlier_value.ending_at(toks, left)
+    if m is None and left < i0 and not any(toks[j].brk_before for j in range(left + 1, i0 + 1)):
+        m = ctx.scope.earlier_value.ending_at(toks, i0)
+        if m is not None and m[1] >= left:
+            m = None  # the marker must reach before the hedge, not lie inside it
     if m is None:
         return None
     last = placed[-1]
