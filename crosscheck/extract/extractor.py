@@ -483,8 +483,11 @@ def _side_after(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: Sequenc
     """The rule a later word gives the figure to ("… من أصل 15 ضد المشروع"), or ck."""
     sides = ck.sides
     index = ctx.cue_index(comp.tagged_cues, toks)
+    contrast = ctx.scope.contrast_openers
     for i in range(k, min(len(toks), k + ck.rule.side_reach)):
         t = toks[i]
+        if contrast.phrases and contrast.at(toks, i) is not None:
+            break  # "…، لكن روسيا والصين صوتتا ضده": the side of a contrasted clause of its own
         for f in t.forms:
             target = sides.get(f)
             if target is not None and target in comp.by_id:

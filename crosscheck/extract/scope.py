@@ -268,6 +268,7 @@ class ScopeLexicon:
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)
         self.earlier_value_reach = rules.earlier_value_reach
         self.earlier_value_asides = PhraseSet.of(rules.earlier_value_asides)
+        self.contrast_openers = PhraseSet.of(rules.contrast_openers)
         self.complement_openers = frozenset(normalize_word(w) for w in rules.complement_openers)
         self.toll_anaphors = {normalize_word(w): k for w, k in rules.toll_anaphors.items()}
         self.toll_anaphor_kinds = frozenset(rules.toll_anaphor_kinds)

@@ -373,6 +373,9 @@ class ScopeRules(_Strict):
     earlier_toll_reach: int = Field(0, ge=0)
     # ... each aside opening with one of these (a time, a source)
     earlier_value_asides: list[str] = Field(default_factory=list)
+    # Words opening a contrasted clause ("بتأييد 12 عضوا، لكن روسيا والصين صوتتا ضده"): a side word
+    # past one of them (a kind rule's `side_after`) is that clause's, never the figure's before.
+    contrast_openers: list[str] = Field(default_factory=list)
     # Words opening another reported statement of the sentence ("قالت إن 6 لقوا حتفهم وإن 300
     # آخرين نقلوا إلى المستشفيات"): a cue before one of them does not type a figure after it.
     complement_openers: list[str] = Field(default_factory=list)
