@@ -127,3 +127,11 @@ def test_earlier_figure_told_with_its_own_hedge():
     claims = extract_text("والحصيلة مرشحة للارتفاع بعد أن تجاوزت 130 قتيلا")
     assert [c.value for c in claims if c.kind == "killed"] == [130]
     assert all(c.period != "superseded" for c in claims)
+
+
+def test_people_held_by_armed_men_without_a_word_of_abduction():
+    text = ("احتجز مسلحون ملثمون صباح اليوم 27 عاملا في مصنع للإسمنت شمالي البلاد. "
+            "وقال مسؤول محلي إن المحتجزين نقلوا إلى جهة مجهولة.")
+    assert scored(extract_text(text)) == [("hostages_held", 27)]
+    # held by the police: an arrest, no hostages
+    assert scored(extract_text("احتجزت الشرطة 40 متظاهرا أمام مبنى البرلمان")) == []
