@@ -173,3 +173,27 @@ def test_an_undated_account_goes_with_the_story_that_gives_its_figure():
     # an undated figure no run gives stays with the main run, as before
     other = claims[:3] + [claim("u", "injured", 150, location=None)]
     assert members(group_claims(other), "c") == ["c", "d", "u"]
+
+
+def test_a_recalled_earlier_figure_does_not_carry_its_article_into_a_story_by_its_day():
+    """"A toll of 120 today, after it was 90 on Saturday": the article's unit at no place is
+    looked up by the day of the figure it gives now; its recalled 90, told on a day near another
+    placed story's figures, does not take it there unless another article gives that 90 on that
+    day.  A unit of recalled figures alone still goes by their days."""
+    def corpus(recalled_day):
+        return [claim("a", "killed", 8, location="khan_younis", as_of="2020-01-05", as_of_from="metadata"),
+                claim("b", "killed", 40, location="rafah", as_of="2022-06-01", as_of_from="metadata"),
+                claim("c", "killed", 120, location=None, as_of="2020-01-10", as_of_from="metadata"),
+                claim("c", "killed", 90, location=None, period="superseded", as_of=recalled_day,
+                      as_of_from="text")]
+    assert members(group_claims(corpus("2020-01-08")), "c") == ["c", "c"]
+    assert members(group_claims(corpus("2020-01-10")), "c") == ["c", "c"]
+    # another outlet gives the recalled 90 as its own figure of that day: the recall is borne
+    # out, its day is the story's (that outlet's unit joins by its own day as well)
+    told = corpus("2020-01-07") + [claim("d", "killed", 90, location=None, as_of="2020-01-07",
+                                         as_of_from="metadata")]
+    assert members(group_claims(told), "c") == ["a", "c", "c", "d"]
+    alone = [claim("a", "killed", 8, location="khan_younis", as_of="2020-01-05", as_of_from="metadata"),
+             claim("b", "killed", 40, location="rafah", as_of="2022-06-01", as_of_from="metadata"),
+             claim("c", "killed", 90, location=None, period="superseded", as_of="2020-01-06", as_of_from="text")]
+    assert members(group_claims(alone), "c") == ["a", "c"]

@@ -1021,13 +1021,22 @@ def join_moves(
     def story_scope(key: tuple, open_incident: bool) -> tuple:
         return story_key(key, attrs, open_incident)
 
+    def _told_elsewhere(m: Member, key: tuple) -> bool:
+        """Does another article give recalled figure `m` as its own, on its day (or undated)?"""
+        v = _figure(m.claim)
+        if v is None or v < minimum:
+            return False
+        window = cfg.window_days if pi is not None and key[pi] in running else None
+        return any(g.strength(m.claim.as_of, m.claim.doc, window)
+                   for g in index.get((rest(key), v), {}).values())
+
     def nearest_story(key: tuple, ms: list[Member]) -> Optional[tuple]:
         """The one placed cluster of the unplaced unit's scope (its incident, when it names
         none, open) that holds figures within `story_window_days` of the unit's days."""
         if placed[0] is None:
             placed[0] = story_days(((_day(m.claim.as_of), k) for k, kms in clusters.items()
                                     for m in kms if m.claim.as_of is not None), attrs)
-        days = {_day(m.claim.as_of) for m in ms if m.claim.as_of is not None}
+        days = _story_days_of(ms, lambda m: _told_elsewhere(m, key))
         near = placed[0].get(story_scope(key, ii is not None and key[ii] is None), [])
         if not days or not near:
             return None
@@ -1096,6 +1105,22 @@ def join_moves(
         dest = next(iter(targets))
         moves.extend((key, m, dest) for m in ms)
     return moves + _siblings_follow(moves, units, clusters if every_key is None else every_key, attrs, only)
+
+
+def _story_days_of(ms: list[Member], told_elsewhere) -> set[date]:
+    """The days an article's unit at no place looks its story up by (`join_moves`): the days of
+    the figures it gives now, and of a figure it recalls as the count's earlier value ("79 dead,
+    after the toll was 58 on Saturday") only when another article gives that figure on that day
+    (`told_elsewhere`): a recalled day no other account bears out is an earlier report's, and
+    does not carry the article into a story its own figures are too far from.  A unit of
+    recalled figures alone is looked up by their days."""
+    now = set()
+    for m in ms:
+        if m.claim.as_of is not None and (m.claim.period != EARLIER_PERIOD or told_elsewhere(m)):
+            now.add(_day(m.claim.as_of))
+    if now or any(m.claim.period != EARLIER_PERIOD for m in ms):
+        return now
+    return {_day(m.claim.as_of) for m in ms if m.claim.as_of is not None}
 
 
 def story_days(entries, attrs: Sequence[str]) -> dict[tuple, list]:

@@ -980,7 +980,8 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
       matching day in its own cluster (its home corroborated: only if it moved) or at a place
       it may join (a new target), or when a new member speaks in its home cluster on its day
       (a dispute: only if it moved), or, at no place, when a new (day, placed cluster) pair of
-      its story falls within `story_window_days` of its days (`_story_affected`).  Those units
+      its story falls within `story_window_days` of its days (`_story_affected`) or a new
+      member gives a figure it recalls on its day (that day now counts for its story).  Those units
       and the other units of their articles (whose figures of other groups follow a moved one)
       are read whole, with what their decisions read, and decided again;
     * a unit at no place decided reads the placed clusters' days within `story_window_days`
@@ -989,7 +990,8 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
 
     Returns the new members' final keys and the stored members that now end elsewhere
     (the stored key of the cluster they leave, the member, the key of the one they join)."""
-    from crosscheck.reconcile.grouping import _figure, corroborating_days, is_coarser, join_moves, place_parents
+    from crosscheck.reconcile.grouping import (EARLIER_PERIOD, _figure, corroborating_days, is_coarser, join_moves,
+                                               place_parents)
 
     attrs = list(cfg.scope_attributes)
     final = {m.index: new_pre[m.index] for m in mine}
@@ -1038,6 +1040,10 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
             if rest(k) != rest(s.pre) or not same_day(n.claim.as_of, s.claim.as_of, k):
                 continue
             if (k == s.pre and moved) or is_coarser(s.pre[li], inferred, k[li], parents):
+                affected.add((s.pre, s.claim.doc))
+            elif story and s.pre[li] is None and s.claim.period == EARLIER_PERIOD:
+                # a recalled figure at no place now borne out on its day: its day joins
+                # those its article's story is looked up by (grouping._story_days_of)
                 affected.add((s.pre, s.claim.doc))
     for rowid in load("day", days, f" AND pre IN ({','.join('?' * len(homes))})", sorted(homes)):
         _seq, moved, s = loaded[rowid]
