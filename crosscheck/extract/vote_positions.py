@@ -48,20 +48,32 @@ def _first_words(triggers: PhraseSet) -> "re.Pattern[str] | None":
     return re.compile(longest_of(sorted({w.text for w in firsts}, key=len, reverse=True)))
 
 
+# ل + ال is written لل: "للصين" is ل + "الصين" (after و/ف too)
+_LAM_AL = re.compile(r"^[وف]?لل(?=\w\w)")
+
+
+def _forms(word: str) -> frozenset[str]:
+    """A word's readings without clitics (tokens.bare_forms), and "للصين"'s "الصين" besides."""
+    forms = bare_forms(word)
+    m = _LAM_AL.match(word)
+    return forms | {"ال" + word[m.end():]} if m else forms
+
+
 def members_in(ctx: "DocContext", toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, str]]:
-    """(token index, member id) for every voting member named in toks[lo:hi]."""
+    """(token index, member id) for every voting member named in toks[lo:hi] (with a clitic
+    prefix: "لروسيا", "للصين", "وللولايات المتحدة")."""
     out = []
     k = lo
     while k < hi:
         found = None
         if k + 1 < hi:
-            for f in bare_forms(toks[k].text + " " + toks[k + 1].text):
+            for f in _forms(toks[k].text + " " + toks[k + 1].text):
                 p = ctx.gaz.lookup.get(f)
                 if p and p[0].member:
                     found = (k, p[0].id, 2)
                     break
         if found is None:
-            for f in toks[k].forms:
+            for f in _forms(toks[k].text) if toks[k].text.startswith(("لل", "ولل", "فلل")) else toks[k].forms:
                 p = ctx.gaz.lookup.get(f)
                 if p and p[0].member:
                     found = (k, p[0].id, 1)
