@@ -148,7 +148,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_m": 118,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116; session 18 117; session 19 118)
     "reconcile_blind_n": 128,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places; session 18 128: parts of an article's total, hours of a day)
     "reconcile_blind_o": 115,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115)
-    "reconcile_blind_p": 165,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure)
+    "reconcile_blind_p": 169,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل)
     "reconcile_blind_q": 155,  # of 206 (first figure 155; held out in session 19)
 }
 
@@ -171,16 +171,16 @@ def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
 # judgements): precision, recall floors and the least number of gold lines each must keep
 EXTRACTION_FLOOR = {
     "reconcile_blind_f": (0.984, 0.939, 190),  # session 7 0.972 / 0.888; session 8 0.978 / 0.914; session 9 0.979 / 0.934; session 12 0.984 / 0.939
-    "reconcile_blind_g": (0.982, 0.905, 185),  # measured in session 7 (0.976 / 0.859; first 0.848); session 14 0.977 / 0.901; session 17 0.983 / 0.901; session 19 0.983 / 0.906
+    "reconcile_blind_g": (0.982, 0.910, 185),  # measured in session 7 (0.976 / 0.859; first 0.848); session 14 0.977 / 0.901; session 17 0.983 / 0.901; session 19 0.983 / 0.906, 0.983 / 0.911
     "reconcile_blind_h": (0.955, 0.95, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950; session 14 0.956 / 0.950
     "reconcile_blind_i": (0.982, 0.918, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907; session 13 0.977 / 0.918; session 14 0.982 / 0.918
     "reconcile_blind_j": (0.987, 0.926, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904; session 13 0.988 / 0.916; session 14 0.988 / 0.921; session 19 0.988 / 0.927
     "reconcile_blind_k": (0.994, 0.935, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921; session 15 0.995 / 0.926; session 19 0.995 / 0.936
     "reconcile_blind_l": (0.970, 0.900, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901
     "reconcile_blind_m": (0.975, 0.937, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938
-    "reconcile_blind_n": (0.975, 0.913, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914
+    "reconcile_blind_n": (0.975, 0.917, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918
     "reconcile_blind_o": (0.969, 0.819, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820
-    "reconcile_blind_p": (0.968, 0.887, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888
+    "reconcile_blind_p": (0.971, 0.891, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892
     "reconcile_blind_q": (0.945, 0.801, 329),  # first figure in session 19: 0.946 / 0.802 (held out)
 }
 
