@@ -99,6 +99,9 @@ class Mention(BaseModel):
     end: int
     surface: str
     sentence: str = ""
+    # Which text the offsets index: "text" = the article body (`Document.text`), "title" = its
+    # headline (`Document.title`).
+    field: Literal["text", "title"] = "text"
 
 
 class Claim(BaseModel):
@@ -136,6 +139,9 @@ class Claim(BaseModel):
     end: int
     surface: str
     sentence: str = ""
+    # Which text start/end (and the mentions' offsets) index: "text" = the article body
+    # (`Document.text`), "title" = its headline (`Document.title`, crosscheck.extract.titles).
+    field: Literal["text", "title"] = "text"
     rule: str = ""
     number_start: Optional[int] = None
     number_end: Optional[int] = None
@@ -277,6 +283,7 @@ class InconsistencyClaim(BaseModel):
     surface: str = ""
     start: int = 0
     end: int = 0
+    field: Literal["text", "title"] = "text"  # what start/end index, as Claim.field
     low: Optional[float] = None
     high: Optional[float] = None
     as_of: Optional[str] = None

@@ -56,7 +56,7 @@ def test_extract_prints_one_record_per_claim_with_its_mentions(tmp_path):
     assert sorted(r["value"] for r in records) == [9, 27]
     (total,) = [r for r in records if r["value"] == 27]
     assert len(total["mentions"]) == 3
-    assert all(set(m) == {"start", "end", "surface", "sentence"} for m in total["mentions"])
+    assert all(set(m) == {"start", "end", "surface", "sentence", "field"} for m in total["mentions"])
 
 
 def test_show_points_at_every_mention(tmp_path):

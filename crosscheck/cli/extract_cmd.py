@@ -148,11 +148,11 @@ def _where_for(doc: Document, line: Optional[int]):
     else:
         ft = locate_document(doc)
 
-    def where(_doc_id: str, start: int, end: int) -> Optional[str]:
+    def where(_doc_id: str, start: int, end: int, field: str = "text") -> Optional[str]:
         if ft is None:
             return None
         try:
-            pos = ft.position(start, end)
+            pos = ft.position(start, end, field)
         except ValueError:
             return None
         return f"{ft.path}:{pos.line}:{pos.col}"
@@ -175,7 +175,7 @@ def _doc_json_items(item: Item, kinds: Optional[tuple[str, ...]]) -> tuple[int, 
     out = []
     for c in claims:
         record = claim_record(c)
-        record["position"] = where(c.doc, c.start, c.end)
+        record["position"] = where(c.doc, c.start, c.end, c.field)
         out.append(json.dumps(record, ensure_ascii=False, indent=2))
     return len(claims), out
 

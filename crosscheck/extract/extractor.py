@@ -39,6 +39,7 @@ from crosscheck.extract.vote_events import assign_vote_events
 from crosscheck.extract.events import event_near
 from crosscheck.extract.periods import event_clause_for, period_cue
 from crosscheck.extract.incidents import assign_incidents
+from crosscheck.extract.titles import fold_title
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
@@ -232,7 +233,11 @@ def extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     """Every claim in one document, in text order."""
     where = f"{document.path} (document {document.id})" if document.path else f"document {document.id}"
     with reading(where), collector_paused():  # extraction makes no reference cycles
-        return _extract(document, rules)
+        claims = _extract(document, rules)
+        if document.title and document.title.strip():
+            head = Document(id=document.id, text=document.title, date=document.date, source=document.source)
+            claims = fold_title(claims, _extract(head, rules))
+        return claims
 
 
 def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
@@ -1829,6 +1834,8 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "bare"  # another number ("ألف ألف", "ثلاثة ثلاثة") is no counted noun
     if t.text[0] in _CONJ_LETTERS and not t.forms.isdisjoint(ctx.scope.function_words):
         return "bare"  # "900 وأن المرض …", "110 فيما …": a conjunction opens the next clause
+    if t.text[0] == "و" and len(t.text) > 3 and t.text[1:].startswith(ctx.scope.next_item_after_waw):
+        return "bare"  # "ترتفع إلى 72 وتحذير من …": "و" opens the next item, no counted noun
     if t.text[0] == "و":
         hedge = lexicon_for(ctx.rules.hedges).before.at(toks, i1)
         if hedge is not None and _number_near(ctx, toks, hedge[1], 1, 1):

@@ -147,11 +147,11 @@ def _widen(kept: Claim, later: Claim) -> None:
         kept.group = later.group
 
 
-_FIELDS_SET = {"start", "end", "surface", "sentence"}  # what mention_of sets, shared by every Mention
+_FIELDS_SET = {"start", "end", "surface", "sentence", "field"}  # what mention_of sets, shared by every Mention
 
 
 def mention_of(c: Claim) -> Mention:
-    m = Mention(start=c.start, end=c.end, surface=c.surface, sentence=c.sentence)
+    m = Mention(start=c.start, end=c.end, surface=c.surface, sentence=c.sentence, field=c.field)
     object.__setattr__(m, "__pydantic_fields_set__", _FIELDS_SET)  # not a 216-byte set per mention
     return m
 

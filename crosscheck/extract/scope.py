@@ -241,6 +241,7 @@ class ScopeLexicon:
         self.day_after = PhraseSet.of(rules.day_after_figure)
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
+        self.next_item_after_waw = tuple(normalize_word(w) for w in rules.next_item_after_waw)
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
         )

@@ -57,7 +57,7 @@ _STR_LISTS = tuple(name for name in _LISTS if name != "mentions")
 _FIELDS_SET = frozenset(Claim.model_fields) | {"outlier", "date", "source_group"}
 _MENTION_FIELDS = tuple(Mention.model_fields)
 _MENTION_SET = frozenset(_MENTION_FIELDS)
-_MENTION_TYPES = {"start": int, "end": int, "surface": str, "sentence": str}
+_MENTION_TYPES = {"start": int, "end": int, "surface": str, "sentence": str, "field": str}
 assert set(_MENTION_TYPES) == _MENTION_SET and set(ReportMention.model_fields) == _MENTION_SET | {"position"}
 assert list(ClusterClaim.model_fields) == [*Claim.model_fields, "outlier", "date", "source_group", "position"]
 
@@ -65,6 +65,7 @@ assert list(ClusterClaim.model_fields) == [*Claim.model_fields, "outlier", "date
 _NAMES = tuple(Claim.model_fields)
 _LITERALS = tuple((name, literals) for name, (_kinds, literals) in _SCALARS.items() if literals is not None)
 _MENTION_SIG = tuple(_MENTION_TYPES[name] for name in _MENTION_FIELDS)
+_MENTION_FIELD_VALUES = frozenset(typing.get_args(Mention.model_fields["field"].annotation))
 _SIGS: dict[tuple, bool] = {}  # the types of a claim's values, in field order -> all allowed
 
 
@@ -101,8 +102,9 @@ def _plain(c: Claim) -> bool:
             if type(x) is not str:
                 return False
     for m in values["mentions"]:
-        if type(m) is not Mention or tuple(map(type, m.__dict__.values())) != _MENTION_SIG \
-                or tuple(m.__dict__) != _MENTION_FIELDS:
+        if type(m) is not Mention or tuple(m.__dict__) != _MENTION_FIELDS:
+            return False
+        if tuple(map(type, m.__dict__.values())) != _MENTION_SIG or m.field not in _MENTION_FIELD_VALUES:
             return False
     return True
 

@@ -107,7 +107,7 @@ def _mentioned_date(c: Claim, ddate: Optional[date], rules: DateRules):
     """The date another place the article states the same figure gives it (a headline's
     "103 وفيات" told again in the body "حتى مساء أمس السبت"), or None."""
     for m in c.mentions:
-        if not m.sentence or (m.start, m.end) == (c.start, c.end):
+        if not m.sentence or (m.start, m.end, m.field) == (c.start, c.end, c.field):
             continue
         i = m.sentence.find(m.surface)
         when, how = claim_date(m.sentence, max(i, 0), ddate, rules)

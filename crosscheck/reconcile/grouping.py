@@ -260,7 +260,11 @@ PAST_EVENT = "past:"
 
 
 def lends_context(c: Claim) -> bool:
-    """May the claim's scope fill the gaps of its document's other claims?"""
+    """May the claim's scope fill the gaps of its document's other claims?  Not a headline's
+    (`field` "title"): read alone, its scope is the headline's shorthand ("للمرة السادسة" makes
+    a running count), not the article's."""
+    if c.field == "title":
+        return False
     ev = _present(c.event)
     return ev is None or not ev.startswith(PAST_EVENT)
 

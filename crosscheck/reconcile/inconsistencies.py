@@ -114,7 +114,12 @@ class _Side:
         integral = cl.kind not in cfg.continuous_kinds
         self.at: dict[Moment, list[tuple[ClusterClaim, Span, Span]]] = defaultdict(list)
         aside = {id(cl.claims[i]) for i in own_parts(cl.claims, cfg.own_part_ratio, cfg.continuous_kinds)}
+        # a headline restating (often rounding) its article's figure of this cluster: the body
+        # figure speaks for the article (reconciler._restated_headlines)
+        body_docs = {c.doc for c in cl.claims if c.field == "text"}
         for c in cl.claims:
+            if c.field == "title" and c.doc in body_docs:
+                continue
             if numeric_value(c) is None or c.basis == "projection":
                 continue  # a forecast may exceed any count
             if id(c) in aside:
@@ -180,7 +185,7 @@ class _Side:
 
 def _cite(c: ClusterClaim, cl: Cluster, role: str) -> InconsistencyClaim:
     return InconsistencyClaim(doc=c.doc, kind=c.kind, value=c.value, cluster=cl.id, qualifier=c.qualifier, surface=c.surface,
-                              start=c.start, end=c.end, low=c.low, high=c.high, as_of=c.as_of, role=role)
+                              start=c.start, end=c.end, field=c.field, low=c.low, high=c.high, as_of=c.as_of, role=role)
 
 
 def _make(kind: str, strength: str, clusters: Sequence[Cluster], cites: list[InconsistencyClaim],

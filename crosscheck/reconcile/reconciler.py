@@ -281,6 +281,9 @@ def _judge(
     cfg: ReconcileConfig,
 ) -> Cluster:
     members = group.members
+    headlines = _restated_headlines(members)
+    if headlines:
+        return _judge_aside(group, headlines, doc_dates, sources, cfg, _HEADLINE_NOTE)
     estimates = [m for m in members if m.claim.basis == "estimate"]
     if estimates and len(estimates) < len(members):
         return _judge_with_estimates(group, estimates, doc_dates, sources, cfg)
@@ -365,6 +368,18 @@ def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
     Kenyans" in one article is no conflict)."""
     return [members[i] for i in own_parts([m.claim for m in members], cfg.own_part_ratio,
                                            cfg.continuous_kinds)]
+
+
+_HEADLINE_NOTE = "not compared: a headline's figure beside its article's own figure for the same quantity: "
+
+
+def _restated_headlines(members) -> list:
+    """Headline figures (`field` "title") whose article gives a figure of the cluster in its
+    body: the headline restates, often rounded ("نحو 15 ألف" over 14866), what the body says,
+    so the body figure speaks for the article; the headline's is kept in the cluster, never an
+    outlier, not compared (it would count the article twice)."""
+    body_docs = {m.claim.doc for m in members if m.claim.field == "text"}
+    return [m for m in members if m.claim.field == "title" and m.claim.doc in body_docs]
 
 
 _OWN_PART_NOTE = ("not compared: figures far below a larger one of the same article and day, "

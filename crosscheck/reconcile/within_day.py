@@ -121,7 +121,7 @@ def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
         if got is not None:
             return _STEP * got
     for m in c.mentions:
-        if m.sentence and (m.start, m.end) != (c.start, c.end):
+        if m.sentence and (m.start, m.end, m.field) != (c.start, c.end, c.field):
             i = m.sentence.find(m.surface)
             got = part_of_day(m.sentence, max(i, 0), rules)
             if got is not None:

@@ -63,14 +63,14 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     return record
 
 
-# where(doc, start, end) -> 'file:line:col' of a claim, or None (see text.textpos.Locator).
+# where(doc, start, end, field) -> 'file:line:col' of a claim, or None (see text.textpos.Locator).
 Where = Callable[[str, int, int], Optional[str]]
 
 
 def _record(claim: Claim, where: Optional[Where]) -> dict[str, Any]:
     record = claim_record(claim)
     if where is not None:
-        record["position"] = where(claim.doc, claim.start, claim.end)
+        record["position"] = where(claim.doc, claim.start, claim.end, claim.field)
     return record
 
 
@@ -141,7 +141,7 @@ def _surface_cell(claim: Claim, width: int) -> Text:
 
 def _line_col(claim: Claim, where: Optional[Where]) -> str:
     """'line:col' in the article's file (the file is in the table's title), else the offsets."""
-    at = where(claim.doc, claim.start, claim.end) if where is not None else None
+    at = where(claim.doc, claim.start, claim.end, claim.field) if where is not None else None
     if at:
         parts = at.rsplit(":", 2)
         if len(parts) == 3:

@@ -143,7 +143,7 @@ def sentence_parts(claim: Claim, text: Optional[str] = None) -> tuple[str, str, 
     sentence = claim.sentence
     if not sentence:
         return ("", claim.surface[hl_start - claim.start : hl_end - claim.start] or claim.surface, "")
-    if text is not None:
+    if text is not None and claim.field == "text":  # (a headline's offsets index the title)
         s0 = text.find(sentence, max(0, hl_end - len(sentence)))
         if 0 <= s0 <= hl_start and s0 + len(sentence) >= hl_end:
             a, b = hl_start - s0, hl_end - s0
@@ -241,14 +241,19 @@ def _claim_block(n: int, claim: ClusterClaim, texts: Mapping[str, str], where: O
         scope_line += f"  (inferred from context: {', '.join(claim.inferred)})"
     lines.append(neutralise_bidi(scope_line))
     lines.append("    sentence " + highlighted_sentence(claim, texts.get(claim.doc)))
-    at = where(claim.doc, claim.start, claim.end) if where is not None else None
+    at = where(claim.doc, claim.start, claim.end, claim.field) if where is not None else None
     place = f"at {neutralise_bidi(at)}  " if at else ""
-    lines.append(f"    surface {isolate(claim.surface)}  {place}[{claim.start}:{claim.end}]  rule {neutralise_bidi(claim.rule or '-')}")
+    lines.append(f"    surface {isolate(claim.surface)}  {place}{_span(claim)}  rule {neutralise_bidi(claim.rule or '-')}")
     for m in claim.mentions[1:]:  # the same figure stated again in the document
-        at = where(claim.doc, m.start, m.end) if where is not None else None
+        at = where(claim.doc, m.start, m.end, m.field) if where is not None else None
         place = f"at {neutralise_bidi(at)}  " if at else ""
-        lines.append(f"    also stated {isolate(m.surface)}  {place}[{m.start}:{m.end}]")
+        lines.append(f"    also stated {isolate(m.surface)}  {place}{_span(m)}")
     return lines
+
+
+def _span(x) -> str:
+    """'[start:end]' of a claim or mention in the body, 'title[start:end]' in the headline."""
+    return f"{'title' if x.field == 'title' else ''}[{x.start}:{x.end}]"
 
 
 def render_cluster_detail(cluster: Cluster, texts: Optional[Mapping[str, str]] = None,

@@ -39,7 +39,7 @@ def render_inconsistency_detail(inc: Inconsistency, where: Optional[Where] = Non
         f"claims {len(inc.claims)}",
     ]
     for n, c in enumerate(inc.claims, 1):
-        pos = where(c.doc, c.start, c.end) if where else None
+        pos = where(c.doc, c.start, c.end, c.field) if where else None
         lines.append(f"  [{n}] {c.role or '-'}  {c.doc}  {c.kind} {format_value(c)}  as of {c.as_of or '-'}"
                      f"  cluster {c.cluster}")
         lines.append(f"      {pos or '-'}  {isolate(c.surface or '')}")

@@ -51,7 +51,7 @@ def locate_clusters(
         locator = Locator(docs)  # one file, read once; dropped before the next
         for doc in docs:
             for span in wanted.pop(doc.id, ()):
-                span.position = locator.where(doc.id, span.start, span.end)
+                span.position = locator.where(doc.id, span.start, span.end, getattr(span, "field", "text"))
     for spans in wanted.values():  # claims of documents not given: no file to point into
         for span in spans:
             span.position = None

@@ -342,6 +342,9 @@ class ScopeRules(_Strict):
     # counted were hit, not who they are ("وجرح 79 بهجوم", "قتل 40 بقصف"): the figure is bare and
     # its kind comes from its cue.  "ب" with a definite noun ("أصيب 15 بالرصاص") always does.
     means_nouns: list[str] = Field(default_factory=list)
+    # How the word after "و" begins when "و" is the conjunction, not the word's first letter:
+    # such a word right after a figure opens the next item, it is no counted noun.
+    next_item_after_waw: list[str] = Field(default_factory=list)
     groups: dict[str, list[str]]  # group -> nouns
     periods: dict[str, list[str]]  # period -> cues in the claim's sentence
     according_to: list[str]  # "وفقا ل", "بحسب" … anywhere in the sentence, then the source

@@ -255,8 +255,8 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             dated, notes = prepare_claims(claims, found, drules, [d], hier)
             for m in fill_context(dated, cfg, index):
                 c = m.claim
-                where = (locator.where(c.doc, c.start, c.end),
-                         [locator.where(c.doc, x.start, x.end) for x in c.mentions])
+                where = (locator.where(c.doc, c.start, c.end, c.field),
+                         [locator.where(c.doc, x.start, x.end, x.field) for x in c.mentions])
                 note = notes[m.index - index]
                 rows.append((unit_key(c, cfg), m.index, pickle.dumps((m, note, where), pickle.HIGHEST_PROTOCOL),
                              member_json(m, note) if texts else None))
@@ -608,10 +608,10 @@ def _rows(scratch, linked: str):
 def _placed(found: list, claims) -> list:
     """`found` with report.positions: a cited claim is where its cluster's claim is."""
     if found:
-        where = {(c.doc, c.start, c.end): c.position for c in claims}
+        where = {(c.doc, c.field, c.start, c.end): c.position for c in claims}
         for inc in found:
             for ic in inc.claims:
-                ic.position = where.get((ic.doc, ic.start, ic.end))
+                ic.position = where.get((ic.doc, ic.field, ic.start, ic.end))
     return found
 
 

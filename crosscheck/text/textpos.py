@@ -76,14 +76,22 @@ class FileText:
     text: str
     body_offset: int = 0
     jsonl_line: Optional[int] = None
+    # where the headline (`Document.title`) stands in the front matter, when written there as
+    # is (a YAML title with escapes has no place in the file: its claims get no position)
+    title_offset: Optional[int] = None
 
     def __post_init__(self) -> None:
         self.index = LineIndex(self.text)
 
-    def position(self, start: int, end: int) -> Position:
-        """File region of the document span [start, end)."""
+    def position(self, start: int, end: int, field: str = "text") -> Position:
+        """File region of the document span [start, end) of `field` ("text": the body,
+        "title": the headline); ValueError when the headline is not in the file as is."""
         if self.jsonl_line is not None:
             return Position(self.jsonl_line, 1, self.jsonl_line, 1)
+        if field == "title":
+            if self.title_offset is None:
+                raise ValueError("the headline is not written as is in the file")
+            return self.index.region(self.title_offset + start, self.title_offset + end)
         return self.index.region(self.body_offset + start, self.body_offset + end)
 
     def at(self, pos: Position) -> str:
@@ -119,7 +127,22 @@ def locate_document(doc: Document) -> Optional[FileText]:
     # The loader keeps the body verbatim after the front matter, so the body is a suffix.
     if not text.endswith(doc.text):
         return None
-    return FileText(doc.path, text, len(text) - len(doc.text))
+    body = len(text) - len(doc.text)
+    return FileText(doc.path, text, body, title_offset=title_offset(text, body, doc.title))
+
+
+def title_offset(text: str, body: int, title: Optional[str]) -> Optional[int]:
+    """Where `title` is written as is in the front matter (text[:body]), on its `title:` line."""
+    if not title:
+        return None
+    at = text.find("title:", 0, body)
+    while at >= 0 and at > 0 and text[at - 1] != "\n":
+        at = text.find("title:", at + 1, body)
+    if at < 0:
+        return None
+    k = text.find(title, at, body)
+    line_end = text.find("\n", at, body)
+    return k if k >= 0 and (line_end < 0 or k < line_end) else None
 
 
 def text_digest(text: str) -> bytes:
@@ -172,18 +195,19 @@ class Locator:
             self._jsonl[path] = lines
         return self._jsonl[path]
 
-    def position(self, doc_id: str, start: int, end: int) -> Optional[Position]:
+    def position(self, doc_id: str, start: int, end: int, field: str = "text") -> Optional[Position]:
         ft = self.file(doc_id)
         if ft is None:
             return None
         try:
-            return ft.position(start, end)
+            return ft.position(start, end, field)
         except ValueError:
             return None
 
-    def where(self, doc_id: str, start: int, end: int) -> Optional[str]:
-        """'path:line:col' of the span [start, end) of document `doc_id`, or None."""
-        pos = self.position(doc_id, start, end)
+    def where(self, doc_id: str, start: int, end: int, field: str = "text") -> Optional[str]:
+        """'path:line:col' of the span [start, end) of document `doc_id`'s `field` ("text",
+        the body, or "title", the headline), or None."""
+        pos = self.position(doc_id, start, end, field)
         if pos is None:
             return None
         return f"{self._files[doc_id].path}:{pos.line}:{pos.col}"  # type: ignore[union-attr]

@@ -1,0 +1,99 @@
+"""Claims of a document's headline (front matter / JSONL `title`).
+
+A headline states the article's main figure, verb-less and often rounded ("نحو 15 ألف قتيل في
+زلزال الصين" over a body that gives 14866).  The title is read as a text of its own with the same
+rules; each of its claims carries `field="title"` and offsets into the title
+(`title[start:end] == surface`).  Then, against the body's claims (one dict lookup each):
+
+- the same figure (kind and value; a title figure of no recognised kind takes any body kind) is
+  ONE claim: the title's place becomes a mention (`field="title"`) of the body claim;
+- a hedged title figure whose interval holds a body figure of its kind is a ROUNDING of it
+  ("أكثر من 550" over 556): its own claim, with the body figure's scope (place, group, period,
+  event, incident, actor), so the two are compared as one quantity of one article;
+- any other title figure stays as read.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from crosscheck.models import Claim, Mention
+
+TITLE = "title"
+_SCOPE = ("group", "location", "period", "event", "incident", "actor")
+_HEDGED = frozenset({"approx", "more_than", "at_least", "less_than", "at_most"})
+
+
+def _value(c: Claim) -> float | None:
+    try:
+        return float(c.value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _holds(t: Claim, v: float) -> bool:
+    """Does the title claim's interval hold the body value v?"""
+    if t.low is not None and (v < t.low or (t.low_open and v == t.low)):
+        return False
+    if t.high is not None and (v > t.high or (t.high_open and v == t.high)):
+        return False
+    return t.low is not None or t.high is not None
+
+
+def as_title(c: Claim) -> Claim:
+    c.field = TITLE
+    for m in c.mentions:
+        m.field = TITLE
+    if not c.mentions:
+        c.mentions = [Mention(start=c.start, end=c.end, surface=c.surface, sentence=c.sentence, field=TITLE)]
+    return c
+
+
+def fold_title(body: Sequence[Claim], title: Sequence[Claim]) -> list[Claim]:
+    """The body claims, with the title claims folded in or added after them (see the module)."""
+    out = list(body)
+    by_value: dict[tuple, Claim] = {}
+    by_kind: dict[str, list[tuple[float, Claim]]] = {}
+    for b in body:
+        if b.kind == "vote_position":
+            continue
+        v = _value(b)
+        by_value.setdefault((b.kind, v), b)
+        by_value.setdefault(("*", v), b)
+        if v is not None and b.kind != "other":
+            by_kind.setdefault(b.kind, []).append((v, b))
+    for t in title:
+        as_title(t)
+        if t.kind == "vote_position":
+            continue  # a position named in the headline is named again in the body
+        tv = _value(t)
+        if t.qualifier == "vague":
+            # "مئات القتلى" over a body that counts them: a headline's word for the scale, not
+            # a figure of its own; folded when the body says the same word, else left out
+            same = by_value.get((t.kind, tv))
+            if same is not None and same.qualifier == "vague":
+                same.mentions.extend(t.mentions)
+            continue
+        same = by_value.get((t.kind, tv)) or by_value.get(("*", tv))
+        if same is not None and t.qualifier != "range" and same.qualifier != "range":
+            same.mentions.extend(t.mentions)
+            continue
+        if tv is not None and t.qualifier in _HEDGED:
+            kinds = [t.kind] if t.kind != "other" else list(by_kind)
+            best = None
+            for k in kinds:
+                for v, b in by_kind.get(k, ()):
+                    if _holds(t, v):
+                        d = abs(v - tv)
+                        if best is None or d < best[0]:
+                            best = (d, b)
+            if best is not None:
+                b = best[1]
+                t.kind = b.kind
+                for f in _SCOPE:
+                    setattr(t, f, getattr(b, f))
+                t.rule = (t.rule + " title:rounds").strip()
+        else:
+            t.rule = (t.rule + " title:own").strip()
+        out.append(t)
+    return out
