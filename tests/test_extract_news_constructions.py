@@ -100,11 +100,19 @@ def test_states_named_instead_of_a_figure_are_counted():
     assert text[claims[0].start:claims[0].end] == claims[0].surface
 
 
-def test_one_state_named_is_its_position_not_a_tally():
+def test_one_state_named_with_its_verb_beside_a_tally_is_one_vote_of_it():
+    # (issue 8, set Q's convention: "وامتنعت الصين" beside the tally = 1 abstention; it was a
+    # position only) - the tally's figures are in the sentence, so its last side is counted
     text = "وفي مجلس الأمن نال المشروع 14 صوتا، فيما امتنعت فرنسا عن التصويت."
     got = _tally(text)
-    assert ("abstentions", 1) not in got
+    assert ("abstentions", 1) in got
     assert ("votes_for", 14) in got
+    # without a tally in the sentence one state named is its position, no count
+    alone = "وفي مجلس الأمن امتنعت فرنسا عن التصويت على المشروع."
+    assert ("abstentions", 1) not in _tally(alone)
+    # "عارضته X" alone stays a position; "وحدها" counts it
+    assert ("votes_against", 1) not in _tally("وفي مجلس الأمن نال المشروع 14 صوتا، وعارضته فرنسا.")
+    assert ("votes_against", 1) in _tally("وفي مجلس الأمن نال المشروع 14 صوتا، وعارضته فرنسا وحدها.")
 
 
 def test_named_states_need_a_security_council_tally():
