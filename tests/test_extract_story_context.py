@@ -29,8 +29,13 @@ def test_headline_words_make_no_claims_and_leave_offsets_in_the_body():
     doc = Document(id="a", text=_BODY, title="الإفراج عن 15 مخطوفا بعد 40 يوما")
     claims = extract(doc)
     assert [c.value for c in claims if c.kind in SCORED_KINDS] == [15]
+    # (issue 8: the headline's own figures are claims of field "title", offsets into the title;
+    # its 15 is the body's figure, one claim; its "40 يوما" names no kind: none)
+    assert [c.field for c in claims] == ["text"]
     for c in claims:
         assert doc.text[c.start:c.end] == c.surface
+        for m in c.mentions:
+            assert (doc.title if m.field == "title" else doc.text)[m.start:m.end] == m.surface
 
 
 def test_people_subset_after_hours_belongs_to_the_toll():

@@ -1290,6 +1290,15 @@ def _subset_parent(
         marker = _subset_marker_before_name(ctx, toks, left, last.right - off)
     if marker is not None:
         found = last.parent or last
+        if found is last and len(placed) >= 2 and _people_marker(ctx, toks, left) and _time_span(ctx, last):
+            # "تحرير 137 رهينة خطفوا قبل 17 يوما، بينهم 76 فتاة": a length of time between a
+            # count of people and "بينهم" is no total of people; the people counted just
+            # before it are (looked up among the _SPAN_BACK claims before it only)
+            for k in range(2, min(len(placed), _SPAN_BACK + 1) + 1):
+                prev = placed[-k]
+                if prev.claim.kind not in _NOT_PEOPLE and not _time_span(ctx, prev):
+                    return prev.parent or prev
+            return None
         if found is last and last.claim.kind == "other" and len(placed) >= 2:
             # "26 أجنبيا من 14 دولة، بينهم 5 إيرانيين": a figure told of the total right after
             # its noun ("من 14 دولة") is no total of its own; the subset is the toll's
@@ -1317,6 +1326,20 @@ def _subset_parent(
 
 
 _THINGS_GAP = 4  # the most words between a toll and the figure of things after it ("سقطوا خلال الـ")
+_SPAN_BACK = 2  # claims looked back past a length of time for the people a subset belongs to
+_NOT_PEOPLE = frozenset({"other", "duration_days", "resolution_number", "aid_trucks"})
+
+
+def _time_span(ctx: DocContext, placed: _Placed) -> bool:
+    """Is a placed figure a length of time ("17 يوما", "أكثر من أسبوعين")?"""
+    return placed.claim.kind == "duration_days" or (
+        placed.claim.kind == "other" and not placed.noun.isdisjoint(_time_units(ctx.rules)))
+
+
+@per_object
+def _time_units(rules: RuleSet) -> frozenset[str]:
+    """The counted nouns of time of the rules with units (days, weeks, months)."""
+    return frozenset(normalize_word(w) for r in rules.kinds for w in r.units)
 
 
 def _people_marker(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:

@@ -10,7 +10,8 @@ rules; each of its claims carries `field="title"` and offsets into the title
 - a hedged title figure whose interval holds a body figure of its kind is a ROUNDING of it
   ("أكثر من 550" over 556): its own claim, with the body figure's scope (place, group, period,
   event, incident, actor), so the two are compared as one quantity of one article;
-- any other title figure stays as read.
+- any other title figure stays as read, unless it has no kind ("other") or is a vague plural
+  ("عشرات القتلى") the body does not say: a headline's word for the scale adds nothing to check.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from crosscheck.models import Claim, Mention
 TITLE = "title"
 _SCOPE = ("group", "location", "period", "event", "incident", "actor")
 _HEDGED = frozenset({"approx", "more_than", "at_least", "less_than", "at_most"})
+# title claims looked up among the body's figures as roundings: a headline states a few figures;
+# past this many (a "title" that is a text of figures) they stay as read, so the work is linear
+_ROUNDING_LOOKUPS = 8
 
 
 def _value(c: Claim) -> float | None:
@@ -62,6 +66,7 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim]) -> list[Claim]:
         by_value.setdefault(("*", v), b)
         if v is not None and b.kind != "other":
             by_kind.setdefault(b.kind, []).append((v, b))
+    lookups = 0
     for t in title:
         as_title(t)
         if t.kind == "vote_position":
@@ -78,7 +83,8 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim]) -> list[Claim]:
         if same is not None and t.qualifier != "range" and same.qualifier != "range":
             same.mentions.extend(t.mentions)
             continue
-        if tv is not None and t.qualifier in _HEDGED:
+        if tv is not None and t.qualifier in _HEDGED and lookups < _ROUNDING_LOOKUPS:
+            lookups += 1
             kinds = [t.kind] if t.kind != "other" else list(by_kind)
             best = None
             for k in kinds:
@@ -92,8 +98,7 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim]) -> list[Claim]:
                 t.kind = b.kind
                 for f in _SCOPE:
                     setattr(t, f, getattr(b, f))
-                t.rule = (t.rule + " title:rounds").strip()
-        else:
-            t.rule = (t.rule + " title:own").strip()
+        if t.kind == "other":
+            continue  # a headline figure of no kind the body does not state: nothing to check
         out.append(t)
     return out

@@ -1,0 +1,33 @@
+"""Captive and release constructions (issue 8, found in set Q; own examples)."""
+
+from crosscheck.extract.extractor import extract_text
+
+
+def _kv(text):
+    return [(c.kind, c.value, c.group) for c in extract_text(text) if c.kind != "other"]
+
+
+def test_a_length_of_time_before_binhum_is_no_total_of_people():
+    # "بينهم" after "قبل 12 يوما": the people counted before the days are the total
+    got = _kv("أعلنت الشرطة تحرير 54 رهينة خطفوا من قرية في الشمال قبل 12 يوما، بينهم 30 امرأة و24 رجلا.")
+    assert ("hostages_released", 54, "all") in got
+    assert [k for k, v, g in got if v in (30, 24)] == ["hostages_released", "hostages_released"]
+    # ... and a length of time given as its own kind ("أكثر من أسبوعين") as well
+    got = _kv("عاد 90 طالبا خطفوا من المدرسة إلى ذويهم بعد أكثر من أسبوعين في الأسر، بينهم 40 فتاة.")
+    assert ("hostages_released", 90, "all") in got
+    assert [k for k, v, g in got if v == 40] == ["hostages_released"]
+
+
+def test_a_subset_of_days_is_still_of_the_days():
+    # no people before the days: nothing to attach the subset to
+    got = _kv("استمر الحصار 40 يوما، بينها 12 يوما من القصف المتواصل.")
+    assert not [k for k, v, g in got if v == 12 and k.startswith("hostages")]
+
+
+def test_return_verb_before_the_figure_types_a_release_not_the_abduction_after_it():
+    got = _kv("عاد 43 طالبا ومعلما خطفوا من بلدة في شمال البلاد إلى ذويهم بعد أسبوعين في الأسر.")
+    assert ("hostages_released", 43, "all") in got
+    assert not [k for k, v, g in got if v == 43 and k == "hostages_held"]
+    # the displaced going home ("الذين عادوا") are no captives freed
+    got = _kv("وما زالت 7 رهائن في الأسر. وقالت الهيئة إن النازحين الذين عادوا إلى قراهم تجاوزوا 20 ألف شخص.")
+    assert not [k for k, v, g in got if v == 20000 and k == "hostages_released"]
