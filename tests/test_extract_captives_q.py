@@ -31,3 +31,17 @@ def test_return_verb_before_the_figure_types_a_release_not_the_abduction_after_i
     # the displaced going home ("الذين عادوا") are no captives freed
     got = _kv("وما زالت 7 رهائن في الأسر. وقالت الهيئة إن النازحين الذين عادوا إلى قراهم تجاوزوا 20 ألف شخص.")
     assert not [k for k, v, g in got if v == 20000 and k == "hostages_released"]
+
+
+def test_captives_named_again_and_counted_through_a_pronoun_take_their_kind():
+    got = _kv("أعلنت الحكومة تحرير 52 رهينة كانت الجماعة تحتجزهم. والرهائن هم 47 تركيا و5 عراقيين من موظفي القنصلية.")
+    assert ("hostages_released", 47, "subset:تركيا") in got
+    assert [k for k, v, g in got if v == 5] == ["hostages_released"]
+    got = _kv("أفرجت الجماعة عن 52 رهينة. وكان المحررون، وهم 47 تركيا وخمسة عراقيين، قد خضعوا لفحوص طبية.")
+    assert ("hostages_released", 47, "subset:تركيا") in got
+    # captives still held: the held kind
+    got = _kv("وما زال المسلحون يحتجزون 30 رهينة في المبنى. والرهائن هم 25 تركيا و5 عراقيين.")
+    assert [k for k, v, g in got if v == 25] == ["hostages_held"]
+    # no captives before: the pronoun counts nothing known
+    got = _kv("وقال إن المحتجزين هم 25 تركيا من العاملين في الشركة.")
+    assert not [k for k, v, g in got if v == 25]

@@ -339,6 +339,8 @@ class DocContext:
         self.cached_sentences = 0  # sentences tokenised at the last forget_before
         self.last_toll_rule: str | None = None  # the rule of the last toll read (extractor._toll_anaphor)
         self.toll_rules: dict[str, str] = {}  # kind -> the rule of the last toll of that kind read
+        # the kind and rule of the last claim about captives read (extractor._captive_anaphor)
+        self.last_captive: tuple[str, str] | None = None
         self.refuted: set[float] = set()  # values the article refutes ("وليس 3000 كما راج")
         self.claims_held = 0  # the most claims the extractor held at once, unmerged or merged (counted for tests)
         self._vote_events_of: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence

@@ -929,6 +929,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         again = _toll_anaphor(ctx, comp, toks, left, i1)
         if again is not None:
             match = (comp.by_id[again], i1, 1.0, 0)
+    anaphoric = False  # counted through a pronoun after captives named again: a part of them
+    if (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED)) and ctx.last_captive is not None:
+        # "والرهائن هم 46 تركيا": captives named again, counted through a pronoun
+        again = _captive_anaphor(ctx, toks, left)
+        if again is not None:
+            match = (comp.by_id[again], _noun_end(ctx, comp, toks, i1), 1.0, 0)
+            anaphoric = True
     if match is None:
         return None
     ck, noun_end, mult, _score = match
@@ -995,6 +1002,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             group = "subset"
         elif group == rule.group and not part_of_list and _of_a_total_after(ctx, comp, toks, rule.kind, right):
             group = "subset"  # "استقبل 48 جريحا، بينهم طفلان، من أصل 140 جريحا": part of the total
+        elif group == rule.group and (anaphoric or (
+                sibling is not None and not earlier and (sibling.claim.group or "").startswith("subset:")
+                and sibling.claim.rule == rule.id)):
+            # "والرهائن هم 46 تركيا و3 عراقيين": the Turks among them, and the next item of the list
+            group = _subset_group(ctx, toks, i1)
         cue_period = period_of(ctx.scope, toks, left, right, ctx.info(toks),
                                event_clause_for(ctx.rules.directory))
         period = cue_period or rule.period
@@ -1107,6 +1119,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     placed.append(_Placed(claim, left + off, right + off, own_parent, noun, reach))
     if rule.kind in ctx.scope.toll_anaphor_kinds and period not in ("superseded", "projection"):
         ctx.last_toll_rule = ctx.toll_rules[rule.kind] = rule.id
+    if rule.kind in ctx.scope.captive_kinds:
+        ctx.last_captive = (rule.kind, rule.id)
     return claim
 
 
@@ -1131,6 +1145,22 @@ def _toll_anaphor(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: 
         if toks[k].brk_before or toks[k].is_digit():
             return None
         k -= 1
+    return None
+
+
+def _captive_anaphor(ctx: DocContext, toks: Sequence[Token], left: int) -> str | None:
+    """The rule of the article's last claim about captives when the figure at `left` follows a
+    pronoun (scope `captive_copulas`) right after a word naming captives again (`captive_anaphors`,
+    a comma between allowed): "والرهائن هم 46 تركيا", "وكان المحررون، وهم 46 تركيا"."""
+    if left < 2 or toks[left].brk_before or toks[left - 1].forms.isdisjoint(ctx.scope.captive_copulas):
+        return None
+    last = ctx.last_captive
+    for k in (left - 2, left - 3):  # the word, or its two words ("المفرج عنهم")
+        if k < 0:
+            break
+        kinds = ctx.scope.captive_anaphors.get(" ".join(t.text for t in toks[k:left - 1]))
+        if kinds is not None:
+            return last[1] if last is not None and last[0] in kinds else None
     return None
 
 

@@ -272,6 +272,9 @@ class ScopeLexicon:
         self.contrast_openers = PhraseSet.of(rules.contrast_openers)
         self.complement_openers = frozenset(normalize_word(w) for w in rules.complement_openers)
         self.toll_anaphors = {normalize_word(w): k for w, k in rules.toll_anaphors.items()}
+        self.captive_anaphors = {normalize_word(w): frozenset(k) for w, k in rules.captive_anaphors.items()}
+        self.captive_copulas = frozenset(normalize_word(w) for w in rules.captive_copulas)
+        self.captive_kinds = frozenset(k for ks in rules.captive_anaphors.values() for k in ks)
         self.toll_anaphor_kinds = frozenset(rules.toll_anaphor_kinds)
         self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
         single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)

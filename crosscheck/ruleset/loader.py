@@ -388,6 +388,11 @@ class ScopeRules(_Strict):
     # word -> the kind it names when the article gave a toll of that kind (null: the last toll)
     toll_anaphors: dict[str, Optional[str]] = Field(default_factory=dict)
     toll_anaphor_kinds: list[str] = Field(default_factory=list)
+    # Captives named again and counted by a pronoun ("والرهائن هم 46 تركيا و3 عراقيين", "وكان
+    # المحررون، وهم 46 تركيا …"): the word -> the kinds it may name; the figure after one of
+    # `captive_copulas` right after it takes the kind of the article's last claim of those kinds.
+    captive_anaphors: dict[str, list[str]] = Field(default_factory=dict)
+    captive_copulas: list[str] = Field(default_factory=list)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
     # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
