@@ -45,3 +45,19 @@ def test_captives_named_again_and_counted_through_a_pronoun_take_their_kind():
     # no captives before: the pronoun counts nothing known
     got = _kv("وقال إن المحتجزين هم 25 تركيا من العاملين في الشركة.")
     assert not [k for k, v, g in got if v == 25]
+
+
+def test_an_earlier_figure_of_a_part_of_a_day_is_recalled_not_a_clock_time():
+    got = [(c.kind, c.value, c.period) for c in extract_text(
+        "وأعلنت الوزارة أن حصيلة الضحايا ارتفعت إلى 31 قتيلا بعد أن كانت 26 مساء الخميس.")]
+    assert ("killed", 26, "superseded") in got
+    # a clock time stays no figure
+    assert not [v for k, v, p in got if v == 8] and not [
+        c for c in extract_text("قتل 3 أشخاص في القصف حتى 8 مساء") if c.value == 8]
+
+
+def test_victims_as_the_counted_noun_are_the_dead():
+    got = _kv("ارتفاع حصيلة الهجوم على السوق إلى 27 ضحية بينهم 9 أطفال")
+    assert ("killed", 27, "all") in got
+    # identifying victims is no toll
+    assert not [v for k, v, g in _kv("وجرى التعرف على هوية 14 ضحية حتى الآن") if k == "killed"]

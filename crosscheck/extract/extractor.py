@@ -891,6 +891,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if sibling is None and parent is None and (
         i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words
         or (_may(ctx, toks, ctx.scope.earlier_value_when) and ctx.scope.earlier_value_when.at(toks, i1) is not None)
+        or _day_after(ctx, toks, i1)  # "بعد أن كانت 19 مساء الأربعاء"
     ):
         # "… إلى 264 قتيلا، بعد أن كانت 110": the earlier value of the claim before (a bare
         # figure: "بعد أن كانت 3 مستشفيات" counts something else)
@@ -1862,8 +1863,9 @@ _OTHER = KindRule.model_construct(
 
 
 def _day_after(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
-    """Does a day named right after the figure start at toks[i1] ("58 يوم السبت")?"""
-    return "يوم" in toks[i1].forms and ctx.scope.day_after.at(toks, i1) is not None
+    """Does a day (or a part of one) named right after the figure start at toks[i1] ("58 يوم
+    السبت", "19 مساء الأربعاء")?"""
+    return not toks[i1].forms.isdisjoint(ctx.scope.day_after_first) and ctx.scope.day_after.at(toks, i1) is not None
 
 
 def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> str:

@@ -142,11 +142,15 @@ def _widen(kept: Claim, later: Claim) -> None:
     27 صباحا") and a projection keep their reading."""
     if _is_window(kept.period) and later.period in _RUNNING:
         kept.period = later.period
+    elif kept.period == "event" and later.period == "cumulative" and kept.kind in _TOLL_KINDS:
+        # "28 ضحية في انفجار الخزان" then "ارتفع عدد الضحايا إلى 28 قتيلا": the toll, running
+        kept.period = later.period
     if (kept.group not in _GENERAL and kept.group not in _WHOLE_GROUPS and later.group in _GENERAL
             and not (kept.group or "").startswith("part")):
         kept.group = later.group
 
 
+_TOLL_KINDS = frozenset({"killed", "injured", "missing"})  # an event's toll is the running toll
 _FIELDS_SET = {"start", "end", "surface", "sentence", "field"}  # what mention_of sets, shared by every Mention
 
 

@@ -239,6 +239,7 @@ class ScopeLexicon:
         self.person_words = frozenset(normalize_word(w) for w in rules.person_nouns if " " not in w.strip())
         self.people_markers = frozenset(normalize_word(w) for w in rules.people_subset_markers)
         self.day_after = PhraseSet.of(rules.day_after_figure)
+        self.day_after_first = frozenset(normalize_word(p.split()[0]) for p in rules.day_after_figure)
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.next_item_after_waw = tuple(normalize_word(w) for w in rules.next_item_after_waw)

@@ -160,6 +160,9 @@ class _File(_Strict):
     dates_examples: _Examples = Field(default_factory=_Examples)
     time_before: list[str]
     time_after: list[str]
+    # ... unless the word heads a day after it: "19 مساء الأربعاء" is a figure of Wednesday
+    # evening (a count), "8 مساء" a clock time
+    time_after_unless_before: list[str] = Field(default_factory=list)
     times_examples: _Examples = Field(default_factory=_Examples)
     percent_after: list[str]
     percent_examples: _Examples = Field(default_factory=_Examples)
@@ -451,7 +454,9 @@ def _compile(lex: Lexicon, f: _File) -> None:
         rf"(?<![^\W\d_])(?:{pre})?(?:{_phrase_alternation(f.time_before)}){sp}*\Z"
     )
     # A part of the day right after a small number ("10 صباحًا", "8 مساء").
-    lex.time_after_re = re.compile(rf"{sp}*(?:{_phrase_alternation(f.time_after)})(?![^\W\d_])")
+    unless = (rf"(?!{sp}+(?:[وف])?(?:{_phrase_alternation(f.time_after_unless_before)})(?![^\W\d_]))"
+              if f.time_after_unless_before else "")
+    lex.time_after_re = re.compile(rf"{sp}*(?:{_phrase_alternation(f.time_after)})(?![^\W\d_]){unless}")
     # A percent mark after the number; the mark belongs to the span ("30 في المئة").
     lex.percent_re = re.compile(
         rf"{sp}*(?:{_phrase_alternation(f.percent_after)})(?![^\W\d_])"
