@@ -475,7 +475,9 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
             if link.direction == "same_day":
                 # the kept figure as other outlets gave it that day (a wire and its reprints):
                 # each contradicts the outlier alike, so the finding names them all
-                also = [c for c in cl.claims if not c.outlier and c.doc != ref.doc and c.as_of == ref.as_of
+                # (not the outlier's own article: it does not contradict itself)
+                also = [c for c in cl.claims if not c.outlier and c.doc not in (ref.doc, out.doc)
+                        and c.as_of == ref.as_of
                         and (c.low, c.high, c.qualifier) == (ref.low, ref.high, ref.qualifier)]
                 by = f", also {', '.join(sorted({c.doc for c in also}))}" if also else ""
                 expl = (f"{said} and {_say(ref)} ({ref.doc}{by}) the same day: one running total cannot be "

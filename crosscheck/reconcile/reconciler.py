@@ -57,7 +57,7 @@ from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.sums import mark_sum_parts
-from crosscheck.reconcile.revisions import revised_away
+from crosscheck.reconcile.revisions import dated_earlier, revised_away
 from crosscheck.ruleset.period_rules import period_rules
 from crosscheck.util.gc_pause import collector_paused
 
@@ -325,7 +325,7 @@ def _judge(
         notes.append(copies)
     if group.kind == "vote_position" or any(numeric_value(c) is None for c in claims):
         return _judge_categorical(group, members, groups, cdates, cfg, notes, build)
-    return _judge_numeric(group, members, groups, cdates, cfg, notes, build)
+    return _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates)
 
 
 def _judge_with_estimates(group, estimates, doc_dates, sources, cfg) -> Cluster:
@@ -432,7 +432,7 @@ def _copies_note(claims: Sequence[Claim], groups: Sequence[str]) -> Optional[str
     return "near-duplicate articles count as one source: " + "; ".join(parts)
 
 
-def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster:
+def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=None) -> Cluster:
     claims = [m.claim for m in members]
     integral = group.kind not in cfg.continuous_kinds
     spans = [claim_span(c, integral) for c in claims]
@@ -440,7 +440,7 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build) -> Cluster
     mode = _mode(group, cfg)
     dated = sorted({d for d in cdates if d is not None})
     if mode == "monotonic" and dated:
-        return _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build)
+        return _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, doc_dates or {})
     refs: list[Optional[date]] = dated if (dated and mode != "timeless") else [None]
     if len(refs) > 1 and agree_all(spans):
         # every projection only widens or drops claims, so agreement as stated holds at
@@ -762,7 +762,7 @@ def _trajectory_items(claims, spans, cdates, groups, window: float = 0) -> tuple
     return items, item_of
 
 
-def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) -> Cluster:
+def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, doc_dates=None) -> Cluster:
     """A dated running total: the largest set of sources one non-decreasing trajectory fits.
 
     A figure its article gives as an earlier one ("وكانت الحصيلة الأولى 16", period
@@ -773,7 +773,11 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build) 
     # a figure another article says was revised down: before the revision what officials said
     # then, after it a stale figure
     revised, repeated = revised_away(claims, cdates)
-    earlier = [c.period == EARLIER_PERIOD or i in revised or i in repeated for i, c in enumerate(claims)]
+    own_day = dated_earlier(claims, cdates, doc_dates or {})
+    earlier = [(c.period == EARLIER_PERIOD and i not in own_day) or i in revised or i in repeated
+               for i, c in enumerate(claims)]
+    if own_day:
+        notes.append(f"{len(own_day)} earlier figure(s) recalled with their own day are points of that day")
     if revised:
         notes.append(f"{len(revised)} figure(s) an article says were revised downward later read as earlier figures")
     if repeated:
@@ -873,6 +877,9 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg) -> 
                  and _falls_below(so, spans[s], tol)]
         above = [s for s in supporters if cdates[s] is not None and cdates[s] > do
                  and _falls_below(spans[s], so, tol)]
+        # one article does not contradict itself: its own figure of the day is the reference
+        # only when no other article's is ("111 of the dead identified" beside its own 276)
+        same = [s for s in same if claims[s].doc != claims[o].doc] or same
         if same:
             mid = so.midpoint() or 0.0
             ref = min(same, key=lambda s: (abs((spans[s].midpoint() or 0.0) - mid), s))

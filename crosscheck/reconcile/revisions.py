@@ -75,3 +75,32 @@ def revised_away(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> t
         if c.period != EARLIER_PERIOD and v in revised and c.doc not in revisers[v] and cdates[i] is not None:
             (before if cdates[i] <= revised[v] else after).add(i)
     return before, after
+
+
+def dated_earlier(
+    claims: Sequence[Claim], cdates: Sequence[Optional[date]], doc_days: dict[str, Optional[str]],
+) -> set[int]:
+    """Indexes of the earlier figures (period `superseded`) whose own day the article names
+    ("وكانت الوزارة قد أعلنت الخميس أن عدد الجرحى بلغ 44", "بعد أن كانت 680 يوم الثلاثاء"):
+    a day before the article's and before every current figure the article gives in the
+    cluster.  Such a figure is what was reported that day - a dated point of the running
+    total like any other - unless its sentence tells a downward revision (then the article
+    itself explains the fall).  An earlier figure at the article's own day (no day named for
+    it) stays at an unknown moment before the article."""
+    current: dict[str, date] = {}
+    for c, d in zip(claims, cdates):
+        if c.period != EARLIER_PERIOD and d is not None:
+            current[c.doc] = min(d, current.get(c.doc, d))
+    out: set[int] = set()
+    for i, (c, d) in enumerate(zip(claims, cdates)):
+        if c.period != EARLIER_PERIOD or d is None or c.as_of_from not in ("relative", "text"):
+            continue
+        own = doc_days.get(c.doc)
+        if own is None or d >= date.fromisoformat(own[:10]):
+            continue
+        if c.doc in current and d >= current[c.doc]:
+            continue
+        if tells_revision(c.sentence or ""):
+            continue
+        out.add(i)
+    return out
