@@ -106,6 +106,16 @@ def test_part_before_names_nothing_when_the_figure_has_its_own_part():
     assert part_before(t, t.index("27"), date_rules()) is None
 
 
+def test_part_before_is_the_part_of_this_figures_earlier_figure_only():
+    # the evening is the 12's (the figure before the 15's), not the 30's told first
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.text.dates import part_before
+
+    s = "وكانت الوزارة قد أعلنت أن عدد المصابين بلغ 30، وأن عدد القتلى ارتفع إلى 15 بعد أن كان 12 مساء أمس"
+    assert part_before(s, s.index("30"), date_rules()) is None
+    assert part_before(s, s.index("15"), date_rules()) == 4
+
+
 def test_a_rival_count_stands_at_the_moment_of_the_figure_it_disputes():
     # the article names the morning for the official figure; the witnesses' figure, with no part
     # of the day, is not a later growth but a rival count of that moment

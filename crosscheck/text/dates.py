@@ -475,6 +475,12 @@ def part_before(sentence: str, at: int, rules: DateRules) -> Optional[int]:
     if not cues or part_of_day(sentence, at, rules) is not None:
         return None
     pos = _norm_pos(norm, at)
+    # the earlier figure is this one's only when the words bringing it in follow this figure
+    # with no other figure between ("بلغ 44، وأن حصيلة القتلى ارتفعت إلى 21 بعد أن كانت 19
+    # مساء الأربعاء": the evening is the 19's, the figure before the 21's - not the 44's)
+    k = bisect_right(earlier, pos)
+    if k == len(earlier) or bisect_right(numbers, pos) < bisect_left(numbers, earlier[k]):
+        return None
     after = [(start, rank) for start, _end, rank in cues
              if start >= pos and _earlier_figure_between(pos, start, numbers, earlier)]
     return min(after)[1] if after else None
