@@ -290,6 +290,9 @@ def _judge(
     smaller = _own_parts(members, sources, cfg)
     if smaller:
         return _judge_aside(group, smaller, doc_dates, sources, cfg)
+    others = _other_occurrences(group, members, cfg)
+    if others:
+        return _judge_aside(group, others, doc_dates, sources, cfg, _OCCURRENCE_NOTE)
     later = _later_tallies(members) if group.kind in _TALLIES else []
     if later:
         return _judge_aside(group, later, doc_dates, sources, cfg, _LATER_TALLY_NOTE)
@@ -384,9 +387,49 @@ def _restated_headlines(members) -> list:
 
 _OWN_PART_NOTE = ("not compared: figures far below a larger one of the same article and day, "
                   "or given by it as parts of its own total, count a part of it: ")
+_OCCURRENCE_NOTE = ("not compared: lengths reported further apart in time than either lasts tell "
+                    "another occurrence of the event (the occurrence most articles tell is judged): ")
 _LATER_TALLY_NOTE = ("not compared: an article giving two figures of one tally tells two votes "
                      "(this one, then another it recalls or compares); its later figures: ")
 _TALLIES = frozenset({"votes_for", "votes_against", "abstentions"})
+
+
+def _other_occurrences(group: ScopeGroup, members, cfg: ReconcileConfig) -> list:
+    """The members that tell another occurrence of a non-growing event than most do.
+
+    A length told of one occurrence (a 72-hour truce) cannot be reported on a day further from
+    another report of it than the longer of the two lengths (plus `instance_slack_days`): by
+    then one of them was over.  Dated figures are chained by day - a figure joins the current
+    occurrence while its day is within the longest length told so far of the occurrence's
+    first day - and the occurrence with most figures (the latest on a tie) is judged; undated
+    figures stay with it.  Cost: one sort of the cluster's dated figures."""
+    slack = cfg.instance_slack_days
+    if slack is None or group.kind not in cfg.instance_kinds:
+        return []
+    if exact_form(group.key.get("period")) != "event" or \
+            exact_form(group.key.get("event")) in {exact_form(e) for e in cfg.growing_events}:
+        return []
+    dated = []
+    for m in members:
+        v = numeric_value(m.claim)
+        if m.claim.as_of and v is not None:
+            dated.append((parse_iso(m.claim.as_of, m.claim.doc), v, m))
+    if len(dated) < 2:
+        return []
+    dated.sort(key=lambda t: (t[0], t[1]))
+    runs: list[list] = []
+    start, longest = None, 0.0
+    for d, v, m in dated:
+        if start is not None and (d - start).days <= max(longest, v) + slack:
+            runs[-1].append(m)
+            longest = max(longest, v)
+            continue
+        runs.append([m])
+        start, longest = d, v
+    if len(runs) < 2:
+        return []
+    main = max(range(len(runs)), key=lambda i: (len({m.claim.doc for m in runs[i]}), i))
+    return [m for i, run in enumerate(runs) if i != main for m in run]
 
 
 def _later_tallies(members) -> list:

@@ -99,6 +99,10 @@ class ReconcileConfig(BaseModel):
     # a figure at most this fraction of a larger one the same article gives for the same scope
     # and day is a part of it, not compared (reconciler._own_parts); 0 turns this off
     own_part_ratio: float = Field(0.3, ge=0, lt=1)
+    # A duration of an event (a truce's length) reported on days further apart than the longer
+    # duration plus this many days is another instance of the event: not compared (None: off).
+    instance_slack_days: Optional[float] = Field(1, ge=0)
+    instance_kinds: list[str] = ["duration_days"]
     vote_position_compatible: list[list[str]] = [["veto", "against"]]
     # Members of each voting body (the `body=` of a vote's event): the votes for, against and
     # abstaining on one vote cannot add up to more.
