@@ -526,10 +526,12 @@ def _part_whole(part: _Side, whole: _Side, kind: str = "part_exceeds_whole",
         p = part.most(m)
         if p is None:
             continue
-        wholes = whole.below(m, p[1])  # every figure of the whole that the part exceeds
+        pc = p[0]
+        # a whole given earlier in the day than the part (a morning toll, the part's evening
+        # figure) had not yet grown to it: only wholes of the part's moment or later cap it
+        wholes = [w for w in whole.below(m, p[1]) if not _earlier_in_day(w[0], pc)]
         if not wholes:
             continue
-        pc = p[0]
         loose_low = next(l.low or 0.0 for c, s, l in part.at[m] if c is pc)
         hard = bool(whole.below(m, loose_low, True))
         wc = wholes[0][0]
@@ -540,6 +542,23 @@ def _part_whole(part: _Side, whole: _Side, kind: str = "part_exceeds_whole",
         out.append(_make(kind, "hard" if hard else "soft",
                          [part.cluster, whole.cluster], cites, expl))
     return out
+
+
+def _earlier_in_day(whole: ClusterClaim, part: ClusterClaim) -> bool:
+    """Was the whole's figure given at an earlier part of the same day than the part's
+    (crosscheck.reconcile.within_day: the parts of the day their sentences name)?"""
+    if whole.as_of != part.as_of or whole.as_of is None:
+        return False
+    w, p = _slot(whole), _slot(part)
+    return w is not None and p is not None and w < p
+
+
+def _slot(c: ClusterClaim) -> Optional[int]:
+    from crosscheck.reconcile.dating import date_rules, figure_offset
+    from crosscheck.reconcile.within_day import part_slot
+    from crosscheck.text.dates import part_of_day
+
+    return part_slot(c, date_rules(), part_of_day, figure_offset)
 
 
 def _disjoint_parts(whole: Cluster, parts: list[Cluster], h: Hierarchy) -> list[list[Cluster]]:

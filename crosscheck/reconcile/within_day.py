@@ -109,6 +109,11 @@ def _rivals_at_their_moment(claims: Sequence[Claim], dates, parts: list[Optional
     return out
 
 
+def part_slot(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
+    """The slot of the part of the day the claim names (see `_part`), or None."""
+    return _part(c, rules, part_of_day, figure_offset) if rules.parts_of_day else None
+
+
 def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
     """The slot (`_at`) of the part of the day the claim's sentence names, else of the first
     another place its article states the same figure names (a headline's figure, told again in
