@@ -220,13 +220,15 @@ class ClaimRef(BaseModel):
 class OutlierLink(BaseModel):
     """A figure a running total's growth leaves out, and the kept figure it contradicts: a
     later figure below an earlier one ("below_earlier": a stale figure), an earlier one above a
-    later one ("above_later": each a `falling_total` inconsistency), or another figure of the
-    same day ("same_day": a `same_day_mismatch` inconsistency)."""
+    later one ("above_later": each a `falling_total` inconsistency), a figure repeated after an
+    article revised it down ("after_revision": the revised figure is the reference; a
+    `falling_total` too), or another figure of the same day ("same_day": a
+    `same_day_mismatch` inconsistency)."""
 
     model_config = ConfigDict(extra="forbid")
     claim: ClaimRef  # the figure left out (an outlier of the cluster)
     reference: ClaimRef  # the kept figure it contradicts
-    direction: Literal["below_earlier", "above_later", "same_day"]
+    direction: Literal["below_earlier", "above_later", "after_revision", "same_day"]
     strength: Literal["hard", "soft"] = "hard"
 
 

@@ -56,3 +56,23 @@ def test_the_revised_figure_repeated_after_the_revision_is_stale():
     [cl] = reconcile(_story(LOWERED, repeat_day="2024-03-07"))
     assert cl.status == "conflict"
     assert [c.doc for c in cl.claims if c.outlier] == ["c"]
+
+
+def test_a_figure_repeated_after_its_revision_in_a_growth_story_is_a_stale_finding():
+    # 328 -> 530 (growth), 530 revised down to 436 the next day, then 530 repeated: the growth
+    # stays consistent, and the repeat is a falling_total set against the revision, naming the
+    # figure as it was given before the revision
+    claims = [claim("a", "killed", 328, as_of="2024-11-13", as_of_from="metadata"),
+              claim("b", "killed", 530, as_of="2024-11-14", as_of_from="metadata"),
+              claim("c", "killed", 436, as_of="2024-11-15", as_of_from="metadata",
+                    sentence="خفضت الهيئة عدد القتلى إلى 436 بعد أن كانت قد أعلنت 530"),
+              claim("c", "killed", 530, period="superseded", as_of="2024-11-15", as_of_from="metadata",
+                    sentence="خفضت الهيئة عدد القتلى إلى 436 بعد أن كانت قد أعلنت 530"),
+              claim("d", "killed", 530, as_of="2024-11-16", as_of_from="metadata")]
+    clusters = reconcile(claims)
+    [cl] = clusters
+    assert cl.status == "consistent" and [c.doc for c in cl.claims if c.outlier] == ["d"]
+    (inc,) = [i for i in build_report([], clusters).inconsistencies if i.type == "falling_total"]
+    roles = {(c.doc, c.value, c.role) for c in inc.claims}
+    assert {("c", 436, "revised"), ("d", 530, "stale"), ("b", 530, "before_revision")} <= roles
+    assert "revised down to 436" in inc.explanation

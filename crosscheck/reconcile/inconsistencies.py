@@ -483,6 +483,16 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
                 expl = (f"{said} and {_say(ref)} ({ref.doc}{by}) the same day: one running total cannot be "
                         "both; the other reports fit one growing total with the second figure")
                 kind, cites = "same_day_mismatch", [_cite(ref, cl, "kept"), _cite(out, cl, "outlier")]
+            elif link.direction == "after_revision":
+                # the old figure as outlets gave it before the revision: what was revised away
+                before = [c for c in cl.claims if c is not out and c.doc != out.doc and c.as_of and ref.as_of
+                          and c.as_of <= ref.as_of and (c.low, c.high) == (out.low, out.high)]
+                was = f", revised from {', '.join(sorted({c.doc for c in before}))}" if before else ""
+                expl = (f"{said} repeats a figure revised down to {_say(ref)} ({ref.doc}, "
+                        f"{ref.as_of or 'undated'}{was}), reported earlier: a stale figure; the other "
+                        "reports fit one growing total with the revision")
+                kind, cites = "falling_total", [_cite(ref, cl, "revised"), _cite(out, cl, "stale")]
+                cites += [_cite(c, cl, "before_revision") for c in sorted(before, key=lambda c: (c.doc, c.start))]
             elif link.direction == "below_earlier":
                 expl = (f"{said} is below {_say(ref)} ({ref.doc}, {ref.as_of or 'undated'}), reported "
                         "earlier: a running total cannot fall; the other reports fit one growing total, "

@@ -57,7 +57,7 @@ from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.sums import mark_sum_parts
-from crosscheck.reconcile.revisions import dated_earlier, revised_away
+from crosscheck.reconcile.revisions import dated_earlier, revised_away, revising_figures
 from crosscheck.ruleset.period_rules import period_rules
 from crosscheck.util.gc_pause import collector_paused
 
@@ -816,6 +816,7 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     # a figure another article says was revised down: before the revision what officials said
     # then, after it a stale figure
     revised, repeated = revised_away(claims, cdates)
+    revised_to = revising_figures(claims, cdates) if repeated else {}
     own_day = dated_earlier(claims, cdates, doc_dates or {})
     earlier = [(c.period == EARLIER_PERIOD and i not in own_day) or i in revised or i in repeated
                for i, c in enumerate(claims)]
@@ -846,7 +847,8 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
             notes.append("running total: one non-decreasing trajectory fits every claim")
         return build("consistent", trajectory=points, **consensus)
     snap = _snap_dates(cdates, cfg.monotonic_simultaneous_days)
-    links = _outlier_links(claims, spans, [snap.get(d, d) for d in cdates], groups, outliers, supporters, cfg)
+    links = _outlier_links(claims, spans, [snap.get(d, d) for d in cdates], groups, outliers, supporters, cfg,
+                           revised_to)
     if links is not None:
         n_kept = len({groups[i] for i in supporters})
         notes.append(f"running total: one non-decreasing trajectory fits {n_kept} independent "
@@ -889,7 +891,8 @@ def _day_points(points) -> list[TrajectoryPoint]:
     return list(by_day.values())
 
 
-def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg) -> Optional[list[OutlierLink]]:
+def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
+                   revised_to: Optional[dict[int, int]] = None) -> Optional[list[OutlierLink]]:
     """The outliers of a running total as figures its growth leaves out, or None.
 
     When the kept claims span at least two dates (a growth story) and every outlier is dated,
@@ -911,8 +914,17 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg) -> 
         if kept and len(left) > len(kept):
             return None
     links = []
+    kept = set(supporters)
     for o in outliers:
         do, so = cdates[o], spans[o]
+        ref = (revised_to or {}).get(o)
+        if ref is not None and ref in kept:
+            # the old figure repeated after an article revised it down (read as undated: not
+            # part of the growth): set against the revised figure ("530 on the 16th, after the
+            # toll was revised to 436 on the 15th")
+            links.append(OutlierLink(claim=_ref(claims[o]), reference=_ref(claims[ref]),
+                                     direction="after_revision", strength="hard"))
+            continue
         if do is None:
             return None
         same = [s for s in supporters if cdates[s] == do and s not in out_set and not agree_all([spans[s], so])]

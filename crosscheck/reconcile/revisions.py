@@ -47,16 +47,30 @@ def revised_away(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> t
     """(revised, stale): indexes of the claims (of other articles) that give a figure an article
     revised downward, dated on or before that article's current figures (revised) or after
     them (stale: the old figure repeated once the revision was out)."""
+    before, after, _by = _revisions(claims, cdates)
+    return before, after
+
+
+def revising_figures(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> dict[int, int]:
+    """For each stale claim (`revised_away`'s second set): the index of the revised figure it
+    should have given - the largest current figure of the (latest) article that revised its
+    figure down ("530 after the toll was revised down to 436")."""
+    return _revisions(claims, cdates)[2]
+
+
+def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
     by_doc: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         by_doc[c.doc].append(i)
     revised: dict[float, date] = {}  # earlier figure -> latest day an article revised it down
     revisers: dict[float, set[str]] = defaultdict(set)
+    revising: dict[float, tuple[date, int]] = {}  # earlier figure -> (day, the revised figure's index)
     for doc, idx in by_doc.items():
         current = [i for i in idx if claims[i].period != EARLIER_PERIOD and numeric_value(claims[i]) is not None]
         if not current:
             continue
-        top = max(numeric_value(claims[i]) for i in current)
+        top_i = max(current, key=lambda i: (numeric_value(claims[i]), -i))
+        top = numeric_value(claims[top_i])
         days = [cdates[i] for i in current if cdates[i] is not None]
         if not days:
             continue
@@ -66,15 +80,22 @@ def revised_away(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> t
                     and tells_revision(claims[i].sentence or "")):
                 revised[v] = max(revised.get(v, max(days)), max(days))
                 revisers[v].add(doc)
+                if v not in revising or (max(days), -top_i) > (revising[v][0], -revising[v][1]):
+                    revising[v] = (max(days), top_i)
     before: set[int] = set()
     after: set[int] = set()
+    by: dict[int, int] = {}
     if not revised:
-        return before, after
+        return before, after, by
     for i, c in enumerate(claims):
         v = numeric_value(c)
         if c.period != EARLIER_PERIOD and v in revised and c.doc not in revisers[v] and cdates[i] is not None:
-            (before if cdates[i] <= revised[v] else after).add(i)
-    return before, after
+            if cdates[i] <= revised[v]:
+                before.add(i)
+            else:
+                after.add(i)
+                by[i] = revising[v][1]
+    return before, after, by
 
 
 def dated_earlier(
