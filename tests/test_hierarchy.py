@@ -89,6 +89,31 @@ def test_a_figure_singled_out_at_a_place_the_gazetteer_does_not_know_is_a_part()
     assert [c.group for c in H.annotate(extract(week), [week])] == ["all"]
 
 
+@pytest.mark.parametrize("text", RULES.hierarchy.partitive_examples.hit)
+def test_a_figure_counted_out_of_the_tolls_own_people_is_a_part(text):
+    doc = _doc("x", text)
+    claims = extract(doc)
+    assert claims and all(c.group == "all" for c in claims)
+    assert [c.group for c in H.annotate(claims, [doc])] == ["subset"] * len(claims)
+
+
+@pytest.mark.parametrize("text", RULES.hierarchy.partitive_examples.miss)
+def test_a_figure_not_counted_out_of_the_toll_keeps_its_group(text):
+    doc = _doc("x", text)
+    claims = extract(doc)
+    assert claims
+    assert [c.group for c in H.annotate(claims, [doc])] == [c.group for c in claims]
+
+
+def test_a_part_counted_out_of_the_injured_is_not_a_falling_toll():
+    # "66 of the injured are in a critical state" the day after 520 injured: a part, not a stale total
+    a = _doc("a", "أعلنت السلطات أن عدد المصابين في الانفجار بلغ 520 شخصا.", "2024-08-12")
+    b = _doc("b", "وأوضحت السلطات أن 66 من المصابين في حالة حرجة.", "2024-08-13")
+    report = _report(a, b)
+    assert not [i for i in report.inconsistencies if i.type in ("falling_total", "same_day_mismatch")]
+    assert all(cl.status != "conflict" for cl in report.clusters)
+
+
 @pytest.mark.parametrize("text", RULES.hierarchy.examples.miss)
 def test_hierarchy_miss_examples(text):
     doc = _doc("x", text)

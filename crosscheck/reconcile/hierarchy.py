@@ -64,6 +64,7 @@ class Hierarchy:
     combination_count: dict[str, Optional[int]]  # normalised phrase -> number of places
     window: int
     alone: Optional[regex.Pattern] = None  # "وحده", "وحدها": a place singled out as a part
+    partitive: Optional[regex.Pattern] = None  # "66 من المصابين": a part of the toll's own people
     prefix_parent: dict = field(default_factory=dict)  # "nationals" -> foreigners: "nationals:syria" is a part
 
     # ------------------------------------------------------------------ paths
@@ -207,6 +208,13 @@ class Hierarchy:
                     return True
         return False
 
+    def counted_out(self, c: Claim) -> bool:
+        """A figure counted out of the toll's own people ("66 من المصابين في حالة حرجة"): its
+        counted noun is "من" and one of `partitive_nouns`, and the extractor named no group."""
+        if self.partitive is None or c.group != "all" or not c.surface:
+            return False
+        return self.partitive.search(normalize(c.surface).text) is not None
+
     def annotate(self, claims: Sequence[Claim], documents: Iterable[Document]) -> list[Claim]:
         """Claims with combined figures located at their combination, and figures whose place
         was inferred to be a place the article singles out as a part moved to its whole."""
@@ -214,8 +222,8 @@ class Hierarchy:
         by_doc: dict[str, list[int]] = defaultdict(list)
         for i, c in enumerate(claims):
             by_doc[c.doc].append(i)
-        out = [c.model_copy(update={"group": self.subset_prefixes[0]}) if self.unnamed_part(c) else c
-               for c in claims]
+        out = [c.model_copy(update={"group": self.subset_prefixes[0]})
+               if self.unnamed_part(c) or self.counted_out(c) else c for c in claims]
         for doc, idx in by_doc.items():
             for k, top in self.singled_out([claims[i] for i in idx], texts.get(doc)).items():
                 out[idx[k]] = out[idx[k]].model_copy(update={"location": top})
@@ -282,6 +290,14 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
     return rf"(?<!\w)[وف]?(?P<p>{alts})(?!\w)"
 
 
+def _partitive_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
+    """"من" and a partitive noun ending the figure's surface (normalised text)."""
+    words = sorted({normalize_word(n) for n in nouns if n}, key=len, reverse=True)
+    if not words:
+        return None
+    return regex.compile(r"(?<!\w)من\s+(?:" + "|".join(regex.escape(w) for w in words) + r")\s*$")
+
+
 @lru_cache(maxsize=8)
 def _build(rules_directory: str) -> Hierarchy:
     from crosscheck.ruleset.loader import load_rules
@@ -311,6 +327,7 @@ def _build(rules_directory: str) -> Hierarchy:
         combination_count=counts,
         window=h.combination_window,
         alone=alone,
+        partitive=_partitive_pattern(h.partitive_nouns),
         prefix_parent=dict(h.prefix_parents),
     )
 

@@ -471,6 +471,13 @@ class Combination(_Strict):
     phrases: list[str] = Field(min_length=1)
 
 
+class SentenceExamples(_Strict):
+    """Sentences whose figure a rule must (`hit`) or must not (`miss`) apply to."""
+
+    hit: list[str] = Field(min_length=1)
+    miss: list[str] = Field(min_length=1)
+
+
 class HierarchyRules(_Strict):
     what: str
     why: str
@@ -483,6 +490,9 @@ class HierarchyRules(_Strict):
     combinations: list[Combination] = Field(default_factory=list)
     combination_window: int = Field(60, ge=1)  # characters around the figure, in its clause
     alone: list[str] = Field(default_factory=list)  # "وحده": the place named is a part
+    # "66 من المصابين": a figure counted out of the toll's own people is a part of the toll
+    partitive_nouns: list[str] = Field(default_factory=list)
+    partitive_examples: Optional[SentenceExamples] = None
     examples: Examples
 
     @model_validator(mode="after")
