@@ -122,6 +122,17 @@ CREATE TABLE IF NOT EXISTS judged_claim_days (seq INTEGER NOT NULL, day TEXT, st
                                               stop INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS judged_claim_days_seq ON judged_claim_days(seq, day)
 """
+# the vote unit's signatures by their event (and whether they carry a place or group name):
+# tens of thousands of votes share the unit's one block and are told apart by their event only,
+# so a check reads the signatures of the new tallies' events and the named ones through this
+# index (`_vote_signature_rows`), not every signature of the unit (added to an older state on its
+# next check)
+_SIG_EVENTS = """
+CREATE TABLE IF NOT EXISTS judged_sig_events (unit TEXT NOT NULL, event TEXT, named INTEGER NOT NULL,
+                                              sig TEXT NOT NULL, pre TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS judged_sig_events_event ON judged_sig_events(unit, event);
+CREATE INDEX IF NOT EXISTS judged_sig_events_named ON judged_sig_events(unit, named)
+"""
 # what the state keeps changed with this number: an older state is judged again
 # 2: members' figure and day (fig, day), read to place figures joining across places; one
 # member per signature and cluster (a signature's members may end in several clusters: a
@@ -130,6 +141,8 @@ CREATE INDEX IF NOT EXISTS judged_claim_days_seq ON judged_claim_days(seq, day)
 # moved (moved); one member per signature and PRE-join key (a signature has one); each
 # cluster's key (ckey): a check re-decides those joins for the members the new ones touch
 # 4: vote occurrences ranked undated last (their `spec` text has one more flag)
+# (the vote signatures' event index, judged_sig_events, is added to a state of format 4 on its
+# next check: no rebuild)
 STATE_FORMAT = "4"
 _TABLES = ("judged_members", "judged_sigs", "judged_clusters", "judged_hkeys", "judged_docs")
 VOTE_UNIT_PREFIX = '["vote",'
@@ -141,6 +154,7 @@ class CheckStats:
 
     built: bool = False  # the state was (re)built by this check
     signatures: int = 0  # one member per scope signature, read to place the new claims
+    signature_rows: int = 0  # the vote unit's (signature, pre-join key) rows read to choose those kept
     members_read: int = 0  # stored members read (clusters re-judged, the vote unit)
     clusters_judged: int = 0
     clusters_linked: int = 0  # stored clusters read for inconsistencies
@@ -285,6 +299,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
                                  scratch.execute("SELECT seq, pos, key FROM hkeys"))
                 _add_vote_claims(conn)
                 _add_claim_days(conn)
+                _add_sig_events(conn, cfg)
                 conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
                                  ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
                 stats = record.stats
@@ -344,7 +359,8 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                 for table, add in (("judged_bands", _add_bands), ("judged_vote_claims", _add_vote_claims),
                                    ("judged_clusters_combination", _add_linked_index),
                                    ("judged_fingerprints", _note_fingerprints),
-                                   ("judged_claim_days", _add_claim_days)):
+                                   ("judged_claim_days", _add_claim_days),
+                                   ("judged_sig_events", lambda c: _add_sig_events(c, cfg))):
                     if table in tables or table in indexes or (table == "judged_fingerprints" and noted):
                         if table != "judged_vote_claims" or _has_column(conn, table, "value"):
                             continue
@@ -476,6 +492,51 @@ def _claim_spans(text: str) -> Optional[tuple[str, list[tuple[Optional[str], int
     return head, out
 
 
+def _add_sig_events(conn, cfg) -> None:
+    """(Re)build the event index of the vote unit's signatures (`_SIG_EVENTS`): each kept
+    signature's event and whether it carries a fuzzy name (place, group), as its text says."""
+    for statement in _SIG_EVENTS.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute("DELETE FROM judged_sig_events")
+    attrs = list(cfg.scope_attributes)
+    if "event" not in attrs:
+        return
+    ev = attrs.index("event")
+    fuzzy = [i for i, a in enumerate(attrs) if a in cfg.fuzzy_attributes]
+    rows = []
+    for unit, sig, pre in conn.execute("SELECT unit, sig, pre FROM judged_sigs WHERE substr(unit, 1, ?) = ?",
+                                       (len(VOTE_UNIT_PREFIX), VOTE_UNIT_PREFIX)):
+        _block, values = json.loads(sig)
+        rows.append((unit, values[ev], int(any(values[i] is not None for i in fuzzy)), sig, pre))
+    conn.executemany("INSERT INTO judged_sig_events VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _vote_signature_rows(conn, unit: str, new: list, cfg, remap: dict, stats: CheckStats):
+    """The vote unit's (sig, pre) rows, in the order of the signatures' key, that
+    `_kept_signatures` can keep for the new tallies: through the event index (`_SIG_EVENTS`),
+    those of the stored events the new tallies' events are (after `remap`) and those carrying a
+    place or group name; in a state without the index (read-only, not yet added), every row.
+    The rows passed over are those `_kept_signatures` passes over (another event, no name)."""
+    from crosscheck.reconcile.grouping import scope_value
+
+    if _has_table(conn, "judged_sig_events"):
+        events = {scope_value(m.claim, "event") for m in new}
+        wanted = {e for e in events if e not in remap} | {o for o, n in remap.items() if n in events}
+        named = sorted(e for e in wanted if e is not None)
+        where = [f"event IN ({','.join('?' * len(named))})"] if named else []
+        if None in wanted:
+            where.append("event IS NULL")
+        where.append("named = 1")
+        rows = conn.execute(f"SELECT sig, pre FROM judged_sig_events WHERE unit = ? AND ({' OR '.join(where)}) "
+                            f"ORDER BY sig, pre", (unit, *named))
+    else:
+        rows = conn.execute("SELECT sig, pre FROM judged_sigs WHERE unit = ? ORDER BY sig, pre", (unit,))
+    for row in rows:
+        stats.signature_rows += 1
+        yield row
+
+
 def _has_column(conn, table: str, column: str) -> bool:
     return any(r[1] == column for r in conn.execute(f"PRAGMA table_info({table})"))
 
@@ -523,6 +584,7 @@ def add_links(conn, cfg) -> None:
             sigs.setdefault((unit, signature(linked.claim, cfg), pre), member_json(linked, note))
         conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
                          [(u, s, pre, text) for (u, s, pre), text in sigs.items()])
+        _add_sig_events(conn, cfg)  # the vote signatures' events, as linking now gives them
         vote_links.store(conn, link_rows)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
     except BaseException:
@@ -828,8 +890,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     if unit.startswith(VOTE_UNIT_PREFIX):
         # tens of thousands of votes share the unit: their signatures (sig, pre) are read from
         # the primary key's index alone, and the data of the few kept (same order: the index's)
-        kept = _vote_signatures(conn.execute("SELECT sig, pre FROM judged_sigs WHERE unit = ?", (unit,)),
-                                new, cfg, remap)
+        kept = _vote_signatures(_vote_signature_rows(conn, unit, new, cfg, remap, stats), new, cfg, remap)
         rows = [(sig, pre, conn.execute("SELECT data FROM judged_sigs WHERE unit = ? AND sig = ? AND pre = ?",
                                         (unit, sig, pre)).fetchone()[0]) for sig, pre in kept]
     else:
