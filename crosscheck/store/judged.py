@@ -838,7 +838,7 @@ def _members(conn, where: str, params, stats: CheckStats, notes) -> list:
     from crosscheck.store.streamed import member_from_json
 
     out = []
-    for text, linked in conn.execute(f"SELECT data, linked FROM judged_members WHERE {where}", params):
+    for text, linked in conn.execute(f"SELECT CAST(data AS BLOB), linked FROM judged_members WHERE {where}", params):
         m, note = member_from_json(text)
         if linked:  # a tally: the event linking gave it
             m.claim = m.claim.model_copy(update={"event": linked})
@@ -934,7 +934,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         runs = _runs(conn, dest, keys, attrs, cfg)  # stored seq -> its key (a story's runs of days)
         own = []
         for seq in runs:
-            for text, linked, pre in conn.execute("SELECT data, linked, pre FROM judged_members WHERE seq = ?", (seq,)):
+            for text, linked, pre in conn.execute("SELECT CAST(data AS BLOB), linked, pre FROM judged_members WHERE seq = ?", (seq,)):
                 m = _member(text, linked, notes, remap)
                 if m.index not in leaving:
                     own.append((keys.of(pre), m))
@@ -1070,7 +1070,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         for i in range(0, len(values), 500):
             part = values[i : i + 500]
             for rowid, seq, pre, moved, text, linked in conn.execute(
-                    f"SELECT rowid, seq, pre, moved, data, linked FROM judged_members WHERE unit = ? AND {column} IN "
+                    f"SELECT rowid, seq, pre, moved, CAST(data AS BLOB), linked FROM judged_members WHERE unit = ? AND {column} IN "
                     f"({','.join('?' * len(part))}){where}", [unit, *part, *params]):
                 got.append(rowid)
                 if rowid not in loaded:
@@ -1247,7 +1247,7 @@ def _in_pairs(conn, sql: str, values) -> list:
     return out
 
 
-def _member(text: str, linked: Optional[str], notes, remap: dict):
+def _member(text: str | bytes, linked: Optional[str], notes, remap: dict):
     from crosscheck.store.streamed import member_from_json
 
     m, note = member_from_json(text)

@@ -477,11 +477,18 @@ def member_json(m, note: Optional[str]) -> str:
     return json.dumps([m.index, m.uncertain, m.notes, note], ensure_ascii=False) + "\n" + m.claim.model_dump_json()
 
 
-def member_from_json(text: str):
-    """(Member, repair note) from `member_json`'s text."""
+_PLAIN_HEAD = (", [], [], null]", b", [], [], null]")  # a member with no uncertain attributes, notes or repair
+
+
+def member_from_json(text: str | bytes):
+    """(Member, repair note) from `member_json`'s text (or its UTF-8 bytes, as SQLite gives a
+    column cast to a BLOB: parsed without a decoding to `str` and back)."""
     from crosscheck.reconcile.grouping import Member
 
-    head, _, claim = text.partition("\n")
+    raw = type(text) is bytes
+    head, _, claim = text.partition(b"\n" if raw else "\n")
+    if head.endswith(_PLAIN_HEAD[raw]) and head[1:-15].isdigit():  # most members: the index alone
+        return Member(int(head[1:-15]), Claim.model_validate_json(claim), [], []), None
     index, uncertain, notes, note = json.loads(head)
     return Member(index, Claim.model_validate_json(claim), uncertain, notes), note
 
