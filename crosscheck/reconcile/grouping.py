@@ -280,7 +280,12 @@ def scope_value(c: Claim, attr: str) -> Optional[str]:
     """The claim's scope attribute as grouping compares it (a projection has its own period,
     "projection"; an estimate shares its count's cluster but is judged apart, see
     crosscheck.reconcile.reconciler; an earlier figure recalled is of the running total)."""
-    v = _present(getattr(c, attr))
+    return _scope_form(getattr(c, attr), attr)
+
+
+def _scope_form(raw: object, attr: str) -> Optional[str]:
+    """`scope_value` of a claim whose attribute `attr` is `raw`."""
+    v = _present(raw)
     if attr == "period" and v == EARLIER_PERIOD:
         return RUNNING_TOTAL_PERIOD
     return v
@@ -581,7 +586,10 @@ def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
         return places.canonical(raw) if attr == "location" else exact_form(raw)
 
     singles: list[ScopeGroup] = []
-    blocks: dict[tuple, list[Member]] = defaultdict(list)
+    # a member's block and canonical key depend only on its kind, its identity value and its
+    # raw scope attributes (its signature): worked out once per distinct one, not per member
+    blocks: dict[tuple, list[tuple[Member, tuple]]] = defaultdict(list)
+    block_of: dict[tuple, tuple] = {}
     for m in members:
         c = m.claim
         if c.kind in cfg.unclustered_kinds:
@@ -591,27 +599,36 @@ def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
                            [f"kind {c.kind!r} is not compared with other claims"])
             )
             continue
-        blocks[block_tuple(c, cfg)].append(m)
+        raws = tuple([getattr(c, a) for a in attrs])
+        sig = (c.kind, str(c.value) if c.kind in cfg.identity_kinds else None, raws)
+        block = block_of.get(sig)
+        if block is None:
+            block = block_of[sig] = block_tuple(c, cfg)
+        blocks[block].append((m, raws))
     stats.blocks = len(blocks)
 
     # canonical key (tuple over attrs) -> members, per block after fuzzy matching
     clusters: dict[tuple, list[Member]] = {}
     for block, bmembers in blocks.items():
+        distinct = dict.fromkeys(raws for _m, raws in bmembers)
         reps: dict[str, dict[str, str]] = {}
         for a in fuzzy:
-            values = sorted({cv for m in bmembers
-                             if (cv := canon_of(a, _present(getattr(m.claim, a)))) is not None})
+            i = attrs.index(a)
+            values = sorted({cv for raws in distinct if (cv := canon_of(a, _present(raws[i]))) is not None})
             reps[a] = matcher.components(values) if len(values) > 1 else {v: v for v in values}
-        for m in bmembers:
+        key_of: dict[tuple, tuple] = {}
+        for raws in distinct:
             canon: list[Optional[str]] = []
-            for a in attrs:
-                raw = scope_value(m.claim, a)
+            for a, v in zip(attrs, raws):
+                raw = _scope_form(v, a)
                 if a in fuzzy:
                     cv = canon_of(a, raw)
                     canon.append(None if cv is None else reps[a][cv])
                 else:
                     canon.append(exact_form(raw))
-            clusters.setdefault(block[:2] + tuple(canon), []).append(m)
+            key_of[raws] = block[:2] + tuple(canon)
+        for m, raws in bmembers:
+            clusters.setdefault(key_of[raws], []).append(m)
 
     clusters = join_story_starts(clusters, attrs, stats)
     clusters = _attach_open_scopes(clusters, attrs, cfg, stats)
