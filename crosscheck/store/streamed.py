@@ -582,8 +582,8 @@ class _VoteClaim:
     body's size: reconcile.inconsistencies `_number_typos`, `_tally_sums`, `_cite`) and where it
     is (`_placed`): about a tenth of a ClusterClaim's memory (no sentence, mentions, scope)."""
 
-    __slots__ = ("doc", "kind", "value", "qualifier", "surface", "start", "end", "low", "high", "as_of",
-                 "outlier", "source_group", "position")
+    __slots__ = ("doc", "kind", "value", "qualifier", "surface", "start", "end", "field", "low", "high",
+                 "as_of", "outlier", "source_group", "position")
 
     def __init__(self, c, strings: dict[str, str]) -> None:
         for name in self.__slots__:
