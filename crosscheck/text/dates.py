@@ -452,8 +452,6 @@ def _part_cues(sentence: str, p: _Patterns):
         return None, (), (), ()
     norm = normalize(sentence)
     s = norm.text
-    numbers = tuple(m.start() for m in _NUMBER_START.finditer(s))
-    earlier = tuple(m.end() for m in p.earlier_re.finditer(s)) if p.earlier_re is not None else ()
     cues: list[tuple[int, int, int]] = []
     for m in p.part_re.finditer(s):
         if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
@@ -464,6 +462,10 @@ def _part_cues(sentence: str, p: _Patterns):
         rank = p.parts.get(name, p.parts.get("ال" + name))
         if rank is not None:
             cues.append((m.start(), m.end(), rank))
+    if not cues:  # most sentences: their numbers and earlier-figure words are never read
+        return norm, (), (), ()
+    numbers = tuple(m.start() for m in _NUMBER_START.finditer(s))
+    earlier = tuple(m.end() for m in p.earlier_re.finditer(s)) if p.earlier_re is not None else ()
     return norm, tuple(cues), numbers, earlier
 
 
