@@ -109,3 +109,48 @@ def test_an_older_state_gets_the_event_index_on_its_next_check(record, tmp_path)
         got = sorted(conn.execute("SELECT unit, event, named, sig, pre FROM judged_sig_events"))
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert got == want and len(want) == _vote_sigs(sqlite3.connect(old))
+
+
+def test_a_check_reads_the_state_through_indexes_only(record, tmp_path, monkeypatch):
+    """Every query a check makes of the store is a search through an index (SQLite's plan names
+    no SCAN of a table but its catalogue): what it reads follows the new article, never the
+    record's size.  (A family of cluster ids was looked up by id with no index on it: a scan of
+    every cluster, 41 ms at 10k generated articles; a day's members with an empty list of
+    clusters: a scan.)"""
+    import re
+
+    from crosscheck.store import sqlite_store
+
+    _d, db = record
+    cfg = reconcile_config(Settings())
+    older = tmp_path / "older.db"  # a state kept before the id index: it gets it on its next check
+    shutil.copyfile(db, older)
+    with closing(sqlite3.connect(older)) as conn:
+        conn.execute("DROP INDEX IF EXISTS judged_clusters_id")
+        conn.commit()
+    statements: list[str] = []
+    real = sqlite_store.connect
+
+    def traced(path, *args, **kwargs):
+        conn = real(path, *args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(sqlite_store, "connect", traced)
+    checked = 0
+    for docs, claims in _articles(tmp_path):
+        for store in (db, older):
+            statements.clear()
+            found, stats = judged.check_against_state(store, docs, claims, cfg)
+            assert not stats.built
+            if found is None:
+                continue
+            checked += 1
+            with closing(sqlite3.connect(store)) as conn:
+                for sql in statements:
+                    if not re.match(r"\s*SELECT", sql, re.I):
+                        continue
+                    plan = [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+                    scans = [p for p in plan if p.startswith("SCAN") and "sqlite_master" not in p]
+                    assert not scans, (sql[:200], plan)
+    assert checked >= 4

@@ -89,6 +89,7 @@ CREATE TABLE IF NOT EXISTS judged_clusters (seq INTEGER PRIMARY KEY, id TEXT NOT
 CREATE INDEX IF NOT EXISTS judged_clusters_base ON judged_clusters(base);
 CREATE INDEX IF NOT EXISTS judged_clusters_ckey ON judged_clusters(ckey);
 CREATE INDEX IF NOT EXISTS judged_clusters_combination ON judged_clusters(combination, kind);
+CREATE INDEX IF NOT EXISTS judged_clusters_id ON judged_clusters(id);
 CREATE TABLE IF NOT EXISTS judged_hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS judged_hkeys_key ON judged_hkeys(key, pos);
 CREATE TABLE IF NOT EXISTS judged_docs (id TEXT PRIMARY KEY, date TEXT, grp TEXT NOT NULL)
@@ -358,6 +359,7 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                 noted = conn.execute("SELECT 1 FROM meta WHERE key = 'judged_fingerprints'").fetchone()
                 for table, add in (("judged_bands", _add_bands), ("judged_vote_claims", _add_vote_claims),
                                    ("judged_clusters_combination", _add_linked_index),
+                                   ("judged_clusters_id", _add_id_index),
                                    ("judged_fingerprints", _note_fingerprints),
                                    ("judged_claim_days", _add_claim_days),
                                    ("judged_sig_events", lambda c: _add_sig_events(c, cfg))):
@@ -385,6 +387,12 @@ def _add_linked_index(conn) -> None:
     combined figures by kind (without it, whether there are any scans every cluster's JSON)."""
     conn.execute("CREATE INDEX IF NOT EXISTS judged_members_linked ON judged_members(linked, seq)")
     conn.execute("CREATE INDEX IF NOT EXISTS judged_clusters_combination ON judged_clusters(combination, kind)")
+
+
+def _add_id_index(conn) -> None:
+    """The clusters by their final id (a state kept before it lacks it): the ids a check gives
+    again are looked up by id as well as by base (`_final_ids`), which scanned every cluster."""
+    conn.execute("CREATE INDEX IF NOT EXISTS judged_clusters_id ON judged_clusters(id)")
 
 
 def _all_fingerprinted(conn) -> bool:
@@ -1106,7 +1114,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
                 # a recalled figure at no place now borne out on its day: its day joins
                 # those its article's story is looked up by (grouping._story_days_of)
                 affected.add((s.pre, s.claim.doc))
-    for rowid in load("day", days, f" AND pre IN ({','.join('?' * len(homes))})", sorted(homes)):
+    for rowid in (load("day", days, f" AND pre IN ({','.join('?' * len(homes))})", sorted(homes)) if homes else ()):
         _seq, moved, s = loaded[rowid]
         if moved:
             affected.add((s.pre, s.claim.doc))
@@ -1124,7 +1132,8 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         load("fig", {v for _q, _mv, s in units if (v := _figure(s.claim)) is not None and v >= minimum})
         their_days = {s.claim.as_of for _q, _mv, s in units if s.claim.as_of is not None}
         their_homes = {keys.text(k) for k, _d in affected}
-        load("day", their_days, f" AND pre IN ({','.join('?' * len(their_homes))})", sorted(their_homes))
+        if their_homes:
+            load("day", their_days, f" AND pre IN ({','.join('?' * len(their_homes))})", sorted(their_homes))
     stats.members_read += len(loaded)
     stats.corroborating += len(loaded)
     stats.join_units += len(affected)
