@@ -236,7 +236,7 @@ def extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         claims = _extract(document, rules)
         if document.title and document.title.strip():
             head = Document(id=document.id, text=document.title, date=document.date, source=document.source)
-            claims = fold_title(claims, _extract(head, rules))
+            claims = fold_title(claims, _extract(head, rules), document.text)
         return claims
 
 

@@ -16,6 +16,7 @@ rules; each of its claims carries `field="title"` and offsets into the title
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from crosscheck.models import Claim, Mention
@@ -44,6 +45,12 @@ def _holds(t: Claim, v: float) -> bool:
     return t.low is not None or t.high is not None
 
 
+def _written_in(text: str, value: int) -> bool:
+    """Is `value` written in `text` as a run of ASCII digits of its own (not inside a longer
+    number)?  One scan of the body per headline figure of its own (a headline has a few)."""
+    return re.search(rf"(?<![\d.,٫]){value}(?![\d]|[.,٫]\d)", text) is not None
+
+
 def as_title(c: Claim) -> Claim:
     c.field = TITLE
     for m in c.mentions:
@@ -53,8 +60,10 @@ def as_title(c: Claim) -> Claim:
     return c
 
 
-def fold_title(body: Sequence[Claim], title: Sequence[Claim]) -> list[Claim]:
-    """The body claims, with the title claims folded in or added after them (see the module)."""
+def fold_title(body: Sequence[Claim], title: Sequence[Claim], text: str = "") -> list[Claim]:
+    """The body claims, with the title claims folded in or added after them (see the module).
+    `text` is the body: a headline figure of its own written in digits there, where the body
+    reads it as no claim ("العبارة السلام 98": a ship's name), is no claim either."""
     out = list(body)
     by_value: dict[tuple, Claim] = {}
     by_kind: dict[str, list[tuple[float, Claim]]] = {}
@@ -83,6 +92,7 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim]) -> list[Claim]:
         if same is not None and t.qualifier != "range" and same.qualifier != "range":
             same.mentions.extend(t.mentions)
             continue
+        rounds = False
         if tv is not None and t.qualifier in _HEDGED and lookups < _ROUNDING_LOOKUPS:
             lookups += 1
             kinds = [t.kind] if t.kind != "other" else list(by_kind)
@@ -98,7 +108,10 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim]) -> list[Claim]:
                 t.kind = b.kind
                 for f in _SCOPE:
                     setattr(t, f, getattr(b, f))
+                rounds = True
         if t.kind == "other":
             continue  # a headline figure of no kind the body does not state: nothing to check
+        if not rounds and tv is not None and tv == int(tv) and _written_in(text, int(tv)):
+            continue  # the body, with its context, reads the same digits as no count
         out.append(t)
     return out

@@ -30,6 +30,9 @@ def _base_form(ph: Phrase) -> str:
     return ph.kind
 
 
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
 def classify(
     ph: Phrase,
     text: str,
@@ -47,6 +50,8 @@ def classify(
     end = ph.end
     if form in ("date", "time", "phone", "year"):
         return form, end
+    if first.kind == DIGITS and ph.start > 0 and text[ph.start - 1] in _LATIN:
+        return "code", end  # "MH17", "F16", "A320": digits written onto a Latin name are its code
     if form == "fraction" and first.kind != FRACTION:  # digits "11/10"
         if _YEAR_AFTER_SLASH.match(text, end):
             return "date", _YEAR_AFTER_SLASH.match(text, end).end()
