@@ -144,3 +144,11 @@ def test_a_headline_rounding_never_hides_a_part_above_its_whole(tmp_path):
     found = [i for i in report.inconsistencies if i.type == "part_exceeds_whole"]
     assert found, [(cl.key, [(c.doc, c.value, c.field) for c in cl.claims]) for cl in report.clusters]
     assert {(c.doc, c.value) for c in found[0].claims} == {("w1", 181), ("w2", 185)}
+
+
+def test_a_headline_giving_a_body_range_end_is_that_range():
+    d = _doc("رئيس البلدية: عدد القتلى قد يصل إلى 12 ألفا",
+             "قال رئيس البلدية إن عدد القتلى في المدينة قد يتراوح بين 10 و12 ألف شخص.")
+    claims = [c for c in extract(d) if c.kind == "killed"]
+    assert len(claims) == 1 and claims[0].qualifier == "range"
+    assert [m.field for m in claims[0].mentions] == ["text", "title"]

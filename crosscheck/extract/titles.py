@@ -5,8 +5,8 @@ A headline states the article's main figure, verb-less and often rounded ("نح�
 rules; each of its claims carries `field="title"` and offsets into the title
 (`title[start:end] == surface`).  Then, against the body's claims (one dict lookup each):
 
-- the same figure (kind and value; a title figure of no recognised kind takes any body kind) is
-  ONE claim: the title's place becomes a mention (`field="title"`) of the body claim;
+- the same figure (kind and value, or an end of a body range; a title figure of no recognised
+  kind takes any body kind) is ONE claim: the title's place becomes a mention (`field="title"`) of the body claim;
 - a hedged title figure whose interval holds a body figure of its kind is a ROUNDING of it
   ("أكثر من 550" over 556): its own claim, with the body figure's scope (place, group, period,
   event, incident, actor), so the two are compared as one quantity of one article;
@@ -73,6 +73,10 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim], text: str = "") ->
         v = _value(b)
         by_value.setdefault((b.kind, v), b)
         by_value.setdefault(("*", v), b)
+        if b.qualifier == "range" and b.high is not None:
+            # "قد يصل إلى 20 ألفا" over "بين 18 و20 ألف": the headline gives the range's end
+            by_value.setdefault((b.kind, b.high), b)
+            by_value.setdefault(("*", b.high), b)
         if v is not None and b.kind != "other":
             by_kind.setdefault(b.kind, []).append((v, b))
     lookups = 0
@@ -89,7 +93,7 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim], text: str = "") ->
                 same.mentions.extend(t.mentions)
             continue
         same = by_value.get((t.kind, tv)) or by_value.get(("*", tv))
-        if same is not None and t.qualifier != "range" and same.qualifier != "range":
+        if same is not None:
             same.mentions.extend(t.mentions)
             continue
         rounds = False
