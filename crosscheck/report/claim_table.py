@@ -146,7 +146,7 @@ def _line_col(claim: Claim, where: Optional[Where]) -> str:
         parts = at.rsplit(":", 2)
         if len(parts) == 3:
             return f"{parts[1]}:{parts[2]}"
-    return f"{claim.start}-{claim.end}"
+    return f"{'title ' if claim.field == 'title' else ''}{claim.start}-{claim.end}"
 
 
 def claims_table(claims: Iterable[Claim], *, width: int = 100, title: str | Text | None = None,
