@@ -60,7 +60,8 @@ CREATE TABLE claims (
     "group" TEXT, location TEXT, period TEXT, event TEXT, actor TEXT, attribution TEXT,
     as_of TEXT, as_of_from TEXT, basis TEXT,
     surface TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    sentence TEXT, sentence_folded TEXT, rule TEXT
+    sentence TEXT, sentence_folded TEXT, rule TEXT,
+    field TEXT NOT NULL DEFAULT 'text'  -- what start/end index: 'text' (the body) or 'title'
 );
 CREATE INDEX claims_cluster ON claims(cluster_id);
 CREATE INDEX claims_doc ON claims(doc_id);
@@ -134,7 +135,7 @@ def _rows(analysis):
                 c.doc if doc else c.doc, cl.id, c.kind, str(c.value), _num(c.low), _num(c.high), c.qualifier,
                 UNITS.get(c.kind), int(bool(c.outlier)), c.group, c.location, c.period, c.event, c.actor,
                 c.attribution, getattr(c, "as_of", None), getattr(c, "as_of_from", None), getattr(c, "basis", None),
-                c.surface, c.start, c.end, c.sentence, search_fold(c.sentence or ""), c.rule,
+                c.surface, c.start, c.end, c.sentence, search_fold(c.sentence or ""), c.rule, c.field,
             ))
     inconsistencies, links = [], []
     for inc in getattr(report, "inconsistencies", None) or []:
@@ -174,7 +175,7 @@ def build_views_db(store: str | os.PathLike[str], out: str | os.PathLike[str], a
             conn.executemany(
                 'INSERT INTO claims(doc_id, cluster_id, kind, value, low, high, qualifier, unit, outlier, "group",'
                 " location, period, event, actor, attribution, as_of, as_of_from, basis, surface, start,"
-                f' "end", sentence, sentence_folded, rule) VALUES ({", ".join("?" * 24)})',
+                f' "end", sentence, sentence_folded, rule, field) VALUES ({", ".join("?" * 25)})',
                 claims,
             )
             conn.executemany("INSERT INTO inconsistencies VALUES (?, ?, ?, ?, ?)", inconsistencies)
@@ -242,7 +243,8 @@ def views_metadata(database: str = "crosscheck") -> dict:
                             "unit": "What the figure counts: people, votes, days, trucks, vetoes",
                             "outlier": "1 when the claim lies outside its cluster's consensus",
                             "as_of": "The date the figure stands at (from the article or its text)",
-                            "surface": "The claim as written; start/end index the article text",
+                            "surface": "The claim as written; start/end index the article text (its headline when field is 'title')",
+                            "field": "text (the article body) or title (its headline, front matter / JSONL title)",
                             "sentence_folded": "The sentence without tashkeel and hamza variants, for search",
                         },
                     },
