@@ -61,3 +61,12 @@ def test_victims_as_the_counted_noun_are_the_dead():
     assert ("killed", 27, "all") in got
     # identifying victims is no toll
     assert not [v for k, v, g in _kv("وجرى التعرف على هوية 14 ضحية حتى الآن") if k == "killed"]
+
+
+def test_a_part_that_got_away_is_no_part_of_those_held():
+    got = _kv("خطف مسلحون 312 تلميذا من المدرسة، لكن 25 منهم تمكنوا من الفرار في الطريق.")
+    assert ("hostages_held", 312, "all") in got
+    assert not [v for k, v, g in got if v == 25]
+    # a part of the displaced that fled is displaced
+    got = _kv("وقالت المفوضية إن عدد النازحين بلغ 158 ألفا، منهم 128 ألفا داخل البلاد و30 ألفا فروا شمالا.")
+    assert [k for k, v, g in got if v == 30000] == ["displaced"]

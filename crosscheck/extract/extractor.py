@@ -921,6 +921,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         and i1 < len(toks) and _may(ctx, toks, ctx.scope.subset_after) and ctx.scope.subset_after.at(toks, i1) is not None
         and (_cue_after(ctx, comp, toks, match[0].rule.id, i1) or _cue_right_before(ctx, comp, toks, match[0].rule.id, left))
     )
+    if parent is not None and _escaped(ctx, toks, i1):
+        return None  # "لكن 25 منهم تمكنوا من الفرار": those who got away are no part of the total
     if parent is not None and not subset_of_other_kind and (match is None or match[3] < 300):
         # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
         match = (comp.by_id[parent.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
@@ -1147,6 +1149,15 @@ def _toll_anaphor(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: 
             return None
         k -= 1
     return None
+
+
+def _escaped(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
+    """Does the figure's own verb, right after it or after its "منهم", say they got away (scope
+    `subset_escapes`)?"""
+    k = i1
+    if k < len(toks) and not toks[k].brk_before and ctx.scope.subset_after.at(toks, k) is not None:
+        k += 1
+    return k < len(toks) and not toks[k].brk_before and ctx.scope.subset_escapes.at(toks, k) is not None
 
 
 def _captive_anaphor(ctx: DocContext, toks: Sequence[Token], left: int) -> str | None:

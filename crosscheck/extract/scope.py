@@ -261,6 +261,7 @@ class ScopeLexicon:
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
+        self.subset_escapes = PhraseSet.of(rules.subset_escapes)
         self.in_care_still = PhraseSet.of(rules.in_care_still)
         self.in_care_words = PhraseSet.of(rules.in_care_words)
         self.country_words = PhraseSet.of(rules.country_words)

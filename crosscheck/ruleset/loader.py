@@ -392,6 +392,10 @@ class ScopeRules(_Strict):
     # المحررون، وهم 46 تركيا …"): the word -> the kinds it may name; the figure after one of
     # `captive_copulas` right after it takes the kind of the article's last claim of those kinds.
     captive_anaphors: dict[str, list[str]] = Field(default_factory=dict)
+    # A part of a total whose own verb says it got away ("لكن 25 منهم تمكنوا من الفرار"): no
+    # part of the total's kind (those held, the dead); the words right after the figure (past
+    # "منهم") that say so
+    subset_escapes: list[str] = Field(default_factory=list)
     captive_copulas: list[str] = Field(default_factory=list)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
