@@ -1466,3 +1466,48 @@ def test_a_window_asks_its_sentence_whether_it_may_hold_a_phrase_set(monkeypatch
         plain = [c.model_dump() for c in extractor.extract_text(t)]
         monkeypatch.setattr(cx, "_WINDOW_GATES_FROM_BASE", True)
         assert fast == plain and fast, t
+
+
+def test_the_token_list_asked_last_is_answered_without_a_look_up(monkeypatch):
+    """DocContext.info answers the token list it answered last at once (a figure asks ~18
+    times, mostly of one list): the same TokenInfo object the look-up gives (a sentence's is the
+    one it keeps; a claim's window's the one in use), and the same claims with it off, in one
+    long line of many sentences (forgotten behind the figure) and in sentences of dual nouns."""
+    from crosscheck.extract import context as cx
+    from crosscheck.extract import extractor
+    from crosscheck.models import Document
+
+    asked = [0]
+    real_info = cx.DocContext.info
+
+    def checking(self, toks):
+        got = real_info(self, toks)
+        asked[0] += 1
+        if isinstance(toks, cx.TokenWindow):
+            assert got is self._window_info and got.toks is toks and got.base is real_info(self, toks.base)
+        else:
+            assert self._info[id(toks)] is got and got.toks is toks
+        return got
+
+    places = ["غزة", "رفح", "حلب", "درنة"]
+    texts = [
+        " ".join(f"قتل {i % 40 + 3} أشخاص في {places[i % 4]} أمس. صوت {i % 13 + 2} عضوا لصالح القرار." for i in range(120)),
+        " و".join(f"قتل جنديين وأصيب {i + 2} شخصا في {places[i % 4]}" for i in range(150)),
+        " ".join(f"وارتفع عدد القتلى في حلب و{i % 50 + 3} قرى إلى {i + 40} شخصا" for i in range(80)),
+        *_texts(40, 77),
+    ]
+    for text in texts:
+        monkeypatch.setattr(cx, "_LAST_INFO", True)
+        monkeypatch.setattr(cx.DocContext, "info", checking)
+        fast = [c.model_dump() for c in extractor.extract(Document(id="d", text=text))]
+        monkeypatch.setattr(cx.DocContext, "info", real_info)
+        monkeypatch.setattr(cx, "_LAST_INFO", False)
+        assert [c.model_dump() for c in extractor.extract(Document(id="d", text=text))] == fast
+    assert asked[0] > 10_000
+    # a sentence forgotten behind the figure is not held by the one answer kept
+    ctx = cx.DocContext(Document(id="d", text=texts[0]), load_rules())
+    lo, hi = ctx.sentence_at(0)
+    first = ctx.info(ctx.tokens(lo, hi))
+    assert ctx.info(ctx.tokens(lo, hi)) is first and ctx._last_info is first
+    ctx.forget_before(hi + 1)
+    assert ctx._last_toks is None and ctx._last_info is None and id(first.toks) not in ctx._info

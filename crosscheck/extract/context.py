@@ -43,6 +43,8 @@ _GATES = True
 _WINDOW_GATES_FROM_BASE = True
 # TokenInfo.where calls its finder only at tokens holding a word it names (tests turn it off)
 _WHERE_KEYS = True
+# DocContext.info answers the token list it answered last without a look-up (tests turn it off)
+_LAST_INFO = True
 # a claim window's clause breaks are its sentence's, shifted, where it copies them (tests turn
 # it off to compare with TokenInfo.where)
 _WINDOW_BREAKS_FROM_BASE = True
@@ -53,7 +55,7 @@ class TokenInfo:
     computed once per list: token starts, clause bounds, and indexes its owners add by key
     (`get`).  Every question about a claim is then answered from its neighbourhood."""
 
-    __slots__ = ("toks", "_memo", "_starts", "_clause_start", "_clause_end", "base", "_new")
+    __slots__ = ("toks", "_memo", "_starts", "_clause_start", "_clause_end", "base", "_new", "_may")
 
     def __init__(self, toks: Sequence[Token], base: "TokenInfo | None" = None) -> None:
         self.toks = toks
@@ -63,6 +65,7 @@ class TokenInfo:
         self._clause_start: list[int] | None = None
         self._clause_end: list[int] | None = None
         self._new: frozenset[str] | None = None  # a window's new_forms, once asked
+        self._may: dict[Any, bool] = {}  # may_hold's answers, by phrase set (a sentence's)
 
     @property
     def starts(self) -> list[int]:
@@ -215,11 +218,10 @@ class TokenInfo:
                 return base.may_hold(phrases)
             found = base._memo.get(("may_hold+", id(phrases), new))
             return base._may_hold_with(phrases, new) if found is None else found
-        key = ("may_hold", id(phrases))
-        found = self._memo.get(key)
+        found = self._may.get(phrases)  # (keyed by the phrase set itself: asked ~15 times a figure)
         if found is None:
             needs = phrases.needs if _GATES else None
-            found = self._memo[key] = needs is None or any(map(self.forms.issuperset, needs))
+            found = self._may[phrases] = needs is None or any(map(self.forms.issuperset, needs))
         return found
 
     def _may_hold_with(self, phrases: PhraseSet, new: frozenset[str]) -> bool:
@@ -348,6 +350,10 @@ class DocContext:
         self._events_near: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence/paragraph
         self._info: dict[int, TokenInfo] = {}  # id(token list of a sentence) -> its indexes
         self._window_info: TokenInfo | None = None  # the one claim window in use
+        # the token list info() answered last and its answer (a figure asks ~18 times, mostly
+        # of one list)
+        self._last_toks: Sequence[Token] | None = None
+        self._last_info: TokenInfo | None = None
         self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}
         self._excerpts: dict[tuple[int, int, int], tuple[int, int, str]] = {}
         self.number_starts: Sequence[int] = []  # normalised start of every number read so far (sorted)
@@ -385,6 +391,7 @@ class DocContext:
                     del cache[key]
         for key in [k for k, info in self._info.items() if not info.toks or info.toks[-1].nend <= pos]:
             del self._info[key]
+        self._last_toks = self._last_info = None
         for key in [k for k in self.sentence_claims if k < pos]:
             del self.sentence_claims[key]
         self.cached_sentences = len(self._tokens)
@@ -414,18 +421,20 @@ class DocContext:
     def info(self, toks: Sequence[Token]) -> TokenInfo:
         """The indexes of a token list: kept per sentence for the whole document; a claim's
         window (TokenWindow) keeps its own only while it is the one in use."""
+        if toks is self._last_toks and _LAST_INFO:
+            return self._last_info  # type: ignore[return-value]
         found = self._info.get(id(toks))
-        if found is not None and found.toks is toks:
-            return found
-        w = self._window_info
-        if w is not None and w.toks is toks:
-            return w
-        if isinstance(toks, TokenWindow):
-            info = TokenInfo(toks, self.info(toks.base))
-            self._window_info = info
-            return info
-        info = self._info[id(toks)] = TokenInfo(toks)
-        return info
+        if found is None or found.toks is not toks:
+            w = self._window_info
+            if w is not None and w.toks is toks:
+                found = w
+            elif isinstance(toks, TokenWindow):
+                found = TokenInfo(toks, self.info(toks.base))
+                self._window_info = found
+            else:
+                found = self._info[id(toks)] = TokenInfo(toks)
+        self._last_toks, self._last_info = toks, found
+        return found
 
     def cue_index(self, cues: PhraseSet, toks: Sequence[Token]) -> SentenceIndex:
         """The kind cues (`cues`: the compiled rules' tagged cues) of one token list (a

@@ -2450,6 +2450,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     else:
         kinds = _cue_kinds_of(ctx, comp, toks, index)
     cands: list[tuple[CompiledKind, object]] = []  # the rules that may apply, in order, with their noun
+    nouned: list[int] = []  # indexes in cands of those with a counted noun ...
+    nounless: list[int] = []  # ... and of the others
     if maybe_noun:
         # the rules whose counted noun can start at the word after the figure (after "من"):
         # nouns.at of any other rule finds none there (see _noun_rules), so it is not asked
@@ -2491,22 +2493,23 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             left > 0 and not toks[left].brk_before and require_before.ending_at(toks, left)
         ):
             continue  # "استمرت 34 يوما", "على مدى ثلاثة أيام": only a figure with its marker
+        (nounless if noun is None else nouned).append(len(cands))
         cands.append((ck, noun))
     # The rules with a counted noun first, then the others.  A rule without a noun scores at
     # most 200 + its priority: once the best so far scores more it can be neither the best nor a
     # veto that outscores it, and its cue (the costly part) matters only to a rule that yields
     # to it (yield_to), so it is passed over.  The best is the same as trying every rule in
     # order: the highest score, the earlier rule on a tie.
-    nouned = [k for k, c in enumerate(cands) if c[1] is not None]
-    order = nouned + [k for k, c in enumerate(cands) if c[1] is None] if len(nouned) < len(cands) else nouned
+    order = nouned + nounless if nounless else nouned
     yielded: frozenset[str] | None = None  # rules whose cue a possible best yields to
     for k in order:
         ck, noun = cands[k]
         r = ck.rule
         if noun is None and best is not None and _SKIP_NOUNLESS and 200 + r.priority < best[0]:
             if yielded is None:
+                floor = best[0] - 200
                 yielded = frozenset(best[1].rule.yield_to).union(
-                    *(c[0].rule.yield_to for c in cands if c[1] is None and 200 + c[0].rule.priority >= best[0])
+                    *[cands[j][0].rule.yield_to for j in nounless if cands[j][0].rule.priority >= floor]
                 )
             if r.id not in yielded:
                 continue
