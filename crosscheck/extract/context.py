@@ -350,8 +350,8 @@ class DocContext:
         self._events_near: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence/paragraph
         self._info: dict[int, TokenInfo] = {}  # id(token list of a sentence) -> its indexes
         self._window_info: TokenInfo | None = None  # the one claim window in use
-        # the token list info() answered last and its answer (a figure asks ~18 times, mostly
-        # of one list)
+        # the sentence's token list info() answered last and its answer (a figure asks ~18
+        # times, mostly of its sentence)
         self._last_toks: Sequence[Token] | None = None
         self._last_info: TokenInfo | None = None
         self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}
@@ -421,18 +421,23 @@ class DocContext:
     def info(self, toks: Sequence[Token]) -> TokenInfo:
         """The indexes of a token list: kept per sentence for the whole document; a claim's
         window (TokenWindow) keeps its own only while it is the one in use."""
-        if toks is self._last_toks and _LAST_INFO:
-            return self._last_info  # type: ignore[return-value]
+        if _LAST_INFO:
+            if toks is self._last_toks:
+                return self._last_info  # type: ignore[return-value]
+            w = self._window_info  # (a window is never kept by id: the one in use, or a new one)
+            if w is not None and w.toks is toks:
+                return w
         found = self._info.get(id(toks))
         if found is None or found.toks is not toks:
             w = self._window_info
             if w is not None and w.toks is toks:
-                found = w
-            elif isinstance(toks, TokenWindow):
-                found = TokenInfo(toks, self.info(toks.base))
-                self._window_info = found
-            else:
-                found = self._info[id(toks)] = TokenInfo(toks)
+                return w
+            if isinstance(toks, TokenWindow):
+                info = TokenInfo(toks, self.info(toks.base))
+                self._window_info = info
+                return info
+            found = self._info[id(toks)] = TokenInfo(toks)
+        # the sentence asked last (a claim's window asks its sentence between its own asks)
         self._last_toks, self._last_info = toks, found
         return found
 
