@@ -136,20 +136,20 @@ TESTS = Path(__file__).resolve().parent
 # set folder -> judgements that must pass
 JUDGEMENTS_FLOOR = {
     "reconcile_blind": 110,  # of 121 (session 16 107; session 18 110: an article's parts of its own total)
-    "reconcile_blind_b": 125,  # of 143 (first figure 74; 125 until session 19, when a count since the start of a year became a running total: its judgement L is a conflict only because a crossing closed, which no rule reads; session 20 125 again: one abstention named beside a tally is counted)
-    "reconcile_blind_c": 90,  # of 113 (first figure 58; measured only; session 16 89; session 18 90)
+    "reconcile_blind_b": 126,  # of 143 (first figure 74; 125 until session 19, when a count since the start of a year became a running total: its judgement L is a conflict only because a crossing closed, which no rule reads; session 20 125 again: one abstention named beside a tally is counted)
+    "reconcile_blind_c": 91,  # of 113 (first figure 58; measured only; session 16 89; session 18 90)
     "reconcile_blind_f": 99,  # of 109 (first figure 73; session 16 97; session 18 98; session 20 99: headline claims)
     "reconcile_blind_g": 109,  # of 126 (first figure 102; held out; session 18 108, measured only; session 19 109)
-    "reconcile_blind_h": 101,  # of 113 (first figure 83; session 15 100; session 20 101: headline claims)
+    "reconcile_blind_h": 102,  # of 113 (first figure 83; session 15 100; session 20 101: headline claims)
     "reconcile_blind_i": 110,  # of 122 (first figure 93; session 18 110)
     "reconcile_blind_j": 109,  # of 122 (first figure 86; session 16 105; session 20 109: headline claims, one abstention named)
     "reconcile_blind_k": 114,  # of 125 (first figure 91; session 17 114)
     "reconcile_blind_l": 106,  # of 121 (first figure 96; held out in session 13; session 14 102; session 15 103; session 17 104; session 19 105; session 20 106: headline claims)
     "reconcile_blind_m": 123,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116; session 18 117; session 19 118; session 20 123: headline claims)
     "reconcile_blind_n": 132,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places; session 18 128: parts of an article's total, hours of a day; session 20 132: headline claims)
-    "reconcile_blind_o": 116,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116)
-    "reconcile_blind_p": 172,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل; session 20 172: headline claims (173 before captives counted through a pronoun moved P10's place joins))
-    "reconcile_blind_q": 167,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives)
+    "reconcile_blind_o": 118,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116)
+    "reconcile_blind_p": 174,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل; session 20 172: headline claims (173 before captives counted through a pronoun moved P10's place joins))
+    "reconcile_blind_q": 172,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives)
 }
 
 
@@ -181,7 +181,7 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_n": (0.964, 0.939, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list
     "reconcile_blind_o": (0.959, 0.832, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116)
     "reconcile_blind_p": (0.965, 0.927, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list
-    "reconcile_blind_q": (0.960, 0.897, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898
+    "reconcile_blind_q": (0.967, 0.903, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898
 }
 
 
