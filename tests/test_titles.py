@@ -152,3 +152,23 @@ def test_a_headline_giving_a_body_range_end_is_that_range():
     claims = [c for c in extract(d) if c.kind == "killed"]
     assert len(claims) == 1 and claims[0].qualifier == "range"
     assert [m.field for m in claims[0].mentions] == ["text", "title"]
+
+
+def test_a_headline_of_many_figures_reads_the_body_once(monkeypatch):
+    """The body is scanned for its digit runs once per document, not once per headline figure:
+    a hostile title of a thousand figures over a long body stays linear."""
+    import crosscheck.extract.titles as titles
+
+    calls = []
+    real = titles.digit_runs
+    monkeypatch.setattr(titles, "digit_runs", lambda text: calls.append(len(text)) or real(text))
+    title = "، ".join(f"مقتل {n} أشخاص" for n in range(100, 1100))
+    body = "العبارة السلام 98 غرقت. " * 200 + "قالت السلطات إن 61 شخصا قتلوا."
+    extract(_doc(title, body))
+    assert len(calls) <= 1
+
+
+def test_digit_runs_are_whole_numbers_of_their_own():
+    from crosscheck.extract.titles import digit_runs
+
+    assert digit_runs("العبارة 98 و1200 شخص و3.5 مليون و12,500") == {98, 1200}

@@ -45,10 +45,13 @@ def _holds(t: Claim, v: float) -> bool:
     return t.low is not None or t.high is not None
 
 
-def _written_in(text: str, value: int) -> bool:
-    """Is `value` written in `text` as a run of ASCII digits of its own (not inside a longer
-    number)?  One scan of the body per headline figure of its own (a headline has a few)."""
-    return re.search(rf"(?<![\d.,٫]){value}(?![\d]|[.,٫]\d)", text) is not None
+_DIGIT_RUN = re.compile(r"(?<![\d.,٫])[0-9]+(?![\d]|[.,٫]\d)")
+
+
+def digit_runs(text: str) -> set[int]:
+    """The values `text` writes as runs of ASCII digits of their own (not inside a longer or a
+    decimal number): one scan of the body per document, however many figures its headline has."""
+    return {int(m.group()) for m in _DIGIT_RUN.finditer(text)}
 
 
 def as_title(c: Claim) -> Claim:
@@ -65,6 +68,7 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim], text: str = "") ->
     `text` is the body: a headline figure of its own written in digits there, where the body
     reads it as no claim ("العبارة السلام 98": a ship's name), is no claim either."""
     out = list(body)
+    written: set[int] | None = None  # the body's digit runs, read at the first figure that asks
     by_value: dict[tuple, Claim] = {}
     by_kind: dict[str, list[tuple[float, Claim]]] = {}
     for b in body:
@@ -115,7 +119,10 @@ def fold_title(body: Sequence[Claim], title: Sequence[Claim], text: str = "") ->
                 rounds = True
         if t.kind == "other":
             continue  # a headline figure of no kind the body does not state: nothing to check
-        if not rounds and tv is not None and tv == int(tv) and _written_in(text, int(tv)):
-            continue  # the body, with its context, reads the same digits as no count
+        if not rounds and tv is not None and tv == int(tv):
+            if written is None:
+                written = digit_runs(text)
+            if int(tv) in written:
+                continue  # the body, with its context, reads the same digits as no count
         out.append(t)
     return out
