@@ -341,6 +341,11 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
 
     members: list[Member] = []
     for i, c in enumerate(claims):
+        if not lends_context(c) and _is_past(c) and "location" in c.inferred:
+            # a past event's figure ("فيضانات عام 1988 التي أودت بحياة 94") took the article's
+            # place, which is today's story's: the past event's own place is not known
+            c = c.model_copy(update={"location": None,
+                                     "inferred": [a for a in c.inferred if a != "location"]})
         if "location" in c.inferred and (c.doc, _present(c.location)) in past_only:
             # the article's place was taken from a past event it recalls ("تصادم قطارين قرب
             # الإسكندرية عام 2017"): it tells the story's country, not its town
@@ -351,6 +356,8 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
         for a in attrs:
             if _present(getattr(c, a)) is not None or c.kind in cfg.identity_kinds:
                 continue
+            if a == "location" and _is_past(c):
+                continue  # the article's place is today's story's, not the past event's
             counts = same_kind.get((c.doc, c.kind, a))
             value = _winner(counts) if counts else None
             if value is None:
@@ -374,6 +381,17 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             uncertain.append("scope")
         members.append(Member(i, resolved, uncertain, notes))
     return members
+
+
+def _dated_event(event: object) -> bool:
+    """A vote (dated by crosscheck.reconcile.votes) or a past event named by its year."""
+    ev = str(event or "")
+    return ev.startswith("vote:") or (ev.startswith(PAST_EVENT) and ev[len(PAST_EVENT):].isdigit())
+
+
+def _is_past(c: Claim) -> bool:
+    ev = _present(c.event)
+    return ev is not None and ev.startswith(PAST_EVENT)
 
 
 def _country(place: str) -> str:
@@ -765,6 +783,8 @@ def _attach_open_scopes(
     optional = frozenset(i for i, a in enumerate(attrs) if a in OPTIONAL_WHEN_ATTACHING)
     head = 2  # (kind, ident) precede the attribute values in a key
     loc_pos = attrs.index("location") if "location" in attrs else None
+    # a past event named by its year is one event whenever its articles recalled it
+    ev_pos = attrs.index("event") if "event" in attrs else None
 
     def masked(key: tuple, positions: frozenset[int]) -> tuple:
         return tuple(None if (i - head) in positions else v for i, v in enumerate(key))
@@ -803,7 +823,8 @@ def _attach_open_scopes(
                     m.notes.append(f"{names} unknown; {len(candidates)} clusters could match")
             continue
         dest = candidates[0]
-        if cfg.attach_gap_days is not None and _other_story(clusters[key], clusters[dest], cfg.attach_gap_days):
+        if cfg.attach_gap_days is not None and not (ev_pos is not None and _dated_event(key[head + ev_pos])) \
+                and _other_story(clusters[key], clusters[dest], cfg.attach_gap_days):
             # its figures were given months or years away from that cluster's: another story
             # (a 2013 attack's toll is not a 2020 flood's), not a figure of it with its place unsaid
             stats.date_gated += 1
@@ -874,7 +895,9 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
     for key, ms in clusters.items():
         # a vote's tallies were told apart by their dates already (crosscheck.reconcile.votes):
         # an article recalling last year's vote speaks of that vote, whatever its own date
-        if key[li] is not None or len(ms) < 2 or (ei is not None and str(key[ei] or "").startswith("vote:")):
+        # so does a past event named by its year ("فيضانات عام 1988"): its articles' dates are
+        # when it was recalled, not when it happened
+        if key[li] is not None or len(ms) < 2 or (ei is not None and _dated_event(key[ei])):
             out.setdefault(key, []).extend(ms)
             continue
         docs: dict[str, list[Member]] = defaultdict(list)

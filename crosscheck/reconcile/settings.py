@@ -79,6 +79,8 @@ class ReconcileConfig(BaseModel):
     monotonic_simultaneous_days: float = Field(0, ge=0)
     timeless_periods: list[str] = ["event"]
     timeless_kinds: list[str] = ["vote_position"]
+    # events whose figures are settled, whatever the day they are told (a past event)
+    timeless_event_prefixes: list[str] = []
     # causes
     cause_order: list[str] = ["reporting_lag", "hedge_rounding", "likely_typo", "different_scope"]
     hedge_widen: float = Field(0.05, ge=0)
