@@ -23,6 +23,10 @@ from crosscheck.text.literals import GateSet
 _YEAR_IN_HEADER = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+# How far before a year its "منذ …" (rules/events.yaml past_not_before) is looked for.
+PAST_HEAD_CHARS = 60
+
+
 class EventFinder:
     def __init__(self, rules: EventRules) -> None:
         self.rules = rules
@@ -54,7 +58,7 @@ class EventFinder:
                     ev = ev.replace("{n}", str(n))
                 out.append((m.start(), m.end(), (order, rule, ev)))
         for m in self.year.finditer(text, lo, hi):
-            head = text[max(lo, m.start() - 40) : m.start()]
+            head = text[max(lo, m.start() - PAST_HEAD_CHARS) : m.start()]
             if any(p.search(head) for p in self.not_before) and \
                     not any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.when_after):
                 continue
