@@ -42,6 +42,8 @@ class EventFinder:
         # sentence's list of blocking words instead of a search per claim
         self.blocked_reach = attempt_reach(spelled(rules.past_blocked_by))
         self.ordinals = {spelled(k): v for k, v in rules.ordinals.items()}
+        self.not_in_periods = {r.id: regex.compile("|".join(f"(?:{p})" for p in r.not_in_periods))
+                               for r in rules.rules if r.not_in_periods}
 
     def hits(self, text: str, lo: int, hi: int) -> list[tuple[int, int, object]]:
         out: list[tuple[int, int, object]] = []
@@ -151,8 +153,10 @@ def document_year(ctx, finder: EventFinder) -> Optional[int]:
     return year
 
 
-def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, current: Optional[str]) -> Optional[str]:
-    """The event of the claim at [c_lo, c_hi): a rule's event, a past year, or `current`."""
+def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, current: Optional[str],
+               period: Optional[str] = None) -> Optional[str]:
+    """The event of the claim at [c_lo, c_hi): a rule's event, a past year, or `current`
+    (a rule whose `not_in_periods` matches the claim's `period` is passed over)."""
     finder = finder_for(ctx.rules.directory)
     hits = sentence_hits(ctx, "_event_hits", finder, s_lo, s_hi)
     if not hits:
@@ -175,6 +179,8 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
         if rule.kinds and kind not in rule.kinds:
             continue
         if rule.when_no_event and current is not None:
+            continue
+        if period and finder.not_in_periods.get(rule.id) and finder.not_in_periods[rule.id].match(period):
             continue
         if rule.scope == "sentence":
             found = (order, evs[0])

@@ -1080,7 +1080,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         basis = basis_near(ctx, s_lo, s_hi, c_start, c_end)
         if basis == "projection":
             period = "projection"
-        event = event_near(ctx, rule.kind, s_lo, s_hi, c_start, c_end, event)
+        event = event_near(ctx, rule.kind, s_lo, s_hi, c_start, c_end, event, period)
 
     claim = _new_claim(
         doc=ctx.doc.id,

@@ -106,6 +106,9 @@ class EventRule(_Strict):
     kinds: list[str] = []
     scope: str = Field(pattern="^(clause_before|sentence)$")
     when_no_event: bool = False
+    # periods (regex, matched at the period's start) of a figure the rule does not name: a
+    # running total since a date ("ليبلغ عدد المفرج عنهم منذ أغسطس 78") spans the phases
+    not_in_periods: list[str] = []
     patterns: list[str] = Field(min_length=1)
     examples: Examples
 
