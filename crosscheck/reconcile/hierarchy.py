@@ -195,11 +195,19 @@ class Hierarchy:
             return False
         if c.period and c.period.startswith(("since:", "last_", "daily", "projection", "superseded")):
             return False
+        return self.alone_near(c)
+
+    def alone_near(self, c) -> bool:
+        """Does "وحده"/"وحدها" stand within `ALONE_WORDS` words of the claim's figure in its
+        sentence, with no other number between ("إقليم إيراوادي وحده بلغ 24 ألفا")?  Bounded
+        work: the words around the figure's surface."""
+        if self.alone is None or not c.sentence or not c.surface:
+            return False
         i = c.sentence.find(c.surface)
         if i < 0:
             return False
-        before = c.sentence[:i].split()[-ALONE_WORDS:]
-        after = c.sentence[i + len(c.surface):].split()[:ALONE_WORDS]
+        before = c.sentence[max(0, i - 30 * ALONE_WORDS):i].split()[-ALONE_WORDS:]
+        after = c.sentence[i + len(c.surface):i + len(c.surface) + 30 * ALONE_WORDS].split()[:ALONE_WORDS]
         for words in (list(reversed(before)), after):
             for w in words:
                 if any(ch.isdigit() for ch in w):

@@ -105,15 +105,21 @@ def _when(m: Moment) -> str:
     return f"same article ({m[1]})"
 
 
+FALLBACK = "fallback"
+
+
 class _Side:
     """The claims of one cluster, by moment: spans, loose spans, claims."""
 
-    def __init__(self, cl: Cluster, cfg: ReconcileConfig, member: bool = False) -> None:
+    def __init__(self, cl: Cluster, cfg: ReconcileConfig, member: object = False) -> None:
+        # member: True - figures whose place was taken from their article count too; FALLBACK -
+        # they count for an article that states no figure of this cluster's place at that moment
         self.cluster = cl
         placed = bool(cl.key.get("location"))
         integral = cl.kind not in cfg.continuous_kinds
         self.at: dict[Moment, list[tuple[ClusterClaim, Span, Span]]] = defaultdict(list)
         aside = {id(cl.claims[i]) for i in own_parts(cl.claims, cfg.own_part_ratio, cfg.continuous_kinds)}
+        later: list[ClusterClaim] = []
         # a headline restating (often rounding) its article's figure of this cluster: the body
         # figure speaks for the article (reconciler._restated_headlines)
         body_docs = {c.doc for c in cl.claims if c.field == "text"}
@@ -126,12 +132,20 @@ class _Side:
                 continue  # far below a larger figure of its own article and day: a part of it
             if c.period == EARLIER_PERIOD:
                 continue  # an earlier figure recalled: not of its article's moment
-            if placed and not member and "location" in c.inferred:
+            if placed and member is not True and "location" in c.inferred:
+                if member == FALLBACK:
+                    later.append(c)
                 continue  # its place was taken from the article, not stated: an unnamed town's
                 # figure often lands on the country, and must not stand for the country's
             s = claim_span(c, integral)
             loose = stretched(c, s, cfg) or s
             self.at[_moment(c, placed)].append((c, s, loose))
+        stated = {(m, c.doc) for m, cs in self.at.items() for c, _s, _l in cs}
+        for c in later:
+            m = _moment(c, placed)
+            if (m, c.doc) not in stated:
+                s = claim_span(c, integral)
+                self.at[m].append((c, s, stretched(c, s, cfg) or s))
 
     def most(self, m: Moment, loose: bool = False,
              docs: Optional[frozenset] = None) -> Optional[tuple[ClusterClaim, float]]:
@@ -272,7 +286,7 @@ def part_whole_inconsistencies(eligible: Sequence[Cluster], cfg: ReconcileConfig
         own[ks[0]].append(cl)
     sides: dict[tuple[str, bool], _Side] = {}
 
-    def side(cl: Cluster, member: bool = False) -> _Side:
+    def side(cl: Cluster, member: object = False) -> _Side:
         s = sides.get((cl.id, member))
         if s is None:
             s = sides[(cl.id, member)] = _Side(cl, cfg, member)
@@ -301,7 +315,12 @@ def part_whole_inconsistencies(eligible: Sequence[Cluster], cfg: ReconcileConfig
                 # too - a named group's figure is not an unnamed town's toll landed on the place
                 named = cl.key.get("location") == whole.key.get("location") and \
                     len(h.group_path(whole.key.get("group"))) > 1
-                found.extend(_part_whole(side(cl), side(whole, named)))
+                # a place the article singles out ("إقليم إيراوادي وحده") is set against the
+                # story's whole: at a moment where the part's figure is so singled out, the
+                # whole's figures whose place was taken from their article (the cyclone's
+                # national toll) count for an article stating none of that place (FALLBACK)
+                alt = side(whole, FALLBACK) if not named and cl.key.get("location") != whole.key.get("location") else None
+                found.extend(_part_whole(side(cl), side(whole, named), alt=alt, h=h))
                 parts_of[whole.id].append(cl)
     for wid, parts in parts_of.items():
         found.extend(_parts_sum(by_id[wid], parts, h, side))
@@ -528,15 +547,22 @@ def _dedupe(items: list[Inconsistency]) -> list[Inconsistency]:
 
 
 def _part_whole(part: _Side, whole: _Side, kind: str = "part_exceeds_whole",
-                reason: str = "a part cannot exceed its whole") -> list[Inconsistency]:
+                reason: str = "a part cannot exceed its whole", alt: Optional[_Side] = None,
+                h: Optional[Hierarchy] = None) -> list[Inconsistency]:
+    """`alt`: the whole read with FALLBACK, used at a moment whose part figure is singled out
+    at its stated place ("وحده", Hierarchy.alone_near): decided by that moment's claims only."""
     out = []
+    main = whole
     for m in part.at:
-        if m not in whole.at:
-            continue
         p = part.most(m)
         if p is None:
             continue
         pc = p[0]
+        whole = main
+        if alt is not None and h is not None and "location" not in pc.inferred and h.alone_near(pc):
+            whole = alt
+        if m not in whole.at:
+            continue
         # a whole given earlier in the day than the part (a morning toll, the part's evening
         # figure) had not yet grown to it: only wholes of the part's moment or later cap it
         wholes = [w for w in whole.below(m, p[1]) if not _earlier_in_day(w[0], pc)]
