@@ -203,7 +203,7 @@ def test_event_cues_of_a_sentence_are_read_once_not_per_claim(monkeypatch):
     assert _dump(extract_text(mixed)) == fast
 
 
-def _event_near_plain(ctx, kind, s_lo, s_hi, c_lo, c_hi, current):
+def _event_near_plain(ctx, kind, s_lo, s_hi, c_lo, c_hi, current, period=None):
     """events.event_near as first written: every rule cue of the sentence read for every claim."""
     from crosscheck.extract import events
 
@@ -224,6 +224,8 @@ def _event_near_plain(ctx, kind, s_lo, s_hi, c_lo, c_hi, current):
         if rule.kinds and kind not in rule.kinds:
             continue
         if rule.when_no_event and current is not None:
+            continue
+        if period and rule.id in finder.not_in_periods and finder.not_in_periods[rule.id].match(period):
             continue
         if rule.scope != "sentence" and not ((sent_lo <= s and e <= c_lo) or (c_hi <= s < limit)):
             continue
