@@ -209,12 +209,22 @@ class TrajectoryPoint(BaseModel):
 
 
 class ClaimRef(BaseModel):
-    """One claim of a cluster, by its document and offsets."""
+    """One claim of a cluster, by its document, the text its offsets index and the offsets: a
+    headline claim and a body claim may have the same offsets, so `field` is part of the
+    identity (absent in reports written before it: "text")."""
 
     model_config = ConfigDict(extra="forbid")
     doc: str
     start: int
     end: int
+    field: Literal["text", "title"] = "text"  # what start/end index, as Claim.field
+
+
+def claim_identity(c) -> tuple[str, str, int, int]:
+    """What identifies a claim (a Claim, ClusterClaim, ClaimRef, InconsistencyClaim) among its
+    document's: (doc, field, start, end).  The offsets alone do not: a headline's claim and a
+    body's may have the same ones."""
+    return (c.doc, getattr(c, "field", "text") or "text", c.start, c.end)
 
 
 class OutlierLink(BaseModel):

@@ -23,7 +23,7 @@ from typing import Iterable, Optional, Sequence
 
 from crosscheck.config import Settings
 from crosscheck.errors import InputError
-from crosscheck.models import Claim, Cluster, ClusterClaim, Document
+from crosscheck.models import Claim, Cluster, ClusterClaim, Document, claim_identity
 from crosscheck.ci.baseline import Baseline
 from crosscheck.ci.findings import BIDI_RULE, RULES, CheckResult, Finding, rule_for
 from crosscheck.text.textpos import FileText, locate_document
@@ -63,7 +63,7 @@ def find_findings(
                     if doc.id not in files:
                         files[doc.id] = locate_document(doc)
                     ft = files[doc.id]
-                    pos = ft.position(claim.start, claim.end) if ft is not None else None
+                    pos = _position(ft, claim)
                     out.append(Finding("warning", BIDI_RULE, cluster, claim, doc, ft, pos))
             if level is None:
                 continue
@@ -75,7 +75,7 @@ def find_findings(
             if doc.id not in files:
                 files[doc.id] = locate_document(doc)
             ft = files[doc.id]
-            pos = ft.position(claim.start, claim.end) if ft is not None else None
+            pos = _position(ft, claim)
             out.append(Finding(level, rule_for(cluster, level), cluster, claim, doc, ft, pos, occurrence))
     out.sort(key=lambda f: (f.path or f.document.id, f.claim.start, f.cluster.id))
     return out
@@ -111,16 +111,27 @@ def inconsistency_findings(
             if cited.doc not in new_ids or cited.cluster not in by_id or cited.doc not in docs:
                 continue
             cluster = by_id[cited.cluster]
-            claim = next((c for c in cluster.claims if c.doc == cited.doc and c.start == cited.start), None)
+            claim = next((c for c in cluster.claims if claim_identity(c) == claim_identity(cited)), None)
             if claim is None:
                 continue
             doc = docs[cited.doc]
             if doc.id not in files:
                 files[doc.id] = locate_document(doc)
             ft = files[doc.id]
-            pos = ft.position(claim.start, claim.end) if ft is not None else None
+            pos = _position(ft, claim)
             out.append(Finding(level, rule, cluster, claim, doc, ft, pos, inconsistency=inc))
     return out
+
+
+def _position(ft: Optional[FileText], claim: Claim):
+    """Where `claim` is in its file: in the headline for a headline's claim (None when the
+    headline is not written as is in the file), else in the body."""
+    if ft is None:
+        return None
+    try:
+        return ft.position(claim.start, claim.end, claim.field)
+    except ValueError:
+        return None
 
 
 def _all_findings(clusters, documents, new_ids, *, warnings, tolerance=0.0, soft_errors=False,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from crosscheck.models import Claim, Cluster, ClusterClaim, Document, Inconsistency
+from crosscheck.models import Claim, Cluster, ClusterClaim, Document, Inconsistency, claim_identity
 from crosscheck.text.textpos import FileText, Position
 
 
@@ -192,7 +192,7 @@ class Finding:
         mine = f"'{visible(self.claim.surface)}' ({describe(self.claim)})"
         inc = self.inconsistency
         if inc is not None:
-            role = next((c.role for c in inc.claims if c.doc == self.claim.doc and c.start == self.claim.start), "")
+            role = next((c.role for c in inc.claims if claim_identity(c) == claim_identity(self.claim)), "")
             return (f"{self.cluster.kind}: this article's figure {mine}{' (the ' + role + ')' if role else ''} "
                     f"cannot be true together with figures of other clusters: {visible(inc.explanation)} "
                     f"({inc.strength}). Inconsistency {inc.id}; clusters {', '.join(inc.clusters)}.")

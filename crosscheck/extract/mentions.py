@@ -170,8 +170,9 @@ class MentionMerger:
 
     def __init__(self, nested: Nested | None = None) -> None:
         self.nested = nested
-        self.first: dict[Hashable, tuple[Claim, set[int]]] = {}
-        self.by_shape: dict[Hashable, list[tuple[Claim, set[int]]]] = {}
+        # a mention's place is (field, start): a headline's and a body's may share an offset
+        self.first: dict[Hashable, tuple[Claim, set[tuple[str, int]]]] = {}
+        self.by_shape: dict[Hashable, list[tuple[Claim, set[tuple[str, int]]]]] = {}
         self.out: list[Claim] = []
 
     def add(self, c: Claim) -> None:
@@ -187,7 +188,7 @@ class MentionMerger:
                     break
         if kept is None:
             c.mentions = here
-            kept = first[k] = (c, {m.start for m in here})
+            kept = first[k] = (c, {(m.field, m.start) for m in here})
             by_shape.setdefault(_shape(c), []).append(kept)
             self.out.append(c)
             return
@@ -195,8 +196,8 @@ class MentionMerger:
         if claim.kind not in _VOTE_KINDS:
             _widen(claim, c)
         for m in here:
-            if m.start not in starts:
-                starts.add(m.start)
+            if (m.field, m.start) not in starts:
+                starts.add((m.field, m.start))
                 claim.mentions.append(m)
 
 
@@ -217,7 +218,8 @@ def merge_tallies(claims: Sequence[Claim]) -> list[Claim]:
     the same vote (same kind, value, qualifier shape, event, group, place and period) is a
     mention of the first, not a second claim.  Two votes keep their own figures (their events
     differ: "n=1", "n=2").  One pass, a dict lookup per tally claim."""
-    first: dict[Hashable, tuple[Claim, set[int]]] = {}
+    # a place is (field, start): a headline's mention and a body's may start at the same offset
+    first: dict[Hashable, tuple[Claim, set[tuple[str, int]]]] = {}
     out: list[Claim] = []
     for c in claims:
         if c.kind not in _TALLIES:
@@ -226,12 +228,12 @@ def merge_tallies(claims: Sequence[Claim]) -> list[Claim]:
         k = _key(c)
         kept = first.get(k)
         if kept is None:
-            first[k] = (c, {m.start for m in c.mentions} or {c.start})
+            first[k] = (c, {(m.field, m.start) for m in c.mentions} or {(c.field, c.start)})
             out.append(c)
             continue
         claim, starts = kept
         for m in c.mentions or [mention_of(c)]:
-            if m.start not in starts:
-                starts.add(m.start)
+            if (m.field, m.start) not in starts:
+                starts.add((m.field, m.start))
                 claim.mentions.append(m)
     return out

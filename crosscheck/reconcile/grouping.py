@@ -499,7 +499,9 @@ def unit_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
     keep = [i for i, a in enumerate(exact) if a not in cfg.attach_when_missing]
     b = block_tuple(c, cfg)
     if c.kind in cfg.unclustered_kinds:
-        return (c.kind, c.doc, c.start, c.end)
+        # one unit a claim; a headline's claim is told from a body claim at the same offsets
+        # (a body claim's key as stored before headlines were read)
+        return (c.kind, c.doc, c.start, c.end) + (("title",) if c.field == "title" else ())
     if c.event and c.event.startswith("vote:"):
         # which vote a tally belongs to is settled across documents (crosscheck.reconcile.votes):
         # every tally is in one unit, whatever its kind
@@ -611,7 +613,9 @@ def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
     for m in members:
         c = m.claim
         if c.kind in cfg.unclustered_kinds:
-            canon = {"doc": c.doc, "at": f"{c.start}-{c.end}"}
+            # a headline's claim is told from a body claim at the same offsets (a body claim's
+            # key, and so its cluster id, as before)
+            canon = {"doc": c.doc, "at": f"{c.start}-{c.end}" + ("@title" if c.field == "title" else "")}
             singles.append(
                 ScopeGroup(cluster_id(c.kind, canon), c.kind, dict(canon), [m],
                            [f"kind {c.kind!r} is not compared with other claims"])

@@ -51,7 +51,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, Optional, Sequence
 
-from crosscheck.models import Cluster, ClusterClaim, Inconsistency, InconsistencyClaim
+from crosscheck.models import Cluster, ClusterClaim, Inconsistency, InconsistencyClaim, claim_identity
 from crosscheck.reconcile.causes import digit_typo, stretched
 from crosscheck.reconcile.grouping import EARLIER_PERIOD
 from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, SUB_PERIODS, Hierarchy,
@@ -204,7 +204,10 @@ def _cite(c: ClusterClaim, cl: Cluster, role: str) -> InconsistencyClaim:
 
 def _make(kind: str, strength: str, clusters: Sequence[Cluster], cites: list[InconsistencyClaim],
           explanation: str) -> Inconsistency:
-    payload = "|".join([kind] + [f"{c.cluster}:{c.doc}:{c.start}" for c in cites])
+    # a headline's claim is told from a body claim at the same offsets; a body claim's part is
+    # as it always was (ids in baselines written before headlines were read stay valid)
+    payload = "|".join([kind] + [f"{c.cluster}:{c.doc}:{c.start}" + (":title" if c.field == "title" else "")
+                                 for c in cites])
     digest = hashlib.blake2b(payload.encode("utf-8"), digest_size=4).hexdigest()
     return Inconsistency(id=f"{kind.replace('_', '-')}-{digest}", type=kind, strength=strength,
                          clusters=list(dict.fromkeys(c.id for c in clusters)), claims=cites,
@@ -482,10 +485,10 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
     for cl in clusters:
         if not cl.outlier_links:
             continue
-        at = {(c.doc, c.start, c.end): c for c in cl.claims}
+        at = {claim_identity(c): c for c in cl.claims}
         for link in cl.outlier_links:
-            out = at.get((link.claim.doc, link.claim.start, link.claim.end))
-            ref = at.get((link.reference.doc, link.reference.start, link.reference.end))
+            out = at.get(claim_identity(link.claim))
+            ref = at.get(claim_identity(link.reference))
             if out is None or ref is None:
                 continue
             what = f"{out.kind} {_where(cl)}"

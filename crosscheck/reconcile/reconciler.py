@@ -975,7 +975,7 @@ def _falls_below(later: Span, earlier: Span, tol: float) -> bool:
 
 
 def _ref(c: Claim) -> ClaimRef:
-    return ClaimRef(doc=c.doc, start=c.start, end=c.end)
+    return ClaimRef(doc=c.doc, start=c.start, end=c.end, field=c.field)
 
 
 def _undated_soft(claims, spans, cdates, groups, cfg, notes, build, points) -> Optional[Cluster]:
