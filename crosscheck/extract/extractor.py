@@ -854,6 +854,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         not noun_first and n.form != "ordinal" and _not_a_count(ctx, comp, toks, left, i1, n)
     ):
         return None
+    if left > 0 and not toks[left].brk_before and _after_margin(ctx, toks, left):
+        return None  # "بفارق صوت واحد", "بزيادة 113 إصابة": a gap between figures counts nothing
 
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
     if (
@@ -1811,6 +1813,13 @@ def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:
     if k >= 0 and not toks[k].is_digit():
         return "part:" + min(toks[k].forms, key=len)
     return "part"
+
+
+def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+    """Does a margin or a difference word end right before the figure (its hedge, or its noun
+    when the noun comes first: "بفارق صوت واحد")?"""
+    lex = ctx.scope
+    return ctx.info(toks).may_hold(lex.margins) and lex.margins.ending_at(toks, left) is not None
 
 
 def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:

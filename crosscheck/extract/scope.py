@@ -291,6 +291,7 @@ class ScopeLexicon:
             if rules.duals_not_after else None
         )
         self.not_before = PhraseSet.of(rules.not_counts_before)
+        self.margins = PhraseSet.of(rules.margins_before)
         self.totals_of = PhraseSet.of(rules.totals_of)
         self.asides = PhraseSet.of(rules.asides)
         self.cue_asides = PhraseSet.of(rules.cue_asides)

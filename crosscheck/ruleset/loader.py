@@ -406,6 +406,10 @@ class ScopeRules(_Strict):
     change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     not_counts_after: list[str]  # "تسعة من كل عشرة"
+    # A margin or a difference ("بفارق صوت واحد", "بفارق ثلاثة أصوات", "بزيادة 113 إصابة"): the
+    # gap between two figures is no count of anything, whichever way the figure is written (its
+    # noun before "واحد" too).
+    margins_before: list[str] = Field(default_factory=list)
     # Like not_counts_before, unless a counted noun of a kind counting people follows the figure:
     # "من أصل 15" is a body size, "39 ما زالوا في المستشفى من أصل 48 جريحا" a count of the injured
     totals_of: list[str] = Field(default_factory=list)
