@@ -79,6 +79,9 @@ class Gazetteer:
         self._zone_res = [regex.compile(p) for p in rules.time_zone_before]
         venue = sorted({normalize_word(w) for w in rules.venue_words}, key=len, reverse=True)
         self._venue_re = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in venue) + r")(?!\w)") if venue else None
+        after = sorted({normalize_word(w) for w in rules.venue_words_after}, key=len, reverse=True)
+        self._venue_after_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in after) + r")(?!\w)")
+                                if after else None)
         # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is
         # not found in "مظاهرات"), after either a locative word ("في ", "داخل ") or clitics
         # (و ف ب ل ك ال); the longest name wins (a trie).  Names here are single-spaced.
@@ -126,8 +129,16 @@ class Gazetteer:
                 got = [m for m in self.mentions(text, z.end(), min(len(text), z.end() + 40)) if m.start <= z.end() + 4]
                 if got:
                     out.append((got[0].start, got[0].end))
+        if self._venue_after_re is not None:
+            # "تتواصل في تركيا التساؤلات": a located place right before a word of talk
+            for v in self._venue_after_re.finditer(text):
+                lo = max(0, v.start() - 48)
+                got = [m for m in self.mentions(text, lo, v.start())
+                       if m.located and not m.adjective and not text[m.end:v.start()].strip()]
+                if got:
+                    out.append((got[-1].start, got[-1].end))
         if self._venue_re is None:
-            return out
+            return sorted(set(out))
         reach = self.rules.venue_reach
         for v in self._venue_re.finditer(text):
             stop = min(len(text), v.end() + 24 * (reach + 2))

@@ -318,6 +318,10 @@ class GazetteerRules(_Strict):
     # someone spoke, not a place of the figures (crosscheck.extract.scope.Gazetteer.venues).
     venue_words: list[str] = Field(default_factory=list)
     venue_reach: int = Field(3, ge=0)
+    # Talk about a story at a place ("تتواصل في تركيا التساؤلات عن الثمن", "جدل في تركيا"): a located
+    # place right before one of these words is where people discuss or react, not where the
+    # figures happened (a venue, as above).
+    venue_words_after: list[str] = Field(default_factory=list)
     # A clock time's zone ("آخر تحديث: 14:20 (مكة المكرمة)", "21:30 بتوقيت القدس"): a place right
     # after one of these patterns (regex over the normalised text) is no place of the figures.
     time_zone_before: list[str] = Field(default_factory=list)
