@@ -996,7 +996,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         inferred = list(pc.inferred)
         attribution = pc.attribution
     elif rule.kind != "other":
-        group = group_of(ctx.scope, toks, i1) or (_part_group(ctx, toks, left) if part_of_list else rule.group)
+        named = group_of(ctx.scope, toks, i1)
+        group = named or (_part_group(ctx, toks, left) if part_of_list else rule.group)
+        if named is None and (group == rule.group or part_of_list):
+            # a breakdown by the section each item is taken from ("187 تلميذا من القسم الثانوي
+            # و125 من القسم الابتدائي"): every item, the first too, is a part named by its section
+            section = _section_of(ctx, toks, i1 if part_of_list else right, following=not part_of_list)
+            if section is not None:
+                group = section
         if subset_of_other_kind or (
             group == rule.group and not part_of_list and sibling is None and left > 0
             and not toks[left].brk_before and _may(ctx, toks, ctx.scope.additive)
@@ -1436,16 +1443,27 @@ def _cue_right_before(ctx: DocContext, comp: Compiled, toks: Sequence[Token], ru
 
 
 def _joined_to(
-    ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, comma: bool = False
+    ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, comma: bool = False, source: bool = False
 ) -> _Placed | None:
     """The claim just before this one when only "و" joins them ("1480 قتيلا و2100 جريح"); with
-    `comma`, also "، و" after a place the claim before ends with ("… في حلب، و22 في إدلب")."""
+    `comma`, also "، و" after a place the claim before ends with ("… في حلب، و22 في إدلب"); with
+    `source`, "و" after the section the claim before is taken from ("187 تلميذا من القسم الثانوي
+    و125 من القسم الابتدائي": `_source_after`)."""
     placed = ctx.sentence_claims.get(s_lo)
     if not placed:
         return None
     last = placed[-1]
     right = last.right - getattr(toks, "offset", 0)  # placed claims keep sentence indexes
-    if comma:
+    if source:
+        # step over "من" and the few words of the section, up to the "و" of "و125"
+        if not _source_after(ctx, toks, right):
+            return None
+        stop = min(left, right + 2 + _SOURCE_WORDS)
+        right += 2
+        while right < stop and not toks[right].brk_before and toks[right].text != "و" and not toks[right].is_digit():
+            right += 1
+        comma = True
+    elif comma:
         # the claim before ends in a place ("في حلب"), maybe after its verb ("93 من الضحايا
         # سقطوا في مدينة فان، و45 في …"): step over it
         k = right
@@ -1539,6 +1557,36 @@ def _place_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
 
 
 _IN_PLACE = frozenset({"في", "الي"})
+_SOURCE_WORDS = 3  # the words of a section a list item is taken from ("من القسم الابتدائي")
+
+
+def _section_of(ctx: DocContext, toks: Sequence[Token], i: int, following: bool) -> str | None:
+    """"part:<section>" when "من" and a section of at most _SOURCE_WORDS words follow index i
+    ("من القسم الابتدائي": named by its last word) and, with `following`, the next list item
+    taken from a section of its own comes right after ("و125 من …"); else None."""
+    if not _source_after(ctx, toks, i):
+        return None
+    k, stop = i + 1, min(len(toks), i + 1 + _SOURCE_WORDS)
+    while k < stop and not toks[k].brk_before and toks[k].text != "و" and not toks[k].is_digit() and toks[k].text != "من":
+        k += 1
+    if k == i + 1:
+        return None
+    if following:
+        # the next item: "و" then digits then "من" (the "و" a token of its own or a clitic)
+        j = k + 1 if k < len(toks) and toks[k].text == "و" else k
+        if not (j < len(toks) and toks[j].is_digit() and (j == k or not toks[j].brk_before)
+                and _source_after(ctx, toks, j + 1)):
+            return None
+    return "part:" + min(toks[k - 1].forms, key=len)
+
+
+def _source_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
+    """Do "من" and a word (no figure) follow index i within the clause ("125 من القسم
+    الابتدائي"): the part of a whole a list item is taken from?"""
+    return (
+        i + 1 < len(toks) and not toks[i].brk_before and not toks[i + 1].brk_before
+        and toks[i].text == "من" and not toks[i + 1].is_digit()
+    )
 
 
 def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
@@ -1547,6 +1595,9 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
     if joined is None and _place_after(ctx, toks, i1):
         # a breakdown by place: "10 أشخاص في المدينة، و22 في القرى المجاورة، و3 في الريف"
         joined = _joined_to(ctx, toks, s_lo, left, comma=True)
+    if joined is None and _source_after(ctx, toks, i1):
+        # a breakdown by section: "187 تلميذا من القسم الثانوي و125 من القسم الابتدائي"
+        joined = _joined_to(ctx, toks, s_lo, left, source=True)
     if joined is not None and joined.parent is None:
         return joined if joined.claim.kind != "other" else None
     if i1 >= len(toks) or toks[i1].brk_before or toks[i1].is_digit():
