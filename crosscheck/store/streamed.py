@@ -48,6 +48,7 @@ TOP = 5  # conflicts kept for the one-screen summary
 _SCRATCH = """
 CREATE TABLE docs (id TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE members (unit TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, text TEXT);
+CREATE TABLE mentions (idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE clusters (id TEXT NOT NULL, dedupe TEXT NOT NULL, status_order INTEGER NOT NULL,
                        neg_severity REAL NOT NULL, no_severity INTEGER NOT NULL,
                        status TEXT NOT NULL, kind TEXT NOT NULL,
@@ -80,8 +81,17 @@ class StreamStats:
     # with `keep`: the most members of judged groups held for it at one time
     peak_kept_members: int = 0
 
+    # pass 2: the most mentions in memory at one time (a judged group's: members are grouped
+    # without them) and all those given back to judging
+    peak_mentions_held: int = 0
+    mentions_restored: int = 0
+
     def held(self, n: int) -> None:
         self.peak_claims_held = max(self.peak_claims_held, n)
+
+    def held_mentions(self, n: int) -> None:
+        self.peak_mentions_held = max(self.peak_mentions_held, n)
+        self.mentions_restored += n
 
 
 class StreamedRecord:
@@ -245,7 +255,7 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             by_doc.setdefault(doc_id, []).append(Claim.model_validate_json(data))
         stats.held(sum(len(v) for v in by_doc.values()))
         locator = _Locator(docs, jsonl_lines)  # one chunk's files, read once each
-        rows = []
+        rows, spooled = [], []
         for d in docs:
             when = found.dates.get(d.id)
             doc_dates[d.id] = when.isoformat() if when else None
@@ -258,12 +268,17 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
                 where = (locator.where(c.doc, c.start, c.end, c.field),
                          [locator.where(c.doc, x.start, x.end, x.field) for x in c.mentions])
                 note = notes[m.index - index]
+                text = member_json(m, note) if texts else None
+                if c.mentions:  # spooled apart: grouping never reads them, judging reads a group's
+                    spooled.append((m.index, pickle.dumps(c.mentions, pickle.HIGHEST_PROTOCOL)))
+                    c.__dict__["mentions"] = []
                 rows.append((unit_key(c, cfg), m.index, pickle.dumps((m, note, where), pickle.HIGHEST_PROTOCOL),
-                             member_json(m, note) if texts else None))
+                             text))
             index += len(claims)
             stats.documents += 1
             stats.claims += len(claims)
         scratch.executemany("INSERT INTO members VALUES (?, ?, ?, ?)", rows)
+        scratch.executemany("INSERT INTO mentions VALUES (?, ?)", spooled)
         if progress is not None:
             progress(min(i + chunk, total), total)
     scratch.execute("COMMIT")
@@ -364,6 +379,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         # kept: `keep` is given them a run of groups at a time, their texts read back then)
         for n, g in enumerate(groups):
             order = json.dumps(dedupe_order(g), ensure_ascii=False)
+            stats.held_mentions(_restore_mentions(scratch, g.members))
             (c,) = judge_groups([g], notes, doc_dates, sources, cfg, hier)
             for m, cc in zip(g.members, c.claims):  # report.positions, from pass 1
                 cc.position, mention_positions = positions.pop(m.index)
@@ -401,6 +417,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         del groups, rows, positions, notes, unit_of, strings
     scratch.execute("COMMIT")
     scratch.execute("DROP TABLE members")
+    scratch.execute("DROP TABLE mentions")
 
 
 KEEP_MEMBERS = 4_096  # members of judged groups given to `keep` at a time (a larger group alone)
@@ -418,11 +435,39 @@ def _keep_run(reader, keep, pending: list, unit_of: dict[int, str], sources) -> 
 
 
 def _read_back(scratch, units: list[str]) -> Iterator[tuple[int, Claim]]:
-    """(index, claim) of every member of `units` as read back (before linking), in batch order."""
+    """(index, claim) of every member of `units` as read back (before linking), in batch order,
+    with its mentions."""
     for unit in units:
         for (data,) in scratch.execute("SELECT data FROM members WHERE unit = ? ORDER BY idx", (unit,)):
             m, _note, _where = pickle.loads(data)
+            _restore_mentions(scratch, [m])
             yield m.index, m.claim
+
+
+def _restore_mentions(scratch, members) -> int:
+    """Give these members' claims back the mentions pass 1 spooled apart (each mention's
+    sentence its claim's copy when equal); the number of mentions given back.
+
+    A member is read for grouping without its mentions (about a tenth of its memory; the
+    largest unit, held whole, is most of a batch): nothing in linking or grouping reads them,
+    judging a group does (its cluster claims carry them)."""
+    by_index = {m.index: m for m in members}
+    wanted = sorted(by_index)
+    n = 0
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        for idx, data in scratch.execute(
+                f"SELECT idx, data FROM mentions WHERE idx IN ({','.join('?' * len(part))})", part):
+            claim = by_index[idx].claim
+            mentions = pickle.loads(data)
+            sentence = claim.sentence
+            for x in mentions:
+                _share_fields_set(x)
+                if x.sentence == sentence:
+                    x.__dict__["sentence"] = sentence
+            claim.__dict__["mentions"] = mentions
+            n += len(mentions)
+    return n
 
 
 # pydantic's record of the fields set on a model (a set of ~25 names, about 2 KB) is made anew
