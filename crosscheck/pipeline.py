@@ -239,7 +239,8 @@ def render_pages(shown: Report, large_view=None, formats: Sequence[str] = ("md",
             shown_texts = texts
             if large_view is not None and texts is not None:  # only the articles the page quotes
                 wanted = {c.doc for cl in shown.clusters for c in cl.claims if c.sentence}
-                shown_texts = {k: v for k, v in texts.items() if k in wanted}
+                shown_texts = texts.restricted(wanted) if hasattr(texts, "restricted") else \
+                    {k: v for k, v in texts.items() if k in wanted}
             pages = render_html_pages(shown, shown_texts, lang=lang, large=large_view, name=FILENAMES[fmt])
         for k, text in enumerate(pages, 1):  # a large archive's part pages follow their first (page_parts)
             out[part_name(FILENAMES[fmt], k)] = text

@@ -347,3 +347,39 @@ def test_members_are_grouped_without_their_mentions_and_judged_with_them(stores,
     assert at_grouping == [0]  # one batch, grouped without a mention
     assert sum(judged) == st.mentions_restored == stored  # each given back to its group's judging
     assert st.peak_mentions_held == max(judged) < stored
+
+
+@pytest.mark.parametrize("large_pages", [False, True])
+def test_pages_read_the_articles_they_quote_a_few_at_a_time(stores, tmp_path, monkeypatch, large_pages):
+    """The HTML marks each claim in its article's text: the store's pages read those texts when
+    a claim asks (StoredTexts), keeping the last few, instead of holding every quoted article
+    while rendering (at 10k nearly all of them).  Counted: never more than CACHED held; the
+    pages are the in-memory pages, byte for byte."""
+    from crosscheck.report import large
+    from crosscheck.store import streamed
+
+    if large_pages:
+        monkeypatch.setattr(large, "LARGE_CLUSTERS", 5)
+        monkeypatch.setattr(large, "DETAILED", 2)
+    db = stores["generated"]
+    expected = _in_memory(db, tmp_path / "memory")
+    made = []
+    real = streamed.StoredTexts
+
+    class Counted(real):
+        CACHED = 2
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(streamed, "StoredTexts", Counted)
+    write_store_reports(db, tmp_path / "streamed", ("md", "html"), batch_claims=9)
+    for f in ("report.md", "report.html"):
+        assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
+    assert max(t.peak_held for t in made) <= 2
+    reads = sum(t.reads for t in made)
+    if not large_pages:  # every article of the record is quoted, each read at least once
+        assert len(made[0]) == 8 and reads >= 8
+    else:  # the trimmed conflicts quote a few
+        assert reads >= 1

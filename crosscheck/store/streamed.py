@@ -33,6 +33,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections import Counter
+from collections.abc import Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
@@ -746,8 +747,9 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
                         kept.append(_shared(view.list_counted(Cluster.model_validate_json(text))))
                 shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
                                inconsistencies=record.inconsistencies)
-            texts = _texts(db, {c.doc for cl in shown.clusters for c in cl.claims if view is None or c.sentence})
-            pages = render_pages(shown, view, [f for f in wanted if f in ("md", "html")], texts, lang)
+            with closing(StoredTexts(db, {c.doc for cl in shown.clusters for c in cl.claims
+                                          if view is None or c.sentence})) as texts:
+                pages = render_pages(shown, view, [f for f in wanted if f in ("md", "html")], texts, lang)
             del shown, texts
         written = []
         for fmt in wanted:
@@ -785,15 +787,54 @@ def _shared(cluster: Cluster) -> Cluster:
     return cluster
 
 
-def _texts(db, ids: set[str]) -> dict[str, str]:
-    """The article texts of these documents (the HTML marks each claim in its sentence)."""
-    from crosscheck.store.sqlite_store import connect
+class StoredTexts(Mapping):
+    """The article texts of these documents (the HTML marks each claim in its sentence), read
+    from the store when asked (`get`), the last few kept: never all at once.  At 10k articles
+    the pages quote nearly every article (about 80 MB of text held while rendering before)."""
 
-    wanted = sorted(ids)
-    out: dict[str, str] = {}
-    with closing(connect(db)) as conn:
-        for i in range(0, len(wanted), 256):
-            part = wanted[i : i + 256]
-            marks = ",".join("?" * len(part))
-            out.update(conn.execute(f"SELECT id, text FROM documents WHERE id IN ({marks})", part))
-    return out
+    CACHED = 64
+
+    def __init__(self, db, ids, conn=None) -> None:
+        from crosscheck.store.sqlite_store import connect
+
+        self._db = db
+        self._ids = frozenset(ids)
+        self._own = conn is None
+        self._conn = connect(db) if conn is None else conn
+        self._cache: dict[str, str] = {}
+        self.reads = 0  # texts read from the store
+        self.peak_held = 0  # the most texts held at one time
+
+    def __getitem__(self, doc_id: str) -> str:
+        if doc_id not in self._ids:
+            raise KeyError(doc_id)
+        text = self._cache.pop(doc_id, None)
+        if text is None:
+            row = self._conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                raise KeyError(doc_id)
+            text = row[0]
+            self.reads += 1
+            if len(self._cache) >= self.CACHED:
+                del self._cache[next(iter(self._cache))]
+        self._cache[doc_id] = text  # the most recent last
+        self.peak_held = max(self.peak_held, len(self._cache))
+        return text
+
+    def __iter__(self):
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, doc_id) -> bool:
+        return doc_id in self._ids
+
+    def restricted(self, ids) -> "StoredTexts":
+        """These texts of `ids` only (pipeline.render_pages: the articles a page quotes), on the
+        same connection."""
+        return StoredTexts(self._db, self._ids & set(ids), self._conn)
+
+    def close(self) -> None:
+        if self._own:
+            self._conn.close()
