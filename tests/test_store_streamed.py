@@ -312,6 +312,10 @@ def test_the_members_of_a_batch_share_their_repeated_texts(stores, monkeypatch):
         assert len({id(v) for v in values}) == len(set(values)), name
     mentions = [(c, x) for c in claims for x in c.mentions if x.sentence == c.sentence]
     assert mentions and all(x.sentence is c.sentence for c, x in mentions)
+    # and one copy of each attribute name: unpickling gives every object its own
+    for objects in (claims, members, [x for _c, x in mentions]):
+        names = [k for o in objects for k in o.__dict__]
+        assert len(names) > 100 and len({id(k) for k in names}) == len(set(names))
 
 
 def test_members_are_grouped_without_their_mentions_and_judged_with_them(stores, monkeypatch):
