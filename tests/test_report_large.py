@@ -603,3 +603,21 @@ def test_pages_written_together_are_replaced_together(tmp_path):
     (tmp_path / "report-2.html").rmdir()
     write_texts_atomic([(tmp_path / "report.html", "new"), (tmp_path / "report-2.html", "part")])
     assert [(tmp_path / n).read_text(encoding="utf-8") for n in ("report.html", "report-2.html")] == ["new", "part"]
+
+
+def test_json_items_are_indented_as_textwrap_indents_them():
+    """write_json_fields indents each item by replacing its newlines (no list of its lines):
+    the same text as textwrap.indent, also for items holding line breaks JSON leaves unescaped
+    (U+0085, U+2028, U+2029: str.splitlines breaks there, and they take the long way)."""
+    import json as _json
+    import textwrap
+
+    from crosscheck.report.large import _indented
+
+    items = [
+        _json.dumps({"a": [1, {"b": "نص\nعلى سطرين"}], "c": {}, "d": []}, indent=2, ensure_ascii=False),
+        _json.dumps({"s": "قبل\u2028بعد", "t": "x\x85y", "u": ["\u2029"]}, indent=2, ensure_ascii=False),
+        "7", "[]",
+    ]
+    for text in items:
+        assert _indented(text) == textwrap.indent(text, "    ")[4:], text

@@ -184,11 +184,24 @@ def write_json_fields(fh: IO[str], fields: Iterable[tuple[str, object]]) -> None
             first = True
             for text in value:  # type: ignore[union-attr]
                 fh.write("[\n    " if first else ",\n    ")
-                fh.write(textwrap.indent(text, "    ")[4:])
+                fh.write(_indented(text))
                 first = False
             fh.write("[]" if first else "\n  ]")
         fh.write(",\n" if n < len(fields) - 1 else "\n")
     fh.write("}\n")
+
+
+_OTHER_BREAKS = ("\x85", "\u2028", "\u2029")  # line breaks to str.splitlines that JSON leaves unescaped
+
+
+def _indented(text: str) -> str:
+    """`textwrap.indent(text, "    ")[4:]` without splitting `text` into a list of its lines (a
+    large cluster's JSON is hundreds of thousands of lines, each its own string for a while):
+    JSON escapes every other line break and has no blank lines, so each newline takes the
+    prefix.  A text holding a break JSON leaves as it is goes the long way."""
+    if any(b in text for b in _OTHER_BREAKS):
+        return textwrap.indent(text, "    ")[4:]
+    return text.replace("\n", "\n    ")
 
 
 def write_jsonl(report: Report, fh: IO[str]) -> None:
