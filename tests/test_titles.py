@@ -103,13 +103,21 @@ def _write(tmp_path, name: str, title: str, body: str, date: str) -> None:
         f'---\nid: {name}\ntitle: "{title}"\ndate: {date}\n---\n{body}\n', encoding="utf-8")
 
 
-def test_a_rounded_headline_agrees_with_its_body_and_makes_no_conflict(tmp_path):
+def _flood_cluster(tmp_path, others: dict[str, int]):
+    """The report and the headline's cluster of o1 ("more than 350" over its body's 361) beside
+    other outlets' articles (name -> the toll each states in headline and body), same day."""
     _write(tmp_path, "o1", "حصيلة الفيضانات في الإقليم تتجاوز 350 قتيلا",
            "أعلنت السلطات أن عدد قتلى الفيضانات في الإقليم ارتفع إلى 361 قتيلا.", "2025-05-03")
-    _write(tmp_path, "o2", "الفيضانات في الإقليم: 361 قتيلا",
-           "قالت الحكومة إن الفيضانات في الإقليم أودت بحياة 361 شخصا.", "2025-05-03")
+    for name, toll in others.items():
+        _write(tmp_path, name, f"الفيضانات في الإقليم: {toll} قتيلا",
+               f"قالت الحكومة إن الفيضانات في الإقليم أودت بحياة {toll} شخصا.", "2025-05-03")
     report = analyse([str(tmp_path)]).report()
     (cl,) = [cl for cl in report.clusters if any(c.field == "title" for c in cl.claims)]
+    return report, cl
+
+
+def test_a_rounded_headline_agrees_with_its_body_and_makes_no_conflict(tmp_path):
+    report, cl = _flood_cluster(tmp_path, {"o2": 361})
     assert cl.status == "consistent"
     assert {(c.doc, c.value, c.field) for c in cl.claims} >= {("o1", 350, "title"), ("o1", 361, "text")}
     assert not any(c.outlier for c in cl.claims)
@@ -119,13 +127,7 @@ def test_a_rounded_headline_agrees_with_its_body_and_makes_no_conflict(tmp_path)
 def test_a_headline_rounding_is_set_aside_never_an_outlier(tmp_path):
     # two outlets say 500; the third article's body says 361 (the outlier) and its headline
     # "more than 350" restates that 361: it is not compared, so it is not a second outlier
-    _write(tmp_path, "o1", "حصيلة الفيضانات في الإقليم تتجاوز 350 قتيلا",
-           "أعلنت السلطات أن عدد قتلى الفيضانات في الإقليم ارتفع إلى 361 قتيلا.", "2025-05-03")
-    for name in ("o2", "o3"):
-        _write(tmp_path, name, "الفيضانات في الإقليم: 500 قتيل",
-               "قالت الحكومة إن الفيضانات في الإقليم أودت بحياة 500 شخص.", "2025-05-03")
-    report = analyse([str(tmp_path)]).report()
-    (cl,) = [cl for cl in report.clusters if any(c.field == "title" for c in cl.claims)]
+    _report, cl = _flood_cluster(tmp_path, {"o2": 500, "o3": 500})
     assert cl.status == "conflict"
     (t,) = [c for c in cl.claims if c.field == "title"]
     (b,) = [c for c in cl.claims if c.doc == "o1" and c.field == "text"]
