@@ -43,6 +43,7 @@ from crosscheck.extract.titles import fold_title
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
+    subject_group,
     last_barrier,
     period_of,
 )
@@ -997,6 +998,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         attribution = pc.attribution
     elif rule.kind != "other":
         named = group_of(ctx.scope, toks, i1)
+        if named is None and rule.group is not None and not part_of_list:
+            named = subject_group(ctx.scope, toks, left)  # "عدد قتلى رجال الإطفاء بلغ 92"
+            if named is None and sibling is None:
+                named = _earlier_account_group(ctx, toks, s_lo, left, rule.kind)
         group = named or (_part_group(ctx, toks, left) if part_of_list else rule.group)
         if named is None and (group == rule.group or part_of_list):
             # a breakdown by the section each item is taken from ("187 تلميذا من القسم الثانوي
@@ -1490,6 +1495,29 @@ def _joined_to(
         left + 1 >= len(toks) or toks[left + 1].brk_before or toks[left + 1].text in ctx.scope.function_words
     ):
         return last  # (a figure with a noun of its own is its own: "ثم إلى 3 مستشفيات")
+    return None
+
+
+def _earlier_account_group(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, kind: str) -> str | None:
+    """The group of the claim an earlier account follows: "وثقت مقتل 133 مدنيا، بعد أن تحدث
+    مسؤولون عن ألفي قتيل" (scope `earlier_account_markers` opening the figure's clause after a
+    comma, at most `subject_window` words before it, no figure between; the claim before it in
+    the sentence of the same kind, naming a group).  Bounded window."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed or not _may(ctx, toks, ctx.scope.earlier_account):
+        return None
+    last = placed[-1]
+    if last.claim.kind != kind or last.parent is not None or last.claim.group not in ctx.rules.scope.groups:
+        return None
+    k = last.right - getattr(toks, "offset", 0)
+    j = left - 1
+    floor = max(k, left - ctx.rules.scope.subject_window)
+    while j >= floor:
+        if toks[j].is_digit():
+            return None
+        if toks[j].brk_before:
+            return last.claim.group if ctx.scope.earlier_account.at(toks, j, left) is not None else None
+        j -= 1
     return None
 
 

@@ -276,6 +276,9 @@ class ScopeLexicon:
         self.in_care_still = PhraseSet.of(rules.in_care_still)
         self.in_care_words = PhraseSet.of(rules.in_care_words)
         self.country_words = PhraseSet.of(rules.country_words)
+        self.subject_count = frozenset(normalize_word(w) for w in rules.subject_count_words)
+        self.subject_links = PhraseSet.of(rules.subject_links)
+        self.earlier_account = PhraseSet.of(rules.earlier_account_markers)
         self.additive = PhraseSet.of(rules.additive_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_toll = PhraseSet.of(rules.earlier_toll_markers)
@@ -498,6 +501,46 @@ def group_of(lex: ScopeLexicon, tokens: Sequence[Token], noun_at: int) -> str | 
             if nxt and not tokens[k + 1].brk_before:
                 return str(nxt[0].payload)
     return None
+
+
+def subject_group(lex: ScopeLexicon, tokens: Sequence[Token], left: int) -> str | None:
+    """Group named in the subject before the figure at token `left`: "عدد" (`subject_count_words`)
+    at most `subject_window` words before it, in its clause (no comma, figure or clause opener of
+    `period_barriers` between), then a group noun ("عدد الأطفال الذين قتلوا 310"), or one noun
+    of the kind and a group noun, maybe after a link ("عدد قتلى رجال الإطفاء", "عدد القتلى
+    المدنيين", "عدد القتلى في صفوف المدنيين").  Two groups joined ("المدنيين والعسكريين") name
+    none.  Bounded: reads at most the window's words."""
+    if not lex.subject_count:
+        return None
+    k, floor = left - 1, max(0, left - lex.rules.subject_window)
+    while k >= floor:
+        t = tokens[k]
+        if t.is_digit() or t.text in lex.period_barriers:
+            return None
+        if t.forms & lex.subject_count:
+            return _group_after_count(lex, tokens, k + 1, left)
+        if t.brk_before:
+            return None
+        k -= 1
+    return None
+
+
+def _group_after_count(lex: ScopeLexicon, tokens: Sequence[Token], j: int, left: int) -> str | None:
+    if j >= left or tokens[j].brk_before:
+        return None
+    hit = lex.groups.at(tokens, j, left)
+    if hit is None and tokens[j].text not in lex.function_words and j + 1 < left and not tokens[j + 1].brk_before:
+        at = j + 1  # one noun of the kind ("قتلى", "القتلى", "ضحايا"), then the group
+        link = lex.subject_links.at(tokens, at, left)
+        if link is not None and not any(tokens[x].brk_before for x in range(at, link[1] + 1) if x < left):
+            at = link[1]
+        hit = lex.groups.at(tokens, at, left) if at < left and not tokens[at].brk_before else None
+    if hit is None:
+        return None
+    end = hit[1]
+    if end < left and not tokens[end].brk_before and lex.groups.at(tokens, end, left) is not None:
+        return None  # "عدد القتلى المدنيين والعسكريين": both groups, the whole toll
+    return str(hit[0].payload)
 
 
 _PERIOD_ORDER = ("last_24h", "event", "cumulative")

@@ -470,6 +470,18 @@ class ScopeRules(_Strict):
     # given (a region the article is about, its dateline's city), within country_reach words.
     country_words: list[str] = Field(default_factory=list)
     country_reach: int = Field(12, ge=1, le=30)
+    # A group named in a figure's subject before it ("ارتفع عدد قتلى رجال الإطفاء إلى 92", "بلغ
+    # عدد الأطفال الذين قتلوا 310"): a word of `subject_count_words` at most `subject_window`
+    # words before the figure, in its clause, then the group noun, or one noun of the kind and
+    # the group noun (after a `subject_links` phrase: "عدد القتلى في صفوف المدنيين").
+    subject_count_words: list[str] = Field(default_factory=list)
+    subject_links: list[str] = Field(default_factory=list)
+    subject_window: int = Field(10, ge=2, le=16)
+    # An earlier account of the same count after a comma ("وثقت مقتل 133 مدنيا، بعد أن تحدث
+    # مسؤولون عن ألفي قتيل"): a figure naming no group, at most `subject_window` words after one
+    # of these markers opening its clause, right after a claim of its kind naming a group, is
+    # of that group.
+    earlier_account_markers: list[str] = Field(default_factory=list)
     draft: list[str]  # "مشروع قرار" — followed by a sponsor adjective
     sponsor: list[str]  # "الذي قدمته", "دعمته" — followed by the sponsor's name
     resolution: list[str]  # "القرار رقم" — followed by the resolution number
