@@ -326,6 +326,8 @@ def claim_date(
     for start, end, d, how in cues:
         if start > pos and _brings_in_earlier(pos, start, figures, earlier):
             continue  # "إلى 373، بعد أن كانت الوزارة أعلنت أمس 361": the earlier figure's day
+        if end <= pos and _in_earlier_clause(norm.text, start, end, pos, earlier):
+            continue  # "إلى 105، بعد أن كانت 91 أمس، فيما بلغ عدد الجرحى 236": the 91's day
         dist = start - pos if start >= pos else max(0, pos - end)
         # a cue with another figure between it and this one is that figure's day ("ارتفعت
         # مساء الأحد إلى 59، بعد أن كانت 39 مساء السبت"): it counts only when no cue is free
@@ -516,6 +518,16 @@ def _brings_in_earlier(pos: int, cue: int, figures: tuple, earlier: tuple) -> bo
     if k == len(earlier) or earlier[k] > cue:
         return False
     return bisect_left(figures, earlier[k]) < len(figures)
+
+
+def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple) -> bool:
+    """Does the day at [start, end) sit in the clause of a word bringing in an earlier figure
+    ("بعد أن كانت 91 أمس") that ends before the figure at `pos` (a later clause of the
+    sentence: "، فيما بلغ عدد الجرحى 236")?  Then the day is the earlier figure's."""
+    k = bisect_right(earlier, start) - 1
+    if k < 0 or _CLAUSE_BREAK.search(s, earlier[k], start) is not None:
+        return False
+    return _CLAUSE_BREAK.search(s, end, pos) is not None
 
 
 def _norm_pos(norm, at: int) -> int:
