@@ -76,3 +76,44 @@ def test_a_figure_repeated_after_its_revision_in_a_growth_story_is_a_stale_findi
     roles = {(c.doc, c.value, c.role) for c in inc.claims}
     assert {("c", 436, "revised"), ("d", 530, "stale"), ("b", 530, "before_revision")} <= roles
     assert "revised down to 436" in inc.explanation
+
+
+FALLS = period_rules().fall_examples
+
+
+def _first_figure(sentence):
+    import re
+    return re.search(r"\d", sentence).start()
+
+
+@pytest.mark.parametrize("sentence", FALLS.hit)
+def test_fall_examples_that_must_match(sentence):
+    from crosscheck.reconcile.revisions import tells_fall
+    assert tells_fall(sentence, _first_figure(sentence))
+
+
+@pytest.mark.parametrize("sentence", FALLS.miss)
+def test_fall_examples_that_must_not_match(sentence):
+    from crosscheck.reconcile.revisions import tells_fall
+    assert not tells_fall(sentence, _first_figure(sentence))
+
+
+FELL = "وقالت الهيئة إن عدد النازحين تراجع إلى 41000 بعد عودة كثيرين إلى منازلهم"
+STAYED = "وقالت الهيئة إن عدد النازحين بلغ 41000 في المخيمات"
+
+
+def _displaced(sentence):
+    return [claim("a", "displaced", 30000, as_of="2024-03-02", as_of_from="metadata"),
+            claim("b", "displaced", 52000, as_of="2024-03-04", as_of_from="metadata"),
+            claim("c", "displaced", 41000, as_of="2024-03-05", as_of_from="metadata", sentence=sentence)]
+
+
+def test_a_fall_the_article_tells_is_no_falling_total():
+    clusters = reconcile(_displaced(FELL))
+    assert all(cl.status != "conflict" for cl in clusters)
+    assert not build_report([], clusters).inconsistencies
+
+
+def test_a_lower_figure_told_plainly_still_falls():
+    clusters = reconcile(_displaced(STAYED))
+    assert any(cl.status == "conflict" for cl in clusters) or build_report([], clusters).inconsistencies

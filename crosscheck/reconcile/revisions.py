@@ -12,6 +12,7 @@ outlier, although a growing total could reach it again.  Cost: one pass over a c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 from datetime import date
@@ -40,6 +41,56 @@ def tells_revision(sentence: str) -> bool:
     for w in normalize(sentence).text.split():
         if w in words or (w[:1] in ("و", "ف") and w[1:] in words):
             return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _fall_rules(directory: str) -> tuple[frozenset[str], frozenset[str], int]:
+    from crosscheck.ruleset.period_rules import period_rules
+
+    r = period_rules(directory)
+    return (frozenset(normalize_word(w) for w in r.fall_words),
+            frozenset(normalize_word(w) for w in r.fall_stop_words), r.fall_reach_words)
+
+
+_CLAUSE_END = frozenset("،؛,.:!?")
+
+
+def tells_fall(sentence: str, at: int) -> bool:
+    """Is the figure at character `at` of `sentence` told as lower than before or as a
+    correction ("تراجع عدد النازحين إلى 352 ألفا", "تصحيح حصيلة القتلى إلى 38": rules/periods.yaml
+    `fall_words`, at most `fall_reach_words` words before it in its clause, no rise word
+    between)?"""
+    from crosscheck.ruleset.resources import rules_dir
+
+    words, stops, reach = _fall_rules(str(rules_dir().resolve()))
+    if not words or not sentence or at <= 0:
+        return False
+    back = sentence[:at].split()
+    for w in reversed(back[-reach:] if reach else []):
+        if w[-1:] in _CLAUSE_END:
+            return False
+        n = normalize_word(w)
+        bare = n[1:] if n[:1] in ("و", "ف") else n
+        if n in stops or bare in stops:
+            return False
+        if n in words or bare in words:
+            return True
+    return False
+
+
+def _states_fall(c: Claim) -> bool:
+    """Does the claim's sentence, or another place its article states the figure, tell it as a
+    fall (`tells_fall`)?"""
+    from crosscheck.reconcile.dating import figure_offset
+
+    if c.sentence and tells_fall(c.sentence, figure_offset(c)):
+        return True
+    for m in c.mentions:
+        if m.sentence and m.sentence != c.sentence:
+            i = m.sentence.find(m.surface)
+            if i > 0 and tells_fall(m.sentence, i):
+                return True
     return False
 
 
@@ -85,6 +136,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
     before: set[int] = set()
     after: set[int] = set()
     by: dict[int, int] = {}
+    _stated_falls(claims, cdates, by_doc, revisers, before)
     if not revised:
         return before, after, by
     for i, c in enumerate(claims):
@@ -125,3 +177,37 @@ def dated_earlier(
             continue
         out.add(i)
     return out
+
+
+def _stated_falls(claims, cdates, by_doc, revisers, before: set[int]) -> None:
+    """A figure its article tells as a fall or a correction without naming the earlier figure
+    ("تراجع عدد النازحين إلى 352 ألفا", `tells_fall`): the higher figures other articles gave on
+    or before its day are what was said then (added to `before`).  One pass over the claims and
+    a sort of the falls."""
+    falls: list[tuple[date, float, str]] = []
+    for doc, idx in by_doc.items():
+        if any(doc in r for r in revisers.values()):
+            continue  # the article names the figure it revised: _revisions judged it
+        for i in idx:
+            v = numeric_value(claims[i])
+            if (claims[i].period != EARLIER_PERIOD and v is not None and cdates[i] is not None
+                    and _states_fall(claims[i])):
+                falls.append((cdates[i], v, doc))
+    if not falls:
+        return
+    falls.sort(key=lambda f: f[0])
+    # lowest fall on or after each day (suffix minimum), with its article
+    low: list[tuple[float, str]] = [(0.0, "")] * len(falls)
+    best = (float("inf"), "")
+    for k in range(len(falls) - 1, -1, -1):
+        if falls[k][1] < best[0]:
+            best = (falls[k][1], falls[k][2])
+        low[k] = best
+    days = [f[0] for f in falls]
+    for i, c in enumerate(claims):
+        v = numeric_value(c)
+        if c.period == EARLIER_PERIOD or v is None or cdates[i] is None:
+            continue
+        k = bisect_left(days, cdates[i])
+        if k < len(falls) and v > low[k][0] and c.doc != low[k][1]:
+            before.add(i)

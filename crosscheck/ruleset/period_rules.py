@@ -77,6 +77,14 @@ class PeriodRules(_Strict):
     # (crosscheck.reconcile.revisions)
     revision_words: list[str] = []
     revision_examples: Optional[SentenceExamples] = None
+    # words telling that a figure fell or was corrected, with no earlier figure named ("تراجع عدد
+    # النازحين إلى 352 ألفا", "تصحيح حصيلة القتلى إلى 38"), at most `fall_reach_words` words
+    # before the figure in its clause: higher figures other articles gave before are what was
+    # said then (crosscheck.reconcile.revisions.stated_falls)
+    fall_words: list[str] = []
+    fall_reach_words: int = Field(8, ge=0)
+    fall_stop_words: list[str] = []
+    fall_examples: Optional[SentenceExamples] = None
     # words telling a figure as a stage of a rising total ("ارتفعت الحصيلة إلى", "حصيلة جديدة",
     # "حتى الآن", "في وقت سابق") (crosscheck.reconcile.running)
     rise_words: list[str] = []
