@@ -131,3 +131,13 @@ def test_a_day_in_a_later_clause_dates_the_earlier_figure_even_in_words():
     assert claim_date(s, s.index("21"), thursday, RULES) == (thursday, "relative")
     alone = "بلغ عدد الوفيات 21، يوم الجمعة"
     assert claim_date(alone, alone.index("21"), thursday, RULES) == (dt.date(2024, 5, 10), "relative")
+
+
+def test_a_figure_is_found_in_its_sentence_as_a_whole_number():
+    """The "9" of "بينها 19 وفاة، بعد أن كانت الوفيات 9 في ..." is the second one, not the tail of
+    the 19: it takes the day after it, the 19 the article's."""
+    s = "بلغ عدد الإصابات 58، بينها 19 وفاة، بعد أن كانت الوفيات 9 في الثالث من مارس"
+    dd = document_dates([Document(id="a", text="t", date="2024-03-10")])
+    nine, nineteen = date_claims([_claim("a", s, 9), _claim("a", s, 19)], dd)
+    assert (nine.as_of, nine.as_of_from) == ("2024-03-03", "text")
+    assert (nineteen.as_of, nineteen.as_of_from) == ("2024-03-10", "metadata")

@@ -202,3 +202,27 @@ def test_a_same_day_outlier_names_no_other_figure_of_that_day():
     assert [x.doc for x in killed(rep).claims if x.outlier] == ["x"]
     (inc,) = rep.inconsistencies
     assert len(inc.claims) == 2 and "x" in {c.doc for c in inc.claims} and "also " not in inc.explanation
+
+
+def test_a_source_whose_own_figure_is_kept_does_not_dispute_its_day():
+    # b gives 10 and, in the same article, 4 (a part it counts, read as a toll of its own); c
+    # recalls 9 for b's day. The day's kept figure is b's 10: b does not dispute its own day, so
+    # only c does (one source against one): the growth 1 -> 10 -> 19 stands and c's 9 is a
+    # same-day mismatch of its own.
+    claims = [claim("a", "killed", 1), claim("b", "killed", 10), claim("b", "killed", 4),
+              claim("c", "killed", 9, as_of="2024-05-02", as_of_from="text"), claim("c", "killed", 19)]
+    rep = report(claims, docs(("a", "2024-05-01"), ("b", "2024-05-02"), ("c", "2024-05-04")))
+    c = killed(rep)
+    assert c.status == "consistent"
+    assert {(x.doc, x.value) for x in c.claims if x.outlier} == {("b", 4), ("c", 9)}
+    mism = [i for i in rep.inconsistencies if i.type == "same_day_mismatch"]
+    assert {("b", 10), ("c", 9)} in [{(x.doc, x.value) for x in i.claims} for i in mism]
+
+
+def test_two_other_sources_against_the_days_kept_figure_still_dispute_it():
+    claims = [claim("a", "killed", 1), claim("b", "killed", 10), claim("b", "killed", 4),
+              claim("c", "killed", 9, as_of="2024-05-02", as_of_from="text"),
+              claim("d", "killed", 8, as_of="2024-05-02", as_of_from="text"),
+              claim("c", "killed", 19), claim("d", "killed", 21)]
+    rep = report(claims, docs(("a", "2024-05-01"), ("b", "2024-05-02"), ("c", "2024-05-04"), ("d", "2024-05-05")))
+    assert killed(rep).status == "conflict"

@@ -911,8 +911,10 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
     tol = cfg.monotonic_tolerance
     out_set = set(outliers)
     for d in {cdates[o] for o in outliers if cdates[o] is not None}:
-        left = {groups[i] for i in outliers if cdates[i] == d}
         kept = {groups[i] for i in supporters if cdates[i] == d}
+        # a source whose own figure of the day is kept does not dispute the day (its other
+        # figure left out is a part of it or a slip: "10 deaths, four of them health workers")
+        left = {groups[i] for i in outliers if cdates[i] == d} - kept
         if kept and len(left) > len(kept):
             return None
     links = []

@@ -76,6 +76,12 @@ class DateRules(BaseModel):
     # 157 خلال الليل"): a part of the day after such a word and a figure is that earlier
     # figure's moment, not the given one's.
     earlier_figure_words: list[str] = []
+    # Days of the month in words ("في الخامس من أكتوبر"): read like a day in digits.
+    day_ordinals: dict[str, int] = {}
+    # A date after this word ("9 في الخامس من أكتوبر") is the figure's day only in the clause
+    # of an earlier figure, right after that figure ("بعد أن كانت الوفيات 9 في ..."); elsewhere
+    # it names an event ("قتلوا في هجوم 7 أكتوبر").
+    earlier_as_of_words: list[str] = []
     examples: dict = {}
 
 
@@ -119,6 +125,14 @@ class _Patterns:
             w + r"(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
             r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
         )
+        self.ordinals = {normalize_word(k): v for k, v in rules.day_ordinals.items()}
+        self.dmy_words = regex.compile(
+            w + r"(" + _alt(rules.day_ordinals) + r")\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
+            r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
+        ) if rules.day_ordinals else None
+        self.earlier_as_of_re = regex.compile(
+            r"(?<![\p{L}])(?:" + _alt(rules.earlier_as_of_words) + r")\s*$"
+        ) if rules.earlier_as_of_words else None
         self.hijri_re = regex.compile(
             w + r"(\d{1,2})\s+(?:من\s+)?(" + _alt(rules.hijri_months) + r")" + e + r"\s*[،,]?\s*(\d{4})"
         )
@@ -366,17 +380,24 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
     norm = normalize(sentence)
     s = norm.text
     cues: list[tuple[int, int, dt.date, str]] = []
-    for m in p.dmy.finditer(s):
+    earlier = None
+    dated = [(m, int(m[1])) for m in p.dmy.finditer(s)]
+    if p.dmy_words is not None:
+        dated += [(m, p.ordinals[regex.sub(r"\s+", " ", m[1])]) for m in p.dmy_words.finditer(s)]
+    for m, day in dated:
         # a date is the figure's day only after "حتى", "بتاريخ", "يوم"...; elsewhere it names
         # an event ("هجوم 7 أكتوبر") or starts a period ("منذ 3 يونيو")
         if not p.as_of_re.search(s, max(0, m.start() - 20), m.start()):
-            continue
+            if earlier is None:
+                earlier = _earlier_ends(s, p)
+            if not _after_earlier_figure(s, m.start(), p, earlier):
+                continue
         year = int(m[3]) if m[3] else (doc_date.year if doc_date else None)
         if year is None:
             continue
-        d = _gregorian(int(m[1]), _month_name(p, m[2]), year)
+        d = _gregorian(day, _month_name(p, m[2]), year)
         if d and not m[3] and doc_date and d > doc_date:
-            d = _gregorian(int(m[1]), _month_name(p, m[2]), year - 1)
+            d = _gregorian(day, _month_name(p, m[2]), year - 1)
         if d:
             cues.append((m.start(), m.end(), d, "text"))
     if doc_date is not None:
@@ -518,6 +539,18 @@ def _brings_in_earlier(pos: int, cue: int, figures: tuple, earlier: tuple) -> bo
     if k == len(earlier) or earlier[k] > cue:
         return False
     return bisect_left(figures, earlier[k]) < len(figures)
+
+
+def _after_earlier_figure(s: str, start: int, p: "_Patterns", earlier: tuple) -> bool:
+    """Does the date at `start` follow an `earlier_as_of_words` word right after a figure, in the
+    clause of a word bringing in an earlier figure ("بعد أن كانت الوفيات 9 في الخامس من أكتوبر")?"""
+    if p.earlier_as_of_re is None:
+        return False
+    m = p.earlier_as_of_re.search(s, max(0, start - 12), start)
+    if m is None or not regex.search(r"\d\s*$", s[max(0, m.start() - 12):m.start()]):
+        return False
+    k = bisect_right(earlier, m.start()) - 1
+    return k >= 0 and _CLAUSE_BREAK.search(s, earlier[k], start) is None
 
 
 def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple) -> bool:
