@@ -109,7 +109,7 @@ def _mentioned_date(c: Claim, ddate: Optional[date], rules: DateRules):
     for m in c.mentions:
         if not m.sentence or (m.start, m.end, m.field) == (c.start, c.end, c.field):
             continue
-        i = _find_whole(m.sentence, m.surface)
+        i = find_whole(m.sentence, m.surface)
         when, how = claim_date(m.sentence, max(i, 0), ddate, rules)
         if how in ("text", "relative"):
             return when, how
@@ -120,7 +120,7 @@ def figure_offset(c: Claim) -> int:
     """Where the claim's figure sits in its sentence (0 when the sentence is not known)."""
     if not c.sentence:
         return 0
-    i = _find_whole(c.sentence, c.surface)
+    i = find_whole(c.sentence, c.surface)
     if i < 0:
         return 0
     if c.number_start is not None and c.number_start >= c.start:
@@ -128,7 +128,7 @@ def figure_offset(c: Claim) -> int:
     return i
 
 
-def _find_whole(sentence: str, surface: str) -> int:
+def find_whole(sentence: str, surface: str) -> int:
     """Where `surface` stands in `sentence`, not as the tail or head of a longer run of digits
     (the "9" of "بينها 19 وفاة، بعد أن كانت 9" is the second one); the first place when every
     place is so, -1 when none."""

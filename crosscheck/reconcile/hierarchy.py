@@ -203,7 +203,9 @@ class Hierarchy:
         work: the words around the figure's surface."""
         if self.alone is None or not c.sentence or not c.surface:
             return False
-        i = c.sentence.find(c.surface)
+        from crosscheck.reconcile.dating import find_whole
+
+        i = find_whole(c.sentence, c.surface)
         if i < 0:
             return False
         before = c.sentence[max(0, i - 30 * ALONE_WORDS):i].split()[-ALONE_WORDS:]

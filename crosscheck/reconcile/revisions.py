@@ -82,13 +82,13 @@ def tells_fall(sentence: str, at: int) -> bool:
 def _states_fall(c: Claim) -> bool:
     """Does the claim's sentence, or another place its article states the figure, tell it as a
     fall (`tells_fall`)?"""
-    from crosscheck.reconcile.dating import figure_offset
+    from crosscheck.reconcile.dating import figure_offset, find_whole
 
     if c.sentence and tells_fall(c.sentence, figure_offset(c)):
         return True
     for m in c.mentions:
         if m.sentence and m.sentence != c.sentence:
-            i = m.sentence.find(m.surface)
+            i = find_whole(m.sentence, m.surface)
             if i > 0 and tells_fall(m.sentence, i):
                 return True
     return False

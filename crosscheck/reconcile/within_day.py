@@ -119,6 +119,7 @@ def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
     another place its article states the same figure names (a headline's figure, told again in
     the body "مساء اليوم"); else later than the part of an earlier figure its sentence brings in
     after it ("ارتفع إلى 82، بعد أن كان 27 صباح اليوم": after the morning)."""
+    from crosscheck.reconcile.dating import find_whole
     from crosscheck.text.dates import part_before
 
     if c.sentence:
@@ -127,7 +128,7 @@ def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
             return _STEP * got
     for m in c.mentions:
         if m.sentence and (m.start, m.end, m.field) != (c.start, c.end, c.field):
-            i = m.sentence.find(m.surface)
+            i = find_whole(m.sentence, m.surface)
             got = part_of_day(m.sentence, max(i, 0), rules)
             if got is not None:
                 return _STEP * got
