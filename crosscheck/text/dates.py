@@ -104,6 +104,8 @@ def _load(path: str) -> DateRules:
 _DIGITS = regex.compile(r"(?<!\d)\d+")
 # a clause break between a figure and a day after it (not a thousands separator "1,200")
 _CLAUSE_BREAK = regex.compile(r"[،؛]|,(?!\d)")
+# a figure, with at most one word (its noun) after it, at the end of a stretch of text
+_FIGURE_END = regex.compile(r"\d(?:\s+[^\s\d،؛,.]+)?\s*$")
 
 
 def _alt(words) -> str:
@@ -547,7 +549,8 @@ def _after_earlier_figure(s: str, start: int, p: "_Patterns", earlier: tuple) ->
     if p.earlier_as_of_re is None:
         return False
     m = p.earlier_as_of_re.search(s, max(0, start - 12), start)
-    if m is None or not regex.search(r"\d\s*$", s[max(0, m.start() - 12):m.start()]):
+    # right after the figure, or after the figure and its noun ("كان 100 قتيل في الثامن من مايو")
+    if m is None or not _FIGURE_END.search(s, max(0, m.start() - 40), m.start()):
         return False
     k = bisect_right(earlier, m.start()) - 1
     return k >= 0 and _CLAUSE_BREAK.search(s, earlier[k], start) is None
