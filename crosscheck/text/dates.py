@@ -76,6 +76,9 @@ class DateRules(BaseModel):
     # 157 خلال الليل"): a part of the day after such a word and a figure is that earlier
     # figure's moment, not the given one's.
     earlier_figure_words: list[str] = []
+    # Words opening a clause that states something new of the report ("، فيما بلغ عدد الجرحى
+    # 236"): a day in an earlier figure's clause before it is not its figure's.
+    new_statement_words: list[str] = []
     # Days of the month in words ("في الخامس من أكتوبر"): read like a day in digits.
     day_ordinals: dict[str, int] = {}
     # A date after this word ("9 في الخامس من أكتوبر") is the figure's day only in the clause
@@ -127,6 +130,9 @@ class _Patterns:
             w + r"(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
             r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
         )
+        self.new_statement_re = regex.compile(
+            r"\s*[وف]?(?:" + _alt(rules.new_statement_words) + r")(?![\p{L}])"
+        ) if rules.new_statement_words else None
         self.ordinals = {normalize_word(k): v for k, v in rules.day_ordinals.items()}
         self.dmy_words = regex.compile(
             w + r"(" + _alt(rules.day_ordinals) + r")\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
@@ -342,7 +348,7 @@ def claim_date(
     for start, end, d, how in cues:
         if start > pos and _brings_in_earlier(pos, start, figures, earlier):
             continue  # "إلى 373، بعد أن كانت الوزارة أعلنت أمس 361": the earlier figure's day
-        if end <= pos and _in_earlier_clause(norm.text, start, end, pos, earlier):
+        if end <= pos and _in_earlier_clause(norm.text, start, end, pos, earlier, p):
             continue  # "إلى 105، بعد أن كانت 91 أمس، فيما بلغ عدد الجرحى 236": the 91's day
         dist = start - pos if start >= pos else max(0, pos - end)
         # a cue with another figure between it and this one is that figure's day ("ارتفعت
@@ -556,14 +562,21 @@ def _after_earlier_figure(s: str, start: int, p: "_Patterns", earlier: tuple) ->
     return k >= 0 and _CLAUSE_BREAK.search(s, earlier[k], start) is None
 
 
-def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple) -> bool:
-    """Does the day at [start, end) sit in the clause of a word bringing in an earlier figure
-    ("بعد أن كانت 91 أمس") that ends before the figure at `pos` (a later clause of the
-    sentence: "، فيما بلغ عدد الجرحى 236")?  Then the day is the earlier figure's."""
+def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple, p: "_Patterns") -> bool:
+    """Does the day at [start, end) sit in the clause of a word bringing in an earlier figure,
+    after that figure ("بعد أن كانت 91 أمس"), a clause that ends before the figure at `pos`, whose own clause a word of a
+    new statement opens (rules/dates.yaml `new_statement_words`: "، فيما بلغ عدد الجرحى
+    236")?  Then the day is the earlier figure's.  A clause with no such word may go on
+    listing earlier figures ("بعد أن كانت الحصيلة أمس 40 قتيلا، و120 جريحا")."""
+    if p.new_statement_re is None:
+        return False
     k = bisect_right(earlier, start) - 1
     if k < 0 or _CLAUSE_BREAK.search(s, earlier[k], start) is not None:
         return False
-    return _CLAUSE_BREAK.search(s, end, pos) is not None
+    if _DIGITS.search(s, earlier[k], start) is None:
+        return False  # "بعد أن كانت الوزارة أعلنت أمس مقتل 40، فيما أصيب 120": the report's day
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s, end, pos)]
+    return bool(breaks) and p.new_statement_re.match(s, breaks[-1]) is not None
 
 
 def _norm_pos(norm, at: int) -> int:
