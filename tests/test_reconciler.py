@@ -436,10 +436,14 @@ def test_reconcile_invariants(raw, with_dates):
             # (each source still agreeing with itself); an article's own parts (figures far
             # below a larger one of its own) are not compared
             stages = any("different stages" in n for n in cl.notes)
+            # ... or one source alone gives the scope figures that count different things (its
+            # own figures apart by more than a slip: not compared, never a conflict of one article)
+            alone = any("no other source gives the scope a figure" in n for n in cl.notes)
             compared = _compared(cl)
-            assert agree([claim_span(c) for c in compared]) or stages
+            assert agree([claim_span(c) for c in compared]) or stages or alone
+            assert not alone or len({c.doc for c in compared}) == 1
             for d in {c.doc for c in compared}:
-                assert agree([claim_span(c) for c in compared if c.doc == d])
+                assert agree([claim_span(c) for c in compared if c.doc == d]) or alone
     # same input, reversed: same clusters
     again = reconcile(list(reversed(claims)), docs)
     assert [c.model_dump() for c in again] == [c.model_dump() for c in clusters]

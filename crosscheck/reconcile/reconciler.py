@@ -552,6 +552,11 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=
         consensus=result.span,
     )
     cause, why = classify(judged, cfg)
+    if cause == "different_scope" and len({groups[i] for i, p in enumerate(projected) if p is not None}) == 1:
+        # one article does not contradict itself: the figures it alone gives for one scope
+        # count different things (a part it names "منهم 62" beside its day's 87)
+        notes.append(f"{why}; no other source gives the scope a figure: not compared")
+        return build("consistent")
     strength = _strength(claims, projected, cause, cfg)
     if not dated and mode != "timeless" and strength == "hard" and cause in ("disagreement", "different_scope"):
         verdict, undated = _undated_growth(projected, groups, claims)
