@@ -170,15 +170,22 @@ def test_the_word_before_a_place_is_read_backwards_as_the_forward_search_reads_i
 
 
 def _plain_shadowed(index, cue, rule_id):
-    """extractor._shadowed as first written (generator expressions, the rule id split per match)."""
+    """extractor._shadowed as first written (generator expressions, the rule id split per match),
+    a longer cue of a rule of the same kind passed over (session 21)."""
     p, start = cue[0], cue[1]
     matches = index.starting_at(start)
     end = max((e for _s, e, q in matches if q is p), default=start + 1)
     own = rule_id.split(":")[0]
-    if any(e > end and str(q.payload).split(":")[0] != own for _s, e, q in matches):
+    kind = {r.id: r.kind for r in load_rules().kinds}
+
+    def other(payload):
+        rid = str(payload).split(":")[0]
+        return rid != own and (kind.get(rid) is None or kind.get(rid) != kind.get(own))
+
+    if any(e > end and other(q.payload) for _s, e, q in matches):
         return True
     return any(
-        s < start and e >= end and str(q.payload).split(":")[0] != own
+        s < start and e >= end and other(q.payload)
         for s, e, q in index.between(max(0, start - 3), start)
     )
 

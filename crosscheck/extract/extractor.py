@@ -150,6 +150,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
+    _KIND_OF_RULE.update((r.id, r.kind) for r in rules.kinds)
     return Compiled(
         rules,
         kinds,
@@ -868,6 +869,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         _either_or(ctx, comp, toks, left, i1) or _combined(ctx, comp, toks, left, i1)
     ):
         match = (comp.other, match[1], 1.0, 0)  # "قتل أو أصيب 2505": two kinds in one figure
+    if (
+        match is not None and match[2] < 1.0 and not match[0].rule.fractional_units
+        and not float(n.value * match[2]).is_integer()
+    ):
+        match = (comp.other, match[1], 1.0, 0)  # "80 ساعة": no whole number of days
     if (
         not noun_first and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED))
         and i1 < len(toks) and not toks[i1].brk_before
@@ -1759,6 +1765,15 @@ def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reac
     return False
 
 
+def _hedged_number_at(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """Does a hedge open at token k with a number right after it, in the clause ("فيما نزح أكثر
+    من 250 ألف شخص": the cue's own figure stands past its hedge)?"""
+    if k >= len(toks) or toks[k].brk_before:
+        return False
+    hit = lexicon_for(ctx.rules.hedges).before.at(toks, k)
+    return hit is not None and _number_near(ctx, toks, hit[1], 1, 1)
+
+
 def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:
     """Does the figure's clause name the whole country ("عدد القتلى في البلاد", rules/scope.yaml
     `country_words`) within `country_reach` words of the figure?  Bounded window."""
@@ -2233,6 +2248,13 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         # that end (at most _ANTECEDENT tokens back) names what the figure counts, not a verb
         # governing the noun ("إطلاق سراح الرهائن …")
         cs = ctx.info(toks).clause_start(left - 1)
+        if cs < left - 1:
+            # "ما أدى إلى مقتل جميع من كانوا على متنها وعددهم 20": a cue in the pronoun's own
+            # clause before it names the antecedent there, not the clause before
+            own = index.nearest(left - 1, left - 1, left - 1 - cs, 0, False)
+            if own is not None and own[1] >= cs:
+                mine = index.nearest(left - 1, left - 1, left - 1 - cs, 0, False, r.id)
+                return mine if mine is not None and mine[1] >= cs and not _shadowed(index, mine, r.id) else None
         if cs > 0:
             mine = index.nearest(cs, cs, _ANTECEDENT, 0, True, r.id)
             if mine is not None:
@@ -2399,17 +2421,28 @@ def _shadowed(index, cue, rule_id: str) -> bool:
     rule_of = _RULE_OF.get
     own = rule_of(rule_id) or _rule_of(rule_id)
     for _s, e, q in matches:
-        if e > end and (rule_of(q.payload) or _rule_of(q.payload)) != own:
+        if e > end and _other_kind(rule_of(q.payload) or _rule_of(q.payload), own):
             return True
     # ... or a longer cue of another rule that starts before it and covers it: "دفنوا تحت
-    # الأنقاض" (buried: killed) holds "تحت الأنقاض" (under the rubble: missing)
+    # الأنقاض" (buried: killed) holds "تحت الأنقاض" (under the rubble: missing); a longer cue
+    # of a rule of the same kind says the same ("من الهجوم" of the time since an attack holds
+    # "الهجوم" of an attack's length: both durations)
     for s, e, q in index.between(max(0, start - 3), start):
-        if s < start and e >= end and (rule_of(q.payload) or _rule_of(q.payload)) != own:
+        if s < start and e >= end and _other_kind(rule_of(q.payload) or _rule_of(q.payload), own):
             return True
     return False
 
 
+def _other_kind(rule: str, own: str) -> bool:
+    """Is `rule` another rule than `own`, of another kind (when both kinds are known)?"""
+    if rule == own:
+        return False
+    a, b = _KIND_OF_RULE.get(rule), _KIND_OF_RULE.get(own)
+    return a is None or a != b
+
+
 _RULE_OF: dict[object, str] = {}  # a cue's payload ("rule" or "rule:cross") -> its rule id
+_KIND_OF_RULE: dict[str, str] = {}  # rule id -> its claim kind (filled by compile_rules)
 
 
 def _people_joined(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
@@ -2610,6 +2643,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if cue is not None and cue[1] >= i1:
             if (_joins_next(toks, noun_end or person_end or i1, cue[1], pred.openers)
                     and (_number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2)
+                         or _hedged_number_at(ctx, toks, cue[1] + max(len(cue[0]), 1))
                          or _member_named(ctx, toks, cue[1] + max(len(cue[0]), 1)))) \
                     or _heads_next(ctx, comp.joiners, toks, cue[1], index):
                 # the cue heads a figure of its own: "ارتفع عدد القتلى إلى 11 شخصا والجرحى إلى

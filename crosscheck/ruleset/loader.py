@@ -129,6 +129,9 @@ class KindRule(_Strict):
     priority: int = 0  # breaks ties between rules matching the same number
     nouns: list[str] = Field(default_factory=list)  # counted nouns right after the number
     units: dict[str, float] = Field(default_factory=dict)  # counted noun -> multiplier (weeks -> 7)
+    # false: a unit worth less than one counts only whole values ("72 ساعة" is 3 days; "80 ساعة"
+    # is no figure of this kind: it stays "other")
+    fractional_units: bool = True
     cues: list[str] = Field(default_factory=list)  # event words near the number
     cue_before: int = 4  # how many words before the number a cue may stand
     cue_after: int = 4  # how many words after the counted noun a cue may stand

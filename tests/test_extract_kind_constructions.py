@@ -1,0 +1,56 @@
+"""Kind constructions of session 21 (issue 8), own sentences: a cue after a clause opener heads
+its own hedged figure; a pronoun's antecedent in its own clause; lengths of lockdowns, sieges,
+offensives, battles and operations; hours that make no whole day; a bare figure "lost" is
+missing; a longer cue of the same kind does not hide a shorter one."""
+
+from crosscheck.extract.extractor import extract_text
+
+
+def _kinds(text):
+    return {(c.kind, c.value) for c in extract_text(text)}
+
+
+def test_cue_after_an_opener_heads_its_own_hedged_figure():
+    text = "وارتفع عدد القتلى المدنيين منذ بدء القصف إلى 140، بينهم 31 طفلا، فيما نزح أكثر من 90 ألف شخص"
+    got = _kinds(text)
+    assert ("killed", 140) in got and ("killed", 31) in got
+    assert ("displaced", 90000) in got and ("displaced", 140) not in got
+
+
+def test_pronoun_antecedent_in_its_own_clause():
+    text = "وتحطمت الطائرة أثناء مهمة إجلاء، ما أسفر عن مقتل جميع الركاب وعددهم 14، بينهم 3 من الطاقم"
+    got = _kinds(text)
+    assert ("killed", 14) in got and ("displaced", 14) not in got
+    assert ("killed", 3) in got
+    # the antecedent ending the clause before still counts
+    assert ("killed", 125) in _kinds("وشيعت المدينة قتلى التدافع، الذين بلغ عددهم 125")
+
+
+def test_lengths_of_lockdowns_sieges_offensives_and_operations():
+    assert ("duration_days", 10) in _kinds("وفرضت الحكومة إغلاقا لمدة 10 أيام على المدينتين")
+    assert ("duration_days", 14) in _kinds("ومددت السلطات الإغلاق المفروض على الإقليم أسبوعين إضافيين")
+    assert ("duration_days", 12) in _kinds("وقتل 40 مدنيا خلال الهجوم الذي استمر 12 يوما على البلدة")
+    assert ("duration_days", 95) in _kinds("وانتهت معارك المدينة القديمة، التي استمرت 95 يوما، بسيطرة الجيش")
+    assert ("duration_days", 6) in _kinds("وأعلن الجيش انتهاء الإجلاء في عملية استمرت ستة أيام متواصلة")
+    # an attack named with a time since something else, and incidents counted as operations
+    assert not any(k == "duration_days" for k, _v in _kinds("وقتل 30 شخصا في أعنف هجوم تشهده المدينة منذ ثلاث سنوات"))
+    assert ("other", 310) in _kinds("وسجلت المنظمة 310 عملية اختطاف خلال الأشهر الستة")
+
+
+def test_hours_count_as_days_only_when_whole():
+    assert ("duration_days", 3) in _kinds("وأعلن الجيش هدنة لمدة 72 ساعة لإجلاء الجرحى")
+    got = _kinds("وكان الحصار قد استمر 30 ساعة قبل اقتحام المبنى")
+    assert not any(k == "duration_days" for k, _v in got)
+
+
+def test_a_bare_figure_lost_is_missing():
+    got = _kinds("قتل 12 شخصا على الأقل وفُقد 30 آخرون في السيول")
+    assert ("missing", 30) in got and ("killed", 30) not in got
+    assert ("killed", 35) in _kinds("وخسرت البلدة 35 من أبنائها في القصف")
+
+
+def test_a_longer_cue_of_the_same_kind_does_not_hide_a_shorter_one():
+    # "من الهجوم" (time since an attack) holds "الهجوم" (an attack's length): both durations
+    text = "وجاءت بعد عشرة أشهر من الهجوم على السوق، الذي قتل فيه 17 شخصا على مدى ثلاثة أيام."
+    got = _kinds(text)
+    assert ("duration_days", 3) in got and ("duration_days", 300) in got
