@@ -54,3 +54,9 @@ def test_a_longer_cue_of_the_same_kind_does_not_hide_a_shorter_one():
     text = "وجاءت بعد عشرة أشهر من الهجوم على السوق، الذي قتل فيه 17 شخصا على مدى ثلاثة أيام."
     got = _kinds(text)
     assert ("duration_days", 3) in got and ("duration_days", 300) in got
+
+
+def test_a_headline_figure_and_its_lead_with_a_start_are_one_claim():
+    text = "مقتل 17 شخصا في سيول على الإقليم\n\nقُتل 17 شخصا على الأقل جراء سيول تضرب الإقليم منذ الأحد، بحسب الدفاع المدني."
+    got = [c for c in extract_text(text) if c.kind == "killed" and c.value == 17]
+    assert len(got) == 1 and len(got[0].mentions) == 2

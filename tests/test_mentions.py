@@ -128,11 +128,13 @@ def test_which_scopes_are_one_figure():
     assert not same_figure(base, other(value=13), nested)
     tally = other(kind="votes_for", location=None, group=None)
     assert not same_figure(tally, tally.model_copy(update={"period": "event"}), nested)
-    # a count since a start, restated later with no period of its own: one figure (not the
-    # other way round, nor a window restated as another window)
+    # a count since a start, restated later with no period of its own: one figure; and the other
+    # way round (session 21: a headline's verb-less toll over the lead that gives its start,
+    # "28 شهيدا في غارات …" / "ارتفع عدد الشهداء منذ مساء الاثنين إلى 28"); not a window
+    # restated as another window
     since = other(period="since:--01-01")
     assert same_figure(since, other(period="cumulative"), nested)
-    assert not same_figure(other(period="cumulative"), since, nested)
+    assert same_figure(other(period="cumulative"), since, nested)
     assert not same_figure(since, other(period="last_24h"), nested)
 
 

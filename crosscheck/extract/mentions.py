@@ -13,8 +13,9 @@ its own fields and gains the other places in `mentions`, when their scopes are t
   ("2 من الحراس" and "2 من الشرطة") and an item of a list of parts ("part:…") stay two;
 - periods: the same, or a running total and an event's own toll ("cumulative" / "event"), or a
   running toll and a time window, a superseded toll or a projection of the same value (an
-  outlet gives "27 قتيلا خلال 24 ساعة" and "27 قتيلا"), or a count since a start restated later
-  without a period of its own; two different windows stay two;
+  outlet gives "27 قتيلا خلال 24 ساعة" and "27 قتيلا"), or a count since a start and the same
+  figure without a period of its own (either first: a headline's toll over its lead); two
+  different windows stay two;
 - events: the same, or one unnamed ("390 أسيرا" and "390 أسيرا في المرحلة الأولى").
 - vote tallies only with the same event, group, place and period; once their votes are assigned
   (crosscheck.extract.vote_events), `merge_tallies` folds a tally figure stated twice for ONE vote
@@ -120,14 +121,16 @@ _NARROW = frozenset({"superseded", "projection", "daily"})
 
 
 def _periods_agree(a: str | None, b: str | None) -> bool:
-    if a == b or (a in _RUNNING and b in _RUNNING) or _restated(a, b):
+    if a == b or (a in _RUNNING and b in _RUNNING) or _restated(a, b) or _restated(b, a):
         return True
     return (a in _RUNNING and (_is_window(b) or b in _NARROW)) or (b in _RUNNING and (_is_window(a) or a in _NARROW))
 
 
 def _restated(first: str | None, later: str | None) -> bool:
     """A count since a start ("537 وفاة منذ بداية العام") restated later with no period of its own
-    ("537 وفاة في بلد واحد رقم يدعونا إلى التحرك"): the later mention names the same figure."""
+    ("537 وفاة في بلد واحد رقم يدعونا إلى التحرك"): the later mention names the same figure; so
+    does a headline's verb-less figure ("28 شهيدا في غارات على القطاع") over the lead that gives
+    its start ("ارتفع عدد الشهداء منذ مساء الاثنين إلى 28")."""
     return first is not None and first.startswith("since:") and later in _RUNNING
 
 
