@@ -37,10 +37,12 @@ def test_lengths_of_lockdowns_sieges_offensives_and_operations():
     assert ("other", 310) in _kinds("وسجلت المنظمة 310 عملية اختطاف خلال الأشهر الستة")
 
 
-def test_hours_count_as_days_only_when_whole():
-    assert ("duration_days", 3) in _kinds("وأعلن الجيش هدنة لمدة 72 ساعة لإجلاء الجرحى")
+def test_hours_of_a_lasting_verb_count_as_days_only_when_whole():
+    assert ("duration_days", 3) in _kinds("وكان الحصار قد استمر 72 ساعة قبل اقتحام المبنى")
     got = _kinds("وكان الحصار قد استمر 30 ساعة قبل اقتحام المبنى")
     assert not any(k == "duration_days" for k, _v in got)
+    # a truce's hours named with it keep their fraction (duration_days)
+    assert ("duration_days", 1.5) in _kinds("وأعلن الجيش هدنة لمدة 36 ساعة لإجلاء الجرحى")
 
 
 def test_a_bare_figure_lost_is_missing():
@@ -72,3 +74,18 @@ def test_people_in_shelters_and_temporary_housing_are_displaced():
     assert ("displaced", 3000) in _kinds("وأضافت أن نحو 3 آلاف ما زالوا في الملاجئ بعد انحسار المياه")
     assert ("displaced", 4120) in _kinds("وبلغ عدد من جرى إيواؤهم منذ بدء العاصفة 4 آلاف و120 شخصا")
     assert ("displaced", 40) not in _kinds("وقالت البلدية إن 40 عاملا يقيمون في مساكن العمال قرب المصنع")
+
+
+def test_a_cue_after_and_opening_the_next_item_is_not_the_figure_s():
+    # the figure has its own cue right before it; "ووفاة طفل" is the next item
+    got = _kinds("إيواء 1860 شخصا ووفاة طفل في العاصفة")
+    assert ("displaced", 1860) in got and ("killed", 1860) not in got
+    assert ("injured", 20) in _kinds("قتل 5 أشخاص وإصابة 20 في الانفجار")
+
+
+def test_a_cue_an_earlier_figure_stands_between_yields_to_the_figure_s_own():
+    got = _kinds("ارتفاع عدد القتلى إلى 64 وعشرات الآلاف بلا مأوى")
+    assert ("killed", 64) in got and ("displaced", 10000) in got and ("killed", 10000) not in got
+    # a list sharing its verb keeps it
+    got = _kinds("قتل 5 أطفال و3 نساء في القصف")
+    assert ("killed", 5) in got and ("killed", 3) in got

@@ -1765,6 +1765,15 @@ def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reac
     return False
 
 
+def _other_cue_right_before(index, rule_id: str, toks: Sequence[Token], left: int) -> bool:
+    """Does a cue of another rule end right before the figure, in its clause ("إيواء 2734 شخصا
+    ووفاة طفل": the figure has its verb; the cue after "و" opens the next item)?"""
+    if left == 0 or toks[left].brk_before:
+        return False
+    own = _RULE_OF.get(rule_id) or _rule_of(rule_id)
+    return any(_other_kind(_RULE_OF.get(p.payload) or _rule_of(p.payload), own) for _s, _e, p in index.ending_at(left))
+
+
 def _hedged_number_at(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
     """Does a hedge open at token k with a number right after it, in the clause ("فيما نزح أكثر
     من 250 ألف شخص": the cue's own figure stands past its hedge)?"""
@@ -2648,7 +2657,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             if (_joins_next(toks, noun_end or person_end or i1, cue[1], pred.openers)
                     and (_number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2)
                          or _hedged_number_at(ctx, toks, cue[1] + max(len(cue[0]), 1))
-                         or _member_named(ctx, toks, cue[1] + max(len(cue[0]), 1)))) \
+                         or _member_named(ctx, toks, cue[1] + max(len(cue[0]), 1))
+                         or _other_cue_right_before(index, r.id, toks, left))) \
                     or _heads_next(ctx, comp.joiners, toks, cue[1], index):
                 # the cue heads a figure of its own: "ارتفع عدد القتلى إلى 11 شخصا والجرحى إلى
                 # 4000", "بلغ 39 مدنيا وأصيب 51 آخرون"; a cue before the figure may still type
@@ -2660,6 +2670,10 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 # a cue after the number counts a little less than one before it ("بأغلبية 13
                 # صوتا وامتناع دولتين": بأغلبية, not امتناع, types the 13)
                 cue = (cue[0], cue[1], cue[2] + 0.5)
+        if cue is not None and cue[1] < left and cue[2] > 0 and _claim_between(ctx, toks, cue[1] + 1, left):
+            # "عدد القتلى إلى 91 وعشرات الآلاف بلا مأوى": a cue an earlier figure stands between
+            # counts a little less than one of the figure's own after it
+            cue = (cue[0], cue[1], cue[2] + 1)
         if cue is not None and cue[1] < i1:
             before_cue[r.id] = (200 + r.priority - cue[2], ck, cue[2])
         elif cue is not None:
