@@ -89,3 +89,8 @@ def test_a_cue_an_earlier_figure_stands_between_yields_to_the_figure_s_own():
     # a list sharing its verb keeps it
     got = _kinds("قتل 5 أطفال و3 نساء في القصف")
     assert ("killed", 5) in got and ("killed", 3) in got
+
+
+def test_the_predicate_of_the_figure_before_is_not_the_next_item_s():
+    got = _kinds("وقالت السلطات إن 210 أشخاص قتلوا و45 لا يزالون مفقودين")
+    assert ("killed", 210) in got and ("missing", 45) in got and ("killed", 45) not in got

@@ -1765,6 +1765,18 @@ def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reac
     return False
 
 
+def _predicate_of_earlier(ctx: DocContext, toks: Sequence[Token], k: int, left: int) -> bool:
+    """Does the cue at token k stand right after the claim placed last in the sentence (its
+    predicate: "546 شخصا قتلوا"), with the figure at `left` opening the next item with "و"?"""
+    if left <= k or not (toks[left].text.startswith("و") or toks[left - 1].text == "و"):
+        return False
+    placed = ctx.sentence_claims.get(ctx.sentence_at(toks[left].nstart)[0])
+    if not placed:
+        return False
+    last = placed[-1]
+    return last.claim.kind != "other" and last.right - getattr(toks, "offset", 0) == k
+
+
 def _other_cue_right_before(index, rule_id: str, toks: Sequence[Token], left: int) -> bool:
     """Does a cue of another rule end right before the figure, in its clause ("إيواء 2734 شخصا
     ووفاة طفل": the figure has its verb; the cue after "و" opens the next item)?"""
@@ -2670,9 +2682,12 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 # a cue after the number counts a little less than one before it ("بأغلبية 13
                 # صوتا وامتناع دولتين": بأغلبية, not امتناع, types the 13)
                 cue = (cue[0], cue[1], cue[2] + 0.5)
-        if cue is not None and cue[1] < left and cue[2] > 0 and _claim_between(ctx, toks, cue[1] + 1, left):
+        if cue is not None and cue[1] < left and cue[2] > 0 and (
+            _claim_between(ctx, toks, cue[1] + 1, left) or _predicate_of_earlier(ctx, toks, cue[1], left)
+        ):
             # "عدد القتلى إلى 91 وعشرات الآلاف بلا مأوى": a cue an earlier figure stands between
-            # counts a little less than one of the figure's own after it
+            # counts a little less than one of the figure's own after it; so does the predicate
+            # of the figure before ("546 شخصا قتلوا و128 لا يزالون مفقودين")
             cue = (cue[0], cue[1], cue[2] + 1)
         if cue is not None and cue[1] < i1:
             before_cue[r.id] = (200 + r.priority - cue[2], ck, cue[2])
