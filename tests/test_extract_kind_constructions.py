@@ -94,3 +94,9 @@ def test_a_cue_an_earlier_figure_stands_between_yields_to_the_figure_s_own():
 def test_the_predicate_of_the_figure_before_is_not_the_next_item_s():
     got = _kinds("وقالت السلطات إن 210 أشخاص قتلوا و45 لا يزالون مفقودين")
     assert ("killed", 210) in got and ("missing", 45) in got and ("killed", 45) not in got
+
+
+def test_a_dual_item_after_a_noun_with_its_definite_complement_joins_the_list():
+    got = extract_text("وقال الوزير إن القتلى هم 60 عاملا وأربعة من رجال الإطفاء وجنديان")
+    duals = [c for c in got if c.value == 2]
+    assert duals and duals[0].kind == "killed" and duals[0].group == "soldiers"

@@ -1486,6 +1486,12 @@ def _joined_to(
                 right += 1  # a place of several words ("في قصر شيرين"), up to the "و" of "و25"
     if left == right and toks[left].text.startswith("و") and (comma or not toks[left].brk_before):
         return last
+    if (
+        left == right + 1 and right >= 0 and toks[left].text.startswith("و") and not toks[left].brk_before
+        and not toks[right].brk_before and toks[right].text.startswith("ال") and len(toks[right].text) > 3
+        and toks[right].text not in ctx.scope.function_words and not toks[right].is_digit()
+    ):
+        return last  # "وثلاثة من رجال الشرطة وجنديان": the noun's definite complement, then the next item
     if left == right + 1 and right >= 0 and toks[right].text == "و" and (comma or not toks[right].brk_before):
         return last
     if (
