@@ -100,3 +100,15 @@ def test_a_dual_item_after_a_noun_with_its_definite_complement_joins_the_list():
     got = extract_text("وقال الوزير إن القتلى هم 60 عاملا وأربعة من رجال الإطفاء وجنديان")
     duals = [c for c in got if c.value == 2]
     assert duals and duals[0].kind == "killed" and duals[0].group == "soldiers"
+
+
+def test_the_victims_of_a_disaster_as_the_subject_are_its_dead():
+    assert ("killed", 380) in _kinds("ضحايا زلزال الجزيرة يقتربون من 380")
+    assert ("killed", 64) in _kinds("وأعلنت الشرطة أن الحصيلة النهائية لضحايا حريق المصنع بلغت 64 شخصا")
+    assert ("injured", 30) in _kinds("وأصيب 30 من ضحايا الحريق بحروق")
+
+
+def test_a_flight_s_number_is_no_count():
+    got = _kinds("وتجمعت أسر ضحايا رحلة الخطوط الجوية 715 في موقع سقوط الطائرة التي أودت بحياة 88 شخصا")
+    assert ("killed", 715) not in got and ("killed", 88) in got
+    assert ("killed", 150) in _kinds("وكانت الرحلة تقل 150 راكبا لقوا حتفهم جميعا")

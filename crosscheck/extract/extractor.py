@@ -1962,6 +1962,8 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
             ck.nouns.at(toks, i1) for ck in comp.kinds
             if ck.nouns and not ck.rule.units and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
         ))
+    if n.digits and left > 0 and info.may_hold(lex.identifier_nouns) and _identifier(ctx, comp, toks, left, i1):
+        return True  # "ضحايا رحلة الخطوط الإثيوبية 302": the flight's number
     w = ctx.scope.requirement_window
     if left > 0 and info.may_hold(lex.requirement) and lex.requirement.nearest(toks, left, left, w, 0) is not None:
         return True  # "يتطلب صدور القرار موافقة 9 دول": a threshold
@@ -1969,6 +1971,23 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
         i1 < len(toks) and not toks[i1].brk_before and info.may_hold(lex.not_after)
         and lex.not_after.at(toks, i1) is not None
     )
+
+
+def _identifier(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int) -> bool:
+    """Does a noun naming a thing by its number (scope `identifier_nouns`) stand at most
+    `identifier_reach` words before the figure, in its clause, with no counted noun of a kind
+    after the figure?"""
+    if i1 < len(toks) and not toks[i1].brk_before and any(ck.nouns.at(toks, i1) for ck in comp.kinds if ck.nouns):
+        return False  # "رحلة أقلت 150 راكبا": a count
+    reach = ctx.rules.scope.identifier_reach
+    k = left - 1
+    while k >= 0 and left - k <= reach + 1:
+        if ctx.scope.identifier_nouns.at(toks, k, left) is not None:
+            return True
+        if toks[k].brk_before or toks[k].is_digit():
+            return False
+        k -= 1
+    return False
 
 
 def _num(v: float) -> int | float:

@@ -306,6 +306,7 @@ class ScopeLexicon:
         )
         self.not_before = PhraseSet.of(rules.not_counts_before)
         self.margins = PhraseSet.of(rules.margins_before)
+        self.identifier_nouns = PhraseSet.of(rules.identifier_nouns)
         self.totals_of = PhraseSet.of(rules.totals_of)
         self.asides = PhraseSet.of(rules.asides)
         self.cue_asides = PhraseSet.of(rules.cue_asides)

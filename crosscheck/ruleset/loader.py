@@ -417,6 +417,11 @@ class ScopeRules(_Strict):
     # gap between two figures is no count of anything, whichever way the figure is written (its
     # noun before "واحد" too).
     margins_before: list[str] = Field(default_factory=list)
+    # Nouns that name a thing by its number ("رحلة الخطوط الإثيوبية 302", "الرحلة 370"): a figure
+    # in digits at most `identifier_reach` words after one, in its clause, with no counted noun
+    # of a kind after it, is that number, not a count.
+    identifier_nouns: list[str] = Field(default_factory=list)
+    identifier_reach: int = Field(3, ge=0, le=6)
     # Like not_counts_before, unless a counted noun of a kind counting people follows the figure:
     # "من أصل 15" is a body size, "39 ما زالوا في المستشفى من أصل 48 جريحا" a count of the injured
     totals_of: list[str] = Field(default_factory=list)
