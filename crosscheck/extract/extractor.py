@@ -2041,8 +2041,6 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"  # "670 قرويا", "87 مغربيا", "5 إيرانيين": people named by origin
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
-    if t.text in _STILL_FIRST and ctx.scope.in_care_still.at(toks, i1) is not None:
-        return "bare"  # "قرابة 40 ألفا ما زالوا في الملاجئ": "still" opens the predicate
     if _day_after(ctx, toks, i1):
         return "bare"  # "كانت الحصيلة 58 يوم السبت": the day of the figure, no counted noun
     if _means_phrase(ctx, t):
@@ -2061,8 +2059,6 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
 
 
 _CONJ_LETTERS = frozenset("وف")
-# the words "still" (rules/scope.yaml in_care_still) may start with, which no counted noun is
-_STILL_FIRST = frozenset({"ما", "مازال", "مازالت", "مازالوا"})
 
 
 def _means_phrase(ctx: DocContext, t: Token) -> bool:
