@@ -149,19 +149,19 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_b": 126,  # of 143 (first figure 74; 125 until session 19, when a count since the start of a year became a running total: its judgement L is a conflict only because a crossing closed, which no rule reads; session 20 125 again: one abstention named beside a tally is counted)
     "reconcile_blind_c": 91,  # of 113 (first figure 58; measured only; session 16 89; session 18 90)
     "reconcile_blind_f": 99,  # of 109 (first figure 73; session 16 97; session 18 98; session 20 99: headline claims)
-    "reconcile_blind_g": 109,  # of 126 (first figure 102; held out; session 18 108, measured only; session 19 109)
+    "reconcile_blind_g": 111,  # of 126 (first figure 102; held out; session 18 108, measured only; session 19 109)
     "reconcile_blind_h": 103,  # of 113 (first figure 83; session 15 100; session 20 101: headline claims)
     "reconcile_blind_i": 110,  # of 122 (first figure 93; session 18 110)
     "reconcile_blind_j": 109,  # of 122 (first figure 86; session 16 105; session 20 109: headline claims, one abstention named)
     "reconcile_blind_k": 114,  # of 125 (first figure 91; session 17 114)
     "reconcile_blind_l": 106,  # of 121 (first figure 96; held out in session 13; session 14 102; session 15 103; session 17 104; session 19 105; session 20 106: headline claims)
-    "reconcile_blind_m": 125,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116; session 18 117; session 19 118; session 20 123: headline claims; 125: groups named in a subject, earlier accounts)
+    "reconcile_blind_m": 127,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116; session 18 117; session 19 118; session 20 123: headline claims; 125: groups named in a subject, earlier accounts)
     "reconcile_blind_n": 135,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places; session 18 128: parts of an article's total, hours of a day; session 20 132: headline claims)
     "reconcile_blind_o": 119,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116)
-    "reconcile_blind_p": 177,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل; session 20 172: headline claims (173 before captives counted through a pronoun moved P10's place joins); 177 once a place of talk ('تتواصل في تركيا التساؤلات') is no place of the figures and with round 2 of the reconciler)
-    "reconcile_blind_q": 177,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives; 177 with a breakdown by section, nominative duals, groups of firefighters and militants)
-    "reconcile_blind_r": 190,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses, falls told as such, days of the month in words, a source not disputing its own kept day)
-    "reconcile_blind_s": 244,  # of 314 (first figure 244; held out in session 21)
+    "reconcile_blind_p": 178,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل; session 20 172: headline claims (173 before captives counted through a pronoun moved P10's place joins); 177 once a place of talk ('تتواصل في تركيا التساؤلات') is no place of the figures and with round 2 of the reconciler)
+    "reconcile_blind_q": 178,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives; 177 with a breakdown by section, nominative duals, groups of firefighters and militants)
+    "reconcile_blind_r": 193,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses, falls told as such, days of the month in words, a source not disputing its own kept day)
+    "reconcile_blind_s": 245,  # of 314 (first figure 244; held out in session 21)
 }
 
 
@@ -185,17 +185,17 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_f": (0.984, 0.939, 190),  # session 7 0.972 / 0.888; session 8 0.978 / 0.914; session 9 0.979 / 0.934; session 12 0.984 / 0.939
     "reconcile_blind_g": (0.982, 0.915, 185),  # measured in session 7 (0.976 / 0.859; first 0.848); session 14 0.977 / 0.901; session 17 0.983 / 0.901; session 19 0.983 / 0.906, 0.983 / 0.911; session 20 0.983 / 0.916
     "reconcile_blind_h": (0.955, 0.955, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950; session 14 0.956 / 0.950; session 20 0.956 / 0.956
-    "reconcile_blind_i": (0.965, 0.918, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907; session 13 0.977 / 0.918; session 14 0.982 / 0.918; session 20 0.960 / 0.918: headline roundings ("أكثر من ألفي جريح" over 2068) are claims, which this set's gold (written before set N's convention) does not list
+    "reconcile_blind_i": (0.965, 0.922, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907; session 13 0.977 / 0.918; session 14 0.982 / 0.918; session 20 0.960 / 0.918: headline roundings ("أكثر من ألفي جريح" over 2068) are claims, which this set's gold (written before set N's convention) does not list
     "reconcile_blind_j": (0.987, 0.954, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904; session 13 0.988 / 0.916; session 14 0.988 / 0.921; session 19 0.988 / 0.927; session 20 0.988 / 0.955
     "reconcile_blind_k": (0.994, 0.940, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921; session 15 0.995 / 0.926; session 19 0.995 / 0.936; session 20 0.995 / 0.941
-    "reconcile_blind_l": (0.969, 0.905, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
-    "reconcile_blind_m": (0.975, 0.980, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981
+    "reconcile_blind_l": (0.970, 0.911, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
+    "reconcile_blind_m": (0.975, 0.989, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981
     "reconcile_blind_n": (0.964, 0.939, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list
     "reconcile_blind_o": (0.959, 0.832, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116)
-    "reconcile_blind_p": (0.965, 0.927, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list
-    "reconcile_blind_q": (0.967, 0.910, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898
-    "reconcile_blind_r": (0.912, 0.840, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21
-    "reconcile_blind_s": (0.909, 0.858, 427),  # first figure in session 21: 0.910 / 0.859 (held out)
+    "reconcile_blind_p": (0.966, 0.938, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list
+    "reconcile_blind_q": (0.975, 0.933, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898
+    "reconcile_blind_r": (0.944, 0.868, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21
+    "reconcile_blind_s": (0.918, 0.861, 427),  # first figure in session 21: 0.910 / 0.859 (held out)
 }
 
 
