@@ -387,3 +387,67 @@ def test_pages_read_the_articles_they_quote_a_few_at_a_time(stores, tmp_path, mo
         assert len(made[0]) == 8 and reads >= 8
     else:  # the trimmed conflicts quote a few
         assert reads >= 1
+
+
+def test_a_batch_is_grouped_on_compact_rows_and_judged_on_whole_claims(stores, monkeypatch):
+    """At scale the largest unit is most of a batch, held while it is grouped: vote linking and
+    grouping get compact rows (crosscheck.store.claim_rows: no whole claim, no sentence until
+    asked, no attribute read from a whole claim), and each group is judged on its whole claims,
+    read back for it alone.  Counted: no `Claim` at grouping; the most whole claims held at once
+    is the largest group's, less than the batch; the report is unchanged (byte-identity tests)."""
+    from crosscheck.models import Claim
+    from crosscheck.reconcile import grouping, reconciler
+
+    at_grouping, judged = [], []
+    real_group, real_judge = grouping.group_members, reconciler.judge_groups
+
+    def grouping_of(members, *args, **kwargs):
+        at_grouping.append([type(m.claim) for m in members])
+        return real_group(members, *args, **kwargs)
+
+    def judging_of(groups, *args, **kwargs):
+        judged.append([type(m.claim) for g in groups for m in g.members])
+        return real_judge(groups, *args, **kwargs)
+
+    monkeypatch.setattr(grouping, "group_members", grouping_of)
+    monkeypatch.setattr(reconciler, "judge_groups", judging_of)
+    with reconcile_store(stores["generated"], batch_claims=10_000) as record:
+        st = record.stats
+    (types,) = at_grouping  # one batch
+    assert len(types) == st.claims > 150 and Claim not in types
+    assert all(t is Claim for group in judged for t in group)
+    assert st.peak_whole_claims == max(map(len, judged)) < st.claims / 2
+    assert st.row_fallbacks == 0
+
+
+def test_rows_read_what_grouping_reads_and_give_their_updates_back():
+    """A row holds the attributes linking and grouping read; `model_copy(update=...)` keeps the
+    update for the whole claim; another attribute is read from the whole claim (counted)."""
+    import pickle
+    import sqlite3
+
+    from crosscheck.models import Claim
+    from crosscheck.store.claim_rows import RowSource, make_row, row_class, row_fields, row_values
+
+    claim = Claim(doc="d1", kind="killed", value=12, start=3, end=9, surface="12 قتيلا",
+                  sentence="قتل 12 شخصا.", location="gaza", period="daily", inferred=["location"])
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE members (idx INTEGER, sentence TEXT)")
+    conn.execute("CREATE TABLE claims (idx INTEGER PRIMARY KEY, data BLOB)")
+    conn.execute("INSERT INTO members VALUES (7, ?)", (claim.sentence,))
+    conn.execute("INSERT INTO claims VALUES (7, ?)", (pickle.dumps((claim, None, None)),))
+    fields = row_fields(["group", "location", "period", "event", "actor", "incident"])
+    src = RowSource(conn)
+    shared: dict = {}
+    row = make_row(row_class(fields), 7, row_values(claim, fields), src, shared)
+    assert not hasattr(row, "__dict__")
+    for name in fields:
+        assert getattr(row, name) == (tuple(v) if isinstance(v := getattr(claim, name), list) else v)
+    assert src.sentences == 0 and row.sentence == claim.sentence and src.sentences == 1
+    assert row.sentence == claim.sentence and src.sentences == 1  # read once
+    moved = row.model_copy(update={"period": "cumulative"}).model_copy(update={"event": "vote:x"})
+    assert (moved.period, moved.event, row.period) == ("cumulative", "vote:x", "daily")
+    assert moved.updates == {"period": "cumulative", "event": "vote:x"} and row.updates == {}
+    expected = claim.model_copy(update={"period": "cumulative"}).model_copy(update={"event": "vote:x"})
+    assert claim.model_copy(update=moved.updates) == expected
+    assert src.fallbacks == 0 and moved.surface == claim.surface and src.fallbacks == 1

@@ -49,7 +49,8 @@ TOP = 5  # conflicts kept for the one-screen summary
 
 _SCRATCH = """
 CREATE TABLE docs (id TEXT PRIMARY KEY, json TEXT NOT NULL);
-CREATE TABLE members (unit TEXT NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, text TEXT);
+CREATE TABLE members (unit TEXT NOT NULL, idx INTEGER NOT NULL, row BLOB NOT NULL, text TEXT, sentence TEXT);
+CREATE TABLE claims (idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE mentions (idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE clusters (id TEXT NOT NULL, dedupe TEXT NOT NULL, status_order INTEGER NOT NULL,
                        neg_severity REAL NOT NULL, no_severity INTEGER NOT NULL,
@@ -87,9 +88,17 @@ class StreamStats:
     # without them) and all those given back to judging
     peak_mentions_held: int = 0
     mentions_restored: int = 0
+    # pass 2 groups a batch on compact rows (crosscheck.store.claim_rows): the most whole
+    # claims in memory at one time (a judged group's), and attributes a row had to read from
+    # its whole claim (none expected)
+    peak_whole_claims: int = 0
+    row_fallbacks: int = 0
 
     def held(self, n: int) -> None:
         self.peak_claims_held = max(self.peak_claims_held, n)
+
+    def held_whole(self, n: int) -> None:
+        self.peak_whole_claims = max(self.peak_whole_claims, n)
 
     def held_mentions(self, n: int) -> None:
         self.peak_mentions_held = max(self.peak_mentions_held, n)
@@ -181,6 +190,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
                 finally:
                     conn.execute("COMMIT")
             scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
+            scratch.execute("CREATE INDEX members_idx ON members(idx)")  # a row's sentence
             _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims, keep)
             _dedupe_ids(scratch)
             found = _inconsistencies(scratch, cfg, stats)
@@ -238,8 +248,10 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
     from crosscheck.store.sqlite_store import _documents_by_id
 
     from crosscheck.reconcile.hierarchy import load_hierarchy
+    from crosscheck.store.claim_rows import row_fields, row_values
 
     hier = load_hierarchy()
+    fields = row_fields(cfg.scope_attributes)
     ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
     total = len(ids)
     jsonl_lines: dict = {}  # path -> {digest of a record's text: its line}, shared by the chunks
@@ -257,7 +269,7 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             by_doc.setdefault(doc_id, []).append(Claim.model_validate_json(data))
         stats.held(sum(len(v) for v in by_doc.values()))
         locator = _Locator(docs, jsonl_lines)  # one chunk's files, read once each
-        rows, spooled = [], []
+        rows, whole, spooled = [], [], []
         for d in docs:
             when = found.dates.get(d.id)
             doc_dates[d.id] = when.isoformat() if when else None
@@ -274,12 +286,16 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
                 if c.mentions:  # spooled apart: grouping never reads them, judging reads a group's
                     spooled.append((m.index, pickle.dumps(c.mentions, pickle.HIGHEST_PROTOCOL)))
                     c.__dict__["mentions"] = []
-                rows.append((unit_key(c, cfg), m.index, pickle.dumps((m, note, where), pickle.HIGHEST_PROTOCOL),
-                             text))
+                # what grouping reads (a row), apart from the whole claim (read back to judge)
+                row = (m.index, m.uncertain, m.notes, m.forms, m.pre, row_values(c, fields))
+                rows.append((unit_key(c, cfg), m.index, pickle.dumps(row, pickle.HIGHEST_PROTOCOL),
+                             text, c.sentence))
+                whole.append((m.index, pickle.dumps((c, note, where), pickle.HIGHEST_PROTOCOL)))
             index += len(claims)
             stats.documents += 1
             stats.claims += len(claims)
-        scratch.executemany("INSERT INTO members VALUES (?, ?, ?, ?)", rows)
+        scratch.executemany("INSERT INTO members VALUES (?, ?, ?, ?, ?)", rows)
+        scratch.executemany("INSERT INTO claims VALUES (?, ?)", whole)
         scratch.executemany("INSERT INTO mentions VALUES (?, ?)", spooled)
         if progress is not None:
             progress(min(i + chunk, total), total)
@@ -339,31 +355,32 @@ def _unit_batches(scratch, batch_claims: int) -> Iterator[list[str]]:
 
 def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_claims: int, keep=None) -> None:
     """Group and judge whole units a batch at a time; write each cluster with its sort key."""
-    from crosscheck.reconcile.grouping import dedupe_order, group_members
+    from crosscheck.reconcile.grouping import Member, dedupe_order, group_members
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination, load_hierarchy
     from crosscheck.reconcile.reconciler import _STATUS_ORDER, judge_groups
     from crosscheck.reconcile.votes import link_votes
 
+    from crosscheck.store.claim_rows import RowSource, make_row, row_class, row_fields
+
     hier = load_hierarchy()
+    cls = row_class(row_fields(cfg.scope_attributes))
 
     reader = scratch.cursor()
     scratch.execute("BEGIN")
     for units in _unit_batches(scratch, batch_claims):
-        members, notes, positions = [], _Notes(), {}
-        strings: dict[str, str] = {}  # one copy of each short text the batch's members repeat
+        # the batch is grouped on compact rows (crosscheck.store.claim_rows); each group's
+        # claims are read back whole just before it is judged
+        src = RowSource(scratch)
+        members = []
+        strings: dict = {}  # one copy of each short text (and tuple) the batch's members repeat
         unit_of: dict[int, str] = {}  # member index -> its unit (`keep` reads its text back)
         for unit in units:
-            for (data,) in reader.execute("SELECT data FROM members WHERE unit = ? ORDER BY idx", (unit,)):
-                m, note, where = pickle.loads(data)
-                _share_fields_set(m.claim)
-                _share_strings(m.claim, strings)
-                _share_keys(m)
-                members.append(m)
-                positions[m.index] = _shared_where(where, strings)
-                if note:
-                    notes[m.index] = note
+            for (data,) in reader.execute("SELECT row FROM members WHERE unit = ? ORDER BY idx", (unit,)):
+                index, uncertain, mnotes, forms, pre, values = pickle.loads(data)
+                members.append(Member(index, make_row(cls, index, values, src, strings), uncertain, mnotes,
+                                      forms, pre))
                 if keep is not None:
-                    unit_of[m.index] = unit
+                    unit_of[index] = unit
         stats.units += len(units)
         stats.batches += 1
         stats.held(len(members))
@@ -382,6 +399,8 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         # kept: `keep` is given them a run of groups at a time, their texts read back then)
         for n, g in enumerate(groups):
             order = json.dumps(dedupe_order(g), ensure_ascii=False)
+            notes, positions = _restore_claims(scratch, g.members, strings)
+            stats.held_whole(len(g.members))
             stats.held_mentions(_restore_mentions(scratch, g.members))
             (c,) = judge_groups([g], notes, doc_dates, sources, cfg, hier)
             for m, cc in zip(g.members, c.claims):  # report.positions, from pass 1
@@ -417,9 +436,11 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
             del pending
             keep.batch_end(lambda: _read_back(scratch, units), sources)
         scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", keys)
-        del groups, rows, positions, notes, unit_of, strings
+        stats.row_fallbacks += src.fallbacks
+        del groups, rows, unit_of, strings, src
     scratch.execute("COMMIT")
     scratch.execute("DROP TABLE members")
+    scratch.execute("DROP TABLE claims")
     scratch.execute("DROP TABLE mentions")
 
 
@@ -440,11 +461,40 @@ def _keep_run(reader, keep, pending: list, unit_of: dict[int, str], sources) -> 
 def _read_back(scratch, units: list[str]) -> Iterator[tuple[int, Claim]]:
     """(index, claim) of every member of `units` as read back (before linking), in batch order,
     with its mentions."""
+    from crosscheck.reconcile.grouping import Member
+
     for unit in units:
-        for (data,) in scratch.execute("SELECT data FROM members WHERE unit = ? ORDER BY idx", (unit,)):
-            m, _note, _where = pickle.loads(data)
+        for idx, data in scratch.execute(
+                "SELECT m.idx, c.data FROM members m JOIN claims c ON c.idx = m.idx WHERE m.unit = ? ORDER BY m.idx",
+                (unit,)):
+            m = Member(idx, pickle.loads(data)[0])
             _restore_mentions(scratch, [m])
             yield m.index, m.claim
+
+
+def _restore_claims(scratch, members, strings: dict) -> tuple[_Notes, dict]:
+    """Give these members (grouped on rows, crosscheck.store.claim_rows) their whole claims as
+    pass 1 wrote them, with the updates linking and grouping made to their rows; their repair
+    notes and report positions."""
+    notes, positions = _Notes(), {}
+    by_index = {m.index: m for m in members}
+    wanted = sorted(by_index)
+    for i in range(0, len(wanted), 500):
+        part = wanted[i : i + 500]
+        for idx, data in scratch.execute(
+                f"SELECT idx, data FROM claims WHERE idx IN ({','.join('?' * len(part))})", part):
+            m = by_index[idx]
+            claim, note, where = pickle.loads(data)
+            _share_fields_set(claim)
+            _share_strings(claim, strings)
+            updates = m.claim.updates
+            if updates:
+                claim = claim.model_copy(update=updates)
+            m.claim = claim
+            positions[idx] = _shared_where(where, strings)
+            if note:
+                notes[idx] = note
+    return notes, positions
 
 
 def _restore_mentions(scratch, members) -> int:
