@@ -444,7 +444,7 @@ def test_rows_read_what_grouping_reads_and_give_their_updates_back():
     for name in fields:
         assert getattr(row, name) == (tuple(v) if isinstance(v := getattr(claim, name), list) else v)
     assert src.sentences == 0 and row.sentence == claim.sentence and src.sentences == 1
-    assert row.sentence == claim.sentence and src.sentences == 1  # read once
+    assert row.sentence == claim.sentence and src.sentences == 2  # read when asked, not kept
     moved = row.model_copy(update={"period": "cumulative"}).model_copy(update={"event": "vote:x"})
     assert (moved.period, moved.event, row.period) == ("cumulative", "vote:x", "daily")
     assert moved.updates == {"period": "cumulative", "event": "vote:x"} and row.updates == {}

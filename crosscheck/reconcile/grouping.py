@@ -1025,18 +1025,26 @@ def join_moves(
     li = head + attrs.index("location")
     minimum = cfg.corroborate_min_value
 
+    rests: dict[tuple, tuple] = {}  # one copy of each key's scope without place (index keys)
+
     def rest(key: tuple) -> tuple:
-        return key[:li] + key[li + 1:]
+        r = rests.get(key)
+        if r is None:
+            r = rests[key] = key[:li] + key[li + 1:]
+        return r
 
     # (scope without place, figure) -> cluster key -> the days and articles giving it there
     index: dict[tuple, dict[tuple, _Givers]] = defaultdict(dict)
-    figures: dict[tuple[tuple, str], set[float]] = defaultdict(set)  # (cluster, doc) -> figures
+    # an article's figures of one cluster move together or not at all: its own reading of
+    # which figures are one quantity is kept.  (A unit's figures are read from its members
+    # when asked, `own_figures`: a set for each of them was a third of a large unit's memory.)
+    units: dict[tuple[tuple, str], list[Member]] = defaultdict(list)
     for key, ms in clusters.items():
         for m in ms:
+            units[(key, m.claim.doc)].append(m)
             v = _figure(m.claim)
             if v is None:
                 continue
-            figures[(key, m.claim.doc)].add(v)
             if v >= minimum and m.claim.period != EARLIER_PERIOD:  # an earlier figure's day is unknown
                 at = index[(rest(key), v)]
                 givers = at.get(key)
@@ -1107,12 +1115,10 @@ def join_moves(
             return None  # its sentence names another country: another story of the same days
         return dest
 
-    # an article's figures of one cluster move together or not at all: its own reading of
-    # which figures are one quantity is kept
-    units: dict[tuple[tuple, str], list[Member]] = defaultdict(list)
-    for key, ms in clusters.items():
-        for m in ms:
-            units[(key, m.claim.doc)].append(m)
+    def own_figures(key: tuple, doc: str) -> set[float]:
+        """The figures article `doc` gives in cluster `key`."""
+        return {v for m in units.get((key, doc), ()) if (v := _figure(m.claim)) is not None}
+
     moves: list[tuple[tuple, Member, tuple]] = []
     for (key, doc), ms in units.items():
         if only is not None and (key, doc) not in only:
@@ -1135,7 +1141,7 @@ def join_moves(
                 if k == key:
                     home = max(home, strength)
                 elif coarser(loc, inferred, k[li]):
-                    own = figures.get((k, doc))
+                    own = own_figures(k, doc)
                     if own and v not in own:
                         stay = True  # the article gives that place another figure: a part
                     targets[k] = max(targets.get(k, 0), strength)
@@ -1221,16 +1227,30 @@ class _Givers:
     """The days (ISO dates, None: undated) and articles giving one figure in one cluster
     (`join_moves`), so that a member's best corroboration is found from the days that can
     corroborate it (`corroborating_days`) instead of from every other article giving the figure:
-    a figure a story repeats in hundreds of articles costs its days, not its articles squared."""
+    a figure a story repeats in hundreds of articles costs its days, not its articles squared.
 
-    __slots__ = ("days", "total", "by_date")
+    Most figures of a large unit are given once (one article, one day): such a giver holds that
+    (day, article) alone (`one`) and answers `strength` from it, as the dictionaries would; the
+    dictionaries are made by its second `add` (three dictionaries a member cost a unit of
+    hundreds of thousands of members most of its grouping memory)."""
+
+    __slots__ = ("days", "total", "by_date", "one")
 
     def __init__(self) -> None:
-        self.days: dict[Optional[str], Counter] = {}  # day -> articles (with repeats)
-        self.total: Counter = Counter()  # articles over every day
+        self.one: Optional[tuple[Optional[str], str]] = None  # the only (day, article) added
+        self.days: Optional[dict[Optional[str], Counter]] = None  # day -> articles (with repeats)
+        self.total: Optional[Counter] = None  # articles over every day
         self.by_date: Optional[dict[date, list[str]]] = None  # date -> its valid day strings
 
     def add(self, day: Optional[str], doc: str) -> None:
+        if self.days is None:
+            if self.one is None:
+                self.one = (day, doc)
+                return
+            first_day, first_doc = self.one
+            self.one = None
+            self.days = {first_day: Counter({first_doc: 1})}
+            self.total = Counter({first_doc: 1})
         self.days.setdefault(day, Counter())[doc] += 1
         self.total[doc] += 1
         self.by_date = None
@@ -1245,6 +1265,8 @@ class _Givers:
         it on a day `corroborating_days` accepts (undated, or within `window` days for a running
         total; `window` None: not a running total), else 0 - the best over the entries the plain
         scan of (cluster, article, day) entries would read."""
+        if self.days is None:
+            return self._strength_of_one(day, doc, window)
         if day is None:
             return 1 if len(self.total) > 1 or (self.total and doc not in self.total) else 0
         if self._other(day, doc):
@@ -1282,6 +1304,32 @@ class _Givers:
                 if text != day and self._other(text, doc):
                     return 1
         return 0
+
+    def _strength_of_one(self, day: Optional[str], doc: str, window: Optional[float]) -> int:
+        """`strength` of a giver of one (day, article) (none: 0), without its dictionaries."""
+        if self.one is None:
+            return 0
+        first_day, first_doc = self.one
+        if first_doc == doc:
+            return 0  # no other article gives it
+        if day is None:
+            return 1
+        if first_day == day:
+            return 2
+        if first_day is None:
+            return 1
+        if window is None:
+            return 0
+        try:
+            when = _day(day)
+            first = _day(first_day)
+        except ValueError:
+            return 0
+        gap = (first - when).days
+        if window < 1:  # `strength`'s days within int(window) of the day (one dated day given)
+            reach = int(window)
+            return 1 if -reach <= gap <= reach else 0
+        return 1 if abs(gap) <= window else 0
 
 
 def story_key(key: tuple, attrs: Sequence[str], open_incident: bool) -> tuple:

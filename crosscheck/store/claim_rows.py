@@ -10,8 +10,8 @@ unplaced figure's sentence), so a batch is grouped on `ClaimRow`s holding those 
 database just before it is judged (`restore`), with the updates grouping made to its rows
 (`model_copy(update=...)`: a tally's vote, an earlier figure's running period) applied to them.
 
-A row reads its sentence from the scratch database when first asked (vote linking asks for
-every tally's, grouping for a few unplaced figures').  Any other attribute a row does not hold
+A row reads its sentence from the scratch database each time it is asked (vote linking asks
+for every tally's, grouping for a few unplaced figures'), and does not keep it.  Any other attribute a row does not hold
 is read from its whole claim (`RowSource.fallbacks` counts them: none in the code as it is;
 the report stays the same either way).
 """
@@ -62,10 +62,8 @@ class _RowBase:
     def __getattr__(self, name: str):
         if name.startswith("__") or name in ("_idx", "_src", "_updates"):
             raise AttributeError(name)
-        if name == "sentence":
-            value = self._src.sentence(self._idx)
-            object.__setattr__(self, "sentence", value)
-            return value
+        if name == "sentence":  # read each time, not kept: the batch's rows stay compact
+            return self._src.sentence(self._idx)
         from crosscheck.models import Claim
 
         if name not in Claim.model_fields:
@@ -82,11 +80,8 @@ class _RowBase:
         out = cls.__new__(cls)
         for name in cls.FIELDS:
             object.__setattr__(out, name, getattr(self, name))
-        for name in ("sentence", "_idx", "_src"):
-            try:
-                object.__setattr__(out, name, object.__getattribute__(self, name))
-            except AttributeError:
-                pass
+        object.__setattr__(out, "_idx", self._idx)
+        object.__setattr__(out, "_src", self._src)
         updates = dict(self._updates or {})
         for name, value in (update or {}).items():
             updates[name] = value
@@ -103,10 +98,10 @@ _CLASSES: dict[tuple[str, ...], type] = {}
 
 
 def row_class(fields: tuple[str, ...]) -> type:
-    """The row class of these fields (slots for each, and for the sentence)."""
+    """The row class of these fields (a slot for each)."""
     cls = _CLASSES.get(fields)
     if cls is None:
-        cls = _CLASSES[fields] = type("ClaimRow", (_RowBase,), {"__slots__": fields + ("sentence",),
+        cls = _CLASSES[fields] = type("ClaimRow", (_RowBase,), {"__slots__": fields,
                                                                "FIELDS": fields})
     return cls
 
