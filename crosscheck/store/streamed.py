@@ -93,6 +93,8 @@ class StreamStats:
     # its whole claim (none expected)
     peak_whole_claims: int = 0
     row_fallbacks: int = 0
+    # pass 2: the most characters of judged clusters' JSON held before being written
+    peak_rows_chars: int = 0
 
     def held(self, n: int) -> None:
         self.peak_claims_held = max(self.peak_claims_held, n)
@@ -392,6 +394,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
         groups = grouping.groups
         del members, linked, grouping  # the groups hold the members
         rows, keys = [], []
+        rows_chars = 0  # the JSON text of the clusters in `rows`, not yet written
         pending: list = []  # (group, seq) judged, to be kept
         pending_members = 0
         # each group judged and written on its own (judging is per group): one cluster in
@@ -413,9 +416,13 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
             stats.status[c.status] += 1
             if c.status != "conflict":
                 stats.left.setdefault(c.kind, Counter())[c.status] += 1
+            text = c.model_dump_json()
             rows.append((c.id, order, _STATUS_ORDER[c.status], -(c.severity or 0.0), c.severity is None,
-                         c.status, c.kind, len(c.claims), c.model_dump_json(), stats.clusters,
+                         c.status, c.kind, len(c.claims), text, stats.clusters,
                          is_combination(c.key.get("location") or ""), bool(c.outlier_links)))
+            rows_chars += len(text)
+            stats.peak_rows_chars = max(stats.peak_rows_chars, rows_chars)
+            del text
             del c
             groups[n] = None
             if keep is not None:
@@ -426,9 +433,11 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
                     _keep_run(reader, keep, pending, unit_of, sources)
                     pending, pending_members = [], 0
             del g
-            if len(rows) >= 256:
+            # written 256 clusters at a time, or sooner when their JSON passes ROWS_CHARS: the
+            # largest clusters of a batch (thousands of claims each) are not held 256 at a time
+            if len(rows) >= 256 or rows_chars >= ROWS_CHARS:
                 scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-                rows = []
+                rows, rows_chars = [], 0
         scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         if keep is not None:
             if pending:
@@ -444,6 +453,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
     scratch.execute("DROP TABLE mentions")
 
 
+ROWS_CHARS = 4_000_000  # judged clusters' JSON held before it is written to the scratch database
 KEEP_MEMBERS = 4_096  # members of judged groups given to `keep` at a time (a larger group alone)
 
 
