@@ -288,9 +288,10 @@ def test_vote_linked_clusters_are_held_as_the_figures_compared(tmp_path, monkeyp
 
 
 def test_the_members_of_a_batch_share_their_repeated_texts(stores, monkeypatch):
-    """A batch's members are read back one pickled row each, every claim with its own copy of
-    its document id, kind, rule, date and scope words (the largest unit is held whole): the
-    batch keeps one copy of each repeated text, and each mention's sentence is its claim's when
+    """A batch's members are read back one pickled row each, and each group's whole claims
+    before it is judged, every claim with its own copy of its document id, kind, rule, date and
+    scope words: the batch keeps one copy of each repeated text (the members inspected here
+    hold their whole claims once judged), and each mention's sentence is its claim's when
     equal.  The values, and the report, are unchanged (the byte-identity tests above)."""
     from crosscheck.reconcile import grouping
 
