@@ -43,9 +43,20 @@ class IncidentFinder:
         self.one_off = set(rules.one_off)
         self.one_off_periods = set(rules.one_off_periods)
 
-    def counts(self, text: str) -> Counter:
+    def may_match(self, text: str) -> list[bool]:
+        """For each category: can the text hold a match of it?  (Its answers for a document
+        hold for every piece of it: see `counts`.)"""
+        return self._gates.select(text)
+
+    def counts(self, text: str, within: list[bool] | None = None) -> Counter:
+        """Matches of each category in the text; `within`: may_match of a normalised text the
+        text is a piece of (a sentence of the document: normalising is character by character,
+        so a piece's normalised text is a piece of the document's), whose categories that
+        cannot match are not looked for."""
         out: Counter = Counter()
-        may_match = self._gates.select(text)
+        if within is not None and not any(within):
+            return out
+        may_match = self._gates.select(text, within=within)
         for k, ((name, pat), core) in enumerate(zip(self.categories, self._cores)):
             if not may_match[k] or core.search(text) is None:
                 continue
@@ -68,19 +79,24 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
     finder = finder_for(ctx.rules.directory)
     if finder is None or not claims:
         return claims
-    per_sentence: dict[str, Counter] = {}
-    for c in claims:
-        if c.kind in finder.kinds and c.sentence not in per_sentence:
-            per_sentence[c.sentence] = finder.counts(normalize(c.sentence).text)
-    if not per_sentence:
+    sentences = list(dict.fromkeys(c.sentence for c in claims if c.kind in finder.kinds))
+    if not sentences:
         return claims
+    # A long sentence's claims quote it in excerpts that overlap (each stretch of it is in
+    # three, context.sentence_text): when they hold more text than the document, the
+    # categories the document cannot hold are found once, and not looked for in any excerpt
+    # (nor anything else when it holds none)
+    in_doc = finder.may_match(ctx.text) if _DOC_GATE and sum(map(len, sentences)) > len(ctx.text) else None
+    per_sentence: dict[str, Counter] = {}
+    for s in sentences:
+        per_sentence[s] = Counter() if in_doc is not None and not any(in_doc) else finder.counts(normalize(s).text, in_doc)
     # what the document is about: the incident its title and lead name most, else the one
     # its tolls' sentences name most, else the one the whole document names most
-    lead = finder.counts(ctx.text[: finder.lead_chars])
+    lead = finder.counts(ctx.text[: finder.lead_chars], in_doc)
     if ctx.doc.title:
         lead += finder.counts(normalize(ctx.doc.title).text)
     named = sum(per_sentence.values(), Counter())
-    doc_incident = _strict_top(lead) or _strict_top(named) or _strict_top(finder.counts(ctx.text))
+    doc_incident = _strict_top(lead) or _strict_top(named) or _strict_top(finder.counts(ctx.text, in_doc))
     out = []
     for c in claims:
         if c.kind not in finder.kinds:
@@ -88,7 +104,7 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
             continue
         own = per_sentence[c.sentence]
         if len(own) > 1:  # several named: the one the figure's own clause names, if one
-            own = finder.counts(normalize(_clause_of(c)).text)
+            own = finder.counts(normalize(_clause_of(c)).text, in_doc)
         incident = next(iter(own)) if len(own) == 1 else doc_incident
         if not incident:
             out.append(c)
@@ -99,6 +115,10 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
         out.append(c.model_copy(update=update))
     return out
 
+
+# assign_incidents looks in a long sentence's excerpts only for the categories the document
+# may hold (tests turn it off to compare)
+_DOC_GATE = True
 
 _CLAUSE_STOP = regex.compile(r"[،,؛;.:!?\n]")
 

@@ -154,11 +154,18 @@ class GateSet:
         gates = [LiteralGate.of(p) for p in patterns]
         self._gates = tuple(None if g is None else tuple(tuple(sorted(f)) for f in g.factors) for g in gates)
 
-    def select(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[bool]:
-        """For each pattern: can it match inside text[lo:hi]?"""
+    def select(self, text: str, lo: int = 0, hi: Optional[int] = None,
+               within: Optional[Sequence[bool]] = None) -> list[bool]:
+        """For each pattern: can it match inside text[lo:hi]?  (`within`: this set's answers
+        for a text that holds text[lo:hi]: a pattern that cannot match there cannot match
+        here, and its strings are not looked for.)"""
         has = (text if lo == 0 and (hi is None or hi >= len(text)) else text[lo:hi]).__contains__
         out = []
-        for gate in self._gates:
+        gates = self._gates if within is None else [g if w else False for g, w in zip(self._gates, within)]
+        for gate in gates:
+            if gate is False:
+                out.append(False)
+                continue
             ok = True
             if gate is not None:
                 for alts in gate:
