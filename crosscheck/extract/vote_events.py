@@ -1,5 +1,13 @@
 """Vote occurrences in one article: which tally figures belong to which vote.
 
+A figure the article states in several places is cut into one claim per place first (a tally
+repeated for last year's vote is that vote's too); an occurrence made only of repeated figures,
+or a lone repeated figure beside figures of their own, goes back to its first statement, and
+the pieces of one occurrence are one claim again (mentions.merge_tallies).  A kind given again
+in one sentence after a body or an earlier step ("بعد أن أيده 111 عضوا في اللجنة") starts
+another occurrence; what follows an earlier event named after a tally ("بالإجماع بعد فشل
+مشروع بريطاني بسبب الفيتو الروسي", `after_event`) is that event's, not the tally's.
+
 The figures for / against / abstaining of an article (in text order) are cut into occurrences:
 a new occurrence starts where a figure's kind was already given for the current one (a second
 "for" is a second vote) or where a draft, an amendment or a resolution number stands between two
@@ -13,8 +21,11 @@ from the end of the previous occurrence to the end of its last figure's clause:
   last sponsored draft named before it; a draft or resolution named as the text an amendment
   amends ("تعديلات أوروبية على المشروع الأمريكي", `amends_words`) leaves the amendment the
   subject;
-- body: the first body named in its first figure's sentence, else the nearest named before,
-  else the one body the article names; any figure above the Council's seats is the Assembly;
+- body: the first body named after its first figure in its stretch (for a later vote of a
+  sentence, the last named between the previous vote and it), else the first named in its first
+  figure's sentence, else the nearest named before, else the one body the article names; a
+  General Assembly Main Committee ("اللجنة الثالثة") is its own body ("ga3"): its vote and the
+  plenary's weeks later are two votes; any figure above the Council's seats is the Assembly;
 - veto: a veto cue in its stretch, with the states that cast it;
 - past: a year before the article's own, or "في يناير الماضي", in its stretch of the sentence.
 
@@ -79,6 +90,7 @@ class VoteCues:
         for state, words in rules.sponsor_adjectives.items():
             for w in words:
                 self.adjectives[normalize_word(w)] = state
+        self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
 
     def find(self, text: str) -> list[Cue]:
         out = []
@@ -92,6 +104,9 @@ class VoteCues:
                     value = str(int(m.group("n")))
                 elif cid == "year":
                     value = m.group("y")
+                elif cid == "body_committee":
+                    n = self.committees.get(normalize_word(m.group("c")))
+                    value = f"ga{n}" if n else "ga"
                 out.append(Cue(m.start(), m.end(), cid, value))
         out.sort(key=lambda c: (c.start, c.end))
         return out
@@ -284,6 +299,10 @@ def _amendment_of(text: str, window: list[Cue], subj: Cue, vc: VoteCues) -> Opti
 def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list[Occurrence]:
     """The tally claims cut into occurrences (see the module docstring)."""
     subject_at = [c.start for c in cues if c.id in _SPLITTERS]
+    # a kind given again in one sentence is another vote when a body or an earlier vote is named
+    # between ("بأغلبية 116 صوتا، بعد أن أيده 111 عضوا في اللجنة", "من 98 في اللجنة الرابعة إلى
+    # 87 في الجلسة العامة")
+    other_vote_at = [c.start for c in cues if c.id in _FULL_BODIES or c.id == "recall"]
     any_subject_at = [c.start for c in cues if c.id in _SUBJECTS]
     placed = sorted(((_norm_offset(ctx, c.start), _norm_offset(ctx, c.end), c) for c in claims),
                     key=lambda t: (t[0], t[1]))
@@ -306,6 +325,9 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
                 between -= 1  # the subject that follows a vote's first figures is theirs
                 subjectless = False
             if between > 0 or (c.kind in cur.kinds and new_sentence):
+                cur = None
+            elif c.kind in cur.kinds and \
+                    bisect_left(other_vote_at, ns) > bisect_left(other_vote_at, prev_end):
                 cur = None
         if cur is None:
             cur = Occurrence()
@@ -343,8 +365,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
     text = ctx.text
     starts = [c.start for c in cues]
     year = _document_year(ctx, text)
-    full_bodies = [c for c in cues if c.id in ("body_sc", "body_ga")]
-    named = {c.id[5:] for c in full_bodies}
+    full_bodies = [c for c in cues if c.id in _FULL_BODIES]
+    named = {_body(c) for c in full_bodies}
     out = []
     prev_end = prev_sentence_end = 0
     for n, occ in enumerate(occs, 1):
@@ -359,6 +381,14 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         # begins in it
         nxt = occs[n].claims[0][0] if n < len(occs) else len(text)
         veto_hi = max(hi, min(last_hi, nxt))
+        # "…بإجماع أعضائه، بعد دقائق من فشل مشروع قرار بريطاني بسبب الفيتو الروسي": what follows
+        # an earlier event named after the figures (`after_event`) is that event's
+        k = bisect_left(starts, last)
+        while k < len(cues) and cues[k].start < veto_hi:
+            if cues[k].id == "after_event":
+                hi, veto_hi = min(hi, cues[k].start), min(veto_hi, cues[k].start)
+                break
+            k += 1
         window = cues[bisect_left(starts, lo):bisect_left(starts, hi)]
         veto_window = cues[bisect_left(starts, lo):bisect_left(starts, veto_hi)]
         others = _other_texts(text, window, vc)
@@ -386,13 +416,23 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         # body
         body = None
         in_sentence = [c for c in full_bodies if s_lo <= c.start < s_hi]
-        if in_sentence:
-            body = in_sentence[0].id[5:]
+        # the body named in the occurrence's own stretch first: "بأغلبية 116 صوتا، بعد أن أيده
+        # 111 عضوا في اللجنة الثالثة" - the plenary's vote, then its committee's
+        own = [c for c in window if c.id in _FULL_BODIES and c.start >= first]
+        # ... or, for a later vote of the sentence, between the previous vote and its figures
+        # ("…بأغلبية 87 صوتا، بعد أن كانت اللجنة الرابعة قد أقرت المشروع بـ98 صوتا")
+        own_before = [c for c in window if c.id in _FULL_BODIES and c.start < first] if lo > s_lo else []
+        if own:
+            body = _body(own[0])
+        elif own_before:
+            body = _body(own_before[-1])
+        elif in_sentence:
+            body = _body(in_sentence[0])
         else:
             earlier = [c for c in full_bodies if c.start < first]
             if earlier:  # the first body named in the last sentence naming one
                 at = ctx.sentence_at(earlier[-1].start)[0]
-                body = next(c for c in earlier if c.start >= at).id[5:]
+                body = _body(next(c for c in earlier if c.start >= at))
             else:
                 short = [c for c in window if c.id.endswith("_short") and c.id[5:7] in named]
                 if short:
@@ -400,7 +440,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                 elif len(named) == 1:
                     body = next(iter(named))
         values = [c.value for _, _, c in occ.claims if isinstance(c.value, (int, float))]
-        if any(v > vc.rules.sc_members for v in values):
+        if any(v > vc.rules.sc_members for v in values) and not (body or "").startswith("ga"):
             body = "ga"
         if body is None and fields.get("res"):
             body = "sc"  # plain numbers are Security Council resolutions
@@ -440,6 +480,28 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
 
 
 _SAME_IF_EQUAL = ("body", "subj", "res", "by", "veto", "past")
+_FULL_BODIES = ("body_sc", "body_ga", "body_committee")
+
+
+def _body(cue: Cue) -> str:
+    """The body a full body cue names: "sc", "ga", or a General Assembly committee "ga3"."""
+    return cue.value if cue.id == "body_committee" else cue.id[5:]
+
+
+def _assembly(a: str, b: str) -> bool:
+    """"ga" beside one of its committees ("ga3"): a figure above the Council's seats read as the
+    Assembly's, and the committee the article names."""
+    return {a, b} != {"ga"} and a.startswith("ga") and b.startswith("ga") and "ga" in (a, b)
+# The draft put to the vote is the resolution it became: a headline's "القرار" and the body's
+# "مشروع القرار" with the same figures are one text told two ways.
+_ONE_TEXT_SUBJECTS = frozenset({"draft", "resolution"})
+
+
+def _one_text(field: str, a: dict[str, str], b: dict[str, str]) -> bool:
+    """Told with the same sponsors and no number (a number or a sponsor named on one side only
+    may be another text: "the draft by X" beside "resolution 2736")."""
+    return (field == "subj" and a["subj"] in _ONE_TEXT_SUBJECTS and b["subj"] in _ONE_TEXT_SUBJECTS
+            and a.get("by", "") == b.get("by", "") and not a.get("res") and not b.get("res"))
 
 
 def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]]):
@@ -455,8 +517,12 @@ def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]]):
             shared = set(vals) & set(k_vals)
             if not shared or any(vals[k] != k_vals[k] for k in shared):
                 continue
-            if any(d.get(f) and k_d.get(f) and d[f] != k_d[f] for f in _SAME_IF_EQUAL):
+            if any(d.get(f) and k_d.get(f) and d[f] != k_d[f] and not _one_text(f, d, k_d)
+                   and not (f == "body" and _assembly(d[f], k_d[f]))
+                   for f in _SAME_IF_EQUAL):
                 continue
+            if d.get("body", "").startswith("ga") and len(d["body"]) > len(k_d.get("body", "")):
+                k_d["body"] = d["body"]  # the committee named
             k_occ.claims.extend(occ.claims)
             for f in _SAME_IF_EQUAL:
                 if d.get(f) and not k_d.get(f):
@@ -469,6 +535,48 @@ def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]]):
     for n, (_, d, _) in enumerate(kept, 1):
         d["n"] = str(n)
     return [k[0] for k in kept], [k[1] for k in kept]
+
+
+def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: dict[int, int]):
+    """An occurrence made only of figures the article states again elsewhere (a headline's
+    "بالإجماع" whose words name a draft the body's tally does not) is no vote of its own: its
+    figures join the occurrence of their first statement, as one claim with it.  A repeated
+    figure beside a figure of its own ("130 … 51" last year, "130 … 49" this year) keeps its
+    vote."""
+    where: dict[int, set[int]] = {}  # a claim's id -> the occurrences its pieces are in
+    for k, occ in enumerate(occs):
+        for _, _, c in occ.claims:
+            where.setdefault(origin.get(id(c), id(c)), set()).add(k)
+    gone: set[int] = set()
+    for k, occ in enumerate(occs):
+        into: Optional[set[int]] = None
+        for _, _, c in occ.claims:
+            others = where[origin.get(id(c), id(c))] - {k} - gone
+            into = others if into is None else into & others
+        if not into:
+            continue
+        occs[min(into)].claims.extend(occ.claims)
+        gone.add(k)
+    # a lone repeated figure beside figures of its own is a mention of its first statement (a
+    # figure recalled in passing); two or more repeated together tell a vote of their own
+    for k, occ in enumerate(occs):
+        if k in gone:
+            continue
+        lone: dict[int, list] = {}
+        for t in occ.claims:
+            others = where[origin.get(id(t[2]), id(t[2]))] - {k} - gone
+            if others:
+                lone.setdefault(min(others), []).append(t)
+        for j, ts in lone.items():
+            if len(ts) == 1 and len(occ.claims) > 1:
+                occ.claims.remove(ts[0])
+                occs[j].claims.append(ts[0])
+    if not gone:
+        return occs, descs
+    kept = [(o, d) for k, (o, d) in enumerate(zip(occs, descs)) if k not in gone]
+    for n, (_, d) in enumerate(kept, 1):
+        d["n"] = str(n)
+    return [o for o, _ in kept], [d for _, d in kept]
 
 
 def _without_tally_numbers(ctx, cues: list[Cue], tallies: Sequence[Claim]) -> list[Cue]:
@@ -487,10 +595,42 @@ def _without_tally_numbers(ctx, cues: list[Cue], tallies: Sequence[Claim]) -> li
     return out
 
 
+def _pieces(c: Claim) -> list[Claim]:
+    """A tally figure the article states in several places (its headline and its body, this
+    year's vote and last year's: "130 صوتا … وكانت قد اعتمدته العام الماضي بأغلبية 130 صوتا"),
+    one claim per place in the body text, so that each place joins its own occurrence; the
+    pieces of one occurrence are one claim again afterwards (mentions.merge_tallies).  Mentions
+    in the front-matter headline stay with the first piece."""
+    body = [m for m in c.mentions if m.field == "text"]
+    if len(body) < 2:
+        return [c]
+    titles = [m for m in c.mentions if m.field != "text"]
+    out = []
+    for k, m in enumerate(body):
+        ns, ne = c.number_start, c.number_end
+        if (m.start, m.end) != (c.start, c.end) and ns is not None and ne is not None:
+            shift = m.start - c.start
+            ns, ne = (ns + shift, ne + shift) if m.surface == c.surface else (m.start, m.end)
+        out.append(c.model_copy(update={
+            "start": m.start, "end": m.end, "surface": m.surface, "sentence": m.sentence,
+            "field": m.field, "number_start": ns, "number_end": ne,
+            "mentions": ([m] + titles) if k == 0 else [m]}))
+    return out
+
+
 def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     """Claims with each tally's occurrence written into `event` (and period "event")."""
     vc = cues_for(ctx.rules.directory)
     kinds = set(vc.rules.tally_kinds)
+    if not any(c.kind in kinds for c in claims):
+        return claims
+    origin: dict[int, int] = {}  # a piece's id -> its claim's id
+    split = []
+    for c in claims:
+        for p in (_pieces(c) if c.kind in kinds else (c,)):
+            origin[id(p)] = id(c)
+            split.append(p)
+    claims = split
     tallies = [c for c in claims if c.kind in kinds]
     if not tallies:
         return claims
@@ -499,9 +639,10 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     occs = segment(ctx, tallies, vc, cues)
     descs = describe(ctx, occs, vc, cues)
     occs, descs = _merge_repeats(occs, descs)
+    occs, descs = _fold_repeats(occs, descs, origin)
     numbers = {c.value for c in cues if c.id == "resolution"}
     for d in descs:
-        if d.get("subj") in (None, "resolution") and not d.get("res") and d["body"] != "ga" and len(numbers) == 1:
+        if d.get("subj") in (None, "resolution") and not d.get("res") and not d["body"].startswith("ga") and len(numbers) == 1:
             d["res"] = next(iter(numbers))  # the article's only resolution
         if d.get("res"):
             d.pop("veto", None)  # a numbered resolution was adopted: a veto near it is another's

@@ -167,6 +167,10 @@ def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Option
             return date(year, 1, 1), date(year, 12, 31)
     elif month is not None and month < published.month - 1:
         year = published.year
+    elif month is not None and month == published.month - 1:
+        # the month before the article's ("أقرت اللجنة المشروع في نوفمبر" on 31 December): that
+        # month or the article's own days (a vote of late November told early in December)
+        return date(published.year, month, 1), published
     else:
         return None
     return _month_span(year, month)

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from crosscheck.ruleset.loader import _validate, read_yaml
 from crosscheck.ruleset.resources import rules_dir
 
-CUE_IDS = ("body_sc", "body_ga", "body_sc_short", "body_ga_short", "amendment", "draft",
-           "resolution", "resolution_text", "veto", "sponsor_verb", "past_month", "year")
+CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_sc_short", "body_ga_short", "amendment", "draft",
+           "resolution", "resolution_text", "veto", "recall", "after_event", "sponsor_verb", "past_month", "year")
 
 _SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ّ": None})
 
@@ -45,6 +45,7 @@ class VoteRules(_Strict):
     why: str
     cues: list[VoteCue]
     sponsor_adjectives: dict[str, list[str]] = {}
+    committee_ordinals: dict[str, int] = {}
     veto_negators: list[str] = []
     sponsor_after_words: int = Field(4, ge=1)
     actor_before_words: int = Field(3, ge=1)

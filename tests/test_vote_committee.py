@@ -1,0 +1,101 @@
+"""Vote identity (issue 8): a General Assembly committee's vote and the plenary's, an earlier
+step recalled beside a tally, a tally repeated for another vote, an earlier event named after
+a tally.  Sentences are our own."""
+
+from __future__ import annotations
+
+from crosscheck.extract.extractor import extract
+from crosscheck.extract.vote_events import parse_event
+from crosscheck.models import Document
+from crosscheck.reconcile.reconciler import reconcile
+
+TALLY = {"votes_for", "votes_against", "abstentions"}
+
+
+def _tallies(doc_id: str, text: str, day: str = "2023-12-15"):
+    return [c for c in extract(Document(id=doc_id, text=text, date=day)) if c.kind in TALLY]
+
+
+def _events(claims):
+    return {(c.kind, c.value): parse_event(c.event) for c in claims}
+
+
+COMMITTEE = ("أقرت اللجنة الرابعة التابعة للجمعية العامة اليوم مشروع قرار بشأن اللاجئين بأغلبية "
+             "140 صوتا مقابل 9 وامتناع 20.")
+PLENARY_RECALL = ("اعتمدت الجمعية العامة اليوم في جلستها العامة القرار بأغلبية 150 صوتا مقابل 8 "
+                  "وامتناع 22، بعد أن أيده 140 عضوا في اللجنة الرابعة.")
+
+
+def test_committee_is_its_own_body():
+    ev = _events(_tallies("c", COMMITTEE))
+    assert ev[("votes_for", 140)]["body"] == "ga4"
+    assert ev[("abstentions", 20)]["body"] == "ga4"
+
+
+def test_committee_figure_recalled_after_the_plenary_tally_is_another_vote():
+    ev = _events(_tallies("p", PLENARY_RECALL))
+    plenary, committee = ev[("votes_for", 150)], ev[("votes_for", 140)]
+    assert plenary["n"] != committee["n"]
+    assert plenary["body"] == "ga" and committee["body"] == "ga4"
+    assert ev[("abstentions", 22)]["n"] == plenary["n"]
+
+
+def test_committee_and_plenary_votes_never_meet_across_articles():
+    a = Document(id="a", text=COMMITTEE, date="2023-11-10")
+    b = Document(id="b", text=("أقرت الجمعية العامة في جلستها العامة مشروع القرار بشأن اللاجئين "
+                               "بأغلبية 141 صوتا مقابل 9 وامتناع 20."), date="2023-11-10")
+    report = reconcile(extract(a) + extract(b))
+    for cl in report:
+        docs = {c.doc for c in cl.claims}
+        if cl.kind in TALLY:
+            assert docs != {"a", "b"}, cl.key
+
+
+REPEATED = ("اعتمدت الجمعية العامة اليوم القرار بأغلبية 120 صوتا مقابل 4 وامتناع 40 عضوا.\n\n"
+            "وكانت الجمعية قد اعتمدت القرار نفسه العام الماضي بأغلبية 120 صوتا مقابل 4 وامتناع 45 عضوا.")
+
+
+def test_a_tally_repeated_for_another_vote_is_a_claim_of_that_vote():
+    claims = _tallies("r", REPEATED)
+    fors = [c for c in claims if c.kind == "votes_for"]
+    assert len(fors) == 2
+    assert len({parse_event(c.event)["n"] for c in fors}) == 2
+    for c in fors:
+        assert c.surface == "120 صوتا"
+        assert any(m.start == c.start for m in c.mentions)
+
+
+HEADLINE = ("121 صوتا لصالح القرار الكندي بشأن حقوق الإنسان\n\n"
+            "صوتت الجمعية العامة اليوم لصالح مشروع القرار الكندي، بأغلبية 121 صوتا مقابل 12 وامتناع 50.")
+
+
+def test_headline_and_body_tally_are_one_vote_and_one_claim():
+    claims = _tallies("h", HEADLINE)
+    fors = [c for c in claims if c.kind == "votes_for"]
+    assert len(fors) == 1 and len(fors[0].mentions) == 2
+    assert len({c.event for c in claims}) == 1
+
+
+AFTER_EVENT = ("مجلس الأمن يمدد مهمة البعثة بالإجماع بعد فشل مشروع فرنسي بسبب الفيتو الروسي\n\n"
+               "اعتمد مجلس الأمن اليوم القرار 2811 الذي يمدد مهمة البعثة بإجماع أعضائه، بعد ساعات "
+               "من فشل مشروع قرار فرنسي. وحصل المشروع الفرنسي على 10 أصوات مقابل صوتين وامتناع 3.")
+
+
+def test_an_earlier_event_named_after_a_tally_lends_it_no_subject_nor_veto():
+    ev = _events(_tallies("e", AFTER_EVENT))
+    adopted = ev[("votes_for", 15)]
+    assert adopted.get("res") == "2811"
+    assert "veto" not in adopted and adopted.get("by", "") == ""
+    draft = ev[("votes_for", 10)]
+    assert draft["by"] == "france" and draft["n"] != adopted["n"]
+
+
+def test_committee_vote_recalled_by_a_later_article_links_to_its_report():
+    a = Document(id="a", text=("أقرت اللجنة الرابعة التابعة للجمعية العامة اليوم الجمعة مشروع قرار "
+                               "بأغلبية 98 صوتا مقابل 17 وامتناع 52."), date="2023-11-10")
+    b = Document(id="b", text=("اعتمدت الجمعية العامة مساء أمس الجمعة القرار بأغلبية 87 صوتا مقابل 26 "
+                               "وامتناع 53، بعد أن كانت اللجنة الرابعة قد أقرت المشروع في نوفمبر بـ98 صوتا."),
+                 date="2023-12-30")
+    report = reconcile(extract(a) + extract(b))
+    ninety_eight = [cl for cl in report if cl.kind == "votes_for" and any(c.value == 98 for c in cl.claims)]
+    assert len(ninety_eight) == 1 and {c.doc for c in ninety_eight[0].claims} == {"a", "b"}
