@@ -99,3 +99,20 @@ def test_committee_vote_recalled_by_a_later_article_links_to_its_report():
     report = reconcile(extract(a) + extract(b))
     ninety_eight = [cl for cl in report if cl.kind == "votes_for" and any(c.value == 98 for c in cl.claims)]
     assert len(ninety_eight) == 1 and {c.doc for c in ninety_eight[0].claims} == {"a", "b"}
+
+
+TWO_DRAFTS_ONE_SENTENCE = ("وصوت مجلس الأمن على مشروع قرار قدمته فرنسا. وأيد المشروع 10 أعضاء، فيما امتنعت 5 دول "
+                           "عن التصويت على المشروع الروسي.")
+
+
+def test_a_figure_naming_another_draft_right_after_it_is_that_drafts_vote():
+    ev = _events(_tallies("t", TWO_DRAFTS_ONE_SENTENCE))
+    first, second = ev[("votes_for", 10)], ev[("abstentions", 5)]
+    assert first["n"] != second["n"]
+    assert first["by"] == "france" and second["by"] == "russia"
+
+
+def test_the_same_draft_named_again_after_a_figure_keeps_one_vote():
+    ev = _events(_tallies("u", "وصوت مجلس الأمن على مشروع قرار قدمته فرنسا. وأيد المشروع 10 أعضاء، "
+                               "فيما امتنعت 5 دول عن التصويت على المشروع الفرنسي."))
+    assert ev[("votes_for", 10)]["n"] == ev[("abstentions", 5)]["n"]

@@ -90,6 +90,7 @@ class VoteCues:
         for state, words in rules.sponsor_adjectives.items():
             for w in words:
                 self.adjectives[normalize_word(w)] = state
+        self.amends = frozenset(normalize_word(w) for w in rules.amends_words)
         self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
 
     def find(self, text: str) -> list[Cue]:
@@ -296,9 +297,49 @@ def _amendment_of(text: str, window: list[Cue], subj: Cue, vc: VoteCues) -> Opti
     return None
 
 
+def _draft_sponsors(ctx, vc: VoteCues, cues: list[Cue], k: int) -> set[str]:
+    """The sponsors of the draft cue cues[k], or of the last sponsored draft before it (a bare
+    "المشروع" is the draft last named with its sponsors)."""
+    for j in range(k, -1, -1):
+        if cues[j].id == "draft" and (found := sponsors_of(ctx, vc, cues[j])):
+            return set(found)
+    return set()
+
+
+def _names_another_text(ctx, vc: VoteCues, cues: list[Cue], starts: list[int], subject_at: list[int],
+                        cur: Occurrence, ne: int) -> bool:
+    """The figure ending at `ne` names its own text right after it, another than the current
+    vote's ("وأيد المشروع 11 عضوا، فيما امتنعت 4 دول عن التصويت على المشروع الروسي"): a draft
+    within `sponsor_after_words` words of its clause, after an `amends_words` word ("على"), whose
+    sponsors differ from those of the draft named before the current vote's first figure."""
+    k = bisect_left(subject_at, ne)
+    if k == len(subject_at):
+        return False
+    text = ctx.text
+    at = subject_at[k]
+    between = text[ne:at]
+    gap = between.split()
+    if not gap or len(gap) > vc.rules.sponsor_after_words or _CLAUSE_END.search(between) \
+            or gap[-1] not in vc.amends:
+        return False
+    j = bisect_left(starts, at)
+    if cues[j].id != "draft":
+        return False
+    after = set(sponsors_of(ctx, vc, cues[j]))
+    first = cur.claims[0][0]
+    i = bisect_left(starts, first) - 1
+    while i >= 0 and cues[i].id not in _SUBJECTS:
+        i -= 1
+    if not after or i < 0 or cues[i].id != "draft":
+        return False
+    before = _draft_sponsors(ctx, vc, cues, i)
+    return bool(before) and not (before & after)
+
+
 def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list[Occurrence]:
     """The tally claims cut into occurrences (see the module docstring)."""
     subject_at = [c.start for c in cues if c.id in _SPLITTERS]
+    cue_starts = [c.start for c in cues]
     # a kind given again in one sentence is another vote when a body or an earlier vote is named
     # between ("بأغلبية 116 صوتا، بعد أن أيده 111 عضوا في اللجنة", "من 98 في اللجنة الرابعة إلى
     # 87 في الجلسة العامة")
@@ -328,6 +369,8 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
                 cur = None
             elif c.kind in cur.kinds and \
                     bisect_left(other_vote_at, ns) > bisect_left(other_vote_at, prev_end):
+                cur = None
+            elif c.kind not in cur.kinds and _names_another_text(ctx, vc, cues, cue_starts, subject_at, cur, ne):
                 cur = None
         if cur is None:
             cur = Occurrence()
