@@ -116,3 +116,36 @@ def test_the_same_draft_named_again_after_a_figure_keeps_one_vote():
     ev = _events(_tallies("u", "وصوت مجلس الأمن على مشروع قرار قدمته فرنسا. وأيد المشروع 10 أعضاء، "
                                "فيما امتنعت 5 دول عن التصويت على المشروع الفرنسي."))
     assert ev[("votes_for", 10)]["n"] == ev[("abstentions", 5)]["n"]
+
+
+def test_a_later_vote_of_a_sentence_is_dated_by_its_own_words():
+    ev = _events(_tallies("w", "اعتمدت الجمعية العامة اليوم القرار بأغلبية 116 صوتا مقابل 20، بعد أن أيده 111 "
+                               "عضوا في اللجنة الثالثة الشهر الماضي."))
+    assert ev[("votes_for", 111)].get("when") == "m-1"
+    assert "when" not in ev[("votes_for", 116)]
+    ev = _events(_tallies("x", "اعتمدت الجمعية العامة مساء أمس القرار بأغلبية 87 صوتا مقابل 24، بعد أن كانت "
+                               "اللجنة الرابعة قد أقرت المشروع في نوفمبر بـ98 صوتا."))
+    assert ev[("votes_for", 98)].get("when") == "m11"
+
+
+def test_when_spans():
+    from datetime import date
+
+    from crosscheck.reconcile.votes import _when_span
+
+    pub = date(2014, 12, 18)
+    assert _when_span("m-1", pub) == (date(2014, 11, 1), date(2014, 11, 30))
+    assert _when_span("m11", pub) == (date(2014, 11, 1), date(2014, 11, 30))
+    assert _when_span("m12", pub) == (date(2014, 12, 1), pub)
+    assert _when_span("y-1", pub) == (date(2013, 1, 1), date(2013, 12, 31))
+    assert _when_span("m-1", date(2015, 1, 5)) == (date(2014, 12, 1), date(2014, 12, 31))
+
+
+def test_committee_vote_recalled_last_month_links_to_its_report():
+    a = Document(id="a", text=("أقرت اللجنة الثالثة التابعة للجمعية العامة اليوم الثلاثاء مشروع قرار "
+                               "بأغلبية 111 صوتا مقابل 19 وامتناع 55."), date="2014-11-18")
+    b = Document(id="b", text=("اعتمدت الجمعية العامة اليوم الخميس القرار بأغلبية 116 صوتا مقابل 20 وامتناع "
+                               "53، بعد أن أيده 111 عضوا في اللجنة الثالثة الشهر الماضي."), date="2014-12-18")
+    report = reconcile(extract(a) + extract(b), [a, b])
+    fors = [cl for cl in report if cl.kind == "votes_for" and any(c.value == 111 for c in cl.claims)]
+    assert len(fors) == 1 and {c.doc for c in fors[0].claims} == {"a", "b"}

@@ -509,6 +509,10 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                     and not _SINCE.search(text, max(0, c.start - 12), c.start) \
                     and not any(_year_of(text, o, c, vc) for o in others):
                 fields["past"] = c.value
+        if lo > s_lo and "past" not in fields:
+            when = _when(ctx, text[lo:hi], vc)
+            if when:
+                fields["when"] = when
         if not fields["body"] and "veto" in fields:
             fields["body"] = "sc"  # only the Council's permanent members veto
         if not fields["body"]:
@@ -620,6 +624,23 @@ def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: d
     for n, (_, d) in enumerate(kept, 1):
         d["n"] = str(n)
     return [o for o, _ in kept], [d for _, d in kept]
+
+
+def _when(ctx, stretch: str, vc: VoteCues) -> str:
+    """When a later vote of a sentence was held, as its own stretch says: "m11" (one month named:
+    "بعد أن كانت اللجنة قد أقرت المشروع في نوفمبر بـ98 صوتا"), "m-1" ("الشهر الماضي"), "y-1"
+    ("العام الماضي"); "" when it says nothing (crosscheck.reconcile.votes dates it from its
+    article's day)."""
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.text.dates import months_named, names_last_year
+
+    rules = date_rules(ctx.rules.directory)
+    if any(pat.search(stretch) for cid, pat in vc.patterns if cid == "last_month"):
+        return "m-1"
+    if names_last_year(stretch, rules):
+        return "y-1"
+    months = months_named(stretch, rules)
+    return f"m{next(iter(months))}" if len(months) == 1 else ""
 
 
 def _without_tally_numbers(ctx, cues: list[Cue], tallies: Sequence[Claim]) -> list[Cue]:

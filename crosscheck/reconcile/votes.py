@@ -39,6 +39,10 @@ apart are never both adopted within the days two overlapping votes span - one of
 slip, and the vote is named by the number most of its articles give.  Numbers one apart (2727 /
 2728, often adopted the same day) stay two votes.
 
+A later vote of a sentence whose own words date it ("بعد أن أيده 111 عضوا في اللجنة الشهر
+الماضي": the event's `when`, crosscheck.extract.vote_events) stands in that month or year before
+its article (`_when_span`), not at the day a relative word of the sentence names.
+
 An undated vote (no date in its article's metadata or text, not a past vote) could have been
 held on any day: it is read after every dated vote and may join one of its body, when the body
 has at most `undated_link_max_votes` dated votes (more, and it could be any of them: it stays
@@ -132,6 +136,12 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
         if month is not None:  # "في مارس/آذار 2022": that month's vote, not October's
             occ.lo, occ.hi = _month_span(int(past), month)
         return
+    when = occ.get("when")
+    if when and docd:  # a later vote of its sentence, held when its own words say
+        span = _when_span(when, min(docd))
+        if span is not None:
+            occ.lo, occ.hi = span
+            return
     if rel:  # a relative word ("أمس", "يوم الثلاثاء") read a day or two off still holds
         occ.exact = min(rel)
         occ.lo, occ.hi = occ.exact - timedelta(days=slack), max(rel) + timedelta(days=slack)
@@ -174,6 +184,26 @@ def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Option
     else:
         return None
     return _month_span(year, month)
+
+
+def _when_span(when: str, published: date) -> Optional[tuple[date, date]]:
+    """The days of a vote its article dates by its own words (crosscheck.extract.vote_events
+    `_when`): "m-1" the month before the article's, "y-1" the year before, "m11" the last
+    November before it (the article's own month: its days up to the article)."""
+    if when == "y-1":
+        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+    if when == "m-1":
+        month, year = (published.month - 1, published.year) if published.month > 1 else (12, published.year - 1)
+        return _month_span(year, month)
+    if when.startswith("m") and when[1:].isdigit():
+        month = int(when[1:])
+        if not 1 <= month <= 12:
+            return None
+        if month == published.month:
+            return date(published.year, month, 1), published
+        year = published.year if month < published.month else published.year - 1
+        return _month_span(year, month)
+    return None
 
 
 def _month_span(year: int, month: int) -> tuple[date, date]:
