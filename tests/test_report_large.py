@@ -507,7 +507,8 @@ def test_a_large_report_continues_on_part_pages_under_a_byte_budget(generated, m
     report = analysis.report()
     whole = pipeline.write_reports(analysis, tmp_path / "one", ("md", "html", "json"))
     assert [p.name for p in whole] == ["report.md", "report.html", "report.json"]
-    budget = 80_000  # the generated archive's pages: ~120 kB of Markdown, ~200 kB of HTML
+    budget = 70_000  # the generated archive's pages: ~120 kB of Markdown, ~200 kB of HTML (70 kB, not 80:
+    # the vote identity of session 21 changed the archive's clusters so that 80 kB left no link across pages)
     monkeypatch.setattr(page_parts, "PAGE_BUDGET", budget)
     out = tmp_path / "parts"
     out.mkdir()

@@ -149,3 +149,16 @@ def test_committee_vote_recalled_last_month_links_to_its_report():
     report = reconcile(extract(a) + extract(b), [a, b])
     fors = [cl for cl in report if cl.kind == "votes_for" and any(c.value == 111 for c in cl.claims)]
     assert len(fors) == 1 and {c.doc for c in fors[0].claims} == {"a", "b"}
+
+
+def test_a_vote_of_an_event_counted_back_in_days_is_dated_that_many_days_before():
+    from datetime import date
+
+    from crosscheck.reconcile.votes import _when_span
+
+    ev = _events(_tallies("d", "ويأتي التصويت بعد ستة أيام من إسقاط الصين مشروع قرار حول المياه رغم تأييد 13 "
+                               "عضوا له."))
+    assert ev[("votes_for", 13)].get("when") == "d-6"
+    assert _when_span("d-6", date(2024, 3, 10), 2) == (date(2024, 3, 2), date(2024, 3, 6))
+    ev = _events(_tallies("e", "ويأتي التصويت بعد إسقاط الصين مشروع قرار حول المياه رغم تأييد 13 عضوا له."))
+    assert "when" not in ev[("votes_for", 13)]

@@ -513,6 +513,13 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             when = _when(ctx, text[lo:hi], vc)
             if when:
                 fields["when"] = when
+        if "past" not in fields and "when" not in fields:
+            # "ويأتي التصويت بعد تسعة أيام من إسقاط روسيا مشروع قرار رغم تأييد 12 عضوا له": the
+            # earlier event's vote, that many days before the article's
+            lead = next((c for c in reversed(before) if c.id == "after_event" and c.start >= s_lo), None)
+            days = _days_before(text[lead.start:lead.end], vc) if lead is not None else None
+            if days:
+                fields["when"] = f"d-{days}"
         if not fields["body"] and "veto" in fields:
             fields["body"] = "sc"  # only the Council's permanent members veto
         if not fields["body"]:
@@ -626,21 +633,44 @@ def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: d
     return [o for o, _ in kept], [d for _, d in kept]
 
 
+@lru_cache(maxsize=8)
+def _date_rules(directory: Optional[str]):
+    """rules/dates.yaml of the rules directory (its month names, "last year")."""
+    from crosscheck.ruleset.resources import rules_dir
+    from crosscheck.text.dates import load_date_rules
+
+    return load_date_rules(rules_dir(directory).resolve() / "dates.yaml")
+
+
 def _when(ctx, stretch: str, vc: VoteCues) -> str:
     """When a later vote of a sentence was held, as its own stretch says: "m11" (one month named:
     "بعد أن كانت اللجنة قد أقرت المشروع في نوفمبر بـ98 صوتا"), "m-1" ("الشهر الماضي"), "y-1"
     ("العام الماضي"); "" when it says nothing (crosscheck.reconcile.votes dates it from its
     article's day)."""
-    from crosscheck.reconcile.dating import date_rules
     from crosscheck.text.dates import months_named, names_last_year
 
-    rules = date_rules(ctx.rules.directory)
+    rules = _date_rules(ctx.rules.directory)
     if any(pat.search(stretch) for cid, pat in vc.patterns if cid == "last_month"):
         return "m-1"
     if names_last_year(stretch, rules):
         return "y-1"
     months = months_named(stretch, rules)
     return f"m{next(iter(months))}" if len(months) == 1 else ""
+
+
+def _days_before(lead: str, vc: VoteCues) -> Optional[int]:
+    """The days an `after_event` lead counts back ("بعد تسعة أيام من": 9; weeks are 7 days), or
+    None when it names no count of days or weeks."""
+    from crosscheck.numbers.parser import find_numbers
+
+    for m in find_numbers(lead):
+        unit = lead[m.end:].split()
+        if not unit or not isinstance(m.value, int) or m.value <= 0:
+            continue
+        per = vc.rules.day_units.get(unit[0])
+        if per:
+            return m.value * per
+    return None
 
 
 def _without_tally_numbers(ctx, cues: list[Cue], tallies: Sequence[Claim]) -> list[Cue]:

@@ -138,7 +138,7 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
         return
     when = occ.get("when")
     if when and docd:  # a later vote of its sentence, held when its own words say
-        span = _when_span(when, min(docd))
+        span = _when_span(when, min(docd), slack)
         if span is not None:
             occ.lo, occ.hi = span
             return
@@ -186,10 +186,14 @@ def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Option
     return _month_span(year, month)
 
 
-def _when_span(when: str, published: date) -> Optional[tuple[date, date]]:
+def _when_span(when: str, published: date, slack: int = 2) -> Optional[tuple[date, date]]:
     """The days of a vote its article dates by its own words (crosscheck.extract.vote_events
     `_when`): "m-1" the month before the article's, "y-1" the year before, "m11" the last
-    November before it (the article's own month: its days up to the article)."""
+    November before it (the article's own month: its days up to the article), "d-9" nine days
+    before it (give or take `slack` days)."""
+    if when.startswith("d-") and when[2:].isdigit():  # "بعد تسعة أيام من …": that day, give or take
+        day = published - timedelta(days=int(when[2:]))
+        return day - timedelta(days=slack), day + timedelta(days=slack)
     if when == "y-1":
         return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
     if when == "m-1":

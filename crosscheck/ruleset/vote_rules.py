@@ -46,6 +46,7 @@ class VoteRules(_Strict):
     cues: list[VoteCue]
     sponsor_adjectives: dict[str, list[str]] = {}
     committee_ordinals: dict[str, int] = {}
+    day_units: dict[str, int] = {}
     veto_negators: list[str] = []
     sponsor_after_words: int = Field(4, ge=1)
     actor_before_words: int = Field(3, ge=1)
