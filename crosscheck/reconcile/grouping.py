@@ -1088,7 +1088,8 @@ def join_moves(
 
     def nearest_story(key: tuple, ms: list[Member]) -> Optional[tuple]:
         """The one placed cluster of the unplaced unit's scope (its incident, when it names
-        none, open) that holds figures within `story_window_days` of the unit's days."""
+        none, open) that holds figures within `story_window_days` of the unit's days; of
+        several, the one of a country the unit's sentences name, if only one is."""
         if placed[0] is None:
             placed[0] = story_days(((_day(m.claim.as_of), k) for k, kms in clusters.items()
                                     for m in kms if m.claim.as_of is not None), attrs)
@@ -1107,10 +1108,16 @@ def join_moves(
                 if scanned > MAX_STORY_SCAN:
                     return None  # a crowd of clusters in its days: no guess, and bounded work
                 cands.add(e[1])
+        if not cands:
+            return None
+        named = named_countries(m.claim.sentence for m in ms if m.claim.sentence)
+        if len(cands) > 1 and named:
+            # several stories on its days: those of the countries its sentences name are its
+            # own ("كينيا: ارتفاع حصيلة ضحايا الهجوم إلى 148" is not another country's toll)
+            cands = {k for k in cands if _country(k[li]) in named} or cands
         dest = _one_whole(sorted(cands, key=repr), li) if len(cands) > 1 else next(iter(cands), None)
         if dest is None:
             return None
-        named = named_countries(m.claim.sentence for m in ms if m.claim.sentence)
         if named and _country(dest[li]) not in named:
             return None  # its sentence names another country: another story of the same days
         return dest
@@ -1154,6 +1161,12 @@ def join_moves(
         if best <= home or stay or _disputed_at_home(ms, dated_figures(key), doc):
             continue
         targets = {k: t for k, t in targets.items() if t == best}
+        if len(targets) > 1 and loc is None:
+            # the same figure at several places: the one of a country its sentences name
+            # ("توعدت الحركة كينيا ... الهجوم الذي أودى بحياة 147") is its own
+            named = named_countries(m.claim.sentence for m in ms if m.claim.sentence)
+            if named:
+                targets = {k: t for k, t in targets.items() if _country(k[li]) in named} or targets
         if len(targets) != 1:
             continue
         dest = next(iter(targets))
