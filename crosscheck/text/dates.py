@@ -85,6 +85,11 @@ class DateRules(BaseModel):
     # of an earlier figure, right after that figure ("بعد أن كانت الوفيات 9 في ..."); elsewhere
     # it names an event ("قتلوا في هجوم 7 أكتوبر").
     earlier_as_of_words: list[str] = []
+    # A day a few words after one of these, with no figure or comma between, is where a period
+    # starts ("منذ بدء العدوان مساء الاثنين إلى 119": the war began on Monday; the count is
+    # of the article's day), not the day the figure stands at.
+    period_start_words: list[str] = []
+    period_start_max_words: int = Field(4, ge=1, le=8)
     examples: dict = {}
 
 
@@ -189,6 +194,11 @@ class _Patterns:
             + str(rules.future_max_words) + r"}\s+$"
         ) if rules.future_words else None
         self.future_reach = 14 * rules.future_max_words + 24
+        self.period_start_re = regex.compile(
+            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.period_start_words) + r")(?:\s+[^\s،,.؛:!?\d]+){0,"
+            + str(rules.period_start_max_words) + r"}\s+$"
+        ) if rules.period_start_words else None
+        self.period_start_reach = 14 * rules.period_start_max_words + 16
         self.future_after_re = regex.compile(
             r"\s+(?:" + _alt(rules.future_after_words) + r")(?![\p{L}])"
         ) if rules.future_after_words else None
@@ -208,6 +218,12 @@ class _Patterns:
         if m is None:
             return False
         return self.report_noun_re is None or self.report_noun_re.search(s, max(0, m.start() - 40), m.start()) is None
+
+    def starts_period(self, s: str, start: int) -> bool:
+        """Does the day at `start` of `s` close a phrase opened by a period's start word, a few
+        words before it with no figure or comma between ("منذ بدء الهجوم يوم الاثنين")?"""
+        return self.period_start_re is not None and self.period_start_re.search(
+            s, max(0, start - self.period_start_reach), start) is not None
 
     def looks_forward(self, s: str, start: int, end: int) -> bool:
         """Is the day at [start, end) of `s` one the sentence looks forward to?"""
@@ -416,6 +432,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue  # "غارة أمس": the event's day
             if p.looks_forward(s, m.start(), m.end()):
                 continue  # "على أن تستكمل العملية اليوم": a day something is due
+            if p.starts_period(s, m.start()):
+                continue  # "منذ بدء القصف أمس": when the period began
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
         for m in p.weekday_re.finditer(s):
@@ -427,6 +445,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue  # "اشتباكات السبت": the clashes' day, not the figure's
             if p.looks_forward(s, m.start(), m.end()):
                 continue  # "يُنتظر أن تستكمل الأحد", "الأحد المقبل": when it is due
+            if p.starts_period(s, m.start()):
+                continue  # "منذ بدء العدوان مساء الاثنين": when the period began
             name = m[1]
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
             if wd is not None:
