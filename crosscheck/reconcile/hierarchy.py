@@ -117,18 +117,27 @@ class Hierarchy:
         found = [(norm.span(m.start(), m.end()), m.group("p")) for m in self.combination.finditer(norm.text)]
         if not found:
             return {}
-        order = sorted((i for i, c in enumerate(claims) if c.kind in ADDITIVE_KINDS),
-                       key=lambda i: (_num_start(claims[i]), _num_end(claims[i])))
-        starts = [_num_start(claims[i]) for i in order]
+        # every place of the text a claim's figure stands at: its own, and the other places
+        # its article states it (a headline's figure told again in the body "في البلدين")
+        places: list[tuple[int, int, int]] = []
+        for i, c in enumerate(claims):
+            if c.kind not in ADDITIVE_KINDS:
+                continue
+            if c.field == "text":
+                places.append((_num_start(c), _num_end(c), i))
+            for m in c.mentions:
+                if m.field == "text" and (m.start, m.end) != (c.start, c.end):
+                    places.append((m.start, m.end, i))
+        places.sort()
+        starts = [a for a, _b, _i in places]
         chosen: dict[int, Optional[int]] = {}
         for (s, e), phrase in found:
             k = bisect_left(starts, e)  # first figure starting after the phrase
             best: Optional[tuple[int, int]] = None
             for j in (k - 2, k - 1, k):  # k - 2: when k - 1 is the phrase's own number word
-                if not 0 <= j < len(order):
+                if not 0 <= j < len(places):
                     continue
-                c = claims[order[j]]
-                a, b = _num_start(c), _num_end(c)
+                a, b, ci = places[j]
                 if a < e and b > s:
                     continue  # the phrase's own number word ("الدول الثلاث") is no figure
                 gap = (e, a) if a >= e else (b, s) if b <= s else (s, s)
@@ -137,7 +146,7 @@ class Hierarchy:
                 if dist > self.window or _CLAUSE_END.search(between):
                     continue
                 if best is None or dist < best[0]:
-                    best = (dist, order[j])
+                    best = (dist, ci)
             if best is not None:
                 chosen[best[1]] = self.combination_count.get(" ".join(phrase.split()))
         if not chosen:
