@@ -166,6 +166,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
             [Phrase.parse(c, r.id) for r in rules.kinds for c in r.cues]
             + [Phrase.parse(c, r.id) for r in rules.kinds for c in _subject_cues(rules, r)]
             + [Phrase.parse(c, r.id + ":cross") for r in rules.kinds for c in r.cross_clause_cues]
+            + [Phrase.parse(c, r.id + ":antecedent") for r in rules.kinds for c in r.antecedent_cues]
         ),
         frozenset().union(*(k.nouns._first_keys for k in kinds)),
         any(k.nouns._first_loose for k in kinds),
@@ -2264,6 +2265,44 @@ def _anaphora_plain(pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
 
 
 _ANTECEDENT = 4  # how far back from its clause's start a pronoun's antecedent may end ("قتلى تدافع ملعب المدينة، الذين")
+_COMMA_ONLY = regex.compile(r"\s*[،,]\s*")
+
+
+def _comma_only(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """Is token k's clause break a comma alone ("…، وعددهم 26": the pronoun opens its clause)?"""
+    return k > 0 and bool(_COMMA_ONLY.fullmatch(ctx.text, toks[k - 1].nend, toks[k].nstart))
+
+
+_GOVERNOR_REACH = 12  # how far back a bridge word's verb may stand across commas ("أفرج خاطفون، الجمعة، عن …")
+
+
+def _antecedent_governor(ctx: DocContext, ck: "CompiledKind", index, toks: Sequence[Token], cs: int):
+    """The cue governing a pronoun's antecedent in the clause before the pronoun's own ("أطلق
+    المسلحون سراح العمال المخطوفين منذ الشهر الماضي، وعددهم 14 شخصا"): the rule's cue in that
+    clause, within the rule's reach of its end; or, when that clause opens with a bridge word
+    ("أفرجت الجماعة، أمس، عن العمال المحتجزين منذ عام، وعددهم 9"), the cue before the bridge,
+    as for a figure right after it.  None when no cue of the rule governs it (or another kind's
+    cue stands nearer the antecedent in that clause)."""
+    r = ck.rule
+    if not r.antecedent_cues:
+        return None
+    pcs = ctx.info(toks).clause_start(cs - 1)
+    if pcs >= cs:
+        return None
+    tag = r.id + ":antecedent"
+    window = max(r.cue_before, 1) + 2  # (+2: the antecedent's own words past the verb's reach)
+    mine = index.nearest(cs, cs, min(window, cs - pcs + 1), 0, True, tag)
+    if mine is None or mine[1] < pcs:
+        mine = None
+        if ck.bridge and not toks[pcs].forms.isdisjoint(ck.bridge):
+            mine = index.nearest(pcs, pcs, _GOVERNOR_REACH, 0, True, tag)
+    if mine is None:
+        return None
+    # another kind's cue between the verb and the pronoun names the antecedent
+    first = index.nearest(cs, cs, cs - mine[1] + 1, 0, True)
+    if first is not None and first[1] > mine[1] and _rule_of(first[0].payload) != r.id:
+        return None
+    return mine[0], mine[1], cs - mine[1]
 
 
 def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,
@@ -2286,8 +2325,8 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         pred = _predicate_for(ctx.rules.hedges)
     people = not r.any_noun  # a resolution number is never a clause's total
     if (
-        people and left >= 2 and not toks[left - 1].brk_before
-        and not toks[left - 1].forms.isdisjoint(pred.pronouns)
+        people and left >= 2 and not toks[left - 1].forms.isdisjoint(pred.pronouns)
+        and (not toks[left - 1].brk_before or _comma_only(ctx, toks, left - 1))
     ):
         # "قتلى التدافع، الذين بلغ عددهم 125", "الرهائن المحتجزين، والبالغ عددهم 101": the
         # pronoun's antecedent is the noun phrase that ends the clause before its own; a cue at
@@ -2307,6 +2346,10 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
                 first = index.nearest(cs, cs, _ANTECEDENT, 0, True)
                 if first is None or mine[1] >= first[1]:
                     return mine  # (another kind's cue nearer the antecedent's end names it)
+            elif index.nearest(cs, cs, _ANTECEDENT, 0, True) is None:
+                found = _antecedent_governor(ctx, ck, index, toks, cs)
+                if found is not None:
+                    return found
     if people:
         reached = fig.get("reached")
         if reached is None:
@@ -2521,7 +2564,7 @@ def _list_verb(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) 
         if items and nouns:
             for _s, _e, q in index.starting_at(k):
                 ck = comp.by_id.get(_RULE_OF.get(q.payload) or _rule_of(q.payload))
-                if ck is None or str(q.payload).endswith(":cross"):
+                if ck is None or str(q.payload).endswith((":cross", ":antecedent")):
                     continue
                 r = ck.rule
                 if r.accept_person_nouns and not r.article_needs and not r.sentence_needs and not r.units:

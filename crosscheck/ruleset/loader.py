@@ -141,6 +141,11 @@ class KindRule(_Strict):
     # When the word right before the claim is one of these, the cue may stand across commas up
     # to 12 words back: "أفرجت حماس، الجمعة، عن 24 محتجزا".
     cue_bridge: list[str] = Field(default_factory=list)
+    # Cues that, in the clause before a count named by its pronoun ("…، وعددهم 26 شخصا"), tell
+    # what befell the pronoun's antecedent: "أفرج الخاطفون عن العمال المخطوفين منذ عام، وعددهم
+    # 14" counts those freed.  Finite verbs of a thing done, not a noun of a thing sought
+    # ("المفاوضات جارية لإطلاق سراح المخطوفين، وعددهم 30": they are still held).
+    antecedent_cues: list[str] = Field(default_factory=list)
     require_cue: bool = False  # a noun alone is not enough
     accept_person_nouns: bool = True  # "30 ألف شخص" + a cue
     accept_bare: bool = True  # a number with no counted noun + a cue ("مقتل 200 في …")
