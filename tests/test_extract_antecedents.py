@@ -33,3 +33,20 @@ def test_a_verb_of_firing_frees_no_one():
 
 def test_an_abducted_group_named_by_its_adjective():
     assert _kv("وتحدثت مصادر عن الإفراج عن 30 عاملا مخطوفا في الصحراء") == [("hostages_released", 30)]
+
+
+def test_a_short_quoted_name_is_part_of_its_phrase():
+    from crosscheck.text.tokens import tokenize
+
+    toks = tokenize('بعد انتهاء عملية "درع الشمال" التي استمرت 52 يوما، وقال: "انتهت" أمس')
+    assert [t.brk_before for t in toks[:9]] == [False] * 9
+    # a quote after a colon opens a clause; a name holding a figure keeps its quotes
+    assert toks[10].brk_before
+    toks = tokenize('غرقت العبارة "النجمة 95" التي')
+    assert toks[2].brk_before and toks[4].brk_before
+
+
+def test_a_named_operation_lasting_so_long():
+    got = [(c.kind, c.value, c.event) for c in extract_text('وعاد السكان بعد انتهاء عملية "درع الشمال" التي استمرت 52 يوما')]
+    assert got == [("duration_days", 52, "war")]
+    assert _kv("وخضع المصاب لعملية جراحية استمرت 9 ساعات") == []

@@ -147,7 +147,41 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             pos = s + len(w)
             brk = gap != " " and len(tokens) > 0 and not _BREAK_CHARS.isdisjoint(gap)
             append(Token(s, pos, intern(w), memo.get(w) or bare_forms(w), brk))  # one string per word
+    if _ANY_QUOTE.search(text, start, end) is not None:
+        _join_quoted_names(text, tokens)
     return tokens
+
+
+# A short name in quotes inside a phrase ('عملية "درع الشمال" التي استمرت 52 يوما') is part of
+# its phrase, not a clause of its own: an opening quote after a space, at most
+# _QUOTED_NAME_MAX words, a closing quote before a space, no figure inside (a figure in quotes,
+# "بلغ “39 مدنيا", or a name holding one, "العبارة "النجمة 95"", keeps its breaks).
+_ANY_QUOTE = regex.compile(r'["«»“”]')
+_OPENING = regex.compile(r' +["«“]')
+_CLOSING = regex.compile(r'["»”] +')
+_QUOTED_NAME_MAX = 4
+
+
+def _join_quoted_names(text: str, tokens: list[Token]) -> None:
+    """Clear the clause breaks of the quotes around each short quoted name inside a phrase
+    (one pass over the tokens)."""
+    n = len(tokens)
+    i = 1
+    while i < n:
+        t = tokens[i]
+        if not (t.brk_before and _OPENING.fullmatch(text, tokens[i - 1].nend, t.nstart)):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j - i <= _QUOTED_NAME_MAX and not tokens[j].brk_before:
+            j += 1
+        if (
+            j < n and j - i <= _QUOTED_NAME_MAX and _CLOSING.fullmatch(text, tokens[j - 1].nend, tokens[j].nstart)
+            and not any(tokens[k].text[0].isdigit() for k in range(i, j))
+        ):
+            t.brk_before = False
+            tokens[j].brk_before = False
+        i = j
 
 
 _CHUNK = 1 << 16  # characters read by one findall
