@@ -50,3 +50,17 @@ def test_a_named_operation_lasting_so_long():
     got = [(c.kind, c.value, c.event) for c in extract_text('وعاد السكان بعد انتهاء عملية "درع الشمال" التي استمرت 52 يوما')]
     assert got == [("duration_days", 52, "war")]
     assert _kv("وخضع المصاب لعملية جراحية استمرت 9 ساعات") == []
+
+
+def test_an_earlier_value_after_a_subset_aside_is_the_totals():
+    got = [(c.kind, c.value, c.group) for c in extract_text(
+        "وارتفع عدد قتلى الحريق إلى 48 قتيلا، بينهم 11 من رجال الإطفاء، بعد أن كان 35 صباح اليوم")]
+    assert ("killed", 35, "all") in got and ("killed", 48, "all") in got
+
+
+def test_an_earlier_value_after_a_since_aside():
+    for text in ("وارتفع عدد قتلى الجيش في المعارك إلى 48 منذ 3 نيسان، بعد أن كان 35 قبل أسبوع",
+                 "وارتفع عدد قتلى الجيش في المعارك إلى 48 منذ بدء الهجوم، بعد أن كان 35 قبل أسبوع"):
+        assert ("killed", 35) in _kv(text)
+    # a figure of another kind between: not the earlier value of the toll
+    assert ("killed", 35) not in _kv("وارتفع عدد قتلى الجيش إلى 48، في حين أصيب 20 آخرون، بعد أن كان 35 قبل أسبوع")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import deque
+from itertools import islice
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1534,6 +1535,9 @@ def _earlier_account_group(ctx: DocContext, toks: Sequence[Token], s_lo: int, le
     return None
 
 
+_SUBSET_TAIL = 4  # words of a subset's noun after its claim's span ("11 من رجال الإطفاء")
+
+
 def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i0: int) -> _Placed | None:
     """The claim a figure gives the earlier value of: "ارتفعت الحصيلة إلى 264 قتيلا، بعد أن كانت
     110" (scope `earlier_value_markers`, standing right after that claim, a comma allowed).  A
@@ -1561,9 +1565,20 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         # are no toll; the marker naming the count again is the people's
         scan_from = last.right - off
         last = placed[-2]
+    k = last.right - off
+    if last.parent is not None and last.parent.parent is None and last.parent.claim.kind != "other":
+        # "إلى 48 قتيلا، بينهم 12 طفلا، بعد أن كان 35", "بينهم 11 من رجال الإطفاء، …": a subset
+        # between commas (its noun's last words, no figure, before the closing one) is an aside
+        # of the toll before it, whose earlier value the marker gives
+        e = k
+        while e < len(toks) and e - k < _SUBSET_TAIL and not toks[e].brk_before and not toks[e].is_digit():
+            e += 1
+        if e < len(toks) and toks[e].brk_before and any(
+            toks[j].brk_before for j in range(last.parent.right - off, last.left - off + 1)
+        ):
+            last, k = last.parent, e
     if last.claim.kind == "other" or last.parent is not None:
         return None
-    k = last.right - off
     for _ in range(3):  # "… إلى 359 قتيلا الأربعاء، بعد أن كانت 321", "… قتيلا صباح السبت، …"
         when = ctx.scope.earlier_value_when.at(toks, k) if k < m[1] else None
         if when is None:
@@ -1573,7 +1588,9 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         # asides of time or source, each closed by a comma ("… حتى مساء الأحد، بحسب الشرطة،
         # بعد أن كان 112"), no figure in them
         j = k
-        while j < m[1] and not toks[j].is_digit():
+        # (a figure read as no claim, a date's day, may stand in them: "منذ 20 أيار")
+        lefts = {p.left - off for p in islice(reversed(placed), 8)}
+        while j < m[1] and not (toks[j].is_digit() and j in lefts):
             if (j == k or toks[j].brk_before) and ctx.scope.earlier_value_asides.at(toks, j) is None:
                 break
             j += 1
