@@ -64,3 +64,13 @@ def test_an_earlier_value_after_a_since_aside():
         assert ("killed", 35) in _kv(text)
     # a figure of another kind between: not the earlier value of the toll
     assert ("killed", 35) not in _kv("وارتفع عدد قتلى الجيش إلى 48، في حين أصيب 20 آخرون، بعد أن كان 35 قبل أسبوع")
+
+
+def test_the_holding_named_by_its_noun():
+    assert _kv("وخطف مسلحون عمالا. ويأتي ذلك بعد يوم من احتجاز الجماعة 20 سائق شاحنة في محطة وقود") == [("hostages_held", 20)]
+    assert _kv("وخطف مسلحون عمالا. وأمرت المحكمة باحتجاز 20 متظاهرا") == []
+
+
+def test_attackers_holding_people_are_hostage_takers():
+    got = _kv("وهاجم مسلحون قاعة الحفلات حيث احتجز المهاجمون قرابة مئة شخص قبل اقتحام القاعة")
+    assert got == [("hostages_held", 100)]
