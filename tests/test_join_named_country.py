@@ -6,6 +6,7 @@ article, for Peru by another), or two stories of the same days near it.
 
 from __future__ import annotations
 
+import pytest
 from test_reconciler_factory import claim, doc
 
 from crosscheck.reconcile.reconciler import reconcile
@@ -18,26 +19,23 @@ def _with(clusters, doc_id):
     return c
 
 
-def test_the_same_figure_at_two_places_goes_to_the_country_its_sentence_names():
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        # the sentence names Kenya: the figure joins Kenya's cluster
+        ("توعدت الحركة كينيا بحرب طويلة بعد الهجوم الذي أودى بحياة 147 شخصا", "kenya"),
+        # without a country named the figure stays apart
+        ("قالت الحركة إن الهجوم أودى بحياة 147 شخصا", None),
+    ],
+)
+def test_the_same_figure_at_two_places_goes_to_the_country_its_sentence_names(sentence, location):
     claims = [
         claim("ke", "killed", 147, location="kenya", incident="war"),
         claim("pe", "killed", 147, location="peru", incident="war"),
-        claim("x", "killed", 147, location=None, incident="war",
-              sentence="توعدت الحركة كينيا بحرب طويلة بعد الهجوم الذي أودى بحياة 147 شخصا"),
+        claim("x", "killed", 147, location=None, incident="war", sentence=sentence),
     ]
     clusters = reconcile(claims, [doc("ke", date=DAY), doc("pe", date=DAY), doc("x", date=DAY)])
-    assert _with(clusters, "x").key["location"] == "kenya"
-
-
-def test_without_a_country_named_the_figure_stays_apart():
-    claims = [
-        claim("ke", "killed", 147, location="kenya", incident="war"),
-        claim("pe", "killed", 147, location="peru", incident="war"),
-        claim("x", "killed", 147, location=None, incident="war",
-              sentence="قالت الحركة إن الهجوم أودى بحياة 147 شخصا"),
-    ]
-    clusters = reconcile(claims, [doc("ke", date=DAY), doc("pe", date=DAY), doc("x", date=DAY)])
-    assert _with(clusters, "x").key["location"] is None
+    assert _with(clusters, "x").key["location"] == location
 
 
 def test_of_two_stories_on_its_days_an_unplaced_figure_joins_the_named_countrys():
