@@ -417,3 +417,29 @@ def test_a_figure_far_below_its_articles_own_total_stands_for_no_whole():
     found = [i for i in find_inconsistencies(reconcile(claims, config=off), off)
              if i.type == "subperiod_exceeds_total"]
     assert len(found) == 1 and {c.value for c in found[0].claims} == {40, 90}
+
+
+@pytest.mark.parametrize("text", RULES.hierarchy.partitive_pronoun_examples.hit)
+def test_a_figure_followed_by_of_them_is_a_part(text):
+    doc = _doc("x", text)
+    # the part as a figure of everyone (the extractor may or may not have named it a part)
+    claims = [c.model_copy(update={"group": "all"}) for c in extract(doc) if c.kind == "killed"]
+    assert claims
+    assert H.annotate(claims, [doc])[-1].group == "subset"
+
+
+@pytest.mark.parametrize("text", RULES.hierarchy.partitive_pronoun_examples.miss)
+def test_a_figure_not_followed_by_of_them_keeps_its_group(text):
+    doc = _doc("x", text)
+    claims = extract(doc)
+    assert claims
+    assert [c.group for c in H.annotate(claims, [doc])] == [c.group for c in claims]
+
+
+def test_deaths_of_them_beside_the_days_toll_are_no_same_day_conflict():
+    # "12 paramedics were infected, five of them died" beside 14 deaths of the day: a part
+    doc = _doc("a", "ارتفع عدد الوفيات بالحمى إلى 14 وفاة. وأوضحت الوزارة أن 12 من المسعفين أصيبوا "
+                    "بالعدوى، توفي خمسة منهم، وأن الإصابات تركزت في العاصمة.", "2024-05-02")
+    report = _report(doc)
+    assert not report.inconsistencies
+    assert all(cl.status != "conflict" for cl in report.clusters)

@@ -66,6 +66,7 @@ class Hierarchy:
     alone: Optional[regex.Pattern] = None  # "وحده", "وحدها": a place singled out as a part
     partitive: Optional[regex.Pattern] = None  # "66 من المصابين": a part of the toll's own people
     prefix_parent: dict = field(default_factory=dict)  # "nationals" -> foreigners: "nationals:syria" is a part
+    of_them: Optional[regex.Pattern] = None  # "توفي ستة منهم": a part of a group named before
 
     # ------------------------------------------------------------------ paths
 
@@ -230,9 +231,24 @@ class Hierarchy:
     def counted_out(self, c: Claim) -> bool:
         """A figure counted out of the toll's own people ("66 من المصابين في حالة حرجة"): its
         counted noun is "من" and one of `partitive_nouns`, and the extractor named no group."""
-        if self.partitive is None or c.group != "all" or not c.surface:
+        if c.group != "all" or not c.surface:
             return False
-        return self.partitive.search(normalize(c.surface).text) is not None
+        if self.partitive is not None and self.partitive.search(normalize(c.surface).text) is not None:
+            return True
+        return self.followed_by_of_them(c)
+
+    def followed_by_of_them(self, c: Claim) -> bool:
+        """Is the figure followed by a partitive pronoun ending its clause ("توفي ستة منهم،")?
+        Bounded work: the few words after the figure's surface in its sentence."""
+        if self.of_them is None or not c.sentence:
+            return False
+        from crosscheck.reconcile.dating import find_whole
+
+        i = find_whole(c.sentence, c.surface)
+        if i < 0:
+            return False
+        after = c.sentence[i + len(c.surface):i + len(c.surface) + 40]
+        return self.of_them.match(normalize(after).text) is not None
 
     def annotate(self, claims: Sequence[Claim], documents: Iterable[Document]) -> list[Claim]:
         """Claims with combined figures located at their combination, and figures whose place
@@ -317,6 +333,15 @@ def _partitive_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
     return regex.compile(r"(?<!\w)من\s+(?:" + "|".join(regex.escape(w) for w in words) + r")\s*$")
 
 
+def _of_them_pattern(pronouns: Iterable[str]) -> Optional[regex.Pattern]:
+    """A partitive pronoun phrase right after the figure, ending its clause (normalised text)."""
+    words = sorted({normalize(p).text.strip() for p in pronouns if p and p.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    alts = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in words)
+    return regex.compile(r"\s+(?:" + alts + r")\s*(?:[،,.؛;:!?؟\n]|$)")
+
+
 @lru_cache(maxsize=8)
 def _build(rules_directory: str) -> Hierarchy:
     from crosscheck.ruleset.loader import load_rules
@@ -348,6 +373,7 @@ def _build(rules_directory: str) -> Hierarchy:
         alone=alone,
         partitive=_partitive_pattern(h.partitive_nouns),
         prefix_parent=dict(h.prefix_parents),
+        of_them=_of_them_pattern(h.partitive_pronouns),
     )
 
 

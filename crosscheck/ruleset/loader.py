@@ -530,6 +530,9 @@ class HierarchyRules(_Strict):
     # "66 من المصابين": a figure counted out of the toll's own people is a part of the toll
     partitive_nouns: list[str] = Field(default_factory=list)
     partitive_examples: Optional[SentenceExamples] = None
+    # "توفي ستة منهم": a figure followed by a partitive pronoun ending its clause is a part
+    partitive_pronouns: list[str] = Field(default_factory=list)
+    partitive_pronoun_examples: Optional[SentenceExamples] = None
     examples: Examples
 
     @model_validator(mode="after")
