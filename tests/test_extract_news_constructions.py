@@ -382,3 +382,15 @@ def test_a_subset_label_keeps_a_first_letter_that_only_looks_like_a_clitic():
     # a preposition before a word that names no origin is still a clitic
     hurt = {c.value: c.group for c in extract_text("وأصيب 18 شخصا، بينهم 5 بحالة حرجة") if c.kind == "injured"}
     assert hurt[5] == "subset:حاله"
+
+
+def test_a_subset_label_keeps_a_stem_opening_with_hamzated_alef_lam():
+    # "ألمان", "ألبان": the alef of the article is never written with a hamza, so "أل" at the
+    # start of the word is the noun's own; the article before it still goes ("والألمان")
+    text = "قتل 30 شخصا في الهجوم، بينهم ثلاثة ألمان وأربعة ألبان"
+    groups = {c.value: c.group for c in extract_text(text) if c.kind == "killed"}
+    assert groups[3] == "subset:المان"
+    assert groups[4] == "subset:البان"
+    text = "أفرج الخاطفون عن 12 رهينة، بينهم 5 من الألمان"
+    groups = {c.value: c.group for c in extract_text(text) if c.kind == "hostages_released"}
+    assert groups[5] == "subset:المان"

@@ -42,12 +42,12 @@ def test_singular_example(pair, hit):
 
 @pytest.mark.parametrize("word,label", sorted(RULES.subset_label.examples.hit.items()))
 def test_subset_label_hit(word, label):
-    assert LEX.subset_label(_toks(word)[0], PLACES) == normalize(label).text
+    assert LEX.subset_label(_toks(word)[0], PLACES, word) == normalize(label).text
 
 
 @pytest.mark.parametrize("word,label", sorted(RULES.subset_label.examples.miss.items()))
 def test_subset_label_miss(word, label):
-    assert LEX.subset_label(_toks(word)[0], PLACES) != normalize(label).text
+    assert LEX.subset_label(_toks(word)[0], PLACES, word) != normalize(label).text
 
 
 def test_every_section_has_hits_and_misses():

@@ -1890,7 +1890,9 @@ def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     if (i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit()
             and toks[i1].text not in ctx.scope.function_words):
         if ctx.scope.subset_after.at(toks, i1) is None:  # "نحو مليون منهم": no noun
-            return "subset:" + ctx.nisba.subset_label(toks[i1], ctx.gaz.lookup)
+            tok = toks[i1]
+            written = "".join(ctx.doc.text[ctx.norm.to_original(k)] for k in range(tok.nstart, tok.nend))
+            return "subset:" + ctx.nisba.subset_label(tok, ctx.gaz.lookup, written)
     return "subset"
 
 

@@ -45,6 +45,7 @@ class NisbaLexicon:
         b = rules.subset_label
         self._label_end = regex.compile(rf"(?:{_alternatives(b.endings)})$")
         self._safe_prefixes = _words(b.safe_prefixes)
+        self._stem_alefs = frozenset(b.stem_alefs)
 
     def plural_form(self, form: str) -> bool:
         """Has the (normalised) word the shape of a plural or accusative nisba ("مغربيا")?"""
@@ -85,21 +86,33 @@ class NisbaLexicon:
             and w not in self._not_singular and not toks[i].is_digit()
         )
 
-    def subset_label(self, tok: Token, places: Mapping[str, object]) -> str:
+    def subset_label(self, tok: Token, places: Mapping[str, object], written: str = "") -> str:
         """The bare noun naming a subset: the shortest reading of the word with its clitics
         removed, but a nisba keeps a first letter that only looks like a clitic, unless what is
-        left is a place or nationality of `places` (the gazetteer's look-up)."""
+        left is a place or nationality of `places` (the gazetteer's look-up).  `written` is the
+        word as written, a letter for each of tok.text's: an "ال" whose alef has a hamza there
+        is the stem's, never the article ("ألمان" keeps it)."""
         word = tok.text
+        forms = [f for f in tok.forms if not self._stem_article(word, f, written)]
         if self._label_end.search(word) is None:
-            return min(tok.forms, key=len)
+            return min(forms, key=len)
         best = word
-        for f in tok.forms:
+        for f in forms:
             if len(f) >= len(best):
                 continue
             prefix = word[: len(word) - len(f)]
             if prefix in self._safe_prefixes or f in places:
                 best = f
         return best
+
+
+    def _stem_article(self, word: str, form: str, written: str) -> bool:
+        """Does reading `form` take off an "ال" that `written` shows to be the stem's?"""
+        cut = len(word) - len(form)
+        return (
+            cut >= 2 and len(written) == len(word) and word.startswith("ال", cut - 2)
+            and written[cut - 2] in self._stem_alefs
+        )
 
 
 @per_object

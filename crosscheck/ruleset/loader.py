@@ -588,6 +588,8 @@ class NisbaSubsetLabel(_Strict):
 
     endings: list[str] = Field(min_length=1)
     safe_prefixes: list[str] = Field(min_length=1)
+    # an "ال" whose alef is written so belongs to the stem ("ألمان"): the article's has no hamza
+    stem_alefs: list[str] = Field(default_factory=list)
     examples: LabelExamples
 
 
