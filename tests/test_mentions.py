@@ -173,3 +173,14 @@ def test_two_votes_with_the_same_tally_stay_two_claims():
             "وفي العام الماضي اعتمد المجلس القرار 2650 بأغلبية 13 صوتا أيضا.")
     tallies = [c for c in extract_text(text) if c.kind == "votes_for"]
     assert len(tallies) == 2 and len({c.event for c in tallies}) == 2
+
+
+def test_two_figures_joined_by_and_are_two_counts_even_of_equal_value():
+    # "خمسة ألمان وخمسة أطفال": a list of two counts, never one figure named twice
+    for text in ("قتل خمسة ألمان وخمسة أطفال في الهجوم", "قتل 5 أشخاص و5 أطفال في الهجوم",
+                 "قتل خمسة فرنسيين وخمسة أطفال في الهجوم"):
+        got = sorted((c.value, c.group) for c in extract_text(text) if c.kind == "killed")
+        assert got == [(5, "all"), (5, "children")], (text, got)
+    # the same value stated again later in the text for a group is still one figure
+    text = "قتل 29 شخصا في القصف. وكان جميع القتلى أطفالا، إذ قالت الوزارة إن القصف قتل 29 طفلا."
+    assert [c.value for c in extract_text(text) if c.kind == "killed"] == [29]

@@ -100,6 +100,19 @@ def _places_agree(a: str | None, b: str | None, nested: Nested | None) -> bool:
     return a is not None and b is not None and nested is not None and nested(a, b)
 
 
+def _listed_next(a: Claim, b: Claim) -> bool:
+    """Is b the next item of a list after a mention of a ("خمسة ألمان وخمسة أطفال", "5 أشخاص
+    و5 أطفال": a space and "و" between them)?  Two counts listed so are two, whatever their
+    values.  Only a gap of one or two characters is looked at (a bounded test)."""
+    last = a.mentions[-1] if a.mentions else a
+    if last.field != b.field:
+        return False
+    gap = b.start - last.end
+    if gap == 1:
+        return b.surface.startswith("و")
+    return gap == 2 and (last.surface + " و" + b.surface) in b.sentence
+
+
 def same_figure(a: Claim, b: Claim, nested: Nested | None = None) -> bool:
     """Are two claims of one document (same kind, value, event, actor, qualifier shape) mentions
     of one figure?"""
@@ -186,7 +199,7 @@ class MentionMerger:
         if kept is None:
             # the same figure stated with a related scope ("في هرات" after "في أفغانستان")
             for cand in by_shape.get(_shape(c), ())[:_SCAN]:
-                if same_figure(cand[0], c, self.nested):
+                if same_figure(cand[0], c, self.nested) and not _listed_next(cand[0], c):
                     kept = first[k] = cand
                     break
         if kept is None:
