@@ -184,3 +184,18 @@ def test_two_figures_joined_by_and_are_two_counts_even_of_equal_value():
     # the same value stated again later in the text for a group is still one figure
     text = "قتل 29 شخصا في القصف. وكان جميع القتلى أطفالا، إذ قالت الوزارة إن القصف قتل 29 طفلا."
     assert [c.value for c in extract_text(text) if c.kind == "killed"] == [29]
+
+
+def test_a_listed_next_count_is_read_from_the_characters_between_not_the_sentence():
+    # the one or two characters between two equal figures decide (a bounded read of the
+    # document's text): the sentence is never searched, so a list elsewhere in it counts for nothing
+    from crosscheck.extract.mentions import _listed_next
+
+    text = "قتل 5 أشخاص و5 أطفال في الهجوم"
+    a, b = [c for c in extract_text(text) if c.kind == "killed"]
+    gap = text[a.end:b.start]
+    assert gap == " و" and _listed_next(a, b, text)
+    other = text[: a.end] + "، " + text[b.start:]  # same offsets, a comma between them
+    assert (a.surface + gap + b.surface) in b.sentence  # what a sentence search would find
+    assert not _listed_next(a, b, other)
+    assert not _listed_next(a, b, None)

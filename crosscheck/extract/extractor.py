@@ -255,7 +255,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     # merge_mentions gives them (start, end, kind; positions after figures on a tie): a claim
     # waits in `pending` until no later figure can make a claim that sorts before it, so what
     # is held is the distinct figures of the document plus a short queue, not every repetition.
-    merger = MentionMerger(nested)
+    merger = MentionMerger(nested, document.text)
     pending: list[tuple[int, int, str, int, Claim]] = []
     for k, c in enumerate(positions.extract_positions(ctx, rules)):
         heappush(pending, (c.start, c.end, c.kind, _POSITION_SEQ + k, c))

@@ -100,17 +100,18 @@ def _places_agree(a: str | None, b: str | None, nested: Nested | None) -> bool:
     return a is not None and b is not None and nested is not None and nested(a, b)
 
 
-def _listed_next(a: Claim, b: Claim) -> bool:
+def _listed_next(a: Claim, b: Claim, text: str | None) -> bool:
     """Is b the next item of a list after a mention of a ("خمسة ألمان وخمسة أطفال", "5 أشخاص
     و5 أطفال": a space and "و" between them)?  Two counts listed so are two, whatever their
-    values.  Only a gap of one or two characters is looked at (a bounded test)."""
+    values.  Only the one or two characters between them are read, from the document's text
+    (a bounded test: never a search of the sentence)."""
     last = a.mentions[-1] if a.mentions else a
     if last.field != b.field:
         return False
     gap = b.start - last.end
     if gap == 1:
         return b.surface.startswith("و")
-    return gap == 2 and (last.surface + " و" + b.surface) in b.sentence
+    return gap == 2 and text is not None and last.field == "text" and text[last.end:b.start] == " و"
 
 
 def same_figure(a: Claim, b: Claim, nested: Nested | None = None) -> bool:
@@ -182,10 +183,11 @@ class MentionMerger:
     text that repeats a figure many times holds one claim per distinct figure, not one per
     repetition."""
 
-    __slots__ = ("nested", "first", "by_shape", "out")
+    __slots__ = ("nested", "text", "first", "by_shape", "out")
 
-    def __init__(self, nested: Nested | None = None) -> None:
+    def __init__(self, nested: Nested | None = None, text: str | None = None) -> None:
         self.nested = nested
+        self.text = text  # the document's text, where the claims' offsets point
         # a mention's place is (field, start): a headline's and a body's may share an offset
         self.first: dict[Hashable, tuple[Claim, set[tuple[str, int]]]] = {}
         self.by_shape: dict[Hashable, list[tuple[Claim, set[tuple[str, int]]]]] = {}
@@ -199,7 +201,7 @@ class MentionMerger:
         if kept is None:
             # the same figure stated with a related scope ("في هرات" after "في أفغانستان")
             for cand in by_shape.get(_shape(c), ())[:_SCAN]:
-                if same_figure(cand[0], c, self.nested) and not _listed_next(cand[0], c):
+                if same_figure(cand[0], c, self.nested) and not _listed_next(cand[0], c, self.text):
                     kept = first[k] = cand
                     break
         if kept is None:
@@ -217,10 +219,11 @@ class MentionMerger:
                 claim.mentions.append(m)
 
 
-def merge_mentions(claims: Sequence[Claim], nested: Nested | None = None) -> list[Claim]:
+def merge_mentions(claims: Sequence[Claim], nested: Nested | None = None, text: str | None = None) -> list[Claim]:
     """The claims of ONE document (in text order), repeated figures folded into their first.
-    `nested(p, q)`: is place p inside q or q inside p (from the gazetteer)."""
-    merger = MentionMerger(nested)
+    `nested(p, q)`: is place p inside q or q inside p (from the gazetteer); `text`: the
+    document's text."""
+    merger = MentionMerger(nested, text)
     for c in claims:
         merger.add(c)
     return merger.out
