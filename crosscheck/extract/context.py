@@ -398,7 +398,12 @@ class DocContext:
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
-        return furniture_for(self.rules.furniture).blocks(self.text)
+        blocks = furniture_for(self.rules.furniture).blocks(self.text)
+        # a numeric dateline's day and month ("جاكرتا - 30 - 12 (كونا)") are no figures either
+        date = self.gaz.dateline_date(self.text)
+        if date is not None and not any(a <= date[0] < b for a, b in blocks):
+            blocks = sorted(blocks + [date])
+        return blocks
 
     def in_furniture(self, pos: int) -> bool:
         k = bisect_right(self._furniture_starts, pos) - 1

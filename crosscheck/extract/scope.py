@@ -42,6 +42,7 @@ class Gazetteer:
     def __init__(self, rules: GazetteerRules) -> None:
         self.rules = rules
         self.by_id = {p.id: p for p in rules.places}
+        self._dateline_date_re = re.compile(rules.dateline_date) if rules.dateline_date else None
         lookup: dict[str, tuple[Place, bool]] = {}
         for p in rules.places:
             for n in p.names:
@@ -116,6 +117,14 @@ class Gazetteer:
             if seps:
                 return lo, min(seps)
         return None
+
+    def dateline_date(self, text: str) -> tuple[int, int] | None:
+        """The numeric date right after the dateline's separator (rules `dateline_date`:
+        "جاكرتا - 30 - 12 (كونا)": the span of "30 - 12"), or None.  One match at one place."""
+        if self._dateline_date_re is None or (span := self.dateline(text)) is None:
+            return None
+        m = self._dateline_date_re.match(text, span[1] + 1, min(len(text), span[1] + 1 + 40))
+        return m.span(1) if m else None
 
     def venues(self, text: str) -> list[tuple[int, int]]:
         """Where a normalised text names a speaker's venue (rules `venue_words`): the spans of

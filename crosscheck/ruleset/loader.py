@@ -321,6 +321,12 @@ class GazetteerRules(_Strict):
     dateline_separators: list[str] = Field(default_factory=list)
     dateline_lines: int = Field(3, ge=0)
     dateline_reach: int = Field(40, ge=0)
+    # A numeric date right after the dateline's separator ("جاكرتا - 30 - 12 (كونا)"): a regex
+    # matched there; its digits are the filing date, never figures (Gazetteer.dateline_date).
+    # "" turns it off.  Examples: hit texts whose dateline digits give no figure (`value` is the
+    # article's own figure, which stays); miss texts whose digits after a dateline are figures.
+    dateline_date: str = ""
+    dateline_date_examples: Optional[Examples] = None
     # A speaker's venue ("دبلوماسي غربي في رانغون", "في مؤتمر صحفي عقده اليوم في كينشاسا"): a place
     # after a locative that stands within `venue_reach` words after one of `venue_words` is where
     # someone spoke, not a place of the figures (crosscheck.extract.scope.Gazetteer.venues).
