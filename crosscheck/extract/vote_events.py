@@ -46,6 +46,7 @@ from typing import Optional, Sequence
 import regex
 
 from crosscheck.models import Claim
+from crosscheck.ruleset.date_rules import date_rules
 from crosscheck.ruleset.vote_rules import VoteRules, spelled, vote_rules
 from crosscheck.text.literals import GateSet
 from crosscheck.text.normalize import normalize_word
@@ -633,15 +634,6 @@ def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: d
     return [o for o, _ in kept], [d for _, d in kept]
 
 
-@lru_cache(maxsize=8)
-def _date_rules(directory: Optional[str]):
-    """rules/dates.yaml of the rules directory (its month names, "last year")."""
-    from crosscheck.ruleset.resources import rules_dir
-    from crosscheck.text.dates import load_date_rules
-
-    return load_date_rules(rules_dir(directory).resolve() / "dates.yaml")
-
-
 def _when(ctx, stretch: str, vc: VoteCues) -> str:
     """When a later vote of a sentence was held, as its own stretch says: "m11" (one month named:
     "بعد أن كانت اللجنة قد أقرت المشروع في نوفمبر بـ98 صوتا"), "m-1" ("الشهر الماضي"), "y-1"
@@ -649,7 +641,7 @@ def _when(ctx, stretch: str, vc: VoteCues) -> str:
     article's day)."""
     from crosscheck.text.dates import months_named, names_last_year
 
-    rules = _date_rules(ctx.rules.directory)
+    rules = date_rules(ctx.rules.directory)
     if any(pat.search(stretch) for cid, pat in vc.patterns if cid == "last_month"):
         return "m-1"
     if names_last_year(stretch, rules):

@@ -16,29 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
 
-from crosscheck.errors import InputError, RuleError
+from crosscheck.errors import InputError
 from crosscheck.models import Claim, Document
-from crosscheck.text.dates import DateRules, claim_date, header_date, load_date_rules
-
-DATES_FILE = "dates.yaml"
-
-
-def date_rules(rules: Optional[str] = None) -> DateRules:
-    """rules/dates.yaml of the rules directory in force."""
-    from pydantic import ValidationError
-
-    from crosscheck.ruleset.resources import rules_dir
-
-    path = rules_dir(rules).resolve() / DATES_FILE
-    try:
-        return load_date_rules(path)
-    except FileNotFoundError:
-        raise RuleError(f"{path}: date rules missing") from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
-        raise RuleError(f"{path}: {loc}: {err['msg']}") from None
-
+from crosscheck.ruleset.date_rules import DATES_FILE, date_rules  # noqa: F401 (re-exported)
+from crosscheck.text.dates import DateRules, claim_date, header_date
 
 @dataclass
 class DocDates:
