@@ -1083,6 +1083,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if (sr.in_care_group and rule.kind in sr.in_care_kinds and group == rule.group
                 and _in_care(ctx, toks, left, right)):
             group = sr.in_care_group  # "لا يزال 120 مصابا في المستشفيات": a part of the injured
+        if (sr.shelter_group and rule.kind in sr.shelter_kinds and group == rule.group
+                and _in_shelter(ctx, toks, right)):
+            group = sr.shelter_group  # "يقيم نحو 8 آلاف في الملاجئ": a part of the displaced
         event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
         if ev_inferred:
             inferred.append("event")
@@ -1872,6 +1875,20 @@ def _in_care(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> b
         if lex.in_care_words.at(toks, k) is not None:
             care = True
     return still and care
+
+
+def _in_shelter(ctx: DocContext, toks: Sequence[Token], right: int) -> bool:
+    """Is a place of shelter (rules/scope.yaml `shelter_words`) named within `shelter_reach`
+    words after the figure's noun, in its clause?  A bounded window."""
+    words = ctx.scope.shelter_words
+    if not ctx.info(toks).may_hold(words):
+        return False
+    for k in range(right, min(len(toks), right + ctx.rules.scope.shelter_reach)):
+        if toks[k].brk_before:
+            break
+        if words.at(toks, k) is not None:
+            return True
+    return False
 
 
 def _after_other_kind(ctx: DocContext, s_lo: int, kind: str) -> bool:

@@ -284,6 +284,7 @@ class ScopeLexicon:
         self.subset_escapes = PhraseSet.of(rules.subset_escapes)
         self.in_care_still = PhraseSet.of(rules.in_care_still)
         self.in_care_words = PhraseSet.of(rules.in_care_words)
+        self.shelter_words = PhraseSet.of(rules.shelter_words)
         self.country_words = PhraseSet.of(rules.country_words)
         self.subject_count = frozenset(normalize_word(w) for w in rules.subject_count_words)
         self.subject_links = PhraseSet.of(rules.subject_links)

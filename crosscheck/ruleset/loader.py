@@ -484,6 +484,14 @@ class ScopeRules(_Strict):
     in_care_still: list[str] = Field(default_factory=list)
     in_care_words: list[str] = Field(default_factory=list)
     in_care_reach: int = Field(5, ge=1, le=12)
+    # A figure of `shelter_kinds` followed, in its clause and within `shelter_reach` words, by a
+    # place of shelter ("فيما يقيم نحو 8 آلاف في الملاجئ", "ما زالوا في مراكز الإيواء"): the
+    # people staying in shelters now, a part of the displaced (group `shelter_group`,
+    # rules/hierarchy.yaml) that empties as they go home, never a rival total.  "" turns it off.
+    shelter_group: str = ""
+    shelter_kinds: list[str] = Field(default_factory=list)
+    shelter_words: list[str] = Field(default_factory=list)
+    shelter_reach: int = Field(4, ge=1, le=12)
     # Words naming the whole country in a figure's clause ("ارتفع عدد القتلى في البلاد إلى 800",
     # "في أنحاء البلاد"): the figure is the country's, the top place above the place it was
     # given (a region the article is about, its dateline's city), within country_reach words.
