@@ -1555,6 +1555,18 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         if m is not None and m[1] >= left:
             m = None  # the marker must reach before the hedge, not lie inside it
     if m is None:
+        # a time between the marker and the figure ("بعد أن كانت أعلنت مساء السبت 288"): at most
+        # two phrases of `earlier_value_when`, in the clause (bounded)
+        j = left
+        for _ in range(2):
+            w = ctx.scope.earlier_value_when.ending_at(toks, j)
+            if w is None or w[1] == 0 or any(toks[x].brk_before for x in range(w[1], j + 1)):
+                break
+            j = w[1]
+            m = ctx.scope.earlier_value.ending_at(toks, j)
+            if m is not None:
+                break
+    if m is None:
         return None
     last = placed[-1]
     off = getattr(toks, "offset", 0)
