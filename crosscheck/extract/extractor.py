@@ -1480,11 +1480,13 @@ def _joined_to(
             right += 1
         comma = True
     elif comma:
-        # the claim before ends in a place ("في حلب"), maybe after its verb ("93 من الضحايا
-        # سقطوا في مدينة فان، و45 في …"): step over it
+        # the claim before ends in a place ("في حلب"), maybe after its verb of one or two words
+        # ("93 من الضحايا سقطوا في مدينة فان، و45 في …", "28 شخصا لقوا حتفهم في الإقليم، و30
+        # في …"): step over it
         k = right
-        if k + 1 < left and not toks[k].brk_before and not toks[k].is_digit() and not _place_after(ctx, toks, k):
-            k += 1
+        for _ in range(_VERB_WORDS):
+            if k + 1 < left and not toks[k].brk_before and not toks[k].is_digit() and not _place_after(ctx, toks, k):
+                k += 1
         if k < len(toks) and not toks[k].brk_before and _place_after(ctx, toks, k):
             right = k + 2
             while right < left and not toks[right].brk_before and toks[right].text != "و":
@@ -1630,6 +1632,7 @@ def _place_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
 
 
 _IN_PLACE = frozenset({"في", "الي"})
+_VERB_WORDS = 2  # the words of a list item's verb before its place ("لقوا حتفهم في …")
 _SOURCE_WORDS = 3  # the words of a section a list item is taken from ("من القسم الابتدائي")
 
 
