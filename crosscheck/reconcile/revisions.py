@@ -116,6 +116,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
     revised: dict[float, date] = {}  # earlier figure -> latest day an article revised it down
     revisers: dict[float, set[str]] = defaultdict(set)
     revising: dict[float, tuple[date, int]] = {}  # earlier figure -> (day, the revised figure's index)
+    revised_to: set[float] = set()  # the figures an article lowered a named earlier figure to
     for doc, idx in by_doc.items():
         current = [i for i in idx if claims[i].period != EARLIER_PERIOD and numeric_value(claims[i]) is not None]
         if not current:
@@ -131,12 +132,13 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
                     and tells_revision(claims[i].sentence or "")):
                 revised[v] = max(revised.get(v, max(days)), max(days))
                 revisers[v].add(doc)
+                revised_to.add(top)
                 if v not in revising or (max(days), -top_i) > (revising[v][0], -revising[v][1]):
                     revising[v] = (max(days), top_i)
     before: set[int] = set()
     after: set[int] = set()
     by: dict[int, int] = {}
-    _stated_falls(claims, cdates, by_doc, revisers, before)
+    _stated_falls(claims, cdates, by_doc, revisers, before, revised_to)
     if not revised:
         return before, after, by
     for i, c in enumerate(claims):
@@ -179,11 +181,14 @@ def dated_earlier(
     return out
 
 
-def _stated_falls(claims, cdates, by_doc, revisers, before: set[int]) -> None:
+def _stated_falls(claims, cdates, by_doc, revisers, before: set[int], revised_to=frozenset()) -> None:
     """A figure its article tells as a fall or a correction without naming the earlier figure
     ("تراجع عدد النازحين إلى 352 ألفا", `tells_fall`): the higher figures other articles gave on
-    or before its day are what was said then (added to `before`).  One pass over the claims and
-    a sort of the falls."""
+    or before its day are what was said then (added to `before`).  Not when another article
+    tells the same revision with the figure it replaced ("خفضت الحصيلة إلى 275 بعد أن كانت
+    288", `revised_to`): then only that figure was said before it (`_revisions`), and another
+    higher figure of the day ("278") disputes the revision.  One pass over the claims and a
+    sort of the falls."""
     falls: list[tuple[date, float, str]] = []
     for doc, idx in by_doc.items():
         if any(doc in r for r in revisers.values()):
@@ -191,7 +196,7 @@ def _stated_falls(claims, cdates, by_doc, revisers, before: set[int]) -> None:
         for i in idx:
             v = numeric_value(claims[i])
             if (claims[i].period != EARLIER_PERIOD and v is not None and cdates[i] is not None
-                    and _states_fall(claims[i])):
+                    and v not in revised_to and _states_fall(claims[i])):
                 falls.append((cdates[i], v, doc))
     if not falls:
         return

@@ -90,6 +90,12 @@ class DateRules(BaseModel):
     # of the article's day), not the day the figure stands at.
     period_start_words: list[str] = []
     period_start_max_words: int = Field(4, ge=1, le=8)
+    # "اليوم نفسه" / "ذات اليوم": the day named before it in the sentence (words after and
+    # before the relative day word)
+    same_day_after: list[str] = []
+    same_day_before: list[str] = []
+    # verbs of a report: a relative clause with one before its day dates the figure, not the event
+    report_verbs: list[str] = []
     examples: dict = {}
 
 
@@ -203,11 +209,23 @@ class _Patterns:
             r"\s+(?:" + _alt(rules.future_after_words) + r")(?![\p{L}])"
         ) if rules.future_after_words else None
 
+        self.same_after_re = regex.compile(
+            r"\s+(?:" + _alt(rules.same_day_after) + r")(?![\p{L}])"
+        ) if rules.same_day_after else None
+        self.same_before_re = regex.compile(
+            r"(?<![\p{L}])(?:في\s+)?(?:" + _alt(rules.same_day_before) + r")\s+$"
+        ) if rules.same_day_before else None
+        # a report's verb, then words none of which opens a reported clause ("أن", "إنها")
+        self.report_verb_re = regex.compile(
+            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.report_verbs) + r")(?![\p{L}])"
+            r"(?:\s+(?![اإأ]ن\p{L}{0,3}(?!\S))[^\s،,.؛:!?\d]+)*\s+$"
+        ) if rules.report_verbs else None
+
         self.last_year_re = regex.compile(
             r"(?<!\S)[وف]?(?:في\s+)?(?:" + _alt(rules.last_year_words) + r")(?![\p{L}])"
         ) if rules.last_year_words else None
 
-    def in_event_clause(self, s: str, start: int) -> bool:
+    def in_event_clause(self, s: str, start: int, reports: bool = False) -> bool:
         """Does the day at `start` of `s` sit in a relative clause about the event ("الزلزال الذي
         ضرب المنطقة مساء الأحد")?  Not when the clause is about the report itself ("في المؤتمر
         الصحفي الذي عقده مساء الأحد", rules/dates.yaml `report_nouns`): that is when the figure
@@ -217,7 +235,15 @@ class _Patterns:
         m = self.event_clause_re.search(s, max(0, start - self.event_clause_reach), start)
         if m is None:
             return False
+        if reports and self.report_verb_re is not None and self.report_verb_re.search(s, m.start(), start):
+            return False  # "التي أعلنت السلطات أمس أنها أودت بحياة …": the report's day
         return self.report_noun_re is None or self.report_noun_re.search(s, max(0, m.start() - 40), m.start()) is None
+
+    def same_day(self, s: str, start: int, end: int) -> bool:
+        """Is the relative day at [start, end) "اليوم نفسه" / "ذات اليوم": the day named before?"""
+        return ((self.same_after_re is not None and self.same_after_re.match(s, end) is not None)
+                or (self.same_before_re is not None
+                    and self.same_before_re.search(s, max(0, start - 12), start) is not None))
 
     def starts_period(self, s: str, start: int) -> bool:
         """Does the day at `start` of `s` close a phrase opened by a period's start word, a few
@@ -424,9 +450,10 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             d = _gregorian(day, _month_name(p, m[2]), year - 1)
         if d:
             cues.append((m.start(), m.end(), d, "text"))
+    same: list[tuple[int, int]] = []
     if doc_date is not None:
         for m in p.relative_re.finditer(s):
-            if p.in_event_clause(s, m.start()):
+            if p.in_event_clause(s, m.start(), reports=True):
                 continue  # "الانفجار الذي هز المرفأ مساء أمس": the event's day
             if _names_event(p, s, m.start()):
                 continue  # "غارة أمس": the event's day
@@ -434,12 +461,15 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue  # "على أن تستكمل العملية اليوم": a day something is due
             if p.starts_period(s, m.start()):
                 continue  # "منذ بدء القصف أمس": when the period began
+            if p.same_day(s, m.start(), m.end()):
+                same.append((m.start(), m.end()))
+                continue  # "صباح اليوم نفسه": resolved below, once every other day is known
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
         for m in p.weekday_re.finditer(s):
             if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
                 continue
-            if p.in_event_clause(s, m.start()):
+            if p.in_event_clause(s, m.start(), reports=True):
                 continue
             if _names_event(p, s, m.start()):
                 continue  # "اشتباكات السبت": the clashes' day, not the figure's
@@ -451,6 +481,13 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
             if wd is not None:
                 cues.append((m.start(), m.end(), _weekday_before(doc_date, wd), "relative"))
+    if same:
+        # "اليوم نفسه": the day of the nearest cue before it (none: it dates nothing)
+        named = sorted((c[1], c[2], c[3]) for c in cues)
+        for a, b in same:
+            k = bisect_right(named, (a, dt.date.max, "~")) - 1
+            if k >= 0:
+                cues.append((a, b, named[k][1], named[k][2]))
     # digits of a date (a cue's, or a period's start "منذ 17 مايو") are no figure
     spans = sorted([(c[0], c[1]) for c in cues]
                    + [m.span() for r in (p.dmy, p.hijri_re, p.month_year, p.iso, p.numeric) for m in r.finditer(s)])
