@@ -95,3 +95,40 @@ def test_an_article_is_not_cited_against_its_own_smaller_figure_of_the_day():
         if inc.type == "same_day_mismatch":
             docs_values = {(c.doc, c.value) for c in inc.claims}
             assert not {("b", 276), ("b", 111)} <= docs_values
+
+
+SAME_DAY = "وكانت حصيلة القتلى قد استقرت عند 64 مساء الجمعة، بعد أن كانت 57 صباح اليوم نفسه"
+
+
+def _friday_morning(other_value, other_sentence="أعلنت الوزارة صباح الجمعة أن عدد القتلى بلغ"):
+    # a Sunday article recalls Friday evening's 64 and Friday morning's 57; another outlet gave
+    # Friday morning's figure itself
+    documents = docs(("m", "2024-04-12"), ("s", "2024-04-14"), ("t", "2024-04-15"))
+    claims = [claim("m", "killed", other_value, as_of="2024-04-12", as_of_from="relative",
+                    sentence=f"{other_sentence} {other_value}"),
+              claim("s", "killed", 64, as_of="2024-04-12", as_of_from="relative", sentence=SAME_DAY),
+              claim("s", "killed", 57, period="superseded", as_of="2024-04-12", as_of_from="relative",
+                    sentence=SAME_DAY),
+              claim("t", "killed", 70, as_of="2024-04-15", as_of_from="metadata")]
+    return build_report(documents, reconcile(claims, documents))
+
+
+def test_an_earlier_figure_of_an_earlier_part_of_the_same_day_meets_that_moments_figure():
+    assert disputed(_friday_morning(55), 55, 57)
+
+
+def test_an_earlier_figure_of_an_earlier_part_of_the_same_day_agreeing_is_no_dispute():
+    rep = _friday_morning(57)
+    assert not rep.inconsistencies and all(cl.status != "conflict" for cl in rep.clusters)
+
+
+def test_an_earlier_figure_of_the_same_day_naming_no_part_stays_before_its_article():
+    # "بعد أن كانت 57 في اليوم نفسه" names no part of the day: it stood at some moment before 64
+    documents = docs(("m", "2024-04-12"), ("s", "2024-04-14"))
+    same = "وكانت حصيلة القتلى قد استقرت عند 64 مساء الجمعة، بعد أن كانت 57 في اليوم نفسه"
+    claims = [claim("m", "killed", 55, as_of="2024-04-12", as_of_from="relative",
+                    sentence="أعلنت الوزارة صباح الجمعة أن عدد القتلى بلغ 55"),
+              claim("s", "killed", 64, as_of="2024-04-12", as_of_from="relative", sentence=same),
+              claim("s", "killed", 57, period="superseded", as_of="2024-04-12", as_of_from="relative",
+                    sentence=same)]
+    assert not disputed(build_report(documents, reconcile(claims, documents)), 55, 57)

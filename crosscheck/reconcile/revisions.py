@@ -167,6 +167,7 @@ def dated_earlier(
         if c.period != EARLIER_PERIOD and d is not None:
             current[c.doc] = min(d, current.get(c.doc, d))
     out: set[int] = set()
+    first_parts = None  # (doc, day) -> the earliest part of the day its current figures name
     for i, (c, d) in enumerate(zip(claims, cdates)):
         if c.period != EARLIER_PERIOD or d is None or c.as_of_from not in ("relative", "text"):
             continue
@@ -174,11 +175,52 @@ def dated_earlier(
         if own is None or d >= date.fromisoformat(own[:10]):
             continue
         if c.doc in current and d >= current[c.doc]:
-            continue
+            if d != current[c.doc]:
+                continue
+            if first_parts is None:
+                first_parts = _first_parts(claims, cdates)
+            if not _earlier_part_of_day(claims[i], first_parts.get((c.doc, d))):
+                continue
         if tells_revision(c.sentence or ""):
             continue
         out.add(i)
     return out
+
+
+def _part_slot(c: Claim) -> Optional[int]:
+    from crosscheck.reconcile.dating import date_rules, figure_offset
+    from crosscheck.reconcile.within_day import part_slot
+    from crosscheck.text.dates import part_of_day
+
+    rules = date_rules()
+    return part_slot(c, rules, part_of_day, figure_offset) if rules.parts_of_day else None
+
+
+_NO_PART = -1
+
+
+def _first_parts(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> dict[tuple[str, date], int]:
+    """(doc, day) -> the earliest part of the day (a `within_day` slot) the article's current
+    figures of that day name; `_NO_PART` when one of them names none.  One pass."""
+    out: dict[tuple[str, date], int] = {}
+    for c, d in zip(claims, cdates):
+        if c.period == EARLIER_PERIOD or d is None:
+            continue
+        slot = _part_slot(c)
+        key = (c.doc, d)
+        slot = _NO_PART if slot is None else slot
+        out[key] = slot if key not in out else (_NO_PART if _NO_PART in (slot, out[key]) else min(slot, out[key]))
+    return out
+
+
+def _earlier_part_of_day(c: Claim, first: Optional[int]) -> bool:
+    """Does earlier figure `c` name a part of its day before `first`, the part every current
+    figure its article gives that day names ("استقرت عند 41 مساء الأحد، بعد أن كانت 39 صباح
+    اليوم نفسه": Sunday morning, before Sunday evening)?  Then it is what was reported then."""
+    if first is None or first == _NO_PART:
+        return False
+    mine = _part_slot(c)
+    return mine is not None and mine < first
 
 
 def _stated_falls(claims, cdates, by_doc, revisers, before: set[int], revised_to=frozenset()) -> None:
