@@ -35,6 +35,7 @@ from crosscheck.models import Claim
 from crosscheck.text.normalize import normalize_word
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.story_places import named_countries
+from crosscheck.reconcile.fronted import fronted_aside
 
 # Scope attributes that may be filled from the document's context.  `group` and `actor` are not:
 # a document's most common group (say, children) says nothing about an unqualified toll, and
@@ -329,6 +330,8 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             v = _present(getattr(c, a))
             if v is None or not lendable(a, v):
                 continue
+            if a == "location" and fronted_aside(c):
+                continue  # "وفي بلجيكا المجاورة، …": a place beside the article's own
             if a == "location" and "location" in c.inferred and (c.doc, v) in past_only:
                 v = _country(v)
             same_kind[(c.doc, c.kind, a)][v] += 1

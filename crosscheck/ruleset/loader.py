@@ -547,6 +547,10 @@ class HierarchyRules(_Strict):
     # "توفي ستة منهم": a figure followed by a partitive pronoun ending its clause is a part
     partitive_pronouns: list[str] = Field(default_factory=list)
     partitive_pronoun_examples: Optional[SentenceExamples] = None
+    # "وفي بلجيكا، …", "أما في بلجيكا ف…": a sentence opened by one of these and a place turns to
+    # a side topic; its place is lent to none of the article's figures at no place
+    fronted_place_openers: list[str] = Field(default_factory=list)
+    fronted_place_examples: Optional[SentenceExamples] = None
     examples: Examples
 
     @model_validator(mode="after")
