@@ -67,6 +67,8 @@ class Hierarchy:
     partitive: Optional[regex.Pattern] = None  # "66 من المصابين": a part of the toll's own people
     prefix_parent: dict = field(default_factory=dict)  # "nationals" -> foreigners: "nationals:syria" is a part
     of_them: Optional[regex.Pattern] = None  # "توفي ستة منهم": a part of a group named before
+    coordination: Optional[regex.Pattern] = None  # "في": "200 قتيل في ألمانيا وبلجيكا" is combined
+    rules_directory: str = ""
 
     # ------------------------------------------------------------------ paths
 
@@ -160,6 +162,34 @@ class Hierarchy:
                 out[i] = "+".join(roots)
             else:
                 out[i] = f"{COMBINED_PREFIX}{count if count is not None else 'n'}"
+        return out
+
+    def coordinated_claims(self, claims: Sequence[Claim], text: Optional[str]) -> dict[int, str]:
+        """For the claims of ONE document: index -> combined location of a figure stated for two
+        places or more joined by "و" right after it ("نحو 200 قتيل في ألمانيا وبلجيكا"), at its
+        own place or another place its article states it (crosscheck/reconcile/coordinated.py)."""
+        if self.coordination is None or not text:
+            return {}
+        from crosscheck.reconcile.coordinated import REACH, coordinated_places
+        from crosscheck.reconcile.story_places import _gazetteer_at
+
+        gaz = None
+        out: dict[int, str] = {}
+        for i, c in enumerate(claims):
+            if c.kind not in ADDITIVE_KINDS:
+                continue
+            ends = [c.end] if c.field == "text" else []
+            ends += [m.end for m in c.mentions if m.field == "text" and m.end != c.end]
+            for e in ends:
+                after = text[e:e + REACH]
+                if not after[:1].isspace():
+                    continue
+                if gaz is None:
+                    gaz = _gazetteer_at(self.rules_directory)
+                roots = coordinated_places(after, self.coordination, gaz, self.root)
+                if roots:
+                    out[i] = "+".join(roots)
+                    break
         return out
 
     def singled_out(self, claims: Sequence[Claim], text: Optional[str]) -> dict[int, str]:
@@ -262,7 +292,9 @@ class Hierarchy:
         for doc, idx in by_doc.items():
             for k, top in self.singled_out([claims[i] for i in idx], texts.get(doc)).items():
                 out[idx[k]] = out[idx[k]].model_copy(update={"location": top})
-            combos = self.combined_claims([out[i] for i in idx], texts.get(doc))
+            combos = self.coordinated_claims([out[i] for i in idx], texts.get(doc))
+            combos.update(self.combined_claims([out[i] for i in idx], texts.get(doc)))
+            combos.update(_told_again(combos, [out[i] for i in idx]))
             for k, loc in combos.items():
                 c = out[idx[k]]
                 members = [] if loc.startswith(COMBINED_PREFIX) else loc.split("+")
@@ -308,6 +340,24 @@ def scope_key(kind: str, key: dict[str, Optional[str]], group: Optional[str], lo
     """The text of one scope: kind, period, event, actor (normalised), group, place."""
     fixed = [_norm(key.get(a)) for a in ("period", "event", "actor", "incident")]
     return json.dumps([kind, *fixed, group, location], ensure_ascii=False, separators=(",", ":"))
+
+
+def _told_again(combos: dict[int, str], claims: Sequence[Claim]) -> dict[int, str]:
+    """The same figure of the same kind at no stated place, told again by the article that gives
+    it as a combination of named places ("نحو 200 قتيل في ألمانيا وبلجيكا" in the headline, "إلى
+    نحو 200 قتيل" in the body): the same combination.  Index -> location."""
+    named = {(claims[k].kind, claims[k].value): loc for k, loc in combos.items()
+             if not loc.startswith(COMBINED_PREFIX)}
+    if not named:
+        return {}
+    out: dict[int, str] = {}
+    for i, c in enumerate(claims):
+        loc = named.get((c.kind, c.value))
+        if i in combos or loc is None:
+            continue
+        if c.location is None or "location" in c.inferred:
+            out[i] = loc
+    return out
 
 
 def _num_start(c: Claim) -> int:
@@ -374,7 +424,15 @@ def _build(rules_directory: str) -> Hierarchy:
         partitive=_partitive_pattern(h.partitive_nouns),
         prefix_parent=dict(h.prefix_parents),
         of_them=_of_them_pattern(h.partitive_pronouns),
+        coordination=_coordination(tuple(h.coordinated_place_openers)),
+        rules_directory=rules_directory,
     )
+
+
+def _coordination(words: tuple[str, ...]) -> Optional[regex.Pattern]:
+    from crosscheck.reconcile.coordinated import opener_pattern
+
+    return opener_pattern(words)
 
 
 def load_hierarchy(rules: Optional[str] = None) -> Hierarchy:

@@ -551,6 +551,10 @@ class HierarchyRules(_Strict):
     # a side topic; its place is lent to none of the article's figures at no place
     fronted_place_openers: list[str] = Field(default_factory=list)
     fronted_place_examples: Optional[SentenceExamples] = None
+    # "نحو 200 قتيل في ألمانيا وبلجيكا": these words right after a figure, then two places
+    # joined by "و", make it a combined figure of those places
+    coordinated_place_openers: list[str] = Field(default_factory=list)
+    coordinated_place_examples: Optional[SentenceExamples] = None
     examples: Examples
 
     @model_validator(mode="after")
