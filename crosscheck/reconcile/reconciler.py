@@ -57,7 +57,8 @@ from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.sums import mark_sum_parts
-from crosscheck.reconcile.revisions import dated_earlier, revised_away, revising_figures
+from crosscheck.reconcile.revisions import dated_earlier, revised_away, revising_figures, revision_days
+from crosscheck.reconcile.trajectory import fit_in_stretches
 from crosscheck.ruleset.period_rules import period_rules
 from crosscheck.util.gc_pause import collector_paused
 
@@ -824,6 +825,7 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     # then, after it a stale figure
     revised, repeated = revised_away(claims, cdates)
     revised_to = revising_figures(claims, cdates) if repeated else {}
+    restarts = revision_days(claims, cdates)
     own_day = dated_earlier(claims, cdates, doc_dates or {})
     earlier = [(c.period == EARLIER_PERIOD and i not in own_day) or i in revised or i in repeated
                for i, c in enumerate(claims)]
@@ -839,7 +841,7 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     cdates = moments(claims, spans, cdates)  # a part of the day named orders one day's figures
     items, item_of = _trajectory_items(claims, spans, cdates, groups, cfg.monotonic_simultaneous_days)
     tol = cfg.monotonic_tolerance
-    result = fit(items, tol)
+    result = fit_in_stretches(items, tol, restarts) if restarts else fit(items, tol)
     points = _day_points(result.points)
     out_items = set(result.outliers)
     outliers = [i for i, k in enumerate(item_of) if k in out_items or i in repeated]
@@ -855,7 +857,7 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
         return build("consistent", trajectory=points, **consensus)
     snap = _snap_dates(cdates, cfg.monotonic_simultaneous_days)
     links = _outlier_links(claims, spans, [snap.get(d, d) for d in cdates], groups, outliers, supporters, cfg,
-                           revised_to)
+                           revised_to, restarts)
     if links is not None:
         n_kept = len({groups[i] for i in supporters})
         notes.append(f"running total: one non-decreasing trajectory fits {n_kept} independent "
@@ -898,8 +900,16 @@ def _day_points(points) -> list[TrajectoryPoint]:
     return list(by_day.values())
 
 
+def _stretch(when, restarts) -> int:
+    """Which stretch of a running total (between official downward revisions) a date is in."""
+    if not restarts:
+        return 0
+    day = when.date() if isinstance(when, datetime) else when
+    return bisect_right(restarts, day)
+
+
 def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
-                   revised_to: Optional[dict[int, int]] = None) -> Optional[list[OutlierLink]]:
+                   revised_to: Optional[dict[int, int]] = None, restarts=()) -> Optional[list[OutlierLink]]:
     """The outliers of a running total as figures its growth leaves out, or None.
 
     When the kept claims span at least two dates (a growth story) and every outlier is dated,
@@ -937,10 +947,12 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
         if do is None:
             return None
         same = [s for s in supporters if cdates[s] == do and s not in out_set and not agree_all([spans[s], so])]
+        # a figure is set against figures of its own stretch of the count (an official downward
+        # revision starts a new one: `revision_days`)
         below = [s for s in supporters if cdates[s] is not None and cdates[s] < do
-                 and _falls_below(so, spans[s], tol)]
+                 and _falls_below(so, spans[s], tol) and _stretch(cdates[s], restarts) == _stretch(do, restarts)]
         above = [s for s in supporters if cdates[s] is not None and cdates[s] > do
-                 and _falls_below(spans[s], so, tol)]
+                 and _falls_below(spans[s], so, tol) and _stretch(cdates[s], restarts) == _stretch(do, restarts)]
         # one article does not contradict itself: its own figure of the day is the reference
         # only when no other article's is ("111 of the dead identified" beside its own 276)
         same = [s for s in same if claims[s].doc != claims[o].doc] or same

@@ -98,8 +98,16 @@ def revised_away(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> t
     """(revised, stale): indexes of the claims (of other articles) that give a figure an article
     revised downward, dated on or before that article's current figures (revised) or after
     them (stale: the old figure repeated once the revision was out)."""
-    before, after, _by = _revisions(claims, cdates)
+    before, after, _by, _tops = _revisions(claims, cdates)
     return before, after
+
+
+def revision_days(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> list[date]:
+    """The days of the figures an article gives as a downward revision of a figure it names
+    ("خفضت السلطات الحصيلة إلى 97 بعد أن كانت 115", dated Friday): the running total starts
+    again from that figure that day, so figures given from then on are judged against each
+    other, not against the higher ones of before.  Sorted, distinct."""
+    return sorted({cdates[i] for i in _revisions(claims, cdates)[3] if cdates[i] is not None})
 
 
 def revising_figures(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> dict[int, int]:
@@ -117,6 +125,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
     revisers: dict[float, set[str]] = defaultdict(set)
     revising: dict[float, tuple[date, int]] = {}  # earlier figure -> (day, the revised figure's index)
     revised_to: set[float] = set()  # the figures an article lowered a named earlier figure to
+    tops: set[int] = set()  # ... their indexes
     for doc, idx in by_doc.items():
         current = [i for i in idx if claims[i].period != EARLIER_PERIOD and numeric_value(claims[i]) is not None]
         if not current:
@@ -133,6 +142,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
                 revised[v] = max(revised.get(v, max(days)), max(days))
                 revisers[v].add(doc)
                 revised_to.add(top)
+                tops.add(top_i)
                 if v not in revising or (max(days), -top_i) > (revising[v][0], -revising[v][1]):
                     revising[v] = (max(days), top_i)
     before: set[int] = set()
@@ -140,7 +150,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
     by: dict[int, int] = {}
     _stated_falls(claims, cdates, by_doc, revisers, before, revised_to)
     if not revised:
-        return before, after, by
+        return before, after, by, tops
     for i, c in enumerate(claims):
         v = numeric_value(c)
         if c.period != EARLIER_PERIOD and v in revised and c.doc not in revisers[v] and cdates[i] is not None:
@@ -149,7 +159,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
             else:
                 after.add(i)
                 by[i] = revising[v][1]
-    return before, after, by
+    return before, after, by, tops
 
 
 def dated_earlier(

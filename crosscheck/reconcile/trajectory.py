@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Optional, Sequence
 
 from crosscheck.reconcile.intervals import Span
@@ -92,6 +92,38 @@ def fit(items: Sequence[Item], tolerance: float = 0.0) -> Fit:
     kept_set = set(kept)
     outliers = [i for i in range(len(items)) if i not in kept_set]
     return Fit(sorted(kept), outliers, _points(items, kept, days), score[0])
+
+
+def fit_in_stretches(items: Sequence[Item], tolerance: float = 0.0, restarts: Sequence[date] = ()) -> Fit:
+    """`fit`, with the trajectory starting again on each day of `restarts` (an official downward
+    revision, crosscheck.reconcile.revisions.revision_days): the items dated before the first
+    restart are fitted apart from those dated from it on, and so on.  Undated items are fitted
+    with the first stretch (they fit any date there).  Without restarts, `fit` itself."""
+    if not restarts:
+        return fit(items, tolerance)
+    bounds = sorted(set(restarts))
+    parts: list[list[int]] = [[] for _ in range(len(bounds) + 1)]
+    for i, it in enumerate(items):
+        k = 0 if it.when is None else bisect_right(bounds, _day_of(it.when))
+        parts[k].append(i)
+    kept: list[int] = []
+    outliers: list[int] = []
+    points: list = []
+    weight = 0.0
+    for idx in parts:
+        if not idx:
+            continue
+        got = fit([items[i] for i in idx], tolerance)
+        kept += [idx[j] for j in got.kept]
+        outliers += [idx[j] for j in got.outliers]
+        points += got.points
+        weight += got.weight
+    return Fit(sorted(kept), sorted(outliers), points, weight)
+
+
+def _day_of(when) -> date:
+    """The day of a date or of a moment within a day (crosscheck.reconcile.within_day)."""
+    return when.date() if isinstance(when, datetime) else when
 
 
 def fits_all(items: Sequence[Item], tolerance: float = 0.0) -> bool:
