@@ -115,21 +115,29 @@ def test_report_store_command_streams_from_the_store(stores, tmp_path):
         assert (out / f).read_bytes() == expected[f], f
 
 
-@pytest.mark.parametrize("by", ["clusters", "claims"])
-def test_large_pages_are_the_same_from_the_store(stores, tmp_path, monkeypatch, by):
+@pytest.mark.parametrize("by,pieces", [("clusters", False), ("claims", False), ("clusters", True)])
+def test_large_pages_are_the_same_from_the_store(stores, tmp_path, monkeypatch, by, pieces):
     """A large archive's pages (more clusters, or more claims, than a page can show in full)
-    from the store are the in-memory pages, byte for byte."""
-    from crosscheck.report import large
+    from the store are the in-memory pages, byte for byte; also with every cluster trimmed for
+    the pages and written to the JSON a claim at a time (report.cluster_text)."""
+    from crosscheck.report import cluster_text, large
 
+    if pieces:
+        monkeypatch.setattr(cluster_text, "WHOLE_CHARS", 0)
+        made = []
+        real = cluster_text.indented_pieces
+        monkeypatch.setattr(cluster_text, "indented_pieces", lambda text: made.append(1) or real(text))
     monkeypatch.setattr(large, "LARGE_CLUSTERS" if by == "clusters" else "LARGE_CLAIMS", 5)
     monkeypatch.setattr(large, "DETAILED", 2)  # the rest of the conflicts as one line each
     db = stores["generated"]
     expected = _in_memory(db, tmp_path / "memory")
     page = expected["report.html"].decode()
     assert 'id="large-archive"' in page and 'id="list-conflicts-more"' in page
-    write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
+    done = write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
     for f in FILES:
         assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
+    if pieces:
+        assert len(made) == done.stats.clusters
 
 
 @pytest.mark.parametrize("name", ["fixtures", "generated", "parts"])

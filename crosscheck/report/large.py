@@ -58,11 +58,16 @@ class LargeView:
     def list_counted(self, cluster: Cluster) -> Cluster:
         """A cluster counted among those not listed that an inconsistency names after all:
         listed (trimmed, its size kept) and no longer counted."""
-        self.sizes[cluster.id] = len(cluster.claims)
+        return self.list_counted_trimmed(trim(cluster, 0), len(cluster.claims))
+
+    def list_counted_trimmed(self, cluster: Cluster, size: int) -> Cluster:
+        """`list_counted` of a cluster already trimmed (`trim(cluster, 0)`; `size`: its claims
+        before trimming)."""
+        self.sizes[cluster.id] = size
         self.left[cluster.kind][cluster.status] -= 1
         if not +self.left[cluster.kind]:
             del self.left[cluster.kind]
-        return trim(cluster, 0)
+        return cluster
 
 
 def trim(cluster: Cluster, rank: int) -> Cluster:
@@ -173,7 +178,9 @@ def write_json(report: Report, fh: IO[str]) -> None:
 def write_json_fields(fh: IO[str], fields: Iterable[tuple[str, object]]) -> None:
     """A JSON object in `render_json`'s layout, written as it is read: each field's value is a
     plain JSON value, or an iterator of list items, each already serialised with indent=2
-    (`model_dump_json(indent=2)`), so a list of any length is never held in memory."""
+    (`model_dump_json(indent=2)`), so a list of any length is never held in memory.  An item
+    may also be an iterator of the pieces of that text (none holding a line break other than
+    `\n`), so one large item is not held whole either."""
     fields = list(fields)
     fh.write("{\n")
     for n, (name, value) in enumerate(fields):
@@ -184,7 +191,11 @@ def write_json_fields(fh: IO[str], fields: Iterable[tuple[str, object]]) -> None
             first = True
             for text in value:  # type: ignore[union-attr]
                 fh.write("[\n    " if first else ",\n    ")
-                fh.write(_indented(text))
+                if isinstance(text, str):
+                    fh.write(_indented(text))
+                else:  # an item in pieces (report.cluster_text.json_item): none holds another break
+                    for piece in text:
+                        fh.write(piece.replace("\n", "\n    "))
                 first = False
             fh.write("[]" if first else "\n  ]")
         fh.write(",\n" if n < len(fields) - 1 else "\n")

@@ -788,6 +788,7 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
     from crosscheck.models import Report
     from crosscheck.pipeline import FILENAMES, parse_formats, render_pages, write_pages
     from crosscheck.report import large
+    from crosscheck.report.cluster_text import json_item, trimmed
     from crosscheck.report.cluster_view import render_summary_counts
     from crosscheck.util.atomic import atomic_open
 
@@ -808,15 +809,17 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
                                        {s: st.status.get(s, 0) for s in ("conflict", "consistent", "single")},
                                        st.left)
                 kept = []
-                for rank, c in enumerate(record.clusters("status = 'conflict'", top=True)):
-                    view.sizes[c.id] = len(c.claims)
-                    kept.append(_shared(large.trim(c, rank)))
+                for rank, text in enumerate(record.cluster_texts("status = 'conflict'", top=True)):
+                    c, size = trimmed(text, rank)
+                    view.sizes[c.id] = size
+                    kept.append(_shared(c))
                 named = sorted({cid for inc in record.inconsistencies for cid in inc.clusters})
                 for i in range(0, len(named), 256):  # the clusters inconsistencies name (any status)
                     marks = ",".join("?" * len(named[i : i + 256]))
                     for text in record.cluster_texts(f"status != 'conflict' AND id IN ({marks})",
                                                      params=named[i : i + 256]):
-                        kept.append(_shared(view.list_counted(Cluster.model_validate_json(text))))
+                        c, size = trimmed(text, 0)
+                        kept.append(_shared(view.list_counted_trimmed(c, size)))
                 shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
                                inconsistencies=record.inconsistencies)
             with closing(StoredTexts(db, {c.doc for cl in shown.clusters for c in cl.claims
@@ -831,8 +834,7 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
                     large.write_json_fields(fh, [
                         ("version", 2),
                         ("documents", (d.model_dump_json(indent=2) for d in record.document_records())),
-                        ("clusters", (Cluster.model_validate_json(t).model_dump_json(indent=2)
-                                      for t in record.cluster_texts())),
+                        ("clusters", (json_item(t) for t in record.cluster_texts())),
                         ("inconsistencies", (i.model_dump_json(indent=2) for i in record.inconsistencies)),
                     ])
             elif fmt == "jsonl":

@@ -1,0 +1,139 @@
+"""A cluster's JSON handled a claim at a time, never the whole cluster as models.
+
+The scratch database of `report --store` keeps each judged cluster as its compact JSON
+(`Cluster.model_dump_json()`).  The largest running total of a generated 10k archive holds
+3,786 claims; validating such a cluster whole to write it with `indent=2`, or to trim it for
+the pages, held it four times at once (its text, the `Cluster`, the indented text and its
+re-indented copy).  Here the compact text is read with `json`'s own scanner: the fields
+before and after `claims` are validated as a cluster with no claims, and each claim on its
+own, so at most one claim is a model at a time.
+
+Clusters of more than `WHOLE_CHARS` characters only (a smaller one is validated whole, which
+is faster): `indented_pieces(text)` gives the pieces of `Cluster.model_validate_json(text)
+.model_dump_json(indent=2)` (pydantic's pretty layout: a non-empty list opens with `[`, each
+item on its own line two spaces deeper, `,` between, `]` on its own line; an empty list is
+`[]`); `trimmed_in_pieces(text, rank)` is `report.large.trim(Cluster.model_validate_json(text),
+rank)` with the claims count (tests/test_cluster_text.py compares both with the whole-cluster path).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from crosscheck.models import Cluster, ClusterClaim
+
+_DECODER = json.JSONDecoder()
+_SCAN = _DECODER.raw_decode
+_CLAIMS_LINE = '\n  "claims": []'
+# A cluster's compact JSON up to this many characters is validated whole (its models a few
+# times its text, a few MB at most: faster than finding its claims one by one); a larger one
+# is read a claim at a time.
+WHOLE_CHARS = 1_000_000
+
+
+def _skip_ws(text: str, i: int) -> int:
+    while text[i] in " \t\n\r":
+        i += 1
+    return i
+
+
+def claim_spans(text: str) -> tuple[int, int, list[tuple[int, int]]]:
+    """(start, end, spans) of a cluster's compact JSON: `text[start:end]` is its `claims`
+    list (brackets included) and each span one claim's object in it, read by `json`'s scanner
+    (so a string holding `"claims"` is never taken for the field)."""
+    i = _skip_ws(text, 0)
+    if text[i] != "{":
+        raise ValueError("a cluster's JSON is an object")
+    i = _skip_ws(text, i + 1)
+    while text[i] != "}":
+        key, i = _SCAN(text, i)
+        i = _skip_ws(text, i)
+        if text[i] != ":":
+            raise ValueError("expected ':' after a key")
+        i = _skip_ws(text, i + 1)
+        if key == "claims":
+            start, spans = i, []
+            if text[i] != "[":
+                raise ValueError("claims is a list")
+            i = _skip_ws(text, i + 1)
+            while text[i] != "]":
+                _item, end = _SCAN(text, i)
+                spans.append((i, end))
+                i = _skip_ws(text, end)
+                if text[i] == ",":
+                    i = _skip_ws(text, i + 1)
+            return start, i + 1, spans
+        _value, i = _SCAN(text, i)
+        i = _skip_ws(text, i)
+        if text[i] == ",":
+            i = _skip_ws(text, i + 1)
+    raise ValueError("a cluster's JSON has claims")
+
+
+def _head(text: str, start: int, end: int) -> Cluster:
+    """The cluster without its claims."""
+    return Cluster.model_validate_json(text[:start] + "[]" + text[end:])
+
+
+def indented_pieces(text: str) -> Iterator[str]:
+    """The pieces of the cluster's `model_dump_json(indent=2)`, one claim at a time."""
+    start, end, spans = claim_spans(text)
+    head = _head(text, start, end).model_dump_json(indent=2)
+    cut = head.index(_CLAIMS_LINE) + len(_CLAIMS_LINE) - 1  # at the ']' of the empty list
+    if not spans:
+        yield head
+        return
+    yield head[: cut - 1] + "["
+    sep = "\n    "
+    for a, b in spans:
+        claim = ClusterClaim.model_validate_json(text[a:b]).model_dump_json(indent=2)
+        yield sep + claim.replace("\n", "\n    ")
+        sep = ",\n    "
+    yield "\n  " + head[cut:]
+
+
+def json_item(text: str):
+    """The cluster as `write_json_fields` takes a list item: its pieces, or for a text holding a
+    line break JSON leaves unescaped (U+0085, U+2028, U+2029: `large._indented` indents after
+    them as `textwrap` does) the whole indented text, made the whole-cluster way."""
+    from crosscheck.report.large import _OTHER_BREAKS
+
+    if len(text) <= WHOLE_CHARS or any(b in text for b in _OTHER_BREAKS):
+        return Cluster.model_validate_json(text).model_dump_json(indent=2)
+    return indented_pieces(text)
+
+
+def trimmed(text: str, rank: int) -> tuple[Cluster, int]:
+    """(`report.large.trim` of the cluster at `rank`, its number of claims); a cluster of more
+    than WHOLE_CHARS characters is trimmed in pieces (`trimmed_in_pieces`)."""
+    from crosscheck.report.large import trim
+
+    if len(text) > WHOLE_CHARS:
+        return trimmed_in_pieces(text, rank)
+    cluster = Cluster.model_validate_json(text)
+    return trim(cluster, rank), len(cluster.claims)
+
+
+def trimmed_in_pieces(text: str, rank: int) -> tuple[Cluster, int]:
+    """`trimmed`, the claims the trim leaves out never made models (each claim's `outlier`
+    read from its own JSON)."""
+    from crosscheck.report.large import DETAILED, DETAILED_CLAIMS, BRIEF_CLAIMS
+
+    start, end, spans = claim_spans(text)
+    keep = DETAILED_CLAIMS if rank < DETAILED else BRIEF_CLAIMS
+    if len(spans) <= keep and rank < DETAILED:
+        return Cluster.model_validate_json(text), len(spans)
+    outliers = [i for i, (a, b) in enumerate(spans) if _SCAN(text, a)[0].get("outlier")]
+    if len(outliers) >= keep:
+        chosen = outliers[:keep]
+    else:
+        taken = set(outliers)
+        rest = [i for i in range(len(spans)) if i not in taken][: keep - len(outliers)]
+        chosen = sorted(outliers + rest)
+    claims = [ClusterClaim.model_validate_json(text[spans[i][0] : spans[i][1]]) for i in chosen]
+    if rank >= DETAILED:
+        claims = [c.model_copy(update={"sentence": "", "mentions": []}) for c in claims]
+    cluster = _head(text, start, end)
+    cluster.claims = claims
+    return cluster, len(spans)

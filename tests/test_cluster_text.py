@@ -1,0 +1,109 @@
+"""A cluster's JSON written and trimmed a claim at a time (crosscheck.report.cluster_text): the
+same text as validating the whole cluster (`model_dump_json(indent=2)`, `large.trim`), with
+never more than one claim a model at a time."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from crosscheck import pipeline
+from crosscheck.models import Cluster, ClusterClaim
+from crosscheck.report import cluster_text, large
+
+
+@pytest.fixture(scope="module")
+def clusters():
+    """Every cluster of the fixtures and of a generated archive (running totals with their
+    trajectories and outlier links, conflicts, singles), plus made-up shapes: no claims, one
+    claim, strings that look like the claims field, line breaks JSON leaves unescaped."""
+    from corpus_support import generated_corpus
+    import tempfile
+    from pathlib import Path
+
+    found = list(pipeline.analyse(["fixtures"]).report().clusters)
+    with tempfile.TemporaryDirectory() as tmp:
+        found += pipeline.analyse([str(generated_corpus(Path(tmp), 60, seed=11))]).report().clusters
+    big = max(found, key=lambda c: len(c.claims))
+    odd = big.model_copy(update={
+        "id": 'x"claims":[1]', "key": {"place": '"claims": []', "group": None},
+        "notes": ['\n  "claims": []', "}]"],
+        "claims": [big.claims[0].model_copy(update={"sentence": 'قال "claims":[{}] ثم'})] + big.claims[1:],
+    })
+    breaks = big.model_copy(update={
+        "claims": [big.claims[0].model_copy(update={"sentence": "قبل\u2028بعد\x85"})] + big.claims[1:]})
+    return found + [big.model_copy(update={"claims": []}), big.model_copy(update={"claims": big.claims[:1]}),
+                    odd, breaks]
+
+
+def _whole_item(c: Cluster) -> str:
+    return large._indented(Cluster.model_validate_json(c.model_dump_json()).model_dump_json(indent=2))
+
+
+def _pieces_item(c: Cluster) -> str:
+    buf = io.StringIO()
+    large.write_json_fields(buf, [("clusters", iter([cluster_text.json_item(c.model_dump_json())]))])
+    return buf.getvalue()
+
+
+def test_a_cluster_written_in_pieces_is_the_whole_cluster_written(clusters, monkeypatch):
+    assert len(clusters) > 100
+    monkeypatch.setattr(cluster_text, "WHOLE_CHARS", 0)  # every cluster in pieces
+    for c in clusters:
+        text = c.model_dump_json()
+        assert "".join(cluster_text.indented_pieces(text)) == \
+            Cluster.model_validate_json(text).model_dump_json(indent=2), c.id
+        buf = io.StringIO()
+        large.write_json_fields(buf, [("clusters", iter([Cluster.model_validate_json(text).model_dump_json(indent=2)]))])
+        assert _pieces_item(c) == buf.getvalue(), c.id
+
+
+def test_the_claims_field_is_found_by_the_json_scanner(clusters):
+    odd = clusters[-2]
+    text = odd.model_dump_json()
+    start, end, spans = cluster_text.claim_spans(text)
+    assert text[start] == "[" and text[end - 1] == "]"
+    assert [ClusterClaim.model_validate_json(text[a:b]) for a, b in spans] == odd.claims
+    assert cluster_text.claim_spans(clusters[-4].model_dump_json())[2] == []  # no claims
+
+
+def test_a_text_with_other_line_breaks_or_a_small_text_takes_the_whole_way(clusters, monkeypatch):
+    assert isinstance(cluster_text.json_item(clusters[-2].model_dump_json()), str)  # under WHOLE_CHARS
+    monkeypatch.setattr(cluster_text, "WHOLE_CHARS", 0)
+    text = clusters[-1].model_dump_json()
+    assert isinstance(cluster_text.json_item(text), str)
+    assert not isinstance(cluster_text.json_item(clusters[-2].model_dump_json()), str)
+
+
+@pytest.mark.parametrize("rank", [0, 3, large.DETAILED - 1, large.DETAILED, large.DETAILED + 40])
+def test_a_cluster_trimmed_from_its_text_is_the_cluster_trimmed(clusters, rank):
+    outliers = 0
+    for c in clusters:
+        want = large.trim(c, rank)
+        for how in (cluster_text.trimmed, cluster_text.trimmed_in_pieces):
+            got, size = how(c.model_dump_json(), rank)
+            assert size == len(c.claims)
+            assert got.model_dump_json() == want.model_dump_json(), c.id
+        outliers += any(x.outlier for x in c.claims) and len(c.claims) > large.DETAILED_CLAIMS
+    assert outliers  # clusters whose trim picks outliers first
+
+
+def test_only_the_claims_kept_are_made_models(clusters, monkeypatch):
+    made = []
+    real = ClusterClaim.model_validate_json
+
+    def counted(text, *a, **k):
+        made.append(1)
+        return real(text, *a, **k)
+
+    big = max(clusters, key=lambda c: len(c.claims))
+    assert len(big.claims) > 2 * large.DETAILED_CLAIMS
+    text = big.model_dump_json()
+    monkeypatch.setattr(cluster_text.ClusterClaim, "model_validate_json", counted)
+    cluster_text.trimmed_in_pieces(text, large.DETAILED + 1)
+    assert len(made) == large.BRIEF_CLAIMS
+    made.clear()
+    pieces = cluster_text.indented_pieces(text)
+    next(pieces), next(pieces)
+    assert len(made) == 1  # one claim made, not the cluster's
