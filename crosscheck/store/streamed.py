@@ -785,72 +785,81 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
     from pathlib import Path
 
     from crosscheck.errors import CrosscheckError
-    from crosscheck.models import Report
-    from crosscheck.pipeline import FILENAMES, parse_formats, render_pages, write_pages
-    from crosscheck.report import large
-    from crosscheck.report.cluster_text import json_item, trimmed
-    from crosscheck.report.cluster_view import render_summary_counts
-    from crosscheck.util.atomic import atomic_open
+    from crosscheck.pipeline import parse_formats
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
         raise CrosscheckError(f"{out}: --out must be a directory, and this is a file")
     wanted = parse_formats(formats)
     with reconcile_store(db, rules_dir=rules_dir, progress=progress, batch_claims=batch_claims) as record:
-        st = record.stats
-        pages: dict[str, str] = {}
-        if any(f in ("md", "html") for f in wanted):
-            if not large.is_large(st.clusters, st.claims):
-                shown = Report(documents=list(record.document_records()), clusters=list(record.clusters()),
-                               inconsistencies=record.inconsistencies)
-                view = None
-            else:  # large archives: the pages lead with the conflicts, trimmed, and count the rest
-                view = large.LargeView(st.documents, st.claims,
-                                       {s: st.status.get(s, 0) for s in ("conflict", "consistent", "single")},
-                                       st.left)
-                kept = []
-                for rank, text in enumerate(record.cluster_texts("status = 'conflict'", top=True)):
-                    c, size = trimmed(text, rank)
-                    view.sizes[c.id] = size
-                    kept.append(_shared(c))
-                named = sorted({cid for inc in record.inconsistencies for cid in inc.clusters})
-                for i in range(0, len(named), 256):  # the clusters inconsistencies name (any status)
-                    marks = ",".join("?" * len(named[i : i + 256]))
-                    for text in record.cluster_texts(f"status != 'conflict' AND id IN ({marks})",
-                                                     params=named[i : i + 256]):
-                        c, size = trimmed(text, 0)
-                        kept.append(_shared(view.list_counted_trimmed(c, size)))
-                shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
-                               inconsistencies=record.inconsistencies)
-            with closing(StoredTexts(db, {c.doc for cl in shown.clusters for c in cl.claims
-                                          if view is None or c.sentence})) as texts:
-                pages = render_pages(shown, view, [f for f in wanted if f in ("md", "html")], texts, lang)
-            del shown, texts
-        written = []
-        for fmt in wanted:
-            path = out / FILENAMES[fmt]
-            if fmt == "json":
-                with atomic_open(path, "w") as fh:
-                    large.write_json_fields(fh, [
-                        ("version", 2),
-                        ("documents", (d.model_dump_json(indent=2) for d in record.document_records())),
-                        ("clusters", (json_item(t) for t in record.cluster_texts())),
-                        ("inconsistencies", (i.model_dump_json(indent=2) for i in record.inconsistencies)),
-                    ])
-            elif fmt == "jsonl":
-                with atomic_open(path, "w") as fh:
-                    large.write_jsonl_items(fh, 2, st.documents, st.clusters, len(record.inconsistencies), [
-                        ("document", (d.model_dump_json() for d in record.document_records())),
-                        ("cluster", record.cluster_texts()),
-                        ("inconsistency", (i.model_dump_json() for i in record.inconsistencies)),
-                    ])
-            else:
-                written += write_pages(out, FILENAMES[fmt], pages)
-                continue
-            written.append(path)
-        summary = render_summary_counts(st.documents, st.claims, st.status, record.top_conflicts(),
-                                        st.status.get("conflict", 0))
-    return StoreReport(written, summary, st)
+        written, summary = write_record_reports(record, db, out, wanted, lang)
+    return StoreReport(written, summary, record.stats)
+
+
+def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> tuple[list, str]:
+    """The report files of a reconciled record (`reconcile_store`) written into `out`, and the
+    one-screen summary."""
+    from crosscheck.models import Report
+    from crosscheck.pipeline import FILENAMES, render_pages, write_pages
+    from crosscheck.report import large
+    from crosscheck.report.cluster_text import json_item, trimmed
+    from crosscheck.report.cluster_view import render_summary_counts
+    from crosscheck.util.atomic import atomic_open
+
+    st = record.stats
+    pages: dict[str, str] = {}
+    if any(f in ("md", "html") for f in wanted):
+        if not large.is_large(st.clusters, st.claims):
+            shown = Report(documents=list(record.document_records()), clusters=list(record.clusters()),
+                           inconsistencies=record.inconsistencies)
+            view = None
+        else:  # large archives: the pages lead with the conflicts, trimmed, and count the rest
+            view = large.LargeView(st.documents, st.claims,
+                                   {s: st.status.get(s, 0) for s in ("conflict", "consistent", "single")},
+                                   st.left)
+            kept = []
+            for rank, text in enumerate(record.cluster_texts("status = 'conflict'", top=True)):
+                c, size = trimmed(text, rank)
+                view.sizes[c.id] = size
+                kept.append(_shared(c))
+            named = sorted({cid for inc in record.inconsistencies for cid in inc.clusters})
+            for i in range(0, len(named), 256):  # the clusters inconsistencies name (any status)
+                marks = ",".join("?" * len(named[i : i + 256]))
+                for text in record.cluster_texts(f"status != 'conflict' AND id IN ({marks})",
+                                                 params=named[i : i + 256]):
+                    c, size = trimmed(text, 0)
+                    kept.append(_shared(view.list_counted_trimmed(c, size)))
+            shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
+                           inconsistencies=record.inconsistencies)
+        with closing(StoredTexts(db, {c.doc for cl in shown.clusters for c in cl.claims
+                                      if view is None or c.sentence})) as texts:
+            pages = render_pages(shown, view, [f for f in wanted if f in ("md", "html")], texts, lang)
+        del shown, texts
+    written = []
+    for fmt in wanted:
+        path = out / FILENAMES[fmt]
+        if fmt == "json":
+            with atomic_open(path, "w") as fh:
+                large.write_json_fields(fh, [
+                    ("version", 2),
+                    ("documents", (d.model_dump_json(indent=2) for d in record.document_records())),
+                    ("clusters", (json_item(t) for t in record.cluster_texts())),
+                    ("inconsistencies", (i.model_dump_json(indent=2) for i in record.inconsistencies)),
+                ])
+        elif fmt == "jsonl":
+            with atomic_open(path, "w") as fh:
+                large.write_jsonl_items(fh, 2, st.documents, st.clusters, len(record.inconsistencies), [
+                    ("document", (d.model_dump_json() for d in record.document_records())),
+                    ("cluster", record.cluster_texts()),
+                    ("inconsistency", (i.model_dump_json() for i in record.inconsistencies)),
+                ])
+        else:
+            written += write_pages(out, FILENAMES[fmt], pages)
+            continue
+        written.append(path)
+    summary = render_summary_counts(st.documents, st.claims, st.status, record.top_conflicts(),
+                                    st.status.get("conflict", 0))
+    return written, summary
 
 
 def _shared(cluster: Cluster) -> Cluster:
