@@ -1518,3 +1518,52 @@ def test_the_token_list_asked_last_is_answered_without_a_look_up(monkeypatch):
     assert ctx.info(ctx.tokens(lo, hi)) is first and ctx._last_info is first
     ctx.forget_before(hi + 1)
     assert ctx._last_toks is None and ctx._last_info is None and id(first.toks) not in ctx._info
+
+
+def test_words_joined_to_a_figure_are_read_for_combining_kinds_only_where_one_can_stand(monkeypatch):
+    """_combined ("مصرع وإصابة العشرات", "عدد القتلى والجرحى بلغ 50") asks _kinds_at only at a
+    joiner where a rule that combines can end before it and one it combines with can start after
+    it (_may_combine, per word form set): the claims of random texts dense in joined kind words,
+    duals and figures are the same as asking at every joiner; the gate passes most joiners over
+    and still lets the combined totals through."""
+    from crosscheck.extract import extractor
+
+    words = list(_WORDS) + ["مصرع", "وإصابة", "القتلى", "والجرحى", "والمفقودين", "قتيل", "أو", "مفقود",
+                            "عدد", "بلغ", "العشرات", "من", "و", "جنديين", "ومقتل", "،", "50"]
+    rng = random.Random(61)
+    texts = _texts(40, 62) + [_dense_sentence(rng.randint(2, 30)) for _ in range(20)]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(3, 80))) for _ in range(200)]
+    joined = ("مصرع وإصابة العشرات", "عدد القتلى والجرحى بلغ 50", "1000 قتيل أو مفقود", "العشرات من القتلى والجرحى")
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(0, 10))) + f" {rng.choice(joined)} "
+              + " ".join(rng.choice(words) for _ in range(rng.randint(0, 10))) for _ in range(60)]
+    real_at, real_combined = extractor._kinds_at, extractor._combined
+    asked, combined = [0], [0]
+
+    def counting_at(*args):
+        asked[0] += 1
+        return real_at(*args)
+
+    def counting_combined(*args):
+        out = real_combined(*args)
+        combined[0] += out
+        return out
+
+    monkeypatch.setattr(extractor, "_kinds_at", counting_at)
+    monkeypatch.setattr(extractor, "_combined", counting_combined)
+    for text in texts:
+        before = asked[0]
+        fast = [c.model_dump() for c in extractor.extract_text(text)]
+        gated = asked[0] - before
+        extractor._COMBINE_GATE = False
+        try:
+            before = asked[0]
+            plain = [c.model_dump() for c in extractor.extract_text(text)]
+            ungated = asked[0] - before
+        finally:
+            extractor._COMBINE_GATE = True
+        assert fast == plain, text
+        assert gated <= ungated
+        asked.append((gated, ungated))
+    pairs = asked[1:]
+    assert sum(g for g, _ in pairs) * 3 < sum(u for _, u in pairs)  # most joiners passed over
+    assert combined[0] > 20  # ... and the combined totals still found

@@ -125,6 +125,9 @@ class Compiled:
     combining: tuple[int, ...] = ()  # indexes of the kinds with nouns that combine (_kinds_at)
     position: dict = field(default_factory=dict)  # rule id -> its index in kinds
     joiners: frozenset[str] = frozenset()  # every rule's heads_next, normalised (tally joiners)
+    combiners: frozenset[str] = frozenset()  # rule ids with a combined_with list
+    # _may_combine's answers: [starting (combinable), ending (combiners)], word form set -> bool
+    combine_gate: tuple = field(default_factory=lambda: ({}, {}))
 
 
 @per_object
@@ -175,6 +178,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         frozenset(k for r in rules.kinds for k in r.combined_with),
         position={k.rule.id: j for j, k in enumerate(kinds)},
         joiners=frozenset().union(*(k.heads_next for k in kinds)),
+        combiners=frozenset(r.id for r in rules.kinds if r.combined_with),
         combining=tuple(
             j for j, k in enumerate(kinds)
             if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
@@ -1765,6 +1769,9 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
             first_end, second = j, j  # "والجرحى": the joiner is a clitic of the second word
         else:
             continue
+        if _COMBINE_GATE and not (_may_combine(comp, toks[first_end - 1], True)
+                                  and _may_combine(comp, toks[second], False)):
+            continue  # no rule that combines can end (start) at the word: before (after) holds none
         before = _kinds_at(ctx, comp, toks, first_end, True)
         if not before:
             continue
@@ -1782,6 +1789,31 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
 
 
 _SUBJECT_REACH = 6  # how far before a figure _combined looks for its clause's subject
+
+# _combined asks _kinds_at only at words where a rule that combines can end (start): tests turn
+# this off to compare with asking at every joiner
+_COMBINE_GATE = True
+
+
+def _may_combine(comp: Compiled, tok: Token, ending: bool) -> bool:
+    """Can a cue or counted noun of a rule that combines (with `ending`: a rule with a
+    combined_with list, ending at `tok`; else a rule some combined_with names, starting at it)
+    stand at `tok`?  A superset of _kinds_at's rule ids that _combined can use (the phrases
+    indexed by that edge word, PhraseSet._candidates, and _noun_rules), one dict probe per word
+    form set."""
+    cache = comp.combine_gate[ending]
+    found = cache.get(tok.forms)
+    if found is None:
+        if len(cache) > _NOUN_RULES_MAX:
+            cache.clear()
+        wanted = comp.combiners if ending else comp.combinable
+        cues = comp.tagged_cues
+        cands = (cues._candidates(cues._last, cues._last_loose, tok) if ending
+                 else cues._candidates(cues._first, cues._first_loose, tok))
+        found = cache[tok.forms] = any(str(p.payload) in wanted for p in cands) or any(
+            comp.kinds[j].rule.id in wanted for j in _noun_rules(comp, tok, ending) if j in comp.combining
+        )
+    return found
 
 
 def _joins_next(toks: Sequence[Token], a: int, k: int, openers: frozenset[str] = frozenset()) -> bool:
