@@ -1567,3 +1567,52 @@ def test_words_joined_to_a_figure_are_read_for_combining_kinds_only_where_one_ca
     pairs = asked[1:]
     assert sum(g for g, _ in pairs) * 3 < sum(u for _, u in pairs)  # most joiners passed over
     assert combined[0] > 20  # ... and the combined totals still found
+
+
+def _plain_rank(gaz, cands, at, end, figures=None):
+    """scope._rank as first written: sorted by gap with a key function, every mention tried."""
+    from crosscheck.extract.scope import _gap
+
+    cands = sorted(cands, key=lambda m: _gap(m, at, end))
+    reach = gaz.rules.own_place_window * 7
+    best = next((m for m in cands if end <= m.start <= end + reach), None)
+    if best is None:
+        best = cands[0]
+    window = gaz.rules.child_window * 7
+    for m in cands:
+        if m is not best and _gap(m, at, end) <= window and gaz.is_within(m.place.id, best.place.id) and not (
+            figures is not None and m.start < at and figures(m.start - reach - 14, m.start)
+        ):
+            best = m
+    return best
+
+
+def test_a_claims_place_is_ranked_as_first_written():
+    """scope._rank computes each mention's gap once and stops at the first past the window: the
+    same place as the plain definition for random mentions of related and unrelated places at
+    random distances (ties included), with and without other figures' places taken."""
+    from crosscheck.extract.scope import Mention, _rank, gazetteer_for
+
+    gaz = gazetteer_for(load_rules().gazetteer)
+    places = list(gaz.by_id.values())
+    children = [p for p in places if p.parent is not None]
+    rng = random.Random(71)
+    checked = differ = 0
+    for _ in range(3000):
+        pool = [rng.choice(children)] + [rng.choice(places) for _ in range(3)]
+        pool += [gaz.by_id[p.parent] for p in pool if p.parent in gaz.by_id]
+        at = rng.randint(50, 150)
+        end = at + rng.randint(0, 20)
+        cands = []
+        window = gaz.rules.child_window * 7
+        for _ in range(rng.randint(1, 7)):
+            n = rng.randint(2, 9)
+            s = rng.choice([rng.randint(0, 250), at - rng.randint(0, 30), end + rng.randint(0, 30),
+                            at - n - window + rng.randint(-1, 1), end + window + rng.randint(-1, 1)])  # (at the window's edge)
+            cands.append(Mention(s, s + n, rng.choice(pool), False, True))
+        taken = rng.choice([None, lambda lo, hi: (lo + hi) % 3 == 0])
+        got, want = _rank(gaz, cands, at, end, taken), _plain_rank(gaz, cands, at, end, taken)
+        assert got is want
+        checked += 1
+        differ += want is not min(cands, key=lambda m: abs(m.start - at))
+    assert checked == 3000 and differ > 100  # (the sub-area and own-place rules do fire)

@@ -2170,12 +2170,13 @@ def _vague_construct(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
 
 def _starts_number(ctx: DocContext, t: Token) -> bool:
     """Does a number (of any form) begin inside token t (after its clitics)?"""
+    end = t.nstart + len(t.text)
     feed = ctx.number_feed
-    if feed is not None:
-        feed.through(t.nstart + len(t.text))  # every number starting inside t is read
+    if feed is not None and not feed._done and (not feed.starts or feed.starts[-1] < end):
+        feed.through(end)  # every number starting inside t is read (its own test, not repeated)
     starts = ctx.number_starts
     k = bisect_left(starts, t.nstart)
-    return k < len(starts) and starts[k] < t.nstart + len(t.text)  # a noun-first token spans two words
+    return k < len(starts) and starts[k] < end  # a noun-first token spans two words
 
 
 def _clause_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int:

@@ -375,20 +375,20 @@ def _rank(gaz: Gazetteer, cands: Sequence[Mention], at: int, end: int, figures=N
     offsets - one starts just before the place) draws no other figure: "قتل 50 شخصا في مدينة كراتشي جراء الفيضانات التي أودت بحياة 400 شخص
     في باكستان" - 400 is the country's.
     """
-    cands = sorted(cands, key=lambda m: _gap(m, at, end))
+    # (each mention's gap computed once; sorted by it, a stable sort as sorted(key=_gap) is)
+    ranked = sorted([(_gap(m, at, end), k, m) for k, m in enumerate(cands)])
     reach = gaz.rules.own_place_window * 7
-    best = next((m for m in cands if end <= m.start <= end + reach), None)
+    best = next((m for _g, _k, m in ranked if end <= m.start <= end + reach), None)
     if best is None:
-        best = cands[0]
+        best = ranked[0][2]
     window = gaz.rules.child_window * 7  # words -> characters, roughly
-
-    def taken(m: Mention) -> bool:
-        # a figure, its counted noun and a locative before the place
-        return figures is not None and m.start < at and figures(m.start - reach - 14, m.start)
-
-    for m in cands:
-        if m is not best and _gap(m, at, end) <= window and gaz.is_within(m.place.id, best.place.id) \
-                and not taken(m):
+    for g, _k, m in ranked:
+        if g > window:
+            break  # (in order of gap: none further on is within the window)
+        if m is not best and gaz.is_within(m.place.id, best.place.id) and not (
+            # a figure, its counted noun and a locative before the place
+            figures is not None and m.start < at and figures(m.start - reach - 14, m.start)
+        ):
             best = m
     return best
 
