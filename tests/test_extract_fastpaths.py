@@ -1616,3 +1616,35 @@ def test_a_claims_place_is_ranked_as_first_written():
         checked += 1
         differ += want is not min(cands, key=lambda m: abs(m.start - at))
     assert checked == 3000 and differ > 100  # (the sub-area and own-place rules do fire)
+
+
+def test_a_places_ancestors_are_found_once_and_answer_as_its_parent_chain():
+    """Gazetteer.is_within keeps each place's ancestors: for every pair of places (and an unknown
+    id) it answers as membership in parent_chain, asked twice (the kept answer the same)."""
+    from crosscheck.extract.scope import gazetteer_for
+
+    gaz = gazetteer_for(load_rules().gazetteer)
+    ids = list(gaz.by_id) + ["no-such-place"]
+    inside = 0
+    for _round in range(2):
+        for a in ids:
+            for b in ids:
+                assert gaz.is_within(a, b) == (b in gaz.parent_chain(a))
+                inside += gaz.is_within(a, b)
+    assert inside > 20
+
+
+def test_an_articles_formula_phrases_are_matched_as_their_pattern_says():
+    """formulas._article_holds keeps each phrase's normalised parts and pattern: the same answer
+    as building them for the text (words in order, "…" at most two words, clitics before)."""
+    from crosscheck.extract.formulas import _article_holds
+
+    cases = [
+        ("الطائرة … المنكوبة", "سقطت الطائرة الإثيوبية المنكوبة امس", True),
+        ("الطائرة … المنكوبة", "الطائرة وهي من طراز قديم المنكوبة", False),
+        ("في الأسر", "قضى سنوات وفي الأسر", True),
+        ("في الأسر", "في الأسرة", False),
+    ]
+    for _round in range(2):
+        for phrase, text, want in cases:
+            assert _article_holds(normalize(text).text, phrase) is want, (phrase, text)

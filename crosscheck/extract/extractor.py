@@ -209,6 +209,7 @@ def _ordinal_before(phrases: list[str]) -> "regex.Pattern | None":
     )
 
 
+@lru_cache(maxsize=4096)  # (asked for every vetoed figure's noun and cue: the rules' phrases)
 def _norm_phrase(phrase: str) -> str:
     return " ".join(normalize_word(w) for w in phrase.split())
 

@@ -10,6 +10,7 @@ claim of its rule's kind with the formula's value, in a sentence that names a vo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -84,13 +85,19 @@ def _in_article(ctx: "DocContext", phrases: list[str]) -> bool:
 def _article_holds(text: str, phrase: str) -> bool:
     """A phrase's words in order; "…" between two stands for at most two words ("الطائرة …
     المنكوبة": "الطائرة الإثيوبية المنكوبة")."""
-    parts = [" ".join(normalize_word(w) for w in part.split()) for part in phrase.split("…")]
+    parts, pattern = _phrase_pattern(phrase)
     if any(p not in text for p in parts):
         return False  # (every match holds the phrase's words as written)
+    return pattern.search(text) is not None
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str) -> tuple[list[str], "re.Pattern[str]"]:
+    """_article_holds's normalised parts of a phrase and its pattern, made once per phrase (they
+    were made again for every document)."""
+    parts = [" ".join(normalize_word(w) for w in part.split()) for part in phrase.split("…")]
     gap = r"\s+(?:\S+\s+){0,2}"
-    return re.search(
-        r"(?<!\w)(?:[وفبل]|ال)*" + gap.join(re.escape(p) for p in parts) + r"(?!\w)", text
-    ) is not None
+    return parts, re.compile(r"(?<!\w)(?:[وفبل]|ال)*" + gap.join(re.escape(p) for p in parts) + r"(?!\w)")
 
 
 def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:

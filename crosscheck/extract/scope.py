@@ -42,6 +42,7 @@ class Gazetteer:
     def __init__(self, rules: GazetteerRules) -> None:
         self.rules = rules
         self.by_id = {p.id: p for p in rules.places}
+        self._ancestors: dict[str, frozenset[str]] = {}  # place id -> its parent_chain (is_within)
         self._dateline_date_re = re.compile(rules.dateline_date) if rules.dateline_date else None
         lookup: dict[str, tuple[Place, bool]] = {}
         for p in rules.places:
@@ -173,7 +174,11 @@ class Gazetteer:
         return chain
 
     def is_within(self, child: str, parent: str) -> bool:
-        return parent in self.parent_chain(child)
+        # (a place's ancestors, found once per place: asked a few times for every claim)
+        found = self._ancestors.get(child)
+        if found is None:
+            found = self._ancestors[child] = frozenset(self.parent_chain(child))
+        return parent in found
 
     def nationals_of(self, noun: Token, place: Optional[str], homes: dict[str, list[str]]) -> Optional[str]:
         """The country whose nationals the counted noun names ("43 سوريا"), when `place` is not
