@@ -199,3 +199,23 @@ def test_a_listed_next_count_is_read_from_the_characters_between_not_the_sentenc
     assert (a.surface + gap + b.surface) in b.sentence  # what a sentence search would find
     assert not _listed_next(a, b, other)
     assert not _listed_next(a, b, None)
+
+
+
+def test_a_headline_figure_with_a_place_and_its_body_figure_without_one_are_one_claim():
+    # the headline adds the place the body leaves to its context (issue 8, session 22): one
+    # figure; in the body the same two stay two (test_which_scopes_are_one_figure)
+    from crosscheck.extract.mentions import MentionMerger
+
+    text = "نحو 7 آلاف نازح في البلدة بعد الفيضان\nوقالت السلطات إن العدد ارتفع إلى نحو 7 آلاف"
+    (c,) = [c for c in extract_text("نحو 7 آلاف نازح بعد الفيضان") if c.kind == "displaced"]
+    head = c.model_copy(update={"location": "aleppo", "start": 0, "end": 15, "mentions": []})
+    body = c.model_copy(update={"location": None, "start": 60, "end": 70, "mentions": []})
+    merger = MentionMerger(None, text)
+    merger.add(head)
+    merger.add(body)
+    assert [(m.location, len(m.mentions)) for m in merger.out] == [("aleppo", 2)]
+    body_only = MentionMerger(None, "x" * 300 + "\n" + text)
+    body_only.add(head.model_copy(update={"start": 310, "end": 325, "mentions": []}))
+    body_only.add(body.model_copy(update={"start": 360, "end": 370, "mentions": []}))
+    assert len(body_only.out) == 2

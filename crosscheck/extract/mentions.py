@@ -114,9 +114,11 @@ def _listed_next(a: Claim, b: Claim, text: str | None) -> bool:
     return gap == 2 and text is not None and last.field == "text" and text[last.end:b.start] == " و"
 
 
-def same_figure(a: Claim, b: Claim, nested: Nested | None = None) -> bool:
+def same_figure(a: Claim, b: Claim, nested: Nested | None = None, headline: bool = False) -> bool:
     """Are two claims of one document (same kind, value, event, actor, qualifier shape) mentions
-    of one figure?"""
+    of one figure?  With `headline` (one of them stands in the article's headline), a place named
+    by only one of them does not tell them apart: a headline adds the place its lead leaves to
+    the sentence before ("نحو 16 ألف نازح في المدينة" over "… نحو 16 ألفا")."""
     if _shape(a) != _shape(b):
         return False
     if a.kind in _VOTE_KINDS:
@@ -125,7 +127,7 @@ def same_figure(a: Claim, b: Claim, nested: Nested | None = None) -> bool:
         _events_agree(a.event, b.event)
         and _periods_agree(a.period, b.period)
         and _groups_agree_loose(a.group, b.group)
-        and _places_agree(a.location, b.location, nested)
+        and (_places_agree(a.location, b.location, nested) or (headline and (a.location is None or b.location is None)))
     )
 
 
@@ -183,15 +185,24 @@ class MentionMerger:
     text that repeats a figure many times holds one claim per distinct figure, not one per
     repetition."""
 
-    __slots__ = ("nested", "text", "first", "by_shape", "out")
+    __slots__ = ("nested", "text", "first", "by_shape", "out", "head_end")
 
     def __init__(self, nested: Nested | None = None, text: str | None = None) -> None:
         self.nested = nested
         self.text = text  # the document's text, where the claims' offsets point
+        # where the text's first line, its headline, ends (-1: no short first line)
+        nl = text.find("\n") if text else -1
+        self.head_end = nl if 0 < nl <= _HEADLINE_MAX else -1
         # a mention's place is (field, start): a headline's and a body's may share an offset
         self.first: dict[Hashable, tuple[Claim, set[tuple[str, int]]]] = {}
         self.by_shape: dict[Hashable, list[tuple[Claim, set[tuple[str, int]]]]] = {}
         self.out: list[Claim] = []
+
+    def _in_headline(self, c: Claim) -> bool:
+        """Does the claim's first mention stand in the headline (a title field, or the text's
+        short first line)?"""
+        m = c.mentions[0] if c.mentions else c
+        return m.field == "title" or (m.field == "text" and 0 <= m.start < self.head_end)
 
     def add(self, c: Claim) -> None:
         first, by_shape = self.first, self.by_shape
@@ -201,7 +212,8 @@ class MentionMerger:
         if kept is None:
             # the same figure stated with a related scope ("في هرات" after "في أفغانستان")
             for cand in by_shape.get(_shape(c), ())[:_SCAN]:
-                if same_figure(cand[0], c, self.nested) and not _listed_next(cand[0], c, self.text):
+                headline = self._in_headline(cand[0]) or self._in_headline(c)
+                if same_figure(cand[0], c, self.nested, headline) and not _listed_next(cand[0], c, self.text):
                     kept = first[k] = cand
                     break
         if kept is None:
@@ -217,6 +229,9 @@ class MentionMerger:
             if (m.field, m.start) not in starts:
                 starts.add((m.field, m.start))
                 claim.mentions.append(m)
+
+
+_HEADLINE_MAX = 200  # characters: a first line longer than this is a paragraph, not a headline
 
 
 def merge_mentions(claims: Sequence[Claim], nested: Nested | None = None, text: str | None = None) -> list[Claim]:
