@@ -394,3 +394,13 @@ def test_a_subset_label_keeps_a_stem_opening_with_hamzated_alef_lam():
     text = "أفرج الخاطفون عن 12 رهينة، بينهم 5 من الألمان"
     groups = {c.value: c.group for c in extract_text(text) if c.kind == "hostages_released"}
     assert groups[5] == "subset:المان"
+
+
+def test_the_single_one_after_a_definite_noun_and_a_year_after_an_operation_are_no_counts():
+    # issue 8, session 22: "the single body" is a figure of speech; "عملية 1985" names a year
+    got = {(c.kind, c.value) for c in extract_text("وقال الطبيب إن أجزاء الجثة الواحدة وجدت في أماكن متفرقة")}
+    assert not any(v == 1 for _k, v in got)
+    assert ("killed", 1) in {(c.kind, c.value) for c in extract_text("وقال الطبيب إن جثة واحدة انتشلت من النهر")}
+    got = {(c.kind, c.value) for c in extract_text("وكانت عملية 1985 قد شهدت إطلاق سراح 1150 أسيرا")}
+    assert ("prisoners_released", 1150) in got
+    assert not any(v == 1985 for _k, v in got)

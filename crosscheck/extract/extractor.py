@@ -767,6 +767,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None
     noun_first = False
     if (
+        n.value == 1 and not n.digits and not n.is_range and 0 < i0 < len(toks) and not toks[i0].brk_before
+        and toks[i0].text.lstrip("وفبك").startswith("ال") and toks[i0 - 1].text.lstrip("وفبك").startswith(("ال", "لل"))
+    ):
+        return None  # "أجزاء من الجثة الواحدة", "أفراد الأسرة الواحدة": "the single one", no count
+    if (
         n.value == 1 and not n.digits and not n.is_range and 0 < i0 < len(toks)
         and not toks[i0].brk_before and _is_counted_noun(ctx, comp, toks, i0 - 1)
     ):
