@@ -59,6 +59,7 @@ from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.sums import mark_sum_parts
 from crosscheck.reconcile.revisions import dated_earlier, revised_away, revising_figures, revision_days
 from crosscheck.reconcile.trajectory import fit_in_stretches
+from crosscheck.reconcile.headline import headline_shorthand
 from crosscheck.ruleset.period_rules import period_rules
 from crosscheck.util.gc_pause import collector_paused
 
@@ -116,6 +117,7 @@ def prepare_claims(claims: Sequence[Claim], ddates, date_rules=None, documents: 
     dated = date_claims([c for c, _ in repaired], ddates, date_rules)
     dated = time_parts(resolve_periods(dated, period_rules().since_total_min_days))
     dated = (hier or load_hierarchy()).annotate(dated, documents)
+    dated = headline_shorthand(dated, documents)
     dated = mark_sum_parts(dated)
     return dated, [note for _c, note in repaired]
 

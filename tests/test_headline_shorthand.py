@@ -1,0 +1,66 @@
+"""A headline's hedged figure is shorthand for its article's exact one (crosscheck/reconcile/
+headline.py): "نحو 300 قتيل" over a lead's "288 قتيلا" in a state, "تتجاوز 600" over "620 منذ
+بداية العام" take the body figure's scope, so the two are one quantity."""
+
+from __future__ import annotations
+
+from test_reconciler_factory import claim
+
+from crosscheck.models import Document
+from crosscheck.reconcile.headline import headline_shorthand
+
+HEAD = "الفيضانات تقتل نحو 300 شخص في البلاد"
+LEAD = "أعلنت السلطات مساء السبت ارتفاع عدد قتلى الفيضانات في الإقليم الشمالي إلى 288 قتيلا."
+
+
+def _doc(text, title=None):
+    return Document(id="d", text=text, title=title)
+
+
+def _at(c, text, surface, **kw):
+    i = text.index(surface)
+    return c.model_copy(update={"start": i, "end": i + len(surface), "surface": surface, **kw})
+
+
+def _claims(text, head_field="text"):
+    h = _at(claim("d", "killed", 300, "approx", location="pakistan"), text, "نحو 300", field=head_field)
+    b = _at(claim("d", "killed", 288, location="sindh", period="since:2024-05-01"), text, "288")
+    return [h, b]
+
+
+def test_a_hedged_headline_figure_takes_the_scope_of_the_bodys_exact_one():
+    text = HEAD + "\n" + LEAD
+    h, b = headline_shorthand(_claims(text), [_doc(text)])
+    assert (h.location, h.period) == ("sindh", "since:2024-05-01") and b.location == "sindh"
+    assert "location" in h.inferred and "period" in h.inferred
+
+
+def test_a_lead_as_first_line_is_no_headline():
+    text = LEAD.replace("288 قتيلا", "نحو 300 قتيل، بينهم 288") + "\nوتابعت السلطات عمليات البحث."
+    h, _b = headline_shorthand(_claims(text), [_doc(text)])
+    assert h.location == "pakistan"
+
+
+def test_a_title_of_its_own_makes_the_first_line_the_lead():
+    text = HEAD + "\n" + LEAD
+    h, _b = headline_shorthand(_claims(text), [_doc(text, title="عنوان آخر")])
+    assert h.location == "pakistan"
+
+
+def test_two_body_figures_inside_the_interval_at_other_scopes_leave_it_alone():
+    text = HEAD + "\n" + LEAD + " وفي الإقليم الجنوبي بلغ العدد 310."
+    cs = _claims(text) + [_at(claim("d", "killed", 310, location="balochistan"), text, "310")]
+    assert headline_shorthand(cs, [_doc(text)])[0].location == "pakistan"
+
+
+def test_a_body_figure_at_the_headlines_own_scope_keeps_it():
+    text = HEAD + "\n" + LEAD + " وبلغ العدد في البلاد 305."
+    cs = _claims(text) + [_at(claim("d", "killed", 305, location="pakistan"), text, "305")]
+    assert headline_shorthand(cs, [_doc(text)])[0].location == "pakistan"
+
+
+def test_an_exact_headline_figure_is_not_shorthand():
+    text = "الفيضانات تقتل 300 شخص في البلاد\n" + LEAD
+    h = _at(claim("d", "killed", 300, location="pakistan"), text, "300")
+    b = _at(claim("d", "killed", 288, location="sindh"), text, "288")
+    assert headline_shorthand([h, b], [_doc(text)])[0].location == "pakistan"
