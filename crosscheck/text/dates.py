@@ -163,7 +163,8 @@ class _Patterns:
         self.month_number = {normalize_word(m): i + 1 for i, m in enumerate(rules.months)}
         self.month_re = regex.compile(w + r"(" + months + r")" + e)
         self.iso = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-        self.numeric = regex.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)")
+        # day, month, year with one separator ("14/05/2024", "19-4-2024", "14.05.2024")
+        self.numeric = regex.compile(r"(?<!\d)(\d{1,2})(?P<sep>[/.-])(\d{1,2})(?P=sep)(\d{4})(?!\d)")
         self.relative_re = regex.compile(w + r"(?:[وف]?(?:ب)?)(" + _alt(rules.relative_days) + r")" + e)
         self.weekday_re = regex.compile(
             w + r"(?:[وف]?(?:ب|ل)?)(?:يوم\s+(?:ال)?|ال)(" + _alt(_bare(rules.weekdays)) + r")" + e
@@ -321,7 +322,7 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
             break
     lo, hi = rules.hijri_years
     for m in p.numeric.finditer(head):
-        day, month, year = int(m[1]), int(m[2]), int(m[3])  # day first, the Arab-world convention
+        day, month, year = int(m[1]), int(m[3]), int(m[4])  # day first, the Arab-world convention
         hijri = lo <= year <= hi
         d = _hijri(day, month, year) if hijri else _safe(year, month, day)
         if d:
