@@ -37,3 +37,38 @@ def test_a_qualified_short_name_still_reads():
 def test_a_short_name_after_in_still_reads():
     counts, _ = gaz().counts_and_adjectives(normalize("وارتفع عدد القتلى في بيرا إلى 12").text)
     assert counts["beira"] == 1
+
+
+@pytest.mark.parametrize("place, chain", [
+    ("ahrweiler", ["rhineland_palatinate", "germany"]),
+    ("munich", ["bavaria", "germany"]),
+    ("manchester", ["england", "united_kingdom"]),
+    ("glasgow", ["scotland", "united_kingdom"]),
+    ("milan", ["lombardy", "italy"]),
+    ("barcelona", ["catalonia", "spain"]),
+])
+def test_a_city_or_district_sits_under_its_state_and_country(place, chain):
+    assert gaz().parent_chain(place) == chain
+
+
+@pytest.mark.parametrize("text, place", [
+    ("غمرت المياه قرى في ولاية شمال الراين وستفاليا", "north_rhine_westphalia"),
+    ("ضربت العاصفة ساكسونيا السفلى", "lower_saxony"),
+    ("أعلنت شرطة اسكتلندا حصيلة الحادث", "scotland"),
+    ("سجلت العاصمة دكا معظم الوفيات", "dhaka"),
+])
+def test_states_and_spellings_are_read(text, place):
+    counts, _ = gaz().counts_and_adjectives(normalize(text).text)
+    assert counts[place] == 1
+
+
+def test_a_district_figure_is_the_districts_and_the_state_figure_the_states():
+    from crosscheck.extract.extractor import extract
+    from crosscheck.models import Document
+
+    text = ("قالت الشرطة إن 70 شخصا قتلوا في ولاية بافاريا. "
+            "وأضافت أن منطقة أرفايلر في راينلاند بفالتس سجلت وحدها 15 قتيلا.")
+    claims = extract(Document(id="g1", text=text, date="2024-06-02"), load_rules())
+    where = {c.value: c.location for c in claims if c.kind == "killed"}
+    assert where[70] == "bavaria"
+    assert where[15] == "ahrweiler"
