@@ -72,3 +72,17 @@ def test_a_district_figure_is_the_districts_and_the_state_figure_the_states():
     where = {c.value: c.location for c in claims if c.kind == "killed"}
     assert where[70] == "bavaria"
     assert where[15] == "ahrweiler"
+
+
+def test_an_island_country_named_as_the_island_locates_its_figures():
+    from crosscheck.extract.extractor import extract
+    from crosscheck.models import Document
+
+    text = ("ضرب الإعصار بورتوريكو أمس. وكانت العاصفة قد اجتاحت جزيرة دومينيكا الصغيرة، "
+            "حيث أعلنت الحكومة مقتل 9 أشخاص.")
+    claims = extract(Document(id="i1", text=text, date="2024-09-20"), load_rules())
+    (k,) = [c for c in claims if c.kind == "killed"]
+    assert k.location == "dominica"
+    # a country as the sentence's subject is still no place of the figure
+    counts, _ = gaz().counts_and_adjectives(normalize("أرسلت دومينيكا فرقا للإغاثة").text)
+    assert "dominica" not in counts
