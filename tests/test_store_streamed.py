@@ -521,3 +521,22 @@ def test_clusters_are_read_in_report_order_through_an_index(stores, tmp_path, mo
         if " id IN (" in sql:
             continue
         assert not any("TEMP B-TREE FOR ORDER BY" in step for step in plan), (sql, plan)
+
+
+def test_large_pages_name_clusters_they_do_not_render_by_listed_claims(stores, tmp_path, monkeypatch):
+    """A large archive's pages from the store hold the clusters an inconsistency names that are
+    no conflict (named, not rendered) with `large.ListedClaim`s, not claim models, and give the
+    in-memory pages' bytes."""
+    from crosscheck.report import large
+
+    monkeypatch.setattr(large, "LARGE_CLUSTERS", 2)
+    monkeypatch.setattr(large, "DETAILED", 2)
+    db = stores["generated"]
+    expected = _in_memory(db, tmp_path / "memory")
+    listed = []
+    real = large.listed
+    monkeypatch.setattr(large, "listed", lambda c: listed.append(len(c.claims)) or real(c))
+    write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
+    assert listed and sum(listed) > 0  # clusters named by an inconsistency that are no conflict
+    for f in FILES:
+        assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f

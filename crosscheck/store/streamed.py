@@ -839,8 +839,8 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
                 marks = ",".join("?" * len(named[i : i + 256]))
                 for text in record.cluster_texts(f"status != 'conflict' AND id IN ({marks})",
                                                  params=named[i : i + 256]):
-                    c, size = trimmed(text, 0)
-                    kept.append(_shared(view.list_counted_trimmed(c, size)))
+                    c, size = trimmed(text, 0)  # named, not rendered: what the page reads of its claims
+                    kept.append(large.listed(view.list_counted_trimmed(c, size)))
             shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
                            inconsistencies=record.inconsistencies)
         with closing(StoredTexts(db, {c.doc for cl in shown.clusters for c in cl.claims
