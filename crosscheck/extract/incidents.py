@@ -19,6 +19,7 @@ from typing import Optional
 
 import regex
 
+from crosscheck.extract.claim_copy import updated
 from crosscheck.models import Claim
 from crosscheck.ruleset.period_rules import IncidentRules, event_rules, spelled
 from crosscheck.text.normalize import normalize
@@ -112,7 +113,7 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
         update: dict = {"incident": incident}
         if incident in finder.one_off and c.period in finder.one_off_periods:
             update["period"] = "cumulative"  # the toll of an event over in hours is its total
-        out.append(c.model_copy(update=update))
+        out.append(updated(c, update))
     return out
 
 

@@ -45,6 +45,7 @@ from typing import Optional, Sequence
 
 import regex
 
+from crosscheck.extract.claim_copy import updated
 from crosscheck.models import Claim
 from crosscheck.ruleset.date_rules import date_rules
 from crosscheck.ruleset.vote_rules import VoteRules, spelled, vote_rules
@@ -697,7 +698,7 @@ def _pieces(c: Claim) -> list[Claim]:
         if (m.start, m.end) != (c.start, c.end) and ns is not None and ne is not None:
             shift = m.start - c.start
             ns, ne = (ns + shift, ne + shift) if m.surface == c.surface else (m.start, m.end)
-        out.append(c.model_copy(update={
+        out.append(updated(c, {
             "start": m.start, "end": m.end, "surface": m.surface, "sentence": m.sentence,
             "field": m.field, "number_start": ns, "number_end": ne,
             "mentions": ([m] + titles) if k == 0 else [m]}))
@@ -741,5 +742,5 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
         event = format_event(fields)
         for _, _, c in occ.claims:
             inferred = [a for a in c.inferred if a not in ("event", "period")]
-            new[id(c)] = c.model_copy(update={"event": event, "period": "event", "inferred": inferred})
+            new[id(c)] = updated(c, {"event": event, "period": "event", "inferred": inferred})
     return [new.get(id(c), c) for c in claims]
