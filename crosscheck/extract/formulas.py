@@ -85,19 +85,24 @@ def _in_article(ctx: "DocContext", phrases: list[str]) -> bool:
 def _article_holds(text: str, phrase: str) -> bool:
     """A phrase's words in order; "…" between two stands for at most two words ("الطائرة …
     المنكوبة": "الطائرة الإثيوبية المنكوبة")."""
-    parts, pattern = _phrase_pattern(phrase)
+    parts = _phrase_parts(phrase)
     if any(p not in text for p in parts):
         return False  # (every match holds the phrase's words as written)
-    return pattern.search(text) is not None
+    return _phrase_pattern(parts).search(text) is not None
 
 
 @lru_cache(maxsize=1024)
-def _phrase_pattern(phrase: str) -> tuple[list[str], "re.Pattern[str]"]:
-    """_article_holds's normalised parts of a phrase and its pattern, made once per phrase (they
-    were made again for every document)."""
-    parts = [" ".join(normalize_word(w) for w in part.split()) for part in phrase.split("…")]
+def _phrase_parts(phrase: str) -> tuple[str, ...]:
+    """_article_holds's normalised parts of a phrase, made once per phrase (they were made again
+    for every document)."""
+    return tuple(" ".join(normalize_word(w) for w in part.split()) for part in phrase.split("…"))
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(parts: tuple[str, ...]) -> "re.Pattern[str]":
+    """The pattern of a phrase's parts, compiled once (and only for a text holding them all)."""
     gap = r"\s+(?:\S+\s+){0,2}"
-    return parts, re.compile(r"(?<!\w)(?:[وفبل]|ال)*" + gap.join(re.escape(p) for p in parts) + r"(?!\w)")
+    return re.compile(r"(?<!\w)(?:[وفبل]|ال)*" + gap.join(re.escape(p) for p in parts) + r"(?!\w)")
 
 
 def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:
