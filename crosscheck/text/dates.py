@@ -127,6 +127,12 @@ def _alt(words) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in forms)
 
 
+def _words_re(words, before: str, after: str):
+    """`before`, then one of `words` (normalised, longest first), then `after`, compiled; None
+    when the rule file lists no words (the check it serves is then off)."""
+    return regex.compile(before + "(?:" + _alt(words) + ")" + after) if words else None
+
+
 class _Patterns:
     def __init__(self, rules: DateRules) -> None:
         self.alias = {normalize_word(k): normalize_word(v) for k, v in rules.month_aliases.items()}
@@ -141,17 +147,13 @@ class _Patterns:
             w + r"(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
             r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
         )
-        self.new_statement_re = regex.compile(
-            r"\s*[وف]?(?:" + _alt(rules.new_statement_words) + r")(?![\p{L}])"
-        ) if rules.new_statement_words else None
+        self.new_statement_re = _words_re(rules.new_statement_words, r"\s*[وف]?", r"(?![\p{L}])")
         self.ordinals = {normalize_word(k): v for k, v in rules.day_ordinals.items()}
         self.dmy_words = regex.compile(
             w + r"(" + _alt(rules.day_ordinals) + r")\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
             r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
         ) if rules.day_ordinals else None
-        self.earlier_as_of_re = regex.compile(
-            r"(?<![\p{L}])(?:" + _alt(rules.earlier_as_of_words) + r")\s*$"
-        ) if rules.earlier_as_of_words else None
+        self.earlier_as_of_re = _words_re(rules.earlier_as_of_words, r"(?<![\p{L}])", r"\s*$")
         self.hijri_re = regex.compile(
             w + r"(\d{1,2})\s+(?:من\s+)?(" + _alt(rules.hijri_months) + r")" + e + r"\s*[،,]?\s*(\d{4})"
         )
@@ -182,12 +184,8 @@ class _Patterns:
         self.part_re = regex.compile(
             w + r"(?:[وف]?(?:ب|ل)?)(?:ال)?(" + _alt(_bare(rules.parts_of_day)) + r")" + e
         ) if rules.parts_of_day else None
-        self.earlier_re = regex.compile(
-            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.earlier_figure_words) + r")(?![\p{L}])"
-        ) if rules.earlier_figure_words else None
-        self.event_noun_re = regex.compile(
-            r"(?<![\p{L}])[وفبل]?(?:" + _alt(rules.event_nouns) + r")\s+$"
-        ) if rules.event_nouns else None
+        self.earlier_re = _words_re(rules.earlier_figure_words, r"(?<![\p{L}])[وف]?", r"(?![\p{L}])")
+        self.event_noun_re = _words_re(rules.event_nouns, r"(?<![\p{L}])[وفبل]?", r"\s+$")
         self.report_noun_re = regex.compile(
             r"(?<![\p{L}])[وفبل]?(?:" + "|".join(sorted(
                 (r"\s+".join("(?:ال)?" + regex.escape(w) for w in _bare(dict.fromkeys(n.split(), 0)))
@@ -206,25 +204,17 @@ class _Patterns:
             + str(rules.period_start_max_words) + r"}\s+$"
         ) if rules.period_start_words else None
         self.period_start_reach = 14 * rules.period_start_max_words + 16
-        self.future_after_re = regex.compile(
-            r"\s+(?:" + _alt(rules.future_after_words) + r")(?![\p{L}])"
-        ) if rules.future_after_words else None
+        self.future_after_re = _words_re(rules.future_after_words, r"\s+", r"(?![\p{L}])")
 
-        self.same_after_re = regex.compile(
-            r"\s+(?:" + _alt(rules.same_day_after) + r")(?![\p{L}])"
-        ) if rules.same_day_after else None
-        self.same_before_re = regex.compile(
-            r"(?<![\p{L}])(?:في\s+)?(?:" + _alt(rules.same_day_before) + r")\s+$"
-        ) if rules.same_day_before else None
+        self.same_after_re = _words_re(rules.same_day_after, r"\s+", r"(?![\p{L}])")
+        self.same_before_re = _words_re(rules.same_day_before, r"(?<![\p{L}])(?:في\s+)?", r"\s+$")
         # a report's verb, then words none of which opens a reported clause ("أن", "إنها")
         self.report_verb_re = regex.compile(
             r"(?<![\p{L}])[وف]?(?:" + _alt(rules.report_verbs) + r")(?![\p{L}])"
             r"(?:\s+(?![اإأ]ن\p{L}{0,3}(?!\S))[^\s،,.؛:!?\d]+)*\s+$"
         ) if rules.report_verbs else None
 
-        self.last_year_re = regex.compile(
-            r"(?<!\S)[وف]?(?:في\s+)?(?:" + _alt(rules.last_year_words) + r")(?![\p{L}])"
-        ) if rules.last_year_words else None
+        self.last_year_re = _words_re(rules.last_year_words, r"(?<!\S)[وف]?(?:في\s+)?", r"(?![\p{L}])")
 
     def in_event_clause(self, s: str, start: int, reports: bool = False) -> bool:
         """Does the day at `start` of `s` sit in a relative clause about the event ("الزلزال الذي
