@@ -57,6 +57,15 @@ def _write_articles(root, rows) -> list[str]:
     return paths
 
 
+def _small_pages(monkeypatch, limit: int, setting: str = "LARGE_CLUSTERS") -> None:
+    """Lay the pages out as a large archive's past `limit` (clusters or claims), two conflicts
+    in detail and the rest as one line each."""
+    from crosscheck.report import large
+
+    monkeypatch.setattr(large, setting, limit)
+    monkeypatch.setattr(large, "DETAILED", 2)
+
+
 def _in_memory(db, out):
     write_reports(analyse_store(db), out, FORMATS)
     return {f: (out / f).read_bytes() for f in FILES}
@@ -120,15 +129,14 @@ def test_large_pages_are_the_same_from_the_store(stores, tmp_path, monkeypatch, 
     """A large archive's pages (more clusters, or more claims, than a page can show in full)
     from the store are the in-memory pages, byte for byte; also with every cluster trimmed for
     the pages and written to the JSON a claim at a time (report.cluster_text)."""
-    from crosscheck.report import cluster_text, large
+    from crosscheck.report import cluster_text
 
     if pieces:
         monkeypatch.setattr(cluster_text, "WHOLE_CHARS", 0)
         made = []
         real = cluster_text.indented_pieces
         monkeypatch.setattr(cluster_text, "indented_pieces", lambda text: made.append(1) or real(text))
-    monkeypatch.setattr(large, "LARGE_CLUSTERS" if by == "clusters" else "LARGE_CLAIMS", 5)
-    monkeypatch.setattr(large, "DETAILED", 2)  # the rest of the conflicts as one line each
+    _small_pages(monkeypatch, 5, "LARGE_CLUSTERS" if by == "clusters" else "LARGE_CLAIMS")
     db = stores["generated"]
     expected = _in_memory(db, tmp_path / "memory")
     page = expected["report.html"].decode()
@@ -368,12 +376,10 @@ def test_pages_read_the_articles_they_quote_a_few_at_a_time(stores, tmp_path, mo
     a claim asks (StoredTexts), keeping the last few, instead of holding every quoted article
     while rendering (at 10k nearly all of them).  Counted: never more than CACHED held; the
     pages are the in-memory pages, byte for byte."""
-    from crosscheck.report import large
     from crosscheck.store import streamed
 
     if large_pages:
-        monkeypatch.setattr(large, "LARGE_CLUSTERS", 5)
-        monkeypatch.setattr(large, "DETAILED", 2)
+        _small_pages(monkeypatch, 5)
     db = stores["generated"]
     expected = _in_memory(db, tmp_path / "memory")
     made = []
@@ -529,8 +535,7 @@ def test_large_pages_name_clusters_they_do_not_render_by_listed_claims(stores, t
     in-memory pages' bytes."""
     from crosscheck.report import large
 
-    monkeypatch.setattr(large, "LARGE_CLUSTERS", 2)
-    monkeypatch.setattr(large, "DETAILED", 2)
+    _small_pages(monkeypatch, 2)
     db = stores["generated"]
     expected = _in_memory(db, tmp_path / "memory")
     listed = []
