@@ -2193,14 +2193,35 @@ def _clause_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int:
 
 def _is_counted_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: int) -> bool:
     """Is toks[i] a person noun or a kind's counted noun (not just any word)?"""
+    nisba = i < len(toks) and any(ctx.nisba.singular_shape(f) for f in toks[i].forms)
+    if nisba and _describes_thing_before(ctx, comp, toks, i):
+        return False  # a nationality describing the thing named before it: "بفيتو روسي واحد"
     if ctx.scope.person.at(toks, i):
         return True
     if i >= len(toks):
         return False
-    if any(ctx.nisba.singular_shape(f) for f in toks[i].forms):
+    if nisba:
         return True  # (a nationality before "واحد" counts a person: "وفلبيني واحد")
     could = _noun_rules(comp, toks[i])  # (the rules whose noun can start at the word)
     return any(comp.kinds[j].nouns.at(toks, i) for j in sorted(could))
+
+
+def _describes_thing_before(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: int) -> bool:
+    """Is the nisba toks[i] an adjective of the word before it, a thing and not a person: a
+    means of harm (scope.yaml means_nouns) or a noun or cue of a kind that counts no people
+    (accept_person_nouns: false, e.g. a veto)?"""
+    if i < 1 or toks[i].brk_before or ctx.scope.person.at(toks, i - 1):
+        return False
+    if toks[i - 1].forms & ctx.scope.means_nouns:
+        return True
+    for ck in comp.kinds:
+        if ck.rule.accept_person_nouns:
+            continue
+        for phrases in (ck.nouns, ck.cues):
+            hit = phrases.at(toks, i - 1)
+            if hit and hit[1] == i:
+                return True
+    return False
 
 
 def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
