@@ -17,3 +17,23 @@ def test_a_nationality_describing_a_thing_before_one_counts_no_person():
     # a nationality after a person, or alone, still counts one
     assert ("killed", 1) in _kv("وقتل في الهجوم جندي روسي واحد.")
     assert ("injured", 1) in _kv("وأصيب ستة بريطانيين وكندي واحد.")
+
+
+def _spans(text):
+    out = []
+    for c in extract_text(text):
+        assert text[c.start : c.end] == c.surface
+        out.append((c.kind, c.value, c.surface))
+    return out
+
+
+def test_a_conjunction_on_the_first_word_of_a_claim_is_no_part_of_its_surface():
+    # as with digits ("و7 مدنيين" -> "7 مدنيين"): a number word, a hedge, a noun before its "one"
+    got = _spans("قتل خمسة جنود وسبعة مدنيين في القصف.")
+    assert ("killed", 7, "سبعة مدنيين") in got
+    assert ("killed", 7, "7 مدنيين") in _spans("قتل 5 جنود و7 مدنيين في القصف.")
+    assert ("killed", 7, "نحو سبعة مدنيين") in _spans("قتل خمسة جنود ونحو سبعة مدنيين في القصف.")
+    assert ("injured", 1, "سويدي واحد") in _spans("وأصيب في الحادث أربعة ألمان وسويدي واحد.")
+    # a letter of the word itself stays: the number "واحد", the noun "وزير"
+    assert ("killed", 21, "واحد وعشرون شخصا") in _spans("وقتل في الهجوم واحد وعشرون شخصا.")
+    assert ("votes_against", 1, "وزير واحد") in _spans("وصوت ضد القرار وزير واحد.")

@@ -993,7 +993,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         lo_b, hi_b, lo_open, hi_open = b.low, b.high, b.low_open, b.high_open
 
     # the claim covers its number, a leading sign or decimal point included (".5", "-7")
-    c_start = min(toks[left].nstart, n.num_nstart)
+    first, num_at = toks[left], n.num_nstart
+    if first.forms == _ONE_FIRST and left + 1 < len(toks) and toks[left + 1].nstart == first.nstart:
+        first, num_at = toks[left + 1], -1  # a noun read before its "one" ("ودولة واحدة"): its letters
+        if not _is_counted_noun(ctx, comp, [Token(first.nstart, first.nend, first.text[1:], frozenset({first.text[1:]}), False)], 0):
+            num_at = first.nstart  # the noun is the word with its "و" ("وزير واحد", not "زير"): no clitic
+    c_start = min(toks[left].nstart, n.num_nstart) + _conjunction_len(first, num_at)
     c_end = max(toks[max(right, i1) - 1].nend if right > i0 else n.nend, n.num_nend)
     start, end, surface = ctx.original(c_start, c_end)
     num_s, num_e, _ = ctx.original(n.num_nstart, n.num_nend)
@@ -2204,6 +2209,22 @@ def _is_counted_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: 
         return True  # (a nationality before "واحد" counts a person: "وفلبيني واحد")
     could = _noun_rules(comp, toks[i])  # (the rules whose noun can start at the word)
     return any(comp.kinds[j].nouns.at(toks, i) for j in sorted(could))
+
+
+_ONE_FIRST = frozenset({"1"})  # the forms of a "one" read before its noun (_claim_at)
+
+
+def _conjunction_len(tok: Token, num_nstart: int) -> int:
+    """1 when the claim's first token carries the conjunction "و" (or "ف" before a number
+    word) as a clitic: "وأربعة مدنيين", "وأكثر من 40", "ودولة واحدة".  The claim's span, like a
+    number's ("و4 مدنيين" -> "4 مدنيين"), leaves the conjunction out."""
+    text = tok.text
+    if len(text) < 3 or text[1:] not in tok.forms or num_nstart == tok.nstart:
+        return 0  # ("واحد وعشرون": the number's own letter)
+    if tok.nstart < num_nstart <= tok.nend:
+        # the number is read inside this token: only the letters before it are its clitics
+        return 1 if num_nstart == tok.nstart + 1 and text[0] in "وف" else 0
+    return 1 if text[0] == "و" else 0  # a hedge or a noun said before the number
 
 
 def _describes_thing_before(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: int) -> bool:
