@@ -37,3 +37,11 @@ def test_a_conjunction_on_the_first_word_of_a_claim_is_no_part_of_its_surface():
     # a letter of the word itself stays: the number "واحد", the noun "وزير"
     assert ("killed", 21, "واحد وعشرون شخصا") in _spans("وقتل في الهجوم واحد وعشرون شخصا.")
     assert ("votes_against", 1, "وزير واحد") in _spans("وصوت ضد القرار وزير واحد.")
+
+
+def test_a_figure_at_a_part_of_the_day_after_its_earlier_value_marker_is_a_count():
+    got = _kv("وفي النمسا، ارتفع عدد القتلى إلى 33 شخصا بعد أن كان 17 صباحا.")
+    assert ("killed", 33) in got and ("killed", 17) in got
+    # a clock time keeps its reading: after "الساعة", or without the marker
+    assert ("killed", 9) not in _kv("ارتفع عدد القتلى إلى 33 شخصا بعد أن كانت الساعة 9 صباحا.")
+    assert not [v for k, v in _kv("قتل 33 شخصا في الهجوم الذي وقع 9 صباحا.") if v == 9]

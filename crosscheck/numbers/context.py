@@ -90,7 +90,10 @@ def classify(
         if h0 <= v <= h1 and lex.hijri_after_re.match(text, end):
             return "year", end
     if single_run and 0 <= v <= 24:
-        if lex.time_before_re.search(window) or lex.time_after_re.match(text, end):
+        if lex.time_before_re.search(window) or (
+            lex.time_after_re.match(text, end)
+            and not (lex.time_after_unless_re is not None and lex.time_after_unless_re.search(window))
+        ):
             return "time", end
     return form, end
 

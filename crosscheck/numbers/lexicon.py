@@ -163,6 +163,9 @@ class _File(_Strict):
     # ... unless the word heads a day after it: "19 مساء الأربعاء" is a figure of Wednesday
     # evening (a count), "8 مساء" a clock time
     time_after_unless_before: list[str] = Field(default_factory=list)
+    # ... or unless one of these ends right before the number: a figure's earlier value
+    # ("بعد أن كان 12 صباحا" is 12 in the morning; a clock time there is "كانت الساعة 12")
+    time_after_unless_after: list[str] = Field(default_factory=list)
     times_examples: _Examples = Field(default_factory=_Examples)
     percent_after: list[str]
     percent_examples: _Examples = Field(default_factory=_Examples)
@@ -222,6 +225,7 @@ class Lexicon:
     hijri_after_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     time_before_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     time_after_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
+    time_after_unless_re: Optional[re.Pattern] = field(repr=False, default=None)
     percent_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     examples: dict[str, _Examples] = field(default_factory=dict, repr=False)
 
@@ -457,6 +461,10 @@ def _compile(lex: Lexicon, f: _File) -> None:
     unless = (rf"(?!{sp}+(?:[وف])?(?:{_phrase_alternation(f.time_after_unless_before)})(?![^\W\d_]))"
               if f.time_after_unless_before else "")
     lex.time_after_re = re.compile(rf"{sp}*(?:{_phrase_alternation(f.time_after)})(?![^\W\d_]){unless}")
+    lex.time_after_unless_re = (
+        re.compile(rf"(?<![^\W\d_])(?:[وف])?(?:{_phrase_alternation(f.time_after_unless_after)}){sp}*\Z")
+        if f.time_after_unless_after else None
+    )
     # A percent mark after the number; the mark belongs to the span ("30 في المئة").
     lex.percent_re = re.compile(
         rf"{sp}*(?:{_phrase_alternation(f.percent_after)})(?![^\W\d_])"
