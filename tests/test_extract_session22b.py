@@ -45,3 +45,11 @@ def test_a_figure_at_a_part_of_the_day_after_its_earlier_value_marker_is_a_count
     # a clock time keeps its reading: after "الساعة", or without the marker
     assert ("killed", 9) not in _kv("ارتفع عدد القتلى إلى 33 شخصا بعد أن كانت الساعة 9 صباحا.")
     assert not [v for k, v in _kv("قتل 33 شخصا في الهجوم الذي وقع 9 صباحا.") if v == 9]
+
+
+def test_captives_still_held_said_verb_first_are_held():
+    text = "اختطف مسلحون 90 طالبة من مدرستهن، وأفرج الجيش عن 25 منهن، ولا يزال 65 في الأسر."
+    assert ("hostages_held", 65) in _kv(text)
+    # a time in captivity keeps its own kind; prisoners of war in an article of no abduction stay untyped
+    assert ("duration_days", 10) in _kv("خطف مسلحون 90 طالبة. وعادت 25 منهن بعد 10 أيام في الأسر.")
+    assert ("hostages_held", 700) not in _kv("وقال الوزير إنه لا يزال 700 جندي في الأسر لدى الطرف الآخر")
