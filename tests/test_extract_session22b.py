@@ -53,3 +53,18 @@ def test_captives_still_held_said_verb_first_are_held():
     # a time in captivity keeps its own kind; prisoners of war in an article of no abduction stay untyped
     assert ("duration_days", 10) in _kv("خطف مسلحون 90 طالبة. وعادت 25 منهن بعد 10 أيام في الأسر.")
     assert ("hostages_held", 700) not in _kv("وقال الوزير إنه لا يزال 700 جندي في الأسر لدى الطرف الآخر")
+
+
+def test_a_place_whose_bare_name_is_a_word_needs_a_clitic_or_a_locative():
+    from crosscheck.extract.scope import Gazetteer
+    from crosscheck.ruleset.loader import load_rules
+
+    g = load_rules().gazetteer
+    places = [p.model_copy(update={"bare_is_word": True}) if p.id == "aden" else p for p in g.places]
+    gaz = Gazetteer(g.model_copy(update={"places": places}))
+    verb = "وقال أهالٍ إن بعض الطالبات عدن إلى منازلهن مساء الثلاثاء"
+    assert not [m for m in gaz.mentions(verb)] and not gaz.counts(verb)
+    for text in ("قتل 5 أشخاص في عدن", "نقلت الطائرات 300 محتجز بين صنعاء وعدن", "أعلنت الوزارة بعدن"):
+        assert "aden" in [m.place.id for m in gaz.mentions(text)] and gaz.counts(text)["aden"] == 1
+    # the same name read with the rules as shipped: a place (rules/gazetteer.yaml does not set it yet)
+    assert [m.place.id for m in Gazetteer(g).mentions(verb)] == ["aden"]

@@ -207,6 +207,8 @@ class Gazetteer:
             place, adjective = hit
             pre = m.group("pre") or ""
             located = "ب" in pre or self._is_locative(self._previous_word(text, m.start()))
+            if place.bare_is_word and not pre and not located and not adjective:
+                continue  # "الطالبات عدن إلى منازلهن": the bare word is a verb, not Aden
             out.append(Mention(m.start("name"), m.end(), place, adjective, located))
         return out
 
@@ -228,6 +230,8 @@ class Gazetteer:
                 continue
             if place.type == "country" and not m.group(1) and "ب" not in m.group(2):
                 continue
+            if place.bare_is_word and not m.group(1) and not m.group(2):
+                continue  # a bare name that is also a common word (Place.bare_is_word)
             counts[place.id] += 1
         return counts, adjectives
 

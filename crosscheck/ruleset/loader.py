@@ -305,6 +305,10 @@ class Place(_Strict):
     parent: Optional[str] = None
     type: Literal["city", "region", "country", "camp", "area"] = "city"
     member: bool = False  # a UN Security Council voting member (for vote claims)
+    # a name that is also a common word when it stands bare ("عدن": the verb "they returned",
+    # "بعض الطالبات عدن إلى منازلهن"): a place only with a clitic ("بعدن", "وعدن"), after a
+    # locative ("في عدن") or in a longer name listed apart ("خليج عدن")
+    bare_is_word: bool = False
 
 
 class GazetteerRules(_Strict):
