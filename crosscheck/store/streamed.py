@@ -39,7 +39,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
-from crosscheck.models import Claim, Cluster, Document, ReportDocument
+from crosscheck.models import Claim, Cluster, Document, Inconsistency, ReportDocument
 from crosscheck.util.gc_pause import collector_paused
 
 DOC_CHUNK = 256  # documents read (with all their claims) at a time
@@ -110,12 +110,28 @@ class StreamStats:
 class StreamedRecord:
     """The reconciled record in a scratch database (see the module docstring)."""
 
-    def __init__(self, scratch_dir: str, conn: sqlite3.Connection, stats: StreamStats,
-                 inconsistencies: list) -> None:
+    def __init__(self, scratch_dir: str, conn: sqlite3.Connection, stats: StreamStats) -> None:
         self._dir = scratch_dir
         self._conn = conn
         self.stats = stats
-        self.inconsistencies = inconsistencies  # report.inconsistencies (reconcile.inconsistencies)
+
+    def inconsistency_texts(self) -> Iterator[str]:
+        """report.inconsistencies (reconcile.inconsistencies), each one's compact JSON, in report
+        order, read back from the scratch table `_inconsistencies` spooled them to."""
+        for (text,) in self._conn.execute("SELECT json FROM incs ORDER BY soft, type, id, seq"):
+            yield text
+
+    def inconsistencies(self) -> Iterator[Inconsistency]:
+        """Each one validated; the pages hold them all: one fields-set record per model class."""
+        for text in self.inconsistency_texts():
+            inc = Inconsistency.model_validate_json(text)
+            _share_fields_set(inc)
+            for c in inc.claims:
+                _share_fields_set(c)
+            yield inc
+
+    def inconsistency_count(self) -> int:
+        return self._conn.execute("SELECT COUNT(*) FROM incs").fetchone()[0]
 
     def top_conflicts(self, limit: int = TOP) -> list[Cluster]:
         """The most severe conflicts in cluster_view.top_conflicts' order (for the summary)."""
@@ -196,8 +212,8 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
             _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims, keep)
             _dedupe_ids(scratch)
             _order_indexes(scratch)
-            found = _inconsistencies(scratch, cfg, stats)
-        record = StreamedRecord(scratch_dir, scratch, stats, found)
+            _inconsistencies(scratch, cfg, stats)
+        record = StreamedRecord(scratch_dir, scratch, stats)
         record.doc_dates, record.sources = doc_dates, sources
         yield record
     finally:
@@ -614,7 +630,7 @@ def member_from_json(text: str | bytes):
 
 
 
-def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
+def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
     """reconcile.inconsistencies over the clusters a constraint can link (a part whose
     ancestor key is another cluster's own key, that whole, combinations, and running totals
     with figures left out of their growth: Cluster.outlier_links), read back in
@@ -624,10 +640,14 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
     additive clusters are held without their claims, and their claims are read back a batch
     of moments at a time (about MOMENT_CLAIMS; `StreamStats.peak_moment_claims`); the running
     totals' left-out figures are worked out one cluster at a time, and the vote-linked clusters
-    (number typos, tallies above a body's size) together."""
+    (number typos, tallies above a body's size) together.
+
+    What is found is spooled to the scratch table `incs` as it is found (`_spool`), not held
+    until the report is written: StreamedRecord.inconsistencies reads it back in
+    `in_order`'s order (hard first, by type and id, each id once)."""
     from crosscheck.models import ClusterClaim
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, load_hierarchy
-    from crosscheck.reconcile.inconsistencies import (VOTE_LINKED, _moment, cross_story_inconsistencies, in_order,
+    from crosscheck.reconcile.inconsistencies import (VOTE_LINKED, _moment, cross_story_inconsistencies,
                                                       outlier_link_inconsistencies, part_whole_inconsistencies)
 
     stats = stats or StreamStats()
@@ -640,13 +660,14 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
         UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(VOTE_LINKED))})"""
     scratch.execute("CREATE TABLE moment_claims (moment TEXT NOT NULL, head INTEGER NOT NULL, pos INTEGER NOT NULL,"
                     " json TEXT NOT NULL)")
-    found, heads, voting = [], [], []
+    _spool_table(scratch)
+    heads, voting = [], []
     strings: dict[str, str] = {}  # one copy of each document id and date among the vote-linked claims
     scratch.execute("BEGIN")
     for (text,) in _rows(scratch, linked):
         cl = Cluster.model_validate_json(text)
         got = outlier_link_inconsistencies([cl])
-        found += _placed(got, cl.claims)
+        _spool(scratch, _placed(got, cl.claims))
         if cl.kind in VOTE_LINKED:  # held together until all are read: only what is compared and cited
             voting.append(_VoteLinked(cl, strings))
         elif cl.kind in ADDITIVE_KINDS and cl.claims:
@@ -656,7 +677,7 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
                                  for i, c in enumerate(cl.claims)])
             heads.append(cl.model_copy(update={"claims": [], "trajectory": None, "outlier_links": []}))
     scratch.execute("COMMIT")
-    found += _placed(cross_story_inconsistencies(voting, cfg), [c for cl in voting for c in cl.claims])
+    _spool(scratch, _placed(cross_story_inconsistencies(voting, cfg), [c for cl in voting for c in cl.claims]))
     del voting, strings
     if heads:
         scratch.execute("CREATE INDEX moment_claims_moment ON moment_claims(moment)")
@@ -683,17 +704,35 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> list:
             del rows
             stats.peak_moment_claims = max(stats.peak_moment_claims, len(held))
             stats.moment_batches += 1
-            found += _placed(part_whole_inconsistencies(heads, cfg, hier), held)
+            _spool(scratch, _placed(part_whole_inconsistencies(heads, cfg, hier), held))
             for cl in heads:
                 cl.claims = []
             del held
             batch, size = [], 0
     scratch.execute("DROP TABLE moment_claims")
-    for inc in found:  # held until the report is written: one fields-set record per model class
-        _share_fields_set(inc)
-        for c in inc.claims:
-            _share_fields_set(c)
-    return in_order(found)
+    _spooled_in_order(scratch)
+
+
+def _spool_table(scratch) -> None:
+    scratch.execute("CREATE TABLE incs (seq INTEGER PRIMARY KEY, soft INTEGER NOT NULL, type TEXT NOT NULL,"
+                    " id TEXT NOT NULL, json TEXT NOT NULL)")
+
+
+def _spooled_in_order(scratch) -> None:
+    """The spooled inconsistencies as reconcile.inconsistencies.in_order gives them: each id
+    once (the first in (hard first, type, id) order, the order found among equals), indexed in
+    that order (StreamedRecord.inconsistency_texts walks it; SQLite compares UTF-8 text bytewise,
+    which is Python's code-point order)."""
+    scratch.execute("DELETE FROM incs WHERE seq NOT IN (SELECT seq FROM (SELECT seq, ROW_NUMBER() OVER"
+                    " (PARTITION BY id ORDER BY soft, type, seq) AS n FROM incs) WHERE n = 1)")
+    scratch.execute("CREATE INDEX incs_order ON incs(soft, type, id, seq)")
+
+
+def _spool(scratch, found: list) -> None:
+    """Inconsistencies written to the scratch table `incs` in the order found, with the keys of
+    reconcile.inconsistencies.in_order (its sort is stable: `seq` orders equal keys)."""
+    scratch.executemany("INSERT INTO incs (soft, type, id, json) VALUES (?, ?, ?, ?)",
+                        [(int(i.strength != "hard"), i.type, i.id, i.model_dump_json()) for i in found])
 
 
 class _VoteClaim:
@@ -823,7 +862,7 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
     if any(f in ("md", "html") for f in wanted):
         if not large.is_large(st.clusters, st.claims):
             shown = Report(documents=list(record.document_records()), clusters=list(record.clusters()),
-                           inconsistencies=record.inconsistencies)
+                           inconsistencies=list(record.inconsistencies()))
             view = None
         else:  # large archives: the pages lead with the conflicts, trimmed, and count the rest
             view = large.LargeView(st.documents, st.claims,
@@ -834,7 +873,8 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
                 c, size = trimmed(text, rank)
                 view.sizes[c.id] = size
                 kept.append(_shared(c))
-            named = sorted({cid for inc in record.inconsistencies for cid in inc.clusters})
+            incs = list(record.inconsistencies())  # the pages list them all: held until rendered
+            named = sorted({cid for inc in incs for cid in inc.clusters})
             for i in range(0, len(named), 256):  # the clusters inconsistencies name (any status)
                 marks = ",".join("?" * len(named[i : i + 256]))
                 for text in record.cluster_texts(f"status != 'conflict' AND id IN ({marks})",
@@ -842,7 +882,8 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
                     c, size = trimmed(text, 0)  # named, not rendered: what the page reads of its claims
                     kept.append(large.listed(view.list_counted_trimmed(c, size)))
             shown = Report(documents=large.shown_documents(record.document_records(), kept), clusters=kept,
-                           inconsistencies=record.inconsistencies)
+                           inconsistencies=incs)
+            del incs
         with closing(StoredTexts(db, {c.doc for cl in shown.clusters for c in cl.claims
                                       if view is None or c.sentence})) as texts:
             pages = render_pages(shown, view, [f for f in wanted if f in ("md", "html")], texts, lang)
@@ -856,14 +897,14 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
                     ("version", 2),
                     ("documents", (d.model_dump_json(indent=2) for d in record.document_records())),
                     ("clusters", (json_item(t) for t in record.cluster_texts())),
-                    ("inconsistencies", (i.model_dump_json(indent=2) for i in record.inconsistencies)),
+                    ("inconsistencies", (i.model_dump_json(indent=2) for i in record.inconsistencies())),
                 ])
         elif fmt == "jsonl":
             with atomic_open(path, "w") as fh:
-                large.write_jsonl_items(fh, 2, st.documents, st.clusters, len(record.inconsistencies), [
+                large.write_jsonl_items(fh, 2, st.documents, st.clusters, record.inconsistency_count(), [
                     ("document", (d.model_dump_json() for d in record.document_records())),
                     ("cluster", record.cluster_texts()),
-                    ("inconsistency", (i.model_dump_json() for i in record.inconsistencies)),
+                    ("inconsistency", record.inconsistency_texts()),
                 ])
         else:
             written += write_pages(out, FILENAMES[fmt], pages)
