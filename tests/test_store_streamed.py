@@ -651,8 +651,7 @@ def test_the_large_pages_clusters_are_freed_before_the_json_is_written(stores, t
     db = stores["generated"]
     expected = _in_memory(db, tmp_path / "memory")
     shown: list[int] = []
-    real_render = large.LargeView.__init__
-
+    real_init = large.LargeView.__init__
     alive: list[int] = []
 
     def count_alive():
@@ -662,7 +661,7 @@ def test_the_large_pages_clusters_are_freed_before_the_json_is_written(stores, t
     for fn in ("write_json_fields", "write_jsonl_items"):
         real = getattr(large, fn)
         monkeypatch.setattr(large, fn, lambda *a, _real=real, **k: count_alive() or _real(*a, **k))
-    monkeypatch.setattr(large.LargeView, "__init__", lambda self, *a, **k: shown.append(1) or real_render(self, *a, **k))
+    monkeypatch.setattr(large.LargeView, "__init__", lambda self, *a, **k: shown.append(1) or real_init(self, *a, **k))
     write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
     for f in FILES:
         assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
