@@ -554,7 +554,6 @@ def test_inconsistencies_are_spooled_to_the_scratch_and_read_back_in_order(store
     to keep each id once) for the pages and then, one at
     a time, for report.json and report.jsonl: when those are written no Inconsistency model is
     alive (they were all held from their pass to the end: 17,796 at 10k, 52 MB).  Same bytes."""
-    import gc
     import sqlite3
 
     from crosscheck.models import Inconsistency
@@ -565,10 +564,10 @@ def test_inconsistencies_are_spooled_to_the_scratch_and_read_back_in_order(store
     expected = _in_memory(db, tmp_path / "memory")
     assert json_incs(expected) > 1  # the test needs inconsistencies to hold
     alive: list[int] = []
+    before = _alive(Inconsistency)  # held elsewhere in the process (other tests' caches)
 
     def count_alive():
-        gc.collect()
-        alive.append(sum(isinstance(o, Inconsistency) for o in gc.get_objects()))
+        alive.append(len(_alive(Inconsistency).keys() - before.keys()))
 
     for fn in ("write_json_fields", "write_jsonl_items"):
         real = getattr(large, fn)
@@ -641,8 +640,6 @@ def test_the_large_pages_clusters_are_freed_before_the_json_is_written(stores, t
     """A large archive's pages hold the conflicts they show and the clusters the inconsistencies
     name; once the pages are rendered none of them is alive while report.json and report.jsonl
     are written (at 10k they were held through report.json: 110 MB traced at its start)."""
-    import gc
-
     from crosscheck.models import Cluster
     from crosscheck.report import large
 
@@ -653,10 +650,11 @@ def test_the_large_pages_clusters_are_freed_before_the_json_is_written(stores, t
     shown: list[int] = []
     real_init = large.LargeView.__init__
     alive: list[int] = []
+    kinds = (Cluster, large.ListedClaim, large.LargeView)
+    before = _alive(kinds)  # held elsewhere in the process (other tests' caches)
 
     def count_alive():
-        gc.collect()
-        alive.append(sum(isinstance(o, (Cluster, large.ListedClaim, large.LargeView)) for o in gc.get_objects()))
+        alive.append(len(_alive(kinds).keys() - before.keys()))
 
     for fn in ("write_json_fields", "write_jsonl_items"):
         real = getattr(large, fn)
@@ -667,3 +665,11 @@ def test_the_large_pages_clusters_are_freed_before_the_json_is_written(stores, t
         assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
     assert shown  # the large pages were made
     assert alive == [0, 0], alive
+
+
+def _alive(kinds) -> dict:
+    """The live objects of these classes by id (the values keep them, so an id is not reused)."""
+    import gc
+
+    gc.collect()
+    return {id(o): o for o in gc.get_objects() if isinstance(o, kinds)}
