@@ -95,6 +95,10 @@ class GroupingStats:
     date_gated: int = 0  # open scopes kept apart from their one match for their days
     stories_split: int = 0  # runs of days split off a cluster at no place (`split_stories`)
     story_starts: int = 0  # clusters "since <day>" joined to their running total (`join_story_starts`)
+    lone_regions: int = 0  # country clusters read as their one region's (`_country_to_lone_region`)
+    lone_region_gated: int = 0  # ... kept apart from it for their days or articles
+    # the cluster keys those decisions read (crosscheck.store.judged re-decides them in full)
+    lone_region_keys: set = field(default_factory=set)
 
 
 @dataclass
@@ -657,6 +661,7 @@ def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
 
     clusters = join_story_starts(clusters, attrs, stats)
     clusters = _attach_open_scopes(clusters, attrs, cfg, stats)
+    clusters = _country_to_lone_region(clusters, attrs, cfg, stats)
     for key, ms in clusters.items():
         for m in ms:
             m.pre = key
@@ -857,6 +862,100 @@ def _attach_open_scopes(
                 m.notes.append(f"{', '.join(names)} not stated; joined the only matching cluster")
         merged.setdefault(dest, []).extend(ms)
     return merged
+
+
+def _country_to_lone_region(
+    clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+    stats: GroupingStats,
+) -> dict[tuple, list[Member]]:
+    """A country's cluster joins the cluster of its one region when every other cluster of the
+    same scope (kind, period, event, group...) placed inside that country lies in one region.
+
+    When a disaster hits one region, outlets place one figure in the region ("ماوي") or in its
+    country ("الولايات المتحدة"): one quantity.  Beside figures of two or more of its regions,
+    the country's figure stays the whole (crosscheck.reconcile.inconsistencies compares the
+    parts with it).  The region is the country's child on each place's chain; the destination
+    is the region's own cluster (a gazetteer place of type region).  A region cluster whose figures were given more than
+    `attach_gap_days` away from every country figure is another story: it neither takes the
+    country's figure nor counts as a second region, and the decision is counted
+    (`lone_region_gated`, `lone_region_keys`: the days or articles, not only the keys, decided it).  Cost: one pass over the
+    keys, grouped by scope without place."""
+    if "location" not in attrs:
+        return clusters
+    parents = place_parents()
+    regions = region_places()
+    li = 2 + attrs.index("location")
+    # an article breaking the country's figure down ("17 وفاة، منها 13 في ... و4 في ...")
+    gi = 2 + attrs.index("group") if "group" in attrs else None
+    by_rest: dict[tuple, list[tuple]] = defaultdict(list)
+    combined: dict[tuple, set[str]] = defaultdict(set)  # scope -> countries in a stated combination
+    for key in clusters:
+        loc = key[li]
+        if loc is None:
+            continue
+        if _is_combined(loc):
+            combined[key[:li] + key[li + 1:]].update(loc.split("+"))
+        else:
+            by_rest[key[:li] + key[li + 1:]].append(key)
+    target: dict[tuple, tuple] = {}
+    for rest, keys in by_rest.items():
+        if len(keys) < 2:
+            continue
+        for ck in keys:
+            country = ck[li]
+            if country in parents or country in combined.get(rest, ()):
+                # not a country (a top place), or one a stated combination adds up: the whole
+                continue
+            inside: dict[tuple, str] = {}  # key inside the country -> its region (country's child)
+            for k in keys:
+                chain = [k[li], *_ancestors(k[li], parents)]
+                if k is ck or chain[-1] != country or len(chain) < 2:
+                    continue
+                inside[k] = chain[-2]
+            if not inside:
+                continue
+            docs = {m.claim.doc for m in clusters[ck]}
+            parts = clusters.get(ck[:gi] + ("subset",) + ck[gi + 1:], ()) if gi is not None else ()
+            if any(m.claim.doc in docs for k in inside for m in clusters[k]) \
+                    or any(m.claim.doc in docs for m in parts):
+                # an article telling a region's figure from the country's, or breaking the
+                # country's down: part and whole (any member showing it shows it in the whole)
+                continue
+            gap = cfg.attach_gap_days
+            near = {k: r for k, r in inside.items()
+                    if gap is None or not _other_story(clusters[ck], clusters[k], gap)}
+            dest = _lone_region(near, regions, li)
+            if len(near) != len(inside) and dest != _lone_region(inside, regions, li):
+                # the days decided it: the few members a stored check keeps per signature may not
+                stats.lone_region_gated += 1
+                stats.lone_region_keys.update((ck, *inside))
+            if dest is None:
+                continue
+            target[ck] = dest
+    if not target:
+        return clusters
+    merged: dict[tuple, list[Member]] = {}
+    for key, ms in clusters.items():
+        dest = target.get(key, key)
+        if dest != key:
+            stats.lone_regions += 1
+            for m in ms:
+                m.notes.append(f"placed in its country; every other figure of its scope there is "
+                               f"in one region ({dest[li]}): that region's figure")
+        merged.setdefault(dest, []).extend(ms)
+    return merged
+
+
+def _lone_region(inside: dict[tuple, str], regions: frozenset[str], li: int) -> Optional[tuple]:
+    """The cluster a country's figure joins among the clusters `inside` it (key -> the region,
+    the country's child, it lies in): the region's own when all lie in one region of type
+    region and it has a cluster; else None (a city's or district's figure alone is its own)."""
+    if len(set(inside.values())) != 1:
+        return None
+    region = next(iter(inside.values()))
+    if region not in regions:  # a city named beside its country is its own story's place
+        return None
+    return next((k for k in inside if k[li] == region), None)
 
 
 def _days(ms: list[Member]) -> list[date]:
@@ -1434,6 +1533,20 @@ def _parents_at(directory: str) -> dict[str, str]:
     from crosscheck.ruleset.loader import load_rules
 
     return {p.id: p.parent for p in load_rules(directory).gazetteer.places if p.parent}
+
+
+@lru_cache(maxsize=8)
+def _regions_at(directory: str) -> frozenset[str]:
+    from crosscheck.ruleset.loader import load_rules
+
+    return frozenset(p.id for p in load_rules(directory).gazetteer.places if p.type == "region")
+
+
+def region_places() -> frozenset[str]:
+    """The gazetteer's places of type region (a state, province, governorate), cached."""
+    from crosscheck.ruleset.resources import rules_dir
+
+    return _regions_at(str(rules_dir().resolve()))
 
 
 def place_parents() -> dict[str, str]:

@@ -876,12 +876,16 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     from crosscheck.reconcile.grouping import GroupingStats, pre_join_clusters, split_stories
     from crosscheck.store.streamed import member_from_json
 
-    def grouped(members: list) -> tuple[dict, list]:
+    def grouped(members: list, new_ones: list) -> tuple[dict, list]:
         """pre_join_clusters, or Fallback when an open scope is kept apart from its match by
         its days: one member per signature holds only some of a cluster's days, and the full
         grouping may attach what these few keep apart."""
         gstats = GroupingStats()
         found = pre_join_clusters(members, cfg, gstats)
+        if gstats.lone_region_keys & {m.pre for m in new_ones}:
+            # a country's figure kept from its one region by days or articles: the few members
+            # kept per signature do not hold every day and article of those clusters
+            raise Fallback(f"a country figure of unit {unit} is kept apart from its one region")
         if gstats.date_gated:
             raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
         if gstats.story_starts:
@@ -910,7 +914,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     reps = _copies([m for _p, m in pristine])
     stored_pre = {id(m): pre for m, (pre, _m) in zip(reps, pristine)}
     mine = _copies(new)
-    clusters, singles = grouped(reps + mine)
+    clusters, singles = grouped(reps + mine, mine)
     keys = _Keys(cfg, remap)
     new_pre: dict[int, tuple] = {}  # new member's index -> its pre-join key
     for key, ms in clusters.items():
@@ -955,7 +959,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
             continue
         have = {m.index for _k, m in own}
         others = _copies([m for _p, m in pristine if m.index not in have])
-        regrouped, _singles = grouped([m for _k, m in own] + joining + others)
+        regrouped, _singles = grouped([m for _k, m in own] + joining + others, joining)
         expect = {id(m): k for k, m in own} | {id(m): new_pre[m.index] for m in joining}
         members = []
         for key, ms in regrouped.items():
