@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from test_reconciler_factory import claim, doc
 
+from crosscheck.reconcile.grouping import group_claims
 from crosscheck.reconcile.reconciler import reconcile
 
 DAY = "2004-12-28"
@@ -60,3 +61,18 @@ def test_a_country_a_stated_combination_adds_up_stays_the_whole():
               claim("c", "killed", 150, location="indonesia+malaysia", incident="quake")]
     docs = [doc("a", date=DAY), doc("b", date=DAY), doc("c", date=DAY)]
     assert _where(claims, docs, "a", 100) == "indonesia"
+
+
+
+def test_an_article_giving_the_region_then_the_country_on_later_days_tells_growth():
+    """The same article on two days (a region's 56, then the country's 75) tells the toll's
+    growth, not a part and its whole; on one day it tells them apart."""
+    def grouped(later):
+        g = group_claims([claim("a", "killed", 56, location="aceh", incident="quake", as_of="2004-12-27"),
+                          claim("a", "killed", 75, location="indonesia", incident="quake", as_of=later),
+                          claim("b", "killed", 80, location="aceh", incident="quake", as_of="2004-12-28")])
+        (grp,) = [x for x in g.groups if any(m.claim.value == 75 for m in x.members)]
+        return grp.key["location"]
+
+    assert grouped("2004-12-28") == "aceh"
+    assert grouped("2004-12-27") == "indonesia"

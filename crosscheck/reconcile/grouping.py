@@ -882,8 +882,11 @@ def _country_to_lone_region(
     keys, grouped by scope without place."""
     if "location" not in attrs:
         return clusters
+    from crosscheck.reconcile.hierarchy import load_hierarchy
+
     parents = place_parents()
     regions = region_places()
+    alone = load_hierarchy().alone_near
     li = 2 + attrs.index("location")
     # an article breaking the country's figure down ("17 وفاة، منها 13 في ... و4 في ...")
     gi = 2 + attrs.index("group") if "group" in attrs else None
@@ -914,12 +917,13 @@ def _country_to_lone_region(
                 inside[k] = chain[-2]
             if not inside:
                 continue
-            docs = {m.claim.doc for m in clusters[ck]}
+            docs = {(m.claim.doc, m.claim.as_of) for m in clusters[ck]}
             parts = clusters.get(ck[:gi] + ("subset",) + ck[gi + 1:], ()) if gi is not None else ()
-            if any(m.claim.doc in docs for k in inside for m in clusters[k]) \
-                    or any(m.claim.doc in docs for m in parts):
-                # an article telling a region's figure from the country's, or breaking the
-                # country's down: part and whole (any member showing it shows it in the whole)
+            if any((m.claim.doc, m.claim.as_of) in docs for k in inside for m in clusters[k]) \
+                    or any((m.claim.doc, m.claim.as_of) in docs for m in parts):
+                # an article telling a region's figure from the country's on one day, or breaking
+                # the country's down: part and whole (any member showing it shows it in the whole;
+                # on other days the article tells the toll's growth)
                 continue
             gap = cfg.attach_gap_days
             near = {k: r for k, r in inside.items()
@@ -930,6 +934,10 @@ def _country_to_lone_region(
                 stats.lone_region_gated += 1
                 stats.lone_region_keys.update((ck, *inside))
             if dest is None:
+                continue
+            if any(alone(m.claim) for k in near for m in clusters[k]):
+                # a region the article singles out ("في الإقليم وحده"): a part of the whole
+                stats.lone_region_keys.update((ck, *inside))
                 continue
             target[ck] = dest
     if not target:
