@@ -882,11 +882,11 @@ def _country_to_lone_region(
     keys, grouped by scope without place."""
     if "location" not in attrs:
         return clusters
-    from crosscheck.reconcile.hierarchy import load_hierarchy
+    from crosscheck.reconcile.singled_out import alone_near, rules_alone_pattern
 
     parents = place_parents()
     regions = region_places()
-    alone = load_hierarchy().alone_near
+    pattern = rules_alone_pattern()
     li = 2 + attrs.index("location")
     # an article breaking the country's figure down ("17 وفاة، منها 13 في ... و4 في ...")
     gi = 2 + attrs.index("group") if "group" in attrs else None
@@ -935,7 +935,7 @@ def _country_to_lone_region(
                 stats.lone_region_keys.update((ck, *inside))
             if dest is None:
                 continue
-            if any(alone(m.claim) for k in near for m in clusters[k]):
+            if any(alone_near(m.claim, pattern) for k in near for m in clusters[k]):
                 # a region the article singles out ("في الإقليم وحده"): a part of the whole
                 stats.lone_region_keys.update((ck, *inside))
                 continue

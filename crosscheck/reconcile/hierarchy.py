@@ -31,6 +31,7 @@ from typing import Iterable, Optional, Sequence
 import regex
 
 from crosscheck.models import Claim, Document
+from crosscheck.reconcile.singled_out import ALONE_WORDS, alone_near, alone_pattern  # noqa: F401 (ALONE_WORDS re-exported)
 from crosscheck.text.normalize import normalize, normalize_word
 
 # Kinds whose figures add up: a part of them is at most the whole.  Votes, resolution numbers,
@@ -38,8 +39,6 @@ from crosscheck.text.normalize import normalize, normalize_word
 # Running totals a figure for part of the time (since an anchor, a rolling window) is part of.
 SUBPERIOD_KINDS = frozenset({"killed", "injured"})
 SUB_PERIODS = ("since:", "last_")
-# How near a figure "وحده" singles it out when its place is one the gazetteer does not know.
-ALONE_WORDS = 5
 
 ADDITIVE_KINDS = frozenset({
     "killed", "injured", "missing", "hostages_held", "hostages_released", "prisoners_released",
@@ -239,24 +238,8 @@ class Hierarchy:
 
     def alone_near(self, c) -> bool:
         """Does "وحده"/"وحدها" stand within `ALONE_WORDS` words of the claim's figure in its
-        sentence, with no other number between ("إقليم إيراوادي وحده بلغ 24 ألفا")?  Bounded
-        work: the words around the figure's surface."""
-        if self.alone is None or not c.sentence or not c.surface:
-            return False
-        from crosscheck.reconcile.dating import find_whole
-
-        i = find_whole(c.sentence, c.surface)
-        if i < 0:
-            return False
-        before = c.sentence[max(0, i - 30 * ALONE_WORDS):i].split()[-ALONE_WORDS:]
-        after = c.sentence[i + len(c.surface):i + len(c.surface) + 30 * ALONE_WORDS].split()[:ALONE_WORDS]
-        for words in (list(reversed(before)), after):
-            for w in words:
-                if any(ch.isdigit() for ch in w):
-                    break
-                if self.alone.fullmatch(normalize_word(w).strip("،,.:؛")):
-                    return True
-        return False
+        sentence, with no other number between (crosscheck.reconcile.singled_out)?"""
+        return alone_near(c, self.alone)
 
     def counted_out(self, c: Claim) -> bool:
         """A figure counted out of the toll's own people ("66 من المصابين في حالة حرجة"): its
@@ -407,9 +390,7 @@ def _build(rules_directory: str) -> Hierarchy:
             counts[normalize_word(p)] = combo.count
             phrases.append(p)
     pattern = regex.compile(_phrase_pattern(phrases)) if phrases else None
-    alone_words = sorted({normalize_word(w) for w in h.alone}, key=len, reverse=True)
-    alone = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in alone_words) + r")(?!\w)") \
-        if alone_words else None
+    alone = alone_pattern(h.alone)
     return Hierarchy(
         place_parent=parent,
         top_places=frozenset(p.id for p in places if not p.parent),
