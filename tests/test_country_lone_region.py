@@ -6,6 +6,7 @@ its regions, or when one article gives both, the country's figure stays the whol
 
 from __future__ import annotations
 
+import pytest
 from test_reconciler_factory import claim, doc
 
 from crosscheck.reconcile.grouping import group_claims
@@ -14,54 +15,35 @@ from crosscheck.reconcile.reconciler import reconcile
 DAY = "2004-12-28"
 
 
-def _where(claims, docs, doc_id, value):
-    clusters = reconcile(claims, docs)
-    (c,) = [c for c in clusters if any(x.doc == doc_id and x.value == value for x in c.claims)]
-    return c.key["location"]
+OTHER_SEASON = "2005-09-30"
+
+# (claims as (article, value, place, incident), each article's date, where article a's 100 goes)
+CASES = {
+    "a country figure beside one region joins the region's cluster": (
+        [("a", 100, "indonesia", "quake"), ("b", 120, "aceh", "quake")], {}, "aceh"),
+    "beside two of its regions the country figure stays the whole": (
+        [("a", 100, "indonesia", "quake"), ("b", 60, "aceh", "quake"), ("c", 30, "sulawesi", "quake")],
+        {}, "indonesia"),
+    "an article giving both tells the part from the whole": (
+        [("a", 100, "indonesia", "quake"), ("a", 60, "aceh", "quake"), ("b", 62, "aceh", "quake")],
+        {}, "indonesia"),
+    "a city beside its country is not a region": (
+        [("a", 100, "iraq", "blast"), ("b", 90, "baghdad", "blast")], {}, "iraq"),
+    "a region figure of another season is another story": (
+        [("a", 100, "indonesia", "quake"), ("b", 120, "aceh", "quake")], {"b": OTHER_SEASON}, "indonesia"),
+    "a country a stated combination adds up stays the whole": (
+        [("a", 100, "indonesia", "quake"), ("b", 120, "aceh", "quake"),
+         ("c", 150, "indonesia+malaysia", "quake")], {}, "indonesia"),
+}
 
 
-def test_a_country_figure_beside_one_region_joins_the_regions_cluster():
-    claims = [claim("a", "killed", 100, location="indonesia", incident="quake"),
-              claim("b", "killed", 120, location="aceh", incident="quake")]
-    assert _where(claims, [doc("a", date=DAY), doc("b", date=DAY)], "a", 100) == "aceh"
-
-
-def test_beside_two_of_its_regions_the_country_figure_stays_the_whole():
-    claims = [claim("a", "killed", 100, location="indonesia", incident="quake"),
-              claim("b", "killed", 60, location="aceh", incident="quake"),
-              claim("c", "killed", 30, location="sulawesi", incident="quake")]
-    docs = [doc("a", date=DAY), doc("b", date=DAY), doc("c", date=DAY)]
-    assert _where(claims, docs, "a", 100) == "indonesia"
-
-
-def test_an_article_giving_both_tells_the_part_from_the_whole():
-    claims = [claim("a", "killed", 100, location="indonesia", incident="quake"),
-              claim("a", "killed", 60, location="aceh", incident="quake"),
-              claim("b", "killed", 62, location="aceh", incident="quake")]
-    docs = [doc("a", date=DAY), doc("b", date=DAY)]
-    assert _where(claims, docs, "a", 100) == "indonesia"
-
-
-def test_a_city_beside_its_country_is_not_a_region():
-    claims = [claim("a", "killed", 100, location="iraq", incident="blast"),
-              claim("b", "killed", 90, location="baghdad", incident="blast")]
-    assert _where(claims, [doc("a", date=DAY), doc("b", date=DAY)], "a", 100) == "iraq"
-
-
-def test_a_region_figure_of_another_season_is_another_story():
-    claims = [claim("a", "killed", 100, location="indonesia", incident="quake"),
-              claim("b", "killed", 120, location="aceh", incident="quake")]
-    docs = [doc("a", date=DAY), doc("b", date="2005-09-30")]
-    assert _where(claims, docs, "a", 100) == "indonesia"
-
-
-def test_a_country_a_stated_combination_adds_up_stays_the_whole():
-    claims = [claim("a", "killed", 100, location="indonesia", incident="quake"),
-              claim("b", "killed", 120, location="aceh", incident="quake"),
-              claim("c", "killed", 150, location="indonesia+malaysia", incident="quake")]
-    docs = [doc("a", date=DAY), doc("b", date=DAY), doc("c", date=DAY)]
-    assert _where(claims, docs, "a", 100) == "indonesia"
-
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_where_the_countrys_figure_goes(case):
+    told, dates, expected = CASES[case]
+    claims = [claim(d, "killed", v, location=place, incident=inc) for d, v, place, inc in told]
+    docs = [doc(d, date=dates.get(d, DAY)) for d in dict.fromkeys(d for d, *_ in told)]
+    (c,) = [c for c in reconcile(claims, docs) if any(x.doc == "a" and x.value == 100 for x in c.claims)]
+    assert c.key["location"] == expected
 
 
 def test_an_article_giving_the_region_then_the_country_on_later_days_tells_growth():

@@ -66,6 +66,35 @@ def _small_pages(monkeypatch, limit: int, setting: str = "LARGE_CLUSTERS") -> No
     monkeypatch.setattr(large, "DETAILED", 2)
 
 
+def _scratch_query_plans(monkeypatch, select: str) -> tuple[dict[str, list[str]], list[str]]:
+    """Trace the statements run on the report's scratch database; when the record closes, the
+    query plan of each ordered statement starting with `select` is read into the returned dict
+    (filled by the time write_store_reports returns), next to every statement traced."""
+    import sqlite3
+
+    from crosscheck.store import streamed
+
+    statements: list[str] = []
+    plans: dict[str, list[str]] = {}
+    real_connect = sqlite3.connect
+    real_close = streamed.StreamedRecord.close
+
+    def connect(path, *a, **k):
+        conn = real_connect(path, *a, **k)
+        if str(path).endswith("scratch.db"):
+            conn.set_trace_callback(statements.append)
+        return conn
+
+    def close(self):
+        for sql in {s for s in statements if s.lstrip().startswith(select) and "ORDER BY" in s}:
+            plans[sql] = [r[3] for r in self._conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        real_close(self)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(streamed.StreamedRecord, "close", close)
+    return plans, statements
+
+
 def _in_memory(db, out):
     write_reports(analyse_store(db), out, FORMATS)
     return {f: (out / f).read_bytes() for f in FILES}
@@ -493,31 +522,10 @@ def test_clusters_are_read_in_report_order_through_an_index(stores, tmp_path, mo
     walks an index (SQLite's own plan): a sort there held every row read, JSON and all, in a
     temporary b-tree in memory (at 10k: report.json's read went from 30 to 218 MB).  Only the
     look-ups of a few hundred named clusters by id sort their rows."""
-    import sqlite3
-
     from crosscheck.report import large
-    from crosscheck.store import streamed
 
     monkeypatch.setattr(large, "LARGE_CLUSTERS", 5)  # the pages read the conflicts in their order
-    statements: list[str] = []
-    real_connect = sqlite3.connect
-
-    def connect(path, *a, **k):
-        conn = real_connect(path, *a, **k)
-        if str(path).endswith("scratch.db"):
-            conn.set_trace_callback(statements.append)
-        return conn
-
-    plans: dict[str, list[str]] = {}
-    real_close = streamed.StreamedRecord.close
-
-    def close(self):
-        for sql in {s for s in statements if s.lstrip().startswith("SELECT json FROM clusters") and "ORDER BY" in s}:
-            plans[sql] = [r[3] for r in self._conn.execute("EXPLAIN QUERY PLAN " + sql)]
-        real_close(self)
-
-    monkeypatch.setattr(sqlite3, "connect", connect)
-    monkeypatch.setattr(streamed.StreamedRecord, "close", close)
+    plans, _ = _scratch_query_plans(monkeypatch, "SELECT json FROM clusters")
     write_store_reports(stores["generated"], tmp_path / "out", FORMATS, batch_claims=9)
     by_order = {"report": [s for s in plans if "status_order" in s and " id IN (" not in s and "seq IN" not in s],
                 "linked": [s for s in plans if "seq IN" in s],
@@ -554,11 +562,8 @@ def test_inconsistencies_are_spooled_to_the_scratch_and_read_back_in_order(store
     to keep each id once) for the pages and then, one at
     a time, for report.json and report.jsonl: when those are written no Inconsistency model is
     alive (they were all held from their pass to the end: 17,796 at 10k, 52 MB).  Same bytes."""
-    import sqlite3
-
     from crosscheck.models import Inconsistency
     from crosscheck.report import large
-    from crosscheck.store import streamed
 
     db = stores[name]
     expected = _in_memory(db, tmp_path / "memory")
@@ -572,25 +577,7 @@ def test_inconsistencies_are_spooled_to_the_scratch_and_read_back_in_order(store
     for fn in ("write_json_fields", "write_jsonl_items"):
         real = getattr(large, fn)
         monkeypatch.setattr(large, fn, lambda *a, _real=real, **k: count_alive() or _real(*a, **k))
-    statements: list[str] = []
-    real_connect = sqlite3.connect
-
-    def connect(path, *a, **k):
-        conn = real_connect(path, *a, **k)
-        if str(path).endswith("scratch.db"):
-            conn.set_trace_callback(statements.append)
-        return conn
-
-    plans: dict[str, list[str]] = {}
-    real_close = streamed.StreamedRecord.close
-
-    def close(self):
-        for sql in {s for s in statements if s.lstrip().startswith("SELECT json FROM incs") and "ORDER BY" in s}:
-            plans[sql] = [r[3] for r in self._conn.execute("EXPLAIN QUERY PLAN " + sql)]
-        real_close(self)
-
-    monkeypatch.setattr(sqlite3, "connect", connect)
-    monkeypatch.setattr(streamed.StreamedRecord, "close", close)
+    plans, statements = _scratch_query_plans(monkeypatch, "SELECT json FROM incs")
     write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
     for f in FILES:
         assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
