@@ -904,17 +904,19 @@ def _country_to_lone_region(
     for rest, keys in by_rest.items():
         if len(keys) < 2:
             continue
+        # each key below a top place, bucketed by that place with the top place's child it lies
+        # in: one walk up each key's chain, so a scope of many places costs their number
+        below: dict[str, dict[tuple, str]] = defaultdict(dict)
+        for k in keys:
+            chain = [k[li], *_ancestors(k[li], parents)]
+            if len(chain) >= 2:
+                below[chain[-1]][k] = chain[-2]
         for ck in keys:
             country = ck[li]
             if country in parents or country in combined.get(rest, ()):
                 # not a country (a top place), or one a stated combination adds up: the whole
                 continue
-            inside: dict[tuple, str] = {}  # key inside the country -> its region (country's child)
-            for k in keys:
-                chain = [k[li], *_ancestors(k[li], parents)]
-                if k is ck or chain[-1] != country or len(chain) < 2:
-                    continue
-                inside[k] = chain[-2]
+            inside = below.get(country)  # key inside the country -> its region (country's child)
             if not inside:
                 continue
             docs = {(m.claim.doc, m.claim.as_of) for m in clusters[ck]}
