@@ -944,6 +944,17 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     )
     if parent is not None and _escaped(ctx, toks, i1):
         return None  # "لكن 25 منهم تمكنوا من الفرار": those who got away are no part of the total
+    if (
+        parent is not None and not subset_of_other_kind
+        and (match is None or match[3] != _VETOED) and (match is None or match[0].rule.kind != parent.claim.kind)
+    ):
+        own = _subset_own_verb(ctx, comp, toks, left, i1, parent.claim.kind)
+        if own is not None:
+            # "خطف مسلحون 90 طالبة، ثم أفرجوا عن 45 منهن": the part's own verb types it, before
+            # its total's kind does
+            subset_of_other_kind = True
+            if match is None or match[0].rule.kind != own.rule.kind:
+                match = (own, i1, 1.0, 0)
     if parent is not None and not subset_of_other_kind and (match is None or match[3] < 300):
         # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
         match = (comp.by_id[parent.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
@@ -1198,6 +1209,30 @@ def _escaped(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
     if k < len(toks) and not toks[k].brk_before and ctx.scope.subset_after.at(toks, k) is not None:
         k += 1
     return k < len(toks) and not toks[k].brk_before and ctx.scope.subset_escapes.at(toks, k) is not None
+
+
+def _subset_own_verb(
+    ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int, total_kind: str
+) -> CompiledKind | None:
+    """The rule a part of a total is typed by through its own clause (scope `subset_verbs`): the
+    words right before the figure ("أفرجوا عن 45 منهن") and/or right after it ("30 منهن عدن"),
+    in its clause; a rule of another kind than its total's, that holds in the article."""
+    before_ok = left > 0 and not toks[left].brk_before
+    after_ok = i1 < len(toks) and not toks[i1].brk_before
+    for rid, before, after in ctx.scope.subset_verbs:
+        if before is not None and not (before_ok and before.ending_at(toks, left) is not None):
+            continue
+        if after is not None and not (after_ok and after.at(toks, i1) is not None):
+            continue
+        ck = comp.by_id.get(rid)
+        if ck is None or ck.rule.kind == total_kind:
+            continue
+        if (ck.article_needs or ck.article_phrases) and not (
+            ctx.mentions_any(ck.article_needs) or (ck.article_phrases and _in_article(ctx, ck.article_phrases))
+        ):
+            continue
+        return ck
+    return None
 
 
 def _captive_anaphor(ctx: DocContext, toks: Sequence[Token], left: int) -> str | None:

@@ -291,6 +291,12 @@ class ScopeLexicon:
         self.subset_markers = PhraseSet.of(rules.subset_markers)
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
         self.subset_escapes = PhraseSet.of(rules.subset_escapes)
+        # (rule id, words ending right before the figure, words starting right after it)
+        self.subset_verbs = tuple(
+            (rid, PhraseSet.of([b]) if b else None, PhraseSet.of([f]) if f else None)
+            for rid, pats in rules.subset_verbs.items()
+            for b, f in (tuple(w.strip() for w in pat.split("#")) for pat in pats)
+        )
         self.in_care_still = PhraseSet.of(rules.in_care_still)
         self.in_care_words = PhraseSet.of(rules.in_care_words)
         self.shelter_words = PhraseSet.of(rules.shelter_words)

@@ -418,6 +418,18 @@ class ScopeRules(_Strict):
     # part of the total's kind (those held, the dead); the words right after the figure (past
     # "منهم") that say so
     subset_escapes: list[str] = Field(default_factory=list)
+    # A part of a total typed by its own clause's verb before its total's kind: rule id -> patterns
+    # of the words around the figure "#" ("افرج … عن #", "# منهن عدن")
+    subset_verbs: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("subset_verbs")
+    @classmethod
+    def _one_figure_each(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        for rid, pats in v.items():
+            for p in pats:
+                if p.split().count("#") != 1 or p.strip() == "#":
+                    raise ValueError(f"subset_verbs.{rid}: {p!r} needs one '#' (the figure) and words around it")
+        return v
     captive_copulas: list[str] = Field(default_factory=list)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
