@@ -2860,8 +2860,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if noun is None and not (has_cue if has_cue is not None else ck.cues and index.has(r.id)):
             continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
         # (exclude, exclude_before: None where the token list cannot hold them, see _every_rule)
-        if noun is not None and exclude is not None and noun[1] < len(toks) and exclude.at(toks, noun[1]) \
-                and not _heads_next(ctx, comp.joiners, toks, noun[1], index):
+        # (only in the figure's clause: "سراح 60 رهينة، وما زالت 20 منهن في الأسر" tells of the 20)
+        if noun is not None and exclude is not None and noun[1] < len(toks) and not toks[noun[1]].brk_before \
+                and exclude.at(toks, noun[1]) and not _heads_next(ctx, comp.joiners, toks, noun[1], index):
             continue  # ("بتأييد 141 دولة ضد رفض 5": ضد joins the tally's next figure)
         if (exclude_before is not None and left > 0 and not toks[left].brk_before
                 and exclude_before.ending_at(toks, left)):
