@@ -95,6 +95,24 @@ def _scratch_query_plans(monkeypatch, select: str) -> tuple[dict[str, list[str]]
     return plans, statements
 
 
+def _alive_at_json_writes(monkeypatch, kinds) -> list[int]:
+    """A list that receives, each time report.json or report.jsonl starts being written, how
+    many objects of `kinds` created since this call are alive (those held elsewhere in the
+    process, other tests' caches, are left out)."""
+    from crosscheck.report import large
+
+    alive: list[int] = []
+    before = _alive(kinds)
+
+    def count_alive():
+        alive.append(len(_alive(kinds).keys() - before.keys()))
+
+    for fn in ("write_json_fields", "write_jsonl_items"):
+        real = getattr(large, fn)
+        monkeypatch.setattr(large, fn, lambda *a, _real=real, **k: count_alive() or _real(*a, **k))
+    return alive
+
+
 def _in_memory(db, out):
     write_reports(analyse_store(db), out, FORMATS)
     return {f: (out / f).read_bytes() for f in FILES}
@@ -563,20 +581,11 @@ def test_inconsistencies_are_spooled_to_the_scratch_and_read_back_in_order(store
     a time, for report.json and report.jsonl: when those are written no Inconsistency model is
     alive (they were all held from their pass to the end: 17,796 at 10k, 52 MB).  Same bytes."""
     from crosscheck.models import Inconsistency
-    from crosscheck.report import large
 
     db = stores[name]
     expected = _in_memory(db, tmp_path / "memory")
     assert json_incs(expected) > 1  # the test needs inconsistencies to hold
-    alive: list[int] = []
-    before = _alive(Inconsistency)  # held elsewhere in the process (other tests' caches)
-
-    def count_alive():
-        alive.append(len(_alive(Inconsistency).keys() - before.keys()))
-
-    for fn in ("write_json_fields", "write_jsonl_items"):
-        real = getattr(large, fn)
-        monkeypatch.setattr(large, fn, lambda *a, _real=real, **k: count_alive() or _real(*a, **k))
+    alive = _alive_at_json_writes(monkeypatch, Inconsistency)
     plans, statements = _scratch_query_plans(monkeypatch, "SELECT json FROM incs")
     write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
     for f in FILES:
@@ -630,22 +639,12 @@ def test_the_large_pages_clusters_are_freed_before_the_json_is_written(stores, t
     from crosscheck.models import Cluster
     from crosscheck.report import large
 
-    monkeypatch.setattr(large, "LARGE_CLUSTERS", 2)
-    monkeypatch.setattr(large, "DETAILED", 2)
+    _small_pages(monkeypatch, 2)
     db = stores["generated"]
     expected = _in_memory(db, tmp_path / "memory")
     shown: list[int] = []
     real_init = large.LargeView.__init__
-    alive: list[int] = []
-    kinds = (Cluster, large.ListedClaim, large.LargeView)
-    before = _alive(kinds)  # held elsewhere in the process (other tests' caches)
-
-    def count_alive():
-        alive.append(len(_alive(kinds).keys() - before.keys()))
-
-    for fn in ("write_json_fields", "write_jsonl_items"):
-        real = getattr(large, fn)
-        monkeypatch.setattr(large, fn, lambda *a, _real=real, **k: count_alive() or _real(*a, **k))
+    alive = _alive_at_json_writes(monkeypatch, (Cluster, large.ListedClaim, large.LargeView))
     monkeypatch.setattr(large.LargeView, "__init__", lambda self, *a, **k: shown.append(1) or real_init(self, *a, **k))
     write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
     for f in FILES:
