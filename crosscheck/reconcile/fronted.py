@@ -4,7 +4,8 @@
 sentence opened by "وفي <place>" or "أما في <place>" turns to another place than the article's;
 its figure is that place's, and the article's figures at no place are not (they keep the place
 the rest of the article gives, or none).  Rules: rules/hierarchy.yaml `fronted_place_openers`.
-Cost: one gazetteer scan of the opening words of each distinct sentence asked about.
+Cost: one gazetteer scan of the opening words (the first _HEAD_CHARS characters, normalised) of
+each distinct sentence asked about.
 """
 
 from __future__ import annotations
@@ -35,13 +36,19 @@ def _opener() -> Optional["regex.Pattern"]:
     return _opener_at(str(rules_dir().resolve()))
 
 
+# characters of a sentence's start normalised to find its opener and place (the opener and the
+# 40-character window after it with room for tashkeel that normalising drops)
+_HEAD_CHARS = 300
+
+
 @lru_cache(maxsize=4096)
 def fronted_place(sentence: str) -> Optional[str]:
     """The place a sentence fronts ("وفي بلجيكا، …" -> "belgium"), or None."""
     op = _opener()
     if op is None or not sentence:
         return None
-    text = normalize(sentence).text
+    # only the opening words are read: the opener, then a place within 40 characters of it
+    text = normalize(sentence[:_HEAD_CHARS]).text
     m = op.match(text)
     if m is None:
         return None
