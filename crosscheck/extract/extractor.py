@@ -2028,10 +2028,12 @@ def _of_a_total_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], ki
     sr = ctx.rules.scope
     if kind not in sr.totals_of_kinds or right >= len(toks):
         return False
+    totals_of = ctx.scope.totals_of
+    if _TOTALS_GATE and not ctx.info(toks).may_hold(totals_of):
+        return False  # no marker can stand in the sentence: the walk below finds none
     reach = sr.totals_of_reach
     stop = min(len(toks), right + reach)
     walls = ctx.scope.period_barriers
-    totals_of = ctx.scope.totals_of
     keys = None if totals_of._first_loose else totals_of._first_keys  # (a word no marker starts with: no look-up)
     for k in range(right, stop):
         if toks[k].brk_before and toks[k].text in walls:
@@ -2051,6 +2053,11 @@ def _of_a_total_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], ki
                 return True
         return False
     return False
+
+
+# _of_a_total_after returns at once in a sentence that cannot hold its marker (tests turn it
+# off to compare with walking the words after the figure)
+_TOTALS_GATE = True
 
 
 def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:
@@ -2473,17 +2480,18 @@ def _antecedent_governor(ctx: DocContext, ck: "CompiledKind", index, toks: Seque
 
 
 def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,
-              index=None, pred: "_Predicate | None" = None, fig: dict | None = None):
+              index=None, pred: "_Predicate | None" = None, fig: dict | None = None, has: bool = False):
     """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance).
     (`index`, `pred`: the caller's cue index of toks and predicate words, if it has them;
     `fig`: a dict kept for one figure (its `left`), where the answers that do not depend on the
-    rule are kept while _best_kind asks for the cue of each of its rules.)"""
+    rule are kept while _best_kind asks for the cue of each of its rules; `has`: the caller
+    found that `index` has a cue of the rule.)"""
     if fig is None:
         fig = {}
     r = ck.rule
     if index is None:
         index = ctx.cue_index(comp.tagged_cues, toks)
-    if not index.has(r.id):
+    if not has and not index.has(r.id):
         return None  # every way of finding a cue below asks the index for this rule's cues
     before = r.cue_before
     cross = r.cue_scope == "sentence"
@@ -2857,8 +2865,11 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 noun = None  # "58 يوم السبت": a date after the figure, not 58 days
         else:
             noun = None
-        if noun is None and not (has_cue if has_cue is not None else ck.cues and index.has(r.id)):
-            continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
+        if noun is None:
+            if has_cue is None:
+                has_cue = bool(ck.cues and index.has(r.id))
+            if not has_cue:
+                continue  # neither a counted noun nor a cue in the sentence: the rule cannot apply
         # (exclude, exclude_before: None where the token list cannot hold them, see _every_rule)
         # (only in the figure's clause: "سراح 60 رهينة، وما زالت 20 منهن في الأسر" tells of the 20)
         if noun is not None and exclude is not None and noun[1] < len(toks) and not toks[noun[1]].brk_before \
@@ -2872,7 +2883,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         ):
             continue  # "استمرت 34 يوما", "على مدى ثلاثة أيام": only a figure with its marker
         (nounless if noun is None else nouned).append(len(cands))
-        cands.append((ck, noun))
+        cands.append((ck, noun, has_cue))
     # The rules with a counted noun first, then the others.  A rule without a noun scores at
     # most 200 + its priority: once the best so far scores more it can be neither the best nor a
     # veto that outscores it, and its cue (the costly part) matters only to a rule that yields
@@ -2881,7 +2892,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     order = nouned + nounless if nounless else nouned
     yielded: frozenset[str] | None = None  # rules whose cue a possible best yields to
     for k in order:
-        ck, noun = cands[k]
+        ck, noun, has_cue = cands[k]
         r = ck.rule
         if noun is None and best is not None and _SKIP_NOUNLESS and 200 + r.priority < best[0]:
             if yielded is None:
@@ -2894,9 +2905,12 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         noun_end = noun[1] if noun else None
         if noun is None and person_end is None:
             person_end = _person_end(ctx, toks, i1)
-        # a rule none of whose cues is in the sentence finds none (_find_cue asks the index)
-        has_cue = ck.cues and index.has(r.id)
-        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1, index, pred, fig) if has_cue else None
+        # a rule none of whose cues is in the sentence finds none (_find_cue asks the index);
+        # (whether it has one: from _applicable's list or the loop above, once per rule)
+        if has_cue is None or not _HAS_CUE_ONCE:
+            has_cue = ck.cues and index.has(r.id)
+        cue = _find_cue(ctx, comp, ck, toks, left, noun_end or person_end or i1, index, pred, fig,
+                        _HAS_CUE_ONCE) if has_cue else None
         if cue is not None and cue[1] >= i1:
             if (_joins_next(toks, noun_end or person_end or i1, cue[1], pred.openers)
                     and (_number_near(ctx, toks, cue[1] + max(len(cue[0]), 1), 1, 2)
@@ -3092,6 +3106,9 @@ _STATIC_KINDS = True
 _SKIP_NOUNLESS = True
 # _best_kind tries only the rules _kinds_for names (tests turn it off to compare)
 _PREFILTER_KINDS = True
+# _best_kind asks the index whether a rule has a cue once per figure and rule, and _find_cue
+# takes its answer (tests turn it off to compare with asking at each step)
+_HAS_CUE_ONCE = True
 
 
 def _conj_noun(t: Token, noun: Phrase) -> bool:

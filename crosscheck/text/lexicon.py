@@ -34,6 +34,17 @@ _WINDOW_FROM_BASE = True
 _REGION_FROM_BASE = True
 # ... and its ending_at() shifts only the sentence's matches that end there (tests turn it off)
 _WINDOW_ENDS = True
+# PhraseSet._pair_candidates keeps one entry per word for every digit-only next token (tests
+# turn it off to compare with one entry per pair of words)
+_DIGIT_PAIRS = True
+_DIGITS_KEY = "<digits>"  # (the next token's place in a pair key when its forms are all digits)
+
+
+def _digit_forms(forms: frozenset[str]) -> bool:
+    """Does every form start with a digit (a digit run's token: its one form is its text)?"""
+    return bool(forms) and all(f[:1].isdigit() for f in forms)
+
+
 _CACHE_MAX = 50_000  # distinct words remembered per phrase set before the cache starts over
 
 
@@ -285,6 +296,11 @@ class PhraseSet:
         that `nxt` has.  A necessary condition of match_at: the same matches, fewer trials."""
         key = (tok.forms, None if nxt is None else nxt.forms)
         pair = self._pair_cache.get(key)
+        if pair is None and nxt is not None and _DIGIT_PAIRS and self._digit_free and _digit_forms(nxt.forms):
+            # a figure next ("قتل 1234"): no second word of a phrase matches a digit form, so
+            # every such token keeps the same candidates (one entry, not one per number)
+            key = (tok.forms, _DIGITS_KEY)
+            pair = self._pair_cache.get(key)
         if pair is None:
             if len(self._pair_cache) > _CACHE_MAX:
                 self._pair_cache.clear()
@@ -293,6 +309,17 @@ class PhraseSet:
                 if len(p.words) == 1 or p.gapped or (nxt is not None and p.words[1].matches(nxt))
             ]
         return pair
+
+    @property
+    def _digit_free(self) -> bool:
+        """Does no word of a phrase (but a gap) match a token whose forms all start with a
+        digit (Word.matches: no word's text is empty or starts with a digit)?"""
+        found = self.__dict__.get("_digit_free_")
+        if found is None:
+            found = self.__dict__["_digit_free_"] = all(
+                w.text and not w.text[0].isdigit() for p in self.phrases for w in p.words if not w.gap
+            )
+        return found
 
     def _find_candidates(self, index: dict[str, list[Phrase]], loose: list[Phrase], tok: Token) -> list[Phrase]:
         keys = self._first_keys if index is self._first else self._last_keys

@@ -57,6 +57,12 @@ def _prefixes() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _prefix_firsts() -> frozenset[str]:
+    """The letters a clitic prefix starts with: a word starting with another has no prefix."""
+    return frozenset(p[0] for p in _prefixes())
+
+
 _FORMS: dict[str, frozenset[str]] = {}  # bare_forms of the words seen so far
 _FORMS_MAX = 65536  # words remembered before the memo starts over
 
@@ -72,6 +78,8 @@ def bare_forms(word: str) -> frozenset[str]:
 
 
 def _bare_forms(word: str) -> frozenset[str]:
+    if word[:1] not in _prefix_firsts():
+        return frozenset((word,))  # no clitic prefix starts the word (a digit run, most words)
     forms = {word}
     for p in _prefixes():
         if word.startswith(p) and len(word) - len(p) >= 2:

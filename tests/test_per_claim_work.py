@@ -1,0 +1,213 @@
+"""Per-claim constant work cut in session 23 (issue 11: time per MB of dense inputs), COUNTED,
+never timed; each shortcut checked against its plain definition (same answers, same claims)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from crosscheck.extract import extractor
+from crosscheck.extract.extractor import extract_text
+from crosscheck.text import lexicon as lx
+from crosscheck.text import tokens as tk
+from crosscheck.text.lexicon import PhraseSet, SentenceIndex
+from crosscheck.text.normalize import normalize
+from crosscheck.text.tokens import tokenize
+from fuzz_inputs import random_text
+
+_VERBS = ("وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن")
+_KINDS = ("قتيلا", "جريحا", "مفقودا", "نازحا", "أسيرا", "شخصا", "طفلا", "امرأة")
+_HEDGES = ("", "نحو ", "أكثر من ", "قرابة ", "ما لا يقل عن ")
+_PLACES = ("غزة", "خان يونس", "رفح", "حلب")
+
+
+def _dense(n: int) -> str:
+    """One sentence of n figures (verbs, hedges, kinds, places), no full stop."""
+    return "قالت مصادر " + " ".join(
+        f"{_VERBS[i % 6]} {_HEDGES[i % 5]}{(i * 37) % 5000 + 2} {_KINDS[i % 8]} في {_PLACES[i % 4]}"
+        + ("،" if i % 3 == 0 else "") for i in range(n)
+    )
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [random_text(rng) for _ in range(n)]
+
+
+def _own_texts() -> list[str]:
+    """Constructions the shortcuts below pass by (written for these tests)."""
+    return [
+        "استقبل المستشفى 48 جريحا، بينهم طفلان، من أصل 140 جريحا",
+        "أصيب 12 شخصا من أصل 30 راكبا كانوا في الحافلة",
+        "قتل 5 أشخاص وأصيب 20 آخرون من إجمالي 70 مصابا في المدينة",
+        "فقدان 70 لاجئا وغرق 11 نازحا قبالة الساحل، وقتل 5 ونزح 3000 نازح",
+        "ارتفعت حصيلة القتلى في القطاع إلى 38 ألفا، وعدد الجرحى إلى 400 شخص على الأقل",
+        "قتلت، بحسب المرصد، أكثر من 500 ألف شخص، و33 شخصا على الأقل، بينهم 5 أطفال، قتلوا",
+        "مقتل جنديين وإصابة شخصين في رفح، وأفرج عن 24 محتجزا و3 رهائن",
+    ]
+
+
+def _claims(text: str):
+    return [c.model_dump() for c in extract_text(text)]
+
+
+def _with_and_without(module, flag: str, text: str, monkeypatch):
+    fast = _claims(text)
+    monkeypatch.setattr(module, flag, False)
+    plain = _claims(text)
+    monkeypatch.setattr(module, flag, True)
+    return fast, plain
+
+
+# --------------------------------------------------------------------------- bare forms
+
+
+def _plain_bare_forms(word: str) -> frozenset[str]:
+    """tokens._bare_forms as first written: every prefix tried."""
+    forms = {word}
+    for p in tk._prefixes():
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            forms.add(word[len(p):])
+    return frozenset(forms)
+
+
+def test_a_word_no_prefix_starts_has_itself_as_its_only_form():
+    """_bare_forms answers a word whose first letter starts no clitic prefix (a digit run, most
+    words) without trying the prefixes: the same forms as trying them, for the words of random
+    texts, of the fuzz pieces and of every letter (and digit) at the start of a word."""
+    words = set()
+    for text in _texts(200, 2301) + [_dense(50)] + _own_texts():
+        words |= {t.text for t in tokenize(normalize(text).text)}
+    letters = [chr(c) for c in range(0x621, 0x64B)] + list("0123456789٠١٢٣")
+    words |= {a + b + "ين" for a in letters for b in ("", "ال", "لل", "و")}
+    skipped = 0
+    for w in sorted(words):
+        assert tk._bare_forms(w) == _plain_bare_forms(w), w
+        skipped += w[:1] not in tk._prefix_firsts()
+    assert skipped > 200 and len(words) - skipped > 100, (skipped, len(words))
+
+
+# --------------------------------------------------------------------------- pair candidates
+
+
+def test_a_digit_next_token_shares_one_pair_entry_per_word(monkeypatch):
+    """PhraseSet._pair_candidates keeps, for a word followed by a digit run, one entry for
+    every such run (no phrase's second word matches a digit form): a sentence of a thousand
+    distinct numbers after the same cue words adds a handful of pair entries, not one per
+    number (counted); the same matches and claims as one entry per pair of words."""
+    from crosscheck.extract.context import DocContext
+    from crosscheck.models import Document
+    from crosscheck.ruleset.loader import load_rules
+
+    rules = load_rules()
+    extract_text("قتل 3 أشخاص في غزة.")  # the rules' phrase sets compiled
+    comp = extractor.compile_rules(rules)
+    cues = comp.tagged_cues
+    assert cues._digit_free
+    text = _dense(1000)
+    toks = tokenize(normalize(text).text)
+    cues._pair_cache.clear()
+    fast = SentenceIndex(cues, toks).matches
+    entries = len(cues._pair_cache)
+    monkeypatch.setattr(lx, "_DIGIT_PAIRS", False)
+    cues._pair_cache.clear()
+    plain = SentenceIndex(cues, toks).matches
+    per_pair = len(cues._pair_cache)
+    assert fast == plain
+    assert entries < 30 and per_pair > 200, (entries, per_pair)
+    monkeypatch.setattr(lx, "_DIGIT_PAIRS", True)
+    for t in [_dense(80)] + _texts(60, 2302) + _own_texts():
+        fast, plain = _with_and_without(lx, "_DIGIT_PAIRS", t, monkeypatch)
+        assert fast == plain, t
+    DocContext(Document(id="x", text="x"), rules)  # (the rules stay usable)
+
+
+def test_a_phrase_set_with_a_digit_word_is_not_digit_free():
+    """A phrase set one of whose words starts with a digit (or a loose word that is all
+    prefix) may match a digit run: its pairs stay keyed by the next token's own forms."""
+    assert PhraseSet.of(["قتل", "قتل نحو"])._digit_free
+    assert not PhraseSet.of(["قتل", "القرار 2728"])._digit_free
+    assert PhraseSet.of(["امتنع … عن"])._digit_free  # (a gap matches no word itself)
+    ps = PhraseSet.of(["القرار 2728", "القرار رقم", "القرار الاممي", "القرار الاخير"])
+    assert not ps._digit_free
+    # (the same word before two digit runs: the second's phrase is found after the first's miss)
+    toks = tokenize(normalize("القرار 2729 ثم القرار 2728 والقرار رقم 5").text)
+    assert [ps.at(toks, i) is not None for i in range(len(toks))] == [False, False, False, True, False, True, False, False]
+
+
+# --------------------------------------------------------------------------- a rule's cue, asked once
+
+
+def test_whether_a_rule_has_a_cue_is_asked_once_per_figure_and_rule(monkeypatch):
+    """_best_kind takes whether a rule has a cue in the sentence from _applicable (or asks once)
+    and _find_cue takes its answer: fewer SentenceIndex.has calls (counted), the same claims."""
+    calls = [0]
+    real = SentenceIndex.has
+
+    def counting(self, payload):
+        calls[0] += 1
+        return real(self, payload)
+
+    monkeypatch.setattr(SentenceIndex, "has", counting)
+    text = _dense(300)
+    extract_text(text)
+    once = calls[0]
+    monkeypatch.setattr(extractor, "_HAS_CUE_ONCE", False)
+    calls[0] = 0
+    extract_text(text)
+    assert once < calls[0] * 0.8, (once, calls[0])
+    monkeypatch.setattr(extractor, "_HAS_CUE_ONCE", True)
+    for t in [_dense(80)] + _texts(80, 2303) + _own_texts():
+        fast, plain = _with_and_without(extractor, "_HAS_CUE_ONCE", t, monkeypatch)
+        assert fast == plain, t
+
+
+# --------------------------------------------------------------------------- totals of
+
+
+@pytest.mark.parametrize("gate", [True, False])
+def test_a_total_after_the_figure_is_not_walked_to_where_no_marker_can_stand(monkeypatch, gate):
+    """_of_a_total_after returns at once in a sentence that cannot hold a "من أصل" marker
+    (TokenInfo.may_hold): no token after a figure is read there (counted); where one can
+    stand it still finds the total."""
+    monkeypatch.setattr(extractor, "_TOTALS_GATE", gate)
+    read = [0]
+    real = extractor._starts_number
+
+    def counting(*a, **k):
+        read[0] += 1
+        return real(*a, **k)
+
+    monkeypatch.setattr(extractor, "_starts_number", counting)
+    walked = [0]
+    real_at = lx.PhraseSet.at
+
+    def at(self, *a, **k):
+        walked[0] += 1
+        return real_at(self, *a, **k)
+
+    monkeypatch.setattr(lx.PhraseSet, "at", at)
+    real_total = extractor._of_a_total_after
+    asked = [0]
+
+    def total(ctx, comp, toks, kind, right):
+        asked[0] += 1
+        before = walked[0]
+        out = real_total(ctx, comp, toks, kind, right)
+        if gate:
+            assert walked[0] == before  # (a dense sentence names no total: nothing looked up)
+        return out
+
+    monkeypatch.setattr(extractor, "_of_a_total_after", total)
+    extract_text(_dense(200))
+    assert asked[0] > 50
+    monkeypatch.setattr(extractor, "_of_a_total_after", real_total)
+    claims = extract_text("استقبل المستشفى 48 جريحا، بينهم طفلان، من أصل 140 جريحا")
+    assert any(c.value == 48 and c.group == "subset" for c in claims), [c.model_dump() for c in claims]
+
+
+def test_the_totals_gate_keeps_the_claims(monkeypatch):
+    for t in [_dense(80)] + _texts(80, 2304) + _own_texts():
+        fast, plain = _with_and_without(extractor, "_TOTALS_GATE", t, monkeypatch)
+        assert fast == plain, t
