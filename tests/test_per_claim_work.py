@@ -211,3 +211,70 @@ def test_the_totals_gate_keeps_the_claims(monkeypatch):
     for t in [_dense(80)] + _texts(80, 2304) + _own_texts():
         fast, plain = _with_and_without(extractor, "_TOTALS_GATE", t, monkeypatch)
         assert fast == plain, t
+
+
+# --------------------------------------------------------------------------- a window's key words
+
+
+def test_a_windows_key_words_are_its_sentences_where_it_copies_it(monkeypatch):
+    """TokenInfo.where of a claim's window tests each of its tokens for the finder's key words
+    only around its rewritten tokens; where it copies its sentence it takes the sentence's
+    positions of those words (found once per sentence) by bisection: the same sources and
+    phrase hits as testing every token of the window's regions, and far fewer tokens tested
+    (counted: forms.isdisjoint per token through _where_between)."""
+    from crosscheck.extract import context as cx
+    from crosscheck.extract.context import TokenInfo
+    from crosscheck.extract.extractor import _window
+    from crosscheck.extract.scope import _window_attribution_index, scope_for
+    from crosscheck.ruleset.loader import load_rules
+    from crosscheck.text.tokens import Token
+
+    rules = load_rules()
+    lex = scope_for(rules.scope)
+    stop = extractor.compile_rules(rules).all_cues
+    pieces = [p.source for ps in (lex.according_to, lex.attribution, lex.periods) for p in ps.phrases]
+    pieces += ["قتل", "جنديين", "في", "غزة", "،", "وأصيب", "12", "شخصا", "بحسب", "مصادر", "و"]
+    tested = [0]
+    real = cx._where_between
+
+    def counting(find, toks, lo, hi, keys=None):
+        if isinstance(toks, cx.TokenWindow):  # (a sentence's own scan is the same either way)
+            tested[0] += max(0, min(hi, len(toks)) - max(lo, 0))
+        return real(find, toks, lo, hi, keys)
+
+    monkeypatch.setattr(cx, "_where_between", counting)
+    counts = {}
+    for on in (True, False):
+        monkeypatch.setattr(cx, "_WINDOW_KEYS_FROM_BASE", on)
+        tested[0], out = 0, []
+        r = random.Random(2305)
+        for _ in range(200):
+            text = normalize(" ".join(r.choice(pieces) for _ in range(r.randint(3, 300)))).text
+            toks = tokenize(text, 0, len(text))
+            if len(toks) < 3:
+                continue
+            base = TokenInfo(toks)
+            i = r.randrange(0, len(toks))
+            w, a = _window(toks, i)
+            t = w[i - a]
+            if r.random() < 0.5:  # a dual: one token becomes two
+                w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+                                        Token(t.nstart, t.nend, "قتيل", frozenset({"قتيل"}), False)]
+            elif i - a >= 1:  # a noun read first: two tokens rewritten in place
+                p = w[i - 1 - a]
+                w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
+                                            Token(p.nstart, t.nend, p.text, p.forms, False)]
+            info = TokenInfo(w, base)
+            out.append((_window_attribution_index(lex, stop, info), info.phrase_hits(lex.periods),
+                        info.phrase_hits(lex.according_to)))
+        counts[on] = (tested[0], out)
+    assert counts[True][1] == counts[False][1]
+    assert sum(bool(x[0][0][0] or x[0][1][0]) for x in counts[True][1]) > 50  # (windows with sources)
+    assert counts[True][0] * 5 < counts[False][0], (counts[True][0], counts[False][0])
+    monkeypatch.setattr(cx, "_WINDOW_KEYS_FROM_BASE", True)
+    text = "قال مسؤولون " + " ".join(f"ومقتل جنديين وإصابة {d} في غزة بحسب مصادر" for d in ("شخصين", "طفلين") * 30)
+    fast, plain = _with_and_without(cx, "_WINDOW_KEYS_FROM_BASE", text, monkeypatch)
+    assert fast == plain
+    for t in _texts(60, 2306) + _own_texts():
+        fast, plain = _with_and_without(cx, "_WINDOW_KEYS_FROM_BASE", t, monkeypatch)
+        assert fast == plain, t

@@ -43,6 +43,10 @@ _GATES = True
 _WINDOW_GATES_FROM_BASE = True
 # TokenInfo.where calls its finder only at tokens holding a word it names (tests turn it off)
 _WHERE_KEYS = True
+# a claim window's where() finds the tokens holding its finder's key words from its sentence's
+# positions of them where it copies the sentence (tests turn it off to compare with testing
+# every token of the window's regions)
+_WINDOW_KEYS_FROM_BASE = True
 # DocContext.info answers the token list it answered last without a look-up (tests turn it off)
 _LAST_INFO = True
 # a claim window's clause breaks are its sentence's, shifted, where it copies them (tests turn
@@ -193,9 +197,19 @@ class TokenInfo:
             starts = base.get(("where_starts", key[1]), lambda: [h[0] for h in all_base])
             off, shift = toks.offset, toks.base_end - n  # type: ignore[attr-defined]
             found = [(i - off, v) for i, v in all_base[bisect_left(starts, off) : bisect_left(starts, off + a)]]
-            found += _where_between(find, toks, a, c1, keys)
-            found += [(i - shift, v) for i, v in all_base[bisect_left(starts, c1 + shift) : bisect_left(starts, b + shift)]]
-            found += _where_between(find, toks, b, n, keys)
+            if keys is not None and _WHERE_KEYS and _WINDOW_KEYS_FROM_BASE:
+                # the tokens holding a key word, where the window copies its sentence: the
+                # sentence's (found once per sentence and key set), by bisection
+                at = base.get(("key_at", keys), lambda: [k for k, t in enumerate(base.toks) if not t.forms.isdisjoint(keys)])
+                c0 = max(c0, 0)
+                found += _where_at(find, toks, [k - off for k in at[bisect_left(at, a + off) : bisect_left(at, c0 + off)]])
+                found += _where_between(find, toks, c0, c1, keys)
+                found += [(i - shift, v) for i, v in all_base[bisect_left(starts, c1 + shift) : bisect_left(starts, b + shift)]]
+                found += _where_at(find, toks, [k - shift for k in at[bisect_left(at, b + shift) : bisect_left(at, n + shift)]])
+            else:
+                found += _where_between(find, toks, a, c1, keys)
+                found += [(i - shift, v) for i, v in all_base[bisect_left(starts, c1 + shift) : bisect_left(starts, b + shift)]]
+                found += _where_between(find, toks, b, n, keys)
         self._memo[key] = found
         return found
 
@@ -282,6 +296,16 @@ def _where_between(
                 out.append((i, v))
         return out
     for i in range(max(lo, 0), min(hi, len(toks))):
+        v = find(toks, i)
+        if v is not None:
+            out.append((i, v))
+    return out
+
+
+def _where_at(find: Callable[[Sequence[Token], int], Any], toks: Sequence[Token], at: list[int]) -> list[tuple[int, Any]]:
+    """(i, find(toks, i)) for each i of `at` (in order) where it finds something."""
+    out = []
+    for i in at:
         v = find(toks, i)
         if v is not None:
             out.append((i, v))
