@@ -278,3 +278,65 @@ def test_a_windows_key_words_are_its_sentences_where_it_copies_it(monkeypatch):
     for t in _texts(60, 2306) + _own_texts():
         fast, plain = _with_and_without(cx, "_WINDOW_KEYS_FROM_BASE", t, monkeypatch)
         assert fast == plain, t
+
+
+# --------------------------------------------------------------------------- a sentence's cue scan
+
+
+def test_a_sentences_scan_finds_every_match_with_fewer_calls(monkeypatch):
+    """SentenceIndex.matches reads a token list in one loop with _find's work in line: the same
+    matches as asking _find at each word, for every phrase set the rules compile, on texts of
+    their own words (one-word, many-word and gapped phrases, positions read before the scan),
+    and fewer Python calls (counted: _find and Phrase.match_at not called at all)."""
+    import gc
+
+    extract_text("قتل 3 أشخاص في غزة.")  # the rules' phrase sets compiled
+    sets = [o for o in gc.get_objects() if isinstance(o, PhraseSet) and o.phrases]
+    words = sorted({w for s in sets for p in s.phrases for w in p.source.split()} - set(lx.GAP_WORDS))
+    sources = sorted({p.source for s in sets for p in s.phrases})
+    rng = random.Random(2307)
+
+    def piece() -> str:
+        if rng.random() < 0.4:
+            return rng.choice(words)
+        return " ".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 4))) if w in lx.GAP_WORDS else w
+                        for w in rng.choice(sources).split())
+
+    texts = [" ".join(piece() + rng.choice(["", "", "", "،", " 12"]) for _ in range(rng.randint(1, 40)))
+             for _ in range(80)] + _texts(40, 2308) + [_dense(60)]
+    toks_of = [tokenize(normalize(t).text) for t in texts]
+    calls = {"find": 0, "match_at": 0}
+    real_find, real_match_at = SentenceIndex._find, lx.Phrase.match_at
+
+    def find(self, i):
+        calls["find"] += 1
+        return real_find(self, i)
+
+    def match_at(self, *a, **k):
+        calls["match_at"] += 1
+        return real_match_at(self, *a, **k)
+
+    monkeypatch.setattr(SentenceIndex, "_find", find)
+    monkeypatch.setattr(lx.Phrase, "match_at", match_at)
+    found = 0
+    for ps in sets:
+        for toks in toks_of:
+            fast_ix, plain_ix = SentenceIndex(ps, toks), SentenceIndex(ps, toks)
+            for ix in (fast_ix, plain_ix):  # (a few positions read before the scan)
+                for i in range(0, len(toks), 7):
+                    ix.starting_at(i)
+            before = dict(calls)
+            fast = fast_ix.matches
+            assert calls == before  # (the scan itself calls neither)
+            monkeypatch.setattr(lx, "_FAST_SCAN", False)
+            plain = plain_ix.matches
+            monkeypatch.setattr(lx, "_FAST_SCAN", True)
+            assert fast == plain, (ps.phrases[:3], [t.text for t in toks])
+            # (and what is asked of the index once every match is known)
+            assert [fast_ix.starting_at(i) for i in range(len(toks) + 1)] == [
+                plain_ix.starting_at(i) for i in range(len(toks) + 1)]
+            found += len(fast)
+    assert found > 5000 and calls["find"] > 1000, (found, calls)
+    for t in texts[:30] + _own_texts():
+        fast, plain = _with_and_without(lx, "_FAST_SCAN", t, monkeypatch)
+        assert fast == plain, t

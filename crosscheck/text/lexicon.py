@@ -34,6 +34,9 @@ _WINDOW_FROM_BASE = True
 _REGION_FROM_BASE = True
 # ... and its ending_at() shifts only the sentence's matches that end there (tests turn it off)
 _WINDOW_ENDS = True
+# SentenceIndex.matches reads a token list in one loop with _find's work in line (tests turn it
+# off to compare with asking _find at each word)
+_FAST_SCAN = True
 # PhraseSet._pair_candidates keeps one entry per word for every digit-only next token (tests
 # turn it off to compare with one entry per pair of words)
 _DIGIT_PAIRS = True
@@ -507,22 +510,58 @@ class SentenceIndex:
             # (nor a word whose candidate phrases are known to be none: with a loose first word,
             # "قتل*", the keys cannot tell)
             cands = self.phrases._first_cache
-            for i, tok in enumerate(self.tokens):
-                found = at.get(i)
-                if found is None:
-                    if keys is not None and tok.forms.isdisjoint(keys):
-                        continue
-                    if cands.get(tok.forms, _NO_MATCHES) == []:
-                        continue
-                    found = find(i)
-                out.extend(found)
-            self._all = out
+            if _FAST_SCAN:
+                self._all = self._scan(keys)
+            else:
+                for i, tok in enumerate(self.tokens):
+                    found = at.get(i)
+                    if found is None:
+                        if keys is not None and tok.forms.isdisjoint(keys):
+                            continue
+                        if cands.get(tok.forms, _NO_MATCHES) == []:
+                            continue
+                        found = find(i)
+                    out.extend(found)
+                self._all = out
             # the matches at a position are found by bisection in their starts from now on: the
             # positions read so far are no longer kept (one list per position with a match,
             # ~150 bytes each, was a second copy of the index)
-            self._starts = [m[0] for m in out]
+            self._starts = [m[0] for m in self._all]
             self._at = {}
         return self._all
+
+    def _scan(self, keys: frozenset[str] | None) -> list[tuple[int, int, Phrase]]:
+        """The loop of `matches` with _find's work done in line (a sentence of many words asks
+        it at each word that starts a phrase): the positions read before, then at every other
+        word the candidates of its forms (and of the next word's, _pair_candidates), a
+        one-word phrase matching at once, a longer one tried in place (Phrase.match_at)."""
+        at, out = self._at, []
+        tokens, phrases = self.tokens, self.phrases
+        first_cache, n, pairs = phrases._first_cache, len(tokens), _PAIRS
+        for i, tok in enumerate(tokens):
+            if at:
+                found = at.get(i)
+                if found is not None:
+                    out.extend(found)
+                    continue
+            forms = tok.forms
+            if keys is not None and forms.isdisjoint(keys):
+                continue
+            cands = first_cache.get(forms)
+            if cands is None:
+                cands = phrases._candidates(phrases._first, phrases._first_loose, tok)
+            if not cands:
+                continue
+            if pairs and len(cands) > _PAIR_MIN:
+                cands = phrases._pair_candidates(cands, tok, tokens[i + 1] if i + 1 < n else None)
+            for p in cands:
+                if p.single:
+                    out.append((i, i + 1, p))  # indexed by its word, which this token has
+                    continue
+                end = _match(p.words, 0, tokens, i, n) if p.gapped else _match_fixed(p.words, tokens, i, n)
+                if end >= 0:
+                    out.append((i, end, p))
+        return out
 
     def own_payloads(self) -> set[object]:
         """Of a rewritten window's index (`base` given): the payloads of the matches around its
