@@ -340,3 +340,49 @@ def test_a_sentences_scan_finds_every_match_with_fewer_calls(monkeypatch):
     for t in texts[:30] + _own_texts():
         fast, plain = _with_and_without(lx, "_FAST_SCAN", t, monkeypatch)
         assert fast == plain, t
+
+
+# --------------------------------------------------------------------------- a window's matches
+
+
+def test_a_windows_matches_are_those_of_reading_the_window():
+    """SentenceIndex._window_matches (a claim window's matches in [a, b), with or without a
+    payload, its bounds compared in line) gives what reading the window's own tokens gives, for
+    windows of random sentences (a dual's two tokens or a noun read first), every range."""
+    from crosscheck.extract.extractor import _window
+    from crosscheck.ruleset.loader import load_rules
+    from crosscheck.text.tokens import Token
+
+    extract_text("قتل 3 أشخاص في غزة.")
+    cues = extractor.compile_rules(load_rules()).tagged_cues
+    words = sorted({w for p in cues.phrases for w in p.source.split()} - set(lx.GAP_WORDS))
+    rng = random.Random(2309)
+    checked = 0
+    for _ in range(120):
+        text = normalize(" ".join(rng.choice(words + ["،", "12", "جنديين", "في", "غزة"])
+                                  for _ in range(rng.randint(5, 260)))).text
+        toks = tokenize(text)
+        if len(toks) < 3:
+            continue
+        base = SentenceIndex(cues, toks)
+        base.matches  # (every match of the sentence known, as has() leaves it)
+        i = rng.randrange(1, len(toks))
+        w, a0 = _window(toks, i)
+        t = w[i - a0]
+        if rng.random() < 0.5:
+            w[i - a0 : i - a0 + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+                                      Token(t.nstart, t.nend, "قتيل", frozenset({"قتيل"}), False)]
+        else:
+            p = w[i - 1 - a0]
+            w[i - 1 - a0 : i + 1 - a0] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
+                                          Token(p.nstart, t.nend, p.text, p.forms, False)]
+        ix = SentenceIndex(cues, w, base, w.changed)
+        own = SentenceIndex(cues, w).matches
+        payloads = [None] + sorted({str(m[2].payload) for m in own})[:4]
+        for _ in range(15):
+            a, b = sorted(rng.randint(-5, len(w) + 5) for _ in range(2))
+            for pl in payloads:
+                want = [m for m in own if a <= m[0] < b and (pl is None or m[2].payload == pl)]
+                assert ix._window_matches(pl, a, b) == want, (a, b, pl)
+                checked += 1
+    assert checked > 3000

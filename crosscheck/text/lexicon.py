@@ -685,10 +685,13 @@ class SentenceIndex:
         tokens and near its end are read once per window (_region)."""
         toks = self.tokens
         n = len(toks)
-        a, b = max(a, 0), min(b, n)
+        if a < 0:
+            a = 0
+        if b > n:
+            b = n
         if a >= b:
             return []
-        head, c1, tail, _n = self._window_bounds()
+        head, c1, tail, _n = self._bounds or self._window_bounds()
         off = toks.offset  # type: ignore[attr-defined]  (window token i is sentence token i + off ...)
         shift = toks.base_end - n  # type: ignore[attr-defined]  (... or, after the rewritten ones, i + shift)
         base = self._base
@@ -715,15 +718,21 @@ class SentenceIndex:
             if max(a, tail) < b:
                 out += [m for m in self._own_matches(tail, payload, a, b) if m[1] == end]
             return out
+        # (the four parts: [a, head) and [c1, tail) the sentence's, [head, c1) and [tail, n) the
+        # window's own; bounds compared in line, an empty slice not shifted)
         if a < head:
-            out += [(s - off, e - off, p) for s, e, p in
-                    ms[bisect_left(starts, a + off) : bisect_left(starts, min(b, head) + off)]]
-        if max(a, head) < min(b, c1):
+            got = ms[bisect_left(starts, a + off) : bisect_left(starts, (b if b < head else head) + off)]
+            if got:
+                out += [(s - off, e - off, p) for s, e, p in got]
+        if (a if a > head else head) < (b if b < c1 else c1):
             out += self._own_matches(head, payload, a, b)
-        if max(a, c1) < min(b, tail):
-            out += [(s - shift, e - shift, p) for s, e, p in
-                    ms[bisect_left(starts, max(a, c1) + shift) : bisect_left(starts, min(b, tail) + shift)]]
-        if max(a, tail) < b:
+        lo = a if a > c1 else c1
+        hi = b if b < tail else tail
+        if lo < hi:
+            got = ms[bisect_left(starts, lo + shift) : bisect_left(starts, hi + shift)]
+            if got:
+                out += [(s - shift, e - shift, p) for s, e, p in got]
+        if (a if a > tail else tail) < b:
             out += self._own_matches(tail, payload, a, b)
         return out
 
