@@ -57,7 +57,7 @@ from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.sums import mark_sum_parts
-from crosscheck.reconcile.revisions import dated_earlier, revised_away, revising_figures, revision_days
+from crosscheck.reconcile.revisions import dated_earlier, revisions
 from crosscheck.reconcile.trajectory import fit_in_stretches
 from crosscheck.reconcile.headline import headline_shorthand
 from crosscheck.ruleset.period_rules import period_rules
@@ -825,9 +825,10 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     claims = [m.claim for m in members]
     # a figure another article says was revised down: before the revision what officials said
     # then, after it a stale figure
-    revised, repeated = revised_away(claims, cdates)
-    revised_to = revising_figures(claims, cdates) if repeated else {}
-    restarts = revision_days(claims, cdates)
+    found = revisions(claims, cdates)  # one pass: it reads every figure's sentence
+    revised, repeated = found.revised, found.stale
+    revised_to = found.revising if repeated else {}
+    restarts = found.days
     own_day = dated_earlier(claims, cdates, doc_dates or {})
     earlier = [(c.period == EARLIER_PERIOD and i not in own_day) or i in revised or i in repeated
                for i, c in enumerate(claims)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date
 from typing import Optional, Sequence
@@ -31,11 +32,23 @@ def _words(directory: str) -> frozenset[str]:
     return frozenset(normalize_word(w) for w in period_rules(directory).revision_words)
 
 
+# A word's matching form, kept: `tells_fall` reads up to `fall_reach_words` words before every
+# current figure of a running total (thousands of claims of one cluster at 10k articles, in every
+# `check` that re-judges it), and news repeats its words.
+_word_form = lru_cache(maxsize=1 << 15)(normalize_word)
+
+
+def _rules_key() -> str:
+    """The rules directory in force, absolute (resolved once per process when it is absolute:
+    `Path.resolve` was a third of `tells_fall`'s cost, asked for every figure)."""
+    from crosscheck.ruleset.resources import resolved, rules_dir
+
+    return resolved(rules_dir())
+
+
 def tells_revision(sentence: str) -> bool:
     """Does the sentence lower a figure (a word of `revision_words`, with و/ف in front)?"""
-    from crosscheck.ruleset.resources import rules_dir
-
-    words = _words(str(rules_dir().resolve()))
+    words = _words(_rules_key())
     if not words or not sentence:
         return False
     for w in normalize(sentence).text.split():
@@ -61,16 +74,14 @@ def tells_fall(sentence: str, at: int) -> bool:
     correction ("تراجع عدد النازحين إلى 352 ألفا", "تصحيح حصيلة القتلى إلى 38": rules/periods.yaml
     `fall_words`, at most `fall_reach_words` words before it in its clause, no rise word
     between)?"""
-    from crosscheck.ruleset.resources import rules_dir
-
-    words, stops, reach = _fall_rules(str(rules_dir().resolve()))
+    words, stops, reach = _fall_rules(_rules_key())
     if not words or not sentence or at <= 0:
         return False
     back = sentence[:at].split()
     for w in reversed(back[-reach:] if reach else []):
         if w[-1:] in _CLAUSE_END:
             return False
-        n = normalize_word(w)
+        n = _word_form(w)
         bare = n[1:] if n[:1] in ("و", "ف") else n
         if n in stops or bare in stops:
             return False
@@ -94,6 +105,27 @@ def _states_fall(c: Claim) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Revisions:
+    """What `_revisions` finds in a cluster, read once by a running total's judgement
+    (`revised_away`, `revising_figures` and `revision_days` each read all of it)."""
+
+    revised: set[int]  # revised_away's first set
+    stale: set[int]  # revised_away's second set
+    revising: dict[int, int]  # revising_figures
+    days: list[date]  # revision_days
+
+
+def revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> Revisions:
+    """`revised_away`, `revising_figures` and `revision_days` from one pass over the claims."""
+    before, after, by, tops = _revisions(claims, cdates)
+    return Revisions(before, after, by, _days_of(tops, cdates))
+
+
+def _days_of(tops, cdates) -> list[date]:
+    return sorted({cdates[i] for i in tops if cdates[i] is not None})
+
+
 def revised_away(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> tuple[set[int], set[int]]:
     """(revised, stale): indexes of the claims (of other articles) that give a figure an article
     revised downward, dated on or before that article's current figures (revised) or after
@@ -107,7 +139,7 @@ def revision_days(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> 
     ("خفضت السلطات الحصيلة إلى 97 بعد أن كانت 115", dated Friday): the running total starts
     again from that figure that day, so figures given from then on are judged against each
     other, not against the higher ones of before.  Sorted, distinct."""
-    return sorted({cdates[i] for i in _revisions(claims, cdates)[3] if cdates[i] is not None})
+    return _days_of(_revisions(claims, cdates)[3], cdates)
 
 
 def revising_figures(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> dict[int, int]:

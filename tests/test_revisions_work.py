@@ -1,0 +1,122 @@
+"""The work of reading a running total's revisions and falls (crosscheck.reconcile.revisions),
+counted: a `check` against a large store re-judges running totals of thousands of claims, and
+every current figure's sentence is read for a fall word before it.
+
+* one pass per judgement (`revisions`), not one for each of revised_away, revising_figures and
+  revision_days;
+* the rules directory resolved once per process, not for every figure (`Path.resolve`);
+* each distinct word normalised once, not at every figure whose window holds it.
+The answers are those of the separate functions (compared on made-up stories)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from test_reconciler_factory import claim
+
+from crosscheck.reconcile import reconciler, revisions
+from crosscheck.reconcile.reconciler import reconcile
+
+LOWERED = "خفضت الهيئة عدد القتلى إلى {} بعد أن كانت قد أعلنت {}"
+FALL = "وتراجع عدد القتلى إلى {} بحسب الهيئة"
+PLAIN = "وقالت الهيئة إن عدد القتلى بلغ {} في آخر حصيلة"
+
+
+def _story(seed: int, n: int = 60, lowered: float = 0.15) -> tuple[list, list]:
+    rnd = random.Random(seed)
+    claims = []
+    for i in range(n):
+        doc = f"d{rnd.randrange(n // 3)}"
+        day = f"2024-03-{rnd.randrange(1, 20):02d}"
+        v = rnd.choice([40, 55, 61, 70, 88])
+        shape = rnd.random()
+        if shape < lowered:
+            hi = v + rnd.choice([5, 9])
+            s = LOWERED.format(v, hi)
+            claims.append(claim(doc, "killed", v, as_of=day, as_of_from="metadata", sentence=s))
+            claims.append(claim(doc, "killed", hi, period="superseded", as_of=day, as_of_from="metadata",
+                                sentence=s))
+        elif shape < 0.3:
+            claims.append(claim(doc, "killed", v, as_of=day, as_of_from="metadata", sentence=FALL.format(v)))
+        else:
+            claims.append(claim(doc, "killed", v, as_of=day, as_of_from="metadata", sentence=PLAIN.format(v)))
+    from datetime import date
+
+    cdates = [date.fromisoformat(c.as_of) if rnd.random() > 0.1 else None for c in claims]
+    return claims, cdates
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_one_pass_gives_what_the_three_functions_give(seed):
+    claims, cdates = _story(seed)
+    got = revisions.revisions(claims, cdates)
+    assert (got.revised, got.stale) == revisions.revised_away(claims, cdates)
+    assert got.revising == revisions.revising_figures(claims, cdates)
+    assert got.days == revisions.revision_days(claims, cdates)
+
+
+def test_the_stories_hold_revisions_and_falls():
+    # the comparison above is not vacuous: revised, stale and restart days all occur
+    seen = [revisions.revisions(*_story(seed)) for seed in range(12)]
+    assert any(r.revised for r in seen) and any(r.stale for r in seen) and any(r.days for r in seen)
+    assert any(r.revising for r in seen)
+
+
+def _counting(monkeypatch, module, name: str) -> list:
+    calls = []
+    real = getattr(module, name)
+
+    def counted(*a, **k):
+        calls.append(a)
+        return real(*a, **k)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def test_a_running_total_reads_its_revisions_once(monkeypatch):
+    claims, _ = _story(3)
+    calls = _counting(monkeypatch, revisions, "_revisions")
+    [cl] = reconcile(claims)
+    assert cl.trajectory  # judged as a running total
+    assert len(calls) == 1
+
+
+def test_the_rules_directory_is_resolved_once_for_every_figure(monkeypatch):
+    claims, cdates = _story(5, n=200, lowered=0)
+    revisions.revisions(claims, cdates)  # the rules resolved once in this process
+    resolves = _counting(monkeypatch, Path, "resolve")
+    figures = _counting(monkeypatch, revisions, "tells_fall")
+    revisions.revisions(claims, cdates)
+    assert len(figures) > 100
+    assert resolves == []
+
+
+def test_each_word_is_normalised_once(monkeypatch):
+    claims, cdates = _story(7, n=200, lowered=0)
+    revisions._word_form.cache_clear()
+    words = _counting(monkeypatch, revisions, "normalize_word")
+    monkeypatch.setattr(revisions, "_word_form", revisions.lru_cache(maxsize=1 << 15)(revisions.normalize_word))
+    figures = _counting(monkeypatch, revisions, "tells_fall")
+    revisions.revisions(claims, cdates)
+    distinct = {w for s in (FALL, PLAIN, LOWERED) for w in s.split()} | {str(v) for v in range(200)}
+    assert len(figures) > 100
+    assert len(words) <= len(distinct)
+    assert len({a for a in words}) == len(words)  # never the same word twice
+
+
+def test_the_judgement_reads_the_one_pass(monkeypatch):
+    # _judge_trajectory takes revised, stale, revising and restart days from `revisions`
+    claims = [claim("a", "killed", 328, as_of="2024-11-13", as_of_from="metadata"),
+              claim("b", "killed", 530, as_of="2024-11-14", as_of_from="metadata"),
+              claim("c", "killed", 436, as_of="2024-11-15", as_of_from="metadata",
+                    sentence=LOWERED.format(436, 530)),
+              claim("c", "killed", 530, period="superseded", as_of="2024-11-15", as_of_from="metadata",
+                    sentence=LOWERED.format(436, 530)),
+              claim("d", "killed", 530, as_of="2024-11-16", as_of_from="metadata")]
+    calls = _counting(monkeypatch, reconciler, "revisions")
+    [cl] = reconcile(claims)
+    assert len(calls) == 1
+    assert cl.status == "consistent" and [c.doc for c in cl.claims if c.outlier] == ["d"]
