@@ -145,9 +145,10 @@ def load_config(path: str | Path) -> ReconcileConfig:
 
 def default_config(rules: str | Path | None = None) -> ReconcileConfig:
     """The settings in reconcile.yaml of the rules directory in force (cached per directory)."""
-    from crosscheck.ruleset.resources import rules_dir
+    from crosscheck.ruleset.resources import resolved, rules_dir
 
-    return _config_at(str(rules_dir(rules).resolve() / SETTINGS_FILE))
+    # resolved once per process when absolute (every ingested document asks)
+    return _config_at(str(Path(resolved(rules_dir(rules))) / SETTINGS_FILE))
 
 
 @lru_cache(maxsize=8)
