@@ -498,13 +498,11 @@ def _key_text(t: tuple) -> str:
 key_text = _key_text  # a block, unit or cluster key as text (crosscheck.store.judged keeps them)
 
 
-def unit_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
+def unit_tuple(c: Claim, cfg: ReconcileConfig, block: Optional[tuple] = None) -> tuple:
     """The block key less the attributes a claim may leave open (`attach_when_missing`):
     blocks with the same unit key can merge when a claim's open scope attaches, so a unit
-    is the smallest set of claims that is grouped and judged independently of all others."""
-    exact = [a for a in cfg.scope_attributes if a not in cfg.fuzzy_attributes]
-    keep = [i for i, a in enumerate(exact) if a not in cfg.attach_when_missing]
-    b = block_tuple(c, cfg)
+    is the smallest set of claims that is grouped and judged independently of all others.
+    `block`: the claim's `block_tuple` when the caller has it."""
     if c.kind in cfg.unclustered_kinds:
         # one unit a claim; a headline's claim is told from a body claim at the same offsets
         # (a body claim's key as stored before headlines were read)
@@ -513,6 +511,9 @@ def unit_tuple(c: Claim, cfg: ReconcileConfig) -> tuple:
         # which vote a tally belongs to is settled across documents (crosscheck.reconcile.votes):
         # every tally is in one unit, whatever its kind
         return ("vote", None)
+    exact = [a for a in cfg.scope_attributes if a not in cfg.fuzzy_attributes]
+    keep = [i for i, a in enumerate(exact) if a not in cfg.attach_when_missing]
+    b = block_tuple(c, cfg) if block is None else block
     return b[:2] + tuple(b[2 + i] for i in keep)
 
 
@@ -523,8 +524,11 @@ def claim_keys(claims: Sequence[Claim], config: Optional[ReconcileConfig] = None
     can be computed when it is ingested, and are the keys `group_claims` uses.
     """
     cfg = config_or_default(config)
-    return [(_key_text(block_tuple(m.claim, cfg)), _key_text(unit_tuple(m.claim, cfg)))
-            for m in _context_fill(claims, cfg)]
+    out = []
+    for m in _context_fill(claims, cfg):
+        b = block_tuple(m.claim, cfg)  # once: the unit key is made from it (every ingested claim)
+        out.append((_key_text(b), _key_text(unit_tuple(m.claim, cfg, b))))
+    return out
 
 
 def unit_key(c: Claim, cfg: ReconcileConfig) -> str:
