@@ -311,6 +311,18 @@ def event_totals(claims: Sequence[Claim]) -> list[Claim]:
             if c.period == "event" and c.kind in kinds and c.incident not in but else c for c in claims]
 
 
+def event_lengths(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Claim]:
+    """The claims with the length of an event (`length_kinds`: a truce's, a mourning's) given a
+    window period (`length_window_periods`: "last_", "daily") read as of the event: a day cue in
+    the sentence ("انتهى أمس الحداد الذي استمر ثلاثة أيام") dates the statement, a length has no
+    reporting window."""
+    kinds, windows = frozenset(cfg.length_kinds), tuple(cfg.length_window_periods)
+    if not kinds or not windows:
+        return list(claims)
+    return [c.model_copy(update={"period": "event"})
+            if c.kind in kinds and c.period and c.period.startswith(windows) else c for c in claims]
+
+
 def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]:
     """Copies of the claims with missing scope filled from their document's other claims (an
     event's figure that is its story's total first made cumulative: `event_totals`)."""
@@ -319,6 +331,7 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
     # ("أصدر المجلس فجر أمس القرار رقم 660"): an identity claim has no period
     claims = [c.model_copy(update={"period": None}) if c.kind in cfg.identity_kinds and c.period else c
               for c in claims]
+    claims = event_lengths(claims, cfg)
     attrs = [a for a in CONTEXT_ATTRIBUTES if a in cfg.scope_attributes]
     family_of = {k: fam for fam, kinds in cfg.context_families.items() for k in kinds}
     same_kind: dict[tuple[str, str, str], Counter] = defaultdict(Counter)

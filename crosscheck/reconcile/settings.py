@@ -42,6 +42,9 @@ class ReconcileConfig(BaseModel):
     context_families: dict[str, list[str]] = {}
     resolution_event: str = "resolution:{value}"
     identity_kinds: list[str] = ["resolution_number"]
+    # the length of an event: a window period of its sentence is read as the event's
+    length_kinds: list[str] = []
+    length_window_periods: list[str] = []
     unclustered_kinds: list[str] = ["other"]
     continuous_kinds: list[str] = ["duration_days"]
     fuzzy_threshold: float = Field(88, ge=0, le=100)
