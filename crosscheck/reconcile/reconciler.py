@@ -57,7 +57,7 @@ from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.sums import mark_sum_parts
-from crosscheck.reconcile.revisions import dated_earlier, revisions
+from crosscheck.reconcile.revisions import dated_earlier, first_told, revisions
 from crosscheck.reconcile.trajectory import fit_in_stretches
 from crosscheck.reconcile.headline import headline_shorthand
 from crosscheck.ruleset.period_rules import period_rules
@@ -830,7 +830,12 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     revised_to = found.revising if repeated else {}
     restarts = found.days
     own_day = dated_earlier(claims, cdates, doc_dates or {})
-    earlier = [(c.period == EARLIER_PERIOD and i not in own_day) or i in revised or i in repeated
+    # a figure told as the story's first one is a point of the story's first day
+    first = {i: d for i, d in first_told(claims, cdates).items() if i not in own_day and i not in revised}
+    if first:
+        cdates = [first.get(i, d) for i, d in enumerate(cdates)]
+        notes.append(f"{len(first)} figure(s) told as the story's first one are points of its first day")
+    earlier = [(c.period == EARLIER_PERIOD and i not in own_day and i not in first) or i in revised or i in repeated
                for i, c in enumerate(claims)]
     if own_day:
         notes.append(f"{len(own_day)} earlier figure(s) recalled with their own day are points of that day")

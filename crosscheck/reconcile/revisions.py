@@ -90,17 +90,37 @@ def tells_fall(sentence: str, at: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _reason_pattern(directory: str):
+    import regex
+
+    from crosscheck.ruleset.period_rules import period_rules
+
+    pats = period_rules(directory).fall_reason_patterns
+    return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+
+
+@lru_cache(maxsize=4096)
+def tells_fall_reason(sentence: str) -> bool:
+    """Does the sentence give the reason a count went down (rules/periods.yaml
+    `fall_reason_patterns`: a body or a name counted twice)?  Cached per sentence."""
+    from crosscheck.ruleset.resources import rules_dir
+
+    pat = _reason_pattern(str(rules_dir().resolve()))
+    return bool(sentence) and pat is not None and pat.search(normalize(sentence).text) is not None
+
+
 def _states_fall(c: Claim) -> bool:
     """Does the claim's sentence, or another place its article states the figure, tell it as a
-    fall (`tells_fall`)?"""
+    fall (`tells_fall`) or give the reason its count went down (`tells_fall_reason`)?"""
     from crosscheck.reconcile.dating import figure_offset, find_whole
 
-    if c.sentence and tells_fall(c.sentence, figure_offset(c)):
+    if c.sentence and (tells_fall(c.sentence, figure_offset(c)) or tells_fall_reason(c.sentence)):
         return True
     for m in c.mentions:
         if m.sentence and m.sentence != c.sentence:
             i = find_whole(m.sentence, m.surface)
-            if i > 0 and tells_fall(m.sentence, i):
+            if (i > 0 and tells_fall(m.sentence, i)) or tells_fall_reason(m.sentence):
                 return True
     return False
 
@@ -227,6 +247,55 @@ def dated_earlier(
             continue
         out.add(i)
     return out
+
+
+@lru_cache(maxsize=8)
+def _first_rules(directory: str) -> tuple[tuple[str, ...], int]:
+    from crosscheck.ruleset.period_rules import period_rules
+
+    r = period_rules(directory)
+    return tuple(" ".join(normalize_word(w) for w in p.split()) for p in r.first_figure_words), r.first_figure_reach_words
+
+
+def tells_first(sentence: str, at: int) -> bool:
+    """Is the figure at character `at` of `sentence` told as the story's first one (rules/periods.yaml
+    `first_figure_words`, at most `first_figure_reach_words` words before it, in its clause)?"""
+    from crosscheck.ruleset.resources import rules_dir
+
+    phrases, reach = _first_rules(str(rules_dir().resolve()))
+    if not phrases or not sentence or at <= 0 or not reach:
+        return False
+    back: list[str] = []
+    for w in reversed(sentence[:at].split()[-reach:]):
+        if w[-1:] in _CLAUSE_END:
+            break
+        back.append(normalize_word(w))
+    text = " " + " ".join(reversed(back)) + " "
+    return any(f" {p} " in text or f" و{p} " in text for p in phrases)
+
+
+def first_told(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> dict[int, date]:
+    """Indexes of the figures an article tells as the story's first one ("بعد أن أعلنت الوزارة
+    في البداية 23 قتيلا", `tells_first`) beside another figure of its own in the cluster, each
+    with the cluster's first day (the earliest day of a current figure, before the figure's own
+    date): what was reported then, a dated point of that day set against that day's figures.
+    One pass over the claims."""
+    from crosscheck.reconcile.dating import figure_offset
+
+    days = [d for c, d in zip(claims, cdates) if d is not None and c.period != EARLIER_PERIOD]
+    if not days:
+        return {}
+    first = min(days)
+    told = [i for i, c in enumerate(claims)
+            if c.sentence and (cdates[i] is None or cdates[i] > first) and tells_first(c.sentence, figure_offset(c))]
+    if not told:
+        return {}
+    marked = set(told)
+    values: dict[str, set] = defaultdict(set)
+    for i, c in enumerate(claims):
+        if i not in marked:
+            values[c.doc].add(numeric_value(c))
+    return {i: first for i in told if values[claims[i].doc] - {numeric_value(claims[i]), None}}
 
 
 def _part_slot(c: Claim) -> Optional[int]:

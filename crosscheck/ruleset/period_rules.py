@@ -85,6 +85,15 @@ class PeriodRules(_Strict):
     fall_reach_words: int = Field(8, ge=0)
     fall_stop_words: list[str] = []
     fall_examples: Optional[SentenceExamples] = None
+    # the reason a count went down, anywhere in the figure's sentence (one body counted twice):
+    # the figure is told as a correction, like `fall_words` (regex over the normalised sentence)
+    fall_reason_patterns: list[str] = []
+    fall_reason_examples: Optional[SentenceExamples] = None
+    # phrases telling a figure as the story's first one ("في البداية"), at most
+    # `first_figure_reach_words` words before it in its clause (crosscheck.reconcile.revisions.first_told)
+    first_figure_words: list[str] = []
+    first_figure_reach_words: int = Field(5, ge=0)
+    first_figure_examples: Optional[SentenceExamples] = None
     # words telling a figure as a stage of a rising total ("ارتفعت الحصيلة إلى", "حصيلة جديدة",
     # "حتى الآن", "في وقت سابق") (crosscheck.reconcile.running)
     rise_words: list[str] = []

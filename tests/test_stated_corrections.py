@@ -1,0 +1,83 @@
+"""A count that went down for a stated reason, and a figure told as the story's first one
+(issue 8: stated revisions, recalled earlier figures; crosscheck.reconcile.revisions).
+
+"18 قتيلا بعد تبين احتساب جثة مرتين": the article gives the reason its count is lower (one body
+counted twice), so the higher figures outlets gave before are what was said then.  "بعد أن
+أعلنت الوزارة في البداية 23 قتيلا": the article recalls the story's first figure, a point of the
+story's first day, set against that day's figures - not its own disagreement."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_reconciler_factory import claim
+
+from crosscheck.reconcile.reconciler import build_report, reconcile
+from crosscheck.reconcile.revisions import tells_fall_reason, tells_first
+from crosscheck.ruleset.period_rules import period_rules
+
+RULES = period_rules()
+
+
+@pytest.mark.parametrize("sentence", RULES.fall_reason_examples.hit)
+def test_fall_reason_examples_that_must_match(sentence):
+    assert tells_fall_reason(sentence)
+
+
+@pytest.mark.parametrize("sentence", RULES.fall_reason_examples.miss)
+def test_fall_reason_examples_that_must_not_match(sentence):
+    assert not tells_fall_reason(sentence)
+
+
+def _last_figure(sentence):
+    return [m.start() for m in re.finditer(r"\d+", sentence)][-1]
+
+
+@pytest.mark.parametrize("sentence", RULES.first_figure_examples.hit)
+def test_first_figure_examples_that_must_match(sentence):
+    assert tells_first(sentence, _last_figure(sentence))
+
+
+@pytest.mark.parametrize("sentence", RULES.first_figure_examples.miss)
+def test_first_figure_examples_that_must_not_match(sentence):
+    assert not tells_first(sentence, _last_figure(sentence))
+
+
+def _dated(doc, value, day, **kw):
+    return claim(doc, "killed", value, as_of=day, as_of_from="metadata", **kw)
+
+
+DOUBLE = "وقالت النيابة إن الحصيلة النهائية 27 قتيلا بعد تبين احتساب جثة مرتين"
+PLAIN = "وقالت النيابة إن الحصيلة النهائية 27 قتيلا في الحادث"
+
+
+@pytest.mark.parametrize("sentence,falls", [(DOUBLE, False), (PLAIN, True)])
+def test_a_count_lowered_for_a_stated_reason_does_not_fall(sentence, falls):
+    clusters = reconcile([_dated("a", 20, "2024-05-01"), _dated("b", 28, "2024-05-02"),
+                          _dated("c", 27, "2024-05-03", sentence=sentence)])
+    report = build_report([], clusters)
+    fell = any(cl.status == "conflict" for cl in clusters) or bool(report.inconsistencies)
+    assert fell == falls
+
+
+def _recalling(first_value):
+    sentence = f"وارتفعت الحصيلة إلى 45 شخصا، بعد أن أعلنت الوزارة في البداية {first_value} قتيلا"
+    return [_dated("a", 32, "2024-05-01"), _dated("b", 40, "2024-05-02"), _dated("c", 45, "2024-05-03"),
+            claim("d", "killed", 45, sentence=sentence),
+            claim("d", "killed", first_value, sentence=sentence)]
+
+
+def test_the_first_figure_recalled_as_reported_is_no_conflict():
+    clusters = reconcile(_recalling(32))
+    [cl] = [c for c in clusters if c.kind == "killed"]
+    assert any("first one" in n for n in cl.notes)
+    assert not any(c.doc == "d" and c.outlier for c in cl.claims)
+
+
+def test_a_first_figure_recalled_differently_is_set_against_the_first_day():
+    clusters = reconcile(_recalling(23))
+    report = build_report([], clusters)
+    found = [{(c.doc, c.value) for c in i.claims} for i in report.inconsistencies]
+    found += [{(c.doc, c.value) for c in cl.claims} for cl in clusters if cl.status == "conflict"]
+    assert any({("a", 32), ("d", 23)} <= f for f in found)
