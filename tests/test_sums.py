@@ -30,6 +30,25 @@ def test_three_parts_and_a_hedged_total():
     assert _marked(claims) == [25, 130, 610]
 
 
+def _round(c, slack):
+    # a round figure stated without a hedge reads as an interval (it may be rounded)
+    return c.model_copy(update={"low": c.value - slack, "high": c.value + slack})
+
+
+def test_a_round_part_adds_its_stated_value_to_an_exact_total():
+    # "أفرجت الجبهة اليوم عن 300 أسير ... بعد أن أطلقت في سبتمبر سراح 243، ليرتفع العدد إلى 543"
+    claims = [_round(claim("a", "prisoners_released", 300), 15), claim("a", "prisoners_released", 243),
+              claim("a", "prisoners_released", 543)]
+    assert _marked(claims) == [243, 300]
+
+
+def test_round_parts_never_make_a_round_total_by_coincidence():
+    # 100 + 200 "= 300": all three round, none a stated exact total
+    claims = [_round(claim("a", "killed", 100), 5), _round(claim("a", "killed", 200), 10),
+              _round(claim("a", "killed", 300), 15)]
+    assert _marked(claims) == []
+
+
 def test_figures_that_add_up_to_nothing_stated_are_not_marked():
     claims = [claim("a", "killed", 900), claim("a", "killed", 700), claim("a", "killed", 150)]
     assert _marked(claims) == []

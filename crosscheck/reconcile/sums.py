@@ -56,10 +56,27 @@ def mark_sum_parts(claims: Sequence[Claim]) -> list[Claim]:
 
 def _parts(claims: Sequence[Claim], idx: list[int]) -> set[int]:
     spans = {i: claim_span(claims[i]) for i in idx}
+    round_hits: set[int] = set()
     exact = sorted((spans[i].low, i) for i in idx
                    if spans[i].low is not None and spans[i].low == spans[i].high and spans[i].low > 0)
+    # a round figure stated without a hedge ("300 أسير") reads as an interval (it may be rounded),
+    # but as a part it adds its stated value - when the sum is an exact total of the article
+    # ("243 + 300 = 543"), never merely inside a hedged or round one
+    stated = {i for _v, i in exact}
+    round_parts = sorted((float(numeric_value(claims[i])), i) for i in idx
+                         if i not in stated and claims[i].qualifier == "exact"
+                         and (numeric_value(claims[i]) or 0) > 0)
+    if round_parts:
+        exact_totals = {spans[i].low: i for i in idx
+                        if spans[i].low is not None and spans[i].low == spans[i].high}
+        pool = exact + round_parts
+        for va, ia in round_parts:
+            for vb, ib in pool:
+                t = exact_totals.get(va + vb)
+                if ib != ia and t is not None and t not in (ia, ib):
+                    round_hits.update((ia, ib))
     totals = [(spans[i], i) for i in idx if spans[i].low is not None or spans[i].high is not None]
-    out: set[int] = set()
+    out: set[int] = set(round_hits)
 
     lows_of = {i: v for v, i in exact}
 
