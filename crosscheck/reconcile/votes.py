@@ -557,6 +557,40 @@ def rejoin_split_tallies(occs: dict[tuple, Occ], claims: Sequence[Claim]) -> dic
     return out
 
 
+def split_repeated_sides(occs: dict[tuple, Occ], claims: Sequence[Claim]) -> dict[tuple, Occ]:
+    """An occurrence that gives one side of a tally twice with different figures ("اعتمد بتأييد
+    116 دولة ومعارضة ست، بعد عامين من تصويت بأغلبية 94 صوتا مقابل 15 وامتناع 56") tells two
+    votes: it is cut, in text order, where a side it already gave comes again with another
+    figure; each part is an occurrence of its own (the same fields), linked on its own figures.
+    Only one article's occurrence is cut: copies of one article that differ disagree.
+    One pass over each occurrence's claims."""
+    out: dict[tuple, Occ] = {}
+    for key, o in occs.items():
+        if len({claims[i].doc for i in o.members}) > 1:
+            out[key] = o  # copies of one article that differ: a slip of a copy, not two votes
+            continue
+        order = sorted(o.members, key=lambda i: (claims[i].field != "text", claims[i].start))
+        parts: list[list[int]] = [[]]
+        seen: dict[str, str] = {}
+        for i in order:
+            c = claims[i]
+            v = str(c.value)
+            if c.kind in _TALLY_KINDS and seen.get(c.kind, v) != v:
+                parts.append([])
+                seen = {}
+            if c.kind in _TALLY_KINDS:
+                seen[c.kind] = v
+            parts[-1].append(i)
+        if len(parts) == 1:
+            out[key] = o
+            continue
+        for k, members in enumerate(parts):
+            part = Occ(o.doc, dict(o.fields))
+            part.members = members
+            out[key if k == 0 else (*key, f"part{k}")] = part
+    return out
+
+
 def add_tallies(occs, claims: Sequence[Claim]) -> None:
     """Write each occurrence's figures into its fields ("tally": "abstentions:58,votes_for:93";
     a kind given two different figures in one occurrence is left out: it names none)."""
@@ -602,7 +636,7 @@ def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -
         occ.members.append(i)
     if not occs:
         return claims
-    occs = rejoin_split_tallies(occs, claims)
+    occs = split_repeated_sides(rejoin_split_tallies(occs, claims), claims)
     add_tallies(occs.values(), claims)
     vr = vote_rules(rules)
     for occ in occs.values():
