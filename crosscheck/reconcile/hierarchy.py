@@ -66,6 +66,7 @@ class Hierarchy:
     partitive: Optional[regex.Pattern] = None  # "66 من المصابين": a part of the toll's own people
     prefix_parent: dict = field(default_factory=dict)  # "nationals" -> foreigners: "nationals:syria" is a part
     of_them: Optional[regex.Pattern] = None  # "توفي ستة منهم": a part of a group named before
+    partitive_after: Optional[regex.Pattern] = None  # "تسعة من المتوفين": the noun after a bare figure
     coordination: Optional[regex.Pattern] = None  # "في": "200 قتيل في ألمانيا وبلجيكا" is combined
     rules_directory: str = ""
 
@@ -248,7 +249,21 @@ class Hierarchy:
             return False
         if self.partitive is not None and self.partitive.search(normalize(c.surface).text) is not None:
             return True
-        return self.followed_by_of_them(c)
+        return self.followed_by_of_them(c) or self.followed_by_partitive(c)
+
+    def followed_by_partitive(self, c: Claim) -> bool:
+        """Is a bare figure followed by "من" + one of `partitive_nouns` ("تسعة من المتوفين من
+        العاملين الصحيين": nine of the dead)?  The counted noun is then outside the surface.
+        Bounded work: the few words after the figure's surface in its sentence."""
+        if self.partitive_after is None or not c.sentence:
+            return False
+        from crosscheck.reconcile.dating import find_whole
+
+        i = find_whole(c.sentence, c.surface)
+        if i < 0:
+            return False
+        after = c.sentence[i + len(c.surface):i + len(c.surface) + 40]
+        return self.partitive_after.match(normalize(after).text) is not None
 
     def followed_by_of_them(self, c: Claim) -> bool:
         """Is the figure followed by a partitive pronoun ending its clause ("توفي ستة منهم،")?
@@ -366,6 +381,14 @@ def _partitive_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
     return regex.compile(r"(?<!\w)من\s+(?:" + "|".join(regex.escape(w) for w in words) + r")\s*$")
 
 
+def _partitive_after_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
+    """"من" + a partitive noun right after a figure (normalised text)."""
+    words = sorted({normalize_word(w) for w in nouns if w}, key=len, reverse=True)
+    if not words:
+        return None
+    return regex.compile(r"\s+من\s+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
+
+
 def _of_them_pattern(pronouns: Iterable[str]) -> Optional[regex.Pattern]:
     """A partitive pronoun phrase right after the figure, ending its clause (normalised text)."""
     words = sorted({normalize(p).text.strip() for p in pronouns if p and p.strip()}, key=len, reverse=True)
@@ -405,6 +428,7 @@ def _build(rules_directory: str) -> Hierarchy:
         partitive=_partitive_pattern(h.partitive_nouns),
         prefix_parent=dict(h.prefix_parents),
         of_them=_of_them_pattern(h.partitive_pronouns),
+        partitive_after=_partitive_after_pattern(h.partitive_nouns),
         coordination=_coordination(tuple(h.coordinated_place_openers)),
         rules_directory=rules_directory,
     )
