@@ -2549,7 +2549,8 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             # "وإن" belongs to the statement before it
             cue = index.nearest(left, right, 0, r.cue_after, cross, r.id)
         if cue is not None and cue[1] > right and _may(ctx, toks, ctx.scope.subset_markers) and any(
-            ctx.scope.subset_markers.at(toks, k) is not None for k in range(right, cue[1])
+            ctx.scope.subset_markers.at(toks, k) is not None and ctx.scope.member_of_after.at(toks, k) is None
+            for k in range(right, cue[1])
         ):
             # "نحو ألف شخص بينهم 108 جرحى": a cue past a subset marker is the subset's
             cue = index.nearest(left, right, before, 0, cross, r.id)
@@ -2560,6 +2561,14 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             k = fig[("subset_hedge_end", right)] = _subset_hedge_end(ctx, toks, right)
         if k is not None:
             cue = index.nearest(k, k, 0, r.cue_after, cross, r.id)
+    if cue is None and r.cue_after and _may(ctx, toks, ctx.scope.member_of_after):
+        # "15 بريطانيا على الأقل هم بين القتلى": past the figure's hedge, its people are among
+        # those the cue names
+        k = fig.get(("find_after", right), -1)
+        if k == -1:
+            k = fig[("find_after", right)] = lexicon_for(ctx.rules.hedges).find_after(toks, right)
+        if k is not None and ctx.scope.member_of_after.at(toks, k[1]) is not None:
+            cue = index.nearest(k[1], k[1], 0, r.cue_after, cross, r.id)
     if cue is None and people and pred.heads and left > 0 and _head_before_of(ctx, pred, toks, left, index, fig):
         # "حصيلة قتلى الحريق في مستشفى العاصمة 82 شخصا": a toll named as the subject (a head word,
         # then the cue) with no verb; the figure is the first after it, in the same clause ("عدد

@@ -289,6 +289,7 @@ class ScopeLexicon:
         self.according_to = PhraseSet.of(rules.according_to)
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
+        self.member_of_after = PhraseSet.of(rules.member_of_after)
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
         self.subset_escapes = PhraseSet.of(rules.subset_escapes)
         # (rule id, words ending right before the figure, words starting right after it)

@@ -380,6 +380,9 @@ class ScopeRules(_Strict):
     # the subset markers that count people ("منهم", not "منها"): their total is the people counted
     # before a figure of things between ("87 قتيلا خلال الـ24 ساعة، منهم 62 …")
     people_subset_markers: list[str] = []
+    # a pronoun and "among" right after a figure ("50 طفلا هم بين القتلى"): the figure is a part of
+    # those named next, typed by the cue there; the pronoun opens no subset
+    member_of_after: list[str] = []
     # a day named right after a figure ("58 يوم السبت"): a date, no counted noun or unit of time
     day_after_figure: list[str] = []
     # Words adding a figure to someone named before it ("أفرجت عن الصحفي فلان، إضافة إلى 3
