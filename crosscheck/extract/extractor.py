@@ -428,7 +428,8 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
             cur = following
 
     # in text order, a number before a dual noun at the same offset (as one stable sort of both)
-    return _in_text_order(figures(), _duals(ctx))
+    duals = _duals(ctx) if ctx.scope.one_unit_pattern is None else _in_text_order(_duals(ctx), _one_units(ctx))
+    return _in_text_order(figures(), duals)
 
 
 def _step_next(ctx: DocContext, a, b) -> bool:
@@ -484,6 +485,17 @@ def _duals(ctx: DocContext) -> Iterator[_Num]:
         ):
             continue  # "قتيلا في البلدين": the two places, not a count
         yield _Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)])
+
+
+def _one_units(ctx: DocContext) -> Iterator[_Num]:
+    """A unit of time alone after a marker of elapsed time ("بعد أسبوع من الهجوم", "بعد الحادث
+    بيوم"; rules/scope.yaml one_unit_*) as a count of one, read like a dual noun."""
+    for m in ctx.scope.one_unit_pattern.finditer(ctx.text):
+        g = 1 if m.start(1) >= 0 else 2
+        s, e = m.span(g)
+        if ctx.in_furniture(s):
+            continue
+        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(g))
 
 
 def _years(ctx: DocContext, a, b) -> bool:
@@ -834,7 +846,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             i0 -= w
         toks[i0 : i0 + 1] = [
             # keeps its written text: "وجنديان" still reads as joined by و to the list before it
-            Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
+            Token(t.nstart, t.nend, t.text, frozenset({"2" if n.value == 2 else "1"}), t.brk_before),
             Token(t.nstart, t.nend, n.dual_of, bare_forms(n.dual_of), False),
         ]
         i1 = i0 + 1
@@ -977,6 +989,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if ck.rule.side_after:
         ck = _side_after(ctx, comp, ck, toks, noun_end if noun_end is not None else i1)
     rule = ck.rule
+    if n.dual_of and n.value == 1 and not rule.one_units:
+        return None  # a unit of time alone ("بعد أسبوع") counts only for an elapsed-time rule
     right = noun_end if noun_end is not None else i1
     if qualifier not in ("range", "vague"):
         ha = hedges.find_after(toks, right)
@@ -2082,7 +2096,7 @@ def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
 
 def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
     """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
-    if n.value == 1 and not n.digits and not n.is_range:
+    if n.value == 1 and not n.digits and not n.is_range and not n.dual_of:
         return True  # واحد/واحدة after a noun is an adjective ("وزير واحد")
     if n.digits and ctx.text[max(0, n.nstart - 2) : n.nstart] == "ال":
         # "الـ55" after a noun is an ordinal ("عملية التبادل الـ55"); "الـ24 ساعة" stays a count

@@ -261,6 +261,31 @@ _SPACES = regex.compile(r"\s+")
 _PREV_WORD = regex.compile(r"(?r)([\p{L}]+)\s*$")
 
 
+def _marker_regex(phrases: list[str]) -> str:
+    """Marker phrases as one alternation of normalised words ("…": any one word)."""
+    alts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        words = [r"[^\W\d_]+" if w == "…" else re.escape(normalize_word(w)) for w in p.split()]
+        alts.append(r"\s+".join(words))
+    return "|".join(alts)
+
+
+def _one_unit_pattern(rules: ScopeRules) -> re.Pattern | None:
+    """A unit of time alone after a marker (group 1 the unit; rules/scope.yaml one_unit_*): not
+    before a digit, a definite word or a number word's "واحد" (read as a number already)."""
+    if not rules.one_unit_nouns or not (rules.one_unit_after or rules.one_unit_after_event):
+        return None
+    units = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_unit_nouns, key=len, reverse=True))
+    ways = []
+    if rules.one_unit_after:
+        ways.append(r"(?:" + _marker_regex(rules.one_unit_after) + r")\s+(" + units + r")")
+    if rules.one_unit_after_event:
+        ways.append(r"(?:" + _marker_regex(rules.one_unit_after_event) + r")\s+ب(" + units + r")")
+    return re.compile(
+        r"(?<![^\W\d_])(?:" + "|".join(ways) + r")(?![^\W\d_])(?!\s+(?:ال|\d|واحد))"
+    )
+
+
 class ScopeLexicon:
     def __init__(self, rules: ScopeRules) -> None:
         self.rules = rules
@@ -290,6 +315,7 @@ class ScopeLexicon:
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
         self.member_of_after = PhraseSet.of(rules.member_of_after)
+        self.one_unit_pattern = _one_unit_pattern(rules)
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
         self.subset_escapes = PhraseSet.of(rules.subset_escapes)
         # (rule id, words ending right before the figure, words starting right after it)

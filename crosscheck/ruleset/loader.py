@@ -132,6 +132,10 @@ class KindRule(_Strict):
     # false: a unit worth less than one counts only whole values ("72 ساعة" is 3 days; "80 ساعة"
     # is no figure of this kind: it stays "other")
     fractional_units: bool = True
+    # a unit of time alone after a marker of elapsed time ("بعد أسبوع من الهجوم", scope one_unit_*)
+    # counts one unit for this rule only: the elapsed-time rules take it, a length of a truce or
+    # a captivity does not ("بعد يوم من احتجازهم" is no day-long captivity)
+    one_units: bool = False
     cues: list[str] = Field(default_factory=list)  # event words near the number
     cue_before: int = 4  # how many words before the number a cue may stand
     cue_after: int = 4  # how many words after the counted noun a cue may stand
@@ -376,6 +380,11 @@ class ScopeRules(_Strict):
     # ... except a definite dual right after one of these: "قتيلا في البلدين" names the two
     # places a figure covers, "بين الدولتين" what lies between them; neither counts anything
     duals_not_after: list[str] = Field(default_factory=list)
+    # a unit of time alone after a marker of elapsed time ("بعد أسبوع من الهجوم"), or with "ب" after
+    # "بعد"/"قبل" and one word ("بعد الحادث بيوم"): a count of one of that unit
+    one_unit_nouns: list[str] = Field(default_factory=list)
+    one_unit_after: list[str] = Field(default_factory=list)
+    one_unit_after_event: list[str] = Field(default_factory=list)
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
     # the subset markers that count people ("منهم", not "منها"): their total is the people counted
     # before a figure of things between ("87 قتيلا خلال الـ24 ساعة، منهم 62 …")
