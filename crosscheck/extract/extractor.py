@@ -2097,7 +2097,9 @@ def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
 def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
     """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
     if n.value == 1 and not n.digits and not n.is_range and not n.dual_of:
-        return True  # واحد/واحدة after a noun is an adjective ("وزير واحد")
+        # واحد/واحدة after a noun is an adjective ("وزير واحد"); right after "مقابل" it fills a
+        # tally's slot ("بأغلبية 13 قاضيا مقابل واحد")
+        return not (left > 0 and not toks[left].brk_before and toks[left - 1].text in ctx.scope.one_counts_after)
     if n.digits and ctx.text[max(0, n.nstart - 2) : n.nstart] == "ال":
         # "الـ55" after a noun is an ordinal ("عملية التبادل الـ55"); "الـ24 ساعة" stays a count
         if i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words:
@@ -2106,7 +2108,8 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
         return True  # "في الدول الثلاث 2500": a number word agreeing with a definite noun describes it
     lex, info = ctx.scope, ctx.info(toks)
     if left > 0 and not toks[left].brk_before and info.may_hold(lex.not_before) and lex.not_before.ending_at(toks, left):
-        return True
+        # "الأعضاء الـ15" is the body's size, "الأعضاء الـ11 الآخرون" a count of some of them
+        return not (i1 < len(toks) and not toks[i1].brk_before and not toks[i1].forms.isdisjoint(lex.not_before_unless))
     if left > 0 and not toks[left].brk_before and info.may_hold(lex.totals_of) and lex.totals_of.ending_at(toks, left):
         # "من أصل 15" is a body size, "من أصل 48 جريحا" the total of a casualty count
         return not (i1 < len(toks) and not toks[i1].brk_before and any(

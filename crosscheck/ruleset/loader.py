@@ -451,6 +451,10 @@ class ScopeRules(_Strict):
     cue_aside_max: int = 12  # longest such aside, in words
     change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
+    # a lone "one" right after one of these is a count ("بأغلبية 13 صوتا مقابل واحد")
+    one_counts_after: list[str] = Field(default_factory=list)
+    # ... unless one of these follows the figure ("الأعضاء الـ11 الآخرون": the other 11, a count)
+    not_counts_unless_after: list[str] = Field(default_factory=list)
     not_counts_after: list[str]  # "تسعة من كل عشرة"
     # A margin or a difference ("بفارق صوت واحد", "بفارق ثلاثة أصوات", "بزيادة 113 إصابة"): the
     # gap between two figures is no count of anything, whichever way the figure is written (its
