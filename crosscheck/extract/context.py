@@ -652,6 +652,16 @@ class DocContext:
         """Directional overrides and bidi controls of the original text (crosscheck.text.bidi)."""
         return BidiSpans(self.doc.text)
 
+    def in_place_name(self, lo: int, hi: int, pos: int) -> bool:
+        """Does normalised offset `pos` of the sentence [lo, hi) lie inside a gazetteer place name
+        ("السبع" of "بئر السبع")?  The sentence's name spans are found once (cached)."""
+        key = ("names", lo, hi)
+        spans = self._mentions.get(key)
+        if spans is None:
+            spans = self._mentions[key] = sorted((m.start, m.end) for m in self.mentions_in(lo, hi) if not m.adjective)
+        k = bisect_right(spans, (pos, len(self.text) + 1)) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
     def locations_in(self, lo: int, hi: int) -> LocationIndex:
         """The usable place mentions of one sentence, indexed for pick_location (cached)."""
         key = ("loc", lo, hi)

@@ -777,6 +777,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None
     if _FAST_DROP and _cannot_be_a_claim(ctx, comp, toks, s_lo, i1, n):
         return None
+    if not n.digits and not n.dual_of and ctx.in_place_name(s_lo, s_hi, n.nstart):
+        return None  # "بئر السبع" (Beersheba): a number word inside a place's name counts nothing
     noun_first = False
     if (
         n.value == 1 and not n.digits and not n.is_range and 0 < i0 < len(toks) and not toks[i0].brk_before
