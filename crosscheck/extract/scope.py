@@ -315,6 +315,7 @@ class ScopeLexicon:
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
         self.member_of_after = PhraseSet.of(rules.member_of_after)
+        self.group_after_nouns = frozenset(normalize_word(w) for w in rules.group_after_nouns)
         self.one_unit_pattern = _one_unit_pattern(rules)
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
         self.subset_escapes = PhraseSet.of(rules.subset_escapes)
@@ -549,6 +550,11 @@ def group_of(lex: ScopeLexicon, tokens: Sequence[Token], noun_at: int) -> str | 
     hit = lex.groups.at(tokens, noun_at)
     if hit:
         return str(hit[0].payload)
+    k = noun_at + 1
+    if k < len(tokens) and not tokens[k].brk_before and not tokens[noun_at].forms.isdisjoint(lex.group_after_nouns):
+        hit = lex.groups.at(tokens, k)  # "94 قتيلا مدنيا": the adjective after the casualty noun
+        if hit:
+            return str(hit[0].payload)
     # "30 ألفا من الأطفال", "شهيد من الأطفال"
     for k in (noun_at, noun_at + 1):
         if k < len(tokens) and not tokens[k].brk_before and "من" in tokens[k].forms:

@@ -372,6 +372,8 @@ class ScopeRules(_Strict):
     # such a word right after a figure opens the next item, it is no counted noun.
     next_item_after_waw: list[str] = Field(default_factory=list)
     groups: dict[str, list[str]]  # group -> nouns
+    # casualty nouns a group's adjective may follow ("94 قتيلا مدنيا": civilians)
+    group_after_nouns: list[str] = Field(default_factory=list)
     periods: dict[str, list[str]]  # period -> cues in the claim's sentence
     according_to: list[str]  # "وفقا ل", "بحسب" … anywhere in the sentence, then the source
     attribution: list[str]  # "قال", "أعلنت" … before the claim or in its clause, then the source
