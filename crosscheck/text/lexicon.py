@@ -175,6 +175,10 @@ class StartTest:
         return self.loose or not tok.forms.isdisjoint(self.keys)
 
 
+def _by_length_then_text(p: Phrase) -> tuple[int, str]:
+    return -len(p.words), p.source
+
+
 class PhraseSet:
     """Many phrases; finds the nearest one before or after a token position.
 
@@ -335,7 +339,11 @@ class PhraseSet:
             edge = 0 if index is self._first else -1
             found.extend(p for p in loose if p.words[edge].gap or p.words[edge].matches(tok))
         if len(found) > 1:
-            found.sort(key=len, reverse=True)
+            # longest first; then by the phrase as written: candidates come from a token's forms
+            # (a set, iterated in hash order), and two phrases of one length matching one token
+            # (a cue written "نازحون" and another "النازحون") must be tried in the same order in
+            # every process
+            found.sort(key=_by_length_then_text)
         return found
 
     def at(self, tokens: Sequence[Token], i: int, limit: int | None = None) -> tuple[Phrase, int] | None:
