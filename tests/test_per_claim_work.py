@@ -386,3 +386,63 @@ def test_a_windows_matches_are_those_of_reading_the_window():
                 assert ix._window_matches(pl, a, b) == want, (a, b, pl)
                 checked += 1
     assert checked > 3000
+
+
+# --------------------------------------------------------------------------- clause bounds
+
+
+def test_clause_bounds_built_from_the_breaks_are_those_of_the_token_loop(monkeypatch):
+    """TokenInfo's clause-start and clause-end arrays, built a clause at a time from the
+    sentence's breaks, are those of the loop over its tokens (every token list of random
+    texts, breaks first and last, none, every one), and the loop's Python steps are not taken
+    (counted: Token.brk_before read per token only by the breaks' list)."""
+    from crosscheck.extract import context as cx
+    from crosscheck.extract.context import TokenInfo
+    from crosscheck.text.tokens import Token
+
+    rng = random.Random(2310)
+    lists = [tokenize(normalize(t).text) for t in _texts(150, 2311) + [_dense(40), "", "قتل", "، قتل"]]
+    for _ in range(100):
+        n = rng.randint(0, 30)
+        lists.append([Token(k, k + 1, "x", frozenset({"x"}), rng.random() < rng.choice((0.0, 0.3, 1.0)))
+                      for k in range(n)])
+    for toks in lists:
+        fast = TokenInfo(toks)
+        got = ([fast.clause_start(i) for i in range(len(toks))], [fast.clause_end(i) for i in range(len(toks) + 1)])
+        assert len(fast._clause_end) == len(toks) + 1
+        monkeypatch.setattr(cx, "_CLAUSES_BY_BREAKS", False)
+        plain = TokenInfo(toks)
+        want = ([plain.clause_start(i) for i in range(len(toks))], [plain.clause_end(i) for i in range(len(toks) + 1)])
+        monkeypatch.setattr(cx, "_CLAUSES_BY_BREAKS", True)
+        assert got == want, [t.brk_before for t in toks]
+        assert fast._clause_start == plain._clause_start and fast._clause_end == plain._clause_end
+    # the arrays of a sentence of 3,000 clauses: the loop's per-token steps are not taken
+    toks = tokenize(normalize(_dense(9000)).text)
+    steps = [0]
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_name in ("_clause_starts", "_clause_ends"):
+            frame.f_trace_opcodes = True
+
+            def local(frame, event, arg):
+                if event == "opcode":
+                    steps[0] += 1
+                return local
+            return local
+        return None
+
+    import sys
+
+    counted = {}
+    for on in (True, False):
+        monkeypatch.setattr(cx, "_CLAUSES_BY_BREAKS", on)
+        info = TokenInfo(toks)
+        info.breaks  # (the breaks' list: one comprehension either way)
+        steps[0] = 0
+        sys.settrace(tracer)
+        try:
+            info.clause_start(0), info.clause_end(0)
+        finally:
+            sys.settrace(None)
+        counted[on] = steps[0]
+    assert counted[True] * 5 < counted[False] and counted[False] > 10 * len(toks), (counted, len(toks))

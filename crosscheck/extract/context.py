@@ -47,6 +47,9 @@ _WHERE_KEYS = True
 # positions of them where it copies the sentence (tests turn it off to compare with testing
 # every token of the window's regions)
 _WINDOW_KEYS_FROM_BASE = True
+# a sentence's clause-start and clause-end arrays are built a clause at a time from its breaks
+# (tests turn it off to compare with a loop over its tokens)
+_CLAUSES_BY_BREAKS = True
 # DocContext.info answers the token list it answered last without a look-up (tests turn it off)
 _LAST_INFO = True
 # a claim window's clause breaks are its sentence's, shifted, where it copies them (tests turn
@@ -93,12 +96,7 @@ class TokenInfo:
             k = bisect_right(brk, i) - 1
             return brk[k] if k >= 0 else 0
         if self._clause_start is None:
-            out, c = [], 0
-            for k, t in enumerate(self.toks):
-                if t.brk_before:
-                    c = k
-                out.append(c)
-            self._clause_start = out
+            self._clause_start = _clause_starts(self.toks, self.breaks)
         cs = self._clause_start
         return cs[i] if i < len(cs) else (cs[-1] if cs else 0)
 
@@ -112,13 +110,7 @@ class TokenInfo:
             k = bisect_left(brk, i)
             return brk[k] if k < len(brk) else n
         if self._clause_end is None:
-            n = len(self.toks)
-            out, c = [n] * (n + 1), n
-            for k in range(n - 1, -1, -1):
-                if self.toks[k].brk_before:
-                    c = k
-                out[k] = c
-            self._clause_end = out
+            self._clause_end = _clause_ends(self.toks, self.breaks)
         ce = self._clause_end
         return ce[i] if 0 <= i < len(ce) else len(self.toks)
 
@@ -299,6 +291,44 @@ def _where_between(
         v = find(toks, i)
         if v is not None:
             out.append((i, v))
+    return out
+
+
+def _clause_starts(toks: Sequence[Token], breaks: list[int]) -> list[int]:
+    """For each token index, the index of the first token of its clause (0, or the last token
+    at or before it after clause punctuation): built a clause at a time from the breaks."""
+    if not _CLAUSES_BY_BREAKS:
+        out, c = [], 0
+        for k, t in enumerate(toks):
+            if t.brk_before:
+                c = k
+            out.append(c)
+        return out
+    out, prev = [], 0
+    for b in breaks:
+        if b > prev:
+            out += [prev] * (b - prev)
+            prev = b
+    out += [prev] * (len(toks) - prev)
+    return out
+
+
+def _clause_ends(toks: Sequence[Token], breaks: list[int]) -> list[int]:
+    """For each token index (and len(toks)), the index of the first token at or after it that
+    opens a clause (len(toks) if none): built a clause at a time from the breaks."""
+    n = len(toks)
+    if not _CLAUSES_BY_BREAKS:
+        out, c = [n] * (n + 1), n
+        for k in range(n - 1, -1, -1):
+            if toks[k].brk_before:
+                c = k
+            out[k] = c
+        return out
+    out, prev = [], 0
+    for b in breaks:
+        out += [b] * (b - prev + 1)
+        prev = b + 1
+    out += [n] * (n - prev + 1)
     return out
 
 
