@@ -94,13 +94,10 @@ def test_a_digit_next_token_shares_one_pair_entry_per_word(monkeypatch):
     every such run (no phrase's second word matches a digit form): a sentence of a thousand
     distinct numbers after the same cue words adds a handful of pair entries, not one per
     number (counted); the same matches and claims as one entry per pair of words."""
-    from crosscheck.extract.context import DocContext
-    from crosscheck.models import Document
     from crosscheck.ruleset.loader import load_rules
 
-    rules = load_rules()
     extract_text("قتل 3 أشخاص في غزة.")  # the rules' phrase sets compiled
-    comp = extractor.compile_rules(rules)
+    comp = extractor.compile_rules(load_rules())
     cues = comp.tagged_cues
     assert cues._digit_free
     text = _dense(1000)
@@ -118,7 +115,6 @@ def test_a_digit_next_token_shares_one_pair_entry_per_word(monkeypatch):
     for t in [_dense(80)] + _texts(60, 2302) + _own_texts():
         fast, plain = _with_and_without(lx, "_DIGIT_PAIRS", t, monkeypatch)
         assert fast == plain, t
-    DocContext(Document(id="x", text="x"), rules)  # (the rules stay usable)
 
 
 def test_a_phrase_set_with_a_digit_word_is_not_digit_free():
