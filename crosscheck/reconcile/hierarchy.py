@@ -252,8 +252,8 @@ class Hierarchy:
         return self.followed_by_of_them(c) or self.followed_by_partitive(c)
 
     def followed_by_partitive(self, c: Claim) -> bool:
-        """Is a bare figure followed by "من" + one of `partitive_nouns` ("تسعة من المتوفين من
-        العاملين الصحيين": nine of the dead)?  The counted noun is then outside the surface.
+        """Is a figure followed by "من" / "بين" / "من بين" + one of `partitive_nouns` ("تسعة من
+        المتوفين من العاملين الصحيين": nine of the dead; "30 بريطانيا بين القتلى": among the dead)?  The counted noun is then outside the surface.
         Bounded work: the few words after the figure's surface in its sentence."""
         if self.partitive_after is None or not c.sentence:
             return False
@@ -382,11 +382,11 @@ def _partitive_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
 
 
 def _partitive_after_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
-    """"من" + a partitive noun right after a figure (normalised text)."""
+    """"من", "بين" or "من بين" + a partitive noun right after a figure (normalised text)."""
     words = sorted({normalize_word(w) for w in nouns if w}, key=len, reverse=True)
     if not words:
         return None
-    return regex.compile(r"\s+من\s+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
+    return regex.compile(r"\s+(?:من\s+بين|من|بين)\s+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
 
 
 def _of_them_pattern(pronouns: Iterable[str]) -> Optional[regex.Pattern]:
