@@ -117,3 +117,23 @@ def test_a_fall_the_article_tells_is_no_falling_total():
 def test_a_lower_figure_told_plainly_still_falls():
     clusters = reconcile(_displaced(STAYED))
     assert any(cl.status == "conflict" for cl in clusters) or build_report([], clusters).inconsistencies
+
+
+def test_a_figure_told_as_a_rise_after_the_revision_is_the_count_growing_again():
+    # 288 revised down to 275 ("bodies counted twice"), then "ارتفاع الحصيلة إلى 288 بعد وفاة
+    # مصابين" days later: the count grew back to 288, no stale repeat of the old figure
+    rose = "أعلنت السلطات ارتفاع عدد ضحايا الحادث إلى 288 قتيلا بعد وفاة عدد من المصابين"
+    said = "أعلنت السلطات أن عدد ضحايا الحادث 288 قتيلا"
+    lowered = "خفضت الحكومة حصيلة القتلى إلى 275 بعد أن كانت أعلنت 288"
+
+    def story(sentence):
+        return [claim("a", "killed", 288, as_of="2023-06-03", as_of_from="metadata"),
+                claim("b", "killed", 275, as_of="2023-06-04", as_of_from="metadata", sentence=lowered),
+                claim("b", "killed", 288, period="superseded", as_of="2023-06-04", as_of_from="metadata",
+                      sentence=lowered),
+                claim("c", "killed", 288, as_of="2023-06-09", as_of_from="metadata", sentence=sentence)]
+
+    [grew] = reconcile(story(rose))
+    assert grew.status == "consistent" and not any(c.outlier for c in grew.claims)
+    [stale] = reconcile(story(said))
+    assert [c.doc for c in stale.claims if c.outlier] == ["c"]

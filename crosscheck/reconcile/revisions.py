@@ -208,10 +208,21 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
         if c.period != EARLIER_PERIOD and v in revised and c.doc not in revisers[v] and cdates[i] is not None:
             if cdates[i] <= revised[v]:
                 before.add(i)
-            else:
+            elif not _states_rise(c):
+                # (a figure its article tells as a rise after the revision - "ارتفاع الحصيلة إلى
+                # 288 بعد وفاة مصابين" - is the count growing again, not the old figure repeated)
                 after.add(i)
                 by[i] = revising[v][1]
     return before, after, by, tops
+
+
+def _states_rise(c: Claim) -> bool:
+    """Does the claim's sentence, or another place its article states the figure (a headline),
+    tell it as a rise (rules/periods.yaml `rise_words`)?"""
+    from crosscheck.reconcile.running import tells_running
+
+    sentences = [c.sentence] + [m.sentence for m in c.mentions]
+    return any(s and tells_running(s, "rise_words") for s in sentences)
 
 
 def dated_earlier(
