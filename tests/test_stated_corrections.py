@@ -81,3 +81,22 @@ def test_a_first_figure_recalled_differently_is_set_against_the_first_day():
     found = [{(c.doc, c.value) for c in i.claims} for i in report.inconsistencies]
     found += [{(c.doc, c.value) for c in cl.claims} for cl in clusters if cl.status == "conflict"]
     assert any({("a", 32), ("d", 23)} <= f for f in found)
+
+
+def test_a_fall_for_a_stated_reason_restarts_the_count_and_keeps_the_growth_before_it():
+    # 130,000 -> 176,000 -> 180,000 displaced, then "75 ألفا ما زالوا نازحين بعد أن عاد كثيرون إلى
+    # منازلهم": the growth keeps its dates (a slip in it would still show), the fall is no conflict
+    home = "وقالت الأمم المتحدة إن 75000 شخص ما زالوا نازحين بعد أن عاد كثيرون إلى منازلهم"
+    claims = [claim(d, "displaced", v, as_of=day, as_of_from="metadata")
+              for d, v, day in (("a", 130000, "2024-10-13"), ("b", 176000, "2024-10-18"),
+                                ("c", 180000, "2024-10-22"))]
+    claims.append(claim("d", "displaced", 75000, as_of="2024-11-09", as_of_from="metadata", sentence=home))
+    clusters = reconcile(claims)
+    [cl] = clusters
+    assert cl.status == "consistent" and not any(c.outlier for c in cl.claims)
+    assert not build_report([], clusters).inconsistencies
+    assert len(cl.trajectory or []) >= 3  # the growth is still a dated trajectory
+    # a slip inside the growth still shows
+    slip = claims[:2] + [claim("e", "displaced", 150000, as_of="2024-10-22", as_of_from="metadata")] + claims[2:]
+    clusters = reconcile(slip)
+    assert any(c.status == "conflict" for c in clusters) or build_report([], clusters).inconsistencies

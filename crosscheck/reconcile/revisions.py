@@ -110,6 +110,20 @@ def tells_fall_reason(sentence: str) -> bool:
     return bool(sentence) and pat is not None and pat.search(normalize(sentence).text) is not None
 
 
+def _states_fall_word(c: Claim) -> bool:
+    """`_states_fall` by a fall word only (no reason)."""
+    from crosscheck.reconcile.dating import figure_offset, find_whole
+
+    if c.sentence and tells_fall(c.sentence, figure_offset(c)):
+        return True
+    for m in c.mentions:
+        if m.sentence and m.sentence != c.sentence:
+            i = find_whole(m.sentence, m.surface)
+            if i > 0 and tells_fall(m.sentence, i):
+                return True
+    return False
+
+
 def _states_fall(c: Claim) -> bool:
     """Does the claim's sentence, or another place its article states the figure, tell it as a
     fall (`tells_fall`) or give the reason its count went down (`tells_fall_reason`)?"""
@@ -200,7 +214,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
     before: set[int] = set()
     after: set[int] = set()
     by: dict[int, int] = {}
-    _stated_falls(claims, cdates, by_doc, revisers, before, revised_to)
+    _stated_falls(claims, cdates, by_doc, revisers, before, revised_to, tops)
     if not revised:
         return before, after, by, tops
     for i, c in enumerate(claims):
@@ -345,14 +359,17 @@ def _earlier_part_of_day(c: Claim, first: Optional[int]) -> bool:
     return mine is not None and mine < first
 
 
-def _stated_falls(claims, cdates, by_doc, revisers, before: set[int], revised_to=frozenset()) -> None:
+def _stated_falls(claims, cdates, by_doc, revisers, before: set[int], revised_to=frozenset(), tops=None) -> None:
     """A figure its article tells as a fall or a correction without naming the earlier figure
     ("تراجع عدد النازحين إلى 352 ألفا", `tells_fall`): the higher figures other articles gave on
     or before its day are what was said then (added to `before`).  Not when another article
     tells the same revision with the figure it replaced ("خفضت الحصيلة إلى 275 بعد أن كانت
     288", `revised_to`): then only that figure was said before it (`_revisions`), and another
-    higher figure of the day ("278") disputes the revision.  One pass over the claims and a
-    sort of the falls."""
+    higher figure of the day ("278") disputes the revision.  A figure told lower only by the
+    reason its count went down (`tells_fall_reason`: bodies counted twice, people gone home) is
+    instead a restart of the count on its day (added to `tops`, read by `revision_days`): the
+    figures before it stay dated and are judged among themselves.  One pass over the claims and
+    a sort of the falls."""
     falls: list[tuple[date, float, str]] = []
     for doc, idx in by_doc.items():
         if any(doc in r for r in revisers.values()):
@@ -361,6 +378,9 @@ def _stated_falls(claims, cdates, by_doc, revisers, before: set[int], revised_to
             v = numeric_value(claims[i])
             if (claims[i].period != EARLIER_PERIOD and v is not None and cdates[i] is not None
                     and v not in revised_to and _states_fall(claims[i])):
+                if tops is not None and not _states_fall_word(claims[i]):
+                    tops.add(i)  # a fall for a stated reason: the count starts again that day
+                    continue
                 falls.append((cdates[i], v, doc))
     if not falls:
         return
