@@ -64,6 +64,10 @@ class DateRules(BaseModel):
     future_words: list[str] = []
     future_max_words: int = Field(4, ge=1, le=10)
     future_after_words: list[str] = []
+    # A day right before a relative clause telling the event's outcome ("تصادم قطارين يوم الجمعة،
+    # الذي أسفر عن 18 قتيلا") dates the event, not the figure the clause gives: these phrases
+    # (normalised) right after the day, a comma allowed between, make it so.
+    event_outcome_after: list[str] = []
     # "Last year" ("العام الماضي"): a vote recalled in its sentence was held the year before.
     last_year_words: list[str] = []
     # A numeric date ("12/12/1430 هـ") whose year lies in this range is Hijri: no dateline of
@@ -205,6 +209,7 @@ class _Patterns:
         ) if rules.period_start_words else None
         self.period_start_reach = 14 * rules.period_start_max_words + 16
         self.future_after_re = _words_re(rules.future_after_words, r"\s+", r"(?![\p{L}])")
+        self.outcome_after_re = _words_re(rules.event_outcome_after, r"\s*[،,]?\s*", r"(?![\p{L}])")
 
         self.same_after_re = _words_re(rules.same_day_after, r"\s+", r"(?![\p{L}])")
         self.same_before_re = _words_re(rules.same_day_before, r"(?<![\p{L}])(?:في\s+)?", r"\s+$")
@@ -241,6 +246,11 @@ class _Patterns:
         words before it with no figure or comma between ("منذ بدء الهجوم يوم الاثنين")?"""
         return self.period_start_re is not None and self.period_start_re.search(
             s, max(0, start - self.period_start_reach), start) is not None
+
+    def dates_outcome(self, s: str, end: int) -> bool:
+        """Does a relative clause telling the event's outcome follow the day ending at `end`
+        ("يوم الجمعة، الذي أسفر عن 18 قتيلا": the collision's day)?"""
+        return self.outcome_after_re is not None and self.outcome_after_re.match(s, end) is not None
 
     def looks_forward(self, s: str, start: int, end: int) -> bool:
         """Is the day at [start, end) of `s` one the sentence looks forward to?"""
@@ -450,6 +460,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue  # "غارة أمس": the event's day
             if p.looks_forward(s, m.start(), m.end()):
                 continue  # "على أن تستكمل العملية اليوم": a day something is due
+            if p.dates_outcome(s, m.end()):
+                continue  # "يوم الجمعة، الذي أسفر عن 18 قتيلا": the event's day
             if p.starts_period(s, m.start()):
                 continue  # "منذ بدء القصف أمس": when the period began
             if p.same_day(s, m.start(), m.end()):
@@ -466,6 +478,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue  # "اشتباكات السبت": the clashes' day, not the figure's
             if p.looks_forward(s, m.start(), m.end()):
                 continue  # "يُنتظر أن تستكمل الأحد", "الأحد المقبل": when it is due
+            if p.dates_outcome(s, m.end()):
+                continue  # "يوم الجمعة، الذي أسفر عن 18 قتيلا": the event's day
             if p.starts_period(s, m.start()):
                 continue  # "منذ بدء العدوان مساء الاثنين": when the period began
             name = m[1]
