@@ -100,3 +100,18 @@ def test_a_fall_for_a_stated_reason_restarts_the_count_and_keeps_the_growth_befo
     slip = claims[:2] + [claim("e", "displaced", 150000, as_of="2024-10-22", as_of_from="metadata")] + claims[2:]
     clusters = reconcile(slip)
     assert any(c.status == "conflict" for c in clusters) or build_report([], clusters).inconsistencies
+
+
+def test_a_first_figure_stands_at_the_first_days_named_moment():
+    # "أعلنت الوزارة ظهر اليوم مقتل 32": the story's first figure was given at midday; a figure
+    # recalled as the first one ("في البداية 23") is that midday's, not an earlier unknown hour
+    first_day = "أعلنت الوزارة ظهر اليوم مقتل 32 شخصا في الحادث"
+    sentence = "وارتفعت الحصيلة إلى 45 شخصا، بعد أن أعلنت الوزارة في البداية 23 قتيلا"
+    claims = [_dated("a", 32, "2024-05-01", sentence=first_day), _dated("b", 40, "2024-05-02"),
+              _dated("c", 45, "2024-05-03"), claim("d", "killed", 45, sentence=sentence),
+              claim("d", "killed", 23, sentence=sentence)]
+    clusters = reconcile(claims)
+    report = build_report([], clusters)
+    found = [{(c.doc, c.value) for c in i.claims} for i in report.inconsistencies]
+    found += [{(c.doc, c.value) for c in cl.claims} for cl in clusters if cl.status == "conflict"]
+    assert any({("a", 32), ("d", 23)} <= f for f in found)

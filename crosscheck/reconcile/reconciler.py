@@ -847,6 +847,8 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
         cdates = [None if e else d for d, e in zip(cdates, earlier)]
         groups = [f"{g}#earlier{i}" if e else g for i, (g, e) in enumerate(zip(groups, earlier))]
     cdates = moments(claims, spans, cdates)  # a part of the day named orders one day's figures
+    if first:
+        cdates = _at_first_moment(cdates, first)
     items, item_of = _trajectory_items(claims, spans, cdates, groups, cfg.monotonic_simultaneous_days)
     tol = cfg.monotonic_tolerance
     result = fit_in_stretches(items, tol, restarts) if restarts else fit(items, tol)
@@ -896,6 +898,21 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     notes.append(f"{cause}: {why}")
     return build("conflict", outliers, severity=severity(judged), cause=cause,
                  strength=strength, trajectory=points, **consensus)
+
+
+def _at_first_moment(cdates, first: dict[int, date]) -> list:
+    """The figures told as the story's first one (`first_told`) stand at the earliest moment of
+    their day another figure names ("32 ظهر الجمعة": then, not at an unknown hour before it)."""
+    def day(d):
+        return d.date() if isinstance(d, datetime) else d
+
+    earliest: dict = {}
+    for i, d in enumerate(cdates):
+        if d is not None and i not in first:
+            k = day(d)
+            if isinstance(d, datetime) and (k not in earliest or d < earliest[k]):
+                earliest[k] = d
+    return [earliest.get(day(d), d) if i in first and d is not None else d for i, d in enumerate(cdates)]
 
 
 def _day_points(points) -> list[TrajectoryPoint]:
