@@ -439,3 +439,19 @@ def test_deaths_of_them_beside_the_days_toll_are_no_same_day_conflict():
     report = _report(doc)
     assert not report.inconsistencies
     assert all(cl.status != "conflict" for cl in report.clusters)
+
+
+@pytest.mark.parametrize("text", RULES.hierarchy.last_part_examples.hit)
+def test_the_last_batch_of_a_count_is_a_part(text):
+    doc = _doc("x", text)
+    claims = extract(doc)
+    assert claims and all(c.group == "all" for c in claims)
+    assert [c.group for c in H.annotate(claims, [doc])] == ["subset"] * len(claims)
+
+
+@pytest.mark.parametrize("text", RULES.hierarchy.last_part_examples.miss)
+def test_a_figure_not_after_a_last_batch_word_keeps_its_group(text):
+    doc = _doc("x", text)
+    claims = extract(doc)
+    assert claims
+    assert [c.group for c in H.annotate(claims, [doc])] == [c.group for c in claims]

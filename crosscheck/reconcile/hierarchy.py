@@ -67,6 +67,7 @@ class Hierarchy:
     prefix_parent: dict = field(default_factory=dict)  # "nationals" -> foreigners: "nationals:syria" is a part
     of_them: Optional[regex.Pattern] = None  # "توفي ستة منهم": a part of a group named before
     partitive_after: Optional[regex.Pattern] = None  # "تسعة من المتوفين": the noun after a bare figure
+    last_part: Optional[regex.Pattern] = None  # "آخر 404 أسرى": the last batch of a larger count
     coordination: Optional[regex.Pattern] = None  # "في": "200 قتيل في ألمانيا وبلجيكا" is combined
     rules_directory: str = ""
 
@@ -249,7 +250,19 @@ class Hierarchy:
             return False
         if self.partitive is not None and self.partitive.search(normalize(c.surface).text) is not None:
             return True
-        return self.followed_by_of_them(c) or self.followed_by_partitive(c)
+        return self.followed_by_of_them(c) or self.followed_by_partitive(c) or self.last_batch(c)
+
+    def last_batch(self, c: Claim) -> bool:
+        """Is the figure right after a last-batch word ("آخر 404 أسرى": the last of a larger
+        count, rules/hierarchy.yaml `last_part_words`)?  Bounded: the few characters before it."""
+        if self.last_part is None or not c.sentence or c.kind not in ADDITIVE_KINDS:
+            return False
+        from crosscheck.reconcile.dating import find_whole
+
+        i = find_whole(c.sentence, c.surface)
+        if i <= 0:
+            return False
+        return self.last_part.search(normalize(c.sentence[max(0, i - 24):i]).text) is not None
 
     def followed_by_partitive(self, c: Claim) -> bool:
         """Is a figure followed by "من" / "بين" / "من بين" + one of `partitive_nouns` ("تسعة من
@@ -389,6 +402,15 @@ def _partitive_after_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
     return regex.compile(r"\s+(?:من\s+بين|من|بين)\s+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
 
 
+def _last_part_pattern(words: Iterable[str]) -> Optional[regex.Pattern]:
+    """One of `words` (normalised) ending right before a figure."""
+    forms = sorted({normalize(w).text.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    alts = "|".join(r"\s+".join(regex.escape(x) for x in f.split()) for f in forms)
+    return regex.compile(r"(?<!\w)[وفب]?(?:" + alts + r")\s+$")
+
+
 def _of_them_pattern(pronouns: Iterable[str]) -> Optional[regex.Pattern]:
     """A partitive pronoun phrase right after the figure, ending its clause (normalised text)."""
     words = sorted({normalize(p).text.strip() for p in pronouns if p and p.strip()}, key=len, reverse=True)
@@ -429,6 +451,7 @@ def _build(rules_directory: str) -> Hierarchy:
         prefix_parent=dict(h.prefix_parents),
         of_them=_of_them_pattern(h.partitive_pronouns),
         partitive_after=_partitive_after_pattern(h.partitive_nouns),
+        last_part=_last_part_pattern(h.last_part_words),
         coordination=_coordination(tuple(h.coordinated_place_openers)),
         rules_directory=rules_directory,
     )

@@ -581,6 +581,9 @@ class HierarchyRules(_Strict):
     # "توفي ستة منهم": a figure followed by a partitive pronoun ending its clause is a part
     partitive_pronouns: list[str] = Field(default_factory=list)
     partitive_pronoun_examples: Optional[SentenceExamples] = None
+    # "آخر 404 أسرى": a figure right after one of these is the last batch of a larger count, a part
+    last_part_words: list[str] = Field(default_factory=list)
+    last_part_examples: Optional[SentenceExamples] = None
     # "وفي بلجيكا، …", "أما في بلجيكا ف…": a sentence opened by one of these and a place turns to
     # a side topic; its place is lent to none of the article's figures at no place
     fronted_place_openers: list[str] = Field(default_factory=list)
