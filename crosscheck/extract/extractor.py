@@ -77,6 +77,7 @@ class _Num:
     num_nend: int
     is_range: bool = False
     dual_of: str = ""  # a dual noun ("جنديين"): the count is 2 and the counted noun is this singular
+    one_of: bool = False  # "أحد الرهائن" (one of the hostages): a count of one, its noun after it
     superseded: bool = False  # the old figure of a change ("ارتفع من 3166 إلى 3283")
     range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
 
@@ -429,6 +430,8 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
 
     # in text order, a number before a dual noun at the same offset (as one stable sort of both)
     duals = _duals(ctx) if ctx.scope.one_unit_pattern is None else _in_text_order(_duals(ctx), _one_units(ctx))
+    if ctx.scope.one_of_pattern is not None:
+        duals = _in_text_order(duals, _one_ofs(ctx))
     return _in_text_order(figures(), duals)
 
 
@@ -496,6 +499,16 @@ def _one_units(ctx: DocContext) -> Iterator[_Num]:
         if ctx.in_furniture(s):
             continue
         yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(g))
+
+
+def _one_ofs(ctx: DocContext) -> Iterator[_Num]:
+    """"أحد"/"إحدى" right before a definite plural ("قتلت أحد الرهائن", "إحدى الطالبات"; rules/
+    scope.yaml one_of_words) as a count of one, its counted noun the word after it."""
+    for m in ctx.scope.one_of_pattern.finditer(ctx.text):
+        s, e = m.span(1)
+        if ctx.in_furniture(s):
+            continue
+        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, one_of=True)
 
 
 def _years(ctx: DocContext, a, b) -> bool:
@@ -786,7 +799,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         return None  # "أجزاء من الجثة الواحدة", "أفراد الأسرة الواحدة": "the single one", no count
     if (
-        n.value == 1 and not n.digits and not n.is_range and 0 < i0 < len(toks)
+        n.value == 1 and not n.digits and not n.is_range and not n.one_of and 0 < i0 < len(toks)
         and not toks[i0].brk_before and _is_counted_noun(ctx, comp, toks, i0 - 1)
     ):
         # "امتنعت دولة واحدة", "صوت عضو واحد ضده": the noun comes first; read it as "1 دولة",
@@ -993,6 +1006,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     rule = ck.rule
     if n.dual_of and n.value == 1 and not rule.one_units:
         return None  # a unit of time alone ("بعد أسبوع") counts only for an elapsed-time rule
+    if n.one_of and (not rule.counts_one_of or noun_end is None):
+        return None  # "قال أحد المسؤولين": one of some people, no count of a kind
     right = noun_end if noun_end is not None else i1
     if qualifier not in ("range", "vague"):
         ha = hedges.find_after(toks, right)
@@ -2098,7 +2113,7 @@ def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
 
 def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
     """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
-    if n.value == 1 and not n.digits and not n.is_range and not n.dual_of:
+    if n.value == 1 and not n.digits and not n.is_range and not n.dual_of and not n.one_of:
         # واحد/واحدة after a noun is an adjective ("وزير واحد"); right after "مقابل" it fills a
         # tally's slot ("بأغلبية 13 قاضيا مقابل واحد")
         return not (left > 0 and not toks[left].brk_before and toks[left - 1].text in ctx.scope.one_counts_after)

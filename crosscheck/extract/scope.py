@@ -317,6 +317,11 @@ class ScopeLexicon:
         self.member_of_after = PhraseSet.of(rules.member_of_after)
         self.group_after_nouns = frozenset(normalize_word(w) for w in rules.group_after_nouns)
         self.one_unit_pattern = _one_unit_pattern(rules)
+        self.one_of_pattern = (
+            re.compile(r"(?<![^\W\d_])[وف]?(" + "|".join(re.escape(normalize_word(w)) for w in rules.one_of_words)
+                       + r")\s+(?=ال[^\W\d_]{3,})")
+            if rules.one_of_words else None
+        )
         self.subset_after = PhraseSet.of(["منهم", "منهن", "منها"])
         self.subset_escapes = PhraseSet.of(rules.subset_escapes)
         # (rule id, words ending right before the figure, words starting right after it)

@@ -136,6 +136,10 @@ class KindRule(_Strict):
     # counts one unit for this rule only: the elapsed-time rules take it, a length of a truce or
     # a captivity does not ("بعد يوم من احتجازهم" is no day-long captivity)
     one_units: bool = False
+    # "أحد"/"إحدى" before a definite plural (scope one_of_words: "قتلت أحد الرهائن") counts one
+    # for this rule only: a captive's fate is told so, an injured man's death ("وفاة أحد المصابين")
+    # is part of a toll already given
+    counts_one_of: bool = False
     cues: list[str] = Field(default_factory=list)  # event words near the number
     cue_before: int = 4  # how many words before the number a cue may stand
     cue_after: int = 4  # how many words after the counted noun a cue may stand
@@ -384,6 +388,8 @@ class ScopeRules(_Strict):
     duals_not_after: list[str] = Field(default_factory=list)
     # a unit of time alone after a marker of elapsed time ("بعد أسبوع من الهجوم"), or with "ب" after
     # "بعد"/"قبل" and one word ("بعد الحادث بيوم"): a count of one of that unit
+    # "أحد"/"إحدى" right before a definite plural ("قتلت أحد الرهائن"): one of them, a count of one
+    one_of_words: list[str] = Field(default_factory=list)
     one_unit_nouns: list[str] = Field(default_factory=list)
     one_unit_after: list[str] = Field(default_factory=list)
     one_unit_after_event: list[str] = Field(default_factory=list)
