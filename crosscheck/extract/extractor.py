@@ -2925,6 +2925,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             left > 0 and not toks[left].brk_before and require_before.ending_at(toks, left)
         ):
             continue  # "استمرت 34 يوما", "على مدى ثلاثة أيام": only a figure with its marker
+        if r.no_hedge and left != i0:
+            continue  # "مشروع القرار أكثر من 30 دولة": a hedged figure names nothing
         (nounless if noun is None else nouned).append(len(cands))
         cands.append((ck, noun, has_cue))
     # The rules with a counted noun first, then the others.  A rule without a noun scores at

@@ -169,6 +169,9 @@ class KindRule(_Strict):
     # the period of such a running count when its sentence names none ("المرة السابعة عشرة")
     ordinal_period: Optional[str] = None
     digits_only: bool = False  # the number must be written in digits (resolution numbers)
+    # the figure takes no hedge: a number that names ("القرار 2728") never comes with "أكثر من"
+    # ("شارك في تقديم مشروع القرار أكثر من 30 دولة" counts co-sponsors)
+    no_hedge: bool = False
     min_value: float = 0
     integer_only: bool = True
     group: Optional[str] = None  # default group when the noun names none
