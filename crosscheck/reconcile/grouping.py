@@ -716,7 +716,8 @@ def join_story_starts(clusters: dict[tuple, list[Member]], attrs: list[str],
     period holds the whole story as reported.  A start after the running total's first report
     ("311 جثة منذ السبت" ten days into a quake, "منذ صباح اليوم") is a sub-period and stays apart,
     as does a figure whose article gives the running total a figure at least as large (it
-    tells the two apart; a smaller one is another quantity read as the total), and
+    tells the two apart; a smaller one is another quantity read as the total), a figure whose
+    article names an earlier start for the same scope (its own longer count), and
     one whose running total has no dated figure (nothing shows where the story starts).  A
     figure at no place looks for the running total among the clusters of its scope at a place
     (the one, or the one whose place holds the others': `_one_whole`).  The members joining
@@ -751,8 +752,19 @@ def join_story_starts(clusters: dict[tuple, list[Member]], attrs: list[str],
                 top[m.claim.doc] = v
         if li is not None and key[li] is not None and not _is_combined(key[li]):
             placed[key[:li] + key[li + 1:]].append(key)
+    # scope without period, article -> the earliest start its "since" figures name: an article
+    # giving a later start beside an earlier one ("100 منذ مطلع يوليو" beside "147 منذ بداية العام")
+    # tells a sub-period of its own longer count
+    earliest: dict[tuple, date] = {}
+    for key, start in starts.items():
+        for m in clusters[key]:
+            k = (key[:pi] + key[pi + 1:], m.claim.doc)
+            earliest[k] = min(start, earliest.get(k, start))
     target: dict[tuple, tuple] = {}
     for key, start in sorted(starts.items(), key=lambda e: repr(e[0])):
+        rest = key[:pi] + key[pi + 1:]
+        if any(earliest.get((rest, m.claim.doc), start) < start for m in clusters[key]):
+            continue
         dest = key[:pi] + (running,) + key[pi + 1:]
         if dest not in first and li is not None and key[li] is None:
             cands = sorted(placed.get(dest[:li] + dest[li + 1:], []), key=repr)
@@ -760,7 +772,12 @@ def join_story_starts(clusters: dict[tuple, list[Member]], attrs: list[str],
         if dest is None or dest not in first:
             continue
         begun = first[dest]
-        if begun is None or start > begun or not _recent(clusters[key], start, recent_days):
+        if begun is None or start > begun:
+            continue
+        if not _recent(clusters[key], start, recent_days) and not (
+                (start.month, start.day) == (1, 1) and begun.year == start.year):
+            # (a count since the start of the year whose running total was first reported that
+            # same year - a season's outbreak - is that running total: no figure came before it)
             continue
         if _gives_a_total(clusters[key], tops[dest]):
             continue
