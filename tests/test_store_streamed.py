@@ -659,3 +659,36 @@ def _alive(kinds) -> dict:
 
     gc.collect()
     return {id(o): o for o in gc.get_objects() if isinstance(o, kinds)}
+
+
+def test_large_pages_hold_the_brief_conflicts_without_claim_models(stores, tmp_path, monkeypatch):
+    """A large archive's conflicts past the `large.DETAILED` most severe are one line each: the
+    store's pages hold their few claims as `large.BriefClaim`s (slots), not claim models, so
+    while the pages are rendered the claim models alive are the detailed conflicts' only (at
+    most DETAILED x DETAILED_CLAIMS; before, three more per brief conflict: 5,430 brief
+    conflicts at 10k).  Counted when render_pages starts; same bytes as the in-memory pages."""
+    from crosscheck import pipeline
+    from crosscheck.models import ClusterClaim
+    from crosscheck.report import large
+
+    _small_pages(monkeypatch, 2)
+    db = stores["generated"]
+    expected = _in_memory(db, tmp_path / "memory")
+    before = _alive(ClusterClaim)
+    alive: list[tuple[int, int]] = []
+    real = pipeline.render_pages
+
+    def render_pages(shown, *a, **k):
+        now = _alive((ClusterClaim, large.BriefClaim))
+        fresh = [o for i, o in now.items() if i not in before]
+        alive.append((sum(isinstance(o, ClusterClaim) for o in fresh), sum(isinstance(o, large.BriefClaim) for o in fresh)))
+        return real(shown, *a, **k)
+
+    monkeypatch.setattr(pipeline, "render_pages", render_pages)
+    write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
+    for f in FILES:
+        assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
+    assert len(alive) == 1, alive
+    models, brief = alive[0]
+    assert models <= large.DETAILED * large.DETAILED_CLAIMS, alive  # 32 before (4 detailed claims, 28 brief)
+    assert brief > 0, alive  # the test needs brief conflicts

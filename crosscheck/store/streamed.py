@@ -872,7 +872,8 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
             for rank, text in enumerate(record.cluster_texts("status = 'conflict'", top=True)):
                 c, size = trimmed(text, rank)
                 view.sizes[c.id] = size
-                kept.append(_shared(c))
+                # past the detailed ones a conflict is a line: its few claims slotted, no models
+                kept.append(_shared(c) if rank < large.DETAILED else large.brief(c))
             incs = list(record.inconsistencies())  # the pages list them all: held until rendered
             named = sorted({cid for inc in incs for cid in inc.clusters})
             for i in range(0, len(named), 256):  # the clusters inconsistencies name (any status)
