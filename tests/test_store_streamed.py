@@ -692,3 +692,36 @@ def test_large_pages_hold_the_brief_conflicts_without_claim_models(stores, tmp_p
     models, brief = alive[0]
     assert models <= large.DETAILED * large.DETAILED_CLAIMS, alive  # 32 before (4 detailed claims, 28 brief)
     assert brief > 0, alive  # the test needs brief conflicts
+
+
+def test_large_pages_hold_no_notes_of_conflicts_they_show_as_one_line(stores, tmp_path, monkeypatch):
+    """Past the Markdown's tables (`large.TABLES`) and the HTML's detailed conflicts, a conflict
+    is one line on both pages, which never shows its notes: the store's pages hold none of them
+    (~6 KB traced a conflict at 10k, more than its claims), and give the in-memory bytes."""
+    import json
+
+    from crosscheck import pipeline
+    from crosscheck.report import large
+    from crosscheck.report.cluster_view import top_conflicts
+
+    _small_pages(monkeypatch, 2)
+    monkeypatch.setattr(large, "TABLES", 2)
+    db = stores["generated"]
+    expected = _in_memory(db, tmp_path / "memory")
+    from crosscheck.models import Cluster
+
+    conflicts = top_conflicts(Cluster.model_validate(c) for c in json.loads(expected["report.json"])["clusters"])
+    assert sum(len(c.notes) for c in conflicts[2:]) > 0  # the test needs notes on brief conflicts
+    held: list[int] = []
+    real = pipeline.render_pages
+
+    def render_pages(shown, *a, **k):
+        held.append(sum(len(c.notes) for c in shown.clusters if c.status == "conflict" and c.claims
+                        and isinstance(c.claims[0], large.BriefClaim)))
+        return real(shown, *a, **k)
+
+    monkeypatch.setattr(pipeline, "render_pages", render_pages)
+    write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
+    for f in FILES:
+        assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
+    assert held == [0], held

@@ -38,6 +38,7 @@ LARGE_CLAIMS = 5_000  # or this many claims: a few clusters, each retold by hund
 DETAILED = 100  # most severe conflicts shown with a claims table (trimmed to DETAILED_CLAIMS)
 DETAILED_CLAIMS = 12
 BRIEF_CLAIMS = 3  # outliers named on the one-line view of every other conflict
+TABLES = 25  # most severe conflicts (and inconsistencies) the Markdown page shows as tables
 BRIEF_BYTES = 400  # the budget of one conflict's line in the HTML (tests/test_report_large.py)
 
 
@@ -96,10 +97,14 @@ class BriefClaim(ListedClaim):
     __slots__ = ("low_open", "high_open")
 
 
-def brief(cluster: Cluster) -> Cluster:
+def brief(cluster: Cluster, rank: int) -> Cluster:
     """A brief conflict (rank >= DETAILED, trimmed: no sentences, no mentions) with
-    `BriefClaim`s for its claims (the store's large pages)."""
+    `BriefClaim`s for its claims (the store's large pages); past the Markdown's `TABLES` too,
+    without its notes, which no page reads of a conflict it shows as one line (~6 KB traced a
+    conflict of the generated 10k archive, more than its claims)."""
     cluster.claims = [BriefClaim(c) for c in cluster.claims]
+    if rank >= TABLES:
+        cluster.notes = []
     return cluster
 
 

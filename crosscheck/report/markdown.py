@@ -259,7 +259,7 @@ def _fill(lines: list, slots: dict[str, str]) -> str:
 
 
 def render_markdown(
-    report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50,
+    report: Report, title: Optional[str] = None, max_tables: Optional[int] = None, max_lines: int = 50,
     *, lang: str = "en", labels: Optional[Labels] = None, large: "Optional[LargeView]" = None,
 ) -> str:
     """The report as Markdown (`render_markdown_pages`' first page: a large archive's lists
@@ -268,7 +268,7 @@ def render_markdown(
 
 
 def render_markdown_pages(
-    report: Report, title: Optional[str] = None, max_tables: int = 25, max_lines: int = 50,
+    report: Report, title: Optional[str] = None, max_tables: Optional[int] = None, max_lines: int = 50,
     *, lang: str = "en", labels: Optional[Labels] = None, large: "Optional[LargeView]" = None,
     budget: Optional[int] = None, name: str = "report.md",
 ) -> list[str]:
@@ -285,6 +285,8 @@ def render_markdown_pages(
 
     if lang not in ("ar", "en"):
         raise ValueError(f"lang must be 'ar' or 'en', not {lang!r}")
+    if max_tables is None:  # report.large.TABLES (a large page's brief conflicts keep no notes past them)
+        from crosscheck.report.large import TABLES as max_tables
     w = _Words(lang, labels or load_labels())
     docs = {d.id: d for d in report.documents}
     if large is None:

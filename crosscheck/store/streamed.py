@@ -873,7 +873,7 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
                 c, size = trimmed(text, rank)
                 view.sizes[c.id] = size
                 # past the detailed ones a conflict is a line: its few claims slotted, no models
-                kept.append(_shared(c) if rank < large.DETAILED else large.brief(c))
+                kept.append(_shared(c) if rank < large.DETAILED else large.brief(c, rank))
             incs = list(record.inconsistencies())  # the pages list them all: held until rendered
             named = sorted({cid for inc in incs for cid in inc.clusters})
             for i in range(0, len(named), 256):  # the clusters inconsistencies name (any status)
