@@ -696,8 +696,9 @@ def test_large_pages_hold_the_brief_conflicts_without_claim_models(stores, tmp_p
 
 def test_large_pages_hold_no_notes_of_conflicts_they_show_as_one_line(stores, tmp_path, monkeypatch):
     """Past the Markdown's tables (`large.TABLES`) and the HTML's detailed conflicts, a conflict
-    is one line on both pages, which never shows its notes: the store's pages hold none of them
-    (~6 KB traced a conflict at 10k, more than its claims), and give the in-memory bytes."""
+    is one line on both pages, which never shows its notes, and a cluster an inconsistency names
+    that is no conflict is not rendered at all: the store's pages hold none of their notes
+    (~6 KB traced a brief conflict at 10k, more than its claims), and give the in-memory bytes."""
     import json
 
     from crosscheck import pipeline
@@ -712,16 +713,20 @@ def test_large_pages_hold_no_notes_of_conflicts_they_show_as_one_line(stores, tm
 
     conflicts = top_conflicts(Cluster.model_validate(c) for c in json.loads(expected["report.json"])["clusters"])
     assert sum(len(c.notes) for c in conflicts[2:]) > 0  # the test needs notes on brief conflicts
-    held: list[int] = []
+    named = {cid for inc in json.loads(expected["report.json"])["inconsistencies"] for cid in inc["clusters"]}
+    assert sum(len(c["notes"]) for c in json.loads(expected["report.json"])["clusters"]
+               if c["id"] in named and c["status"] != "conflict") > 0  # and on clusters named, not rendered
+    held: list[tuple[int, int]] = []
     real = pipeline.render_pages
 
     def render_pages(shown, *a, **k):
-        held.append(sum(len(c.notes) for c in shown.clusters if c.status == "conflict" and c.claims
-                        and isinstance(c.claims[0], large.BriefClaim)))
+        held.append((sum(len(c.notes) for c in shown.clusters if c.status == "conflict" and c.claims
+                         and isinstance(c.claims[0], large.BriefClaim)),
+                     sum(len(c.notes) for c in shown.clusters if c.status != "conflict")))
         return real(shown, *a, **k)
 
     monkeypatch.setattr(pipeline, "render_pages", render_pages)
     write_store_reports(db, tmp_path / "streamed", FORMATS, batch_claims=9)
     for f in FILES:
         assert (tmp_path / "streamed" / f).read_bytes() == expected[f], f
-    assert held == [0], held
+    assert held == [(0, 0)], held

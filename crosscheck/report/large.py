@@ -109,8 +109,10 @@ def brief(cluster: Cluster, rank: int) -> Cluster:
 
 
 def listed(cluster: Cluster) -> Cluster:
-    """The cluster with `ListedClaim`s for its claims (see there; the store's large pages)."""
+    """The cluster with `ListedClaim`s for its claims (see there; the store's large pages), and
+    without its notes: a large page renders its conflicts only, so it never shows them."""
     cluster.claims = [ListedClaim(c) for c in cluster.claims]
+    cluster.notes = []
     return cluster
 
 
