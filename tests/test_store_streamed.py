@@ -698,7 +698,7 @@ def test_large_pages_hold_no_notes_of_conflicts_they_show_as_one_line(stores, tm
     """Past the Markdown's tables (`large.TABLES`) and the HTML's detailed conflicts, a conflict
     is one line on both pages, which never shows its notes, and a cluster an inconsistency names
     that is no conflict is not rendered at all: the store's pages hold none of their notes
-    (~6 KB traced a brief conflict at 10k, more than its claims), and give the in-memory bytes."""
+    (6 MB traced for the 5,430 brief conflicts at 10k), and give the in-memory bytes."""
     import json
 
     from crosscheck import pipeline
