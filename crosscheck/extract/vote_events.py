@@ -54,6 +54,8 @@ from crosscheck.text.normalize import normalize_word
 from crosscheck.text.tokens import bare_forms
 
 PREFIX = "vote:"
+# Cues read word by word where they are needed (never listed by `VoteCues.find`).
+_WORD_CUES = frozenset({"voter_verb"})
 _SUBJECTS = ("draft", "amendment", "resolution", "resolution_text")
 # Subjects that start a new vote when they stand between two figures ("القرار" alone does not:
 # "بتأييد 141 دولة لصالح القرار مقابل 5" is one tally).
@@ -99,7 +101,7 @@ class VoteCues:
         out = []
         live = self.gates.select(text)
         for k, (cid, pat) in enumerate(self.patterns):
-            if not live[k]:
+            if not live[k] or cid in _WORD_CUES:
                 continue
             for m in pat.finditer(text):
                 value = ""
@@ -172,8 +174,19 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
 
 
-def _is_verb(vc: VoteCues, w: str) -> bool:
-    return any(cid == "sponsor_verb" and pat.fullmatch(w) for cid, pat in vc.patterns)
+def _is_verb(vc: VoteCues, w: str, cue: str = "sponsor_verb") -> bool:
+    return any(cid == cue and pat.fullmatch(w) for cid, pat in vc.patterns)
+
+
+def _voters_end(ctx, vc: VoteCues, ws: list[str]) -> int:
+    """How many of `ws` may name a possessive draft's owner: a run of states ending right before
+    the draft and right after a `voter_verb` ("عارضت روسيا والصين مشروعها") are its voters, and
+    the owner ("ها") is another state, named before them."""
+    for j in range(1, len(ws)):
+        found, end = _states_run(ctx, vc, ws, j)
+        if found and end == len(ws):
+            return j - 1 if _is_verb(vc, ws[j - 1], "voter_verb") else len(ws)
+    return len(ws)
 
 
 def _states_run(ctx, vc, words: list[str], k: int) -> tuple[list[str], int]:
@@ -225,7 +238,7 @@ def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
     head = text[cue.start:cue.end]
     if head.endswith(("ها", "ه")) and not head.endswith("مسوده"):
         ws = [w for _, _, w in _words(text, s_lo, cue.start)][-vc.rules.owner_before_words:]
-        for i in range(len(ws) - 1, -1, -1):
+        for i in range(_voters_end(ctx, vc, ws) - 1, -1, -1):
             st, _ = _state(ctx, ws, i, vc)
             if st:
                 return [st]
@@ -441,8 +454,12 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         before = [c for c in window if c.start < first]
         after = [c for c in window if c.start >= first]  # the first subject after its first figure
         fields: dict[str, str] = {}
-        subj = next((c for c in reversed(before) if c.id in _SUBJECTS), None) or \
-            next((c for c in after if c.id in _SUBJECTS), None)
+        # the subject named in the figures' own sentence first (before the first figure, else
+        # after it): a text named in an earlier sentence ("... حدده القرار 2231. وكانت واشنطن قد
+        # أخفقت حين عارضت روسيا والصين مشروعها") is context, not the subject of this tally
+        subj = next((c for c in reversed(before) if c.id in _SUBJECTS and c.start >= s_lo), None) or \
+            next((c for c in after if c.id in _SUBJECTS), None) or \
+            next((c for c in reversed(before) if c.id in _SUBJECTS), None)
         if subj is not None and subj.id != "amendment":
             subj = _amendment_of(text, window, subj, vc) or subj
         sponsors: list[str] = []
@@ -663,6 +680,11 @@ def _days_before(lead: str, vc: VoteCues) -> Optional[int]:
         per = vc.rules.day_units.get(unit[0])
         if per:
             return m.value * per
+    # a unit word right after the lead's first word, without a numeral: "بعد أسبوع على" (one
+    # week), "بعد يومين من" (a dual counts its two days: `day_units`)
+    words = lead.split()
+    if len(words) > 1:
+        return vc.rules.day_units.get(words[1])
     return None
 
 
