@@ -60,3 +60,30 @@ def test_an_event_counted_back_by_a_unit_word_alone_is_dated_that_many_days_befo
             "سوى أربعة أعضاء وامتنع سبعة عن التصويت.")
     ev = _events(text)
     assert ev and all("when" not in e for e in ev.values()), ev
+
+
+def test_an_undated_articles_vote_named_with_its_year_is_that_years_vote():
+    """An undated article recalling "القرار 1811 الذي تبناه المجلس عام 2008 بأغلبية 13 صوتا":
+    that vote is 2008's and never joins a dated vote of today's news; the resolution number that
+    looks like a year is not its year, and a tally of the undated article without a year stays free."""
+    from crosscheck.reconcile.reconciler import reconcile
+
+    lead = ("انتهاء القيود الأممية على صادرات السلاح\n"
+            "أعلنت الحكومة اليوم انتهاء القيود التي فرضتها الأمم المتحدة على صادراتها من السلاح، "
+            "مؤكدة أنها ستلتزم بالقوانين الدولية في كل صفقاتها المقبلة، وأنها لن تبيع السلاح إلا "
+            "لحكومات معترف بها. وقال المتحدث باسم الحكومة في مؤتمر صحفي إن البلاد انتظرت هذه "
+            "اللحظة طويلا، وإنها ستعمل مع شركائها على تنظيم التجارة بما يخدم الاستقرار في المنطقة "
+            "ويحمي المدنيين من آثار النزاعات المسلحة التي تشهدها دول الجوار منذ سنوات طويلة. ")
+    old = Document(id="old", text=lead + ("وتعود القيود إلى القرار 1811 الذي تبناه مجلس الأمن الدولي عام 2008 "
+                                   "بأغلبية 13 صوتا وامتناع عضوين."))
+    ev = {(c.kind, c.value): parse_event(c.event) for c in extract(old) if c.kind in TALLY}
+    assert ev and all(e.get("when") == "y2008" for e in ev.values()), ev
+    new = Document(id="new", text=("واعتمد مجلس الأمن الدولي أمس الثلاثاء مشروع القرار بأغلبية 13 صوتا "
+                                   "وامتناع عضوين."), date="2024-05-15")
+    clusters = reconcile(extract(old) + extract(new), [old, new])
+    fors = [cl for cl in clusters if cl.kind == "votes_for" and any(c.value == 13 for c in cl.claims)]
+    assert fors and all(len({c.doc for c in cl.claims}) == 1 for cl in fors)
+    # miss: only the resolution number looks like a year
+    plain = Document(id="plain", text="واعتمد مجلس الأمن الدولي القرار 2014 بأغلبية 13 صوتا وامتناع عضوين.")
+    ev = {(c.kind, c.value): parse_event(c.event) for c in extract(plain) if c.kind in TALLY}
+    assert ev and all("when" not in e for e in ev.values()), ev

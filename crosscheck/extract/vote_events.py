@@ -528,7 +528,18 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                     and not _SINCE.search(text, max(0, c.start - 12), c.start) \
                     and not any(_year_of(text, o, c, vc) for o in others):
                 fields["past"] = c.value
-        if lo > s_lo and "past" not in fields:
+        if year is None:
+            # an undated article: a year named in the vote's own stretch ("القرار 1929 الذي تبناه
+            # المجلس عام 2010 بأغلبية 12 صوتا") is the year the vote was held (`y2010`), whether
+            # past or not; a resolution number that looks like a year is none
+            numbers = [(c.start, c.end) for c in window if c.id == "resolution"]
+            years = {c.value for c in window if c.id == "year" and c.start >= p_lo
+                     and not any(a <= c.start < b for a, b in numbers)
+                     and not _SINCE.search(text, max(0, c.start - 12), c.start)
+                     and not any(_year_of(text, o, c, vc) for o in others)}
+            if len(years) == 1:
+                fields["when"] = f"y{years.pop()}"
+        if lo > s_lo and "past" not in fields and "when" not in fields:
             when = _when(ctx, text[lo:hi], vc)
             if when:
                 fields["when"] = when

@@ -137,6 +137,10 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
             occ.lo, occ.hi = _month_span(int(past), month)
         return
     when = occ.get("when")
+    if len(when) == 5 and when[0] == "y" and when[1:].isdigit():
+        # an undated article's vote whose own words name its year ("تبناه المجلس عام 2010")
+        occ.lo, occ.hi = date(int(when[1:]), 1, 1), date(int(when[1:]), 12, 31)
+        return
     if when and docd:  # a later vote of its sentence, held when its own words say
         span = _when_span(when, min(docd), slack)
         if span is not None:
@@ -190,7 +194,8 @@ def _when_span(when: str, published: date, slack: int = 2) -> Optional[tuple[dat
     """The days of a vote its article dates by its own words (crosscheck.extract.vote_events
     `_when`): "m-1" the month before the article's, "y-1" the year before, "m11" the last
     November before it (the article's own month: its days up to the article), "d-9" nine days
-    before it (give or take `slack` days)."""
+    before it (give or take `slack` days).  "y2010" (an undated article's vote named with its
+    year) is read in `_dates`, without the article's day."""
     if when.startswith("d-") and when[2:].isdigit():  # "بعد تسعة أيام من …": that day, give or take
         day = published - timedelta(days=int(when[2:]))
         return day - timedelta(days=slack), day + timedelta(days=slack)
