@@ -27,6 +27,20 @@ def test_unit_after_the_event(text, value):
     assert [v for v, ev, _ in _durations(text)] == [value]
 
 
+def test_unit_after_the_event_before_the_clause_figure():
+    # the clause's own figure right after the unit ("قبل الهدنة بشهر 40 مدنيا") is no year
+    text = "وكانت البلدة قد فقدت قبل الهدنة بشهر 40 مدنيا في غارة واحدة"
+    assert _durations(text) == [(30, "since", "بشهر")]
+    assert [c.value for c in extract_text(text) if c.surface == "40 مدنيا"] == [40]
+
+
+@pytest.mark.parametrize("text", [
+    "وعاد الاستقرار بعد عام 2010 إلى الإقليم",
+])
+def test_bare_unit_before_a_year_is_no_elapsed_time(text):
+    assert _durations(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "ووصل الوزير بعد يوم الجمعة إلى المدينة",
     "وقال إن الفريق سيصل بعد أسبوع إلى المنطقة",

@@ -272,18 +272,19 @@ def _marker_regex(phrases: list[str]) -> str:
 
 def _one_unit_pattern(rules: ScopeRules) -> re.Pattern | None:
     """A unit of time alone after a marker (group 1 the unit; rules/scope.yaml one_unit_*): not
-    before a digit, a definite word or a number word's "واحد" (read as a number already)."""
+    before a definite word or a number word's "واحد" (read as a number already), nor, right
+    after a bare marker, before a digit (a year)."""
     if not rules.one_unit_nouns or not (rules.one_unit_after or rules.one_unit_after_event):
         return None
     units = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_unit_nouns, key=len, reverse=True))
     ways = []
     if rules.one_unit_after:
-        ways.append(r"(?:" + _marker_regex(rules.one_unit_after) + r")\s+(" + units + r")")
+        # not before a digit: "بعد عام 2010" names a year
+        ways.append(r"(?:" + _marker_regex(rules.one_unit_after) + r")\s+(" + units + r")(?![^\W\d_])(?!\s+\d)")
     if rules.one_unit_after_event:
-        ways.append(r"(?:" + _marker_regex(rules.one_unit_after_event) + r")\s+ب(" + units + r")")
-    return re.compile(
-        r"(?<![^\W\d_])(?:" + "|".join(ways) + r")(?![^\W\d_])(?!\s+(?:ال|\d|واحد))"
-    )
+        # a digit after "قبل الهدنة بأسبوع" is the clause's own figure ("… بأسبوع 36 جنديا")
+        ways.append(r"(?:" + _marker_regex(rules.one_unit_after_event) + r")\s+ب(" + units + r")(?![^\W\d_])")
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(ways) + r")(?!\s+(?:ال|واحد))")
 
 
 class ScopeLexicon:
