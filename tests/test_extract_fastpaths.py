@@ -13,6 +13,7 @@ from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import tokenize, word_forms_between
 
 from fuzz_inputs import random_text
+from window_samples import rewritten_windows
 
 _WORDS = ("قتل نحو أكثر من ما لا يقل عن لم ينف وأصيب الفيتو امتنعت القرار رقم شخصا طفلا، "
           "بينهم منهم في غزة. وفقا لوزارة الصحة أعلن الجيش عن مقتل جنديين و300 ألف").split(" ")
@@ -553,10 +554,7 @@ def test_where_calls_its_finder_only_at_words_that_can_start_a_find(monkeypatch)
     source cue's or a phrase's first words): the same sources and phrase hits for sentences and
     rewritten windows as calling the finder everywhere, with far fewer finder calls."""
     from crosscheck.extract import context as cx
-    from crosscheck.extract.context import TokenInfo
-    from crosscheck.extract.extractor import _window
     from crosscheck.extract.scope import _window_attribution_index, scope_for
-    from crosscheck.text.tokens import Token
 
     lex = scope_for(load_rules().scope)
     stop = compile_rules(load_rules()).all_cues
@@ -575,19 +573,7 @@ def test_where_calls_its_finder_only_at_words_that_can_start_a_find(monkeypatch)
     for gate in (True, False):
         monkeypatch.setattr(cx, "_WHERE_KEYS", gate)
         calls[0], out = 0, []
-        r = random.Random(82)
-        for _ in range(150):
-            text = normalize(" ".join(r.choice(pieces) for _ in range(r.randint(3, 120)))).text
-            toks = tokenize(text, 0, len(text))
-            if len(toks) < 3:
-                continue
-            base = TokenInfo(toks)
-            i = r.randrange(1, len(toks))
-            w, a = _window(toks, i)
-            t = w[i - a]
-            w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
-                                    Token(t.nstart, t.nend, "قتيل", frozenset({"قتيل"}), False)]
-            info = TokenInfo(w, base)
+        for info in rewritten_windows(pieces, 82, 150, 120, first=1):
             out.append((_window_attribution_index(lex, stop, info), info.phrase_hits(lex.periods)))
         counts[gate] = (calls[0], out)
     assert counts[True][1] == counts[False][1]

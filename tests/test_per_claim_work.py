@@ -13,6 +13,7 @@ from crosscheck.text.lexicon import PhraseSet, SentenceIndex
 from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import tokenize
 from fuzz_inputs import random_text
+from window_samples import rewritten_windows
 
 _VERBS = ("وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن")
 _KINDS = ("قتيلا", "جريحا", "مفقودا", "نازحا", "أسيرا", "شخصا", "طفلا", "امرأة")
@@ -217,11 +218,8 @@ def test_a_windows_key_words_are_its_sentences_where_it_copies_it(monkeypatch):
     phrase hits as testing every token of the window's regions, and far fewer tokens tested
     (counted: forms.isdisjoint per token through _where_between)."""
     from crosscheck.extract import context as cx
-    from crosscheck.extract.context import TokenInfo
-    from crosscheck.extract.extractor import _window
     from crosscheck.extract.scope import _window_attribution_index, scope_for
     from crosscheck.ruleset.loader import load_rules
-    from crosscheck.text.tokens import Token
 
     rules = load_rules()
     lex = scope_for(rules.scope)
@@ -241,24 +239,7 @@ def test_a_windows_key_words_are_its_sentences_where_it_copies_it(monkeypatch):
     for on in (True, False):
         monkeypatch.setattr(cx, "_WINDOW_KEYS_FROM_BASE", on)
         tested[0], out = 0, []
-        r = random.Random(2305)
-        for _ in range(200):
-            text = normalize(" ".join(r.choice(pieces) for _ in range(r.randint(3, 300)))).text
-            toks = tokenize(text, 0, len(text))
-            if len(toks) < 3:
-                continue
-            base = TokenInfo(toks)
-            i = r.randrange(0, len(toks))
-            w, a = _window(toks, i)
-            t = w[i - a]
-            if r.random() < 0.5:  # a dual: one token becomes two
-                w[i - a : i - a + 1] = [Token(t.nstart, t.nend, t.text, frozenset({"2"}), t.brk_before),
-                                        Token(t.nstart, t.nend, "قتيل", frozenset({"قتيل"}), False)]
-            elif i - a >= 1:  # a noun read first: two tokens rewritten in place
-                p = w[i - 1 - a]
-                w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
-                                            Token(p.nstart, t.nend, p.text, p.forms, False)]
-            info = TokenInfo(w, base)
+        for info in rewritten_windows(pieces, 2305, 200, 300, noun_first=True):
             out.append((_window_attribution_index(lex, stop, info), info.phrase_hits(lex.periods),
                         info.phrase_hits(lex.according_to)))
         counts[on] = (tested[0], out)

@@ -268,28 +268,12 @@ class Hierarchy:
         """Is a figure followed by "من" / "بين" / "من بين" + one of `partitive_nouns` ("تسعة من
         المتوفين من العاملين الصحيين": nine of the dead; "30 بريطانيا بين القتلى": among the dead)?  The counted noun is then outside the surface.
         Bounded work: the few words after the figure's surface in its sentence."""
-        if self.partitive_after is None or not c.sentence:
-            return False
-        from crosscheck.reconcile.dating import find_whole
-
-        i = find_whole(c.sentence, c.surface)
-        if i < 0:
-            return False
-        after = c.sentence[i + len(c.surface):i + len(c.surface) + 40]
-        return self.partitive_after.match(normalize(after).text) is not None
+        return _followed_by(c, self.partitive_after)
 
     def followed_by_of_them(self, c: Claim) -> bool:
         """Is the figure followed by a partitive pronoun ending its clause ("توفي ستة منهم،")?
         Bounded work: the few words after the figure's surface in its sentence."""
-        if self.of_them is None or not c.sentence:
-            return False
-        from crosscheck.reconcile.dating import find_whole
-
-        i = find_whole(c.sentence, c.surface)
-        if i < 0:
-            return False
-        after = c.sentence[i + len(c.surface):i + len(c.surface) + 40]
-        return self.of_them.match(normalize(after).text) is not None
+        return _followed_by(c, self.of_them)
 
     def annotate(self, claims: Sequence[Claim], documents: Iterable[Document]) -> list[Claim]:
         """Claims with combined figures located at their combination, and figures whose place
@@ -483,3 +467,17 @@ def claim_hierarchy_keys(claims: Sequence[Claim], documents: Iterable[Document] 
     annotated = h.annotate(claims, documents)
     return [h.keys(m.claim.kind, {a: getattr(m.claim, a) for a in ("group", "location", "period", "event", "actor", "incident")})
             for m in _context_fill(annotated, cfg)]
+
+
+def _followed_by(c: Claim, pattern) -> bool:
+    """Does `pattern` match the normalised 40 characters after the claim's surface in its
+    sentence?  Bounded work: the surface is found once, then only those characters are read."""
+    if pattern is None or not c.sentence:
+        return False
+    from crosscheck.reconcile.dating import find_whole
+
+    i = find_whole(c.sentence, c.surface)
+    if i < 0:
+        return False
+    after = c.sentence[i + len(c.surface):i + len(c.surface) + 40]
+    return pattern.match(normalize(after).text) is not None
