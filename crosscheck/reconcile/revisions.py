@@ -47,9 +47,15 @@ def _rules_key() -> str:
 
 
 def tells_revision(sentence: str) -> bool:
-    """Does the sentence lower a figure (a word of `revision_words`, with و/ف in front)?"""
-    words = _words(_rules_key())
-    if not words or not sentence:
+    """Does the sentence lower a figure (a word of `revision_words`, with و/ف in front)?
+    Cached per sentence: a sentence holding many figures is read once, not once per figure."""
+    return bool(sentence) and _tells_revision(sentence, _rules_key())
+
+
+@lru_cache(maxsize=4096)
+def _tells_revision(sentence: str, key: str) -> bool:
+    words = _words(key)
+    if not words:
         return False
     for w in normalize(sentence).text.split():
         if w in words or (w[:1] in ("و", "ف") and w[1:] in words):
@@ -69,6 +75,22 @@ def _fall_rules(directory: str) -> tuple[frozenset[str], frozenset[str], int]:
 _CLAUSE_END = frozenset("،؛,.:!?")
 
 
+_WORD_CHARS = 48  # characters read per word looked back over (longer words are not news prose)
+
+
+def words_before(sentence: str, at: int, reach: int) -> list[str]:
+    """The last `reach` words of `sentence` before character `at`, read from at most
+    reach * _WORD_CHARS characters before it (bounded work per figure, however long the
+    sentence and however many figures it holds; a word cut by the window's start is dropped)."""
+    if reach <= 0 or at <= 0:
+        return []
+    lo = max(0, at - reach * _WORD_CHARS)
+    back = sentence[lo:at].split()
+    if lo > 0 and back and not sentence[lo - 1].isspace() and not sentence[lo].isspace():
+        back = back[1:]  # (the window began inside a word)
+    return back[-reach:]
+
+
 def tells_fall(sentence: str, at: int) -> bool:
     """Is the figure at character `at` of `sentence` told as lower than before or as a
     correction ("تراجع عدد النازحين إلى 352 ألفا", "تصحيح حصيلة القتلى إلى 38": rules/periods.yaml
@@ -77,8 +99,7 @@ def tells_fall(sentence: str, at: int) -> bool:
     words, stops, reach = _fall_rules(_rules_key())
     if not words or not sentence or at <= 0:
         return False
-    back = sentence[:at].split()
-    for w in reversed(back[-reach:] if reach else []):
+    for w in reversed(words_before(sentence, at, reach)):
         if w[-1:] in _CLAUSE_END:
             return False
         n = _word_form(w)
@@ -285,13 +306,11 @@ def _first_rules(directory: str) -> tuple[tuple[str, ...], int]:
 def tells_first(sentence: str, at: int) -> bool:
     """Is the figure at character `at` of `sentence` told as the story's first one (rules/periods.yaml
     `first_figure_words`, at most `first_figure_reach_words` words before it, in its clause)?"""
-    from crosscheck.ruleset.resources import rules_dir
-
-    phrases, reach = _first_rules(str(rules_dir().resolve()))
+    phrases, reach = _first_rules(_rules_key())
     if not phrases or not sentence or at <= 0 or not reach:
         return False
     back: list[str] = []
-    for w in reversed(sentence[:at].split()[-reach:]):
+    for w in reversed(words_before(sentence, at, reach)):
         if w[-1:] in _CLAUSE_END:
             break
         back.append(normalize_word(w))
