@@ -13,7 +13,7 @@ from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import tokenize, word_forms_between
 
 from fuzz_inputs import random_text
-from window_samples import rewritten_windows
+from window_samples import phrase_texts, rewritten_windows
 
 _WORDS = ("قتل نحو أكثر من ما لا يقل عن لم ينف وأصيب الفيتو امتنعت القرار رقم شخصا طفلا، "
           "بينهم منهم في غزة. وفقا لوزارة الصحة أعلن الجيش عن مقتل جنديين و300 ألف").split(" ")
@@ -989,25 +989,10 @@ def test_phrases_tried_by_word_pairs_match_as_every_candidate_does(monkeypatch):
     whose second word the next token has (lexicon._pair_candidates): the same matches as
     trying every candidate, for every phrase set the rules compile, on texts made of the
     phrases' own words (so that most candidates get past their first word)."""
-    import gc
-
     from crosscheck.extract.extractor import extract_text
     from crosscheck.text import lexicon as lx
 
-    extract_text("قتل 3 أشخاص في غزة.")  # the rules' phrase sets compiled
-    sets = [o for o in gc.get_objects() if isinstance(o, PhraseSet) and len(o.phrases) > 3]
-    words = sorted({w for s in sets for p in s.phrases for w in p.source.split()} - set(lx.GAP_WORDS))
-    sources = sorted({p.source for s in sets for p in s.phrases})
-    rng = random.Random(31)
-
-    def piece() -> str:
-        if rng.random() < 0.5:
-            return rng.choice(words)
-        # a whole phrase, its gaps filled with 0-3 words
-        return " ".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 3))) if w in lx.GAP_WORDS else w
-                        for w in rng.choice(sources).split())
-
-    texts = [" ".join(piece() + rng.choice(["", "", "", "،"]) for _ in range(rng.randint(2, 30))) for _ in range(60)]
+    sets, texts = phrase_texts(31, 60, 30, 2, 0.5, 3, ["", "", "", "،"], min_phrases=4)
     toks_of = [tokenize(normalize(t).text) for t in texts]
     paired = tried = 0
     for ps in sets:

@@ -13,7 +13,7 @@ from crosscheck.text.lexicon import PhraseSet, SentenceIndex
 from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import tokenize
 from fuzz_inputs import random_text
-from window_samples import rewritten_windows
+from window_samples import phrase_texts, rewritten_windows
 
 _VERBS = ("وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن")
 _KINDS = ("قتيلا", "جريحا", "مفقودا", "نازحا", "أسيرا", "شخصا", "طفلا", "امرأة")
@@ -263,22 +263,8 @@ def test_a_sentences_scan_finds_every_match_with_fewer_calls(monkeypatch):
     matches as asking _find at each word, for every phrase set the rules compile, on texts of
     their own words (one-word, many-word and gapped phrases, positions read before the scan),
     and fewer Python calls (counted: _find and Phrase.match_at not called at all)."""
-    import gc
-
-    extract_text("قتل 3 أشخاص في غزة.")  # the rules' phrase sets compiled
-    sets = [o for o in gc.get_objects() if isinstance(o, PhraseSet) and o.phrases]
-    words = sorted({w for s in sets for p in s.phrases for w in p.source.split()} - set(lx.GAP_WORDS))
-    sources = sorted({p.source for s in sets for p in s.phrases})
-    rng = random.Random(2307)
-
-    def piece() -> str:
-        if rng.random() < 0.4:
-            return rng.choice(words)
-        return " ".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, 4))) if w in lx.GAP_WORDS else w
-                        for w in rng.choice(sources).split())
-
-    texts = [" ".join(piece() + rng.choice(["", "", "", "،", " 12"]) for _ in range(rng.randint(1, 40)))
-             for _ in range(80)] + _texts(40, 2308) + [_dense(60)]
+    sets, texts = phrase_texts(2307, 80, 40, 1, 0.4, 4, ["", "", "", "،", " 12"])
+    texts += _texts(40, 2308) + [_dense(60)]
     toks_of = [tokenize(normalize(t).text) for t in texts]
     calls = {"find": 0, "match_at": 0}
     real_find, real_match_at = SentenceIndex._find, lx.Phrase.match_at

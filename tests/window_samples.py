@@ -37,3 +37,30 @@ def rewritten_windows(pieces: Sequence[str], seed: int, count: int, max_words: i
             w[i - 1 - a : i + 1 - a] = [Token(p.nstart, t.nend, t.text, frozenset({"1"}), p.brk_before),
                                         Token(p.nstart, t.nend, p.text, p.forms, False)]
         yield TokenInfo(w, base)
+
+
+def phrase_texts(seed: int, count: int, max_pieces: int, min_pieces: int, words_share: float, max_gap: int,
+                 ends: Sequence[str], min_phrases: int = 1) -> tuple[list, list[str]]:
+    """(the rules' compiled phrase sets holding at least `min_phrases` phrases, `count` texts
+    made of their own words): each piece is one of their words (`words_share` of the time) or
+    a whole phrase, its gaps filled with 0..max_gap words, followed by one of `ends`."""
+    import gc
+
+    from crosscheck.extract.extractor import extract_text
+    from crosscheck.text import lexicon as lx
+
+    extract_text("قتل 3 أشخاص في غزة.")  # the rules' phrase sets compiled
+    sets = [o for o in gc.get_objects() if isinstance(o, lx.PhraseSet) and len(o.phrases) >= min_phrases]
+    words = sorted({w for s in sets for p in s.phrases for w in p.source.split()} - set(lx.GAP_WORDS))
+    sources = sorted({p.source for s in sets for p in s.phrases})
+    rng = random.Random(seed)
+
+    def piece() -> str:
+        if rng.random() < words_share:
+            return rng.choice(words)
+        return " ".join(" ".join(rng.choice(words) for _ in range(rng.randint(0, max_gap))) if w in lx.GAP_WORDS else w
+                        for w in rng.choice(sources).split())
+
+    texts = [" ".join(piece() + rng.choice(ends) for _ in range(rng.randint(min_pieces, max_pieces)))
+             for _ in range(count)]
+    return sets, texts

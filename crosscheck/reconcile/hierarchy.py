@@ -386,22 +386,25 @@ def _partitive_after_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
     return regex.compile(r"\s+(?:من\s+بين|من|بين)\s+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
 
 
-def _last_part_pattern(words: Iterable[str]) -> Optional[regex.Pattern]:
-    """One of `words` (normalised) ending right before a figure."""
-    forms = sorted({normalize(w).text.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+def _phrase_alternation(phrases: Iterable[str]) -> Optional[str]:
+    """The normalised phrases as one alternation, longest first, any spaces inside a phrase
+    matching one or more (None without phrases)."""
+    forms = sorted({normalize(p).text.strip() for p in phrases if p and p.strip()}, key=lambda f: (-len(f), f))
     if not forms:
         return None
-    alts = "|".join(r"\s+".join(regex.escape(x) for x in f.split()) for f in forms)
-    return regex.compile(r"(?<!\w)[وفب]?(?:" + alts + r")\s+$")
+    return "|".join(r"\s+".join(regex.escape(x) for x in f.split()) for f in forms)
+
+
+def _last_part_pattern(words: Iterable[str]) -> Optional[regex.Pattern]:
+    """One of `words` (normalised) ending right before a figure."""
+    alts = _phrase_alternation(words)
+    return None if alts is None else regex.compile(r"(?<!\w)[وفب]?(?:" + alts + r")\s+$")
 
 
 def _of_them_pattern(pronouns: Iterable[str]) -> Optional[regex.Pattern]:
     """A partitive pronoun phrase right after the figure, ending its clause (normalised text)."""
-    words = sorted({normalize(p).text.strip() for p in pronouns if p and p.strip()}, key=len, reverse=True)
-    if not words:
-        return None
-    alts = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in words)
-    return regex.compile(r"\s+(?:" + alts + r")\s*(?:[،,.؛;:!?؟\n]|$)")
+    alts = _phrase_alternation(pronouns)
+    return None if alts is None else regex.compile(r"\s+(?:" + alts + r")\s*(?:[،,.؛;:!?؟\n]|$)")
 
 
 @lru_cache(maxsize=8)
