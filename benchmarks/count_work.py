@@ -22,6 +22,7 @@ import argparse
 import cProfile
 import pstats
 import sys
+from typing import Callable, Optional
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,13 +32,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import bench_pathological as bp  # noqa: E402
 
 
-def count(case: str, size: int) -> tuple[float, float]:
-    """(bytecodes, calls) per MB of one case."""
-    from crosscheck.extract.extractor import extract
-    from crosscheck.models import Document
-
-    texts = bp.make(case, size)
-    mb = sum(len(t.encode("utf-8")) for t in texts) / bp.MB
+def opcodes(run: Callable[[], object], in_function: Optional[str] = None) -> int:
+    """Python bytecodes executed while run() runs (sys.settrace opcode events), in every frame
+    or, with `in_function`, only in frames of functions of that name (tests count one
+    function's steps with it)."""
     ops = [0]
 
     def local(frame, event, arg):
@@ -46,23 +44,40 @@ def count(case: str, size: int) -> tuple[float, float]:
         return local
 
     def start(frame, event, arg):
+        if in_function is not None and frame.f_code.co_name != in_function:
+            return None
         frame.f_trace_opcodes = True
         return local
 
-    docs = [Document(id=f"d{k}", text=t) for k, t in enumerate(texts)]
     sys.settrace(start)
     try:
-        for d in docs:
-            extract(d)
+        run()
     finally:
         sys.settrace(None)
+    return ops[0]
+
+
+def count(case: str, size: int) -> tuple[float, float]:
+    """(bytecodes, calls) per MB of one case."""
+    from crosscheck.extract.extractor import extract
+    from crosscheck.models import Document
+
+    texts = bp.make(case, size)
+    mb = sum(len(t.encode("utf-8")) for t in texts) / bp.MB
+    docs = [Document(id=f"d{k}", text=t) for k, t in enumerate(texts)]
+
+    def run() -> None:
+        for d in docs:
+            extract(d)
+
+    ops = opcodes(run)
     docs = [Document(id=f"d{k}", text=t) for k, t in enumerate(texts)]
     prof = cProfile.Profile()
     prof.enable()
     for d in docs:
         extract(d)
     prof.disable()
-    return ops[0] / mb, pstats.Stats(prof).total_calls / mb
+    return ops / mb, pstats.Stats(prof).total_calls / mb
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import tokenize, word_forms_between
 
 from fuzz_inputs import random_text
-from window_samples import phrase_texts, rewritten_windows
+from window_samples import by_switch, phrase_texts, rewritten_windows
 
 _WORDS = ("قتل نحو أكثر من ما لا يقل عن لم ينف وأصيب الفيتو امتنعت القرار رقم شخصا طفلا، "
           "بينهم منهم في غزة. وفقا لوزارة الصحة أعلن الجيش عن مقتل جنديين و300 ألف").split(" ")
@@ -569,13 +569,9 @@ def test_where_calls_its_finder_only_at_words_that_can_start_a_find(monkeypatch)
         return real(counted, toks, lo, hi, keys)
 
     monkeypatch.setattr(cx, "_where_between", counting)
-    counts = {}
-    for gate in (True, False):
-        monkeypatch.setattr(cx, "_WHERE_KEYS", gate)
-        calls[0], out = 0, []
-        for info in rewritten_windows(pieces, 82, 150, 120, first=1):
-            out.append((_window_attribution_index(lex, stop, info), info.phrase_hits(lex.periods)))
-        counts[gate] = (calls[0], out)
+    counts = by_switch(monkeypatch, cx, "_WHERE_KEYS", calls,
+                       lambda info: (_window_attribution_index(lex, stop, info), info.phrase_hits(lex.periods)),
+                       lambda: rewritten_windows(pieces, 82, 150, 120, first=1))
     assert counts[True][1] == counts[False][1]
     assert counts[True][0] * 2 < counts[False][0], (counts[True][0], counts[False][0])
 

@@ -13,7 +13,7 @@ from crosscheck.text.lexicon import PhraseSet, SentenceIndex
 from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import tokenize
 from fuzz_inputs import random_text
-from window_samples import phrase_texts, rewritten_windows
+from window_samples import by_switch, phrase_texts, rewritten_windows
 
 _VERBS = ("وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأفرج عن")
 _KINDS = ("قتيلا", "جريحا", "مفقودا", "نازحا", "أسيرا", "شخصا", "طفلا", "امرأة")
@@ -163,27 +163,10 @@ def test_whether_a_rule_has_a_cue_is_asked_once_per_figure_and_rule(monkeypatch)
 
 def _steps_in(name: str, run) -> int:
     """Python steps (opcodes) executed inside frames of the function `name` while run() runs."""
-    import sys
+    import corpus_support  # noqa: F401 (puts benchmarks/ on the path)
+    from count_work import opcodes
 
-    steps = [0]
-
-    def local(frame, event, arg):
-        if event == "opcode":
-            steps[0] += 1
-        return local
-
-    def tracer(frame, event, arg):
-        if frame.f_code.co_name == name:
-            frame.f_trace_opcodes = True
-            return local
-        return None
-
-    sys.settrace(tracer)
-    try:
-        run()
-    finally:
-        sys.settrace(None)
-    return steps[0]
+    return opcodes(run, in_function=name)
 
 
 def test_a_total_after_the_figure_is_not_walked_to_where_no_marker_can_stand(monkeypatch):
@@ -235,14 +218,10 @@ def test_a_windows_key_words_are_its_sentences_where_it_copies_it(monkeypatch):
         return real(find, toks, lo, hi, keys)
 
     monkeypatch.setattr(cx, "_where_between", counting)
-    counts = {}
-    for on in (True, False):
-        monkeypatch.setattr(cx, "_WINDOW_KEYS_FROM_BASE", on)
-        tested[0], out = 0, []
-        for info in rewritten_windows(pieces, 2305, 200, 300, noun_first=True):
-            out.append((_window_attribution_index(lex, stop, info), info.phrase_hits(lex.periods),
-                        info.phrase_hits(lex.according_to)))
-        counts[on] = (tested[0], out)
+    counts = by_switch(monkeypatch, cx, "_WINDOW_KEYS_FROM_BASE", tested,
+                       lambda info: (_window_attribution_index(lex, stop, info), info.phrase_hits(lex.periods),
+                                     info.phrase_hits(lex.according_to)),
+                       lambda: rewritten_windows(pieces, 2305, 200, 300, noun_first=True))
     assert counts[True][1] == counts[False][1]
     assert sum(bool(x[0][0][0] or x[0][1][0]) for x in counts[True][1]) > 50  # (windows with sources)
     assert counts[True][0] * 5 < counts[False][0], (counts[True][0], counts[False][0])

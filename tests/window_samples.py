@@ -64,3 +64,15 @@ def phrase_texts(seed: int, count: int, max_pieces: int, min_pieces: int, words_
     texts = [" ".join(piece() + rng.choice(ends) for _ in range(rng.randint(min_pieces, max_pieces)))
              for _ in range(count)]
     return sets, texts
+
+
+def by_switch(monkeypatch, module, flag: str, counter: list, read, windows) -> dict[bool, tuple[int, list]]:
+    """With `module.flag` on and off: (counter[0] once every window of windows() was read,
+    read(window) for each), the counter set to 0 before each pass."""
+    out: dict[bool, tuple[int, list]] = {}
+    for on in (True, False):
+        monkeypatch.setattr(module, flag, on)
+        counter[0] = 0
+        got = [read(info) for info in windows()]
+        out[on] = (counter[0], got)
+    return out
