@@ -54,3 +54,13 @@ def test_a_sentence_is_read_once_for_its_revision_words():
     after = rv._tells_revision.cache_info()
     assert after.misses - before.misses <= 1
     assert after.hits - before.hits >= 19
+
+
+def test_a_sentence_is_read_once_for_its_fall_reason():
+    sentence = "وتراجعت الحصيلة إلى 18 بعد أن تبين أن جثة واحدة احتسبت مرتين، " + "وأصيب 12 شخصا " * 50
+    assert rv.tells_fall_reason(sentence)
+    before = rv._tells_fall_reason.cache_info()
+    for _ in range(20):
+        assert rv.tells_fall_reason(sentence)
+    after = rv._tells_fall_reason.cache_info()
+    assert after.misses == before.misses and after.hits - before.hits == 20

@@ -121,14 +121,17 @@ def _reason_pattern(directory: str):
     return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
 
 
-@lru_cache(maxsize=4096)
 def tells_fall_reason(sentence: str) -> bool:
     """Does the sentence give the reason a count went down (rules/periods.yaml
-    `fall_reason_patterns`: a body or a name counted twice)?  Cached per sentence."""
-    from crosscheck.ruleset.resources import rules_dir
+    `fall_reason_patterns`: a body or a name counted twice)?  Cached per sentence and rules
+    directory (the directory resolved once per process, not per sentence)."""
+    return bool(sentence) and _tells_fall_reason(sentence, _rules_key())
 
-    pat = _reason_pattern(str(rules_dir().resolve()))
-    return bool(sentence) and pat is not None and pat.search(normalize(sentence).text) is not None
+
+@lru_cache(maxsize=4096)
+def _tells_fall_reason(sentence: str, key: str) -> bool:
+    pat = _reason_pattern(key)
+    return pat is not None and pat.search(normalize(sentence).text) is not None
 
 
 def _states_fall_word(c: Claim) -> bool:
