@@ -122,3 +122,50 @@ def test_the_judgement_reads_the_one_pass(monkeypatch):
     [cl] = reconcile(claims)
     assert len(calls) == 1
     assert cl.status == "consistent" and [c.doc for c in cl.claims if c.outlier] == ["d"]
+
+
+FIRST = "وكانت الهيئة قد أعلنت في البداية {} قتيلا"
+
+
+def _first_story(n: int) -> tuple[list, list]:
+    from datetime import date
+
+    claims, cdates = [], []
+    for i in range(n):
+        day = f"2024-03-{1 + i % 20:02d}"
+        s = (FIRST if i % 3 == 0 else PLAIN).format(40 + i)
+        claims.append(claim(f"d{i // 2}", "killed", 40 + i, as_of=day, as_of_from="metadata", sentence=s))
+        cdates.append(date.fromisoformat(day))
+    return claims, cdates
+
+
+def test_first_told_reads_each_word_once_and_finds_the_first_figures(monkeypatch):
+    # tells_first reads up to first_figure_reach_words words before every figure of a running
+    # total: each distinct word's matching form is made once (kept), not at every figure
+    claims, cdates = _first_story(300)
+    revisions.first_told(claims, cdates)  # the rules' phrases made once in this process
+    revisions._word_form.cache_clear()
+    direct = _counting(monkeypatch, revisions, "normalize_word")
+    figures = _counting(monkeypatch, revisions, "tells_first")
+    got = revisions.first_told(claims, cdates)
+    info = revisions._word_form.cache_info()
+    distinct = {w for s in (FIRST, PLAIN) for w in s.split()} | {str(40 + i) for i in range(300)}
+    assert len(figures) > 250
+    assert direct == []  # every word read through the kept forms
+    assert 0 < info.misses <= len(distinct)
+    assert info.hits > 2 * info.misses
+    assert got and all(i % 3 == 0 for i in got)  # the figures told as the first ones
+
+
+@pytest.mark.parametrize("n", [60, 600])
+def test_the_rules_directory_is_asked_once_per_cluster(monkeypatch, n):
+    # the rules directory in force (`_rules_key`: the CLI flag, the environment, the config
+    # file) is asked once for a cluster's pass, not for every figure: the count does not grow
+    # with the cluster
+    claims, cdates = _story(11, n=n)
+    fclaims, fdates = _first_story(n)
+    asked = _counting(monkeypatch, revisions, "_rules_key")
+    got = revisions.revisions(claims, cdates)
+    revisions.first_told(fclaims, fdates)
+    assert got.revised or got.stale or got.days  # the story has revisions and falls
+    assert len(asked) <= 3

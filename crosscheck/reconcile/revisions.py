@@ -46,10 +46,11 @@ def _rules_key() -> str:
     return resolved(rules_dir())
 
 
-def tells_revision(sentence: str) -> bool:
+def tells_revision(sentence: str, key: Optional[str] = None) -> bool:
     """Does the sentence lower a figure (a word of `revision_words`, with و/ف in front)?
-    Cached per sentence: a sentence holding many figures is read once, not once per figure."""
-    return bool(sentence) and _tells_revision(sentence, _rules_key())
+    Cached per sentence: a sentence holding many figures is read once, not once per figure.
+    `key`: the rules directory's `_rules_key()`, when the caller asked it once for many figures."""
+    return bool(sentence) and _tells_revision(sentence, key or _rules_key())
 
 
 @lru_cache(maxsize=4096)
@@ -91,12 +92,13 @@ def words_before(sentence: str, at: int, reach: int) -> list[str]:
     return back[-reach:]
 
 
-def tells_fall(sentence: str, at: int) -> bool:
+def tells_fall(sentence: str, at: int, key: Optional[str] = None) -> bool:
     """Is the figure at character `at` of `sentence` told as lower than before or as a
     correction ("تراجع عدد النازحين إلى 352 ألفا", "تصحيح حصيلة القتلى إلى 38": rules/periods.yaml
     `fall_words`, at most `fall_reach_words` words before it in its clause, no rise word
-    between)?"""
-    words, stops, reach = _fall_rules(_rules_key())
+    between)?  `key`: the rules directory's `_rules_key()`, when the caller asked it once for
+    many figures."""
+    words, stops, reach = _fall_rules(key or _rules_key())
     if not words or not sentence or at <= 0:
         return False
     for w in reversed(words_before(sentence, at, reach)):
@@ -121,11 +123,11 @@ def _reason_pattern(directory: str):
     return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
 
 
-def tells_fall_reason(sentence: str) -> bool:
+def tells_fall_reason(sentence: str, key: Optional[str] = None) -> bool:
     """Does the sentence give the reason a count went down (rules/periods.yaml
     `fall_reason_patterns`: a body or a name counted twice)?  Cached per sentence and rules
     directory (the directory resolved once per process, not per sentence)."""
-    return bool(sentence) and _tells_fall_reason(sentence, _rules_key())
+    return bool(sentence) and _tells_fall_reason(sentence, key or _rules_key())
 
 
 @lru_cache(maxsize=4096)
@@ -134,31 +136,33 @@ def _tells_fall_reason(sentence: str, key: str) -> bool:
     return pat is not None and pat.search(normalize(sentence).text) is not None
 
 
-def _states_fall_word(c: Claim) -> bool:
+def _states_fall_word(c: Claim, key: Optional[str] = None) -> bool:
     """`_states_fall` by a fall word only (no reason)."""
     from crosscheck.reconcile.dating import figure_offset, find_whole
 
-    if c.sentence and tells_fall(c.sentence, figure_offset(c)):
+    key = key or _rules_key()
+    if c.sentence and tells_fall(c.sentence, figure_offset(c), key):
         return True
     for m in c.mentions:
         if m.sentence and m.sentence != c.sentence:
             i = find_whole(m.sentence, m.surface)
-            if i > 0 and tells_fall(m.sentence, i):
+            if i > 0 and tells_fall(m.sentence, i, key):
                 return True
     return False
 
 
-def _states_fall(c: Claim) -> bool:
+def _states_fall(c: Claim, key: Optional[str] = None) -> bool:
     """Does the claim's sentence, or another place its article states the figure, tell it as a
     fall (`tells_fall`) or give the reason its count went down (`tells_fall_reason`)?"""
     from crosscheck.reconcile.dating import figure_offset, find_whole
 
-    if c.sentence and (tells_fall(c.sentence, figure_offset(c)) or tells_fall_reason(c.sentence)):
+    key = key or _rules_key()
+    if c.sentence and (tells_fall(c.sentence, figure_offset(c), key) or tells_fall_reason(c.sentence, key)):
         return True
     for m in c.mentions:
         if m.sentence and m.sentence != c.sentence:
             i = find_whole(m.sentence, m.surface)
-            if (i > 0 and tells_fall(m.sentence, i)) or tells_fall_reason(m.sentence):
+            if (i > 0 and tells_fall(m.sentence, i, key)) or tells_fall_reason(m.sentence, key):
                 return True
     return False
 
@@ -216,6 +220,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
     revising: dict[float, tuple[date, int]] = {}  # earlier figure -> (day, the revised figure's index)
     revised_to: set[float] = set()  # the figures an article lowered a named earlier figure to
     tops: set[int] = set()  # ... their indexes
+    key = _rules_key()  # once for the cluster, not per figure
     for doc, idx in by_doc.items():
         current = [i for i in idx if claims[i].period != EARLIER_PERIOD and numeric_value(claims[i]) is not None]
         if not current:
@@ -228,7 +233,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
         for i in idx:
             v = numeric_value(claims[i])
             if (claims[i].period == EARLIER_PERIOD and v is not None and v > top
-                    and tells_revision(claims[i].sentence or "")):
+                    and tells_revision(claims[i].sentence or "", key)):
                 revised[v] = max(revised.get(v, max(days)), max(days))
                 revisers[v].add(doc)
                 revised_to.add(top)
@@ -306,17 +311,19 @@ def _first_rules(directory: str) -> tuple[tuple[str, ...], int]:
     return tuple(" ".join(normalize_word(w) for w in p.split()) for p in r.first_figure_words), r.first_figure_reach_words
 
 
-def tells_first(sentence: str, at: int) -> bool:
+def tells_first(sentence: str, at: int, key: Optional[str] = None) -> bool:
     """Is the figure at character `at` of `sentence` told as the story's first one (rules/periods.yaml
-    `first_figure_words`, at most `first_figure_reach_words` words before it, in its clause)?"""
-    phrases, reach = _first_rules(_rules_key())
+    `first_figure_words`, at most `first_figure_reach_words` words before it, in its clause)?
+    Each word's matching form is kept (`_word_form`: a running total's figures are read in
+    every judgement of it); `key` as in `tells_fall`."""
+    phrases, reach = _first_rules(key or _rules_key())
     if not phrases or not sentence or at <= 0 or not reach:
         return False
     back: list[str] = []
     for w in reversed(words_before(sentence, at, reach)):
         if w[-1:] in _CLAUSE_END:
             break
-        back.append(normalize_word(w))
+        back.append(_word_form(w))
     text = " " + " ".join(reversed(back)) + " "
     return any(f" {p} " in text or f" و{p} " in text for p in phrases)
 
@@ -333,8 +340,9 @@ def first_told(claims: Sequence[Claim], cdates: Sequence[Optional[date]]) -> dic
     if not days:
         return {}
     first = min(days)
+    key = _rules_key()  # once for the cluster, not per figure
     told = [i for i, c in enumerate(claims)
-            if c.sentence and (cdates[i] is None or cdates[i] > first) and tells_first(c.sentence, figure_offset(c))]
+            if c.sentence and (cdates[i] is None or cdates[i] > first) and tells_first(c.sentence, figure_offset(c), key)]
     if not told:
         return {}
     marked = set(told)
@@ -393,14 +401,15 @@ def _stated_falls(claims, cdates, by_doc, revisers, before: set[int], revised_to
     figures before it stay dated and are judged among themselves.  One pass over the claims and
     a sort of the falls."""
     falls: list[tuple[date, float, str]] = []
+    key = _rules_key()  # once for the cluster, not per figure
     for doc, idx in by_doc.items():
         if any(doc in r for r in revisers.values()):
             continue  # the article names the figure it revised: _revisions judged it
         for i in idx:
             v = numeric_value(claims[i])
             if (claims[i].period != EARLIER_PERIOD and v is not None and cdates[i] is not None
-                    and v not in revised_to and _states_fall(claims[i])):
-                if tops is not None and not _states_fall_word(claims[i]):
+                    and v not in revised_to and _states_fall(claims[i], key)):
+                if tops is not None and not _states_fall_word(claims[i], key):
                     tops.add(i)  # a fall for a stated reason: the count starts again that day
                     continue
                 falls.append((cdates[i], v, doc))
