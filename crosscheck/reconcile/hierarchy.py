@@ -30,6 +30,7 @@ from typing import Iterable, Optional, Sequence
 
 import regex
 
+from crosscheck.extract.claim_copy import updated
 from crosscheck.models import Claim, Document
 from crosscheck.reconcile.singled_out import ALONE_WORDS, alone_near, alone_pattern  # noqa: F401 (ALONE_WORDS re-exported)
 from crosscheck.text.normalize import normalize, normalize_word
@@ -300,8 +301,13 @@ class Hierarchy:
         return out
 
     def with_paths(self, c: Claim) -> Claim:
-        return c.model_copy(update={"place_path": self.place_path(c.location),
-                                    "group_path": self.group_path(c.group)})
+        """The claim with its place and group paths: `model_copy(update=...)`'s values, made
+        without pydantic's generic copy (every member of every judged cluster gets one: a
+        check re-judging running totals of thousands of claims; `claim_copy.updated`)."""
+        update = {"place_path": self.place_path(c.location), "group_path": self.group_path(c.group)}
+        if type(c) is Claim and c.__pydantic_extra__ is None and c.__pydantic_private__ is None:
+            return updated(c, update)
+        return c.model_copy(update=update)
 
     # ------------------------------------------------------------------ keys
 
