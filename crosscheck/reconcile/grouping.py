@@ -1644,10 +1644,10 @@ def _make_group(
         display["value"] = ident
     variants: dict[str, set[str]] = {}
     for i, a in enumerate(attrs):
-        raws = [scope_value(m.claim, a) for m in members]
-        if canon[a] is None:
+        if canon[a] is None:  # (no member's value is read: a running total holds thousands)
             display[a] = None
             continue
+        raws = [scope_value(m.claim, a) for m in members]
         if a == "location" and _is_id(canon[a]):
             display[a] = canon[a]
         else:
