@@ -22,7 +22,7 @@ from typing import Optional, Sequence
 from crosscheck.models import Claim
 from crosscheck.reconcile.grouping import EARLIER_PERIOD
 from crosscheck.reconcile.intervals import numeric_value
-from crosscheck.text.normalize import normalize, normalize_word
+from crosscheck.text.normalize import normalize, normalize_sentence, normalize_word
 
 
 @lru_cache(maxsize=8)
@@ -133,7 +133,7 @@ def tells_fall_reason(sentence: str, key: Optional[str] = None) -> bool:
 @lru_cache(maxsize=4096)
 def _tells_fall_reason(sentence: str, key: str) -> bool:
     pat = _reason_pattern(key)
-    return pat is not None and pat.search(normalize(sentence).text) is not None
+    return pat is not None and pat.search(normalize_sentence(sentence).text) is not None
 
 
 def _states_fall_word(c: Claim, key: Optional[str] = None) -> bool:

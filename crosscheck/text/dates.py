@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
-from crosscheck.text.normalize import normalize, normalize_word
+from crosscheck.text.normalize import normalize, normalize_sentence, normalize_word
 from crosscheck.util.memo import per_object
 
 
@@ -543,7 +543,7 @@ def _part_cues(sentence: str, p: _Patterns):
     bringing in an earlier figure end)."""
     if p.part_re is None:
         return None, (), (), ()
-    norm = normalize(sentence)
+    norm = normalize_sentence(sentence)
     s = norm.text
     cues: list[tuple[int, int, int]] = []
     for m in p.part_re.finditer(s):

@@ -17,6 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyarabic.araby as araby
 import regex
@@ -172,6 +173,24 @@ def _normalize_general(text: str) -> Normalized:
     if o_pos < len(text):
         pieces.append(text[o_pos:].translate(_TABLE))
     return Normalized(text, "".join(pieces), norm_at, orig_at)
+
+
+_KEPT_CHARS = 2000  # sentences longer than this are normalised each time, not kept
+
+
+@lru_cache(maxsize=4096)
+def _kept(sentence: str) -> "Normalized":
+    return normalize(sentence)
+
+
+def normalize_sentence(sentence: str) -> Normalized:
+    """`normalize(sentence)`, kept for a sentence of news length: the judgement of a running
+    total reads each of its thousands of distinct sentences for a part of the day and for the
+    reason a count fell (crosscheck.text.dates, crosscheck.reconcile.revisions), one
+    normalisation for both.  The result is shared: not to be changed."""
+    if len(sentence) > _KEPT_CHARS:
+        return normalize(sentence)
+    return _kept(sentence)
 
 
 def normalize_word(word: str) -> str:
