@@ -122,8 +122,9 @@ def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
     from crosscheck.reconcile.dating import find_whole
     from crosscheck.text.dates import part_before
 
+    at = figure_offset(c) if c.sentence else 0  # (found once: read again below)
     if c.sentence:
-        got = part_of_day(c.sentence, figure_offset(c), rules)
+        got = part_of_day(c.sentence, at, rules)
         if got is not None:
             return _STEP * got
     for m in c.mentions:
@@ -133,7 +134,7 @@ def _part(c: Claim, rules, part_of_day, figure_offset) -> Optional[int]:
             if got is not None:
                 return _STEP * got
     if c.sentence:
-        got = part_before(c.sentence, figure_offset(c), rules)
+        got = part_before(c.sentence, at, rules)
         if got is not None:
             return _STEP * got + _AFTER
     return None
