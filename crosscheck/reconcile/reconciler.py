@@ -284,7 +284,11 @@ def _judge(
     doc_dates: dict[str, Optional[str]],
     sources: SourceGroups,
     cfg: ReconcileConfig,
+    parts_aside: bool = False,
 ) -> Cluster:
+    """`parts_aside`: the group is what is left once `_own_parts` set a cluster's own parts
+    aside; with `own_part_ratio` below 1 it holds none (`_parts_left`), so they are not looked
+    for again (a running total of thousands of claims is judged once more without its parts)."""
     members = group.members
     headlines = _restated_headlines(members)
     if headlines:
@@ -292,9 +296,9 @@ def _judge(
     estimates = [m for m in members if m.claim.basis == "estimate"]
     if estimates and len(estimates) < len(members):
         return _judge_with_estimates(group, estimates, doc_dates, sources, cfg)
-    smaller = _own_parts(members, sources, cfg)
+    smaller = [] if parts_aside and not _parts_left(cfg) else _own_parts(members, sources, cfg)
     if smaller:
-        return _judge_aside(group, smaller, doc_dates, sources, cfg)
+        return _judge_aside(group, smaller, doc_dates, sources, cfg, parts=_none_largest(smaller, cfg))
     others = _other_occurrences(group, members, cfg)
     if others:
         return _judge_aside(group, others, doc_dates, sources, cfg, _OCCURRENCE_NOTE)
@@ -362,6 +366,30 @@ def _with_aside(judged: Cluster, aside, group, doc_dates, sources, note: str) ->
     status = "consistent" if judged.status == "single" else judged.status
     return judged.model_copy(update={"claims": claims, "notes": judged.notes + [note],
                                      "status": status, "ambiguous": group.ambiguous})
+
+
+# tests turn it on to look for own parts again in what is left once they are set aside
+LOOK_AGAIN = False
+
+
+def _parts_left(cfg: ReconcileConfig) -> bool:
+    """Can what is left once a cluster's own parts are set aside hold own parts?  Not when
+    `own_part_ratio` is below 1 and no part was its article's largest figure of the day
+    (`_none_largest`): a part's upper end lies below its article's largest low end for the day
+    (ratio x it, or below it for a sum's part), so every (article, day) keeps its largest
+    figure, and any figure left that is a part of it was set aside with the others
+    (`intervals.own_parts`)."""
+    return LOOK_AGAIN or cfg.own_part_ratio >= 1
+
+
+def _none_largest(parts, cfg: ReconcileConfig) -> bool:
+    """No part set aside can be its article's largest low end of the day: each one's span
+    runs upwards (low <= high), and its high end lies below that largest low end."""
+    for m in parts:
+        sp = claim_span(m.claim, m.claim.kind not in cfg.continuous_kinds)
+        if sp.low is not None and sp.high is not None and sp.low > sp.high:
+            return False
+    return True
 
 
 def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
@@ -459,12 +487,12 @@ def _as_number(v) -> Optional[float]:
         return None
 
 
-def _judge_aside(group, aside, doc_dates, sources, cfg, note: str = _OWN_PART_NOTE) -> Cluster:
-    """Judge the cluster without `aside` (`_own_parts`, `_later_tallies`); they stay in the
-    cluster, never outliers, and a note says why."""
+def _judge_aside(group, aside, doc_dates, sources, cfg, note: str = _OWN_PART_NOTE, parts: bool = False) -> Cluster:
+    """Judge the cluster without `aside` (`_own_parts` when `parts`, `_later_tallies`, ...);
+    they stay in the cluster, never outliers, and a note says why."""
     ids = {id(m) for m in aside}
     rest = [m for m in group.members if id(m) not in ids]
-    judged = _judge(replace(group, members=rest, notes=list(group.notes)), doc_dates, sources, cfg)
+    judged = _judge(replace(group, members=rest, notes=list(group.notes)), doc_dates, sources, cfg, parts_aside=parts)
     shown = ", ".join(sorted({f"{m.claim.surface!r} ({m.claim.doc})" for m in aside}))
     return _with_aside(judged, aside, group, doc_dates, sources, note + shown)
 
