@@ -413,6 +413,13 @@ def claim_date(
     return None, "none"
 
 
+def _skip_gap(s: str, at: int) -> int:
+    """The first character at or after `at` that is no space or comma."""
+    while at < len(s) and s[at] in " \t\u00a0،,":
+        at += 1
+    return at
+
+
 def _names_event(p: "_Patterns", s: str, at: int) -> bool:
     """Does an event noun stand right before the day starting at `at` ("هجوم الجمعة")?"""
     return p.event_noun_re is not None and p.event_noun_re.search(s, max(0, at - 24), at) is not None
@@ -435,10 +442,17 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
     dated = [(m, int(m[1])) for m in p.dmy.finditer(s)]
     if p.dmy_words is not None:
         dated += [(m, p.ordinals[regex.sub(r"\s+", " ", m[1])]) for m in p.dmy_words.finditer(s)]
+    # a weekday written right before a day and month ("يوم الجمعة 13 أكتوبر", "الأحد 19 جوان")
+    # names that date: the date is the cue (the weekday's nearest-day reading is dropped)
+    weekday_ends = {_skip_gap(s, w.end()): w.end() for w in p.weekday_re.finditer(s)}
+    named_dates: set[int] = set()
     for m, day in dated:
         # a date is the figure's day only after "حتى", "بتاريخ", "يوم"...; elsewhere it names
         # an event ("هجوم 7 أكتوبر") or starts a period ("منذ 3 يونيو")
-        if not p.as_of_re.search(s, max(0, m.start() - 20), m.start()):
+        by_weekday = m.start() in weekday_ends
+        if by_weekday:
+            named_dates.add(weekday_ends[m.start()])
+        if not by_weekday and not p.as_of_re.search(s, max(0, m.start() - 20), m.start()):
             if earlier is None:
                 earlier = _earlier_ends(s, p)
             if not _after_earlier_figure(s, m.start(), p, earlier):
@@ -470,6 +484,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
         for m in p.weekday_re.finditer(s):
+            if m.end() in named_dates:
+                continue  # "يوم الجمعة 13 أكتوبر": the date that follows is the cue
             if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
                 continue
             if p.in_event_clause(s, m.start(), reports=True):
