@@ -52,7 +52,14 @@ DOUBLE = "وقالت النيابة إن الحصيلة النهائية 27 قت
 PLAIN = "وقالت النيابة إن الحصيلة النهائية 27 قتيلا في الحادث"
 
 
-@pytest.mark.parametrize("sentence,falls", [(DOUBLE, False), (PLAIN, True)])
+# the dead listed by mistake, or found alive after being listed: the lower count is a correction
+LISTED = "وخفضت البلدية عدد القتلى في الحي القديم للمدينة الساحلية إلى 27 قتيلا، موضحة أن عاملين أدرجا خطأ في القوائم"
+FOUND = "وأصبحت الحصيلة 27 قتيلا، بعد أن أعلن موت صيادين ثم عثر عليهما حيين في جزيرة قريبة"
+RESCUE = "وأصبحت الحصيلة 27 قتيلا، وعثرت فرق الإنقاذ على اثنين حيين تحت الأنقاض"
+
+
+@pytest.mark.parametrize("sentence,falls", [(DOUBLE, False), (PLAIN, True), (LISTED, False), (FOUND, False),
+                                            (RESCUE, True)])
 def test_a_count_lowered_for_a_stated_reason_does_not_fall(sentence, falls):
     clusters = reconcile([_dated("a", 20, "2024-05-01"), _dated("b", 28, "2024-05-02"),
                           _dated("c", 27, "2024-05-03", sentence=sentence)])
