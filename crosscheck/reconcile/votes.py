@@ -53,11 +53,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from crosscheck.extract.vote_events import format_event, parse_event
 from crosscheck.models import Claim
 from crosscheck.ruleset.vote_rules import vote_rules
+from crosscheck.text.normalize import normalize
 
 _FAR_PAST = date(1900, 1, 1)
 _FAR_FUTURE = date(2999, 12, 31)
@@ -161,9 +163,51 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
         occ.exact = None
 
 
+@lru_cache(maxsize=8)
+def _cues_at(directory: str) -> dict:
+    """rules/vote_events.yaml's `last_month` ("الشهر الماضي") and `recall` ("بعد أن") cues,
+    compiled once per rules directory (None for a cue the rules leave out)."""
+    import regex
+
+    from crosscheck.ruleset.vote_rules import spelled
+
+    out = {}
+    for cid in ("last_month", "recall"):
+        pats = [spelled(p) for c in vote_rules(directory).cues if c.id == cid for p in c.patterns]
+        out[cid] = regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+    return out
+
+
+def _says_last_month(occ: Occ, claims: Sequence[Claim]) -> bool:
+    """Does a sentence of the occurrence say "last month" of its figures: before them, or after
+    them with no recalled step between ("بأغلبية 122 صوتا، بعد أن كانت اللجنة قد أوصت به الشهر
+    الماضي": the committee's month, not this vote's)?  One normalisation per sentence."""
+    from crosscheck.reconcile.dating import figure_offset
+    from crosscheck.ruleset.resources import resolved, rules_dir
+
+    cues = _cues_at(resolved(rules_dir()))
+    last, recall = cues["last_month"], cues["recall"]
+    if last is None:
+        return False
+    by_sentence: dict[str, list[int]] = {}
+    for i in occ.members:
+        if claims[i].sentence:
+            by_sentence.setdefault(claims[i].sentence, []).append(figure_offset(claims[i]))
+    for s, figures in by_sentence.items():
+        n = normalize(s)
+        m = last.search(n.text)
+        if m is None:
+            continue
+        at = n.to_original(m.start())
+        before = [f for f in figures if f < at]
+        if not before or recall is None or recall.search(normalize(s[max(before):at]).text) is None:
+            return True
+    return False
+
+
 def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Optional[tuple[date, date]]:
-    """The days of an earlier vote an article recalls beside its news: "last year" in the tally's
-    sentence (that year, or its one named month), or the one month its sentences name when that
+    """The days of an earlier vote an article recalls beside its news: "last month" in the tally's
+    sentence (the month before the article's), "last year" (that year, or its one named month), or the one month its sentences name when that
     month ended before the article's ("حين صوتت 137 دولة في شباط/فبراير" in August).  None when
     the sentences say neither (the vote is the article's own)."""
     from crosscheck.reconcile.dating import date_rules
@@ -171,6 +215,9 @@ def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Option
 
     rules = date_rules()
     sentences = {claims[i].sentence for i in occ.members if claims[i].sentence}
+    if _says_last_month(occ, claims):
+        # "وكان القرار قد نال في اللجنة الشهر الماضي تأييد 131 عضوا": the month before the article's
+        return _when_span("m-1", published)
     months: set[int] = set()
     for s in sentences:
         months |= months_named(s, rules)
