@@ -118,7 +118,8 @@ class _Side:
         placed = bool(cl.key.get("location"))
         integral = cl.kind not in cfg.continuous_kinds
         self.at: dict[Moment, list[tuple[ClusterClaim, Span, Span]]] = defaultdict(list)
-        aside = {id(cl.claims[i]) for i in own_parts(cl.claims, cfg.own_part_ratio, cfg.continuous_kinds)}
+        aside = {id(cl.claims[i]) for i in own_parts(cl.claims, cfg.own_part_ratio, cfg.continuous_kinds,
+                                                      cfg.own_part_leads)}
         later: list[ClusterClaim] = []
         # a headline restating (often rounding) its article's figure of this cluster: the body
         # figure speaks for the article (reconciler._restated_headlines)

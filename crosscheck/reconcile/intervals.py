@@ -164,19 +164,42 @@ def claim_span(claim: Claim, integral: bool = True) -> Span:
     return span.integral() if integral else span
 
 
-def own_parts(claims: Sequence[Claim], ratio: float, continuous_kinds: Iterable[str]) -> list[int]:
+def _after_lead(c: Claim, leads: Sequence[str]) -> bool:
+    """Does a lead of `leads` (normalised words, ReconcileConfig.own_part_leads: "بعد وفاة") end
+    right before the claim's figure in its sentence ("إلى أربع حالات، بعد وفاة ثلاثة عمال")?
+    Reads at most 40 characters before the figure."""
+    if not leads or not c.sentence:
+        return False
+    from crosscheck.text.normalize import normalize
+
+    i = c.sentence.find(c.surface)
+    if i <= 0:
+        return False
+    before = normalize(c.sentence[max(0, i - 40):i]).text.split()
+    for lead in leads:
+        tail = " ".join(before[-len(lead.split()):])
+        if tail in (lead, "و" + lead, "ف" + lead):
+            return True
+    return False
+
+
+def own_parts(claims: Sequence[Claim], ratio: float, continuous_kinds: Iterable[str],
+              leads: Sequence[str] = ()) -> list[int]:
     """Positions of the claims an article gives beside a much larger one of its own for the
     same day: at most `ratio` (ReconcileConfig.own_part_ratio; 0 turns this off) of the largest
     low bound its article gives that day ("43" beside a toll of 158).  The reconciler judges a
     cluster without them and the inconsistency checks leave them out.  A figure its article gives
     as a part of one of its totals (crosscheck.reconcile.sums: "706 + 181 = 887") is likewise
-    set aside below any larger figure of its article and day.  None when any claim has no
-    number."""
+    set aside below any larger figure of its article and day, and so is a figure told as what
+    made a larger figure of its own sentence rise (right after a lead of `leads`: "ارتفع عدد
+    الوفيات إلى أربع حالات، بعد وفاة ثلاثة عمال" - the three are the newly counted, a part of
+    the four).  None when any claim has no number."""
     if ratio <= 0:
         return []
     continuous = set(continuous_kinds)
     spans = []
     top: dict[tuple, float] = {}
+    top_sentence: dict[tuple, float] = {}  # (doc, day, sentence) -> its largest low bound
     for c in claims:
         if numeric_value(c) is None:
             return []
@@ -184,9 +207,17 @@ def own_parts(claims: Sequence[Claim], ratio: float, continuous_kinds: Iterable[
         spans.append(sp)
         if sp.low is not None and sp.low > top.get((c.doc, c.as_of), 0.0):
             top[(c.doc, c.as_of)] = sp.low
+        if leads and sp.low is not None:
+            # every sentence the article states the figure in (a headline's figure told again in
+            # the body beside the rise's cause)
+            for sentence in {c.sentence, *(m.sentence for m in c.mentions)}:
+                if sp.low > top_sentence.get((c.doc, c.as_of, sentence), 0.0):
+                    top_sentence[(c.doc, c.as_of, sentence)] = sp.low
     return [i for i, (c, sp) in enumerate(zip(claims, spans))
             if sp.high is not None and (t := top.get((c.doc, c.as_of)))
-            and (sp.high <= ratio * t or (SUM_PART in c.inferred and sp.high < t))]
+            and (sp.high <= ratio * t or (SUM_PART in c.inferred and sp.high < t)
+                 or (leads and sp.high < top_sentence.get((c.doc, c.as_of, c.sentence), 0.0)
+                     and _after_lead(c, leads)))]
 
 
 def common(spans: Iterable[Span]) -> Span:

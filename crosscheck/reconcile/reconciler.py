@@ -403,7 +403,7 @@ def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
     official") are compared as usual, in a cluster of one source too ("157 dead, 32 of them
     Kenyans" in one article is no conflict)."""
     return [members[i] for i in own_parts([m.claim for m in members], cfg.own_part_ratio,
-                                           cfg.continuous_kinds)]
+                                           cfg.continuous_kinds, cfg.own_part_leads)]
 
 
 _HEADLINE_NOTE = "not compared: a headline's figure beside its article's own figure for the same quantity: "

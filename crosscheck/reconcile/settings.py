@@ -104,6 +104,9 @@ class ReconcileConfig(BaseModel):
     # a figure at most this fraction of a larger one the same article gives for the same scope
     # and day is a part of it, not compared (reconciler._own_parts); 0 turns this off
     own_part_ratio: float = Field(0.3, ge=0, lt=1)
+    # a figure right after one of these leads (normalised) below a larger figure of its own
+    # sentence is what made that figure rise: a part of it, not compared (intervals.own_parts)
+    own_part_leads: list[str] = []
     # A duration of an event (a truce's length) reported on days further apart than the longer
     # duration plus this many days is another instance of the event: not compared (None: off).
     instance_slack_days: Optional[float] = Field(1, ge=0)
