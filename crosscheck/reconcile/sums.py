@@ -8,7 +8,9 @@ hospital" beside "49 killed"; "920 militants, 165 soldiers and 47 civilians, mor
 does not disagree with itself when grouping puts a part beside the total, or two parts of one
 total in one cluster: the parts are parts.  Such a figure is one of two or three figures of its
 article (same kind, same day) whose sum the interval of a larger figure of that article holds
-(an exact total: the sum itself; "أكثر من 1100": any sum above 1,100).
+(an exact total: the sum itself; "أكثر من 1100": any sum above 1,100).  A figure stated twice
+in one sentence ("35 مقابل 35", "35 from each side") counts twice: beside an exact figure of the
+article twice as large, it is that total's two equal parts.
 
 The reconciler then sets a marked figure aside in a cluster where its article gives a larger
 figure for the same day (crosscheck.reconcile.intervals.own_parts): it is not compared there,
@@ -48,10 +50,37 @@ def mark_sum_parts(claims: Sequence[Claim]) -> list[Claim]:
     for idx in buckets.values():
         if 3 <= len(idx) <= PAIRS_MAX:
             marked.update(_parts(claims, idx))
+        if 2 <= len(idx) <= PAIRS_MAX:
+            marked.update(_doubled_parts(claims, idx))
     if not marked:
         return list(claims)
     return [c.model_copy(update={"inferred": list(c.inferred) + [SUM_PART]})
             if i in marked and not is_sum_part(c) else c for i, c in enumerate(claims)]
+
+
+def _stated_twice(c: Claim) -> bool:
+    """Does the article state the figure twice in one sentence of its body ("35 مقابل 35",
+    "أفرجت موسكو عن 35 ... فيما سلمت كييف 35")?"""
+    seen: dict[str, set[int]] = defaultdict(set)
+    for m in c.mentions:
+        if m.field == "text" and m.sentence:
+            seen[m.sentence].add(m.start)
+    return any(len(starts) > 1 for starts in seen.values())
+
+
+def _doubled_parts(claims: Sequence[Claim], idx: list[int]) -> set[int]:
+    """A figure its article states twice in one sentence, beside an exact figure of the article
+    twice as large: two equal parts of that total ("35 مقابل 35" and "70 in all")."""
+    totals = {spans.low for i in idx
+              if (spans := claim_span(claims[i])).low is not None and spans.low == spans.high}
+    out: set[int] = set()
+    for i in idx:
+        c = claims[i]
+        sp = claim_span(c)
+        if (c.qualifier == "exact" and sp.low is not None and sp.low == sp.high and sp.low > 0
+                and 2 * sp.low in totals and _stated_twice(c)):
+            out.add(i)
+    return out
 
 
 def _parts(claims: Sequence[Claim], idx: list[int]) -> set[int]:
