@@ -179,28 +179,20 @@ def _cues_at(directory: str) -> dict:
 
 
 def _says_last_month(occ: Occ, claims: Sequence[Claim]) -> bool:
-    """Does a sentence of the occurrence say "last month" of its figures: before them, or after
-    them with no recalled step between ("بأغلبية 122 صوتا، بعد أن كانت اللجنة قد أوصت به الشهر
-    الماضي": the committee's month, not this vote's)?  One normalisation per sentence."""
-    from crosscheck.reconcile.dating import figure_offset
+    """Does a sentence of the occurrence say "last month" of its figures, with no recalled step
+    ("بعد أن", rules/vote_events.yaml `recall`) before it ("بأغلبية 122 صوتا، بعد أن كانت اللجنة
+    قد أوصت به الشهر الماضي": the committee's month, not this vote's)?  Reads only the sentences
+    (compact claim rows carry no offsets within them): one normalisation per sentence."""
     from crosscheck.ruleset.resources import resolved, rules_dir
 
     cues = _cues_at(resolved(rules_dir()))
     last, recall = cues["last_month"], cues["recall"]
     if last is None:
         return False
-    by_sentence: dict[str, list[int]] = {}
-    for i in occ.members:
-        if claims[i].sentence:
-            by_sentence.setdefault(claims[i].sentence, []).append(figure_offset(claims[i]))
-    for s, figures in by_sentence.items():
-        n = normalize(s)
-        m = last.search(n.text)
-        if m is None:
-            continue
-        at = n.to_original(m.start())
-        before = [f for f in figures if f < at]
-        if not before or recall is None or recall.search(normalize(s[max(before):at]).text) is None:
+    for s in {claims[i].sentence for i in occ.members if claims[i].sentence}:
+        text = normalize(s).text
+        m = last.search(text)
+        if m is not None and (recall is None or recall.search(text, 0, m.start()) is None):
             return True
     return False
 
