@@ -56,6 +56,7 @@ from crosscheck.reconcile.running import tells_growth, tells_running
 from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.periods import resolve_periods, time_parts
+from crosscheck.reconcile.sentence_places import place_by_sentence
 from crosscheck.reconcile.sums import mark_sum_parts
 from crosscheck.reconcile.revisions import dated_earlier, first_told, revisions
 from crosscheck.reconcile.trajectory import fit_in_stretches
@@ -118,7 +119,7 @@ def prepare_claims(claims: Sequence[Claim], ddates, date_rules=None, documents: 
     dated = time_parts(resolve_periods(dated, period_rules().since_total_min_days))
     dated = (hier or load_hierarchy()).annotate(dated, documents)
     dated = headline_shorthand(dated, documents)
-    dated = mark_sum_parts(dated)
+    dated = mark_sum_parts(place_by_sentence(dated))
     return dated, [note for _c, note in repaired]
 
 
