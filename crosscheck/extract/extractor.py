@@ -899,6 +899,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None  # "بفارق صوت واحد", "بزيادة 113 إصابة": a gap between figures counts nothing
 
     match = _best_kind(ctx, comp, toks, left, i0, i1, n)
+    if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(ctx, toks, left, i1):
+        match = (comp.other, match[1], 1.0, 0)  # "57 وفاة من بين 684 حالة": the cases, not a toll
     if (
         match is not None and noun_first and n.value == 1 and not match[0].rule.units
         and any(ck.rule.units and ck.nouns.at(toks, i1) for ck in comp.kinds)
@@ -2109,6 +2111,22 @@ def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
     when the noun comes first: "بفارق صوت واحد")?"""
     lex = ctx.scope
     return ctx.info(toks).may_hold(lex.margins) and lex.margins.ending_at(toks, left) is not None
+
+
+def _case_total(ctx: DocContext, toks: Sequence[Token], left: int, i1: int) -> bool:
+    """Is the figure the count of cases a toll is drawn from: a case noun after it (scope
+    `case_nouns`, no noun of death right after: "حالة وفاة") and `case_totals_before` ending right
+    before it ("من بين 684 حالة")?"""
+    lex = ctx.scope
+    if left <= 0 or toks[left].brk_before or i1 >= len(toks) or toks[i1].brk_before:
+        return False
+    hit = lex.case_nouns.at(toks, i1)
+    if hit is None:
+        return False
+    after = hit[1]
+    if after < len(toks) and not toks[after].brk_before and not toks[after].forms.isdisjoint(lex.case_nouns_unless):
+        return False
+    return lex.case_totals.ending_at(toks, left) is not None
 
 
 def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:

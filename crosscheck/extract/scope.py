@@ -369,6 +369,9 @@ class ScopeLexicon:
         self.margins = PhraseSet.of(rules.margins_before)
         self.identifier_nouns = PhraseSet.of(rules.identifier_nouns)
         self.totals_of = PhraseSet.of(rules.totals_of)
+        self.case_totals = PhraseSet.of(rules.case_totals_before)
+        self.case_nouns = PhraseSet.of(rules.case_nouns)
+        self.case_nouns_unless = frozenset(normalize_word(w) for w in rules.case_nouns_unless)
         self.asides = PhraseSet.of(rules.asides)
         self.cue_asides = PhraseSet.of(rules.cue_asides)
         self.cue_aside_max = rules.cue_aside_max

@@ -483,6 +483,12 @@ class ScopeRules(_Strict):
     # of its own kind ("48 جريحا … من أصل 140 جريحا") is a part of that total (group "subset").
     totals_of_kinds: list[str] = Field(default_factory=list)
     totals_of_reach: int = Field(10, ge=1, le=20)
+    # A figure right after one of `case_totals_before` whose counted noun is one of `case_nouns`
+    # ("توفي 57 شخصا من بين 684 حالة مؤكدة"): the cases a toll is drawn from, never a toll itself
+    # (untyped), unless a noun of death follows the case noun ("من بين 60 حالة وفاة").
+    case_totals_before: list[str] = Field(default_factory=list)
+    case_nouns: list[str] = Field(default_factory=list)
+    case_nouns_unless: list[str] = Field(default_factory=list)
     # Words right after a vague quantity that make it a part of a figure already given ("بلغ
     # عدد الجرحى 90، عشرات منهم في حالة خطرة"): no count of its own.
     vague_parts_after: list[str] = Field(default_factory=list)
