@@ -938,10 +938,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         parent = None  # "51 قتلوا بينهم 40 طفلا، و79 جرحوا": the list ends where a predicate of its own begins
     sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
     earlier = False
+    generic = _generic_noun_end(ctx, toks, i1)  # "بعد أن كانت 12 حالة أمس": a noun of no kind
     if sibling is None and parent is None and (
         i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words
         or (_may(ctx, toks, ctx.scope.earlier_value_when) and ctx.scope.earlier_value_when.at(toks, i1) is not None)
         or _day_after(ctx, toks, i1)  # "بعد أن كانت 19 مساء الأربعاء"
+        or generic is not None
     ):
         # "… إلى 264 قتيلا، بعد أن كانت 110": the earlier value of the claim before (a bare
         # figure: "بعد أن كانت 3 مستشفيات" counts something else)
@@ -964,7 +966,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         part_of_list = not earlier and _joined_to(ctx, toks, s_lo, left) is None
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
-        match = (comp.by_id[sibling.claim.rule], i1 if earlier else _noun_end(ctx, comp, toks, i1), 1.0, 0)
+        match = (comp.by_id[sibling.claim.rule], (generic or i1) if earlier else _noun_end(ctx, comp, toks, i1), 1.0, 0)
     # "لا يزال 94 محتجزا، يعتقد أن 34 منهم لقوا حتفهم": a subset with a predicate of its own
     subset_of_other_kind = (
         parent is not None and match is not None and match[0].rule.kind != "other"
@@ -1621,6 +1623,20 @@ def _earlier_account_group(ctx: DocContext, toks: Sequence[Token], s_lo: int, le
             return last.claim.group if ctx.scope.earlier_account.at(toks, j, left) is not None else None
         j -= 1
     return None
+
+
+def _generic_noun_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int | None:
+    """The index after a generic noun right after the figure (scope `earlier_value_nouns`:
+    "حالة", "شخصا") that ends its clause or comes before a time ("12 حالة أمس"); else None."""
+    nouns = ctx.scope.earlier_value_nouns
+    if not nouns or i1 >= len(toks) or toks[i1].brk_before or toks[i1].forms.isdisjoint(nouns):
+        return None
+    k = i1 + 1
+    if k >= len(toks) or toks[k].brk_before or toks[k].text in ctx.scope.function_words:
+        return k
+    if _may(ctx, toks, ctx.scope.earlier_value_when) and ctx.scope.earlier_value_when.at(toks, k) is not None:
+        return k
+    return k if _day_after(ctx, toks, k) else None
 
 
 _SUBSET_TAIL = 4  # words of a subset's noun after its claim's span ("11 من رجال الإطفاء")

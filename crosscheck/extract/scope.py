@@ -342,6 +342,7 @@ class ScopeLexicon:
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_toll = PhraseSet.of(rules.earlier_toll_markers)
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)
+        self.earlier_value_nouns = frozenset(normalize_word(w) for w in rules.earlier_value_nouns)
         self.earlier_value_reach = rules.earlier_value_reach
         self.earlier_value_asides = PhraseSet.of(rules.earlier_value_asides)
         self.contrast_openers = PhraseSet.of(rules.contrast_openers)

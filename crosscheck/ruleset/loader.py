@@ -414,6 +414,9 @@ class ScopeRules(_Strict):
     earlier_value_markers: list[str] = Field(default_factory=list)
     # ... followed by nothing, or by when it was given ("بعد أن كانت 321 أمس", "… 480 الثلاثاء")
     earlier_value_when: list[str] = Field(default_factory=list)
+    # Generic nouns an earlier value may carry and still be the toll's ("بعد أن كانت الحصيلة 12
+    # حالة أمس", "بعد أن كانت 40 شخصا"): a noun that names no kind of its own.
+    earlier_value_nouns: list[str] = Field(default_factory=list)
     # ... or, past those, by at most this many words of an aside closed by a comma and holding
     # no figure ("إلى 170 قتيلا حتى مساء الأحد، بحسب الشرطة، بعد أن كان 112 صباحا")
     earlier_value_reach: int = Field(0, ge=0)
