@@ -219,3 +219,26 @@ def test_a_headline_figure_with_a_place_and_its_body_figure_without_one_are_one_
     body_only.add(head.model_copy(update={"start": 310, "end": 325, "mentions": []}))
     body_only.add(body.model_copy(update={"start": 360, "end": 370, "mentions": []}))
     assert len(body_only.out) == 2
+
+
+# --- one sentence stating a value twice: two figures (crosscheck.extract.mentions._same_sentence)
+
+def test_list_item_with_the_same_value_is_a_second_figure():
+    from crosscheck.extract.extractor import extract_text
+    text = "وقالت النيابة إن الهجوم أسفر عن مقتل 12 شخصا في السوق و12 في المحطة المجاورة."
+    killed = [c for c in extract_text(text) if c.kind == "killed" and c.value == 12]
+    assert len(killed) == 2
+
+
+def test_two_sides_of_an_exchange_with_the_same_value_are_two_figures():
+    from crosscheck.extract.extractor import extract_text
+    text = "وأفرجت السلطات عن 20 صيادا أجنبيا، فيما سلمت الدولة المجاورة 20 شخصا كانوا محتجزين لديها."
+    freed = [c for c in extract_text(text) if c.kind == "prisoners_released" and c.value == 20]
+    assert len(freed) == 2
+
+
+def test_a_bare_recap_of_a_figure_is_a_mention():
+    from crosscheck.extract.extractor import extract_text
+    text = "وأعادت الحكومة 30 جنديا، في حين سلم الطرف الآخر أسيرين، في صفقة وصفت بأنها \"30 مقابل 2\"."
+    twos = [c for c in extract_text(text) if c.kind == "prisoners_released" and c.value == 2]
+    assert len(twos) == 1

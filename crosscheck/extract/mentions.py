@@ -17,6 +17,8 @@ its own fields and gains the other places in `mentions`, when their scopes are t
   figure without a period of its own (either first: a headline's toll over its lead); two
   different windows stay two;
 - events: the same, or one unnamed ("390 أسيرا" and "390 أسيرا في المرحلة الأولى").
+- never two figures of one sentence: a list item opened by "و" ("16 في المطار و16 في المحطة") or
+  the other side of an exchange with its own noun ("35 أوكرانيا … 35 شخصا") is a figure of its own;
 - vote tallies only with the same event, group, place and period; once their votes are assigned
   (crosscheck.extract.vote_events), `merge_tallies` folds a tally figure stated twice for ONE vote
   ("بأغلبية 14 صوتا" … "وصوت لصالحه 14 عضوا") into its first statement.
@@ -216,6 +218,15 @@ class MentionMerger:
                 if same_figure(cand[0], c, self.nested, headline) and not _listed_next(cand[0], c, self.text):
                     kept = first[k] = cand
                     break
+        if kept is not None and _same_sentence(kept[0], c, self.text):
+            # "قتل 16 شخصا في المطار و16 في المحطة", "أفرجت موسكو عن 35 … وسلمت كييف 35": one
+            # sentence stating a value twice states two figures (the first stays the one later
+            # mentions fold into)
+            c.mentions = here
+            pair = (c, {(m.field, m.start) for m in here})
+            by_shape.setdefault(_shape(c), []).append(pair)
+            self.out.append(c)
+            return
         if kept is None:
             c.mentions = here
             kept = first[k] = (c, {(m.field, m.start) for m in here})
@@ -229,6 +240,39 @@ class MentionMerger:
             if (m.field, m.start) not in starts:
                 starts.add((m.field, m.start))
                 claim.mentions.append(m)
+
+
+def _same_sentence(a: Claim, b: Claim, text: str | None) -> bool:
+    """Is b a second figure of the sentence of a's last mention: the next item of a list, opened
+    by "و" ("16 شخصا في المطار و16 في المحطة"), or the other side of an exchange with a counted
+    noun of its own?  Never a vote kind (a tally said twice for one vote is folded by
+    merge_tallies) nor an untyped figure.  "The same sentence": the same sentence text within one
+    sentence's length of it (a headline repeated as the lead is a copy, further away).  Only the
+    one or two characters before b and the two surfaces are read (bounded)."""
+    if a.kind in _VOTE_KINDS or a.kind == "other" or text is None or b.field != "text":
+        return False
+    last = a.mentions[-1] if a.mentions else a
+    if not (
+        last.field == b.field and last.start < b.start and b.start - last.start < len(b.sentence)
+        and last.sentence == b.sentence  # (compared last: the cheap tests above rule most out)
+    ):
+        return False
+    if text[b.start - 1 : b.start] == "و" or text[b.start - 2 : b.start] == "و ":
+        return True
+    # ... or two counts of an exchange, each with its own counted noun ("أفرجت موسكو عن 35
+    # أوكرانيا، فيما سلمت كييف 35 شخصا", "خمسة أمريكيين مقابل خمسة إيرانيين"); a bare figure
+    # restating one ("جنديين …، في صفقة وصفت بأنها 32 مقابل 2") is a mention
+    nb, na = _noun_of(b.surface), _noun_of(last.surface)
+    return bool(nb) and bool(na) and nb != na
+
+
+def _noun_of(surface: str) -> str:
+    """The last word of a mention's surface when it is a word after its number ("35 أوكرانيا" ->
+    "أوكرانيا", "خمسة إيرانيين" -> "إيرانيين"); "" for a figure of one word ("35", "خمسة")."""
+    words = surface.split()
+    if len(words) < 2 or any(ch.isdigit() for ch in words[-1]):
+        return ""
+    return words[-1]
 
 
 _HEADLINE_MAX = 200  # characters: a first line longer than this is a paragraph, not a headline
