@@ -2170,8 +2170,9 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
     if n.digits and left > 0 and info.may_hold(lex.identifier_nouns) and _identifier(ctx, comp, toks, left, i1):
         return True  # "ضحايا رحلة الخطوط الإثيوبية 302": the flight's number
     w = ctx.scope.requirement_window
-    if left > 0 and info.may_hold(lex.requirement) and lex.requirement.nearest(toks, left, left, w, 0) is not None:
-        return True  # "يتطلب صدور القرار موافقة 9 دول": a threshold
+    if left > 0 and info.may_hold(lex.requirement) and lex.requirement.nearest(toks, left, left, w, 0) is not None \
+            and not (i1 < len(toks) and not toks[i1].brk_before and lex.requirement_unless.at(toks, i1) is not None):
+        return True  # "يتطلب صدور القرار موافقة 9 دول": a threshold ("… مرور 42 يوما": a countdown)
     return (
         i1 < len(toks) and not toks[i1].brk_before and info.may_hold(lex.not_after)
         and lex.not_after.at(toks, i1) is not None

@@ -384,6 +384,7 @@ class ScopeLexicon:
         self.construct_reads = {normalize_word(k): normalize_word(v) for k, v in rules.construct_heads.items()}
         self.requirement = PhraseSet.of(rules.requirement_before)
         self.requirement_window = rules.requirement_window
+        self.requirement_unless = PhraseSet.of(rules.requirement_unless_after)
         self.draft = PhraseSet.of(rules.draft)
         self.sponsor = PhraseSet.of(rules.sponsor)
         self.resolution = PhraseSet.of(rules.resolution)

@@ -505,6 +505,9 @@ class ScopeRules(_Strict):
     # مشروع قرار إلى تأييد 9 أعضاء".
     requirement_before: list[str] = Field(default_factory=list)
     requirement_window: int = 8
+    # ... unless one of these follows the figure: a length of time required ("يتطلب إعلان انتهاء
+    # التفشي مرور 42 يوما دون إصابات") is a countdown, not a threshold
+    requirement_unless_after: list[str] = Field(default_factory=list)
     # Words that open a new reported clause after a comma ("، وأن عدد المصابين بلغ 3554",
     # "، فيما بلغ"): a period cue before them does not reach a figure after them.
     period_barriers: list[str] = Field(default_factory=list)
