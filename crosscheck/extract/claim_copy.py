@@ -6,6 +6,9 @@ crosscheck reads that record but `exclude_unset`, which crosscheck never uses (s
 `extractor._share_fields_set`), so the copies of one claim record share one: a dense article's
 incident or vote event given to its ten thousand claims no longer holds ten thousand sets at
 its peak.  Values and field order are model_copy's.
+
+`set_fields` changes the extractor's own claims in place instead (the stages after the
+mention merger hold the only reference to them): no second record per claim at all.
 """
 
 from __future__ import annotations
@@ -37,3 +40,19 @@ def updated(claim: Claim, update: dict[str, Any]) -> Claim:
         found = _SHARED[key] = (mine, set(mine) | set(update))
     object.__setattr__(new, "__pydantic_fields_set__", found[1])
     return new
+
+
+def set_fields(claim: Claim, update: dict[str, Any]) -> Claim:
+    """The claim with `update` written into it in place: the values and field order `updated`
+    gives its copy (every key is a field the claim has), and the same shared fields-set record;
+    for a claim nothing else holds (the extractor's own, before it returns them)."""
+    mine = claim.__pydantic_fields_set__
+    key = (id(mine), frozenset(update))
+    found = _SHARED.get(key)
+    if found is None or found[0] is not mine:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[key] = (mine, set(mine) | set(update))
+    claim.__dict__.update(update)
+    object.__setattr__(claim, "__pydantic_fields_set__", found[1])
+    return claim
