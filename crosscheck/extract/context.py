@@ -33,6 +33,9 @@ _SENTENCE_END = regex.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
 # without sentence punctuation) is cut to this many characters around the claim, so that what
 # each claim carries is bounded and the output stays linear in the input.
 SENTENCE_MAX = 2000
+# sentence_text finds a sentence's stripped bounds in the document instead of copying the
+# sentence and stripping the copy (tests turn it off to compare)
+_SENTENCE_BOUNDS = True
 
 
 # TokenInfo.may_hold passes over phrase sets none of whose first words a sentence holds (tests
@@ -531,12 +534,23 @@ class DocContext:
         SENTENCE_MAX characters is cut to about SENTENCE_MAX characters around `at`."""
         found = self._sentences.get((lo, hi))
         if found is None:
-            s, e, text = self.original(lo, hi)
-            stripped = text.strip()
-            s += len(text) - len(text.lstrip())
-            found = self._sentences[(lo, hi)] = (s, s + len(stripped), stripped)
+            if _SENTENCE_BOUNDS:
+                # the stripped sentence's bounds found in the document (a long sentence's text
+                # is never copied whole: only its excerpts are, below)
+                s, e = self.norm.span(lo, hi)
+                doc = self.doc.text
+                while s < e and doc[s].isspace():
+                    s += 1
+                while e > s and doc[e - 1].isspace():
+                    e -= 1
+                found = self._sentences[(lo, hi)] = (s, e, doc[s:e] if e - s <= SENTENCE_MAX else None)
+            else:
+                s, e, text = self.original(lo, hi)
+                stripped = text.strip()
+                s += len(text) - len(text.lstrip())
+                found = self._sentences[(lo, hi)] = (s, s + len(stripped), stripped)
         s, e, text = found
-        if len(text) <= SENTENCE_MAX:
+        if e - s <= SENTENCE_MAX:
             return found
         # a long sentence: the excerpt of the block holding the claim, one block of a third
         # of SENTENCE_MAX either side; claims of the same block share the string
@@ -546,7 +560,11 @@ class DocContext:
         cut = self._excerpts.get(key)
         if cut is None:
             a = max(0, (b - 1) * third)
-            piece = text[a : (b + 2) * third]
+            if text is None:  # (cut from the document: the characters the slice of the text holds)
+                i, j, _ = slice(a, (b + 2) * third).indices(e - s)
+                piece = self.doc.text[s + i : s + max(i, j)]
+            else:
+                piece = text[a : (b + 2) * third]
             a += len(piece) - len(piece.lstrip())
             piece = piece.strip()
             cut = self._excerpts[key] = (s + a, s + a + len(piece), piece)
