@@ -914,7 +914,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         match is not None and match[2] < 1.0 and not match[0].rule.fractional_units
         and not float(n.value * match[2]).is_integer()
     ):
-        match = (comp.other, match[1], 1.0, 0)  # "80 ساعة": no whole number of days
+        # "80 ساعة": no whole number of days, and vetoed: no list before it ("ثلاثة أيام و50
+        # ساعة") gives it that list's kind with the hours read as days
+        match = (comp.other, match[1], 1.0, _VETOED)
     if (
         not noun_first and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED))
         and i1 < len(toks) and not toks[i1].brk_before
@@ -975,6 +977,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     )
     if parent is not None and _escaped(ctx, toks, i1):
         return None  # "لكن 25 منهم تمكنوا من الفرار": those who got away are no part of the total
+    if parent is not None and not subset_of_other_kind and _excluded_before(comp.by_id.get(parent.claim.rule), toks, left):
+        # "تم التعرف على هويات 30 منهم", "غادر 500 منهم المستشفيات": the total's rule refuses the
+        # words right before its part (its exclude_before), as it would refuse the figure alone
+        return None
     if (
         parent is not None and not subset_of_other_kind
         and (match is None or match[3] != _VETOED) and (match is None or match[0].rule.kind != parent.claim.kind)

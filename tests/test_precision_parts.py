@@ -1,0 +1,45 @@
+"""Figures beside a claim that are not claims of its kind (issue 8, extraction precision):
+a part its total's rule refuses, the cases an outbreak's toll is out of, hours that are no whole
+number of days in a list of lengths.  Each case names the figures it must give, exactly."""
+import pytest
+
+from crosscheck.extract.extractor import extract_text
+
+
+def _kinds(text: str) -> list[tuple[str, float]]:
+    return sorted((c.kind, c.value) for c in extract_text(text) if c.kind != "other")
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a part of the dead the total's rule refuses by the words before it (killed exclude_before)
+        ("ارتفع عدد قتلى الحريق إلى 64 قتيلا، وتم التعرف على هويات 30 منهم فقط", [("killed", 64)]),
+        ("بلغت حصيلة الانهيار 44 قتيلا، ثم جرى التعرف على 17 منها بفحوص الحمض النووي", [("killed", 44)]),
+        # the injured who left hospital (injured exclude_before)
+        ("وبلغ عدد المصابين 640 شخصا، غادر 500 منهم المستشفيات بعد العلاج", [("injured", 640)]),
+        ("وأصيب 90 شخصا، خرج 70 منهم من المستشفى", [("injured", 90)]),
+        # ... while a part with no such word is still a part of its total
+        ("وأصيب 90 شخصا، بينهم 12 طفلا", [("injured", 12), ("injured", 90)]),
+    ],
+)
+def test_part_refused_by_its_totals_rule(text, want):
+    assert _kinds(text) == want
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("ارتفعت الوفيات بالكوليرا إلى 31 وفاة من بين 950 حالة مشتبه بها", [("killed", 31)]),
+        ("وأودى المرض بحياة 120 شخصا من بين 3400 حالة سجلت منذ مارس", [("killed", 120)]),
+    ],
+)
+def test_cases_an_outbreak_toll_is_out_of(text, want):
+    assert _kinds(text) == want
+
+
+def test_hours_after_a_length_in_days_are_no_days():
+    # "ونحو 50 ساعة" joined to "ثلاثة أيام": not a length of 50 (nor of 2.08) days
+    assert _kinds("منهيا جولة قتال استمرت ثلاثة أيام ونحو 50 ساعة") == [("duration_days", 3)]
+    # whole days in hours still count
+    assert _kinds("وأعلن الطرفان هدنة لمدة 72 ساعة") == [("duration_days", 3)]
