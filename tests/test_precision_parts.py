@@ -43,3 +43,24 @@ def test_hours_after_a_length_in_days_are_no_days():
     assert _kinds("منهيا جولة قتال استمرت ثلاثة أيام ونحو 50 ساعة") == [("duration_days", 3)]
     # whole days in hours still count
     assert _kinds("وأعلن الطرفان هدنة لمدة 72 ساعة") == [("duration_days", 3)]
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        # a vague quantity of losses after a toll is money, not the dead (scope vague_not_counts)
+        ("بعد أسبوعين من العاصفة: 64 قتيلا ومليارات الخسائر", [("duration_days", 14), ("killed", 64)]),
+        # people evacuated and brought home were never held (prisoners_released exclude)
+        ("وأعلنت السلطات إعادة أكثر من 300 ألف شخص كانوا قد أجلوا قبل العاصفة إلى منازلهم",
+         [("displaced", 300000)]),
+    ],
+)
+def test_figures_of_another_thing_beside_a_kind(text, want):
+    assert _kinds(text) == want
+
+
+def test_wounded_and_sick_together_are_no_injured():
+    # one figure of two groups (injured exclude); as a part of the freed it may stay theirs
+    claims = extract_text("وبلغ عدد الأسرى الذين أفرج عنهم 3000 أسير، بينهم 150 من الجرحى والمرضى")
+    assert not [c for c in claims if c.kind == "injured"]
+    assert ("prisoners_released", 3000) in [(c.kind, c.value) for c in claims]
