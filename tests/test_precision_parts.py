@@ -64,3 +64,8 @@ def test_wounded_and_sick_together_are_no_injured():
     claims = extract_text("وبلغ عدد الأسرى الذين أفرج عنهم 3000 أسير، بينهم 150 من الجرحى والمرضى")
     assert not [c for c in claims if c.kind == "injured"]
     assert ("prisoners_released", 3000) in [(c.kind, c.value) for c in claims]
+
+
+def test_people_held_are_not_the_dead():
+    # "وتحتجز 14" right after a killing: held, not dead (killed exclude_before)
+    assert _kinds("الجماعة تقتل رهينة وتحتجز 14 آخرين") == [("hostages_held", 14)]
