@@ -914,9 +914,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         match is not None and match[2] < 1.0 and not match[0].rule.fractional_units
         and not float(n.value * match[2]).is_integer()
     ):
-        # "80 ساعة": no whole number of days, and vetoed: no list before it ("ثلاثة أيام و50
-        # ساعة") gives it that list's kind with the hours read as days
-        match = (comp.other, match[1], 1.0, _VETOED)
+        match = (comp.other, match[1], 1.0, 0)  # "80 ساعة": no whole number of days
     if (
         not noun_first and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED))
         and i1 < len(toks) and not toks[i1].brk_before
