@@ -59,6 +59,11 @@ def test_tables_at_work_in_sentences():
     # a nisba names the subset of a toll, and keeps a first letter that looks like a clitic
     claims = extract_text("قتل 40 شخصا في الهجوم بينهم 12 كينيا")
     assert any(c.value == 12 and c.group == "subset:كينيا" for c in claims), claims
+    # any counted noun keeps a first letter that looks like a preposition ("ب", "ل", "ف", "ك")
+    claims = extract_text("أفرج عن 40 معتقلا بينهم 15 بحارا و6 فلاحين و3 كهنة")
+    groups = {c.value: c.group for c in claims}
+    assert groups.get(15) == "subset:بحارا" and groups.get(6) == "subset:فلاحين", claims
+    assert groups.get(3) == "subset:كهنه", claims
     # a figure counted in a nationality is a count of people: "قتل 87 مغربيا"
     assert any(c.kind == "killed" and c.value == 87 for c in extract_text("قتل 87 مغربيا في الحادث"))
     # an adverb of the same shape counts nobody: "يقتل 5 يوميا" gives no group of "يوميا"

@@ -43,7 +43,6 @@ class NisbaLexicon:
         self._after_words = _words(s.after_words)
         self._not_singular = _words(s.not_people)
         b = rules.subset_label
-        self._label_end = regex.compile(rf"(?:{_alternatives(b.endings)})$")
         self._safe_prefixes = _words(b.safe_prefixes)
         self._stem_alefs = frozenset(b.stem_alefs)
 
@@ -87,15 +86,14 @@ class NisbaLexicon:
         )
 
     def subset_label(self, tok: Token, places: Mapping[str, object], written: str = "") -> str:
-        """The bare noun naming a subset: the shortest reading of the word with its clitics
-        removed, but a nisba keeps a first letter that only looks like a clitic, unless what is
-        left is a place or nationality of `places` (the gazetteer's look-up).  `written` is the
-        word as written, a letter for each of tok.text's: an "ال" whose alef has a hamza there
-        is the stem's, never the article ("ألمان" keeps it)."""
+        """The bare noun naming a subset: the shortest reading of the word with its safe clitics
+        removed ("و", "ال").  A counted noun keeps a first letter that only looks like a clitic
+        ("كينيا", "بحارا", "لاجئين": a figure governs its noun, which takes no preposition of its
+        own), unless what is left is a place or nationality of `places` (the gazetteer's
+        look-up).  `written` is the word as written, a letter for each of tok.text's: an "ال"
+        whose alef has a hamza there is the stem's, never the article ("ألمان" keeps it)."""
         word = tok.text
         forms = [f for f in tok.forms if not self._stem_article(word, f, written)]
-        if self._label_end.search(word) is None:
-            return min(forms, key=len)
         best = word
         for f in forms:
             if len(f) >= len(best):

@@ -664,9 +664,8 @@ class NisbaSingular(_Strict):
 
 
 class NisbaSubsetLabel(_Strict):
-    """How a nisba naming a subset keeps its first letter ("35 كينيا" -> كينيا)."""
+    """How a counted noun naming a subset keeps its first letter ("35 كينيا" -> كينيا)."""
 
-    endings: list[str] = Field(min_length=1)
     safe_prefixes: list[str] = Field(min_length=1)
     # an "ال" whose alef is written so belongs to the stem ("ألمان"): the article's has no hamza
     stem_alefs: list[str] = Field(default_factory=list)
