@@ -404,3 +404,18 @@ def test_the_single_one_after_a_definite_noun_and_a_year_after_an_operation_are_
     got = {(c.kind, c.value) for c in extract_text("وكانت عملية 1985 قد شهدت إطلاق سراح 1150 أسيرا")}
     assert ("prisoners_released", 1150) in got
     assert not any(v == 1985 for _k, v in got)
+
+
+def test_a_count_after_among_the_whole_is_a_part_of_it():
+    # issue 8, session 24: "(من) بين القتلى" + a count names a part of the dead, even when the
+    # whole was counted in an earlier sentence (rules/scope.yaml among_wholes)
+    text = "لقي 70 شخصا حتفهم في انهيار المبنى. وقال المسعفون إن بين القتلى 11 زائرا، ومن بين الجرحى 9 من العاملين في المستشفى"
+    got = {(c.kind, c.value): c.group for c in extract_text(text)}
+    assert got[("killed", 70)] == "all"
+    assert got[("killed", 11)] == "subset:زائرا"
+    assert got[("injured", 9)] == "subset:عاملين"
+    # a nationality or a named group keeps its name; "بين" before a figure with no whole is a range
+    got = {(c.kind, c.value): c.group for c in extract_text("قتل 90 شخصا في بيروت. وبين القتلى 21 سوريا و6 أطفال")}
+    assert got[("killed", 21)] == "nationals:syria"
+    got = {(c.kind, c.value): c.group for c in extract_text("وتراوحت حصيلة القتلى بين 20 و30 قتيلا")}
+    assert got.get(("killed", 20)) in (None, "all")

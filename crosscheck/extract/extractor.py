@@ -1151,6 +1151,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if (sr.shelter_group and rule.kind in sr.shelter_kinds and group == rule.group
                 and _in_shelter(ctx, toks, right)):
             group = sr.shelter_group  # "يقيم نحو 8 آلاف في الملاجئ": a part of the displaced
+        if (
+            group == rule.group and not part_of_list and sibling is None and left > 0
+            and not toks[left].brk_before and _may(ctx, toks, ctx.scope.among_wholes)
+            and ctx.scope.among_wholes.ending_at(toks, left) is not None
+        ):
+            # "ومن بين القتلى 16 عاملا": a part of the dead named by its own noun (a nationality
+            # or a named group above keeps its name)
+            group = _subset_group(ctx, toks, i1)
         event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
         if ev_inferred:
             inferred.append("event")

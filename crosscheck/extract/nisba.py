@@ -45,6 +45,7 @@ class NisbaLexicon:
         b = rules.subset_label
         self._safe_prefixes = _words(b.safe_prefixes)
         self._stem_alefs = frozenset(b.stem_alefs)
+        self._state_nouns = _words(b.state_nouns)
 
     def plural_form(self, form: str) -> bool:
         """Has the (normalised) word the shape of a plural or accusative nisba ("مغربيا")?"""
@@ -90,7 +91,7 @@ class NisbaLexicon:
         removed ("و", "ال").  A counted noun keeps a first letter that only looks like a clitic
         ("كينيا", "بحارا", "لاجئين": a figure governs its noun, which takes no preposition of its
         own), unless what is left is a place or nationality of `places` (the gazetteer's
-        look-up).  `written` is the word as written, a letter for each of tok.text's: an "ال"
+        look-up) or a noun of a state ("5 بحالة حرجة" -> حالة).  `written` is the word as written, a letter for each of tok.text's: an "ال"
         whose alef has a hamza there is the stem's, never the article ("ألمان" keeps it)."""
         word = tok.text
         forms = [f for f in tok.forms if not self._stem_article(word, f, written)]
@@ -99,7 +100,7 @@ class NisbaLexicon:
             if len(f) >= len(best):
                 continue
             prefix = word[: len(word) - len(f)]
-            if prefix in self._safe_prefixes or f in places:
+            if prefix in self._safe_prefixes or f in places or f in self._state_nouns:
                 best = f
         return best
 

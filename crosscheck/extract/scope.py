@@ -339,6 +339,7 @@ class ScopeLexicon:
         self.subject_links = PhraseSet.of(rules.subject_links)
         self.earlier_account = PhraseSet.of(rules.earlier_account_markers)
         self.additive = PhraseSet.of(rules.additive_markers)
+        self.among_wholes = PhraseSet.of(rules.among_wholes)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_toll = PhraseSet.of(rules.earlier_toll_markers)
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)

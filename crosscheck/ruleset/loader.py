@@ -409,6 +409,8 @@ class ScopeRules(_Strict):
     # ناشطين"): with no figure before it in its sentence, the figure counts the others only, a
     # part of the whole (group "subset"), never the whole itself.
     additive_markers: list[str] = Field(default_factory=list)
+    # "(من) بين القتلى" right before a count: a part of that whole ("subset:<noun>")
+    among_wholes: list[str] = Field(default_factory=list)
     # Words right between a claim and a bare figure that make the figure the claim's earlier
     # value ("ارتفعت الحصيلة إلى 264 قتيلا، بعد أن كانت 110"): same kind, period superseded.
     earlier_value_markers: list[str] = Field(default_factory=list)
@@ -669,6 +671,8 @@ class NisbaSubsetLabel(_Strict):
     safe_prefixes: list[str] = Field(min_length=1)
     # an "ال" whose alef is written so belongs to the stem ("ألمان"): the article's has no hamza
     stem_alefs: list[str] = Field(default_factory=list)
+    # nouns of a state a preposition before them opens ("5 بحالة حرجة"): the clitic goes
+    state_nouns: list[str] = Field(default_factory=list)
     examples: LabelExamples
 
 
