@@ -419,3 +419,18 @@ def test_a_count_after_among_the_whole_is_a_part_of_it():
     assert got[("killed", 21)] == "nationals:syria"
     got = {(c.kind, c.value): c.group for c in extract_text("وتراوحت حصيلة القتلى بين 20 و30 قتيلا")}
     assert got.get(("killed", 20)) in (None, "all")
+
+
+def test_a_singular_person_noun_after_a_noun_of_death_counts_one():
+    # issue 8, session 24: "وفاة مواطن", "مقتل طفل" with no numeral: a count of one (rules/scope.yaml
+    # one_person_*), once ("مقتل شخص واحد" is read through its numeral, not twice)
+    got = [(c.kind, c.value) for c in extract_text("وأعلنت السلطات وفاة رجل غرقا في الوادي وإصابة 4 آخرين")]
+    assert ("killed", 1) in got and ("injured", 4) in got
+    got = [(c.kind, c.value) for c in extract_text("وأكد المستشفى مقتل شخص واحد في الانفجار")]
+    assert got.count(("killed", 1)) == 1
+    # another one ("مقتل جندي آخر") and a definite noun ("وفاة الطفل") are no counts of one here
+    assert not extract_text("وأعلن الجيش مقتل جندي آخر في المواجهات")
+    assert not any(c.value == 1 for c in extract_text("وأثارت وفاة الطفل غضب السكان"))
+    # a death from wounds that raised a toll is its step, not a count of its own
+    got = [(c.kind, c.value) for c in extract_text("وارتفع عدد القتلى إلى 12 بعد وفاة رجل متأثرا بجروحه")]
+    assert ("killed", 12) in got and ("killed", 1) not in got

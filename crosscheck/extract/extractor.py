@@ -78,6 +78,7 @@ class _Num:
     is_range: bool = False
     dual_of: str = ""  # a dual noun ("جنديين"): the count is 2 and the counted noun is this singular
     one_of: bool = False  # "أحد الرهائن" (one of the hostages): a count of one, its noun after it
+    one_person: bool = False  # "وفاة مواطن": a singular person noun after a noun of death, one
     superseded: bool = False  # the old figure of a change ("ارتفع من 3166 إلى 3283")
     range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
 
@@ -432,6 +433,8 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
     duals = _duals(ctx) if ctx.scope.one_unit_pattern is None else _in_text_order(_duals(ctx), _one_units(ctx))
     if ctx.scope.one_of_pattern is not None:
         duals = _in_text_order(duals, _one_ofs(ctx))
+    if ctx.scope.one_person_pattern is not None:
+        duals = _in_text_order(duals, _one_persons(ctx))
     return _in_text_order(figures(), duals)
 
 
@@ -509,6 +512,16 @@ def _one_ofs(ctx: DocContext) -> Iterator[_Num]:
         if ctx.in_furniture(s):
             continue
         yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, one_of=True)
+
+
+def _one_persons(ctx: DocContext) -> Iterator[_Num]:
+    """A singular person noun with no numeral right after a noun of death ("وفاة مواطن", "مقتل
+    طفل"; rules/scope.yaml one_person_*) as a count of one, read like a dual noun ("1 مواطن")."""
+    for m in ctx.scope.one_person_pattern.finditer(ctx.text):
+        s, e = m.span(1)
+        if ctx.in_furniture(s):
+            continue
+        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(1), one_person=True)
 
 
 def _years(ctx: DocContext, a, b) -> bool:
@@ -1012,7 +1025,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if ck.rule.side_after:
         ck = _side_after(ctx, comp, ck, toks, noun_end if noun_end is not None else i1)
     rule = ck.rule
-    if n.dual_of and n.value == 1 and not rule.one_units:
+    if n.dual_of and n.value == 1 and not rule.one_units and not n.one_person:
         return None  # a unit of time alone ("بعد أسبوع") counts only for an elapsed-time rule
     if n.one_of and (not rule.counts_one_of or noun_end is None):
         return None  # "قال أحد المسؤولين": one of some people, no count of a kind

@@ -287,6 +287,17 @@ def _one_unit_pattern(rules: ScopeRules) -> re.Pattern | None:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(ways) + r")(?!\s+(?:ال|واحد))")
 
 
+def _one_person_pattern(rules: ScopeRules) -> re.Pattern | None:
+    """A singular person noun alone right after a noun of death (group 1 the noun; rules/scope.yaml
+    one_person_*): not before "واحد"/"آخر" (read as a number, or another one) nor a definite word."""
+    if not rules.one_person_after or not rules.one_person_nouns:
+        return None
+    nouns = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_person_nouns, key=len, reverse=True))
+    stops = ["ال", "واحد", "اخر"] + [normalize_word(w) for w in rules.one_person_not_before]
+    return re.compile(r"(?<![^\W\d_])[وب]?(?:" + _marker_regex(rules.one_person_after) + r")\s+(" + nouns
+                      + r")(?![^\W\d_])(?!\s+(?:" + "|".join(re.escape(w) for w in stops) + r"))")
+
+
 class ScopeLexicon:
     def __init__(self, rules: ScopeRules) -> None:
         self.rules = rules
@@ -318,6 +329,7 @@ class ScopeLexicon:
         self.member_of_after = PhraseSet.of(rules.member_of_after)
         self.group_after_nouns = frozenset(normalize_word(w) for w in rules.group_after_nouns)
         self.one_unit_pattern = _one_unit_pattern(rules)
+        self.one_person_pattern = _one_person_pattern(rules)
         self.one_of_pattern = (
             re.compile(r"(?<![^\W\d_])[وف]?(" + "|".join(re.escape(normalize_word(w)) for w in rules.one_of_words)
                        + r")\s+(?=ال[^\W\d_]{3,})")

@@ -396,6 +396,10 @@ class ScopeRules(_Strict):
     one_unit_nouns: list[str] = Field(default_factory=list)
     one_unit_after: list[str] = Field(default_factory=list)
     one_unit_after_event: list[str] = Field(default_factory=list)
+    # a singular person noun, no numeral, right after a noun of death ("وفاة مواطن"): one
+    one_person_after: list[str] = Field(default_factory=list)
+    one_person_nouns: list[str] = Field(default_factory=list)
+    one_person_not_before: list[str] = Field(default_factory=list)
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
     # the subset markers that count people ("منهم", not "منها"): their total is the people counted
     # before a figure of things between ("87 قتيلا خلال الـ24 ساعة، منهم 62 …")
