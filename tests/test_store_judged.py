@@ -893,3 +893,22 @@ def test_the_state_is_kept_a_run_of_judged_groups_at_a_time(record, tmp_path, mo
     stats = judged.build_state(copy, cfg)
     assert _state_tables(copy) == want
     assert 50 <= stats.peak_kept_members < 50 + largest
+
+
+@pytest.mark.parametrize("new_undated", [True, False])
+def test_parts_of_one_stated_whole_give_the_whole_record_findings(tmp_path, new_undated):
+    """An undated part of a stated whole ("40 رهينة، بينهم 10 نساء") is read at the moment of
+    a dated part of the same whole (crosscheck.reconcile.stated_whole): the re-judged cluster
+    sets them against each other whichever side is new, as the whole record does."""
+    dated = _article(tmp_path, "a-dated", "وكالة", "أفرجت الجماعة المسلحة صباح اليوم عن 40 رهينة، بينهم 12 امرأة، "
+                     "بعد مفاوضات استمرت أسابيع بوساطة قبلية.", "2024-03-10")
+    undated = tmp_path / "b-undated.md"
+    undated.write_text("---\nid: b-undated\nsource: صحيفة\n---\nوكانت الجماعة قد أفرجت عن 40 رهينة، بينهم 10 "
+                       "نساء، ونقلتهم طائرة عسكرية إلى مطار العاصمة حيث استقبلهم عدد من المسؤولين.\n",
+                       encoding="utf-8")
+    stored, new = ([dated], undated) if new_undated else ([undated], dated)
+    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    assert any({(f.claim.doc, f.claim.value)} | {(c.doc, c.value) for c in f.others}
+               >= {("a-dated", 12), ("b-undated", 10)} for f in fast.findings), [_finding(f) for f in fast.findings]

@@ -34,6 +34,7 @@ from crosscheck.extract.claim_copy import updated
 from crosscheck.models import Claim, Document
 from crosscheck.reconcile.singled_out import ALONE_WORDS, alone_near, alone_pattern  # noqa: F401 (ALONE_WORDS re-exported)
 from crosscheck.text.normalize import normalize, normalize_word
+from crosscheck.reconcile.stated_whole import stated_whole_pattern
 
 # Kinds whose figures add up: a part of them is at most the whole.  Votes, resolution numbers,
 # vetoes and durations are not sums of parts.
@@ -70,6 +71,7 @@ class Hierarchy:
     partitive_after: Optional[regex.Pattern] = None  # "تسعة من المتوفين": the noun after a bare figure
     last_part: Optional[regex.Pattern] = None  # "آخر 404 أسرى": the last batch of a larger count
     coordination: Optional[regex.Pattern] = None  # "في": "200 قتيل في ألمانيا وبلجيكا" is combined
+    stated_whole: Optional[regex.Pattern] = None  # "35 أوكرانيا، بينهم 24 بحارا": the part's whole
     rules_directory: str = ""
 
     # ------------------------------------------------------------------ paths
@@ -446,6 +448,7 @@ def _build(rules_directory: str) -> Hierarchy:
         partitive_after=_partitive_after_pattern(h.partitive_nouns),
         last_part=_last_part_pattern(h.last_part_words),
         coordination=_coordination(tuple(h.coordinated_place_openers)),
+        stated_whole=stated_whole_pattern(h.stated_whole_markers),
         rules_directory=rules_directory,
     )
 

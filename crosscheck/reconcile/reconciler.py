@@ -55,6 +55,7 @@ from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.running import tells_growth, tells_running
 from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
+from crosscheck.reconcile.stated_whole import one_moment_dates
 from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.sentence_places import place_by_sentence
 from crosscheck.reconcile.sums import mark_sum_parts
@@ -878,6 +879,12 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     cdates = moments(claims, spans, cdates)  # a part of the day named orders one day's figures
     if first:
         cdates = _at_first_moment(cdates, first)
+    # parts of one stated whole ("35، بينهم 24 بحارا") are one moment's figures: an undated one
+    # takes the moment (day, part of day) of a dated one
+    cdates, joined = one_moment_dates(claims, cdates, load_hierarchy().stated_whole,
+                                      skip=[i for i, e in enumerate(earlier) if e])
+    if joined:
+        notes.append(f"{joined} figure(s) of a part of one stated whole read at that whole's moment")
     items, item_of = _trajectory_items(claims, spans, cdates, groups, cfg.monotonic_simultaneous_days)
     tol = cfg.monotonic_tolerance
     result = fit_in_stretches(items, tol, restarts) if restarts else fit(items, tol)

@@ -611,6 +611,10 @@ class HierarchyRules(_Strict):
     # "آخر 404 أسرى": a figure right after one of these is the last batch of a larger count, a part
     last_part_words: list[str] = Field(default_factory=list)
     last_part_examples: Optional[SentenceExamples] = None
+    # "أفرج عن 35، بينهم 24 بحارا": a part stated right after its whole; two parts of one
+    # stated whole are one moment's figures (examples: the text before the part's figure)
+    stated_whole_markers: list[str] = Field(default_factory=list)
+    stated_whole_examples: Optional[SentenceExamples] = None
     # "وفي بلجيكا، …", "أما في بلجيكا ف…": a sentence opened by one of these and a place turns to
     # a side topic; its place is lent to none of the article's figures at no place
     fronted_place_openers: list[str] = Field(default_factory=list)

@@ -1,0 +1,90 @@
+"""Parts of one stated whole: "أفرج عن 35 أوكرانيا، بينهم 24 بحارا".
+
+    stated_whole(claim, pattern) -> the whole's value, or None
+    one_moment_dates(claims, cdates, pattern) -> cdates with parts of one stated whole at one date
+
+A part stated right after its whole (the whole's figure, a few words, a subset word from
+rules/hierarchy.yaml `stated_whole_markers`, then the part) counts the members of a set fixed by
+that whole: another article giving the same part group of the same whole (35 freed, "بينهم 22
+بحارا") gives the same moment's figure even when it is undated.  The reconciler's running-total
+fit then reads the undated one at the dated one's date (not at whatever date suits it), and two
+different figures of one date cannot both be kept.  Dated figures keep their days (their growth
+is judged as told).  Bounded work: the few characters before each figure's surface.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, time
+from typing import Iterable, Optional, Sequence
+
+import regex
+
+from crosscheck.models import Claim
+from crosscheck.text.normalize import normalize
+
+WINDOW = 64  # characters before the part's figure read for its whole
+
+
+def stated_whole_pattern(markers: Iterable[str]) -> Optional[regex.Pattern]:
+    """The whole's digits, up to five words (a noun, "من أصل 27 صيادا"), a comma, then a
+    subset word ending right before the part (normalised text)."""
+    words = sorted({normalize(m).text.strip() for m in markers if m.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    alts = "|".join(regex.escape(w) for w in words)
+    return regex.compile(r"(?<![\d.,])(\d+)(?:\s+[^\s\d،,.؛;:]+){0,5}\s*[،,]?\s*"
+                         r"(?:[وف]?كان(?:ت|وا)?\s+)?(?:" + alts + r")\s+$")
+
+
+def whole_before(text: str, pattern: Optional[regex.Pattern]) -> Optional[int]:
+    """The stated whole at the end of `text` (the text before a part's figure), else None."""
+    if pattern is None:
+        return None
+    m = pattern.search(normalize(text[-WINDOW:]).text)
+    return int(m.group(1)) if m else None
+
+
+def stated_whole(c: Claim, pattern: Optional[regex.Pattern]) -> Optional[int]:
+    """The whole a part figure is stated right after in its sentence (a part group only)."""
+    if pattern is None or not c.sentence or not c.surface or (c.group or "all") == "all":
+        return None
+    from crosscheck.reconcile.dating import find_whole
+
+    i = find_whole(c.sentence, c.surface)
+    if i <= 0:
+        return None
+    return whole_before(c.sentence[max(0, i - WINDOW):i], pattern)
+
+
+def one_moment_dates(claims: Sequence[Claim], cdates: Sequence[Optional[date]],
+                     pattern: Optional[regex.Pattern], skip: Iterable[int] = ()) -> tuple[list, int]:
+    """`cdates` with the undated figures of one part of one stated whole (same group, same
+    whole value) at the earliest date another figure of it has (the whole was told then: the
+    undated one is of that moment too, not free to fit any date), and how many were dated.  `skip`: figures already
+    read as earlier ones (their own moment)."""
+    out = list(cdates)
+    skipped = set(skip)
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if i in skipped:
+            continue
+        w = stated_whole(c, pattern)
+        if w is not None:
+            buckets[(c.group, w)].append(i)
+    moved = 0
+    for idx in buckets.values():
+        days = [out[i] for i in idx if out[i] is not None]
+        if len(idx) < 2 or not days:
+            continue
+        first = min(days, key=_day_then_moment)
+        for i in idx:
+            if out[i] is None:  # a dated figure keeps its own day: its growth is read as told
+                out[i] = first
+                moved += 1
+    return out, moved
+
+
+def _day_then_moment(d) -> tuple:
+    """Order dates and moments within a day (crosscheck.reconcile.within_day.Moment) alike."""
+    return (d.date(), d.time()) if isinstance(d, datetime) else (d, time.min)
