@@ -7,7 +7,7 @@ import pytest
 
 from crosscheck.extract import extractor
 from crosscheck.extract.extractor import extract_text
-from counting_support import CountingPattern
+from counting_support import CountingPattern, count_calls
 
 _KINDS = ["قتيلا", "جريحا", "مفقودا", "نازحا", "شخصا", "طفلا"]
 _PLACES = ["غزة", "رفح", "حلب", "درنة"]
@@ -480,14 +480,7 @@ def test_figures_inside_one_long_token_cut_its_text_once(monkeypatch):
     # text again for every figure was quadratic in the token's length
     from crosscheck.extract import context
 
-    cut = [0]
-    real = context._cut
-
-    def counting(text, s, e):
-        cut[0] += e - s
-        return real(text, s, e)
-
-    monkeypatch.setattr(context, "_cut", counting)
+    cut = count_calls(monkeypatch, context, "_cut", weigh=lambda text, s, e: e - s)
     text = "قتل " + "1." * 4000 + " شخصا"
     claims = extract_text(text)
     assert len(claims) == 1 and claims[0].kind == "killed" and len(claims[0].surface) > 7000

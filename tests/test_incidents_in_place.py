@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import random
 
-from crosscheck.extract import claim_copy, extractor, incidents
+from crosscheck.extract import extractor, incidents
 from crosscheck.models import Document
+from counting_support import count_calls
 
 _PARTS = ["وقتل نحو {} شخصا في غزة", "وأصيب {} طفلا في حلب،", "وسقط {} قتيلا في درنة", "ونزح {} شخصا في رفح،"]
 
@@ -45,14 +46,7 @@ def test_incidents_in_place_are_the_copies_claims(monkeypatch):
 def test_incidents_make_no_claim_record(monkeypatch):
     """Counted: the claim records `updated` makes while incidents are assigned (0 in place; one per
     toll named an incident when copied), and the claims returned are the ones given."""
-    made = [0]
-    real = claim_copy.updated
-
-    def counting(claim, update):
-        made[0] += 1
-        return real(claim, update)
-
-    monkeypatch.setattr(incidents, "updated", counting)
+    made = count_calls(monkeypatch, incidents, "updated")
     given: list = []
     real_assign = incidents.assign_incidents
 

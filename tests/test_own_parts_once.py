@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from test_reconciler_factory import claim
+from test_reconciler_factory import claim, story_draws
 
 from crosscheck.reconcile import reconciler
 from crosscheck.reconcile.reconciler import reconcile
@@ -18,10 +18,7 @@ from crosscheck.reconcile.reconciler import reconcile
 def _story(seed: int, n: int = 80) -> list:
     rnd = random.Random(seed)
     out = []
-    for i in range(n):
-        doc = f"d{rnd.randrange(n // 4)}"
-        day = f"2024-05-{rnd.randrange(1, 12):02d}"
-        v = rnd.choice([150, 158, 163, 170, 190])
+    for doc, day, v in story_draws(rnd, n, n // 4, "2024-05", 12, [150, 158, 163, 170, 190]):
         out.append(claim(doc, "killed", v + rnd.randrange(0, 3), as_of=day, as_of_from="metadata"))
         if rnd.random() < 0.3:  # a part its article gives beside its toll
             out.append(claim(doc, "killed", rnd.choice([12, 31, 43]), as_of=day, as_of_from="metadata"))

@@ -12,6 +12,7 @@ from crosscheck.text import tokens as tk
 from crosscheck.text.lexicon import PhraseSet, SentenceIndex
 from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import tokenize
+from counting_support import count_calls
 from fuzz_inputs import random_text
 from window_samples import by_switch, phrase_texts, rewritten_windows
 
@@ -137,14 +138,7 @@ def test_a_phrase_set_with_a_digit_word_is_not_digit_free():
 def test_whether_a_rule_has_a_cue_is_asked_once_per_figure_and_rule(monkeypatch):
     """_best_kind takes whether a rule has a cue in the sentence from _applicable (or asks once)
     and _find_cue takes its answer: fewer SentenceIndex.has calls (counted), the same claims."""
-    calls = [0]
-    real = SentenceIndex.has
-
-    def counting(self, payload):
-        calls[0] += 1
-        return real(self, payload)
-
-    monkeypatch.setattr(SentenceIndex, "has", counting)
+    calls = count_calls(monkeypatch, SentenceIndex, "has")
     text = _dense(300)
     extract_text(text)
     once = calls[0]

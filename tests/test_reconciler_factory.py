@@ -52,6 +52,15 @@ def claim(doc, kind, value, qualifier="exact", *, low=None, high=None, **scope) 
     )
 
 
+def story_draws(rnd, n: int, docs: int, month: str, last_day: int, values: list):
+    """n random figures of a made-up story: (article id among `docs`, a day of `month` before
+    `last_day`, a value from `values`), drawn from `rnd` in that order."""
+    for _ in range(n):
+        doc_id = f"d{rnd.randrange(docs)}"
+        day = f"{month}-{rnd.randrange(1, last_day):02d}"
+        yield doc_id, day, rnd.choice(values)
+
+
 def doc(doc_id, text=None, date=None) -> Document:
     body = text if text is not None else f"مقال رقم {doc_id} عن أحداث مختلفة تماما {doc_id}"
     return Document(id=doc_id, text=body, date=date)

@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 
 import pytest
-from test_reconciler_factory import claim
+from test_reconciler_factory import claim, story_draws
 
 from crosscheck.reconcile import reconciler, revisions
 from crosscheck.reconcile.reconciler import reconcile
@@ -27,10 +27,7 @@ PLAIN = "وقالت الهيئة إن عدد القتلى بلغ {} في آخر 
 def _story(seed: int, n: int = 60, lowered: float = 0.15) -> tuple[list, list]:
     rnd = random.Random(seed)
     claims = []
-    for i in range(n):
-        doc = f"d{rnd.randrange(n // 3)}"
-        day = f"2024-03-{rnd.randrange(1, 20):02d}"
-        v = rnd.choice([40, 55, 61, 70, 88])
+    for doc, day, v in story_draws(rnd, n, n // 3, "2024-03", 20, [40, 55, 61, 70, 88]):
         shape = rnd.random()
         if shape < lowered:
             hi = v + rnd.choice([5, 9])

@@ -13,6 +13,7 @@ from crosscheck.extract.context import DocContext
 from crosscheck.extract.extractor import extract
 from crosscheck.models import Document
 from crosscheck.ruleset.loader import load_rules
+from counting_support import count_calls
 
 _WORDS = ["قتل", "3", "أشخاص", "في", "غزة", "،", " ", "  ", "\u00a0", "\t", "وأصيب 12 شخصا"]
 
@@ -57,14 +58,7 @@ def test_a_long_sentence_after_a_short_one_is_not_copied_whole(monkeypatch):
     rng = random.Random(7)
     long_part = " ".join(f"وقتل {rng.randint(11, 9999)} شخصا في غزة" for _ in range(3000))
     text = "تفشي الكوليرا في المخيمات. " + long_part
-    cut = [0]
-    real = cx._cut
-
-    def counting(t, s, e):
-        cut[0] += e - s
-        return real(t, s, e)
-
-    monkeypatch.setattr(cx, "_cut", counting)
+    cut = count_calls(monkeypatch, cx, "_cut", weigh=lambda t, s, e: e - s)
     fast = [c.model_dump() for c in extract(Document(id="d", text=text))]
     fast_cut = cut[0]
     monkeypatch.setattr(cx, "_SENTENCE_BOUNDS", False)

@@ -21,6 +21,18 @@ _SHARED: dict[tuple[int, frozenset[str]], tuple[set[str], set[str]]] = {}
 _SHARED_MAX = 256
 
 
+def _fields_set(claim: Claim, update: dict[str, Any]) -> set[str]:
+    """The shared fields-set record of the claim's copies updated with these names."""
+    mine = claim.__pydantic_fields_set__
+    key = (id(mine), frozenset(update))
+    found = _SHARED.get(key)
+    if found is None or found[0] is not mine:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[key] = (mine, set(mine) | set(update))
+    return found[1]
+
+
 def updated(claim: Claim, update: dict[str, Any]) -> Claim:
     """claim.model_copy(update=update) for a claim without extra fields or private attributes
     (every claim: extra="forbid", no private attributes): a shallow copy of its fields, updated,
@@ -31,14 +43,7 @@ def updated(claim: Claim, update: dict[str, Any]) -> Claim:
     object.__setattr__(new, "__dict__", values)
     object.__setattr__(new, "__pydantic_extra__", None)
     object.__setattr__(new, "__pydantic_private__", None)
-    mine = claim.__pydantic_fields_set__
-    key = (id(mine), frozenset(update))
-    found = _SHARED.get(key)
-    if found is None or found[0] is not mine:
-        if len(_SHARED) >= _SHARED_MAX:
-            _SHARED.clear()
-        found = _SHARED[key] = (mine, set(mine) | set(update))
-    object.__setattr__(new, "__pydantic_fields_set__", found[1])
+    object.__setattr__(new, "__pydantic_fields_set__", _fields_set(claim, update))
     return new
 
 
@@ -46,13 +51,7 @@ def set_fields(claim: Claim, update: dict[str, Any]) -> Claim:
     """The claim with `update` written into it in place: the values and field order `updated`
     gives its copy (every key is a field the claim has), and the same shared fields-set record;
     for a claim nothing else holds (the extractor's own, before it returns them)."""
-    mine = claim.__pydantic_fields_set__
-    key = (id(mine), frozenset(update))
-    found = _SHARED.get(key)
-    if found is None or found[0] is not mine:
-        if len(_SHARED) >= _SHARED_MAX:
-            _SHARED.clear()
-        found = _SHARED[key] = (mine, set(mine) | set(update))
+    fields_set = _fields_set(claim, update)
     claim.__dict__.update(update)
-    object.__setattr__(claim, "__pydantic_fields_set__", found[1])
+    object.__setattr__(claim, "__pydantic_fields_set__", fields_set)
     return claim
