@@ -23,6 +23,8 @@ and only between claims stated at the same moment:
     figure another of the same day contradicts - while the cluster's other reports fit one
     growing trajectory over two dates or more (the reconciler records each such figure with the
     kept figure it contradicts: Cluster.outlier_links); one cluster, two claims;
+  * captives_exceed_taken: captives still held at a date plus those freed by then are more
+    than those taken (crosscheck.reconcile.captives);
   * number_typo: identity numbers (resolution numbers: each its own cluster) that one story
     gives two ways differing by a digit slip (2736 / 2763: adjacent digits swapped, one digit
     off; causes.digit_typo) - one story being copies of one article (one source group) or
@@ -52,6 +54,7 @@ from collections import defaultdict
 from typing import Iterable, Optional, Sequence
 
 from crosscheck.models import Cluster, ClusterClaim, Inconsistency, InconsistencyClaim, claim_identity
+from crosscheck.reconcile.captives import captive_inconsistencies
 from crosscheck.reconcile.causes import digit_typo, stretched
 from crosscheck.reconcile.grouping import EARLIER_PERIOD
 from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, SUB_PERIODS, Hierarchy,
@@ -236,6 +239,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
     found.extend(_outlier_links(all_clusters))
     found.extend(_number_typos(all_clusters, cfg, tallies))
     found.extend(_tally_sums(all_clusters, cfg))
+    found.extend(captive_inconsistencies(all_clusters, cfg))
     return in_order(found)
 
 

@@ -115,6 +115,11 @@ class ReconcileConfig(BaseModel):
     # Members of each voting body (the `body=` of a vote's event): the votes for, against and
     # abstaining on one vote cannot add up to more.
     vote_body_sizes: dict[str, int] = {"sc": 15, "ga": 193}
+    # captives (crosscheck.reconcile.captives): the words around a hostages_held figure that
+    # read it as the number taken or the number still held ({role: {before: [...], after: [...]}})
+    # and examples ({role: [[sentence, figure surface], ...]}, "neither": read as no role)
+    captive_roles: dict[str, dict[str, list[str]]] = {}
+    captive_role_examples: dict[str, list[list[str]]] = {}
     # sources
     near_duplicate: NearDuplicateConfig = NearDuplicateConfig()
 

@@ -22,6 +22,7 @@ TITLES = {
     "number_typo": "a resolution number given two ways",
     "falling_total": "a running total falls: a stale or mistaken figure",
     "same_day_mismatch": "a running total given two ways the same day",
+    "captives_exceed_taken": "captives still held and freed add up to more than were taken",
 }
 
 

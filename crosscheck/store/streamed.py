@@ -647,6 +647,7 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
     `in_order`'s order (hard first, by type and id, each id once)."""
     from crosscheck.models import ClusterClaim
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, load_hierarchy
+    from crosscheck.reconcile.captives import CAPTIVE_KINDS, captive_inconsistencies
     from crosscheck.reconcile.inconsistencies import (VOTE_LINKED, _moment, cross_story_inconsistencies,
                                                       outlier_link_inconsistencies, part_whole_inconsistencies)
 
@@ -657,17 +658,20 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
         UNION SELECT b.seq FROM hkeys a JOIN hkeys b ON a.key = b.key WHERE a.pos = 0 AND b.pos > 0
         UNION SELECT DISTINCT seq FROM hkeys WHERE seq IN (SELECT seq FROM clusters WHERE combination)
         UNION SELECT seq FROM clusters WHERE outlier_links
-        UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(VOTE_LINKED))})"""
+        UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(VOTE_LINKED))})
+        UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(CAPTIVE_KINDS))})"""
     scratch.execute("CREATE TABLE moment_claims (moment TEXT NOT NULL, head INTEGER NOT NULL, pos INTEGER NOT NULL,"
                     " json TEXT NOT NULL)")
     _spool_table(scratch)
-    heads, voting = [], []
+    heads, voting, captives = [], [], []
     strings: dict[str, str] = {}  # one copy of each document id and date among the vote-linked claims
     scratch.execute("BEGIN")
     for (text,) in _rows(scratch, linked):
         cl = Cluster.model_validate_json(text)
         got = outlier_link_inconsistencies([cl])
         _spool(scratch, _placed(got, cl.claims))
+        if cl.kind in CAPTIVE_KINDS:  # the few captive clusters, together (reconcile.captives)
+            captives.append(cl)
         if cl.kind in VOTE_LINKED:  # held together until all are read: only what is compared and cited
             voting.append(_VoteLinked(cl, strings))
         elif cl.kind in ADDITIVE_KINDS and cl.claims:
@@ -678,7 +682,8 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
             heads.append(cl.model_copy(update={"claims": [], "trajectory": None, "outlier_links": []}))
     scratch.execute("COMMIT")
     _spool(scratch, _placed(cross_story_inconsistencies(voting, cfg), [c for cl in voting for c in cl.claims]))
-    del voting, strings
+    _spool(scratch, _placed(captive_inconsistencies(captives, cfg), [c for cl in captives for c in cl.claims]))
+    del voting, strings, captives
     if heads:
         scratch.execute("CREATE INDEX moment_claims_moment ON moment_claims(moment)")
         hier = load_hierarchy()
@@ -764,10 +769,11 @@ class _VoteLinked:
 def _rows(scratch, linked: str):
     """The linked clusters' JSON in report order, one at a time (the most severe conflicts come
     first, and they are the largest: at 10k, 64 rows in a row held 49 MB of JSON)."""
+    from crosscheck.reconcile.captives import CAPTIVE_KINDS
     from crosscheck.reconcile.inconsistencies import VOTE_LINKED
 
     yield from scratch.execute(f"SELECT json FROM clusters WHERE seq IN ({linked}) "
-                               "ORDER BY status_order, neg_severity, id", VOTE_LINKED)
+                               "ORDER BY status_order, neg_severity, id", VOTE_LINKED + CAPTIVE_KINDS)
 
 
 def _placed(found: list, claims) -> list:

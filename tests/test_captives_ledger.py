@@ -1,0 +1,85 @@
+"""Captives arithmetic across articles (reconcile.captives): still held at a date + freed by
+then <= taken, and still held <= held earlier - one batch freed since.  Own example stories
+(workers taken from a building site), not evaluation text."""
+
+import pytest
+
+from crosscheck import pipeline
+from crosscheck.reconcile.captives import role_of
+from crosscheck.reconcile.settings import default_config
+
+CFG = default_config()
+
+TAKEN = """---
+id: w1
+date: 2024-03-04
+---
+اختطف مسلحون 30 عاملا من موقع بناء في ولاية زمفارا النيجيرية فجر الاثنين.
+"""
+FIRST = """---
+id: w2
+date: 2024-03-12
+---
+أطلق الخاطفون سراح أربعة عمال في ولاية زمفارا، لتبقى 26 رهينة في قبضتهم.
+"""
+SECOND_OK = """---
+id: w3
+date: 2024-03-20
+---
+أطلق الخاطفون في ولاية زمفارا سراح 6 عمال آخرين، ليرتفع عدد المفرج عنهم إلى عشرة.
+وقالت الشركة إن العمال الـ20 الباقين بخير.
+"""
+SECOND_BAD = SECOND_OK.replace("الـ20", "الـ22")
+
+
+def _write(tmp_path, texts):
+    for i, t in enumerate(texts):
+        (tmp_path / f"{i}.txt").write_text(t, encoding="utf-8")
+    return pipeline.analyse([str(tmp_path)])
+
+
+def _captives(analysis):
+    return [i for i in analysis.report().inconsistencies if i.type == "captives_exceed_taken"]
+
+
+def test_still_held_above_taken_minus_freed_is_an_inconsistency(tmp_path):
+    found = _captives(_write(tmp_path, [TAKEN, FIRST, SECOND_BAD]))
+    assert found, "22 still held + 10 freed > 30 taken"
+    cited = {(c.doc, c.value) for i in found for c in i.claims}
+    assert ("w3", 22) in cited and ("w1", 30) in cited
+    # the batch step: 26 held on 12 March, 6 more freed since -> at most 20
+    steps = [i for i in found if any(c.role == "held_before" for c in i.claims)]
+    assert steps and {(c.doc, c.value) for c in steps[0].claims} == {("w3", 22), ("w3", 6), ("w2", 26)}
+    assert all(i.strength == "hard" for i in found)
+
+
+def test_figures_that_add_up_are_not_flagged(tmp_path):
+    assert _captives(_write(tmp_path, [TAKEN, FIRST, SECOND_OK])) == []
+
+
+def test_batches_are_not_added_up(tmp_path):
+    # the same batch of six told twice: 26 - 6 = 20 held, never 26 - 12
+    again = SECOND_OK.replace("id: w3", "id: w4").replace("2024-03-20", "2024-03-21")
+    assert _captives(_write(tmp_path, [TAKEN, FIRST, SECOND_OK, again])) == []
+
+
+def test_a_taken_figure_below_a_held_one_gives_no_bound(tmp_path):
+    other = """---
+id: w5
+date: 2024-03-05
+---
+وتحتجز العصابة في ولاية زمفارا أيضا 3 صحافيين خطفتهم مطلع الشهر.
+"""
+    bad = SECOND_BAD.replace("عشرة", "ثلاثين")
+    # 3 read as taken is another group's (below 26 held): no taken bound from it
+    found = _captives(_write(tmp_path, [other, FIRST, bad]))
+    assert all(not any(c.role == "taken" for c in i.claims) for i in found)
+
+
+@pytest.mark.parametrize("role", ["taken", "remaining", "batch", "neither"])
+def test_captive_role_examples(role):
+    examples = CFG.captive_role_examples[role]
+    assert examples
+    for sentence, surface in examples:
+        got = role_of(sentence, surface, CFG, ("taken", "remaining", "batch"))
+        assert got == (None if role == "neither" else role), (sentence, surface, got)
