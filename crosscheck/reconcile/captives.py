@@ -140,10 +140,11 @@ def _usable(c: ClusterClaim) -> bool:
     return not c.outlier and not c.event and (c.basis or "count") == "count"
 
 
-def captive_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
-    """Every story's still-held figures checked against taken and freed (module docstring)."""
-    from crosscheck.reconcile.inconsistencies import _cite, _fmt, _make
-
+def captive_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig, _cite, _fmt, _make
+                            ) -> list[Inconsistency]:
+    """Every story's still-held figures checked against taken and freed (module docstring).
+    `_cite`, `_fmt`, `_make`: how reconcile.inconsistencies cites a claim, writes a figure and
+    makes an inconsistency (passed in: that module calls this one)."""
     if not cfg.captive_roles:
         return []
     mine = [cl for cl in clusters if cl.kind in CAPTIVE_KINDS and (cl.key.get("group") or "all") == "all"

@@ -239,7 +239,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
     found.extend(_outlier_links(all_clusters))
     found.extend(_number_typos(all_clusters, cfg, tallies))
     found.extend(_tally_sums(all_clusters, cfg))
-    found.extend(captive_inconsistencies(all_clusters, cfg))
+    found.extend(captive_ledger(all_clusters, cfg))
     return in_order(found)
 
 
@@ -259,6 +259,11 @@ def at_moments_of(clusters: Sequence[Cluster], docs: set[str]) -> list[Cluster]:
             cl = cl.model_copy(update={"claims": kept})
         out.append(cl)
     return out
+
+
+def captive_ledger(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
+    """Still held + freed above taken (crosscheck.reconcile.captives)."""
+    return captive_inconsistencies(clusters, cfg, _cite, _fmt, _make)
 
 
 def in_order(found: list[Inconsistency]) -> list[Inconsistency]:

@@ -647,9 +647,10 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
     `in_order`'s order (hard first, by type and id, each id once)."""
     from crosscheck.models import ClusterClaim
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, load_hierarchy
-    from crosscheck.reconcile.captives import CAPTIVE_KINDS, captive_inconsistencies
-    from crosscheck.reconcile.inconsistencies import (VOTE_LINKED, _moment, cross_story_inconsistencies,
-                                                      outlier_link_inconsistencies, part_whole_inconsistencies)
+    from crosscheck.reconcile.captives import CAPTIVE_KINDS
+    from crosscheck.reconcile.inconsistencies import (VOTE_LINKED, _moment, captive_ledger,
+                                                      cross_story_inconsistencies, outlier_link_inconsistencies,
+                                                      part_whole_inconsistencies)
 
     stats = stats or StreamStats()
     scratch.execute("CREATE INDEX hkeys_key ON hkeys(key, pos)")
@@ -682,7 +683,7 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
             heads.append(cl.model_copy(update={"claims": [], "trajectory": None, "outlier_links": []}))
     scratch.execute("COMMIT")
     _spool(scratch, _placed(cross_story_inconsistencies(voting, cfg), [c for cl in voting for c in cl.claims]))
-    _spool(scratch, _placed(captive_inconsistencies(captives, cfg), [c for cl in captives for c in cl.claims]))
+    _spool(scratch, _placed(captive_ledger(captives, cfg), [c for cl in captives for c in cl.claims]))
     del voting, strings, captives
     if heads:
         scratch.execute("CREATE INDEX moment_claims_moment ON moment_claims(moment)")
