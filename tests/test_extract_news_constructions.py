@@ -434,3 +434,15 @@ def test_a_singular_person_noun_after_a_noun_of_death_counts_one():
     # a death from wounds that raised a toll is its step, not a count of its own
     got = [(c.kind, c.value) for c in extract_text("وارتفع عدد القتلى إلى 12 بعد وفاة رجل متأثرا بجروحه")]
     assert ("killed", 12) in got and ("killed", 1) not in got
+
+
+def test_a_feminine_singular_person_noun_after_a_noun_of_death_counts_one():
+    # issue 8, session 24 (third round): "وفاة طفلة", "مقتل مواطنة" are persons as much as
+    # "وفاة طفل": killed, one, and a girl is a child
+    got = [(c.kind, c.value, c.group) for c in extract_text("وأعلن الدفاع المدني وفاة طفلة جرفتها المياه في الوادي")]
+    assert got == [("killed", 1, "children")]
+    got = [(c.kind, c.value) for c in extract_text("وأكدت الشرطة مقتل مواطنة برصاص طائش في الحي")]
+    assert got == [("killed", 1)]
+    # a definite or "another" one stays no count of its own
+    assert not extract_text("وأثارت وفاة الطفلة غضب الأهالي")
+    assert not extract_text("وأعلن المستشفى وفاة مسنة أخرى")
