@@ -446,3 +446,18 @@ def test_a_feminine_singular_person_noun_after_a_noun_of_death_counts_one():
     # a definite or "another" one stays no count of its own
     assert not extract_text("وأثارت وفاة الطفلة غضب الأهالي")
     assert not extract_text("وأعلن المستشفى وفاة مسنة أخرى")
+
+
+def test_a_part_written_before_its_whole_and_a_list_after_among_the_dead():
+    # issue 8, session 24 (third round): "N <noun> بين القتلى" names the whole after the part:
+    # a part of the dead as much as "بين القتلى N <noun>" ...
+    got = {c.value: c.group for c in extract_text("حادث الحافلة: 12 سائحا بين القتلى الـ20")}
+    assert got[12] == "subset:سائحا" and got[20] == "all"
+    got = {c.value: c.group for c in extract_text("وقال المسؤول إن 9 مسعفين على الأقل هم بين القتلى")}
+    assert got[9] == "medical"  # a named group keeps its name
+    # ... and every item of a list after "بين القتلى" is a part, not only the first
+    got = [(c.value, c.group) for c in extract_text("قتل 25 شخصا في الانفجار. وبين القتلى ثلاثة أطفال وخمسة عمال")]
+    assert (25, "all") in got and (3, "children") in got and (5, "subset:عمال") in got
+    # a list after a whole of its own is no part: "قتل 5 أطفال و3 نساء" stay named groups
+    got = [(c.value, c.group) for c in extract_text("قتل 5 أطفال و6 رجال في القصف")]
+    assert (6, "all") in got

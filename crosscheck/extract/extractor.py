@@ -1069,6 +1069,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
 
     inferred: list[str] = []
     group = period = location = event = actor = attribution = cue_period = None
+    among = False  # a part of a whole named by "بين القتلى" (its list's next items are parts too)
     if parent is not None and rule.id == parent.claim.rule:
         pc = parent.claim
         group = group_of(ctx.scope, toks, i1)
@@ -1106,7 +1107,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         elif group == rule.group and not part_of_list and _of_a_total_after(ctx, comp, toks, rule.kind, right):
             group = "subset"  # "استقبل 48 جريحا، بينهم طفلان، من أصل 140 جريحا": part of the total
         elif group == rule.group and (anaphoric or (
-                sibling is not None and not earlier and (sibling.claim.group or "").startswith("subset:")
+                sibling is not None and not earlier
+                and ((sibling.claim.group or "").startswith("subset:") or sibling.among)
                 and sibling.claim.rule == rule.id)):
             # "والرهائن هم 46 تركيا و3 عراقيين": the Turks among them, and the next item of the list
             group = _subset_group(ctx, toks, i1)
@@ -1164,14 +1166,15 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if (sr.shelter_group and rule.kind in sr.shelter_kinds and group == rule.group
                 and _in_shelter(ctx, toks, right)):
             group = sr.shelter_group  # "يقيم نحو 8 آلاف في الملاجئ": a part of the displaced
-        if (
-            group == rule.group and not part_of_list and sibling is None and left > 0
-            and not toks[left].brk_before and _may(ctx, toks, ctx.scope.among_wholes)
-            and ctx.scope.among_wholes.ending_at(toks, left) is not None
+        if not part_of_list and sibling is None and _may(ctx, toks, ctx.scope.among_wholes) and (
+            (left > 0 and not toks[left].brk_before and ctx.scope.among_wholes.ending_at(toks, left) is not None)
+            or _among_whole_after(ctx, toks, right)
         ):
-            # "ومن بين القتلى 16 عاملا": a part of the dead named by its own noun (a nationality
-            # or a named group above keeps its name)
-            group = _subset_group(ctx, toks, i1)
+            # "ومن بين القتلى 16 عاملا", "30 سائحا بين القتلى الـ38": a part of the dead named by
+            # its own noun (a nationality or a named group above keeps its name)
+            among = True
+            if group == rule.group:
+                group = _subset_group(ctx, toks, i1)
         event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
         if ev_inferred:
             inferred.append("event")
@@ -1230,7 +1233,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     reach = placed[-1].reach if placed else -1
     if rule.kind != "other" and left + off > reach:
         reach = left + off
-    placed.append(_Placed(claim, left + off, right + off, own_parent, noun, reach))
+    placed.append(_Placed(claim, left + off, right + off, own_parent, noun, reach, among))
     if rule.kind in ctx.scope.toll_anaphor_kinds and period not in ("superseded", "projection"):
         ctx.last_toll_rule = ctx.toll_rules[rule.kind] = rule.id
     if rule.kind in ctx.scope.captive_kinds:
@@ -1446,6 +1449,7 @@ class _Placed:
     # the largest `left` of a claim with a kind placed so far in the sentence, this one included
     # (-1: none): no claim placed before this one starts later (_claim_between stops at it)
     reach: int = -1
+    among: bool = False  # a part of a whole named by "بين القتلى" (before or after it)
 
 
 def _subset_parent(
@@ -2064,6 +2068,15 @@ def _after_other_kind(ctx: DocContext, s_lo: int, kind: str) -> bool:
     a figure of their kind ("قتل القائد فلان، إضافة إلى 4 مقاتلين": the others besides him)."""
     placed = ctx.sentence_claims.get(s_lo)
     return bool(placed) and placed[-1].claim.kind not in (kind, "other")
+
+
+def _among_whole_after(ctx: DocContext, toks: Sequence[Token], right: int) -> bool:
+    """The whole named right after a counted part, "هم" optional between them ("30 سائحا بين
+    القتلى الـ38", "9 مسعفين هم بين القتلى"; rules/scope.yaml `among_wholes`)."""
+    k = right
+    if k < len(toks) and not toks[k].brk_before and not toks[k].forms.isdisjoint(("هم", "هن")):
+        k += 1
+    return k < len(toks) and not toks[k].brk_before and ctx.scope.among_wholes.at(toks, k) is not None
 
 
 def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
