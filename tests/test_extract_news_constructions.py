@@ -461,3 +461,12 @@ def test_a_part_written_before_its_whole_and_a_list_after_among_the_dead():
     # a list after a whole of its own is no part: "قتل 5 أطفال و3 نساء" stay named groups
     got = [(c.value, c.group) for c in extract_text("قتل 5 أطفال و6 رجال في القصف")]
     assert (6, "all") in got
+
+
+def test_a_toll_followed_by_its_margin_is_the_toll_not_a_figure_of_the_margin_word():
+    # issue 8, session 24 (third round): "إلى 27 بزيادة 7 وفيات": the margin word after the toll is
+    # no counted noun of it (it was read as "27 بزيادة", kind other); the margin stays no claim
+    got = [(c.kind, c.value) for c in extract_text("وارتفع عدد الوفيات إلى 31 بزيادة 5 وفيات عن اليوم السابق")]
+    assert got == [("killed", 31)]
+    got = [(c.kind, c.value) for c in extract_text("وصعد عدد المصابين إلى 410 بارتفاع قدره 16 إصابة")]
+    assert got == [("injured", 410)]
