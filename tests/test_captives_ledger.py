@@ -83,3 +83,17 @@ def test_captive_role_examples(role):
     for sentence, surface in examples:
         got = role_of(sentence, surface, CFG, ("taken", "remaining", "batch"))
         assert got == (None if role == "neither" else role), (sentence, surface, got)
+
+
+def test_role_words_follow_the_configuration_given():
+    """The compiled role words are kept with their configuration: another configuration (here
+    one with no "taken" words) is read with its own words, and the cache holds the one it was
+    made for, so no later configuration at a reused address is given them."""
+    from crosscheck.reconcile import captives
+
+    sentence, surface = CFG.captive_role_examples["taken"][0]
+    assert role_of(sentence, surface, CFG) == "taken"
+    other = CFG.model_copy(update={"captive_roles": {k: v for k, v in CFG.captive_roles.items() if k != "taken"}})
+    assert role_of(sentence, surface, other) is None
+    assert captives._PATTERNS[id(other)][0] is other
+    assert role_of(sentence, surface, CFG) == "taken"

@@ -51,17 +51,19 @@ def _words_pattern(words: Sequence[str]) -> Optional[regex.Pattern]:
     return regex.compile(r"(?<!\w)[وف]?(?:" + "|".join(regex.escape(a) for a in alts) + r")(?!\w)")
 
 
-_PATTERNS: dict[int, dict[str, tuple]] = {}
+_PATTERNS: dict[int, tuple[ReconcileConfig, dict[str, tuple]]] = {}
 
 
 def _patterns(cfg: ReconcileConfig) -> dict[str, tuple]:
+    """The roles' compiled words for this configuration (kept with the configuration itself, so
+    that another one made later at the same address is never given these)."""
     got = _PATTERNS.get(id(cfg))
-    if got is None:
-        got = {role: (_words_pattern(sides.get("before", [])), _words_pattern(sides.get("after", [])))
-               for role, sides in cfg.captive_roles.items()}
+    if got is None or got[0] is not cfg:
+        got = (cfg, {role: (_words_pattern(sides.get("before", [])), _words_pattern(sides.get("after", [])))
+                     for role, sides in cfg.captive_roles.items()})
         _PATTERNS.clear()
         _PATTERNS[id(cfg)] = got
-    return got
+    return got[1]
 
 
 def _sides(sentence: str, surface: str) -> tuple[str, str]:
