@@ -23,10 +23,6 @@ from crosscheck.models import Claim
 _COMBINED = "+"
 
 
-def _sentences(c: Claim) -> set[str]:
-    return {s for s in (c.sentence, *(m.sentence for m in c.mentions)) if s}
-
-
 def place_by_sentence(claims: Sequence[Claim]) -> list[Claim]:
     """`claims` with each figure placed only by its article moved to the one place its sentence's
     other figures name, when that place lies inside the inferred one; the others unchanged."""
