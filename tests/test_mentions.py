@@ -242,3 +242,26 @@ def test_a_bare_recap_of_a_figure_is_a_mention():
     text = "وأعادت الحكومة 30 جنديا، في حين سلم الطرف الآخر أسيرين، في صفقة وصفت بأنها \"30 مقابل 2\"."
     twos = [c for c in extract_text(text) if c.kind == "prisoners_released" and c.value == 2]
     assert len(twos) == 1
+
+
+def test_a_part_named_by_its_own_noun_is_not_merged_into_an_equal_whole():
+    # a whole and a part said to be among it, with the same value: two claims
+    text = "لقي 17 شخصا حتفهم في انهيار جسر بالمدينة. وكان بين القتلى 17 عاملا من الورشة."
+    claims = sorted((c.value, c.group) for c in _killed(extract_text(text)))
+    assert claims == [(17, "all"), (17, "subset:عاملا")]
+
+
+def test_a_part_restated_with_its_own_noun_is_still_one_figure():
+    # the headline gives the part's figure with the part's noun: a mention, not a second claim
+    text = "احتجاز 19 صيادا في البحر\nأوقفت دورية بحرية قاربين على متنهما 21 شخصا، هم 19 صيادا وبحاران."
+    held = [c for c in extract_text(text) if c.value == 19]
+    assert len(held) == 1 and len(held[0].mentions) == 2
+
+
+def test_a_headline_nationality_keeps_its_group_over_a_body_mention_without_one():
+    text = (
+        "مقتل 12 مصريا في انقلاب حافلة بليبيا\n"
+        "أعلنت وزارة الخارجية المصرية اليوم أن 12 من مواطنيها قتلوا في انقلاب حافلة على الطريق الساحلي."
+    )
+    (twelve,) = [c for c in _killed(extract_text(text)) if c.value == 12]
+    assert twelve.group == "nationals:egypt" and len(twelve.mentions) == 2

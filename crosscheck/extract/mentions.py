@@ -10,7 +10,9 @@ its own fields and gains the other places in `mentions`, when their scopes are t
   and "5 إيرانيين" of a swap);
 - groups: the same, or the general one ("all") and any named group: a value stated for
   everyone and for a group ("29 قتيلا" … "29 طفلا") counts the same people; two named groups
-  ("2 من الحراس" and "2 من الشرطة") and an item of a list of parts ("part:…") stay two;
+  ("2 من الحراس" and "2 من الشرطة") and an item of a list of parts ("part:…") stay two, and so
+  do a whole and a part said to be among it with a noun of its own ("قتل 14 شخصا … بين القتلى
+  14 سائحا": `_named_part_of`);
 - periods: the same, or a running total and an event's own toll ("cumulative" / "event"), or a
   running toll and a time window, a superseded toll or a projection of the same value (an
   outlet gives "27 قتيلا خلال 24 ساعة" and "27 قتيلا"), or a count since a start and the same
@@ -23,7 +25,9 @@ its own fields and gains the other places in `mentions`, when their scopes are t
   (crosscheck.extract.vote_events), `merge_tallies` folds a tally figure stated twice for ONE vote
   ("بأغلبية 14 صوتا" … "وصوت لصالحه 14 عضوا") into its first statement.
 The merged claim is the whole toll: a window or a named group gives way to the running period
-and the general group of a later mention (`_widen`).
+and the general group of a later mention (`_widen`); a group named "<kind>:<which>" (a
+nationality, a part named by its noun) is more specific than a mention read without a group and
+is kept ("30 بريطانيا" over "30 من مواطنيها").
 
 Different values and scopes stay separate claims.  One pass over the claims of a document: a
 figure is looked up by its exact scope first, then compared with at most `_SCAN` earlier claims
@@ -35,6 +39,7 @@ from __future__ import annotations
 from typing import Callable, Hashable, Sequence
 
 from crosscheck.models import Claim, Mention
+from crosscheck.text.normalize import normalize_word
 
 # (place, other place) -> is one inside the other (either way)
 Nested = Callable[[str, str], bool]
@@ -92,6 +97,24 @@ def _groups_agree_loose(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and (a == "subset" and b.startswith("subset") or b == "subset" and a.startswith("subset"))
 
 
+def _named_part_of(part: Claim, whole: Claim) -> bool:
+    """Is `part` a part named by its own noun ("بين القتلى 14 سائحا": "subset:<noun>") and
+    `whole` the general figure counted with another noun ("قتل 14 شخصا")?  Then the two are a
+    whole and its part, two claims even when the values match.  The same noun ("26 قطريا" over
+    "هم 26 قطريا") or a bare figure restates the part."""
+    if not (part.group or "").startswith("subset:") or whole.group not in _GENERAL:
+        return False
+    np, nw = _noun_of(part.surface), _noun_of(whole.surface)
+    # compared in their matching forms ("شهيدًا" and "شهيدا" are one noun)
+    return bool(np) and bool(nw) and normalize_word(np) != normalize_word(nw)
+
+
+def _named_by_prefix(group: str | None) -> bool:
+    """A group named as "<kind>:<which>" ("nationals:united_kingdom"): more specific than any
+    general reading of the same figure."""
+    return group is not None and ":" in group
+
+
 def _events_agree(a: str | None, b: str | None) -> bool:
     return a == b or a is None or b is None
 
@@ -129,6 +152,7 @@ def same_figure(a: Claim, b: Claim, nested: Nested | None = None, headline: bool
         _events_agree(a.event, b.event)
         and _periods_agree(a.period, b.period)
         and _groups_agree_loose(a.group, b.group)
+        and not _named_part_of(a, b) and not _named_part_of(b, a)
         and (_places_agree(a.location, b.location, nested) or (headline and (a.location is None or b.location is None)))
     )
 
@@ -167,7 +191,9 @@ def _widen(kept: Claim, later: Claim) -> None:
         # "28 ضحية في انفجار الخزان" then "ارتفع عدد الضحايا إلى 28 قتيلا": the toll, running
         kept.period = later.period
     if (kept.group not in _GENERAL and kept.group not in _WHOLE_GROUPS and later.group in _GENERAL
-            and not (kept.group or "").startswith("part")):
+            and not (kept.group or "").startswith("part") and not _named_by_prefix(kept.group)):
+        # a headline's "30 بريطانيا" over its lead's "30 من مواطنيها" (no group read) stays the
+        # nationals' figure: the more specific group is kept
         kept.group = later.group
 
 
