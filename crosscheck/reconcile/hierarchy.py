@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 import regex
@@ -415,6 +416,14 @@ def _of_them_pattern(pronouns: Iterable[str]) -> Optional[regex.Pattern]:
     return None if alts is None else regex.compile(r"\s+(?:" + alts + r")\s*(?:[،,.؛;:!?؟\n]|$)")
 
 
+def _year_words(rules_directory: str, nouns: Iterable[str]) -> list[str]:
+    """Words a year follows: the year nouns and the month names of rules/dates.yaml."""
+    from crosscheck.text.dates import load_date_rules
+
+    d = load_date_rules(Path(rules_directory) / "dates.yaml")
+    return [*nouns, *d.months, *d.month_aliases, *d.hijri_months]
+
+
 @lru_cache(maxsize=8)
 def _build(rules_directory: str) -> Hierarchy:
     from crosscheck.ruleset.loader import load_rules
@@ -448,7 +457,7 @@ def _build(rules_directory: str) -> Hierarchy:
         partitive_after=_partitive_after_pattern(h.partitive_nouns),
         last_part=_last_part_pattern(h.last_part_words),
         coordination=_coordination(tuple(h.coordinated_place_openers)),
-        stated_whole=stated_whole_pattern(h.stated_whole_markers),
+        stated_whole=stated_whole_pattern(h.stated_whole_markers, _year_words(rules_directory, h.stated_whole_year_nouns)),
         rules_directory=rules_directory,
     )
 

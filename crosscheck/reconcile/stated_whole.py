@@ -26,14 +26,23 @@ from crosscheck.text.normalize import normalize
 WINDOW = 64  # characters before the part's figure read for its whole
 
 
-def stated_whole_pattern(markers: Iterable[str]) -> Optional[regex.Pattern]:
+def _alternation(phrases: Iterable[str]) -> Optional[str]:
+    """The normalised phrases, longest first, any space inside one matching one or more."""
+    words = sorted({normalize(m).text.strip() for m in phrases if m.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(x) for x in w.split()) for w in words) or None
+
+
+def stated_whole_pattern(markers: Iterable[str], year_words: Iterable[str] = ()) -> Optional[regex.Pattern]:
     """The whole's digits, up to five words (a noun, "من أصل 27 صيادا"), a comma, then a
-    subset word ending right before the part (normalised text)."""
-    words = sorted({normalize(m).text.strip() for m in markers if m.strip()}, key=len, reverse=True)
-    if not words:
+    subset word ending right before the part (normalised text).  Four digits right after one
+    of `year_words` (a month name, "عام": "في نوفمبر 2018، بينهم") are a year, not a whole."""
+    alts = _alternation(markers)
+    if alts is None:
         return None
-    alts = "|".join(regex.escape(w) for w in words)
-    return regex.compile(r"(?<![\d.,])(\d+)(?:\s+[^\s\d،,.؛;:]+){0,5}\s*[،,]?\s*"
+    years = _alternation(year_words)
+    not_year = ("" if years is None else
+                r"(?!(?<=(?:^|[^\w])[وفبل]?(?:" + years + r")[\s/()\-]*)\d{4}(?!\d))")
+    return regex.compile(r"(?<![\d.,])" + not_year + r"(\d+)(?:\s+[^\s\d،,.؛;:]+){0,5}\s*[،,]?\s*"
                          r"(?:[وف]?كان(?:ت|وا)?\s+)?(?:" + alts + r")\s+$")
 
 

@@ -614,6 +614,8 @@ class HierarchyRules(_Strict):
     # "أفرج عن 35، بينهم 24 بحارا": a part stated right after its whole; two parts of one
     # stated whole are one moment's figures (examples: the text before the part's figure)
     stated_whole_markers: list[str] = Field(default_factory=list)
+    # "في نوفمبر 2018، بينهم": four digits right after one of these (or a month name) are a year
+    stated_whole_year_nouns: list[str] = Field(default_factory=list)
     stated_whole_examples: Optional[SentenceExamples] = None
     # "وفي بلجيكا، …", "أما في بلجيكا ف…": a sentence opened by one of these and a place turns to
     # a side topic; its place is lent to none of the article's figures at no place
