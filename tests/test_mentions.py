@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from crosscheck.cli import app
@@ -223,25 +224,19 @@ def test_a_headline_figure_with_a_place_and_its_body_figure_without_one_are_one_
 
 # --- one sentence stating a value twice: two figures (crosscheck.extract.mentions._same_sentence)
 
-def test_list_item_with_the_same_value_is_a_second_figure():
-    from crosscheck.extract.extractor import extract_text
-    text = "وقالت النيابة إن الهجوم أسفر عن مقتل 12 شخصا في السوق و12 في المحطة المجاورة."
-    killed = [c for c in extract_text(text) if c.kind == "killed" and c.value == 12]
-    assert len(killed) == 2
-
-
-def test_two_sides_of_an_exchange_with_the_same_value_are_two_figures():
-    from crosscheck.extract.extractor import extract_text
-    text = "وأفرجت السلطات عن 20 صيادا أجنبيا، فيما سلمت الدولة المجاورة 20 شخصا كانوا محتجزين لديها."
-    freed = [c for c in extract_text(text) if c.kind == "prisoners_released" and c.value == 20]
-    assert len(freed) == 2
-
-
-def test_a_bare_recap_of_a_figure_is_a_mention():
-    from crosscheck.extract.extractor import extract_text
-    text = "وأعادت الحكومة 30 جنديا، في حين سلم الطرف الآخر أسيرين، في صفقة وصفت بأنها \"30 مقابل 2\"."
-    twos = [c for c in extract_text(text) if c.kind == "prisoners_released" and c.value == 2]
-    assert len(twos) == 1
+@pytest.mark.parametrize("text, kind, value, figures", [
+    # a list item opened by "و": a second figure
+    ("وقالت النيابة إن الهجوم أسفر عن مقتل 12 شخصا في السوق و12 في المحطة المجاورة.", "killed", 12, 2),
+    # the two sides of an exchange, each with its own noun: two figures
+    ("وأفرجت السلطات عن 20 صيادا أجنبيا، فيما سلمت الدولة المجاورة 20 شخصا كانوا محتجزين لديها.",
+     "prisoners_released", 20, 2),
+    # a bare recap of a figure: a mention of it
+    ("وأعادت الحكومة 30 جنديا، في حين سلم الطرف الآخر أسيرين، في صفقة وصفت بأنها \"30 مقابل 2\".",
+     "prisoners_released", 2, 1),
+])
+def test_a_value_stated_twice_in_one_sentence(text, kind, value, figures):
+    got = [c for c in extract_text(text) if c.kind == kind and c.value == value]
+    assert len(got) == figures
 
 
 def test_a_part_named_by_its_own_noun_is_not_merged_into_an_equal_whole():
