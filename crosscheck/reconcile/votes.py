@@ -59,7 +59,7 @@ from typing import Optional, Sequence
 from crosscheck.extract.vote_events import format_event, parse_event
 from crosscheck.models import Claim
 from crosscheck.ruleset.vote_rules import vote_rules
-from crosscheck.text.normalize import normalize
+from crosscheck.text.normalize import normalize_sentence
 
 _FAR_PAST = date(1900, 1, 1)
 _FAR_FUTURE = date(2999, 12, 31)
@@ -178,19 +178,20 @@ def _cues_at(directory: str) -> dict:
     return out
 
 
-def _says_last_month(occ: Occ, claims: Sequence[Claim]) -> bool:
-    """Does a sentence of the occurrence say "last month" of its figures, with no recalled step
+def _says_last_month(sentences: set[str]) -> bool:
+    """Does a sentence of an occurrence say "last month" of its figures, with no recalled step
     ("بعد أن", rules/vote_events.yaml `recall`) before it ("بأغلبية 122 صوتا، بعد أن كانت اللجنة
     قد أوصت به الشهر الماضي": the committee's month, not this vote's)?  Reads only the sentences
-    (compact claim rows carry no offsets within them): one normalisation per sentence."""
+    (compact claim rows carry no offsets within them), normalised once (shared with the other
+    readers of a sentence: `normalize_sentence`)."""
     from crosscheck.ruleset.resources import resolved, rules_dir
 
     cues = _cues_at(resolved(rules_dir()))
     last, recall = cues["last_month"], cues["recall"]
     if last is None:
         return False
-    for s in {claims[i].sentence for i in occ.members if claims[i].sentence}:
-        text = normalize(s).text
+    for s in sentences:
+        text = normalize_sentence(s).text
         m = last.search(text)
         if m is not None and (recall is None or recall.search(text, 0, m.start()) is None):
             return True
@@ -207,7 +208,7 @@ def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Option
 
     rules = date_rules()
     sentences = {claims[i].sentence for i in occ.members if claims[i].sentence}
-    if _says_last_month(occ, claims):
+    if _says_last_month(sentences):
         # "وكان القرار قد نال في اللجنة الشهر الماضي تأييد 131 عضوا": the month before the article's
         return _when_span("m-1", published)
     months: set[int] = set()
