@@ -193,7 +193,8 @@ def own_parts(claims: Sequence[Claim], ratio: float, continuous_kinds: Iterable[
     set aside below any larger figure of its article and day, and so is a figure told as what
     made a larger figure of its own sentence rise (right after a lead of `leads`: "ارتفع عدد
     الوفيات إلى أربع حالات، بعد وفاة ثلاثة عمال" - the three are the newly counted, a part of
-    the four).  None when any claim has no number."""
+    the four).  A vague plural ("آلاف الأشخاص") is no one's top: it gives an order of magnitude,
+    not a count.  None when any claim has no number."""
     if ratio <= 0:
         return []
     continuous = set(continuous_kinds)
@@ -205,7 +206,8 @@ def own_parts(claims: Sequence[Claim], ratio: float, continuous_kinds: Iterable[
             return []
         sp = claim_span(c, c.kind not in continuous)
         spans.append(sp)
-        if sp.low is not None and sp.low > top.get((c.doc, c.as_of), 0.0):
+        # a vague plural ("آلاف") gives an order of magnitude, no count others are parts of
+        if sp.low is not None and sp.low > top.get((c.doc, c.as_of), 0.0) and c.qualifier != "vague":
             top[(c.doc, c.as_of)] = sp.low
         if leads and sp.low is not None:
             # every sentence the article states the figure in (a headline's figure told again in
