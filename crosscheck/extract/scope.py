@@ -322,6 +322,7 @@ class ScopeLexicon:
         self.period_barriers_after = self.period_barriers | frozenset(
             normalize_word(w) for w in rules.period_barriers_after)
         self.statement_openers = frozenset(normalize_word(w) for w in rules.statement_openers)
+        self.total_subjects = frozenset(normalize_word(w) for w in rules.total_subject_nouns)
         self.attribution = PhraseSet.of(rules.attribution)
         self.according_to = PhraseSet.of(rules.according_to)
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
@@ -669,6 +670,8 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
         if period.endswith("<"):
             if i >= hi and i >= _clause_end(tokens, hi, info):
                 continue  # a day named in a later clause dates something else ("، بعد أن أعلنت أمس 530")
+            if i >= hi and _toll_subject(lex, tokens, lo, wall):
+                continue  # "وكانت الحصيلة قد بلغت 1491 مساء أمس": the day dates the total
             if _running_total(lex, tokens, lo, wall, info):
                 continue  # "ارتفعت حصيلة الزلزال الذي ضرب أمس إلى 415": the day dates the total
             if i < lo and _opener_between(lex, tokens, end, lo, info):
@@ -718,6 +721,24 @@ def _clause_end(tokens: Sequence[Token], hi: int, info=None) -> int:
     while end < len(tokens) and not tokens[end].brk_before:
         end += 1
     return end
+
+
+_TOLL_SUBJECT_REACH = 6  # words between a toll noun and its figure ("بلغت حصيلة قتلى الزلزال المدمر 40")
+
+
+def _toll_subject(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, wall: int) -> bool:
+    """A toll noun (rules/scope.yaml `total_subject_nouns`) stands at most `_TOLL_SUBJECT_REACH`
+    words before the figure at token `lo`, in its clause and reported clause (after `wall`)."""
+    if not lex.total_subjects:
+        return False
+    k = lo - 1
+    while k > wall and k >= lo - _TOLL_SUBJECT_REACH:
+        if tokens[k].forms & lex.total_subjects:
+            return True
+        if tokens[k].brk_before:
+            return False
+        k -= 1
+    return False
 
 
 def _running_total(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, wall: int, info=None) -> bool:

@@ -77,6 +77,30 @@ def digit_typo(a: int, b: int, cfg: ReconcileConfig) -> Optional[str]:
     return None
 
 
+def typo_variants(a: int, cfg: ReconcileConfig) -> set[int]:
+    """Every figure `digit_typo` pairs with `a` (adjacent digits swapped, one digit off, a zero
+    dropped or added): O(digits) candidates, so a figure is matched against a set of others
+    by look-ups rather than by comparing every pair."""
+    sa = str(abs(a))
+    cands: set[str] = set()
+    for i in range(len(sa) - 1):
+        cands.add(sa[:i] + sa[i + 1] + sa[i] + sa[i + 2:])
+    for i in range(len(sa)):
+        for ch in "0123456789":
+            cands.add(sa[:i] + ch + sa[i + 1:])
+        if sa[i] == "0":
+            cands.add(sa[:i] + sa[i + 1:])
+    for i in range(len(sa) + 1):
+        cands.add(sa[:i] + "0" + sa[i:])
+    out = set()
+    for c in cands:
+        if c and c[0] != "0":
+            b = int(c) if a >= 0 else -int(c)
+            if digit_typo(a, b, cfg) is not None:
+                out.add(b)
+    return out
+
+
 def _as_int(claim: Claim) -> Optional[int]:
     v = numeric_value(claim)
     if v is None or not float(v).is_integer():

@@ -845,6 +845,36 @@ def _trajectory_items(claims, spans, cdates, groups, window: float = 0) -> tuple
     return items, item_of
 
 
+def _recalled_days(claims, cdates, doc_dates: dict, cfg) -> frozenset[int]:
+    """Positions of the figures an article gives for a day before its own (dated by its text:
+    "مساء أمس الاثنين", "يوم الأحد 19 يونيو") that another article of that day gives mistyped
+    (causes.digit_typo: 1491 recalled, 1419 that day): one report of that day, told twice, so
+    the part of the day the recall names does not make the two successive stages of the day.
+    Cost: one pass to index each day's own figures, O(digits) look-ups per recalled figure."""
+    from crosscheck.reconcile.causes import typo_variants
+
+    def own_day(c, d) -> Optional[date]:
+        own = doc_dates.get(c.doc)
+        return date.fromisoformat(own[:10]) if own else None
+
+    recalled, own_values = [], {}
+    for i, (c, d) in enumerate(zip(claims, cdates)):
+        day = own_day(c, d)
+        v = numeric_value(c)
+        if d is None or day is None or v is None or not float(v).is_integer():
+            continue
+        if c.as_of_from in ("relative", "text") and d < day:
+            recalled.append((i, int(v)))
+        elif d == day:
+            own_values.setdefault(d, {}).setdefault(int(v), set()).add(c.doc)
+    out = []
+    for i, v in recalled:
+        values = own_values.get(cdates[i])
+        if values and any(claims[i].doc not in values.get(b, {claims[i].doc}) for b in typo_variants(v, cfg)):
+            out.append(i)
+    return frozenset(out)
+
+
 def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, doc_dates=None) -> Cluster:
     """A dated running total: the largest set of sources one non-decreasing trajectory fits.
 
@@ -876,7 +906,8 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     if any(earlier):
         cdates = [None if e else d for d, e in zip(cdates, earlier)]
         groups = [f"{g}#earlier{i}" if e else g for i, (g, e) in enumerate(zip(groups, earlier))]
-    cdates = moments(claims, spans, cdates)  # a part of the day named orders one day's figures
+    # a part of the day named orders one day's figures (not one a later article recalls mistyped)
+    cdates = moments(claims, spans, cdates, recalled=_recalled_days(claims, cdates, doc_dates or {}, cfg))
     if first:
         cdates = _at_first_moment(cdates, first)
     # parts of one stated whole ("35، بينهم 24 بحارا") are one moment's figures: an undated one

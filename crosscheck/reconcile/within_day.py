@@ -12,7 +12,8 @@ the day's unknown-hour figures (together, as one report of that day would be) ar
 the latest point of the day where they fit between the figures of known parts (none higher
 before them, none lower after them); where they fit nowhere they stand at the day's end, and
 the trajectory judges them there as before.  Days where no figure names its part are one
-moment, as before.
+moment, as before.  A part of the day named only by a figure a later article recalls for that day, mistyped from
+the day's own figure, does not order the day's own reports (`_recalled_untimed`).
 
 Only the sentence is read (no dateline or document), so claims read back from a store give the
 same moments.  Cost: one cached scan per sentence, then linear in the claims.
@@ -52,9 +53,10 @@ def _at(d: date, slot: int) -> Moment:
 
 
 def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Optional[date]],
-            rules=None) -> list[Optional[date]]:
+            rules=None, recalled: frozenset[int] = frozenset()) -> list[Optional[date]]:
     """`dates` with the part of the day of each claim, when any claim of a dated day names one
-    (see the module docstring); else `dates` unchanged."""
+    (see the module docstring); else `dates` unchanged.  `recalled`: the positions of figures a
+    later article gives for an earlier day (see `_recalled_untimed`)."""
     from crosscheck.reconcile.dating import date_rules, figure_offset
     from crosscheck.text.dates import part_of_day
 
@@ -64,6 +66,8 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
     parts = [_part(c, rules, part_of_day, figure_offset) if d is not None else None
              for c, d in zip(claims, dates)]
     parts = _rivals_at_their_moment(claims, dates, parts)
+    if recalled:
+        parts = _recalled_untimed(dates, parts, recalled)
     timed_days = {d for d, p in zip(dates, parts) if p is not None}
     if not timed_days:
         return list(dates)
@@ -84,6 +88,18 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
         else:
             out.append(_at(d, _STEP * max(_NAMES) + _STEP - 1))  # a day of one moment
     return out
+
+
+def _recalled_untimed(dates, parts: list[Optional[int]], recalled: frozenset[int]) -> list[Optional[int]]:
+    """A day whose only named parts are those of `recalled` figures - figures later articles
+    recall for it that the day's own articles give mistyped ("وكانت الحصيلة قد بلغت 1491 مساء
+    أمس الاثنين" in Tuesday's article, 1419 in Monday's: reconciler._recalled_days) - stays one
+    moment: one report of that day told twice, so the recall's part of the day does not make
+    them two stages.  A day where a figure of its own day names a part keeps every part.  Cost:
+    two passes."""
+    own_timed = {d for i, (d, p) in enumerate(zip(dates, parts)) if p is not None and i not in recalled}
+    return [None if (i in recalled and p is not None and dates[i] not in own_timed) else p
+            for i, p in enumerate(parts)]
 
 
 def _rivals_at_their_moment(claims: Sequence[Claim], dates, parts: list[Optional[int]]) -> list[Optional[int]]:

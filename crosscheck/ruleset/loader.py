@@ -524,6 +524,10 @@ class ScopeRules(_Strict):
     # Cues of `periods` that name a day rather than a window ("أمس"): they count only before
     # the figure ("قتل أمس 30"); after it they date another clause's event or statement.
     period_before_only: list[str] = Field(default_factory=list)
+    # A toll named before a figure in its clause ("وكانت الحصيلة قد بلغت 1491 قتيلا مساء أمس"):
+    # the figure is the running total, and a day cue of `period_before_only` after it dates
+    # that total, not a day's count.  Normalised words, with clitics and the article.
+    total_subject_nouns: list[str] = Field(default_factory=list)
     # Words opening the reported clause of a statement ("أعلن الوزير، مساء أمس، أن …"): a day
     # cue of `period_before_only` before one dates the statement, not the figures after it.
     statement_openers: list[str] = Field(default_factory=list)
