@@ -420,6 +420,13 @@ def _skip_gap(s: str, at: int) -> int:
     return at
 
 
+def _figure_not_year(year: int, doc_date: Optional[dt.date]) -> bool:
+    """Four digits after a day and month that lie after the document's year (after 2100 for an
+    undated one: no clock is read) are the figure the sentence goes on with ("وكانت الحصيلة يوم
+    الأربعاء 18 أغسطس 2189 قتيلا"), not the date's year: the date is of the document's year."""
+    return year > (doc_date.year + 1 if doc_date else 2100)
+
+
 def _names_event(p: "_Patterns", s: str, at: int) -> bool:
     """Does an event noun stand right before the day starting at `at` ("هجوم الجمعة")?"""
     return p.event_noun_re is not None and p.event_noun_re.search(s, max(0, at - 24), at) is not None
@@ -457,11 +464,12 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 earlier = _earlier_ends(s, p)
             if not _after_earlier_figure(s, m.start(), p, earlier):
                 continue
-        year = int(m[3]) if m[3] else (doc_date.year if doc_date else None)
+        stated = m[3] if m[3] and not _figure_not_year(int(m[3]), doc_date) else None
+        year = int(stated) if stated else (doc_date.year if doc_date else None)
         if year is None:
             continue
         d = _gregorian(day, _month_name(p, m[2]), year)
-        if d and not m[3] and doc_date and d > doc_date:
+        if d and not stated and doc_date and d > doc_date:
             d = _gregorian(day, _month_name(p, m[2]), year - 1)
         if d:
             cues.append((m.start(), m.end(), d, "text"))
