@@ -213,7 +213,7 @@ def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Option
         return _when_span("m-1", published)
     months: set[int] = set()
     for s in sentences:
-        months |= months_named(s, rules)
+        months |= months_named(s, rules, not_after=published.year)
     month = next(iter(months)) if len(months) == 1 else None
     if any(names_last_year(s, rules) for s in sentences):
         year = published.year - 1

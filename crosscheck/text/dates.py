@@ -355,10 +355,22 @@ def month_of_year(sentence: str, year: int, rules: DateRules) -> Optional[int]:
     return found.pop() if len(found) == 1 else None
 
 
-def months_named(sentence: str, rules: DateRules) -> frozenset[int]:
-    """The months (1-12) a sentence names by name, with or without a year ("في شباط/فبراير")."""
+_YEAR_AFTER_MONTH = regex.compile(r"\s*(?:[/(-]\s*[^\s\d]+(?:\s+[^\s\d]+)?\s*\)?)?\s*[،,]?\s*(?:عام\s+)?(\d{4})(?!\d)")
+
+
+def months_named(sentence: str, rules: DateRules, not_after: Optional[int] = None) -> frozenset[int]:
+    """The months (1-12) a sentence names by name, with or without a year ("في شباط/فبراير").
+    `not_after`: a month written with a later year than this ("حتى 30 يونيو/حزيران 2023" in a
+    2019 article: a mandate's end, a deadline) is left out - no past event's month."""
     p = _patterns(rules)
-    found = {p.month_number.get(_month_name(p, m[1])) for m in p.month_re.finditer(normalize(sentence).text)}
+    text = normalize(sentence).text
+    found = set()
+    for m in p.month_re.finditer(text):
+        if not_after is not None:
+            y = _YEAR_AFTER_MONTH.match(text, m.end())
+            if y is not None and int(y[1]) > not_after:
+                continue
+        found.add(p.month_number.get(_month_name(p, m[1])))
     found.discard(None)
     return frozenset(found)
 
@@ -421,10 +433,15 @@ def _skip_gap(s: str, at: int) -> int:
 
 
 def _figure_not_year(year: int, doc_date: Optional[dt.date]) -> bool:
-    """Four digits after a day and month that lie after the document's year (after 2100 for an
-    undated one: no clock is read) are the figure the sentence goes on with ("وكانت الحصيلة يوم
-    الأربعاء 18 أغسطس 2189 قتيلا"), not the date's year: the date is of the document's year."""
-    return year > (doc_date.year + 1 if doc_date else 2100)
+    """Four digits after a day and month that lie further after the document's year than any
+    date news looks ahead to (`_AHEAD_YEARS`; after 2100 for an undated one: no clock is read)
+    are the figure the sentence goes on with ("وكانت الحصيلة يوم الأربعاء 18 أغسطس 2189 قتيلا"),
+    not the date's year: the date is of the document's year.  A mandate's or a plan's end ("حتى
+    30 يونيو 2023" in 2019) keeps its year."""
+    return year > (doc_date.year + _AHEAD_YEARS if doc_date else 2100)
+
+
+_AHEAD_YEARS = 60  # "رؤية 2050", a treaty "حتى عام 2075": news names years that far ahead
 
 
 def _names_event(p: "_Patterns", s: str, at: int) -> bool:
