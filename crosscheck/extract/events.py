@@ -27,6 +27,10 @@ _YEAR_IN_HEADER = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PAST_HEAD_CHARS = 60
 
 
+# A "last year" hit's value among the year hits: the document's year minus one (_split_hits).
+LAST_YEAR = -1
+
+
 class EventFinder:
     def __init__(self, rules: EventRules) -> None:
         self.rules = rules
@@ -37,6 +41,7 @@ class EventFinder:
         self.not_before = [regex.compile(spelled(p)) for p in rules.past_not_before]
         self.when_after = [regex.compile(spelled(p)) for p in rules.past_when_after]
         self.blocked = regex.compile(spelled(rules.past_blocked_by))
+        self.last_year = regex.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
         # the most characters one match attempt of the blocking pattern reads from where it
         # starts (None: unbounded or not known): what _past_year needs to answer from a
         # sentence's list of blocking words instead of a search per claim
@@ -65,6 +70,11 @@ class EventFinder:
                     not any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.when_after):
                 continue
             out.append((m.start(), m.end(), int(m.group("y"))))
+        if self.last_year is not None:
+            for m in self.last_year.finditer(text, lo, hi):
+                head = text[max(lo, m.start() - PAST_HEAD_CHARS) : m.start()]
+                if not any(p.search(head) for p in self.not_before):
+                    out.append((m.start(), m.end(), LAST_YEAR))
         return sorted(out, key=lambda h: (h[0], h[1]))
 
 
@@ -169,6 +179,8 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
     years, rules = _split_hits(ctx, s_lo, s_hi, hits, year)
     if years:
         best = _past_year(finder, text, years, c_lo, c_hi, limit, _blocked_in(ctx, finder, s_lo, s_hi))
+        if best == LAST_YEAR:  # "العام الماضي": the year before the document's
+            best = year - 1 if kind not in finder.rules.vote_kinds else None
         if best is not None:
             return f"past:{best}"
     found = None  # the first rule (in file order) with a cue where the rule looks
@@ -207,6 +219,7 @@ def _split_hits(ctx, s_lo: int, s_hi: int, hits, year: Optional[int]):
     found = cache.get((s_lo, s_hi))
     if found is None:
         past = [(s, e, w) for s, e, w in hits if isinstance(w, int) and year is not None and w < year]
+        # (a "last year" hit keeps its marker: tally kinds leave it to their own reader)
         years = ([h[0] for h in past], [h[1] for h in past], [h[2] for h in past]) if past else None
         found = cache[(s_lo, s_hi)] = (years, [h for h in hits if not isinstance(h[2], int)])
     return found

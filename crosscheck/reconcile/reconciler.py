@@ -228,6 +228,12 @@ def _sort_key(c: Cluster) -> tuple:
 # ---------------------------------------------------------------------- judging
 
 
+def _past_event(group: ScopeGroup, cfg: ReconcileConfig) -> bool:
+    """Is the scope a past event's (`timeless_event_prefixes`: "past:2004")?"""
+    event = exact_form(group.key.get("event"))
+    return bool(event) and event.startswith(tuple(exact_form(e) for e in cfg.timeless_event_prefixes))
+
+
 def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
     """'monotonic', 'timeless', 'volatile' or 'windowed': how dates bear on this scope."""
     period = exact_form(group.key.get("period"))
@@ -527,7 +533,11 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=
 
     best = None  # (score, ref, projected spans, supporters, sweep, compared, their positions)
     consistent_view = None
-    earlier = [c.period == EARLIER_PERIOD for c in claims]
+    # an earlier figure recalled stood at an unknown moment - but a past event's toll was
+    # settled before its articles told it: "وكانت إندونيسيا قد أعلنت وفاة 774 … العام الماضي"
+    # recalls that toll, no stage of it
+    settled = mode == "timeless" and _past_event(group, cfg)
+    earlier = [c.period == EARLIER_PERIOD and not settled for c in claims]
     if mode in ("windowed", "volatile") and dated:
         fitting = undated_fitting(spans, cdates, earlier, dated, mode, cfg)
         if fitting:

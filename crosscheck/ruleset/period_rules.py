@@ -150,6 +150,9 @@ class EventRules(_Strict):
     # حين أودت الفيضانات بحياة ألف شخص"): the figures that follow are the past event's
     past_when_after: list[str] = []
     past_blocked_by: str
+    # "last year" ("العام الماضي", "موسم العام الماضي"): read like a past year, the year before
+    # the document's own (tally kinds excepted: crosscheck.extract.vote_events dates those)
+    past_last_year: Optional[str] = None
     header_chars: int = Field(400, ge=0)
     rules: list[EventRule]
     ordinals: dict[str, int]
