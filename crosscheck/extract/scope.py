@@ -279,8 +279,10 @@ def _one_unit_pattern(rules: ScopeRules) -> re.Pattern | None:
     units = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_unit_nouns, key=len, reverse=True))
     ways = []
     if rules.one_unit_after:
+        after = "|".join(re.escape(normalize_word(u)) for u in sorted(
+            rules.one_unit_after_nouns or rules.one_unit_nouns, key=len, reverse=True))
         # not before a digit: "بعد عام 2010" names a year
-        ways.append(r"(?:" + _marker_regex(rules.one_unit_after) + r")\s+(" + units + r")(?![^\W\d_])(?!\s+\d)")
+        ways.append(r"(?:" + _marker_regex(rules.one_unit_after) + r")\s+(" + after + r")(?![^\W\d_])(?!\s+\d)")
     if rules.one_unit_after_event:
         # a digit after "قبل الهدنة بأسبوع" is the clause's own figure ("… بأسبوع 36 جنديا")
         ways.append(r"(?:" + _marker_regex(rules.one_unit_after_event) + r")\s+ب(" + units + r")(?![^\W\d_])")

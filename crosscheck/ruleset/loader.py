@@ -395,6 +395,9 @@ class ScopeRules(_Strict):
     one_of_words: list[str] = Field(default_factory=list)
     one_unit_nouns: list[str] = Field(default_factory=list)
     one_unit_after: list[str] = Field(default_factory=list)
+    # the units one_unit_after reads (default: all of one_unit_nouns): "منذ أسبوع" is a week, while
+    # "منذ يوم عرفة" names a day
+    one_unit_after_nouns: list[str] = Field(default_factory=list)
     one_unit_after_event: list[str] = Field(default_factory=list)
     # a singular person noun, no numeral, right after a noun of death ("وفاة مواطن"): one
     one_person_after: list[str] = Field(default_factory=list)
