@@ -558,3 +558,23 @@ def test_digits_in_brackets_join_their_scale_word_and_the_part_after_it():
     assert values("(12) قتيلا و(30) جريحا") == [12, 30]
     # a closing bracket with no opening one is no bracketed figure
     assert values("البند 4) ألف") != [4000]
+
+
+def test_a_month_s_other_name_in_brackets_is_part_of_the_date():
+    """The Asharq style names the month twice, the second in brackets: "16 أكتوبر (تشرين الأول)
+    2017" is one date, and "مايو (أيار) 2006" a month and its year (no count of 2006)."""
+    assert [(m.form, m.text) for m in find_numbers("بيروت 16 أكتوبر (تشرين الأول) 2017 قتل")] == [
+        ("date", "16 أكتوبر (تشرين الأول) 2017")
+    ]
+    assert [(m.value, m.form) for m in find_numbers("الصادر في مايو (أيار) 2006 قد صدر بأغلبية 13 صوتا")] == [
+        (2006, "year"),
+        (13, "cardinal"),
+    ]
+
+
+def test_four_digits_after_a_date_outside_the_years_are_a_count():
+    """"يوم الأربعاء 18 آب/أغسطس 2189 قتيلا": no year 2189 (rules year_range, hijri_year_range);
+    the date ends at the month and 2189 is the toll."""
+    found = [(m.value, m.form, m.text) for m in find_numbers("وكانت الحصيلة يوم الأربعاء 18 آب/أغسطس 2189 قتيلا")]
+    assert found == [(18, "date", "18 آب/أغسطس"), (2189, "cardinal", "2189")]
+    assert [m.form for m in find_numbers("في 18 آب/أغسطس 2021 قتل")] == ["date"]

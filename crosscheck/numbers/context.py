@@ -64,6 +64,8 @@ def classify(
     if exact_int and 1 <= ph.low <= 31 and form in ("cardinal", "ordinal"):
         m = lex.month_after_re.match(text, end)
         if m:
+            if m.group("digits") is not None and not _a_year(lex, int(m.group("digits"))):
+                return "date", m.start("year")  # "18 آب/أغسطس 2189 قتيلا": no year, a count
             return "date", m.end()
     if form != "cardinal" or not exact_int:
         return form, end
@@ -101,3 +103,8 @@ def classify(
 def as_number(x: Fraction) -> int | float:
     """int when whole, else float."""
     return int(x) if x.denominator == 1 else float(x)
+
+
+def _a_year(lex, v: int) -> bool:
+    """Is a four-digit number after a day and month a year (Gregorian or Hijri)?"""
+    return lex.year_range[0] <= v <= lex.year_range[1] or lex.hijri_year_range[0] <= v <= lex.hijri_year_range[1]

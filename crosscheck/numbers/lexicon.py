@@ -432,15 +432,20 @@ def _compile(lex: Lexicon, f: _File) -> None:
     # After a day number: "من الشهر الجاري"; or optional "من"/"شهر", the month, an optional
     # "/other name", an optional trail word and a 4-digit year (all part of the date's span).
     relative = _phrase_alternation(f.relative_months)
+    # The month's other name after it, with a slash or in brackets: "آب/أغسطس", "أكتوبر (تشرين
+    # الأول)" (the Asharq style).
+    alias = rf"(?:{sp}*/{sp}*(?:{months})(?![^\W\d_])|{sp}*\({sp}*(?:{months}){sp}*\))?"
+    # (the year, group "year", is checked against year_range / hijri_year_range by the caller:
+    # "يوم الأربعاء 18 آب/أغسطس 2189 قتيلا" is a date, then a count)
     lex.month_after_re = re.compile(
         rf"{sp}+من{sp}+(?:{relative})(?![^\W\d_])|"
         rf"{sp}*(?:(?:{lead}){sp}+)*(?:{months})(?![^\W\d_])"
-        rf"(?:{sp}*/{sp}*(?:{months})(?![^\W\d_]))?"
-        rf"(?:{sp}*[,،]?{sp}*(?:(?:{trail}){sp}+)?\d{{4}}(?!\d))?"
+        + alias +
+        rf"(?P<year>{sp}*[,،]?{sp}*(?:(?:{trail}){sp}+)?(?P<digits>\d{{4}})(?!\d))?"
     )
     # Before a year: the month (and maybe "الماضي") right before the number.
     lex.month_before_re = re.compile(
-        rf"(?<![^\W\d_])(?:{months})(?:{sp}*/{sp}*(?:{months}))?(?:{sp}+(?:{trail}))?{sp}*[,،]?{sp}*\Z"
+        rf"(?<![^\W\d_])(?:{months})" + alias + rf"(?:{sp}+(?:{trail}))?{sp}*[,،]?{sp}*\Z"
     )
     # A year cue word ("عام", "منذ") right before the number, maybe with a clitic prefix.
     pre = "|".join(re.escape(p) for p in lex.prefixes)
