@@ -2214,6 +2214,7 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
     return (
         i1 < len(toks) and not toks[i1].brk_before and info.may_hold(lex.not_after)
         and lex.not_after.at(toks, i1) is not None
+        and not (info.may_hold(lex.counts_after) and lex.counts_after.at(toks, i1) is not None)
     )
 
 

@@ -394,6 +394,7 @@ class ScopeLexicon:
         self.cue_aside_max = rules.cue_aside_max
         self.change_verbs = PhraseSet.of(rules.change_verbs)
         self.not_after = PhraseSet.of(rules.not_counts_after)
+        self.counts_after = PhraseSet.of(rules.counts_after)
         self.vague_parts_after = PhraseSet.of(rules.vague_parts_after)
         self.vague_not_counts = PhraseSet.of(rules.vague_not_counts)
         self.construct_heads = PhraseSet.of(rules.construct_heads)

@@ -479,6 +479,9 @@ class ScopeRules(_Strict):
     # ... unless one of these follows the figure ("الأعضاء الـ11 الآخرون": the other 11, a count)
     not_counts_unless_after: list[str] = Field(default_factory=list)
     not_counts_after: list[str]  # "تسعة من كل عشرة"
+    # ... unless one of these follows the figure instead ("307 من كل جانب": so many from each side
+    # of an exchange, a count)
+    counts_after: list[str] = Field(default_factory=list)
     # A margin or a difference ("بفارق صوت واحد", "بفارق ثلاثة أصوات", "بزيادة 113 إصابة"): the
     # gap between two figures is no count of anything, whichever way the figure is written (its
     # noun before "واحد" too).
