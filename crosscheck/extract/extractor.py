@@ -1249,6 +1249,13 @@ def _toll_anaphor(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: 
     words = ctx.scope.toll_anaphors
     if not words or _head(ctx, comp, toks, i1) != "bare":
         return None
+    said = _toll_restated(ctx, toks, left)
+    if said is not None:
+        # a figure restated as what the toll was ("الرقم الذي أعلن أمس، وهو 34") is the dead's
+        # when the word names no kind and the article gave a toll of the dead: the toll a
+        # correction is about, not the injured named last ("31 قتيلا و270 جريحا")
+        own = words[said] or ctx.scope.toll_restated_default
+        return ctx.toll_rules.get(own, ctx.last_toll_rule) if own else ctx.last_toll_rule
     pred = _predicate_for(ctx.rules.hedges)
     if not _reached(ctx, pred, toks, left) and all(t.forms.isdisjoint(pred.reach) for t in toks[left:i1]):
         return None  # (the reach verb may be in the hedge: "قد يرتفع إلى 100 ألف")
@@ -1262,6 +1269,26 @@ def _toll_anaphor(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: 
         if toks[k].brk_before or toks[k].is_digit():
             return None
         k -= 1
+    return None
+
+
+def _toll_restated(ctx: DocContext, toks: Sequence[Token], left: int) -> str | None:
+    """The toll anaphor a bare figure at toks[left] states the value of without a reach verb
+    (scope toll_anaphor_copulas / toll_anaphor_pronouns): "وكانت الحصيلة 12 يوم الخميس" (copula,
+    anaphor, figure), "الرقم الذي أعلنته الدائرة أمس، وهو 92" (anaphor, an aside of at most
+    toll_anaphor_reach words with no figure, a comma, the pronoun, figure)."""
+    sc, words = ctx.scope, ctx.scope.toll_anaphors
+    if left >= 2 and not toks[left].brk_before and toks[left - 1].text in words and not toks[left - 1].brk_before \
+            and toks[left - 2].text in sc.toll_anaphor_copulas:
+        return toks[left - 1].text
+    if left >= 1 and not toks[left].brk_before and toks[left - 1].text in sc.toll_anaphor_pronouns and toks[left - 1].brk_before:
+        k = left - 2
+        while k >= 0 and left - 1 - k <= sc.toll_anaphor_reach and not toks[k].is_digit():
+            if toks[k].text in words:
+                return toks[k].text
+            if toks[k].brk_before:
+                return None  # the aside is one clause
+            k -= 1
     return None
 
 

@@ -368,6 +368,10 @@ class ScopeLexicon:
         self.captive_copulas = frozenset(normalize_word(w) for w in rules.captive_copulas)
         self.captive_kinds = frozenset(k for ks in rules.captive_anaphors.values() for k in ks)
         self.toll_anaphor_kinds = frozenset(rules.toll_anaphor_kinds)
+        self.toll_anaphor_copulas = frozenset(normalize_word(w) for w in rules.toll_anaphor_copulas)
+        self.toll_anaphor_pronouns = frozenset(normalize_word(w) for w in rules.toll_anaphor_pronouns)
+        self.toll_anaphor_reach = rules.toll_anaphor_reach
+        self.toll_restated_default = rules.toll_restated_default
         self.duals = {normalize_word(k): normalize_word(v) for k, v in rules.duals.items()}
         single = sorted((k for k in self.duals if " " not in k), key=len, reverse=True)
         # A dual noun as a whole word, optionally with clitics (و ف ب ل ك ال); stdlib re is fast.

@@ -445,6 +445,13 @@ class ScopeRules(_Strict):
     # word -> the kind it names when the article gave a toll of that kind (null: the last toll)
     toll_anaphors: dict[str, Optional[str]] = Field(default_factory=dict)
     toll_anaphor_kinds: list[str] = Field(default_factory=list)
+    # ... also with no reach verb: after a copula right before the anaphor ("وكانت الحصيلة 12 يوم
+    # الخميس": what the toll was), or after a pronoun restating it, an aside between ("الرقم الذي
+    # أعلنته الدائرة أمس، وهو 92، …": toll_anaphor_reach words back at most)
+    toll_anaphor_copulas: list[str] = Field(default_factory=list)
+    toll_anaphor_pronouns: list[str] = Field(default_factory=list)
+    toll_anaphor_reach: int = 10
+    toll_restated_default: Optional[str] = None  # the kind of a restated figure whose anaphor names none
     # Captives named again and counted by a pronoun ("والرهائن هم 46 تركيا و3 عراقيين", "وكان
     # المحررون، وهم 46 تركيا …"): the word -> the kinds it may name; the figure after one of
     # `captive_copulas` right after it takes the kind of the article's last claim of those kinds.
