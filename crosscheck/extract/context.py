@@ -400,6 +400,8 @@ class DocContext:
         self.toll_rules: dict[str, str] = {}  # kind -> the rule of the last toll of that kind read
         # the kind and rule of the last claim about captives read (extractor._captive_anaphor)
         self.last_captive: tuple[str, str] | None = None
+        # kind -> the rule of the last claim of that captive kind read, the latest kind last
+        self.captive_rules: dict[str, str] = {}
         self.refuted: set[float] = set()  # values the article refutes ("وليس 3000 كما راج")
         self.claims_held = 0  # the most claims the extractor held at once, unmerged or merged (counted for tests)
         self._vote_events_of: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence

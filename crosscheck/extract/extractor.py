@@ -1238,6 +1238,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         ctx.last_toll_rule = ctx.toll_rules[rule.kind] = rule.id
     if rule.kind in ctx.scope.captive_kinds:
         ctx.last_captive = (rule.kind, rule.id)
+        ctx.captive_rules.pop(rule.kind, None)
+        ctx.captive_rules[rule.kind] = rule.id
     return claim
 
 
@@ -1337,7 +1339,12 @@ def _captive_anaphor(ctx: DocContext, toks: Sequence[Token], left: int) -> str |
             break
         kinds = ctx.scope.captive_anaphors.get(" ".join(t.text for t in toks[k:left - 1]))
         if kinds is not None:
-            return last[1] if last is not None and last[0] in kinds else None
+            if last is not None and last[0] in kinds:
+                return last[1]
+            # "المفرج عنهم، وبينهم 6 نساء" after "لا يزال 49 في قبضة الخاطفين": the freed named
+            # again are the article's latest freed, not its latest captives still held
+            named = [r for kind, r in ctx.captive_rules.items() if kind in kinds]
+            return named[-1] if named else None
     return None
 
 
