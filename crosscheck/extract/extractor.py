@@ -1838,6 +1838,9 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         joined = _joined_to(ctx, toks, s_lo, left, source=True)
     if joined is not None and joined.parent is None:
         return joined if joined.claim.kind != "other" else None
+    ranked = _ranked_item(ctx, toks, s_lo, left, i1)
+    if ranked is not None:
+        return ranked
     if i1 >= len(toks) or toks[i1].brk_before or toks[i1].is_digit():
         return None
     forms = toks[i1].forms
@@ -1848,6 +1851,38 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         if placed.parent is None and placed.noun and not forms.isdisjoint(placed.noun):
             return placed if placed.claim.kind != "other" else None
     return None
+
+
+def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
+    """A bare figure of a ranking list, "<name> بـN", whose earlier item had the same form with
+    its noun: "تتصدر مصر القائمة بـ658 وفاة، تليها إندونيسيا بـ165 وفاة، ثم الأردن بـ99، وتونس
+    بـ49" (99 and 49 are deaths too).  The figure ends its clause; the item opens right after a
+    comma (with "ثم" or "و" allowed) and its name is one word; the earlier item is the last claim
+    of the sentence, written the same way (with its noun, or an item read so), at most _RANK_GAP
+    tokens before."""
+    if i1 < len(toks) and not toks[i1].brk_before:
+        return None
+    if left < 2 or toks[left - 1].text not in _RANK_CLITIC or toks[left - 1].brk_before:
+        return None
+    name = left - 2
+    opener = toks[name].brk_before or (name > 0 and toks[name - 1].text == "ثم" and toks[name - 1].brk_before)
+    if not opener or toks[name].is_digit() or toks[name].text in ctx.scope.function_words:
+        return None
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    off = getattr(toks, "offset", 0)
+    p_left = last.left - off
+    if last.parent is not None or last.claim.kind == "other" or (left - p_left) > _RANK_GAP:
+        return None
+    if p_left < 2 or toks[p_left - 1].text not in _RANK_CLITIC:
+        return None
+    return last
+
+
+_RANK_CLITIC = frozenset({"ب", "بـ"})
+_RANK_GAP = 8
 
 
 def _noun_end(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> int:
