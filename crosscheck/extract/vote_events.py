@@ -312,17 +312,29 @@ def _amendment_of(text: str, window: list[Cue], subj: Cue, vc: VoteCues) -> Opti
     return None
 
 
-def _draft_sponsors(ctx, vc: VoteCues, cues: list[Cue], k: int) -> set[str]:
-    """The sponsors of the draft cue cues[k], or of the last sponsored draft before it (a bare
-    "المشروع" is the draft last named with its sponsors)."""
-    for j in range(k, -1, -1):
-        if cues[j].id == "draft" and (found := sponsors_of(ctx, vc, cues[j])):
-            return set(found)
-    return set()
+class _SponsoredDrafts:
+    """The sponsors of the last draft cue at or before cues[k] that names them (a bare
+    "المشروع" is the draft last named with its sponsors): each draft's sponsors read once, the
+    cues walked forward once, however many votes ask (walking back from every vote was
+    quadratic in a paragraph of many drafts without sponsors)."""
+
+    __slots__ = ("ctx", "vc", "cues", "last")
+
+    def __init__(self, ctx, vc: VoteCues, cues: list[Cue]) -> None:
+        self.ctx, self.vc, self.cues = ctx, vc, cues
+        self.last: list[list[str]] = []  # last[j]: the answer for cues[j], read so far
+
+    def at_or_before(self, k: int) -> list[str]:
+        last, cues = self.last, self.cues
+        while len(last) <= k:
+            c = cues[len(last)]
+            found = sponsors_of(self.ctx, self.vc, c) if c.id == "draft" else None
+            last.append(found if found else (last[-1] if last else []))
+        return last[k] if k >= 0 else []
 
 
 def _names_another_text(ctx, vc: VoteCues, cues: list[Cue], starts: list[int], subject_at: list[int],
-                        cur: Occurrence, ne: int) -> bool:
+                        cur: Occurrence, ne: int, sponsored: _SponsoredDrafts) -> bool:
     """The figure ending at `ne` names its own text right after it, another than the current
     vote's ("وأيد المشروع 11 عضوا، فيما امتنعت 4 دول عن التصويت على المشروع الروسي"): a draft
     within `sponsor_after_words` words of its clause, after an `amends_words` word ("على"), whose
@@ -347,7 +359,7 @@ def _names_another_text(ctx, vc: VoteCues, cues: list[Cue], starts: list[int], s
         i -= 1
     if not after or i < 0 or cues[i].id != "draft":
         return False
-    before = _draft_sponsors(ctx, vc, cues, i)
+    before = set(sponsored.at_or_before(i))
     return bool(before) and not (before & after)
 
 
@@ -360,6 +372,7 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
     # 87 في الجلسة العامة")
     other_vote_at = [c.start for c in cues if c.id in _FULL_BODIES or c.id == "recall"]
     any_subject_at = [c.start for c in cues if c.id in _SUBJECTS]
+    sponsored = _SponsoredDrafts(ctx, vc, cues)
     placed = sorted(((_norm_offset(ctx, c.start), _norm_offset(ctx, c.end), c) for c in claims),
                     key=lambda t: (t[0], t[1]))
     occs: list[Occurrence] = []
@@ -385,7 +398,7 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
             elif c.kind in cur.kinds and \
                     bisect_left(other_vote_at, ns) > bisect_left(other_vote_at, prev_end):
                 cur = None
-            elif c.kind not in cur.kinds and _names_another_text(ctx, vc, cues, cue_starts, subject_at, cur, ne):
+            elif c.kind not in cur.kinds and _names_another_text(ctx, vc, cues, cue_starts, subject_at, cur, ne, sponsored):
                 cur = None
         if cur is None:
             cur = Occurrence()
@@ -424,7 +437,10 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
     starts = [c.start for c in cues]
     year = _document_year(ctx, text)
     full_bodies = [c for c in cues if c.id in _FULL_BODIES]
+    body_starts = [c.start for c in full_bodies]  # (each occurrence bisects them: no scan per vote)
     named = {_body(c) for c in full_bodies}
+    short_named: Optional[set[str]] = None  # the short body names of the article, read once
+    sponsored = _SponsoredDrafts(ctx, vc, cues)
     out = []
     prev_end = prev_sentence_end = 0
     for n, occ in enumerate(occs, 1):
@@ -472,12 +488,10 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             else:
                 sponsors = sponsors_of(ctx, vc, subj)
                 if not sponsors and subj.id == "draft":
-                    for c in reversed(cues[:bisect_left(starts, subj.start)]):
-                        if c.id == "draft" and (sponsors := sponsors_of(ctx, vc, c)):
-                            break
+                    sponsors = sponsored.at_or_before(bisect_left(starts, subj.start) - 1)
         # body
         body = None
-        in_sentence = [c for c in full_bodies if s_lo <= c.start < s_hi]
+        in_sentence = full_bodies[bisect_left(body_starts, s_lo):bisect_left(body_starts, s_hi)]
         # the body named in the occurrence's own stretch first: "بأغلبية 116 صوتا، بعد أن أيده
         # 111 عضوا في اللجنة الثالثة" - the plenary's vote, then its committee's
         own = [c for c in window if c.id in _FULL_BODIES and c.start >= first]
@@ -491,10 +505,10 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         elif in_sentence:
             body = _body(in_sentence[0])
         else:
-            earlier = [c for c in full_bodies if c.start < first]
-            if earlier:  # the first body named in the last sentence naming one
-                at = ctx.sentence_at(earlier[-1].start)[0]
-                body = _body(next(c for c in earlier if c.start >= at))
+            n_earlier = bisect_left(body_starts, first)  # full_bodies[:n_earlier]: named before
+            if n_earlier:  # the first body named in the last sentence naming one
+                at = ctx.sentence_at(full_bodies[n_earlier - 1].start)[0]
+                body = _body(full_bodies[bisect_left(body_starts, at, 0, n_earlier)])
             else:
                 short = [c for c in window if c.id.endswith("_short") and c.id[5:7] in named]
                 if short:
@@ -553,9 +567,10 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         if not fields["body"] and "veto" in fields:
             fields["body"] = "sc"  # only the Council's permanent members veto
         if not fields["body"]:
-            short = {c.id[5:7] for c in cues if c.id.endswith("_short")}
-            if len(short) == 1 and not named:
-                fields["body"] = short.pop()
+            if short_named is None:
+                short_named = {c.id[5:7] for c in cues if c.id.endswith("_short")}
+            if len(short_named) == 1 and not named:
+                fields["body"] = next(iter(short_named))
         fields["n"] = str(n)
         out.append(fields)
         prev_end = last
