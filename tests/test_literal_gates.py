@@ -30,8 +30,14 @@ def test_required_literals_of_written_patterns():
     # every branch must give a string: one without leaves the alternation unknown
     assert required_literals(r"غاره|(?:\d+)") is None
     assert required_literals(r"(?:غاره|قصف){2,}") == (frozenset({"غاره", "قصف"}),)
-    # `regex`-only syntax, or case folding: no gate (always scanned)
-    assert required_literals(r"\p{L}+قتلى") is None
+    # `regex`'s Unicode property classes are classes like any other: they require no string,
+    # and the words around them still are required (a word's end written "(?![\p{L}\p{M}])")
+    assert required_literals(r"\p{L}+قتلى") == (frozenset({"قتلى"}),)
+    assert required_literals(r"منذ\s+(?:بدء|مطلع)(?![\p{L}\p{M}])") == (frozenset({"منذ"}), frozenset({"بدء", "مطلع"}))
+    assert required_literals(r"[^\P{L}]قتلى|\pLقصف") == (frozenset({"قتلى", "قصف"}),)
+    assert required_literals(r"\\p{L}") is None  # a backslash, then text: a brace regex reads as fuzzy
+    # other `regex`-only syntax, or case folding: no gate (always scanned)
+    assert required_literals(r"\m قتلى") is None
     assert required_literals(r"(?i)killed") is None
     assert required_literals(r"(?i:killed) toll") is None
     # a brace the standard library reads as text is `regex`'s fuzzy matching: "قتلا" matches

@@ -11,6 +11,7 @@ has no match (a "yes" still runs the scan)."""
 
 from __future__ import annotations
 
+import re
 import re._constants as c
 import re._parser as parser
 import warnings
@@ -29,7 +30,7 @@ def required_literals(pattern: str) -> Optional[tuple[frozenset[str], ...]]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
-            tree = parser.parse(pattern)
+            tree = parser.parse(_stdlib_classes(pattern))
     except Exception:  # noqa: BLE001 - regex-only syntax: no gate
         return None
     if tree.state.flags & (c.SRE_FLAG_IGNORECASE | c.SRE_FLAG_LOCALE):
@@ -47,6 +48,23 @@ def required_literals(pattern: str) -> Optional[tuple[frozenset[str], ...]]:
 
 class _Unreadable(Exception):
     pass
+
+
+# `regex`'s Unicode property classes (\p{L}, \P{M}, \pL), and an escaped backslash read first
+# so that "\\p{L}" (a backslash, then text) is left as it is.
+_PROPERTY = re.compile(r"(\\\\)|\\[pP](?:\{[^}]*\}|[A-Za-z])")
+
+
+def _stdlib_class(m: "re.Match[str]") -> str:
+    return m.group(1) or r"\w"
+
+
+def _stdlib_classes(pattern: str) -> str:
+    r"""`pattern` with each Unicode property class of `regex` written as the standard library's
+    `\w`, so that the standard library's parser reads it.  Only literal strings give factors
+    and a class never does (its items are no LITERAL list), so the factors are those of the
+    pattern as written: "(?![\p{L}\p{M}])" after a word still leaves the word required."""
+    return _PROPERTY.sub(_stdlib_class, pattern) if "\\p" in pattern or "\\P" in pattern else pattern
 
 
 _BRACE = ord("{")
