@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from crosscheck.models import Claim
 from crosscheck.reconcile.intervals import Span
 
-from crosscheck.text.normalize import normalize, normalize_word
+from crosscheck.text.normalize import normalize_sentence, normalize_word
 
 
 @lru_cache(maxsize=8)
@@ -43,12 +43,20 @@ def _forms(w: str) -> tuple[str, ...]:
     return (w,)
 
 
-@lru_cache(maxsize=4096)
-def _tells(sentence: str, which: str) -> bool:
-    from crosscheck.ruleset.resources import rules_dir
+def _rules_key() -> str:
+    """The rules directory in force, absolute (`resources.resolved`: resolved once per process
+    when absolute; a `Path.resolve` for every new sentence was most of a short sentence's cost)."""
+    from crosscheck.ruleset.resources import resolved, rules_dir
 
-    single, longer = _phrases(str(rules_dir().resolve()), which)
-    words = normalize(sentence).text.split()
+    return resolved(rules_dir())
+
+
+@lru_cache(maxsize=4096)
+def _tells(sentence: str, which: str, key: str) -> bool:
+    """tells_running for the rules directory `key` (part of the cache key: another rules
+    directory in the same process reads the sentence again)."""
+    single, longer = _phrases(key, which)
+    words = normalize_sentence(sentence).text.split()
     for k, w in enumerate(words):
         for f in _forms(w):
             if f in single:
@@ -64,9 +72,10 @@ def tells_running(sentence: str, which: Optional[str] = None) -> bool:
     toll (`rise_words`) or an earlier stage (`earlier_stage_words`)?  `which` asks for one."""
     if not sentence:
         return False
+    key = _rules_key()
     if which is not None:
-        return _tells(sentence, which)
-    return _tells(sentence, "rise_words") or _tells(sentence, "earlier_stage_words")
+        return _tells(sentence, which, key)
+    return _tells(sentence, "rise_words", key) or _tells(sentence, "earlier_stage_words", key)
 
 
 def tells_growth(told: Sequence[tuple[Span, Claim]]) -> bool:
