@@ -3348,7 +3348,12 @@ def _window_holds(ctx: DocContext, toks: TokenWindow, words: frozenset[str], key
 
 
 def _cue_kinds(comp: Compiled, index) -> list[CompiledKind]:
-    """The kind rules, in order, that have a cue in the token list of `index`."""
+    """The kind rules, in order, that have a cue in the token list of `index`.  (A sentence's
+    index has a rule's cue when the rule's id is among the payloads of its matches: one set,
+    read once, not `has` asked for every rule.)"""
+    if index._base is None:
+        own = index.own_payloads()
+        return [ck for ck in comp.kinds if ck.cues and ck.rule.id in own]
     return [ck for ck in comp.kinds if ck.cues and index.has(ck.rule.id)]
 
 
