@@ -183,9 +183,9 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_r": 214,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses and falls told as such; 209 with kind constructions, committee vs plenary and draft vs adopted text, captives counted through a pronoun, stated combinations read at every mention, partitive pronouns)
     "reconcile_blind_s": 271,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22)
     "reconcile_blind_t": 223,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
-    "reconcile_blind_u": 243,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
-    "reconcile_blind_v": 259,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
-    "reconcile_blind_w": 260,  # of 342 (first figure 260; held out in session 25)
+    "reconcile_blind_u": 246,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
+    "reconcile_blind_v": 264,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
+    "reconcile_blind_w": 259,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
 }
 
 
@@ -211,19 +211,19 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_h": (0.955, 0.955, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950; session 14 0.956 / 0.950; session 20 0.956 / 0.956
     "reconcile_blind_i": (0.965, 0.922, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907; session 13 0.977 / 0.918; session 14 0.982 / 0.918; session 20 0.960 / 0.918: headline roundings ("أكثر من ألفي جريح" over 2068) are claims, which this set's gold (written before set N's convention) does not list
     "reconcile_blind_j": (0.987, 0.954, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904; session 13 0.988 / 0.916; session 14 0.988 / 0.921; session 19 0.988 / 0.927; session 20 0.988 / 0.955
-    "reconcile_blind_k": (0.994, 0.940, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921; session 15 0.995 / 0.926; session 19 0.995 / 0.936; session 20 0.995 / 0.941
+    "reconcile_blind_k": (0.994, 0.945, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921; session 15 0.995 / 0.926; session 19 0.995 / 0.936; session 20 0.995 / 0.941
     "reconcile_blind_l": (0.970, 0.911, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
     "reconcile_blind_m": (0.975, 0.989, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981
     "reconcile_blind_n": (0.969, 0.954, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list
     "reconcile_blind_o": (0.960, 0.840, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116)
     "reconcile_blind_p": (0.966, 0.952, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list
-    "reconcile_blind_q": (0.975, 0.940, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898
+    "reconcile_blind_q": (0.975, 0.943, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898
     "reconcile_blind_r": (0.959, 0.926, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart
     "reconcile_blind_s": (0.956, 0.934, 427),  # first figure in session 21: 0.910 / 0.859 (held out); 0.919 / 0.862 at its end
-    "reconcile_blind_t": (0.965, 0.910, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end
-    "reconcile_blind_u": (0.963, 0.907, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
-    "reconcile_blind_v": (0.916, 0.836, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
-    "reconcile_blind_w": (0.902, 0.794, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
+    "reconcile_blind_t": (0.966, 0.914, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end
+    "reconcile_blind_u": (0.964, 0.926, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
+    "reconcile_blind_v": (0.924, 0.902, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
+    "reconcile_blind_w": (0.903, 0.799, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
 }
 
 
