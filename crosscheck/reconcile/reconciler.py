@@ -57,6 +57,7 @@ from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.stated_whole import one_moment_dates
 from crosscheck.reconcile.periods import resolve_periods, time_parts
+from crosscheck.reconcile.ended import final_length_dates
 from crosscheck.reconcile.sentence_places import place_by_sentence
 from crosscheck.reconcile.sums import mark_sum_parts
 from crosscheck.reconcile.revisions import dated_earlier, first_told, revisions
@@ -522,6 +523,10 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=
     spans = [claim_span(c, integral) for c in claims]
     cdates = _first_publication(cdates, spans, groups)
     mode = _mode(group, cfg)
+    if mode == "monotonic" and group.kind in cfg.length_kinds and \
+            exact_form(group.key.get("event")) in {exact_form(e) for e in cfg.growing_events}:
+        # an ended war's length ("استمرت 133 يوما") is its final one: at the latest day
+        cdates = final_length_dates(claims, cdates, cfg)
     dated = sorted({d for d in cdates if d is not None})
     if mode == "monotonic" and dated:
         return _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, doc_dates or {})

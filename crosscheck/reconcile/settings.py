@@ -45,6 +45,11 @@ class ReconcileConfig(BaseModel):
     # the length of an event: a window period of its sentence is read as the event's
     length_kinds: list[str] = []
     length_window_periods: list[str] = []
+    # the length of a growing event (the war) told with a verb of a finished span right before it
+    # ("بعد معارك استمرت 133 يوما"): the ended event's final length, dated to its running
+    # total's latest day (crosscheck.reconcile.ended); examples {hit: [[sentence, surface]], miss: [...]}
+    ended_length_leads: list[str] = []
+    ended_length_examples: dict[str, list[list[str]]] = {}
     unclustered_kinds: list[str] = ["other"]
     continuous_kinds: list[str] = ["duration_days"]
     fuzzy_threshold: float = Field(88, ge=0, le=100)
