@@ -31,6 +31,11 @@ CASES = {
         [("a", 100, "iraq", "blast"), ("b", 90, "baghdad", "blast")], {}, "iraq"),
     "a region figure of another season is another story": (
         [("a", 100, "indonesia", "quake"), ("b", 120, "aceh", "quake")], {"b": OTHER_SEASON}, "indonesia"),
+    # a story told over months (an attack's toll given near the region's figures and recalled
+    # months later): one country figure near the region's makes it the region's story
+    "a country figure recalled months later keeps its story's region": (
+        [("a", 100, "indonesia", "quake"), ("b", 120, "aceh", "quake"), ("c", 100, "indonesia", "quake")],
+        {"c": OTHER_SEASON}, "aceh"),
     "a country a stated combination adds up stays the whole": (
         [("a", 100, "indonesia", "quake"), ("b", 120, "aceh", "quake"),
          ("c", 150, "indonesia+malaysia", "quake")], {}, "indonesia"),

@@ -963,7 +963,7 @@ def _country_to_lone_region(
                 continue
             gap = cfg.attach_gap_days
             near = {k: r for k, r in inside.items()
-                    if gap is None or not _other_story(clusters[ck], clusters[k], gap)}
+                    if gap is None or not _all_apart(clusters[ck], clusters[k], gap)}
             dest = _lone_region(near, regions, li)
             if len(near) != len(inside) and dest != _lone_region(inside, regions, li):
                 # the days decided it: the few members a stored check keeps per signature may not
@@ -1022,6 +1022,19 @@ def _other_story(open_ms: list[Member], dest_ms: list[Member], gap_days: float) 
     lo, hi = min(far), max(far)
     gap = timedelta(days=gap_days)
     return any(d < lo - gap or d > hi + gap for d in near)
+
+
+def _all_apart(country_ms: list[Member], region_ms: list[Member], gap_days: float) -> bool:
+    """Were ALL the dated figures of a country's cluster given more than `gap_days` before or
+    after every figure of a region's cluster?  A story told over months (an abduction's toll
+    given in March and recalled in October) has its country figures near the region's on some
+    day; undated figures, or a cluster with none dated, fit."""
+    near, far = _days(country_ms), _days(region_ms)
+    if not near or not far:
+        return False
+    lo, hi = min(far), max(far)
+    gap = timedelta(days=gap_days)
+    return all(d < lo - gap or d > hi + gap for d in near)
 
 
 def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
