@@ -226,3 +226,21 @@ def test_two_other_sources_against_the_days_kept_figure_still_dispute_it():
               claim("c", "killed", 19), claim("d", "killed", 21)]
     rep = report(claims, docs(("a", "2024-05-01"), ("b", "2024-05-02"), ("c", "2024-05-04"), ("d", "2024-05-05")))
     assert killed(rep).status == "conflict"
+
+
+def test_the_earlier_figure_as_each_outlet_gave_it_is_named():
+    # an attack's toll: "at least 8" on the first day, "eight" the next, a stale 6 later, then
+    # 10; the stale 6 falls below the 8 as both outlets gave it, whatever their hedge
+    claims = [claim("a", "killed", 8, "at_least"), claim("b", "killed", 8), claim("c", "killed", 6),
+              claim("d", "killed", 10)]
+    (inc,) = falling(report(claims, docs(*DAYS)))
+    assert {x.doc for x in inc.claims} == {"a", "b", "c"}
+    assert "also" in inc.explanation
+
+
+def test_an_earlier_figure_that_meets_the_stale_one_is_not_named():
+    # "more than 5" the first day does not stand above the stale 6
+    claims = [claim("a", "killed", 5, "more_than"), claim("b", "killed", 8), claim("c", "killed", 6),
+              claim("d", "killed", 10)]
+    (inc,) = falling(report(claims, docs(*DAYS)))
+    assert {x.doc for x in inc.claims} == {"b", "c"}

@@ -526,7 +526,14 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
                 kind, cites = "falling_total", [_cite(ref, cl, "revised"), _cite(out, cl, "stale")]
                 cites += [_cite(c, cl, "before_revision") for c in sorted(before, key=lambda c: (c.doc, c.start))]
             elif link.direction == "below_earlier":
-                expl = (f"{said} is below {_say(ref)} ({ref.doc}, {ref.as_of or 'undated'}), reported "
+                # the earlier figure as other outlets gave it before the stale one, whatever their
+                # hedge (an attack's first toll "at least 8" and "eight" days later): each is above
+                # the stale figure alike
+                also = [c for c in cl.claims if not c.outlier and c.doc not in (ref.doc, out.doc)
+                        and c.as_of and out.as_of and c.as_of < out.as_of
+                        and _same_figure(c, ref) and _above(c, out)]
+                by = f", also {', '.join(sorted({c.doc for c in also}))}" if also else ""
+                expl = (f"{said} is below {_say(ref)} ({ref.doc}, {ref.as_of or 'undated'}{by}), reported "
                         "earlier: a running total cannot fall; the other reports fit one growing total, "
                         "so the later figure is stale or wrong")
                 kind, cites = "falling_total", [_cite(ref, cl, "earlier"), _cite(out, cl, "stale")]
@@ -536,9 +543,28 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
                         "without the earlier, higher figure")
                 kind, cites = "falling_total", [_cite(out, cl, "too_high"), _cite(ref, cl, "later")]
             inc = _make(kind, link.strength, [cl], cites, expl)  # (its id from the pair alone)
-            inc.claims.extend(_cite(c, cl, "kept") for c in sorted(also, key=lambda c: (c.doc, c.start)))
+            role = "earlier" if link.direction == "below_earlier" else "kept"
+            inc.claims.extend(_cite(c, cl, role) for c in sorted(also, key=lambda c: (c.doc, c.start)))
             found.append(inc)
     return found
+
+
+def _same_figure(a: ClusterClaim, b: ClusterClaim) -> bool:
+    """Do two figures state the same number (hedged alike or not: "at least 8", "eight")?"""
+    va, vb = _number(a.value), _number(b.value)
+    return va is not None and va == vb
+
+
+def _number(v) -> Optional[float]:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def _above(a: ClusterClaim, b: ClusterClaim) -> bool:
+    """Is all of `a`'s interval above all of `b`'s?"""
+    return a.low is not None and b.high is not None and a.low > b.high
 
 
 def _whole(v) -> Optional[int]:
