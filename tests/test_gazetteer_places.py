@@ -86,3 +86,53 @@ def test_an_island_country_named_as_the_island_locates_its_figures():
     # a country as the sentence's subject is still no place of the figure
     counts, _ = gaz().counts_and_adjectives(normalize("أرسلت دومينيكا فرقا للإغاثة").text)
     assert "dominica" not in counts
+
+
+# Afghanistan's provinces, Kerala's districts, the Bahamas' islands, Spain's Galicia (session 25):
+# each figure is its place's, under its country.  My own sentences.
+@pytest.mark.parametrize("text, place", [
+    ("جرفت السيول قرى في ولاية غور وسط البلاد", "ghor"),
+    ("قتل 12 شخصا في فارياب شمالا", "faryab"),
+    ("سجلت منطقة كوجيكود معظم الإصابات بالفيروس", "kozhikode"),
+    ("توفي مريض ثالث في مالابورام", "malappuram"),
+    ("دمر الإعصار معظم المنازل في جزر أباكو", "abaco"),
+    ("غمرت المياه مطار غراند باهاما", "grand_bahama"),
+    ("اجتاحت الحرائق غابات إقليم غاليسيا", "galicia"),
+    ("ضرب الإعصار الباهاماس بقوة", "bahamas"),
+])
+def test_provinces_districts_and_islands_are_read(text, place):
+    counts, _ = gaz().counts_and_adjectives(normalize(text).text)
+    assert counts[place] == 1
+
+
+@pytest.mark.parametrize("place, chain", [
+    ("ghor", ["afghanistan"]),
+    ("faryab", ["afghanistan"]),
+    ("kozhikode", ["kerala", "india"]),
+    ("abaco", ["bahamas"]),
+    ("galicia", ["spain"]),
+])
+def test_new_places_sit_under_their_country(place, chain):
+    assert gaz().parent_chain(place) == chain
+
+
+# Qualified names: the Jordan Valley ("غور الأردن") is not Afghanistan's Ghor, nor is the
+# historical al-Andalus the Spanish region.
+@pytest.mark.parametrize("text", [
+    "أصيب ثلاثة مزارعين في غور الأردن",
+    "تحدث المؤرخ عن حضارة الأندلس",
+])
+def test_ghor_and_andalus_need_their_qualifier(text):
+    counts, _ = gaz().counts_and_adjectives(normalize(text).text)
+    assert not {"ghor", "andalusia"} & set(counts)
+
+
+def test_a_two_province_flood_is_placed_by_province():
+    from crosscheck.extract.extractor import extract
+    from crosscheck.models import Document
+
+    text = ("لقي 40 شخصا حتفهم في ولاية غور جراء السيول، فيما قتل 11 آخرون في ولاية فارياب.")
+    claims = extract(Document(id="af1", text=text, date="2024-05-18"), load_rules())
+    where = {c.value: c.location for c in claims if c.kind == "killed"}
+    assert where[40] == "ghor"
+    assert where[11] == "faryab"
