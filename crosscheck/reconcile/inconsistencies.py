@@ -236,7 +236,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
     if moments_of is not None:
         eligible = at_moments_of(eligible, moments_of)
     found = part_whole_inconsistencies(eligible, cfg, h)
-    found.extend(_outlier_links(all_clusters))
+    found.extend(_outlier_links(all_clusters, cfg))
     found.extend(_number_typos(all_clusters, cfg, tallies))
     found.extend(_tally_sums(all_clusters, cfg))
     found.extend(captive_ledger(all_clusters, cfg))
@@ -274,7 +274,7 @@ def in_order(found: list[Inconsistency]) -> list[Inconsistency]:
 
 def outlier_link_inconsistencies(clusters: Iterable[Cluster]) -> list[Inconsistency]:
     """The running totals' figures left out of their growth (one cluster each: `_outlier_links`)."""
-    return _outlier_links(list(clusters))
+    return _outlier_links(list(clusters), config_or_default(None))
 
 
 def cross_story_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
@@ -487,7 +487,7 @@ def _tally_sums(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Incon
     return found
 
 
-def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
+def _outlier_links(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
     """Each figure a running total's growth leaves out, with the kept figure it contradicts
     (Cluster.outlier_links, decided by the reconciler): "1,191 killed in pakistan (b,
     2022-09-05) is below 1,208 (a, 2022-09-02), reported earlier"."""
@@ -504,6 +504,12 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
             what = f"{out.kind} {_where(cl)}"
             said = f"{_say(out)} {what} ({out.doc}, {out.as_of or 'undated'})"
             also: list[ClusterClaim] = []
+            if link.direction == "same_day" and _rival_counters(out, ref, cfg.rival_counter_ratio):
+                # one article giving two counters' figures side by side ("قال رئيس الوزراء إن
+                # الحصيلة 95 ... في المقابل قال الحزب إن عدد القتلى بلغ 128"): it reports two
+                # counting methods, it does not contradict itself (rules/reconcile.yaml
+                # rival_counter_ratio)
+                continue
             if link.direction == "same_day":
                 # the kept figure as other outlets gave it that day (a wire and its reprints):
                 # each contradicts the outlier alike, so the finding names them all
@@ -547,6 +553,17 @@ def _outlier_links(clusters: Sequence[Cluster]) -> list[Inconsistency]:
             inc.claims.extend(_cite(c, cl, role) for c in sorted(also, key=lambda c: (c.doc, c.start)))
             found.append(inc)
     return found
+
+
+def _rival_counters(a: ClusterClaim, b: ClusterClaim, ratio: Optional[float]) -> bool:
+    """Two figures of one article attributed to different counters (one may be unattributed:
+    the article's own account beside a named rival's), at most `ratio` apart?"""
+    if ratio is None or a.doc != b.doc or a.attribution == b.attribution or not (a.attribution or b.attribution):
+        return False
+    va, vb = numeric_value(a), numeric_value(b)
+    if not va or not vb or va <= 0 or vb <= 0:
+        return False
+    return max(va, vb) / min(va, vb) <= ratio
 
 
 def _same_figure(a: ClusterClaim, b: ClusterClaim) -> bool:

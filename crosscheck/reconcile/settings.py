@@ -112,6 +112,10 @@ class ReconcileConfig(BaseModel):
     # a figure right after one of these leads (normalised) below a larger figure of its own
     # sentence is what made that figure rise: a part of it, not compared (intervals.own_parts)
     own_part_leads: list[str] = []
+    # two figures of one article's day from different counters (attributions) at most this
+    # factor apart are two counting methods the article reports, not a same-day mismatch
+    # (inconsistencies._rival_counters); None turns this off
+    rival_counter_ratio: Optional[float] = Field(None, ge=1)
     # A duration of an event (a truce's length) reported on days further apart than the longer
     # duration plus this many days is another instance of the event: not compared (None: off).
     instance_slack_days: Optional[float] = Field(1, ge=0)

@@ -1,0 +1,43 @@
+"""One article giving two counters' figures for one day (issue 8: strength and causes).
+
+"قال رئيس الوزراء إن الحصيلة ارتفعت إلى 1190 ... في المقابل قال الحزب إن عدد القتلى بلغ 1400،
+مؤكدا أن قوائمه تضم أسماء": the article reports two counting methods side by side; it does not
+contradict itself, so the pair is no `same_day_mismatch`.  Figures of one counter, or two
+counters' figures more than `rival_counter_ratio` apart (a guess from the ruins against a
+ministry's count), still are.  rules/reconcile.yaml `rival_counter_ratio`.
+"""
+
+from __future__ import annotations
+
+from test_falling_total import docs, report
+from test_reconciler_factory import claim
+
+from crosscheck.reconcile.settings import default_config
+
+DAYS = (("a", "2024-05-01"), ("b", "2024-05-02"), ("c", "2024-05-04"))
+
+
+def _mismatches(second_value, second_by, first_by=None):
+    claims = [claim("a", "killed", 1040), claim("b", "killed", 1115),
+              claim("c", "killed", 1190, attribution=first_by),
+              claim("c", "killed", second_value, attribution=second_by)]
+    rep = report(claims, docs(*DAYS))
+    return [i for i in rep.inconsistencies if i.type == "same_day_mismatch"]
+
+
+def test_two_counters_in_one_article_are_no_mismatch():
+    assert not _mismatches(1400, "حزب الشعوب الديمقراطي")
+
+
+def test_two_named_counters_in_one_article_are_no_mismatch():
+    assert not _mismatches(1400, "منظمة العفو الدولية", first_by="المرصد السوري لحقوق الإنسان")
+
+
+def test_one_counters_two_figures_are_still_a_mismatch():
+    assert _mismatches(1400, "وزارة الصحة", first_by="وزارة الصحة")
+
+
+def test_figures_far_apart_are_still_a_mismatch():
+    assert default_config().rival_counter_ratio == 3
+    # (more than three times 1,190, yet not so far that the smaller counts a part of it)
+    assert _mismatches(3800, "رئيس البلدية")
