@@ -41,3 +41,15 @@ def test_figures_far_apart_are_still_a_mismatch():
     assert default_config().rival_counter_ratio == 3
     # (more than three times 1,190, yet not so far that the smaller counts a part of it)
     assert _mismatches(3800, "رئيس البلدية")
+
+
+def test_counters_of_two_countries_are_still_a_mismatch():
+    # one figure's sentence names one country, the other's another: two quantities, one of
+    # them misplaced, not two counts of one
+    claims = [claim("a", "killed", 1040), claim("b", "killed", 1115),
+              claim("c", "killed", 1190, attribution="وزارة الإعلام").model_copy(
+                  update={"sentence": "وفي زيمبابوي ارتفع عدد القتلى إلى 1190"}),
+              claim("c", "killed", 1400, attribution="حكومة موزمبيق").model_copy(
+                  update={"sentence": "أعلنت حكومة موزمبيق ارتفاع الحصيلة إلى 1400 قتيل"})]
+    rep = report(claims, docs(*DAYS))
+    assert [i for i in rep.inconsistencies if i.type == "same_day_mismatch"]

@@ -561,9 +561,14 @@ def _rival_counters(a: ClusterClaim, b: ClusterClaim, ratio: Optional[float]) ->
     if ratio is None or a.doc != b.doc or a.attribution == b.attribution or not (a.attribution or b.attribution):
         return False
     va, vb = numeric_value(a), numeric_value(b)
-    if not va or not vb or va <= 0 or vb <= 0:
+    if not va or not vb or va <= 0 or vb <= 0 or max(va, vb) / min(va, vb) > ratio:
         return False
-    return max(va, vb) / min(va, vb) <= ratio
+    # two counters of one quantity speak of one place: sentences naming different countries
+    # ("أعلنت حكومة موزمبيق ... 293" beside "وفي زيمبابوي ... 154") tell two quantities
+    from crosscheck.reconcile.story_places import named_countries
+
+    na, nb = named_countries([a.sentence or ""]), named_countries([b.sentence or ""])
+    return not (na and nb and not (na & nb))
 
 
 def _same_figure(a: ClusterClaim, b: ClusterClaim) -> bool:

@@ -955,7 +955,8 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
         notes.append(f"running total: one non-decreasing trajectory fits {n_kept} independent "
                      f"source{'s' if n_kept != 1 else ''} over {len(points)} dates; {len(outliers)} figure(s) "
                      "left out of it are named as inconsistencies (falling_total: stale or mistaken; "
-                     "same_day_mismatch: another figure of the same day)")
+                     "same_day_mismatch: another figure of the same day, unless another counter's "
+                     "in the same article)")
         return build("consistent", outliers, trajectory=points, outlier_links=links, **consensus)
     loose = [Item(stretched(c, s, cfg) or s, d, source=g) for c, s, d, g in zip(claims, spans, cdates, groups)]
     # soft when every figure fits once hedges are read loosely: a yes/no, not a second fit
