@@ -169,7 +169,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_b": 126,  # of 143 (first figure 74; 125 until session 19, when a count since the start of a year became a running total: its judgement L is a conflict only because a crossing closed, which no rule reads; session 20 125 again: one abstention named beside a tally is counted)
     "reconcile_blind_c": 92,  # of 113 (first figure 58; measured only; session 16 89; session 18 90)
     "reconcile_blind_f": 100,  # of 109 (first figure 73; session 16 97; session 18 98; session 20 99: headline claims)
-    "reconcile_blind_g": 111,  # of 126 (first figure 102; held out; session 18 108, measured only; session 19 109; session 21 111: a source whose own figure for a day is kept does not dispute that day)
+    "reconcile_blind_g": 112,  # of 126 (first figure 102; held out; session 18 108, measured only; session 19 109; session 21 111: a source whose own figure for a day is kept does not dispute that day)
     "reconcile_blind_h": 103,  # of 113 (first figure 83; session 15 100; session 20 101: headline claims)
     "reconcile_blind_i": 110,  # of 122 (first figure 93; session 18 110)
     "reconcile_blind_j": 109,  # of 122 (first figure 86; session 16 105; session 20 109: headline claims, one abstention named)
@@ -177,14 +177,14 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_l": 106,  # of 121 (first figure 96; held out in session 13; session 14 102; session 15 103; session 17 104; session 19 105; session 20 106: headline claims)
     "reconcile_blind_m": 129,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116; session 18 117; session 19 118; session 20 123: headline claims; 125: groups named in a subject, earlier accounts; session 21 129: vote identity - committees, recalled steps; session 21 129: General Assembly committees apart from the plenary, recalled votes)
     "reconcile_blind_n": 136,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places; session 18 128: parts of an article's total, hours of a day; session 20 132: headline claims; session 21 136: vote identity; session 21 136: vote identity)
-    "reconcile_blind_o": 121,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116)
+    "reconcile_blind_o": 123,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116)
     "reconcile_blind_p": 180,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل; session 20 172: headline claims (173 before captives counted through a pronoun moved P10's place joins); 177 once a place of talk ('تتواصل في تركيا التساؤلات') is no place of the figures and with round 2 of the reconciler; session 21 179: a figure naming another draft right after it; session 21 180: one article does not contradict itself, a draft named after a figure, earlier values after asides)
-    "reconcile_blind_q": 184,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives; 177 with a breakdown by section, nominative duals, groups of firefighters and militants; session 21 180: committee votes dated by their own words, "الشهر الماضي", "في نوفمبر"; 181: "بعد تسعة أيام من"; session 21 181: votes dated by their own words (last month, n days before))
-    "reconcile_blind_r": 214,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses and falls told as such; 209 with kind constructions, committee vs plenary and draft vs adopted text, captives counted through a pronoun, stated combinations read at every mention, partitive pronouns)
+    "reconcile_blind_q": 185,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives; 177 with a breakdown by section, nominative duals, groups of firefighters and militants; session 21 180: committee votes dated by their own words, "الشهر الماضي", "في نوفمبر"; 181: "بعد تسعة أيام من"; session 21 181: votes dated by their own words (last month, n days before))
+    "reconcile_blind_r": 215,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses and falls told as such; 209 with kind constructions, committee vs plenary and draft vs adopted text, captives counted through a pronoun, stated combinations read at every mention, partitive pronouns)
     "reconcile_blind_s": 271,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22)
-    "reconcile_blind_t": 223,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
+    "reconcile_blind_t": 224,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
     "reconcile_blind_u": 246,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
-    "reconcile_blind_v": 264,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
+    "reconcile_blind_v": 267,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
     "reconcile_blind_w": 259,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
 }
 
@@ -222,7 +222,7 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_s": (0.956, 0.934, 427),  # first figure in session 21: 0.910 / 0.859 (held out); 0.919 / 0.862 at its end
     "reconcile_blind_t": (0.966, 0.914, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end
     "reconcile_blind_u": (0.964, 0.926, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
-    "reconcile_blind_v": (0.924, 0.902, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
+    "reconcile_blind_v": (0.926, 0.902, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
     "reconcile_blind_w": (0.903, 0.799, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
 }
 
