@@ -41,6 +41,7 @@ from crosscheck.extract.events import event_near
 from crosscheck.extract.periods import event_clause_for, period_cue
 from crosscheck.extract.incidents import assign_incidents
 from crosscheck.extract.titles import fold_title
+from crosscheck.extract.place_items import unknown_place_part
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
@@ -1153,6 +1154,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 # a breakdown by named places ("72 قتيلا في الهند و25 في الصين"): the place
                 # tells the items apart, the group is the list's
                 group = sibling.claim.group
+            if named is None and not earlier and (group == rule.group or (group or "").startswith("part")):
+                # ... by places the gazetteer does not know ("بين 12 في بلدة ألف و5 في بلدة
+                # باء"): each item is a part named by its own place, not the whole toll
+                own = _unknown_place_item(ctx, toks, s_lo, left, right, rule.kind, places)
+                if own is not None:
+                    group = own
         sr = ctx.rules.scope
         if (sr.nationals_group and rule.kind in sr.nationals_kinds and group == rule.group
                 and i1 < len(toks) and right > i1 and not toks[i1].is_digit()):
@@ -2214,6 +2221,24 @@ def _of_a_total_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], ki
 # _of_a_total_after returns at once in a sentence that cannot hold its marker (tests turn it
 # off to compare with walking the words after the figure)
 _TOTALS_GATE = True
+
+
+def _unknown_place_item(
+    ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, right: int, kind: str, places
+) -> str | None:
+    """The part an item of a breakdown by unknown places names (place_items.unknown_place_part):
+    the first item right after an opener (scope `place_breakdown_openers`: "بين 12 في …"), and
+    each next item joined across the place of an item so read ("و5 في …")."""
+    before = _joined_to(ctx, toks, s_lo, left, comma=True) if left > 0 else None
+    if before is not None and before.claim.kind == kind and (before.claim.group or "").startswith("part:"):
+        listed = True  # the next item of a breakdown already read as one
+    elif left > 0 and not toks[left].brk_before and ctx.scope.place_breakdown.ending_at(toks, left) is not None:
+        listed = False  # its first item ("بين 12 في …"), when another item follows its place
+    else:
+        return None
+    return unknown_place_part(
+        toks, right, places.starts, listed, ctx.scope.function_words, lambda t: _starts_number(ctx, t),
+    )
 
 
 def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:

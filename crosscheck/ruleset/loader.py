@@ -418,6 +418,10 @@ class ScopeRules(_Strict):
     additive_markers: list[str] = Field(default_factory=list)
     # "(من) بين القتلى" right before a count: a part of that whole ("subset:<noun>")
     among_wholes: list[str] = Field(default_factory=list)
+    # Words right before the first item of a breakdown by places written after each figure
+    # ("توزعت الوفيات بين 12 في بلدة ألف و5 في بلدة باء"): with a place the gazetteer does not
+    # know, each item is a part named by its own place (crosscheck.extract.place_items).
+    place_breakdown_openers: list[str] = Field(default_factory=list)
     # Words right between a claim and a bare figure that make the figure the claim's earlier
     # value ("ارتفعت الحصيلة إلى 264 قتيلا، بعد أن كانت 110"): same kind, period superseded.
     earlier_value_markers: list[str] = Field(default_factory=list)

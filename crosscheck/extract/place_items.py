@@ -1,0 +1,64 @@
+"""Items of a breakdown by places written after their figures ("توزعت الوفيات بين 12 في بلدة
+ألف و5 في بلدة باء"): each item is the figure of its own place.  When the gazetteer knows the
+place, the claim's location tells the items apart; when it does not, the item would be read
+as the whole toll (or as a part named by the word before it, which is the previous item's
+place).  `unknown_place_part` names such an item by its own place instead."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Callable, Sequence
+
+from crosscheck.text.tokens import Token
+
+_IN = frozenset({"في"})
+PLACE_WORDS = 3  # the words of a place after "في" ("في جزيرة غراند باهاما")
+
+
+def place_after(toks: Sequence[Token], i: int, function_words: frozenset[str],
+                starts_number: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """(first, end) of the place words after "في" at toks[i], in the clause: at most
+    PLACE_WORDS words, ending before a comma, "و", a figure or a function word; or None."""
+    if i + 1 >= len(toks) or toks[i].brk_before or toks[i].forms.isdisjoint(_IN):
+        return None
+    first = end = i + 1
+    while end < len(toks) and end - first < PLACE_WORDS:
+        t = toks[end]
+        if t.brk_before or t.is_digit() or t.text in function_words or starts_number(t):
+            break
+        if end > first and t.text.startswith("و"):
+            break  # "في أباكو وفق البيان": the next clause
+        end += 1
+    return (first, end) if end > first else None
+
+
+def next_item_at(toks: Sequence[Token], end: int, function_words: frozenset[str],
+                 starts_number: Callable[[Token], bool]) -> bool:
+    """Does the next item of the list ("و5 في …") start at toks[end]?"""
+    if end + 2 >= len(toks) or toks[end].brk_before or toks[end].text != "و":
+        return False
+    num = toks[end + 1]
+    if not (num.is_digit() or starts_number(num)):
+        return False
+    return place_after(toks, end + 2, function_words, starts_number) is not None
+
+
+def unknown_place_part(
+    toks: Sequence[Token], right: int, place_starts: Sequence[int], listed_before: bool,
+    function_words: frozenset[str], starts_number: Callable[[Token], bool],
+) -> str | None:
+    """"part:<place>" for an item of a breakdown by places whose place, right after the figure
+    (toks[right] is "في"), the gazetteer does not know: an item when the list's item before it
+    was joined to it (`listed_before`) or the next item follows its place.  Named by the place's
+    last word (outlets write "في جزر أباكو" and "في أباكو").  None otherwise."""
+    span = place_after(toks, right, function_words, starts_number)
+    if span is None:
+        return None
+    first, end = span
+    if not (listed_before or next_item_at(toks, end, function_words, starts_number)):
+        return None
+    lo, hi = toks[first].nstart, toks[end - 1].nend
+    k = bisect_left(place_starts, lo)
+    if k < len(place_starts) and place_starts[k] < hi:
+        return None  # a known place: the claim's location names it
+    return "part:" + toks[end - 1].text
