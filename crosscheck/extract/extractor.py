@@ -1669,7 +1669,23 @@ def _joined_to(
         left + 1 >= len(toks) or toks[left + 1].brk_before or toks[left + 1].text in ctx.scope.function_words
     ):
         return last  # (a figure with a noun of its own is its own: "ثم إلى 3 مستشفيات")
+    if right >= 0 and left > right and not toks[left].brk_before and _may(ctx, toks, ctx.scope.later_value):
+        # its later value: "بنحو 2100 قتيل قبل أن تخفض لاحقا إلى نحو 350" (scope later_value_markers,
+        # right after the claim, a comma allowed; the later figure bare)
+        m = ctx.scope.later_value.ending_at(toks, left)
+        if m is not None and m[1] == right and _bare_after_figure(ctx, toks, left):
+            return last
     return None
+
+
+def _bare_after_figure(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+    """Does the figure whose claim starts at toks[left] (its hedge first, at most two words)
+    end its clause or stand before a function word (no noun of its own)?"""
+    for k in range(left, min(len(toks), left + 3)):
+        if toks[k].is_digit() or _starts_number(ctx, toks[k]):
+            k += 1
+            return k >= len(toks) or toks[k].brk_before or toks[k].text in ctx.scope.function_words
+    return False
 
 
 def _earlier_account_group(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, kind: str) -> str | None:

@@ -356,6 +356,7 @@ class ScopeLexicon:
         self.additive = PhraseSet.of(rules.additive_markers)
         self.among_wholes = PhraseSet.of(rules.among_wholes)
         self.place_breakdown = PhraseSet.of(rules.place_breakdown_openers)
+        self.later_value = PhraseSet.of(rules.later_value_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_toll = PhraseSet.of(rules.earlier_toll_markers)
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)

@@ -422,6 +422,9 @@ class ScopeRules(_Strict):
     # ("توزعت الوفيات بين 12 في بلدة ألف و5 في بلدة باء"): with a place the gazetteer does not
     # know, each item is a part named by its own place (crosscheck.extract.place_items).
     place_breakdown_openers: list[str] = Field(default_factory=list)
+    # Words between a toll and its later value, ending right before the later figure ("قدرت
+    # حصيلته بنحو 900 قتيل قبل أن تخفض لاحقا إلى 300"): the figure takes the toll's kind.
+    later_value_markers: list[str] = Field(default_factory=list)
     # Words right between a claim and a bare figure that make the figure the claim's earlier
     # value ("ارتفعت الحصيلة إلى 264 قتيلا، بعد أن كانت 110"): same kind, period superseded.
     earlier_value_markers: list[str] = Field(default_factory=list)
