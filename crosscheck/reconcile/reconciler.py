@@ -865,7 +865,8 @@ def _recalled_days(claims, cdates, doc_dates: dict, cfg) -> frozenset[int]:
     "مساء أمس الاثنين", "يوم الأحد 19 يونيو") that another article of that day gives mistyped
     (causes.digit_typo: 1491 recalled, 1419 that day): one report of that day, told twice, so
     the part of the day the recall names does not make the two successive stages of the day.
-    Cost: one pass to index each day's own figures, O(digits) look-ups per recalled figure."""
+    Cost: one pass to index each day's own figures, O(digits) look-ups per recalled figure, the
+    variants worked out once per distinct figure (copies recall the same one)."""
     from crosscheck.reconcile.causes import typo_variants
 
     def own_day(c, d) -> Optional[date]:
@@ -883,9 +884,14 @@ def _recalled_days(claims, cdates, doc_dates: dict, cfg) -> frozenset[int]:
         elif d == day:
             own_values.setdefault(d, {}).setdefault(int(v), set()).add(c.doc)
     out = []
+    variants: dict[int, set[int]] = {}  # a figure recalled by many articles: its variants once
     for i, v in recalled:
         values = own_values.get(cdates[i])
-        if values and any(claims[i].doc not in values.get(b, {claims[i].doc}) for b in typo_variants(v, cfg)):
+        if not values:
+            continue
+        if v not in variants:
+            variants[v] = typo_variants(v, cfg)
+        if any(claims[i].doc not in values.get(b, {claims[i].doc}) for b in variants[v]):
             out.append(i)
     return frozenset(out)
 
