@@ -183,7 +183,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_r": 215,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses and falls told as such; 209 with kind constructions, committee vs plenary and draft vs adopted text, captives counted through a pronoun, stated combinations read at every mention, partitive pronouns)
     "reconcile_blind_s": 271,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22)
     "reconcile_blind_t": 224,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
-    "reconcile_blind_u": 246,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
+    "reconcile_blind_u": 247,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
     "reconcile_blind_v": 267,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
     "reconcile_blind_w": 259,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
 }
@@ -221,8 +221,8 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_r": (0.959, 0.926, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart
     "reconcile_blind_s": (0.956, 0.934, 427),  # first figure in session 21: 0.910 / 0.859 (held out); 0.919 / 0.862 at its end
     "reconcile_blind_t": (0.966, 0.914, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end
-    "reconcile_blind_u": (0.964, 0.926, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
-    "reconcile_blind_v": (0.926, 0.902, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
+    "reconcile_blind_u": (0.964, 0.929, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
+    "reconcile_blind_v": (0.926, 0.905, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
     "reconcile_blind_w": (0.903, 0.799, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
 }
 
