@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from crosscheck.ruleset.period_rules import BasisRules, basis_rules, spelled
-from crosscheck.text.literals import GateSet
+from crosscheck.text.literals import GateSet, document_gates
 
 
 class BasisFinder:
@@ -25,8 +25,8 @@ class BasisFinder:
         ] + [("estimate_after", regex.compile(spelled(p))) for p in rules.estimate_after]
         self.gates = GateSet([pat.pattern for _b, pat in self.patterns])
 
-    def hits(self, text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        may_match = self.gates.select(text, lo, hi)
+    def hits(self, text: str, lo: int, hi: int, among: tuple[int, ...] | None = None) -> list[tuple[int, int, str]]:
+        may_match = self.gates.select(text, lo, hi, among=among)
         out = [
             (m.start(), m.end(), b)
             for k, (b, pat) in enumerate(self.patterns) if may_match[k]
@@ -60,7 +60,9 @@ def sentence_hits(ctx, name: str, finder, s_lo: int, s_hi: int) -> list[tuple[in
     cache = ctx.__dict__.setdefault(name, {})
     found = cache.get((s_lo, s_hi))
     if found is None:
-        found = cache[(s_lo, s_hi)] = finder.hits(ctx.text, s_lo, s_hi)
+        # (only the patterns the document can match: their gates read once per document)
+        among = document_gates(ctx.__dict__.setdefault("_open_gates", {}), finder.gates, ctx.text)
+        found = cache[(s_lo, s_hi)] = finder.hits(ctx.text, s_lo, s_hi, among)
     return found
 
 

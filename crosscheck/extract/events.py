@@ -50,9 +50,9 @@ class EventFinder:
         self.not_in_periods = {r.id: regex.compile("|".join(f"(?:{p})" for p in r.not_in_periods))
                                for r in rules.rules if r.not_in_periods}
 
-    def hits(self, text: str, lo: int, hi: int) -> list[tuple[int, int, object]]:
+    def hits(self, text: str, lo: int, hi: int, among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, object]]:
         out: list[tuple[int, int, object]] = []
-        may_match = self.gates.select(text, lo, hi)
+        may_match = self.gates.select(text, lo, hi, among=among)
         for order, (pat, rule) in enumerate(self.compiled):
             if not may_match[order]:
                 continue

@@ -23,7 +23,7 @@ import regex
 
 from crosscheck.ruleset.period_rules import PeriodRules, period_rules, spelled
 from crosscheck.text.dates import DateRules, load_date_rules
-from crosscheck.text.literals import GateSet
+from crosscheck.text.literals import GateSet, document_gates
 from crosscheck.text.normalize import normalize_word
 from crosscheck.extract.scope import last_barrier
 
@@ -65,17 +65,20 @@ class PeriodFinder:
         # the words each pattern cannot match without: a sentence holding none is not scanned
         self.gates = GateSet([pat.pattern for pat, _rule in self.compiled])
 
-    def hits(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str]]:
+    def hits(self, text: str, lo: int = 0, hi: Optional[int] = None,
+             among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, str]]:
         """(start, end, period) of every cue in text[lo:hi], sorted by start; at one start the
         longest cue (then the first rule) wins."""
-        return [(s, e, p) for s, e, p, _side, _strong, _next in self.sided_hits(text, lo, hi)]
+        return [(s, e, p) for s, e, p, _side, _strong, _next in self.sided_hits(text, lo, hi, among)]
 
-    def sided_hits(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[tuple[int, int, str, str, bool, bool]]:
+    def sided_hits(self, text: str, lo: int = 0, hi: Optional[int] = None,
+                   among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, str, str, bool, bool]]:
         """`hits` with each cue's rule `side` (before / after / either the figure),
-        `overrides_scope` and `next_clause`."""
+        `overrides_scope` and `next_clause`.  (`among`: the patterns that can match in a text
+        holding text[lo:hi], GateSet.open_in; only their gates are read.)"""
         hi = len(text) if hi is None else hi
         best: dict[int, tuple[int, int, str]] = {}
-        may_match = self.gates.select(text, lo, hi)
+        may_match = self.gates.select(text, lo, hi, among=among)
         for order, (pat, rule) in enumerate(self.compiled):
             if not may_match[order]:
                 continue
@@ -175,7 +178,8 @@ def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
     key = (s_lo, s_hi)
     found = cache.get(key)
     if found is None:
-        hits = finder.sided_hits(ctx.text, s_lo, s_hi)
+        hits = finder.sided_hits(ctx.text, s_lo, s_hi,
+                                 document_gates(ctx.__dict__.setdefault("_open_gates", {}), finder.gates, ctx.text))
         found = cache[key] = (hits, [h[0] for h in hits], max((h[1] - h[0] for h in hits), default=0))
     hits, starts, longest = found
     if not hits:

@@ -172,12 +172,32 @@ class GateSet:
         gates = [LiteralGate.of(p) for p in patterns]
         self._gates = tuple(None if g is None else tuple(tuple(sorted(f)) for f in g.factors) for g in gates)
 
+    def open_in(self, text: str) -> tuple[int, ...]:
+        """The indexes of the patterns that can match somewhere in `text` (a document): what
+        `select(..., among=)` of its sentences is given, so that a sentence tests only those."""
+        return tuple(k for k, ok in enumerate(self.select(text)) if ok)
+
     def select(self, text: str, lo: int = 0, hi: Optional[int] = None,
-               within: Optional[Sequence[bool]] = None) -> list[bool]:
+               within: Optional[Sequence[bool]] = None, among: Optional[Sequence[int]] = None) -> list[bool]:
         """For each pattern: can it match inside text[lo:hi]?  (`within`: this set's answers
         for a text that holds text[lo:hi]: a pattern that cannot match there cannot match
-        here, and its strings are not looked for.)"""
+        here, and its strings are not looked for; `among`: the same as indexes, `open_in` of
+        a text holding text[lo:hi], and only those patterns are read.)"""
         has = (text if lo == 0 and (hi is None or hi >= len(text)) else text[lo:hi]).__contains__
+        if among is not None:
+            gates = self._gates
+            out = [False] * len(gates)
+            for k in among:
+                gate = gates[k]
+                if gate is not None:
+                    for alts in gate:
+                        if not any(map(has, alts)):
+                            break
+                    else:
+                        out[k] = True
+                else:
+                    out[k] = True
+            return out
         out = []
         gates = self._gates if within is None else [g if w else False for g, w in zip(self._gates, within)]
         for gate in gates:
@@ -192,3 +212,19 @@ class GateSet:
                         break
             out.append(ok)
         return out
+
+
+# a sentence's gates are read only for the patterns its document can match (GateSet.open_in,
+# once per document); tests turn it off to compare with reading every gate in every sentence
+_DOC_GATES = True
+
+
+def document_gates(cache: dict, gates: GateSet, text: str) -> Optional[tuple[int, ...]]:
+    """`gates.open_in(text)` of a document's text, kept in `cache` (a dict of the document's
+    context) under the gate set; None when _DOC_GATES is off (every gate read)."""
+    if not _DOC_GATES:
+        return None
+    found = cache.get(gates)
+    if found is None:
+        found = cache[gates] = gates.open_in(text)
+    return found
