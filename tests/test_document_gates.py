@@ -71,3 +71,14 @@ def test_the_claims_are_the_same_with_and_without_document_gates(monkeypatch):
         plain = [c.model_dump() for c in extractor.extract_text(text)]
         monkeypatch.setattr(literals, "_DOC_GATES", True)
         assert fast == plain
+
+
+def test_a_text_of_one_long_sentence_reads_its_gates_once(monkeypatch):
+    # (a sentence longer than a quarter of its text reads every gate itself: the document's
+    # pass would read the same strings again)
+    text = " ".join(f"قتل {k + 2} أشخاص في غزة يوم الاثنين منذ بدء الحرب بحسب تقديرات أولية و" for k in range(60))
+    with_doc = _gate_reads(monkeypatch, text)
+    monkeypatch.setattr(literals, "_DOC_GATES", False)
+    every = _gate_reads(monkeypatch, text)
+    monkeypatch.setattr(literals, "_DOC_GATES", True)
+    assert with_doc == every, (with_doc, every)

@@ -61,7 +61,7 @@ def sentence_hits(ctx, name: str, finder, s_lo: int, s_hi: int) -> list[tuple[in
     found = cache.get((s_lo, s_hi))
     if found is None:
         # (only the patterns the document can match: their gates read once per document)
-        among = document_gates(ctx.__dict__.setdefault("_open_gates", {}), finder.gates, ctx.text)
+        among = document_gates(ctx.__dict__.setdefault("_open_gates", {}), finder.gates, ctx.text, s_lo, s_hi)
         found = cache[(s_lo, s_hi)] = finder.hits(ctx.text, s_lo, s_hi, among)
     return found
 

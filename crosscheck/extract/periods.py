@@ -179,7 +179,7 @@ def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
     found = cache.get(key)
     if found is None:
         hits = finder.sided_hits(ctx.text, s_lo, s_hi,
-                                 document_gates(ctx.__dict__.setdefault("_open_gates", {}), finder.gates, ctx.text))
+                                 document_gates(ctx.__dict__.setdefault("_open_gates", {}), finder.gates, ctx.text, s_lo, s_hi))
         found = cache[key] = (hits, [h[0] for h in hits], max((h[1] - h[0] for h in hits), default=0))
     hits, starts, longest = found
     if not hits:

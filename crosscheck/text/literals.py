@@ -219,10 +219,13 @@ class GateSet:
 _DOC_GATES = True
 
 
-def document_gates(cache: dict, gates: GateSet, text: str) -> Optional[tuple[int, ...]]:
+def document_gates(cache: dict, gates: GateSet, text: str, lo: int = 0, hi: Optional[int] = None) -> Optional[tuple[int, ...]]:
     """`gates.open_in(text)` of a document's text, kept in `cache` (a dict of the document's
-    context) under the gate set; None when _DOC_GATES is off (every gate read)."""
-    if not _DOC_GATES:
+    context) under the gate set, for a sentence text[lo:hi] to read only those gates; None when
+    _DOC_GATES is off, or for a sentence longer than a quarter of the text (every gate read:
+    the document's pass reads about what that sentence's own does, so a text of one long
+    sentence would read its strings twice; the pass is made, once, when a short sentence asks)."""
+    if not _DOC_GATES or ((len(text) if hi is None else hi) - lo) * 4 > len(text):
         return None
     found = cache.get(gates)
     if found is None:
