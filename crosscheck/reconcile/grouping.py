@@ -1013,28 +1013,31 @@ def _days(ms: list[Member]) -> list[date]:
     return out
 
 
-def _other_story(open_ms: list[Member], dest_ms: list[Member], gap_days: float) -> bool:
-    """Were the figures of an open scope given more than `gap_days` before or after every
-    figure of the cluster it would join?  Undated figures, or a cluster with none dated, fit."""
-    near, far = _days(open_ms), _days(dest_ms)
+def _apart(near_ms: list[Member], far_ms: list[Member], gap_days: float, every: bool) -> bool:
+    """Were the dated figures of `near_ms` given more than `gap_days` before or after every
+    figure of `far_ms` - any of them (`every=False`), or all of them (`every=True`)?
+    Undated figures, or a cluster with none dated, fit."""
+    near, far = _days(near_ms), _days(far_ms)
     if not near or not far:
         return False
     lo, hi = min(far), max(far)
     gap = timedelta(days=gap_days)
-    return any(d < lo - gap or d > hi + gap for d in near)
+    test = all if every else any
+    return test(d < lo - gap or d > hi + gap for d in near)
+
+
+def _other_story(open_ms: list[Member], dest_ms: list[Member], gap_days: float) -> bool:
+    """Were the figures of an open scope given more than `gap_days` before or after every
+    figure of the cluster it would join (any one of them)?"""
+    return _apart(open_ms, dest_ms, gap_days, every=False)
 
 
 def _all_apart(country_ms: list[Member], region_ms: list[Member], gap_days: float) -> bool:
     """Were ALL the dated figures of a country's cluster given more than `gap_days` before or
     after every figure of a region's cluster?  A story told over months (an abduction's toll
     given in March and recalled in October) has its country figures near the region's on some
-    day; undated figures, or a cluster with none dated, fit."""
-    near, far = _days(country_ms), _days(region_ms)
-    if not near or not far:
-        return False
-    lo, hi = min(far), max(far)
-    gap = timedelta(days=gap_days)
-    return all(d < lo - gap or d > hi + gap for d in near)
+    day."""
+    return _apart(country_ms, region_ms, gap_days, every=True)
 
 
 def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
