@@ -792,6 +792,29 @@ def _shared_scale(a: float, b: float, scale_word: bool = False) -> float:
 # --------------------------------------------------------------------------- one claim
 
 
+def _nationals_named(ctx: DocContext, toks, left: int, right: int) -> str | None:
+    """The country whose nationals a figure counts, named by a side after its counted noun or
+    by "من مواطنيها" with the country before the figure (rules/scope.yaml nationals_*), in the
+    figure's clause and within `nationals_reach` words; None otherwise.  Reads those words only."""
+    sr, gaz = ctx.rules.scope, ctx.gaz
+    reach, n = sr.nationals_reach, len(toks)
+    if right + 1 < n and sr.own_nationals_words and "من" in toks[right].forms and not toks[right].brk_before \
+            and not toks[right + 1].brk_before and not toks[right + 1].forms.isdisjoint(ctx.scope.own_nationals_words):
+        for k in range(left - 1, max(-1, left - 1 - reach), -1):
+            if (country := gaz.country_in(toks[k], False)) is not None:
+                return country
+            if toks[k].brk_before:
+                break
+        return None
+    sides = ctx.scope.nationals_side_words
+    for k in range(right, min(n - 1, right + reach)):
+        if toks[k].brk_before:
+            break  # another clause
+        if not toks[k].forms.isdisjoint(sides) and not toks[k + 1].brk_before:
+            return gaz.country_in(toks[k + 1], True)
+    return None
+
+
 def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     s_lo, s_hi = ctx.sentence_at(n.nstart)
     toks = ctx.tokens(s_lo, s_hi)
@@ -1166,6 +1189,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             # "بين القتلى 43 سوريا" in Beirut: Syrians there, part of the foreigners, not the toll
             country = ctx.gaz.nationals_of(toks[i1], location, sr.nationality_homes)
             if country is not None:
+                group = f"{sr.nationals_group}:{country}"
+        if (sr.nationals_group and rule.kind in sr.nationals_kinds and group == rule.group
+                and location is not None and (sr.nationals_side_words or sr.own_nationals_words)):
+            # "41 شخصا قتلوا على الجانب الطاجيكي", "أعلنت طاجيكستان مقتل 35 شخصا من مواطنيها"
+            country = _nationals_named(ctx, toks, left, right)
+            if country is not None and ctx.gaz.abroad(country, location, sr.nationality_homes):
                 group = f"{sr.nationals_group}:{country}"
         if (sr.in_care_group and rule.kind in sr.in_care_kinds and group == rule.group
                 and _in_care(ctx, toks, left, right)):

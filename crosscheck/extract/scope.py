@@ -195,6 +195,21 @@ class Gazetteer:
             return None
         return country
 
+    def country_in(self, tok: Token, adjective: bool) -> Optional[str]:
+        """The country a token names by its adjective ("الطاجيكي") or, `adjective` False, by
+        its one-word name ("طاجيكستان"); None otherwise."""
+        for f in sorted(tok.forms):
+            hit = self.lookup.get(f)
+            if hit is not None and hit[1] == adjective and hit[0].type == "country":
+                return hit[0].id
+        return None
+
+    def abroad(self, country: str, place: Optional[str], homes: dict[str, list[str]]) -> bool:
+        """Is `place` known and outside `country` (the country, a place within it, its `homes`)?"""
+        if place is None or place == country or country in self.parent_chain(place):
+            return False
+        return not any(h == place or h in self.parent_chain(place) for h in homes.get(country, ()))
+
     def mentions(self, text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
         """Place mentions in text[lo:hi] (a sentence: the alternation is too slow for whole corpora)."""
         out = []
@@ -347,6 +362,8 @@ class ScopeLexicon:
             for b, f in (tuple(w.strip() for w in pat.split("#")) for pat in pats)
         )
         self.in_care_still = PhraseSet.of(rules.in_care_still)
+        self.own_nationals_words = frozenset(normalize_word(w) for w in rules.own_nationals_words)
+        self.nationals_side_words = frozenset(normalize_word(w) for w in rules.nationals_side_words)
         self.in_care_words = PhraseSet.of(rules.in_care_words)
         self.shelter_words = PhraseSet.of(rules.shelter_words)
         self.country_words = PhraseSet.of(rules.country_words)

@@ -559,6 +559,15 @@ class ScopeRules(_Strict):
     nationals_group: str = ""
     nationals_kinds: list[str] = Field(default_factory=list)  # the casualty kinds it applies to
     nationality_homes: dict[str, list[str]] = Field(default_factory=dict)
+    # The nationals named otherwise than by the counted noun, for the same group: a country's
+    # side after the figure ("41 شخصا قتلوا على الجانب الطاجيكي": a word of `nationals_side_words`
+    # then the country's adjective, within `nationals_reach` words after the counted noun, in its
+    # clause), or a country's own nationals ("أعلنت طاجيكستان مقتل 35 شخصا من مواطنيها": "من" and
+    # a word of `own_nationals_words` right after the counted noun, the country named before
+    # the figure within `nationals_reach` words, in its clause).  The place stays the event's.
+    nationals_side_words: list[str] = Field(default_factory=list)
+    own_nationals_words: list[str] = Field(default_factory=list)
+    nationals_reach: int = Field(8, ge=0)
     # A figure of `in_care_kinds` said to be STILL in care ("لا يزال 120 مصابا على أسرّة
     # المستشفيات", "لم يبق سوى 36 جريحا ما زالوا تحت الرعاية"): a word of `in_care_still` within
     # `in_care_reach` words before it or after its noun, and a word of `in_care_words` within as

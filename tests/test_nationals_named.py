@@ -1,0 +1,51 @@
+"""Issue 8: nationals named otherwise than by the counted noun (rules/scope.yaml
+nationals_side_words, own_nationals_words) are a nationality group at the event's place, never
+a place of their own; at home, or with no place, the figure keeps its rule's group."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.extractor import extract_text
+
+# own example sentences: a border clash told from one country, the other's toll in it
+LEAD = "تواصلت الاشتباكات في قرغيزستان لليوم الثالث. "
+
+
+def _groups(text: str) -> dict[tuple[str, float], tuple[str | None, str | None]]:
+    return {(c.kind, c.value): (c.location, c.group) for c in extract_text(text)}
+
+
+@pytest.mark.parametrize("sentence,value,country", [
+    ("وقتل 41 شخصا على الجانب الطاجيكي من الحدود.", 41, "tajikistan"),
+    ("وقال مسؤولون إن 17 شخصا قتلوا في الجانب الطاجيكي.", 17, "tajikistan"),
+    ("وكانت طاجيكستان أعلنت يوم الأحد مقتل 35 شخصا من مواطنيها.", 35, "tajikistan"),
+    ("وقالت طاجيكستان إن 12 من رعاياها قتلوا.", 12, "tajikistan"),
+], ids=str)
+def test_hit_nationals_at_the_events_place(sentence, value, country):
+    got = _groups(LEAD + sentence)
+    loc, group = next(v for (k, n), v in got.items() if n == value)
+    assert loc == "kyrgyzstan"  # the place stays the event's
+    assert group == f"nationals:{country}"
+
+
+@pytest.mark.parametrize("sentence,value", [
+    # the side of the country where the event is: its own toll
+    ("وقتل 41 شخصا على الجانب القرغيزي من الحدود.", 41),
+    # the country's own nationals at home
+    ("وأعلنت قرغيزستان مقتل 35 شخصا من مواطنيها.", 35),
+    # a side word in another clause names nothing of the figure
+    ("وقتل 20 شخصا، فيما اتهم الجانب الطاجيكي خصمه بخرق الهدنة.", 20),
+    # "من" and a word other than the nationals' ("من العمال")
+    ("وكانت طاجيكستان أعلنت مقتل 9 أشخاص من العمال.", 9),
+], ids=str)
+def test_miss_no_nationals(sentence, value):
+    got = _groups(LEAD + sentence)
+    _loc, group = next(v for (k, n), v in got.items() if n == value)
+    assert not (group or "").startswith("nationals:")
+
+
+def test_no_place_no_nationals():
+    # with no place at all, home or abroad is unknown: the rule's group stays
+    got = _groups("وكانت طاجيكستان أعلنت مقتل 35 شخصا من مواطنيها")
+    assert not any((g or "").startswith("nationals:") for _l, g in got.values())
