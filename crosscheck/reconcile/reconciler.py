@@ -241,7 +241,7 @@ def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
     event = exact_form(group.key.get("event"))
     if exact_form(group.key.get("group")) in {exact_form(g) for g in cfg.volatile_groups}:
         return "volatile"  # the injured still in hospital: fewer as they leave
-    if event and event.startswith(tuple(exact_form(e) for e in cfg.timeless_event_prefixes)):
+    if _past_event(group, cfg):
         return "timeless"  # a past event's toll was settled before its articles told it
     if group.kind in cfg.monotonic_kinds and (
         period in {exact_form(p) for p in cfg.cumulative_periods}

@@ -73,6 +73,10 @@ class DateRules(BaseModel):
     # A numeric date ("12/12/1430 هـ") whose year lies in this range is Hijri: no dateline of
     # today's news is a Gregorian year that far back.
     hijri_years: tuple[int, int] = (1300, 1599)
+    # Four digits after a day and month more than this many years past the document's are the
+    # figure the sentence goes on with, not the date's year ("18 أغسطس 2189 قتيلا"); news names
+    # years this far ahead ("رؤية 2050", a treaty "حتى عام 2075").
+    years_ahead: int = Field(60, ge=1, le=200)
     # Words for a part of the day ("صباح اليوم", "مساء الأربعاء") -> its rank in the day
     # (dawn < morning < midday < evening): when a figure stood within its day.
     parts_of_day: dict[str, int] = {}
@@ -141,6 +145,7 @@ class _Patterns:
     def __init__(self, rules: DateRules) -> None:
         self.alias = {normalize_word(k): normalize_word(v) for k, v in rules.month_aliases.items()}
         self.hijri = {normalize_word(k): v for k, v in rules.hijri_months.items()}
+        self.years_ahead = rules.years_ahead
         self.relative = {normalize_word(k): v for k, v in rules.relative_days.items()}
         self.weekdays = {normalize_word(k): v for k, v in rules.weekdays.items()}
         months = _alt(list(rules.months) + list(rules.month_aliases))
@@ -432,16 +437,16 @@ def _skip_gap(s: str, at: int) -> int:
     return at
 
 
-def _figure_not_year(year: int, doc_date: Optional[dt.date]) -> bool:
+def _figure_not_year(year: int, doc_date: Optional[dt.date], years_ahead: int) -> bool:
     """Four digits after a day and month that lie further after the document's year than any
-    date news looks ahead to (`_AHEAD_YEARS`; after 2100 for an undated one: no clock is read)
+    date news looks ahead to (rules/dates.yaml `years_ahead`; after 2100 for an undated one: no
+    clock is read)
     are the figure the sentence goes on with ("وكانت الحصيلة يوم الأربعاء 18 أغسطس 2189 قتيلا"),
     not the date's year: the date is of the document's year.  A mandate's or a plan's end ("حتى
     30 يونيو 2023" in 2019) keeps its year."""
-    return year > (doc_date.year + _AHEAD_YEARS if doc_date else 2100)
+    return year > (doc_date.year + years_ahead if doc_date else 2100)
 
 
-_AHEAD_YEARS = 60  # "رؤية 2050", a treaty "حتى عام 2075": news names years that far ahead
 
 
 def _names_event(p: "_Patterns", s: str, at: int) -> bool:
@@ -481,7 +486,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 earlier = _earlier_ends(s, p)
             if not _after_earlier_figure(s, m.start(), p, earlier):
                 continue
-        stated = m[3] if m[3] and not _figure_not_year(int(m[3]), doc_date) else None
+        stated = m[3] if m[3] and not _figure_not_year(int(m[3]), doc_date, p.years_ahead) else None
         year = int(stated) if stated else (doc_date.year if doc_date else None)
         if year is None:
             continue
