@@ -74,3 +74,14 @@ def test_ended_length_examples_that_must_not_match(pair):
 
 def test_examples_exist():
     assert CFG.ended_length_examples.get("hit") and CFG.ended_length_examples.get("miss")
+
+
+def test_the_figure_is_read_at_its_own_place_not_inside_a_longer_number():
+    # "33 يوما" also stands inside "133 يوما": the lead read is the one before the figure itself
+    sentence = "بعد 133 يوما من القتال أعلنت هدنة استمرت 33 يوما"
+    assert is_ended_length(sentence, "33 يوما", CFG)
+    assert not is_ended_length(sentence, "133 يوما", CFG)
+
+
+def test_a_lead_with_a_clitic_prefix():
+    assert is_ended_length("انتهت المعركة واستمرت 40 يوما", "40 يوما", CFG)

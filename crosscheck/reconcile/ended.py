@@ -17,23 +17,23 @@ from datetime import date
 from typing import Optional, Sequence
 
 from crosscheck.models import Claim
+from crosscheck.reconcile.dating import find_whole
+from crosscheck.text.normalize import normalize
+from crosscheck.text.tokens import bare_forms
 
 
 def _leads(cfg) -> frozenset[str]:
-    from crosscheck.text.normalize import normalize
-
     return frozenset(normalize(w).text for w in cfg.ended_length_leads)
 
 
 def _ended_lead(sentence: str, surface: str, leads: frozenset[str]) -> bool:
-    """Does one of `leads` (normalised words) stand right before `surface` in `sentence`?"""
-    from crosscheck.text.normalize import normalize
-
-    i = sentence.find(surface)
+    """Does one of `leads` (normalised words, a clitic prefix allowed: "واستمرت") stand right
+    before `surface` in `sentence` (the figure's own place: `find_whole`)?"""
+    i = find_whole(sentence, surface)
     if i <= 0:
         return False
     before = normalize(sentence[max(0, i - 40):i]).text.split()
-    return bool(before) and (before[-1] in leads or (before[-1][:1] in "وف" and before[-1][1:] in leads))
+    return bool(before) and not leads.isdisjoint(bare_forms(before[-1]))
 
 
 def is_ended_length(sentence: str, surface: str, cfg) -> bool:
