@@ -96,6 +96,7 @@ class VoteCues:
                 self.adjectives[normalize_word(w)] = state
         self.amends = frozenset(normalize_word(w) for w in rules.amends_words)
         self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
+        self.ordinals = {normalize_word(w): n for w, n in rules.text_ordinals.items()}
 
     def find(self, text: str) -> list[Cue]:
         out = []
@@ -481,6 +482,10 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         sponsors: list[str] = []
         if subj is not None:
             fields["subj"] = "resolution" if subj.id == "resolution_text" else subj.id
+            if subj.id in ("amendment", "draft"):
+                ordinal = text_ordinal(text, subj.end, vc)
+                if ordinal:
+                    fields["ord"] = ordinal
             if subj.id == "resolution_text":
                 sponsors = sponsors_of(ctx, vc, subj)
             elif subj.id == "resolution":
@@ -578,7 +583,19 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
     return out
 
 
-_SAME_IF_EQUAL = ("body", "subj", "res", "by", "veto", "past")
+def text_ordinal(text: str, at: int, vc: VoteCues) -> str:
+    """The ordinal within `text_ordinal_words` words after a subject cue ending at `at` ("التعديل
+    الثاني": "2"; "التعديل الجزائري الأول": "1"), else "" (a clause ends the search)."""
+    for k, m in enumerate(_WORD.finditer(text, at, min(len(text), at + 60))):
+        if k >= vc.rules.text_ordinal_words or _CLAUSE_END.search(text, at, m.start()):
+            break
+        n = vc.ordinals.get(normalize_word(m.group()))
+        if n:
+            return str(n)
+    return ""
+
+
+_SAME_IF_EQUAL = ("body", "subj", "res", "by", "veto", "past", "ord")
 _FULL_BODIES = ("body_sc", "body_ga", "body_committee")
 
 

@@ -43,6 +43,14 @@ A later vote of a sentence whose own words date it ("بعد أن أيده 111 ع
 الماضي": the event's `when`, crosscheck.extract.vote_events) stands in that month or year before
 its article (`_when_span`), not at the day a relative word of the sentence names.
 
+A numbered resolution is adopted once: an occurrence naming its number later than the first
+report naming it takes that report's days (`pin_numbered`: "وكان القرار 2756، الذي اعتمد قبل
+عام، قد حظي بتأييد 12 عضوا" a year on is that vote, beside its unnumbered reports).  A past vote
+named with its month ("في كانون الأول/ديسمبر 2016", or "في كانون الأول الماضي": the last such
+month before the article) is the vote a report of that month tells on the same subject.
+Amendments and drafts numbered by an ordinal ("التعديل الأول" / "التعديل الثاني",
+crosscheck.extract.vote_events `ord`) are two votes when the ordinals differ and meet by them.
+
 An undated vote (no date in its article's metadata or text, not a past vote) could have been
 held on any day: it is read after every dated vote and may join one of its body, when the body
 has at most `undated_link_max_votes` dated votes (more, and it could be any of them: it stays
@@ -91,7 +99,7 @@ class Occ:
     @property
     def month(self) -> bool:
         """A past vote whose month is named ("في مارس/آذار 2022"): its dates span one month."""
-        return self.get("past").isdigit() and (self.hi - self.lo).days < 31
+        return bool(self.get("past")) and (self.hi - self.lo).days < 31
 
     @property
     def day(self) -> Optional[date]:
@@ -157,6 +165,12 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
         recalled = None if past else _recalled_span(occ, claims, occ.hi)
         if recalled is not None:  # "وفي العام الماضي، أيد القرار 189 بلدا": last year's vote
             occ.lo, occ.hi = recalled
+    if past == "yes" and docd:
+        last = _last_month_named(occ, claims, min(docd))
+        if last is not None:  # "في كانون الأول الماضي" in July: that December's vote
+            occ.lo, occ.hi = last
+            occ.exact = None
+            return
     if past:  # "في يناير الماضي": some time before the article, not within its days
         occ.hi = occ.lo - timedelta(days=1) if docd else _FAR_FUTURE
         occ.lo = _FAR_PAST
@@ -260,6 +274,23 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
+def _last_month_named(occ: Occ, claims: Sequence[Claim], published: date) -> Optional[tuple[date, date]]:
+    """The days of the one month a past vote's sentences name without a year ("في كانون الأول
+    الماضي"): the last such month before the article (its own month named "الماضي" is a year
+    back).  None when they name none, several, or a year with it (`_past_month` reads those)."""
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.text.dates import months_named
+
+    rules = date_rules()
+    months: set[int] = set()
+    for s in {claims[i].sentence for i in occ.members if claims[i].sentence}:
+        months |= months_named(s, rules, not_after=published.year)
+    if len(months) != 1:
+        return None
+    month = months.pop()
+    return _month_span(published.year if month < published.month else published.year - 1, month)
+
+
 def _past_month(occ: Occ, claims: Sequence[Claim], year: int) -> Optional[int]:
     """The one month the occurrence's sentences name for its past year, if any."""
     from crosscheck.reconcile.dating import date_rules
@@ -279,6 +310,25 @@ def transposed(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+def pin_numbered(occs: Sequence[Occ]) -> None:
+    """A numbered resolution is adopted once, on or before the day of the first report naming it:
+    its vote recalled later ("وكان القرار 2756، الذي اعتمد قبل عام، قد حظي بتأييد 12 عضوا", an
+    article of a year on that names no past year) takes the days of that first report, so that it
+    meets the vote and the reports of its days that name no number.  An amendment naming the text
+    it amends is left as it is.  One pass per number (linear)."""
+    first: dict[str, Occ] = {}
+    for o in occs:
+        r = o.get("res")
+        if r and o.get("subj") != "amendment" and o.hi != _FAR_FUTURE:
+            if r not in first or o.hi < first[r].hi:
+                first[r] = o
+    for o in occs:
+        f = first.get(o.get("res"))
+        if f is None or f is o or o.get("subj") == "amendment" or o.lo <= f.hi:
+            continue
+        o.lo, o.hi, o.exact = f.lo, f.hi, f.exact
+
+
 def compatible(a: Occ, b: Occ) -> bool:
     if a.doc == b.doc:
         return False
@@ -288,6 +338,8 @@ def compatible(a: Occ, b: Occ) -> bool:
         return False
     if (a.get("subj") == "amendment") != (b.get("subj") == "amendment"):
         return False
+    if a.get("ord") and b.get("ord") and a.get("ord") != b.get("ord"):
+        return False  # "التعديل الأول" / "التعديل الثاني": two texts put to the vote
     if not (a.lo <= b.hi and b.lo <= a.hi):
         return False
     if twins(a, b):  # the same distinctive figures: cues read around them cannot part them
@@ -381,6 +433,8 @@ def score(a: Occ, b: Occ) -> int:
         s += 1
         if a.get("subj") and a.get("subj") == b.get("subj"):  # two texts naming no subject share none
             s += 1
+            if a.get("ord") and a.get("ord") == b.get("ord"):  # "التعديل الثاني" in both
+                s += 2
         if _same_day(a, b):  # the day a relative word pins, met by the other
             s += 1
     if a.get("veto") and b.get("veto"):
@@ -397,9 +451,17 @@ def _minimum(a: Occ, b: Occ) -> bool:
         return True
     if a.get("past") or b.get("past"):
         # a year holds many votes of one body; a month named for both (and overlapping, as
-        # `compatible` asks) is one vote of that body
-        return bool(a.sponsors & b.sponsors) or (a.month and b.month and bool(a.get("body"))
-                                                 and a.get("body") == b.get("body"))
+        # `compatible` asks) is one vote of that body, and so is a past vote named with its month
+        # and a vote reported within that month's days (dated, not past) on the same subject
+        # ("في كانون الأول/ديسمبر 2016 بأغلبية 113 صوتا" and the report of that night's plenary)
+        if a.sponsors & b.sponsors:
+            return True
+        if not (a.get("body") and a.get("body") == b.get("body")):
+            return False
+        if a.month and b.month:
+            return True
+        past, now = (a, b) if a.get("past") else (b, a)
+        return past.month and not now.get("past") and now.day is not None and _same_subject(a, b)
     if a.sponsors & b.sponsors and (a.get("body") == b.get("body") or not a.get("body") or not b.get("body")):
         return True
     if a.get("body") and a.get("body") == b.get("body"):
@@ -505,7 +567,7 @@ class _Vote:
 
 
 def _profile(o: Occ) -> tuple:
-    return (o.get("body"), o.get("res"), o.get("subj"), o.get("by"), o.get("veto"), o.get("past"), o.exact,
+    return (o.get("body"), o.get("res"), o.get("subj"), o.get("ord"), o.get("by"), o.get("veto"), o.get("past"), o.exact,
             o.month, o.day, o.get("tally"))
 
 
@@ -563,7 +625,8 @@ def vote_key(vote: list[Occ]) -> dict[str, str]:
     if res:
         return {"body": first("body") or "sc", "res": res}
     sponsors = sorted(set().union(*(o.sponsors for o in vote)))
-    return {"body": first("body"), "past": first("past"), "subj": first("subj"), "by": "+".join(sponsors)}
+    return {"body": first("body"), "past": first("past"), "subj": first("subj"), "ord": first("ord"),
+            "by": "+".join(sponsors)}
 
 
 def _named_number(vote: list[Occ]) -> str:
@@ -691,6 +754,7 @@ def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -
         _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)
     out = list(claims)
     used: dict[str, int] = {}
+    pin_numbered(list(occs.values()))
     votes = link(list(occs.values()), undated_max=vr.undated_link_max_votes)
     votes.sort(key=lambda v: (format_event(vote_key(v)), _tally(v, claims), min(o.doc for o in v)))
     for vote in votes:

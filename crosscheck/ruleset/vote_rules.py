@@ -46,6 +46,8 @@ class VoteRules(_Strict):
     cues: list[VoteCue]
     sponsor_adjectives: dict[str, list[str]] = {}
     committee_ordinals: dict[str, int] = {}
+    text_ordinals: dict[str, int] = {}
+    text_ordinal_words: int = Field(2, ge=1)
     day_units: dict[str, int] = {}
     veto_negators: list[str] = []
     sponsor_after_words: int = Field(4, ge=1)

@@ -87,7 +87,31 @@ def occurrences(claims: Sequence[Claim], sources=None, rules=None) -> list[V.Occ
         vr = vote_rules(rules)
         for occ in occs.values():
             V._dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)
+        V.pin_numbered(list(occs.values()))
     return list(occs.values())
+
+
+def _pin_to_stored(conn, new: list[V.Occ]) -> None:
+    """`V.pin_numbered` over the stored occurrences and the new ones: a new report of a numbered
+    resolution later than its first stored report takes that report's days; one earlier than a
+    stored report of the number would move the stored ones (LinkFallback)."""
+    for o in new:
+        r = o.get("res")
+        if not r or o.get("subj") == "amendment":
+            continue
+        rows = [(lo, hi, exact) for lo, hi, exact, event in conn.execute(
+            "SELECT o.lo, o.hi, o.exact, o.event FROM judged_occ_keys k JOIN judged_occs o ON o.pos = k.pos "
+            "WHERE k.own = 1 AND k.key = ?", (_key_text(("res", r)),))
+            if (parse_event(event) or {}).get("subj") != "amendment"]
+        if not rows:
+            continue
+        lo, hi, exact = min(rows, key=lambda x: x[1])
+        first_hi = date.fromordinal(hi)
+        if o.hi != V._FAR_FUTURE and o.hi < first_hi:
+            raise LinkFallback("a new report of a numbered resolution comes before its stored reports")
+        if o.lo > first_hi:
+            o.lo, o.hi = date.fromordinal(lo), first_hi
+            o.exact = date.fromordinal(exact) if exact is not None else None
 
 
 def _tally(members: list[V.Occ], claims: Sequence[Claim]) -> list:
@@ -211,6 +235,7 @@ def link_new(conn, claims: Sequence[Claim], sources=None, rules=None) -> tuple[l
     events: list[Optional[str]] = [None] * len(claims)
     if not new:
         return events, {}
+    _pin_to_stored(conn, new)
     st = _Stored(conn)
     # where the full pass reads each new occurrence
     new.sort(key=lambda o: o.specificity)
