@@ -314,8 +314,10 @@ def pin_numbered(occs: Sequence[Occ]) -> None:
     """A numbered resolution is adopted once, on or before the day of the first report naming it:
     its vote recalled later ("وكان القرار 2756، الذي اعتمد قبل عام، قد حظي بتأييد 12 عضوا", an
     article of a year on that names no past year) takes the days of that first report, so that it
-    meets the vote and the reports of its days that name no number.  An amendment naming the text
-    it amends is left as it is.  One pass per number (linear)."""
+    meets the vote and the reports of its days that name no number.  Only a later vote of its
+    article (`n` above 1) is read so: an article's first vote is its own news, and a number named
+    beside it ("بأغلبية 13 صوتا وفقا للقرار 2231") may be an older text's, not this vote's.  An
+    amendment naming the text it amends is left as it is.  One pass per number (linear)."""
     first: dict[str, Occ] = {}
     for o in occs:
         r = o.get("res")
@@ -324,7 +326,7 @@ def pin_numbered(occs: Sequence[Occ]) -> None:
                 first[r] = o
     for o in occs:
         f = first.get(o.get("res"))
-        if f is None or f is o or o.get("subj") == "amendment" or o.lo <= f.hi:
+        if f is None or f is o or o.get("subj") == "amendment" or o.lo <= f.hi or o.get("n") in ("", "1"):
             continue
         o.lo, o.hi, o.exact = f.lo, f.hi, f.exact
 

@@ -102,14 +102,14 @@ def _pin_to_stored(conn, new: list[V.Occ]) -> None:
         rows = [(lo, hi, exact) for lo, hi, exact, event in conn.execute(
             "SELECT o.lo, o.hi, o.exact, o.event FROM judged_occ_keys k JOIN judged_occs o ON o.pos = k.pos "
             "WHERE k.own = 1 AND k.key = ?", (_key_text(("res", r)),))
-            if (parse_event(event) or {}).get("subj") != "amendment"]
+            if (parse_event(event) or {}).get("subj") != "amendment" and hi != V._FAR_FUTURE.toordinal()]
         if not rows:
             continue
         lo, hi, exact = min(rows, key=lambda x: x[1])
         first_hi = date.fromordinal(hi)
         if o.hi != V._FAR_FUTURE and o.hi < first_hi:
             raise LinkFallback("a new report of a numbered resolution comes before its stored reports")
-        if o.lo > first_hi:
+        if o.lo > first_hi and o.get("n") not in ("", "1"):
             o.lo, o.hi = date.fromordinal(lo), first_hi
             o.exact = date.fromordinal(exact) if exact is not None else None
 
