@@ -107,3 +107,16 @@ def test_the_ordinal_after_an_amendment_cue():
         text = normalize(sentence).text
         cue_end = len(text.split()[0].rstrip("،"))  # the cue is the first word
         assert text_ordinal(text, cue_end, vc) == want, sentence
+
+
+TWO_VOTES = ("g", "2020-12-12", "صوتت الجمعية العامة للأمم المتحدة أمس على قرارين، فنال الأول تأييد 151 صوتا "
+                                "مقابل 3 أصوات وامتناع 8 دول. وفي تصويت آخر اعتمدت الجمعية قرارا ثانيا بأغلبية "
+                                "144 صوتا مقابل 6 أصوات وامتناع 12 دولة.")
+
+
+def test_an_undated_tally_joins_the_vote_sharing_its_distinctive_figure():
+    # one figure of 10 or more alike ("151") says more than the subject word both name ("القرار")
+    undated = ("h", None, "وأقرت الجمعية العامة القرار بتأييد 151 دولة مقابل 4 أصوات.")
+    of = _clusters([TWO_VOTES, undated])
+    assert of[("h", "votes_for", 151)].id == of[("g", "votes_for", 151)].id
+    assert of[("h", "votes_against", 4)].id == of[("g", "votes_against", 3)].id
