@@ -397,6 +397,10 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             resolved = c.model_copy(update={**update, "inferred": inferred})
         else:
             resolved = c
+        if c.kind in cfg.identity_kinds and _is_past(resolved):
+            # a resolution's number names one text whenever it is recalled ("القرار 1680 الصادر
+            # عام 2006" in 2007 is the 1680 of 2006's reports): no past event of its own
+            resolved = resolved.model_copy(update={"event": None})
         if notes and "scope" not in uncertain:
             uncertain.append("scope")
         members.append(Member(i, resolved, uncertain, notes))
@@ -1063,7 +1067,9 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
         # an article recalling last year's vote speaks of that vote, whatever its own date
         # so does a past event named by its year ("فيضانات عام 1988"): its articles' dates are
         # when it was recalled, not when it happened
-        if key[li] is not None or len(ms) < 2 or (ei is not None and _dated_event(key[ei])):
+        # and a resolution's number names one text whenever its articles were written
+        if key[li] is not None or len(ms) < 2 or (ei is not None and _dated_event(key[ei])) \
+                or key[0] in cfg.identity_kinds:
             out.setdefault(key, []).extend(ms)
             continue
         docs: dict[str, list[Member]] = defaultdict(list)
