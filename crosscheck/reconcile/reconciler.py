@@ -305,9 +305,6 @@ def _judge(
     estimates = [m for m in members if m.claim.basis == "estimate"]
     if estimates and len(estimates) < len(members):
         return _judge_with_estimates(group, estimates, doc_dates, sources, cfg)
-    vague = _vague_above(members)
-    if vague:
-        return _judge_aside(group, vague, doc_dates, sources, cfg, _VAGUE_NOTE)
     smaller = [] if parts_aside and not _parts_left(cfg) else _own_parts(members, sources, cfg)
     if smaller:
         return _judge_aside(group, smaller, doc_dates, sources, cfg, parts=_none_largest(smaller, cfg))
@@ -416,21 +413,6 @@ def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
     Kenyans" in one article is no conflict)."""
     return [members[i] for i in own_parts([m.claim for m in members], cfg.own_part_ratio,
                                            cfg.continuous_kinds, cfg.own_part_leads)]
-
-
-_VAGUE_NOTE = ("not compared: a vague figure an order of size above every count of the cluster "
-               "(\"آلاف\" beside tens or hundreds) is no point of the counts' trajectory: ")
-
-
-def _vague_above(members) -> list:
-    """The vague figures ("مئات", "آلاف", "عشرات الآلاف") whose least reading is above every counted
-    figure of the cluster: set against the counts they would make every count an outlier."""
-    vague = [m for m in members if m.claim.qualifier == "vague" and m.claim.low is not None]
-    counts = [m.claim.high for m in members if m.claim.qualifier != "vague" and m.claim.high is not None]
-    if not vague or not counts:
-        return []
-    top = max(counts)
-    return [m for m in vague if m.claim.low > top]
 
 
 _HEADLINE_NOTE = "not compared: a headline's figure beside its article's own figure for the same quantity: "
