@@ -1550,6 +1550,10 @@ def _subset_parent(
                 if prev.claim.kind not in _NOT_PEOPLE and not _time_span(ctx, prev):
                     return prev.parent or prev
             return None
+        if found is last and last.parent is None and len(placed) >= 2 and _pool_of_previous(toks, placed, off):
+            # "ونجا 71 من الرهائن الـ72، بينهم 23 يابانيا": the pool a part was taken from
+            # is no total of the people named after it; the part is
+            return placed[-2].parent or placed[-2]
         if found is last and last.claim.kind == "other" and len(placed) >= 2:
             # "26 أجنبيا من 14 دولة، بينهم 5 إيرانيين": a figure told of the total right after
             # its noun ("من 14 دولة") is no total of its own; the subset is the toll's
@@ -1570,12 +1574,31 @@ def _subset_parent(
     # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء" /
     # "13 إسرائيليا من النساء والأطفال، و10 تايلانديين"
     if last.parent is not None and left + off - last.right <= 5:
-        joined = toks[left].text.startswith("و") or (left > 0 and toks[left - 1].text == "و")
+        joined = _waw_joined(toks, left) or (left > 0 and toks[left - 1].text == "و")
         if joined:
             return last.parent
     return None
 
 
+def _pool_of_previous(toks: Sequence[Token], placed: list[_Placed], off: int) -> bool:
+    """Is the last placed figure the pool the one before it was taken from, written after it
+    with "من" ("71 من الرهائن الـ72": the noun read before the definite figure)?"""
+    prev, last = placed[-2], placed[-1]
+    k = last.left - off - 1
+    return (prev.claim.kind != "other" and last.claim.kind != "other" and 0 <= k < len(toks)
+            and toks[k].text == "من" and not toks[k + 1].brk_before and prev.right - off >= k)
+
+
+_ONE_WORDS = frozenset({"واحد", "واحده", "واحدا"})  # "one" after its noun, which starts with و
+
+
+def _waw_joined(toks: Sequence[Token], k: int) -> bool:
+    """Does the figure at k carry "و"?  A "one" read after its noun ("ومواطن واحد", "قتلت رهينة
+    واحدة") is the noun's: the figure's token holds the text of "واحدة", the noun's the "و"."""
+    t = toks[k]
+    if normalize_word(t.text) in _ONE_WORDS and k + 1 < len(toks) and toks[k + 1].nstart == t.nstart:
+        t = toks[k + 1]
+    return t.text.startswith("و")
 _THINGS_GAP = 4  # the most words between a toll and the figure of things after it ("سقطوا خلال الـ")
 _SPAN_BACK = 2  # claims looked back past a length of time for the people a subset belongs to
 _NOT_PEOPLE = frozenset({"other", "duration_days", "resolution_number", "aid_trucks"})
