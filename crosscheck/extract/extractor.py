@@ -80,6 +80,7 @@ class _Num:
     dual_of: str = ""  # a dual noun ("جنديين"): the count is 2 and the counted noun is this singular
     one_of: bool = False  # "أحد الرهائن" (one of the hostages): a count of one, its noun after it
     one_person: bool = False  # "وفاة مواطن": a singular person noun after a noun of death, one
+    one_length: bool = False  # "لمدة أسبوع", "أسبوعا كاملا": a unit of time alone, one unit of a length
     superseded: bool = False  # the old figure of a change ("ارتفع من 3166 إلى 3283")
     range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
 
@@ -436,6 +437,8 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
         duals = _in_text_order(duals, _one_ofs(ctx))
     if ctx.scope.one_person_pattern is not None:
         duals = _in_text_order(duals, _one_persons(ctx))
+    if ctx.scope.one_length_pattern is not None:
+        duals = _in_text_order(duals, _one_lengths(ctx))
     return _in_text_order(figures(), duals)
 
 
@@ -503,6 +506,18 @@ def _one_units(ctx: DocContext) -> Iterator[_Num]:
         if ctx.in_furniture(s):
             continue
         yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(g))
+
+
+def _one_lengths(ctx: DocContext) -> Iterator[_Num]:
+    """A unit of time alone after a marker of length or a hedge ("حدادا لمدة أسبوع", "صمدت نحو
+    أسبوع") or before "whole" ("أسبوعا كاملا"; rules/scope.yaml one_unit_length*) as one unit, a
+    length for the rules with units only."""
+    for m in ctx.scope.one_length_pattern.finditer(ctx.text):
+        g = 1 if m.start(1) >= 0 else 2
+        s, e = m.span(g)
+        if ctx.in_furniture(s):
+            continue
+        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(g), one_length=True)
 
 
 def _one_ofs(ctx: DocContext) -> Iterator[_Num]:
@@ -985,6 +1000,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         # "… إلى 264 قتيلا، بعد أن كانت 110": the earlier value of the claim before (a bare
         # figure: "بعد أن كانت 3 مستشفيات" counts something else)
         sibling = _earlier_value_of(ctx, toks, s_lo, left, i0)
+        if sibling is None:
+            sibling = _earlier_value_joined(ctx, toks, s_lo, left)
         if sibling is not None and match is not None and match[0].rule.kind != "other":
             sibling = None  # a figure with a kind of its own keeps it
         earlier = sibling is not None
@@ -1049,7 +1066,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if ck.rule.side_after:
         ck = _side_after(ctx, comp, ck, toks, noun_end if noun_end is not None else i1)
     rule = ck.rule
-    if n.dual_of and n.value == 1 and not rule.one_units and not n.one_person:
+    if n.dual_of and n.value == 1 and not rule.one_units and not n.one_person and not (n.one_length and rule.units):
         return None  # a unit of time alone ("بعد أسبوع") counts only for an elapsed-time rule
     if n.one_of and (not rule.counts_one_of or noun_end is None):
         return None  # "قال أحد المسؤولين": one of some people, no count of a kind
@@ -1858,6 +1875,29 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         if toll is not None and toll[1] <= m[1] and not any(toks[j].is_digit() for j in range(start, toll[1])):
             k = m[1]
     return last if k == m[1] else None
+
+
+def _earlier_value_joined(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+    """A further earlier value joined by "و" to the one before, each with its time: "بعد أن كانت
+    2065 قتيلا مساء الاثنين و2719 يوم الثلاثاء" (the 2719 is the toll's value on Tuesday).  The
+    claim before is an earlier value (period superseded); between it and the figure only one or
+    two phrases of `earlier_value_when`, in the clause."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed or left == 0 or toks[left].brk_before:
+        return None
+    end = left - 1 if toks[left - 1].text == "و" else left  # ("و" a token of its own before digits)
+    if end == left and not _waw_joined(toks, left):
+        return None
+    last = placed[-1]
+    if last.claim.period != "superseded" or last.parent is not None or last.claim.kind == "other":
+        return None
+    k = last.right - getattr(toks, "offset", 0)
+    for _ in range(2):
+        when = ctx.scope.earlier_value_when.at(toks, k) if k < end else None
+        if when is None or any(toks[x].brk_before for x in range(k, min(when[1] + 1, len(toks)))):
+            break
+        k = when[1]
+    return last if k == end and k > last.right - getattr(toks, "offset", 0) else None
 
 
 def _place_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:

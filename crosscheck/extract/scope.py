@@ -304,6 +304,22 @@ def _one_unit_pattern(rules: ScopeRules) -> re.Pattern | None:
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(ways) + r")(?!\s+(?:ال|واحد))")
 
 
+def _one_length_pattern(rules: ScopeRules) -> re.Pattern | None:
+    """A unit of time alone after a marker of length or a hedge (group 1 the unit: "لمدة أسبوع",
+    "نحو شهر"), not before a definite word, "واحد" or a digit; or before "whole" (group 2:
+    "أسبوعا كاملا"); rules/scope.yaml one_unit_length*."""
+    if not rules.one_unit_length_nouns or not (rules.one_unit_lengths or rules.one_unit_whole):
+        return None
+    units = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_unit_length_nouns, key=len, reverse=True))
+    ways = []
+    if rules.one_unit_lengths:
+        ways.append(r"(?:" + _marker_regex(rules.one_unit_lengths) + r")\s+(" + units
+                    + r")(?![^\W\d_])(?!\s+(?:ال|واحد|\d))")
+    if rules.one_unit_whole:
+        ways.append(r"(" + units + r")(?=\s+(?:" + _marker_regex(rules.one_unit_whole) + r")(?![^\W\d_]))")
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(ways) + r")")
+
+
 def _one_person_pattern(rules: ScopeRules) -> re.Pattern | None:
     """A singular person noun alone right after a noun of death (group 1 the noun; rules/scope.yaml
     one_person_*): not before "واحد"/"آخر" (read as a number, or another one) nor a definite word."""
@@ -348,6 +364,7 @@ class ScopeLexicon:
         self.group_after_nouns = frozenset(normalize_word(w) for w in rules.group_after_nouns)
         self.one_unit_pattern = _one_unit_pattern(rules)
         self.one_person_pattern = _one_person_pattern(rules)
+        self.one_length_pattern = _one_length_pattern(rules)
         self.one_of_pattern = (
             re.compile(r"(?<![^\W\d_])[وف]?(" + "|".join(re.escape(normalize_word(w)) for w in rules.one_of_words)
                        + r")\s+(?=ال[^\W\d_]{3,})")

@@ -399,6 +399,11 @@ class ScopeRules(_Strict):
     # "منذ يوم عرفة" names a day
     one_unit_after_nouns: list[str] = Field(default_factory=list)
     one_unit_after_event: list[str] = Field(default_factory=list)
+    # a unit of time alone after a marker of length or a hedge ("حدادا لمدة أسبوع", "صمدت نحو
+    # أسبوع") or before "whole" ("أسبوعا كاملا"): one unit, a length for the rules with units
+    one_unit_lengths: list[str] = Field(default_factory=list)
+    one_unit_length_nouns: list[str] = Field(default_factory=list)
+    one_unit_whole: list[str] = Field(default_factory=list)
     # a singular person noun, no numeral, right after a noun of death ("وفاة مواطن"): one
     one_person_after: list[str] = Field(default_factory=list)
     one_person_nouns: list[str] = Field(default_factory=list)
