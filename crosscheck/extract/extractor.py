@@ -2090,6 +2090,10 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
             # "لقوا حتفهم وأصيب 30", "29 قتيلا وأصيب 51": the first word ends a figure before
             if _number_near(ctx, toks, j, -1, 6):
                 continue
+            # "إن مدنيا قتل وأصيب خمسة آخرون": the first verb has a person of its own for subject
+            k = first_end - 2
+            if k >= 0 and not toks[k + 1].brk_before and not toks[k].forms.isdisjoint(ctx.scope.person_words):
+                continue
         elif _number_near(ctx, toks, second + 1, 1):
             continue  # the second word heads a figure of its own: "10 قتلى وإصابة أكثر من 20"
         return True

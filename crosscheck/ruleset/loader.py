@@ -73,7 +73,9 @@ class ContextVeto(_Strict):
 
     # one of these words or phrases ("في الأسر") in the document arms it
     words: list[str] = Field(min_length=1)
-    keep: list[str] = Field(min_length=1)  # then only a counted noun or a cue among these types a figure
+    # then only a counted noun or a cue among these types a figure (none: no figure at all, "the
+    # people aboard" in an article about a crash that has survivors)
+    keep: list[str] = Field(default_factory=list)
     unless: list[str] = Field(default_factory=list)  # single words: in the figure's sentence, no veto
     # the kind only steps aside (another kind may still take the figure) instead of making the
     # figure untyped: released captives in an article about an abduction are hostages

@@ -1,0 +1,26 @@
+"""Session 26 (issue 8): "إن مدنيا قتل وأصيب خمسة آخرون" is one dead and five wounded, not one
+combined figure of casualties (the first verb has a person of its own for subject); the people
+aboard a crashed aircraft are its dead only when the article names no survivors
+(killed_aboard's context_veto, a veto that keeps nothing)."""
+
+from crosscheck.extract.extractor import extract_text
+
+
+def _claims(text):
+    return [(c.kind, c.value) for c in extract_text(text) if c.kind != "other"]
+
+
+def test_the_wounded_after_a_killed_verb_with_its_own_subject():
+    assert _claims("وقال متحدث إن رجلا قتل وأصيب خمسة آخرون في القصف") == [("injured", 5)]
+
+
+def test_killed_and_wounded_joined_without_a_subject_stay_combined():
+    assert _claims("أسفر القصف عن مقتل وإصابة 40 شخصا") == []
+
+
+def test_aboard_a_crash_with_survivors_is_no_toll():
+    assert _claims("تحطمت طائرة ركاب عند هبوطها وعلى متنها 96 شخصا، ونقل الناجون الثلاثة إلى المستشفى") == []
+
+
+def test_aboard_a_crash_without_survivors_is_the_toll():
+    assert ("killed", 88) in _claims("تحطمت الطائرة بعد الإقلاع، وكانت تقل 88 شخصا بينهم 12 أجنبيا")
