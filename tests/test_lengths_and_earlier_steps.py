@@ -45,3 +45,9 @@ def test_a_further_bare_earlier_value_with_its_time():
 def test_a_figure_after_a_comma_is_no_further_earlier_value():
     claims = _claims("وارتفعت الحصيلة إلى 612 قتيلا، بعد أن كانت 410 مساء السبت، و19 يوم الأحد في الشمال")
     assert not [c for c in claims if c[1] == 19]
+
+
+def test_one_after_a_noun_and_its_adjective():
+    # (session 26: "صوت معارض واحد" was no count; rules/scope.yaml one_after_adjectives)
+    claims = [(c.kind, c.value) for c in extract_text("وحصل التعديل على 4 أصوات مؤيدة مقابل صوت معارض واحد")]
+    assert ("votes_against", 1) in claims and ("votes_for", 4) in claims

@@ -863,6 +863,22 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             Token(noun_tok.nstart, one_tok.nend, noun_tok.text, noun_tok.forms, False),
         ]
         i0, i1, noun_first = i0 - 1 - w, i0 - w, True
+    elif (
+        n.value == 1 and not n.digits and not n.is_range and not n.one_of and 1 < i0 < len(toks)
+        and not toks[i0].brk_before and not toks[i0 - 1].brk_before
+        and not toks[i0 - 1].forms.isdisjoint(ctx.scope.one_after_adjectives)
+        and _is_counted_noun(ctx, comp, toks, i0 - 2)
+    ):
+        # "مقابل صوت معارض واحد": the noun and its adjective first; read it as "1 صوت", the
+        # adjective dropped, both tokens spanning the three words
+        noun_tok, one_tok = toks[i0 - 2], toks[i0]
+        toks, w = _window(toks, i0)
+        toks[i0 - 2 - w : i0 + 1 - w] = [
+            Token(noun_tok.nstart, one_tok.nend, one_tok.text, frozenset({"1"}), noun_tok.brk_before),
+            Token(noun_tok.nstart, one_tok.nend, noun_tok.text, noun_tok.forms, False),
+        ]
+        toks.changed = (i0 - 2 - w, i0 - w)
+        i0, i1, noun_first = i0 - 2 - w, i0 - 1 - w, True
     elif _two_after_dual(ctx, toks, i0, n):
         return None  # "رهينتين اثنين": the dual counted them; the word only stresses it
     elif not n.is_range and n.form == "cardinal" and not n.dual_of and (

@@ -365,6 +365,7 @@ class ScopeLexicon:
         self.one_unit_pattern = _one_unit_pattern(rules)
         self.one_person_pattern = _one_person_pattern(rules)
         self.one_length_pattern = _one_length_pattern(rules)
+        self.one_after_adjectives = frozenset(normalize_word(w) for w in rules.one_after_adjectives)
         self.one_of_pattern = (
             re.compile(r"(?<![^\W\d_])[وف]?(" + "|".join(re.escape(normalize_word(w)) for w in rules.one_of_words)
                        + r")\s+(?=ال[^\W\d_]{3,})")
