@@ -51,3 +51,10 @@ def test_one_after_a_noun_and_its_adjective():
     # (session 26: "صوت معارض واحد" was no count; rules/scope.yaml one_after_adjectives)
     claims = [(c.kind, c.value) for c in extract_text("وحصل التعديل على 4 أصوات مؤيدة مقابل صوت معارض واحد")]
     assert ("votes_against", 1) in claims and ("votes_for", 4) in claims
+
+
+def test_where_a_toll_stayed():
+    # (session 26: "عند" was no reach word; rules/hedges.yaml predicate.reach)
+    text = ("قتل 20 شخصا في الاشتباكات يوم السبت. وقالت السلطات إن عدد القتلى في جانبها ارتفع إلى 22، "
+            "فيما بقيت الحصيلة المعلنة في الجانب الآخر عند 13")
+    assert ("killed", 13, "exact", "cumulative") in _claims(text)
