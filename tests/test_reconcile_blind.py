@@ -186,19 +186,19 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_j": 109,  # of 122 (first figure 86; session 16 105; session 20 109: headline claims, one abstention named)
     "reconcile_blind_k": 115,  # of 125 (first figure 91; session 17 114)
     "reconcile_blind_l": 106,  # of 121 (first figure 96; held out in session 13; session 14 102; session 15 103; session 17 104; session 19 105; session 20 106: headline claims)
-    "reconcile_blind_m": 129,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116; session 18 117; session 19 118; session 20 123: headline claims; 125: groups named in a subject, earlier accounts; session 21 129: vote identity - committees, recalled steps; session 21 129: General Assembly committees apart from the plenary, recalled votes)
-    "reconcile_blind_n": 136,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places; session 18 128: parts of an article's total, hours of a day; session 20 132: headline claims; session 21 136: vote identity; session 21 136: vote identity)
-    "reconcile_blind_o": 123,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116)
+    "reconcile_blind_m": 131,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116; session 18 117; session 19 118; session 20 123: headline claims; 125: groups named in a subject, earlier accounts; session 21 129: vote identity - committees, recalled steps; session 21 129: General Assembly committees apart from the plenary, recalled votes)
+    "reconcile_blind_n": 137,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places; session 18 128: parts of an article's total, hours of a day; session 20 132: headline claims; session 21 136: vote identity; session 21 136: vote identity)
+    "reconcile_blind_o": 126,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116)
     "reconcile_blind_p": 180,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل; session 20 172: headline claims (173 before captives counted through a pronoun moved P10's place joins); 177 once a place of talk ('تتواصل في تركيا التساؤلات') is no place of the figures and with round 2 of the reconciler; session 21 179: a figure naming another draft right after it; session 21 180: one article does not contradict itself, a draft named after a figure, earlier values after asides)
     "reconcile_blind_q": 185,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives; 177 with a breakdown by section, nominative duals, groups of firefighters and militants; session 21 180: committee votes dated by their own words, "الشهر الماضي", "في نوفمبر"; 181: "بعد تسعة أيام من"; session 21 181: votes dated by their own words (last month, n days before))
     "reconcile_blind_r": 215,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses and falls told as such; 209 with kind constructions, committee vs plenary and draft vs adopted text, captives counted through a pronoun, stated combinations read at every mention, partitive pronouns)
-    "reconcile_blind_s": 271,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22)
-    "reconcile_blind_t": 224,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
+    "reconcile_blind_s": 272,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22)
+    "reconcile_blind_t": 227,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
     "reconcile_blind_u": 247,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
-    "reconcile_blind_v": 267,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
-    "reconcile_blind_w": 259,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
-    "reconcile_blind_x": 139,  # of 193 (first figure 139; held out in session 26)
-    "reconcile_blind_y": 132,  # of 182 (first figure 132; held out in session 26)
+    "reconcile_blind_v": 275,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
+    "reconcile_blind_w": 272,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
+    "reconcile_blind_x": 143,  # of 193 (first figure 139; held out in session 26)
+    "reconcile_blind_y": 134,  # of 182 (first figure 132; held out in session 26)
 }
 
 
@@ -221,23 +221,23 @@ def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
 EXTRACTION_FLOOR = {
     "reconcile_blind_f": (0.984, 0.939, 190),  # session 7 0.972 / 0.888; session 8 0.978 / 0.914; session 9 0.979 / 0.934; session 12 0.984 / 0.939
     "reconcile_blind_g": (0.982, 0.920, 185),  # measured in session 7 (0.976 / 0.859; first 0.848); session 14 0.977 / 0.901; session 17 0.983 / 0.901; session 19 0.983 / 0.906, 0.983 / 0.911; session 20 0.983 / 0.916
-    "reconcile_blind_h": (0.955, 0.955, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950; session 14 0.956 / 0.950; session 20 0.956 / 0.956
+    "reconcile_blind_h": (0.956, 0.962, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950; session 14 0.956 / 0.950; session 20 0.956 / 0.956
     "reconcile_blind_i": (0.965, 0.922, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907; session 13 0.977 / 0.918; session 14 0.982 / 0.918; session 20 0.960 / 0.918: headline roundings ("أكثر من ألفي جريح" over 2068) are claims, which this set's gold (written before set N's convention) does not list
     "reconcile_blind_j": (0.987, 0.954, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904; session 13 0.988 / 0.916; session 14 0.988 / 0.921; session 19 0.988 / 0.927; session 20 0.988 / 0.955
-    "reconcile_blind_k": (0.994, 0.945, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921; session 15 0.995 / 0.926; session 19 0.995 / 0.936; session 20 0.995 / 0.941
+    "reconcile_blind_k": (0.994, 0.950, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921; session 15 0.995 / 0.926; session 19 0.995 / 0.936; session 20 0.995 / 0.941
     "reconcile_blind_l": (0.970, 0.911, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
     "reconcile_blind_m": (0.975, 0.989, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981
-    "reconcile_blind_n": (0.969, 0.954, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list
-    "reconcile_blind_o": (0.960, 0.840, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116)
+    "reconcile_blind_n": (0.969, 0.958, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list
+    "reconcile_blind_o": (0.960, 0.849, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116)
     "reconcile_blind_p": (0.966, 0.952, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list
     "reconcile_blind_q": (0.975, 0.943, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898
-    "reconcile_blind_r": (0.959, 0.926, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart
+    "reconcile_blind_r": (0.960, 0.929, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart
     "reconcile_blind_s": (0.956, 0.934, 427),  # first figure in session 21: 0.910 / 0.859 (held out); 0.919 / 0.862 at its end
-    "reconcile_blind_t": (0.966, 0.914, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end
-    "reconcile_blind_u": (0.964, 0.929, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
-    "reconcile_blind_v": (0.926, 0.905, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
-    "reconcile_blind_w": (0.903, 0.799, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
-    "reconcile_blind_x": (0.890, 0.788, 316),  # first figure in session 26: 0.891 / 0.789 (held out)
+    "reconcile_blind_t": (0.966, 0.917, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end
+    "reconcile_blind_u": (0.964, 0.935, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
+    "reconcile_blind_v": (0.924, 0.907, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
+    "reconcile_blind_w": (0.952, 0.838, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
+    "reconcile_blind_x": (0.904, 0.796, 316),  # first figure in session 26: 0.891 / 0.789 (held out)
     "reconcile_blind_y": (0.911, 0.769, 278),  # first figure in session 26: 0.912 / 0.770 (held out)
 }
 
