@@ -19,11 +19,18 @@ the installed `crosscheck` command as a child process, as a user would:
            (crosscheck.store.judged)
 * recheck  the same command again: what every later check costs
 
-and prints, per step and size, the wall time, articles per second, the peak memory of the
+and prints, per step and size, the wall time, the CPU seconds of the command and the workers it
+waited for, articles per second, the peak memory of the
 whole process tree (the sum of the resident sizes of the command and its workers, sampled
 every 0.1 s) and how many cores were busy on average (CPU time / wall time), then the growth
 factor of time and memory from each size to the next.  A step that runs past --timeout is
 killed and reported as such.  Results are also written as JSON to --work/results.json.
+
+Before timing, the package's modules are byte-compiled where their cached bytecode is missing
+or older than the source (`--no-compile` leaves them): an installed package is compiled by pip
+at install time, but an editable checkout run with PYTHONDONTWRITEBYTECODE=1 (as on the
+benchmark machine) compiles every stale module from source in every process again, ~0.1 CPU-s
+for each command, check and ingest worker (43 modules after a checkout, measured session 26).
 """
 
 from __future__ import annotations
@@ -49,6 +56,42 @@ from gen_articles import article, write_jsonl  # noqa: E402
 STEPS = ("extract", "ingest", "report", "check", "recheck")
 
 
+def stale_bytecode(package: Path) -> list[Path]:
+    """The modules under `package` whose cached bytecode (`__pycache__`) Python would not use:
+    missing, of another Python, or recording another source modification time or size than the
+    source's (the test the import system makes): what it compiles from source again whenever it
+    may not write the bytecode."""
+    import importlib.util
+
+    out = []
+    for src in sorted(package.rglob("*.py")):
+        cached = Path(importlib.util.cache_from_source(str(src)))
+        try:
+            head = cached.read_bytes()[:16]
+        except OSError:
+            out.append(src)
+            continue
+        st = src.stat()
+        if (
+            head[:4] != importlib.util.MAGIC_NUMBER or int.from_bytes(head[4:8], "little") != 0
+            or int.from_bytes(head[8:12], "little") != int(st.st_mtime) & 0xFFFFFFFF
+            or int.from_bytes(head[12:16], "little") != st.st_size & 0xFFFFFFFF
+        ):
+            out.append(src)
+    return out
+
+
+def compile_package(package: Path) -> int:
+    """Byte-compile the stale modules of `package` (as pip does at install time, whatever
+    PYTHONDONTWRITEBYTECODE says); how many were compiled."""
+    import py_compile
+
+    stale = stale_bytecode(package)
+    for src in stale:
+        py_compile.compile(str(src), doraise=True, invalidation_mode=py_compile.PycInvalidationMode.TIMESTAMP)
+    return len(stale)
+
+
 @dataclass
 class Run:
     step: str
@@ -59,6 +102,11 @@ class Run:
     status: str = "ok"  # ok | timeout | failed (exit code)
     note: str = ""
     outputs: dict[str, int] = field(default_factory=dict)  # file name -> bytes
+
+    @property
+    def cpu(self) -> float:
+        """CPU seconds of the command and the workers it waited for (cores busy x wall time)."""
+        return self.cores * self.seconds
 
     @property
     def per_second(self) -> float:
@@ -222,12 +270,12 @@ def _size(n: int) -> str:
 
 
 def table(runs: list[Run]) -> str:
-    lines = ["| step | articles | time | articles/s | peak memory | cores busy | status | outputs |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| step | articles | time | CPU | articles/s | peak memory | cores busy | status | outputs |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in runs:
         outs = ", ".join(f"{k} {v / 1e6:.1f} MB" for k, v in r.outputs.items())
         lines.append(
-            f"| {r.step} | {_size(r.articles)} | {r.seconds:.1f} s | {r.per_second:,.0f} | "
+            f"| {r.step} | {_size(r.articles)} | {r.seconds:.1f} s | {r.cpu:.1f} s | {r.per_second:,.0f} | "
             f"{r.peak_mb:,.0f} MB | {r.cores:.2f} | {r.status}{': ' + r.note if r.note else ''} | {outs} |"
         )
     return "\n".join(lines)
@@ -261,6 +309,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--stories", choices=("random", "consistent"), default="random",
                     help="gen_articles' mode: random figures (default) or consistent stories with "
                          "1%% slips; consistent corpora, stores and reports live under WORK/consistent")
+    ap.add_argument("--no-compile", action="store_true",
+                    help="leave stale bytecode of the package as it is (see the module docstring)")
     args = ap.parse_args(argv)
     if args.stories != "random":
         args.work = args.work / args.stories
@@ -269,6 +319,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     runs: list[Run] = []
     print(f"machine: {os.cpu_count()} cores; corpora under {args.work}", flush=True)
+    if not args.no_compile:
+        n_compiled = compile_package(ROOT / "crosscheck")
+        print(f"bytecode: {n_compiled} stale module(s) of crosscheck compiled before timing", flush=True)
     for n in sizes:
         for step in steps:
             r = run_step(step, n, args.work, args.exe, args)
