@@ -158,8 +158,11 @@ class LiteralGate:
         return None if factors is None else cls(factors)
 
     def open(self, text: str, lo: int = 0, hi: Optional[int] = None) -> bool:
-        hi = len(text) if hi is None else hi
-        return all(any(text.find(s, lo, hi) >= 0 for s in f) for f in self.factors)
+        # (`s in text[lo:hi]` is `text.find(s, lo, hi) >= 0` for the non-empty strings of a
+        # factor; `any(map(...))` loops in C, as GateSet does: a generator of finds was ~25
+        # Python steps for every sentence a check reads)
+        has = (text if lo == 0 and (hi is None or hi >= len(text)) else text[lo:hi]).__contains__
+        return all(any(map(has, f)) for f in self.factors)
 
 
 class GateSet:
