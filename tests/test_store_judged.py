@@ -14,7 +14,7 @@ from corpus_support import generated_corpus
 from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
 from crosscheck.ci.check import _extract, reconcile_config, run_check
 from crosscheck.config import Settings
-from crosscheck.store import judged
+from crosscheck.store import compact, judged
 from crosscheck.store.sqlite_store import ingest, store_stats
 from crosscheck.text.documents import load_documents
 
@@ -385,7 +385,7 @@ def test_a_moved_figure_whose_signature_rep_cannot_move_it_again(tmp_path):
     fast, whole, stats = _both_ways(tmp_path, stored, new)
     with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
         moved = conn.execute("SELECT doc_id FROM judged_members WHERE moved").fetchall()
-        reps = conn.execute("SELECT data FROM judged_sigs WHERE data LIKE '%150%'").fetchall()
+        reps = [d for (d,) in conn.execute("SELECT data FROM judged_sigs") if b"150" in compact.unpack(d)]
         total = conn.execute("SELECT COUNT(*) FROM judged_members").fetchone()[0]
         city = conn.execute("SELECT COUNT(*) FROM judged_members WHERE seq = (SELECT seq FROM judged_members "
                             "WHERE doc_id = 'd-city-stays')").fetchone()[0]
@@ -513,8 +513,8 @@ def test_the_day_index_gives_each_linked_cluster_its_claims_of_those_days(record
         heads = dict(conn.execute("SELECT seq, head FROM judged_heads"))
         assert heads
         for seq, head in heads.items():
-            stored = Cluster.model_validate_json(conn.execute("SELECT json FROM judged_clusters WHERE seq = ?",
-                                                              (seq,)).fetchone()[0])
+            stored = Cluster.model_validate_json(compact.unpack(conn.execute(
+                "SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()[0]))
             days = sorted({c.as_of for c in stored.claims if c.as_of})
             for some in (days, days[::2], ["1900-01-01"]):
                 cl = judged._at_days(conn, seq, head, some)

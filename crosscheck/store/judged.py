@@ -68,6 +68,7 @@ from typing import Optional, Sequence
 from crosscheck.models import Claim, Cluster, Document
 from crosscheck.reconcile.grouping import finish_groups, key_text, mark_moved
 from crosscheck.reconcile.sources import SourceGroups
+from crosscheck.store import compact
 from crosscheck.store.renaming import Renaming
 from crosscheck.util.gc_pause import collector_paused
 
@@ -144,8 +145,12 @@ CREATE INDEX IF NOT EXISTS judged_sig_events_named ON judged_sig_events(unit, na
 # 4: vote occurrences ranked undated last (their `spec` text has one more flag)
 # (the vote signatures' event index, judged_sig_events, is added to a state of format 4 on its
 # next check: no rebuild)
-STATE_FORMAT = "4"
-_TABLES = ("judged_members", "judged_sigs", "judged_clusters", "judged_hkeys", "judged_docs")
+# 5: each distinct sentence kept once (judged_sentences), every "sentence" value of the stored
+# JSON a reference to it, each stored text deflated with a dictionary (crosscheck.store.compact:
+# its dictionary's checksum is part of the state's version); an older state is judged again on its
+# next check (a read-only store is checked without it)
+STATE_FORMAT = "5"
+_TABLES = ("judged_members", "judged_sigs", "judged_clusters", "judged_hkeys", "judged_docs", "judged_sentences")
 VOTE_UNIT_PREFIX = '["vote",'
 
 
@@ -173,6 +178,7 @@ class CheckStats:
     story_units: int = 0  # stored units at no place whose join by days was decided again for them
     story_entries: int = 0  # stored (day, cluster) pairs read for the stories of units at no place
     group_queries: int = 0  # stored documents whose source group was looked up on its own (StoredSources)
+    sentences_read: int = 0  # distinct stored sentences read back into the members and claims read
 
 
 @dataclass
@@ -192,7 +198,7 @@ class Fallback(Exception):
 
 
 def _version(cfg, rules_version: str) -> str:
-    return STATE_FORMAT + ":" + rules_version + ":" + cfg.model_dump_json()
+    return STATE_FORMAT + "." + compact.VERSION + ":" + rules_version + ":" + cfg.model_dump_json()
 
 
 def signature(c: Claim, cfg) -> str:
@@ -220,7 +226,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
     from crosscheck.reconcile.grouping import key_text, unit_key
     from crosscheck.ruleset.loader import load_rules
     from crosscheck.store.sqlite_store import connect, generation
-    from crosscheck.store import vote_links
+    from crosscheck.store import compact, vote_links
     from crosscheck.store.streamed import reconcile_store
 
     version = _version(cfg, load_rules(rules_dir).version)
@@ -232,6 +238,8 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
             for statement in _STATE.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            compact.create(conn)
+            encode, pack = compact.Writer(conn).encode, compact.pack
             _add_bands(conn)
             vote_links.create(conn)
             for table in vote_links.TABLES:
@@ -255,7 +263,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
                             # the member as read back is `before`'s text; its claim is m.claim but
                             # for a tally's event (link_votes changes only "vote:" events, to "vote:"
                             # events), so nothing is parsed again here
-                            text = before[m.index]
+                            text = encode(before[m.index])
                             c = m.claim
                             unit = unit_key(c, cfg)
                             if m.pre is None:  # a claim of a kind never compared: its own group
@@ -267,14 +275,14 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
                                 votes[m.index] = c.event
                                 sig = (unit, signature(c, cfg), pre)
                                 if sig not in sigs:  # the stored header (notes before grouping), the linked claim
-                                    sigs[sig] = text.partition("\n")[0] + "\n" + c.model_dump_json()
-                                rows.append((seq, unit, c.doc, text, c.event, *_fig_day(c), pre, moved))
+                                    sigs[sig] = text.partition("\n")[0] + "\n" + encode(c.model_dump_json())
+                                rows.append((seq, unit, c.doc, pack(text), c.event, *_fig_day(c), pre, moved))
                             else:
-                                rows.append((seq, unit, c.doc, text, None, *_fig_day(c), pre, moved))
+                                rows.append((seq, unit, c.doc, pack(text), None, *_fig_day(c), pre, moved))
                                 sigs.setdefault((unit, signature(c, cfg), pre), text)
                     conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
                     conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
-                                     [(u, s, pre, text) for (u, s, pre), text in sigs.items()])
+                                     [(u, s, pre, pack(text)) for (u, s, pre), text in sigs.items()])
 
                 def batch_end(self, read, sources=None) -> None:
                     if votes:
@@ -293,7 +301,8 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
                 scratch = record._conn
                 conn.executemany(
                     "INSERT INTO judged_clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    ((seq, cid, _base(cid, dedupe, scratch), dedupe, kind, combo, text, ckeys.get(seq))
+                    ((seq, cid, _base(cid, dedupe, scratch), dedupe, kind, combo, pack(_encode_cluster(encode, text)),
+                      ckeys.get(seq))
                      for seq, cid, dedupe, kind, combo, text
                      in scratch.execute("SELECT seq, id, dedupe, kind, combination, json FROM clusters")))
                 conn.executemany("INSERT INTO judged_hkeys VALUES (?, ?, ?)",
@@ -311,6 +320,15 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
             raise
         conn.execute("COMMIT")
     return stats
+
+
+def _encode_cluster(encode, text: str) -> str:
+    """A cluster's JSON with its claims' sentences as references (crosscheck.store.compact);
+    as it is when a "sentence" key comes before its claims (a scope attribute of that name)."""
+    at = text.find('"claims":[')
+    if at < 0 or 0 <= text.find('"sentence":', 0, at):
+        return text
+    return text[:at] + encode(text[at:])
 
 
 def _fig_day(c: Claim) -> tuple[Optional[float], Optional[str]]:
@@ -437,6 +455,7 @@ def _add_vote_claims(conn) -> None:
     rows = []
     for seq, kind, text in conn.execute(f"SELECT seq, kind, json FROM judged_clusters WHERE kind IN "
                                         f"({','.join('?' * len(VOTE_LINKED))})", VOTE_LINKED):
+        text = compact.unpack(text)
         cl = json.loads(text)
         event = (cl.get("key") or {}).get("event")
         for c in Cluster.model_validate_json(text).claims:  # value as ClusterClaim reads it
@@ -461,7 +480,7 @@ def _add_claim_days(conn) -> None:
                                        kinds)]
     for seq in seqs:  # one cluster's JSON at a time
         (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
-        spans = _claim_spans(text)
+        spans = _claim_spans(compact.unpack(text).decode("utf-8"))
         if spans is None:
             continue
         head, days = spans
@@ -566,7 +585,7 @@ def add_links(conn, cfg) -> None:
     """Add the vote links (crosscheck.store.vote_links) to a judged state kept without them:
     the stored tallies linked once more, as the judgement linked them, in one transaction."""
     from crosscheck.reconcile.grouping import Member
-    from crosscheck.store import vote_links
+    from crosscheck.store import compact, vote_links
     from crosscheck.store.sqlite_store import _source_groups
     from crosscheck.store.streamed import member_from_json, member_json
 
@@ -575,10 +594,13 @@ def add_links(conn, cfg) -> None:
         if "linked" not in {r[1] for r in conn.execute("PRAGMA table_info(judged_members)")}:
             conn.execute("ALTER TABLE judged_members ADD COLUMN linked TEXT")
         vote_links.create(conn)
+        compact.create(conn)
+        fill, encode = compact.reader(conn).fill, compact.Writer(conn).encode
         rows = []
         for rowid, pre, unit, text in conn.execute(
                 "SELECT rowid, pre, unit, data FROM judged_members WHERE unit LIKE ?", (VOTE_UNIT_PREFIX + "%",)):
-            m, note = member_from_json(text)
+            m, note = member_from_json(compact.unpack(text))
+            fill(m.claim)
             rows.append((m.index, rowid, pre, unit, m, note))
         rows.sort(key=lambda r: r[0])  # the order the judgement read them in
         sources = _source_groups(conn, [], cfg)
@@ -589,7 +611,7 @@ def add_links(conn, cfg) -> None:
             event = event or m.claim.event
             conn.execute("UPDATE judged_members SET linked = ? WHERE rowid = ?", (event, rowid))
             linked = Member(m.index, m.claim.model_copy(update={"event": event}), m.uncertain, m.notes)
-            sigs.setdefault((unit, signature(linked.claim, cfg), pre), member_json(linked, note))
+            sigs.setdefault((unit, signature(linked.claim, cfg), pre), compact.pack(encode(member_json(linked, note))))
         conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
                          [(u, s, pre, text) for (u, s, pre), text in sigs.items()])
         _add_sig_events(conn, cfg)  # the vote signatures' events, as linking now gives them
@@ -598,6 +620,8 @@ def add_links(conn, cfg) -> None:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    finally:
+        compact.forget(conn)
     conn.execute("COMMIT")
 
 
@@ -644,6 +668,8 @@ def check_against_state(db: str | os.PathLike[str], new_docs: Sequence[Document]
                 stats.fallback = str(why)
                 return None, stats
         finally:
+            stats.sentences_read = compact.reader(conn).reads
+            compact.forget(conn)
             conn.execute("COMMIT")
     return Found(clusters, stats, tallies), stats
 
@@ -846,8 +872,10 @@ def _members(conn, where: str, params, stats: CheckStats, notes) -> list:
     from crosscheck.store.streamed import member_from_json
 
     out = []
+    fill = compact.reader(conn).fill
     for text, linked in conn.execute(f"SELECT CAST(data AS BLOB), linked FROM judged_members WHERE {where}", params):
-        m, note = member_from_json(text)
+        m, note = member_from_json(compact.unpack(text))
+        fill(m.claim)
         if linked:  # a tally: the event linking gave it
             m.claim = m.claim.model_copy(update={"event": linked})
         if note:
@@ -907,8 +935,10 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
                                         (unit, sig, pre)).fetchone()[0]) for sig, pre in kept]
     else:
         rows = conn.execute("SELECT sig, pre, data FROM judged_sigs WHERE unit = ?", (unit,))
+    fill = compact.reader(conn).fill
     for _sig, pre, text in rows:
-        m, _note = member_from_json(text)
+        m, _note = member_from_json(compact.unpack(text))
+        fill(m.claim)
         pristine.append((pre, _rename([m], remap)[0]))
     stats.signatures += len(pristine)
     reps = _copies([m for _p, m in pristine])
@@ -947,7 +977,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         own = []
         for seq in runs:
             for text, linked, pre in conn.execute("SELECT CAST(data AS BLOB), linked, pre FROM judged_members WHERE seq = ?", (seq,)):
-                m = _member(text, linked, notes, remap)
+                m = _member(conn, text, linked, notes, remap)
                 if m.index not in leaving:
                     own.append((keys.of(pre), m))
                     stats.members_read += 1
@@ -1086,7 +1116,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
                     f"({','.join('?' * len(part))}){where}", [unit, *part, *params]):
                 got.append(rowid)
                 if rowid not in loaded:
-                    m = _member(text, linked, notes, remap)
+                    m = _member(conn, text, linked, notes, remap)
                     m.pre = keys.of(pre)
                     loaded[rowid] = (seq, moved, m)
         return got
@@ -1260,10 +1290,11 @@ def _in_pairs(conn, sql: str, values) -> list:
     return out
 
 
-def _member(text: str | bytes, linked: Optional[str], notes, remap: dict):
+def _member(conn, text: str | bytes, linked: Optional[str], notes, remap: dict):
     from crosscheck.store.streamed import member_from_json
 
-    m, note = member_from_json(text)
+    m, note = member_from_json(compact.unpack(text))
+    compact.reader(conn).fill(m.claim)
     if linked:  # a tally: the event linking gave it
         m.claim = m.claim.model_copy(update={"event": remap.get(linked, linked)})
     if note:
@@ -1361,8 +1392,10 @@ def _vote_unit(conn, unit: str, new: list, sources, cfg, stats: CheckStats, note
     from crosscheck.store.streamed import member_from_json
 
     members, seq_of, was = [], {}, {}
+    fill = compact.reader(conn).fill
     for seq, text, event in rows:
-        m, note = member_from_json(text)
+        m, note = member_from_json(compact.unpack(text))
+        fill(m.claim)
         if note:
             notes[m.index] = note
         members.append(m)
@@ -1572,12 +1605,17 @@ def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming
         heads = dict(_in_pairs(conn, "SELECT seq, head FROM judged_heads WHERE seq IN ({marks})", wanted))
     dated = sorted(d for d in days or () if d is not None)
     out = []
+    fill = compact.reader(conn).fill
     for seq in sorted(wanted):
         if seq in heads:
             cl = _at_days(conn, seq, heads[seq], dated)
+            for c in cl.claims:
+                fill(c)
         else:
             (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
-            cl = Cluster.model_validate_json(text)
+            cl = Cluster.model_validate_json(compact.unpack(text))
+        for c in cl.claims:
+            fill(c)
         stats.linked_claims += len(cl.claims)
         cl = renaming.cluster(cl, hier)
         cl.id = ids.get(seq, cl.id)
@@ -1604,10 +1642,8 @@ def _at_days(conn, seq: int, head: str, days: list[str]) -> Cluster:
         spans = conn.execute("SELECT start, stop FROM judged_claim_days WHERE seq = ? ORDER BY start LIMIT 1",
                              (seq,)).fetchall()
     spans.sort()
-    parts = []
-    with conn.blobopen("judged_clusters", "json", seq, readonly=True) as blob:
-        for start, stop in spans:
-            blob.seek(start)
-            parts.append(blob.read(stop - start))
+    (packed,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
+    text = compact.unpack(packed)
+    parts = [text[start:stop] for start, stop in spans]
     claims = b",".join(parts).decode("utf-8")
     return Cluster.model_validate_json(head.replace('"claims":[]', '"claims":[' + claims + "]", 1))

@@ -1,0 +1,140 @@
+"""The judged state kept compact (crosscheck.store.compact, state format 5): each sentence once,
+each stored text deflated; what a check reads back is what was judged."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from corpus_support import generated_corpus
+from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from crosscheck.ci.check import _extract, reconcile_config
+from crosscheck.config import Settings
+from crosscheck.models import Claim, Mention
+from crosscheck.store import compact, judged
+from crosscheck.store.sqlite_store import ingest
+from crosscheck.text.documents import load_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
+SENTENCE = re.compile(rb'"sentence":("(?:[^"\\]|\\.)*")')
+
+
+@pytest.fixture(scope="module")
+def record(tmp_path_factory):
+    d = tmp_path_factory.mktemp("compact")
+    corpus = generated_corpus(d, 10, seed=41, name="gen.jsonl")
+    db = d / "s.db"
+    ingest([str(corpus), *map(str, FIXTURES)], db)
+    judged.ensure_state(db, reconcile_config(Settings()))
+    return d, db
+
+
+def _texts(conn):
+    for table, column in (("judged_members", "data"), ("judged_sigs", "data"), ("judged_clusters", "json")):
+        for (data,) in conn.execute(f"SELECT {column} FROM {table}"):
+            yield table, data
+
+
+def test_every_stored_sentence_is_a_reference_to_one_row(record):
+    """No stored text holds a sentence: every "sentence" value is a reference to a row of
+    judged_sentences, and each distinct sentence of the record has one row."""
+    _d, db = record
+    with closing(sqlite3.connect(db)) as conn:
+        ids = dict(conn.execute("SELECT id, text FROM judged_sentences"))
+        claims = [json.loads(d) for (d,) in conn.execute("SELECT data FROM claims")]
+        refs = 0
+        for _table, data in _texts(conn):
+            assert isinstance(data, bytes)
+            for m in SENTENCE.finditer(compact.unpack(data)):
+                value = json.loads(m.group(1))
+                assert value.startswith(compact.MARK) and int(value[1:]) in ids, value
+                refs += 1
+    distinct = {c["sentence"] for c in claims} | {x["sentence"] for c in claims for x in c["mentions"]}
+    assert sorted(ids.values()) == sorted(distinct)
+    assert refs > 4 * len(claims)  # a member, its mention, its cluster's claim and mention at least
+
+
+def test_the_state_is_smaller_than_its_texts(record):
+    """What the state stores of its members, signatures and clusters (with their sentences) is
+    under a quarter of their JSON (counted in bytes)."""
+    _d, db = record
+    with closing(sqlite3.connect(db)) as conn:
+        stored = sum(len(d) for _t, d in _texts(conn)) + conn.execute(
+            "SELECT SUM(LENGTH(CAST(text AS BLOB))) FROM judged_sentences").fetchone()[0]
+        sentences = dict(conn.execute("SELECT id, text FROM judged_sentences"))
+        plain = 0
+        for _t, data in _texts(conn):
+            text = compact.unpack(data)
+            plain += len(text) + sum(len(sentences[int(json.loads(m.group(1))[1:])].encode("utf-8"))
+                                     for m in SENTENCE.finditer(text))
+    assert stored * 4 < plain, (stored, plain)
+
+
+def test_a_claim_read_back_is_the_claim_written(tmp_path):
+    """Encoded, packed, unpacked, parsed and filled: the claim's JSON as it was, whatever its
+    sentences hold (quotes, backslashes, a control character first, none) and whether its
+    mentions share its sentence."""
+    db = tmp_path / "t.db"
+    odd = ['قال "المسؤول" إن \\ 30 قتيلا', "\x01" + "7 قتلى", "", "جملة أخرى: 5 جرحى"]
+    claims = []
+    for i, s in enumerate(odd):
+        claims.append(Claim(doc=f"d{i}", kind="killed", value=30, start=0, end=2, surface="30", sentence=s,
+                            mentions=[Mention(start=0, end=2, surface="30", sentence=s),
+                                      Mention(start=5, end=7, surface="30", sentence=odd[(i + 1) % len(odd)])]))
+    with closing(sqlite3.connect(db)) as conn:
+        compact.create(conn)
+        w = compact.Writer(conn)
+        stored = [compact.pack(w.encode(c.model_dump_json())) for c in claims]
+        assert w.rows == len(odd)  # each sentence once
+        r = compact.Reader(conn)
+        for c, data in zip(claims, stored):
+            back = Claim.model_validate_json(compact.unpack(data))
+            assert back.sentence.startswith(compact.MARK)
+            r.fill(back)
+            assert back.model_dump_json() == c.model_dump_json()
+            assert back.mentions[0].sentence is back.sentence
+        assert r.reads == len(odd)  # each read once
+        again = compact.Writer(conn)  # a second writer finds the rows already there
+        assert again.encode(claims[0].model_dump_json()) == w.encode(claims[0].model_dump_json())
+        assert again.rows == 0
+
+
+def test_a_state_of_format_4_is_judged_again(record, tmp_path):
+    """A state kept by the code before (format 4: sentences inline, texts plain) is out of date:
+    the next check judges the record again and keeps format 5; a check that may not build
+    checks without it."""
+    _d, db = record
+    cfg = reconcile_config(Settings())
+    copy = tmp_path / "s.db"
+    copy.write_bytes(Path(db).read_bytes())
+    with closing(sqlite3.connect(copy)) as conn:
+        (version,) = conn.execute("SELECT value FROM meta WHERE key = 'judged_version'").fetchone()
+        assert version.startswith("5." + compact.VERSION + ":")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'judged_version'", ("4:" + version.partition(":")[2],))
+        conn.execute("DROP TABLE judged_sentences")
+        conn.commit()
+    new = tmp_path / "new.md"
+    new.write_text("---\nid: new-one\ndate: 2024-03-28\n---\n" + FIXTURES[2].read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    docs = load_documents([str(new)])
+    claims = _extract(docs, Settings())
+    _found, stats = judged.check_against_state(copy, docs, claims, cfg, build=False)
+    assert stats.fallback == "no current judged state"
+    _found, stats = judged.check_against_state(copy, docs, claims, cfg)
+    assert stats.built and not stats.fallback and stats.sentences_read > 0
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'judged_version'").fetchone() == (version,)
+        assert conn.execute("SELECT COUNT(*) FROM judged_sentences").fetchone()[0] > 0
+
+
+def test_another_dictionary_makes_another_state_version(monkeypatch):
+    cfg = reconcile_config(Settings())
+    before = judged._version(cfg, "r")
+    monkeypatch.setattr(compact, "VERSION", "00000000")
+    assert judged._version(cfg, "r") != before
