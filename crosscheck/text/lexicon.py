@@ -37,6 +37,9 @@ _WINDOW_ENDS = True
 # SentenceIndex.matches reads a token list in one loop with _find's work in line (tests turn it
 # off to compare with asking _find at each word)
 _FAST_SCAN = True
+# PhraseSet.ending_at tries only the phrases whose word before the last the token before has
+# (tests turn it off to compare)
+_END_PAIRS = True
 # PhraseSet._pair_candidates keeps one entry per word for every digit-only next token (tests
 # turn it off to compare with one entry per pair of words)
 _DIGIT_PAIRS = True
@@ -212,6 +215,7 @@ class PhraseSet:
         # ... and per pair of form sets (a word, the next): those whose second word can be the
         # next word (the others cannot match there)
         self._pair_cache: dict[tuple[frozenset[str], frozenset[str] | None], list[Phrase]] = {}
+        self._end_pair_cache: dict[tuple[frozenset[str], object], list[Phrase]] = {}  # see _end_pair_candidates
         self._reach_cache: dict[frozenset[str], int] = {}  # token forms -> reach
 
     def __bool__(self) -> bool:
@@ -317,6 +321,29 @@ class PhraseSet:
             ]
         return pair
 
+    def _end_pair_candidates(self, found: list[Phrase], tok: Token, prev: Token | None) -> list[Phrase]:
+        """Of `found` (the candidates ending at `tok`), those that can end there after `prev`
+        (the token before, None at the start): one word, a gap last or before the last, or a
+        word before the last that `prev` has.  A necessary condition of match_ending_at (the
+        last two words, neither a gap, stand on the last two tokens): the same answers, fewer
+        trials ("ما لا يقل عن" is not tried after "أفرج")."""
+        key = (tok.forms, None if prev is None else prev.forms)
+        pair = self._end_pair_cache.get(key)
+        if pair is None and prev is not None and _DIGIT_PAIRS and self._digit_free and _digit_forms(prev.forms):
+            # a figure before ("1234 عن"): no word matches a digit form, so every such token
+            # keeps the same candidates (one entry, not one per number)
+            key = (tok.forms, _DIGITS_KEY)
+            pair = self._end_pair_cache.get(key)
+        if pair is None:
+            if len(self._end_pair_cache) > _CACHE_MAX:
+                self._end_pair_cache.clear()
+            pair = self._end_pair_cache[key] = [
+                p for p in found
+                if len(p.words) == 1 or p.words[-1].gap or p.words[-2].gap
+                or (prev is not None and p.words[-2].matches(prev))
+            ]
+        return pair
+
     @property
     def _digit_free(self) -> bool:
         """Does no word of a phrase (but a gap) match a token whose forms all start with a
@@ -372,6 +399,8 @@ class PhraseSet:
         found = self._last_cache.get(tok.forms)
         if found is None:
             found = self._candidates(self._last, self._last_loose, tok)
+        if len(found) > _PAIR_MIN and _END_PAIRS:
+            found = self._end_pair_candidates(found, tok, tokens[j - 2] if j >= 2 else None)
         for p in found:
             start = p.match_ending_at(tokens, j, floor)
             if start >= 0:
@@ -449,6 +478,7 @@ class SentenceIndex:
         # of a claim's window: (head, c1, tail, n), see _window_bounds, and the window's own
         # matches in [head, c1) and [tail, n), read once (see _region)
         self._bounds: tuple[int, int, int, int] | None = None
+        self._shape: tuple | None = None  # of a claim's window: _window_shape, once asked
         self._regions: dict[int, tuple[list[tuple[int, int, Phrase]], list[int], dict]] = {}
 
     def starting_at(self, i: int) -> list[tuple[int, int, Phrase]]:
@@ -649,6 +679,14 @@ class SentenceIndex:
             bounds = self._bounds = (max(0, min(c0 - span + 1, c1)), c1, max(c1, n - span + 1), n)
         return bounds
 
+    def _window_shape(self) -> tuple:
+        """Of a claim's window: (head, c1, tail, n) (_window_bounds), the offsets of its
+        sentence's tokens before and after its rewritten ones, and its sentence's index."""
+        toks = self.tokens
+        head, c1, tail, n = self._window_bounds()
+        shape = self._shape = (head, c1, tail, n, toks.offset, toks.base_end - n, self._base)  # type: ignore[attr-defined]
+        return shape
+
     def _region(self, lo: int) -> tuple[list[tuple[int, int, Phrase]], list[int], dict]:
         """The window's own matches starting in [head, c1) (lo = head) or [tail, n) (lo = tail),
         read position by position once: (matches in text order, their starts, payload ->
@@ -691,18 +729,15 @@ class SentenceIndex:
         sentence (see _window_bounds) it is the sentence's, shifted, found by bisection in the
         sentence's matches (of this payload); the window's own matches around the rewritten
         tokens and near its end are read once per window (_region)."""
-        toks = self.tokens
-        n = len(toks)
+        # (window token i is sentence token i + off before the rewritten ones, i + shift after
+        # them: found once per window with its bounds)
+        head, c1, tail, n, off, shift, base = self._shape or self._window_shape()
         if a < 0:
             a = 0
         if b > n:
             b = n
         if a >= b:
             return []
-        head, c1, tail, _n = self._bounds or self._window_bounds()
-        off = toks.offset  # type: ignore[attr-defined]  (window token i is sentence token i + off ...)
-        shift = toks.base_end - n  # type: ignore[attr-defined]  (... or, after the rewritten ones, i + shift)
-        base = self._base
         if payload is None:
             ms, starts = base._all, base._starts  # type: ignore[union-attr]
         else:
