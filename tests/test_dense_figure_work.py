@@ -121,3 +121,61 @@ def test_phrase_trials_ending_at_a_figure_are_bounded_and_flat(monkeypatch):
     monkeypatch.setattr(lx, "_END_PAIRS", True)
     assert large <= small * 1.1 + 0.1, (small, large)
     assert small < 2.5 and small < plain / 2, (small, plain)
+
+
+# --------------------------------------------------------------------------- gapped phrases in a scan
+
+
+def _clause(n: int) -> str:
+    """One clause of n rising tolls, no comma, no full stop (words that start gapped cues:
+    "عدد … المختطفين", "الى … مستشفيات", whose last words it never holds)."""
+    places = ("غزة", "خان يونس", "رفح", "حلب")
+    return " ".join(f"وارتفع عدد القتلى في {places[i % 4]} و{i % 50 + 3} قرى إلى {(i * 37) % 5000 + 40} شخصا"
+                    for i in range(n))
+
+
+def test_a_scan_tries_a_gapped_phrase_only_where_the_tokens_hold_its_words(monkeypatch):
+    """SentenceIndex.matches passes over a phrase with a gap when a plain word of it stands
+    nowhere in the token list: the same matches as trying it, for every phrase set the rules
+    compile, on texts of the phrases' own words (gaps filled), random texts, our own sentences
+    and long clauses."""
+    from crosscheck.text.lexicon import SentenceIndex
+
+    sets, texts = phrase_texts(2604, 50, 30, 2, 0.5, 3, ["", "", "", "،"], min_phrases=4)
+    rng = random.Random(2605)
+    texts += [random_text(rng) for _ in range(40)] + _own_texts() + [_dense(30), _clause(30)]
+    toks_of = [tokenize(normalize(t).text) for t in texts]
+    gapped = 0
+    for ps in sets:
+        gapped += any(p.gapped for p in ps.phrases)
+        for toks in toks_of:
+            fast = SentenceIndex(ps, toks).matches
+            monkeypatch.setattr(lx, "_GAPPED_BY_FORMS", False)
+            assert SentenceIndex(ps, toks).matches == fast
+            monkeypatch.setattr(lx, "_GAPPED_BY_FORMS", True)
+    assert gapped >= 3, gapped
+    for text in [_clause(40), _dense(40)] + _own_texts():
+        on = [c.model_dump() for c in extract_text(text)]
+        monkeypatch.setattr(lx, "_GAPPED_BY_FORMS", False)
+        assert [c.model_dump() for c in extract_text(text)] == on, text
+        monkeypatch.setattr(lx, "_GAPPED_BY_FORMS", True)
+
+
+def test_gapped_trials_of_a_long_clause_are_bounded_and_flat(monkeypatch):
+    """Gapped phrase trials (lexicon._match at a phrase's first word) per figure of one long
+    clause: flat at 4x the text and a tenth of those made without the filter (every "عدد" and
+    "الى" tried "عدد … المختطفين" and "الى … مستشفيات" with every gap length)."""
+    extract_text("قتل 3 أشخاص في غزة.")
+    counter = count_calls(monkeypatch, lx, "_match", lambda words, w, *a: 1 if w == 0 else 0)
+
+    def per_figure(n: int) -> float:
+        counter[0] = 0
+        extract_text(_clause(n))
+        return counter[0] / (2 * n)
+
+    small, large = per_figure(100), per_figure(400)
+    monkeypatch.setattr(lx, "_GAPPED_BY_FORMS", False)
+    plain = per_figure(100)
+    monkeypatch.setattr(lx, "_GAPPED_BY_FORMS", True)
+    assert large <= small * 1.1 + 0.05, (small, large)
+    assert small <= plain / 10, (small, plain)

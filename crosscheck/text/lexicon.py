@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator, Sequence
 
 from crosscheck.text.normalize import normalize_word
@@ -37,6 +37,9 @@ _WINDOW_ENDS = True
 # SentenceIndex.matches reads a token list in one loop with _find's work in line (tests turn it
 # off to compare with asking _find at each word)
 _FAST_SCAN = True
+# SentenceIndex.matches tries a phrase with a gap only in a token list holding its plain words
+# (tests turn it off to compare)
+_GAPPED_BY_FORMS = True
 # PhraseSet.ending_at tries only the phrases whose word before the last the token before has
 # (tests turn it off to compare)
 _END_PAIRS = True
@@ -81,11 +84,15 @@ class Phrase:
     payload: object = None  # what the phrase means to its user (e.g. a qualifier name)
     gapped: bool = False  # derived: some word is a gap (set by __post_init__)
     single: bool = False  # derived: one plain word (a token holding that form matches it)
+    # derived: its plain words (neither a gap nor a prefix pattern): a token list holds the
+    # phrase only if its forms hold all of them
+    plain: frozenset = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "gapped", any(w.gap for w in self.words))
         w = self.words
         object.__setattr__(self, "single", len(w) == 1 and not w[0].prefix and not w[0].gap)
+        object.__setattr__(self, "plain", frozenset(x.text for x in w if not x.gap and not x.prefix))
 
     @classmethod
     def parse(cls, raw: str, payload: object = None) -> "Phrase":
@@ -576,6 +583,9 @@ class SentenceIndex:
         at, out = self._at, []
         tokens, phrases = self.tokens, self.phrases
         first_cache, n, pairs = phrases._first_cache, len(tokens), _PAIRS
+        # a phrase with a gap (tried by recursion, every gap length) only where the token list
+        # holds all its plain words: the union of its forms, made when the first one is met
+        held: frozenset[str] | None = None if _GAPPED_BY_FORMS else frozenset()
         for i, tok in enumerate(tokens):
             if at:
                 found = at.get(i)
@@ -596,7 +606,14 @@ class SentenceIndex:
                 if p.single:
                     out.append((i, i + 1, p))  # indexed by its word, which this token has
                     continue
-                end = _match(p.words, 0, tokens, i, n) if p.gapped else _match_fixed(p.words, tokens, i, n)
+                if p.gapped:
+                    if held is None:
+                        held = frozenset().union(*[t.forms for t in tokens])
+                    if held and not p.plain <= held:
+                        continue  # (a word of it stands nowhere in the tokens)
+                    end = _match(p.words, 0, tokens, i, n)
+                else:
+                    end = _match_fixed(p.words, tokens, i, n)
                 if end >= 0:
                     out.append((i, end, p))
         return out
