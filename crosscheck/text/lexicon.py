@@ -486,8 +486,8 @@ class SentenceIndex:
         self._span = phrases.max_span
         # of a claim's window: (head, c1, tail, n), see _window_bounds, and the window's own
         # matches in [head, c1) and [tail, n), read once (see _region)
-        self._bounds: tuple[int, int, int, int] | None = None
-        self._shape: tuple | None = None  # of a claim's window: _window_shape, once asked
+        # (with the offsets of its sentence's tokens and its sentence's index: _window_shape)
+        self._bounds: tuple | None = None
         self._regions: dict[int, tuple[list[tuple[int, int, Phrase]], list[int], dict]] = {}
 
     def starting_at(self, i: int) -> list[tuple[int, int, Phrase]]:
@@ -690,20 +690,22 @@ class SentenceIndex:
         before the rewritten ones (the sentence's, at index i + offset), one starting in [c1,
         tail) only tokens after them and inside the window (the sentence's, at i + shift); the
         window's own matches are read in [head, c1) and [tail, n)."""
-        bounds = self._bounds
-        if bounds is None:
-            n, span = len(self.tokens), self._span
-            c0, c1 = self._changed
-            c1 = min(c1, n)
-            bounds = self._bounds = (max(0, min(c0 - span + 1, c1)), c1, max(c1, n - span + 1), n)
-        return bounds
+        return (self._bounds or self._window_shape())[:4]
 
     def _window_shape(self) -> tuple:
         """Of a claim's window: (head, c1, tail, n) (_window_bounds), the offsets of its
-        sentence's tokens before and after its rewritten ones, and its sentence's index."""
-        toks = self.tokens
-        head, c1, tail, n = self._window_bounds()
-        shape = self._shape = (head, c1, tail, n, toks.offset, toks.base_end - n, self._base)  # type: ignore[attr-defined]
+        sentence's tokens before and after its rewritten ones (window token i is sentence token
+        i + off before them, i + shift after them), and its sentence's index; found once."""
+        shape = self._bounds
+        if shape is None:
+            toks, span = self.tokens, self._span
+            n = len(toks)
+            c0, c1 = self._changed
+            c1 = min(c1, n)
+            shape = self._bounds = (
+                max(0, min(c0 - span + 1, c1)), c1, max(c1, n - span + 1), n,
+                toks.offset, toks.base_end - n, self._base,  # type: ignore[attr-defined]
+            )
         return shape
 
     def _region(self, lo: int) -> tuple[list[tuple[int, int, Phrase]], list[int], dict]:
@@ -750,7 +752,7 @@ class SentenceIndex:
         tokens and near its end are read once per window (_region)."""
         # (window token i is sentence token i + off before the rewritten ones, i + shift after
         # them: found once per window with its bounds)
-        head, c1, tail, n, off, shift, base = self._shape or self._window_shape()
+        head, c1, tail, n, off, shift, base = self._bounds or self._window_shape()
         if a < 0:
             a = 0
         if b > n:
