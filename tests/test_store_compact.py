@@ -99,7 +99,7 @@ def test_a_claim_read_back_is_the_claim_written(tmp_path):
             r.fill(back)
             assert back.model_dump_json() == c.model_dump_json()
             assert back.mentions[0].sentence is back.sentence
-        assert r.reads == len(odd)  # each read once
+        assert r.reads == len(odd) and r.queries == 1  # each read once, in one block
         again = compact.Writer(conn)  # a second writer finds the rows already there
         assert again.encode(claims[0].model_dump_json()) == w.encode(claims[0].model_dump_json())
         assert again.rows == 0

@@ -38,6 +38,7 @@ CREATE INDEX IF NOT EXISTS judged_sentences_hash ON judged_sentences(hash)
 # a "sentence" key and its string value; inside a JSON string a quote is escaped, so the key
 # matches only as a key
 _VALUE = re.compile(r'"sentence":("(?:[^"\\]|\\.)*")')
+BLOCK = 16  # sentence ids read together (`Reader.text`)
 _CACHE = 200_000  # sentences remembered by a writer (bounded: the state is built streamed)
 
 
@@ -55,18 +56,18 @@ def _dictionary() -> bytes:
 
 
 DICTIONARY = _dictionary()
-VERSION = "%08x" % zlib.crc32(DICTIONARY)
+VERSION = "%08x.raw" % zlib.crc32(DICTIONARY)  # raw deflate (no zlib header and checksum)
 
 
 def pack(text: str) -> bytes:
     """A stored text deflated with the dictionary."""
-    z = zlib.compressobj(6, zlib.DEFLATED, 15, 9, zlib.Z_DEFAULT_STRATEGY, DICTIONARY)
+    z = zlib.compressobj(6, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, DICTIONARY)
     return z.compress(text.encode("utf-8")) + z.flush()
 
 
 def unpack(data: bytes) -> bytes:
     """`pack`'s text, as UTF-8 bytes (what the JSON parsers take)."""
-    z = zlib.decompressobj(zdict=DICTIONARY)
+    z = zlib.decompressobj(-15, zdict=DICTIONARY)
     return z.decompress(data) + z.flush()
 
 
@@ -121,15 +122,22 @@ class Reader:
         self.conn = conn
         self.texts: dict[str, str] = {}
         self.reads = 0  # sentence rows read (counted, for tests)
+        self.queries = 0
 
     def text(self, ref: str) -> str:
         got = self.texts.get(ref)
         if got is None:
-            row = self.conn.execute("SELECT text FROM judged_sentences WHERE id = ?", (int(ref[1:]),)).fetchone()
-            if row is None:
+            # the sentences of one cluster's members were written together (ids in a run): the
+            # block of BLOCK ids around a missing one is read with it, one query for several
+            first = int(ref[1:]) // BLOCK * BLOCK
+            for i, text in self.conn.execute("SELECT id, text FROM judged_sentences WHERE id >= ? AND id < ?",
+                                             (first, first + BLOCK)):
+                self.texts.setdefault(MARK + str(i), text)
+                self.reads += 1
+            self.queries += 1
+            got = self.texts.get(ref)
+            if got is None:
                 raise ValueError(f"judged state: sentence {ref[1:]} is missing")
-            got = self.texts[ref] = row[0]
-            self.reads += 1
         return got
 
     def fill(self, claim) -> None:
