@@ -138,3 +138,27 @@ def test_another_dictionary_makes_another_state_version(monkeypatch):
     before = judged._version(cfg, "r")
     monkeypatch.setattr(compact, "VERSION", "00000000")
     assert judged._version(cfg, "r") != before
+
+
+def test_a_state_judged_again_gives_back_the_pages_the_old_one_held(record, tmp_path):
+    """The pages an older, larger state leaves free when it is judged again are given back
+    (VACUUM) once they pass RECLAIM_SHARE of the store; a store with few free pages is left."""
+    _d, db = record
+    cfg = reconcile_config(Settings())
+    copy = tmp_path / "s.db"
+    copy.write_bytes(Path(db).read_bytes())
+    assert judged.reclaim(copy) is False  # nothing to give back
+    with closing(sqlite3.connect(copy)) as conn:
+        # an old state's bulk: a large table of the state, and an out-of-date version
+        conn.execute("CREATE TABLE judged_members_old AS SELECT * FROM claims")
+        for _ in range(3):
+            conn.execute("INSERT INTO judged_members_old SELECT * FROM judged_members_old")
+        conn.execute("DROP TABLE judged_members_old")
+        conn.execute("UPDATE meta SET value = '4:old' WHERE key = 'judged_version'")
+        conn.commit()
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] > pages / 2
+    assert judged.ensure_state(copy, cfg) is True
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert conn.execute("PRAGMA page_count").fetchone()[0] < pages / 2

@@ -396,6 +396,29 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                     raise
             return False
     build_state(db, cfg, rules_dir)
+    reclaim(db)
+    return True
+
+
+RECLAIM_SHARE = 0.25  # free pages past this share of the store after a build: the store is vacuumed
+
+
+def reclaim(db: str | os.PathLike[str]) -> bool:
+    """Give back the pages a state judged again left free (a state of format 4 was three times
+    the size of format 5's: its pages stay in the file, free, until a VACUUM), when they are
+    over RECLAIM_SHARE of the store; True when it was vacuumed.  A store in use (locked) is
+    left as it is: VACUUM is all or nothing."""
+    from crosscheck.store.sqlite_store import connect
+
+    with closing(connect(db)) as conn:
+        free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        if not pages or free <= RECLAIM_SHARE * pages:
+            return False
+        try:
+            conn.execute("VACUUM")
+        except sqlite3.OperationalError:
+            return False
     return True
 
 
