@@ -38,7 +38,7 @@ CREATE INDEX IF NOT EXISTS judged_sentences_hash ON judged_sentences(hash)
 # a "sentence" key and its string value; inside a JSON string a quote is escaped, so the key
 # matches only as a key
 _VALUE = re.compile(r'"sentence":("(?:[^"\\]|\\.)*")')
-BLOCK = 16  # sentence ids read together (`Reader.text`)
+BLOCK = 4  # sentence ids read together (`Reader.text`; at 10k: 15,879 sentences in 6,000 queries)
 _CACHE = 200_000  # sentences remembered by a writer (bounded: the state is built streamed)
 
 
@@ -141,13 +141,17 @@ class Reader:
         return got
 
     def fill(self, claim) -> None:
-        s = claim.sentence
-        if s[:1] == MARK:
-            s = claim.__dict__["sentence"] = self.text(s)
+        texts = self.texts
+        ref = claim.sentence
+        s = None
+        if ref[:1] == MARK:
+            s = claim.__dict__["sentence"] = texts.get(ref) or self.text(ref)
         for x in claim.mentions:
             t = x.sentence
-            if t[:1] == MARK:
-                x.__dict__["sentence"] = self.text(t)
+            if t == ref and s is not None:  # (most mentions: the claim's own sentence)
+                x.__dict__["sentence"] = s
+            elif t[:1] == MARK:
+                x.__dict__["sentence"] = texts.get(t) or self.text(t)
 
 
 _READERS: dict[int, tuple] = {}
