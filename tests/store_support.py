@@ -47,3 +47,25 @@ def article(prefix: str) -> Path:
     """The fixture article whose file name starts with `prefix` (e.g. "003")."""
     (path,) = FIXTURES.glob(f"{prefix}_*.txt")
     return path
+
+
+def check_out_of_date_state(db: Path, tmp_path: Path, doc_id: str, fixture: Path):
+    """Check a dated copy of `fixture` (as `doc_id`) against the store `db` whose judged state is
+    out of date: a check that may not build falls back to the whole record; the next one
+    rebuilds the state and uses it.  Returns that check's stats."""
+    from crosscheck.ci.check import _extract, reconcile_config
+    from crosscheck.config import Settings
+    from crosscheck.store import judged
+    from crosscheck.text.documents import load_documents
+
+    cfg = reconcile_config(Settings())
+    new = tmp_path / f"{doc_id}.md"
+    new.write_text(f"---\nid: {doc_id}\ndate: 2024-03-28\n---\n" + fixture.read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    docs = load_documents([str(new)])
+    claims = _extract(docs, Settings())
+    _found, stats = judged.check_against_state(db, docs, claims, cfg, build=False)
+    assert stats.fallback == "no current judged state"
+    _found, stats = judged.check_against_state(db, docs, claims, cfg)
+    assert stats.built and not stats.fallback
+    return stats

@@ -12,13 +12,12 @@ from pathlib import Path
 import pytest
 
 from corpus_support import generated_corpus
-from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
-from crosscheck.ci.check import _extract, reconcile_config
+from store_support import check_out_of_date_state, private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from crosscheck.ci.check import reconcile_config
 from crosscheck.config import Settings
 from crosscheck.models import Claim, Mention
 from crosscheck.store import compact, judged
 from crosscheck.store.sqlite_store import ingest
-from crosscheck.text.documents import load_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
@@ -120,15 +119,8 @@ def test_a_state_of_format_4_is_judged_again(record, tmp_path):
         conn.execute("UPDATE meta SET value = ? WHERE key = 'judged_version'", ("4:" + version.partition(":")[2],))
         conn.execute("DROP TABLE judged_sentences")
         conn.commit()
-    new = tmp_path / "new.md"
-    new.write_text("---\nid: new-one\ndate: 2024-03-28\n---\n" + FIXTURES[2].read_text(encoding="utf-8"),
-                   encoding="utf-8")
-    docs = load_documents([str(new)])
-    claims = _extract(docs, Settings())
-    _found, stats = judged.check_against_state(copy, docs, claims, cfg, build=False)
-    assert stats.fallback == "no current judged state"
-    _found, stats = judged.check_against_state(copy, docs, claims, cfg)
-    assert stats.built and not stats.fallback and stats.sentences_read > 0
+    stats = check_out_of_date_state(copy, tmp_path, "new-one", FIXTURES[2])
+    assert stats.sentences_read > 0
     with closing(sqlite3.connect(copy)) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'judged_version'").fetchone() == (version,)
         assert conn.execute("SELECT COUNT(*) FROM judged_sentences").fetchone()[0] > 0

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus_support import generated_corpus
-from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from store_support import check_out_of_date_state, private_rules  # noqa: F401  (autouse: a private copy of rules/)
 from crosscheck.ci.check import _extract, reconcile_config, run_check
 from crosscheck.config import Settings
 from crosscheck.store import compact, judged
@@ -123,15 +123,7 @@ def test_state_follows_the_record(record, tmp_path):
     ingest([str(extra)], copy)
     with closing(sqlite3.connect(copy)) as conn:
         assert not judged.is_current(conn, cfg, _rules_version())
-    later = tmp_path / "later.md"
-    later.write_text("---\nid: later-one\ndate: 2024-03-28\n---\n" + FIXTURES[2].read_text(encoding="utf-8"),
-                     encoding="utf-8")
-    docs = load_documents([str(later)])
-    claims = _extract(docs, Settings())
-    _found, stats = judged.check_against_state(copy, docs, claims, cfg, build=False)
-    assert stats.fallback == "no current judged state"
-    _found, stats = judged.check_against_state(copy, docs, claims, cfg)  # rebuilt, then used
-    assert stats.built and not stats.fallback
+    check_out_of_date_state(copy, tmp_path, "later-one", FIXTURES[2])  # rebuilt, then used
     assert judged.ensure_state(copy, cfg) is False
 
 
