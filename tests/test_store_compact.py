@@ -110,7 +110,6 @@ def test_a_state_of_format_4_is_judged_again(record, tmp_path):
     the next check judges the record again and keeps format 5; a check that may not build
     checks without it."""
     _d, db = record
-    cfg = reconcile_config(Settings())
     copy = tmp_path / "s.db"
     copy.write_bytes(Path(db).read_bytes())
     with closing(sqlite3.connect(copy)) as conn:
