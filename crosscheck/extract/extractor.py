@@ -714,7 +714,11 @@ def _possessed(t: Token) -> frozenset[str] | None:
     w = t.text
     for suf in _POSSESSIVES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return t.forms | bare_forms(w[: -len(suf)])
+            stem = w[: -len(suf)]
+            if stem.endswith("ا"):
+                # a final ى (ي in the normalised text) is written ا before the pronoun: "قتلاها" -> قتلى
+                return t.forms | bare_forms(stem) | bare_forms(stem[:-1] + "ي")
+            return t.forms | bare_forms(stem)
     return None
 
 
@@ -954,6 +958,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     else:
         hb = hedges.find_before(toks, i0)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
+        if hb is None:
+            # "تجاوز عدد القتلى 1000", "يتجاوز عدد القتلى الألف": the verb before the subject
+            qualifier = _verb_first_hedge(ctx, hedges, toks, i0) or qualifier
 
     if _negated(comp, ctx, toks, left):
         if i1 < len(toks) and comp.refuted_after.at(toks, i1) is not None:
@@ -1210,6 +1217,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 # a breakdown by named places ("72 قتيلا في الهند و25 في الصين"): the place
                 # tells the items apart, the group is the list's
                 group = sibling.claim.group
+            if _in_brackets(ctx, toks, left, i1):
+                # "بين الصين القارية (349) وهونغ كونغ (299)": the place right before the bracket
+                own = _place_before(ctx, places, toks, left)
+                if own is not None:
+                    location = own
+                    if part_of_list and sibling.claim.location not in (None, location):
+                        group = sibling.claim.group  # the places tell the items apart
             if named is None and not earlier and (group == rule.group or (group or "").startswith("part")):
                 # ... by places the gazetteer does not know ("بين 12 في بلدة ألف و5 في بلدة
                 # باء"): each item is a part named by its own place, not the whole toll
@@ -1972,6 +1986,9 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
     ranked = _ranked_item(ctx, toks, s_lo, left, i1)
     if ranked is not None:
         return ranked
+    bracketed = _bracketed_item(ctx, toks, s_lo, left, i1)
+    if bracketed is not None:
+        return bracketed
     if i1 >= len(toks) or toks[i1].brk_before or toks[i1].is_digit():
         return None
     forms = toks[i1].forms
@@ -2014,6 +2031,53 @@ def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i
 
 _RANK_CLITIC = frozenset({"ب", "بـ"})
 _RANK_GAP = 8
+
+
+def _in_brackets(ctx: DocContext, toks: Sequence[Token], left: int, i1: int) -> bool:
+    """Is the figure toks[left:i1] alone in brackets ("(349)"): an opening bracket right before
+    it, a closing one (scope `figure_closers`) right after?"""
+    if left < 1 or i1 - left != 1 or not toks[left].is_digit():
+        return False
+    before = ctx.text[toks[left - 1].nend:toks[left].nstart]
+    after = ctx.text[toks[left].nend:toks[i1].nstart if i1 < len(toks) else toks[left].nend + 2]
+    return before.rstrip().endswith(("(", "[")) and not ctx.scope.figure_closers.isdisjoint(after)
+
+
+def _bracketed_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
+    """A figure in brackets after its place, the next item of a breakdown whose earlier item was
+    written the same way: "توزعت الوفيات بين الصين القارية (349) وهونغ كونغ (299) وكندا (43)"
+    (299 and 43 are deaths too).  The item's name opens with "و" at most _BRACKET_NAME words
+    before the figure, no break or figure between; the earlier item is the sentence's last claim,
+    a figure alone in brackets right before that name.  Bounded look."""
+    if not ctx.scope.figure_closers or not _in_brackets(ctx, toks, left, i1):
+        return None
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    if last.parent is not None or last.claim.kind == "other":
+        return None
+    off = getattr(toks, "offset", 0)
+    p_left, p_right = last.left - off, last.right - off
+    if not 0 < left - p_right <= _BRACKET_NAME or not toks[p_right].text.startswith("و"):
+        return None
+    if any(toks[k].brk_before or toks[k].is_digit() for k in range(p_right, left)):
+        return None
+    return last if _in_brackets(ctx, toks, p_left, p_right) else None
+
+
+_BRACKET_NAME = 3  # the words of a place before its bracketed figure ("وهونغ كونغ (299)")
+
+
+def _place_before(ctx: DocContext, places, toks: Sequence[Token], left: int) -> str | None:
+    """The place whose mention starts in the _BRACKET_NAME words right before the figure at
+    toks[left] (its item's name), the nearest; or None.  A country counts without a locative
+    word before it: in a breakdown its name is the item's label."""
+    lo = toks[max(0, left - _BRACKET_NAME)].nstart
+    k = bisect_left(places.named_starts, toks[left].nstart) - 1
+    if k >= 0 and places.named_starts[k] >= lo:
+        return places.named[k].place.id
+    return None
 
 
 def _noun_end(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> int:
@@ -2416,7 +2480,16 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
         if i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words:
             return True
     if not n.digits and not n.is_range and n.form == "cardinal" and _definite_attribute(toks, left, n.nstart):
-        return True  # "في الدول الثلاث 2500": a number word agreeing with a definite noun describes it
+        # "في الدول الثلاث 2500": a number word agreeing with a definite noun describes it; not
+        # after a toll's head ("يتجاوز عدد القتلى الألف": the thousand is what the toll passes)
+        # (a scale word after a toll's counted noun: "حصيلة التفجيرات الثمانية" counts bombings)
+        return not (
+            n.value >= 100 and left >= 2 and not toks[left - 1].brk_before
+            and not toks[left - 2].forms.isdisjoint(_predicate_for(ctx.rules.hedges).heads)
+            and (comp.all_cues.at(toks, left - 1) or any(
+                ck.nouns.at(toks, left - 1) for ck in comp.kinds if ck.nouns and not ck.rule.units
+            ))
+        )
     lex, info = ctx.scope, ctx.info(toks)
     if left > 0 and not toks[left].brk_before and info.may_hold(lex.not_before) and lex.not_before.ending_at(toks, left):
         # "الأعضاء الـ15" is the body's size, "الأعضاء الـ11 الآخرون" a count of some of them
@@ -2508,6 +2581,10 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"  # "670 قرويا", "87 مغربيا", "5 إيرانيين": people named by origin
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
+    if i1 > 0 and ctx.scope.figure_closers and not ctx.scope.figure_closers.isdisjoint(
+        ctx.text[toks[i1 - 1].nend:t.nstart]
+    ):
+        return "bare"  # "الصين القارية (349) وهونغ كونغ (299)": a closing bracket ends the figure
     if _day_after(ctx, toks, i1):
         return "bare"  # "كانت الحصيلة 58 يوم السبت": the day of the figure, no counted noun
     if _means_phrase(ctx, t):
@@ -2681,6 +2758,26 @@ def _headed(pred: _Predicate, toks: Sequence[Token], k: int) -> bool:
     if not toks[k].forms.isdisjoint(pred.heads):
         return True
     return k > 0 and not toks[k].brk_before and not toks[k - 1].forms.isdisjoint(pred.heads)
+
+
+def _verb_first_hedge(ctx: DocContext, hedges, toks: Sequence[Token], i0: int) -> str | None:
+    """The hedge of a reach verb that heads the figure's subject, the verb first ("تجاوز عدد
+    القتلى في المدينة 1000", "يتجاوز عدد القتلى الألف", "لم يتجاوز عدد الجرحى 20"): a head word
+    (hedges.yaml predicate heads) at most _VERB_SUBJECT words before the figure, no break or
+    figure between, right after a reach verb that is also a hedge.  None otherwise."""
+    pred = _predicate_for(ctx.rules.hedges)
+    for k in range(i0 - 1, max(0, i0 - 1 - _VERB_SUBJECT), -1):
+        if toks[k + 1].brk_before or toks[k].is_digit():
+            return None
+        if not toks[k].forms.isdisjoint(pred.heads):
+            if k < 1 or toks[k].brk_before or toks[k - 1].forms.isdisjoint(pred.reach):
+                return None
+            hb = hedges.find_before(toks, k)
+            return hb[0] if hb is not None else None
+    return None
+
+
+_VERB_SUBJECT = 5  # the words from a subject's head to its figure ("عدد القتلى في مدينة حلب 50")
 
 
 def _verb_first(pred: _Predicate, toks: Sequence[Token], k: int) -> bool:

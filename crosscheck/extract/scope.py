@@ -342,6 +342,7 @@ class ScopeLexicon:
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.next_item_after_waw = tuple(normalize_word(w) for w in rules.next_item_after_waw)
+        self.figure_closers = frozenset(rules.figure_closers)
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
         )
@@ -540,6 +541,9 @@ class LocationIndex:
         self.gaz = gaz
         self.usable = [m for m in mentions if usable(m)]
         self.starts = [m.start for m in self.usable]
+        # every place named (no adjective), a country with no locative word too: an item's label
+        self.named = [m for m in mentions if not m.adjective]
+        self.named_starts = [m.start for m in self.named]
         # the distinct places of usable[:j], in order of first mention: order[:distinct[j]]
         self.order: list[str] = []
         self.distinct = [0]

@@ -380,6 +380,9 @@ class ScopeRules(_Strict):
     # How the word after "و" begins when "و" is the conjunction, not the word's first letter:
     # such a word right after a figure opens the next item, it is no counted noun.
     next_item_after_waw: list[str] = Field(default_factory=list)
+    # Characters that, between a figure and the word after it, close the figure: that word is
+    # no counted noun ("الصين القارية (349) وهونغ كونغ (299)": a breakdown by places).
+    figure_closers: list[str] = Field(default_factory=list)
     groups: dict[str, list[str]]  # group -> nouns
     # casualty nouns a group's adjective may follow ("94 قتيلا مدنيا": civilians)
     group_after_nouns: list[str] = Field(default_factory=list)
