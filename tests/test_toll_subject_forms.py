@@ -34,3 +34,13 @@ def test_possessed_dead_with_the_definite_digits():
     # before: "قتلاها" (its dead) was no counted noun, "الـ13" an ordinal
     assert ("killed", 13, "exact") in _claims("وقالت الوزارة إن قتلاها الـ13 هم من المدنيين.")
     assert ("injured", 40, "exact") in _claims("وأضافت أن جرحاها الـ40 نقلوا إلى المستشفى.")
+
+
+def test_the_next_clauses_subject_is_no_counted_noun():
+    # before: "وسانشيز" was read as the counted noun of 250, a figure of no kind
+    assert _claims("ضحايا الزلزال يتجاوزون 250 وسانشيز يزور المناطق المنكوبة") == [("killed", 250, "more_than")]
+
+
+def test_a_counted_noun_before_a_verb_keeps_its_figure():
+    # a kind's counted noun after the figure stays its noun, the verb after it notwithstanding
+    assert ("killed", 30, "exact") in _claims("وسجلت الوزارة 30 وفاة تتوزع على ثلاث مدن")

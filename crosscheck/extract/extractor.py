@@ -2595,6 +2595,13 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "bare"  # "900 وأن المرض …", "110 فيما …": a conjunction opens the next clause
     if t.text[0] == "و" and len(t.text) > 3 and t.text[1:].startswith(ctx.scope.next_item_after_waw):
         return "bare"  # "ترتفع إلى 72 وتحذير من …": "و" opens the next item, no counted noun
+    if (
+        t.text[0] == "و" and len(t.text) > 3 and ctx.scope.next_subject_verbs and i1 + 1 < len(toks)
+        and not toks[i1 + 1].brk_before and len(toks[i1 + 1].text) >= 4
+        and toks[i1 + 1].text.startswith(ctx.scope.next_subject_verbs)
+        and not _is_counted_noun(ctx, comp, toks, i1)
+    ):
+        return "bare"  # "ضحايا الفيضانات يتجاوزون 300 ورامافوزا يتفقد …": the next clause's subject
     if t.text[0] == "و":
         hedge = lexicon_for(ctx.rules.hedges).before.at(toks, i1)
         if hedge is not None and _number_near(ctx, toks, hedge[1], 1, 1):
