@@ -1867,6 +1867,17 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         scan_from = last.right - off
         last = placed[-2]
     k = last.right - off
+    if (
+        scan_from is None and last.claim.kind == "other" and len(placed) >= 2 and _thing_counted(ctx, last)
+        and placed[-2].claim.kind != "other" and placed[-2].parent is None
+        and last.left - placed[-2].right == 1
+        and not toks[placed[-2].right - off].forms.isdisjoint(ctx.scope.toll_origin_words)
+        and not any(toks[j].brk_before for j in range(placed[-2].right - off, last.left - off + 1))
+    ):
+        # "إلى 1200 قتيل من سبع دول، بعد أن كانت 950": the things right after the toll's noun,
+        # after "من" (scope `toll_origin_words`), are where its people came from, part of its
+        # phrase; the marker gives the toll's earlier value ("في 3 قرى" is no origin)
+        last = placed[-2]
     if last.parent is not None and last.parent.parent is None and last.parent.claim.kind != "other":
         # "إلى 48 قتيلا، بينهم 12 طفلا، بعد أن كان 35", "بينهم 11 من رجال الإطفاء، …": a subset
         # between commas (its noun's last words, no figure, before the closing one) is an aside

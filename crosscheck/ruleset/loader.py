@@ -383,6 +383,9 @@ class ScopeRules(_Strict):
     # Characters that, between a figure and the word after it, close the figure: that word is
     # no counted noun ("الصين القارية (349) وهونغ كونغ (299)": a breakdown by places).
     figure_closers: list[str] = Field(default_factory=list)
+    # The word between a toll's noun and the things its people came from ("1200 قتيل من سبع دول"):
+    # those things are part of the toll's phrase (an earlier value after them is the toll's).
+    toll_origin_words: list[str] = Field(default_factory=list)
     # How a present-tense verb begins: "و" + a word that is no counted noun, then such a verb,
     # right after a figure is the next clause's subject and its verb, not the figure's noun.
     next_subject_verbs: list[str] = Field(default_factory=list)
