@@ -615,15 +615,17 @@ class DocContext:
         """Where the article names its own outlet (the document's `source`, as in "بغداد -
         «القدس العربي»:"): a place inside an outlet's name ("القدس" of "القدس العربي") is no
         place of the story.  Normalised offsets, in order; one pass over the text."""
-        name = " ".join(normalize(self.doc.source or "").text.split())
+        names = [" ".join(normalize(self.doc.source or "").text.split())]
+        names += self.gaz.dateline_outlets(self.text)  # "بانكوك - «القدس العربي»:" without metadata
         out: list[tuple[int, int]] = []
-        if len(name) < 3 or name in self.gaz.lookup:
-            return out  # an outlet named just like a place: its mentions stay places
-        i = self.text.find(name)
-        while i >= 0:
-            out.append((i, i + len(name)))
-            i = self.text.find(name, i + len(name))
-        return out
+        for name in dict.fromkeys(names):
+            if len(name) < 3 or name in self.gaz.lookup:
+                continue  # an outlet named just like a place: its mentions stay places
+            i = self.text.find(name)
+            while i >= 0:
+                out.append((i, i + len(name)))
+                i = self.text.find(name, i + len(name))
+        return sorted(out)
 
     @cached_property
     def _dateline(self) -> tuple[tuple[int, int] | None, list[str]]:
@@ -744,6 +746,13 @@ class DocContext:
         if found is None:
             found = self._mentions_any[words] = not spellings(words).isdisjoint(self.words)
         return found
+
+    @cached_property
+    def states_combination(self) -> bool:
+        """Does the article sum figures of several places ("33 قتيلا في البلدين", rules/
+        hierarchy.yaml `combinations`)?  Then its other figures are each one place's."""
+        phrases = {" ".join(normalize(p).text.split()) for c in self.rules.hierarchy.combinations for p in c.phrases}
+        return any(p in self.text for p in phrases if p)
 
     @cached_property
     def location(self) -> str | None:

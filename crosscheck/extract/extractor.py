@@ -1195,6 +1195,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 location, ambiguous = places.pick(toks[wall].nstart, clause_end, n.nstart, c_end, figures)
             if location is None:
                 location, ambiguous = places.pick(s_lo, clause_end, n.nstart, c_end, figures)
+            if location is None and ctx.location is None and ctx.states_combination:
+                # an article that sums two countries' figures or more: the one its clause names by
+                # adjective ("وفي الجانب التايلاندي، ارتفع عدد القتلى إلى 20", "أعلنت وزارة الدفاع
+                # الكمبودية حصيلة بلغت 13 قتيلا")
+                location = _adjective_country(ctx, s_lo, s_hi, clause_end, n.nstart, c_end)
+                if location is not None:
+                    inferred.append("location")
             if location is None:
                 location = ctx.location
                 if location is not None:
@@ -2270,6 +2277,39 @@ def _hedged_number_at(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
         return False
     hit = lexicon_for(ctx.rules.hedges).before.at(toks, k)
     return hit is not None and _number_near(ctx, toks, hit[1], 1, 1)
+
+
+def _adjective_country(ctx: DocContext, s_lo: int, s_hi: int, clause_end: int, at: int, end: int) -> Optional[str]:
+    """The country a figure's sentence names by adjective for it: the first one after the
+    figure in its own clause ("أكثر من 80 ألفا نزحوا في الجانب الكمبودي"), else the nearest one
+    before it ("أعلنت وزارة الدفاع الكمبودية حصيلة بلغت 13 قتيلا"); None when there is none."""
+    heads = ctx.gaz.side_heads
+    if not heads:
+        return None
+    found = [m for m in ctx.mentions_in(s_lo, s_hi) if m.adjective and _word_before(ctx.text, m.start) in heads]
+    if not found:
+        return None
+    after = [m for m in found if end <= m.start < clause_end]
+    # ... in the figure's own clause, or a fronted side that ends the clause before it ("وفي
+    # الجانب التايلاندي، ارتفع عدد القتلى إلى 20")
+    start = max(s_lo, *(ctx.text.rfind(c, s_lo, at) + 1 for c in "،,؛;:"))
+    before = [m for m in found if m.end <= at and (start <= m.start or not ctx.text[m.end:start - 1].strip())]
+    pick = after[0] if after else before[-1] if before else None
+    if pick is None:
+        return None
+    chain = ctx.gaz.parent_chain(pick.place.id)
+    return chain[-1] if chain else pick.place.id
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word right before normalised offset `pos` (its clitic و/ف kept off: "ووزارة")."""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j]
 
 
 def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:

@@ -36,6 +36,7 @@ class Mention:
 
 
 _VENUE_STOP = re.compile(r"[.،,؛;:!?؟\n]")
+_DIGIT = re.compile(r"\d")
 
 
 class Gazetteer:
@@ -44,6 +45,7 @@ class Gazetteer:
         self.by_id = {p.id: p for p in rules.places}
         self._ancestors: dict[str, frozenset[str]] = {}  # place id -> its parent_chain (is_within)
         self._dateline_date_re = re.compile(rules.dateline_date) if rules.dateline_date else None
+        self._dateline_outlet_re = re.compile(rules.dateline_outlet) if rules.dateline_outlet else None
         lookup: dict[str, tuple[Place, bool]] = {}
         for p in rules.places:
             for n in p.names:
@@ -84,6 +86,12 @@ class Gazetteer:
         after = sorted({normalize_word(w) for w in rules.venue_words_after}, key=len, reverse=True)
         self._venue_after_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in after) + r")(?!\w)")
                                 if after else None)
+        # an adjective names the country of a figure after these words only: a side or an
+        # authority ("الجانب التايلاندي", "وزارة الدفاع الكمبودية"), not an armed group's origin
+        self.side_heads = frozenset(normalize_word(w) for w in rules.side_heads)
+        burial = sorted({normalize_word(w) for w in rules.burial_words}, key=len, reverse=True)
+        self._burial_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in burial) + r")(?!\w)")
+                           if burial else None)
         # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is
         # not found in "مظاهرات"), after either a locative word ("في ", "داخل ") or clitics
         # (و ف ب ل ك ال); the longest name wins (a trie).  Names here are single-spaced.
@@ -127,6 +135,25 @@ class Gazetteer:
         m = self._dateline_date_re.match(text, span[1] + 1, min(len(text), span[1] + 1 + 40))
         return m.span(1) if m else None
 
+    def dateline_outlets(self, text: str) -> list[str]:
+        """The outlets a normalised article names on its dateline lines (rules `dateline_outlet`:
+        "بانكوك - «القدس العربي»:" names "القدس العربي"), in order.  Reads the first
+        `dateline_lines` non-empty lines only."""
+        if self._dateline_outlet_re is None:
+            return []
+        out: list[str] = []
+        lines, pos = 0, 0
+        while pos < len(text) and lines < self.rules.dateline_lines:
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line, pos = text[pos:end], end + 1
+            if not line.strip():
+                continue
+            lines += 1
+            if (m := self._dateline_outlet_re.search(line)) is not None:
+                out.append(" ".join(m.group("name").split()))
+        return out
+
     def venues(self, text: str) -> list[tuple[int, int]]:
         """Where a normalised text names a speaker's venue (rules `venue_words`): the spans of
         the places named after a locative within `venue_reach` words after a venue word
@@ -147,6 +174,23 @@ class Gazetteer:
                        if m.located and not m.adjective and not text[m.end:v.start()].strip()]
                 if got:
                     out.append((got[-1].start, got[-1].end))
+        if self._burial_re is not None:
+            # "وشيعت إسطنبول وأنقرة وإزمير جنازات": where the dead were mourned or buried, in a
+            # clause that gives no figure, is no place of the toll
+            reach = self.rules.burial_reach
+            for v in self._burial_re.finditer(text):
+                stop = min(len(text), v.end() + 24 * (reach + 1))
+                brk = _VENUE_STOP.search(text, v.end(), stop)
+                end = brk.start() if brk else stop
+                words = list(_WORD_AT.finditer(text, v.end(), end))[:reach]
+                if not words or _DIGIT.search(text, v.end(), end):
+                    continue
+                begin = text.rfind("\n", 0, v.start()) + 1
+                before = max((text.rfind(c, begin, v.start()) for c in ".،,؛;!?؟"), default=-1)
+                if _DIGIT.search(text, max(begin, before + 1), v.start()):
+                    continue  # a figure in the clause before it: "شيعت ... جثامين 21 في غزة"
+                out.extend((m.start, m.end) for m in self.mentions(text, v.end(), words[-1].end())
+                           if not m.adjective)
         if self._venue_re is None:
             return sorted(set(out))
         reach = self.rules.venue_reach

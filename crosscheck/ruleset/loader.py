@@ -59,6 +59,16 @@ class Example(_Strict):
     note: Optional[str] = None
 
 
+class OutletExample(_Strict):
+    text: str  # an article's head
+    outlet: str  # the outlet its dateline names
+
+
+class OutletExamples(_Strict):
+    hit: list[OutletExample] = Field(min_length=1)  # the dateline names this outlet
+    miss: list[str] = Field(min_length=1)  # heads naming no outlet (a quote, a place)
+
+
 class Examples(_Strict):
     hit: list[Example] = Field(min_length=1)  # must match (with these values)
     miss: list[str] = Field(min_length=1)  # must not produce a claim of this rule
@@ -344,6 +354,12 @@ class GazetteerRules(_Strict):
     # article's own figure, which stays); miss texts whose digits after a dateline are figures.
     dateline_date: str = ""
     dateline_date_examples: Optional[Examples] = None
+    # An outlet named on the dateline line in quotes, with no `source:` metadata ("بانكوك -
+    # «القدس العربي»:"): a regex matched on each of the first `dateline_lines` lines (normalised
+    # text) whose group `name` is the outlet; every place inside that name, wherever the article
+    # repeats it, is no place of the story ("القدس" of "القدس العربي").  "" turns it off.
+    dateline_outlet: str = ""
+    dateline_outlet_examples: Optional[OutletExamples] = None
     # A speaker's venue ("دبلوماسي غربي في رانغون", "في مؤتمر صحفي عقده اليوم في كينشاسا"): a place
     # after a locative that stands within `venue_reach` words after one of `venue_words` is where
     # someone spoke, not a place of the figures (crosscheck.extract.scope.Gazetteer.venues).
@@ -353,6 +369,20 @@ class GazetteerRules(_Strict):
     # place right before one of these words is where people discuss or react, not where the
     # figures happened (a venue, as above).
     venue_words_after: list[str] = Field(default_factory=list)
+    # Funerals and burials ("وشيعت إسطنبول وأنقرة وإزمير جنازات الضحايا", "دفنوا في مسقط رأسهم"):
+    # a place within `burial_reach` words after one of `burial_words`, in a clause that gives no
+    # figure, is where the dead were mourned or buried, not where they died (a venue).
+    burial_words: list[str] = Field(default_factory=list)
+    # In an article that sums several countries' figures (rules/hierarchy.yaml `combinations`), a
+    # figure with no place of its own is the country its sentence names by an adjective right
+    # after one of these words: a side or an authority ("وفي الجانب التايلاندي، ارتفع عدد القتلى
+    # إلى 20", "أعلنت وزارة الدفاع الكمبودية حصيلة بلغت 13 قتيلا"), the first after the figure in
+    # its clause, else the nearest before it.  An armed group's origin ("حركة الشباب الصومالية")
+    # is no such side.  [] turns it off.
+    side_heads: list[str] = Field(default_factory=list)
+    side_examples: Optional[Examples] = None
+    burial_reach: int = Field(5, ge=0)
+    burial_examples: Optional[Examples] = None
     # A clock time's zone ("آخر تحديث: 14:20 (مكة المكرمة)", "21:30 بتوقيت القدس"): a place right
     # after one of these patterns (regex over the normalised text) is no place of the figures.
     time_zone_before: list[str] = Field(default_factory=list)

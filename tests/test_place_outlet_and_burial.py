@@ -1,0 +1,88 @@
+"""Places that are not the story's (issue 8, place): an outlet named in quotes on the dateline
+line of an article without `source:` metadata ("بانكوك - «القدس العربي»:", rules/gazetteer.yaml
+`dateline_outlet`), and the towns where the dead were mourned or buried (`burial_words`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.extractor import extract_text
+from crosscheck.extract.scope import Gazetteer
+from crosscheck.ruleset.loader import load_rules
+from crosscheck.text.normalize import normalize
+
+RULES = load_rules()
+GAZ = Gazetteer(RULES.gazetteer)
+OUT = RULES.gazetteer.dateline_outlet_examples
+BUR = RULES.gazetteer.burial_examples
+
+
+def _places(text: str) -> dict:
+    return {c.value: c.location for c in extract_text(text)}
+
+
+def test_examples_are_given():
+    assert RULES.gazetteer.dateline_outlet and OUT.hit and OUT.miss
+    assert RULES.gazetteer.burial_words and BUR.hit and BUR.miss
+
+
+@pytest.mark.parametrize("ex", OUT.hit, ids=lambda e: e.outlet)
+def test_dateline_names_its_outlet(ex):
+    assert GAZ.dateline_outlets(normalize(ex.text).text) == [" ".join(normalize(ex.outlet).text.split())]
+
+
+@pytest.mark.parametrize("text", OUT.miss, ids=lambda t: t[:20])
+def test_no_outlet(text):
+    assert GAZ.dateline_outlets(normalize(text).text) == []
+
+
+def test_a_place_inside_the_outlets_name_is_no_place_of_the_figures():
+    head = "اشتباكات حدودية: 33 قتيلا في البلدين\n\nبانكوك - «القدس العربي»:\n\n"
+    body = "وأعلنت وزارة الدفاع الكمبودية حصيلة بلغت 13 قتيلا، بينهم ثمانية مدنيين."
+    assert _places(head + body)[13] != "jerusalem"
+    # without the quoted outlet on its dateline, Jerusalem named in the body is a place
+    assert _places("وقالت الشرطة إن 13 شخصا قتلوا في القدس.")[13] == "jerusalem"
+
+
+@pytest.mark.parametrize("ex", BUR.hit, ids=lambda e: str(e.value))
+def test_burial_town_is_no_place_of_the_toll(ex):
+    got = _places(ex.text)
+    assert ex.value in got, got
+    assert got[ex.value] not in ("izmir", "sohag"), got
+
+
+@pytest.mark.parametrize("text", BUR.miss, ids=lambda t: t[:20])
+def test_a_funeral_clause_with_its_own_figure_keeps_its_place(text):
+    got = _places(text)
+    assert "benghazi" in got.values() or "libya" in got.values(), got
+
+
+def test_without_the_funeral_the_city_is_the_place():
+    text = "قالت السلطات إن 41 شخصا لقوا حتفهم في حريق الفندق.\nوتقع إزمير على الساحل الغربي."
+    assert _places(text)[41] == "izmir"
+
+
+SIDE = RULES.gazetteer.side_examples
+_SIDE_OF = {19: "thailand", 11: "cambodia"}
+
+
+def test_side_examples_are_given():
+    assert RULES.gazetteer.side_heads and SIDE.hit and SIDE.miss
+
+
+@pytest.mark.parametrize("ex", SIDE.hit, ids=lambda e: str(e.value))
+def test_a_side_named_by_adjective_places_the_figure(ex):
+    assert _places(ex.text)[ex.value] == _SIDE_OF[ex.value]
+
+
+@pytest.mark.parametrize("text", SIDE.miss, ids=lambda t: t[:20])
+def test_no_side_no_place(text):
+    assert set(_places(text).values()) == {None}
+
+
+def test_a_fronted_side_of_an_earlier_clause_only_when_it_ends_that_clause():
+    head = "قتل 30 شخصا في البلدين.\n"
+    # the side's adjective ends the fronted clause: the figure is that side's
+    assert _places(head + "وعلى الجانب الكمبودي، ارتفع عدد القتلى إلى 17.")[17] == "cambodia"
+    # an adjective inside an earlier clause that goes on is not the figure's side
+    assert _places(head + "وقالت السلطات الكمبودية إن القصف مستمر، وارتفع عدد القتلى إلى 17.")[17] is None
