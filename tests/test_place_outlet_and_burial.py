@@ -86,3 +86,16 @@ def test_a_fronted_side_of_an_earlier_clause_only_when_it_ends_that_clause():
     assert _places(head + "وعلى الجانب الكمبودي، ارتفع عدد القتلى إلى 17.")[17] == "cambodia"
     # an adjective inside an earlier clause that goes on is not the figure's side
     assert _places(head + "وقالت السلطات الكمبودية إن القصف مستمر، وارتفع عدد القتلى إلى 17.")[17] is None
+
+
+def _periods(text: str) -> dict:
+    return {c.value: c.period for c in extract_text(text)}
+
+
+def test_a_part_before_the_countrys_total_is_no_increment():
+    # the region's figure, then the total it makes with another region's in the country
+    got = _periods("ارتفع عدد القتلى في الإقليم الشمالي إلى 64، إضافة إلى 5 في الجنوب، "
+                   "ليصل مجموع الضحايا في البلاد إلى 69")
+    assert got[64] == "cumulative", got
+    # a day's new deaths before the running total stay a day's count
+    assert _periods("وسجلت الوزارة 6 وفيات جديدة، ما رفع العدد التراكمي إلى 80")[6] == "daily"
