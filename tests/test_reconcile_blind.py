@@ -178,7 +178,7 @@ TESTS = Path(__file__).resolve().parent
 JUDGEMENTS_FLOOR = {
     "reconcile_blind": 110,  # of 121 (session 16 107; session 18 110: an article's parts of its own total)
     "reconcile_blind_b": 126,  # of 143 (first figure 74; 125 until session 19, when a count since the start of a year became a running total: its judgement L is a conflict only because a crossing closed, which no rule reads; session 20 125 again: one abstention named beside a tally is counted)
-    "reconcile_blind_c": 92,  # of 113 (first figure 58; measured only; session 16 89; session 18 90)
+    "reconcile_blind_c": 93,  # of 113 (first figure 58; measured only; session 16 89; session 18 90)
     "reconcile_blind_f": 100,  # of 109 (first figure 73; session 16 97; session 18 98; session 20 99: headline claims)
     "reconcile_blind_g": 112,  # of 126 (first figure 102; held out; session 18 108, measured only; session 19 109; session 21 111: a source whose own figure for a day is kept does not dispute that day)
     "reconcile_blind_h": 103,  # of 113 (first figure 83; session 15 100; session 20 101: headline claims)
@@ -196,7 +196,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_t": 227,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
     "reconcile_blind_u": 247,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
     "reconcile_blind_v": 275,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
-    "reconcile_blind_w": 272,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
+    "reconcile_blind_w": 282,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
     "reconcile_blind_x": 143,  # of 193 (first figure 139; held out in session 26)
     "reconcile_blind_y": 134,  # of 182 (first figure 132; held out in session 26)
 }
@@ -235,8 +235,8 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_s": (0.956, 0.934, 427),  # first figure in session 21: 0.910 / 0.859 (held out); 0.919 / 0.862 at its end
     "reconcile_blind_t": (0.966, 0.917, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end
     "reconcile_blind_u": (0.964, 0.935, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
-    "reconcile_blind_v": (0.927, 0.907, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
-    "reconcile_blind_w": (0.952, 0.838, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
+    "reconcile_blind_v": (0.927, 0.910, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
+    "reconcile_blind_w": (0.953, 0.860, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
     "reconcile_blind_x": (0.904, 0.796, 316),  # first figure in session 26: 0.891 / 0.789 (held out)
     "reconcile_blind_y": (0.911, 0.769, 278),  # first figure in session 26: 0.912 / 0.770 (held out)
 }
