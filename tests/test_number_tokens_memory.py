@@ -25,3 +25,42 @@ def test_the_numbers_read_are_unchanged():
     found = [(m.start, m.end, m.value, m.form) for m in find_numbers("قتل ثلاثة وألف شخص، وأصيب مئة وعشرون بألف جريح")]
     # (as the parser read them before the change, e97d729)
     assert found == [(4, 9, 3, "cardinal"), (11, 14, 1000, "cardinal"), (26, 41, 120000, "cardinal")], found
+
+
+def _scan_holding(text: str) -> tuple[int, int]:
+    """(numbers found, the most candidate tokens held at once) scanning `text`."""
+    from crosscheck.numbers import grammar, parser
+
+    windows = []
+    real = grammar.TokenWindow
+
+    class Counted(real):
+        __slots__ = ()
+
+        def __init__(self, it):
+            super().__init__(it)
+            windows.append(self)
+
+    parser.TokenWindow = Counted
+    try:
+        found = sum(1 for _ in parser.iter_scan(normalize(text)))
+    finally:
+        parser.TokenWindow = real
+    assert len(windows) == 1
+    return found, windows[0].held_max
+
+
+def test_the_tokens_held_at_once_are_a_window_not_the_document():
+    """A text of number words ("ألف ألف …", issue 11) was one token every 4 characters, every
+    one made before the first was read (258 MB at 4 MB).  The tokens are now made as the parser
+    reads them: what is held at once is bounded by a window, the same at 10x the text."""
+    for words in (["ألف"], ["ثلاثة", "آلاف", "و", "مئة", "قتيل"], ["12", "ألف", "وخمسة", "جرحى،"]):
+        small = " ".join(words * 2_000)
+        big = " ".join(words * 20_000)
+        n_small, held_small = _scan_holding(small)
+        n_big, held_big = _scan_holding(big)
+        assert n_big >= 10 * n_small * 0.9 and n_small > 100
+        # (the whole document's tokens: 2,000-20,000 per word of the pattern)
+        assert held_big <= 2 * 256 + 64, (words, held_small, held_big)
+        assert held_big <= held_small + 64, (words, held_small, held_big)
+

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
 from crosscheck.numbers.lexicon import (
     DUAL,
@@ -100,28 +100,64 @@ def _is_count_part(t: Optional[Tok]) -> bool:
         t is not None and t.kind == SCALE and t.entry is not None and t.entry.value < 1000)
 
 
-class _Parser:
-    __slots__ = ("toks", "n")
+class TokenWindow:
+    """The candidate tokens of a text, made as they are read: `get(k)` is token k (None past
+    the last), made from the iterator when first asked for; `release(i)` says no token before
+    i will be asked for again, and they are dropped.  What is held is the tokens between the
+    first one not released and the furthest one read ahead: a window around the phrase being
+    parsed, never the document's tokens (a text of number words is one token every 4 bytes)."""
 
-    def __init__(self, toks: list[Tok]) -> None:
-        self.toks = toks
-        self.n = len(toks)
+    __slots__ = ("_buf", "_base", "_it", "held_max")
+
+    # released tokens are dropped once this many have gathered (and at least half the buffer):
+    # one list copy per batch, linear in all
+    _DROP_AT = 256
+
+    def __init__(self, it: Iterable[Tok]) -> None:
+        self._buf: list[Tok] = []
+        self._base = 0  # the index of _buf[0]
+        self._it = iter(it)
+        self.held_max = 0  # the most tokens held at once (counted by the tests)
+
+    def get(self, k: int) -> Optional[Tok]:
+        j = k - self._base
+        buf = self._buf
+        if j < len(buf):
+            return buf[j]
+        it = self._it
+        while j >= len(buf):
+            t = next(it, None)
+            if t is None:
+                return None
+            buf.append(t)
+        if len(buf) > self.held_max:
+            self.held_max = len(buf)
+        return buf[j]
+
+    def release(self, i: int) -> None:
+        d = i - self._base
+        if d >= self._DROP_AT and 2 * d >= len(self._buf):
+            del self._buf[:d]
+            self._base = i
+
+
+class _Parser:
+    __slots__ = ("get",)
+
+    def __init__(self, toks: TokenWindow) -> None:
+        self.get = toks.get
 
     # -- token access: `at(k)` is token k if it touches token k-1 (for k > first)
     def at(self, k: int, first: int) -> Optional[Tok]:
-        if k >= self.n:
-            return None
-        t = self.toks[k]
-        if k > first and not t.adj:
+        t = self.get(k)
+        if t is None or (k > first and not t.adj):
             return None
         return t
 
     def nxt(self, k: int, *, conj: bool) -> Optional[Tok]:
         """Token k if it continues the phrase with (conj=True) or without (False) a و."""
-        if k >= self.n:
-            return None
-        t = self.toks[k]
-        if not t.adj or t.conj != conj:
+        t = self.get(k)
+        if t is None or not t.adj or t.conj != conj:
             return None
         return t
 
@@ -342,7 +378,7 @@ class _Parser:
 
     def number(self, i: int) -> Optional[Phrase]:
         first = i
-        t = self.toks[i]
+        t = self.get(i)
         sign = 1
         if t.kind == NEGATIVE:
             nt = self.nxt(i + 1, conj=False)
@@ -397,11 +433,11 @@ class _Parser:
         return self._phrase(first, k, lo, hi, "vague" if vague or lo != hi else "number")
 
     def _phrase(self, first: int, k: int, lo: Num, hi: Num, kind: str) -> Phrase:
-        return Phrase(k, lo, hi, kind, self.toks[first].start, self.toks[k - 1].end)
+        return Phrase(k, lo, hi, kind, self.get(first).start, self.get(k - 1).end)
 
     # ------------------------------------------------------------------ ordinals
     def ordinal(self, i: int) -> Optional[Phrase]:
-        t = self.toks[i]
+        t = self.get(i)
         v = t.entry.value
         ten = self.nxt(i + 1, conj=False)
         if ten is not None and ten.kind == UNIT and ten.entry.ten_word and v <= 9:
@@ -425,12 +461,16 @@ def _place(v: Num) -> Num:
 
 
 def parse_at(
-    toks: list[Tok], i: int, article_tens_are_ordinal: bool = True, parser: Optional["_Parser"] = None
+    toks: "TokenWindow | list[Tok]", i: int, article_tens_are_ordinal: bool = True, parser: Optional["_Parser"] = None
 ) -> Optional[Phrase]:
-    """The longest number phrase starting at token i, or None.  `parser`: a parser of `toks`
-    to reuse (it holds nothing but the list), e.g. one per scan instead of one per phrase."""
-    t = toks[i]
-    if t.kind == DIGITS and (i + 1 == len(toks) or not toks[i + 1].adj):
+    """The longest number phrase starting at token i, or None.  `toks`: a TokenWindow (or a
+    list); `parser`: a parser of `toks` to reuse (it holds nothing but the window), e.g. one per
+    scan instead of one per phrase."""
+    if isinstance(toks, list):
+        toks, parser = TokenWindow(toks), None
+    t = toks.get(i)
+    after = toks.get(i + 1)
+    if t.kind == DIGITS and (after is None or not after.adj):
         return Phrase(i + 1, t.value, t.value, "number", t.start, t.end)  # the common case
     p = parser if parser is not None else _Parser(toks)
     if t.kind == ORDINAL:

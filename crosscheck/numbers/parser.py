@@ -20,15 +20,17 @@ A number beyond any float (a run of thousands of digits) is `overlong`, value 0:
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Iterator, Optional
 
+import heapq
 import re
 
 from crosscheck.models import NumberMatch
 from crosscheck.text.normalize import Normalized, normalize
 from crosscheck.numbers.context import as_number, classify
 from crosscheck.numbers.digits import pieces_of, read_digits
-from crosscheck.numbers.grammar import ALONE, DIGITS, ZERO, Phrase, Tok, _Parser, parse_at
+from crosscheck.numbers.grammar import ALONE, DIGITS, ZERO, Phrase, Tok, TokenWindow, _Parser, parse_at
 from crosscheck.numbers.lexicon import FRACTION, PL, SCALE, TEEN_UNIT, TENS, UNIT, Lexicon, load_lexicon
 
 __all__ = ["find_numbers", "iter_scan", "scan"]
@@ -48,7 +50,10 @@ _BEFORE_MINUS = " \t\n([«\"'"
 
 
 def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
-    out: list[Tok] = []
+    return list(_iter_word_tokens(text, lex))
+
+
+def _iter_word_tokens(text: str, lex: Lexicon) -> Iterator[Tok]:
     not_numbers = lex.not_numbers
     known = _form_info(lex)
     for m in lex.word_re.finditer(text):
@@ -67,8 +72,7 @@ def _word_tokens(text: str, lex: Lexicon) -> list[Tok]:
         # (positional: kind, start, end, pstart, entry, value, adj, conj, article)
         # (a word without a clitic prefix shares one int for start and pstart: a text of number
         # words holds every candidate token until it is read, 32 bytes less each)
-        out.append(Tok(entry.kind, s + plen if plen else s, m.end(), s, entry, ZERO, False, conj, article))
-    return out
+        yield Tok(entry.kind, s + plen if plen else s, m.end(), s, entry, ZERO, False, conj, article)
 
 
 # per lexicon: a word form -> what _word_tokens reads of it (the same for every occurrence)
@@ -118,7 +122,10 @@ def _ten_word_next(text: str, end: int, lex: Lexicon) -> bool:
 
 
 def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
-    out: list[Tok] = []
+    return list(_iter_digit_tokens(text, lex))
+
+
+def _iter_digit_tokens(text: str, lex: Lexicon) -> Iterator[Tok]:
     covered = -1  # end of the last phone/ISO/spaced run: digit runs inside it are taken
     for m in lex.digit_re.finditer(text):
         s, e = m.span()
@@ -127,15 +134,15 @@ def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
         raw = m.group()
         kind = DIGITS
         if s and text[s - 1] == "+" and (pm := lex.phone_re.match(text, s - 1)):
-            out.append(Tok(_ALONE + "phone", s - 1, pm.end(), s - 1, raw=pm.group()))
+            yield (Tok(_ALONE + "phone", s - 1, pm.end(), s - 1, raw=pm.group()))
             covered = pm.end()
             continue
         if len(raw) <= 2 and (dm := lex.dmy_re.match(text, s)):
-            out.append(Tok(_ALONE + "date", s, dm.end(), s, value=int(raw), raw=dm.group()))
+            yield (Tok(_ALONE + "date", s, dm.end(), s, value=int(raw), raw=dm.group()))
             covered = dm.end()
             continue
         if len(raw) == 4 and (im := lex.iso_re.match(text, s)):
-            out.append(Tok(_ALONE + "date", s, im.end(), s, value=int(raw), raw=im.group()))
+            yield (Tok(_ALONE + "date", s, im.end(), s, value=int(raw), raw=im.group()))
             covered = im.end()
             continue
         if (
@@ -163,36 +170,51 @@ def _digit_tokens(text: str, lex: Lexicon) -> list[Tok]:
             if k < 0 or not text[k].isdigit():
                 t.start = t.pstart = s - 1
                 t.raw = "-" + raw
-        out.append(t)
-    return out
+        yield t
 
 
 def _tokens(text: str, lex: Lexicon, repeats: bool = True) -> list[Tok]:
-    """Candidate tokens in text order, each marked for how it joins the one before."""
-    words = _word_tokens(text, lex)
-    digits = _digit_tokens(text, lex)
-    toks = sorted(words + digits, key=lambda t: t.start) if digits and words else words or digits
-    prev_end = -1
-    for i, t in enumerate(toks):
-        if prev_end >= 0:
+    """Candidate tokens in text order, each marked for how it joins the one before (all of
+    them: iter_scan reads them one at a time from _iter_tokens)."""
+    return list(_iter_tokens(text, lex, repeats))
+
+
+def _iter_tokens(text: str, lex: Lexicon, repeats: bool = True) -> Iterator[Tok]:
+    """_tokens(), made as they are read: each token is marked from the one before and the one
+    after it only, so a text of number words never holds its tokens all at once."""
+    toks = heapq.merge(_iter_word_tokens(text, lex), _iter_digit_tokens(text, lex), key=_START)
+    return _read_digit_runs(_marked(toks, text, lex), lex, repeats)
+
+
+_START = attrgetter("start")
+
+
+def _marked(toks: Iterator[Tok], text: str, lex: Lexicon) -> Iterator[Tok]:
+    """The tokens, each marked for how it joins the one before (adj, conj), in text order."""
+    prev: Optional[Tok] = None
+    t = next(toks, None)
+    while t is not None:
+        nxt = next(toks, None)
+        if prev is not None:
+            prev_end = prev.end
             if t.pstart == prev_end + 1 and text[prev_end] == " ":
                 t.adj = True  # (one space: what _GAP_PLAIN matches, without a regex call)
             elif _GAP_PLAIN.fullmatch(text, prev_end, t.pstart):
                 t.adj = True
             elif _GAP_WAW.fullmatch(text, prev_end, t.pstart):
                 t.adj = t.conj = True
-            elif _bracketed(text, toks[i - 1]) and _GAP_PLAIN.fullmatch(text, prev_end + 1, t.pstart):
+            elif _bracketed(text, prev) and _GAP_PLAIN.fullmatch(text, prev_end + 1, t.pstart):
                 t.adj = True  # "(43) ألفًا": digits in brackets, then their scale word
             elif _bracketed(text, t) and _GAP_WAW.fullmatch(text, prev_end, t.pstart - 1):
                 t.adj = t.conj = True  # "… ألفًا و(512)"
         if t.adj and not t.conj and t.start == t.pstart and text.startswith("و", t.start, t.end):
-            _split_waw_teen(t, text, lex, toks[i + 1] if i + 1 < len(toks) else None)
-        prev_end = t.end
+            _split_waw_teen(t, text, lex, nxt)
         if t.entry is not None and t.entry.kind == UNIT and not t.article and (not t.adj or t.conj):
             frac = lex.fraction_before_definite.get(text[t.start : t.end])
             if frac is not None and _DEFINITE_NEXT.match(text, t.end):
                 t.kind, t.entry = FRACTION, frac  # "خمس السكان": a fifth of the population
-    return _read_digit_runs(toks, lex, repeats)
+        yield t
+        prev, t = t, nxt
 
 
 def _bracketed(text: str, t: Tok) -> bool:
@@ -223,15 +245,16 @@ def _split_waw_teen(t: Tok, text: str, lex: Lexicon, nxt: Optional[Tok]) -> None
         t.start, t.conj = t.start + 1, True  # "وأحد وعشرون": و + one, then و + tens
 
 
-def _read_digit_runs(toks: list[Tok], lex: Lexicon, repeats: bool = True) -> list[Tok]:
+def _read_digit_runs(toks: Iterator[Tok], lex: Lexicon, repeats: bool = True) -> Iterator[Tok]:
     """Give each digit run its value; the meaning of "." depends on a scale word after it.
     `repeats` False: a run read as pieces keeps only the pieces _kept_pieces keeps."""
-    out: list[Tok] = []
-    for i, t in enumerate(toks):
+    t = next(toks, None)
+    while t is not None:
+        nxt = next(toks, None)
         if t.kind != DIGITS:
-            out.append(t)
+            yield t
+            t = nxt
             continue
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
         scale_follows = (
             nxt is not None
             and nxt.adj
@@ -253,15 +276,16 @@ def _read_digit_runs(toks: list[Tok], lex: Lexicon, repeats: bool = True) -> lis
                 piece = Tok(DIGITS, base + ps, base + pe, base + ps, value=v, raw=str(v))
                 if n == 0:
                     piece.adj, piece.conj = t.adj, t.conj
-                out.append(piece)
+                yield piece
+            t = nxt
             continue
         if r.form in ("cardinal", "decimal") or (neg and r.form == "phone"):
             t.kind = DIGITS  # "-123…" is a negative number, not a phone
         else:
             t.kind = _ALONE + r.form
         t.value = -r.value if neg else r.value
-        out.append(t)
-    return out
+        yield t
+        t = nxt
 
 
 # A piece this far into its run (characters) has only digits and separators in the windows
@@ -308,22 +332,22 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None, repeats: bool = T
     after its first characters (see _kept_pieces), the extractor's view: the same claims."""
     lex = lex or load_lexicon()
     text, original = norm.text, norm.original
-    toks = _tokens(text, lex, repeats)
-    parser = _Parser(toks)  # (the list's length never changes: read tokens become None)
+    toks = TokenWindow(_iter_tokens(text, lex, repeats))  # made as the parser reads them
+    parser = _Parser(toks)
     ordinal_tens = lex.article_tens_are_ordinal
     scale_value = lex.vague_plural_value == "scale"
     prev: Optional[tuple[str, int]] = None
-    i, n = 0, len(toks)
-    while i < n:
-        t = toks[i]
+    i = 0
+    get = toks.get
+    while (t := get(i)) is not None:
         if t.kind.startswith(_ALONE):
             kind = t.kind[len(_ALONE) :]
             ph: Optional[Phrase] = Phrase(i + 1, t.value, t.value, kind, t.start, t.end)
         else:
             ph = parse_at(toks, i, ordinal_tens, parser)
         if ph is None:
-            toks[i] = None  # type: ignore[call-overload]  # read: a text of numbers frees them as it goes
             i += 1
+            toks.release(i)  # read: a text of numbers frees them as it goes
             continue
         form, nend = classify(ph, text, lex, t, ph.j == i + 1, prev)
         start, end = norm.span(ph.start, nend)
@@ -345,14 +369,12 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None, repeats: bool = T
         yield NumberMatch(start, end, num, low, high, form, original[start:end], ph.start, nend)
         prev = (form, nend)
         j = ph.j
-        while j < n and toks[j].pstart < nend:
+        while (tj := get(j)) is not None and tj.pstart < nend:
             j += 1
         # the parser never looks back past the phrase's first token: free what it has read
-        toks[i:j] = _NONES[: j - i] if j - i <= len(_NONES) else [None] * (j - i)
+        toks.release(j)
         i = j
 
-
-_NONES = (None,) * 64
 
 # A number whose numerator has fewer bits than this is below the largest float whatever its
 # denominator; only a larger one is converted to find out.
@@ -368,11 +390,12 @@ def _fits_float(x) -> bool:
     return True
 
 
-def _named_scale(toks: list[Tok], i: int, j: int) -> Optional[int]:
+def _named_scale(toks: TokenWindow, i: int, j: int) -> Optional[int]:
     """The number plural scales name ("عشرات الآلاف" = 10 x 1000), or None when the phrase
     toks[i:j] holds anything else ("بضعة آلاف", "مئة ونيف")."""
     named = 1
-    for t in toks[i:j]:
+    for k in range(i, j):
+        t = toks.get(k)
         if t.kind != SCALE or t.entry.number != PL:
             return None
         named *= t.entry.value
