@@ -64,3 +64,23 @@ def test_the_tokens_held_at_once_are_a_window_not_the_document():
         assert held_big <= 2 * 256 + 64, (words, held_small, held_big)
         assert held_big <= held_small + 64, (words, held_small, held_big)
 
+
+
+def test_a_sentence_said_again_is_held_once_and_offsets_are_arrays():
+    """A one-line text that says the same sentences again (a story pasted twice) held one string
+    per occurrence in its claims, and an int object per deleted character and sentence end:
+    counted, the distinct sentence strings the claims hold are those of the distinct texts."""
+    from array import array
+
+    from crosscheck.extract.context import DocContext
+    from crosscheck.extract.extractor import _default_rules, extract_text
+
+    story = "قتل 12 شخصا في غزة. وأصيب 30 آخرون في رفح. ونزح نحو 500 شخص من خان يونس. "
+    claims = extract_text(story * 40)
+    held = [m.sentence for c in claims for m in c.mentions] + [c.sentence for c in claims]
+    assert len(held) >= 120
+    assert len({id(s) for s in held}) == len(set(held)) <= 3, len({id(s) for s in held})
+    ctx = DocContext(__import__("crosscheck.models", fromlist=["Document"]).Document(
+        id="d", text="قتلَ 3 أشخاصٍ. " * 50), _default_rules())
+    assert isinstance(ctx.norm._deleted_at, array) and len(ctx.norm._deleted_at) >= 100
+    assert isinstance(ctx._breaks, array) and len(ctx._breaks) >= 49
