@@ -99,3 +99,24 @@ def test_a_part_before_the_countrys_total_is_no_increment():
     assert got[64] == "cumulative", got
     # a day's new deaths before the running total stay a day's count
     assert _periods("وسجلت الوزارة 6 وفيات جديدة، ما رفع العدد التراكمي إلى 80")[6] == "daily"
+
+
+def test_a_sentences_sides_are_read_once_for_all_its_figures(monkeypatch):
+    """Work bounded per sentence, not per figure: the side mentions and clause punctuation of a
+    sentence are worked out once however many figures it holds (each figure bisects them)."""
+    from crosscheck.extract import context
+
+    built = []
+    real = context.SideMentions.__init__
+
+    def counting(self, found, puncts):
+        built.append(len(puncts))
+        real(self, found, puncts)
+
+    monkeypatch.setattr(context.SideMentions, "__init__", counting)
+    items = " ".join(f"وأصيب {n} آخرون في القصف" for n in range(2, 62))
+    text = ("قتل 30 شخصا في البلدين.\n"
+            f"وقالت وزارة الدفاع الكمبودية إن 17 جنديا قتلوا {items}، وإن القصف مستمر، والوضع خطير.")
+    got = _places(text)
+    assert got[17] == "cambodia" and got[61] == "cambodia"
+    assert built == [0, 2]  # two sentences, each read once: no side in the first; 61 figures and two commas in the second

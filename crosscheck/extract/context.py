@@ -395,6 +395,7 @@ class DocContext:
         self.nisba = nisba_for(rules.nisba)
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._mentions: dict[tuple[int, int], list] = {}
+        self._side_mentions: dict[tuple[int, int], SideMentions] = {}  # per sentence (side_mentions)
         self.sentence_claims: dict[int, Any] = {}  # sentence start -> the last claims placed in it
         self.cached_sentences = 0  # sentences tokenised at the last forget_before
         self.last_toll_rule: str | None = None  # the rule of the last toll read (extractor._toll_anaphor)
@@ -426,7 +427,7 @@ class DocContext:
         self._long_spans: dict[tuple[int, int], tuple[int, int, str]] = {}
 
     # per-sentence caches (keys start with the sentence's (lo, hi)) that forget_before empties
-    _SENTENCE_CACHES = ("_tokens", "_mentions", "_sentences", "_excerpts", "_events_near")
+    _SENTENCE_CACHES = ("_tokens", "_mentions", "_sentences", "_excerpts", "_events_near", "_side_mentions")
     _SENTENCE_CACHES_OUTSIDE = (
         "_period_hits", "_event_hits", "_basis_hits", "_basis_starts", "_event_split", "_event_patterns", "_event_blocked",
     )
@@ -618,6 +619,20 @@ class DocContext:
                 found = [m for m in found if (m.start, m.end) not in self.venue_spans]
             self._mentions[key] = found
         return found
+
+    def side_mentions(self, lo: int, hi: int) -> "SideMentions":
+        """A sentence's places named by adjective right after a side or authority word (the
+        gazetteer's `side_heads`: "وزارة الدفاع الكمبودية", "الجانب التايلاندي"), with the
+        offsets of its clause punctuation; worked out once per sentence, so that each figure
+        of the sentence reads them by bisection."""
+        key = (lo, hi)
+        got = self._side_mentions.get(key)
+        if got is None:
+            heads = self.gaz.side_heads
+            found = [m for m in self.mentions_in(lo, hi) if m.adjective and word_before(self.text, m.start) in heads]
+            puncts = [m.start() for m in _CLAUSE_PUNCT.finditer(self.text, lo, hi)] if found else []
+            got = self._side_mentions[key] = SideMentions(found, puncts)
+        return got
 
     @cached_property
     def outlet_spans(self) -> list[tuple[int, int]]:
@@ -891,3 +906,28 @@ def inferred_resolution(ctx: DocContext, at: int) -> str | None:
     resolutions = ctx.resolutions
     return next(iter(resolutions)) if len(resolutions) == 1 else None
 
+
+_CLAUSE_PUNCT = re.compile(r"[،,؛;:]")
+
+
+class SideMentions:
+    """One sentence's side mentions (ordered by offset) and its clause punctuation offsets."""
+
+    __slots__ = ("found", "starts", "ends", "puncts")
+
+    def __init__(self, found: list, puncts: list[int]) -> None:
+        self.found = found
+        self.starts = [m.start for m in found]
+        self.ends = [m.end for m in found]
+        self.puncts = puncts
+
+
+def word_before(text: str, pos: int) -> str:
+    """The word right before normalised offset `pos` (its clitic و/ف kept off: "ووزارة")."""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    i = j
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:j]

@@ -2279,37 +2279,37 @@ def _hedged_number_at(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
     return hit is not None and _number_near(ctx, toks, hit[1], 1, 1)
 
 
+_SPACE_RUN = regex.compile(r"\s*")
+
+
 def _adjective_country(ctx: DocContext, s_lo: int, s_hi: int, clause_end: int, at: int, end: int) -> Optional[str]:
     """The country a figure's sentence names by adjective for it: the first one after the
     figure in its own clause ("أكثر من 80 ألفا نزحوا في الجانب الكمبودي"), else the nearest one
-    before it ("أعلنت وزارة الدفاع الكمبودية حصيلة بلغت 13 قتيلا"); None when there is none."""
-    heads = ctx.gaz.side_heads
-    if not heads:
+    before it ("أعلنت وزارة الدفاع الكمبودية حصيلة بلغت 13 قتيلا"); None when there is none.
+    The sentence's side mentions and punctuation are read once per sentence (bisection here)."""
+    if not ctx.gaz.side_heads:
         return None
-    found = [m for m in ctx.mentions_in(s_lo, s_hi) if m.adjective and _word_before(ctx.text, m.start) in heads]
-    if not found:
+    side = ctx.side_mentions(s_lo, s_hi)
+    if not side.found:
         return None
-    after = [m for m in found if end <= m.start < clause_end]
-    # ... in the figure's own clause, or a fronted side that ends the clause before it ("وفي
-    # الجانب التايلاندي، ارتفع عدد القتلى إلى 20")
-    start = max(s_lo, *(ctx.text.rfind(c, s_lo, at) + 1 for c in "،,؛;:"))
-    before = [m for m in found if m.end <= at and (start <= m.start or not ctx.text[m.end:start - 1].strip())]
-    pick = after[0] if after else before[-1] if before else None
+    k = bisect_left(side.starts, end)
+    pick = side.found[k] if k < len(side.found) and side.starts[k] < clause_end else None
+    if pick is None:
+        # ... in the figure's own clause, or a fronted side that ends the clause before it ("وفي
+        # الجانب التايلاندي، ارتفع عدد القتلى إلى 20"): only the last mention ending by the
+        # figure can be either
+        p = bisect_left(side.puncts, at) - 1
+        start = max(s_lo, side.puncts[p] + 1) if p >= 0 else s_lo
+        k = bisect_right(side.ends, at) - 1
+        if k >= 0:
+            m = side.found[k]
+            # (the gap to the clause's punctuation is white space: read up to its first letter)
+            if start <= m.start or _SPACE_RUN.match(ctx.text, m.end).end() >= start - 1:
+                pick = m
     if pick is None:
         return None
     chain = ctx.gaz.parent_chain(pick.place.id)
     return chain[-1] if chain else pick.place.id
-
-
-def _word_before(text: str, pos: int) -> str:
-    """The word right before normalised offset `pos` (its clitic و/ف kept off: "ووزارة")."""
-    j = pos
-    while j > 0 and text[j - 1] == " ":
-        j -= 1
-    i = j
-    while i > 0 and not text[i - 1].isspace():
-        i -= 1
-    return text[i:j]
 
 
 def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:
