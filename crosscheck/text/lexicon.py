@@ -191,6 +191,17 @@ def _by_length_then_text(p: Phrase) -> tuple[int, str]:
     return -len(p.words), p.source
 
 
+def _goes_on(p: Phrase, nxt: Token | None) -> bool:
+    """Can phrase p, started at a token, go on at `nxt` (PhraseSet._pair_candidates)?"""
+    return len(p.words) == 1 or p.gapped or (nxt is not None and p.words[1].matches(nxt))
+
+
+def _ends_after(p: Phrase, prev: Token | None) -> bool:
+    """Can phrase p end at a token after `prev` (PhraseSet._end_pair_candidates)?"""
+    w = p.words
+    return len(w) == 1 or w[-1].gap or w[-2].gap or (prev is not None and w[-2].matches(prev))
+
+
 class PhraseSet:
     """Many phrases; finds the nearest one before or after a token position.
 
@@ -314,21 +325,7 @@ class PhraseSet:
         """Of `found` (the candidates starting at `tok`), those that can go on at `nxt` (the next
         token, None at the end): one word, a gap second or after the first, or a second word
         that `nxt` has.  A necessary condition of match_at: the same matches, fewer trials."""
-        key = (tok.forms, None if nxt is None else nxt.forms)
-        pair = self._pair_cache.get(key)
-        if pair is None and nxt is not None and _DIGIT_PAIRS and self._digit_free and _digit_forms(nxt.forms):
-            # a figure next ("قتل 1234"): no second word of a phrase matches a digit form, so
-            # every such token keeps the same candidates (one entry, not one per number)
-            key = (tok.forms, _DIGITS_KEY)
-            pair = self._pair_cache.get(key)
-        if pair is None:
-            if len(self._pair_cache) > _CACHE_MAX:
-                self._pair_cache.clear()
-            pair = self._pair_cache[key] = [
-                p for p in found
-                if len(p.words) == 1 or p.gapped or (nxt is not None and p.words[1].matches(nxt))
-            ]
-        return pair
+        return self._beside(self._pair_cache, _goes_on, found, tok, nxt)
 
     def _end_pair_candidates(self, found: list[Phrase], tok: Token, prev: Token | None) -> list[Phrase]:
         """Of `found` (the candidates ending at `tok`), those that can end there after `prev`
@@ -336,21 +333,22 @@ class PhraseSet:
         word before the last that `prev` has.  A necessary condition of match_ending_at (the
         last two words, neither a gap, stand on the last two tokens): the same answers, fewer
         trials ("ما لا يقل عن" is not tried after "أفرج")."""
-        key = (tok.forms, None if prev is None else prev.forms)
-        pair = self._end_pair_cache.get(key)
-        if pair is None and prev is not None and _DIGIT_PAIRS and self._digit_free and _digit_forms(prev.forms):
-            # a figure before ("1234 عن"): no word matches a digit form, so every such token
-            # keeps the same candidates (one entry, not one per number)
+        return self._beside(self._end_pair_cache, _ends_after, found, tok, prev)
+
+    def _beside(self, cache: dict, keep, found: list[Phrase], tok: Token, other: Token | None) -> list[Phrase]:
+        """`found` filtered by `keep(phrase, other)` for the neighbouring token `other`, cached
+        per pair of form sets.  A figure beside ("قتل 1234", "1234 عن"): no word of a phrase
+        matches a digit form, so every such token keeps the same candidates (one entry, not one
+        per number)."""
+        key = (tok.forms, None if other is None else other.forms)
+        pair = cache.get(key)
+        if pair is None and other is not None and _DIGIT_PAIRS and self._digit_free and _digit_forms(other.forms):
             key = (tok.forms, _DIGITS_KEY)
-            pair = self._end_pair_cache.get(key)
+            pair = cache.get(key)
         if pair is None:
-            if len(self._end_pair_cache) > _CACHE_MAX:
-                self._end_pair_cache.clear()
-            pair = self._end_pair_cache[key] = [
-                p for p in found
-                if len(p.words) == 1 or p.words[-1].gap or p.words[-2].gap
-                or (prev is not None and p.words[-2].matches(prev))
-            ]
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
+            pair = cache[key] = [p for p in found if keep(p, other)]
         return pair
 
     @property
