@@ -9,10 +9,18 @@ returned its exit code, stdout and stderr are flushed and the process leaves wit
 (`os._exit`).  Everything the command writes is complete before: its files are written
 atomically and closed (crosscheck.util.atomic), its database connections closed.  When the
 output cannot be flushed (a closed pipe) the ordinary exit runs instead.
+
+What is kept is also moved out of the cyclic collector's reach (`gc.freeze`): the check builds
+its objects with the collector held off (crosscheck.util.gc_pause), so they are all still in
+its youngest generation, and the first allocation after the collector is back started a
+collection that read every one of them again (at 10,000 articles one such collection, ~0.1
+CPU-s, after the output was written).  Frozen objects are freed by reference counting as
+before; only garbage cycles among them wait for the process to leave, as everything kept does.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -21,9 +29,11 @@ _kept: list = []
 
 
 def keep(*objects: object) -> None:
-    """Hold `objects` until the process leaves (when enabled; else nothing)."""
+    """Hold `objects` until the process leaves (when enabled; else nothing), and every object
+    alive now out of the collector's reach (none of it is read by a collection again)."""
     if ENABLED:
         _kept.append(objects)
+        gc.freeze()
 
 
 def kept() -> bool:
