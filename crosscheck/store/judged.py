@@ -1000,10 +1000,11 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         own = []
         for seq in runs:
             for text, linked, pre in conn.execute("SELECT CAST(data AS BLOB), linked, pre FROM judged_members WHERE seq = ?", (seq,)):
-                m = _member(conn, text, linked, notes, remap)
+                m = _member(conn, text, linked, notes, remap, fill=False)
                 if m.index not in leaving:
                     own.append((keys.of(pre), m))
                     stats.members_read += 1
+        compact.reader(conn).fill_all([m.claim for _k, m in own])
         own += [(s.pre, c) for s, c in zip(arriving[dest], _copies(arriving[dest]))]
         own.sort(key=lambda e: e[1].index)
         joining = _copies(targets[dest])
@@ -1132,6 +1133,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
     def load(column: str, values, where: str = "", params=()) -> list[int]:
         got = []
         values = sorted(values)
+        made = []
         for i in range(0, len(values), 500):
             part = values[i : i + 500]
             for rowid, seq, pre, moved, text, linked in conn.execute(
@@ -1139,9 +1141,11 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
                     f"({','.join('?' * len(part))}){where}", [unit, *part, *params]):
                 got.append(rowid)
                 if rowid not in loaded:
-                    m = _member(conn, text, linked, notes, remap)
+                    m = _member(conn, text, linked, notes, remap, fill=False)
                     m.pre = keys.of(pre)
                     loaded[rowid] = (seq, moved, m)
+                    made.append(m.claim)
+        compact.reader(conn).fill_all(made)
         return got
 
     def rest(key: tuple) -> tuple:
@@ -1313,13 +1317,17 @@ def _in_pairs(conn, sql: str, values) -> list:
     return out
 
 
-def _member(conn, text: str | bytes, linked: Optional[str], notes, remap: dict):
+def _member(conn, text: str | bytes, linked: Optional[str], notes, remap: dict, fill: bool = True):
+    """A stored member, its sentences put back (else by the caller, `compact.Reader.fill_all`
+    over a batch: `fill=False`), with its linked event (a tally)."""
+    from crosscheck.extract.claim_copy import updated
     from crosscheck.store.streamed import member_from_json
 
     m, note = member_from_json(compact.unpack(text))
-    compact.reader(conn).fill(m.claim)
-    if linked:  # a tally: the event linking gave it
-        m.claim = m.claim.model_copy(update={"event": remap.get(linked, linked)})
+    if fill:
+        compact.reader(conn).fill(m.claim)
+    if linked:  # a tally: the event linking gave it (model_copy's values)
+        m.claim = updated(m.claim, {"event": remap.get(linked, linked)})
     if note:
         notes[m.index] = note
     return m
