@@ -104,6 +104,7 @@ class CompiledKind:
     article_phrases: tuple[str, ...] = ()  # article_needs of several words ("الطائرة المنكوبة")
     veto_phrases: tuple[str, ...] = ()  # context_veto.words of several words ("في الأسر")
     heads_next: frozenset[str] = frozenset()  # heads_next, normalised: tally joiners ("ضد")
+    exclude_hedge: PhraseSet | None = None  # exclude_hedge: hedges that veto the rule
 
 
 @dataclass(slots=True)
@@ -155,6 +156,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 tuple(w for w in r.article_needs if " " in w.strip()),
                 tuple(w for w in r.context_veto.words if " " in w.strip()) if r.context_veto else (),
                 frozenset(normalize_word(w) for w in r.heads_next),
+                PhraseSet.of(r.exclude_hedge) if r.exclude_hedge else None,
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -3378,6 +3380,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             continue  # "استمرت 34 يوما", "على مدى ثلاثة أيام": only a figure with its marker
         if r.no_hedge and left != i0:
             continue  # "مشروع القرار أكثر من 30 دولة": a hedged figure names nothing
+        if ck.exclude_hedge is not None and left != i0 and ck.exclude_hedge.at(toks, left):
+            continue  # "بعد أقل من أسبوعين على": a bound, not this rule's length
         (nounless if noun is None else nouned).append(len(cands))
         cands.append((ck, noun, has_cue))
     # The rules with a counted noun first, then the others.  A rule without a noun scores at

@@ -184,6 +184,9 @@ class KindRule(_Strict):
     # the figure takes no hedge: a number that names ("القرار 2728") never comes with "أكثر من"
     # ("شارك في تقديم مشروع القرار أكثر من 30 دولة" counts co-sponsors)
     no_hedge: bool = False
+    # hedges that take the figure from this rule: "بعد أقل من أسبوعين على" is a bound, not an
+    # elapsed time some sets count (the hedge's words, starting right before the figure's number)
+    exclude_hedge: list[str] = Field(default_factory=list)
     min_value: float = 0
     integer_only: bool = True
     group: Optional[str] = None  # default group when the noun names none
