@@ -41,9 +41,10 @@ def test_detainees_moved_outside_a_swap_are_not_released():
 
 def test_two_drafts_proposing_different_mandates_are_two_events():
     text = (
-        "وفشل المجلس في تمديد الآلية. ونال مشروع قدمته فرنسا يقترح التمديد لمدة تسعة أشهر 12 صوتا "
-        "مقابل اعتراض روسيا. أما مشروع قدمته الصين يقترح التمديد لمدة ثلاثة أشهر فلم يحصل إلا على صوتين."
+        "وفشل المجلس في تمديد الآلية. ونال مشروع قدمته فرنسا يقترح التمديد لمدة 270 يوما 12 صوتا "
+        "مقابل اعتراض روسيا. أما مشروع قدمته الصين يقترح التمديد لمدة 90 يوما فلم يحصل إلا على صوتين."
     )
+    # (lengths in days: months and years are `other`, as the real-news sets T-Y give them)
     durations = {c.value: c.event for c in extract_text(text) if c.kind == "duration_days"}
     assert set(durations) == {270, 90}
     assert durations[270] != durations[90]

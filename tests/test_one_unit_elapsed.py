@@ -20,7 +20,7 @@ def test_week_after_the_event_is_elapsed_not_the_emergency():
 
 @pytest.mark.parametrize("text,value", [
     ("وقبل الهدنة بيوم قصفت الطائرات السوق", 1),
-    ("وبعد الحريق بشهر عاد السكان إلى الحي", 30),
+    ("وبعد الحريق بأسبوع عاد السكان إلى الحي", 7),
     ("وبعد الزلزال بأسبوعين انتشل المنقذون آخر الجثث", 14),
 ])
 def test_unit_after_the_event(text, value):
@@ -28,9 +28,9 @@ def test_unit_after_the_event(text, value):
 
 
 def test_unit_after_the_event_before_the_clause_figure():
-    # the clause's own figure right after the unit ("قبل الهدنة بشهر 40 مدنيا") is no year
-    text = "وكانت البلدة قد فقدت قبل الهدنة بشهر 40 مدنيا في غارة واحدة"
-    assert _durations(text) == [(30, "since", "بشهر")]
+    # the clause's own figure right after the unit ("قبل الهدنة بأسبوع 40 مدنيا") is no year
+    text = "وكانت البلدة قد فقدت قبل الهدنة بأسبوع 40 مدنيا في غارة واحدة"
+    assert _durations(text) == [(7, "since", "بأسبوع")]
     assert [c.value for c in extract_text(text) if c.surface == "40 مدنيا"] == [40]
 
 
