@@ -210,8 +210,8 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_u": 247,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
     "reconcile_blind_v": 275,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
     "reconcile_blind_w": 282,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
-    "reconcile_blind_x": 143,  # of 193 (first figure 139; held out in session 26)
-    "reconcile_blind_y": 134,  # of 182 (first figure 132; held out in session 26)
+    "reconcile_blind_x": 146,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member)
+    "reconcile_blind_y": 136,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns)
     "reconcile_blind_z": 136,  # of 184 (first figure 136; held out in session 27)
     "reconcile_blind_aa": 134,  # of 206 (first figure 134; held out in session 27)
 }
@@ -234,26 +234,26 @@ def test_judgements_passed_stay_above_floor(name, tmp_path, capsys):
 # sets F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V and W are also scored for extraction (their gold was written with the same care as their
 # judgements): precision, recall floors and the least number of gold lines each must keep
 EXTRACTION_FLOOR = {
-    "reconcile_blind_f": (0.984, 0.939, 190),  # session 7 0.972 / 0.888; session 8 0.978 / 0.914; session 9 0.979 / 0.934; session 12 0.984 / 0.939
+    "reconcile_blind_f": (0.988, 0.939, 190),  # session 7 0.972 / 0.888; session 8 0.978 / 0.914; session 9 0.979 / 0.934; session 12 0.984 / 0.939; session 27 (extract2) 0.989 / 0.940: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_g": (0.982, 0.915, 185),  # measured in session 7 (0.976 / 0.859; first 0.848); session 14 0.977 / 0.901; session 17 0.983 / 0.901; session 19 0.983 / 0.906, 0.983 / 0.911; session 20 0.983 / 0.916; 0.983 / 0.921 until session 27 (held out), when lengths in years became `other` (sets T-Y's convention; Z and AA rose with it): 0.983 / 0.916
     "reconcile_blind_h": (0.956, 0.962, 160),  # first figure in session 9: 0.871 / 0.844; then 0.911 / 0.900; session 10 0.943 / 0.938; session 11 0.950 / 0.950; session 14 0.956 / 0.950; session 20 0.956 / 0.956
     "reconcile_blind_i": (0.965, 0.922, 183),  # first figure in session 10: 0.907 / 0.798; then 0.948 / 0.902; session 11 0.965 / 0.907; session 13 0.977 / 0.918; session 14 0.982 / 0.918; session 20 0.960 / 0.918: headline roundings ("أكثر من ألفي جريح" over 2068) are claims, which this set's gold (written before set N's convention) does not list
     "reconcile_blind_j": (0.982, 0.954, 178),  # first figure in session 11: 0.942 / 0.826; then 0.981 / 0.876; session 12 0.982 / 0.904; session 13 0.988 / 0.916; session 14 0.988 / 0.921; session 19 0.988 / 0.927; session 20 0.988 / 0.955; session 27 0.983 / 0.955: an elapsed time after "بعد" whatever its start (duration_after_any) reads a headline's "بعد أسبوعين على هجوم" this gold leaves out
     "reconcile_blind_k": (0.994, 0.950, 203),  # first figure in session 12: 0.988 / 0.833; then 0.995 / 0.906; session 13 0.995 / 0.916; session 14 0.995 / 0.921; session 15 0.995 / 0.926; session 19 0.995 / 0.936; session 20 0.995 / 0.941
     "reconcile_blind_l": (0.970, 0.911, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
-    "reconcile_blind_m": (0.975, 0.989, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981
+    "reconcile_blind_m": (0.980, 0.989, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981; session 27 (extract2) 0.981 / 0.990: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_n": (0.969, 0.958, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list
     "reconcile_blind_o": (0.956, 0.849, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116); session 27 0.961 / 0.850 -> 0.957 / 0.858 (held out, F1 0.902 -> 0.905): elapsed times after "بعد" whatever their start
-    "reconcile_blind_p": (0.966, 0.952, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list
+    "reconcile_blind_p": (0.973, 0.952, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list; session 27 (extract2) 0.974 / 0.953: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_q": (0.972, 0.943, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898; session 27 0.976 -> 0.973: "ويأتي التصويت بعد تسعة أيام من إسقاط" is an elapsed time for sets S-Y, not for this gold
-    "reconcile_blind_r": (0.960, 0.929, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart
-    "reconcile_blind_s": (0.956, 0.934, 427),  # first figure in session 21: 0.910 / 0.859 (held out); 0.919 / 0.862 at its end
-    "reconcile_blind_t": (0.966, 0.917, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end
-    "reconcile_blind_u": (0.964, 0.935, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908
-    "reconcile_blind_v": (0.927, 0.910, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end
-    "reconcile_blind_w": (0.953, 0.860, 506),  # first figure in session 25: 0.903 / 0.795 (held out)
-    "reconcile_blind_x": (0.904, 0.796, 316),  # first figure in session 26: 0.891 / 0.789 (held out)
-    "reconcile_blind_y": (0.911, 0.769, 278),  # first figure in session 26: 0.912 / 0.770 (held out)
+    "reconcile_blind_r": (0.966, 0.929, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart; session 27 (extract2) 0.967 / 0.930: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_s": (0.959, 0.937, 427),  # first figure in session 21: 0.910 / 0.859 (held out); 0.919 / 0.862 at its end; session 27 (extract2) 0.960 / 0.938: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_t": (0.976, 0.929, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end; session 27 (extract2) 0.977 / 0.930: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_u": (0.970, 0.937, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908; session 27 (extract2) 0.971 / 0.938: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_v": (0.950, 0.923, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end; session 27 (extract2) 0.951 / 0.924: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_w": (0.957, 0.882, 506),  # first figure in session 25: 0.903 / 0.795 (held out); session 27 (extract2) 0.958 / 0.883: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_x": (0.921, 0.832, 316),  # first figure in session 26: 0.891 / 0.789 (held out); session 27 (extract2) 0.922 / 0.833: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_y": (0.942, 0.786, 278),  # first figure in session 26: 0.912 / 0.770 (held out); session 27 (extract2) 0.943 / 0.787: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_z": (0.943, 0.784, 305),  # first figure in session 27: 0.944 / 0.785 (held out)
     "reconcile_blind_aa": (0.946, 0.717, 287),  # first figure in session 27: 0.947 / 0.718 (held out)
 }
