@@ -778,5 +778,7 @@ def test_formula_and_member_list_phrases_are_tried_only_where_their_first_word_s
     assert any(c["kind"] == "abstentions" and c["value"] == 0 for c in got)  # دون أي امتناع
     # a look-up per formula word standing in the text (a few per sentence), not per token
     n_sentences = 18
-    assert calls[0] <= 10 * n_sentences, (calls[0], every)  # (144 here; 69,180 trying every position)
+    # (144 here until session 27, 186 with the formulas of a named vote against, of the Council's
+    # rule told beside a tally and of vetoes not turned to; 131,244 trying every position)
+    assert calls[0] <= 12 * n_sentences, (calls[0], every)
     assert every > 20 * calls[0], (calls[0], every)
