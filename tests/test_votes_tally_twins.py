@@ -101,3 +101,16 @@ def test_the_thresholds_are_the_rules():
     from crosscheck.ruleset.vote_rules import vote_rules
 
     assert vote_rules().tally_min_value == TALLY_MIN_VALUE and vote_rules().tally_far_ratio == TALLY_FAR_RATIO
+
+
+def test_two_sides_swapped_are_one_tally_told_with_a_slip():
+    # "بأغلبية 22 صوتا مقابل 11، وامتناع 14" and, recalled a year on in the month it was held,
+    # "22 صوتا مقابل 14 وامتناع 11": the same figures on exchanged sides, one vote (a conflict
+    # to show), not two votes
+    a = _occ("a", date(2021, 3, 23), body="ga", subj="resolution", tally="abstentions:14,votes_against:11,votes_for:22")
+    b = _occ("b", date(2021, 3, 23), body="ga", subj="resolution", tally="abstentions:11,votes_against:14,votes_for:22")
+    assert not strangers(a, b)
+    assert _docs(link([a, b])) == [["a", "b"]]
+    # figures that are not each other's stay two votes
+    c = _occ("c", date(2021, 3, 23), body="ga", subj="resolution", tally="abstentions:30,votes_against:17,votes_for:22")
+    assert strangers(a, c)

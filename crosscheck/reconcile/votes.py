@@ -410,6 +410,10 @@ def strangers(a: Occ, b: Occ) -> bool:
     differ = [k for k in common if ta[k] != tb[k]
               and _distinctive(ta[k], TALLY_MIN_VALUE) and _distinctive(tb[k], TALLY_MIN_VALUE)]
     alike = sum(1 for k in common if ta[k] == tb[k])
+    if sorted(ta[k] for k in differ) == sorted(tb[k] for k in differ):
+        # the same figures on swapped sides ("22 مقابل 11، وامتناع 14" / "22 ... 14 ... 11"):
+        # one tally told with its sides exchanged, a conflict to show, not two votes
+        return False
     return len(differ) >= 2 and alike < len(differ) and any(_far(ta[k], tb[k]) for k in differ)
 
 
