@@ -59,3 +59,33 @@ def test_a_toll_of_the_last_24_hours_keeps_its_window():
     total = claim("b", "killed", 300, as_of="2024-02-04", as_of_from="metadata")
     clusters = [c for c in reconcile([day, total]) if c.kind == "killed"]
     assert len(clusters) == 2
+
+
+def test_a_finished_span_recalled_weeks_later_is_the_occurrence_told():
+    # "حداد سبعة أيام" on 17 March, "الحداد الوطني لمدة ثلاثة أيام" on 18 March and, a month on,
+    # "خلال الحداد الوطني الذي استمر أسبوعا كاملا": the recall is of the same mourning, told once
+    # it was over; two sources give seven days against one giving three
+    def mourning(doc, days, as_of, sentence, surface):
+        return claim(doc, "duration_days", days, period="event", event="mourning", location="chile",
+                     as_of=as_of, as_of_from="metadata", sentence=sentence).model_copy(update={"surface": surface})
+    a = mourning("a", 7, "2024-03-17", "أعلنت الحكومة حدادا وطنيا سبعة أيام", "سبعة أيام")
+    b = mourning("b", 3, "2024-03-18", "في إطار الحداد الوطني المعلن لمدة ثلاثة أيام", "ثلاثة أيام")
+    c = mourning("c", 7, "2024-04-16", "وخلال الحداد الوطني الذي استمر أسبوعا كاملا أغلقت المدارس", "أسبوعا")
+    cl = only(reconcile([a, b, c]))
+    assert cl.status == "conflict"
+    assert {x.doc for x in cl.claims if x.outlier} == {"b"}
+    assert not any("another occurrence" in n for n in cl.notes)
+
+
+def test_a_finished_span_told_before_the_occurrence_began_is_another_one():
+    # the same recall dated before the occurrence most articles tell is an earlier mourning's
+    def mourning(doc, days, as_of, sentence, surface):
+        return claim(doc, "duration_days", days, period="event", event="mourning", location="chile",
+                     as_of=as_of, as_of_from="metadata", sentence=sentence).model_copy(update={"surface": surface})
+    a = mourning("a", 3, "2024-03-17", "أعلنت الحكومة حدادا وطنيا ثلاثة أيام", "ثلاثة أيام")
+    b = mourning("b", 3, "2024-03-18", "في إطار الحداد الوطني المعلن لمدة ثلاثة أيام", "ثلاثة أيام")
+    c = mourning("c", 7, "2023-01-10", "وخلال الحداد الوطني الذي استمر أسبوعا كاملا أغلقت المدارس", "أسبوعا")
+    d = mourning("d", 7, "2023-01-09", "أعلنت الحكومة حدادا وطنيا سبعة أيام", "سبعة أيام")
+    cl = only(reconcile([a, b, c, d]))
+    assert cl.status == "consistent"
+    assert any("another occurrence" in n for n in cl.notes)

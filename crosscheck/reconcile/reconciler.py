@@ -57,7 +57,7 @@ from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.stated_whole import one_moment_dates
 from crosscheck.reconcile.periods import resolve_periods, time_parts
-from crosscheck.reconcile.ended import final_length_dates
+from crosscheck.reconcile.ended import final_length_dates, is_ended_length
 from crosscheck.reconcile.sentence_places import place_by_sentence
 from crosscheck.reconcile.sums import mark_sum_parts
 from crosscheck.reconcile.revisions import dated_earlier, first_told, revisions
@@ -444,18 +444,24 @@ def _other_occurrences(group: ScopeGroup, members, cfg: ReconcileConfig) -> list
     then one of them was over.  Dated figures are chained by day - a figure joins the current
     occurrence while its day is within the longest length told so far of the occurrence's
     first day - and the occurrence with most figures (the latest on a tie) is judged; undated
-    figures stay with it.  Cost: one sort of the cluster's dated figures."""
+    figures stay with it, and so do finished spans (`ended_length_leads`: "الحداد الذي استمر
+    أسبوعا" a month on) told on or after its first day: they are recalled once it is over, on
+    any later day.  Cost: one sort of the cluster's dated figures."""
     slack = cfg.instance_slack_days
     if slack is None or group.kind not in cfg.instance_kinds:
         return []
     if exact_form(group.key.get("period")) != "event" or \
             exact_form(group.key.get("event")) in {exact_form(e) for e in cfg.growing_events}:
         return []
-    dated = []
+    dated, ended = [], []
     for m in members:
         v = numeric_value(m.claim)
         if m.claim.as_of and v is not None:
-            dated.append((parse_iso(m.claim.as_of, m.claim.doc), v, m))
+            d = parse_iso(m.claim.as_of, m.claim.doc)
+            c = m.claim
+            # a finished span ("الحداد الذي استمر أسبوعا") is told once the occurrence is over,
+            # on any later day: its day does not start an occurrence of its own
+            (ended if c.sentence and is_ended_length(c.sentence, c.surface, cfg) else dated).append((d, v, m))
     if len(dated) < 2:
         return []
     dated.sort(key=lambda t: (t[0], t[1]))
@@ -471,7 +477,9 @@ def _other_occurrences(group: ScopeGroup, members, cfg: ReconcileConfig) -> list
     if len(runs) < 2:
         return []
     main = max(range(len(runs)), key=lambda i: (len({m.claim.doc for m in runs[i]}), i))
-    return [m for i, run in enumerate(runs) if i != main for m in run]
+    first_day = min(parse_iso(m.claim.as_of, m.claim.doc) for m in runs[main])
+    # (an ended span told before the judged occurrence began is an earlier occurrence's)
+    return [m for i, run in enumerate(runs) if i != main for m in run] + [m for d, _v, m in ended if d < first_day]
 
 
 def _later_tallies(members) -> list:
