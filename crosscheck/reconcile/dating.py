@@ -121,3 +121,23 @@ def find_whole(sentence: str, surface: str) -> int:
             return i
         i = sentence.find(surface, i + 1)
     return first
+
+
+# A day no article is dated: an undated article's figures are read against it only to learn
+# whether their own sentence names a day of their own (`own_day_key`), never to date them.
+_PROBE_DAY = date(2001, 7, 15)
+
+
+def own_day_key(c: Claim, rules: Optional[DateRules] = None) -> Optional[str]:
+    """For a figure of an undated article: a key for the day its own sentence names ("بعد أن كان
+    64 مساء أمس الخميس", "حتى يوم الأحد"), or None when it names none (the article's own,
+    unknown, day).  The day cannot be dated without the article's date, but it is another day
+    than the article's: figures with different keys stood at different unknown days, and
+    figures naming the same day share a key.  One cached scan per sentence (`claim_date`)."""
+    if rules is None:
+        rules = date_rules()
+    when, how = claim_date(c.sentence or c.surface, figure_offset(c), _PROBE_DAY, rules)
+    if how not in ("relative", "text") or when is None:
+        return None
+    return when.isoformat()
+

@@ -49,7 +49,7 @@ from crosscheck.models import (ClaimRef, Claim, Cluster, Document, OutlierLink, 
                                ReportDocument, TrajectoryPoint)
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
-from crosscheck.reconcile.dating import date_claims, document_dates, parse_iso
+from crosscheck.reconcile.dating import date_claims, document_dates, own_day_key, parse_iso
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.running import tells_growth, tells_running
@@ -935,6 +935,10 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     if any(earlier):
         cdates = [None if e else d for d, e in zip(cdates, earlier)]
         groups = [f"{g}#earlier{i}" if e else g for i, (g, e) in enumerate(zip(groups, earlier))]
+    # an undated article's figure whose own sentence names another day ("بعد أن كان 64 مساء أمس
+    # الخميس") stood at a day of its own, unknown like the article's: not at the article's moment
+    groups = [f"{g}#day{k}" if d is None and not c.as_of and (k := own_day_key(c)) else g
+              for g, d, c in zip(groups, cdates, claims)]
     # a part of the day named orders one day's figures (not one a later article recalls mistyped)
     cdates = moments(claims, spans, cdates, recalled=_recalled_days(claims, cdates, doc_dates or {}, cfg))
     if first:
