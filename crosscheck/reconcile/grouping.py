@@ -917,7 +917,10 @@ def _country_to_lone_region(
     `attach_gap_days` away from every country figure is another story: it neither takes the
     country's figure nor counts as a second region, and the decision is counted
     (`lone_region_gated`, `lone_region_keys`: the days or articles, not only the keys, decided it).  Cost: one pass over the
-    keys, grouped by scope without place."""
+    keys, grouped by scope without place.
+
+    A country's cluster whose every figure was placed only by its article (`inferred`) joins the
+    deepest place when the figures inside lie on one chain below a region (`_one_chain`)."""
     if "location" not in attrs:
         return clusters
     from crosscheck.reconcile.singled_out import alone_near, rules_alone_pattern
@@ -957,6 +960,16 @@ def _country_to_lone_region(
             inside = below.get(country)  # key inside the country -> its region (country's child)
             if not inside:
                 continue
+            if all("location" in m.claim.inferred for m in clusters[ck]):
+                # figures placed only by their article's country: no article states a whole
+                dest = _one_chain(clusters, ck, inside, parents, li, cfg)
+                if dest is not None:
+                    # (the articles and days decide it - `_one_chain` returns a key only when
+                    # the places allow it - so the keys are counted whatever they say)
+                    stats.lone_region_keys.update((ck, *inside))
+                    if dest != ():
+                        target[ck] = dest
+                        continue
             docs = {(m.claim.doc, m.claim.as_of) for m in clusters[ck]}
             parts = clusters.get(ck[:gi] + ("subset",) + ck[gi + 1:], ()) if gi is not None else ()
             if any((m.claim.doc, m.claim.as_of) in docs for k in inside for m in clusters[k]) \
@@ -992,6 +1005,43 @@ def _country_to_lone_region(
                                f"in one region ({dest[li]}): that region's figure")
         merged.setdefault(dest, []).extend(ms)
     return merged
+
+
+def _one_chain(clusters: dict[tuple, list[Member]], ck: tuple, inside: dict[tuple, str],
+               parents: dict[str, str], li: int, cfg: ReconcileConfig) -> Optional[tuple]:
+    """The cluster a country's figures placed only by their articles (`inferred`) join: when
+    every other cluster of the scope inside the country lies on one chain of places (a district
+    and the region holding it, "واياناد" in "كيرالا"), the deepest place's - the figures of
+    one story told by outlets that name its place or only their country ("الحصيلة الرسمية 210
+    قتلى" in an article about that district).  None when the places inside fork (two regions,
+    two cities: the country's figure may be their whole), when a figure of the story's place was
+    given more than `attach_gap_days` from all of the country's (another story), when fewer
+    than two articles give figures at the places inside, or when an article singles a place out
+    ("وحدها": a part): then () when the places allowed it (the articles or days decided),
+    None when they did not."""
+    from crosscheck.reconcile.singled_out import alone_near, rules_alone_pattern
+
+    country_ms = clusters[ck]
+    deepest = max(inside, key=lambda k: (len(_ancestors(k[li], parents)), repr(k)))
+    above = _ancestors(deepest[li], parents)
+    chain = {deepest[li], *above}
+    if len(above) < 2 or any(k[li] not in chain for k in inside):
+        # (a place right below its country - a city, a province - is left to the lone-region
+        # reading: only a place inside a region inside the country is read this way)
+        return None
+    placed = [m for k in inside for m in clusters[k]]
+    if len({m.claim.doc for m in placed}) < 2:
+        # one article's place (a city the bodies were taken to, a district named after another
+        # place) is no story's place yet: two articles must name it
+        return ()
+    gap = cfg.attach_gap_days
+    if gap is not None and _all_apart(country_ms, placed, gap):
+        return ()
+    pattern = rules_alone_pattern()
+    if any(alone_near(m.claim, pattern) for m in country_ms) or \
+            any(alone_near(m.claim, pattern) for k in inside for m in clusters[k]):
+        return ()
+    return deepest
 
 
 def _lone_region(inside: dict[tuple, str], regions: frozenset[str], li: int) -> Optional[tuple]:
