@@ -205,14 +205,14 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_p": 180,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل; session 20 172: headline claims (173 before captives counted through a pronoun moved P10's place joins); 177 once a place of talk ('تتواصل في تركيا التساؤلات') is no place of the figures and with round 2 of the reconciler; session 21 179: a figure naming another draft right after it; session 21 180: one article does not contradict itself, a draft named after a figure, earlier values after asides)
     "reconcile_blind_q": 185,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives; 177 with a breakdown by section, nominative duals, groups of firefighters and militants; session 21 180: committee votes dated by their own words, "الشهر الماضي", "في نوفمبر"; 181: "بعد تسعة أيام من"; session 21 181: votes dated by their own words (last month, n days before))
     "reconcile_blind_r": 215,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses and falls told as such; 209 with kind constructions, committee vs plenary and draft vs adopted text, captives counted through a pronoun, stated combinations read at every mention, partitive pronouns)
-    "reconcile_blind_s": 272,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22)
+    "reconcile_blind_s": 273,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22)
     "reconcile_blind_t": 227,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
-    "reconcile_blind_u": 247,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
+    "reconcile_blind_u": 248,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
     "reconcile_blind_v": 275,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
     "reconcile_blind_w": 282,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
-    "reconcile_blind_x": 146,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member)
-    "reconcile_blind_y": 136,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns)
-    "reconcile_blind_z": 136,  # of 184 (first figure 136; held out in session 27)
+    "reconcile_blind_x": 150,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member)
+    "reconcile_blind_y": 139,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns)
+    "reconcile_blind_z": 140,  # of 184 (first figure 136; held out in session 27)
     "reconcile_blind_aa": 134,  # of 206 (first figure 134; held out in session 27)
 }
 
@@ -243,7 +243,7 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_l": (0.970, 0.911, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
     "reconcile_blind_m": (0.980, 0.989, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981; session 27 (extract2) 0.981 / 0.990: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_n": (0.969, 0.958, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list
-    "reconcile_blind_o": (0.956, 0.849, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116); session 27 0.961 / 0.850 -> 0.957 / 0.858 (held out, F1 0.902 -> 0.905): elapsed times after "بعد" whatever their start
+    "reconcile_blind_o": (0.956, 0.857, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116); session 27 0.961 / 0.850 -> 0.957 / 0.858 (held out, F1 0.902 -> 0.905): elapsed times after "بعد" whatever their start
     "reconcile_blind_p": (0.973, 0.952, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list; session 27 (extract2) 0.974 / 0.953: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_q": (0.972, 0.943, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898; session 27 0.976 -> 0.973: "ويأتي التصويت بعد تسعة أيام من إسقاط" is an elapsed time for sets S-Y, not for this gold
     "reconcile_blind_r": (0.966, 0.929, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart; session 27 (extract2) 0.967 / 0.930: durations after "بعد" and day ordinals, months and years as `other`, votes
@@ -254,8 +254,8 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_w": (0.957, 0.882, 506),  # first figure in session 25: 0.903 / 0.795 (held out); session 27 (extract2) 0.958 / 0.883: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_x": (0.921, 0.832, 316),  # first figure in session 26: 0.891 / 0.789 (held out); session 27 (extract2) 0.922 / 0.833: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_y": (0.942, 0.786, 278),  # first figure in session 26: 0.912 / 0.770 (held out); session 27 (extract2) 0.943 / 0.787: durations after "بعد" and day ordinals, months and years as `other`, votes
-    "reconcile_blind_z": (0.943, 0.784, 305),  # first figure in session 27: 0.944 / 0.785 (held out)
-    "reconcile_blind_aa": (0.946, 0.717, 287),  # first figure in session 27: 0.947 / 0.718 (held out)
+    "reconcile_blind_z": (0.949, 0.796, 305),  # first figure in session 27: 0.944 / 0.785 (held out)
+    "reconcile_blind_aa": (0.961, 0.721, 287),  # first figure in session 27: 0.947 / 0.718 (held out)
 }
 
 
