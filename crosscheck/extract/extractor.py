@@ -1595,6 +1595,8 @@ def _subset_parent(
         marker = ctx.scope.subset_after.at(toks, i1)
     if marker is None and last.parent is None:
         marker = _subset_marker_before_name(ctx, toks, left, last.right - off)
+    if marker is None and last.parent is None and _colon_after(ctx, toks, last.right - off, left):
+        marker = (left, left)  # "تجاوز عدد اللاجئين 170 ألفا: نحو 84 ألفا في تنزانيا، و66 ألفا في …"
     if marker is not None:
         found = last.parent or last
         if found is last and len(placed) >= 2 and _people_marker(ctx, toks, left) and _time_span(ctx, last):
@@ -1634,6 +1636,23 @@ def _subset_parent(
         if joined:
             return last.parent
     return None
+
+
+_COLON_ONLY = regex.compile(r"\s*:\s*")
+
+
+def _colon_after(ctx: DocContext, toks: Sequence[Token], right: int, left: int) -> bool:
+    """Does a colon alone stand between the claim before (ending at token `right`) and the
+    figure at `left` ("170 ألفا: نحو 84 ألفا في تنزانيا"): the total, then its breakdown?"""
+    return (
+        0 < left == right < len(toks) and toks[left].brk_before
+        and bool(_COLON_ONLY.fullmatch(ctx.text, toks[left - 1].nend, toks[left].nstart))
+        and not _year_token(toks[left].text)  # "1705 وفيات: 2023 العام الأكثر فتكا": a year opens a headline's second half
+    )
+
+
+def _year_token(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _pool_of_previous(toks: Sequence[Token], placed: list[_Placed], off: int) -> bool:
