@@ -3060,6 +3060,10 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
         ):
             # "نحو ألف شخص بينهم 108 جرحى": a cue past a subset marker is the subset's
             cue = index.nearest(left, right, before, 0, cross, r.id)
+        if cue is not None and cue[1] > right and _next_figure_noun(ctx, toks, right, cue[1]):
+            # "إلى 43 ومئات المفقودين", "إلى 43 وعشرات الجرحى": the noun of the figure joined
+            # after this one is that figure's, not a cue of this one
+            cue = index.nearest(left, right, before, 0, cross, r.id)
     if cue is None and r.cue_after:
         # "34 منهم على الأقل قد لقوا حتفهم": the cue after a subset's hedge
         k = fig.get(("subset_hedge_end", right), -1)
@@ -3124,6 +3128,17 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
     return None
+
+
+def _next_figure_noun(ctx: DocContext, toks: Sequence[Token], right: int, cue_at: int) -> bool:
+    """Is the cue at `cue_at` the counted noun of a figure joined by "و" right after the claim
+    ending at `right` (the figure's token, maybe its scale word, then the cue)?"""
+    if not (right < cue_at <= right + 2 and right < len(toks)):
+        return False
+    t = toks[right]
+    if t.brk_before or not t.text.startswith("و") or t.text == "و" or not _starts_number(ctx, t):
+        return False
+    return cue_at == right + 1 or (not toks[right + 1].brk_before and _starts_number(ctx, toks[right + 1]))
 
 
 def _complement_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) -> bool:
