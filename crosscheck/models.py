@@ -84,6 +84,7 @@ CLAIM_KINDS = (
     "resolution_number",
     "vetoes",
     "duration_days",
+    "duration_months",  # a length in months (a year is 12): a truce, a war, a mandate
     "aid_trucks",
     "vote_position",  # factual: value is "for" / "against" / "abstain" / "veto"; actor = member
     "other",

@@ -23,8 +23,9 @@ def test_a_unit_alone_needs_an_event():
     assert _claims("وقال الوزير إنه سافر لمدة أسبوع إلى العاصمة لحضور المؤتمر") == []
 
 
-def test_a_month_alone_is_left_unread():
-    assert _claims("وأعلنت الحكومة حالة الطوارئ لمدة شهر في الإقليم") == []
+def test_a_month_alone_is_one_month_never_thirty_days():
+    # (was left unread: a rounded month is no day count; it is now one month of duration_months)
+    assert _claims("وأعلنت الحكومة حالة الطوارئ لمدة شهر في الإقليم") == [("duration_months", 1, "exact", "event")]
 
 
 def test_one_after_the_unit_is_read_once():

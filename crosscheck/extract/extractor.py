@@ -105,6 +105,7 @@ class CompiledKind:
     veto_phrases: tuple[str, ...] = ()  # context_veto.words of several words ("في الأسر")
     heads_next: frozenset[str] = frozenset()  # heads_next, normalised: tally joiners ("ضد")
     exclude_hedge: PhraseSet | None = None  # exclude_hedge: hedges that veto the rule
+    event_after: PhraseSet | None = None  # event_after: word after the figure -> event suffix
 
 
 @dataclass(slots=True)
@@ -157,6 +158,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 tuple(w for w in r.context_veto.words if " " in w.strip()) if r.context_veto else (),
                 frozenset(normalize_word(w) for w in r.heads_next),
                 PhraseSet.of(r.exclude_hedge) if r.exclude_hedge else None,
+                PhraseSet([Phrase.parse(w, suffix) for suffix, ws in r.event_after.items() for w in ws])
+                if r.event_after else None,
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -1112,8 +1115,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             qualifier = joined.claim.qualifier
 
     value = n.value * mult
-    if mult != 1.0 and right < len(toks) and toks[right].text == "ونصف" and not toks[right].brk_before:
-        value = (n.value + 0.5) * mult  # "خمسة أشهر ونصف"
+    if (mult != 1.0 or (rule.units and noun_end is not None)) and right < len(toks) \
+            and toks[right].text == "ونصف" and not toks[right].brk_before:
+        value = (n.value + 0.5) * mult  # "خمسة أشهر ونصف", "عام ونصف" (a unit of 1: a month)
         right += 1
     if qualifier == "range":
         lo_b, hi_b, lo_open, hi_open = n.low * mult, n.high * mult, False, False
@@ -1676,12 +1680,13 @@ def _waw_joined(toks: Sequence[Token], k: int) -> bool:
     return t.text.startswith("و")
 _THINGS_GAP = 4  # the most words between a toll and the figure of things after it ("سقطوا خلال الـ")
 _SPAN_BACK = 2  # claims looked back past a length of time for the people a subset belongs to
-_NOT_PEOPLE = frozenset({"other", "duration_days", "resolution_number", "aid_trucks"})
+_LENGTH_KINDS = frozenset({"duration_days", "duration_months"})
+_NOT_PEOPLE = frozenset({"other", "resolution_number", "aid_trucks"}) | _LENGTH_KINDS
 
 
 def _time_span(ctx: DocContext, placed: _Placed) -> bool:
     """Is a placed figure a length of time ("17 يوما", "أكثر من أسبوعين")?"""
-    return placed.claim.kind == "duration_days" or (
+    return placed.claim.kind in _LENGTH_KINDS or (
         placed.claim.kind == "other" and not placed.noun.isdisjoint(_time_units(ctx.rules)))
 
 
@@ -3786,6 +3791,10 @@ def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: i
             vote = ctx.events_near(lo, hi, at)
             if vote is not None:
                 name = f"{name}:{vote}"
+        if ck.event_after is not None and right < len(toks) and not toks[right].brk_before:
+            after = ck.event_after.at(toks, right)
+            if after is not None:
+                name = f"{name}:{after[0].payload}"  # "تمديد الهدنة شهرين إضافيين": truce:extension
         return name, False
     if r.event_from != "vote":
         return None, False

@@ -196,6 +196,10 @@ class KindRule(_Strict):
     # events that belong to a vote: the draft or resolution named in the figure's sentence is
     # added to the event ("mandate:draft:russia"), so two drafts' lengths are never compared
     vote_scoped_events: list[str] = Field(default_factory=list)
+    # a word right after the figure (its counted noun and hedge) that adds a part to the event
+    # (event_from: cues): "تمديد الهدنة شهرين إضافيين" is the truce's extension
+    # ("truce:extension"), not its whole length.  suffix -> words
+    event_after: dict[str, list[str]] = Field(default_factory=dict)
     actor: bool = False  # find the member state the claim is about (vetoes)
     # Kinds whose words, joined to this rule's by "و"/"أو" right at the figure, make it one
     # combined total (kind other): "عشرات القتلى والجرحى", "مصرع وإصابة 20", "1000 قتيل أو مفقود".

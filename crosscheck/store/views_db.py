@@ -36,7 +36,7 @@ UNITS = {
     "killed": "people", "injured": "people", "missing": "people", "hostages_held": "people",
     "hostages_released": "people", "prisoners_released": "people", "displaced": "people",
     "votes_for": "votes", "votes_against": "votes", "abstentions": "votes", "vetoes": "vetoes",
-    "resolution_number": "number", "duration_days": "days", "aid_trucks": "trucks",
+    "resolution_number": "number", "duration_days": "days", "duration_months": "months", "aid_trucks": "trucks",
 }
 
 SCHEMA = """
