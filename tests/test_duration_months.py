@@ -109,3 +109,46 @@ def test_the_scorer_does_not_count_a_month_length_as_a_false_positive():
     gold = [{"doc": "text", "kind": "other", "value": 2}]
     result = evaluate(claims, gold)
     assert result.overall.fp == 0
+
+
+def _report(texts):
+    documents = _docs(texts)
+    claims = [c for d in documents for c in extract(d)]
+    return build_report(documents, reconcile(claims, documents))
+
+
+def test_a_length_in_days_and_in_months_that_agree_is_no_inconsistency():
+    report = _report({
+        "a": ("وأعلن الوسطاء أن الهدنة في المدينة الساحلية تستمر لمدة 60 يوما", "2025-03-01"),
+        "b": ("وقالت مصادر إن الهدنة في المدينة الساحلية تستمر لمدة شهرين", "2025-03-01"),
+    })
+    assert {c.kind for c in report.clusters} >= {"duration_days", "duration_months"}
+    assert not [i for i in report.inconsistencies if i.type == "unit_mismatch"]
+
+
+def test_a_length_in_days_and_in_months_that_cannot_both_be_true_is_an_inconsistency():
+    report = _report({
+        "a": ("وأعلن الوسطاء أن الهدنة في المدينة الساحلية تستمر لمدة 90 يوما", "2025-03-01"),
+        "b": ("وقالت مصادر إن الهدنة في المدينة الساحلية تستمر لمدة شهرين", "2025-03-01"),
+    })
+    (inc,) = [i for i in report.inconsistencies if i.type == "unit_mismatch"]
+    assert inc.strength == "hard"
+    assert sorted((c.kind, c.value) for c in inc.claims) == [("duration_days", 90), ("duration_months", 2)]
+    assert "56-62" in inc.explanation
+
+
+def test_a_war_told_in_days_and_months_on_different_days_is_not_compared():
+    report = _report({
+        "a": ("وقتل المئات في الحرب التي استمرت 90 يوما على الإقليم", "2025-03-01"),
+        "b": ("وقتل المئات في الحرب التي استمرت شهرين على الإقليم", "2025-01-20"),
+    })
+    assert not [i for i in report.inconsistencies if i.type == "unit_mismatch"]
+
+
+def test_the_lengths_of_an_extended_truce_in_days_and_months_are_not_compared():
+    report = _report({
+        "a": ("وأعلن الوسطاء أن الهدنة في المدينة الساحلية تستمر لمدة شهرين", "2025-03-01"),
+        "b": ("ووافق الطرفان على تمديد الهدنة في المدينة الساحلية لشهرين إضافيين", "2025-04-28"),
+        "c": ("وقال السكان إن الهدنة في المدينة الساحلية تستمر لمدة 90 يوما", "2025-05-30"),
+    })
+    assert not [i for i in report.inconsistencies if i.type == "unit_mismatch"]

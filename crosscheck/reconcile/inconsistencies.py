@@ -61,6 +61,7 @@ from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, SUB
                                             is_combination, load_hierarchy, scope_key)
 from crosscheck.reconcile.intervals import Span, claim_span, numeric_value, own_parts
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
+from crosscheck.reconcile.unit_pairs import unit_pair_inconsistencies
 from crosscheck.reconcile.votes import transposed
 
 Moment = tuple
@@ -240,6 +241,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
     found.extend(_number_typos(all_clusters, cfg, tallies))
     found.extend(_tally_sums(all_clusters, cfg))
     found.extend(captive_ledger(all_clusters, cfg))
+    found.extend(unit_pair_inconsistencies(all_clusters, cfg, _cite, _say, _make))
     return in_order(found)
 
 

@@ -30,6 +30,17 @@ class NearDuplicateConfig(BaseModel):
     threshold: float = Field(85, ge=0, le=100, description="rapidfuzz ratio for a copy")
 
 
+class UnitPair(BaseModel):
+    """One length told in a fine and a coarse unit (crosscheck.reconcile.unit_pairs)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fine: str  # kind in the fine unit (duration_days)
+    coarse: str  # kind in the coarse unit (duration_months)
+    low: float = Field(gt=0)  # fewest fine units in one coarse unit (a month: 28 days)
+    high: float = Field(gt=0)  # most fine units in one coarse unit (31)
+
+
 class ReconcileConfig(BaseModel):
     """Tolerances, windows and word lists used to group and judge claims."""
 
@@ -120,6 +131,8 @@ class ReconcileConfig(BaseModel):
     # duration plus this many days is another instance of the event: not compared (None: off).
     instance_slack_days: Optional[float] = Field(1, ge=0)
     instance_kinds: list[str] = ["duration_days"]
+    # one length told in two units: a cluster of each with the same scope must agree
+    unit_pairs: list[UnitPair] = []
     vote_position_compatible: list[list[str]] = [["veto", "against"]]
     # Members of each voting body (the `body=` of a vote's event): the votes for, against and
     # abstaining on one vote cannot add up to more.

@@ -23,6 +23,7 @@ TITLES = {
     "falling_total": "a running total falls: a stale or mistaken figure",
     "same_day_mismatch": "a running total given two ways the same day",
     "captives_exceed_taken": "captives still held and freed add up to more than were taken",
+    "unit_mismatch": "one length told in days and in months that disagree",
 }
 
 
