@@ -142,7 +142,8 @@ def report_command(
         record = _record(paths, store, config)
         if record and not paths and engine == "local":
             # the record alone: reconciled unit by unit from the store, never all in memory
-            from crosscheck.store.streamed import write_store_reports
+            # (from the judged state `check` keeps when it is current: crosscheck.store.from_state)
+            from crosscheck.store.from_state import write_reports as write_store_reports
 
             bar = _ProgressBar(progress)
             try:

@@ -57,7 +57,8 @@ CREATE TABLE clusters (id TEXT NOT NULL, dedupe TEXT NOT NULL, status_order INTE
                        status TEXT NOT NULL, kind TEXT NOT NULL,
                        n_claims INTEGER NOT NULL, json TEXT NOT NULL, seq INTEGER NOT NULL,
                        combination INTEGER NOT NULL, outlier_links INTEGER NOT NULL);
-CREATE TABLE hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL)
+CREATE TABLE hkeys (seq INTEGER NOT NULL, pos INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE TABLE places (id TEXT PRIMARY KEY, place TEXT NOT NULL)
 """
 
 
@@ -313,6 +314,10 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             index += len(claims)
             stats.documents += 1
             stats.claims += len(claims)
+        if texts:  # kept with the state: what its positions depend on (crosscheck.store.from_state)
+            from crosscheck.store.places import place
+
+            scratch.executemany("INSERT INTO places VALUES (?, ?)", [(d.id, place(locator, d.id)) for d in docs])
         scratch.executemany("INSERT INTO members VALUES (?, ?, ?, ?, ?)", rows)
         scratch.executemany("INSERT INTO claims VALUES (?, ?)", whole)
         scratch.executemany("INSERT INTO mentions VALUES (?, ?)", spooled)
@@ -832,6 +837,9 @@ class StoreReport:
     written: list  # paths
     summary: str  # the one-screen summary `crosscheck report` prints
     stats: StreamStats
+    # why the record was judged ("" when it was read from the judged state `check` keeps:
+    # crosscheck.store.from_state.write_reports)
+    judged_again: str = "judged by this call"
 
 
 def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "html", "json"), *,
@@ -839,7 +847,8 @@ def write_store_reports(db: str | os.PathLike[str], out_dir, formats=("md", "htm
                         batch_claims: int = BATCH_CLAIMS) -> StoreReport:
     """`report --store DB` without articles: reconcile from the store unit by unit and write
     the report files, the JSON and JSON Lines streamed out of the scratch database.  The
-    bytes are those of `pipeline.write_reports(analyse_store(DB))` (tested)."""
+    bytes are those of `pipeline.write_reports(analyse_store(DB))` (tested).  The command
+    reads the judged state instead when it is current (crosscheck.store.from_state.write_reports)."""
     from pathlib import Path
 
     from crosscheck.errors import CrosscheckError

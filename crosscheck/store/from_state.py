@@ -1,0 +1,251 @@
+"""`report --store` from the judged state that `check` keeps in the store, when it is current.
+
+The judged state (crosscheck.store.judged) holds every cluster of the last full judgement of
+the record as the streamed report wrote it (final id, JSON with report positions, hierarchy
+keys).  When that judgement is of the record as it is now, the report need not judge it again:
+the state's clusters are copied into the scratch database `reconcile_store` fills (the same
+table, the same sort columns, the same `seq`), its inconsistencies are found the same way from
+there (streamed._inconsistencies), and the same writers read it (streamed.write_record_reports):
+the same bytes, with the judging skipped (at 10k: 184 CPU-s of a 509 s report).
+
+**Current** means, all inside one read transaction of the store:
+
+1. the stored documents were extracted with the current rules (else the report raises as it
+   always did: sqlite_store.require_current);
+2. the state's tables are there and `judged.is_current` holds: its generation is the record's
+   (no document written since it was judged: every ingest bumps it) and its version is this
+   one (state format, the compact dictionary, the rules version and the reconciler settings);
+3. the articles' files place the claims as they did when the state was judged: a report's
+   positions (`file:line:col`) are read from the files, so the state keeps, per document, what
+   the positions depend on (`place`: the JSONL line, or the front matter's digest and the
+   headline's offset; `judged_places`, written by `build_state`), and each document's is worked
+   out again here and compared.  A state kept before `judged_places` existed is not current.
+
+Anything else (no state, another generation or version, a file moved or edited): None, and
+the caller judges the record again as before (`reconcile_store`), without keeping the state -
+a report stays a reader of the store (a read-only store, a store another process is writing);
+`check` is what keeps the state.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+from collections import Counter
+from contextlib import closing, contextmanager
+from typing import Iterator, Optional
+
+from crosscheck.store import compact
+from crosscheck.store.places import place
+from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, StoreReport, StreamedRecord, StreamStats, _SCRATCH,
+                                       _Locator, _inconsistencies, _order_indexes, _report_document,
+                                       scratch_directory, write_record_reports, write_store_reports)
+from crosscheck.util.gc_pause import collector_paused
+
+SENTENCES_HELD = 50_000  # sentences of the state kept between clusters (read again when dropped)
+ROWS_HELD = 256  # clusters written to the scratch database at a time
+_REF = re.compile(r'"sentence":"\\u0001(\d+)"')
+
+
+def write_reports(db: str | os.PathLike[str], out_dir, formats=("md", "html", "json"), *,
+                  lang: str = "ar", rules_dir=None, progress=None, batch_claims: int = BATCH_CLAIMS,
+                  judged: bool = True) -> StoreReport:
+    """`report --store DB` without articles: from the judged state when it is current (not
+    with `judged=False`), else `streamed.write_store_reports` (the record judged again; the
+    report's `judged_again` says why).  The same bytes either way (tested)."""
+    from pathlib import Path
+
+    from crosscheck.errors import CrosscheckError
+    from crosscheck.pipeline import parse_formats
+
+    why = ["not asked"]
+    if judged:
+        out = Path(out_dir)
+        if out.exists() and not out.is_dir():
+            raise CrosscheckError(f"{out}: --out must be a directory, and this is a file")
+        wanted = parse_formats(formats)
+        why = []
+        with record_from_state(db, rules_dir=rules_dir, progress=progress, why=why) as record:
+            if record is not None:
+                written, summary = write_record_reports(record, db, out, wanted, lang)
+                return StoreReport(written, summary, record.stats, "")
+    done = write_store_reports(db, out_dir, formats, lang=lang, rules_dir=rules_dir, progress=progress,
+                               batch_claims=batch_claims)
+    done.judged_again = why[0]
+    return done
+
+
+class Stale(Exception):
+    """The state is not the judgement of the record as it is now; the message says why."""
+
+
+def stale_reason(conn: sqlite3.Connection, cfg, rules_version: str) -> str:
+    """Why the state cannot be read for a report ("" when it can, but for the files: `_docs`)."""
+    from crosscheck.store.judged import _TABLES, is_current
+
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not set(_TABLES) <= tables:
+        return "no judged state"
+    if "judged_places" not in tables:
+        return "the judged state does not record the articles' files"
+    if not is_current(conn, cfg, rules_version):
+        return "the judged state is of another generation or version"
+    return ""
+
+
+@contextmanager
+def record_from_state(db: str | os.PathLike[str], *, rules_dir=None, config=None, progress=None,
+                      doc_chunk: int = DOC_CHUNK, why: Optional[list] = None) -> Iterator[Optional[StreamedRecord]]:
+    """The record as `streamed.reconcile_store` gives it, read from a current judged state;
+    None when the state is not current (the reason appended to `why`)."""
+    from crosscheck.reconcile.settings import default_config
+
+    cfg = config or default_config(rules_dir)
+    scratch_dir = scratch_directory()
+    scratch = sqlite3.connect(os.path.join(scratch_dir, "scratch.db"), isolation_level=None)
+    record = None
+    try:
+        try:
+            record = _fill(db, scratch, scratch_dir, cfg, rules_dir, doc_chunk, progress)
+        except Stale as e:
+            if why is not None:
+                why.append(str(e))
+        yield record
+    finally:
+        if record is not None:
+            record.close()
+        else:
+            scratch.close()
+            shutil.rmtree(scratch_dir, ignore_errors=True)
+
+
+def _fill(db, scratch, scratch_dir: str, cfg, rules_dir, doc_chunk: int, progress) -> StreamedRecord:
+    """The scratch database filled from the state (`Stale` when it is not current)."""
+    from crosscheck.ruleset.loader import load_rules
+    from crosscheck.store.sqlite_store import connect, require_current
+
+    scratch.execute("PRAGMA journal_mode = OFF")
+    scratch.execute("PRAGMA synchronous = OFF")
+    for statement in _SCRATCH.split(";"):
+        if statement.strip():
+            scratch.execute(statement)
+    stats = StreamStats()
+    with collector_paused():
+        with closing(connect(db)) as conn:
+            conn.execute("BEGIN")  # one consistent snapshot
+            try:
+                version = load_rules(rules_dir).version
+                require_current(conn, db, version)
+                reason = stale_reason(conn, cfg, version)
+                if reason:
+                    raise Stale(reason)
+                _docs(conn, scratch, stats, doc_chunk, progress)
+                _clusters(conn, scratch, stats)
+            finally:
+                conn.execute("COMMIT")
+        scratch.execute("CREATE INDEX clusters_id ON clusters(id)")
+        _order_indexes(scratch)
+        _inconsistencies(scratch, cfg, stats)
+    return StreamedRecord(scratch_dir, scratch, stats)
+
+
+def _docs(conn, scratch, stats: StreamStats, chunk: int, progress) -> None:
+    """Each document's report record, in id order, a chunk at a time (as the first pass reads
+    them: its dates are the chunk's), and its place checked against the state's."""
+    from crosscheck.reconcile.dating import document_dates
+    from crosscheck.store.sqlite_store import _documents_by_id
+
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
+    jsonl_lines: dict = {}
+    scratch.execute("BEGIN")
+    for i in range(0, len(ids), chunk):
+        part = ids[i : i + chunk]
+        docs = list(_documents_by_id(conn, part))
+        found = document_dates(docs)
+        locator = _Locator(docs, jsonl_lines)
+        marks = ",".join("?" * len(part))
+        kept = dict(conn.execute(f"SELECT id, place FROM judged_places WHERE id IN ({marks})", part))
+        for d in docs:
+            if kept.get(d.id) != place(locator, d.id):
+                raise Stale(f"{d.id}: its file moved or changed since the record was judged")
+            scratch.execute("INSERT INTO docs VALUES (?, ?)", (d.id, _report_document(d, found).model_dump_json()))
+        stats.documents += len(docs)
+        if progress is not None:
+            progress(min(i + chunk, len(ids)), len(ids))
+    scratch.execute("COMMIT")
+    stats.claims = conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+
+
+class _Sentences:
+    """The state's sentences by id, read as the clusters need them (500 a query), at most
+    SENTENCES_HELD kept (a cluster's were written together, so the next clusters' are near)."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        self.texts: dict[int, str] = {}
+
+    def need(self, ids: set[int]) -> None:
+        missing = sorted(ids.difference(self.texts))
+        if not missing:
+            return
+        if len(self.texts) + len(missing) > SENTENCES_HELD:
+            self.texts.clear()
+            missing = sorted(ids)
+        for i in range(0, len(missing), 500):
+            part = missing[i : i + 500]
+            self.texts.update(self.conn.execute(
+                f"SELECT id, text FROM judged_sentences WHERE id IN ({','.join('?' * len(part))})", part))
+        if not ids <= self.texts.keys():
+            gone = sorted(ids.difference(self.texts))
+            raise ValueError(f"judged state: sentence {gone[0]} is missing")
+
+
+def _decoded(text: str, sentences: _Sentences) -> str:
+    """A stored cluster's JSON with its sentences put back (compact.Writer.encode undone): the
+    model's own JSON string of each (json.dumps without ASCII escapes writes a string as
+    pydantic does)."""
+    ids = {int(m) for m in _REF.findall(text)}
+    if not ids:
+        return text
+    sentences.need(ids)
+    texts = sentences.texts
+    return _REF.sub(lambda m: '"sentence":' + json.dumps(texts[int(m.group(1))], ensure_ascii=False), text)
+
+
+def _clusters(conn, scratch, stats: StreamStats) -> None:
+    """The state's clusters into the scratch `clusters` table (with the sort columns
+    `_second_pass` gives them) and their hierarchy keys into `hkeys`, one cluster at a time."""
+    from crosscheck.reconcile.reconciler import _STATUS_ORDER
+
+    sentences = _Sentences(conn)
+    rows: list[tuple] = []
+    status: Counter = Counter()
+    scratch.execute("BEGIN")
+    reader = conn.cursor()
+    for seq, cid, dedupe, kind, combination, data in reader.execute(
+            "SELECT seq, id, dedupe, kind, combination, json FROM judged_clusters ORDER BY seq"):
+        stored = compact.unpack(data).decode("utf-8")
+        head = json.loads(stored)  # the sort columns (its sentences as references: shorter)
+        severity = head.get("severity")
+        st = head["status"]
+        status[st] += 1
+        if st != "conflict":
+            stats.left.setdefault(head["kind"], Counter())[st] += 1
+        rows.append((cid, dedupe, _STATUS_ORDER[st], -(severity or 0.0), severity is None, st, head["kind"],
+                     len(head["claims"]), _decoded(stored, sentences), seq, combination,
+                     bool(head.get("outlier_links"))))
+        del head, stored
+        stats.clusters += 1
+        if len(rows) >= ROWS_HELD:
+            scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            rows = []
+    scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", conn.execute("SELECT seq, pos, key FROM judged_hkeys"))
+    scratch.execute("COMMIT")
+    stats.status = status
+    scratch.execute("DROP TABLE members")
+    scratch.execute("DROP TABLE claims")
+    scratch.execute("DROP TABLE mentions")

@@ -1,0 +1,187 @@
+"""report --store reads the judged state `check` keeps when it is current (crosscheck.store.
+from_state): the same bytes as the report that judges the record again, with no group judged;
+a stale or absent state is judged again (counted, not timed)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from contextlib import closing
+
+import pytest
+
+from crosscheck.ci.check import reconcile_config
+from crosscheck.config import Settings
+from crosscheck.store import from_state, judged
+from crosscheck.store.sqlite_store import ingest
+from crosscheck.store.from_state import write_reports as write_store_reports
+from store_support import ARTICLES, ROOT, private_rules, run  # noqa: F401
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from gen_articles import write_jsonl  # noqa: E402
+
+FORMATS = ("md", "html", "json", "jsonl")
+FILES = ("report.md", "report.html", "report.json", "report.jsonl")
+
+_PARTS = [  # a country's toll and its cities', day by day (part/whole inconsistencies)
+    ("q-01", "2024-05-01", "وكالة", "قالت السلطات إن 100 شخص قتلوا في الفيضانات في باكستان."),
+    ("q-02", "2024-05-01", "إذاعة", "لقي 70 شخصا حتفهم في الفيضانات في كراتشي."),
+    ("q-03", "2024-05-01", "قناة", "وفي لاهور قتل 50 شخصا في الفيضانات بحسب مسؤولين محليين."),
+    ("q-04", "2024-05-02", "صحيفة", "ارتفعت حصيلة الفيضانات في باكستان إلى 150 قتيلا."),
+    ("q-05", "2024-05-02", "موقع", "قتل 160 شخصا في الفيضانات في كراتشي وحدها."),
+    ("q-06", "2024-05-03", "وكالة", "قالت السلطات إن 210 أشخاص قتلوا في الفيضانات في باكستان."),
+]
+
+
+def _articles(root, rows) -> list[str]:
+    paths = []
+    for doc_id, date, source, text in rows:
+        p = root / f"{doc_id}.md"
+        p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory):
+    """Stores of the fixtures, of generated articles (JSONL: votes, tallies, running totals) and
+    of front-matter articles with parts and wholes, each with its judged state."""
+    root = tmp_path_factory.mktemp("from_state")
+    corpus = root / "gen.jsonl"
+    write_jsonl(corpus, 10, 5)
+    made = {}
+    for name, inputs in (("fixtures", [str(p) for p in ARTICLES]), ("generated", [str(corpus)]),
+                         ("parts", _articles(root, _PARTS))):
+        db = root / f"{name}.db"
+        ingest(inputs, db)
+        judged.ensure_state(db, reconcile_config(Settings()))
+        made[name] = db
+    return made
+
+
+def _judging(monkeypatch) -> list[int]:
+    """Groups judged (reconciler.judge_groups, as the streamed pass calls it)."""
+    from crosscheck.reconcile import reconciler
+
+    judged_groups = [0]
+    real = reconciler.judge_groups
+
+    def counted(groups, *a, **k):
+        judged_groups[0] += len(groups)
+        return real(groups, *a, **k)
+
+    monkeypatch.setattr(reconciler, "judge_groups", counted)
+    return judged_groups
+
+
+def _files(out) -> dict[str, bytes]:
+    return {f: (out / f).read_bytes() for f in FILES}
+
+
+def _both(db, tmp_path, monkeypatch):
+    count = _judging(monkeypatch)
+    read = write_store_reports(db, tmp_path / "state", FORMATS)
+    from_state_groups = count[0]
+    again = write_store_reports(db, tmp_path / "again", FORMATS, judged=False)
+    return read, from_state_groups, again, count[0] - from_state_groups
+
+
+@pytest.mark.parametrize("name", ["fixtures", "generated", "parts"])
+def test_a_current_state_gives_the_judged_report_byte_for_byte_and_judges_nothing(stores, tmp_path, monkeypatch,
+                                                                                   name):
+    read, groups_read, again, groups_again = _both(stores[name], tmp_path, monkeypatch)
+    assert read.judged_again == "" and again.judged_again == "not asked"
+    assert groups_read == 0 and groups_again == again.stats.clusters > 0
+    assert _files(tmp_path / "state") == _files(tmp_path / "again")
+    assert read.summary == again.summary
+    assert (read.stats.documents, read.stats.claims, read.stats.clusters, read.stats.status, read.stats.left) == \
+        (again.stats.documents, again.stats.claims, again.stats.clusters, again.stats.status, again.stats.left)
+    if name == "parts":  # inconsistencies found from the state's clusters too
+        assert b'"inconsistency"' in _files(tmp_path / "state")["report.jsonl"]
+
+
+def test_sentences_are_read_again_past_the_bound_with_the_same_bytes(stores, tmp_path, monkeypatch):
+    monkeypatch.setattr(from_state, "SENTENCES_HELD", 3)
+    held = []  # (sentences held, sentences the cluster needs) after each cluster
+    real = from_state._Sentences.need
+
+    def need(self, ids):
+        real(self, ids)
+        held.append((len(self.texts), len(ids)))
+
+    monkeypatch.setattr(from_state._Sentences, "need", need)
+    read, groups_read, again, _ = _both(stores["generated"], tmp_path, monkeypatch)
+    assert read.judged_again == "" and groups_read == 0
+    assert held and all(n <= max(3, own) for n, own in held)
+    assert sum(own for _, own in held) > 3  # the bound was passed: some were dropped and read again
+    assert _files(tmp_path / "state") == _files(tmp_path / "again")
+
+
+def _copy(db, tmp_path, name="copy.db"):
+    copy = tmp_path / name
+    shutil.copyfile(db, copy)
+    return copy
+
+
+def test_a_record_changed_since_it_was_judged_is_judged_again(stores, tmp_path, monkeypatch):
+    db = _copy(stores["parts"], tmp_path)
+    (extra,) = _articles(tmp_path, [("q-07", "2024-05-04", "قناة", "بلغ عدد قتلى الفيضانات في باكستان 260 شخصا.")])
+    ingest([extra], db)  # a new generation
+    count = _judging(monkeypatch)
+    done = write_store_reports(db, tmp_path / "out", FORMATS)
+    assert "generation" in done.judged_again and count[0] == done.stats.clusters > 0
+    assert '"q-07"' in (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
+    # judged (as check does), the state is read again
+    judged.ensure_state(db, reconcile_config(Settings()))
+    count[0] = 0
+    again = write_store_reports(db, tmp_path / "out2", FORMATS)
+    assert again.judged_again == "" and count[0] == 0
+    assert _files(tmp_path / "out") == _files(tmp_path / "out2")
+
+
+def test_another_rules_or_settings_version_is_judged_again(stores, tmp_path):
+    db = _copy(stores["parts"], tmp_path)
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE meta SET value = value || 'x' WHERE key = 'judged_version'")
+    done = write_store_reports(db, tmp_path / "out", FORMATS)
+    assert "version" in done.judged_again
+
+
+def test_an_article_file_edited_outside_its_body_is_judged_again(stores, tmp_path, monkeypatch):
+    """The positions are read from the files: a front matter one line longer moves every claim a
+    line down; the state's positions are then not the report's."""
+    root = tmp_path / "arts"
+    root.mkdir()
+    paths = _articles(root, _PARTS)
+    db = tmp_path / "s.db"
+    ingest(paths, db)
+    judged.ensure_state(db, reconcile_config(Settings()))
+    first = write_store_reports(db, tmp_path / "before", FORMATS)
+    assert first.judged_again == ""
+    p = root / "q-02.md"
+    p.write_text(p.read_text(encoding="utf-8").replace("---\nid:", "---\ntitle: كراتشي\nid:", 1), encoding="utf-8")
+    read, _, again, _ = _both(db, tmp_path, monkeypatch)
+    assert "q-02" in read.judged_again and "changed" in read.judged_again
+    assert _files(tmp_path / "state") == _files(tmp_path / "again")
+    assert _files(tmp_path / "state") != _files(tmp_path / "before")  # the positions moved
+
+
+def test_no_state_or_a_state_without_its_files_recorded_is_judged_again(stores, tmp_path):
+    bare = tmp_path / "bare.db"
+    ingest([str(p) for p in ARTICLES], bare)
+    assert write_store_reports(bare, tmp_path / "a", FORMATS).judged_again == "no judged state"
+    older = _copy(stores["fixtures"], tmp_path, "older.db")
+    with closing(sqlite3.connect(older)) as conn, conn:
+        conn.execute("DROP TABLE judged_places")
+    assert "files" in write_store_reports(older, tmp_path / "b", FORMATS).judged_again
+
+
+def test_report_command_reads_the_state(stores, tmp_path, monkeypatch):
+    count = _judging(monkeypatch)
+    result = run("report", "--store", stores["generated"], "--out", tmp_path / "cli", "--no-progress")
+    assert result.exit_code == 0, result.output
+    assert count[0] == 0
+    write_store_reports(stores["generated"], tmp_path / "again", ("md", "html", "json"), judged=False)
+    for f in ("report.md", "report.html", "report.json"):
+        assert (tmp_path / "cli" / f).read_bytes() == (tmp_path / "again" / f).read_bytes()
