@@ -185,3 +185,32 @@ def test_report_command_reads_the_state(stores, tmp_path, monkeypatch):
     write_store_reports(stores["generated"], tmp_path / "again", ("md", "html", "json"), judged=False)
     for f in ("report.md", "report.html", "report.json"):
         assert (tmp_path / "cli" / f).read_bytes() == (tmp_path / "again" / f).read_bytes()
+
+
+def test_kept_inconsistencies_are_read_not_looked_for_and_an_older_state_looks_for_them(stores, tmp_path,
+                                                                                       monkeypatch):
+    from crosscheck.store import streamed
+
+    looked = [0]
+    real = streamed._inconsistencies
+
+    def counted(*a, **k):
+        looked[0] += 1
+        return real(*a, **k)
+
+    monkeypatch.setattr(from_state, "_inconsistencies", counted)
+    monkeypatch.setattr(streamed, "_inconsistencies", counted)
+    db = stores["parts"]
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM judged_incs").fetchone()[0] > 0
+    read, groups_read, again, _ = _both(db, tmp_path, monkeypatch)
+    assert read.judged_again == "" and groups_read == 0
+    assert looked[0] == 1  # the judged report's only
+    assert _files(tmp_path / "state") == _files(tmp_path / "again")
+    older = _copy(db, tmp_path, "older.db")
+    with closing(sqlite3.connect(older)) as conn, conn:
+        conn.execute("DROP TABLE judged_incs")
+    looked[0] = 0
+    done = write_store_reports(older, tmp_path / "older", FORMATS)
+    assert done.judged_again == "" and looked[0] == 1
+    assert _files(tmp_path / "older") == _files(tmp_path / "again")

@@ -4,9 +4,10 @@ The judged state (crosscheck.store.judged) holds every cluster of the last full 
 the record as the streamed report wrote it (final id, JSON with report positions, hierarchy
 keys).  When that judgement is of the record as it is now, the report need not judge it again:
 the state's clusters are copied into the scratch database `reconcile_store` fills (the same
-table, the same sort columns, the same `seq`), its inconsistencies are found the same way from
-there (streamed._inconsistencies), and the same writers read it (streamed.write_record_reports):
-the same bytes, with the judging skipped (at 10k: 184 CPU-s of a 509 s report).
+table, the same sort columns, the same `seq`), with the inconsistencies the judgement found
+(`judged_incs`; a state kept before it has them looked for among its clusters, as
+streamed._inconsistencies does), and the same writers read it (streamed.write_record_reports):
+the same bytes, with the judging skipped.
 
 **Current** means, all inside one read transaction of the store:
 
@@ -39,9 +40,9 @@ from contextlib import closing, contextmanager
 from typing import Iterator, Optional
 
 from crosscheck.store import compact
-from crosscheck.store.places import place
+from crosscheck.store.report_tables import place
 from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, StoreReport, StreamedRecord, StreamStats, _SCRATCH,
-                                       _Locator, _inconsistencies, _order_indexes, _report_document,
+                                       _Locator, _inconsistencies, _order_indexes, _spool_table, _report_document,
                                        scratch_directory, write_record_reports, write_store_reports)
 from crosscheck.util.gc_pause import collector_paused
 
@@ -144,11 +145,13 @@ def _fill(db, scratch, scratch_dir: str, cfg, rules_dir, doc_chunk: int, progres
                     raise Stale(reason)
                 _docs(conn, scratch, stats, doc_chunk, progress)
                 _clusters(conn, scratch, stats)
+                kept_incs = _incs(conn, scratch)
             finally:
                 conn.execute("COMMIT")
         scratch.execute("CREATE INDEX clusters_id ON clusters(id)")
         _order_indexes(scratch)
-        _inconsistencies(scratch, cfg, stats)
+        if not kept_incs:  # a state kept before judged_incs: looked for among its clusters
+            _inconsistencies(scratch, cfg, stats)
     return StreamedRecord(scratch_dir, scratch, stats)
 
 
@@ -249,3 +252,18 @@ def _clusters(conn, scratch, stats: StreamStats) -> None:
     scratch.execute("DROP TABLE members")
     scratch.execute("DROP TABLE claims")
     scratch.execute("DROP TABLE mentions")
+
+
+def _incs(conn, scratch) -> bool:
+    """The judgement's inconsistencies (`judged_incs`) into the scratch `incs` table, as
+    `streamed._inconsistencies` leaves it; False when the state does not keep them."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'judged_incs'").fetchone():
+        return False
+    _spool_table(scratch)
+    scratch.execute("BEGIN")
+    scratch.executemany("INSERT INTO incs (seq, soft, type, id, json) VALUES (?, ?, ?, ?, ?)",
+                        ((seq, soft, kind, iid, compact.unpack(data).decode("utf-8")) for seq, soft, kind, iid, data
+                         in conn.execute("SELECT seq, soft, type, id, json FROM judged_incs")))
+    scratch.execute("COMMIT")
+    scratch.execute("CREATE INDEX incs_order ON incs(soft, type, id, seq)")  # as _spooled_in_order leaves it
+    return True

@@ -227,14 +227,14 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
     from crosscheck.ruleset.loader import load_rules
     from crosscheck.store.sqlite_store import connect, generation
     from crosscheck.store import compact, vote_links
-    from crosscheck.store.places import PLACES
+    from crosscheck.store import report_tables
     from crosscheck.store.streamed import reconcile_store
 
     version = _version(cfg, load_rules(rules_dir).version)
     with closing(connect(db)) as conn:
         conn.execute("BEGIN IMMEDIATE")  # no ingest in between: the state is of one generation
         try:
-            for table in (*_TABLES, "judged_places"):  # a state of an older format may lack columns: made anew
+            for table in (*_TABLES, *report_tables.TABLES):  # a state of an older format may lack columns: made anew
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
             for statement in _STATE.split(";"):
                 if statement.strip():
@@ -311,9 +311,14 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
                 _add_vote_claims(conn)
                 _add_claim_days(conn)
                 _add_sig_events(conn, cfg)
-                conn.execute(PLACES)  # what the report's positions depend on (from_state)
+                # what a report read from the state needs (crosscheck.store.from_state)
+                conn.execute(report_tables.PLACES)
                 conn.executemany("INSERT INTO judged_places VALUES (?, ?)",
                                  scratch.execute("SELECT id, place FROM places"))
+                conn.execute(report_tables.INCS)
+                conn.executemany("INSERT INTO judged_incs VALUES (?, ?, ?, ?, ?)",
+                                 ((seq, soft, kind, iid, pack(text)) for seq, soft, kind, iid, text
+                                  in scratch.execute("SELECT seq, soft, type, id, json FROM incs")))
                 conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
                                  ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
                 stats = record.stats

@@ -315,7 +315,7 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             stats.documents += 1
             stats.claims += len(claims)
         if texts:  # kept with the state: what its positions depend on (crosscheck.store.from_state)
-            from crosscheck.store.places import place
+            from crosscheck.store.report_tables import place
 
             scratch.executemany("INSERT INTO places VALUES (?, ?)", [(d.id, place(locator, d.id)) for d in docs])
         scratch.executemany("INSERT INTO members VALUES (?, ?, ?, ?, ?)", rows)

@@ -1,6 +1,12 @@
-"""What a document's report positions depend on beyond its text: kept with the judged state
-(`judged_places`, crosscheck.store.judged.build_state) and compared by a report that reads that
-state (crosscheck.store.from_state), since a report's `file:line:col` are read from the files."""
+"""What the judged state keeps for a report read from it (crosscheck.store.from_state), written
+by crosscheck.store.judged.build_state:
+
+* `judged_places`: per document, what its report positions depend on beyond its text (`place`),
+  compared by the report, since a report's `file:line:col` are read from the files;
+* `judged_incs`: the record's inconsistencies as the judgement found them (the scratch `incs`
+  table of crosscheck.store.streamed, each JSON deflated: crosscheck.store.compact.pack), so
+  the report need not look for them again among the clusters.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,11 @@ import json
 PLACES = """
 CREATE TABLE IF NOT EXISTS judged_places (id TEXT PRIMARY KEY, place TEXT NOT NULL)
 """
+INCS = """
+CREATE TABLE IF NOT EXISTS judged_incs (seq INTEGER PRIMARY KEY, soft INTEGER NOT NULL, type TEXT NOT NULL,
+                                        id TEXT NOT NULL, json BLOB NOT NULL)
+"""
+TABLES = ("judged_places", "judged_incs")
 
 
 def place(locator, doc_id: str) -> str:
