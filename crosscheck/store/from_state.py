@@ -41,7 +41,7 @@ from typing import Iterator, Optional
 
 from crosscheck.store import compact
 from crosscheck.store.report_tables import place
-from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, StoreReport, StreamedRecord, StreamStats, _SCRATCH,
+from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, ROWS_CHARS, StoreReport, StreamedRecord, StreamStats, _SCRATCH,
                                        _Locator, _inconsistencies, _order_indexes, _spool_table, _report_document,
                                        scratch_directory, write_record_reports, write_store_reports)
 from crosscheck.util.gc_pause import collector_paused
@@ -225,6 +225,7 @@ def _clusters(conn, scratch, stats: StreamStats) -> None:
 
     sentences = _Sentences(conn)
     rows: list[tuple] = []
+    rows_chars = 0  # the JSON text of the clusters in `rows`, not yet written
     status: Counter = Counter()
     scratch.execute("BEGIN")
     reader = conn.cursor()
@@ -237,14 +238,19 @@ def _clusters(conn, scratch, stats: StreamStats) -> None:
         status[st] += 1
         if st != "conflict":
             stats.left.setdefault(head["kind"], Counter())[st] += 1
+        text = _decoded(stored, sentences)
         rows.append((cid, dedupe, _STATUS_ORDER[st], -(severity or 0.0), severity is None, st, head["kind"],
-                     len(head["claims"]), _decoded(stored, sentences), seq, combination,
-                     bool(head.get("outlier_links"))))
-        del head, stored
+                     len(head["claims"]), text, seq, combination, bool(head.get("outlier_links"))))
+        rows_chars += len(text)
+        stats.peak_rows_chars = max(stats.peak_rows_chars, rows_chars)
+        del head, stored, text
         stats.clusters += 1
-        if len(rows) >= ROWS_HELD:
+        # as the judgement writes them: ROWS_HELD at a time, or sooner when their JSON passes
+        # ROWS_CHARS (the largest clusters come first, megabytes each: at 10k the first 256 held
+        # ~430 MB)
+        if len(rows) >= ROWS_HELD or rows_chars >= ROWS_CHARS:
             scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-            rows = []
+            rows, rows_chars = [], 0
     scratch.executemany("INSERT INTO clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", conn.execute("SELECT seq, pos, key FROM judged_hkeys"))
     scratch.execute("COMMIT")
