@@ -35,6 +35,7 @@ from crosscheck.models import Claim
 from crosscheck.text.normalize import normalize_word
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.story_places import named_countries
+from crosscheck.reconcile.story_words import StoryWords
 from crosscheck.reconcile.fronted import fronted_aside
 
 # Scope attributes that may be filled from the document's context.  `group` and `actor` are not:
@@ -599,7 +600,8 @@ def group_members(
     attrs = list(cfg.scope_attributes)
     if "location" in attrs and cfg.corroborate_min_value is not None:
         clusters = _join_corroborated(clusters, attrs, cfg, stats)
-    clusters = split_stories(clusters, attrs, cfg, stats)
+    clusters = split_stories(clusters, attrs, cfg, stats,
+                             StoryWords((m.claim.doc, m.claim.sentence or "") for m in members))
     groups = finish_groups(clusters, cfg)
     groups.extend(singles)
     if dedupe:
@@ -1094,8 +1096,31 @@ def _all_apart(country_ms: list[Member], region_ms: list[Member], gap_days: floa
     return _apart(country_ms, region_ms, gap_days, every=True)
 
 
+def _other_stories(key: tuple, docs: dict[str, list[Member]], undated: list[Member],
+                   dated_docs: set[str], words: StoryWords, margin: float,
+                   out: dict[tuple, list[Member]], stats: Optional[GroupingStats]) -> list[Member]:
+    """`split_stories`: the undated articles of a cluster at no place that tell another
+    article's story go to a cluster of their own (the key with that article's id); the
+    undated members that stay are returned."""
+    stay: list[Member] = []
+    inside = set(docs)
+    for doc in sorted({m.claim.doc for m in undated}):
+        other = words.elsewhere(doc, inside, dated_docs, margin)
+        if other is None:
+            stay.extend(docs[doc])
+            continue
+        for m in docs[doc]:
+            m.notes.append(f"no place named, undated, and its sentences share far more rare words "
+                           f"with {other} than with the dated articles of its scope: another story")
+        out.setdefault(key + (f"story:{other}",), []).extend(docs[doc])
+        if stats is not None:
+            stats.stories_split += 1
+    return stay
+
+
 def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
-                  stats: Optional[GroupingStats] = None) -> dict[tuple, list[Member]]:
+                  stats: Optional[GroupingStats] = None,
+                  words: Optional[StoryWords] = None) -> dict[tuple, list[Member]]:
     """A cluster at no place whose articles fall into runs of days more than `story_gap_days`
     apart holds several stories: a 2017 bombing's injured and a 2022 clash's, neither placed by
     the gazetteer (not a vote's tallies: crosscheck.reconcile.votes dated them).  Each run
@@ -1104,7 +1129,11 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
     a figure of another run, the same figure told twice, goes with that run), the others get the key with
     the run's first day appended (their id is the key's, suffixed).  An article's figures stay
     together (its days are its dated figures' days).  Placed clusters are not split: a place's
-    running total may be told over years.  Cost: one sort per cluster."""
+    running total may be told over years.  An undated article whose figure sentences share far
+    more rare words with an article outside the cluster than with any of its dated articles
+    (`words`, crosscheck.reconcile.story_words; `story_word_margin`) tells that other story:
+    its figures get the key with that article's id appended.  Cost: one sort per cluster, and
+    the bounded word look-ups of each undated article of a cluster at no place."""
     gap_days = cfg.story_gap_days
     if gap_days is None or "location" not in attrs:
         return clusters
@@ -1133,6 +1162,11 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
                 spans.append((min(days), max(days), doc))
             else:
                 undated.extend(dms)
+        if undated and spans and words is not None and cfg.story_word_margin is not None:
+            undated = _other_stories(key, docs, undated, {sp[2] for sp in spans}, words,
+                                     cfg.story_word_margin, out, stats)
+            kept = {m.claim.doc for m in undated} | {sp[2] for sp in spans}
+            ms = [m for m in ms if m.claim.doc in kept]
         spans.sort()
         runs: list[list[tuple]] = []
         reach = None  # the last day of the current run

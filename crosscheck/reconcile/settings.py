@@ -80,6 +80,10 @@ class ReconcileConfig(BaseModel):
     # A cluster at no place whose articles fall into runs of days more than this many days apart
     # holds several stories, one cluster each (grouping.split_stories); None turns this off.
     story_gap_days: Optional[float] = Field(180, ge=0)
+    # ... and an undated article there whose figure sentences share more than this many times
+    # the rare-word weight with an article outside the cluster than with any dated article in it
+    # tells that other story (grouping.split_stories, reconcile.story_words); None turns it off.
+    story_word_margin: Optional[float] = Field(2.0, ge=1)
     # time
     window_days: float = Field(3, ge=0)
     # Figures that move both ways from day to day (people still missing, hostages still held):
