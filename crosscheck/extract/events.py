@@ -40,6 +40,7 @@ class EventFinder:
         self.year = regex.compile(rules.past_year)
         self.not_before = [regex.compile(spelled(p)) for p in rules.past_not_before]
         self.when_after = [regex.compile(spelled(p)) for p in rules.past_when_after]
+        self.recalled_after = [regex.compile(spelled(p)) for p in rules.past_recalled_after]
         self.blocked = regex.compile(spelled(rules.past_blocked_by))
         self.last_year = regex.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
         # the most characters one match attempt of the blocking pattern reads from where it
@@ -146,7 +147,8 @@ def finder_for(directory: str) -> EventFinder:
 
 def document_year(ctx, finder: EventFinder) -> Optional[int]:
     """The document's own year: its date, else the latest year its header (dateline) names,
-    else the latest year named anywhere in it (one pass, kept per document)."""
+    else the latest year named anywhere in it - unless those years are all recalled ones, then
+    the year after them (`_text_year`; one pass, kept per document)."""
     if "_doc_year" in ctx.__dict__:
         return ctx.__dict__["_doc_year"]
     year = None
@@ -156,11 +158,34 @@ def document_year(ctx, finder: EventFinder) -> Optional[int]:
         except ValueError:
             year = None
     if year is None:
-        head = [int(y) for y in _YEAR_IN_HEADER.findall(ctx.text, 0, finder.rules.header_chars)]
-        every = head or [int(y) for y in _YEAR_IN_HEADER.findall(ctx.text)]
-        year = max(every) if every else None
+        # the header's years (a dateline), else the whole text's; a header naming only recalled
+        # years ("فيضانات عام 1987 التي …" in the lead) leaves it to the whole text
+        year, recalled = _text_year(ctx.text, finder, finder.rules.header_chars)
+        if year is None or recalled:
+            year = _text_year(ctx.text, finder, len(ctx.text))[0]
     ctx.__dict__["_doc_year"] = year
     return year
+
+
+def _text_year(text: str, finder: EventFinder, hi: int) -> tuple[Optional[int], bool]:
+    """(the year the first `hi` characters give the article, whether every year they name is a
+    recalled one): the latest year named, unless every year named is recalled - a span ("بين
+    عامي 1993 و2005"), a year whose event a relative clause tells (`past_recalled_after`) - then
+    the year after the latest (that event was over when the article was written).  One pass."""
+    every = [int(y) for y in _YEAR_IN_HEADER.findall(text, 0, hi)]
+    if not every:
+        return None, False
+    recalled, covered = [], 0  # (years named elsewhere, in a dateline "22/5/2015", are not)
+    for m in finder.year.finditer(text, 0, hi):
+        span = m.start("y") > m.start()  # "1993 و2005", "2009-2010"
+        if span or any(p.match(text, m.end()) for p in finder.recalled_after):
+            recalled.append(int(m.group("y")))
+            covered += 2 if span else 1
+        else:
+            return max(every), False
+    if recalled and covered == len(every):
+        return max(recalled) + 1, True
+    return max(every), False
 
 
 def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, current: Optional[str],

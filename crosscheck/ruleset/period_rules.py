@@ -149,6 +149,9 @@ class EventRules(_Strict):
     # ... unless the text right after the year tells that year's event ("الأسوأ منذ عام 1998،
     # حين أودت الفيضانات بحياة ألف شخص"): the figures that follow are the past event's
     past_when_after: list[str] = []
+    # ... and the year of an undated article whose body names only recalled years (a span, a year
+    # whose event a relative clause tells): the text after the year (crosscheck.extract.events)
+    past_recalled_after: list[str] = []
     past_blocked_by: str
     # "last year" ("العام الماضي", "موسم العام الماضي"): read like a past year, the year before
     # the document's own (tally kinds excepted: crosscheck.extract.vote_events dates those)
