@@ -29,10 +29,11 @@ def corpus():
             claim("a2", "killed", 11, location=None, as_of="2021-06-28", as_of_from="metadata",
                   sentence=COLLAPSE.format(11)),
             claim("a3", "killed", 79, location=None, sentence=COLLAPSE2),
-            # the outbreak: its dated article gives cases only (another cluster)
-            claim("b1", "infected", 7, location=None, as_of="2021-06-09", as_of_from="metadata",
+            # the outbreak: its dated article names its country, months before (another
+            # cluster of the same quantity)
+            claim("b1", "killed", 7, location="yemen", as_of="2021-02-09", as_of_from="metadata",
                   sentence=VIRUS.format(7)),
-            claim("b1", "infected", 95, location=None, as_of="2021-06-09", as_of_from="metadata",
+            claim("b1", "killed", 9, location="yemen", as_of="2021-02-09", as_of_from="metadata",
                   sentence=VIRUS2),
             claim("b2", "killed", 19, location=None, sentence=VIRUS.format(19))]
 
@@ -55,9 +56,17 @@ def test_one_story_told_in_the_same_words_is_not_split():
     with the cluster's dated articles; that another article repeats its very sentence (a wire
     copy) makes it no other story."""
     one = [c for c in corpus() if c.doc.startswith("a")] + [
-        claim("a4", "missing", 150, location=None, as_of="2021-06-28", as_of_from="metadata",
+        claim("a4", "killed", 150, location="yemen", as_of="2021-02-01", as_of_from="metadata",
               sentence=COLLAPSE2)]
     assert members(group_claims(one), "a3") == ["a1", "a2", "a3"]
+
+
+def test_words_are_read_within_the_unit():
+    """Units are grouped independently (the store groups them a batch at a time): an article's
+    words are read from its figures of the cluster's unit only, so the outbreak's cases (another
+    kind) do not tell where its undated toll belongs."""
+    cases = [c.model_copy(update={"kind": "infected"}) if c.doc == "b1" else c for c in corpus()]
+    assert members(group_claims(cases), "b2") == ["a1", "a2", "a3", "b2"]
 
 
 def test_an_article_with_no_shared_rare_word_stays():
@@ -77,3 +86,18 @@ def test_word_lookups_are_bounded_by_max_df():
     few = StoryWords(pairs[:40] + [("z", VIRUS2)], max_df=64)
     few.scores("d0")
     assert 0 < few.lookups <= 40 * len(few.words["d0"])
+    read = few.lookups
+    few.scores("d0")  # asked again (the article is in several clusters): read once
+    assert few.lookups == read
+
+
+def test_a_unit_grouped_alone_splits_as_in_the_whole():
+    """The store groups units a batch at a time: grouped alone, the unit of the tolls moves the
+    undated article exactly as the whole corpus does."""
+    from crosscheck.reconcile.grouping import unit_key
+
+    cfg = default_config()
+    whole = corpus() + [claim("b1", "infected", 95, location=None, sentence=VIRUS2,
+                              as_of="2021-02-09", as_of_from="metadata")]
+    alone = group_claims(whole, cfg, {unit_key(corpus()[0], cfg)})
+    assert members(alone, "b2") == members(group_claims(whole), "b2") == ["b2"]

@@ -600,8 +600,7 @@ def group_members(
     attrs = list(cfg.scope_attributes)
     if "location" in attrs and cfg.corroborate_min_value is not None:
         clusters = _join_corroborated(clusters, attrs, cfg, stats)
-    clusters = split_stories(clusters, attrs, cfg, stats,
-                             StoryWords((m.claim.doc, m.claim.sentence or "") for m in members))
+    clusters = split_stories(clusters, attrs, cfg, stats, unit_words(members, cfg))
     groups = finish_groups(clusters, cfg)
     groups.extend(singles)
     if dedupe:
@@ -1096,6 +1095,34 @@ def _all_apart(country_ms: list[Member], region_ms: list[Member], gap_days: floa
     return _apart(country_ms, region_ms, gap_days, every=True)
 
 
+def unit_words(members: list[Member], cfg: ReconcileConfig) -> Optional[dict[int, StoryWords]]:
+    """The words of each unit's articles (`split_stories`), by member id: read from the
+    sentences of the unit's own members only, so that units stay independent (grouped whole,
+    apart or together, they split alike).  Built when a cluster first asks."""
+    if cfg.story_word_margin is None:
+        return None
+    by_unit: dict[tuple, list[Member]] = defaultdict(list)
+    for m in members:
+        by_unit[unit_tuple(m.claim, cfg)].append(m)
+    return _LazyWords(by_unit)
+
+
+class _LazyWords(dict):
+    """member id -> its unit's StoryWords, each unit's made on first use."""
+
+    def __init__(self, by_unit: dict[tuple, list[Member]]):
+        super().__init__()
+        self._unit_of = {id(m): u for u, ms in by_unit.items() for m in ms}
+        self._by_unit = by_unit
+        self._made: dict[tuple, StoryWords] = {}
+
+    def __missing__(self, mid: int) -> StoryWords:
+        u = self._unit_of[mid]
+        if u not in self._made:
+            self._made[u] = StoryWords((m.claim.doc, m.claim.sentence or "") for m in self._by_unit[u])
+        return self._made[u]
+
+
 def _other_stories(key: tuple, docs: dict[str, list[Member]], undated: list[Member],
                    dated_docs: set[str], words: StoryWords, margin: float,
                    out: dict[tuple, list[Member]], stats: Optional[GroupingStats]) -> list[Member]:
@@ -1120,7 +1147,7 @@ def _other_stories(key: tuple, docs: dict[str, list[Member]], undated: list[Memb
 
 def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
                   stats: Optional[GroupingStats] = None,
-                  words: Optional[StoryWords] = None) -> dict[tuple, list[Member]]:
+                  words: Optional[dict[int, StoryWords]] = None) -> dict[tuple, list[Member]]:
     """A cluster at no place whose articles fall into runs of days more than `story_gap_days`
     apart holds several stories: a 2017 bombing's injured and a 2022 clash's, neither placed by
     the gazetteer (not a vote's tallies: crosscheck.reconcile.votes dated them).  Each run
@@ -1131,7 +1158,8 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
     together (its days are its dated figures' days).  Placed clusters are not split: a place's
     running total may be told over years.  An undated article whose figure sentences share far
     more rare words with an article outside the cluster than with any of its dated articles
-    (`words`, crosscheck.reconcile.story_words; `story_word_margin`) tells that other story:
+    (`words`, each member's unit's, `unit_words`; crosscheck.reconcile.story_words;
+    `story_word_margin`) tells that other story:
     its figures get the key with that article's id appended.  Cost: one sort per cluster, and
     the bounded word look-ups of each undated article of a cluster at no place."""
     gap_days = cfg.story_gap_days
@@ -1163,7 +1191,7 @@ def split_stories(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Re
             else:
                 undated.extend(dms)
         if undated and spans and words is not None and cfg.story_word_margin is not None:
-            undated = _other_stories(key, docs, undated, {sp[2] for sp in spans}, words,
+            undated = _other_stories(key, docs, undated, {sp[2] for sp in spans}, words[id(ms[0])],
                                      cfg.story_word_margin, out, stats)
             kept = {m.claim.doc for m in undated} | {sp[2] for sp in spans}
             ms = [m for m in ms if m.claim.doc in kept]

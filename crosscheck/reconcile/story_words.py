@@ -54,12 +54,15 @@ class StoryWords:
         self.max_df = max_df
         self.min_universal = min_universal
         self.lookups = 0  # postings read (counted work)
+        self._scores: dict[str, dict[str, float]] = {}
 
     def _weight(self, word: str) -> float:
         return math.log(self.n / len(self.postings[word]))
 
     def scores(self, doc: str) -> dict[str, float]:
-        """Each other article's shared weight with `doc` (rare words only)."""
+        """Each other article's shared weight with `doc` (rare words only; once per article)."""
+        if doc in self._scores:
+            return self._scores[doc]
         out: dict[str, float] = defaultdict(float)
         for w in self.words.get(doc, ()):
             post = self.postings[w]
@@ -70,6 +73,7 @@ class StoryWords:
                 self.lookups += 1
                 if other != doc:
                     out[other] += wt
+        self._scores[doc] = out
         return out
 
     def elsewhere(self, doc: str, inside: set[str], dated_inside: set[str],
