@@ -449,6 +449,20 @@ def test_a_feminine_singular_person_noun_after_a_noun_of_death_counts_one():
     assert not extract_text("وأعلن المستشفى وفاة مسنة أخرى")
 
 
+def test_one_person_named_by_work_or_after_a_verb_of_killing_counts_one():
+    # issue 8, session 27: a person named by his work ("وفاة دركي", "مقتل ممرضة") and the
+    # singular after a passive or past verb of killing ("وقتل حارس", "وتوفيت سيدة") count one
+    got = [(c.kind, c.value) for c in extract_text("وأعلنت القيادة وفاة دركي في كمين قرب الحدود")]
+    assert got == [("killed", 1)]
+    got = [(c.kind, c.value) for c in extract_text("وقتل حارس خلال الهجوم على المصرف فجر اليوم")]
+    assert got == [("killed", 1)]
+    got = [(c.kind, c.value) for c in extract_text("وتوفيت سيدة في المستشفى صباح اليوم")]
+    assert got == [("killed", 1)]
+    # ... but a death from wounds with the person's origin or age between stays the toll's step
+    got = [(c.kind, c.value) for c in extract_text("وارتفعت الحصيلة إلى 9 قتلى بعد أن توفي رجل مسن متأثرا بجروحه")]
+    assert ("killed", 9) in got and ("killed", 1) not in got
+
+
 def test_a_part_written_before_its_whole_and_a_list_after_among_the_dead():
     # issue 8, session 24 (third round): "N <noun> بين القتلى" names the whole after the part:
     # a part of the dead as much as "بين القتلى N <noun>" ...

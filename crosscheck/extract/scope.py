@@ -371,8 +371,12 @@ def _one_person_pattern(rules: ScopeRules) -> re.Pattern | None:
         return None
     nouns = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_person_nouns, key=len, reverse=True))
     stops = ["ال", "واحد", "اخر"] + [normalize_word(w) for w in rules.one_person_not_before]
+    # a death from wounds is told as the toll's step with the person's origin or age between
+    # ("توفي رجل تركي متأثرا بجروحه"): the not_before words stop it one word later too
+    later = [normalize_word(w) for w in rules.one_person_not_before]
+    later_stop = (r"(?!\s+[^\W\d_]+\s+(?:" + "|".join(re.escape(w) for w in later) + r")(?![^\W\d_]))") if later else ""
     return re.compile(r"(?<![^\W\d_])[وب]?(?:" + _marker_regex(rules.one_person_after) + r")\s+(" + nouns
-                      + r")(?![^\W\d_])(?!\s+(?:" + "|".join(re.escape(w) for w in stops) + r"))")
+                      + r")(?![^\W\d_])(?!\s+(?:" + "|".join(re.escape(w) for w in stops) + r"))" + later_stop)
 
 
 class ScopeLexicon:
