@@ -69,3 +69,13 @@ def check_out_of_date_state(db: Path, tmp_path: Path, doc_id: str, fixture: Path
     _found, stats = judged.check_against_state(db, docs, claims, cfg)
     assert stats.built and not stats.fallback
     return stats
+
+
+def write_articles(root, rows) -> list[str]:
+    """(id, date, source, text) rows written as front-matter articles under root; their paths."""
+    paths = []
+    for doc_id, date, source, text in rows:
+        p = Path(root) / f"{doc_id}.md"
+        p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
+        paths.append(str(p))
+    return paths

@@ -16,7 +16,7 @@ from crosscheck.config import Settings
 from crosscheck.store import from_state, judged
 from crosscheck.store.sqlite_store import ingest
 from crosscheck.store.from_state import write_reports as write_store_reports
-from store_support import ARTICLES, ROOT, private_rules, run  # noqa: F401
+from store_support import ARTICLES, ROOT, private_rules, run, write_articles  # noqa: F401
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_articles import write_jsonl  # noqa: E402
@@ -34,14 +34,6 @@ _PARTS = [  # a country's toll and its cities', day by day (part/whole inconsist
 ]
 
 
-def _articles(root, rows) -> list[str]:
-    paths = []
-    for doc_id, date, source, text in rows:
-        p = root / f"{doc_id}.md"
-        p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
-        paths.append(str(p))
-    return paths
-
 
 @pytest.fixture(scope="module")
 def stores(tmp_path_factory):
@@ -52,7 +44,7 @@ def stores(tmp_path_factory):
     write_jsonl(corpus, 10, 5)
     made = {}
     for name, inputs in (("fixtures", [str(p) for p in ARTICLES]), ("generated", [str(corpus)]),
-                         ("parts", _articles(root, _PARTS))):
+                         ("parts", write_articles(root, _PARTS))):
         db = root / f"{name}.db"
         ingest(inputs, db)
         judged.ensure_state(db, reconcile_config(Settings()))
@@ -126,7 +118,7 @@ def _copy(db, tmp_path, name="copy.db"):
 
 def test_a_record_changed_since_it_was_judged_is_judged_again(stores, tmp_path, monkeypatch):
     db = _copy(stores["parts"], tmp_path)
-    (extra,) = _articles(tmp_path, [("q-07", "2024-05-04", "قناة", "بلغ عدد قتلى الفيضانات في باكستان 260 شخصا.")])
+    (extra,) = write_articles(tmp_path, [("q-07", "2024-05-04", "قناة", "بلغ عدد قتلى الفيضانات في باكستان 260 شخصا.")])
     ingest([extra], db)  # a new generation
     count = _judging(monkeypatch)
     done = write_store_reports(db, tmp_path / "out", FORMATS)
@@ -153,7 +145,7 @@ def test_an_article_file_edited_outside_its_body_is_judged_again(stores, tmp_pat
     line down; the state's positions are then not the report's."""
     root = tmp_path / "arts"
     root.mkdir()
-    paths = _articles(root, _PARTS)
+    paths = write_articles(root, _PARTS)
     db = tmp_path / "s.db"
     ingest(paths, db)
     judged.ensure_state(db, reconcile_config(Settings()))

@@ -10,7 +10,7 @@ import pytest
 from crosscheck.pipeline import write_reports
 from crosscheck.store.sqlite_store import analyse_store, ingest
 from crosscheck.store.streamed import reconcile_store, write_store_reports
-from store_support import ARTICLES, ROOT, private_rules, runner  # noqa: F401
+from store_support import ARTICLES, ROOT, private_rules, runner, write_articles  # noqa: F401
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_articles import write_jsonl  # noqa: E402
@@ -30,7 +30,7 @@ def stores(tmp_path_factory):
     generated = root / "gen.db"
     ingest([str(corpus)], generated)
     parts = root / "parts.db"
-    ingest(_write_articles(root, _PARTS), parts)
+    ingest(write_articles(root, _PARTS), parts)
     return {"fixtures": fixtures, "generated": generated, "parts": parts}
 
 
@@ -46,15 +46,6 @@ _PARTS = [  # a country's toll, its cities' and its children's, day by day (part
     ("p-09", "2024-05-04", "صحيفة", "قتل 120 شخصا في كراتشي و150 في لاهور جراء الفيضانات."),
 ]
 
-
-def _write_articles(root, rows) -> list[str]:
-    """(id, date, source, text) rows written as front-matter articles under root."""
-    paths = []
-    for doc_id, date, source, text in rows:
-        p = root / f"{doc_id}.md"
-        p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
-        paths.append(str(p))
-    return paths
 
 
 def _small_pages(monkeypatch, limit: int, setting: str = "LARGE_CLUSTERS") -> None:
@@ -331,7 +322,7 @@ def test_vote_linked_clusters_are_held_as_the_figures_compared(tmp_path, monkeyp
     from crosscheck.reconcile import inconsistencies
 
     db = tmp_path / "votes.db"
-    ingest(_write_articles(tmp_path, _VOTES), db)
+    ingest(write_articles(tmp_path, _VOTES), db)
     expected = _in_memory(db, tmp_path / "memory")
     found = {i["type"] for i in __import__("json").loads(expected["report.json"])["inconsistencies"]}
     assert {"number_typo", "tally_exceeds_body"} <= found, found

@@ -41,9 +41,9 @@ from typing import Iterator, Optional
 
 from crosscheck.store import compact
 from crosscheck.store.report_tables import place
-from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, ROWS_CHARS, StoreReport, StreamedRecord, StreamStats, _SCRATCH,
+from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, ROWS_CHARS, StoreReport, StreamedRecord, StreamStats,
                                        _Locator, _inconsistencies, _order_indexes, _spool_table, _report_document,
-                                       scratch_directory, write_record_reports, write_store_reports)
+                                       make_scratch_tables, scratch_directory, write_record_reports, write_store_reports)
 from crosscheck.util.gc_pause import collector_paused
 
 SENTENCES_HELD = 50_000  # sentences of the state kept between clusters (read again when dropped)
@@ -128,11 +128,7 @@ def _fill(db, scratch, scratch_dir: str, cfg, rules_dir, doc_chunk: int, progres
     from crosscheck.ruleset.loader import load_rules
     from crosscheck.store.sqlite_store import connect, require_current
 
-    scratch.execute("PRAGMA journal_mode = OFF")
-    scratch.execute("PRAGMA synchronous = OFF")
-    for statement in _SCRATCH.split(";"):
-        if statement.strip():
-            scratch.execute(statement)
+    make_scratch_tables(scratch)
     stats = StreamStats()
     with collector_paused():
         with closing(connect(db)) as conn:

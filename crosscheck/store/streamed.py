@@ -163,6 +163,15 @@ class StreamedRecord:
         shutil.rmtree(self._dir, ignore_errors=True)
 
 
+def make_scratch_tables(scratch: sqlite3.Connection) -> None:
+    """The scratch database's tables, unjournalled (it lives only for one report)."""
+    scratch.execute("PRAGMA journal_mode = OFF")
+    scratch.execute("PRAGMA synchronous = OFF")
+    for statement in _SCRATCH.split(";"):
+        if statement.strip():
+            scratch.execute(statement)
+
+
 @contextmanager
 def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
                     batch_claims: int = BATCH_CLAIMS, doc_chunk: int = DOC_CHUNK,
@@ -188,11 +197,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
     scratch = sqlite3.connect(os.path.join(scratch_dir, "scratch.db"), isolation_level=None)
     record = None
     try:
-        scratch.execute("PRAGMA journal_mode = OFF")
-        scratch.execute("PRAGMA synchronous = OFF")
-        for statement in _SCRATCH.split(";"):
-            if statement.strip():
-                scratch.execute(statement)
+        make_scratch_tables(scratch)
         stats = StreamStats()
         # the cyclic collector held off while the record is read and judged: a batch holds tens
         # of thousands of members, claims and clusters and makes next to no garbage cycles, yet
