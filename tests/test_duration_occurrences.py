@@ -61,13 +61,16 @@ def test_a_toll_of_the_last_24_hours_keeps_its_window():
     assert len(clusters) == 2
 
 
+
+def mourning(doc, days, as_of, sentence, surface):
+    """A national mourning's length in days, told by `doc` on `as_of` (Chile, from metadata)."""
+    return claim(doc, "duration_days", days, period="event", event="mourning", location="chile",
+                 as_of=as_of, as_of_from="metadata", sentence=sentence).model_copy(update={"surface": surface})
+
 def test_a_finished_span_recalled_weeks_later_is_the_occurrence_told():
     # "حداد سبعة أيام" on 17 March, "الحداد الوطني لمدة ثلاثة أيام" on 18 March and, a month on,
     # "خلال الحداد الوطني الذي استمر أسبوعا كاملا": the recall is of the same mourning, told once
     # it was over; two sources give seven days against one giving three
-    def mourning(doc, days, as_of, sentence, surface):
-        return claim(doc, "duration_days", days, period="event", event="mourning", location="chile",
-                     as_of=as_of, as_of_from="metadata", sentence=sentence).model_copy(update={"surface": surface})
     a = mourning("a", 7, "2024-03-17", "أعلنت الحكومة حدادا وطنيا سبعة أيام", "سبعة أيام")
     b = mourning("b", 3, "2024-03-18", "في إطار الحداد الوطني المعلن لمدة ثلاثة أيام", "ثلاثة أيام")
     c = mourning("c", 7, "2024-04-16", "وخلال الحداد الوطني الذي استمر أسبوعا كاملا أغلقت المدارس", "أسبوعا")
@@ -79,9 +82,6 @@ def test_a_finished_span_recalled_weeks_later_is_the_occurrence_told():
 
 def test_a_finished_span_told_before_the_occurrence_began_is_another_one():
     # the same recall dated before the occurrence most articles tell is an earlier mourning's
-    def mourning(doc, days, as_of, sentence, surface):
-        return claim(doc, "duration_days", days, period="event", event="mourning", location="chile",
-                     as_of=as_of, as_of_from="metadata", sentence=sentence).model_copy(update={"surface": surface})
     a = mourning("a", 3, "2024-03-17", "أعلنت الحكومة حدادا وطنيا ثلاثة أيام", "ثلاثة أيام")
     b = mourning("b", 3, "2024-03-18", "في إطار الحداد الوطني المعلن لمدة ثلاثة أيام", "ثلاثة أيام")
     c = mourning("c", 7, "2023-01-10", "وخلال الحداد الوطني الذي استمر أسبوعا كاملا أغلقت المدارس", "أسبوعا")
