@@ -43,7 +43,7 @@ from crosscheck.store import compact
 from crosscheck.store.report_tables import place
 from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, ROWS_CHARS, StoreReport, StreamedRecord, StreamStats,
                                        _Locator, _inconsistencies, _order_indexes, _spool_table, _report_document,
-                                       make_scratch_tables, scratch_directory, write_record_reports, write_store_reports)
+                                       close_scratch, make_scratch_tables, scratch_directory, write_record_reports, write_store_reports)
 from crosscheck.util.gc_pause import collector_paused
 
 SENTENCES_HELD = 50_000  # sentences of the state kept between clusters (read again when dropped)
@@ -116,11 +116,7 @@ def record_from_state(db: str | os.PathLike[str], *, rules_dir=None, config=None
                 why.append(str(e))
         yield record
     finally:
-        if record is not None:
-            record.close()
-        else:
-            scratch.close()
-            shutil.rmtree(scratch_dir, ignore_errors=True)
+        close_scratch(record, scratch, scratch_dir)
 
 
 def _fill(db, scratch, scratch_dir: str, cfg, rules_dir, doc_chunk: int, progress) -> StreamedRecord:

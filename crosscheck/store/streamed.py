@@ -163,6 +163,16 @@ class StreamedRecord:
         shutil.rmtree(self._dir, ignore_errors=True)
 
 
+
+def close_scratch(record, scratch: sqlite3.Connection, scratch_dir: str) -> None:
+    """The record closed (it removes its scratch directory), or, when none was made, the scratch
+    database closed and its directory removed."""
+    if record is not None:
+        record.close()
+    else:
+        scratch.close()
+        shutil.rmtree(scratch_dir, ignore_errors=True)
+
 def make_scratch_tables(scratch: sqlite3.Connection) -> None:
     """The scratch database's tables, unjournalled (it lives only for one report)."""
     scratch.execute("PRAGMA journal_mode = OFF")
@@ -223,11 +233,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
         record.doc_dates, record.sources = doc_dates, sources
         yield record
     finally:
-        if record is not None:
-            record.close()
-        else:
-            scratch.close()
-            shutil.rmtree(scratch_dir, ignore_errors=True)
+        close_scratch(record, scratch, scratch_dir)
 
 
 SCRATCH_PREFIX = "crosscheck-reconcile-"
