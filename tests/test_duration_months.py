@@ -152,3 +152,20 @@ def test_the_lengths_of_an_extended_truce_in_days_and_months_are_not_compared():
         "c": ("وقال السكان إن الهدنة في المدينة الساحلية تستمر لمدة 90 يوما", "2025-05-30"),
     })
     assert not [i for i in report.inconsistencies if i.type == "unit_mismatch"]
+
+
+def test_check_fails_a_new_length_the_record_gives_in_the_other_unit(tmp_path):
+    from crosscheck.ci.check import run_check
+    from crosscheck.config import Settings
+
+    def article(name, body, date):
+        p = tmp_path / f"{name}.md"
+        p.write_text(f"---\nid: {name}\ndate: {date}\n---\n{body}\n", encoding="utf-8")
+        return str(p)
+
+    old = article("old", "وقالت مصادر إن الهدنة في إدلب تستمر لمدة شهرين.", "2025-03-01")
+    new = article("new", "وأعلن الوسطاء أن الهدنة في إدلب تستمر لمدة 90 يوما.", "2025-03-03")
+    result = run_check([new], against=[old])
+    found = [(f.level, f.claim.doc, f.claim.value) for f in result.findings
+             if f.rule_id == "inconsistency-unit-mismatch"]
+    assert found == [("error", "new", 90)]

@@ -113,6 +113,12 @@ RULES: dict[str, dict[str, str]] = {
         "full": "Copies of one article, or articles reporting the same tally of one vote, give resolution "
         "numbers that differ by a digit slip (swapped or one digit off); one of them is likely mistyped.",
     },
+    "inconsistency-unit-mismatch": {
+        "name": "UnitMismatch",
+        "short": "One length told in days and in months disagrees",
+        "full": "Articles give the length of one event (a truce, a term) in days and in months, and the two "
+        "cannot both be true at 28-31 days a month (90 days is not two months); one of them is wrong.",
+    },
 }
 WARNING_RULE = "ambiguous-scope"
 BIDI_RULE = "bidi-spoofing"
