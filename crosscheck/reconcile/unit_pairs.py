@@ -23,10 +23,26 @@ from crosscheck.models import Cluster, ClusterClaim, Inconsistency
 from crosscheck.reconcile.settings import ReconcileConfig
 
 _SCOPE = ("group", "location", "period", "event", "actor", "incident")
+_EXTENSION = ":extension"
 
 
 def _scope(cl: Cluster) -> tuple:
     return tuple(cl.key.get(k) for k in _SCOPE)
+
+
+def pair_kinds(cfg: ReconcileConfig) -> set[str]:
+    """The kinds some unit pair compares."""
+    return {k for p in cfg.unit_pairs for k in (p.fine, p.coarse)}
+
+
+def pair_scope(key: dict) -> tuple:
+    """The scope a cluster of a paired kind is compared under: an extension's ("<event>:extension")
+    is its event's, which it keeps from being compared (crosscheck.store.unit_scopes)."""
+    scope = tuple(key.get(k) for k in _SCOPE)
+    event = scope[3] or ""
+    if event.endswith(_EXTENSION):
+        scope = scope[:3] + (event[: -len(_EXTENSION)],) + scope[4:]
+    return scope
 
 
 def _meet(claims: Sequence[ClusterClaim]) -> Optional[tuple[float, float]]:
@@ -51,14 +67,14 @@ def unit_pair_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig,
         return []
     growing = set(cfg.growing_events)
     by_kind: dict[str, dict[tuple, list[Cluster]]] = defaultdict(lambda: defaultdict(list))
-    kinds = {k for p in cfg.unit_pairs for k in (p.fine, p.coarse)}
+    kinds = pair_kinds(cfg)
     extended = set()
     for cl in clusters:
         event = cl.key.get("event") or ""
         if cl.kind not in kinds or not cl.claims or event.split(":")[0] in growing:
             continue
-        if event.endswith(":extension"):
-            extended.add(_scope(cl)[:3] + (event[: -len(":extension")],) + _scope(cl)[4:])
+        if event.endswith(_EXTENSION):
+            extended.add(pair_scope(cl.key))
         else:
             by_kind[cl.kind][_scope(cl)].append(cl)
     found = []

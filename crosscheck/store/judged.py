@@ -68,7 +68,7 @@ from typing import Optional, Sequence
 from crosscheck.models import Claim, Cluster, Document
 from crosscheck.reconcile.grouping import finish_groups, key_text, mark_moved
 from crosscheck.reconcile.sources import SourceGroups
-from crosscheck.store import compact
+from crosscheck.store import compact, unit_scopes
 from crosscheck.store.renaming import Renaming
 from crosscheck.util.gc_pause import collector_paused
 
@@ -319,6 +319,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
                 conn.executemany("INSERT INTO judged_incs VALUES (?, ?, ?, ?, ?)",
                                  ((seq, soft, kind, iid, pack(text)) for seq, soft, kind, iid, text
                                   in scratch.execute("SELECT seq, soft, type, id, json FROM incs")))
+                unit_scopes.add(conn, cfg)
                 conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
                                  ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
                 stats = record.stats
@@ -389,7 +390,8 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                                    ("judged_clusters_id", _add_id_index),
                                    ("judged_fingerprints", _note_fingerprints),
                                    ("judged_claim_days", _add_claim_days),
-                                   ("judged_sig_events", lambda c: _add_sig_events(c, cfg))):
+                                   ("judged_sig_events", lambda c: _add_sig_events(c, cfg)),
+                                   (unit_scopes.TABLE, lambda c: unit_scopes.add(c, cfg))):
                     if table in tables or table in indexes or (table == "judged_fingerprints" and noted):
                         if table != "judged_vote_claims" or _has_column(conn, table, "value"):
                             continue
@@ -1631,6 +1633,13 @@ def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renam
         else:
             got, docs = _vote_linked(conn, judged, cfg, renaming, whole)
             wanted |= got
+    # a length in days and in months of one scope (unit_pairs): the stored lengths of the
+    # re-judged ones' scopes, in either unit, and the extensions of their events
+    kinds = unit_scopes.pair_kinds(cfg)
+    if any(cl.kind in kinds and cl.claims for cl in judged):
+        if not _has_table(conn, unit_scopes.TABLE):  # a read-only state kept before the index
+            raise Fallback("the lengths' scope index is missing")
+        wanted |= unit_scopes.linked(conn, judged, cfg)
     return wanted - touched, docs
 
 

@@ -1,0 +1,66 @@
+"""The stored clusters of lengths told in two units, by scope (rules/reconcile.yaml `unit_pairs`,
+crosscheck.reconcile.unit_pairs), so that a check reads the lengths a new one is compared with.
+
+A `unit_mismatch` compares a cluster in days with the clusters in months of the same scope
+(event, place, group, period), and is not looked for where a cluster of that scope tells the
+event as extended ("<event>:extension").  Neither is linked to a new length by a hierarchy key
+or a vote, so the judged state keeps every cluster of a paired kind under its scope (the
+extension's under its event's: `unit_pairs.pair_scope`), indexed; a check reads the stored
+clusters of the scopes of the re-judged ones (`linked`), never every length of the record.
+The table is added to an older state on its next check (crosscheck.store.judged.ensure_state).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from crosscheck.models import Cluster
+from crosscheck.reconcile.unit_pairs import pair_kinds, pair_scope
+
+__all__ = ["TABLE", "add", "linked", "pair_kinds"]
+from crosscheck.store import compact
+
+TABLE = "judged_unit_scopes"
+_DDL = """
+CREATE TABLE IF NOT EXISTS judged_unit_scopes (seq INTEGER NOT NULL, scope TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS judged_unit_scopes_scope ON judged_unit_scopes(scope)
+"""
+
+
+def _text(scope: tuple) -> str:
+    return json.dumps(scope, ensure_ascii=False, separators=(",", ":"))
+
+
+def add(conn, cfg) -> None:
+    """(Re)build the scope index of the stored clusters of the paired kinds (their JSON's key,
+    one cluster at a time)."""
+    for statement in _DDL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"DELETE FROM {TABLE}")
+    kinds = sorted(pair_kinds(cfg))
+    if not kinds:
+        return
+    seqs = [r[0] for r in conn.execute(
+        f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(kinds))})", kinds)]
+    rows = []
+    for seq in seqs:
+        (packed,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
+        data = json.loads(compact.unpack(packed))
+        if data.get("claims"):
+            rows.append((seq, _text(pair_scope(data.get("key") or {}))))
+    conn.executemany(f"INSERT INTO {TABLE} VALUES (?, ?)", rows)
+
+
+def linked(conn, judged: Iterable[Cluster], cfg) -> set[int]:
+    """The stored clusters (seqs) of the scopes of the re-judged clusters of the paired kinds:
+    every cluster `unit_pair_inconsistencies` can compare one of them with or set it aside by."""
+    kinds = pair_kinds(cfg)
+    scopes = sorted({_text(pair_scope(cl.key)) for cl in judged if cl.kind in kinds and cl.claims})
+    out: set[int] = set()
+    for i in range(0, len(scopes), 500):
+        part = scopes[i : i + 500]
+        out.update(r[0] for r in conn.execute(
+            f"SELECT seq FROM {TABLE} WHERE scope IN ({','.join('?' * len(part))})", part))
+    return out
