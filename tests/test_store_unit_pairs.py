@@ -163,3 +163,23 @@ def test_the_state_is_judged_again_when_the_unit_pairs_change(tmp_path, private_
         assert judged.is_current(conn, cfg, load_rules(private_rules).version)
         assert not judged.is_current(conn, other, load_rules(private_rules).version)
         assert not judged.is_current(conn, cfg, load_rules(edited).version)
+
+
+def test_the_report_from_the_store_gives_the_unit_mismatches_of_the_in_memory_report(tmp_path):
+    """`report --store` (crosscheck.store.streamed, which the judged state is built by) finds a
+    length in days against the same truce's length in months as the in-memory report does:
+    the same report bytes, among them the record's unit_mismatch inconsistencies."""
+    import json
+
+    from crosscheck.pipeline import write_reports
+    from crosscheck.store.sqlite_store import analyse_store
+    from crosscheck.store.streamed import write_store_reports
+
+    db, _stored = _record(tmp_path, MONTHS)
+    ingest([str(_article(tmp_path, "r-days", DAYS, "2025-03-03", "صحيفة"))], db)
+    write_reports(analyse_store(db), tmp_path / "memory", ("json",))
+    write_store_reports(db, tmp_path / "streamed", ("json",), batch_claims=5)
+    expected = (tmp_path / "memory" / "report.json").read_bytes()
+    types = [i["type"] for i in json.loads(expected)["inconsistencies"]]
+    assert types.count("unit_mismatch") == 2, types  # Homs' 40 days and 3 months, Idlib's 90 days and 2 months
+    assert (tmp_path / "streamed" / "report.json").read_bytes() == expected

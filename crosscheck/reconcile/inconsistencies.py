@@ -241,7 +241,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
     found.extend(_number_typos(all_clusters, cfg, tallies))
     found.extend(_tally_sums(all_clusters, cfg))
     found.extend(captive_ledger(all_clusters, cfg))
-    found.extend(unit_pair_inconsistencies(all_clusters, cfg, _cite, _say, _make))
+    found.extend(unit_mismatches(all_clusters, cfg))
     return in_order(found)
 
 
@@ -266,6 +266,11 @@ def at_moments_of(clusters: Sequence[Cluster], docs: set[str]) -> list[Cluster]:
 def captive_ledger(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
     """Still held + freed above taken (crosscheck.reconcile.captives)."""
     return captive_inconsistencies(clusters, cfg, _cite, _fmt, _make)
+
+
+def unit_mismatches(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[Inconsistency]:
+    """A length in days against the same scope's length in months (crosscheck.reconcile.unit_pairs)."""
+    return unit_pair_inconsistencies(clusters, cfg, _cite, _say, _make)
 
 
 def in_order(found: list[Inconsistency]) -> list[Inconsistency]:

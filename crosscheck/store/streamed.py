@@ -666,7 +666,10 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
     from crosscheck.reconcile.captives import CAPTIVE_KINDS
     from crosscheck.reconcile.inconsistencies import (VOTE_LINKED, _moment, captive_ledger,
                                                       cross_story_inconsistencies, outlier_link_inconsistencies,
-                                                      part_whole_inconsistencies)
+                                                      part_whole_inconsistencies, unit_mismatches)
+    from crosscheck.reconcile.unit_pairs import pair_kinds
+
+    lengths_of = sorted(pair_kinds(cfg))
 
     stats = stats or StreamStats()
     scratch.execute("CREATE INDEX hkeys_key ON hkeys(key, pos)")
@@ -676,19 +679,22 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
         UNION SELECT DISTINCT seq FROM hkeys WHERE seq IN (SELECT seq FROM clusters WHERE combination)
         UNION SELECT seq FROM clusters WHERE outlier_links
         UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(VOTE_LINKED))})
-        UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(CAPTIVE_KINDS))})"""
+        UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(CAPTIVE_KINDS))})
+        UNION SELECT seq FROM clusters WHERE kind IN ({",".join("?" * len(lengths_of))})"""
     scratch.execute("CREATE TABLE moment_claims (moment TEXT NOT NULL, head INTEGER NOT NULL, pos INTEGER NOT NULL,"
                     " json TEXT NOT NULL)")
     _spool_table(scratch)
-    heads, voting, captives = [], [], []
+    heads, voting, captives, lengths = [], [], [], []
     strings: dict[str, str] = {}  # one copy of each document id and date among the vote-linked claims
     scratch.execute("BEGIN")
-    for (text,) in _rows(scratch, linked):
+    for (text,) in _rows(scratch, linked, tuple(lengths_of)):
         cl = Cluster.model_validate_json(text)
         got = outlier_link_inconsistencies([cl])
         _spool(scratch, _placed(got, cl.claims))
         if cl.kind in CAPTIVE_KINDS:  # the few captive clusters, together (reconcile.captives)
             captives.append(cl)
+        if cl.kind in lengths_of:  # the lengths in days and months, together (reconcile.unit_pairs)
+            lengths.append(cl)
         if cl.kind in VOTE_LINKED:  # held together until all are read: only what is compared and cited
             voting.append(_VoteLinked(cl, strings))
         elif cl.kind in ADDITIVE_KINDS and cl.claims:
@@ -700,7 +706,8 @@ def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
     scratch.execute("COMMIT")
     _spool(scratch, _placed(cross_story_inconsistencies(voting, cfg), [c for cl in voting for c in cl.claims]))
     _spool(scratch, _placed(captive_ledger(captives, cfg), [c for cl in captives for c in cl.claims]))
-    del voting, strings, captives
+    _spool(scratch, _placed(unit_mismatches(lengths, cfg), [c for cl in lengths for c in cl.claims]))
+    del voting, strings, captives, lengths
     if heads:
         scratch.execute("CREATE INDEX moment_claims_moment ON moment_claims(moment)")
         hier = load_hierarchy()
@@ -783,14 +790,16 @@ class _VoteLinked:
         self.claims = [_VoteClaim(c, strings) for c in cl.claims]
 
 
-def _rows(scratch, linked: str):
+def _rows(scratch, linked: str, lengths: tuple = ()):
     """The linked clusters' JSON in report order, one at a time (the most severe conflicts come
-    first, and they are the largest: at 10k, 64 rows in a row held 49 MB of JSON)."""
+    first, and they are the largest: at 10k, 64 rows in a row held 49 MB of JSON); `lengths`:
+    the kinds of the unit pairs, the last parameters of `linked`."""
     from crosscheck.reconcile.captives import CAPTIVE_KINDS
     from crosscheck.reconcile.inconsistencies import VOTE_LINKED
 
     yield from scratch.execute(f"SELECT json FROM clusters WHERE seq IN ({linked}) "
-                               "ORDER BY status_order, neg_severity, id", VOTE_LINKED + CAPTIVE_KINDS)
+                               "ORDER BY status_order, neg_severity, id",
+                               (*VOTE_LINKED, *CAPTIVE_KINDS, *lengths))
 
 
 def _placed(found: list, claims) -> list:
