@@ -36,7 +36,8 @@ members, the new ones and the other signatures (the cluster's scope shown, its n
 ambiguity come out exactly as in a full grouping; a cluster at no place with every run of days
 split off it, split again: `_runs`), and re-judges only those clusters with the reconciler's own
 `judge_groups`.  Inconsistencies are looked for among the
-re-judged clusters and the stored clusters their hierarchy keys link.  Whenever the shortcut
+re-judged clusters and the stored clusters their hierarchy keys link (and, for a length in
+days or months, the stored lengths of its scope in either unit: crosscheck.store.unit_scopes).  Whenever the shortcut
 cannot show that the result is the full judgement's, it returns None and the caller judges the
 touched units as before: the new article is already in the record, copies change a stored
 document's source group, the grouping of a unit before joins changes (a new spelling joins two
@@ -1607,7 +1608,9 @@ def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renam
     other parts); the sum of one vote's tallies (the tally clusters of the re-judged tallies'
     votes); number typos (the resolution numbers a re-judged one can be a slip of, and their
     articles' tallies: `_vote_linked`, which gives those articles instead of their tally
-    clusters unless `whole`).  The findings of the new claims are those of every cluster.
+    clusters unless `whole`); one length in days and in months (the stored clusters of the
+    paired kinds with the re-judged lengths' scopes: crosscheck.store.unit_scopes).  The findings
+    of the new claims are those of every cluster.
     Returns the clusters (seqs) and the articles whose tallies are wanted."""
     from crosscheck.reconcile.hierarchy import ADDITIVE_KINDS, is_combination
 
