@@ -2,9 +2,13 @@
 then <= taken, and still held <= held earlier - one batch freed since.  Own example stories
 (workers taken from a building site), not evaluation text."""
 
+import json
+
 import pytest
+from typer.testing import CliRunner
 
 from crosscheck import pipeline
+from crosscheck.cli import app
 from crosscheck.reconcile.captives import role_of
 from crosscheck.reconcile.settings import default_config
 
@@ -51,6 +55,24 @@ def test_still_held_above_taken_minus_freed_is_an_inconsistency(tmp_path):
     steps = [i for i in found if any(c.role == "held_before" for c in i.claims)]
     assert steps and {(c.doc, c.value) for c in steps[0].claims} == {("w3", 22), ("w3", 6), ("w2", 26)}
     assert all(i.strength == "hard" for i in found)
+
+
+def test_check_reports_captives_above_taken_as_a_finding_of_its_own_rule(tmp_path):
+    # `check` used to drop this inconsistency: its type had no rule of check's (a silent skip)
+    rec, new = tmp_path / "rec", tmp_path / "new"
+    rec.mkdir(), new.mkdir()
+    for name, text in (("0.txt", TAKEN), ("1.txt", FIRST)):
+        (rec / name).write_text(text, encoding="utf-8")
+    (new / "2.txt").write_text(SECOND_BAD, encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(app, ["check", str(new / "2.txt"), "--against", str(rec), "--format", "json"])
+    assert out.exit_code == 1, out.output
+    rules = {f["rule"] for f in json.loads(out.output)["findings"]}
+    assert "inconsistency-captives-exceed-taken" in rules, rules
+    ok = tmp_path / "ok.txt"
+    ok.write_text(SECOND_OK, encoding="utf-8")
+    fine = runner.invoke(app, ["check", str(ok), "--against", str(rec), "--format", "json"])
+    assert "inconsistency-captives-exceed-taken" not in {f["rule"] for f in json.loads(fine.output)["findings"]}
 
 
 def test_figures_that_add_up_are_not_flagged(tmp_path):

@@ -147,3 +147,14 @@ def test_check_reports_the_reconciler_v2_inconsistencies_with_their_rules(tmp_pa
     sarif = json.loads(runner.invoke(app, ["check", str(new), "--against", str(rec), "--format", "sarif"]).output)
     names = {r["id"]: r["name"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
     assert names.get("inconsistency-tally-exceeds-body") == "TallyExceedsBody"
+
+
+def test_every_inconsistency_type_is_a_rule_of_check():
+    """check turns an inconsistency into a finding only when its type has a rule (SARIF id, name,
+    help); a type without one would be dropped from `check` silently, as captives_exceed_taken and
+    unit_mismatch once were."""
+    from crosscheck.ci.findings import RULES
+    from crosscheck.report.inconsistency_view import TITLES
+
+    missing = [t for t in TITLES if "inconsistency-" + t.replace("_", "-") not in RULES]
+    assert not missing, missing

@@ -113,6 +113,13 @@ RULES: dict[str, dict[str, str]] = {
         "full": "Copies of one article, or articles reporting the same tally of one vote, give resolution "
         "numbers that differ by a digit slip (swapped or one digit off); one of them is likely mistyped.",
     },
+    "inconsistency-captives-exceed-taken": {
+        "name": "CaptivesExceedTaken",
+        "short": "Captives still held and freed add up to more than were taken",
+        "full": "Articles give how many captives were taken, how many have been freed and how many are still "
+        "held; at one date the held and the freed add up to more than were taken (or more are held than "
+        "were held before a batch was freed). One of the figures is wrong or stale.",
+    },
     "inconsistency-unit-mismatch": {
         "name": "UnitMismatch",
         "short": "One length told in days and in months disagrees",
