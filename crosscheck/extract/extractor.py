@@ -41,7 +41,7 @@ from crosscheck.extract.events import event_near
 from crosscheck.extract.periods import event_clause_for, period_cue
 from crosscheck.extract.incidents import assign_incidents
 from crosscheck.extract.titles import fold_title
-from crosscheck.extract.place_items import unknown_place_part
+from crosscheck.extract.place_items import place_first_span, unknown_place_part
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
@@ -1230,7 +1230,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 # a breakdown by named places ("72 قتيلا في الهند و25 في الصين"): the place
                 # tells the items apart, the group is the list's
                 group = sibling.claim.group
-            if _in_brackets(ctx, toks, left, i1):
+            item = _place_first_item(ctx, toks, s_lo, left) if part_of_list else None
+            if item is not None and item[0] is sibling:
+                # "…، وبلد باء 70 ألفا": the item's own place, before its figure
+                location = item[1]
+                if sibling.claim.location not in (None, location):
+                    group = sibling.claim.group
+            elif _in_brackets(ctx, toks, left, i1):
                 # "بين الصين القارية (349) وهونغ كونغ (299)": the place right before the bracket
                 own = _place_before(ctx, places, toks, left)
                 if own is not None:
@@ -2016,9 +2022,40 @@ def _source_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
     )
 
 
+def _place_first_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> tuple[_Placed, str] | None:
+    """(the claim before, the item's place) when the figure at toks[left] is a later item of a
+    breakdown named by its place only, before the figure ("لجأ 84 ألفا إلى بلد ألف، وبلد باء
+    70 ألفا"; place_items.place_first_span): the gazetteer must know the place, so that the
+    item is told apart by its location.  Reads only the tokens between the two claims."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed or left == 0:
+        return None
+    last = placed[-1]
+    right = last.right - getattr(toks, "offset", 0)  # placed claims keep sentence indexes
+    if not 0 <= right < left or last.parent is not None or last.claim.kind == "other":
+        return None
+    span = place_first_span(toks, right, left, ctx.scope.function_words, lambda t: _starts_number(ctx, t))
+    if span is None:
+        return None
+    places = ctx.locations_in(*ctx.sentence_at(toks[left].nstart))
+    lo = toks[span[0]].nstart
+    k = bisect_left(places.named_starts, toks[left].nstart) - 1
+    if k < 0 or places.named_starts[k] < lo:
+        return None
+    own = places.named[k].place.id
+    if own == last.claim.location:
+        return None  # the same place twice: no breakdown
+    return last, own
+
+
 def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
     """An earlier claim of the sentence this figure continues: joined by و, or same noun."""
     joined = _joined_to(ctx, toks, s_lo, left)
+    if joined is None and (i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words):
+        # a breakdown whose later item is named by its place before a bare figure ("لجأ 84
+        # ألفا إلى بلد ألف، وبلد باء 70 ألفا")
+        item = _place_first_item(ctx, toks, s_lo, left)
+        joined = item[0] if item is not None else None
     if joined is None and _place_after(ctx, toks, i1):
         # a breakdown by place: "10 أشخاص في المدينة، و22 في القرى المجاورة، و3 في الريف"
         joined = _joined_to(ctx, toks, s_lo, left, comma=True)

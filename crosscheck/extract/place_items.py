@@ -62,3 +62,46 @@ def unknown_place_part(
     if k < len(place_starts) and place_starts[k] < hi:
         return None  # a known place: the claim's location names it
     return "part:" + toks[end - 1].text
+
+
+_LOCATIVE = frozenset({"في", "الي"})
+VERB_WORDS = 2  # the words of the claim before's verb before its place ("لقوا حتفهم في …")
+
+
+def place_first_span(toks: Sequence[Token], right: int, left: int, function_words: frozenset[str],
+                     starts_number: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """(first, end) of the place words of a later item named by its place before its figure
+    ("لجأ 84 ألفا إلى بلد ألف، وبلد باء 70 ألفا"): the claim before ends at toks[right], maybe
+    followed by its verb (at most VERB_WORDS words) and its own place ("في"/"إلى" and at most PLACE_WORDS words); then a comma and "و"
+    (a clitic, or "وفي") and at most PLACE_WORDS words right before the figure at toks[left].
+    Only the tokens between the two claims are read.  None when they are anything else."""
+    k = right
+    for j in range(right, min(left, right + 1 + VERB_WORDS)):
+        # the claim before's verb of a word or two before its place ("52 ألفا لجؤوا إلى …")
+        if toks[j].brk_before or toks[j].is_digit():
+            break
+        if not toks[j].forms.isdisjoint(_LOCATIVE):
+            k = j
+            break
+    if k < left and not toks[k].brk_before and not toks[k].forms.isdisjoint(_LOCATIVE):
+        stop = min(left, k + 1 + PLACE_WORDS)
+        k += 1
+        while k < stop and not toks[k].brk_before:
+            k += 1
+    if not (k < left and toks[k].brk_before and not toks[left].brk_before):
+        return None  # the item stands after a comma, in the same clause as its figure
+    if toks[k].text == "و" and k + 1 < left:
+        k += 1  # "و" a token of its own ("و الكونغو")
+    elif not (toks[k].text.startswith("و") and len(toks[k].text) > 2):
+        return None
+    first = k
+    if toks[first].text in ("وفي", "في") and first + 1 < left:
+        first += 1  # "وفي بلد باء 62 ألفا"
+    if not 0 < left - first <= PLACE_WORDS:
+        return None
+    for t in toks[first:left]:
+        if t is not toks[first] and t.brk_before:
+            return None
+        if t.is_digit() or starts_number(t) or (t is not toks[k] and t.text in function_words):
+            return None
+    return k, left
