@@ -211,7 +211,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_v": 275,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
     "reconcile_blind_w": 284,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
     "reconcile_blind_x": 159,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member)
-    "reconcile_blind_y": 140,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns)
+    "reconcile_blind_y": 141,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns)
     "reconcile_blind_z": 148,  # of 184 (first figure 136; held out in session 27)
     "reconcile_blind_aa": 134,  # of 206 (first figure 134; held out in session 27)
 }
@@ -248,12 +248,12 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_q": (0.972, 0.946, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898; session 27 0.976 -> 0.973: "ويأتي التصويت بعد تسعة أيام من إسقاط" is an elapsed time for sets S-Y, not for this gold
     "reconcile_blind_r": (0.966, 0.929, 357),  # first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart; session 27 (extract2) 0.967 / 0.930: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_s": (0.961, 0.937, 427),  # first figure in session 21: 0.910 / 0.859 (held out); 0.919 / 0.862 at its end; session 27 (extract2) 0.960 / 0.938: durations after "بعد" and day ordinals, months and years as `other`, votes
-    "reconcile_blind_t": (0.976, 0.929, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end; session 27 (extract2) 0.977 / 0.930: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_t": (0.976, 0.933, 351),  # first figure in session 22: 0.924 / 0.845 (held out); 0.924 / 0.848 at its end; session 27 (extract2) 0.977 / 0.930: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_u": (0.970, 0.937, 422),  # first figure in session 23: 0.943 / 0.835 (held out); 0.943 / 0.840 at its end; development set in session 24: 0.964 / 0.908; session 27 (extract2) 0.971 / 0.938: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_v": (0.953, 0.923, 477),  # first figure in session 24: 0.916 / 0.835 (held out); 0.917 / 0.837 at its end; session 27 (extract2) 0.951 / 0.924: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_w": (0.957, 0.892, 506),  # first figure in session 25: 0.903 / 0.795 (held out); session 27 (extract2) 0.958 / 0.883: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_x": (0.921, 0.832, 316),  # first figure in session 26: 0.891 / 0.789 (held out); session 27 (extract2) 0.922 / 0.833: durations after "بعد" and day ordinals, months and years as `other`, votes
-    "reconcile_blind_y": (0.960, 0.860, 278),  # first figure in session 26: 0.912 / 0.770 (held out); session 27 (extract2) 0.943 / 0.787: durations after "بعد" and day ordinals, months and years as `other`, votes
+    "reconcile_blind_y": (0.961, 0.869, 278),  # first figure in session 26: 0.912 / 0.770 (held out); session 27 (extract2) 0.943 / 0.787: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_z": (0.949, 0.796, 305),  # first figure in session 27: 0.944 / 0.785 (held out)
     "reconcile_blind_aa": (0.962, 0.725, 287),  # first figure in session 27: 0.947 / 0.718 (held out)
 }
