@@ -1,0 +1,77 @@
+"""`check --store` finds captives still held above those taken less those freed
+(reconcile.captives: `captives_exceed_taken`) as `check --against` and `report` on the whole
+record do.  The stories are those of tests/test_captives_ledger.py (own examples)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from test_captives_ledger import FIRST, SECOND_BAD, SECOND_OK, TAKEN
+from crosscheck.ci.check import _extract, reconcile_config, run_check
+from crosscheck.config import Settings
+from crosscheck.reconcile.inconsistencies import find_inconsistencies
+from crosscheck.reconcile.reconciler import build_report, reconcile
+from crosscheck.store import judged
+from crosscheck.store.sqlite_store import ingest
+from crosscheck.text.documents import load_documents
+
+RULE = "inconsistency-captives-exceed-taken"
+
+
+def _key(inc) -> tuple:
+    return (inc.id, inc.type, inc.strength, inc.clusters, inc.explanation,
+            sorted((c.doc, c.start, c.kind, c.value) for c in inc.claims))
+
+
+def _cites(incs, docs: set[str]) -> list[tuple]:
+    return sorted(_key(i) for i in incs if any(c.doc in docs for c in i.claims))
+
+
+def _record(d: Path) -> tuple[Path, list[Path]]:
+    stored = []
+    for name, text in (("w1", TAKEN), ("w2", FIRST)):
+        p = d / f"{name}.txt"
+        p.write_text(text, encoding="utf-8")
+        stored.append(p)
+    db = d / "s.db"
+    ingest([str(p) for p in stored], db)
+    judged.ensure_state(db, reconcile_config(Settings()))
+    return db, stored
+
+
+def _new(d: Path, text: str) -> Path:
+    p = d / "new" / "w3.txt"
+    p.parent.mkdir(exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_a_new_held_figure_above_taken_less_freed_is_found_as_report_finds_it(tmp_path):
+    """22 still held (new) + 10 freed > 30 taken (stored), and 26 held (stored) - 6 freed since
+    < 22: the check's inconsistencies citing the new article are report's on the whole record,
+    and `check --store` gives the findings of `check --against`."""
+    db, stored = _record(tmp_path)
+    new = _new(tmp_path, SECOND_BAD)
+    cfg = reconcile_config(Settings())
+    docs = load_documents([str(new)])
+    found, stats = judged.check_against_state(db, docs, _extract(docs, Settings()), cfg, build=False)
+    assert found is not None and not stats.fallback, stats
+    fast = find_inconsistencies(found.clusters, cfg, tallies=found.tallies, moments_of={"w3"})
+    union = load_documents([str(p) for p in [*stored, new]])
+    report = build_report(union, reconcile(_extract(union, Settings()), union, cfg), cfg)
+    expected = _cites(report.inconsistencies, {"w3"})
+    assert [k for k in expected if k[1] == "captives_exceed_taken"], expected
+    assert _cites(fast, {"w3"}) == expected
+    settings = Settings(fail_on="warning")
+    quick = run_check([str(new)], store=str(db), settings=settings)
+    whole = run_check([str(new)], against=[str(p) for p in stored], settings=settings)
+    rules = lambda r: sorted((f.rule_id, f.claim.doc, f.claim.start, f.message(limit=1000)) for f in r.findings)
+    assert rules(quick) == rules(whole)
+    assert RULE in {f.rule_id for f in quick.findings}
+
+
+def test_figures_that_add_up_give_no_finding_from_the_store(tmp_path):
+    db, _stored = _record(tmp_path)
+    ok = run_check([str(_new(tmp_path, SECOND_OK))], store=str(db), settings=Settings(fail_on="warning"))
+    assert RULE not in {f.rule_id for f in ok.findings}
