@@ -37,7 +37,8 @@ ambiguity come out exactly as in a full grouping; a cluster at no place with eve
 split off it, split again: `_runs`), and re-judges only those clusters with the reconciler's own
 `judge_groups`.  Inconsistencies are looked for among the
 re-judged clusters and the stored clusters their hierarchy keys link (and, for a length in
-days or months, the stored lengths of its scope in either unit: crosscheck.store.unit_scopes).  Whenever the shortcut
+days or months, the stored lengths of its scope in either unit: crosscheck.store.unit_scopes;
+for a captive figure, the stored captive clusters of its story, whole: crosscheck.store.captive_stories).  Whenever the shortcut
 cannot show that the result is the full judgement's, it returns None and the caller judges the
 touched units as before: the new article is already in the record, copies change a stored
 document's source group, the grouping of a unit before joins changes (a new spelling joins two
@@ -69,7 +70,7 @@ from typing import Optional, Sequence
 from crosscheck.models import Claim, Cluster, Document
 from crosscheck.reconcile.grouping import finish_groups, key_text, mark_moved
 from crosscheck.reconcile.sources import SourceGroups
-from crosscheck.store import compact, unit_scopes
+from crosscheck.store import captive_stories, compact, unit_scopes
 from crosscheck.store.renaming import Renaming
 from crosscheck.util.gc_pause import collector_paused
 
@@ -165,6 +166,7 @@ class CheckStats:
     members_read: int = 0  # stored members read (clusters re-judged, the vote unit)
     clusters_judged: int = 0
     clusters_linked: int = 0  # stored clusters read for inconsistencies
+    captive_clusters: int = 0  # of those, the captive clusters of the new captive figures' stories
     tally_rows: int = 0  # stored tallies read as values (the vote signatures of number typos' articles)
     fallback: str = ""  # why the shortcut was not taken ("" when it was)
     link_fallback: str = ""  # why the new tallies were linked with every stored one ("" when not)
@@ -321,6 +323,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
                                  ((seq, soft, kind, iid, pack(text)) for seq, soft, kind, iid, text
                                   in scratch.execute("SELECT seq, soft, type, id, json FROM incs")))
                 unit_scopes.add(conn, cfg)
+                captive_stories.add(conn, cfg)
                 conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
                                  ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
                 stats = record.stats
@@ -392,7 +395,8 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                                    ("judged_fingerprints", _note_fingerprints),
                                    ("judged_claim_days", _add_claim_days),
                                    ("judged_sig_events", lambda c: _add_sig_events(c, cfg)),
-                                   (unit_scopes.TABLE, lambda c: unit_scopes.add(c, cfg))):
+                                   (unit_scopes.TABLE, lambda c: unit_scopes.add(c, cfg)),
+                                   (captive_stories.TABLE, lambda c: captive_stories.add(c, cfg))):
                     if table in tables or table in indexes or (table == "judged_fingerprints" and noted):
                         if table != "judged_vote_claims" or _has_column(conn, table, "value"):
                             continue
@@ -779,10 +783,13 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
     renaming = Renaming(conn, remap, cfg)
     touched = {s for _g, s in groups if s is not None} | gone
     wanted, tally_docs = _linked(conn, judged, touched, cfg, renaming, whole_linked)
+    stories = _captive_linked(conn, judged, touched, cfg)
+    stats.captive_clusters = len(stories)
+    wanted |= stories
     ids = _final_ids(conn, groups, judged, gone, renaming, wanted, stats)
     new_ids = {d.id for d in new_docs}
     days = None if whole_linked else {c.as_of for cl in judged for c in cl.claims if c.doc in new_ids}
-    clusters = judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days)
+    clusters = judged + _read_linked(conn, wanted, ids, renaming, hier, stats, days, whole=stories)
     # in report order, as the full judgement lists them: which clusters an inconsistency reads
     # first (the parts of a sum, a number's first claim) follows that order
     clusters.sort(key=sort_key)
@@ -1646,14 +1653,25 @@ def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renam
     return wanted - touched, docs
 
 
+def _captive_linked(conn, judged: list[Cluster], touched: set[int], cfg) -> set[int]:
+    """The stored clusters of the re-judged captive clusters' stories (crosscheck.store.captive_stories)."""
+    if not any(captive_stories.in_story(cl.kind, cl.key, cfg) and cl.claims for cl in judged):
+        return set()
+    if not _has_table(conn, captive_stories.TABLE):  # a read-only state kept before the index
+        raise Fallback("the captive stories' index is missing")
+    return captive_stories.linked(conn, judged, touched, cfg)
+
+
 def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming, hier,
-                 stats: CheckStats, days: Optional[set] = None) -> list[Cluster]:
+                 stats: CheckStats, days: Optional[set] = None, whole: frozenset | set = frozenset()
+                 ) -> list[Cluster]:
     """The stored clusters `wanted`, as the full judgement gives them: under the names of the
     votes the new tallies rename, with the ids that gives them (`ids`).  With `days` (the new
     claims' days), a cluster of the day index (`_CLAIM_DAYS`) holds only its claims of those
     days, or its first claim when it has none then (undated claims are of their own article's
     moment, never a new one's): every inconsistency that cites a new claim is of its moment,
-    and is found among these claims as among all."""
+    and is found among these claims as among all.  The clusters `whole` (captive stories, whose
+    figures of every date are read together) are read with all their claims."""
     from crosscheck.store.streamed import _share_fields_set
 
     heads: dict[int, str] = {}
@@ -1663,7 +1681,7 @@ def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming
     out = []
     fill = compact.reader(conn).fill
     for seq in sorted(wanted):
-        if seq in heads:
+        if seq in heads and seq not in whole:
             cl = _at_days(conn, seq, heads[seq], dated)
             for c in cl.claims:
                 fill(c)
