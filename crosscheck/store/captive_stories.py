@@ -14,12 +14,11 @@ reads them whole (all their dates).  The table is added to an older state on its
 
 from __future__ import annotations
 
-import json
 from typing import Iterable
 
 from crosscheck.models import Cluster
 from crosscheck.reconcile.captives import CAPTIVE_KINDS
-from crosscheck.store import compact
+from crosscheck.store.state_reads import clusters_of_kinds, select_in
 
 __all__ = ["TABLE", "add", "linked", "in_story"]
 
@@ -42,24 +41,12 @@ def add(conn, cfg) -> None:
         if statement.strip():
             conn.execute(statement)
     conn.execute(f"DELETE FROM {TABLE}")
-    seqs = [r[0] for r in conn.execute(
-        f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(CAPTIVE_KINDS))})", CAPTIVE_KINDS)]
     rows = []
-    for seq in seqs:
-        (packed,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
-        data = json.loads(compact.unpack(packed))
+    for seq, data in clusters_of_kinds(conn, CAPTIVE_KINDS):
         if in_story(data.get("kind") or "", data.get("key") or {}, cfg):
             rows += [(seq, doc) for doc in sorted({c["doc"] for c in data.get("claims") or ()})]
     conn.executemany(f"INSERT INTO {TABLE} VALUES (?, ?)", rows)
 
-
-def _in(conn, sql: str, values: set) -> set:
-    got: set = set()
-    part_of = sorted(values)
-    for i in range(0, len(part_of), 500):
-        part = part_of[i : i + 500]
-        got.update(r[0] for r in conn.execute(sql.format(marks=",".join("?" * len(part))), part))
-    return got
 
 
 def linked(conn, judged: Iterable[Cluster], touched: set[int], cfg) -> set[int]:
@@ -73,9 +60,9 @@ def linked(conn, judged: Iterable[Cluster], touched: set[int], cfg) -> set[int]:
     while docs - seen_docs:
         fresh = docs - seen_docs
         seen_docs |= fresh
-        seqs = _in(conn, f"SELECT DISTINCT seq FROM {TABLE} WHERE doc IN ({{marks}})", fresh) - touched - out
+        seqs = select_in(conn, f"SELECT DISTINCT seq FROM {TABLE} WHERE doc IN ({{marks}})", fresh) - touched - out
         if not seqs:
             break
         out |= seqs
-        docs |= _in(conn, f"SELECT DISTINCT doc FROM {TABLE} WHERE seq IN ({{marks}})", seqs)
+        docs |= select_in(conn, f"SELECT DISTINCT doc FROM {TABLE} WHERE seq IN ({{marks}})", seqs)
     return out

@@ -18,8 +18,9 @@ from typing import Iterable
 from crosscheck.models import Cluster
 from crosscheck.reconcile.unit_pairs import pair_kinds, pair_scope
 
+from crosscheck.store.state_reads import clusters_of_kinds, select_in
+
 __all__ = ["TABLE", "add", "linked", "pair_kinds"]
-from crosscheck.store import compact
 
 TABLE = "judged_unit_scopes"
 _DDL = """
@@ -39,15 +40,8 @@ def add(conn, cfg) -> None:
         if statement.strip():
             conn.execute(statement)
     conn.execute(f"DELETE FROM {TABLE}")
-    kinds = sorted(pair_kinds(cfg))
-    if not kinds:
-        return
-    seqs = [r[0] for r in conn.execute(
-        f"SELECT seq FROM judged_clusters WHERE kind IN ({','.join('?' * len(kinds))})", kinds)]
     rows = []
-    for seq in seqs:
-        (packed,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
-        data = json.loads(compact.unpack(packed))
+    for seq, data in clusters_of_kinds(conn, pair_kinds(cfg)):
         if data.get("claims"):
             rows.append((seq, _text(pair_scope(data.get("key") or {}))))
     conn.executemany(f"INSERT INTO {TABLE} VALUES (?, ?)", rows)
@@ -58,9 +52,4 @@ def linked(conn, judged: Iterable[Cluster], cfg) -> set[int]:
     every cluster `unit_pair_inconsistencies` can compare one of them with or set it aside by."""
     kinds = pair_kinds(cfg)
     scopes = sorted({_text(pair_scope(cl.key)) for cl in judged if cl.kind in kinds and cl.claims})
-    out: set[int] = set()
-    for i in range(0, len(scopes), 500):
-        part = scopes[i : i + 500]
-        out.update(r[0] for r in conn.execute(
-            f"SELECT seq FROM {TABLE} WHERE scope IN ({','.join('?' * len(part))})", part))
-    return out
+    return select_in(conn, f"SELECT seq FROM {TABLE} WHERE scope IN ({{marks}})", scopes)
