@@ -79,3 +79,32 @@ def write_articles(root, rows) -> list[str]:
         p.write_text(f"---\nid: {doc_id}\ndate: {date}\nsource: {source}\n---\n{text}\n", encoding="utf-8")
         paths.append(str(p))
     return paths
+
+
+def check_adds_missing_index(db, new, table: str, order: str, missing: str) -> list:
+    """A current judged state without the index `table` (dropped here): a check that may not add
+    it (build=False: a read-only store) falls back with the reason `missing`; a check that may
+    adds it again with the same rows (ordered by `order`), without judging the record again.
+    The rows kept before the drop are returned."""
+    import sqlite3
+    from contextlib import closing
+
+    from crosscheck.ci.check import _extract, reconcile_config
+    from crosscheck.config import Settings
+    from crosscheck.store import judged
+    from crosscheck.text.documents import load_documents
+
+    with closing(sqlite3.connect(db)) as conn:
+        kept = conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall()
+        conn.execute(f"DROP TABLE {table}")
+        conn.commit()
+    cfg = reconcile_config(Settings())
+    docs = load_documents([str(new)])
+    claims = _extract(docs, Settings())
+    found, stats = judged.check_against_state(db, docs, claims, cfg, build=False)
+    assert found is None and stats.fallback == missing, stats
+    found, stats = judged.check_against_state(db, docs, claims, cfg)
+    assert found is not None and not stats.built and not stats.fallback, stats
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall() == kept
+    return kept

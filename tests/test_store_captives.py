@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from store_support import check_adds_missing_index, private_rules  # noqa: F401  (autouse: a private copy of rules/)
 from test_captives_ledger import FIRST, SECOND_BAD, SECOND_OK, TAKEN
 from crosscheck.ci.check import _extract, reconcile_config, run_check
 from crosscheck.config import Settings
@@ -143,21 +143,7 @@ def test_a_stored_freed_figure_of_the_story_is_read_for_a_new_held_figure(tmp_pa
 def test_a_state_kept_before_the_captive_index_gets_it_on_its_next_check(tmp_path):
     """A current state without `judged_captive_docs` gets it on the next check, not judged
     again; a check that may not add it (build=False: a read-only store) falls back."""
-    import sqlite3
-    from contextlib import closing
-
     db, _stored = _record(tmp_path)
-    with closing(sqlite3.connect(db)) as conn:
-        kept = conn.execute("SELECT seq, doc FROM judged_captive_docs ORDER BY seq, doc").fetchall()
-        conn.execute("DROP TABLE judged_captive_docs")
-        conn.commit()
+    kept = check_adds_missing_index(db, _new(tmp_path, SECOND_BAD), "judged_captive_docs", "seq, doc",
+                                    "the captive stories' index is missing")
     assert sorted({doc for _s, doc in kept}) == ["w1", "w2"]
-    cfg = reconcile_config(Settings())
-    docs = load_documents([str(_new(tmp_path, SECOND_BAD))])
-    claims = _extract(docs, Settings())
-    found, stats = judged.check_against_state(db, docs, claims, cfg, build=False)
-    assert found is None and stats.fallback == "the captive stories' index is missing"
-    found, stats = judged.check_against_state(db, docs, claims, cfg)
-    assert found is not None and not stats.built and not stats.fallback, stats
-    with closing(sqlite3.connect(db)) as conn:
-        assert conn.execute("SELECT seq, doc FROM judged_captive_docs ORDER BY seq, doc").fetchall() == kept

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from store_support import check_adds_missing_index, private_rules  # noqa: F401  (autouse: a private copy of rules/)
 from crosscheck.ci.check import _extract, reconcile_config, run_check
 from crosscheck.config import Settings
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
@@ -124,20 +124,8 @@ def test_a_state_kept_before_the_scope_index_gets_it_on_its_next_check(tmp_path)
     """A current state without `judged_unit_scopes` gets it on the next check, not judged again;
     a check that may not add it (build=False: a read-only store) falls back to the whole record."""
     db, _stored = _record(tmp_path, MONTHS)
-    with closing(sqlite3.connect(db)) as conn:
-        kept = conn.execute("SELECT seq, scope FROM judged_unit_scopes ORDER BY seq").fetchall()
-        conn.execute("DROP TABLE judged_unit_scopes")
-        conn.commit()
-    cfg = reconcile_config(Settings())
     new = _article(tmp_path, "n-new", DAYS, "2025-03-03", "صحيفة")
-    docs = load_documents([str(new)])
-    claims = _extract(docs, Settings())
-    found, stats = judged.check_against_state(db, docs, claims, cfg, build=False)
-    assert found is None and stats.fallback == "the lengths' scope index is missing"
-    found, stats = judged.check_against_state(db, docs, claims, cfg)
-    assert found is not None and not stats.built and not stats.fallback, stats
-    with closing(sqlite3.connect(db)) as conn:
-        assert conn.execute("SELECT seq, scope FROM judged_unit_scopes ORDER BY seq").fetchall() == kept
+    kept = check_adds_missing_index(db, new, "judged_unit_scopes", "seq, scope", "the lengths' scope index is missing")
     assert len(kept) == 4
 
 
