@@ -129,10 +129,6 @@ class MemberList(_Strict):
     # how many states the list must name: one state alone ("وامتنعت روسيا عن التصويت") is
     # that member's position (vote_position), which not every outlet's reader counts as a tally
     min_states: int = Field(2, ge=1)
-    # how many words (commas and a day's name included: "استخدمت روسيا، الثلاثاء، حق النقض",
-    # "استخدمت روسيا في مجلس الأمن الدولي حق النقض") may stand between the list and `after`;
-    # 0: right after it
-    after_reach: int = Field(0, ge=0, le=6)
 
 
 class KindRule(_Strict):
