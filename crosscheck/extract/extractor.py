@@ -134,8 +134,6 @@ class Compiled:
     combiners: frozenset[str] = frozenset()  # rule ids with a combined_with list
     # _may_combine's answers: [starting (combinable), ending (combiners)], word form set -> bool
     combine_gate: tuple = field(default_factory=lambda: ({}, {}))
-    # kinds with a formula or member list that a figure of their own kind says (yields_to_figure)
-    yielding_kinds: frozenset[str] = frozenset()
 
 
 @per_object
@@ -190,10 +188,6 @@ def compile_rules(rules: RuleSet) -> Compiled:
         position={k.rule.id: j for j, k in enumerate(kinds)},
         joiners=frozenset().union(*(k.heads_next for k in kinds)),
         combiners=frozenset(r.id for r in rules.kinds if r.combined_with),
-        yielding_kinds=frozenset(
-            r.kind for r in rules.kinds
-            if any(m.yields_to_figure for m in r.member_lists) or any(f.yields_to_figure for f in r.formulas)
-        ),
         combining=tuple(
             j for j, k in enumerate(kinds)
             if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
@@ -285,17 +279,12 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     waiting: dict[tuple, Claim] = {}  # the figure claims in `pending`, by span, kind and merge key
     reach = _reach_back(ctx, comp)
     tally_starts: list[int] = []  # where the vote tallies stand (for formulas said beside one)
-    # where the figures of the kinds whose formulas or member lists yield to one stand (a count
-    # said by naming who vetoed yields to "ضد ثلاثة قرارات" beside it); running counts do not
-    own_starts: dict[str, list[int]] = {k: [] for k in comp.yielding_kinds}
     for n in nums:
         c = _claim(ctx, comp, n)
         if c is None:
             continue
         if c.kind in _TALLY_KINDS:
             tally_starts.append(c.start)
-        if c.kind in own_starts and c.period != "cumulative":
-            own_starts[c.kind].append(c.start)
         key = (c.start, c.end, c.kind, merge_key(c))
         if key not in waiting or not _DROP_REPEATS:
             waiting[key] = c
@@ -314,10 +303,10 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
             ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
     ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
     # counts said without a figure ("بالإجماع"): few, read from the vote sentences once
-    for k, c in enumerate(formula_claims(ctx, rules, tally_starts, own_starts)):
+    for k, c in enumerate(formula_claims(ctx, rules, tally_starts)):
         heappush(pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
     # ... and by naming the states ("وامتناع الصين والهند"): as few, from the same sentences
-    for k, c in enumerate(member_count_claims(ctx, rules, tally_starts, own_starts)):
+    for k, c in enumerate(member_count_claims(ctx, rules, tally_starts)):
         heappush(pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
     while pending:
         merger.add(heappop(pending)[4])

@@ -105,20 +105,9 @@ def _phrase_pattern(parts: tuple[str, ...]) -> "re.Pattern[str]":
     return re.compile(r"(?<!\w)(?:[وفبل]|ال)*" + gap.join(re.escape(p) for p in parts) + r"(?!\w)")
 
 
-def figure_in(starts, lo: int, hi: int) -> bool:
-    """Does one of `starts` (original offsets, in text order) fall in [lo, hi)?"""
-    j = bisect_left(starts, lo)
-    return j < len(starts) and starts[j] < hi
-
-
-def formula_claims(
-    ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = (), own_starts: dict | None = None
-) -> list[Claim]:
+def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:
     """The formula claims of a document; `tally_starts`: the original start of every tally
-    figure read (sorted or not), for the formulas said only beside one; `own_starts`: kind ->
-    the original starts of its figures (not running counts), in text order, for the formulas
-    and lists a figure of their own kind says (`yields_to_figure`)."""
-    own_starts = own_starts or {}
+    figure read (sorted or not), for the formulas said only beside one."""
     tallies = sorted(tally_starts)
     comp = _compiled(rules)
     if comp.prefilter is None:
@@ -155,10 +144,6 @@ def formula_claims(
                     continue  # "مرّ القرار دون معارضة": no tally in the sentence
                 if f.alone and beside:
                     continue  # "بتأييد 15 عضوا، أي بإجماع أعضائه": the tally says it
-            if f.yields_to_figure:
-                o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
-                if figure_in(own_starts.get(rule.kind, ()), o_lo, o_hi):
-                    continue  # "مستخدمة الفيتو مرة واحدة": the figure says it
             for k in starts:
                 hit = ps.at(toks, k)
                 if hit is None:

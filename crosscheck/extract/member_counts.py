@@ -16,7 +16,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Sequence
 
 from crosscheck.extract.context import vote_event
-from crosscheck.extract.formulas import _in_article, _in_sentence, _norm, figure_in
+from crosscheck.extract.formulas import _in_article, _in_sentence, _norm
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import KindRule, MemberList, RuleSet
 from crosscheck.text.lexicon import Phrase, PhraseSet, forms_of, longest_of
@@ -78,24 +78,8 @@ def named_countries(ctx: "DocContext", toks: Sequence[Token], k: int) -> tuple[l
     return found, k
 
 
-def _closing(after: PhraseSet, toks: Sequence[Token], end: int, reach: int):
-    """The `after` phrase closing a list ending before token `end`: right after it, or (with
-    `reach`) within that many words of it, commas included (the sentence bounds the tokens)."""
-    if reach == 0:
-        return after.at(toks, end) if end < len(toks) and not toks[end].brk_before else None
-    for j in range(end, min(end + reach + 1, len(toks))):
-        hit = after.at(toks, j)
-        if hit is not None:
-            return hit
-    return None
-
-
-def member_count_claims(
-    ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = (), own_starts: dict | None = None
-) -> list[Claim]:
-    """The member-list claims of a document; `tally_starts` and `own_starts` as for
-    formula_claims."""
-    own_starts = own_starts or {}
+def member_count_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:
+    """The member-list claims of a document; `tally_starts` as for formula_claims."""
     comp = _compiled(rules)
     if comp.prefilter is None:
         return []
@@ -135,19 +119,13 @@ def member_count_claims(
                 states, end = named_countries(ctx, toks, hit[1])
                 if len(states) < ml.min_states:
                     continue
-                if ml.max_states is not None and len(dict.fromkeys(states)) > ml.max_states:
-                    continue
                 if ml.after:
-                    closing = _closing(after, toks, end, ml.after_reach)
+                    closing = after.at(toks, end) if end < len(toks) and not toks[end].brk_before else None
                     if closing is None:
                         continue
                     end = closing[1]
-                if ml.yields_to_figure and figure_in(own_starts.get(rule.kind, ()), o_lo, o_hi):
-                    continue  # "استخدمت الولايات المتحدة حق النقض ضد ثلاثة قرارات": the figure says it
                 taken.add(hit[1])
                 value = len(dict.fromkeys(states))
-                # one member named is who acted (the member of a veto: "استخدمت روسيا حق النقض")
-                actor = states[0] if rule.actor and value == 1 else None
                 start, stop, surface = ctx.original(toks[k].nstart, toks[end - 1].nend)
                 sentence = ctx.sentence_text(s_lo, s_hi, toks[k].nstart)[2]
                 event, inferred = vote_event(ctx, toks[k].nstart) if rule.event_from == "vote" else (None, False)
@@ -156,7 +134,7 @@ def member_count_claims(
                         doc=ctx.doc.id, kind=rule.kind, value=value, low=float(value), high=float(value),
                         qualifier="exact", group=rule.group, period=rule.period, event=event,
                         start=start, end=stop, surface=surface, sentence=sentence, rule=rule.id,
-                        actor=actor, inferred=["event"] if inferred else [],
+                        inferred=["event"] if inferred else [],
                     )
                 )
     return out

@@ -110,8 +110,6 @@ class Formula(_Strict):
     # ... only in a sentence holding no tally figure: "بتأييد 15 عضوا، أي بإجماع أعضائه" is one
     # figure, said by the tally
     alone: bool = False
-    # as MemberList.yields_to_figure: "مستخدمة الفيتو مرة واحدة" is said by its figure
-    yields_to_figure: bool = False
 
 
 class MemberList(_Strict):
@@ -131,15 +129,6 @@ class MemberList(_Strict):
     # how many states the list must name: one state alone ("وامتنعت روسيا عن التصويت") is
     # that member's position (vote_position), which not every outlet's reader counts as a tally
     min_states: int = Field(2, ge=1)
-    # ... and at most how many (None: any)
-    max_states: Optional[int] = Field(None, ge=1)
-    # how many words (commas and a day's name included: "استخدمت روسيا، الثلاثاء، حق النقض",
-    # "استخدمت روسيا في مجلس الأمن الدولي حق النقض") may stand between the list and `after`;
-    # 0: right after it
-    after_reach: int = Field(0, ge=0, le=6)
-    # a figure of the rule's kind in the same sentence (not a running count: period
-    # "cumulative") says the count itself: "استخدمت الولايات المتحدة حق النقض ضد ثلاثة قرارات"
-    yields_to_figure: bool = False
 
 
 class KindRule(_Strict):
