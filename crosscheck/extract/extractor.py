@@ -539,10 +539,11 @@ def _one_persons(ctx: DocContext) -> Iterator[_Num]:
     """A singular person noun with no numeral right after a noun of death ("وفاة مواطن", "مقتل
     طفل"; rules/scope.yaml one_person_*) as a count of one, read like a dual noun ("1 مواطن")."""
     for m in ctx.scope.one_person_pattern.finditer(ctx.text):
-        s, e = m.span(1)
+        g = 1 if m.group(1) is not None else 2  # (group 2: the subject of "لقي … مصرعه")
+        s, e = m.span(g)
         if ctx.in_furniture(s):
             continue
-        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(1), one_person=True)
+        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(g), one_person=True)
 
 
 def _years(ctx: DocContext, a, b) -> bool:

@@ -375,8 +375,15 @@ def _one_person_pattern(rules: ScopeRules) -> re.Pattern | None:
     # ("توفي رجل تركي متأثرا بجروحه"): the not_before words stop it one word later too
     later = [normalize_word(w) for w in rules.one_person_not_before]
     later_stop = (r"(?!\s+[^\W\d_]+\s+(?:" + "|".join(re.escape(w) for w in later) + r")(?![^\W\d_]))") if later else ""
-    return re.compile(r"(?<![^\W\d_])[وب]?(?:" + _marker_regex(rules.one_person_after) + r")\s+(" + nouns
-                      + r")(?![^\W\d_])(?!\s+(?:" + "|".join(re.escape(w) for w in stops) + r"))" + later_stop)
+    after = (r"(?:" + _marker_regex(rules.one_person_after) + r")\s+(" + nouns
+             + r")(?![^\W\d_])(?!\s+(?:" + "|".join(re.escape(w) for w in stops) + r"))" + later_stop)
+    if rules.one_person_subject_of and rules.one_person_subject_ends:
+        # "لقي شخص مصرعه": the verb before the noun, the death its object right after it (the
+        # noun is group 2; not a death from wounds: "لقي رجل مصرعه متأثرا بجروحه")
+        wounds = (r"(?!\s+(?:" + "|".join(re.escape(w) for w in later) + r")(?![^\W\d_]))") if later else ""
+        after += (r"|(?:" + _marker_regex(rules.one_person_subject_of) + r")\s+(" + nouns + r")(?=\s+(?:"
+                  + _marker_regex(rules.one_person_subject_ends) + r")(?![^\W\d_])" + wounds + r")")
+    return re.compile(r"(?<![^\W\d_])[وب]?(?:" + after + r")")
 
 
 class ScopeLexicon:

@@ -458,6 +458,10 @@ class ScopeRules(_Strict):
     one_person_after: list[str] = Field(default_factory=list)
     one_person_nouns: list[str] = Field(default_factory=list)
     one_person_not_before: list[str] = Field(default_factory=list)
+    # ... or the subject of a verb whose object says the death ("لقي شخص مصرعه"): one of
+    # `one_person_subject_of` before the noun and one of `one_person_subject_ends` right after it
+    one_person_subject_of: list[str] = Field(default_factory=list)
+    one_person_subject_ends: list[str] = Field(default_factory=list)
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
     # the subset markers that count people ("منهم", not "منها"): their total is the people counted
     # before a figure of things between ("87 قتيلا خلال الـ24 ساعة، منهم 62 …")
