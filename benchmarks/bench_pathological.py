@@ -23,6 +23,10 @@ Cases (sizes in MB of UTF-8):
                     شخصا"): each asks whether its clause names the subject again by a pronoun;
 * ``digit_token``   "قتل 1.1.1.…1. شخصا": one token holding a figure every two characters, each
                     a claim spanning the whole token (500,000 figures per MB);
+* ``dense_votes``   one paragraph (no newline) of UN votes, a tally every ~60 bytes ("وصوت مجلس
+                    الأمن على مشروع القرار 1003 بأغلبية 103 صوتا مقابل 4 أصوات وامتناع 5 دول عن
+                    التصويت، …"): each vote's occurrence is described and compared with the earlier
+                    ones as a possible repeat;
 * ``dual_nouns``    one sentence of dual nouns ("ومقتل جنديين وإصابة شخصين في غزة …"): each dual
                     is read as "2 + noun" in its own copy of the 200 tokens around it.
 
@@ -54,8 +58,9 @@ _VERBS = ["وسقط", "وأصيب", "وقتل", "وفقد", "ونزح", "وأف�
 
 
 _CASES = ["news", "single_line", "number_word", "dense_sentence", "sentence_10k", "dense_veto", "long_clause",
-          "digit_token", "dual_nouns"]
+          "digit_token", "dual_nouns", "dense_votes"]
 _DUALS = ["جنديين", "شخصين", "طفلين", "مدنيين"]
+_BODIES = ["الجمعية العامة", "مجلس الأمن", "مجلس حقوق الإنسان"]
 _FILLER = ["بحسب", "مصادر", "محلية", "وأضافت", "المصادر", "أن", "الأوضاع", "هناك", "صعبة", "للغاية"]
 
 
@@ -128,6 +133,11 @@ def make(case: str, size: int) -> list[str]:
     if case == "dual_nouns":
         parts = [f"ومقتل {_DUALS[i % 4]} وإصابة {_DUALS[(i + 1) % 4]} في {_PLACES[i % 8]}" for i in range(size // 60 + 1)]
         return ["قال مسؤولون " + _repeat_to(parts, size, " ")]
+    if case == "dense_votes":
+        parts = [f"وصوت {_BODIES[i % 3]} على مشروع القرار {1000 + i} بأغلبية {100 + i % 90} صوتا مقابل {i % 20 + 1} "
+                 f"أصوات وامتناع {i % 30 + 2} دول عن التصويت، بينما رفضت {i % 7 + 2} دول مشروعا آخر."
+                 for i in range(size // 150 + 1)]
+        return [_repeat_to(parts, size, " ")]
     if case == "dense_veto":
         return ["تفشي الكوليرا في المخيمات. " + make("dense_sentence", size)[0]]
     raise SystemExit(f"unknown case {case}")

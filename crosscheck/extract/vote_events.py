@@ -41,6 +41,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 from typing import Optional, Sequence
 
 import regex
@@ -620,16 +621,30 @@ def _one_text(field: str, a: dict[str, str], b: dict[str, str]) -> bool:
             and a.get("by", "") == b.get("by", "") and not a.get("res") and not b.get("res"))
 
 
-def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]]):
+# _merge_repeats reads only the kept occurrences that may take a repeat (tests turn this off to
+# compare with trying every kept occurrence for every occurrence)
+_MERGE_INDEX = True
+
+
+def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]], work: Optional[list[int]] = None):
     """An article telling one vote twice (its lead and its detail): an occurrence whose cues
     contradict none of an earlier one's and whose figures repeat that one's (every kind both
-    give has the same value) is that occurrence."""
+    give has the same value) is that occurrence.
+
+    Only the kept occurrences whose values agree with its own on every kind both give (one at
+    least) and that name its resolution number or none are tried (`_RepeatIndex`; in text
+    order, the first that takes it as before): a paragraph of many votes was read against every earlier vote for each of its
+    votes.  (`work`: a list whose first item counts the kept occurrences tried.)"""
     kept: list[tuple[Occurrence, dict[str, str], dict[str, set]]] = []
+    index = _RepeatIndex() if _MERGE_INDEX else None
     for occ, d in zip(occs, descs):
         vals: dict[str, set] = {}
         for _, _, c in occ.claims:
             vals.setdefault(c.kind, set()).add(c.value)
-        for k_occ, k_d, k_vals in kept:
+        for j in (index.candidates(vals, d.get("res", "")) if index is not None else range(len(kept))):
+            k_occ, k_d, k_vals = kept[j]
+            if work is not None:
+                work[0] += 1
             shared = set(vals) & set(k_vals)
             if not shared or any(vals[k] != k_vals[k] for k in shared):
                 continue
@@ -645,12 +660,74 @@ def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]]):
                     k_d[f] = d[f]
             for k, v in vals.items():
                 k_vals.setdefault(k, set()).update(v)
+            if index is not None:
+                index.add(j, k_vals, k_d.get("res", ""))  # (the kinds it gained, the number it named)
             break
         else:
+            if index is not None:
+                index.add(len(kept), vals, d.get("res", ""))
             kept.append((occ, d, vals))
     for n, (_, d, _) in enumerate(kept, 1):
         d["n"] = str(n)
     return [k[0] for k in kept], [k[1] for k in kept]
+
+
+class _RepeatIndex:
+    """The kept occurrences of _merge_repeats, found by what a repeat must share with them.
+
+    A kept occurrence can take a repeat only if the two share a kind and give every kind both
+    give the same values: seen from a repeat giving the kinds K, the kept one's values of the
+    kinds of K it gives (its projection on K) are the repeat's on a non-empty part of K.  So the
+    kept occurrences are listed by their projection on each set of kinds a repeat has asked with
+    (a handful: the tally kinds are few), and a repeat reads the lists of the non-empty parts of
+    its own kinds.  A repeat naming a resolution number reads only those listed with that number
+    or none ("res" is compared equal-if-both-named, with no exception); a kept occurrence that
+    names one after a merge is listed again with it (and stays listed with none: a list may
+    hold a few it no longer fits, which the full test in _merge_repeats turns down)."""
+
+    __slots__ = ("sigs", "by_kinds")
+
+    def __init__(self) -> None:
+        self.sigs: list[tuple[dict[str, frozenset], str]] = []  # per kept occurrence: values by kind, number
+        # kinds K asked with -> (projection on K -> kept, (projection, number) -> kept)
+        self.by_kinds: dict[frozenset[str], tuple[dict, dict]] = {}
+
+    @staticmethod
+    def _put(kinds: frozenset[str], tables: tuple[dict, dict], j: int, sig: dict[str, frozenset], res: str) -> None:
+        proj = frozenset((k, v) for k, v in sig.items() if k in kinds)
+        if proj:
+            tables[0].setdefault(proj, []).append(j)
+            tables[1].setdefault((proj, res), []).append(j)
+
+    def add(self, j: int, vals: dict[str, set], res: str) -> None:
+        """List kept occurrence j (new, or again after a merge gave it kinds or a number)."""
+        sig = {k: frozenset(v) for k, v in vals.items()}
+        if j == len(self.sigs):
+            self.sigs.append((sig, res))
+        else:
+            self.sigs[j] = (sig, res)
+        for kinds, tables in self.by_kinds.items():
+            self._put(kinds, tables, j, sig, res)
+
+    def candidates(self, vals: dict[str, set], res: str) -> list[int]:
+        """The kept occurrences to try for one with these values and number, in order."""
+        kinds = frozenset(vals)
+        tables = self.by_kinds.get(kinds)
+        if tables is None:
+            tables = self.by_kinds[kinds] = ({}, {})
+            for j, (sig, r) in enumerate(self.sigs):
+                self._put(kinds, tables, j, sig, r)
+        items = [(k, frozenset(v)) for k, v in vals.items()]
+        found: set[int] = set()
+        for size in range(1, len(items) + 1):
+            for part in combinations(items, size):
+                proj = frozenset(part)
+                if res:
+                    found.update(tables[1].get((proj, res), ()))
+                    found.update(tables[1].get((proj, ""), ()))
+                else:
+                    found.update(tables[0].get(proj, ()))
+        return sorted(found)
 
 
 def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: dict[int, int]):
