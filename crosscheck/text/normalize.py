@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -103,6 +103,21 @@ class Normalized:
             return i + bisect_right(self._deleted_at, i)
         k = bisect_right(self._norm_at, i) - 1
         return self._orig_at[k] + (i - self._norm_at[k])
+
+    def to_normalized(self, orig: int) -> int:
+        """The least normalised offset i (0 <= i <= len(text)) whose original offset
+        (`to_original(i)`) is at least `orig`, len(text) + 1 when there is none: what a bisection
+        over `to_original` finds, with one bisection over the deleted characters (their original
+        offsets, `_deleted_at[k] + k`, are increasing: orig less the deleted characters before
+        it is the normalised offset of the first character kept from `orig` on)."""
+        d = self._deleted_at
+        if d is None:
+            return bisect_left(range(len(self.text) + 1), orig, key=self.to_original)
+        if orig <= 0:
+            return 0
+        if orig > len(self.original):
+            return len(self.text) + 1
+        return orig - bisect_left(range(len(d)), orig, key=lambda k: d[k] + k)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original (start, end) covering the normalised span [start, end)."""
