@@ -104,6 +104,33 @@ def test_only_the_claims_kept_are_made_models(clusters, monkeypatch):
     cluster_text.trimmed_in_pieces(text, large.DETAILED + 1)
     assert len(made) == large.BRIEF_CLAIMS
     made.clear()
+    parsed = []  # the lengths of the texts read into plain values
+    real_parse = cluster_text.from_json
+    monkeypatch.setattr(cluster_text, "from_json", lambda t: parsed.append(len(t)) or real_parse(t))
     pieces = cluster_text.indented_pieces(text)
     next(pieces), next(pieces)
-    assert len(made) == 1  # one claim made, not the cluster's
+    assert made == []  # written without models
+    # the cluster without its claims, then its first claim: not the whole cluster
+    start, end, spans = cluster_text.claim_spans(text)
+    assert parsed == [len(text) - (end - start) + 2, spans[0][1] - spans[0][0]]
+
+
+def test_a_text_indented_without_models_is_the_model_indented(clusters):
+    """`indented` (pydantic-core's parser and serialiser on plain values) gives the bytes of a
+    model round trip for every cluster, each of its claims, and made-up values: floats of every
+    size, escapes, control characters, non-BMP text, empty lists and objects, nulls."""
+    from crosscheck.models import Interval, TrajectoryPoint
+
+    assert any(c.trajectory for c in clusters) and any(c.outlier_links for c in clusters)
+    for c in clusters:
+        text = c.model_dump_json()
+        assert cluster_text.indented(text) == Cluster.model_validate_json(text).model_dump_json(indent=2), c.id
+    big = max(clusters, key=lambda c: len(c.claims))
+    odd = big.claims[0].model_copy(update={
+        "value": 1e16, "low": 0.1 + 0.2, "high": 1e-7, "sentence": 'a\x00\x1f\x7f\t"\\/ \U0001f600 ك',
+        "inferred": [], "warnings": ["\u2028"]})
+    shapes = [odd, odd.model_copy(update={"value": 2**62, "low": -0.0, "high": 123456789.125}),
+              Interval(low=5e-324, high=1.7976931348623157e308), TrajectoryPoint(date="2024-01-01")]
+    for m in shapes:
+        text = m.model_dump_json()
+        assert cluster_text.indented(text) == type(m).model_validate_json(text).model_dump_json(indent=2), text

@@ -218,3 +218,33 @@ def test_clusters_copied_from_the_state_are_written_before_their_json_piles_up(s
                   if line.startswith('{"type":"cluster"') or '"cluster"' in line[:40])
     assert 0 < read.stats.peak_rows_chars <= largest
     assert _files(tmp_path / "state") == _files(tmp_path / "again")
+
+
+def test_the_sort_fields_are_the_parsed_clusters_without_parsing_claims(stores):
+    """`sort_fields` (the cluster's fields without its claims, and how many) is `json.loads` of
+    every stored cluster of the stores, and of clusters whose strings hold its markers."""
+    import json
+
+    from crosscheck.models import Cluster
+    from crosscheck.store import compact
+
+    seen = 0
+    for db in stores.values():
+        with closing(sqlite3.connect(db)) as conn:
+            for (data,) in conn.execute("SELECT json FROM judged_clusters"):
+                text = compact.unpack(data).decode("utf-8")
+                whole = json.loads(text)
+                head, n = from_state.sort_fields(text)
+                assert n == len(whole.pop("claims")) and head.pop("claims") == [] and head == whole
+                seen += 1
+    assert seen > 50
+    real = Cluster.model_validate_json(text)
+    marks = ',"claims":[ {"doc":" ],"strength": '
+    tricky = real.model_copy(update={
+        "id": marks, "notes": [marks, '"],"strength":"hard"}'], "block_key": marks, "hierarchy_keys": [marks],
+        "claims": [c.model_copy(update={"sentence": marks, "surface": '{"doc":"x"}'}) for c in real.claims] * 3})
+    for c in (tricky, tricky.model_copy(update={"claims": []})):
+        text = c.model_dump_json()
+        head, n = from_state.sort_fields(text)
+        whole = json.loads(text)
+        assert n == len(whole.pop("claims")) and head.pop("claims") == [] and head == whole

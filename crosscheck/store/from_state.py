@@ -175,39 +175,67 @@ def _docs(conn, scratch, stats: StreamStats, chunk: int, progress) -> None:
 
 
 class _Sentences:
-    """The state's sentences by id, read as the clusters need them (500 a query), at most
+    """The state's sentences by id (the decimal digits of its reference), each kept as the JSON
+    a cluster's text puts back (`"sentence":` and the JSON string: encoded once, however many
+    claims and mentions quote it), read as the clusters need them (500 a query), at most
     SENTENCES_HELD kept (a cluster's were written together, so the next clusters' are near)."""
 
     def __init__(self, conn) -> None:
         self.conn = conn
-        self.texts: dict[int, str] = {}
+        self.texts: dict[str, str] = {}
 
-    def need(self, ids: set[int]) -> None:
-        missing = sorted(ids.difference(self.texts))
+    def need(self, ids: set[str]) -> None:
+        missing = sorted(ids.difference(self.texts), key=int)
         if not missing:
             return
         if len(self.texts) + len(missing) > SENTENCES_HELD:
             self.texts.clear()
-            missing = sorted(ids)
+            missing = sorted(ids, key=int)
         for i in range(0, len(missing), 500):
-            part = missing[i : i + 500]
-            self.texts.update(self.conn.execute(
-                f"SELECT id, text FROM judged_sentences WHERE id IN ({','.join('?' * len(part))})", part))
+            part = [int(n) for n in missing[i : i + 500]]
+            self.texts.update(
+                (str(n), '"sentence":' + json.dumps(text, ensure_ascii=False)) for n, text in self.conn.execute(
+                    f"SELECT id, text FROM judged_sentences WHERE id IN ({','.join('?' * len(part))})", part))
         if not ids <= self.texts.keys():
-            gone = sorted(ids.difference(self.texts))
+            gone = sorted(ids.difference(self.texts), key=int)
             raise ValueError(f"judged state: sentence {gone[0]} is missing")
 
 
 def _decoded(text: str, sentences: _Sentences) -> str:
     """A stored cluster's JSON with its sentences put back (compact.Writer.encode undone): the
     model's own JSON string of each (json.dumps without ASCII escapes writes a string as
-    pydantic does)."""
-    ids = {int(m) for m in _REF.findall(text)}
-    if not ids:
+    pydantic does).  The text split at its references: the pieces between them and, at the odd
+    places, the references' ids."""
+    parts = _REF.split(text)
+    if len(parts) == 1:
         return text
-    sentences.need(ids)
+    refs = parts[1::2]
+    sentences.need(set(refs))
     texts = sentences.texts
-    return _REF.sub(lambda m: '"sentence":' + json.dumps(texts[int(m.group(1))], ensure_ascii=False), text)
+    parts[1::2] = [texts[n] for n in refs]
+    return "".join(parts)
+
+
+_CLAIMS_OPEN = ',"claims":['  # the key after `notes` (a list of strings) in Cluster's JSON
+_CLAIMS_CLOSE = '],"strength":'  # the key after `claims`; none of the fields after it ends a list before a "strength" key
+_CLAIM_OPEN = '{"doc":"'  # a ClusterClaim's first field; no object inside a claim starts with it
+
+
+def sort_fields(text: str) -> tuple[dict, int]:
+    """(`json.loads(text)` without its claims, the number of claims) of a cluster's compact JSON
+    (`Cluster.model_dump_json()`), the claims not parsed.  In compact JSON every `"` inside a
+    string is escaped, so the markers above, each holding an unescaped `"`, only occur as
+    structure: the claims list is between the first `,"claims":[` and the last `],"strength":`,
+    and each claim in it opens with `{"doc":"` (tests/test_report_from_state.py compares it with
+    `json.loads` on every cluster of generated stores and on strings holding the markers)."""
+    start = text.find(_CLAIMS_OPEN)
+    end = text.rfind(_CLAIMS_CLOSE)
+    if start < 0 or end < start:  # not the shape above: the whole text parsed
+        head = json.loads(text)
+        return head, len(head["claims"])
+    start += len(_CLAIMS_OPEN)
+    head = json.loads(text[:start] + text[end:])
+    return head, text.count(_CLAIM_OPEN, start, end)
 
 
 def _clusters(conn, scratch, stats: StreamStats) -> None:
@@ -224,7 +252,7 @@ def _clusters(conn, scratch, stats: StreamStats) -> None:
     for seq, cid, dedupe, kind, combination, data in reader.execute(
             "SELECT seq, id, dedupe, kind, combination, json FROM judged_clusters ORDER BY seq"):
         stored = compact.unpack(data).decode("utf-8")
-        head = json.loads(stored)  # the sort columns (its sentences as references: shorter)
+        head, n_claims = sort_fields(stored)  # the sort columns
         severity = head.get("severity")
         st = head["status"]
         status[st] += 1
@@ -232,7 +260,7 @@ def _clusters(conn, scratch, stats: StreamStats) -> None:
             stats.left.setdefault(head["kind"], Counter())[st] += 1
         text = _decoded(stored, sentences)
         rows.append((cid, dedupe, _STATUS_ORDER[st], -(severity or 0.0), severity is None, st, head["kind"],
-                     len(head["claims"]), text, seq, combination, bool(head.get("outlier_links"))))
+                     n_claims, text, seq, combination, bool(head.get("outlier_links"))))
         rows_chars += len(text)
         stats.peak_rows_chars = max(stats.peak_rows_chars, rows_chars)
         del head, stored, text

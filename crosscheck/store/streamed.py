@@ -142,8 +142,13 @@ class StreamedRecord:
 
     # ----------------------------------------------------------------- reading
 
-    def document_records(self) -> Iterator[ReportDocument]:
+    def document_texts(self) -> Iterator[str]:
+        """Each report document's compact JSON, in id order."""
         for (text,) in self._conn.execute("SELECT json FROM docs ORDER BY id"):
+            yield text
+
+    def document_records(self) -> Iterator[ReportDocument]:
+        for text in self.document_texts():
             yield ReportDocument.model_validate_json(text)
 
     def cluster_texts(self, where: str = "", top: bool = False, params: tuple | list = ()) -> Iterator[str]:
@@ -889,7 +894,7 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
     from crosscheck.models import Report
     from crosscheck.pipeline import FILENAMES, render_pages, write_pages
     from crosscheck.report import large
-    from crosscheck.report.cluster_text import json_item, trimmed
+    from crosscheck.report.cluster_text import indented, json_item, trimmed
     from crosscheck.report.cluster_view import render_summary_counts
     from crosscheck.util.atomic import atomic_open
 
@@ -935,14 +940,15 @@ def write_record_reports(record: StreamedRecord, db, out, wanted, lang: str) -> 
             with atomic_open(path, "w") as fh:
                 large.write_json_fields(fh, [
                     ("version", 2),
-                    ("documents", (d.model_dump_json(indent=2) for d in record.document_records())),
+                    # each item's stored compact JSON indented without a model (cluster_text.indented)
+                    ("documents", (indented(t) for t in record.document_texts())),
                     ("clusters", (json_item(t) for t in record.cluster_texts())),
-                    ("inconsistencies", (i.model_dump_json(indent=2) for i in record.inconsistencies())),
+                    ("inconsistencies", (indented(t) for t in record.inconsistency_texts())),
                 ])
         elif fmt == "jsonl":
             with atomic_open(path, "w") as fh:
                 large.write_jsonl_items(fh, 2, st.documents, st.clusters, record.inconsistency_count(), [
-                    ("document", (d.model_dump_json() for d in record.document_records())),
+                    ("document", record.document_texts()),
                     ("cluster", record.cluster_texts()),
                     ("inconsistency", record.inconsistency_texts()),
                 ])
