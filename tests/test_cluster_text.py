@@ -104,9 +104,9 @@ def test_only_the_claims_kept_are_made_models(clusters, monkeypatch):
     cluster_text.trimmed_in_pieces(text, large.DETAILED + 1)
     assert len(made) == large.BRIEF_CLAIMS
     made.clear()
-    parsed = []  # the lengths of the texts read into plain values
-    real_parse = cluster_text.from_json
-    monkeypatch.setattr(cluster_text, "from_json", lambda t: parsed.append(len(t)) or real_parse(t))
+    parsed = []  # the lengths of the texts laid out
+    real_parse = cluster_text.indented
+    monkeypatch.setattr(cluster_text, "indented", lambda t: parsed.append(len(t)) or real_parse(t))
     pieces = cluster_text.indented_pieces(text)
     next(pieces), next(pieces)
     assert made == []  # written without models
@@ -115,11 +115,18 @@ def test_only_the_claims_kept_are_made_models(clusters, monkeypatch):
     assert parsed == [len(text) - (end - start) + 2, spans[0][1] - spans[0][0]]
 
 
-def test_a_text_indented_without_models_is_the_model_indented(clusters):
-    """`indented` (pydantic-core's parser and serialiser on plain values) gives the bytes of a
-    model round trip for every cluster, each of its claims, and made-up values: floats of every
-    size, escapes, control characters, non-BMP text, empty lists and objects, nulls."""
+@pytest.mark.parametrize("layout", ["msgspec", "pydantic-core"])
+def test_a_text_indented_without_models_is_the_model_indented(clusters, monkeypatch, layout):
+    """`indented` (msgspec's layout of the text, or pydantic-core's parser and serialiser on
+    plain values) gives the bytes of a model round trip for every cluster, each of its claims,
+    and made-up values: floats of every size, escapes, control characters, non-BMP text, empty
+    lists and objects, nulls."""
     from crosscheck.models import Interval, TrajectoryPoint
+
+    if layout == "msgspec":
+        assert cluster_text._layout is not None  # installed with the package
+    else:
+        monkeypatch.setattr(cluster_text, "_layout", None)
 
     assert any(c.trajectory for c in clusters) and any(c.outlier_links for c in clusters)
     for c in clusters:
