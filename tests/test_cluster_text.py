@@ -47,9 +47,12 @@ def _pieces_item(c: Cluster) -> str:
     return buf.getvalue()
 
 
-def test_a_cluster_written_in_pieces_is_the_whole_cluster_written(clusters, monkeypatch):
+@pytest.mark.parametrize("layout", ["msgspec", "pydantic-core"])
+def test_a_cluster_written_in_pieces_is_the_whole_cluster_written(clusters, monkeypatch, layout):
     assert len(clusters) > 100
     monkeypatch.setattr(cluster_text, "WHOLE_CHARS", 0)  # every cluster in pieces
+    if layout != "msgspec":
+        monkeypatch.setattr(cluster_text, "_layout", None)
     for c in clusters:
         text = c.model_dump_json()
         assert "".join(cluster_text.indented_pieces(text)) == \
@@ -68,9 +71,35 @@ def test_the_claims_field_is_found_by_the_json_scanner(clusters):
     assert cluster_text.claim_spans(clusters[-4].model_dump_json())[2] == []  # no claims
 
 
+def test_claims_found_by_their_markers_are_those_the_scanner_finds(clusters):
+    """In compact JSON the claims are found by the keys around them and the key each opens with
+    (`_marked_spans`, str.find only), the same spans as `json`'s scanner gives, on every cluster
+    and on strings holding the markers; an outlier found by its field as text is the claim's."""
+    marks = ',"claims":[ {"doc":" ],"strength": ,{"doc":"x" ,"outlier":true,'
+    big = max(clusters, key=lambda c: len(c.claims))
+    tricky = big.model_copy(update={
+        "id": marks, "notes": [marks, '"],"strength":"hard"}'], "block_key": marks, "hierarchy_keys": [marks],
+        "claims": [c.model_copy(update={"sentence": marks, "surface": '{"doc":"x"}', "outlier": i % 3 == 0,
+                                        "mentions": [m.model_copy(update={"sentence": marks}) for m in c.mentions]})
+                   for i, c in enumerate(big.claims)]})
+    checked = 0
+    for c in clusters + [tricky, tricky.model_copy(update={"claims": tricky.claims[:1]})]:
+        text = c.model_dump_json()
+        marked = cluster_text._marked_spans(text)
+        assert marked is not None and marked == cluster_text._scanned_spans(text), c.id
+        flagged = [text.find(cluster_text._OUTLIER, a, b) >= 0 for a, b in marked[2]]
+        assert flagged == [x.outlier for x in c.claims], c.id
+        checked += len(c.claims)
+    assert checked > 1000 and any(x.outlier for x in tricky.claims)
+    assert cluster_text._marked_spans(" " + text.replace(',"claims":', ', "claims":')) is None  # not compact
+
+
 def test_a_text_with_other_line_breaks_or_a_small_text_takes_the_whole_way(clusters, monkeypatch):
     assert isinstance(cluster_text.json_item(clusters[-2].model_dump_json()), str)  # under WHOLE_CHARS
     monkeypatch.setattr(cluster_text, "WHOLE_CHARS", 0)
+    assert cluster_text._layout is not None  # with msgspec: every text laid out whole
+    assert isinstance(cluster_text.json_item(clusters[-2].model_dump_json()), str)
+    monkeypatch.setattr(cluster_text, "_layout", None)  # without: in pieces past WHOLE_CHARS
     text = clusters[-1].model_dump_json()
     assert isinstance(cluster_text.json_item(text), str)
     assert not isinstance(cluster_text.json_item(clusters[-2].model_dump_json()), str)

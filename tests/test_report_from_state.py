@@ -4,6 +4,7 @@ a stale or absent state is judged again (counted, not timed)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import sys
@@ -248,3 +249,9 @@ def test_the_sort_fields_are_the_parsed_clusters_without_parsing_claims(stores):
         head, n = from_state.sort_fields(text)
         whole = json.loads(text)
         assert n == len(whole.pop("claims")) and head.pop("claims") == [] and head == whole
+
+
+def test_sentences_encoded_together_are_each_encoded_alone():
+    texts = ["قال 5", "", 'a "b", "c"\n\\', "x\u2028y\x85\x00\x1f\x7f", "\n", '", "', "\U0001f600 ك"] * 3
+    assert from_state._encoded(texts) == ['"sentence":' + json.dumps(t, ensure_ascii=False) for t in texts]
+    assert from_state._encoded([]) == []

@@ -28,7 +28,7 @@ trip; the store tests compare the written reports with the in-memory report's.
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import Iterator, Optional
 
 from pydantic_core import from_json, to_json
 
@@ -54,10 +54,59 @@ def _skip_ws(text: str, i: int) -> int:
     return i
 
 
+_CLAIMS_OPEN = ',"claims":['  # the key after `notes` (a list of strings) in Cluster's JSON
+_CLAIMS_CLOSE = '],"strength":'  # the key after `claims`; no field after it ends a list before a "strength" key
+_CLAIM_OPEN = '{"doc":"'  # a ClusterClaim's first field; no object inside a claim starts with it
+_NEXT_CLAIM = "," + _CLAIM_OPEN
+_OUTLIER = ',"outlier":true,'  # a claim's own field (no object inside a claim has one)
+
+
+def claims_region(text: str) -> Optional[tuple[int, int]]:
+    """(start, end) of the `claims` list (brackets included) in a cluster's compact JSON
+    (`Cluster.model_dump_json()`), found by its neighbours' keys; None for another shape.  In
+    compact JSON every `"` inside a string is escaped, so the markers above, each holding an
+    unescaped `"`, only occur as structure: the list is between the first `,"claims":[` and the
+    last `],"strength":`, and each claim in it opens with `{"doc":"` (tests/test_cluster_text.py
+    compares this with the JSON scanner on every cluster and on strings holding the markers)."""
+    start = text.find(_CLAIMS_OPEN)
+    end = text.rfind(_CLAIMS_CLOSE)
+    if start < 0 or end < start:
+        return None
+    return start + len(_CLAIMS_OPEN) - 1, end + 1
+
+
+def _marked_spans(text: str) -> Optional[tuple[int, int, list[tuple[int, int]]]]:
+    """`claim_spans` by the markers of `claims_region` (str.find only); None for another shape."""
+    region = claims_region(text)
+    if region is None:
+        return None
+    start, end = region
+    close = end - 1
+    spans: list[tuple[int, int]] = []
+    i = start + 1
+    if i == close:
+        return start, end, spans
+    while True:
+        if not text.startswith(_CLAIM_OPEN, i):
+            return None
+        j = text.find(_NEXT_CLAIM, i + 1, close)
+        if j < 0:
+            spans.append((i, close))
+            return start, end, spans
+        spans.append((i, j))
+        i = j + 1
+
+
 def claim_spans(text: str) -> tuple[int, int, list[tuple[int, int]]]:
-    """(start, end, spans) of a cluster's compact JSON: `text[start:end]` is its `claims`
-    list (brackets included) and each span one claim's object in it, read by `json`'s scanner
-    (so a string holding `"claims"` is never taken for the field)."""
+    """(start, end, spans) of a cluster's JSON: `text[start:end]` is its `claims` list
+    (brackets included) and each span one claim's object in it: found by the markers of
+    compact JSON (`_marked_spans`), or else read by `json`'s scanner (so a string holding
+    `"claims"` is never taken for the field)."""
+    return _marked_spans(text) or _scanned_spans(text)
+
+
+def _scanned_spans(text: str) -> tuple[int, int, list[tuple[int, int]]]:
+    """`claim_spans` read by `json`'s scanner."""
     i = _skip_ws(text, 0)
     if text[i] != "{":
         raise ValueError("a cluster's JSON is an object")
@@ -120,10 +169,12 @@ def indented_pieces(text: str) -> Iterator[str]:
 def json_item(text: str):
     """The cluster as `write_json_fields` takes a list item: its pieces, or for a text holding a
     line break JSON leaves unescaped (U+0085, U+2028, U+2029: `large._indented` indents after
-    them as `textwrap` does) the whole indented text, made the whole-cluster way."""
+    them as `textwrap` does) the whole indented text, made the whole-cluster way.  With msgspec
+    every cluster is laid out whole: no values are made, so the largest (3.8 MB of JSON at 10k)
+    costs a few times its text, and finding its claims one by one cost more than laying it out."""
     from crosscheck.report.large import _OTHER_BREAKS
 
-    if len(text) <= WHOLE_CHARS or any(b in text for b in _OTHER_BREAKS):
+    if _layout is not None or len(text) <= WHOLE_CHARS or any(b in text for b in _OTHER_BREAKS):
         return indented(text)
     return indented_pieces(text)
 
@@ -144,11 +195,15 @@ def trimmed_in_pieces(text: str, rank: int) -> tuple[Cluster, int]:
     read from its own JSON)."""
     from crosscheck.report.large import DETAILED, DETAILED_CLAIMS, BRIEF_CLAIMS
 
-    start, end, spans = claim_spans(text)
+    marked = _marked_spans(text)
+    start, end, spans = marked or _scanned_spans(text)
     keep = DETAILED_CLAIMS if rank < DETAILED else BRIEF_CLAIMS
     if len(spans) <= keep and rank < DETAILED:
         return Cluster.model_validate_json(text), len(spans)
-    outliers = [i for i, (a, b) in enumerate(spans) if _SCAN(text, a)[0].get("outlier")]
+    if marked:  # compact JSON: the claim's own `outlier` field, found as text
+        outliers = [i for i, (a, b) in enumerate(spans) if text.find(_OUTLIER, a, b) >= 0]
+    else:
+        outliers = [i for i, (a, b) in enumerate(spans) if _SCAN(text, a)[0].get("outlier")]
     if len(outliers) >= keep:
         chosen = outliers[:keep]
     else:

@@ -39,6 +39,7 @@ from collections import Counter
 from contextlib import closing, contextmanager
 from typing import Iterator, Optional
 
+from crosscheck.report.cluster_text import _CLAIM_OPEN, claims_region
 from crosscheck.store import compact
 from crosscheck.store.report_tables import place
 from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, ROWS_CHARS, StoreReport, StreamedRecord, StreamStats,
@@ -193,12 +194,21 @@ class _Sentences:
             missing = sorted(ids, key=int)
         for i in range(0, len(missing), 500):
             part = [int(n) for n in missing[i : i + 500]]
-            self.texts.update(
-                (str(n), '"sentence":' + json.dumps(text, ensure_ascii=False)) for n, text in self.conn.execute(
-                    f"SELECT id, text FROM judged_sentences WHERE id IN ({','.join('?' * len(part))})", part))
+            rows = self.conn.execute(
+                f"SELECT id, text FROM judged_sentences WHERE id IN ({','.join('?' * len(part))})", part).fetchall()
+            self.texts.update(zip((str(n) for n, _ in rows), _encoded([text for _, text in rows])))
         if not ids <= self.texts.keys():
             gone = sorted(ids.difference(self.texts), key=int)
             raise ValueError(f"judged state: sentence {gone[0]} is missing")
+
+
+def _encoded(texts: list[str]) -> list[str]:
+    """`'"sentence":' + json.dumps(t, ensure_ascii=False)` of each text, in one call of the
+    JSON encoder: the list is written with a line break between its items, and an encoded
+    string never holds a raw line break (JSON escapes it), so the breaks split it back."""
+    if not texts:
+        return []
+    return ['"sentence":' + t for t in json.dumps(texts, ensure_ascii=False, separators=("\n", ":"))[1:-1].split("\n")]
 
 
 def _decoded(text: str, sentences: _Sentences) -> str:
@@ -216,25 +226,18 @@ def _decoded(text: str, sentences: _Sentences) -> str:
     return "".join(parts)
 
 
-_CLAIMS_OPEN = ',"claims":['  # the key after `notes` (a list of strings) in Cluster's JSON
-_CLAIMS_CLOSE = '],"strength":'  # the key after `claims`; none of the fields after it ends a list before a "strength" key
-_CLAIM_OPEN = '{"doc":"'  # a ClusterClaim's first field; no object inside a claim starts with it
-
-
 def sort_fields(text: str) -> tuple[dict, int]:
     """(`json.loads(text)` without its claims, the number of claims) of a cluster's compact JSON
-    (`Cluster.model_dump_json()`), the claims not parsed.  In compact JSON every `"` inside a
-    string is escaped, so the markers above, each holding an unescaped `"`, only occur as
-    structure: the claims list is between the first `,"claims":[` and the last `],"strength":`,
-    and each claim in it opens with `{"doc":"` (tests/test_report_from_state.py compares it with
-    `json.loads` on every cluster of generated stores and on strings holding the markers)."""
-    start = text.find(_CLAIMS_OPEN)
-    end = text.rfind(_CLAIMS_CLOSE)
-    if start < 0 or end < start:  # not the shape above: the whole text parsed
+    (`Cluster.model_dump_json()`), the claims not parsed: the claims list found and its claims
+    counted by their markers (report.cluster_text.claims_region; tests/test_report_from_state.py
+    compares it with `json.loads` on every cluster of generated stores and on strings holding the
+    markers)."""
+    region = claims_region(text)
+    if region is None:  # not the shape above: the whole text parsed
         head = json.loads(text)
         return head, len(head["claims"])
-    start += len(_CLAIMS_OPEN)
-    head = json.loads(text[:start] + text[end:])
+    start, end = region
+    head = json.loads(text[: start + 1] + text[end - 1 :])
     return head, text.count(_CLAIM_OPEN, start, end)
 
 
