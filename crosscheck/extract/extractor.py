@@ -2086,29 +2086,53 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
 def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
     """A bare figure of a ranking list, "<name> بـN", whose earlier item had the same form with
     its noun: "تتصدر مصر القائمة بـ658 وفاة، تليها إندونيسيا بـ165 وفاة، ثم الأردن بـ99، وتونس
-    بـ49" (99 and 49 are deaths too).  The figure ends its clause; the item opens right after a
-    comma (with "ثم" or "و" allowed) and its name is one word; the earlier item is the last claim
-    of the sentence, written the same way (with its noun, or an item read so), at most _RANK_GAP
-    tokens before."""
-    if i1 < len(toks) and not toks[i1].brk_before:
-        return None
-    if left < 2 or toks[left - 1].text not in _RANK_CLITIC or toks[left - 1].brk_before:
-        return None
-    name = left - 2
-    opener = toks[name].brk_before or (name > 0 and toks[name - 1].text == "ثم" and toks[name - 1].brk_before)
-    if not opener or toks[name].is_digit() or toks[name].text in ctx.scope.function_words:
+    بـ49" (99 and 49 are deaths too).  The figure ends its clause; its "ب" is a word of its own or
+    the clitic of its hedge ("بنحو 221 ألفا", "بأكثر من نصف مليون"); the item opens right after a
+    comma (with "ثم" or "و" allowed), or with "و" right after the earlier item ("ثم الإكوادور بنحو
+    221 ألفا والأرجنتين بنحو 130 ألفا"), and its name is one word; the earlier item is the last
+    claim of the sentence, at most _RANK_GAP tokens before, written the same way (with its noun,
+    or an item read so), unless the item opens with a word of ranking (scope `rank_followers`:
+    "تليها بيرو بأكثر من نصف مليون" after "كولومبيا التي يقيم فيها أكثر من مليون لاجئ")."""
+    if i1 < len(toks) and not toks[i1].brk_before and not (
+        toks[i1].text.startswith("و") and i1 in (_rank_name(toks, i1 + 1), _rank_name(toks, i1 + 2))
+    ):
+        return None  # the figure ends its clause, or the next item follows it ("… ألفا والمكسيك بنحو …")
+    name = _rank_name(toks, left)
+    if name is None or toks[name].is_digit() or toks[name].text in ctx.scope.function_words:
         return None
     placed = ctx.sentence_claims.get(s_lo)
     if not placed:
         return None
     last = placed[-1]
     off = getattr(toks, "offset", 0)
-    p_left = last.left - off
+    p_left, p_right = last.left - off, last.right - off
     if last.parent is not None or last.claim.kind == "other" or (left - p_left) > _RANK_GAP:
         return None
-    if p_left < 2 or toks[p_left - 1].text not in _RANK_CLITIC:
+    followed = name > 0 and toks[name - 1].brk_before and not toks[name - 1].forms.isdisjoint(ctx.scope.rank_followers)
+    opener = (
+        toks[name].brk_before or followed
+        or (name > 0 and toks[name - 1].text == "ثم" and toks[name - 1].brk_before)
+        or (toks[name].text.startswith("و") and p_right == name)
+    )
+    if not opener:
+        return None
+    if not followed and _rank_name(toks, p_left) is None:
         return None
     return last
+
+
+def _rank_name(toks: Sequence[Token], left: int) -> int | None:
+    """The index of the one-word name before a figure written "<name> بـN" or "<name> بنحو N"
+    (its "ب" a word of its own, or the clitic of the hedge or number word at toks[left]); else None."""
+    if not 1 <= left < len(toks):
+        return None
+    if left >= 2 and toks[left - 1].text in _RANK_CLITIC and not toks[left - 1].brk_before:
+        return left - 2
+    t = toks[left]
+    if (left >= 1 and not t.brk_before and t.text.startswith("ب") and not t.is_digit()
+            and any(f == t.text[1:] for f in t.forms)):
+        return left - 1
+    return None
 
 
 _RANK_CLITIC = frozenset({"ب", "بـ"})

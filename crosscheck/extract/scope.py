@@ -398,6 +398,7 @@ class ScopeLexicon:
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.next_item_after_waw = tuple(normalize_word(w) for w in rules.next_item_after_waw)
         self.figure_closers = frozenset(rules.figure_closers)
+        self.rank_followers = frozenset(normalize_word(w) for w in rules.rank_followers)
         self.toll_origin_words = frozenset(normalize_word(w) for w in rules.toll_origin_words)
         self.next_subject_verbs = tuple(normalize_word(w) for w in rules.next_subject_verbs)
         self.groups = PhraseSet(

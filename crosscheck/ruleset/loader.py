@@ -420,6 +420,9 @@ class ScopeRules(_Strict):
     # Characters that, between a figure and the word after it, close the figure: that word is
     # no counted noun ("الصين القارية (349) وهونغ كونغ (299)": a breakdown by places).
     figure_closers: list[str] = Field(default_factory=list)
+    # Words of ranking that open the next item of a list of places, each with its share after
+    # "ب" ("تليها بيرو بأكثر من نصف مليون"): the share is of the kind of the item before.
+    rank_followers: list[str] = Field(default_factory=list)
     # The word between a toll's noun and the things its people came from ("1200 قتيل من سبع دول"):
     # those things are part of the toll's phrase (an earlier value after them is the toll's).
     toll_origin_words: list[str] = Field(default_factory=list)
