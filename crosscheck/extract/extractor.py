@@ -3245,6 +3245,9 @@ def _head_before(ctx: DocContext, pred: _Predicate, toks: Sequence[Token], left:
     return k < len(at) and at[k] < left
 
 
+_ASIDE_CUE_REACH = 3  # the words from a cue to its aside: a verb and its object ("وعارض مشروع القرار، …")
+
+
 def _cue_across_aside(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int):
     """A cue ending right before an aside that ends right before the claim: "قتلت، بحسب
     المرصد، أكثر من 500 ألف شخص" (the aside names a source or what the figure includes)."""
@@ -3254,7 +3257,7 @@ def _cue_across_aside(ctx: DocContext, index, rule_id: str, toks: Sequence[Token
     a = ctx.info(toks).clause_start(left - 1)
     if a <= 0 or left - a > ctx.scope.cue_aside_max or not asides.at(toks, a):
         return None
-    cue = index.nearest(a, a, 2, 0, True, rule_id)
+    cue = index.nearest(a, a, _ASIDE_CUE_REACH, 0, True, rule_id)
     if cue is None or any(toks[k].brk_before for k in range(cue[1] + 1, a)) or _shadowed(index, cue, rule_id):
         return None
     return cue[0], cue[1], cue[2] + 1
@@ -3529,12 +3532,13 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 # a cue after the number counts a little less than one before it ("بأغلبية 13
                 # صوتا وامتناع دولتين": بأغلبية, not امتناع, types the 13)
                 cue = (cue[0], cue[1], cue[2] + 0.5)
-        if cue is not None and cue[1] < left and cue[2] > 0 and (
+        if cue is not None and cue[1] < left and (cue[2] > 0 or toks[left].text.startswith("و")) and (
             _claim_between(ctx, toks, cue[1] + 1, left) or _predicate_of_earlier(ctx, toks, cue[1], left)
         ):
             # "عدد القتلى إلى 91 وعشرات الآلاف بلا مأوى": a cue an earlier figure stands between
             # counts a little less than one of the figure's own after it; so does the predicate
-            # of the figure before ("546 شخصا قتلوا و128 لا يزالون مفقودين")
+            # of the figure before ("546 شخصا قتلوا و128 لا يزالون مفقودين"), also when the
+            # figure's "و" is its clitic ("مقابل 18 أيدته وسبع امتنعت": أيدته is the 18's)
             cue = (cue[0], cue[1], cue[2] + 1)
         if cue is not None and cue[1] < i1:
             before_cue[r.id] = (200 + r.priority - cue[2], ck, cue[2])
