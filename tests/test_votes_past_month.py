@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from crosscheck.extract.extractor import extract
@@ -90,6 +90,75 @@ def test_last_year_is_read_from_the_date_rules():
 
     assert names_last_year("وفي العام الماضي، أيد القرار 189 بلدا", RULES)
     assert names_last_year("صوتت 140 دولة في السنة المنصرمة", RULES)
+    # the preposition written onto the word: "compared with last year, when ..."
+    assert names_last_year("وارتفع عدد المؤيدين مقارنة بالعام الماضي حين نال النص 64 صوتا", RULES)
+    assert not names_last_year("وارتفع عدد المؤيدين مقارنة بالعام 2019 حين نال النص 64 صوتا", RULES)
     # another year, or "last year" only as part of a longer word: no
     assert not names_last_year("وفي العام 2019 أيد القرار 189 بلدا", RULES)
     assert not names_last_year("أيد القرار 189 بلدا في العام الماضيين", RULES)
+
+
+def _tallied(doc, tally, past=None, body="ga", day=None):
+    fields = {"body": body, "n": "1", "tally": tally}
+    if past:
+        fields["past"] = past
+    o = Occ(doc, fields)
+    if past:
+        o.lo, o.hi = date(int(past), 1, 1), date(int(past), 12, 31)
+    else:
+        o.hi = day or date(2019, 9, 26)
+        o.lo = o.hi - timedelta(days=7)
+    return o
+
+
+def test_a_vote_recalled_with_its_year_meets_that_years_report_by_a_large_figure():
+    report = _tallied("live", "abstentions:11,votes_against:12,votes_for:22")
+    recall = _tallied("later", "abstentions:12,votes_against:11,votes_for:22", past="2019")
+    assert compatible(recall, report) and _minimum(recall, report)
+    # no large figure alike, another year, another body, or figures far apart: two votes
+    assert not _minimum(_tallied("later", "votes_for:35,votes_against:11", past="2019"), report)
+    assert not compatible(_tallied("later", "votes_for:22", past="2018"), report)
+    assert not _minimum(_tallied("later", "votes_for:22", past="2019", body="ga3"), report)
+    assert not compatible(_tallied("later", "votes_for:22,votes_against:40,abstentions:30", past="2019"),
+                          _tallied("live", "votes_for:22,votes_against:12,abstentions:11"))
+    # a Council's figures (15 seats at most) repeat within a year: they link nothing
+    assert not _minimum(_tallied("later", "votes_for:13,abstentions:2", past="2019", body="sc"),
+                        _tallied("live", "votes_for:13,abstentions:2", body="sc"))
+
+
+def test_story_a_renewal_recalled_a_year_on_with_its_year_is_that_years_vote():
+    texts = [
+        ("r1", "2019-09-26", "مدد مجلس حقوق الإنسان أمس ولاية اللجنة بأغلبية 27 صوتا مقابل 14 وامتناع 6 دول."),
+        ("r2", "2020-10-06", "مدد المجلس أمس ولاية اللجنة بتأييد 25 دولة. وكان التمديد قد أقر في 2019 "
+                             "بأغلبية 27 صوتا مقابل 15 وامتناع 5 دول."),
+    ]
+    documents = [Document(id=i, text=t, date=d) for i, d, t in texts]
+    claims = [c for d in documents for c in extract(d, load_rules())]
+    clusters = reconcile(claims, documents)
+    of = {(c.doc, c.kind, c.value): cl for cl in clusters for c in cl.claims}
+    assert of[("r1", "votes_for", 27)].id == of[("r2", "votes_for", 27)].id
+    assert of[("r1", "votes_against", 14)].id == of[("r2", "votes_against", 15)].id
+    assert of[("r1", "votes_against", 14)].status == "conflict"
+    assert of[("r2", "votes_for", 25)].id != of[("r1", "votes_for", 27)].id
+
+
+def test_last_year_of_a_sentence_whose_last_month_is_another_tallys():
+    # "last year ... 81 in the plenary, while in the committee last month no more than 76"
+    texts = [
+        ("p1", "2009-12-18", "اعتمدت الجمعية العامة أمس القرار بأغلبية 80 صوتا مقابل 61 وامتناع 42."),
+        ("p2", "2010-12-21", "وكان النص قد نال في العام الماضي تأييد 80 دولة في الجلسة العامة مقابل 61 "
+                             "معارضا، بينما لم يتجاوز عدد مؤيديه في اللجنة الثالثة الشهر الماضي 76 دولة."),
+    ]
+    documents = [Document(id=i, text=t, date=d) for i, d, t in texts]
+    claims = [c for d in documents for c in extract(d, load_rules())]
+    clusters = reconcile(claims, documents)
+    of = {(c.doc, c.kind, c.value): cl for cl in clusters for c in cl.claims}
+    assert of[("p1", "votes_for", 80)].id == of[("p2", "votes_for", 80)].id
+    assert of[("p2", "votes_for", 76)].id != of[("p1", "votes_for", 80)].id
+
+
+def test_the_year_recall_threshold_is_the_rules():
+    from crosscheck.reconcile.votes import YEAR_RECALL_MIN_VALUE
+    from crosscheck.ruleset.vote_rules import vote_rules
+
+    assert vote_rules().year_recall_min_value == YEAR_RECALL_MIN_VALUE

@@ -136,7 +136,14 @@ def _iso(v: Optional[str]) -> Optional[date]:
         return None
 
 
-def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
+def month_taken(occs, claims: Sequence[Claim]) -> frozenset:
+    """(source, sentence) pairs where an occurrence of the sentence is dated by its own words
+    (`when`: "لم يتجاوز عدد مؤيديه في اللجنة الشهر الماضي 76 دولة"): the sentence's "last month"
+    is that occurrence's, not another's (`_recalled_span`).  One pass over the claims."""
+    return frozenset((o.doc, claims[i].sentence) for o in occs if o.get("when") for i in o.members)
+
+
+def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int, taken: frozenset = frozenset()) -> None:
     rel = [d for i in occ.members if claims[i].as_of_from == "relative" and (d := _iso(claims[i].as_of))]
     docd = [d for i in occ.members if (d := _iso(claims[i].as_of))]
     past = occ.get("past")
@@ -162,7 +169,7 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int) -> None:
     elif docd:  # copies of one article: its first publication
         occ.hi = min(docd)
         occ.lo = occ.hi - timedelta(days=window)
-        recalled = None if past else _recalled_span(occ, claims, occ.hi)
+        recalled = None if past else _recalled_span(occ, claims, occ.hi, taken)
         if recalled is not None:  # "وفي العام الماضي، أيد القرار 189 بلدا": last year's vote
             occ.lo, occ.hi = recalled
     if past == "yes" and docd:
@@ -212,17 +219,23 @@ def _says_last_month(sentences: set[str]) -> bool:
     return False
 
 
-def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date) -> Optional[tuple[date, date]]:
+def _recalled_span(occ: Occ, claims: Sequence[Claim], published: date,
+                   taken: frozenset = frozenset()) -> Optional[tuple[date, date]]:
     """The days of an earlier vote an article recalls beside its news: "last month" in the tally's
     sentence (the month before the article's), "last year" (that year, or its one named month), or the one month its sentences name when that
     month ended before the article's ("حين صوتت 137 دولة في شباط/فبراير" in August).  None when
-    the sentences say neither (the vote is the article's own)."""
+    the sentences say neither (the vote is the article's own).  A sentence that says both, whose
+    "last month" another occurrence of it took (`taken`, `month_taken`: "حصل النص في العام الماضي
+    على تأييد 81 دولة ..., بينما لم يتجاوز عدد مؤيديه في اللجنة الشهر الماضي 76"), dates this one
+    by its last year."""
     from crosscheck.reconcile.dating import date_rules
     from crosscheck.text.dates import months_named, names_last_year
 
     rules = date_rules()
     sentences = {claims[i].sentence for i in occ.members if claims[i].sentence}
-    if _says_last_month(sentences):
+    month_elsewhere = bool(sentences) and all((occ.doc, s) in taken for s in sentences) and any(
+        names_last_year(s, rules) for s in sentences)
+    if not month_elsewhere and _says_last_month(sentences):
         # "وكان القرار قد نال في اللجنة الشهر الماضي تأييد 131 عضوا": the month before the article's
         return _when_span("m-1", published)
     months: set[int] = set()
@@ -355,7 +368,7 @@ def compatible(a: Occ, b: Occ) -> bool:
     if (a.get("veto") and b.get("res")) or (b.get("veto") and a.get("res")):
         return False
     if (bool(a.get("past")) != bool(b.get("past")) and not (a.get("res") and a.get("res") == b.get("res"))
-            and not (a.month or b.month)):
+            and not (a.month or b.month) and not year_recall(a, b)):
         # (a past vote named with its month, "في أيلول/سبتمبر 2004", overlapping a report of
         # that month's days - checked above - may be the vote that report tells)
         return False
@@ -428,6 +441,32 @@ def twins(a: Occ, b: Occ) -> bool:
     return len(alike) >= 2
 
 
+# A figure above a Security Council's 15 seats: a tally figure this large, given alike by a vote
+# recalled with its year and by a report of that year, tells one vote (the default of
+# rules/vote_events.yaml `year_recall_min_value`).
+YEAR_RECALL_MIN_VALUE = 16
+
+
+def year_recall(a: Occ, b: Occ) -> bool:
+    """A past vote named with its year only ("وكان التمديد قد أقر في 2019 بأغلبية 22 صوتا مقابل 11")
+    and a report dated within that year (not past) or a vote recalled with the same year, of the same body, giving one tally figure
+    alike above a Council's seats (`YEAR_RECALL_MIN_VALUE`), with no pair of figures far apart
+    (`strangers`): the report of that vote, recalled a year on.  A year holds many votes of one
+    body, but rarely two of it with the same large figure; the other figures may differ (a slip
+    of the recall: a conflict to show).  The dates must overlap (`compatible`)."""
+    past, now = (a, b) if a.get("past") else (b, a)
+    if not past.get("past").isdigit():
+        return False
+    if now.get("past") != past.get("past") and (now.get("past") or now.day is None):
+        return False
+    if not (a.get("body") and a.get("body") == b.get("body")):
+        return False
+    ta, tb = tally_of(a), tally_of(b)
+    if not any(tb.get(k) == v and _distinctive(v, YEAR_RECALL_MIN_VALUE) for k, v in ta.items()):
+        return False
+    return not strangers(a, b)
+
+
 def score(a: Occ, b: Occ) -> int:
     """What two compatible occurrences positively share (0: nothing but not contradicting)."""
     # one distinctive figure alike ("169 صوتا" in both) says more than a subject word: a General
@@ -447,7 +486,18 @@ def score(a: Occ, b: Occ) -> int:
             s += 1
     if a.get("veto") and b.get("veto"):
         s += 1
+    if same_tally(a, b):  # "ستة أصوات مقابل سبعة وامتناع اثنين" in both: a tie-breaker, even small
+        s += 1
     return s
+
+
+def same_tally(a: Occ, b: Occ) -> bool:
+    """Two tallies giving two kinds or more, every kind both give with the same figure (any size:
+    a Council's 6 / 7 / 2 told twice).  Small figures alone link nothing (`_minimum`); among
+    votes an occurrence could join, the one told with the same figures is its vote."""
+    ta, tb = tally_of(a), tally_of(b)
+    common = [k for k in ta if k in tb]
+    return len(common) >= 2 and all(ta[k] == tb[k] for k in common)
 
 
 def _minimum(a: Occ, b: Occ) -> bool:
@@ -467,6 +517,8 @@ def _minimum(a: Occ, b: Occ) -> bool:
         if not (a.get("body") and a.get("body") == b.get("body")):
             return False
         if a.month and b.month:
+            return True
+        if year_recall(a, b):
             return True
         past, now = (a, b) if a.get("past") else (b, a)
         return past.month and not now.get("past") and now.day is not None and _same_subject(a, b)
@@ -758,8 +810,9 @@ def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -
     occs = split_repeated_sides(rejoin_split_tallies(occs, claims), claims)
     add_tallies(occs.values(), claims)
     vr = vote_rules(rules)
+    taken = month_taken(occs.values(), claims)
     for occ in occs.values():
-        _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)
+        _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days, taken)
     out = list(claims)
     used: dict[str, int] = {}
     pin_numbered(list(occs.values()))

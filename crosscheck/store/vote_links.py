@@ -85,8 +85,9 @@ def occurrences(claims: Sequence[Claim], sources=None, rules=None) -> list[V.Occ
         occs = V.rejoin_split_tallies(occs, claims)
         V.add_tallies(occs.values(), claims)
         vr = vote_rules(rules)
+        taken = V.month_taken(occs.values(), claims)
         for occ in occs.values():
-            V._dates(occ, claims, vr.undated_window_days, vr.relative_slack_days)
+            V._dates(occ, claims, vr.undated_window_days, vr.relative_slack_days, taken)
         V.pin_numbered(list(occs.values()))
     return list(occs.values())
 

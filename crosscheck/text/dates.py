@@ -227,7 +227,8 @@ class _Patterns:
             r"(?:\s+(?![اإأ]ن\p{L}{0,3}(?!\S))[^\s،,.؛:!?\d]+)*\s+$"
         ) if rules.report_verbs else None
 
-        self.last_year_re = _words_re(rules.last_year_words, r"(?<!\S)[وف]?(?:في\s+)?", r"(?![\p{L}])")
+        # "وفي العام الماضي", "مقارنة بالعام الماضي" (the preposition written onto the word)
+        self.last_year_re = _words_re(rules.last_year_words, r"(?<!\S)[وف]?(?:في\s+|ب)?", r"(?![\p{L}])")
 
     def in_event_clause(self, s: str, start: int, reports: bool = False) -> bool:
         """Does the day at `start` of `s` sit in a relative clause about the event ("الزلزال الذي
