@@ -44,6 +44,13 @@ def test_a_place_inside_the_outlets_name_is_no_place_of_the_figures():
     assert _places("وقالت الشرطة إن 13 شخصا قتلوا في القدس.")[13] == "jerusalem"
 
 
+def test_an_outlet_that_opens_its_story_on_the_dateline_line_is_no_place_either():
+    # the dateline line goes on with the story after the outlet and an agency's bracket
+    text = ("الإنفلونزا: 14 وفاة مؤكدة\n\nليما – «القدس العربي» (وكالات): أعلنت وزارة الصحة وفاة "
+            "14 شخصا بالفيروس حتى مساء أمس.")
+    assert _places(text)[14] != "jerusalem"
+
+
 @pytest.mark.parametrize("ex", BUR.hit, ids=lambda e: str(e.value))
 def test_burial_town_is_no_place_of_the_toll(ex):
     got = _places(ex.text)
