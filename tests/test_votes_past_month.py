@@ -162,3 +162,26 @@ def test_the_year_recall_threshold_is_the_rules():
     from crosscheck.ruleset.vote_rules import vote_rules
 
     assert vote_rules().year_recall_min_value == YEAR_RECALL_MIN_VALUE
+
+
+def test_the_same_small_tally_breaks_a_tie_between_two_drafts_of_one_sponsor():
+    from crosscheck.reconcile.votes import link, same_tally
+
+    def occ(doc, tally, hi=10, **extra):
+        o = Occ(doc, {"body": "sc", "subj": "draft", "by": "russia", "n": "1", "tally": tally, **extra})
+        o.hi = date(2018, 4, hi)
+        o.lo = o.hi - timedelta(days=4 if hi > 12 else 7)
+        return o
+
+    # two Russian drafts a few days apart (their days do not overlap), an article whose days
+    # overlap both tells one of them with its figures
+    first = occ("a", "abstentions:2,votes_against:7,votes_for:6")
+    second = occ("b", "abstentions:4,votes_against:8,votes_for:3", hi=15)
+    told = occ("c", "abstentions:2,votes_against:7,votes_for:6", hi=11, ord="1")
+    assert same_tally(first, told) and not same_tally(second, told)
+    votes = link([first, second, told])
+    assert [o.doc for v in votes for o in v if told in v] == ["a", "c"]
+    # without the figures alike the two drafts tie: the occurrence stays apart
+    other = occ("c", "abstentions:5,votes_against:5,votes_for:5", hi=11, ord="1")
+    assert len(link([occ("a", "abstentions:2,votes_against:7,votes_for:6"),
+                     occ("b", "abstentions:4,votes_against:8,votes_for:3", hi=15), other])) == 3
