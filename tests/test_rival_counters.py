@@ -53,3 +53,23 @@ def test_counters_of_two_countries_are_still_a_mismatch():
                   update={"sentence": "أعلنت حكومة موزمبيق ارتفاع الحصيلة إلى 1400 قتيل"})]
     rep = report(claims, docs(*DAYS))
     assert [i for i in rep.inconsistencies if i.type == "same_day_mismatch"]
+
+
+def _unattributed(second_sentence):
+    return [claim("a", "killed", 1040), claim("b", "killed", 1115),
+            claim("c", "killed", 1190).model_copy(
+                update={"sentence": "وقالت مصادر طبية إن حصيلة القتلى ارتفعت إلى 1190 شخصا"}),
+            claim("c", "killed", 1400).model_copy(update={"sentence": second_sentence})]
+
+
+def test_a_sentence_turning_to_another_party_sets_a_second_count_beside_the_first():
+    # no attribution read, but the second figure's sentence opens on the other side
+    # (rules/reconcile.yaml rival_counter_openers)
+    assert "في المقابل" in default_config().rival_counter_openers
+    for opening in ("في المقابل، قالت الوكالة الرسمية إن عدد القتلى بلغ 1400",
+                    "«ومن جهتها، أعلنت المعارضة أن 1400 شخص قتلوا"):
+        rep = report(_unattributed(opening), docs(*DAYS))
+        assert not [i for i in rep.inconsistencies if i.type == "same_day_mismatch"], opening
+    # the same words inside the sentence, not opening it, turn to no one
+    rep = report(_unattributed("وقالت الوزارة في المقابل إن عدد القتلى بلغ 1400"), docs(*DAYS))
+    assert [i for i in rep.inconsistencies if i.type == "same_day_mismatch"]
