@@ -202,7 +202,7 @@ TESTS = Path(__file__).resolve().parent
 
 # set folder -> judgements that must pass
 JUDGEMENTS_FLOOR = {
-    "reconcile_blind": 110,  # of 121 (session 16 107; session 18 110: an article's parts of its own total)
+    "reconcile_blind": 109,  # of 121 (session 16 107; session 18 110: an article's parts of its own total; session 28 109: two unattributed figures of one article's day are no same-day mismatch - +9 on M R V X Y AA; D's "706 + 118 is not 887" passed only through that mismatch, no rule reads parts falling short of a stated whole)
     "reconcile_blind_b": 124,  # of 143 (first figure 74; 125 until session 19, when a count since the start of a year became a running total: its judgement L is a conflict only because a crossing closed, which no rule reads; session 20 125 again: one abstention named beside a tally is counted; 126 until session 27, when lengths in months and years became `other` as the real-news sets T-Y write their gold: B's two judgements on a nine- vs twelve-month mandate need them as duration_days)
     "reconcile_blind_c": 93,  # of 113 (first figure 58; measured only; session 16 89; session 18 90)
     "reconcile_blind_f": 100,  # of 109 (first figure 73; session 16 97; session 18 98; session 20 99: headline claims)

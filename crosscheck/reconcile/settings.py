@@ -131,9 +131,6 @@ class ReconcileConfig(BaseModel):
     # factor apart are two counting methods the article reports, not a same-day mismatch
     # (inconsistencies._rival_counters); None turns this off
     rival_counter_ratio: Optional[float] = Field(None, ge=1)
-    # ... also when neither is attributed but the sentence of one opens with one of these words
-    # ("في المقابل، نقلت الوكالة الرسمية أن عدد القتلى بلغ 221"): another party's count
-    rival_counter_openers: list[str] = []
     # A duration of an event (a truce's length) reported on days further apart than the longer
     # duration plus this many days is another instance of the event: not compared (None: off).
     instance_slack_days: Optional[float] = Field(1, ge=0)
