@@ -110,8 +110,9 @@ def test_a_cluster_trimmed_from_its_text_is_the_cluster_trimmed(clusters, rank):
     outliers = 0
     for c in clusters:
         want = large.trim(c, rank)
-        for how in (cluster_text.trimmed, cluster_text.trimmed_in_pieces):
-            got, size = how(c.model_dump_json(), rank)
+        for how, text in ((cluster_text.trimmed, c.model_dump_json()), (cluster_text.trimmed_in_pieces, c.model_dump_json()),
+                          (cluster_text.trimmed, c.model_dump_json(indent=1))):  # not compact: validated whole
+            got, size = how(text, rank)
             assert size == len(c.claims)
             assert got.model_dump_json() == want.model_dump_json(), c.id
         outliers += any(x.outlier for x in c.claims) and len(c.claims) > large.DETAILED_CLAIMS

@@ -180,11 +180,13 @@ def json_item(text: str):
 
 
 def trimmed(text: str, rank: int) -> tuple[Cluster, int]:
-    """(`report.large.trim` of the cluster at `rank`, its number of claims); a cluster of more
-    than WHOLE_CHARS characters is trimmed in pieces (`trimmed_in_pieces`)."""
+    """(`report.large.trim` of the cluster at `rank`, its number of claims): trimmed in pieces
+    (`trimmed_in_pieces`) when its claims are found by their markers (compact JSON, as the
+    store keeps it: at 10k the 4,592 conflicts' trims 1.96 -> 0.77 CPU-s) or it is larger than
+    WHOLE_CHARS, else the whole cluster validated and trimmed."""
     from crosscheck.report.large import trim
 
-    if len(text) > WHOLE_CHARS:
+    if len(text) > WHOLE_CHARS or claims_region(text) is not None:
         return trimmed_in_pieces(text, rank)
     cluster = Cluster.model_validate_json(text)
     return trim(cluster, rank), len(cluster.claims)
