@@ -58,11 +58,16 @@ def _places(text, source):
 
 def test_a_place_inside_the_outlets_own_name_is_no_place_of_the_story():
     # an outlet whose name holds a city ("صدى القدس") files from Damascus: its credit after the
-    # dateline names no place of the story (nor does the dateline, where it was filed from);
-    # the same words from another outlet are Jerusalem's
+    # dateline names no place of the story (nor does the dateline, where it was filed from) -
+    # whatever outlet the metadata names: the credit on the dateline line is the outlet's
+    # (session 28: also when the story goes on after it on that line)
     text = "دمشق - «صدى القدس»: قالت مديرية الدفاع المدني إن 14 شخصا قتلوا في انهيار مبنى سكني."
     assert _places(text, "صدى القدس")[("killed", 14)] is None
-    assert _places(text, "وكالة أخرى")[("killed", 14)] == "jerusalem"
+    assert _places(text, "وكالة أخرى")[("killed", 14)] is None
+    # the name in the body, no credit on a dateline: the metadata's outlet decides
+    body = "وقالت مديرية الدفاع المدني لصدى القدس إن 14 شخصا قتلوا في انهيار مبنى سكني."
+    assert _places(body, "صدى القدس")[("killed", 14)] is None
+    assert _places(body, "وكالة أخرى")[("killed", 14)] == "jerusalem"
     # an outlet named just like a place does not hide the place
     assert _places("قتل 9 أشخاص في عدن أمس.", "عدن")[("killed", 9)] == "aden"
 
