@@ -223,12 +223,12 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_s": 278,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22; session 28 278: votes - identical tallies break a tie between two drafts, two recalls naming one year link by a large figure)
     "reconcile_blind_t": 227,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
     "reconcile_blind_u": 248,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
-    "reconcile_blind_v": 275,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
-    "reconcile_blind_w": 284,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
-    "reconcile_blind_x": 159,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member)
-    "reconcile_blind_y": 141,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns)
-    "reconcile_blind_z": 148,  # of 184 (first figure 136; held out in session 27)
-    "reconcile_blind_aa": 139,  # of 206 (first figure 134; held out in session 27; session 28 139: refugees by host country, Assembly and Council tallies, truce days, prisoner swaps)
+    "reconcile_blind_v": 276,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
+    "reconcile_blind_w": 285,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
+    "reconcile_blind_x": 162,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member)
+    "reconcile_blind_y": 150,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns; session 28 150: votes recalled by their year, two counters of one day, unofficial tolls as estimates)
+    "reconcile_blind_z": 151,  # of 184 (first figure 136; held out in session 27; development set from session 28: 151 with named vetoes and two counters of one day)
+    "reconcile_blind_aa": 145,  # of 206 (first figure 134; held out in session 27; session 28 145: refugees by host country, Assembly and Council tallies, truce days, prisoner swaps; votes recalled by their year, two counters of one day)
 }
 
 
@@ -271,7 +271,7 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_y": (0.961, 0.869, 278),  # first figure in session 26: 0.912 / 0.770 (held out); session 27 (extract2) 0.943 / 0.787: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_ab": (0.910, 0.855, 356),  # first figure in session 28: 0.911 / 0.856 (held out)
     "reconcile_blind_ac": (0.919, 0.643, 329),  # first figure in session 28: 0.916 / 0.614 (held out)
-    "reconcile_blind_z": (0.949, 0.796, 305),  # first figure in session 27: 0.944 / 0.785 (held out)
+    "reconcile_blind_z": (0.954, 0.805, 305),  # first figure in session 27: 0.944 / 0.785 (held out); session 28 0.955 / 0.806: vetoes said by naming the member who cast them
     "reconcile_blind_aa": (0.971, 0.830, 287),  # first figure in session 27: 0.947 / 0.718 (held out); session 28 0.963 / 0.726 -> 0.972 / 0.831 (refugees by host country and ranked host lists, tallies past a relative clause, "أسقطت 21 دولة", truce days "أيام الهدنة الأربعة", "الطرف الحكومي سلم 27 أسيرا")
 }
 

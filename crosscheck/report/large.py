@@ -209,10 +209,6 @@ def _english(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def _indented(model, level: int) -> str:
-    return textwrap.indent(model.model_dump_json(indent=2), " " * level)[level:]
-
-
 def write_json(report: Report, fh: IO[str]) -> None:
     """`render_json(report)`'s bytes, streamed item by item."""
     write_json_fields(fh, [
