@@ -3540,6 +3540,11 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             # of the figure before ("546 شخصا قتلوا و128 لا يزالون مفقودين"), also when the
             # figure's "و" is its clitic ("مقابل 18 أيدته وسبع امتنعت": أيدته is the 18's)
             cue = (cue[0], cue[1], cue[2] + 1)
+            if toks[left - 1].text.startswith("و") and _other_cue_right_before(index, r.id, toks, left):
+                # ... and none when a cue of another kind joined by "و" right before the figure
+                # opens its own item ("تحرير 126 رهينة ومقتل 3 مهاجمين": تحرير types the 126,
+                # مقتل the 3); not a joiner of sides ("105 رهائن مقابل 240 أسيرا")
+                cue = None
         if cue is not None and cue[1] < i1:
             before_cue[r.id] = (200 + r.priority - cue[2], ck, cue[2])
         elif cue is not None:
