@@ -52,15 +52,19 @@ def cache_dir() -> Optional[Path]:
     tag = _tag()
     if tag is None:
         return None
+    root = cache_root()
+    return None if root is None else root / tag
+
+
+def cache_root() -> Optional[Path]:
+    """crosscheck's cache directory (`$CROSSCHECK_CACHE_DIR`, XDG, ~/.cache), None when off."""
     explicit = os.environ.get("CROSSCHECK_CACHE_DIR")
     if explicit is not None:
         if explicit.strip() in ("", "off", "0", "none"):
             return None
-        root = Path(explicit)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        root = Path(xdg) / "crosscheck" if xdg else Path.home() / ".cache" / "crosscheck"
-    return root / tag
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "crosscheck" if xdg else Path.home() / ".cache" / "crosscheck"
 
 
 def compile(source: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re.compile's name

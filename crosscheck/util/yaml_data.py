@@ -12,5 +12,12 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_yaml(text) -> object:
-    """yaml.safe_load, with libyaml's parser when available (`SAFE_LOADER`)."""
+    """yaml.safe_load, with libyaml's parser when available (`SAFE_LOADER`); the data of a text
+    parsed before is read back from the cache directory (crosscheck.util.yaml_cache)."""
+    from crosscheck.util import yaml_cache
+
+    return yaml_cache.parsed(text, _parse, SAFE_LOADER.__name__)
+
+
+def _parse(text) -> object:
     return yaml.load(text, Loader=SAFE_LOADER)
