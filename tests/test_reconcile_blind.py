@@ -217,18 +217,18 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_o": 127,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116; session 28 127: a tally past a relative clause on the voted text)
     "reconcile_blind_p": 180,  # of 203 (first figure 158; held out in session 18, 160 at its end; session 19 166, 165 once a recalled earlier figure was read as gold has it and grouping moved its article's next figure, 169 with stories looked up by the days of current figures and vetoes of a member written لل; session 20 172: headline claims (173 before captives counted through a pronoun moved P10's place joins); 177 once a place of talk ('تتواصل في تركيا التساؤلات') is no place of the figures and with round 2 of the reconciler; session 21 179: a figure naming another draft right after it; session 21 180: one article does not contradict itself, a draft named after a figure, earlier values after asides)
     "reconcile_blind_q": 185,  # of 206 (first figure 155; held out in session 19; development set in session 20: 167 with headline claims, members named in tallies, prisoners and captives; 177 with a breakdown by section, nominative duals, groups of firefighters and militants; session 21 180: committee votes dated by their own words, "الشهر الماضي", "في نوفمبر"; 181: "بعد تسعة أيام من"; session 21 181: votes dated by their own words (last month, n days before))
-    "reconcile_blind_ab": 172,  # of 219 (first figure 171; held out in session 28)
-    "reconcile_blind_ac": 142,  # of 196 (first figure 140; held out in session 28)
     "reconcile_blind_r": 216,  # of 246 (first figure 180; held out in session 20; development set in session 21: 190 with days in earlier-figure clauses and falls told as such; 209 with kind constructions, committee vs plenary and draft vs adopted text, captives counted through a pronoun, stated combinations read at every mention, partitive pronouns; session 28 216: the same)
     "reconcile_blind_s": 278,  # of 314 (first figure 244; held out in session 21; 247 at its end; development set from session 22; session 28 278: votes - identical tallies break a tie between two drafts, two recalls naming one year link by a large figure)
     "reconcile_blind_t": 227,  # of 258 (first figure 190; held out in session 22, 194 at its end; development set from session 23)
     "reconcile_blind_u": 248,  # of 285 (first figure 227; held out in session 23, 227 at its end; development set from session 24: 243 at its end)
-    "reconcile_blind_v": 275,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
-    "reconcile_blind_w": 284,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
-    "reconcile_blind_x": 160,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member; session 28 160: attackers counted)
-    "reconcile_blind_y": 141,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns)
-    "reconcile_blind_z": 150,  # of 184 (first figure 136; held out in session 27; session 28 150: a resolution's adjective before its number)
-    "reconcile_blind_aa": 134,  # of 206 (first figure 134; held out in session 27)
+    "reconcile_blind_v": 276,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
+    "reconcile_blind_w": 285,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
+    "reconcile_blind_x": 162,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member; session 28 160: attackers counted)
+    "reconcile_blind_y": 150,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns)
+    "reconcile_blind_z": 151,  # of 184 (first figure 136; held out in session 27; session 28 150: a resolution's adjective before its number)
+    "reconcile_blind_aa": 145,  # of 206 (first figure 134; held out in session 27)
+    "reconcile_blind_ab": 172,  # of 219 (first figure 171; held out in session 28)
+    "reconcile_blind_ac": 142,  # of 196 (first figure 140; held out in session 28)
 }
 
 
@@ -258,7 +258,7 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_l": (0.970, 0.911, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
     "reconcile_blind_m": (0.980, 0.989, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981; session 27 (extract2) 0.981 / 0.990: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_n": (0.969, 0.958, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list
-    "reconcile_blind_o": (0.951, 0.857, 257),  # session 28 (extract2) 0.957 -> 0.952 (held out, one more spurious claim, not looked at): attackers and suicide bombers counted, which sets R-Z list and older sets do not; first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116); session 27 0.961 / 0.850 -> 0.957 / 0.858 (held out, F1 0.902 -> 0.905): elapsed times after "بعد" whatever their start
+    "reconcile_blind_o": (0.952, 0.862, 257),  # session 28 (extract2) 0.957 -> 0.952 (held out, one more spurious claim, not looked at): attackers and suicide bombers counted, which sets R-Z list and older sets do not; first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116); session 27 0.961 / 0.850 -> 0.957 / 0.858 (held out, F1 0.902 -> 0.905): elapsed times after "بعد" whatever their start
     "reconcile_blind_p": (0.973, 0.952, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list; session 27 (extract2) 0.974 / 0.953: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_q": (0.972, 0.946, 329),  # first figure in session 19: 0.946 / 0.802 (held out); development set in session 20: 0.961 / 0.898; session 27 0.976 -> 0.973: "ويأتي التصويت بعد تسعة أيام من إسقاط" is an elapsed time for sets S-Y, not for this gold
     "reconcile_blind_r": (0.966, 0.932, 357),  # session 28 (extract2) 0.967 / 0.933: attackers counted; first figure in session 20: 0.913 / 0.838 (held out); development set from session 21: 0.950 / 0.901 at its end; 0.950 / 0.901 with two counts listed with "و" kept apart; session 27 (extract2) 0.967 / 0.930: durations after "بعد" and day ordinals, months and years as `other`, votes
@@ -269,10 +269,10 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_w": (0.957, 0.894, 506),  # session 28 (extract2) 0.958 / 0.895: attackers counted; first figure in session 25: 0.903 / 0.795 (held out); session 27 (extract2) 0.958 / 0.883: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_x": (0.921, 0.836, 316),  # session 28 (extract2) 0.922 / 0.837: attackers counted; first figure in session 26: 0.891 / 0.789 (held out); session 27 (extract2) 0.922 / 0.833: durations after "بعد" and day ordinals, months and years as `other`, votes
     "reconcile_blind_y": (0.961, 0.869, 278),  # first figure in session 26: 0.912 / 0.770 (held out); session 27 (extract2) 0.943 / 0.787: durations after "بعد" and day ordinals, months and years as `other`, votes
-    "reconcile_blind_ab": (0.910, 0.855, 356),  # first figure in session 28: 0.911 / 0.856 (held out)
-    "reconcile_blind_ac": (0.919, 0.643, 329),  # first figure in session 28: 0.916 / 0.614 (held out)
     "reconcile_blind_z": (0.954, 0.809, 305),  # first figure in session 27: 0.944 / 0.785 (held out); session 28 (extract2) 0.955 / 0.810: a resolution's adjective before its number, no tally after "رقم", attackers counted
-    "reconcile_blind_aa": (0.962, 0.725, 287),  # first figure in session 27: 0.947 / 0.718 (held out)
+    "reconcile_blind_aa": (0.971, 0.830, 287),  # first figure in session 27: 0.947 / 0.718 (held out)
+    "reconcile_blind_ab": (0.906, 0.855, 356),  # first figure in session 28: 0.911 / 0.856 (held out); 0.907 / 0.856 after extract2 landed (attackers and suicide bombers counted as dead, resolution numbers after an adjective, one person who met his death): one more claim this gold does not list (held out, not looked at)
+    "reconcile_blind_ac": (0.919, 0.643, 329),  # first figure in session 28: 0.916 / 0.614 (held out)
 }
 
 
