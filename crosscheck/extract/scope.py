@@ -410,9 +410,19 @@ class ScopeLexicon:
             Phrase.parse(c, p + ("<" if normalize_word(c) in before_only else ""))
             for p, cues in rules.periods.items() for c in cues
         )
-        self.period_barriers = frozenset(normalize_word(w) for w in rules.period_barriers)
+        self.period_barriers = frozenset(normalize_word(w) for w in rules.period_barriers if " " not in w.strip())
         self.period_barriers_after = self.period_barriers | frozenset(
-            normalize_word(w) for w in rules.period_barriers_after)
+            normalize_word(w) for w in rules.period_barriers_after if " " not in w.strip())
+        # barriers of two or more words ("في حين"): first word -> the words that must follow it
+        self.barrier_phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self.barrier_phrases_after: dict[str, tuple[tuple[str, ...], ...]] = {}
+        for words, into in ((rules.period_barriers, (self.barrier_phrases, self.barrier_phrases_after)),
+                            (rules.period_barriers_after, (self.barrier_phrases_after,))):
+            for w in words:
+                parts = tuple(normalize_word(x) for x in w.split())
+                if len(parts) > 1:
+                    for d in into:
+                        d[parts[0]] = d.get(parts[0], ()) + (parts[1:],)
         self.statement_openers = frozenset(normalize_word(w) for w in rules.statement_openers)
         self.total_subjects = frozenset(normalize_word(w) for w in rules.total_subject_nouns)
         self.attribution = PhraseSet.of(rules.attribution)
@@ -865,11 +875,22 @@ def barriers(lex: ScopeLexicon, tokens: Sequence[Token], after: bool = False, in
     with `after`, also `period_barriers_after`: the walls for cues after a figure).  With `info`
     (the tokens' TokenInfo) only the tokens after a break are read."""
     words = lex.period_barriers_after if after else lex.period_barriers
-    if not words:
+    phrases = lex.barrier_phrases_after if after else lex.barrier_phrases
+    if not words and not phrases:
         return []
-    if info is not None:
-        return [k for k in info.breaks if tokens[k].text in words]
-    return [k for k, t in enumerate(tokens) if t.brk_before and t.text in words]
+    at = info.breaks if info is not None else [k for k, t in enumerate(tokens) if t.brk_before]
+    return [k for k in at if tokens[k].text in words or _phrase_at(phrases, tokens, k)]
+
+
+def _phrase_at(phrases: dict, tokens: Sequence[Token], k: int) -> bool:
+    """Whether a barrier of several words ("في حين") starts at token k (a few words read)."""
+    rests = phrases.get(tokens[k].text)
+    if not rests:
+        return False
+    for rest in rests:
+        if k + len(rest) < len(tokens) and all(tokens[k + 1 + i].text == w for i, w in enumerate(rest)):
+            return True
+    return False
 
 
 def last_barrier(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, info=None, after: bool = False) -> int:
