@@ -46,7 +46,7 @@ from typing import Optional, Sequence
 
 import regex
 
-from crosscheck.extract.claim_copy import updated
+from crosscheck.extract.claim_copy import set_fields, updated
 from crosscheck.models import Claim
 from crosscheck.ruleset.date_rules import date_rules
 from crosscheck.ruleset.vote_rules import VoteRules, spelled, vote_rules
@@ -878,6 +878,16 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     for d in descs:  # an article about one body: its votes without a body are that body's
         if not d["body"] and len(bodies) == 1:
             d["body"] = next(iter(bodies))
+    if _IN_PLACE:
+        # the extractor's own claims (and the pieces made above), held by nothing else: each
+        # tally's event written into it (a copy of every tally held beside its original was the
+        # stage's peak in a paragraph of votes)
+        for occ, fields in zip(occs, descs):
+            event = format_event(fields)
+            for _, _, c in occ.claims:
+                inferred = [a for a in c.inferred if a not in ("event", "period")]
+                set_fields(c, {"event": event, "period": "event", "inferred": inferred})
+        return claims
     new: dict[int, Claim] = {}
     for occ, fields in zip(occs, descs):
         event = format_event(fields)
@@ -885,3 +895,8 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
             inferred = [a for a in c.inferred if a not in ("event", "period")]
             new[id(c)] = updated(c, {"event": event, "period": "event", "inferred": inferred})
     return [new.get(id(c), c) for c in claims]
+
+
+# assign_vote_events writes each tally's event into the claim it is given (tests turn it off to
+# compare with copies)
+_IN_PLACE = True
