@@ -213,7 +213,7 @@ class MentionMerger:
     text that repeats a figure many times holds one claim per distinct figure, not one per
     repetition."""
 
-    __slots__ = ("nested", "text", "first", "by_shape", "out", "head_end")
+    __slots__ = ("nested", "text", "first", "by_shape", "starts", "out", "head_end")
 
     def __init__(self, nested: Nested | None = None, text: str | None = None) -> None:
         self.nested = nested
@@ -221,9 +221,12 @@ class MentionMerger:
         # where the text's first line, its headline, ends (-1: no short first line)
         nl = text.find("\n") if text else -1
         self.head_end = nl if 0 < nl <= _HEADLINE_MAX else -1
-        # a mention's place is (field, start): a headline's and a body's may share an offset
-        self.first: dict[Hashable, tuple[Claim, set[tuple[str, int]]]] = {}
-        self.by_shape: dict[Hashable, list[tuple[Claim, set[tuple[str, int]]]]] = {}
+        self.first: dict[Hashable, Claim] = {}
+        self.by_shape: dict[Hashable, list[Claim]] = {}
+        # the places of the mentions of a claim another has been folded into, by the claim's id
+        # (a mention's place is (field, start): a headline's and a body's may share an offset);
+        # made at its first fold: a claim stated once, most of a dense text's, holds no set
+        self.starts: dict[int, set[tuple[str, int]]] = {}
         self.out: list[Claim] = []
 
     def _in_headline(self, c: Claim) -> bool:
@@ -240,26 +243,30 @@ class MentionMerger:
         if kept is None:
             # the same figure stated with a related scope ("في هرات" after "في أفغانستان")
             for cand in by_shape.get(_shape(c), ())[:_SCAN]:
-                headline = self._in_headline(cand[0]) or self._in_headline(c)
-                if same_figure(cand[0], c, self.nested, headline) and not _listed_next(cand[0], c, self.text):
+                headline = self._in_headline(cand) or self._in_headline(c)
+                if same_figure(cand, c, self.nested, headline) and not _listed_next(cand, c, self.text):
                     kept = first[k] = cand
                     break
-        if kept is not None and _same_sentence(kept[0], c, self.text):
+        if kept is not None and _same_sentence(kept, c, self.text):
             # "قتل 16 شخصا في المطار و16 في المحطة", "أفرجت موسكو عن 35 … وسلمت كييف 35": one
             # sentence stating a value twice states two figures (the first stays the one later
             # mentions fold into)
             c.mentions = here
-            pair = (c, {(m.field, m.start) for m in here})
-            by_shape.setdefault(_shape(c), []).append(pair)
+            by_shape.setdefault(_shape(c), []).append(c)
             self.out.append(c)
             return
         if kept is None:
             c.mentions = here
-            kept = first[k] = (c, {(m.field, m.start) for m in here})
-            by_shape.setdefault(_shape(c), []).append(kept)
+            first[k] = c
+            by_shape.setdefault(_shape(c), []).append(c)
             self.out.append(c)
             return
-        claim, starts = kept  # the starts it has, as a set: a figure repeated 10,000 times stays linear
+        claim = kept
+        # the starts it has, as a set: a figure repeated 10,000 times stays linear (its mentions
+        # change only here, so the set made from them at the first fold is the one they keep)
+        starts = self.starts.get(id(claim))
+        if starts is None:
+            starts = self.starts[id(claim)] = {(m.field, m.start) for m in claim.mentions}
         if claim.kind not in _VOTE_KINDS:
             _widen(claim, c)
         for m in here:
