@@ -852,11 +852,12 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     kinds = set(vc.rules.tally_kinds)
     if not any(c.kind in kinds for c in claims):
         return claims
-    origin: dict[int, int] = {}  # a piece's id -> its claim's id
+    origin: dict[int, int] = {}  # a piece's id -> its claim's id (a claim not split is its own)
     split = []
     for c in claims:
         for p in (_pieces(c) if c.kind in kinds else (c,)):
-            origin[id(p)] = id(c)
+            if p is not c:
+                origin[id(p)] = id(c)
             split.append(p)
     claims = split
     tallies = [c for c in claims if c.kind in kinds]
