@@ -44,3 +44,21 @@ def test_a_single_figure_after_the_opener_is_no_item():
     # no next item after its place: "بين" is not a breakdown here
     k = _killed("وكان بين 9 قتلى في بلدة كفرنبودة أطفال ونساء.")
     assert all(not (c.group or "").startswith("part:") for c in k.values())
+
+
+def _displaced(text):
+    claims = extract(Document(id="d", text=text, date="2024-05-14"), load_rules())
+    return {c.value: c for c in claims if c.kind == "displaced"}
+
+
+def test_a_ranked_list_names_each_item_by_its_own_word():
+    # a ranking of host countries, unknown and known places mixed, the last items joined by "و"
+    d = _displaced(
+        "ويستضيف البلد الأول العدد الأكبر من اللاجئين بنحو 900 ألف شخص، تليه بنما بـ410 آلاف، "
+        "ثم بوليفيا بـ95 ألفا، والإكوادور بـ70 ألفا، والبرازيل بـ40 ألفا."
+    )
+    assert d[410000].group == "part:بنما"  # its first letter is no clitic: not "part:نما"
+    assert d[95000].group == "part:بوليفيا"
+    assert d[70000].group == "part:اكوادور"  # conjunction and article off
+    assert d[40000].group == "part:برازيل"  # not the item before's ("part:اكوادور")
+    assert (d[40000].location, d[70000].location) == ("brazil", "ecuador")

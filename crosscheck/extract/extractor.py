@@ -1235,14 +1235,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             if item is not None and item[0] is sibling:
                 # "…، وبلد باء 70 ألفا": the item's own place, before its figure
                 location = item[1]
-                if sibling.claim.location not in (None, location):
-                    group = sibling.claim.group
+                if sibling.claim.location not in (None, location) and not _named_part(sibling.claim.group):
+                    group = sibling.claim.group  # (an item of a list named by its words keeps its own name)
             elif _in_brackets(ctx, toks, left, i1):
                 # "بين الصين القارية (349) وهونغ كونغ (299)": the place right before the bracket
                 own = _place_before(ctx, places, toks, left)
                 if own is not None:
                     location = own
-                    if part_of_list and sibling.claim.location not in (None, location):
+                    if part_of_list and sibling.claim.location not in (None, location) and not _named_part(sibling.claim.group):
                         group = sibling.claim.group  # the places tell the items apart
             if named is None and not earlier and (group == rule.group or (group or "").startswith("part")):
                 # ... by places the gazetteer does not know ("بين 12 في بلدة ألف و5 في بلدة
@@ -2572,6 +2572,25 @@ def _unknown_place_item(
     )
 
 
+def _named_part(group: str | None) -> bool:
+    """Is the group an item of a list named by its own word ("part:<word>")? The next item,
+    joined by "و" ("…، والبرازيل بـ168 ألفا"), is named by its own word, not the one before."""
+    return (group or "").startswith("part:")
+
+
+# the clitics a list item's name sheds: a conjunction and the article ("والإكوادور" is
+# "اكوادور"); a letter that may open the name itself ("بيرو", "كندا", "لبنان") stays
+_ITEM_NAME_PREFIXES = ("وال", "فال", "ال", "و", "ف")
+
+
+def _item_name(word: str) -> str:
+    """The name of a list item from the word before its figure, without its conjunction and article."""
+    for p in _ITEM_NAME_PREFIXES:
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            return word[len(p):]
+    return word
+
+
 def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:
     """One item of a breakdown ("… وتارودانت بـ980 حالة"): named by the word before it, so that
     items of one list are never compared with each other or with the total."""
@@ -2581,7 +2600,7 @@ def _part_group(ctx: DocContext, toks: Sequence[Token], left: int) -> str:
             break
         k -= 1
     if k >= 0 and not toks[k].is_digit():
-        return "part:" + min(toks[k].forms, key=len)
+        return "part:" + _item_name(toks[k].text)
     return "part"
 
 
