@@ -46,6 +46,22 @@ def test_a_short_quoted_name_is_part_of_its_phrase():
     assert toks[2].brk_before and toks[4].brk_before
 
 
+def test_a_quoted_figure_phrase_stays_with_its_verb_and_noun():
+    from crosscheck.text.tokens import tokenize
+
+    # the figure phrase in quotes, a comma after it: only the opening quote stops cutting
+    toks = tokenize('وقال إن العدو خسر "قرابة 200 مقاتل"، بحسب تقديره')
+    assert [t.brk_before for t in toks[:8]] == [False] * 7 + [True]
+    # the hedge and figure quoted, the noun after the closing quote
+    toks = tokenize('وأكد أن “زهاء 40” مدنيا قتلوا')
+    assert not any(t.brk_before for t in toks)
+    # a definite word before the figure is a name; a quotation longer than the phrase keeps its breaks
+    assert tokenize('غرقت العبارة "السفينة الكبرى 95" التي')[2].brk_before
+    assert tokenize('وقال "قتل 40 مدنيا في القصف الليلة" أمس')[1].brk_before
+    got = {(c.kind, c.value) for c in extract_text('وقال المتحدث إن العدو خسر "قرابة 200 مقاتل"، بحسب تقديره.')}
+    assert ("killed", 200) in got
+
+
 def test_a_named_operation_lasting_so_long():
     got = [(c.kind, c.value, c.event) for c in extract_text('وعاد السكان بعد انتهاء عملية "درع الشمال" التي استمرت 52 يوما')]
     assert got == [("duration_days", 52, "war")]

@@ -167,6 +167,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 _ANY_QUOTE = regex.compile(r'["«»“”]')
 _OPENING = regex.compile(r' +["«“]')
 _CLOSING = regex.compile(r'["»”] +')
+_CLOSING_ANY = regex.compile(r'["»”]')
 _QUOTED_NAME_MAX = 4
 
 
@@ -189,7 +190,33 @@ def _join_quoted_names(text: str, tokens: list[Token]) -> None:
         ):
             t.brk_before = False
             tokens[j].brk_before = False
+        elif _quoted_figure(text, tokens, i, j):
+            # a figure phrase in quotes, the speaker's own words ('خسر العدو "قرابة 200 مقاتل"،',
+            # 'أن "زهاء 40" مدنيا قتلوا'): the quotes do not cut it from its verb or its noun
+            t.brk_before = False
+            if j < n and _CLOSING.fullmatch(text, tokens[j - 1].nend, tokens[j].nstart):
+                tokens[j].brk_before = False
         i = j
+
+
+def _quoted_figure(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Do tokens[i:j] (quoted after a space, at most _QUOTED_NAME_MAX words) make a figure
+    phrase: a digit first, or after at most two words none of which is definite (a hedge, "نحو",
+    "أكثر من"; a name holding a figure, "النجمة 95", keeps its breaks), the quote closed right
+    after the phrase (before a space or a clause mark)?"""
+    n = len(tokens)
+    if j - i > _QUOTED_NAME_MAX or j <= i:
+        return False
+    if j < n and not _CLOSING_ANY.match(text, tokens[j - 1].nend, tokens[j].nstart):
+        return False
+    if j >= n and not _CLOSING_ANY.match(text, tokens[j - 1].nend):
+        return False
+    for k in range(i, min(j, i + 3)):
+        if tokens[k].text[0].isdigit():
+            return True
+        if tokens[k].text.startswith("ال"):
+            return False
+    return False
 
 
 _CHUNK = 1 << 16  # characters read by one findall
