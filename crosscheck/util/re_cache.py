@@ -133,14 +133,20 @@ def _load(path: Path, source: str) -> Optional[re.Pattern]:
 
 
 def _save(path: Path, source: str, entry: tuple) -> None:
+    write_kept(path, marshal.dumps((source, entry)), KEEP)
+
+
+def write_kept(path: Path, blob: bytes, keep: int) -> None:
+    """Write `blob` to `path` atomically (a temporary file renamed), then keep the `keep` newest
+    files of its directory with its suffix; a cache that cannot be written keeps nothing."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".bin")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps((source, entry)))
+                fh.write(blob)
             os.replace(tmp, path)
-            _prune(path.parent)
+            _prune(path.parent, path.suffix, keep)
         except BaseException:
             try:
                 os.unlink(tmp)
@@ -151,10 +157,10 @@ def _save(path: Path, source: str, entry: tuple) -> None:
         pass  # a cache that cannot be written: nothing kept, nothing lost
 
 
-def _prune(where: Path) -> None:
-    """Keep the `KEEP` newest files (older rules' patterns go)."""
-    files = sorted(where.glob("*.bin"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for old in files[KEEP:]:
+def _prune(where: Path, suffix: str, keep: int) -> None:
+    """Keep the `keep` newest files of `suffix` (older rules' entries go)."""
+    files = sorted(where.glob("*" + suffix), key=lambda f: f.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
         try:
             old.unlink()
         except OSError:

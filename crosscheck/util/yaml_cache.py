@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -90,29 +88,4 @@ def _save(path: Path, key: str, data: object) -> None:
         blob = marshal.dumps((key, data))
     except ValueError:
         return  # data marshal does not write (dates): parsed every time, as before
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".data")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-            os.replace(tmp, path)
-            _prune(path.parent)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except Exception:
-        pass  # a cache that cannot be written: nothing kept, nothing lost
-
-
-def _prune(where: Path) -> None:
-    """Keep the `KEEP` newest files (older rules' texts go)."""
-    files = sorted(where.glob("*.data"), key=lambda f: f.stat().st_mtime, reverse=True)
-    for old in files[KEEP:]:
-        try:
-            old.unlink()
-        except OSError:
-            pass
+    re_cache.write_kept(path, blob, KEEP)
