@@ -36,7 +36,7 @@ import re
 import shutil
 import sqlite3
 from collections import Counter
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from typing import Iterator, Optional
 
 from crosscheck.report.cluster_text import _CLAIM_OPEN, claims_region
@@ -44,7 +44,8 @@ from crosscheck.store import compact
 from crosscheck.store.report_tables import place
 from crosscheck.store.streamed import (BATCH_CLAIMS, DOC_CHUNK, ROWS_CHARS, StoreReport, StreamedRecord, StreamStats,
                                        _Locator, _inconsistencies, _order_indexes, _spool_table, _report_document,
-                                       close_scratch, make_scratch_tables, scratch_directory, write_record_reports, write_store_reports)
+                                       close_scratch, current_snapshot, make_scratch_tables, scratch_directory, write_record_reports,
+                                       write_store_reports)
 from crosscheck.util.gc_pause import collector_paused
 
 SENTENCES_HELD = 50_000  # sentences of the state kept between clusters (read again when dropped)
@@ -122,25 +123,16 @@ def record_from_state(db: str | os.PathLike[str], *, rules_dir=None, config=None
 
 def _fill(db, scratch, scratch_dir: str, cfg, rules_dir, doc_chunk: int, progress) -> StreamedRecord:
     """The scratch database filled from the state (`Stale` when it is not current)."""
-    from crosscheck.ruleset.loader import load_rules
-    from crosscheck.store.sqlite_store import connect, require_current
-
     make_scratch_tables(scratch)
     stats = StreamStats()
     with collector_paused():
-        with closing(connect(db)) as conn:
-            conn.execute("BEGIN")  # one consistent snapshot
-            try:
-                version = load_rules(rules_dir).version
-                require_current(conn, db, version)
-                reason = stale_reason(conn, cfg, version)
-                if reason:
-                    raise Stale(reason)
-                _docs(conn, scratch, stats, doc_chunk, progress)
-                _clusters(conn, scratch, stats)
-                kept_incs = _incs(conn, scratch)
-            finally:
-                conn.execute("COMMIT")
+        with current_snapshot(db, rules_dir) as (conn, version):
+            reason = stale_reason(conn, cfg, version)
+            if reason:
+                raise Stale(reason)
+            _docs(conn, scratch, stats, doc_chunk, progress)
+            _clusters(conn, scratch, stats)
+            kept_incs = _incs(conn, scratch)
         scratch.execute("CREATE INDEX clusters_id ON clusters(id)")
         _order_indexes(scratch)
         if not kept_incs:  # a state kept before judged_incs: looked for among its clusters

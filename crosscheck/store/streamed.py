@@ -204,8 +204,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
     their texts and its judged groups all together (`StreamStats.peak_kept_members`)."""
     from crosscheck.reconcile.dating import date_rules
     from crosscheck.reconcile.settings import default_config
-    from crosscheck.ruleset.loader import load_rules
-    from crosscheck.store.sqlite_store import _source_groups, connect, require_current
+    from crosscheck.store.sqlite_store import _source_groups
 
     cfg = config or default_config(rules_dir)
     scratch_dir = scratch_directory()
@@ -219,15 +218,10 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
         # each full collection re-reads every live object (1k: 21.1 -> 16.9 CPU-s); reference
         # counting frees everything as before, the collector runs again afterwards
         with collector_paused():
-            with closing(connect(db)) as conn:
-                conn.execute("BEGIN")  # one consistent snapshot
-                try:
-                    require_current(conn, db, load_rules(rules_dir).version)
-                    sources = _source_groups(conn, [], cfg)
-                    doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress,
-                                            texts=keep is not None)
-                finally:
-                    conn.execute("COMMIT")
+            with current_snapshot(db, rules_dir) as (conn, _):
+                sources = _source_groups(conn, [], cfg)
+                doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress,
+                                        texts=keep is not None)
             scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
             scratch.execute("CREATE INDEX members_idx ON members(idx)")  # a row's sentence
             _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims, keep)
@@ -239,6 +233,23 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
         yield record
     finally:
         close_scratch(record, scratch, scratch_dir)
+
+
+@contextmanager
+def current_snapshot(db: str, rules_dir=None) -> Iterator[tuple[sqlite3.Connection, str]]:
+    """The store read in one consistent snapshot (BEGIN … COMMIT), once it is known current for
+    these rules (`require_current`): (connection, rules version)."""
+    from crosscheck.ruleset.loader import load_rules
+    from crosscheck.store.sqlite_store import connect, require_current
+
+    with closing(connect(db)) as conn:
+        conn.execute("BEGIN")
+        try:
+            version = load_rules(rules_dir).version
+            require_current(conn, db, version)
+            yield conn, version
+        finally:
+            conn.execute("COMMIT")
 
 
 SCRATCH_PREFIX = "crosscheck-reconcile-"
