@@ -426,3 +426,25 @@ def test_since_the_start_of_this_month_is_a_sub_period_that_grows():
     assert _together(clusters, ("a", 46), ("b", 73))
     assert not _together(clusters, ("a", 46), ("a", 900))
     assert _cluster_of(clusters, "a", 46).status != "conflict"
+
+
+def test_two_named_days_are_two_day_counts_not_one_total():
+    """"قتل 80 يوم الخميس و65 يوم الجمعة": each figure is its day's count (rules/periods.yaml
+    `named_days`), dated to that day; the lower second figure is no fall of a running total, and
+    another outlet's Thursday figure meets the first one."""
+    docs = _docs(
+        ("a", "2021-03-07", "وقال المرصد إن 80 شخصا قتلوا يوم الخميس و65 يوم الجمعة في المحافظة."),
+        ("b", "2021-03-05", "وأحصت الشبكة 80 قتيلا أمس الخميس، و65 قتيلا اليوم الجمعة في المحافظة."),
+    )
+    claims, clusters = _run(docs)
+    by_value = {(c.doc, float(c.value)): c.period for c in claims}
+    assert by_value[("a", 80.0)] == "day:thursday" and by_value[("a", 65.0)] == "day:friday"
+    assert not _together(clusters, ("a", 80), ("a", 65))
+    assert _together(clusters, ("a", 80), ("b", 80))
+    assert _cluster_of(clusters, "a", 80).key["period"] == "day:2021-03-04"
+    assert all(cl.status != "conflict" for cl in clusters)
+
+
+def test_one_named_day_alone_keeps_its_other_cues():
+    claims = [c for c in extract(Document(id="a", text="قتل 60 شخصا يوم الجمعة في الإقليم.", date="2021-03-07"), load_rules())]
+    assert [c.period for c in claims if float(c.value) == 60] != ["day:friday"]

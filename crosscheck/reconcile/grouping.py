@@ -247,8 +247,9 @@ class FuzzyMatcher:
 
 # Periods and events that belong to one figure and are never lent to another claim of its
 # document: a figure for the last 24 hours, since the ceasefire, a projection, or an amendment,
-# a failed draft, a phase of a deal, a past event (crosscheck.extract.periods / events).
-PRIVATE_PERIODS = ("since:", "last_", "daily", "projection", "superseded")
+# a failed draft, a phase of a deal, a past event (crosscheck.extract.periods / events); one
+# day's count ("day:saturday").
+PRIVATE_PERIODS = ("since:", "last_", "daily", "projection", "superseded", "day:")
 PRIVATE_EVENTS = ("past:", "amendment", "draft", "phase:")
 
 

@@ -238,7 +238,7 @@ class Hierarchy:
         and the figure keeps its period)."""
         if self.alone is None or c.group != "all" or not c.sentence or (c.location and "location" not in c.inferred):
             return False
-        if c.period and c.period.startswith(("since:", "last_", "daily", "projection", "superseded")):
+        if c.period and c.period.startswith(("since:", "last_", "daily", "projection", "superseded", "day:")):
             return False
         return self.alone_near(c)
 

@@ -13,7 +13,8 @@ The extractor writes a sub-period's start as it reads it: `since:--06-03` (no ye
 A day of the week, "today" or "yesterday" ("منذ الجمعة", "منذ صباح اليوم") gets its date too: the
 latest such day on or before the figure's date, so "since Friday" in Saturday's and Sunday's
 articles is one start; "since the start of this month" the first day of the figure's month.
-Undated claims keep their anchor as written.
+A one-day count named by its weekday ("day:saturday") becomes that day's date the same way
+("day:2012-10-27").  Undated claims keep their anchor as written.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ YEAR_START = "since:--01-01"
 _DAY_ANCHORS = {**{f"since:{w}": i for i, w in enumerate(WEEKDAY_SLUGS)}, "since:today": -1, "since:yesterday": -2}
 # "منذ مطلع الشهر الجاري": the first day of the figure's month
 MONTH_START = "since:month_start"
+# one day's count named by its weekday: "day:saturday" (dated here)
+DAY_PREFIX = "day:"
 # anchors of one running total may differ by this much ("27 أبريل" / "أواخر أبريل")
 SAME_START_DAYS = 31
 
@@ -65,6 +68,17 @@ def anchor_date(period: Optional[str], as_of: Optional[date]) -> Optional[date]:
         return None
 
 
+def named_day(period: Optional[str], as_of: Optional[date]) -> Optional[date]:
+    """The date of a one-day count named by its weekday ("day:saturday", rules/periods.yaml
+    `named_days`): the latest such day on or before the figure's date (None when undated)."""
+    if not period or not period.startswith(DAY_PREFIX) or as_of is None:
+        return None
+    day = _DAY_ANCHORS.get("since:" + period[len(DAY_PREFIX):])
+    if day is None or day < 0:
+        return None
+    return as_of - timedelta(days=(as_of.weekday() - day) % 7)
+
+
 def resolve_periods(claims: Sequence[Claim], min_days: int) -> list[Claim]:
     """Copies of the dated claims with their `since:` anchors resolved (see the module doc)."""
     first_long: dict[tuple[str, str], date] = {}
@@ -74,6 +88,10 @@ def resolve_periods(claims: Sequence[Claim], min_days: int) -> list[Claim]:
     for i in order:
         c = claims[i]
         as_of = _iso(c.as_of)
+        day = named_day(c.period, as_of)
+        if day is not None:
+            resolved[i] = c.model_copy(update={"period": f"day:{day.isoformat()}"})
+            continue
         start = anchor_date(c.period, as_of)
         if start is None or as_of is None:
             continue
