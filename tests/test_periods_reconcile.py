@@ -10,7 +10,7 @@ import pytest
 from crosscheck.extract.extractor import extract
 from crosscheck.models import Claim, Document
 from crosscheck.reconcile.periods import anchor_date, resolve_periods
-from crosscheck.reconcile.reconciler import reconcile
+from crosscheck.reconcile.reconciler import build_report, reconcile
 from crosscheck.ruleset.loader import load_rules
 
 
@@ -448,3 +448,28 @@ def test_two_named_days_are_two_day_counts_not_one_total():
 def test_one_named_day_alone_keeps_its_other_cues():
     claims = [c for c in extract(Document(id="a", text="قتل 60 شخصا يوم الجمعة في الإقليم.", date="2021-03-07"), load_rules())]
     assert [c.period for c in claims if float(c.value) == 60] != ["day:friday"]
+
+
+def test_first_day_count_grows_during_the_day_then_is_settled():
+    """"اليوم الأول للتهدئة" makes a toll that day's count (rules/periods.yaml `first_day`): told
+    during the day it may grow (30 by the afternoon, 70 the next day), but once the day is over
+    every later report must give the same figure (70 against 85 is a conflict); the truce's length
+    told beside it is no day's count."""
+    docs = _docs(
+        ("a", "2021-06-04", "وقال المرصد إن 30 شخصا قتلوا حتى ظهر اليوم في اليوم الأول للتهدئة في المحافظة."),
+        ("b", "2021-06-05", "وأحصى المرصد مقتل 70 شخصا في اليوم الأول للتهدئة في المحافظة."),
+        ("c", "2021-06-08", "وكان يومها الأول الأكثر دموية بـ85 قتيلا في المحافظة، وتبدأ التهدئة في أول أيام العيد وتستمر ثلاثة أيام."),
+    )
+    claims, clusters = _run(docs)
+    periods = {(c.doc, float(c.value)): c.period for c in claims}
+    assert periods[("a", 30.0)] == periods[("b", 70.0)] == periods[("c", 85.0)] == "day:first"
+    assert periods.get(("c", 3.0)) != "day:first"
+    cl = _cluster_of(clusters, "b", 70)
+    assert _together(clusters, ("a", 30), ("c", 85)) and cl.id == _cluster_of(clusters, "a", 30).id
+    # the late 85 is left out of the settled day's trajectory (a conflict or an inconsistency),
+    # while the afternoon's 30 is an earlier stage of the same day
+    assert cl.status == "conflict" or any(
+        {("b", 70.0), ("c", 85.0)} <= {(c.doc, float(c.value)) for c in inc.claims}
+        for inc in build_report(docs, clusters).inconsistencies)
+    assert not any(("a", 30.0) in {(c.doc, float(c.value)) for c in inc.claims}
+                   for inc in build_report(docs, clusters).inconsistencies)

@@ -1291,7 +1291,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     # periods, basis and events of rules/periods.yaml, basis.yaml, events.yaml
     basis = "count"
     if rule.kind != "other":
-        found, overrides = period_cue(ctx, s_lo, s_hi, c_start, c_end, clause_only=parent is not None)
+        found, overrides = period_cue(ctx, s_lo, s_hi, c_start, c_end, clause_only=parent is not None, kind=rule.kind)
         if period != "superseded" and found and (overrides or not (found == "cumulative" and parent is None and cue_period)):
             period = found
         basis = basis_near(ctx, s_lo, s_hi, c_start, c_end)

@@ -69,12 +69,12 @@ class PeriodFinder:
              among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, str]]:
         """(start, end, period) of every cue in text[lo:hi], sorted by start; at one start the
         longest cue (then the first rule) wins."""
-        return [(s, e, p) for s, e, p, _side, _strong, _next in self.sided_hits(text, lo, hi, among)]
+        return [(s, e, p) for s, e, p, _side, _strong, _next, _kinds in self.sided_hits(text, lo, hi, among)]
 
     def sided_hits(self, text: str, lo: int = 0, hi: Optional[int] = None,
-                   among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, str, str, bool, bool]]:
+                   among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, str, str, bool, bool, frozenset]]:
         """`hits` with each cue's rule `side` (before / after / either the figure),
-        `overrides_scope` and `next_clause`.  (`among`: the patterns that can match in a text
+        `overrides_scope`, `next_clause` and `kinds` (empty: every kind).  (`among`: the patterns that can match in a text
         holding text[lo:hi], GateSet.open_in; only their gates are read.)"""
         hi = len(text) if hi is None else hi
         best: dict[int, tuple[int, int, str]] = {}
@@ -90,8 +90,9 @@ class PeriodFinder:
                 key = (m.end() - s, -order)
                 old = best.get(s)
                 if old is None or key > old[0]:
-                    best[s] = (key, m.end(), period, rule.side, rule.overrides_scope, rule.next_clause)  # type: ignore[assignment]
-        return sorted((s, e, p, side, strong, nxt) for s, (_, e, p, side, strong, nxt) in best.items())
+                    best[s] = (key, m.end(), period, rule.side, rule.overrides_scope, rule.next_clause,  # type: ignore[assignment]
+                               frozenset(rule.kinds))
+        return sorted((s, e, p, side, strong, nxt, kinds) for s, (_, e, p, side, strong, nxt, kinds) in best.items())
 
     def _period(self, template: str, m) -> Optional[str]:
         g = m.groupdict()
@@ -163,15 +164,17 @@ def event_clause_for(directory: str) -> tuple[frozenset[str], int, frozenset[str
             frozenset(normalize_word(w) for w in dates.event_clause_units))
 
 
-def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bool = False) -> Optional[str]:
+def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bool = False,
+                kind: Optional[str] = None) -> Optional[str]:
     """The period of the claim at normalised offsets [c_lo, c_hi) of the sentence [s_lo, s_hi):
     the nearest cue before it in the sentence (in its clause when `clause_only`), or within
-    `after_words` words after it in its clause; None when there is none."""
-    return period_cue(ctx, s_lo, s_hi, c_lo, c_hi, clause_only)[0]
+    `after_words` words after it in its clause; None when there is none.  A cue whose rule names
+    `kinds` counts only for a claim of one of them."""
+    return period_cue(ctx, s_lo, s_hi, c_lo, c_hi, clause_only, kind)[0]
 
 
 def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
-               clause_only: bool = False) -> tuple[Optional[str], bool]:
+               clause_only: bool = False, kind: Optional[str] = None) -> tuple[Optional[str], bool]:
     """`period_near` and whether its rule overrides the cues of rules/scope.yaml."""
     finder = finder_for(ctx.rules.directory)
     cache = ctx.__dict__.setdefault("_period_hits", {})
@@ -203,7 +206,7 @@ def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
     # and a cue starting at s ends by s + longest: once even that is farther than the best so
     # far, no earlier cue can beat it (bounded work per claim in a sentence of many cues)
     for idx in range(k - 1, -1, -1):
-        s, e, p, side, strong, _nxt = hits[idx]
+        s, e, p, side, strong, _nxt, kinds = hits[idx]
         if clause_only and s < clause_lo:
             break  # (every earlier cue starts earlier still)
         if best is not None and max(first - bisect_right(tstarts, s + longest - 1), 0) > best[0]:
@@ -212,7 +215,7 @@ def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
             continue
         if _nxt and e <= c_lo:
             break  # "سجلت 4 وفيات خلال يوم، ليرتفع الإجمالي إلى 81": the cues before it are the increment's
-        if side == "after":
+        if side == "after" or (kinds and kind not in kinds):
             continue
         if e <= wall:
             break  # a cue of an earlier reported clause ("…، وأن …"): none further back counts
@@ -222,10 +225,10 @@ def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
         if dist == 0:
             break
     for idx in range(bisect_left(starts, c_hi), len(hits)):
-        s, e, p, side, strong, nxt = hits[idx]
+        s, e, p, side, strong, nxt, kinds = hits[idx]
         if s >= max(limit, far):
             break
-        if side == "before" or (s >= limit and not nxt):
+        if side == "before" or (s >= limit and not nxt) or (kinds and kind not in kinds):
             continue
         dist = bisect_right(tstarts, s) - 1 - last
         if best is None or dist < best[0]:

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import Optional, Sequence
 
 from crosscheck.extract.periods import WEEKDAY_SLUGS
+from crosscheck.reconcile.day_counts import DAY_PREFIX
 from crosscheck.models import Claim
 
 _ANCHOR = re.compile(r"^since:(?:(?P<y>\d{4})|--)(?:-?(?P<m>\d\d))?(?:-(?P<d>\d\d))?$")
@@ -35,8 +36,6 @@ YEAR_START = "since:--01-01"
 _DAY_ANCHORS = {**{f"since:{w}": i for i, w in enumerate(WEEKDAY_SLUGS)}, "since:today": -1, "since:yesterday": -2}
 # "منذ مطلع الشهر الجاري": the first day of the figure's month
 MONTH_START = "since:month_start"
-# one day's count named by its weekday: "day:saturday" (dated here)
-DAY_PREFIX = "day:"
 # anchors of one running total may differ by this much ("27 أبريل" / "أواخر أبريل")
 SAME_START_DAYS = 31
 

@@ -57,6 +57,7 @@ from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.stated_whole import one_moment_dates
 from crosscheck.reconcile.periods import resolve_periods, time_parts
+from crosscheck.reconcile.day_counts import is_day_count, settled_dates
 from crosscheck.reconcile.ended import final_length_dates, is_ended_length
 from crosscheck.reconcile.sentence_places import place_by_sentence
 from crosscheck.reconcile.sums import mark_sum_parts
@@ -246,6 +247,7 @@ def _mode(group: ScopeGroup, cfg: ReconcileConfig) -> str:
     if group.kind in cfg.monotonic_kinds and (
         period in {exact_form(p) for p in cfg.cumulative_periods}
         or _since_a_day(period)
+        or is_day_count(period)  # grows while its day lasts (crosscheck.reconcile.day_counts)
         or event in {exact_form(e) for e in cfg.growing_events}
     ):
         return "monotonic"
@@ -535,6 +537,8 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=
             exact_form(group.key.get("event")) in {exact_form(e) for e in cfg.growing_events}:
         # an ended war's length ("استمرت 133 يوما") is its final one: at the latest day
         cdates = final_length_dates(claims, cdates, cfg)
+    if mode == "monotonic" and is_day_count(group.key.get("period")):
+        cdates = settled_dates(group.key["period"], cdates)  # one day's count: settled after it
     dated = sorted({d for d in cdates if d is not None})
     if mode == "monotonic" and dated:
         return _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, doc_dates or {})

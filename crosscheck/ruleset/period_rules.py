@@ -50,6 +50,9 @@ class PeriodRule(_Strict):
     overrides_scope: bool = False
     # an after-cue that may stand in the next clause ("سجل 4 وفيات، ما رفع العدد إلى 31")
     next_clause: bool = False
+    # the kinds of figure the cue is for (every kind when empty): "اليوم الأول للهدنة" makes a
+    # toll that day's count, but a truce's length told beside it stays the truce's
+    kinds: list[str] = []
     patterns: list[str] = Field(min_length=1)
     examples: Examples
 
