@@ -87,3 +87,12 @@ def test_an_undated_articles_vote_named_with_its_year_is_that_years_vote():
     plain = Document(id="plain", text="واعتمد مجلس الأمن الدولي القرار 2014 بأغلبية 13 صوتا وامتناع عضوين.")
     ev = {(c.kind, c.value): parse_event(c.event) for c in extract(plain) if c.kind in TALLY}
     assert ev and all("when" not in e for e in ev.values()), ev
+
+
+def test_a_number_given_in_a_relative_clause_is_the_adopted_resolutions():
+    """"وصدر القرار، الذي يحمل الرقم 2815، بتأييد 12 عضوا": the tally is resolution 2815's, not
+    that of an older resolution the article names later by its bare number."""
+    text = ("وصدر القرار، الذي يحمل الرقم 2815، بتأييد 12 عضوا، وامتناع ثلاثة أعضاء عن التصويت. "
+            "وكان المجلس قد فرض في مارس من العام الماضي، بالإجماع، حظرا على الأسلحة بموجب القرار 2730.")
+    ev = _events(text)
+    assert ev[("votes_for", 12)].get("res") == "2815" and ev[("abstentions", 3)].get("res") == "2815", ev
