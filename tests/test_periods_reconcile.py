@@ -473,3 +473,20 @@ def test_first_day_count_grows_during_the_day_then_is_settled():
         for inc in build_report(docs, clusters).inconsistencies)
     assert not any(("a", 30.0) in {(c.doc, float(c.value)) for c in inc.claims}
                    for inc in build_report(docs, clusters).inconsistencies)
+
+
+def test_a_count_since_a_named_event_only_grows():
+    """Prisoners freed "منذ توقيع الاتفاق": 730 one day, 898 the next is growth (rules/reconcile.yaml
+    `cumulative_periods`), while 650 two days later is a count that cannot fall."""
+    docs = _docs(
+        ("a", "1996-01-27", "وارتفع عدد الأسرى المفرج عنهم منذ توقيع الاتفاق إلى 730 أسيرا في البوسنة."),
+        ("b", "1996-01-28", "وبلغ عدد المفرج عنهم منذ توقيع الاتفاق 898 أسيرا في البوسنة."),
+    )
+    _claims, clusters = _run(docs)
+    assert _together(clusters, ("a", 730), ("b", 898))
+    assert _cluster_of(clusters, "a", 730).status != "conflict"
+    docs.append(_docs(("c", "1996-01-30", "وقالت اللجنة إن 650 أسيرا أفرج عنهم منذ توقيع الاتفاق في البوسنة."))[0])
+    claims, clusters = _run(docs)
+    falls = [inc for inc in build_report(docs, clusters).inconsistencies
+             if ("c", 650.0) in {(c.doc, float(c.value)) for c in inc.claims}]
+    assert _cluster_of(clusters, "c", 650).status == "conflict" or falls
