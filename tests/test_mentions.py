@@ -260,3 +260,12 @@ def test_a_headline_nationality_keeps_its_group_over_a_body_mention_without_one(
     )
     (twelve,) = [c for c in _killed(extract_text(text)) if c.value == 12]
     assert twelve.group == "nationals:egypt" and len(twelve.mentions) == 2
+
+
+def test_a_days_count_and_the_same_figure_as_a_toll_are_one_claim_of_that_day():
+    """A headline's toll and its lead's "في اليوم الأول من الهدنة" (period day:first) name one
+    figure: one claim, the day's count, whichever comes first."""
+    for text in ("40 قتيلا في سوريا رغم الهدنة\nقال المرصد إن 40 شخصا قتلوا في اليوم الأول من الهدنة في سوريا.",
+                 "قال المرصد إن 40 شخصا قتلوا في اليوم الأول من الهدنة في سوريا. وأضاف أن 40 شخصا قتلوا بالرصاص."):
+        forty = [c for c in _killed(extract_text(text)) if c.value == 40]
+        assert len(forty) == 1 and forty[0].period == "day:first" and len(forty[0].mentions) == 2, forty

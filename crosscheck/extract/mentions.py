@@ -16,8 +16,9 @@ its own fields and gains the other places in `mentions`, when their scopes are t
 - periods: the same, or a running total and an event's own toll ("cumulative" / "event"), or a
   running toll and a time window, a superseded toll or a projection of the same value (an
   outlet gives "27 قتيلا خلال 24 ساعة" and "27 قتيلا"), or a count since a start and the same
-  figure without a period of its own (either first: a headline's toll over its lead); two
-  different windows stay two;
+  figure without a period of its own (either first: a headline's toll over its lead), or one
+  day's count ("day:first") and the same figure read as a running toll (the merged claim is the
+  day's count); two different windows stay two;
 - events: the same, or one unnamed ("390 أسيرا" and "390 أسيرا في المرحلة الأولى").
 - never two figures of one sentence: a list item opened by "و" ("16 في المطار و16 في المحطة") or
   the other side of an exchange with its own noun ("35 أوكرانيا … 35 شخصا") is a figure of its own;
@@ -165,6 +166,8 @@ _NARROW = frozenset({"superseded", "projection", "daily"})
 def _periods_agree(a: str | None, b: str | None) -> bool:
     if a == b or (a in _RUNNING and b in _RUNNING) or _restated(a, b) or _restated(b, a):
         return True
+    if (_is_day(a) and b in _RUNNING) or (_is_day(b) and a in _RUNNING):
+        return True  # "47 قتيلا في اليوم الأول للهدنة" over its lead's "مقتل 47 شخصا": that day's count
     return (a in _RUNNING and (_is_window(b) or b in _NARROW)) or (b in _RUNNING and (_is_window(a) or a in _NARROW))
 
 
@@ -174,6 +177,11 @@ def _restated(first: str | None, later: str | None) -> bool:
     does a headline's verb-less figure ("28 شهيدا في غارات على القطاع") over the lead that gives
     its start ("ارتفع عدد الشهداء منذ مساء الاثنين إلى 28")."""
     return first is not None and first.startswith("since:") and later in _RUNNING
+
+
+def _is_day(period: str | None) -> bool:
+    """One day's count ("day:first", "day:saturday": rules/periods.yaml)."""
+    return period is not None and period.startswith("day:")
 
 
 def _is_window(period: str | None) -> bool:
@@ -189,6 +197,10 @@ def _widen(kept: Claim, later: Claim) -> None:
         kept.period = later.period
     elif kept.period == "event" and later.period == "cumulative" and kept.kind in _TOLL_KINDS:
         # "28 ضحية في انفجار الخزان" then "ارتفع عدد الضحايا إلى 28 قتيلا": the toll, running
+        kept.period = later.period
+    elif _is_day(later.period) and kept.period in _RUNNING:
+        # "146 قتيلا في يوم العيد" then "146 شخصا في اليوم الأول من الهدنة": the article says
+        # whose day the toll is
         kept.period = later.period
     if (kept.group not in _GENERAL and kept.group not in _WHOLE_GROUPS and later.group in _GENERAL
             and not (kept.group or "").startswith("part") and not _named_by_prefix(kept.group)):
