@@ -490,3 +490,13 @@ def test_a_count_since_a_named_event_only_grows():
     falls = [inc for inc in build_report(docs, clusters).inconsistencies
              if ("c", 650.0) in {(c.doc, float(c.value)) for c in inc.claims}]
     assert _cluster_of(clusters, "c", 650).status == "conflict" or falls
+
+
+def test_a_fall_from_one_figure_to_another_is_a_change_not_two_totals():
+    """"خفضت الوزارة عدد الوفيات المشتبه بها من 140 إلى 95": 140 is the figure before the change
+    (superseded), 95 the count now; a rise "من 30 إلى 45" reads the same way."""
+    for text, old, new in (("وفي مراجعة، خفضت الوزارة عدد الوفيات المشتبه بها من 140 إلى 95 في الإقليم.", 140, 95),
+                           ("وتراجع عدد النازحين في المخيمات من 9000 إلى 6500 شخص.", 9000, 6500),
+                           ("وارتفع عدد القتلى من 30 إلى 45 شخصا في المدينة.", 30, 45)):
+        periods = {float(c.value): c.period for c in extract(Document(id="a", text=text, date="2021-03-07"), load_rules())}
+        assert periods.get(float(old)) == "superseded" and periods.get(float(new)) != "superseded", (text, periods)

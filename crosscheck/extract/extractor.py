@@ -639,8 +639,10 @@ _CHANGE = _Num(0, 0, 0, 0, 0, "cardinal", False, 0, 0)
 def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     """"بين 100 و300", "من 100 إلى 300", "100 إلى 300 قتيل" as one range claim."""
     # (the pattern has no look-around: matching in place is matching the slice)
-    if b.value <= a.value or not _RANGE_JOIN.fullmatch(ctx.text, a.nend, b.nstart):
+    if not _RANGE_JOIN.fullmatch(ctx.text, a.nend, b.nstart):
         return None
+    # "خفضت الوزارة العدد من 176 إلى 101": a fall is no range, but may be a change (below)
+    falling = b.value <= a.value
     joiner = ctx.text[a.nend : b.nstart].strip()
     lo, hi = ctx.sentence_at(a.nstart)
     if b.nstart >= hi:
@@ -652,6 +654,11 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     if k >= len(toks):
         return None
     opener = comp.range_open.ending_at(toks, k) if k > 0 and not toks[k].brk_before else None
+    if falling:
+        if (b.value < a.value and opener is not None and joiner in ("الي", "حتي") and opener[0].source == "من"
+                and ctx.scope.change_verbs.nearest(toks, opener[1], opener[1], 6, 0) is not None):
+            return _CHANGE  # "تراجع عدد النازحين من 9 آلاف إلى 6 آلاف": 9,000 is the figure before
+        return None
     if joiner == "و" and (opener is None or opener[0].source == "من"):
         return None  # "100 و300" alone are two figures; only "بين 100 و300" is a range
     if joiner in ("-", "–", "—") and not (a.text.isdigit() and b.text.isdigit()):
