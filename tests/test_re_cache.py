@@ -107,7 +107,27 @@ def test_the_extraction_patterns_are_the_compiled_ones(cache):
     for _round in range(2):  # compiled and kept, then read back
         lex = load_lexicon_file(Path(resolved(rules_dir(None))) / LEXICON_FILE)
         gaz = Gazetteer(rules.gazetteer)
-        for pattern in (lex.word_re, gaz.pattern):
+        for pattern in (lex.word_re, gaz.pattern, gaz._count_pattern):
             assert len(pattern.pattern) >= re_cache.MIN_LENGTH
             assert pattern == re.compile(pattern.pattern)
-    assert len(_files(cache)) == 2  # the same text in both rounds
+    assert len(_files(cache)) == 3  # the same text in both rounds
+
+
+def test_the_gazetteer_patterns_are_the_same_text_in_every_process(tmp_path):
+    """Patterns cached by their text must be built in a fixed order: the gazetteer's count
+    pattern sorted its locative words by length alone, in a set's (hash-seeded) order, so
+    each process wrote a new file and none was read back.  Two hash seeds, one text."""
+    import subprocess
+    import sys
+
+    code = ("import hashlib\n"
+            "from crosscheck.extract.scope import Gazetteer\n"
+            "from crosscheck.ruleset.loader import load_rules\n"
+            "g = Gazetteer(load_rules().gazetteer)\n"
+            "print(hashlib.sha256((g.pattern.pattern + '\\0' + g._count_pattern.pattern).encode()).hexdigest())\n")
+    out = set()
+    for seed in ("1", "2", "3"):
+        env = dict(__import__("os").environ, PYTHONHASHSEED=seed, CROSSCHECK_CACHE_DIR="off")
+        out.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                               check=True).stdout.strip())
+    assert len(out) == 1

@@ -95,8 +95,10 @@ class Gazetteer:
         # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is
         # not found in "مظاهرات"), after either a locative word ("في ", "داخل ") or clitics
         # (و ف ب ل ك ال); the longest name wins (a trie).  Names here are single-spaced.
-        locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives, key=len, reverse=True))
-        self._count_pattern = re.compile(
+        # (ties broken by the word: the same matches, and the same source in every process,
+        # so that re_cache finds the compiled code again)
+        locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives, key=lambda w: (-len(w), w)))
+        self._count_pattern = re_cache.compile(
             r"(?<!\w)(?:[وف]?(" + locs + r")|([وف]?[بلك]?(?:ال)?))(" + longest_of(names) + r")(?!\w)"
         )
 
