@@ -119,3 +119,18 @@ def test_role_words_follow_the_configuration_given():
     assert role_of(sentence, surface, other) is None
     assert captives._PATTERNS[id(other)][0] is other
     assert role_of(sentence, surface, CFG) == "taken"
+
+
+def test_a_sentence_told_by_many_copies_is_read_once(tmp_path, monkeypatch):
+    """Wire copies repeat a sentence and its figure in many articles: the roles are read once per
+    sentence and figure (counted); the copies' figures still count (22 held in each copy)."""
+    from crosscheck.reconcile import captives
+
+    copies = [SECOND_BAD.replace("id: w3", f"id: w3c{i}") for i in range(4)]
+    calls = []
+    real = captives._sides
+    monkeypatch.setattr(captives, "_sides", lambda s, f: calls.append((s, f)) or real(s, f))
+    found = _captives(_write(tmp_path, [TAKEN, FIRST, SECOND_BAD, *copies]))
+    assert calls and len(calls) == len(set(calls)), "a sentence and figure read twice"
+    cited = {(c.doc, c.value) for i in found for c in i.claims}
+    assert ("w1", 30) in cited and any(doc.startswith("w3") and v == 22 for doc, v in cited)

@@ -152,6 +152,16 @@ def captive_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig, _
     mine = [cl for cl in clusters if cl.kind in CAPTIVE_KINDS and (cl.key.get("group") or "all") == "all"
             and cl.claims]
     found = []
+    # one reading per sentence and figure: wire copies tell the same sentence in many articles
+    # (at 10k: 13,548 figures, 10,298 distinct sentence and figure pairs)
+    read: dict[tuple[str, str, bool], Optional[str]] = {}
+
+    def role(c: ClusterClaim, released: bool) -> Optional[str]:
+        key = (c.sentence, c.surface, released)
+        if key not in read:
+            read[key] = release_role(c, cfg) if released else held_role(c, cfg)
+        return read[key]
+
     for story in _stories(mine):
         taken: list[tuple[float, ClusterClaim, Cluster]] = []
         remaining: list[tuple[str, float, ClusterClaim, Cluster]] = []
@@ -165,13 +175,13 @@ def captive_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig, _
                     lo = _low(c)
                     if c.as_of and lo is not None:
                         freed.append((c.as_of, lo, c, cl))
-                        if release_role(c, cfg) == "batch":
+                        if role(c, True) == "batch":
                             batches.append((c.as_of, lo, c, cl))
                     continue
-                role = held_role(c, cfg)
-                if role == "taken" and _high(c) is not None:
+                held = role(c, False)
+                if held == "taken" and _high(c) is not None:
                     taken.append((_high(c), c, cl))
-                elif role == "remaining" and c.as_of and _low(c) is not None:
+                elif held == "remaining" and c.as_of and _low(c) is not None:
                     remaining.append((c.as_of, _low(c), c, cl))
         if not remaining:
             continue
