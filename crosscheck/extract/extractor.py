@@ -311,6 +311,10 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     while pending:
         merger.add(heappop(pending)[4])
     out = merger.out
+    # the merger's keys and lists, the figures' queue and the sentences' caches are done with:
+    # released before the vote stage, where a paragraph of votes peaks
+    del merger, waiting, pending
+    ctx.forget_before(len(ctx.text) + 1)
     if ctx.refuted:
         # the rumour an article reports and then refutes is not its claim ("تحدثت تقارير عن مقتل
         # أكثر من 3000 … وليس 3000 كما راج"): every figure of that value goes

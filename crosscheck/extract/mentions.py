@@ -342,19 +342,24 @@ def merge_tallies(claims: Sequence[Claim]) -> list[Claim]:
     mention of the first, not a second claim.  Two votes keep their own figures (their events
     differ: "n=1", "n=2").  One pass, a dict lookup per tally claim."""
     # a place is (field, start): a headline's mention and a body's may start at the same offset
-    first: dict[Hashable, tuple[Claim, set[tuple[str, int]]]] = {}
+    first: dict[Hashable, Claim] = {}
+    # the places of a kept claim's mentions, made at its first fold (as MentionMerger's): a
+    # paragraph of votes states nearly every tally once, and a set for each was this stage's peak
+    starts_of: dict[Hashable, set[tuple[str, int]]] = {}
     out: list[Claim] = []
     for c in claims:
         if c.kind not in _TALLIES:
             out.append(c)
             continue
         k = _key(c)
-        kept = first.get(k)
-        if kept is None:
-            first[k] = (c, {(m.field, m.start) for m in c.mentions} or {(c.field, c.start)})
+        claim = first.get(k)
+        if claim is None:
+            first[k] = c
             out.append(c)
             continue
-        claim, starts = kept
+        starts = starts_of.get(k)
+        if starts is None:
+            starts = starts_of[k] = {(m.field, m.start) for m in claim.mentions} or {(claim.field, claim.start)}
         for m in c.mentions or [mention_of(c)]:
             if (m.field, m.start) not in starts:
                 starts.add((m.field, m.start))

@@ -634,12 +634,14 @@ def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]], work: Op
     least) and that name its resolution number or none are tried (`_RepeatIndex`; in text
     order, the first that takes it as before): a paragraph of many votes was read against every earlier vote for each of its
     votes.  (`work`: a list whose first item counts the kept occurrences tried.)"""
-    kept: list[tuple[Occurrence, dict[str, str], dict[str, set]]] = []
+    kept: list[tuple[Occurrence, dict[str, str], dict[str, frozenset]]] = []
     index = _RepeatIndex() if _MERGE_INDEX else None
     for occ, d in zip(occs, descs):
-        vals: dict[str, set] = {}
+        # (frozensets: the index's signature shares them instead of copying every set)
+        vals: dict[str, frozenset] = {}
         for _, _, c in occ.claims:
-            vals.setdefault(c.kind, set()).add(c.value)
+            have = vals.get(c.kind)
+            vals[c.kind] = frozenset((c.value,)) if have is None else have | {c.value}
         for j in (index.candidates(vals, d.get("res", "")) if index is not None else range(len(kept))):
             k_occ, k_d, k_vals = kept[j]
             if work is not None:
@@ -658,7 +660,8 @@ def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]], work: Op
                 if d.get(f) and not k_d.get(f):
                     k_d[f] = d[f]
             for k, v in vals.items():
-                k_vals.setdefault(k, set()).update(v)
+                have = k_vals.get(k)
+                k_vals[k] = v if have is None else have | v
             if index is not None:
                 index.add(j, k_vals, k_d.get("res", ""))  # (the kinds it gained, the number it named)
             break
@@ -735,15 +738,26 @@ def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: d
     figures join the occurrence of their first statement, as one claim with it.  A repeated
     figure beside a figure of its own ("130 … 51" last year, "130 … 49" this year) keeps its
     vote."""
-    where: dict[int, set[int]] = {}  # a claim's id -> the occurrences its pieces are in
+    # a claim's id -> the occurrence its pieces are in, or the set of them when they are in
+    # several (a set for every claim was the stage's peak in a paragraph of votes, where nearly
+    # every claim is in one)
+    where: dict[int, int | set[int]] = {}
     for k, occ in enumerate(occs):
         for _, _, c in occ.claims:
-            where.setdefault(origin.get(id(c), id(c)), set()).add(k)
+            key = origin.get(id(c), id(c))
+            w = where.get(key)
+            if w is None:
+                where[key] = k
+            elif type(w) is int:
+                if w != k:
+                    where[key] = {w, k}
+            else:
+                w.add(k)
     gone: set[int] = set()
     for k, occ in enumerate(occs):
         into: Optional[set[int]] = None
         for _, _, c in occ.claims:
-            others = where[origin.get(id(c), id(c))] - {k} - gone
+            others = _elsewhere(where[origin.get(id(c), id(c))], k, gone)
             into = others if into is None else into & others
         if not into:
             continue
@@ -756,7 +770,7 @@ def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: d
             continue
         lone: dict[int, list] = {}
         for t in occ.claims:
-            others = where[origin.get(id(t[2]), id(t[2]))] - {k} - gone
+            others = _elsewhere(where[origin.get(id(t[2]), id(t[2]))], k, gone)
             if others:
                 lone.setdefault(min(others), []).append(t)
         for j, ts in lone.items():
@@ -769,6 +783,14 @@ def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: d
     for n, (_, d) in enumerate(kept, 1):
         d["n"] = str(n)
     return [o for o, _ in kept], [d for _, d in kept]
+
+
+def _elsewhere(w: "int | set[int]", k: int, gone: set[int]) -> set[int]:
+    """_fold_repeats: the occurrences other than k and not gone that hold a claim's pieces (`w`:
+    the one occurrence, or the set of them)."""
+    if type(w) is int:
+        return {w} if w != k and w not in gone else set()
+    return w - {k} - gone
 
 
 def _when(ctx, stretch: str, vc: VoteCues) -> str:
