@@ -636,12 +636,20 @@ def _merge_repeats(occs: list[Occurrence], descs: list[dict[str, str]], work: Op
     votes.  (`work`: a list whose first item counts the kept occurrences tried.)"""
     kept: list[tuple[Occurrence, dict[str, str], dict[str, frozenset]]] = []
     index = _RepeatIndex() if _MERGE_INDEX else None
+    # one frozenset per value, shared by the occurrences that give it (most kinds give one value,
+    # and a paragraph of votes repeats values): held with the index's signatures, which share them
+    singles: dict[tuple[type, object], frozenset] = {}
     for occ, d in zip(occs, descs):
-        # (frozensets: the index's signature shares them instead of copying every set)
         vals: dict[str, frozenset] = {}
         for _, _, c in occ.claims:
             have = vals.get(c.kind)
-            vals[c.kind] = frozenset((c.value,)) if have is None else have | {c.value}
+            if have is None:
+                one = singles.get((type(c.value), c.value))
+                if one is None:
+                    one = singles[(type(c.value), c.value)] = frozenset((c.value,))
+                vals[c.kind] = one
+            else:
+                vals[c.kind] = have | {c.value}
         for j in (index.candidates(vals, d.get("res", "")) if index is not None else range(len(kept))):
             k_occ, k_d, k_vals = kept[j]
             if work is not None:
@@ -703,7 +711,9 @@ class _RepeatIndex:
 
     def add(self, j: int, vals: dict[str, set], res: str) -> None:
         """List kept occurrence j (new, or again after a merge gave it kinds or a number)."""
-        sig = {k: frozenset(v) for k, v in vals.items()}
+        # (values already frozensets, as _merge_repeats gives them, never changed in place but
+        # replaced before the occurrence is listed again: the dict itself is the signature)
+        sig = vals if all(type(v) is frozenset for v in vals.values()) else {k: frozenset(v) for k, v in vals.items()}
         if j == len(self.sigs):
             self.sigs.append((sig, res))
         else:
