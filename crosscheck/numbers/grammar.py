@@ -159,6 +159,10 @@ class _Parser:
         t = self.get(k)
         if t is None or not t.adj or t.conj != conj:
             return None
+        if not conj and t.pstart != t.start and not (t.article and t.start - t.pstart == 2):
+            # a word with a clitic other than و or the article alone starts a new phrase:
+            # "خمسة بالمئة" is five per cent, not 500 ("نصف المليون" still joins)
+            return None
         return t
 
     def _frac_after(self, k: int) -> bool:
