@@ -1002,11 +1002,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         _either_or(ctx, comp, toks, left, i1) or _combined(ctx, comp, toks, left, i1)
     ):
         match = (comp.other, match[1], 1.0, 0)  # "قتل أو أصيب 2505": two kinds in one figure
-    if (
-        match is not None and match[2] < 1.0 and not match[0].rule.fractional_units
-        and not float(n.value * match[2]).is_integer()
+    if match is not None and match[2] < 1.0 and (
+        (not match[0].rule.fractional_units and not float(n.value * match[2]).is_integer())
+        or n.value * match[2] < 1
     ):
-        match = (comp.other, match[1], 1.0, 0)  # "80 ساعة": no whole number of days
+        # "80 ساعة": no whole number of days; "ثلاث ساعات", "16 ساعة": less than one unit of
+        # the kind (a day) is no length in days at all
+        match = (comp.other, match[1], 1.0, 0)
     if (
         not noun_first and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED))
         and i1 < len(toks) and not toks[i1].brk_before
