@@ -975,6 +975,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     else:
         hb = hedges.find_before(toks, i0)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
+        if (
+            hb is None and n.form == "ordinal" and n.digits and i0 >= 2 and toks[i0 - 1].text == "ال"
+            and not toks[i0].brk_before and toks[i0 - 1].nend == toks[i0].nstart
+        ):
+            left = i0 - 1  # "يومها الـ143": the article of a digit ordinal is the figure's
         if hb is None:
             # "تجاوز عدد القتلى 1000", "يتجاوز عدد القتلى الألف": the verb before the subject
             qualifier = _verb_first_hedge(ctx, hedges, toks, i0) or qualifier
