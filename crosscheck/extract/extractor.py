@@ -411,7 +411,8 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
             if furniture and ctx.in_furniture(m.nstart):
                 continue
             form, counted = m.form, False
-            if ordinal is not None and (form == "ordinal" or (m.nstart >= 2 and text.startswith("ال", m.nstart - 2))):
+            if ordinal is not None and (form == "ordinal" or (m.nstart >= 2 and text.startswith("ال", m.nstart - 2))
+                                        or (m.nstart >= 3 and text.startswith("ال ", m.nstart - 3))):
                 # a running count written as an ordinal ("للمرة الثامنة", "الفيتو الـ17")
                 if m.value >= 2 and ordinal.search(ctx.norm.text, max(0, m.nstart - 40), m.nstart):
                     form, counted = "ordinal", True
@@ -977,9 +978,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
         if (
             hb is None and n.form == "ordinal" and n.digits and i0 >= 2 and toks[i0 - 1].text == "ال"
-            and not toks[i0].brk_before and toks[i0 - 1].nend == toks[i0].nstart
+            and not toks[i0].brk_before
         ):
-            left = i0 - 1  # "يومها الـ143": the article of a digit ordinal is the figure's
+            left = i0 - 1  # "يومها الـ143", "يومه الـ 100": the article of a digit ordinal is the figure's
         if hb is None:
             # "تجاوز عدد القتلى 1000", "يتجاوز عدد القتلى الألف": the verb before the subject
             qualifier = _verb_first_hedge(ctx, hedges, toks, i0) or qualifier
