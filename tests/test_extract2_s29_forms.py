@@ -46,3 +46,13 @@ def test_vote_takes_the_resolution_its_relative_clause_numbers():
             "وكان المجلس قد أصدر بالإجماع القرار 2390 في العام الماضي.")
     [c] = [c for c in extract_text(text) if c.kind == "votes_for" and c.value == 12]
     assert "res=2401" in (c.event or "")
+
+
+def test_people_after_a_length_of_time_are_no_part_of_its_days():
+    got = _got("وعاد البحارة بعد 40 يوما قضوها في الأسر، وأظهرت الفحوص أن أربعة منهم مصابون بالجفاف")
+    assert ("duration_days", 40) in got and ("duration_days", 4) not in got
+
+
+def test_number_after_a_plural_of_events_in_a_construct_is_the_events():
+    got = _got("وارتفعت حصيلة ضحايا الانفجارات الأربعة إلى 61 قتيلا")
+    assert ("killed", 61) in got and ("killed", 4) not in got

@@ -751,6 +751,8 @@ def _construct_head(ctx: DocContext, toks: Sequence[Token], k: int) -> int:
     last = toks[k - 1]
     if not (last.text.lstrip("وفبك").startswith(("ال", "لل")) or ctx.gaz.lookup.get(last.text)):
         return -1
+    if not last.forms.isdisjoint(ctx.scope.construct_event_plurals):
+        return -1  # "ضحايا التفجيرات الثلاثة": the number is the bombings'
     for h in (k - 2, k - 3):
         if h < 0 or any(toks[j].brk_before for j in range(h + 1, k)):
             return -1
@@ -1658,6 +1660,8 @@ def _subset_parent(
                 # its total.  Only the claim just before that figure, a few words before it.
                 if prev.claim.kind != "other" and prev.right <= last.left <= prev.right + _THINGS_GAP:
                     return prev.parent or prev
+        if _time_span(ctx, found):
+            return None  # "بعد 17 يوما قضوها في الأسر، … أن ثلاثة منهم": no part of the days
         return None if found.claim.kind == "other" else found  # "38 صاروخا … 30 منها"
     # the list goes on: "بينهم 6150 طفلا و4000 امرأة" / "سبعة أطفال وثلاث نساء" /
     # "13 إسرائيليا من النساء والأطفال، و10 تايلانديين"

@@ -589,6 +589,9 @@ class ScopeRules(_Strict):
     # الحريق الخمسة والعشرين" (25 victims of the fire), "ركاب الحافلة الثلاثة"; each maps to
     # the counted noun it is read as (the victims of an event are its dead: ضحايا -> قتلى).
     construct_heads: dict[str, str] = Field(default_factory=dict)
+    # ... but a genitive that is a plural of events takes the number itself: "ضحايا التفجيرات
+    # الثلاثة" are the victims of the three bombings, not three victims
+    construct_event_plurals: list[str] = Field(default_factory=list)
     # A requirement earlier in the clause makes a figure a threshold, not a count: "يحتاج أي
     # مشروع قرار إلى تأييد 9 أعضاء".
     requirement_before: list[str] = Field(default_factory=list)
