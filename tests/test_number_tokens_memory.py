@@ -23,8 +23,10 @@ def test_a_word_without_a_prefix_shares_its_start():
 
 def test_the_numbers_read_are_unchanged():
     found = [(m.start, m.end, m.value, m.form) for m in find_numbers("قتل ثلاثة وألف شخص، وأصيب مئة وعشرون بألف جريح")]
-    # (as the parser read them before the change, e97d729)
-    assert found == [(4, 9, 3, "cardinal"), (11, 14, 1000, "cardinal"), (26, 41, 120000, "cardinal")], found
+    # (as the parser read them before the change, e97d729; since session 29 a scale word with a
+    # clitic other than و, "بألف", starts a new number: "خمسة بالمئة" is no 500)
+    assert found == [(4, 9, 3, "cardinal"), (11, 14, 1000, "cardinal"), (26, 36, 120, "cardinal"),
+                     (38, 41, 1000, "cardinal")], found
 
 
 def _scan_holding(text: str) -> tuple[int, int]:
