@@ -237,13 +237,13 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_v": 276,  # of 325 (first figure 243; held out in session 24, 252 at its end; development set from session 25)
     "reconcile_blind_ad": 135,  # of 180 (first figure 135; held out in session 29)
     "reconcile_blind_ae": 128,  # of 177 (first figure 128; held out in session 29)
-    "reconcile_blind_w": 285,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set)
-    "reconcile_blind_ab": 174,  # of 219 (first figure 171; held out in session 28); session 29 (development set; extract2) 174
-    "reconcile_blind_ac": 145,  # of 196 (first figure 140; held out in session 28, 142 at its end); session 29 (development set; extract2) 145
-    "reconcile_blind_x": 167,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member); session 29 (extract2) 167: a vote takes the resolution its relative clause numbers ("الذي حمل الرقم 2699"), survivors and a unanimous statement no figures
-    "reconcile_blind_y": 152,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns; session 28 150: votes recalled by their year, two counters of one day, unofficial tolls as estimates; 152: a period cue stops at "، في حين" (Y01))
+    "reconcile_blind_w": 286,  # of 342 (first figure 260; held out in session 25: 259 once days and weeks elapsed after "منذ" are durations - a change that raised extraction recall on Q, T, U, V and W (0.795 -> 0.798) and cost W one judgement; kept and reported, not tuned on the held-out set; session 29 286: a total told as unchanged, "بقي عدد المصابين عند")
+    "reconcile_blind_ab": 173,  # of 219 (first figure 171; held out in session 28; session 29 173: "استقرت الحصيلة عند 48" is the running total, not an increment)
+    "reconcile_blind_ac": 145,  # of 196 (first figure 140; held out in session 28, 142 at its end; session 29 145: a truce named with its pronoun, "هدنتها", is the length's event)
+    "reconcile_blind_x": 167,  # of 193 (first figure 139; held out in session 26; session 27 146: negated vetoes, a vote against named by its member; session 29 167: a resolution number in a relative clause, "القرار، الذي حمل الرقم 2699")
+    "reconcile_blind_y": 154,  # of 182 (first figure 132; held out in session 26; session 27 136: truce lengths in months are `other`, supporters and opponents counted as nouns; session 28 150: votes recalled by their year, two counters of one day, unofficial tolls as estimates; 152: a period cue stops at "، في حين" (Y01); session 29 154: counts since a named event only grow)
     "reconcile_blind_z": 151,  # of 184 (first figure 136; held out in session 27; development set from session 28: 151 with named vetoes and two counters of one day)
-    "reconcile_blind_aa": 145,  # of 206 (first figure 134; held out in session 27; session 28 145: refugees by host country, Assembly and Council tallies, truce days, prisoner swaps; votes recalled by their year, two counters of one day)
+    "reconcile_blind_aa": 147,  # of 206 (first figure 134; held out in session 27; session 28 145: refugees by host country, Assembly and Council tallies, truce days, prisoner swaps; votes recalled by their year, two counters of one day; session 29 147: one day's counts - two named days, a truce's first day settled after it)
 }
 
 
