@@ -462,8 +462,8 @@ def test_period_near_stops_early_with_the_same_answer():
         s_lo, s_hi = ctx.sentence_at(0)
         starts = sorted(rng.sample(range(s_lo, s_hi), min(s_hi - s_lo, rng.randint(1, 25))))
         hits = [(a, min(s_hi, a + rng.randint(1, 60)), f"p{a}") for a in starts]
-        # period_cue keeps each cue with its rule's side, overrides_scope and next_clause
-        sided = [(a, e, p, "either", False, False) for a, e, p in hits]
+        # period_cue keeps each cue with its rule's side, overrides_scope, next_clause and kinds
+        sided = [(a, e, p, "either", False, False, frozenset()) for a, e, p in hits]
         ctx.__dict__["_period_hits"] = {(s_lo, s_hi): (sided, starts, max(e - a for a, e, _ in hits))}
         toks = [t for t in tokenize(ctx.text) if t.nend <= s_hi]
         for _ in range(10):

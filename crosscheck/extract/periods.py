@@ -169,7 +169,7 @@ def period_near(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int, clause_only: bo
     """The period of the claim at normalised offsets [c_lo, c_hi) of the sentence [s_lo, s_hi):
     the nearest cue before it in the sentence (in its clause when `clause_only`), or within
     `after_words` words after it in its clause; None when there is none.  A cue whose rule names
-    `kinds` counts only for a claim of one of them."""
+    `kinds` counts only for a claim of one of them (every cue counts when `kind` is not given)."""
     return period_cue(ctx, s_lo, s_hi, c_lo, c_hi, clause_only, kind)[0]
 
 
@@ -215,7 +215,7 @@ def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
             continue
         if _nxt and e <= c_lo:
             break  # "سجلت 4 وفيات خلال يوم، ليرتفع الإجمالي إلى 81": the cues before it are the increment's
-        if side == "after" or (kinds and kind not in kinds):
+        if side == "after" or (kinds and kind is not None and kind not in kinds):
             continue
         if e <= wall:
             break  # a cue of an earlier reported clause ("…، وأن …"): none further back counts
@@ -228,7 +228,7 @@ def period_cue(ctx, s_lo: int, s_hi: int, c_lo: int, c_hi: int,
         s, e, p, side, strong, nxt, kinds = hits[idx]
         if s >= max(limit, far):
             break
-        if side == "before" or (s >= limit and not nxt) or (kinds and kind not in kinds):
+        if side == "before" or (s >= limit and not nxt) or (kinds and kind is not None and kind not in kinds):
             continue
         dist = bisect_right(tstarts, s) - 1 - last
         if best is None or dist < best[0]:
