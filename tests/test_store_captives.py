@@ -137,6 +137,11 @@ def test_a_stored_freed_figure_of_the_story_is_read_for_a_new_held_figure(tmp_pa
     # 40 is, as a part of the same country: a part/whole link, read at the new claims' days)
     assert ("hostages_released", ["k2"]) in read and ("hostages_released", ["v2"]) not in read, read
     assert stats.captive_clusters == 1, stats
+    # that one story cluster's claims (of every date) are counted as the story's, apart from the
+    # linked clusters read at the new claims' days
+    (freed,) = [cl for cl in found.clusters if cl.kind == "hostages_released" and {c.doc for c in cl.claims} == {"k2"}]
+    assert stats.captive_claims == len(freed.claims) > 0, stats
+    assert stats.linked_claims > stats.captive_claims, stats
     _check_store_as_against(db, stored, new)
 
 
@@ -147,3 +152,70 @@ def test_a_state_kept_before_the_captive_index_gets_it_on_its_next_check(tmp_pat
     kept = check_adds_missing_index(db, _new(tmp_path, SECOND_BAD), "judged_captive_docs", "seq, doc",
                                     "the captive stories' index is missing")
     assert sorted({doc for _s, doc in kept}) == ["w1", "w2"]
+
+
+# the same story, its one freed figure a step of a deal (a named event: no figure the ledger
+# uses), so the ledger can find nothing in it
+K_PHASED = """---
+id: k2
+date: 2024-03-12
+---
+أطلق الخاطفون سراح أربعة عمال ضمن المرحلة الأولى من الاتفاق في ولاية كادونا.
+وقالت الشركة إن 26 رهينة ما زالوا محتجزين لدى الخاطفين في ولاية كادونا.
+"""
+
+
+def test_a_story_without_a_freed_figure_the_ledger_uses_is_not_read(tmp_path):
+    """No freed figure the ledger can use in the story (the freed 4 is a step of a deal): the
+    check reads none of the story's stored clusters (a baseline's whole read still does), and
+    its inconsistencies citing the new article are still report's on the whole record."""
+    from crosscheck.store import captive_stories
+    from crosscheck.store.sqlite_store import connect
+
+    stored = []
+    for name, text in (("k1", K_TAKEN), ("k2", K_PHASED)):
+        p = tmp_path / f"{name}.txt"
+        p.write_text(text, encoding="utf-8")
+        stored.append(p)
+    db = tmp_path / "s.db"
+    ingest([str(p) for p in stored], db)
+    cfg = reconcile_config(Settings())
+    judged.ensure_state(db, cfg)
+    new = _new(tmp_path, HELD_ONLY)
+    docs = load_documents([str(new)])
+    claims = _extract(docs, Settings())
+    found, stats = judged.check_against_state(db, docs, claims, cfg, build=False)
+    assert found is not None and not stats.fallback, stats
+    assert stats.captive_clusters == 0 and stats.captive_claims == 0, stats
+    whole, whole_stats = judged.check_against_state(db, docs, claims, cfg, build=False, whole_linked=True)
+    assert whole_stats.captive_clusters >= 1, whole_stats  # the story is there: the baseline's read gets it
+    with connect(db) as conn:
+        assert not conn.execute(f"SELECT * FROM {captive_stories.FREED_TABLE}").fetchall()
+    fast = find_inconsistencies(found.clusters, cfg, tallies=found.tallies, moments_of={"k3"})
+    union = load_documents([str(p) for p in [*stored, new]])
+    report = build_report(union, reconcile(_extract(union, Settings()), union, cfg), cfg)
+    assert _cites(fast, {"k3"}) == _cites(report.inconsistencies, {"k3"})
+    settings = Settings(fail_on="warning")
+    rules = lambda r: sorted((f.rule_id, f.claim.doc, f.claim.start, f.message(limit=1000)) for f in r.findings)
+    assert rules(run_check([str(new)], store=str(db), settings=settings)) == rules(
+        run_check([str(new)], against=[str(p) for p in stored], settings=settings))
+
+
+def test_a_state_kept_before_the_freed_index_gets_it_and_reads_stories_whole_without_it(tmp_path):
+    """A current state without `judged_captive_freed` gets it on its next check (not judged
+    again); a read-only one reads the stories as before (whole)."""
+    from crosscheck.store import captive_stories
+    from crosscheck.store.sqlite_store import connect
+
+    db, _stored = _record(tmp_path)
+    with connect(db) as conn:
+        conn.execute(f"DROP TABLE {captive_stories.FREED_TABLE}")
+    new = _new(tmp_path, SECOND_BAD)
+    docs = load_documents([str(new)])
+    claims = _extract(docs, Settings())
+    cfg = reconcile_config(Settings())
+    found, stats = judged.check_against_state(db, docs, claims, cfg, build=False)
+    assert found is not None and not stats.built, stats  # no table: stories read whole, as before
+    assert judged.ensure_state(db, cfg) is False
+    with connect(db) as conn:
+        assert conn.execute(f"SELECT count(*) FROM {captive_stories.FREED_TABLE}").fetchone()[0] >= 1

@@ -142,6 +142,13 @@ def _usable(c: ClusterClaim) -> bool:
     return not c.outlier and not c.event and (c.basis or "count") == "count"
 
 
+def freed_figure(c: ClusterClaim) -> bool:
+    """A freed figure the ledger uses (of a cluster of freed captives): usable, dated, with a
+    lower end.  A story without one gives no inconsistency (crosscheck.store.captive_stories
+    reads no such story for a check)."""
+    return _usable(c) and bool(c.as_of) and _low(c) is not None
+
+
 def captive_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig, _cite, _fmt, _make
                             ) -> list[Inconsistency]:
     """Every story's still-held figures checked against taken and freed (module docstring).
@@ -172,8 +179,8 @@ def captive_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig, _
                 if not _usable(c):
                     continue
                 if cl.kind == RELEASED:
-                    lo = _low(c)
-                    if c.as_of and lo is not None:
+                    if freed_figure(c):
+                        lo = _low(c)
                         freed.append((c.as_of, lo, c, cl))
                         if role(c, True) == "batch":
                             batches.append((c.as_of, lo, c, cl))

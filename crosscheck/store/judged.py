@@ -167,6 +167,7 @@ class CheckStats:
     clusters_judged: int = 0
     clusters_linked: int = 0  # stored clusters read for inconsistencies
     captive_clusters: int = 0  # of those, the captive clusters of the new captive figures' stories
+    captive_claims: int = 0  # claims of those captive clusters (read whole: every date of the story)
     tally_rows: int = 0  # stored tallies read as values (the vote signatures of number typos' articles)
     fallback: str = ""  # why the shortcut was not taken ("" when it was)
     link_fallback: str = ""  # why the new tallies were linked with every stored one ("" when not)
@@ -396,7 +397,8 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                                    ("judged_claim_days", _add_claim_days),
                                    ("judged_sig_events", lambda c: _add_sig_events(c, cfg)),
                                    (unit_scopes.TABLE, lambda c: unit_scopes.add(c, cfg)),
-                                   (captive_stories.TABLE, lambda c: captive_stories.add(c, cfg))):
+                                   (captive_stories.TABLE, lambda c: captive_stories.add(c, cfg)),
+                                   (captive_stories.FREED_TABLE, lambda c: captive_stories.add(c, cfg))):
                     if table in tables or table in indexes or (table == "judged_fingerprints" and noted):
                         if table != "judged_vote_claims" or _has_column(conn, table, "value"):
                             continue
@@ -783,7 +785,7 @@ def _check(conn, new_docs, new_claims, cfg, stats: CheckStats, rules_dir=None,
     renaming = Renaming(conn, remap, cfg)
     touched = {s for _g, s in groups if s is not None} | gone
     wanted, tally_docs = _linked(conn, judged, touched, cfg, renaming, whole_linked)
-    stories = _captive_linked(conn, judged, touched, cfg)
+    stories = _captive_linked(conn, judged, touched, cfg, whole_linked)
     stats.captive_clusters = len(stories)
     wanted |= stories
     ids = _final_ids(conn, groups, judged, gone, renaming, wanted, stats)
@@ -1653,13 +1655,15 @@ def _linked(conn, judged: list[Cluster], touched: set[int], cfg, renaming: Renam
     return wanted - touched, docs
 
 
-def _captive_linked(conn, judged: list[Cluster], touched: set[int], cfg) -> set[int]:
-    """The stored clusters of the re-judged captive clusters' stories (crosscheck.store.captive_stories)."""
+def _captive_linked(conn, judged: list[Cluster], touched: set[int], cfg, whole: bool = False) -> set[int]:
+    """The stored clusters of the re-judged captive clusters' stories (crosscheck.store.captive_stories);
+    none for a story without a freed figure the ledger uses, unless `whole` (a baseline's
+    findings about the record: the stories read as before)."""
     if not any(captive_stories.in_story(cl.kind, cl.key, cfg) and cl.claims for cl in judged):
         return set()
     if not _has_table(conn, captive_stories.TABLE):  # a read-only state kept before the index
         raise Fallback("the captive stories' index is missing")
-    return captive_stories.linked(conn, judged, touched, cfg)
+    return captive_stories.linked(conn, judged, touched, cfg, whole=whole)
 
 
 def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming, hier,
@@ -1683,14 +1687,14 @@ def _read_linked(conn, wanted: set[int], ids: dict[int, str], renaming: Renaming
     for seq in sorted(wanted):
         if seq in heads and seq not in whole:
             cl = _at_days(conn, seq, heads[seq], dated)
-            for c in cl.claims:
-                fill(c)
         else:
             (text,) = conn.execute("SELECT json FROM judged_clusters WHERE seq = ?", (seq,)).fetchone()
             cl = Cluster.model_validate_json(compact.unpack(text))
         for c in cl.claims:
             fill(c)
         stats.linked_claims += len(cl.claims)
+        if seq in whole:
+            stats.captive_claims += len(cl.claims)
         cl = renaming.cluster(cl, hier)
         cl.id = ids.get(seq, cl.id)
         for c in cl.claims:  # held together: one fields-set record for all
