@@ -28,9 +28,11 @@ def _cites(incs, docs: set[str]) -> list[tuple]:
     return sorted(_key(i) for i in incs if any(c.doc in docs for c in i.claims))
 
 
-def _record(d: Path) -> tuple[Path, list[Path]]:
+def _record(d: Path, articles: tuple[tuple[str, str], ...] | None = None) -> tuple[Path, list[Path]]:
+    """A store of `articles` (name, text; the Nigerian story's first two by default) with its
+    judged state built."""
     stored = []
-    for name, text in (("w1", TAKEN), ("w2", FIRST)):
+    for name, text in articles or (("w1", TAKEN), ("w2", FIRST)):
         p = d / f"{name}.txt"
         p.write_text(text, encoding="utf-8")
         stored.append(p)
@@ -120,15 +122,8 @@ def test_a_stored_freed_figure_of_the_story_is_read_for_a_new_held_figure(tmp_pa
     """28 still held (new) + 4 freed (stored, a cluster the new article does not touch) > 30
     taken: found as report finds it, reading the stored captive clusters of the new figures'
     story (those sharing an article with them, and so on), not the record's other captives."""
-    stored = []
-    for name, text in (("k1", K_TAKEN), ("k2", K_FIRST), ("v1", OTHER_TAKEN), ("v2", OTHER_FREED)):
-        p = tmp_path / f"{name}.txt"
-        p.write_text(text, encoding="utf-8")
-        stored.append(p)
-    db = tmp_path / "s.db"
-    ingest([str(p) for p in stored], db)
+    db, stored = _record(tmp_path, (("k1", K_TAKEN), ("k2", K_FIRST), ("v1", OTHER_TAKEN), ("v2", OTHER_FREED)))
     cfg = reconcile_config(Settings())
-    judged.ensure_state(db, cfg)
     new = _new(tmp_path, HELD_ONLY)
     found, stats = _found_as_report_finds(db, stored, new, cfg, "k3")
     read = [(cl.kind, sorted({c.doc for c in cl.claims})) for cl in found.clusters
@@ -172,15 +167,8 @@ def test_a_story_without_a_freed_figure_the_ledger_uses_is_not_read(tmp_path):
     from crosscheck.store import captive_stories
     from crosscheck.store.sqlite_store import connect
 
-    stored = []
-    for name, text in (("k1", K_TAKEN), ("k2", K_PHASED)):
-        p = tmp_path / f"{name}.txt"
-        p.write_text(text, encoding="utf-8")
-        stored.append(p)
-    db = tmp_path / "s.db"
-    ingest([str(p) for p in stored], db)
+    db, stored = _record(tmp_path, (("k1", K_TAKEN), ("k2", K_PHASED)))
     cfg = reconcile_config(Settings())
-    judged.ensure_state(db, cfg)
     new = _new(tmp_path, HELD_ONLY)
     docs = load_documents([str(new)])
     claims = _extract(docs, Settings())
