@@ -60,6 +60,11 @@ def test_a_quoted_figure_phrase_stays_with_its_verb_and_noun():
     assert tokenize('وقال "قتل 40 مدنيا في القصف الليلة" أمس')[1].brk_before
     got = {(c.kind, c.value) for c in extract_text('وقال المتحدث إن العدو خسر "قرابة 200 مقاتل"، بحسب تقديره.')}
     assert ("killed", 200) in got
+    # a longer figure phrase, a two-word hedge and a nisba after the noun, stays with its verb
+    got = {(c.kind, c.value) for c in extract_text('وقال المتحدث إن مقاتليه قتلوا "أكثر من 20 جنديا سعوديا" في الهجوم.')}
+    assert ("killed", 20) in got
+    # ... but a quoted code with a digit glued to its letters keeps its breaks
+    assert tokenize('بفيروس "إيه إتش1 إن1" إلى 56 حالة')[1].brk_before
 
 
 def test_a_named_operation_lasting_so_long():

@@ -169,6 +169,9 @@ _OPENING = regex.compile(r' +["«“]')
 _CLOSING = regex.compile(r'["»”] +')
 _CLOSING_ANY = regex.compile(r'["»”]')
 _QUOTED_NAME_MAX = 4
+# ... and a quoted figure phrase may run longer: a two-word hedge, the figure, its noun and a nisba
+# ('قتلوا "أكثر من 20 جنديا سعوديا"')
+_QUOTED_FIGURE_MAX = 6
 
 
 def _join_quoted_names(text: str, tokens: list[Token]) -> None:
@@ -182,7 +185,7 @@ def _join_quoted_names(text: str, tokens: list[Token]) -> None:
             i += 1
             continue
         j = i + 1
-        while j < n and j - i <= _QUOTED_NAME_MAX and not tokens[j].brk_before:
+        while j < n and j - i <= _QUOTED_FIGURE_MAX and not tokens[j].brk_before:
             j += 1
         if (
             j < n and j - i <= _QUOTED_NAME_MAX and _CLOSING.fullmatch(text, tokens[j - 1].nend, tokens[j].nstart)
@@ -200,12 +203,12 @@ def _join_quoted_names(text: str, tokens: list[Token]) -> None:
 
 
 def _quoted_figure(text: str, tokens: list[Token], i: int, j: int) -> bool:
-    """Do tokens[i:j] (quoted after a space, at most _QUOTED_NAME_MAX words) make a figure
+    """Do tokens[i:j] (quoted after a space, at most _QUOTED_FIGURE_MAX words) make a figure
     phrase: a digit first, or after at most two words none of which is definite (a hedge, "نحو",
     "أكثر من"; a name holding a figure, "النجمة 95", keeps its breaks), the quote closed right
     after the phrase (before a space or a clause mark)?"""
     n = len(tokens)
-    if j - i > _QUOTED_NAME_MAX or j <= i:
+    if j - i > _QUOTED_FIGURE_MAX or j <= i:
         return False
     if j < n and not _CLOSING_ANY.match(text, tokens[j - 1].nend, tokens[j].nstart):
         return False
@@ -213,7 +216,12 @@ def _quoted_figure(text: str, tokens: list[Token], i: int, j: int) -> bool:
         return False
     for k in range(i, min(j, i + 3)):
         if tokens[k].text[0].isdigit():
-            return True
+            # past _QUOTED_NAME_MAX words only the figure's noun and one word describing it may
+            # follow it ('"أكثر من 20 جنديا سعوديا"'), not a clause ('"قتل 40 مدنيا في القصف الليلة"'), and
+            # the figure a word of its own, not glued to letters as in a code ('"إيه إتش1 إن1"')
+            if j - i <= _QUOTED_NAME_MAX:
+                return True
+            return j - k <= 3 and (k == i or tokens[k].nstart > tokens[k - 1].nend)
         if tokens[k].text.startswith("ال"):
             return False
     return False
