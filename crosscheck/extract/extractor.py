@@ -998,7 +998,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if left > 0 and not toks[left].brk_before and _after_margin(ctx, toks, left):
         return None  # "بفارق صوت واحد", "بزيادة 113 إصابة": a gap between figures counts nothing
 
-    match = _best_kind(ctx, comp, toks, left, i0, i1, n)
+    match = _best_kind_of(ctx, comp, toks, left, i0, i1, n)
     if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(ctx, toks, left, i1):
         match = (comp.other, match[1], 1.0, 0)  # "57 وفاة من بين 684 حالة": the cases, not a toll
     if (
@@ -3444,6 +3444,70 @@ def _chain_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int)
 def _rule_of(payload: object) -> str:
     found = _RULE_OF[payload] = str(payload).split(":")[0]
     return found
+
+
+# A claim's window (a dual noun read as "2 + noun") is a copy of its sentence's tokens around
+# the figure: _best_kind's answer for it is a function of the window's words (text, forms,
+# breaks), the figure's place and reading in it, the claims placed before it in the window
+# (_claim_between, _predicate_of_earlier) and what its sentence and article hold.  A sentence's
+# windows with the same neighbourhood get the answer once (kept by the sentence, at most
+# _KIND_MEMO_MAX neighbourhoods); tests turn it off, or on with every answer checked.
+_KIND_MEMO = True
+_KIND_MEMO_CHECK = False
+_KIND_MEMO_MAX = 512
+
+
+def _best_kind_of(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
+    """_best_kind, given once per neighbourhood of a sentence's claim windows (see _KIND_MEMO)."""
+    if not _KIND_MEMO or not isinstance(toks, TokenWindow):
+        return _best_kind(ctx, comp, toks, left, i0, i1, n)
+    key = _window_key(ctx, comp, toks, left, i0, i1, n)
+    memo = ctx.info(toks.base)._memo
+    kept = memo.get(("kind_memo", id(comp)))
+    if kept is None:
+        kept = memo[("kind_memo", id(comp))] = {}
+    found = kept.get(key)
+    if found is None:
+        found = _best_kind(ctx, comp, toks, left, i0, i1, n)
+        if len(kept) < _KIND_MEMO_MAX:
+            kept[key] = (found,)
+        return found
+    if _KIND_MEMO_CHECK:
+        fresh = _best_kind(ctx, comp, toks, left, i0, i1, n)
+        assert fresh == found[0], (key, fresh, found[0])
+    return found[0]
+
+
+def _window_key(ctx: DocContext, comp: Compiled, toks: TokenWindow, left: int, i0: int, i1: int, n: _Num) -> tuple:
+    """What _best_kind reads of a claim's window, relative to it: its words (each its text,
+    forms and break, numbered in the order the sentence first gave them), where it was rewritten
+    and whether it starts or ends its sentence, the figure's place and reading, and the claims
+    placed in it (their places and kinds, the last one's end)."""
+    memo = ctx.info(toks.base)._memo
+    ids = memo.get(("word_ids", id(comp)))
+    if ids is None:
+        ids = memo[("word_ids", id(comp))] = {}
+    words = array("q")
+    for t in toks:
+        w = (t.text, t.forms, t.brk_before)
+        k = ids.get(w)
+        if k is None:
+            k = ids[w] = len(ids)
+        words.append(k)
+    off = toks.offset
+    placed = ctx.sentence_claims.get(ctx.sentence_at(toks[0].nstart)[0]) if toks else None
+    near: list[tuple] = []
+    if placed:
+        near.append((placed[-1].right - off, placed[-1].claim.kind))
+        for p in reversed(placed):
+            if p.reach < off:
+                break
+            near.append((p.left - off, p.reach - off, p.claim.kind))
+    return (
+        words.tobytes(), toks.changed, off == 0, toks.base_end == len(toks.base), left, i0, i1,
+        n.value, n.low, n.high, n.form, n.digits, n.is_range, n.dual_of, n.one_of, n.one_person,
+        n.one_length, n.superseded, tuple(near),
+    )
 
 
 def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
