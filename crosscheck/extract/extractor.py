@@ -3484,17 +3484,19 @@ def _window_key(ctx: DocContext, comp: Compiled, toks: TokenWindow, left: int, i
     and whether it starts or ends its sentence, the figure's place and reading, and the claims
     placed in it (their places and kinds, the last one's end)."""
     memo = ctx.info(toks.base)._memo
-    ids = memo.get(("word_ids", id(comp)))
+    ids = memo.get("word_ids")
     if ids is None:
-        ids = memo[("word_ids", id(comp))] = {}
-    words = array("q")
-    for t in toks:
-        w = (t.text, t.forms, t.brk_before)
-        k = ids.get(w)
-        if k is None:
-            k = ids[w] = len(ids)
-        words.append(k)
-    off = toks.offset
+        ids = memo["word_ids"] = {}
+    base_words = memo.get("base_words")
+    if base_words is None:
+        # (the sentence's words numbered once; a window copies them outside its rewritten tokens)
+        base_words = memo["base_words"] = _word_numbers(ids, toks.base)
+    n_toks, off = len(toks), toks.offset
+    c0, c1 = max(toks.changed[0], 0), min(toks.changed[1], n_toks)
+    shift = toks.base_end - n_toks
+    words = base_words[off : off + c0] + _word_numbers(ids, toks[c0:c1]) + base_words[c1 + shift : toks.base_end]
+    if _KIND_MEMO_CHECK:
+        assert words == _word_numbers(ids, toks), "a window differs from its sentence outside its rewritten tokens"
     placed = ctx.sentence_claims.get(ctx.sentence_at(toks[0].nstart)[0]) if toks else None
     near: list[tuple] = []
     if placed:
@@ -3508,6 +3510,18 @@ def _window_key(ctx: DocContext, comp: Compiled, toks: TokenWindow, left: int, i
         n.value, n.low, n.high, n.form, n.digits, n.is_range, n.dual_of, n.one_of, n.one_person,
         n.one_length, n.superseded, tuple(near),
     )
+
+
+def _word_numbers(ids: dict, toks: Sequence[Token]) -> array:
+    """Each token's number in `ids` (its text, forms and break; a new one numbered on the way)."""
+    out = array("q")
+    for t in toks:
+        w = (t.text, t.forms, t.brk_before)
+        k = ids.get(w)
+        if k is None:
+            k = ids[w] = len(ids)
+        out.append(k)
+    return out
 
 
 def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
