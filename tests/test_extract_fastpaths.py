@@ -851,6 +851,9 @@ def test_a_window_takes_its_rule_list_from_its_sentence(monkeypatch):
 
     monkeypatch.setattr(extractor, "_every_rule", every)
     monkeypatch.setattr(extractor, "_applicable", checked)
+    # (every window asks for its list: a neighbourhood seen before would otherwise be typed
+    # from the sentence's kind memo, _KIND_MEMO, without asking; tests/test_kind_memo.py)
+    monkeypatch.setattr(extractor, "_KIND_MEMO", False)
     rng = random.Random(71)
     words = list(_WORDS) + ["جنديين", "شخصين", "طفلين", "دولتين", "عضوين", "ومقتل", "وإصابة", "امتناع",
                             "بأغلبية", "صوتا", "مجلس", "الأمن", "القرار", "،", "12", "أصيب", "الكوليرا"]
