@@ -162,3 +162,23 @@ def test_a_vote_of_an_event_counted_back_in_days_is_dated_that_many_days_before(
     assert _when_span("d-6", date(2024, 3, 10), 2) == (date(2024, 3, 2), date(2024, 3, 6))
     ev = _events(_tallies("e", "ويأتي التصويت بعد إسقاط الصين مشروع قرار حول المياه رغم تأييد 13 عضوا له."))
     assert "when" not in ev[("votes_for", 13)]
+
+
+STEP_BEFORE_TALLY = ("اعتمدت الجمعية العامة اليوم القرار بأغلبية 150 صوتا مقابل 8 وامتناع 22. "
+                     "وجرى التصويت في الجمعية العامة بعد خمسة أسابيع من إقرار النص في اللجنة الرابعة "
+                     "بأغلبية 140 صوتا مقابل 9 وامتناع 20.")
+NO_STEP = ("وجرى التصويت في الجمعية العامة على النص الذي أعدته اللجنة الرابعة "
+           "بأغلبية 140 صوتا مقابل 9 وامتناع 20.")
+
+
+def test_tally_after_an_earlier_step_is_that_steps_body():
+    # both bodies named before the figures: the clause holding them (the committee's step) wins
+    ev = _events(_tallies("s", STEP_BEFORE_TALLY))
+    assert ev[("votes_for", 140)]["body"] == "ga4"
+    assert ev[("abstentions", 20)]["body"] == "ga4"
+    assert ev[("votes_for", 150)]["body"] == "ga"
+
+
+def test_without_an_earlier_step_the_first_body_of_the_sentence_keeps_the_tally():
+    ev = _events(_tallies("n", NO_STEP))
+    assert ev[("votes_for", 140)]["body"] == "ga"

@@ -503,10 +503,18 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         # ... or, for a later vote of the sentence, between the previous vote and its figures
         # ("…بأغلبية 87 صوتا، بعد أن كانت اللجنة الرابعة قد أقرت المشروع بـ98 صوتا")
         own_before = [c for c in window if c.id in _FULL_BODIES and c.start < first] if lo > s_lo else []
+        # ... or the body of the clause holding the figures, after an earlier step named before
+        # them ("جاء التصويت في الجمعية العامة بعد شهرين من إقرار المشروع في اللجنة الأولى
+        # بأغلبية 123": the committee's tally)
+        step = next((c for c in reversed(cues[bisect_left(starts, s_lo):bisect_left(starts, first)])
+                     if c.id == "earlier_step"), None)
+        stepped = [c for c in in_sentence if step.end <= c.start < first] if step is not None else []
         if own:
             body = _body(own[0])
         elif own_before:
             body = _body(own_before[-1])
+        elif stepped:
+            body = _body(stepped[0])
         elif in_sentence:
             body = _body(in_sentence[0])
         else:
