@@ -182,3 +182,11 @@ def test_tally_after_an_earlier_step_is_that_steps_body():
 def test_without_an_earlier_step_the_first_body_of_the_sentence_keeps_the_tally():
     ev = _events(_tallies("n", NO_STEP))
     assert ev[("votes_for", 140)]["body"] == "ga"
+
+
+def test_earlier_step_counts_its_time_back():
+    # "بعد خمسة أسابيع من إقرار …": the committee's vote five weeks before the article's
+    ev = _events(_tallies("w", STEP_BEFORE_TALLY))
+    assert ev[("votes_for", 140)].get("when") == "d-35"
+    months = STEP_BEFORE_TALLY.replace("بعد خمسة أسابيع من", "بعد نحو شهرين من")
+    assert _events(_tallies("m", months))[("votes_for", 140)].get("when") == "d-60"

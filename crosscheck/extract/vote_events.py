@@ -574,6 +574,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # "ويأتي التصويت بعد تسعة أيام من إسقاط روسيا مشروع قرار رغم تأييد 12 عضوا له": the
             # earlier event's vote, that many days before the article's
             lead = next((c for c in reversed(before) if c.id == "after_event" and c.start >= s_lo), None)
+            if lead is None and stepped and not own and not own_before:
+                lead = step  # "بعد نحو شهرين من إقرار المشروع في اللجنة الأولى بأغلبية 123"
             days = _days_before(text[lead.start:lead.end], vc) if lead is not None else None
             if days:
                 fields["when"] = f"d-{days}"
@@ -841,9 +843,10 @@ def _days_before(lead: str, vc: VoteCues) -> Optional[int]:
             return m.value * per
     # a unit word right after the lead's first word, without a numeral: "بعد أسبوع على" (one
     # week), "بعد يومين من" (a dual counts its two days: `day_units`)
-    words = lead.split()
-    if len(words) > 1:
-        return vc.rules.day_units.get(words[1])
+    # (after an approximator: "بعد نحو شهرين من")
+    for w in lead.split()[1:3]:
+        if w in vc.rules.day_units:
+            return vc.rules.day_units[w]
     return None
 
 

@@ -261,10 +261,13 @@ def _when_span(when: str, published: date, slack: int = 2) -> Optional[tuple[dat
     """The days of a vote its article dates by its own words (crosscheck.extract.vote_events
     `_when`): "m-1" the month before the article's, "y-1" the year before, "m11" the last
     November before it (the article's own month: its days up to the article), "d-9" nine days
-    before it (give or take `slack` days).  "y2010" (an undated article's vote named with its
+    before it (give or take `slack` days, or an eighth of the count: "d-60" two months back).  "y2010" (an undated article's vote named with its
     year) is read in `_dates`, without the article's day."""
     if when.startswith("d-") and when[2:].isdigit():  # "بعد تسعة أيام من …": that day, give or take
-        day = published - timedelta(days=int(when[2:]))
+        days = int(when[2:])
+        day = published - timedelta(days=days)
+        # a count of months ("بعد نحو شهرين من", 60 days) is a month's length or so off either way
+        slack = max(slack, days // 8)
         return day - timedelta(days=slack), day + timedelta(days=slack)
     if when == "y-1":
         return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
