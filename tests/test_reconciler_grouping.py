@@ -405,3 +405,27 @@ def test_an_articles_figures_of_other_groups_follow_its_moved_figure():
     g = group_claims(claims[:3])
     [kids] = [gr for gr in g.groups if gr.key["group"] == "children"]
     assert [m.claim.doc for m in kids.members] == ["a"] and kids.key["location"] == "pakistan"
+
+
+def test_open_scope_joins_the_place_its_article_gives_its_other_figures():
+    """Two candidate towns; the unplaced figure's article places its other figures (of another
+    kind) at one of them: it joins that town's cluster."""
+    claims = [claim("a", "killed", 100, location="khan_younis"),
+              claim("b", "killed", 40, location="rafah"),
+              claim("c", "injured", 90, location="rafah"),
+              claim("c", "killed", 45, location=None)]
+    g = group_claims(claims)
+    assert group_of(g, "b") is not None
+    rafah = [gr for gr in g.groups if gr.kind == "killed" and any(m.claim.doc == "b" for m in gr.members)][0]
+    assert sorted(m.claim.doc for m in rafah.members) == ["b", "c"]
+
+
+def test_open_scope_stays_apart_when_its_article_names_two_places():
+    claims = [claim("a", "killed", 100, location="khan_younis"),
+              claim("b", "killed", 40, location="rafah"),
+              claim("c", "injured", 90, location="rafah"),
+              claim("c", "injured", 30, location="khan_younis"),
+              claim("c", "killed", 45, location=None)]
+    g = group_claims(claims)
+    alone = [gr for gr in g.groups if gr.kind == "killed" and any(m.claim.doc == "c" for m in gr.members)][0]
+    assert [m.claim.doc for m in alone.members] == ["c"]

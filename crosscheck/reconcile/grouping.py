@@ -849,6 +849,14 @@ def _attach_open_scopes(
                 s = frozenset(subset)
                 index[(s, masked(key, s))].append(key)
 
+    # the places each article's placed figures stand at (any kind), for its unplaced figures
+    doc_places: dict[str, set[str]] = defaultdict(set)
+    if loc_pos is not None:
+        for key, ms in clusters.items():
+            place = key[head + loc_pos]
+            if place is not None and not _is_combined(place):
+                for m in ms:
+                    doc_places[m.claim.doc].add(place)
     target: dict[tuple, tuple] = {}
     # most specific first, so a chain of open scopes ends at the fullest key
     order = sorted(clusters, key=lambda k: (sum(v is None for v in k), repr(k)))
@@ -868,6 +876,15 @@ def _attach_open_scopes(
             whole = _one_whole(candidates, head + loc_pos)
             if whole is not None:
                 candidates = [whole]
+            else:
+                # an unplaced figure whose articles place all their other figures at one place is
+                # that place's, when one candidate stands there ("قتل 12 في سعدة ... وبلغ عدد
+                # الجرحى 30": the 30 are Saada's)
+                places = {p for m in clusters[key] for p in (doc_places.get(m.claim.doc) or {None})}
+                at = [k for k in candidates if k[head + loc_pos] in places] if None not in places \
+                    and len(places) == 1 else []
+                if len(at) == 1:
+                    candidates = at
         if len(candidates) != 1:
             if len(candidates) > 1:
                 names = ", ".join(attrs[p] for p in sorted(missing))
