@@ -3595,7 +3595,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if noun is not None and exclude is not None and noun[1] < len(toks) and not toks[noun[1]].brk_before \
                 and exclude.at(toks, noun[1]) and not _heads_next(ctx, comp.joiners, toks, noun[1], index):
             continue  # ("بتأييد 141 دولة ضد رفض 5": ضد joins the tally's next figure)
-        if noun is None and exclude is not None and i1 + 1 < len(toks) and not t1.brk_before \
+        if noun is None and exclude is not None and t1 is not None and i1 + 1 < len(toks) and not t1.brk_before \
                 and not t1.forms.isdisjoint(_OTHERS) and not toks[i1 + 1].brk_before and exclude.at(toks, i1 + 1):
             continue  # "حرر 17 رهينة و15 آخرون ما زالوا محتجزين": the others' own clause tells of them
         if (exclude_before is not None and left > 0 and not toks[left].brk_before
