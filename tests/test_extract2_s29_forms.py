@@ -56,3 +56,11 @@ def test_people_after_a_length_of_time_are_no_part_of_its_days():
 def test_number_after_a_plural_of_events_in_a_construct_is_the_events():
     got = _got("وارتفعت حصيلة ضحايا الانفجارات الأربعة إلى 61 قتيلا")
     assert ("killed", 61) in got and ("killed", 4) not in got
+
+
+def test_the_others_still_held_after_a_release_are_not_released():
+    got = _got("القوات الخاصة تحرر 11 مختطفا و6 آخرين لا يزالون في قبضة العصابة")
+    assert ("hostages_released", 11) in got
+    assert ("hostages_released", 6) not in got
+    # without a still-word the others share the verb of release
+    assert ("hostages_released", 6) in _got("القوات الخاصة تحرر 11 مختطفا و6 آخرين")
