@@ -709,15 +709,20 @@ class _RepeatIndex:
 
     def __init__(self) -> None:
         self.sigs: list[tuple[dict[str, frozenset], str]] = []  # per kept occurrence: values by kind, number
-        # kinds K asked with -> (projection on K -> kept, (projection, number) -> kept)
+        # kinds K asked with -> (hash of a projection on K -> kept, hash of (that hash, number) -> kept)
         self.by_kinds: dict[frozenset[str], tuple[dict, dict]] = {}
 
     @staticmethod
     def _put(kinds: frozenset[str], tables: tuple[dict, dict], j: int, sig: dict[str, frozenset], res: str) -> None:
         proj = frozenset((k, v) for k, v in sig.items() if k in kinds)
         if proj:
-            tables[0].setdefault(proj, []).append(j)
-            tables[1].setdefault((proj, res), []).append(j)
+            # listed by the projection's hash, not the projection itself (a frozenset of pairs
+            # held per kept occurrence and kinds was most of the stage's peak in a paragraph of
+            # votes): an unequal projection of the same hash only adds a candidate the full
+            # test in _merge_repeats turns down
+            h = hash(proj)
+            _listed(tables[0], h, j)
+            _listed(tables[1], hash((h, res)), j)
 
     def add(self, j: int, vals: dict[str, set], res: str) -> None:
         """List kept occurrence j (new, or again after a merge gave it kinds or a number)."""
@@ -743,13 +748,35 @@ class _RepeatIndex:
         found: set[int] = set()
         for size in range(1, len(items) + 1):
             for part in combinations(items, size):
-                proj = frozenset(part)
+                h = hash(frozenset(part))
                 if res:
-                    found.update(tables[1].get((proj, res), ()))
-                    found.update(tables[1].get((proj, ""), ()))
+                    _found(found, tables[1].get(hash((h, res))))
+                    _found(found, tables[1].get(hash((h, ""))))
                 else:
-                    found.update(tables[0].get(proj, ()))
+                    _found(found, tables[0].get(h))
         return sorted(found)
+
+
+def _listed(table: dict[int, "int | list[int]"], key: int, j: int) -> None:
+    """_RepeatIndex: j listed under key (an int alone, a list once a second one comes: most
+    projections of a paragraph of votes are one occurrence's)."""
+    have = table.get(key)
+    if have is None:
+        table[key] = j
+    elif type(have) is int:
+        if have != j:
+            table[key] = [have, j]
+    elif have[-1] != j:
+        have.append(j)
+
+
+def _found(found: set[int], listed: "int | list[int] | None") -> None:
+    if listed is None:
+        return
+    if type(listed) is int:
+        found.add(listed)
+    else:
+        found.update(listed)
 
 
 def _fold_repeats(occs: list[Occurrence], descs: list[dict[str, str]], origin: dict[int, int]):
