@@ -35,6 +35,7 @@ from crosscheck.numbers.lexicon import load_lexicon
 from crosscheck.numbers.parser import iter_scan
 from crosscheck.ruleset.loader import KindRule, RuleSet, load_rules
 from crosscheck.extract.basis import basis_near
+from crosscheck.extract.claim_copy import EMPTY, SHARED_EMPTY_FIELDS
 from crosscheck.extract.context import DocContext, TokenWindow, vote_event
 from crosscheck.extract.vote_events import assign_vote_events
 from crosscheck.extract.events import event_near
@@ -1519,17 +1520,21 @@ _FIELDS_SET: set[str] | None = None
 # compare with the validated model.
 _VALIDATE_CLAIMS = False
 _CLAIM_FIELDS = tuple(Claim.model_fields)
-# every field in the model's order: its default, a list field's a fresh list per claim, None for
-# a required one (always given)
+# every field in the model's order: its default, None for a required one (always given) and for
+# a list field (filled in by _new_claim)
 _CLAIM_TEMPLATE: dict[str, Any] = {
     k: None if f.is_required() or f.default_factory is not None else f.default for k, f in Claim.model_fields.items()
 }
 _CLAIM_LISTS = tuple(k for k, f in Claim.model_fields.items() if f.default_factory is list)
+# the list fields an empty claim_copy.EMPTY stands for (one shared, unwritable empty list; not
+# `mentions`, which the merger gives every claim as its own list)
+_SHARED_EMPTY = frozenset(SHARED_EMPTY_FIELDS)
 
 
 def _new_claim(**fields: Any) -> Claim:
     """Claim(**fields) with the extractor's typed values: every field given or defaulted (a list
-    field a new list), no field unknown; fields set shared (_share_fields_set)."""
+    field but `mentions` not given or given empty the shared claim_copy.EMPTY), no field unknown; fields set
+    shared (_share_fields_set)."""
     if _VALIDATE_CLAIMS:
         claim = Claim(**fields)
         _share_fields_set(claim)
@@ -1540,7 +1545,9 @@ def _new_claim(**fields: Any) -> Claim:
         raise TypeError(f"unknown claim fields: {sorted(set(values) - set(_CLAIM_FIELDS))}")
     for k in _CLAIM_LISTS:
         if k not in fields:
-            values[k] = []
+            values[k] = [] if k == "mentions" else EMPTY
+        elif k in _SHARED_EMPTY and type(fields[k]) is list and not fields[k]:
+            values[k] = EMPTY
     claim = Claim.__new__(Claim)
     object.__setattr__(claim, "__dict__", values)
     object.__setattr__(claim, "__pydantic_extra__", None)

@@ -108,7 +108,7 @@ def row_class(fields: tuple[str, ...]) -> type:
 
 def row_values(claim, fields: tuple[str, ...]) -> tuple:
     """What a row of `claim` holds (pass 1 writes it; `make_row` builds the row again)."""
-    return tuple(tuple(v) if type(v) is list else v for v in (getattr(claim, f) for f in fields))
+    return tuple(tuple(v) if isinstance(v, list) else v for v in (getattr(claim, f) for f in fields))
 
 
 def make_row(cls: type, idx: int, values: tuple, src: RowSource, shared: dict):

@@ -1,0 +1,91 @@
+"""A dense text's claims are light (issue 11: a paragraph of votes held ~2.3 kB per claim and
+peaked at 342 MB at 4 MB).  Two records are shared or made small, both counted here, never
+timed:
+
+- an empty list field (`inferred`, `warnings`, `place_path`, `group_path`, `combines`) is the
+  one `claim_copy.EMPTY` of every claim, which refuses to be written and copies, pickles and
+  dumps as a plain `[]`;
+- the vote stage's repeat index lists its kept occurrences by the hash of their projections,
+  not by frozensets of pairs held per occurrence.
+
+Sentences are our own."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from crosscheck.extract import vote_events as ve
+from crosscheck.extract.claim_copy import EMPTY, SHARED_EMPTY_FIELDS, set_fields, updated
+from crosscheck.extract.extractor import extract, extract_text
+from crosscheck.models import Claim, Document
+from crosscheck.store.claim_rows import row_values
+
+_TEXT = ("قتل 12 شخصا وأصيب 30 آخرون في قصف على مدينة حلب، بينهم 5 أطفال. "
+         "وقالت مصادر محلية إن 4 أشخاص ما زالوا مفقودين.")
+
+
+def _votes(n: int) -> str:
+    return " ".join(f"وصوت مجلس الأمن على مشروع القرار {4000 + i} بأغلبية {50 + i % 90} صوتا مقابل "
+                    f"{i % 9 + 1} أصوات وامتناع {i % 13 + 2} دول عن التصويت." for i in range(n))
+
+
+def test_every_empty_list_field_of_an_extraction_is_the_one_shared_empty():
+    claims = extract(Document(id="v", text=_votes(40) + " " + _TEXT))
+    assert len(claims) > 100
+    empties = {id(getattr(c, f)) for c in claims for f in SHARED_EMPTY_FIELDS if not getattr(c, f)}
+    assert empties == {id(EMPTY)}
+    # the merger's mentions stay each claim's own list
+    assert len({id(c.mentions) for c in claims}) == len(claims)
+
+
+@pytest.mark.parametrize("write", [
+    lambda v: v.append("location"), lambda v: v.extend(["x"]), lambda v: v.insert(0, "x"),
+    lambda v: v.__iadd__(["x"]), lambda v: v.__setitem__(slice(0, 0), ["x"]), lambda v: v.sort(),
+])
+def test_the_shared_empty_refuses_to_be_written(write):
+    claim = extract_text("قتل 7 أشخاص في غزة.")[0]
+    with pytest.raises(TypeError):
+        write(claim.place_path)
+    assert EMPTY == [] and len(EMPTY) == 0
+
+
+def test_the_shared_empty_copies_and_dumps_as_a_plain_empty_list():
+    claim = extract_text("قتل 7 أشخاص في غزة.")[0]
+    assert claim.inferred is EMPTY
+    plain = Claim.model_validate(claim.model_dump())
+    assert claim.model_dump() == plain.model_dump() and claim.model_dump_json() == plain.model_dump_json()
+    for other in (pickle.loads(pickle.dumps(claim)), copy.deepcopy(claim), claim.model_copy(deep=True)):
+        assert type(other.inferred) is list and other.inferred is not EMPTY and other == claim
+        other.inferred.append("location")  # a copy is the copier's own to write
+    assert claim.inferred == [] and type(copy.copy(EMPTY)) is list
+    # a stored row holds it as the tuple a list becomes
+    assert row_values(claim, ("inferred", "kind")) == ((), claim.kind)
+
+
+def test_copies_with_an_empty_list_given_share_it_too():
+    claim = extract_text("قتل 7 أشخاص في غزة.")[0]
+    assert updated(claim, {"inferred": []}).inferred is EMPTY
+    assert updated(claim, {"place_path": ["gaza"]}).place_path == ["gaza"]
+    assert set_fields(claim, {"group_path": []}).group_path is EMPTY
+
+
+def test_the_repeat_index_holds_no_projection():
+    held: list = []
+    real = ve._RepeatIndex.candidates
+
+    def spying(self, vals, res):
+        held.append(self)
+        return real(self, vals, res)
+
+    ve._RepeatIndex.candidates = spying
+    try:
+        extract(Document(id="v", text=_votes(60)))
+    finally:
+        ve._RepeatIndex.candidates = real
+    index = held[-1]
+    keys = [k for tables in index.by_kinds.values() for table in tables for k in table]
+    assert len(keys) >= 60  # (the paragraph's occurrences are listed)
+    assert all(type(k) is int for k in keys)
