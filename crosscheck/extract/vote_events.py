@@ -364,8 +364,10 @@ def _names_another_text(ctx, vc: VoteCues, cues: list[Cue], starts: list[int], s
     return bool(before) and not (before & after)
 
 
-def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list[Occurrence]:
-    """The tally claims cut into occurrences (see the module docstring)."""
+def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
+            placed: Optional[list[tuple[int, int, Claim]]] = None) -> list[Occurrence]:
+    """The tally claims cut into occurrences (see the module docstring); `placed`: the claims
+    as _placed gives them, when made already (its tuples become the occurrences')."""
     subject_at = [c.start for c in cues if c.id in _SPLITTERS]
     cue_starts = [c.start for c in cues]
     # a kind given again in one sentence is another vote when a body or an earlier vote is named
@@ -374,8 +376,8 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
     other_vote_at = [c.start for c in cues if c.id in _FULL_BODIES or c.id == "recall"]
     any_subject_at = [c.start for c in cues if c.id in _SUBJECTS]
     sponsored = _SponsoredDrafts(ctx, vc, cues)
-    placed = sorted(((_norm_offset(ctx, c.start), _norm_offset(ctx, c.end), c) for c in claims),
-                    key=lambda t: (t[0], t[1]))
+    if placed is None:
+        placed = _placed(ctx, claims)
     occs: list[Occurrence] = []
     cur: Optional[Occurrence] = None
     # the current vote's figures came before any subject of their sentence ("وافقت 98 دولة على
@@ -383,7 +385,8 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
     # when the next figure gives another side of the tally ("أيد 4 أعضاء المشروع الروسي، بينما
     # أيد 10 أعضاء المشروع الأمريكي": a second "for" is a second vote)
     subjectless = False
-    for ns, ne, c in placed:
+    for t in placed:
+        ns, ne, c = t
         if cur is not None:
             prev_end = cur.claims[-1][1]
             between = bisect_left(subject_at, ns) - bisect_left(subject_at, prev_end)
@@ -406,7 +409,7 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue]) -> list
             occs.append(cur)
             s_lo = ctx.sentence_at(ns)[0]
             subjectless = bisect_left(any_subject_at, ns) == bisect_left(any_subject_at, s_lo)
-        cur.claims.append((ns, ne, c))
+        cur.claims.append(t)
     return occs
 
 
@@ -881,13 +884,25 @@ def _without_tally_numbers(ctx, cues: list[Cue], tallies: Sequence[Claim]) -> li
     """The cues less the "resolution" cues whose number is a tally's figure: in "أيد القرار
     150 بلدا" the verb's object is the resolution and 150 the countries for it, no resolution
     number.  (Both lists are in text order: one pass.)"""
-    spans = sorted((_norm_offset(ctx, c.start), _norm_offset(ctx, c.end)) for c in tallies)
-    starts = [s for s, _e in spans]
+    return _without_numbers_of(cues, _placed(ctx, tallies))
+
+
+def _placed(ctx, tallies: Sequence[Claim]) -> list[tuple[int, int, Claim]]:
+    """The tallies as (normalised start, normalised end, claim), in text order (start, end): made
+    once for _without_tally_numbers and segment (each made its own: a paragraph of votes held
+    both at once)."""
+    return sorted(((_norm_offset(ctx, c.start), _norm_offset(ctx, c.end), c) for c in tallies),
+                  key=lambda t: (t[0], t[1]))
+
+
+def _without_numbers_of(cues: list[Cue], placed: list[tuple[int, int, Claim]]) -> list[Cue]:
+    """_without_tally_numbers with the tallies placed (_placed)."""
+    starts = [t[0] for t in placed]
     out = []
     for c in cues:
         if c.id == "resolution":
             k = bisect_left(starts, c.end)  # the tallies starting before the cue ends
-            if k > 0 and spans[k - 1][1] > c.start:
+            if k > 0 and placed[k - 1][1] > c.start:  # (the last of them: the greatest end of its start)
                 continue
         out.append(c)
     return out
@@ -934,8 +949,10 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     if not tallies:
         return claims
     cues = [c for c in vc.find(ctx.text) if not ctx.in_furniture(c.start)]
-    cues = _without_tally_numbers(ctx, cues, tallies)
-    occs = segment(ctx, tallies, vc, cues)
+    placed = _placed(ctx, tallies)
+    cues = _without_numbers_of(cues, placed)
+    occs = segment(ctx, tallies, vc, cues, placed)
+    del placed
     descs = describe(ctx, occs, vc, cues)
     occs, descs = _merge_repeats(occs, descs)
     occs, descs = _fold_repeats(occs, descs, origin)
