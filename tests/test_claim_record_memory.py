@@ -89,3 +89,16 @@ def test_the_repeat_index_holds_no_projection():
     keys = [k for tables in index.by_kinds.values() for table in tables for k in table]
     assert len(keys) >= 60  # (the paragraph's occurrences are listed)
     assert all(type(k) is int for k in keys)
+
+
+def test_an_exact_figures_ends_and_a_leading_number_are_one_object():
+    claims = extract(Document(id="v", text=_votes(40) + " " + _TEXT))
+    exact = [c for c in claims if c.low is not None and c.low == c.high]
+    assert len(exact) > 100
+    assert all(c.high is c.low for c in exact)
+    leading = [c for c in claims if c.number_start == c.start]
+    assert len(leading) > 100
+    assert all(c.number_start is c.start for c in leading)
+    # a range keeps its two ends ("بين 10 و20")
+    ranged = [c for c in extract_text("قتل ما بين 1000 و2000 شخص في الزلزال.") if c.low != c.high]
+    assert ranged and all(c.low == 1000 and c.high == 2000 for c in ranged)

@@ -1548,6 +1548,14 @@ def _new_claim(**fields: Any) -> Claim:
             values[k] = [] if k == "mentions" else EMPTY
         elif k in _SHARED_EMPTY and type(fields[k]) is list and not fields[k]:
             values[k] = EMPTY
+    # an exact figure's two ends, and a number starting its claim, one object for both fields
+    # (an equal immutable value; not a zero, whose sign a float keeps)
+    low, high = values["low"], values["high"]
+    if high is not low and type(high) is float and type(low) is float and high == low and high != 0:
+        values["high"] = low
+    start, ns = values["start"], values["number_start"]
+    if ns is not start and type(ns) is int and type(start) is int and ns == start:
+        values["number_start"] = start
     claim = Claim.__new__(Claim)
     object.__setattr__(claim, "__dict__", values)
     object.__setattr__(claim, "__pydantic_extra__", None)
