@@ -102,3 +102,25 @@ def test_an_exact_figures_ends_and_a_leading_number_are_one_object():
     # a range keeps its two ends ("بين 10 و20")
     ranged = [c for c in extract_text("قتل ما بين 1000 و2000 شخص في الزلزال.") if c.low != c.high]
     assert ranged and all(c.low == 1000 and c.high == 2000 for c in ranged)
+
+
+def test_a_new_vote_figure_is_compared_with_no_earlier_one(monkeypatch):
+    """A vote kind's same figure is one of its merge key (mentions.same_figure), which the
+    merger's key look-up finds: a paragraph of votes, whose values repeat, asks same_figure
+    nothing (it asked up to 16 earlier claims of each shape per figure)."""
+    from crosscheck.extract import mentions
+
+    asked = [0]
+    real = mentions.same_figure
+
+    def counting(*args, **kwargs):
+        asked[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(mentions, "same_figure", counting)
+    claims = extract(Document(id="v", text=_votes(90)))
+    assert sum(1 for c in claims if c.kind == "votes_against") >= 80
+    assert asked[0] == 0
+    # a non-vote figure told again with a related place is still compared (and folded)
+    told = extract(Document(id="t", text="قتل 12 شخصا في حلب.\nوقالت المصادر إن 12 شخصا قتلوا في سوريا."))
+    assert asked[0] > 0 and len([c for c in told if c.kind == "killed"]) == 1

@@ -252,10 +252,14 @@ class MentionMerger:
         here = list(c.mentions) or [mention_of(c)]
         k = _key(c)
         kept = first.get(k)
-        if kept is None:
-            # the same figure stated with a related scope ("في هرات" after "في أفغانستان")
+        if kept is None and c.kind not in _VOTE_KINDS:
+            # the same figure stated with a related scope ("في هرات" after "في أفغانستان"); a
+            # vote kind's same figure is one of its key (same_figure), which `first` would have
+            # given: every claim listed by shape has its key there, and a vote kind's fields
+            # are never widened
+            mine = self._in_headline(c)
             for cand in by_shape.get(_shape(c), ())[:_SCAN]:
-                headline = self._in_headline(cand) or self._in_headline(c)
+                headline = mine or self._in_headline(cand)
                 if same_figure(cand, c, self.nested, headline) and not _listed_next(cand, c, self.text):
                     kept = first[k] = cand
                     break
