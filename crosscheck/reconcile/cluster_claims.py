@@ -20,6 +20,7 @@ import typing
 from typing import Any, Optional, Union
 
 from crosscheck.models import Claim, ClusterClaim, Mention, ReportMention
+from crosscheck.extract.claim_copy import EMPTY
 
 # set CROSSCHECK_VALIDATE_CLUSTER_CLAIMS=1 to build every one through pydantic (the reference)
 _VALIDATE = bool(os.environ.get("CROSSCHECK_VALIDATE_CLUSTER_CLAIMS"))
@@ -66,6 +67,7 @@ _NAMES = tuple(Claim.model_fields)
 _LITERALS = tuple((name, literals) for name, (_kinds, literals) in _SCALARS.items() if literals is not None)
 _MENTION_SIG = tuple(_MENTION_TYPES[name] for name in _MENTION_FIELDS)
 _MENTION_FIELD_VALUES = frozenset(typing.get_args(Mention.model_fields["field"].annotation))
+_SHARED_EMPTY = type(EMPTY)  # the extractor's one empty list of a claim's list field
 _SIGS: dict[tuple, bool] = {}  # the types of a claim's values, in field order -> all allowed
 
 
@@ -73,7 +75,7 @@ def _allowed_types(sig: tuple) -> bool:
     for name, kind in zip(_NAMES, sig):
         allowed = _SCALARS.get(name)
         if allowed is None:
-            if kind is not list:
+            if kind is not list and kind is not _SHARED_EMPTY:  # (copied into a list below)
                 return False
         elif kind not in allowed[0]:
             return False
