@@ -957,9 +957,13 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     occs, descs = _merge_repeats(occs, descs)
     occs, descs = _fold_repeats(occs, descs, origin)
     numbers = {c.value for c in cues if c.id == "resolution"}
+    # a number a past vote of the article names ("فرضت بالقرار 748 الذي تبناه المجلس عام 1992 بموافقة
+    # 11 عضوا") is that vote's: the day's vote told without a number is another text
+    past_numbers = {d["res"] for d in descs if d.get("res") and (d.get("past") or d.get("when"))}
     for d in descs:
-        if d.get("subj") in (None, "resolution") and not d.get("res") and not d["body"].startswith("ga") and len(numbers) == 1:
-            d["res"] = next(iter(numbers))  # the article's only resolution
+        pool = numbers if (d.get("past") or d.get("when")) else numbers - past_numbers
+        if d.get("subj") in (None, "resolution") and not d.get("res") and not d["body"].startswith("ga") and len(pool) == 1:
+            d["res"] = next(iter(pool))  # the article's only resolution
         if d.get("res"):
             d.pop("veto", None)  # a numbered resolution was adopted: a veto near it is another's
     bodies = {d["body"] for d in descs if d["body"]}
