@@ -537,6 +537,11 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         if body is None and fields.get("res"):
             body = "sc"  # plain numbers are Security Council resolutions
         fields = {"body": body or "", **fields}
+        if fields.get("res") and year is not None and _year_named(fields, year, vc):
+            number = fields.pop("res")  # "لصالح قرار 2012" in an Assembly vote: the text of 2012
+            if int(number) < year and "past" not in fields:
+                fields["past"] = number
+            fields.setdefault("subj", "resolution")
         fields["by"] = "+".join(sorted(set(sponsors)))
         # veto
         vetoers: list[str] = []
@@ -594,6 +599,18 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         prev_end = last
         prev_sentence_end = last_hi
     return out
+
+
+_FIRST_YEAR = 1945  # the United Nations' first year: no text of its bodies is older
+
+
+def _year_named(fields: dict[str, str], year: int, vc: VoteCues) -> bool:
+    """A resolution "number" of a body that never numbers its texts plainly (`year_named_bodies`)
+    that reads as a year up to the article's own: the year of the text, not its number."""
+    body = fields.get("body") or ""
+    number = fields.get("res") or ""
+    return (number.isdigit() and _FIRST_YEAR <= int(number) <= year
+            and any(body.startswith(b) for b in vc.rules.year_named_bodies))
 
 
 def text_ordinal(text: str, at: int, vc: VoteCues) -> str:

@@ -61,6 +61,7 @@ class VoteRules(_Strict):
     tally_min_value: int = Field(10, ge=1)
     tally_far_ratio: float = Field(1.25, gt=1)
     year_recall_min_value: int = Field(16, ge=1)
+    year_named_bodies: list[str] = []
     amends_words: list[str] = []
     other_text_words: list[str] = []
     other_text_year_words: int = Field(4, ge=1)
