@@ -96,6 +96,7 @@ class VoteCues:
             for w in words:
                 self.adjectives[normalize_word(w)] = state
         self.amends = frozenset(normalize_word(w) for w in rules.amends_words)
+        self.rivals = frozenset(normalize_word(w) for w in rules.rival_words)
         self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
         self.ordinals = {normalize_word(w): n for w, n in rules.text_ordinals.items()}
 
@@ -215,7 +216,7 @@ def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
     k, verb = 0, False
     while k < len(after) and k < n + 2:
         w = after[k]
-        if w in _FILLERS:
+        if w in _FILLERS or w in vc.rivals:
             k += 1
             continue
         if _is_verb(vc, w):
@@ -245,6 +246,24 @@ def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
             if st:
                 return [st]
     return []
+
+
+def rival_draft(ctx, vc: VoteCues, cue: Cue) -> bool:
+    """A draft named as a rival of another ("مشروع قرار منافس", "مشروعها المضاد"): a word of
+    `rival_words` among the first words after it, in its clause.  Such a draft is never the draft
+    last named with its sponsors."""
+    if not vc.rivals:
+        return False
+    text = ctx.text
+    _, s_hi = ctx.sentence_at(cue.start)
+    clause = _CLAUSE_END.search(text, cue.end, s_hi)
+    hi = clause.start() if clause else s_hi
+    for k, (_, _, w) in enumerate(_words(text, cue.end, min(hi, cue.end + 40))):
+        if k >= 2:
+            break
+        if w in vc.rivals:
+            return True
+    return False
 
 
 def _negated(text: str, at: int, vc: VoteCues) -> bool:
@@ -330,6 +349,10 @@ class _SponsoredDrafts:
         while len(last) <= k:
             c = cues[len(last)]
             found = sponsors_of(self.ctx, self.vc, c) if c.id == "draft" else None
+            if not found and c.id == "draft" and rival_draft(self.ctx, self.vc, c):
+                found = []  # a rival draft without its sponsors named: not the last one's
+                last.append(found)
+                continue
             last.append(found if found else (last[-1] if last else []))
         return last[k] if k >= 0 else []
 
@@ -495,7 +518,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                 fields["res"] = subj.value
             else:
                 sponsors = sponsors_of(ctx, vc, subj)
-                if not sponsors and subj.id == "draft":
+                if not sponsors and subj.id == "draft" and not rival_draft(ctx, vc, subj):
                     sponsors = sponsored.at_or_before(bisect_left(starts, subj.start) - 1)
         # body
         body = None

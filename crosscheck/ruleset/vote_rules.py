@@ -63,6 +63,7 @@ class VoteRules(_Strict):
     year_recall_min_value: int = Field(16, ge=1)
     year_named_bodies: list[str] = []
     amends_words: list[str] = []
+    rival_words: list[str] = []
     other_text_words: list[str] = []
     other_text_year_words: int = Field(4, ge=1)
     amends_gap_words: int = Field(3, ge=1)
