@@ -37,3 +37,19 @@ def test_the_only_number_still_names_the_days_vote_without_a_past_vote():
             "وأيد النص 14 عضوا وامتنع عضو واحد عن التصويت.")
     ev = _events(text)
     assert ev and all(e.get("res") == "1955" for k, v, e in ev), ev
+
+
+def test_a_number_told_with_its_own_earlier_year_is_not_the_days_vote():
+    # hit: "بالقرار 1325 عام 2000" recalled, without a tally of its own; the day's vote has no number
+    text = ("مدد مجلس الأمن الدولي أمس عمل البعثة بتأييد 14 عضوا وامتناع عضو واحد.\n\n"
+            "ويذكر دبلوماسيون بأن البعثة أنشئت بالقرار 1325 عام 2000 بعد نقاش طويل.")
+    ev = _events(text, day="2019-10-30")
+    assert ev and all(e.get("res") != "1325" for k, v, e in ev), ev
+
+
+def test_a_number_told_with_the_articles_own_year_still_names_the_days_vote():
+    # miss: the year after the number is the article's own
+    text = ("اعتمد مجلس الأمن الدولي أمس القرار 2495 لعام 2019 بشأن البعثة.\n\n"
+            "وأيد النص 14 عضوا وامتنع عضو واحد عن التصويت.")
+    ev = _events(text, day="2019-10-31")
+    assert ev and all(e.get("res") == "2495" for k, v, e in ev), ev

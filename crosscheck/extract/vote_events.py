@@ -555,7 +555,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                 elif len(named) == 1:
                     body = next(iter(named))
         values = [c.value for _, _, c in occ.claims if isinstance(c.value, (int, float))]
-        if any(v > vc.rules.sc_members for v in values) and not (body or "").startswith("ga"):
+        if any(v > vc.rules.sc_members for v in values) and not (body or "").startswith(tuple(vc.rules.large_bodies)):
             body = "ga"
         if body is None and fields.get("res"):
             body = "sc"  # plain numbers are Security Council resolutions
@@ -649,11 +649,11 @@ def text_ordinal(text: str, at: int, vc: VoteCues) -> str:
 
 
 _SAME_IF_EQUAL = ("body", "subj", "res", "by", "veto", "past", "ord")
-_FULL_BODIES = ("body_sc", "body_ga", "body_committee")
+_FULL_BODIES = ("body_sc", "body_ga", "body_committee", "body_hrc")
 
 
 def _body(cue: Cue) -> str:
-    """The body a full body cue names: "sc", "ga", or a General Assembly committee "ga3"."""
+    """The body a full body cue names: "sc", "ga", "hrc", or a General Assembly committee "ga3"."""
     return cue.value if cue.id == "body_committee" else cue.id[5:]
 
 
@@ -971,6 +971,25 @@ def _pieces(c: Claim) -> list[Claim]:
     return out
 
 
+def _dated_numbers(ctx, cues: list[Cue], vc: VoteCues) -> set[str]:
+    """Resolution numbers told with their own year right after them ("اعتمد القرار 1540 عام
+    2004"), a year before the article's (or any year, in an article without one): a text of that
+    year, recalled - never the day's unnumbered vote."""
+    year = _document_year(ctx, ctx.text)
+    out: set[str] = set()
+    for k, c in enumerate(cues):
+        if c.id != "resolution":
+            continue
+        _, s_hi = ctx.sentence_at(c.start)
+        for y in cues[k + 1:k + 4]:
+            if y.start - c.end > vc.rules.number_year_gap_chars or y.start >= s_hi:
+                break
+            if y.id == "year" and (year is None or int(y.value) < year):
+                out.add(c.value)
+                break
+    return out
+
+
 def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     """Claims with each tally's occurrence written into `event` (and period "event")."""
     vc = cues_for(ctx.rules.directory)
@@ -1000,6 +1019,7 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     # a number a past vote of the article names ("فرضت بالقرار 748 الذي تبناه المجلس عام 1992 بموافقة
     # 11 عضوا") is that vote's: the day's vote told without a number is another text
     past_numbers = {d["res"] for d in descs if d.get("res") and (d.get("past") or d.get("when"))}
+    past_numbers |= _dated_numbers(ctx, cues, vc)
     for d in descs:
         pool = numbers if (d.get("past") or d.get("when")) else numbers - past_numbers
         if d.get("subj") in (None, "resolution") and not d.get("res") and not d["body"].startswith("ga") and len(pool) == 1:

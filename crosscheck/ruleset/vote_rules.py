@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from crosscheck.ruleset.loader import _validate, read_yaml
 from crosscheck.ruleset.resources import rules_dir
 
-CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_sc_short", "body_ga_short", "amendment", "draft",
+CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_sc_short", "body_ga_short", "amendment", "draft",
            "resolution", "resolution_text", "veto", "recall", "after_event", "earlier_step", "sponsor_verb", "voter_verb", "past_month", "last_month", "year")
 
 _SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ّ": None})
@@ -55,6 +55,7 @@ class VoteRules(_Strict):
     owner_before_words: int = Field(8, ge=1)
     tally_kinds: list[str] = Field(min_length=1)
     sc_members: int = Field(15, ge=1)
+    large_bodies: list[str] = ["ga"]
     undated_window_days: int = Field(7, ge=0)
     relative_slack_days: int = Field(2, ge=0)
     undated_link_max_votes: int = Field(8, ge=0)
@@ -62,6 +63,7 @@ class VoteRules(_Strict):
     tally_far_ratio: float = Field(1.25, gt=1)
     year_recall_min_value: int = Field(16, ge=1)
     year_named_bodies: list[str] = []
+    number_year_gap_chars: int = Field(30, ge=0)
     amends_words: list[str] = []
     rival_words: list[str] = []
     other_text_words: list[str] = []

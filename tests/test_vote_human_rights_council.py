@@ -1,0 +1,33 @@
+"""The Human Rights Council (47 members, Geneva) is its own voting body: its tally is never read as
+the General Assembly's (a figure above the Security Council's 15 seats does not move it there), and
+an Assembly committee's vote on a text about the Council's report stays the committee's.
+Sentences are our own (rules/vote_events.yaml `body_hrc`, `large_bodies`)."""
+
+from __future__ import annotations
+
+from crosscheck.extract.extractor import extract
+from crosscheck.extract.vote_events import parse_event
+from crosscheck.models import Document
+
+TALLY = {"votes_for", "votes_against", "abstentions"}
+
+
+def _events(text: str, day: str = "2018-03-24"):
+    doc = Document(id="a", text=text, date=day)
+    return {(c.kind, c.value): parse_event(c.event) for c in extract(doc) if c.kind in TALLY}
+
+
+def test_a_human_rights_council_tally_is_the_councils():
+    # hit: 25 for and 19 against in Geneva: the Council's vote, not the Assembly's
+    text = ("اعتمد مجلس حقوق الإنسان في جنيف أمس قرارا بشأن الوضع في البلاد بتأييد 25 دولة "
+            "ومعارضة 19 دولة وامتناع ثلاث دول عن التصويت.")
+    ev = _events(text)
+    assert ev and all(e.get("body") == "hrc" for e in ev.values()), ev
+
+
+def test_a_committee_vote_on_the_councils_report_stays_the_committees():
+    # miss: the Council is named as the owner of the report the Third Committee voted on
+    text = ("أقرت اللجنة الثالثة للجمعية العامة أمس مشروع القرار الخاص بتقرير مجلس حقوق الإنسان "
+            "بأغلبية 90 صوتا مقابل 5 أصوات وامتناع 70 دولة.")
+    ev = _events(text, day="2018-11-20")
+    assert ev and all(e.get("body") == "ga3" for e in ev.values()), ev
