@@ -1,7 +1,8 @@
-"""The Human Rights Council (47 members, Geneva) is its own voting body: its tally is never read as
+"""Bodies of a vote. The Human Rights Council (47 members, Geneva) is its own voting body: its tally is never read as
 the General Assembly's (a figure above the Security Council's 15 seats does not move it there), and
 an Assembly committee's vote on a text about the Council's report stays the committee's.
-Sentences are our own (rules/vote_events.yaml `body_hrc`, `large_bodies`)."""
+A vetoed draft whose own sentence names no body is the Security Council's (only its permanent
+members veto).  Sentences are our own (rules/vote_events.yaml `body_hrc`, `large_bodies`)."""
 
 from __future__ import annotations
 
@@ -31,3 +32,19 @@ def test_a_committee_vote_on_the_councils_report_stays_the_committees():
             "بأغلبية 90 صوتا مقابل 5 أصوات وامتناع 70 دولة.")
     ev = _events(text, day="2018-11-20")
     assert ev and all(e.get("body") == "ga3" for e in ev.values()), ev
+
+
+def test_a_vetoed_draft_is_the_security_councils_whatever_another_sentence_names():
+    # hit: the Assembly is named in the next sentence, the vetoed draft's own sentence names no body
+    text = ("أدانت الحكومة استخدام الولايات المتحدة حق النقض ضد مشروع قرار حظي بتأييد 13 دولة "
+            "مقابل صوت واحد وامتناع عضو.\n\nوقالت إنها ستتوجه إلى الجمعية العامة لحشد الدعم.")
+    ev = _events(text)
+    assert ev and all(e.get("body") == "sc" for e in ev.values()), ev
+
+
+def test_an_assembly_tally_named_in_its_own_sentence_keeps_its_body_beside_a_veto():
+    # miss: the plenary named in the tally's own sentence
+    text = ("بعد الفيتو الأمريكي، صوتت الجمعية العامة أمس بأغلبية 143 دولة مقابل 9 دول "
+            "على منح فلسطين حقوقا إضافية.")
+    ev = _events(text)
+    assert ev and all(e.get("body") == "ga" for e in ev.values()), ev

@@ -522,6 +522,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                     sponsors = sponsored.at_or_before(bisect_left(starts, subj.start) - 1)
         # body
         body = None
+        elsewhere = False
         in_sentence = full_bodies[bisect_left(body_starts, s_lo):bisect_left(body_starts, s_hi)]
         # the body named in the occurrence's own stretch first: "بأغلبية 116 صوتا، بعد أن أيده
         # 111 عضوا في اللجنة الثالثة" - the plenary's vote, then its committee's
@@ -544,6 +545,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         elif in_sentence:
             body = _body(in_sentence[0])
         else:
+            elsewhere = True  # the body is read from another sentence of the article
             n_earlier = bisect_left(body_starts, first)  # full_bodies[:n_earlier]: named before
             if n_earlier:  # the first body named in the last sentence naming one
                 at = ctx.sentence_at(full_bodies[n_earlier - 1].start)[0]
@@ -610,8 +612,12 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             days = _days_before(text[lead.start:lead.end], vc) if lead is not None else None
             if days:
                 fields["when"] = f"d-{days}"
-        if not fields["body"] and "veto" in fields:
-            fields["body"] = "sc"  # only the Council's permanent members veto
+        if "veto" in fields and (not fields["body"] or (elsewhere and fields["body"] != "sc"
+                                                        and not any(v > vc.rules.sc_members for v in values))):
+            # only the Council's permanent members veto: a vetoed draft whose own sentence names no
+            # body is the Council's, whatever body another sentence of the article names ("…
+            # ستتوجه إلى الجمعية العامة" after the veto)
+            fields["body"] = "sc"
         if not fields["body"]:
             if short_named is None:
                 short_named = {c.id[5:7] for c in cues if c.id.endswith("_short")}
