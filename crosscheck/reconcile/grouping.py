@@ -37,6 +37,7 @@ from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.story_places import named_countries
 from crosscheck.reconcile.story_words import StoryWords
 from crosscheck.reconcile.fronted import fronted_aside
+from crosscheck.reconcile.intervals import agree, claim_span
 
 # Scope attributes that may be filled from the document's context.  `group` and `actor` are not:
 # a document's most common group (say, children) says nothing about an unqualified toll, and
@@ -991,7 +992,7 @@ def _country_to_lone_region(
                         continue
             docs = {(m.claim.doc, m.claim.as_of) for m in clusters[ck]}
             parts = clusters.get(ck[:gi] + ("subset",) + ck[gi + 1:], ()) if gi is not None else ()
-            if any((m.claim.doc, m.claim.as_of) in docs for k in inside for m in clusters[k]) \
+            if _tells_part_from_whole(clusters[ck], [m for k in inside for m in clusters[k]]) \
                     or any((m.claim.doc, m.claim.as_of) in docs for m in parts):
                 # an article telling a region's figure from the country's on one day, or breaking
                 # the country's down: part and whole (any member showing it shows it in the whole;
@@ -1024,6 +1025,23 @@ def _country_to_lone_region(
                                f"in one region ({dest[li]}): that region's figure")
         merged.setdefault(dest, []).extend(ms)
     return merged
+
+
+def _tells_part_from_whole(country_ms: list[Member], region_ms: list[Member]) -> bool:
+    """Does an article give the country one figure and a place inside it another on one day?
+
+    Only figures that cannot be one number tell a part from its whole: a headline's "more than
+    ninety dead in central Italy" over its lead's "92 at least in the Abruzzo quake" is one toll
+    told at two granularities (the same article, the same day, intervals that meet), while "100
+    in Indonesia, 60 of them in Aceh" is a whole and its part.  Cost: one pass over each list."""
+    spans: dict[tuple, list] = defaultdict(list)
+    for m in country_ms:
+        spans[(m.claim.doc, m.claim.as_of)].append(claim_span(m.claim))
+    for m in region_ms:
+        mine = spans.get((m.claim.doc, m.claim.as_of))
+        if mine and any(not agree((s, claim_span(m.claim))) for s in mine):
+            return True
+    return False
 
 
 def _one_chain(clusters: dict[tuple, list[Member]], ck: tuple, inside: dict[tuple, str],

@@ -526,7 +526,9 @@ def _outlier_links(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[In
                         and (c.low, c.high, c.qualifier) == (ref.low, ref.high, ref.qualifier)]
                 by = f", also {', '.join(sorted({c.doc for c in also}))}" if also else ""
                 expl = (f"{said} and {_say(ref)} ({ref.doc}{by}) the same day: one running total cannot be "
-                        "both; the other reports fit one growing total with the second figure")
+                        "both; the other reports fit one growing total with the second figure") if cl.trajectory else (
+                        f"{said}, recalled for its day, and {_say(ref)} ({ref.doc}{by}) the same day: one "
+                        "count of that day cannot be both; the other reports agree with the second figure")
                 kind, cites = "same_day_mismatch", [_cite(ref, cl, "kept"), _cite(out, cl, "outlier")]
             elif link.direction == "after_revision":
                 # the old figure as outlets gave it before the revision: what was revised away

@@ -548,13 +548,17 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=
         # every date: judge once, at the latest
         refs = refs[-1:]
 
-    best = None  # (score, ref, projected spans, supporters, sweep, compared, their positions)
-    consistent_view = None
     # an earlier figure recalled stood at an unknown moment - but a past event's toll was
     # settled before its articles told it: "وكانت إندونيسيا قد أعلنت وفاة 774 … العام الماضي"
     # recalls that toll, no stage of it
     settled = mode == "timeless" and _past_event(group, cfg)
-    earlier = [c.period == EARLIER_PERIOD and not settled for c in claims]
+    # ... unless its article names its day ("وكان عدد المفقودين قد بلغ 23 مساء الأربعاء"): of a
+    # quantity that rises and falls, it is what was reported that day, compared with that day's
+    # figures like a running total's (revisions.dated_earlier)
+    own_day = dated_earlier(claims, cdates, doc_dates or {}) if mode in ("windowed", "volatile") and dated else set()
+    if own_day:
+        notes.append(f"{len(own_day)} earlier figure(s) recalled with their own day are points of that day")
+    earlier = [c.period == EARLIER_PERIOD and not settled and i not in own_day for i, c in enumerate(claims)]
     if mode in ("windowed", "volatile") and dated:
         fitting = undated_fitting(spans, cdates, earlier, dated, mode, cfg)
         if fitting:
@@ -562,28 +566,51 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=
             # that day: it is not compared (a quantity that rises and falls cannot refute it)
             earlier = [e or i in fitting for i, e in enumerate(earlier)]
             notes.append(f"{len(fitting)} undated figure(s) fit the figures of a reported day: not compared")
-    # the claims compared at each reference date: those of its window (and the undated ones),
-    # found by date instead of projecting every claim at every date
-    views = compared_at(refs, cdates, earlier, mode, cfg)
-    for k, ref in enumerate(refs):
-        # an earlier figure recalled by its article stood at an unknown moment: not compared
-        if views is None:
-            projected = [None if e else _project(s, d, ref, mode, cfg) for s, d, e in zip(spans, cdates, earlier)]
-            items = [i for i, p in enumerate(projected) if p is not None]
-            compared = [(projected[i], groups[i]) for i in items]
-        else:  # within its window a claim is compared as stated
-            projected, items = None, views[k]
-            compared = [(spans[i], groups[i]) for i in items]
-        result = sweep(compared, check_tie=False)
-        if result is None:
-            continue
-        members_idx = [items[k] for k in result.members]
-        if len(members_idx) == len(items):
-            consistent_view = (ref, result)  # the latest consistent view wins (refs ascend)
-            continue
-        score = (result.support, ref or date.min)
-        if best is None or score > best[0]:
-            best = (score, ref, projected, members_idx, result, compared, items)
+
+    def compare(earlier: list[bool]):
+        """The best conflicting view (or None) and the latest consistent one, comparing the
+        claims not marked `earlier`."""
+        best = None  # (score, ref, projected spans, supporters, sweep, compared, their positions)
+        consistent_view = None
+        # the claims compared at each reference date: those of its window (and the undated ones),
+        # found by date instead of projecting every claim at every date
+        views = compared_at(refs, cdates, earlier, mode, cfg)
+        for k, ref in enumerate(refs):
+            # an earlier figure recalled by its article stood at an unknown moment: not compared
+            if views is None:
+                projected = [None if e else _project(s, d, ref, mode, cfg) for s, d, e in zip(spans, cdates, earlier)]
+                items = [i for i, p in enumerate(projected) if p is not None]
+                compared = [(projected[i], groups[i]) for i in items]
+            else:  # within its window a claim is compared as stated
+                projected, items = None, views[k]
+                compared = [(spans[i], groups[i]) for i in items]
+            result = sweep(compared, check_tie=False)
+            if result is None:
+                continue
+            members_idx = [items[k] for k in result.members]
+            if len(members_idx) == len(items):
+                consistent_view = (ref, result)  # the latest consistent view wins (refs ascend)
+                continue
+            score = (result.support, ref or date.min)
+            if best is None or score > best[0]:
+                best = (score, ref, projected, members_idx, result, compared, items)
+
+        return best, consistent_view
+
+    best, consistent_view = compare(earlier)
+    if best is not None and own_day:
+        # the recalled figures of a named day alone disagree with that day's figures: each is
+        # its own finding (a same-day mismatch), the quantity's other reports stand
+        without = [e or i in own_day for i, e in enumerate(earlier)]
+        base, base_view = compare(without)
+        if base is None:
+            links = _own_day_links(claims, spans, cdates, own_day, without, cfg)
+            extra = {"consensus": base_view[1].span.to_model()} if base_view is not None else {}
+            if links:
+                notes.append(f"{len(links)} earlier figure(s) recalled with their own day disagree with that "
+                             "day's figures: named as inconsistencies (same_day_mismatch)")
+                outs = [i for i in own_day if any(_ref(claims[i]) == link.claim for link in links)]
+                return build("consistent", outs, outlier_links=links, **extra)
 
     if best is None:
         extra: dict = {}
@@ -1125,6 +1152,25 @@ def _falls_below(later: Span, earlier: Span, tol: float) -> bool:
 
 def _ref(c: Claim) -> ClaimRef:
     return ClaimRef(doc=c.doc, start=c.start, end=c.end, field=c.field)
+
+
+def _own_day_links(claims, spans, cdates, own_day, skipped, cfg) -> list[OutlierLink]:
+    """Each recalled figure of a named day (`own_day`) set against the figure of that day, from
+    another article, nearest to it among those it cannot agree with ("23 missing on Wednesday
+    evening" recalled beside another outlet's 21 of that evening); hard or soft as the loosely
+    read hedges say.  One pass over the claims per recalled figure (a handful)."""
+    links = []
+    for o in sorted(own_day):
+        same = [s for s in range(len(claims)) if not skipped[s] and cdates[s] == cdates[o]
+                and claims[s].doc != claims[o].doc and not agree_all([spans[s], spans[o]])]
+        if not same:
+            continue
+        mid = spans[o].midpoint() or 0.0
+        ref = min(same, key=lambda s: (abs((spans[s].midpoint() or 0.0) - mid), s))
+        loose = [stretched(claims[i], spans[i], cfg) or spans[i] for i in (o, ref)]
+        links.append(OutlierLink(claim=_ref(claims[o]), reference=_ref(claims[ref]), direction="same_day",
+                                 strength="soft" if agree_all(loose) else "hard"))
+    return links
 
 
 def _undated_soft(claims, spans, cdates, groups, cfg, notes, build, points) -> Optional[Cluster]:
