@@ -63,3 +63,20 @@ def test_an_article_giving_the_region_then_the_country_on_later_days_tells_growt
 
     assert grouped("2004-12-28") == "aceh"
     assert grouped("2004-12-27") == "indonesia"
+
+
+def test_an_articles_country_and_region_figures_that_can_be_one_number_are_one_toll():
+    """A headline's "more than ninety dead" in the country over its lead's "92 at least" in the
+    region is one toll told twice, not a whole and its part: the country's figure is the
+    region's.  Figures that cannot be one number (100 and 60) still tell them apart."""
+    def place_of_country_figure(country_value, qualifier, region_value):
+        claims = [claim("a", "killed", country_value, qualifier, location="indonesia", incident="quake"),
+                  claim("a", "killed", region_value, "at_least", location="aceh", incident="quake"),
+                  claim("b", "killed", 95, location="aceh", incident="quake")]
+        docs = [doc("a", date=DAY), doc("b", date=DAY)]
+        (c,) = [c for c in reconcile(claims, docs)
+                if any(x.doc == "a" and x.value == country_value for x in c.claims)]
+        return c.key["location"]
+
+    assert place_of_country_figure(90, "more_than", 92) == "aceh"
+    assert place_of_country_figure(100, "exact", 60) == "indonesia"

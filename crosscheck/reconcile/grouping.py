@@ -1351,6 +1351,8 @@ def join_moves(
 
     # (scope without place, figure) -> cluster key -> the days and articles giving it there
     index: dict[tuple, dict[tuple, _Givers]] = defaultdict(dict)
+    # the same for the figures articles recall as earlier ones ("بعد أن كانت 245"), undated
+    recalled: dict[tuple, dict[tuple, _Givers]] = defaultdict(dict)
     # an article's figures of one cluster move together or not at all: its own reading of
     # which figures are one quantity is kept.  (A unit's figures are read from its members
     # when asked, `own_figures`: a set for each of them was a third of a large unit's memory.)
@@ -1361,12 +1363,15 @@ def join_moves(
             v = _figure(m.claim)
             if v is None:
                 continue
-            if v >= minimum and m.claim.period != EARLIER_PERIOD:  # an earlier figure's day is unknown
-                at = index[(rest(key), v)]
+            if v >= minimum:
+                # an earlier figure's day is unknown: it corroborates as an undated one, and only
+                # the figures of the units deciding here (not the days of a story: `_told_elsewhere`)
+                earlier = m.claim.period == EARLIER_PERIOD
+                at = (recalled if earlier else index)[(rest(key), v)]
                 givers = at.get(key)
                 if givers is None:
                     givers = at[key] = _Givers()
-                givers.add(m.claim.as_of, m.claim.doc)
+                givers.add(None if earlier else m.claim.as_of, m.claim.doc)
     running = _running_periods(cfg)
     pi = head + attrs.index("period") if "period" in attrs else None
 
@@ -1442,23 +1447,45 @@ def join_moves(
         """The figures article `doc` gives in cluster `key`."""
         return {v for m in units.get((key, doc), ()) if (v := _figure(m.claim)) is not None}
 
+    def one_target(targets: dict[tuple, int], home: int, ms: list[Member], key: tuple, doc: str) -> Optional[tuple]:
+        """The one cluster the unit's corroborated figures send it to, or None."""
+        best = max(targets.values(), default=0)
+        if best <= home or _disputed_at_home(ms, dated_figures(key), doc):
+            return None
+        targets = {k: t for k, t in targets.items() if t == best}
+        if len(targets) > 1 and key[li] is None:
+            # the same figure at several places: the one of a country its sentences name
+            # ("توعدت الحركة كينيا ... الهجوم الذي أودى بحياة 147") is its own
+            named = named_countries(m.claim.sentence for m in ms if m.claim.sentence)
+            if named:
+                targets = {k: t for k, t in targets.items() if _country(k[li]) in named} or targets
+        return next(iter(targets)) if len(targets) == 1 else None
+
     moves: list[tuple[tuple, Member, tuple]] = []
     for (key, doc), ms in units.items():
         if only is not None and (key, doc) not in only:
             continue
         loc = key[li]
         targets: dict[tuple, int] = {}
+        # the same figure where one side recalls it as an earlier one ("بعد أن كانت 245"): its
+        # day is unknown, so it corroborates as an undated figure does, heard only when the
+        # figures given as current send the unit nowhere
+        recalls: dict[tuple, int] = {}
         home = 0  # how well its own cluster corroborates its figures
         stay = False
         for m in ms:
             v = _figure(m.claim)
-            if v is None or v < minimum or m.claim.period == EARLIER_PERIOD:
+            if v is None or v < minimum:
                 continue
             inferred = "location" in m.claim.inferred
             window = cfg.window_days if pi is not None and key[pi] in running else None
-            for k, givers in index.get((rest(key), v), {}).items():
+            earlier = m.claim.period == EARLIER_PERIOD
+            found = [(k, min(1, g.strength(None, doc, window)) if earlier else g.strength(m.claim.as_of, doc, window),
+                      earlier) for k, g in index.get((rest(key), v), {}).items()]
+            found += [(k, min(1, g.strength(None, doc, window)), True)
+                      for k, g in recalled.get((rest(key), v), {}).items()]
+            for k, strength, weak in found:
                 # the same figure on the same day is better evidence than an undated one
-                strength = givers.strength(m.claim.as_of, doc, window)
                 if not strength:
                     continue
                 if k == key:
@@ -1467,26 +1494,20 @@ def join_moves(
                     own = own_figures(k, doc)
                     if own and v not in own:
                         stay = True  # the article gives that place another figure: a part
-                    targets[k] = max(targets.get(k, 0), strength)
-        best = max(targets.values(), default=0)
-        if best == 0 and loc is None and not stay and cfg.story_window_days is not None:
+                    into = recalls if weak else targets
+                    into[k] = max(into.get(k, 0), strength)
+        if stay:
+            continue
+        if not targets and loc is None and cfg.story_window_days is not None:
             dest = nearest_story(key, ms)
             if dest is not None:
                 moves.extend((key, m, dest) for m in ms)
-            continue
-        if best <= home or stay or _disputed_at_home(ms, dated_figures(key), doc):
-            continue
-        targets = {k: t for k, t in targets.items() if t == best}
-        if len(targets) > 1 and loc is None:
-            # the same figure at several places: the one of a country its sentences name
-            # ("توعدت الحركة كينيا ... الهجوم الذي أودى بحياة 147") is its own
-            named = named_countries(m.claim.sentence for m in ms if m.claim.sentence)
-            if named:
-                targets = {k: t for k, t in targets.items() if _country(k[li]) in named} or targets
-        if len(targets) != 1:
-            continue
-        dest = next(iter(targets))
-        moves.extend((key, m, dest) for m in ms)
+                continue
+        dest = one_target(targets, home, ms, key, doc)
+        if dest is None and recalls:
+            dest = one_target(recalls, home, ms, key, doc)
+        if dest is not None:
+            moves.extend((key, m, dest) for m in ms)
     return moves + _siblings_follow(moves, units, clusters if every_key is None else every_key, attrs, only)
 
 
