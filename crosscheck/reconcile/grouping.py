@@ -1468,8 +1468,9 @@ def join_moves(
         loc = key[li]
         targets: dict[tuple, int] = {}
         # the same figure where one side recalls it as an earlier one ("بعد أن كانت 245"): its
-        # day is unknown, so it corroborates as an undated figure does, heard only when the
-        # figures given as current send the unit nowhere
+        # day is unknown, so it corroborates as an undated figure does; it does not keep a unit
+        # with no place from the story its days tell (`nearest_story`) when its figures given as
+        # current match nowhere
         recalls: dict[tuple, int] = {}
         home = 0  # how well its own cluster corroborates its figures
         stay = False
@@ -1503,9 +1504,9 @@ def join_moves(
             if dest is not None:
                 moves.extend((key, m, dest) for m in ms)
                 continue
+        for k, t in recalls.items():
+            targets[k] = max(targets.get(k, 0), t)
         dest = one_target(targets, home, ms, key, doc)
-        if dest is None and recalls:
-            dest = one_target(recalls, home, ms, key, doc)
         if dest is not None:
             moves.extend((key, m, dest) for m in ms)
     return moves + _siblings_follow(moves, units, clusters if every_key is None else every_key, attrs, only)
