@@ -1346,8 +1346,13 @@ def test_a_token_list_that_cannot_hold_a_phrase_set_has_none_of_its_phrases(monk
 
 
 def _claim_values(c) -> list[tuple[str, str, object]]:
-    """(field, type name, value) of every field of a claim, nested models dumped."""
-    return [(k, type(v).__name__, v.model_dump() if hasattr(v, "model_dump") else v) for k, v in c.__dict__.items()]
+    """(field, type name, value) of every field of a claim, nested models dumped; the shared
+    empty list of a list field (claim_copy.EMPTY, on purpose: tests/test_claim_record_memory.py)
+    named a list, and only when it is empty."""
+    from crosscheck.extract.claim_copy import EMPTY
+
+    return [(k, "list" if v is EMPTY and not v else type(v).__name__, v.model_dump() if hasattr(v, "model_dump") else v)
+            for k, v in c.__dict__.items()]
 
 
 def test_claims_made_without_validation_equal_the_validated_model(monkeypatch):
