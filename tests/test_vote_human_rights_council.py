@@ -48,3 +48,16 @@ def test_an_assembly_tally_named_in_its_own_sentence_keeps_its_body_beside_a_vet
             "على منح فلسطين حقوقا إضافية.")
     ev = _events(text)
     assert ev and all(e.get("body") == "ga" for e in ev.values()), ev
+
+
+def test_a_human_rights_council_tally_above_its_47_members_is_an_inconsistency():
+    # hit: 30 + 12 + 8 = 50 votes in a council of 47; miss: 25 + 19 + 3 = 47
+    from crosscheck.reconcile.reconciler import build_report, reconcile
+
+    def found(text: str) -> list:
+        docs = [Document(id="a", text=text, date="2018-03-24")]
+        rep = build_report(docs, reconcile([c for d in docs for c in extract(d)], docs))
+        return [i for i in rep.inconsistencies if i.type == "tally_exceeds_body"]
+
+    assert found("اعتمد مجلس حقوق الإنسان في جنيف أمس القرار بتأييد 30 دولة ومعارضة 12 دولة وامتناع 8 دول.")
+    assert not found("اعتمد مجلس حقوق الإنسان في جنيف أمس القرار بتأييد 25 دولة ومعارضة 19 دولة وامتناع 3 دول.")
