@@ -919,8 +919,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         h = (_pair_head(ctx, comp, toks, i0) if n.value == 2 and not n.digits
              else _definite_head(ctx, comp, toks, i0 - 1 if n.digits else i0))
-        if h >= 0 and n.digits and any(ck.rule.units and ck.nouns.at(toks, h) for ck in comp.kinds):
-            h = -1  # "اليوم الـ30", "الأسبوع الـ12": digits after a unit of time are its ordinal
+        if (h >= 0 and n.digits and any(ck.rule.units and ck.nouns.at(toks, h) for ck in comp.kinds)
+                and toks[h].forms.isdisjoint(ctx.scope.plural_units)):
+            # "اليوم الـ30", "الأسبوع الـ12": digits after a unit of time are its ordinal (not
+            # after a plural: "الساعات الـ48 الأخيرة" counts 48 hours)
+            h = -1
         if h >= 0:
             # "الأسرى اللبنانيون الخمسة", "القتلى الثلاثة": a definite number word after its
             # (definite) counted noun; read it as "5 الأسرى اللبنانيون", every token spanning the
@@ -1320,6 +1323,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if basis == "projection":
             period = "projection"
         event = event_near(ctx, rule.kind, s_lo, s_hi, c_start, c_end, event, period)
+    if getattr(rule, "value_names_event", False) and event:
+        event = f"{event}:{_num(value)}"  # "window:1": a 24-hour window is no 3-day one
 
     claim = _new_claim(
         doc=ctx.doc.id,

@@ -510,6 +510,7 @@ class ScopeLexicon:
         self.vague_parts_after = PhraseSet.of(rules.vague_parts_after)
         self.vague_not_counts = PhraseSet.of(rules.vague_not_counts)
         self.construct_heads = PhraseSet.of(rules.construct_heads)
+        self.plural_units = frozenset(normalize_word(w) for w in rules.plural_units)
         self.construct_event_plurals = frozenset(normalize_word(w) for w in rules.construct_event_plurals)
         self.construct_reads = {normalize_word(k): normalize_word(v) for k, v in rules.construct_heads.items()}
         self.requirement = PhraseSet.of(rules.requirement_before)

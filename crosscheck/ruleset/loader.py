@@ -196,6 +196,11 @@ class KindRule(_Strict):
     # events that belong to a vote: the draft or resolution named in the figure's sentence is
     # added to the event ("mandate:draft:russia"), so two drafts' lengths are never compared
     vote_scoped_events: list[str] = Field(default_factory=list)
+    # the figure's own length names what it measures (event_from: cues): a window of time
+    # ("خلال الساعات الأربع والعشرين الماضية") is the window of the figures beside it, so its
+    # value joins its event ("window:1"): windows of different lengths are different windows,
+    # never a conflict
+    value_names_event: bool = False
     # a word right after the figure (its counted noun and hedge) that adds a part to the event
     # (event_from: cues): "تمديد الهدنة شهرين إضافيين" is the truce's extension
     # ("truce:extension"), not its whole length.  suffix -> words
@@ -589,6 +594,9 @@ class ScopeRules(_Strict):
     # الحريق الخمسة والعشرين" (25 victims of the fire), "ركاب الحافلة الثلاثة"; each maps to
     # the counted noun it is read as (the victims of an event are its dead: ضحايا -> قتلى).
     construct_heads: dict[str, str] = Field(default_factory=dict)
+    # plural units of time: digits made definite after one are a count of them ("الساعات الـ48
+    # الأخيرة"), not the ordinal digits after a singular unit are ("اليوم الـ30")
+    plural_units: list[str] = Field(default_factory=list)
     # ... but a genitive that is a plural of events takes the number itself: "ضحايا التفجيرات
     # الثلاثة" are the victims of the three bombings, not three victims
     construct_event_plurals: list[str] = Field(default_factory=list)
