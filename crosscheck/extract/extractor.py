@@ -1323,8 +1323,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if basis == "projection":
             period = "projection"
         event = event_near(ctx, rule.kind, s_lo, s_hi, c_start, c_end, event, period)
-    if getattr(rule, "value_names_event", False) and event:
-        event = f"{event}:{_num(value)}"  # "window:1": a 24-hour window is no 3-day one
+    if getattr(rule, "value_event", None):
+        event = f"{rule.value_event}:{_num(value)}"  # "window:3": a 3-day window is no 5-day one
 
     claim = _new_claim(
         doc=ctx.doc.id,

@@ -196,11 +196,10 @@ class KindRule(_Strict):
     # events that belong to a vote: the draft or resolution named in the figure's sentence is
     # added to the event ("mandate:draft:russia"), so two drafts' lengths are never compared
     vote_scoped_events: list[str] = Field(default_factory=list)
-    # the figure's own length names what it measures (event_from: cues): a window of time
-    # ("خلال الساعات الأربع والعشرين الماضية") is the window of the figures beside it, so its
-    # value joins its event ("window:1"): windows of different lengths are different windows,
-    # never a conflict
-    value_names_event: bool = False
+    # the figure's own length names what it measures: a window of time ("خلال الأيام الخمسة
+    # الماضية") is the window of the figures beside it, so its event is this name and its value
+    # ("window:5"): windows of different lengths are different windows, never a conflict
+    value_event: Optional[str] = None
     # a word right after the figure (its counted noun and hedge) that adds a part to the event
     # (event_from: cues): "تمديد الهدنة شهرين إضافيين" is the truce's extension
     # ("truce:extension"), not its whole length.  suffix -> words
