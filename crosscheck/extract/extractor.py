@@ -752,8 +752,10 @@ def _construct_head(ctx: DocContext, toks: Sequence[Token], k: int) -> int:
     last = toks[k - 1]
     if not (last.text.lstrip("وفبك").startswith(("ال", "لل")) or ctx.gaz.lookup.get(last.text)):
         return -1
-    if not last.forms.isdisjoint(ctx.scope.construct_event_plurals):
-        return -1  # "ضحايا التفجيرات الثلاثة": the number is the bombings'
+    if not last.forms.isdisjoint(ctx.scope.construct_event_plurals) or (
+        k >= 2 and not last.brk_before and not toks[k - 2].forms.isdisjoint(ctx.scope.construct_event_plurals)
+    ):
+        return -1  # "ضحايا التفجيرات الثلاثة", "قتلى الكوارث الجوية الثلاث": the number is the events'
     for h in (k - 2, k - 3):
         if h < 0 or any(toks[j].brk_before for j in range(h + 1, k)):
             return -1
