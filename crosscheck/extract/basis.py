@@ -11,18 +11,17 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-import regex
-
 from crosscheck.ruleset.period_rules import BasisRules, basis_rules, spelled
 from crosscheck.text.literals import GateSet, document_gates
+from crosscheck.util import regex_cache
 
 
 class BasisFinder:
     def __init__(self, rules: BasisRules) -> None:
         self.after_words = rules.after_words
-        self.patterns = [("projection", regex.compile(spelled(p))) for p in rules.projection] + [
-            ("estimate", regex.compile(spelled(p))) for p in rules.estimate
-        ] + [("estimate_after", regex.compile(spelled(p))) for p in rules.estimate_after]
+        self.patterns = [("projection", regex_cache.compile(spelled(p))) for p in rules.projection] + [
+            ("estimate", regex_cache.compile(spelled(p))) for p in rules.estimate
+        ] + [("estimate_after", regex_cache.compile(spelled(p))) for p in rules.estimate_after]
         self.gates = GateSet([pat.pattern for _b, pat in self.patterns])
 
     def hits(self, text: str, lo: int, hi: int, among: tuple[int, ...] | None = None) -> list[tuple[int, int, str]]:

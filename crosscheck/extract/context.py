@@ -13,8 +13,6 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import Any, Callable, Sequence
 
-import regex
-
 from crosscheck.extract.furniture import furniture_for
 from crosscheck.extract.nisba import nisba_for
 from crosscheck.extract.scope import LocationIndex, document_location, gazetteer_for, scope_for, vote_events_in
@@ -24,10 +22,11 @@ from crosscheck.text.bidi import BidiSpans
 from crosscheck.text.lexicon import PhraseSet, SentenceIndex, forms_of, longest_of
 from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import Token, spellings, tokenize, words_between
+from crosscheck.util import regex_cache
 
 # Sentence ends: ! ? ؟ and newlines always; a full stop unless it sits between two digits
 # ("1.5 مليون" is one number, not two sentences).
-_SENTENCE_END = regex.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
+_SENTENCE_END = regex_cache.compile(r"[!?؟\n]|(?<!\d)\.|\.(?!\d)")
 
 
 # A claim's `sentence` is its whole sentence up to this many characters; a longer one (a text
@@ -864,7 +863,7 @@ def _sentence_end(key) -> int:
 
 
 # A digit as the tokeniser sees one (crosscheck.text.tokens: a token that is a number starts with \d).
-_DIGIT = regex.compile(r"\d")
+_DIGIT = regex_cache.compile(r"\d")
 
 # Words that announce a vote or a resolution: only sentences with one are searched for events.
 # (A trie for stdlib re: no word is a prefix of another, so it finds what the alternation does.)

@@ -14,13 +14,12 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Optional
 
-import regex
-
 from crosscheck.extract.basis import clause_window, sentence_hits
 from crosscheck.ruleset.period_rules import EventRules, event_rules, spelled
 from crosscheck.text.literals import GateSet
+from crosscheck.util import regex_cache
 
-_YEAR_IN_HEADER = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_IN_HEADER = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 # How far before a year its "منذ …" (rules/events.yaml past_not_before) is looked for.
@@ -35,20 +34,20 @@ class EventFinder:
     def __init__(self, rules: EventRules) -> None:
         self.rules = rules
         self.after_words = rules.after_words
-        self.compiled = [(regex.compile(spelled(p)), r) for r in rules.rules for p in r.patterns]
+        self.compiled = [(regex_cache.compile(spelled(p)), r) for r in rules.rules for p in r.patterns]
         self.gates = GateSet([pat.pattern for pat, _r in self.compiled])
-        self.year = regex.compile(rules.past_year)
-        self.not_before = [regex.compile(spelled(p)) for p in rules.past_not_before]
-        self.when_after = [regex.compile(spelled(p)) for p in rules.past_when_after]
-        self.recalled_after = [regex.compile(spelled(p)) for p in rules.past_recalled_after]
-        self.blocked = regex.compile(spelled(rules.past_blocked_by))
-        self.last_year = regex.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
+        self.year = regex_cache.compile(rules.past_year)
+        self.not_before = [regex_cache.compile(spelled(p)) for p in rules.past_not_before]
+        self.when_after = [regex_cache.compile(spelled(p)) for p in rules.past_when_after]
+        self.recalled_after = [regex_cache.compile(spelled(p)) for p in rules.past_recalled_after]
+        self.blocked = regex_cache.compile(spelled(rules.past_blocked_by))
+        self.last_year = regex_cache.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
         # the most characters one match attempt of the blocking pattern reads from where it
         # starts (None: unbounded or not known): what _past_year needs to answer from a
         # sentence's list of blocking words instead of a search per claim
         self.blocked_reach = attempt_reach(spelled(rules.past_blocked_by))
         self.ordinals = {spelled(k): v for k, v in rules.ordinals.items()}
-        self.not_in_periods = {r.id: regex.compile("|".join(f"(?:{p})" for p in r.not_in_periods))
+        self.not_in_periods = {r.id: regex_cache.compile("|".join(f"(?:{p})" for p in r.not_in_periods))
                                for r in rules.rules if r.not_in_periods}
 
     def hits(self, text: str, lo: int, hi: int, among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, object]]:

@@ -24,6 +24,7 @@ from crosscheck.extract import vote_positions as positions
 from crosscheck.extract.formulas import _in_article, formula_claims
 from crosscheck.extract.member_counts import member_count_claims
 from crosscheck.extract.mentions import MentionMerger, merge_key, merge_tallies
+from crosscheck.util import regex_cache
 from crosscheck.util.gc_pause import collector_paused
 from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
@@ -55,10 +56,10 @@ from crosscheck.text.tokens import Token, bare_forms
 # What may stand between the two ends of a range, after normalisation: "100 و300",
 # "100 إلى 300", "100 حتى 300", "100-300".
 # Never across a line break: a range is written within one sentence.
-_RANGE_JOIN = regex.compile(r"[^\S\n]*(?:و|الي|حتي|-|–|—)[^\S\n]*")
+_RANGE_JOIN = regex_cache.compile(r"[^\S\n]*(?:و|الي|حتي|-|–|—)[^\S\n]*")
 # "ارتفع من 20 إلى 35 ثم إلى 60", "إلى 35، ثم ارتفع إلى 60": a step of a changing figure - the
 # one before "ثم … إلى" was a stage, superseded by the next (its kind is the chain's: _chain_noun)
-_STEP_NEXT = regex.compile(
+_STEP_NEXT = regex_cache.compile(
     r"[^\S\n]*[،,]?[^\S\n]*ثم[^\S\n]+(?:(?P<verb>\S+)[^\S\n]+(?:[^\s،,.]+[^\S\n]+){0,3}?)?الي[^\S\n]*")
 _COUNT_FORMS = ("cardinal", "vague", "decimal")
 _PEOPLE_KINDS_WITHOUT_LOCATION = ("votes_for", "votes_against", "abstentions", "resolution_number", "vetoes")
@@ -211,10 +212,10 @@ def _ordinal_before(phrases: list[str]) -> "regex.Pattern | None":
     و ل allowed), then the article of the ordinal: "وللمره ال" (before "ثامنه"), "الفيتو ال"."""
     if not phrases:
         return None
-    alts = "|".join(sorted({regex.escape(_norm_phrase(p)) for p in phrases}, key=len, reverse=True))
+    alts = "|".join(sorted({regex.escape(_norm_phrase(p)) for p in phrases}, key=regex_cache.longest_first))
     # (a definite relative adjective may stand between the phrase and the ordinal: "الفيتو الروسي
     # التاسع"; not an indefinite one, as in a veto imagined: "من دون فيتو أمريكي ثالث")
-    return regex.compile(
+    return regex_cache.compile(
         r"(?:^|[^\w])(?:و?ل?)(?:" + alts + r")(?:[^\S\n]+ال\w{3,}ي)?[^\S\n]+(?:ال)?[^\S\n]*$"
     )
 
@@ -1694,7 +1695,7 @@ def _subset_parent(
     return None
 
 
-_COLON_ONLY = regex.compile(r"\s*:\s*")
+_COLON_ONLY = regex_cache.compile(r"\s*:\s*")
 
 
 def _colon_after(ctx: DocContext, toks: Sequence[Token], right: int, left: int) -> bool:
@@ -2412,7 +2413,7 @@ def _hedged_number_at(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
     return hit is not None and _number_near(ctx, toks, hit[1], 1, 1)
 
 
-_SPACE_RUN = regex.compile(r"\s*")
+_SPACE_RUN = regex_cache.compile(r"\s*")
 
 
 def _adjective_country(ctx: DocContext, s_lo: int, s_hi: int, clause_end: int, at: int, end: int) -> Optional[str]:
@@ -2944,7 +2945,7 @@ def _predicate_for(hedges) -> _Predicate:
 
 # What may stand between a reach word and the figure besides spaces: an opening quote ("بلغ
 # “39 مدنيا"), which the tokeniser counts as clause punctuation.
-_QUOTES_ONLY = regex.compile(r"[\s«»\"“”'‘’]*")
+_QUOTES_ONLY = regex_cache.compile(r"[\s«»\"“”'‘’]*")
 
 
 def _reached(ctx: DocContext, pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
@@ -3076,7 +3077,7 @@ def _anaphora_plain(pred: _Predicate, toks: Sequence[Token], left: int) -> bool:
 
 
 _ANTECEDENT = 4  # how far back from its clause's start a pronoun's antecedent may end ("قتلى تدافع ملعب المدينة، الذين")
-_COMMA_ONLY = regex.compile(r"\s*[،,]\s*")
+_COMMA_ONLY = regex_cache.compile(r"\s*[،,]\s*")
 
 
 def _comma_only(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import regex
 
+from crosscheck.util import regex_cache
 from crosscheck.util.memo import per_object
 from crosscheck.text.normalize import normalize_word
 from crosscheck.ruleset.loader import FurnitureRules
@@ -19,16 +20,16 @@ from crosscheck.ruleset.loader import FurnitureRules
 class Furniture:
     def __init__(self, rules: FurnitureRules) -> None:
         self.rules = rules
-        heads = sorted({normalize_word(h) for h in rules.headers}, key=len, reverse=True)
+        heads = sorted({normalize_word(h) for h in rules.headers}, key=regex_cache.longest_first)
         # A header is the start of a line (after optional spaces/bullets), spaces flexible.
-        self.header = regex.compile(
+        self.header = regex_cache.compile(
             r"(?m)^[\s\-–•*#]*(?:" + "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads) + ")"
         )
         forms = [rules.timestamp] if isinstance(rules.timestamp, str) else rules.timestamp
         # A pattern that opens with ^ and has no alternation can only match at a line start:
         # trying it there alone finds what finditer finds, without scanning every character.
         self.timestamps = [
-            (regex.compile(f, regex.MULTILINE), f.startswith("^") and "|" not in f) for f in forms
+            (regex_cache.compile(f, regex.MULTILINE), f.startswith("^") and "|" not in f) for f in forms
         ]
 
     def blocks(self, text: str) -> list[tuple[int, int]]:

@@ -17,13 +17,12 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 
-import regex
-
 from crosscheck.extract.claim_copy import set_fields, updated
 from crosscheck.models import Claim
 from crosscheck.ruleset.period_rules import IncidentRules, event_rules, spelled
 from crosscheck.text.normalize import normalize
 from crosscheck.text.literals import GateSet
+from crosscheck.util import regex_cache
 
 # a whole word with its clitics: و/ف, then ب/ل/ك, then the article; up to two letters after
 _BEFORE = r"(?<![\p{L}\p{M}])(?:[وف])?(?:[بلك])?(?:ال|ل)?(?:"
@@ -32,11 +31,11 @@ _AFTER = r")(?:\p{L}{0,2})(?![\p{L}\p{M}])"
 
 class IncidentFinder:
     def __init__(self, rules: IncidentRules) -> None:
-        self.categories = [(name, regex.compile(_BEFORE + "|".join(spelled(p) for p in pats) + _AFTER))
+        self.categories = [(name, regex_cache.compile(_BEFORE + "|".join(spelled(p) for p in pats) + _AFTER))
                            for name, pats in rules.categories.items()]
         # each category's words alone, without the look-arounds and clitics: a text none of them
         # is in holds no match of the category (every match holds one), and is passed over fast
-        self._cores = [regex.compile("|".join(spelled(p) for p in pats)) for pats in rules.categories.values()]
+        self._cores = [regex_cache.compile("|".join(spelled(p) for p in pats)) for pats in rules.categories.values()]
         # and the words the cores cannot match without: most texts are passed over by str.find
         self._gates = GateSet([core.pattern for core in self._cores])
         self.kinds = set(rules.kinds)
@@ -128,7 +127,7 @@ _IN_PLACE = True
 # may hold (tests turn it off to compare)
 _DOC_GATE = True
 
-_CLAUSE_STOP = regex.compile(r"[،,؛;.:!?\n]")
+_CLAUSE_STOP = regex_cache.compile(r"[،,؛;.:!?\n]")
 
 
 def _clause_of(c: Claim) -> str:

@@ -13,6 +13,7 @@ import regex
 from crosscheck.ruleset.loader import NisbaRules
 from crosscheck.text.normalize import normalize_word
 from crosscheck.text.tokens import Token
+from crosscheck.util import regex_cache
 from crosscheck.util.memo import per_object
 
 _SEEN_MAX = 65536
@@ -23,14 +24,14 @@ def _words(raw: Sequence[str]) -> frozenset[str]:
 
 
 def _alternatives(raw: Sequence[str]) -> str:
-    forms = sorted({normalize_word(w) for w in raw}, key=len, reverse=True)
+    forms = sorted({normalize_word(w) for w in raw}, key=regex_cache.longest_first)
     return "|".join(regex.escape(f) for f in forms)
 
 
 class NisbaLexicon:
     def __init__(self, rules: NisbaRules) -> None:
         p = rules.plural
-        self._plural = regex.compile(
+        self._plural = regex_cache.compile(
             rf"^(?:{_alternatives(p.clitics)})*\w{{{p.min_stem},}}(?:{_alternatives(p.endings)})$"
         )
         self._not_plural = _words(p.not_people)

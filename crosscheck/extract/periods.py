@@ -26,6 +26,7 @@ from crosscheck.text.dates import DateRules, load_date_rules
 from crosscheck.text.literals import GateSet, document_gates
 from crosscheck.text.normalize import normalize_word
 from crosscheck.extract.scope import last_barrier
+from crosscheck.util import regex_cache
 
 WEEKDAY_SLUGS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WINDOW_NAMES = {1: "last_24h", 2: "last_48h", 3: "last_72h", 7: "last_week"}
@@ -34,7 +35,7 @@ _MONTH_PART = {"بدايه": 1, "مطلع": 1, "اول": 1, "منتصف": 15, "�
 
 
 def _alternation(words) -> str:
-    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")(?![\p{L}\p{M}])"
+    return "(?:" + "|".join(regex.escape(w) for w in sorted(set(words), key=regex_cache.longest_first)) + r")(?![\p{L}\p{M}])"
 
 
 class PeriodFinder:
@@ -61,7 +62,7 @@ class PeriodFinder:
             for p in rule.patterns:
                 for k, v in subs.items():
                     p = p.replace("{" + k + "}", v)
-                self.compiled.append((regex.compile(spelled(p)), rule))
+                self.compiled.append((regex_cache.compile(spelled(p)), rule))
         # the words each pattern cannot match without: a sentence holding none is not scanned
         self.gates = GateSet([pat.pattern for pat, _rule in self.compiled])
 
@@ -145,7 +146,7 @@ class PeriodFinder:
         return template
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = regex_cache.compile(r"\s+")
 
 
 @lru_cache(maxsize=8)

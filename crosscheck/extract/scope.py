@@ -15,11 +15,9 @@ from dataclasses import dataclass
 
 from typing import Optional, Sequence
 
-import regex
-
 from crosscheck.text import charclass
 from crosscheck.util.memo import per_object
-from crosscheck.util import re_cache
+from crosscheck.util import re_cache, regex_cache
 from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
 from crosscheck.text.normalize import normalize_word
 from crosscheck.ruleset.loader import GazetteerRules, Place, ScopeRules
@@ -80,7 +78,7 @@ class Gazetteer:
             + charclass.not_before(letter)
         )
         self.locatives = frozenset(normalize_word(w) for w in rules.locatives)
-        self._zone_res = [regex.compile(p) for p in rules.time_zone_before]
+        self._zone_res = [regex_cache.compile(p) for p in rules.time_zone_before]
         venue = sorted({normalize_word(w) for w in rules.venue_words}, key=len, reverse=True)
         self._venue_re = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in venue) + r")(?!\w)") if venue else None
         after = sorted({normalize_word(w) for w in rules.venue_words_after}, key=len, reverse=True)
@@ -307,19 +305,19 @@ class Gazetteer:
 
 
 # A word: letters (the venue check walks the few words after a venue word).
-_WORD_AT = regex.compile(r"[\p{L}\p{M}]+")
+_WORD_AT = regex_cache.compile(r"[\p{L}\p{M}]+")
 
 # What may stand before a dateline's place at the start of its line: spaces, dashes, quotes.
 _DATELINE_LEAD = " \t-–—|»«\"'*"
 
 # Any run of white space inside a multi-word place name reads as one space.
-_SPACES = regex.compile(r"\s+")
+_SPACES = regex_cache.compile(r"\s+")
 
 # The word right before a position (for "في غزة"): letters, then only spaces up to `pos`.
 # Searched backwards from `pos` ((?r)): the same match as the forward search, which tried every
 # start in the 30 characters before a place (~8x slower per place named; a sentence of figures
 # names a place every ~60 bytes).
-_PREV_WORD = regex.compile(r"(?r)([\p{L}]+)\s*$")
+_PREV_WORD = regex_cache.compile(r"(?r)([\p{L}]+)\s*$")
 
 
 def _marker_regex(phrases: list[str]) -> str:

@@ -44,8 +44,6 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Optional, Sequence
 
-import regex
-
 from crosscheck.extract.claim_copy import set_fields, updated
 from crosscheck.models import Claim
 from crosscheck.ruleset.date_rules import date_rules
@@ -53,6 +51,7 @@ from crosscheck.ruleset.vote_rules import VoteRules, spelled, vote_rules
 from crosscheck.text.literals import GateSet
 from crosscheck.text.normalize import normalize_word
 from crosscheck.text.tokens import bare_forms
+from crosscheck.util import regex_cache
 
 PREFIX = "vote:"
 # Cues read word by word where they are needed (never listed by `VoteCues.find`).
@@ -61,10 +60,10 @@ _SUBJECTS = ("draft", "amendment", "resolution", "resolution_text")
 # Subjects that start a new vote when they stand between two figures ("القرار" alone does not:
 # "بتأييد 141 دولة لصالح القرار مقابل 5" is one tally).
 _SPLITTERS = ("draft", "amendment", "resolution")
-_WORD = regex.compile(r"[^\s،,.؛;:!?()\[\]«»\"']+")
-_CLAUSE_END = regex.compile(r"[،,.؛;:!?\n]")
-_HEADER_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_SINCE = regex.compile(r"منذ\s+(?:عام\s+|سنه\s+)?$")
+_WORD = regex_cache.compile(r"[^\s،,.؛;:!?()\[\]«»\"']+")
+_CLAUSE_END = regex_cache.compile(r"[،,.؛;:!?\n]")
+_HEADER_YEAR = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SINCE = regex_cache.compile(r"منذ\s+(?:عام\s+|سنه\s+)?$")
 _FILLERS = frozenset(normalize_word(w) for w in ("قرار", "القرار", "الذي", "التي", "قد", "كانت", "كان"))
 
 
@@ -88,7 +87,7 @@ class Occurrence:
 class VoteCues:
     def __init__(self, rules: VoteRules) -> None:
         self.rules = rules
-        self.patterns = [(c.id, regex.compile(spelled(p))) for c in rules.cues for p in c.patterns]
+        self.patterns = [(c.id, regex_cache.compile(spelled(p))) for c in rules.cues for p in c.patterns]
         self.gates = GateSet([pat.pattern for _cid, pat in self.patterns])
         self.negators = frozenset(normalize_word(w) for w in rules.veto_negators)
         self.adjectives: dict[str, str] = {}

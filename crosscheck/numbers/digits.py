@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Iterator
 
-import regex
+from crosscheck.util import regex_cache
 
 # A clock time: hours, minutes, optional seconds (minutes/seconds always two digits).
-_TIME = regex.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_TIME = regex_cache.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 # Splits a run into its digit groups and the separators between them.
-_GROUPS = regex.compile(r"[.,٫٬،/:]")
+_GROUPS = regex_cache.compile(r"[.,٫٬،/:]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def _overlong(s: str) -> bool:
     return 0 < limit < len(s) and any(len(g) > limit for g in _DIGITS.findall(s))
 
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = regex_cache.compile(r"\d+")
 
 
 def read_digits(

@@ -33,22 +33,23 @@ import regex
 
 from crosscheck.models import Cluster, ClusterClaim, Inconsistency
 from crosscheck.reconcile.settings import ReconcileConfig
+from crosscheck.util import regex_cache
 
 HELD, RELEASED = "hostages_held", "hostages_released"
 CAPTIVE_KINDS = (HELD, RELEASED)
 EARLIER = 50  # earlier held figures read per batch
 WORDS = 6  # words of the clause read on each side of a held figure
-_CLAUSE_END = regex.compile(r"[،,.؛;:!؟?\n]")
-_DIGITS = regex.compile(r"\d+")
+_CLAUSE_END = regex_cache.compile(r"[،,.؛;:!؟?\n]")
+_DIGITS = regex_cache.compile(r"\d+")
 
 
 def _words_pattern(words: Sequence[str]) -> Optional[regex.Pattern]:
     from crosscheck.text.normalize import normalize
 
-    alts = sorted({normalize(w).text.strip() for w in words if w.strip()}, key=len, reverse=True)
+    alts = sorted({normalize(w).text.strip() for w in words if w.strip()}, key=regex_cache.longest_first)
     if not alts:
         return None
-    return regex.compile(r"(?<!\w)[وف]?(?:" + "|".join(regex.escape(a) for a in alts) + r")(?!\w)")
+    return regex_cache.compile(r"(?<!\w)[وف]?(?:" + "|".join(regex.escape(a) for a in alts) + r")(?!\w)")
 
 
 _PATTERNS: dict[int, tuple[ReconcileConfig, dict[str, tuple]]] = {}

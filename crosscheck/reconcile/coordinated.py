@@ -14,9 +14,10 @@ from typing import Callable, Optional
 import regex
 
 from crosscheck.text.normalize import normalize
+from crosscheck.util import regex_cache
 
-_CLAUSE_END = regex.compile(r"[،,؛;.!?؟\n:]")
-_AND = regex.compile(r"\s+و")
+_CLAUSE_END = regex_cache.compile(r"[،,؛;.!?؟\n:]")
+_AND = regex_cache.compile(r"\s+و")
 # how far after the figure's words the places may stand (characters of the original text)
 REACH = 60
 
@@ -24,10 +25,10 @@ REACH = 60
 @lru_cache(maxsize=8)
 def opener_pattern(words: tuple[str, ...]) -> Optional["regex.Pattern"]:
     """The words bringing in the places, right after the figure ("في", "في كل من")."""
-    forms = sorted({normalize(w).text.strip() for w in words if w.strip()}, key=len, reverse=True)
+    forms = sorted({normalize(w).text.strip() for w in words if w.strip()}, key=regex_cache.longest_first)
     if not forms:
         return None
-    return regex.compile(r"\s*(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in forms) + r")\s+")
+    return regex_cache.compile(r"\s*(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in forms) + r")\s+")
 
 
 def coordinated_places(after: str, opener: Optional["regex.Pattern"], gaz, root: Callable[[str], str]) -> Optional[list[str]]:

@@ -17,6 +17,7 @@ import regex
 
 from crosscheck.models import Claim
 from crosscheck.text.normalize import normalize
+from crosscheck.util import regex_cache
 
 
 @lru_cache(maxsize=8)
@@ -26,8 +27,8 @@ def _opener_at(directory: str) -> Optional["regex.Pattern"]:
     words = load_rules(directory).hierarchy.fronted_place_openers
     if not words:
         return None
-    forms = sorted({normalize(w).text for w in words}, key=len, reverse=True)
-    return regex.compile(r"\s*(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in forms) + r")\s+")
+    forms = sorted({normalize(w).text for w in words}, key=regex_cache.longest_first)
+    return regex_cache.compile(r"\s*(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in forms) + r")\s+")
 
 
 def _opener() -> Optional["regex.Pattern"]:

@@ -28,7 +28,6 @@ from functools import lru_cache
 from itertools import combinations
 from typing import Optional, Sequence
 
-import regex
 from rapidfuzz import fuzz, process
 
 from crosscheck.models import Claim
@@ -38,6 +37,7 @@ from crosscheck.reconcile.story_places import named_countries
 from crosscheck.reconcile.story_words import StoryWords
 from crosscheck.reconcile.fronted import fronted_aside
 from crosscheck.reconcile.intervals import agree, claim_span
+from crosscheck.util import regex_cache
 
 # Scope attributes that may be filled from the document's context.  `group` and `actor` are not:
 # a document's most common group (say, children) says nothing about an unqualified toll, and
@@ -50,9 +50,9 @@ OPTIONAL_WHEN_ATTACHING = ("incident",)
 LATER_ATTRIBUTES = ("incident",)
 
 # Readable id parts: runs of ASCII letters/digits (Arabic names are carried by the hash).
-_SLUG = regex.compile(r"[a-z0-9]+")
+_SLUG = regex_cache.compile(r"[a-z0-9]+")
 # Gazetteer ids look like "gaza" or "khan_younis": ASCII words and underscores.
-_ASCII_ID = regex.compile(r"^[a-z0-9_\-+:]+$")  # also combined places: "iran+iraq", "combined:2"
+_ASCII_ID = regex_cache.compile(r"^[a-z0-9_\-+:]+$")  # also combined places: "iran+iraq", "combined:2"
 
 
 # ---------------------------------------------------------------------- data
@@ -168,7 +168,7 @@ class PlaceNames:
 
 
 # The Arabic article at the start of a word ("النصيرات" ~ "نصيرات"), on words long enough to have one.
-_ARTICLE = regex.compile(r"(?<!\S)ال(?=\S{2})")
+_ARTICLE = regex_cache.compile(r"(?<!\S)ال(?=\S{2})")
 # A shared neighbourhood key bigger than this is a degenerate pattern, not a spelling variant.
 MAX_NEIGHBOURS = 64
 # A figure at no place looks at most this many (cluster, day) entries of its days for its story
@@ -698,7 +698,7 @@ def dedupe_order(g: ScopeGroup) -> list[tuple[str, int]]:
 
 
 # A period from a named day ("since:2023-04-14", as crosscheck.reconcile.periods resolves it).
-_SINCE_DAY = regex.compile(r"^since:(\d{4}-\d\d-\d\d)$")
+_SINCE_DAY = regex_cache.compile(r"^since:(\d{4}-\d\d-\d\d)$")
 
 
 def since_day(period: Optional[str]) -> Optional[date]:

@@ -36,6 +36,7 @@ from crosscheck.models import Claim, Document
 from crosscheck.reconcile.singled_out import ALONE_WORDS, alone_near, alone_pattern  # noqa: F401 (ALONE_WORDS re-exported)
 from crosscheck.text.normalize import normalize, normalize_word
 from crosscheck.reconcile.stated_whole import stated_whole_pattern
+from crosscheck.util import regex_cache
 
 # Kinds whose figures add up: a part of them is at most the whole.  Votes, resolution numbers,
 # vetoes and durations are not sums of parts.
@@ -48,9 +49,9 @@ ADDITIVE_KINDS = frozenset({
     "displaced", "aid_trucks",
 })
 COMBINED_PREFIX = "combined:"
-_CLAUSE_END = regex.compile(r"[،,؛;.!?\n:]")
-_SENTENCE_END = regex.compile(r"[.!?؟\n]")
-_ID = regex.compile(r"^[a-z0-9_\-+:]+$")  # gazetteer ids and combinations ("iran+iraq")
+_CLAUSE_END = regex_cache.compile(r"[،,؛;.!?\n:]")
+_SENTENCE_END = regex_cache.compile(r"[.!?؟\n]")
+_ID = regex_cache.compile(r"^[a-z0-9_\-+:]+$")  # gazetteer ids and combinations ("iran+iraq")
 _MAX_DEPTH = 16  # a gazetteer chain is a few levels; guards against a cycle in user rules
 
 
@@ -373,7 +374,7 @@ def _num_end(c: Claim) -> int:
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> str:
-    words = sorted({normalize_word(p) for p in phrases}, key=len, reverse=True)
+    words = sorted({normalize_word(p) for p in phrases}, key=regex_cache.longest_first)
     alts = "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in words if p)
     # a clitic و/ف may stand before the phrase ("وفي البلدين")
     return rf"(?<!\w)[وف]?(?P<p>{alts})(?!\w)"
@@ -381,18 +382,18 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
 
 def _partitive_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
     """"من" and a partitive noun ending the figure's surface (normalised text)."""
-    words = sorted({normalize_word(n) for n in nouns if n}, key=len, reverse=True)
+    words = sorted({normalize_word(n) for n in nouns if n}, key=regex_cache.longest_first)
     if not words:
         return None
-    return regex.compile(r"(?<!\w)من\s+(?:" + "|".join(regex.escape(w) for w in words) + r")\s*$")
+    return regex_cache.compile(r"(?<!\w)من\s+(?:" + "|".join(regex.escape(w) for w in words) + r")\s*$")
 
 
 def _partitive_after_pattern(nouns: Iterable[str]) -> Optional[regex.Pattern]:
     """"من", "بين" or "من بين" + a partitive noun right after a figure (normalised text)."""
-    words = sorted({normalize_word(w) for w in nouns if w}, key=len, reverse=True)
+    words = sorted({normalize_word(w) for w in nouns if w}, key=regex_cache.longest_first)
     if not words:
         return None
-    return regex.compile(r"\s+(?:من\s+بين|من|بين)\s+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
+    return regex_cache.compile(r"\s+(?:من\s+بين|من|بين)\s+(?:" + "|".join(regex.escape(w) for w in words) + r")(?!\w)")
 
 
 def _phrase_alternation(phrases: Iterable[str]) -> Optional[str]:
@@ -407,13 +408,13 @@ def _phrase_alternation(phrases: Iterable[str]) -> Optional[str]:
 def _last_part_pattern(words: Iterable[str]) -> Optional[regex.Pattern]:
     """One of `words` (normalised) ending right before a figure."""
     alts = _phrase_alternation(words)
-    return None if alts is None else regex.compile(r"(?<!\w)[وفب]?(?:" + alts + r")\s+$")
+    return None if alts is None else regex_cache.compile(r"(?<!\w)[وفب]?(?:" + alts + r")\s+$")
 
 
 def _of_them_pattern(pronouns: Iterable[str]) -> Optional[regex.Pattern]:
     """A partitive pronoun phrase right after the figure, ending its clause (normalised text)."""
     alts = _phrase_alternation(pronouns)
-    return None if alts is None else regex.compile(r"\s+(?:" + alts + r")\s*(?:[،,.؛;:!?؟\n]|$)")
+    return None if alts is None else regex_cache.compile(r"\s+(?:" + alts + r")\s*(?:[،,.؛;:!?؟\n]|$)")
 
 
 def _year_words(rules_directory: str, nouns: Iterable[str]) -> list[str]:
@@ -438,7 +439,7 @@ def _build(rules_directory: str) -> Hierarchy:
         for p in combo.phrases:
             counts[normalize_word(p)] = combo.count
             phrases.append(p)
-    pattern = regex.compile(_phrase_pattern(phrases)) if phrases else None
+    pattern = regex_cache.compile(_phrase_pattern(phrases)) if phrases else None
     alone = alone_pattern(h.alone)
     return Hierarchy(
         place_parent=parent,

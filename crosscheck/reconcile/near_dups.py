@@ -42,11 +42,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-import regex
 from rapidfuzz import fuzz
 
 from crosscheck.reconcile.settings import NearDuplicateConfig
 from crosscheck.text.normalize import normalize
+from crosscheck.util import regex_cache
 
 BINS = 32
 BANDS = 8
@@ -57,7 +57,7 @@ EMPTY = 0xFFFFFFFF
 MIN_SHARED_BINS = 8
 
 # Words for shingling: runs of letters/digits (punctuation and layout differ between copies).
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = regex_cache.compile(r"[\p{L}\p{N}]+")
 
 
 def comparable_text(text: str) -> str:

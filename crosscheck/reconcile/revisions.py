@@ -115,12 +115,12 @@ def tells_fall(sentence: str, at: int, key: Optional[str] = None) -> bool:
 
 @lru_cache(maxsize=8)
 def _reason_pattern(directory: str):
-    import regex
+    from crosscheck.util import regex_cache
 
     from crosscheck.ruleset.period_rules import period_rules
 
     pats = period_rules(directory).fall_reason_patterns
-    return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+    return regex_cache.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
 
 
 def tells_fall_reason(sentence: str, key: Optional[str] = None) -> bool:

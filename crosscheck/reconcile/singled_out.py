@@ -12,6 +12,7 @@ from typing import Optional
 import regex
 
 from crosscheck.text.normalize import normalize_word
+from crosscheck.util import regex_cache
 
 # How near a figure "وحده" singles it out.
 ALONE_WORDS = 5
@@ -19,8 +20,8 @@ ALONE_WORDS = 5
 
 def alone_pattern(words) -> Optional[regex.Pattern]:
     """The pattern of the rule's words (normalised), or None when there are none."""
-    alone_words = sorted({normalize_word(w) for w in words}, key=len, reverse=True)
-    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in alone_words) + r")(?!\w)") \
+    alone_words = sorted({normalize_word(w) for w in words}, key=regex_cache.longest_first)
+    return regex_cache.compile(r"(?<!\w)(?:" + "|".join(regex.escape(w) for w in alone_words) + r")(?!\w)") \
         if alone_words else None
 
 

@@ -22,13 +22,14 @@ import regex
 
 from crosscheck.models import Claim
 from crosscheck.text.normalize import normalize
+from crosscheck.util import regex_cache
 
 WINDOW = 64  # characters before the part's figure read for its whole
 
 
 def _alternation(phrases: Iterable[str]) -> Optional[str]:
     """The normalised phrases, longest first, any space inside one matching one or more."""
-    words = sorted({normalize(m).text.strip() for m in phrases if m.strip()}, key=len, reverse=True)
+    words = sorted({normalize(m).text.strip() for m in phrases if m.strip()}, key=regex_cache.longest_first)
     return "|".join(r"\s+".join(regex.escape(x) for x in w.split()) for w in words) or None
 
 
@@ -42,7 +43,7 @@ def stated_whole_pattern(markers: Iterable[str], year_words: Iterable[str] = ())
     years = _alternation(year_words)
     not_year = ("" if years is None else
                 r"(?!(?<=(?:^|[^\w])[وفبل]?(?:" + years + r")[\s/()\-]*)\d{4}(?!\d))")
-    return regex.compile(r"(?<![\d.,])" + not_year + r"(\d+)(?:\s+[^\s\d،,.؛;:]+){0,5}\s*[،,]?\s*"
+    return regex_cache.compile(r"(?<![\d.,])" + not_year + r"(\d+)(?:\s+[^\s\d،,.؛;:]+){0,5}\s*[،,]?\s*"
                          r"(?:[وف]?كان(?:ت|وا)?\s+)?(?:" + alts + r")\s+$")
 
 

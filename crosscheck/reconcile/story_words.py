@@ -23,11 +23,10 @@ import math
 from collections import defaultdict
 from typing import Iterable, Optional
 
-import regex
-
 from crosscheck.text.normalize import normalize_word
+from crosscheck.util import regex_cache
 
-_WORD = regex.compile(r"\p{Arabic}{4,}")
+_WORD = regex_cache.compile(r"\p{Arabic}{4,}")
 
 
 def sentence_words(sentence: str) -> set[str]:

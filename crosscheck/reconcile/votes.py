@@ -188,14 +188,14 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int, taken: fr
 def _cues_at(directory: str) -> dict:
     """rules/vote_events.yaml's `last_month` ("الشهر الماضي") and `recall` ("بعد أن") cues,
     compiled once per rules directory (None for a cue the rules leave out)."""
-    import regex
+    from crosscheck.util import regex_cache
 
     from crosscheck.ruleset.vote_rules import spelled
 
     out = {}
     for cid in ("last_month", "recall"):
         pats = [spelled(p) for c in vote_rules(directory).cues if c.id == cid for p in c.patterns]
-        out[cid] = regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+        out[cid] = regex_cache.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
     return out
 
 

@@ -20,23 +20,23 @@ import json
 import textwrap
 from typing import Any, Callable, Iterable, Optional
 
-import regex
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from crosscheck.models import Claim
+from crosscheck.util import regex_cache
 
 FSI = "\u2068"  # FIRST STRONG ISOLATE: direction taken from the first strong letter inside
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE: ends the isolate
 
 # Any right-to-left letter (Arabic, Hebrew, Syriac, Thaana, N'Ko … by bidi class R or AL).
-_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_RTL = regex_cache.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 # Bidi controls already in the source text: dropped from cells so they cannot unbalance ours.
-_BIDI_CONTROLS = regex.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROLS = regex_cache.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Line breaks and runs of whitespace inside a cell collapse to one space.
-_SPACES = regex.compile(r"\s+")
+_SPACES = regex_cache.compile(r"\s+")
 
 
 # The documented order of a claim record's first keys (README "Claim records").

@@ -12,15 +12,14 @@ import math
 from collections import Counter
 from typing import Callable, Iterable, Mapping, Optional, Sequence
 
-import regex
-
 from crosscheck.models import Claim, Cluster, ClusterClaim, Interval
+from crosscheck.util import regex_cache
 
 # Bidi embeddings/overrides (U+202A-U+202E) and isolates (U+2066-U+2069): inside untrusted
 # text they could reorder what surrounds them (e.g. make "100" read as "001"), so they are
 # shown as their code point instead.  Other C0/C1 controls (except tab and newline) would
 # corrupt a terminal or a table, so they go the same way.
-_UNSAFE_CONTROLS = regex.compile(r"[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNSAFE_CONTROLS = regex_cache.compile(r"[\u202a-\u202e\u2066-\u2069\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 QUALIFIER_SIGNS = {
     "exact": "",
@@ -40,7 +39,7 @@ STATUS_ORDER = ("conflict", "consistent", "single")
 # and offsets around it, as `crosscheck extract` does for its table cells.
 FSI = "\u2068"  # FIRST STRONG ISOLATE
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
-_RTL_LETTER = regex.compile(r"[\p{Script=Arabic}\p{Script=Hebrew}]")  # text that needs isolating
+_RTL_LETTER = regex_cache.compile(r"[\p{Script=Arabic}\p{Script=Hebrew}]")  # text that needs isolating
 
 # Marks around the highlighted number in plain text (the HTML uses <mark>).
 HIGHLIGHT_OPEN = "⟦"

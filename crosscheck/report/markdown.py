@@ -14,8 +14,6 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Optional
 
-import regex
-
 from crosscheck.report.cluster_view import (
     claim_bounds,
     format_consensus,
@@ -25,6 +23,7 @@ from crosscheck.report.cluster_view import (
     status_counts,
     top_conflicts,
 )
+from crosscheck.util import regex_cache
 from crosscheck.report.labels import Labels, load_labels
 from crosscheck.report.positions import other_mentions
 from crosscheck.models import Cluster, Report, ReportDocument
@@ -34,8 +33,8 @@ if TYPE_CHECKING:
 
 # Characters with a meaning in (GitHub-flavoured) Markdown inline text or tables; a backslash
 # makes each literal.
-_MD_SPECIAL = regex.compile(r"([\\`*_\[\]{}|#~!])")
-_WHITESPACE_RUN = regex.compile(r"\s+")  # cells and list items must stay on one line
+_MD_SPECIAL = regex_cache.compile(r"([\\`*_\[\]{}|#~!])")
+_WHITESPACE_RUN = regex_cache.compile(r"\s+")  # cells and list items must stay on one line
 
 
 def md_escape(text: object) -> str:

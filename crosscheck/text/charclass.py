@@ -16,7 +16,7 @@ import re
 import sys
 from functools import lru_cache
 
-import regex
+from crosscheck.util import regex_cache
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +35,7 @@ def stdlib_class(regex_class: str) -> str:
     points the `regex` pattern `regex_class` (one character, e.g. `[\\p{L}\\p{M}]`, `\\s`)
     matches."""
     out = []
-    run = regex.compile(f"(?:{regex_class})+")
+    run = regex_cache.compile(f"(?:{regex_class})+")
     for part in _every_code_point():
         for m in run.finditer(part):
             a, b = part[m.start()], part[m.end() - 1]

@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from crosscheck.text.literals import LiteralGate
 from crosscheck.text.normalize import normalize, normalize_sentence, normalize_word
+from crosscheck.util import regex_cache
 from crosscheck.util.memo import per_object
 
 
@@ -124,22 +125,22 @@ def _load(path: str) -> DateRules:
 
 # ---------------------------------------------------------------------- patterns
 
-_DIGITS = regex.compile(r"(?<!\d)\d+")
+_DIGITS = regex_cache.compile(r"(?<!\d)\d+")
 # a clause break between a figure and a day after it (not a thousands separator "1,200")
-_CLAUSE_BREAK = regex.compile(r"[،؛]|,(?!\d)")
+_CLAUSE_BREAK = regex_cache.compile(r"[،؛]|,(?!\d)")
 # a figure, with at most one word (its noun) after it, at the end of a stretch of text
-_FIGURE_END = regex.compile(r"\d(?:\s+[^\s\d،؛,.]+)?\s*$")
+_FIGURE_END = regex_cache.compile(r"\d(?:\s+[^\s\d،؛,.]+)?\s*$")
 
 
 def _alt(words) -> str:
-    forms = sorted({normalize_word(w) for w in words}, key=len, reverse=True)
+    forms = sorted({normalize_word(w) for w in words}, key=regex_cache.longest_first)
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in forms)
 
 
 def _words_re(words, before: str, after: str):
     """`before`, then one of `words` (normalised, longest first), then `after`, compiled; None
     when the rule file lists no words (the check it serves is then off)."""
-    return regex.compile(before + "(?:" + _alt(words) + ")" + after) if words else None
+    return regex_cache.compile(before + "(?:" + _alt(words) + ")" + after) if words else None
 
 
 class _Patterns:
@@ -153,52 +154,52 @@ class _Patterns:
         w = r"(?<![\p{L}\d])"
         e = r"(?![\p{L}\d])"
         # day, month name (optionally "/other name" or "(other name)"), optional year
-        self.dmy = regex.compile(
+        self.dmy = regex_cache.compile(
             w + r"(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
             r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
         )
         self.new_statement_re = _words_re(rules.new_statement_words, r"\s*[وف]?", r"(?![\p{L}])")
         self.ordinals = {normalize_word(k): v for k, v in rules.day_ordinals.items()}
-        self.dmy_words = regex.compile(
+        self.dmy_words = regex_cache.compile(
             w + r"(" + _alt(rules.day_ordinals) + r")\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
             r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
         ) if rules.day_ordinals else None
         self.earlier_as_of_re = _words_re(rules.earlier_as_of_words, r"(?<![\p{L}])", r"\s*$")
-        self.hijri_re = regex.compile(
+        self.hijri_re = regex_cache.compile(
             w + r"(\d{1,2})\s+(?:من\s+)?(" + _alt(rules.hijri_months) + r")" + e + r"\s*[،,]?\s*(\d{4})"
         )
         # a month and its year ("مارس/آذار 2022", "تشرين الأول 2022", "يوليو من عام 2021")
-        self.month_year = regex.compile(
+        self.month_year = regex_cache.compile(
             w + r"(" + months + r")(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e
             + r"\s*[،,]?\s*(?:من\s+)?(?:عام\s+)?(\d{4})(?!\d)"
         )
         self.month_number = {normalize_word(m): i + 1 for i, m in enumerate(rules.months)}
-        self.month_re = regex.compile(w + r"(" + months + r")" + e)
-        self.iso = regex.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+        self.month_re = regex_cache.compile(w + r"(" + months + r")" + e)
+        self.iso = regex_cache.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
         # day, month, year with one separator ("14/05/2024", "19-4-2024", "14.05.2024")
-        self.numeric = regex.compile(r"(?<!\d)(\d{1,2})(?P<sep>[/.-])(\d{1,2})(?P=sep)(\d{4})(?!\d)")
-        self.relative_re = regex.compile(w + r"(?:[وف]?(?:ب)?)(" + _alt(rules.relative_days) + r")" + e)
-        self.weekday_re = regex.compile(
+        self.numeric = regex_cache.compile(r"(?<!\d)(\d{1,2})(?P<sep>[/.-])(\d{1,2})(?P=sep)(\d{4})(?!\d)")
+        self.relative_re = regex_cache.compile(w + r"(?:[وف]?(?:ب)?)(" + _alt(rules.relative_days) + r")" + e)
+        self.weekday_re = regex_cache.compile(
             w + r"(?:[وف]?(?:ب|ل)?)(?:يوم\s+(?:ال)?|ال)(" + _alt(_bare(rules.weekdays)) + r")" + e
         )
-        self.anchor_re = regex.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
-        self.as_of_re = regex.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
+        self.anchor_re = regex_cache.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
+        self.as_of_re = regex_cache.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
         # a magnitude in the clause ("الزلزال الذي بلغت قوته 7.8 درجات وضرب …") is no figure of
         # its own: a decimal and its unit count as one word
         unit = (r"|\d+(?:[.,٫]\d+)?\s+(?:" + _alt(rules.event_clause_units) + r")(?!\S)") if rules.event_clause_units else ""
-        self.event_clause_re = regex.compile(
+        self.event_clause_re = regex_cache.compile(
             r"(?<![\p{L}])(?:" + _alt(rules.event_clause_words) + r")(?:\s+(?:(?![اإأ]ن(?!\S))[^\s،,.؛:!?\d]+" + unit + r")){1,"
             + str(rules.event_clause_max_words) + r"}\s+$"
         ) if rules.event_clause_words else None
         self.parts = {normalize_word(k): v for k, v in rules.parts_of_day.items()}
-        self.part_re = regex.compile(
+        self.part_re = regex_cache.compile(
             w + r"(?:[وف]?(?:ب|ل)?)(?:ال)?(" + _alt(_bare(rules.parts_of_day)) + r")" + e
         ) if rules.parts_of_day else None
         # the words every match of part_re holds: a sentence holding none is not scanned
         self.part_gate = LiteralGate.of(self.part_re.pattern) if self.part_re is not None and _PART_GATE else None
         self.earlier_re = _words_re(rules.earlier_figure_words, r"(?<![\p{L}])[وف]?", r"(?![\p{L}])")
         self.event_noun_re = _words_re(rules.event_nouns, r"(?<![\p{L}])[وفبل]?", r"\s+$")
-        self.report_noun_re = regex.compile(
+        self.report_noun_re = regex_cache.compile(
             r"(?<![\p{L}])[وفبل]?(?:" + "|".join(sorted(
                 (r"\s+".join("(?:ال)?" + regex.escape(w) for w in _bare(dict.fromkeys(n.split(), 0)))
                  for n in rules.report_nouns), key=len, reverse=True)) + r")\s+$"
@@ -206,12 +207,12 @@ class _Patterns:
         # how far before a day its clause word may stand (characters searched)
         self.event_clause_reach = 14 * rules.event_clause_max_words + 10
         # a day looked forward to: a future cue a few words before it, or "المقبل" after it
-        self.future_re = regex.compile(
+        self.future_re = regex_cache.compile(
             r"(?<![\p{L}])[وف]?(?:" + _alt(rules.future_words) + r")(?:\s+[^\s،,.؛:!?]+){0,"
             + str(rules.future_max_words) + r"}\s+$"
         ) if rules.future_words else None
         self.future_reach = 14 * rules.future_max_words + 24
-        self.period_start_re = regex.compile(
+        self.period_start_re = regex_cache.compile(
             r"(?<![\p{L}])[وف]?(?:" + _alt(rules.period_start_words) + r")(?:\s+[^\s،,.؛:!?\d]+){0,"
             + str(rules.period_start_max_words) + r"}\s+$"
         ) if rules.period_start_words else None
@@ -222,7 +223,7 @@ class _Patterns:
         self.same_after_re = _words_re(rules.same_day_after, r"\s+", r"(?![\p{L}])")
         self.same_before_re = _words_re(rules.same_day_before, r"(?<![\p{L}])(?:في\s+)?", r"\s+$")
         # a report's verb, then words none of which opens a reported clause ("أن", "إنها")
-        self.report_verb_re = regex.compile(
+        self.report_verb_re = regex_cache.compile(
             r"(?<![\p{L}])[وف]?(?:" + _alt(rules.report_verbs) + r")(?![\p{L}])"
             r"(?:\s+(?![اإأ]ن\p{L}{0,3}(?!\S))[^\s،,.؛:!?\d]+)*\s+$"
         ) if rules.report_verbs else None
@@ -369,7 +370,7 @@ def month_of_year(sentence: str, year: int, rules: DateRules) -> Optional[int]:
     return found.pop() if len(found) == 1 else None
 
 
-_YEAR_AFTER_MONTH = regex.compile(r"\s*(?:[/(-]\s*[^\s\d]+(?:\s+[^\s\d]+)?\s*\)?)?\s*[،,]?\s*(?:عام\s+)?(\d{4})(?!\d)")
+_YEAR_AFTER_MONTH = regex_cache.compile(r"\s*(?:[/(-]\s*[^\s\d]+(?:\s+[^\s\d]+)?\s*\)?)?\s*[،,]?\s*(?:عام\s+)?(\d{4})(?!\d)")
 
 
 def months_named(sentence: str, rules: DateRules, not_after: Optional[int] = None) -> frozenset[int]:
@@ -589,7 +590,7 @@ def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
     return best[1] if best else None
 
 
-_NUMBER_START = regex.compile(r"(?<![\d.,٫٬])\d")
+_NUMBER_START = regex_cache.compile(r"(?<![\d.,٫٬])\d")
 
 
 @lru_cache(maxsize=2048)

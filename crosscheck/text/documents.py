@@ -40,6 +40,7 @@ import regex
 import yaml
 
 from crosscheck.errors import InputError, tag_input
+from crosscheck.util import regex_cache
 from crosscheck.util.safe_read import loads_json, max_input_bytes, open_regular, read_limited, sniff_utf16
 from crosscheck.models import Document
 
@@ -55,15 +56,15 @@ StdinLike = Union[str, bytes, IO[str], IO[bytes], None]
 # Front matter: a first line that is exactly '---', YAML, then a line that is '---' or '...'
 # (the YAML document-end marker Jekyll/Hugo also accept).  re.M so ^/$ work per line; the
 # lazy body stops at the first closing line.  Trailing spaces on the fence lines are allowed.
-_FRONT_MATTER = regex.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S | regex.M)
+_FRONT_MATTER = regex_cache.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S | regex.M)
 
 # Arabic-Indic and Persian digits in a date string ("٢٠٢٤-٠٣-٢٥") become ASCII digits.
 _DIGITS = str.maketrans({**{0x0660 + i: str(i) for i in range(10)}, **{0x06F0 + i: str(i) for i in range(10)}})
 
 # Dates written year first, any of - / . as separator: 2024-03-25, 2024/3/25.
-_YMD = regex.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_YMD = regex_cache.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 # Day first (the Arab-world convention for numeric dates): 25/03/2024, 25-3-2024.
-_DMY = regex.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_DMY = regex_cache.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
 @dataclass(frozen=True)

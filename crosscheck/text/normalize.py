@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyarabic.araby as araby
-import regex
+
+from crosscheck.util import regex_cache
 
 # One-to-one substitutions: letter variants that news text uses interchangeably.
 _ONE_TO_ONE: dict[int, str] = {}
@@ -40,7 +41,7 @@ _TABLE = str.maketrans(_ONE_TO_ONE)
 
 # Characters that are dropped or expanded, i.e. change the length.  Everything else passes
 # through translate() one to one.
-_SPECIAL = regex.compile(
+_SPECIAL = regex_cache.compile(
     "["
     "\u0610-\u061a"  # Quranic annotation signs
     "\u061c"  # Arabic letter mark (bidi)
@@ -66,9 +67,9 @@ _DELETE = re.compile(
 )
 # Presentation forms expand to several letters: the general (slower) path handles them.
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
-_TRAILING_MARK = regex.compile("[\u064b-\u065f\u0670]")
+_TRAILING_MARK = regex_cache.compile("[\u064b-\u065f\u0670]")
 _TRAILING_MARKS = frozenset(map(chr, [*range(0x64B, 0x660), 0x670]))  # _TRAILING_MARK's characters
-_DROP_IN_EXPANSION = regex.compile("[\u064b-\u065f\u0670\u0640]")
+_DROP_IN_EXPANSION = regex_cache.compile("[\u064b-\u065f\u0670\u0640]")
 
 
 def _expand(ch: str) -> str:

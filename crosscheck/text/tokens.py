@@ -13,25 +13,27 @@ from sys import intern
 
 import regex
 
+from crosscheck.util import regex_cache
+
 # A word is a run of letters or digits (digits with their separators stay one token so that
 # "30,000" is not three words); everything else (spaces, punctuation) separates words.
-_WORD = regex.compile(r"\d+(?:[.,٫٬]\d+)*|[\p{L}\p{M}]+")
+_WORD = regex_cache.compile(r"\d+(?:[.,٫٬]\d+)*|[\p{L}\p{M}]+")
 
 # Clause punctuation: a window around a number never crosses these.  Brackets are not breaks:
 # "حق النقض (الفيتو) ضد مشروع قرار" is one clause.
-CLAUSE_BREAK = regex.compile(r"[.!?؟؛;:,،\n«»\"“”]")
+CLAUSE_BREAK = regex_cache.compile(r"[.!?؟؛;:,،\n«»\"“”]")
 
 # One pass for both: findall yields (gap, word) pairs, the gap being everything before the word
 # that is no letter, mark or digit.  Every letter, mark or digit starts a _WORD match, so the
 # words are exactly _WORD's matches and the gaps are the text between them.
-_GAP_AND_WORD = regex.compile(r"([^\p{L}\p{M}\d]*)(" + _WORD.pattern + ")")
+_GAP_AND_WORD = regex_cache.compile(r"([^\p{L}\p{M}\d]*)(" + _WORD.pattern + ")")
 # The same words where no digit is followed by two separators: a digit, then digits and
 # separators, ending at a digit.  Without "1..2" (one word here, "1" and "2" above) the two
 # read the same words; this one keeps no state per group ("1.1.1.…": `regex` held ~80 bytes
 # per group of _WORD's repeated group while matching, 81 MB for one word of 1 MB).
-_WORD_FLAT = regex.compile(r"\d[\d.,٫٬]*(?<=\d)|[\p{L}\p{M}]+")
-_GAP_AND_WORD_FLAT = regex.compile(r"([^\p{L}\p{M}\d]*)(" + _WORD_FLAT.pattern + ")")
-_TWO_SEPARATORS = regex.compile(r"\d[.,٫٬]{2}")
+_WORD_FLAT = regex_cache.compile(r"\d[\d.,٫٬]*(?<=\d)|[\p{L}\p{M}]+")
+_GAP_AND_WORD_FLAT = regex_cache.compile(r"([^\p{L}\p{M}\d]*)(" + _WORD_FLAT.pattern + ")")
+_TWO_SEPARATORS = regex_cache.compile(r"\d[.,٫٬]{2}")
 
 
 def _word_re(text: str, pos: int, stop: int, flat: regex.Pattern, plain: regex.Pattern) -> regex.Pattern:
@@ -164,10 +166,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # its phrase, not a clause of its own: an opening quote after a space, at most
 # _QUOTED_NAME_MAX words, a closing quote before a space, no figure inside (a figure in quotes,
 # "بلغ “39 مدنيا", or a name holding one, "العبارة "النجمة 95"", keeps its breaks).
-_ANY_QUOTE = regex.compile(r'["«»“”]')
-_OPENING = regex.compile(r' +["«“]')
-_CLOSING = regex.compile(r'["»”] +')
-_CLOSING_ANY = regex.compile(r'["»”]')
+_ANY_QUOTE = regex_cache.compile(r'["«»“”]')
+_OPENING = regex_cache.compile(r' +["«“]')
+_CLOSING = regex_cache.compile(r'["»”] +')
+_CLOSING_ANY = regex_cache.compile(r'["»”]')
 _QUOTED_NAME_MAX = 4
 # ... and a quoted figure phrase may run longer: a two-word hedge, the figure, its noun and a nisba
 # ('قتلوا "أكثر من 20 جنديا سعوديا"')

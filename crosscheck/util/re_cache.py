@@ -136,9 +136,10 @@ def _save(path: Path, source: str, entry: tuple) -> None:
     write_kept(path, marshal.dumps((source, entry)), KEEP)
 
 
-def write_kept(path: Path, blob: bytes, keep: int) -> None:
+def write_kept(path: Path, blob: bytes, keep: Optional[int]) -> None:
     """Write `blob` to `path` atomically (a temporary file renamed), then keep the `keep` newest
-    files of its directory with its suffix; a cache that cannot be written keeps nothing."""
+    files of its directory with its suffix (None: no pruning); a cache that cannot be written
+    keeps nothing."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
@@ -146,7 +147,8 @@ def write_kept(path: Path, blob: bytes, keep: int) -> None:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blob)
             os.replace(tmp, path)
-            _prune(path.parent, path.suffix, keep)
+            if keep is not None:
+                _prune(path.parent, path.suffix, keep)
         except BaseException:
             try:
                 os.unlink(tmp)
