@@ -18,6 +18,10 @@ the installed `crosscheck` command as a child process, as a user would:
            first check after an ingest judges the whole record once and keeps it in the store
            (crosscheck.store.judged)
 * recheck  the same command again: what every later check costs
+* rereport `report --store` again once a check has judged the record: it reads the judged
+           state (crosscheck.store.from_state) instead of judging every unit again; its files
+           are compared with the first report's (`same bytes as report` in the note, else the
+           names of the files that differ)
 
 and prints, per step and size, the wall time, the CPU seconds of the command and the workers it
 waited for, articles per second, the peak memory of the
@@ -53,7 +57,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from gen_articles import article, write_jsonl  # noqa: E402
 
-STEPS = ("extract", "ingest", "report", "check", "recheck")
+STEPS = ("extract", "ingest", "report", "check", "recheck", "rereport")
 
 
 def stale_bytecode(package: Path) -> list[Path]:
@@ -236,8 +240,8 @@ def run_step(step: str, n: int, work: Path, exe: str, args: argparse.Namespace) 
             p.unlink()
         cmd = [exe, "ingest", str(src), "--store", str(store), *jobs]
         count = n
-    elif step == "report":
-        out_dir = work / f"report-{n}"
+    elif step in ("report", "rereport"):
+        out_dir = work / (f"report-{n}" if step == "report" else f"report-{n}-judged")
         shutil.rmtree(out_dir, ignore_errors=True)
         cmd = [exe, "report", "--store", str(store), "--out", str(out_dir)]
         count = n
@@ -247,19 +251,44 @@ def run_step(step: str, n: int, work: Path, exe: str, args: argparse.Namespace) 
         count = 1
     else:
         raise SystemExit(f"unknown step {step!r}")
-    if step in ("report", "check", "recheck") and not store.exists():
+    if step in ("report", "check", "recheck", "rereport") and not store.exists():
         return Run(step, count, 0.0, 0.0, 0.0, "skipped", "no store (run ingest first)")
     seconds, peak, cores, status, tail = measure(cmd, args.timeout)
     if step == "extract" and status == "ok" and (work / f"claims-{n}.jsonl").exists():
         outputs["claims.jsonl"] = (work / f"claims-{n}.jsonl").stat().st_size
-    if step == "report" and status == "ok":
-        if not (work / f"report-{n}").is_dir():
+    note = ""
+    if step in ("report", "rereport") and status == "ok":
+        if not out_dir.is_dir():
             status = "failed (no report written)"
         else:
-            for f in sorted((work / f"report-{n}").iterdir()):
+            for f in sorted(out_dir.iterdir()):
                 outputs[f.name] = f.stat().st_size
-    note = "" if status == "ok" else tail.strip().splitlines()[-1] if tail.strip() else ""
+            if step == "rereport" and (work / f"report-{n}").is_dir():
+                note = same_files(work / f"report-{n}", out_dir)
+    if status != "ok":
+        note = tail.strip().splitlines()[-1] if tail.strip() else ""
     return Run(step, count, seconds, peak, cores, status, note, outputs)
+
+
+def same_files(a: Path, b: Path) -> str:
+    """'same bytes as report' when the two report directories hold the same files with the same
+    bytes (compared a block at a time), else which differ."""
+    names = sorted({p.name for p in a.iterdir()} | {p.name for p in b.iterdir()})
+    differ = []
+    for name in names:
+        pa, pb = a / name, b / name
+        if not (pa.exists() and pb.exists()) or pa.stat().st_size != pb.stat().st_size:
+            differ.append(name)
+            continue
+        with open(pa, "rb") as fa, open(pb, "rb") as fb:
+            while True:
+                x, y = fa.read(1 << 20), fb.read(1 << 20)
+                if x != y:
+                    differ.append(name)
+                    break
+                if not x:
+                    break
+    return "same bytes as report" if not differ else "differs from report: " + ", ".join(differ)
 
 
 # --------------------------------------------------------------------------- printing
