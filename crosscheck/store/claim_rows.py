@@ -4,7 +4,7 @@ The second pass of crosscheck.store.streamed groups whole units, and at scale th
 (one running toll of the whole archive) is most of a batch: holding its members as parsed
 claims (~2.4 KB each, 32 fields, a sentence and a surface) makes the pass's memory grow with
 the record.  Linking votes and grouping read only a few attributes of a claim (its document,
-kind, figure, offsets, field, dates, inferred attributes and scope attributes; a tally's and an
+kind, figure and its interval, offsets, field, dates, inferred attributes and scope attributes; a tally's and an
 unplaced figure's sentence), so a batch is grouped on `ClaimRow`s holding those in slots
 (~0.2 KB, their texts shared), and each group's claims are read back whole from the scratch
 database just before it is judged (`restore`), with the updates grouping made to its rows
@@ -22,7 +22,10 @@ from typing import Optional, Sequence
 
 # Read by crosscheck.reconcile.votes.link_votes and crosscheck.reconcile.grouping.group_members
 # (besides the scope attributes of the configuration and the sentence, read on demand).
-BASE_FIELDS = ("doc", "kind", "value", "start", "end", "field", "inferred", "as_of", "as_of_from")
+# The interval (low, high, their openness, the qualifier): grouping asks whether an article's
+# country and region figures can be one number (grouping._tells_part_from_whole).
+BASE_FIELDS = ("doc", "kind", "value", "start", "end", "field", "inferred", "as_of", "as_of_from",
+               "low", "high", "low_open", "high_open", "qualifier")
 
 
 def row_fields(scope_attributes: Sequence[str]) -> tuple[str, ...]:
