@@ -557,7 +557,13 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                     body = next(iter(named))
         values = [c.value for _, _, c in occ.claims if isinstance(c.value, (int, float))]
         if any(v > vc.rules.sc_members for v in values) and not (body or "").startswith(tuple(vc.rules.large_bodies)):
-            body = "ga"
+            if short_named is None:
+                short_named = {c.id[5:7] for c in cues if c.id.endswith("_short")}
+            # more voters than the Security Council's seats: the Assembly's vote - or, in an article
+            # naming no body but "the Council" ("مدد المجلس ولاية اللجنة بتأييد 25 دولة"), the Human
+            # Rights Council's, the one council with more members
+            body = ("hrc" if not named and short_named == {"sc"} and sum(values) <= vc.rules.hrc_members
+                    else "ga")
         if body is None and fields.get("res"):
             body = "sc"  # plain numbers are Security Council resolutions
         fields = {"body": body or "", **fields}

@@ -56,6 +56,7 @@ class VoteRules(_Strict):
     tally_kinds: list[str] = Field(min_length=1)
     sc_members: int = Field(15, ge=1)
     large_bodies: list[str] = ["ga"]
+    hrc_members: int = Field(47, ge=1)
     undated_window_days: int = Field(7, ge=0)
     relative_slack_days: int = Field(2, ge=0)
     undated_link_max_votes: int = Field(8, ge=0)
