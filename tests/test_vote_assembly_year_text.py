@@ -6,16 +6,13 @@ the plenary.  A Security Council number stays a number.  Sentences are our own
 
 from __future__ import annotations
 
-from crosscheck.extract.extractor import extract
-from crosscheck.extract.vote_events import parse_event
-from crosscheck.models import Document
+from tally_events import tally_events
 
-TALLY = {"votes_for", "votes_against", "abstentions"}
+from crosscheck.extract.extractor import extract
 
 
 def _events(text: str, day: str = "2016-12-20"):
-    doc = Document(id="a", text=text, date=day)
-    return {(c.kind, c.value): parse_event(c.event) for c in extract(doc) if c.kind in TALLY}
+    return tally_events(text, day)
 
 
 def test_an_assembly_text_named_by_its_year_is_a_past_vote_of_that_year():

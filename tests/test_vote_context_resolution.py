@@ -4,16 +4,15 @@ after its first figure.  Sentences are our own (crosscheck.extract.vote_events.d
 
 from __future__ import annotations
 
+from tally_events import TALLY, tally_events
+
 from crosscheck.extract.extractor import extract
 from crosscheck.extract.vote_events import parse_event
 from crosscheck.models import Document
 
-TALLY = {"votes_for", "votes_against", "abstentions"}
-
 
 def _events(text: str, day: str = "2024-05-14"):
-    doc = Document(id="a", text=text, date=day)
-    return {(c.kind, c.value): parse_event(c.event) for c in extract(doc) if c.kind in TALLY}
+    return tally_events(text, day)
 
 
 def _every_event(text: str, holds) -> None:

@@ -6,16 +6,14 @@ members veto).  Sentences are our own (rules/vote_events.yaml `body_hrc`, `large
 
 from __future__ import annotations
 
-from crosscheck.extract.extractor import extract
-from crosscheck.extract.vote_events import parse_event
-from crosscheck.models import Document
+from tally_events import tally_events
 
-TALLY = {"votes_for", "votes_against", "abstentions"}
+from crosscheck.extract.extractor import extract
+from crosscheck.models import Document
 
 
 def _events(text: str, day: str = "2018-03-24"):
-    doc = Document(id="a", text=text, date=day)
-    return {(c.kind, c.value): parse_event(c.event) for c in extract(doc) if c.kind in TALLY}
+    return tally_events(text, day)
 
 
 def test_a_human_rights_council_tally_is_the_councils():

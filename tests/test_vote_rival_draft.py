@@ -5,16 +5,13 @@ one it has none (not the vetoed text's).  Sentences are our own
 
 from __future__ import annotations
 
-from crosscheck.extract.extractor import extract
-from crosscheck.extract.vote_events import parse_event
-from crosscheck.models import Document
+from tally_events import tally_events
 
-TALLY = {"votes_for", "votes_against", "abstentions"}
+from crosscheck.extract.extractor import extract
 
 
 def _events(text: str, day: str = "2021-06-03"):
-    doc = Document(id="a", text=text, date=day)
-    return {(c.kind, c.value): parse_event(c.event) for c in extract(doc) if c.kind in TALLY}
+    return tally_events(text, day)
 
 
 FIRST = "صوت مجلس الأمن الدولي أمس على مشروع فرنسي فأيده 11 عضوا. "
