@@ -124,3 +124,52 @@ def test_a_new_vote_figure_is_compared_with_no_earlier_one(monkeypatch):
     # a non-vote figure told again with a related place is still compared (and folded)
     told = extract(Document(id="t", text="قتل 12 شخصا في حلب.\nوقالت المصادر إن 12 شخصا قتلوا في سوريا."))
     assert asked[0] > 0 and len([c for c in told if c.kind == "killed"]) == 1
+
+
+def _claims_with(monkeypatch, validate: bool, text: str):
+    from crosscheck.extract import mentions
+
+    monkeypatch.setattr(mentions, "_VALIDATE_MENTIONS", validate)
+    return extract(Document(id="m", text=text))
+
+
+def test_a_claims_own_mention_is_the_validated_one(monkeypatch):
+    # the same mentions, fields, dumps and copies as a Mention validated from the claim's fields
+    text = _votes(12) + " " + _TEXT + " " + _TEXT  # (the second _TEXT folds into the first)
+    plain = _claims_with(monkeypatch, True, text)
+    light = _claims_with(monkeypatch, False, text)
+    assert [c.model_dump() for c in light] == [c.model_dump() for c in plain]
+    assert [c.model_dump_json() for c in light] == [c.model_dump_json() for c in plain]
+    assert any(len(c.mentions) > 1 for c in light)
+    for c, p in zip(light, plain):
+        for m, q in zip(c.mentions, p.mentions):
+            assert m == q and m.model_fields_set == q.model_fields_set
+            assert pickle.loads(pickle.dumps(m)) == q and copy.deepcopy(m) == q and m.model_copy() == q
+    m = light[0].mentions[0]
+    m.end = m.end + 1  # written as any model's field
+    assert m.model_dump()["end"] == plain[0].mentions[0].end + 1
+
+
+def test_a_claims_own_mention_holds_less_than_a_validated_one():
+    # counted in bytes (tracemalloc), never timed: the mention keeps its fields in the instance's
+    # shared-key values, not a dict of its own (thousands of them: the interpreter's free lists
+    # hide the first few dozen dicts from tracemalloc)
+    import tracemalloc
+
+    from crosscheck.extract import mentions
+
+    claims = extract(Document(id="m", text=_votes(30)))
+
+    def held(validate: bool) -> int:
+        mentions._VALIDATE_MENTIONS = validate
+        try:
+            tracemalloc.start()
+            made = [mentions.mention_of(c) for _ in range(25) for c in claims]
+            size = tracemalloc.get_traced_memory()[0]
+            tracemalloc.stop()
+        finally:
+            mentions._VALIDATE_MENTIONS = False
+        assert len(made) == 25 * len(claims) > 2000
+        return size
+
+    assert held(False) < 0.7 * held(True)
