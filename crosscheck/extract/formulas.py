@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import Formula, KindRule, RuleSet
-from crosscheck.text.lexicon import Phrase, PhraseSet, forms_of, longest_of
+from crosscheck.text.lexicon import Phrase, PhraseSet, form_positions, longest_of
 from crosscheck.text.normalize import normalize_word
 from crosscheck.util.memo import per_object
 
@@ -121,7 +121,7 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
         seen.add((s_lo, s_hi))
         ctx.reading_at(s_lo)  # read in text order: the sentences behind may be forgotten
         toks = ctx.tokens(s_lo, s_hi)
-        forms = forms_of(toks)  # (a formula, or a word it needs, whose first word is not here: none)
+        forms = form_positions(toks)  # (a formula, or a word it needs, whose first word is not here: none)
         for rule, f, ps, needs in comp.items:
             starts = ps.starts_in(toks, forms)
             if not starts:

@@ -19,7 +19,7 @@ from crosscheck.extract.context import vote_event
 from crosscheck.extract.formulas import _in_article, _in_sentence, _norm
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import KindRule, MemberList, RuleSet
-from crosscheck.text.lexicon import Phrase, PhraseSet, forms_of, longest_of
+from crosscheck.text.lexicon import Phrase, PhraseSet, form_positions, longest_of
 from crosscheck.text.tokens import Token
 from crosscheck.util.memo import per_object
 
@@ -97,7 +97,7 @@ def member_count_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[in
         j = bisect_left(tallies, o_lo)
         tally = j < len(tallies) and tallies[j] < o_hi
         taken: set[int] = set()  # a list counts once, for the first rule that reads it
-        forms = forms_of(toks)  # (a phrase or a word whose first word is not here: none)
+        forms = form_positions(toks)  # (a phrase or a word whose first word is not here: none)
         for rule, ml, before, after, needs in comp.items:
             if ml.with_tally and not tally:
                 continue

@@ -291,8 +291,16 @@ class PhraseSet:
         if self._first_loose:
             return range(len(tokens))
         keys = self._first_keys
-        if forms is not None and keys.isdisjoint(forms):
-            return ()
+        if forms is not None:
+            if keys.isdisjoint(forms):
+                return ()
+            if type(forms) is FormPositions:
+                # the positions of the first words the list holds, read from its index
+                where = forms.where
+                common = keys & forms
+                if len(common) == 1:
+                    return list(where[next(iter(common))])
+                return sorted({i for k in common for i in where[k]})
         return [i for i, t in enumerate(tokens) if not t.forms.isdisjoint(keys)]
 
     def hits(self, tokens: Sequence[Token], forms: frozenset[str] | None = None) -> Iterator[tuple[int, tuple[Phrase, int]]]:
@@ -861,6 +869,30 @@ def forms_of(tokens: Sequence[Token]) -> frozenset[str]:
     """Every form of every token (for PhraseSet.starts_in: a list holding no first word of a
     set has no phrase of it)."""
     return frozenset().union(*[t.forms for t in tokens])
+
+
+class FormPositions(frozenset):
+    """forms_of(tokens) that also knows where each form stands (`where`: form -> the ascending
+    positions of the tokens holding it), made by form_positions: PhraseSet.starts_in reads a
+    set's start positions from it instead of testing every token, for a list asked by many sets
+    (the formulas and member lists of a vote sentence)."""
+
+    __slots__ = ("where",)
+
+
+def form_positions(tokens: Sequence[Token]) -> FormPositions:
+    """forms_of(tokens) with the positions of each form (one pass over the tokens)."""
+    where: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        for f in t.forms:
+            got = where.get(f)
+            if got is None:
+                where[f] = [i]
+            else:
+                got.append(i)
+    out = FormPositions(where)
+    out.where = where
+    return out
 
 
 def longest_of(words: Iterable[str], space: str = r"\ ") -> str:
