@@ -15,14 +15,14 @@ from itertools import islice
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from heapq import heappop, heappush
+from heapq import heappop, heappush, merge as heapq_merge
 from typing import Any, Iterator, Sequence
 
 import regex
 
 from crosscheck.extract import vote_positions as positions
-from crosscheck.extract.formulas import _in_article, formula_claims
-from crosscheck.extract.member_counts import member_count_claims
+from crosscheck.extract.formulas import _in_article, formula_claims, formula_sentences, formulas_in
+from crosscheck.extract.member_counts import member_count_claims, member_sentences, members_in
 from crosscheck.extract.mentions import MentionMerger, merge_key, merge_tallies
 from crosscheck.util import regex_cache
 from crosscheck.util.gc_pause import collector_paused
@@ -304,11 +304,12 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
                 merger.add(c)
             ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
     ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
-    # counts said without a figure ("بالإجماع"): few, read from the vote sentences once
-    for k, c in enumerate(formula_claims(ctx, rules, tally_starts)):
+    # counts said without a figure ("بالإجماع"), and by naming the states ("وامتناع الصين
+    # والهند"): few, read from the vote sentences once
+    said, named = _vote_sentence_claims(ctx, rules, tally_starts)
+    for k, c in enumerate(said):
         heappush(pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
-    # ... and by naming the states ("وامتناع الصين والهند"): as few, from the same sentences
-    for k, c in enumerate(member_count_claims(ctx, rules, tally_starts)):
+    for k, c in enumerate(named):
         heappush(pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
     while pending:
         merger.add(heappop(pending)[4])
@@ -322,6 +323,34 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         # أكثر من 3000 … وليس 3000 كما راج"): every figure of that value goes
         out = [c for c in out if c.kind == "other" or float(c.value) not in ctx.refuted]
     return assign_incidents(ctx, merge_tallies(assign_vote_events(ctx, out)))
+
+
+# formulas and member lists read a sentence one after the other (tests turn it off to compare
+# with formula_claims and member_count_claims, each a pass of its own)
+_ONE_PASS_VOTE_SENTENCES = True
+
+
+def _vote_sentence_claims(ctx: DocContext, rules: RuleSet, tally_starts: list[int]) -> tuple[list[Claim], list[Claim]]:
+    """(formula_claims, member_count_claims) of the document, in one pass over the sentences
+    either may stand in: a sentence both read is tokenised once for both, not once per pass
+    (after the claim loop the sentences' caches are released, and each pass forgot what it
+    read behind it)."""
+    if not _ONE_PASS_VOTE_SENTENCES:
+        return formula_claims(ctx, rules, tally_starts), member_count_claims(ctx, rules, tally_starts)
+    tallies = sorted(tally_starts)
+    said: list[Claim] = []
+    named: list[Claim] = []
+    # (each stream is in text order, each sentence once: merged, a sentence read by both comes
+    # twice in a row, and nothing behind it is asked again)
+    for s_lo, s_hi, which in heapq_merge(
+        ((lo, hi, 0) for lo, hi in formula_sentences(ctx, rules)),
+        ((lo, hi, 1) for lo, hi in member_sentences(ctx, rules)),
+    ):
+        if which == 0:
+            said += formulas_in(ctx, rules, s_lo, s_hi, tallies)
+        else:
+            named += members_in(ctx, rules, s_lo, s_hi, tallies)
+    return said, named
 
 
 # a digit run read as pieces gives its repeated numbers once (tests turn it on to compare)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import Formula, KindRule, RuleSet
@@ -109,60 +109,76 @@ def formula_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = 
     """The formula claims of a document; `tally_starts`: the original start of every tally
     figure read (sorted or not), for the formulas said only beside one."""
     tallies = sorted(tally_starts)
+    out: list[Claim] = []
+    for s_lo, s_hi in formula_sentences(ctx, rules):
+        out += formulas_in(ctx, rules, s_lo, s_hi, tallies)
+    return out
+
+
+def formula_sentences(ctx: "DocContext", rules: RuleSet) -> Iterator[tuple[int, int]]:
+    """The sentences (normalised bounds) that may hold a formula, in text order, each once: those
+    holding one of the formulas' first words outside the page's furniture."""
     comp = _compiled(rules)
     if comp.prefilter is None:
-        return []
-    out: list[Claim] = []
+        return
     seen: set[tuple[int, int]] = set()
     for m in comp.prefilter.finditer(ctx.text):
         s_lo, s_hi = ctx.sentence_at(m.start())
         if (s_lo, s_hi) in seen or ctx.in_furniture(m.start()):
             continue
         seen.add((s_lo, s_hi))
-        ctx.reading_at(s_lo)  # read in text order: the sentences behind may be forgotten
-        toks = ctx.tokens(s_lo, s_hi)
-        forms = form_positions(toks)  # (a formula, or a word it needs, whose first word is not here: none)
-        for rule, f, ps, needs in comp.items:
-            starts = ps.starts_in(toks, forms)
-            if not starts:
-                continue  # none of its phrases can start here: no claim (and nothing else asked)
-            if f.needs and not _in_sentence(toks, f.needs, forms) and not (
-                f.article_needs and _in_article(ctx, f.article_needs)
-            ):
-                continue  # "بالإجماع" is 15 for only where the Security Council voted
-            if f.unless and (_in_sentence(toks, f.unless, forms) or (
-                # another body named elsewhere in the article matters only where the sentence
-                # does not name the body itself ("واعتمد مجلس الأمن القرار بالإجماع")
-                not (f.needs and _in_sentence(toks, f.needs, forms)) and _in_article(ctx, f.unless)
-            )):
+        yield s_lo, s_hi
+
+
+def formulas_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies: list[int]) -> list[Claim]:
+    """The formula claims of one sentence given by formula_sentences; `tallies`: the sorted
+    original starts of the tally figures (formula_claims)."""
+    comp = _compiled(rules)
+    out: list[Claim] = []
+    ctx.reading_at(s_lo)  # read in text order: the sentences behind may be forgotten
+    toks = ctx.tokens(s_lo, s_hi)
+    forms = form_positions(toks)  # (a formula, or a word it needs, whose first word is not here: none)
+    for rule, f, ps, needs in comp.items:
+        starts = ps.starts_in(toks, forms)
+        if not starts:
+            continue  # none of its phrases can start here: no claim (and nothing else asked)
+        if f.needs and not _in_sentence(toks, f.needs, forms) and not (
+            f.article_needs and _in_article(ctx, f.article_needs)
+        ):
+            continue  # "بالإجماع" is 15 for only where the Security Council voted
+        if f.unless and (_in_sentence(toks, f.unless, forms) or (
+            # another body named elsewhere in the article matters only where the sentence
+            # does not name the body itself ("واعتمد مجلس الأمن القرار بالإجماع")
+            not (f.needs and _in_sentence(toks, f.needs, forms)) and _in_article(ctx, f.unless)
+        )):
+            continue
+        if f.with_tally or f.alone:
+            o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
+            j = bisect_left(tallies, o_lo)
+            beside = j < len(tallies) and tallies[j] < o_hi
+            if f.with_tally and not beside:
+                continue  # "مرّ القرار دون معارضة": no tally in the sentence
+            if f.alone and beside:
+                continue  # "بتأييد 15 عضوا، أي بإجماع أعضائه": the tally says it
+        for k in starts:
+            hit = ps.at(toks, k)
+            if hit is None:
                 continue
-            if f.with_tally or f.alone:
-                o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
-                j = bisect_left(tallies, o_lo)
-                beside = j < len(tallies) and tallies[j] < o_hi
-                if f.with_tally and not beside:
-                    continue  # "مرّ القرار دون معارضة": no tally in the sentence
-                if f.alone and beside:
-                    continue  # "بتأييد 15 عضوا، أي بإجماع أعضائه": the tally says it
-            for k in starts:
-                hit = ps.at(toks, k)
-                if hit is None:
-                    continue
-                if needs and all(t.forms.isdisjoint(needs) for t in (*toks[:k], *toks[hit[1]:])):
-                    break  # "أجمع المحللون بالإجماع على …" names no vote (besides the formula)
-                start, end, surface = ctx.original(toks[k].nstart, toks[hit[1] - 1].nend)
-                j = bisect_left(tallies, start)
-                if j < len(tallies) and tallies[j] < end:
-                    break  # "وامتناع عضو واحد": the formula's words hold a figure, which says it
-                sentence = ctx.sentence_text(s_lo, s_hi, toks[k].nstart)[2]
-                event, inferred = vote_event(ctx, toks[k].nstart) if rule.event_from == "vote" else (None, False)
-                out.append(
-                    Claim(
-                        doc=ctx.doc.id, kind=rule.kind, value=f.value, low=float(f.value),
-                        high=float(f.value), qualifier="exact", group=rule.group, period=rule.period,
-                        event=event, start=start, end=end, surface=surface, sentence=sentence,
-                        rule=rule.id, inferred=["event"] if inferred else [],
-                    )
+            if needs and all(t.forms.isdisjoint(needs) for t in (*toks[:k], *toks[hit[1]:])):
+                break  # "أجمع المحللون بالإجماع على …" names no vote (besides the formula)
+            start, end, surface = ctx.original(toks[k].nstart, toks[hit[1] - 1].nend)
+            j = bisect_left(tallies, start)
+            if j < len(tallies) and tallies[j] < end:
+                break  # "وامتناع عضو واحد": the formula's words hold a figure, which says it
+            sentence = ctx.sentence_text(s_lo, s_hi, toks[k].nstart)[2]
+            event, inferred = vote_event(ctx, toks[k].nstart) if rule.event_from == "vote" else (None, False)
+            out.append(
+                Claim(
+                    doc=ctx.doc.id, kind=rule.kind, value=f.value, low=float(f.value),
+                    high=float(f.value), qualifier="exact", group=rule.group, period=rule.period,
+                    event=event, start=start, end=end, surface=surface, sentence=sentence,
+                    rule=rule.id, inferred=["event"] if inferred else [],
                 )
-                break  # one formula of a kind per sentence
+            )
+            break  # one formula of a kind per sentence
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from crosscheck.extract.context import vote_event
 from crosscheck.extract.formulas import _in_article, _in_sentence, _norm
@@ -80,61 +80,77 @@ def named_countries(ctx: "DocContext", toks: Sequence[Token], k: int) -> tuple[l
 
 def member_count_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:
     """The member-list claims of a document; `tally_starts` as for formula_claims."""
-    comp = _compiled(rules)
-    if comp.prefilter is None:
-        return []
     tallies = sorted(tally_starts)
     out: list[Claim] = []
+    for s_lo, s_hi in member_sentences(ctx, rules):
+        out += members_in(ctx, rules, s_lo, s_hi, tallies)
+    return out
+
+
+def member_sentences(ctx: "DocContext", rules: RuleSet) -> Iterator[tuple[int, int]]:
+    """The sentences (normalised bounds) that may hold a member list, in text order, each once:
+    those holding one of the lists' words outside the page's furniture."""
+    comp = _compiled(rules)
+    if comp.prefilter is None:
+        return
     seen: set[tuple[int, int]] = set()
     for m in comp.prefilter.finditer(ctx.text):
         s_lo, s_hi = ctx.sentence_at(m.start())
         if (s_lo, s_hi) in seen or ctx.in_furniture(m.start()):
             continue
         seen.add((s_lo, s_hi))
-        ctx.reading_at(s_lo)
-        toks = ctx.tokens(s_lo, s_hi)
-        o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
-        j = bisect_left(tallies, o_lo)
-        tally = j < len(tallies) and tallies[j] < o_hi
-        taken: set[int] = set()  # a list counts once, for the first rule that reads it
-        forms = form_positions(toks)  # (a phrase or a word whose first word is not here: none)
-        for rule, ml, before, after, needs in comp.items:
-            if ml.with_tally and not tally:
+        yield s_lo, s_hi
+
+
+def members_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies: list[int]) -> list[Claim]:
+    """The member-list claims of one sentence given by member_sentences; `tallies` as for
+    formulas_in."""
+    comp = _compiled(rules)
+    out: list[Claim] = []
+    ctx.reading_at(s_lo)
+    toks = ctx.tokens(s_lo, s_hi)
+    o_lo, o_hi = ctx.norm.span(s_lo, s_hi)
+    j = bisect_left(tallies, o_lo)
+    tally = j < len(tallies) and tallies[j] < o_hi
+    taken: set[int] = set()  # a list counts once, for the first rule that reads it
+    forms = form_positions(toks)  # (a phrase or a word whose first word is not here: none)
+    for rule, ml, before, after, needs in comp.items:
+        if ml.with_tally and not tally:
+            continue
+        if needs and needs.isdisjoint(forms):
+            continue
+        starts = before.starts_in(toks, forms)
+        if not starts:
+            continue  # none of its phrases can start here: no claim (and nothing else asked)
+        if ml.needs and not _in_sentence(toks, ml.needs, forms) and not (
+            ml.article_needs and _in_article(ctx, ml.article_needs)
+        ):
+            continue
+        if ml.unless and _in_sentence(toks, ml.unless, forms):
+            continue  # (the article may speak of another body: the sentence says which voted)
+        for k in starts:
+            hit = before.at(toks, k)
+            if hit is None or hit[1] in taken:
                 continue
-            if needs and needs.isdisjoint(forms):
+            states, end = named_countries(ctx, toks, hit[1])
+            if len(states) < ml.min_states:
                 continue
-            starts = before.starts_in(toks, forms)
-            if not starts:
-                continue  # none of its phrases can start here: no claim (and nothing else asked)
-            if ml.needs and not _in_sentence(toks, ml.needs, forms) and not (
-                ml.article_needs and _in_article(ctx, ml.article_needs)
-            ):
-                continue
-            if ml.unless and _in_sentence(toks, ml.unless, forms):
-                continue  # (the article may speak of another body: the sentence says which voted)
-            for k in starts:
-                hit = before.at(toks, k)
-                if hit is None or hit[1] in taken:
+            if ml.after:
+                closing = after.at(toks, end) if end < len(toks) and not toks[end].brk_before else None
+                if closing is None:
                     continue
-                states, end = named_countries(ctx, toks, hit[1])
-                if len(states) < ml.min_states:
-                    continue
-                if ml.after:
-                    closing = after.at(toks, end) if end < len(toks) and not toks[end].brk_before else None
-                    if closing is None:
-                        continue
-                    end = closing[1]
-                taken.add(hit[1])
-                value = len(dict.fromkeys(states))
-                start, stop, surface = ctx.original(toks[k].nstart, toks[end - 1].nend)
-                sentence = ctx.sentence_text(s_lo, s_hi, toks[k].nstart)[2]
-                event, inferred = vote_event(ctx, toks[k].nstart) if rule.event_from == "vote" else (None, False)
-                out.append(
-                    Claim(
-                        doc=ctx.doc.id, kind=rule.kind, value=value, low=float(value), high=float(value),
-                        qualifier="exact", group=rule.group, period=rule.period, event=event,
-                        start=start, end=stop, surface=surface, sentence=sentence, rule=rule.id,
-                        inferred=["event"] if inferred else [],
-                    )
+                end = closing[1]
+            taken.add(hit[1])
+            value = len(dict.fromkeys(states))
+            start, stop, surface = ctx.original(toks[k].nstart, toks[end - 1].nend)
+            sentence = ctx.sentence_text(s_lo, s_hi, toks[k].nstart)[2]
+            event, inferred = vote_event(ctx, toks[k].nstart) if rule.event_from == "vote" else (None, False)
+            out.append(
+                Claim(
+                    doc=ctx.doc.id, kind=rule.kind, value=value, low=float(value), high=float(value),
+                    qualifier="exact", group=rule.group, period=rule.period, event=event,
+                    start=start, end=stop, surface=surface, sentence=sentence, rule=rule.id,
+                    inferred=["event"] if inferred else [],
                 )
+            )
     return out
