@@ -49,6 +49,8 @@ class EventFinder:
         self.ordinals = {spelled(k): v for k, v in rules.ordinals.items()}
         self.not_in_periods = {r.id: regex_cache.compile("|".join(f"(?:{p})" for p in r.not_in_periods))
                                for r in rules.rules if r.not_in_periods}
+        self.blocked_by = {r.id: regex_cache.compile("|".join(f"(?:{spelled(p)})" for p in r.blocked_by))
+                           for r in rules.rules if r.blocked_by}
 
     def hits(self, text: str, lo: int, hi: int, among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, object]]:
         out: list[tuple[int, int, object]] = []
@@ -221,12 +223,23 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
         if rule.scope == "sentence":
             found = (order, evs[0])
             break
-        i = bisect_left(starts, sent_lo)  # the first cue in the sentence: before the claim?
-        if i < len(starts) and ends[i] <= c_lo:
-            found = (order, evs[i])
-            break
+        blockers = finder.blocked_by.get(rule.id)
+        if blockers is not None:
+            # the last cue before the claim, unless a blocking word stands between them
+            k = bisect_right(ends, c_lo) - 1
+            if k >= 0 and starts[k] >= sent_lo and not _cut_off(ctx, s_lo, s_hi, rule.id, blockers, ends[k], c_lo):
+                found = (order, evs[k])
+                break
+        else:
+            i = bisect_left(starts, sent_lo)  # the first cue in the sentence: before the claim?
+            if i < len(starts) and ends[i] <= c_lo:
+                found = (order, evs[i])
+                break
+        if rule.scope == "before":
+            continue
         j = bisect_left(starts, c_hi)  # else the first after it, within its window
-        if j < len(starts) and starts[j] < limit:
+        if j < len(starts) and starts[j] < limit and not (
+                blockers is not None and _cut_off(ctx, s_lo, s_hi, rule.id, blockers, c_hi, starts[j])):
             found = (order, evs[j])
             break
     if found is None:
@@ -234,6 +247,17 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
     if found[1] == "draft" and current and current.startswith("draft:"):
         return current  # a sponsored draft already names itself
     return found[1]
+
+
+def _cut_off(ctx, s_lo: int, s_hi: int, rule_id: str, blockers, a: int, c: int) -> bool:
+    """Does a blocking word of the rule start in [a, c)?  Its starts are found once per sentence
+    and rule, then looked up by bisection (bounded work per claim)."""
+    cache = ctx.__dict__.setdefault("_event_cut", {})
+    got = cache.get((s_lo, s_hi, rule_id))
+    if got is None:
+        got = cache[(s_lo, s_hi, rule_id)] = [m.start() for m in blockers.finditer(ctx.text, s_lo, s_hi)]
+    i = bisect_left(got, a)
+    return i < len(got) and got[i] < c
 
 
 def _split_hits(ctx, s_lo: int, s_hi: int, hits, year: Optional[int]):

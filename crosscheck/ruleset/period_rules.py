@@ -124,11 +124,18 @@ class EventRule(_Strict):
     id: str
     event: str
     kinds: list[str] = []
-    scope: str = Field(pattern="^(clause_before|sentence)$")
+    # where a cue counts: before the figure in its sentence or after it in its clause
+    # (clause_before), only before it in its sentence (before: "صفقة تبادل 48 مقابل 2130", not
+    # "أفرج عن 300 في إطار الصفقة"), or anywhere in the sentence (sentence)
+    scope: str = Field(pattern="^(clause_before|before|sentence)$")
     when_no_event: bool = False
     # periods (regex, matched at the period's start) of a figure the rule does not name: a
     # running total since a date ("ليبلغ عدد المفرج عنهم منذ أغسطس 78") spans the phases
     not_in_periods: list[str] = []
+    # words (regex over the normalised text) that cut a cue before the figure off from it: a
+    # deal's terms ("تنص الصفقة على الإفراج عن 100") and then what was done ("وأفرج حتى الآن عن
+    # 60"): a figure after one of these (between the cue and it) is not the rule's
+    blocked_by: list[str] = []
     patterns: list[str] = Field(min_length=1)
     examples: Examples
 
