@@ -130,8 +130,6 @@ def test_a_sentence_told_by_many_copies_is_read_once(tmp_path, monkeypatch):
     calls = []
     real = captives._sides
     monkeypatch.setattr(captives, "_sides", lambda s, f: calls.append((s, f)) or real(s, f))
-    # (the roles read are kept across runs: grouping and the ledger read each once in all)
-    monkeypatch.setattr(captives, "_ROLES", {})
     found = _captives(_write(tmp_path, [TAKEN, FIRST, SECOND_BAD, *copies]))
     assert calls and len(calls) == len(set(calls)), "a sentence and figure read twice"
     cited = {(c.doc, c.value) for i in found for c in i.claims}

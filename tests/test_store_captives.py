@@ -131,15 +131,11 @@ def test_a_stored_freed_figure_of_the_story_is_read_for_a_new_held_figure(tmp_pa
     # the freed 4 (k2) is read for the story; the other story's freed 12 (v2) is not (its taken
     # 40 is, as a part of the same country: a part/whole link, read at the new claims' days)
     assert ("hostages_released", ["k2"]) in read and ("hostages_released", ["v2"]) not in read, read
-    # the story's two stored clusters the new article has no claim in: the freed 4 (k2) and the
-    # number taken (k1's 30: a cluster of its own, joined to the held figures by their scope)
-    assert stats.captive_clusters == 2, stats
-    # those story clusters' claims (of every date) are counted as the story's, apart from the
+    assert stats.captive_clusters == 1, stats
+    # that one story cluster's claims (of every date) are counted as the story's, apart from the
     # linked clusters read at the new claims' days
     (freed,) = [cl for cl in found.clusters if cl.kind == "hostages_released" and {c.doc for c in cl.claims} == {"k2"}]
-    (taken,) = [cl for cl in found.clusters if cl.kind == "hostages_held" and {c.doc for c in cl.claims} == {"k1"}]
-    assert taken.key.get("event") == cfg.captive_taken_event
-    assert stats.captive_claims == len(freed.claims) + len(taken.claims) > 0, stats
+    assert stats.captive_claims == len(freed.claims) > 0, stats
     assert stats.linked_claims > stats.captive_claims, stats
     _check_store_as_against(db, stored, new)
 
@@ -150,9 +146,7 @@ def test_a_state_kept_before_the_captive_index_gets_it_on_its_next_check(tmp_pat
     db, _stored = _record(tmp_path)
     kept = check_adds_missing_index(db, _new(tmp_path, SECOND_BAD), "judged_captive_docs", "seq, doc",
                                     "the captive stories' index is missing")
-    # (an article, or the scope that joins the number taken to those still held)
-    assert sorted({doc for _s, doc in kept if not doc.startswith("scope:")}) == ["w1", "w2"]
-    assert any(doc.startswith("scope:") for _s, doc in kept)
+    assert sorted({doc for _s, doc in kept}) == ["w1", "w2"]
 
 
 # the same story, its one freed figure a step of a deal (a named event: no figure the ledger

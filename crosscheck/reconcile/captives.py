@@ -21,7 +21,7 @@ least 5 - 2 = 3 freed since: 15 - 3 = 12").  Killed captives are not counted (no
 them only loosens the bound).
 
 Clusters of the two kinds (group "all") are joined into one story when they share an
-article, and a cluster of the number taken with the held cluster of its scope (`story_links`).  Cost: one pass over the captive clusters' claims, sorted once per story.
+article.  Cost: one pass over the captive clusters' claims, sorted once per story.
 """
 
 from __future__ import annotations
@@ -99,35 +99,13 @@ def role_of(sentence: str, surface: str, cfg: ReconcileConfig, roles: Sequence[s
     return found.pop() if len(found) == 1 else None
 
 
-# roles read, by (sentence, figure, roles), for the configuration of _PATTERNS: grouping reads a
-# held figure's role to set the number taken apart, the ledger reads it again (bounded: cleared
-# when full)
-_ROLES: dict[tuple, Optional[str]] = {}
-_ROLES_FOR: list[Optional[ReconcileConfig]] = [None]
-ROLES_KEPT = 65536
-
-
-def role_read(sentence: str, surface: str, cfg: ReconcileConfig,
-              roles: Sequence[str] = ("taken", "remaining")) -> Optional[str]:
-    """`role_of`, read once per sentence, figure and configuration (wire copies repeat them)."""
-    if _ROLES_FOR[0] is not cfg:  # (the configuration itself, not its address)
-        _ROLES.clear()
-        _ROLES_FOR[0] = cfg
-    key = (sentence, surface, tuple(roles))
-    if key not in _ROLES:
-        if len(_ROLES) >= ROLES_KEPT:
-            _ROLES.clear()
-        _ROLES[key] = role_of(sentence, surface, cfg, roles)
-    return _ROLES[key]
-
-
 def held_role(c: ClusterClaim, cfg: ReconcileConfig) -> Optional[str]:
-    return role_read(c.sentence, c.surface, cfg)
+    return role_of(c.sentence, c.surface, cfg)
 
 
 def release_role(c: ClusterClaim, cfg: ReconcileConfig) -> Optional[str]:
     """"batch" for a freed figure told as one more batch ("3 رهائن آخرين"), else None."""
-    return role_read(c.sentence, c.surface, cfg, ("batch",))
+    return role_of(c.sentence, c.surface, cfg, ("batch",))
 
 
 def _low(c: ClusterClaim) -> Optional[float]:
@@ -140,19 +118,7 @@ def _high(c: ClusterClaim) -> Optional[float]:
     return float(v) if isinstance(v, (int, float)) else None
 
 
-def story_links(kind: str, key: dict, docs: Sequence[str], cfg: ReconcileConfig) -> set[str]:
-    """What joins a captive cluster to its story: its articles, and for a cluster of held
-    captives its scope apart from the event (the number taken, set apart by grouping with
-    `captive_taken_event`, and the number still held of one scope are one story even when no
-    article tells both).  crosscheck.store.captive_stories indexes the same links."""
-    out = set(docs)
-    event = key.get("event")
-    if kind == HELD and (not event or event == cfg.captive_taken_event):
-        out.add("scope:" + "|".join(f"{k}={key[k] or ''}" for k in sorted(key) if k != "event"))
-    return out
-
-
-def _stories(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[list[Cluster]]:
+def _stories(clusters: Sequence[Cluster]) -> list[list[Cluster]]:
     parent = list(range(len(clusters)))
 
     def find(i: int) -> int:
@@ -163,8 +129,8 @@ def _stories(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[list[Clu
 
     by_doc: dict[str, int] = {}
     for i, cl in enumerate(clusters):
-        for link in story_links(cl.kind, cl.key, [c.doc for c in cl.claims], cfg):
-            j = by_doc.setdefault(link, i)
+        for c in cl.claims:
+            j = by_doc.setdefault(c.doc, i)
             parent[find(i)] = find(j)
     out: dict[int, list[Cluster]] = defaultdict(list)
     for i, cl in enumerate(clusters):
@@ -172,11 +138,9 @@ def _stories(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[list[Clu
     return list(out.values())
 
 
-def _usable(c: ClusterClaim, taken_event: Optional[str] = None) -> bool:
-    """A counted figure of no named event (a deal's phase, a plan: not what happened by then),
-    or of the abduction itself (`taken_event`: the number taken, set apart by grouping)."""
-    return (not c.outlier and (not c.event or (taken_event is not None and c.event == taken_event))
-            and (c.basis or "count") == "count")
+def _usable(c: ClusterClaim) -> bool:
+    """A counted figure of no named event (a deal's phase, a plan: not what happened by then)."""
+    return not c.outlier and not c.event and (c.basis or "count") == "count"
 
 
 def freed_figure(c: ClusterClaim) -> bool:
@@ -206,14 +170,14 @@ def captive_inconsistencies(clusters: Sequence[Cluster], cfg: ReconcileConfig, _
             read[key] = release_role(c, cfg) if released else held_role(c, cfg)
         return read[key]
 
-    for story in _stories(mine, cfg):
+    for story in _stories(mine):
         taken: list[tuple[float, ClusterClaim, Cluster]] = []
         remaining: list[tuple[str, float, ClusterClaim, Cluster]] = []
         freed: list[tuple[str, float, ClusterClaim, Cluster]] = []
         batches: list[tuple[str, float, ClusterClaim, Cluster]] = []
         for cl in story:
             for c in cl.claims:
-                if not _usable(c, cfg.captive_taken_event):
+                if not _usable(c):
                     continue
                 if cl.kind == RELEASED:
                     if freed_figure(c):

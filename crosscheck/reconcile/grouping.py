@@ -251,7 +251,7 @@ class FuzzyMatcher:
 # a failed draft, a phase of a deal, a past event (crosscheck.extract.periods / events); one
 # day's count ("day:saturday").
 PRIVATE_PERIODS = ("since:", "last_", "daily", "projection", "superseded", "day:")
-PRIVATE_EVENTS = ("past:", "amendment", "draft", "phase:", "deal", "taken")
+PRIVATE_EVENTS = ("past:", "amendment", "draft", "phase:", "deal")
 
 
 def lendable(attr: str, value: str) -> bool:
@@ -407,24 +407,6 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
         if notes and "scope" not in uncertain:
             uncertain.append("scope")
         members.append(Member(i, resolved, uncertain, notes))
-    return _taken_apart(members, cfg)
-
-
-def _taken_apart(members: list[Member], cfg: ReconcileConfig) -> list[Member]:
-    """A hostages_held figure its words read as the number taken ("خطف مسلحون 17 شخصا", "من أصل
-    23 مخطوفا": crosscheck.reconcile.captives.held_role) is the abduction's size: it gets the
-    event `captive_taken_event`, a quantity of its own that does not change with time, apart
-    from the number still held (which falls as captives are freed).  Its sentence's words only:
-    the same for every document alone (store keys)."""
-    event = cfg.captive_taken_event
-    if not event or not cfg.captive_roles:
-        return members
-    from crosscheck.reconcile.captives import HELD, role_read
-
-    for m in members:
-        c = m.claim
-        if c.kind == HELD and _present(c.event) is None and role_read(c.sentence, c.surface, cfg) == "taken":
-            m.claim = c.model_copy(update={"event": event})
     return members
 
 

@@ -146,9 +146,6 @@ class ReconcileConfig(BaseModel):
     # and examples ({role: [[sentence, figure surface], ...]}, "neither": read as no role)
     captive_roles: dict[str, dict[str, list[str]]] = {}
     captive_role_examples: dict[str, list[list[str]]] = {}
-    # the event a hostages_held figure read as the number taken gets (grouping): the abduction's
-    # size, settled when it happened, is its own quantity beside the number still held (None: off)
-    captive_taken_event: Optional[str] = None
     # sources
     near_duplicate: NearDuplicateConfig = NearDuplicateConfig()
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from crosscheck.models import Cluster
-from crosscheck.reconcile.captives import CAPTIVE_KINDS, RELEASED, freed_figure, story_links
+from crosscheck.reconcile.captives import CAPTIVE_KINDS, RELEASED, freed_figure
 from crosscheck.store.state_reads import clusters_of_kinds, select_in
 
 __all__ = ["TABLE", "FREED_TABLE", "add", "linked", "in_story"]
@@ -69,8 +69,7 @@ def add(conn, cfg) -> None:
     for seq, data in clusters_of_kinds(conn, CAPTIVE_KINDS):
         kind = data.get("kind") or ""
         if in_story(kind, data.get("key") or {}, cfg):
-            docs = [c["doc"] for c in data.get("claims") or ()]
-            rows += [(seq, link) for link in sorted(story_links(kind, data.get("key") or {}, docs, cfg))]
+            rows += [(seq, doc) for doc in sorted({c["doc"] for c in data.get("claims") or ()})]
             if kind == RELEASED and any(freed_figure(_Fields(c)) for c in data.get("claims") or ()):
                 freed.append((seq,))
     conn.executemany(f"INSERT INTO {TABLE} VALUES (?, ?)", rows)
@@ -85,8 +84,7 @@ def linked(conn, judged: Iterable[Cluster], touched: set[int], cfg, whole: bool 
     followed but through the re-judged clusters (which hold their members).  None when no
     cluster of the stories holds a freed figure the ledger uses (`_without_freed`), unless
     `whole` (a baseline's findings about the record: read as before)."""
-    docs = {link for cl in judged if in_story(cl.kind, cl.key, cfg)
-            for link in story_links(cl.kind, cl.key, [c.doc for c in cl.claims], cfg)}
+    docs = {c.doc for cl in judged if in_story(cl.kind, cl.key, cfg) for c in cl.claims}
     seen_docs: set[str] = set()
     out: set[int] = set()
     while docs - seen_docs:
