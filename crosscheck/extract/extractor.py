@@ -541,8 +541,9 @@ def _duals(ctx: DocContext) -> Iterator[_Num]:
 def _one_units(ctx: DocContext) -> Iterator[_Num]:
     """A unit of time alone after a marker of elapsed time ("بعد أسبوع من الهجوم", "بعد الحادث
     بيوم"; rules/scope.yaml one_unit_*) as a count of one, read like a dual noun."""
+    groups = range(1, ctx.scope.one_unit_pattern.groups + 1)
     for m in ctx.scope.one_unit_pattern.finditer(ctx.text):
-        g = 1 if m.start(1) >= 0 else 2
+        g = next(i for i in groups if m.start(i) >= 0)  # (one group of one way matched)
         s, e = m.span(g)
         if ctx.in_furniture(s):
             continue
@@ -3607,6 +3608,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     else:
         kinds = _cue_kinds_of(ctx, comp, toks, index)
     cands: list[tuple[CompiledKind, object]] = []  # the rules that may apply, in order, with their noun
+    # a unit of time alone ("بعد أسبوع من …") is typed by the rules that read one (one_units) only:
+    # a rule without them must not win it and then drop it ("وجاء الاتفاق بعد أسبوع من …")
+    one_unit = bool(n.dual_of) and n.value == 1 and not n.one_person
     nouned: list[int] = []  # indexes in cands of those with a counted noun ...
     nounless: list[int] = []  # ... and of the others
     if maybe_noun:
@@ -3624,6 +3628,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         ctx, comp, toks, index, kinds, n, ordinal
     ) if _STATIC_KINDS else _every_rule(ctx, comp, toks, index, kinds, n, ordinal):
         r = ck.rule
+        if one_unit and not r.one_units and not (n.one_length and r.units):
+            continue  # a unit of time alone counts only for an elapsed-time rule (see _classify's caller)
         if maybe_noun:
             noun = ck.nouns.at(toks, i1) if j in noun_here else None
             if noun is None and after_of:

@@ -333,10 +333,17 @@ def _one_unit_pattern(rules: ScopeRules) -> re.Pattern | None:
     """A unit of time alone after a marker (group 1 the unit; rules/scope.yaml one_unit_*): not
     before a definite word or a number word's "واحد" (read as a number already), nor, right
     after a bare marker, before a digit (a year)."""
-    if not rules.one_unit_nouns or not (rules.one_unit_after or rules.one_unit_after_event):
+    if not rules.one_unit_nouns or not (rules.one_unit_after or rules.one_unit_after_event
+                                        or (rules.one_unit_after_since and rules.one_unit_since_next)):
         return None
     units = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_unit_nouns, key=len, reverse=True))
     ways = []
+    if rules.one_unit_after_since and rules.one_unit_since_next:
+        # "بعد أسبوع من الهجوم": the unit, then a word of its starting point
+        after = "|".join(re.escape(normalize_word(u)) for u in sorted(
+            rules.one_unit_after_nouns or rules.one_unit_nouns, key=len, reverse=True))
+        ways.append(r"(?:" + _marker_regex(rules.one_unit_after_since) + r")\s+(" + after + r")(?![^\W\d_])(?=\s+(?:"
+                    + _marker_regex(rules.one_unit_since_next) + r")(?![^\W\d_]))")
     if rules.one_unit_after:
         after = "|".join(re.escape(normalize_word(u)) for u in sorted(
             rules.one_unit_after_nouns or rules.one_unit_nouns, key=len, reverse=True))

@@ -454,6 +454,11 @@ class ScopeRules(_Strict):
     # "منذ يوم عرفة" names a day
     one_unit_after_nouns: list[str] = Field(default_factory=list)
     one_unit_after_event: list[str] = Field(default_factory=list)
+    # a unit alone after a marker of elapsed time only when a word naming its starting point
+    # follows ("بعد أسبوع من الهجوم", "بعد أسبوع على الكارثة"; not "سيعود بعد أسبوع"): the
+    # markers, and the words that must come right after the unit (one_unit_after_nouns' units)
+    one_unit_after_since: list[str] = Field(default_factory=list)
+    one_unit_since_next: list[str] = Field(default_factory=list)
     # a unit of time alone after a marker of length or a hedge ("حدادا لمدة أسبوع", "صمدت نحو
     # أسبوع") or before "whole" ("أسبوعا كاملا"): one unit, a length for the rules with units
     one_unit_lengths: list[str] = Field(default_factory=list)
