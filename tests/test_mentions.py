@@ -137,6 +137,12 @@ def test_which_scopes_are_one_figure():
     assert same_figure(since, other(period="cumulative"), nested)
     assert same_figure(other(period="cumulative"), since, nested)
     assert not same_figure(since, other(period="last_24h"), nested)
+    # a start named by its month and by a day of that month ("منذ ديسمبر" in the headline, "منذ
+    # أواخر ديسمبر" in the lead) is one start; two different months are two
+    assert same_figure(other(period="since:--12"), other(period="since:--12-25"), nested)
+    assert same_figure(other(period="since:2013-04-02"), other(period="since:2013-04"), nested)
+    assert not same_figure(other(period="since:--12"), other(period="since:--11-25"), nested)
+    assert not same_figure(other(period="since:--1"), other(period="since:--12"), nested)
 
 
 def test_a_count_since_a_start_restated_in_a_quote_is_one_claim():

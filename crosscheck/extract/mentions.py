@@ -16,7 +16,9 @@ its own fields and gains the other places in `mentions`, when their scopes are t
 - periods: the same, or a running total and an event's own toll ("cumulative" / "event"), or a
   running toll and a time window, a superseded toll or a projection of the same value (an
   outlet gives "27 قتيلا خلال 24 ساعة" and "27 قتيلا"), or a count since a start and the same
-  figure without a period of its own (either first: a headline's toll over its lead), or one
+  figure without a period of its own (either first: a headline's toll over its lead), or two
+  counts since one start named by its month and by a day of it ("منذ ديسمبر" / "منذ أواخر
+  ديسمبر"), or one
   day's count ("day:first") and the same figure read as a running toll (the merged claim is the
   day's count); two different windows stay two;
 - events: the same, or one unnamed ("390 أسيرا" and "390 أسيرا في المرحلة الأولى").
@@ -164,7 +166,7 @@ _NARROW = frozenset({"superseded", "projection", "daily"})
 
 
 def _periods_agree(a: str | None, b: str | None) -> bool:
-    if a == b or (a in _RUNNING and b in _RUNNING) or _restated(a, b) or _restated(b, a):
+    if a == b or (a in _RUNNING and b in _RUNNING) or _restated(a, b) or _restated(b, a) or _same_start(a, b):
         return True
     if (_is_day(a) and b in _RUNNING) or (_is_day(b) and a in _RUNNING):
         return True  # "47 قتيلا في اليوم الأول للهدنة" over its lead's "مقتل 47 شخصا": that day's count
@@ -177,6 +179,16 @@ def _restated(first: str | None, later: str | None) -> bool:
     does a headline's verb-less figure ("28 شهيدا في غارات على القطاع") over the lead that gives
     its start ("ارتفع عدد الشهداء منذ مساء الاثنين إلى 28")."""
     return first is not None and first.startswith("since:") and later in _RUNNING
+
+
+def _same_start(a: str | None, b: str | None) -> bool:
+    """Two counts since a start, one named by its month and one by a day of that month ("منذ
+    ديسمبر" / "منذ أواخر ديسمبر", "منذ يناير" / "منذ مطلع العام": "since:--12" / "since:--12-25"):
+    the headline's coarser start and the lead's finer one name the same figure."""
+    if a is None or b is None or not (a.startswith("since:") and b.startswith("since:")):
+        return False
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_.startswith(short + "-")
 
 
 def _is_day(period: str | None) -> bool:
