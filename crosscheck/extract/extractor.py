@@ -2703,12 +2703,31 @@ def _case_total(ctx: DocContext, toks: Sequence[Token], left: int, i1: int) -> b
     return lex.case_totals.ending_at(toks, left) is not None
 
 
+_CODE_BACK = 12  # characters read back from a figure for a code it continues ("N-236-")
+
+
+def _in_code(text: str, start: int) -> bool:
+    """Does the figure continue a code of Latin letters and digits joined by hyphens ("N-236-1",
+    "A-7")?  The figure follows a hyphen glued to a run of Latin letters and digits holding a
+    letter.  At most `_CODE_BACK` characters are read."""
+    if start < 2 or text[start - 1] != "-":
+        return False
+    k, low = start - 1, max(0, start - 1 - _CODE_BACK)
+    letter = False
+    while k > low and (text[k - 1].isascii() and (text[k - 1].isalnum() or text[k - 1] == "-")):
+        k -= 1
+        letter = letter or text[k].isalpha()
+    return letter
+
+
 def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int, n: _Num) -> bool:
     """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
     if n.value == 1 and not n.digits and not n.is_range and not n.dual_of and not n.one_of:
         # واحد/واحدة after a noun is an adjective ("وزير واحد"); right after "مقابل" it fills a
         # tally's slot ("بأغلبية 13 قاضيا مقابل واحد")
         return not (left > 0 and not toks[left].brk_before and toks[left - 1].text in ctx.scope.one_counts_after)
+    if n.digits and not n.is_range and _in_code(ctx.text, n.nstart):
+        return True  # "الطريق N-236-1", "الرحلة MS-804": a part of a code of letters and digits
     if n.digits and ctx.text[max(0, n.nstart - 2) : n.nstart] == "ال":
         # "الـ55" after a noun is an ordinal ("عملية التبادل الـ55"); "الـ24 ساعة" stays a count
         if i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words:
