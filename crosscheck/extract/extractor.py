@@ -4057,7 +4057,9 @@ def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: i
     """The vote or war/truce a claim belongs to, and whether it came from outside the sentence."""
     r = ck.rule
     if r.event_from == "cues":
-        hit = ck.events.nearest(toks, left, right, 30, 30, cross_clause=True)
+        # the event named in the figure's own clause first ("أعلن الحداد ثلاثة أيام، وحالة الطوارئ
+        # عشرة أيام": the three days are the mourning's), else the nearest across clauses
+        hit = ck.events.nearest(toks, left, right, 30, 30) or ck.events.nearest(toks, left, right, 30, 30, cross_clause=True)
         if hit is None:
             return None, False
         name = str(hit[0].payload)
