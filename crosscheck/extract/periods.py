@@ -135,9 +135,14 @@ class PeriodFinder:
                 n = 7
             elif g.get("day"):
                 n = 1
-            elif g.get("n"):
-                raw = g["n"]
+            elif g.get("month"):
+                n = 30
+            elif g.get("n") or g.get("wk") or g.get("mo"):
+                # days, weeks (x 7) or months (x 30) counted back from the report
+                raw = g.get("n") or g.get("wk") or g["mo"]
                 n = int(raw) if raw.isdigit() else self.numbers.get(raw)
+                if n:
+                    n *= 7 if g.get("wk") else 30 if g.get("mo") else 1
             else:
                 n = None
             if not n:
