@@ -59,6 +59,7 @@ from crosscheck.reconcile.stated_whole import one_moment_dates
 from crosscheck.reconcile.periods import resolve_periods, time_parts
 from crosscheck.reconcile.day_counts import is_day_count, settled_dates
 from crosscheck.reconcile.ended import final_length_dates, is_ended_length
+from crosscheck.reconcile.elapsed import carry_elapsed
 from crosscheck.reconcile.sentence_places import place_by_sentence
 from crosscheck.reconcile.sums import mark_sum_parts
 from crosscheck.reconcile.revisions import dated_earlier, first_told, revisions
@@ -533,6 +534,11 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=
     spans = [claim_span(c, integral) for c in claims]
     cdates = _first_publication(cdates, spans, groups)
     mode = _mode(group, cfg)
+    if cfg.elapsed_rules and group.kind in cfg.length_kinds and mode == "timeless":
+        # times elapsed so far, told on different days, compared as of the latest of them
+        spans, at = carry_elapsed(cfg.elapsed_rules, [c.rule for c in claims], spans, cdates)
+        if at is not None:
+            notes.append(f"elapsed times compared as of {at.isoformat()}: each grows by one day a day")
     if mode == "monotonic" and group.kind in cfg.length_kinds and \
             exact_form(group.key.get("event")) in {exact_form(e) for e in cfg.growing_events}:
         # an ended war's length ("استمرت 133 يوما") is its final one: at the latest day

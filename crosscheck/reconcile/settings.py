@@ -56,6 +56,9 @@ class ReconcileConfig(BaseModel):
     # the length of an event: a window period of its sentence is read as the event's
     length_kinds: list[str] = []
     length_window_periods: list[str] = []
+    # the extraction rules whose lengths are times elapsed so far ("منذ 55 يوما"): compared as of
+    # one day (crosscheck.reconcile.elapsed)
+    elapsed_rules: list[str] = []
     # the length of a growing event (the war) told with a verb of a finished span right before it
     # ("بعد معارك استمرت 133 يوما"): the ended event's final length, dated to its running
     # total's latest day (crosscheck.reconcile.ended); examples {hit: [[sentence, surface]], miss: [...]}
