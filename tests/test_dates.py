@@ -141,3 +141,19 @@ def test_a_figure_is_found_in_its_sentence_as_a_whole_number():
     nine, nineteen = date_claims([_claim("a", s, 9), _claim("a", s, 19)], dd)
     assert (nine.as_of, nine.as_of_from) == ("2024-03-03", "text")
     assert (nineteen.as_of, nineteen.as_of_from) == ("2024-03-10", "metadata")
+
+
+def test_in_a_list_of_earlier_stages_each_figure_takes_the_day_after_it():
+    """"Rose to 90, from 71 on Sunday evening and 64 on Saturday": Sunday stands right after the
+    71 and nearer the 64 than Saturday does, but it is the 71's day; Saturday, right after the
+    64, is the 64's.  Alone, a day after another figure still dates a figure with no day."""
+    s = "ارتفعت حصيلة الانهيار إلى 90 قتيلا، بعد أن كانت 71 قتيلا مساء الأحد و64 قتيلا يوم السبت"
+    tuesday = dt.date(2024, 5, 14)
+    assert claim_date(s, s.index("71"), tuesday, RULES) == (dt.date(2024, 5, 12), "relative")
+    assert claim_date(s, s.index("64"), tuesday, RULES) == (dt.date(2024, 5, 11), "relative")
+    digits = "وبلغت الحصيلة 300، بعد أن كانت 280 أمس الاثنين و250 يوم الأحد"
+    assert claim_date(digits, digits.index("250"), tuesday, RULES) == (dt.date(2024, 5, 12), "relative")
+    evening = "وارتفعت الحصيلة إلى 75 بعد أن كانت 73 قتيلا مساء أمس الاثنين و70 قتيلا مساء الأحد"
+    assert claim_date(evening, evening.index("70"), tuesday, RULES) == (dt.date(2024, 5, 12), "relative")
+    alone = "قتل 12 شخصا أمس في القصف، وأصيب 30 آخرون"
+    assert claim_date(alone, alone.index("30"), tuesday, RULES) == (dt.date(2024, 5, 13), "relative")

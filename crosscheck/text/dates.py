@@ -425,8 +425,11 @@ def claim_date(
         # مساء الأحد إلى 59، بعد أن كانت 39 مساء السبت"): it counts only when no cue is free
         # so is one after the figure in a later clause ("ارتفع إلى 13، بعد أن كان خمسا يوم
         # الجمعة": the earlier figure's day, whether written in digits or words)
+        # ... and so is a cue right after another figure before this one ("بعد أن كانت 525 أمس
+        # الخميس و480 يوم الثلاثاء": Thursday is the 525's day, Tuesday the 480's)
         rank = (_figure_between(figures, pos, start, end)
-                or (start > pos and _CLAUSE_BREAK.search(norm.text, pos, start) is not None), dist)
+                or (start > pos and _CLAUSE_BREAK.search(norm.text, pos, start) is not None)
+                or (end <= pos and _owned_by_figure_before(figures, start)), dist)
         if best is None or rank < best[:2]:
             best = (*rank, d, how)
     if best is not None:
@@ -462,6 +465,18 @@ def _figure_not_year(year: int, doc_date: Optional[dt.date], years_ahead: int) -
 def _names_event(p: "_Patterns", s: str, at: int) -> bool:
     """Does an event noun stand right before the day starting at `at` ("هجوم الجمعة")?"""
     return p.event_noun_re is not None and p.event_noun_re.search(s, max(0, at - 24), at) is not None
+
+
+# How far (normalised characters) before a day cue a figure may start and still own the cue: the
+# figure, its counted noun and the words of its day ("73 قتيلا مساء أمس الثلاثاء").
+_OWN_CUE_REACH = 24
+
+
+def _owned_by_figure_before(figures: tuple[int, ...], start: int) -> bool:
+    """Does a figure start right before the cue at `start` (within `_OWN_CUE_REACH`), making
+    the cue that figure's day?"""
+    i = bisect_left(figures, start) - 1
+    return i >= 0 and figures[i] >= start - _OWN_CUE_REACH
 
 
 def _figure_between(figures: tuple[int, ...], pos: int, start: int, end: int) -> bool:
