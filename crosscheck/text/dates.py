@@ -89,6 +89,9 @@ class DateRules(BaseModel):
     # Words opening a clause that states something new of the report ("، فيما بلغ عدد الجرحى
     # 236"): a day in an earlier figure's clause before it is not its figure's.
     new_statement_words: list[str] = []
+    # Words bringing the running total after an increment ("قضى 48 آخرون ليلة الأحد، ليصل العدد
+    # إلى 253"): a day before them dates the increment, not the total after them.
+    total_after_increment_words: list[str] = []
     # Days of the month in words ("في الخامس من أكتوبر"): read like a day in digits.
     day_ordinals: dict[str, int] = {}
     # A date after this word ("9 في الخامس من أكتوبر") is the figure's day only in the clause
@@ -198,6 +201,7 @@ class _Patterns:
         # the words every match of part_re holds: a sentence holding none is not scanned
         self.part_gate = LiteralGate.of(self.part_re.pattern) if self.part_re is not None and _PART_GATE else None
         self.earlier_re = _words_re(rules.earlier_figure_words, r"(?<![\p{L}])[وف]?", r"(?![\p{L}])")
+        self.total_re = _words_re(rules.total_after_increment_words, r"(?<![\p{L}])[وف]?", r"(?![\p{L}])")
         self.event_noun_re = _words_re(rules.event_nouns, r"(?<![\p{L}])[وفبل]?", r"\s+$")
         self.report_noun_re = regex_cache.compile(
             r"(?<![\p{L}])[وفبل]?(?:" + "|".join(sorted(
@@ -420,6 +424,8 @@ def claim_date(
             continue  # "إلى 373، بعد أن كانت الوزارة أعلنت أمس 361": the earlier figure's day
         if end <= pos and _in_earlier_clause(norm.text, start, end, pos, earlier, p):
             continue  # "إلى 105، بعد أن كانت 91 أمس، فيما بلغ عدد الجرحى 236": the 91's day
+        if end <= pos and _increments_day(norm.text, start, end, pos, figures, p):
+            continue  # "قضى 48 آخرون ليلة الأحد، ليصل العدد إلى 253": the 48's day, not the total's
         dist = start - pos if start >= pos else max(0, pos - end)
         # a cue with another figure between it and this one is that figure's day ("ارتفعت
         # مساء الأحد إلى 59، بعد أن كانت 39 مساء السبت"): it counts only when no cue is free
@@ -477,6 +483,18 @@ def _owned_by_figure_before(figures: tuple[int, ...], start: int) -> bool:
     the cue that figure's day?"""
     i = bisect_left(figures, start) - 1
     return i >= 0 and figures[i] >= start - _OWN_CUE_REACH
+
+
+def _increments_day(s: str, start: int, end: int, pos: int, figures: tuple[int, ...], p: "_Patterns") -> bool:
+    """Is the day at [start, end) the day of an increment whose running total the figure at
+    `pos` gives: a figure before the day, then the day, then (no figure between) a word bringing
+    the total (rules/dates.yaml `total_after_increment_words`) before the figure?  ("أعلنت أمس
+    ارتفاع الحصيلة إلى 35، لترتفع حصيلة المدنيين إلى 32": the day comes before both figures, the
+    report's day.)"""
+    if p.total_re is None or bisect_left(figures, start) == 0:
+        return False
+    m = p.total_re.search(s, end, pos)
+    return m is not None and not _figure_between(figures, m.start(), start, end)
 
 
 def _figure_between(figures: tuple[int, ...], pos: int, start: int, end: int) -> bool:
