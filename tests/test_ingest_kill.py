@@ -80,7 +80,10 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path):
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         counts = dict(conn.execute("SELECT id, claim_count FROM documents"))
         rows = dict(conn.execute("SELECT doc_id, COUNT(*) FROM claims GROUP BY doc_id"))
+        # each document's prepared claims (crosscheck.store.prepared) in its own transaction
+        prepared = {r[0] for r in conn.execute("SELECT doc_id FROM prepared")}
     assert 20 <= len(counts) < N_DOCS, "the kill must land mid-run"
+    assert prepared == set(counts)
     docs, claims = load_from_store(db, rules_dir=rules_dir)
     by_doc: dict[str, list] = {}
     for c in claims:

@@ -279,6 +279,8 @@ class Extracted:
     rows: list[Row]
     fingerprint: bytes
     comparable_length: int
+    # the document's claims prepared for reconciliation (crosscheck.store.prepared), or None
+    prepared: Optional[tuple] = None
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -291,14 +293,18 @@ def claim_rows(doc: Document, rules_dir: str | os.PathLike[str] | None = None) -
     from crosscheck.reconcile.near_dups import fingerprint
     from crosscheck.reconcile.settings import default_config
     from crosscheck.ruleset.loader import load_rules
+    from crosscheck.store import prepared
 
-    claims = extract(doc, load_rules(rules_dir))
+    rules = load_rules(rules_dir)
+    claims = extract(doc, rules)
     cfg = default_config(rules_dir)
     keys = claim_keys(claims, cfg)
     rows = [(i, c.kind, c.start, c.end, c.surface, c.model_dump_json(), b, u)
             for i, (c, (b, u)) in enumerate(zip(claims, keys))]
     fp, length = fingerprint(doc.text, cfg.near_duplicate)
-    return Extracted(rows, fp, length)
+    # prepared from the claims as a report reads them back (their stored JSON), not as made
+    kept = prepared.prepare(doc, [Claim.model_validate_json(r[5]) for r in rows], cfg, rules_dir, rules.version)
+    return Extracted(rows, fp, length, kept)
 
 
 def _extracted(documents, rules_dir, jobs: int, client=None) -> Iterator[tuple[Document, Extracted]]:
@@ -328,9 +334,12 @@ class _Writer:
     """Writes extracted documents, COMMIT_EVERY to a transaction."""
 
     def __init__(self, conn: sqlite3.Connection, rules_version: str) -> None:
+        from crosscheck.store import prepared
+
         self.conn = conn
         self.version = rules_version
         self.pending: list[tuple[Document, Extracted]] = []
+        conn.execute(prepared.TABLE)  # a store made before the table gets it here
 
     def put(self, doc: Document, rows: Extracted) -> None:
         self.pending.append((doc, rows))
@@ -374,6 +383,9 @@ def _write_document(conn: sqlite3.Connection, doc: Document, ex: Extracted, rule
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc.id, *r) for r in ex.rows],
     )
+    from crosscheck.store import prepared
+
+    prepared.write(conn, doc.id, ex.prepared)
 
 
 def _rebuild(conn: sqlite3.Connection, rules, rules_dir, jobs: int, result: IngestResult, client=None) -> None:

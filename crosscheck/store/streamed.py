@@ -96,6 +96,10 @@ class StreamStats:
     row_fallbacks: int = 0
     # pass 2: the most characters of judged clusters' JSON held before being written
     peak_rows_chars: int = 0
+    # pass 1: documents read as ingest prepared them (crosscheck.store.prepared), not prepared again
+    prepared_documents: int = 0
+    # the judgement was kept as the store's judged state (crosscheck.store.from_state.write_reports)
+    kept_state: bool = False
 
     def held(self, n: int) -> None:
         self.peak_claims_held = max(self.peak_claims_held, n)
@@ -221,7 +225,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
             with current_snapshot(db, rules_dir) as (conn, _):
                 sources = _source_groups(conn, [], cfg)
                 doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress,
-                                        texts=keep is not None)
+                                        texts=keep is not None, rules_dir=rules_dir)
             scratch.execute("CREATE INDEX members_unit ON members(unit, idx)")
             scratch.execute("CREATE INDEX members_idx ON members(idx)")  # a row's sentence
             _second_pass(scratch, cfg, doc_dates, sources, stats, batch_claims, keep)
@@ -286,7 +290,7 @@ def _running(pid: int) -> bool:
 
 
 def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, progress,
-                texts: bool = False) -> dict[str, Optional[str]]:
+                texts: bool = False, rules_dir=None) -> dict[str, Optional[str]]:
     """Documents in id order: report records, dates, and every claim filled and keyed (with
     `texts`, each member's `member_json` too, for `keep`)."""
     from crosscheck.reconcile.dating import document_dates
@@ -297,39 +301,55 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
     from crosscheck.reconcile.hierarchy import load_hierarchy
     from crosscheck.store.claim_rows import row_fields, row_values
 
+    from crosscheck.reconcile.dating import DocDates
+    from crosscheck.ruleset.loader import load_rules
+    from crosscheck.store import prepared
+
     hier = load_hierarchy()
     fields = row_fields(cfg.scope_attributes)
     ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY id")]
     total = len(ids)
     jsonl_lines: dict = {}  # path -> {digest of a record's text: its line}, shared by the chunks
     doc_dates: dict[str, Optional[str]] = {}
+    wanted = prepared.version(cfg, load_rules(rules_dir).version)
     index = 0
     scratch.execute("BEGIN")
     for i in range(0, total, chunk):
         part = ids[i : i + chunk]
         docs = list(_documents_by_id(conn, part))
-        found = document_dates(docs)
-        marks = ",".join("?" * len(part))
+        # documents ingest prepared (crosscheck.store.prepared) are read as it kept them; the
+        # others (kept by other code or rules, or before the table) are prepared here
+        kept = prepared.read(conn, part, wanted)
+        found = document_dates([d for d in docs if d.id not in kept])
+        for doc_id, p in kept.items():
+            found.dates[doc_id], found.source[doc_id] = p.date, p.date_from
+        stats.prepared_documents += len(kept)
+        rest = [doc_id for doc_id in part if doc_id not in kept]
+        marks = ",".join("?" * len(rest))
         by_doc: dict[str, list[Claim]] = {}
         for doc_id, data in conn.execute(
-                f"SELECT doc_id, data FROM claims WHERE doc_id IN ({marks}) ORDER BY doc_id, seq", part):
+                f"SELECT doc_id, data FROM claims WHERE doc_id IN ({marks}) ORDER BY doc_id, seq", rest):
             by_doc.setdefault(doc_id, []).append(Claim.model_validate_json(data))
-        stats.held(sum(len(v) for v in by_doc.values()))
         locator = _Locator(docs, jsonl_lines)  # one chunk's files, read once each
         rows, whole, spooled = [], [], []
+        held = 0
         for d in docs:
             when = found.dates.get(d.id)
             doc_dates[d.id] = when.isoformat() if when else None
             record = _report_document(d, found)
             scratch.execute("INSERT INTO docs VALUES (?, ?)", (d.id, record.model_dump_json()))
-            claims = by_doc.get(d.id, [])
-            dated, notes = prepare_claims(claims, found, drules, [d], hier)
-            for m in fill_context(dated, cfg, index):
+            if d.id in kept:
+                members = list(kept[d.id].members(index))
+            else:
+                claims = by_doc.get(d.id, [])
+                dated, notes = prepare_claims(claims, found, drules, [d], hier)
+                members = [(m, notes[m.index - index], None) for m in fill_context(dated, cfg, index)]
+            held += len(members)
+            for m, note, text in members:
                 c = m.claim
                 where = (locator.where(c.doc, c.start, c.end, c.field),
                          [locator.where(c.doc, x.start, x.end, x.field) for x in c.mentions])
-                note = notes[m.index - index]
-                text = member_json(m, note) if texts else None
+                text = (text or member_json(m, note)) if texts else None
                 if c.mentions:  # spooled apart: grouping never reads them, judging reads a group's
                     spooled.append((m.index, pickle.dumps(c.mentions, pickle.HIGHEST_PROTOCOL)))
                     c.__dict__["mentions"] = []
@@ -338,9 +358,11 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
                 rows.append((unit_key(c, cfg), m.index, pickle.dumps(row, pickle.HIGHEST_PROTOCOL),
                              text, c.sentence))
                 whole.append((m.index, pickle.dumps((c, note, where), pickle.HIGHEST_PROTOCOL)))
-            index += len(claims)
+            index += len(members)
             stats.documents += 1
-            stats.claims += len(claims)
+            stats.claims += len(members)
+            del members
+        stats.held(held)
         if texts:  # kept with the state: what its positions depend on (crosscheck.store.from_state)
             from crosscheck.store.report_tables import place
 
