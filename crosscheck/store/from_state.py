@@ -53,12 +53,18 @@ ROWS_HELD = 256  # clusters written to the scratch database at a time
 _REF = re.compile(r'"sentence":"\\u0001(\d+)"')
 
 
+KEEP_WAIT_MS = 2_000  # a store another process is writing: waited for this long, then judged without keeping
+
+
 def write_reports(db: str | os.PathLike[str], out_dir, formats=("md", "html", "json"), *,
                   lang: str = "ar", rules_dir=None, progress=None, batch_claims: int = BATCH_CLAIMS,
-                  judged: bool = True) -> StoreReport:
+                  judged: bool = True, keep: bool = True) -> StoreReport:
     """`report --store DB` without articles: from the judged state when it is current (not
-    with `judged=False`), else `streamed.write_store_reports` (the record judged again; the
-    report's `judged_again` says why).  The same bytes either way (tested)."""
+    with `judged=False`), else the record judged again (the report's `judged_again` says why)
+    and, with `keep`, the judgement kept as the store's judged state in the same pass
+    (`judged.build_state`: one transaction, so the next report or check reads it; a read-only
+    store, or one another process is writing, is judged without keeping, as before:
+    `streamed.write_store_reports`).  The same bytes every way (tested)."""
     from pathlib import Path
 
     from crosscheck.errors import CrosscheckError
@@ -75,10 +81,40 @@ def write_reports(db: str | os.PathLike[str], out_dir, formats=("md", "html", "j
             if record is not None:
                 written, summary = write_record_reports(record, db, out, wanted, lang)
                 return StoreReport(written, summary, record.stats, "")
-    done = write_store_reports(db, out_dir, formats, lang=lang, rules_dir=rules_dir, progress=progress,
-                               batch_claims=batch_claims)
+    done = None
+    if judged and keep:
+        done = _judge_and_keep(db, out_dir, formats, lang, rules_dir, progress, batch_claims)
+    if done is None:
+        done = write_store_reports(db, out_dir, formats, lang=lang, rules_dir=rules_dir, progress=progress,
+                                   batch_claims=batch_claims)
     done.judged_again = why[0]
     return done
+
+
+def _judge_and_keep(db, out_dir, formats, lang: str, rules_dir, progress, batch_claims: int) -> Optional[StoreReport]:
+    """The record judged, its state kept in the store and the report written from the same
+    judgement (crosscheck.store.judged.build_state); None when the store cannot be written now."""
+    from pathlib import Path
+
+    from crosscheck.pipeline import parse_formats
+    from crosscheck.reconcile.settings import default_config
+    from crosscheck.store import judged
+
+    out, wanted = Path(out_dir), parse_formats(formats)
+    made: list[StoreReport] = []
+
+    def use(record: StreamedRecord) -> None:
+        written, summary = write_record_reports(record, db, out, wanted, lang)
+        made.append(StoreReport(written, summary, record.stats))
+
+    try:
+        judged.build_state(db, default_config(rules_dir), rules_dir, use=use, busy_ms=KEEP_WAIT_MS,
+                           progress=progress, batch_claims=batch_claims)
+    except judged.CannotKeep:
+        return None
+    judged.reclaim(db)  # an older state's pages given back, as after a check's build
+    made[0].stats.kept_state = True
+    return made[0]
 
 
 class Stale(Exception):

@@ -224,19 +224,39 @@ def is_current(conn: sqlite3.Connection, cfg, rules_version: str) -> bool:
             and meta.get("judged_version") == _version(cfg, rules_version))
 
 
-def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
+class CannotKeep(Exception):
+    """The store cannot take a judged state now (read-only, or another process writing it)."""
+
+
+def build_state(db: str | os.PathLike[str], cfg, rules_dir=None, *, use=None, busy_ms: Optional[int] = None,
+                progress=None, batch_claims: Optional[int] = None):
     """Judge the whole record (crosscheck.store.streamed) and keep what it found in the store,
-    replacing any earlier state, in one transaction; the judgement's `StreamStats`."""
+    replacing any earlier state, in one transaction; the judgement's `StreamStats`.
+
+    `use(record)`, when given, is called with the judged record (`streamed.StreamedRecord`)
+    once the state is written and before it is committed (`report --store` writes its files
+    from it: the report that judges the record keeps it).  With `busy_ms`, a store another
+    process is writing is waited for that long, then `CannotKeep` is raised (as for a store
+    opened read-only), the store untouched."""
     from crosscheck.reconcile.grouping import key_text, unit_key
     from crosscheck.ruleset.loader import load_rules
-    from crosscheck.store.sqlite_store import connect, generation
+    from crosscheck.store.sqlite_store import ReadOnlyConnection, connect, generation
     from crosscheck.store import compact, vote_links
     from crosscheck.store import report_tables
-    from crosscheck.store.streamed import reconcile_store
+    from crosscheck.store.streamed import BATCH_CLAIMS, reconcile_store
 
     version = _version(cfg, load_rules(rules_dir).version)
     with closing(connect(db)) as conn:
-        conn.execute("BEGIN IMMEDIATE")  # no ingest in between: the state is of one generation
+        if busy_ms is not None:
+            if isinstance(conn, ReadOnlyConnection):
+                raise CannotKeep(f"{db}: the store is read-only here")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise CannotKeep(f"{db}: {exc}") from None
+        else:
+            conn.execute("BEGIN IMMEDIATE")  # no ingest in between: the state is of one generation
         try:
             for table in (*_TABLES, *report_tables.TABLES):  # a state of an older format may lack columns: made anew
                 conn.execute(f"DROP TABLE IF EXISTS {table}")
@@ -302,7 +322,8 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
 
             keep = Keep()
 
-            with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep) as record:
+            with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep, progress=progress,
+                                 batch_claims=batch_claims or BATCH_CLAIMS) as record:
                 scratch = record._conn
                 conn.executemany(
                     "INSERT INTO judged_clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -328,6 +349,8 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None):
                 conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
                                  ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
                 stats = record.stats
+                if use is not None:
+                    use(record)
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_generation', ?)", (str(gen),))
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_version', ?)", (version,))
         except BaseException:

@@ -1,0 +1,164 @@
+"""`report --store` from a store without a current judged state keeps the judgement it makes
+as the state (crosscheck.store.from_state.write_reports, judged.build_state with `use`), in
+one transaction: the next report reads it, judging nothing, with the same bytes; a check
+finds it current; a read-only store, a store another process is writing, or a report that
+fails leave the store as it was (counted, not timed)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from contextlib import closing
+
+import pytest
+
+from crosscheck.ci.check import reconcile_config
+from crosscheck.config import Settings
+from crosscheck.store import from_state, judged
+from crosscheck.store.from_state import write_reports
+from crosscheck.store.sqlite_store import ingest
+from store_support import ARTICLES, ROOT, private_rules  # noqa: F401
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from gen_articles import write_jsonl  # noqa: E402
+
+FORMATS = ("md", "html", "json", "jsonl")
+FILES = ("report.md", "report.html", "report.json", "report.jsonl")
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory):
+    """Freshly ingested stores (no judged state): generated articles and the fixtures."""
+    root = tmp_path_factory.mktemp("keeps")
+    corpus = root / "gen.jsonl"
+    write_jsonl(corpus, 14, 11)
+    made = {}
+    for name, inputs in (("generated", [str(corpus)]), ("fixtures", [str(p) for p in ARTICLES])):
+        db = root / f"{name}.db"
+        ingest(inputs, db)
+        made[name] = db
+    return made
+
+
+def _copy(db, tmp_path, name="copy.db"):
+    dest = tmp_path / name
+    shutil.copyfile(db, dest)
+    return dest
+
+
+def _judging(monkeypatch) -> list[int]:
+    from crosscheck.reconcile import reconciler
+
+    count = [0]
+    real = reconciler.judge_groups
+
+    def counted(groups, *a, **k):
+        count[0] += len(groups)
+        return real(groups, *a, **k)
+
+    monkeypatch.setattr(reconciler, "judge_groups", counted)
+    return count
+
+
+def _files(out) -> dict[str, bytes]:
+    return {f: (out / f).read_bytes() for f in FILES}
+
+
+def _tables(db) -> set[str]:
+    with closing(sqlite3.connect(db)) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+@pytest.mark.parametrize("name", ["generated", "fixtures"])
+def test_the_first_report_keeps_the_state_and_the_next_reads_it_with_the_same_bytes(fresh, tmp_path, monkeypatch,
+                                                                                    name):
+    db = _copy(fresh[name], tmp_path)
+    count = _judging(monkeypatch)
+    first = write_reports(db, tmp_path / "first", FORMATS)
+    assert first.judged_again == "no judged state" and first.stats.kept_state and count[0] > 0
+    count[0] = 0
+    second = write_reports(db, tmp_path / "second", FORMATS)
+    assert second.judged_again == "" and count[0] == 0 and not second.stats.kept_state
+    plain = write_reports(fresh[name], tmp_path / "plain", FORMATS, judged=False)  # judged, nothing kept
+    assert plain.judged_again == "not asked" and not plain.stats.kept_state
+    assert _files(tmp_path / "first") == _files(tmp_path / "second") == _files(tmp_path / "plain")
+    assert not any(t.startswith("judged_") for t in _tables(fresh[name]))
+
+
+def test_a_check_after_the_report_finds_the_state_current(fresh, tmp_path):
+    db = _copy(fresh["generated"], tmp_path)
+    write_reports(db, tmp_path / "out", FORMATS)
+    assert judged.ensure_state(db, reconcile_config(Settings())) is False  # nothing built again
+
+
+def test_the_kept_state_is_the_one_a_check_builds(fresh, tmp_path):
+    by_report, by_check = _copy(fresh["generated"], tmp_path, "r.db"), _copy(fresh["generated"], tmp_path, "c.db")
+    write_reports(by_report, tmp_path / "out", FORMATS)
+    judged.ensure_state(by_check, reconcile_config(Settings()))
+    rows = []
+    for db in (by_report, by_check):
+        with closing(sqlite3.connect(db)) as conn:
+            rows.append({t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+                         for t in sorted(_tables(db)) if t.startswith("judged_")}
+                        | {"meta": conn.execute("SELECT * FROM meta WHERE key LIKE 'judged%' ORDER BY key").fetchall()})
+    assert rows[0] == rows[1] and rows[0]["judged_clusters"]
+
+
+def test_a_read_only_store_is_judged_without_keeping(fresh, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from crosscheck.store import sqlite_store
+
+    db = _copy(fresh["fixtures"], tmp_path, "ro.db")
+    before = db.read_bytes()
+    real = sqlite_store.writable  # as tests/test_store_readonly.py: opened read-only, even as root
+    monkeypatch.setattr(sqlite_store, "writable", lambda p: False if Path(p) == db else real(p))
+    done = write_reports(db, tmp_path / "out", FORMATS)
+    assert not done.stats.kept_state and done.judged_again == "no judged state"
+    assert db.read_bytes() == before
+    plain = write_reports(fresh["fixtures"], tmp_path / "plain", FORMATS, judged=False)
+    assert _files(tmp_path / "out") == _files(tmp_path / "plain") and plain.stats.clusters == done.stats.clusters
+
+
+def test_a_store_another_process_is_writing_is_judged_without_keeping(fresh, tmp_path, monkeypatch):
+    db = _copy(fresh["fixtures"], tmp_path)
+    monkeypatch.setattr(from_state, "KEEP_WAIT_MS", 20)
+    with closing(sqlite3.connect(db, isolation_level=None)) as other:
+        other.execute("BEGIN IMMEDIATE")  # an ingest holding the store
+        done = write_reports(db, tmp_path / "out", FORMATS)
+        other.execute("ROLLBACK")
+    assert not done.stats.kept_state
+    assert not any(t.startswith("judged_") for t in _tables(db))
+    plain = write_reports(fresh["fixtures"], tmp_path / "plain", FORMATS, judged=False)
+    assert _files(tmp_path / "out") == _files(tmp_path / "plain") and plain.stats.clusters == done.stats.clusters
+
+
+def test_a_report_that_fails_leaves_no_state(fresh, tmp_path, monkeypatch):
+    db = _copy(fresh["fixtures"], tmp_path)
+    with closing(sqlite3.connect(db)) as conn:
+        gen = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+
+    def broken(*a, **k):
+        raise OSError("disk full while writing the report")
+
+    monkeypatch.setattr(from_state, "write_record_reports", broken)
+    with pytest.raises(OSError):
+        write_reports(db, tmp_path / "out", FORMATS)
+    assert not any(t.startswith("judged_") for t in _tables(db))
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone() == gen
+
+
+def test_report_command_keeps_the_state(fresh, tmp_path):
+    from store_support import run
+
+    db = _copy(fresh["fixtures"], tmp_path)
+    result = run("report", "--store", db, "--out", tmp_path / "cli", "--no-progress")
+    assert result.exit_code == 0, result.output
+    with closing(sqlite3.connect(db)) as conn:
+        from crosscheck.ruleset.loader import load_rules
+        from crosscheck.reconcile.settings import default_config
+
+        assert from_state.stale_reason(conn, default_config(), load_rules().version) == ""
