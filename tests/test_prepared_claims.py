@@ -61,17 +61,23 @@ def stores(tmp_path_factory):
 
 
 def _preparing(monkeypatch) -> list[int]:
-    """Documents prepared (reconciler.prepare_claims calls, one per document in pass 1)."""
-    from crosscheck.reconcile import reconciler
+    """Documents prepared (reconciler.prepare_claims calls, one per document in pass 1), and
+    unit keys worked out (grouping.unit_key calls: ingest keeps each member's)."""
+    from crosscheck.reconcile import grouping, reconciler
 
-    calls = [0]
-    real = reconciler.prepare_claims
+    calls = [0, 0]
+    real, real_key = reconciler.prepare_claims, grouping.unit_key
 
     def counted(*a, **k):
         calls[0] += 1
         return real(*a, **k)
 
+    def keyed(*a, **k):
+        calls[1] += 1
+        return real_key(*a, **k)
+
     monkeypatch.setattr(reconciler, "prepare_claims", counted)
+    monkeypatch.setattr(grouping, "unit_key", keyed)
     return calls
 
 
@@ -107,11 +113,11 @@ def test_ingest_keeps_every_document_prepared_with_the_current_version(stores):
 def test_a_report_reads_the_kept_preparations_with_the_same_bytes(stores, tmp_path, monkeypatch, name):
     calls = _preparing(monkeypatch)
     kept, stats = _report(stores[name], tmp_path / "kept")
-    assert calls[0] == 0 and stats.prepared_documents == stats.documents > 0
+    assert calls == [0, 0] and stats.prepared_documents == stats.documents > 0
     bare = _copy(stores[name], tmp_path, "bare.db")
     _sql(bare, "DROP TABLE prepared")  # a store ingested before the table
     again, stats2 = _report(bare, tmp_path / "again")
-    assert calls[0] == stats2.documents and stats2.prepared_documents == 0
+    assert calls == [stats2.documents, stats2.claims] and stats2.prepared_documents == 0
     assert kept == again
 
 

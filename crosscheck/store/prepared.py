@@ -9,9 +9,9 @@ resolved, placed in the hierarchy (`reconciler.prepare_claims`) and filled from 
 context (`grouping.fill_context`).  `report --store` and the first `check` did this for every
 stored document on every judgement (pass 1 of crosscheck.store.streamed: 38 % of a judging
 report).  `ingest` now does it once, in its workers, and keeps the result in the table
-`prepared`: per document its date, where the date came from, and its members as
-`streamed.member_json` writes them (a JSON header line and the claim's JSON, the member's index
-counted from 0 in its document), deflated.  Pass 1 reads them instead of preparing again: the
+`prepared`: per document its date, where the date came from, and each member's unit key
+(`grouping.unit_key`) and text as `streamed.member_json` writes it (a JSON header line and the
+claim's JSON, the member's index counted from 0 in its document), deflated.  Pass 1 reads them instead of preparing again: the
 same members, so the same report (tested on generated stores).
 
 The kept rows are the reconciler's output, not a re-implementation of it: `version` names
@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-FORMAT = "prepared-1"
+FORMAT = "prepared-2"
 
 TABLE = """
 CREATE TABLE IF NOT EXISTS prepared (
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS prepared (
     version TEXT NOT NULL,  -- `version`: the format, rules, settings and code it was made with
     date TEXT,              -- the document's date (dating.document_dates), ISO
     date_from TEXT,         -- where it came from: metadata | text | none
-    data BLOB NOT NULL      -- the members' texts (streamed.member_json), one per two lines, deflated
+    data BLOB NOT NULL      -- per member its unit key and its text (streamed.member_json): 3 lines, deflated
 )"""
 
 
@@ -71,7 +71,7 @@ def prepare(doc, claims: Sequence, cfg, rules_dir=None, rules_version: str = "")
     JSON), exactly as streamed's pass 1 prepares them; None when preparing fails (the report
     then prepares the document itself and meets the same error there)."""
     from crosscheck.reconcile.dating import date_rules, document_dates
-    from crosscheck.reconcile.grouping import fill_context
+    from crosscheck.reconcile.grouping import fill_context, unit_key
     from crosscheck.reconcile.hierarchy import load_hierarchy
     from crosscheck.reconcile.reconciler import prepare_claims
     from crosscheck.store.streamed import member_json
@@ -80,7 +80,7 @@ def prepare(doc, claims: Sequence, cfg, rules_dir=None, rules_version: str = "")
         found = document_dates([doc])
         dated, notes = prepare_claims(list(claims), found, date_rules(rules_dir), [doc], load_hierarchy())
         members = fill_context(dated, cfg, 0)
-        text = "\n".join(member_json(m, notes[m.index]) for m in members)
+        text = "\n".join(unit_key(m.claim, cfg) + "\n" + member_json(m, notes[m.index]) for m in members)
     except Exception:  # noqa: BLE001 - the report raises it where it always did
         return None
     when = found.dates.get(doc.id)
@@ -96,20 +96,21 @@ class Prepared:
     date_from: Optional[str]
     data: bytes
 
-    def members(self, first_index: int):
-        """(Member, repair note, member text with its index in the record) for each member,
-        its index counted from `first_index`."""
+    def members(self, first_index: int, texts: bool = False):
+        """(Member, repair note, unit key, member text with its index in the record or None
+        without `texts`) for each member, its index counted from `first_index`."""
         from crosscheck.store.streamed import member_from_json
 
         text = zlib.decompress(self.data).decode("utf-8")
         if not text:  # a document without claims
             return
         lines = text.split("\n")
-        for i in range(0, len(lines), 2):
-            head, claim = lines[i], lines[i + 1]
+        for i in range(0, len(lines), 3):
+            unit, head, claim = lines[i], lines[i + 1], lines[i + 2]
             m, note = member_from_json(head + "\n" + claim)
             m.index += first_index
-            yield m, note, json.dumps([m.index, m.uncertain, m.notes, note], ensure_ascii=False) + "\n" + claim
+            yield m, note, unit, (json.dumps([m.index, m.uncertain, m.notes, note], ensure_ascii=False) + "\n"
+                                  + claim if texts else None)
 
 
 def has_table(conn: sqlite3.Connection) -> bool:

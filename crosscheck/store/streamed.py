@@ -339,13 +339,13 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
             record = _report_document(d, found)
             scratch.execute("INSERT INTO docs VALUES (?, ?)", (d.id, record.model_dump_json()))
             if d.id in kept:
-                members = list(kept[d.id].members(index))
+                members = list(kept[d.id].members(index, texts))
             else:
                 claims = by_doc.get(d.id, [])
                 dated, notes = prepare_claims(claims, found, drules, [d], hier)
-                members = [(m, notes[m.index - index], None) for m in fill_context(dated, cfg, index)]
+                members = [(m, notes[m.index - index], None, None) for m in fill_context(dated, cfg, index)]
             held += len(members)
-            for m, note, text in members:
+            for m, note, unit, text in members:
                 c = m.claim
                 where = (locator.where(c.doc, c.start, c.end, c.field),
                          [locator.where(c.doc, x.start, x.end, x.field) for x in c.mentions])
@@ -355,7 +355,7 @@ def _first_pass(conn, scratch, cfg, drules, stats: StreamStats, chunk: int, prog
                     c.__dict__["mentions"] = []
                 # what grouping reads (a row), apart from the whole claim (read back to judge)
                 row = (m.index, m.uncertain, m.notes, m.forms, m.pre, row_values(c, fields))
-                rows.append((unit_key(c, cfg), m.index, pickle.dumps(row, pickle.HIGHEST_PROTOCOL),
+                rows.append((unit or unit_key(c, cfg), m.index, pickle.dumps(row, pickle.HIGHEST_PROTOCOL),
                              text, c.sentence))
                 whole.append((m.index, pickle.dumps((c, note, where), pickle.HIGHEST_PROTOCOL)))
             index += len(members)
