@@ -13,15 +13,15 @@ the installed `crosscheck` command as a child process, as a user would:
 
 * extract  `crosscheck extract --format jsonl CORPUS --out FILE`
 * ingest   `crosscheck ingest CORPUS --store DB` (a new store)
-* report   `crosscheck report --store DB --out DIR` (all formats; sizes of the files too)
-* check    `crosscheck check ONE.md --store DB --format json` (one new generated article); the
-           first check after an ingest judges the whole record once and keeps it in the store
-           (crosscheck.store.judged)
+* report   `crosscheck report --store DB --out DIR` (all formats; sizes of the files too); the
+           first report (or check) after an ingest judges the whole record once and keeps it in
+           the store (crosscheck.store.judged)
+* check    `crosscheck check ONE.md --store DB --format json` (one new generated article)
 * recheck  the same command again: what every later check costs
-* rereport `report --store` again once a check has judged the record: it reads the judged
-           state (crosscheck.store.from_state) instead of judging every unit again; its files
-           are compared with the first report's (`same bytes as report` in the note, else the
-           names of the files that differ)
+* rereport `report --store` again once a report or check has judged the record: it reads the
+           judged state (crosscheck.store.from_state) instead of judging every unit again; its
+           files are compared with the first report's (`same bytes as report` in the note, else
+           the names of the files that differ)
 
 and prints, per step and size, the wall time, the CPU seconds of the command and the workers it
 waited for, articles per second, the peak memory of the
