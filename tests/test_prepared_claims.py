@@ -184,3 +184,16 @@ def test_a_document_whose_preparation_fails_keeps_no_row_and_the_report_meets_th
     cfg = reconcile_config(Settings())
     doc = Document(id="x", text="قتل 5 أشخاص.")
     assert prepared.prepare(doc, [], cfg) is None
+
+
+def test_rules_other_than_those_in_force_keep_no_row(private_rules, tmp_path):
+    """Pass 1 places claims with the hierarchy of the rules in force: a preparation with
+    rules from elsewhere (a Dask worker's shipped copy) is not kept."""
+    from crosscheck.models import Document
+
+    cfg = reconcile_config(Settings())
+    doc = Document(id="x", text="قتل 5 أشخاص في باكستان.")
+    other = tmp_path / "shipped"
+    shutil.copytree(private_rules, other)
+    assert prepared.prepare(doc, [], cfg, str(private_rules)) is not None
+    assert prepared.prepare(doc, [], cfg, str(other)) is None

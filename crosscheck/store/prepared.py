@@ -74,8 +74,13 @@ def prepare(doc, claims: Sequence, cfg, rules_dir=None, rules_version: str = "")
     from crosscheck.reconcile.grouping import fill_context, unit_key
     from crosscheck.reconcile.hierarchy import load_hierarchy
     from crosscheck.reconcile.reconciler import prepare_claims
+    from crosscheck.ruleset.resources import resolved, rules_dir as in_force
     from crosscheck.store.streamed import member_json
 
+    if rules_dir is not None and resolved(in_force(rules_dir)) != resolved(in_force(None)):
+        # pass 1 places claims with the hierarchy of the rules in force (load_hierarchy()):
+        # rules shipped elsewhere (a Dask worker's copy) keep no row rather than another's
+        return None
     try:
         found = document_dates([doc])
         dated, notes = prepare_claims(list(claims), found, date_rules(rules_dir), [doc], load_hierarchy())
