@@ -96,6 +96,8 @@ class VoteCues:
                 self.adjectives[normalize_word(w)] = state
         self.amends = frozenset(normalize_word(w) for w in rules.amends_words)
         self.rivals = frozenset(normalize_word(w) for w in rules.rival_words)
+        self.relatives = frozenset(normalize_word(w) for w in rules.relative_words)
+        self.contrasts = frozenset(normalize_word(w) for w in rules.contrast_words)
         self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
         self.ordinals = {normalize_word(w): n for w, n in rules.text_ordinals.items()}
 
@@ -169,6 +171,15 @@ def _state(ctx, words: Sequence[str], k: int, vc: VoteCues) -> tuple[Optional[st
                 return hit[0].id, width
             if f in vc.adjectives:
                 return vc.adjectives[f], width
+        # an adjective in the accusative, after an indefinite text ("مشروعا أوروبيا", "تعديلا
+        # روسيا"): the adjective without its alef
+        if phrase.endswith("ا") and len(phrase) > 3:
+            for f in bare_forms(phrase[:-1]):
+                hit = gaz.lookup.get(f)
+                if hit and hit[1] and hit[0].type == "country":
+                    return hit[0].id, width
+                if f in vc.adjectives:
+                    return vc.adjectives[f], width
     return None, 0
 
 
@@ -212,6 +223,14 @@ def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
     clause = _CLAUSE_END.search(text, cue.end, s_hi)
     if clause:
         after = [w for a, _, w in _words(text, cue.end, clause.start())][: n + 2]
+        # a relative clause set off by a comma right after the text's name ("مشروع القرار، الذي
+        # قدمته بريطانيا،"): its sponsors are read in it, up to its own end
+        if text[clause.start()] in "،," and len(after) < n + 2:
+            nxt = _words(text, clause.end(), min(s_hi, clause.end() + 16))[:1]
+            if nxt and nxt[0][2] in vc.relatives:
+                close = _CLAUSE_END.search(text, clause.end(), s_hi)
+                after += [w for _, _, w in _words(text, clause.end(), close.start() if close else s_hi)]
+                after = after[: n + 2]
     k, verb = 0, False
     while k < len(after) and k < n + 2:
         w = after[k]
@@ -249,11 +268,17 @@ def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
 
 def rival_draft(ctx, vc: VoteCues, cue: Cue) -> bool:
     """A draft named as a rival of another ("مشروع قرار منافس", "مشروعها المضاد"): a word of
-    `rival_words` among the first words after it, in its clause.  Such a draft is never the draft
-    last named with its sponsors."""
+    `rival_words` among the first words after it, in its clause; or set against the drafts told
+    before it by a word of `contrast_words` right before it ("أما مشروع الخميس فنال 11 صوتا",
+    after two earlier drafts and their sponsors).  Such a draft is never the draft last named
+    with its sponsors."""
+    text = ctx.text
+    if vc.contrasts:
+        prev = _words(text, max(0, cue.start - 16), cue.start)
+        if prev and prev[-1][2] in vc.contrasts and not _CLAUSE_END.search(text, prev[-1][1], cue.start):
+            return True
     if not vc.rivals:
         return False
-    text = ctx.text
     _, s_hi = ctx.sentence_at(cue.start)
     clause = _CLAUSE_END.search(text, cue.end, s_hi)
     hi = clause.start() if clause else s_hi
@@ -296,13 +321,17 @@ def _norm_offset(ctx, orig: int) -> int:
     return ctx.norm.to_normalized(orig)  # (a bisection over to_original, in one step)
 
 
-def _document_year(ctx, text: str) -> Optional[int]:
+def _document_year(ctx, text: str, cues: Sequence[Cue] = ()) -> Optional[int]:
+    """The article's year: its date's, else the latest year in its first lines - not a
+    resolution number there ("بعد أن انقضت المدة التي منحها القرار 2059": no year 2059)."""
     if ctx.doc.date:
         try:
             return int(str(ctx.doc.date)[:4])
         except ValueError:
             pass
-    years = [int(y) for y in _HEADER_YEAR.findall(text, 0, 400)]
+    numbers = [(c.start, c.end) for c in cues if c.id == "resolution" and c.start < 400]
+    years = [int(m.group()) for m in _HEADER_YEAR.finditer(text, 0, 400)
+             if not any(a <= m.start() < b for a, b in numbers)]
     return max(years) if years else None
 
 
@@ -461,7 +490,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
     """The fields of each occurrence's event."""
     text = ctx.text
     starts = [c.start for c in cues]
-    year = _document_year(ctx, text)
+    year = _document_year(ctx, text, cues)
     full_bodies = [c for c in cues if c.id in _FULL_BODIES]
     body_starts = [c.start for c in full_bodies]  # (each occurrence bisects them: no scan per vote)
     named = {_body(c) for c in full_bodies}
@@ -986,7 +1015,7 @@ def _dated_numbers(ctx, cues: list[Cue], vc: VoteCues) -> set[str]:
     """Resolution numbers told with their own year right after them ("اعتمد القرار 1540 عام
     2004"), a year before the article's (or any year, in an article without one): a text of that
     year, recalled - never the day's unnumbered vote."""
-    year = _document_year(ctx, ctx.text)
+    year = _document_year(ctx, ctx.text, cues)
     out: set[str] = set()
     for k, c in enumerate(cues):
         if c.id != "resolution":

@@ -67,6 +67,8 @@ class VoteRules(_Strict):
     number_year_gap_chars: int = Field(30, ge=0)
     amends_words: list[str] = []
     rival_words: list[str] = []
+    relative_words: list[str] = []
+    contrast_words: list[str] = []
     other_text_words: list[str] = []
     other_text_year_words: int = Field(4, ge=1)
     amends_gap_words: int = Field(3, ge=1)
