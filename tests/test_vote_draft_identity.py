@@ -63,3 +63,19 @@ def test_a_resolution_number_in_the_first_lines_is_no_year_of_the_article():
     doc = Document(id="a", text=text)
     ev = {(c.kind, c.value): parse_event(c.event) for c in extract(doc) if c.kind == "votes_for"}
     assert "past" not in ev[("votes_for", 13)], ev
+
+
+def test_that_year_is_the_year_named_before_it():
+    # hit: "وفي ذلك العام" after "عام 1995": the tally of its sentence is a past vote of 1995
+    text = ("وعرض المشروع على الجمعية العامة أول مرة عام 1995 في دورتها الخمسين. وفي ذلك العام، أيدته 70 دولة وعارضته 12 دولة. "
+            "واعتمدت الجمعية العامة النص أمس بتأييد 150 دولة.")
+    ev = tally_events(text, "2020-11-05")
+    assert ev[("votes_for", 70)].get("past") == "1995", ev
+    assert "past" not in ev[("votes_for", 150)], ev
+
+
+def test_this_year_points_back_to_no_year():
+    # miss: "في هذا العام" is the article's own year, no past vote
+    text = ("وعرض المشروع على الجمعية العامة أول مرة عام 1995. وفي هذا العام، أيدته 150 دولة وعارضته 12 دولة.")
+    ev = tally_events(text, "2020-11-05")
+    assert "past" not in ev[("votes_for", 150)], ev

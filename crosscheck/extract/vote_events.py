@@ -618,6 +618,12 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                 continue
             if c.id == "past_month":
                 fields["past"] = "yes"
+            elif c.id == "that_year":
+                named = _year_before(cues, starts, c.start, vc)
+                if named and year is not None and int(named) < year:
+                    fields["past"] = named
+                elif named and year is None:
+                    fields["when"] = f"y{named}"
             elif c.id == "year" and year is not None and int(c.value) < year \
                     and not _SINCE.search(text, max(0, c.start - 12), c.start) \
                     and not any(_year_of(text, o, c, vc) for o in others):
@@ -662,6 +668,17 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         prev_end = last
         prev_sentence_end = last_hi
     return out
+
+
+def _year_before(cues: list[Cue], starts: list[int], at: int, vc: VoteCues) -> str:
+    """The year "ذلك العام" at `at` points back to: the last year cue before it, at most
+    `that_year_chars` characters back ("" when none)."""
+    k = bisect_left(starts, at) - 1
+    while k >= 0 and at - cues[k].start <= vc.rules.that_year_chars:
+        if cues[k].id == "year":
+            return cues[k].value
+        k -= 1
+    return ""
 
 
 _FIRST_YEAR = 1945  # the United Nations' first year: no text of its bodies is older

@@ -14,7 +14,7 @@ from crosscheck.ruleset.loader import _validate, read_yaml
 from crosscheck.ruleset.resources import rules_dir
 
 CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_sc_short", "body_ga_short", "amendment", "draft",
-           "resolution", "resolution_text", "veto", "recall", "after_event", "earlier_step", "sponsor_verb", "voter_verb", "past_month", "last_month", "year")
+           "resolution", "resolution_text", "veto", "recall", "after_event", "earlier_step", "sponsor_verb", "voter_verb", "past_month", "last_month", "year", "that_year")
 
 _SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ّ": None})
 
@@ -69,6 +69,7 @@ class VoteRules(_Strict):
     rival_words: list[str] = []
     relative_words: list[str] = []
     contrast_words: list[str] = []
+    that_year_chars: int = Field(300, ge=0)
     other_text_words: list[str] = []
     other_text_year_words: int = Field(4, ge=1)
     amends_gap_words: int = Field(3, ge=1)
