@@ -651,7 +651,7 @@ def add_links(conn, cfg) -> None:
     from crosscheck.reconcile.grouping import Member
     from crosscheck.store import compact, vote_links
     from crosscheck.store.sqlite_store import _source_groups
-    from crosscheck.store.streamed import member_from_json, member_json
+    from crosscheck.store.member_text import member_from_json, member_json
 
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -936,7 +936,7 @@ def _rename(members: list, remap: dict) -> list:
 
 
 def _members(conn, where: str, params, stats: CheckStats, notes) -> list:
-    from crosscheck.store.streamed import member_from_json
+    from crosscheck.store.member_text import member_from_json
 
     out = []
     fill = compact.reader(conn).fill
@@ -969,7 +969,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     `remap`: stored events renamed (tallies, `_link_new`); `gone` gets the stored clusters
     every member of which now ends elsewhere."""
     from crosscheck.reconcile.grouping import GroupingStats, pre_join_clusters, split_stories
-    from crosscheck.store.streamed import member_from_json
+    from crosscheck.store.member_text import member_from_json
 
     def grouped(members: list, new_ones: list) -> tuple[dict, list]:
         """pre_join_clusters, or Fallback when an open scope is kept apart from its match by
@@ -1369,7 +1369,7 @@ def _member(conn, text: str | bytes, linked: Optional[str], notes, remap: dict, 
     """A stored member, its sentences put back (else by the caller, `compact.Reader.fill_all`
     over a batch: `fill=False`), with its linked event (a tally)."""
     from crosscheck.extract.claim_copy import updated
-    from crosscheck.store.streamed import member_from_json
+    from crosscheck.store.member_text import member_from_json
 
     m, note = member_from_json(compact.unpack(text))
     if fill:
@@ -1468,7 +1468,7 @@ def _vote_unit(conn, unit: str, new: list, sources, cfg, stats: CheckStats, note
     from crosscheck.reconcile.votes import link_votes
 
     rows = conn.execute("SELECT seq, data, linked FROM judged_members WHERE unit = ?", (unit,)).fetchall()
-    from crosscheck.store.streamed import member_from_json
+    from crosscheck.store.member_text import member_from_json
 
     members, seq_of, was = [], {}, {}
     fill = compact.reader(conn).fill

@@ -10,7 +10,7 @@ context (`grouping.fill_context`).  `report --store` and the first `check` did t
 stored document on every judgement (pass 1 of crosscheck.store.streamed: 38 % of a judging
 report).  `ingest` now does it once, in its workers, and keeps the result in the table
 `prepared`: per document its date, where the date came from, and each member's unit key
-(`grouping.unit_key`) and text as `streamed.member_json` writes it (a JSON header line and the
+(`grouping.unit_key`) and text as `member_text.member_json` writes it (a JSON header line and the
 claim's JSON, the member's index counted from 0 in its document), deflated.  Pass 1 reads them instead of preparing again: the
 same members, so the same report (tested on generated stores).
 
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS prepared (
     version TEXT NOT NULL,  -- `version`: the format, rules, settings and code it was made with
     date TEXT,              -- the document's date (dating.document_dates), ISO
     date_from TEXT,         -- where it came from: metadata | text | none
-    data BLOB NOT NULL      -- per member its unit key and its text (streamed.member_json): 3 lines, deflated
+    data BLOB NOT NULL      -- per member its unit key and its text (member_text.member_json): 3 lines, deflated
 )"""
 
 
@@ -75,7 +75,7 @@ def prepare(doc, claims: Sequence, cfg, rules_dir=None, rules_version: str = "")
     from crosscheck.reconcile.hierarchy import load_hierarchy
     from crosscheck.reconcile.reconciler import prepare_claims
     from crosscheck.ruleset.resources import resolved, rules_dir as in_force
-    from crosscheck.store.streamed import member_json
+    from crosscheck.store.member_text import member_json
 
     if rules_dir is not None and resolved(in_force(rules_dir)) != resolved(in_force(None)):
         # pass 1 places claims with the hierarchy of the rules in force (load_hierarchy()):
@@ -104,7 +104,7 @@ class Prepared:
     def members(self, first_index: int, texts: bool = False):
         """(Member, repair note, unit key, member text with its index in the record or None
         without `texts`) for each member, its index counted from `first_index`."""
-        from crosscheck.store.streamed import member_from_json
+        from crosscheck.store.member_text import member_from_json
 
         text = zlib.decompress(self.data).decode("utf-8")
         if not text:  # a document without claims

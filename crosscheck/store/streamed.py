@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
 from crosscheck.models import Claim, Cluster, Document, Inconsistency, ReportDocument
+from crosscheck.store.member_text import member_from_json, member_json  # noqa: F401 (re-exported)
 from crosscheck.util.gc_pause import collector_paused
 
 DOC_CHUNK = 256  # documents read (with all their claims) at a time
@@ -658,30 +659,6 @@ def _shared_where(where: tuple, strings: dict[str, str]) -> tuple:
     pos, mentions = where
     return (strings.setdefault(pos, pos) if pos else pos,
             [strings.setdefault(x, x) if x else x for x in mentions])
-
-
-def member_json(m, note: Optional[str]) -> str:
-    """A grouping member (its claim prepared and filled from its document) and its repair
-    note as one text: a JSON header line, then the claim's JSON (`member_from_json`)."""
-    return json.dumps([m.index, m.uncertain, m.notes, note], ensure_ascii=False) + "\n" + m.claim.model_dump_json()
-
-
-_PLAIN_HEAD = (", [], [], null]", b", [], [], null]")  # a member with no uncertain attributes, notes or repair
-
-
-def member_from_json(text: str | bytes):
-    """(Member, repair note) from `member_json`'s text (or its UTF-8 bytes, as SQLite gives a
-    column cast to a BLOB: parsed without a decoding to `str` and back)."""
-    from crosscheck.reconcile.grouping import Member
-
-    raw = type(text) is bytes
-    head, _, claim = text.partition(b"\n" if raw else "\n")
-    if head.endswith(_PLAIN_HEAD[raw]) and head[1:-15].isdigit():  # most members: the index alone
-        return Member(int(head[1:-15]), Claim.model_validate_json(claim), [], []), None
-    index, uncertain, notes, note = json.loads(head)
-    return Member(index, Claim.model_validate_json(claim), uncertain, notes), note
-
-
 
 
 def _inconsistencies(scratch, cfg, stats: Optional[StreamStats] = None) -> None:
