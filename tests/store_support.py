@@ -21,6 +21,22 @@ FIXTURES = ROOT / "fixtures"
 ARTICLES = sorted(FIXTURES.glob("*.txt"))
 runner = CliRunner()
 
+# the report formats a store's reports are written in, and their files (compared byte for byte)
+FORMATS = ("md", "html", "json", "jsonl")
+FILES = ("report.md", "report.html", "report.json", "report.jsonl")
+
+
+def ingest_named(root: Path, named) -> dict[str, Path]:
+    """A freshly ingested store `root/<name>.db` for each (name, inputs) pair."""
+    from crosscheck.store.sqlite_store import ingest
+
+    made = {}
+    for name, inputs in named:
+        db = root / f"{name}.db"
+        ingest(inputs, db)
+        made[name] = db
+    return made
+
 
 @pytest.fixture(autouse=True, scope="module")
 def private_rules(tmp_path_factory):

@@ -17,13 +17,11 @@ from crosscheck.config import Settings
 from crosscheck.store import judged, prepared
 from crosscheck.store.from_state import write_reports
 from crosscheck.store.sqlite_store import ingest
-from store_support import ARTICLES, ROOT, private_rules  # noqa: F401
+from store_support import FILES, FORMATS, ingest_named, ARTICLES, ROOT, private_rules  # noqa: F401
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_articles import write_jsonl  # noqa: E402
 
-FORMATS = ("md", "html", "json", "jsonl")
-FILES = ("report.md", "report.html", "report.json", "report.jsonl")
 
 _DATED = [  # dated by metadata, by the dateline, and not at all; one without a figure
     ("p-01", "2024-05-01", "وكالة", "قالت السلطات إن 100 شخص قتلوا في الفيضانات في باكستان."),
@@ -51,13 +49,8 @@ def stores(tmp_path_factory):
     root = tmp_path_factory.mktemp("prepared")
     corpus = root / "gen.jsonl"
     write_jsonl(corpus, 12, 9)
-    made = {}
-    for name, inputs in (("fixtures", [str(p) for p in ARTICLES]), ("generated", [str(corpus)]),
-                         ("dated", write_articles(root, _DATED))):
-        db = root / f"{name}.db"
-        ingest(inputs, db)
-        made[name] = db
-    return made
+    return ingest_named(root, (("fixtures", [str(p) for p in ARTICLES]), ("generated", [str(corpus)]),
+                                ("dated", write_articles(root, _DATED))))
 
 
 def _preparing(monkeypatch) -> list[int]:

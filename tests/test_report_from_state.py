@@ -17,13 +17,11 @@ from crosscheck.config import Settings
 from crosscheck.store import from_state, judged
 from crosscheck.store.sqlite_store import ingest
 from crosscheck.store.from_state import write_reports as write_store_reports
-from store_support import ARTICLES, ROOT, private_rules, run, write_articles  # noqa: F401
+from store_support import FILES, FORMATS, ARTICLES, ROOT, private_rules, run, write_articles  # noqa: F401
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_articles import write_jsonl  # noqa: E402
 
-FORMATS = ("md", "html", "json", "jsonl")
-FILES = ("report.md", "report.html", "report.json", "report.jsonl")
 
 _PARTS = [  # a country's toll and its cities', day by day (part/whole inconsistencies)
     ("q-01", "2024-05-01", "وكالة", "قالت السلطات إن 100 شخص قتلوا في الفيضانات في باكستان."),

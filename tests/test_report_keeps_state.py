@@ -17,14 +17,11 @@ from crosscheck.ci.check import reconcile_config
 from crosscheck.config import Settings
 from crosscheck.store import from_state, judged
 from crosscheck.store.from_state import write_reports
-from crosscheck.store.sqlite_store import ingest
-from store_support import ARTICLES, ROOT, private_rules  # noqa: F401
+from store_support import FILES, FORMATS, ingest_named, ARTICLES, ROOT, private_rules  # noqa: F401
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_articles import write_jsonl  # noqa: E402
 
-FORMATS = ("md", "html", "json", "jsonl")
-FILES = ("report.md", "report.html", "report.json", "report.jsonl")
 
 
 @pytest.fixture(scope="module")
@@ -33,12 +30,7 @@ def fresh(tmp_path_factory):
     root = tmp_path_factory.mktemp("keeps")
     corpus = root / "gen.jsonl"
     write_jsonl(corpus, 14, 11)
-    made = {}
-    for name, inputs in (("generated", [str(corpus)]), ("fixtures", [str(p) for p in ARTICLES])):
-        db = root / f"{name}.db"
-        ingest(inputs, db)
-        made[name] = db
-    return made
+    return ingest_named(root, (("generated", [str(corpus)]), ("fixtures", [str(p) for p in ARTICLES])))
 
 
 def _copy(db, tmp_path, name="copy.db"):

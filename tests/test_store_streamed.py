@@ -10,13 +10,11 @@ import pytest
 from crosscheck.pipeline import write_reports
 from crosscheck.store.sqlite_store import analyse_store, ingest
 from crosscheck.store.streamed import reconcile_store, write_store_reports
-from store_support import ARTICLES, ROOT, private_rules, runner, write_articles  # noqa: F401
+from store_support import FILES, FORMATS, ARTICLES, ROOT, private_rules, runner, write_articles  # noqa: F401
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_articles import write_jsonl  # noqa: E402
 
-FORMATS = ("md", "html", "json", "jsonl")
-FILES = ("report.md", "report.html", "report.json", "report.jsonl")
 
 
 @pytest.fixture(scope="module")
