@@ -3365,12 +3365,17 @@ _ASIDE_CUE_REACH = 3  # the words from a cue to its aside: a verb and its object
 def _cue_across_aside(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int):
     """A cue ending right before an aside that ends right before the claim: "قتلت، بحسب
     المرصد، أكثر من 500 ألف شخص" (the aside names a source or what the figure includes)."""
-    asides = ctx.scope.cue_asides
-    if left <= 1 or not toks[left].brk_before or not asides.phrases:
+    asides, times = ctx.scope.cue_asides, ctx.scope.cue_time_asides
+    if left <= 1 or not toks[left].brk_before or not (asides.phrases or times.phrases):
         return None
     a = ctx.info(toks).clause_start(left - 1)
-    if a <= 0 or left - a > ctx.scope.cue_aside_max or not asides.at(toks, a):
+    if a <= 0 or left - a > ctx.scope.cue_aside_max:
         return None
+    if not (asides.phrases and asides.at(toks, a)):
+        # "أيد القرار، الخميس، 189 بلدا": an aside that is only a day
+        day = times.at(toks, a) if times.phrases else None
+        if day is None or day[1] != left:
+            return None
     cue = index.nearest(a, a, _ASIDE_CUE_REACH, 0, True, rule_id)
     if cue is None or any(toks[k].brk_before for k in range(cue[1] + 1, a)) or _shadowed(index, cue, rule_id):
         return None

@@ -509,6 +509,7 @@ class ScopeLexicon:
         self.asides = PhraseSet.of(rules.asides)
         self.cue_asides = PhraseSet.of(rules.cue_asides)
         self.cue_aside_max = rules.cue_aside_max
+        self.cue_time_asides = PhraseSet.of(rules.cue_time_asides)
         self.change_verbs = PhraseSet.of(rules.change_verbs)
         self.not_after = PhraseSet.of(rules.not_counts_after)
         self.counts_after = PhraseSet.of(rules.counts_after)

@@ -557,6 +557,9 @@ class ScopeRules(_Strict):
     # الوفيات، بما في ذلك ضحايا الجوع، 300 ألف".  The cue must end right before the aside.
     cue_asides: list[str] = Field(default_factory=list)
     cue_aside_max: int = 12  # longest such aside, in words
+    # An aside between commas that is only a day ("أيد القرار، الخميس، 189 بلدا", "قتل، يوم
+    # الأحد، 12 شخصا"): the whole aside is one of these phrases, between a cue and its figure.
+    cue_time_asides: list[str] = Field(default_factory=list)
     change_verbs: list[str]  # "ارتفع من 3166 إلى 3283": two figures, not a range
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     # a lone "one" right after one of these is a count ("بأغلبية 13 صوتا مقابل واحد")
