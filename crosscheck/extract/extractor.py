@@ -39,6 +39,7 @@ from crosscheck.extract.basis import basis_near
 from crosscheck.extract.claim_copy import EMPTY, SHARED_EMPTY_FIELDS
 from crosscheck.extract.context import DocContext, TokenWindow, vote_event
 from crosscheck.extract.vote_events import assign_vote_events
+from crosscheck.extract.reversed_majority import reversed_side
 from crosscheck.extract.events import event_near
 from crosscheck.extract.periods import event_clause_for, period_cue
 from crosscheck.extract.incidents import assign_incidents
@@ -612,6 +613,18 @@ def _side_after(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: Sequenc
     return ck
 
 
+def _joint_occasions(ctx: DocContext, rule: KindRule, toks: Sequence[Token], left: int, i1: int, noun_end: int) -> bool:
+    """Is the figure's counted noun one of the rule's joint_occasions, with two or more members
+    joined by "و" in its clause, at most cue_before words before it?"""
+    words = frozenset(normalize_word(w) for w in rule.joint_occasions)
+    if all(toks[k].forms.isdisjoint(words) for k in range(i1, noun_end)):
+        return False
+    lo = left
+    while lo > 0 and left - lo < rule.cue_before and not toks[lo].brk_before:
+        lo -= 1
+    return positions.joint_casters(ctx, toks, lo, left)
+
+
 def _placed_between(ctx: DocContext, s_lo: int, s_hi: int):
     """A test for scope.pick_location: does a claim placed earlier in the sentence (not of kind
     other) start in [lo, hi) (normalised offsets)?  It reads the placed claims from the latest
@@ -1152,7 +1165,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ck, noun_end, mult, _score = match
     if ck.rule.side_after:
         ck = _side_after(ctx, comp, ck, toks, noun_end if noun_end is not None else i1)
+    ck = reversed_side(comp, ck, toks, left)  # "رُفض التعديل بأغلبية 114 صوتا مقابل 3"
     rule = ck.rule
+    if rule.joint_occasions and noun_end is not None and _joint_occasions(ctx, rule, toks, left, i1, noun_end):
+        return None  # "استخدمت روسيا والصين الفيتو ثلاث مرات": the times they acted together
     if n.dual_of and n.value == 1 and not rule.one_units and not n.one_person and not (n.one_length and rule.units):
         return None  # a unit of time alone ("بعد أسبوع") counts only for an elapsed-time rule
     if n.one_of and (not rule.counts_one_of or noun_end is None):

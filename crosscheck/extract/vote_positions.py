@@ -100,6 +100,16 @@ def nearest_member(ctx: "DocContext", toks: Sequence[Token], left: int, right: i
     return min((found[k] for k in ks), key=lambda f: (abs(f[0] - left) if f[0] < left else abs(f[0] - right)))[1]
 
 
+def joint_casters(ctx: "DocContext", toks: Sequence[Token], lo: int, hi: int) -> bool:
+    """Are two or more members named in toks[lo:hi] joined by "و" in one run ("روسيا والصين",
+    "الولايات المتحدة وبريطانيا وفرنسا"), with no break between them?"""
+    found = members_in(ctx, toks, lo, hi)
+    for (k1, m1), (k2, m2) in zip(found, found[1:]):
+        if m1 != m2 and k2 - k1 <= 2 and toks[k2].text.startswith("و") and not toks[k2].brk_before:
+            return True
+    return False
+
+
 def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
     from crosscheck.extract.context import inferred_resolution
 

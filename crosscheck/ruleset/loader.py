@@ -131,6 +131,22 @@ class MemberList(_Strict):
     min_states: int = Field(2, ge=1)
 
 
+class ReversedMajority(_Strict):
+    """A majority told after a rejection counts those who rejected: "رُفض التعديل بأغلبية 114
+    صوتا مقابل 3" (114 against, 3 for).  The figure right after a `majority` word goes to the
+    rule `to` when a rejection verb (`verbs`) stands at most `reach` words before that word, in
+    its clause, with none of `blockers` there (an adoption verb, "رغم", a relative clause: "قرار
+    يرفض …" is what the text says, not how it fared); the figure right after a `joiners` word
+    that follows such a majority's figure goes to the rule holding this spec."""
+
+    verbs: list[str] = Field(min_length=1)
+    majority: list[str] = Field(min_length=1)
+    joiners: list[str] = Field(default_factory=list)
+    blockers: list[str] = Field(default_factory=list)
+    reach: int = Field(6, ge=1, le=12)
+    to: str
+
+
 class KindRule(_Strict):
     """One claim kind: how a number becomes a claim of this kind."""
 
@@ -234,6 +250,12 @@ class KindRule(_Strict):
     # is a phrase the article must hold as written ("الطائرة المنكوبة").
     article_needs: list[str] = Field(default_factory=list)
     side_reach: int = 12
+    # a majority after a rejection is the other side's (crosscheck.extract.reversed_majority)
+    reversed_after: Optional[ReversedMajority] = None
+    # Counted nouns of occasions ("مرات"): a figure of them after a cue whose casters are two or
+    # more members joined by "و" ("استخدمت روسيا والصين الفيتو ثلاث مرات") counts the times they
+    # acted together, not this kind's count (vote_positions.joint_casters)
+    joint_occasions: list[str] = Field(default_factory=list)
     # "إصابة" in an article about cholera is an infection, not a wound: see ContextVeto
     context_veto: Optional[ContextVeto] = None
     formulas: list[Formula] = Field(default_factory=list)  # counts stated without a figure

@@ -1,0 +1,62 @@
+"""A majority told after a rejection is the votes against: "رُفض التعديل الأول بأغلبية 114 صوتا
+مقابل 3" (114 against, 3 for), "تم رفض الاقتراح بأغلبية 71 صوتا مقابل 65".
+
+A kind rule's `reversed_after` (rules/kinds/votes_for.yaml) names the rejection verbs, the
+majority words and the tally joiners.  Each test reads at most `reach` words before the figure
+(a claim's own window, no rescans of its sentence)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from crosscheck.text.normalize import normalize_word
+from crosscheck.text.tokens import Token
+from crosscheck.util.memo import per_object
+
+if TYPE_CHECKING:  # pragma: no cover
+    from crosscheck.extract.extractor import Compiled, CompiledKind
+
+
+@per_object
+def _spec(comp: "Compiled"):
+    """(owner, target, verbs, majority, joiners, blockers, reach), or None without such a rule."""
+    for ck in comp.kinds:
+        r = ck.rule.reversed_after
+        if r is not None and r.to in comp.by_id:
+            words = lambda ws: frozenset(normalize_word(w) for w in ws)  # noqa: E731
+            return (ck, comp.by_id[r.to], words(r.verbs), words(r.majority), words(r.joiners), words(r.blockers), r.reach)
+    return None
+
+
+def reversed_side(comp: "Compiled", ck: "CompiledKind", toks: Sequence[Token], left: int) -> "CompiledKind":
+    """The rule of the figure starting at toks[left] once a rejection before its majority is
+    read: the majority's figure goes to the other side, and the figure joined after it back."""
+    spec = _spec(comp)
+    if spec is None or left <= 0 or toks[left].brk_before:
+        return ck
+    owner, target, verbs, majority, joiners, blockers, reach = spec
+    prev = toks[left - 1]
+    if ck is owner and not prev.forms.isdisjoint(majority):
+        return target if _rejected(toks, left - 1, verbs, blockers, reach) else ck
+    if ck is target and not prev.forms.isdisjoint(joiners):
+        # "بأغلبية 114 صوتا مقابل 3": the majority word a figure and its noun before the joiner
+        for k in range(left - 2, max(-1, left - 7), -1):
+            if toks[k + 1].brk_before:
+                break
+            if not toks[k].forms.isdisjoint(majority):
+                return owner if k + 1 < left - 1 and _rejected(toks, k, verbs, blockers, reach) else ck
+    return ck
+
+
+def _rejected(toks: Sequence[Token], m: int, verbs: frozenset[str], blockers: frozenset[str], reach: int) -> bool:
+    """Is there a rejection verb at most `reach` words before toks[m], in its clause, with no
+    blocker in those words?"""
+    found = False
+    for k in range(m - 1, max(-1, m - 1 - reach), -1):
+        if toks[k + 1].brk_before:
+            break
+        if not toks[k].forms.isdisjoint(blockers):
+            return False
+        if not toks[k].forms.isdisjoint(verbs):
+            found = True
+    return found
