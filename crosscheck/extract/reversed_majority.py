@@ -7,18 +7,18 @@ majority words and the tally joiners.  Each test reads at most `reach` words bef
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Any, Sequence
 
 from crosscheck.text.normalize import normalize_word
 from crosscheck.text.tokens import Token
 from crosscheck.util.memo import per_object
 
-if TYPE_CHECKING:  # pragma: no cover
-    from crosscheck.extract.extractor import Compiled, CompiledKind
+# `comp` is the extractor's Compiled rules and `ck` one of its CompiledKind (typed Any: this
+# module is imported by crosscheck.extract.extractor)
 
 
 @per_object
-def _spec(comp: "Compiled"):
+def _spec(comp: Any):
     """(owner, target, verbs, majority, joiners, blockers, reach), or None without such a rule."""
     for ck in comp.kinds:
         r = ck.rule.reversed_after
@@ -28,7 +28,7 @@ def _spec(comp: "Compiled"):
     return None
 
 
-def reversed_side(comp: "Compiled", ck: "CompiledKind", toks: Sequence[Token], left: int) -> "CompiledKind":
+def reversed_side(comp: Any, ck: Any, toks: Sequence[Token], left: int) -> Any:
     """The rule of the figure starting at toks[left] once a rejection before its majority is
     read: the majority's figure goes to the other side, and the figure joined after it back."""
     spec = _spec(comp)
