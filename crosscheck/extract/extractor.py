@@ -109,6 +109,7 @@ class CompiledKind:
     heads_next: frozenset[str] = frozenset()  # heads_next, normalised: tally joiners ("ضد")
     exclude_hedge: PhraseSet | None = None  # exclude_hedge: hedges that veto the rule
     event_after: PhraseSet | None = None  # event_after: word after the figure -> event suffix
+    not_nouns: PhraseSet | None = None  # not_nouns: people this kind never counts (fled soldiers)
 
 
 @dataclass(slots=True)
@@ -163,6 +164,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 PhraseSet.of(r.exclude_hedge) if r.exclude_hedge else None,
                 PhraseSet([Phrase.parse(w, suffix) for suffix, ws in r.event_after.items() for w in ws])
                 if r.event_after else None,
+                PhraseSet.of(r.not_nouns) if r.not_nouns else None,
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -3703,6 +3705,12 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             left > 0 and not toks[left].brk_before and require_before.ending_at(toks, left)
         ):
             continue  # "استمرت 34 يوما", "على مدى ثلاثة أيام": only a figure with its marker
+        if ck.not_nouns is not None and t1 is not None and (
+            ck.not_nouns.at(toks, i1) is not None
+            or ("من" in t1.forms and i1 + 1 < len(toks) and not toks[i1 + 1].brk_before
+                and ck.not_nouns.at(toks, i1 + 1) is not None)
+        ):
+            continue  # "فر 40 جنديا", "عشرات من عناصره فروا": people this kind never counts
         if r.no_hedge and left != i0:
             continue  # "مشروع القرار أكثر من 30 دولة": a hedged figure names nothing
         if ck.exclude_hedge is not None and left != i0 and ck.exclude_hedge.at(toks, left):

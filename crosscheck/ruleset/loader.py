@@ -188,6 +188,10 @@ class KindRule(_Strict):
     any_noun: bool = False  # whatever follows the number, a cue decides ("القرار رقم 2728 نص…")
     exclude: list[str] = Field(default_factory=list)  # words right after the noun that veto the rule
     exclude_before: list[str] = Field(default_factory=list)  # words right before the figure that veto it
+    # counted nouns (right after the figure, or after its "من") naming people this kind never
+    # counts: soldiers or fighters who fled ("فر 40 جنديا", "عشرات من عناصره فروا") are no
+    # displaced population, whatever the verb; the figure is left to the other rules
+    not_nouns: list[str] = Field(default_factory=list)
     # words one of which must end right before the figure ("على مدى ثلاثة أيام"): the rule applies
     # only there (a rule that reaches far for its cue, trusting the figure's own marker)
     require_before: list[str] = Field(default_factory=list)
