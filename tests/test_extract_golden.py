@@ -214,7 +214,9 @@ if pytest is not None:
         assert longest > 2000 and "\n" not in docs["stress/dense_one_sentence"].text
         assert any("٣" in d.text for i, d in docs.items() if i.startswith("stress/eastern/"))
         assert any("\u0651" in d.text for i, d in docs.items() if i.startswith("stress/tashkeel/"))
-        assert len(claim_lines(docs["stress/dense"])) > 200
+        # (about 200 claims: the two "displaced" soldiers of the generated text, "نزح عشرات جنديين", are
+        # no claims since fled soldiers are no displaced population (displaced not_nouns), 200 are left)
+        assert len(claim_lines(docs["stress/dense"])) > 190
 
 
     # The speed work replaced some constructs with faster ones that must mean the same.
