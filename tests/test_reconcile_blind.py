@@ -228,7 +228,24 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   epidemic beside cholera, students abducted and freed in phases, Human Rights Council votes):
   seven stories, 35 short articles, 347 gold lines, 191 judgements, 22 conflict judgements).  First
   figure on main a6645de before any session-31 work: 145/191 judgements, extraction 0.917 / 0.825
-  (F1 0.869).  Held out during session 31, like AH.
+  (F1 0.869).  Held out during session 31, like AH.  AH and AI development sets from session 32 on.
+- AJ (`tests/reconcile_blind_aj/`, written blind at the start of session 32 by one of two
+  annotators writing at once (a besieged district bombed for weeks with a Council truce and daily
+  pauses; suicide bombings of churches and hotels with a toll revised down; a market massacre in a
+  besieged city with an ultimatum and a second massacre; a hijacked plane's hostages freed in
+  phases for prisoners; political prisoners released in batches; the displaced by camp and by
+  host country; Security Council vetoes and resolutions with abstainers named): seven stories, 35
+  short articles, 338 gold lines, 178 judgements, 20 conflict judgements).  First figure on main
+  f904922 before any session-32 work: 144/178 judgements, extraction 0.926 / 0.876 (F1 0.900).
+  Held out during session 32, like C, G and O.
+- AK (`tests/reconcile_blind_ak/`, written blind at the start of session 32 by the second
+  annotator (an earthquake by province with a toll revised down; a heat wave with wildfires and
+  excess deaths; a migrant boat's sinking with survivors and missing; a meningitis epidemic by
+  state and across a border; a bridge crush; border guards abducted and freed in batches; General
+  Assembly votes in an emergency special session and committee vs plenary, with a vetoed Council
+  draft): seven stories, 35 short articles, 299 gold lines, 176 judgements, 18 conflict
+  judgements).  First figure on main f904922 before any session-32 work: 140/176 judgements,
+  extraction 0.922 / 0.883 (F1 0.902).  Held out during session 32, like AJ.
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -258,8 +275,10 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_l": 106,  # of 121 (first figure 96; held out in session 13; session 14 102; session 15 103; session 17 104; session 19 105; session 20 106: headline claims)
     "reconcile_blind_m": 132,  # of 145 (first figure 109; held out in session 14; session 15 110, 112; session 16 115; session 17 116; session 18 117; session 19 118; session 20 123: headline claims; 125: groups named in a subject, earlier accounts; session 21 129: vote identity - committees, recalled steps; session 21 129: General Assembly committees apart from the plenary, recalled votes; session 28 132: two figures of one article's day are no same-day mismatch)
     "reconcile_blind_n": 137,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places; session 18 128: parts of an article's total, hours of a day; session 20 132: headline claims; session 21 136: vote identity; session 21 136: vote identity)
-    "reconcile_blind_ah": 162,  # of 207 (first figure 162; held out in session 31)
-    "reconcile_blind_ai": 145,  # of 191 (first figure 145; held out in session 31)
+    "reconcile_blind_ah": 162,  # of 207 (first figure 162; held out in session 31; development set from session 32)
+    "reconcile_blind_ai": 145,  # of 191 (first figure 145; held out in session 31; development set from session 32)
+    "reconcile_blind_aj": 144,  # of 178 (first figure 144; held out in session 32)
+    "reconcile_blind_ak": 140,  # of 176 (first figure 140; held out in session 32)
     "reconcile_blind_af": 139,  # of 196 (first figure 137; held out in session 30; session 31: 142, a draft's sponsors in a relative clause or an accusative adjective, a contrasted bare draft, no article year from a resolution number; at the integration head 138: the pardon counts now extracted (extract, 137 -> 133) join the decree's, the released-so-far and the recalled 2020 figures in one cluster (event identity of a pardon's phases, left to the reconciler), the vote identity work adds 5); session 31 (extract, round 2) 139: escaped inmates counted as prisoners released, not displaced
     "reconcile_blind_ag": 147,  # of 185 (first figure 137; held out in session 30; session 31: 139, 'في ذلك العام' dates a recalled vote; 143 at the integration head with recon3's dating of increments and earlier stages; 147 at the integration head with the votes round 2: a majority after a rejection is against, a day between commas does not stop a vote verb, two casters' 'N مرات' are occasions)
     "reconcile_blind_o": 129,  # of 147 (first figure 111; held out in session 16; 112 at its end; session 17 114; session 19 115; session 20 116; session 28 127: a tally past a relative clause on the voted text); session 29 128, measured only (held out); session 30 129, measured only (held out): a recalled figure corroborates as an undated one
@@ -308,7 +327,9 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_l": (0.970, 0.916, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
     "reconcile_blind_m": (0.980, 0.994, 221),  # first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981; session 27 (extract2) 0.981 / 0.990: durations after "بعد" and day ordinals, months and years as `other`, votes; session 30 (extract) 0.981 / 0.995: windows and spans of several days (duration_window, duration_within)
     "reconcile_blind_ah": (0.929, 0.853, 334),  # first figure in session 31: 0.926 / 0.851 (held out; session 31 end 0.930 / 0.854 with the session's landings (held out, measured only))
-    "reconcile_blind_ai": (0.920, 0.824, 347),  # first figure in session 31: 0.917 / 0.825 (held out; session 31 end 0.921 / 0.825 with the session's landings (held out, measured only))
+    "reconcile_blind_ai": (0.920, 0.824, 347),  # first figure in session 31: 0.917 / 0.825 (held out; session 31 end 0.921 / 0.825 with the session's landings (held out, measured only)); development set from session 32
+    "reconcile_blind_aj": (0.925, 0.875, 338),  # first figure in session 32: 0.926 / 0.876 (held out)
+    "reconcile_blind_ak": (0.921, 0.882, 299),  # first figure in session 32: 0.922 / 0.883 (held out)
     "reconcile_blind_n": (0.976, 0.958, 284),  # first figure in session 15: 0.924 / 0.775 (held out); then 0.924 / 0.779; session 16 0.975 / 0.865, 0.975 / 0.888; session 19 0.976 / 0.914, 0.976 / 0.918; session 20 0.965 / 0.940: a headline's own figures and one abstainer named beside a tally (set Q's convention) are claims this gold does not list; session 29 (extract) 0.973 / 0.959: people arrested after a toll are not killed; session 31 (extract3) 0.977 / 0.959: people a disaster affected are no toll
     "reconcile_blind_o": (0.948, 0.870, 257),  # first figure in session 16: 0.959 / 0.807 (0.8068; held out); then 0.970 / 0.820; session 20 0.960 / 0.833 (held out: headline claims, judgements 115 -> 116); session 27 0.961 / 0.850 -> 0.957 / 0.858 (held out, F1 0.902 -> 0.905): elapsed times after "بعد" whatever their start; session 28 0.957 / 0.863 (held out, F1 0.907): a tally past a relative clause on the voted text; then 0.953 / 0.863 (held out, not looked at): one more claim its gold does not list after attackers and suicide bombers were counted as dead (sets R-Z's convention); session 29 (extract) 0.948 / 0.867 (held out, totals only, F1 0.905 -> 0.906): captives of an armed front held with no word of abduction (hostages_held article_needs) gained one gold claim and made one this gold does not list; found by reverting rule files one at a time on the totals, the claims not looked at; session 31 0.944 / 0.867 (held out, totals only): one more claim its gold does not list, from the week-after or prisoner rules (extract); floor lowered to the measure; session 31 (extract2, round 2) 0.949 / 0.871 (held out, totals only, not looked at): one gold claim gained and one claim it does not list gone with a day set off by commas between a count's verb and its figure (scope cue_time_asides)
     "reconcile_blind_p": (0.970, 0.952, 289),  # first figure in session 18: 0.955 / 0.841 (held out); session 19 0.969 / 0.888, 0.972 / 0.892; session 20 0.966 / 0.928: an abstainer named beside a tally and a headline's 'فيتو مزدوج' are claims this gold does not list; session 27 (extract2) 0.974 / 0.953: durations after "بعد" and day ordinals, months and years as `other`, votes; session 28 (extract, round 2) 0.974 -> 0.971: a named single person after 'بينهم' ('بينهم طفلة') is a count of one, which sets S-AA annotate and this older gold does not list
