@@ -284,12 +284,23 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     waiting: dict[tuple, Claim] = {}  # the figure claims in `pending`, by span, kind and merge key
     reach = _reach_back(ctx, comp)
     tally_starts: list[int] = []  # where the vote tallies stand (for formulas said beside one)
+    # formulas and member lists read each vote sentence once the claim loop has left it (its
+    # tallies all known), while its tokens are still the loop's: not tokenised again after it
+    votes = _VoteSentenceReader(ctx, rules) if _VOTE_SENTENCES_IN_LOOP else None
+    at_sentence = -1
     for n in nums:
+        if votes is not None:
+            s_lo = ctx.sentence_at(n.nstart)[0]
+            if s_lo != at_sentence:
+                at_sentence = s_lo
+                votes.read_through(s_lo)
         c = _claim(ctx, comp, n)
         if c is None:
             continue
         if c.kind in _TALLY_KINDS:
             tally_starts.append(c.start)
+            if votes is not None:
+                votes.tallies.append(c.start)
         key = (c.start, c.end, c.kind, merge_key(c))
         if key not in waiting or not _DROP_REPEATS:
             waiting[key] = c
@@ -309,7 +320,11 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
     # counts said without a figure ("بالإجماع"), and by naming the states ("وامتناع الصين
     # والهند"): few, read from the vote sentences once
-    said, named = _vote_sentence_claims(ctx, rules, tally_starts)
+    if votes is not None:
+        votes.read_through(len(ctx.text) + 1)
+        said, named = votes.said, votes.named
+    else:
+        said, named = _vote_sentence_claims(ctx, rules, tally_starts)
     for k, c in enumerate(said):
         heappush(pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
     for k, c in enumerate(named):
@@ -331,6 +346,55 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
 # formulas and member lists read a sentence one after the other (tests turn it off to compare
 # with formula_claims and member_count_claims, each a pass of its own)
 _ONE_PASS_VOTE_SENTENCES = True
+# ... and inside the claim loop, as it leaves each sentence (tests turn it off to compare with
+# _vote_sentence_claims after the loop)
+_VOTE_SENTENCES_IN_LOOP = True
+
+
+class _VoteSentenceReader:
+    """_vote_sentence_claims read along the claim loop: `read_through(pos)` reads the formulas
+    and member lists of every sentence ending by normalised offset `pos` not read yet, once the
+    loop has made every figure before `pos` (a sentence's tallies are then all in `tallies`).
+    The claim loop has just tokenised such a sentence (if it holds a figure), so it is not
+    tokenised again after the loop, as _vote_sentence_claims must once the caches are released.
+
+    Formulas and member lists ask only whether a tally starts within their sentence (or their
+    own words), so `tallies` need only hold the tallies of the sentences not read yet: the
+    starts made since the last read, all in sentences ending by then.  The claims are the
+    ones _vote_sentence_claims gives, in its order; `_extract` queues them after the loop as
+    before (the order the claims reach the merger is unchanged)."""
+
+    __slots__ = ("ctx", "rules", "said", "named", "tallies", "_next", "_stream")
+
+    def __init__(self, ctx: DocContext, rules: RuleSet) -> None:
+        self.ctx, self.rules = ctx, rules
+        self.said: list[Claim] = []
+        self.named: list[Claim] = []
+        self.tallies: list[int] = []  # original starts of the tallies made since the last read
+        # (each stream is in text order, each sentence once: merged, a sentence read by both
+        # comes twice in a row)
+        self._stream = heapq_merge(
+            ((lo, hi, 0) for lo, hi in formula_sentences(ctx, rules)),
+            ((lo, hi, 1) for lo, hi in member_sentences(ctx, rules)),
+        )
+        self._next = next(self._stream, None)
+
+    def read_through(self, pos: int) -> None:
+        nxt = self._next
+        if nxt is None or nxt[1] > pos:
+            self.tallies.clear()  # (every tally made so far stands in a sentence ended by pos)
+            return
+        tallies = sorted(self.tallies)
+        ctx, rules = self.ctx, self.rules
+        while nxt is not None and nxt[1] <= pos:
+            s_lo, s_hi, which = nxt
+            if which == 0:
+                self.said += formulas_in(ctx, rules, s_lo, s_hi, tallies)
+            else:
+                self.named += members_in(ctx, rules, s_lo, s_hi, tallies)
+            nxt = next(self._stream, None)
+        self._next = nxt
+        self.tallies.clear()
 
 
 def _vote_sentence_claims(ctx: DocContext, rules: RuleSet, tally_starts: list[int]) -> tuple[list[Claim], list[Claim]]:
