@@ -77,3 +77,32 @@ def test_a_vote_sentence_is_not_tokenised_again_for_its_formulas_and_member_list
     # in the loop: every sentence once, and a position's sentence once more where the loop no
     # longer had it (the positions' pass reads the whole text first)
     assert counts[True] <= sentences + votes
+
+
+def test_a_vote_sentence_is_asked_each_phrase_list_once(monkeypatch):
+    # counted: the formulas and member lists of a sentence ask whether it names a body once per
+    # rule; with the memo once per sentence and list; the claims are those of asking every time
+    from collections import Counter
+
+    from crosscheck.extract import formulas, member_counts
+
+    asked: Counter = Counter()
+    plain = formulas._in_sentence
+
+    def counting(toks, phrases, forms=None):
+        asked[(toks[0].nstart, len(toks), tuple(phrases))] += 1
+        return plain(toks, phrases, forms)
+
+    monkeypatch.setattr(formulas, "_in_sentence", counting)
+    text = _vote_text(30)
+    claims = {}
+    for once in (True, False):
+        monkeypatch.setattr(formulas, "_HOLDS_ONCE", once)
+        asked.clear()
+        claims[once] = [c.model_dump_json() for c in extract(Document(id="v", text=text))]
+        if once:
+            assert max(asked.values()) == 1 and len(asked) >= 2 * 30
+        else:
+            assert max(asked.values()) >= 3 and sum(asked.values()) >= 2 * len(asked)
+    assert claims[True] == claims[False]
+    assert member_counts._holds is formulas._holds

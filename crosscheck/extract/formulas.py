@@ -58,6 +58,25 @@ def _in_sentence(toks, phrases: list[str], forms: frozenset[str] | None = None) 
     return _phrase_set(tuple(phrases)).occurs_in(toks, forms)
 
 
+# formulas and member lists ask each sentence whether it holds a phrase list once (tests turn
+# it off to compare with asking every time)
+_HOLDS_ONCE = True
+
+
+def _holds(ctx: "DocContext", toks, phrases: list[str], forms: frozenset[str] | None = None) -> bool:
+    """_in_sentence(toks, phrases, forms), answered once per sentence and phrase list: the
+    formulas and member lists of a vote sentence ask the same few lists (the body a formula
+    needs, the bodies it must not name) once per rule, ~5 times each."""
+    if not _HOLDS_ONCE:
+        return _in_sentence(toks, phrases, forms)
+    memo = ctx.info(toks)._memo
+    key = ("holds", tuple(phrases))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _in_sentence(toks, phrases, forms)
+    return found
+
+
 _SETS: dict[tuple[str, ...], PhraseSet] = {}
 
 
@@ -142,14 +161,14 @@ def formulas_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies
         starts = ps.starts_in(toks, forms)
         if not starts:
             continue  # none of its phrases can start here: no claim (and nothing else asked)
-        if f.needs and not _in_sentence(toks, f.needs, forms) and not (
+        if f.needs and not _holds(ctx, toks, f.needs, forms) and not (
             f.article_needs and _in_article(ctx, f.article_needs)
         ):
             continue  # "بالإجماع" is 15 for only where the Security Council voted
-        if f.unless and (_in_sentence(toks, f.unless, forms) or (
+        if f.unless and (_holds(ctx, toks, f.unless, forms) or (
             # another body named elsewhere in the article matters only where the sentence
             # does not name the body itself ("واعتمد مجلس الأمن القرار بالإجماع")
-            not (f.needs and _in_sentence(toks, f.needs, forms)) and _in_article(ctx, f.unless)
+            not (f.needs and _holds(ctx, toks, f.needs, forms)) and _in_article(ctx, f.unless)
         )):
             continue
         if f.with_tally or f.alone:

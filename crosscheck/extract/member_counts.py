@@ -16,7 +16,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from crosscheck.extract.context import vote_event
-from crosscheck.extract.formulas import _in_article, _in_sentence, _norm
+from crosscheck.extract.formulas import _holds, _in_article, _norm
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import KindRule, MemberList, RuleSet
 from crosscheck.text.lexicon import Phrase, PhraseSet, form_positions, longest_of
@@ -122,11 +122,11 @@ def members_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies:
         starts = before.starts_in(toks, forms)
         if not starts:
             continue  # none of its phrases can start here: no claim (and nothing else asked)
-        if ml.needs and not _in_sentence(toks, ml.needs, forms) and not (
+        if ml.needs and not _holds(ctx, toks, ml.needs, forms) and not (
             ml.article_needs and _in_article(ctx, ml.article_needs)
         ):
             continue
-        if ml.unless and _in_sentence(toks, ml.unless, forms):
+        if ml.unless and _holds(ctx, toks, ml.unless, forms):
             continue  # (the article may speak of another body: the sentence says which voted)
         for k in starts:
             hit = before.at(toks, k)
