@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 
@@ -52,8 +53,11 @@ def _first_words(triggers: PhraseSet) -> "re.Pattern[str] | None":
 _LAM_AL = re.compile(r"^[وف]?لل(?=\w\w)")
 
 
+@lru_cache(maxsize=8192)
 def _forms(word: str) -> frozenset[str]:
-    """A word's readings without clitics (tokens.bare_forms), and "للصين"'s "الصين" besides."""
+    """A word's readings without clitics (tokens.bare_forms), and "للصين"'s "الصين" besides.
+    (Kept per word or pair of words: members_in asks it for every pair of a trigger's
+    neighbourhood, each time a position or a veto count reads it.)"""
     forms = bare_forms(word)
     m = _LAM_AL.match(word)
     return forms | {"ال" + word[m.end():]} if m else forms
