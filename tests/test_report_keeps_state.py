@@ -154,3 +154,62 @@ def test_report_command_keeps_the_state(fresh, tmp_path):
         from crosscheck.reconcile.settings import default_config
 
         assert from_state.stale_reason(conn, default_config(), load_rules().version) == ""
+
+
+def _writer_during_judging(monkeypatch, act) -> None:
+    """Call `act()` once the record is judged and the report written from it, before the state
+    is installed in the store (what an `ingest` running beside the report would do then)."""
+    real = from_state.write_record_reports
+
+    def writing(*a, **k):
+        done = real(*a, **k)
+        act()
+        return done
+
+    monkeypatch.setattr(from_state, "write_record_reports", writing)
+
+
+def test_the_store_is_not_locked_while_the_record_is_judged(fresh, tmp_path, monkeypatch):
+    db = _copy(fresh["fixtures"], tmp_path)
+    took = []
+
+    def ingest_beside():  # takes the write lock at once (no waiting) and lets it go
+        with closing(sqlite3.connect(db, timeout=0, isolation_level=None)) as other:
+            other.execute("BEGIN IMMEDIATE")
+            took.append(True)
+            other.execute("ROLLBACK")
+
+    _writer_during_judging(monkeypatch, ingest_beside)
+    done = write_reports(db, tmp_path / "out", FORMATS)
+    assert took == [True] and done.stats.kept_state
+    assert write_reports(db, tmp_path / "again", FORMATS).judged_again == ""
+
+
+def test_a_record_written_while_it_was_judged_keeps_no_state(fresh, tmp_path, monkeypatch):
+    from crosscheck.store.sqlite_store import bump_generation
+
+    db = _copy(fresh["fixtures"], tmp_path)
+
+    def ingest_beside():  # an ingest's commit: the record changes (its generation)
+        with closing(sqlite3.connect(db, timeout=0, isolation_level=None)) as other:
+            other.execute("BEGIN IMMEDIATE")
+            bump_generation(other)
+            other.execute("COMMIT")
+
+    _writer_during_judging(monkeypatch, ingest_beside)
+    done = write_reports(db, tmp_path / "out", FORMATS)
+    assert not done.stats.kept_state and done.judged_again == "no judged state"
+    assert not any(t.startswith("judged_") for t in _tables(db))
+    plain = write_reports(fresh["fixtures"], tmp_path / "plain", FORMATS, judged=False)
+    assert _files(tmp_path / "out") == _files(tmp_path / "plain")
+
+
+def test_a_state_judged_by_other_code_is_not_current(fresh, tmp_path, monkeypatch):
+    from crosscheck.store import prepared
+
+    db = _copy(fresh["fixtures"], tmp_path)
+    assert write_reports(db, tmp_path / "out", FORMATS).stats.kept_state
+    monkeypatch.setattr(prepared, "code_digest", lambda: "another-code")
+    again = write_reports(db, tmp_path / "again", FORMATS, keep=False)
+    assert again.judged_again == "the judged state is of another generation or version"
+    assert _files(tmp_path / "out") == _files(tmp_path / "again")

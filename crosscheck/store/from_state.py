@@ -15,7 +15,8 @@ the same bytes, with the judging skipped.
    always did: sqlite_store.require_current);
 2. the state's tables are there and `judged.is_current` holds: its generation is the record's
    (no document written since it was judged: every ingest bumps it) and its version is this
-   one (state format, the compact dictionary, the rules version and the reconciler settings);
+   one (state format, the compact dictionary, the rules version, the reconciler settings and the
+   package code's digest);
 3. the articles' files place the claims as they did when the state was judged: a report's
    positions (`file:line:col`) are read from the files, so the state keeps, per document, what
    the positions depend on (`place`: the JSONL line, or the front matter's digest and the
@@ -108,12 +109,12 @@ def _judge_and_keep(db, out_dir, formats, lang: str, rules_dir, progress, batch_
         made.append(StoreReport(written, summary, record.stats))
 
     try:
-        judged.build_state(db, default_config(rules_dir), rules_dir, use=use, busy_ms=KEEP_WAIT_MS,
-                           progress=progress, batch_claims=batch_claims)
+        stats = judged.build_state(db, default_config(rules_dir), rules_dir, use=use, busy_ms=KEEP_WAIT_MS,
+                                   progress=progress, batch_claims=batch_claims)
     except judged.CannotKeep:
         return None
-    judged.reclaim(db)  # an older state's pages given back, as after a check's build
-    made[0].stats.kept_state = True
+    if stats.kept_state:
+        judged.reclaim(db)  # an older state's pages given back, as after a check's build
     return made[0]
 
 

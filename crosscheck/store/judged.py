@@ -61,11 +61,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 from collections import defaultdict
 from contextlib import closing
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional, Sequence
+from urllib.parse import quote
 
 from crosscheck.models import Claim, Cluster, Document
 from crosscheck.reconcile.grouping import finish_groups, key_text, mark_moved
@@ -202,7 +205,13 @@ class Fallback(Exception):
 
 
 def _version(cfg, rules_version: str) -> str:
-    return STATE_FORMAT + "." + compact.VERSION + ":" + rules_version + ":" + cfg.model_dump_json()
+    """What the state was judged with: its format, the compact dictionary, the rules, the
+    reconciler settings and a digest of the package's code (crosscheck.store.prepared.code_digest):
+    a state judged by other code (another reconciler, another rule loader) is not read."""
+    from crosscheck.store.prepared import code_digest
+
+    return (STATE_FORMAT + "." + compact.VERSION + ":" + rules_version + ":" + code_digest() + ":"
+            + cfg.model_dump_json())
 
 
 def signature(c: Claim, cfg) -> str:
@@ -231,133 +240,207 @@ class CannotKeep(Exception):
 def build_state(db: str | os.PathLike[str], cfg, rules_dir=None, *, use=None, busy_ms: Optional[int] = None,
                 progress=None, batch_claims: Optional[int] = None):
     """Judge the whole record (crosscheck.store.streamed) and keep what it found in the store,
-    replacing any earlier state, in one transaction; the judgement's `StreamStats`.
+    replacing any earlier state, in one transaction; the judgement's `StreamStats`
+    (`stats.kept_state`: whether the state was kept).
+
+    The record is judged from one read snapshot of the store, and the state is written to a
+    staging database beside the scratch one, without holding the store's write lock: an `ingest`
+    may write the store meanwhile.  Only then is the state copied into the store, in one short
+    write transaction (`_install`), and only if the record is still the one judged (its
+    generation unchanged since the snapshot); else nothing is kept (the next report or check
+    judges the record as it is then).
 
     `use(record)`, when given, is called with the judged record (`streamed.StreamedRecord`)
-    once the state is written and before it is committed (`report --store` writes its files
-    from it: the report that judges the record keeps it).  With `busy_ms`, a store another
-    process is writing is waited for that long, then `CannotKeep` is raised (as for a store
-    opened read-only), the store untouched."""
-    from crosscheck.reconcile.grouping import key_text, unit_key
+    once the state is staged and before it is installed (`report --store` writes its files
+    from it: the report that judges the record keeps it; a report that fails keeps nothing).
+    A store opened read-only raises `CannotKeep` with `busy_ms` (sqlite3.OperationalError
+    without), before anything is judged; with `busy_ms`, a store another process is writing
+    when the state is ready is waited for that long, then the state is not kept (the judgement
+    and `use` stand), the store untouched."""
     from crosscheck.ruleset.loader import load_rules
-    from crosscheck.store.sqlite_store import ReadOnlyConnection, connect, generation
-    from crosscheck.store import compact, vote_links
-    from crosscheck.store import report_tables
-    from crosscheck.store.streamed import BATCH_CLAIMS, reconcile_store
+    from crosscheck.store.sqlite_store import ReadOnlyConnection, connect
+    from crosscheck.store.streamed import BATCH_CLAIMS, scratch_directory
 
     version = _version(cfg, load_rules(rules_dir).version)
-    with closing(connect(db)) as conn:
-        if busy_ms is not None:
-            if isinstance(conn, ReadOnlyConnection):
+    with closing(connect(db)) as probe:
+        if isinstance(probe, ReadOnlyConnection):
+            if busy_ms is not None:
                 raise CannotKeep(f"{db}: the store is read-only here")
-            conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise CannotKeep(f"{db}: {exc}") from None
-        else:
-            conn.execute("BEGIN IMMEDIATE")  # no ingest in between: the state is of one generation
-        try:
-            for table in (*_TABLES, *report_tables.TABLES):  # a state of an older format may lack columns: made anew
-                conn.execute(f"DROP TABLE IF EXISTS {table}")
-            for statement in _STATE.split(";"):
+            raise sqlite3.OperationalError(f"{db}: attempt to write a readonly database")
+    staging_dir = scratch_directory()
+    staging = os.path.join(staging_dir, "state.db")
+    try:
+        with closing(sqlite3.connect(f"file:{quote(staging)}", uri=True, isolation_level=None)) as conn:
+            conn.execute("PRAGMA journal_mode = OFF")  # lives until installed
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")  # the judged_* keys
+            conn.execute("BEGIN")
+            stats = _stage(conn, db, cfg, rules_dir, use, progress, batch_claims or BATCH_CLAIMS)
+            conn.execute("COMMIT")
+            # the documents' bands read from the store attached read-only (`documents` is found
+            # there, every table written is the staging one's), in one read of a generation
+            for statement in _BANDS.split(";"):
                 if statement.strip():
                     conn.execute(statement)
-            compact.create(conn)
-            encode, pack = compact.Writer(conn).encode, compact.pack
-            _add_bands(conn)
-            vote_links.create(conn)
-            for table in vote_links.TABLES:
-                conn.execute(f"DELETE FROM {table}")
-            # how the tallies were linked is kept unless the traced linking disagrees (_keep_links)
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
-            gen = generation(conn)
-
-            ckeys: dict[int, Optional[str]] = {}  # seq -> the cluster's key
-
-            votes: dict[int, str] = {}  # a batch's tallies: member index -> the event linking gave
-
-            class Keep:
-                """What the judgement found, kept a run of judged groups at a time (streamed)."""
-
-                def __call__(self, before: dict[int, str], groups, seqs, sources=None) -> None:
-                    rows, sigs = [], {}
-                    for g, seq in zip(groups, seqs):
-                        ckeys[seq] = ckey = None if g.ckey is None else key_text(g.ckey)
-                        for m in g.members:
-                            # the member as read back is `before`'s text; its claim is m.claim but
-                            # for a tally's event (link_votes changes only "vote:" events, to "vote:"
-                            # events), so nothing is parsed again here
-                            text = encode(before[m.index])
-                            c = m.claim
-                            unit = unit_key(c, cfg)
-                            if m.pre is None:  # a claim of a kind never compared: its own group
-                                pre, moved = key_text(("single", g.id)), 0
-                            else:
-                                pre = key_text(m.pre)
-                                moved = int(pre != ckey)
-                            if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
-                                votes[m.index] = c.event
-                                sig = (unit, signature(c, cfg), pre)
-                                if sig not in sigs:  # the stored header (notes before grouping), the linked claim
-                                    sigs[sig] = text.partition("\n")[0] + "\n" + encode(c.model_dump_json())
-                                rows.append((seq, unit, c.doc, pack(text), c.event, *_fig_day(c), pre, moved))
-                            else:
-                                rows.append((seq, unit, c.doc, pack(text), None, *_fig_day(c), pre, moved))
-                                sigs.setdefault((unit, signature(c, cfg), pre), text)
-                    conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-                    conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
-                                     [(u, s, pre, pack(text)) for (u, s, pre), text in sigs.items()])
-
-                def batch_end(self, read, sources=None) -> None:
-                    if votes:
-                        # the claims as link_votes read them: before linking, in the batch's order
-                        order, claims = [], []
-                        for i, claim in read():
-                            if i in votes:
-                                order.append(i)
-                                claims.append(claim)
-                        _keep_links(conn, claims, [votes[i] for i in order], sources)
-                        votes.clear()
-
-            keep = Keep()
-
-            with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep, progress=progress,
-                                 batch_claims=batch_claims or BATCH_CLAIMS) as record:
-                scratch = record._conn
-                conn.executemany(
-                    "INSERT INTO judged_clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    ((seq, cid, _base(cid, dedupe, scratch), dedupe, kind, combo, pack(_encode_cluster(encode, text)),
-                      ckeys.get(seq))
-                     for seq, cid, dedupe, kind, combo, text
-                     in scratch.execute("SELECT seq, id, dedupe, kind, combination, json FROM clusters")))
-                conn.executemany("INSERT INTO judged_hkeys VALUES (?, ?, ?)",
-                                 scratch.execute("SELECT seq, pos, key FROM hkeys"))
-                _add_vote_claims(conn)
-                _add_claim_days(conn)
-                _add_sig_events(conn, cfg)
-                # what a report read from the state needs (crosscheck.store.from_state)
-                conn.execute(report_tables.PLACES)
-                conn.executemany("INSERT INTO judged_places VALUES (?, ?)",
-                                 scratch.execute("SELECT id, place FROM places"))
-                conn.execute(report_tables.INCS)
-                conn.executemany("INSERT INTO judged_incs VALUES (?, ?, ?, ?, ?)",
-                                 ((seq, soft, kind, iid, pack(text)) for seq, soft, kind, iid, text
-                                  in scratch.execute("SELECT seq, soft, type, id, json FROM incs")))
-                unit_scopes.add(conn, cfg)
-                captive_stories.add(conn, cfg)
-                conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
-                                 ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
-                stats = record.stats
-                if use is not None:
-                    use(record)
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_generation', ?)", (str(gen),))
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_version', ?)", (version,))
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("ATTACH DATABASE ? AS store", (f"file:{quote(str(Path(db).resolve()))}?mode=ro",))
+            try:
+                conn.execute("BEGIN")
+                read_at = conn.execute("SELECT value FROM store.meta WHERE key = 'generation'").fetchone()
+                _add_bands(conn)
+                conn.execute("COMMIT")
+            finally:
+                conn.execute("DETACH DATABASE store")
+        if int(read_at[0] if read_at else 0) == stats.generation:  # else an ingest came between: not kept
+            stats.kept_state = _install(db, staging, stats.generation, version, busy_ms)
+    finally:
+        shutil.rmtree(staging_dir, ignore_errors=True)
     return stats
+
+
+def _stage(conn, db, cfg, rules_dir, use, progress, batch_claims: int):
+    """The judged state written to the staging database `conn` (its `main`); the judgement's
+    `StreamStats`, with the generation of the snapshot judged (`stats.generation`)."""
+    from crosscheck.reconcile.grouping import unit_key
+    from crosscheck.store import vote_links
+    from crosscheck.store import report_tables
+    from crosscheck.store.streamed import reconcile_store
+
+    for statement in _STATE.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    compact.create(conn)
+    encode, pack = compact.Writer(conn).encode, compact.pack
+    vote_links.create(conn)
+    # how the tallies were linked is kept unless the traced linking disagrees (_keep_links)
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
+
+    ckeys: dict[int, Optional[str]] = {}  # seq -> the cluster's key
+
+    votes: dict[int, str] = {}  # a batch's tallies: member index -> the event linking gave
+
+    class Keep:
+        """What the judgement found, kept a run of judged groups at a time (streamed)."""
+
+        def __call__(self, before: dict[int, str], groups, seqs, sources=None) -> None:
+            rows, sigs = [], {}
+            for g, seq in zip(groups, seqs):
+                ckeys[seq] = ckey = None if g.ckey is None else key_text(g.ckey)
+                for m in g.members:
+                    # the member as read back is `before`'s text; its claim is m.claim but
+                    # for a tally's event (link_votes changes only "vote:" events, to "vote:"
+                    # events), so nothing is parsed again here
+                    text = encode(before[m.index])
+                    c = m.claim
+                    unit = unit_key(c, cfg)
+                    if m.pre is None:  # a claim of a kind never compared: its own group
+                        pre, moved = key_text(("single", g.id)), 0
+                    else:
+                        pre = key_text(m.pre)
+                        moved = int(pre != ckey)
+                    if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
+                        votes[m.index] = c.event
+                        sig = (unit, signature(c, cfg), pre)
+                        if sig not in sigs:  # the stored header (notes before grouping), the linked claim
+                            sigs[sig] = text.partition("\n")[0] + "\n" + encode(c.model_dump_json())
+                        rows.append((seq, unit, c.doc, pack(text), c.event, *_fig_day(c), pre, moved))
+                    else:
+                        rows.append((seq, unit, c.doc, pack(text), None, *_fig_day(c), pre, moved))
+                        sigs.setdefault((unit, signature(c, cfg), pre), text)
+            conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
+                             [(u, s, pre, pack(text)) for (u, s, pre), text in sigs.items()])
+
+        def batch_end(self, read, sources=None) -> None:
+            if votes:
+                # the claims as link_votes read them: before linking, in the batch's order
+                order, claims = [], []
+                for i, claim in read():
+                    if i in votes:
+                        order.append(i)
+                        claims.append(claim)
+                _keep_links(conn, claims, [votes[i] for i in order], sources)
+                votes.clear()
+
+    keep = Keep()
+
+    with reconcile_store(db, config=cfg, rules_dir=rules_dir, keep=keep, progress=progress,
+                         batch_claims=batch_claims) as record:
+        scratch = record._conn
+        conn.executemany(
+            "INSERT INTO judged_clusters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((seq, cid, _base(cid, dedupe, scratch), dedupe, kind, combo, pack(_encode_cluster(encode, text)),
+              ckeys.get(seq))
+             for seq, cid, dedupe, kind, combo, text
+             in scratch.execute("SELECT seq, id, dedupe, kind, combination, json FROM clusters")))
+        conn.executemany("INSERT INTO judged_hkeys VALUES (?, ?, ?)",
+                         scratch.execute("SELECT seq, pos, key FROM hkeys"))
+        _add_vote_claims(conn)
+        _add_claim_days(conn)
+        _add_sig_events(conn, cfg)
+        # what a report read from the state needs (crosscheck.store.from_state)
+        conn.execute(report_tables.PLACES)
+        conn.executemany("INSERT INTO judged_places VALUES (?, ?)",
+                         scratch.execute("SELECT id, place FROM places"))
+        conn.execute(report_tables.INCS)
+        conn.executemany("INSERT INTO judged_incs VALUES (?, ?, ?, ?, ?)",
+                         ((seq, soft, kind, iid, pack(text)) for seq, soft, kind, iid, text
+                          in scratch.execute("SELECT seq, soft, type, id, json FROM incs")))
+        unit_scopes.add(conn, cfg)
+        captive_stories.add(conn, cfg)
+        conn.executemany("INSERT INTO judged_docs VALUES (?, ?, ?)",
+                         ((d, when, record.sources.group(d)) for d, when in record.doc_dates.items()))
+        stats = record.stats
+        stats.generation = record.generation
+        if use is not None:
+            use(record)
+    return stats
+
+
+def _install(db, staging: str, gen: int, version: str, busy_ms: Optional[int]) -> bool:
+    """Replace the store's judged state by the staged one, in one write transaction, when the
+    record is still of generation `gen` (the one judged); whether it was installed.  Every
+    staged table is dropped and made anew in the store (with its indexes, made after its rows),
+    with the staged `judged_*` meta keys, the generation and the version."""
+    from crosscheck.store import report_tables
+    from crosscheck.store.sqlite_store import connect, generation
+
+    with closing(connect(db)) as conn:
+        if busy_ms is not None:
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+        conn.execute("ATTACH DATABASE ? AS staged", (staging,))
+        try:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError:
+                if busy_ms is None:
+                    raise
+                return False
+            try:
+                if generation(conn) != gen:  # an ingest wrote the record while it was judged
+                    conn.execute("ROLLBACK")
+                    return False
+                tables = conn.execute("SELECT name, sql FROM staged.sqlite_master WHERE type = 'table' "
+                                      "AND name != 'meta' ORDER BY rowid").fetchall()
+                indexes = conn.execute("SELECT sql FROM staged.sqlite_master WHERE type = 'index' "
+                                       "AND sql IS NOT NULL ORDER BY rowid").fetchall()
+                for name in sorted({n for n, _ in tables} | set(_TABLES) | set(report_tables.TABLES)):
+                    conn.execute(f"DROP TABLE IF EXISTS main.{name}")
+                for name, sql in tables:
+                    conn.execute(sql.replace("CREATE TABLE ", "CREATE TABLE main.", 1))
+                    conn.execute(f"INSERT INTO main.{name} SELECT * FROM staged.{name}")
+                for (sql,) in indexes:
+                    conn.execute(sql.replace("CREATE INDEX ", "CREATE INDEX main.", 1))
+                conn.execute("INSERT OR REPLACE INTO main.meta(key, value) SELECT key, value FROM staged.meta")
+                conn.execute("INSERT OR REPLACE INTO main.meta(key, value) VALUES ('judged_generation', ?)",
+                             (str(gen),))
+                conn.execute("INSERT OR REPLACE INTO main.meta(key, value) VALUES ('judged_version', ?)", (version,))
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+            return True
+        finally:
+            conn.execute("DETACH DATABASE staged")
 
 
 def _encode_cluster(encode, text: str) -> str:
@@ -398,7 +481,8 @@ def _base(cid: str, dedupe: str, scratch) -> str:
 
 
 def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
-    """Build the state when it is missing or out of date; True when it was built.  A store
+    """Build the state when it is missing or out of date; True when it was built and kept (an
+    ingest that wrote the record while it was judged leaves it unkept: not current).  A store
     that cannot be written (read-only) raises sqlite3.OperationalError."""
     from crosscheck.ruleset.loader import load_rules
     from crosscheck.store.sqlite_store import ReadOnlyConnection, connect
@@ -436,7 +520,8 @@ def ensure_state(db: str | os.PathLike[str], cfg, rules_dir=None) -> bool:
                 if not isinstance(conn, ReadOnlyConnection):
                     raise
             return False
-    build_state(db, cfg, rules_dir)
+    if not build_state(db, cfg, rules_dir).kept_state:  # an ingest wrote the record meanwhile
+        return False
     reclaim(db)
     return True
 

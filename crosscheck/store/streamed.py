@@ -101,6 +101,7 @@ class StreamStats:
     prepared_documents: int = 0
     # the judgement was kept as the store's judged state (crosscheck.store.from_state.write_reports)
     kept_state: bool = False
+    generation: int = 0  # the record's generation in the snapshot judged (sqlite_store.generation)
 
     def held(self, n: int) -> None:
         self.peak_claims_held = max(self.peak_claims_held, n)
@@ -209,7 +210,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
     their texts and its judged groups all together (`StreamStats.peak_kept_members`)."""
     from crosscheck.reconcile.dating import date_rules
     from crosscheck.reconcile.settings import default_config
-    from crosscheck.store.sqlite_store import _source_groups
+    from crosscheck.store.sqlite_store import _source_groups, generation
 
     cfg = config or default_config(rules_dir)
     scratch_dir = scratch_directory()
@@ -224,6 +225,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
         # counting frees everything as before, the collector runs again afterwards
         with collector_paused():
             with current_snapshot(db, rules_dir) as (conn, _):
+                stats.generation = generation(conn)
                 sources = _source_groups(conn, [], cfg)
                 doc_dates = _first_pass(conn, scratch, cfg, date_rules(rules_dir), stats, doc_chunk, progress,
                                         texts=keep is not None, rules_dir=rules_dir)
@@ -235,6 +237,7 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
             _inconsistencies(scratch, cfg, stats)
         record = StreamedRecord(scratch_dir, scratch, stats)
         record.doc_dates, record.sources = doc_dates, sources
+        record.generation = stats.generation
         yield record
     finally:
         close_scratch(record, scratch, scratch_dir)
