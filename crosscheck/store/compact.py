@@ -88,6 +88,7 @@ class Writer:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.ids: dict[str, int] = {}
+        self.refs: dict[str, str] = {}  # a sentence as written in JSON -> its reference (no parse again)
         self.rows = 0  # sentences written (counted, for tests)
 
     def id_of(self, text: str) -> int:
@@ -108,7 +109,14 @@ class Writer:
         return got
 
     def _ref(self, match: re.Match) -> str:
-        return '"sentence":"\\u0001%d"' % self.id_of(json.loads(match.group(1)))
+        raw = match.group(1)
+        got = self.refs.get(raw)
+        if got is None:  # a sentence's id never changes once written: its reference is kept
+            got = '"sentence":"\\u0001%d"' % self.id_of(json.loads(raw))
+            if len(self.refs) >= _CACHE:
+                self.refs.clear()
+            self.refs[raw] = got
+        return got
 
     def encode(self, text: str) -> str:
         """`text` (JSON, or a member's header line and JSON) with every sentence a reference."""

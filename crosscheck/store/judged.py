@@ -214,11 +214,14 @@ def _version(cfg, rules_version: str) -> str:
             + cfg.model_dump_json())
 
 
-def signature(c: Claim, cfg) -> str:
-    """What grouping reads of a member: its block key and its raw scope attributes."""
+def signature(c: Claim, cfg, block: Optional[tuple] = None) -> str:
+    """What grouping reads of a member: its block key and its raw scope attributes (`block`:
+    its `grouping.block_tuple` when the caller has it)."""
     from crosscheck.reconcile.grouping import block_tuple, scope_value
 
-    return json.dumps([list(block_tuple(c, cfg)), [scope_value(c, a) for a in cfg.scope_attributes]],
+    if block is None:
+        block = block_tuple(c, cfg)
+    return json.dumps([list(block), [scope_value(c, a) for a in cfg.scope_attributes]],
                       ensure_ascii=False, separators=(",", ":"))
 
 
@@ -300,7 +303,7 @@ def build_state(db: str | os.PathLike[str], cfg, rules_dir=None, *, use=None, bu
 def _stage(conn, db, cfg, rules_dir, use, progress, batch_claims: int):
     """The judged state written to the staging database `conn` (its `main`); the judgement's
     `StreamStats`, with the generation of the snapshot judged (`stats.generation`)."""
-    from crosscheck.reconcile.grouping import unit_key
+    from crosscheck.reconcile.grouping import block_tuple, unit_tuple
     from crosscheck.store import vote_links
     from crosscheck.store import report_tables
     from crosscheck.store.streamed import reconcile_store
@@ -331,7 +334,8 @@ def _stage(conn, db, cfg, rules_dir, use, progress, batch_claims: int):
                     # events), so nothing is parsed again here
                     text = encode(before[m.index])
                     c = m.claim
-                    unit = unit_key(c, cfg)
+                    block = block_tuple(c, cfg)  # once, for its unit key and its signature
+                    unit = key_text(unit_tuple(c, cfg, block))
                     if m.pre is None:  # a claim of a kind never compared: its own group
                         pre, moved = key_text(("single", g.id)), 0
                     else:
@@ -339,13 +343,13 @@ def _stage(conn, db, cfg, rules_dir, use, progress, batch_claims: int):
                         moved = int(pre != ckey)
                     if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
                         votes[m.index] = c.event
-                        sig = (unit, signature(c, cfg), pre)
+                        sig = (unit, signature(c, cfg, block), pre)
                         if sig not in sigs:  # the stored header (notes before grouping), the linked claim
                             sigs[sig] = text.partition("\n")[0] + "\n" + encode(c.model_dump_json())
                         rows.append((seq, unit, c.doc, pack(text), c.event, *_fig_day(c), pre, moved))
                     else:
                         rows.append((seq, unit, c.doc, pack(text), None, *_fig_day(c), pre, moved))
-                        sigs.setdefault((unit, signature(c, cfg), pre), text)
+                        sigs.setdefault((unit, signature(c, cfg, block), pre), text)
             conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
                              [(u, s, pre, pack(text)) for (u, s, pre), text in sigs.items()])
