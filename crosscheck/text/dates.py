@@ -18,10 +18,11 @@ sentence names no date: the document's own date) or "none" (no date at all).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 from bisect import bisect_left, bisect_right
 
 import regex
@@ -109,6 +110,24 @@ class DateRules(BaseModel):
     same_day_before: list[str] = []
     # verbs of a report: a relative clause with one before its day dates the figure, not the event
     report_verbs: list[str] = []
+    # A span of time back from the article ("بعد أن كان 35 قبل ثلاثة أسابيع", "وكانت المنظمة قد
+    # أعلنت قبل أقل من أسبوعين"): "قبل", an optional hedge, a count (digits or `ago_counts`) and a
+    # unit of `ago_units` (days per unit), or a unit alone (`ago_units` also holds the dual and the
+    # bare singular: "قبل يومين", "قبل أسبوع").  Not when "من"/"على" follows (`ago_not_before`:
+    # "قبل ثلاثة أيام من الانتخابات" counts back from another day, not from the article's).
+    ago_words: list[str] = []
+    ago_hedges: list[str] = []
+    ago_counts: dict[str, int] = {}
+    ago_units: dict[str, int] = {}
+    ago_bare_units: dict[str, int] = {}
+    ago_not_before: list[str] = []
+    # A part of the month ("حتى مطلع الشهر الجاري", "أواخر الشهر الماضي"): the part's word ->
+    # "start" (day 1), "middle" (day 15) or "end" (the month's last day); the month is the
+    # article's, or the one before it after one of `last_month_words`.
+    month_parts: dict[str, Literal["start", "middle", "end"]] = {}
+    month_words: list[str] = []
+    this_month_words: list[str] = []
+    last_month_words: list[str] = []
     examples: dict = {}
 
 
@@ -221,6 +240,7 @@ class _Patterns:
             + str(rules.period_start_max_words) + r"}\s+$"
         ) if rules.period_start_words else None
         self.period_start_reach = 14 * rules.period_start_max_words + 16
+        self.period_word_re = _words_re(rules.period_start_words, r"(?<![\p{L}])[وف]?", r"(?![\p{L}])")
         self.future_after_re = _words_re(rules.future_after_words, r"\s+", r"(?![\p{L}])")
         self.outcome_after_re = _words_re(rules.event_outcome_after, r"\s*[،,]?\s*", r"(?![\p{L}])")
 
@@ -231,6 +251,28 @@ class _Patterns:
             r"(?<![\p{L}])[وف]?(?:" + _alt(rules.report_verbs) + r")(?![\p{L}])"
             r"(?:\s+(?![اإأ]ن\p{L}{0,3}(?!\S))[^\s،,.؛:!?\d]+)*\s+$"
         ) if rules.report_verbs else None
+
+        # "قبل (أقل من) ثلاثة أيام", "قبل أسبوعين": a span back from the article's date
+        self.ago_counts = {normalize_word(k): v for k, v in rules.ago_counts.items()}
+        self.ago_units = {normalize_word(k): v for k, v in rules.ago_units.items()}
+        self.ago_bare = {normalize_word(k): v for k, v in rules.ago_bare_units.items()}
+        hedge = (r"(?:(?:" + _alt(rules.ago_hedges) + r")\s+)?") if rules.ago_hedges else ""
+        counts = (r"\d{1,3}|" + _alt(rules.ago_counts)) if rules.ago_counts else r"\d{1,3}"
+        not_before = (r"(?!(?:\s+فقط)?\s+(?:" + _alt(rules.ago_not_before) + r")(?![\p{L}]))") if rules.ago_not_before else ""
+        self.ago_re = regex_cache.compile(
+            w + r"[وف]?(?:" + _alt(rules.ago_words) + r")\s+" + hedge
+            + r"(?:(?P<n>" + counts + r")\s+(?P<u>" + _alt(rules.ago_units) + r")|(?P<b>" + _alt(rules.ago_bare_units) + r"))"
+            + e + not_before
+        ) if rules.ago_words and rules.ago_units and rules.ago_bare_units else None
+        # "حتى مطلع الشهر الجاري", "أواخر الشهر الماضي": a part of this month or the last
+        self.month_parts = {normalize_word(k): v for k, v in rules.month_parts.items()}
+        self.last_month = {normalize_word(k) for k in rules.last_month_words}
+        which = list(rules.this_month_words) + list(rules.last_month_words)
+        self.month_part_re = regex_cache.compile(
+            w + r"(?:[وف]?(?:ب|ل)?)(?P<p>" + _alt(rules.month_parts) + r")\s+(?:" + _alt(rules.month_words) + r")"
+            + (r"(?:\s+(?P<w>" + _alt(which) + r"))?" if which else "") + e
+            + (r"(?!\s+(?:" + _alt(rules.same_day_after) + r")(?![\p{L}]))" if rules.same_day_after else "")
+        ) if rules.month_parts and rules.month_words else None
 
         # "وفي العام الماضي", "مقارنة بالعام الماضي" (the preposition written onto the word)
         self.last_year_re = _words_re(rules.last_year_words, r"(?<!\S)[وف]?(?:في\s+|ب)?", r"(?![\p{L}])")
@@ -420,6 +462,8 @@ def claim_date(
     earlier = _earlier_ends(norm.text, p)
     best: Optional[tuple[bool, int, dt.date, str]] = None
     for start, end, d, how in cues:
+        if start <= pos < end:
+            continue  # the figure is the cue's own count ("قبل 26 يوما"): it dates nothing of it
         if start > pos and _brings_in_earlier(pos, start, figures, earlier):
             continue  # "إلى 373، بعد أن كانت الوزارة أعلنت أمس 361": the earlier figure's day
         if end <= pos and _in_earlier_clause(norm.text, start, end, pos, earlier, p):
@@ -447,6 +491,49 @@ def claim_date(
     if doc_date is not None:
         return doc_date, "document"
     return None, "none"
+
+
+# How far (characters) back from a span back in time its clause is searched for a period's start
+# word ("منذ بدء هجوم القوات على مدينة الرقة قبل 79 يوما": the offensive began 79 days ago).
+_SPAN_CLAUSE_REACH = 90
+
+
+def _period_in_clause(s: str, start: int, p: "_Patterns") -> bool:
+    """Does a period's start word (rules/dates.yaml `period_start_words`) stand earlier in the
+    clause of the span back in time at `start` (no clause break between)?"""
+    if p.period_word_re is None:
+        return False
+    lo = max(0, start - _SPAN_CLAUSE_REACH)
+    brk = None
+    for brk in _CLAUSE_BREAK.finditer(s, lo, start):
+        pass
+    return p.period_word_re.search(s, brk.end() if brk else lo, start) is not None
+
+
+def _spans_back(s: str, doc_date: dt.date, p: "_Patterns"):
+    """The spans back from the article's date in `s` (normalised) and the day each names:
+    "قبل (أقل من) ثلاثة أيام" (the article's date less the days), "مطلع الشهر الجاري" (the
+    month's first day), "منتصف الشهر" (its 15th), "أواخر الشهر الماضي" (the last month's last
+    day).  (match, date) pairs."""
+    out = []
+    if p.ago_re is not None:
+        for m in p.ago_re.finditer(s):
+            if m["b"]:
+                days = p.ago_bare[regex.sub(r"\s+", " ", m["b"])]
+            else:
+                n = m["n"]
+                days = (int(n) if n.isdigit() else p.ago_counts[regex.sub(r"\s+", " ", n)]) * p.ago_units[m["u"]]
+            if 0 < days <= 3660:
+                out.append((m, doc_date - dt.timedelta(days=days)))
+    if p.month_part_re is not None:
+        for m in p.month_part_re.finditer(s):
+            y, mo = doc_date.year, doc_date.month
+            if m["w"] and regex.sub(r"\s+", " ", m["w"]) in p.last_month:
+                y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+            part = p.month_parts[regex.sub(r"\s+", " ", m["p"])]
+            day = 1 if part == "start" else 15 if part == "middle" else calendar.monthrange(y, mo)[1]
+            out.append((m, dt.date(y, mo, day)))
+    return out
 
 
 def _skip_gap(s: str, at: int) -> int:
@@ -556,6 +643,17 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 continue  # "صباح اليوم نفسه": resolved below, once every other day is known
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
+        for m, d in _spans_back(s, doc_date, p):
+            if p.in_event_clause(s, m.start(), reports=True):
+                continue  # "الزلزال الذي ضرب الجزيرة قبل ثمانية أيام": the event's day
+            if _names_event(p, s, m.start()):
+                continue  # "هجوم مطلع الشهر": the event's day
+            if (p.starts_period(s, m.start()) or p.anchor_re.search(s, max(0, m.start() - 20), m.start())
+                    or _period_in_clause(s, m.start(), p)):
+                continue  # "منذ ظهور الوباء قبل أسبوع", "منذ مطلع الشهر": when the period began
+            if p.dates_outcome(s, m.end()):
+                continue
+            cues.append((m.start(), m.end(), d, "relative"))
         for m in p.weekday_re.finditer(s):
             if m.end() in named_dates:
                 continue  # "يوم الجمعة 13 أكتوبر": the date that follows is the cue
