@@ -49,3 +49,20 @@ def test_no_place_no_nationals():
     # with no place at all, home or abroad is unknown: the rule's group stays
     got = _groups("وكانت طاجيكستان أعلنت مقتل 35 شخصا من مواطنيها")
     assert not any((g or "").startswith("nationals:") for _l, g in got.values())
+
+
+def test_a_casualty_part_named_by_a_nationality_is_those_nationals():
+    # rules/scope.yaml nationals_parts: "بينهم 31 بريطانيا" is the group "31 بريطانيا بين القتلى"
+    # is, with or without a place; at the nationals' home it stays a part named by its noun
+    def group_of(text, value):
+        return next(c.group for c in extract_text(text) if c.value == value and c.kind == "killed")
+
+    told_apart = "قتل المسلح 38 سائحا في سوسة، بينهم 31 بريطانيا"
+    told_among = "31 بريطانيا بين القتلى الـ38 في سوسة"
+    assert group_of(told_apart, 31) == group_of(told_among, 31) == "nationals:united_kingdom"
+    assert group_of("لقي 60 راكبا حتفهم في تحطم الطائرة، بينهم 14 كنديا", 14) == "nationals:canada"
+    assert group_of("قتل 30 شخصا في القصف على حلب، بينهم 20 سوريا", 20) == "subset:سوريا"
+    # a part named by another noun keeps its noun; captives are not casualties (nationals_kinds)
+    assert group_of("قتل 40 شخصا بينهم 15 عاملا", 15) == "subset:عاملا"
+    freed = [c for c in extract_text("أفرج الخاطفون عن 40 رهينة بينهم 12 كينيا") if c.value == 12]
+    assert freed and freed[0].group == "subset:كينيا"

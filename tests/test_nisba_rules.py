@@ -57,8 +57,11 @@ def test_every_section_has_hits_and_misses():
 
 def test_tables_at_work_in_sentences():
     # a nisba names the subset of a toll, and keeps a first letter that looks like a clitic
-    claims = extract_text("قتل 40 شخصا في الهجوم بينهم 12 كينيا")
+    claims = extract_text("أفرج الخاطفون عن 40 رهينة بينهم 12 كينيا")
     assert any(c.value == 12 and c.group == "subset:كينيا" for c in claims), claims
+    # a casualty part named by a nationality is those nationals (rules/scope.yaml nationals_parts)
+    claims = extract_text("قتل 40 شخصا في الهجوم بينهم 12 كينيا")
+    assert any(c.value == 12 and c.group == "nationals:kenya" for c in claims), claims
     # any counted noun keeps a first letter that looks like a preposition ("ب", "ل", "ف", "ك")
     claims = extract_text("أفرج عن 40 معتقلا بينهم 15 بحارا و6 فلاحين و3 كهنة")
     groups = {c.value: c.group for c in claims}

@@ -1292,6 +1292,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             # "نزح 43 ألفا في شمال شرق ليبيا، منهم أكثر من 30 ألفا من درنة": a subset by place is
             # that place's figure, of the total's group
             location, group = place, pc.group
+        group = _nationals_part(ctx, toks, i1, right, rule.kind, group, location)
         inferred = list(pc.inferred)
         attribution = pc.attribution
     elif rule.kind != "other":
@@ -1307,7 +1308,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             section = _section_of(ctx, toks, i1 if part_of_list else right, following=not part_of_list)
             if section is not None:
                 group = section
-        if subset_of_other_kind or (
+        # "خطف سبعة مهندسين، وأفرج عن خمسة منهم": those freed of the captives held are the release
+        # itself (rules/scope.yaml `released_of_held`), not a part of another release
+        whole_release = subset_of_other_kind and parent is not None and parent.claim.kind in \
+            ctx.rules.scope.released_of_held.get(rule.kind, ())
+        if (subset_of_other_kind and not whole_release) or (
             group == rule.group and not part_of_list and sibling is None and left > 0
             and not toks[left].brk_before and _may(ctx, toks, ctx.scope.additive)
             and ctx.scope.additive.ending_at(toks, left) is not None
@@ -1324,7 +1329,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             # "والرهائن هم 46 تركيا و3 عراقيين": the Turks among them, and the next item of the list
             group = _subset_group(ctx, toks, i1)
         cue_period = period_of(ctx.scope, toks, left, right, ctx.info(toks),
-                               event_clause_for(ctx.rules.directory))
+                               event_clause_for(ctx.rules.directory),
+                               day_cues=rule.kind not in ctx.rules.scope.day_dated_kinds)
         period = cue_period or rule.period
         if n.form == "ordinal" and cue_period is None and rule.ordinal_period:
             period = rule.ordinal_period  # "للمرة السابعة عشرة": the count so far
@@ -1397,6 +1403,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             country = ctx.gaz.nationals_of(toks[i1], location, sr.nationality_homes)
             if country is not None:
                 group = f"{sr.nationals_group}:{country}"
+        else:
+            group = _nationals_part(ctx, toks, i1, right, rule.kind, group, location)
         if (sr.nationals_group and rule.kind in sr.nationals_kinds and group == rule.group
                 and location is not None and (sr.nationals_side_words or sr.own_nationals_words)):
             # "41 شخصا قتلوا على الجانب الطاجيكي", "أعلنت طاجيكستان مقتل 35 شخصا من مواطنيها"
@@ -2642,6 +2650,22 @@ def _among_whole_after(ctx: DocContext, toks: Sequence[Token], right: int) -> bo
     if k < len(toks) and not toks[k].brk_before and not toks[k].forms.isdisjoint(("هم", "هن")):
         k += 1
     return k < len(toks) and not toks[k].brk_before and ctx.scope.among_wholes.at(toks, k) is not None
+
+
+def _nationals_part(ctx: DocContext, toks: Sequence[Token], i1: int, right: int, kind: str,
+                    group: Optional[str], location: Optional[str]) -> Optional[str]:
+    """"بينهم 31 بريطانيا": a part of a toll named by a nationality is that country's nationals
+    (rules/scope.yaml `nationals_parts`), as "30 بريطانيا بين القتلى" is - with no place known
+    too (a part is never the toll); at the nationals' home it stays a part named by its noun.
+    Reads the counted noun only."""
+    sr = ctx.rules.scope
+    if not (sr.nationals_group and sr.nationals_parts and kind in sr.nationals_kinds
+            and (group or "").startswith("subset:") and i1 < right <= len(toks)):
+        return group
+    country = ctx.gaz.nationality_of(toks[i1])
+    if country is None or not (location is None or ctx.gaz.abroad(country, location, sr.nationality_homes)):
+        return group
+    return f"{sr.nationals_group}:{country}"
 
 
 def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:

@@ -57,6 +57,8 @@ class PeriodFinder:
             "num": r"(?:\d{1,2}|" + _alternation(self.numbers) + ")",
             "dayword": _alternation(self.day_words) if self.day_words else r"(?!)",
         }
+        self.record_words = frozenset(normalize_word(w) for w in rules.record_since_words)
+        self.record_reach = rules.record_since_reach
         self.compiled = []
         for rule in rules.rules:
             for p in rule.patterns:
@@ -85,7 +87,7 @@ class PeriodFinder:
                 continue
             for m in pat.finditer(text, lo, hi, overlapped=False):
                 period = self._period(rule.period, m)
-                if period is None:
+                if period is None or self._after_record(text, lo, m.start()):
                     continue
                 s = m.start()
                 key = (m.end() - s, -order)
@@ -94,6 +96,20 @@ class PeriodFinder:
                     best[s] = (key, m.end(), period, rule.side, rule.overrides_scope, rule.next_clause,  # type: ignore[assignment]
                                frozenset(rule.kinds))
         return sorted((s, e, p, side, strong, nxt, kinds) for s, (_, e, p, side, strong, nxt, kinds) in best.items())
+
+    def _after_record(self, text: str, lo: int, s: int) -> bool:
+        """Does a "since" cue at `s` follow a record word ("أعنف يوم منذ", "أول عملية تبادل منذ",
+        `record_since_words`) within `record_since_reach` words, no figure between?  Then it
+        measures the record, not a figure.  Reads at most that many words before the cue."""
+        if not self.record_words or not text.startswith(_SINCE, s):
+            return False
+        words = text[max(lo, s - 16 * (self.record_reach + 1)):s].split()[-self.record_reach:]
+        for w in reversed(words):
+            if any(ch.isdigit() for ch in w):
+                return False
+            if w in self.record_words or (w[:1] in "وف" and w[1:] in self.record_words):
+                return True
+        return False
 
     def _period(self, template: str, m) -> Optional[str]:
         g = m.groupdict()
@@ -152,6 +168,7 @@ class PeriodFinder:
 
 
 _SPACES = regex_cache.compile(r"\s+")
+_SINCE = normalize_word("منذ")
 
 
 @lru_cache(maxsize=8)

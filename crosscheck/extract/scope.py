@@ -230,7 +230,7 @@ class Gazetteer:
         and when the figure has no place (home or abroad is then unknown)."""
         if place is None:
             return None
-        country = next((self.nationality[f] for f in sorted(noun.forms) if f in self.nationality), None)
+        country = self.nationality_of(noun)
         if country is None:
             return None
         if place == country or country in self.parent_chain(place) or place in homes.get(country, ()):
@@ -238,6 +238,10 @@ class Gazetteer:
         if any(h == place or h in self.parent_chain(place) for h in homes.get(country, ())):
             return None
         return country
+
+    def nationality_of(self, noun: Token) -> Optional[str]:
+        """The country whose nationals the counted noun names ("سوريا", "بريطانيين"), or None."""
+        return next((self.nationality[f] for f in sorted(noun.forms) if f in self.nationality), None)
 
     def country_in(self, tok: Token, adjective: bool) -> Optional[str]:
         """The country a token names by its adjective ("الطاجيكي") or, `adjective` False, by
@@ -759,7 +763,8 @@ _PERIOD_ORDER = ("last_24h", "event", "cumulative")
 
 
 def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info=None,
-              event_clause: tuple[frozenset[str], int, frozenset[str]] | None = None) -> str | None:
+              event_clause: tuple[frozenset[str], int, frozenset[str]] | None = None,
+              day_cues: bool = True) -> str | None:
     """Period cue nearest the claim: anywhere before it in its sentence ("خلال الـ24 ساعة
     الماضية ارتكب الاحتلال 4 مجازر … 36 شهيدا") or up to 10 words after it.  The nearest cue
     wins, so a total "منذ السابع من أكتوبر" keeps its period beside a daily figure; at equal
@@ -767,6 +772,9 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
 
     `info` (crosscheck.extract.context.TokenInfo of `tokens`) keeps the sentence's period cues,
     found once; only the cues nearest the claim are then compared.
+
+    `day_cues` False: a cue naming a day ("أمس", `period_before_only`) is no window at all - it
+    dates a release or a count held, told by other outlets with the day's name alone.
 
     `event_clause` (rules/dates.yaml `event_clause_words`, `event_clause_max_words`,
     `event_clause_units`): a day cue
@@ -794,6 +802,8 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
         if lo <= i < hi or i >= len(tokens):
             continue
         if period.endswith("<"):
+            if not day_cues:
+                continue
             if i >= hi and i >= _clause_end(tokens, hi, info):
                 continue  # a day named in a later clause dates something else ("، بعد أن أعلنت أمس 530")
             if i >= hi and _toll_subject(lex, tokens, lo, wall):

@@ -650,6 +650,12 @@ class ScopeRules(_Strict):
     # Cues of `periods` that name a day rather than a window ("أمس"): they count only before
     # the figure ("قتل أمس 30"); after it they date another clause's event or statement.
     period_before_only: list[str] = Field(default_factory=list)
+    # kinds whose figure a day cue of `period_before_only` dates instead of windowing ("أفرج
+    # المتمردون أمس عن 139 جنديا" is the release of that day, told elsewhere as "السبت")
+    day_dated_kinds: list[str] = Field(default_factory=list)
+    # a release counted as a part of the captives held ("خطف سبعة، وأفرج عن خمسة منهم"): release
+    # kind -> the held kinds whose part it is the release itself (its rule's group, no subset)
+    released_of_held: dict[str, list[str]] = Field(default_factory=dict)
     # A toll named before a figure in its clause ("وكانت الحصيلة قد بلغت 1491 قتيلا مساء أمس"):
     # the figure is the running total, and a day cue of `period_before_only` after it dates
     # that total, not a day's count.  Normalised words, with clitics and the article.
@@ -664,6 +670,9 @@ class ScopeRules(_Strict):
     # `nationality_homes` - it is the toll itself and keeps its rule's group.  "" turns it off.
     nationals_group: str = ""
     nationals_kinds: list[str] = Field(default_factory=list)  # the casualty kinds it applies to
+    # a part of a toll named by a nationality ("بينهم 31 بريطانيا") is that country's nationals
+    # also when the figure has no place (a part is never the toll); at home it stays "subset:<noun>"
+    nationals_parts: bool = False
     nationality_homes: dict[str, list[str]] = Field(default_factory=dict)
     # The nationals named otherwise than by the counted noun, for the same group: a country's
     # side after the figure ("41 شخصا قتلوا على الجانب الطاجيكي": a word of `nationals_side_words`

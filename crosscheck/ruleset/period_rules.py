@@ -74,6 +74,12 @@ class PeriodRules(_Strict):
     # kinds whose figure "of the event" (period `event`) is the story's running total, unless
     # its incident is one of `event_total_except` (crosscheck.reconcile.grouping.event_totals)
     event_total_kinds: list[str] = []
+    # a superlative or "first" right before a "since" cue ("أعنف يوم منذ بدء المعارك", "أول عملية
+    # تبادل منذ توقيع الاتفاق"): the cue measures the record, not a figure's period - it is no
+    # cue at all when one of these words stands at most `record_since_reach` words before "منذ"
+    # with no figure between (crosscheck.extract.periods)
+    record_since_words: list[str] = []
+    record_since_reach: int = Field(3, ge=0)
     event_total_except: list[str] = []
     # verbs of an official downward revision ("خفضت الوزارة الحصيلة إلى 84 بعد أن كانت 103"):
     # the earlier figure the sentence gives was revised, not contradicted
