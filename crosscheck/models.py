@@ -105,6 +105,13 @@ class Mention(BaseModel):
     field: Literal["text", "title"] = "text"
 
 
+# Marked in a claim's `inferred` beside "location" when its place is only the one its article
+# lends it (the dateline, the place the article names most, the one country it names), not one
+# its own clause names, however ambiguously: a default, weaker than a stated place
+# (crosscheck.reconcile.weak_places).
+PLACE_FROM_ARTICLE = "location:article"
+
+
 class Claim(BaseModel):
     """One claim: a typed quantity (or a vote position) with its interval, scope and place.
 

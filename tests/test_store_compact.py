@@ -1,4 +1,4 @@
-"""The judged state kept compact (crosscheck.store.compact, state format 5): each sentence once,
+"""The judged state kept compact (crosscheck.store.compact, state format 5 and later): each sentence once,
 each stored text deflated; what a check reads back is what was judged."""
 
 from __future__ import annotations
@@ -150,14 +150,14 @@ def test_a_batch_of_claims_reads_its_sentences_together(tmp_path):
 
 def test_a_state_of_format_4_is_judged_again(record, tmp_path):
     """A state kept by the code before (format 4: sentences inline, texts plain) is out of date:
-    the next check judges the record again and keeps format 5; a check that may not build
+    the next check judges the record again and keeps the current format; a check that may not build
     checks without it."""
     _d, db = record
     copy = tmp_path / "s.db"
     copy.write_bytes(Path(db).read_bytes())
     with closing(sqlite3.connect(copy)) as conn:
         (version,) = conn.execute("SELECT value FROM meta WHERE key = 'judged_version'").fetchone()
-        assert version.startswith("5." + compact.VERSION + ":")
+        assert version.startswith(judged.STATE_FORMAT + "." + compact.VERSION + ":")
         conn.execute("UPDATE meta SET value = ? WHERE key = 'judged_version'", ("4:" + version.partition(":")[2],))
         conn.execute("DROP TABLE judged_sentences")
         conn.commit()

@@ -30,7 +30,7 @@ from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
 from crosscheck.text.lexicon import Phrase, PhraseSet
 from crosscheck.errors import reading
-from crosscheck.models import Claim, Document, NumberMatch
+from crosscheck.models import PLACE_FROM_ARTICLE, Claim, Document, NumberMatch
 from crosscheck.text.normalize import normalize_word
 from crosscheck.numbers.lexicon import load_lexicon
 from crosscheck.numbers.parser import iter_scan
@@ -1280,6 +1280,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
 
     inferred: list[str] = []
     group = period = location = event = actor = attribution = cue_period = None
+    lent = None  # the place the article lends the figure (its default place), when it does
     among = False  # a part of a whole named by "بين القتلى" (its list's next items are parts too)
     if parent is not None and rule.id == parent.claim.rule:
         pc = parent.claim
@@ -1293,7 +1294,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             # that place's figure, of the total's group
             location, group = place, pc.group
         group = _nationals_part(ctx, toks, i1, right, rule.kind, group, location)
-        inferred = list(pc.inferred)
+        inferred = [a for a in pc.inferred if a != PLACE_FROM_ARTICLE]
+        lent = pc.location if PLACE_FROM_ARTICLE in pc.inferred else None
         attribution = pc.attribution
     elif rule.kind != "other":
         named = group_of(ctx.scope, toks, i1)
@@ -1356,7 +1358,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 if location is not None:
                     inferred.append("location")
             if location is None:
-                location = ctx.location
+                location = lent = ctx.location
                 if location is not None:
                     inferred.append("location")
             elif ambiguous:
@@ -1367,8 +1369,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 if location is not None:
                     chain = ctx.gaz.parent_chain(location)
                     location = chain[-1] if chain else location
+                    if lent is not None:
+                        lent = location
                 elif len(ctx.named_countries) == 1:
-                    location = next(iter(ctx.named_countries))
+                    location = lent = next(iter(ctx.named_countries))
                     inferred.append("location")
             if (
                 part_of_list and location is not None
@@ -1449,6 +1453,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if getattr(rule, "value_event", None):
         event = f"{rule.value_event}:{_num(value)}"  # "window:3": a 3-day window is no 5-day one
 
+    if lent is not None and location == lent and "location" in inferred:
+        inferred.append(PLACE_FROM_ARTICLE)  # a default only (crosscheck.reconcile.weak_places)
     claim = _new_claim(
         doc=ctx.doc.id,
         kind=rule.kind,

@@ -22,6 +22,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
@@ -30,11 +31,12 @@ from typing import Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
-from crosscheck.models import Claim
+from crosscheck.models import PLACE_FROM_ARTICLE, Claim
 from crosscheck.text.normalize import normalize_word
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.story_places import named_countries
 from crosscheck.reconcile.story_words import StoryWords
+from crosscheck.reconcile.weak_places import join_weak_places
 from crosscheck.reconcile.fronted import fronted_aside
 from crosscheck.reconcile.intervals import agree, claim_span
 from crosscheck.util import regex_cache
@@ -69,6 +71,8 @@ class Member:
     forms: dict[str, Optional[str]] = field(default_factory=dict)  # canonical fuzzy attrs
     # the cluster key before joins across place granularity (`_join_corroborated`), set by grouping
     pre: Optional[tuple] = None
+    # its cluster key after those joins, before a weak place joins its story's (`weak_places`)
+    joined: Optional[tuple] = None
 
 
 @dataclass
@@ -101,6 +105,8 @@ class GroupingStats:
     lone_region_gated: int = 0  # ... kept apart from it for their days or articles
     # the cluster keys those decisions read (crosscheck.store.judged re-decides them in full)
     lone_region_keys: set = field(default_factory=set)
+    weak_places: int = 0  # clusters placed only by their articles joined their story's (`weak_places`)
+    weak_place_gated: int = 0  # ... and those kept apart by their days, articles or words
 
 
 @dataclass
@@ -368,7 +374,7 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             # a past event's figure ("فيضانات عام 1988 التي أودت بحياة 94") took the article's
             # place, which is today's story's: the past event's own place is not known
             c = c.model_copy(update={"location": None,
-                                     "inferred": [a for a in c.inferred if a != "location"]})
+                                     "inferred": [a for a in c.inferred if a not in ("location", PLACE_FROM_ARTICLE)]})
         if "location" in c.inferred and (c.doc, _present(c.location)) in past_only:
             # the article's place was taken from a past event it recalls ("تصادم قطارين قرب
             # الإسكندرية عام 2017"): it tells the story's country, not its town
@@ -397,6 +403,8 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
                     uncertain.append(a)
         if update:
             inferred = list(c.inferred) + [a for a in update if a not in c.inferred]
+            if "location" in update and PLACE_FROM_ARTICLE not in inferred:
+                inferred.append(PLACE_FROM_ARTICLE)  # the article's place: a default only
             resolved = c.model_copy(update={**update, "inferred": inferred})
         else:
             resolved = c
@@ -602,6 +610,11 @@ def group_members(
     attrs = list(cfg.scope_attributes)
     if "location" in attrs and cfg.corroborate_min_value is not None:
         clusters = _join_corroborated(clusters, attrs, cfg, stats)
+    for key, ms in clusters.items():
+        for m in ms:
+            m.joined = key
+    if "location" in attrs:
+        clusters = join_weak_places(clusters, attrs, cfg, stats, weak_place_helpers())
     clusters = split_stories(clusters, attrs, cfg, stats, unit_words(members, cfg))
     groups = finish_groups(clusters, cfg)
     groups.extend(singles)
@@ -609,6 +622,12 @@ def group_members(
         _dedupe_ids(groups)
     groups.sort(key=lambda g: g.id)
     return Grouping(groups, stats)
+
+
+def weak_place_helpers() -> SimpleNamespace:
+    """Grouping's place and day helpers, as crosscheck.reconcile.weak_places reads them."""
+    return SimpleNamespace(ancestors=_ancestors, one_whole=_one_whole, other_story=_other_story,
+                           tells_part_from_whole=_tells_part_from_whole, parents=place_parents, figure=_figure)
 
 
 def finish_groups(clusters: dict[tuple, list[Member]], cfg: ReconcileConfig) -> list[ScopeGroup]:

@@ -32,7 +32,7 @@ from typing import Iterable, Optional, Sequence
 import regex
 
 from crosscheck.extract.claim_copy import updated
-from crosscheck.models import Claim, Document
+from crosscheck.models import PLACE_FROM_ARTICLE, Claim, Document
 from crosscheck.reconcile.singled_out import ALONE_WORDS, alone_near, alone_pattern  # noqa: F401 (ALONE_WORDS re-exported)
 from crosscheck.text.normalize import normalize, normalize_word
 from crosscheck.reconcile.stated_whole import stated_whole_pattern
@@ -300,7 +300,7 @@ class Hierarchy:
                 members = [] if loc.startswith(COMBINED_PREFIX) else loc.split("+")
                 out[idx[k]] = c.model_copy(update={
                     "location": loc, "combines": members,
-                    "inferred": [a for a in c.inferred if a != "location"],
+                    "inferred": [a for a in c.inferred if a not in ("location", PLACE_FROM_ARTICLE)],
                 })
         return out
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Sequence
 
-from crosscheck.models import Claim
+from crosscheck.models import PLACE_FROM_ARTICLE, Claim
 
 _COMBINED = "+"
 
@@ -51,6 +51,7 @@ def place_by_sentence(claims: Sequence[Claim]) -> list[Claim]:
             if len(places) == 1 and at > 0 and any(0 <= pos < at for pos, _p in given):
                 (place,) = places
                 if _COMBINED not in place and place != c.location and c.location in _ancestors(place, parents):
-                    c = c.model_copy(update={"location": place})
+                    c = c.model_copy(update={"location": place, "inferred": [
+                        a for a in c.inferred if a != PLACE_FROM_ARTICLE]})  # its sentence's place
         out.append(c)
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -80,6 +80,11 @@ class ReconcileConfig(BaseModel):
     # figures was given more than this many days before or after every figure of that cluster
     # (grouping._attach_open_scopes); None turns this off.
     attach_gap_days: Optional[float] = Field(30, ge=0)
+    # A cluster whose every figure took its place from its article (`inferred`: a dateline, the
+    # place the article names most) joins its story's cluster on its place's chain in the
+    # gazetteer: "finer" a place inside its own, "coarser" one containing it
+    # (crosscheck.reconcile.weak_places); empty turns this off.
+    weak_place_join: list[Literal["finer", "coarser"]] = []
     # A cluster at no place whose articles fall into runs of days more than this many days apart
     # holds several stories, one cluster each (grouping.split_stories); None turns this off.
     story_gap_days: Optional[float] = Field(180, ge=0)

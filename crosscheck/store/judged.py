@@ -70,8 +70,9 @@ from pathlib import Path
 from typing import Optional, Sequence
 from urllib.parse import quote
 
-from crosscheck.models import Claim, Cluster, Document
+from crosscheck.models import PLACE_FROM_ARTICLE, Claim, Cluster, Document
 from crosscheck.reconcile.grouping import finish_groups, key_text, mark_moved
+from crosscheck.reconcile.weak_places import family_of, mark_weak
 from crosscheck.reconcile.sources import SourceGroups
 from crosscheck.store import captive_stories, compact, unit_scopes
 from crosscheck.store.renaming import Renaming
@@ -80,13 +81,15 @@ from crosscheck.util.gc_pause import collector_paused
 _STATE = """
 CREATE TABLE IF NOT EXISTS judged_members (seq INTEGER NOT NULL, unit TEXT NOT NULL, doc_id TEXT NOT NULL,
                                            data TEXT NOT NULL, linked TEXT, fig REAL, day TEXT,
-                                           pre TEXT, moved INTEGER NOT NULL DEFAULT 0);
+                                           pre TEXT, moved INTEGER NOT NULL DEFAULT 0, joined TEXT, family TEXT,
+                                           lent INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS judged_members_seq ON judged_members(seq);
 CREATE INDEX IF NOT EXISTS judged_members_unit ON judged_members(unit);
 CREATE INDEX IF NOT EXISTS judged_members_fig ON judged_members(unit, fig);
 CREATE INDEX IF NOT EXISTS judged_members_day ON judged_members(unit, day);
 CREATE INDEX IF NOT EXISTS judged_members_doc ON judged_members(unit, doc_id);
 CREATE INDEX IF NOT EXISTS judged_members_linked ON judged_members(linked, seq);
+CREATE INDEX IF NOT EXISTS judged_members_family ON judged_members(unit, family, joined, pre, lent, seq);
 CREATE TABLE IF NOT EXISTS judged_sigs (unit TEXT NOT NULL, sig TEXT NOT NULL, pre TEXT NOT NULL,
                                         data TEXT NOT NULL, PRIMARY KEY (unit, sig, pre));
 CREATE TABLE IF NOT EXISTS judged_clusters (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, base TEXT NOT NULL,
@@ -154,7 +157,11 @@ CREATE INDEX IF NOT EXISTS judged_sig_events_named ON judged_sig_events(unit, na
 # JSON a reference to it, each stored text deflated with a dictionary (crosscheck.store.compact:
 # its dictionary's checksum is part of the state's version); an older state is judged again on its
 # next check (a read-only store is checked without it)
-STATE_FORMAT = "5"
+# 6: each member's cluster key after the joins across place granularity by figures (joined: NULL
+# when its pre-join key) and, when weak places join (reconcile.weak_place_join), its family (the
+# key without its place, crosscheck.reconcile.weak_places): a check decides those joins again
+# for every family a new figure falls in, from all of its stored members
+STATE_FORMAT = "6"
 _TABLES = ("judged_members", "judged_sigs", "judged_clusters", "judged_hkeys", "judged_docs", "judged_sentences")
 VOTE_UNIT_PREFIX = '["vote",'
 
@@ -179,6 +186,8 @@ class CheckStats:
     corroborating: int = 0  # stored members of the new figures and days (joins across places)
     join_units: int = 0  # stored (cluster, article) units whose join across places was re-decided
     join_changed: int = 0  # stored members that the new ones send to another cluster
+    weak_families: int = 0  # families (scope without place) whose weak places' joins were decided again
+    weak_read: int = 0  # stored members of those families read (`_weak_joins`)
     near_dup_read: int = 0  # stored documents read to find the new articles' near-duplicates
     linked_claims: int = 0  # claims of the stored clusters read for inconsistencies (`_read_linked`)
     story_days: int = 0  # new (day, placed cluster) pairs that figures at no place may join by their days
@@ -318,6 +327,8 @@ def _stage(conn, db, cfg, rules_dir, use, progress, batch_claims: int):
     conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('judged_links', 'yes')")
 
     ckeys: dict[int, Optional[str]] = {}  # seq -> the cluster's key
+    attrs = list(cfg.scope_attributes)
+    weak_li = 2 + attrs.index("location") if cfg.weak_place_join and "location" in attrs else None
 
     votes: dict[int, str] = {}  # a batch's tallies: member index -> the event linking gave
 
@@ -336,21 +347,32 @@ def _stage(conn, db, cfg, rules_dir, use, progress, batch_claims: int):
                     c = m.claim
                     block = block_tuple(c, cfg)  # once, for its unit key and its signature
                     unit = key_text(unit_tuple(c, cfg, block))
+                    joined = family = None
+                    lent = int(PLACE_FROM_ARTICLE in c.inferred)
                     if m.pre is None:  # a claim of a kind never compared: its own group
                         pre, moved = key_text(("single", g.id)), 0
                     else:
                         pre = key_text(m.pre)
                         moved = int(pre != ckey)
+                        if m.joined is not None and m.joined != m.pre:
+                            joined = key_text(m.joined)
+                        if m.joined is not None and g.ckey is not None and m.joined != g.ckey:
+                            moved = int(m.joined != m.pre)  # a weak place's join is no join by figure
+                        if weak_li is not None and m.joined is not None:
+                            fam = family_of(m.joined, weak_li)
+                            family = None if fam is None else key_text(fam)
                     if unit.startswith(VOTE_UNIT_PREFIX):  # kept with the event linking gave it
                         votes[m.index] = c.event
                         sig = (unit, signature(c, cfg, block), pre)
                         if sig not in sigs:  # the stored header (notes before grouping), the linked claim
                             sigs[sig] = text.partition("\n")[0] + "\n" + encode(c.model_dump_json())
-                        rows.append((seq, unit, c.doc, pack(text), c.event, *_fig_day(c), pre, moved))
+                        rows.append((seq, unit, c.doc, pack(text), c.event, *_fig_day(c), pre, moved,
+                                     joined, family, lent))
                     else:
-                        rows.append((seq, unit, c.doc, pack(text), None, *_fig_day(c), pre, moved))
+                        rows.append((seq, unit, c.doc, pack(text), None, *_fig_day(c), pre, moved,
+                                     joined, family, lent))
                         sigs.setdefault((unit, signature(c, cfg, block), pre), text)
-            conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO judged_members VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             conn.executemany("INSERT OR IGNORE INTO judged_sigs VALUES (?, ?, ?, ?)",
                              [(u, s, pre, pack(text)) for (u, s, pre), text in sigs.items()])
 
@@ -1114,28 +1136,38 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
             if id(m) not in stored_pre:
                 new_pre[m.index] = key
     out = [(g, None) for g in singles if any(id(m) not in stored_pre for m in g.members)]
-    final, changed = _joins(conn, unit, [m for m in mine if m.index in new_pre], new_pre, keys, cfg, stats, notes,
-                            remap)
+    placed = [m for m in mine if m.index in new_pre]
+    joined, changed = _joins(conn, unit, placed, new_pre, keys, cfg, stats, notes, remap)
+    # a weak place's join (crosscheck.reconcile.weak_places), after those: each new member's
+    # final key, and the stored members now ending elsewhere (ckey, member, joined key, final key)
+    final, changed = _weak_joins(conn, unit, placed, joined, changed, keys, cfg, stats, notes, remap)
     targets: dict[tuple, list] = defaultdict(list)  # final key -> the new members ending there
     for m in new:
         if m.index in final:
             targets[final[m.index]].append(m)
+    li = 2 + attrs.index("location") if "location" in attrs else None
+    # the key each member ends in after the joins by figures (`mark_moved`), before a weak
+    # place's (`mark_weak`)
+    joined_of: dict[int, tuple] = {m.index: joined[m.index] for m in placed}
     # stored members whose join the new ones change: their old cluster and their new one re-made
     arriving: dict[tuple, list] = defaultdict(list)
     leaving: set[int] = set()
     remade: set[tuple] = set()
-    for ckey, s, dest in changed:
+    for ckey, s, via, dest in changed:
         arriving[dest].append(s)
         leaving.add(s.index)
+        joined_of[s.index] = via
         remade.add(_unsplit(keys.of(ckey), attrs))
     for dest in sorted(set(targets) | set(arriving) | remade, key=key_text):
         runs = _runs(conn, dest, keys, attrs, cfg)  # stored seq -> its key (a story's runs of days)
         own = []
         for seq in runs:
-            for text, linked, pre in conn.execute("SELECT CAST(data AS BLOB), linked, pre FROM judged_members WHERE seq = ?", (seq,)):
+            for text, linked, pre, was in conn.execute(
+                    "SELECT CAST(data AS BLOB), linked, pre, joined FROM judged_members WHERE seq = ?", (seq,)):
                 m = _member(conn, text, linked, notes, remap, fill=False)
                 if m.index not in leaving:
                     own.append((keys.of(pre), m))
+                    joined_of[m.index] = keys.of(pre if was is None else was)
                     stats.members_read += 1
         compact.reader(conn).fill_all([m.claim for _k, m in own])
         own += [(s.pre, c) for s, c in zip(arriving[dest], _copies(arriving[dest]))]
@@ -1154,8 +1186,11 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
                 if id(m) in expect:
                     if expect[id(m)] != key:
                         raise Fallback(f"a new claim changes the grouping of unit {unit}")
-                    if key != dest:
-                        mark_moved(m, key, dest, list(cfg.scope_attributes))
+                    via = joined_of.get(m.index, dest)
+                    if key != via:
+                        mark_moved(m, key, via, list(cfg.scope_attributes))
+                    if via != dest:
+                        mark_weak(m, via, dest, li)
                     members.append(m)
         if len(members) != len(expect):
             raise Fallback(f"a new claim changes the grouping of unit {unit}")
@@ -1273,13 +1308,14 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         made = []
         for i in range(0, len(values), 500):
             part = values[i : i + 500]
-            for rowid, seq, pre, moved, text, linked in conn.execute(
-                    f"SELECT rowid, seq, pre, moved, CAST(data AS BLOB), linked FROM judged_members WHERE unit = ? AND {column} IN "
-                    f"({','.join('?' * len(part))}){where}", [unit, *part, *params]):
+            for rowid, seq, pre, moved, joined, text, linked in conn.execute(
+                    f"SELECT rowid, seq, pre, moved, joined, CAST(data AS BLOB), linked FROM judged_members WHERE unit = ? "
+                    f"AND {column} IN ({','.join('?' * len(part))}){where}", [unit, *part, *params]):
                 got.append(rowid)
                 if rowid not in loaded:
                     m = _member(conn, text, linked, notes, remap, fill=False)
                     m.pre = keys.of(pre)
+                    m.joined = m.pre if joined is None else keys.of(joined)
                     loaded[rowid] = (seq, moved, m)
                     made.append(m.claim)
         compact.reader(conn).fill_all(made)
@@ -1350,7 +1386,8 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
     moves = {id(m): dest for _key, m, dest in join_moves(dict(clusters), attrs, cfg, deciding, stories, every)}
     for m in mine:
         final[m.index] = moves.get(id(m), new_pre[m.index])
-    # the stored units decided again: those that end elsewhere now
+    # the stored units decided again: those that end elsewhere now (than the cluster the joins
+    # by figures sent them to: a weak place's join is decided after them, `_weak_joins`)
     ckeys = dict(_in_pairs(conn, "SELECT seq, ckey FROM judged_clusters WHERE seq IN ({marks})",
                            {q for q, _mv, s in loaded.values() if (s.pre, s.claim.doc) in affected}))
     changed = []
@@ -1358,11 +1395,146 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         if (s.pre, s.claim.doc) not in affected:
             continue
         dest = moves.get(id(s), s.pre)
-        # (a run of days split off a cluster at no place is stored under its key and first day)
-        if keys.text(dest) != key_text(_unsplit(tuple(json.loads(ckeys[seq])), attrs)):
+        if dest != s.joined:
             changed.append((ckeys[seq], s, dest))
     stats.join_changed += len(changed)
     return final, changed
+
+
+def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: _Keys, cfg, stats: CheckStats,
+                notes, remap: dict) -> tuple[dict[int, tuple], list]:
+    """A weak place's join (crosscheck.reconcile.weak_places) decided again, as a grouping of
+    the whole unit decides it, for every family (scope without place) a new member falls in or a
+    stored member re-decided by `_joins` moves in (counted: `weak_families`, `weak_read`):
+
+    * which keys the family has and which hold a stated place is read from the family index
+      (no member), and where each weak key would join (`weak_places.destinations`) worked out
+      with the new members and without them;
+    * a weak key whose destination is the stored one and which no new member falls in, nor
+      its destination, is decided as stored (its days, articles and words, and the
+      destination's, are those the full judgement read); the others read the members of both
+      clusters (`weak_places.kept_apart`);
+    * a family a stored member re-decided by `_joins` leaves or enters is read whole.
+
+    `joined`: each new member's key after the joins by figures; `changed`: the stored members
+    `_joins` sends elsewhere (ckey, member, key).  Returns the new members' final keys and the
+    stored members that now end elsewhere than their stored cluster (its stored key, the member,
+    its key after the joins by figures, the key of the cluster it ends in)."""
+    from crosscheck.reconcile.grouping import weak_place_helpers
+    from crosscheck.reconcile.weak_places import destinations, follow, kept_apart, stated
+
+    attrs = list(cfg.scope_attributes)
+    if not cfg.weak_place_join or "location" not in attrs:
+        return dict(joined), [(ck, s, d, d) for ck, s, d in changed]
+    li = 2 + attrs.index("location")
+    places = weak_place_helpers()
+    moved_to = {s.index: d for _ck, s, d in changed}
+    whole = {f for k in [*moved_to.values(), *(s.joined for _c, s, _d in changed)]
+             if (f := family_of(k, li)) is not None}  # read whole
+    fams = whole | {f for k in joined.values() if (f := family_of(k, li)) is not None}
+    new_at: dict[tuple, list] = defaultdict(list)
+    for m in mine:
+        if m.index in joined:
+            new_at[joined[m.index]].append(m)
+    target: dict[tuple, tuple] = {}
+    out = []
+    seen: set[int] = set()
+    seq_of: dict[int, int] = {}  # stored member read -> its cluster's seq
+    for fam in sorted(fams, key=repr):
+        stats.weak_families += 1
+        text = keys.text(fam[:li] + ("x",) + fam[li:])  # the family as stored (a renamed vote's event)
+        back = () if text is None else tuple(json.loads(text))
+        ftext = key_text(back[:li] + back[li + 1:]) if back else None
+        # the family's stored keys (after the joins by figures), which hold a stated place, and
+        # one stored cluster of each (where its members ended)
+        stored_keys: dict[tuple, int] = {}
+        strong_stored: set[tuple] = set()
+        for was, pre, lent, seq in (conn.execute(
+                "SELECT joined, pre, MIN(lent), MIN(seq) FROM judged_members WHERE unit = ? AND family = ? "
+                "GROUP BY joined, pre", (unit, ftext)) if ftext else ()):
+            k = keys.of(pre if was is None else was)
+            stored_keys.setdefault(k, seq)
+            if was is None and not lent:
+                strong_stored.add(k)
+        where = dict(_in_pairs(conn, "SELECT seq, ckey FROM judged_clusters WHERE seq IN ({marks})",
+                               set(stored_keys.values())))
+        ended = {k: _unsplit(keys.of(where[q]), attrs) for k, q in stored_keys.items()}
+
+        def read(where: set) -> dict[tuple, list]:
+            got: dict[tuple, list] = defaultdict(list)
+            if not ftext:
+                return got
+            texts = sorted({t for k in where if (t := keys.text(k)) is not None})
+            made = []
+            for seq, pre, was, data, linked in conn.execute(
+                    "SELECT seq, pre, joined, CAST(data AS BLOB), linked FROM judged_members WHERE unit = ? AND family = ? "
+                    f"AND COALESCE(joined, pre) IN ({','.join('?' * len(texts))})", (unit, ftext, *texts)):
+                m = _member(conn, data, linked, notes, remap, fill=False)
+                m.pre = keys.of(pre)
+                m.joined = m.pre if was is None else keys.of(was)
+                seq_of[m.index] = seq
+                got[moved_to.get(m.index, m.joined)].append(m)
+                made.append(m.claim)
+            compact.reader(conn).fill_all(made)
+            stats.weak_read += len(made)
+            stats.members_read += len(made)
+            return got
+
+        if fam in whole:
+            clusters = read(set(stored_keys))
+            for k, ms in new_at.items():
+                if family_of(k, li) == fam:
+                    clusters[k].extend(ms)
+            keys_now = [k for k, ms in clusters.items() if ms]
+            strong_now = {k for k in keys_now if stated(k, clusters[k])}
+            touched = set(keys_now)
+        else:
+            clusters = {}
+            new_keys = {k for k in new_at if family_of(k, li) == fam}
+            keys_now = sorted(set(stored_keys) | new_keys, key=repr)
+            strong_now = strong_stored | {k for k in new_keys if stated(k, new_at[k])}
+            touched = new_keys
+        before = destinations(list(stored_keys), strong_stored, li, cfg, places)
+        after = destinations(keys_now, strong_now, li, cfg, places)
+        ask = {w: d for w, d in after.items() if before.get(w) != d or w in touched or d in touched}
+        if ask and fam not in whole:
+            clusters = read({k for w, d in ask.items() for k in (w, d)})
+            for k in {k for w, d in ask.items() for k in (w, d)}:
+                clusters.setdefault(k, []).extend(new_at.get(k, ()))
+        for w, d in after.items():
+            if w in ask:
+                if not kept_apart(clusters[w], clusters[d], cfg, places):
+                    target[w] = d
+            elif ended[w] != w:  # decided as stored: it joined
+                target[w] = d
+        final_of = follow({w: d for w, d in target.items() if family_of(w, li) == fam})
+        # the stored keys whose cluster changes: their members (read) end elsewhere
+        moving = {k for k in stored_keys if keys.text(final_of.get(k, k)) != keys.text(ended[k])}
+        if fam in whole:
+            for ck, s, d in changed:
+                if family_of(d, li) == fam:
+                    out.append((ck, s, d, final_of.get(d, d)))
+                    seen.add(s.index)
+            moving = set(stored_keys)
+        if moving:
+            have = clusters if fam in whole else read(moving)
+            ckeys = dict(_in_pairs(conn, "SELECT seq, ckey FROM judged_clusters WHERE seq IN ({marks})",
+                                   {seq_of[m.index] for k in moving for m in have.get(k, ()) if m.index in seq_of}))
+            for k in moving:
+                for m in have.get(k, ()):
+                    if m.index not in seq_of or m.index in seen:  # (a new member: no stored cluster)
+                        continue
+                    dest = final_of.get(m.joined, m.joined)
+                    ck = ckeys[seq_of[m.index]]
+                    if keys.text(dest) != key_text(_unsplit(tuple(json.loads(ck)), attrs)):
+                        out.append((ck, m, m.joined, dest))
+    for ck, s, d in changed:  # (outside every family: no place, a combined place)
+        if s.index not in seen and family_of(d, li) is None:
+            out.append((ck, s, d, d))
+    final_all = follow(target)
+    final = {i: final_all.get(k, k) for i, k in joined.items()}
+    stats.join_changed += len(out) - len(changed)
+    return final, out
 
 
 class _EveryKey:
