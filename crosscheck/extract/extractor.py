@@ -1375,8 +1375,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                     location = lent = next(iter(ctx.named_countries))
                     inferred.append("location")
             if (
-                part_of_list and location is not None
-                and sibling.claim.location not in (None, location) and _place_after(ctx, toks, i1)
+                part_of_list and location is not None and _place_after(ctx, toks, i1)
+                and (sibling.claim.location not in (None, location)
+                     or (left > 0 and toks[left - 1].text in ctx.scope.place_contrast_joiners))
             ):
                 # a breakdown by named places ("72 قتيلا في الهند و25 في الصين"): the place
                 # tells the items apart, the group is the list's
@@ -1955,7 +1956,8 @@ def _joined_to(
                 k += 1
         if k < len(toks) and not toks[k].brk_before and _place_after(ctx, toks, k):
             right = k + 2
-            while right < left and not toks[right].brk_before and toks[right].text != "و":
+            while (right < left and not toks[right].brk_before and toks[right].text != "و"
+                   and toks[right].text not in ctx.scope.place_contrast_joiners):
                 right += 1  # a place of several words ("في قصر شيرين"), up to the "و" of "و25"
     if left == right and toks[left].text.startswith("و") and (comma or not toks[left].brk_before):
         return last
@@ -1967,6 +1969,8 @@ def _joined_to(
         return last  # "وثلاثة من رجال الشرطة وجنديان": the noun's definite complement, then the next item
     if left == right + 1 and right >= 0 and toks[right].text == "و" and (comma or not toks[right].brk_before):
         return last
+    if comma and left == right + 1 and right >= 0 and toks[right].text in ctx.scope.place_contrast_joiners:
+        return last  # "254 قتيلا في البلد ألف، مقابل 144 في البلد باء": the next place's item, contrasted
     if (
         left == right + 2 and right >= 0 and toks[right + 1].text == "و" and not toks[right].brk_before
         and not toks[right + 1].brk_before and _people_joined(ctx, toks, right)
@@ -2753,6 +2757,8 @@ def _unknown_place_item(
         listed = True  # the next item of a breakdown already read as one
     elif left > 0 and not toks[left].brk_before and ctx.scope.place_breakdown.ending_at(toks, left) is not None:
         listed = False  # its first item ("بين 12 في …"), when another item follows its place
+    elif before is not None and before.claim.kind == kind and toks[left - 1].text in ctx.scope.place_contrast_joiners:
+        listed = True  # the item contrasted with the figure before ("40 في البلدة مقابل 12 في …")
     else:
         return None
     return unknown_place_part(
@@ -3077,6 +3083,12 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
             return hit[1]
     if i1 < len(toks) and not toks[i1].brk_before and (ctx.nisba.people(toks[i1]) or ctx.nisba.after_hundreds(toks, i1)):
         return i1 + 1
+    h = lexicon_for(ctx.rules.hedges).find_after(toks, i1)
+    if h is not None and h[1] + 1 < len(toks) and not toks[h[1]].brk_before and "من" in toks[h[1]].forms:
+        # "10 على الأقل من عناصر الأمن قتلوا": the hedge right after the figure, then its people
+        hit = ctx.scope.person.at(toks, h[1] + 1)
+        if hit:
+            return hit[1]
     return i1
 
 

@@ -168,7 +168,10 @@ def formulas_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies
         if f.unless and (_holds(ctx, toks, f.unless, forms) or (
             # another body named elsewhere in the article matters only where the sentence
             # does not name the body itself ("واعتمد مجلس الأمن القرار بالإجماع")
-            not (f.needs and _holds(ctx, toks, f.needs, forms)) and _in_article(ctx, f.unless)
+            not (f.needs and _holds(ctx, toks, f.needs, forms))
+            # (a formula that needs no body reads its `unless` in its sentence only: "no death
+            # since a date" is said there, and "منذ" anywhere in an article is no such thing)
+            and bool(f.needs or f.article_needs) and _in_article(ctx, f.unless)
         )):
             continue
         if f.with_tally or f.alone:

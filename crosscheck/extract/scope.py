@@ -504,6 +504,7 @@ class ScopeLexicon:
         self.not_before = PhraseSet.of(rules.not_counts_before)
         self.not_before_unless = frozenset(normalize_word(w) for w in rules.not_counts_unless_after)
         self.one_counts_after = frozenset(normalize_word(w) for w in rules.one_counts_after)
+        self.place_contrast_joiners = frozenset(normalize_word(w) for w in rules.place_contrast_joiners)
         self.margins = PhraseSet.of(rules.margins_before)
         self.identifier_nouns = PhraseSet.of(rules.identifier_nouns)
         self.totals_of = PhraseSet.of(rules.totals_of)

@@ -102,7 +102,8 @@ class Formula(_Strict):
     # is: "مجلس الأمن"), or, with `article_needs`, in an article mentioning one of those
     needs: list[str] = Field(default_factory=list)
     article_needs: list[str] = Field(default_factory=list)
-    # ... and in none mentioning one of these (another body voted: "الجمعية العامة")
+    # ... and in none mentioning one of these (another body voted: "الجمعية العامة"); a formula
+    # with no `needs` nor `article_needs` reads these in its own sentence only ("منذ")
     unless: list[str] = Field(default_factory=list)
     # ... only beside a tally figure of the same sentence ("تأييد 12 عضوا من دون أي صوت معارض"):
     # "مرّ القرار دون معارضة" alone may be a passage by consensus, not a counted vote
@@ -590,6 +591,9 @@ class ScopeRules(_Strict):
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     # a lone "one" right after one of these is a count ("بأغلبية 13 صوتا مقابل واحد")
     one_counts_after: list[str] = Field(default_factory=list)
+    # a bare figure and its place right after one of these words, after a figure of a place
+    # ("254 قتيلا في البلد ألف، مقابل 144 في البلد باء"), is the next item of a breakdown by place
+    place_contrast_joiners: list[str] = Field(default_factory=list)
     # ... unless one of these follows the figure ("الأعضاء الـ11 الآخرون": the other 11, a count)
     not_counts_unless_after: list[str] = Field(default_factory=list)
     not_counts_after: list[str]  # "تسعة من كل عشرة"
