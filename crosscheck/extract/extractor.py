@@ -3363,7 +3363,8 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             ctx.scope.subset_markers.at(toks, k) is not None and ctx.scope.member_of_after.at(toks, k) is None
             # (not the figure's own partitive pronoun with its verb right after it: "وإن 11
             # منهم أصيبوا بجروح" counts those of them the verb names)
-            and not (k == right and k + 1 == cue[1] and ctx.scope.subset_after.at(toks, k) is not None)
+            and not (k == right and k + 1 == cue[1] and ctx.scope.subset_after.at(toks, k) is not None
+                     and not (ck.exclude is not None and ck.exclude.at(toks, k + 1) is not None))
             for k in range(right, cue[1])
         ):
             # "نحو ألف شخص بينهم 108 جرحى": a cue past a subset marker is the subset's

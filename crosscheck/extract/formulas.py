@@ -197,7 +197,7 @@ def formulas_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies
             out.append(
                 Claim(
                     doc=ctx.doc.id, kind=rule.kind, value=f.value, low=float(f.value),
-                    high=float(f.value), qualifier="exact", group=rule.group, period=rule.period,
+                    high=float(f.value), qualifier="exact", group=f.group or rule.group, period=rule.period,
                     event=event, start=start, end=end, surface=surface, sentence=sentence,
                     rule=rule.id, inferred=["event"] if inferred else [],
                 )

@@ -111,6 +111,9 @@ class Formula(_Strict):
     # ... only in a sentence holding no tally figure: "بتأييد 15 عضوا، أي بإجماع أعضائه" is one
     # figure, said by the tally
     alone: bool = False
+    # the claim's group, when not the rule's: no one hurt by one shell ("لم تسفر عن إصابات") is a
+    # part of its own ("part:<name>"), never compared with a toll of the whole
+    group: Optional[str] = None
 
 
 class MemberList(_Strict):
