@@ -122,3 +122,60 @@ def test_a_first_figure_stands_at_the_first_days_named_moment():
     found = [{(c.doc, c.value) for c in i.claims} for i in report.inconsistencies]
     found += [{(c.doc, c.value) for c in cl.claims} for cl in clusters if cl.status == "conflict"]
     assert any({("a", 32), ("d", 23)} <= f for f in found)
+
+
+# --------------------------------------------------------------------------- final figures
+from crosscheck.reconcile.revisions import tells_final  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence", RULES.final_figure_examples.hit)
+def test_final_figure_examples_that_must_match(sentence):
+    assert tells_final(sentence)
+
+
+@pytest.mark.parametrize("sentence", RULES.final_figure_examples.miss)
+def test_final_figure_examples_that_must_not_match(sentence):
+    assert not tells_final(sentence)
+
+
+FINAL = "وأعلنت الحكومة الحصيلة النهائية للعملية، وهي {} قتيلا"
+
+
+def _conflicting_pairs(clusters):
+    report = build_report([], clusters)
+    found = [{(c.doc, c.value) for c in i.claims} for i in report.inconsistencies]
+    found += [{(c.doc, c.value) for c in cl.claims if c.outlier} | {(c.doc, c.value) for c in cl.claims}
+              for cl in clusters if cl.status == "conflict"]
+    return found
+
+
+def test_a_later_figure_that_differs_from_a_final_one_is_no_growth():
+    # final 227 told in June, 272 recalled a year later: the count was settled, so 272 contradicts it
+    claims = [_dated("a", 200, "2024-05-01"), _dated("b", 227, "2024-05-03", sentence=FINAL.format(227)),
+              _dated("c", 272, "2025-05-01")]
+    assert any({("b", 227), ("c", 272)} <= f for f in _conflicting_pairs(reconcile(claims)))
+
+
+def test_the_same_later_figures_without_a_final_word_are_growth():
+    claims = [_dated("a", 200, "2024-05-01"), _dated("b", 227, "2024-05-03"), _dated("c", 272, "2025-05-01")]
+    clusters = reconcile(claims)
+    assert not any(cl.status == "conflict" for cl in clusters)
+    assert not build_report([], clusters).inconsistencies
+
+
+def test_an_undated_final_figure_meets_a_dated_final_one_on_the_last_day():
+    # two finals, one undated: it cannot sit earlier as a stage of growth
+    claims = [_dated("a", 150, "2024-05-01"), _dated("b", 160, "2024-05-05"),
+              claim("c", "killed", 165, sentence=FINAL.format(165)),
+              _dated("d", 159, "2024-05-08", sentence=FINAL.format(159))]
+    assert any({("c", 165), ("d", 159)} <= f for f in _conflicting_pairs(reconcile(claims)))
+
+
+def test_an_undated_figure_above_a_final_one_is_set_against_it():
+    claims = [_dated("a", 100, "2024-05-01"), claim("b", "killed", 118),
+              _dated("c", 116, "2024-05-04", sentence=FINAL.format(116))]
+    assert any({("b", 118), ("c", 116)} <= f for f in _conflicting_pairs(reconcile(claims)))
+    # below the final figure it is an earlier stage: no conflict
+    claims[1] = claim("b", "killed", 110)
+    clusters = reconcile(claims)
+    assert not any(cl.status == "conflict" for cl in clusters) and not build_report([], clusters).inconsistencies

@@ -449,3 +449,87 @@ def _stated_falls(claims, cdates, by_doc, revisers, before: set[int], revised_to
         k = bisect_left(days, cdates[i])
         if k < len(falls) and v > low[k][0] and c.doc != low[k][1]:
             before.add(i)
+
+
+@lru_cache(maxsize=8)
+def _final_rules(directory: str) -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str]]:
+    """(first word -> the rest of each phrase of `final_figure_words`, stop words)."""
+    from crosscheck.ruleset.period_rules import period_rules
+
+    r = period_rules(directory)
+    phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for p in r.final_figure_words:
+        words = tuple(normalize_word(w) for w in p.split())
+        if words:
+            phrases[words[0]].append(words[1:])
+    return dict(phrases), frozenset(normalize_word(w) for w in r.final_figure_stop_words)
+
+
+_PUNCT = "،؛,.:!?\"'()«»"
+
+
+def _bare(w: str) -> tuple[str, ...]:
+    return (w, w[1:]) if len(w) > 3 and w[0] in "وفبل" else (w,)
+
+
+def tells_final(sentence: str, key: Optional[str] = None) -> bool:
+    """Does the sentence tell its figure as final ("الحصيلة النهائية", "استقرت الحصيلة":
+    rules/periods.yaml `final_figure_words`), with no stop word ("في انتظار", "لم") at most two
+    words before the phrase?  Cached per sentence: one pass over its words."""
+    return bool(sentence) and _tells_final(sentence, key or _rules_key())
+
+
+@lru_cache(maxsize=4096)
+def _tells_final(sentence: str, key: str) -> bool:
+    phrases, stops = _final_rules(key)
+    if not phrases:
+        return False
+    words = [w.strip(_PUNCT) for w in normalize_sentence(sentence).text.split()]
+    for k, w in enumerate(words):
+        for f in _bare(w):
+            for rest in phrases.get(f, ()):
+                if tuple(words[k + 1:k + 1 + len(rest)]) != rest:
+                    continue
+                if any(x in stops or (x[:1] in "وف" and x[1:] in stops) for x in words[max(0, k - 2):k]):
+                    continue
+                return True
+    return False
+
+
+def final_told(claims: Sequence[Claim], cdates: Sequence[Optional[date]], spans: Sequence) -> dict[int, date]:
+    """Figures that must stand at the cluster's last day because a figure is told as final.
+
+    A current figure an article tells as final (`tells_final`), the only value its article gives
+    that way in the cluster, settles the count: it is a point of the cluster's last day (the
+    latest date of a current figure), so a later figure that differs contradicts it instead of
+    growing past it, and an earlier figure above it is a fall.  An undated current figure of
+    another article above the lowest final one can only have been told after the count settled:
+    it stands at that day too.  Nothing when no figure of the cluster is dated.  One pass over
+    the claims (each distinct sentence read once)."""
+    days = [d for c, d in zip(claims, cdates) if d is not None and c.period != EARLIER_PERIOD]
+    if not days:
+        return {}
+    key = _rules_key()  # once for the cluster, not per figure
+    told: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if c.period != EARLIER_PERIOD and c.sentence and tells_final(c.sentence, key):
+            told[c.doc].append(i)
+    if not told:
+        return {}
+    finals = [i for idx in told.values() if len(values := {numeric_value(claims[i]) for i in idx}) == 1
+              and None not in values for i in idx]
+    if not finals:
+        return {}
+    last = max(days)
+    out = {i: last for i in finals}
+    cap = min(spans[i].high for i in finals if spans[i].high is not None) if any(
+        spans[i].high is not None for i in finals) else None
+    if cap is None:
+        return out
+    final_docs = {claims[i].doc for i in out}
+    for i, c in enumerate(claims):
+        low = spans[i].low
+        if (cdates[i] is None and c.period != EARLIER_PERIOD and c.doc not in final_docs
+                and low is not None and low > cap):
+            out[i] = last
+    return out
