@@ -1324,6 +1324,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             group = "subset"
         elif group == rule.group and not part_of_list and _of_a_total_after(ctx, comp, toks, rule.kind, right):
             group = "subset"  # "استقبل 48 جريحا، بينهم طفلان، من أصل 140 جريحا": part of the total
+        elif group == rule.group and not part_of_list and _partitive_of_whole_after(ctx, toks, rule.kind, i1, right):
+            group = "subset"  # "أصيبت 18 من شاحنات القافلة البالغ عددها 31": part of the stated whole
         elif group == rule.group and (anaphoric or (
                 sibling is not None and not earlier
                 and ((sibling.claim.group or "").startswith("subset:") or sibling.among)
@@ -2738,6 +2740,31 @@ def _of_a_total_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], ki
             if any(ck.rule.kind == kind and ck.nouns and ck.nouns.at(toks, j) for ck in comp.kinds):
                 return True
         return False
+    return False
+
+
+def _partitive_of_whole_after(ctx: DocContext, toks: Sequence[Token], kind: str, i1: int, right: int) -> bool:
+    """A partitive figure ("N من …": "من" right after the figure) whose whole the same clause
+    states after it (rules/scope.yaml `partitive_wholes`: "18 من شاحنات القافلة البالغ عددها 31",
+    "1150 من المشمولين بالعفو الذي شمل 1548"), for `partitive_whole_kinds`: the figure is a part
+    of that whole, not a rival value of the same quantity.  The marker stands within
+    `totals_of_reach` words after the figure, before a clause of its own; a number follows it
+    within two words.  Bounded windows."""
+    sr = ctx.rules.scope
+    wholes = ctx.scope.partitive_wholes
+    if (kind not in sr.partitive_whole_kinds or i1 >= len(toks) or toks[i1].brk_before
+            or toks[i1].text != "من" or not _may(ctx, toks, wholes)):
+        return False
+    walls = ctx.scope.period_barriers
+    stop = min(len(toks), right + sr.totals_of_reach)
+    for k in range(right, stop):
+        if toks[k].brk_before and (toks[k].text in walls or k > right):
+            return False  # a clause of its own: the whole is no longer this figure's
+        hit = wholes.at(toks, k)
+        if hit is None:
+            continue
+        after = hit[1] if isinstance(hit, tuple) else k + 1
+        return any(toks[j].is_digit() or _starts_number(ctx, toks[j]) for j in range(after, min(len(toks), after + 2)))
     return False
 
 

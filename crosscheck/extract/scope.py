@@ -508,6 +508,7 @@ class ScopeLexicon:
         self.margins = PhraseSet.of(rules.margins_before)
         self.identifier_nouns = PhraseSet.of(rules.identifier_nouns)
         self.totals_of = PhraseSet.of(rules.totals_of)
+        self.partitive_wholes = PhraseSet.of(rules.partitive_wholes)
         self.case_totals = PhraseSet.of(rules.case_totals_before)
         self.case_nouns = PhraseSet.of(rules.case_nouns)
         self.case_nouns_unless = frozenset(normalize_word(w) for w in rules.case_nouns_unless)

@@ -619,6 +619,11 @@ class ScopeRules(_Strict):
     # of its own kind ("48 جريحا … من أصل 140 جريحا") is a part of that total (group "subset").
     totals_of_kinds: list[str] = Field(default_factory=list)
     totals_of_reach: int = Field(10, ge=1, le=20)
+    # A partitive figure of these kinds ("18 من شاحنات القافلة") whose whole the same clause states
+    # after it with one of `partitive_wholes` and a number ("البالغ عددها 31", "الذي شمل 1548") is a
+    # part of that whole (group "subset"; extractor._partitive_of_whole_after).
+    partitive_wholes: list[str] = Field(default_factory=list)
+    partitive_whole_kinds: list[str] = Field(default_factory=list)
     # A figure right after one of `case_totals_before` whose counted noun is one of `case_nouns`
     # ("توفي 57 شخصا من بين 684 حالة مؤكدة"): the cases a toll is drawn from, never a toll itself
     # (untyped), unless a noun of death follows the case noun ("من بين 60 حالة وفاة").
