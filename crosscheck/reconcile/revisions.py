@@ -500,13 +500,11 @@ def final_told(claims: Sequence[Claim], cdates: Sequence[Optional[date]], spans:
     """Figures that must stand at the cluster's last day because a figure is told as final.
 
     A current figure an article tells as final (`tells_final`), the only value its article gives
-    that way in the cluster, settles the count.  Undated, it is a point of the cluster's last day
-    (the latest date of a current figure), not a stage anywhere in the growth: a figure that
-    differs from it that day contradicts it, and an earlier figure above it is a fall.  Dated, it
-    keeps its own day (a later outlet's higher figure may still be a late count: measured, moving
-    it to the last day cost more judgements than it won).  An undated current figure of another
-    article above the lowest final one can only have been told after the count settled: it stands
-    at the last day too.  Nothing when no figure of the cluster is dated.  One pass over
+    that way in the cluster, settles the count: it is a point of the cluster's last day (the
+    latest date of a current figure), so a later figure that differs contradicts it instead of
+    growing past it, and an earlier figure above it is a fall.  An undated current figure of
+    another article above the lowest final one can only have been told after the count settled:
+    it stands at that day too.  Nothing when no figure of the cluster is dated.  One pass over
     the claims (each distinct sentence read once)."""
     days = [d for c, d in zip(claims, cdates) if d is not None and c.period != EARLIER_PERIOD]
     if not days:
@@ -523,7 +521,7 @@ def final_told(claims: Sequence[Claim], cdates: Sequence[Optional[date]], spans:
     if not finals:
         return {}
     last = max(days)
-    out = {i: last for i in finals if cdates[i] is None}  # a dated final one keeps its day
+    out = {i: last for i in finals}
     cap = min(spans[i].high for i in finals if spans[i].high is not None) if any(
         spans[i].high is not None for i in finals) else None
     if cap is None:
