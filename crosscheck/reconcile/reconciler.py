@@ -62,7 +62,7 @@ from crosscheck.reconcile.ended import final_length_dates, is_ended_length
 from crosscheck.reconcile.elapsed import carry_elapsed
 from crosscheck.reconcile.sentence_places import place_by_sentence
 from crosscheck.reconcile.sums import mark_sum_parts
-from crosscheck.reconcile.revisions import dated_earlier, first_told, final_told, revisions
+from crosscheck.reconcile.revisions import dated_earlier, first_told, revisions
 from crosscheck.reconcile.trajectory import fit_in_stretches
 from crosscheck.reconcile.headline import headline_shorthand
 from crosscheck.ruleset.period_rules import period_rules
@@ -961,12 +961,6 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     if first:
         cdates = [first.get(i, d) for i, d in enumerate(cdates)]
         notes.append(f"{len(first)} figure(s) told as the story's first one are points of its first day")
-    # a figure told as final settles the count: a point of the cluster's last day
-    final = {i: d for i, d in final_told(claims, cdates, spans).items()
-             if i not in own_day and i not in revised and i not in first}
-    if final:
-        cdates = [final.get(i, d) for i, d in enumerate(cdates)]
-        notes.append(f"{len(final)} figure(s) told as final or above a final one are points of the cluster's last day")
     earlier = [(c.period == EARLIER_PERIOD and i not in own_day and i not in first) or i in revised or i in repeated
                for i, c in enumerate(claims)]
     if own_day:

@@ -103,12 +103,6 @@ class PeriodRules(_Strict):
     first_figure_words: list[str] = []
     first_figure_reach_words: int = Field(5, ge=0)
     first_figure_examples: Optional[SentenceExamples] = None
-    # phrases telling a figure as FINAL ("الحصيلة النهائية"), anywhere in its sentence unless a
-    # `final_figure_stop_words` word stands at most two words before the phrase: the figure caps
-    # the running total (crosscheck.reconcile.revisions.final_told)
-    final_figure_words: list[str] = []
-    final_figure_stop_words: list[str] = []
-    final_figure_examples: Optional[SentenceExamples] = None
     # words telling a figure as a stage of a rising total ("ارتفعت الحصيلة إلى", "حصيلة جديدة",
     # "حتى الآن", "في وقت سابق") (crosscheck.reconcile.running)
     rise_words: list[str] = []
