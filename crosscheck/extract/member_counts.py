@@ -78,6 +78,41 @@ def named_countries(ctx: "DocContext", toks: Sequence[Token], k: int) -> tuple[l
     return found, k
 
 
+def _closing(toks: Sequence[Token], after: PhraseSet, end: int, gap: int) -> tuple | None:
+    """The `after` phrase right at toks[end] (in its clause), or past at most `gap` words that
+    hold no figure (a day or a place set off after the states)."""
+    if end < len(toks) and not toks[end].brk_before:
+        hit = after.at(toks, end)
+        if hit is not None:
+            return hit
+    for k in range(end, min(len(toks), end + gap)):
+        if toks[k].is_digit():
+            return None
+        hit = after.at(toks, k + 1) if k + 1 < len(toks) else None
+        if hit is not None:
+            return hit
+    return None
+
+
+@per_object
+def _unless_words(ml: MemberList) -> frozenset[str]:
+    return frozenset(_norm(ml.unless_after))
+
+
+def _count_follows(toks: Sequence[Token], end: int, ml: MemberList) -> bool:
+    """Does a figure or one of the list's `unless_after` words follow toks[end] within
+    `unless_reach` words of its clause?"""
+    if not ml.unless_after:
+        return False
+    words = _unless_words(ml)
+    for k in range(end, min(len(toks), end + ml.unless_reach)):
+        if toks[k].brk_before:
+            break
+        if toks[k].is_digit() or not toks[k].forms.isdisjoint(words):
+            return True
+    return False
+
+
 def member_count_claims(ctx: "DocContext", rules: RuleSet, tally_starts: list[int] = ()) -> list[Claim]:
     """The member-list claims of a document; `tally_starts` as for formula_claims."""
     tallies = sorted(tally_starts)
@@ -136,10 +171,12 @@ def members_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies:
             if len(states) < ml.min_states:
                 continue
             if ml.after:
-                closing = after.at(toks, end) if end < len(toks) and not toks[end].brk_before else None
+                closing = _closing(toks, after, end, ml.after_gap)
                 if closing is None:
                     continue
                 end = closing[1]
+                if _count_follows(toks, end, ml):
+                    continue  # "استخدمت روسيا حق النقض 12 مرة": its times, not one veto
             taken.add(hit[1])
             value = len(dict.fromkeys(states))
             start, stop, surface = ctx.original(toks[k].nstart, toks[end - 1].nend)
@@ -149,6 +186,8 @@ def members_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies:
                 Claim(
                     doc=ctx.doc.id, kind=rule.kind, value=value, low=float(value), high=float(value),
                     qualifier="exact", group=rule.group, period=rule.period, event=event,
+                    # one member named is the actor of a count that has one ("استخدمت روسيا حق النقض")
+                    actor=states[0] if rule.actor and value == 1 else None,
                     start=start, end=stop, surface=surface, sentence=sentence, rule=rule.id,
                     inferred=["event"] if inferred else [],
                 )

@@ -50,10 +50,12 @@ def reversed_side(comp: Any, ck: Any, toks: Sequence[Token], left: int) -> Any:
 
 def _rejected(toks: Sequence[Token], m: int, verbs: frozenset[str], blockers: frozenset[str], reach: int) -> bool:
     """Is there a rejection verb at most `reach` words before toks[m], in its clause, with no
-    blocker in those words?"""
+    blocker in those words?  The majority may open an aside of its own after the verb's clause
+    ("رفض المجلس في جنيف، بأغلبية 19 صوتا مقابل 17، مشروع القرار"): a break right before it
+    does not end the search."""
     found = False
     for k in range(m - 1, max(-1, m - 1 - reach), -1):
-        if toks[k + 1].brk_before:
+        if toks[k + 1].brk_before and k + 1 != m:
             break
         if not toks[k].forms.isdisjoint(blockers):
             return False

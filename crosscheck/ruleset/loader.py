@@ -133,6 +133,15 @@ class MemberList(_Strict):
     # how many states the list must name: one state alone ("وامتنعت روسيا عن التصويت") is
     # that member's position (vote_position), which not every outlet's reader counts as a tally
     min_states: int = Field(2, ge=1)
+    # how many words may stand between the states and an `after` phrase: a day or a place set
+    # off after the subject ("استخدمت روسيا، مساء الاثنين، حق النقض", "استخدمت روسيا في مجلس
+    # الأمن حق النقض"); the words of the gap hold no figure
+    after_gap: int = Field(0, ge=0, le=6)
+    # no count when one of these words, or a figure, follows the `after` phrase within
+    # `unless_reach` words of its clause: the times a member acted, not this event's count
+    # ("استخدمت روسيا حق النقض 12 مرة", "ضد ثلاثة قرارات")
+    unless_after: list[str] = Field(default_factory=list)
+    unless_reach: int = Field(3, ge=1, le=8)
 
 
 class ReversedMajority(_Strict):
