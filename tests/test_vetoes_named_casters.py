@@ -1,0 +1,39 @@
+"""Vetoes said by naming the members who cast them (issue 8; rules/kinds/vetoes.yaml member_lists):
+
+- "استخدمت روسيا والصين حق النقض": one veto per member named (2), a single member its actor;
+- a day or a place set off between the members and the veto ("استخدمت روسيا، مساء الاثنين، حق النقض");
+- not the times a member acted ("حق النقض 12 مرة", "ضد ثلاثة قرارات", "تقليديا"), nor a veto threatened.
+"""
+
+import pytest
+
+from crosscheck.extract.extractor import extract_text
+
+
+def _vetoes(text: str) -> list[tuple[float, str | None]]:
+    return sorted((c.value, c.actor) for c in extract_text(text) if c.kind == "vetoes")
+
+
+def test_two_members_named_are_two_vetoes():
+    assert _vetoes("واستخدمت اليابان وألمانيا حق النقض ضد مشروع قرار في مجلس الأمن") == [(2, None)]
+
+
+def test_one_member_is_one_veto_and_its_actor():
+    assert _vetoes("واستخدمت فرنسا، مساء الخميس، حق النقض في مجلس الأمن ضد المشروع البريطاني") == [(1, "france")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the member's times: only their count, no veto of one beside it
+    ("وكانت بريطانيا قد استخدمت حق النقض 9 مرات في مجلس الأمن منذ تأسيسه", [(9, "united_kingdom")]),
+    ("واستخدمت الصين حق النقض (الفيتو) ضد أربعة قرارات سابقة لمجلس الأمن", [(4, "china")]),
+    # a habit, a threat: no count at all
+    ("وقد استخدمت الولايات المتحدة حق النقض (الفيتو) تقليديا لحماية حلفائها في مجلس الأمن", []),
+    ("وهددت روسيا باستخدام حق النقض ضد أي مشروع قرار في مجلس الأمن", []),
+])
+def test_no_veto_of_one_beside_the_times(text, want):
+    assert _vetoes(text) == want
+
+
+def test_a_gap_holding_a_figure_closes_the_list():
+    # "استخدمت روسيا 3 …" is no use of the veto by the members named
+    assert (1, "russia") not in _vetoes("واستخدمت روسيا 3 طائرات مسيرة قبل أن تلوح بحق النقض في مجلس الأمن")
