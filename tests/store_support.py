@@ -124,3 +124,24 @@ def check_adds_missing_index(db, new, table: str, order: str, missing: str) -> l
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute(f"SELECT * FROM {table} ORDER BY {order}").fetchall() == kept
     return kept
+
+
+def both_ways(d: Path, stored: list[Path], new: Path):
+    """`check` of `new` against a store of `stored` (judged state built first) and against the
+    same articles given whole, and the judged-state check's work: (fast, whole, stats)."""
+    from crosscheck.ci.check import _extract, reconcile_config, run_check
+    from crosscheck.config import Settings
+    from crosscheck.store import judged
+    from crosscheck.store.sqlite_store import ingest
+    from crosscheck.text.documents import load_documents
+
+    db = d / "s.db"
+    ingest([str(p) for p in stored], db)
+    cfg = reconcile_config(Settings())
+    judged.ensure_state(db, cfg)
+    docs = load_documents([str(new)])
+    _found, stats = judged.check_against_state(db, docs, _extract(docs, Settings()), cfg, build=False)
+    settings = Settings(fail_on="warning")
+    fast = run_check([str(new)], store=str(db), settings=settings)
+    whole = run_check([str(new)], against=[str(p) for p in stored], settings=settings)
+    return fast, whole, stats

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from corpus_support import generated_corpus
-from store_support import check_out_of_date_state, private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from store_support import both_ways, check_out_of_date_state, private_rules  # noqa: F401  (autouse: a private copy of rules/)
 from crosscheck.ci.check import _extract, reconcile_config, run_check
 from crosscheck.config import Settings
 from crosscheck.store import compact, judged
@@ -247,7 +247,7 @@ def test_a_figure_joining_across_place_granularity_gives_the_whole_record_findin
     other = _article(tmp_path, "r-other", "إذاعة", "قتل 150 شخصا في تحطم الطائرة في باكستان.")
     stored = _article(tmp_path, "r-stored", "وكالة", city if stored_city else country)
     new = _article(tmp_path, "n-new", "صحيفة", country if stored_city else city)
-    fast, whole, stats = _both_ways(tmp_path, [other, stored], new)
+    fast, whole, stats = both_ways(tmp_path, [other, stored], new)
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     if stored_city:  # the stored city figure moves to the country: both its clusters re-made
         assert not stats.fallback and stats.join_units == 1 and stats.join_changed == 1, stats
@@ -259,19 +259,6 @@ def test_a_figure_joining_across_place_granularity_gives_the_whole_record_findin
                for f in fast.findings), [_finding(f) for f in fast.findings]
 
 
-def _both_ways(d: Path, stored: list[Path], new: Path):
-    """`check` of `new` against a store of `stored` (judged state built first) and against the
-    same articles given whole, and the judged-state check's work."""
-    db = d / "s.db"
-    ingest([str(p) for p in stored], db)
-    cfg = reconcile_config(Settings())
-    judged.ensure_state(db, cfg)
-    docs = load_documents([str(new)])
-    _found, stats = judged.check_against_state(db, docs, _extract(docs, Settings()), cfg, build=False)
-    settings = Settings(fail_on="warning")
-    fast = run_check([str(new)], store=str(db), settings=settings)
-    whole = run_check([str(new)], against=[str(p) for p in stored], settings=settings)
-    return fast, whole, stats
 
 
 def test_a_figure_kept_home_by_a_same_day_dispute(tmp_path):
@@ -285,7 +272,7 @@ def test_a_figure_kept_home_by_a_same_day_dispute(tmp_path):
         _article(tmp_path, "c-country", "وكالة", "قالت السلطات إن 97 شخصا قتلوا في تحطم الطائرة في باكستان."),
     ]
     new = _article(tmp_path, "n-new", "صحيفة", "لقي 97 شخصا حتفهم في تحطم الطائرة في كراتشي.")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     assert not stats.fallback, stats
     assert stats.corroborating >= 2  # the country's 97 and the city's 60 of that day
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
@@ -310,7 +297,7 @@ def test_a_signature_whose_members_end_in_two_clusters(tmp_path):
     new = _article(tmp_path, "n-new", "صحيفة",
                    "وذكر مسؤول في المستشفى أن حصيلة تحطم الطائرة في الموصل بلغت 45 قتيلا بعد وفاة مصابين.",
                    "2024-05-09")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
         pres_of_sig = conn.execute("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM judged_sigs GROUP BY unit, sig)"
                                    ).fetchone()[0]
@@ -329,7 +316,7 @@ def _typo_found(tmp_path, stored, date):
     2 against, 1 abstaining) on `date`: the same findings, no fallback, a number typo found."""
     new = _article(tmp_path, "n-new", "صحيفة", "وفي نيويورك، حصل القرار رقم 2753 على تأييد 12 عضوا في مجلس "
                    "الأمن ومعارضة 2 وامتناع 1 عن التصويت.", date)
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     assert any(f.rule_id == "inconsistency-number-typo" for f in fast.findings), [_finding(f) for f in fast.findings]
@@ -374,7 +361,7 @@ def test_a_moved_figure_whose_signature_rep_cannot_move_it_again(tmp_path):
     new = _article(tmp_path, "n-new", "صحيفة",
                    "وذكر مسؤول في المستشفى أن حصيلة تحطم الطائرة في الموصل بلغت 45 قتيلا بعد وفاة مصابين.",
                    "2024-05-09")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
         moved = conn.execute("SELECT doc_id FROM judged_members WHERE moved").fetchall()
         reps = [d for (d,) in conn.execute("SELECT data FROM judged_sigs") if b"150" in compact.unpack(d)]
@@ -402,7 +389,7 @@ def test_a_new_dispute_sends_a_moved_figure_home(tmp_path):
         _article(tmp_path, "c-country", "قناة", "قالت السلطات إن 97 شخصا قتلوا في تحطم الطائرة في باكستان."),
     ]
     new = _article(tmp_path, "n-new", "صحيفة", "لقي 60 شخصا حتفهم في تحطم الطائرة في كراتشي.")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
         assert conn.execute("SELECT doc_id FROM judged_members WHERE moved").fetchall() == [("b-city",)]
     assert not stats.fallback, stats
@@ -446,7 +433,7 @@ def test_stored_votes_renumbered_by_a_new_tally_are_read_under_their_new_names(t
     lost its real finding: March's 180 under its old name `;k=2` was not summed with the new
     50 (found with the renaming of the clusters read switched off)."""
     stored, new = _renumbering_record(tmp_path, same_vote)
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
         events = [r[0] for r in conn.execute("SELECT event FROM judged_votes WHERE event LIKE 'vote:body=ga%'")]
         ga = conn.execute("SELECT COUNT(*) FROM judged_clusters WHERE ckey LIKE '%vote:body=ga%'").fetchone()[0]
@@ -479,7 +466,7 @@ def test_linked_clusters_are_read_at_the_new_claims_days_only(tmp_path, days):
               for n in range(days)]
     stored.append(_article(tmp_path, "khi-early", "إذاعة", "لقي 40 شخصا حتفهم في الفيضانات في كراتشي.", "2024-05-01"))
     new = _article(tmp_path, "n-new", "صحيفة", "لقي 900 شخص حتفهم في الفيضانات في كراتشي.", "2024-05-03")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     assert any(f.rule_id == "inconsistency-part-exceeds-whole" for f in fast.findings), \
@@ -647,7 +634,7 @@ def test_a_running_total_repeated_the_next_day_joins_across_granularity_as_the_w
                       "2024-05-01" if stored_city else "2024-05-02")
     new = _article(tmp_path, "n-new", "صحيفة", country if stored_city else city,
                    "2024-05-02" if stored_city else "2024-05-01")
-    fast, whole, stats = _both_ways(tmp_path, [other, stored], new)
+    fast, whole, stats = both_ways(tmp_path, [other, stored], new)
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     # the 64 of the city and of the country are one toll, beside the 52 of the second day
@@ -684,7 +671,7 @@ def test_a_figure_at_no_place_joins_its_story_as_the_whole_record(tmp_path, shap
     else:  # Karachi holds figures of that day already: no stored story can change
         stored.append(_article(tmp_path, "c-karachi", "وكالة", _AT.format(n=50, place="كراتشي"), "2024-05-10"))
         new = _article(tmp_path, "n-new", "صحيفة", _AT.format(n=47, place="كراتشي"), "2024-05-10")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     # the far figures are never read to decide joins (only as members of the cluster at no place
@@ -717,7 +704,7 @@ def test_a_record_of_two_stories_at_no_place_gives_the_whole_record_findings(tmp
         _article(tmp_path, "d-2022", "وكالة", "قتل 12 شخصا في انفجار الشاحنة المفخخة.", "2022-08-27"),
     ]
     new = _article(tmp_path, "n-new", "صحيفة", "قتل 9 أشخاص في انفجار الشاحنة المفخخة.", new_day)
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     assert not stats.fallback, stats
     # the runs of the scope re-made: the stored members of its clusters, nothing else
@@ -748,7 +735,7 @@ def test_siblings_following_a_moved_figure_give_the_whole_record_findings(tmp_pa
     other = _article(tmp_path, "r-other", "إذاعة", "قتل 85 شخصا في الهجوم على المدرسة في بيشاور.", "2024-04-30")
     stored = _article(tmp_path, "r-stored", "وكالة", city if new_is == "country" else country)
     new = _article(tmp_path, "n-new", "صحيفة", country if new_is == "country" else city)
-    fast, whole, stats = _both_ways(tmp_path, [other, stored], new)
+    fast, whole, stats = both_ways(tmp_path, [other, stored], new)
     # the judged state moves the followers itself, without judging the touched units whole
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
@@ -899,7 +886,7 @@ def test_parts_of_one_stated_whole_give_the_whole_record_findings(tmp_path, new_
                        "نساء، ونقلتهم طائرة عسكرية إلى مطار العاصمة حيث استقبلهم عدد من المسؤولين.\n",
                        encoding="utf-8")
     stored, new = ([dated], undated) if new_undated else ([undated], dated)
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     assert any({(f.claim.doc, f.claim.value)} | {(c.doc, c.value) for c in f.others}

@@ -11,12 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from store_support import private_rules  # noqa: F401  (autouse: a private copy of rules/)
-from crosscheck.ci.check import _extract, reconcile_config, run_check
+from store_support import both_ways, private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from crosscheck.ci.check import reconcile_config
 from crosscheck.config import Settings
-from crosscheck.store import judged
-from crosscheck.store.sqlite_store import ingest
-from crosscheck.text.documents import load_documents
 
 # the city's toll: its clause names no place, the article's first sentence names the city
 WEAK = "قال مسؤولون في حمص إن القصف تواصل على الأحياء القديمة طوال الليل.\nوارتفعت حصيلة القتلى إلى {n} قتيلا."
@@ -49,17 +46,6 @@ def _finding(f) -> tuple:
             [(c.doc, c.start, c.outlier) for c in f.others], f.cluster.notes, f.cluster.ambiguous)
 
 
-def _both_ways(d: Path, stored: list[Path], new: Path):
-    db = d / "s.db"
-    ingest([str(p) for p in stored], db)
-    cfg = reconcile_config(Settings())
-    judged.ensure_state(db, cfg)
-    docs = load_documents([str(new)])
-    _found, stats = judged.check_against_state(db, docs, _extract(docs, Settings()), cfg, build=False)
-    settings = Settings(fail_on="warning")
-    fast = run_check([str(new)], store=str(db), settings=settings)
-    whole = run_check([str(new)], against=[str(p) for p in stored], settings=settings)
-    return fast, whole, stats
 
 
 def _together(findings, docs: set) -> bool:
@@ -86,7 +72,7 @@ def test_weak_places_join_as_in_the_whole_record(tmp_path, shape):
         stored += [_article(tmp_path, "a-weak", "وكالة", WEAK.format(n=45)),
                    _article(tmp_path, "b-stated", "إذاعة", STATED.format(n=52))]
         new = _article(tmp_path, "n-new", "قناة", "أصيب 17 عاملا في انهيار جدار بمصنع في تونس.")
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     if shape == "new stated place":
@@ -113,7 +99,7 @@ def test_a_weak_join_is_read_again_only_where_new_figures_fall(tmp_path, into):
     stored.append(_article(tmp_path, "b-stated", "إذاعة", STATED.format(n=52)))
     body = STATED.format(n=53) if into == "the destination" else STATED.format(n=7).replace("سوريا", "الأردن")
     new = _article(tmp_path, "n-new", "قناة", body)
-    fast, whole, stats = _both_ways(tmp_path, stored, new)
+    fast, whole, stats = both_ways(tmp_path, stored, new)
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
     assert stats.weak_families == 1, stats

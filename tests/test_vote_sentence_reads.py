@@ -112,16 +112,10 @@ def test_formulas_and_member_lists_in_one_pass_give_the_claims_of_two(monkeypatc
 
 def test_a_vote_sentence_is_tokenised_once_for_its_formulas_and_member_lists(monkeypatch):
     # counted: tokenisations asked by the two readers of a paragraph of 40 votes
+    from counting_support import count_calls
     from crosscheck.extract import context, extractor
 
-    made = [0]
-    plain = context.tokenize
-
-    def counting(*a, **k):
-        made[0] += 1
-        return plain(*a, **k)
-
-    monkeypatch.setattr(context, "tokenize", counting)
+    made = count_calls(monkeypatch, context, "tokenize")
     text = _vote_text(40)
     counts = {}
     for one_pass in (True, False):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from counting_support import count_calls
 from crosscheck.extract import context, extractor
 from crosscheck.extract.extractor import extract
 from crosscheck.models import Document
@@ -55,14 +56,7 @@ def test_a_vote_sentence_is_not_tokenised_again_for_its_formulas_and_member_list
     # counted: tokenisations of a whole extraction of one paragraph of votes, read in the loop
     # and after it; the sentences the formulas and member lists read hold a figure, so the
     # loop has them tokenised already
-    made = [0]
-    plain = context.tokenize
-
-    def counting(*a, **k):
-        made[0] += 1
-        return plain(*a, **k)
-
-    monkeypatch.setattr(context, "tokenize", counting)
+    made = count_calls(monkeypatch, context, "tokenize")
     text = _vote_text(votes)
     counts = {}
     for inside in (True, False):

@@ -36,7 +36,7 @@ from crosscheck.text.normalize import normalize_word
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.story_places import named_countries
 from crosscheck.reconcile.story_words import StoryWords
-from crosscheck.reconcile.weak_places import join_weak_places
+from crosscheck.reconcile.weak_places import join_weak_places, merge_into
 from crosscheck.reconcile.fronted import fronted_aside
 from crosscheck.reconcile.intervals import agree, claim_span
 from crosscheck.util import regex_cache
@@ -1034,16 +1034,14 @@ def _country_to_lone_region(
             target[ck] = dest
     if not target:
         return clusters
-    merged: dict[tuple, list[Member]] = {}
-    for key, ms in clusters.items():
-        dest = target.get(key, key)
-        if dest != key:
-            stats.lone_regions += 1
-            for m in ms:
-                m.notes.append(f"placed in its country; every other figure of its scope there is "
-                               f"in one region ({dest[li]}): that region's figure")
-        merged.setdefault(dest, []).extend(ms)
-    return merged
+
+    def moved(key, dest, ms) -> None:
+        stats.lone_regions += 1
+        for m in ms:
+            m.notes.append(f"placed in its country; every other figure of its scope there is "
+                           f"in one region ({dest[li]}): that region's figure")
+
+    return merge_into(clusters, target, moved)
 
 
 def _tells_part_from_whole(country_ms: list[Member], region_ms: list[Member]) -> bool:

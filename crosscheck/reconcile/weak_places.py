@@ -166,13 +166,23 @@ def join_weak_places(
     if not target:
         return clusters
     li = 2 + attrs.index("location")
-    merged: dict[tuple, list[Member]] = {}
+
+    def moved(key, dest, ms) -> None:
+        stats.weak_places += 1
+        for m in ms:
+            mark_weak(m, key, dest, li)
+
+    return merge_into(clusters, target, moved)
+
+
+def merge_into(clusters: dict[tuple, list], target: dict[tuple, tuple], moved) -> dict[tuple, list]:
+    """The clusters with each key of `target` merged into its destination (in the clusters'
+    order); `moved(key, dest, members)` is told of each cluster that moves."""
+    merged: dict[tuple, list] = {}
     for key, ms in clusters.items():
         dest = target.get(key, key)
         if dest != key:
-            stats.weak_places += 1
-            for m in ms:
-                mark_weak(m, key, dest, li)
+            moved(key, dest, ms)
         merged.setdefault(dest, []).extend(ms)
     return merged
 
