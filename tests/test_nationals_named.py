@@ -66,3 +66,25 @@ def test_a_casualty_part_named_by_a_nationality_is_those_nationals():
     assert group_of("قتل 40 شخصا بينهم 15 عاملا", 15) == "subset:عاملا"
     freed = [c for c in extract_text("أفرج الخاطفون عن 40 رهينة بينهم 12 كينيا") if c.value == 12]
     assert freed and freed[0].group == "subset:كينيا"
+
+
+def _killed(text):
+    return sorted((c.value, c.group, c.surface) for c in extract_text(text) if c.kind == "killed")
+
+
+def test_a_nationals_part_is_no_mention_of_another_nouns_figure():
+    # "بينهم 4 إيرانيين" is a part of the 30 foreigners, not the 4 fishermen of the sentence before
+    # (own sentences: a part named by a nationality merges only with its own group's figure, a
+    # bare figure or the same noun)
+    got = _killed("قتل 4 من الصيادين في القصف على الميناء. وكان بين القتلى 30 أجنبيا، بينهم 4 إيرانيين.")
+    assert [v for v, g, s in got if v == 4 and g == "nationals:iran"], got
+    assert [v for v, g, s in got if v == 4 and g != "nationals:iran"], got
+    # the same part named again by its own nationality stays one claim
+    again = _killed("قتل 30 شخصا في الهجوم، بينهم 4 إيرانيين. وقالت طهران إن 4 إيرانيين قتلوا.")
+    assert len([1 for v, _g, _s in again if v == 4]) == 1, again
+
+
+def test_a_nationals_figure_of_the_counted_noun_still_restates_the_toll():
+    # no part: "73 سعوديا" is the toll its headline gave as "73 قتيلا" (one figure)
+    got = _killed("73 قتيلا في مواجهات الحدود\nأسفرت المواجهات على الحدود في اليمن عن مقتل 73 سعوديا.")
+    assert len([1 for v, _g, _s in got if v == 73]) == 1, got

@@ -396,6 +396,9 @@ class DocContext:
         self._mentions: dict[tuple[int, int], list] = {}
         self._side_mentions: dict[tuple[int, int], SideMentions] = {}  # per sentence (side_mentions)
         self.sentence_claims: dict[int, Any] = {}  # sentence start -> the last claims placed in it
+        # where the parts of a toll named by a nationality start ("بينهم 4 إيرانيين": extractor
+        # _nationals_part): the mention merger folds them only into their own group's figure
+        self.nationals_part_starts: set[int] = set()
         self.cached_sentences = 0  # sentences tokenised at the last forget_before
         self.last_toll_rule: str | None = None  # the rule of the last toll read (extractor._toll_anaphor)
         self.toll_rules: dict[str, str] = {}  # kind -> the rule of the last toll of that kind read

@@ -274,7 +274,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     # merge_mentions gives them (start, end, kind; positions after figures on a tie): a claim
     # waits in `pending` until no later figure can make a claim that sorts before it, so what
     # is held is the distinct figures of the document plus a short queue, not every repetition.
-    merger = MentionMerger(nested, document.text)
+    merger = MentionMerger(nested, document.text, ctx.nationals_part_starts)
     pending: list[tuple[int, int, str, int, Claim]] = []
     for k, c in enumerate(positions.extract_positions(ctx, rules)):
         heappush(pending, (c.start, c.end, c.kind, _POSITION_SEQ + k, c))
@@ -1282,6 +1282,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     group = period = location = event = actor = attribution = cue_period = None
     lent = None  # the place the article lends the figure (its default place), when it does
     among = False  # a part of a whole named by "بين القتلى" (its list's next items are parts too)
+    nationals_part = False  # a part of a toll named by a nationality (_nationals_part)
     if parent is not None and rule.id == parent.claim.rule:
         pc = parent.claim
         group = group_of(ctx.scope, toks, i1)
@@ -1293,7 +1294,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             # "نزح 43 ألفا في شمال شرق ليبيا، منهم أكثر من 30 ألفا من درنة": a subset by place is
             # that place's figure, of the total's group
             location, group = place, pc.group
+        before = group
         group = _nationals_part(ctx, toks, i1, right, rule.kind, group, location)
+        nationals_part = group != before
         inferred = [a for a in pc.inferred if a != PLACE_FROM_ARTICLE]
         lent = pc.location if PLACE_FROM_ARTICLE in pc.inferred else None
         attribution = pc.attribution
@@ -1411,7 +1414,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             if country is not None:
                 group = f"{sr.nationals_group}:{country}"
         else:
+            before = group
             group = _nationals_part(ctx, toks, i1, right, rule.kind, group, location)
+            nationals_part = nationals_part or group != before
         if (sr.nationals_group and rule.kind in sr.nationals_kinds and group == rule.group
                 and location is not None and (sr.nationals_side_words or sr.own_nationals_words)):
             # "41 شخصا قتلوا على الجانب الطاجيكي", "أعلنت طاجيكستان مقتل 35 شخصا من مواطنيها"
@@ -1484,6 +1489,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         inferred=inferred,
         warnings=ctx.bidi.warnings(num_s, num_e),
     )
+    if nationals_part and (group or "").startswith(ctx.rules.scope.nationals_group + ":"):
+        ctx.nationals_part_starts.add(start)
     noun = toks[i1].forms if i1 < len(toks) and right > i1 and not toks[i1].is_digit() else frozenset()
     off = getattr(toks, "offset", 0)
     # "29 جثة، فضلا عن 48 جريحا بينهم 30 طفلا": a figure of its own kind after an additive marker

@@ -12,7 +12,8 @@ its own fields and gains the other places in `mentions`, when their scopes are t
   everyone and for a group ("29 قتيلا" … "29 طفلا") counts the same people; two named groups
   ("2 من الحراس" and "2 من الشرطة") and an item of a list of parts ("part:…") stay two, and so
   do a whole and a part said to be among it with a noun of its own ("قتل 14 شخصا … بين القتلى
-  14 سائحا": `_named_part_of`);
+  14 سائحا": `_named_part_of`), and so do a part named by a nationality ("بينهم 4 إيرانيين") and
+  a figure counted with another noun ("4 من الصيادين": `_part_apart`);
 - periods: the same, or a running total and an event's own toll ("cumulative" / "event"), or a
   running toll and a time window, a superseded toll or a projection of the same value (an
   outlet gives "27 قتيلا خلال 24 ساعة" and "27 قتيلا"), or a count since a start and the same
@@ -39,7 +40,7 @@ of the same kind and value.
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, Sequence
+from typing import AbstractSet, Callable, Hashable, Sequence
 
 from crosscheck.models import Claim, Mention
 from crosscheck.text.normalize import normalize_word
@@ -110,6 +111,19 @@ def _named_part_of(part: Claim, whole: Claim) -> bool:
     np, nw = _noun_of(part.surface), _noun_of(whole.surface)
     # compared in their matching forms ("شهيدًا" and "شهيدا" are one noun)
     return bool(np) and bool(nw) and normalize_word(np) != normalize_word(nw)
+
+
+def _part_apart(part: Claim, other: Claim, parts: AbstractSet[int]) -> bool:
+    """Is `part` a part of a toll named by a nationality ("بينهم 4 إيرانيين": its start in
+    `parts`) and `other` a figure of another group counted with another noun ("4 من
+    الصيادين")?  Then they are two figures, as a part named by its noun and a whole are
+    (`_named_part_of`); the part's own group, a bare figure ("4") or the same noun restate it.
+    A nationality read from the counted noun alone ("مقتل 73 سعوديا" under "73 قتيلا") is no
+    part: it stays a mention of the toll."""
+    if part.field != "text" or part.start not in parts or part.group == other.group:
+        return False
+    np, no = _noun_of(part.surface), _noun_of(other.surface)
+    return bool(np) and bool(no) and normalize_word(np) != normalize_word(no)
 
 
 def _named_by_prefix(group: str | None) -> bool:
@@ -260,11 +274,15 @@ class MentionMerger:
     text that repeats a figure many times holds one claim per distinct figure, not one per
     repetition."""
 
-    __slots__ = ("nested", "text", "first", "by_shape", "starts", "out", "head_end")
+    __slots__ = ("nested", "text", "first", "by_shape", "starts", "out", "head_end", "parts")
 
-    def __init__(self, nested: Nested | None = None, text: str | None = None) -> None:
+    def __init__(self, nested: Nested | None = None, text: str | None = None,
+                 parts: AbstractSet[int] | None = None) -> None:
         self.nested = nested
         self.text = text  # the document's text, where the claims' offsets point
+        # where the text's parts of a toll named by a nationality start ("بينهم 4 إيرانيين"; the
+        # extractor fills it as it makes them): `_part_apart`
+        self.parts = parts
         # where the text's first line, its headline, ends (-1: no short first line)
         nl = text.find("\n") if text else -1
         self.head_end = nl if 0 < nl <= _HEADLINE_MAX else -1
@@ -295,7 +313,8 @@ class MentionMerger:
             mine = self._in_headline(c)
             for cand in by_shape.get(_shape(c), ())[:_SCAN]:
                 headline = mine or self._in_headline(cand)
-                if same_figure(cand, c, self.nested, headline) and not _listed_next(cand, c, self.text):
+                if (same_figure(cand, c, self.nested, headline) and not _listed_next(cand, c, self.text)
+                        and not (self.parts and (_part_apart(cand, c, self.parts) or _part_apart(c, cand, self.parts)))):
                     kept = first[k] = cand
                     break
         if kept is not None and _same_sentence(kept, c, self.text):
