@@ -132,6 +132,21 @@ def test_a_veto_said_not_to_apply_is_not_a_veto():
     assert "veto" not in ev
 
 
+@pytest.mark.parametrize("threat", [
+    "وكانت بريطانيا قد هددت باستخدام حق النقض ضده",
+    "وتعتزم فرنسا استخدام الفيتو ضده",
+    "وتلوح الصين باستخدام حق النقض ضده",
+])
+def test_a_veto_only_threatened_or_intended_is_not_a_veto(threat):
+    # no veto was cast yet: the draft's tally is not a vetoed vote's ...
+    text = f"ونال المشروع الياباني تأييد 11 عضوا في مجلس الأمن، {threat}."
+    ev = parse_event(_tallies(_doc("a", text))[0].event)
+    assert "veto" not in ev
+    # ... while a veto cast is one ("قبل أن" is no intention)
+    text = "ونال المشروع الياباني تأييد 11 عضوا في مجلس الأمن قبل أن تستخدم بريطانيا حق النقض ضده."
+    assert "veto" in parse_event(_tallies(_doc("b", text))[0].event)
+
+
 def test_a_tally_told_twice_in_one_article_is_one_occurrence():
     text = ("الجمعية العامة تعتمد القرار بتأييد 120 دولة. وصوتت الجمعية العامة أمس بتأييد 120 "
             "دولة مقابل اعتراض 6 دول وامتناع 40.")
