@@ -145,3 +145,17 @@ def both_ways(d: Path, stored: list[Path], new: Path):
     fast = run_check([str(new)], store=str(db), settings=settings)
     whole = run_check([str(new)], against=[str(p) for p in stored], settings=settings)
     return fast, whole, stats
+
+
+def judging(monkeypatch) -> list[int]:
+    """Counts the groups judged (reconciler.judge_groups, as the streamed pass calls it): the
+    one-item list a test bounds."""
+    from counting_support import count_calls
+    from crosscheck.reconcile import reconciler
+
+    return count_calls(monkeypatch, reconciler, "judge_groups", weigh=lambda groups, *a, **k: len(groups))
+
+
+def report_files(out) -> dict[str, bytes]:
+    """The bytes of each report file (`FILES`) written under `out`."""
+    return {f: (out / f).read_bytes() for f in FILES}

@@ -17,7 +17,7 @@ from crosscheck.config import Settings
 from crosscheck.store import from_state, judged
 from crosscheck.store.sqlite_store import ingest
 from crosscheck.store.from_state import write_reports as write_store_reports
-from store_support import FILES, FORMATS, ARTICLES, ROOT, private_rules, run, write_articles  # noqa: F401
+from store_support import judging, report_files, FORMATS, ARTICLES, ROOT, private_rules, run, write_articles  # noqa: F401
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_articles import write_jsonl  # noqa: E402
@@ -31,7 +31,6 @@ _PARTS = [  # a country's toll and its cities', day by day (part/whole inconsist
     ("q-05", "2024-05-02", "موقع", "قتل 160 شخصا في الفيضانات في كراتشي وحدها."),
     ("q-06", "2024-05-03", "وكالة", "قالت السلطات إن 210 أشخاص قتلوا في الفيضانات في باكستان."),
 ]
-
 
 
 @pytest.fixture(scope="module")
@@ -51,27 +50,8 @@ def stores(tmp_path_factory):
     return made
 
 
-def _judging(monkeypatch) -> list[int]:
-    """Groups judged (reconciler.judge_groups, as the streamed pass calls it)."""
-    from crosscheck.reconcile import reconciler
-
-    judged_groups = [0]
-    real = reconciler.judge_groups
-
-    def counted(groups, *a, **k):
-        judged_groups[0] += len(groups)
-        return real(groups, *a, **k)
-
-    monkeypatch.setattr(reconciler, "judge_groups", counted)
-    return judged_groups
-
-
-def _files(out) -> dict[str, bytes]:
-    return {f: (out / f).read_bytes() for f in FILES}
-
-
 def _both(db, tmp_path, monkeypatch):
-    count = _judging(monkeypatch)
+    count = judging(monkeypatch)
     read = write_store_reports(db, tmp_path / "state", FORMATS)
     from_state_groups = count[0]
     again = write_store_reports(db, tmp_path / "again", FORMATS, judged=False)
@@ -84,12 +64,12 @@ def test_a_current_state_gives_the_judged_report_byte_for_byte_and_judges_nothin
     read, groups_read, again, groups_again = _both(stores[name], tmp_path, monkeypatch)
     assert read.judged_again == "" and again.judged_again == "not asked"
     assert groups_read == 0 and groups_again == again.stats.clusters > 0
-    assert _files(tmp_path / "state") == _files(tmp_path / "again")
+    assert report_files(tmp_path / "state") == report_files(tmp_path / "again")
     assert read.summary == again.summary
     assert (read.stats.documents, read.stats.claims, read.stats.clusters, read.stats.status, read.stats.left) == \
         (again.stats.documents, again.stats.claims, again.stats.clusters, again.stats.status, again.stats.left)
     if name == "parts":  # inconsistencies found from the state's clusters too
-        assert b'"inconsistency"' in _files(tmp_path / "state")["report.jsonl"]
+        assert b'"inconsistency"' in report_files(tmp_path / "state")["report.jsonl"]
 
 
 def test_sentences_are_read_again_past_the_bound_with_the_same_bytes(stores, tmp_path, monkeypatch):
@@ -106,7 +86,7 @@ def test_sentences_are_read_again_past_the_bound_with_the_same_bytes(stores, tmp
     assert read.judged_again == "" and groups_read == 0
     assert held and all(n <= max(3, own) for n, own in held)
     assert sum(own for _, own in held) > 3  # the bound was passed: some were dropped and read again
-    assert _files(tmp_path / "state") == _files(tmp_path / "again")
+    assert report_files(tmp_path / "state") == report_files(tmp_path / "again")
 
 
 def _copy(db, tmp_path, name="copy.db"):
@@ -119,7 +99,7 @@ def test_a_record_changed_since_it_was_judged_is_judged_again(stores, tmp_path, 
     db = _copy(stores["parts"], tmp_path)
     (extra,) = write_articles(tmp_path, [("q-07", "2024-05-04", "قناة", "بلغ عدد قتلى الفيضانات في باكستان 260 شخصا.")])
     ingest([extra], db)  # a new generation
-    count = _judging(monkeypatch)
+    count = judging(monkeypatch)
     done = write_store_reports(db, tmp_path / "out", FORMATS)
     assert "generation" in done.judged_again and count[0] == done.stats.clusters > 0
     assert '"q-07"' in (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
@@ -128,7 +108,7 @@ def test_a_record_changed_since_it_was_judged_is_judged_again(stores, tmp_path, 
     count[0] = 0
     again = write_store_reports(db, tmp_path / "out2", FORMATS)
     assert again.judged_again == "" and count[0] == 0
-    assert _files(tmp_path / "out") == _files(tmp_path / "out2")
+    assert report_files(tmp_path / "out") == report_files(tmp_path / "out2")
 
 
 def test_another_rules_or_settings_version_is_judged_again(stores, tmp_path):
@@ -154,8 +134,8 @@ def test_an_article_file_edited_outside_its_body_is_judged_again(stores, tmp_pat
     p.write_text(p.read_text(encoding="utf-8").replace("---\nid:", "---\ntitle: كراتشي\nid:", 1), encoding="utf-8")
     read, _, again, _ = _both(db, tmp_path, monkeypatch)
     assert "q-02" in read.judged_again and "changed" in read.judged_again
-    assert _files(tmp_path / "state") == _files(tmp_path / "again")
-    assert _files(tmp_path / "state") != _files(tmp_path / "before")  # the positions moved
+    assert report_files(tmp_path / "state") == report_files(tmp_path / "again")
+    assert report_files(tmp_path / "state") != report_files(tmp_path / "before")  # the positions moved
 
 
 def test_no_state_or_a_state_without_its_files_recorded_is_judged_again(stores, tmp_path):
@@ -169,7 +149,7 @@ def test_no_state_or_a_state_without_its_files_recorded_is_judged_again(stores, 
 
 
 def test_report_command_reads_the_state(stores, tmp_path, monkeypatch):
-    count = _judging(monkeypatch)
+    count = judging(monkeypatch)
     result = run("report", "--store", stores["generated"], "--out", tmp_path / "cli", "--no-progress")
     assert result.exit_code == 0, result.output
     assert count[0] == 0
@@ -197,14 +177,14 @@ def test_kept_inconsistencies_are_read_not_looked_for_and_an_older_state_looks_f
     read, groups_read, again, _ = _both(db, tmp_path, monkeypatch)
     assert read.judged_again == "" and groups_read == 0
     assert looked[0] == 1  # the judged report's only
-    assert _files(tmp_path / "state") == _files(tmp_path / "again")
+    assert report_files(tmp_path / "state") == report_files(tmp_path / "again")
     older = _copy(db, tmp_path, "older.db")
     with closing(sqlite3.connect(older)) as conn, conn:
         conn.execute("DROP TABLE judged_incs")
     looked[0] = 0
     done = write_store_reports(older, tmp_path / "older", FORMATS)
     assert done.judged_again == "" and looked[0] == 1
-    assert _files(tmp_path / "older") == _files(tmp_path / "again")
+    assert report_files(tmp_path / "older") == report_files(tmp_path / "again")
 
 
 def test_clusters_copied_from_the_state_are_written_before_their_json_piles_up(stores, tmp_path, monkeypatch):
@@ -216,7 +196,7 @@ def test_clusters_copied_from_the_state_are_written_before_their_json_piles_up(s
     largest = max(len(line) for line in (tmp_path / "again" / "report.jsonl").read_text(encoding="utf-8").splitlines()
                   if line.startswith('{"type":"cluster"') or '"cluster"' in line[:40])
     assert 0 < read.stats.peak_rows_chars <= largest
-    assert _files(tmp_path / "state") == _files(tmp_path / "again")
+    assert report_files(tmp_path / "state") == report_files(tmp_path / "again")
 
 
 def test_the_sort_fields_are_the_parsed_clusters_without_parsing_claims(stores):

@@ -17,11 +17,10 @@ from crosscheck.ci.check import reconcile_config
 from crosscheck.config import Settings
 from crosscheck.store import from_state, judged
 from crosscheck.store.from_state import write_reports
-from store_support import FILES, FORMATS, ingest_named, ARTICLES, ROOT, private_rules  # noqa: F401
+from store_support import judging, report_files, FORMATS, ingest_named, ARTICLES, ROOT, private_rules  # noqa: F401
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from gen_articles import write_jsonl  # noqa: E402
-
 
 
 @pytest.fixture(scope="module")
@@ -39,24 +38,6 @@ def _copy(db, tmp_path, name="copy.db"):
     return dest
 
 
-def _judging(monkeypatch) -> list[int]:
-    from crosscheck.reconcile import reconciler
-
-    count = [0]
-    real = reconciler.judge_groups
-
-    def counted(groups, *a, **k):
-        count[0] += len(groups)
-        return real(groups, *a, **k)
-
-    monkeypatch.setattr(reconciler, "judge_groups", counted)
-    return count
-
-
-def _files(out) -> dict[str, bytes]:
-    return {f: (out / f).read_bytes() for f in FILES}
-
-
 def _tables(db) -> set[str]:
     with closing(sqlite3.connect(db)) as conn:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -66,7 +47,7 @@ def _tables(db) -> set[str]:
 def test_the_first_report_keeps_the_state_and_the_next_reads_it_with_the_same_bytes(fresh, tmp_path, monkeypatch,
                                                                                     name):
     db = _copy(fresh[name], tmp_path)
-    count = _judging(monkeypatch)
+    count = judging(monkeypatch)
     first = write_reports(db, tmp_path / "first", FORMATS)
     assert first.judged_again == "no judged state" and first.stats.kept_state and count[0] > 0
     count[0] = 0
@@ -74,7 +55,7 @@ def test_the_first_report_keeps_the_state_and_the_next_reads_it_with_the_same_by
     assert second.judged_again == "" and count[0] == 0 and not second.stats.kept_state
     plain = write_reports(fresh[name], tmp_path / "plain", FORMATS, judged=False)  # judged, nothing kept
     assert plain.judged_again == "not asked" and not plain.stats.kept_state
-    assert _files(tmp_path / "first") == _files(tmp_path / "second") == _files(tmp_path / "plain")
+    assert report_files(tmp_path / "first") == report_files(tmp_path / "second") == report_files(tmp_path / "plain")
     assert not any(t.startswith("judged_") for t in _tables(fresh[name]))
 
 
@@ -110,7 +91,7 @@ def test_a_read_only_store_is_judged_without_keeping(fresh, tmp_path, monkeypatc
     assert not done.stats.kept_state and done.judged_again == "no judged state"
     assert db.read_bytes() == before
     plain = write_reports(fresh["fixtures"], tmp_path / "plain", FORMATS, judged=False)
-    assert _files(tmp_path / "out") == _files(tmp_path / "plain") and plain.stats.clusters == done.stats.clusters
+    assert report_files(tmp_path / "out") == report_files(tmp_path / "plain") and plain.stats.clusters == done.stats.clusters
 
 
 def test_a_store_another_process_is_writing_is_judged_without_keeping(fresh, tmp_path, monkeypatch):
@@ -123,7 +104,7 @@ def test_a_store_another_process_is_writing_is_judged_without_keeping(fresh, tmp
     assert not done.stats.kept_state
     assert not any(t.startswith("judged_") for t in _tables(db))
     plain = write_reports(fresh["fixtures"], tmp_path / "plain", FORMATS, judged=False)
-    assert _files(tmp_path / "out") == _files(tmp_path / "plain") and plain.stats.clusters == done.stats.clusters
+    assert report_files(tmp_path / "out") == report_files(tmp_path / "plain") and plain.stats.clusters == done.stats.clusters
 
 
 def test_a_report_that_fails_leaves_no_state(fresh, tmp_path, monkeypatch):
@@ -201,7 +182,7 @@ def test_a_record_written_while_it_was_judged_keeps_no_state(fresh, tmp_path, mo
     assert not done.stats.kept_state and done.judged_again == "no judged state"
     assert not any(t.startswith("judged_") for t in _tables(db))
     plain = write_reports(fresh["fixtures"], tmp_path / "plain", FORMATS, judged=False)
-    assert _files(tmp_path / "out") == _files(tmp_path / "plain")
+    assert report_files(tmp_path / "out") == report_files(tmp_path / "plain")
 
 
 def test_a_state_judged_by_other_code_is_not_current(fresh, tmp_path, monkeypatch):
@@ -212,4 +193,4 @@ def test_a_state_judged_by_other_code_is_not_current(fresh, tmp_path, monkeypatc
     monkeypatch.setattr(prepared, "code_digest", lambda: "another-code")
     again = write_reports(db, tmp_path / "again", FORMATS, keep=False)
     assert again.judged_again == "the judged state is of another generation or version"
-    assert _files(tmp_path / "out") == _files(tmp_path / "again")
+    assert report_files(tmp_path / "out") == report_files(tmp_path / "again")
