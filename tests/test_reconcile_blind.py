@@ -246,6 +246,22 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   draft): seven stories, 35 short articles, 299 gold lines, 176 judgements, 18 conflict
   judgements).  First figure on main f904922 before any session-32 work: 140/176 judgements,
   extraction 0.922 / 0.883 (F1 0.902).  Held out during session 32, like AJ.
+- AL (`tests/reconcile_blind_al/`, written blind at the start of session 33 by one of two
+  annotators writing at once (a border war with each side's tolls and claims, a prison break with
+  escapees recaptured and killed, a café hostage siege, prisoner exchanges between two states
+  with bodies returned, mass graves counted by site, a final offensive against an insurgency,
+  Security Council sanctions renewals and mission mandates with a veto): seven stories, 35 short
+  articles, 334 gold lines, 185 judgements, 22 conflict judgements).  First figure on main
+  3f142db before any session-33 work: 133/185 judgements, extraction 0.895 / 0.746 (F1 0.814).
+  Held out during session 33, like C, G and O.
+- AM (`tests/reconcile_blind_am/`, written blind at the start of session 33 by the second
+  annotator (a jade-mine landslide, a wedding-tent fire, methanol poisonings by province with
+  official and forensic counts, a cold wave with an avalanche, refugee arrivals by country and
+  island, starvation deaths under siege with aid convoys, Human Rights Council and General
+  Assembly votes on one report with an amendment): seven stories, 35 short articles, 281 gold
+  lines, 180 judgements, 20 conflict judgements).  First figure on main 3f142db before any
+  session-33 work: 148/180 judgements, extraction 0.915 / 0.856 (F1 0.884).  Held out during
+  session 33, like AL.  AJ and AK development sets from session 33 on.
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -277,6 +293,8 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_n": 137,  # of 156 (first figure 117; held out in session 15; 119 once set READMEs stopped being read as articles; 124 with votes told before their subject; 126 with displaced counted up, venues and clock zones no places; session 18 128: parts of an article's total, hours of a day; session 20 132: headline claims; session 21 136: vote identity; session 21 136: vote identity)
     "reconcile_blind_aj": 144,  # of 178 (first figure 144; held out in session 32)
     "reconcile_blind_ak": 139,  # of 176 (first figure 140; held out in session 32); session 32 at integration 139, measured only (held out, totals only): lost with recon3's grouping work (nationals parts, releases of the held, day-dated captives, record 'since'); switching each of its four settings off did not restore it, so the cause is in its code, not looked for on the set
+    "reconcile_blind_al": 133,  # of 185 (first figure 133; held out in session 33)
+    "reconcile_blind_am": 148,  # of 180 (first figure 148; held out in session 33)
     "reconcile_blind_ah": 162,  # of 207 (first figure 162; held out in session 31; session 32 (extract2) 163: vetoes named by their casters (+2), one lost - AH05 "eight men among the 13 freed", now flagged as a falling total between two days of one article once a released 53 that was really the still-held count stopped sharing their cluster); session 32 at integration 162: +1 recon3 (a release 'أمس' dated by its day), -1 extract2 ('eight of the 13 freed' now judged as a falling total inside one article, a dating case), +1 from weak_place_join which is off by default
     "reconcile_blind_ai": 149,  # of 191 (first figure 145; held out in session 31); session 32 at integration 149: recalled figures dated by spans back and parts of the month (recon2), 39 students abducted (recon3), extraction (extract: casualties contrasted by place, no-injury formulas)
     "reconcile_blind_af": 142,  # of 196 (session 32 (extract2) 140: vetoes named by their two casters; first figure 137; held out in session 30; session 31: 142, a draft's sponsors in a relative clause or an accusative adjective, a contrasted bare draft, no article year from a resolution number; at the integration head 138: the pardon counts now extracted (extract, 137 -> 133) join the decree's, the released-so-far and the recalled 2020 figures in one cluster (event identity of a pardon's phases, left to the reconciler), the vote identity work adds 5); session 31 (extract, round 2) 139: escaped inmates counted as prisoners released, not displaced; session 32 at integration 142: partitive parts of a stated whole (recon2), extraction (extract); the casters' vetoes of extract2 taken out
@@ -327,6 +345,8 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_l": (0.970, 0.916, 181),  # first figure in session 13: 0.923 / 0.790 (held out); end of session 13 0.929 / 0.801; session 14 0.970 / 0.884; session 16 0.970 / 0.895; session 19 0.970 / 0.901; session 20 0.970 / 0.906
     "reconcile_blind_aj": (0.921, 0.875, 338),  # first figure in session 32: 0.926 / 0.876 (held out); session 32 at integration 0.922 / 0.876 (held out, totals only): one more claim its gold does not list, from recon3's nationals parts (found by switching its settings off one at a time, totals only)
     "reconcile_blind_ak": (0.921, 0.882, 299),  # first figure in session 32: 0.922 / 0.883 (held out)
+    "reconcile_blind_al": (0.894, 0.745, 334),  # first figure in session 33: 0.895 / 0.746 (held out)
+    "reconcile_blind_am": (0.914, 0.855, 281),  # first figure in session 33: 0.915 / 0.856 (held out)
     "reconcile_blind_m": (0.980, 0.994, 221),  # session 32 (extract2) 0.977 / 0.995, floor lowered: "استخدمت كل من روسيا والصين حق النقض" (M07) is now a double veto (2), as sets X-AH count it; this older gold does not list it; first figure in session 14: 0.957 / 0.856 (held out); end of session 14 0.957 / 0.861; session 15 0.968 / 0.870, 0.975 / 0.933; session 16 0.975 / 0.938; session 20 0.976 / 0.981; session 27 (extract2) 0.981 / 0.990: durations after "بعد" and day ordinals, months and years as `other`, votes; session 30 (extract) 0.981 / 0.995: windows and spans of several days (duration_window, duration_within); at integration the casters' vetoes were taken out (the seeds' convention): 0.981 again
     "reconcile_blind_ah": (0.937, 0.860, 334),  # first figure in session 31: 0.926 / 0.851 (held out; session 31 end 0.930 / 0.854 with the session's landings (held out, measured only)); session 32 (extract2) 0.934 / 0.861: vetoes named by their casters, captives still held after a release ("وبقاء 53 في الأسر"); session 32 at integration 0.938 / 0.861: extract and extract2 (captives still held, duals)
     "reconcile_blind_ai": (0.930, 0.835, 347),  # first figure in session 31: 0.917 / 0.825 (held out; session 31 end 0.921 / 0.825 with the session's landings (held out, measured only)); session 32 (extract2) 0.934 / 0.836: a rejection's majority set off by a comma, a headline's "يسقط", no votes for after "وعددها"; session 32 at integration 0.931 / 0.855: extract (no-injury formulas, contrasted places) and extract2 (captives still held, duals)
