@@ -378,9 +378,10 @@ def _stage(conn, db, cfg, rules_dir, use, progress, batch_claims: int):
 
         def batch_end(self, read, sources=None) -> None:
             if votes:
-                # the claims as link_votes read them: before linking, in the batch's order
+                # the claims as link_votes read them: before linking, in the batch's order (only
+                # the tallies read back: the batch's other members are not parsed again)
                 order, claims = [], []
-                for i, claim in read():
+                for i, claim in read(votes):
                     if i in votes:
                         order.append(i)
                         claims.append(claim)

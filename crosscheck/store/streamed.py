@@ -37,7 +37,7 @@ from collections import Counter
 from collections.abc import Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Container, Iterator, Optional
 
 from crosscheck.models import Claim, Cluster, Document, Inconsistency, ReportDocument
 from crosscheck.store.member_text import member_from_json, member_json  # noqa: F401 (re-exported)
@@ -205,7 +205,8 @@ def reconcile_store(db: str | os.PathLike[str], *, rules_dir=None, config=None,
     before votes are linked and the members grouped), the groups, each group's cluster `seq`
     (the `seq` column of the scratch `clusters` table) and the record's near-duplicate groups;
     then, once a batch of units is judged, as `keep.batch_end(read, sources)`, where `read()`
-    yields (member index, claim as read back) for every member of the batch in its order.
+    yields (member index, claim as read back) for every member of the batch in its order
+    (`read(wanted)`: for the members whose index is in `wanted` only, in the same order).
     The groups kept are let go: a batch's largest memory is its members once, not its members,
     their texts and its judged groups all together (`StreamStats.peak_kept_members`)."""
     from crosscheck.reconcile.dating import date_rules
@@ -518,7 +519,7 @@ def _second_pass(scratch, cfg, doc_dates, sources, stats: StreamStats, batch_cla
             if pending:
                 _keep_run(reader, keep, pending, unit_of, sources)
             del pending
-            keep.batch_end(lambda: _read_back(scratch, units), sources)
+            keep.batch_end(lambda wanted=None: _read_back(scratch, units, wanted), sources)
         scratch.executemany("INSERT INTO hkeys VALUES (?, ?, ?)", keys)
         stats.row_fallbacks += src.fallbacks
         del groups, rows, unit_of, strings, src
@@ -549,11 +550,31 @@ def _keep_run(reader, keep, pending: list, unit_of: dict[int, str], sources) -> 
     keep(before, [g for g, _s in pending], [s for _g, s in pending], sources)
 
 
-def _read_back(scratch, units: list[str]) -> Iterator[tuple[int, Claim]]:
+def _read_back(scratch, units: list[str], wanted: Optional[Container[int]] = None) -> Iterator[tuple[int, Claim]]:
     """(index, claim) of every member of `units` as read back (before linking), in batch order,
-    with its mentions."""
+    with its mentions; with `wanted`, of the members whose index is in it only (the others'
+    claims are not read: the judged state's keeping reads the batch's tallies, a fifth of a
+    batch holding the vote unit at 1k)."""
     from crosscheck.reconcile.grouping import Member
 
+    if wanted is not None:
+        for unit in units:
+            idxs = [idx for (idx,) in scratch.execute("SELECT idx FROM members WHERE unit = ? ORDER BY idx", (unit,))
+                    if idx in wanted]
+            for i in range(0, len(idxs), 500):  # in that order, 500 claims a query
+                part = idxs[i : i + 500]
+                data_of = dict(scratch.execute(
+                    f"SELECT idx, data FROM claims WHERE idx IN ({','.join('?' * len(part))})", part))
+                # as the join below: a member without its claim is not read
+                got = [Member(idx, pickle.loads(data_of[idx])[0]) for idx in part if idx in data_of]
+                if len({m.index for m in got}) == len(got):
+                    _restore_mentions(scratch, got)  # 500 a query
+                else:  # a member listed twice: each copy given its mentions
+                    for m in got:
+                        _restore_mentions(scratch, [m])
+                for m in got:
+                    yield m.index, m.claim
+        return
     for unit in units:
         for idx, data in scratch.execute(
                 "SELECT m.idx, c.data FROM members m JOIN claims c ON c.idx = m.idx WHERE m.unit = ? ORDER BY m.idx",
