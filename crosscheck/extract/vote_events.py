@@ -418,6 +418,11 @@ def _names_another_text(ctx, vc: VoteCues, cues: list[Cue], starts: list[int], s
     return bool(before) and not (before & after)
 
 
+def _full_tally(occ: Occurrence) -> bool:
+    """The occurrence gives every side of a tally: for, against and abstaining."""
+    return len(occ.kinds) >= 3
+
+
 def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
             placed: Optional[list[tuple[int, int, Claim]]] = None) -> list[Occurrence]:
     """The tally claims cut into occurrences (see the module docstring); `placed`: the claims
@@ -455,6 +460,12 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
                 cur = None
             elif c.kind in cur.kinds and \
                     bisect_left(other_vote_at, ns) > bisect_left(other_vote_at, prev_end):
+                cur = None
+            elif c.kind in cur.kinds and _full_tally(cur) and \
+                    bisect_left(any_subject_at, ns) > bisect_left(any_subject_at, prev_end):
+                # a whole tally told, then a text named and a kind given again in the same sentence
+                # ("قرار العام الماضي الذي اعتمد بـ116 مقابل 23 وامتناع 12، لكنه بقي أعلى من قرار
+                # 1980 الذي نال 111 صوتا"): the second text's own tally
                 cur = None
             elif c.kind not in cur.kinds and _names_another_text(ctx, vc, cues, cue_starts, subject_at, cur, ne, sponsored):
                 cur = None
