@@ -548,6 +548,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         if subj is not None and subj.id != "amendment":
             subj = _amendment_of(text, window, subj, vc) or subj
         sponsors: list[str] = []
+        inherited = False  # the sponsors are those of a draft named before, not the subject's own
         if subj is not None:
             fields["subj"] = "resolution" if subj.id == "resolution_text" else subj.id
             if subj.id in ("amendment", "draft"):
@@ -562,6 +563,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                 sponsors = sponsors_of(ctx, vc, subj)
                 if not sponsors and subj.id == "draft" and not rival_draft(ctx, vc, subj):
                     sponsors = sponsored.at_or_before(bisect_left(starts, subj.start) - 1)
+                    inherited = bool(sponsors)
         # body
         body = None
         elsewhere = False
@@ -642,6 +644,11 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                     and not _SINCE.search(text, max(0, c.start - 12), c.start) \
                     and not any(_year_of(text, o, c, vc) for o in others):
                 fields["past"] = c.value
+        if inherited and "past" in fields:
+            # a past vote on a draft that names no sponsors ("أسقطت واشنطن في آذار الماضي مشروعا
+            # يدين …", after today's "مشروع القرار الجزائري"): another text than the one last
+            # named with its sponsors, not today's draft recalled
+            fields["by"] = ""
         if year is None:
             # an undated article: a year named in the vote's own stretch ("القرار 1929 الذي تبناه
             # المجلس عام 2010 بأغلبية 12 صوتا") is the year the vote was held (`y2010`), whether
