@@ -100,6 +100,7 @@ class VoteCues:
         self.contrasts = frozenset(normalize_word(w) for w in rules.contrast_words)
         self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
         self.ordinals = {normalize_word(w): n for w, n in rules.text_ordinals.items()}
+        self.month_anchors = frozenset(normalize_word(w) for w in rules.month_anchor_words)
 
     def find(self, text: str) -> list[Cue]:
         out = []
@@ -664,6 +665,13 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             when = _when(ctx, text[lo:hi], vc)
             if when:
                 fields["when"] = when
+        elif "past" not in fields and "when" not in fields:
+            # the first vote of its sentence held on a day its sentence names before its figures
+            # ("الفيتو الذي أسقط في الخامس من تشرين الأول مشروع القرار رغم حصوله على 11 صوتا", in
+            # an article of the 17th): that month's vote, not one of the week before the article
+            when = _month_of(ctx, text[s_lo:first], vc)
+            if when:
+                fields["when"] = when
         if "past" not in fields and "when" not in fields:
             # "ويأتي التصويت بعد تسعة أيام من إسقاط روسيا مشروع قرار رغم تأييد 12 عضوا له": the
             # earlier event's vote, that many days before the article's
@@ -974,6 +982,15 @@ def _when(ctx, stretch: str, vc: VoteCues) -> str:
     if names_last_year(stretch, rules):
         return "y-1"
     months = months_named(stretch, rules)
+    return f"m{next(iter(months))}" if len(months) == 1 else ""
+
+
+def _month_of(ctx, lead: str, vc: VoteCues) -> str:
+    """"m10" when `lead` (a sentence up to its first vote's first figure) names one month, none
+    of them after a `month_anchor_words` word ("منذ أكتوبر": a period's start); "" otherwise."""
+    from crosscheck.text.dates import months_named
+
+    months = months_named(lead, date_rules(ctx.rules.directory), anchors=vc.month_anchors)
     return f"m{next(iter(months))}" if len(months) == 1 else ""
 
 

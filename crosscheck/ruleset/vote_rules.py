@@ -73,6 +73,7 @@ class VoteRules(_Strict):
     other_text_words: list[str] = []
     other_text_year_words: int = Field(4, ge=1)
     amends_gap_words: int = Field(3, ge=1)
+    month_anchor_words: list[str] = []
 
 
 @lru_cache(maxsize=8)

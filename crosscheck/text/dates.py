@@ -419,10 +419,13 @@ def month_of_year(sentence: str, year: int, rules: DateRules) -> Optional[int]:
 _YEAR_AFTER_MONTH = regex_cache.compile(r"\s*(?:[/(-]\s*[^\s\d]+(?:\s+[^\s\d]+)?\s*\)?)?\s*[،,]?\s*(?:عام\s+)?(\d{4})(?!\d)")
 
 
-def months_named(sentence: str, rules: DateRules, not_after: Optional[int] = None) -> frozenset[int]:
+def months_named(sentence: str, rules: DateRules, not_after: Optional[int] = None,
+                 anchors: frozenset[str] = frozenset()) -> frozenset[int]:
     """The months (1-12) a sentence names by name, with or without a year ("في شباط/فبراير").
     `not_after`: a month written with a later year than this ("حتى 30 يونيو/حزيران 2023" in a
-    2019 article: a mandate's end, a deadline) is left out - no past event's month."""
+    2019 article: a mandate's end, a deadline) is left out - no past event's month.
+    `anchors`: normalised words that make a month within the three words after them the start or
+    end of a period ("منذ أكتوبر", "حتى 5 نوفمبر"), left out too."""
     p = _patterns(rules)
     text = normalize(sentence).text
     found = set()
@@ -431,6 +434,8 @@ def months_named(sentence: str, rules: DateRules, not_after: Optional[int] = Non
             y = _YEAR_AFTER_MONTH.match(text, m.end())
             if y is not None and int(y[1]) > not_after:
                 continue
+        if anchors and any(w in anchors for w in text[max(0, m.start() - 40):m.start()].split()[-3:]):
+            continue
         found.add(p.month_number.get(_month_name(p, m[1])))
     found.discard(None)
     return frozenset(found)
