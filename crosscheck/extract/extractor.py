@@ -110,6 +110,8 @@ class CompiledKind:
     exclude_hedge: PhraseSet | None = None  # exclude_hedge: hedges that veto the rule
     event_after: PhraseSet | None = None  # event_after: word after the figure -> event suffix
     not_nouns: PhraseSet | None = None  # not_nouns: people this kind never counts (fled soldiers)
+    veto_sides: frozenset[str] = frozenset()  # context_veto.sides, normalised ("مقابل")
+    own_nouns: frozenset[str] = frozenset()  # the rule's counted nouns of one word, normalised
 
 
 @dataclass(slots=True)
@@ -165,6 +167,9 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 PhraseSet([Phrase.parse(w, suffix) for suffix, ws in r.event_after.items() for w in ws])
                 if r.event_after else None,
                 PhraseSet.of(r.not_nouns) if r.not_nouns else None,
+                frozenset(normalize_word(w) for w in r.context_veto.sides) if r.context_veto else frozenset(),
+                frozenset(normalize_word(w) for w in r.nouns if " " not in w.strip())
+                if r.context_veto and r.context_veto.sides else frozenset(),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -228,10 +233,13 @@ def _norm_phrase(phrase: str) -> str:
     return " ".join(normalize_word(w) for w in phrase.split())
 
 
-def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue, person=None) -> bool:
+def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue, person=None,
+            span: tuple[int, int] | None = None) -> bool:
     """The rule's context veto is armed by the article (and not disarmed by the sentence), and
     neither the counted noun, the person noun after the figure (`person`, its forms: "39
-    فلسطينيا" are prisoners even in an article about hostages) nor the cue is one it keeps."""
+    فلسطينيا" are prisoners even in an article about hostages) nor the cue is one it keeps.
+    (`span`: the figure's first token and the token after its counted noun, for the sides of an
+    exchange: `_other_side_own`.)"""
     if not (ck.veto_words and ctx.mentions_any(ck.veto_words)) and not (
         ck.veto_phrases and _in_article(ctx, ck.veto_phrases)
     ):
@@ -239,12 +247,83 @@ def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue,
     # (whether the sentence names one of the unless words is the sentence's, found once: read
     # for every figure, a long sentence of figures was read again for each)
     if ck.veto_unless and _sentence_holds(ctx, toks, ck.veto_unless, ("veto_unless", ck.rule.id)):
-        return False
+        if not (
+            span is not None and ck.veto_sides and ck.veto_words and ctx.mentions_any(ck.veto_words)
+            and _other_side_own(ck, toks, span[0], span[1])
+        ):
+            return False
     if noun is not None:
         return _norm_phrase(noun[0].source) not in ck.veto_keep
     if person is not None and not person.isdisjoint(ck.veto_keep):
         return False
     return cue is None or _norm_phrase(cue[0].source) not in ck.veto_keep
+
+
+_WHOLE_GAP = 2  # words between a captive count and its "من أصل" (an adjective: "17 سائحا أوروبيا")
+
+
+def _captive_whole(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s_lo: int, left: int) -> CompiledKind | None:
+    """The rule of the whole after `totals_of` ("من أصل") when the claim placed right before the
+    marker (at most _WHOLE_GAP words between) counts captives (scope `captive_wholes`): "حررت 71
+    رهينة من أصل 72 كانوا محتجزين", "يرتفع عدد المفرج عنهم إلى خمسة من أصل 17 خطفوا" - the
+    whole is those taken, held; without it "من أصل 72" is read as a body size."""
+    wholes = ctx.rules.scope.captive_wholes
+    if not wholes or left < 2 or toks[left].brk_before:
+        return None
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    rid = wholes.get(placed[-1].claim.kind)
+    if rid is None or not ctx.info(toks).may_hold(ctx.scope.totals_of):
+        return None
+    hit = ctx.scope.totals_of.ending_at(toks, left)
+    if hit is None or any(toks[k].brk_before for k in range(hit[1], left)):
+        return None
+    right = placed[-1].right - getattr(toks, "offset", 0)
+    if not 0 <= hit[1] - right <= _WHOLE_GAP or any(toks[k].brk_before for k in range(right, hit[1] + 1)):
+        return None
+    return comp.by_id.get(rid)
+
+
+def _whole_noun_end(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], i1: int) -> int:
+    """Index after a captive whole's noun: its rule's counted noun or a person noun right after
+    the figure ("من أصل 32 سائحا"), else the figure alone ("من أصل 104 تعهدت …")."""
+    if i1 >= len(toks) or toks[i1].brk_before:
+        return i1
+    hit = ck.nouns.at(toks, i1) if ck.nouns else None
+    return hit[1] if hit else _person_end(ctx, toks, i1)
+
+
+def _other_side_own(ck: CompiledKind, toks: Sequence[Token], left: int, right: int) -> bool:
+    """Is the figure toks[left:right] one side of an exchange (a `context_veto.sides` word right
+    after it, or before it or its definite noun) whose other side, in its clause and within `sides_reach` words,
+    is counted with one of the rule's own nouns ("48 إيرانيا مقابل 2130 معتقلا", "153 سجينة
+    مقابل 16 امرأة")?  Reads at most `sides_reach` tokens."""
+    reach = ck.rule.context_veto.sides_reach
+    n = len(toks)
+    if right < n and not toks[right].brk_before and not toks[right].forms.isdisjoint(ck.veto_sides):
+        for k in range(right + 1, min(right + 1 + reach, n)):
+            if toks[k].brk_before:
+                break
+            if not toks[k].forms.isdisjoint(ck.own_nouns):
+                return True
+    # the joiner right before the figure, or before the definite noun it follows ("مقابل
+    # الإيرانيين الـ48", "مقابل الزوار الإيرانيين الـ48": at most _SIDE_NOUN_WORDS words between)
+    for j in range(left - 1, max(left - 2 - _SIDE_NOUN_WORDS, -1), -1):
+        if toks[j + 1].brk_before:
+            break
+        if toks[j].forms.isdisjoint(ck.veto_sides):
+            continue
+        for k in range(j - 1, max(j - 1 - reach, -1), -1):
+            if toks[k + 1].brk_before:
+                break
+            if not toks[k].forms.isdisjoint(ck.own_nouns):
+                return True
+        break
+    return False
+
+
+_SIDE_NOUN_WORDS = 2  # words of a definite noun between an exchange's joiner and its figure
 
 
 def _default_rules() -> RuleSet:
@@ -1107,14 +1186,16 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if i1 < len(toks) and comp.refuted_after.at(toks, i1) is not None:
             ctx.refuted.add(n.value)  # "الحصيلة هي 2946 وليس 3000 كما راج": a rumour refuted
         return None
+    whole = None if noun_first or n.form == "ordinal" else _captive_whole(ctx, comp, toks, s_lo, left)
     if (
-        not noun_first and n.form != "ordinal" and _not_a_count(ctx, comp, toks, left, i1, n)
+        whole is None and not noun_first and n.form != "ordinal" and _not_a_count(ctx, comp, toks, left, i1, n)
     ):
         return None
     if left > 0 and not toks[left].brk_before and _after_margin(ctx, toks, left):
         return None  # "بفارق صوت واحد", "بزيادة 113 إصابة": a gap between figures counts nothing
 
-    match = _best_kind_of(ctx, comp, toks, left, i0, i1, n)
+    match = (whole, _whole_noun_end(ctx, whole, toks, i1), 1.0, 0) if whole is not None else \
+        _best_kind_of(ctx, comp, toks, left, i0, i1, n)
     if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(ctx, toks, left, i1):
         match = (comp.other, match[1], 1.0, 0)  # "57 وفاة من بين 684 حالة": the cases, not a toll
     if (
@@ -3948,7 +4029,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             else:
                 continue
         if (ck.veto_words or ck.veto_phrases) and _vetoed(
-            ctx, ck, toks, noun, cue, toks[i1].forms if noun is None and head == "person" else None
+            ctx, ck, toks, noun, cue, toks[i1].forms if noun is None and head == "person" else None,
+            (left, noun_end if noun_end is not None else (person_end if person_end is not None else i1)),
         ):
             if r.context_veto.step_aside:
                 continue  # "أعادت الجماعة 104 تلميذات" in an abduction: hostages, not prisoners

@@ -90,6 +90,13 @@ class ContextVeto(_Strict):
     # the kind only steps aside (another kind may still take the figure) instead of making the
     # figure untyped: released captives in an article about an abduction are hostages
     step_aside: bool = False
+    # words joining the two sides of an exchange ("مقابل"): a figure right before or after one,
+    # whose other side (in its clause, within `sides_reach` words) is counted with this rule's own
+    # noun, is the captives' side even when an `unless` word disarms the sentence ("الإفراج عن 48
+    # إيرانيا مقابل 2130 معتقلا" in an article about an abduction: the 48 are hostages); only
+    # armed by a one-word entry of `words` (an abduction or hostages, not "في الأسر" alone)
+    sides: list[str] = Field(default_factory=list)
+    sides_reach: int = Field(7, ge=1, le=12)
 
 
 class Formula(_Strict):
@@ -677,6 +684,9 @@ class ScopeRules(_Strict):
     # a release counted as a part of the captives held ("خطف سبعة، وأفرج عن خمسة منهم"): release
     # kind -> the held kinds whose part it is the release itself (its rule's group, no subset)
     released_of_held: dict[str, list[str]] = Field(default_factory=dict)
+    # the whole after `totals_of` right after a count of captives ("حررت 71 رهينة من أصل 72",
+    # "خمسة من أصل 17 خطفوا"): the part's kind -> the rule id of the whole (those taken, held)
+    captive_wholes: dict[str, str] = Field(default_factory=dict)
     # A toll named before a figure in its clause ("وكانت الحصيلة قد بلغت 1491 قتيلا مساء أمس"):
     # the figure is the running total, and a day cue of `period_before_only` after it dates
     # that total, not a day's count.  Normalised words, with clitics and the article.
