@@ -376,14 +376,19 @@ def test_blocking_word_between_a_past_year_and_its_claim_is_looked_up_per_senten
     assert isinstance(finder.blocked, regex.Pattern)
 
 
-def _vetoed_plain(ctx, ck, toks, noun, cue, person=None):
-    """extractor._vetoed as first written: the sentence read for the unless words for every figure."""
+def _vetoed_plain(ctx, ck, toks, noun, cue, person=None, span=None):
+    """extractor._vetoed as first written: the sentence read for the unless words for every figure
+    (the sides of an exchange as extractor._vetoed reads them)."""
     if not (ck.veto_words and ctx.mentions_any(ck.veto_words)) and not (
         ck.veto_phrases and extractor._in_article(ctx, ck.veto_phrases)
     ):
         return False
     if ck.veto_unless and any(not t.forms.isdisjoint(ck.veto_unless) for t in toks):
-        return False
+        if not (
+            span is not None and ck.veto_sides and ck.veto_words and ctx.mentions_any(ck.veto_words)
+            and extractor._other_side_own(ck, toks, span[0], span[1])
+        ):
+            return False
     if noun is not None:
         return extractor._norm_phrase(noun[0].source) not in ck.veto_keep
     if person is not None and not person.isdisjoint(ck.veto_keep):
