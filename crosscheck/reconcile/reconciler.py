@@ -52,7 +52,7 @@ from crosscheck.reconcile.sources import SourceGroups, source_groups
 from crosscheck.reconcile.dating import date_claims, document_dates, own_day_key, parse_iso
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
-from crosscheck.reconcile.running import tells_growth, tells_running
+from crosscheck.reconcile.running import stage_groups, tells_growth, tells_running
 from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.stated_whole import one_moment_dates
@@ -986,7 +986,8 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
                                       skip=[i for i, e in enumerate(earlier) if e])
     if joined:
         notes.append(f"{joined} figure(s) of a part of one stated whole read at that whole's moment")
-    items, item_of = _trajectory_items(claims, spans, cdates, groups, cfg.monotonic_simultaneous_days)
+    items, item_of = _trajectory_items(claims, spans, cdates, stage_groups(claims, cdates, groups),
+                                       cfg.monotonic_simultaneous_days)
     tol = cfg.monotonic_tolerance
     result = fit_in_stretches(items, tol, restarts) if restarts else fit(items, tol)
     points = _day_points(result.points)

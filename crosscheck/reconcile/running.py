@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Optional, Sequence
 
 from crosscheck.models import Claim
-from crosscheck.reconcile.intervals import Span
+from crosscheck.reconcile.intervals import Span, numeric_value
 
 from crosscheck.text.normalize import normalize_sentence, normalize_word
 
@@ -96,3 +96,20 @@ def tells_growth(told: Sequence[tuple[Span, Claim]]) -> bool:
     lower = [c for s, c in told if low(s) < low(top_span)]
     # figures level with the highest ("1" beside "more than 1") are no earlier stage of it
     return bool(lower) and all(tells_running(c.sentence or "", "earlier_stage_words") for c in lower)
+
+
+def stage_groups(claims: Sequence[Claim], cdates: Sequence, groups: Sequence[str]) -> list[str]:
+    """The sources a running total's fit sits undated figures at (crosscheck.reconcile.trajectory:
+    an undated source's figures share one unknown moment).  An undated article's figures share
+    its moment, except those of a sentence that tells a succession of the count's figures
+    ("وذكّرت بأن الحصيلة كانت 212 مساء الأحد قبل أن ترتفع إلى 240": two figures of the cluster
+    and a rise or earlier-stage word): a recap of earlier moments, each at a moment of its own,
+    not two figures the article gives at once.  One pass over the claims; each distinct sentence
+    is read once (`tells_running` is cached)."""
+    values: dict[tuple, set] = {}
+    for c, d in zip(claims, cdates):
+        if d is None and not c.as_of and c.sentence:
+            values.setdefault((c.doc, c.sentence), set()).add(numeric_value(c))
+    return [f"{g}#stage{i}" if d is None and not c.as_of and c.sentence
+            and len(values.get((c.doc, c.sentence), ())) > 1 and tells_running(c.sentence) else g
+            for i, (g, d, c) in enumerate(zip(groups, cdates, claims))]
