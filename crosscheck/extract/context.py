@@ -412,6 +412,10 @@ class DocContext:
         self._mentions_any: dict[frozenset[str], bool] = {}  # mentions_any's answers
         self._events_near: dict[tuple[int, int], list[tuple[int, str]]] = {}  # per sentence/paragraph
         self._info: dict[int, TokenInfo] = {}  # id(token list of a sentence) -> its indexes
+        # the extractor's rule lists by what a sentence shows of itself (extractor._applicable,
+        # _cue_kinds, _kinds_for): one list for every sentence of the document with the same
+        # signature (bounded: extractor._RULE_LISTS_MAX entries)
+        self.rule_lists: dict[tuple, Any] = {}
         self._window_info: TokenInfo | None = None  # the one claim window in use
         # the sentence's token list info() answered last and its answer (a figure asks ~18
         # times, mostly of its sentence)

@@ -4148,8 +4148,62 @@ def _applicable(ctx: DocContext, comp: Compiled, toks, index, kinds, n: _Num, or
     memo = ctx.info(toks)._memo
     found = memo.get(key)
     if found is None or found[0] is not kinds:
-        found = memo[key] = (kinds, _every_rule(ctx, comp, toks, index, kinds, n, ordinal))
+        if _RULE_LISTS_BY_SIGNATURE:
+            # a sentence's list is its document's for every sentence of the same signature (the
+            # rule lists of a paragraph of short sentences were made again for each of them)
+            shared = (key, _rule_signature(ctx, comp, toks, index))
+            found = ctx.rule_lists.get(shared)
+            if found is None or found[0] is not kinds:
+                found = (kinds, _every_rule(ctx, comp, toks, index, kinds, n, ordinal))
+                _keep_rule_list(ctx, shared, found)
+            memo[key] = found
+        else:
+            found = memo[key] = (kinds, _every_rule(ctx, comp, toks, index, kinds, n, ordinal))
     return found[1]
+
+
+# A sentence's rule lists (_applicable's, _cue_kinds_of's, _kinds_for's) are functions of what
+# _every_rule, _cue_kinds and _kinds_for read of it: which words of the rules' word sets its
+# tokens hold (sentence_needs; the plain words of require_before, exclude and exclude_before,
+# TokenInfo.may_hold's gate) and the payloads of its cue matches (SentenceIndex.has), besides
+# the class of figure and the article.  The document keeps one list per such signature, so the
+# sentences of a paragraph that show the same get the same list object (and the lists made
+# from it are found by identity); at most _RULE_LISTS_MAX lists a document.  Tests turn it off
+# to compare.
+_RULE_LISTS_BY_SIGNATURE = True
+_RULE_LISTS_MAX = 1024
+
+
+def _keep_rule_list(ctx: DocContext, key: tuple, found) -> None:
+    lists = ctx.rule_lists
+    if len(lists) < _RULE_LISTS_MAX:
+        lists[key] = found
+
+
+@per_object
+def _rule_words(comp: Compiled) -> frozenset[str]:
+    """Every word whose presence in a sentence one of _every_rule's sentence tests reads: the
+    rules' sentence_needs and the plain words of their require_before, exclude and
+    exclude_before phrases (PhraseSet.needs; a set without needs is never gated)."""
+    words: set[str] = set()
+    for ck in comp.kinds:
+        words |= ck.needs
+        for phrases in (ck.require_before, ck.exclude, ck.exclude_before):
+            needs = phrases.needs if phrases else None
+            if needs:
+                words.update(*needs)
+    return frozenset(words)
+
+
+def _rule_signature(ctx: DocContext, comp: Compiled, toks, index) -> tuple:
+    """What a sentence (not a claim's window) shows _every_rule and _cue_kinds of itself: its
+    forms among _rule_words and its cue matches' payloads (found once per sentence)."""
+    info = ctx.info(toks)
+    key = ("rule_signature", id(comp))
+    found = info._memo.get(key)
+    if found is None:
+        found = info._memo[key] = (info.forms & _rule_words(comp), frozenset(index.own_payloads()))
+    return found
 
 
 @per_object
@@ -4261,6 +4315,13 @@ def _cue_kinds_of(ctx: DocContext, comp: Compiled, toks, index=None) -> list[Com
                 found = base_kinds  # the rewritten tokens name no rule the sentence does not
             else:
                 found = [ck for ck in comp.kinds if ck.cues and (ck.rule.id in in_base or ck.rule.id in own)]
+        elif _RULE_LISTS_BY_SIGNATURE:
+            own = frozenset(index.own_payloads())  # (all _cue_kinds reads of the sentence)
+            shared = ("cue_kinds", id(comp), own)
+            found = ctx.rule_lists.get(shared)
+            if found is None:
+                found = _cue_kinds(comp, index)
+                _keep_rule_list(ctx, shared, found)
         else:
             found = _cue_kinds(comp, index)
         info._memo[key] = found
@@ -4304,7 +4365,15 @@ def _kinds_for(ctx: DocContext, comp: Compiled, toks, index, t1: Token, t2: Toke
     key = ("kinds_for", id(comp), nouns)
     found = info._memo.get(key)
     if found is None:
-        found = info._memo[key] = [comp.kinds[j] for j in sorted(nouns | cues)]
+        if _RULE_LISTS_BY_SIGNATURE:
+            shared = ("kinds_for", id(comp), nouns, cues)  # (the same list for every sentence giving these)
+            found = ctx.rule_lists.get(shared)
+            if found is None:
+                found = [comp.kinds[j] for j in sorted(nouns | cues)]
+                _keep_rule_list(ctx, shared, found)
+            info._memo[key] = found
+        else:
+            found = info._memo[key] = [comp.kinds[j] for j in sorted(nouns | cues)]
     return found
 
 
