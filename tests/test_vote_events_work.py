@@ -69,3 +69,38 @@ def test_a_cue_holds_no_dict_of_its_own():
     cue = ve.Cue(0, 5, "draft")
     assert not hasattr(cue, "__dict__")
     assert cue == ve.Cue(0, 5, "draft") and hash(cue) == hash(ve.Cue(0, 5, "draft"))
+
+
+def _vote_cues_made() -> list:
+    """The VoteCues the extraction made (ve.cues_for keeps them per rules directory)."""
+    from crosscheck.ruleset.loader import load_rules
+
+    return [ve.cues_for(load_rules().directory)]
+
+
+def test_a_vote_normalises_no_rule_words(monkeypatch):
+    """The amendment and "other text" words of the vote rules are normalised once per rule set
+    (VoteCues), not again for every vote of the paragraph (counted: normalize_word calls in the
+    vote stage on the rules' words: the same for 20 and for 60 votes; a word read from the text,
+    an ordinal, is normalised where it is found)."""
+    calls = [0]
+    real = ve.normalize_word
+    extract(Document(id="w", text=_paragraph(2)))  # the rules and their VoteCues made outside the count
+    rule_words = set()
+    for vc in _vote_cues_made():
+        rule_words |= set(vc.rules.amends_words) | set(vc.rules.other_text_words)
+    assert rule_words
+
+    def counting(word):
+        if word in rule_words:
+            calls[0] += 1
+        return real(word)
+
+    monkeypatch.setattr(ve, "normalize_word", counting)
+    counts = []
+    for k in (20, 60):
+        calls[0] = 0
+        claims = extract(Document(id="v", text=_paragraph(k), date="2024-05-14"))
+        assert sum(c.kind == "votes_for" for c in claims) >= k // 3
+        counts.append(calls[0])
+    assert counts[0] == counts[1], counts

@@ -98,6 +98,7 @@ class VoteCues:
         self.rivals = frozenset(normalize_word(w) for w in rules.rival_words)
         self.relatives = frozenset(normalize_word(w) for w in rules.relative_words)
         self.contrasts = frozenset(normalize_word(w) for w in rules.contrast_words)
+        self.other_texts = frozenset(normalize_word(w) for w in rules.other_text_words)
         self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
         self.ordinals = {normalize_word(w): n for w, n in rules.text_ordinals.items()}
         self.month_anchors = frozenset(normalize_word(w) for w in rules.month_anchor_words)
@@ -345,7 +346,7 @@ def _amendment_of(text: str, window: list[Cue], subj: Cue, vc: VoteCues) -> Opti
     at most `amends_gap_words` words between them in one clause, the last an `amends_words`
     word ("تعديل قدمته الولايات المتحدة لإعادة الإشارة إلى الميول الجنسية في قرار الإعدامات")."""
     rules = vc.rules
-    words = {normalize_word(w) for w in rules.amends_words}
+    words = vc.amends  # (normalised once per rule set, not per vote)
     if not words:
         return None
     for c in reversed(window):
@@ -482,7 +483,7 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
 def _other_texts(text: str, window: list[Cue], vc: VoteCues) -> list[Cue]:
     """Draft and resolution cues named for comparison, right after an `other_text_words` word
     ("بعد قرار مماثل", "على غرار القرار"): another text than the tally's."""
-    words = {normalize_word(w) for w in vc.rules.other_text_words}
+    words = vc.other_texts  # (normalised once per rule set, not per vote)
     out = []
     for c in window:
         if c.id not in ("draft", "resolution_text", "resolution"):
