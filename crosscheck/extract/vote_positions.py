@@ -63,20 +63,44 @@ def _forms(word: str) -> frozenset[str]:
     return forms | {"ال" + word[m.end():]} if m else forms
 
 
+@per_object
+def _member_gates(gaz) -> tuple[frozenset[str], frozenset[str]]:
+    """(the second words of the members' two-word names, the members' one-word names) of a
+    gazetteer's lookup: every reading _forms gives of a pair of words ends in the second word as
+    written (clitics come off the first only), so a pair whose second word is no member name's
+    names no member; a word none of whose forms is a one-word name names none by its forms."""
+    seconds, singles = set(), set()
+    for key, hit in gaz.lookup.items():
+        if hit and hit[0].member:
+            words = key.split(" ")
+            if len(words) == 2:
+                seconds.add(words[1])
+            elif len(words) == 1:
+                singles.add(key)
+    return frozenset(seconds), frozenset(singles)
+
+
+# members_in passes over pairs and words that name no member by _member_gates (tests turn it
+# off to compare)
+_MEMBER_GATES = True
+
+
 def members_in(ctx: "DocContext", toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, str]]:
     """(token index, member id) for every voting member named in toks[lo:hi] (with a clitic
     prefix: "لروسيا", "للصين", "وللولايات المتحدة")."""
     out = []
     k = lo
+    seconds, singles = _member_gates(ctx.gaz) if _MEMBER_GATES else (None, None)
     while k < hi:
         found = None
-        if k + 1 < hi:
+        if k + 1 < hi and (seconds is None or toks[k + 1].text in seconds):
             for f in _forms(toks[k].text + " " + toks[k + 1].text):
                 p = ctx.gaz.lookup.get(f)
                 if p and p[0].member:
                     found = (k, p[0].id, 2)
                     break
-        if found is None:
+        if found is None and (singles is None or toks[k].text.startswith(("لل", "ولل", "فلل"))
+                              or not toks[k].forms.isdisjoint(singles)):
             for f in _forms(toks[k].text) if toks[k].text.startswith(("لل", "ولل", "فلل")) else toks[k].forms:
                 p = ctx.gaz.lookup.get(f)
                 if p and p[0].member:
