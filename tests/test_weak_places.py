@@ -65,10 +65,16 @@ def test_a_default_country_joins_a_stated_city_only_when_the_setting_says_finer(
     assert _cluster_of(clusters, "a", 115) == _cluster_of(clusters, "b", 105)
 
 
-def test_two_defaults_on_one_chain_meet_at_the_coarser():
+def test_two_defaults_on_one_chain_meet_at_the_coarser_only_when_the_setting_says_so():
     claims = [_toll("a", 25, "baghdad", lent=True), _toll("b", 27, "iraq", lent=True)]
-    clusters = reconcile(claims, DAYS, config=_coarser())
+    meet = _coarser().model_copy(update={"weak_place_join_defaults": True})
+    clusters = reconcile(claims, DAYS, config=meet)
     assert _cluster_of(clusters, "a", 25) == _cluster_of(clusters, "b", 27)
+    # two places that are both only lent say nothing of each other: "5 trucks" in an article
+    # datelined Homs and "8 trucks" in one about Syria may be one convoy or two
+    apart = _coarser().model_copy(update={"weak_place_join_defaults": False})
+    clusters = reconcile(claims, DAYS, config=apart)
+    assert _cluster_of(clusters, "a", 25) != _cluster_of(clusters, "b", 27)
 
 
 def test_places_stated_in_the_figures_own_clauses_stay_apart():

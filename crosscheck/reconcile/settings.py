@@ -85,6 +85,9 @@ class ReconcileConfig(BaseModel):
     # gazetteer: "finer" a place inside its own, "coarser" one containing it
     # (crosscheck.reconcile.weak_places); empty turns this off.
     weak_place_join: list[Literal["finer", "coarser"]] = []
+    # ... and, when no cluster on its place's chain states its place, joins the weak cluster of
+    # the coarsest place there (two defaults meet); False: it joins only a stated place.
+    weak_place_join_defaults: bool = True
     # A cluster at no place whose articles fall into runs of days more than this many days apart
     # holds several stories, one cluster each (grouping.split_stories); None turns this off.
     story_gap_days: Optional[float] = Field(180, ge=0)

@@ -14,7 +14,8 @@ same scope otherwise (kind, period, event, group, incident) whose place lies on 
 chain in the gazetteer (a city within its governorate within its country): the one such cluster
 where some article states the place in the figure's own clause (a *stated* cluster), or - when
 several nest - the one containing the others; with no stated cluster on the chain, the weak
-cluster of the coarsest place containing the others.  Stated clusters never move (they stay
+cluster of the coarsest place containing the others only when `weak_place_join_defaults` says
+so (two defaults say nothing of each other: false in the shipped rules).  Stated clusters never move (they stay
 apart and feed the part/whole checks of crosscheck.reconcile.inconsistencies).  A weak cluster
 stays where it is when
 
@@ -113,11 +114,13 @@ def destinations(keys, strong: set, li: int, cfg: ReconcileConfig, places) -> di
             placed = sorted((k for k in cands if k in strong), key=repr)
             if placed:
                 dest = placed[0] if len(placed) == 1 else places.one_whole(placed, li)
-            else:
+            elif cfg.weak_place_join_defaults:
                 # weak places only: the coarsest, when it contains the others and this one
                 dest = places.one_whole(sorted(cands + [w], key=repr), li)
                 if dest == w:
                     dest = None
+            else:
+                dest = None  # two defaults say nothing of each other (weak_place_join_defaults)
             if dest is not None:
                 out[w] = dest
     return out
