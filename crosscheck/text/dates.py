@@ -382,13 +382,20 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
             found.append((m.start(), d))
             break
     lo, hi = rules.hijri_years
+    # the first numeric date of each calendar: "الأحد 28/11/1430 هـ - الموافق 15/11/2009 م" states
+    # the Gregorian day after the Hijri one, and the stated day wins over a conversion
+    seen_calendars: set[bool] = set()
     for m in p.numeric.finditer(head):
         day, month, year = int(m[1]), int(m[3]), int(m[4])  # day first, the Arab-world convention
         hijri = lo <= year <= hi
+        if hijri in seen_calendars:
+            continue
         d = _hijri(day, month, year) if hijri else _safe(year, month, day)
         if d:
             found.append((m.start() + (len(head) if hijri else 0), d))
-            break
+            seen_calendars.add(hijri)
+            if not hijri:
+                break
     for m in p.dmy.finditer(head):
         if m[3]:
             d = _gregorian(int(m[1]), _month_name(p, m[2]), int(m[3]))
