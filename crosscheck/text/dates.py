@@ -251,6 +251,12 @@ class _Patterns:
             r"(?<![\p{L}])[وف]?(?:" + _alt(rules.report_verbs) + r")(?![\p{L}])"
             r"(?:\s+(?![اإأ]ن\p{L}{0,3}(?!\S))[^\s،,.؛:!?\d]+)*\s+$"
         ) if rules.report_verbs else None
+        # a report's verb opening a reported clause of its own ("التي أشارت إلى أن", "وأوضحت أن"):
+        # a new statement, which a day named in an earlier figure's clause before it does not date
+        self.reported_clause_re = regex_cache.compile(
+            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.report_verbs) + r")(?:\s+[^\s،,.؛:!?\d]+){0,3}?"
+            r"\s+(?:الى\s+)?[اإأ]ن(?:ه|ها|هم)?(?![\p{L}])"
+        ) if rules.report_verbs else None
 
         # "قبل (أقل من) ثلاثة أيام", "قبل أسبوعين": a span back from the article's date
         self.ago_counts = {normalize_word(k): v for k, v in rules.ago_counts.items()}
@@ -829,7 +835,7 @@ def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple, p
     """Does the day at [start, end) sit in the clause of a word bringing in an earlier figure,
     after that figure ("بعد أن كانت 91 أمس"), a clause that ends before the figure at `pos`, whose own clause a word of a
     new statement opens (rules/dates.yaml `new_statement_words`: "، فيما بلغ عدد الجرحى
-    236")?  Then the day is the earlier figure's.  A clause with no such word may go on
+    236") or a report's verb and "أن" (`report_verbs`: "، التي أوضحت أن بين القتلى 20 طفلا")?  Then the day is the earlier figure's.  A clause with no such word may go on
     listing earlier figures ("بعد أن كانت الحصيلة أمس 40 قتيلا، و120 جريحا")."""
     if p.new_statement_re is None:
         return False
@@ -838,6 +844,8 @@ def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple, p
         return False
     if _DIGITS.search(s, earlier[k], start) is None:
         return False  # "بعد أن كانت الوزارة أعلنت أمس مقتل 40، فيما أصيب 120": the report's day
+    if p.reported_clause_re is not None and p.reported_clause_re.search(s, end, pos) is not None:
+        return True  # "بعد أن كانت 37 صباح أمس، وفق ما أعلنته الوزارة التي أشارت إلى أن 1000 أصيبوا"
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(s, end, pos)]
     return bool(breaks) and p.new_statement_re.match(s, breaks[-1]) is not None
 
