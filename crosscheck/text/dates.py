@@ -80,6 +80,9 @@ class DateRules(BaseModel):
     # figure the sentence goes on with, not the date's year ("18 أغسطس 2189 قتيلا"); news names
     # years this far ahead ("رؤية 2050", a treaty "حتى عام 2075").
     years_ahead: int = Field(60, ge=1, le=200)
+    # ... and so are four digits further back than this many years ("وكانت الحصيلة في الخامس من
+    # مايو 1102 وفاة" in a 2017 article): no day and month of today's news is centuries old.
+    years_back: int = Field(300, ge=50, le=2000)
     # Words for a part of the day ("صباح اليوم", "مساء الأربعاء") -> its rank in the day
     # (dawn < morning < midday < evening): when a figure stood within its day.
     parts_of_day: dict[str, int] = {}
@@ -108,6 +111,13 @@ class DateRules(BaseModel):
     # before the relative day word)
     same_day_after: list[str] = []
     same_day_before: list[str] = []
+    # A day counted from the day the sentence named before it ("مساء الأربعاء 99، وقبلها بيوم 84":
+    # Tuesday; "في اليوم التالي": the day after): the phrase -> days back from that day (negative:
+    # after it).  With no day named before it in the sentence, it dates nothing.
+    day_shifts: dict[str, int] = {}
+    # A weekday with one of these after it ("الخميس الماضي") is a day before the article's, never
+    # the article's own: on a Thursday, last Thursday is a week back.
+    past_after_words: list[str] = []
     # verbs of a report: a relative clause with one before its day dates the figure, not the event
     report_verbs: list[str] = []
     # A span of time back from the article ("بعد أن كان 35 قبل ثلاثة أسابيع", "وكانت المنظمة قد
@@ -170,6 +180,7 @@ class _Patterns:
         self.alias = {normalize_word(k): normalize_word(v) for k, v in rules.month_aliases.items()}
         self.hijri = {normalize_word(k): v for k, v in rules.hijri_months.items()}
         self.years_ahead = rules.years_ahead
+        self.years_back = rules.years_back
         self.relative = {normalize_word(k): v for k, v in rules.relative_days.items()}
         self.weekdays = {normalize_word(k): v for k, v in rules.weekdays.items()}
         months = _alt(list(rules.months) + list(rules.month_aliases))
@@ -242,9 +253,13 @@ class _Patterns:
         self.period_start_reach = 14 * rules.period_start_max_words + 16
         self.period_word_re = _words_re(rules.period_start_words, r"(?<![\p{L}])[وف]?", r"(?![\p{L}])")
         self.future_after_re = _words_re(rules.future_after_words, r"\s+", r"(?![\p{L}])")
+        self.past_after_re = _words_re(rules.past_after_words, r"\s+", r"(?![\p{L}])")
         self.outcome_after_re = _words_re(rules.event_outcome_after, r"\s*[،,]?\s*", r"(?![\p{L}])")
 
         self.same_after_re = _words_re(rules.same_day_after, r"\s+", r"(?![\p{L}])")
+        self.shifts = {regex.sub(r"\s+", " ", normalize_word(k)): v for k, v in rules.day_shifts.items()}
+        self.shift_re = regex_cache.compile(
+            w + r"[وف]?(" + _alt(rules.day_shifts) + r")" + e) if rules.day_shifts else None
         self.same_before_re = _words_re(rules.same_day_before, r"(?<![\p{L}])(?:في\s+)?", r"\s+$")
         # a report's verb, then words none of which opens a reported clause ("أن", "إنها")
         self.report_verb_re = regex_cache.compile(
@@ -561,14 +576,16 @@ def _skip_gap(s: str, at: int) -> int:
     return at
 
 
-def _figure_not_year(year: int, doc_date: Optional[dt.date], years_ahead: int) -> bool:
+def _figure_not_year(year: int, doc_date: Optional[dt.date], years_ahead: int, years_back: int = 300) -> bool:
     """Four digits after a day and month that lie further after the document's year than any
     date news looks ahead to (rules/dates.yaml `years_ahead`; after 2100 for an undated one: no
     clock is read)
     are the figure the sentence goes on with ("وكانت الحصيلة يوم الأربعاء 18 أغسطس 2189 قتيلا"),
     not the date's year: the date is of the document's year.  A mandate's or a plan's end ("حتى
     30 يونيو 2023" in 2019) keeps its year."""
-    return year > (doc_date.year + years_ahead if doc_date else 2100)
+    if doc_date is None:
+        return year > 2100 or year < 2100 - years_back - 100
+    return year > doc_date.year + years_ahead or year < doc_date.year - years_back
 
 
 
@@ -634,7 +651,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 earlier = _earlier_ends(s, p)
             if not _after_earlier_figure(s, m.start(), p, earlier):
                 continue
-        stated = m[3] if m[3] and not _figure_not_year(int(m[3]), doc_date, p.years_ahead) else None
+        stated = m[3] if m[3] and not _figure_not_year(int(m[3]), doc_date, p.years_ahead, p.years_back) else None
         year = int(stated) if stated else (doc_date.year if doc_date else None)
         if year is None:
             continue
@@ -642,10 +659,16 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         if d and not stated and doc_date and d > doc_date:
             d = _gregorian(day, _month_name(p, m[2]), year - 1)
         if d:
-            cues.append((m.start(), m.end(), d, "text"))
+            # four digits read as the figure, not the year, are no part of the cue: the cue dates them
+            cues.append((m.start(), m.end() if stated or not m[3] else m.start(3), d, "text"))
     same: list[tuple[int, int]] = []
+    # "وقبلها بيوم", "في اليوم التالي": a day counted from the day named before (resolved below)
+    shifts = [(m.start(), m.end(), p.shifts[regex.sub(r"\s+", " ", m[1])])
+              for m in p.shift_re.finditer(s)] if p.shift_re is not None and doc_date is not None else []
     if doc_date is not None:
         for m in p.relative_re.finditer(s):
+            if any(a <= m.start() < b for a, b, _n in shifts):
+                continue  # the "اليوم" of "في اليوم التالي"
             if p.in_event_clause(s, m.start(), reports=True):
                 continue  # "الانفجار الذي هز المرفأ مساء أمس": the event's day
             if _names_event(p, s, m.start()):
@@ -690,7 +713,10 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             name = m[1]
             wd = p.weekdays.get(name, p.weekdays.get("ال" + name))
             if wd is not None:
-                cues.append((m.start(), m.end(), _weekday_before(doc_date, wd), "relative"))
+                d = _weekday_before(doc_date, wd)
+                if d == doc_date and p.past_after_re is not None and p.past_after_re.match(s, m.end()):
+                    d -= dt.timedelta(days=7)  # "الخميس الماضي" in a Thursday's article: a week back
+                cues.append((m.start(), m.end(), d, "relative"))
     if same:
         # "اليوم نفسه": the day of the nearest cue before it (none: it dates nothing)
         named = sorted((c[1], c[2], c[3]) for c in cues)
@@ -698,6 +724,13 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             k = bisect_right(named, (a, dt.date.max, "~")) - 1
             if k >= 0:
                 cues.append((a, b, named[k][1], named[k][2]))
+    if shifts:
+        # a day counted from the nearest day named before it (none: it dates nothing)
+        named = sorted((c[1], c[2], c[3]) for c in cues)
+        for a, b, back in shifts:
+            k = bisect_right(named, (a, dt.date.max, "~")) - 1
+            if k >= 0:
+                cues.append((a, b, named[k][1] - dt.timedelta(days=back), named[k][2]))
     # digits of a date (a cue's, or a period's start "منذ 17 مايو") are no figure
     spans = sorted([(c[0], c[1]) for c in cues]
                    + [m.span() for r in (p.dmy, p.hijri_re, p.month_year, p.iso, p.numeric) for m in r.finditer(s)])
@@ -824,11 +857,18 @@ def _after_earlier_figure(s: str, start: int, p: "_Patterns", earlier: tuple) ->
     if p.earlier_as_of_re is None:
         return False
     m = p.earlier_as_of_re.search(s, max(0, start - 12), start)
-    # right after the figure, or after the figure and its noun ("كان 100 قتيل في الثامن من مايو")
-    if m is None or not _FIGURE_END.search(s, max(0, m.start() - 40), m.start()):
+    if m is None:
         return False
     k = bisect_right(earlier, m.start()) - 1
-    return k >= 0 and _CLAUSE_BREAK.search(s, earlier[k], start) is None
+    if k < 0 or _CLAUSE_BREAK.search(s, earlier[k], start) is not None:
+        return False
+    # right after the figure, or after the figure and its noun ("كان 100 قتيل في الثامن من مايو")
+    if _FIGURE_END.search(s, max(0, m.start() - 40), m.start()):
+        return True
+    # ... or before it, right after the words bringing it in ("وكانت الحصيلة في الخامس من مايو
+    # 1102 وفاة", "بعد أن كانت الوفيات في 3 مارس 40"): no figure and at most two words between
+    gap = s[earlier[k]:m.start()]
+    return _DIGITS.search(gap) is None and len(gap.split()) <= 2
 
 
 def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple, p: "_Patterns") -> bool:
