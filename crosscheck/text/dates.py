@@ -113,7 +113,7 @@ class DateRules(BaseModel):
     same_day_before: list[str] = []
     # A day counted from the day the sentence named before it ("مساء الأربعاء 99، وقبلها بيوم 84":
     # Tuesday; "في اليوم التالي": the day after): the phrase -> days back from that day (negative:
-    # after it).  With no day named before it in the sentence, it dates nothing.
+    # after it).  With no day named before it, a day of its own (the article's date stands in).
     day_shifts: dict[str, int] = {}
     # A weekday with one of these after it ("الخميس الماضي") is a day before the article's, never
     # the article's own: on a Thursday, last Thursday is a week back.
@@ -725,12 +725,16 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             if k >= 0:
                 cues.append((a, b, named[k][1], named[k][2]))
     if shifts:
-        # a day counted from the nearest day named before it (none: it dates nothing)
+        # a day counted from the nearest day named before it; with none, a day of its own that
+        # cannot be dated (the day after an event told elsewhere): the article's date stands in,
+        # read as a relative day, so an undated article's figure keeps a day apart from its own
         named = sorted((c[1], c[2], c[3]) for c in cues)
         for a, b, back in shifts:
             k = bisect_right(named, (a, dt.date.max, "~")) - 1
             if k >= 0:
                 cues.append((a, b, named[k][1] - dt.timedelta(days=back), named[k][2]))
+            else:
+                cues.append((a, b, doc_date, "relative"))
     # digits of a date (a cue's, or a period's start "منذ 17 مايو") are no figure
     spans = sorted([(c[0], c[1]) for c in cues]
                    + [m.span() for r in (p.dmy, p.hijri_re, p.month_year, p.iso, p.numeric) for m in r.finditer(s)])
