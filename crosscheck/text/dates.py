@@ -187,9 +187,10 @@ class _Patterns:
         w = r"(?<![\p{L}\d])"
         e = r"(?![\p{L}\d])"
         # day, month name (optionally "/other name" or "(other name)"), optional year
+        # ... also with slashes around the month's name ("٠٨ / شباط / ٢٠١٣", a header form)
         self.dmy = regex_cache.compile(
-            w + r"(\d{1,2})\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
-            r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
+            w + r"(\d{1,2})(?:\s+|\s*/\s*)(?:من\s+)?(?:شهر\s+)?(" + months + r")"
+            r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,/]?\s*(?:عام\s+)?(\d{4}))?"
         )
         self.new_statement_re = _words_re(rules.new_statement_words, r"\s*[وف]?", r"(?![\p{L}])")
         self.ordinals = {normalize_word(k): v for k, v in rules.day_ordinals.items()}
