@@ -22,7 +22,9 @@ its own fields and gains the other places in `mentions`, when their scopes are t
   ديسمبر"), or one
   day's count ("day:first") and the same figure read as a running toll (the merged claim is the
   day's count); two different windows stay two;
-- events: the same, or one unnamed ("390 أسيرا" and "390 أسيرا في المرحلة الأولى").
+- events: the same, or one unnamed ("390 أسيرا" and "390 أسيرا في المرحلة الأولى"), or one known
+  only by its own length ("length:30", rules/kinds/duration_lasting.yaml: "لمدة 30 يوما" after
+  "هدنة لثلاثين يوما"), which gives way to the named one;
 - never two figures of one sentence: a list item opened by "و" ("16 في المطار و16 في المحطة") or
   the other side of an exchange with its own noun ("35 أوكرانيا … 35 شخصا") is a figure of its own;
 - vote tallies only with the same event, group, place and period; once their votes are assigned
@@ -133,7 +135,12 @@ def _named_by_prefix(group: str | None) -> bool:
 
 
 def _events_agree(a: str | None, b: str | None) -> bool:
-    return a == b or a is None or b is None
+    return a == b or a is None or b is None or _length_only(a) or _length_only(b)
+
+
+def _length_only(event: str | None) -> bool:
+    """A length whose event is only its own value ("length:30": what lasted was not named)."""
+    return event is not None and event.startswith("length:")
 
 
 def _places_agree(a: str | None, b: str | None, nested: Nested | None) -> bool:
@@ -219,6 +226,8 @@ def _widen(kept: Claim, later: Claim) -> None:
     is the whole toll: the merged claim takes the running period and the general group, so it
     compares with other outlets' tolls of the same figure.  A superseded figure restated ("كان
     27 صباحا") and a projection keep their reading."""
+    if _length_only(kept.event) and later.event is not None and not _length_only(later.event):
+        kept.event = later.event  # "لمدة 30 يوما" then "هدنة لثلاثين يوما": the truce's length
     if _is_window(kept.period) and later.period in _RUNNING:
         kept.period = later.period
     elif kept.period == "event" and later.period == "cumulative" and kept.kind in _TOLL_KINDS:
