@@ -165,20 +165,30 @@ def _listed_next(a: Claim, b: Claim, text: str | None) -> bool:
 
 def same_figure(a: Claim, b: Claim, nested: Nested | None = None, headline: bool = False) -> bool:
     """Are two claims of one document (same kind, value, event, actor, qualifier shape) mentions
-    of one figure?  With `headline` (one of them stands in the article's headline), a place named
-    by only one of them does not tell them apart: a headline adds the place its lead leaves to
-    the sentence before ("نحو 16 ألف نازح في المدينة" over "… نحو 16 ألفا")."""
+    of one figure?  With `headline` (one of them stands in the article's headline), places do not
+    tell them apart: a headline adds the place its lead leaves to the sentence before ("نحو 16 ألف
+    نازح في المدينة" over "… نحو 16 ألفا"), or names the country where the lead names the town,
+    or its place is read from another clause of the headline ("النازحون في البلد أ يتراجعون..
+    والبلد ب يستقبل 9 آلاف"); the headline sums up its body, so the body's figure of the same
+    kind and value is the headline's.  Nor does a headline's window ("194 قتيلا في يومين") tell
+    it apart from the lead's count since a start ("194 مدنيا قتلوا منذ مساء الأحد")."""
     if _shape(a) != _shape(b):
         return False
     if a.kind in _VOTE_KINDS:
         return (a.event, a.group, a.location, a.period) == (b.event, b.group, b.location, b.period)
     return (
         _events_agree(a.event, b.event)
-        and _periods_agree(a.period, b.period)
+        and (_periods_agree(a.period, b.period) or (headline and _window_and_start(a.period, b.period)))
         and _groups_agree_loose(a.group, b.group)
         and not _named_part_of(a, b) and not _named_part_of(b, a)
-        and (_places_agree(a.location, b.location, nested) or (headline and (a.location is None or b.location is None)))
+        and (headline or _places_agree(a.location, b.location, nested))
     )
+
+
+def _window_and_start(a: str | None, b: str | None) -> bool:
+    """A time window and a count since a start: the same days told two ways."""
+    return (_is_window(a) and b is not None and b.startswith("since:")) or (
+        _is_window(b) and a is not None and a.startswith("since:"))
 
 
 # readings of a figure that name the same count when the article states its value again as a
