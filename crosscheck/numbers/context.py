@@ -18,6 +18,9 @@ from crosscheck.numbers.lexicon import FRACTION, Lexicon
 
 # How far back we look for a cue word ("عام", a month name): the longest cue plus spaces.
 _WINDOW = 40
+# A second day of the month after the first ("يومي 5 و6 ديسمبر", "بين 12 و14 مارس"): the first
+# number is a date when the month follows the second.
+_DAY_PAIR = re.compile(r"\s*(?:و|-|إلى|الى)\s*\d{1,2}(?!\d)")
 # Between two years of one list or range: "عامي 2023 و2024", "2020-2021", "2023/2024".
 _YEAR_JOIN = re.compile(r"[^\S\n]*(?:و|-|–|/|الي|حتي|و[^\S\n]+)[^\S\n]*")
 # A year right after a two-part slash date: "11/10 2025" is the 11th of October.
@@ -67,6 +70,9 @@ def classify(
             if m.group("digits") is not None and not _a_year(lex, int(m.group("digits"))):
                 return "date", m.start("year")  # "18 آب/أغسطس 2189 قتيلا": no year, a count
             return "date", m.end()
+        pair = _DAY_PAIR.match(text, end)
+        if pair is not None and lex.month_after_re.match(text, pair.end()):
+            return "date", end  # "يومي 5 و6 كانون الأول": the first of two days of one month
     if form != "cardinal" or not exact_int:
         return form, end
     single_run = first.kind == DIGITS and single and first.raw.isdigit()
@@ -85,6 +91,7 @@ def classify(
                 prev is not None
                 and prev[0] == "year"
                 and _YEAR_JOIN.fullmatch(text, prev[1], ph.start) is not None
+                and _after_year(text, prev[1], v)
             )
         ):
             return "year", end
@@ -103,6 +110,14 @@ def classify(
 def as_number(x: Fraction) -> int | float:
     """int when whole, else float."""
     return int(x) if x.denominator == 1 else float(x)
+
+
+def _after_year(text: str, prev_end: int, v: int) -> bool:
+    """Is `v` later than the year that ends at `prev_end` ("2011-2020", "عامي 2023 و2024": a span or
+    list of years runs forward; "منذ أكتوبر 2016 إلى 1790 شخصا" is a count)?  Only its four
+    characters are read."""
+    prev = text[max(0, prev_end - 4) : prev_end]
+    return not (len(prev) == 4 and prev.isdigit() and int(prev) >= v)
 
 
 def _a_year(lex, v: int) -> bool:
