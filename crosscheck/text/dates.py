@@ -40,6 +40,18 @@ class DateRules(BaseModel):
     what: str
     why: str
     header_chars: int = Field(400, ge=20)
+    # A date near the top is the article's only on a dateline-shaped line: at most
+    # `dateline_max_words_before` words before it on its line (a place, an outlet, a weekday, a
+    # label: "نيويورك - من مراسل الأهرام - الجمعة") and, after it, the line's end or one of
+    # `dateline_separators` within `dateline_max_words_after` words (a time, the other
+    # calendar, an outlet: "2018 (وات) - أفادت").  A date inside a sentence ("قتل 37 شخصا ...
+    # ظهر الاثنين 28 أغسطس 1995 عندما سقطت") is an event's, not the article's.
+    dateline_max_words_before: int = Field(6, ge=0)
+    dateline_max_words_after: int = Field(3, ge=0)
+    dateline_separators: str = "-–—|(:"
+    # English month names (and their short forms) for a dateline in English on an Arabic page
+    # ("تاريخ النشر: 23rd, March 2024 GMT", "Mar 5, 2019"), read by dateparser in English.
+    latin_months: list[str] = []
     month_aliases: dict[str, str] = {}
     months: list[str]
     hijri_months: dict[str, int]
@@ -210,6 +222,15 @@ class _Patterns:
         self.month_number = {normalize_word(m): i + 1 for i, m in enumerate(rules.months)}
         self.month_re = regex_cache.compile(w + r"(" + months + r")" + e)
         self.iso = regex_cache.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+        # an English date: "23rd, March 2024", "5 Mar. 2019", "March 23, 2024"
+        latin = "|".join(regex.escape(m) for m in sorted(rules.latin_months, key=len, reverse=True))
+        ordinal = r"(\d{1,2})(?:st|nd|rd|th)?(?!\d)"
+        self.latin_dmy = regex_cache.compile(
+            r"(?i)(?<![\p{L}\d])" + ordinal + r"\s*,?\s*(" + latin + r")\.?(?![\p{L}])\s*,?\s*(\d{4})(?!\d)"
+        ) if latin else None
+        self.latin_mdy = regex_cache.compile(
+            r"(?i)(?<![\p{L}\d])(" + latin + r")\.?\s+" + ordinal + r"\s*,?\s*(\d{4})(?!\d)"
+        ) if latin else None
         # day, month, year with one separator ("14/05/2024", "19-4-2024", "14.05.2024")
         self.numeric = regex_cache.compile(r"(?<!\d)(\d{1,2})(?P<sep>[/.-])(\d{1,2})(?P=sep)(\d{4})(?!\d)")
         self.relative_re = regex_cache.compile(w + r"(?:[وف]?(?:ب)?)(" + _alt(rules.relative_days) + r")" + e)
@@ -368,6 +389,16 @@ def _gregorian(day: int, month: str, year: int) -> Optional[dt.date]:
     return parsed.date() if parsed else None
 
 
+@lru_cache(maxsize=256)
+def _latin(day: int, month: str, year: int) -> Optional[dt.date]:
+    import dateparser
+
+    parsed = dateparser.parse(
+        f"{day} {month} {year}", languages=["en"], settings={"REQUIRE_PARTS": ["day", "month", "year"]}
+    )
+    return parsed.date() if parsed else None
+
+
 @lru_cache(maxsize=1024)
 def _hijri(day: int, month: int, year: int) -> Optional[dt.date]:
     from hijridate import Hijri
@@ -400,7 +431,7 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
     found: list[tuple[int, dt.date]] = []
     for m in p.iso.finditer(head):
         d = _safe(int(m[1]), int(m[2]), int(m[3]))
-        if d:
+        if d and _dateline_shaped(head, m.start(), m.end(), rules):
             found.append((m.start(), d))
             break
     lo, hi = rules.hijri_years
@@ -413,7 +444,7 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
         if hijri in seen_calendars:
             continue
         d = _hijri(day, month, year) if hijri else _safe(year, month, day)
-        if d:
+        if d and _dateline_shaped(head, m.start(), m.end(), rules):
             found.append((m.start() + (len(head) if hijri else 0), d))
             seen_calendars.add(hijri)
             if not hijri:
@@ -421,18 +452,52 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
     for m in p.dmy.finditer(head):
         if m[3]:
             d = _gregorian(int(m[1]), _month_name(p, m[2]), int(m[3]))
-            if d:
+            if d and _dateline_shaped(head, m.start(), m.end(), rules):
+                found.append((m.start(), d))
+                break
+    for pattern, day_at, month_at in ((p.latin_dmy, 1, 2), (p.latin_mdy, 2, 1)):
+        for m in pattern.finditer(head) if pattern else ():
+            d = _latin(int(m[day_at]), m[month_at], int(m[3]))
+            if d and _dateline_shaped(head, m.start(), m.end(), rules):
                 found.append((m.start(), d))
                 break
     for m in p.hijri_re.finditer(head):
         d = _hijri(int(m[1]), p.hijri[regex.sub(r"\s+", " ", m[2])], int(m[3]))
-        if d:
+        if d and _dateline_shaped(head, m.start(), m.end(), rules):
             found.append((m.start() + len(head), d))  # after every Gregorian date
             break
     if not found:
         return None
     found.sort(key=lambda x: x[0])
     return found[0][1]
+
+
+def _dateline_shaped(head: str, start: int, end: int, rules: DateRules) -> bool:
+    """Whether the date at head[start:end] stands on a dateline-shaped line (see
+    DateRules.dateline_max_words_before): few words before it on its line, and the line's end
+    or a separator a few words after it."""
+    line_start = head.rfind("\n", 0, start) + 1
+    before = 0  # words since the line's start or its last separator; digits and marks ("ه") aside
+    for token in head[line_start:start].split():
+        if any(ch in rules.dateline_separators for ch in token[-1:] + token[:1]):
+            before = 0
+        elif sum(ch.isalpha() for ch in token) > 1:
+            before += 1
+    if before > rules.dateline_max_words_before:
+        return False
+    line_end = head.find("\n", end)
+    tail = head[end:] if line_end < 0 else head[end:line_end]
+    words = 0
+    for token in tail.split():
+        if any(ch in rules.dateline_separators for ch in token[:1]):
+            return True
+        if sum(ch.isalpha() for ch in token) > 1:  # a time, a year or a mark ("م") is no word
+            words += 1
+        if any(ch in rules.dateline_separators for ch in token[-1:]):
+            return words <= rules.dateline_max_words_after
+        if words > rules.dateline_max_words_after:
+            return False
+    return True  # the line (or the head) ends a few words after the date
 
 
 def month_of_year(sentence: str, year: int, rules: DateRules) -> Optional[int]:
