@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 from crosscheck.errors import InputError
 from crosscheck.models import Claim, Document
 from crosscheck.ruleset.date_rules import DATES_FILE, date_rules  # noqa: F401 (re-exported)
-from crosscheck.text.dates import DateRules, claim_date, header_date, nearest_year, yearless_dateline
+from crosscheck.text.dates import DateRules, claim_date, header_date
 
 @dataclass
 class DocDates:
@@ -51,25 +51,7 @@ def document_dates(docs: Sequence[Document], rules: Optional[DateRules] = None) 
         found = header_date(d.text, rules)
         out.dates[d.id] = found
         out.source[d.id] = "text" if found else None
-    _date_yearless(docs, out, rules)
     return out
-
-
-def _date_yearless(docs: Sequence[Document], out: DocDates, rules: Optional[DateRules]) -> None:
-    """A dateline with a day and month but no year ("سيئول، 16 يونيو (يونهاب)") takes the year
-    that puts it nearest to the other articles' dates; with no other dated article it stays
-    undated (a weekday alone fits a day and month every few years)."""
-    undated = [d for d in docs if out.dates.get(d.id) is None]
-    others = sorted(v for v in out.dates.values() if v is not None)
-    if not undated or not others:
-        return
-    rules = rules or date_rules()
-    for d in undated:
-        day_month = yearless_dateline(d.text, rules)
-        when = nearest_year(*day_month, others) if day_month else None
-        if when is not None:
-            out.dates[d.id] = when
-            out.source[d.id] = "text"
 
 
 def date_claims(

@@ -22,7 +22,7 @@ import calendar
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, Optional, Sequence
+from typing import Literal, Optional
 from bisect import bisect_left, bisect_right
 
 import regex
@@ -470,39 +470,6 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
         return None
     found.sort(key=lambda x: x[0])
     return found[0][1]
-
-
-def yearless_dateline(text: str, rules: DateRules) -> Optional[tuple[int, int]]:
-    """(day, month) of a dateline that names no year ("سيئول، 16 يونيو (يونهاب) --", a wire's
-    form), or None: the first day and month near the top on a dateline-shaped line."""
-    head = normalize(text[: rules.header_chars]).text
-    p = _patterns(rules)
-    for m in p.dmy.finditer(head):
-        if m[3] or not _dateline_shaped(head, m.start(), m.end(), rules):
-            continue
-        month = p.month_number.get(_month_name(p, m[2]))
-        if month and 1 <= int(m[1]) <= 31:
-            return int(m[1]), month
-    return None
-
-
-def nearest_year(day: int, month: int, others: Sequence[dt.date]) -> Optional[dt.date]:
-    """The date of that day and month nearest to one of `others` (sorted), over the years
-    around theirs; None when there are none.  A corpus's other articles say which year a
-    yearless dateline means: a wire's "16 يونيو" among articles of June 2015 is 2015's."""
-    if not others:
-        return None
-    best: Optional[tuple[int, dt.date]] = None
-    for year in sorted({d.year + k for d in (others[0], others[-1]) for k in (-1, 0, 1)}
-                       | {d.year for d in others}):
-        when = _safe(year, month, day)
-        if when is None:
-            continue
-        i = bisect_left(others, when)
-        gap = min(abs((others[j] - when).days) for j in (i - 1, i) if 0 <= j < len(others))
-        if best is None or gap < best[0]:
-            best = (gap, when)
-    return best[1] if best else None
 
 
 def _dateline_shaped(head: str, start: int, end: int, rules: DateRules) -> bool:
