@@ -603,6 +603,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                 elif len(named) == 1:
                     body = next(iter(named))
         values = [c.value for _, _, c in occ.claims if isinstance(c.value, (int, float))]
+        if body == "chr" and sum(values) > vc.rules.chr_members:
+            body = "ga3"  # more voters than the Commission had: the Assembly's Third Committee
         if any(v > vc.rules.sc_members for v in values) and not (body or "").startswith(tuple(vc.rules.large_bodies)):
             if short_named is None:
                 short_named = {c.id[5:7] for c in cues if c.id.endswith("_short")}
@@ -736,11 +738,11 @@ def text_ordinal(text: str, at: int, vc: VoteCues) -> str:
 
 
 _SAME_IF_EQUAL = ("body", "subj", "res", "by", "veto", "past", "ord")
-_FULL_BODIES = ("body_sc", "body_ga", "body_committee", "body_hrc")
+_FULL_BODIES = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr")
 
 
 def _body(cue: Cue) -> str:
-    """The body a full body cue names: "sc", "ga", "hrc", or a General Assembly committee "ga3"."""
+    """The body a full body cue names: "sc", "ga", "hrc", "chr", or a General Assembly committee "ga3"."""
     return cue.value if cue.id == "body_committee" else cue.id[5:]
 
 

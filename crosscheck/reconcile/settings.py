@@ -151,7 +151,7 @@ class ReconcileConfig(BaseModel):
     vote_position_compatible: list[list[str]] = [["veto", "against"]]
     # Members of each voting body (the `body=` of a vote's event): the votes for, against and
     # abstaining on one vote cannot add up to more.
-    vote_body_sizes: dict[str, int] = {"sc": 15, "ga": 193, "hrc": 47}
+    vote_body_sizes: dict[str, int] = {"sc": 15, "ga": 193, "hrc": 47, "chr": 53}
     # captives (crosscheck.reconcile.captives): the words around a hostages_held figure that
     # read it as the number taken or the number still held ({role: {before: [...], after: [...]}})
     # and examples ({role: [[sentence, figure surface], ...]}, "neither": read as no role)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from crosscheck.ruleset.loader import _validate, read_yaml
 from crosscheck.ruleset.resources import rules_dir
 
-CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_sc_short", "body_ga_short", "amendment", "draft",
+CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr", "body_sc_short", "body_ga_short", "amendment", "draft",
            "resolution", "resolution_text", "veto", "recall", "after_event", "earlier_step", "sponsor_verb", "voter_verb", "past_month", "last_month", "year", "that_year")
 
 _SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ّ": None})
@@ -57,6 +57,7 @@ class VoteRules(_Strict):
     sc_members: int = Field(15, ge=1)
     large_bodies: list[str] = ["ga"]
     hrc_members: int = Field(47, ge=1)
+    chr_members: int = Field(53, ge=1)
     undated_window_days: int = Field(7, ge=0)
     relative_slack_days: int = Field(2, ge=0)
     undated_link_max_votes: int = Field(8, ge=0)
