@@ -140,6 +140,7 @@ class Compiled:
     combiners: frozenset[str] = frozenset()  # rule ids with a combined_with list
     # _may_combine's answers: [starting (combinable), ending (combiners)], word form set -> bool
     combine_gate: tuple = field(default_factory=lambda: ({}, {}))
+    sufficiency_verbs: frozenset[str] = frozenset()  # rules/negation.yaml: "لم يكف تأييد 11 عضوا"
 
 
 @per_object
@@ -198,6 +199,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         position={k.rule.id: j for j, k in enumerate(kinds)},
         joiners=frozenset().union(*(k.heads_next for k in kinds)),
         combiners=frozenset(r.id for r in rules.kinds if r.combined_with),
+        sufficiency_verbs=frozenset(normalize_word(w) for w in rules.negation.sufficiency_verbs),
         combining=tuple(
             j for j, k in enumerate(kinds)
             if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
@@ -3030,8 +3032,11 @@ def _negated(comp: Compiled, ctx: DocContext, toks: Sequence[Token], left: int) 
     if left > 0 and not toks[left].brk_before and not toks[left - 1].forms.isdisjoint(comp.exceptives):
         return False  # "لم يعارضه سوى بلدين": only two, not none
     info = ctx.info(toks)
-    if info.may_hold(comp.negation_particles) and comp.negation_particles.nearest(toks, left, left, window, 0) is not None:
-        return True
+    hit = comp.negation_particles.nearest(toks, left, left, window, 0) if info.may_hold(comp.negation_particles) else None
+    if hit is not None:
+        after = hit[1] + len(hit[0].words)  # the word right after the particle
+        # "لم يكف تأييد 11 عضوا": the figure held, it did not suffice
+        return after >= left or toks[after].forms.isdisjoint(comp.sufficiency_verbs)
     # a denial verb starting anywhere in [clause start, left): from an index of the verbs'
     # positions, made once per sentence
     c = info.clause_start(left) if left < len(toks) else left

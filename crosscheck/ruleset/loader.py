@@ -364,6 +364,9 @@ class NegationRules(_Strict):
     # After a denied figure, one of these says the article refutes it ("وليس 3000 كما راج"): the
     # same value the article reports elsewhere (the rumour) is no claim either
     refuted_after: list[str] = Field(default_factory=list)
+    # Right after a particle, one of these denies that the figure sufficed, not the figure: "لم
+    # يكف تأييد 11 عضوا" (11 voted for it), "12 صوتا لم تكف"
+    sufficiency_verbs: list[str] = Field(default_factory=list)
     examples: Examples
 
 
