@@ -164,6 +164,16 @@ def test_a_vote_of_an_event_counted_back_in_days_is_dated_that_many_days_before(
     assert "when" not in ev[("votes_for", 13)]
 
 
+def test_an_event_counted_back_with_a_hedge_dates_its_vote_too():
+    # "بعد أقل من ثلاثة أسابيع على رفض …": the recalled vote about three weeks before the
+    # article, not one of its own week (its count is hedged, the slack of `_when_span` covers it)
+    ev = _events(_tallies("h", "وجاء البيان بعد أقل من ثلاثة أسابيع على رفض مجلس حقوق الإنسان مشروع قرار "
+                               "غربيا رغم تأييد 17 دولة له."))
+    assert ev[("votes_for", 17)].get("when") == "d-21"
+    ev = _events(_tallies("g", "وجاء البيان بعد نحو أسبوعين من سقوط مشروع قرار حصل على تأييد 8 أعضاء فقط."))
+    assert ev[("votes_for", 8)].get("when") == "d-14"
+
+
 STEP_BEFORE_TALLY = ("اعتمدت الجمعية العامة اليوم القرار بأغلبية 150 صوتا مقابل 8 وامتناع 22. "
                      "وجرى التصويت في الجمعية العامة بعد خمسة أسابيع من إقرار النص في اللجنة الرابعة "
                      "بأغلبية 140 صوتا مقابل 9 وامتناع 20.")
