@@ -185,3 +185,22 @@ def test_the_same_small_tally_breaks_a_tie_between_two_drafts_of_one_sponsor():
     other = occ("c", "abstentions:5,votes_against:5,votes_for:5", hi=11, ord="1")
     assert len(link([occ("a", "abstentions:2,votes_against:7,votes_for:6"),
                      occ("b", "abstentions:4,votes_against:8,votes_for:3", hi=15), other])) == 3
+
+
+def test_a_vote_recalled_with_its_month_meets_the_report_of_its_day():
+    # hit: a veto of March recalled in October with "في آذار الماضي" and another tally (12)
+    # meets the March report of that veto (11): one vote told two ways, a conflict.  Before, a
+    # past vote was looked up only among past votes and stayed alone.
+    docs = [
+        Document(id="m1", date="2009-03-13", text=(
+            "أسقطت الصين مساء الخميس بحق النقض مشروع قرار قدمته كندا في مجلس الأمن رغم تأييد 11 "
+            "عضوا له وامتناع ثلاثة أعضاء.")),
+        Document(id="m2", date="2009-10-20", text=(
+            "استخدمت الصين أمس حق النقض ضد مشروع قرار في مجلس الأمن حظي بتأييد 13 عضوا. "
+            "وكانت الصين قد أسقطت في آذار الماضي بالفيتو مشروعا يدين التجارب الصاروخية رغم حصوله على 12 صوتا.")),
+    ]
+    claims = [c for d in docs for c in extract(d)]
+    clusters = reconcile(claims, docs)
+    of = {(c.doc, c.value): cl for cl in clusters for c in cl.claims if c.kind == "votes_for"}
+    assert of[("m1", 11)].id == of[("m2", 12)].id and of[("m1", 11)].status == "conflict"
+    assert of[("m2", 13)].id != of[("m1", 11)].id

@@ -565,6 +565,11 @@ def _index_keys(o: Occ) -> list[tuple]:
     keys.extend(("tally", body, k, v) for k, v in sorted(tally_of(o).items()) if _distinctive(v, TALLY_MIN_VALUE))
     if o.get("past"):
         keys.append(("past", body))
+        if o.month and o.lo != _FAR_PAST and o.hi != _FAR_FUTURE:
+            # a past vote named with its month ("الفيتو الذي أسقط في آذار الماضي مشروع …"): the
+            # votes reported within that month's days are found too (`_minimum` may join them)
+            first, last = o.lo.toordinal() // 7, o.hi.toordinal() // 7
+            keys.extend(("week", body, w) for w in range(first, last + 1))
     elif o.undated:
         keys.append(("undated", body))
     else:
