@@ -283,14 +283,9 @@ class Gazetteer:
         return self.counts_and_adjectives(text)[0]
 
     def counts_and_adjectives(self, text: str) -> tuple[Counter[str], set[str]]:
-        """`counts`, and the places the text names by an adjective ("السلطات الباكستانية").
-        A place named right after a place within it, a locative between ("كرايستشيرش في
-        نيوزيلندا", "بلدة الخيام في جنوب لبنان"), is one mention: the smaller place already
-        counts for it, and a past event recalled with its city and country would otherwise
-        weigh twice the story's own place."""
+        """`counts`, and the places the text names by an adjective ("السلطات الباكستانية")."""
         counts: Counter[str] = Counter()
         adjectives: set[str] = set()
-        last_id, last_end = "", -1
         for m in self._count_pattern.finditer(text):
             place, adjective = self.lookup[m.group(3)]
             if adjective:
@@ -300,10 +295,6 @@ class Gazetteer:
                 continue
             if place.bare_is_word and not m.group(1) and not m.group(2):
                 continue  # a bare name that is also a common word (Place.bare_is_word)
-            pair = m.group(1) and m.start() - last_end <= 2 and self.is_within(last_id, place.id)
-            last_id, last_end = place.id, m.end()
-            if pair:
-                continue  # "كرايستشيرش في نيوزيلندا": the city's mention is the country's
             counts[place.id] += 1
         return counts, adjectives
 
@@ -697,25 +688,13 @@ def document_location(gaz: Gazetteer, counts: Counter[str], adjectives: frozense
     if not total:
         return None
     (top, n), *rest = total.most_common()
-    tied = [p for p, c in rest if c == n and not gaz.is_within(p, top) and not gaz.is_within(top, p)]
-    if tied:
-        # unrelated places tie: the country the article names by adjective ("أعلنت الشرطة
-        # السريلانكية" over a recalled attack "في نيوزيلندا") when it names one of theirs only;
-        # else no safe default
-        named = [p for p in [top, *tied] if _country_of(gaz, p) in adjectives]
-        if not named or any(_country_of(gaz, p) != _country_of(gaz, named[0]) for p in named):
-            return None
-        top = _country_of(gaz, named[0])  # the nation's authorities count the nation's toll
+    if rest and rest[0][1] == n and not gaz.is_within(rest[0][0], top) and not gaz.is_within(top, rest[0][0]):
+        return None  # two unrelated places tie: no safe default
     if gaz.by_id[top].type in ("region", "area"):  # a city hosts its own event (a blast in Beirut)
         for parent in reversed(gaz.parent_chain(top)):
             if total[parent] == n and parent in adjectives:
                 return parent
     return top
-
-
-def _country_of(gaz: Gazetteer, pid: str) -> str:
-    chain = gaz.parent_chain(pid)
-    return chain[-1] if chain else pid
 
 
 # --------------------------------------------------------------------------- group, period
