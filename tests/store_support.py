@@ -38,6 +38,18 @@ def ingest_named(root: Path, named) -> dict[str, Path]:
     return made
 
 
+def generated_corpus(root: Path, articles: int, seed: int = 11) -> Path:
+    """`articles` generated articles (benchmarks/gen_articles.py, from `seed`) as `root/gen.jsonl`."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from gen_articles import write_jsonl
+
+    corpus = root / "gen.jsonl"
+    write_jsonl(corpus, articles, seed)
+    return corpus
+
+
 @pytest.fixture(autouse=True, scope="module")
 def private_rules(tmp_path_factory):
     """A private copy of rules/ for the whole test module (see the module docstring)."""

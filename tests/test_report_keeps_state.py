@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import sys
 from contextlib import closing
 
 import pytest
@@ -17,18 +16,14 @@ from crosscheck.ci.check import reconcile_config
 from crosscheck.config import Settings
 from crosscheck.store import from_state, judged
 from crosscheck.store.from_state import write_reports
-from store_support import judging, report_files, FORMATS, ingest_named, ARTICLES, ROOT, private_rules  # noqa: F401
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from gen_articles import write_jsonl  # noqa: E402
+from store_support import judging, report_files, FORMATS, ingest_named, ARTICLES, generated_corpus, private_rules  # noqa: F401
 
 
 @pytest.fixture(scope="module")
 def fresh(tmp_path_factory):
     """Freshly ingested stores (no judged state): generated articles and the fixtures."""
     root = tmp_path_factory.mktemp("keeps")
-    corpus = root / "gen.jsonl"
-    write_jsonl(corpus, 14, 11)
+    corpus = generated_corpus(root, 14)
     return ingest_named(root, (("generated", [str(corpus)]), ("fixtures", [str(p) for p in ARTICLES])))
 
 

@@ -13,6 +13,7 @@ from crosscheck.extract.context import DocContext
 from crosscheck.models import Document
 from crosscheck.ruleset.loader import load_rules
 
+from counting_support import count_calls
 from fuzz_inputs import random_text
 
 _DEV = Path(__file__).parent / "devset"
@@ -98,14 +99,7 @@ def test_a_sentences_rule_list_is_a_function_of_its_signature():
 def test_a_paragraph_of_votes_makes_its_rule_lists_once(monkeypatch):
     """60 and 120 short vote sentences in one paragraph: _every_rule runs a bounded number of
     times (the same for both), not once per sentence and class of figure as without sharing."""
-    calls = [0]
-    real = extractor._every_rule
-
-    def counting(*a, **k):
-        calls[0] += 1
-        return real(*a, **k)
-
-    monkeypatch.setattr(extractor, "_every_rule", counting)
+    calls = count_calls(monkeypatch, extractor, "_every_rule")
     counts = {}
     for shared in (True, False):
         for n in (60, 120):

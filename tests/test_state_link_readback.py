@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import sys
 from contextlib import closing
 
 import pytest
@@ -15,18 +14,13 @@ import pytest
 from crosscheck.ci.check import reconcile_config
 from crosscheck.config import Settings
 from crosscheck.store import judged, streamed, vote_links
-from store_support import ROOT, ingest_named, private_rules  # noqa: F401
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from gen_articles import write_jsonl  # noqa: E402
+from store_support import generated_corpus, ingest_named, private_rules  # noqa: F401
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     root = tmp_path_factory.mktemp("readback")
-    corpus = root / "gen.jsonl"
-    write_jsonl(corpus, 40, 11)
-    return ingest_named(root, (("generated", [str(corpus)]),))["generated"]
+    return ingest_named(root, (("generated", [str(generated_corpus(root, 40))]),))["generated"]
 
 
 def _state(db) -> list:
