@@ -3524,6 +3524,8 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
                 and not _other_subject(pred, index, r.id, toks, cue[1] + 1, left)
             ):
                 cue = None
+    if cue is None and r.cue_after:
+        cue = _pluperfect_cue(ctx, index, r.id, toks, left, right)
     if cue is not None and _shadowed(index, cue, r.id):
         cue = None
     if cue is None and r.cross_clause_cues:
@@ -3556,6 +3558,32 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             cue = index.nearest(k, k, 0, min(r.cue_after, 2), True, r.id)
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
+    return None
+
+
+def _pluperfect_cue(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int, right: int):
+    """The cue right after "قد" when the figure at toks[left:right] follows a form of "كان" ("وكان
+    جنديان من القوة الدولية قد قتلا"; rules/scope.yaml pluperfect_*), or None.  At most
+    pluperfect_reach words are read, and none past the clause's end."""
+    sc = ctx.scope
+    if not sc.pluperfect_openers or left <= 0 or toks[left].brk_before:
+        return None
+    k = left - 1
+    if toks[k].forms.isdisjoint(sc.pluperfect_openers):
+        hedge = lexicon_for(ctx.rules.hedges).find_before(toks, left)  # "وكان نحو 20 جنديا قد قتلوا"
+        if hedge is None:
+            return None
+        k = hedge[1] - 1
+        if k < 0 or toks[hedge[1]].brk_before or toks[k].forms.isdisjoint(sc.pluperfect_openers):
+            return None
+    for j in range(right, min(len(toks) - 1, right + sc.pluperfect_reach)):
+        if toks[j].brk_before:
+            return None
+        if not toks[j].forms.isdisjoint(sc.pluperfect_particles):
+            if toks[j + 1].brk_before:
+                return None
+            cue = index.nearest(j + 1, j + 1, 0, 1, False, rule_id)
+            return cue if cue is not None and cue[1] == j + 1 else None
     return None
 
 

@@ -504,6 +504,9 @@ class ScopeLexicon:
         self.not_before = PhraseSet.of(rules.not_counts_before)
         self.not_before_unless = frozenset(normalize_word(w) for w in rules.not_counts_unless_after)
         self.one_counts_after = frozenset(normalize_word(w) for w in rules.one_counts_after)
+        self.pluperfect_openers = frozenset(normalize_word(w) for w in rules.pluperfect_openers)
+        self.pluperfect_particles = frozenset(normalize_word(w) for w in rules.pluperfect_particles)
+        self.pluperfect_reach = rules.pluperfect_reach
         self.place_contrast_joiners = frozenset(normalize_word(w) for w in rules.place_contrast_joiners)
         self.margins = PhraseSet.of(rules.margins_before)
         self.identifier_nouns = PhraseSet.of(rules.identifier_nouns)

@@ -613,6 +613,11 @@ class ScopeRules(_Strict):
     not_counts_before: list[str]  # "مقابل كل 30 أسيرا", "من أصل 15": rates and totals, not claims
     # a lone "one" right after one of these is a count ("بأغلبية 13 صوتا مقابل واحد")
     one_counts_after: list[str] = Field(default_factory=list)
+    # "وكان 16 جنديا من القوة الدولية قد قتلوا": a figure after "كان" whose verb comes after
+    # "قد", past a longer subject than a rule's cue_after (pluperfect_reach words at most)
+    pluperfect_openers: list[str] = Field(default_factory=list)
+    pluperfect_particles: list[str] = Field(default_factory=list)
+    pluperfect_reach: int = 8
     # a bare figure and its place right after one of these words, after a figure of a place
     # ("254 قتيلا في البلد ألف، مقابل 144 في البلد باء"), is the next item of a breakdown by place
     place_contrast_joiners: list[str] = Field(default_factory=list)
