@@ -3525,7 +3525,7 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             ):
                 cue = None
     if cue is None and r.cue_after:
-        cue = _pluperfect_cue(ctx, index, r.id, toks, left, right)
+        cue = _pluperfect_cue(ctx, index, r.id, toks, left, right, r.cue_after)
     if cue is not None and _shadowed(index, cue, r.id):
         cue = None
     if cue is None and r.cross_clause_cues:
@@ -3561,10 +3561,12 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
     return None
 
 
-def _pluperfect_cue(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int, right: int):
+def _pluperfect_cue(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int, right: int, reach: int):
     """The cue right after "قد" when the figure at toks[left:right] follows a form of "كان" ("وكان
     جنديان من القوة الدولية قد قتلا"; rules/scope.yaml pluperfect_*), or None.  At most
-    pluperfect_reach words are read, and none past the clause's end."""
+    pluperfect_reach words are read, and none past the clause's end.  Only past the rule's own
+    reach (`reach`, its cue_after): within it the rule's own reading stands ("بعد أن كان 26 منهم
+    قد غادروا": the verb after a subset's pronoun is the subset's, decided there)."""
     sc = ctx.scope
     if not sc.pluperfect_openers or left <= 0 or toks[left].brk_before:
         return None
@@ -3580,7 +3582,7 @@ def _pluperfect_cue(ctx: DocContext, index, rule_id: str, toks: Sequence[Token],
         if toks[j].brk_before:
             return None
         if not toks[j].forms.isdisjoint(sc.pluperfect_particles):
-            if toks[j + 1].brk_before:
+            if toks[j + 1].brk_before or j + 1 - right < reach:
                 return None
             cue = index.nearest(j + 1, j + 1, 0, 1, False, rule_id)
             return cue if cue is not None and cue[1] == j + 1 else None
