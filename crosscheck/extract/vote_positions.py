@@ -85,6 +85,28 @@ def _member_gates(gaz) -> tuple[frozenset[str], frozenset[str]]:
 _MEMBER_GATES = True
 
 
+@per_object
+def _member_search(gaz) -> "re.Pattern[str] | None":
+    """A search that finds something in every sentence (normalised text) in which members_in
+    can name a member, None when the gazetteer has no member (none can be named).  members_in
+    finds a member by a pair of tokens whose second word, as written, is a second word of
+    _member_gates, or by a token one of whose readings is a one-word name: a token's readings
+    are its text and suffixes of it (tokens.bare_forms), and "للصين"'s "الصين" holds "صين" as
+    written, so the name itself, or without its "ال", stands in the sentence's text.  (Tests
+    compare extract_positions with and without it: _MEMBER_SEARCH.)"""
+    seconds, singles = _member_gates(gaz)
+    keys = set(seconds) | {w[2:] if w.startswith("ال") and len(w) > 2 else w for w in singles}
+    keys.discard("")
+    if not keys:
+        return None
+    return re.compile(longest_of(sorted(keys, key=len, reverse=True)))
+
+
+# extract_positions tokenises only the vote sentences in which a member is named (_member_search);
+# tests turn it off to compare
+_MEMBER_SEARCH = True
+
+
 def members_in(ctx: "DocContext", toks: Sequence[Token], lo: int, hi: int) -> list[tuple[int, str]]:
     """(token index, member id) for every voting member named in toks[lo:hi] (with a clitic
     prefix: "لروسيا", "للصين", "وللولايات المتحدة")."""
@@ -143,6 +165,10 @@ def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
 
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
+    # a position needs a member as its actor, named in its sentence (members_in over the
+    # sentence's tokens): a vote sentence that names none is not tokenised
+    named = _member_search(ctx.gaz) if _MEMBER_SEARCH else None
+    no_member = _MEMBER_SEARCH and named is None
     for rule in rules.positions:
         triggers, negators = _compiled(rule)
         first_words = _first_words(triggers)
@@ -154,6 +180,8 @@ def extract_positions(ctx: "DocContext", rules: RuleSet) -> list[Claim]:
             ctx.reading_at(lo)  # (in text order: the sentences behind are forgotten)
             if first_words is not None and not first_words.search(ctx.text, lo, hi):
                 continue  # no trigger can start in this sentence
+            if no_member or (named is not None and not named.search(ctx.text, lo, hi)):
+                continue  # no member named in it: no position has an actor
             toks = ctx.tokens(lo, hi)
             i, n = 0, len(toks)
             keys, loose = triggers._first_keys, bool(triggers._first_loose)
