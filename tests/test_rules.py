@@ -2,6 +2,8 @@
 
 - rules/kinds/<id>.yaml: each `hit` yields a claim of that kind with the given attributes;
   each `miss` yields no claim of that kind; `todo` examples are known gaps (xfail, non-strict).
+  A rule of kind `other` (a figure it wins is no claim: escapees_part) reads as negation.yaml:
+  hit -> no claim of a known kind has the value; miss -> at least one claim of a known kind.
 - hedges.yaml: hit -> a claim with that qualifier/bounds; miss -> every claim is exact.
 - negation.yaml, furniture.yaml: hit -> no claim of a known kind; miss -> at least one.
 - gazetteer.yaml: hit -> a claim with that location; miss -> no claim has a location.
@@ -62,6 +64,10 @@ KIND_TODO = [
 @pytest.mark.parametrize("rule,ex", KIND_CASES)
 def test_kind_hit(rule, ex):
     claims = extract_text(ex.text)
+    if rule.kind == "other":
+        known = [c for c in claims if c.kind != "other" and _same(c.value, ex.value)]
+        assert not known, f"{rule.id}: {ex.text!r} gave {_describe(claims)}"
+        return
     mine = [c for c in claims if c.kind == rule.kind]
     assert any(_matches(c, ex) for c in mine), f"{rule.id}: {ex.text!r} gave {_describe(claims)}"
 
@@ -69,6 +75,9 @@ def test_kind_hit(rule, ex):
 @pytest.mark.parametrize("rule,text", KIND_MISSES)
 def test_kind_miss(rule, text):
     claims = extract_text(text)
+    if rule.kind == "other":
+        assert [c for c in claims if c.kind != "other"], f"{rule.id}: {text!r} gave {_describe(claims)}"
+        return
     assert not [c for c in claims if c.kind == rule.kind], f"{rule.id}: {text!r} gave {_describe(claims)}"
 
 

@@ -3990,7 +3990,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if noun is None and best is not None and _SKIP_NOUNLESS and 200 + r.priority < best[0]:
             if yielded is None:
                 floor = best[0] - 200
+                # (and a verb after the counted noun a best yields to: "ثلاثة من الفارين قتلوا")
                 yielded = frozenset(best[1].rule.yield_to).union(
+                    best[1].rule.yield_after,
                     *[cands[j][0].rule.yield_to for j in nounless if cands[j][0].rule.priority >= floor]
                 )
             if r.id not in yielded:
