@@ -109,6 +109,9 @@ class _Ordinals(_Strict):
     units: dict[int, list[str]]
     teen_units: dict[int, list[str]]
     article_tens_are_ordinal: bool = True
+    # ... except right after one of these definite plural nouns, whose number they tell as an
+    # adjective ("القتلى العشرين", "البحارة العشرين": the twenty dead, not the twentieth)
+    tens_cardinal_after: list[str] = Field(default_factory=list)
     examples: _Examples = Field(default_factory=_Examples)
 
 
@@ -202,6 +205,7 @@ class Lexicon:
     weekdays: frozenset[str]  # normalised, with the article
     fraction_before_definite: dict[str, Entry]  # unit word -> the fraction it is before ال…
     article_tens_are_ordinal: bool
+    tens_cardinal_after: frozenset[str]  # normalised: see _Ordinals.tens_cardinal_after
     year_range: tuple[int, int]
     hijri_year_range: tuple[int, int]
     phone_min_digits: int
@@ -347,6 +351,7 @@ def build_lexicon(data: dict, path: str = "<rules>") -> Lexicon:
         weekdays=frozenset(_norm_all(f.weekdays)),
         fraction_before_definite=_definite_fractions(f, b, path),
         article_tens_are_ordinal=f.ordinals.article_tens_are_ordinal,
+        tens_cardinal_after=frozenset(_norm_all(f.ordinals.tens_cardinal_after)),
         year_range=f.year_range,
         hijri_year_range=f.hijri_year_range,
         phone_min_digits=f.phone.min_digits,

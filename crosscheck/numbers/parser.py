@@ -336,6 +336,7 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None, repeats: bool = T
     parser = _Parser(toks)
     ordinal_tens = lex.article_tens_are_ordinal
     scale_value = lex.vague_plural_value == "scale"
+    after_plural = lex.tens_cardinal_after if ordinal_tens else frozenset()
     prev: Optional[tuple[str, int]] = None
     i = 0
     get = toks.get
@@ -345,6 +346,9 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None, repeats: bool = T
             ph: Optional[Phrase] = Phrase(i + 1, t.value, t.value, kind, t.start, t.end)
         else:
             ph = parse_at(toks, i, ordinal_tens, parser)
+            if ph is not None and ph.kind == "ordinal" and t.kind == TENS and after_plural \
+                    and _word_before(text, t.pstart) in after_plural:
+                ph = parse_at(toks, i, False, parser)  # "القتلى العشرين": the twenty dead
         if ph is None:
             i += 1
             toks.release(i)  # read: a text of numbers frees them as it goes
@@ -388,6 +392,19 @@ def _fits_float(x) -> bool:
     except OverflowError:
         return False
     return True
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word right before position `at` (one space or more between), without its "و"/"ف";
+    "" when none.  Reads back over that word only."""
+    j = at
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    w = text[k:j]
+    return w[1:] if len(w) > 3 and w[0] in "وف" and w[1:3] == "ال" else w
 
 
 def _named_scale(toks: TokenWindow, i: int, j: int) -> Optional[int]:
