@@ -63,6 +63,9 @@ def test_a_quoted_figure_phrase_stays_with_its_verb_and_noun():
     # a longer figure phrase, a two-word hedge and a nisba after the noun, stays with its verb
     got = {(c.kind, c.value) for c in extract_text('وقال المتحدث إن مقاتليه قتلوا "أكثر من 20 جنديا سعوديا" في الهجوم.')}
     assert ("killed", 20) in got
+    # ... and so does one with a four-word hedge before the figure
+    got = {(c.kind, c.value) for c in extract_text('وقال القائد إن رجاله قتلوا "ما لا يقل عن 60 عنصرا" في الكمين.')}
+    assert ("killed", 60) in got
     # ... but a quoted code with a digit glued to its letters keeps its breaks
     assert tokenize('بفيروس "إيه إتش1 إن1" إلى 56 حالة')[1].brk_before
 

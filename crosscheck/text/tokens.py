@@ -171,9 +171,10 @@ _OPENING = regex_cache.compile(r' +["«“]')
 _CLOSING = regex_cache.compile(r'["»”] +')
 _CLOSING_ANY = regex_cache.compile(r'["»”]')
 _QUOTED_NAME_MAX = 4
-# ... and a quoted figure phrase may run longer: a two-word hedge, the figure, its noun and a nisba
-# ('قتلوا "أكثر من 20 جنديا سعوديا"')
-_QUOTED_FIGURE_MAX = 6
+# ... and a quoted figure phrase may run longer: a hedge of up to four words, the figure, its noun
+# and a nisba ('قتلوا "أكثر من 20 جنديا سعوديا"', 'قتلوا "ما لا يقل عن 100 جندي"')
+_QUOTED_FIGURE_MAX = 8
+_QUOTED_HEDGE_MAX = 4  # words before the figure inside the quotes
 
 
 def _join_quoted_names(text: str, tokens: list[Token]) -> None:
@@ -206,8 +207,8 @@ def _join_quoted_names(text: str, tokens: list[Token]) -> None:
 
 def _quoted_figure(text: str, tokens: list[Token], i: int, j: int) -> bool:
     """Do tokens[i:j] (quoted after a space, at most _QUOTED_FIGURE_MAX words) make a figure
-    phrase: a digit first, or after at most two words none of which is definite (a hedge, "نحو",
-    "أكثر من"; a name holding a figure, "النجمة 95", keeps its breaks), the quote closed right
+    phrase: a digit first, or after at most four words none of which is definite (a hedge, "نحو",
+    "أكثر من", "ما لا يقل عن"; a name holding a figure, "النجمة 95", keeps its breaks), the quote closed right
     after the phrase (before a space or a clause mark)?"""
     n = len(tokens)
     if j - i > _QUOTED_FIGURE_MAX or j <= i:
@@ -216,7 +217,7 @@ def _quoted_figure(text: str, tokens: list[Token], i: int, j: int) -> bool:
         return False
     if j >= n and not _CLOSING_ANY.match(text, tokens[j - 1].nend):
         return False
-    for k in range(i, min(j, i + 3)):
+    for k in range(i, min(j, i + _QUOTED_HEDGE_MAX + 1)):
         if tokens[k].text[0].isdigit():
             # past _QUOTED_NAME_MAX words only the figure's noun and one word describing it may
             # follow it ('"أكثر من 20 جنديا سعوديا"'), not a clause ('"قتل 40 مدنيا في القصف الليلة"'), and
