@@ -2827,7 +2827,7 @@ def _of_a_total_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], ki
                 return False
             if not (toks[j - 1].is_digit() or _starts_number(ctx, toks[j - 1])):
                 continue
-            if any(ck.rule.kind == kind and ck.nouns and ck.nouns.at(toks, j) for ck in comp.kinds):
+            if any(ck.rule.kind == kind and _names_its_kind(ctx, ck, toks, j) for ck in comp.kinds):
                 return True
         return False
     return False
@@ -2856,6 +2856,26 @@ def _partitive_of_whole_after(ctx: DocContext, toks: Sequence[Token], kind: str,
         after = hit[1] if isinstance(hit, tuple) else k + 1
         return any(toks[j].is_digit() or _starts_number(ctx, toks[j]) for j in range(after, min(len(toks), after + 2)))
     return False
+
+
+def _names_its_kind(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], i: int) -> bool:
+    """Does a counted noun of the rule start at toks[i] and name the rule's kind by itself
+    ("جريحا", "قتيلا", "أسيرا", "رهينة")?  A rule that counts only after its own cue
+    (`require_cue`: "أحرقوا ثلاثة رهائن", "كانت تقل 150 راكبا") may list plain nouns of people
+    (scope `person_nouns`: "شخصا", "راكبا", "جنديا"), which name no kind alone: the whole
+    after "من أصل" in "مقتل 152 من أصل 153 شخصا" is the people the toll is part of, whatever
+    rules list "شخصا"."""
+    hit = ck.nouns.at(toks, i) if ck.nouns else None
+    if hit is None:
+        return False
+    if not ck.rule.require_cue:
+        return True
+    person = ctx.scope.person.at(toks, i)
+    if person is None or person[1] < hit[1]:
+        return True
+    # ... unless the rule's own cue follows the noun in its clause, within the rule's
+    # `cue_after` words: "من أصل 488 سجينا فروا عبر النفق", "من أصل 1500 سجين تعهدت بالإفراج عنهم"
+    return ck.cues.nearest(toks, hit[1], hit[1], 0, ck.rule.cue_after) is not None
 
 
 # _of_a_total_after returns at once in a sentence that cannot hold its marker (tests turn it
@@ -2985,8 +3005,8 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
     if left > 0 and not toks[left].brk_before and info.may_hold(lex.totals_of) and lex.totals_of.ending_at(toks, left):
         # "من أصل 15" is a body size, "من أصل 48 جريحا" the total of a casualty count
         return not (i1 < len(toks) and not toks[i1].brk_before and any(
-            ck.nouns.at(toks, i1) for ck in comp.kinds
-            if ck.nouns and not ck.rule.units and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
+            _names_its_kind(ctx, ck, toks, i1) for ck in comp.kinds
+            if not ck.rule.units and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
         ))
     if n.digits and left > 0 and info.may_hold(lex.identifier_nouns) and _identifier(ctx, comp, toks, left, i1):
         return True  # "ضحايا رحلة الخطوط الإثيوبية 302": the flight's number
