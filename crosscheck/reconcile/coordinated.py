@@ -13,7 +13,7 @@ from typing import Callable, Optional
 
 import regex
 
-from crosscheck.text.normalize import normalize
+from crosscheck.text.normalize import normalize, normalized_text
 from crosscheck.util import regex_cache
 
 _CLAUSE_END = regex_cache.compile(r"[،,؛;.!?؟\n:]")
@@ -37,7 +37,7 @@ def coordinated_places(after: str, opener: Optional["regex.Pattern"], gaz, root:
     if opener is None or not after:
         return None
     cut = _CLAUSE_END.search(after)
-    snippet = normalize(after[:cut.start()] if cut else after).text
+    snippet = normalized_text(after[:cut.start()] if cut else after)
     m = opener.match(snippet)
     if m is None:
         return None

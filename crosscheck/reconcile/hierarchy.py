@@ -34,7 +34,7 @@ import regex
 from crosscheck.extract.claim_copy import updated
 from crosscheck.models import PLACE_FROM_ARTICLE, Claim, Document
 from crosscheck.reconcile.singled_out import ALONE_WORDS, alone_near, alone_pattern  # noqa: F401 (ALONE_WORDS re-exported)
-from crosscheck.text.normalize import normalize, normalize_word
+from crosscheck.text.normalize import normalize, normalize_word, normalized_text
 from crosscheck.reconcile.stated_whole import stated_whole_pattern
 from crosscheck.util import regex_cache
 
@@ -220,7 +220,7 @@ class Hierarchy:
             after = text[b:b + self.window]
             m = _SENTENCE_END.search(after)
             after = after[:m.start()] if m else after
-            if self.alone.search(normalize(before).text) or self.alone.search(normalize(after).text):
+            if self.alone.search(normalized_text(before)) or self.alone.search(normalized_text(after)):
                 parts.add(loc)
         out: dict[int, str] = {}
         for i, c in enumerate(claims):
@@ -253,7 +253,7 @@ class Hierarchy:
         counted noun is "من" and one of `partitive_nouns`, and the extractor named no group."""
         if c.group != "all" or not c.surface:
             return False
-        if self.partitive is not None and self.partitive.search(normalize(c.surface).text) is not None:
+        if self.partitive is not None and self.partitive.search(normalized_text(c.surface)) is not None:
             return True
         return self.followed_by_of_them(c) or self.followed_by_partitive(c) or self.last_batch(c)
 
@@ -267,7 +267,7 @@ class Hierarchy:
         i = find_whole(c.sentence, c.surface)
         if i <= 0:
             return False
-        return self.last_part.search(normalize(c.sentence[max(0, i - 24):i]).text) is not None
+        return self.last_part.search(normalized_text(c.sentence[max(0, i - 24):i])) is not None
 
     def followed_by_partitive(self, c: Claim) -> bool:
         """Is a figure followed by "من" / "بين" / "من بين" + one of `partitive_nouns` ("تسعة من
@@ -502,4 +502,4 @@ def _followed_by(c: Claim, pattern) -> bool:
     if i < 0:
         return False
     after = c.sentence[i + len(c.surface):i + len(c.surface) + 40]
-    return pattern.match(normalize(after).text) is not None
+    return pattern.match(normalized_text(after)) is not None

@@ -219,5 +219,34 @@ def normalize_sentence(sentence: str) -> Normalized:
 
 
 def normalize_word(word: str) -> str:
-    """Matching form of a lexicon entry (no offsets needed)."""
+    """Matching form of a lexicon entry (no offsets needed).  Kept for a word or short phrase
+    (`_KEPT_WORD_CHARS`): the reconciler asks the same few hundred words again for every claim
+    (singled_out.alone_near reads the words beside each figure: 98 distinct of 4,911 per 100
+    generated articles)."""
+    if len(word) > _KEPT_WORD_CHARS:
+        return normalize(word).text.strip()
+    return _word_kept(word)
+
+
+_KEPT_WORD_CHARS = 64
+
+
+@lru_cache(maxsize=16384)
+def _word_kept(word: str) -> str:
     return normalize(word).text.strip()
+
+
+def normalized_text(text: str) -> str:
+    """`normalize(text).text`, kept for a snippet of news length (`_KEPT_CHARS`): the
+    reconciler's hierarchy and place tests read the few words after or before a figure, and
+    the same snippet comes back for many claims (a sentence's figures, copies of an article:
+    per 100 generated articles, 4,520 reads of 274 distinct snippets after a figure, 2,029 of
+    177 before one).  A string, so nothing shared can be changed."""
+    if len(text) > _KEPT_CHARS:
+        return normalize(text).text
+    return _text_kept(text)
+
+
+@lru_cache(maxsize=16384)
+def _text_kept(text: str) -> str:
+    return normalize(text).text
