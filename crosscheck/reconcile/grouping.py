@@ -1478,6 +1478,7 @@ def join_moves(
                 targets = {k: t for k, t in targets.items() if _country(k[li]) in named} or targets
         return next(iter(targets)) if len(targets) == 1 else None
 
+    gap = cfg.story_gap_days
     moves: list[tuple[tuple, Member, tuple]] = []
     for (key, doc), ms in units.items():
         if only is not None and (key, doc) not in only:
@@ -1498,7 +1499,10 @@ def join_moves(
             inferred = "location" in m.claim.inferred
             window = cfg.window_days if pi is not None and key[pi] in running else None
             earlier = m.claim.period == EARLIER_PERIOD
-            found = [(k, min(1, g.strength(None, doc, window)) if earlier else g.strength(m.claim.as_of, doc, window),
+            # an earlier figure's own day is not known to the day, but it is known to the
+            # season: a recalled toll of 1999 corroborates nothing told in 2020
+            e_day, e_win = (m.claim.as_of, gap) if earlier and gap is not None and m.claim.as_of else (None, window)
+            found = [(k, min(1, g.strength(e_day, doc, e_win)) if earlier else g.strength(m.claim.as_of, doc, window),
                       earlier) for k, g in index.get((rest(key), v), {}).items()]
             found += [(k, min(1, g.strength(None, doc, window)), True)
                       for k, g in recalled.get((rest(key), v), {}).items()]
