@@ -27,6 +27,10 @@ def test_select_among_the_document_open_gates_answers_as_select():
         cuts = sorted({0, len(text), *(rng.randrange(len(text) + 1) for _ in range(5))})
         for lo, hi in zip(cuts, cuts[1:]):
             assert gates.select(text, lo, hi, among=among) == gates.select(text, lo, hi)
+            # the open indexes, ascending, are the ones select answers True for
+            plain = [k for k, ok in enumerate(gates.select(text, lo, hi)) if ok]
+            assert gates.open_indexes(text, lo, hi, among=among) == plain
+            assert gates.open_indexes(text, lo, hi) == plain
             spans += 1
     assert spans > 300 and narrowed > 10
 
@@ -40,14 +44,18 @@ def _article(sentences: int) -> str:
 
 
 def _gate_reads(monkeypatch, text: str) -> int:
-    """Gates read by GateSet.select while `text` is extracted (a sentence's select reads its
-    `among` patterns only, else all of the set's)."""
+    """Gates read by GateSet.select and GateSet.open_indexes while `text` is extracted (a
+    sentence's call reads its `among` patterns only, else all of the set's)."""
     reads = count_calls(
         monkeypatch, GateSet, "select",
         lambda self, text, lo=0, hi=None, within=None, among=None: len(self._gates) if among is None else len(among),
     )
+    indexed = count_calls(
+        monkeypatch, GateSet, "open_indexes",
+        lambda self, text, lo=0, hi=None, among=None: len(self._gates) if among is None else len(among),
+    )
     extractor.extract_text(text)
-    return reads[0]
+    return reads[0] + indexed[0]
 
 
 def test_sentences_read_only_the_gates_their_document_can_open(monkeypatch):

@@ -25,11 +25,11 @@ class BasisFinder:
         self.gates = GateSet([pat.pattern for _b, pat in self.patterns])
 
     def hits(self, text: str, lo: int, hi: int, among: tuple[int, ...] | None = None) -> list[tuple[int, int, str]]:
-        may_match = self.gates.select(text, lo, hi, among=among)
+        patterns = self.patterns
         out = [
-            (m.start(), m.end(), b)
-            for k, (b, pat) in enumerate(self.patterns) if may_match[k]
-            for m in pat.finditer(text, lo, hi)
+            (m.start(), m.end(), patterns[k][0])
+            for k in self.gates.open_indexes(text, lo, hi, among=among)
+            for m in patterns[k][1].finditer(text, lo, hi)
         ]
         return sorted(out)
 

@@ -54,10 +54,9 @@ class EventFinder:
 
     def hits(self, text: str, lo: int, hi: int, among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, object]]:
         out: list[tuple[int, int, object]] = []
-        may_match = self.gates.select(text, lo, hi, among=among)
-        for order, (pat, rule) in enumerate(self.compiled):
-            if not may_match[order]:
-                continue
+        compiled = self.compiled
+        for order in self.gates.open_indexes(text, lo, hi, among=among):
+            pat, rule = compiled[order]
             for m in pat.finditer(text, lo, hi):
                 ev = rule.event
                 if "{n}" in ev:

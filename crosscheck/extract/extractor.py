@@ -141,6 +141,9 @@ class Compiled:
     # _may_combine's answers: [starting (combinable), ending (combiners)], word form set -> bool
     combine_gate: tuple = field(default_factory=lambda: ({}, {}))
     sufficiency_verbs: frozenset[str] = frozenset()  # rules/negation.yaml: "لم يكف تأييد 11 عضوا"
+    # (rule id, kind) of the kinds that have cues, in order: what _cue_kinds filters, made once
+    # (it asked every kind's `cues` for its truth and its rule for its id, for every sentence)
+    cued: tuple = ()
 
 
 @per_object
@@ -200,6 +203,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         joiners=frozenset().union(*(k.heads_next for k in kinds)),
         combiners=frozenset(r.id for r in rules.kinds if r.combined_with),
         sufficiency_verbs=frozenset(normalize_word(w) for w in rules.negation.sufficiency_verbs),
+        cued=tuple((k.rule.id, k) for k in kinds if k.cues),
         combining=tuple(
             j for j, k in enumerate(kinds)
             if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
@@ -4346,8 +4350,8 @@ def _cue_kinds(comp: Compiled, index) -> list[CompiledKind]:
     read once, not `has` asked for every rule.)"""
     if index._base is None:
         own = index.own_payloads()
-        return [ck for ck in comp.kinds if ck.cues and ck.rule.id in own]
-    return [ck for ck in comp.kinds if ck.cues and index.has(ck.rule.id)]
+        return [ck for rid, ck in comp.cued if rid in own]
+    return [ck for rid, ck in comp.cued if index.has(rid)]
 
 
 def _cue_kinds_of(ctx: DocContext, comp: Compiled, toks, index=None) -> list[CompiledKind]:
@@ -4371,7 +4375,7 @@ def _cue_kinds_of(ctx: DocContext, comp: Compiled, toks, index=None) -> list[Com
             if own.issubset(in_base):
                 found = base_kinds  # the rewritten tokens name no rule the sentence does not
             else:
-                found = [ck for ck in comp.kinds if ck.cues and (ck.rule.id in in_base or ck.rule.id in own)]
+                found = [ck for rid, ck in comp.cued if rid in in_base or rid in own]
         elif _RULE_LISTS_BY_SIGNATURE:
             own = frozenset(index.own_payloads())  # (all _cue_kinds reads of the sentence)
             shared = ("cue_kinds", id(comp), own)

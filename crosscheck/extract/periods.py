@@ -81,10 +81,9 @@ class PeriodFinder:
         holding text[lo:hi], GateSet.open_in; only their gates are read.)"""
         hi = len(text) if hi is None else hi
         best: dict[int, tuple[int, int, str]] = {}
-        may_match = self.gates.select(text, lo, hi, among=among)
-        for order, (pat, rule) in enumerate(self.compiled):
-            if not may_match[order]:
-                continue
+        compiled = self.compiled
+        for order in self.gates.open_indexes(text, lo, hi, among=among):
+            pat, rule = compiled[order]
             for m in pat.finditer(text, lo, hi, overlapped=False):
                 period = self._period(rule.period, m)
                 if period is None or self._after_record(text, lo, m.start()):

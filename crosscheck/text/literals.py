@@ -180,6 +180,27 @@ class GateSet:
         `select(..., among=)` of its sentences is given, so that a sentence tests only those."""
         return tuple(k for k, ok in enumerate(self.select(text)) if ok)
 
+    def open_indexes(self, text: str, lo: int = 0, hi: Optional[int] = None,
+                     among: Optional[Sequence[int]] = None) -> list[int]:
+        """The indexes, ascending, of the patterns that can match inside text[lo:hi]: those
+        `select(text, lo, hi, among=among)` answers True for.  A caller loops over these only,
+        not over every pattern to skip the closed ones (a sentence opens a few of a finder's
+        dozens of patterns; `among` must be ascending, as `open_in` gives it)."""
+        has = (text if lo == 0 and (hi is None or hi >= len(text)) else text[lo:hi]).__contains__
+        gates = self._gates
+        out: list[int] = []
+        for k in (range(len(gates)) if among is None else among):
+            gate = gates[k]
+            if gate is not None:
+                for alts in gate:
+                    if not any(map(has, alts)):
+                        break
+                else:
+                    out.append(k)
+            else:
+                out.append(k)
+        return out
+
     def select(self, text: str, lo: int = 0, hi: Optional[int] = None,
                within: Optional[Sequence[bool]] = None, among: Optional[Sequence[int]] = None) -> list[bool]:
         """For each pattern: can it match inside text[lo:hi]?  (`within`: this set's answers
