@@ -105,9 +105,10 @@ class VoteCues:
 
     def find(self, text: str) -> list[Cue]:
         out = []
-        live = self.gates.select(text)
-        for k, (cid, pat) in enumerate(self.patterns):
-            if not live[k] or cid in _WORD_CUES:
+        patterns = self.patterns
+        for k in self.gates.open_indexes(text):
+            cid, pat = patterns[k]
+            if cid in _WORD_CUES:
                 continue
             for m in pat.finditer(text):
                 value = ""
