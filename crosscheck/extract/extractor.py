@@ -112,6 +112,7 @@ class CompiledKind:
     not_nouns: PhraseSet | None = None  # not_nouns: people this kind never counts (fled soldiers)
     veto_sides: frozenset[str] = frozenset()  # context_veto.sides, normalised ("مقابل")
     own_nouns: frozenset[str] = frozenset()  # the rule's counted nouns of one word, normalised
+    tally_joiners: frozenset[str] = frozenset()  # tally_joiners, normalised ("مقابل", "امتناع")
 
 
 @dataclass(slots=True)
@@ -174,6 +175,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(normalize_word(w) for w in r.context_veto.sides) if r.context_veto else frozenset(),
                 frozenset(normalize_word(w) for w in r.nouns if " " not in w.strip())
                 if r.context_veto and r.context_veto.sides else frozenset(),
+                frozenset(normalize_word(w) for w in r.tally_joiners),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -3434,6 +3436,19 @@ def _antecedent_governor(ctx: DocContext, ck: "CompiledKind", index, toks: Seque
     return mine[0], mine[1], cs - mine[1]
 
 
+def _tally_joiner(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], k: int):
+    """A rule's tally joiner right after the counted noun ending at toks[k] (past a comma at
+    most): "بعشرة أصوات وامتناع خمسة", "13 صوتا، مقابل صوتين".  The joiner heads the tally's
+    next figure, so it is no cue of another rule's kind for this one: it is read here, never
+    indexed with the cues (a cue of the votes for right before the figure after it would take
+    that figure from the votes against and the abstentions).  As a cue: (words, start, distance)."""
+    if k >= len(toks) or (toks[k].brk_before and not _comma_only(ctx, toks, k)):
+        return None
+    if toks[k].forms.isdisjoint(ck.tally_joiners):
+        return None
+    return ((toks[k].text,), k, 0.5)
+
+
 def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,
               index=None, pred: "_Predicate | None" = None, fig: dict | None = None, has: bool = False):
     """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance).
@@ -4047,6 +4062,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 # a cue after the number counts a little less than one before it ("بأغلبية 13
                 # صوتا وامتناع دولتين": بأغلبية, not امتناع, types the 13)
                 cue = (cue[0], cue[1], cue[2] + 0.5)
+        if cue is None and ck.tally_joiners and noun is not None:
+            cue = _tally_joiner(ctx, ck, toks, noun[1])
         if cue is not None and cue[1] < left and (cue[2] > 0 or toks[left].text.startswith("و")) and (
             _claim_between(ctx, toks, cue[1] + 1, left) or _predicate_of_earlier(ctx, toks, cue[1], left)
         ):

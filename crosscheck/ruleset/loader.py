@@ -257,6 +257,10 @@ class KindRule(_Strict):
     # cues and a figure), such a word types the figure after it, never the one before - as a
     # cue after the figure or as a side word (`side_after`).
     heads_next: list[str] = Field(default_factory=list)
+    # Tally joiners right after the counted noun (past a comma at most) that type the figure
+    # before them as this rule's, with no cue: "بعشرة أصوات وامتناع خمسة" (the joiner heads the
+    # tally's next figure, so this one heads the tally).  Read at the figure, not indexed as cues.
+    tally_joiners: list[str] = Field(default_factory=list)
     # The rule applies only in a sentence holding one of these words: a tally needs a vote
     # ("قرار", "صوت", "دولة"…), so "مناطق المعارضة" in a war report names no votes against.
     sentence_needs: list[str] = Field(default_factory=list)
