@@ -1,7 +1,9 @@
 """The first figure of a UN tally formula is the votes for when the tally's joiner stands right
 after its counted votes, with no voting verb near ("جاء التجديد بعشرة أصوات وامتناع خمسة أعضاء"),
 and the joiner stays the cue of the figure after it (rules/kinds/votes_tally_head.yaml
-`tally_joiners`, crosscheck.extract.extractor._tally_joiner).  Sentences are our own."""
+`tally_joiners`, crosscheck.extract.extractor._tally_joiner).  A majority whose side the voting
+verb's complement names after the tally is the votes against ("بأغلبية 30 صوتا مقابل 12 ضد
+مشروع القرار": rules/kinds/votes_for.yaml reversed_after `against`).  Sentences are our own."""
 
 from __future__ import annotations
 
@@ -34,3 +36,16 @@ def test_the_joiner_still_types_the_figure_after_it():
 def test_a_margin_of_votes_is_no_tally():
     t = _tally("وأقر البرلمان القانون بفارق 12 صوتا مقابل تنازلات قدمتها الحكومة.")
     assert "votes_for" not in t, t
+
+
+def test_a_majority_against_the_text_named_after_the_tally():
+    t = _tally("وصوتت الدول الأعضاء في اللجنة بأغلبية 30 صوتا مقابل 12 ضد مشروع القرار، مع امتناع 5 دول.")
+    assert t.get("votes_against") == {30}, t
+    assert t.get("votes_for") == {12}, t
+    assert t.get("abstentions") == {5}, t
+
+
+def test_the_minoritys_side_said_with_a_pronoun_keeps_the_majority_for():
+    t = _tally("وصوتت الجمعية العامة بأغلبية 130 صوتا مقابل 6 أصوات ضده، وامتناع 30 دولة عن التصويت.")
+    assert t.get("votes_for") == {130}, t
+    assert t.get("votes_against") == {6}, t

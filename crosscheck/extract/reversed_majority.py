@@ -24,7 +24,8 @@ def _spec(comp: Any):
         r = ck.rule.reversed_after
         if r is not None and r.to in comp.by_id:
             words = lambda ws: frozenset(normalize_word(w) for w in ws)  # noqa: E731
-            return (ck, comp.by_id[r.to], words(r.verbs), words(r.majority), words(r.joiners), words(r.blockers), r.reach)
+            return (ck, comp.by_id[r.to], words(r.verbs), words(r.majority), words(r.joiners), words(r.blockers), r.reach,
+                    (words(r.against), words(r.texts), r.after_reach, words(r.voting_verbs), r.verb_reach))
     return None
 
 
@@ -34,18 +35,56 @@ def reversed_side(comp: Any, ck: Any, toks: Sequence[Token], left: int) -> Any:
     spec = _spec(comp)
     if spec is None or left <= 0 or toks[left].brk_before:
         return ck
-    owner, target, verbs, majority, joiners, blockers, reach = spec
+    owner, target, verbs, majority, joiners, blockers, reach, after = spec
     prev = toks[left - 1]
     if ck is owner and not prev.forms.isdisjoint(majority):
-        return target if _rejected(toks, left - 1, verbs, blockers, reach) else ck
+        if _rejected(toks, left - 1, verbs, blockers, reach):
+            return target
+        # "بأغلبية 19 صوتا مقابل 17 ضد مشروع القرار": the joiner a figure and its noun on
+        for j in range(left + 1, min(len(toks), left + 6)):
+            if toks[j].brk_before:
+                break
+            if not toks[j].forms.isdisjoint(joiners):
+                return target if _voted(toks, left - 1, blockers, after) and _against_text(toks, j + 2, after) else ck
+        return ck
     if ck is target and not prev.forms.isdisjoint(joiners):
         # "بأغلبية 114 صوتا مقابل 3": the majority word a figure and its noun before the joiner
         for k in range(left - 2, max(-1, left - 7), -1):
             if toks[k + 1].brk_before:
                 break
             if not toks[k].forms.isdisjoint(majority):
-                return owner if k + 1 < left - 1 and _rejected(toks, k, verbs, blockers, reach) else ck
+                return owner if k + 1 < left - 1 and (_rejected(toks, k, verbs, blockers, reach)
+                                                      or (_voted(toks, k, blockers, after)
+                                                          and _against_text(toks, left + 1, after))) else ck
     return ck
+
+
+def _voted(toks: Sequence[Token], m: int, blockers: frozenset[str], after: tuple) -> bool:
+    """Is a voting verb at most `verb_reach` words before the majority word toks[m], in its
+    clause, with no blocker between ("وصوتت الدول الأعضاء في المجلس بأغلبية")?"""
+    verbs, reach = after[3], after[4]
+    for k in range(m - 1, max(-1, m - 1 - reach), -1):
+        if toks[k + 1].brk_before:
+            return False
+        if not toks[k].forms.isdisjoint(blockers):
+            return False
+        if not toks[k].forms.isdisjoint(verbs):
+            return True
+    return False
+
+
+def _against_text(toks: Sequence[Token], start: int, after: tuple) -> bool:
+    """Is `against` right before a word of `texts` at most `reach` words from toks[start] on,
+    in the clause ("17 ضد مشروع القرار", "17 صوتا ضد النص")?"""
+    against, texts, reach = after[0], after[1], after[2]
+    if not against:
+        return False
+    for k in range(start, min(len(toks) - 1, start + reach)):
+        if toks[k].brk_before:
+            return False
+        if not toks[k].forms.isdisjoint(against):
+            return not toks[k + 1].brk_before and not toks[k + 1].forms.isdisjoint(texts)
+    return False
 
 
 def _rejected(toks: Sequence[Token], m: int, verbs: frozenset[str], blockers: frozenset[str], reach: int) -> bool:

@@ -165,6 +165,18 @@ class ReversedMajority(_Strict):
     blockers: list[str] = Field(default_factory=list)
     reach: int = Field(6, ge=1, le=12)
     to: str
+    # ... and a majority whose side the voting verb's complement names after the tally: "صوتت
+    # الدول بأغلبية 19 صوتا مقابل 17 ضد مشروع القرار" (19 against, 17 for).  `against` right
+    # before a word of `texts` (the text voted on, not a pronoun: "مقابل 5 أصوات ضده" is the 5's
+    # side), at most `after_reach` words past the figure joined to the majority's, with one of
+    # `voting_verbs` at most `verb_reach` words before the majority word, in its clause, and no
+    # blocker between (an adoption verb says the majority was for: "أقر المجلس النص بأغلبية 21
+    # صوتا مقابل 16 ضد مشروع القرار").
+    against: list[str] = Field(default_factory=list)
+    texts: list[str] = Field(default_factory=list)
+    voting_verbs: list[str] = Field(default_factory=list)
+    after_reach: int = Field(3, ge=1, le=6)
+    verb_reach: int = Field(10, ge=1, le=12)
 
 
 class KindRule(_Strict):
