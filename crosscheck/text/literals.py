@@ -207,21 +207,12 @@ class GateSet:
         for a text that holds text[lo:hi]: a pattern that cannot match there cannot match
         here, and its strings are not looked for; `among`: the same as indexes, `open_in` of
         a text holding text[lo:hi], and only those patterns are read.)"""
-        has = (text if lo == 0 and (hi is None or hi >= len(text)) else text[lo:hi]).__contains__
         if among is not None:
-            gates = self._gates
-            out = [False] * len(gates)
-            for k in among:
-                gate = gates[k]
-                if gate is not None:
-                    for alts in gate:
-                        if not any(map(has, alts)):
-                            break
-                    else:
-                        out[k] = True
-                else:
-                    out[k] = True
+            out = [False] * len(self._gates)
+            for k in self.open_indexes(text, lo, hi, among):
+                out[k] = True
             return out
+        has = (text if lo == 0 and (hi is None or hi >= len(text)) else text[lo:hi]).__contains__
         out = []
         gates = self._gates if within is None else [g if w else False for g, w in zip(self._gates, within)]
         for gate in gates:
