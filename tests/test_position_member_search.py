@@ -10,6 +10,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from counting_support import count_calls
+
 from crosscheck.extract import context as context_mod
 from crosscheck.extract import extractor, vote_positions
 from crosscheck.extract.context import DocContext
@@ -133,14 +135,7 @@ def test_positions_of_the_development_articles_are_the_same():
 
 def test_a_vote_paragraph_naming_no_member_is_not_tokenised_by_the_positions(monkeypatch):
     rules = load_rules()
-    calls = [0]
-    real = context_mod.tokenize
-
-    def counting(*args, **kwargs):
-        calls[0] += 1
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(context_mod, "tokenize", counting)
+    calls = count_calls(monkeypatch, context_mod, "tokenize")
 
     def tokenised(votes: int, search: bool) -> int:
         text = " ".join(f"وصوت مجلس الأمن على مشروع القرار {1000 + i} بأغلبية {100 + i} صوتا مقابل {i % 5 + 1} "
