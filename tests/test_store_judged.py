@@ -376,6 +376,7 @@ def test_a_moved_figure_whose_signature_rep_cannot_move_it_again(tmp_path):
     # members of the new figure's day and figure (none here): never the other blocks
     assert stats.clusters_judged == 1 and stats.join_units == 0
     assert stats.members_read == city < total - 3, (stats, city, total)
+    assert (stats.unplaced_runs, stats.unplaced_read) == (0, 0), stats  # a placed cluster: no run at no place
 
 
 def test_a_new_dispute_sends_a_moved_figure_home(tmp_path):
@@ -713,6 +714,12 @@ def test_a_record_of_two_stories_at_no_place_gives_the_whole_record_findings(tmp
                                   "WHERE c.base = (SELECT g.base FROM judged_clusters g JOIN judged_members m ON "
                                   "m.seq = g.seq WHERE m.doc_id = 'a-2017'))").fetchone()
     assert stats.members_read == in_runs < store_stats(tmp_path / "s.db")["claims"], stats
+    # all of it at no place: every stored run of the scope (what a check reads kind-wide: benchmarks/README.md, session 34)
+    with closing(sqlite3.connect(tmp_path / "s.db")) as conn:
+        (stored_runs,) = conn.execute("SELECT COUNT(*) FROM judged_clusters WHERE base = (SELECT g.base FROM "
+                                      "judged_clusters g JOIN judged_members m ON m.seq = g.seq "
+                                      "WHERE m.doc_id = 'a-2017')").fetchone()
+    assert (stats.unplaced_runs, stats.unplaced_read) == (stored_runs, in_runs), stats
     runs = {"2017-10-16": 3, "2022-08-28": 3, "2020-01-06": 4, "2018-02-10": 2}[new_day]
     assert stats.clusters_judged == runs, stats
     flagged = [{c.doc for c in f.cluster.claims} for f in fast.findings if f.cluster.status == "conflict"]

@@ -174,6 +174,8 @@ class CheckStats:
     signatures: int = 0  # one member per scope signature, read to place the new claims
     signature_rows: int = 0  # the vote unit's (signature, pre-join key) rows read to choose those kept
     members_read: int = 0  # stored members read (clusters re-judged, the vote unit)
+    unplaced_read: int = 0  # of those, members of re-made clusters at no place (every run of days of the scope)
+    unplaced_runs: int = 0  # stored clusters at no place re-made (a scope's runs of days, `_runs`)
     clusters_judged: int = 0
     clusters_linked: int = 0  # stored clusters read for inconsistencies
     captive_clusters: int = 0  # of those, the captive clusters of the new captive figures' stories
@@ -1161,6 +1163,9 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         remade.add(_unsplit(keys.of(ckey), attrs))
     for dest in sorted(set(targets) | set(arriving) | remade, key=key_text):
         runs = _runs(conn, dest, keys, attrs, cfg)  # stored seq -> its key (a story's runs of days)
+        unplaced = li is not None and dest[li] is None
+        if unplaced:
+            stats.unplaced_runs += len(runs)
         own = []
         for seq in runs:
             for text, linked, pre, was in conn.execute(
@@ -1170,6 +1175,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
                     own.append((keys.of(pre), m))
                     joined_of[m.index] = keys.of(pre if was is None else was)
                     stats.members_read += 1
+                    stats.unplaced_read += unplaced
         compact.reader(conn).fill_all([m.claim for _k, m in own])
         own += [(s.pre, c) for s, c in zip(arriving[dest], _copies(arriving[dest]))]
         own.sort(key=lambda e: e[1].index)
