@@ -635,7 +635,10 @@ def finish_groups(clusters: dict[tuple, list[Member]], cfg: ReconcileConfig) -> 
     places = PlaceNames(cfg)
     attrs = list(cfg.scope_attributes)
     fuzzy = [a for a in attrs if a in cfg.fuzzy_attributes]
-    return [_make_group(key, ms, attrs, fuzzy, places) for key, ms in clusters.items()]
+    # names of one cluster a fuzzy match would join, told from places its joins brought in
+    # (its own stats: grouping's count of comparisons stays the grouping's)
+    matcher = FuzzyMatcher(cfg.fuzzy_threshold, GroupingStats(claims=0))
+    return [_make_group(key, ms, attrs, fuzzy, places, matcher) for key, ms in clusters.items()]
 
 
 def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
@@ -1848,7 +1851,8 @@ def key_cluster_id(key: tuple, attrs: Sequence[str]) -> str:
 
 
 def _make_group(
-    key: tuple, members: list[Member], attrs: list[str], fuzzy: list[str], places: PlaceNames
+    key: tuple, members: list[Member], attrs: list[str], fuzzy: list[str], places: PlaceNames,
+    matcher: Optional[FuzzyMatcher] = None,
 ) -> ScopeGroup:
     kind, ident = key[0], key[1]
     canon = key_canon(key, attrs)
@@ -1879,9 +1883,31 @@ def _make_group(
                        block_key=_key_text(block), ckey=key)
     for a, vs in variants.items():
         if len(vs) > 1:
-            shown = sorted({r for m in members if (r := _present(getattr(m.claim, a)))})
-            group.notes.append(f"{a} written differently: {' / '.join(shown)} (fuzzy match)")
+            group.notes.extend(variant_notes(a, vs, members, matcher))
     return group
+
+
+def variant_notes(attr: str, forms: set[str], members: list[Member],
+                  matcher: Optional[FuzzyMatcher]) -> list[str]:
+    """What a cluster whose members give `attr` in several forms says of them: names a fuzzy
+    match joins are "written differently"; forms no fuzzy match joins (a city and its country,
+    a place an article's other figures gave) came together by a join, which each figure's own
+    note explains."""
+    rep = matcher.components(sorted(forms)) if matcher is not None else {f: min(forms) for f in forms}
+    raws: dict[str, set[str]] = defaultdict(set)  # component -> the names written
+    spelled: dict[str, set[str]] = defaultdict(set)  # component -> its forms
+    for m in members:
+        form = m.forms.get(attr)
+        if form is not None and (r := _present(getattr(m.claim, attr))):
+            raws[rep[form]].add(r)
+            spelled[rep[form]].add(form)
+    notes = [f"{attr} written differently: {' / '.join(sorted(raws[c]))} (fuzzy match)"
+             for c in sorted(raws) if len(spelled[c]) > 1]
+    if len(raws) > 1:
+        shown = [' / '.join(sorted(raws[c])) for c in sorted(raws)]
+        notes.append(f"{attr} differs: {' ; '.join(shown)} (clusters joined, not a fuzzy match; "
+                     f"see the figures' notes)")
+    return notes
 
 
 def _dedupe_ids(groups: list[ScopeGroup]) -> None:
