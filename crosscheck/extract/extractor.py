@@ -23,7 +23,7 @@ import regex
 from crosscheck.extract import vote_positions as positions
 from crosscheck.extract.formulas import _in_article, formula_claims, formula_sentences, formulas_in
 from crosscheck.extract.member_counts import member_count_claims, member_sentences, members_in
-from crosscheck.extract.mentions import MentionMerger, merge_key, merge_tallies
+from crosscheck.extract.mentions import _VOTE_KINDS, MentionMerger, merge_key, merge_tallies
 from crosscheck.util import regex_cache
 from crosscheck.util.gc_pause import collector_paused
 from crosscheck.util.memo import per_object
@@ -361,10 +361,16 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     # merge_mentions gives them (start, end, kind; positions after figures on a tie): a claim
     # waits in `pending` until no later figure can make a claim that sorts before it, so what
     # is held is the distinct figures of the document plus a short queue, not every repetition.
+    # Vote kinds wait in `vpending`, also until the claim loop has left every vote sentence
+    # before them (its formulas and member lists are made then): each queue reaches the merger
+    # in its own order whatever _PENDING_MAX is, and the merger folds a vote kind only into a
+    # vote kind (and any other only into another), so what it keeps does not depend on when
+    # the queues are emptied.
     merger = MentionMerger(nested, document.text, ctx.nationals_part_starts)
     pending: list[tuple[int, int, str, int, Claim]] = []
+    vpending: list[tuple[int, int, str, int, Claim]] = []
     for k, c in enumerate(positions.extract_positions(ctx, rules)):
-        heappush(pending, (c.start, c.end, c.kind, _POSITION_SEQ + k, c))
+        heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _POSITION_SEQ + k, c))
     if len(ctx._tokens) > ctx.keep_sentences:
         ctx.forget_before(len(ctx.text) + 1)  # the vote sentences positions read: read again as needed
     seq = 0
@@ -375,12 +381,22 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     # tallies all known), while its tokens are still the loop's: not tokenised again after it
     votes = _VoteSentenceReader(ctx, rules) if _VOTE_SENTENCES_IN_LOOP else None
     at_sentence = -1
+    queued_said = queued_named = 0  # the reader's claims queued so far
     for n in nums:
         if votes is not None:
             s_lo = ctx.sentence_at(n.nstart)[0]
             if s_lo != at_sentence:
                 at_sentence = s_lo
                 votes.read_through(s_lo)
+                # queued as soon as they are made: a flush below never passes a vote sentence
+                # not read yet, so every claim reaches the merger in the queue's order
+                for k in range(queued_said, len(votes.said)):
+                    c = votes.said[k]
+                    heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
+                for k in range(queued_named, len(votes.named)):
+                    c = votes.named[k]
+                    heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
+                queued_said, queued_named = len(votes.said), len(votes.named)
         c = _claim(ctx, comp, n)
         if c is None:
             continue
@@ -391,37 +407,49 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         key = (c.start, c.end, c.kind, merge_key(c))
         if key not in waiting or not _DROP_REPEATS:
             waiting[key] = c
-            heappush(pending, (c.start, c.end, c.kind, seq, c))
+            heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, seq, c))
             seq += 1
         # else: a figure claim that sorts right after one waiting with the same span, kind and
         # merge key is a mention the merger already has (same start): it would add nothing
         # ("قتل 1.1.1.…1. شخصا": every figure of the token spans it all, none can leave the queue)
         ctx.reading_at(ctx.sentence_at(n.nstart)[0])
-        if len(pending) > _PENDING_MAX:
-            floor = ctx.norm.to_original(_claim_floor(ctx, n, reach))
-            while pending and pending[0][0] < floor:
-                c = heappop(pending)[4]
-                waiting.pop((c.start, c.end, c.kind, merge_key(c)), None)
-                merger.add(c)
-            ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
-    ctx.claims_held = max(ctx.claims_held, len(pending) + len(merger.out))
+        if len(pending) + len(vpending) > _PENDING_MAX:
+            lo = _claim_floor(ctx, n, reach)
+            for queue, floor in (
+                (pending, ctx.norm.to_original(lo)),
+                # (a vote sentence not read yet: its formulas and member lists are not made yet)
+                (vpending, ctx.norm.to_original(lo if votes is None or votes.unread_from is None
+                                                else min(lo, votes.unread_from))),
+            ):
+                while queue and queue[0][0] < floor:
+                    _, _, _, rank, c = heappop(queue)
+                    waiting.pop((c.start, c.end, c.kind, merge_key(c)), None)
+                    merger.add(c, rank)
+            ctx.claims_held = max(ctx.claims_held, len(pending) + len(vpending) + len(merger.out))
+    ctx.claims_held = max(ctx.claims_held, len(pending) + len(vpending) + len(merger.out))
     # counts said without a figure ("بالإجماع"), and by naming the states ("وامتناع الصين
     # والهند"): few, read from the vote sentences once
     if votes is not None:
         votes.read_through(len(ctx.text) + 1)
-        said, named = votes.said, votes.named
+        said, named = votes.said[queued_said:], votes.named[queued_named:]
     else:
         said, named = _vote_sentence_claims(ctx, rules, tally_starts)
-    for k, c in enumerate(said):
-        heappush(pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
-    for k, c in enumerate(named):
-        heappush(pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
-    while pending:
-        merger.add(heappop(pending)[4])
-    out = merger.out
+    for k, c in enumerate(said, queued_said):
+        heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
+    for k, c in enumerate(named, queued_named):
+        heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
+    for queue in (pending, vpending):
+        while queue:
+            _, _, _, rank, c = heappop(queue)
+            merger.add(c, rank)
+    # the claims in document order (start, end, kind, then figures in the loop's order, member
+    # lists, formulas, positions): the queue's flushes above hand claims queued after the loop
+    # (formulas, member lists) to the merger after later ones, at points that move with
+    # _PENDING_MAX, so the order they arrived in is not the output's
+    out = merger.ordered()
     # the merger's keys and lists, the figures' queue and the sentences' caches are done with:
     # released before the vote stage, where a paragraph of votes peaks
-    del merger, waiting, pending
+    del merger, waiting, pending, vpending
     ctx.forget_before(len(ctx.text) + 1)
     if ctx.refuted:
         # the rumour an article reports and then refutes is not its claim ("تحدثت تقارير عن مقتل
@@ -482,6 +510,12 @@ class _VoteSentenceReader:
             nxt = next(self._stream, None)
         self._next = nxt
         self.tallies.clear()
+
+    @property
+    def unread_from(self) -> int | None:
+        """Where (normalised offset) the first sentence not read yet starts: no formula or
+        member list made later starts before it.  None: every sentence is read."""
+        return None if self._next is None else self._next[0]
 
 
 def _vote_sentence_claims(ctx: DocContext, rules: RuleSet, tally_starts: list[int]) -> tuple[list[Claim], list[Claim]]:

@@ -291,9 +291,12 @@ class MentionMerger:
     """merge_mentions one claim at a time: `add` the claims of ONE document in text order, read
     `out` at the end.  A claim folded into an earlier one is not kept (only its Mention is), so a
     text that repeats a figure many times holds one claim per distinct figure, not one per
-    repetition."""
+    repetition.
 
-    __slots__ = ("nested", "text", "first", "by_shape", "starts", "out", "head_end", "parts")
+    `add(c, rank)`: `ranks[i]` is the rank the claim `out[i]` was added with (the extractor's
+    queue sequence: `ordered()` gives `out` in a defined order, whatever order it arrived in)."""
+
+    __slots__ = ("nested", "text", "first", "by_shape", "starts", "out", "ranks", "head_end", "parts")
 
     def __init__(self, nested: Nested | None = None, text: str | None = None,
                  parts: AbstractSet[int] | None = None) -> None:
@@ -312,6 +315,14 @@ class MentionMerger:
         # made at its first fold: a claim stated once, most of a dense text's, holds no set
         self.starts: dict[int, set[tuple[str, int]]] = {}
         self.out: list[Claim] = []
+        self.ranks: list[int] = []
+
+    def ordered(self) -> list[Claim]:
+        """`out` in document order: by start, end, kind, then the rank each claim was added with
+        (a total order: independent of the order the claims arrived in)."""
+        out, ranks = self.out, self.ranks
+        order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end, out[i].kind, ranks[i]))
+        return [out[i] for i in order]
 
     def _in_headline(self, c: Claim) -> bool:
         """Does the claim's first mention stand in the headline (a title field, or the text's
@@ -319,7 +330,7 @@ class MentionMerger:
         m = c.mentions[0] if c.mentions else c
         return m.field == "title" or (m.field == "text" and 0 <= m.start < self.head_end)
 
-    def add(self, c: Claim) -> None:
+    def add(self, c: Claim, rank: int = 0) -> None:
         first, by_shape = self.first, self.by_shape
         here = list(c.mentions) or [mention_of(c)]
         k = _key(c)
@@ -343,12 +354,14 @@ class MentionMerger:
             c.mentions = here
             by_shape.setdefault(_shape(c), []).append(c)
             self.out.append(c)
+            self.ranks.append(rank)
             return
         if kept is None:
             c.mentions = here
             first[k] = c
             by_shape.setdefault(_shape(c), []).append(c)
             self.out.append(c)
+            self.ranks.append(rank)
             return
         claim = kept
         # the starts it has, as a set: a figure repeated 10,000 times stays linear (its mentions
