@@ -62,3 +62,22 @@ def test_a_ranked_list_names_each_item_by_its_own_word():
     assert d[70000].group == "part:اكوادور"  # conjunction and article off
     assert d[40000].group == "part:برازيل"  # not the item before's ("part:اكوادور")
     assert (d[40000].location, d[70000].location) == ("brazil", "ecuador")
+
+
+@pytest.mark.parametrize("text", [
+    # the subset's first item names a long place (more than the five words the list's items
+    # usually stand apart): the next item, with its own place, is a part of the same total
+    "وأعلنت الوزارة وفاة 52 شخصا، بينهم 30 في بلدة الحمراء شرق الإقليم الجبلي و9 في بلدة الوادي.",
+    "وقتل 52 شخصا، سقط 30 منهم في مخيم النور على أطراف المدينة القديمة و9 في مخيم الأمل.",
+])
+def test_the_next_subset_item_after_a_long_place_is_a_part_of_the_total(text):
+    k = _killed(text)
+    assert set(k) >= {52, 30, 9}
+    assert k[52].group == "all"
+    assert k[30].group != "all" and k[9].group != "all"
+
+
+def test_a_figure_after_a_long_place_with_no_place_of_its_own_is_no_item():
+    # "و9 أيام" has no place after it: not the list's next item
+    k = _killed("وقتل 52 شخصا، بينهم 30 في بلدة الحمراء شرق الإقليم الجبلي و9 أيام من القصف.")
+    assert 9 not in k

@@ -914,6 +914,11 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     )
 
 
+def _not_noun_of(ck: CompiledKind | None, toks: Sequence[Token], i1: int) -> bool:
+    """Is the word after the figure one of the rule's not_nouns (people or cases it never counts)?"""
+    return ck is not None and ck.not_nouns is not None and ck.not_nouns.at(toks, i1) is not None
+
+
 def _excluded_before(ck: CompiledKind | None, toks: Sequence[Token], left: int) -> bool:
     """Does one of the rule's exclude_before words end right before the claim?"""
     return (
@@ -1298,6 +1303,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             n.superseded = True
     if sibling is not None and _excluded_before(comp.by_id.get(sibling.claim.rule), toks, left):
         sibling = None  # "تشريد 400 ألف شخص، في حين تضرر مليون شخص": the list's rule refuses it
+    if (sibling is not None and i1 < len(toks) and not toks[i1].brk_before
+            and _not_noun_of(comp.by_id.get(sibling.claim.rule), toks, i1)):
+        sibling = None  # "525 وفاة و5011 حالة تسمم": the item's own noun names what the list's rule never counts
     part_of_list = False
     if (
         sibling is not None and match is not None and sibling.claim.kind == "resolution_number" and n.digits
@@ -1951,6 +1959,11 @@ def _subset_parent(
         joined = _waw_joined(toks, left) or (left > 0 and toks[left - 1].text == "و")
         if joined:
             return last.parent
+    if (last.parent is not None and _place_after(ctx, toks, i1)
+            and _joined_to(ctx, toks, s_lo, left, comma=True) is last):
+        # a breakdown by place whose item before names a long place: "بينهم 36 في محافظة خوزستان
+        # جنوب غربي البلاد و7 في محافظة فارس" (the place stepped over up to the "و" of "و7")
+        return last.parent
     return None
 
 
