@@ -43,7 +43,6 @@ def _counting(monkeypatch) -> list[int]:
 
     monkeypatch.setattr(N, "normalize", counted)  # what the kept functions call
     N._text_kept.cache_clear()
-    N._word_kept.cache_clear()
     return calls
 
 
@@ -88,7 +87,6 @@ def test_prepared_members_same_with_and_without_keeping(monkeypatch):
     assert with_keeping > 0
     calls[0] = 0
     monkeypatch.setattr(N, "_text_kept", lambda t: N.normalize(t).text)
-    monkeypatch.setattr(N, "_word_kept", lambda w: N.normalize(w).text.strip())
     plain = _prepared(docs, cfg, rules)
     assert plain == kept
     assert with_keeping < 0.8 * calls[0], (with_keeping, calls[0])

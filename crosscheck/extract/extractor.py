@@ -23,7 +23,7 @@ import regex
 from crosscheck.extract import vote_positions as positions
 from crosscheck.extract.formulas import _in_article, formula_claims, formula_sentences, formulas_in
 from crosscheck.extract.member_counts import member_count_claims, member_sentences, members_in
-from crosscheck.extract.mentions import _VOTE_KINDS, MentionMerger, merge_key, merge_tallies
+from crosscheck.extract.mentions import VOTE_KINDS, MentionMerger, merge_key, merge_tallies
 from crosscheck.util import regex_cache
 from crosscheck.util.gc_pause import collector_paused
 from crosscheck.util.memo import per_object
@@ -369,8 +369,12 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     merger = MentionMerger(nested, document.text, ctx.nationals_part_starts)
     pending: list[tuple[int, int, str, int, Claim]] = []
     vpending: list[tuple[int, int, str, int, Claim]] = []
+
+    def enqueue(c: Claim, rank: int) -> None:
+        heappush(vpending if c.kind in VOTE_KINDS else pending, (c.start, c.end, c.kind, rank, c))
+
     for k, c in enumerate(positions.extract_positions(ctx, rules)):
-        heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _POSITION_SEQ + k, c))
+        enqueue(c, _POSITION_SEQ + k)
     if len(ctx._tokens) > ctx.keep_sentences:
         ctx.forget_before(len(ctx.text) + 1)  # the vote sentences positions read: read again as needed
     seq = 0
@@ -392,10 +396,10 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
                 # not read yet, so every claim reaches the merger in the queue's order
                 for k in range(queued_said, len(votes.said)):
                     c = votes.said[k]
-                    heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
+                    enqueue(c, _FORMULA_SEQ + k)
                 for k in range(queued_named, len(votes.named)):
                     c = votes.named[k]
-                    heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
+                    enqueue(c, _MEMBERS_SEQ + k)
                 queued_said, queued_named = len(votes.said), len(votes.named)
         c = _claim(ctx, comp, n)
         if c is None:
@@ -407,7 +411,7 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         key = (c.start, c.end, c.kind, merge_key(c))
         if key not in waiting or not _DROP_REPEATS:
             waiting[key] = c
-            heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, seq, c))
+            enqueue(c, seq)
             seq += 1
         # else: a figure claim that sorts right after one waiting with the same span, kind and
         # merge key is a mention the merger already has (same start): it would add nothing
@@ -435,9 +439,9 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     else:
         said, named = _vote_sentence_claims(ctx, rules, tally_starts)
     for k, c in enumerate(said, queued_said):
-        heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _FORMULA_SEQ + k, c))
+        enqueue(c, _FORMULA_SEQ + k)
     for k, c in enumerate(named, queued_named):
-        heappush(vpending if c.kind in _VOTE_KINDS else pending, (c.start, c.end, c.kind, _MEMBERS_SEQ + k, c))
+        enqueue(c, _MEMBERS_SEQ + k)
     for queue in (pending, vpending):
         while queue:
             _, _, _, rank, c = heappop(queue)

@@ -53,7 +53,7 @@ Nested = Callable[[str, str], bool]
 _SCAN = 16  # earlier claims of one kind and value compared with a new one (keeps a pass linear)
 _RUNNING = frozenset({"cumulative", "event", None})
 # a tally belongs to its vote, which is known only after merging (vote_events): never relaxed
-_VOTE_KINDS = frozenset({"votes_for", "votes_against", "abstentions", "vetoes", "resolution_number", "vote_position"})
+VOTE_KINDS = frozenset({"votes_for", "votes_against", "abstentions", "vetoes", "resolution_number", "vote_position"})
 
 
 def _shape(c: Claim) -> tuple:
@@ -174,7 +174,7 @@ def same_figure(a: Claim, b: Claim, nested: Nested | None = None, headline: bool
     it apart from the lead's count since a start ("194 مدنيا قتلوا منذ مساء الأحد")."""
     if _shape(a) != _shape(b):
         return False
-    if a.kind in _VOTE_KINDS:
+    if a.kind in VOTE_KINDS:
         return (a.event, a.group, a.location, a.period) == (b.event, b.group, b.location, b.period)
     return (
         _events_agree(a.event, b.event)
@@ -335,7 +335,7 @@ class MentionMerger:
         here = list(c.mentions) or [mention_of(c)]
         k = _key(c)
         kept = first.get(k)
-        if kept is None and c.kind not in _VOTE_KINDS:
+        if kept is None and c.kind not in VOTE_KINDS:
             # the same figure stated with a related scope ("في هرات" after "في أفغانستان"); a
             # vote kind's same figure is one of its key (same_figure), which `first` would have
             # given: every claim listed by shape has its key there, and a vote kind's fields
@@ -369,7 +369,7 @@ class MentionMerger:
         starts = self.starts.get(id(claim))
         if starts is None:
             starts = self.starts[id(claim)] = {(m.field, m.start) for m in claim.mentions}
-        if claim.kind not in _VOTE_KINDS:
+        if claim.kind not in VOTE_KINDS:
             _widen(claim, c)
         for m in here:
             if (m.field, m.start) not in starts:
@@ -384,7 +384,7 @@ def _same_sentence(a: Claim, b: Claim, text: str | None) -> bool:
     merge_tallies) nor an untyped figure.  "The same sentence": the same sentence text within one
     sentence's length of it (a headline repeated as the lead is a copy, further away).  Only the
     one or two characters before b and the two surfaces are read (bounded)."""
-    if a.kind in _VOTE_KINDS or a.kind == "other" or text is None or b.field != "text":
+    if a.kind in VOTE_KINDS or a.kind == "other" or text is None or b.field != "text":
         return False
     last = a.mentions[-1] if a.mentions else a
     if not (
