@@ -29,3 +29,27 @@ def test_cases_after_deaths_are_not_deaths(text, cases):
 def test_a_second_item_of_deaths_keeps_the_kind():
     k = _kinds("وسجلت المحافظة 14 وفاة في المدينة و20 حالة وفاة في الريف.")
     assert k[14] == "killed" and k[20] == "killed"
+
+
+# A bare case noun ("حالة" with no noun of death after it) counts cases, not deaths, when the
+# deaths drawn from it follow ("توفي منها"), when a count of deaths precedes it in its clause, or
+# when a case noun of its own frames it (rules/scope.yaml case_died_after, case_reach).
+@pytest.mark.parametrize("text,deaths,cases", [
+    ("وقالت المنظمة إن التفشي سجل في المحصلة 412 حالة توفي منها 260.", 260, 412),
+    ("وأحصت الولاية حتى الآن 180 وفاة وأكثر من 2300 حالة منذ بدء الوباء.", 180, 2300),
+    ("وقال المتحدث إن 47 شخصا توفوا، وإن العدد الإجمالي لحالات التسمم بلغ 3900 حالة.", 47, 3900),
+    ("وكانت الحصيلة مطلع الشهر 61 وفاة و520 حالة مشتبها بها.", 61, 520),
+])
+def test_bare_cases_beside_deaths_are_not_deaths(text, deaths, cases):
+    k = _kinds(text)
+    assert k[deaths] == "killed"
+    assert k.get(cases) != "killed"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("وبلغ عدد الوفيات بالحمى في المدينة 75 حالة.", 75),
+    ("وارتفع عدد حالات الوفاة في المحافظة إلى 91 حالة.", 91),
+    ("توفي 12 شخصا بين 300 مصاب، وسجلت المستشفيات 9 حالات وفاة أخرى.", 9),
+])
+def test_deaths_counted_as_cases_stay_deaths(text, value):
+    assert _kinds(text)[value] == "killed"

@@ -1247,8 +1247,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
 
     match = (whole, _whole_noun_end(ctx, whole, toks, i1), 1.0, 0) if whole is not None else \
         _best_kind_of(ctx, comp, toks, left, i0, i1, n)
-    if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(ctx, toks, left, i1):
-        match = (comp.other, match[1], 1.0, 0)  # "57 وفاة من بين 684 حالة": the cases, not a toll
+    if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(
+        ctx, toks, left, i1, match[0].rule.kind
+    ):
+        match = (comp.other, match[1], 1.0, _VETOED)  # "57 وفاة من بين 684 حالة": the cases, not a toll
     if (
         match is not None and noun_first and n.value == 1 and not match[0].rule.units
         and any(ck.rule.units and ck.nouns.at(toks, i1) for ck in comp.kinds)
@@ -2999,7 +3001,7 @@ def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
     return ctx.info(toks).may_hold(lex.margins) and lex.margins.ending_at(toks, left) is not None
 
 
-def _case_total(ctx: DocContext, toks: Sequence[Token], left: int, i1: int) -> bool:
+def _case_total(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, kind: str) -> bool:
     """Is the figure the count of cases a toll is drawn from: a case noun after it (scope
     `case_nouns`, no noun of death right after: "حالة وفاة") and `case_totals_before` ending right
     before it ("من بين 684 حالة")?"""
@@ -3010,9 +3012,28 @@ def _case_total(ctx: DocContext, toks: Sequence[Token], left: int, i1: int) -> b
     if hit is None:
         return False
     after = hit[1]
-    if after < len(toks) and not toks[after].brk_before and not toks[after].forms.isdisjoint(lex.case_nouns_unless):
+    unless = ctx.rules.scope.case_nouns_unless
+    if after < len(toks) and not toks[after].brk_before and not toks[after].forms.isdisjoint(unless):
         return False
-    return lex.case_totals.ending_at(toks, left) is not None
+    if lex.case_totals.ending_at(toks, left) is not None:
+        return True
+    if kind not in ctx.rules.scope.case_death_kinds:
+        return False  # ("بلغ عدد حالات الفقد 95 حالة": the cases of the missing are their count)
+    if after < len(toks) and not toks[after].brk_before and lex.case_died_after.at(toks, after) is not None:
+        return True  # "374 حالة توفي منها 329": the cases, of which some died
+    # a count of deaths, or a case noun of its own, before the figure in its clause (bounded)
+    for k in range(left - 1, max(-1, left - 1 - ctx.rules.scope.case_reach), -1):
+        if not toks[k].forms.isdisjoint(unless):
+            # "99 وفاة و461 حالة": the deaths were counted; these are the cases (not "عدد
+            # الوفيات 30 حالة", "حالات الوفاة": the noun of death counts this figure)
+            return k > 0 and toks[k - 1].is_digit() and not toks[k].brk_before
+        if lex.case_nouns.at(toks, k) is not None and not (
+            k + 1 < len(toks) and not toks[k + 1].forms.isdisjoint(unless)
+        ):
+            return True  # "لحالات التسمم بلغ 5011 حالة" (not "حالات الوفاة")
+        if toks[k].brk_before:
+            break
+    return False
 
 
 _CODE_BACK = 12  # characters read back from a figure for a code it continues ("N-236-")

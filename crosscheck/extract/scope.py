@@ -514,6 +514,7 @@ class ScopeLexicon:
         self.partitive_wholes = PhraseSet.of(rules.partitive_wholes)
         self.case_totals = PhraseSet.of(rules.case_totals_before)
         self.case_nouns = PhraseSet.of(rules.case_nouns)
+        self.case_died_after = PhraseSet.of(rules.case_died_after)
         self.case_nouns_unless = frozenset(normalize_word(w) for w in rules.case_nouns_unless)
         self.asides = PhraseSet.of(rules.asides)
         self.cue_asides = PhraseSet.of(rules.cue_asides)

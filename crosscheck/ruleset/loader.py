@@ -670,6 +670,14 @@ class ScopeRules(_Strict):
     case_totals_before: list[str] = Field(default_factory=list)
     case_nouns: list[str] = Field(default_factory=list)
     case_nouns_unless: list[str] = Field(default_factory=list)
+    # ... and so is a figure of a bare case noun (none of `case_nouns_unless` after it) that
+    # `case_died_after` follows ("سجلت 374 حالة توفي منها 329"), that a count of deaths precedes
+    # in its clause within `case_reach` words ("99 وفاة و461 حالة", "215 وفاة وأكثر من 1800
+    # حالة": a second count of the same noun would repeat the death's), or that a case noun of
+    # its own precedes ("العدد الكلي لحالات التسمم بلغ 5011 حالة"; not "حالات الوفاة")
+    case_died_after: list[str] = Field(default_factory=list)
+    case_reach: int = Field(5, ge=0, le=8)
+    case_death_kinds: list[str] = Field(default_factory=list)  # the kinds those last three tests apply to
     # Words right after a vague quantity that make it a part of a figure already given ("بلغ
     # عدد الجرحى 90، عشرات منهم في حالة خطرة"): no count of its own.
     vague_parts_after: list[str] = Field(default_factory=list)
