@@ -2384,8 +2384,12 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         # ألفا إلى بلد ألف، وبلد باء 70 ألفا")
         item = _place_first_item(ctx, toks, s_lo, left)
         joined = item[0] if item is not None else None
-    if joined is None and _place_after(ctx, toks, i1):
-        # a breakdown by place: "10 أشخاص في المدينة، و22 في القرى المجاورة، و3 في الريف"
+    if joined is None and (_place_after(ctx, toks, i1) or (
+        i1 < len(toks) and not toks[i1].brk_before and not toks[i1].forms.isdisjoint(_OTHERS)
+        and _place_after(ctx, toks, i1 + 1)
+    )):
+        # a breakdown by place: "10 أشخاص في المدينة، و22 في القرى المجاورة، و3 في الريف", also
+        # with "others" between the figure and its place ("41 في المسجد الأول، وسبعة آخرون في …")
         joined = _joined_to(ctx, toks, s_lo, left, comma=True)
     if joined is None and _source_after(ctx, toks, i1):
         # a breakdown by section: "187 تلميذا من القسم الثانوي و125 من القسم الابتدائي"
@@ -3057,7 +3061,12 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
     """Rates, totals-of and a lone "one": "مقابل كل 30 أسيرا", "من أصل 15", "مرة واحدة"."""
     if n.value == 1 and not n.digits and not n.is_range and not n.dual_of and not n.one_of:
         # واحد/واحدة after a noun is an adjective ("وزير واحد"); right after "مقابل" it fills a
-        # tally's slot ("بأغلبية 13 قاضيا مقابل واحد")
+        # tally's slot ("بأغلبية 13 قاضيا مقابل واحد"); joined by "و" with its place after it, it
+        # is the last item of a breakdown by places ("هم 56 في المكسيك وأربعة في الولايات المتحدة
+        # وواحد في كندا"), which _sibling gives its kind
+        if (toks[left].text.startswith("و") and _place_after(ctx, toks, i1)
+                and toks[i1 + 1].forms.isdisjoint(_HUNDRED_WORDS)):
+            return False
         return not (left > 0 and not toks[left].brk_before and toks[left - 1].text in ctx.scope.one_counts_after)
     if n.digits and not n.is_range and _in_code(ctx.text, n.nstart):
         return True  # "الطريق N-236-1", "الرحلة MS-804": a part of a code of letters and digits
@@ -4383,6 +4392,7 @@ _HAS_CUE_ONCE = True
 # "the others" after a bare figure ("و15 آخرون"): a rule's exclude words right after them
 # tell of that figure as they would after its noun
 _OTHERS = frozenset({"اخرون", "اخرين", "اخريات", "الاخرون", "الاخرين"})
+_HUNDRED_WORDS = frozenset({"المئه", "المائه"})  # "وواحد في المئة": a percentage, no place
 
 
 def _conj_noun(t: Token, noun: Phrase) -> bool:
