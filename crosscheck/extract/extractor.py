@@ -3064,8 +3064,7 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
         # tally's slot ("بأغلبية 13 قاضيا مقابل واحد"); joined by "و" with its place after it, it
         # is the last item of a breakdown by places ("هم 56 في المكسيك وأربعة في الولايات المتحدة
         # وواحد في كندا"), which _sibling gives its kind
-        if (toks[left].text.startswith("و") and _place_after(ctx, toks, i1)
-                and toks[i1 + 1].forms.isdisjoint(_HUNDRED_WORDS)):
+        if toks[left].text.startswith("و") and _place_after(ctx, toks, i1):
             return False
         return not (left > 0 and not toks[left].brk_before and toks[left - 1].text in ctx.scope.one_counts_after)
     if n.digits and not n.is_range and _in_code(ctx.text, n.nstart):
@@ -4392,7 +4391,6 @@ _HAS_CUE_ONCE = True
 # "the others" after a bare figure ("و15 آخرون"): a rule's exclude words right after them
 # tell of that figure as they would after its noun
 _OTHERS = frozenset({"اخرون", "اخرين", "اخريات", "الاخرون", "الاخرين"})
-_HUNDRED_WORDS = frozenset({"المئه", "المائه"})  # "وواحد في المئة": a percentage, no place
 
 
 def _conj_noun(t: Token, noun: Phrase) -> bool:
