@@ -44,7 +44,7 @@ from crosscheck.extract.events import event_near
 from crosscheck.extract.periods import event_clause_for, period_cue
 from crosscheck.extract.incidents import assign_incidents
 from crosscheck.extract.titles import fold_title
-from crosscheck.extract.place_items import place_first_span, unknown_place_part
+from crosscheck.extract.place_items import PLACE_WORDS, place_first_span, unknown_place_part
 from crosscheck.extract.scope import (
     attribution_of,
     group_of,
@@ -1525,7 +1525,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 # tells the items apart, the group is the list's
                 group = sibling.claim.group
             item = _place_first_item(ctx, toks, s_lo, left) if part_of_list else None
-            if item is not None and item[0] is sibling:
+            b_item = _b_item(ctx, toks, s_lo, left) if part_of_list and item is None else None
+            if b_item is not None and b_item[0] is sibling and sibling.claim.location is None:
+                group = b_item[1]  # "ومحافظة باء بنحو 14 ألفا": a part named by its own place
+            elif item is not None and item[0] is sibling:
                 # "…، وبلد باء 70 ألفا": the item's own place, before its figure
                 location = item[1]
                 if sibling.claim.location not in (None, location) and not _named_part(sibling.claim.group):
@@ -2376,13 +2379,42 @@ def _place_first_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
     return last, own
 
 
+def _b_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> tuple[_Placed, str] | None:
+    """(the claim before, "part:<place>") when the figure at toks[left] is a later item of a
+    breakdown whose items are each a place then "ب" and the figure, joined by "و" with no comma
+    ("توزع القتلى بين محافظة ألف بنحو 21 ألفا ومحافظة باء بنحو 14 ألفا", "ثم بلدة ألف بـ80
+    وبلدة باء بـ48"): the claim before was written so too (its figure after "ب"), and only the
+    "و"-word of the place and at most PLACE_WORDS - 1 words more stand between the two figures.
+    Named by the place's last word, known to the gazetteer or not.  Reads only those tokens."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed or left == 0:
+        return None
+    last = placed[-1]
+    right = last.right - getattr(toks, "offset", 0)  # placed claims keep sentence indexes
+    if not 0 <= right < left or last.parent is not None or last.claim.kind == "other":
+        return None
+    if not 2 <= left - right <= PLACE_WORDS or not toks[left].text.startswith("ب") or toks[left].brk_before:
+        return None
+    first = toks[right]
+    if first.brk_before or not first.text.startswith("و") or len(first.text) <= 2 or first.text in ctx.scope.function_words:
+        return None
+    for t in toks[right + 1 : left]:
+        if t.brk_before or t.is_digit() or _starts_number(ctx, t) or t.text in ctx.scope.function_words:
+            return None
+    start = last.claim.start
+    if not (last.claim.surface.startswith("ب") or ctx.text[max(0, start - 2) : start].rstrip("ـ").endswith("ب")):
+        return None  # the item before was no "ب" item: "قتل 20 شخصا وشرطة المدينة بنحو …"
+    return last, "part:" + min(toks[left - 1].forms, key=len)
+
+
 def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
     """An earlier claim of the sentence this figure continues: joined by و, or same noun."""
     joined = _joined_to(ctx, toks, s_lo, left)
     if joined is None and (i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words):
         # a breakdown whose later item is named by its place before a bare figure ("لجأ 84
-        # ألفا إلى بلد ألف، وبلد باء 70 ألفا")
-        item = _place_first_item(ctx, toks, s_lo, left)
+        # ألفا إلى بلد ألف، وبلد باء 70 ألفا"), also as "ب" items with no comma ("ومحافظة باء
+        # بنحو 14 ألفا")
+        item = _place_first_item(ctx, toks, s_lo, left) or _b_item(ctx, toks, s_lo, left)
         joined = item[0] if item is not None else None
     if joined is None and (_place_after(ctx, toks, i1) or (
         i1 < len(toks) and not toks[i1].brk_before and not toks[i1].forms.isdisjoint(_OTHERS)
