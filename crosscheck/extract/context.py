@@ -422,6 +422,7 @@ class DocContext:
         self._last_toks: Sequence[Token] | None = None
         self._last_info: TokenInfo | None = None
         self._sentences: dict[tuple[int, int], tuple[int, int, str]] = {}
+        self._last_sentence: tuple[int, int] = (0, 0)  # sentence_at's last answer (an empty span at first)
         # one string for each distinct sentence text the claims hold (a text that says the same
         # sentence again, a wire story pasted twice, holds it once: claims keep their sentence)
         self._sentence_texts: dict[str, str] = {}
@@ -489,10 +490,15 @@ class DocContext:
         return array("q", (m.start() for m in _SENTENCE_END.finditer(self.text)))
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        k = bisect_right(self._breaks, pos)
-        lo = self._breaks[k - 1] + 1 if k > 0 else 0
-        hi = self._breaks[k] if k < len(self._breaks) else len(self.text)
-        return lo, hi
+        last = self._last_sentence
+        if last[0] <= pos < last[1]:
+            return last  # (every offset in [lo, hi) has the same sentence: asked ~3 times a figure)
+        breaks = self._breaks
+        k = bisect_right(breaks, pos)
+        lo = breaks[k - 1] + 1 if k > 0 else 0
+        hi = breaks[k] if k < len(breaks) else len(self.text)
+        self._last_sentence = found = (lo, hi)
+        return found
 
     def info(self, toks: Sequence[Token]) -> TokenInfo:
         """The indexes of a token list: kept per sentence for the whole document; a claim's

@@ -3208,6 +3208,11 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "person"
     if ctx.nisba.people(t) or ctx.nisba.after_hundreds(toks, i1):
         return "person"  # "670 قرويا", "87 مغربيا", "5 إيرانيين": people named by origin
+    if _starts_number(ctx, t):
+        # another number ("ألف ألف", "ثلاثة ثلاثة") is no counted noun; asked before the other
+        # "bare" tests below (each answers "bare" too, so the answer is the same), which a text
+        # of number words would otherwise ask for every figure
+        return "bare"
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
     if i1 > 0 and ctx.scope.figure_closers and not ctx.scope.figure_closers.isdisjoint(
@@ -3218,8 +3223,6 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         return "bare"  # "كانت الحصيلة 58 يوم السبت": the day of the figure, no counted noun
     if _means_phrase(ctx, t):
         return "bare"  # "وجرح 79 بهجوم", "أصيب 15 بالرصاص": how they were hit, not who
-    if _starts_number(ctx, t):
-        return "bare"  # another number ("ألف ألف", "ثلاثة ثلاثة") is no counted noun
     if t.text[0] in _CONJ_LETTERS and not t.forms.isdisjoint(ctx.scope.function_words):
         return "bare"  # "900 وأن المرض …", "110 فيما …": a conjunction opens the next clause
     if t.text[0] == "و" and len(t.text) > 3 and t.text[1:].startswith(ctx.scope.next_item_after_waw):

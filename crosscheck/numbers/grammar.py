@@ -473,9 +473,10 @@ def parse_at(
     if isinstance(toks, list):
         toks, parser = TokenWindow(toks), None
     t = toks.get(i)
-    after = toks.get(i + 1)
-    if t.kind == DIGITS and (after is None or not after.adj):
-        return Phrase(i + 1, t.value, t.value, "number", t.start, t.end)  # the common case
+    if t.kind == DIGITS:
+        after = toks.get(i + 1)
+        if after is None or not after.adj:
+            return Phrase(i + 1, t.value, t.value, "number", t.start, t.end)  # the common case
     p = parser if parser is not None else _Parser(toks)
     if t.kind == ORDINAL:
         return p.ordinal(i)

@@ -340,7 +340,8 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None, repeats: bool = T
     prev: Optional[tuple[str, int]] = None
     i = 0
     get = toks.get
-    while (t := get(i)) is not None:
+    t = get(i)
+    while t is not None:
         if t.kind.startswith(_ALONE):
             kind = t.kind[len(_ALONE) :]
             ph: Optional[Phrase] = Phrase(i + 1, t.value, t.value, kind, t.start, t.end)
@@ -352,6 +353,7 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None, repeats: bool = T
         if ph is None:
             i += 1
             toks.release(i)  # read: a text of numbers frees them as it goes
+            t = get(i)
             continue
         form, nend = classify(ph, text, lex, t, ph.j == i + 1, prev)
         start, end = norm.span(ph.start, nend)
@@ -377,7 +379,7 @@ def iter_scan(norm: Normalized, lex: Optional[Lexicon] = None, repeats: bool = T
             j += 1
         # the parser never looks back past the phrase's first token: free what it has read
         toks.release(j)
-        i = j
+        i, t = j, tj  # (token j, asked for once)
 
 
 # A number whose numerator has fewer bits than this is below the largest float whatever its
