@@ -63,6 +63,28 @@ _RANGE_JOIN = regex_cache.compile(r"[^\S\n]*(?:و|الي|حتي|-|–|—)[^\S\n
 _STEP_NEXT = regex_cache.compile(
     r"[^\S\n]*[،,]?[^\S\n]*ثم[^\S\n]+(?:(?P<verb>\S+)[^\S\n]+(?:[^\s،,.]+[^\S\n]+){0,3}?)?الي[^\S\n]*")
 _COUNT_FORMS = ("cardinal", "vague", "decimal")
+# Each figure asks whether the gap before the next one joins them (_RANGE_JOIN, _STEP_NEXT), a
+# call of the `regex` module each (~1-2 us, as much as the rest of a dropped figure's tests in a
+# text of number words).  Neither pattern looks around, so matching in place is matching the
+# gap alone: a short gap is answered once per distinct gap ("" " " " و" "، ثم"), a long one
+# (rarely two figures' gap: a sentence between them) by the pattern as before.
+_GAP_MEMO_LEN = 24
+_GAP_MEMO_MAX = 4096  # distinct short gaps kept per pattern (then forgotten and asked again)
+_range_gaps: dict[str, bool] = {}
+_step_gaps: dict[str, bool] = {}
+
+
+def _gap_matches(pattern, memo: dict[str, bool], text: str, lo: int, hi: int) -> bool:
+    """pattern.fullmatch(text, lo, hi) is not None, for a pattern without look-around."""
+    if not 0 <= lo <= hi <= lo + _GAP_MEMO_LEN:
+        return pattern.fullmatch(text, lo, hi) is not None
+    gap = text[lo:hi]
+    found = memo.get(gap)
+    if found is None:
+        if len(memo) >= _GAP_MEMO_MAX:
+            memo.clear()
+        found = memo[gap] = pattern.fullmatch(gap) is not None
+    return found
 _PEOPLE_KINDS_WITHOUT_LOCATION = ("votes_for", "votes_against", "abstentions", "resolution_number", "vetoes")
 
 
@@ -679,6 +701,8 @@ def _step_next(ctx: DocContext, a, b) -> bool:
     """Is figure a a stage a later figure b replaces: "من 20 إلى 35 ثم إلى 60", "35، ثم ارتفع
     مساء إلى 60" (after "ثم", if not "إلى" at once, a change verb of rules/scope.yaml and at most
     three words)?"""
+    if not _gap_matches(_STEP_NEXT, _step_gaps, ctx.text, a.nend, b.nstart):
+        return False
     m = _STEP_NEXT.fullmatch(ctx.text, a.nend, b.nstart)
     if m is None:
         return False
@@ -779,7 +803,7 @@ def _years(ctx: DocContext, a, b) -> bool:
     """Are two numbers joined like a range ("1988 و1994", "2011-2020") two years?"""
     if not (_year_like(a) and _year_like(b) and 0 < b.value - a.value <= 60):
         return False
-    return _RANGE_JOIN.fullmatch(ctx.text, a.nend, b.nstart) is not None
+    return _gap_matches(_RANGE_JOIN, _range_gaps, ctx.text, a.nend, b.nstart)
 
 
 def _side_after(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: Sequence[Token], k: int) -> CompiledKind:
@@ -880,7 +904,7 @@ _CHANGE = _Num(0, 0, 0, 0, 0, "cardinal", False, 0, 0)
 def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
     """"بين 100 و300", "من 100 إلى 300", "100 إلى 300 قتيل" as one range claim."""
     # (the pattern has no look-around: matching in place is matching the slice)
-    if not _RANGE_JOIN.fullmatch(ctx.text, a.nend, b.nstart):
+    if not _gap_matches(_RANGE_JOIN, _range_gaps, ctx.text, a.nend, b.nstart):
         return None
     # "خفضت الوزارة العدد من 176 إلى 101": a fall is no range, but may be a change (below)
     falling = b.value <= a.value
