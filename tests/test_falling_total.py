@@ -244,3 +244,38 @@ def test_an_earlier_figure_that_meets_the_stale_one_is_not_named():
               claim("d", "killed", 10)]
     (inc,) = falling(report(claims, docs(*DAYS)))
     assert {x.doc for x in inc.claims} == {"b", "c"}
+
+
+def test_one_kept_day_backed_by_more_sources_names_the_later_stale_figure():
+    # session 35: two outlets give 1,208 on the first day, a third 1,191 two days later, and
+    # the second outlet's own next figure 1,230 fits: the growth holds on its kept figures; the
+    # stale one is its own falling_total item, not a conflict of every figure of the cluster
+    claims = [claim("a", "killed", 1208), claim("b", "killed", 1208), claim("c", "killed", 1191)]
+    rep = report(claims, docs(("a", "2024-05-01"), ("b", "2024-05-01"), ("c", "2024-05-03")))
+    c = killed(rep)
+    assert c.status == "consistent" and [x.doc for x in c.claims if x.outlier] == ["c"]
+    (inc,) = falling(rep)
+    assert {(x.doc, x.role) for x in inc.claims} >= {("c", "stale")}
+    assert {x.value for x in inc.claims} == {1208, 1191}
+
+
+def test_one_kept_day_against_as_many_other_sources_stays_the_clusters_conflict():
+    # one source kept on its day, two other sources left out: the story itself is disputed
+    claims = [claim("a", "killed", 1208), claim("b", "killed", 1191), claim("c", "killed", 1150)]
+    rep = report(claims, docs(("a", "2024-05-01"), ("b", "2024-05-03"), ("c", "2024-05-04")))
+    c = killed(rep)
+    assert c.status == "conflict" and not c.outlier_links and not falling(rep)
+
+
+def test_estimates_left_out_of_their_growth_are_named_too():
+    # counts agree; two estimates of the same day that cannot both hold, beside a third source's
+    # estimate the day before: what the estimates' own judgement names is kept (not dropped
+    # because their cluster is no longer a conflict as a whole)
+    claims = [claim("a", "killed", 20000), claim("b", "killed", 24000, "approx", basis="estimate"),
+              claim("c", "killed", 24000, "approx", basis="estimate"),
+              claim("d", "killed", 150000, "approx", basis="estimate")]
+    rep = report(claims, docs(("a", "2024-11-18"), ("b", "2024-11-18"), ("c", "2024-11-19"),
+                              ("d", "2024-11-19")))
+    c = killed(rep)
+    hit = [i for i in rep.inconsistencies if {x.doc for x in i.claims} >= {"d"}]
+    assert c.status == "conflict" or hit

@@ -358,10 +358,11 @@ def _judge_with_estimates(group, estimates, doc_dates, sources, cfg) -> Cluster:
     counts = [m for m in group.members if m.claim.basis != "estimate"]
     judged = _judge(replace(group, members=counts, notes=list(group.notes)), doc_dates, sources, cfg)
     aside = estimates
-    if judged.status != "conflict" and len(estimates) > 1:
+    if judged.status != "conflict" and not judged.outlier_links and len(estimates) > 1:
         # estimates are compared with each other: two estimates that cannot both hold conflict
+        # (the whole cluster, or figures a growth leaves out, named as inconsistencies)
         other = _judge(replace(group, members=estimates, notes=list(group.notes)), doc_dates, sources, cfg)
-        if other.status == "conflict":
+        if other.status == "conflict" or other.outlier_links:
             judged, aside = other, counts
     shown = ", ".join(sorted({f"{m.claim.surface!r} ({m.claim.doc})" for m in estimates}))
     return _with_aside(judged, aside, group, doc_dates, sources,
@@ -1076,17 +1077,28 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
                    revised_to: Optional[dict[int, int]] = None, restarts=()) -> Optional[list[OutlierLink]]:
     """The outliers of a running total as figures its growth leaves out, or None.
 
-    When the kept claims span at least two dates (a growth story) and every outlier is dated,
+    When the kept claims span at least two dates (a growth story), or one date whose kept
+    figures come from more independent sources than the outliers' own (a source with a kept
+    figure that day does not count against it), and every outlier is dated,
     the trajectory holds and each outlier is a figure of its own, linked to the one kept
     figure that shows it best: another figure of its own day it cannot agree with (the
     nearest in value: "same_day"), else the highest earlier figure it falls below (a stale
     figure: "below_earlier"), else the lowest later one it exceeds ("above_later"); hard or
     soft as the loosely read hedges say.  Otherwise the cluster itself is the conflict: an
-    undated source disagreeing with itself, nothing but one day and the figure that falls from
-    it, or a day whose figures left out come from more independent sources than the day's kept
+    undated source disagreeing with itself, one kept day against as many other sources as
+    back it (two reports and nothing else), or a day whose figures left out come from more
+    independent sources than the day's kept
     ones (the growth then rests on a minority of that day: the story itself is disputed)."""
-    if not outliers or len({cdates[i] for i in supporters if cdates[i] is not None}) < 2:
+    kept_days = {cdates[i] for i in supporters if cdates[i] is not None}
+    if not outliers or not kept_days:
         return None
+    if len(kept_days) < 2:
+        # one day's figures kept: its growth is told by no more than them, so the figures left
+        # out are named apart only while fewer independent sources give them than the kept ones
+        # (else the story itself is disputed: the cluster is the conflict)
+        kept_sources = {groups[i] for i in supporters}
+        if len({groups[o] for o in outliers} - kept_sources) >= len(kept_sources):
+            return None
     tol = cfg.monotonic_tolerance
     out_set = set(outliers)
     for d in {cdates[o] for o in outliers if cdates[o] is not None}:
