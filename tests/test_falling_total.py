@@ -279,3 +279,12 @@ def test_estimates_left_out_of_their_growth_are_named_too():
     c = killed(rep)
     hit = [i for i in rep.inconsistencies if {x.doc for x in i.claims} >= {"d"}]
     assert c.status == "conflict" or hit
+
+
+def test_one_kept_day_disputed_that_day_by_another_source_stays_the_clusters_conflict():
+    # two outlets' 1,208 and a third outlet's 1,150 of the same day: the day itself is disputed
+    # (the cause classes read it: different_scope, a digit typo, ...), not a stale figure
+    claims = [claim("a", "killed", 1208), claim("b", "killed", 1208), claim("c", "killed", 1150)]
+    rep = report(claims, docs(("a", "2024-05-01"), ("b", "2024-05-01"), ("c", "2024-05-01")))
+    c = killed(rep)
+    assert c.status == "conflict" and not c.outlier_links and not rep.inconsistencies

@@ -1079,14 +1079,16 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
 
     When the kept claims span at least two dates (a growth story), or one date whose kept
     figures come from more independent sources than the outliers' own (a source with a kept
-    figure that day does not count against it), and every outlier is dated,
+    figure that day does not count against it) and no other source gives a figure of that day
+    left out, and every outlier is dated,
     the trajectory holds and each outlier is a figure of its own, linked to the one kept
     figure that shows it best: another figure of its own day it cannot agree with (the
     nearest in value: "same_day"), else the highest earlier figure it falls below (a stale
     figure: "below_earlier"), else the lowest later one it exceeds ("above_later"); hard or
     soft as the loosely read hedges say.  Otherwise the cluster itself is the conflict: an
     undated source disagreeing with itself, one kept day against as many other sources as
-    back it (two reports and nothing else), or a day whose figures left out come from more
+    back it (two reports and nothing else) or disputed by another source's figure of that day,
+    or a day whose figures left out come from more
     independent sources than the day's kept
     ones (the growth then rests on a minority of that day: the story itself is disputed)."""
     kept_days = {cdates[i] for i in supporters if cdates[i] is not None}
@@ -1097,7 +1099,11 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
         # out are named apart only while fewer independent sources give them than the kept ones
         # (else the story itself is disputed: the cluster is the conflict)
         kept_sources = {groups[i] for i in supporters}
-        if len({groups[o] for o in outliers} - kept_sources) >= len(kept_sources):
+        others = {groups[o] for o in outliers} - kept_sources
+        if len(others) >= len(kept_sources):
+            return None
+        if any(cdates[o] in kept_days for o in outliers if groups[o] in others):
+            # another source's figure of the kept day itself disputes that day
             return None
     tol = cfg.monotonic_tolerance
     out_set = set(outliers)
