@@ -135,6 +135,7 @@ class CompiledKind:
     veto_sides: frozenset[str] = frozenset()  # context_veto.sides, normalised ("مقابل")
     own_nouns: frozenset[str] = frozenset()  # the rule's counted nouns of one word, normalised
     tally_joiners: frozenset[str] = frozenset()  # tally_joiners, normalised ("مقابل", "امتناع")
+    tally_skip: frozenset[str] = frozenset()  # tally_joiner_skip, normalised ("فقط")
 
 
 @dataclass(slots=True)
@@ -198,6 +199,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(normalize_word(w) for w in r.nouns if " " not in w.strip())
                 if r.context_veto and r.context_veto.sides else frozenset(),
                 frozenset(normalize_word(w) for w in r.tally_joiners),
+                frozenset(normalize_word(w) for w in r.tally_joiner_skip),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -3583,6 +3585,10 @@ def _tally_joiner(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], k: i
     that figure from the votes against and the abstentions).  As a cue: (words, start, distance)."""
     if k >= len(toks) or (toks[k].brk_before and not _comma_only(ctx, toks, k)):
         return None
+    if ck.tally_skip and not toks[k].forms.isdisjoint(ck.tally_skip):
+        k += 1  # "بتسعة أصوات فقط وامتناع ستة": the emphasis before the joiner
+        if k >= len(toks) or (toks[k].brk_before and not _comma_only(ctx, toks, k)):
+            return None
     if toks[k].forms.isdisjoint(ck.tally_joiners):
         return None
     return ((toks[k].text,), k, 0.5)

@@ -62,6 +62,8 @@ _SUBJECTS = ("draft", "amendment", "resolution", "resolution_text")
 _SPLITTERS = ("draft", "amendment", "resolution")
 _WORD = regex_cache.compile(r"[^\s،,.؛;:!?()\[\]«»\"']+")
 _CLAUSE_END = regex_cache.compile(r"[،,.؛;:!?\n]")
+# a clause of its own: a comma or a semicolon, then a word opened by "و"
+_NEW_CLAUSE = regex_cache.compile(r"[،,؛;]\s*و")
 _HEADER_YEAR = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _SINCE = regex_cache.compile(r"منذ\s+(?:عام\s+|سنه\s+)?$")
 _FILLERS = frozenset(normalize_word(w) for w in ("قرار", "القرار", "الذي", "التي", "قد", "كانت", "كان"))
@@ -437,6 +439,12 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
     # 87 في الجلسة العامة")
     other_vote_at = [c.start for c in cues if c.id in _FULL_BODIES or c.id == "recall"]
     any_subject_at = [c.start for c in cues if c.id in _SUBJECTS]
+    # a kind given again in one sentence after a year named between is another year's vote ("فرض
+    # في يوليو 2018 بتسعة أصوات وامتناع خمسة، وأن التجديد التالي في 2019 حصل على عشرة أصوات");
+    # a number of a resolution is no year
+    res_spans = [(c.start, c.end) for c in cues if c.id == "resolution"]
+    year_at = [c.start for c in cues if c.id == "year"
+               and not any(a <= c.start < b for a, b in res_spans)]
     sponsored = _SponsoredDrafts(ctx, vc, cues)
     if placed is None:
         placed = _placed(ctx, claims)
@@ -463,6 +471,12 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
                 cur = None
             elif c.kind in cur.kinds and \
                     bisect_left(other_vote_at, ns) > bisect_left(other_vote_at, prev_end):
+                cur = None
+            elif c.kind in cur.kinds and bisect_left(year_at, ns) > bisect_left(year_at, prev_end):
+                cur = None
+            elif c.kind in cur.kinds and _NEW_CLAUSE.search(ctx.text, prev_end, ns):
+                # ... and so is a kind given again in a clause of its own ("سقط تمديد الفريق بفيتو
+                # روسي رغم تأييد 13 عضوا، ومر تجديد العقوبات بتسعة أصوات وامتناع ستة")
                 cur = None
             elif c.kind in cur.kinds and _full_tally(cur) and \
                     bisect_left(any_subject_at, ns) > bisect_left(any_subject_at, prev_end):
@@ -1119,8 +1133,17 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     # 11 عضوا") is that vote's: the day's vote told without a number is another text
     past_numbers = {d["res"] for d in descs if d.get("res") and (d.get("past") or d.get("when"))}
     past_numbers |= _dated_numbers(ctx, cues, vc)
+    # a number named by a past vote of another year is that year's text, never the article's only
+    # resolution for a vote of another year ("فرض في 2018 بالقرار 2428 بتسعة أصوات، وأن التجديد
+    # التالي في 2019 حصل على عشرة أصوات": the 2019 vote is another text)
+    dated_by = {}
+    for d in descs:
+        if d.get("res") and d.get("past"):
+            dated_by.setdefault(d["res"], set()).add(d["past"])
     for d in descs:
         pool = numbers if (d.get("past") or d.get("when")) else numbers - past_numbers
+        if d.get("past") and not d.get("res"):
+            pool = {n for n in pool if not dated_by.get(n, set()) - {d["past"]}}
         if d.get("subj") in (None, "resolution") and not d.get("res") and not d["body"].startswith("ga") and len(pool) == 1:
             d["res"] = next(iter(pool))  # the article's only resolution
         if d.get("res"):

@@ -273,6 +273,9 @@ class KindRule(_Strict):
     # before them as this rule's, with no cue: "بعشرة أصوات وامتناع خمسة" (the joiner heads the
     # tally's next figure, so this one heads the tally).  Read at the figure, not indexed as cues.
     tally_joiners: list[str] = Field(default_factory=list)
+    # Words that may stand between the counted noun and its tally joiner: the emphasis "only"
+    # ("بتسعة أصوات فقط وامتناع ستة").
+    tally_joiner_skip: list[str] = Field(default_factory=list)
     # The rule applies only in a sentence holding one of these words: a tally needs a vote
     # ("قرار", "صوت", "دولة"…), so "مناطق المعارضة" in a war report names no votes against.
     sentence_needs: list[str] = Field(default_factory=list)
