@@ -403,6 +403,7 @@ class ScopeLexicon:
         self.person = PhraseSet.of(rules.person_nouns)
         self.person_words = frozenset(normalize_word(w) for w in rules.person_nouns if " " not in w.strip())
         self.people_markers = frozenset(normalize_word(w) for w in rules.people_subset_markers)
+        self.status_part_of = {k: frozenset(v) for k, v in rules.status_part_of.items()}
         self.day_after = PhraseSet.of(rules.day_after_figure)
         self.day_after_first = frozenset(normalize_word(p.split()[0]) for p in rules.day_after_figure)
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)

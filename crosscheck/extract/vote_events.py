@@ -1084,12 +1084,13 @@ def _pieces(c: Claim) -> list[Claim]:
     return out
 
 
-def _dated_numbers(ctx, cues: list[Cue], vc: VoteCues) -> set[str]:
+def _dated_numbers(ctx, cues: list[Cue], vc: VoteCues) -> dict[str, str]:
     """Resolution numbers told with their own year right after them ("اعتمد القرار 1540 عام
-    2004"), a year before the article's (or any year, in an article without one): a text of that
-    year, recalled - never the day's unnumbered vote."""
+    2004"), a year before the article's (or any year, in an article without one), or a month
+    named as past ("القرار 2729 بشأن البعثة في أبريل الماضي"): a text of that year or month,
+    recalled - never the day's unnumbered vote.  Number -> its year ("month": a past month)."""
     year = _document_year(ctx, ctx.text, cues)
-    out: set[str] = set()
+    out: dict[str, str] = {}
     for k, c in enumerate(cues):
         if c.id != "resolution":
             continue
@@ -1097,8 +1098,9 @@ def _dated_numbers(ctx, cues: list[Cue], vc: VoteCues) -> set[str]:
         for y in cues[k + 1:k + 4]:
             if y.start - c.end > vc.rules.number_year_gap_chars or y.start >= s_hi:
                 break
-            if y.id == "year" and (year is None or int(y.value) < year):
-                out.add(c.value)
+            if (y.id == "year" and (year is None or int(y.value) < year)) or y.id == "past_month":
+                # ... or a month named as past ("كما حدث مع القرار 2729 في أبريل الماضي")
+                out.setdefault(c.value, y.value if y.id == "year" else "month")
                 break
     return out
 
@@ -1132,11 +1134,13 @@ def assign_vote_events(ctx, claims: list[Claim]) -> list[Claim]:
     # a number a past vote of the article names ("فرضت بالقرار 748 الذي تبناه المجلس عام 1992 بموافقة
     # 11 عضوا") is that vote's: the day's vote told without a number is another text
     past_numbers = {d["res"] for d in descs if d.get("res") and (d.get("past") or d.get("when"))}
-    past_numbers |= _dated_numbers(ctx, cues, vc)
-    # a number named by a past vote of another year is that year's text, never the article's only
-    # resolution for a vote of another year ("فرض في 2018 بالقرار 2428 بتسعة أصوات، وأن التجديد
-    # التالي في 2019 حصل على عشرة أصوات": the 2019 vote is another text)
-    dated_by = {}
+    dated = _dated_numbers(ctx, cues, vc)
+    past_numbers |= set(dated)
+    # a number named by a past vote of another year, or dated in its sentence to another year or a
+    # past month, is that time's text, never the article's only resolution for a vote of another
+    # year ("فرض في 2018 بالقرار 2428 بتسعة أصوات، وأن التجديد التالي في 2019 حصل على عشرة
+    # أصوات": the 2019 vote is another text)
+    dated_by: dict[str, set[str]] = {n: {when} for n, when in dated.items()}
     for d in descs:
         if d.get("res") and d.get("past"):
             dated_by.setdefault(d["res"], set()).add(d["past"])

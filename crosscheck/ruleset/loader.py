@@ -549,6 +549,10 @@ class ScopeRules(_Strict):
     # a pronoun and "among" right after a figure ("50 طفلا هم بين القتلى"): the figure is a part of
     # those named next, typed by the cue there; the pronoun opens no subset
     member_of_after: list[str] = []
+    # kinds whose counted noun only says who the people were (a hostage), mapped to the kinds of
+    # a total they may be a part of: "أودى بحياة 22 شخصا، هم 20 رهينة وشرطيان" - the hostages
+    # are 20 of the dead, a part of the total's kind, not hostages held
+    status_part_of: dict[str, list[str]] = {}
     # a day named right after a figure ("58 يوم السبت"): a date, no counted noun or unit of time
     day_after_figure: list[str] = []
     # Words adding a figure to someone named before it ("أفرجت عن الصحفي فلان، إضافة إلى 3
