@@ -1026,8 +1026,8 @@ def _days_before(lead: str, vc: VoteCues) -> Optional[int]:
             return m.value * per
     # a unit word right after the lead's first word, without a numeral: "بعد أسبوع على" (one
     # week), "بعد يومين من" (a dual counts its two days: `day_units`)
-    # (after an approximator: "بعد نحو شهرين من")
-    for w in lead.split()[1:3]:
+    # (after an approximator: "بعد نحو شهرين من", "بعد أقل من شهر على")
+    for w in lead.split()[1:4]:
         if w in vc.rules.day_units:
             return vc.rules.day_units[w]
     return None
