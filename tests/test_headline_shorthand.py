@@ -64,3 +64,21 @@ def test_an_exact_headline_figure_is_not_shorthand():
     h = _at(claim("d", "killed", 300, location="pakistan"), text, "300")
     b = _at(claim("d", "killed", 288, location="sindh"), text, "288")
     assert headline_shorthand([h, b], [_doc(text)])[0].location == "pakistan"
+
+
+def test_a_body_figure_given_as_a_floor_is_the_one_the_headline_rounds():
+    # "زلزال يقتل أكثر من تسعين" over "قتل 92 شخصا على الأقل" in one region: the lead's floor is
+    # its count so far, and the headline's "more than 90" rounds it
+    text = "زلزال عنيف يضرب وسط البلاد ويقتل أكثر من تسعين شخصا\nقتل 92 شخصا على الأقل في زلزال ضرب منطقة الجبال."
+    h = _at(claim("d", "killed", 90, "more_than", location="italy"), text, "أكثر من تسعين")
+    b = _at(claim("d", "killed", 92, "at_least", location="abruzzo"), text, "92")
+    out = headline_shorthand([h, b], [_doc(text)])
+    assert out[0].location == "abruzzo" and "location" in out[0].inferred
+
+
+def test_a_body_figure_given_as_a_ceiling_is_not_the_headlines():
+    # "up to 95" is no count: the headline keeps its own place
+    text = "زلزال عنيف يضرب وسط البلاد ويقتل أكثر من تسعين شخصا\nقد يصل عدد القتلى إلى 95 في منطقة الجبال."
+    h = _at(claim("d", "killed", 90, "more_than", location="italy"), text, "أكثر من تسعين")
+    b = _at(claim("d", "killed", 95, "at_most", location="abruzzo"), text, "95")
+    assert headline_shorthand([h, b], [_doc(text)])[0].location == "italy"

@@ -2,9 +2,12 @@
 
 "حادث قطارات الهند: نحو 300 قتيل" over a lead that gives "288 قتيلا" in the state of Odisha;
 "وفيات حمى الضنك تتجاوز 600" over "620 حالة منذ بداية العام": the headline rounds the body's
-figure and drops part of its scope (the state, the period).  A hedged figure of the headline
+figure and drops part of its scope (the state, the period).  The body's figure may be a floor
+("قتل 92 شخصا على الأقل" in a region under "زلزال ... يقتل أكثر من تسعين" in the country, "ما لا
+يقل عن 63" under "عشرات القتلى"): a lead's "at least" is its count so far, the figure the headline
+rounds.  A hedged figure of the headline
 (the title, or a short first line of the text with no full stop) whose interval holds the value of the article's one
-exact figure of the same kind at another scope - and of no figure at its own scope - takes
+figure, exact or "at least", of the same kind at another scope - and of no figure at its own scope - takes
 that figure's scope, so the two are one quantity and agree.  Cost: one pass over each
 article's claims.
 """
@@ -20,6 +23,8 @@ from crosscheck.models import Claim, Document
 SCOPE = ("location", "period", "group", "event", "incident", "actor", "combines")
 # a recalled earlier figure is no current figure of the body
 _EARLIER = "superseded"
+# the body figures a headline may round: a count, or a count given as a floor ("على الأقل")
+_BODY_QUALIFIERS = frozenset({"exact", "at_least"})
 
 
 # a headline is short and ends with no full stop; a longer first line is the lead itself
@@ -82,7 +87,7 @@ def _is_head(c: Claim, end: int) -> bool:
 def _body_scope(h: Claim, body: list[Claim]) -> Optional[dict]:
     if h.qualifier == "exact" or h.period == _EARLIER or h.low is None or h.high is None:
         return None
-    inside = [b for b in body if b.kind == h.kind and b.qualifier == "exact"
+    inside = [b for b in body if b.kind == h.kind and b.qualifier in _BODY_QUALIFIERS
               and isinstance(b.value, (int, float)) and not isinstance(b.value, bool) and _inside(b.value, h)]
     if any(_scope(b) == _scope(h) for b in inside):
         return None  # the body gives it at the headline's own scope: nothing to borrow
