@@ -136,3 +136,13 @@ def test_a_two_province_flood_is_placed_by_province():
     where = {c.value: c.location for c in claims if c.kind == "killed"}
     assert where[40] == "ghor"
     assert where[11] == "faryab"
+
+
+def test_british_columbia_is_the_canadian_province_not_colombia():
+    # "كولومبيا البريطانية" holds the country's name: the longer name is the place, under Canada
+    counts, _ = gaz().counts_and_adjectives(normalize("توفي 595 شخصا في مقاطعة كولومبيا البريطانية خلال موجة الحر").text)
+    assert counts.get("british_columbia") == 1 and "colombia" not in counts
+    counts, _ = gaz().counts_and_adjectives(normalize("قتل 12 شخصا في كولومبيا جراء الفيضانات").text)
+    assert counts.get("colombia") == 1
+    from crosscheck.reconcile.grouping import _ancestors, place_parents
+    assert _ancestors("british_columbia", place_parents()) == ["canada"]

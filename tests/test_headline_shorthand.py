@@ -82,3 +82,12 @@ def test_a_body_figure_given_as_a_ceiling_is_not_the_headlines():
     h = _at(claim("d", "killed", 90, "more_than", location="italy"), text, "أكثر من تسعين")
     b = _at(claim("d", "killed", 95, "at_most", location="abruzzo"), text, "95")
     assert headline_shorthand([h, b], [_doc(text)])[0].location == "italy"
+
+
+def test_a_headline_floor_of_its_own_figure_keeps_its_place():
+    # "مقتل 58 على الأقل في فيضانات غرب البلاد" names its own count: a body floor at a combined
+    # scope inside its open interval is not what it rounds (58 is no round figure below it)
+    text = "مقتل 58 على الأقل في فيضانات غرب البلاد\nوبلغ عدد القتلى في البلدين 70 على الأقل."
+    h = _at(claim("d", "killed", 58, "at_least", location="germany"), text, "58 على الأقل")
+    b = _at(claim("d", "killed", 70, "at_least", location="belgium+germany"), text, "70 على الأقل")
+    assert headline_shorthand([h, b], [_doc(text)])[0].location == "germany"

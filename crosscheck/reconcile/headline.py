@@ -23,8 +23,11 @@ from crosscheck.models import Claim, Document
 SCOPE = ("location", "period", "group", "event", "incident", "actor", "combines")
 # a recalled earlier figure is no current figure of the body
 _EARLIER = "superseded"
-# the body figures a headline may round: a count, or a count given as a floor ("على الأقل")
+# the body figures a headline may round: a count, or a count given as a floor ("على الأقل") when
+# the headline's figure is a round one below it ("أكثر من تسعين" over "92 على الأقل"): a headline
+# floor of the same figure ("مقتل 58 على الأقل في ...") names its own count, not the body's
 _BODY_QUALIFIERS = frozenset({"exact", "at_least"})
+_ROUND = 10
 
 
 # a headline is short and ends with no full stop; a longer first line is the lead itself
@@ -50,6 +53,16 @@ def _headline_end(d: Document) -> int:
 
 def _scope(c: Claim) -> tuple:
     return tuple(str(getattr(c, a)) for a in SCOPE)
+
+
+def _rounds(h: Claim, b: Claim) -> bool:
+    """May the headline's figure `h` round the body's `b`?  Any exact one; a floor only from a
+    round figure below it."""
+    if b.qualifier == "exact":
+        return True
+    v = h.value
+    return (isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v < b.value
+            and v % _ROUND == 0)
 
 
 def _inside(v, c: Claim) -> bool:
@@ -88,7 +101,8 @@ def _body_scope(h: Claim, body: list[Claim]) -> Optional[dict]:
     if h.qualifier == "exact" or h.period == _EARLIER or h.low is None or h.high is None:
         return None
     inside = [b for b in body if b.kind == h.kind and b.qualifier in _BODY_QUALIFIERS
-              and isinstance(b.value, (int, float)) and not isinstance(b.value, bool) and _inside(b.value, h)]
+              and isinstance(b.value, (int, float)) and not isinstance(b.value, bool) and _inside(b.value, h)
+              and _rounds(h, b)]
     if any(_scope(b) == _scope(h) for b in inside):
         return None  # the body gives it at the headline's own scope: nothing to borrow
     scopes = {_scope(b): b for b in inside}
