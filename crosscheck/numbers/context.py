@@ -20,7 +20,8 @@ from crosscheck.numbers.lexicon import FRACTION, Lexicon
 _WINDOW = 40
 # A second day of the month after the first ("يومي 5 و6 ديسمبر", "بين 12 و14 مارس"): the first
 # number is a date when the month follows the second.
-_DAY_PAIR = re.compile(r"\s*(?:و|-|إلى|الى)\s*\d{1,2}(?!\d)")
+# (the text is normalized: "إلى" reads "الي", "حتى" reads "حتي"; "ليل 15 إلى 16 سبتمبر")
+_DAY_PAIR = re.compile(r"\s*(?:و|-|–|الي|حتي)\s*\d{1,2}(?!\d)")
 # Between two years of one list or range: "عامي 2023 و2024", "2020-2021", "2023/2024".
 _YEAR_JOIN = re.compile(r"[^\S\n]*(?:و|-|–|/|الي|حتي|و[^\S\n]+)[^\S\n]*")
 # A year right after a two-part slash date: "11/10 2025" is the 11th of October.
