@@ -945,8 +945,14 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
 
 
 def _not_noun_of(ck: CompiledKind | None, toks: Sequence[Token], i1: int) -> bool:
-    """Is the word after the figure one of the rule's not_nouns (people or cases it never counts)?"""
-    return ck is not None and ck.not_nouns is not None and ck.not_nouns.at(toks, i1) is not None
+    """Is the word after the figure one of the rule's not_nouns (people or cases it never counts),
+    also after "من" ("و180 من الأشلاء", as the rule's own candidates read it)?"""
+    if ck is None or ck.not_nouns is None or i1 >= len(toks) or toks[i1].brk_before:
+        return False
+    if ck.not_nouns.at(toks, i1) is not None:
+        return True
+    return ("من" in toks[i1].forms and i1 + 1 < len(toks) and not toks[i1 + 1].brk_before
+            and ck.not_nouns.at(toks, i1 + 1) is not None)
 
 
 def _excluded_before(ck: CompiledKind | None, toks: Sequence[Token], left: int) -> bool:
@@ -1306,6 +1312,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if chained is not None:
             match = (chained, i1, 1.0, 0)  # "من 155 إلى 184 ثم إلى 235 شهيدا": a step of the toll
     parent = _subset_parent(ctx, toks, s_lo, left, i1)
+    if parent is not None and _not_noun_of(comp.by_id.get(parent.claim.rule), toks, i1):
+        parent = None  # "قتل 231 شخصا، إضافة إلى 212 من الأشلاء": what the total's rule never counts is no part of it
     if (
         parent is not None and match is not None and match[0].rule.kind not in ("other", parent.claim.kind)
         and not (left > 0 and _may(ctx, toks, ctx.scope.subset_markers) and ctx.scope.subset_markers.ending_at(toks, left))
