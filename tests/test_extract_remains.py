@@ -37,3 +37,10 @@ def test_a_list_of_the_dead_still_joins():
 ])
 def test_bodies_counted_twice_are_no_toll(text, toll, twice):
     assert _killed(text) == [toll]
+
+
+def test_bodies_not_found_are_no_toll():
+    # "لم يعثر على جثث خمسة منهم": the part not found is no part of the dead (killed exclude_before)
+    text = "وتذكر السكان انهيارا أودى بحياة 17 شخصا، لم يعثر على جثث خمسة منهم حتى اليوم"
+    assert _killed(text) == [17]
+    assert _killed("وانتشلت الفرق جثث 12 بحارا من قاع البحيرة") == [12]
