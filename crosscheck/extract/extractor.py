@@ -1384,8 +1384,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if parent is not None and not subset_of_other_kind and (
         match is None or match[3] < 300
         # "أودى بحياة 22 شخصا، هم 20 رهينة": a noun that only says who they were (scope
-        # status_part_of) is a part of a total of the kinds it may be a part of
+        # status_part_of), or one that yields to its total's kind (rules yield_to), is a part
+        # of a total of the kinds it may be a part of
         or parent.claim.kind in ctx.scope.status_part_of.get(match[0].rule.kind, ())
+        or parent.claim.kind in match[0].rule.yield_to
     ):
         # "قتل 100 شخص، بينهم 35 طفلا": the subset has its total's kind, not a kind of its own
         match = (comp.by_id[parent.claim.rule], _noun_end(ctx, comp, toks, i1), 1.0, 0)
