@@ -127,3 +127,32 @@ def test_a_sentences_sides_are_read_once_for_all_its_figures(monkeypatch):
     got = _places(text)
     assert got[17] == "cambodia" and got[61] == "cambodia"
     assert built == [0, 2]  # two sentences, each read once: no side in the first; 61 figures and two commas in the second
+
+
+# --------------------------------------------------------------------------- a country struck
+
+STRUCK = RULES.gazetteer.struck_examples
+
+
+def test_struck_examples_are_given():
+    assert RULES.gazetteer.struck_locatives and STRUCK.hit and STRUCK.miss
+
+
+@pytest.mark.parametrize("ex", STRUCK.hit, ids=lambda e: str(e.value))
+def test_a_country_struck_by_the_disaster_is_its_place(ex):
+    got = _places(ex.text)
+    assert got.get(ex.value) == ex.location, got
+
+
+@pytest.mark.parametrize("text", STRUCK.miss, ids=lambda t: t[:20])
+def test_a_country_after_a_bare_verb_of_striking_is_no_place(text):
+    # the striker ("ضربت إسرائيل"): a country with no locative before it is not located
+    assert "israel" not in _places(text).values()
+
+
+def test_the_struck_country_outweighs_a_side_paragraphs_located_country():
+    # the article's place: the country struck (twice) over another country named once after "في"
+    text = ("ارتفعت حصيلة الزلزال الذي ضرب الإكوادور إلى 480 قتيلا.\n\n"
+            "وتتواصل عمليات البحث بعد الزلزال الذي ضرب الإكوادور السبت، وانتشلت الفرق 67 جثة.\n\n"
+            "وفي اليابان، بلغت حصيلة الزلزالين 48 قتيلا.")
+    assert _places(text)[67] == "ecuador"

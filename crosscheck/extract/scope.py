@@ -78,6 +78,8 @@ class Gazetteer:
             + charclass.not_before(letter)
         )
         self.locatives = frozenset(normalize_word(w) for w in rules.locatives)
+        # two-word locatives: a relative pronoun and a verb of striking ("الذي ضرب")
+        self.struck = frozenset(" ".join(normalize_word(x) for x in w.split()) for w in rules.struck_locatives)
         self._zone_res = [regex_cache.compile(p) for p in rules.time_zone_before]
         venue = sorted({normalize_word(w) for w in rules.venue_words}, key=len, reverse=True)
         self._venue_re = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in venue) + r")(?!\w)") if venue else None
@@ -95,7 +97,7 @@ class Gazetteer:
         # (و ف ب ل ك ال); the longest name wins (a trie).  Names here are single-spaced.
         # (ties broken by the word: the same matches, and the same source in every process,
         # so that re_cache finds the compiled code again)
-        locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives, key=lambda w: (-len(w), w)))
+        locs = "|".join(re.escape(w) + " " for w in sorted(self.locatives | self.struck, key=lambda w: (-len(w), w)))
         self._count_pattern = re_cache.compile(
             r"(?<!\w)(?:[وف]?(" + locs + r")|([وف]?[بلك]?(?:ال)?))(" + longest_of(names) + r")(?!\w)"
         )
@@ -269,7 +271,8 @@ class Gazetteer:
                 continue
             place, adjective = hit
             pre = m.group("pre") or ""
-            located = "ب" in pre or self._is_locative(self._previous_word(text, m.start()))
+            located = ("ب" in pre or self._is_locative(self._previous_word(text, m.start()))
+                       or (bool(self.struck) and self._previous_two(text, m.start()) in self.struck))
             if place.bare_is_word and not pre and not located and not adjective:
                 continue  # "الطالبات عدن إلى منازلهن": the bare word is a verb, not Aden
             out.append(Mention(m.start("name"), m.end(), place, adjective, located))
@@ -307,6 +310,18 @@ class Gazetteer:
         m = _PREV_WORD.search(text, max(0, pos - 30), pos)
         return m.group(1) if m else ""
 
+    @staticmethod
+    def _previous_two(text: str, pos: int) -> str:
+        """The two words right before a position, single-spaced, a conjunction on the first
+        dropped ("والتي ضربت" -> "التي ضربت"): a `struck_locatives` phrase."""
+        m = _PREV_TWO.search(text, max(0, pos - 40), pos)
+        if not m:
+            return ""
+        first = m.group(1)
+        if len(first) > 3 and first[0] in "وف":
+            first = first[1:]
+        return first + " " + m.group(2)
+
 
 # A word: letters (the venue check walks the few words after a venue word).
 _WORD_AT = regex_cache.compile(r"[\p{L}\p{M}]+")
@@ -322,6 +337,7 @@ _SPACES = regex_cache.compile(r"\s+")
 # start in the 30 characters before a place (~8x slower per place named; a sentence of figures
 # names a place every ~60 bytes).
 _PREV_WORD = regex_cache.compile(r"(?r)([\p{L}]+)\s*$")
+_PREV_TWO = regex_cache.compile(r"(?r)([\p{L}]+)\s+([\p{L}]+)\s*$")
 
 
 def _marker_regex(phrases: list[str]) -> str:

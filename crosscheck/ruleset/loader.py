@@ -417,6 +417,11 @@ class GazetteerRules(_Strict):
     what: str
     why: str
     locatives: list[str]  # a country counts as a location only after one of these ("في", "داخل")
+    # ... or after one of these two-word phrases: a relative pronoun and a verb of striking ("الزلزال
+    # الذي ضرب الإكوادور", "العاصفة التي اجتاحت الفلبين"): the country struck is where the disaster
+    # happened (Gazetteer._is_locative).  Examples: hit texts whose figure takes the struck country.
+    struck_locatives: list[str] = Field(default_factory=list)
+    struck_examples: Optional[Examples] = None
     child_window: int = 12  # prefer a sub-area (Rafah) over its parent (Gaza) within this many words
     # ... but not over the claim's own place: one this many words after it ("400 شخص في باكستان")
     own_place_window: int = 2
