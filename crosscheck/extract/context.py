@@ -7,7 +7,6 @@ find the vote a figure belongs to.
 
 from __future__ import annotations
 
-from collections import Counter
 import re
 from array import array
 from bisect import bisect_left, bisect_right
@@ -682,13 +681,9 @@ class DocContext:
     def _body_places(self) -> tuple[Any, set[str]]:
         """Place counts and adjectives of the text outside furniture, the outlet's own name,
         the dateline and speakers' venues (`Gazetteer.counts_and_adjectives`, one pass)."""
-        return self.gaz.counts_and_adjectives(self._body_text)
-
-    @cached_property
-    def _body_text(self) -> str:
-        """The text outside furniture, the outlet's own name, the dateline and speakers' venues."""
         span, _ = self._dateline
-        return self._cut([*self.furniture, *self.outlet_spans, *([span] if span else []), *self.venue_spans])
+        return self.gaz.counts_and_adjectives(self._cut([*self.furniture, *self.outlet_spans,
+                                                         *([span] if span else []), *self.venue_spans]))
 
     @cached_property
     def dateline_spans(self) -> list[tuple[int, int]]:
@@ -802,21 +797,10 @@ class DocContext:
             # article was filed from, as "السلطات البورمية" would - a region the article singles
             # out gives way to that country (document_location), a city does not
             counts, adjectives = self._body_places
-            return document_location(self.gaz, counts + self._lead_counts(self._body_text),
-                                     adjectives | self.dateline_countries)
+            return document_location(self.gaz, counts, adjectives | self.dateline_countries)
         # sidebars name other stories' places; speakers' venues are none of the story's
         text = self._cut([*self.furniture, *self.outlet_spans, *self.venue_spans])
-        counts, adjectives = self.gaz.counts_and_adjectives(text)
-        return document_location(self.gaz, counts + self._lead_counts(text), adjectives)
-
-    def _lead_counts(self, text: str) -> "Counter[str]":
-        """The places the title and lead name (the first `lead_chars` characters of `text`, to the
-        end of the word there): counted once more for the article's place."""
-        n = self.rules.gazetteer.lead_chars
-        if not n:
-            return Counter()
-        end = text.find(" ", n)
-        return self.gaz.counts(text[: len(text) if end < 0 else end])
+        return document_location(self.gaz, *self.gaz.counts_and_adjectives(text))
 
     @cached_property
     def vote_events(self) -> list[tuple[int, str]]:

@@ -422,10 +422,6 @@ class GazetteerRules(_Strict):
     # happened (Gazetteer._is_locative).  Examples: hit texts whose figure takes the struck country.
     struck_locatives: list[str] = Field(default_factory=list)
     struck_examples: Optional[Examples] = None
-    # The article's place (DocContext.location) counts the places its title and lead name - its
-    # first `lead_chars` characters, datelines and furniture left out - once more: the story's
-    # place is named there, a side paragraph's place ("وفي اليابان، …") further on.  0 turns it off.
-    lead_chars: int = Field(0, ge=0)
     child_window: int = 12  # prefer a sub-area (Rafah) over its parent (Gaza) within this many words
     # ... but not over the claim's own place: one this many words after it ("400 شخص في باكستان")
     own_place_window: int = 2
