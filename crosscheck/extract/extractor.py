@@ -2762,6 +2762,18 @@ def _other_cue_right_before(index, rule_id: str, toks: Sequence[Token], left: in
     return any(_other_kind(_RULE_OF.get(p.payload) or _rule_of(p.payload), own) for _s, _e, p in index.ending_at(left))
 
 
+def _event_cue_right_before(index, toks: Sequence[Token], left: int) -> bool:
+    """Does a cue of a kind that is no vote (a death, an injury, a release …) end right before
+    the figure, in its clause ("أقرت الوزارة بمقتل 50 من عسكرييها": مقتل)?"""
+    if left == 0 or toks[left].brk_before:
+        return False
+    for _s, _e, p in index.ending_at(left):
+        kind = _KIND_OF_RULE.get(_RULE_OF.get(p.payload) or _rule_of(p.payload))
+        if kind is not None and kind not in VOTE_KINDS and kind != "other":
+            return True
+    return False
+
+
 def _hedged_number_at(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
     """Does a hedge open at token k with a number right after it, in the clause ("فيما نزح أكثر
     من 250 ألف شخص": the cue's own figure stands past its hedge)?"""
@@ -4222,6 +4234,12 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 # a cue after the number counts a little less than one before it ("بأغلبية 13
                 # صوتا وامتناع دولتين": بأغلبية, not امتناع, types the 13)
                 cue = (cue[0], cue[1], cue[2] + 0.5)
+        if (cue is not None and 0 < cue[2] and cue[1] < left and r.kind in VOTE_KINDS
+                and _event_cue_right_before(index, toks, left)):
+            # "أقرت الوزارة بمقتل 50 من عسكرييها", "أيدت الحكومة إطلاق سراح 12 أسيرا": a cue of
+            # a count of people (a death, a release …) right before the figure names what it
+            # counts; a vote cue farther back names no tally of it
+            cue = None
         if cue is None and ck.tally_joiners and noun is not None:
             cue = _tally_joiner(ctx, ck, toks, noun[1])
         if cue is not None and cue[1] < left and (cue[2] > 0 or toks[left].text.startswith("و")) and (
