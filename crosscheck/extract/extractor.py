@@ -696,6 +696,8 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
         duals = _in_text_order(duals, _one_persons(ctx))
     if ctx.scope.one_length_pattern is not None:
         duals = _in_text_order(duals, _one_lengths(ctx))
+    if ctx.gaz.nationality and ctx.scope.rules.list_end_nationals:
+        duals = _in_text_order(duals, _list_end_nationals(ctx))
     return _in_text_order(figures(), duals)
 
 
@@ -799,6 +801,43 @@ def _one_persons(ctx: DocContext) -> Iterator[_Num]:
         if ctx.in_furniture(s):
             continue
         yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(g), one_person=True)
+
+
+_LIST_END_CANDIDATE = regex_cache.compile(r"(?<![^\W\d_])و([^\W\d_]{3,}?يا?)(?![^\W\d_])")
+_WORD_BEFORE = regex_cache.compile(r"(\S+)\s+(\S+)\s+$")
+
+
+def _list_end_nationals(ctx: DocContext) -> Iterator[_Num]:
+    """A singular nationality joined by "و" as the last item of a list of people counted by
+    nationality ("تسعة ألمان وأربعة سويسريين وهولندي", "تسعة ألمان وهولنديا"; scope
+    list_end_nationals): one more person, read like a dual noun ("1 هولندي") and typed as the
+    item before it (_sibling). Also a second such item after the first ("… وهولندي وسويدي")."""
+    text = ctx.text
+    nationality = ctx.gaz.nationality
+    numbers = ctx.scope.list_end_numbers
+    stops = ctx.scope.list_end_stops
+    last_end = -1
+    for m in _LIST_END_CANDIDATE.finditer(text):
+        word = m.group(1)
+        if word not in nationality or word.endswith(("ين", "ون")):
+            continue
+        s, e = m.span(1)
+        if ctx.in_furniture(s):
+            continue
+        nxt = text[e:e + 12].split()
+        word_after = nxt[0].rstrip("،,.:؛;") if nxt and text[e:e + 1].isspace() else ""
+        if word_after in stops or word_after.startswith("ال"):
+            continue  # "وهولندي واحد" (a number already), "وعراقي آخر", "وهولندي الجنسية"
+        before = _WORD_BEFORE.search(text, max(0, s - 1 - 60), s - 1)
+        if before is None:
+            continue
+        if not (last_end >= 0 and before.end(2) == last_end):  # ("… وهولندي وسويدي": one such item before)
+            w0 = before.group(1)
+            w0 = w0[1:] if w0.startswith("و") and not w0.isdigit() else w0
+            if not (w0.isdigit() or w0 in numbers):
+                continue  # the item before must be a count: "<figure> <people>"
+        last_end = e
+        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=word, one_person=True)
 
 
 def _years(ctx: DocContext, a, b) -> bool:
@@ -1150,7 +1189,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         return None  # "أجزاء من الجثة الواحدة", "أفراد الأسرة الواحدة": "the single one", no count
     if (
-        n.value == 1 and not n.digits and not n.is_range and not n.one_of and 0 < i0 < len(toks)
+        n.value == 1 and not n.digits and not n.is_range and not n.one_of and not n.one_person and 0 < i0 < len(toks)
         and not toks[i0].brk_before and _is_counted_noun(ctx, comp, toks, i0 - 1)
     ):
         # "امتنعت دولة واحدة", "صوت عضو واحد ضده": the noun comes first; read it as "1 دولة",
@@ -1163,7 +1202,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         ]
         i0, i1, noun_first = i0 - 1 - w, i0 - w, True
     elif (
-        n.value == 1 and not n.digits and not n.is_range and not n.one_of and 1 < i0 < len(toks)
+        n.value == 1 and not n.digits and not n.is_range and not n.one_of and not n.one_person and 1 < i0 < len(toks)
         and not toks[i0].brk_before and not toks[i0 - 1].brk_before
         and not toks[i0 - 1].forms.isdisjoint(ctx.scope.one_after_adjectives)
         and _is_counted_noun(ctx, comp, toks, i0 - 2)
@@ -1220,7 +1259,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             i0, i1, noun_first = h, h + 1, True
     if n.dual_of:
         if (
-            0 < i0 < len(toks) and toks[i0].text.startswith("و") and not toks[i0].brk_before
+            0 < i0 < len(toks) and toks[i0].text.startswith("و") and not toks[i0].brk_before and not n.one_person
             and (toks[i0 - 1].is_digit() or _starts_number(ctx, toks[i0 - 1]))
         ):
             return None  # "مئة وحالتين" (102 cases): the dual is the units of the number before

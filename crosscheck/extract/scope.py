@@ -461,6 +461,8 @@ class ScopeLexicon:
         self.group_after_nouns = frozenset(normalize_word(w) for w in rules.group_after_nouns)
         self.one_unit_pattern = _one_unit_pattern(rules)
         self.one_person_pattern = _one_person_pattern(rules)
+        self.list_end_numbers = frozenset(normalize_word(w) for w in rules.list_end_numbers)
+        self.list_end_stops = frozenset(normalize_word(w) for w in rules.list_end_stops)
         self.one_length_pattern = _one_length_pattern(rules)
         self.one_after_adjectives = frozenset(normalize_word(w) for w in rules.one_after_adjectives)
         self.one_of_pattern = (

@@ -543,6 +543,9 @@ class ScopeRules(_Strict):
     one_person_after: list[str] = Field(default_factory=list)
     one_person_nouns: list[str] = Field(default_factory=list)
     one_person_not_before: list[str] = Field(default_factory=list)
+    list_end_nationals: bool = False
+    list_end_numbers: list[str] = Field(default_factory=list)
+    list_end_stops: list[str] = Field(default_factory=list)
     # ... or the subject of a verb whose object says the death ("لقي شخص مصرعه"): one of
     # `one_person_subject_of` before the noun and one of `one_person_subject_ends` right after it
     one_person_subject_of: list[str] = Field(default_factory=list)
