@@ -1189,7 +1189,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         return None  # "أجزاء من الجثة الواحدة", "أفراد الأسرة الواحدة": "the single one", no count
     if (
-        n.value == 1 and not n.digits and not n.is_range and not n.one_of and not n.one_person and 0 < i0 < len(toks)
+        n.value == 1 and not n.digits and not n.is_range and not n.one_of and not (n.one_person and toks[i0].text.startswith("و")) and 0 < i0 < len(toks)
         and not toks[i0].brk_before and _is_counted_noun(ctx, comp, toks, i0 - 1)
     ):
         # "امتنعت دولة واحدة", "صوت عضو واحد ضده": the noun comes first; read it as "1 دولة",
@@ -1202,7 +1202,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         ]
         i0, i1, noun_first = i0 - 1 - w, i0 - w, True
     elif (
-        n.value == 1 and not n.digits and not n.is_range and not n.one_of and not n.one_person and 1 < i0 < len(toks)
+        n.value == 1 and not n.digits and not n.is_range and not n.one_of and not (n.one_person and toks[i0].text.startswith("و")) and 1 < i0 < len(toks)
         and not toks[i0].brk_before and not toks[i0 - 1].brk_before
         and not toks[i0 - 1].forms.isdisjoint(ctx.scope.one_after_adjectives)
         and _is_counted_noun(ctx, comp, toks, i0 - 2)
