@@ -821,6 +821,9 @@ def _list_end_nationals(ctx: DocContext) -> Iterator[_Num]:
         word = m.group(1)
         if word not in nationality or word.endswith(("ين", "ون")):
             continue
+        named = ctx.gaz.lookup.get(word)
+        if named is not None and not named[1]:
+            continue  # "وألمانيا", "ورومانيا": the country's name, not a person of it
         s, e = m.span(1)
         if ctx.in_furniture(s):
             continue
