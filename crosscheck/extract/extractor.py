@@ -2436,11 +2436,10 @@ def _source_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
     )
 
 
-def _place_first_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> tuple[_Placed, str] | None:
-    """(the claim before, the item's place) when the figure at toks[left] is a later item of a
-    breakdown named by its place only, before the figure ("لجأ 84 ألفا إلى بلد ألف، وبلد باء
-    70 ألفا"; place_items.place_first_span): the gazetteer must know the place, so that the
-    item is told apart by its location.  Reads only the tokens between the two claims."""
+def _item_before(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> tuple[_Placed, int] | None:
+    """(the sentence's last placed claim, its right token index in toks) when it stands before
+    toks[left], is no part of another claim and has a kind: the item a later breakdown item
+    continues."""
     placed = ctx.sentence_claims.get(s_lo)
     if not placed or left == 0:
         return None
@@ -2448,6 +2447,18 @@ def _place_first_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
     right = last.right - getattr(toks, "offset", 0)  # placed claims keep sentence indexes
     if not 0 <= right < left or last.parent is not None or last.claim.kind == "other":
         return None
+    return last, right
+
+
+def _place_first_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> tuple[_Placed, str] | None:
+    """(the claim before, the item's place) when the figure at toks[left] is a later item of a
+    breakdown named by its place only, before the figure ("لجأ 84 ألفا إلى بلد ألف، وبلد باء
+    70 ألفا"; place_items.place_first_span): the gazetteer must know the place, so that the
+    item is told apart by its location.  Reads only the tokens between the two claims."""
+    before = _item_before(ctx, toks, s_lo, left)
+    if before is None:
+        return None
+    last, right = before
     span = place_first_span(toks, right, left, ctx.scope.function_words, lambda t: _starts_number(ctx, t))
     if span is None:
         return None
@@ -2469,13 +2480,10 @@ def _b_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> tup
     وبلدة باء بـ48"): the claim before was written so too (its figure after "ب"), and only the
     "و"-word of the place and at most PLACE_WORDS - 1 words more stand between the two figures.
     Named by the place's last word, known to the gazetteer or not.  Reads only those tokens."""
-    placed = ctx.sentence_claims.get(s_lo)
-    if not placed or left == 0:
+    before = _item_before(ctx, toks, s_lo, left)
+    if before is None:
         return None
-    last = placed[-1]
-    right = last.right - getattr(toks, "offset", 0)  # placed claims keep sentence indexes
-    if not 0 <= right < left or last.parent is not None or last.claim.kind == "other":
-        return None
+    last, right = before
     if not 2 <= left - right <= PLACE_WORDS or not toks[left].text.startswith("ب") or toks[left].brk_before:
         return None
     first = toks[right]
