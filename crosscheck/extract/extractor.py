@@ -772,10 +772,11 @@ def _one_units(ctx: DocContext) -> Iterator[_Num]:
 
 def _one_lengths(ctx: DocContext) -> Iterator[_Num]:
     """A unit of time alone after a marker of length or a hedge ("حدادا لمدة أسبوع", "صمدت نحو
-    أسبوع") or before "whole" ("أسبوعا كاملا"; rules/scope.yaml one_unit_length*) as one unit, a
-    length for the rules with units only."""
+    أسبوع"), before "whole" ("أسبوعا كاملا") or before what fills it ("يوم حداد"; rules/scope.yaml
+    one_unit_length*, one_unit_of) as one unit, a length for the rules with units only."""
+    groups = range(1, ctx.scope.one_length_pattern.groups + 1)
     for m in ctx.scope.one_length_pattern.finditer(ctx.text):
-        g = 1 if m.start(1) >= 0 else 2
+        g = next(i for i in groups if m.start(i) >= 0)  # (one group of one way matched)
         s, e = m.span(g)
         if ctx.in_furniture(s):
             continue
@@ -1193,6 +1194,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None  # "أجزاء من الجثة الواحدة", "أفراد الأسرة الواحدة": "the single one", no count
     if (
         n.value == 1 and not n.digits and not n.is_range and not n.one_of and not (n.one_person and toks[i0].text.startswith("و")) and 0 < i0 < len(toks)
+        and not n.one_length  # ("رئيس الوزراء يوم حداد": the unit is its own noun, none before it)
         and not toks[i0].brk_before and _is_counted_noun(ctx, comp, toks, i0 - 1)
     ):
         # "امتنعت دولة واحدة", "صوت عضو واحد ضده": the noun comes first; read it as "1 دولة",

@@ -378,8 +378,9 @@ def _one_unit_pattern(rules: ScopeRules) -> re.Pattern | None:
 def _one_length_pattern(rules: ScopeRules) -> re.Pattern | None:
     """A unit of time alone after a marker of length or a hedge (group 1 the unit: "لمدة أسبوع",
     "نحو شهر"), not before a definite word, "واحد" or a digit; or before "whole" (group 2:
-    "أسبوعا كاملا"); rules/scope.yaml one_unit_length*."""
-    if not rules.one_unit_length_nouns or not (rules.one_unit_lengths or rules.one_unit_whole):
+    "أسبوعا كاملا"); or before a noun of what fills it (group 3: "يوم حداد"); rules/scope.yaml
+    one_unit_length*, one_unit_of."""
+    if not rules.one_unit_length_nouns or not (rules.one_unit_lengths or rules.one_unit_whole or rules.one_unit_of):
         return None
     units = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_unit_length_nouns, key=len, reverse=True))
     ways = []
@@ -388,6 +389,9 @@ def _one_length_pattern(rules: ScopeRules) -> re.Pattern | None:
                     + r")(?![^\W\d_])(?!\s+(?:ال|واحد|\d))")
     if rules.one_unit_whole:
         ways.append(r"(" + units + r")(?=\s+(?:" + _marker_regex(rules.one_unit_whole) + r")(?![^\W\d_]))")
+    if rules.one_unit_of:
+        # "يوم حداد وطني": the unit right before the noun of what fills it (group 2 too)
+        ways.append(r"(" + units + r")(?=\s+(?:" + _marker_regex(rules.one_unit_of) + r")(?![^\W\d_]))")
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(ways) + r")")
 
 

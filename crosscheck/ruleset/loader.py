@@ -537,6 +537,8 @@ class ScopeRules(_Strict):
     one_unit_lengths: list[str] = Field(default_factory=list)
     one_unit_length_nouns: list[str] = Field(default_factory=list)
     one_unit_whole: list[str] = Field(default_factory=list)
+    # ... or right before a noun of what fills that one unit ("يوم حداد وطني": a day of mourning)
+    one_unit_of: list[str] = Field(default_factory=list)
     # an adjective between a counted noun and its "one" ("مقابل صوت معارض واحد"): read as "1 صوت"
     one_after_adjectives: list[str] = Field(default_factory=list)
     # a singular person noun, no numeral, right after a noun of death ("وفاة مواطن"): one
