@@ -4402,6 +4402,8 @@ def _every_rule(ctx: DocContext, comp: Compiled, toks, index, kinds, n: _Num, or
         r = ck.rule
         if ordinal and not r.ordinal_after:
             continue  # a running count written as an ordinal is only for rules that say so
+        if r.ordinal_only and not ordinal:
+            continue  # a rule of ordinals only ("اليوم الثاني من الهدنة") takes no cardinal
         if r.digits_only and not n.digits:
             continue
         if n.value < r.min_value or (r.integer_only and not float(n.value).is_integer()):

@@ -232,6 +232,9 @@ class KindRule(_Strict):
     ordinal_after: list[str] = Field(default_factory=list)
     # the period of such a running count when its sentence names none ("المرة السابعة عشرة")
     ordinal_period: Optional[str] = None
+    # the rule reads such ordinals only: a cardinal never takes it ("في اليوم الثاني من الهدنة" is
+    # its; "بعد نحو عام من الهدنة" is a length, whatever cue the two share)
+    ordinal_only: bool = False
     digits_only: bool = False  # the number must be written in digits (resolution numbers)
     # the figure takes no hedge: a number that names ("القرار 2728") never comes with "أكثر من"
     # ("شارك في تقديم مشروع القرار أكثر من 30 دولة" counts co-sponsors)
