@@ -99,6 +99,9 @@ class GroupingStats:
     fuzzy_comparisons: int = 0  # rapidfuzz calls on attribute values
     attached: int = 0  # clusters merged into the one cluster their open scope matched
     date_gated: int = 0  # open scopes kept apart from their one match for their days
+    # each such decision: (open key, its one match's key, their members as the decision read them);
+    # crosscheck.store.judged decides again with every stored member of the two when a new one is in them
+    gated: list = field(default_factory=list)
     stories_split: int = 0  # runs of days split off a cluster at no place (`split_stories`)
     story_starts: int = 0  # clusters "since <day>" joined to their running total (`join_story_starts`)
     lone_regions: int = 0  # country clusters read as their one region's (`_country_to_lone_region`)
@@ -920,6 +923,7 @@ def _attach_open_scopes(
             # its figures were given months or years away from that cluster's: another story
             # (a 2013 attack's toll is not a 2020 flood's), not a figure of it with its place unsaid
             stats.date_gated += 1
+            stats.gated.append((key, dest, list(clusters[key]), list(clusters[dest])))
             for m in clusters[key]:
                 m.notes.append(f"{', '.join(attrs[p] for p in sorted(missing))} unknown; the one "
                                f"cluster that could match holds figures of other days")

@@ -191,6 +191,10 @@ class CheckStats:
     weak_families: int = 0  # families (scope without place) whose weak places' joins were decided again
     weak_read: int = 0  # stored members of those families read (`_weak_joins`)
     near_dup_read: int = 0  # stored documents read to find the new articles' near-duplicates
+    # open scopes kept apart from their one match by their days, decided again with every stored
+    # member of both clusters (a new member in either): the rounds that read, and the members read
+    gated_pairs: int = 0
+    gated_read: int = 0
     linked_claims: int = 0  # claims of the stored clusters read for inconsistencies (`_read_linked`)
     story_days: int = 0  # new (day, placed cluster) pairs that figures at no place may join by their days
     story_units: int = 0  # stored units at no place whose join by days was decided again for them
@@ -1085,24 +1089,64 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     from crosscheck.reconcile.grouping import GroupingStats, pre_join_clusters, split_stories
     from crosscheck.store.member_text import member_from_json
 
-    def grouped(members: list, new_ones: list) -> tuple[dict, list]:
-        """pre_join_clusters, or Fallback when an open scope is kept apart from its match by
-        its days: one member per signature holds only some of a cluster's days, and the full
-        grouping may attach what these few keep apart."""
-        gstats = GroupingStats()
-        found = pre_join_clusters(members, cfg, gstats)
-        if gstats.lone_region_keys & {m.pre for m in new_ones}:
-            # a country's figure kept from its one region by days or articles: the few members
-            # kept per signature do not hold every day and article of those clusters
-            raise Fallback(f"a country figure of unit {unit} is kept apart from its one region")
-        if gstats.date_gated:
-            raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
-        if gstats.story_starts:
-            # whether a figure "since <day>" is its running total reads the days and figures of
-            # every member (grouping.join_story_starts); one member per signature joins at least
-            # whenever all of them would, so the whole unit is judged
-            raise Fallback(f"a figure of unit {unit} since a day may be its running total")
-        return found
+    def grouped(members: list, new_ones: list, pre_of: dict, extra: Optional[list] = None) -> tuple[dict, list]:
+        """pre_join_clusters, the decisions one member per signature cannot take made with
+        every stored member they read, else Fallback.
+
+        An open scope kept apart from its one match by its days (grouping._attach_open_scopes:
+        `_other_story` reads the days of every member of both clusters) is decided again, when
+        a new member is in either cluster, with every stored member of the two: those whose
+        stored pre-join key is one of the keys their members here have (`pre_of`: id(member) ->
+        stored key text; every signature has its member here, so those keys hold every stored
+        member of the two), read and added (`pre_of` gets their keys, `extra` the members: the
+        caller checks that each keeps its stored key, as every stored member it gave).  A
+        decision between clusters without a new member is the stored one (the caller checks
+        every stored member's key); one the few members attach, the whole record attaches too
+        (their days lie within those of every member).  Counted: `stats.gated_pairs`,
+        `stats.gated_read`."""
+        new_ids = {id(m) for m in new_ones}
+        present = {m.index for m in members}
+        members = list(members)
+        read: set = set()  # stored keys whose every member is here
+        for _round in range(4):
+            gstats = GroupingStats()
+            found = pre_join_clusters(members, cfg, gstats)
+            if gstats.lone_region_keys & {m.pre for m in new_ones}:
+                # a country's figure kept from its one region by days or articles: the few members
+                # kept per signature do not hold every day and article of those clusters
+                raise Fallback(f"a country figure of unit {unit} is kept apart from its one region")
+            if gstats.story_starts:
+                # whether a figure "since <day>" is its running total reads the days and figures of
+                # every member (grouping.join_story_starts); one member per signature joins at least
+                # whenever all of them would, so the whole unit is judged
+                raise Fallback(f"a figure of unit {unit} since a day may be its running total")
+            wanted: set = set()
+            for _key, _dest, kms, dms in gstats.gated:
+                both = (*kms, *dms)
+                if any(id(m) in new_ids for m in both):
+                    wanted |= {pre_of[id(m)] for m in both if id(m) in pre_of} - read
+            if not wanted:
+                return found
+            stats.gated_pairs += 1
+            got = []
+            keys_ = sorted(wanted)
+            for i in range(0, len(keys_), 500):
+                part = keys_[i : i + 500]
+                for text, linked, pre in conn.execute(
+                        f"SELECT CAST(data AS BLOB), linked, pre FROM judged_members WHERE unit = ? AND pre IN "
+                        f"({','.join('?' * len(part))})", [unit, *part]):
+                    m = _member(conn, text, linked, notes, remap, fill=False)
+                    if m.index not in present:
+                        present.add(m.index)
+                        pre_of[id(m)] = pre
+                        got.append(m)
+            compact.reader(conn).fill_all([m.claim for m in got])
+            stats.gated_read += len(got)
+            if extra is not None:
+                extra += got
+            read |= wanted
+            members += sorted(got, key=lambda m: m.index)
+        raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
 
     attrs = list(cfg.scope_attributes)
 
@@ -1125,7 +1169,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
     reps = _copies([m for _p, m in pristine])
     stored_pre = {id(m): pre for m, (pre, _m) in zip(reps, pristine)}
     mine = _copies(new)
-    clusters, singles = grouped(reps + mine, mine)
+    clusters, singles = grouped(reps + mine, mine, stored_pre)  # (stored_pre gets the stored members read)
     keys = _Keys(cfg, remap)
     new_pre: dict[int, tuple] = {}  # new member's index -> its pre-join key
     for key, ms in clusters.items():
@@ -1167,26 +1211,39 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         if unplaced:
             stats.unplaced_runs += len(runs)
         own = []
+        pre_of: dict[int, str] = {}  # id(stored member) -> its stored pre-join key (`grouped`)
         for seq in runs:
             for text, linked, pre, was in conn.execute(
                     "SELECT CAST(data AS BLOB), linked, pre, joined FROM judged_members WHERE seq = ?", (seq,)):
                 m = _member(conn, text, linked, notes, remap, fill=False)
                 if m.index not in leaving:
                     own.append((keys.of(pre), m))
+                    pre_of[id(m)] = pre
                     joined_of[m.index] = keys.of(pre if was is None else was)
                     stats.members_read += 1
                     stats.unplaced_read += unplaced
         compact.reader(conn).fill_all([m.claim for _k, m in own])
-        own += [(s.pre, c) for s, c in zip(arriving[dest], _copies(arriving[dest]))]
+        for s_, c in zip(arriving[dest], _copies(arriving[dest])):
+            own.append((s_.pre, c))
+            text_ = keys.text(s_.pre)
+            if text_ is not None:
+                pre_of[id(c)] = text_
         own.sort(key=lambda e: e[1].index)
         joining = _copies(targets[dest])
         if not own and not joining:  # every member left: the cluster is gone
             (gone if gone is not None else set()).update(runs)
             continue
         have = {m.index for _k, m in own}
-        others = _copies([m for _p, m in pristine if m.index not in have])
-        regrouped, _singles = grouped([m for _k, m in own] + joining + others, joining)
+        kept = [(p, m) for p, m in pristine if m.index not in have]
+        others = _copies([m for _p, m in kept])
+        pre_of.update((id(c), p) for c, (p, _m) in zip(others, kept))
+        extra: list = []  # stored members read to decide an open scope's days: each keeps its key
+        regrouped, _singles = grouped([m for _k, m in own] + joining + others, joining, pre_of, extra)
         expect = {id(m): k for k, m in own} | {id(m): new_pre[m.index] for m in joining}
+        if extra:
+            held = {id(m): key for key, ms in regrouped.items() for m in ms}
+            if any(held.get(id(m)) != keys.of(pre_of[id(m)]) for m in extra):
+                raise Fallback(f"a new claim changes the grouping of unit {unit}")
         members = []
         for key, ms in regrouped.items():
             for m in ms:
