@@ -84,3 +84,60 @@ def test_an_open_scope_kept_apart_by_its_days_gives_the_whole_record_findings(tm
     assert stats.gated_read < store_stats(db)["claims"], stats
     together = any({"a-karachi", "b-karachi", "n-new"} <= {c.doc for c in f.cluster.claims} for f in fast.findings)
     assert together == (case == "joins by a stored day the kept member lacks"), [_finding(f) for f in fast.findings]
+
+
+_PLACES = ["باكستان", "كراتشي", "لاهور"]
+
+
+def _generated(d: Path, seed: int, n: int) -> list[Path]:
+    """`n` articles of one story (a crash's toll) drawn from a seed: at the country, at one of its
+    cities or at no place, on days spread over a year (so that figures at no place are often
+    more than `attach_gap_days` from every day of the one cluster they could join)."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        where = rng.choice(_PLACES + [None, None])
+        body = _NO_PLACE.format(n=rng.randint(20, 90)) if where is None else \
+            _AT.replace("كراتشي", where).format(n=rng.randint(20, 90))
+        out.append(_article(d, f"g{seed}-{i:02d}", f"مصدر {rng.randint(1, 5)}", body, day))
+    return out
+
+
+@pytest.mark.parametrize("seed", [3, 7])
+def test_checks_on_a_generated_record_give_the_whole_record_findings_reading_only_their_clusters(tmp_path, seed):
+    """Articles drawn at random (one story at a country, its cities and no place, days over a
+    year) checked one at a time against a record drawn the same way: the findings are the whole
+    record's every time; no check falls back for an open scope's days; and what a check reads to
+    decide them is bounded by the clusters it re-decides (counted), not the record."""
+    from crosscheck.ci.check import _extract, reconcile_config, run_check
+    from crosscheck.config import Settings
+    from crosscheck.store import judged
+    from crosscheck.store.sqlite_store import ingest
+    from crosscheck.text.documents import load_documents
+
+    rec, new_dir = tmp_path / "rec", tmp_path / "new"
+    rec.mkdir()
+    new_dir.mkdir()
+    stored = _generated(rec, seed, 24)
+    db = tmp_path / "s.db"
+    ingest([str(p) for p in stored], db)
+    cfg = reconcile_config(Settings())
+    judged.ensure_state(db, cfg)
+    total = store_stats(db)["claims"]
+    settings = Settings(fail_on="warning")
+    decided = 0
+    for new in _generated(new_dir, seed + 1000, 6):
+        docs = load_documents([str(new)])
+        _found, stats = judged.check_against_state(db, docs, _extract(docs, Settings()), cfg, build=False)
+        fast = run_check([str(new)], store=str(db), settings=settings)
+        whole = run_check([str(new)], against=[str(p) for p in stored], settings=settings)
+        assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings], new.name
+        assert "open scope" not in stats.fallback, stats
+        decided += stats.gated_pairs
+        # the members read for those decisions are stored members of the clusters re-decided,
+        # each read once (never more than the record holds)
+        assert stats.gated_read <= total and stats.members_read <= total, stats
+    assert decided >= 1  # the draw gives at least one decision with a new member (else the test says nothing)

@@ -1128,20 +1128,27 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
             if not wanted:
                 return found
             stats.gated_pairs += 1
-            got = []
-            keys_ = sorted(wanted)
-            for i in range(0, len(keys_), 500):
-                part = keys_[i : i + 500]
+            unread = sorted(wanted - set(gated_cache))
+            fresh = []
+            for i in range(0, len(unread), 500):
+                part = unread[i : i + 500]
+                for k in part:
+                    gated_cache[k] = []
                 for text, linked, pre in conn.execute(
                         f"SELECT CAST(data AS BLOB), linked, pre FROM judged_members WHERE unit = ? AND pre IN "
                         f"({','.join('?' * len(part))})", [unit, *part]):
                     m = _member(conn, text, linked, notes, remap, fill=False)
-                    if m.index not in present:
-                        present.add(m.index)
-                        pre_of[id(m)] = pre
-                        got.append(m)
-            compact.reader(conn).fill_all([m.claim for m in got])
-            stats.gated_read += len(got)
+                    gated_cache[pre].append(m)
+                    fresh.append(m)
+            compact.reader(conn).fill_all([m.claim for m in fresh])
+            stats.gated_read += len(fresh)  # each stored member read once in a unit
+            got = []
+            for k in sorted(wanted):
+                ms = [m for m in gated_cache[k] if m.index not in present]
+                for m, c in zip(ms, _copies(ms)):  # (grouping marks the members it is given)
+                    present.add(m.index)
+                    pre_of[id(c)] = k
+                    got.append(c)
             if extra is not None:
                 extra += got
             read |= wanted
@@ -1149,6 +1156,7 @@ def _unit(conn, unit: str, new: list, cfg, stats: CheckStats, notes, remap: Opti
         raise Fallback(f"an open scope of unit {unit} is kept apart from its match by its days")
 
     attrs = list(cfg.scope_attributes)
+    gated_cache: dict[str, list] = {}  # stored pre-join key -> its stored members, as `grouped` read them
 
     remap = remap or {}
     pristine = []  # (stored pre-join key, member) per signature
