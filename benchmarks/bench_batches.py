@@ -62,8 +62,9 @@ def main(argv=None) -> int:
         n_docs = conn.execute("SELECT count(*) FROM judged_docs").fetchone()[0]
     print(f"record: {n_docs} articles, {n_members} members, {n_clusters} clusters")
     print("| batch | articles | claims | shortcut | CPU-s | clusters judged | members read | linked clusters |"
-          " linked claims | signatures | join units | weak read | runs at no place re-made | their members |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          " linked claims | signatures | join units | weak read | runs at no place re-made | their members |"
+          " open scopes' days decided (rounds) | members read for them |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         for b in range(args.batches):
             part = docs[b * size:(b + 1) * size]
@@ -76,7 +77,8 @@ def main(argv=None) -> int:
             held = "yes" if found is not None else f"no: {st.fallback}"
             print(f"| {size}#{b + 1} | {len(part)} | {len(new_claims)} | {held} | {cpu:.2f} | {st.clusters_judged} |"
                   f" {st.members_read} | {st.clusters_linked} | {st.linked_claims} | {st.signatures} |"
-                  f" {st.join_units} | {st.weak_read} | {st.unplaced_runs} | {st.unplaced_read} |", flush=True)
+                  f" {st.join_units} | {st.weak_read} | {st.unplaced_runs} | {st.unplaced_read} |"
+                  f" {st.gated_pairs} | {st.gated_read} |", flush=True)
     return 0
 
 
