@@ -42,8 +42,12 @@ for a captive figure, the stored captive clusters of its story, whole: crosschec
 cannot show that the result is the full judgement's, it returns None and the caller judges the
 touched units as before: the new article is already in the record, copies change a stored
 document's source group, the grouping of a unit before joins changes (a new spelling joins two
-clusters, a new scope takes an open claim away, an open scope is kept from its one match by its
-days), a stored cluster would change its id, a combined figure ("في البلدين") is involved.
+clusters, a new scope takes an open claim away, an open scope kept from its one match by its days
+now joins it or the reverse), a stored cluster would change its id, a combined figure
+("في البلدين") is involved.  An open scope kept from its one match by its days (grouping's
+`_other_story`, which reads the days of every member of both) is decided again with every stored
+member of the two clusters when a new member is in either (`_unit`'s `grouped`); a decision
+between stored clusters only is the stored one, checked like every stored member's key.
 
 Tallies: which vote a tally belongs to is settled across all tallies (crosscheck.reconcile.votes),
 so the state also keeps how the record's tallies were linked (crosscheck.store.vote_links):
