@@ -166,3 +166,59 @@ def test_the_capital_named_as_such_is_a_part_of_the_national_toll():
     got = _places(text)
     assert got[4288] == "zimbabwe", got
     assert got[1200] == "harare", got
+
+
+# --------------------------------------------------------------------------- a country hosting or counting
+
+HOST = RULES.gazetteer.host_examples
+
+
+def test_host_examples_are_given():
+    assert RULES.gazetteer.host_locatives and RULES.gazetteer.host_verbs_after and HOST.hit and HOST.miss
+
+
+@pytest.mark.parametrize("ex", HOST.hit, ids=lambda e: str(e.value))
+def test_a_country_hosting_or_counting_is_its_place(ex):
+    got = _places(ex.text)
+    assert got.get(ex.value) == ex.location, got
+
+
+@pytest.mark.parametrize("text", HOST.miss, ids=lambda t: t[:20])
+def test_a_bare_country_acting_is_no_place(text):
+    # the sender or the striker: a country with no hosting word around it is not located
+    assert not {"poland", "israel"} & set(_places(text).values())
+
+
+def test_a_hosting_word_does_not_make_the_articles_place():
+    # the article's place counts countries after a locative only: the host named once does not
+    # take the story from the country the refugees fled
+    text = ("نزح أكثر من 200 ألف شخص داخل أوكرانيا منذ بدء الحرب.\n\n"
+            "وتستضيف بولندا 150 ألف لاجئ.\n\n"
+            "وقالت المفوضية إن القتال مستمر في أوكرانيا، وإن 40 شخصا قتلوا أمس.")
+    got = _places(text)
+    assert got[150000] == "poland" and got[40] == "ukraine", got
+
+
+# --------------------------------------------------------------------------- another event's place
+
+AWAY = RULES.gazetteer.elsewhere_examples
+
+
+def test_elsewhere_examples_are_given():
+    assert RULES.gazetteer.elsewhere_words and AWAY.hit and AWAY.miss
+
+
+@pytest.mark.parametrize("ex", AWAY.hit, ids=lambda e: str(e.value))
+def test_a_place_of_another_event_is_not_the_articles(ex):
+    # the reason's or the deal's place lends the figures of the story nothing
+    got = _places(ex.text)
+    assert got.get(ex.value) not in ("new_zealand", "united_states"), got
+
+
+@pytest.mark.parametrize("text", AWAY.miss, ids=lambda t: t[:20])
+def test_the_other_events_own_figure_keeps_its_place(text):
+    assert "new_zealand" in _places(text).values()
+
+
+def test_istanbul_is_in_turkey():
+    assert _places("قتل 39 شخصا في هجوم على ملهى في إسطنبول")[39] == "istanbul"

@@ -80,6 +80,11 @@ class Gazetteer:
         self.locatives = frozenset(normalize_word(w) for w in rules.locatives)
         # two-word locatives: a relative pronoun and a verb of striking ("الذي ضرب")
         self.struck = frozenset(" ".join(normalize_word(x) for x in w.split()) for w in rules.struck_locatives)
+        # hosting, arrival and recording words around a country (claims' places only, no counts)
+        self.host_one = frozenset(normalize_word(w) for w in rules.host_locatives if " " not in w.strip())
+        self.host_two = frozenset(" ".join(normalize_word(x) for x in w.split())
+                                  for w in rules.host_locatives if " " in w.strip())
+        self.host_after = frozenset(normalize_word(w) for w in rules.host_verbs_after)
         self._zone_res = [regex_cache.compile(p) for p in rules.time_zone_before]
         venue = sorted({normalize_word(w) for w in rules.venue_words}, key=len, reverse=True)
         self._venue_re = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in venue) + r")(?!\w)") if venue else None
@@ -90,6 +95,9 @@ class Gazetteer:
         # authority ("الجانب التايلاندي", "وزارة الدفاع الكمبودية"), not an armed group's origin
         self.side_heads = frozenset(normalize_word(w) for w in rules.side_heads)
         burial = sorted({normalize_word(w) for w in rules.burial_words}, key=len, reverse=True)
+        away = sorted({normalize_word(w) for w in rules.elsewhere_words}, key=len, reverse=True)
+        self._elsewhere_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in away) + r")(?!\w)")
+                              if away else None)
         self._burial_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in burial) + r")(?!\w)")
                            if burial else None)
         # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is
@@ -155,6 +163,25 @@ class Gazetteer:
             if (m := self._dateline_outlet_re.search(line)) is not None:
                 out.append(" ".join(m.group("name").split()))
         return out
+
+    def elsewhere(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the places a normalised text names for another event (rules
+        `elsewhere_words`): a place within `elsewhere_reach` words after such a word, in its
+        clause ("ردا على هجوم كرايستشيرش في نيوزيلندا").  One pass of the words' pattern; each
+        hit reads the few words of its clause after it only."""
+        if self._elsewhere_re is None:
+            return []
+        out: list[tuple[int, int]] = []
+        reach = self.rules.elsewhere_reach
+        for v in self._elsewhere_re.finditer(text):
+            stop = min(len(text), v.end() + 16 * (reach + 1))
+            brk = _VENUE_STOP.search(text, v.end(), stop)
+            end = brk.start() if brk else stop
+            words = list(_WORD_AT.finditer(text, v.end(), end))[:reach]
+            if words:
+                out.extend((m.start, m.end) for m in self.mentions(text, v.end(), words[-1].end())
+                           if not m.adjective)
+        return sorted(set(out))
 
     def venues(self, text: str) -> list[tuple[int, int]]:
         """Where a normalised text names a speaker's venue (rules `venue_words`): the spans of
@@ -273,6 +300,9 @@ class Gazetteer:
             pre = m.group("pre") or ""
             located = ("ب" in pre or self._is_locative(self._previous_word(text, m.start()))
                        or (bool(self.struck) and self._previous_two(text, m.start()) in self.struck))
+            if (not located and place.type == "country" and not adjective
+                    and not set(pre[:-2] if pre.endswith("ال") else pre) & {"ل", "ك"}):
+                located = self._hosted(text, m.start(), m.end())
             if place.bare_is_word and not pre and not located and not adjective:
                 continue  # "الطالبات عدن إلى منازلهن": the bare word is a verb, not Aden
             out.append(Mention(m.start("name"), m.end(), place, adjective, located))
@@ -300,6 +330,22 @@ class Gazetteer:
                 continue  # a bare name that is also a common word (Place.bare_is_word)
             counts[place.id] += 1
         return counts, adjectives
+
+    def _hosted(self, text: str, start: int, end: int) -> bool:
+        """Is the bare country at [start, end) where figures are hosted, arrive or are counted
+        (rules `host_locatives` before it: "تستضيف كولومبيا", "لجأوا إلى أوزبكستان", "سلطات
+        بنغلادش"; `host_verbs_after` right after it: "بولندا استقبلت", "الإكوادور تحصي")?"""
+        if self.host_one or self.host_two:
+            prev = self._previous_word(text, start)
+            if prev in self.host_one or (len(prev) > 3 and prev[0] in "وف" and prev[1:] in self.host_one):
+                return True
+            if self.host_two and self._previous_two(text, start) in self.host_two:
+                return True
+        if self.host_after:
+            m = _NEXT_WORD.match(text, end, min(len(text), end + 30))
+            if m and (m.group(1) in self.host_after):
+                return True
+        return False
 
     def _is_locative(self, word: str) -> bool:
         """"في", and "وفي"/"ففي" (a locative carrying the conjunction: "وفي زيمبابوي، قتل …")."""
@@ -337,6 +383,7 @@ _SPACES = regex_cache.compile(r"\s+")
 # start in the 30 characters before a place (~8x slower per place named; a sentence of figures
 # names a place every ~60 bytes).
 _PREV_WORD = regex_cache.compile(r"(?r)([\p{L}]+)\s*$")
+_NEXT_WORD = regex_cache.compile(r"[ \t]+([\p{L}]+)")
 _PREV_TWO = regex_cache.compile(r"(?r)([\p{L}]+)\s+([\p{L}]+)\s*$")
 
 

@@ -425,6 +425,13 @@ class GazetteerRules(_Strict):
     # happened (Gazetteer._is_locative).  Examples: hit texts whose figure takes the struck country.
     struck_locatives: list[str] = Field(default_factory=list)
     struck_examples: Optional[Examples] = None
+    # ... or right after a word or two-word phrase of hosting, arrival or recording ("تستضيف
+    # كولومبيا", "لجأوا إلى أوزبكستان", "أحصت سلطات بنغلادش"), or right before a verb of hosting or
+    # counting ("بولندا استقبلت", "الإكوادور تحصي"): the country where the figures are, for the
+    # claims of that sentence only (not for the article's place).  Examples as struck_examples.
+    host_locatives: list[str] = Field(default_factory=list)
+    host_verbs_after: list[str] = Field(default_factory=list)
+    host_examples: Optional[Examples] = None
     child_window: int = 12  # prefer a sub-area (Rafah) over its parent (Gaza) within this many words
     # ... but not over the claim's own place: one this many words after it ("400 شخص في باكستان")
     own_place_window: int = 2
@@ -470,6 +477,13 @@ class GazetteerRules(_Strict):
     side_examples: Optional[Examples] = None
     burial_reach: int = Field(5, ge=0)
     burial_examples: Optional[Examples] = None
+    # The place of another event the article names: a place within `elsewhere_reach` words after
+    # one of `elsewhere_words` in its clause (a reason, "ردا على هجوم كرايستشيرش في نيوزيلندا";
+    # the venue of a deal, "الاتفاق الذي توصل إليه … في واشنطن") is left out of the article's
+    # place (its own figures keep it).  Examples: hit texts whose figure takes no such place.
+    elsewhere_words: list[str] = Field(default_factory=list)
+    elsewhere_reach: int = Field(12, ge=0)
+    elsewhere_examples: Optional[Examples] = None
     # A clock time's zone ("آخر تحديث: 14:20 (مكة المكرمة)", "21:30 بتوقيت القدس"): a place right
     # after one of these patterns (regex over the normalised text) is no place of the figures.
     time_zone_before: list[str] = Field(default_factory=list)
