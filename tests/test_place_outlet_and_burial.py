@@ -197,28 +197,3 @@ def test_a_hosting_word_does_not_make_the_articles_place():
             "وقالت المفوضية إن القتال مستمر في أوكرانيا، وإن 40 شخصا قتلوا أمس.")
     got = _places(text)
     assert got[150000] == "poland" and got[40] == "ukraine", got
-
-
-# --------------------------------------------------------------------------- another event's place
-
-AWAY = RULES.gazetteer.elsewhere_examples
-
-
-def test_elsewhere_examples_are_given():
-    assert RULES.gazetteer.elsewhere_words and AWAY.hit and AWAY.miss
-
-
-@pytest.mark.parametrize("ex", AWAY.hit, ids=lambda e: str(e.value))
-def test_a_place_of_another_event_is_not_the_articles(ex):
-    # the reason's or the deal's place lends the figures of the story nothing
-    got = _places(ex.text)
-    assert got.get(ex.value) not in ("new_zealand", "united_states"), got
-
-
-@pytest.mark.parametrize("text", AWAY.miss, ids=lambda t: t[:20])
-def test_the_other_events_own_figure_keeps_its_place(text):
-    assert "new_zealand" in _places(text).values()
-
-
-def test_istanbul_is_in_turkey():
-    assert _places("قتل 39 شخصا في هجوم على ملهى في إسطنبول")[39] == "istanbul"

@@ -678,19 +678,12 @@ class DocContext:
         return frozenset(self.gaz.venues(self.text))
 
     @cached_property
-    def elsewhere_spans(self) -> list[tuple[int, int]]:
-        """Where the article names another event's place (`Gazetteer.elsewhere`: a reason, a
-        deal's venue): no mention of the article's own place (its figures may still take it)."""
-        return self.gaz.elsewhere(self.text)
-
-    @cached_property
     def _body_places(self) -> tuple[Any, set[str]]:
         """Place counts and adjectives of the text outside furniture, the outlet's own name,
         the dateline and speakers' venues (`Gazetteer.counts_and_adjectives`, one pass)."""
         span, _ = self._dateline
         return self.gaz.counts_and_adjectives(self._cut([*self.furniture, *self.outlet_spans,
-                                                         *([span] if span else []), *self.venue_spans,
-                                                         *self.elsewhere_spans]))
+                                                         *([span] if span else []), *self.venue_spans]))
 
     @cached_property
     def dateline_spans(self) -> list[tuple[int, int]]:
@@ -806,9 +799,8 @@ class DocContext:
             counts, adjectives = self._body_places
             return document_location(self.gaz, counts, adjectives | self.dateline_countries)
         # sidebars name other stories' places; speakers' venues are none of the story's
-        text = self._cut([*self.furniture, *self.outlet_spans, *self.venue_spans, *self.elsewhere_spans])
-        counts, adjectives = self.gaz.counts_and_adjectives(text)
-        return document_location(self.gaz, counts, adjectives)
+        text = self._cut([*self.furniture, *self.outlet_spans, *self.venue_spans])
+        return document_location(self.gaz, *self.gaz.counts_and_adjectives(text))
 
     @cached_property
     def vote_events(self) -> list[tuple[int, str]]:

@@ -85,6 +85,7 @@ class Gazetteer:
         self.host_two = frozenset(" ".join(normalize_word(x) for x in w.split())
                                   for w in rules.host_locatives if " " in w.strip())
         self.host_after = frozenset(normalize_word(w) for w in rules.host_verbs_after)
+        self._host_item_re = regex_cache.compile(rules.host_item_after) if rules.host_item_after else None
         self._zone_res = [regex_cache.compile(p) for p in rules.time_zone_before]
         venue = sorted({normalize_word(w) for w in rules.venue_words}, key=len, reverse=True)
         self._venue_re = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in venue) + r")(?!\w)") if venue else None
@@ -95,9 +96,6 @@ class Gazetteer:
         # authority ("الجانب التايلاندي", "وزارة الدفاع الكمبودية"), not an armed group's origin
         self.side_heads = frozenset(normalize_word(w) for w in rules.side_heads)
         burial = sorted({normalize_word(w) for w in rules.burial_words}, key=len, reverse=True)
-        away = sorted({normalize_word(w) for w in rules.elsewhere_words}, key=len, reverse=True)
-        self._elsewhere_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in away) + r")(?!\w)")
-                              if away else None)
         self._burial_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in burial) + r")(?!\w)")
                            if burial else None)
         # For whole-text counts: a whole word (no letter or digit on either side, so "هرات" is
@@ -163,25 +161,6 @@ class Gazetteer:
             if (m := self._dateline_outlet_re.search(line)) is not None:
                 out.append(" ".join(m.group("name").split()))
         return out
-
-    def elsewhere(self, text: str) -> list[tuple[int, int]]:
-        """The spans of the places a normalised text names for another event (rules
-        `elsewhere_words`): a place within `elsewhere_reach` words after such a word, in its
-        clause ("ردا على هجوم كرايستشيرش في نيوزيلندا").  One pass of the words' pattern; each
-        hit reads the few words of its clause after it only."""
-        if self._elsewhere_re is None:
-            return []
-        out: list[tuple[int, int]] = []
-        reach = self.rules.elsewhere_reach
-        for v in self._elsewhere_re.finditer(text):
-            stop = min(len(text), v.end() + 16 * (reach + 1))
-            brk = _VENUE_STOP.search(text, v.end(), stop)
-            end = brk.start() if brk else stop
-            words = list(_WORD_AT.finditer(text, v.end(), end))[:reach]
-            if words:
-                out.extend((m.start, m.end) for m in self.mentions(text, v.end(), words[-1].end())
-                           if not m.adjective)
-        return sorted(set(out))
 
     def venues(self, text: str) -> list[tuple[int, int]]:
         """Where a normalised text names a speaker's venue (rules `venue_words`): the spans of
@@ -345,7 +324,8 @@ class Gazetteer:
             m = _NEXT_WORD.match(text, end, min(len(text), end + 30))
             if m and (m.group(1) in self.host_after):
                 return True
-        return False
+        # an item of a ranking of hosts: "تليها البرازيل بـ210 آلاف", "ثم الأرجنتين بنحو 90 ألفا"
+        return self._host_item_re is not None and self._host_item_re.match(text, end, min(len(text), end + 30)) is not None
 
     def _is_locative(self, word: str) -> bool:
         """"في", and "وفي"/"ففي" (a locative carrying the conjunction: "وفي زيمبابوي، قتل …")."""

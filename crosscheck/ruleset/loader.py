@@ -431,6 +431,9 @@ class GazetteerRules(_Strict):
     # claims of that sentence only (not for the article's place).  Examples as struck_examples.
     host_locatives: list[str] = Field(default_factory=list)
     host_verbs_after: list[str] = Field(default_factory=list)
+    # ... or an item of a ranking of hosts, its figure right after it ("تليها البرازيل بـ210 آلاف"):
+    # a regex over the normalised text right after the country
+    host_item_after: Optional[str] = None
     host_examples: Optional[Examples] = None
     child_window: int = 12  # prefer a sub-area (Rafah) over its parent (Gaza) within this many words
     # ... but not over the claim's own place: one this many words after it ("400 شخص في باكستان")
@@ -477,13 +480,6 @@ class GazetteerRules(_Strict):
     side_examples: Optional[Examples] = None
     burial_reach: int = Field(5, ge=0)
     burial_examples: Optional[Examples] = None
-    # The place of another event the article names: a place within `elsewhere_reach` words after
-    # one of `elsewhere_words` in its clause (a reason, "ردا على هجوم كرايستشيرش في نيوزيلندا";
-    # the venue of a deal, "الاتفاق الذي توصل إليه … في واشنطن") is left out of the article's
-    # place (its own figures keep it).  Examples: hit texts whose figure takes no such place.
-    elsewhere_words: list[str] = Field(default_factory=list)
-    elsewhere_reach: int = Field(12, ge=0)
-    elsewhere_examples: Optional[Examples] = None
     # A clock time's zone ("آخر تحديث: 14:20 (مكة المكرمة)", "21:30 بتوقيت القدس"): a place right
     # after one of these patterns (regex over the normalised text) is no place of the figures.
     time_zone_before: list[str] = Field(default_factory=list)
