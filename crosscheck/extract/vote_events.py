@@ -603,8 +603,14 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             body = _body(own_before[-1])
         elif stepped:
             body = _body(stepped[0])
-        elif in_sentence:
+        elif in_sentence and (in_sentence[0].start < hi or not (short_own := _short_bodies(window, first, named))):
             body = _body(in_sentence[0])
+        elif in_sentence:
+            # a body named only in a later clause of the sentence, after the figures' own ("اعتمدت
+            # الجمعية قرارا بأغلبية 86 صوتا مقابل 36، وهو تأييد أعلى مما سجله في اللجنة
+            # الثالثة": the vote compared with), is not the body the figures' clause names by its
+            # short name before them
+            body = short_own[-1].id[5:7]
         else:
             elsewhere = True  # the body is read from another sentence of the article
             n_earlier = bisect_left(body_starts, first)  # full_bodies[:n_earlier]: named before
@@ -754,6 +760,12 @@ def text_ordinal(text: str, at: int, vc: VoteCues) -> str:
 
 _SAME_IF_EQUAL = ("body", "subj", "res", "by", "veto", "past", "ord")
 _FULL_BODIES = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr")
+
+
+def _short_bodies(window: list[Cue], first: int, named: set[str]) -> list[Cue]:
+    """The short body names ("المجلس", "الجمعية") of a vote's stretch before its first figure
+    whose full name the article gives."""
+    return [c for c in window if c.start < first and c.id.endswith("_short") and c.id[5:7] in named]
 
 
 def _body(cue: Cue) -> str:

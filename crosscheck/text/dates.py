@@ -85,6 +85,14 @@ class DateRules(BaseModel):
     event_outcome_after: list[str] = []
     # "Last year" ("العام الماضي"): a vote recalled in its sentence was held the year before.
     last_year_words: list[str] = []
+    # ... unless it is only the term a figure of this year is compared with ("تراجع التأييد
+    # مقارنة بالعام الماضي", "أقل بست دول من العام الماضي"): these words right before it (a
+    # preposition "ب" / "مع" between) ...
+    last_year_compare_words: list[str] = []
+    # ... or one of these comparatives at most three words before its "من" make it so; a clause
+    # telling last year's vote right after it ("مقارنة بالعام الماضي حين أيده 120") keeps it.
+    last_year_comparatives: list[str] = []
+    last_year_recall_after: list[str] = []
     # A numeric date ("12/12/1430 هـ") whose year lies in this range is Hijri: no dateline of
     # today's news is a Gregorian year that far back.
     hijri_years: tuple[int, int] = (1300, 1599)
@@ -317,8 +325,24 @@ class _Patterns:
             + (r"(?!\s+(?:" + _alt(rules.same_day_after) + r")(?![\p{L}]))" if rules.same_day_after else "")
         ) if rules.month_parts and rules.month_words else None
 
-        # "وفي العام الماضي", "مقارنة بالعام الماضي" (the preposition written onto the word)
-        self.last_year_re = _words_re(rules.last_year_words, r"(?<!\S)[وف]?(?:في\s+|ب)?", r"(?![\p{L}])")
+        # "وفي العام الماضي", "بالعام الماضي" (the preposition written onto the word); not the
+        # term a figure is compared with ("مقارنة بالعام الماضي", "أقل بست دول من العام الماضي")
+        # unless last year's vote is told right after it ("مقارنة بالعام الماضي، حين أيده 120")
+        self.last_year_re = None
+        if rules.last_year_words:
+            year = r"(?:" + _alt(rules.last_year_words) + r")(?![\p{L}])"
+            not_compared = ""
+            if rules.last_year_compare_words:
+                not_compared += r"(?<!(?:" + _alt(rules.last_year_compare_words) + r")\s+(?:مع\s+)?)"
+            if rules.last_year_comparatives:
+                not_compared += (r"(?<!(?<!\S)(?:" + _alt(rules.last_year_comparatives)
+                                 + r")(?:\s+\S+){0,3}\s+من\s+)")
+            recalled = ""
+            if not_compared and rules.last_year_recall_after:
+                recalled = (r"|(?<!\S)[وف]?(?:في\s+|ب|من\s+)?" + year + r"(?=\s*[،,]?\s*(?:"
+                            + _alt(rules.last_year_recall_after) + r")(?![\p{L}]))")
+            self.last_year_re = regex_cache.compile(
+                r"(?:" + not_compared + r"(?<!\S)[وف]?(?:في\s+|ب)?" + year + recalled + r")")
 
     def in_event_clause(self, s: str, start: int, reports: bool = False) -> bool:
         """Does the day at `start` of `s` sit in a relative clause about the event ("الزلزال الذي

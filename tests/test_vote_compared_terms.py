@@ -1,0 +1,77 @@
+"""Vote identity (issue 8, session 36): what a tally is only compared with.  "Last year" named as
+the term this year's figure is compared with ("مقارنة بالعام الماضي", "أقل بست دول من العام
+الماضي") does not date the figure to last year; a body named only in a later clause that compares
+the vote with another ("وهو تأييد أعلى مما سجله في اللجنة الثالثة") is not the body of the figures,
+which their own clause names by its short name ("اعتمدت الجمعية").  Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosscheck.extract.extractor import extract
+from crosscheck.extract.vote_events import parse_event
+from crosscheck.models import Document
+from crosscheck.reconcile.dating import date_rules
+from crosscheck.reconcile.reconciler import reconcile
+from crosscheck.text.dates import names_last_year
+
+TALLY = {"votes_for", "votes_against", "abstentions"}
+
+
+@pytest.mark.parametrize("sentence, recalled", [
+    ("وفي العام الماضي، أيد القرار 170 بلدا", True),
+    ("وكان المجلس قد مدد الولاية في مارس من العام الماضي", True),
+    ("وهو أقل مما ناله نص مماثل العام الماضي، حين أيدته 140 دولة", True),
+    # compared with last year, then last year's vote told right after it: last year's all the same
+    ("ارتفع التأييد مقارنة بالعام الماضي، حين نال النص 130 صوتا", True),
+    ("وتراجع التأييد هذا العام مقارنة بـ150 صوتا في العام الماضي", True),
+    # only the term compared with
+    ("وأشار إلى أن عدد المؤيدين انخفض بوضوح مقارنة بالعام الماضي", False),
+    ("وصوتت لصالحه 140 دولة، أي أقل بأربع دول من العام الماضي", False),
+    ("وارتفع عدد الممتنعين قياسا بالعام الماضي", False),
+    ("وتراجع التأييد مقارنة مع العام الماضي", False),
+])
+def test_last_year_as_the_term_compared_with_dates_nothing(sentence, recalled):
+    assert names_last_year(sentence, date_rules()) is recalled
+
+
+def _events(doc_id: str, text: str, day: str):
+    return {(c.kind, c.value): parse_event(c.event)
+            for c in extract(Document(id=doc_id, text=text, date=day)) if c.kind in TALLY}
+
+
+TODAY = ("اعتمدت اللجنة الثالثة للجمعية العامة مشروع القرار بتأييد 120 دولة ومعارضة 15 دولة. "
+         "وأوضح المندوب أن 15 دولة صوتت ضد مشروع القرار، بينما امتنعت 50 دولة عن التصويت، مشيرا "
+         "إلى أن عدد المؤيدين تراجع بوضوح مقارنة بالعام الماضي.")
+LAST_YEAR = "وأقرت اللجنة الثالثة نصا مماثلا في نوفمبر من العام الماضي بتأييد 131 دولة ومعارضة 12."
+REPORT = ("أقرت اللجنة الثالثة للجمعية العامة أمس مشروع القرار بتأييد 120 دولة، في حين عارضته 15 "
+          "دولة وامتنعت 50 عن التصويت.")
+
+
+def test_a_tally_compared_with_last_year_is_todays_vote():
+    a = Document(id="a", text=TODAY + "\n\n" + LAST_YEAR, date="2023-11-20")
+    b = Document(id="b", text=REPORT, date="2023-11-20")
+    clusters = reconcile(extract(a) + extract(b))
+    against = [cl for cl in clusters if cl.kind == "votes_against" and {c.doc for c in cl.claims} == {"a", "b"}]
+    assert against, "the 15 against of both articles are one vote's"
+    assert all(cl.status != "conflict" for cl in against)
+    abst = [cl for cl in clusters if cl.kind == "abstentions" and {c.doc for c in cl.claims} == {"a", "b"}]
+    assert abst and all(cl.status != "conflict" for cl in abst)
+
+
+COMPARED_BODY = ("وفي الجلسة نفسها، اعتمدت الجمعية قرارا بشأن حقوق الإنسان في بلد آخر بأغلبية 88 صوتا "
+                 "مقابل 35 وامتناع 60، وهو تأييد أعلى بقليل مما سجله في اللجنة الثالثة.")
+
+
+def test_a_body_named_only_in_a_comparison_after_the_figures_is_not_theirs():
+    text = "اعتمدت الجمعية العامة للأمم المتحدة أمس قرارها السنوي.\n\n" + COMPARED_BODY
+    ev = _events("p", text, "2023-12-19")
+    assert ev[("votes_for", 88)]["body"] == "ga"
+    assert ev[("abstentions", 60)]["body"] == "ga"
+
+
+def test_a_committee_named_before_the_figures_in_their_sentence_is_still_theirs():
+    text = ("اعتمدت الجمعية العامة للأمم المتحدة أمس قرارها السنوي.\n\n"
+            "وأقرت الجمعية في لجنتها الثالثة مشروعا آخر بأغلبية 88 صوتا مقابل 35 وامتناع 60.")
+    ev = _events("q", text, "2023-11-19")
+    assert ev[("votes_for", 88)]["body"] == "ga3"
