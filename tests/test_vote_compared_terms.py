@@ -75,3 +75,24 @@ def test_a_committee_named_before_the_figures_in_their_sentence_is_still_theirs(
             "وأقرت الجمعية في لجنتها الثالثة مشروعا آخر بأغلبية 88 صوتا مقابل 35 وامتناع 60.")
     ev = _events("q", text, "2023-11-19")
     assert ev[("votes_for", 88)]["body"] == "ga3"
+
+
+# An earlier resolution counted back from ("ويأتي القرار بعد أقل من شهر على قرار الجمعية العامة
+# السابق، الذي حظي بتأييد ..."): its tally is that text's, held about that long before the article,
+# and meets the report of that vote.
+EARLIER_TEXT = ("تبنى مجلس حقوق الإنسان في جنيف اليوم قرارا بتأييد 30 دولة ومعارضة 5 وامتناع 12. "
+                "ويأتي القرار بعد أقل من شهر على قرار الجمعية العامة السابق، الذي حظي بتأييد 97 دولة "
+                "ومعارضة 8 وامتناع 33.")
+EARLIER_REPORT = ("اعتمدت الجمعية العامة للأمم المتحدة أمس قرارا جديدا بأغلبية 97 صوتا مقابل 8 أصوات "
+                  "وامتناع 33 دولة عن التصويت.")
+
+
+def test_the_tally_of_an_earlier_text_counted_back_from_meets_its_report():
+    a = Document(id="a", text=EARLIER_TEXT, date="2010-03-25")
+    b = Document(id="b", text=EARLIER_REPORT, date="2010-02-27")
+    clusters = reconcile(extract(a) + extract(b))
+    fors = [cl for cl in clusters if cl.kind == "votes_for" and {c.doc for c in cl.claims} == {"a", "b"}]
+    assert fors and all(cl.status != "conflict" for cl in fors)
+    ev = {(c.kind, c.value): parse_event(c.event) for c in extract(a) if c.kind in TALLY}
+    assert ev[("votes_for", 97)].get("when", "").startswith("d-")
+    assert ev[("votes_for", 30)]["n"] != ev[("votes_for", 97)]["n"]
