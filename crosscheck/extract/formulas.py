@@ -39,6 +39,8 @@ class _Compiled:
                 ps = PhraseSet(Phrase.parse(p) for p in f.phrases)
                 self.items.append((r, f, ps, _norm(r.sentence_needs)))
                 firsts.update(p.words[0].text for p in ps.phrases if not p.words[0].gap)
+        # the formulas a sentence can start, from its forms (formulas_in asks only those)
+        self.starts = PhraseSet.start_index([it[2] for it in self.items])
         # a sentence holding none of the formulas' first words holds no formula
         # (whole words, clitics allowed: "لم" must not match inside "المسؤول")
         self.prefilter = (
@@ -61,6 +63,9 @@ def _in_sentence(toks, phrases: list[str], forms: frozenset[str] | None = None) 
 # formulas and member lists ask each sentence whether it holds a phrase list once (tests turn
 # it off to compare with asking every time)
 _HOLDS_ONCE = True
+# formulas and member lists of a sentence: only those whose phrases can start in it are asked
+# (PhraseSet.start_index; tests turn it off to ask every one)
+_BY_FIRST_WORD = True
 
 
 def _holds(ctx: "DocContext", toks, phrases: list[str], forms: frozenset[str] | None = None) -> bool:
@@ -157,7 +162,9 @@ def formulas_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies
     ctx.reading_at(s_lo)  # read in text order: the sentences behind may be forgotten
     toks = ctx.tokens(s_lo, s_hi)
     forms = form_positions(toks)  # (a formula, or a word it needs, whose first word is not here: none)
-    for rule, f, ps, needs in comp.items:
+    items = comp.items
+    # (only the formulas one of whose first words the sentence holds: the others start nowhere)
+    for rule, f, ps, needs in (map(items.__getitem__, comp.starts.may_start(forms)) if _BY_FIRST_WORD else items):
         starts = ps.starts_in(toks, forms)
         if not starts:
             continue  # none of its phrases can start here: no claim (and nothing else asked)

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from crosscheck.extract.context import vote_event
+from crosscheck.extract import formulas
 from crosscheck.extract.formulas import _holds, _in_article, _norm
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import KindRule, MemberList, RuleSet
@@ -38,6 +39,8 @@ class _Compiled:
                 before = PhraseSet(Phrase.parse(p) for p in m.before)
                 self.items.append((r, m, before, PhraseSet.of(m.after), _norm(r.sentence_needs)))
                 firsts.update(p.words[0].text for p in before.phrases if not p.words[0].gap)
+        # the member lists a sentence can start, from its forms (members_in asks only those)
+        self.starts = PhraseSet.start_index([it[2] for it in self.items])
         self.prefilter = (
             re.compile(r"(?<!\w)(?:[وفبلك]|ال)*(?:" + longest_of(sorted(firsts, key=len, reverse=True)) + r")(?!\w)")
             if firsts else None
@@ -149,7 +152,11 @@ def members_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies:
     tally = j < len(tallies) and tallies[j] < o_hi
     taken: set[int] = set()  # a list counts once, for the first rule that reads it
     forms = form_positions(toks)  # (a phrase or a word whose first word is not here: none)
-    for rule, ml, before, after, needs in comp.items:
+    items = comp.items
+    # (only the lists one of whose first words the sentence holds: the others start nowhere)
+    for rule, ml, before, after, needs in (
+        map(items.__getitem__, comp.starts.may_start(forms)) if formulas._BY_FIRST_WORD else items
+    ):
         if ml.with_tally and not tally:
             continue
         if needs and needs.isdisjoint(forms):

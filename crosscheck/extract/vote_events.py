@@ -48,6 +48,7 @@ from crosscheck.extract.claim_copy import set_fields, updated
 from crosscheck.models import Claim
 from crosscheck.ruleset.date_rules import date_rules
 from crosscheck.ruleset.vote_rules import VoteRules, spelled, vote_rules
+from crosscheck.text.dates import DateRules
 from crosscheck.text.literals import GateSet
 from crosscheck.text.normalize import normalize_word
 from crosscheck.text.tokens import bare_forms
@@ -1006,7 +1007,7 @@ def _when(ctx, stretch: str, vc: VoteCues) -> str:
     article's day)."""
     from crosscheck.text.dates import months_named, names_last_year
 
-    rules = date_rules(ctx.rules.directory)
+    rules = _date_rules(ctx)
     if any(pat.search(stretch) for cid, pat in vc.patterns if cid == "last_month"):
         return "m-1"
     if names_last_year(stretch, rules):
@@ -1020,8 +1021,18 @@ def _month_of(ctx, lead: str, vc: VoteCues) -> str:
     of them after a `month_anchor_words` word ("منذ أكتوبر": a period's start); "" otherwise."""
     from crosscheck.text.dates import months_named
 
-    months = months_named(lead, date_rules(ctx.rules.directory), anchors=vc.month_anchors)
+    months = months_named(lead, _date_rules(ctx), anchors=vc.month_anchors)
     return f"m{next(iter(months))}" if len(months) == 1 else ""
+
+
+def _date_rules(ctx) -> DateRules:
+    """The date rules of the document's rules directory, found once per document: each vote of a
+    paragraph asked for them, and `date_rules` resolves the directory's path on disk each time
+    (a system call per path part; a paragraph of votes asks once per vote)."""
+    found = ctx.__dict__.get("_vote_date_rules")
+    if found is None:
+        found = ctx.__dict__["_vote_date_rules"] = date_rules(ctx.rules.directory)
+    return found
 
 
 def _days_before(lead: str, vc: VoteCues) -> Optional[int]:

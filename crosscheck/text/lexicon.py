@@ -202,6 +202,31 @@ def _ends_after(p: Phrase, prev: Token | None) -> bool:
     return len(w) == 1 or w[-1].gap or w[-2].gap or (prev is not None and w[-2].matches(prev))
 
 
+class SetsByFirstWord:
+    """PhraseSet.start_index: the phrase sets of a list by the first words of their phrases."""
+
+    __slots__ = ("by_word", "words", "always", "size")
+
+    def __init__(self, by_word: dict[str, tuple[int, ...]], words: frozenset[str], always: tuple[int, ...],
+                 size: int) -> None:
+        self.by_word, self.words, self.always, self.size = by_word, words, always, size
+
+    def may_start(self, forms: frozenset[str]) -> Sequence[int]:
+        """The indexes (ascending) of the sets whose `starts_in(tokens, forms)` can be non-empty
+        for a token list whose forms are `forms`: a set some phrase of which starts with a loose
+        word, or one of whose first words the forms hold.  The others' starts_in is () (no
+        first word among the forms), so asking them is passed over."""
+        common = self.words & forms
+        if not common:
+            return self.always
+        if len(common) == 1 and not self.always:
+            return self.by_word[next(iter(common))]
+        got = set(self.always)
+        for w in common:
+            got.update(self.by_word[w])
+        return sorted(got)
+
+
 class PhraseSet:
     """Many phrases; finds the nearest one before or after a token position.
 
@@ -282,6 +307,21 @@ class PhraseSet:
     def any_starts_here(sets: Sequence["PhraseSet"]) -> "StartTest":
         """One cheap test for several phrase sets: could a phrase of any of them start here?"""
         return StartTest(any(s._first_loose for s in sets), frozenset().union(*(s._first_keys for s in sets)))
+
+    @staticmethod
+    def start_index(sets: Sequence["PhraseSet"]) -> "SetsByFirstWord":
+        """For a list of phrase sets asked one after the other of the same token lists (a vote
+        sentence's formulas and member lists): which of them can start anywhere in a list,
+        from the list's forms (SetsByFirstWord.may_start)."""
+        by: dict[str, list[int]] = {}
+        always: list[int] = []
+        for k, s in enumerate(sets):
+            if s._first_loose:
+                always.append(k)
+            else:
+                for w in s._first_keys:
+                    by.setdefault(w, []).append(k)
+        return SetsByFirstWord({w: tuple(ks) for w, ks in by.items()}, frozenset(by), tuple(always), len(sets))
 
     def starts_in(self, tokens: Sequence[Token], forms: frozenset[str] | None = None) -> Iterable[int]:
         """The positions of `tokens` where a phrase could start (a superset of those where
