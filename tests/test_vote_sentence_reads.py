@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from crosscheck.extract import formulas, member_counts
+from crosscheck.extract import formulas
 from crosscheck.extract.extractor import extract
 from crosscheck.models import Document
 from crosscheck.text import lexicon
@@ -55,8 +55,7 @@ def test_vote_sentences_give_the_same_claims_with_and_without_the_index(monkeypa
         f"والهند عن التصويت. واعتمد مجلس الأمن القرار {4000 + i} بالإجماع." for i in range(25)
     )
     with_index = [c.model_dump_json() for c in extract(Document(id="v", text=text))]
-    monkeypatch.setattr(formulas, "form_positions", forms_of)
-    monkeypatch.setattr(member_counts, "form_positions", forms_of)
+    monkeypatch.setattr(formulas, "form_positions", forms_of)  # (member lists read it through formulas.sentence_forms)
     plain = [c.model_dump_json() for c in extract(Document(id="v", text=text))]
     assert with_index == plain
     # a member list ("وامتناع الصين والهند": 2) and a formula ("بالإجماع": 15) every time
@@ -80,8 +79,7 @@ def test_the_index_reads_the_tokens_once_however_many_sets_ask(monkeypatch):
     extract(Document(id="v", text=text))
     with_index = tested[0]
     tested[0] = 0
-    monkeypatch.setattr(formulas, "form_positions", forms_of)
-    monkeypatch.setattr(member_counts, "form_positions", forms_of)
+    monkeypatch.setattr(formulas, "form_positions", forms_of)  # (member lists read it through formulas.sentence_forms)
     extract(Document(id="v", text=text))
     assert with_index == 0 < tested[0]
 

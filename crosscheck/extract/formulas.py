@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import Formula, KindRule, RuleSet
-from crosscheck.text.lexicon import Phrase, PhraseSet, form_positions, longest_of
+from crosscheck.text.lexicon import FormPositions, Phrase, PhraseSet, form_positions, longest_of
 from crosscheck.text.normalize import normalize_word
 from crosscheck.util.memo import per_object
 
@@ -79,6 +79,16 @@ def _holds(ctx: "DocContext", toks, phrases: list[str], forms: frozenset[str] | 
     found = memo.get(key)
     if found is None:
         found = memo[key] = _in_sentence(toks, phrases, forms)
+    return found
+
+
+def sentence_forms(ctx: "DocContext", toks) -> FormPositions:
+    """form_positions(toks) of a vote sentence, made once: its formulas and its member lists
+    (members_in) each read it."""
+    memo = ctx.info(toks)._memo
+    found = memo.get("form_positions")
+    if found is None:
+        found = memo["form_positions"] = form_positions(toks)
     return found
 
 
@@ -161,7 +171,7 @@ def formulas_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies
     out: list[Claim] = []
     ctx.reading_at(s_lo)  # read in text order: the sentences behind may be forgotten
     toks = ctx.tokens(s_lo, s_hi)
-    forms = form_positions(toks)  # (a formula, or a word it needs, whose first word is not here: none)
+    forms = sentence_forms(ctx, toks)  # (a formula, or a word it needs, whose first word is not here: none)
     items = comp.items
     # (only the formulas one of whose first words the sentence holds: the others start nowhere)
     for rule, f, ps, needs in (map(items.__getitem__, comp.starts.may_start(forms)) if _BY_FIRST_WORD else items):

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from crosscheck.extract.context import vote_event
 from crosscheck.extract import formulas
-from crosscheck.extract.formulas import _holds, _in_article, _norm
+from crosscheck.extract.formulas import _holds, _in_article, _norm, sentence_forms
 from crosscheck.models import Claim
 from crosscheck.ruleset.loader import KindRule, MemberList, RuleSet
-from crosscheck.text.lexicon import Phrase, PhraseSet, form_positions, longest_of
+from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
 from crosscheck.text.tokens import Token
 from crosscheck.util.memo import per_object
 
@@ -151,7 +151,7 @@ def members_in(ctx: "DocContext", rules: RuleSet, s_lo: int, s_hi: int, tallies:
     j = bisect_left(tallies, o_lo)
     tally = j < len(tallies) and tallies[j] < o_hi
     taken: set[int] = set()  # a list counts once, for the first rule that reads it
-    forms = form_positions(toks)  # (a phrase or a word whose first word is not here: none)
+    forms = sentence_forms(ctx, toks)  # (a phrase or a word whose first word is not here: none)
     items = comp.items
     # (only the lists one of whose first words the sentence holds: the others start nowhere)
     for rule, ml, before, after, needs in (
