@@ -3788,7 +3788,7 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             ):
                 cue = None
     if cue is None and r.cue_after:
-        cue = _pluperfect_cue(ctx, index, r.id, toks, left, right, r.cue_after)
+        cue = _pluperfect_cue(ctx, index, r.id, toks, left, right, r.cue_after, fig)
     if cue is not None and _shadowed(index, cue, r.id):
         cue = None
     if cue is None and r.cross_clause_cues:
@@ -3824,23 +3824,40 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
     return None
 
 
-def _pluperfect_cue(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int, right: int, reach: int):
-    """The cue right after "قد" when the figure at toks[left:right] follows a form of "كان" ("وكان
-    جنديان من القوة الدولية قد قتلا"; rules/scope.yaml pluperfect_*), or None.  At most
-    pluperfect_reach words are read, and none past the clause's end.  Only past the rule's own
-    reach (`reach`, its cue_after): within it the rule's own reading stands ("بعد أن كان 26 منهم
-    قد غادروا": the verb after a subset's pronoun is the subset's, decided there)."""
+def _pluperfect_opened(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+    """Does a form of "كان" (scope pluperfect_openers) stand right before the figure at
+    toks[left], or before its hedge ("وكان نحو 20 جنديا"), in its clause?"""
     sc = ctx.scope
     if not sc.pluperfect_openers or left <= 0 or toks[left].brk_before:
-        return None
+        return False
     k = left - 1
     if toks[k].forms.isdisjoint(sc.pluperfect_openers):
         hedge = lexicon_for(ctx.rules.hedges).find_before(toks, left)  # "وكان نحو 20 جنديا قد قتلوا"
         if hedge is None:
-            return None
+            return False
         k = hedge[1] - 1
         if k < 0 or toks[hedge[1]].brk_before or toks[k].forms.isdisjoint(sc.pluperfect_openers):
-            return None
+            return False
+    return True
+
+
+def _pluperfect_cue(ctx: DocContext, index, rule_id: str, toks: Sequence[Token], left: int, right: int, reach: int,
+                    fig: dict | None = None):
+    """The cue right after "قد" when the figure at toks[left:right] follows a form of "كان" ("وكان
+    جنديان من القوة الدولية قد قتلا"; rules/scope.yaml pluperfect_*), or None.  At most
+    pluperfect_reach words are read, and none past the clause's end.  Only past the rule's own
+    reach (`reach`, its cue_after): within it the rule's own reading stands ("بعد أن كان 26 منهم
+    قد غادروا": the verb after a subset's pronoun is the subset's, decided there).  (`fig`: the
+    figure's answers kept while _best_kind asks each rule, see _find_cue.)"""
+    sc = ctx.scope
+    if fig is None:
+        opened = _pluperfect_opened(ctx, toks, left)
+    else:
+        opened = fig.get("pluperfect")  # (it does not depend on the rule: asked once a figure)
+        if opened is None:
+            opened = fig["pluperfect"] = _pluperfect_opened(ctx, toks, left)
+    if not opened:
+        return None
     for j in range(right, min(len(toks) - 1, right + sc.pluperfect_reach)):
         if toks[j].brk_before:
             return None
