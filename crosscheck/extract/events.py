@@ -20,6 +20,7 @@ from crosscheck.text.literals import GateSet
 from crosscheck.util import regex_cache
 
 _YEAR_IN_HEADER = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DIGIT = regex_cache.compile(r"\d")
 
 
 # How far before a year its "منذ …" (rules/events.yaml past_not_before) is looked for.
@@ -223,6 +224,15 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
             found = (order, evs[0])
             break
         blockers = finder.blocked_by.get(rule.id)
+        if rule.scope == "after":
+            # the first cue after the figure, near enough, no other figure nor blocking word
+            # between (a slice of at most after_chars characters: bounded work per claim)
+            j = bisect_left(starts, c_hi)
+            if j < len(starts) and starts[j] - c_hi <= rule.after_chars and not _DIGIT.search(text, c_hi, starts[j]) and not (
+                    blockers is not None and _cut_off(ctx, s_lo, s_hi, rule.id, blockers, c_hi, starts[j])):
+                found = (order, evs[j])
+                break
+            continue
         if blockers is not None:
             # the last cue before the claim, unless a blocking word stands between them
             k = bisect_right(ends, c_lo) - 1

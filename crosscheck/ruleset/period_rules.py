@@ -133,7 +133,11 @@ class EventRule(_Strict):
     # where a cue counts: before the figure in its sentence or after it in its clause
     # (clause_before), only before it in its sentence (before: "صفقة تبادل 48 مقابل 2130", not
     # "أفرج عن 300 في إطار الصفقة"), or anywhere in the sentence (sentence)
-    scope: str = Field(pattern="^(clause_before|before|sentence)$")
+    scope: str = Field(pattern="^(clause_before|before|sentence|after)$")
+    # (scope after: only a cue after the figure, starting at most this many characters on in its
+    # sentence, across a comma, with no digit between - another figure's cue - and no blocking
+    # word: "أفرج عن 39 أسيرا، ضمن الدفعة الأولى من الصفقة")
+    after_chars: int = Field(0, ge=0, le=200)
     when_no_event: bool = False
     # periods (regex, matched at the period's start) of a figure the rule does not name: a
     # running total since a date ("ليبلغ عدد المفرج عنهم منذ أغسطس 78") spans the phases
