@@ -1833,6 +1833,14 @@ def _captive_anaphor(ctx: DocContext, toks: Sequence[Token], left: int) -> str |
             break
         kinds = ctx.scope.captive_anaphors.get(" ".join(t.text for t in toks[k:left - 1]))
         if kinds is not None:
+            held = ctx.scope.captive_held_rule
+            if held is not None and _still_held_after(ctx, toks, left):
+                # "وأشارت المصادر إلى أن الرهائن، وهم تسعة ألمان وأربعة سويسريين، يعانون من
+                # الإرهاق بعد أربعة أشهر في الأسر": the sentence tells them held, whatever
+                # release the article told last
+                kid, hkind = held
+                if hkind in kinds:
+                    return kid
             if last is not None and last[0] in kinds:
                 return last[1]
             # "المفرج عنهم، وبينهم 6 نساء" after "لا يزال 49 في قبضة الخاطفين": the freed named
@@ -1840,6 +1848,28 @@ def _captive_anaphor(ctx: DocContext, toks: Sequence[Token], left: int) -> str |
             named = [r for kind, r in ctx.captive_rules.items() if kind in kinds]
             return named[-1] if named else None
     return None
+
+
+_HELD_REACH = 40  # words after a captive anaphor's figure read for its captivity
+
+
+def _still_held_after(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+    """Does the sentence after the figure at `left` (at most _HELD_REACH words) tell captivity
+    (scope `captive_held_after`: "في الأسر", "لا يزالون") and no release (`captive_freed_after`)?
+    Read once per figure right after a captive anaphor's pronoun: bounded work."""
+    held_words, freed_words = ctx.scope.captive_held_after, ctx.scope.captive_freed_after
+    if not held_words:
+        return False
+    held = False
+    end = min(len(toks), left + _HELD_REACH)
+    for k in range(left, end):
+        one = toks[k].text
+        two = one + " " + toks[k + 1].text if k + 1 < end else None
+        if one in freed_words or (two is not None and two in freed_words):
+            return False
+        if one in held_words or (two is not None and two in held_words):
+            held = True
+    return held
 
 
 # _claim asks _cannot_be_a_claim first (tests/test_extract_fastpaths.py turns it off to compare)

@@ -533,6 +533,9 @@ class ScopeLexicon:
         self.toll_anaphors = {normalize_word(w): k for w, k in rules.toll_anaphors.items()}
         self.captive_anaphors = {normalize_word(w): frozenset(k) for w, k in rules.captive_anaphors.items()}
         self.captive_copulas = frozenset(normalize_word(w) for w in rules.captive_copulas)
+        self.captive_held_after = frozenset(" ".join(normalize_word(x) for x in w.split()) for w in rules.captive_held_after)
+        self.captive_freed_after = frozenset(" ".join(normalize_word(x) for x in w.split()) for w in rules.captive_freed_after)
+        self.captive_held_rule = tuple(rules.captive_held_rule) if rules.captive_held_rule else None
         self.captive_kinds = frozenset(k for ks in rules.captive_anaphors.values() for k in ks)
         self.toll_anaphor_kinds = frozenset(rules.toll_anaphor_kinds)
         self.toll_anaphor_copulas = frozenset(normalize_word(w) for w in rules.toll_anaphor_copulas)

@@ -646,6 +646,13 @@ class ScopeRules(_Strict):
                     raise ValueError(f"subset_verbs.{rid}: {p!r} needs one '#' (the figure) and words around it")
         return v
     captive_copulas: list[str] = Field(default_factory=list)
+    # ... unless the rest of the sentence tells them held: words of captivity after the figure
+    # (`captive_held_after`, one or two words) and none of release (`captive_freed_after`) make
+    # the figure the held rule's, `captive_held_rule` [rule id, its kind], when the word may name
+    # that kind ("الرهائن، وهم تسعة ألمان …، يعانون … في الأسر")
+    captive_held_after: list[str] = Field(default_factory=list)
+    captive_freed_after: list[str] = Field(default_factory=list)
+    captive_held_rule: Optional[list[str]] = Field(None, min_length=2, max_length=2)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
     # An aside between commas opening with one of these (a source, an inclusion) may stand
     # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
