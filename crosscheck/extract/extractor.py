@@ -291,12 +291,11 @@ def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue,
     return cue is None or _norm_phrase(cue[0].source) not in ck.veto_keep
 
 
-_WHOLE_GAP = 2  # words between a captive count and its "من أصل" (an adjective: "17 سائحا أوروبيا")
 
 
 def _captive_whole(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s_lo: int, left: int) -> CompiledKind | None:
     """The rule of the whole after `totals_of` ("من أصل") when the claim placed right before the
-    marker (at most _WHOLE_GAP words between) counts captives (scope `captive_wholes`): "حررت 71
+    marker (at most scope `captive_whole_gap` words between) counts captives (scope `captive_wholes`): "حررت 71
     رهينة من أصل 72 كانوا محتجزين", "يرتفع عدد المفرج عنهم إلى خمسة من أصل 17 خطفوا" - the
     whole is those taken, held; without it "من أصل 72" is read as a body size."""
     wholes = ctx.rules.scope.captive_wholes
@@ -312,7 +311,7 @@ def _captive_whole(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s_lo:
     if hit is None or any(toks[k].brk_before for k in range(hit[1], left)):
         return None
     right = placed[-1].right - getattr(toks, "offset", 0)
-    if not 0 <= hit[1] - right <= _WHOLE_GAP or any(toks[k].brk_before for k in range(right, hit[1] + 1)):
+    if not 0 <= hit[1] - right <= ctx.rules.scope.captive_whole_gap or any(toks[k].brk_before for k in range(right, hit[1] + 1)):
         return None
     return comp.by_id.get(rid)
 

@@ -756,6 +756,8 @@ class ScopeRules(_Strict):
     # the whole after `totals_of` right after a count of captives ("حررت 71 رهينة من أصل 72",
     # "خمسة من أصل 17 خطفوا"): the part's kind -> the rule id of the whole (those taken, held)
     captive_wholes: dict[str, str] = Field(default_factory=dict)
+    # ... with at most this many words between the count and "من أصل" (an adjective, its state)
+    captive_whole_gap: int = Field(2, ge=0, le=8)
     # A toll named before a figure in its clause ("وكانت الحصيلة قد بلغت 1491 قتيلا مساء أمس"):
     # the figure is the running total, and a day cue of `period_before_only` after it dates
     # that total, not a day's count.  Normalised words, with clitics and the article.
