@@ -56,3 +56,10 @@ def test_recalled_batches_do_not_take_the_phase_named_before_them():
 def test_a_figure_between_keeps_the_phase_to_its_own_figure():
     ev = _events("وأفرجت الحركة عن 12 رهينة، وأفرجت السلطات عن 30 أسيرا في الدفعة الثانية")
     assert ev.get(("hostages_released", 12)) != "phase:2"
+
+
+def test_the_release_phrases_hide_no_prisoner_cue():
+    # (before: "بعد الإفراج عنهم", a phrase of hostages_released_after, shadowed the prisoner
+    # rule's "الإفراج عنهم" in an article with no abduction, and the figure was lost)
+    claims = _claims("وخطف مسلحون جنديا. ووصل 26 أسيرا إلى المدينة بعد الإفراج عنهم في صفقة التبادل")
+    assert ("prisoners_released", 26) in claims

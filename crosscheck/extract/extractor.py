@@ -204,6 +204,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
     _KIND_OF_RULE.update((r.id, r.kind) for r in rules.kinds)
+    _NO_SHADOW.update(r.id for r in rules.kinds if not r.shadows)
     return Compiled(
         rules,
         kinds,
@@ -4004,8 +4005,9 @@ def _shadowed(index, cue, rule_id: str) -> bool:
 
 
 def _other_kind(rule: str, own: str) -> bool:
-    """Is `rule` another rule than `own`, of another kind (when both kinds are known)?"""
-    if rule == own:
+    """Is `rule` another rule than `own`, of another kind (when both kinds are known)?  (A rule
+    whose cues shadow none, `shadows: false`, never counts.)"""
+    if rule == own or rule in _NO_SHADOW:
         return False
     a, b = _KIND_OF_RULE.get(rule), _KIND_OF_RULE.get(own)
     return a is None or a != b
@@ -4013,6 +4015,7 @@ def _other_kind(rule: str, own: str) -> bool:
 
 _RULE_OF: dict[object, str] = {}  # a cue's payload ("rule" or "rule:cross") -> its rule id
 _KIND_OF_RULE: dict[str, str] = {}  # rule id -> its claim kind (filled by compile_rules)
+_NO_SHADOW: set[str] = set()  # rule ids whose cues shadow no other rule's (filled by compile_rules)
 
 
 def _people_joined(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:

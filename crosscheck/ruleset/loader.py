@@ -204,6 +204,9 @@ class KindRule(_Strict):
     cue_before: int = 4  # how many words before the number a cue may stand
     cue_after: int = 4  # how many words after the counted noun a cue may stand
     cue_scope: Literal["clause", "sentence"] = "clause"
+    # false: this rule's cues never shadow a shorter cue of another kind inside them (a rule whose
+    # phrases are built around other rules' cue words, "بعد الإفراج عنهن", for one more reading)
+    shadows: bool = True
     # Cues that may stand before the figure in an earlier clause of its sentence.
     cross_clause_cues: list[str] = Field(default_factory=list)
     # When the word right before the claim is one of these, the cue may stand across commas up
