@@ -219,6 +219,7 @@ def _event_near_plain(ctx, kind, s_lo, s_hi, c_lo, c_hi, current, period=None):
         if best is not None:
             return f"past:{best}"
     found = None
+    text = ctx.text
     for s, e, what in rules:
         order, rule, ev = what
         if rule.kinds and kind not in rule.kinds:
@@ -227,7 +228,29 @@ def _event_near_plain(ctx, kind, s_lo, s_hi, c_lo, c_hi, current, period=None):
             continue
         if period and rule.id in finder.not_in_periods and finder.not_in_periods[rule.id].match(period):
             continue
-        if rule.scope != "sentence" and not ((sent_lo <= s and e <= c_lo) or (c_hi <= s < limit)):
+        blockers = finder.blocked_by.get(rule.id)
+        if rule.scope == "after":
+            # (session 36) the first cue after the figure, within after_chars, no digit nor
+            # blocking word between
+            if not (c_hi <= s and s - c_hi <= rule.after_chars and not any(ch.isdigit() for ch in text[c_hi:s])
+                    and not (blockers is not None and blockers.search(text, c_hi, s))):
+                continue
+            if any(s2 < s and c_hi <= s2 and w2[1] is rule for s2, _e2, w2 in rules):
+                continue  # not the first after the figure
+        elif rule.scope != "sentence" and blockers is not None:
+            # (a rule with blocking words: the last cue before the figure with none between, or
+            # the first after it in its window with none between)
+            before = sent_lo <= s and e <= c_lo and not any(
+                sent_lo <= s2 and e2 <= c_lo and s2 > s and w2[1] is rule for s2, e2, w2 in rules)
+            after = c_hi <= s < limit and not any(
+                c_hi <= s2 < s and w2[1] is rule for s2, _e2, w2 in rules)
+            if before and blockers.search(text, e, c_lo):
+                before = False
+            if after and blockers.search(text, c_hi, s):
+                after = False
+            if not (before or after):
+                continue
+        elif rule.scope != "sentence" and not ((sent_lo <= s and e <= c_lo) or (c_hi <= s < limit)):
             continue
         if found is None or order < found[0]:
             found = (order, ev)
