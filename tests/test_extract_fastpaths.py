@@ -178,10 +178,11 @@ def _plain_shadowed(index, cue, rule_id):
     end = max((e for _s, e, q in matches if q is p), default=start + 1)
     own = rule_id.split(":")[0]
     kind = {r.id: r.kind for r in load_rules().kinds}
+    quiet = {r.id for r in load_rules().kinds if not r.shadows}  # (session 36: `shadows: false`)
 
     def other(payload):
         rid = str(payload).split(":")[0]
-        return rid != own and (kind.get(rid) is None or kind.get(rid) != kind.get(own))
+        return rid != own and rid not in quiet and (kind.get(rid) is None or kind.get(rid) != kind.get(own))
 
     if any(e > end and other(q.payload) for _s, e, q in matches):
         return True
