@@ -525,7 +525,10 @@ def _outlier_links(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[In
                         and c.as_of == ref.as_of
                         and (c.low, c.high, c.qualifier) == (ref.low, ref.high, ref.qualifier)]
                 by = f", also {', '.join(sorted({c.doc for c in also}))}" if also else ""
-                expl = (f"{said} and {_say(ref)} ({ref.doc}{by}) the same day: one running total cannot be "
+                expl = (f"{said} and {_say(ref)} ({ref.doc}{by}) in the same undated report: one moment's "
+                        "running total cannot be both; the other reports fit one growing total with the second "
+                        "figure") if cl.trajectory and not out.as_of else (
+                        f"{said} and {_say(ref)} ({ref.doc}{by}) the same day: one running total cannot be "
                         "both; the other reports fit one growing total with the second figure") if cl.trajectory else (
                         f"{said}, recalled for its day, and {_say(ref)} ({ref.doc}{by}) the same day: one "
                         "count of that day cannot be both; the other reports agree with the second figure")

@@ -1127,7 +1127,21 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
                                      direction="after_revision", strength="hard"))
             continue
         if do is None:
-            return None
+            # an undated figure is left out only when its own source gives another figure of
+            # the cluster it cannot agree with (an undated source sits at one unknown moment and
+            # never makes another source an outlier): it is that source's own mismatch, named
+            # against its kept figure nearest in value, not a dispute of the whole story
+            own = [s for s in supporters if groups[s] == groups[o] and cdates[s] is None
+                   and not agree_all([spans[s], so])]
+            own = [s for s in own if claims[s].doc == claims[o].doc] or own
+            if not own:
+                return None
+            mid = so.midpoint() or 0.0
+            ref = min(own, key=lambda s: (abs((spans[s].midpoint() or 0.0) - mid), s))
+            loose = [stretched(claims[i], spans[i], cfg) or spans[i] for i in (o, ref)]
+            links.append(OutlierLink(claim=_ref(claims[o]), reference=_ref(claims[ref]), direction="same_day",
+                                     strength="soft" if agree_all(loose) else "hard"))
+            continue
         same = [s for s in supporters if cdates[s] == do and s not in out_set and not agree_all([spans[s], so])]
         # a figure is set against figures of its own stretch of the count (an official downward
         # revision starts a new one: `revision_days`)
