@@ -415,8 +415,40 @@ def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
     cluster, never outliers, not compared); figures closer to each other ("11 circulated, 9
     official") are compared as usual, in a cluster of one source too ("157 dead, 32 of them
     Kenyans" in one article is no conflict)."""
-    return [members[i] for i in own_parts([m.claim for m in members], cfg.own_part_ratio,
-                                           cfg.continuous_kinds, cfg.own_part_leads)]
+    claims = [m.claim for m in members]
+    parts = own_parts(claims, cfg.own_part_ratio, cfg.continuous_kinds, cfg.own_part_leads)
+    return [members[i] for i in _unmet_parts(claims, parts, cfg.own_part_met_ratio)]
+
+
+def _unmet_parts(claims: Sequence[Claim], parts: Sequence[int], ratio: float) -> list[int]:
+    """The `parts` (positions in `claims`) that no other article's figure of the same day, not
+    itself a part, meets within the factor `ratio` (rules/reconcile.yaml `own_part_met_ratio`; 0:
+    all of them).  A figure far below its own article's largest one that another outlet gives
+    as its figure of that day (52 beside a misgrouped 700; 50 in another article that day) is
+    that day's count, compared as usual, not a part.  Cost: a sort of each day's figures, then
+    a binary search per part."""
+    if not parts or ratio <= 1:
+        return list(parts)
+    part_set = set(parts)
+    by_day: dict[str, list[tuple[float, str]]] = {}
+    for i, c in enumerate(claims):
+        v = numeric_value(c)
+        if i not in part_set and v is not None and c.as_of:
+            by_day.setdefault(c.as_of[:10], []).append((float(v), c.doc))
+    for vals in by_day.values():
+        vals.sort()
+    out = []
+    for i in parts:
+        c = claims[i]
+        v = numeric_value(c)
+        vals = by_day.get((c.as_of or "")[:10]) if v is not None and v > 0 else None
+        if vals:
+            lo = bisect_left(vals, (float(v) / ratio, ""))
+            hi = bisect_right(vals, (float(v) * ratio, "\uffff"))
+            if any(doc != c.doc for _v, doc in vals[lo:hi]):
+                continue  # another article's figure of its day meets it: compared
+        out.append(i)
+    return out
 
 
 _HEADLINE_NOTE = "not compared: a headline's figure beside its article's own figure for the same quantity: "

@@ -138,6 +138,10 @@ class ReconcileConfig(BaseModel):
     # a figure right after one of these leads (normalised) below a larger figure of its own
     # sentence is what made that figure rise: a part of it, not compared (intervals.own_parts)
     own_part_leads: list[str] = []
+    # a figure own_part_ratio would set aside is compared after all when another article gives
+    # a figure of the same day within this factor of it (not itself set aside): that day's
+    # count, not a part (reconciler._unmet_parts); 0 turns this off
+    own_part_met_ratio: float = Field(0.0, ge=0)
     # two figures of one article's day from different counters (attributions) at most this
     # factor apart are two counting methods the article reports, not a same-day mismatch
     # (inconsistencies._rival_counters); None turns this off
