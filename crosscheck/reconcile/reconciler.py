@@ -35,6 +35,7 @@ from crosscheck.reconcile.trajectory import Item, fit, fits_all
 from crosscheck.errors import InputError
 from crosscheck.reconcile.grouping import EARLIER_PERIOD, ScopeGroup, exact_form, group_claims, since_day
 from crosscheck.reconcile.intervals import (
+    SUM_PART,
     Span,
     categorical_consensus,
     claim_span,
@@ -417,19 +418,27 @@ def _own_parts(members, sources: SourceGroups, cfg: ReconcileConfig) -> list:
     Kenyans" in one article is no conflict)."""
     claims = [m.claim for m in members]
     parts = own_parts(claims, cfg.own_part_ratio, cfg.continuous_kinds, cfg.own_part_leads)
-    return [members[i] for i in _unmet_parts(claims, parts, cfg.own_part_met_ratio)]
+    if not parts or cfg.own_part_met_ratio <= 1:
+        return [members[i] for i in parts]
+    # only a part by the ratio alone may be another article's count of the day: one its article
+    # adds up to its own total (sums: "112 + 5 = 117") or tells as what made it rise is a part
+    by_ratio = set(own_parts(claims, cfg.own_part_ratio, cfg.continuous_kinds))
+    stated = [i for i in parts if i not in by_ratio or SUM_PART in claims[i].inferred]
+    met = _unmet_parts(claims, [i for i in parts if i not in stated], cfg.own_part_met_ratio, parts)
+    return [members[i] for i in sorted(set(stated) | set(met))]
 
 
-def _unmet_parts(claims: Sequence[Claim], parts: Sequence[int], ratio: float) -> list[int]:
+def _unmet_parts(claims: Sequence[Claim], parts: Sequence[int], ratio: float,
+                 aside: Sequence[int] = ()) -> list[int]:
     """The `parts` (positions in `claims`) that no other article's figure of the same day, not
-    itself a part, meets within the factor `ratio` (rules/reconcile.yaml `own_part_met_ratio`; 0:
-    all of them).  A figure far below its own article's largest one that another outlet gives
+    itself a part (in `parts` or `aside`), meets within the factor `ratio` (rules/reconcile.yaml
+    `own_part_met_ratio`; 0: all of them).  A figure far below its own article's largest one that another outlet gives
     as its figure of that day (52 beside a misgrouped 700; 50 in another article that day) is
     that day's count, compared as usual, not a part.  Cost: a sort of each day's figures, then
     a binary search per part."""
     if not parts or ratio <= 1:
         return list(parts)
-    part_set = set(parts)
+    part_set = set(parts) | set(aside)
     by_day: dict[str, list[tuple[float, str]]] = {}
     for i, c in enumerate(claims):
         v = numeric_value(c)
