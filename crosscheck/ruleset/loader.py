@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Literal, Optional, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from crosscheck.errors import RuleError
 from crosscheck.models import CLAIM_KINDS
 from crosscheck.ruleset.resources import packaged_rules_dir, resolved, rules_dir
+from crosscheck.text.lexicon import expand_phrase
 from crosscheck.util.yaml_data import parse_yaml
 
 DEFAULT_RULES_DIR = packaged_rules_dir()
@@ -73,6 +74,69 @@ class Examples(_Strict):
     hit: list[Example] = Field(min_length=1)  # must match (with these values)
     miss: list[str] = Field(min_length=1)  # must not produce a claim of this rule
     todo: list[Example] = Field(default_factory=list)  # known gaps: run, reported, never fail
+
+
+# --------------------------------------------------------------------------- shared phrases
+
+
+class PhraseExamples(_Strict):
+    """Sentences in which a phrase of the set stands (hit) and in which none does (miss)."""
+
+    hit: list[str] = Field(min_length=1)
+    miss: list[str] = Field(min_length=1)
+
+
+class NamedPhrases(_Strict):
+    """One named phrase set of rules/phrases.yaml: what it says, its phrases (alternation
+    groups allowed: crosscheck.text.lexicon.expand_phrase), and examples."""
+
+    what: str
+    phrases: list[str] = Field(min_length=1)
+    examples: PhraseExamples
+
+    @field_validator("phrases")
+    @classmethod
+    def _expanded(cls, v: list[str]) -> list[str]:
+        out: list[str] = []
+        for raw in v:
+            if raw.startswith("@"):
+                raise ValueError(f"{raw!r}: a named set cannot name another")
+            out.extend(p for p in expand_phrase(raw) if p not in out)
+        return out
+
+
+class PhraseSets(_Strict):
+    """rules/phrases.yaml: phrase sets several rules share, named once ("@demanded_release"
+    in a kind rule's phrase list stands for all of that set's phrases)."""
+
+    what: str
+    why: str
+    sets: dict[str, NamedPhrases] = Field(default_factory=dict)
+
+
+# the kind-rule lists whose entries are phrases: they may hold alternation groups and `@name`
+# references to rules/phrases.yaml, expanded when the rule is loaded
+PHRASE_FIELDS = ("cues", "cross_clause_cues", "antecedent_cues", "exclude", "exclude_before", "require_before")
+
+
+def expand_phrases(raws: list[str], sets: dict[str, list[str]] | None) -> list[str]:
+    """A phrase list as the matcher reads it: `@name` replaced by the named set's phrases,
+    alternation groups expanded; the order written, each phrase once."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in raws:
+        if raw.startswith("@"):
+            if sets is None or raw[1:] not in sets:
+                known = ", ".join(sorted(sets or ())) or "none"
+                raise ValueError(f"unknown phrase set {raw!r} (rules/phrases.yaml sets: {known})")
+            found = sets[raw[1:]]
+        else:
+            found = expand_phrase(raw)
+        for p in found:
+            if p not in seen:
+                seen.add(p)
+                out.append(p)
+    return out
 
 
 # --------------------------------------------------------------------------- kind rules
@@ -317,6 +381,13 @@ class KindRule(_Strict):
         if v not in CLAIM_KINDS:
             raise ValueError(f"unknown kind {v!r}; known kinds: {', '.join(CLAIM_KINDS)}")
         return v
+
+    @field_validator(*PHRASE_FIELDS)
+    @classmethod
+    def _expanded(cls, v: list[str], info: ValidationInfo) -> list[str]:
+        # named sets come in the validation context (load_rules reads rules/phrases.yaml first)
+        sets = (info.context or {}).get("phrase_sets")
+        return expand_phrases(v, sets)
 
 
 class PositionRule(_Strict):
@@ -960,6 +1031,7 @@ class RuleSet(BaseModel):
     scope: ScopeRules
     hierarchy: HierarchyRules
     nisba: NisbaRules
+    phrases: Optional[PhraseSets] = None  # rules/phrases.yaml (its sets are expanded in the kinds)
 
 
 # --------------------------------------------------------------------------- loading
@@ -980,9 +1052,9 @@ def read_yaml(path: Path, what: str = "rule file") -> object:
         raise RuleError(f"{path}:{where} is not valid YAML ({problem}); fix the syntax") from None
 
 
-def _validate(model: type[BaseModel], data: object, path: Path) -> BaseModel:
+def _validate(model: type[BaseModel], data: object, path: Path, context: dict | None = None) -> BaseModel:
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(x) for x in err["loc"]) or "(top level)"
@@ -1012,11 +1084,15 @@ def _load(directory: str) -> RuleSet:
         digest.update(f.read_bytes())
     kinds: list[KindRule] = []
     positions: list[PositionRule] = []
+    # the phrase sets rules share (a rules directory without the file names none)
+    shared = root / "phrases.yaml"
+    phrase_sets = _validate(PhraseSets, read_yaml(shared), shared) if shared.is_file() else None
+    context = {"phrase_sets": {k: v.phrases for k, v in phrase_sets.sets.items()} if phrase_sets else {}}
     kind_dir = root / "kinds"
     for path in sorted(kind_dir.glob("*.yaml")):
         data = read_yaml(path)
         model = PositionRule if isinstance(data, dict) and data.get("kind") == "vote_position" else KindRule
-        rule = _validate(model, data, path)
+        rule = _validate(model, data, path, context)
         if rule.id != path.stem:
             raise RuleError(f"{path}: id: rule id {rule.id!r} must equal the file name {path.stem!r}")
         (positions if model is PositionRule else kinds).append(rule)
@@ -1039,4 +1115,5 @@ def _load(directory: str) -> RuleSet:
         scope=one("scope.yaml", ScopeRules),
         hierarchy=one("hierarchy.yaml", HierarchyRules),
         nisba=one("nisba.yaml", NisbaRules),
+        phrases=phrase_sets,
     )

@@ -5,6 +5,10 @@ normalised like the text (crosscheck.text.normalize), so spelling variants of al
 tashkeel do not matter.  Two extras:
   * a word ending in `*` matches any word starting with it ("نازح*" matches نازحين, نازحون);
   * a word `…` (or `...`) matches a gap of up to three words ("امتنع … عن التصويت").
+Rule files may write many phrases as one (expand_phrase, at load time): `(a|b c|)` stands for
+each of its alternatives, words or none ("(طالب|يطالب) (بالافراج عن|باطلاق) (بقيه|)" is eight
+phrases); the rule schema expands them and the named phrase sets of rules/phrases.yaml
+(`@name`) before anything is compiled, so matching never sees the notation.
 A phrase never matches across clause punctuation.  Clitic prefixes (و ف ب ل ك ال) on the text's
 words are allowed through Token.forms.
 """
@@ -20,6 +24,35 @@ from crosscheck.text.normalize import normalize_word
 from crosscheck.text.tokens import Token
 
 GAP_WORDS = ("…", "...")
+_GROUP = re.compile(r"\(([^()]*)\)")  # one alternation group of expand_phrase
+
+
+def expand_phrase(raw: str) -> list[str]:
+    """The phrases one rule-file entry stands for: each `(a|b|…)` group replaced by each of
+    its alternatives in turn (an empty one drops the group), in the order written, whitespace
+    collapsed, duplicates once.  An entry without a group is itself.  ValueError on a stray
+    parenthesis or bar, an empty group, or an entry one of whose expansions is empty."""
+    if "(" not in raw and ")" not in raw and "|" not in raw:
+        return [raw]
+    out: list[str] = []
+    todo = [raw]
+    while todo:
+        cur = todo.pop(0)
+        m = _GROUP.search(cur)
+        if m is None:
+            if "(" in cur or ")" in cur or "|" in cur:
+                raise ValueError(f"unbalanced alternation in {raw!r} (write (a|b|) groups, not nested)")
+            words = " ".join(cur.split())
+            if not words:
+                raise ValueError(f"{raw!r} expands to an empty phrase")
+            if words not in out:
+                out.append(words)
+            continue
+        alts = m.group(1).split("|")
+        if len(alts) < 2:
+            raise ValueError(f"a group of one alternative in {raw!r}: write (a|b) or (a|) for an optional word")
+        todo.extend(cur[:m.start()] + " " + a.strip() + " " + cur[m.end():] for a in alts)
+    return out
 GAP_MAX = 3
 # PhraseSet.at and SentenceIndex try only the phrases whose second word the next token has
 # (tests turn it off to compare)
