@@ -91,6 +91,9 @@ class VoteCues:
     def __init__(self, rules: VoteRules) -> None:
         self.rules = rules
         self.patterns = [(c.id, regex_cache.compile(spelled(p))) for c in rules.cues for p in c.patterns]
+        # the identity of each `body_council` pattern's body, by the pattern's index
+        self.council_of = [c.body or "" for c in rules.cues for _p in c.patterns]
+        self.councils = frozenset(c.body for c in rules.cues if c.id == "body_council" and c.body)
         self.gates = GateSet([pat.pattern for _cid, pat in self.patterns])
         self.negators = frozenset(normalize_word(w) for w in rules.veto_negators)
         self.adjectives: dict[str, str] = {}
@@ -122,6 +125,8 @@ class VoteCues:
                 elif cid == "body_committee":
                     n = self.committees.get(normalize_word(m.group("c")))
                     value = f"ga{n}" if n else "ga"
+                elif cid == "body_council":
+                    value = self.council_of[k]
                 out.append(Cue(m.start(), m.end(), cid, value))
         out.sort(key=lambda c: (c.start, c.end))
         return out
@@ -627,7 +632,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         values = [c.value for _, _, c in occ.claims if isinstance(c.value, (int, float))]
         if body == "chr" and sum(values) > vc.rules.chr_members:
             body = "ga3"  # more voters than the Commission had: the Assembly's Third Committee
-        if any(v > vc.rules.sc_members for v in values) and not (body or "").startswith(tuple(vc.rules.large_bodies)):
+        if (any(v > vc.rules.sc_members for v in values) and not (body or "").startswith(tuple(vc.rules.large_bodies))
+                and body not in vc.councils):  # a regional or agency council's tally stays its own
             if short_named is None:
                 short_named = {c.id[5:7] for c in cues if c.id.endswith("_short")}
             # more voters than the Security Council's seats: the Assembly's vote - or, in an article
@@ -760,7 +766,7 @@ def text_ordinal(text: str, at: int, vc: VoteCues) -> str:
 
 
 _SAME_IF_EQUAL = ("body", "subj", "res", "by", "veto", "past", "ord")
-_FULL_BODIES = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr")
+_FULL_BODIES = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr", "body_council")
 
 
 def _short_bodies(window: list[Cue], first: int, named: set[str]) -> list[Cue]:
@@ -770,8 +776,9 @@ def _short_bodies(window: list[Cue], first: int, named: set[str]) -> list[Cue]:
 
 
 def _body(cue: Cue) -> str:
-    """The body a full body cue names: "sc", "ga", "hrc", "chr", or a General Assembly committee "ga3"."""
-    return cue.value if cue.id == "body_committee" else cue.id[5:]
+    """The body a full body cue names: "sc", "ga", "hrc", "chr", a General Assembly committee "ga3", or
+    a regional or agency council by its identity ("oas")."""
+    return cue.value if cue.id in ("body_committee", "body_council") else cue.id[5:]
 
 
 def _assembly(a: str, b: str) -> bool:

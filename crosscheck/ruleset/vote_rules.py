@@ -8,12 +8,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from crosscheck.ruleset.loader import _validate, read_yaml
 from crosscheck.ruleset.resources import rules_dir
 
-CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr", "body_sc_short", "body_ga_short", "amendment", "draft",
+CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr", "body_council", "body_sc_short", "body_ga_short", "amendment", "draft",
            "resolution", "resolution_text", "veto", "recall", "after_event", "earlier_step", "sponsor_verb", "voter_verb", "past_month", "last_month", "year", "that_year")
 
 _SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ّ": None})
@@ -36,6 +36,14 @@ class CueExamples(_Strict):
 class VoteCue(_Strict):
     id: str = Field(pattern="^(" + "|".join(CUE_IDS) + ")$")
     what: str
+    # a `body_council` cue's identity: the event's body ("oas", "au_psc"), a body of its own
+    body: Optional[str] = Field(None, pattern="^[a-z][a-z_]*$")
+
+    @model_validator(mode="after")
+    def _council_body(self) -> "VoteCue":
+        if (self.id == "body_council") != (self.body is not None):
+            raise ValueError("a body_council cue names its body (`body`), and only such a cue does")
+        return self
     patterns: list[str] = Field(min_length=1)
     examples: CueExamples
 
