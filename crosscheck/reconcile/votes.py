@@ -126,7 +126,10 @@ class Occ:
 
     @property
     def specificity(self) -> tuple:
-        return (self.undated, not self.get("res"), not self.get("by"), self.exact is None, self.doc, self.get("n"))
+        # an undated vote whose own words name its month ("الذي اعتمد في يناير"), though no year
+        # dates it, is read before one naming none: its figures find their vote first
+        return (self.undated, self.undated and not self.get("when"), not self.get("res"), not self.get("by"),
+                self.exact is None, self.doc, self.get("n"))
 
 
 def _iso(v: Optional[str]) -> Optional[date]:

@@ -59,8 +59,10 @@ class LinkFallback(Exception):
 
 def _spec_text(o: V.Occ) -> str:
     """`Occ.specificity` as a text that sorts the same (ids hold no NUL)."""
-    u, a, b, c, doc, n = o.specificity
-    return f"{int(u)}{int(a)}{int(b)}{int(c)}\x00{doc}\x00{n}"
+    u, w, a, b, c, doc, n = o.specificity
+    # (an undated vote's own month, `w`, is written for undated votes only: a dated vote's text
+    # is the one stored before it was read)
+    return f"{int(u)}{int(w) if u else ''}{int(a)}{int(b)}{int(c)}\x00{doc}\x00{n}"
 
 
 def _key_text(k: tuple) -> str:
