@@ -66,6 +66,9 @@ _CLAUSE_END = regex_cache.compile(r"[،,.؛;:!?\n]")
 # a clause of its own: a comma or a semicolon, then a word opened by "و"
 _NEW_CLAUSE = regex_cache.compile(r"[،,؛;]\s*و")
 _HEADER_YEAR = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# What stands between a vote's figures and a year that is theirs: a unit word left out of the
+# figure, then "في" / "عام" ("122 صوتا في 2011", "بـ98 دولة عام 2009"), nothing else
+_YEAR_OF_PREVIOUS = regex_cache.compile(r"\s*(?:[^\s،,.؛;:\d]+\s+)?(?:(?:في|خلال)\s+(?:(?:ال)?(?:عام|سن[ةه])\s+)?|(?:ال)?(?:عام|سن[ةه])\s+)")
 _SINCE = regex_cache.compile(r"منذ\s+(?:عام\s+|سنه\s+)?$")
 _FILLERS = frozenset(normalize_word(w) for w in ("قرار", "القرار", "الذي", "التي", "قد", "كانت", "كان"))
 
@@ -661,8 +664,14 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             fields["veto"] = "+".join(sorted(vetoers)) or "yes"
         # past: a year before the article's, or a month "الماضي", in this stretch of the sentence
         p_lo = max(lo, s_lo)
+        # a pair of tallies each with its year ("بين 122 صوتا في 2011 و132 صوتا في 2012"): a year
+        # right after the previous vote's figures is that vote's, and one after the next vote's
+        # first figure, in this sentence, is the next vote's
+        y_hi = nxt if nxt < s_hi else len(text)
         for c in window:
             if c.start < p_lo:
+                continue
+            if c.id == "year" and (c.start >= y_hi or (lo > s_lo and c.start < first and _YEAR_OF_PREVIOUS.fullmatch(text, lo, c.start))):
                 continue
             if c.id == "past_month":
                 fields["past"] = "yes"
@@ -681,12 +690,13 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # يدين …", after today's "مشروع القرار الجزائري"): another text than the one last
             # named with its sponsors, not today's draft recalled
             fields["by"] = ""
-        if year is None:
-            # an undated article: a year named in the vote's own stretch ("القرار 1929 الذي تبناه
+        if year is None or (not ctx.doc.date and "past" not in fields):
+            # an undated article (its year, when read from its first lines, only a guess): a year named in the vote's own stretch ("القرار 1929 الذي تبناه
             # المجلس عام 2010 بأغلبية 12 صوتا") is the year the vote was held (`y2010`), whether
             # past or not; a resolution number that looks like a year is none
             numbers = [(c.start, c.end) for c in window if c.id == "resolution"]
-            years = {c.value for c in window if c.id == "year" and c.start >= p_lo
+            years = {c.value for c in window if c.id == "year" and c.start >= p_lo and c.start < y_hi
+                     and not (lo > s_lo and c.start < first and _YEAR_OF_PREVIOUS.fullmatch(text, lo, c.start))
                      and not any(a <= c.start < b for a, b in numbers)
                      and not _SINCE.search(text, max(0, c.start - 12), c.start)
                      and not any(_year_of(text, o, c, vc) for o in others)}
