@@ -690,8 +690,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # يدين …", after today's "مشروع القرار الجزائري"): another text than the one last
             # named with its sponsors, not today's draft recalled
             fields["by"] = ""
-        if year is None or (not ctx.doc.date and "past" not in fields):
-            # an undated article (its year, when read from its first lines, only a guess): a year named in the vote's own stretch ("القرار 1929 الذي تبناه
+        if year is None:
+            # an undated article: a year named in the vote's own stretch ("القرار 1929 الذي تبناه
             # المجلس عام 2010 بأغلبية 12 صوتا") is the year the vote was held (`y2010`), whether
             # past or not; a resolution number that looks like a year is none
             numbers = [(c.start, c.end) for c in window if c.id == "resolution"]
