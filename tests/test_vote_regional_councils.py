@@ -67,3 +67,12 @@ def test_an_undated_articles_vote_named_with_its_month_finds_its_vote_first():
     ev = {(c.doc, c.value): c.event for c in claims if c.kind == "votes_for"}
     assert ev[("a", 19)] == ev[("b", 19)], ev
     assert ev[("b", 18)] != ev[("a", 19)], ev
+
+
+def test_a_pair_of_tallies_each_with_its_year_keeps_its_own_year():
+    # hit: the year right after each figure is that figure's vote's ("132 صوتا في 2012" is 2012's)
+    text = ("وتراوح التأييد في اللجنة الثالثة بين 122 صوتا في 2011 و132 صوتا في 2012، قبل أن يتراجع "
+            "هذا العام.")
+    ev = tally_events(text, "2013-11-20")
+    assert ev[("votes_for", 122)].get("past") == "2011", ev
+    assert ev[("votes_for", 132)].get("past") == "2012", ev
