@@ -21,6 +21,7 @@ from crosscheck.util import regex_cache
 
 _YEAR_IN_HEADER = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = regex_cache.compile(r"\d")
+_NAME_LOOKBACK = 40  # characters before a figure read for a rule's not_right_after
 
 
 # How far before a year its "منذ …" (rules/events.yaml past_not_before) is looked for.
@@ -52,6 +53,9 @@ class EventFinder:
                                for r in rules.rules if r.not_in_periods}
         self.blocked_by = {r.id: regex_cache.compile("|".join(f"(?:{spelled(p)})" for p in r.blocked_by))
                            for r in rules.rules if r.blocked_by}
+        self.not_right_after = {
+            r.id: regex_cache.compile("(?:" + "|".join(f"(?:{spelled(p)})" for p in r.not_right_after) + r")\s*\Z")
+            for r in rules.rules if r.not_right_after}
 
     def hits(self, text: str, lo: int, hi: int, among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, object]]:
         out: list[tuple[int, int, object]] = []
@@ -220,6 +224,9 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
             continue
         if period and finder.not_in_periods.get(rule.id) and finder.not_in_periods[rule.id].match(period):
             continue
+        named = finder.not_right_after.get(rule.id)
+        if named is not None and named.search(text, max(s_lo, c_lo - _NAME_LOOKBACK), c_lo):
+            continue  # the figure of a deal's name ("من صفقة \"500 مقابل 500\""): bounded look-back
         if rule.scope == "sentence":
             found = (order, evs[0])
             break

@@ -146,6 +146,10 @@ class EventRule(_Strict):
     # deal's terms ("تنص الصفقة على الإفراج عن 100") and then what was done ("وأفرج حتى الآن عن
     # 60"): a figure after one of these (between the cue and it) is not the rule's
     blocked_by: list[str] = []
+    # words (regex over the normalised text) the figure stands right after that make it part of
+    # a name, not a count of the rule's event: the deal of a phase named by its figures ("في
+    # المرحلة الثالثة من صفقة \"500 مقابل 500\""); looked at in the 40 characters before it
+    not_right_after: list[str] = []
     patterns: list[str] = Field(min_length=1)
     examples: Examples
 
