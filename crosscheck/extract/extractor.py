@@ -333,6 +333,8 @@ def _other_side_own(ck: CompiledKind, toks: Sequence[Token], left: int, right: i
     مقابل 16 امرأة")?  Reads at most `sides_reach` tokens."""
     reach = ck.rule.context_veto.sides_reach
     n = len(toks)
+    if right < n and toks[right].forms == _ARTICLE_REST and not toks[right].brk_before:
+        right += 1  # the article left of a definite figure ("الإيرانيين الـ48 مقابل …")
     if right < n and not toks[right].brk_before and not toks[right].forms.isdisjoint(ck.veto_sides):
         for k in range(right + 1, min(right + 1 + reach, n)):
             if toks[k].brk_before:
@@ -356,6 +358,7 @@ def _other_side_own(ck: CompiledKind, toks: Sequence[Token], left: int, right: i
 
 
 _SIDE_NOUN_WORDS = 2  # words of a definite noun between an exchange's joiner and its figure
+_ARTICLE_REST = frozenset({"ال"})  # the article of "الـ48", a token of its own after the figure's noun
 
 
 def _default_rules() -> RuleSet:
