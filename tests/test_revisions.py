@@ -7,7 +7,7 @@ import pytest
 from test_reconciler_factory import claim
 
 from crosscheck.reconcile.reconciler import build_report, reconcile
-from crosscheck.reconcile.revisions import tells_revision
+from crosscheck.reconcile.revisions import revised_in_sentence, tells_revision
 from crosscheck.ruleset.period_rules import period_rules
 
 EX = period_rules().revision_examples
@@ -21,6 +21,29 @@ def test_revision_examples_that_must_match(sentence):
 @pytest.mark.parametrize("sentence", EX.miss)
 def test_revision_examples_that_must_not_match(sentence):
     assert not tells_revision(sentence)
+
+
+SPAN = period_rules().revision_span_examples
+
+
+def _first_two_figures(sentence):
+    import re
+
+    (a, b) = [m.span() for m in re.finditer(r"[0-9]+", sentence)][:2]
+    va, vb = (int(sentence[x:y]) for x, y in (a, b))
+    return (a, b) if va > vb else (b, a)
+
+
+@pytest.mark.parametrize("sentence", SPAN.hit)
+def test_revision_span_examples_that_must_match(sentence):
+    (hi, lo) = _first_two_figures(sentence)
+    assert revised_in_sentence(sentence, hi[0], hi[1], lo[0], lo[1])
+
+
+@pytest.mark.parametrize("sentence", SPAN.miss)
+def test_revision_span_examples_that_must_not_match(sentence):
+    (hi, lo) = _first_two_figures(sentence)
+    assert not revised_in_sentence(sentence, hi[0], hi[1], lo[0], lo[1])
 
 
 LOWERED = "خفضت الهيئة عدد القتلى إلى 61 بعد أن كانت قد أعلنت 70"

@@ -65,6 +65,75 @@ def _tells_revision(sentence: str, key: str) -> bool:
 
 
 @lru_cache(maxsize=8)
+def _span_rules(directory: str) -> tuple[frozenset[str], frozenset[str], int]:
+    from crosscheck.ruleset.period_rules import period_rules
+
+    r = period_rules(directory)
+
+    def phrases(ws):
+        return frozenset(" ".join(normalize_word(w) for w in p.split()) for p in ws)
+
+    return phrases(r.revision_to_words), phrases(r.revision_from_words), r.revision_span_reach_words
+
+
+def revised_in_sentence(sentence: str, hi_at: int, hi_end: int, lo_at: int, lo_end: int,
+                        key: Optional[str] = None) -> bool:
+    """Does `sentence` (one that tells a revision: `tells_revision`) revise the higher figure at
+    [hi_at, hi_end) down to the lower one at [lo_at, lo_end), the two joined by a word of
+    rules/periods.yaml `revision_to_words` ("من 64 إلى 60": the higher first) or
+    `revision_from_words` ("إلى 60 بدلا من 64": the lower first), at most
+    `revision_span_reach_words` words between them?  Reads only the words between the figures."""
+    key = key or _rules_key()
+    to_words, from_words, reach = _span_rules(key)
+    if hi_end <= lo_at:
+        between, joiners = sentence[hi_end:lo_at], to_words
+    elif lo_end <= hi_at:
+        between, joiners = sentence[lo_end:hi_at], from_words
+    else:
+        return False
+    if len(between) > reach * _WORD_CHARS:
+        return False
+    words = between.split()
+    if not words or len(words) > reach or any(ch in _CLAUSE_END for ch in between):
+        return False
+    # (a word of the lower figure's own surface - "قتيلا" after "60" - never stands between)
+    if " ".join(_word_form(w) for w in words) not in joiners:
+        return False
+    return tells_revision(sentence, key)
+
+
+def _revised_from(claims: Sequence[Claim], idx: Sequence[int], key: str) -> set[int]:
+    """Indexes (among `idx`, one article's current figures of a cluster) of the higher figure of
+    a revision both of whose figures one sentence gives (`revised_in_sentence`).  Figures are
+    paired only within their sentence (a sentence holds a few)."""
+    from crosscheck.reconcile.dating import figure_offset
+
+    by_sentence: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        if claims[i].sentence:
+            by_sentence[claims[i].sentence].append(i)
+    out: set[int] = set()
+    for sentence, members in by_sentence.items():
+        if len(members) < 2 or not tells_revision(sentence, key):
+            continue
+        spans = {}
+        for i in members:
+            at = figure_offset(claims[i])
+            c = claims[i]
+            width = (c.number_end - c.number_start) if c.number_start is not None and c.number_end is not None else len(c.surface)
+            spans[i] = (at, at + max(1, width))
+        for i in members:
+            vi = numeric_value(claims[i])
+            for j in members:
+                vj = numeric_value(claims[j])
+                if i != j and vi is not None and vj is not None and vi > vj and revised_in_sentence(
+                        sentence, spans[i][0], spans[i][1], spans[j][0], spans[j][1], key):
+                    out.add(i)
+                    break
+    return out
+
+
+@lru_cache(maxsize=8)
 def _fall_rules(directory: str) -> tuple[frozenset[str], frozenset[str], int]:
     from crosscheck.ruleset.period_rules import period_rules
 
@@ -243,6 +312,10 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
         current = [i for i in idx if claims[i].period != EARLIER_PERIOD and numeric_value(claims[i]) is not None]
         if not current:
             continue
+        # "خفضت الحصيلة من 64 إلى 60": the higher figure is the one revised, read as an earlier one
+        named = _revised_from(claims, current, key) if len(current) > 1 else set()
+        if named:
+            current = [i for i in current if i not in named]
         top_i = max(current, key=lambda i: (numeric_value(claims[i]), -i))
         top = numeric_value(claims[top_i])
         days = [cdates[i] for i in current if cdates[i] is not None]
@@ -250,7 +323,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
             continue
         for i in idx:
             v = numeric_value(claims[i])
-            if (claims[i].period == EARLIER_PERIOD and v is not None and v > top
+            if ((i in named or claims[i].period == EARLIER_PERIOD) and v is not None and v > top
                     and tells_revision(claims[i].sentence or "", key)):
                 revised[v] = max(revised.get(v, max(days)), max(days))
                 revisers[v].add(doc)

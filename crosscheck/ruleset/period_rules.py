@@ -86,6 +86,15 @@ class PeriodRules(_Strict):
     # (crosscheck.reconcile.revisions)
     revision_words: list[str] = []
     revision_examples: Optional[SentenceExamples] = None
+    # both figures of a revision in one sentence of `revision_words`, with no earlier-value cue
+    # ("خفضت السلطات الحصيلة من 64 إلى 60", "إلى 60 بدلا من 64"): the higher figure is the one
+    # revised when the words between the two (at most `revision_span_reach_words`) are one of
+    # `revision_to_words` (higher figure first) or `revision_from_words` (lower first)
+    # (crosscheck.reconcile.revisions.revised_in_sentence)
+    revision_to_words: list[str] = []
+    revision_from_words: list[str] = []
+    revision_span_reach_words: int = Field(3, ge=0)
+    revision_span_examples: Optional[SentenceExamples] = None
     # words telling that a figure fell or was corrected, with no earlier figure named ("تراجع عدد
     # النازحين إلى 352 ألفا", "تصحيح حصيلة القتلى إلى 38"), at most `fall_reach_words` words
     # before the figure in its clause: higher figures other articles gave before are what was
