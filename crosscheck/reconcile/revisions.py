@@ -76,6 +76,29 @@ def _span_rules(directory: str) -> tuple[frozenset[str], frozenset[str], int]:
     return phrases(r.revision_to_words), phrases(r.revision_from_words), r.revision_span_reach_words
 
 
+@lru_cache(maxsize=8)
+def _before_rules(directory: str) -> tuple[tuple[str, ...], int]:
+    from crosscheck.ruleset.period_rules import period_rules
+
+    r = period_rules(directory)
+    return tuple(" ".join(normalize_word(w) for w in p.split()) for p in r.revision_before_words), r.revision_before_reach_words
+
+
+def _told_before(between: str, key: str) -> bool:
+    """Do the words between a revision's lower figure and a higher one after it tell the higher
+    as announced before (rules/periods.yaml `revision_before_words`: "إلى 112 قتيلا، بعدما أعلن
+    الدفاع المدني صباحا انتشال 117 جثة"), at most `revision_before_reach_words` words, no
+    sentence end between?"""
+    phrases, reach = _before_rules(key)
+    if not phrases or len(between) > reach * _WORD_CHARS:
+        return False
+    words = between.split()
+    if not words or len(words) > reach or any(ch in ".:!?؟" for ch in between):
+        return False
+    text = " " + " ".join(_word_form(w.strip("،؛,")) for w in words) + " "
+    return any(f" {p} " in text or f" و{p} " in text for p in phrases)
+
+
 def revised_in_sentence(sentence: str, hi_at: int, hi_end: int, lo_at: int, lo_end: int,
                         key: Optional[str] = None) -> bool:
     """Does `sentence` (one that tells a revision: `tells_revision`) revise the higher figure at
@@ -85,6 +108,8 @@ def revised_in_sentence(sentence: str, hi_at: int, hi_end: int, lo_at: int, lo_e
     `revision_span_reach_words` words between them?  Reads only the words between the figures."""
     key = key or _rules_key()
     to_words, from_words, reach = _span_rules(key)
+    if lo_end <= hi_at and _told_before(sentence[lo_end:hi_at], key):
+        return tells_revision(sentence, key)
     if hi_end <= lo_at:
         between, joiners = sentence[hi_end:lo_at], to_words
     elif lo_end <= hi_at:
@@ -94,40 +119,52 @@ def revised_in_sentence(sentence: str, hi_at: int, hi_end: int, lo_at: int, lo_e
     if len(between) > reach * _WORD_CHARS:
         return False
     words = between.split()
-    if not words or len(words) > reach or any(ch in _CLAUSE_END for ch in between):
+    if not words or len(words) > reach + 1 or any(ch in _CLAUSE_END for ch in between):
         return False
-    # (a word of the lower figure's own surface - "قتيلا" after "60" - never stands between)
-    if " ".join(_word_form(w) for w in words) not in joiners:
+    forms = [_word_form(w) for w in words]
+    # the first figure's counted noun may stand before the joiner ("من 64 قتيلا إلى 60",
+    # "إلى 253 قتيلا بدلا من 359")
+    if " ".join(forms) not in joiners and (len(forms) < 2 or " ".join(forms[1:]) not in joiners):
         return False
     return tells_revision(sentence, key)
 
 
 def _revised_from(claims: Sequence[Claim], idx: Sequence[int], key: str) -> set[int]:
     """Indexes (among `idx`, one article's current figures of a cluster) of the higher figure of
-    a revision both of whose figures one sentence gives (`revised_in_sentence`).  Figures are
-    paired only within their sentence (a sentence holds a few)."""
-    from crosscheck.reconcile.dating import figure_offset
+    a revision both of whose figures one sentence gives (`revised_in_sentence`), in the claim's
+    own sentence or another place its article states it (a headline's claim stated again in
+    the body).  Figures are paired only within their sentence (a sentence holds a few)."""
+    from crosscheck.reconcile.dating import figure_offset, find_whole
 
-    by_sentence: dict[str, list[int]] = defaultdict(list)
+    by_sentence: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # sentence -> (claim, start, end)
     for i in idx:
-        if claims[i].sentence:
-            by_sentence[claims[i].sentence].append(i)
+        c = claims[i]
+        lead = (c.number_start - c.start) if c.number_start is not None and c.number_start >= c.start else 0
+        width = (c.number_end - c.number_start) if c.number_start is not None and c.number_end is not None else len(c.surface)
+        width = max(1, width)
+        seen = set()
+        if c.sentence:
+            at = figure_offset(c)
+            by_sentence[c.sentence].append((i, at, at + width))
+            seen.add(c.sentence)
+        for m in c.mentions:
+            if m.sentence and m.sentence not in seen:
+                j = find_whole(m.sentence, m.surface)
+                if j >= 0:
+                    seen.add(m.sentence)
+                    by_sentence[m.sentence].append((i, j + lead, j + lead + width))
     out: set[int] = set()
     for sentence, members in by_sentence.items():
         if len(members) < 2 or not tells_revision(sentence, key):
             continue
-        spans = {}
-        for i in members:
-            at = figure_offset(claims[i])
-            c = claims[i]
-            width = (c.number_end - c.number_start) if c.number_start is not None and c.number_end is not None else len(c.surface)
-            spans[i] = (at, at + max(1, width))
-        for i in members:
+        for i, hi_at, hi_end in members:
             vi = numeric_value(claims[i])
-            for j in members:
+            if vi is None or i in out:
+                continue
+            for j, lo_at, lo_end in members:
                 vj = numeric_value(claims[j])
-                if i != j and vi is not None and vj is not None and vi > vj and revised_in_sentence(
-                        sentence, spans[i][0], spans[i][1], spans[j][0], spans[j][1], key):
+                if i != j and vj is not None and vi > vj and revised_in_sentence(
+                        sentence, hi_at, hi_end, lo_at, lo_end, key):
                     out.add(i)
                     break
     return out

@@ -95,6 +95,11 @@ class PeriodRules(_Strict):
     revision_from_words: list[str] = []
     revision_span_reach_words: int = Field(3, ge=0)
     revision_span_examples: Optional[SentenceExamples] = None
+    # ... or the higher figure after the lower one, told as announced before it ("إلى 112 قتيلا،
+    # بعدما أعلن الدفاع المدني صباحا انتشال 117 جثة"): one of these phrases among the at most
+    # `revision_before_reach_words` words between them
+    revision_before_words: list[str] = []
+    revision_before_reach_words: int = Field(10, ge=0)
     # words telling that a figure fell or was corrected, with no earlier figure named ("تراجع عدد
     # النازحين إلى 352 ألفا", "تصحيح حصيلة القتلى إلى 38"), at most `fall_reach_words` words
     # before the figure in its clause: higher figures other articles gave before are what was
