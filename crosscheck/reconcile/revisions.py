@@ -129,11 +129,14 @@ def revised_in_sentence(sentence: str, hi_at: int, hi_end: int, lo_at: int, lo_e
     return tells_revision(sentence, key)
 
 
-def _revised_from(claims: Sequence[Claim], idx: Sequence[int], key: str) -> set[int]:
+def _revised_from(claims: Sequence[Claim], idx: Sequence[int], key: str,
+                  cdates: Sequence[Optional[date]] = ()) -> set[int]:
     """Indexes (among `idx`, one article's current figures of a cluster) of the higher figure of
     a revision both of whose figures one sentence gives (`revised_in_sentence`), in the claim's
     own sentence or another place its article states it (a headline's claim stated again in
-    the body).  Figures are paired only within their sentence (a sentence holds a few)."""
+    the body).  Not a higher figure dated before the lower one ("بعد أن أعلنت أمس مقتل 378"):
+    that is already a dated point of the running total, what was said that day.  Figures are
+    paired only within their sentence (a sentence holds a few)."""
     from crosscheck.reconcile.dating import figure_offset, find_whole
 
     by_sentence: dict[str, list[tuple[int, int, int]]] = defaultdict(list)  # sentence -> (claim, start, end)
@@ -163,6 +166,8 @@ def _revised_from(claims: Sequence[Claim], idx: Sequence[int], key: str) -> set[
                 continue
             for j, lo_at, lo_end in members:
                 vj = numeric_value(claims[j])
+                if cdates and cdates[i] is not None and cdates[j] is not None and cdates[i] < cdates[j]:
+                    continue
                 if i != j and vj is not None and vi > vj and revised_in_sentence(
                         sentence, hi_at, hi_end, lo_at, lo_end, key):
                     out.add(i)
@@ -350,7 +355,7 @@ def _revisions(claims: Sequence[Claim], cdates: Sequence[Optional[date]]):
         if not current:
             continue
         # "خفضت الحصيلة من 64 إلى 60": the higher figure is the one revised, read as an earlier one
-        named = _revised_from(claims, current, key) if len(current) > 1 else set()
+        named = _revised_from(claims, current, key, cdates) if len(current) > 1 else set()
         if named:
             current = [i for i in current if i not in named]
         top_i = max(current, key=lambda i: (numeric_value(claims[i]), -i))
