@@ -2384,6 +2384,15 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         if when is None:
             break
         k = when[1]
+    sc = ctx.scope
+    if (
+        k < m[1] and not toks[k].brk_before and not toks[k].forms.isdisjoint(sc.earlier_value_places)
+        and m[1] - k <= sc.rules.earlier_value_place_reach and toks[m[1]].brk_before
+        and not any(toks[j].brk_before or toks[j].is_digit() for j in range(k + 1, m[1]))
+    ):
+        # "قرابة 550 ألف نازح من المحافظة، بعد أن كانوا 425 ألفا": the toll's own place, no
+        # figure in it, closes its phrase before the marker (scope `earlier_value_places`)
+        k = m[1]
     if k < m[1] and m[1] - k <= ctx.scope.earlier_value_reach and toks[m[1]].brk_before:
         # asides of time or source, each closed by a comma ("… حتى مساء الأحد، بحسب الشرطة،
         # بعد أن كان 112"), no figure in them
@@ -3854,6 +3863,32 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             cue = index.nearest(k, k, 0, min(r.cue_after, 2), True, r.id)
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
+    return _restated_cue(ctx, index, r, toks, left, right)
+
+
+def _restated_cue(ctx: DocContext, index, r, toks: Sequence[Token], left: int, right: int):
+    """The cue of a count of people restating a count of households after "أي" (scope
+    `restatement_*`): "إن 5200 أسرة، أي نحو 26 ألف شخص، فرت" (the predicate opening the clause
+    after it) or "إن 3000 أسرة نزحت، أي قرابة 20 ألف شخص" (the households' cue before "أي")."""
+    sc = ctx.scope
+    if not sc.restatement_openers or right <= left or toks[right - 1].forms.isdisjoint(sc.restatement_nouns):
+        return None
+    a = left - 1
+    if a >= 0 and toks[a].forms.isdisjoint(sc.restatement_openers):
+        hedge = lexicon_for(ctx.rules.hedges).find_before(toks, left)
+        a = hedge[1] - 1 if hedge is not None else -1
+    if a <= 0 or not toks[a].brk_before or toks[a].forms.isdisjoint(sc.restatement_openers):
+        return None
+    cs = ctx.info(toks).clause_start(a - 1)
+    if all(toks[j].forms.isdisjoint(sc.restated_nouns) for j in range(cs, a)):
+        return None  # (the clause before names no households)
+    if right < len(toks) and toks[right].brk_before:
+        cue = index.nearest(right, right, 0, min(r.cue_after, 2), True, r.id)
+        if cue is not None:
+            return cue[0], cue[1], cue[2] + 1
+    cue = index.nearest(a, a, r.cue_before, 0, True, r.id)
+    if cue is not None and cue[1] >= cs - r.cue_before:
+        return cue[0], cue[1], cue[2] + 1
     return None
 
 

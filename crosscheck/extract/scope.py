@@ -459,6 +459,10 @@ class ScopeLexicon:
         self.figure_closers = frozenset(rules.figure_closers)
         self.rank_followers = frozenset(normalize_word(w) for w in rules.rank_followers)
         self.toll_origin_words = frozenset(normalize_word(w) for w in rules.toll_origin_words)
+        self.earlier_value_places = frozenset(normalize_word(w) for w in rules.earlier_value_places)
+        self.restatement_openers = frozenset(normalize_word(w) for w in rules.restatement_openers)
+        self.restatement_nouns = frozenset(normalize_word(w) for w in rules.restatement_nouns)
+        self.restated_nouns = frozenset(normalize_word(w) for w in rules.restated_nouns)
         self.next_subject_verbs = tuple(normalize_word(w) for w in rules.next_subject_verbs)
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns

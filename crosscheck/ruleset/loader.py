@@ -590,6 +590,15 @@ class ScopeRules(_Strict):
     # The word between a toll's noun and the things its people came from ("1200 قتيل من سبع دول"):
     # those things are part of the toll's phrase (an earlier value after them is the toll's).
     toll_origin_words: list[str] = Field(default_factory=list)
+    # the toll's own place between it and an earlier value's marker ("550 ألف نازح من المحافظة،
+    # بعد أن كانوا 425 ألفا"), no figure in it, at most earlier_value_place_reach words
+    earlier_value_places: list[str] = Field(default_factory=list)
+    earlier_value_place_reach: int = 4
+    # a count of people restating one of households after "أي" ("5200 أسرة، أي نحو 26 ألف شخص،
+    # فرت"): the opener, the people's nouns and the households' nouns in the clause before
+    restatement_openers: list[str] = Field(default_factory=list)
+    restatement_nouns: list[str] = Field(default_factory=list)
+    restated_nouns: list[str] = Field(default_factory=list)
     # How a present-tense verb begins: "و" + a word that is no counted noun, then such a verb,
     # right after a figure is the next clause's subject and its verb, not the figure's noun.
     next_subject_verbs: list[str] = Field(default_factory=list)
