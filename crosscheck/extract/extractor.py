@@ -3717,6 +3717,20 @@ def _tally_joiner(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], k: i
 
 def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,
               index=None, pred: "_Predicate | None" = None, fig: dict | None = None, has: bool = False):
+    """_find_any_cue, less a cue that tells only a count restating households (scope
+    `restatement_cues`: "نزحت" of "أم لأربعة أطفال نزحت" counts no children)."""
+    cue = _find_any_cue(ctx, comp, ck, toks, left, right, index, pred, fig, has)
+    only = ctx.scope.restatement_cues.get(ck.rule.id)
+    if cue is not None and only and 0 <= cue[1] < len(toks) and not toks[cue[1]].forms.isdisjoint(only):
+        if index is None:
+            index = ctx.cue_index(comp.tagged_cues, toks)
+        if _restated_cue(ctx, index, ck.rule, toks, left, right) is None:
+            return None
+    return cue
+
+
+def _find_any_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,
+                  index=None, pred: "_Predicate | None" = None, fig: dict | None = None, has: bool = False):
     """Nearest cue of a rule around the claim toks[left:right]: (phrase, start, distance).
     (`index`, `pred`: the caller's cue index of toks and predicate words, if it has them;
     `fig`: a dict kept for one figure (its `left`), where the answers that do not depend on the

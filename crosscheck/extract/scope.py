@@ -463,6 +463,7 @@ class ScopeLexicon:
         self.restatement_openers = frozenset(normalize_word(w) for w in rules.restatement_openers)
         self.restatement_nouns = frozenset(normalize_word(w) for w in rules.restatement_nouns)
         self.restated_nouns = frozenset(normalize_word(w) for w in rules.restated_nouns)
+        self.restatement_cues = {k: frozenset(normalize_word(w) for w in v) for k, v in rules.restatement_cues.items()}
         self.next_subject_verbs = tuple(normalize_word(w) for w in rules.next_subject_verbs)
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns

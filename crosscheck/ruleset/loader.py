@@ -599,6 +599,8 @@ class ScopeRules(_Strict):
     restatement_openers: list[str] = Field(default_factory=list)
     restatement_nouns: list[str] = Field(default_factory=list)
     restated_nouns: list[str] = Field(default_factory=list)
+    # rule id -> its cues that tell only such a restated count ("نزحت" agrees with the households)
+    restatement_cues: dict[str, list[str]] = Field(default_factory=dict)
     # How a present-tense verb begins: "و" + a word that is no counted noun, then such a verb,
     # right after a figure is the next clause's subject and its verb, not the figure's noun.
     next_subject_verbs: list[str] = Field(default_factory=list)
