@@ -3885,7 +3885,7 @@ def _restated_cue(ctx: DocContext, index, r, toks: Sequence[Token], left: int, r
     `restatement_*`): "إن 5200 أسرة، أي نحو 26 ألف شخص، فرت" (the predicate opening the clause
     after it) or "إن 3000 أسرة نزحت، أي قرابة 20 ألف شخص" (the households' cue before "أي")."""
     sc = ctx.scope
-    if not sc.restatement_openers or right <= left or toks[right - 1].forms.isdisjoint(sc.restatement_nouns):
+    if not sc.restatement_openers or not left < right <= len(toks) or toks[right - 1].forms.isdisjoint(sc.restatement_nouns):
         return None
     a = left - 1
     if a >= 0 and toks[a].forms.isdisjoint(sc.restatement_openers):
