@@ -18,21 +18,10 @@ import pytest
 
 from store_support import both_ways, private_rules  # noqa: F401  (autouse: a private copy of rules/)
 from crosscheck.store.sqlite_store import store_stats
+from test_store_judged import _article, _finding  # the store tests' article writer and finding key
 
 _AT = "لقي {n} شخصا حتفهم في تحطم الطائرة في كراتشي."
 _NO_PLACE = "ارتفع عدد قتلى تحطم الطائرة إلى {n} قتيلا."
-
-
-def _article(d: Path, name: str, source: str, body: str, date: str) -> Path:
-    p = d / f"{name}.md"
-    p.write_text(f"---\nid: {name}\ndate: {date}\nsource: {source}\n---\n{body}\n", encoding="utf-8")
-    return p
-
-
-def _finding(f) -> tuple:
-    return (f.level, f.rule_id, f.cluster.id, f.claim.doc, f.claim.start, f.cluster.status, f.cluster.severity,
-            f.cluster.strength, f.cluster.cause, f.item, f.message(limit=1000),
-            [(c.doc, c.start, c.outlier) for c in f.others])
 
 
 def _record(d: Path, unplaced_day: str) -> list[Path]:
