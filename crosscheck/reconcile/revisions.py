@@ -65,23 +65,19 @@ def _tells_revision(sentence: str, key: str) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _span_rules(directory: str) -> tuple[frozenset[str], frozenset[str], int]:
+def _span_rules(directory: str) -> tuple[frozenset[str], frozenset[str], int, tuple[str, ...], int]:
+    """rules/periods.yaml's revision joiners, normalised once: (`revision_to_words`,
+    `revision_from_words`, `revision_span_reach_words`, `revision_before_words`,
+    `revision_before_reach_words`)."""
     from crosscheck.ruleset.period_rules import period_rules
 
     r = period_rules(directory)
 
-    def phrases(ws):
-        return frozenset(" ".join(normalize_word(w) for w in p.split()) for p in ws)
+    def phrase(p):
+        return " ".join(normalize_word(w) for w in p.split())
 
-    return phrases(r.revision_to_words), phrases(r.revision_from_words), r.revision_span_reach_words
-
-
-@lru_cache(maxsize=8)
-def _before_rules(directory: str) -> tuple[tuple[str, ...], int]:
-    from crosscheck.ruleset.period_rules import period_rules
-
-    r = period_rules(directory)
-    return tuple(" ".join(normalize_word(w) for w in p.split()) for p in r.revision_before_words), r.revision_before_reach_words
+    return (frozenset(map(phrase, r.revision_to_words)), frozenset(map(phrase, r.revision_from_words)),
+            r.revision_span_reach_words, tuple(map(phrase, r.revision_before_words)), r.revision_before_reach_words)
 
 
 def _told_before(between: str, key: str) -> bool:
@@ -89,7 +85,7 @@ def _told_before(between: str, key: str) -> bool:
     as announced before (rules/periods.yaml `revision_before_words`: "إلى 112 قتيلا، بعدما أعلن
     الدفاع المدني صباحا انتشال 117 جثة"), at most `revision_before_reach_words` words, no
     sentence end between?"""
-    phrases, reach = _before_rules(key)
+    *_, phrases, reach = _span_rules(key)
     if not phrases or len(between) > reach * _WORD_CHARS:
         return False
     words = between.split()
@@ -107,9 +103,15 @@ def revised_in_sentence(sentence: str, hi_at: int, hi_end: int, lo_at: int, lo_e
     `revision_from_words` ("إلى 60 بدلا من 64": the lower first), at most
     `revision_span_reach_words` words between them?  Reads only the words between the figures."""
     key = key or _rules_key()
-    to_words, from_words, reach = _span_rules(key)
+    return _joined(sentence, hi_at, hi_end, lo_at, lo_end, key) and tells_revision(sentence, key)
+
+
+def _joined(sentence: str, hi_at: int, hi_end: int, lo_at: int, lo_end: int, key: str) -> bool:
+    """The words between the two figures join them as a revision (`revised_in_sentence` without
+    asking whether the sentence tells one)."""
+    to_words, from_words, reach, _, _ = _span_rules(key)
     if lo_end <= hi_at and _told_before(sentence[lo_end:hi_at], key):
-        return tells_revision(sentence, key)
+        return True
     if hi_end <= lo_at:
         between, joiners = sentence[hi_end:lo_at], to_words
     elif lo_end <= hi_at:
@@ -124,9 +126,7 @@ def revised_in_sentence(sentence: str, hi_at: int, hi_end: int, lo_at: int, lo_e
     forms = [_word_form(w) for w in words]
     # the first figure's counted noun may stand before the joiner ("من 64 قتيلا إلى 60",
     # "إلى 253 قتيلا بدلا من 359")
-    if " ".join(forms) not in joiners and (len(forms) < 2 or " ".join(forms[1:]) not in joiners):
-        return False
-    return tells_revision(sentence, key)
+    return " ".join(forms) in joiners or (len(forms) >= 2 and " ".join(forms[1:]) in joiners)
 
 
 def _revised_from(claims: Sequence[Claim], idx: Sequence[int], key: str,
@@ -168,8 +168,8 @@ def _revised_from(claims: Sequence[Claim], idx: Sequence[int], key: str,
                 vj = numeric_value(claims[j])
                 if cdates and cdates[i] is not None and cdates[j] is not None and cdates[i] < cdates[j]:
                     continue
-                if i != j and vj is not None and vi > vj and revised_in_sentence(
-                        sentence, hi_at, hi_end, lo_at, lo_end, key):
+                # the sentence tells a revision (asked once above): only the words between are read
+                if i != j and vj is not None and vi > vj and _joined(sentence, hi_at, hi_end, lo_at, lo_end, key):
                     out.add(i)
                     break
     return out
