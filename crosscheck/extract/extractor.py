@@ -4794,7 +4794,11 @@ def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: i
     if r.event_from == "cues":
         # the event named in the figure's own clause first ("أعلن الحداد ثلاثة أيام، وحالة الطوارئ
         # عشرة أيام": the three days are the mourning's), else the nearest across clauses
-        hit = ck.events.nearest(toks, left, right, 30, 30) or ck.events.nearest(toks, left, right, 30, 30, cross_clause=True)
+        # (across clauses, a rule whose cue only stands before its figure - a length with its
+        # lasting verb, "دخلت الهدنة حيز التنفيذ، على أن تستمر خمسة أيام، ... بعد 47 يوما من
+        # الغارات" - looks for its event only before it: the verb's subject named earlier)
+        hit = ck.events.nearest(toks, left, right, 30, 30) or ck.events.nearest(
+            toks, left, right, 30, 30 if r.cue_after else 0, cross_clause=True)
         if hit is None:
             return None, False
         name = str(hit[0].payload)
