@@ -32,6 +32,12 @@ PAST_HEAD_CHARS = 60
 LAST_YEAR = -1
 
 
+class ForwardYear(int):
+    """A past year that names its event for the figures after it only (rules/events.yaml
+    past_since_named: "منذ صفقة تشرين الثاني 1983، التي أفرج فيها عن 4500"): a figure before it
+    is counted since that event."""
+
+
 class EventFinder:
     def __init__(self, rules: EventRules) -> None:
         self.rules = rules
@@ -42,6 +48,7 @@ class EventFinder:
         self.not_before = [regex_cache.compile(spelled(p)) for p in rules.past_not_before]
         self.when_after = [regex_cache.compile(spelled(p)) for p in rules.past_when_after]
         self.recalled_after = [regex_cache.compile(spelled(p)) for p in rules.past_recalled_after]
+        self.since_named = regex_cache.compile(spelled(rules.past_since_named)) if rules.past_since_named else None
         self.blocked = regex_cache.compile(spelled(rules.past_blocked_by))
         self.last_year = regex_cache.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
         # the most characters one match attempt of the blocking pattern reads from where it
@@ -74,6 +81,9 @@ class EventFinder:
             head = text[max(lo, m.start() - PAST_HEAD_CHARS) : m.start()]
             if any(p.search(head) for p in self.not_before) and \
                     not any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.when_after):
+                if self.since_named is not None and self.since_named.search(head) and \
+                        any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.recalled_after):
+                    out.append((m.start(), m.end(), ForwardYear(int(m.group("y")))))
                 continue
             out.append((m.start(), m.end(), int(m.group("y"))))
         if self.last_year is not None:
@@ -182,6 +192,8 @@ def _text_year(text: str, finder: EventFinder, hi: int) -> tuple[Optional[int], 
         return None, False
     recalled, covered = [], 0  # (years named elsewhere, in a dateline "22/5/2015", are not)
     for m in finder.year.finditer(text, 0, hi):
+        if int(m.group("y")) < 1900:
+            continue  # (a nineteenth-century year after a year word: never the article's)
         span = m.start("y") > m.start()  # "1993 و2005", "2009-2010"
         if span or any(p.match(text, m.end()) for p in finder.recalled_after):
             recalled.append(int(m.group("y")))
@@ -358,6 +370,8 @@ def _past_year(
             break
         if ends[j] <= c_lo:
             continue  # (a year ending before the claim is no year after it)
+        if isinstance(values[j], ForwardYear):
+            continue  # (its event's figures follow it)
         if not finder.blocked.search(text, c_hi, s):
             if best is None or s - c_hi < best[0]:
                 best = (s - c_hi, values[j])

@@ -190,6 +190,10 @@ class EventRules(_Strict):
     # ... and the year of an undated article whose body names only recalled years (a span, a year
     # whose event a relative clause tells): the text after the year (crosscheck.extract.events)
     past_recalled_after: list[str] = []
+    # ... and a one-off event named after "منذ" with its year and then told by a relative clause
+    # ("منذ صفقة تشرين الثاني 1983، التي أفرج فيها عن 4500"): the year is that event's for the
+    # figures after it (the text before the year, PAST_HEAD_CHARS of it)
+    past_since_named: Optional[str] = None
     past_blocked_by: str
     # "last year" ("العام الماضي", "موسم العام الماضي"): read like a past year, the year before
     # the document's own (tally kinds excepted: crosscheck.extract.vote_events dates those)
