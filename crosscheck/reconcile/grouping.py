@@ -378,6 +378,11 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             # place, which is today's story's: the past event's own place is not known
             c = c.model_copy(update={"location": None,
                                      "inferred": [a for a in c.inferred if a not in ("location", PLACE_FROM_ARTICLE)]})
+        elif _is_past(c) and _present(c.location) is not None:
+            # a past event told by several outlets names its place at several levels ("تفجير
+            # في بلدة أوماه بإيرلندا الشمالية عام 1998" / "الأكثر دموية في بريطانيا منذ تفجير
+            # أوماه عام 1998"): one past event, its figures compared at its country
+            c = c.model_copy(update={"location": _country(c.location)})
         if "location" in c.inferred and (c.doc, _present(c.location)) in past_only:
             # the article's place was taken from a past event it recalls ("تصادم قطارين قرب
             # الإسكندرية عام 2017"): it tells the story's country, not its town
