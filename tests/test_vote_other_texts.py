@@ -50,3 +50,23 @@ def test_two_outlets_giving_the_same_assembly_tally_meet_whatever_cues_they_misr
     for kind in TALLY:
         assert len(by_kind[kind]) == 1 and {c.doc for c in by_kind[kind][0].claims} == {"a", "b"}, kind
         assert by_kind[kind][0].status == "consistent"
+
+
+def test_a_text_cited_by_a_relative_clause_is_not_the_tally_subject_nor_its_date():
+    # the draft voted on refers to an older resolution as the agent of a relative clause: the
+    # resolution's number, year and month are that text's, never the draft's vote
+    for text in (
+        "فشل مجلس الأمن أمس في تبني مشروع قرار يرفع الحظر الذي فرضه القرار 713 على البلاد في أيلول 1991، "
+        "إذ لم يحصل إلا على تأييد 6 أعضاء وامتنع 9 أعضاء.",
+        "ولم ينل مشروع القرار، الذي يوسع المناطق الآمنة التي حددها القرار 824 عام 1993، سوى 7 أصوات "
+        "فيما امتنع 8 أعضاء.",
+        "وسقط في المجلس مشروع يعدل البعثة التي أنشأها القرار 1701 في آب 2006، بعدما أيده 5 أعضاء "
+        "وامتنع 10.",
+    ):
+        ev = _events(text, day="2011-06-30")
+        for v in ev.values():
+            assert v.get("subj") == "draft" and not v.get("res"), (text, v)
+            assert not v.get("past") and not v.get("when"), (text, v)
+    # the text voted on, named with its number, keeps it
+    ev = _events("واعتمد مجلس الأمن أمس القرار 836 بأغلبية 13 صوتا وامتناع عضوين.", day="1993-06-05")
+    assert ev[13].get("res") == "836"

@@ -108,6 +108,7 @@ class VoteCues:
         self.relatives = frozenset(normalize_word(w) for w in rules.relative_words)
         self.contrasts = frozenset(normalize_word(w) for w in rules.contrast_words)
         self.other_texts = frozenset(normalize_word(w) for w in rules.other_text_words)
+        self.cited_texts = frozenset(normalize_word(w) for w in rules.cited_text_words)
         self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
         self.ordinals = {normalize_word(w): n for w, n in rules.text_ordinals.items()}
         self.month_anchors = frozenset(normalize_word(w) for w in rules.month_anchor_words)
@@ -513,9 +514,22 @@ def _other_texts(text: str, window: list[Cue], vc: VoteCues) -> list[Cue]:
         if c.id not in ("draft", "resolution_text", "resolution"):
             continue
         prev = text[max(0, c.start - 24):c.start].split()
-        if prev and not _CLAUSE_END.search(prev[-1]) and prev[-1] in words:
+        if prev and not _CLAUSE_END.search(prev[-1]) and (prev[-1] in words or prev[-1] in vc.cited_texts):
             out.append(c)
     return out
+
+
+def _without_cited(text: str, lo: int, hi: int, others: list[Cue], vc: VoteCues) -> str:
+    """text[lo:hi] without the clause of a text cited by a relative clause ("الذي فرضه القرار 713
+    على يوغوسلافيا السابقة في أيلول 1991"): its month is that text's, not the vote's."""
+    for o in others:
+        if not lo <= o.start < hi:
+            continue
+        prev = text[max(0, o.start - 24):o.start].split()
+        if prev and prev[-1] in vc.cited_texts:
+            end = _CLAUSE_END.search(text, o.end, hi)
+            return text[lo:o.start] + (" " + text[end.start():hi] if end else "")
+    return text[lo:hi]
 
 
 def _year_of(text: str, other: Cue, year: Cue, vc: VoteCues) -> bool:
@@ -523,7 +537,12 @@ def _year_of(text: str, other: Cue, year: Cue, vc: VoteCues) -> bool:
     if year.start < other.end:
         return False
     between = text[other.end:year.start]
-    return not _CLAUSE_END.search(between) and len(between.split()) <= vc.rules.other_text_year_words
+    if _CLAUSE_END.search(between):
+        return False
+    prev = text[max(0, other.start - 24):other.start].split()
+    if prev and prev[-1] in vc.cited_texts:
+        return True  # ("الذي فرضه القرار 713 على يوغوسلافيا السابقة في أيلول 1991": its clause)
+    return len(between.split()) <= vc.rules.other_text_year_words
 
 
 def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list[dict[str, str]]:
@@ -710,7 +729,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # the first vote of its sentence held on a day its sentence names before its figures
             # ("الفيتو الذي أسقط في الخامس من تشرين الأول مشروع القرار رغم حصوله على 11 صوتا", in
             # an article of the 17th): that month's vote, not one of the week before the article
-            when = _month_of(ctx, text[s_lo:first], vc)
+            when = _month_of(ctx, _without_cited(text, s_lo, first, others, vc), vc)
             if when:
                 fields["when"] = when
         if "past" not in fields and "when" not in fields:

@@ -80,6 +80,9 @@ class VoteRules(_Strict):
     contrast_words: list[str] = []
     that_year_chars: int = Field(300, ge=0)
     other_text_words: list[str] = []
+    # ... and the verbs that make a text cited by a relative clause ("الذي فرضه القرار 713"): a
+    # year in the rest of its clause is that text's
+    cited_text_words: list[str] = []
     other_text_year_words: int = Field(4, ge=1)
     amends_gap_words: int = Field(3, ge=1)
     month_anchor_words: list[str] = []
