@@ -519,6 +519,41 @@ def _other_texts(text: str, window: list[Cue], vc: VoteCues) -> list[Cue]:
     return out
 
 
+_TEXT_CUES = ("resolution", "resolution_text", "draft")
+# a text named with a preposition the cues leave out ("تنفيذا لقرار الجمعية العامة")
+_TEXT_WORD = regex_cache.compile(r"(?<!\S)[وفبل]?(?:ال|لل)?(?:قرار|مشروع)(?!\S)")
+
+
+def _recalled_text_date(ctx, cues: list[Cue], starts: list[int], s_lo: int, first: int,
+                        year: Optional[int], fields: dict[str, str], vc: VoteCues) -> None:
+    """A sentence opening with a `recalled_text` cue ("وكان القرار قد …") right after a sentence
+    naming a text: the month ("m12"), last month or last year that sentence names becomes the
+    vote's `when`, else its one year before the article's its `past`.  Reads the cues of the
+    two sentences only."""
+    k = bisect_left(starts, s_lo)
+    if not (k < len(cues) and cues[k].id == "recalled_text" and cues[k].start - s_lo <= 3 and cues[k].end <= first):
+        return
+    text = ctx.text
+    p = s_lo - 1
+    while p > 0 and (text[p].isspace() or text[p] in ".!?؟;؛"):
+        p -= 1
+    if p <= 0:
+        return
+    p_lo, p_hi = ctx.sentence_at(p)
+    if p_hi > s_lo or p_lo >= s_lo:
+        return
+    before = cues[bisect_left(starts, p_lo):k]
+    if not any(c.id in _TEXT_CUES for c in before) and not _TEXT_WORD.search(text, p_lo, p_hi):
+        return  # (the sentence before names no text: "وكان القرار" points further back)
+    when = _when(ctx, text[p_lo:p_hi], vc)
+    if when:
+        fields["when"] = when
+        return
+    years = {c.value for c in before if c.id == "year" and year is not None and int(c.value) < year}
+    if len(years) == 1:
+        fields["past"] = years.pop()
+
+
 def _without_cited(text: str, lo: int, hi: int, others: list[Cue], vc: VoteCues) -> str:
     """text[lo:hi] without the clause of a text cited by a relative clause ("الذي فرضه القرار 713
     على يوغوسلافيا السابقة في أيلول 1991"): its month is that text's, not the vote's."""
@@ -639,6 +674,12 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # الثالثة": the vote compared with), is not the body the figures' clause names by its
             # short name before them
             body = short_own[-1].id[5:7]
+        elif (own_short := [c for c in window if c.id.endswith("_short") and s_lo <= c.start < hi
+                            and c.id[5:7] in named]):
+            # no full name in the figures' sentence, but its short name ("بالقرار الأول الذي
+            # اعتمدته الجمعية في ديسمبر 2023 بأغلبية 153 صوتا"): the body the article names so,
+            # not the one the previous sentence names in full (its committee)
+            body = own_short[0].id[5:7]
         else:
             elsewhere = True  # the body is read from another sentence of the article
             n_earlier = bisect_left(body_starts, first)  # full_bodies[:n_earlier]: named before
@@ -732,6 +773,11 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             when = _month_of(ctx, _without_cited(text, s_lo, first, others, vc), vc)
             if when:
                 fields["when"] = when
+        if "past" not in fields and "when" not in fields and lo <= s_lo:
+            # "… تنفيذا لقرار الجمعية العامة الصادر في ديسمبر الماضي. وكان القرار قد حظي بتأييد
+            # 166 دولة": the text of the sentence before, recalled - its vote held when that
+            # sentence says
+            _recalled_text_date(ctx, cues, starts, s_lo, first, year, fields, vc)
         if "past" not in fields and "when" not in fields:
             # "ويأتي التصويت بعد تسعة أيام من إسقاط روسيا مشروع قرار رغم تأييد 12 عضوا له": the
             # earlier event's vote, that many days before the article's

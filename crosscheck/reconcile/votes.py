@@ -269,8 +269,10 @@ def _when_span(when: str, published: date, slack: int = 2) -> Optional[tuple[dat
     if when.startswith("d-") and when[2:].isdigit():  # "بعد تسعة أيام من …": that day, give or take
         days = int(when[2:])
         day = published - timedelta(days=days)
-        # a count of months ("بعد نحو شهرين من", 60 days) is a month's length or so off either way
-        slack = max(slack, days // 8)
+        # a count of months ("بعد نحو شهرين من", 60 days) is a month's length or so off either way;
+        # a count of years ("بعد نحو عام على اعتماد", 365) a season either way (a year is said of
+        # 9 to 15 months)
+        slack = max(slack, days // 8 if days < 365 else days // 4)
         return day - timedelta(days=slack), day + timedelta(days=slack)
     if when == "y-1":
         return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
