@@ -74,3 +74,20 @@ def test_a_short_body_name_in_the_tally_sentence_wins_over_a_committee_named_bef
     # with no short name in its sentence, the body named before still serves
     text = ("وصوتت اللجنة الأولى على المشروع الشهر الماضي. وحصل المشروع على 161 صوتا.")
     assert _events(text, "2024-12-03")[161]["body"] == "ga1"
+
+
+def test_a_tally_said_of_last_year_is_last_years_vote():
+    first = Document(id="first", date="2018-11-02", text=(
+        "اعتمدت الجمعية العامة أمس قرارا يطالب بإنهاء الحصار بتأييد 189 دولة ومعارضة دولتين."))
+    for own in ("وتراجع عدد المؤيدين هذا العام مقارنة بـ188 صوتا في العام الماضي.",
+                "وكان النص قد نال 188 صوتا العام المنصرم، بحسب الأمانة العامة.",
+                "بينما أيدته 188 دولة خلال السنة الماضية."):
+        later = Document(id="later", date="2019-11-08", text=(
+            "اعتمدت الجمعية العامة أمس القرار بتأييد 187 دولة ومعارضة 3 دول. " + own))
+        assert _events(later.text, "2019-11-08")[188]["when"] == "y-1", own
+        for_ = [cl for cl in _clusters([first, later]) if cl.kind == "votes_for" and
+                any(c.value == 188 for c in cl.claims)]
+        assert len(for_) == 1 and {c.value for c in for_[0].claims} == {188, 189}, own
+        assert for_[0].status == "conflict"
+    # "this year" is no past vote
+    assert not _events("وارتفع التأييد إلى 188 صوتا هذا العام.", "2019-11-08")[188].get("when")

@@ -519,6 +519,23 @@ def _other_texts(text: str, window: list[Cue], vc: VoteCues) -> list[Cue]:
     return out
 
 
+def _last_year_after(text: str, cues: list[Cue], starts: list[int], ends: list[int]) -> bool:
+    """Does a `last_year_after` cue ("صوتا في العام الماضي") stand right after one of the figures
+    ending at `ends` (only spaces between)?  A bisection per figure."""
+    for end in ends:
+        k = bisect_left(starts, end)
+        while k < len(cues) and cues[k].start <= end + 24:
+            if cues[k].id == "last_year_after" and _UNIT_GAP.fullmatch(text, end, cues[k].start):
+                return True
+            k += 1
+    return False
+
+
+# what may stand between a tally figure and its "last year": spaces, or its unit word left out of
+# the figure ("188 صوتا في العام الماضي")
+_UNIT_GAP = regex_cache.compile(r"\s*(?:[^\s،,.؛;:\d]+\s+)?")
+
+
 _TEXT_CUES = ("resolution", "resolution_text", "draft")
 # a text named with a preposition the cues leave out ("تنفيذا لقرار الجمعية العامة")
 _TEXT_WORD = regex_cache.compile(r"(?<!\S)[وفبل]?(?:ال|لل)?(?:قرار|مشروع)(?!\S)")
@@ -773,6 +790,10 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             when = _month_of(ctx, _without_cited(text, s_lo, first, others, vc), vc)
             if when:
                 fields["when"] = when
+        if "past" not in fields and "when" not in fields:
+            # "وتراجع عدد المؤيدين مقارنة بـ188 صوتا في العام الماضي": last year's vote
+            if _last_year_after(text, cues, starts, [e for _s, e, _c in occ.claims]):
+                fields["when"] = "y-1"
         if "past" not in fields and "when" not in fields and lo <= s_lo:
             # "… تنفيذا لقرار الجمعية العامة الصادر في ديسمبر الماضي. وكان القرار قد حظي بتأييد
             # 166 دولة": the text of the sentence before, recalled - its vote held when that

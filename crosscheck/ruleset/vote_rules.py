@@ -15,7 +15,7 @@ from crosscheck.ruleset.resources import rules_dir
 
 CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr", "body_council", "body_sc_short", "body_ga_short", "amendment", "draft",
            "resolution", "resolution_text", "veto", "recall", "after_event", "earlier_step", "sponsor_verb", "voter_verb", "past_month", "last_month", "year", "that_year",
-           "recalled_text")
+           "recalled_text", "last_year_after")
 
 _SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ّ": None})
 
