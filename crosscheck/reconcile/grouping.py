@@ -35,7 +35,7 @@ from crosscheck.models import PLACE_FROM_ARTICLE, Claim
 from crosscheck.text.normalize import normalize_word
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.story_places import named_countries
-from crosscheck.reconcile.story_words import StoryWords
+from crosscheck.reconcile.story_words import StoryWords, sentence_words
 from crosscheck.reconcile.weak_places import join_weak_places, merge_into
 from crosscheck.reconcile.fronted import fronted_aside
 from crosscheck.reconcile.intervals import agree, claim_span
@@ -889,6 +889,7 @@ def _attach_open_scopes(
                 for m in ms:
                     doc_places[m.claim.doc].add(place)
     target: dict[tuple, tuple] = {}
+    words_df: dict[tuple, set[str]] = {}  # a past event's name words by cluster, read on first use
     # most specific first, so a chain of open scopes ends at the fullest key
     order = sorted(clusters, key=lambda k: (sum(v is None for v in k), repr(k)))
     for key in order:
@@ -903,6 +904,12 @@ def _attach_open_scopes(
             # (say, no incident is named at all), else the one that fills only the optional
             # ones (a story's incident, at no named place either)
             candidates = sorted(set(index.get((fewer, key), [])) - {key}, key=repr)
+        if len(candidates) > 1 and ev_pos is not None and _past_year_event(key[head + ev_pos]):
+            # a past event of one year in several stories (a 1992 flood, a 1992 mine blast): the
+            # one named alike (the words before its year: "زونغولداك")
+            named = _named_alike(clusters, key, candidates, words_df)
+            if named is not None:
+                candidates = [named]
         if len(candidates) > 1 and loc_pos is not None and key[head + loc_pos] is None:
             whole = _one_whole(candidates, head + loc_pos)
             if whole is not None:
@@ -951,6 +958,49 @@ def _attach_open_scopes(
                 m.notes.append(f"{', '.join(names)} not stated; joined the only matching cluster")
         merged.setdefault(dest, []).extend(ms)
     return merged
+
+
+def _past_year_event(event: Optional[str]) -> bool:
+    ev = str(event or "")
+    return ev.startswith(PAST_EVENT) and ev[len(PAST_EVENT):].isdigit()
+
+
+def _named_alike(clusters: dict[tuple, list[Member]], key: tuple, candidates: list[tuple],
+                 words_df: dict[tuple, set[str]]) -> Optional[tuple]:
+    """The candidate cluster whose past event has the name of `key`'s: the words right before the
+    event's year in its claims' sentences ("انفجار منجم زونغولداك عام 1992", "كارثة زونغولداك
+    1992"; `_NAME_CHARS` characters, the year words left out), when it shares more of them than
+    any other candidate - half as many again - and one at least; else None.  (`words_df` keeps
+    each cluster's name words, read once.)"""
+
+    def names(k: tuple) -> set[str]:
+        got = words_df.get(k)
+        if got is None:
+            got = set()
+            for m in clusters[k]:
+                ev, sent = _present(m.claim.event) or "", m.claim.sentence or ""
+                year = ev[len(PAST_EVENT):]
+                at = sent.find(year) if year else -1
+                while at >= 0:
+                    got |= sentence_words(sent[max(0, at - _NAME_CHARS):at]) - _YEAR_WORDS
+                    at = sent.find(year, at + 1)
+            words_df[k] = got
+        return got
+
+    own = names(key)
+    if not own:
+        return None
+    scored = sorted(((len(own & names(c)), repr(c), c) for c in candidates), reverse=True)
+    best, second = scored[0][0], scored[1][0]
+    return scored[0][2] if best > 0 and best > 1.5 * second else None
+
+
+# How far before a past event's year its name is read, and the words of a date that are no name.
+_NAME_CHARS = 40
+_YEAR_WORDS = frozenset(normalize_word(w) for w in (
+    "عام", "العام", "سنة", "السنة", "لعام", "بعام", "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
+    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار",
+    "حزيران", "تموز", "أيلول", "تشرين", "الأول", "الثاني"))
 
 
 def _country_to_lone_region(
