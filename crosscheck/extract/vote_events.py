@@ -533,7 +533,8 @@ def _last_year_after(text: str, cues: list[Cue], starts: list[int], ends: list[i
 
 # what may stand between a tally figure and its "last year": spaces, or its unit word left out of
 # the figure ("188 صوتا في العام الماضي")
-_UNIT_GAP = regex_cache.compile(r"\s*(?:[^\s،,.؛;:\d]+\s+)?")
+# (on its line, and no word opening a clause with "و": "… بلدين\nوفي العام الماضي" is the next's)
+_UNIT_GAP = regex_cache.compile(r"[^\S\n]*(?:(?!و)[^\s،,.؛;:\d]+[^\S\n]+)?")
 
 
 _TEXT_CUES = ("resolution", "resolution_text", "draft")
@@ -691,12 +692,13 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # الثالثة": the vote compared with), is not the body the figures' clause names by its
             # short name before them
             body = short_own[-1].id[5:7]
-        elif (own_short := [c for c in window if c.id.endswith("_short") and s_lo <= c.start < hi
-                            and c.id[5:7] in named]):
-            # no full name in the figures' sentence, but its short name ("بالقرار الأول الذي
-            # اعتمدته الجمعية في ديسمبر 2023 بأغلبية 153 صوتا"): the body the article names so,
-            # not the one the previous sentence names in full (its committee)
-            body = own_short[0].id[5:7]
+        elif (own_short := [c for c in window if c.id == "body_ga_short" and s_lo <= c.start < hi
+                            and "ga" in named]):
+            # no full name in the figures' sentence, but the Assembly's short name ("بالقرار الأول
+            # الذي اعتمدته الجمعية في ديسمبر 2023 بأغلبية 153 صوتا"): the Assembly the article
+            # names so, not the body the previous sentence names in full (its committee).  ("المجلس"
+            # is the short name of several councils: it is read as before.)
+            body = "ga"
         else:
             elsewhere = True  # the body is read from another sentence of the article
             n_earlier = bisect_left(body_starts, first)  # full_bodies[:n_earlier]: named before
