@@ -75,6 +75,9 @@ class Hierarchy:
     coordination: Optional[regex.Pattern] = None  # "في": "200 قتيل في ألمانيا وبلجيكا" is combined
     stated_whole: Optional[regex.Pattern] = None  # "35 أوكرانيا، بينهم 24 بحارا": the part's whole
     rules_directory: str = ""
+    # place id -> the normalised words that name it (each name, its last word, with and without
+    # the article): a list item named by its own place ("تليها كانو بـ364") is that place's figure
+    place_words: dict = field(default_factory=dict)
 
     # ------------------------------------------------------------------ paths
 
@@ -248,6 +251,19 @@ class Hierarchy:
         sentence, with no other number between (crosscheck.reconcile.singled_out)?"""
         return alone_near(c, self.alone)
 
+    def own_place_part(self, c: Claim) -> bool:
+        """Is the claim an item of a list named by the word before it ("part:<word>",
+        crosscheck.extract) whose word names the claim's own place ("ولا تزال باوتشي الأكثر
+        تضررا بـ523 وفاة، تليها كانو بـ364" at Kano)?  The item is then that place's figure, the
+        same quantity as the place's figure other articles give ("364 وفاة في ولاية كانو"): its
+        location tells it from the whole, its group is the whole's.  A word naming another place
+        (the item before's) or no place keeps its part."""
+        g = c.group or ""
+        if not g.startswith("part:") or not c.location:
+            return False
+        words = self.place_words.get(c.location)
+        return bool(words) and _bare(normalize_word(g[5:])) in words
+
     def counted_out(self, c: Claim) -> bool:
         """A figure counted out of the toll's own people ("66 من المصابين في حالة حرجة"): its
         counted noun is "من" and one of `partitive_nouns`, and the extractor named no group."""
@@ -288,7 +304,8 @@ class Hierarchy:
         for i, c in enumerate(claims):
             by_doc[c.doc].append(i)
         out = [c.model_copy(update={"group": self.subset_prefixes[0]})
-               if self.unnamed_part(c) or self.counted_out(c) else c for c in claims]
+               if self.unnamed_part(c) or self.counted_out(c)
+               else c.model_copy(update={"group": "all"}) if self.own_place_part(c) else c for c in claims]
         for doc, idx in by_doc.items():
             for k, top in self.singled_out([claims[i] for i in idx], texts.get(doc)).items():
                 out[idx[k]] = out[idx[k]].model_copy(update={"location": top})
@@ -426,6 +443,26 @@ def _year_words(rules_directory: str, nouns: Iterable[str]) -> list[str]:
 
 
 @lru_cache(maxsize=8)
+def _bare(word: str) -> str:
+    """A normalised word without its article ("المجر" -> "مجر")."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _place_words(places) -> dict[str, frozenset[str]]:
+    """place id -> the normalised words naming it: each name whole and its last word, bare of
+    the article ("ولاية كانو" -> "ولايه كانو", "كانو")."""
+    out: dict[str, frozenset[str]] = {}
+    for p in places:
+        words = set()
+        for n in p.names:
+            w = normalize_word(n)
+            if w:
+                words.add(_bare(w))
+                words.add(_bare(w.split()[-1]))
+        out[p.id] = frozenset(words)
+    return out
+
+
 def _build(rules_directory: str) -> Hierarchy:
     from crosscheck.ruleset.loader import load_rules
 
@@ -460,6 +497,7 @@ def _build(rules_directory: str) -> Hierarchy:
         coordination=_coordination(tuple(h.coordinated_place_openers)),
         stated_whole=stated_whole_pattern(h.stated_whole_markers, _year_words(rules_directory, h.stated_whole_year_nouns)),
         rules_directory=rules_directory,
+        place_words=_place_words(places),
     )
 
 

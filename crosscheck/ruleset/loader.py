@@ -946,6 +946,10 @@ class HierarchyRules(_Strict):
     # "آخر 404 أسرى": a figure right after one of these is the last batch of a larger count, a part
     last_part_words: list[str] = Field(default_factory=list)
     last_part_examples: Optional[SentenceExamples] = None
+    # "تليها كانو بـ364": a list item named by the word before it, when that word names the
+    # item's own place (the gazetteer), is that place's figure (crosscheck.reconcile.hierarchy
+    # Hierarchy.own_place_part); hit: a sentence with such an item, miss: items that stay parts
+    own_place_item_examples: Optional[SentenceExamples] = None
     # "أفرج عن 35، بينهم 24 بحارا": a part stated right after its whole; two parts of one
     # stated whole are one moment's figures (examples: the text before the part's figure)
     stated_whole_markers: list[str] = Field(default_factory=list)
