@@ -461,7 +461,18 @@ def test_a_list_item_named_by_its_own_place_is_that_places_figure(text):
     items = [i for i, c in enumerate(claims) if (c.group or "").startswith("part:")]
     assert items, "the extractor no longer reads the item as a part: the example tests nothing"
     out = H.annotate(claims, [doc])
-    assert all(out[i].group == "all" and out[i].location == claims[i].location for i in items)
+    # the item counts what the list's first item counts (its group), at its own place
+    head = next(c.group for c in claims if not (c.group or "").startswith("part:"))
+    assert all(out[i].group == head and out[i].location == claims[i].location for i in items)
+
+
+def test_a_list_item_named_by_its_own_place_takes_its_heads_group():
+    # "تستضيف سوريا 1.2 مليون عراقي، يليها الأردن بنحو 750 ألفا": the refugees hosted, both
+    doc = _doc("x", "ويقيم في تركيا 3.6 مليون لاجئ، تليها ألمانيا بـ800 ألف.")
+    claims = extract(doc)
+    head = claims[0].model_copy(update={"group": "refugees"})
+    out = H.annotate([head] + claims[1:], [doc])
+    assert [c.group for c in out] == ["refugees"] * len(claims)
 
 
 @pytest.mark.parametrize("text", RULES.hierarchy.own_place_item_examples.miss)

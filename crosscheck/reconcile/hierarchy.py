@@ -304,8 +304,16 @@ class Hierarchy:
         for i, c in enumerate(claims):
             by_doc[c.doc].append(i)
         out = [c.model_copy(update={"group": self.subset_prefixes[0]})
-               if self.unnamed_part(c) or self.counted_out(c)
-               else c.model_copy(update={"group": "all"}) if self.own_place_part(c) else c for c in claims]
+               if self.unnamed_part(c) or self.counted_out(c) else c for c in claims]
+        heads: dict[tuple, str] = {}  # (doc, sentence, kind) -> the group of the list's first item
+        for i, c in enumerate(out):
+            head = (c.doc, c.sentence, c.kind)
+            if not (c.group or "").startswith("part:"):
+                heads.setdefault(head, c.group or "all")
+            elif self.own_place_part(c):
+                # the list's items count the people its first item counts ("تستضيف سوريا 1.2
+                # مليون لاجئ، يليها الأردن بنحو 750 ألفا": refugees too)
+                out[i] = c.model_copy(update={"group": heads.get(head, "all")})
         for doc, idx in by_doc.items():
             for k, top in self.singled_out([claims[i] for i in idx], texts.get(doc)).items():
                 out[idx[k]] = out[idx[k]].model_copy(update={"location": top})
