@@ -136,6 +136,19 @@ def test_combination_without_its_places_is_left_unresolved():
     doc = _doc("x", "وبلغ عدد القتلى في البلدين 305 أشخاص جراء الزلزال")
     [c] = H.annotate(extract(doc), [doc])
     assert c.location == "combined:2" and c.combines == []
+    # its sentence names three countries for "the two countries": still not resolved
+    doc = _doc("y", "وقالت وزارات الصحة في زامبيا وزيمبابوي وملاوي إن عدد الوفيات في البلدين بلغ 300.")
+    [c] = H.annotate(extract(doc), [doc])
+    assert c.location == "combined:2" and c.combines == []
+
+
+def test_a_country_above_the_combination_its_sentence_names_is_an_inconsistency():
+    # the combined figure's article names no other country's figure: its own sentence names both
+    rep = _report(_doc("a", "ارتفع عدد قتلى الزلزال في إيران إلى 407 قتلى.", "2017-11-13"),
+                  _doc("b", "أعلنت السلطات في إيران والعراق أن حصيلة القتلى في البلدين جراء الزلزال ارتفعت إلى 352 قتيلا.",
+                       "2017-11-13"))
+    found = [i for i in rep.inconsistencies if i.type in ("combination_mismatch", "part_exceeds_whole")]
+    assert found and {(c.doc, c.value) for c in found[0].claims} >= {("a", 407), ("b", 352)}
 
 
 def test_hierarchy_keys_link_a_part_to_its_whole():

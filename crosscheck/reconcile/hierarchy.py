@@ -169,8 +169,29 @@ class Hierarchy:
         for i, count in chosen.items():
             if (count is None and len(roots) >= 2) or (count is not None and len(roots) == count):
                 out[i] = "+".join(roots)
-            else:
-                out[i] = f"{COMBINED_PREFIX}{count if count is not None else 'n'}"
+                continue
+            # the article's other figures name too few (or too many) countries: the countries
+            # the figure's own sentences name, when they are as many as the phrase counts
+            # ("أعلنت السلطات في إيران والعراق أن حصيلة القتلى في البلدين ارتفعت إلى 352")
+            named = self.sentence_countries(claims[i]) if count is not None else set()
+            out[i] = "+".join(sorted(named)) if len(named) == count else \
+                f"{COMBINED_PREFIX}{count if count is not None else 'n'}"
+        return out
+
+    def sentence_countries(self, c: Claim) -> set[str]:
+        """The countries (gazetteer roots) the claim's sentences name by a place name (its own
+        sentence and those of its other mentions; adjectives do not count).  Bounded: one
+        gazetteer scan of each of those sentences."""
+        from crosscheck.reconcile.story_places import _gazetteer, _gazetteer_at
+
+        gaz = _gazetteer_at(self.rules_directory) if self.rules_directory else _gazetteer()
+        out: set[str] = set()
+        for sentence in {c.sentence, *(m.sentence for m in c.mentions)}:
+            if not sentence:
+                continue
+            for m in gaz.mentions(normalize(sentence).text):
+                if not m.adjective:
+                    out.add(self.root(m.place.id))
         return out
 
     def coordinated_claims(self, claims: Sequence[Claim], text: Optional[str]) -> dict[int, str]:
