@@ -504,3 +504,17 @@ def test_own_place_part_needs_the_claims_own_place():
     assert c.group.startswith("part:") and H.own_place_part(c)
     assert not H.own_place_part(c.model_copy(update={"location": "jordan"}))
     assert not H.own_place_part(c.model_copy(update={"location": None}))
+
+
+def test_a_combined_place_is_not_lent_to_the_articles_other_figures():
+    # "في البلدين" is the 840's own sum; the 719 of the next sentence were not counted "in both":
+    # the article's place filled into figures at no place is never a combination
+    from crosscheck.reconcile.grouping import _context_fill
+    from crosscheck.reconcile.settings import config_or_default
+
+    doc = _doc("x", "وبذلك يتجاوز عدد الوفيات المفاجئة في البلدين 840. وسجلت 719 وفاة مفاجئة منذ الجمعة.", "2024-01-05")
+    filled = {m.claim.value: m.claim.location for m in _context_fill(H.annotate(extract(doc), [doc]), config_or_default(None))}
+    assert filled == {840: "combined:2", 719: None}
+    doc = _doc("y", "قتل 300 شخص في إيران، وقتل 5 أشخاص في العراق، وبلغ عدد القتلى في البلدين 305 أشخاص. وأصيب 12 شخصا.")
+    filled = {m.claim.value: m.claim.location for m in _context_fill(H.annotate(extract(doc), [doc]), config_or_default(None))}
+    assert filled[305] == "iran+iraq" and filled[12] != "iran+iraq"

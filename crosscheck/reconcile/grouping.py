@@ -268,6 +268,10 @@ def lendable(attr: str, value: str) -> bool:
         return not value.startswith(PRIVATE_PERIODS)
     if attr == "event":
         return not value.startswith(PRIVATE_EVENTS) or value.startswith("draft:")
+    if attr == "location" and ("+" in value or value.startswith("combined:")):
+        # a combined figure's places ("في البلدين": iran+iraq, or combined:2) are its own sum,
+        # not where the article's other figures happened
+        return False
     return True
 
 
