@@ -947,6 +947,19 @@ def _trajectory_items(claims, spans, cdates, groups, window: float = 0) -> tuple
     return items, item_of
 
 
+def _recalled_for_a_day(claims, cdates, doc_dates: dict) -> frozenset[int]:
+    """Positions of the figures an article gives for a day before its own, the day named in the
+    figure's sentence ("وكانت الحصيلة يوم الخميس 56 قتيلا" in Sunday's article): what was
+    reported as of that day (within_day.moments: at the day's end unless a part is named).
+    One pass."""
+    out = []
+    for i, (c, d) in enumerate(zip(claims, cdates)):
+        own = doc_dates.get(c.doc)
+        if d is not None and own and c.as_of_from in ("relative", "text") and d < date.fromisoformat(own[:10]):
+            out.append(i)
+    return frozenset(out)
+
+
 def _recalled_days(claims, cdates, doc_dates: dict, cfg) -> frozenset[int]:
     """Positions of the figures an article gives for a day before its own (dated by its text:
     "مساء أمس الاثنين", "يوم الأحد 19 يونيو") that another article of that day gives mistyped
@@ -1019,7 +1032,8 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     groups = [f"{g}#day{k}" if d is None and not c.as_of and (k := own_day_key(c)) else g
               for g, d, c in zip(groups, cdates, claims)]
     # a part of the day named orders one day's figures (not one a later article recalls mistyped)
-    cdates = moments(claims, spans, cdates, recalled=_recalled_days(claims, cdates, doc_dates or {}, cfg))
+    cdates = moments(claims, spans, cdates, recalled=_recalled_days(claims, cdates, doc_dates or {}, cfg),
+                     closing=_recalled_for_a_day(claims, cdates, doc_dates or {}))
     if first:
         cdates = _at_first_moment(cdates, first)
     # parts of one stated whole ("35، بينهم 24 بحارا") are one moment's figures: an undated one

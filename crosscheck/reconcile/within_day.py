@@ -31,6 +31,7 @@ from crosscheck.reconcile.intervals import Span
 _NAMES = {1: "dawn", 2: "morning", 3: "midday", 4: "evening", 5: "late night"}
 _STEP = 4  # slots per part of the day
 _AFTER = 2  # a figure told as coming after an earlier one's part of the day
+_DAY_END = _STEP * 5 + _STEP - 1  # the last slot of a day (after its late night)
 
 
 class Moment(datetime):
@@ -53,10 +54,15 @@ def _at(d: date, slot: int) -> Moment:
 
 
 def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Optional[date]],
-            rules=None, recalled: frozenset[int] = frozenset()) -> list[Optional[date]]:
+            rules=None, recalled: frozenset[int] = frozenset(),
+            closing: frozenset[int] = frozenset()) -> list[Optional[date]]:
     """`dates` with the part of the day of each claim, when any claim of a dated day names one
     (see the module docstring); else `dates` unchanged.  `recalled`: the positions of figures a
-    later article gives for an earlier day (see `_recalled_untimed`)."""
+    later article gives for an earlier day (see `_recalled_untimed`).  `closing`: the positions
+    of figures a later article recalls for an earlier day it names ("وكانت الحصيلة يوم الخميس
+    56"): naming no part of that day, such a figure is what the day closed at (a later article
+    sums a past day up by its last report), so it stands at the day's end, not in a gap before
+    the day's own reports."""
     from crosscheck.reconcile.dating import date_rules, figure_offset
     from crosscheck.text.dates import part_of_day
 
@@ -76,13 +82,16 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
         if d in timed_days:
             by_day.setdefault(d, []).append(i)
     out: list[Optional[date]] = []
-    placed: dict[date, int] = {d: _place([spans[i] for i in idx], [parts[i] for i in idx])
+    placed: dict[date, int] = {d: _place([spans[i] for i in idx if i not in closing or parts[i] is not None],
+                                         [parts[i] for i in idx if i not in closing or parts[i] is not None])
                                for d, idx in by_day.items()}
-    for d, p in zip(dates, parts):
+    for i, (d, p) in enumerate(zip(dates, parts)):
         if d is None:
             out.append(None)
         elif p is not None:
             out.append(_at(d, p))
+        elif i in closing and d in placed:
+            out.append(_at(d, _DAY_END))
         elif d in placed:
             out.append(_at(d, placed[d]))
         else:
