@@ -140,6 +140,9 @@ class DateRules(BaseModel):
     past_after_words: list[str] = []
     # verbs of a report: a relative clause with one before its day dates the figure, not the event
     report_verbs: list[str] = []
+    # participles of a report ("مشيرة إلى أن", "مضيفا أن"): with "أن" after, a new statement,
+    # like a report's verb (only there: they date no relative clause)
+    report_participles: list[str] = []
     # A span of time back from the article ("بعد أن كان 35 قبل ثلاثة أسابيع", "وكانت المنظمة قد
     # أعلنت قبل أقل من أسبوعين"): "قبل", an optional hedge, a count (digits or `ago_counts`) and a
     # unit of `ago_units` (days per unit), or a unit alone (`ago_units` also holds the dual and the
@@ -299,12 +302,17 @@ class _Patterns:
         # a report's verb opening a reported clause of its own ("التي أشارت إلى أن", "وأوضحت أن"):
         # a new statement, which a day named in an earlier figure's clause before it does not date
         self.reported_clause_re = regex_cache.compile(
-            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.report_verbs) + r")(?:\s+[^\s،,.؛:!?\d]+){0,3}?"
+            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.report_verbs + rules.report_participles)
+            + r")(?:\s+[^\s،,.؛:!?\d]+){0,3}?"
             r"\s+(?:الى\s+)?[اإأ]ن(?:ه|ها|هم)?(?![\p{L}])"
         ) if rules.report_verbs else None
 
         # "قبل (أقل من) ثلاثة أيام", "قبل أسبوعين": a span back from the article's date
         self.ago_counts = {normalize_word(k): v for k, v in rules.ago_counts.items()}
+        # a small count in words (`ago_counts`, also with the accusative's alef: "خمسا"): a figure
+        # an earlier clause may give instead of digits ("بعد أن كان خمسا مساء الأحد")
+        self.count_word_re = regex_cache.compile(
+            r"(?<![\p{L}])[وف]?(?:" + _alt(list(rules.ago_counts)) + r")ا?(?![\p{L}])") if rules.ago_counts else None
         self.ago_units = {normalize_word(k): v for k, v in rules.ago_units.items()}
         self.ago_bare = {normalize_word(k): v for k, v in rules.ago_bare_units.items()}
         hedge = (r"(?:(?:" + _alt(rules.ago_hedges) + r")\s+)?") if rules.ago_hedges else ""
@@ -976,7 +984,8 @@ def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple, p
     k = bisect_right(earlier, start) - 1
     if k < 0 or _CLAUSE_BREAK.search(s, earlier[k], start) is not None:
         return False
-    if _DIGITS.search(s, earlier[k], start) is None:
+    if _DIGITS.search(s, earlier[k], start) is None and (
+            p.count_word_re is None or p.count_word_re.search(s, earlier[k], start) is None):
         return False  # "بعد أن كانت الوزارة أعلنت أمس مقتل 40، فيما أصيب 120": the report's day
     if p.reported_clause_re is not None and p.reported_clause_re.search(s, end, pos) is not None:
         return True  # "بعد أن كانت 37 صباح أمس، وفق ما أعلنته الوزارة التي أشارت إلى أن 1000 أصيبوا"
