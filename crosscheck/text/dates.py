@@ -597,6 +597,8 @@ def claim_date(
             continue  # the figure is the cue's own count ("قبل 26 يوما"): it dates nothing of it
         if start > pos and _brings_in_earlier(pos, start, figures, earlier):
             continue  # "إلى 373، بعد أن كانت الوزارة أعلنت أمس 361": the earlier figure's day
+        if start > pos and _new_statement_between(norm.text, pos, start, p):
+            continue  # "بـ342، في حين كانت القائمة الأولى التي أعلنت في 4 مارس تضم 229": the 229's day
         if end <= pos and _in_earlier_clause(norm.text, start, end, pos, earlier, p):
             continue  # "إلى 105، بعد أن كانت 91 أمس، فيما بلغ عدد الجرحى 236": the 91's day
         if end <= pos and _increments_day(norm.text, start, end, pos, figures, p):
@@ -744,7 +746,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         by_weekday = m.start() in weekday_ends
         if by_weekday:
             named_dates.add(weekday_ends[m.start()])
-        if not by_weekday and not p.as_of_re.search(s, max(0, m.start() - 20), m.start()):
+        if not by_weekday and not p.as_of_re.search(s, max(0, m.start() - 20), m.start()) \
+                and not _reported_on(s, m.start(), p):
             if earlier is None:
                 earlier = _earlier_ends(s, p)
             if not _after_earlier_figure(s, m.start(), p, earlier):
@@ -951,6 +954,38 @@ def _brings_in_earlier(pos: int, cue: int, figures: tuple, earlier: tuple) -> bo
     if k == len(earlier) or earlier[k] > cue:
         return False
     return bisect_left(figures, earlier[k]) < len(figures)
+
+
+_IN_BEFORE = regex.compile(r"(?<![\p{L}])في\s+$")
+# how far back from "في" a report's verb is looked for (characters): the verb, its subject and
+# a few words ("وكان الجيش قد أعلن في", "القائمة الأولى التي أعلنت في")
+_REPORT_VERB_REACH = 60
+
+
+def _new_statement_between(s: str, pos: int, start: int, p: "_Patterns") -> bool:
+    """Does the day at `start`, after the figure at `pos`, stand in a clause opened by a word of
+    a new statement (rules/dates.yaml `new_statement_words`: "، في حين", "، فيما")?  Then it is
+    that statement's day.  A day in a later clause of its own ("، فيما لا يزال 46 مفقودين، وفق
+    ما أعلنته السلطات مساء السبت") may still be the whole sentence's."""
+    if p.new_statement_re is None:
+        return False
+    last = None
+    for last in _CLAUSE_BREAK.finditer(s, pos, start):
+        pass
+    return last is not None and p.new_statement_re.match(s, last.end()) is not None
+
+
+def _reported_on(s: str, start: int, p: "_Patterns") -> bool:
+    """Is the date at `start` the day a report was made: "في" right before it, and before that
+    a report's verb with no reported clause ("أن"), figure or comma between ("أعلنت الوزارة في 3
+    مارس مقتل 41", "القائمة الأولى التي نشرت في الرابع من مارس")?  Such a date is the figure's day,
+    not an event's ("قتلوا في هجوم 7 أكتوبر" has no report's verb)."""
+    if p.report_verb_re is None:
+        return False
+    m = _IN_BEFORE.search(s, max(0, start - 6), start)
+    if m is None:
+        return False
+    return p.report_verb_re.search(s, max(0, m.start() - _REPORT_VERB_REACH), m.start()) is not None
 
 
 def _after_earlier_figure(s: str, start: int, p: "_Patterns", earlier: tuple) -> bool:
