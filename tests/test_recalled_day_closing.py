@@ -43,26 +43,3 @@ def test_a_recalled_days_figure_above_the_morning_one_is_growth_within_the_day()
 
 def test_a_recalled_figure_naming_the_dawn_stands_before_the_morning():
     assert not disputed(_story(56, "وكانت الحصيلة فجر الخميس {} قتيلا"), 56, 65)
-
-
-def _untimed_day(recalled: int):
-    """Friday's own article gives 99 with no hour; the next week's article recalls a figure
-    "يوم الجمعة الماضي"."""
-    documents = docs(("a", "2018-06-06"), ("b", "2018-06-08"), ("c", "2018-06-13"))
-    claims = [claim("a", "killed", 75, as_of="2018-06-06", as_of_from="metadata",
-                    sentence="ارتفعت حصيلة ثوران البركان إلى 75 قتيلا"),
-              claim("b", "killed", 99, as_of="2018-06-08", as_of_from="metadata",
-                    sentence="ارتفع عدد قتلى ثوران البركان إلى 99 قتيلا"),
-              claim("c", "killed", 110, as_of="2018-06-13", as_of_from="metadata",
-                    sentence="وبلغت الحصيلة الرسمية 110 قتلى"),
-              claim("c", "killed", recalled, as_of="2018-06-08", as_of_from="relative",
-                    sentence=f"بعد أن كانت {recalled} يوم الجمعة الماضي")]
-    return build_report(documents, reconcile(claims, documents))
-
-
-def test_a_recalled_days_close_above_the_days_untimed_figure_is_growth_later_that_day():
-    assert not disputed(_untimed_day(109), 99, 109)
-
-
-def test_a_recalled_days_close_below_the_days_untimed_figure_is_disputed():
-    assert disputed(_untimed_day(91), 91, 99)

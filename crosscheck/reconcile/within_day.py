@@ -61,10 +61,8 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
     later article gives for an earlier day (see `_recalled_untimed`).  `closing`: the positions
     of figures a later article recalls for an earlier day it names ("وكانت الحصيلة يوم الخميس
     56"): naming no part of that day, such a figure is what the day closed at (a later article
-    sums a past day up by its last report), so it stands at the day's end: after the day's own
-    reports of a named part (below the morning's figure: a same-day mismatch), and after the
-    day's reports of unknown hour when it is higher (growth later that day) - they are then placed
-    before it like any figure of unknown hour."""
+    sums a past day up by its last report), so it stands at the day's end, not in a gap before
+    the day's own reports."""
     from crosscheck.reconcile.dating import date_rules, figure_offset
     from crosscheck.text.dates import part_of_day
 
@@ -76,11 +74,6 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
     parts = _rivals_at_their_moment(claims, dates, parts)
     if recalled:
         parts = _recalled_untimed(dates, parts, recalled)
-    if closing:
-        # a recalled day's figure naming no part stands at the day's end (unless it is the day's
-        # own figure mistyped: `recalled`, one report told twice, compared at one moment)
-        parts = [_DAY_END if (i in closing and p is None and i not in recalled and dates[i] is not None) else p
-                 for i, p in enumerate(parts)]
     timed_days = {d for d, p in zip(dates, parts) if p is not None}
     if not timed_days:
         return list(dates)
@@ -89,13 +82,16 @@ def moments(claims: Sequence[Claim], spans: Sequence[Span], dates: Sequence[Opti
         if d in timed_days:
             by_day.setdefault(d, []).append(i)
     out: list[Optional[date]] = []
-    placed: dict[date, int] = {d: _place([spans[i] for i in idx], [parts[i] for i in idx])
+    placed: dict[date, int] = {d: _place([spans[i] for i in idx if i not in closing or parts[i] is not None],
+                                         [parts[i] for i in idx if i not in closing or parts[i] is not None])
                                for d, idx in by_day.items()}
-    for d, p in zip(dates, parts):
+    for i, (d, p) in enumerate(zip(dates, parts)):
         if d is None:
             out.append(None)
         elif p is not None:
             out.append(_at(d, p))
+        elif i in closing and d in placed:
+            out.append(_at(d, _DAY_END))
         elif d in placed:
             out.append(_at(d, placed[d]))
         else:
@@ -184,10 +180,7 @@ def _place(spans, parts) -> int:
     hi = min(highs) if highs else None
     if lo is not None and hi is not None and lo > hi:
         return end  # they disagree among themselves: judged at the day's end
-    # a recalled day's close (`_DAY_END`) stays the day's last moment: the day's own figures of
-    # unknown hour go before it, or, fitting nowhere, meet it there
-    top = end - 2 if any(r == _DAY_END for r, _s in timed) else end
-    for gap in range(top, 0, -2):
+    for gap in range(end, 0, -2):
         before = [s.low for r, s in timed if r < gap and s.low is not None]
         after = [s.high for r, s in timed if r > gap and s.high is not None]
         if (hi is None or not before or max(before) <= hi) and (lo is None or not after or min(after) >= lo):
