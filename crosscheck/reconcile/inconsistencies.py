@@ -23,6 +23,10 @@ and only between claims stated at the same moment:
     figure another of the same day contradicts - while the cluster's other reports fit one
     growing trajectory over two dates or more (the reconciler records each such figure with the
     kept figure it contradicts: Cluster.outlier_links); one cluster, two claims;
+  * same_day_mismatch across clusters: a figure an article recalls for an earlier day it names,
+    one digit slip (read loosely: rules/reconcile.yaml `recalled_typo_*`) from the figure another
+    article gave that day for the same quantity filed under a linked place (the same, one within
+    the other, or none): one report of that day told two ways (`_recalled_typos`);
   * captives_exceed_taken: captives still held at a date plus those freed by then are more
     than those taken (crosscheck.reconcile.captives);
   * number_typo: identity numbers (resolution numbers: each its own cluster) that one story
@@ -238,6 +242,7 @@ def find_inconsistencies(clusters: Iterable[Cluster], config: Optional[Reconcile
         eligible = at_moments_of(eligible, moments_of)
     found = part_whole_inconsistencies(eligible, cfg, h)
     found.extend(_outlier_links(all_clusters, cfg))
+    found.extend(_recalled_typos(all_clusters, cfg, h))
     found.extend(_number_typos(all_clusters, cfg, tallies))
     found.extend(_tally_sums(all_clusters, cfg))
     found.extend(captive_ledger(all_clusters, cfg))
@@ -565,6 +570,64 @@ def _outlier_links(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[In
             inc.claims.extend(_cite(c, cl, role) for c in sorted(also, key=lambda c: (c.doc, c.start)))
             found.append(inc)
     return found
+
+
+def _recalled_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig, h: Hierarchy) -> list[Inconsistency]:
+    """A figure an article recalls for an earlier day it names ("وكانت الحصيلة مساء الأربعاء
+    250") that another article gives for that same day one digit slip away (260: one digit
+    off, two adjacent digits swapped, a zero dropped or added: causes.digit_typo), in another
+    cluster of the same quantity - the recall's place inferred otherwise (the quake's province,
+    the country; none at all), same kind, group, period and event, the places one within the
+    other or one unknown: one report of that day told two ways, a `same_day_mismatch`.  A part
+    and its whole may well differ, but hardly by a digit slip on the very day a later article
+    recalls.  Cost: one pass to index the claims by (kind, day, value), O(digits) look-ups per
+    recalled figure."""
+    from crosscheck.reconcile.causes import typo_variants
+
+    loose = cfg.model_copy(update={"typo_min_value": cfg.recalled_typo_min_value,
+                                   "typo_min_significant_digits": cfg.recalled_typo_min_significant_digits})
+    index: dict[tuple, list[tuple[Cluster, ClusterClaim]]] = defaultdict(list)
+    recalled: list[tuple[Cluster, ClusterClaim, int]] = []
+    for cl in clusters:
+        if cl.kind not in ADDITIVE_KINDS:
+            continue
+        for c in cl.claims:
+            v = _whole(numeric_value(c))
+            if v is None or not c.as_of:
+                continue
+            index[(cl.kind, c.as_of[:10], v)].append((cl, c))
+            if c.as_of_from in ("relative", "text") and c.date and c.as_of[:10] < c.date[:10]:
+                recalled.append((cl, c, v))
+    found: list[Inconsistency] = []
+    variants: dict[int, set[int]] = {}
+    for cl, r, v in recalled:
+        if v not in variants:
+            variants[v] = typo_variants(v, loose)
+        for b in sorted(variants[v]):
+            for ocl, o in index.get((cl.kind, r.as_of[:10], b), ()):
+                if ocl.id == cl.id or o.doc == r.doc or not _same_quantity(cl, ocl, h):
+                    continue
+                what = f"{r.kind} {_where(cl)}"
+                expl = (f"{_say(r)} {what} ({r.doc}), recalled for {r.as_of[:10]}, and {_say(o)} "
+                        f"({o.doc}) given that day differ by a digit slip: one report of that day told "
+                        "two ways")
+                found.append(_make("same_day_mismatch", "hard", [ocl, cl],
+                                   [_cite(o, ocl, "kept"), _cite(r, cl, "outlier")], expl))
+    return found
+
+
+def _same_quantity(a: Cluster, b: Cluster, h: Hierarchy) -> bool:
+    """Same kind, group, period and event; places the same, one unknown, or one within the other
+    (not combinations)."""
+    ka, kb = a.key, b.key
+    if a.kind != b.kind or any(ka.get(f) != kb.get(f) for f in ("group", "period", "event")):
+        return False
+    la, lb = ka.get("location"), kb.get("location")
+    if not la or not lb or la == lb:
+        return True
+    if is_combination(la) or is_combination(lb):
+        return False
+    return la in h.place_path(lb) or lb in h.place_path(la)
 
 
 def _rival_counters(a: ClusterClaim, b: ClusterClaim, ratio: Optional[float]) -> bool:

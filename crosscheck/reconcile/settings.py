@@ -123,6 +123,10 @@ class ReconcileConfig(BaseModel):
     hedged_qualifiers: list[str] = ["approx", "more_than", "at_least", "less_than", "at_most"]
     typo_min_value: int = Field(100, ge=0)
     typo_min_significant_digits: int = Field(3, ge=1)
+    # a figure recalled for an earlier day against that day's figure in a linked cluster
+    # (inconsistencies._recalled_typos): the digit slips counted with these looser bounds
+    recalled_typo_min_value: int = Field(10, ge=0)
+    recalled_typo_min_significant_digits: int = Field(2, ge=1)
     typo_examples: dict[str, list[list[int]]] = {}
     soft_approx_stretch: float = Field(0.05, ge=0)
     # kinds counted by a convention that may differ by a unit (a war of 33 or 34 days, counted
