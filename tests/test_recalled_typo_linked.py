@@ -43,6 +43,10 @@ def test_swapped_digits_too():
     assert disputed(_story(206), 206, 260)
 
 
+def test_a_recall_above_the_days_figure_is_disputed_too():
+    assert disputed(_story(270), 260, 270)
+
+
 def test_a_part_far_below_the_whole_is_not_disputed():
     assert not disputed(_story(190), 190, 260)
 

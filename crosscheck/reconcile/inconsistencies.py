@@ -63,7 +63,7 @@ from crosscheck.reconcile.causes import digit_typo, stretched
 from crosscheck.reconcile.grouping import EARLIER_PERIOD
 from crosscheck.reconcile.hierarchy import (ADDITIVE_KINDS, COMBINED_PREFIX, SUB_PERIODS, Hierarchy,
                                             is_combination, load_hierarchy, scope_key)
-from crosscheck.reconcile.intervals import Span, claim_span, numeric_value, own_parts
+from crosscheck.reconcile.intervals import Span, agree, claim_span, numeric_value, own_parts
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.unit_pairs import unit_pair_inconsistencies
 from crosscheck.reconcile.votes import transposed
@@ -580,8 +580,9 @@ def _recalled_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig, h: Hierar
     the country; none at all), same kind, group, period and event, the places one within the
     other or one unknown: one report of that day told two ways, a `same_day_mismatch`.  A part
     and its whole may well differ, but hardly by a digit slip on the very day a later article
-    recalls.  Cost: one pass to index the claims by (kind, day, value), O(digits) look-ups per
-    recalled figure."""
+    recalls; not when a hedge, read loosely, lets the two meet ("ما لا يقل عن 637" and 647).
+    Cost: one pass to index the claims by (kind, day, value), O(digits) look-ups per recalled
+    figure."""
     from crosscheck.reconcile.causes import typo_variants
 
     loose = cfg.model_copy(update={"typo_min_value": cfg.recalled_typo_min_value,
@@ -607,6 +608,8 @@ def _recalled_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig, h: Hierar
             for ocl, o in index.get((cl.kind, r.as_of[:10], b), ()):
                 if ocl.id == cl.id or o.doc == r.doc or not _same_quantity(cl, ocl, h):
                     continue
+                if agree([stretched(c, claim_span(c, True), cfg) or claim_span(c, True) for c in (r, o)]):
+                    continue  # a hedge lets them meet ("ما لا يقل عن 637" and 647)
                 what = f"{r.kind} {_where(cl)}"
                 expl = (f"{_say(r)} {what} ({r.doc}), recalled for {r.as_of[:10]}, and {_say(o)} "
                         f"({o.doc}) given that day differ by a digit slip: one report of that day told "
