@@ -2042,6 +2042,10 @@ def _subset_parent(
     marker = ctx.scope.subset_markers.ending_at(toks, left) if info.may_hold(ctx.scope.subset_markers) else None
     if marker is None and 0 <= i1 < len(toks) and not toks[i1].brk_before and info.may_hold(ctx.scope.subset_after):
         marker = ctx.scope.subset_after.at(toks, i1)
+    if marker is None and 0 <= i1 and _place_after(ctx, toks, i1) and info.may_hold(ctx.scope.breakdown_openers):
+        # "موزعين بين 7 قرب المحطة و5 في …": the first item of a breakdown by place (the
+        # next items join it as the next items of a subset list do)
+        marker = ctx.scope.breakdown_openers.ending_at(toks, left)
     if marker is None and last.parent is None:
         marker = _subset_marker_before_name(ctx, toks, left, last.right - off)
     if marker is None and last.parent is None and _colon_after(ctx, toks, last.right - off, left):
@@ -2446,7 +2450,7 @@ def _place_after(ctx: DocContext, toks: Sequence[Token], i: int) -> bool:
     )
 
 
-_IN_PLACE = frozenset({"في", "الي"})
+_IN_PLACE = frozenset({"في", "الي", "قرب", "داخل"})
 _VERB_WORDS = 2  # the words of a list item's verb before its place ("لقوا حتفهم في …")
 _SOURCE_WORDS = 3  # the words of a section a list item is taken from ("من القسم الابتدائي")
 
@@ -2593,8 +2597,8 @@ def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i
     "تليها بيرو بأكثر من نصف مليون" after "كولومبيا التي يقيم فيها أكثر من مليون لاجئ")."""
     if i1 < len(toks) and not toks[i1].brk_before and not (
         toks[i1].text.startswith("و") and i1 in (_rank_name(toks, i1 + 1), _rank_name(toks, i1 + 2))
-    ):
-        return None  # the figure ends its clause, or the next item follows it ("… ألفا والمكسيك بنحو …")
+    ) and not (toks[i1].text == "ثم" and i1 + 1 in (_rank_name(toks, i1 + 2), _rank_name(toks, i1 + 3))):
+        return None  # the figure ends its clause, or the next item follows it ("… ألفا والمكسيك بنحو …", "… بـ298 ثم جيغاوا بـ217")
     name = _rank_name(toks, left)
     if name is None or toks[name].is_digit() or toks[name].text in ctx.scope.function_words:
         return None
@@ -2609,7 +2613,7 @@ def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i
     followed = name > 0 and toks[name - 1].brk_before and not toks[name - 1].forms.isdisjoint(ctx.scope.rank_followers)
     opener = (
         toks[name].brk_before or followed
-        or (name > 0 and toks[name - 1].text == "ثم" and toks[name - 1].brk_before)
+        or (name > 0 and toks[name - 1].text == "ثم" and (toks[name - 1].brk_before or p_right == name - 1))
         or (toks[name].text.startswith("و") and p_right == name)
     )
     if not opener:

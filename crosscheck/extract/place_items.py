@@ -11,7 +11,7 @@ from typing import Callable, Sequence
 
 from crosscheck.text.tokens import Token
 
-_IN = frozenset({"في"})
+_IN = frozenset({"في", "قرب", "داخل"})
 PLACE_WORDS = 3  # the words of a place after "في" ("في جزيرة غراند باهاما")
 
 

@@ -493,6 +493,7 @@ class ScopeLexicon:
         self.according_to = PhraseSet.of(rules.according_to)
         self.attribution_stop = frozenset(normalize_word(w) for w in rules.attribution_stop)
         self.subset_markers = PhraseSet.of(rules.subset_markers)
+        self.breakdown_openers = PhraseSet.of(rules.breakdown_openers)
         self.member_of_after = PhraseSet.of(rules.member_of_after)
         self.group_after_nouns = frozenset(normalize_word(w) for w in rules.group_after_nouns)
         self.one_unit_pattern = _one_unit_pattern(rules)

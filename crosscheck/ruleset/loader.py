@@ -651,6 +651,7 @@ class ScopeRules(_Strict):
     one_person_subject_of: list[str] = Field(default_factory=list)
     one_person_subject_ends: list[str] = Field(default_factory=list)
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
+    breakdown_openers: list[str] = []  # "موزعين بين 7 قرب المحطة و5 في …": parts of the figure before, by place
     # the subset markers that count people ("منهم", not "منها"): their total is the people counted
     # before a figure of things between ("87 قتيلا خلال الـ24 ساعة، منهم 62 …")
     people_subset_markers: list[str] = []
