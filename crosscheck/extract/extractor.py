@@ -1370,7 +1370,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         parent = None  # "51 قتلوا بينهم 40 طفلا، و79 جرحوا": the list ends where a predicate of its own begins
     sibling = _sibling(ctx, toks, s_lo, left, i1) if parent is None else None
-    earlier = False
+    earlier = changed = False
     generic = _generic_noun_end(ctx, toks, i1)  # "بعد أن كانت 12 حالة أمس": a noun of no kind
     if sibling is None and parent is None and (
         i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words
@@ -1388,6 +1388,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         earlier = sibling is not None
         if earlier:
             n.superseded = True
+        else:
+            # "نزلت قائمة المفقودين من 249 اسما إلى 25": the new value of the figure changed
+            sibling = _change_target(ctx, toks, s_lo, left)
+            changed = sibling is not None
     if sibling is not None and _excluded_before(comp.by_id.get(sibling.claim.rule), toks, left):
         sibling = None  # "تشريد 400 ألف شخص، في حين تضرر مليون شخص": the list's rule refuses it
     if (sibling is not None and i1 < len(toks) and not toks[i1].brk_before
@@ -1401,7 +1405,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         match = None  # "القرارات 2371 و2375": a number joined to a resolution's is one too, not a tally
     if sibling is not None and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED)):
-        part_of_list = not earlier and _joined_to(ctx, toks, s_lo, left) is None
+        part_of_list = not earlier and not changed and _joined_to(ctx, toks, s_lo, left) is None
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
         match = (comp.by_id[sibling.claim.rule], (generic or i1) if earlier else _noun_end(ctx, comp, toks, i1), 1.0, 0)
@@ -2131,7 +2135,9 @@ def _waw_joined(toks: Sequence[Token], k: int) -> bool:
     """Does the figure at k carry "و"?  A "one" read after its noun ("ومواطن واحد", "قتلت رهينة
     واحدة") is the noun's: the figure's token holds the text of "واحدة", the noun's the "و"."""
     t = toks[k]
-    if normalize_word(t.text) in _ONE_WORDS and k + 1 < len(toks) and toks[k + 1].nstart == t.nstart:
+    if normalize_word(t.text) in _ONE_WORDS:
+        if not (k + 1 < len(toks) and toks[k + 1].nstart == t.nstart):
+            return False  # "بمنطقة واحدة قرب الحدود": the "one" of the noun before, no "و" of its own
         t = toks[k + 1]
     return t.text.startswith("و")
 _THINGS_GAP = 4  # the most words between a toll and the figure of things after it ("سقطوا خلال الـ")
@@ -2235,8 +2241,9 @@ def _joined_to(
             while (right < left and not toks[right].brk_before and toks[right].text != "و"
                    and toks[right].text not in ctx.scope.place_contrast_joiners):
                 right += 1  # a place of several words ("في قصر شيرين"), up to the "و" of "و25"
-    if left == right and toks[left].text.startswith("و") and (comma or not toks[left].brk_before):
-        return last
+    if (left == right and toks[left].text.startswith("و") and (comma or not toks[left].brk_before)
+            and normalize_word(toks[left].text) not in _ONE_WORDS):
+        return last  # (not the "one" after a noun: "بمنطقة واحدة قرب الحدود" holds no "و")
     if (
         left == right + 1 and right >= 0 and toks[left].text.startswith("و") and not toks[left].brk_before
         and not toks[right].brk_before and toks[right].text.startswith("ال") and len(toks[right].text) > 3
@@ -2417,6 +2424,25 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         if toll is not None and toll[1] <= m[1] and not any(toks[j].is_digit() for j in range(start, toll[1])):
             k = m[1]
     return last if k == m[1] else None
+
+
+def _change_target(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+    """The claim whose new value a bare figure gives in a change written "من <N noun> إلى <M>"
+    ("نزلت قائمة المفقودين من 249 اسما إلى 25", "ارتفع عدد النازحين من 40 ألف شخص إلى 52
+    ألفا"): the sentence's last claim opens with "من" right before it, and only "إلى" stands
+    between its end and the figure.  Reads two tokens."""
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed or left < 2:
+        return None
+    last = placed[-1]
+    off = getattr(toks, "offset", 0)
+    right, first = last.right - off, last.left - off
+    if last.parent is not None or last.claim.kind == "other" or left != right + 1 or first < 1:
+        return None
+    if toks[right].brk_before or toks[left].brk_before or "الي" not in toks[right].forms:
+        return None
+    before = toks[first - 1]
+    return last if not toks[first].brk_before and before.text == "من" else None
 
 
 def _earlier_value_joined(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
