@@ -3614,7 +3614,8 @@ def _verb_first(pred: _Predicate, toks: Sequence[Token], k: int) -> bool:
 def _claim_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) -> bool:
     """Does a figure already read in this sentence (a claim of any kind) stand in toks[a:b]?
     ("عدد القتلى في الهجوم على 3 قرى بلغ …": "3 قرى" stands between the subject and the
-    figure).  Dates and years are no claims, so they never stand in the way."""
+    figure).  Dates and years are no claims, so they never stand in the way; nor does a length
+    of time, the subject's window ("منذ بدء الهجوم قبل 50 يوما إلى 281")."""
     if b <= a or b > len(toks):
         return False
     placed = ctx.sentence_claims.get(ctx.sentence_at(toks[b - 1].nstart)[0])
@@ -3630,7 +3631,7 @@ def _claim_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) -> bo
     for p in reversed(placed):
         if p.reach < lo:
             return False
-        if lo <= p.left < hi and p.claim.kind != "other":
+        if lo <= p.left < hi and p.claim.kind != "other" and p.claim.kind not in _LENGTH_KINDS:
             return True
     return False
 
@@ -3638,7 +3639,8 @@ def _claim_between(ctx: DocContext, toks: Sequence[Token], a: int, b: int) -> bo
 def _claim_between_plain(placed, lo: int, hi: int) -> bool:
     """_claim_between's definition over every placed claim (for tests)."""
     # a measure in an aside ("الذي بلغت قوته 7.9 درجات") is no figure of a kind
-    return any(lo <= p.left < hi and p.claim.kind != "other" for p in placed)
+    # ... nor a length of time ("عدد القتلى منذ بدء الهجوم قبل 50 يوما إلى 281": the window)
+    return any(lo <= p.left < hi and p.claim.kind != "other" and p.claim.kind not in _LENGTH_KINDS for p in placed)
 
 
 # _claim_between stops reading back at the placed claims' reach (tests turn it off to compare)
