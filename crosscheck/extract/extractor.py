@@ -2769,9 +2769,17 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
     """Words of two kinds that combine joined by "و"/"أو" right at the figure: "مصرع وإصابة
     العشرات", "عشرات القتلى والجرحى", "العشرات من القتلى والجرحى", "1000 قتيل أو مفقود" are one
     total of casualties, not a toll.  "10 قتلى وإصابة 20" joins two figures: not combined."""
+    n = len(toks)
+    if _may(ctx, toks, ctx.scope.combined_after):
+        # "43 جنديا صينيا سقطوا بين قتيل وجريح": the figure's people fell dead or wounded (its
+        # clause, at most _COMBINED_AFTER words after the figure)
+        for j in range(i1, min(n, i1 + _COMBINED_AFTER)):
+            if j > i1 and toks[j].brk_before:
+                break
+            if ctx.scope.combined_after.at(toks, j) is not None:
+                return True
     if not comp.combinable:
         return False
-    n = len(toks)
     # ... and the subject of the figure's clause, up to a few words before it, with no figure
     # between: "حصيلة القتلى والمفقودين معا بلغت 640", "عدد القتلى والجرحى في الهجوم ارتفع إلى 50"
     subject = []
@@ -2815,6 +2823,7 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
 
 
 _SUBJECT_REACH = 6  # how far before a figure _combined looks for its clause's subject
+_COMBINED_AFTER = 6  # how far after a figure _combined looks for "بين قتيل وجريح"
 
 # _combined asks _kinds_at only at words where a rule that combines can end (start): tests turn
 # this off to compare with asking at every joiner

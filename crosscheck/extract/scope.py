@@ -527,6 +527,7 @@ class ScopeLexicon:
         self.additive = PhraseSet.of(rules.additive_markers)
         self.among_wholes = PhraseSet.of(rules.among_wholes)
         self.place_breakdown = PhraseSet.of(rules.place_breakdown_openers)
+        self.combined_after = PhraseSet.of(rules.combined_after)
         self.later_value = PhraseSet.of(rules.later_value_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_toll = PhraseSet.of(rules.earlier_toll_markers)

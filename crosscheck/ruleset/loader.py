@@ -674,6 +674,7 @@ class ScopeRules(_Strict):
     # ("توزعت الوفيات بين 12 في بلدة ألف و5 في بلدة باء"): with a place the gazetteer does not
     # know, each item is a part named by its own place (crosscheck.extract.place_items).
     place_breakdown_openers: list[str] = Field(default_factory=list)
+    combined_after: list[str] = Field(default_factory=list)  # "43 جنديا سقطوا بين قتيل وجريح": a combined total
     # Words between a toll and its later value, ending right before the later figure ("قدرت
     # حصيلته بنحو 900 قتيل قبل أن تخفض لاحقا إلى 300"): the figure takes the toll's kind.
     later_value_markers: list[str] = Field(default_factory=list)
