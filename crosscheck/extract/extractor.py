@@ -2591,6 +2591,10 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
     if joined is None and _source_after(ctx, toks, i1):
         # a breakdown by section: "187 تلميذا من القسم الثانوي و125 من القسم الابتدائي"
         joined = _joined_to(ctx, toks, s_lo, left, source=True)
+    if joined is None:
+        # a figure contrasted with the one before, bare: "315 وفاة خلال الأسبوع الماضي، مقابل 240
+        # في الأسبوع الذي سبقه" (the same quantity in another period)
+        joined = _contrasted(ctx, toks, s_lo, left, i1)
     if joined is not None and joined.parent is None:
         return joined if joined.claim.kind != "other" else None
     ranked = _ranked_item(ctx, toks, s_lo, left, i1)
@@ -2609,6 +2613,33 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         if placed.parent is None and placed.noun and not forms.isdisjoint(placed.noun):
             return placed if placed.claim.kind != "other" else None
     return None
+
+
+def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
+    """The claim a bare figure right after "مقابل" (scope `place_contrast_joiners`) is contrasted
+    with: "تسجيل 315 وفاة خلال الأسبوع الماضي، مقابل 240 في الأسبوع الذي سبقه", "نزح 40 ألفا هذا
+    الشهر مقابل 25 ألفا في الشهر الماضي".  The figure ends its clause or stands before a function
+    word; the claim is the sentence's last, a count of people (no tally, no length), at most
+    _CONTRAST_GAP words before "مقابل" with no figure between.  Reads those words only."""
+    if left < 1 or toks[left].brk_before or toks[left - 1].text not in ctx.scope.place_contrast_joiners:
+        return None
+    if i1 < len(toks) and not toks[i1].brk_before and toks[i1].text not in ctx.scope.function_words:
+        return None  # a noun of its own ("مقابل 3 أصوات") types the figure
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    right = last.right - getattr(toks, "offset", 0)
+    if (last.parent is not None or last.claim.kind in _NOT_PEOPLE or last.claim.kind in _TALLY_KINDS
+            or not 0 <= right < left - 1 or left - 1 - right > _CONTRAST_GAP):
+        return None
+    if any(toks[k].is_digit() or _starts_number(ctx, toks[k]) for k in range(right, left - 1)):
+        return None
+    return last
+
+
+_CONTRAST_GAP = 6  # words between a claim and the "مقابل" of the figure contrasted with it
+_TALLY_KINDS = frozenset({"votes_for", "votes_against", "abstentions", "vetoes", "vote_position"})
 
 
 def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
