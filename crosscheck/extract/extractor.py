@@ -2630,7 +2630,7 @@ def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1
         return None
     last = placed[-1]
     right = last.right - getattr(toks, "offset", 0)
-    if (last.parent is not None or last.claim.kind in _NOT_PEOPLE or last.claim.kind in _TALLY_KINDS
+    if (last.parent is not None or last.claim.kind in _NOT_PEOPLE or last.claim.kind in _NOT_CONTRASTED
             or not 0 <= right < left - 1 or left - 1 - right > _CONTRAST_GAP):
         return None
     if any(toks[k].is_digit() or _starts_number(ctx, toks[k]) for k in range(right, left - 1)):
@@ -2639,7 +2639,7 @@ def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1
 
 
 _CONTRAST_GAP = 6  # words between a claim and the "مقابل" of the figure contrasted with it
-_TALLY_KINDS = frozenset({"votes_for", "votes_against", "abstentions", "vetoes", "vote_position"})
+_NOT_CONTRASTED = frozenset({"votes_for", "votes_against", "abstentions", "vetoes", "vote_position"})
 
 
 def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
