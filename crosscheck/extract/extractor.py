@@ -2137,7 +2137,9 @@ def _waw_joined(toks: Sequence[Token], k: int) -> bool:
     t = toks[k]
     if normalize_word(t.text) in _ONE_WORDS:
         if not (k + 1 < len(toks) and toks[k + 1].nstart == t.nstart):
-            return False  # "بمنطقة واحدة قرب الحدود": the "one" of the noun before, no "و" of its own
+            # the "one" after its noun as written: joined when the noun carries the "و" ("ستة
+            # بريطانيين وكندي واحد"), not when it does not ("بمنطقة واحدة قرب الحدود")
+            return k > 0 and not t.brk_before and toks[k - 1].text.startswith("و") and len(toks[k - 1].text) > 2
         t = toks[k + 1]
     return t.text.startswith("و")
 _THINGS_GAP = 4  # the most words between a toll and the figure of things after it ("سقطوا خلال الـ")
@@ -2241,8 +2243,7 @@ def _joined_to(
             while (right < left and not toks[right].brk_before and toks[right].text != "و"
                    and toks[right].text not in ctx.scope.place_contrast_joiners):
                 right += 1  # a place of several words ("في قصر شيرين"), up to the "و" of "و25"
-    if (left == right and toks[left].text.startswith("و") and (comma or not toks[left].brk_before)
-            and normalize_word(toks[left].text) not in _ONE_WORDS):
+    if left == right and _waw_joined(toks, left) and (comma or not toks[left].brk_before):
         return last  # (not the "one" after a noun: "بمنطقة واحدة قرب الحدود" holds no "و")
     if (
         left == right + 1 and right >= 0 and toks[left].text.startswith("و") and not toks[left].brk_before
