@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Why planted conflicts go unflagged: classify a set's failing `conflict` judgements by cause.
+
+Usage:
+  tools/conflict_failures.py REPORT.json JUDGEMENTS.jsonl [--detail]
+
+REPORT.json is what `crosscheck report --format json` writes for the set's articles.  A
+conflict judgement passes (as in shared/eval/score.py) when two of its claims with different
+values sit in one cluster whose status is conflict, or in one inconsistency.  Each failing one
+gets one cause:
+
+  not_extracted          a side of it is in no cluster (extraction: missed or another value/kind)
+  split:<keys>           both extracted, in different clusters; <keys> are the key attributes
+                         that differ (location, group, period, event, incident); a location split
+                         is refined: location(unplaced) - one side has no place,
+                         location(region-country) - one place lies within the other in the
+                         gazetteer, location(unrelated) - two places neither within the other
+  same:<how>             one cluster, not a conflict: kept_same_day (two kept figures of one day),
+                         kept_rising / kept_falling (both kept, on different days: admitted as
+                         growth, or a fall within tolerance / read apart), kept_undated (one side
+                         has no date: it fits any day), both_outliers (each left out and linked to
+                         another kept figure, not to each other), outlier_linked_elsewhere (one
+                         side left out, its finding cites another figure)
+
+A judgement whose note says the figure was recalled for an earlier day is marked "recalled"
+(those are read by crosscheck.reconcile.dating, not by the keys).  Counts are printed last;
+--detail prints one line per failing judgement.  Developer tool, not part of the package.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+
+
+def _num(v):
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return v
+    return int(f) if f.is_integer() else f
+
+
+def _key(doc, kind, value) -> tuple:
+    return (doc, kind, _num(value))
+
+
+def _passes(want, groups) -> bool:
+    return any(status == "conflict" and len({w[2] for w in want if w in keys}) >= 2 for status, keys in groups)
+
+
+def _place_parents() -> dict[str, str]:
+    try:
+        from crosscheck.reconcile.grouping import place_parents
+    except Exception:  # the tool also runs without the package: no refinement then
+        return {}
+    return place_parents()
+
+
+def _ancestors(place, parents) -> set:
+    out = set()
+    while place in parents and place not in out:
+        place = parents[place]
+        out.add(place)
+    return out
+
+
+def classify(report: dict, judgements: list[dict]) -> list[tuple[str, dict]]:
+    clusters = report["clusters"]
+    groups = [(c["status"], {_key(m["doc"], m.get("kind", c["kind"]), m["value"]) for m in c["claims"]})
+              for c in clusters]
+    groups += [("conflict", {_key(m["doc"], m.get("kind"), m["value"]) for m in i.get("claims", [])})
+               for i in report.get("inconsistencies") or []]
+    where: dict[tuple, list[tuple[dict, dict]]] = {}
+    for c in clusters:
+        for m in c["claims"]:
+            where.setdefault(_key(m["doc"], m.get("kind", c["kind"]), m["value"]), []).append((c, m))
+    parents = _place_parents()
+    out = []
+    for j in judgements:
+        if j.get("verdict") != "conflict":
+            continue
+        want = [_key(*c) for c in j["claims"]]
+        if _passes(want, groups):
+            continue
+        if any(w not in where for w in want):
+            out.append(("not_extracted", j))
+            continue
+        common = None
+        for w in want:
+            ids = {id(c) for c, _m in where[w]}
+            common = ids if common is None else common & ids
+        if not common:
+            keys = [where[w][0][0]["key"] for w in want]
+            differ = sorted(k for k in keys[0] if any(o.get(k) != keys[0].get(k) for o in keys[1:]))
+            cause = "split:" + ",".join(differ) if differ else "split:same_key"
+            if differ == ["location"]:
+                places = [k.get("location") for k in keys]
+                if None in places:
+                    cause = "split:location(unplaced)"
+                elif any(a != b and (a in _ancestors(b, parents) or b in _ancestors(a, parents))
+                         for a in places for b in places):
+                    cause = "split:location(region-country)"
+                else:
+                    cause = "split:location(unrelated)"
+            out.append((cause, j))
+            continue
+        cid = next(iter(common))
+        ms = [next(m for c, m in where[w] if id(c) == cid) for w in want][:2]
+        out_flags = [bool(m.get("outlier")) for m in ms]
+        days = [m.get("as_of") for m in ms]
+        if all(out_flags):
+            how = "both_outliers"
+        elif any(out_flags):
+            how = "outlier_linked_elsewhere"
+        elif None in days:
+            how = "kept_undated"
+        elif days[0] == days[1]:
+            how = "kept_same_day"
+        else:
+            early, late = sorted(ms, key=lambda m: m["as_of"])
+            how = "kept_falling" if _num(late["value"]) < _num(early["value"]) else "kept_rising"
+        out.append(("same:" + how, j))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    if len(args) != 2:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    try:
+        report = json.load(open(args[0], encoding="utf-8"))
+        judgements = [json.loads(x) for x in open(args[1], encoding="utf-8") if x.strip()]
+    except (OSError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    rows = classify(report, judgements)
+    recalled = re.compile(r"recall", re.I)
+    if "--detail" in argv:
+        for cause, j in rows:
+            mark = " [recalled]" if recalled.search(j.get("why", "")) else ""
+            print(f"{cause:32s} {j.get('why', '')}{mark}")
+    counts = Counter(c for c, _j in rows)
+    for cause, n in counts.most_common():
+        r = sum(1 for c, j in rows if c == cause and recalled.search(j.get("why", "")))
+        print(f"{n:4d} {cause}  (recalled: {r})")
+    print(f"{len(rows)} failing conflict judgements")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
