@@ -601,6 +601,7 @@ def _recalled_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig, h: Hierar
                 recalled.append((cl, c, v))
     found: list[Inconsistency] = []
     variants: dict[int, set[int]] = {}
+    seen: set[frozenset[int]] = set()  # a pair of recalls of one day met from either side: one finding
     for cl, r, v in recalled:
         if v not in variants:
             variants[v] = typo_variants(v, loose)
@@ -608,6 +609,10 @@ def _recalled_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig, h: Hierar
             for ocl, o in index.get((cl.kind, r.as_of[:10], b), ()):
                 if ocl.id == cl.id or o.doc == r.doc or not _same_quantity(cl, ocl, h):
                     continue
+                pair = frozenset((id(r), id(o)))
+                if pair in seen:
+                    continue
+                seen.add(pair)
                 if agree([stretched(c, claim_span(c, True), cfg) or claim_span(c, True) for c in (r, o)]):
                     continue  # a hedge lets them meet ("ما لا يقل عن 637" and 647)
                 what = f"{r.kind} {_where(cl)}"
