@@ -3,7 +3,8 @@ epidemic (one per disease), a war, a fire, a sinking, an air crash, a stampede, 
 
 Deaths from cholera and deaths in an earthquake in the same country are two quantities; so
 are a city's epidemic deaths and its fire's.  Each toll claim (rules `kinds`) takes the one
-incident its own sentence names (of several, the one its figure's clause names), else the
+incident its own sentence names (of several, or of one other than the document's, the one its
+figure's clause names), else the
 document's: the one its title and lead (first
 `lead_chars` characters) name most often (strictly), else the one its tolls' sentences name
 most, else the one the whole document names most, else none.  A toll of an incident over in hours (`one_off`: a fire, a stampede) "in the fire" or
@@ -103,7 +104,11 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
             out.append(c)
             continue
         own = per_sentence[c.sentence]
-        if len(own) > 1:  # several named: the one the figure's own clause names, if one
+        if len(own) > 1 or (doc_incident and len(own) == 1 and doc_incident not in own):
+            # several named, or one other than the document's: the one the figure's own clause
+            # names, if one ("أعلنت مقتل 10، غرق بعضهم حين انقلب قارب" in a storm's story, "كان
+            # عدد الوفيات 271، مع استمرار هطول الأمطار" in a cholera's: another clause's word
+            # tells how some died or what goes on, the figure is the story's)
             own = finder.counts(normalize(_clause_of(c)).text, in_doc)
         incident = next(iter(own)) if len(own) == 1 else doc_incident
         if not incident:
