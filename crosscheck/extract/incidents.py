@@ -3,8 +3,8 @@ epidemic (one per disease), a war, a fire, a sinking, an air crash, a stampede, 
 
 Deaths from cholera and deaths in an earthquake in the same country are two quantities; so
 are a city's epidemic deaths and its fire's.  Each toll claim (rules `kinds`) takes the one
-incident its own sentence names (of several, or of one other than the document's, the one its
-figure's clause names), else the
+incident its own sentence names (of several, the one its figure's clause names; of one other
+than the document's, only when named before the end of the figure's clause), else the
 document's: the one its title and lead (first
 `lead_chars` characters) name most often (strictly), else the one its tolls' sentences name
 most, else the one the whole document names most, else none.  A toll of an incident over in hours (`one_off`: a fire, a stampede) "in the fire" or
@@ -104,12 +104,15 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
             out.append(c)
             continue
         own = per_sentence[c.sentence]
-        if len(own) > 1 or (doc_incident and len(own) == 1 and doc_incident not in own):
-            # several named, or one other than the document's: the one the figure's own clause
-            # names, if one ("أعلنت مقتل 10، غرق بعضهم حين انقلب قارب" in a storm's story, "كان
-            # عدد الوفيات 271، مع استمرار هطول الأمطار" in a cholera's: another clause's word
-            # tells how some died or what goes on, the figure is the story's)
+        if len(own) > 1:  # several named: the one the figure's own clause names, if one
             own = finder.counts(normalize(_clause_of(c)).text, in_doc)
+        elif own and doc_incident and doc_incident not in own:
+            # one other than the document's: the one the sentence names up to the end of the
+            # figure's clause, if one ("أعلنت مقتل 10، غرق بعضهم حين انقلب قارب" in a storm's
+            # story, "كان عدد الوفيات 271، مع استمرار هطول الأمطار" in a cholera's: a word of a
+            # later clause tells how some died or what goes on; "قتل 153 في التدافع، بينهم 31
+            # أجنبيا": the part is the whole's)
+            own = finder.counts(normalize(_through_clause(c)).text, in_doc)
         incident = next(iter(own)) if len(own) == 1 else doc_incident
         if not incident:
             out.append(c)
@@ -148,6 +151,16 @@ def _clause_of(c: Claim) -> str:
         lo = m.end()
     m = _CLAUSE_STOP.search(s, at + len(c.surface))
     return s[lo:m.start() if m else len(s)]
+
+
+def _through_clause(c: Claim) -> str:
+    """The claim's sentence up to the end of its figure's clause."""
+    s = c.sentence or ""
+    at = s.find(c.surface)
+    if at < 0:
+        return s
+    m = _CLAUSE_STOP.search(s, at + len(c.surface))
+    return s[:m.start() if m else len(s)]
 
 
 def _strict_top(counts: Counter) -> Optional[str]:
