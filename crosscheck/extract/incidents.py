@@ -4,7 +4,8 @@ epidemic (one per disease), a war, a fire, a sinking, an air crash, a stampede, 
 Deaths from cholera and deaths in an earthquake in the same country are two quantities; so
 are a city's epidemic deaths and its fire's.  Each toll claim (rules `kinds`) takes the one
 incident its own sentence names (of several, the one its figure's clause names; of one other
-than the document's, only when named before the end of the figure's clause), else the
+than the document's, only when named before the end of the figure's clause, asides after it
+passed over), else the
 document's: the one its title and lead (first
 `lead_chars` characters) name most often (strictly), else the one its tolls' sentences name
 most, else the one the whole document names most, else none.  A toll of an incident over in hours (`one_off`: a fire, a stampede) "in the fire" or
@@ -21,7 +22,7 @@ from typing import Optional
 from crosscheck.extract.claim_copy import set_fields, updated
 from crosscheck.models import Claim
 from crosscheck.ruleset.period_rules import IncidentRules, event_rules, spelled
-from crosscheck.text.normalize import normalize
+from crosscheck.text.normalize import normalize, normalize_word
 from crosscheck.text.literals import GateSet
 from crosscheck.util import regex_cache
 
@@ -98,6 +99,7 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
         lead += finder.counts(normalize(ctx.doc.title).text)
     named = sum(per_sentence.values(), Counter())
     doc_incident = _strict_top(lead) or _strict_top(named) or _strict_top(finder.counts(ctx.text, in_doc))
+    asides = _aside_words(tuple(ctx.rules.scope.asides))
     out = []
     for c in claims:
         if c.kind not in finder.kinds:
@@ -112,7 +114,7 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
             # story, "كان عدد الوفيات 271، مع استمرار هطول الأمطار" in a cholera's: a word of a
             # later clause tells how some died or what goes on; "قتل 153 في التدافع، بينهم 31
             # أجنبيا": the part is the whole's)
-            own = finder.counts(normalize(_through_clause(c)).text, in_doc)
+            own = finder.counts(normalize(_through_clause(c, asides)).text, in_doc)
         incident = next(iter(own)) if len(own) == 1 else doc_incident
         if not incident:
             out.append(c)
@@ -153,14 +155,39 @@ def _clause_of(c: Claim) -> str:
     return s[lo:m.start() if m else len(s)]
 
 
-def _through_clause(c: Claim) -> str:
-    """The claim's sentence up to the end of its figure's clause."""
+def _through_clause(c: Claim, asides: frozenset[str]) -> str:
+    """The claim's sentence up to the end of its figure's clause; an aside after it ("، بينهم
+    شرطيان،", "، معظمهم من الأطفال،": a clause opened by a word of rules/scope.yaml `asides`)
+    is passed over, the clause after it continues the figure's ("في التدافع")."""
     s = c.sentence or ""
     at = s.find(c.surface)
     if at < 0:
         return s
     m = _CLAUSE_STOP.search(s, at + len(c.surface))
+    lo = 0
+    for stop in _CLAUSE_STOP.finditer(s, 0, at):
+        lo = stop.end()
+    if m is not None and lo and _opens_aside(s, lo, asides):
+        m = _CLAUSE_STOP.search(s, m.end())  # the figure is the aside's: its whole's clause goes on after it
+    while m is not None and _opens_aside(s, m.end(), asides):
+        aside_end = _CLAUSE_STOP.search(s, m.end())
+        if aside_end is None:
+            return s
+        m = _CLAUSE_STOP.search(s, aside_end.end())
     return s[:m.start() if m else len(s)]
+
+
+def _opens_aside(s: str, at: int, asides: frozenset[str]) -> bool:
+    """Does the clause starting at `at` open with an aside's word (with و/ف before it)?"""
+    words = s[at:at + 40].split()
+    first = normalize_word(words[0]) if words else ""
+    return first in asides or (first[:1] in "وف" and first[1:] in asides)
+
+
+@lru_cache(maxsize=8)
+def _aside_words(words: tuple[str, ...]) -> frozenset[str]:
+    """The first words of the asides (normalised)."""
+    return frozenset(normalize_word(w.split()[0]) for w in words if w.strip())
 
 
 def _strict_top(counts: Counter) -> Optional[str]:
