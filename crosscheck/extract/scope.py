@@ -878,8 +878,6 @@ def period_of(lex: ScopeLexicon, tokens: Sequence[Token], lo: int, hi: int, info
                 continue  # "ارتفعت حصيلة الزلزال الذي ضرب أمس إلى 415": the day dates the total
             if i < lo and _opener_between(lex, tokens, end, lo, info):
                 continue  # "أعلن الوزير، مساء أمس، أن عدد القتلى بلغ 264": the day dates the statement
-            if i < lo and _announced_on(lex, tokens, i):
-                continue  # "أعلن رئيس الوزراء أمس الأربعاء مقتل 15": the day dates the announcement
             if i < lo and event_clause is not None and _in_event_clause(tokens, i, *event_clause):
                 continue  # "الانفجار الذي هز المرفأ أمس أوقع 40 قتيلا": the day is the event's
             period = period[:-1]
@@ -916,28 +914,6 @@ def _in_event_clause(tokens: Sequence[Token], i: int, words: frozenset[str], max
         if tokens[k].text in words:
             return True
         k, read = k - 1, read + 1
-    return False
-
-
-# words between a verb of saying and a day cue right after its subject ("أعلن رئيس وزراء
-# الجزيرة أمس الأربعاء مقتل 15")
-_ANNOUNCED_REACH = 4
-
-
-def _announced_on(lex: ScopeLexicon, tokens: Sequence[Token], i: int) -> bool:
-    """The day cue at token `i` follows a verb of saying (rules/scope.yaml `attribution`: أعلن,
-    قال, ذكرت ...) at most `_ANNOUNCED_REACH` words before it in its clause, no figure between:
-    it dates the announcement whose object (a verbal noun, "مقتل 15") follows, not a window of
-    the figure.  Reads at most that many words."""
-    k = i - 1
-    while k >= 0 and k >= i - _ANNOUNCED_REACH:
-        if tokens[k].is_digit():
-            return False
-        if lex.attribution.at(tokens, k, limit=i) is not None:
-            return True
-        if tokens[k].brk_before:
-            return False
-        k -= 1
     return False
 
 
