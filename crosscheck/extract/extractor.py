@@ -2352,6 +2352,10 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
             m = ctx.scope.earlier_value.ending_at(toks, j)
             if m is not None:
                 break
+    gapped = False
+    if m is None:
+        m = _earlier_opener_before(ctx, toks, left)
+        gapped = m is not None
     if m is None:
         return None
     last = placed[-1]
@@ -2424,7 +2428,31 @@ def _earlier_value_of(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: i
         start = k if scan_from is None else max(k, scan_from)
         if toll is not None and toll[1] <= m[1] and not any(toks[j].is_digit() for j in range(start, toll[1])):
             k = m[1]
+        elif gapped and toks[m[1]].brk_before and not any(toks[j].is_digit() for j in range(start, m[1])):
+            # "إن مصير 159 شخصا لا يزال مجهولا، بعد أن كان عدد من لم يعرف مصيرهم 99": an opener
+            # said at length restates the count itself; it reaches past the claim's predicate
+            # up to the comma that closes it, as a marker naming the toll does
+            k = m[1]
     return last if k == m[1] else None
+
+
+def _earlier_opener_before(ctx: DocContext, toks: Sequence[Token], left: int) -> tuple | None:
+    """An opener of an earlier value said at length (scope `earlier_value_openers`) ending at
+    most `earlier_value_gap` words before the figure at `left`, the words between holding no
+    figure and no clause break: "بعد أن كانت قد قدرتها في يونيو بنحو 80", "بعد أن كان
+    المسؤولون قد قدروه مساء الخميس بنحو تسعة آلاف".  (phrase, start) like `ending_at`, or
+    None.  Reads at most `earlier_value_gap` + a phrase's words."""
+    sc = ctx.scope
+    gap = sc.rules.earlier_value_gap
+    if not gap or not _may(ctx, toks, sc.earlier_value_openers):
+        return None
+    for j in range(left - 1, max(0, left - gap - 1), -1):  # j: the first word between
+        if toks[j].is_digit() or toks[j + 1].brk_before:
+            return None  # a figure, or a clause opening, between the opener and the figure
+        hit = sc.earlier_value_openers.ending_at(toks, j)
+        if hit is not None:
+            return hit
+    return None
 
 
 def _change_target(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
@@ -2654,11 +2682,11 @@ def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i
     or an item read so), unless the item opens with a word of ranking (scope `rank_followers`:
     "تليها بيرو بأكثر من نصف مليون" after "كولومبيا التي يقيم فيها أكثر من مليون لاجئ")."""
     if i1 < len(toks) and not toks[i1].brk_before and not (
-        toks[i1].text.startswith("و") and i1 in (_rank_name(toks, i1 + 1), _rank_name(toks, i1 + 2))
-    ) and not (toks[i1].text == "ثم" and i1 + 1 in (_rank_name(toks, i1 + 2), _rank_name(toks, i1 + 3))):
+        toks[i1].text.startswith("و") and _rank_item_from(ctx, toks, i1)
+    ) and not (toks[i1].text == "ثم" and _rank_item_from(ctx, toks, i1 + 1)):
         return None  # the figure ends its clause, or the next item follows it ("… ألفا والمكسيك بنحو …", "… بـ298 ثم جيغاوا بـ217")
-    name = _rank_name(toks, left)
-    if name is None or toks[name].is_digit() or toks[name].text in ctx.scope.function_words:
+    end = _rank_name(toks, left)
+    if end is None or toks[end].is_digit() or toks[end].text in ctx.scope.function_words:
         return None
     placed = ctx.sentence_claims.get(s_lo)
     if not placed:
@@ -2668,17 +2696,50 @@ def _ranked_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i
     p_left, p_right = last.left - off, last.right - off
     if last.parent is not None or last.claim.kind == "other" or (left - p_left) > _RANK_GAP:
         return None
-    followed = name > 0 and toks[name - 1].brk_before and not toks[name - 1].forms.isdisjoint(ctx.scope.rank_followers)
-    opener = (
-        toks[name].brk_before or followed
-        or (name > 0 and toks[name - 1].text == "ثم" and (toks[name - 1].brk_before or p_right == name - 1))
-        or (toks[name].text.startswith("و") and p_right == name)
-    )
-    if not opener:
-        return None
-    if not followed and _rank_name(toks, p_left) is None:
-        return None
-    return last
+    for name in _rank_starts(ctx, toks, end):
+        # the name's first word: the word before "ب", or up to _RANK_WORDS words of a name in
+        # more than one ("تلتها مدينة بادانغ بـ313، ثم منطقة أغام بـ80")
+        followed = name > 0 and toks[name - 1].brk_before and not toks[name - 1].forms.isdisjoint(ctx.scope.rank_followers)
+        opener = (
+            toks[name].brk_before or followed
+            or (name > 0 and toks[name - 1].text == "ثم" and (toks[name - 1].brk_before or p_right == name - 1))
+            or (toks[name].text.startswith("و") and p_right == name)
+        )
+        if opener:
+            if not followed and _rank_name(toks, p_left) is None:
+                return None
+            return last
+    return None
+
+
+_RANK_WORDS = 3  # words of a ranked item's name at most ("منطقة بادانغ باريامان")
+
+
+def _rank_starts(ctx: DocContext, toks: Sequence[Token], end: int) -> Iterator[int]:
+    """The possible first words of a ranked item's name whose last word is toks[end]: itself,
+    then up to _RANK_WORDS - 1 words before it in its clause, none a figure, a function word or
+    "ثم".  Reads at most _RANK_WORDS tokens."""
+    yield end
+    k = end
+    for _ in range(_RANK_WORDS - 1):
+        if k == 0 or toks[k].brk_before:
+            return
+        k -= 1
+        t = toks[k]
+        if t.is_digit() or t.text in ctx.scope.function_words or t.text == "ثم":
+            return
+        yield k
+
+
+def _rank_item_from(ctx: DocContext, toks: Sequence[Token], j: int) -> bool:
+    """Does a ranked item "<name> بـN" (a name of at most _RANK_WORDS words) start at toks[j]?"""
+    for k in range(1, _RANK_WORDS + 1):
+        end = _rank_name(toks, j + k)
+        if end is None or end < j:
+            continue
+        if not any(toks[x].brk_before or toks[x].is_digit() for x in range(j + 1, end + 1)):
+            return True
+    return False
 
 
 def _rank_name(toks: Sequence[Token], left: int) -> int | None:

@@ -531,6 +531,7 @@ class ScopeLexicon:
         self.later_value = PhraseSet.of(rules.later_value_markers)
         self.earlier_value = PhraseSet.of(rules.earlier_value_markers)
         self.earlier_toll = PhraseSet.of(rules.earlier_toll_markers)
+        self.earlier_value_openers = PhraseSet.of(rules.earlier_value_openers)
         self.earlier_value_when = PhraseSet.of(rules.earlier_value_when)
         self.earlier_value_nouns = frozenset(normalize_word(w) for w in rules.earlier_value_nouns)
         self.earlier_value_reach = rules.earlier_value_reach

@@ -689,6 +689,13 @@ class ScopeRules(_Strict):
     # ... or, past those, by at most this many words of an aside closed by a comma and holding
     # no figure ("إلى 170 قتيلا حتى مساء الأحد، بحسب الشرطة، بعد أن كان 112 صباحا")
     earlier_value_reach: int = Field(0, ge=0)
+    # The pluperfect openers of an earlier value said at length ("بعد أن كانت قد قدرتها في يونيو
+    # بنحو 80", "بعد أن كان المسؤولون قد قدروه مساء الخميس بنحو تسعة آلاف", "بعد أن كان قد أعلن
+    # سابقا أنهم 63"): up to earlier_value_gap words of no figure, in the clause, between the
+    # opener and a bare figure; the figure is then the earlier value of the claim before, whose
+    # own predicate (no figure in it, at most earlier_toll_reach words) it reaches past.
+    earlier_value_openers: list[str] = Field(default_factory=list)
+    earlier_value_gap: int = Field(0, ge=0, le=10)
     earlier_toll_markers: list[str] = []  # "بعد أن كانت الحصيلة": reaches past the claim's predicate
     earlier_toll_reach: int = Field(0, ge=0)
     # ... each aside opening with one of these (a time, a source)
