@@ -111,9 +111,39 @@ def test_part_before_is_the_part_of_this_figures_earlier_figure_only():
     from crosscheck.reconcile.dating import date_rules
     from crosscheck.text.dates import part_before
 
-    s = "وكانت الوزارة قد أعلنت أن عدد المصابين بلغ 30، وأن عدد القتلى ارتفع إلى 15 بعد أن كان 12 مساء أمس"
+    s = "وكانت الوزارة قد أعلنت أن عدد المصابين بلغ 30، وأن عدد القتلى ارتفع إلى 15 بعد أن كان 12 مساء اليوم"
     assert part_before(s, s.index("30"), date_rules()) is None
     assert part_before(s, s.index("15"), date_rules()) == 4
+
+
+def test_part_before_of_another_day_does_not_order_this_figures_day():
+    # the 12 stood on another day's evening (yesterday, Thursday, a dated day): the 15 is later
+    # than it whatever the hour, so that evening names no moment of the 15's own day
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.text.dates import part_before
+
+    for tail in ("مساء أمس", "مساء الخميس", "مساء يوم الخميس", "صباح 5 مارس", "ليل الأربعاء"):
+        s = f"وأن عدد القتلى ارتفع إلى 15 بعد أن كان 12 {tail}"
+        assert part_before(s, s.index("15"), date_rules()) is None, tail
+    s = "ارتفع عدد القتلى إلى 15 قتيلا بعد أن كانوا 12 قتيلا صباح اليوم"
+    assert part_before(s, s.index("15"), date_rules()) == 2
+
+
+def test_a_part_of_the_day_in_another_clause_is_not_a_figure_naming_its_own_day():
+    # "خلال الليل" belongs to the 80's clause; the 71 names its own day (Thursday) in its clause
+    from crosscheck.reconcile.dating import date_rules
+    from crosscheck.text.dates import part_of_day
+
+    r = date_rules()
+    for s in ("ارتفع العدد إلى 80 بعد وفاة جرحى خلال الليل، في حين كانت حصيلة الخميس 71 قتيلا",
+              "ارتفع العدد صباح اليوم إلى 80 قتيلا، بينما كان 71 أمس",
+              "أعلنت الوزارة مساء اليوم أن العدد بلغ 80، مقابل 71 قتيلا في الرابع من مارس"):
+        assert part_of_day(s, s.index("71"), r) is None, s
+    # a clause naming no day of its own keeps the sentence's part of the day
+    s = "أعلن الوزير مساء الأربعاء، أن الحصيلة بلغت 40"
+    assert part_of_day(s, s.index("40"), r) == 4
+    s = "بلغت الحصيلة 40 قتيلا، وفق ما أعلنته الوزارة مساء الخميس"
+    assert part_of_day(s, s.index("40"), r) == 4
 
 
 def test_a_rival_count_stands_at_the_moment_of_the_figure_it_disputes():

@@ -7,11 +7,12 @@ figures of one moment.  A claim whose sentence names the part of the day it was 
 (crosscheck.text.dates.part_of_day: dawn < morning < midday < evening) stands at that part of
 its day.  Figures of the same part of the same day must still agree.
 
-A figure of the same day whose part of the day is unknown could have been given at any hour:
-the day's unknown-hour figures (together, as one report of that day would be) are placed at
-the latest point of the day where they fit between the figures of known parts (none higher
-before them, none lower after them); where they fit nowhere they stand at the day's end, and
-the trajectory judges them there as before.  Days where no figure names its part are one
+A figure of the same day whose part of the day is unknown was given at some hour before the
+day's evening (a day's report that names no hour is not later than what the day came to by
+its evening): the day's unknown-hour figures (together, as one report of that day would be)
+are placed at the latest point before the evening where they fit between the figures of known
+parts (none higher before them, none lower after them); where they fit nowhere they stand
+right before the evening, and the trajectory judges them there.  Days where no figure names its part are one
 moment, as before.  A part of the day named only by a figure a later article recalls for that day, mistyped from
 the day's own figure, does not order the day's own reports (`_recalled_untimed`).
 
@@ -32,6 +33,11 @@ _NAMES = {1: "dawn", 2: "morning", 3: "midday", 4: "evening", 5: "late night"}
 _STEP = 4  # slots per part of the day
 _AFTER = 2  # a figure told as coming after an earlier one's part of the day
 _DAY_END = _STEP * 5 + _STEP - 1  # the last slot of a day (after its late night)
+# the latest slot a figure of unknown hour takes: the gap before the evening.  A day's report
+# that names no hour came out before that day's evening figure (a later article's "مساء الأحد
+# 149" is what the day came to; the day's own "163" cannot top it), so it is judged there
+# whether or not it fits.
+_LATEST_LOOSE = _STEP * 4 - 1
 
 
 class Moment(datetime):
@@ -180,9 +186,9 @@ def _place(spans, parts) -> int:
     hi = min(highs) if highs else None
     if lo is not None and hi is not None and lo > hi:
         return end  # they disagree among themselves: judged at the day's end
-    for gap in range(end, 0, -2):
+    for gap in range(_LATEST_LOOSE, 0, -2):
         before = [s.low for r, s in timed if r < gap and s.low is not None]
         after = [s.high for r, s in timed if r > gap and s.high is not None]
         if (hi is None or not before or max(before) <= hi) and (lo is None or not after or min(after) >= lo):
             return gap
-    return end
+    return _LATEST_LOOSE

@@ -867,10 +867,14 @@ def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
     if not cues:
         return None
     pos = _norm_pos(norm, at)
+    p = _patterns(rules)
+    own = _own_day_clause(norm.text, pos, p)
     best: Optional[tuple[int, int]] = None
     for start, end, rank in cues:
         if start >= pos and _earlier_figure_between(pos, start, numbers, earlier):
             continue  # the word tells the moment of an earlier figure given after this one
+        if own is not None and not (own[0] <= start < own[1]):
+            continue  # "... خلال الليل، في حين كانت حصيلة الخميس 71": the night is another clause's
         dist = start - pos if start >= pos else max(0, pos - end)
         if best is None or dist < best[0]:
             best = (dist, rank)
@@ -907,6 +911,38 @@ def _part_cues(sentence: str, p: _Patterns):
     return norm, tuple(cues), numbers, earlier
 
 
+def _own_day_clause(s: str, pos: int, p: "_Patterns") -> Optional[tuple[int, int]]:
+    """The clause (between clause breaks) of the figure at `pos` of the normalised sentence `s`
+    when it names a day of its own (a weekday, a relative day, a day and month: "في حين كانت
+    حصيلة الخميس 71"), else None.  A part of the day named outside that clause is another
+    statement's moment, not this figure's."""
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(s, 0, pos):
+        lo = m.end()
+    nxt = _CLAUSE_BREAK.search(s, pos)
+    hi = nxt.start() if nxt is not None else len(s)
+    if lo == 0 and hi == len(s):
+        return None  # one clause: every cue is in it
+    for r in (p.weekday_re, p.relative_re, p.dmy, p.dmy_words):
+        if r is not None and r.search(s, lo, hi) is not None:
+            return lo, hi
+    return None
+
+
+def _day_attached(s: str, end: int, p: "_Patterns") -> bool:
+    """Does a day other than the article's own follow the part of the day ending at `end`
+    ("مساء الخميس", "مساء أمس", "صباح 5 مارس"; not "مساء اليوم")?"""
+    for r in (p.weekday_re, p.dmy, p.dmy_words):
+        m = r.search(s, end, min(len(s), end + 16)) if r is not None else None
+        if m is not None and not s[end:m.start()].strip():
+            return True
+    m = p.relative_re.search(s, end, min(len(s), end + 16)) if p.relative_re is not None else None
+    if m is not None and not s[end:m.start()].strip():
+        back = p.relative.get(regex.sub(r"\s+", " ", m[1]))
+        return bool(back)
+    return False
+
+
 def part_before(sentence: str, at: int, rules: DateRules) -> Optional[int]:
     """The rank of the part of the day of an earlier figure the sentence brings in after the
     figure at `at` ("ارتفع إلى 82، بعد أن كان 27 صباح اليوم": morning), when the figure names
@@ -921,8 +957,12 @@ def part_before(sentence: str, at: int, rules: DateRules) -> Optional[int]:
     k = bisect_right(earlier, pos)
     if k == len(earlier) or bisect_right(numbers, pos) < bisect_left(numbers, earlier[k]):
         return None
-    after = [(start, rank) for start, _end, rank in cues
-             if start >= pos and _earlier_figure_between(pos, start, numbers, earlier)]
+    # ... and of this figure's day: an earlier figure of another day ("بعد أن كان 75 مساء الخميس")
+    # stood before this one whatever the part of the day
+    p = _patterns(rules)
+    after = [(start, rank) for start, end, rank in cues
+             if start >= pos and _earlier_figure_between(pos, start, numbers, earlier)
+             and not _day_attached(norm.text, end, p)]
     return min(after)[1] if after else None
 
 
