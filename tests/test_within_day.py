@@ -144,6 +144,9 @@ def test_a_part_of_the_day_in_another_clause_is_not_a_figure_naming_its_own_day(
     assert part_of_day(s, s.index("40"), r) == 4
     s = "بلغت الحصيلة 40 قتيلا، وفق ما أعلنته الوزارة مساء الخميس"
     assert part_of_day(s, s.index("40"), r) == 4
+    # a day in the figure's clause that is the event's ("الذي ضرب ... مساء الجمعة") is not its own
+    s = "أعلنت الإدارة، صباح الأحد، أن حصيلة الزلزال الذي ضرب الولاية مساء الجمعة ارتفعت إلى 38 قتيلا"
+    assert part_of_day(s, s.index("38"), r) == 2
 
 
 def test_a_rival_count_stands_at_the_moment_of_the_figure_it_disputes():

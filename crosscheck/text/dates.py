@@ -924,8 +924,12 @@ def _own_day_clause(s: str, pos: int, p: "_Patterns") -> Optional[tuple[int, int
     if lo == 0 and hi == len(s):
         return None  # one clause: every cue is in it
     for r in (p.weekday_re, p.relative_re, p.dmy, p.dmy_words):
-        if r is not None and r.search(s, lo, hi) is not None:
-            return lo, hi
+        if r is None:
+            continue
+        for m in r.finditer(s, lo, hi):
+            # "الزلزال الذي ضرب مساء الجمعة": the event's day, not the figure's
+            if not p.in_event_clause(s, m.start(), reports=True):
+                return lo, hi
     return None
 
 
