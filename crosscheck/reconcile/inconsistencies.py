@@ -561,12 +561,18 @@ def _outlier_links(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[In
                         "so the later figure is stale or wrong")
                 kind, cites = "falling_total", [_cite(ref, cl, "earlier"), _cite(out, cl, "stale")]
             else:
-                expl = (f"{said} is above {_say(ref)} ({ref.doc}, {ref.as_of or 'undated'}), reported "
+                # the later figure as other outlets gave it, from the outlier's day on, whatever
+                # their hedge: each is below the earlier, higher figure alike
+                also = [c for c in cl.claims if not c.outlier and c.doc not in (ref.doc, out.doc)
+                        and c.as_of and out.as_of and c.as_of[:10] >= out.as_of[:10]
+                        and _same_figure(c, ref) and _above(out, c)]
+                by = f", also {', '.join(sorted({c.doc for c in also}))}" if also else ""
+                expl = (f"{said} is above {_say(ref)} ({ref.doc}, {ref.as_of or 'undated'}{by}), reported "
                         "later: a running total cannot fall; the other reports fit one growing total "
                         "without the earlier, higher figure")
                 kind, cites = "falling_total", [_cite(out, cl, "too_high"), _cite(ref, cl, "later")]
             inc = _make(kind, link.strength, [cl], cites, expl)  # (its id from the pair alone)
-            role = "earlier" if link.direction == "below_earlier" else "kept"
+            role = {"below_earlier": "earlier", "above_later": "later"}.get(link.direction, "kept")
             inc.claims.extend(_cite(c, cl, role) for c in sorted(also, key=lambda c: (c.doc, c.start)))
             found.append(inc)
     return found
