@@ -147,6 +147,8 @@ def test_a_part_of_the_day_in_another_clause_is_not_a_figure_naming_its_own_day(
     # a day in the figure's clause that is the event's ("الذي ضرب ... مساء الجمعة") is not its own
     s = "أعلنت الإدارة، صباح الأحد، أن حصيلة الزلزال الذي ضرب الولاية مساء الجمعة ارتفعت إلى 38 قتيلا"
     assert part_of_day(s, s.index("38"), r) == 2
+    s = "أعلن الرئيس الحداد بعد أن ارتفع عدد قتلى تفجير السبت إلى 231 قتيلا، وفق مصادر طبية مساء الأحد"
+    assert part_of_day(s, s.index("231"), r) == 4
 
 
 def test_a_rival_count_stands_at_the_moment_of_the_figure_it_disputes():

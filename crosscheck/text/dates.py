@@ -927,8 +927,12 @@ def _own_day_clause(s: str, pos: int, p: "_Patterns") -> Optional[tuple[int, int
         if r is None:
             continue
         for m in r.finditer(s, lo, hi):
-            # "الزلزال الذي ضرب مساء الجمعة": the event's day, not the figure's
-            if not p.in_event_clause(s, m.start(), reports=True):
+            # the event's day ("الزلزال الذي ضرب مساء الجمعة", "تفجير السبت"), a period's start
+            # ("منذ الخميس") or a day due ("الأحد المقبل") is not the figure's own
+            if not (p.in_event_clause(s, m.start(), reports=True) or _names_event(p, s, m.start())
+                    or p.starts_period(s, m.start()) or p.looks_forward(s, m.start(), m.end())
+                    or p.dates_outcome(s, m.end())
+                    or p.anchor_re.search(s, max(0, m.start() - 20), m.start())):
                 return lo, hi
     return None
 
