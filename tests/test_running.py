@@ -28,23 +28,6 @@ def test_rise_and_earlier_stage_are_told_apart():
     assert not tells_running("", "rise_words")
 
 
-FINAL = period_rules().final_examples
-
-
-@pytest.mark.parametrize("sentence", FINAL.hit)
-def test_final_examples_that_must_match(sentence):
-    from crosscheck.reconcile.running import tells_final
-
-    assert tells_final(sentence)
-
-
-@pytest.mark.parametrize("sentence", FINAL.miss)
-def test_final_examples_that_must_not_match(sentence):
-    from crosscheck.reconcile.running import tells_final
-
-    assert not tells_final(sentence)
-
-
 RIVAL = period_rules().rival_count_examples
 
 

@@ -176,18 +176,3 @@ def test_a_days_figure_of_unknown_hour_is_not_above_that_days_evening_figure():
     [c] = reconcile([told("a", 120, "انتشال 120 جثة من حطام العبارة"), recalled])
     assert c.status == "consistent" and not c.outlier_links
 
-
-def test_a_final_toll_caps_every_later_report():
-    from datetime import date, timedelta
-
-    later = (date.fromisoformat(DAY) + timedelta(days=18)).isoformat()
-    final = told("a", 13, "وأعلنت إدارة الكوارث أن الحصيلة النهائية استقرت عند 13 قتيلا")
-    for sentence, conflict in (("وقتل الإعصار 31 شخصا في البلاد", True),
-                               ("وقتل الإعصار 13 شخصا في البلاد", False)):
-        value = 31 if conflict else 13
-        [c] = reconcile([final, told("b", value, sentence, as_of=later)])
-        assert bool(c.status == "conflict" or c.outlier_links) is conflict, sentence
-    # a toll not told as final may grow
-    running = told("a", 13, "وأعلنت إدارة الكوارث أن الحصيلة بلغت 13 قتيلا")
-    [c] = reconcile([running, told("b", 31, "وقتل الإعصار 31 شخصا في البلاد", as_of=later)])
-    assert c.status == "consistent" and not c.outlier_links

@@ -53,7 +53,7 @@ from crosscheck.reconcile.sources import SourceGroups, source_groups
 from crosscheck.reconcile.dating import date_claims, document_dates, own_day_key, parse_iso
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
-from crosscheck.reconcile.running import stage_groups, tells_final, tells_growth, tells_running
+from crosscheck.reconcile.running import stage_groups, tells_growth, tells_running
 from crosscheck.reconcile.votes import link_votes
 from crosscheck.reconcile.within_day import moments
 from crosscheck.reconcile.stated_whole import one_moment_dates
@@ -1027,10 +1027,6 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     if any(earlier):
         cdates = [None if e else d for d, e in zip(cdates, earlier)]
         groups = [f"{g}#earlier{i}" if e else g for i, (g, e) in enumerate(zip(groups, earlier))]
-    cdates, n_final = _finals_last(claims, cdates)
-    if n_final:
-        notes.append(f"{n_final} figure(s) told as the final count stand at the latest day: "
-                     "no report, then or later, can be above them")
     # an undated article's figure whose own sentence names another day ("بعد أن كان 64 مساء أمس
     # الخميس") stood at a day of its own, unknown like the article's: not at the article's moment
     groups = [f"{g}#day{k}" if d is None and not c.as_of and (k := own_day_key(c)) else g
@@ -1097,25 +1093,6 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     notes.append(f"{cause}: {why}")
     return build("conflict", outliers, severity=severity(judged), cause=cause,
                  strength=strength, trajectory=points, **consensus)
-
-
-def _finals_last(claims, cdates) -> tuple[list, int]:
-    """`cdates` with each figure told as the count's final one (`tells_final`: "الحصيلة
-    النهائية", "جميع من كانوا على متنها") dated at the latest day of the running total: the
-    count stopped there, so every figure, earlier or later, must be at most it, and a later,
-    higher one meets it on that day and conflicts.  Figures told as earlier ones are undated
-    here already (not final).  Returns (dates, how many moved).  One pass, each distinct
-    sentence read once (`tells_final` is cached)."""
-    dated = [d for d in cdates if d is not None]
-    if len(set(dated)) < 2:
-        return cdates, 0
-    last = max(dated)
-    out, moved = list(cdates), 0
-    for i, (c, d) in enumerate(zip(claims, cdates)):
-        if d is not None and d < last and c.period != EARLIER_PERIOD and tells_final(c.sentence or ""):
-            out[i] = last
-            moved += 1
-    return out, moved
 
 
 def _at_first_moment(cdates, first: dict[int, date]) -> list:

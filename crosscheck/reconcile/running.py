@@ -78,16 +78,6 @@ def tells_running(sentence: str, which: Optional[str] = None) -> bool:
     return _tells(sentence, "rise_words", key) or _tells(sentence, "earlier_stage_words", key)
 
 
-def tells_final(sentence: str) -> bool:
-    """Does the sentence tell its figure as the count's final one (rules/periods.yaml
-    `final_words`: "الحصيلة النهائية", "جميع من كانوا على متنها"), with no stop phrase
-    (`final_stop_words`: "حصيلة غير نهائية")?  Cached per sentence like `tells_running`."""
-    if not sentence:
-        return False
-    key = _rules_key()
-    return _tells(sentence, "final_words", key) and not _tells(sentence, "final_stop_words", key)
-
-
 def tells_growth(told: Sequence[tuple[Span, Claim]]) -> bool:
     """One article's differing figures of one quantity are stages of a growth it tells when
     its highest figure is told as a rise ("ارتفعت الحصيلة إلى 147": the lower ones came

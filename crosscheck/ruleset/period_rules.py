@@ -127,12 +127,6 @@ class PeriodRules(_Strict):
     rival_count_words: list[str] = []
     rival_count_examples: Optional[SentenceExamples] = None
     running_examples: Optional[SentenceExamples] = None
-    # words telling a running total's figure as its final one ("الحصيلة النهائية", "جميع من
-    # كانوا على متنها"): the count stopped there (crosscheck.reconcile.running.tells_final);
-    # a sentence holding a stop phrase ("حصيلة غير نهائية") tells none
-    final_words: list[str] = []
-    final_stop_words: list[str] = []
-    final_examples: Optional[SentenceExamples] = None
     rules: list[PeriodRule]
 
 
