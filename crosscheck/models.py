@@ -110,6 +110,9 @@ class Mention(BaseModel):
 # its own clause names, however ambiguously: a default, weaker than a stated place
 # (crosscheck.reconcile.weak_places).
 PLACE_FROM_ARTICLE = "location:article"
+# ... beside "location" when the place is the country of a side or authority its clause names by
+# adjective ("وفي الجانب الأميركي، ارتفعت الحصيلة إلى 95"): the clause's own, lent to no other figure
+PLACE_FROM_SIDE = "location:side"
 
 
 class Claim(BaseModel):

@@ -197,3 +197,21 @@ def test_a_hosting_word_does_not_make_the_articles_place():
             "وقالت المفوضية إن القتال مستمر في أوكرانيا، وإن 40 شخصا قتلوا أمس.")
     got = _places(text)
     assert got[150000] == "poland" and got[40] == "ukraine", got
+
+
+DEFAULT_SIDE = RULES.gazetteer.default_side_examples
+
+
+def test_default_side_examples_are_given():
+    assert RULES.gazetteer.default_side_heads and DEFAULT_SIDE.hit and DEFAULT_SIDE.miss
+    assert set(RULES.gazetteer.default_side_heads) <= set(RULES.gazetteer.side_heads)
+
+
+@pytest.mark.parametrize("ex", DEFAULT_SIDE.hit, ids=lambda e: e.text[:24])
+def test_a_side_outweighs_a_default_in_another_country(ex):
+    assert _places(ex.text)[ex.value] == ex.location
+
+
+@pytest.mark.parametrize("ex", DEFAULT_SIDE.miss, ids=lambda e: e.text[:24])
+def test_an_army_an_own_place_or_a_default_inside_the_side_stay(ex):
+    assert _places(ex.text)[ex.value] == ex.location

@@ -641,7 +641,7 @@ class DocContext:
         got = self._side_mentions.get(key)
         if got is None:
             heads = self.gaz.side_heads
-            found = [m for m in self.mentions_in(lo, hi) if m.adjective and word_before(self.text, m.start) in heads]
+            found = [m for m in self.mentions_in(lo, hi) if m.adjective and head_before(self.text, m.start) in heads]
             puncts = [m.start() for m in _CLAUSE_PUNCT.finditer(self.text, lo, hi)] if found else []
             got = self._side_mentions[key] = SideMentions(found, puncts)
         return got
@@ -932,6 +932,15 @@ class SideMentions:
         self.starts = [m.start for m in found]
         self.ends = [m.end for m in found]
         self.puncts = puncts
+
+
+def head_before(text: str, pos: int) -> str:
+    """The word before the word that normalised offset `pos` stands in: a mention found after
+    its clitics ("ال" of "التنزانيه", matched as the bare adjective "تنزانيه") starts inside its
+    word, and the word before is the one before those clitics."""
+    while pos > 0 and not text[pos - 1].isspace():
+        pos -= 1
+    return word_before(text, pos)
 
 
 def word_before(text: str, pos: int) -> str:

@@ -30,14 +30,14 @@ from crosscheck.util.memo import per_object
 from crosscheck.extract.hedges import interval, lexicon_for
 from crosscheck.text.lexicon import Phrase, PhraseSet
 from crosscheck.errors import reading
-from crosscheck.models import PLACE_FROM_ARTICLE, Claim, Document, NumberMatch
+from crosscheck.models import PLACE_FROM_ARTICLE, PLACE_FROM_SIDE, Claim, Document, NumberMatch
 from crosscheck.text.normalize import normalize_word
 from crosscheck.numbers.lexicon import load_lexicon
 from crosscheck.numbers.parser import iter_scan
 from crosscheck.ruleset.loader import KindRule, RuleSet, load_rules
 from crosscheck.extract.basis import basis_near
 from crosscheck.extract.claim_copy import EMPTY, SHARED_EMPTY_FIELDS
-from crosscheck.extract.context import DocContext, TokenWindow, vote_event
+from crosscheck.extract.context import DocContext, TokenWindow, head_before, vote_event
 from crosscheck.extract.vote_events import assign_vote_events
 from crosscheck.extract.reversed_majority import reversed_side
 from crosscheck.extract.events import event_near
@@ -1590,7 +1590,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 # الكمبودية حصيلة بلغت 13 قتيلا")
                 location = _adjective_country(ctx, s_lo, s_hi, clause_end, n.nstart, c_end)
                 if location is not None:
-                    inferred.append("location")
+                    inferred += ["location", PLACE_FROM_SIDE]
+            elif location is None and ctx.location is not None and ctx.gaz.default_side_heads:
+                # the article's default place is in another country than the side or authority
+                # its clause names ("نيروبي - قالت السلطات التنزانية إن 155 شخصا قتلوا")
+                location = _adjective_country(ctx, s_lo, s_hi, clause_end, n.nstart, c_end,
+                                              heads=ctx.gaz.default_side_heads, besides=ctx.location)
+                if location is not None:
+                    inferred += ["location", PLACE_FROM_SIDE]
             if location is None:
                 location = lent = ctx.location
                 if location is not None:
@@ -3012,7 +3019,8 @@ def _hedged_number_at(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
 _SPACE_RUN = regex_cache.compile(r"\s*")
 
 
-def _adjective_country(ctx: DocContext, s_lo: int, s_hi: int, clause_end: int, at: int, end: int) -> Optional[str]:
+def _adjective_country(ctx: DocContext, s_lo: int, s_hi: int, clause_end: int, at: int, end: int,
+                       heads: frozenset[str] | None = None, besides: Optional[str] = None) -> Optional[str]:
     """The country a figure's sentence names by adjective for it: the first one after the
     figure in its own clause ("أكثر من 80 ألفا نزحوا في الجانب الكمبودي"), else the nearest one
     before it ("أعلنت وزارة الدفاع الكمبودية حصيلة بلغت 13 قتيلا"); None when there is none.
@@ -3039,7 +3047,19 @@ def _adjective_country(ctx: DocContext, s_lo: int, s_hi: int, clause_end: int, a
     if pick is None:
         return None
     chain = ctx.gaz.parent_chain(pick.place.id)
-    return chain[-1] if chain else pick.place.id
+    country = chain[-1] if chain else pick.place.id
+    if heads is not None:
+        head = head_before(ctx.text, pick.start)
+        if head not in heads:
+            return None  # (an army, a foreign ministry: speaks of fronts and nationals abroad)
+        if pick.start >= end and head in ctx.scope.nationals_side_words:
+            return None  # "41 قتلوا على الجانب الطاجيكي": that side's nationals (_nationals_named)
+    if besides is not None:
+        # only over a default in another country: a default inside the side's country stays
+        home = ctx.gaz.parent_chain(besides)
+        if (home[-1] if home else besides) == country or "+" in besides:
+            return None
+    return country
 
 
 def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:

@@ -95,6 +95,8 @@ class Gazetteer:
         # an adjective names the country of a figure after these words only: a side or an
         # authority ("الجانب التايلاندي", "وزارة الدفاع الكمبودية"), not an armed group's origin
         self.side_heads = frozenset(normalize_word(w) for w in rules.side_heads)
+        # ... the ones of them that also outweigh an article's default place in another country
+        self.default_side_heads = frozenset(normalize_word(w) for w in rules.default_side_heads)
         burial = sorted({normalize_word(w) for w in rules.burial_words}, key=len, reverse=True)
         self._burial_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in burial) + r")(?!\w)")
                            if burial else None)

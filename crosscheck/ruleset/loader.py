@@ -70,6 +70,14 @@ class OutletExamples(_Strict):
     miss: list[str] = Field(min_length=1)  # heads naming no outlet (a quote, a place)
 
 
+class PlacedExamples(_Strict):
+    """Texts whose figure `value` must take `location` (hit: by the rule; miss: the rule must
+    leave it at this other place)."""
+
+    hit: list[Example] = Field(min_length=1)
+    miss: list[Example] = Field(min_length=1)
+
+
 class Examples(_Strict):
     hit: list[Example] = Field(min_length=1)  # must match (with these values)
     miss: list[str] = Field(min_length=1)  # must not produce a claim of this rule
@@ -552,6 +560,14 @@ class GazetteerRules(_Strict):
     # is no such side.  [] turns it off.
     side_heads: list[str] = Field(default_factory=list)
     side_examples: Optional[Examples] = None
+    # ... and in any article whose default place (its dateline, the place it names most) is in
+    # another country: a figure with no place of its own that a side or an authority of
+    # `default_side_heads` (a subset of the heads above that speak for their own country's toll,
+    # not an army or a foreign ministry speaking of fronts and nationals abroad) names by
+    # adjective is that country's, not the default's ("نيروبي - قالت السلطات التنزانية إن 155
+    # شخصا قتلوا").  A default inside that country (a city of it) stays.  [] turns it off.
+    default_side_heads: list[str] = Field(default_factory=list)
+    default_side_examples: Optional["PlacedExamples"] = None
     burial_reach: int = Field(5, ge=0)
     burial_examples: Optional[Examples] = None
     # A clock time's zone ("آخر تحديث: 14:20 (مكة المكرمة)", "21:30 بتوقيت القدس"): a place right
