@@ -1591,7 +1591,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 location = _adjective_country(ctx, s_lo, s_hi, clause_end, n.nstart, c_end)
                 if location is not None:
                     inferred += ["location", PLACE_FROM_SIDE]
-            elif location is None and ctx.location is not None and ctx.gaz.default_side_heads:
+            elif (location is None and ctx.location is not None and ctx.gaz.default_side_heads
+                  and rule.kind in ctx.rules.gazetteer.default_side_kinds):
                 # the article's default place is in another country than the side or authority
                 # its clause names ("نيروبي - قالت السلطات التنزانية إن 155 شخصا قتلوا")
                 location = _adjective_country(ctx, s_lo, s_hi, clause_end, n.nstart, c_end,

@@ -567,6 +567,10 @@ class GazetteerRules(_Strict):
     # adjective is that country's, not the default's ("نيروبي - قالت السلطات التنزانية إن 155
     # شخصا قتلوا").  A default inside that country (a city of it) stays.  [] turns it off.
     default_side_heads: list[str] = Field(default_factory=list)
+    # ... for figures of these kinds only: tolls a side or an authority counts for its own country
+    # (a release's authority is its actor: "أطلقت السلطات الإسرائيلية سراح 39 أسيرا" is no Israeli
+    # figure)
+    default_side_kinds: list[str] = Field(default_factory=list)
     default_side_examples: Optional["PlacedExamples"] = None
     burial_reach: int = Field(5, ge=0)
     burial_examples: Optional[Examples] = None
