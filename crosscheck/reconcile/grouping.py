@@ -31,7 +31,7 @@ from typing import Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
-from crosscheck.models import PLACE_FROM_ARTICLE, PLACE_FROM_SIDE, Claim
+from crosscheck.models import PLACE_FROM_ARTICLE, Claim
 from crosscheck.text.normalize import normalize_word
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.story_places import named_countries
@@ -363,10 +363,8 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             v = _present(getattr(c, a))
             if v is None or not lendable(a, v):
                 continue
-            if a == "location" and (fronted_aside(c) or PLACE_FROM_SIDE in c.inferred):
-                # "وفي بلجيكا المجاورة، …": a place beside the article's own; "وفي الجانب
-                # الأميركي، …": a side's country, its clause's only
-                continue
+            if a == "location" and fronted_aside(c):
+                continue  # "وفي بلجيكا المجاورة، …": a place beside the article's own
             if a == "location" and "location" in c.inferred and (c.doc, v) in past_only:
                 v = _country(v)
             same_kind[(c.doc, c.kind, a)][v] += 1
