@@ -25,7 +25,8 @@ def _spec(comp: Any):
         if r is not None and r.to in comp.by_id:
             words = lambda ws: frozenset(normalize_word(w) for w in ws)  # noqa: E731
             return (ck, comp.by_id[r.to], words(r.verbs), words(r.majority), words(r.joiners), words(r.blockers), r.reach,
-                    (words(r.against), words(r.texts), r.after_reach, words(r.voting_verbs), r.verb_reach))
+                    (words(r.against), words(r.texts), r.after_reach, words(r.voting_verbs), r.verb_reach,
+                     words(r.referents), r.opening_words, r.opening_span))
     return None
 
 
@@ -38,7 +39,7 @@ def reversed_side(comp: Any, ck: Any, toks: Sequence[Token], left: int) -> Any:
     owner, target, verbs, majority, joiners, blockers, reach, after = spec
     prev = toks[left - 1]
     if ck is owner and not prev.forms.isdisjoint(majority):
-        if _rejected(toks, left - 1, verbs, blockers, reach):
+        if _rejected(toks, left - 1, verbs, blockers, reach) or _opening_rejection(toks, left - 1, verbs, blockers, after):
             return target
         # "بأغلبية 19 صوتا مقابل 17 ضد مشروع القرار": the joiner a figure and its noun on
         for j in range(left + 1, min(len(toks), left + 6)):
@@ -54,6 +55,7 @@ def reversed_side(comp: Any, ck: Any, toks: Sequence[Token], left: int) -> Any:
                 break
             if not toks[k].forms.isdisjoint(majority):
                 return owner if k + 1 < left - 1 and (_rejected(toks, k, verbs, blockers, reach)
+                                                      or _opening_rejection(toks, k, verbs, blockers, after)
                                                       or (_voted(toks, k, blockers, after)
                                                           and _against_text(toks, left + 1, after))) else ck
     return ck
@@ -101,3 +103,25 @@ def _rejected(toks: Sequence[Token], m: int, verbs: frozenset[str], blockers: fr
         if not toks[k].forms.isdisjoint(verbs):
             found = True
     return found
+
+
+def _opening_rejection(toks: Sequence[Token], m: int, verbs: frozenset[str], blockers: frozenset[str],
+                       after: tuple) -> bool:
+    """Does the sentence open with a rejection verb that governs the majority word toks[m]?  The
+    verb within the sentence's first `opening_words` words, toks[m] at most `opening_span` words
+    after it, no blocker between, and no clause break between unless the majority follows a
+    referent ("، وذلك بأغلبية": the act the sentence told, past its asides).  Only a list that starts its
+    sentence (not a claim's window) is read: at most `opening_span` words."""
+    referents, opening, span = after[5], after[6], after[7]
+    if not referents or getattr(toks, "offset", 0) != 0 or m > span + opening:
+        return False
+    verb = next((k for k in range(min(opening, m)) if not toks[k].forms.isdisjoint(verbs)), None)
+    if verb is None or m - verb > span:
+        return False
+    referred = m > 0 and not toks[m - 1].forms.isdisjoint(referents)
+    for k in range(verb + 1, m):
+        if not toks[k].forms.isdisjoint(blockers):
+            return False
+        if toks[k].brk_before and not referred:
+            return False
+    return True

@@ -249,6 +249,15 @@ class ReversedMajority(_Strict):
     voting_verbs: list[str] = Field(default_factory=list)
     after_reach: int = Field(3, ge=1, le=6)
     verb_reach: int = Field(10, ge=1, le=12)
+    # ... and a majority the sentence's opening rejection verb governs however long its object:
+    # "رفضت اللجنة الثالثة، المعنية بـ…، تعديلا قدمته المجموعة … يرمي إلى …، وذلك بأغلبية 84 صوتا
+    # مقابل 77" (84 against).  The verb within the sentence's first `opening_words` words, the
+    # majority at most `opening_span` words after it, no blocker between, and either no clause
+    # break between or the majority right after one of `referents` ("وذلك": the act the
+    # sentence told).
+    referents: list[str] = Field(default_factory=list)
+    opening_words: int = Field(3, ge=1, le=5)
+    opening_span: int = Field(40, ge=1, le=60)
 
 
 class KindRule(_Strict):
