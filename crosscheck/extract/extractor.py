@@ -4011,7 +4011,9 @@ def _find_any_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[
     if ck.bridge and left > 0 and not toks[left - 1].forms.isdisjoint(ck.bridge):
         # "أفرجت حماس، الجمعة، عن 24 محتجزا": the verb governs عن across the commas
         cue = index.nearest(left - 1, left - 1, 12, 0, True, r.id)
-        if cue is not None:
+        if cue is not None and not _shadowed(index, cue, r.id):
+            # (not a cue inside another kind's longer one: "وقف إطلاق النار، بأغلبية 59 صوتا
+            # مقابل 5" holds no release)
             return cue[0], cue[1], cue[2] + 1
     cue = _cue_across_aside(ctx, index, r.id, toks, left)
     if cue is not None:
