@@ -3621,6 +3621,8 @@ def _describes_thing_before(ctx: DocContext, comp: Compiled, toks: Sequence[Toke
     (accept_person_nouns: false, e.g. a veto)?"""
     if i < 1 or toks[i].brk_before or ctx.scope.person.at(toks, i - 1):
         return False
+    if toks[i - 1].text in ctx.scope.one_counts_after:
+        return False  # "مقابل جندي واحد": the joiner of two sides is no thing the nisba describes
     if toks[i - 1].forms & ctx.scope.means_nouns:
         return True
     for ck in comp.kinds:
