@@ -4013,9 +4013,9 @@ def _find_any_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[
     if ck.bridge and left > 0 and not toks[left - 1].forms.isdisjoint(ck.bridge):
         # "أفرجت حماس، الجمعة، عن 24 محتجزا": the verb governs عن across the commas
         cue = index.nearest(left - 1, left - 1, 12, 0, True, r.id)
-        if cue is not None and not _shadowed(index, cue, r.id):
-            # (not a cue inside another kind's longer one: "وقف إطلاق النار، بأغلبية 59 صوتا
-            # مقابل 5" holds no release)
+        if cue is not None and not _shadowed(index, cue, r.id, _live_rule(ctx, comp)):
+            # (not a cue inside another kind's longer one that applies in the article: "وقف إطلاق
+            # النار، بأغلبية 59 صوتا مقابل 5" holds no release)
             return cue[0], cue[1], cue[2] + 1
     cue = _cue_across_aside(ctx, index, r.id, toks, left)
     if cue is not None:
@@ -4190,10 +4190,21 @@ def _subset_hedge_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int | N
     return None
 
 
-def _shadowed(index, cue, rule_id: str) -> bool:
+def _live_rule(ctx: DocContext, comp: Compiled):
+    """A test of a rule id: can the rule apply in this article (its article_needs met)?"""
+    def live(rule_id: str) -> bool:
+        ck = comp.by_id.get(rule_id)
+        if ck is None or not (ck.article_needs or ck.article_phrases):
+            return True
+        return bool(ctx.mentions_any(ck.article_needs) or (ck.article_phrases and _in_article(ctx, ck.article_phrases)))
+    return live
+
+
+def _shadowed(index, cue, rule_id: str, live=None) -> bool:
     """Is this cue part of a longer cue of another rule starting at the same word?  "فقدوا
     منازلهم" (lost their homes: displaced) holds "فقدوا" (lost: missing); the longer phrase is
-    the more specific reading, as a longer counted noun is."""
+    the more specific reading, as a longer counted noun is.  (`live`: only the rules it accepts
+    shadow - those that can apply in the article.)"""
     p, start = cue[0], cue[1]
     matches = index.starting_at(start)
     end = start + 1  # (every match ends after its start)
@@ -4203,14 +4214,15 @@ def _shadowed(index, cue, rule_id: str) -> bool:
     rule_of = _RULE_OF.get
     own = rule_of(rule_id) or _rule_of(rule_id)
     for _s, e, q in matches:
-        if e > end and _other_kind(rule_of(q.payload) or _rule_of(q.payload), own):
+        if e > end and _other_kind(other := rule_of(q.payload) or _rule_of(q.payload), own) and (live is None or live(other)):
             return True
     # ... or a longer cue of another rule that starts before it and covers it: "دفنوا تحت
     # الأنقاض" (buried: killed) holds "تحت الأنقاض" (under the rubble: missing); a longer cue
     # of a rule of the same kind says the same ("من الهجوم" of the time since an attack holds
     # "الهجوم" of an attack's length: both durations)
     for s, e, q in index.between(max(0, start - 3), start):
-        if s < start and e >= end and _other_kind(rule_of(q.payload) or _rule_of(q.payload), own):
+        if s < start and e >= end and _other_kind(other := rule_of(q.payload) or _rule_of(q.payload), own) \
+                and (live is None or live(other)):
             return True
     return False
 
