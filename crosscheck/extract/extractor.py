@@ -4013,9 +4013,9 @@ def _find_any_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[
     if ck.bridge and left > 0 and not toks[left - 1].forms.isdisjoint(ck.bridge):
         # "أفرجت حماس، الجمعة، عن 24 محتجزا": the verb governs عن across the commas
         cue = index.nearest(left - 1, left - 1, 12, 0, True, r.id)
-        if cue is not None and not _shadowed(index, cue, r.id, _live_rule(ctx, comp)):
-            # (not a cue inside another kind's longer one that applies in the article: "وقف إطلاق
-            # النار، بأغلبية 59 صوتا مقابل 5" holds no release)
+        if cue is not None and not _tally_joined(comp, toks, left - 1):
+            # (not past a tally's joiner: "وقف إطلاق النار، بأغلبية 59 صوتا مقابل 5" holds no
+            # release; the joiner types the figure after it, votes_against's heads_next)
             return cue[0], cue[1], cue[2] + 1
     cue = _cue_across_aside(ctx, index, r.id, toks, left)
     if cue is not None:
@@ -4190,21 +4190,22 @@ def _subset_hedge_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int | N
     return None
 
 
-def _live_rule(ctx: DocContext, comp: Compiled):
-    """A test of a rule id: can the rule apply in this article (its article_needs met)?"""
-    def live(rule_id: str) -> bool:
-        ck = comp.by_id.get(rule_id)
-        if ck is None or not (ck.article_needs or ck.article_phrases):
+def _tally_joined(comp: Compiled, toks: Sequence[Token], k: int) -> bool:
+    """Is toks[k] a tally joiner (a rule's heads_next: "مقابل", "ضد") right after a figure's vote
+    noun ("59 صوتا مقابل")?  It then joins two sides of a vote, no verb's object across commas."""
+    if k < 2 or toks[k].forms.isdisjoint(comp.joiners) or toks[k].brk_before:
+        return False
+    for kind in ("votes_for", "votes_against", "abstentions"):
+        ck = comp.by_id.get(kind)
+        if ck is not None and ck.nouns and ck.nouns.at(toks, k - 1) is not None:
             return True
-        return bool(ctx.mentions_any(ck.article_needs) or (ck.article_phrases and _in_article(ctx, ck.article_phrases)))
-    return live
+    return False
 
 
-def _shadowed(index, cue, rule_id: str, live=None) -> bool:
+def _shadowed(index, cue, rule_id: str) -> bool:
     """Is this cue part of a longer cue of another rule starting at the same word?  "فقدوا
     منازلهم" (lost their homes: displaced) holds "فقدوا" (lost: missing); the longer phrase is
-    the more specific reading, as a longer counted noun is.  (`live`: only the rules it accepts
-    shadow - those that can apply in the article.)"""
+    the more specific reading, as a longer counted noun is."""
     p, start = cue[0], cue[1]
     matches = index.starting_at(start)
     end = start + 1  # (every match ends after its start)
@@ -4214,15 +4215,14 @@ def _shadowed(index, cue, rule_id: str, live=None) -> bool:
     rule_of = _RULE_OF.get
     own = rule_of(rule_id) or _rule_of(rule_id)
     for _s, e, q in matches:
-        if e > end and _other_kind(other := rule_of(q.payload) or _rule_of(q.payload), own) and (live is None or live(other)):
+        if e > end and _other_kind(rule_of(q.payload) or _rule_of(q.payload), own):
             return True
     # ... or a longer cue of another rule that starts before it and covers it: "دفنوا تحت
     # الأنقاض" (buried: killed) holds "تحت الأنقاض" (under the rubble: missing); a longer cue
     # of a rule of the same kind says the same ("من الهجوم" of the time since an attack holds
     # "الهجوم" of an attack's length: both durations)
     for s, e, q in index.between(max(0, start - 3), start):
-        if s < start and e >= end and _other_kind(other := rule_of(q.payload) or _rule_of(q.payload), own) \
-                and (live is None or live(other)):
+        if s < start and e >= end and _other_kind(rule_of(q.payload) or _rule_of(q.payload), own):
             return True
     return False
 
