@@ -1395,6 +1395,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if sibling is not None and _excluded_before(comp.by_id.get(sibling.claim.rule), toks, left):
         sibling = None  # "تشريد 400 ألف شخص، في حين تضرر مليون شخص": the list's rule refuses it
     if (sibling is not None and i1 < len(toks) and not toks[i1].brk_before
+            and _excluded_after(comp.by_id.get(sibling.claim.rule), toks, i1)):
+        sibling = None  # "الإفراج عن 59 أسيرا ونحو 55 ما زالوا محتجزين": the item's own predicate is one the list's rule refuses
+    if (sibling is not None and i1 < len(toks) and not toks[i1].brk_before
             and _not_noun_of(comp.by_id.get(sibling.claim.rule), toks, i1)):
         sibling = None  # "525 وفاة و5011 حالة تسمم": the item's own noun names what the list's rule never counts
     part_of_list = False
@@ -2607,6 +2610,11 @@ def _b_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> tup
     if not (last.claim.surface.startswith("ب") or ctx.text[max(0, start - 2) : start].rstrip("ـ").endswith("ب")):
         return None  # the item before was no "ب" item: "قتل 20 شخصا وشرطة المدينة بنحو …"
     return last, "part:" + min(toks[left - 1].forms, key=len)
+
+
+def _excluded_after(ck: "CompiledKind | None", toks: Sequence[Token], i1: int) -> bool:
+    """Do the words right after a bare figure hold one of its list's rule's `exclude` phrases?"""
+    return ck is not None and bool(ck.exclude) and ck.exclude.at(toks, i1) is not None
 
 
 def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
@@ -4493,6 +4501,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if noun is None and exclude is not None and t1 is not None and i1 + 1 < len(toks) and not t1.brk_before \
                 and not t1.forms.isdisjoint(_OTHERS) and not toks[i1 + 1].brk_before and exclude.at(toks, i1 + 1):
             continue  # "حرر 17 رهينة و15 آخرون ما زالوا محتجزين": the others' own clause tells of them
+        if noun is None and exclude is not None and t1 is not None and not t1.brk_before and exclude.at(toks, i1):
+            continue  # "الإفراج عن 59 أسيرا ونحو 55 ما زالوا محتجزين": a bare figure's own predicate vetoes
         if (exclude_before is not None and left > 0 and not toks[left].brk_before
                 and exclude_before.ending_at(toks, left)):
             continue  # "خلال خمسة أيام" is a deadline, not a length

@@ -177,12 +177,21 @@ def same_figure(a: Claim, b: Claim, nested: Nested | None = None, headline: bool
     if a.kind in VOTE_KINDS:
         return (a.event, a.group, a.location, a.period) == (b.event, b.group, b.location, b.period)
     return (
-        _events_agree(a.event, b.event)
+        (_events_agree(a.event, b.event) or (headline and _extension_of(a.event, b.event)))
         and (_periods_agree(a.period, b.period) or (headline and _window_and_start(a.period, b.period)))
         and _groups_agree_loose(a.group, b.group)
         and not _named_part_of(a, b) and not _named_part_of(b, a)
         and (headline or _places_agree(a.location, b.location, nested))
     )
+
+
+def _extension_of(a: str | None, b: str | None) -> bool:
+    """An event and its extension ("truce" / "truce:extension"): a headline's "تمدد الهدنة 180
+    يوما" is the body's "180 يوما إضافية", the verb of extending said once."""
+    return a is not None and b is not None and (a == f"{b}{_EXTENSION}" or b == f"{a}{_EXTENSION}")
+
+
+_EXTENSION = ":extension"
 
 
 def _window_and_start(a: str | None, b: str | None) -> bool:
@@ -238,6 +247,8 @@ def _widen(kept: Claim, later: Claim) -> None:
     27 صباحا") and a projection keep their reading."""
     if _length_only(kept.event) and later.event is not None and not _length_only(later.event):
         kept.event = later.event  # "لمدة 30 يوما" then "هدنة لثلاثين يوما": the truce's length
+    elif later.event is not None and later.event.endswith(_EXTENSION) and kept.event == later.event[:-len(_EXTENSION)]:
+        kept.event = later.event  # a headline's extension said without "إضافية": the body's reading
     if _is_window(kept.period) and later.period in _RUNNING:
         kept.period = later.period
     elif kept.period == "event" and later.period == "cumulative" and kept.kind in _TOLL_KINDS:
