@@ -3425,8 +3425,10 @@ def _not_a_count(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: i
             ))
         )
     lex, info = ctx.scope, ctx.info(toks)
-    if left > 0 and not toks[left].brk_before and info.may_hold(lex.not_before) and lex.not_before.ending_at(toks, left):
+    if left > 0 and not toks[left].brk_before and info.may_hold(lex.not_before) and lex.not_before.ending_at(toks, left) \
+            and not (lex.counts_before and info.may_hold(lex.counts_before) and lex.counts_before.ending_at(toks, left)):
         # "الأعضاء الـ15" is the body's size, "الأعضاء الـ11 الآخرون" a count of some of them
+        # (but "الدفعة الأولى المكونة من 582 سجينا" a batch's: counts_before)
         return not (i1 < len(toks) and not toks[i1].brk_before and not toks[i1].forms.isdisjoint(lex.not_before_unless))
     if left > 0 and not toks[left].brk_before and info.may_hold(lex.totals_of) and lex.totals_of.ending_at(toks, left):
         # "من أصل 15" is a body size, "من أصل 48 جريحا" the total of a casualty count

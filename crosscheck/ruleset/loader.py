@@ -799,6 +799,10 @@ class ScopeRules(_Strict):
     place_contrast_joiners: list[str] = Field(default_factory=list)
     # ... unless one of these follows the figure ("الأعضاء الـ11 الآخرون": the other 11, a count)
     not_counts_unless_after: list[str] = Field(default_factory=list)
+    # Longer phrases ending right before the figure that make it a count whatever shorter
+    # not_counts_before phrase ends there too: a batch of a release described by its size
+    # ("الدفعة الأولى المكونة من 582 سجينا") is no body's membership ("المجلس المكون من 15 عضوا")
+    counts_before: list[str] = Field(default_factory=list)
     not_counts_after: list[str]  # "تسعة من كل عشرة"
     # ... unless one of these follows the figure instead ("307 من كل جانب": so many from each side
     # of an exchange, a count)
