@@ -1395,7 +1395,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if sibling is not None and _excluded_before(comp.by_id.get(sibling.claim.rule), toks, left):
         sibling = None  # "تشريد 400 ألف شخص، في حين تضرر مليون شخص": the list's rule refuses it
     if (sibling is not None and i1 < len(toks) and not toks[i1].brk_before
-            and _excluded_after(comp.by_id.get(sibling.claim.rule), toks, i1)):
+            and _excluded_after(comp.by_id.get(sibling.claim.rule), toks, i1, ctx)):
         sibling = None  # "الإفراج عن 59 أسيرا ونحو 55 ما زالوا محتجزين": the item's own predicate is one the list's rule refuses
     if (sibling is not None and i1 < len(toks) and not toks[i1].brk_before
             and _not_noun_of(comp.by_id.get(sibling.claim.rule), toks, i1)):
@@ -2612,9 +2612,21 @@ def _b_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> tup
     return last, "part:" + min(toks[left - 1].forms, key=len)
 
 
-def _excluded_after(ck: "CompiledKind | None", toks: Sequence[Token], i1: int) -> bool:
-    """Do the words right after a bare figure hold one of its list's rule's `exclude` phrases?"""
-    return ck is not None and bool(ck.exclude) and ck.exclude.at(toks, i1) is not None
+def _excluded_after(ck: "CompiledKind | None", toks: Sequence[Token], i1: int, ctx: "DocContext | None" = None) -> bool:
+    """Do the words right after a bare figure hold one of its list's rule's `exclude` phrases (or,
+    for a kind of people freed, the words of still being held)?"""
+    if ck is None:
+        return False
+    if ck.exclude and ck.exclude.at(toks, i1) is not None:
+        return True
+    return ctx is not None and ck.rule.kind in ctx.scope.still_held_kinds and _still_held(ctx, toks, i1)
+
+
+def _still_held(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """Do the words at toks[k] (right after a figure or its noun, in its clause) say the people
+    are still held (scope still_held_after)?"""
+    lex = ctx.scope.still_held_after
+    return bool(lex) and k < len(toks) and not toks[k].brk_before and lex.at(toks, k) is not None
 
 
 def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
@@ -4505,6 +4517,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             continue  # "حرر 17 رهينة و15 آخرون ما زالوا محتجزين": the others' own clause tells of them
         if noun is None and exclude is not None and t1 is not None and not t1.brk_before and exclude.at(toks, i1):
             continue  # "الإفراج عن 59 أسيرا ونحو 55 ما زالوا محتجزين": a bare figure's own predicate vetoes
+        if r.kind in ctx.scope.still_held_kinds and _still_held(ctx, toks, noun[1] if noun else i1):
+            continue  # "ومئات ما زالوا خلف القضبان": still held, whatever release the sentence tells
         if (exclude_before is not None and left > 0 and not toks[left].brk_before
                 and exclude_before.ending_at(toks, left)):
             continue  # "خلال خمسة أيام" is a deadline, not a length

@@ -567,6 +567,8 @@ class ScopeLexicon:
         self.not_before = PhraseSet.of(rules.not_counts_before)
         self.not_before_unless = frozenset(normalize_word(w) for w in rules.not_counts_unless_after)
         self.counts_before = PhraseSet.of(rules.counts_before)
+        self.still_held_after = PhraseSet.of(rules.still_held_after)
+        self.still_held_kinds = frozenset(rules.still_held_kinds)
         self.one_counts_after = frozenset(normalize_word(w) for w in rules.one_counts_after)
         self.pluperfect_openers = frozenset(normalize_word(w) for w in rules.pluperfect_openers)
         self.pluperfect_particles = frozenset(normalize_word(w) for w in rules.pluperfect_particles)

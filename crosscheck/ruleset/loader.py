@@ -803,6 +803,10 @@ class ScopeRules(_Strict):
     # not_counts_before phrase ends there too: a batch of a release described by its size
     # ("الدفعة الأولى المكونة من 582 سجينا") is no body's membership ("المجلس المكون من 15 عضوا")
     counts_before: list[str] = Field(default_factory=list)
+    # Words right after a figure (or its counted noun) saying the people are still held ("ونحو
+    # 55 ما زالوا محتجزين", "ومئات ما زالوا خلف القضبان"): no rule of `still_held_kinds` types it
+    still_held_after: list[str] = Field(default_factory=list)
+    still_held_kinds: list[str] = Field(default_factory=list)
     not_counts_after: list[str]  # "تسعة من كل عشرة"
     # ... unless one of these follows the figure instead ("307 من كل جانب": so many from each side
     # of an exchange, a count)
