@@ -168,6 +168,11 @@ class Compiled:
     # (rule id, kind) of the kinds that have cues, in order: what _cue_kinds filters, made once
     # (it asked every kind's `cues` for its truth and its rule for its id, for every sentence)
     cued: tuple = ()
+    # ids of the rules a figure without its counted noun never takes (neither a person noun, nor a
+    # bare figure, nor any noun accepted: rules/kinds `accept_person_nouns`, `accept_bare`,
+    # `any_noun` all off) and whose cue no rule yields to (`yield_to`, `yield_after`): _best_kind
+    # passes them over for such a figure without looking for their cue
+    noun_only: frozenset = frozenset()
 
 
 @per_object
@@ -231,6 +236,10 @@ def compile_rules(rules: RuleSet) -> Compiled:
         combiners=frozenset(r.id for r in rules.kinds if r.combined_with),
         sufficiency_verbs=frozenset(normalize_word(w) for w in rules.negation.sufficiency_verbs),
         cued=tuple((k.rule.id, k) for k in kinds if k.cues),
+        noun_only=frozenset(
+            r.id for r in rules.kinds
+            if not (r.accept_person_nouns or r.accept_bare or r.any_noun)
+        ) - frozenset(x for r in rules.kinds for x in (*r.yield_to, *r.yield_after)),
         combining=tuple(
             j for j, k in enumerate(kinds)
             if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
@@ -4467,6 +4476,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     else:
         kinds = _cue_kinds_of(ctx, comp, toks, index)
     cands: list[tuple[CompiledKind, object]] = []  # the rules that may apply, in order, with their noun
+    noun_only = comp.noun_only if _PASS_NOUN_ONLY else frozenset()
     # a unit of time alone ("بعد أسبوع من …") is typed by the rules that read one (one_units) only:
     # a rule without them must not win it and then drop it ("وجاء الاتفاق بعد أسبوع من …")
     one_unit = bool(n.dual_of) and n.value == 1 and not n.one_person
@@ -4503,6 +4513,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         else:
             noun = None
         if noun is None:
+            if not ordinal and r.id in noun_only:
+                continue  # the rule takes only a figure with its counted noun (and none yields to its cue)
             if has_cue is None:
                 has_cue = bool(ck.cues and index.has(r.id))
             if not has_cue:
@@ -4831,6 +4843,9 @@ _FIGURE_MEMO = True
 _STATIC_KINDS = True
 # _best_kind passes over rules without a noun that cannot win (tests turn it off to compare)
 _SKIP_NOUNLESS = True
+# _best_kind passes over, for a figure without its counted noun, the rules that need it
+# (Compiled.noun_only; tests turn it off to compare)
+_PASS_NOUN_ONLY = True
 # _best_kind tries only the rules _kinds_for names (tests turn it off to compare)
 _PREFILTER_KINDS = True
 # _best_kind asks the index whether a rule has a cue once per figure and rule, and _find_cue
