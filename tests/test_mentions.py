@@ -168,7 +168,9 @@ def test_a_figure_restated_in_a_window_or_for_a_group_is_the_whole_toll():
 
 def test_a_tally_stated_twice_for_one_vote_is_one_claim():
     # the second statement names the text without its number: only the assigned vote joins them
-    text = ("اعتمد مجلس الأمن الدولي القرار 2790 بأغلبية 13 صوتا وامتناع بريطانيا. وصوت لصالح القرار 13 "
+    # (both name the same two abstainers: "وامتناع بريطانيا" alone now counts one abstention, which
+    # would tell the two statements apart as two votes)
+    text = ("اعتمد مجلس الأمن الدولي القرار 2790 بأغلبية 13 صوتا وامتناع بريطانيا وروسيا. وصوت لصالح القرار 13 "
             "عضوا من أعضاء المجلس الخمسة عشر، فيما امتنعت لندن وموسكو عن التصويت.")
     tallies = [c for c in extract_text(text) if c.kind == "votes_for"]
     assert [c.value for c in tallies] == [13]
