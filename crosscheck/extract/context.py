@@ -937,10 +937,17 @@ class SideMentions:
 def head_before(text: str, pos: int) -> str:
     """The word before the word that normalised offset `pos` stands in: a mention found after
     its clitics ("ال" of "التنزانيه", matched as the bare adjective "تنزانيه") starts inside its
-    word, and the word before is the one before those clitics."""
-    while pos > 0 and not text[pos - 1].isspace():
+    word, and the word before is the one before those clitics.  Reads at most _CLITICS_AT_MOST
+    characters back: a mention further inside its word follows no clitics, and has no head."""
+    stop = max(0, pos - _CLITICS_AT_MOST)
+    while pos > stop and not text[pos - 1].isspace():
         pos -= 1
+    if pos > 0 and not text[pos - 1].isspace():
+        return ""
     return word_before(text, pos)
+
+
+_CLITICS_AT_MOST = 6  # characters of clitics before a word ("وبال", "ولل") with room to spare
 
 
 def word_before(text: str, pos: int) -> str:

@@ -916,13 +916,27 @@ def _own_day_clause(s: str, pos: int, p: "_Patterns") -> Optional[tuple[int, int
     when it names a day of its own (a weekday, a relative day, a day and month: "في حين كانت
     حصيلة الخميس 71"), else None.  A part of the day named outside that clause is another
     statement's moment, not this figure's."""
-    lo = 0
-    for m in _CLAUSE_BREAK.finditer(s, 0, pos):
-        lo = m.end()
-    nxt = _CLAUSE_BREAK.search(s, pos)
-    hi = nxt.start() if nxt is not None else len(s)
+    starts, ends = _clause_breaks(s)  # (found once per sentence: a figure bisects them)
+    k = bisect_left(ends, pos + 1)  # breaks ending at or before pos: the last one opens the clause
+    lo = ends[k - 1] if k else 0
+    j = bisect_left(starts, pos)
+    hi = starts[j] if j < len(starts) else len(s)
     if lo == 0 and hi == len(s):
         return None  # one clause: every cue is in it
+    return _day_clause(s, lo, hi, p)
+
+
+@lru_cache(maxsize=2048)
+def _clause_breaks(s: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Starts and ends of the clause breaks of the normalised sentence `s`, in order."""
+    ms = list(_CLAUSE_BREAK.finditer(s))
+    return tuple(m.start() for m in ms), tuple(m.end() for m in ms)
+
+
+@lru_cache(maxsize=4096)
+def _day_clause(s: str, lo: int, hi: int, p: "_Patterns") -> Optional[tuple[int, int]]:
+    """(lo, hi) when the clause s[lo:hi] names a day of its own (see `_own_day_clause`), else
+    None; read once per clause, whatever the number of its figures."""
     for r in (p.weekday_re, p.relative_re, p.dmy, p.dmy_words):
         if r is None:
             continue
