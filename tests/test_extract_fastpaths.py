@@ -13,7 +13,7 @@ from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import tokenize, word_forms_between
 
 from fuzz_inputs import random_text
-from window_samples import by_switch, phrase_texts, rewritten_windows
+from window_samples import by_switch, claims_both_ways, phrase_texts, rewritten_windows
 
 _WORDS = ("قتل نحو أكثر من ما لا يقل عن لم ينف وأصيب الفيتو امتنعت القرار رقم شخصا طفلا، "
           "بينهم منهم في غزة. وفقا لوزارة الصحة أعلن الجيش عن مقتل جنديين و300 ألف").split(" ")
@@ -304,17 +304,6 @@ def test_event_near_bounded_search_equals_every_hit_tried():
     assert checked > 2000 and past > 100
 
 
-def _claims_with_and_without(extractor, fast_path: str, text: str):
-    """The claims of `text` with the extractor's fast path `fast_path` on, then with it off."""
-    fast = [c.model_dump() for c in extractor.extract_text(text)]
-    setattr(extractor, fast_path, False)
-    try:
-        plain = [c.model_dump() for c in extractor.extract_text(text)]
-    finally:
-        setattr(extractor, fast_path, True)
-    return fast, plain
-
-
 def test_claims_the_fast_drop_skips_are_claims_of_no_one():
     """_cannot_be_a_claim answers None for a figure before any rule work: the claims of random
     texts are the same with it and without it, and it does fire."""
@@ -334,7 +323,7 @@ def test_claims_the_fast_drop_skips_are_claims_of_no_one():
     extractor._cannot_be_a_claim = counting
     try:
         for text in texts:
-            fast, plain = _claims_with_and_without(extractor, "_FAST_DROP", text)
+            fast, plain = claims_both_ways(extractor, "_FAST_DROP", text)
             assert fast == plain, text
     finally:
         extractor._cannot_be_a_claim = real
@@ -616,7 +605,7 @@ def test_kind_prefilter_names_every_rule_that_could_apply():
                 assert not applies or ck in got, (text, i1, ck.rule.id)
             tried += len(got)
             passed += len(comp.kinds) - len(got)
-        fast, plain = _claims_with_and_without(extractor, "_PREFILTER_KINDS", text)
+        fast, plain = claims_both_ways(extractor, "_PREFILTER_KINDS", text)
         assert fast == plain, text
     assert passed > tried  # most rules are passed over
 
@@ -883,12 +872,7 @@ def test_dual_nouns_give_the_same_claims_with_window_matches_read_from_their_sen
     texts += [_dense_sentence(rng.randint(2, 20)) + " ومقتل جنديين وإصابة شخصين" for _ in range(10)]
     duals = 0
     for text in texts:
-        fast = [c.model_dump() for c in extractor.extract_text(text)]
-        lexicon._WINDOW_FROM_BASE = False
-        try:
-            plain = [c.model_dump() for c in extractor.extract_text(text)]
-        finally:
-            lexicon._WINDOW_FROM_BASE = True
+        fast, plain = claims_both_ways(lexicon, "_WINDOW_FROM_BASE", text)
         assert fast == plain, text
         duals += sum(c["value"] == 2 and c["surface"].endswith("ين") for c in fast)
     assert duals > 50
@@ -930,7 +914,7 @@ def test_or_and_head_word_positions_found_once_per_sentence_give_the_same_claims
     monkeypatch.setattr(extractor, "_head_before", counting)
     monkeypatch.setattr(extractor, "_either_or", counting_or)
     for text in texts:
-        fast, plain = _claims_with_and_without(extractor, "_SENTENCE_POSITIONS", text)
+        fast, plain = claims_both_ways(extractor, "_SENTENCE_POSITIONS", text)
         assert fast == plain, text
     assert said[True] > 50 and said[False] > 200 and joined["two kinds"] > 10
 
@@ -1081,7 +1065,7 @@ def test_the_rules_a_class_of_figure_can_take_are_listed_once_per_sentence(monke
         "وللمرة الثامنة استخدمت روسيا الفيتو وقتل ثلاثة في غزة",
     ]
     for text in texts:
-        fast, plain = _claims_with_and_without(extractor, "_STATIC_KINDS", text)
+        fast, plain = claims_both_ways(extractor, "_STATIC_KINDS", text)
         assert fast == plain, text
 
 
@@ -1179,7 +1163,7 @@ def test_a_figures_cue_questions_that_do_not_depend_on_the_rule_are_asked_once(m
         "قتلت، بحسب المرصد، أكثر من 500 ألف شخص، و33 شخصا على الأقل، بينهم 5 أطفال، قتلوا",
     ]
     for text in texts:
-        fast, plain = _claims_with_and_without(extractor, "_FIGURE_MEMO", text)
+        fast, plain = claims_both_ways(extractor, "_FIGURE_MEMO", text)
         assert fast == plain, text
 
 
@@ -1238,7 +1222,7 @@ def test_the_country_named_in_a_clause_is_found_among_the_sentences_matches(monk
                 asked += plain
     assert asked > 500
     for text in texts[:40] + ["ومقتل جنديين في أنحاء البلاد وإصابة 30 شخصا في البلاد كلها، " * 5]:
-        fast, plain = _claims_with_and_without(extractor, "_SENTENCE_POSITIONS", text)
+        fast, plain = claims_both_ways(extractor, "_SENTENCE_POSITIONS", text)
         assert fast == plain, text
     # counted: a dense sentence's country-word look-ups (it names the country once) are one
     # per word that may start one ("في": one per figure), not one per word of every window

@@ -16,6 +16,8 @@ from crosscheck.extract import extractor
 from crosscheck.extract.extractor import compile_rules
 from crosscheck.ruleset.loader import load_rules
 
+from window_samples import claims_both_ways
+
 _PEOPLE = ("شخصا", "قتيلا", "طفلا", "مدنيا", "اسما", "جريحا", "")
 _OPENERS = ("وارتفع عدد القتلى في غزة إلى", "ونشرت قائمة الضحايا وفيها", "وبلغ عدد المفقودين", "وتضم قائمة المفقودين",
             "وأفرج عن", "وأسرت القوات", "واستمرت الهدنة", "وقتل")
@@ -57,12 +59,7 @@ def test_claims_are_the_same_with_every_rule_tried():
     texts = _rule_texts() + _mixed(120, 3)
     assert len(texts) > 150
     for text in texts:
-        fast = [c.model_dump() for c in extractor.extract_text(text)]
-        extractor._PASS_NOUN_ONLY = False
-        try:
-            plain = [c.model_dump() for c in extractor.extract_text(text)]
-        finally:
-            extractor._PASS_NOUN_ONLY = True
+        fast, plain = claims_both_ways(extractor, "_PASS_NOUN_ONLY", text)
         assert fast == plain, text
 
 

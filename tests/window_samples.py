@@ -76,3 +76,17 @@ def by_switch(monkeypatch, module, flag: str, counter: list, read, windows) -> d
         got = [read(info) for info in windows()]
         out[on] = (counter[0], got)
     return out
+
+
+def claims_both_ways(module, flag: str, text: str) -> tuple[list, list]:
+    """The claims (model dumps) of `text` with `module.flag` on, then off; the flag is on again
+    after, whatever happens."""
+    from crosscheck.extract import extractor
+
+    on = [c.model_dump() for c in extractor.extract_text(text)]
+    setattr(module, flag, False)
+    try:
+        off = [c.model_dump() for c in extractor.extract_text(text)]
+    finally:
+        setattr(module, flag, True)
+    return on, off
