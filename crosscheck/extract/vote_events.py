@@ -433,6 +433,26 @@ def _names_another_text(ctx, vc: VoteCues, cues: list[Cue], starts: list[int], s
     return bool(before) and not (before & after)
 
 
+def _anaphoric_draft(ctx, vc: VoteCues, cue: Cue) -> bool:
+    """A draft named again by the definite article alone ("المشروع", "مشروع القرار"), without
+    sponsors of its own, no rival word after it and no pronoun of its own ("مشروعها"): the text
+    the sentence spoke of, not another one."""
+    if cue.id != "draft":
+        return False
+    text = ctx.text
+    head = text[cue.start:cue.end]
+    if head[:1] in "وفب" and head[1:3] == "ال":
+        head = head[1:]
+    if head.startswith("ال"):
+        if not head.endswith(("مشروع", "مسوده", "مسودة")):
+            return False
+    else:
+        nxt = _words(text, cue.end, min(len(text), cue.end + 16))[:1]
+        if head.lstrip("وفب") not in ("مشروع", "مسوده", "مسودة") or not nxt or nxt[0][2] != "القرار":
+            return False
+    return not sponsors_of(ctx, vc, cue) and not rival_draft(ctx, vc, cue)
+
+
 def _full_tally(occ: Occurrence) -> bool:
     """The occurrence gives every side of a tally: for, against and abstaining."""
     return len(occ.kinds) >= 3
@@ -442,7 +462,8 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
             placed: Optional[list[tuple[int, int, Claim]]] = None) -> list[Occurrence]:
     """The tally claims cut into occurrences (see the module docstring); `placed`: the claims
     as _placed gives them, when made already (its tuples become the occurrences')."""
-    subject_at = [c.start for c in cues if c.id in _SPLITTERS]
+    splitters = [c for c in cues if c.id in _SPLITTERS]
+    subject_at = [c.start for c in splitters]
     cue_starts = [c.start for c in cues]
     # a kind given again in one sentence is another vote when a body or an earlier vote is named
     # between ("بأغلبية 116 صوتا، بعد أن أيده 111 عضوا في اللجنة", "من 98 في اللجنة الرابعة إلى
@@ -477,6 +498,12 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
             if subjectless and between > 0 and not new_sentence and c.kind not in cur.kinds:
                 between -= 1  # the subject that follows a vote's first figures is theirs
                 subjectless = False
+            elif between > 0 and not new_sentence and c.kind not in cur.kinds and all(
+                    _anaphoric_draft(ctx, vc, cue)
+                    for cue in splitters[bisect_left(subject_at, prev_end):bisect_left(subject_at, ns)]):
+                # the draft named again barely between two sides of its tally ("امتنعت الصين عن
+                # التصويت وأيد المشروع 13 عضوا"): the same text, the same vote
+                between = 0
             if between > 0 or (c.kind in cur.kinds and new_sentence):
                 cur = None
             elif c.kind in cur.kinds and \
