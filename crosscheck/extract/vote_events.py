@@ -495,15 +495,16 @@ def segment(ctx, claims: Sequence[Claim], vc: VoteCues, cues: list[Cue],
             # a kind given again in a later sentence (in one sentence, "3 أصوات مقابل 7" is one
             # tally whatever an extraction slip made of its kinds)
             new_sentence = ctx.sentence_at(ns)[0] >= prev_end
-            if subjectless and between > 0 and not new_sentence and c.kind not in cur.kinds:
-                between -= 1  # the subject that follows a vote's first figures is theirs
-                subjectless = False
-            elif between > 0 and not new_sentence and c.kind not in cur.kinds and all(
-                    _anaphoric_draft(ctx, vc, cue)
-                    for cue in splitters[bisect_left(subject_at, prev_end):bisect_left(subject_at, ns)]):
-                # the draft named again barely between two sides of its tally ("امتنعت الصين عن
-                # التصويت وأيد المشروع 13 عضوا"): the same text, the same vote
-                between = 0
+            if between > 0 and not new_sentence and c.kind not in cur.kinds:
+                first = bisect_left(subject_at, prev_end)
+                if subjectless:
+                    between -= 1  # the subject that follows a vote's first figures is theirs
+                    subjectless = False
+                    first += 1
+                if between > 0 and all(_anaphoric_draft(ctx, vc, cue) for cue in splitters[first:first + between]):
+                    # the draft named again barely between two sides of its tally ("امتنعت الصين
+                    # عن التصويت وأيد المشروع 13 عضوا"): the same text, the same vote
+                    between = 0
             if between > 0 or (c.kind in cur.kinds and new_sentence):
                 cur = None
             elif c.kind in cur.kinds and \
