@@ -1689,7 +1689,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             # its own noun (a nationality or a named group above keeps its name)
             among = True
             if group == rule.group:
-                group = _subset_group(ctx, toks, i1)
+                # (a nationality names its nationals, as "بينهم 12 فرنسيا" does: `_nationals_part`)
+                group = _nationals_part(ctx, toks, i1, right, rule.kind, _subset_group(ctx, toks, i1), location)
         event, ev_inferred = _event(ctx, ck, toks, left, right, n.nstart)
         if ev_inferred:
             inferred.append("event")
@@ -3170,10 +3171,11 @@ def _after_other_kind(ctx: DocContext, s_lo: int, kind: str) -> bool:
 
 
 def _among_whole_after(ctx: DocContext, toks: Sequence[Token], right: int) -> bool:
-    """The whole named right after a counted part, "هم" optional between them ("30 سائحا بين
-    القتلى الـ38", "9 مسعفين هم بين القتلى"; rules/scope.yaml `among_wholes`)."""
+    """The whole named right after a counted part, a pronoun or a copula optional between them
+    ("30 سائحا بين القتلى الـ38", "9 مسعفين هم بين القتلى", "32 كينيا كانوا بين ضحايا الطائرة";
+    rules/scope.yaml `among_wholes`, `among_copulas`)."""
     k = right
-    if k < len(toks) and not toks[k].brk_before and not toks[k].forms.isdisjoint(("هم", "هن")):
+    if k < len(toks) and not toks[k].brk_before and not toks[k].forms.isdisjoint(ctx.scope.rules.among_copulas):
         k += 1
     return k < len(toks) and not toks[k].brk_before and ctx.scope.among_wholes.at(toks, k) is not None
 

@@ -699,6 +699,7 @@ class ScopeRules(_Strict):
     additive_markers: list[str] = Field(default_factory=list)
     # "(من) بين القتلى" right before a count: a part of that whole ("subset:<noun>")
     among_wholes: list[str] = Field(default_factory=list)
+    among_copulas: list[str] = Field(default_factory=lambda: ["هم", "هن"])
     # Words right before the first item of a breakdown by places written after each figure
     # ("توزعت الوفيات بين 12 في بلدة ألف و5 في بلدة باء"): with a place the gazetteer does not
     # know, each item is a part named by its own place (crosscheck.extract.place_items).
