@@ -3198,15 +3198,11 @@ def _nationals_part(ctx: DocContext, toks: Sequence[Token], i1: int, right: int,
 
 def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     """A subset named by a noun that is no known group ("13 تايلانديا"): its own group.  A
-    function word is no noun: "منها 13 في المحافظة" names no group ("subset"), nor does a noun
-    of any person or casualty or a verb of the count (rules/scope.yaml `subset_generic_words`)."""
+    function word is no noun: "منها 13 في المحافظة" names no group ("subset")."""
     if i1 < len(toks) and not toks[i1].brk_before and "من" in toks[i1].forms:
         i1 += 1  # "تسعة من جنوب أفريقيا"
     if (i1 < len(toks) and not toks[i1].brk_before and not toks[i1].is_digit()
-            and toks[i1].text not in ctx.scope.function_words
-            # a noun of any person or casualty, or the verb of the count, names no group ("منهم 7
-            # قتلى في المسجد", "بينهم 5 أشخاص", "منهم 12 لقوا حتفهم": rules/scope.yaml)
-            and toks[i1].forms.isdisjoint(ctx.scope.subset_generic_words)):
+            and toks[i1].text not in ctx.scope.function_words):
         if ctx.scope.subset_after.at(toks, i1) is None:  # "نحو مليون منهم": no noun
             tok = toks[i1]
             written = "".join(ctx.doc.text[ctx.norm.to_original(k)] for k in range(tok.nstart, tok.nend))

@@ -456,7 +456,6 @@ class ScopeLexicon:
         self.day_after = PhraseSet.of(rules.day_after_figure)
         self.day_after_first = frozenset(normalize_word(p.split()[0]) for p in rules.day_after_figure)
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
-        self.subset_generic_words = frozenset(normalize_word(w) for w in rules.subset_generic_words)
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.next_item_after_waw = tuple(normalize_word(w) for w in rules.next_item_after_waw)
         self.figure_closers = frozenset(rules.figure_closers)
