@@ -396,7 +396,7 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_at": 163,  # session 38 (recon3) 163: a day's figure of unknown hour stands before that day's evening, so a later article's evening figure below it conflicts (AT04, AT05); of 190 (first figure 161; held out in session 37)
     "reconcile_blind_au": 162,  # of 191 (first figure 162; held out in session 37)
     "reconcile_blind_av": 164,  # of 200 (first figure 164; held out in session 38)
-    "reconcile_blind_aw": 159,  # of 199 (first figure 156; held out in session 38)
+    "reconcile_blind_aw": 159,  # session 39 (recon3) 159: a past event named as a part of its year then told by a relative clause; of 199 (first figure 156; held out in session 38)
     "reconcile_blind_ax": 155,  # of 188 (first figure 155; held out in session 39)
     "reconcile_blind_ay": 151,  # of 194 (first figure 151; held out in session 39)
     "reconcile_blind_aq": 163,  # of 194 (first figure 155; held out in session 35); session 35 at integration 156, measured only (held out, totals only): recon2 (a running total kept on one day names the figures it leaves out apart)
