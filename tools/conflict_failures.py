@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Why planted conflicts go unflagged: classify a set's failing `conflict` judgements by cause.
+"""Why planted conflicts go unflagged (or agreements unjoined): classify failing judgements by cause.
 
 Usage:
-  tools/conflict_failures.py REPORT.json JUDGEMENTS.jsonl [--detail]
+  tools/conflict_failures.py REPORT.json JUDGEMENTS.jsonl [--detail] [--agree] [--gold GOLD.jsonl]
 
 REPORT.json is what `crosscheck report --format json` writes for the set's articles.  A
 conflict judgement passes (as in shared/eval/score.py) when two of its claims with different
@@ -22,6 +22,17 @@ gets one cause:
                          another kept figure, not to each other), outlier_linked_elsewhere (one
                          side left out, its finding cites another figure)
 
+With --agree the failing `agree` judgements are classified instead.  One passes (as in
+score.py) when both its claims sit in one cluster that is not in conflict, or both kept (not
+outliers) in one that is.  Causes: not_extracted and split:<keys> as above, and
+same:one_outlier / same:both_outliers (one cluster in conflict, one or both sides left out as
+outliers).
+
+not_extracted is refined with the set's gold (--gold, else the gold.jsonl beside JUDGEMENTS) for
+the first side found in no cluster: not_extracted(other_kind) - the article has the value under
+another kind; not_extracted(other_value) - a claim of the article was read from the gold figure's
+words (its surface overlaps the gold surface) with another value; not_extracted(missed) - neither.
+
 A judgement whose note says the figure was recalled for an earlier day is marked "recalled"
 (those are read by crosscheck.reconcile.dating, not by the keys).  Counts are printed last;
 --detail prints one line per failing judgement.  Developer tool, not part of the package.
@@ -33,6 +44,7 @@ import json
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 
 
 def _num(v):
@@ -51,6 +63,14 @@ def _passes(want, groups) -> bool:
     return any(status == "conflict" and len({w[2] for w in want if w in keys}) >= 2 for status, keys in groups)
 
 
+def _agree_passes(want, groups, outliers) -> bool:
+    for (status, keys), outl in zip(groups, outliers):
+        hit = [w for w in want if w in keys]
+        if len(hit) >= 2 and (status != "conflict" or sum(1 for h in hit if h not in outl) >= 2):
+            return True
+    return False
+
+
 def _place_parents() -> dict[str, str]:
     try:
         from crosscheck.reconcile.grouping import place_parents
@@ -67,7 +87,31 @@ def _ancestors(place, parents) -> set:
     return out
 
 
-def classify(report: dict, judgements: list[dict]) -> list[tuple[str, dict]]:
+def _overlap(a: str, b: str) -> bool:
+    """Two surfaces of one figure: one holds the other, or they share a number token."""
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    nums = lambda s: set(re.findall(r"[0-9\u0660-\u0669]+(?:[.,][0-9\u0660-\u0669]+)*", s))
+    return bool(nums(a) & nums(b))
+
+
+def _missing_cause(w, where, gold) -> str:
+    doc, kind, value = w
+    mine = [(k, m) for k, ms in where.items() if k[0] == doc for _c, m in ms]
+    if any(k[1] != kind and k[2] == value for k, _m in mine):
+        return "not_extracted(other_kind)"
+    surfaces = [g.get("surface", "") for g in gold if _key(g["doc"], g["kind"], g["value"]) == w]
+    for _k, m in mine:
+        got = [m.get("surface", "")] + [x.get("surface", "") for x in m.get("mentions") or []]
+        if any(_overlap(s, g) for s in surfaces for g in got):
+            return "not_extracted(other_value)"
+    return "not_extracted(missed)"
+
+
+def classify(report: dict, judgements: list[dict], verdict: str = "conflict",
+             gold: list[dict] | None = None) -> list[tuple[str, dict]]:
     clusters = report["clusters"]
     groups = [(c["status"], {_key(m["doc"], m.get("kind", c["kind"]), m["value"]) for m in c["claims"]})
               for c in clusters]
@@ -79,14 +123,20 @@ def classify(report: dict, judgements: list[dict]) -> list[tuple[str, dict]]:
             where.setdefault(_key(m["doc"], m.get("kind", c["kind"]), m["value"]), []).append((c, m))
     parents = _place_parents()
     out = []
+    outliers = [{_key(m["doc"], m.get("kind", c["kind"]), m["value"]) for m in c["claims"] if m.get("outlier")}
+                for c in clusters] + [set() for _i in report.get("inconsistencies") or []]
     for j in judgements:
-        if j.get("verdict") != "conflict":
+        if j.get("verdict") != verdict:
             continue
         want = [_key(*c) for c in j["claims"]]
-        if _passes(want, groups):
+        if verdict == "agree":
+            if _agree_passes(want, groups, outliers):
+                continue
+        elif _passes(want, groups):
             continue
-        if any(w not in where for w in want):
-            out.append(("not_extracted", j))
+        missing = [w for w in want if w not in where]
+        if missing:
+            out.append((_missing_cause(missing[0], where, gold) if gold is not None else "not_extracted", j))
             continue
         common = None
         for w in want:
@@ -110,6 +160,9 @@ def classify(report: dict, judgements: list[dict]) -> list[tuple[str, dict]]:
         cid = next(iter(common))
         ms = [next(m for c, m in where[w] if id(c) == cid) for w in want][:2]
         out_flags = [bool(m.get("outlier")) for m in ms]
+        if verdict == "agree":
+            out.append(("same:both_outliers" if all(out_flags) else "same:one_outlier", j))
+            continue
         days = [m.get("as_of") for m in ms]
         if all(out_flags):
             how = "both_outliers"
@@ -127,27 +180,40 @@ def classify(report: dict, judgements: list[dict]) -> list[tuple[str, dict]]:
 
 
 def main(argv: list[str]) -> int:
+    argv = list(argv)
+    gold_path = None
+    if "--gold" in argv:
+        i = argv.index("--gold")
+        if i + 1 >= len(argv):
+            print("error: --gold needs a file", file=sys.stderr)
+            return 2
+        gold_path = argv.pop(i + 1)
     args = [a for a in argv if not a.startswith("--")]
     if len(args) != 2:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        print(__doc__.strip().splitlines()[3], file=sys.stderr)
         return 2
+    verdict = "agree" if "--agree" in argv else "conflict"
+    if gold_path is None:
+        beside = Path(args[1]).with_name("gold.jsonl")
+        gold_path = str(beside) if beside.is_file() else None
     try:
         report = json.load(open(args[0], encoding="utf-8"))
         judgements = [json.loads(x) for x in open(args[1], encoding="utf-8") if x.strip()]
+        gold = [json.loads(x) for x in open(gold_path, encoding="utf-8") if x.strip()] if gold_path else None
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    rows = classify(report, judgements)
+    rows = classify(report, judgements, verdict, gold)
     recalled = re.compile(r"recall", re.I)
     if "--detail" in argv:
         for cause, j in rows:
             mark = " [recalled]" if recalled.search(j.get("why", "")) else ""
-            print(f"{cause:32s} {j.get('why', '')}{mark}")
+            print(f"{cause:32s} [{j.get('class', '?')}] {j.get('why', '')}{mark}")
     counts = Counter(c for c, _j in rows)
     for cause, n in counts.most_common():
         r = sum(1 for c, j in rows if c == cause and recalled.search(j.get("why", "")))
         print(f"{n:4d} {cause}  (recalled: {r})")
-    print(f"{len(rows)} failing conflict judgements")
+    print(f"{len(rows)} failing {verdict} judgements")
     return 0
 
 
