@@ -975,6 +975,8 @@ def _range(ctx: DocContext, comp: Compiled, a, b) -> _Num | None:
         k -= 1  # the number begins inside a token (a clitic: "وواحد")
     if k >= len(toks):
         return None
+    if k > 0 and not toks[k].brk_before and ctx.scope.identifier_nouns.ending_at(toks, k) is not None:
+        return None  # "المدرسة رقم 1 إلى 322": the first figure is a thing's number (scope identifier_nouns)
     opener = comp.range_open.ending_at(toks, k) if k > 0 and not toks[k].brk_before else None
     if falling:
         if (b.value < a.value and opener is not None and joiner in ("الي", "حتي") and opener[0].source == "من"
