@@ -32,6 +32,8 @@ not_extracted is refined with the set's gold (--gold, else the gold.jsonl beside
 the first side found in no cluster: not_extracted(other_kind) - the article has the value under
 another kind; not_extracted(other_value) - a claim of the article was read from the gold figure's
 words (its surface overlaps the gold surface) with another value; not_extracted(missed) - neither.
+other_kind is a claim read from those words with the same value, or (gold without a surface) the
+value under another kind; --detail adds what the side was read as.
 
 A judgement whose note says the figure was recalled for an earlier day is marked "recalled"
 (those are read by crosscheck.reconcile.dating, not by the keys).  Counts are printed last;
@@ -97,17 +99,29 @@ def _overlap(a: str, b: str) -> bool:
     return bool(nums(a) & nums(b))
 
 
-def _missing_cause(w, where, gold) -> str:
+def _missing_cause(w, where, gold) -> tuple[str, str]:
+    """Cause and note for a side in no cluster: a claim read from the gold figure's words (its
+    surface overlaps the gold surface) with the same value is another kind, with another value
+    another value; without such a claim, the value under another kind with no gold surface to
+    compare is another kind, else missed."""
     doc, kind, value = w
     mine = [(k, m) for k, ms in where.items() if k[0] == doc for _c, m in ms]
-    if any(k[1] != kind and k[2] == value for k, _m in mine):
-        return "not_extracted(other_kind)"
     surfaces = [g.get("surface", "") for g in gold if _key(g["doc"], g["kind"], g["value"]) == w]
-    for _k, m in mine:
+    read = []
+    for k, m in mine:
         got = [m.get("surface", "")] + [x.get("surface", "") for x in m.get("mentions") or []]
         if any(_overlap(s, g) for s in surfaces for g in got):
-            return "not_extracted(other_value)"
-    return "not_extracted(missed)"
+            read.append((k, m))
+    note = f"{doc} {kind} {value} {surfaces[:1]}"
+    for k, m in read:
+        if k[2] == value:
+            return "not_extracted(other_kind)", f"{note} read as {k[1]} {m.get('surface', '')!r}"
+    if read:
+        k, m = read[0]
+        return "not_extracted(other_value)", f"{note} read as {k[1]} {k[2]} {m.get('surface', '')!r}"
+    if not any(surfaces) and any(k[1] != kind and k[2] == value for k, _m in mine):
+        return "not_extracted(other_kind)", f"{note} value under another kind"
+    return "not_extracted(missed)", note
 
 
 def classify(report: dict, judgements: list[dict], verdict: str = "conflict",
@@ -136,7 +150,11 @@ def classify(report: dict, judgements: list[dict], verdict: str = "conflict",
             continue
         missing = [w for w in want if w not in where]
         if missing:
-            out.append((_missing_cause(missing[0], where, gold) if gold is not None else "not_extracted", j))
+            if gold is None:
+                out.append(("not_extracted", j))
+            else:
+                cause, note = _missing_cause(missing[0], where, gold)
+                out.append((cause, {**j, "_note": note}))
             continue
         common = None
         for w in want:
@@ -208,7 +226,8 @@ def main(argv: list[str]) -> int:
     if "--detail" in argv:
         for cause, j in rows:
             mark = " [recalled]" if recalled.search(j.get("why", "")) else ""
-            print(f"{cause:32s} [{j.get('class', '?')}] {j.get('why', '')}{mark}")
+            note = f"  <{j['_note']}>" if j.get("_note") else ""
+            print(f"{cause:32s} [{j.get('class', '?')}] {j.get('why', '')}{mark}{note}")
     counts = Counter(c for c, _j in rows)
     for cause, n in counts.most_common():
         r = sum(1 for c, j in rows if c == cause and recalled.search(j.get("why", "")))
