@@ -29,3 +29,13 @@ def test_wounded_who_died_told_subject_first_are_deaths():
     got = _kv("وقال مدير المستشفى إن 18 جريحا فارقوا الحياة بعد نقلهم إليه")
     assert ("killed", 18, "exact") in got and not [k for k, _v, _q in got if k == "injured"]
     assert ("injured", 18, "exact") in _kv("وقال مدير المستشفى إن 18 جريحا نقلوا إليه")
+
+
+def test_the_verb_of_dying_split_around_its_subject_is_no_margin():
+    assert ("killed", 5, "exact") in _kv("وفارق 5 أشخاص الحياة في أعقاب الفيضانات")
+    assert ("killed", 18, "exact") in _kv("قتل 45 شخصا في البلدة، في حين فارق 18 جريحا الحياة في المستشفى")
+    assert ("killed", 3, "exact") in _kv("وفارق ثلاثة من الجرحى الحياة في المستشفى")
+    # a margin stays a margin: no count of its own, and no kind for the figure near it
+    assert _kv("وفاز المرشح بفارق 200 صوت عن منافسه") == []
+    assert not [k for k, _v, _q in _kv("وأجلي 300 شخص بفارق ساعات عن وصول الإعصار") if k == "killed"]
+    assert not [v for _k, v, _q in _kv("وارتفع عدد القتلى إلى 50 بفارق 8 قتلى عن حصيلة الصباح") if v == 8]

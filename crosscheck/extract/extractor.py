@@ -1332,7 +1332,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         whole is None and not noun_first and n.form != "ordinal" and _not_a_count(ctx, comp, toks, left, i1, n)
     ):
         return None
-    if left > 0 and not toks[left].brk_before and _after_margin(ctx, toks, left):
+    if left > 0 and not toks[left].brk_before and _after_margin(ctx, toks, left) and not _margin_verb(ctx, toks, i1):
         return None  # "بفارق صوت واحد", "بزيادة 113 إصابة": a gap between figures counts nothing
 
     match = (whole, _whole_noun_end(ctx, whole, toks, i1), 1.0, 0) if whole is not None else \
@@ -3368,6 +3368,18 @@ def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
     when the noun comes first: "بفارق صوت واحد")?"""
     lex = ctx.scope
     return ctx.info(toks).may_hold(lex.margins) and lex.margins.ending_at(toks, left) is not None
+
+
+def _margin_verb(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
+    """Is the margin word before the figure a verb whose object follows its counted noun (scope
+    margins_unless_after: "فارق 5 أشخاص الحياة", "فارق ثلاثة من الجرحى الحياة")?"""
+    words = ctx.scope.margins_unless_after
+    for k in range(i1 + 1, min(i1 + 3, len(toks))):
+        if toks[k].brk_before:
+            return False
+        if not toks[k].forms.isdisjoint(words):
+            return True
+    return False
 
 
 def _case_total(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, kind: str) -> bool:

@@ -816,6 +816,9 @@ class ScopeRules(_Strict):
     # gap between two figures is no count of anything, whichever way the figure is written (its
     # noun before "واحد" too).
     margins_before: list[str] = Field(default_factory=list)
+    # ... unless one of these words follows the figure's counted noun (at once or one word on):
+    # "فارق 5 أشخاص الحياة" is the verb of dying split around its subject, no margin
+    margins_unless_after: list[str] = Field(default_factory=list)
     # Nouns that name a thing by its number ("رحلة الخطوط الإثيوبية 302", "الرحلة 370"): a figure
     # in digits at most `identifier_reach` words after one, in its clause, with no counted noun
     # of a kind after it, is that number, not a count.
