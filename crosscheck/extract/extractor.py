@@ -1296,6 +1296,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
 
     # qualifier and the left edge of the claim
     hedges = lexicon_for(ctx.rules.hedges)
+    # the figure's answers that depend on its tokens only (the hedges around it), kept while the
+    # claim is made: _best_kind's rules and this function ask them again (toks is final here)
+    fig: dict | None = {} if _FIGURE_MEMO else None
     if n.is_range:
         qualifier = "range"
         left = bisect_left(starts, n.range_word_at) if n.range_word_at >= 0 else i0
@@ -1313,6 +1316,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             return None  # "انتشل الغواصون عشرات الجثث": bodies found, no toll
     else:
         hb = hedges.find_before(toks, i0)
+        if fig is not None:
+            fig[("find_before", i0)] = hb  # (see _hedge_before)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
         if (
             hb is None and n.form == "ordinal" and n.digits and i0 >= 2 and toks[i0 - 1].text == "ال"
@@ -1336,7 +1341,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None  # "بفارق صوت واحد", "بزيادة 113 إصابة": a gap between figures counts nothing
 
     match = (whole, _whole_noun_end(ctx, whole, toks, i1), 1.0, 0) if whole is not None else \
-        _best_kind_of(ctx, comp, toks, left, i0, i1, n)
+        _best_kind_of(ctx, comp, toks, left, i0, i1, n, fig)
     if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(
         ctx, toks, left, i1, match[0].rule.kind
     ):
@@ -1484,7 +1489,9 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None  # "قال أحد المسؤولين": one of some people, no count of a kind
     right = noun_end if noun_end is not None else i1
     if qualifier not in ("range", "vague"):
-        ha = hedges.find_after(toks, right)
+        ha = fig.get(("find_after", right), -1) if fig is not None else -1  # (see _hedge_after)
+        if ha == -1:
+            ha = hedges.find_after(toks, right)
         if ha is None and right == i1 and _subset_hedge_end(ctx, toks, right) is not None:
             ha = hedges.find_after(toks, right + 1)  # "34 منهم على الأقل"
         if ha is not None:
@@ -3682,7 +3689,7 @@ def _describes_thing_before(ctx: DocContext, comp: Compiled, toks: Sequence[Toke
     return False
 
 
-def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
+def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int, fig: dict | None = None) -> int:
     """Index after the person noun that follows a number ("شخص", "من المدنيين")."""
     hit = ctx.scope.person.at(toks, i1)
     if hit:
@@ -3693,7 +3700,7 @@ def _person_end(ctx: DocContext, toks: Sequence[Token], i1: int) -> int:
             return hit[1]
     if i1 < len(toks) and not toks[i1].brk_before and (ctx.nisba.people(toks[i1]) or ctx.nisba.after_hundreds(toks, i1)):
         return i1 + 1
-    h = lexicon_for(ctx.rules.hedges).find_after(toks, i1)
+    h = _hedge_after(ctx, toks, i1, fig)
     if h is not None and h[1] + 1 < len(toks) and not toks[h[1]].brk_before and "من" in toks[h[1]].forms:
         # "10 على الأقل من عناصر الأمن قتلوا": the hedge right after the figure, then its people
         hit = ctx.scope.person.at(toks, h[1] + 1)
@@ -3928,7 +3935,7 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
     if cue is not None and only and 0 <= cue[1] < len(toks) and not toks[cue[1]].forms.isdisjoint(only):
         if index is None:
             index = ctx.cue_index(comp.tagged_cues, toks)
-        if _restated_cue(ctx, index, ck.rule, toks, left, right) is None:
+        if _restated_cue(ctx, index, ck.rule, toks, left, right, fig) is None:
             return None
     return cue
 
@@ -4067,9 +4074,7 @@ def _find_any_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[
     cue = _cue_across_aside(ctx, index, r.id, toks, left)
     if cue is not None:
         return cue
-    after_hedge = fig.get(("find_after", right), -1)
-    if after_hedge == -1:
-        after_hedge = fig[("find_after", right)] = lexicon_for(ctx.rules.hedges).find_after(toks, right)
+    after_hedge = _hedge_after(ctx, toks, right, fig)
     if after_hedge is not None:
         right = after_hedge[1]  # "33 شخصا على الأقل، بينهم …"
     if right < len(toks) and toks[right].brk_before and ctx.scope.asides.at(toks, right):
@@ -4083,10 +4088,34 @@ def _find_any_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[
             cue = index.nearest(k, k, 0, min(r.cue_after, 2), True, r.id)
             if cue is not None:
                 return cue[0], cue[1], cue[2] + 1
-    return _restated_cue(ctx, index, r, toks, left, right)
+    return _restated_cue(ctx, index, r, toks, left, right, fig)
 
 
-def _restated_cue(ctx: DocContext, index, r, toks: Sequence[Token], left: int, right: int):
+def _hedge_before(ctx: DocContext, toks: Sequence[Token], i: int, fig: dict | None):
+    """The hedge written just before toks[i] (HedgeLexicon.find_before), kept in the figure's
+    dict `fig` (None: asked each time): _claim asks it at the figure, _pluperfect_opened and
+    _restated_cue at the figure's left edge, the same token when it has no hedge."""
+    if fig is None:
+        return lexicon_for(ctx.rules.hedges).find_before(toks, i)
+    found = fig.get(("find_before", i), -1)
+    if found == -1:
+        found = fig[("find_before", i)] = lexicon_for(ctx.rules.hedges).find_before(toks, i)
+    return found
+
+
+def _hedge_after(ctx: DocContext, toks: Sequence[Token], j: int, fig: dict | None):
+    """The hedge written right after toks[j-1] (HedgeLexicon.find_after), kept in `fig` like
+    _hedge_before: _person_end, _find_any_cue and _claim ask it after the figure or its noun."""
+    if fig is None:
+        return lexicon_for(ctx.rules.hedges).find_after(toks, j)
+    found = fig.get(("find_after", j), -1)
+    if found == -1:
+        found = fig[("find_after", j)] = lexicon_for(ctx.rules.hedges).find_after(toks, j)
+    return found
+
+
+def _restated_cue(ctx: DocContext, index, r, toks: Sequence[Token], left: int, right: int,
+                  fig: dict | None = None):
     """The cue of a count of people restating a count of households after "أي" (scope
     `restatement_*`): "إن 5200 أسرة، أي نحو 26 ألف شخص، فرت" (the predicate opening the clause
     after it) or "إن 3000 أسرة نزحت، أي قرابة 20 ألف شخص" (the households' cue before "أي")."""
@@ -4095,7 +4124,7 @@ def _restated_cue(ctx: DocContext, index, r, toks: Sequence[Token], left: int, r
         return None
     a = left - 1
     if a >= 0 and toks[a].forms.isdisjoint(sc.restatement_openers):
-        hedge = lexicon_for(ctx.rules.hedges).find_before(toks, left)
+        hedge = _hedge_before(ctx, toks, left, fig)
         a = hedge[1] - 1 if hedge is not None else -1
     if a <= 0 or not toks[a].brk_before or toks[a].forms.isdisjoint(sc.restatement_openers):
         return None
@@ -4112,7 +4141,7 @@ def _restated_cue(ctx: DocContext, index, r, toks: Sequence[Token], left: int, r
     return None
 
 
-def _pluperfect_opened(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+def _pluperfect_opened(ctx: DocContext, toks: Sequence[Token], left: int, fig: dict | None = None) -> bool:
     """Does a form of "كان" (scope pluperfect_openers) stand right before the figure at
     toks[left], or before its hedge ("وكان نحو 20 جنديا"), in its clause?"""
     sc = ctx.scope
@@ -4120,7 +4149,7 @@ def _pluperfect_opened(ctx: DocContext, toks: Sequence[Token], left: int) -> boo
         return False
     k = left - 1
     if toks[k].forms.isdisjoint(sc.pluperfect_openers):
-        hedge = lexicon_for(ctx.rules.hedges).find_before(toks, left)  # "وكان نحو 20 جنديا قد قتلوا"
+        hedge = _hedge_before(ctx, toks, left, fig)  # "وكان نحو 20 جنديا قد قتلوا"
         if hedge is None:
             return False
         k = hedge[1] - 1
@@ -4143,7 +4172,7 @@ def _pluperfect_cue(ctx: DocContext, index, rule_id: str, toks: Sequence[Token],
     else:
         opened = fig.get("pluperfect")  # (it does not depend on the rule: asked once a figure)
         if opened is None:
-            opened = fig["pluperfect"] = _pluperfect_opened(ctx, toks, left)
+            opened = fig["pluperfect"] = _pluperfect_opened(ctx, toks, left, fig)
     if not opened:
         return None
     for j in range(right, min(len(toks) - 1, right + sc.pluperfect_reach)):
@@ -4394,10 +4423,11 @@ _KIND_MEMO_CHECK = False
 _KIND_MEMO_MAX = 512
 
 
-def _best_kind_of(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
+def _best_kind_of(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num,
+                  fig: dict | None = None):
     """_best_kind, given once per neighbourhood of a sentence's claim windows (see _KIND_MEMO)."""
     if not _KIND_MEMO or not isinstance(toks, TokenWindow):
-        return _best_kind(ctx, comp, toks, left, i0, i1, n)
+        return _best_kind(ctx, comp, toks, left, i0, i1, n, fig)
     key = _window_key(ctx, comp, toks, left, i0, i1, n)
     memo = ctx.info(toks.base)._memo
     kept = memo.get(("kind_memo", id(comp)))
@@ -4405,7 +4435,7 @@ def _best_kind_of(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1:
         kept = memo[("kind_memo", id(comp))] = {}
     found = kept.get(key)
     if found is None:
-        found = _best_kind(ctx, comp, toks, left, i0, i1, n)
+        found = _best_kind(ctx, comp, toks, left, i0, i1, n, fig)
         if len(kept) < _KIND_MEMO_MAX:
             kept[key] = (found,)
         return found
@@ -4461,8 +4491,10 @@ def _word_numbers(ids: dict, toks: Sequence[Token]) -> array:
     return out
 
 
-def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num):
-    """(compiled rule, index after the counted noun or None, unit multiplier) of the best rule."""
+def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: int, n: _Num,
+               fig: dict | None = None):
+    """(compiled rule, index after the counted noun or None, unit multiplier) of the best rule.
+    (`fig`: the caller's dict of the figure's answers, _claim's, if it has one.)"""
     head = None
     person_end = None  # index after a person noun following the number, once looked up
     best = None
@@ -4470,7 +4502,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     veto_score = -1  # the best score a vetoed kind would have had
     before_cue: dict[str, tuple[float, CompiledKind, float]] = {}  # rule -> (score, rule, distance) of a cue before it
     after_cue: dict[str, tuple[float, CompiledKind, int, int]] = {}  # rule -> (score, rule, start, end) of a cue after it
-    fig: dict | None = {} if _FIGURE_MEMO else None  # _find_cue's answers that do not depend on the rule
+    if fig is None:
+        fig = {} if _FIGURE_MEMO else None  # _find_cue's answers that do not depend on the rule
     index = ctx.cue_index(comp.tagged_cues, toks)
     pred = _predicate_for(ctx.rules.hedges)
     # Can any kind's counted noun start right after the number (or after "من" there)?  One
@@ -4588,7 +4621,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 continue
         noun_end = noun[1] if noun else None
         if noun is None and person_end is None:
-            person_end = _person_end(ctx, toks, i1)
+            person_end = _person_end(ctx, toks, i1, fig)
         # a rule none of whose cues is in the sentence finds none (_find_cue asks the index);
         # (whether it has one: from _applicable's list or the loop above, once per rule)
         if has_cue is None or not _HAS_CUE_ONCE:
@@ -4851,8 +4884,9 @@ def _min_values(comp: Compiled) -> list[float]:
 # a claim window's rule list (_applicable) is kept by its sentence per class of figure, rules
 # asked, forms the window adds and the words it holds (tests turn it off to compare)
 _WINDOW_RULES_FROM_BASE = True
-# _best_kind keeps _find_cue's answers that do not depend on the rule for the figure's rules
-# (tests turn it off to compare with asking them for every rule)
+# _best_kind keeps _find_cue's answers that do not depend on the rule for the figure's rules, and
+# _claim the figure's hedges before and after it for them and itself (tests turn it off to
+# compare with asking them for every rule and every caller)
 _FIGURE_MEMO = True
 # _best_kind takes the rules that can apply to a class of figure from _applicable, once per
 # sentence (tests turn it off to compare with testing every rule for every figure)
