@@ -99,7 +99,8 @@ def main() -> None:
         text = f.read_text(errors="replace")
         m = re.search(r"^desc: Trigger: Client Request: (\S+)", text, re.M)
         t = re.search(r"^(?:totals|summary): (\d+)", text, re.M)
-        if m and t:
+        # (an --out directory used before may hold other callgrind files: only this tool's dumps)
+        if m and t and m.group(1).count(":") == 3:
             case, kb, nbytes, claims = m.group(1).split(":")
             rows.append({"case": case, "kb": int(kb), "bytes": int(nbytes), "claims": int(claims),
                          "instr": int(t.group(1)), "per_mb": int(t.group(1)) * 1e6 / int(nbytes)})
