@@ -1198,6 +1198,12 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
                                      strength="soft" if agree_all(loose) else "hard"))
             continue
         same = [s for s in supporters if cdates[s] == do and s not in out_set and not agree_all([spans[s], so])]
+        if not same and isinstance(do, datetime):
+            # a figure placed at a part of its day (a recall of the day, at its close) stands
+            # against the figures other reports gave that day at an unknown hour: the day's own
+            # figure it contradicts ("582 on Thursday" recalled, "852" told that Thursday)
+            same = [s for s in supporters if cdates[s] is not None and _calendar_day(cdates[s]) == do.date()
+                    and claims[s].doc != claims[o].doc and not agree_all([spans[s], so])]
         # a figure is set against figures of its own stretch of the count (an official downward
         # revision starts a new one: `revision_days`)
         below = [s for s in supporters if cdates[s] is not None and cdates[s] < do
@@ -1216,11 +1222,12 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
                                      direction="same_day", strength=strength))
         # a figure that both contradicts its own day and falls below an earlier day is both, a
         # stale figure too: the two findings are named apart ("1,200 the same day as 1,346";
-        # "below 1,310 the day before")
+        # "below 1,310 the day before"); so is one above a later figure ("237 recalled for
+        # Tuesday, the same day as 234"; "above 236 on Saturday": the count fell after it)
         if below:
             ref = max(below, key=lambda s: (spans[s].low, cdates[s], -s))
             direction, (late, early) = "below_earlier", (o, ref)
-        elif same:
+        elif same and not above:
             continue
         elif above:
             ref = min(above, key=lambda s: (spans[s].high, cdates[s], s))
@@ -1319,3 +1326,8 @@ def _stale(claims, spans, cdates, outliers, supporters) -> Optional[str]:
                 return (f"{_fmt_claim(claims[o], do)} is above {_fmt_claim(claims[s], ds)}, "
                         "reported later; a running total cannot fall, so one of them is wrong")
     return None
+
+
+def _calendar_day(when) -> date:
+    """The day of a date or of a moment within a day (crosscheck.reconcile.within_day)."""
+    return when.date() if isinstance(when, datetime) else when

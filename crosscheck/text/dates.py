@@ -122,6 +122,10 @@ class DateRules(BaseModel):
     # of an earlier figure, right after that figure ("بعد أن كانت الوفيات 9 في ..."); elsewhere
     # it names an event ("قتلوا في هجوم 7 أكتوبر").
     earlier_as_of_words: list[str] = []
+    # A past verb after one of these particles ("وكانت إسرائيل قد أفرجت في 24 حزيران عن 41"),
+    # "في" and a date: the day the recalled act was done, the figure's day (a date after "في"
+    # elsewhere names an event: "قتلوا في هجوم 7 أكتوبر").  Written normalised.
+    recall_particles: list[str] = []
     # A day a few words after one of these, with no figure or comma between, is where a period
     # starts ("منذ بدء العدوان مساء الاثنين إلى 119": the war began on Monday; the count is
     # of the article's day), not the day the figure stands at.
@@ -222,6 +226,12 @@ class _Patterns:
             r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,]?\s*(?:عام\s+)?(\d{4}))?"
         ) if rules.day_ordinals else None
         self.earlier_as_of_re = _words_re(rules.earlier_as_of_words, r"(?<![\p{L}])", r"\s*$")
+        # "قد أفرجت في", "قد أعادت السلطات في": the particle, the past verb (a word that is no
+        # imperfect: "قد ترتفع في" looks ahead), at most one more word, then "في" before the date
+        self.recall_on_re = regex_cache.compile(
+            r"(?<![\p{L}])(?:" + _alt(rules.recall_particles) + r")\s+(?!ي)[^\s،,.؛:!?\d]+"
+            r"(?:\s+[^\s،,.؛:!?\d]+)?\s+في\s+$"
+        ) if rules.recall_particles else None
         self.hijri_re = regex_cache.compile(
             w + r"(\d{1,2})\s+(?:من\s+)?(" + _alt(rules.hijri_months) + r")" + e + r"\s*[،,]?\s*(\d{4})"
         )
@@ -747,7 +757,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         if by_weekday:
             named_dates.add(weekday_ends[m.start()])
         if not by_weekday and not p.as_of_re.search(s, max(0, m.start() - 20), m.start()) \
-                and not _reported_on(s, m.start(), p):
+                and not _reported_on(s, m.start(), p) and not _recalled_on(s, m.start(), p):
             if earlier is None:
                 earlier = _earlier_ends(s, p)
             if not _after_earlier_figure(s, m.start(), p, earlier):
@@ -1048,6 +1058,14 @@ def _reported_on(s: str, start: int, p: "_Patterns") -> bool:
     if m is None:
         return False
     return p.report_verb_re.search(s, max(0, m.start() - _REPORT_VERB_REACH), m.start()) is not None
+
+
+def _recalled_on(s: str, start: int, p: "_Patterns") -> bool:
+    """Is the date at `start` the day of an act the sentence recalls: "في" right before it and,
+    before that, a past verb after a particle of the pluperfect (rules/dates.yaml
+    `recall_particles`: "وكانت إسرائيل قد أفرجت في 24 حزيران عن 41 معتقلا")?  The figure the
+    clause gives stood then."""
+    return p.recall_on_re is not None and p.recall_on_re.search(s, max(0, start - 40), start) is not None
 
 
 def _after_earlier_figure(s: str, start: int, p: "_Patterns", earlier: tuple) -> bool:
