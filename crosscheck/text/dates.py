@@ -598,7 +598,7 @@ def claim_date(
     found once and cached, so the claims of one sentence cost one scan.
     """
     p = _patterns(rules)
-    norm, cues, figures = _cues(sentence, doc_date, p)
+    norm, cues, figures, acts = _cues(sentence, doc_date, p)
     pos = _norm_pos(norm, at)
     earlier = _earlier_ends(norm.text, p)
     best: Optional[tuple[bool, int, dt.date, str]] = None
@@ -611,6 +611,8 @@ def claim_date(
             continue  # "بـ342، في حين كانت القائمة الأولى التي أعلنت في 4 مارس تضم 229": the 229's day
         if end <= pos and _in_earlier_clause(norm.text, start, end, pos, earlier, p):
             continue  # "إلى 105، بعد أن كانت 91 أمس، فيما بلغ عدد الجرحى 236": the 91's day
+        if start in acts and (pos < start or _leaves_act(norm.text, end, pos)):
+            continue  # "قد أغرقت في 2 مايو الطراد، ما أدى إلى مقتل 323": the act's day, not its toll's
         if end <= pos and _increments_day(norm.text, start, end, pos, figures, p):
             continue  # "قضى 48 آخرون ليلة الأحد، ليصل العدد إلى 253": the 48's day, not the total's
         dist = start - pos if start >= pos else max(0, pos - end)
@@ -750,6 +752,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
     # names that date: the date is the cue (the weekday's nearest-day reading is dropped)
     weekday_ends = {_skip_gap(s, w.end()): w.end() for w in p.weekday_re.finditer(s)}
     named_dates: set[int] = set()
+    acts: set[int] = set()  # dates of a recalled act (`_recalled_on`): they date its own clause's figures
     for m, day in dated:
         # a date is the figure's day only after "حتى", "بتاريخ", "يوم"...; elsewhere it names
         # an event ("هجوم 7 أكتوبر") or starts a period ("منذ 3 يونيو")
@@ -757,11 +760,13 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         if by_weekday:
             named_dates.add(weekday_ends[m.start()])
         if not by_weekday and not p.as_of_re.search(s, max(0, m.start() - 20), m.start()) \
-                and not _reported_on(s, m.start(), p) and not _recalled_on(s, m.start(), p):
+                and not _reported_on(s, m.start(), p):
             if earlier is None:
                 earlier = _earlier_ends(s, p)
             if not _after_earlier_figure(s, m.start(), p, earlier):
-                continue
+                if not _recalled_on(s, m.start(), p):
+                    continue
+                acts.add(m.start())
         stated = m[3] if m[3] and not _figure_not_year(int(m[3]), doc_date, p.years_ahead, p.years_back) else None
         year = int(stated) if stated else (doc_date.year if doc_date else None)
         if year is None:
@@ -860,7 +865,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         j = bisect_right(merged, (m.start(), len(s))) - 1
         if j < 0 or merged[j][1] <= m.start():
             figures.append(m.start())
-    return norm, tuple(cues), tuple(figures)
+    return norm, tuple(cues), tuple(figures), frozenset(acts)
 
 
 def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
@@ -1058,6 +1063,16 @@ def _reported_on(s: str, start: int, p: "_Patterns") -> bool:
     if m is None:
         return False
     return p.report_verb_re.search(s, max(0, m.start() - _REPORT_VERB_REACH), m.start()) is not None
+
+
+def _leaves_act(s: str, end: int, pos: int) -> bool:
+    """Does a clause break between a recalled act's date (ending at `end`) and the figure at `pos`
+    open a clause of its own ("، ما أدى إلى مقتل 323"), not one going on with the act's list with
+    "و" ("قد أحصت في 7 يناير 468 قتيلا، ونزوح 263 ألفا")?"""
+    for m in _CLAUSE_BREAK.finditer(s, end, pos):
+        if not s[m.end():pos].lstrip().startswith("و"):
+            return True
+    return False
 
 
 def _recalled_on(s: str, start: int, p: "_Patterns") -> bool:
