@@ -1231,12 +1231,11 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
                                      direction="same_day", strength=strength))
         # a figure that both contradicts its own day and falls below an earlier day is both, a
         # stale figure too: the two findings are named apart ("1,200 the same day as 1,346";
-        # "below 1,310 the day before"); so is one above a later figure ("237 recalled for
-        # Tuesday, the same day as 234"; "above 236 on Saturday": the count fell after it)
+        # "below 1,310 the day before")
         if below:
             ref = max(below, key=lambda s: (spans[s].low, cdates[s], -s))
             direction, (late, early) = "below_earlier", (o, ref)
-        elif same and not above:
+        elif same:
             continue
         elif above:
             ref = min(above, key=lambda s: (spans[s].high, cdates[s], s))
