@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 from crosscheck.errors import InputError
 from crosscheck.models import Claim, Document
 from crosscheck.ruleset.date_rules import DATES_FILE, date_rules  # noqa: F401 (re-exported)
-from crosscheck.text.dates import DateRules, claim_date, header_date, own_cue
+from crosscheck.text.dates import DateRules, claim_date, header_date
 
 @dataclass
 class DocDates:
@@ -164,8 +164,6 @@ def story_day(c: Claim, story: Sequence[date], rules: Optional[DateRules] = None
     b, how_b = claim_date(sentence, at, _PROBE_DAY_2, rules)
     if a is None or b is None or how_a not in ("relative", "text") or how_b != how_a:
         return None
-    if not own_cue(sentence, at, _PROBE_DAY, a, rules):
-        return None  # "صباح الأحد 212، قبل أن ترتفع إلى 240": Sunday is the 212's, not the 240's
     first, last = story[0], story[-1]
     if how_a == "text":
         if (a.month, a.day) != (b.month, b.day):

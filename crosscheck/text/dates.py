@@ -638,16 +638,6 @@ def claim_date(
     return None, "none"
 
 
-def own_cue(sentence: str, at: int, doc_date: Optional[dt.date], when: dt.date, rules: DateRules) -> bool:
-    """Is the day `when` (read against `doc_date`) named in `sentence` with no other figure between
-    it and the figure at `at`: the figure's own day, not one it takes from a figure before it
-    ("صباح الأحد 212، قبل أن ترتفع إلى 240": Sunday is the 212's)?  The sentence's cached cues."""
-    p = _patterns(rules)
-    norm, cues, figures, _acts = _cues(sentence, doc_date, p)
-    pos = _norm_pos(norm, at)
-    return any(d == when and not _figure_between(figures, pos, start, end) for start, end, d, _how in cues)
-
-
 # How far (characters) back from a span back in time its clause is searched for a period's start
 # word ("منذ بدء هجوم القوات على مدينة الرقة قبل 79 يوما": the offensive began 79 days ago).
 _SPAN_CLAUSE_REACH = 90
