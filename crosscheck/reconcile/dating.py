@@ -13,7 +13,7 @@ publication, so a copy's claims are dated as the earliest copy (crosscheck.recon
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Optional, Sequence
 
 from crosscheck.errors import InputError
@@ -141,46 +141,3 @@ def own_day_key(c: Claim, rules: Optional[DateRules] = None) -> Optional[str]:
         return None
     return when.isoformat()
 
-
-
-# A second probe day, three days after the first: a weekday named keeps its weekday under both
-# probes, a day counted back ("أمس") keeps its distance, a day and month keep both.
-_PROBE_DAY_2 = date(2001, 7, 18)
-
-
-def story_day(c: Claim, story: Sequence[date], rules: Optional[DateRules] = None) -> Optional[date]:
-    """For a figure of an undated article whose own sentence names its day by a weekday ("صباح
-    الثلاثاء") or a day and month without a year ("في الخامس من مايو"): that day among the days
-    of its story (`story`: the days its quantity's dated figures were reported, ascending), when
-    exactly one fits - the weekday of the one week the story spans, the day and month in the one
-    year that puts it within a month of the story.  None otherwise (a day counted back, "أمس",
-    from the unknown date of the article; a weekday of a story longer than a week)."""
-    if not story:
-        return None
-    if rules is None:
-        rules = date_rules()
-    sentence, at = c.sentence or c.surface, figure_offset(c)
-    a, how_a = claim_date(sentence, at, _PROBE_DAY, rules)
-    b, how_b = claim_date(sentence, at, _PROBE_DAY_2, rules)
-    if a is None or b is None or how_a not in ("relative", "text") or how_b != how_a:
-        return None
-    first, last = story[0], story[-1]
-    if how_a == "text":
-        if (a.month, a.day) != (b.month, b.day):
-            return None
-        fits = []
-        for year in range(first.year - 1, last.year + 2):
-            try:
-                d = date(year, a.month, a.day)
-            except ValueError:
-                continue
-            if (first - d).days <= 31 and (d - last).days <= 31:
-                fits.append(d)
-        return fits[0] if len(fits) == 1 else None
-    if a.weekday() != b.weekday() or (_PROBE_DAY - a) == (_PROBE_DAY_2 - b):
-        return None  # a day counted back from the article's unknown day
-    if (last - first).days >= 7:
-        return None
-    fits = [first + timedelta(days=k) for k in range((last - first).days + 1)
-            if (first + timedelta(days=k)).weekday() == a.weekday()]
-    return fits[0] if len(fits) == 1 else None

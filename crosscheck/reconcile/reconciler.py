@@ -50,7 +50,7 @@ from crosscheck.models import (ClaimRef, Claim, Cluster, Document, OutlierLink, 
                                ReportDocument, TrajectoryPoint)
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
-from crosscheck.reconcile.dating import date_claims, document_dates, own_day_key, parse_iso, story_day
+from crosscheck.reconcile.dating import date_claims, document_dates, own_day_key, parse_iso
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.running import stage_groups, tells_growth, tells_running
@@ -1027,15 +1027,6 @@ def _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, 
     if any(earlier):
         cdates = [None if e else d for d, e in zip(cdates, earlier)]
         groups = [f"{g}#earlier{i}" if e else g for i, (g, e) in enumerate(zip(groups, earlier))]
-    # an undated article's figure whose own sentence names a weekday or a day and month the story's
-    # own days place ("صباح الثلاثاء" in a story told from Monday to Thursday): a point of that day
-    story = sorted({_calendar_day(d) for d in cdates if d is not None})
-    placed = {i: day for i, (c, d) in enumerate(zip(claims, cdates))
-              if d is None and not c.as_of and not earlier[i] and (day := story_day(c, story)) is not None}
-    if placed:
-        cdates = [placed.get(i, d) for i, d in enumerate(cdates)]
-        notes.append(f"{len(placed)} figure(s) of undated articles dated by the day their sentence names "
-                     "among the story's days")
     # an undated article's figure whose own sentence names another day ("بعد أن كان 64 مساء أمس
     # الخميس") stood at a day of its own, unknown like the article's: not at the article's moment
     groups = [f"{g}#day{k}" if d is None and not c.as_of and (k := own_day_key(c)) else g
