@@ -229,3 +229,37 @@ def test_off_in_the_shipped_rules_the_default_stays():
     ex = DEFAULT_SIDE.hit[0]
     assert RULES.gazetteer.default_side_kinds == []
     assert _places(ex.text)[ex.value] != ex.location
+
+
+# --------------------------------------------------------------------------- a country heading a line
+
+LABEL = RULES.gazetteer.headline_label_examples
+
+
+def test_headline_label_examples_are_given():
+    assert RULES.gazetteer.headline_label and LABEL.hit and LABEL.miss
+
+
+@pytest.mark.parametrize("ex", LABEL.hit, ids=lambda e: str(e.value))
+def test_a_country_heading_its_line_places_the_lines_figures(ex):
+    got = _places(ex.text)
+    assert got.get(ex.value) == ex.location, got
+
+
+@pytest.mark.parametrize("text", LABEL.miss, ids=lambda t: t[:20])
+def test_a_dateline_a_speaker_or_a_country_inside_a_line_is_no_label(text):
+    # (the article may still take Algeria as its default place: a dateline's country)
+    norm = normalize(text).text
+    found = [m for m in GAZ.mentions(norm) if m.place.id == "algeria"]
+    assert found, text
+    assert not any(GAZ.label(norm, m.start, m.end) for m in found), text
+    assert not any(m.located for m in found), text
+
+
+def test_a_label_line_is_no_dateline_and_the_next_line_may_be():
+    # the headline's country is the story's; the reporter's city on the next line is the dateline
+    text = "العراق: مقتل 12 شخصا في تفجير سيارة مفخخة\n\nبغداد - قالت الشرطة إن 30 أصيبوا."
+    norm = normalize(text).text
+    span = GAZ.dateline(norm)
+    assert span is not None and norm[span[0]:span[1]].strip().startswith("بغداد")
+    assert _places(text)[12] == "iraq"

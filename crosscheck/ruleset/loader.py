@@ -542,6 +542,13 @@ class GazetteerRules(_Strict):
     # article's own figure, which stays); miss texts whose digits after a dateline are figures.
     dateline_date: str = ""
     dateline_date_examples: Optional[Examples] = None
+    # A country heading a line as its label ("قرغيزستان: ارتفاع قتلى الاشتباكات إلى 46"): a regex
+    # matched right after a country's name standing alone at the start of a line; when it
+    # matches, the country is located for that line's figures and the line is no dateline
+    # (Gazetteer.label).  "" turns it off.  Examples: hit texts whose figure takes `location`;
+    # miss texts where the line is a dateline or the label no place (a speaker, a date).
+    headline_label: str = ""
+    headline_label_examples: Optional[Examples] = None
     # An outlet named on the dateline line in quotes, with no `source:` metadata ("بانكوك -
     # «القدس العربي»:"): a regex matched on each of the first `dateline_lines` lines (normalised
     # text) whose group `name` is the outlet; every place inside that name, wherever the article
