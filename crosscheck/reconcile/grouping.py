@@ -353,6 +353,9 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
     same_kind: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     family: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     past_only = _past_only_places(claims)
+    placeless = frozenset(cfg.placeless_length_events)
+    lengths = frozenset(cfg.length_kinds)
+    elapsed = frozenset(cfg.elapsed_rules)  # a time elapsed so far is dated, read apart
     for c in claims:
         if not lends_context(c):
             continue
@@ -420,6 +423,16 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             resolved = c.model_copy(update={**update, "inferred": inferred})
         else:
             resolved = c
+        if (placeless and resolved.kind in lengths and resolved.period == "event"
+                and resolved.location is not None
+                and (resolved.event or "").split(":", 1)[0] in placeless
+                and resolved.rule not in elapsed):
+            # a truce's or a captivity's length has no parts by place: the place its sentence
+            # or its article names is the event's setting, no scope of it
+            resolved = resolved.model_copy(update={
+                "location": None,
+                "inferred": [a for a in resolved.inferred if a not in ("location", PLACE_FROM_ARTICLE)]})
+            uncertain = [a for a in uncertain if a != "location"]
         if c.kind in cfg.identity_kinds and _is_past(resolved):
             # a resolution's number names one text whenever it is recalled ("القرار 1680 الصادر
             # عام 2006" in 2007 is the 1680 of 2006's reports): no past event of its own

@@ -56,6 +56,9 @@ class ReconcileConfig(BaseModel):
     # the length of an event: a window period of its sentence is read as the event's
     length_kinds: list[str] = []
     length_window_periods: list[str] = []
+    # events whose length (`length_kinds`, period `event`) has no parts by place: a place the
+    # figure only took from its article (or read ambiguously) is no scope of it
+    placeless_length_events: list[str] = []
     # the extraction rules whose lengths are times elapsed so far ("منذ 55 يوما"): compared as of
     # one day (crosscheck.reconcile.elapsed)
     elapsed_rules: list[str] = []

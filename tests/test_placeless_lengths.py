@@ -1,0 +1,45 @@
+"""Session 39 (issue 8, recon): the length of an event with no parts by place (a truce, a war, a
+captivity: rules/reconcile.yaml `placeless_length_events`) is compared whatever place its
+sentence or its article names; lengths each place has its own of (a national mourning, days
+without a case) keep their places, and so do other kinds."""
+
+from test_reconciler_factory import claim
+
+from crosscheck.reconcile.grouping import group_claims
+from crosscheck.reconcile.settings import default_config
+
+
+def _sizes(claims):
+    return sorted(len(g.members) for g in group_claims(claims).groups)
+
+
+def _length(doc, value, event, location, **kw):
+    return claim(doc, "duration_days", value, location=location, period="event", event=event,
+                 rule="duration_days", **kw)
+
+
+def test_the_setting_is_shipped():
+    cfg = default_config()
+    assert "truce" in cfg.placeless_length_events and "mourning" not in cfg.placeless_length_events
+
+
+def test_a_truces_length_placed_in_a_city_and_in_its_country_is_one_length():
+    assert _sizes([_length("a", 2, "truce", "idlib"), _length("b", 3, "truce", "syria")]) == [2]
+
+
+def test_a_captivitys_length_told_from_two_capitals_is_one_length():
+    claims = [_length("a", 36, "captivity", "tehran", inferred=["location", "location:article"]),
+              _length("b", 40, "captivity", "iraq")]
+    assert _sizes(claims) == [2]
+
+
+def test_an_extension_stays_apart_from_the_whole_truce():
+    assert _sizes([_length("a", 1, "truce:extension", "idlib"), _length("b", 3, "truce", "syria")]) == [1, 1]
+
+
+def test_two_countries_mournings_stay_apart():
+    assert _sizes([_length("a", 2, "mourning", "burkina_faso"), _length("b", 3, "mourning", "algeria")]) == [1, 1]
+
+
+def test_a_toll_keeps_its_place():
+    assert _sizes([claim("a", "killed", 10, location="idlib"), claim("b", "killed", 12, location="aleppo")]) == [1, 1]
