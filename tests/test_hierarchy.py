@@ -518,3 +518,16 @@ def test_a_combined_place_is_not_lent_to_the_articles_other_figures():
     doc = _doc("y", "قتل 300 شخص في إيران، وقتل 5 أشخاص في العراق، وبلغ عدد القتلى في البلدين 305 أشخاص. وأصيب 12 شخصا.")
     filled = {m.claim.value: m.claim.location for m in _context_fill(H.annotate(extract(doc), [doc]), config_or_default(None))}
     assert filled[305] == "iran+iraq" and filled[12] != "iran+iraq"
+
+
+def test_the_hardest_hit_place_is_a_part_of_the_articles_toll():
+    # session 39 (recon): "الأكثر تضررا" singles a place out like "وحدها" (rules/hierarchy.yaml
+    # `alone`): the article's toll, placed only by the article, is its whole at that moment
+    text = ("تواصلت الأمطار الغزيرة في باكستان لليوم الخامس. وقالت السلطات إن عدد قتلى الفيضانات "
+            "ارتفع إلى 410 أشخاص. وفي إقليم السند سجلت {n} وفاة، ما يجعله {how}.")
+    rep = _report(_doc("a", text.format(n=520, how="الأكثر تضررا"), "2024-01-05"))
+    assert [i.type for i in rep.inconsistencies] == ["part_exceeds_whole"]
+    # a place not singled out beside a toll the article only places: no whole is stated for it
+    assert _report(_doc("a", text.format(n=520, how="الواقع جنوب البلاد"), "2024-01-05")).inconsistencies == []
+    # the hardest-hit place below the whole: no inconsistency
+    assert _report(_doc("a", text.format(n=220, how="الأكثر تضررا"), "2024-01-05")).inconsistencies == []
