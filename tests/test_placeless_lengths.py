@@ -1,6 +1,6 @@
 """Session 39 (issue 8, recon): the length of an event with no parts by place (a truce, a war, a
-captivity: rules/reconcile.yaml `placeless_length_events`) is compared whatever place its
-sentence or its article names; lengths each place has its own of (a national mourning, days
+captivity: rules/reconcile.yaml `placeless_length_events`) is compared at the country of the
+place its sentence or its article names; lengths each place has its own of (a national mourning, days
 without a case) keep their places, and so do other kinds."""
 
 from test_reconciler_factory import claim
@@ -27,10 +27,15 @@ def test_a_truces_length_placed_in_a_city_and_in_its_country_is_one_length():
     assert _sizes([_length("a", 2, "truce", "idlib"), _length("b", 3, "truce", "syria")]) == [2]
 
 
-def test_a_captivitys_length_told_from_two_capitals_is_one_length():
-    claims = [_length("a", 36, "captivity", "tehran", inferred=["location", "location:article"]),
-              _length("b", 40, "captivity", "iraq")]
+def test_a_captivitys_length_told_from_the_capital_and_the_country_is_one_length():
+    claims = [_length("a", 158, "captivity", "damascus", inferred=["location", "location:article"]),
+              _length("b", 158, "captivity", "syria")]
     assert _sizes(claims) == [2]
+
+
+def test_two_countries_truces_stay_apart():
+    # compared at its country: a truce in Syria and one in Yemen are two events
+    assert _sizes([_length("a", 2, "truce", "idlib"), _length("b", 3, "truce", "yemen")]) == [1, 1]
 
 
 def test_an_extension_stays_apart_from_the_whole_truce():

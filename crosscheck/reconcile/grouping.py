@@ -427,12 +427,11 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
                 and resolved.location is not None
                 and (resolved.event or "").split(":", 1)[0] in placeless
                 and resolved.rule not in elapsed):
-            # a truce's or a captivity's length has no parts by place: the place its sentence
-            # or its article names is the event's setting, no scope of it
-            resolved = resolved.model_copy(update={
-                "location": None,
-                "inferred": [a for a in resolved.inferred if a not in ("location", PLACE_FROM_ARTICLE)]})
-            uncertain = [a for a in uncertain if a != "location"]
+            # a truce's or a captivity's length has no parts by place: the city its sentence
+            # or its article names is the event's setting, compared at its country (never at no
+            # place: an unplaced cluster is split by its runs of days, a war's length recalled a
+            # year later would leave its story)
+            resolved = resolved.model_copy(update={"location": _country(resolved.location)})
         if c.kind in cfg.identity_kinds and _is_past(resolved):
             # a resolution's number names one text whenever it is recalled ("القرار 1680 الصادر
             # عام 2006" in 2007 is the 1680 of 2006's reports): no past event of its own
