@@ -431,7 +431,10 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             # or its article names is the event's setting, compared at its country (never at no
             # place: an unplaced cluster is split by its runs of days, a war's length recalled a
             # year later would leave its story)
-            resolved = resolved.model_copy(update={"location": _country(resolved.location)})
+            # (the claim's own chain, place first and country last: no gazetteer walk here)
+            path = resolved.place_path
+            country = path[-1] if path and path[0] == resolved.location else resolved.location
+            resolved = resolved.model_copy(update={"location": country})
         if c.kind in cfg.identity_kinds and _is_past(resolved):
             # a resolution's number names one text whenever it is recalled ("القرار 1680 الصادر
             # عام 2006" in 2007 is the 1680 of 2006's reports): no past event of its own
