@@ -356,6 +356,7 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
     placeless = frozenset(cfg.placeless_length_events)
     lengths = frozenset(cfg.length_kinds)
     elapsed = frozenset(cfg.elapsed_rules)  # a time elapsed so far is dated, read apart
+    parents: Optional[dict[str, str]] = None
     for c in claims:
         if not lends_context(c):
             continue
@@ -431,10 +432,12 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             # or its article names is the event's setting, compared at its country (never at no
             # place: an unplaced cluster is split by its runs of days, a war's length recalled a
             # year later would leave its story)
-            # (the claim's own chain, place first and country last: no gazetteer walk here)
-            path = resolved.place_path
-            country = path[-1] if path and path[0] == resolved.location else resolved.location
-            resolved = resolved.model_copy(update={"location": country})
+            if parents is None:
+                # once per call, and only for such a length; the directory resolved once per process
+                from crosscheck.ruleset.resources import resolved as _resolved, rules_dir
+                parents = _parents_at(_resolved(rules_dir()))
+            up = _ancestors(resolved.location, parents)
+            resolved = resolved.model_copy(update={"location": up[-1] if up else resolved.location})
         if c.kind in cfg.identity_kinds and _is_past(resolved):
             # a resolution's number names one text whenever it is recalled ("القرار 1680 الصادر
             # عام 2006" in 2007 is the 1680 of 2006's reports): no past event of its own
