@@ -4095,22 +4095,23 @@ def _hedge_before(ctx: DocContext, toks: Sequence[Token], i: int, fig: dict | No
     """The hedge written just before toks[i] (HedgeLexicon.find_before), kept in the figure's
     dict `fig` (None: asked each time): _claim asks it at the figure, _pluperfect_opened and
     _restated_cue at the figure's left edge, the same token when it has no hedge."""
-    if fig is None:
-        return lexicon_for(ctx.rules.hedges).find_before(toks, i)
-    found = fig.get(("find_before", i), -1)
-    if found == -1:
-        found = fig[("find_before", i)] = lexicon_for(ctx.rules.hedges).find_before(toks, i)
-    return found
+    return _hedge_kept(ctx, "find_before", toks, i, fig)
 
 
 def _hedge_after(ctx: DocContext, toks: Sequence[Token], j: int, fig: dict | None):
     """The hedge written right after toks[j-1] (HedgeLexicon.find_after), kept in `fig` like
     _hedge_before: _person_end, _find_any_cue and _claim ask it after the figure or its noun."""
+    return _hedge_kept(ctx, "find_after", toks, j, fig)
+
+
+def _hedge_kept(ctx: DocContext, look: str, toks: Sequence[Token], k: int, fig: dict | None):
+    """HedgeLexicon.<look>(toks, k), asked once per figure and position when `fig` keeps it."""
+    find = getattr(lexicon_for(ctx.rules.hedges), look)
     if fig is None:
-        return lexicon_for(ctx.rules.hedges).find_after(toks, j)
-    found = fig.get(("find_after", j), -1)
+        return find(toks, k)
+    found = fig.get((look, k), -1)
     if found == -1:
-        found = fig[("find_after", j)] = lexicon_for(ctx.rules.hedges).find_after(toks, j)
+        found = fig[(look, k)] = find(toks, k)
     return found
 
 
