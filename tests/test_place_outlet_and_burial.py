@@ -21,6 +21,12 @@ def _places(text: str) -> dict:
     return {c.value: c.location for c in extract_text(text)}
 
 
+def _assert_placed(ex):
+    """A hit example's figure (its value) stands at the example's place."""
+    got = _places(ex.text)
+    assert got.get(ex.value) == ex.location, got
+
+
 def test_examples_are_given():
     assert RULES.gazetteer.dateline_outlet and OUT.hit and OUT.miss
     assert RULES.gazetteer.burial_words and BUR.hit and BUR.miss
@@ -140,8 +146,7 @@ def test_struck_examples_are_given():
 
 @pytest.mark.parametrize("ex", STRUCK.hit, ids=lambda e: str(e.value))
 def test_a_country_struck_by_the_disaster_is_its_place(ex):
-    got = _places(ex.text)
-    assert got.get(ex.value) == ex.location, got
+    _assert_placed(ex)
 
 
 @pytest.mark.parametrize("text", STRUCK.miss, ids=lambda t: t[:20])
@@ -179,8 +184,7 @@ def test_host_examples_are_given():
 
 @pytest.mark.parametrize("ex", HOST.hit, ids=lambda e: str(e.value))
 def test_a_country_hosting_or_counting_is_its_place(ex):
-    got = _places(ex.text)
-    assert got.get(ex.value) == ex.location, got
+    _assert_placed(ex)
 
 
 @pytest.mark.parametrize("text", HOST.miss, ids=lambda t: t[:20])
@@ -242,8 +246,7 @@ def test_headline_label_examples_are_given():
 
 @pytest.mark.parametrize("ex", LABEL.hit, ids=lambda e: str(e.value))
 def test_a_country_heading_its_line_places_the_lines_figures(ex):
-    got = _places(ex.text)
-    assert got.get(ex.value) == ex.location, got
+    _assert_placed(ex)
 
 
 @pytest.mark.parametrize("text", LABEL.miss, ids=lambda t: t[:20])
