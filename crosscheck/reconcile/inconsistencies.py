@@ -584,9 +584,7 @@ def _recalled_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig, h: Hierar
     off, two adjacent digits swapped, a zero dropped or added: causes.digit_typo), in another
     cluster of the same quantity - the recall's place inferred otherwise (the quake's province,
     the country; none at all), same kind, group, period and event, the places one within the
-    other or one unknown, or in the recall's own cluster where both were kept (parts of the day
-    or a running total's growth let both stand: "121 مساء الأحد" recalled, "112" told that Sunday):
-    one report of that day told two ways, a `same_day_mismatch`.  A part
+    other or one unknown: one report of that day told two ways, a `same_day_mismatch`.  A part
     and its whole may well differ, but hardly by a digit slip on the very day a later article
     recalls; not when a hedge, read loosely, lets the two meet ("ما لا يقل عن 637" and 647).
     Cost: one pass to index the claims by (kind, day, value), O(digits) look-ups per recalled
@@ -615,11 +613,7 @@ def _recalled_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig, h: Hierar
             variants[v] = typo_variants(v, loose)
         for b in sorted(variants[v]):
             for ocl, o in index.get((cl.kind, r.as_of[:10], b), ()):
-                if o.doc == r.doc or not _same_quantity(cl, ocl, h):
-                    continue
-                if ocl.id == cl.id and (r.outlier or o.outlier or cl.status == "conflict" or _both_parts(r, o)):
-                    # one cluster's figures: already judged against each other there, or told at two
-                    # named parts of the day ("44 صباح الجمعة", "47 مساء الجمعة": growth within it)
+                if ocl.id == cl.id or o.doc == r.doc or not _same_quantity(cl, ocl, h):
                     continue
                 pair = frozenset((id(r), id(o)))
                 if pair in seen:
@@ -631,33 +625,9 @@ def _recalled_typos(clusters: Sequence[Cluster], cfg: ReconcileConfig, h: Hierar
                 expl = (f"{_say(r)} {what} ({r.doc}), recalled for {r.as_of[:10]}, and {_say(o)} "
                         f"({o.doc}) given that day differ by a digit slip: one report of that day told "
                         "two ways")
-                found.append(_make("same_day_mismatch", "hard", [cl] if ocl.id == cl.id else [ocl, cl],
+                found.append(_make("same_day_mismatch", "hard", [ocl, cl],
                                    [_cite(o, ocl, "kept"), _cite(r, cl, "outlier")], expl))
     return found
-
-
-def _both_parts(a: ClusterClaim, b: ClusterClaim) -> bool:
-    """Do both figures' sentences name the part of the day each stood at (at different parts)?"""
-    from crosscheck.reconcile.dating import date_rules, figure_offset
-    from crosscheck.text.dates import part_of_day
-
-    from crosscheck.reconcile.dating import find_whole
-
-    rules = date_rules()
-
-    def part(c: ClusterClaim):
-        # the claim's own sentence, else another place its article states it (a headline's
-        # figure told again in the body "في مؤتمر صحفي صباح اليوم")
-        got = part_of_day(c.sentence or c.surface, figure_offset(c), rules)
-        for m in c.mentions if got is None else ():
-            if m.sentence:
-                got = part_of_day(m.sentence, max(find_whole(m.sentence, m.surface), 0), rules)
-                if got is not None:
-                    break
-        return got
-
-    pa, pb = part(a), part(b)
-    return pa is not None and pb is not None and pa != pb
 
 
 def _same_quantity(a: Cluster, b: Cluster, h: Hierarchy) -> bool:
