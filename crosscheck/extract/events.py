@@ -49,8 +49,6 @@ class EventFinder:
         self.when_after = [regex_cache.compile(spelled(p)) for p in rules.past_when_after]
         self.recalled_after = [regex_cache.compile(spelled(p)) for p in rules.past_recalled_after]
         self.since_named = regex_cache.compile(spelled(rules.past_since_named)) if rules.past_since_named else None
-        self.part_of_year = (regex_cache.compile(spelled(rules.past_part_of_year_named))
-                             if rules.past_part_of_year_named else None)
         self.blocked = regex_cache.compile(spelled(rules.past_blocked_by))
         self.last_year = regex_cache.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
         # the most characters one match attempt of the blocking pattern reads from where it
@@ -83,9 +81,8 @@ class EventFinder:
             head = text[max(lo, m.start() - PAST_HEAD_CHARS) : m.start()]
             if any(p.search(head) for p in self.not_before) and \
                     not any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.when_after):
-                named = (self.since_named is not None and self.since_named.search(head)) or \
-                    (self.part_of_year is not None and self.part_of_year.search(head))
-                if named and any(p.match(text, m.end(), min(hi, m.end() + 40)) for p in self.recalled_after):
+                if self.since_named is not None and self.since_named.search(head) and \
+                        any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.recalled_after):
                     out.append((m.start(), m.end(), ForwardYear(int(m.group("y")))))
                 continue
             out.append((m.start(), m.end(), int(m.group("y"))))

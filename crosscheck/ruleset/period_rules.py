@@ -194,10 +194,6 @@ class EventRules(_Strict):
     # ("منذ صفقة تشرين الثاني 1983، التي أفرج فيها عن 4500"): the year is that event's for the
     # figures after it (the text before the year, PAST_HEAD_CHARS of it)
     past_since_named: Optional[str] = None
-    # ... and a year named as a part of itself ("مطلع عام 1981", "أواخر 2005"), with no "منذ" /
-    # "حتى" before it, then told by a relative clause ("اشتباكات مطلع عام 1981، التي قتل فيها
-    # 16 جنديا"): the year is that event's for the figures after it, as with `past_since_named`
-    past_part_of_year_named: Optional[str] = None
     past_blocked_by: str
     # "last year" ("العام الماضي", "موسم العام الماضي"): read like a past year, the year before
     # the document's own (tally kinds excepted: crosscheck.extract.vote_events dates those)
