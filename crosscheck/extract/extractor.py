@@ -1315,9 +1315,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if i1 < len(toks) and not toks[i1].brk_before and ctx.scope.vague_not_counts.at(toks, i1) is not None:
             return None  # "انتشل الغواصون عشرات الجثث": bodies found, no toll
     else:
-        hb = hedges.find_before(toks, i0)
-        if fig is not None:
-            fig[("find_before", i0)] = hb  # (see _hedge_before)
+        hb = _hedge_before(ctx, toks, i0, fig)
         qualifier, left = (hb[0], hb[1]) if hb else ("exact", i0)
         if (
             hb is None and n.form == "ordinal" and n.digits and i0 >= 2 and toks[i0 - 1].text == "ال"
@@ -1489,9 +1487,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         return None  # "قال أحد المسؤولين": one of some people, no count of a kind
     right = noun_end if noun_end is not None else i1
     if qualifier not in ("range", "vague"):
-        ha = fig.get(("find_after", right), -1) if fig is not None else -1  # (see _hedge_after)
-        if ha == -1:
-            ha = hedges.find_after(toks, right)
+        ha = _hedge_after(ctx, toks, right, fig)
         if ha is None and right == i1 and _subset_hedge_end(ctx, toks, right) is not None:
             ha = hedges.find_after(toks, right + 1)  # "34 منهم على الأقل"
         if ha is not None:
