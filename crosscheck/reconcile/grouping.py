@@ -433,9 +433,7 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             # place: an unplaced cluster is split by its runs of days, a war's length recalled a
             # year later would leave its story)
             if parents is None:
-                # once per call, and only for such a length; the directory resolved once per process
-                from crosscheck.ruleset.resources import resolved as _resolved, rules_dir
-                parents = _parents_at(_resolved(rules_dir()))
+                parents = place_parents()  # once per call, and only for such a length
             up = _ancestors(resolved.location, parents)
             resolved = resolved.model_copy(update={"location": up[-1] if up else resolved.location})
         if c.kind in cfg.identity_kinds and _is_past(resolved):
