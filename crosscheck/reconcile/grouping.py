@@ -1883,16 +1883,16 @@ def _regions_at(directory: str) -> frozenset[str]:
 
 def region_places() -> frozenset[str]:
     """The gazetteer's places of type region (a state, province, governorate), cached."""
-    from crosscheck.ruleset.resources import rules_dir
+    from crosscheck.ruleset.resources import resolved, rules_dir
 
-    return _regions_at(str(rules_dir().resolve()))
+    return _regions_at(resolved(rules_dir()))  # (an absolute directory resolved once per process)
 
 
 def place_parents() -> dict[str, str]:
     """Gazetteer place id -> its parent's id, for the rules directory in force (cached)."""
-    from crosscheck.ruleset.resources import rules_dir
+    from crosscheck.ruleset.resources import resolved, rules_dir
 
-    return _parents_at(str(rules_dir().resolve()))
+    return _parents_at(resolved(rules_dir()))  # (an absolute directory resolved once per process)
 
 
 def _ancestors(place: str, parents: dict[str, str]) -> list[str]:
