@@ -1439,6 +1439,7 @@ def join_moves(
     head = 2
     li = head + attrs.index("location")
     minimum = cfg.corroborate_min_value
+    gap = cfg.story_gap_days  # how far a recalled figure's season reaches
 
     rests: dict[tuple, tuple] = {}  # one copy of each key's scope without place (index keys)
 
@@ -1470,7 +1471,10 @@ def join_moves(
                 givers = at.get(key)
                 if givers is None:
                     givers = at[key] = _Givers()
-                givers.add(None if earlier else m.claim.as_of, m.claim.doc)
+                # (a recalled figure keeps its article's day: it is known to the season,
+                # `story_gap_days`, below)
+                givers.add(m.claim.as_of if earlier and gap is not None else None if earlier else m.claim.as_of,
+                           m.claim.doc)
     running = _running_periods(cfg)
     pi = head + attrs.index("period") if "period" in attrs else None
 
@@ -1560,7 +1564,6 @@ def join_moves(
                 targets = {k: t for k, t in targets.items() if _country(k[li]) in named} or targets
         return next(iter(targets)) if len(targets) == 1 else None
 
-    gap = cfg.story_gap_days
     moves: list[tuple[tuple, Member, tuple]] = []
     for (key, doc), ms in units.items():
         if only is not None and (key, doc) not in only:
@@ -1586,7 +1589,11 @@ def join_moves(
             e_day, e_win = (m.claim.as_of, gap) if earlier and gap is not None and m.claim.as_of else (None, window)
             found = [(k, min(1, g.strength(e_day, doc, e_win)) if earlier else g.strength(m.claim.as_of, doc, window),
                       earlier) for k, g in index.get((rest(key), v), {}).items()]
-            found += [(k, min(1, g.strength(None, doc, window)), True)
+            # ... and another article's recalled figure, undated to the day but known to the
+            # season: it corroborates no figure told more than `story_gap_days` from its
+            # article's day (a toll recalled in 2015 says nothing of a battle's toll of 2016)
+            r_day = m.claim.as_of if gap is not None else None
+            found += [(k, min(1, g.strength(r_day, doc, gap)), True)
                       for k, g in recalled.get((rest(key), v), {}).items()]
             for k, strength, weak in found:
                 # the same figure on the same day is better evidence than an undated one
@@ -1612,7 +1619,35 @@ def join_moves(
         dest = one_target(targets, home, ms, key, doc)
         if dest is not None:
             moves.extend((key, m, dest) for m in ms)
+    moves = _uncross(moves, li, parents)
     return moves + _siblings_follow(moves, units, clusters if every_key is None else every_key, attrs, only)
+
+
+def _uncross(moves: list[tuple[tuple, Member, tuple]], li: int, parents: dict[str, str]) -> list[tuple[tuple, Member, tuple]]:
+    """Moves that cross: an article's figure at place A joins B's cluster while another
+    article's at B joins A's (each placed only by its article, each corroborated by the other's
+    figure: "37 injured" in Kunduz by one article's default, in Afghanistan by another's).  Made
+    both, they swap places and stay apart; the two accounts are one quantity.  The move into the
+    coarser place stands (the whole holds its parts' figures: `is_coarser`), the other goes.
+    (Two places neither within the other are left to their moves: which default is wrong, the
+    figures do not tell.)  Cost: one look-up per move."""
+    if not moves:
+        return moves
+    pairs = {(key, dest) for key, _m, dest in moves}
+    drop: set[tuple[tuple, tuple]] = set()
+    for key, dest in pairs:
+        if (dest, key) not in pairs or (key, dest) in drop:
+            continue
+        a, b = key[li], dest[li]
+        if a is None or b is None:
+            continue
+        if b in _ancestors(a, parents):
+            drop.add((dest, key))  # into the coarser place (b): the other move goes
+        elif a in _ancestors(b, parents):
+            drop.add((key, dest))
+    if not drop:
+        return moves
+    return [mv for mv in moves if (mv[0], mv[2]) not in drop]
 
 
 def _story_days_of(ms: list[Member], told_elsewhere) -> set[date]:
