@@ -55,3 +55,26 @@ def test_a_city_its_clause_states_joins_the_country_as_a_finer_figure_does():
     claims = _crossed(city_lent=False)
     assert _together(claims, ("city_a", 37), ("country_b", 37))
     assert _place_of(claims, "city_a", 37) == "afghanistan"
+
+
+# An article that recalls the count's earlier value at its default place ("خفضت السلطات الحصيلة
+# إلى 112 بعد أن كانت 121") does not tell that place's figure apart from its city's: the 121 is
+# the same quantity's past.  Its 112 in the capital joins the 112 another outlet gives the country.
+def _revised(earlier_period="superseded", country_lent=True):
+    return [
+        claim("city_a", "killed", 112, location="dhaka", as_of="2012-11-24", as_of_from="metadata"),
+        claim("city_a", "killed", 121, location="bangladesh", period=earlier_period, inferred=list(_LENT),
+              as_of="2012-11-24", as_of_from="metadata"),
+        claim("country_b", "killed", 112, location="bangladesh", inferred=list(_LENT) if country_lent else [],
+              as_of="2012-11-25", as_of_from="metadata"),
+    ]
+
+
+def test_a_recalled_earlier_figure_at_the_country_does_not_keep_the_citys_figure_apart():
+    assert _together(_revised(country_lent=False), ("city_a", 112), ("country_b", 112))
+    assert _together(_revised(), ("city_a", 112), ("country_b", 112))
+
+
+def test_a_current_other_figure_at_the_country_still_keeps_it_apart():
+    # (the article gives the country 121 and the city 112 as current figures: part and whole)
+    assert not _together(_revised("cumulative", country_lent=False), ("city_a", 112), ("country_b", 112))

@@ -1547,8 +1547,11 @@ def join_moves(
         return dest
 
     def own_figures(key: tuple, doc: str) -> set[float]:
-        """The figures article `doc` gives in cluster `key`."""
-        return {v for m in units.get((key, doc), ()) if (v := _figure(m.claim)) is not None}
+        """The figures article `doc` gives in cluster `key` as its current ones: a figure it
+        recalls as the count's earlier value ("بعد أن كانت 121") is that quantity's past, not
+        another quantity told apart from the figure that would join."""
+        return {v for m in units.get((key, doc), ())
+                if m.claim.period != EARLIER_PERIOD and (v := _figure(m.claim)) is not None}
 
     def one_target(targets: dict[tuple, int], home: int, ms: list[Member], key: tuple, doc: str) -> Optional[tuple]:
         """The one cluster the unit's corroborated figures send it to, or None."""
