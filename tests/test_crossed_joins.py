@@ -1,8 +1,8 @@
 """Two articles placing one figure only by their defaults, one at a city and one at its country
 ("37 injured" under a Kunduz dateline, "37 injured" in an article about Afghanistan): each is
 corroborated by the other's figure, and joined both ways they would swap places and stay apart
-(grouping._uncross).  The move into the coarser place stands; two unrelated places are left to
-their moves."""
+(grouping._uncross).  Of two defaults the move into the coarser place stands, a stated place
+stands against a default, and two unrelated places are left to their moves."""
 
 from __future__ import annotations
 
@@ -50,11 +50,11 @@ def test_different_figures_do_not_cross():
     assert not _together(_crossed(country_value=52), ("city_a", 37), ("country_b", 52))
 
 
-def test_a_city_its_clause_states_joins_the_country_as_a_finer_figure_does():
-    # (a stated city's figure corroborated at its country joins the country: join_moves)
+def test_a_default_crossing_a_stated_place_joins_the_stated_place():
+    # (the city its own clause names stands; the country only the article lent gives way)
     claims = _crossed(city_lent=False)
     assert _together(claims, ("city_a", 37), ("country_b", 37))
-    assert _place_of(claims, "city_a", 37) == "afghanistan"
+    assert _place_of(claims, "city_a", 37) == "kunduz"
 
 
 # An article that recalls the count's earlier value at its default place ("خفضت السلطات الحصيلة

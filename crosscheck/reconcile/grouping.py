@@ -1628,25 +1628,34 @@ def join_moves(
 
 def _uncross(moves: list[tuple[tuple, Member, tuple]], li: int, parents: dict[str, str]) -> list[tuple[tuple, Member, tuple]]:
     """Moves that cross: an article's figure at place A joins B's cluster while another
-    article's at B joins A's (each placed only by its article, each corroborated by the other's
-    figure: "37 injured" in Kunduz by one article's default, in Afghanistan by another's).  Made
-    both, they swap places and stay apart; the two accounts are one quantity.  The move into the
-    coarser place stands (the whole holds its parts' figures: `is_coarser`), the other goes.
-    (Two places neither within the other are left to their moves: which default is wrong, the
-    figures do not tell.)  Cost: one look-up per move."""
+    article's at B joins A's (one place at least only the article's default, each corroborated
+    by the other's figure: "37 injured" in Kunduz by one article's default, in Afghanistan by
+    another's).  Made both, they swap places and stay apart; the two accounts are one quantity.
+    When one side's figures are placed by their own clause and the other's only by their article,
+    the stated place stands (the default's move); when both are defaults, the move into the
+    coarser place stands (the whole holds its parts' figures: `is_coarser`).  (Two places
+    neither within the other are left to their moves: which default is wrong, the figures do not
+    tell.)  Cost: one look-up per move."""
     if not moves:
         return moves
-    pairs = {(key, dest) for key, _m, dest in moves}
+    lent: dict[tuple[tuple, tuple], bool] = {}  # (from, to) -> every mover placed by its article only
+    for key, m, dest in moves:
+        lent[(key, dest)] = lent.get((key, dest), True) and "location" in m.claim.inferred
     drop: set[tuple[tuple, tuple]] = set()
-    for key, dest in pairs:
-        if (dest, key) not in pairs or (key, dest) in drop:
+    for (key, dest), weak in lent.items():
+        if (dest, key) not in lent or (key, dest) in drop or (dest, key) in drop:
             continue
         a, b = key[li], dest[li]
         if a is None or b is None:
             continue
-        if b in _ancestors(a, parents):
+        if b not in _ancestors(a, parents) and a not in _ancestors(b, parents):
+            continue
+        other_weak = lent[(dest, key)]
+        if weak != other_weak:
+            drop.add((dest, key) if weak else (key, dest))  # the default joins the stated place
+        elif b in _ancestors(a, parents):
             drop.add((dest, key))  # into the coarser place (b): the other move goes
-        elif a in _ancestors(b, parents):
+        else:
             drop.add((key, dest))
     if not drop:
         return moves
