@@ -767,7 +767,20 @@ def _duals(ctx: DocContext) -> Iterator[_Num]:
             ctx.text, max(0, m.start() - 12), m.start()
         ):
             continue  # "قتيلا في البلدين": the two places, not a count
+        if s == m.start() and _dual_before(ctx, s):
+            continue  # "جنديان تركيان", "راكبان أميركيان": an adjective agreeing with the dual before it
         yield _Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)])
+
+
+_WORD_BEFORE = regex_cache.compile(r"(?:[وف]?[بلك]?(?:ال)?)(\w+)[ \t]+$")
+
+
+def _dual_before(ctx: DocContext, at: int) -> bool:
+    """Is the word right before `at` (a space between, no punctuation) a dual noun of the
+    table?  A dual right after one, with no clitic of its own ("و" joins another two: "شخصين
+    وجنديين"), agrees with it: an adjective of the same two people."""
+    m = _WORD_BEFORE.search(ctx.text, max(0, at - 24), at)
+    return m is not None and m.group(1) in ctx.scope.duals
 
 
 def _one_units(ctx: DocContext) -> Iterator[_Num]:
