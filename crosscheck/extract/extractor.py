@@ -772,15 +772,19 @@ def _duals(ctx: DocContext) -> Iterator[_Num]:
         yield _Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)])
 
 
-_WORD_BEFORE = regex_cache.compile(r"(?:[وف]?[بلك]?(?:ال)?)(\w+)[ \t]+$")
+_DUAL_WORD_BEFORE = regex_cache.compile(r"(?<!\w)(\w+)[ \t]+$")
+_DUAL_CLITICS = regex_cache.compile(r"^(?:[وف]?[بلك]?(?:ال)?)")
 
 
 def _dual_before(ctx: DocContext, at: int) -> bool:
     """Is the word right before `at` (a space between, no punctuation) a dual noun of the
     table?  A dual right after one, with no clitic of its own ("و" joins another two: "شخصين
     وجنديين"), agrees with it: an adjective of the same two people."""
-    m = _WORD_BEFORE.search(ctx.text, max(0, at - 24), at)
-    return m is not None and m.group(1) in ctx.scope.duals
+    m = _DUAL_WORD_BEFORE.search(ctx.text, max(0, at - 24), at)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word in ctx.scope.duals or _DUAL_CLITICS.sub("", word) in ctx.scope.duals
 
 
 def _one_units(ctx: DocContext) -> Iterator[_Num]:
