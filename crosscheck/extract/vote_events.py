@@ -242,7 +242,10 @@ def sponsors_of(ctx, vc: VoteCues, cue: Cue) -> list[str]:
         # قدمته بريطانيا،"): its sponsors are read in it, up to its own end
         if text[clause.start()] in "،," and len(after) < n + 2:
             nxt = _words(text, clause.end(), min(s_hi, clause.end() + 16))[:1]
-            if nxt and nxt[0][2] in vc.relatives:
+            # ... or an adjective in apposition ("الأول، الأمريكي الياباني، سقط"): a definite
+            # state adjective right after the comma
+            if nxt and (nxt[0][2] in vc.relatives
+                        or (nxt[0][2].startswith("ال") and _state(ctx, [nxt[0][2]], 0, vc)[0])):
                 close = _CLAUSE_END.search(text, clause.end(), s_hi)
                 after += [w for _, _, w in _words(text, clause.end(), close.start() if close else s_hi)]
                 after = after[: n + 2]
@@ -677,7 +680,12 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
         inherited = False  # the sponsors are those of a draft named before, not the subject's own
         if subj is not None:
             fields["subj"] = "resolution" if subj.id == "resolution_text" else subj.id
-            if subj.id in ("amendment", "draft"):
+            own = _ordinal_word(text, subj, vc)
+            if own:  # "والثاني، الروسي، ...": the text of that kind named before, numbered
+                fields["ord"] = own
+                if _antecedent_kind(cues, bisect_left(starts, subj.start) - 1, text, vc) == "amendment":
+                    fields["subj"] = "amendment"
+            elif subj.id in ("amendment", "draft"):
                 ordinal = text_ordinal(text, subj.end, vc)
                 if ordinal:
                     fields["ord"] = ordinal
@@ -687,7 +695,7 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                 fields["res"] = subj.value
             else:
                 sponsors = sponsors_of(ctx, vc, subj)
-                if not sponsors and subj.id == "draft" and not rival_draft(ctx, vc, subj):
+                if not sponsors and subj.id == "draft" and not own and not rival_draft(ctx, vc, subj):
                     sponsors = sponsored.at_or_before(bisect_left(starts, subj.start) - 1)
                     inherited = bool(sponsors)
         # body
@@ -877,6 +885,31 @@ def _year_named(fields: dict[str, str], year: int, vc: VoteCues) -> bool:
     number = fields.get("res") or ""
     return (number.isdigit() and _FIRST_YEAR <= int(number) <= year
             and any(body.startswith(b) for b in vc.rules.year_named_bodies))
+
+
+# How many cues back a bare ordinal ("والثاني، الروسي،") looks for the kind of text it stands for.
+_ANTECEDENT_CUES = 12
+
+
+def _ordinal_word(text: str, cue: Cue, vc: VoteCues) -> str:
+    """The ordinal a draft cue is made of, when it is a bare ordinal standing for a text named
+    before ("الأول، الأمريكي الياباني، سقط"; the second pattern of the `draft` cue), else ""."""
+    w = text[cue.start:cue.end]
+    for cand in (w, w[1:] if w[:1] in "وف" else ""):
+        n = vc.ordinals.get(normalize_word(cand)) if cand else None
+        if n:
+            return str(n)
+    return ""
+
+
+def _antecedent_kind(cues: list[Cue], k: int, text: str, vc: VoteCues) -> str:
+    """The kind (draft / amendment) of the nearest text cue at or before cues[k] that is not
+    itself a bare ordinal: what a bare ordinal after it counts ("تعديلين ... الأول، الروسي")."""
+    for i in range(k, max(-1, k - _ANTECEDENT_CUES), -1):
+        c = cues[i]
+        if c.id in ("draft", "amendment") and not _ordinal_word(text, c, vc):
+            return c.id
+    return "draft"
 
 
 def text_ordinal(text: str, at: int, vc: VoteCues) -> str:
