@@ -533,8 +533,26 @@ def _minimum(a: Occ, b: Occ) -> bool:
     if a.sponsors & b.sponsors and (a.get("body") == b.get("body") or not a.get("body") or not b.get("body")):
         return True
     if a.get("body") and a.get("body") == b.get("body"):
-        return _same_subject(a, b) or _same_day(a, b)
+        return _same_subject(a, b) or _same_day(a, b) or _one_text_by_tally(a, b)
     return False
+
+
+def _one_text_by_tally(a: Occ, b: Occ) -> bool:
+    """A draft told with its sponsor and a resolution (or a text) told without one, of one body on
+    overlapping dates, giving the same full tally - for, against and abstaining alike, one figure
+    of them distinctive, not a unanimous vote ("مشروع قرار بريطاني أيده 10 أعضاء وعارضه عضو
+    وامتنع 4" and "القرار 502 ... بأغلبية 10 أصوات مقابل صوت وامتناع 4"): the draft that became
+    the resolution.  No veto on either (a vetoed draft never became one)."""
+    if bool(a.sponsors) == bool(b.sponsors) or a.get("veto") or b.get("veto"):
+        return False
+    if a.get("subj") not in _ONE_TEXT or b.get("subj") not in _ONE_TEXT:
+        return False
+    ta, tb = tally_of(a), tally_of(b)
+    if any(k not in ta or k not in tb or ta[k] != tb[k] for k in _TALLY_KINDS):
+        return False
+    if not any(_distinctive(v, TALLY_MIN_VALUE) for v in ta.values()):
+        return False
+    return ta["votes_against"] not in ("0", "") or ta["abstentions"] not in ("0", "")
 
 
 def _same_day(a: Occ, b: Occ) -> bool:
