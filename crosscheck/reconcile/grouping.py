@@ -1471,10 +1471,9 @@ def join_moves(
                 givers = at.get(key)
                 if givers is None:
                     givers = at[key] = _Givers()
-                # (a recalled figure keeps its article's day: it is known to the season,
-                # `story_gap_days`, below)
-                givers.add(m.claim.as_of if earlier and gap is not None else None if earlier else m.claim.as_of,
-                           m.claim.doc)
+                # (a recalled figure keeps its article's day when the season, `story_gap_days`,
+                # bounds how far it reaches, below; without a season it is undated)
+                givers.add(None if earlier and gap is None else m.claim.as_of, m.claim.doc)
     running = _running_periods(cfg)
     pi = head + attrs.index("period") if "period" in attrs else None
 
