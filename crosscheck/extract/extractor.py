@@ -758,7 +758,9 @@ def _in_text_order(figs: Iterator[_Num], duals: Iterator[_Num]) -> Iterator[_Num
 
 def _duals(ctx: DocContext) -> Iterator[_Num]:
     """Dual nouns as counts of two, e.g. "مقتل جنديين" (the word is both number and noun)."""
+    prev_end = -1  # where the dual word before this one ends (every match, skipped or not)
     for m in ctx.scope.dual_pattern.finditer(ctx.text):
+        after_dual, prev_end = _spaces_between(ctx.text, prev_end, m.start()), m.end()
         if ctx.in_furniture(m.start()):
             continue
         s, e = m.span(1)
@@ -767,24 +769,17 @@ def _duals(ctx: DocContext) -> Iterator[_Num]:
             ctx.text, max(0, m.start() - 12), m.start()
         ):
             continue  # "قتيلا في البلدين": the two places, not a count
-        if s == m.start() and _dual_before(ctx, s):
-            continue  # "جنديان تركيان", "راكبان أميركيان": an adjective agreeing with the dual before it
+        if s == m.start() and after_dual:
+            # "جنديان تركيان", "راكبان أميركيان": a dual right after a dual word, with no clitic
+            # of its own ("و" joins another two: "شخصين وجنديين"), is an adjective agreeing with it
+            continue
         yield _Num(s, e, 2, 2, 2, "cardinal", False, s, e, dual_of=ctx.scope.duals[m.group(1)])
 
 
-_DUAL_WORD_BEFORE = regex_cache.compile(r"(?<!\w)(\w+)[ \t]+$")
-_DUAL_CLITICS = regex_cache.compile(r"^(?:[وف]?[بلك]?(?:ال)?)")
-
-
-def _dual_before(ctx: DocContext, at: int) -> bool:
-    """Is the word right before `at` (a space between, no punctuation) a dual noun of the
-    table?  A dual right after one, with no clitic of its own ("و" joins another two: "شخصين
-    وجنديين"), agrees with it: an adjective of the same two people."""
-    m = _DUAL_WORD_BEFORE.search(ctx.text, max(0, at - 24), at)
-    if m is None:
-        return False
-    word = m.group(1)
-    return word in ctx.scope.duals or _DUAL_CLITICS.sub("", word) in ctx.scope.duals
+def _spaces_between(text: str, start: int, end: int) -> bool:
+    """Only spaces or tabs (at least one, a few at most) between offsets `start` and `end`
+    (`start` < 0: none)."""
+    return 0 <= start < end <= start + 8 and not text[start:end].strip(" \t")
 
 
 def _one_units(ctx: DocContext) -> Iterator[_Num]:
