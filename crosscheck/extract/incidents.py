@@ -8,7 +8,8 @@ than the document's, only when named before the end of the figure's clause, asid
 passed over), else the
 document's: the one its title and lead (first
 `lead_chars` characters) name most often (strictly), else the one its tolls' sentences name
-most, else the one the whole document names most, else none.  A toll of an incident over in hours (`one_off`: a fire, a stampede) "in the fire" or
+most, else the one the whole document names most - and at least `doc_min_mentions` times: a
+single passing mention (a past war recalled, a quote's "الاشتباكات") is no story's - else none.  A toll of an incident over in hours (`one_off`: a fire, a stampede) "in the fire" or
 "yesterday" is that incident's running total.  The document is scanned once, each distinct sentence once: the work is linear in the
 document.
 """
@@ -42,6 +43,7 @@ class IncidentFinder:
         self._gates = GateSet([core.pattern for core in self._cores])
         self.kinds = set(rules.kinds)
         self.lead_chars = rules.lead_chars
+        self.doc_min_mentions = rules.doc_min_mentions
         self.one_off = set(rules.one_off)
         self.one_off_periods = set(rules.one_off_periods)
 
@@ -98,7 +100,8 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
     if ctx.doc.title:
         lead += finder.counts(normalize(ctx.doc.title).text)
     named = sum(per_sentence.values(), Counter())
-    doc_incident = _strict_top(lead) or _strict_top(named) or _strict_top(finder.counts(ctx.text, in_doc))
+    doc_incident = _strict_top(lead) or _strict_top(named) or \
+        _strict_top(finder.counts(ctx.text, in_doc), finder.doc_min_mentions)
     asides = _aside_words(tuple(ctx.rules.scope.asides))
     out = []
     for c in claims:
@@ -190,8 +193,9 @@ def _aside_words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize_word(w.split()[0]) for w in words if w.strip())
 
 
-def _strict_top(counts: Counter) -> Optional[str]:
+def _strict_top(counts: Counter, least: int = 1) -> Optional[str]:
+    """The category named strictly most often, and at least `least` times; else None."""
     top = counts.most_common(2)
-    if not top or (len(top) > 1 and top[1][1] == top[0][1]):
+    if not top or (len(top) > 1 and top[1][1] == top[0][1]) or top[0][1] < least:
         return None
     return top[0][0]

@@ -172,6 +172,10 @@ class IncidentRules(_Strict):
     categories: dict[str, list[str]] = Field(min_length=1)
     kinds: list[str] = Field(min_length=1)
     lead_chars: int = Field(400, ge=0)
+    # the fewest times the whole document must name an incident for it to be the document's
+    # when neither its title and lead nor its tolls' sentences name one (a single passing
+    # mention - a past war recalled, a fire beside a heat wave - is no story's incident)
+    doc_min_mentions: int = Field(1, ge=1)
     one_off: list[str] = []
     one_off_periods: list[str] = []
     examples: Examples
