@@ -46,3 +46,27 @@ def test_a_one_off_incidents_toll_of_yesterday_is_its_running_total():
     # a war's toll of yesterday stays a day's figure
     war = Document(id="w", text="قتل 40 شخصا أمس في غارات على المدينة.")
     assert next(c for c in extract(war) if c.kind == "killed").period == "last_24h"
+
+
+_COLD_LEAD = (
+    "ارتفع عدد ضحايا موجة البرد القارس في أفغانستان إلى {n} وفاة منذ مطلع الشهر، بحسب ما أعلنته الهيئة "
+    "الوطنية لإدارة الكوارث اليوم، مشيرة إلى أن درجات الحرارة هبطت إلى ما دون الصفر بكثير في المناطق "
+    "الجبلية. وقال متحدث باسم الهيئة إن فرق الإغاثة تواجه صعوبات كبيرة في الوصول إلى القرى المعزولة بسبب "
+    "تراكم الثلوج على الطرق الرئيسية والفرعية، وإن الأطفال وكبار السن يشكلون غالبية المتوفين في المناطق "
+    "النائية. وأضاف أن الحكومة وزعت البطانيات والوقود على آلاف الأسر. "
+)
+
+
+def test_an_incident_the_article_names_once_in_passing_does_not_split_its_story():
+    # one outlet recalls the country's past war once, far below its lead; another does not: the
+    # cold wave's toll is one quantity in both (a passing mention is no story's incident)
+    aside = Document(id="a", text=_COLD_LEAD.format(n=166) + "ويعاني السكان أصلا من آثار الحرب التي أنهكت البلاد.",
+                     date="2023-01-28")
+    plain = Document(id="p", text=_COLD_LEAD.format(n=166), date="2023-01-28")
+    claims, clusters = _clusters(aside, plain)
+    assert {c.incident for c in claims if c.kind == "killed"} == {None}
+    cl = _cluster_of(clusters, "a", 166)
+    assert cl.id == _cluster_of(clusters, "p", 166).id and cl.status != "conflict"
+    # named again and again, the war is the article's story
+    story = Document(id="s", text=_COLD_LEAD.format(n=166) + "ويعاني السكان من آثار الحرب، وقد دمرت الحرب شبكات التدفئة.")
+    assert {c.incident for c in extract(story) if c.kind == "killed"} == {"war"}
