@@ -924,6 +924,12 @@ def _attach_open_scopes(
             # (say, no incident is named at all), else the one that fills only the optional
             # ones (a story's incident, at no named place either)
             candidates = sorted(set(index.get((fewer, key), [])) - {key}, key=repr)
+        named = frozenset(p for p in optional if key[head + p] is not None) - missing
+        if not candidates and named:
+            # none matches it with its incident: the one that names no incident and fills its
+            # open attributes (a war's unplaced toll, the same figure placed by an outlet that
+            # names no incident: each lacks what the other gives)
+            candidates = sorted(set(index.get((missing, masked(key, named)), [])) - {key}, key=repr)
         if len(candidates) > 1 and ev_pos is not None and _past_year_event(key[head + ev_pos]):
             # a past event of one year in several stories (a 1992 flood, a 1992 mine blast): the
             # one named alike (the words before its year: "زونغولداك")
