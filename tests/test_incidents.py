@@ -70,3 +70,17 @@ def test_an_incident_the_article_names_once_in_passing_does_not_split_its_story(
     # named again and again, the war is the article's story
     story = Document(id="s", text=_COLD_LEAD.format(n=166) + "ويعاني السكان من آثار الحرب، وقد دمرت الحرب شبكات التدفئة.")
     assert {c.incident for c in extract(story) if c.kind == "killed"} == {"war"}
+
+
+def test_an_unplaced_incidents_toll_joins_the_placed_figure_that_names_no_incident():
+    # one outlet names the attack but no place, another the place but no incident: each lacks
+    # what the other gives, and the figure is one quantity of the story
+    war = Document(id="w", text="وقالت الشرطة إن 7 من المهاجمين قتلوا في الهجوم.", date="2015-11-14")
+    placed = Document(id="p", text="وأكد المدعي العام أن 7 من المهاجمين قتلوا في فرنسا.", date="2015-11-14")
+    claims, clusters = _clusters(war, placed)
+    assert {c.doc: c.incident for c in claims if c.kind == "killed"} == {"w": "war", "p": None}
+    assert _cluster_of(clusters, "w", 7).id == _cluster_of(clusters, "p", 7).id
+    # a placed figure of another incident is another quantity
+    quake = Document(id="q", text="وأكد المدعي العام أن 7 من المهاجمين قتلوا في الزلزال في فرنسا.", date="2015-11-14")
+    _claims, clusters = _clusters(war, quake)
+    assert _cluster_of(clusters, "w", 7).id != _cluster_of(clusters, "q", 7).id
