@@ -1341,7 +1341,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if _negated(comp, ctx, toks, left):
         if i1 < len(toks) and comp.refuted_after.at(toks, i1) is not None:
             ctx.refuted.add(n.value)  # "الحصيلة هي 2946 وليس 3000 كما راج": a rumour refuted
-        return None
+            return None
+        if _corrected(ctx, toks, s_lo, left) is None:
+            return None
+        # "بلغت الحصيلة 227 قتيلا، وليس 306 كما أعلن في وقت سابق": the value first announced,
+        # corrected by the claim right before it, is a claim of that quantity, not a denial
     whole = None if noun_first or n.form == "ordinal" else _captive_whole(ctx, comp, toks, s_lo, left)
     if (
         whole is None and not noun_first and n.form != "ordinal" and _not_a_count(ctx, comp, toks, left, i1, n)
@@ -1434,7 +1438,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         match = None  # "القرارات 2371 و2375": a number joined to a resolution's is one too, not a tally
     if sibling is not None and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED)):
-        part_of_list = not earlier and not changed and _joined_to(ctx, toks, s_lo, left) is None
+        part_of_list = (
+            not earlier and not changed and _joined_to(ctx, toks, s_lo, left) is None
+            # "227 قتيلا، وليس 306": the value the claim corrects is the same quantity, not a part
+            and _corrected(ctx, toks, s_lo, left) is None
+        )
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
         match = (comp.by_id[sibling.claim.rule], (generic or i1) if earlier else _noun_end(ctx, comp, toks, i1), 1.0, 0)
@@ -2705,17 +2713,38 @@ def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1
     الشهر مقابل 25 ألفا في الشهر الماضي".  The figure ends its clause or stands before a function
     word; the claim is the sentence's last, a count of people (no tally, no length), at most
     _CONTRAST_GAP words before "مقابل" with no figure between.  Reads those words only."""
-    if left < 1 or toks[left].brk_before or toks[left - 1].text not in ctx.scope.place_contrast_joiners:
+    if left < 1 or toks[left].brk_before or (
+        toks[left - 1].text not in ctx.scope.place_contrast_joiners and toks[left - 1].text not in ctx.scope.correction_joiners
+    ):
         return None
     if i1 < len(toks) and not toks[i1].brk_before and toks[i1].text not in ctx.scope.function_words:
         return None  # a noun of its own ("مقابل 3 أصوات") types the figure
+    return _last_before_joiner(ctx, toks, s_lo, left, touching=toks[left - 1].text in ctx.scope.correction_joiners)
+
+
+def _corrected(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+    """The claim a figure right after "وليس"/"لا" (scope `correction_joiners`) corrects: "بلغت
+    الحصيلة 227 قتيلا، وليس 306 كما أعلن", "117 شهيدا وليس 147 شهيدا", "12 مختطفا وليس 14" (the
+    figure is the value first announced).  The same claim as _contrasted's: the sentence's last,
+    a count of people, at most _CONTRAST_GAP words before the joiner, no figure between."""
+    if left < 1 or toks[left].brk_before or toks[left - 1].text not in ctx.scope.correction_joiners:
+        return None
+    return _last_before_joiner(ctx, toks, s_lo, left, touching=True)
+
+
+def _last_before_joiner(
+    ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, touching: bool = False
+) -> _Placed | None:
+    """The sentence's last claim, a count of people with no parent, ending at most _CONTRAST_GAP
+    words before the joiner at toks[left - 1] with no figure between (_contrasted, _corrected);
+    `touching`: the claim may end right at the joiner ("117 شهيدا وليس 147")."""
     placed = ctx.sentence_claims.get(s_lo)
     if not placed:
         return None
     last = placed[-1]
     right = last.right - getattr(toks, "offset", 0)
     if (last.parent is not None or last.claim.kind in _NOT_PEOPLE or last.claim.kind in _NOT_CONTRASTED
-            or not 0 <= right < left - 1 or left - 1 - right > _CONTRAST_GAP):
+            or not 0 <= right < left - (0 if touching else 1) or left - 1 - right > _CONTRAST_GAP):
         return None
     if any(toks[k].is_digit() or _starts_number(ctx, toks[k]) for k in range(right, left - 1)):
         return None

@@ -594,6 +594,7 @@ class ScopeLexicon:
         self.pluperfect_particles = frozenset(normalize_word(w) for w in rules.pluperfect_particles)
         self.pluperfect_reach = rules.pluperfect_reach
         self.place_contrast_joiners = frozenset(normalize_word(w) for w in rules.place_contrast_joiners)
+        self.correction_joiners = frozenset(normalize_word(w) for w in rules.correction_joiners)
         self.margins = PhraseSet.of(rules.margins_before)
         self.margins_unless_after = frozenset(normalize_word(w) for w in rules.margins_unless_after)
         self.identifier_nouns = PhraseSet.of(rules.identifier_nouns)

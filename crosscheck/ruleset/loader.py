@@ -805,6 +805,7 @@ class ScopeRules(_Strict):
     # a bare figure and its place right after one of these words, after a figure of a place
     # ("254 قتيلا في البلد ألف، مقابل 144 في البلد باء"), is the next item of a breakdown by place
     place_contrast_joiners: list[str] = Field(default_factory=list)
+    correction_joiners: list[str] = Field(default_factory=list)
     # ... unless one of these follows the figure ("الأعضاء الـ11 الآخرون": the other 11, a count)
     not_counts_unless_after: list[str] = Field(default_factory=list)
     # Longer phrases ending right before the figure that make it a count whatever shorter
