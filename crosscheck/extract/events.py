@@ -21,6 +21,9 @@ from crosscheck.util import regex_cache
 
 _YEAR_IN_HEADER = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = regex_cache.compile(r"\d")
+# A year word or a month right before a figure makes it a year ("عام 1900", "يونيو 2010"): never a count.
+_YEAR_WORD_BEFORE = regex_cache.compile(
+    r"(?<!\S)[وفلب]?(?:عام|عامي|سنه|سنتي|العام|العامين|السنه|لعام)\s+$")
 _NAME_LOOKBACK = 40  # characters before a figure read for a rule's not_right_after
 
 
@@ -51,6 +54,8 @@ class EventFinder:
         self.since_named = regex_cache.compile(spelled(rules.past_since_named)) if rules.past_since_named else None
         self.blocked = regex_cache.compile(spelled(rules.past_blocked_by))
         self.last_year = regex_cache.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
+        self.count_before = regex_cache.compile(spelled(rules.past_count_before)) if rules.past_count_before else None
+        self.count_after = regex_cache.compile(spelled(rules.past_count_after)) if rules.past_count_after else None
         # the most characters one match attempt of the blocking pattern reads from where it
         # starts (None: unbounded or not known): what _past_year needs to answer from a
         # sentence's list of blocking words instead of a search per claim
@@ -63,6 +68,17 @@ class EventFinder:
         self.not_right_after = {
             r.id: regex_cache.compile("(?:" + "|".join(f"(?:{spelled(p)})" for p in r.not_right_after) + r")\s*\Z")
             for r in rules.rules if r.not_right_after}
+
+    def is_count(self, text: str, start: int, end: int) -> bool:
+        """Is the bare four-digit figure at [start, end) a quantity, not a year (rules/events.yaml
+        past_count_before / past_count_after: "أكثر من 1900 آخرين", "2010 قتيلا")?  A figure after a
+        year word ("عام 1900") is a year whatever follows.  Bounded look-around."""
+        head = text[max(0, start - PAST_HEAD_CHARS):start]
+        if _YEAR_WORD_BEFORE.search(head):
+            return False
+        if self.count_before is not None and self.count_before.search(head):
+            return True
+        return self.count_after is not None and self.count_after.match(text, end, min(len(text), end + 30)) is not None
 
     def hits(self, text: str, lo: int, hi: int, among: Optional[tuple[int, ...]] = None) -> list[tuple[int, int, object]]:
         out: list[tuple[int, int, object]] = []
@@ -78,6 +94,8 @@ class EventFinder:
                     ev = ev.replace("{n}", str(n))
                 out.append((m.start(), m.end(), (order, rule, ev)))
         for m in self.year.finditer(text, lo, hi):
+            if m.start("y") == m.start() and self.is_count(text, m.start(), m.end()):
+                continue  # a count in the range of years ("أكثر من 1900 آخرين")
             head = text[max(lo, m.start() - PAST_HEAD_CHARS) : m.start()]
             if any(p.search(head) for p in self.not_before) and \
                     not any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.when_after):
@@ -187,13 +205,16 @@ def _text_year(text: str, finder: EventFinder, hi: int) -> tuple[Optional[int], 
     recalled one): the latest year named, unless every year named is recalled - a span ("بين
     عامي 1993 و2005"), a year whose event a relative clause tells (`past_recalled_after`) - then
     the year after the latest (that event was over when the article was written).  One pass."""
-    every = [int(y) for y in _YEAR_IN_HEADER.findall(text, 0, hi)]
+    # (a count in the range of years, "أكثر من 1900 آخرين", is no year: finder.is_count)
+    every = [int(m[0]) for m in _YEAR_IN_HEADER.finditer(text, 0, hi) if not finder.is_count(text, m.start(), m.end())]
     if not every:
         return None, False
     recalled, covered = [], 0  # (years named elsewhere, in a dateline "22/5/2015", are not)
     for m in finder.year.finditer(text, 0, hi):
         if int(m.group("y")) < 1900:
             continue  # (a nineteenth-century year after a year word: never the article's)
+        if m.start("y") == m.start() and finder.is_count(text, m.start(), m.end()):
+            continue
         span = m.start("y") > m.start()  # "1993 و2005", "2009-2010"
         if span or any(p.match(text, m.end()) for p in finder.recalled_after):
             recalled.append(int(m.group("y")))

@@ -199,6 +199,12 @@ class EventRules(_Strict):
     # figures after it (the text before the year, PAST_HEAD_CHARS of it)
     past_since_named: Optional[str] = None
     past_blocked_by: str
+    # A bare four-digit figure that is a quantity, never a year (no year word or month before it):
+    # a hedge right before it ("أكثر من 1900"), a counted noun or "آخرين" right after it ("1900
+    # آخرين", "2010 قتيلا").  Patterns over the normalised text: `past_count_before` ends at the
+    # figure (searched in the PAST_HEAD_CHARS before it), `past_count_after` starts right after it.
+    past_count_before: Optional[str] = None
+    past_count_after: Optional[str] = None
     # "last year" ("العام الماضي", "موسم العام الماضي"): read like a past year, the year before
     # the document's own (tally kinds excepted: crosscheck.extract.vote_events dates those)
     past_last_year: Optional[str] = None
