@@ -241,7 +241,7 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
     year = document_year(ctx, finder)
     years, rules = _split_hits(ctx, s_lo, s_hi, hits, year)
     if years:
-        best = _past_year(finder, text, years, c_lo, c_hi, limit, _blocked_in(ctx, finder, s_lo, s_hi))
+        best = _past_year(finder, text, years, c_lo, c_hi, limit, _blocked_in(ctx, finder, s_lo, s_hi), clause_lo, sent_lo)
         if best == LAST_YEAR:  # "العام الماضي": the year before the document's
             best = year - 1 if kind not in finder.rules.vote_kinds else None
         if best is not None:
@@ -370,8 +370,23 @@ def _is_blocked(finder: EventFinder, text: str, a: int, c: int, blocked) -> bool
     return finder.blocked.search(text, lim, c) is not None
 
 
+# A year with at most this many words before it in its sentence opens it ("وفي عام 2010،", "خلال
+# مارس 2011،"): it dates every clause after it (_past_year).
+FRONTED_WORDS = 3
+
+
+def _fronted(text: str, sent_lo: Optional[int], at: int) -> bool:
+    """Does the year at `at` open its sentence (at most FRONTED_WORDS words before it)?  Bounded:
+    reads at most a few dozen characters."""
+    if sent_lo is None:
+        return False
+    lo = max(sent_lo, at - 40)
+    return lo == sent_lo and len(text[lo:at].split()) <= FRONTED_WORDS
+
+
 def _past_year(
-    finder: EventFinder, text: str, years, c_lo: int, c_hi: int, limit: int, blocked=None
+    finder: EventFinder, text: str, years, c_lo: int, c_hi: int, limit: int, blocked=None,
+    clause_lo: Optional[int] = None, sent_lo: Optional[int] = None,
 ) -> Optional[int]:
     """The nearest past year to the claim [c_lo, c_hi): ending before it with no blocking word
     ("إلى", "حتى") between, or starting in [c_hi, limit) with none between; on equal distance
@@ -379,7 +394,11 @@ def _past_year(
     before is the one ending last by c_lo, and if a blocking word stands between it and the
     claim it stands between every earlier year and the claim too (the search from an earlier
     start reaches it: matching at a position does not depend on where the search began); after
-    the claim only the years inside the claim's window of `after_words` words are tried."""
+    the claim only the years inside the claim's window of `after_words` words are tried.
+    A year in the figure's own clause wins over a nearer one before the clause's start ("خطفوا
+    سبعة في سبتمبر 2010، ثم أفرجوا عن ثلاثة منهم في فبراير 2011": the three are of 2011) - unless
+    the year before opens the sentence, a fronted adverbial of every clause after it ("وفي عام 2010،
+    قتل 40 في الهجوم الذي تبنته الجماعة عام 2012": 2010; at most FRONTED_WORDS words before it)."""
     starts, ends, values = years
     best = None
     k = bisect_right(ends, c_lo) - 1
@@ -394,7 +413,9 @@ def _past_year(
         if isinstance(values[j], ForwardYear):
             continue  # (its event's figures follow it)
         if not finder.blocked.search(text, c_hi, s):
-            if best is None or s - c_hi < best[0]:
+            outside = (best is not None and clause_lo is not None and ends[k] <= clause_lo
+                       and not _fronted(text, sent_lo, starts[k]))
+            if best is None or s - c_hi < best[0] or outside:
                 best = (s - c_hi, values[j])
             break
     return None if best is None else best[1]
