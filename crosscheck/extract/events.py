@@ -21,9 +21,6 @@ from crosscheck.util import regex_cache
 
 _YEAR_IN_HEADER = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _DIGIT = regex_cache.compile(r"\d")
-# A year word or a month right before a figure makes it a year ("عام 1900", "يونيو 2010"): never a count.
-_YEAR_WORD_BEFORE = regex_cache.compile(
-    r"(?<!\S)[وفلب]?(?:عام|عامي|سنه|سنتي|العام|العامين|السنه|لعام)\s+$")
 _NAME_LOOKBACK = 40  # characters before a figure read for a rule's not_right_after
 
 
@@ -54,6 +51,7 @@ class EventFinder:
         self.since_named = regex_cache.compile(spelled(rules.past_since_named)) if rules.past_since_named else None
         self.blocked = regex_cache.compile(spelled(rules.past_blocked_by))
         self.last_year = regex_cache.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
+        self.year_before = regex_cache.compile(spelled(rules.past_year_before)) if rules.past_year_before else None
         self.count_before = regex_cache.compile(spelled(rules.past_count_before)) if rules.past_count_before else None
         self.count_after = regex_cache.compile(spelled(rules.past_count_after)) if rules.past_count_after else None
         # the most characters one match attempt of the blocking pattern reads from where it
@@ -72,9 +70,9 @@ class EventFinder:
     def is_count(self, text: str, start: int, end: int) -> bool:
         """Is the bare four-digit figure at [start, end) a quantity, not a year (rules/events.yaml
         past_count_before / past_count_after: "أكثر من 1900 آخرين", "2010 قتيلا")?  A figure after a
-        year word ("عام 1900") is a year whatever follows.  Bounded look-around."""
+        year word or a month ("عام 1900", "يونيو 2024", past_year_before) is a year whatever follows.  Bounded look-around."""
         head = text[max(0, start - PAST_HEAD_CHARS):start]
-        if _YEAR_WORD_BEFORE.search(head):
+        if self.year_before is not None and self.year_before.search(head):
             return False
         if self.count_before is not None and self.count_before.search(head):
             return True

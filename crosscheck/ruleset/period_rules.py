@@ -203,6 +203,7 @@ class EventRules(_Strict):
     # a hedge right before it ("أكثر من 1900"), a counted noun or "آخرين" right after it ("1900
     # آخرين", "2010 قتيلا").  Patterns over the normalised text: `past_count_before` ends at the
     # figure (searched in the PAST_HEAD_CHARS before it), `past_count_after` starts right after it.
+    past_year_before: Optional[str] = None
     past_count_before: Optional[str] = None
     past_count_after: Optional[str] = None
     # "last year" ("العام الماضي", "موسم العام الماضي"): read like a past year, the year before
