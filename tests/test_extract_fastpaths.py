@@ -231,18 +231,22 @@ def _plain_event_near(ctx, kind, s_lo, s_hi, c_lo, c_hi, current):
     text = ctx.text
     year = document_year(ctx, finder)
     if year is not None:
-        best = None
+        from crosscheck.extract.events import _fronted
+
+        before = after = None  # (distance, year, start of the year)
         for s, e, what in hits:
             if not isinstance(what, int) or what >= year:
                 continue
             if e <= c_lo and not finder.blocked.search(text, e, c_lo):
-                dist = c_lo - e
+                if before is None or c_lo - e < before[0]:
+                    before = (c_lo - e, what, s, e)
             elif c_hi <= s < limit and not finder.blocked.search(text, c_hi, s):
-                dist = s - c_hi
-            else:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, what)
+                if after is None or s - c_hi < after[0]:
+                    after = (s - c_hi, what, s, e)
+        best = before
+        if after is not None and (before is None or after[0] < before[0]
+                                  or (before[3] <= clause_lo and not _fronted(text, sent_lo, before[2]))):
+            best = after
         if best is not None:
             return f"past:{best[1]}"
     found = None
