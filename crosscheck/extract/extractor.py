@@ -1356,6 +1356,17 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
 
     match = (whole, _whole_noun_end(ctx, whole, toks, i1), 1.0, 0) if whole is not None else \
         _best_kind_of(ctx, comp, toks, left, i0, i1, n, fig)
+    if not noun_first and whole is None and (match is None or match[3] != _VETOED) and ctx.scope.reach_subject_verbs:
+        # "وفيات حمى الضنك تتخطى 750": the subject of the verb the figure completes names its kind
+        # (the figure bare, of a person noun, or before "و" and a word that is no counted noun: the
+        # next clause, "تتخطى 750 وساو باولو تعلن الطوارئ")
+        head = _head(ctx, comp, toks, i1)
+        if head in ("bare", "person") or (
+            head == "other" and toks[i1].text[0] == "و" and not _is_counted_noun(ctx, comp, toks, i1)
+        ):
+            subject = _reach_subject(ctx, comp, toks, left, i0)
+            if subject is not None and (match is None or match[0].rule.kind != subject.rule.kind):
+                match = (subject, _person_end(ctx, toks, i1) if head == "person" else i1, 1.0, 0)
     if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(
         ctx, toks, left, i1, match[0].rule.kind
     ):
@@ -1790,6 +1801,91 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     return claim
 
 
+def _reach_subject_kind(ctx: DocContext, comp: Compiled, toks: Sequence[Token], j: int) -> str | None:
+    """The kind toks[j] names as a subject (scope reach_subject_nouns, a possessive form of one
+    included), or a toll head's (reach_subject_tolls) when the word after it is no counted noun
+    or cue of a kind ("حصيلة الإعصار"; "حصيلة الإصابات" is the kind rules' to read); else None."""
+    sc = ctx.scope
+    t = toks[j]
+    forms = _possessed(t) or t.forms
+    for f in forms:
+        k = sc.reach_subject_nouns.get(f)
+        if k is not None:
+            return k
+    for f in t.forms:
+        k = sc.reach_subject_tolls.get(f)
+        if k is not None:
+            nxt = j + 1
+            if nxt < len(toks) and not toks[nxt].brk_before and (
+                _is_counted_noun(ctx, comp, toks, nxt) or comp.all_cues.at(toks, nxt)
+            ):
+                return None
+            return k
+    return None
+
+
+def _reach_subject(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i0: int) -> CompiledKind | None:
+    """The kind rule of the subject of the verb of exceeding or reaching a figure at toks[i0]
+    completes (rules/scope.yaml reach_subject_*): the verb in the figure's hedge or right before
+    it ("إلى" or a threshold word between), its subject a noun of a kind heading its noun phrase,
+    before the verb ("وفيات حمى الضنك تتخطى 750") or right after it ("تجاوزت حصيلة المدينة 100",
+    "يتجاوز عدد النازحين 5000"); None over a relative clause, two kinds, a clause break or a figure."""
+    sc = ctx.scope
+    verbs, between = sc.reach_subject_verbs, sc.reach_subject_between
+    v = -1
+    after = False  # the subject between the verb and the figure
+    for k in range(i0 - 1, max(-1, i0 - 3 - sc.reach_subject_window), -1):
+        if toks[k + 1].brk_before:
+            return None
+        if not toks[k].forms.isdisjoint(verbs):
+            v = k
+            break
+        if k < left and toks[k].forms.isdisjoint(between):
+            after = True
+    if v < 0:
+        return None
+    heads = _predicate_for(ctx.rules.hedges).heads
+    kinds: set[str] = set()
+    found = -1
+    # before the verb: the subject, its modifiers after it, a modal between
+    j = v - 1
+    while not after and j >= 0 and v - j <= sc.reach_subject_window and not toks[j + 1].brk_before:
+        t = toks[j]
+        if t.is_digit() or not t.forms.isdisjoint(sc.reach_subject_relatives):
+            return None
+        k = _reach_subject_kind(ctx, comp, toks, j)
+        if k is not None:
+            kinds.add(k)
+            initial = (
+                j == 0 or t.brk_before or (t.text[0] in _CONJ_LETTERS and t.text[1:] in t.forms)
+                or not toks[j - 1].forms.isdisjoint(heads) or not toks[j - 1].forms.isdisjoint(sc.statement_openers)
+            )
+            if initial and found < 0:
+                found = j
+        j -= 1
+    if after and v + 1 < i0:
+        # after the verb: "تجاوزت حصيلة المدينة 100", "تجاوز عدد النازحين في المخيمات 5000"
+        span = range(v + 1, i0)
+        if any(toks[x].is_digit() or toks[x].brk_before or not toks[x].forms.isdisjoint(sc.reach_subject_relatives)
+               for x in span):
+            return None
+        j = v + 1
+        if not toks[j].forms.isdisjoint(heads) and j + 1 < i0 and _reach_subject_kind(ctx, comp, toks, j + 1):
+            j += 1
+        k = _reach_subject_kind(ctx, comp, toks, j)
+        if k is not None:
+            kinds.add(k)
+            found = j
+        for x in span:
+            if x != found:
+                other = _reach_subject_kind(ctx, comp, toks, x)
+                if other is not None:
+                    kinds.add(other)
+    if found < 0 or len(kinds) != 1:
+        return None
+    return comp.by_id.get(kinds.pop())
+
+
 def _toll_anaphor(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i1: int) -> str | None:
     """The rule of the toll a bare figure at toks[left:i1] is the predicate of, when that toll is
     named without its kind ("الحصيلة قد ترتفع إلى 250", scope `toll_anaphors`): a reach verb right
@@ -1957,6 +2053,15 @@ def _cannot_be_a_claim(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s
         ("toll_anaphor",), lambda: any(t.text in ctx.scope.toll_anaphors for t in toks)
     ):
         return False  # "الحصيلة قد ترتفع إلى 250": a toll named again (_toll_anaphor)
+    if ctx.scope.reach_subject_tolls and info.get(
+        ("reach_subject_toll",), lambda: any(
+            not t.forms.isdisjoint(ctx.scope.reach_subject_tolls) or not t.forms.isdisjoint(ctx.scope.reach_subject_nouns)
+            for t in toks
+        )
+    ):
+        # "تجاوزت حصيلة الإعصار 100", "تجاوز عدد وفياتها 2200": a toll or a noun of a kind the
+        # subject of the figure's verb (_reach_subject)
+        return False
     return ordinal or n.form == "vague" or _head(ctx, comp, toks, i1) == "bare"
 
 

@@ -487,6 +487,12 @@ class ScopeLexicon:
         self.restated_nouns = frozenset(normalize_word(w) for w in rules.restated_nouns)
         self.restatement_cues = {k: frozenset(normalize_word(w) for w in v) for k, v in rules.restatement_cues.items()}
         self.next_subject_verbs = tuple(normalize_word(w) for w in rules.next_subject_verbs)
+        self.reach_subject_verbs = frozenset(normalize_word(w) for w in rules.reach_subject_verbs)
+        self.reach_subject_nouns = {normalize_word(w): k for k, ws in rules.reach_subject_nouns.items() for w in ws}
+        self.reach_subject_tolls = {normalize_word(w): k for w, k in rules.reach_subject_tolls.items()}
+        self.reach_subject_relatives = frozenset(normalize_word(w) for w in rules.reach_subject_relatives)
+        self.reach_subject_between = frozenset(normalize_word(w) for w in rules.reach_subject_between)
+        self.reach_subject_window = rules.reach_subject_window
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
         )

@@ -640,6 +640,16 @@ class ScopeRules(_Strict):
     # How a present-tense verb begins: "و" + a word that is no counted noun, then such a verb,
     # right after a figure is the next clause's subject and its verb, not the figure's noun.
     next_subject_verbs: list[str] = Field(default_factory=list)
+    # A figure right after a verb of exceeding or reaching takes the kind its subject names
+    # (rules/scope.yaml reach_subject_*): the verbs, the subject nouns by kind, the toll heads
+    # that name the dead alone ("حصيلة الإعصار"), the words a relative clause opens with, the
+    # words that may stand between verb and figure, and how many words back the subject may begin.
+    reach_subject_verbs: list[str] = Field(default_factory=list)
+    reach_subject_nouns: dict[str, list[str]] = Field(default_factory=dict)
+    reach_subject_tolls: dict[str, str] = Field(default_factory=dict)
+    reach_subject_relatives: list[str] = Field(default_factory=list)
+    reach_subject_between: list[str] = Field(default_factory=list)
+    reach_subject_window: int = 5
     groups: dict[str, list[str]]  # group -> nouns
     # casualty nouns a group's adjective may follow ("94 قتيلا مدنيا": civilians)
     group_after_nouns: list[str] = Field(default_factory=list)
