@@ -210,6 +210,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
     _KIND_OF_RULE.update((r.id, r.kind) for r in rules.kinds)
     _NO_SHADOW.update(r.id for r in rules.kinds if not r.shadows)
+    _MEASURES.update(r.id for r in rules.kinds if r.units)
     return Compiled(
         rules,
         kinds,
@@ -4433,15 +4434,23 @@ def _shadowed(index, cue, rule_id: str) -> bool:
             end = e
     rule_of = _RULE_OF.get
     own = rule_of(rule_id) or _rule_of(rule_id)
+    # a count of people's cue never hides a measure's ("قضى الرهائن 300 يوم في قبضة الخاطفين":
+    # the hostages' "في قبضة الخاطفين" holds the captivity's "قبضة"): a figure with the measure's
+    # unit after it ("يوم") is no count of people, so the longer cue is no reading of it
+    measure = own in _MEASURES
     for _s, e, q in matches:
-        if e > end and _other_kind(rule_of(q.payload) or _rule_of(q.payload), own):
+        if e > end and _other_kind(other := rule_of(q.payload) or _rule_of(q.payload), own) and not (
+            measure and other not in _MEASURES
+        ):
             return True
     # ... or a longer cue of another rule that starts before it and covers it: "دفنوا تحت
     # الأنقاض" (buried: killed) holds "تحت الأنقاض" (under the rubble: missing); a longer cue
     # of a rule of the same kind says the same ("من الهجوم" of the time since an attack holds
     # "الهجوم" of an attack's length: both durations)
     for s, e, q in index.between(max(0, start - 3), start):
-        if s < start and e >= end and _other_kind(rule_of(q.payload) or _rule_of(q.payload), own):
+        if s < start and e >= end and _other_kind(other := rule_of(q.payload) or _rule_of(q.payload), own) and not (
+            measure and other not in _MEASURES
+        ):
             return True
     return False
 
@@ -4458,6 +4467,7 @@ def _other_kind(rule: str, own: str) -> bool:
 _RULE_OF: dict[object, str] = {}  # a cue's payload ("rule" or "rule:cross") -> its rule id
 _KIND_OF_RULE: dict[str, str] = {}  # rule id -> its claim kind (filled by compile_rules)
 _NO_SHADOW: set[str] = set()  # rule ids whose cues shadow no other rule's (filled by compile_rules)
+_MEASURES: set[str] = set()  # rule ids with units (lengths of time): no count's cue shadows theirs
 
 
 def _people_joined(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
