@@ -1214,6 +1214,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     if not n.digits and not n.dual_of and ctx.in_place_name(s_lo, s_hi, n.nstart):
         return None  # "بئر السبع" (Beersheba): a number word inside a place's name counts nothing
     noun_first = False
+    state_at = -1  # a definite figure read noun first: the word after its noun (_state_after)
     if (
         n.value == 1 and not n.digits and not n.is_range and 0 < i0 < len(toks) and not toks[i0].brk_before
         and toks[i0].text.lstrip("وفبك").startswith("ال") and toks[i0 - 1].text.lstrip("وفبك").startswith(("ال", "لل"))
@@ -1289,6 +1290,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 moved[0] = Token(lo_, hi_, moved[0].text, moved[0].forms | bare_forms(reads), False)
             toks[h : i0 + 1] = [Token(lo_, hi_, num_tok.text, num_tok.forms, toks[h].brk_before)] + moved
             i0, i1, noun_first = h, h + 1, True
+            state_at = h + 1 + len(moved)  # the word after the noun and its figure
     if n.dual_of:
         if (
             0 < i0 < len(toks) and toks[i0].text.startswith("و") and not toks[i0].brk_before and not n.one_person
@@ -1368,6 +1370,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             subject = _reach_subject(ctx, comp, toks, left, i0)
             if subject is not None and (match is None or match[0].rule.kind != subject.rule.kind):
                 match = (subject, _person_end(ctx, toks, i1) if head == "person" else i1, 1.0, 0)
+    if state_at > 0 and whole is None and (match is None or match[3] != _VETOED) and ctx.scope.state_after_kinds:
+        # "العمال الـ38 الذين ظلوا في عداد المفقودين", "الرهائن الـ53 المحتجزين": the state named
+        # after a definite noun and its figure is the figure's kind
+        state = _state_after(ctx, comp, toks, i1, state_at)
+        if state is not None and (match is None or match[0].rule.kind != state.rule.kind):
+            match = (state, match[1] if match is not None else i1, 1.0, 0)
     if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(
         ctx, toks, left, i1, match[0].rule.kind
     ):
@@ -1800,6 +1808,43 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         ctx.captive_rules.pop(rule.kind, None)
         ctx.captive_rules[rule.kind] = rule.id
     return claim
+
+
+def _state_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], noun: int, at: int) -> CompiledKind | None:
+    """The rule of the state named right after a definite figure read noun first (its noun at
+    toks[noun], the word after them at toks[at]; rules/scope.yaml state_after_*): "العمال الـ38
+    الذين ظلوا في عداد المفقودين" (a cue of a state kind in the relative clause), "الرهائن الـ53
+    المحتجزين" (the participle's own cue right after the figure)."""
+    sc = ctx.scope
+    if at >= len(toks) or toks[at].brk_before:
+        return None
+    if not (_is_counted_noun(ctx, comp, toks, noun) or ctx.nisba.people(toks[noun])):
+        return None  # the definite noun counts people ("العمال", "الرهائن"), not things
+    if any(not toks[k].forms.isdisjoint(sc.state_after_done) for k in range(max(0, noun - 5), noun - 1)):
+        return None  # "أفرج عن الرهائن الـ50 الذين كانوا محتجزين": a release done of those once held
+    rules = [comp.by_id[k] for k in sc.state_after_kinds if k in comp.by_id]
+    t = toks[at]
+    if not t.forms.isdisjoint(sc.state_after_relatives):
+        end = at + 1
+        while end < len(toks) and end - at <= sc.state_after_window and not toks[end].brk_before:
+            end += 1
+        for k in range(at + 1, end):
+            if toks[k].is_digit():
+                return None
+            for ck in rules:
+                if ck.exclude.at(toks, k):
+                    return None
+            for ck in rules:
+                hit = ck.cues.at(toks, k)
+                if hit is not None and hit[1] <= end:
+                    return ck
+        return None
+    if t.text.lstrip("وفبل").startswith("ال"):
+        for ck in rules:
+            hit = ck.cues.at(toks, at)
+            if hit is not None and hit[1] == at + 1:
+                return ck  # a participle of one word ("المحتجزين", "المفقودين")
+    return None
 
 
 def _reach_subject_kind(ctx: DocContext, comp: Compiled, toks: Sequence[Token], j: int) -> str | None:

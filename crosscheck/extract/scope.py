@@ -493,6 +493,10 @@ class ScopeLexicon:
         self.reach_subject_relatives = frozenset(normalize_word(w) for w in rules.reach_subject_relatives)
         self.reach_subject_between = frozenset(normalize_word(w) for w in rules.reach_subject_between)
         self.reach_subject_window = rules.reach_subject_window
+        self.state_after_kinds = tuple(rules.state_after_kinds)
+        self.state_after_relatives = frozenset(normalize_word(w) for w in rules.state_after_relatives)
+        self.state_after_window = rules.state_after_window
+        self.state_after_done = frozenset(normalize_word(w) for w in rules.state_after_done)
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
         )

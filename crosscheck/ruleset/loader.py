@@ -650,6 +650,13 @@ class ScopeRules(_Strict):
     reach_subject_relatives: list[str] = Field(default_factory=list)
     reach_subject_between: list[str] = Field(default_factory=list)
     reach_subject_window: int = 5
+    # A definite counted noun, its figure, then a relative clause or a definite participle that
+    # names their state (rules/scope.yaml state_after_*): the kinds such a state may give, the
+    # relative pronouns, and how many words of the relative clause are read.
+    state_after_kinds: list[str] = Field(default_factory=list)
+    state_after_relatives: list[str] = Field(default_factory=list)
+    state_after_window: int = 6
+    state_after_done: list[str] = Field(default_factory=list)  # a release done before the noun
     groups: dict[str, list[str]]  # group -> nouns
     # casualty nouns a group's adjective may follow ("94 قتيلا مدنيا": civilians)
     group_after_nouns: list[str] = Field(default_factory=list)
