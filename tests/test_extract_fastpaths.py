@@ -179,9 +179,13 @@ def _plain_shadowed(index, cue, rule_id):
     own = rule_id.split(":")[0]
     kind = {r.id: r.kind for r in load_rules().kinds}
     quiet = {r.id for r in load_rules().kinds if not r.shadows}  # (session 36: `shadows: false`)
+    # (session 41: a count of people's cue never hides a length's, the rules with units)
+    measures = {r.id for r in load_rules().kinds if r.units}
 
     def other(payload):
         rid = str(payload).split(":")[0]
+        if own in measures and rid not in measures:
+            return False
         return rid != own and rid not in quiet and (kind.get(rid) is None or kind.get(rid) != kind.get(own))
 
     if any(e > end and other(q.payload) for _s, e, q in matches):
