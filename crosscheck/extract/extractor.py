@@ -1374,7 +1374,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         # "العمال الـ38 الذين ظلوا في عداد المفقودين", "الرهائن الـ53 المحتجزين": the state named
         # after a definite noun and its figure is the figure's kind
         state = _state_after(ctx, comp, toks, i1, state_at)
-        if state is not None and (match is None or match[0].rule.kind != state.rule.kind):
+        if state is not None and (match is None or match[0].rule.kind != state.rule.kind) and (
+            match is None or match[0].rule.kind not in ctx.scope.state_after_releases
+            # "أفرج عن الرهائن الـ50 الذين كانوا محتجزين": a release told as done is of those once
+            # held; "لتحرير الرهائن الـ53 المحتجزين", "دعت إلى إطلاق سراح …": asked or tried, they are held
+            or any(not toks[k].forms.isdisjoint(ctx.scope.state_after_undone) for k in range(max(0, i0 - 5), i0))
+        ):
             match = (state, match[1] if match is not None else i1, 1.0, 0)
     if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(
         ctx, toks, left, i1, match[0].rule.kind
@@ -1814,14 +1819,13 @@ def _state_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], noun: i
     """The rule of the state named right after a definite figure read noun first (its noun at
     toks[noun], the word after them at toks[at]; rules/scope.yaml state_after_*): "العمال الـ38
     الذين ظلوا في عداد المفقودين" (a cue of a state kind in the relative clause), "الرهائن الـ53
-    المحتجزين" (the participle's own cue right after the figure)."""
+    المحتجزين" (the participle's own cue right after the figure).  (A release the state overrides
+    only when asked for or attempted: _claim, scope state_after_undone.)"""
     sc = ctx.scope
     if at >= len(toks) or toks[at].brk_before:
         return None
     if not (_is_counted_noun(ctx, comp, toks, noun) or ctx.nisba.people(toks[noun])):
         return None  # the definite noun counts people ("العمال", "الرهائن"), not things
-    if any(not toks[k].forms.isdisjoint(sc.state_after_done) for k in range(max(0, noun - 5), noun - 1)):
-        return None  # "أفرج عن الرهائن الـ50 الذين كانوا محتجزين": a release done of those once held
     rules = [comp.by_id[k] for k in sc.state_after_kinds if k in comp.by_id]
     t = toks[at]
     if not t.forms.isdisjoint(sc.state_after_relatives):

@@ -496,7 +496,8 @@ class ScopeLexicon:
         self.state_after_kinds = tuple(rules.state_after_kinds)
         self.state_after_relatives = frozenset(normalize_word(w) for w in rules.state_after_relatives)
         self.state_after_window = rules.state_after_window
-        self.state_after_done = frozenset(normalize_word(w) for w in rules.state_after_done)
+        self.state_after_releases = frozenset(rules.state_after_releases)
+        self.state_after_undone = frozenset(normalize_word(w) for w in rules.state_after_undone)
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
         )

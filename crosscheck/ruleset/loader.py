@@ -656,7 +656,10 @@ class ScopeRules(_Strict):
     state_after_kinds: list[str] = Field(default_factory=list)
     state_after_relatives: list[str] = Field(default_factory=list)
     state_after_window: int = 6
-    state_after_done: list[str] = Field(default_factory=list)  # a release done before the noun
+    # the release kinds a state overrides only when the release is asked for or attempted
+    # (state_after_undone: its words before the noun)
+    state_after_releases: list[str] = Field(default_factory=list)
+    state_after_undone: list[str] = Field(default_factory=list)
     groups: dict[str, list[str]]  # group -> nouns
     # casualty nouns a group's adjective may follow ("94 قتيلا مدنيا": civilians)
     group_after_nouns: list[str] = Field(default_factory=list)
