@@ -133,13 +133,26 @@ class Normalized:
         return self.to_original(start), o_end
 
 
+# A tatweel standing alone between spaces is a dash, not a stretched letter: outlets write
+# "باريس ـ «القدس العربي»:" for a dateline's separator, "3 ـ 4" for a range.  It becomes "-"
+# (one character for one: no offset moves) instead of being dropped with the tatweels inside words.
+_LONE_TATWEEL = re.compile("(?<!\\S)\u0640+(?!\\S)")
+
+
+def _dash(m: "re.Match[str]") -> str:
+    return "-" * len(m.group())
+
+
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching while remembering where every character came from."""
+    original = text
+    if "\u0640" in text:
+        text = _LONE_TATWEEL.sub(_dash, text)
     if _PRESENTATION.search(text):
-        return _normalize_general(text)
+        return _normalize_general(text, original)
     if len(text) <= _PIECE:
         out, deleted = _fast(text, 0)
-        return Normalized(text, out, _deleted_at=_shifted(deleted))
+        return Normalized(original, out, _deleted_at=_shifted(deleted))
     # a long text a piece at a time (every change is of one character, so pieces are
     # independent): one copy of the text is built, not one per substitution
     pieces, deleted = [], array("q")
@@ -147,7 +160,7 @@ def normalize(text: str) -> Normalized:
         out, gone = _fast(text[a : a + _PIECE], a)
         pieces.append(out)
         deleted.extend(gone)
-    return Normalized(text, "".join(pieces), _deleted_at=_shifted(deleted))
+    return Normalized(original, "".join(pieces), _deleted_at=_shifted(deleted))
 
 
 def _shifted(deleted) -> "array[int]":
@@ -172,7 +185,7 @@ def _fast(text: str, offset: int) -> tuple[str, list[int]]:
     return out, deleted
 
 
-def _normalize_general(text: str) -> Normalized:
+def _normalize_general(text: str, original: str | None = None) -> Normalized:
     """Character-by-character path for texts with presentation forms (ligatures expand)."""
     pieces: list[str] = []
     norm_at: list[int] = [0]
@@ -197,7 +210,7 @@ def _normalize_general(text: str) -> Normalized:
         orig_at.append(o_pos)
     if o_pos < len(text):
         pieces.append(text[o_pos:].translate(_TABLE))
-    return Normalized(text, "".join(pieces), norm_at, orig_at)
+    return Normalized(text if original is None else original, "".join(pieces), norm_at, orig_at)
 
 
 _KEPT_CHARS = 2000  # sentences longer than this are normalised each time, not kept
