@@ -800,7 +800,17 @@ class DocContext:
             return document_location(self.gaz, counts, adjectives | self.dateline_countries)
         # sidebars name other stories' places; speakers' venues are none of the story's
         text = self._cut([*self.furniture, *self.outlet_spans, *self.venue_spans])
-        return document_location(self.gaz, *self.gaz.counts_and_adjectives(text))
+        return document_location(self.gaz, *self.gaz.counts_and_adjectives(text), filed_from=self.filed_from)
+
+    @cached_property
+    def filed_from(self) -> frozenset[str]:
+        """The countries of the dateline's places ("باريس - «القدس العربي»:": France), named again
+        in the body or not: they break a tie between unrelated places (document_location)."""
+        out: set[str] = set()
+        for p in self._dateline[1]:
+            chain = self.gaz.parent_chain(p)
+            out.add(chain[-1] if chain else p)
+        return frozenset(out)
 
     @cached_property
     def vote_events(self) -> list[tuple[int, str]]:

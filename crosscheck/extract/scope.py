@@ -773,8 +773,8 @@ class LocationIndex:
         return best.place.id, not related
 
 
-def document_location(gaz: Gazetteer, counts: Counter[str], adjectives: frozenset[str] | set[str] = frozenset()
-                      ) -> str | None:
+def document_location(gaz: Gazetteer, counts: Counter[str], adjectives: frozenset[str] | set[str] = frozenset(),
+                      filed_from: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The place an article is about: most mentioned, a sub-area also counting for its parent.
 
     When every mention of a larger place is a mention of the top one (Sindh named, Pakistan
@@ -782,7 +782,11 @@ def document_location(gaz: Gazetteer, counts: Counter[str], adjectives: frozense
     الباكستانية", "وزارة الداخلية النيبالية": the figures are the nation's), the article is
     about the largest such place: a region (a province, a district) it singles out is a part of
     its story, not all of it.  A city is not overruled so: an event in a city (a blast in Beirut)
-    is the city's, whoever counts its dead."""
+    is the city's, whoever counts its dead.
+
+    Two unrelated places named as often ("تركزت الوفيات في منطقة باريس" and "وفي إيطاليا") are
+    no safe default, unless one of them is (in) the country the article is filed from (its
+    dateline, `filed_from`: "باريس - «القدس العربي»:"): the reporter's own country is the story's."""
     total: Counter[str] = Counter()
     for pid, n in counts.items():
         total[pid] += n
@@ -792,7 +796,11 @@ def document_location(gaz: Gazetteer, counts: Counter[str], adjectives: frozense
         return None
     (top, n), *rest = total.most_common()
     if rest and rest[0][1] == n and not gaz.is_within(rest[0][0], top) and not gaz.is_within(top, rest[0][0]):
-        return None  # two unrelated places tie: no safe default
+        tied = [p for p, m in total.items() if m == n and gaz.by_id[p].type == "country"]
+        home = [p for p in tied if p in filed_from]
+        if len(home) != 1:
+            return None  # two unrelated places tie: no safe default
+        top = home[0]
     if gaz.by_id[top].type in ("region", "area"):  # a city hosts its own event (a blast in Beirut)
         for parent in reversed(gaz.parent_chain(top)):
             if total[parent] == n and parent in adjectives:
