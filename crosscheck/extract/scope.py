@@ -45,6 +45,15 @@ class Gazetteer:
         self._dateline_date_re = re.compile(rules.dateline_date) if rules.dateline_date else None
         self._label_re = regex_cache.compile(rules.headline_label) if rules.headline_label else None
         self._dateline_outlet_re = re.compile(rules.dateline_outlet) if rules.dateline_outlet else None
+        # "في إقليم التبت الصيني", "بمقاطعة سيتشوان الصينية": a locative, a word naming an area
+        # (`area_heads`), one to `area_head_words` words, then the country's adjective
+        heads = sorted({normalize_word(w) for w in rules.area_heads}, key=len, reverse=True)
+        self._area_of_re = re.compile(
+            r"(?<!\w)[وف]?(?:(?:في|داخل)\s+|ب)(?P<head>(?:ال)?(?:" + "|".join(map(re.escape, heads))
+            + r"))(?:\s+" + (r"(?!(?:" + "|".join(map(re.escape, sorted({normalize_word(w) for w in rules.area_not_of}, key=len, reverse=True)))
+                              + r")(?!\w))" if rules.area_not_of else "")
+            + r"[^\W\d_]+){1," + str(max(1, rules.area_head_words)) + r"}\s+\Z"
+        ) if heads else None
         lookup: dict[str, tuple[Place, bool]] = {}
         for p in rules.places:
             for n in p.names:
@@ -273,7 +282,7 @@ class Gazetteer:
 
     def mentions(self, text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
         """Place mentions in text[lo:hi] (a sentence: the alternation is too slow for whole corpora)."""
-        out = []
+        out, moved = [], False
         for m in self.pattern.finditer(text, lo, len(text) if hi is None else hi):
             name = m.group("name")
             # (a name of letters only has no run of spaces to make single)
@@ -292,7 +301,16 @@ class Gazetteer:
                 located = True  # "العراق: مقتل 12 في تفجير": the headline's label places its figures
             if place.bare_is_word and not pre and not located and not adjective:
                 continue  # "الطالبات عدن إلى منازلهن": the bare word is a verb, not Aden
-            out.append(Mention(m.start("name"), m.end(), place, adjective, located))
+            start = m.start("name")
+            if adjective and place.type == "country" and self._area_of_re is not None and not pre.startswith(("ب", "ل", "ك")):
+                # "20 في إقليم التبت الصيني": an area the gazetteer may not know, named by its
+                # country's adjective - a place of that country, stated where the area is named
+                area = self._area_of_re.search(text, max(lo, m.start() - 80), m.start())
+                if area is not None:
+                    start, adjective, located, moved = area.start("head"), False, True, True
+            out.append(Mention(start, m.end(), place, adjective, located))
+        if moved:
+            out.sort(key=lambda x: x.start)
         return out
 
     def counts(self, text: str) -> Counter[str]:

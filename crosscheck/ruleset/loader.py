@@ -526,6 +526,14 @@ class GazetteerRules(_Strict):
     # a regex over the normalised text right after the country
     host_item_after: Optional[str] = None
     host_examples: Optional[Examples] = None
+    # An area named by its country's adjective ("في إقليم التبت الصيني", "بمقاطعة سيتشوان الصينية"):
+    # a locative, one of `area_heads`, one to `area_head_words` words and a country's adjective
+    # place the figure in that country, even when the gazetteer does not know the area.
+    # Examples: hit texts whose figure takes `location`; miss texts where it does not.
+    area_heads: list[str] = Field(default_factory=list)
+    area_head_words: int = Field(2, ge=1, le=4)
+    area_not_of: list[str] = Field(default_factory=list)  # words between that make it a neighbour's (الحدود)
+    area_examples: Optional[Examples] = None
     child_window: int = 12  # prefer a sub-area (Rafah) over its parent (Gaza) within this many words
     # ... but not over the claim's own place: one this many words after it ("400 شخص في باكستان")
     own_place_window: int = 2
