@@ -379,6 +379,10 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
             if v is not None:
                 family[(c.doc, fam, "event")][cfg.resolution_event.format(value=_int_text(v))] += 1
 
+    lent: dict[str, set[str]] = defaultdict(set)  # the place each article lends its figures
+    for c in claims:
+        if PLACE_FROM_ARTICLE in c.inferred and _present(c.location) is not None:
+            lent[c.doc].add(_country(_present(c.location)))
     members: list[Member] = []
     for i, c in enumerate(claims):
         if not lends_context(c) and _is_past(c) and "location" in c.inferred:
@@ -405,6 +409,12 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
                 continue  # the article's place is today's story's, not the past event's
             counts = same_kind.get((c.doc, c.kind, a))
             value = _winner(counts) if counts else None
+            if a == "location" and value is not None and (
+                    len(counts) > 1 or (c.doc in lent and _country(value) not in lent[c.doc])):
+                # its article's other figures of its kind stand at several places ("قتل 62 في الهند
+                # و20 في الصين"), or at one the article does not lend its figures (its default is
+                # elsewhere): they are figures of other places, not its own
+                value = None
             if value is None:
                 fam = family_of.get(c.kind)
                 fcounts = family.get((c.doc, fam, a)) if fam else None
