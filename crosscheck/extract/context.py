@@ -800,7 +800,10 @@ class DocContext:
             return document_location(self.gaz, counts, adjectives | self.dateline_countries)
         # sidebars name other stories' places; speakers' venues are none of the story's
         text = self._cut([*self.furniture, *self.outlet_spans, *self.venue_spans])
-        return document_location(self.gaz, *self.gaz.counts_and_adjectives(text), filed_from=self.filed_from)
+        # (an article that sums several countries' figures keeps no default on a tie: its figures
+        # are each their side's, and the reporter's country is only one side)
+        return document_location(self.gaz, *self.gaz.counts_and_adjectives(text),
+                                 filed_from=frozenset() if self.states_combination else self.filed_from)
 
     @cached_property
     def filed_from(self) -> frozenset[str]:
