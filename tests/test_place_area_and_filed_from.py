@@ -55,3 +55,20 @@ def test_the_dateline_country_breaks_a_tie_between_unrelated_places():
 def test_a_capital_after_a_word_naming_an_area_counts_and_a_bare_one_does_not():
     assert _places("توفي 8500 شخص في منطقة باريس خلال موجة الحر")[8500] == "france"
     assert _places("وأعلنت باريس أن 12 من رعاياها قتلوا")[12] is None
+
+
+OUTLETS = RULES.gazetteer.outlet_examples
+
+
+def test_outlet_examples_are_given():
+    assert RULES.gazetteer.outlet_names and RULES.gazetteer.outlet_heads and OUTLETS.hit and OUTLETS.miss
+
+
+@pytest.mark.parametrize("ex", OUTLETS.hit, ids=lambda e: e.text[:24])
+def test_a_place_inside_an_outlets_name_is_no_place(ex):
+    assert _places(ex.text).get(ex.value) == ex.location
+
+
+@pytest.mark.parametrize("text", OUTLETS.miss, ids=lambda t: t[:24])
+def test_the_same_words_outside_an_outlets_name_are_a_place(text):
+    assert any(loc is not None for loc in _places(text).values()), _places(text)

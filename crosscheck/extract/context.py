@@ -653,7 +653,7 @@ class DocContext:
         place of the story.  Normalised offsets, in order; one pass over the text."""
         names = [" ".join(normalize(self.doc.source or "").text.split())]
         names += self.gaz.dateline_outlets(self.text)  # "بانكوك - «القدس العربي»:" without metadata
-        out: list[tuple[int, int]] = []
+        out: list[tuple[int, int]] = list(self.gaz.named_outlets(self.text))  # "ذكرت صحيفة «صوت العراق»"
         for name in dict.fromkeys(names):
             if len(name) < 3 or name in self.gaz.lookup:
                 continue  # an outlet named just like a place: its mentions stay places

@@ -45,6 +45,18 @@ class Gazetteer:
         self._dateline_date_re = re.compile(rules.dateline_date) if rules.dateline_date else None
         self._label_re = regex_cache.compile(rules.headline_label) if rules.headline_label else None
         self._dateline_outlet_re = re.compile(rules.dateline_outlet) if rules.dateline_outlet else None
+        outlets = sorted({" ".join(normalize_word(w).split()) for w in rules.outlet_names}, key=len, reverse=True)
+        oheads = sorted({normalize_word(w) for w in rules.outlet_heads}, key=len, reverse=True)
+        alts = []
+        if outlets:  # a known outlet's name, whole words, a conjunction or preposition on it
+            alts.append(r"(?<!\w)[وفبل]?(?:ل)?((?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in outlets) + r"))(?!\w)")
+        headed = sorted({" ".join(normalize_word(w).split()) for w in rules.outlet_headed_names}, key=len, reverse=True)
+        if oheads:  # a quoted name right after a word naming an outlet, or a listed one
+            head = r"(?<!\w)[وفبل]?(?:ال)?(?:" + "|".join(map(re.escape, oheads)) + r")"
+            alts.append(head + r"\s*[«\"]([^»\"\n]{2,40})[»\"]")
+            if headed:
+                alts.append(head + r"\s+((?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in headed) + r"))(?!\w)")
+        self._outlet_re = re.compile("|".join(f"(?:{a})" for a in alts)) if alts else None
         # "في إقليم التبت الصيني", "بمقاطعة سيتشوان الصينية": a locative, a word naming an area
         # (`area_heads`), one to `area_head_words` words, then the country's adjective
         heads = sorted({normalize_word(w) for w in rules.area_heads}, key=len, reverse=True)
@@ -175,6 +187,13 @@ class Gazetteer:
             if (m := self._dateline_outlet_re.search(line)) is not None:
                 out.append(" ".join(m.group("name").split()))
         return out
+
+    def named_outlets(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the outlets a normalised text names (rules `outlet_names` anywhere, a quoted
+        name right after an `outlet_heads` word: "صحيفة «القدس العربي»"): one pass."""
+        if self._outlet_re is None:
+            return []
+        return [m.span(m.lastindex) for m in self._outlet_re.finditer(text)]
 
     def venues(self, text: str) -> list[tuple[int, int]]:
         """Where a normalised text names a speaker's venue (rules `venue_words`): the spans of

@@ -563,6 +563,15 @@ class GazetteerRules(_Strict):
     # repeats it, is no place of the story ("القدس" of "القدس العربي").  "" turns it off.
     dateline_outlet: str = ""
     dateline_outlet_examples: Optional[OutletExamples] = None
+    # Outlets named in the body: a name of `outlet_names` (outlets whose names hold a place word:
+    # "القدس العربي", "روسيا اليوم"), or a name in guillemets or quotes right after one of
+    # `outlet_heads` ("صحيفة «صوت العراق»", "موقع \"دمشق الآن\""): no place inside it is a
+    # place of the story (DocContext.outlet_spans).  Examples: hit texts whose figure takes
+    # `location` (None: the outlet's place is not taken).
+    outlet_names: list[str] = Field(default_factory=list)
+    outlet_headed_names: list[str] = Field(default_factory=list)  # outlets only after a head
+    outlet_heads: list[str] = Field(default_factory=list)
+    outlet_examples: Optional[Examples] = None
     # A speaker's venue ("دبلوماسي غربي في رانغون", "في مؤتمر صحفي عقده اليوم في كينشاسا"): a place
     # after a locative that stands within `venue_reach` words after one of `venue_words` is where
     # someone spoke, not a place of the figures (crosscheck.extract.scope.Gazetteer.venues).
