@@ -301,7 +301,7 @@ class Gazetteer:
 
     def mentions(self, text: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
         """Place mentions in text[lo:hi] (a sentence: the alternation is too slow for whole corpora)."""
-        out, moved = [], False
+        out, moved = [], []
         for m in self.pattern.finditer(text, lo, len(text) if hi is None else hi):
             name = m.group("name")
             # (a name of letters only has no run of spaces to make single)
@@ -326,9 +326,15 @@ class Gazetteer:
                 # country's adjective - a place of that country, stated where the area is named
                 area = self._area_of_re.search(text, max(lo, m.start() - 80), m.start())
                 if area is not None:
-                    start, adjective, located, moved = area.start("head"), False, True, True
+                    start, adjective, located = area.start("head"), False, True
+                    moved.append(len(out))
             out.append(Mention(start, m.end(), place, adjective, located))
         if moved:
+            # an area the gazetteer knows ("بولاية أوتار براديش الهندية") is itself the place: the
+            # adjective only names the country of an unknown one
+            known = {k for k in moved if any(y is not out[k] and out[k].start <= y.start < out[k].end
+                                             and not y.adjective for y in out)}
+            out = [x for k, x in enumerate(out) if k not in known]
             out.sort(key=lambda x: x.start)
         return out
 
