@@ -409,11 +409,12 @@ def _context_fill(claims: Sequence[Claim], cfg: ReconcileConfig) -> list[Member]
                 continue  # the article's place is today's story's, not the past event's
             counts = same_kind.get((c.doc, c.kind, a))
             value = _winner(counts) if counts else None
-            if a == "location" and value is not None and (
+            if a == "location" and value is not None and c.period != "superseded" and (
                     len(counts) > 1 or (c.doc in lent and _country(value) not in lent[c.doc])):
                 # its article's other figures of its kind stand at several places ("قتل 62 في الهند
                 # و20 في الصين"), or at one the article does not lend its figures (its default is
-                # elsewhere): they are figures of other places, not its own
+                # elsewhere): they are figures of other places, not its own.  (The old reading of a
+                # toll revised, "بعد أن كانت 20", keeps the place most of them stand at: the toll's.)
                 value = None
             if value is None:
                 fam = family_of.get(c.kind)
