@@ -186,7 +186,12 @@ def _fast(text: str, offset: int) -> tuple[str, list[int]]:
 
 
 def _normalize_general(text: str, original: str | None = None) -> Normalized:
-    """Character-by-character path for texts with presentation forms (ligatures expand)."""
+    """Character-by-character path for texts with presentation forms (ligatures expand).
+    `text` is the original, or (with `original`) its copy whose lone tatweels are dashes."""
+    if original is None:
+        original = text
+        if "\u0640" in text:
+            text = _LONE_TATWEEL.sub(_dash, text)
     pieces: list[str] = []
     norm_at: list[int] = [0]
     orig_at: list[int] = [0]
@@ -210,7 +215,7 @@ def _normalize_general(text: str, original: str | None = None) -> Normalized:
         orig_at.append(o_pos)
     if o_pos < len(text):
         pieces.append(text[o_pos:].translate(_TABLE))
-    return Normalized(text if original is None else original, "".join(pieces), norm_at, orig_at)
+    return Normalized(original, "".join(pieces), norm_at, orig_at)
 
 
 _KEPT_CHARS = 2000  # sentences longer than this are normalised each time, not kept
