@@ -1595,7 +1595,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         named = group_of(ctx.scope, toks, i1)
         if named is None and rule.group is not None and not part_of_list:
             named = subject_group(ctx.scope, toks, left)  # "عدد قتلى رجال الإطفاء بلغ 92"
-            if named is None and sibling is None:
+            if named is None and (sibling is None or earlier):
+                # (a bare earlier value, "بعد أن كانت 110", too: its sibling is the claim before)
                 named = _earlier_account_group(ctx, toks, s_lo, left, rule.kind)
         group = named or (_part_group(ctx, toks, left) if part_of_list else rule.group)
         if named is None and (group == rule.group or part_of_list):
