@@ -866,6 +866,9 @@ def group_of(lex: ScopeLexicon, tokens: Sequence[Token], noun_at: int) -> str | 
         hit = lex.groups.at(tokens, k)  # "94 قتيلا مدنيا": the adjective after the casualty noun
         if hit:
             return str(hit[0].payload)
+    if lex.subject_count and not tokens[noun_at].forms.isdisjoint(lex.subject_count):
+        # the subject right after the figure ("يرتفع إلى 35 عدد الجنود الذين قتلوا"): as before it
+        return _group_after_count(lex, tokens, noun_at + 1, min(len(tokens), noun_at + 1 + lex.rules.subject_window))
     # "30 ألفا من الأطفال", "شهيد من الأطفال"
     for k in (noun_at, noun_at + 1):
         if k < len(tokens) and not tokens[k].brk_before and "من" in tokens[k].forms:
