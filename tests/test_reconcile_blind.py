@@ -348,7 +348,7 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   General Assembly votes on a resolution and its later repeal with an amendment): seven stories, 35
   short articles, 301 gold lines, 188 judgements, 20 conflict judgements).  First figure on main
   70dbace before any session-39 work: 155/188 judgements, extraction 0.947 / 0.891 (F1 0.918).  Held
-  out during session 39, like C, G and O.
+  out during sessions 39 and 40, like C, G and O; a study set from session 41 on.
 - AY (`tests/reconcile_blind_ay/`, written blind at the start of session 39 by the second annotator
   (an insurgent massacre in villages of one province with a rising toll, a school kidnapping with
   students freed in batches and some still held, pardons of rebel prisoners, displaced people and
@@ -356,7 +356,25 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   towns and freed, a Security Council draft vetoed by a permanent member named in the text): seven
   stories, 35 short articles, 251 gold lines, 194 judgements, 23 conflict judgements).  First figure
   on main 70dbace before any session-39 work: 151/194 judgements, extraction 0.952 / 0.855 (F1
-  0.901).  Held out during session 39, like C, G and O.
+  0.901).  Held out during sessions 39 and 40, like C, G and O; a check set
+  (measured, never studied) from session 41 on.
+- AZ (`tests/reconcile_blind_az/`, written blind at the start of session 41 by one of two annotators
+  (a cyclone across two neighbouring countries with each country's toll and a combined one, a
+  building collapse with people pulled alive from the rubble, a heat wave with a ministry's toll
+  beside hospital counts, a cholera epidemic's cumulative and weekly counts, a crush at a
+  pilgrimage, a fire in a workers' building, General Assembly votes on an intervention with an
+  amendment voted separately): seven stories, 35 short articles, 324 gold lines, 190 judgements, 22
+  conflict judgements).  First figure on main 1017b32 before any session-41 work: 164/190
+  judgements, extraction 0.932 / 0.855 (F1 0.892).  Held out during session 41, like C, G and O.
+- BA (`tests/reconcile_blind_ba/`, written blind at the start of session 41 by the second annotator
+  (the battle for a city with the city's and the province's tolls, a hotel siege with hostages freed
+  in batches, prisoners of war repatriated in stages between two states, refugees returning from a
+  neighbouring country, a humanitarian truce with its length and extensions, mass-grave exhumations
+  with identified and unidentified bodies, Security Council votes on sanctions with a draft vetoed
+  by two permanent members named in the text): seven stories, 35 short articles, 307 gold lines, 189
+  judgements, 22 conflict judgements).  First figure on main 1017b32 before any session-41 work:
+  137/189 judgements, extraction 0.931 / 0.755 (F1 0.834).  Held out during session 41, like C, G
+  and O.
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
@@ -399,6 +417,8 @@ JUDGEMENTS_FLOOR = {
     "reconcile_blind_aw": 157,  # session 39 at integration 157, LOWERED from 159: three session-39 changes taken back out at integration after the clean-clone suite failed on them (a truce's length compared at its country merged two cities' truces; a past year told by a relative clause broke the bounded event search's equivalence test; a recalled figure's digit slip within its own cluster flagged a figure revised down); session 39 (recon3) 159: a past event named as a part of its year then told by a relative clause; of 199 (first figure 156; held out in session 38)
     "reconcile_blind_ax": 155,  # session 39 at integration 154, LOWERED from 155 (held out, totals only, not looked at): an ablation puts it on recon2's report verbs with the figure as their object pronoun ('التي أعلنها ... صباح الثلاثاء'), kept for their +5 on a study set; of 188 (first figure 155; held out in session 39)
     "reconcile_blind_ay": 151,  # of 194 (first figure 151; held out in session 39)
+    "reconcile_blind_az": 165,  # of 190 (first figure 164; held out in session 41)
+    "reconcile_blind_ba": 137,  # of 189 (first figure 137; held out in session 41)
     "reconcile_blind_aq": 163,  # of 194 (first figure 155; held out in session 35); session 35 at integration 156, measured only (held out, totals only): recon2 (a running total kept on one day names the figures it leaves out apart)
     "reconcile_blind_aj": 153,  # session 41 (recon) 153, LOWERED: check set, not looked at: one judgement lost with session 41 (recon)'s places - reported, not tuned; session 39 at integration 154, LOWERED from 158: three session-39 changes taken back out at integration after the clean-clone suite failed on them (a truce's length compared at its country merged two cities' truces; a past year told by a relative clause broke the bounded event search's equivalence test; a recalled figure's digit slip within its own cluster flagged a figure revised down); session 39 (recon2) 156 (check set, totals only, not looked at; measured twice); session 35 (recon2) 154: figures a running total kept on one day leaves out are named apart (each against the kept figure) when more sources back that day than give them, not the whole cluster's conflict; of 178 (first figure 144; held out in session 32); session 33 (recon) 146 -> 150: Bangui a city of the Central African Republic (AJ06 parts and falls of its displaced); session 33 at integration 146: recon3 (the first vote of a sentence dated by its month); session 33 at integration (round 2) 152: recon3 (a past vote named with its month meets the votes of that month), recon (Bangui a city of the Central African Republic)
     "reconcile_blind_ak": 157,  # session 41 (extract) 156: a figure corrected right after a claim ('وليس 306 كما أعلن') is the value first announced; time spent in prison is a captivity's length; session 36 (recon) 153: a country hosting, receiving or counting ('تستضيف كولومبيا', 'لجأوا إلى أوزبكستان', 'الإكوادور تحصي') is its sentence's place; session 35 (extract2) 152: cases beside deaths no toll ('215 وفاة وأكثر من 1800 حالة'); of 176 (first figure 140; held out in session 32); session 33 (recon) 151 -> 152: a dateline outlet with agencies after a second dash ("<city> – «القدس العربي» – وكالات:") lends no Jerusalem (AK01 +3, -2); session 32 at integration 139, measured only (held out, totals only): lost with recon3's grouping work (nationals parts, releases of the held, day-dated captives, record 'since'); switching each of its four settings off did not restore it, so the cause is in its code, not looked for on the set; session 33 (extract3) 141: dates - earlier figures brought in by "مقارنة بـ"/"بعد أن تحدثت" own the day after them; "وكانت الحصيلة في الخامس من مايو 1102 وفاة" is the 1102's day, not a year; session 33 at integration 150: recon3 (+5: recalled tallies split, non-voters no abstainers), recon2 (+5: an undated recap of a succession of figures), extract3 (+2: earlier figures' own days), extract2 (-1: the headline's place); session 33 at integration (round 2) 151: recon (an outlet on the dateline no place) measured 152 on its branch, 151 with the other landings
@@ -489,6 +509,8 @@ EXTRACTION_FLOOR = {
     "reconcile_blind_aw": (0.889, 0.775, 377),  # session 39 at integration 0.886/0.772, LOWERED from 0.886/0.778: the hour windows (خلال الساعات الأربع والعشرين الماضية as duration_days) were taken out at integration: a count's window is its period (issue 8), not a war's or truce's length; floor back to the measure without them; first figure in session 38: 0.866 / 0.749 (held out)
     "reconcile_blind_ax": (0.947, 0.899, 301),  # first figure in session 39: 0.947 / 0.891 (held out)
     "reconcile_blind_ay": (0.946, 0.854, 251),  # session 39 at integration 0.947 / 0.855, precision LOWERED from 0.952 (held out, totals only, not looked at: one more spurious claim after the extraction branches landed); first figure in session 39: 0.952 / 0.855 (held out)
+    "reconcile_blind_az": (0.931, 0.854, 324),  # first figure in session 41: 0.932 / 0.855 (held out)
+    "reconcile_blind_ba": (0.930, 0.754, 307),  # first figure in session 41: 0.931 / 0.755 (held out)
 }
 
 
