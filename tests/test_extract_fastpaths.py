@@ -1007,7 +1007,7 @@ def test_phrases_tried_by_word_pairs_match_as_every_candidate_does(monkeypatch):
         monkeypatch.setattr(lx, "_PAIRS", True)
 
 
-def test_place_names_of_letters_only_are_looked_up_as_written():
+def test_place_names_of_letters_only_are_looked_up_as_written(monkeypatch):
     """Gazetteer.mentions looks a name of letters only up as written (no run of spaces to make
     single) and passes a name holding spaces of any kind through _SPACES: the same mentions as
     making every name single-spaced, on texts of the gazetteer's names joined by every kind of
@@ -1017,6 +1017,10 @@ def test_place_names_of_letters_only_are_looked_up_as_written():
     from crosscheck.models import Document
 
     gz = DocContext(Document(id="x", text="في غزة"), load_rules()).gaz
+    # (an area named by a country's adjective, "بولاية … الهندية", moves that mention: another step
+    # than the lookup this test compares, which random names would trip - tested in
+    # tests/test_place_area_and_filed_from.py)
+    monkeypatch.setattr(gz, "_area_of_re", None)
     names = sorted(gz.lookup)
     rng = random.Random(47)
     spaces = [" ", "  ", "\u00a0", "\t", "\n", " \u2009"]
