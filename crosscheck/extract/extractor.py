@@ -1378,7 +1378,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             match is None or match[0].rule.kind not in ctx.scope.state_after_releases
             # "أفرج عن الرهائن الـ50 الذين كانوا محتجزين": a release told as done is of those once
             # held; "لتحرير الرهائن الـ53 المحتجزين", "دعت إلى إطلاق سراح …": asked or tried, they are held
-            or any(not toks[k].forms.isdisjoint(ctx.scope.state_after_undone) for k in range(max(0, i0 - 5), i0))
+            or any(not toks[k].forms.isdisjoint(ctx.scope.state_after_undone) for k in range(max(0, i0 - ctx.scope.state_after_undone_words), i0))
         ):
             match = (state, match[1] if match is not None else i1, 1.0, 0)
     if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(

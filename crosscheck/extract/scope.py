@@ -541,6 +541,7 @@ class ScopeLexicon:
         self.state_after_window = rules.state_after_window
         self.state_after_releases = frozenset(rules.state_after_releases)
         self.state_after_undone = frozenset(normalize_word(w) for w in rules.state_after_undone)
+        self.state_after_undone_words = rules.state_after_undone_words
         self.groups = PhraseSet(
             Phrase.parse(n, g) for g, nouns in rules.groups.items() for n in nouns
         )

@@ -677,6 +677,7 @@ class ScopeRules(_Strict):
     # (state_after_undone: its words before the noun)
     state_after_releases: list[str] = Field(default_factory=list)
     state_after_undone: list[str] = Field(default_factory=list)
+    state_after_undone_words: int = Field(5, ge=1, le=12)  # how many words before the noun are read for them
     groups: dict[str, list[str]]  # group -> nouns
     # casualty nouns a group's adjective may follow ("94 قتيلا مدنيا": civilians)
     group_after_nouns: list[str] = Field(default_factory=list)
