@@ -4130,7 +4130,55 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             index = ctx.cue_index(comp.tagged_cues, toks)
         if _restated_cue(ctx, index, ck.rule, toks, left, right, fig) is None:
             return None
+    spent = ctx.scope.spent_cues.get(ck.rule.id)
+    if (cue is not None and spent and 0 <= cue[1] < len(toks) and not toks[cue[1]].forms.isdisjoint(spent)
+            and _spent_time(ctx, toks, max(right, cue[1] + 1))):
+        return None
     return cue
+
+
+def _spent_time(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """Does a length of time stand at toks[k] (scope `spent_*`): hedges and a number (digits or
+    number words), then a unit of time, in the clause, maybe after a place of the stay ("في الأسر
+    300 يوم")?  A unit that also dates ("يوم", "عام") needs its number; one in brackets right
+    after a person is an age ("طفل (12 عاما)"), no stay.  ("قضى البحارة 210 أيام": spent, no toll.)"""
+    return _spent_at(ctx, toks, k) or (k + 1 < len(toks) and not toks[k].brk_before and _spent_at(ctx, toks, k + 1))
+
+
+def _spent_at(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """_spent_time right at toks[k] (the caller also tries past one word: the figure's noun after
+    it, "الرهائن الستة" read as "الستة الرهائن")."""
+    sc = ctx.scope
+    n = len(toks)
+    if k < n and not toks[k].brk_before and not toks[k].forms.isdisjoint(sc.spent_places):
+        j = k + 1
+        while j < n and j <= k + sc.spent_place_words and not toks[j].brk_before and not toks[j].is_digit() \
+                and toks[j].forms.isdisjoint(sc.spent_fillers) and toks[j].forms.isdisjoint(sc.spent_numbers):
+            j += 1
+        return _spent_length(ctx, toks, j)
+    return _spent_length(ctx, toks, k)
+
+
+def _spent_length(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    sc = ctx.scope
+    n = len(toks)
+    number = False
+    j = k
+    while j < n and j < k + 4 and not toks[j].brk_before:
+        t = toks[j]
+        if j > 0 and ctx.text[toks[j - 1].nend:t.nstart].rstrip().endswith(("(", "[")):
+            return False  # an age in brackets
+        if number and not t.forms.isdisjoint(sc.spent_counted_units):
+            return True
+        if not t.forms.isdisjoint(sc.spent_units):
+            return True
+        counted = t.is_digit() or not t.forms.isdisjoint(sc.spent_numbers)
+        if counted or not t.forms.isdisjoint(sc.spent_fillers):
+            number = number or counted
+            j += 1
+            continue
+        return False
+    return False
 
 
 def _find_any_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Token], left: int, right: int,

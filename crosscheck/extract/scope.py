@@ -529,6 +529,13 @@ class ScopeLexicon:
         self.restatement_nouns = frozenset(normalize_word(w) for w in rules.restatement_nouns)
         self.restated_nouns = frozenset(normalize_word(w) for w in rules.restated_nouns)
         self.restatement_cues = {k: frozenset(normalize_word(w) for w in v) for k, v in rules.restatement_cues.items()}
+        self.spent_cues = {k: frozenset(normalize_word(w) for w in v) for k, v in rules.spent_cues.items()}
+        self.spent_units = frozenset(normalize_word(w) for w in rules.spent_units)
+        self.spent_counted_units = frozenset(normalize_word(w) for w in rules.spent_counted_units)
+        self.spent_fillers = frozenset(normalize_word(w) for w in rules.spent_fillers)
+        self.spent_numbers = frozenset(normalize_word(w) for w in rules.spent_numbers)
+        self.spent_places = frozenset(normalize_word(w) for w in rules.spent_places)
+        self.spent_place_words = rules.spent_place_words
         self.next_subject_verbs = tuple(normalize_word(w) for w in rules.next_subject_verbs)
         self.reach_subject_verbs = frozenset(normalize_word(w) for w in rules.reach_subject_verbs)
         self.reach_subject_nouns = {normalize_word(w): k for k, ws in rules.reach_subject_nouns.items() for w in ws}

@@ -654,6 +654,18 @@ class ScopeRules(_Strict):
     restated_nouns: list[str] = Field(default_factory=list)
     # rule id -> its cues that tell only such a restated count ("نزحت" agrees with the households)
     restatement_cues: dict[str, list[str]] = Field(default_factory=dict)
+    # rule id -> its cues that mean "spent" when a length of time follows the figure (or the cue
+    # after it): "قضى البحارة الأربعة 210 أيام في البحر" counts no dead (extractor._spent_time)
+    spent_cues: dict[str, list[str]] = Field(default_factory=dict)
+    # the lengths: units alone ("سنوات", "أياما") and units that need a number before them
+    # ("يوم", "عام": alone they date, "يوم الجمعة"); the words that may stand before the number
+    # (hedges, number words) and the words that open a place of the stay before it ("في الأسر")
+    spent_units: list[str] = Field(default_factory=list)
+    spent_counted_units: list[str] = Field(default_factory=list)
+    spent_fillers: list[str] = Field(default_factory=list)
+    spent_numbers: list[str] = Field(default_factory=list)
+    spent_places: list[str] = Field(default_factory=list)
+    spent_place_words: int = Field(2, ge=0, le=4)
     # How a present-tense verb begins: "و" + a word that is no counted noun, then such a verb,
     # right after a figure is the next clause's subject and its verb, not the figure's noun.
     next_subject_verbs: list[str] = Field(default_factory=list)
