@@ -1733,8 +1733,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 and _in_shelter(ctx, toks, right)):
             group = sr.shelter_group  # "يقيم نحو 8 آلاف في الملاجئ": a part of the displaced
         if not part_of_list and sibling is None and _may(ctx, toks, ctx.scope.among_wholes) and (
-            (left > 0 and not toks[left].brk_before and ctx.scope.among_wholes.ending_at(toks, left) is not None)
-            or _among_whole_after(ctx, toks, right)
+            _among_whole_before(ctx, toks, left) or _among_whole_after(ctx, toks, right)
         ):
             # "ومن بين القتلى 16 عاملا", "30 سائحا بين القتلى الـ38": a part of the dead named by
             # its own noun (a nationality or a named group above keeps its name)
@@ -3370,6 +3369,29 @@ def _after_other_kind(ctx: DocContext, s_lo: int, kind: str) -> bool:
     a figure of their kind ("قتل القائد فلان، إضافة إلى 4 مقاتلين": the others besides him)."""
     placed = ctx.sentence_claims.get(s_lo)
     return bool(placed) and placed[-1].claim.kind not in (kind, "other")
+
+
+def _among_whole_before(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
+    """The whole named right before a count ("ومن بين القتلى 16 عاملا"), up to
+    `among_modifiers_reach` definite words of the whole between them ("بين الرهائن المحررين 24
+    يابانيا", "من بين القتلى المدنيين 12 طفلا", "بين الرهائن المفرج عنهم 5 فرنسيين";
+    rules/scope.yaml `among_wholes`, `among_modifiers_reach`, `among_modifier_tails`).  Bounded."""
+    sr = ctx.rules.scope
+    k = left
+    for step in range(sr.among_modifiers_reach + 1):
+        if k <= 0 or toks[k].brk_before:
+            return False
+        if ctx.scope.among_wholes.ending_at(toks, k) is not None:
+            return True
+        if step == sr.among_modifiers_reach:
+            return False
+        k -= 1
+        if not toks[k].forms.isdisjoint(sr.among_modifier_tails) and k > 0 and not toks[k].brk_before:
+            k -= 1  # "المفرج عنهم": a participle and its pronoun tail, one modifier
+        word = toks[k].text
+        if not (word.startswith("ال") and len(word) > 3 and not any(ch.isdigit() for ch in word)):
+            return False
+    return False
 
 
 def _among_whole_after(ctx: DocContext, toks: Sequence[Token], right: int) -> bool:

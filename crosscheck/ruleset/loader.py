@@ -757,6 +757,11 @@ class ScopeRules(_Strict):
     # "(من) بين القتلى" right before a count: a part of that whole ("subset:<noun>")
     among_wholes: list[str] = Field(default_factory=list)
     among_copulas: list[str] = Field(default_factory=lambda: ["هم", "هن"])
+    # Definite words (adjectives of the whole) that may stand between "(من) بين <whole>" and the
+    # count after it ("بين الرهائن المحررين 24 يابانيا"), at most `among_modifiers_reach`, and the
+    # pronoun tails that may close such a modifier ("بين المفرج عنهم")
+    among_modifiers_reach: int = 0
+    among_modifier_tails: list[str] = Field(default_factory=list)
     # Words right before the first item of a breakdown by places written after each figure
     # ("توزعت الوفيات بين 12 في بلدة ألف و5 في بلدة باء"): with a place the gazetteer does not
     # know, each item is a part named by its own place (crosscheck.extract.place_items).
