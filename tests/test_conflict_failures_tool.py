@@ -73,3 +73,10 @@ def test_cli_reads_gold_beside_judgements(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "1 not_extracted(other_value)" in out and "1 failing agree judgements" in out
     assert cf.main([str(tmp_path / "nope.json"), str(tmp_path / "judgements.jsonl")]) == 2
+
+
+def test_ancestors_walk_the_whole_chain():
+    # a city's grandparent is within reach: Sinjar -> Nineveh -> Iraq is region-country, not unrelated
+    parents = {"sinjar": "nineveh", "nineveh": "iraq"}
+    assert cf._ancestors("sinjar", parents) == {"nineveh", "iraq"}
+    assert cf._ancestors("iraq", parents) == set()

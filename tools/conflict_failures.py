@@ -82,8 +82,9 @@ def _place_parents() -> dict[str, str]:
 
 
 def _ancestors(place, parents) -> set:
+    """Every place containing `place` (a city's governorate and country, not only its parent)."""
     out = set()
-    while place in parents and place not in out:
+    while place in parents and parents[place] not in out:
         place = parents[place]
         out.add(place)
     return out
