@@ -131,3 +131,31 @@ def test_a_speakers_venue_or_a_clock_times_zone_is_no_place_of_the_figures():
     assert got[7] == "baghdad"
     venues = gaz().venues(normalize("وقال الوزير في مؤتمر صحفي عقده اليوم في دمشق إن 35 شخصا قتلوا").text)
     assert len(venues) == 1
+
+
+def test_one_sentence_listing_a_countrys_regions_counts_once_for_it():
+    # the story's country named in two sentences; an aside naming another country and two of its
+    # regions in one sentence is one sentence of that country, not three mentions beside two
+    text = ("ضربت موجة الحر فرنسا وقتلت آلاف المسنين في فرنسا.\n\n"
+            "وأعلنت الحكومة أن الحصيلة ارتفعت إلى 9200 وفاة في فرنسا.\n\n"
+            "وفي بريطانيا، قدرت السلطات الوفيات في إنكلترا وويلز بنحو 1800.")
+    counts, adjectives = gaz().counts_and_adjectives(normalize(text).text)
+    assert counts.spread["united_kingdom"] == 1 and counts.spread["france"] >= 2
+    assert document_location(gaz(), counts, adjectives) == "france"
+    claims = extract(Document(id="hw", text=text, date="2003-08-20"), load_rules())
+    (k,) = [c for c in claims if c.kind == "killed" and c.value == 9200]
+    assert k.location == "france"
+    # near-miss: the other country named in two sentences of its own is as much the story's
+    # (two sentences each): a tie of unrelated places, no default, as before
+    tied = text + "\n\nوفي بريطانيا أيضا، أغلقت مدارس."
+    counts, adjectives = gaz().counts_and_adjectives(normalize(tied).text)
+    assert counts.spread["united_kingdom"] == counts.spread["france"]
+
+
+def test_sentence_spread_leaves_a_region_and_its_country_as_they_were():
+    # a city and its country named together ("في قندهار جنوب أفغانستان") still give the country
+    # when the country is named on its own too; one sentence each counts by mentions
+    text = normalize("فر السجناء من سجن في قندهار في أفغانستان. وقال مدير السجن في قندهار إن 476 فروا.").text
+    counts, adjectives = gaz().counts_and_adjectives(text)
+    assert counts.spread["kandahar"] == 2 and counts.spread["afghanistan"] == 2
+    assert document_location(gaz(), counts, adjectives) == "afghanistan"

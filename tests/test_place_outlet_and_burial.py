@@ -266,3 +266,25 @@ def test_a_label_line_is_no_dateline_and_the_next_line_may_be():
     span = GAZ.dateline(norm)
     assert span is not None and norm[span[0]:span[1]].strip().startswith("بغداد")
     assert _places(text)[12] == "iraq"
+
+
+SITE = RULES.gazetteer.venue_site_examples
+
+
+def test_venue_site_examples_are_given():
+    assert RULES.gazetteer.venue_site_words and SITE.hit and SITE.miss
+
+
+@pytest.mark.parametrize("ex", SITE.hit, ids=lambda e: str(e.value))
+def test_a_hospital_burned_or_shelled_is_the_figures_site(ex):
+    _assert_placed(ex)
+    # near-miss of each: without the event word before it, the hospital is where the wounded
+    # were treated and its city no place of the figure
+    plain = ex.text.replace("حريق مستشفى", "مستشفى").replace("قصف مستشفى", "مستشفى")
+    if plain != ex.text:
+        assert _places(plain).get(ex.value) != ex.location
+
+
+@pytest.mark.parametrize("text", SITE.miss, ids=lambda t: t[:20])
+def test_a_hospital_the_wounded_were_taken_to_is_no_place_of_the_toll(text):
+    assert "ankara" not in _places(text).values()

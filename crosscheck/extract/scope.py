@@ -119,6 +119,7 @@ class Gazetteer:
         self.side_heads = frozenset(normalize_word(w) for w in rules.side_heads)
         # ... the ones of them that also outweigh an article's default place in another country
         self.default_side_heads = frozenset(normalize_word(w) for w in rules.default_side_heads)
+        self._venue_site = frozenset(normalize_word(w) for w in rules.venue_site_words)
         burial = sorted({normalize_word(w) for w in rules.burial_words}, key=len, reverse=True)
         self._burial_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in burial) + r")(?!\w)")
                            if burial else None)
@@ -236,6 +237,8 @@ class Gazetteer:
             return sorted(set(out))
         reach = self.rules.venue_reach
         for v in self._venue_re.finditer(text):
+            if self._venue_site and self._site_before(text, v.start()):
+                continue  # "حريق مستشفى ابن الخطيب في بغداد": the hospital is the event's site
             stop = min(len(text), v.end() + 24 * (reach + 2))
             brk = _VENUE_STOP.search(text, v.end(), stop)  # the venue's own clause only
             words = list(_WORD_AT.finditer(text, v.end(), brk.start() if brk else stop))[: reach + 2]
@@ -346,9 +349,14 @@ class Gazetteer:
         return self.counts_and_adjectives(text)[0]
 
     def counts_and_adjectives(self, text: str) -> tuple[Counter[str], set[str]]:
-        """`counts`, and the places the text names by an adjective ("السلطات الباكستانية")."""
-        counts: Counter[str] = Counter()
+        """`counts`, and the places the text names by an adjective ("السلطات الباكستانية").
+        The counts carry `spread` (PlaceCounts): in how many sentences each place is named, itself
+        or by a place within it, so that one sentence listing a country's regions ("وفي بريطانيا
+        ... في إنكلترا وويلز") counts once for the country (document_location)."""
+        counts = PlaceCounts()
         adjectives: set[str] = set()
+        ends = [b.start() for b in _SENTENCE_END.finditer(text)]
+        named: dict[int, set[str]] = {}
         for m in self._count_pattern.finditer(text):
             place, adjective = self.lookup[m.group(3)]
             if adjective:
@@ -359,6 +367,12 @@ class Gazetteer:
             if place.bare_is_word and not m.group(1) and not m.group(2):
                 continue  # a bare name that is also a common word (Place.bare_is_word)
             counts[place.id] += 1
+            named.setdefault(bisect_left(ends, m.start()), set()).add(place.id)
+        for ids in named.values():
+            within: set[str] = set(ids)
+            for pid in ids:
+                within.update(self.parent_chain(pid))
+            counts.spread.update(within)
         return counts, adjectives
 
     def _hosted(self, text: str, start: int, end: int) -> bool:
@@ -401,6 +415,17 @@ class Gazetteer:
         m = _PREV_WORD.search(text, max(0, pos - 30), pos)
         return m.group(1) if m else ""
 
+    def _site_before(self, text: str, pos: int) -> bool:
+        """Is the venue word at `pos` the site of an event (rules `venue_site_words` right before
+        it, or before "على"/"في" right before it: "قصف مستشفى", "هجوم على مستشفى")?  Reads the two
+        words before it only."""
+        prev = self._previous_word(text, pos)
+        if prev in _SITE_LINKS:
+            prev = self._previous_two(text, pos).split(" ")[0]
+        if len(prev) > 3 and prev[0] in "وف" and prev not in self._venue_site:
+            prev = prev[1:]
+        return prev in self._venue_site
+
     @staticmethod
     def _previous_two(text: str, pos: int) -> str:
         """The two words right before a position, single-spaced, a conjunction on the first
@@ -422,6 +447,17 @@ _DATELINE_LEAD = " \t-–—|»«\"'*"
 
 # Any run of white space inside a multi-word place name reads as one space.
 _SPACES = regex_cache.compile(r"\s+")
+# where a sentence of a whole text ends, for PlaceCounts.spread (a line break ends a headline)
+_SENTENCE_END = regex_cache.compile(r"[.!?\n\u061f]")
+
+
+class PlaceCounts(Counter):
+    """Place mentions of a text (Gazetteer.counts_and_adjectives), with `spread`: for each place,
+    the number of sentences naming it or a place within it."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.spread: Counter[str] = Counter()
 
 # The word right before a position (for "في غزة"): letters, then only spaces up to `pos`.
 # Searched backwards from `pos` ((?r)): the same match as the forward search, which tried every
@@ -429,6 +465,7 @@ _SPACES = regex_cache.compile(r"\s+")
 # names a place every ~60 bytes).
 _PREV_WORD = regex_cache.compile(r"(?r)([\p{L}]+)\s*$")
 _NEXT_WORD = regex_cache.compile(r"[ \t]+([\p{L}]+)")
+_SITE_LINKS = frozenset(normalize_word(w) for w in ("على", "في"))  # "هجوم على مستشفى"
 _PREV_TWO = regex_cache.compile(r"(?r)([\p{L}]+)\s+([\p{L}]+)\s*$")
 
 
@@ -845,9 +882,15 @@ def document_location(gaz: Gazetteer, counts: Counter[str], adjectives: frozense
             total[parent] += n
     if not total:
         return None
-    (top, n), *rest = total.most_common()
-    if rest and rest[0][1] == n and not gaz.is_within(rest[0][0], top) and not gaz.is_within(top, rest[0][0]):
-        tied = [p for p, m in total.items() if m == n and gaz.by_id[p].type == "country"]
+    # the place named in most sentences (itself or within it), then by most mentions: an aside
+    # listing one country's regions ("وفي بريطانيا قدرت ... في إنكلترا وويلز") is one sentence of
+    # that country, not three beside the story's country named in two
+    spread: Counter[str] = getattr(counts, "spread", None) or Counter()
+    rank = sorted(total, key=lambda p: (spread[p], total[p]), reverse=True)
+    top, n = rank[0], total[rank[0]]
+    rest = [(p, total[p]) for p in rank[1:]]
+    if rest and rest[0][1] == n and spread[rest[0][0]] == spread[top] and not gaz.is_within(rest[0][0], top) and not gaz.is_within(top, rest[0][0]):
+        tied = [p for p, m in total.items() if m == n and spread[p] == spread[top] and gaz.by_id[p].type == "country"]
         home = [p for p in tied if p in filed_from]
         if len(home) != 1:
             return None  # two unrelated places tie: no safe default

@@ -577,6 +577,11 @@ class GazetteerRules(_Strict):
     # someone spoke, not a place of the figures (crosscheck.extract.scope.Gazetteer.venues).
     venue_words: list[str] = Field(default_factory=list)
     venue_reach: int = Field(3, ge=0)
+    # ... unless one of these words stands right before the venue word (or before "على"/"في"
+    # before it): a hospital burned or shelled ("حريق مستشفى ابن الخطيب في بغداد") is the
+    # figures' own site, its place theirs.
+    venue_site_words: list[str] = Field(default_factory=list)
+    venue_site_examples: Optional[Examples] = None
     # Talk about a story at a place ("تتواصل في تركيا التساؤلات عن الثمن", "جدل في تركيا"): a located
     # place right before one of these words is where people discuss or react, not where the
     # figures happened (a venue, as above).
