@@ -590,6 +590,13 @@ def _judge_numeric(group, members, groups, cdates, cfg, notes, build, doc_dates=
     dated = sorted({d for d in cdates if d is not None})
     if mode == "monotonic" and dated:
         return _judge_trajectory(group, members, groups, cdates, spans, cfg, notes, build, doc_dates or {})
+    if mode in ("windowed", "volatile") and dated:
+        # parts of one stated whole ("23 مخطوفا، بينهم 18 امرأة") count one moment's set, as in a
+        # running total's fit: an undated one is of the dated one's day, not free to fit any day
+        cdates, joined = one_moment_dates(claims, cdates, load_hierarchy().stated_whole,
+                                          skip=[i for i, c in enumerate(claims) if c.period == EARLIER_PERIOD])
+        if joined:
+            notes.append(f"{joined} figure(s) of a part of one stated whole read at that whole's moment")
     refs: list[Optional[date]] = dated if (dated and mode != "timeless") else [None]
     if len(refs) > 1 and agree_all(spans):
         # every projection only widens or drops claims, so agreement as stated holds at
@@ -1214,8 +1221,7 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
         # only when no other article's is ("111 of the dead identified" beside its own 276)
         same = [s for s in same if claims[s].doc != claims[o].doc] or same
         if same:
-            mid = so.midpoint() or 0.0
-            ref = min(same, key=lambda s: (abs((spans[s].midpoint() or 0.0) - mid), s))
+            ref = _clearest(o, same, claims, spans, cfg)
             loose = [stretched(claims[i], spans[i], cfg) or spans[i] for i in (o, ref)]
             strength = "soft" if agree_all(loose) else "hard"
             links.append(OutlierLink(claim=_ref(claims[o]), reference=_ref(claims[ref]),
@@ -1239,6 +1245,21 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
         links.append(OutlierLink(claim=_ref(claims[o]), reference=_ref(claims[ref]),
                                  direction=direction, strength=strength))
     return links
+
+
+def _clearest(o: int, same: Sequence[int], claims, spans, cfg) -> int:
+    """The figure of `o`'s own day that shows its mismatch best: one it disagrees with even with
+    hedges read loosely (a hard mismatch) before one a loose reading reconciles, then the nearest
+    in value ("286 on Tuesday evening" against that evening's exact 268, not against a headline's
+    "nearly 270" it only softly misses).  A few candidates: a loose reading of each."""
+    mid = spans[o].midpoint() or 0.0
+    loose_o = stretched(claims[o], spans[o], cfg) or spans[o]
+
+    def key(s: int) -> tuple:
+        soft = agree_all([loose_o, stretched(claims[s], spans[s], cfg) or spans[s]])
+        return (soft, abs((spans[s].midpoint() or 0.0) - mid), s)
+
+    return min(same, key=key)
 
 
 def _falls_below(later: Span, earlier: Span, tol: float) -> bool:
@@ -1265,8 +1286,7 @@ def _own_day_links(claims, spans, cdates, own_day, skipped, cfg) -> list[Outlier
                 and claims[s].doc != claims[o].doc and not agree_all([spans[s], spans[o]])]
         if not same:
             continue
-        mid = spans[o].midpoint() or 0.0
-        ref = min(same, key=lambda s: (abs((spans[s].midpoint() or 0.0) - mid), s))
+        ref = _clearest(o, same, claims, spans, cfg)
         loose = [stretched(claims[i], spans[i], cfg) or spans[i] for i in (o, ref)]
         links.append(OutlierLink(claim=_ref(claims[o]), reference=_ref(claims[ref]), direction="same_day",
                                  strength="soft" if agree_all(loose) else "hard"))

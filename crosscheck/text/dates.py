@@ -337,9 +337,16 @@ class _Patterns:
         self.month_parts = {normalize_word(k): v for k, v in rules.month_parts.items()}
         self.last_month = {normalize_word(k) for k in rules.last_month_words}
         which = list(rules.this_month_words) + list(rules.last_month_words)
+        # ... or of a month named ("منتصف آب/أغسطس", "أواخر مايو الماضي", "مطلع يونيو 2023"):
+        # that month of the article's year, or of the year before when it would be after the
+        # article's month (or is its month said to be past: "مطلع مايو الماضي" in May)
+        which_re = r"(?:\s+(?P<w>" + _alt(which) + r"))?" if which else ""
+        named = (r"|(?:شهر\s+)?(?P<m>" + months + r")(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e
+                 + (r"(?:\s+(?P<w2>" + _alt(which) + r"))?" if which else "")
+                 + r"(?:\s*[،,]?\s*(?:عام\s+)?(?P<y>\d{4})(?!\d))?")
         self.month_part_re = regex_cache.compile(
-            w + r"(?:[وف]?(?:ب|ل)?)(?P<p>" + _alt(rules.month_parts) + r")\s+(?:" + _alt(rules.month_words) + r")"
-            + (r"(?:\s+(?P<w>" + _alt(which) + r"))?" if which else "") + e
+            w + r"(?:[وف]?(?:ب|ل)?)(?P<p>" + _alt(rules.month_parts) + r")\s+(?:(?:" + _alt(rules.month_words) + r")"
+            + which_re + e + named + r")"
             + (r"(?!\s+(?:" + _alt(rules.same_day_after) + r")(?![\p{L}]))" if rules.same_day_after else "")
         ) if rules.month_parts and rules.month_words else None
 
@@ -673,7 +680,19 @@ def _spans_back(s: str, doc_date: dt.date, p: "_Patterns"):
     if p.month_part_re is not None:
         for m in p.month_part_re.finditer(s):
             y, mo = doc_date.year, doc_date.month
-            if m["w"] and regex.sub(r"\s+", " ", m["w"]) in p.last_month:
+            if m["m"]:
+                named_mo = p.month_number.get(_month_name(p, m["m"]))
+                if named_mo is None:
+                    continue
+                past = bool(m["w2"]) and regex.sub(r"\s+", " ", m["w2"]) in p.last_month
+                if m["y"] and not _figure_not_year(int(m["y"]), doc_date, p.years_ahead, p.years_back):
+                    y = int(m["y"])
+                elif named_mo > mo or (named_mo == mo and past):
+                    y -= 1
+                mo = named_mo
+                if not 1 <= y <= 9999:
+                    continue
+            elif m["w"] and regex.sub(r"\s+", " ", m["w"]) in p.last_month:
                 y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
             part = p.month_parts[regex.sub(r"\s+", " ", m["p"])]
             day = 1 if part == "start" else 15 if part == "middle" else calendar.monthrange(y, mo)[1]
