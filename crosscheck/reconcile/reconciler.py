@@ -1248,15 +1248,17 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
 
 
 def _clearest(o: int, same: Sequence[int], claims, spans, cfg) -> int:
-    """The figure of `o`'s own day that shows its mismatch best: one it disagrees with even with
-    hedges read loosely (a hard mismatch) before one a loose reading reconciles, then the nearest
-    in value ("286 on Tuesday evening" against that evening's exact 268, not against a headline's
+    """The figure of `o`'s own day that shows its mismatch best: another article's figure it
+    disagrees with even with hedges read loosely (a hard mismatch) before one a loose reading
+    reconciles, then the nearest in value ("286 on Tuesday evening" against that evening's exact 268, not against a headline's
     "nearly 270" it only softly misses).  A few candidates: a loose reading of each."""
     mid = spans[o].midpoint() or 0.0
     loose_o = stretched(claims[o], spans[o], cfg) or spans[o]
 
     def key(s: int) -> tuple:
-        soft = agree_all([loose_o, stretched(claims[s], spans[s], cfg) or spans[s]])
+        # (within one article the nearest figure stays the reference: its own figures beside
+        # each other are often a part and its whole, no rival reports)
+        soft = claims[s].doc != claims[o].doc and agree_all([loose_o, stretched(claims[s], spans[s], cfg) or spans[s]])
         return (soft, abs((spans[s].midpoint() or 0.0) - mid), s)
 
     return min(same, key=key)
