@@ -244,11 +244,12 @@ class OutlierLink(BaseModel):
     later one ("above_later": each a `falling_total` inconsistency), a figure repeated after an
     article revised it down ("after_revision": the revised figure is the reference; a
     `falling_total` too), or another figure of the same day ("same_day": a
-    `same_day_mismatch` inconsistency)."""
+    `same_day_mismatch` inconsistency; also two figures of one day both left out, from
+    different articles: the reference is then an outlier too)."""
 
     model_config = ConfigDict(extra="forbid")
     claim: ClaimRef  # the figure left out (an outlier of the cluster)
-    reference: ClaimRef  # the kept figure it contradicts
+    reference: ClaimRef  # the kept figure it contradicts (or another left out the same day)
     direction: Literal["below_earlier", "above_later", "after_revision", "same_day"]
     strength: Literal["hard", "soft"] = "hard"
 

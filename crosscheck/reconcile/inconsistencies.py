@@ -523,6 +523,8 @@ def _outlier_links(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[In
                 # rival_counter_ratio)
                 continue
             if link.direction == "same_day":
+                # (two figures both left out of the growth, of one day: the reference is an
+                # outlier too, named as such - crosscheck.reconcile.reconciler._outlier_pairs)
                 # the kept figure as other outlets gave it that day (a wire and its reprints):
                 # each contradicts the outlier alike, so the finding names them all
                 # (not the outlier's own article: it does not contradict itself)
@@ -530,14 +532,17 @@ def _outlier_links(clusters: Sequence[Cluster], cfg: ReconcileConfig) -> list[In
                         and c.as_of == ref.as_of
                         and (c.low, c.high, c.qualifier) == (ref.low, ref.high, ref.qualifier)]
                 by = f", also {', '.join(sorted({c.doc for c in also}))}" if also else ""
-                expl = (f"{said} and {_say(ref)} ({ref.doc}{by}) in the same undated report: one moment's "
+                expl = (f"{said} and {_say(ref)} ({ref.doc}{by}) the same day, both left out of the growth the "
+                        "other reports tell: one running total cannot be both") if ref.outlier else (
+                        f"{said} and {_say(ref)} ({ref.doc}{by}) in the same undated report: one moment's "
                         "running total cannot be both; the other reports fit one growing total with the second "
                         "figure") if cl.trajectory and not out.as_of else (
                         f"{said} and {_say(ref)} ({ref.doc}{by}) the same day: one running total cannot be "
                         "both; the other reports fit one growing total with the second figure") if cl.trajectory else (
                         f"{said}, recalled for its day, and {_say(ref)} ({ref.doc}{by}) the same day: one "
                         "count of that day cannot be both; the other reports agree with the second figure")
-                kind, cites = "same_day_mismatch", [_cite(ref, cl, "kept"), _cite(out, cl, "outlier")]
+                kind, cites = "same_day_mismatch", [_cite(ref, cl, "outlier" if ref.outlier else "kept"),
+                                                    _cite(out, cl, "outlier")]
             elif link.direction == "after_revision":
                 # the old figure as outlets gave it before the revision: what was revised away
                 before = [c for c in cl.claims if c is not out and c.doc != out.doc and c.as_of and ref.as_of

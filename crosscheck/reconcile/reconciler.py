@@ -1244,7 +1244,40 @@ def _outlier_links(claims, spans, cdates, groups, outliers, supporters, cfg,
         strength = "hard" if _falls_below(loose_late, loose_early, tol) else "soft"
         links.append(OutlierLink(claim=_ref(claims[o]), reference=_ref(claims[ref]),
                                  direction=direction, strength=strength))
-    return links
+    return links + _outlier_pairs(claims, spans, cdates, groups, outliers, links, cfg)
+
+
+def _outlier_pairs(claims, spans, cdates, groups, outliers, links, cfg) -> list[OutlierLink]:
+    """The figures a running total's growth leaves out that contradict each other on one day:
+    two independent reports of that day that cannot both be ("3,958 deaths" and "3,598" the
+    same day, each off the kept 3,890; "486 on 7 January" and "468" recalled for that day).
+    Each was set against a kept figure; their own mismatch is a finding too, which naming each
+    against the kept figure alone hides.  Only figures of different articles and sources, of
+    one calendar day (left-out figures of different days are not set against each other: the
+    growth the kept figures tell does not rest on either, and a later lower one may be a
+    revision its article explains).  Per day, its left-out figures in order of value, each
+    against the next one it cannot agree with.  Cost: a sort of the outliers."""
+    done = {(_key(link.claim), _key(link.reference)) for link in links}
+    dated = sorted((o for o in outliers if cdates[o] is not None),
+                   key=lambda o: (_calendar_day(cdates[o]), spans[o].midpoint() or 0.0, o))
+    out: list[OutlierLink] = []
+    for a, b in zip(dated, dated[1:]):
+        if _calendar_day(cdates[a]) != _calendar_day(cdates[b]) or agree_all([spans[a], spans[b]]):
+            continue
+        if claims[a].doc == claims[b].doc or groups[a] == groups[b]:
+            continue
+        pair = (_key(_ref(claims[b])), _key(_ref(claims[a])))
+        if pair in done or pair[::-1] in done:
+            continue
+        done.add(pair)
+        loose = [stretched(claims[i], spans[i], cfg) or spans[i] for i in (b, a)]
+        out.append(OutlierLink(claim=_ref(claims[b]), reference=_ref(claims[a]), direction="same_day",
+                               strength="soft" if agree_all(loose) else "hard"))
+    return out
+
+
+def _key(r: ClaimRef) -> tuple:
+    return (r.doc, r.start, r.end, r.field)
 
 
 def _clearest(o: int, same: Sequence[int], claims, spans, cfg) -> int:
