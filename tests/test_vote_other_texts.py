@@ -70,3 +70,14 @@ def test_a_text_cited_by_a_relative_clause_is_not_the_tally_subject_nor_its_date
     # the text voted on, named with its number, keeps it
     ev = _events("واعتمد مجلس الأمن أمس القرار 836 بأغلبية 13 صوتا وامتناع عضوين.", day="1993-06-05")
     assert ev[13].get("res") == "836"
+
+
+def test_a_numbered_texts_own_year_is_no_past_year_of_a_vote_on_a_new_text():
+    # the text repealed is named with its number and year; the vote is on the new text named after
+    text = ("ألغت الجمعية العامة أمس القرار 3379 الصادر عام 1975، وذلك بقرار جديد اعتمد بأغلبية "
+            "110 أصوات مقابل 20 وامتناع 12.")
+    ev = _events(text, day="1991-12-17")
+    assert all(e.get("past") is None for e in ev.values()), ev
+    # the numbered text's own tally, told right after its year, is still that year's vote
+    own = "وكان القرار 3379 الصادر عام 1975 قد اعتمد بأغلبية 72 صوتا مقابل 35 وامتناع 32."
+    assert _events(own, day="1991-12-17")[72].get("past") == "1975"

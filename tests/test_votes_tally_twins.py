@@ -114,3 +114,14 @@ def test_two_sides_swapped_are_one_tally_told_with_a_slip():
     # figures that are not each other's stay two votes
     c = _occ("c", date(2021, 3, 23), body="ga", subj="resolution", tally="abstentions:30,votes_against:17,votes_for:22")
     assert strangers(a, c)
+
+
+def test_two_figures_with_adjacent_digits_swapped_are_a_slip_not_two_votes():
+    # the same Assembly vote told twice, one outlet's abstentions typed with two digits swapped
+    # (32 / 23) and another figure off by two: a slip to show, not two votes
+    a = _occ("a", body="ga", tally="abstentions:32,votes_against:35,votes_for:72")
+    b = _occ("b", body="ga", tally="abstentions:23,votes_against:33,votes_for:72")
+    assert not strangers(a, b)
+    # figures as far apart without the swap still part the tallies
+    c = _occ("c", body="ga", tally="abstentions:20,votes_against:33,votes_for:72")
+    assert strangers(a, c)

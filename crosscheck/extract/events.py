@@ -32,18 +32,6 @@ PAST_HEAD_CHARS = 60
 LAST_YEAR = -1
 
 
-class LastMonth(int):
-    """A month named as past ("نوفمبر الماضي"), its value the month's number negated (below any
-    year, so it sorts among the past years): `_split_hits` keeps it as a "last year" hit when the
-    month is the document's own or later in the calendar (that month of the year before), and
-    drops it otherwise (a month of the document's own year, no past year)."""
-
-    def __new__(cls, month: int) -> "LastMonth":
-        obj = super().__new__(cls, -100 - month)
-        obj.month = month
-        return obj
-
-
 class ForwardYear(int):
     """A past year that names its event for the figures after it only (rules/events.yaml
     past_since_named: "منذ صفقة تشرين الثاني 1983، التي أفرج فيها عن 4500"): a figure before it
@@ -63,12 +51,6 @@ class EventFinder:
         self.since_named = regex_cache.compile(spelled(rules.past_since_named)) if rules.past_since_named else None
         self.blocked = regex_cache.compile(spelled(rules.past_blocked_by))
         self.last_year = regex_cache.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
-        self.month_numbers = {spelled(k): v for k, v in rules.past_month_numbers.items()}
-        self.last_month = None
-        if rules.past_last_month and self.month_numbers:
-            names = "|".join(sorted((k.replace(" ", r"\s+") for k in self.month_numbers), key=len, reverse=True))
-            self.last_month = regex_cache.compile(
-                rf"(?<![\p{{L}}\p{{M}}])(?P<m>{names})(?![\p{{L}}\p{{M}}])(?={spelled(rules.past_last_month)})")
         self.year_before = regex_cache.compile(spelled(rules.past_year_before)) if rules.past_year_before else None
         self.count_before = regex_cache.compile(spelled(rules.past_count_before)) if rules.past_count_before else None
         self.count_after = regex_cache.compile(spelled(rules.past_count_after)) if rules.past_count_after else None
@@ -125,12 +107,6 @@ class EventFinder:
                 head = text[max(lo, m.start() - PAST_HEAD_CHARS) : m.start()]
                 if not any(p.search(head) for p in self.not_before):
                     out.append((m.start(), m.end(), LAST_YEAR))
-        if self.last_month is not None:
-            for m in self.last_month.finditer(text, lo, hi):
-                head = text[max(lo, m.start() - PAST_HEAD_CHARS) : m.start()]
-                month = self.month_numbers.get(" ".join(m.group("m").split()))
-                if month is not None and not any(p.search(head) for p in self.not_before):
-                    out.append((m.start(), m.end(), LastMonth(month)))
         return sorted(out, key=lambda h: (h[0], h[1]))
 
 
@@ -261,7 +237,7 @@ def event_near(ctx, kind: str, s_lo: int, s_hi: int, c_lo: int, c_hi: int, curre
     # a past year: before the figure in its sentence with no "إلى"/"اليوم" between, or after it
     # in its clause with none between
     year = document_year(ctx, finder)
-    years, rules = _split_hits(ctx, s_lo, s_hi, hits, year, _document_month(ctx))
+    years, rules = _split_hits(ctx, s_lo, s_hi, hits, year)
     if years:
         best = _past_year(finder, text, years, c_lo, c_hi, limit, _blocked_in(ctx, finder, s_lo, s_hi), clause_lo, sent_lo)
         if best == LAST_YEAR:  # "العام الماضي": the year before the document's
@@ -331,22 +307,12 @@ def _cut_off(ctx, s_lo: int, s_hi: int, rule_id: str, blockers, a: int, c: int) 
     return i < len(got) and got[i] < c
 
 
-def _document_month(ctx) -> Optional[int]:
-    """The month (1-12) of the document's date, None without one."""
-    raw = str(ctx.doc.date or "")
-    return int(raw[5:7]) if len(raw) >= 7 and raw[4] == "-" and raw[5:7].isdigit() else None
-
-
-def _split_hits(ctx, s_lo: int, s_hi: int, hits, year: Optional[int], month: Optional[int] = None):
+def _split_hits(ctx, s_lo: int, s_hi: int, hits, year: Optional[int]):
     """The sentence's hits, once per sentence: (past years as (starts, ends, years), in text
-    order, only those before the document's year - a month named as past counts as "last year"
-    when it is the document's month or later in the calendar, and not at all otherwise (or in a
-    document without a month); the rule hits)."""
+    order, only those before the document's year; the rule hits)."""
     cache = ctx.__dict__.setdefault("_event_split", {})
     found = cache.get((s_lo, s_hi))
     if found is None:
-        hits = [(s, e, LAST_YEAR) if isinstance(w, LastMonth) else (s, e, w) for s, e, w in hits
-                if not isinstance(w, LastMonth) or (month is not None and w.month >= month)]
         past = [(s, e, w) for s, e, w in hits if isinstance(w, int) and year is not None and w < year]
         # (a "last year" hit keeps its marker: tally kinds leave it to their own reader)
         years = ([h[0] for h in past], [h[1] for h in past], [h[2] for h in past]) if past else None

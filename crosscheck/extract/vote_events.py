@@ -616,6 +616,20 @@ def _without_cited(text: str, lo: int, hi: int, others: list[Cue], vc: VoteCues)
     return text[lo:hi]
 
 
+def _numbered_text_year(cues: list[Cue], starts: list[int], year: Cue, subj: Optional[Cue], vc: VoteCues) -> bool:
+    """The year is a numbered text's own, told right after its number (within
+    `number_year_gap_chars`: "ألغت الجمعية القرار 3379 الصادر عام 1975 … بقرار من سطر واحد اعتمد
+    بأغلبية 111 صوتا"), and the tally's subject is another text named after that year: the year
+    dates the text cited, not the vote on the new one.  Reads the few cues before the year."""
+    if subj is None or subj.start < year.end or subj.id == "resolution":
+        return False
+    k = bisect_left(starts, year.start)
+    for c in reversed(cues[max(0, k - 3):k]):
+        if c.id == "resolution":
+            return year.start - c.end <= vc.rules.number_year_gap_chars
+    return False
+
+
 def _year_of(text: str, other: Cue, year: Cue, vc: VoteCues) -> bool:
     """The year is named within a few words after a text named for comparison, in its clause."""
     if year.start < other.end:
@@ -798,7 +812,8 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                     fields["when"] = f"y{named}"
             elif c.id == "year" and year is not None and int(c.value) < year \
                     and not _SINCE.search(text, max(0, c.start - 12), c.start) \
-                    and not any(_year_of(text, o, c, vc) for o in others):
+                    and not any(_year_of(text, o, c, vc) for o in others) \
+                    and not _numbered_text_year(cues, starts, c, subj, vc):
                 fields["past"] = c.value
         if inherited and "past" in fields:
             # a past vote on a draft that names no sponsors ("أسقطت واشنطن في آذار الماضي مشروعا

@@ -414,9 +414,14 @@ def shared_figures(a: Occ, b: Occ) -> int:
 
 
 def _far(x: str, y: str) -> bool:
+    """Two distinctive figures of one kind too far apart to be a slip of one another - unless
+    they differ only by two adjacent digits swapped (23 / 32, 154 / 145): a typing slip however
+    far apart the values, like a resolution number's (`transposed`)."""
     try:
         lo, hi = sorted((float(x), float(y)))
     except ValueError:
+        return False
+    if lo.is_integer() and hi.is_integer() and transposed(str(int(lo)), str(int(hi))):
         return False
     return lo >= TALLY_MIN_VALUE and hi >= TALLY_FAR_RATIO * lo
 

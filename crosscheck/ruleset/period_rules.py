@@ -209,12 +209,6 @@ class EventRules(_Strict):
     # "last year" ("العام الماضي", "موسم العام الماضي"): read like a past year, the year before
     # the document's own (tally kinds excepted: crosscheck.extract.vote_events dates those)
     past_last_year: Optional[str] = None
-    # A month named as past ("في نوفمبر/تشرين الثاني الماضي"): `past_last_month` is the text right
-    # after the month's name, `past_month_numbers` maps each name (normalised spelling) to its
-    # month; a month the article's own or later in the calendar is that month of the year before,
-    # read like "last year" (crosscheck.extract.events); an earlier one is of the article's year
-    past_last_month: Optional[str] = None
-    past_month_numbers: dict[str, int] = {}
     header_chars: int = Field(400, ge=0)
     rules: list[EventRule]
     ordinals: dict[str, int]
