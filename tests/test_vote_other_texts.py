@@ -81,3 +81,22 @@ def test_a_numbered_texts_own_year_is_no_past_year_of_a_vote_on_a_new_text():
     # the numbered text's own tally, told right after its year, is still that year's vote
     own = "وكان القرار 3379 الصادر عام 1975 قد اعتمد بأغلبية 72 صوتا مقابل 35 وامتناع 32."
     assert _events(own, day="1991-12-17")[72].get("past") == "1975"
+
+
+def test_a_veto_read_around_a_tally_above_the_councils_seats_is_another_votes():
+    # the veto of the sentence before is the Council's; the Assembly's tally of 104 is no vetoed draft
+    text = ("وهو أول قرار يتبناه المجلس منذ أسبوعين، بعد أن أسقط الفيتو السوفيتي ثلاثة مشاريع قرارات. "
+            "وكانت الجمعية العامة قد تبنت قرارا مماثلا بأغلبية 104 أصوات مقابل 16.")
+    ev = _events(text, day="1971-12-22")
+    assert ev[104].get("veto") is None and ev[104]["body"] == "ga"
+    # a Council tally keeps its veto
+    sc = "وسقط مشروع القرار في مجلس الأمن بسبب الفيتو الروسي رغم تأييد 13 عضوا."
+    assert _events(sc)[13].get("veto")
+
+
+def test_a_text_counted_back_from_by_months_without_their_number_is_a_past_vote():
+    text = ("ويأتي القرار بعد أقل من شهر على قرار الجمعية العامة الثاني، الذي حظي بتأييد 98 دولة ومعارضة 7، "
+            "وبعد أشهر من قرارها الأول الذي تبنته بـ114 صوتا مقابل 18 وامتناع 45 دولة.")
+    ev = _events(text, day="2010-03-25")
+    assert ev[114].get("past") == "yes"
+    assert ev[98].get("past") is None  # counted back with its number: dated by `after_event`

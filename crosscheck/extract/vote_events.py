@@ -867,6 +867,12 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # body is the Council's, whatever body another sentence of the article names ("…
             # ستتوجه إلى الجمعية العامة" after the veto)
             fields["body"] = "sc"
+        if "veto" in fields and any(v > vc.rules.sc_members for v in values):
+            # only the Council's permanent members veto, and a tally above its seats is no Council
+            # vote: the veto read around it is another vote's ("بعد أن أسقط الفيتو السوفيتي ثلاثة
+            # مشاريع. وكانت الجمعية العامة قد تبنت قرارا مماثلا بأغلبية 104 أصوات", "في قرار رمزي
+            # بسبب الفيتو الأمريكي … ووافق 143 عضوا")
+            del fields["veto"]
         if not fields["body"]:
             if short_named is None:
                 short_named = {c.id[5:7] for c in cues if c.id.endswith("_short")}
