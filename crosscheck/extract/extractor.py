@@ -1111,6 +1111,19 @@ def _construct_head(ctx: DocContext, toks: Sequence[Token], k: int) -> int:
     return -1
 
 
+def _event_days(toks: Sequence[Token], i1: int, noun, r) -> bool:
+    """Is the figure a length told in the definite as its event's own days, the unit written
+    before the figure with the event's definite name between ("خلال أيام الحداد الخمسة", "في
+    أسابيع الهدنة الثلاثة", read "5 أيام الحداد")?  The days are the event's, not a deadline
+    or a window, whatever preposition stands before them (a rule's exclude_before)."""
+    return (
+        noun is not None and bool(r.units) and 0 < i1 < len(toks) - 1
+        # the unit and its genitive written before the figure: read with its span (_claim)
+        and toks[i1 - 1].nstart == toks[i1].nstart == toks[i1 + 1].nstart
+        and not toks[i1 + 1].brk_before and toks[i1 + 1].text.startswith("ال")
+    )
+
+
 def _two_after_dual(ctx: DocContext, toks: Sequence[Token], k: int, n: "_Num") -> bool:
     """Is the number word at toks[k] "اثنين" (2, a word) right after a dual noun ("رهينتين
     اثنين", "جنديان اثنان"), which already counts the two?"""
@@ -1291,6 +1304,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             toks[h : i0 + 1] = [Token(lo_, hi_, num_tok.text, num_tok.forms, toks[h].brk_before)] + moved
             i0, i1, noun_first = h, h + 1, True
             state_at = h + 1 + len(moved)  # the word after the noun and its figure
+    split = -1
     if n.dual_of:
         if (
             0 < i0 < len(toks) and toks[i0].text.startswith("و") and not toks[i0].brk_before and not n.one_person
@@ -1308,6 +1322,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             Token(t.nstart, t.nend, n.dual_of, bare_forms(n.dual_of), False),
         ]
         i1 = i0 + 1
+        split = i0  # the window holds one token more than the sentence after this one
 
     # qualifier and the left edge of the claim
     hedges = lexicon_for(ctx.rules.hedges)
@@ -1467,6 +1482,11 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             not earlier and not changed and _joined_to(ctx, toks, s_lo, left) is None
             # "227 قتيلا، وليس 306": the value the claim corrects is the same quantity, not a part
             and _corrected(ctx, toks, s_lo, left) is None
+            # "بلغت 618 منتصف أبريل، ثم 793 في التاسع من مايو": the same quantity's next value,
+            # unless a place tells the next item ("قتل 9 بالقنبلة، ثم 69 في الجزيرة")
+            # (a day is no place: "في التاسع من مايو")
+            and (_then_next(ctx, toks, s_lo, left, i1) is None
+                 or (_place_after(ctx, toks, i1) and not _starts_number(ctx, toks[i1 + 1])))
         )
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
@@ -1805,7 +1825,10 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     reach = placed[-1].reach if placed else -1
     if rule.kind != "other" and left + off > reach:
         reach = left + off
-    placed.append(_Placed(claim, left + off, right + off, own_parent, noun, reach, among))
+    # placed claims keep sentence indexes: a dual split in two tokens ("وشرطيان" read as "2 شرطي")
+    # ends one token earlier in its sentence than in its window ("وشرطيان ومدني واحد")
+    placed_right = right - 1 if split >= 0 and right > split + 1 else right
+    placed.append(_Placed(claim, left + off, placed_right + off, own_parent, noun, reach, among))
     if rule.kind in ctx.scope.toll_anaphor_kinds and period not in ("superseded", "projection"):
         ctx.last_toll_rule = ctx.toll_rules[rule.kind] = rule.id
     if rule.kind in ctx.scope.captive_kinds:
@@ -2300,6 +2323,50 @@ def _subset_parent(
         # a breakdown by place whose item before names a long place: "بينهم 36 في محافظة خوزستان
         # جنوب غربي البلاد و7 في محافظة فارس" (the place stepped over up to the "و" of "و7")
         return last.parent
+    return _part_after_comma(ctx, toks, placed, left, i1, off)
+
+
+def _bare_or_people(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
+    """Is the figure ending before toks[i1] bare (its clause ends, a function word or a place
+    follows) or followed by a noun of people?"""
+    if i1 < 0:
+        return False
+    if i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words or _place_after(ctx, toks, i1):
+        return True
+    return ctx.scope.person.at(toks, i1) is not None or bool(ctx.nisba.people(toks[i1]))
+
+
+_PART_COMMA_GAP = 24  # tokens at most between a placed part and the "، و" of the list's next item
+_PART_COMMA_BACK = 3  # figures of no kind (a depth, a span) stepped back over to that part
+
+
+def _part_after_comma(
+    ctx: DocContext, toks: Sequence[Token], placed: list[_Placed], left: int, i1: int, off: int
+) -> _Placed | None:
+    """The total a list's next item belongs to when it opens a clause with "، و" after a part
+    told with its place or predicate: "بينهم 103 في مدينة ألماتي، التي شهدت أعنف المواجهات،
+    وثلاثة أطفال", "منهم 44 على عمق 300 متر، و5 على عمق 350 مترا", "بينهم 471 قضوا في انهيار
+    أرضي، و600 في مناطق متفرقة".  The part is the sentence's last claim with a kind (figures of
+    no kind or lengths of time between are stepped over, _PART_COMMA_BACK at most), at most
+    _PART_COMMA_GAP tokens before.  The item is bare, told with its place or predicate, or names
+    people (_bare_or_people: not "، و12 منزلا دمرت").  Reads at most that many placed claims."""
+    if left <= 0:
+        return None
+    if toks[left].brk_before:
+        opens = _waw_joined(toks, left) and _comma_only(ctx, toks, left)  # "، وثلاثة أطفال"
+    else:
+        opens = toks[left - 1].text == "و" and toks[left - 1].brk_before and _comma_only(ctx, toks, left - 1)  # "، و600"
+    if not opens or not _bare_or_people(ctx, toks, i1):
+        return None
+    for k in range(1, min(len(placed), _PART_COMMA_BACK + 1) + 1):
+        p = placed[-k]
+        if p.right > left + off or left + off - p.right > _PART_COMMA_GAP:
+            return None
+        if p.claim.kind == "other" or p.claim.kind in _LENGTH_KINDS:
+            continue
+        if p.parent is None or p.parent.claim.kind != p.claim.kind:
+            return None
+        return p.parent
     return None
 
 
@@ -2839,6 +2906,10 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         # a breakdown by section: "187 تلميذا من القسم الثانوي و125 من القسم الابتدائي"
         joined = _joined_to(ctx, toks, s_lo, left, source=True)
     if joined is None:
+        # the quantity's next value or next item after "ثم": "بلغت 618 منتصف أبريل، ثم 793 في
+        # التاسع من مايو", "قتل 9 أشخاص بالقنبلة، ثم 69 في الجزيرة"
+        joined = _then_next(ctx, toks, s_lo, left, i1)
+    if joined is None:
         # a figure contrasted with the one before, bare: "315 وفاة خلال الأسبوع الماضي، مقابل 240
         # في الأسبوع الذي سبقه" (the same quantity in another period)
         joined = _contrasted(ctx, toks, s_lo, left, i1)
@@ -2860,6 +2931,37 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         if placed.parent is None and placed.noun and not forms.isdisjoint(placed.noun):
             return placed if placed.claim.kind != "other" else None
     return None
+
+
+_THEN_GAP = 16  # tokens at most between a claim and the "ثم" of the figure that continues it
+
+
+def _then_next(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
+    """The claim a bare figure after "ثم" (or "ثم إلى") continues: the same quantity's next
+    value told with its own day ("بلغت الوفيات 618 منتصف أبريل، ثم 793 في التاسع من مايو",
+    "ارتفع العدد إلى 40 صباحا، ثم إلى 52 مساء") or its next item told with its place ("قتل 9
+    أشخاص بالقنبلة، ثم 69 في الجزيرة").  The figure ends its clause or stands before a function
+    word or a day; the claim is the sentence's last, a count of people (no tally, no length), at
+    most _THEN_GAP words before "ثم", with no figure between.  Reads those words only."""
+    k = left - 1
+    if k >= 1 and toks[k].text in ("الى", "إلى") and not toks[k].brk_before:
+        k -= 1  # "ثم إلى 52"
+    if k < 1 or toks[k].text != "ثم" or (k + 1 <= left and toks[left].brk_before) or _year_token(toks[left].text):
+        return None  # ("، ثم 2020 كان عاما أسوأ": a year)
+    if not (i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words
+            or _day_after(ctx, toks, i1)):
+        return None  # a noun of its own ("ثم 3 مستشفيات") types the figure
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    right = last.right - getattr(toks, "offset", 0)
+    if (last.parent is not None or last.claim.kind in _NOT_PEOPLE or last.claim.kind in _NOT_CONTRASTED
+            or not 0 <= right <= k or k - right > _THEN_GAP):
+        return None
+    if any(toks[j].is_digit() or _starts_number(ctx, toks[j]) for j in range(right, k)):
+        return None
+    return last
 
 
 def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
@@ -4854,7 +4956,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if r.kind in ctx.scope.still_held_kinds and _still_held(ctx, toks, noun[1] if noun else i1):
             continue  # "ومئات ما زالوا خلف القضبان": still held, whatever release the sentence tells
         if (exclude_before is not None and left > 0 and not toks[left].brk_before
-                and exclude_before.ending_at(toks, left)):
+                and exclude_before.ending_at(toks, left) and not _event_days(toks, i1, noun, r)):
             continue  # "خلال خمسة أيام" is a deadline, not a length
         if require_before is not None and not (
             left > 0 and not toks[left].brk_before and require_before.ending_at(toks, left)
