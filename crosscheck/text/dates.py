@@ -126,6 +126,12 @@ class DateRules(BaseModel):
     # "في" and a date: the day the recalled act was done, the figure's day (a date after "في"
     # elsewhere names an event: "قتلوا في هجوم 7 أكتوبر").  Written normalised.
     recall_particles: list[str] = []
+    # A past copula or auxiliary ("كان", "كانت") opening the figure's clause a few words before
+    # it, with no figure or comma between ("إن عدد الوفيات كان 271 في 24 أغسطس", "وكانت الوزارة
+    # قد أحصت 30 قتيلا في 24 أغسطس"): "في" and a date right after the figure (and its noun) is
+    # the day the recalled figure stood at, as after `earlier_figure_words`.  Written normalised.
+    past_copula_words: list[str] = []
+    past_copula_max_words: int = Field(4, ge=0, le=8)
     # A day a few words after one of these, with no figure or comma between, is where a period
     # starts ("منذ بدء العدوان مساء الاثنين إلى 119": the war began on Monday; the count is
     # of the article's day), not the day the figure stands at.
@@ -232,6 +238,13 @@ class _Patterns:
             r"(?<![\p{L}])(?:" + _alt(rules.recall_particles) + r")\s+(?!ي)[^\s،,.؛:!?\d]+"
             r"(?:\s+[^\s،,.؛:!?\d]+)?\s+في\s+$"
         ) if rules.recall_particles else None
+        # "كان 271", "وكانت الوزارة قد أحصت 30": the copula, at most a few words with no figure
+        # or clause break, then the figure (searched back from the figure's first digit)
+        self.past_copula_re = regex_cache.compile(
+            r"(?<![\p{L}])[وف]?(?:" + _alt(rules.past_copula_words) + r")(?:\s+[^\s\d،؛,.:!?]+){0,"
+            + str(rules.past_copula_max_words) + r"}\s+$"
+        ) if rules.past_copula_words else None
+        self.past_copula_reach = 14 * rules.past_copula_max_words + 12
         self.hijri_re = regex_cache.compile(
             w + r"(\d{1,2})\s+(?:من\s+)?(" + _alt(rules.hijri_months) + r")" + e + r"\s*[،,]?\s*(\d{4})"
         )
@@ -782,7 +795,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 and not _reported_on(s, m.start(), p):
             if earlier is None:
                 earlier = _earlier_ends(s, p)
-            if not _after_earlier_figure(s, m.start(), p, earlier):
+            if not _after_earlier_figure(s, m.start(), p, earlier) and not _after_past_copula(s, m.start(), p):
                 if not _recalled_on(s, m.start(), p):
                     continue
                 acts.add(m.start())
@@ -1120,6 +1133,27 @@ def _after_earlier_figure(s: str, start: int, p: "_Patterns", earlier: tuple) ->
     # 1102 وفاة", "بعد أن كانت الوفيات في 3 مارس 40"): no figure and at most two words between
     gap = s[earlier[k]:m.start()]
     return _DIGITS.search(gap) is None and len(gap.split()) <= 2
+
+
+# the figure (digits, thousands separators) and at most one word (its noun) before "في"
+_FIGURE_AND_NOUN = regex_cache.compile(r"(?<![\d\p{L}])\d[\d,.]*(?:\s+[^\s\d،؛,.]+)?\s*$")
+
+
+def _after_past_copula(s: str, start: int, p: "_Patterns") -> bool:
+    """Does the date at `start` follow "في" right after a figure (and its noun) whose clause a
+    past copula or auxiliary opens a few words before it (rules/dates.yaml `past_copula_words`:
+    "إن عدد الوفيات كان 271 في 24 أغسطس", "وكانت قد بلغت 489 في 30 مايو")?  The figure is a
+    recalled one and the date its day.  Without the copula a date after "في" names an event
+    ("قتل 30 شخصا في 24 أغسطس" is read as the attack's day)."""
+    if p.past_copula_re is None or p.earlier_as_of_re is None:
+        return False
+    m = p.earlier_as_of_re.search(s, max(0, start - 12), start)
+    if m is None:
+        return False
+    f = _FIGURE_AND_NOUN.search(s, max(0, m.start() - 40), m.start())
+    if f is None:
+        return False
+    return p.past_copula_re.search(s, max(0, f.start() - p.past_copula_reach), f.start()) is not None
 
 
 def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple, p: "_Patterns") -> bool:
