@@ -12,7 +12,7 @@ SENTENCE = "وكانت الحصيلة يوم الأربعاء 18 أغسطس 2189
 
 
 def _dates(rules):
-    _, cues, _, _ = _cues(SENTENCE, DOC, _patterns(rules))
+    _, cues, _, _, _ = _cues(SENTENCE, DOC, _patterns(rules))
     return [c[2] for c in cues]
 
 

@@ -618,7 +618,8 @@ def claim_date(
     found once and cached, so the claims of one sentence cost one scan.
     """
     p = _patterns(rules)
-    norm, cues, figures, acts = _cues(sentence, doc_date, p)
+    norm, cues, figures, acts, owned = _cues(sentence, doc_date, p)
+    owner = dict(owned)
     pos = _norm_pos(norm, at)
     earlier = _earlier_ends(norm.text, p)
     best: Optional[tuple[bool, int, dt.date, str]] = None
@@ -631,6 +632,8 @@ def claim_date(
             continue  # "بـ342، في حين كانت القائمة الأولى التي أعلنت في 4 مارس تضم 229": the 229's day
         if end <= pos and _in_earlier_clause(norm.text, start, end, pos, earlier, p):
             continue  # "إلى 105، بعد أن كانت 91 أمس، فيما بلغ عدد الجرحى 236": the 91's day
+        if start in owner and not owner[start] <= pos < start:
+            continue  # "عند 585، وكانت قد بلغت 489 في 30 مايو": the 489's day, not the 585's
         if start in acts and (pos < start or _leaves_act(norm.text, end, pos)):
             continue  # "قد أغرقت في 2 مايو الطراد، ما أدى إلى مقتل 323": the act's day, not its toll's
         if end <= pos and _increments_day(norm.text, start, end, pos, figures, p):
@@ -785,6 +788,9 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
     weekday_ends = {_skip_gap(s, w.end()): w.end() for w in p.weekday_re.finditer(s)}
     named_dates: set[int] = set()
     acts: set[int] = set()  # dates of a recalled act (`_recalled_on`): they date its own clause's figures
+    # dates after a figure a past copula's clause holds (`_after_past_copula`) -> where the copula
+    # starts: they date that clause's figure only, not figures before the copula or after the date
+    owned: dict[int, int] = {}
     for m, day in dated:
         # a date is the figure's day only after "حتى", "بتاريخ", "يوم"...; elsewhere it names
         # an event ("هجوم 7 أكتوبر") or starts a period ("منذ 3 يونيو")
@@ -795,10 +801,14 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
                 and not _reported_on(s, m.start(), p):
             if earlier is None:
                 earlier = _earlier_ends(s, p)
-            if not _after_earlier_figure(s, m.start(), p, earlier) and not _after_past_copula(s, m.start(), p):
-                if not _recalled_on(s, m.start(), p):
+            if not _after_earlier_figure(s, m.start(), p, earlier):
+                copula = _after_past_copula(s, m.start(), p)
+                if copula >= 0:
+                    owned[m.start()] = copula
+                elif not _recalled_on(s, m.start(), p):
                     continue
-                acts.add(m.start())
+                else:
+                    acts.add(m.start())
         stated = m[3] if m[3] and not _figure_not_year(int(m[3]), doc_date, p.years_ahead, p.years_back) else None
         year = int(stated) if stated else (doc_date.year if doc_date else None)
         if year is None:
@@ -897,7 +907,7 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         j = bisect_right(merged, (m.start(), len(s))) - 1
         if j < 0 or merged[j][1] <= m.start():
             figures.append(m.start())
-    return norm, tuple(cues), tuple(figures), frozenset(acts)
+    return norm, tuple(cues), tuple(figures), frozenset(acts), tuple(sorted(owned.items()))
 
 
 def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
@@ -1139,21 +1149,23 @@ def _after_earlier_figure(s: str, start: int, p: "_Patterns", earlier: tuple) ->
 _FIGURE_AND_NOUN = regex_cache.compile(r"(?<![\d\p{L}])\d[\d,.]*(?:\s+[^\s\d،؛,.]+)?\s*$")
 
 
-def _after_past_copula(s: str, start: int, p: "_Patterns") -> bool:
+def _after_past_copula(s: str, start: int, p: "_Patterns") -> int:
     """Does the date at `start` follow "في" right after a figure (and its noun) whose clause a
     past copula or auxiliary opens a few words before it (rules/dates.yaml `past_copula_words`:
     "إن عدد الوفيات كان 271 في 24 أغسطس", "وكانت قد بلغت 489 في 30 مايو")?  The figure is a
     recalled one and the date its day.  Without the copula a date after "في" names an event
-    ("قتل 30 شخصا في 24 أغسطس" is read as the attack's day)."""
+    ("قتل 30 شخصا في 24 أغسطس" is read as the attack's day).  Where the copula starts, else -1:
+    the date is that clause's figure's only."""
     if p.past_copula_re is None or p.earlier_as_of_re is None:
-        return False
+        return -1
     m = p.earlier_as_of_re.search(s, max(0, start - 12), start)
     if m is None:
-        return False
+        return -1
     f = _FIGURE_AND_NOUN.search(s, max(0, m.start() - 40), m.start())
     if f is None:
-        return False
-    return p.past_copula_re.search(s, max(0, f.start() - p.past_copula_reach), f.start()) is not None
+        return -1
+    c = p.past_copula_re.search(s, max(0, f.start() - p.past_copula_reach), f.start())
+    return c.start() if c is not None else -1
 
 
 def _in_earlier_clause(s: str, start: int, end: int, pos: int, earlier: tuple, p: "_Patterns") -> bool:
