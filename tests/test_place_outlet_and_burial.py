@@ -288,3 +288,36 @@ def test_a_hospital_burned_or_shelled_is_the_figures_site(ex):
 @pytest.mark.parametrize("text", SITE.miss, ids=lambda t: t[:20])
 def test_a_hospital_the_wounded_were_taken_to_is_no_place_of_the_toll(text):
     assert "ankara" not in _places(text).values()
+
+
+SRC = RULES.gazetteer.source_examples
+
+
+def test_source_examples_are_given():
+    assert RULES.gazetteer.source_words and SRC.hit and SRC.miss
+
+
+def _source_places(text: str) -> set:
+    return {m.place.id for m in GAZ.sources(normalize(text).text)}
+
+
+@pytest.mark.parametrize("ex", SRC.hit, ids=lambda e: str(e.value))
+def test_a_source_speaking_from_another_city_gives_no_place(ex):
+    # the source's place is found as such, and the figure stands at the story's place instead
+    places = _source_places(ex.text)
+    assert places and ex.location not in places
+    _assert_placed(ex)
+
+
+@pytest.mark.parametrize("text", SRC.miss, ids=lambda t: t[:20])
+def test_a_source_at_the_storys_own_place_keeps_it(text):
+    places = _source_places(text)
+    assert places, text
+    got = {loc for loc in _places(text).values() if loc}
+    assert any(loc == p or GAZ.is_within(loc, p) for loc in got for p in places), (text, got)
+
+
+def test_officials_at_a_place_are_no_source_seat():
+    # officials of a place speak for it: "مسؤولون في ولاية أوديشا" is no source word
+    text = "ضرب الإعصار شرق الهند.\nوقال مسؤولون في أوديشا إن 20 شخصا قتلوا"
+    assert not _source_places(text)

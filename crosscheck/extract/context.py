@@ -674,8 +674,30 @@ class DocContext:
     @cached_property
     def venue_spans(self) -> frozenset[tuple[int, int]]:
         """Where the article names a speaker's venue (`Gazetteer.venues`: "دبلوماسي غربي في
-        رانغون"): no place of its figures, and no body mention keeping its dateline place."""
-        return frozenset(self.gaz.venues(self.text))
+        رانغون"): no place of its figures, and no body mention keeping its dateline place.
+        With them the places sources speak from (`Gazetteer.sources`: "مصادر طبية في مصراتة")
+        that the article names nowhere else while it names another place in two sentences or more
+        (not the country around the source's city): the source's seat, not
+        the story's (a Sirte battle's toll "according to medical sources in Misrata").  One more
+        pass of the place counts, only in an article with such a source."""
+        venues = self.gaz.venues(self.text)
+        sources = self.gaz.sources(self.text)
+        if not sources:
+            return frozenset(venues)
+        span, _ = self._dateline
+        cut = [*self.furniture, *self.outlet_spans, *([span] if span else []), *venues,
+               *((m.start, m.end) for m in sources)]
+        counts = self.gaz.counts_and_adjectives(self._cut(cut))[0]
+        # the places the article names in two sentences or more (itself or a place within it)
+        story = {p for p, n in counts.spread.items() if n >= 2}
+        for m in sources:
+            pid = m.place.id
+            if counts.get(pid, 0) or counts.spread.get(pid, 0):
+                continue  # the article's own place ("مصادر طبية في غزة" in a Gaza story)
+            if not story - {pid} - set(self.gaz.parent_chain(pid)):
+                continue  # no other place the story dwells on, or only the country around the source's city
+            venues.append((m.start, m.end))
+        return frozenset(venues)
 
     @cached_property
     def _body_places(self) -> tuple[Any, set[str]]:

@@ -111,6 +111,9 @@ class Gazetteer:
         self._zone_res = [regex_cache.compile(p) for p in rules.time_zone_before]
         venue = sorted({normalize_word(w) for w in rules.venue_words}, key=len, reverse=True)
         self._venue_re = re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in venue) + r")(?!\w)") if venue else None
+        source = sorted({normalize_word(w) for w in rules.source_words}, key=len, reverse=True)
+        self._source_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in source) + r")(?!\w)")
+                           if source else None)
         after = sorted({normalize_word(w) for w in rules.venue_words_after}, key=len, reverse=True)
         self._venue_after_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in after) + r")(?!\w)")
                                 if after else None)
@@ -235,23 +238,45 @@ class Gazetteer:
                            if not m.adjective)
         if self._venue_re is None:
             return sorted(set(out))
-        reach = self.rules.venue_reach
         for v in self._venue_re.finditer(text):
             if self._venue_site and self._site_before(text, v.start()):
                 continue  # "حريق مستشفى ابن الخطيب في بغداد": the hospital is the event's site
-            stop = min(len(text), v.end() + 24 * (reach + 2))
-            brk = _VENUE_STOP.search(text, v.end(), stop)  # the venue's own clause only
-            words = list(_WORD_AT.finditer(text, v.end(), brk.start() if brk else stop))[: reach + 2]
-            for k, w in enumerate(words[: reach + 1]):
-                if not self._is_locative(w.group()) or k + 1 >= len(words):
-                    continue
-                after = words[k + 1]
-                got = [m for m in self.mentions(text, after.start(), min(len(text), after.start() + 40))
-                       if after.start() <= m.start < after.end()]  # the word after the locative
-                if got:
-                    out.append((got[0].start, got[0].end))
-                    break
+            m = self._located_after(text, v.end())
+            if m is not None:
+                out.append((m.start, m.end))
         return sorted(set(out))
+
+    def _located_after(self, text: str, end: int):
+        """The place named right after a locative within `venue_reach` words after offset `end`
+        (in the clause that starts there), or None: "دبلوماسي غربي في رانغون" -> Rangoon."""
+        reach = self.rules.venue_reach
+        stop = min(len(text), end + 24 * (reach + 2))
+        brk = _VENUE_STOP.search(text, end, stop)  # the word's own clause only
+        words = list(_WORD_AT.finditer(text, end, brk.start() if brk else stop))[: reach + 2]
+        for k, w in enumerate(words[: reach + 1]):
+            if not self._is_locative(w.group()) or k + 1 >= len(words):
+                continue
+            after = words[k + 1]
+            got = [m for m in self.mentions(text, after.start(), min(len(text), after.start() + 40))
+                   if after.start() <= m.start < after.end()]  # the word after the locative
+            if got:
+                return got[0]
+        return None
+
+    def sources(self, text: str) -> list:
+        """Where a normalised text names the place a source speaks from (rules `source_words`:
+        "مصادر طبية في مصراتة", "ناشطون في دمشق"): the mentions of the places named after a
+        locative within `venue_reach` words after a source word.  Whether such a place is the
+        figures' too is the document's to say (crosscheck.extract.context: only a place the article
+        names nowhere else, beside another place it does name, is set aside)."""
+        if self._source_re is None:
+            return []
+        out = []
+        for v in self._source_re.finditer(text):
+            m = self._located_after(text, v.end())
+            if m is not None and not m.adjective:
+                out.append(m)
+        return out
 
     def parent_chain(self, place_id: str) -> list[str]:
         chain = []

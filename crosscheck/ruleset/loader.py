@@ -582,6 +582,12 @@ class GazetteerRules(_Strict):
     # figures' own site, its place theirs.
     venue_site_words: list[str] = Field(default_factory=list)
     venue_site_examples: Optional[Examples] = None
+    # A source's place ("مصادر طبية في مصراتة", "ناشطون في دمشق"): a place after a locative within
+    # `venue_reach` words after one of these words is where the source speaks from; an article that
+    # names that place nowhere else, and names another place, does not count it as its figures'
+    # (crosscheck.extract.scope.Gazetteer.sources).
+    source_words: list[str] = Field(default_factory=list)
+    source_examples: Optional[Examples] = None
     # Talk about a story at a place ("تتواصل في تركيا التساؤلات عن الثمن", "جدل في تركيا"): a located
     # place right before one of these words is where people discuss or react, not where the
     # figures happened (a venue, as above).
