@@ -676,8 +676,8 @@ class DocContext:
         """Where the article names a speaker's venue (`Gazetteer.venues`: "دبلوماسي غربي في
         رانغون"): no place of its figures, and no body mention keeping its dateline place.
         With them the places sources speak from (`Gazetteer.sources`: "مصادر طبية في مصراتة")
-        that the article names nowhere else while it names another place in two sentences or more
-        (not the country around the source's city): the source's seat, not
+        that the article names nowhere else, in a country it names nowhere else either (by name or
+        adjective), while it names another place: the source's seat, not
         the story's (a Sirte battle's toll "according to medical sources in Misrata").  One more
         pass of the place counts, only in an article with such a source."""
         venues = self.gaz.venues(self.text)
@@ -687,15 +687,16 @@ class DocContext:
         span, _ = self._dateline
         cut = [*self.furniture, *self.outlet_spans, *([span] if span else []), *venues,
                *((m.start, m.end) for m in sources)]
-        counts = self.gaz.counts_and_adjectives(self._cut(cut))[0]
-        # the places the article names in two sentences or more (itself or a place within it)
-        story = {p for p, n in counts.spread.items() if n >= 2}
+        counts, adjectives = self.gaz.counts_and_adjectives(self._cut(cut))
         for m in sources:
             pid = m.place.id
             if counts.get(pid, 0) or counts.spread.get(pid, 0):
                 continue  # the article's own place ("مصادر طبية في غزة" in a Gaza story)
-            if not story - {pid} - set(self.gaz.parent_chain(pid)):
-                continue  # no other place the story dwells on, or only the country around the source's city
+            around = set(self.gaz.parent_chain(pid))
+            if around & (adjectives | {p for p, n in counts.spread.items() if n}):
+                continue  # the story's country ("ناشطون في دمشق" in a story of Syria's prisoners)
+            if not {p for p, n in counts.items() if n} - {pid}:
+                continue  # the story's only place
             venues.append((m.start, m.end))
         return frozenset(venues)
 
