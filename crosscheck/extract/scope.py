@@ -123,7 +123,6 @@ class Gazetteer:
         # ... the ones of them that also outweigh an article's default place in another country
         self.default_side_heads = frozenset(normalize_word(w) for w in rules.default_side_heads)
         self._venue_site = frozenset(normalize_word(w) for w in rules.venue_site_words)
-        self._area_head_words = frozenset(normalize_word(w) for w in rules.area_heads)
         burial = sorted({normalize_word(w) for w in rules.burial_words}, key=len, reverse=True)
         self._burial_re = (re.compile(r"(?<!\w)[وف]?(?:" + "|".join(re.escape(w) for w in burial) + r")(?!\w)")
                            if burial else None)
@@ -256,20 +255,6 @@ class Gazetteer:
         words = list(_WORD_AT.finditer(text, end, brk.start() if brk else stop))[: reach + 2]
         for k, w in enumerate(words[: reach + 1]):
             word = w.group()
-            if len(word) > 3 and word[0] == "ب" and not self._is_locative(word):
-                # the locative "ب" written on the place ("في مستشفى بالناصرية", "مؤتمر صحفي ببغداد"):
-                # a place starting inside the word; or on an area's head ("بمدينة سالونيك"): the next word's
-                got = [m for m in self.mentions(text, w.start(), min(len(text), w.end() + 40))
-                       if w.start() < m.start < w.end()]
-                if got:
-                    return got[0]
-                if word[1:] in self._area_head_words and k + 1 < len(words):
-                    after = words[k + 1]
-                    got = [m for m in self.mentions(text, after.start(), min(len(text), after.start() + 40))
-                           if after.start() <= m.start < after.end()]
-                    if got:
-                        return got[0]
-                continue
             if not self._is_locative(word) or k + 1 >= len(words):
                 continue
             after = words[k + 1]
