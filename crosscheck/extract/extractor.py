@@ -136,6 +136,7 @@ class CompiledKind:
     own_nouns: frozenset[str] = frozenset()  # the rule's counted nouns of one word, normalised
     tally_joiners: frozenset[str] = frozenset()  # tally_joiners, normalised ("مقابل", "امتناع")
     tally_skip: frozenset[str] = frozenset()  # tally_joiner_skip, normalised ("فقط")
+    event_anchor: PhraseSet | None = None  # event_anchor_before: "منذ بدء" before a cue after the figure
 
 
 @dataclass(slots=True)
@@ -205,6 +206,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 if r.context_veto and r.context_veto.sides else frozenset(),
                 frozenset(normalize_word(w) for w in r.tally_joiners),
                 frozenset(normalize_word(w) for w in r.tally_joiner_skip),
+                PhraseSet.of(r.event_anchor_before) if r.event_anchor_before else None,
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -5434,8 +5436,21 @@ def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: i
         # (across clauses, a rule whose cue only stands before its figure - a length with its
         # lasting verb, "دخلت الهدنة حيز التنفيذ، على أن تستمر خمسة أيام، ... بعد 47 يوما من
         # الغارات" - looks for its event only before it: the verb's subject named earlier)
-        hit = ck.events.nearest(toks, left, right, 30, 30) or ck.events.nearest(
-            toks, left, right, 30, 30 if r.cue_after else 0, cross_clause=True)
+        # (an event named after the figure as the time a comparison counts from - "أطول فترة
+        # هدوء منذ اندلاع الحرب", event_anchor_before - is not what the figure measures: the
+        # one named before it is; and across clauses the event named before the figure, the
+        # subject a pronoun takes up - "هدنا ... قبل أن تنهار بعد أربعة أيام من بدئها، لتعود
+        # المعارك" - wins over one named in a later clause)
+        hit = ck.events.nearest(toks, left, right, 30, 30)
+        if hit is not None and hit[1] >= right and ck.event_anchor is not None \
+                and ck.event_anchor.ending_at(toks, hit[1]) is not None:
+            hit = ck.events.nearest(toks, left, right, 30, 0)
+        if hit is None:
+            hit = ck.events.nearest(toks, left, right, 30, 0, cross_clause=True)
+        if hit is None and r.cue_after:
+            hit = ck.events.nearest(toks, left, right, 30, 30, cross_clause=True)
+            if hit is not None and ck.event_anchor is not None and ck.event_anchor.ending_at(toks, hit[1]) is not None:
+                hit = None
         if hit is None:
             return None, False
         name = str(hit[0].payload)

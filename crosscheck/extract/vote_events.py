@@ -749,6 +749,13 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # names so, not the body the previous sentence names in full (its committee).  ("المجلس"
             # is the short name of several councils: it is read as before.)
             body = "ga"
+        elif (len(named & {"sc", "hrc"}) == 1
+              and any(c.id == "body_sc_short" and s_lo <= c.start < hi for c in window)):
+            # no full name in the figures' sentence, but "the Council" ("يرتفع عدد المؤيدين في
+            # المجلس … مقارنة بتصويت تشرين الأول الذي وافقت فيه 25 دولة"), in an article that
+            # names one council in full (the Human Rights Council, or the Security Council): that
+            # council, not the Assembly the previous sentence names
+            body = next(iter(named & {"sc", "hrc"}))
         else:
             elsewhere = True  # the body is read from another sentence of the article
             n_earlier = bisect_left(body_starts, first)  # full_bodies[:n_earlier]: named before
@@ -768,11 +775,23 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
                 and body not in vc.councils):  # a regional or agency council's tally stays its own
             if short_named is None:
                 short_named = {c.id[5:7] for c in cues if c.id.endswith("_short")}
-            # more voters than the Security Council's seats: the Assembly's vote - or, in an article
+            # more voters than the Security Council's seats, in a sentence naming a larger body in
+            # full beside the Council ("وخلافا لمجلس الأمن، لا يملك أحد حق النقض في مجلس حقوق
+            # الإنسان، الذي تبنى ... بأغلبية 26 صوتا"): that body's vote, the one named nearest
+            # before the figures (else the first after them)
+            # (a Council of fewer seats than the tally is not it)
+            cap = {"hrc": vc.rules.hrc_members, "chr": vc.rules.chr_members}
+            large = [c for c in in_sentence if _body(c).startswith(tuple(vc.rules.large_bodies))
+                     and sum(values) <= cap.get(_body(c), sum(values))]
+            before = [c for c in large if c.start < first]
+            if large:
+                body = _body(before[-1] if before else large[0])
+            # ... else the Assembly's vote - or, in an article
             # naming no body but "the Council" ("مدد المجلس ولاية اللجنة بتأييد 25 دولة"), the Human
             # Rights Council's, the one council with more members
-            body = ("hrc" if not named and short_named == {"sc"} and sum(values) <= vc.rules.hrc_members
-                    else "ga")
+            else:
+                body = ("hrc" if not named and short_named == {"sc"} and sum(values) <= vc.rules.hrc_members
+                        else "ga")
         if body is None and fields.get("res"):
             body = "sc"  # plain numbers are Security Council resolutions
         fields = {"body": body or "", **fields}
@@ -805,11 +824,11 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             if c.id == "past_month":
                 fields["past"] = "yes"
             elif c.id == "that_year":
-                named = _year_before(cues, starts, c.start, vc)
-                if named and year is not None and int(named) < year:
-                    fields["past"] = named
-                elif named and year is None:
-                    fields["when"] = f"y{named}"
+                that = _year_before(cues, starts, c.start, vc)  # (not `named`: the article's bodies)
+                if that and year is not None and int(that) < year:
+                    fields["past"] = that
+                elif that and year is None:
+                    fields["when"] = f"y{that}"
             elif c.id == "year" and year is not None and int(c.value) < year \
                     and not _SINCE.search(text, max(0, c.start - 12), c.start) \
                     and not any(_year_of(text, o, c, vc) for o in others) \

@@ -343,6 +343,9 @@ class KindRule(_Strict):
     # (event_from: cues): "تمديد الهدنة شهرين إضافيين" is the truce's extension
     # ("truce:extension"), not its whole length.  suffix -> words
     event_after: dict[str, list[str]] = Field(default_factory=dict)
+    # words right before an event cue named after the figure that make it the time a comparison
+    # counts from ("الأطول منذ اندلاع الحرب"), not the event the figure measures (event_from: cues)
+    event_anchor_before: list[str] = Field(default_factory=list)
     actor: bool = False  # find the member state the claim is about (vetoes)
     # Kinds whose words, joined to this rule's by "و"/"أو" right at the figure, make it one
     # combined total (kind other): "عشرات القتلى والجرحى", "مصرع وإصابة 20", "1000 قتيل أو مفقود".
