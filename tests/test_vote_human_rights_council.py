@@ -85,3 +85,25 @@ def test_a_tally_of_the_commission_within_its_53_members_is_no_inconsistency():
         return [i for i in rep.inconsistencies if i.type == "tally_exceeds_body"]
 
     assert not found("اعتمدت لجنة حقوق الإنسان في جنيف أمس القرار بتأييد 30 دولة ومعارضة 12 دولة وامتناع 8 دول.")
+
+
+def test_a_tally_beside_the_security_council_named_in_contrast_is_the_larger_body_named():
+    # hit: the sentence names the Security Council first (a contrast) and the Human Rights Council
+    # whose vote the 28 are; miss: a tally of 120, above the Council's 47 seats, stays the Assembly's
+    text = ("وعلى عكس مجلس الأمن، لا يستطيع أي عضو منع القرار في مجلس حقوق الإنسان، الذي أقر في مارس "
+            "الماضي نصا بشأن البلاد بأغلبية 28 صوتا مقابل 8 أصوات.")
+    assert _bodies(text) == {"hrc"}
+    text = ("وعلى عكس مجلس الأمن، لا يستطيع أي عضو منع القرار في مجلس حقوق الإنسان، فيما أقرت الجمعية "
+            "العامة في مارس الماضي نصا بشأن البلاد بأغلبية 120 صوتا مقابل 8 أصوات.")
+    assert _bodies(text) == {"ga"}
+
+
+def test_the_council_by_its_short_name_is_the_council_the_article_names_not_the_last_assembly():
+    # hit: "المجلس" in the figures' sentence, the article naming the Human Rights Council in full
+    # and the Assembly in the sentence before: the Council's vote
+    text = ("تبنى مجلس حقوق الإنسان أمس قرارا بشأن التحقيق بتأييد 30 دولة ومعارضة 5 دول.\n\n"
+            "وكانت الجمعية العامة قد أقرت نصا مماثلا في نوفمبر بأغلبية 120 صوتا.\n\n"
+            "وبذلك ارتفع عدد المؤيدين في المجلس مقارنة بتصويت سبتمبر الماضي، الذي أيدت فيه 24 دولة النص.")
+    events = tally_events(text, "2018-03-24")
+    assert events[("votes_for", 24)]["body"] == "hrc"
+    assert events[("votes_for", 120)]["body"] == "ga"  # miss: the Assembly named in its own sentence

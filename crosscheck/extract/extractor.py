@@ -5441,15 +5441,20 @@ def _event(ctx: DocContext, ck: CompiledKind, toks, left: int, right: int, at: i
         # one named before it is; and across clauses the event named before the figure, the
         # subject a pronoun takes up - "هدنا ... قبل أن تنهار بعد أربعة أيام من بدئها، لتعود
         # المعارك" - wins over one named in a later clause)
+        # (right after the figure, "35 يوما منذ بدء الحرب" counts the war itself: no comparison)
+        def compared(h) -> bool:
+            if h is None or h[1] < right or ck.event_anchor is None:
+                return False
+            anchor = ck.event_anchor.ending_at(toks, h[1])
+            return anchor is not None and anchor[1] > right
         hit = ck.events.nearest(toks, left, right, 30, 30)
-        if hit is not None and hit[1] >= right and ck.event_anchor is not None \
-                and ck.event_anchor.ending_at(toks, hit[1]) is not None:
+        if compared(hit):
             hit = ck.events.nearest(toks, left, right, 30, 0)
         if hit is None:
             hit = ck.events.nearest(toks, left, right, 30, 0, cross_clause=True)
         if hit is None and r.cue_after:
             hit = ck.events.nearest(toks, left, right, 30, 30, cross_clause=True)
-            if hit is not None and ck.event_anchor is not None and ck.event_anchor.ending_at(toks, hit[1]) is not None:
+            if compared(hit):
                 hit = None
         if hit is None:
             return None, False
