@@ -713,7 +713,22 @@ def _numbers(ctx: DocContext, comp: Compiled) -> Iterator[_Num]:
         duals = _in_text_order(duals, _one_lengths(ctx))
     if ctx.gaz.nationality and ctx.scope.rules.list_end_nationals:
         duals = _in_text_order(duals, _list_end_nationals(ctx))
-    return _in_text_order(figures(), duals)
+    return _unit_of_figure_dropped(ctx, _in_text_order(figures(), duals))
+
+
+def _unit_of_figure_dropped(ctx: DocContext, nums: Iterator[_Num]) -> Iterator[_Num]:
+    """Drop a unit of time read alone as one unit ("يوما إضافيا", "أسبوعا كاملا") when it is the
+    counted noun of the figure right before it ("تمديد المهمة 60 يوما إضافية", "ستين يوما كاملة"):
+    the figure's own unit, no second length of one.  Not after one or two: those follow their noun
+    ("سائقين اثنين أسبوعا كاملا": the drivers' two, then a week).  (In text order: the last
+    figure's end is kept, one comparison per number.)"""
+    last_end = -1
+    for n in nums:
+        if n.one_length and last_end >= 0 and _spaces_between(ctx.text, last_end, n.nstart):
+            continue
+        if not n.dual_of:
+            last_end = (n.num_nend if n.num_nend > n.nstart else n.nend) if n.low >= 3 else -1
+        yield n
 
 
 def _step_next(ctx: DocContext, a, b) -> bool:
