@@ -2968,17 +2968,7 @@ def _then_next(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1:
     if not (i1 >= len(toks) or toks[i1].brk_before or toks[i1].text in ctx.scope.function_words
             or _day_after(ctx, toks, i1)):
         return None  # a noun of its own ("ثم 3 مستشفيات") types the figure
-    placed = ctx.sentence_claims.get(s_lo)
-    if not placed:
-        return None
-    last = placed[-1]
-    right = last.right - getattr(toks, "offset", 0)
-    if (last.parent is not None or last.claim.kind in _NOT_PEOPLE or last.claim.kind in _NOT_CONTRASTED
-            or not 0 <= right <= k or k - right > _THEN_GAP):
-        return None
-    if any(toks[j].is_digit() or _starts_number(ctx, toks[j]) for j in range(right, k)):
-        return None
-    return last
+    return _last_before(ctx, toks, s_lo, k, _THEN_GAP, touching=True)
 
 
 def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
@@ -2993,7 +2983,8 @@ def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1
         return None
     if i1 < len(toks) and not toks[i1].brk_before and toks[i1].text not in ctx.scope.function_words:
         return None  # a noun of its own ("مقابل 3 أصوات") types the figure
-    return _last_before_joiner(ctx, toks, s_lo, left, touching=toks[left - 1].text in ctx.scope.correction_joiners)
+    return _last_before(ctx, toks, s_lo, left - 1, _CONTRAST_GAP,
+                        touching=toks[left - 1].text in ctx.scope.correction_joiners)
 
 
 def _corrected(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
@@ -3003,24 +2994,25 @@ def _corrected(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> 
     a count of people, at most _CONTRAST_GAP words before the joiner, no figure between."""
     if left < 1 or toks[left].brk_before or toks[left - 1].text not in ctx.scope.correction_joiners:
         return None
-    return _last_before_joiner(ctx, toks, s_lo, left, touching=True)
+    return _last_before(ctx, toks, s_lo, left - 1, _CONTRAST_GAP, touching=True)
 
 
-def _last_before_joiner(
-    ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, touching: bool = False
+def _last_before(
+    ctx: DocContext, toks: Sequence[Token], s_lo: int, at: int, gap: int, touching: bool = False
 ) -> _Placed | None:
-    """The sentence's last claim, a count of people with no parent, ending at most _CONTRAST_GAP
-    words before the joiner at toks[left - 1] with no figure between (_contrasted, _corrected);
-    `touching`: the claim may end right at the joiner ("117 شهيدا وليس 147")."""
+    """The sentence's last claim, a count of people with no parent, ending at most `gap` words
+    before the joiner at toks[at] ("مقابل", "وليس", "ثم") with no figure between (_contrasted,
+    _corrected, _then_next); `touching`: the claim may end right at the joiner ("117 شهيدا
+    وليس 147").  Reads those words only."""
     placed = ctx.sentence_claims.get(s_lo)
     if not placed:
         return None
     last = placed[-1]
     right = last.right - getattr(toks, "offset", 0)
     if (last.parent is not None or last.claim.kind in _NOT_PEOPLE or last.claim.kind in _NOT_CONTRASTED
-            or not 0 <= right < left - (0 if touching else 1) or left - 1 - right > _CONTRAST_GAP):
+            or not 0 <= right < at + (1 if touching else 0) or at - right > gap):
         return None
-    if any(toks[k].is_digit() or _starts_number(ctx, toks[k]) for k in range(right, left - 1)):
+    if any(toks[j].is_digit() or _starts_number(ctx, toks[j]) for j in range(right, at)):
         return None
     return last
 
