@@ -688,14 +688,16 @@ class DocContext:
         cut = [*self.furniture, *self.outlet_spans, *([span] if span else []), *venues,
                *((m.start, m.end) for m in sources)]
         counts, adjectives = self.gaz.counts_and_adjectives(self._cut(cut))
+        # the article's places, built once (not per source phrase)
+        spread = adjectives | {p for p, n in counts.spread.items() if n}
+        named = {p for p, n in counts.items() if n}
         for m in sources:
             pid = m.place.id
             if counts.get(pid, 0) or counts.spread.get(pid, 0):
                 continue  # the article's own place ("مصادر طبية في غزة" in a Gaza story)
-            around = set(self.gaz.parent_chain(pid))
-            if around & (adjectives | {p for p, n in counts.spread.items() if n}):
+            if not spread.isdisjoint(self.gaz.parent_chain(pid)):
                 continue  # the story's country ("ناشطون في دمشق" in a story of Syria's prisoners)
-            if not {p for p, n in counts.items() if n} - {pid}:
+            if not named or named == {pid}:
                 continue  # the story's only place
             venues.append((m.start, m.end))
         return frozenset(venues)
