@@ -1321,7 +1321,6 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             toks[h : i0 + 1] = [Token(lo_, hi_, num_tok.text, num_tok.forms, toks[h].brk_before)] + moved
             i0, i1, noun_first = h, h + 1, True
             state_at = h + 1 + len(moved)  # the word after the noun and its figure
-    split = -1
     if n.dual_of:
         if (
             0 < i0 < len(toks) and toks[i0].text.startswith("و") and not toks[i0].brk_before and not n.one_person
@@ -1339,7 +1338,6 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             Token(t.nstart, t.nend, n.dual_of, bare_forms(n.dual_of), False),
         ]
         i1 = i0 + 1
-        split = i0  # the window holds one token more than the sentence after this one
 
     # qualifier and the left edge of the claim
     hedges = lexicon_for(ctx.rules.hedges)
@@ -1842,10 +1840,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     reach = placed[-1].reach if placed else -1
     if rule.kind != "other" and left + off > reach:
         reach = left + off
-    # placed claims keep sentence indexes: a dual split in two tokens ("وشرطيان" read as "2 شرطي")
-    # ends one token earlier in its sentence than in its window ("وشرطيان ومدني واحد")
-    placed_right = right - 1 if split >= 0 and right > split + 1 else right
-    placed.append(_Placed(claim, left + off, placed_right + off, own_parent, noun, reach, among))
+    placed.append(_Placed(claim, left + off, right + off, own_parent, noun, reach, among))
     if rule.kind in ctx.scope.toll_anaphor_kinds and period not in ("superseded", "projection"):
         ctx.last_toll_rule = ctx.toll_rules[rule.kind] = rule.id
     if rule.kind in ctx.scope.captive_kinds:
