@@ -22,6 +22,7 @@ import calendar
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal, Optional
 from bisect import bisect_left, bisect_right
 
@@ -618,8 +619,7 @@ def claim_date(
     found once and cached, so the claims of one sentence cost one scan.
     """
     p = _patterns(rules)
-    norm, cues, figures, acts, owned = _cues(sentence, doc_date, p)
-    owner = dict(owned)
+    norm, cues, figures, acts, owner = _cues(sentence, doc_date, p)
     pos = _norm_pos(norm, at)
     earlier = _earlier_ends(norm.text, p)
     best: Optional[tuple[bool, int, dt.date, str]] = None
@@ -907,7 +907,8 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
         j = bisect_right(merged, (m.start(), len(s))) - 1
         if j < 0 or merged[j][1] <= m.start():
             figures.append(m.start())
-    return norm, tuple(cues), tuple(figures), frozenset(acts), tuple(sorted(owned.items()))
+    # (the date -> copula map read-only, built once per cached sentence: its claims look it up)
+    return norm, tuple(cues), tuple(figures), frozenset(acts), MappingProxyType(owned)
 
 
 def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
