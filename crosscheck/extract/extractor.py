@@ -2409,13 +2409,17 @@ def _pool_of_previous(toks: Sequence[Token], placed: list[_Placed], off: int) ->
 
 
 _ONE_WORDS = frozenset({"واحد", "واحده", "واحدا"})  # "one" after its noun, which starts with و
+# A token longer than this is no "one": tokens are words of the normalised text (no marks to
+# drop, no spaces), so their normal form is as long as they are.  Not normalised again: the
+# token of "قتل 1.1.1.…1. شخصا" is the whole text, and each of its figures asked it.
+_ONE_WORD_CHARS = 32
 
 
 def _waw_joined(toks: Sequence[Token], k: int) -> bool:
     """Does the figure at k carry "و"?  A "one" read after its noun ("ومواطن واحد", "قتلت رهينة
     واحدة") is the noun's: the figure's token holds the text of "واحدة", the noun's the "و"."""
     t = toks[k]
-    if normalize_word(t.text) in _ONE_WORDS:
+    if len(t.text) <= _ONE_WORD_CHARS and normalize_word(t.text) in _ONE_WORDS:
         if not (k + 1 < len(toks) and toks[k + 1].nstart == t.nstart):
             # the "one" after its noun as written: joined when the noun carries the "و" ("ستة
             # بريطانيين وكندي واحد"), not when it does not ("بمنطقة واحدة قرب الحدود")

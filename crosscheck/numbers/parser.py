@@ -27,6 +27,7 @@ import heapq
 import re
 
 from crosscheck.models import NumberMatch
+from crosscheck.util import regex_cache
 from crosscheck.text.normalize import Normalized, normalize
 from crosscheck.numbers.context import as_number, classify
 from crosscheck.numbers.digits import pieces_of, read_digits
@@ -303,7 +304,73 @@ def _kept_pieces(run: str, lex: Lexicon) -> Iterator[tuple[int, int, int]]:
     range word stands next to a group inside a run) and its claim would span the same word
     with the same value: a mention of a figure already read.  The last piece is always kept (a
     word after the run may join it: "1.2.3 ألف").  "1.1.1.…" of 500,000 groups is then two
-    numbers, not 500,000."""
+    numbers, not 500,000.
+
+    Past _DEEP a word is read by its distinct groups (_kept_of_word), not group by group: a
+    word of 500,000 groups and a few distinct values costs a few look-ups in Python, not one
+    step per group.  (_FAST_PIECES off: group by group, as _plain_kept_pieces.)"""
+    if not _FAST_PIECES:
+        yield from _plain_kept_pieces(run)
+        return
+    it = _DIGITS.finditer(run)
+    m = next(it, None)
+    while m is not None and m.start() < _DEEP:
+        yield m.start(), m.end(), int(m.group())  # (the last piece too, if it is the last)
+        m = next(it, None)
+    if m is None:
+        return
+    del it
+    # the words past _DEEP: a piece right after a word end starts a new one (seen cleared)
+    bounds = [m.start()] + [w.start() for w in _WORD_START.finditer(run, m.start() + 1)] + [len(run)]
+    last = len(bounds) - 2
+    for k in range(len(bounds) - 1):
+        yield from _kept_of_word(run, bounds[k], bounds[k + 1], k == last)
+
+
+def _kept_of_word(run: str, a: int, b: int, last: bool) -> Iterator[tuple[int, int, int]]:
+    """_plain_kept_pieces' pieces of run[a:b] (one word past _DEEP, starting with a piece, no
+    value seen before it): the first piece of each value, and with `last` the run's last piece.
+    Few distinct groups: each value's first piece found by `str.find` (a group inside a longer
+    one passed over); many: group by group."""
+    groups = _DIGITS.findall(run, a, b)
+    distinct = dict.fromkeys(groups)
+    if len(distinct) > _FEW_GROUPS:
+        yield from _plain_word(run, a, b, last)
+        return
+    seen: set[int] = set()
+    end = -1
+    for g in distinct:
+        v = int(g)
+        if v in seen:
+            continue  # ("01" after "1": the same value)
+        seen.add(v)
+        q = run.find(g, a, b)
+        while not (q == a or not _DIGIT.match(run, q - 1)) or _DIGITS.match(run, q).end() != q + len(g):
+            q = run.find(g, q + 1, b)  # (inside a longer group: "1" of "21")
+        end = q + len(g)
+        yield q, end, v
+    if last:
+        m = _LAST_DIGITS.search(run, a, b)
+        if m.end() != end:  # (the last piece is no first of its value: kept all the same)
+            yield m.start(), m.end(), int(m.group())
+
+
+def _plain_word(run: str, a: int, b: int, last: bool) -> Iterator[tuple[int, int, int]]:
+    """_kept_of_word group by group."""
+    seen: set[int] = set()
+    it = _DIGITS.finditer(run, a, b)
+    cur = next(it, None)
+    while cur is not None:
+        nxt = next(it, None)
+        v = int(cur.group())
+        if (nxt is None and last) or v not in seen:
+            seen.add(v)
+            yield cur.start(), cur.end(), v
+        cur = nxt
+
+
+def _plain_kept_pieces(run: str) -> Iterator[tuple[int, int, int]]:
+    """_kept_pieces group by group (its definition; tests compare the two)."""
     seen: set[int] = set()
     it = pieces_of(run)
     cur = next(it, None)
@@ -318,6 +385,15 @@ def _kept_pieces(run: str, lex: Lexicon) -> Iterator[tuple[int, int, int]]:
             seen.add(v)
             yield cur
         cur = nxt
+
+
+# _kept_pieces reads a word past _DEEP by its distinct groups (tests turn it off to compare)
+_FAST_PIECES = True
+_FEW_GROUPS = 64  # distinct groups of a word read value by value (more: group by group)
+_DIGITS = regex_cache.compile(r"\d+")  # (digits.py's pieces: the same groups)
+_DIGIT = regex_cache.compile(r"\d")
+_LAST_DIGITS = regex_cache.compile(r"(?r)\d+")  # the last group (searched from the end)
+_WORD_START = regex_cache.compile(r"(?<=[/:،])\d")  # a group right after a word end (_WORD_ENDS)
 
 
 def scan(norm: Normalized, lex: Optional[Lexicon] = None) -> list[NumberMatch]:
