@@ -141,3 +141,61 @@ def own_day_key(c: Claim, rules: Optional[DateRules] = None) -> Optional[str]:
         return None
     return when.isoformat()
 
+
+
+
+def month_part_window_of(c: Claim, doc_dates: dict, rules: Optional[DateRules] = None):
+    """The days of the part of a month ("منتصف سبتمبر") the claim's date was read from, up to its
+    article's own day (text.dates.month_part_window), when its as_of lies in it; else None."""
+    from crosscheck.text.dates import month_part_window
+
+    if not c.as_of or c.as_of_from != "relative" or not c.sentence:
+        return None
+    own = doc_dates.get(c.doc)
+    if not own:
+        return None
+    own_day = own if isinstance(own, date) else date.fromisoformat(str(own)[:10])
+    w = month_part_window(c.sentence, figure_offset(c), own_day, rules or date_rules())
+    d = date.fromisoformat(c.as_of[:10])
+    if w is None or not w[0] <= d <= w[1]:
+        return None
+    return w[0], min(w[1], own_day)
+
+
+def month_part_days(claims: Sequence[Claim], doc_dates: dict,
+                    rules: Optional[DateRules] = None) -> dict[int, date]:
+    """The days some of `claims` (one cluster's) stand at instead of their `as_of`: a figure an
+    article recalls for a part of a month ("بعد أن كانت الوفيات قد بلغت 286 في منتصف سبتمبر",
+    "وكانت الحصيلة 310 في أواخر مايو") names the report of some day of that part
+    (text.dates.month_part_window: days 1-10, 11-20, 21-end), not its nominal 15th or last day:
+    it stands at the day in that span, up to its article's own day, on which another article of
+    the cluster gives a figure - the one nearest the nominal day (the earlier on a tie); with
+    none, at the nominal day as before.  So the recalled "286 in mid-September" meets the 268
+    another outlet gave on 14 September, instead of passing for growth a day later.  Returns
+    {position: day} for the figures moved.  Cost: one cached sentence scan per figure dated by
+    a relative cue, a sort of the cluster's days and a bisection per figure of a month's part."""
+    from bisect import bisect_left, bisect_right
+
+    windows: dict[int, tuple[date, date]] = {}
+    for i, c in enumerate(claims):
+        w = month_part_window_of(c, doc_dates, rules)
+        if w is not None:
+            windows[i] = w
+    if not windows:
+        return {}
+    days: dict[date, set[str]] = {}
+    for i, c in enumerate(claims):
+        if c.as_of and i not in windows:
+            days.setdefault(date.fromisoformat(c.as_of[:10]), set()).add(c.doc)
+    order = sorted(days)
+    moved: dict[int, date] = {}
+    for i, (lo, hi) in windows.items():
+        nominal, doc = date.fromisoformat(claims[i].as_of[:10]), claims[i].doc
+        best = None
+        for d in order[bisect_left(order, lo):bisect_right(order, hi)]:
+            if days[d] - {doc}:
+                key = (abs((d - nominal).days), d)
+                best = key if best is None or key < best else best
+        if best is not None and best[1] != nominal:
+            moved[i] = best[1]
+    return moved

@@ -50,7 +50,8 @@ from crosscheck.models import (ClaimRef, Claim, Cluster, Document, OutlierLink, 
                                ReportDocument, TrajectoryPoint)
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
-from crosscheck.reconcile.dating import date_claims, document_dates, own_day_key, parse_iso
+from crosscheck.reconcile.dating import (date_claims, document_dates, month_part_days, month_part_window_of,
+                                        own_day_key, parse_iso)
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.running import stage_groups, tells_growth, tells_running
@@ -139,6 +140,13 @@ def judge_groups(groups, repair_notes: Sequence[Optional[str]], doc_dates: dict[
             note = repair_notes[m.index]
             if note:
                 m.notes.append(note)
+        # a figure recalled for a part of a month names a report of a day of it (dating.month_part_days)
+        snapped = month_part_days([m.claim for m in g.members], doc_dates)
+        for m, day in snapped.items():
+            g.members[m].claim = g.members[m].claim.model_copy(update={"as_of": day.isoformat()})
+        if snapped:
+            g.notes.append(f"{len(snapped)} figure(s) recalled for a part of a month read at the day of "
+                           "that part another article reports")
     clusters = [_judge(g, doc_dates, sources, cfg) for g in groups]
     for cl in clusters:
         cl.hierarchy_keys = hier.keys(cl.kind, cl.key)
@@ -957,12 +965,15 @@ def _trajectory_items(claims, spans, cdates, groups, window: float = 0) -> tuple
 def _recalled_for_a_day(claims, cdates, doc_dates: dict) -> frozenset[int]:
     """Positions of the figures an article gives for a day before its own, the day named in the
     figure's sentence ("وكانت الحصيلة يوم الخميس 56 قتيلا" in Sunday's article): what was
-    reported as of that day (within_day.moments: at the day's end unless a part is named).
-    One pass."""
+    reported as of that day (within_day.moments: at the day's end unless a part is named).  Not
+    one recalled for a part of a month ("286 في منتصف سبتمبر"): that names a report of a day of
+    it, which dating.month_part_days found, not what the day closed at.  One pass (a cached
+    sentence scan for each recalled figure)."""
     out = []
     for i, (c, d) in enumerate(zip(claims, cdates)):
         own = doc_dates.get(c.doc)
-        if d is not None and own and c.as_of_from in ("relative", "text") and d < date.fromisoformat(own[:10]):
+        if d is not None and own and c.as_of_from in ("relative", "text") and d < date.fromisoformat(own[:10]) \
+                and month_part_window_of(c, doc_dates) is None:
             out.append(i)
     return frozenset(out)
 

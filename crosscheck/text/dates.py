@@ -169,6 +169,10 @@ class DateRules(BaseModel):
     # "start" (day 1), "middle" (day 15) or "end" (the month's last day); the month is the
     # article's, or the one before it after one of `last_month_words`.
     month_parts: dict[str, Literal["start", "middle", "end"]] = {}
+    # The days such a part spans: the start up to the first day given, the middle up to the
+    # second, the end after it (`month_part_window`: a figure recalled for "منتصف سبتمبر" names
+    # a report of some day of it).
+    month_part_days: tuple[int, int] = (10, 20)
     month_words: list[str] = []
     this_month_words: list[str] = []
     last_month_words: list[str] = []
@@ -618,6 +622,43 @@ def claim_date(
     previous one if that would put it after the document date).  The cues of a sentence are
     found once and cached, so the claims of one sentence cost one scan.
     """
+    d, how, _cue = _claim_cue(sentence, at, doc_date, rules)
+    return d, how
+
+
+def month_part_window(sentence: str, at: int, doc_date: Optional[dt.date],
+                      rules: DateRules) -> Optional[tuple[dt.date, dt.date]]:
+    """When the figure at `at` is dated by a part of a month ("منتصف سبتمبر", "أواخر مايو
+    الماضي", "مطلع الشهر"), the days that part spans: its first ten days, the 11th to the 20th,
+    the 21st to the month's end (rules/dates.yaml `month_part_days`).  `claim_date` gives the
+    part's first, 15th or last day; a later article recalling "the figure of mid-September"
+    names a report of some day of it.  Only a part in the figure's own clause (no clause break
+    between them: "إذ أعلن الجيش منتصف يناير مقتل 1815", "بلغت 286 في منتصف سبتمبر"); None for
+    any other cue.  The sentence's cached scan."""
+    if doc_date is None:
+        return None
+    d, how, cue = _claim_cue(sentence, at, doc_date, rules)
+    p = _patterns(rules)
+    if cue is None or d is None or how != "relative" or p.month_part_re is None:
+        return None
+    norm = normalize(sentence)
+    m = p.month_part_re.match(norm.text, cue)
+    if m is None:
+        return None
+    pos = _norm_pos(norm, at)
+    if _CLAUSE_BREAK.search(norm.text, min(pos, m.start()), max(pos, m.end())) is not None:
+        return None  # not in the figure's own clause: a day of the sentence, no report of its own
+    part = p.month_parts[regex.sub(r"\s+", " ", m["p"])]
+    last = calendar.monthrange(d.year, d.month)[1]
+    lo, hi = {"start": (1, rules.month_part_days[0]),
+              "middle": (rules.month_part_days[0] + 1, rules.month_part_days[1]),
+              "end": (rules.month_part_days[1] + 1, last)}[part]
+    return dt.date(d.year, d.month, lo), dt.date(d.year, d.month, min(hi, last))
+
+
+def _claim_cue(sentence: str, at: int, doc_date: Optional[dt.date], rules: DateRules):
+    """`claim_date`, with where the winning cue starts in the normalised sentence (None when no
+    cue dates the figure)."""
     p = _patterns(rules)
     norm, cues, figures, acts, owner = _cues(sentence, doc_date, p)
     pos = _norm_pos(norm, at)
@@ -649,16 +690,16 @@ def claim_date(
                 or (start > pos and _CLAUSE_BREAK.search(norm.text, pos, start) is not None)
                 or (end <= pos and _owned_by_figure_before(figures, start)), dist)
         if best is None or rank < best[:2]:
-            best = (*rank, d, how)
+            best = (*rank, d, how, start)
     if best is not None:
         best = best[1:]
         d = best[1]
         if doc_date is not None and d > doc_date:
-            return doc_date, "document"  # a date after the article is a plan, not the figure's day
-        return d, best[2]
+            return doc_date, "document", None  # a date after the article is a plan, not the figure's day
+        return d, best[2], best[3]
     if doc_date is not None:
-        return doc_date, "document"
-    return None, "none"
+        return doc_date, "document", None
+    return None, "none", None
 
 
 # How far (characters) back from a span back in time its clause is searched for a period's start
