@@ -3892,6 +3892,8 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         # "bare" tests below (each answers "bare" too, so the answer is the same), which a text
         # of number words would otherwise ask for every figure
         return "bare"
+    if not t.forms.isdisjoint(ctx.scope.counted_areas):
+        return "other"  # "في 11 ولاية": the areas counted, though "ولاية" is a mandate's cue too
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
     if i1 > 0 and ctx.scope.figure_closers and not ctx.scope.figure_closers.isdisjoint(

@@ -648,6 +648,10 @@ class ScopeRules(_Strict):
     # How the word after "و" begins when "و" is the conjunction, not the word's first letter:
     # such a word right after a figure opens the next item, it is no counted noun.
     next_item_after_waw: list[str] = Field(default_factory=list)
+    # Nouns of areas that, right after a figure, are what it counts even where some rule takes
+    # the word as its cue ("في 11 ولاية": eleven states, "ولاية" being also a mandate): the
+    # figure has a counted noun, it is no bare figure for the cue to type.
+    counted_areas: list[str] = Field(default_factory=list)
     # Characters that, between a figure and the word after it, close the figure: that word is
     # no counted noun ("الصين القارية (349) وهونغ كونغ (299)": a breakdown by places).
     figure_closers: list[str] = Field(default_factory=list)
