@@ -1321,6 +1321,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             toks[h : i0 + 1] = [Token(lo_, hi_, num_tok.text, num_tok.forms, toks[h].brk_before)] + moved
             i0, i1, noun_first = h, h + 1, True
             state_at = h + 1 + len(moved)  # the word after the noun and its figure
+    split = -1
     if n.dual_of:
         if (
             0 < i0 < len(toks) and toks[i0].text.startswith("و") and not toks[i0].brk_before and not n.one_person
@@ -1338,6 +1339,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             Token(t.nstart, t.nend, n.dual_of, bare_forms(n.dual_of), False),
         ]
         i1 = i0 + 1
+        split = i0  # the window holds one token more than the sentence after this one
 
     # qualifier and the left edge of the claim
     hedges = lexicon_for(ctx.rules.hedges)
@@ -1840,7 +1842,13 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     reach = placed[-1].reach if placed else -1
     if rule.kind != "other" and left + off > reach:
         reach = left + off
-    placed.append(_Placed(claim, left + off, right + off, own_parent, noun, reach, among))
+    # placed claims keep sentence indexes: a dual split in two tokens ("وشرطيان" read as "2 شرطي")
+    # ends one token earlier in its sentence than in its window ("وشرطيان ومدني واحد"); only a
+    # true dual's (value 2): a singular item read so ("وهولندي" as "1 هولندي") keeps its end, so
+    # a second singular item after it ("وهولندي وسويدي") is no same-key copy of it (the two
+    # would be one claim's mentions; tests/test_list_end_nationals.py)
+    placed_right = right - 1 if split >= 0 and right > split + 1 and n.value == 2 else right
+    placed.append(_Placed(claim, left + off, placed_right + off, own_parent, noun, reach, among))
     if rule.kind in ctx.scope.toll_anaphor_kinds and period not in ("superseded", "projection"):
         ctx.last_toll_rule = ctx.toll_rules[rule.kind] = rule.id
     if rule.kind in ctx.scope.captive_kinds:
@@ -3892,7 +3900,7 @@ def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> st
         # "bare" tests below (each answers "bare" too, so the answer is the same), which a text
         # of number words would otherwise ask for every figure
         return "bare"
-    if not t.forms.isdisjoint(ctx.scope.counted_areas):
+    if t.text in ctx.scope.counted_areas:  # (the word itself: "وولاية الجنوب" is the next item)
         return "other"  # "في 11 ولاية": the areas counted, though "ولاية" is a mandate's cue too
     if t.text in ctx.scope.function_words or t.is_digit() or comp.all_cues.at(toks, i1):
         return "bare"
