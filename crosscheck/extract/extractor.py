@@ -1499,6 +1499,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             not earlier and not changed and _joined_to(ctx, toks, s_lo, left) is None
             # "227 قتيلا، وليس 306": the value the claim corrects is the same quantity, not a part
             and _corrected(ctx, toks, s_lo, left) is None
+            # "… وأكثر من 40 ألفا إلى الكاميرون، أي ما يزيد على 157 ألفا": the items' total, no item
+            and _restated_total(ctx, toks, s_lo, left, i1) is None
             # "بلغت 618 منتصف أبريل، ثم 793 في التاسع من مايو": the same quantity's next value,
             # unless a place tells the next item ("قتل 9 بالقنبلة، ثم 69 في الجزيرة")
             # (a day is no place: "في التاسع من مايو")
@@ -2937,6 +2939,10 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         # a figure contrasted with the one before, bare: "315 وفاة خلال الأسبوع الماضي، مقابل 240
         # في الأسبوع الذي سبقه" (the same quantity in another period)
         joined = _contrasted(ctx, toks, s_lo, left, i1)
+    if joined is None:
+        # a total restating the items before it after "، أي": "ونحو 100 ألف إلى النيجر وأكثر من
+        # 40 ألفا إلى الكاميرون، أي ما يزيد على 157 ألفا في الدول الثلاث"
+        joined = _restated_total(ctx, toks, s_lo, left, i1)
     if joined is not None and joined.parent is None:
         return joined if joined.claim.kind != "other" else None
     ranked = _ranked_item(ctx, toks, s_lo, left, i1)
@@ -2992,6 +2998,37 @@ def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1
         return None  # a noun of its own ("مقابل 3 أصوات") types the figure
     return _last_before(ctx, toks, s_lo, left - 1, _CONTRAST_GAP,
                         touching=toks[left - 1].text in ctx.scope.correction_joiners)
+
+
+def _restated_total(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
+    """The claim a figure right after "، أي" (scope `restatement_openers`, a hedge between them)
+    restates as a total of the people counted before it: "أكثر من 40 ألفا إلى الكاميرون، أي ما
+    يزيد على 157 ألفا في الدول الثلاث", "230 ألف نازح داخل البلاد، أي نحو 380 ألف شخص في
+    المجموع", "ثلاث عاملات في الدير، أي 16 امرأة".  The figure is bare or counts people (a person
+    noun, a nationality, the claim's own noun); no rate, share or sum of money follows it (scope
+    `restated_total_not_after`: "قتل 1200 شخص، أي نحو 40 يوميا").  The claim is the sentence's
+    last, a count of people, at most _CONTRAST_GAP words before "أي" with no figure between
+    (_last_before).  Reads those words only."""
+    sc = ctx.scope
+    if not sc.restatement_openers or left < 1 or toks[left].brk_before:
+        return None
+    a = left - 1
+    if toks[a].forms.isdisjoint(sc.restatement_openers):
+        hedge = _hedge_before(ctx, toks, left, None)
+        a = hedge[1] - 1 if hedge is not None else -1
+    if a <= 0 or not toks[a].brk_before or toks[a].forms.isdisjoint(sc.restatement_openers):
+        return None
+    k = i1
+    if k < len(toks) and not toks[k].brk_before and toks[k].text not in sc.function_words:
+        t = toks[k]
+        if not (sc.person.at(toks, k) or ctx.nisba.people(t) or not t.forms.isdisjoint(sc.restatement_nouns)):
+            last = ctx.sentence_claims.get(s_lo)
+            if not last or t.forms.isdisjoint(last[-1].noun):
+                return None  # a noun of its own ("أي 17 مليون دولار") counts something else
+        k += 1
+    if k < len(toks) and not toks[k].brk_before and not toks[k].forms.isdisjoint(sc.restated_total_not_after):
+        return None  # "أي نحو 40 يوميا", "أي 12 في المئة": a rate or a share, no total
+    return _last_before(ctx, toks, s_lo, a, _CONTRAST_GAP, touching=True)
 
 
 def _corrected(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:

@@ -585,6 +585,7 @@ class ScopeLexicon:
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.next_item_after_waw = tuple(normalize_word(w) for w in rules.next_item_after_waw)
         self.counted_areas = frozenset(normalize_word(w) for w in rules.counted_areas)
+        self.restated_total_not_after = frozenset(normalize_word(w) for w in rules.restated_total_not_after)
         self.figure_closers = frozenset(rules.figure_closers)
         self.rank_followers = frozenset(normalize_word(w) for w in rules.rank_followers)
         self.toll_origin_words = frozenset(normalize_word(w) for w in rules.toll_origin_words)

@@ -652,6 +652,9 @@ class ScopeRules(_Strict):
     # the word as its cue ("في 11 ولاية": eleven states, "ولاية" being also a mandate): the
     # figure has a counted noun, it is no bare figure for the cue to type.
     counted_areas: list[str] = Field(default_factory=list)
+    # Words right after a figure restating a total after "أي" (or after its person noun) that make
+    # it a rate or a share, no total (extractor._restated_total): "أي نحو 40 يوميا".
+    restated_total_not_after: list[str] = Field(default_factory=list)
     # Characters that, between a figure and the word after it, close the figure: that word is
     # no counted noun ("الصين القارية (349) وهونغ كونغ (299)": a breakdown by places).
     figure_closers: list[str] = Field(default_factory=list)
