@@ -3001,7 +3001,7 @@ def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1
 
 
 def _restated_total(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
-    """The claim a figure right after "، أي" (scope `restatement_openers`, a hedge between them)
+    """The claim a figure right after "، أي" (scope `restatement_openers`, its hedge between them)
     restates as a total of the people counted before it: "أكثر من 40 ألفا إلى الكاميرون، أي ما
     يزيد على 157 ألفا في الدول الثلاث", "230 ألف نازح داخل البلاد، أي نحو 380 ألف شخص في
     المجموع", "ثلاث عاملات في الدير، أي 16 امرأة".  The figure is bare or counts people (a person
@@ -3012,10 +3012,7 @@ def _restated_total(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int
     sc = ctx.scope
     if not sc.restatement_openers or left < 1 or toks[left].brk_before:
         return None
-    a = left - 1
-    if toks[a].forms.isdisjoint(sc.restatement_openers):
-        hedge = _hedge_before(ctx, toks, left, None)
-        a = hedge[1] - 1 if hedge is not None else -1
+    a = left - 1  # (the claim's left edge: its hedge, "أي ما يزيد على 157 ألفا", is inside it)
     if a <= 0 or not toks[a].brk_before or toks[a].forms.isdisjoint(sc.restatement_openers):
         return None
     k = i1
