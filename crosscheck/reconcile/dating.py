@@ -199,3 +199,64 @@ def month_part_days(claims: Sequence[Claim], doc_dates: dict,
         if best is not None and best[1] != nominal:
             moved[i] = best[1]
     return moved
+
+
+# Two more days no article is dated, on other weekdays and in another month than _PROBE_DAY: a
+# cue read as the same weekday against all three is a weekday named ("يوم الثلاثاء"), not a day
+# counted back ("أمس") nor a day of the month ("منتصف الشهر").
+_WEEKDAY_PROBES = (_PROBE_DAY, date(2001, 7, 18), date(2001, 8, 23))
+
+
+def named_weekday(c: Claim, rules: Optional[DateRules] = None) -> Optional[int]:
+    """The weekday (0 = Monday) an undated article's figure's own sentence names as its day
+    ("بعد أن كانت 46 يوم الثلاثاء"), or None (no day named, or one counted from the article's
+    unknown day: "أمس" alone, "قبل يومين")."""
+    if rules is None:
+        rules = date_rules()
+    s, at = c.sentence or c.surface, figure_offset(c)
+    seen = set()
+    for probe in _WEEKDAY_PROBES:
+        when, how = claim_date(s, at, probe, rules)
+        if how != "relative" or when is None:
+            return None
+        seen.add(when.weekday())
+    return seen.pop() if len(seen) == 1 else None
+
+
+def weekday_days(claims: Sequence[Claim], doc_dates: dict,
+                 rules: Optional[DateRules] = None) -> dict[int, date]:
+    """The days some undated figures of one cluster stand at: a figure of an undated article
+    whose own sentence names a weekday ("46 يوم الثلاثاء") stands at the one day of the
+    cluster's dated figures that falls on that weekday - when exactly one does (so the weekday
+    cannot name another week's day the cluster reports) and another of the cluster's days lies
+    within six days of it (the story is reported that week, so its weekday is likely the one
+    meant; a lone dated day a week before the undated article proves nothing).  With none, or
+    two or more, it stays undated, fitting any day, as before.  So
+    the undated "46 on Tuesday" meets the 44 another outlet gave that Tuesday.  Returns
+    {position: day}.  Cost: three cached sentence scans per undated figure and a pass over the
+    cluster's days."""
+    from bisect import bisect_left
+
+    undated = [i for i, c in enumerate(claims) if not c.as_of and not doc_dates.get(c.doc)]
+    if not undated:
+        return {}
+    days = sorted({date.fromisoformat(c.as_of[:10]) for c in claims if c.as_of})
+    if not days:
+        return {}
+    by_weekday: dict[int, list[date]] = {}
+    for d in days:
+        by_weekday.setdefault(d.weekday(), []).append(d)
+    out: dict[int, date] = {}
+    for i in undated:
+        wd = named_weekday(claims[i], rules)
+        if wd is None:
+            continue
+        match = by_weekday.get(wd, [])
+        if len(match) != 1:
+            continue
+        day = match[0]
+        k = bisect_left(days, day)
+        near = [d for d in days[max(0, k - 1):k + 2] if d != day and abs((d - day).days) < 7]
+        if near:
+            out[i] = day
+    return out

@@ -51,7 +51,7 @@ from crosscheck.models import (ClaimRef, Claim, Cluster, Document, OutlierLink, 
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
 from crosscheck.reconcile.dating import (date_claims, document_dates, month_part_days, month_part_window_of,
-                                        own_day_key, parse_iso)
+                                        own_day_key, parse_iso, weekday_days)
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.running import stage_groups, tells_growth, tells_running
@@ -147,6 +147,14 @@ def judge_groups(groups, repair_notes: Sequence[Optional[str]], doc_dates: dict[
         if snapped:
             g.notes.append(f"{len(snapped)} figure(s) recalled for a part of a month read at the day of "
                            "that part another article reports")
+        # an undated article's figure naming a weekday stands at the cluster's one day of it
+        anchored = weekday_days([m.claim for m in g.members], doc_dates)
+        for m, day in anchored.items():
+            g.members[m].claim = g.members[m].claim.model_copy(
+                update={"as_of": day.isoformat(), "as_of_from": "relative"})
+        if anchored:
+            g.notes.append(f"{len(anchored)} figure(s) of an undated article read at the one day of the "
+                           "weekday they name that the cluster's dated figures stand at")
     clusters = [_judge(g, doc_dates, sources, cfg) for g in groups]
     for cl in clusters:
         cl.hierarchy_keys = hier.keys(cl.kind, cl.key)

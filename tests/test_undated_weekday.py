@@ -1,0 +1,77 @@
+"""An undated article's figure that names a weekday stands at the one day of that weekday its
+cluster reports (issue 8: time classes, kept_undated).
+
+An article without a date fits any day, so "بعد أن كانت 46 يوم الثلاثاء" in it could never
+meet the 44 another outlet gave that Tuesday.  When exactly one day of the cluster's dated
+figures falls on the weekday named, the undated figure stands there; with two such days (two
+weeks' Tuesdays), none, a lone Tuesday with no other report within six days of it, or a day
+counted from the article's unknown day ("أمس" alone), it stays undated as before.  Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_dated_earlier_figure import disputed, docs
+from test_reconciler_factory import claim
+
+from crosscheck.reconcile.dating import named_weekday, weekday_days
+from crosscheck.reconcile.reconciler import build_report, reconcile
+
+NAMED = "ارتفعت حصيلة الحريق إلى 48 قتيلا، بعد أن كانت {} يوم الثلاثاء"
+YESTERDAY = "ارتفعت حصيلة الحريق إلى 48 قتيلا، بعد أن كانت {} أمس"
+
+
+def _story(recalled: int, sentence: str = NAMED, days=("2009-08-17", "2009-08-18", "2009-08-20")):
+    # 2009-08-18 is a Tuesday
+    documents = docs(("a", days[0]), ("b", days[1]), ("c", days[2]), ("u", None))
+    claims = [claim("a", "killed", 40, as_of=days[0], as_of_from="metadata",
+                    sentence="ارتفعت حصيلة الحريق إلى 40 قتيلا"),
+              claim("b", "killed", 44, as_of=days[1], as_of_from="metadata",
+                    sentence="ارتفعت حصيلة الحريق إلى 44 قتيلا"),
+              claim("c", "killed", 50, as_of=days[2], as_of_from="metadata",
+                    sentence="ارتفعت حصيلة الحريق إلى 50 قتيلا"),
+              claim("u", "killed", recalled, as_of=None, as_of_from="none",
+                    sentence=sentence.format(recalled))]
+    return documents, claims
+
+
+def test_an_undated_figure_naming_a_weekday_meets_that_days_report():
+    documents, claims = _story(46)
+    assert disputed(build_report(documents, reconcile(claims, documents)), 44, 46)
+
+
+def test_it_stays_undated_when_the_weekday_matches_no_single_day():
+    # no Tuesday among the cluster's days
+    documents, claims = _story(46, days=("2009-08-16", "2009-08-17", "2009-08-20"))
+    assert not disputed(build_report(documents, reconcile(claims, documents)), 44, 46)
+    # two Tuesdays a week apart: which one is not known
+    documents, claims = _story(46, days=("2009-08-11", "2009-08-18", "2009-08-20"))
+    doc_dates = {d.id: d.date for d in documents}
+    assert weekday_days(claims, doc_dates) == {}
+
+
+def test_a_lone_dated_day_of_that_weekday_anchors_nothing():
+    # the cluster's only Tuesday has no other report within six days of it: the undated
+    # article's Tuesday may be a later week's
+    documents, claims = _story(46, days=("2009-08-01", "2009-08-18", "2009-08-30"))
+    doc_dates = {d.id: d.date for d in documents}
+    assert weekday_days(claims, doc_dates) == {}
+    assert weekday_days(claims[1:2] + claims[3:], doc_dates) == {}
+    # with a report two days after it, the Tuesday is the story's week's
+    documents, claims = _story(46, days=("2009-08-01", "2009-08-18", "2009-08-20"))
+    assert weekday_days(claims, {d.id: d.date for d in documents}) == {3: dt.date(2009, 8, 18)}
+
+
+def test_a_day_counted_from_the_articles_unknown_day_anchors_nothing():
+    documents, claims = _story(46, YESTERDAY)
+    assert named_weekday(claims[3]) is None
+    assert not disputed(build_report(documents, reconcile(claims, documents)), 44, 46)
+
+
+def test_the_weekday_named_and_the_day_it_anchors_to():
+    documents, claims = _story(46)
+    assert named_weekday(claims[3]) == 1  # Tuesday
+    doc_dates = {d.id: d.date for d in documents}
+    assert weekday_days(claims, doc_dates) == {3: dt.date(2009, 8, 18)}
+    # a dated article's figure is never moved
+    assert weekday_days(claims[:3], doc_dates) == {}
