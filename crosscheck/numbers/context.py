@@ -18,6 +18,8 @@ from crosscheck.numbers.lexicon import FRACTION, Lexicon
 
 # How far back we look for a cue word ("عام", a month name): the longest cue plus spaces.
 _WINDOW = 40
+# A clause ends right after a number: punctuation, a bracket, a line end or the text's end.
+_CLAUSE_END = re.compile(r"[ \t\u00a0]*(?:[.,،؛;:)\]»\n\r]|\Z)")
 # A second day of the month after the first ("يومي 5 و6 ديسمبر", "بين 12 و14 مارس"): the first
 # number is a date when the month follows the second.
 # (the text is normalized: "إلى" reads "الي", "حتى" reads "حتي"; "ليل 15 إلى 16 سبتمبر")
@@ -88,6 +90,11 @@ def classify(
             or lex.year_before_re.search(window)
             or lex.year_after_re.match(text, end)
             or (text[ph.start - 1 : ph.start] == "(" and text[end : end + 1] == ")")  # "(2016)"
+            or (
+                lex.year_relative_before_re is not None
+                and _CLAUSE_END.match(text, end) is not None
+                and lex.year_relative_before_re.search(window) is not None
+            )
             or (
                 prev is not None
                 and prev[0] == "year"

@@ -158,6 +158,10 @@ class _File(_Strict):
     year_range: tuple[int, int]
     hijri_year_range: tuple[int, int]
     year_before: list[str]
+    # A year named relative to now before a four-digit year in apposition ("منذ مطلع العام
+    # الجاري 2024، بينها 19 وفاة"): a year only when a clause ends right after it (a comma, a
+    # full stop, a bracket, the end): "سجلت العام الماضي 2100 إصابة" is a count.
+    year_relative_before: list[str] = Field(default_factory=list)
     year_after: list[str]
     hijri_year_after: list[str]
     dates_examples: _Examples = Field(default_factory=_Examples)
@@ -225,6 +229,7 @@ class Lexicon:
     month_after_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     month_before_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     year_before_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
+    year_relative_before_re: Optional[re.Pattern] = field(repr=False, default=None)
     year_after_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     hijri_after_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     time_before_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
@@ -457,6 +462,11 @@ def _compile(lex: Lexicon, f: _File) -> None:
     lex.year_before_re = re.compile(
         rf"(?<![^\W\d_])(?:{pre})?(?:{_phrase_alternation(f.year_before)}){sp}*\Z"
     )
+    # "العام الجاري" right before the number (the clause end after it is checked by the caller).
+    if f.year_relative_before:
+        lex.year_relative_before_re = re.compile(
+            rf"(?<![^\W\d_])(?:{pre})?(?:{_phrase_alternation(f.year_relative_before)}){sp}*\Z"
+        )
     # A year mark right after the number ("1990م", "2023 ميلادي"); not the start of a word.
     lex.year_after_re = re.compile(rf"{sp}*(?:{_phrase_alternation(f.year_after)})(?![^\W\d_])")
     # The Hijri mark after a year ("1445 هـ"), for numbers in the Hijri year range.
