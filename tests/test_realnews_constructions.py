@@ -32,3 +32,10 @@ def test_survival_noun_is_not_a_toll():
     got = _claims("لقي 20 شخصا مصرعهم ونجاة 35 آخرين في غرق العبارة.")
     assert ("killed", 20) in got
     assert ("killed", 35) not in got
+
+
+def test_lost_their_lives_verb_first_is_killed():
+    got = _claims("وفقد حوالي مئتي مهاجر حياتهم غرقا قبالة السواحل.")
+    assert ("killed", 200) in got and ("missing", 200) not in got
+    got = _claims("فقد 12 شخصا في البحر ولا يزال البحث جاريا.")
+    assert ("missing", 12) in got
