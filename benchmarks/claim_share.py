@@ -29,22 +29,9 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-_MARK_C = r"""
-#include <valgrind/callgrind.h>
-void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
-void cg_zero(void) { CALLGRIND_ZERO_STATS; }
-void cg_toggle(void) { CALLGRIND_TOGGLE_COLLECT; }
-void cg_dump(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
-"""
-
-
-def _marker(out: Path) -> Path:
-    lib = out / "libcgshare.so"
-    if not lib.exists():
-        src = out / "cgshare.c"
-        src.write_text(_MARK_C)
-        subprocess.run(["gcc", "-O1", "-shared", "-fPIC", "-o", str(lib), str(src)], check=True)
-    return lib
+# the callgrind marks (start, zero, toggle, dump) and their library: count_instr's
+sys.path.insert(0, str(HERE))
+from count_instr import _marker  # noqa: E402
 
 
 def child(root: str, cases: list[tuple[str, int]], lib: str, inside: bool) -> None:

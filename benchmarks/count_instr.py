@@ -32,6 +32,7 @@ _MARK_C = r"""
 #include <valgrind/callgrind.h>
 void cg_start(void) { CALLGRIND_START_INSTRUMENTATION; }
 void cg_zero(void) { CALLGRIND_ZERO_STATS; }
+void cg_toggle(void) { CALLGRIND_TOGGLE_COLLECT; }
 void cg_dump(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
 """
 
