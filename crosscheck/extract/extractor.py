@@ -1619,7 +1619,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if group is None or group == pc.group:  # "13 جنديا، بينهم … وجنديان": not the total's group
             group = _subset_group(ctx, toks, i1)
         period, location, event, actor = pc.period, pc.location, pc.event, pc.actor
-        place = _subset_place(ctx, toks, right, origin=rule.kind == "displaced")
+        place = _subset_place(ctx, toks, right, origin=rule.kind == "displaced", span=(s_lo, s_hi))
         if place is not None:
             # "نزح 43 ألفا في شمال شرق ليبيا، منهم أكثر من 30 ألفا من درنة": a subset by place is
             # that place's figure, of the total's group
@@ -3586,9 +3586,13 @@ def _subset_group(ctx: DocContext, toks: Sequence[Token], i1: int) -> str:
     return "subset"
 
 
-def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool) -> str | None:
+def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool,
+                  span: tuple[int, int] | None = None) -> str | None:
     """A gazetteer place named right after a subset figure: "في حلب"; "من درنة" only when the
-    origin is the place counted (displaced), not a nationality ("جنديان من ملاوي")."""
+    origin is the place counted (displaced), not a nationality ("جنديان من ملاوي").  A name of
+    several words ("في بوركينا فاسو", "في شمال كيفو", "في ولاية راينلاند بفالتس") is read from
+    the sentence's place mentions (`span`, its normalised bounds): one starting at the word
+    right after the preposition."""
     preps = {"من", "في"} if origin else {"في"}
     if i + 1 < len(toks) and not toks[i].brk_before and not toks[i + 1].brk_before:
         if not toks[i].forms.isdisjoint(preps):
@@ -3596,6 +3600,11 @@ def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool) 
                 hit = ctx.gaz.lookup.get(f)
                 if hit is not None and not hit[1]:
                     return hit[0].id
+            if span is not None:
+                at = toks[i + 1].nstart
+                for m in ctx.mentions_in(*span):
+                    if m.start == at and not m.adjective and m.end > toks[i + 1].nend:
+                        return m.place.id
     return None
 
 
