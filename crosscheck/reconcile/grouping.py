@@ -38,6 +38,7 @@ from crosscheck.reconcile.story_places import named_countries
 from crosscheck.reconcile.story_words import StoryWords, sentence_words
 from crosscheck.reconcile.weak_places import join_weak_places, merge_into
 from crosscheck.reconcile.fronted import fronted_aside
+from crosscheck.reconcile.past_years import join_past_years, past_year
 from crosscheck.reconcile.intervals import agree, claim_span
 from crosscheck.util import regex_cache
 
@@ -104,6 +105,7 @@ class GroupingStats:
     gated: list = field(default_factory=list)
     stories_split: int = 0  # runs of days split off a cluster at no place (`split_stories`)
     story_starts: int = 0  # clusters "since <day>" joined to their running total (`join_story_starts`)
+    past_years: int = 0  # past events named by their year joined to that year's running total (past_years)
     lone_regions: int = 0  # country clusters read as their one region's (`_country_to_lone_region`)
     lone_region_gated: int = 0  # ... kept apart from it for their days or articles
     # the cluster keys those decisions read (crosscheck.store.judged re-decides them in full)
@@ -581,7 +583,10 @@ def unit_tuple(c: Claim, cfg: ReconcileConfig, block: Optional[tuple] = None) ->
     exact = [a for a in cfg.scope_attributes if a not in cfg.fuzzy_attributes]
     keep = [i for i, a in enumerate(exact) if a not in cfg.attach_when_missing]
     b = block_tuple(c, cfg) if block is None else block
-    return b[:2] + tuple(b[2 + i] for i in keep)
+    # a past event named by its year may join that year's running total (past_years): its unit
+    # leaves the event open
+    return b[:2] + tuple(None if exact[i] == "event" and past_year(b[2 + i]) is not None else b[2 + i]
+                         for i in keep)
 
 
 def claim_keys(claims: Sequence[Claim], config: Optional[ReconcileConfig] = None) -> list[tuple[str, str]]:
@@ -745,6 +750,7 @@ def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
             clusters.setdefault(key_of[raws], []).append(m)
 
     clusters = join_story_starts(clusters, attrs, stats)
+    clusters = join_past_years(clusters, attrs, exact_form(RUNNING_TOTAL_PERIOD), _country, stats)
     clusters = _attach_open_scopes(clusters, attrs, cfg, stats)
     clusters = _country_to_lone_region(clusters, attrs, cfg, stats)
     for key, ms in clusters.items():

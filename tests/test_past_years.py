@@ -1,0 +1,64 @@
+"""A past event named by its year meets the live reports of that year
+(crosscheck.reconcile.past_years): a release told live in February 2011 and recalled in 2013
+("ثم أفرجوا عن ثلاثة منهم في فبراير 2011", event `past:2011`) are one figure; the recalled one
+fits any day of the running total (it is no fall of the total).  No live story of that year, a
+live story first reported another year, another incident or a place elsewhere: apart as before."""
+
+from __future__ import annotations
+
+from crosscheck.extract.extractor import extract
+from crosscheck.models import Document
+from crosscheck.reconcile.grouping import unit_key
+from crosscheck.reconcile.past_years import past_year
+from crosscheck.reconcile.reconciler import reconcile
+from crosscheck.reconcile.settings import config_or_default
+
+
+def _live(day: str, n: int = 3) -> Document:
+    return Document(id=f"live{day}", date=day, text=(
+        f"وأفرج المسلحون اليوم في النيجر عن {n} رهائن أجانب."))
+
+
+RECALL = Document(id="recall", date="2013-10-29", text=(
+    "وكان المسلحون قد خطفوا سبعة أشخاص في النيجر في سبتمبر 2010، ثم أفرجوا عن ثلاثة منهم في فبراير 2011."))
+
+
+def _cluster_of(docs, doc, value, kind="hostages_released"):
+    claims = [c for d in docs for c in extract(d)]
+    clusters = reconcile(claims, list(docs))
+    for cl in clusters:
+        for m in cl.claims:
+            if m.doc == doc and m.kind == kind and m.value == value:
+                return cl
+    raise AssertionError(f"{doc} {value} in no cluster")
+
+
+def test_the_recalled_figure_reads_as_a_past_event():
+    [c] = [c for c in extract(RECALL) if c.kind == "hostages_released"]
+    assert past_year(c.event) == 2011
+
+
+def test_a_past_event_meets_the_live_report_of_its_year():
+    cl = _cluster_of([_live("2011-02-25"), RECALL], "recall", 3)
+    assert {m.doc for m in cl.claims} == {"live2011-02-25", "recall"}
+    assert cl.status != "conflict"
+    recalled = next(m for m in cl.claims if m.doc == "recall")
+    assert recalled.as_of is None  # a recalled figure fits any day of the running total
+
+
+def test_a_recalled_batch_is_no_fall_of_a_later_total():
+    cl = _cluster_of([_live("2011-02-25"), _live("2011-06-10", 5), RECALL], "recall", 3)
+    assert "recall" in {m.doc for m in cl.claims}
+    assert cl.status != "conflict"
+
+
+def test_a_live_story_first_reported_another_year_stays_apart():
+    cl = _cluster_of([_live("2012-02-25"), RECALL], "recall", 3)
+    assert {m.doc for m in cl.claims} == {"recall"}
+
+
+def test_the_unit_of_a_past_event_leaves_its_event_open():
+    cfg = config_or_default(None)
+    [past] = [c for c in extract(RECALL) if c.kind == "hostages_released"]
+    [live] = [c for c in extract(_live("2011-02-25")) if c.kind == "hostages_released"]
+    assert unit_key(past, cfg) == unit_key(live.model_copy(update={"location": past.location}), cfg)
