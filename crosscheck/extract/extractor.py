@@ -3601,10 +3601,15 @@ def _subset_place(ctx: DocContext, toks: Sequence[Token], i: int, origin: bool,
                 if hit is not None and not hit[1]:
                     return hit[0].id
             if span is not None:
+                # (the sentence's named places, sorted by start: one bisection per figure)
                 at = toks[i + 1].nstart
-                for m in ctx.mentions_in(*span):
-                    if m.start == at and not m.adjective and m.end > toks[i + 1].nend:
+                places = ctx.locations_in(*span)
+                k = bisect_left(places.named_starts, at)
+                while k < len(places.named) and places.named_starts[k] == at:
+                    m = places.named[k]
+                    if m.end > toks[i + 1].nend:
                         return m.place.id
+                    k += 1
     return None
 
 
