@@ -62,3 +62,22 @@ def test_the_unit_of_a_past_event_leaves_its_event_open():
     [past] = [c for c in extract(RECALL) if c.kind == "hostages_released"]
     [live] = [c for c in extract(_live("2011-02-25")) if c.kind == "hostages_released"]
     assert unit_key(past, cfg) == unit_key(live.model_copy(update={"location": past.location}), cfg)
+
+
+def test_a_past_event_of_another_country_stays_apart():
+    other = Document(id="live-mali", date="2011-02-25", text="وأفرج المسلحون اليوم في مالي عن 3 رهائن أجانب.")
+    cl = _cluster_of([other, RECALL], "recall", 3)
+    assert {m.doc for m in cl.claims} == {"recall"}
+
+
+def test_another_incident_stays_apart():
+    quake = Document(id="quake", date="2011-03-19", text="وارتفع عدد قتلى الزلزال في اليابان إلى 7348 شخصا.")
+    recall = Document(id="recall-flood", date="2013-03-11", text=(
+        "وكانت فيضانات عام 2011 في اليابان قد أودت بحياة 7348 شخصا."))
+    claims = [c for d in (quake, recall) for c in extract(d)]
+    [c] = [c for c in extract(recall) if c.kind == "killed"]
+    if c.incident is None or past_year(c.event) is None:
+        return  # (the sentence read otherwise: nothing to keep apart)
+    clusters = reconcile(claims, [quake, recall])
+    together = [cl for cl in clusters if {m.doc for m in cl.claims} == {"quake", "recall-flood"}]
+    assert not together

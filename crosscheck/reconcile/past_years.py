@@ -5,8 +5,8 @@ figure a past event, `past:2011` (crosscheck.extract.events), so that it never j
 own story.  The outlets that told that release in February 2011 gave it no event: for them it
 was the news.  Both speak of one quantity.  Here, before open scopes attach, a cluster whose
 event is `past:<year>` joins the one cluster of the same scope with no event (same kind, group,
-period - a running total, `cumulative` - actor and incident; its place the same or within it,
-both open or neither) whose story was first reported in that year by other articles: its
+period - a running total, `cumulative` - actor and incident, both open or the same; the past
+event's place open, or the live total's place that place or within it) whose story was first reported in that year by other articles: its
 earliest dated figure from an article other than the recalling ones falls in that year.  The
 figures joining are recalled ones: they lose their article's date (`as_of` None, fitting any
 day of the running total, as an undated figure does), so a batch recalled years later is never
