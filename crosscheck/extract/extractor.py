@@ -1058,10 +1058,18 @@ def _definite_head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: in
     def definite(t: Token) -> bool:
         return t.text.lstrip("وفبك").startswith(("ال", "لل")) and not t.is_digit() and not _starts_number(ctx, t)
 
+    # "الدول الست الباقية", "الأعضاء الستة الآخرون", "الدول الـ6 الباقية": the rest of a body
+    # told by its number (a word of remainder, scope not_counts_unless_after, right after the
+    # figure) counts members, a vote's side: the vote kinds' nouns count too
+    rest = any(
+        j < len(toks) and not toks[j].brk_before and not toks[j].forms.isdisjoint(ctx.scope.not_before_unless)
+        for j in (k + 1, k + 2)
+    )
+
     def counted(h: int) -> bool:
         return ctx.scope.person.at(toks, h) is not None or ctx.nisba.people(toks[h]) or any(
             ck.nouns.at(toks, h) for ck in comp.kinds
-            if ck.nouns and ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION
+            if ck.nouns and (rest or ck.rule.kind not in _PEOPLE_KINDS_WITHOUT_LOCATION)
         )
 
     if k < 1 or toks[k].brk_before:
@@ -1871,7 +1879,9 @@ def _state_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], noun: i
         return None
     if not (_is_counted_noun(ctx, comp, toks, noun) or ctx.nisba.people(toks[noun])):
         return None  # the definite noun counts people ("العمال", "الرهائن"), not things
-    rules = [comp.by_id[k] for k in sc.state_after_kinds if k in comp.by_id]
+    # (a rule never reads the people its not_nouns name: "الأعضاء الستة الباقون" are no hostages)
+    rules = [comp.by_id[k] for k in sc.state_after_kinds
+             if k in comp.by_id and not (comp.by_id[k].not_nouns is not None and comp.by_id[k].not_nouns.at(toks, noun))]
     t = toks[at]
     if not t.forms.isdisjoint(sc.state_after_relatives):
         end = at + 1
