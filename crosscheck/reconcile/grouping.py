@@ -858,22 +858,17 @@ def join_story_starts(clusters: dict[tuple, list[Member]], attrs: list[str],
         target[key] = dest
     if not target:
         return clusters
-    out: dict[tuple, list[Member]] = {}
-    for key, ms in clusters.items():
-        dest = target.get(key)
-        if dest is None:
-            out.setdefault(key, []).extend(ms)
-            continue
+    def moved(key: tuple, dest: tuple, ms: list[Member]) -> None:
         for m in ms:
             m.notes.append(f"given {m.claim.period}, no later than the first report of its running total "
                            f"({first[dest].isoformat()}): the running total")
             m.claim = m.claim.model_copy(update={"period": RUNNING_TOTAL_PERIOD})
             if "period" not in m.uncertain:
                 m.uncertain.append("period")
-        out.setdefault(dest, []).extend(ms)
         if stats is not None:
             stats.story_starts += 1
-    return out
+
+    return merge_into(clusters, target, moved)
 
 
 def _recent(since: list[Member], start: date, days: int) -> bool:

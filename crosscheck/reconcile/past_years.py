@@ -25,6 +25,8 @@ import re
 from collections import defaultdict
 from typing import Callable, Optional
 
+from crosscheck.reconcile.weak_places import merge_into
+
 PAST_YEAR = re.compile(r"^past:(\d{4})$")
 
 
@@ -78,19 +80,14 @@ def join_past_years(clusters: dict, attrs: list[str], running: str,
             target[key] = found[0]
     if not target:
         return clusters
-    out: dict[tuple, list] = {}
-    for key, ms in clusters.items():
-        dest = target.get(key)
-        if dest is None:
-            out.setdefault(key, []).extend(ms)
-            continue
+    def moved(key: tuple, dest: tuple, ms: list) -> None:
         for m in ms:
             m.notes.append(f"a figure of {m.claim.event}, recalled: the running total first reported "
                            f"that year (undated in it)")
             m.claim = m.claim.model_copy(update={"event": None, "as_of": None, "as_of_from": "none"})
             if "event" not in m.uncertain:
                 m.uncertain.append("event")
-        out.setdefault(dest, []).extend(ms)
         if stats is not None:
             stats.past_years += 1
-    return out
+
+    return merge_into(clusters, target, moved)
