@@ -31,7 +31,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 # the callgrind marks (start, zero, toggle, dump) and their library: count_instr's
 sys.path.insert(0, str(HERE))
-from count_instr import _marker  # noqa: E402
+from count_instr import DEFAULT_CASES, _marker, parse_cases  # noqa: E402
 
 
 def child(root: str, cases: list[tuple[str, int]], lib: str, inside: bool) -> None:
@@ -108,10 +108,9 @@ def main() -> None:
     a = ap.parse_args()
     if a.child:
         root, spec, lib, tag = a.child
-        child(root, [(s.split(":")[0], int(s.split(":")[1])) for s in spec.split(",")], lib, tag == "in")
+        child(root, parse_cases(spec), lib, tag == "in")
         return
-    specs = a.case or ["news:100", "single_line:100", "number_word:40", "dense_sentence:40", "dense_veto:40",
-                       "long_clause:40", "dual_nouns:40", "dense_votes:40", "sentence_10k:40", "digit_token:40"]
+    specs = a.case or DEFAULT_CASES
     out = Path(a.out or tempfile.mkdtemp(prefix="claim_share_"))
     out.mkdir(parents=True, exist_ok=True)
     lib = _marker(out)

@@ -37,6 +37,16 @@ void cg_dump(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
 """
 
 
+# the cases counted by default (case:kB), news first: every ratio is against it
+DEFAULT_CASES = ["news:100", "single_line:100", "number_word:40", "dense_sentence:40", "dense_veto:40",
+                 "long_clause:40", "dual_nouns:40", "dense_votes:40", "sentence_10k:40", "digit_token:40"]
+
+
+def parse_cases(spec: str) -> list[tuple[str, int]]:
+    """"news:100,number_word:40" -> [("news", 100), ("number_word", 40)]"""
+    return [(c.split(":")[0], int(c.split(":")[1])) for c in spec.split(",")]
+
+
 def _marker(out: Path) -> Path:
     lib = out / "libcgmark.so"
     if not lib.exists():
@@ -83,10 +93,9 @@ def main() -> None:
     a = ap.parse_args()
     if a.child:
         root, spec, lib = a.child
-        child(root, [(s.split(":")[0], int(s.split(":")[1])) for s in spec.split(",")], lib)
+        child(root, parse_cases(spec), lib)
         return
-    specs = a.case or ["news:100", "single_line:100", "number_word:40", "dense_sentence:40", "dense_veto:40",
-                       "long_clause:40", "dual_nouns:40", "dense_votes:40", "sentence_10k:40", "digit_token:40"]
+    specs = a.case or DEFAULT_CASES
     out = Path(a.out or tempfile.mkdtemp(prefix="count_instr_"))
     out.mkdir(parents=True, exist_ok=True)
     lib = _marker(out)
