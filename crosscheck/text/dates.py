@@ -641,7 +641,7 @@ def month_part_window(sentence: str, at: int, doc_date: Optional[dt.date],
     p = _patterns(rules)
     if cue is None or d is None or how != "relative" or p.month_part_re is None:
         return None
-    norm = normalize(sentence)
+    norm = _cues(sentence, doc_date, p)[0]  # (the sentence's cached normalisation, no second pass)
     m = p.month_part_re.match(norm.text, cue)
     if m is None:
         return None
