@@ -384,7 +384,7 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   votes with an amendment and an earlier vote recalled): seven stories, 35 short articles, 265 gold
   lines, 194 judgements, 22 conflict judgements).  First figure on main 7e99832 before any
   session-42 work: 156/194 judgements, extraction 0.902 / 0.833 (F1 0.866).  Held out during session
-  42, like C, G and O.
+  42, like C, G and O, and in session 43; a study set from session 44 on.
 - BC (`tests/reconcile_blind_bc/`, written blind at the start of session 42 by the second annotator
   (a gold-mine collapse with workers rescued alive over days, a cold wave across two neighbouring
   countries with each country's toll and a combined one, a jailbreak with inmates escaped and
@@ -394,7 +394,7 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   a failed rival draft and amendments voted one by one): seven stories, 35 short articles, 303 gold
   lines, 201 judgements, 22 conflict judgements).  First figure on main 7e99832 before any
   session-42 work: 164/201 judgements, extraction 0.938 / 0.792 (F1 0.859).  Held out during session
-  42, like C, G and O.
+  42, like C, G and O, and in session 43; a check set (measured, never studied) from session 44 on.
 - BD (`tests/reconcile_blind_bd/`, written blind at the start of session 43 by one of two annotators
   (floods across two neighbouring countries with each country's toll and a combined one, an
   earthquake with a province's and the country's tolls, a cholera epidemic's weekly and cumulative
@@ -403,7 +403,8 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   freed in batches, Security Council and General Assembly votes with a veto and an amendment): 7
   stories, 35 short articles, 332 gold lines, 198 judgements, 23 conflict judgements). First figure
   on main 11338dc6 before any session-43 work: 170/198 judgements, extraction 0.958 / 0.890 (F1
-  0.923). Held out during session 43, like C, G and O.
+  0.923). Held out during session 43, like C, G and O, and again in session 44 (first figure on main
+  06c63a60: 170/198).
 - BE (`tests/reconcile_blind_be/`, written blind at the start of session 43 by the second annotator
   (a coal-mine fire with the trapped, the rescued and the dead, wildfires with regional and national
   tolls, refugees crossing into a neighbouring country with camps and border counts, an airport
@@ -412,7 +413,7 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   folded into its text and a Council veto recalled): 7 stories, 35 short articles, 306 gold lines,
   196 judgements, 22 conflict judgements). First figure on main 11338dc6 before any session-43 work:
   161/196 judgements, extraction 0.890 / 0.842 (F1 0.865). Held out during session 43, like C, G and
-  O.
+  O, and again in session 44 (first figure on main 06c63a60: 161/196).
 
 Each floor sits at the measured figure; raise it as the reconciler improves, never lower it to
 make a regression pass.
