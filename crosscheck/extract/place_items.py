@@ -78,7 +78,12 @@ def place_first_span(toks: Sequence[Token], right: int, left: int, function_word
     k = right
     for j in range(right, min(left, right + 1 + VERB_WORDS)):
         # the claim before's verb of a word or two before its place ("52 ألفا لجؤوا إلى …")
-        if toks[j].brk_before or toks[j].is_digit():
+        if toks[j].brk_before:
+            # ... or a word or two of its own and no place, the place of a host named before its
+            # figure ("وتستضيف بلد ألف 3.6 مليون لاجئ سوري، وبلد باء 1.5 مليون"): the comma
+            k = j
+            break
+        if toks[j].is_digit():
             break
         if not toks[j].forms.isdisjoint(_LOCATIVE):
             k = j
