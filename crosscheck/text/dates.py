@@ -53,6 +53,12 @@ class DateRules(BaseModel):
     # English month names (and their short forms) for a dateline in English on an Arabic page
     # ("تاريخ النشر: 23rd, March 2024 GMT", "Mar 5, 2019"), read by dateparser in English.
     latin_months: list[str] = []
+    # A page with no dateline at its top may stamp its date at its foot after a label ("تاريخ النشر
+    # 01.01.2015", "نُشر في 2016-04-18 10:40 | آخر تحديث ..."): a date right after one of these
+    # labels (normalised) in the last `footer_chars` characters is the article's.  An unlabelled
+    # date there (a list of related stories, "01 أبريل 2025 10:12 م") is not.
+    footer_chars: int = Field(300, ge=0)
+    footer_labels: list[str] = []
     month_aliases: dict[str, str] = {}
     months: list[str]
     hijri_months: dict[str, int]
@@ -127,6 +133,10 @@ class DateRules(BaseModel):
     # "في" and a date: the day the recalled act was done, the figure's day (a date after "في"
     # elsewhere names an event: "قتلوا في هجوم 7 أكتوبر").  Written normalised.
     recall_particles: list[str] = []
+    # Words opening a clause that goes on telling the recalled act's tally after a comma ("قد صوت في
+    # 3 فبراير على المشروع، بأغلبية 11 عضوا"): its figures keep the act's day, as a list going on
+    # with "و" does.  Written normalised.
+    act_tally_words: list[str] = []
     # A past copula or auxiliary ("كان", "كانت") opening the figure's clause a few words before
     # it, with no figure or comma between ("إن عدد الوفيات كان 271 في 24 أغسطس", "وكانت الوزارة
     # قد أحصت 30 قتيلا في 24 أغسطس"): "في" and a date right after the figure (and its noun) is
@@ -231,6 +241,10 @@ class _Patterns:
             r"(?:\s*[/(-]\s*(?:" + months + r")\s*\)?)?" + e + r"(?:\s*[،,/]?\s*(?:عام\s+)?(\d{4}))?"
         )
         self.new_statement_re = _words_re(rules.new_statement_words, r"\s*[وف]?", r"(?![\p{L}])")
+        # a stamp's day, month name and year between dashes ("نُشر في 25 - نوفمبر - 2017"): a header form
+        self.dmy_dashed = regex_cache.compile(
+            w + r"(\d{1,2})\s*-\s*(" + months + r")\s*-\s*(\d{4})(?!\d)")
+        self.footer_label_re = _words_re(rules.footer_labels, r"(?<![\p{L}])", r"\s*:?\s*") if rules.footer_labels else None
         self.ordinals = {normalize_word(k): v for k, v in rules.day_ordinals.items()}
         self.dmy_words = regex_cache.compile(
             w + r"(" + _alt(rules.day_ordinals) + r")\s+(?:من\s+)?(?:شهر\s+)?(" + months + r")"
@@ -250,6 +264,7 @@ class _Patterns:
             + str(rules.past_copula_max_words) + r"}\s+$"
         ) if rules.past_copula_words else None
         self.past_copula_reach = 14 * rules.past_copula_max_words + 12
+        self.act_tally_re = _words_re(rules.act_tally_words, r"\s*", r"(?![\p{L}])")
         self.hijri_re = regex_cache.compile(
             w + r"(\d{1,2})\s+(?:من\s+)?(" + _alt(rules.hijri_months) + r")" + e + r"\s*[،,]?\s*(\d{4})"
         )
@@ -313,7 +328,10 @@ class _Patterns:
         ) if rules.period_start_words else None
         self.period_start_reach = 14 * rules.period_start_max_words + 16
         self.period_word_re = _words_re(rules.period_start_words, r"(?<![\p{L}])[وف]?", r"(?![\p{L}])")
-        self.future_after_re = _words_re(rules.future_after_words, r"\s+", r"(?![\p{L}])")
+        # ... right after the day, or after a second day joined to it ("الخميس والجمعة المقبلين")
+        self.future_after_re = _words_re(
+            rules.future_after_words,
+            r"(?:\s+و(?:يوم\s+)?(?:ال)?(?:" + _alt(_bare(rules.weekdays)) + r"))?\s+", r"(?![\p{L}])")
         self.past_after_re = _words_re(rules.past_after_words, r"\s+", r"(?![\p{L}])")
         self.outcome_after_re = _words_re(rules.event_outcome_after, r"\s*[،,]?\s*", r"(?![\p{L}])")
 
@@ -495,6 +513,25 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
     outlet keeps, the Gregorian date it states is not."""
     head = normalize(text[: rules.header_chars]).text
     p = _patterns(rules)
+    found = _stamped_dates(head, rules, p)
+    if not found and p.footer_label_re is not None and rules.footer_chars and len(text) > rules.header_chars:
+        # no dateline at the top: a labelled stamp at the foot ("تاريخ النشر 01.01.2015")
+        foot = normalize(text[-rules.footer_chars:]).text
+        for lab in p.footer_label_re.finditer(foot):
+            stamp = foot[lab.end():lab.end() + 40]
+            for at, d in _stamped_dates(stamp, rules, p):
+                at = at - len(stamp) if at >= len(stamp) else at  # (a Hijri date's place, pushed past)
+                if len(stamp[:at].split()) <= 1:  # right after the label, a weekday at most between
+                    return d
+    if not found:
+        return None
+    found.sort(key=lambda x: x[0])
+    return found[0][1]
+
+
+def _stamped_dates(head: str, rules: DateRules, p: "_Patterns") -> list[tuple[int, dt.date]]:
+    """The full dates (with a year) on dateline-shaped lines of `head` (normalised), each with where
+    it starts (a Hijri date's place is pushed past every Gregorian one's)."""
     found: list[tuple[int, dt.date]] = []
     for m in p.iso.finditer(head):
         d = _safe(int(m[1]), int(m[2]), int(m[3]))
@@ -528,15 +565,17 @@ def header_date(text: str, rules: DateRules) -> Optional[dt.date]:
             if d and _dateline_shaped(head, m.start(), m.end(), rules):
                 found.append((m.start(), d))
                 break
+    for m in p.dmy_dashed.finditer(head):
+        d = _gregorian(int(m[1]), _month_name(p, m[2]), int(m[3]))
+        if d and _dateline_shaped(head, m.start(), m.end(), rules):
+            found.append((m.start(), d))
+            break
     for m in p.hijri_re.finditer(head):
         d = _hijri(int(m[1]), p.hijri[regex.sub(r"\s+", " ", m[2])], int(m[3]))
         if d and _dateline_shaped(head, m.start(), m.end(), rules):
             found.append((m.start() + len(head), d))  # after every Gregorian date
             break
-    if not found:
-        return None
-    found.sort(key=lambda x: x[0])
-    return found[0][1]
+    return found
 
 
 def _dateline_shaped(head: str, start: int, end: int, rules: DateRules) -> bool:
@@ -675,7 +714,7 @@ def _claim_cue(sentence: str, at: int, doc_date: Optional[dt.date], rules: DateR
             continue  # "إلى 105، بعد أن كانت 91 أمس، فيما بلغ عدد الجرحى 236": the 91's day
         if start in owner and not owner[start] <= pos < start:
             continue  # "عند 585، وكانت قد بلغت 489 في 30 مايو": the 489's day, not the 585's
-        if start in acts and (pos < start or _leaves_act(norm.text, end, pos)):
+        if start in acts and (pos < start or _leaves_act(norm.text, end, pos, p)):
             continue  # "قد أغرقت في 2 مايو الطراد، ما أدى إلى مقتل 323": the act's day, not its toll's
         if end <= pos and _increments_day(norm.text, start, end, pos, figures, p):
             continue  # "قضى 48 آخرون ليلة الأحد، ليصل العدد إلى 253": the 48's day, not the total's
@@ -795,14 +834,24 @@ def _owned_by_figure_before(figures: tuple[int, ...], start: int) -> bool:
     return i >= 0 and figures[i] >= start - _OWN_CUE_REACH
 
 
+# How far (normalised characters) before a day an increment written in words may stand: the count,
+# its noun and the verb of its clause ("بعد ستة طلاب أفرجوا عنهم يوم الاثنين").
+_INCREMENT_WORD_REACH = 60
+
+
 def _increments_day(s: str, start: int, end: int, pos: int, figures: tuple[int, ...], p: "_Patterns") -> bool:
     """Is the day at [start, end) the day of an increment whose running total the figure at
     `pos` gives: a figure before the day, then the day, then (no figure between) a word bringing
-    the total (rules/dates.yaml `total_after_increment_words`) before the figure?  ("أعلنت أمس
+    the total (rules/dates.yaml `total_after_increment_words`) before the figure?  The increment may
+    be a small count in words (`ago_counts`: "أفرج عن ستة يوم الاثنين، ليرتفع العدد إلى 11").  ("أعلنت أمس
     ارتفاع الحصيلة إلى 35، لترتفع حصيلة المدنيين إلى 32": the day comes before both figures, the
     report's day.)"""
-    if p.total_re is None or bisect_left(figures, start) == 0:
+    if p.total_re is None:
         return False
+    if bisect_left(figures, start) == 0 and (
+            p.count_word_re is None
+            or p.count_word_re.search(s, max(0, start - _INCREMENT_WORD_REACH), start) is None):
+        return False  # no increment before the day, in digits or in words ("ستة طلاب أفرجوا عنهم يوم الاثنين")
     m = p.total_re.search(s, end, pos)
     return m is not None and not _figure_between(figures, m.start(), start, end)
 
@@ -1149,13 +1198,17 @@ def _reported_on(s: str, start: int, p: "_Patterns") -> bool:
     return p.report_verb_re.search(s, max(0, m.start() - _REPORT_VERB_REACH), m.start()) is not None
 
 
-def _leaves_act(s: str, end: int, pos: int) -> bool:
+def _leaves_act(s: str, end: int, pos: int, p: "_Patterns") -> bool:
     """Does a clause break between a recalled act's date (ending at `end`) and the figure at `pos`
     open a clause of its own ("، ما أدى إلى مقتل 323"), not one going on with the act's list with
-    "و" ("قد أحصت في 7 يناير 468 قتيلا، ونزوح 263 ألفا")?"""
+    "و" ("قد أحصت في 7 يناير 468 قتيلا، ونزوح 263 ألفا") or with its tally (rules/dates.yaml
+    `act_tally_words`: "قد تبنى في 3 فبراير القرار، بأغلبية 11 صوتا")?"""
     for m in _CLAUSE_BREAK.finditer(s, end, pos):
-        if not s[m.end():pos].lstrip().startswith("و"):
-            return True
+        if s[m.end():pos].lstrip().startswith("و"):
+            continue
+        if p.act_tally_re is not None and p.act_tally_re.match(s, m.end()) is not None:
+            continue
+        return True
     return False
 
 
