@@ -643,6 +643,25 @@ def test_a_running_total_repeated_the_next_day_joins_across_granularity_as_the_w
                for f in fast.findings), [_finding(f) for f in fast.findings]
 
 
+@pytest.mark.parametrize("stored_city", [False, True])
+def test_a_final_toll_recalled_weeks_later_joins_across_granularity_as_the_whole_record(tmp_path, stored_city):
+    """A city's toll told two weeks after the country's same figure recalls the final toll
+    (grouping.recalls_final, `corroborate_running_days`): the judged record moves it as the whole
+    record does, also when the later city figure is stored and the earlier one is new."""
+    country = "قالت السلطات إن حصيلة انهيار المبنى في باكستان بلغت 64 قتيلا."
+    city = "بدأت محاكمة مالك المبنى بعد انهيار المبنى في كراتشي الذي أودى بحياة 64 شخصا."
+    other = _article(tmp_path, "r-other", "إذاعة", "بلغت حصيلة انهيار المبنى في باكستان 80 قتيلا.", "2024-04-30")
+    stored = _article(tmp_path, "r-stored", "وكالة", city if stored_city else country,
+                      "2024-05-15" if stored_city else "2024-05-01")
+    new = _article(tmp_path, "n-new", "صحيفة", country if stored_city else city,
+                   "2024-05-01" if stored_city else "2024-05-15")
+    fast, whole, stats = both_ways(tmp_path, [other, stored], new)
+    assert not stats.fallback, stats
+    assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
+    assert any({c.doc for c in f.cluster.claims} == {"r-other", "r-stored", "n-new"}
+               for f in fast.findings), [_finding(f) for f in fast.findings]
+
+
 _NO_PLACE = "ارتفع عدد قتلى تحطم الطائرة إلى {n} قتيلا."
 _AT = "لقي {n} شخصا حتفهم في تحطم الطائرة في {place}."
 

@@ -1494,6 +1494,9 @@ def join_moves(
                 givers.add(None if earlier and gap is None else m.claim.as_of, m.claim.doc)
     running = _running_periods(cfg)
     pi = head + attrs.index("period") if "period" in attrs else None
+    recap_days = cfg.corroborate_running_days
+    if recap_days is not None and recap_days <= cfg.window_days:
+        recap_days = None  # nothing beyond the days `window_days` already reads
 
     def coarser(loc: Optional[str], inferred: bool, other: Optional[str]) -> bool:
         return is_coarser(loc, inferred, other, parents)
@@ -1603,11 +1606,15 @@ def join_moves(
                 continue
             inferred = "location" in m.claim.inferred
             window = cfg.window_days if pi is not None and key[pi] in running else None
+            # a running total's final figure recalled by a later report (`corroborate_running_days`)
+            recap = recap_days if window is not None and m.claim.as_of is not None else None
             earlier = m.claim.period == EARLIER_PERIOD
             # an earlier figure's own day is not known to the day, but it is known to the
             # season: a recalled toll of 1999 corroborates nothing told in 2020
             e_day, e_win = (m.claim.as_of, gap) if earlier and gap is not None and m.claim.as_of else (None, window)
-            found = [(k, min(1, g.strength(e_day, doc, e_win)) if earlier else g.strength(m.claim.as_of, doc, window),
+            found = [(k, min(1, g.strength(e_day, doc, e_win)) if earlier else
+                      (g.strength(m.claim.as_of, doc, window)
+                       or (k != key and recap is not None and g.given_before(m.claim.as_of, doc, recap))),
                       earlier) for k, g in index.get((rest(key), v), {}).items()]
             # ... and another article's recalled figure, undated to the day but known to the
             # season: it corroborates no figure told more than `story_gap_days` from its
@@ -1752,13 +1759,14 @@ class _Givers:
     dictionaries are made by its second `add` (three dictionaries a member cost a unit of
     hundreds of thousands of members most of its grouping memory)."""
 
-    __slots__ = ("days", "total", "by_date", "one")
+    __slots__ = ("days", "total", "by_date", "one", "sorted_days")
 
     def __init__(self) -> None:
         self.one: Optional[tuple[Optional[str], str]] = None  # the only (day, article) added
         self.days: Optional[dict[Optional[str], Counter]] = None  # day -> articles (with repeats)
         self.total: Optional[Counter] = None  # articles over every day
         self.by_date: Optional[dict[date, list[str]]] = None  # date -> its valid day strings
+        self.sorted_days: Optional[list[tuple[date, str]]] = None  # (date, day string), sorted
 
     def add(self, day: Optional[str], doc: str) -> None:
         if self.days is None:
@@ -1772,6 +1780,7 @@ class _Givers:
         self.days.setdefault(day, Counter())[doc] += 1
         self.total[doc] += 1
         self.by_date = None
+        self.sorted_days = None
 
     def _other(self, day: Optional[str], doc: str) -> bool:
         """Does an article other than `doc` give the figure on `day`?"""
@@ -1821,6 +1830,41 @@ class _Givers:
             for text in by_date.get(d, ()):
                 if text != day and self._other(text, doc):
                     return 1
+        return 0
+
+    def given_before(self, day: str, doc: str, days: float) -> int:
+        """1 when an article other than `doc` gives the figure on a dated day before `day`, at
+        most `days` earlier (a later report recalling a running total's final figure), else 0.
+        Cost: a bisection into the giver's sorted days, then at most `days` of them."""
+        try:
+            when = _day(day)
+        except ValueError:
+            return 0
+        if self.days is None:
+            if self.one is None or self.one[0] is None or self.one[1] == doc:
+                return 0
+            try:
+                gap = (when - _day(self.one[0])).days
+            except ValueError:
+                return 0
+            return 1 if 0 < gap <= days else 0
+        if self.sorted_days is None:
+            dated = []
+            for d in self.days:
+                if d is None:
+                    continue
+                try:
+                    dated.append((_day(d), d))
+                except ValueError:
+                    continue
+            self.sorted_days = sorted(dated)
+        order = self.sorted_days
+        lo = bisect_left(order, (when - timedelta(days=int(days)),))
+        for d, text in order[lo:]:
+            if d >= when:
+                break
+            if self._other(text, doc):
+                return 1
         return 0
 
     def _strength_of_one(self, day: Optional[str], doc: str, window: Optional[float]) -> int:
@@ -1882,6 +1926,22 @@ def corroborating_days(a: Optional[str], b: Optional[str], key: tuple, attrs: Se
         return False
     try:
         return abs((_day(a) - _day(b)).days) <= cfg.window_days
+    except ValueError:
+        return False
+
+
+def recalls_final(mover: Optional[str], giver: Optional[str], key: tuple, attrs: Sequence[str],
+                  cfg: ReconcileConfig) -> bool:
+    """May a running total's figure given on day `mover` join a cluster that holds the same figure
+    from another article on the earlier day `giver`, beyond `window_days` (`join_moves`): a later
+    report recalling the final figure, at most `corroborate_running_days` after it?"""
+    days = cfg.corroborate_running_days
+    if days is None or mover is None or giver is None:
+        return False
+    if "period" not in attrs or key[2 + attrs.index("period")] not in _running_periods(cfg):
+        return False
+    try:
+        return 0 < (_day(mover) - _day(giver)).days <= days
     except ValueError:
         return False
 

@@ -76,6 +76,10 @@ class ReconcileConfig(BaseModel):
     # A figure at a finer or unknown place joins the coarser place's cluster that holds the same
     # figure from another article (grouping._join_corroborated); None turns this off.
     corroborate_min_value: Optional[float] = Field(10, ge=0)
+    # ... and a running total's figure given more than `window_days` after the same figure from
+    # another article, at most this many days after it, recalls that final figure and may join
+    # it (grouping.recalls_final); None: `window_days` only.
+    corroborate_running_days: Optional[float] = Field(None, ge=0)
     # A figure at no place joins the one placed cluster of its scope that holds figures within
     # this many days of its own (grouping.join_moves); None turns this off.
     story_window_days: Optional[float] = Field(3, ge=0)

@@ -1366,7 +1366,7 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
     Returns the new members' final keys and the stored members that now end elsewhere
     (the stored key of the cluster they leave, the member, the key of the one they join)."""
     from crosscheck.reconcile.grouping import (EARLIER_PERIOD, _figure, corroborating_days, is_coarser, join_moves,
-                                               place_parents)
+                                               place_parents, recalls_final)
 
     attrs = list(cfg.scope_attributes)
     final = {m.index: new_pre[m.index] for m in mine}
@@ -1416,8 +1416,9 @@ def _joins(conn, unit: str, mine: list, new_pre: dict, keys: _Keys, cfg, stats: 
         inferred = "location" in s.claim.inferred
         for n in figs[_figure(s.claim)]:
             k = new_pre[n.index]
-            if rest(k) != rest(s.pre) or not same_day(n.claim.as_of, s.claim.as_of, k):
-                continue
+            if rest(k) != rest(s.pre) or not (same_day(n.claim.as_of, s.claim.as_of, k)
+                                               or recalls_final(s.claim.as_of, n.claim.as_of, k, attrs, cfg)):
+                continue  # (a stored figure given after the new one may recall its final figure)
             if (k == s.pre and moved) or is_coarser(s.pre[li], inferred, k[li], parents):
                 affected.add((s.pre, s.claim.doc))
             elif story and s.pre[li] is None and s.claim.period == EARLIER_PERIOD:
