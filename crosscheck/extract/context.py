@@ -468,6 +468,12 @@ class DocContext:
         self.cached_sentences = len(self._tokens)
 
     @cached_property
+    def writes_hamza(self) -> bool:
+        """Does the article write the hamza on an alef ("أن", "إلى")?  An outlet that drops it
+        writes every such word with a bare alef, so a bare alef says nothing of the word there."""
+        return "أ" in self.doc.text or "إ" in self.doc.text
+
+    @cached_property
     def furniture(self) -> list[tuple[int, int]]:
         blocks = furniture_for(self.rules.furniture).blocks(self.text)
         # a numeric dateline's day and month ("جاكرتا - 30 - 12 (كونا)") are no figures either

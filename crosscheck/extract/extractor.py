@@ -122,6 +122,9 @@ class CompiledKind:
     veto_words: frozenset[str] = frozenset()  # context_veto.words of one word, normalised
     veto_keep: frozenset[str] = frozenset()  # context_veto.keep, normalised phrases
     veto_unless: frozenset[str] = frozenset()  # context_veto.unless, normalised
+    # context_veto.unless entries written with a hamza on an alef ("أسير", "الأسرى"): normalised
+    # word -> index of that alef in it (a clitic reading of a word counts only when so written)
+    veto_unless_hamza: dict = None
     sides: dict[str, str] = None  # side_after, normalised word -> rule id
     needs: frozenset[str] = frozenset()  # sentence_needs, normalised
     article_needs: frozenset[str] = frozenset()  # article_needs of one word, normalised
@@ -137,6 +140,9 @@ class CompiledKind:
     tally_joiners: frozenset[str] = frozenset()  # tally_joiners, normalised ("مقابل", "امتناع")
     tally_skip: frozenset[str] = frozenset()  # tally_joiner_skip, normalised ("فقط")
     event_anchor: PhraseSet | None = None  # event_anchor_before: "منذ بدء" before a cue after the figure
+    object_cues: frozenset[str] = frozenset()  # object_cues, normalised: a return's noun ("اعاده")
+    object_nouns: frozenset[str] = frozenset()  # the rule's counted nouns of one word, for object_cues
+    object_fillers: frozenset[str] = frozenset()  # object_fillers, normalised ("اخر")
 
 
 @dataclass(slots=True)
@@ -176,6 +182,18 @@ class Compiled:
     noun_only: frozenset = frozenset()
 
 
+def _hamza_entries(words) -> dict | None:
+    """normalised word -> index of the first alef written with a hamza in it ("الأسرى" -> 2),
+    for the entries that have one; None when none has."""
+    out = {}
+    for w in words:
+        w = w.strip()
+        at = next((k for k, c in enumerate(w) if c in _HAMZA_ALEFS), None)
+        if at is not None and " " not in w and len(normalize_word(w)) == len(w):
+            out[normalize_word(w)] = at
+    return out or None
+
+
 @per_object
 def compile_rules(rules: RuleSet) -> Compiled:
     kinds = []
@@ -190,6 +208,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(normalize_word(w) for w in r.context_veto.words if " " not in w.strip()) if r.context_veto else frozenset(),
                 frozenset(_norm_phrase(w) for w in r.context_veto.keep) if r.context_veto else frozenset(),
                 frozenset(normalize_word(w) for w in r.context_veto.unless) if r.context_veto else frozenset(),
+                _hamza_entries(r.context_veto.unless) if r.context_veto else None,
                 {normalize_word(w): t for w, t in r.side_after.items()},
                 frozenset(normalize_word(w) for w in r.sentence_needs),
                 frozenset(normalize_word(w) for w in r.article_needs if " " not in w.strip()),
@@ -207,6 +226,10 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(normalize_word(w) for w in r.tally_joiners),
                 frozenset(normalize_word(w) for w in r.tally_joiner_skip),
                 PhraseSet.of(r.event_anchor_before) if r.event_anchor_before else None,
+                frozenset(normalize_word(w) for w in r.object_cues),
+                frozenset(normalize_word(w) for w in r.nouns if " " not in w.strip())
+                if r.object_cues else frozenset(),
+                frozenset(normalize_word(w) for w in r.object_fillers),
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -291,7 +314,9 @@ def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue,
         return False
     # (whether the sentence names one of the unless words is the sentence's, found once: read
     # for every figure, a long sentence of figures was read again for each)
-    if ck.veto_unless and _sentence_holds(ctx, toks, ck.veto_unless, ("veto_unless", ck.rule.id)):
+    if ck.veto_unless and _sentence_holds(ctx, toks, ck.veto_unless, ("veto_unless", ck.rule.id)) and (
+        not ck.veto_unless_hamza or not ctx.writes_hamza or _unless_as_written(ctx, ck, toks)
+    ):
         if not (
             span is not None and ck.veto_sides and ck.veto_words and ctx.mentions_any(ck.veto_words)
             and _other_side_own(ck, toks, span[0], span[1])
@@ -304,6 +329,41 @@ def _vetoed(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token], noun, cue,
     return cue is None or _norm_phrase(cue[0].source) not in ck.veto_keep
 
 
+
+
+_HAMZA_ALEFS = frozenset("أإآ")
+
+
+def _unless_as_written(ctx: DocContext, ck: CompiledKind, toks: Sequence[Token]) -> bool:
+    """Does a word of the sentence read as one of the context veto's `unless` words as written?
+    A word is itself, or a clitic reading of one whose entry carries a hamza on its alef ("أسيرا")
+    that the text writes there too: "فاسيرا" (a name, "Vasira") is no "ف" + "أسيرا" in an
+    outlet that writes its hamzas.  Read once per sentence, only when a reading holds the word."""
+    info = ctx.info(toks)
+    key = ("veto_unless_written", ck.rule.id)
+    found = info._memo.get(key)
+    if found is not None:
+        return found
+    found = False
+    hamza, text, orig = ck.veto_unless_hamza, ctx.text, ctx.doc.text
+    for t in toks:
+        hit = t.forms & ck.veto_unless
+        if not hit:
+            continue
+        if t.text in hit:
+            found = True
+            break
+        for f in hit:
+            at = hamza.get(f)
+            pos = t.nend - len(f) + at if at is not None else -1
+            if at is None or not (t.nstart <= pos < t.nend and text[pos] == "ا") \
+                    or orig[ctx.norm.to_original(pos)] in _HAMZA_ALEFS:
+                found = True
+                break
+        if found:
+            break
+    info._memo[key] = found
+    return found
 
 
 def _captive_whole(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s_lo: int, left: int) -> CompiledKind | None:
@@ -4330,11 +4390,28 @@ def _find_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[Toke
             index = ctx.cue_index(comp.tagged_cues, toks)
         if _restated_cue(ctx, index, ck.rule, toks, left, right, fig) is None:
             return None
+    if cue is not None and ck.object_cues and _object_of_its_own(ck, toks, cue, left, right):
+        return None
     spent = ctx.scope.spent_cues.get(ck.rule.id)
     if (cue is not None and spent and 0 <= cue[1] < len(toks) and not toks[cue[1]].forms.isdisjoint(spent)
             and _spent_time(ctx, toks, max(right, cue[1] + 1))):
         return None
     return cue
+
+
+def _object_of_its_own(ck: CompiledKind, toks: Sequence[Token], cue, left: int, right: int) -> bool:
+    """Is the cue one of the rule's `object_cues` (the noun of a return, "إعادة") followed by an
+    object of its own: a word, in its clause, that is neither the figure toks[left:right] (its
+    hedge) nor one of the rule's counted nouns ("إعادة الكهرباء", "إعادة إعمار")?  Reads one token."""
+    k = cue[1]
+    if not 0 <= k < len(toks) or toks[k].forms.isdisjoint(ck.object_cues):
+        return False
+    nxt = k + max(len(cue[0]), 1)
+    if nxt + 1 == left and nxt < len(toks) and not toks[nxt].forms.isdisjoint(ck.object_fillers):
+        nxt += 1  # "بعودة آخر 408 أسرى": a word of order before the figure
+    if nxt >= len(toks) or toks[nxt].brk_before or left <= nxt < right:
+        return False
+    return toks[nxt].forms.isdisjoint(ck.object_nouns)
 
 
 def _spent_time(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:

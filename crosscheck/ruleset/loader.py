@@ -299,6 +299,15 @@ class KindRule(_Strict):
     # ("المفاوضات جارية لإطلاق سراح المخطوفين، وعددهم 30": they are still held).
     antecedent_cues: list[str] = Field(default_factory=list)
     require_cue: bool = False  # a noun alone is not enough
+    # Cues that are a noun of an act whose object follows it (a return: "إعادة", "عودة",
+    # "استعادة"): such a cue types a figure only as that object - the word right after the cue
+    # is the figure (or its hedge) or one of the rule's counted nouns.  One followed by an object
+    # of its own names something else returned ("لإعادة إمدادات المياه إلى ملايين السكان",
+    # "كلفة إعادة إعمار الجسور بعشرات المليارات", "49 قتيلا وانتقادات لبطء إعادة الكهرباء").
+    object_cues: list[str] = Field(default_factory=list)
+    # ... words of quantity or order that may stand between such a cue and its figure ("بعودة
+    # آخر 408 أسرى", "إعادة جميع الـ50")
+    object_fillers: list[str] = Field(default_factory=list)
     accept_person_nouns: bool = True  # "30 ألف شخص" + a cue
     accept_bare: bool = True  # a number with no counted noun + a cue ("مقتل 200 في …")
     any_noun: bool = False  # whatever follows the number, a cue decides ("القرار رقم 2728 نص…")
