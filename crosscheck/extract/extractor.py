@@ -180,6 +180,10 @@ class Compiled:
     # `any_noun` all off) and whose cue no rule yields to (`yield_to`, `yield_after`): _best_kind
     # passes them over for such a figure without looking for their cue
     noun_only: frozenset = frozenset()
+    # every rule's own_predicate phrases, payload = rule id (one scan per sentence; _own_predicate)
+    own_predicates: PhraseSet | None = None
+    own_kinds: frozenset[str] = frozenset()  # the kinds of the rules with an own_predicate
+    own_stops: frozenset[str] = frozenset()  # their own_predicate_stops, normalised
 
 
 def _hamza_entries(words) -> dict | None:
@@ -270,6 +274,10 @@ def compile_rules(rules: RuleSet) -> Compiled:
             j for j, k in enumerate(kinds)
             if (k.rule.combined_with or k.rule.id in {c for r in rules.kinds for c in r.combined_with}) and k.nouns
         ),
+        own_predicates=PhraseSet([Phrase.parse(c, r.id) for r in rules.kinds for c in r.own_predicate])
+        if any(r.own_predicate for r in rules.kinds) else None,
+        own_kinds=frozenset(r.kind for r in rules.kinds if r.own_predicate),
+        own_stops=frozenset(normalize_word(w) for r in rules.kinds for w in r.own_predicate_stops),
     )
 
 
@@ -1481,6 +1489,15 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             or any(not toks[k].forms.isdisjoint(ctx.scope.state_after_undone) for k in range(max(0, i0 - ctx.scope.state_after_undone_words), i0))
         ):
             match = (state, match[1] if match is not None else i1, 1.0, 0)
+    own_said = False  # the figure's own predicate after it typed it (_own_predicate)
+    if not noun_first and whole is None and comp.own_predicates is not None and (match is None or match[3] != _VETOED):
+        # "إضافة إلى نحو 350 جنديا ما زالوا مفقودين", "نحو 3 آلاف شخص من سكان المدينة
+        # ومدافعيها ما زالوا في عداد المفقودين": the figure's own predicate names its kind
+        own = _own_predicate(ctx, comp, toks, i1, match)
+        if own is not None:
+            own_said = True
+            if match is None or match[0].rule.kind != own[0].rule.kind:
+                match = (own[0], own[1], 1.0, 0)
     if match is not None and match[0].rule.kind != "other" and not noun_first and _case_total(
         ctx, toks, left, i1, match[0].rule.kind
     ):
@@ -1513,7 +1530,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         chained = _chain_noun(ctx, comp, toks, i1)
         if chained is not None:
             match = (chained, i1, 1.0, 0)  # "من 155 إلى 184 ثم إلى 235 شهيدا": a step of the toll
-    parent = _subset_parent(ctx, toks, s_lo, left, i1)
+    parent = None if own_said else _subset_parent(ctx, toks, s_lo, left, i1)
     if parent is not None and _not_noun_of(comp.by_id.get(parent.claim.rule), toks, i1):
         parent = None  # "قتل 231 شخصا، إضافة إلى 212 من الأشلاء": what the total's rule never counts is no part of it
     if (
@@ -1964,6 +1981,48 @@ def _state_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], noun: i
             if hit is not None and hit[1] == at + 1:
                 return ck  # a participle of one word ("المحتجزين", "المفقودين")
     return None
+
+
+def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int, match) -> tuple | None:
+    """(compiled rule, end of the counted people) of the rule whose own_predicate follows the
+    figure ending at toks[i1] in its clause, or None.  Read from the end of the figure's people
+    (the match's noun, else a person noun, else the figure) at most the rule's
+    own_predicate_reach words on; a clause break, another figure, a clause opener or a cue of
+    another kind ends the search (their predicate is another figure's or another clause's).  A
+    counted noun of another kind right after the figure keeps its own kind ("350 قتيلا")."""
+    index = ctx.cue_index(comp.own_predicates, toks)
+    if match is not None and match[0].rule.kind != "other" and (
+        match[0].nouns.at(toks, i1) is not None
+        or (i1 + 1 < len(toks) and "من" in toks[i1].forms and match[0].nouns.at(toks, i1 + 1) is not None)
+    ):
+        return None
+    end = match[1] if match is not None and match[1] is not None else _person_end(ctx, toks, i1)
+    if end is None or end < i1:
+        end = i1
+    cues = ctx.cue_index(comp.tagged_cues, toks)
+    openers = _predicate_for(ctx.rules.hedges).openers
+    k = end
+    while k < len(toks):
+        if toks[k].brk_before:
+            return None
+        for _s, _e, p in index.starting_at(k):
+            ck = comp.by_id.get(p.payload)
+            if ck is not None and k - end <= ck.rule.own_predicate_reach:
+                return ck, end
+        if k - end >= _OWN_PREDICATE_MAX:
+            return None
+        t = toks[k]
+        if t.is_digit() or _starts_number(ctx, t) or not t.forms.isdisjoint(openers) or not t.forms.isdisjoint(comp.own_stops):
+            return None
+        for _s, _e, p in cues.starting_at(k):
+            kind = _KIND_OF_RULE.get(p.payload)
+            if kind is not None and kind not in comp.own_kinds:
+                return None  # "40 شخصا قتلوا وآخرون ما زالوا مفقودين": the cue is the figure's predicate
+        k += 1
+    return None
+
+
+_OWN_PREDICATE_MAX = 12  # (rules/kinds own_predicate_reach's bound)
 
 
 def _reach_subject_kind(ctx: DocContext, comp: Compiled, toks: Sequence[Token], j: int) -> str | None:

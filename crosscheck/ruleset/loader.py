@@ -124,7 +124,8 @@ class PhraseSets(_Strict):
 
 # the kind-rule lists whose entries are phrases: they may hold alternation groups and `@name`
 # references to rules/phrases.yaml, expanded when the rule is loaded
-PHRASE_FIELDS = ("cues", "cross_clause_cues", "antecedent_cues", "exclude", "exclude_before", "require_before")
+PHRASE_FIELDS = ("cues", "cross_clause_cues", "antecedent_cues", "exclude", "exclude_before", "require_before",
+                 "own_predicate")
 
 
 def expand_phrases(raws: list[str], sets: dict[str, list[str]] | None) -> list[str]:
@@ -386,6 +387,18 @@ class KindRule(_Strict):
     # people the noun names ("322 رهينة قتلوا": killed, not held).
     yield_after: list[str] = Field(default_factory=list)
     yield_after_reach: int = Field(1, ge=0, le=4)
+    # The figure's own predicate: one of these phrases after the figure and the people it counts
+    # (at most `own_predicate_reach` words after its noun, in its clause, with no other figure,
+    # clause opener or cue of another kind between) makes the figure this rule's, whatever cue
+    # came before it ("بلغ عدد القتلى 2214، إضافة إلى نحو 350 جنديا ما زالوا مفقودين": missing)
+    # and however long the words naming the people ("نحو 3 آلاف شخص من سكان المدينة ومدافعيها
+    # ما زالوا في عداد المفقودين").  Not over a counted noun of another rule ("350 قتيلا").
+    own_predicate: list[str] = Field(default_factory=list)
+    own_predicate_reach: int = Field(8, ge=1, le=12)
+    # words between the figure and such a phrase that end the search: a clause of its own (a
+    # singular verb with its subject after it, "ولا يزال البحث جاريا عن آخرين مصيرهم مجهول"; a
+    # relative clause of a thing, "في القرية التي …")
+    own_predicate_stops: list[str] = Field(default_factory=list)
     # The rule applies only in an article mentioning one of these words: "محتجز" are hostages
     # where the article speaks of hostages or Israel; in a swap between states (Yemen, Iran and
     # the US, Russia and Ukraine) the detainees freed are prisoners.  An entry of several words
