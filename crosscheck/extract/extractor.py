@@ -3060,6 +3060,11 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
     if joined is None and _source_after(ctx, toks, i1):
         # a breakdown by section: "187 تلميذا من القسم الثانوي و125 من القسم الابتدائي"
         joined = _joined_to(ctx, toks, s_lo, left, source=True)
+    if joined is None and _people_after(ctx, toks, i1):
+        # a later item of a list of people opening its clause with "، و": "وبين القتلى 24
+        # شخصا من سكان القرية، وأربعة جنود", "مقتل 29 مسلحا من الفصائل، وما لا يقل عن 20 من
+        # عناصر الجيش"
+        joined = _comma_item(ctx, toks, s_lo, left)
     if joined is None:
         # the quantity's next value or next item after "ثم": "بلغت 618 منتصف أبريل، ثم 793 في
         # التاسع من مايو", "قتل 9 أشخاص بالقنبلة، ثم 69 في الجزيرة"
@@ -3090,6 +3095,44 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         if placed.parent is None and placed.noun and not forms.isdisjoint(placed.noun):
             return placed if placed.claim.kind != "other" else None
     return None
+
+
+def _people_after(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
+    """Does a noun of people follow the figure ending before toks[i1] (a person noun, also after
+    "من", or a name of origin)?"""
+    if i1 >= len(toks) or toks[i1].brk_before:
+        return False
+    if ctx.scope.person.at(toks, i1) is not None or ctx.nisba.people(toks[i1]):
+        return True
+    return "من" in toks[i1].forms and i1 + 1 < len(toks) and ctx.scope.person.at(toks, i1 + 1) is not None
+
+
+_ITEM_COMMA_GAP = 12  # tokens at most between the item before (its end) and the "، و" of the next
+
+
+def _comma_item(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int) -> _Placed | None:
+    """The item of a list of people a figure continues after "، و" (its people named, the
+    caller's test): the sentence's last claim, a count of people of a kind (no tally, length or
+    figure of no kind), ending at most _ITEM_COMMA_GAP words before the comma with no figure
+    between; its words between name the people or their place ("من سكان القرية")."""
+    if left <= 0:
+        return None
+    if toks[left].brk_before:
+        opens = _waw_joined(toks, left) and _comma_only(ctx, toks, left)  # "، وأربعة جنود"
+    else:
+        opens = toks[left - 1].text == "و" and toks[left - 1].brk_before and _comma_only(ctx, toks, left - 1)
+    if not opens:
+        return None
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    off = getattr(toks, "offset", 0)  # placed claims keep sentence indexes
+    if last.right > left + off or left + off - last.right > _ITEM_COMMA_GAP:
+        return None
+    if last.claim.kind in _NOT_PEOPLE or last.claim.kind in VOTE_KINDS:
+        return None
+    return last
 
 
 _THEN_GAP = 16  # tokens at most between a claim and the "ثم" of the figure that continues it
