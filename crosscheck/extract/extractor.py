@@ -1771,6 +1771,12 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 location, ambiguous = places.pick(toks[wall].nstart, clause_end, n.nstart, c_end, figures)
             if location is None:
                 location, ambiguous = places.pick(s_lo, clause_end, n.nstart, c_end, figures)
+            if location is None:
+                # "لقي 40 شخصا، بينهم أطفال، حتفهم في ولاية آسام": the figure's clause goes on
+                # past an aside naming a part, and names the place there
+                past = _clause_past_aside(ctx, toks, right)
+                if past is not None:
+                    location, ambiguous = places.pick(past[0], past[1], n.nstart, c_end, figures)
             if location is None and ctx.location is None and ctx.states_combination:
                 # an article that sums two countries' figures or more: the one its clause names by
                 # adjective ("وفي الجانب التايلاندي، ارتفع عدد القتلى إلى 20", "أعلنت وزارة الدفاع
@@ -4191,6 +4197,31 @@ def _clause_end(ctx: DocContext, toks: Sequence[Token], i: int) -> int:
     """Normalised offset where the clause holding token i-1 ends."""
     k = ctx.info(toks).clause_end(max(i, 1))
     return toks[k - 1].nend if k <= len(toks) else toks[-1].nend
+
+
+def _clause_past_aside(ctx: DocContext, toks: Sequence[Token], right: int) -> tuple[int, int] | None:
+    """The rest of a figure's clause after an aside right behind it (rules/scope.yaml `asides`,
+    up to `aside_reach` words between commas: "تمكن 476 سجينا، معظمهم من عناصر الحركة، من
+    الفرار من سجن في مدينة قندهار", "قتل 15 مدنيا، بينهم 11 طفلا، في قصف على حي"), as
+    normalised offsets [start, end); None when no aside follows the figure (after its hedge),
+    the aside runs on to the sentence's end or past the reach, or what follows it opens a new
+    clause with "و"/"ف" ("، وأصيب 30 في حلب": another figure's clause).  One pass over the
+    aside's words and the clause after it, through the sentence's cached clause breaks.  Off
+    (`aside_reach: 0`) in the shipped rules: see rules/scope.yaml."""
+    after = _hedge_after(ctx, toks, right, None)
+    if after is not None:
+        right = after[1]  # "33 شخصا على الأقل، بينهم …"
+    if right >= len(toks) or not toks[right].brk_before or not ctx.scope.asides.at(toks, right):
+        return None
+    info = ctx.info(toks)
+    k = info.clause_end(right + 1)  # the token opening the clause after the aside
+    if k >= len(toks) or k - right > ctx.rules.scope.aside_reach:
+        return None
+    first = toks[k]
+    if first.text[:1] in "وف" and (first.text[1:] in first.forms or first.text[1:2].isdigit() or len(first.text) == 1):
+        return None  # ("، و154 معتقلا نقلوا من معسكر في جنوب لبنان": the next item's clause)
+    end = info.clause_end(k + 1)
+    return first.nstart, (toks[end - 1].nend if end <= len(toks) else toks[-1].nend)
 
 
 def _is_counted_noun(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i: int) -> bool:

@@ -883,6 +883,9 @@ class ScopeRules(_Strict):
     captive_freed_after: list[str] = Field(default_factory=list)
     captive_held_rule: Optional[list[str]] = Field(None, min_length=2, max_length=2)
     asides: list[str]  # "33 شخصا، بينهم 5 أطفال، قتلوا": a cue may follow such an aside
+    # ... and the figure's place too ("لقي 40 شخصا، بينهم أطفال، حتفهم في ولاية آسام"), the
+    # aside being at most this many words (extractor._clause_past_aside)
+    aside_reach: int = 0  # 0: off
     # An aside between commas opening with one of these (a source, an inclusion) may stand
     # between a cue and its figure: "قتلت، بحسب المرصد، أكثر من 500 ألف شخص", "تجاوز عدد
     # الوفيات، بما في ذلك ضحايا الجوع، 300 ألف".  The cue must end right before the aside.
