@@ -4,8 +4,9 @@ Real news very often puts a part of a toll between commas right after the figure
 place after it ("قتل N مدنيا، بينهم M طفلا، في قصف على حي ..."); the figure then got its article's
 default place, another outlet's figure of the same event stated the region, and the two landed in
 a country cluster and a region cluster apart, so a planted conflict went unseen.  Own sentences;
-each case fails on the code before the change (extractor._clause_past_aside).  Off in the shipped
-rules (rules/scope.yaml `aside_reach: 0`, measured there); these tests turn it on."""
+each case fails on the code before the change (extractor._clause_past_aside).  On in the shipped
+rules since session 44 round 2 (rules/scope.yaml `aside_reach`), with a country's default figures
+joining a stated region inside it when they are its figures (reconcile `weak_place_join_fits`)."""
 
 from __future__ import annotations
 
@@ -29,11 +30,13 @@ def _placed(text: str, kind: str, value, reach: int = 12) -> tuple:
     return got[0].location, got[0].inferred
 
 
-def test_off_in_the_shipped_rules():
-    assert load_rules().scope.aside_reach == 0
+def test_on_in_the_shipped_rules_and_zero_turns_it_off():
+    assert load_rules().scope.aside_reach == 12
     text = "فيضانات\n\nلقي 40 شخصا، بينهم أطفال، حتفهم في الفيضانات التي ضربت ولاية آسام شمال شرق الهند."
     loc, inferred = _placed(text, "killed", 40, reach=0)
     assert loc != "assam"
+    shipped = extract_text(text, rules=load_rules())
+    assert [c.location for c in shipped if c.kind == "killed" and c.value == 40] == ["assam"]
 
 
 def test_place_after_a_part_aside_is_the_figures():

@@ -30,16 +30,22 @@ def _cluster_of(clusters, doc, value):
     return cid
 
 
+# (these pin `weak_place_join_fits` off: they test the joins themselves, not that filter)
 def _coarser() -> ReconcileConfig:
-    return config_or_default(None).model_copy(update={"weak_place_join": ["coarser"]})
+    return config_or_default(None).model_copy(update={"weak_place_join": ["coarser"], "weak_place_join_fits": False})
 
 
 def _finer() -> ReconcileConfig:
-    return config_or_default(None).model_copy(update={"weak_place_join": ["finer", "coarser"]})
+    return config_or_default(None).model_copy(update={"weak_place_join": ["finer", "coarser"],
+                                                      "weak_place_join_fits": False})
 
 
 def _off() -> ReconcileConfig:
     return config_or_default(None).model_copy(update={"weak_place_join": []})
+
+
+def _shipped() -> ReconcileConfig:
+    return config_or_default(None)
 
 
 DAYS = docs(("a", "2024-05-01"), ("b", "2024-05-01"), ("c", "2024-05-01"))
@@ -60,7 +66,7 @@ def test_a_default_country_joins_a_stated_city_only_when_the_setting_says_finer(
     claims = [_toll("a", 115, "baghdad"), _toll("b", 105, "iraq", lent=True)]
     clusters = reconcile(claims, DAYS, config=_coarser())  # the country may be the city's whole
     assert _cluster_of(clusters, "a", 115) != _cluster_of(clusters, "b", 105)
-    finer = config_or_default(None).model_copy(update={"weak_place_join": ["finer"]})
+    finer = config_or_default(None).model_copy(update={"weak_place_join": ["finer"], "weak_place_join_fits": False})
     clusters = reconcile(claims, DAYS, config=finer)
     assert _cluster_of(clusters, "a", 115) == _cluster_of(clusters, "b", 105)
 
@@ -75,6 +81,36 @@ def test_two_defaults_on_one_chain_meet_at_the_coarser_only_when_the_setting_say
     apart = _coarser().model_copy(update={"weak_place_join_defaults": False})
     clusters = reconcile(claims, DAYS, config=apart)
     assert _cluster_of(clusters, "a", 25) != _cluster_of(clusters, "b", 27)
+
+
+def test_shipped_a_default_country_joins_a_stated_region_only_with_its_figures():
+    cfg = _shipped()
+    assert cfg.weak_place_join == ["finer"] and cfg.weak_place_join_fits
+    # the same figure: the country's default copy is the region's toll
+    same = [_toll("a", 49, "mosul"), _toll("b", 49, "iraq", lent=True)]
+    clusters = reconcile(same, DAYS, config=cfg)
+    assert _cluster_of(clusters, "a", 49) == _cluster_of(clusters, "b", 49)
+    # another figure: the country's count may be another one (an estimate of the missing over a
+    # whole country, a province's list): apart, so no false conflict
+    other = [_toll("a", 295, "mosul"), _toll("b", 3000, "iraq", lent=True)]
+    clusters = reconcile(other, DAYS, config=cfg)
+    assert _cluster_of(clusters, "a", 295) != _cluster_of(clusters, "b", 3000)
+    # the filter off: they join (and conflict)
+    loose = cfg.model_copy(update={"weak_place_join_fits": False})
+    clusters = reconcile(other, DAYS, config=loose)
+    assert _cluster_of(clusters, "a", 295) == _cluster_of(clusters, "b", 3000)
+
+
+def test_shipped_a_default_bound_the_region_meets_joins_it():
+    cfg = _shipped()
+    met = [_toll("a", 130, "mosul"), claim("b", "killed", 120, "more_than", location="iraq",
+                                           inferred=["location", PLACE_FROM_ARTICLE])]
+    clusters = reconcile(met, DAYS, config=cfg)
+    assert _cluster_of(clusters, "a", 130) == _cluster_of(clusters, "b", 120)
+    unmet = [_toll("a", 110, "mosul"), claim("b", "killed", 120, "more_than", location="iraq",
+                                             inferred=["location", PLACE_FROM_ARTICLE])]
+    clusters = reconcile(unmet, DAYS, config=cfg)
+    assert _cluster_of(clusters, "a", 110) != _cluster_of(clusters, "b", 120)
 
 
 def test_places_stated_in_the_figures_own_clauses_stay_apart():

@@ -4206,8 +4206,8 @@ def _clause_past_aside(ctx: DocContext, toks: Sequence[Token], right: int) -> tu
     normalised offsets [start, end); None when no aside follows the figure (after its hedge),
     the aside runs on to the sentence's end or past the reach, or what follows it opens a new
     clause with "و"/"ف" ("، وأصيب 30 في حلب": another figure's clause).  One pass over the
-    aside's words and the clause after it, through the sentence's cached clause breaks.  Off
-    (`aside_reach: 0`) in the shipped rules: see rules/scope.yaml."""
+    aside's words and the clause after it, through the sentence's cached clause breaks.
+    `aside_reach: 0` turns it off: see rules/scope.yaml."""
     after = _hedge_after(ctx, toks, right, None)
     if after is not None:
         right = after[1]  # "33 شخصا على الأقل، بينهم …"

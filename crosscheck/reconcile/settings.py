@@ -95,6 +95,10 @@ class ReconcileConfig(BaseModel):
     # ... and, when no cluster on its place's chain states its place, joins the weak cluster of
     # the coarsest place there (two defaults meet); False: it joins only a stated place.
     weak_place_join_defaults: bool = True
+    # ... and only when every figure of the weak cluster (parts of a sum aside) is the
+    # destination's: the same figure given there, or a bound ("more than 100") a figure there
+    # meets (crosscheck.reconcile.weak_places.fits).  False: no such test.
+    weak_place_join_fits: bool = False
     # A cluster at no place whose articles fall into runs of days more than this many days apart
     # holds several stories, one cluster each (grouping.split_stories); None turns this off.
     story_gap_days: Optional[float] = Field(180, ge=0)

@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from crosscheck.models import PLACE_FROM_ARTICLE
+from crosscheck.reconcile.intervals import SUM_PART
 
 
 # (Member, GroupingStats: crosscheck.reconcile.grouping's; ReconcileConfig: .settings)
@@ -132,6 +133,8 @@ def kept_apart(ms: list[Member], dms: list[Member], cfg: ReconcileConfig, places
     from crosscheck.reconcile.singled_out import alone_near, rules_alone_pattern
 
     pattern = rules_alone_pattern()
+    if cfg.weak_place_join_fits and not fits(ms, dms, places.figure):
+        return True
     return bool((cfg.attach_gap_days is not None and places.other_story(ms, dms, cfg.attach_gap_days))
                 or places.tells_part_from_whole(ms, dms) or _gives_it_another(ms, dms, places.figure)
                 or (pattern and (any(alone_near(m.claim, pattern) for m in dms)
@@ -199,3 +202,27 @@ def _gives_it_another(ms: list[Member], dest_ms: list[Member], figure) -> bool:
         own.setdefault(m.claim.doc, set()).add(figure(m.claim))
     return any(m.claim.doc in own and figure(m.claim) not in own[m.claim.doc]
                and PLACE_FROM_ARTICLE not in m.claim.inferred for m in dest_ms)
+
+
+def fits(ms: list[Member], dest_ms: list[Member], figure) -> bool:
+    """Is every figure of `ms` (parts of a sum aside: "بينهم 75 مدنيا") one of `dest_ms`'s:
+    the same figure given there, or a bound ("أكثر من 100", "نحو 3000") a figure there meets?
+    A country's default "نحو 3000 مفقود" and a province's stated "295" are two counts."""
+    there = [v for m in dest_ms if (v := figure(m.claim)) is not None]
+    exact = set(there)
+    seen = False
+    for m in ms:
+        c = m.claim
+        if SUM_PART in c.inferred:
+            continue
+        v = figure(c)
+        if v is None:
+            return False
+        seen = True
+        if v in exact:
+            continue
+        if c.qualifier == "exact" or c.low is None or c.high is None:
+            return False
+        if not any(c.low <= x <= c.high and (not c.low_open or x > c.low) for x in there):
+            return False
+    return seen
