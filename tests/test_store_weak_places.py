@@ -25,13 +25,15 @@ OTHER = "أصيب 14 شخصا في حادث سير على طريق سريع في
 
 @pytest.fixture(autouse=True, scope="module")
 def weak_on(private_rules):  # noqa: F811
-    """The private rules with weak places joining coarser places, whatever the default."""
+    """The private rules with weak places joining coarser places, whatever the default, and
+    without the filter of figures (`weak_place_join_fits`: these joins bring different tolls)."""
     path = private_rules / "reconcile.yaml"
     text = path.read_text(encoding="utf-8")
-    lines = [("weak_place_join: [coarser]" if line.startswith("weak_place_join:") else line)
-             for line in text.splitlines()]
+    swap = {"weak_place_join:": "weak_place_join: [coarser]", "weak_place_join_fits:": "weak_place_join_fits: false"}
+    lines = [next((v for k, v in swap.items() if line.startswith(k)), line) for line in text.splitlines()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert reconcile_config(Settings()).weak_place_join == ["coarser"]
+    cfg = reconcile_config(Settings())
+    assert cfg.weak_place_join == ["coarser"] and not cfg.weak_place_join_fits
 
 
 def _article(d: Path, name: str, source: str, body: str, date: str = "2024-05-01") -> Path:
