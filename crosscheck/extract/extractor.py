@@ -183,6 +183,7 @@ class Compiled:
     # every rule's own_predicate phrases, payload = rule id (one scan per sentence; _own_predicate)
     own_predicates: PhraseSet | None = None
     own_kinds: frozenset[str] = frozenset()  # the kinds of the rules with an own_predicate
+    own_rule_ids: tuple[str, ...] = ()  # the ids of those rules
     own_stops: frozenset[str] = frozenset()  # their own_predicate_stops, normalised
 
 
@@ -277,6 +278,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         own_predicates=PhraseSet([Phrase.parse(c, r.id) for r in rules.kinds for c in r.own_predicate])
         if any(r.own_predicate for r in rules.kinds) else None,
         own_kinds=frozenset(r.kind for r in rules.kinds if r.own_predicate),
+        own_rule_ids=tuple(r.id for r in rules.kinds if r.own_predicate),
         own_stops=frozenset(normalize_word(w) for r in rules.kinds for w in r.own_predicate_stops),
     )
 
@@ -1997,11 +1999,8 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
     another kind ends the search (their predicate is another figure's or another clause's).  A
     counted noun of another kind right after the figure keeps its own kind ("350 قتيلا")."""
     index = ctx.cue_index(comp.own_predicates, toks)
-    if match is not None and match[0].rule.kind != "other" and (
-        match[0].nouns.at(toks, i1) is not None
-        or (i1 + 1 < len(toks) and "من" in toks[i1].forms and match[0].nouns.at(toks, i1 + 1) is not None)
-    ):
-        return None
+    if not any(index.has(kind_id) for kind_id in comp.own_rule_ids):
+        return None  # (no such phrase in the sentence: one scan of it, once)
     end = match[1] if match is not None and match[1] is not None else _person_end(ctx, toks, i1)
     if end is None or end < i1:
         end = i1
@@ -2014,6 +2013,11 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
         for _s, _e, p in index.starting_at(k):
             ck = comp.by_id.get(p.payload)
             if ck is not None and k - end <= ck.rule.own_predicate_reach:
+                if match is not None and match[0].rule.kind not in ("other", ck.rule.kind) and (
+                    match[0].nouns.at(toks, i1) is not None
+                    or (i1 + 1 < len(toks) and "من" in toks[i1].forms and match[0].nouns.at(toks, i1 + 1) is not None)
+                ):
+                    return None  # another kind's counted noun keeps its kind ("350 قتيلا")
                 return ck, end
         if k - end >= _OWN_PREDICATE_MAX:
             return None
