@@ -376,31 +376,36 @@ def test_a_running_totals_final_figure_recalled_weeks_later_joins_the_earlier_re
     the city.  The later report's figure joins the earlier one within `corroborate_running_days`
     (rules/reconcile.yaml); an earlier report never follows a later one's place beyond
     `window_days` (that would be the later report's own count), nor does a day's count, nor a
-    figure recalled after more than those days."""
+    figure recalled after more than those days.  Weak place joins are off here (they join a
+    country's repeat of a region's day's count: asserted at the end)."""
+    cfg = default_config().model_copy(update={"weak_place_join": []})
     city = claim("a", "killed", 60, location="nasiriyah", as_of="2021-07-14")
     recap = claim("b", "killed", 60, location="iraq", inferred=["location", "location:article"],
                   as_of="2021-08-01")
-    g = group_claims([city, recap])
+    g = group_claims([city, recap], cfg)
     assert sizes(g) == [2] and group_of(g, "b").key["location"] == "nasiriyah"
     # the finer place given later, the country (the article's default) earlier: it joins the country
     early = claim("c", "prisoners_released", 488, location="afghanistan",
                   inferred=["location", "location:article"], as_of="2011-04-28")
     later = claim("d", "prisoners_released", 488, location="kandahar", as_of="2011-05-02")
-    assert sizes(group_claims([early, later])) == [2]
+    assert sizes(group_claims([early, later], cfg)) == [2]
     # an earlier figure does not move to the place of a report given later than `window_days`
     # (the later one's place is stated: it moves nowhere)
     first = claim("e", "killed", 60, location="nasiriyah", as_of="2021-07-01")
     stated = claim("f", "killed", 60, location="iraq", as_of="2021-07-20")
-    assert sizes(group_claims([first, stated])) == [1, 1]
-    assert sizes(group_claims([first, stated.model_copy(update={"as_of": "2021-07-03"})])) == [2]
+    assert sizes(group_claims([first, stated], cfg)) == [1, 1]
+    assert sizes(group_claims([first, stated.model_copy(update={"as_of": "2021-07-03"})], cfg)) == [2]
     # more than the setting's days later, or a day's count: apart
     far = recap.model_copy(update={"as_of": "2021-09-30"})
-    assert sizes(group_claims([city, far])) == [1, 1]
+    assert sizes(group_claims([city, far], cfg)) == [1, 1]
     daily = [c.model_copy(update={"period": "last_24h"}) for c in (city, recap)]
-    assert sizes(group_claims(daily)) == [1, 1]
+    assert sizes(group_claims(daily, cfg)) == [1, 1]
     # the setting unset: `window_days` only, as before
-    off = default_config().model_copy(update={"corroborate_running_days": None})
+    off = cfg.model_copy(update={"corroborate_running_days": None})
     assert sizes(group_claims([city, recap], off)) == [1, 1]
+    # the shipped settings: a day's count at the country repeating the region's same day's count
+    # joins it by the weak join that fits (weak_place_join [finer] + weak_place_join_fits)
+    assert sizes(group_claims(daily)) == [2]
 
 
 def test_an_open_scope_given_far_from_its_one_match_s_days_stays_apart():
