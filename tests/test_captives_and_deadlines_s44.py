@@ -1,18 +1,8 @@
 """Session 44 (extract2): captives still held in their captors' hands or possession, and
 deadlines counted from a point in time ("within N days of the signing")."""
 
-from crosscheck.extract.extractor import extract_text
-
-
-def _claims(text):
-    out = extract_text(text)
-    for c in out:
-        assert text[c.start:c.end] == c.surface
-    return out
-
-
-def _kinds(text):
-    return {(c.kind, c.value) for c in _claims(text)}
+from extract_support import checked_claims as _claims
+from extract_support import kinds_values as _kinds
 
 
 ABDUCTION = "وخطف مسلحون عشرات التلاميذ من مدرستهم في الشهر الماضي. "

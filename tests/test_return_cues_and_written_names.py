@@ -3,18 +3,8 @@ its object; people gone back to their homes are no captives freed; a prisoner wo
 name by stripping a clitic ("فاسيرا" -> "اسيرا") does not disarm the hostage context of an
 outlet that writes its hamzas."""
 
-from crosscheck.extract.extractor import extract_text
-
-
-def _claims(text):
-    out = extract_text(text)
-    for c in out:
-        assert text[c.start:c.end] == c.surface
-    return out
-
-
-def _kinds(text):
-    return {(c.kind, c.value) for c in _claims(text)}
+from extract_support import checked_claims as _claims
+from extract_support import kinds_values as _kinds
 
 
 def _released(text):
