@@ -624,10 +624,30 @@ def test_story_joins_read_only_the_placed_days_of_the_deciding_units_windows(mon
     assert joined >= 10 and fewer >= 20, (joined, fewer)
 
 
-def _joins_across_granularity(tmp_path, stored_city, city, country, other, dates):
-    """Store `other` and one of the city's and the country's article, check the other one
-    against the store; the judged record must give the whole record's findings.  `dates` maps
-    "other", "city" and "country" to each article's date.  Returns the fast findings."""
+# The same toll given for a city one day and for its country the next is one running total
+# (grouping.corroborating_days); a city's toll told two weeks after the country's same figure
+# recalls the final toll (grouping.recalls_final, `corroborate_running_days`).  Each: city,
+# country, a third article's figure at the country, and the three articles' dates.
+_ACROSS_GRANULARITY = {
+    "running_total_next_day": (
+        "ارتفع عدد قتلى انهيار المبنى في كراتشي إلى 64 قتيلا.",
+        "قالت السلطات إن حصيلة انهيار المبنى في باكستان بلغت 64 قتيلا.",
+        "بلغت حصيلة انهيار المبنى في باكستان 52 قتيلا.",
+        {"other": "2024-05-02", "city": "2024-05-01", "country": "2024-05-02"}),
+    "final_toll_recalled_weeks_later": (
+        "بدأت محاكمة مالك المبنى بعد انهيار المبنى في كراتشي الذي أودى بحياة 64 شخصا.",
+        "قالت السلطات إن حصيلة انهيار المبنى في باكستان بلغت 64 قتيلا.",
+        "بلغت حصيلة انهيار المبنى في باكستان 80 قتيلا.",
+        {"other": "2024-04-30", "city": "2024-05-15", "country": "2024-05-01"}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_ACROSS_GRANULARITY))
+@pytest.mark.parametrize("stored_city", [False, True])
+def test_a_toll_joins_across_granularity_as_the_whole_record(tmp_path, case, stored_city):
+    """The city's and the country's 64 are one toll beside the third article's figure: the judged
+    record moves it as the whole record does, whichever of the two is stored and which is new."""
+    city, country, other, dates = _ACROSS_GRANULARITY[case]
     other = _article(tmp_path, "r-other", "إذاعة", other, dates["other"])
     first, second = (city, "city"), (country, "country")
     if not stored_city:
@@ -637,39 +657,8 @@ def _joins_across_granularity(tmp_path, stored_city, city, country, other, dates
     fast, whole, stats = both_ways(tmp_path, [other, stored], new)
     assert not stats.fallback, stats
     assert [_finding(f) for f in fast.findings] == [_finding(f) for f in whole.findings]
-    return fast.findings
-
-
-def _one_cluster_of_all_three(findings):
-    return any({c.doc for c in f.cluster.claims} == {"r-other", "r-stored", "n-new"} for f in findings)
-
-
-@pytest.mark.parametrize("stored_city", [False, True])
-def test_a_running_total_repeated_the_next_day_joins_across_granularity_as_the_whole_record(tmp_path, stored_city):
-    """The same toll given for a city one day and for its country the next is one running total
-    (grouping.corroborating_days): the judged record moves it as the whole record does."""
-    findings = _joins_across_granularity(
-        tmp_path, stored_city,
-        city="ارتفع عدد قتلى انهيار المبنى في كراتشي إلى 64 قتيلا.",
-        country="قالت السلطات إن حصيلة انهيار المبنى في باكستان بلغت 64 قتيلا.",
-        other="بلغت حصيلة انهيار المبنى في باكستان 52 قتيلا.",
-        dates={"other": "2024-05-02", "city": "2024-05-01", "country": "2024-05-02"})
-    # the 64 of the city and of the country are one toll, beside the 52 of the second day
-    assert _one_cluster_of_all_three(findings), [_finding(f) for f in findings]
-
-
-@pytest.mark.parametrize("stored_city", [False, True])
-def test_a_final_toll_recalled_weeks_later_joins_across_granularity_as_the_whole_record(tmp_path, stored_city):
-    """A city's toll told two weeks after the country's same figure recalls the final toll
-    (grouping.recalls_final, `corroborate_running_days`): the judged record moves it as the whole
-    record does, also when the later city figure is stored and the earlier one is new."""
-    findings = _joins_across_granularity(
-        tmp_path, stored_city,
-        city="بدأت محاكمة مالك المبنى بعد انهيار المبنى في كراتشي الذي أودى بحياة 64 شخصا.",
-        country="قالت السلطات إن حصيلة انهيار المبنى في باكستان بلغت 64 قتيلا.",
-        other="بلغت حصيلة انهيار المبنى في باكستان 80 قتيلا.",
-        dates={"other": "2024-04-30", "city": "2024-05-15", "country": "2024-05-01"})
-    assert _one_cluster_of_all_three(findings), [_finding(f) for f in findings]
+    assert any({c.doc for c in f.cluster.claims} == {"r-other", "r-stored", "n-new"}
+               for f in fast.findings), [_finding(f) for f in fast.findings]
 
 
 _NO_PLACE = "ارتفع عدد قتلى تحطم الطائرة إلى {n} قتيلا."
