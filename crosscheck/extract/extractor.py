@@ -185,6 +185,7 @@ class Compiled:
     own_kinds: frozenset[str] = frozenset()  # the kinds of the rules with an own_predicate
     own_rule_ids: tuple[str, ...] = ()  # the ids of those rules
     own_stops: frozenset[str] = frozenset()  # their own_predicate_stops, normalised
+    own_reach: int = 0  # the farthest own_predicate_reach of those rules (_own_predicate's bound)
 
 
 def _hamza_entries(words) -> dict | None:
@@ -280,6 +281,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         own_kinds=frozenset(r.kind for r in rules.kinds if r.own_predicate),
         own_rule_ids=tuple(r.id for r in rules.kinds if r.own_predicate),
         own_stops=frozenset(normalize_word(w) for r in rules.kinds for w in r.own_predicate_stops),
+        own_reach=max((r.own_predicate_reach for r in rules.kinds if r.own_predicate), default=0),
     )
 
 
@@ -2019,7 +2021,7 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
                 ):
                     return None  # another kind's counted noun keeps its kind ("350 قتيلا")
                 return ck, end
-        if k - end >= _OWN_PREDICATE_MAX:
+        if k - end >= comp.own_reach:
             return None
         t = toks[k]
         if t.is_digit() or _starts_number(ctx, t) or not t.forms.isdisjoint(openers) or not t.forms.isdisjoint(comp.own_stops):
@@ -2031,8 +2033,6 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
         k += 1
     return None
 
-
-_OWN_PREDICATE_MAX = 12  # (rules/kinds own_predicate_reach's bound)
 
 
 def _reach_subject_kind(ctx: DocContext, comp: Compiled, toks: Sequence[Token], j: int) -> str | None:
