@@ -186,6 +186,18 @@ class DateRules(BaseModel):
     month_words: list[str] = []
     this_month_words: list[str] = []
     last_month_words: list[str] = []
+    # A night named by the two days it joins ("ليل الجمعة السبت", "ليلة الخميس إلى الجمعة", "ليل
+    # السبت - الأحد"): the night word, the first day, one of `night_joiners` or none, and the next
+    # day.  The night ends in the later day: it is the day named (the first is no cue of its
+    # own), at the part of the day `night_between_days_part` ranks (the small hours).  Normalised.
+    night_words: list[str] = []
+    night_joiners: list[str] = []
+    night_between_days_part: int = Field(1, ge=1, le=5)
+    # Parts of the day that tell when an event struck more often than when a figure was given
+    # ("في غرق مركب فجر اليوم"): such a part does not date a figure when its sentence names the
+    # hour of a report too, after a report's verb ("وفق ما أعلنته السلطات عصر اليوم"): that hour
+    # is the figure's.  Normalised, as in `parts_of_day`.
+    event_hour_parts: list[str] = []
     examples: dict = {}
 
 
@@ -291,6 +303,16 @@ class _Patterns:
         self.weekday_re = regex_cache.compile(
             w + r"(?:[وف]?(?:ب|ل)?)(?:يوم\s+(?:ال)?|ال)(" + _alt(_bare(rules.weekdays)) + r")" + e
         )
+        # a night joining two days ("ليل الجمعة السبت", "ليلة الخميس إلى الجمعة"): the days' names
+        days = _alt(_bare(rules.weekdays))
+        joiners = (r"(?:\s*[-–/]\s*|\s+(?:" + _alt(rules.night_joiners) + r")\s+|\s+)") if rules.night_joiners \
+            else r"(?:\s*[-–/]\s*|\s+)"
+        self.night_pair_re = regex_cache.compile(
+            w + r"(?:[وف]?(?:ب|ل)?)(?:ال)?(?:" + _alt(rules.night_words) + r")\s+(?:ال)?(?P<a>" + days + r")"
+            + joiners + r"(?:ال)?(?P<b>" + days + r")" + e
+        ) if rules.night_words else None
+        self.night_part = rules.night_between_days_part
+        self.event_hours = {normalize_word(k) for k in rules.event_hour_parts}
         self.anchor_re = regex_cache.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
         self.as_of_re = regex_cache.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
         # a magnitude in the clause ("الزلزال الذي بلغت قوته 7.8 درجات وضرب …") is no figure of
@@ -418,6 +440,20 @@ class _Patterns:
         if reports and self.report_verb_re is not None and self.report_verb_re.search(s, m.start(), start):
             return False  # "التي أعلنت السلطات أمس أنها أودت بحياة …": the report's day
         return self.report_noun_re is None or self.report_noun_re.search(s, max(0, m.start() - 40), m.start()) is None
+
+    def night_pairs(self, s: str) -> dict[int, int]:
+        """The nights joining a day to the next one in `s` ("ليل الجمعة السبت"): where each
+        night's word starts -> where its first day's name starts (that name is no cue: the later
+        day is the night's).  Two days that do not follow each other are no such night."""
+        if self.night_pair_re is None:
+            return {}
+        out = {}
+        for m in self.night_pair_re.finditer(s):
+            a = self.weekdays.get("ال" + m["a"], self.weekdays.get(m["a"]))
+            b = self.weekdays.get("ال" + m["b"], self.weekdays.get(m["b"]))
+            if a is not None and b is not None and (a + 1) % 7 == b:
+                out[m.start()] = m.start("a")
+        return out
 
     def same_day(self, s: str, start: int, end: int) -> bool:
         """Is the relative day at [start, end) "اليوم نفسه" / "ذات اليوم": the day named before?"""
@@ -943,9 +979,12 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             if p.dates_outcome(s, m.end()):
                 continue
             cues.append((m.start(), m.end(), d, "relative"))
+        night_firsts = set(p.night_pairs(s).values())
         for m in p.weekday_re.finditer(s):
             if m.end() in named_dates:
                 continue  # "يوم الجمعة 13 أكتوبر": the date that follows is the cue
+            if m.start(1) in night_firsts:
+                continue  # "ليل الجمعة السبت": the night ends on Saturday, the day named
             if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
                 continue
             if p.in_event_clause(s, m.start(), reports=True):
@@ -1011,12 +1050,14 @@ def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
     figure past an earlier figure the sentence brings in (rules/dates.yaml
     `earlier_figure_words`: "إلى 201، بعد أن كانت 157 خلال الليل" - the night is the 157's).  Cached per
     sentence like claim_date's cues."""
-    norm, cues, numbers, earlier = _part_cues(sentence, _patterns(rules))
+    norm, cues, numbers, earlier, dropped = _part_cues(sentence, _patterns(rules))
     if not cues:
         return None
     pos = _norm_pos(norm, at)
     p = _patterns(rules)
     own = _own_day_clause(norm.text, pos, p)
+    if own is not None and any(own[0] <= d < own[1] for d in dropped):
+        own = None  # "في غرق مركب فجر اليوم، وفق ما أعلنته السلطات عصر اليوم": the clause's day is the event's
     best: Optional[tuple[int, int]] = None
     for start, end, rank in cues:
         if start >= pos and _earlier_figure_between(pos, start, numbers, earlier):
@@ -1035,14 +1076,16 @@ _NUMBER_START = regex_cache.compile(r"(?<![\d.,٫٬])\d")
 @lru_cache(maxsize=2048)
 def _part_cues(sentence: str, p: _Patterns):
     """(normalised sentence, cues (start, end, rank), where its numbers start, where its words
-    bringing in an earlier figure end)."""
+    bringing in an earlier figure end, where the event's hours dropped (`_without_event_hours`)
+    start)."""
     if p.part_re is None:
-        return None, (), (), ()
+        return None, (), (), (), ()
     norm = normalize_sentence(sentence)
     s = norm.text
     if p.part_gate is not None and not p.part_gate.open(s):
-        return norm, (), (), ()  # no part of the day can be named here (4 sentences in 5 of a store)
+        return norm, (), (), (), ()  # no part of the day can be named here (4 sentences in 5 of a store)
     cues: list[tuple[int, int, int]] = []
+    nights = p.night_pairs(s)
     for m in p.part_re.finditer(s):
         if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
             continue
@@ -1050,13 +1093,40 @@ def _part_cues(sentence: str, p: _Patterns):
             continue
         name = regex.sub(r"\s+", " ", m[1])
         rank = p.parts.get(name, p.parts.get("ال" + name))
+        if m.start() in nights:
+            rank = p.night_part  # "ليل الجمعة السبت": the small hours of Saturday
         if rank is not None:
             cues.append((m.start(), m.end(), rank))
     if not cues:  # most sentences: their numbers and earlier-figure words are never read
-        return norm, (), (), ()
+        return norm, (), (), (), ()
+    dropped: tuple[int, ...] = ()
+    if p.event_hours and len(cues) > 1:
+        kept = _without_event_hours(s, cues, p)
+        dropped = tuple(c[0] for c in cues if c not in kept)
+        cues = kept
     numbers = tuple(m.start() for m in _NUMBER_START.finditer(s))
     earlier = tuple(m.end() for m in p.earlier_re.finditer(s)) if p.earlier_re is not None else ()
-    return norm, tuple(cues), numbers, earlier
+    return norm, tuple(cues), numbers, earlier, dropped
+
+
+def _without_event_hours(s: str, cues: list, p: "_Patterns") -> list:
+    """`cues` less the parts of the day that tell an event's hour (rules/dates.yaml
+    `event_hour_parts`: "في غرق مركب فجر اليوم") when another part of the day comes right after
+    a report's verb ("وفق ما أعلنته السلطات عصر اليوم"): the report's hour dates the figures,
+    not the hour the event struck.  Only sentences with two or more parts of the day."""
+    if p.report_verb_re is None:
+        return cues
+    reported = [p.report_verb_re.search(s, max(0, a - _REPORT_VERB_REACH), a) is not None for a, _b, _r in cues]
+    if not any(reported):
+        return cues
+    return [c for c, rep in zip(cues, reported)
+            if rep or _part_name(s, c[0], p) not in p.event_hours]
+
+
+def _part_name(s: str, start: int, p: "_Patterns") -> str:
+    """The part of the day's word of the cue at `start` ("فجر" of "وفجر اليوم")."""
+    m = p.part_re.match(s, start)
+    return regex.sub(r"\s+", " ", m[1]) if m else ""
 
 
 def _own_day_clause(s: str, pos: int, p: "_Patterns") -> Optional[tuple[int, int]]:
@@ -1117,7 +1187,7 @@ def part_before(sentence: str, at: int, rules: DateRules) -> Optional[int]:
     """The rank of the part of the day of an earlier figure the sentence brings in after the
     figure at `at` ("ارتفع إلى 82، بعد أن كان 27 صباح اليوم": morning), when the figure names
     no part of its own: the figure stood later than that part.  None otherwise."""
-    norm, cues, numbers, earlier = _part_cues(sentence, _patterns(rules))
+    norm, cues, numbers, earlier, _dropped = _part_cues(sentence, _patterns(rules))
     if not cues or part_of_day(sentence, at, rules) is not None:
         return None
     pos = _norm_pos(norm, at)
