@@ -75,3 +75,16 @@ def test_the_weekday_named_and_the_day_it_anchors_to():
     assert weekday_days(claims, doc_dates) == {3: dt.date(2009, 8, 18)}
     # a dated article's figure is never moved
     assert weekday_days(claims[:3], doc_dates) == {}
+
+
+def test_an_undated_articles_earlier_figure_naming_a_weekday_is_that_days_point():
+    # read as an earlier figure ("بعد أن كانت 46 يوم الثلاثاء", period superseded), the
+    # recalled figure of the undated article still stands at the cluster's Tuesday, against
+    # the 44 given that day, not at an unknown moment before the article (session 45)
+    documents, claims = _story(46)
+    claims[-1] = claims[-1].model_copy(update={"period": "superseded"})
+    assert disputed(build_report(documents, reconcile(claims, documents)), 44, 46)
+    # the same figure agreeing with the day's report is no dispute
+    documents, claims = _story(44)
+    claims[-1] = claims[-1].model_copy(update={"period": "superseded"})
+    assert not disputed(build_report(documents, reconcile(claims, documents)), 44, 44)

@@ -410,7 +410,9 @@ def dated_earlier(
     cluster.  Such a figure is what was reported that day - a dated point of the running
     total like any other - unless its sentence tells a downward revision (then the article
     itself explains the fall).  An earlier figure at the article's own day (no day named for
-    it) stays at an unknown moment before the article."""
+    it) stays at an unknown moment before the article.  An undated article's earlier figure
+    dated all the same ("بعد أن كانت 46 يوم الثلاثاء", read at the cluster's Tuesday) is that
+    day's point too."""
     current: dict[str, date] = {}
     for c, d in zip(claims, cdates):
         if c.period != EARLIER_PERIOD and d is not None:
@@ -421,8 +423,11 @@ def dated_earlier(
         if c.period != EARLIER_PERIOD or d is None or c.as_of_from not in ("relative", "text"):
             continue
         own = doc_days.get(c.doc)
-        if own is None or d >= date.fromisoformat(own[:10]):
+        if own is not None and d >= date.fromisoformat(own[:10]):
             continue
+        # an undated article's earlier figure dated all the same (a weekday it names that the
+        # cluster reports, dating.weekday_days; a full date) is that day's report: before the
+        # article, whose own day is unknown (its current figures, when dated, are after it)
         if c.doc in current and d >= current[c.doc]:
             if d != current[c.doc]:
                 continue
