@@ -88,3 +88,31 @@ def test_an_undated_articles_earlier_figure_naming_a_weekday_is_that_days_point(
     documents, claims = _story(44)
     claims[-1] = claims[-1].model_copy(update={"period": "superseded"})
     assert not disputed(build_report(documents, reconcile(claims, documents)), 44, 44)
+
+
+def test_a_headline_figure_takes_the_weekday_its_body_names():
+    # the undated article's headline gives the figure with no day; its body tells it again
+    # "يوم الثلاثاء": the figure stands at the cluster's Tuesday, against that day's 44
+    from crosscheck.models import Mention
+
+    documents, claims = _story(46)
+    head = "ارتفاع حصيلة الحريق إلى 46 قتيلا"
+    body = "قالت الوزارة في بيانها الصادر يوم الثلاثاء إن حصيلة الحريق ارتفعت إلى 46 قتيلا"
+    c = claims[-1]
+    claims[-1] = c.model_copy(update={"sentence": head, "mentions": [
+        Mention(start=c.start, end=c.end, surface=c.surface, sentence=head),
+        Mention(start=c.start + 500, end=c.end + 500, surface=c.surface, sentence=body)]})
+    assert named_weekday(claims[-1]) == 1
+    assert disputed(build_report(documents, reconcile(claims, documents)), 44, 46)
+    # a body naming no day anchors nothing
+    claims[-1] = c.model_copy(update={"sentence": head, "mentions": [
+        Mention(start=c.start, end=c.end, surface=c.surface, sentence=head)]})
+    assert named_weekday(claims[-1]) is None
+
+
+def test_yesterday_with_its_weekday_names_that_weekday():
+    # "أمس الثلاثاء" in an undated article: yesterday, which was a Tuesday - the weekday is known
+    # though the article's day is not, so the figure meets that Tuesday's report
+    documents, claims = _story(46, "ارتفعت حصيلة الحريق إلى 48 قتيلا، بعد أن كانت {} أمس الثلاثاء")
+    assert named_weekday(claims[3]) == 1
+    assert disputed(build_report(documents, reconcile(claims, documents)), 44, 46)

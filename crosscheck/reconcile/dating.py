@@ -209,11 +209,26 @@ _WEEKDAY_PROBES = (_PROBE_DAY, date(2001, 7, 18), date(2001, 8, 23))
 
 def named_weekday(c: Claim, rules: Optional[DateRules] = None) -> Optional[int]:
     """The weekday (0 = Monday) an undated article's figure's own sentence names as its day
-    ("بعد أن كانت 46 يوم الثلاثاء"), or None (no day named, or one counted from the article's
-    unknown day: "أمس" alone, "قبل يومين")."""
+    ("بعد أن كانت 46 يوم الثلاثاء"), else the first another place of the article stating the
+    same figure names (a headline's figure told again in the body), or None (no day named, or
+    one counted from the article's unknown day: "أمس" alone, "قبل يومين")."""
     if rules is None:
         rules = date_rules()
-    s, at = c.sentence or c.surface, figure_offset(c)
+    wd = _weekday_in(c.sentence or c.surface, figure_offset(c), rules)
+    if wd is not None or c.sentence is None:
+        return wd
+    # a headline's figure names no day; the body telling it again may ("ارتفاع الوفيات إلى 9"
+    # over "قالت اللجنة في بيانها الصادر صباح الثلاثاء إن عدد الوفيات ارتفع إلى 9 حالات")
+    for m in c.mentions:
+        if m.sentence and (m.start, m.end, m.field) != (c.start, c.end, c.field):
+            wd = _weekday_in(m.sentence, max(find_whole(m.sentence, m.surface), 0), rules)
+            if wd is not None:
+                return wd
+    return None
+
+
+def _weekday_in(s: str, at: int, rules: DateRules) -> Optional[int]:
+    """The weekday the figure at `at` of `s` is dated by (`named_weekday`), or None."""
     seen = set()
     for probe in _WEEKDAY_PROBES:
         when, how = claim_date(s, at, probe, rules)
