@@ -109,10 +109,3 @@ def test_a_headline_figure_takes_the_weekday_its_body_names():
         Mention(start=c.start, end=c.end, surface=c.surface, sentence=head)]})
     assert named_weekday(claims[-1]) is None
 
-
-def test_yesterday_with_its_weekday_names_that_weekday():
-    # "أمس الثلاثاء" in an undated article: yesterday, which was a Tuesday - the weekday is known
-    # though the article's day is not, so the figure meets that Tuesday's report
-    documents, claims = _story(46, "ارتفعت حصيلة الحريق إلى 48 قتيلا، بعد أن كانت {} أمس الثلاثاء")
-    assert named_weekday(claims[3]) == 1
-    assert disputed(build_report(documents, reconcile(claims, documents)), 44, 46)

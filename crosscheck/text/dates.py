@@ -966,8 +966,6 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             if p.same_day(s, m.start(), m.end()):
                 same.append((m.start(), m.end()))
                 continue  # "صباح اليوم نفسه": resolved below, once every other day is known
-            if p.weekday_re.match(s, _skip_gap(s, m.end())) is not None:
-                continue  # "أمس الأربعاء": the weekday right after names the day (below)
             back = p.relative[regex.sub(r"\s+", " ", m[1])]
             cues.append((m.start(), m.end(), doc_date - dt.timedelta(days=back), "relative"))
         for m, d in _spans_back(s, doc_date, p):
