@@ -1208,11 +1208,13 @@ def part_before(sentence: str, at: int, rules: DateRules) -> Optional[int]:
 
 def _earlier_figure_between(pos: int, cue: int, numbers: tuple, earlier: tuple) -> bool:
     """Between the figure at `pos` and a part of the day at `cue` (normalised offsets), a word
-    bringing in an earlier figure and then a number ("بعد أن كانت 157 خلال الليل")."""
+    bringing in an earlier figure, and a number after that word - before the part of the day
+    ("بعد أن كانت 157 خلال الليل") or after it ("بعد أن كانت السلطات قد أعلنت صباح اليوم مقتل
+    30"): the part is the earlier figure's moment, as `_brings_in_earlier` reads a day."""
     k = bisect_right(earlier, pos)
     if k == len(earlier) or earlier[k] > cue:
         return False
-    return bisect_left(numbers, earlier[k]) < bisect_left(numbers, cue)
+    return bisect_left(numbers, earlier[k]) < len(numbers)
 
 
 @lru_cache(maxsize=2048)
