@@ -186,13 +186,6 @@ class DateRules(BaseModel):
     month_words: list[str] = []
     this_month_words: list[str] = []
     last_month_words: list[str] = []
-    # A night named by the two days it joins ("ليل الجمعة السبت", "ليلة الخميس إلى الجمعة", "ليل
-    # السبت - الأحد"): the night word, the first day, one of `night_joiners` or none, and the next
-    # day.  The night ends in the later day: it is the day named (the first is no cue of its
-    # own), at the part of the day `night_between_days_part` ranks (the small hours).  Normalised.
-    night_words: list[str] = []
-    night_joiners: list[str] = []
-    night_between_days_part: int = Field(1, ge=1, le=5)
     # Parts of the day that tell when an event struck more often than when a figure was given
     # ("في غرق مركب فجر اليوم"): such a part does not date a figure when its sentence names the
     # hour of a report too, after a report's verb ("وفق ما أعلنته السلطات عصر اليوم"): that hour
@@ -303,15 +296,6 @@ class _Patterns:
         self.weekday_re = regex_cache.compile(
             w + r"(?:[وف]?(?:ب|ل)?)(?:يوم\s+(?:ال)?|ال)(" + _alt(_bare(rules.weekdays)) + r")" + e
         )
-        # a night joining two days ("ليل الجمعة السبت", "ليلة الخميس إلى الجمعة"): the days' names
-        days = _alt(_bare(rules.weekdays))
-        joiners = (r"(?:\s*[-–/]\s*|\s+(?:" + _alt(rules.night_joiners) + r")\s+|\s+)") if rules.night_joiners \
-            else r"(?:\s*[-–/]\s*|\s+)"
-        self.night_pair_re = regex_cache.compile(
-            w + r"(?:[وف]?(?:ب|ل)?)(?:ال)?(?:" + _alt(rules.night_words) + r")\s+(?:ال)?(?P<a>" + days + r")"
-            + joiners + r"(?:ال)?(?P<b>" + days + r")" + e
-        ) if rules.night_words else None
-        self.night_part = rules.night_between_days_part
         self.event_hours = {normalize_word(k) for k in rules.event_hour_parts}
         self.anchor_re = regex_cache.compile(r"(?:" + _alt(rules.anchor_words) + r")\s*$")
         self.as_of_re = regex_cache.compile(r"(?<![\p{L}])[وف]?(?:" + _alt(rules.as_of_words) + r")\s*$")
@@ -440,20 +424,6 @@ class _Patterns:
         if reports and self.report_verb_re is not None and self.report_verb_re.search(s, m.start(), start):
             return False  # "التي أعلنت السلطات أمس أنها أودت بحياة …": the report's day
         return self.report_noun_re is None or self.report_noun_re.search(s, max(0, m.start() - 40), m.start()) is None
-
-    def night_pairs(self, s: str) -> dict[int, int]:
-        """The nights joining a day to the next one in `s` ("ليل الجمعة السبت"): where each
-        night's word starts -> where its first day's name starts (that name is no cue: the later
-        day is the night's).  Two days that do not follow each other are no such night."""
-        if self.night_pair_re is None:
-            return {}
-        out = {}
-        for m in self.night_pair_re.finditer(s):
-            a = self.weekdays.get("ال" + m["a"], self.weekdays.get(m["a"]))
-            b = self.weekdays.get("ال" + m["b"], self.weekdays.get(m["b"]))
-            if a is not None and b is not None and (a + 1) % 7 == b:
-                out[m.start()] = m.start("a")
-        return out
 
     def same_day(self, s: str, start: int, end: int) -> bool:
         """Is the relative day at [start, end) "اليوم نفسه" / "ذات اليوم": the day named before?"""
@@ -979,12 +949,9 @@ def _cues(sentence: str, doc_date: Optional[dt.date], p: _Patterns):
             if p.dates_outcome(s, m.end()):
                 continue
             cues.append((m.start(), m.end(), d, "relative"))
-        night_firsts = set(p.night_pairs(s).values())
         for m in p.weekday_re.finditer(s):
             if m.end() in named_dates:
                 continue  # "يوم الجمعة 13 أكتوبر": the date that follows is the cue
-            if m.start(1) in night_firsts:
-                continue  # "ليل الجمعة السبت": the night ends on Saturday, the day named
             if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
                 continue
             if p.in_event_clause(s, m.start(), reports=True):
@@ -1085,7 +1052,6 @@ def _part_cues(sentence: str, p: _Patterns):
     if p.part_gate is not None and not p.part_gate.open(s):
         return norm, (), (), (), ()  # no part of the day can be named here (4 sentences in 5 of a store)
     cues: list[tuple[int, int, int]] = []
-    nights = p.night_pairs(s)
     for m in p.part_re.finditer(s):
         if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
             continue
@@ -1093,8 +1059,6 @@ def _part_cues(sentence: str, p: _Patterns):
             continue
         name = regex.sub(r"\s+", " ", m[1])
         rank = p.parts.get(name, p.parts.get("ال" + name))
-        if m.start() in nights:
-            rank = p.night_part  # "ليل الجمعة السبت": the small hours of Saturday
         if rank is not None:
             cues.append((m.start(), m.end(), rank))
     if not cues:  # most sentences: their numbers and earlier-figure words are never read
