@@ -4934,6 +4934,15 @@ def _tally_joined(comp: Compiled, toks: Sequence[Token], k: int) -> bool:
     return False
 
 
+def _cue_in_excluded(ck, toks: Sequence[Token], cue) -> bool:
+    """Does one of the rule's exclude_before phrases end where its cue ends?  The words that
+    refuse a figure right after them ("يطالب الخاطفون بإطلاق سراح") refuse every figure the
+    cue inside them reaches."""
+    ex = ck.exclude_before
+    end = cue[1] + max(len(cue[0]), 1)
+    return ex is not None and 0 < end < len(toks) and ex.ending_at(toks, end) is not None
+
+
 def _shadowed(index, cue, rule_id: str) -> bool:
     """Is this cue part of a longer cue of another rule starting at the same word?  "فقدوا
     منازلهم" (lost their homes: displaced) holds "فقدوا" (lost: missing); the longer phrase is
@@ -5260,6 +5269,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
             continue  # "فر 40 جنديا", "عشرات من عناصره فروا": people this kind never counts
         if r.no_hedge and left != i0:
             continue  # "مشروع القرار أكثر من 30 دولة": a hedged figure names nothing
+        if r.no_vague and n.form == "vague":
+            continue  # "بلغ عدد المفرج عنهم عشرات الآلاف": prisons thrown open, no count of a release
         if ck.exclude_hedge is not None and left != i0 and ck.exclude_hedge.at(toks, left):
             continue  # "بعد أقل من أسبوعين على": a bound, not this rule's length
         (nounless if noun is None else nouned).append(len(cands))
@@ -5331,6 +5342,10 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 # opens its own item ("تحرير 126 رهينة ومقتل 3 مهاجمين": تحرير types the 126,
                 # مقتل the 3); not a joiner of sides ("105 رهائن مقابل 240 أسيرا")
                 cue = None
+        if cue is not None and cue[1] < left and _cue_in_excluded(ck, toks, cue):
+            # "يطالب الخاطفون بإطلاق سراح 766 معتقلا، إضافة إلى 17 معتقلا": the cue is a demanded
+            # (refused, hoped-for) release's, so no figure it reaches is one
+            cue = None
         if cue is not None and cue[1] < i1:
             before_cue[r.id] = (200 + r.priority - cue[2], ck, cue[2])
         elif cue is not None:

@@ -333,6 +333,9 @@ class KindRule(_Strict):
     # the figure takes no hedge: a number that names ("القرار 2728") never comes with "أكثر من"
     # ("شارك في تقديم مشروع القرار أكثر من 30 دولة" counts co-sponsors)
     no_hedge: bool = False
+    # a vague quantity ("عشرات الآلاف") is no figure of this rule: "بلغ عدد المفرج عنهم عشرات
+    # الآلاف" after prisons are thrown open counts no release
+    no_vague: bool = False
     # hedges that take the figure from this rule: "بعد أقل من أسبوعين على" is a bound, not an
     # elapsed time some sets count (the hedge's words, starting right before the figure's number)
     exclude_hedge: list[str] = Field(default_factory=list)
