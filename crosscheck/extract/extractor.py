@@ -4935,12 +4935,15 @@ def _tally_joined(comp: Compiled, toks: Sequence[Token], k: int) -> bool:
 
 
 def _cue_in_excluded(ck, toks: Sequence[Token], cue) -> bool:
-    """Does one of the rule's exclude_before phrases end where its cue ends?  The words that
-    refuse a figure right after them ("يطالب الخاطفون بإطلاق سراح") refuse every figure the
-    cue inside them reaches."""
+    """Does one of the rule's exclude_before phrases end where its cue ends, or one word on (the
+    cue "الإفراج" of "بالإفراج عن", "إطلاق" of "إطلاق سراح")?  The words that refuse a figure
+    right after them ("يطالب الخاطفون بإطلاق سراح") refuse every figure the cue inside them
+    reaches."""
     ex = ck.exclude_before
+    if ex is None:
+        return False
     end = cue[1] + max(len(cue[0]), 1)
-    return ex is not None and 0 < end < len(toks) and ex.ending_at(toks, end) is not None
+    return any(0 < e < len(toks) and ex.ending_at(toks, e) is not None for e in (end, end + 1))
 
 
 def _shadowed(index, cue, rule_id: str) -> bool:
