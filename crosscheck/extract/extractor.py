@@ -5345,7 +5345,7 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
                 # opens its own item ("تحرير 126 رهينة ومقتل 3 مهاجمين": تحرير types the 126,
                 # مقتل the 3); not a joiner of sides ("105 رهائن مقابل 240 أسيرا")
                 cue = None
-        if cue is not None and cue[1] < left and _cue_in_excluded(ck, toks, cue):
+        if cue is not None and r.cue_exclude_before and cue[1] < left and _cue_in_excluded(ck, toks, cue):
             # "يطالب الخاطفون بإطلاق سراح 766 معتقلا، إضافة إلى 17 معتقلا": the cue is a demanded
             # (refused, hoped-for) release's, so no figure it reaches is one
             cue = None

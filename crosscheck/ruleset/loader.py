@@ -314,6 +314,10 @@ class KindRule(_Strict):
     any_noun: bool = False  # whatever follows the number, a cue decides ("القرار رقم 2728 نص…")
     exclude: list[str] = Field(default_factory=list)  # words right after the noun that veto the rule
     exclude_before: list[str] = Field(default_factory=list)  # words right before the figure that veto it
+    # the exclude_before phrases also refuse the cue they end with (or one word after it): a
+    # release demanded refuses every figure its cue reaches, not only the one right after it
+    # ("يطالب الخاطفون بإطلاق سراح 766 معتقلا، إضافة إلى 17 معتقلا")
+    cue_exclude_before: bool = False
     # counted nouns (right after the figure, or after its "من") naming people this kind never
     # counts: soldiers or fighters who fled ("فر 40 جنديا", "عشرات من عناصره فروا") are no
     # displaced population, whatever the verb; the figure is left to the other rules
