@@ -107,6 +107,7 @@ class Gazetteer:
         self.host_two = frozenset(" ".join(normalize_word(x) for x in w.split())
                                   for w in rules.host_locatives if " " in w.strip())
         self.host_after = frozenset(normalize_word(w) for w in rules.host_verbs_after)
+        self.host_particles = frozenset(normalize_word(w) for w in rules.host_verb_particles)
         self._host_item_re = regex_cache.compile(rules.host_item_after) if rules.host_item_after else None
         self._zone_res = [regex_cache.compile(p) for p in rules.time_zone_before]
         venue = sorted({normalize_word(w) for w in rules.venue_words}, key=len, reverse=True)
@@ -413,6 +414,9 @@ class Gazetteer:
                 return True
         if self.host_after:
             m = _NEXT_WORD.match(text, end, min(len(text), end + 30))
+            if m and m.group(1) in self.host_particles:
+                # "وكانت أوغندا قد استقبلت 53 ألف لاجئ": the verb one particle further on
+                m = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 30))
             if m and (m.group(1) in self.host_after):
                 return True
         # an item of a ranking of hosts: "تليها البرازيل بـ210 آلاف", "ثم الأرجنتين بنحو 90 ألفا"

@@ -554,6 +554,8 @@ class GazetteerRules(_Strict):
     # claims of that sentence only (not for the article's place).  Examples as struck_examples.
     host_locatives: list[str] = Field(default_factory=list)
     host_verbs_after: list[str] = Field(default_factory=list)
+    # ... a particle that may stand between the country and that verb ("كانت أوغندا قد استقبلت")
+    host_verb_particles: list[str] = Field(default_factory=list)
     # ... or an item of a ranking of hosts, its figure right after it ("تليها البرازيل بـ210 آلاف"):
     # a regex over the normalised text right after the country
     host_item_after: Optional[str] = None
