@@ -2024,6 +2024,10 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
         if k - end >= comp.own_reach:
             return None
         t = toks[k]
+        skip = _subset_of_people_end(ctx, toks, k)
+        if skip is not None:
+            k = skip  # "29 شخصا بينهم 5 نساء لا يزالون في عداد المفقودين": the part is an aside
+            continue
         if t.is_digit() or _starts_number(ctx, t) or not t.forms.isdisjoint(openers) or not t.forms.isdisjoint(comp.own_stops):
             return None
         for _s, _e, p in cues.starting_at(k):
@@ -2033,6 +2037,21 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
         k += 1
     return None
 
+
+
+def _subset_of_people_end(ctx: DocContext, toks: Sequence[Token], k: int) -> int | None:
+    """Index after a part of people told as an aside at toks[k] ("بينهم 5 نساء", "منهم ثلاثة
+    أطفال": a subset marker, a figure, a person noun), or None.  The predicate after it is still
+    the whole's; a part with no person noun (a counted noun of a kind: "بينهم 5 قتلى") is none."""
+    if toks[k].brk_before or toks[k].forms.isdisjoint(ctx.scope.people_markers):
+        return None
+    j = n0 = k + 1
+    while j < len(toks) and not toks[j].brk_before and j - n0 < 3 and (toks[j].is_digit() or _starts_number(ctx, toks[j])):
+        j += 1
+    if j == n0 or j >= len(toks) or toks[j].brk_before:
+        return None
+    end = _person_end(ctx, toks, j)
+    return end if end > j else None
 
 
 def _reach_subject_kind(ctx: DocContext, comp: Compiled, toks: Sequence[Token], j: int) -> str | None:
@@ -3482,10 +3501,19 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
             k = first_end - 2
             if k >= 0 and not toks[k + 1].brk_before and not toks[k].forms.isdisjoint(ctx.scope.person_words):
                 continue
+            # ... also with its adjective of origin after it ("إن جنديا صينيا قتل وأصيب خمسة آخرون")
+            if k >= 1 and not toks[k + 1].brk_before and not toks[k].brk_before and _person_of_origin(ctx, toks, k):
+                continue
         elif _number_near(ctx, toks, second + 1, 1):
             continue  # the second word heads a figure of its own: "10 قتلى وإصابة أكثر من 20"
         return True
     return False
+
+
+def _person_of_origin(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """Is toks[k] an adjective of origin ("صينيا", "الفرنسي") after a person noun at k - 1?"""
+    return (ctx.gaz.nationality_of(toks[k]) is not None or ctx.gaz.country_in(toks[k], True) is not None) \
+        and not toks[k - 1].forms.isdisjoint(ctx.scope.person_words)
 
 
 _SUBJECT_REACH = 6  # how far before a figure _combined looks for its clause's subject
@@ -5588,7 +5616,7 @@ _HAS_CUE_ONCE = True
 
 # "the others" after a bare figure ("و15 آخرون"): a rule's exclude words right after them
 # tell of that figure as they would after its noun
-_OTHERS = frozenset({"اخرون", "اخرين", "اخريات", "الاخرون", "الاخرين"})
+_OTHERS = frozenset({"اخرون", "اخرين", "اخريات", "الاخرون", "الاخرين", "اخران", "اخريان"})
 
 
 def _conj_noun(t: Token, noun: Phrase) -> bool:
