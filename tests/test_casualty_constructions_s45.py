@@ -49,3 +49,18 @@ def test_a_part_of_another_kind_still_stops_the_search():
 def test_displaced_by_their_own_verb_far_after_the_figure():
     assert ("displaced", 1800) in _claims(
         "وقالت الوكالة إن نحو 1800 شخص من سكان القرى الواقعة على طول الحدود الشمالية نزحوا خلال الليل")
+
+
+def test_a_part_of_the_victims_named_without_a_figure_is_killed():
+    claims = [(c.kind, c.value, c.group) for c in extract_text(
+        "وأقيمت جنازة رسمية لضحايا انهيار الجسر، الذين كان بينهم ثمانية فرنسيين") if c.kind != "other"]
+    assert ("killed", 8, "nationals:france") in claims
+
+
+def test_the_families_of_the_victims_are_no_part_of_them():
+    assert _claims("والتقى الوزير أسر الضحايا، وبينهم 5 أطفال") == []
+
+
+def test_workers_trapped_are_missing_civilians_besieged_are_not():
+    assert ("missing", 35) in _claims("وقال المحافظ إن 35 عاملا محاصرين في النفق منذ الأحد")
+    assert _claims("وقالت المنظمة إن 90 ألف مدني محاصرين في البلدة") == []

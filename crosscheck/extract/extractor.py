@@ -1530,6 +1530,14 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         listed = _list_verb(ctx, comp, toks, i1)
         if listed is not None:
             match = (listed, _person_end(ctx, toks, i1), 1.0, 0)  # "206 مسلحين و58 جنديا … قتلوا"
+    if (
+        not noun_first and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED))
+        and i1 < len(toks) and not toks[i1].brk_before
+        and (ctx.scope.person.at(toks, i1) is not None or ctx.nisba.people(toks[i1]))
+    ):
+        victims = _victims_before_part(ctx, comp, toks, left)
+        if victims is not None:
+            match = (victims, _person_end(ctx, toks, i1), 1.0, 0)  # "على ضحايا الهجوم، الذين كان بينهم عشرة إيطاليين"
     if match is None and not noun_first and n.digits and i1 < len(toks) and not toks[i1].brk_before:
         chained = _chain_noun(ctx, comp, toks, i1)
         if chained is not None:
@@ -1868,7 +1876,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             group = sr.shelter_group  # "يقيم نحو 8 آلاف في الملاجئ": a part of the displaced
         if not part_of_list and sibling is None and _may(ctx, toks, ctx.scope.among_wholes) and (
             _among_whole_before(ctx, toks, left) or _among_whole_after(ctx, toks, right)
-        ):
+        ) or (not part_of_list and sibling is None and rule.kind == "killed" and _victims_before_part(ctx, comp, toks, left)):
             # "ومن بين القتلى 16 عاملا", "30 سائحا بين القتلى الـ38": a part of the dead named by
             # its own noun (a nationality or a named group above keeps its name)
             among = True
@@ -5034,6 +5042,37 @@ def _people_joined(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
 # How far a list of figures may run before the verb they share: items ("و58 جنديا") and the
 # words of their nouns, in tokens.
 _LIST_REACH = 16
+
+
+_VICTIMS_BACK = 8  # how far before "بينهم" _victims_before_part looks for the victims
+_VICTIM_NOUNS = frozenset({"الضحايا", "ضحايا", "القتلى", "قتلى"})
+_PART_COPULAS = frozenset({"كان", "كانت", "الذين", "اللواتي", "اللاتي"})
+# nouns whose possession of the victims names other people ("أسر الضحايا", "ذوي القتلى")
+_VICTIMS_OWNERS = frozenset({"اسر", "عائلات", "عوائل", "ذوي", "ذوو", "اهالي", "اقارب", "اسره", "عائله", "جثث", "جثامين", "هويات", "اسماء"})
+
+
+def _victims_before_part(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int) -> CompiledKind | None:
+    """killed's rule for people counted right after "بينهم"/"بينهن" (past "الذين كان") whose
+    antecedent is the victims named without a figure a few words back ("على ضحايا الهجوم، الذين
+    كان بينهم عشرة إيطاليين", "جميع الضحايا من النساء، وبينهن ستة أطفال"); None otherwise, and
+    when a figure stands between (a part of that figure is _subset_parent's)."""
+    k = left - 1
+    if k < 1 or toks[k].forms.isdisjoint(ctx.scope.people_markers) or toks[k].forms.isdisjoint({"بينهم", "بينهن"}):
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= 2 and not toks[j].forms.isdisjoint(_PART_COPULAS):
+        j -= 1
+    stop = max(-1, k - _VICTIMS_BACK - 1)
+    while j > stop:
+        t = toks[j]
+        if t.is_digit() or _starts_number(ctx, t):
+            return None
+        if not t.forms.isdisjoint(_VICTIM_NOUNS):
+            if j > 0 and not toks[j - 1].forms.isdisjoint(_VICTIMS_OWNERS):
+                return None  # "أسر الضحايا، بينهم 5 أطفال": the families, not the dead
+            return comp.by_id.get("killed")
+        j -= 1
+    return None
 
 
 def _list_verb(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> CompiledKind | None:
