@@ -60,7 +60,3 @@ def test_a_part_of_the_victims_named_without_a_figure_is_killed():
 def test_the_families_of_the_victims_are_no_part_of_them():
     assert _claims("والتقى الوزير أسر الضحايا، وبينهم 5 أطفال") == []
 
-
-def test_workers_trapped_are_missing_civilians_besieged_are_not():
-    assert ("missing", 35) in _claims("وقال المحافظ إن 35 عاملا محاصرين في النفق منذ الأحد")
-    assert _claims("وقالت المنظمة إن 90 ألف مدني محاصرين في البلدة") == []
