@@ -947,7 +947,7 @@ def group_of(lex: ScopeLexicon, tokens: Sequence[Token], noun_at: int) -> str | 
     k = noun_at + 1
     if k < len(tokens) and not tokens[k].brk_before and not tokens[noun_at].forms.isdisjoint(lex.group_after_nouns):
         hit = lex.groups.at(tokens, k)  # "94 قتيلا مدنيا": the adjective after the casualty noun
-        if hit:
+        if hit and not tokens[k].text.startswith("و"):  # ("208 قتلى والجيش يعبر": a new clause)
             return str(hit[0].payload)
     if lex.subject_count and not tokens[noun_at].forms.isdisjoint(lex.subject_count):
         # the subject right after the figure ("يرتفع إلى 35 عدد الجنود الذين قتلوا"): as before it

@@ -76,6 +76,10 @@ def join_past_years(clusters: dict, attrs: list[str], running: str,
                 continue
             if _first_year(clusters[cand], docs) == year:
                 found.append(cand)
+        if len(found) > 1:
+            # a total at the past event's own place (or at none, as it is told) and totals of
+            # places within it: the recalled figure is the whole event's, the one at its place
+            found = [cand for cand in found if cand[li] == key[li]]
         if len(found) == 1:
             target[key] = found[0]
     if not target:

@@ -146,7 +146,8 @@ def month_taken(occs, claims: Sequence[Claim]) -> frozenset:
     return frozenset((o.doc, claims[i].sentence) for o in occs if o.get("when") for i in o.members)
 
 
-def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int, taken: frozenset = frozenset()) -> None:
+def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int, taken: frozenset = frozenset(),
+           recalled_window: Optional[int] = None) -> None:
     rel = [d for i in occ.members if claims[i].as_of_from == "relative" and (d := _iso(claims[i].as_of))]
     docd = [d for i in occ.members if (d := _iso(claims[i].as_of))]
     past = occ.get("past")
@@ -175,6 +176,9 @@ def _dates(occ: Occ, claims: Sequence[Claim], window: int, slack: int, taken: fr
         recalled = None if past else _recalled_span(occ, claims, occ.hi, taken)
         if recalled is not None:  # "وفي العام الماضي، أيد القرار 189 بلدا": last year's vote
             occ.lo, occ.hi = recalled
+        elif not past and recalled_window is not None and recalled_window > window and _opens_pluperfect(
+                {claims[i].sentence for i in occ.members if claims[i].sentence}):
+            occ.lo = occ.hi - timedelta(days=recalled_window)  # "وكانت الجمعية قد دانت …": weeks before
     if past == "yes" and docd:
         last = _last_month_named(occ, claims, min(docd))
         if last is not None:  # "في كانون الأول الماضي" in July: that December's vote
@@ -196,10 +200,20 @@ def _cues_at(directory: str) -> dict:
     from crosscheck.ruleset.vote_rules import spelled
 
     out = {}
-    for cid in ("last_month", "recall"):
+    for cid in ("last_month", "recall", "pluperfect"):
         pats = [spelled(p) for c in vote_rules(directory).cues if c.id == cid for p in c.patterns]
         out[cid] = regex_cache.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
     return out
+
+
+def _opens_pluperfect(sentences: set[str]) -> bool:
+    """Does a sentence of an occurrence open in the pluperfect (rules/vote_events.yaml
+    `pluperfect`: "وكانت الجمعية العامة قد دانت الغزو بأغلبية 108 أصوات")?  Its tally is a vote
+    the article recalls.  Reads each sentence's opening only."""
+    from crosscheck.ruleset.resources import resolved, rules_dir
+
+    cue = _cues_at(resolved(rules_dir()))["pluperfect"]
+    return cue is not None and any(cue.match(normalize_sentence(s).text) for s in sentences)
 
 
 def _says_last_month(sentences: set[str]) -> bool:
@@ -848,7 +862,7 @@ def link_votes(claims: list[Claim], rules: Optional[str] = None, sources=None) -
     vr = vote_rules(rules)
     taken = month_taken(occs.values(), claims)
     for occ in occs.values():
-        _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days, taken)
+        _dates(occ, claims, vr.undated_window_days, vr.relative_slack_days, taken, vr.recalled_window_days)
     out = list(claims)
     used: dict[str, int] = {}
     pin_numbered(list(occs.values()))

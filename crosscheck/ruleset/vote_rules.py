@@ -15,7 +15,7 @@ from crosscheck.ruleset.resources import rules_dir
 
 CUE_IDS = ("body_sc", "body_ga", "body_committee", "body_hrc", "body_chr", "body_council", "body_sc_short", "body_ga_short", "amendment", "draft",
            "resolution", "resolution_text", "veto", "recall", "after_event", "earlier_step", "sponsor_verb", "voter_verb", "past_month", "last_month", "year", "that_year",
-           "recalled_text", "last_year_after")
+           "recalled_text", "last_year_after", "pluperfect")
 
 _SPELLING = str.maketrans({"ى": "ي", "ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ّ": None})
 
@@ -68,6 +68,9 @@ class VoteRules(_Strict):
     hrc_members: int = Field(47, ge=1)
     chr_members: int = Field(53, ge=1)
     undated_window_days: int = Field(7, ge=0)
+    # ... and at most this many days before it when its sentence opens in the pluperfect (the
+    # `pluperfect` cue: "وكانت الجمعية قد دانت الغزو بأغلبية 108 أصوات"): a vote recalled weeks on
+    recalled_window_days: int = Field(7, ge=0)
     relative_slack_days: int = Field(2, ge=0)
     undated_link_max_votes: int = Field(8, ge=0)
     tally_min_value: int = Field(10, ge=1)

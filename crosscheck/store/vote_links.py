@@ -89,7 +89,7 @@ def occurrences(claims: Sequence[Claim], sources=None, rules=None) -> list[V.Occ
         vr = vote_rules(rules)
         taken = V.month_taken(occs.values(), claims)
         for occ in occs.values():
-            V._dates(occ, claims, vr.undated_window_days, vr.relative_slack_days, taken)
+            V._dates(occ, claims, vr.undated_window_days, vr.relative_slack_days, taken, vr.recalled_window_days)
         V.pin_numbered(list(occs.values()))
     return list(occs.values())
 
