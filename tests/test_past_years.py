@@ -81,3 +81,34 @@ def test_another_incident_stays_apart():
     clusters = reconcile(claims, [quake, recall])
     together = [cl for cl in clusters if {m.doc for m in cl.claims} == {"quake", "recall-flood"}]
     assert not together
+
+
+
+def test_among_totals_of_a_country_and_its_regions_the_one_at_its_place_is_joined():
+    # a live story with a country's total and a region's within it, both first told that year:
+    # the past event told at the country joins the country's total, not neither (session 45)
+    from crosscheck.models import Claim
+    from crosscheck.reconcile.grouping import Member
+    from crosscheck.reconcile.past_years import join_past_years
+
+    def member(i, doc, day, value, location, event=None):
+        c = Claim(doc=doc, kind="hostages_released", value=value, low=value, high=value, qualifier="exact",
+                  group="all", location=location, period="cumulative", event=event, as_of=day,
+                  start=0, end=1, surface="x", sentence="x")
+        return Member(index=i, claim=c)
+
+    attrs = ["group", "location", "period", "event", "incident"]
+
+    def key(location, event=None):
+        return ("hostages_released", "", "all", location, "cumulative", event, None)
+
+    clusters = {
+        key("nigeria"): [member(0, "live-country", "2011-02-25", 3, "nigeria")],
+        key("kaduna"): [member(1, "live-region", "2011-02-26", 2, "kaduna")],
+        key("nigeria", "past:2011"): [member(2, "recall", "2013-10-29", 3, "nigeria", "past:2011")],
+    }
+    parents = {"kaduna": "nigeria"}
+    out = join_past_years(clusters, attrs, "cumulative", lambda p: parents.get(p, p))
+    assert key("nigeria", "past:2011") not in out
+    assert [m.claim.doc for m in out[key("nigeria")]] == ["live-country", "recall"]
+    assert [m.claim.doc for m in out[key("kaduna")]] == ["live-region"]
