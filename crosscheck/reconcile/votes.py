@@ -782,7 +782,7 @@ def split_repeated_sides(occs: dict[tuple, Occ], claims: Sequence[Claim]) -> dic
     """An occurrence that gives one side of a tally twice with different figures ("اعتمد بتأييد
     116 دولة ومعارضة ست، بعد عامين من تصويت بأغلبية 94 صوتا مقابل 15 وامتناع 56") tells two
     votes: it is cut, in text order, where a side it already gave comes again with another
-    figure; each part is an occurrence of its own (the same fields), linked on its own figures.
+    figure (a part of a side, a claim with a group - "بتأييد 94 دولة، بينها 15 دولة" - cuts nothing); each part is an occurrence of its own (the same fields), linked on its own figures.
     Only one article's occurrence is cut: copies of one article that differ disagree.
     One pass over each occurrence's claims."""
     out: dict[tuple, Occ] = {}
@@ -796,6 +796,9 @@ def split_repeated_sides(occs: dict[tuple, Occ], claims: Sequence[Claim]) -> dic
         for i in order:
             c = claims[i]
             v = str(c.value)
+            if c.group:  # a part of a side ("بتأييد 94 دولة، بينها 15 دولة"): not the side again
+                parts[-1].append(i)
+                continue
             if c.kind in _TALLY_KINDS and seen.get(c.kind, v) != v:
                 parts.append([])
                 seen = {}
@@ -814,12 +817,13 @@ def split_repeated_sides(occs: dict[tuple, Occ], claims: Sequence[Claim]) -> dic
 
 def add_tallies(occs, claims: Sequence[Claim]) -> None:
     """Write each occurrence's figures into its fields ("tally": "abstentions:58,votes_for:93";
-    a kind given two different figures in one occurrence is left out: it names none)."""
+    a kind given two different figures in one occurrence is left out: it names none; a part of a
+    side, a claim with a group, is no figure of the tally)."""
     for o in occs:
         seen: dict[str, set[str]] = {}
         for i in o.members:
             c = claims[i]
-            if c.kind in _TALLY_KINDS and isinstance(c.value, (int, float)):
+            if c.kind in _TALLY_KINDS and isinstance(c.value, (int, float)) and not c.group:
                 v = float(c.value)
                 seen.setdefault(c.kind, set()).add(str(int(v)) if v.is_integer() else str(v))
         tally = ",".join(f"{k}:{next(iter(v))}" for k, v in sorted(seen.items()) if len(v) == 1)
