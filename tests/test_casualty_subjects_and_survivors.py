@@ -24,3 +24,13 @@ def test_aboard_a_crash_with_survivors_is_no_toll():
 
 def test_aboard_a_crash_without_survivors_is_the_toll():
     assert ("killed", 88) in _claims("تحطمت الطائرة بعد الإقلاع، وكانت تقل 88 شخصا بينهم 12 أجنبيا")
+
+
+def test_the_wounded_after_a_killed_verb_whose_subject_has_a_from_phrase():
+    # session 45: a "من …" phrase between the person and the first verb keeps it the subject's
+    assert _claims("وذكرت البعثة أن شرطيا فرنسيا من وحدة المراقبة قتل وأصيب أربعة آخرون") == [("injured", 4)]
+    assert _claims("وقال الجيش إن ضابطا من اللواء الخامس قتل وأصيب سبعة آخرون") == [("injured", 7)]
+
+
+def test_a_from_phrase_after_no_person_leaves_the_figure_combined():
+    assert _claims("وقال إن عددا من سكان الحي قتل وأصيب 12") == []

@@ -2703,6 +2703,9 @@ def _joined_to(
             while (right < left and not toks[right].brk_before and toks[right].text != "و"
                    and toks[right].text not in ctx.scope.place_contrast_joiners):
                 right += 1  # a place of several words ("في قصر شيرين"), up to the "و" of "و25"
+    if (not comma and 0 <= right < left - 1 and not toks[right].brk_before
+            and ctx.gaz.nationality_of(toks[right]) is not None):
+        right += 1  # "12 جنديا أذربيجانيا و18 من قوات الإقليم": the noun's adjective of origin, then "و"
     if left == right and _waw_joined(toks, left) and (comma or not toks[left].brk_before):
         return last  # (not the "one" after a noun: "بمنطقة واحدة قرب الحدود" holds no "و")
     if (
@@ -3507,15 +3510,34 @@ def _combined(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int,
                 continue
             # "إن مدنيا قتل وأصيب خمسة آخرون": the first verb has a person of its own for subject
             k = first_end - 2
-            if k >= 0 and not toks[k + 1].brk_before and not toks[k].forms.isdisjoint(ctx.scope.person_words):
-                continue
-            # ... also with its adjective of origin after it ("إن جنديا صينيا قتل وأصيب خمسة آخرون")
-            if k >= 1 and not toks[k + 1].brk_before and not toks[k].brk_before and _person_of_origin(ctx, toks, k):
+            if k >= 0 and not toks[k + 1].brk_before and _person_subject_ends(ctx, toks, k):
                 continue
         elif _number_near(ctx, toks, second + 1, 1):
             continue  # the second word heads a figure of its own: "10 قتلى وإصابة أكثر من 20"
         return True
     return False
+
+
+def _person_subject_ends(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
+    """Does a person's noun phrase end at toks[k]: the noun, its adjective of origin after it
+    ("جنديا صينيا"), and a "من …" phrase of at most _FROM_PHRASE words after them, in the
+    clause, with no figure ("جنديا صينيا من قوات حفظ السلام")?"""
+    def person(j: int) -> bool:
+        return not toks[j].forms.isdisjoint(ctx.scope.person_words) or (
+            j >= 1 and not toks[j].brk_before and _person_of_origin(ctx, toks, j))
+    if person(k):
+        return True
+    for m in range(k, max(0, k - _FROM_PHRASE) - 1, -1):
+        if toks[m].is_digit() or _starts_number(ctx, toks[m]):
+            return False
+        if toks[m].text == "من":
+            return m >= 1 and not toks[m].brk_before and person(m - 1)
+        if toks[m].brk_before:
+            return False
+    return False
+
+
+_FROM_PHRASE = 5  # how many words a "من …" phrase after a person noun may have (_person_subject_ends)
 
 
 def _person_of_origin(ctx: DocContext, toks: Sequence[Token], k: int) -> bool:
