@@ -2078,11 +2078,22 @@ def _reach_subject_kind(ctx: DocContext, comp: Compiled, toks: Sequence[Token], 
         if k is not None:
             nxt = j + 1
             if nxt < len(toks) and not toks[nxt].brk_before and (
-                _is_counted_noun(ctx, comp, toks, nxt) or comp.all_cues.at(toks, nxt)
+                _is_counted_noun(ctx, comp, toks, nxt) or _toll_kind_cue_at(ctx, comp, toks, nxt)
             ):
                 return None
             return k
     return None
+
+
+def _toll_kind_cue_at(ctx: DocContext, comp: Compiled, toks: Sequence[Token], k: int) -> bool:
+    """Does a cue of a rule that counts people (no length rule: "موجة الحر" only names the event
+    a span is of) start at toks[k]?"""
+    if not comp.all_cues.at(toks, k):
+        return False
+    index = ctx.cue_index(comp.tagged_cues, toks)
+    return any(
+        (ck := comp.by_id.get(str(p.payload))) is None or not ck.rule.units for _s, _e, p in index.starting_at(k)
+    )
 
 
 def _reach_subject(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: int, i0: int) -> CompiledKind | None:
