@@ -410,7 +410,9 @@ def dated_earlier(
     cluster.  Such a figure is what was reported that day - a dated point of the running
     total like any other - unless its sentence tells a downward revision (then the article
     itself explains the fall).  An earlier figure at the article's own day (no day named for
-    it) stays at an unknown moment before the article.  An undated article's earlier figure
+    it) stays at an unknown moment before the article, unless it names a part of that day
+    before the article's current figures ("وكان الوزير قد أعلن صباح اليوم أن 339",
+    `_earlier_part_of_own_day`): then it is that part's report.  An undated article's earlier figure
     dated all the same ("بعد أن كانت 46 يوم الثلاثاء", read at the cluster's Tuesday) is that
     day's point too."""
     current: dict[str, date] = {}
@@ -420,15 +422,22 @@ def dated_earlier(
     out: set[int] = set()
     first_parts = None  # (doc, day) -> the earliest part of the day its current figures name
     for i, (c, d) in enumerate(zip(claims, cdates)):
-        if c.period != EARLIER_PERIOD or d is None or c.as_of_from not in ("relative", "text"):
+        if c.period != EARLIER_PERIOD or d is None:
             continue
         own = doc_days.get(c.doc)
-        if own is not None and d >= date.fromisoformat(own[:10]):
+        own = date.fromisoformat(own[:10]) if own is not None else None
+        if d == own:
+            # an earlier figure of its dated article's own day, at a part of the day named
+            if first_parts is None:
+                first_parts = _first_parts(claims, cdates)
+            if not _earlier_part_of_own_day(claims[i], first_parts.get((c.doc, d))):
+                continue
+        elif c.as_of_from not in ("relative", "text") or (own is not None and d > own):
             continue
         # an undated article's earlier figure dated all the same (a weekday it names that the
         # cluster reports, dating.weekday_days; a full date) is that day's report: before the
         # article, whose own day is unknown (its current figures, when dated, are after it)
-        if c.doc in current and d >= current[c.doc]:
+        elif c.doc in current and d >= current[c.doc]:
             if d != current[c.doc]:
                 continue
             if first_parts is None:
@@ -525,6 +534,21 @@ def _earlier_part_of_day(c: Claim, first: Optional[int]) -> bool:
         return False
     mine = _part_slot(c)
     return mine is not None and mine < first
+
+
+def _earlier_part_of_own_day(c: Claim, first: Optional[int]) -> bool:
+    """Does earlier figure `c`, given for its dated article's own day, name a part of that day
+    before the article's current figures of the day ("ارتفع العدد إلى 52، وكان الوزير قد أعلن
+    صباح اليوم 47")?  Before the part they name (`_earlier_part_of_day`), or, when one of them
+    names none (it stands somewhere before the evening, within_day), a part before the
+    evening: then it is what was reported at that part of the day, a point of the day set
+    against the day's other figures of that part."""
+    from crosscheck.reconcile.within_day import LATEST_LOOSE
+
+    if first is not None and first != _NO_PART:
+        return _earlier_part_of_day(c, first)
+    mine = _part_slot(c)
+    return mine is not None and mine < LATEST_LOOSE
 
 
 def _stated_falls(claims, cdates, by_doc, revisers, before: set[int], revised_to=frozenset(), tops=None) -> None:

@@ -38,6 +38,7 @@ _DAY_END = _STEP * 5 + _STEP - 1  # the last slot of a day (after its late night
 # 149" is what the day came to; the day's own "163" cannot top it), so it is judged there
 # whether or not it fits.
 _LATEST_LOOSE = _STEP * 4 - 1
+LATEST_LOOSE = _LATEST_LOOSE  # (read by revisions: an earlier figure of the day before it)
 
 
 class Moment(datetime):

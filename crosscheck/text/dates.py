@@ -1037,6 +1037,19 @@ def part_of_day(sentence: str, at: int, rules: DateRules) -> Optional[int]:
     return best[1] if best else None
 
 
+def _reported_day_part(p: _Patterns, s: str, start: int, end: int) -> bool:
+    """Does the part of the day at [start, end), in a relative clause, tell when the figure was
+    announced with the day it names ("الحصيلة التي أعلنها المحافظ مساء الاثنين كانت 118": a
+    report verb in the clause, a weekday or a relative day right after the part)?  Then it is
+    the figure's moment, not the event's hour."""
+    if p.in_event_clause(s, start, reports=True):
+        return False
+    k = end
+    while k < len(s) and s[k] == " ":
+        k += 1
+    return any(r is not None and r.match(s, k) is not None for r in (p.weekday_re, p.relative_re))
+
+
 _NUMBER_START = regex_cache.compile(r"(?<![\d.,٫٬])\d")
 
 
@@ -1055,7 +1068,7 @@ def _part_cues(sentence: str, p: _Patterns):
     for m in p.part_re.finditer(s):
         if p.anchor_re.search(s, max(0, m.start() - 20), m.start()):
             continue
-        if p.in_event_clause(s, m.start()):
+        if p.in_event_clause(s, m.start()) and not _reported_day_part(p, s, m.start(), m.end()):
             continue
         name = regex.sub(r"\s+", " ", m[1])
         rank = p.parts.get(name, p.parts.get("ال" + name))
