@@ -48,6 +48,7 @@ class EventFinder:
         self.not_before = [regex_cache.compile(spelled(p)) for p in rules.past_not_before]
         self.when_after = [regex_cache.compile(spelled(p)) for p in rules.past_when_after]
         self.recalled_after = [regex_cache.compile(spelled(p)) for p in rules.past_recalled_after]
+        self.part_before = regex_cache.compile(spelled(rules.past_part_before)) if rules.past_part_before else None
         self.since_named = regex_cache.compile(spelled(rules.past_since_named)) if rules.past_since_named else None
         self.blocked = regex_cache.compile(spelled(rules.past_blocked_by))
         self.last_year = regex_cache.compile(spelled(rules.past_last_year)) if rules.past_last_year else None
@@ -101,6 +102,9 @@ class EventFinder:
                         any(p.match(text, m.end(), min(hi, m.end() + 20)) for p in self.recalled_after):
                     out.append((m.start(), m.end(), ForwardYear(int(m.group("y")))))
                 continue
+            if self.part_before is not None and self.part_before.search(head) and \
+                    not any(p.match(text, m.end(), min(hi, m.end() + 40)) for p in self.recalled_after):
+                continue  # "مطلع عام 2020": a point of a running count (past_part_before)
             out.append((m.start(), m.end(), int(m.group("y"))))
         if self.last_year is not None:
             for m in self.last_year.finditer(text, lo, hi):

@@ -194,6 +194,9 @@ class EventRules(_Strict):
     # ... and the year of an undated article whose body names only recalled years (a span, a year
     # whose event a relative clause tells): the text after the year (crosscheck.extract.events)
     past_recalled_after: list[str] = []
+    # ... and the start of a year before the year ("مطلع عام 2020"): a point in a running count,
+    # unless `past_recalled_after` follows the year (that year's event is told)
+    past_part_before: Optional[str] = None
     # ... and a one-off event named after "منذ" with its year and then told by a relative clause
     # ("منذ صفقة تشرين الثاني 1983، التي أفرج فيها عن 4500"): the year is that event's for the
     # figures after it (the text before the year, PAST_HEAD_CHARS of it)
