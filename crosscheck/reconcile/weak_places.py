@@ -82,6 +82,42 @@ def weak_targets(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Rec
     return follow(target), gated
 
 
+def article_targets(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+                    places, target: dict[tuple, tuple]) -> dict[tuple, tuple[tuple, set]]:
+    """The weak clusters that stay where they are (not in `target`, the final keys of those
+    joining whole) but some of whose articles join their destination (`by_article_docs`): key ->
+    (the destination's final key, those articles)."""
+    if not (cfg.weak_place_join_by_article and cfg.weak_place_join_fits) or "location" not in attrs:
+        return {}
+    li = 2 + attrs.index("location")
+    keys = [k for k, ms in clusters.items() if ms and family_of(k, li) is not None]
+    strong = {k for k in keys if stated(k, clusters[k])}
+    out: dict[tuple, tuple[tuple, set]] = {}
+    for w, dest in destinations(keys, strong, li, cfg, places).items():
+        if w not in target and (docs := by_article_docs(clusters[w], clusters[dest], cfg, places)):
+            out[w] = (target.get(dest, dest), docs)
+    return out
+
+
+def by_article_docs(ms: list[Member], dest_ms: list[Member], cfg: ReconcileConfig, places) -> set:
+    """The articles of a weak cluster (`ms`) not joining its destination (`dest_ms`) whole whose
+    figures join it alone (cfg.weak_place_join_by_article, with weak_place_join_fits): those
+    every figure of which there `fits` the destination's, when some other article's does not and
+    those articles' figures are not kept apart by their days, articles or words (`kept_apart`).
+    An article about a country giving a city's toll joins the city's cluster; another article's
+    country-wide count of that country stays where it is."""
+    if not (cfg.weak_place_join_by_article and cfg.weak_place_join_fits):
+        return set()
+    by_doc: dict[str, list[Member]] = defaultdict(list)
+    for m in ms:
+        by_doc[m.claim.doc].append(m)
+    docs = {d for d, dm in by_doc.items() if fits(dm, dest_ms, places.figure)}
+    part = [m for m in ms if m.claim.doc in docs]
+    if not part or len(part) == len(ms) or kept_apart(part, dest_ms, cfg, places):
+        return set()
+    return docs
+
+
 def destinations(keys, strong: set, li: int, cfg: ReconcileConfig, places) -> dict[tuple, tuple]:
     """Where each weak cluster key would join, from the keys alone (which hold a stated place:
     `strong`), before its days, articles and words are read (`kept_apart`)."""
@@ -169,7 +205,8 @@ def join_weak_places(
     unchanged when the setting allows no direction."""
     target, gated = weak_targets(clusters, attrs, cfg, places)
     stats.weak_place_gated += gated
-    if not target:
+    by_article = article_targets(clusters, attrs, cfg, places, target)
+    if not target and not by_article:
         return clusters
     li = 2 + attrs.index("location")
 
@@ -178,7 +215,14 @@ def join_weak_places(
         for m in ms:
             mark_weak(m, key, dest, li)
 
-    return merge_into(clusters, target, moved)
+    merged = merge_into(clusters, target, moved)
+    for w, (dest, docs) in by_article.items():  # (its own members: m.joined is w)
+        part = [m for m in merged[w] if m.joined == w and m.claim.doc in docs]
+        moved(w, dest, part)
+        gone = {id(m) for m in part}
+        merged[w] = [m for m in merged[w] if id(m) not in gone]
+        merged[dest].extend(part)
+    return {k: ms for k, ms in merged.items() if ms}
 
 
 def merge_into(clusters: dict[tuple, list], target: dict[tuple, tuple], moved) -> dict[tuple, list]:

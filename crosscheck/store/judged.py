@@ -1498,7 +1498,7 @@ def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: 
     stored members that now end elsewhere than their stored cluster (its stored key, the member,
     its key after the joins by figures, the key of the cluster it ends in)."""
     from crosscheck.reconcile.grouping import weak_place_helpers
-    from crosscheck.reconcile.weak_places import destinations, follow, kept_apart, stated
+    from crosscheck.reconcile.weak_places import by_article_docs, destinations, follow, kept_apart, stated
 
     attrs = list(cfg.scope_attributes)
     if not cfg.weak_place_join or "location" not in attrs:
@@ -1517,6 +1517,7 @@ def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: 
     out = []
     seen: set[int] = set()
     seq_of: dict[int, int] = {}  # stored member read -> its cluster's seq
+    art_new: dict[int, tuple] = {}  # new member joining by its article -> its final key
     for fam in sorted(fams, key=repr):
         stats.weak_families += 1
         text = keys.text(fam[:li] + ("x",) + fam[li:])  # the family as stored (a renamed vote's event)
@@ -1585,12 +1586,28 @@ def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: 
             elif ended[w] != w:  # decided as stored: it joined
                 target[w] = d
         final_of = follow({w: d for w, d in target.items() if family_of(w, li) == fam})
+        # the weak keys asked again that join by their articles (`by_article_docs`): their
+        # stored members are read and each decided apart (a stored key's members may end in two
+        # clusters)
+        arts = {w: (d, docs) for w, d in after.items() if w in ask and w not in target
+                and (docs := by_article_docs(clusters[w], clusters[d], cfg, places))}
+
+        def end_of(m, k: tuple) -> tuple:
+            if k in arts and m.claim.doc in arts[k][1]:
+                return final_of.get(arts[k][0], arts[k][0])
+            return final_of.get(k, k)
+
+        for k, ms in new_at.items():
+            if k in arts:
+                art_new.update({m.index: end_of(m, k) for m in ms})
         # the stored keys whose cluster changes: their members (read) end elsewhere
         moving = {k for k in stored_keys if keys.text(final_of.get(k, k)) != keys.text(ended[k])}
+        if cfg.weak_place_join_by_article and cfg.weak_place_join_fits:
+            moving |= {w for w in ask if w in stored_keys}
         if fam in whole:
             for ck, s, d in changed:
                 if family_of(d, li) == fam:
-                    out.append((ck, s, d, final_of.get(d, d)))
+                    out.append((ck, s, d, end_of(s, d)))
                     seen.add(s.index)
             moving = set(stored_keys)
         if moving:
@@ -1601,7 +1618,7 @@ def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: 
                 for m in have.get(k, ()):
                     if m.index not in seq_of or m.index in seen:  # (a new member: no stored cluster)
                         continue
-                    dest = final_of.get(m.joined, m.joined)
+                    dest = end_of(m, m.joined)
                     ck = ckeys[seq_of[m.index]]
                     if keys.text(dest) != key_text(_unsplit(tuple(json.loads(ck)), attrs)):
                         out.append((ck, m, m.joined, dest))
@@ -1609,7 +1626,7 @@ def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: 
         if s.index not in seen and family_of(d, li) is None:
             out.append((ck, s, d, d))
     final_all = follow(target)
-    final = {i: final_all.get(k, k) for i, k in joined.items()}
+    final = {i: art_new.get(i, final_all.get(k, k)) for i, k in joined.items()}
     stats.join_changed += len(out) - len(changed)
     return final, out
 
