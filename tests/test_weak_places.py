@@ -153,3 +153,21 @@ def test_the_extractor_marks_only_the_place_an_article_lends():
     by_value = {c.value: c for c in claims}
     assert "location" in by_value[45].inferred and PLACE_FROM_ARTICLE in by_value[45].inferred
     assert by_value[12].location == "aleppo" and PLACE_FROM_ARTICLE not in by_value[12].inferred
+
+
+def test_shipped_a_default_countrys_figures_that_are_the_citys_join_it_alone():
+    """Of a default country's figures, those the stated city's cluster holds (its figure, a bound
+    one of its figures meets) join it; a country-wide count beside them stays (weak_place_join_by_figure)."""
+    cfg = _shipped()
+    assert cfg.weak_place_join_by_figure
+    lent = ["location", PLACE_FROM_ARTICLE]
+    toll = [_toll("a", 49, "baghdad"), claim("b", "killed", 45, "more_than", location="iraq", inferred=lent),
+            _toll("c", 3000, "iraq", lent=True)]
+    clusters = reconcile(toll, DAYS, config=cfg)
+    assert _cluster_of(clusters, "a", 49) == _cluster_of(clusters, "b", 45)
+    assert _cluster_of(clusters, "c", 3000) != _cluster_of(clusters, "a", 49)
+    # whole or not at all: the 3000 keeps the bound with it, apart from the city
+    whole = cfg.model_copy(update={"weak_place_join_by_figure": False})
+    clusters = reconcile(toll, DAYS, config=whole)
+    assert _cluster_of(clusters, "a", 49) != _cluster_of(clusters, "b", 45)
+    assert _cluster_of(clusters, "c", 3000) == _cluster_of(clusters, "b", 45)

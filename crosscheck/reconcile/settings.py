@@ -99,10 +99,10 @@ class ReconcileConfig(BaseModel):
     # destination's: the same figure given there, or a bound ("more than 100") a figure there
     # meets (crosscheck.reconcile.weak_places.fits).  False: no such test.
     weak_place_join_fits: bool = False
-    # ... and, when not all of them are, the figures of each article of the weak cluster all of
-    # whose figures are join it alone (crosscheck.reconcile.weak_places.fitting_articles); the
-    # others stay.  False: the weak cluster joins whole or not at all.
-    weak_place_join_by_article: bool = False
+    # ... and, when not all of them are, those of its figures that are join it alone
+    # (crosscheck.reconcile.weak_places.fitting_figures); the others stay.  False: the weak
+    # cluster joins whole or not at all.
+    weak_place_join_by_figure: bool = False
     # A cluster at no place whose articles fall into runs of days more than this many days apart
     # holds several stories, one cluster each (grouping.split_stories); None turns this off.
     story_gap_days: Optional[float] = Field(180, ge=0)

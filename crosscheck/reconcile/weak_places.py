@@ -26,6 +26,11 @@ stays where it is when
 * the destination's place, or its own, is singled out ("وحدها": a part), or
 * its figures were given more than `attach_gap_days` from every figure there (another story).
 
+With `weak_place_join_fits` a weak cluster joins only when each of its figures is the
+destination's (`fits`); with `weak_place_join_by_figure` too, when only some are, those join
+alone (`fitting_figures`) and the others stay: a stored key's members may then end in two
+clusters (crosscheck.store.judged decides each figure again).
+
 Which directions a weak place may move is a setting (rules/reconcile.yaml `weak_place_join`:
 `finer` lets a weak place join a cluster inside it, `coarser` one containing it; both, or
 none).  The decisions of one *family* (the clusters of one scope without place) read only that
@@ -82,40 +87,41 @@ def weak_targets(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: Rec
     return follow(target), gated
 
 
-def article_targets(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+def figure_targets(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
                     places, target: dict[tuple, tuple]) -> dict[tuple, tuple[tuple, set]]:
     """The weak clusters that stay where they are (not in `target`, the final keys of those
-    joining whole) but some of whose articles join their destination (`by_article_docs`): key ->
+    joining whole) but some of whose articles join their destination (`fitting_figures`): key ->
     (the destination's final key, those articles)."""
-    if not (cfg.weak_place_join_by_article and cfg.weak_place_join_fits) or "location" not in attrs:
+    if not (cfg.weak_place_join_by_figure and cfg.weak_place_join_fits) or "location" not in attrs:
         return {}
     li = 2 + attrs.index("location")
     keys = [k for k, ms in clusters.items() if ms and family_of(k, li) is not None]
     strong = {k for k in keys if stated(k, clusters[k])}
     out: dict[tuple, tuple[tuple, set]] = {}
     for w, dest in destinations(keys, strong, li, cfg, places).items():
-        if w not in target and (docs := by_article_docs(clusters[w], clusters[dest], cfg, places)):
+        if w not in target and (docs := fitting_figures(clusters[w], clusters[dest], cfg, places)):
             out[w] = (target.get(dest, dest), docs)
     return out
 
 
-def by_article_docs(ms: list[Member], dest_ms: list[Member], cfg: ReconcileConfig, places) -> set:
-    """The articles of a weak cluster (`ms`) not joining its destination (`dest_ms`) whole whose
-    figures join it alone (cfg.weak_place_join_by_article, with weak_place_join_fits): those
-    every figure of which there `fits` the destination's, when some other article's does not and
-    those articles' figures are not kept apart by their days, articles or words (`kept_apart`).
-    An article about a country giving a city's toll joins the city's cluster; another article's
-    country-wide count of that country stays where it is."""
-    if not (cfg.weak_place_join_by_article and cfg.weak_place_join_fits):
+def fitting_figures(ms: list[Member], dest_ms: list[Member], cfg: ReconcileConfig, places) -> set:
+    """The figures of a weak cluster (`ms`) not joining its destination (`dest_ms`) whole that
+    join it alone (cfg.weak_place_join_by_figure, with weak_place_join_fits): those that `fits`
+    the destination's (its same figure, a bound one of its figures meets), when some other figure
+    does not and those figures are not kept apart by their days, articles or words
+    (`kept_apart`): (article, offset) of each.  An article about a country giving a city's toll
+    joins the city's cluster; the country-wide counts beside it stay where they are."""
+    if not (cfg.weak_place_join_by_figure and cfg.weak_place_join_fits):
         return set()
-    by_doc: dict[str, list[Member]] = defaultdict(list)
-    for m in ms:
-        by_doc[m.claim.doc].append(m)
-    docs = {d for d, dm in by_doc.items() if fits(dm, dest_ms, places.figure)}
-    part = [m for m in ms if m.claim.doc in docs]
+    part = [m for m in ms if fits([m], dest_ms, places.figure)]
     if not part or len(part) == len(ms) or kept_apart(part, dest_ms, cfg, places):
         return set()
-    return docs
+    return {figure_id(m) for m in part}
+
+
+def figure_id(m: Member) -> tuple:
+    """A member's figure as `fitting_figures` names it (stored members read again compare equal)."""
+    return (m.claim.doc, m.claim.start, m.claim.kind)
 
 
 def destinations(keys, strong: set, li: int, cfg: ReconcileConfig, places) -> dict[tuple, tuple]:
@@ -205,7 +211,7 @@ def join_weak_places(
     unchanged when the setting allows no direction."""
     target, gated = weak_targets(clusters, attrs, cfg, places)
     stats.weak_place_gated += gated
-    by_article = article_targets(clusters, attrs, cfg, places, target)
+    by_article = figure_targets(clusters, attrs, cfg, places, target)
     if not target and not by_article:
         return clusters
     li = 2 + attrs.index("location")
@@ -217,7 +223,7 @@ def join_weak_places(
 
     merged = merge_into(clusters, target, moved)
     for w, (dest, docs) in by_article.items():  # (its own members: m.joined is w)
-        part = [m for m in merged[w] if m.joined == w and m.claim.doc in docs]
+        part = [m for m in merged[w] if m.joined == w and figure_id(m) in docs]
         moved(w, dest, part)
         gone = {id(m) for m in part}
         merged[w] = [m for m in merged[w] if id(m) not in gone]

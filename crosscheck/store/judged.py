@@ -1498,7 +1498,7 @@ def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: 
     stored members that now end elsewhere than their stored cluster (its stored key, the member,
     its key after the joins by figures, the key of the cluster it ends in)."""
     from crosscheck.reconcile.grouping import weak_place_helpers
-    from crosscheck.reconcile.weak_places import by_article_docs, destinations, follow, kept_apart, stated
+    from crosscheck.reconcile.weak_places import fitting_figures, destinations, figure_id, follow, kept_apart, stated
 
     attrs = list(cfg.scope_attributes)
     if not cfg.weak_place_join or "location" not in attrs:
@@ -1586,14 +1586,14 @@ def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: 
             elif ended[w] != w:  # decided as stored: it joined
                 target[w] = d
         final_of = follow({w: d for w, d in target.items() if family_of(w, li) == fam})
-        # the weak keys asked again that join by their articles (`by_article_docs`): their
+        # the weak keys asked again that join by their articles (`fitting_figures`): their
         # stored members are read and each decided apart (a stored key's members may end in two
         # clusters)
         arts = {w: (d, docs) for w, d in after.items() if w in ask and w not in target
-                and (docs := by_article_docs(clusters[w], clusters[d], cfg, places))}
+                and (docs := fitting_figures(clusters[w], clusters[d], cfg, places))}
 
         def end_of(m, k: tuple) -> tuple:
-            if k in arts and m.claim.doc in arts[k][1]:
+            if k in arts and figure_id(m) in arts[k][1]:
                 return final_of.get(arts[k][0], arts[k][0])
             return final_of.get(k, k)
 
@@ -1602,7 +1602,7 @@ def _weak_joins(conn, unit: str, mine: list, joined: dict, changed: list, keys: 
                 art_new.update({m.index: end_of(m, k) for m in ms})
         # the stored keys whose cluster changes: their members (read) end elsewhere
         moving = {k for k in stored_keys if keys.text(final_of.get(k, k)) != keys.text(ended[k])}
-        if cfg.weak_place_join_by_article and cfg.weak_place_join_fits:
+        if cfg.weak_place_join_by_figure and cfg.weak_place_join_fits:
             moving |= {w for w in ask if w in stored_keys}
         if fam in whole:
             for ck, s, d in changed:

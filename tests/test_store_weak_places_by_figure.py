@@ -1,6 +1,6 @@
-"""An article about a country whose figures are its city's joins the city's cluster alone
-(crosscheck.reconcile.weak_places.by_article_docs; rules/reconcile.yaml
-`weak_place_join_by_article`), in `check --store` as in a check of the whole record: the stored
+"""A default country's figures that are its city's join the city's cluster alone
+(crosscheck.reconcile.weak_places.fitting_figures; rules/reconcile.yaml
+`weak_place_join_by_figure`), in `check --store` as in a check of the whole record: the stored
 members of one weak key may end in two clusters, and a check decides each article again (my own
 sentences: a ministry states the city's toll; two articles lend their country, one giving the
 city's toll, one a country-wide count)."""
@@ -43,7 +43,7 @@ def _together(findings, docs: set) -> bool:
 
 def test_the_shipped_rules_join_by_article():
     cfg = reconcile_config(Settings())
-    assert cfg.weak_place_join == ["finer"] and cfg.weak_place_join_fits and cfg.weak_place_join_by_article
+    assert cfg.weak_place_join == ["finer"] and cfg.weak_place_join_fits and cfg.weak_place_join_by_figure
 
 
 @pytest.mark.parametrize("shape", ["new stated city", "new fitting article", "new count of the country",
