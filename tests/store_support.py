@@ -171,3 +171,22 @@ def judging(monkeypatch) -> list[int]:
 def report_files(out) -> dict[str, bytes]:
     """The bytes of each report file (`FILES`) written under `out`."""
     return {f: (out / f).read_bytes() for f in FILES}
+
+
+def dated_article(d: Path, name: str, source: str, body: str, date: str = "2024-05-01") -> Path:
+    """An article file with its id, date and source in front matter."""
+    p = d / f"{name}.md"
+    p.write_text(f"---\nid: {name}\ndate: {date}\nsource: {source}\n---\n{body}\n", encoding="utf-8")
+    return p
+
+
+def finding_key(f) -> tuple:
+    """Everything a check finding tells, to compare `check --store` with a check of the whole record."""
+    return (f.level, f.rule_id, f.cluster.id, f.claim.doc, f.claim.start, f.cluster.status, f.cluster.severity,
+            f.cluster.strength, f.cluster.cause, f.item, f.message(limit=1000),
+            [(c.doc, c.start, c.outlier) for c in f.others], f.cluster.notes, f.cluster.ambiguous)
+
+
+def together(findings, docs: set) -> bool:
+    """Some finding's cluster holds a claim of every one of `docs`."""
+    return any(docs <= {c.doc for c in f.cluster.claims} for f in findings)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from store_support import both_ways, private_rules  # noqa: F401  (autouse: a private copy of rules/)
+from store_support import dated_article as _article, finding_key as _finding, together as _together
 from crosscheck.ci.check import reconcile_config
 from crosscheck.config import Settings
 
@@ -34,24 +35,6 @@ def weak_on(private_rules):  # noqa: F811
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     cfg = reconcile_config(Settings())
     assert cfg.weak_place_join == ["coarser"] and not cfg.weak_place_join_fits
-
-
-def _article(d: Path, name: str, source: str, body: str, date: str = "2024-05-01") -> Path:
-    p = d / f"{name}.md"
-    p.write_text(f"---\nid: {name}\ndate: {date}\nsource: {source}\n---\n{body}\n", encoding="utf-8")
-    return p
-
-
-def _finding(f) -> tuple:
-    return (f.level, f.rule_id, f.cluster.id, f.claim.doc, f.claim.start, f.cluster.status, f.cluster.severity,
-            f.cluster.strength, f.cluster.cause, f.item, f.message(limit=1000),
-            [(c.doc, c.start, c.outlier) for c in f.others], f.cluster.notes, f.cluster.ambiguous)
-
-
-
-
-def _together(findings, docs: set) -> bool:
-    return any(docs <= {c.doc for c in f.cluster.claims} for f in findings)
 
 
 @pytest.mark.parametrize("shape", ["new stated place", "new weak place", "new weak place months later",

@@ -1523,21 +1523,17 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         # the kind (a day) is no length in days at all
         match = (comp.other, match[1], 1.0, 0)
     if (
-        not noun_first and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED))
+        not noun_first and _untyped(match)
         and i1 < len(toks) and not toks[i1].brk_before
         and (ctx.scope.person.at(toks, i1) is not None or ctx.nisba.people(toks[i1]))
-    ):
+    ):  # people counted right after the figure, no kind yet: a verb after the list, or victims before
         listed = _list_verb(ctx, comp, toks, i1)
         if listed is not None:
             match = (listed, _person_end(ctx, toks, i1), 1.0, 0)  # "206 مسلحين و58 جنديا … قتلوا"
-    if (
-        not noun_first and (match is None or (match[0].rule.kind == "other" and match[3] != _VETOED))
-        and i1 < len(toks) and not toks[i1].brk_before
-        and (ctx.scope.person.at(toks, i1) is not None or ctx.nisba.people(toks[i1]))
-    ):
-        victims = _victims_before_part(ctx, comp, toks, left)
-        if victims is not None:
-            match = (victims, _person_end(ctx, toks, i1), 1.0, 0)  # "على ضحايا الهجوم، الذين كان بينهم عشرة إيطاليين"
+        if _untyped(match):
+            victims = _victims_before_part(ctx, comp, toks, left)
+            if victims is not None:
+                match = (victims, _person_end(ctx, toks, i1), 1.0, 0)  # "على ضحايا الهجوم، الذين كان بينهم عشرة إيطاليين"
     if match is None and not noun_first and n.digits and i1 < len(toks) and not toks[i1].brk_before:
         chained = _chain_noun(ctx, comp, toks, i1)
         if chained is not None:
@@ -1999,6 +1995,11 @@ def _state_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], noun: i
             if hit is not None and hit[1] == at + 1:
                 return ck  # a participle of one word ("المحتجزين", "المفقودين")
     return None
+
+
+def _untyped(match) -> bool:
+    """No kind for the figure yet: no match, or `other` not vetoed (a later reading may type it)."""
+    return match is None or (match[0].rule.kind == "other" and match[3] != _VETOED)
 
 
 def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int, match) -> tuple | None:
