@@ -105,6 +105,7 @@ class _Num:
     dual_of: str = ""  # a dual noun ("جنديين"): the count is 2 and the counted noun is this singular
     one_of: bool = False  # "أحد الرهائن" (one of the hostages): a count of one, its noun after it
     one_person: bool = False  # "وفاة مواطن": a singular person noun after a noun of death, one
+    verb_reach: int = 0  # "إن مدنيا في القرية قتل": words from the noun to the verb it is the subject of
     one_length: bool = False  # "لمدة أسبوع", "أسبوعا كاملا": a unit of time alone, one unit of a length
     superseded: bool = False  # the old figure of a change ("ارتفع من 3166 إلى 3283")
     range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
@@ -911,11 +912,14 @@ def _one_persons(ctx: DocContext) -> Iterator[_Num]:
     """A singular person noun with no numeral right after a noun of death ("وفاة مواطن", "مقتل
     طفل"; rules/scope.yaml one_person_*) as a count of one, read like a dual noun ("1 مواطن")."""
     for m in ctx.scope.one_person_pattern.finditer(ctx.text):
-        g = 1 if m.group(1) is not None else 2  # (group 2: the subject of "لقي … مصرعه")
+        # (group 2: the subject of "لقي … مصرعه"; group 3: of a reported clause, "إن مدنيا قتل")
+        g = next(i for i in (1, 2, 3) if i <= m.re.groups and m.group(i) is not None)
         s, e = m.span(g)
         if ctx.in_furniture(s):
             continue
-        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(g), one_person=True)
+        # (the reported clause's verb may stand a few words on: its distance in words, for the cue)
+        reach = len(ctx.text[e:m.start(4)].split()) + 1 if g == 3 else 0
+        yield _Num(s, e, 1, 1, 1, "cardinal", False, s, e, dual_of=m.group(g), one_person=True, verb_reach=reach)
 
 
 _LIST_END_CANDIDATE = regex_cache.compile(r"(?<![^\W\d_])و([^\W\d_]{3,}?يا?)(?![^\W\d_])")
@@ -4781,6 +4785,9 @@ def _find_any_cue(ctx: DocContext, comp: Compiled, ck: CompiledKind, toks: list[
                 cue = None
     if cue is None and r.cue_after:
         cue = _pluperfect_cue(ctx, index, r.id, toks, left, right, r.cue_after, fig)
+    if cue is None and fig.get("verb_reach", 0) > r.cue_after > 0:
+        # "قال إن مدنيا من سكان القرية قتل": the singular's verb, past the words that describe it
+        cue = index.nearest(right, right, 0, fig["verb_reach"], cross, r.id)
     if cue is not None and _shadowed(index, cue, r.id):
         cue = None
     if cue is None and r.cross_clause_cues:
@@ -5253,7 +5260,7 @@ def _window_key(ctx: DocContext, comp: Compiled, toks: TokenWindow, left: int, i
     return (
         words.tobytes(), toks.changed, off == 0, toks.base_end == len(toks.base), left, i0, i1,
         n.value, n.low, n.high, n.form, n.digits, n.is_range, n.dual_of, n.one_of, n.one_person,
-        n.one_length, n.superseded, tuple(near),
+        n.verb_reach, n.one_length, n.superseded, tuple(near),
     )
 
 
@@ -5282,6 +5289,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
     after_cue: dict[str, tuple[float, CompiledKind, int, int]] = {}  # rule -> (score, rule, start, end) of a cue after it
     if fig is None:
         fig = {} if _FIGURE_MEMO else None  # _find_cue's answers that do not depend on the rule
+    if n.verb_reach:
+        fig = {} if fig is None else fig
+        fig["verb_reach"] = n.verb_reach  # the reported clause's verb: a cue that far after the noun
     index = ctx.cue_index(comp.tagged_cues, toks)
     pred = _predicate_for(ctx.rules.hedges)
     # Can any kind's counted noun start right after the number (or after "من" there)?  One

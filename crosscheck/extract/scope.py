@@ -573,7 +573,21 @@ def _one_person_pattern(rules: ScopeRules) -> re.Pattern | None:
         wounds = (r"(?!\s+(?:" + "|".join(re.escape(w) for w in later) + r")(?![^\W\d_]))") if later else ""
         after += (r"|(?:" + _marker_regex(rules.one_person_subject_of) + r")\s+(" + nouns + r")(?=\s+(?:"
                   + _marker_regex(rules.one_person_subject_ends) + r")(?![^\W\d_])" + wounds + r")")
+    after += _one_person_reported(rules, later)
     return re.compile(r"(?<![^\W\d_])[وب]?(?:" + after + r")")
+
+
+def _one_person_reported(rules: ScopeRules, later: list[str]) -> str:
+    """The way of a reported clause (group 3, its verb group 4): "إن مدنيا قتل", "أن جنديا من قوات الحفظ قتل" - a
+    marker, an accusative person noun, a few words without punctuation, a verb of killing
+    (rules/scope.yaml one_person_reported_*); "" when the rules give none."""
+    if not (rules.one_person_reported_after and rules.one_person_reported_nouns and rules.one_person_reported_verbs):
+        return ""
+    nouns = "|".join(re.escape(normalize_word(u)) for u in sorted(rules.one_person_reported_nouns, key=len, reverse=True))
+    wounds = (r"(?!\s+(?:" + "|".join(re.escape(w) for w in later) + r")(?![^\W\d_]))") if later else ""
+    gap = r"(?:\s+[^\s،,.:؛;!?\"«»()]+){0," + str(max(0, rules.one_person_reported_gap)) + r"}?"
+    return (r"|(?:" + _marker_regex(rules.one_person_reported_after) + r")\s+(" + nouns + r")(?![^\W\d_])(?="
+            + gap + r"\s+(" + _marker_regex(rules.one_person_reported_verbs) + r")(?![^\W\d_])" + wounds + r")")
 
 
 class ScopeLexicon:

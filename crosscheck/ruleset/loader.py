@@ -788,6 +788,14 @@ class ScopeRules(_Strict):
     # `one_person_subject_of` before the noun and one of `one_person_subject_ends` right after it
     one_person_subject_of: list[str] = Field(default_factory=list)
     one_person_subject_ends: list[str] = Field(default_factory=list)
+    # ... or the accusative subject of a reported clause whose verb of killing comes a few words
+    # later ("قال إن مدنيا قتل"): a marker of `one_person_reported_after`, a noun of
+    # `one_person_reported_nouns`, at most `one_person_reported_gap` words with no punctuation,
+    # then one of `one_person_reported_verbs` (not before a not_before word: a death from wounds)
+    one_person_reported_after: list[str] = Field(default_factory=list)
+    one_person_reported_nouns: list[str] = Field(default_factory=list)
+    one_person_reported_verbs: list[str] = Field(default_factory=list)
+    one_person_reported_gap: int = 0
     subset_markers: list[str]  # "بينهم 35 طفلا": a subset of the claim before it, same kind
     breakdown_openers: list[str] = []  # "موزعين بين 7 قرب المحطة و5 في …": parts of the figure before, by place
     # the subset markers that count people ("منهم", not "منها"): their total is the people counted
