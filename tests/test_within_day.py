@@ -176,3 +176,14 @@ def test_a_days_figure_of_unknown_hour_is_not_above_that_days_evening_figure():
     [c] = reconcile([told("a", 120, "انتشال 120 جثة من حطام العبارة"), recalled])
     assert c.status == "consistent" and not c.outlier_links
 
+
+
+def test_late_evening_with_the_article_follows_the_days_unparted_figure():
+    # "في ساعة متأخرة من المساء" (the evening with its article) names the late evening, like
+    # "من مساء الثلاثاء": the day's figure of unknown hour stood before it
+    claims = [told("a", 19, "لقي 19 شخصا على الأقل حتفهم اليوم في انهيار المنجم"),
+              told("b", 64, "ارتفعت حصيلة انهيار المنجم إلى 64 قتيلا، وفق ما أعلنه الحاكم في ساعة متأخرة من المساء")]
+    [c] = reconcile(claims)
+    assert c.status == "consistent" and not c.outlier_links
+    got = moments(claims, [claim_span(x, True) for x in claims], [date(2024, 3, 6)] * 2)
+    assert got[0] < got[1]
