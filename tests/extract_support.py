@@ -14,3 +14,8 @@ def checked_claims(text):
 
 def kinds_values(text):
     return {(c.kind, c.value) for c in checked_claims(text)}
+
+
+def killed_values(text):
+    """The sorted values of the killed claims of `text` (offsets checked)."""
+    return sorted(c.value for c in checked_claims(text) if c.kind == "killed")

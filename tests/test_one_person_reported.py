@@ -6,10 +6,7 @@ nouns of one_person_nouns ("مقتل طيار")."""
 from __future__ import annotations
 
 from crosscheck.extract.extractor import extract_text
-
-
-def killed(text):
-    return sorted(c.value for c in extract_text(text) if c.kind == "killed")
+from extract_support import killed_values as killed
 
 
 def test_reported_singular_with_its_verb_is_one_killed():

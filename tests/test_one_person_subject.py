@@ -5,10 +5,7 @@ a toll's step, counts none."""
 from __future__ import annotations
 
 from crosscheck.extract.extractor import extract_text
-
-
-def killed(text):
-    return sorted(c.value for c in extract_text(text) if c.kind == "killed")
+from extract_support import killed_values as killed
 
 
 def test_subject_of_a_death_is_one_killed():
