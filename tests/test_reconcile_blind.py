@@ -423,7 +423,7 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   combined one, a plague outbreak with cases, deaths and flight bans): 7 stories, 35 short articles,
   292 gold lines, 197 judgements, 23 conflict judgements).  First figure on main 06c63a60 before any
   session-44 work: 168/197 judgements, extraction 0.924 / 0.780 (F1 0.846).  Held out during session
-  44, like C, G, O, BD and BE, and again in session 45 (169/197 on main c6a73a91).
+  44, like C, G, O, BD and BE, and again in session 45 (169/197 on main c6a73a91); a study set from session 46.
 - BG (`tests/reconcile_blind_bg/`, written blind at the start of session 44 by the second annotator
   (events of 2014-2019: a New Year's crowd crush, a guest-house collapse with nationals of two
   countries counted, a prisoner exchange between a government and separatists with lists agreed
@@ -432,7 +432,7 @@ and `judgements.jsonl` follow the shared formats; never edit them to fit the cod
   missing and bodies recovered): 7 stories, 35 short articles, 246 gold lines, 194 judgements, 21
   conflict judgements).  First figure on main 06c63a60 before any session-44 work: 163/194
   judgements, extraction 0.975 / 0.863 (F1 0.916).  Held out during session 44, like C, G, O, BD and
-  BE, and again in session 45 (166/194 on main c6a73a91).
+  BE, and again in session 45 (166/194 on main c6a73a91); a study set from session 46.
 - BH (`tests/reconcile_blind_bh/`, written blind at the start of session 45 by one of two annotators
   (events of 1984-1990: an earthquake with a running toll and an estimate revised down with its
   reason, a gas leak with official and crematoria counts and people fleeing, a Security Council
