@@ -467,3 +467,25 @@ def test_open_scope_stays_apart_when_its_article_names_two_places():
     g = group_claims(claims)
     alone = [gr for gr in g.groups if gr.kind == "killed" and any(m.claim.doc == "c" for m in gr.members)][0]
     assert [m.claim.doc for m in alone.members] == ["c"]
+
+
+def test_the_only_batch_of_a_release_joins_its_live_cluster():
+    """A release told with its batch ("أفرج عن سبعة في الدفعة الأولى": phase:1) and without it
+    ("أفرج عن ستة") is one release: the only batch of a scope joins the cluster of that scope with
+    no event (`batch_events`, `batch_kinds`), and its unit leaves the event open.  Two batches of
+    one scope stay apart, and so does a batch of a kind that is no release (a toll)."""
+    from crosscheck.reconcile.grouping import claim_keys
+
+    live = claim("a", "hostages_released", 6, location="sweida")
+    first = claim("b", "hostages_released", 7, location="sweida", event="phase:1")
+    g = group_claims([live, first])
+    assert sizes(g) == [2]
+    assert any("the only batch" in n for m in group_of(g, "b").members for n in m.notes)
+    assert claim_keys([live])[0][1] == claim_keys([first])[0][1]  # one unit
+    second = claim("c", "hostages_released", 12, location="sweida", event="phase:2")
+    assert sizes(group_claims([live, first, second])) == [1, 1, 1]
+    toll = [claim("a", "killed", 6, location="sweida"),
+            claim("b", "killed", 7, location="sweida", event="phase:1")]
+    assert sizes(group_claims(toll)) == [1, 1]
+    off = default_config().model_copy(update={"batch_events": []})
+    assert sizes(group_claims([live, first], off)) == [1, 1]

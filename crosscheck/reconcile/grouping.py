@@ -585,8 +585,40 @@ def unit_tuple(c: Claim, cfg: ReconcileConfig, block: Optional[tuple] = None) ->
     b = block_tuple(c, cfg) if block is None else block
     # a past event named by its year may join that year's running total (past_years): its unit
     # leaves the event open
-    return b[:2] + tuple(None if exact[i] == "event" and past_year(b[2 + i]) is not None else b[2 + i]
+    return b[:2] + tuple(None if exact[i] == "event" and (past_year(b[2 + i]) is not None
+                                                          or is_batch(b[0], b[2 + i], cfg)) else b[2 + i]
                          for i in keep)
+
+
+def is_batch(kind: str, event: Optional[str], cfg: ReconcileConfig) -> bool:
+    """Is a figure of `kind` and `event` one batch of a release (`batch_events`, `batch_kinds`):
+    a figure of its story's live count too (its unit leaves the event open)?"""
+    return bool(event) and kind in cfg.batch_kinds and str(event).startswith(tuple(cfg.batch_events))
+
+
+def join_lone_batches(clusters: dict[tuple, list[Member]], attrs: list[str], cfg: ReconcileConfig,
+                      stats: GroupingStats) -> dict[tuple, list[Member]]:
+    """The one batch of a release ("أفرج عن سبعة في الدفعة الأولى": phase:1) joins the cluster of
+    the same scope with no event, its story's live count ("أفرج عن ستة"): one release told with
+    and without its batch.  Two batches of one scope stay apart (each its own count)."""
+    if "event" not in attrs or not cfg.batch_events:
+        return clusters
+    ev = 2 + attrs.index("event")
+    batches: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in clusters:
+        if is_batch(key[0], key[ev], cfg):
+            live = key[:ev] + (None,) + key[ev + 1:]
+            if live in clusters:
+                batches[live].append(key)
+    for live, keys in batches.items():
+        if len(keys) != 1:
+            continue
+        ms = clusters.pop(keys[0])
+        for m in ms:
+            m.notes.append(f"the only batch ({keys[0][ev]}) of its scope: joined the release's live cluster")
+        clusters[live].extend(ms)
+        stats.attached += 1
+    return clusters
 
 
 def claim_keys(claims: Sequence[Claim], config: Optional[ReconcileConfig] = None) -> list[tuple[str, str]]:
@@ -752,6 +784,7 @@ def pre_join_clusters(members: list[Member], cfg: ReconcileConfig,
     clusters = join_story_starts(clusters, attrs, stats)
     clusters = join_past_years(clusters, attrs, exact_form(RUNNING_TOTAL_PERIOD), _country, stats)
     clusters = _attach_open_scopes(clusters, attrs, cfg, stats)
+    clusters = join_lone_batches(clusters, attrs, cfg, stats)
     clusters = _country_to_lone_region(clusters, attrs, cfg, stats)
     for key, ms in clusters.items():
         for m in ms:

@@ -68,6 +68,10 @@ class ReconcileConfig(BaseModel):
     ended_length_leads: list[str] = []
     ended_length_examples: dict[str, list[list[str]]] = {}
     unclustered_kinds: list[str] = ["other"]
+    # a batch of a release (event prefixes, "phase:") of these kinds joins its story's live
+    # cluster (the same scope with no event) when it is the only batch of that scope
+    batch_events: list[str] = []
+    batch_kinds: list[str] = []
     continuous_kinds: list[str] = ["duration_days"]
     fuzzy_threshold: float = Field(88, ge=0, le=100)
     location_generic_words: list[str] = []
