@@ -484,6 +484,8 @@ def test_the_only_batch_of_a_release_joins_its_live_cluster():
     assert claim_keys([live])[0][1] == claim_keys([first])[0][1]  # one unit
     second = claim("c", "hostages_released", 12, location="sweida", event="phase:2")
     assert sizes(group_claims([live, first, second])) == [1, 1, 1]
+    deal = claim("d", "prisoners_released", 48, location="homs", event="deal")
+    assert sizes(group_claims([claim("e", "prisoners_released", 48, location="homs"), deal])) == [2]
     toll = [claim("a", "killed", 6, location="sweida"),
             claim("b", "killed", 7, location="sweida", event="phase:1")]
     assert sizes(group_claims(toll)) == [1, 1]
