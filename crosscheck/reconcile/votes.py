@@ -552,8 +552,26 @@ def _minimum(a: Occ, b: Occ) -> bool:
     if a.sponsors & b.sponsors and (a.get("body") == b.get("body") or not a.get("body") or not b.get("body")):
         return True
     if a.get("body") and a.get("body") == b.get("body"):
-        return _same_subject(a, b) or _same_day(a, b) or _one_text_by_tally(a, b)
+        return _same_subject(a, b) or _same_day(a, b) or _one_text_by_tally(a, b) or _one_large_figure(a, b)
     return False
+
+
+def _one_large_figure(a: Occ, b: Occ) -> bool:
+    """Two reports of one body on overlapping dates (`compatible`), one naming the text's sponsor
+    and the other none, giving one tally figure alike above a Council's seats
+    (`YEAR_RECALL_MIN_VALUE`: "بتأييد 119 دولة" in both) and no pair far apart (`strangers`):
+    the sponsor's text told by a report that leaves its sponsor out, the other figures a slip
+    to show (45 / 41 abstaining).  An Assembly figure that large is near unique within the days
+    the dates leave; two reports naming no sponsor are one text already (`_same_subject`), two
+    naming disjoint sponsors never meet (`compatible`)."""
+    if bool(a.sponsors) == bool(b.sponsors) or a.get("veto") or b.get("veto"):
+        return False
+    if a.get("subj") not in _ONE_TEXT or b.get("subj") not in _ONE_TEXT:
+        return False
+    ta, tb = tally_of(a), tally_of(b)
+    if not any(tb.get(k) == v and _distinctive(v, YEAR_RECALL_MIN_VALUE) for k, v in ta.items()):
+        return False
+    return not strangers(a, b)
 
 
 def _one_text_by_tally(a: Occ, b: Occ) -> bool:
