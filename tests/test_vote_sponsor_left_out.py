@@ -47,3 +47,11 @@ def test_small_council_figures_alone_link_nothing():
     b = Document(id="b", date="2021-06-12", text="وأيد 13 عضوا في مجلس الأمن مشروع القرار الذي قدمته البرازيل وامتنع عضوان.")
     got = _clusters(a, b)
     assert len(got["votes_for"]) == 2
+
+
+def test_an_undated_report_is_not_joined_by_one_figure():
+    # (no date in the article: its vote could be any year's; one figure alike tells nothing)
+    b = Document(id="b", text=(
+        "وكانت الجمعية العامة قد أقرت مشروع القرار الذي قدمته البرازيل بتأييد 131 دولة مقابل معارضة 9 وامتناع 33 دولة."))
+    got = _clusters(A, b)
+    assert len(got["abstentions"]) == 2

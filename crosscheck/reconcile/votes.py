@@ -557,15 +557,15 @@ def _minimum(a: Occ, b: Occ) -> bool:
 
 
 def _one_large_figure(a: Occ, b: Occ) -> bool:
-    """Two reports of one body on overlapping dates (`compatible`), one naming the text's sponsor
+    """Two dated reports of one body on overlapping dates (`compatible`), one naming the text's sponsor
     and the other none, giving one tally figure alike above a Council's seats
     (`YEAR_RECALL_MIN_VALUE`: "بتأييد 119 دولة" in both) and no pair far apart (`strangers`):
     the sponsor's text told by a report that leaves its sponsor out, the other figures a slip
     to show (45 / 41 abstaining).  An Assembly figure that large is near unique within the days
     the dates leave; two reports naming no sponsor are one text already (`_same_subject`), two
     naming disjoint sponsors never meet (`compatible`)."""
-    if bool(a.sponsors) == bool(b.sponsors) or a.get("veto") or b.get("veto"):
-        return False
+    if bool(a.sponsors) == bool(b.sponsors) or a.get("veto") or b.get("veto") or a.undated or b.undated:
+        return False  # (an undated report's days are any: a figure alike tells nothing of when)
     if a.get("subj") not in _ONE_TEXT or b.get("subj") not in _ONE_TEXT:
         return False
     ta, tb = tally_of(a), tally_of(b)
