@@ -1470,7 +1470,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         whole is None and not noun_first and n.form != "ordinal" and _not_a_count(ctx, comp, toks, left, i1, n)
     ):
         return None
-    if left > 0 and not toks[left].brk_before and _after_margin(ctx, toks, left) and not _margin_verb(ctx, toks, i1):
+    if (left > 0 and not toks[left].brk_before and _after_margin(ctx, toks, left) and not _margin_verb(ctx, toks, i1)
+            and not _margin_of_dead(ctx, toks, i1)):
         return None  # "بفارق صوت واحد", "بزيادة 113 إصابة": a gap between figures counts nothing
 
     match = (whole, _whole_noun_end(ctx, whole, toks, i1), 1.0, 0) if whole is not None else \
@@ -4014,6 +4015,13 @@ def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
     return ctx.info(toks).may_hold(lex.margins) and lex.margins.ending_at(toks, left) is not None
 
 
+def _margin_of_dead(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
+    """Is the figure after a margin word a rise in a toll by so many dead: a noun of the dead
+    right after it (scope margins_counted_nouns: "بزيادة نحو 1700 قتيل", "زيادة قدرها 4824
+    وفاة")?  (Its period is rules/periods.yaml's `increase`.)"""
+    return i1 < len(toks) and not toks[i1].brk_before and not toks[i1].forms.isdisjoint(ctx.scope.margins_counted_nouns)
+
+
 def _margin_verb(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
     """Is the margin word before the figure a verb whose object follows its counted noun (scope
     margins_unless_after: "فارق 5 أشخاص الحياة", "فارق ثلاثة من الجرحى الحياة")?"""
@@ -4185,7 +4193,19 @@ _OTHER = KindRule.model_construct(
 def _day_after(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
     """Does a day (or a part of one) named right after the figure start at toks[i1] ("58 يوم
     السبت", "19 مساء الأربعاء")?"""
-    return not toks[i1].forms.isdisjoint(ctx.scope.day_after_first) and ctx.scope.day_after.at(toks, i1) is not None
+    return (not toks[i1].forms.isdisjoint(ctx.scope.day_after_first) and ctx.scope.day_after.at(toks, i1) is not None) \
+        or _dated_day_after(ctx, toks, i1)
+
+
+def _dated_day_after(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
+    """Does "يوم" start a date of a day and its month at toks[i1] ("وكانت الحصيلة 12514 يوم 23
+    آب", "و30 يوم 4 مايو"): the day's number (1-31) then a month name (scope `dated_day_*`)?"""
+    sc = ctx.scope
+    if i1 + 2 >= len(toks) or toks[i1].forms.isdisjoint(sc.dated_day_words):
+        return False
+    day, month = toks[i1 + 1], toks[i1 + 2]
+    return (not day.brk_before and not month.brk_before and day.text.isdigit() and len(day.text) <= 2
+            and 1 <= int(day.text) <= 31 and not month.forms.isdisjoint(sc.dated_day_months))
 
 
 def _head(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) -> str:

@@ -599,6 +599,8 @@ class ScopeLexicon:
         self.status_part_of = {k: frozenset(v) for k, v in rules.status_part_of.items()}
         self.day_after = PhraseSet.of(rules.day_after_figure)
         self.day_after_first = frozenset(normalize_word(p.split()[0]) for p in rules.day_after_figure)
+        self.dated_day_words = frozenset(normalize_word(w) for w in rules.dated_day_words)
+        self.dated_day_months = frozenset(normalize_word(w) for w in rules.dated_day_months)
         self.function_words = frozenset(normalize_word(w) for w in rules.function_words)
         self.means_nouns = frozenset(normalize_word(w) for w in rules.means_nouns)
         self.next_item_after_waw = tuple(normalize_word(w) for w in rules.next_item_after_waw)
@@ -742,6 +744,7 @@ class ScopeLexicon:
         self.correction_joiners = frozenset(normalize_word(w) for w in rules.correction_joiners)
         self.margins = PhraseSet.of(rules.margins_before)
         self.margins_unless_after = frozenset(normalize_word(w) for w in rules.margins_unless_after)
+        self.margins_counted_nouns = frozenset(normalize_word(w) for w in rules.margins_counted_nouns)
         self.identifier_nouns = PhraseSet.of(rules.identifier_nouns)
         self.totals_of = PhraseSet.of(rules.totals_of)
         self.partitive_wholes = PhraseSet.of(rules.partitive_wholes)

@@ -260,8 +260,8 @@ class FuzzyMatcher:
 # Periods and events that belong to one figure and are never lent to another claim of its
 # document: a figure for the last 24 hours, since the ceasefire, a projection, or an amendment,
 # a failed draft, a phase of a deal, a past event (crosscheck.extract.periods / events); one
-# day's count ("day:saturday").
-PRIVATE_PERIODS = ("since:", "last_", "daily", "projection", "superseded", "day:")
+# day's count ("day:saturday"); the dead of a toll's rise ("بزيادة 1700 قتيل": "increase").
+PRIVATE_PERIODS = ("since:", "last_", "daily", "projection", "superseded", "day:", "increase")
 PRIVATE_EVENTS = ("past:", "amendment", "draft", "phase:", "deal")
 
 

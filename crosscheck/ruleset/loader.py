@@ -810,6 +810,10 @@ class ScopeRules(_Strict):
     status_part_of: dict[str, list[str]] = {}
     # a day named right after a figure ("58 يوم السبت"): a date, no counted noun or unit of time
     day_after_figure: list[str] = []
+    # ... or a day of a month: "يوم" (`dated_day_words`), the day's number, a month
+    # (`dated_day_months`): "12514 يوم 23 آب" is a toll on 23 August, not 12514 days
+    dated_day_words: list[str] = []
+    dated_day_months: list[str] = []
     # Words adding a figure to someone named before it ("أفرجت عن الصحفي فلان، إضافة إلى 3
     # ناشطين"): with no figure before it in its sentence, the figure counts the others only, a
     # part of the whole (group "subset"), never the whole itself.
@@ -945,6 +949,9 @@ class ScopeRules(_Strict):
     # ... unless one of these words follows the figure's counted noun (at once or one word on):
     # "فارق 5 أشخاص الحياة" is the verb of dying split around its subject, no margin
     margins_unless_after: list[str] = Field(default_factory=list)
+    # ... nor when the figure's counted noun right after it names the dead: a rise in a toll by so
+    # many dead ("أي بزيادة نحو 1700 قتيل خلال يوم", "بزيادة قدرها 4824 وفاة") counts those dead
+    margins_counted_nouns: list[str] = Field(default_factory=list)
     # Nouns that name a thing by its number ("رحلة الخطوط الإثيوبية 302", "الرحلة 370"): a figure
     # in digits at most `identifier_reach` words after one, in its clause, with no counted noun
     # of a kind after it, is that number, not a count.
