@@ -54,3 +54,10 @@ def test_a_margin_of_the_sick_or_of_votes_still_counts_nothing():
 def test_the_rise_is_its_own_quantity_when_reconciled():
     from crosscheck.reconcile.grouping import lendable
     assert not lendable("period", "increase")
+
+
+def test_captives_the_kidnappers_kept_back_are_held():
+    got = kinds_values("خطف مسلحون 80 عاملا من المنجم، وأطلقوا سراح 50 منهم، لكنهم احتفظوا بـ30 عاملا في الجبال.")
+    assert ("hostages_held", 30) in got
+    # no abduction in the article: people kept by the police are no hostages
+    assert ("hostages_held", 30) not in kinds_values("واحتفظت الشرطة بـ30 متظاهرا في مركز الاحتجاز.")
