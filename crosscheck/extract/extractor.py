@@ -3615,16 +3615,35 @@ def _number_near(ctx: DocContext, toks: Sequence[Token], k: int, step: int, reac
     return False
 
 
+def _joined_verb(word: str) -> bool:
+    """Is the word a verb with its clitic "و" ("ونزح", "وأصيب"), not a verb whose own root opens
+    with "و" ("وصل": arrived)?"""
+    return word.startswith("و") and len(word) >= 4 and not word.startswith(("وصل", "وقع", "وجد", "وفد"))
+
+
+def _past_nisba(ctx: DocContext, toks: Sequence[Token], k: int) -> int:
+    """The token after the nisba at toks[k] that describes the counted noun before it ("30 ألف
+    لاجئ سوري عادوا": its predicate stands past it), or k when toks[k] is none."""
+    if k + 1 < len(toks) and not toks[k + 1].brk_before and (
+            ctx.nisba.people(toks[k]) or any(ctx.nisba.singular_shape(f) for f in toks[k].forms)):
+        return k + 1
+    return k
+
+
 def _predicate_of_earlier(ctx: DocContext, toks: Sequence[Token], k: int, left: int) -> bool:
     """Does the cue at token k stand right after the claim placed last in the sentence (its
     predicate: "546 شخصا قتلوا"), with the figure at `left` opening the next item with "و"?"""
-    if left <= k or not (toks[left].text.startswith("و") or toks[left - 1].text == "و"):
+    if left <= k or not (toks[left].text.startswith("و") or toks[left - 1].text == "و"
+                         or (left - 1 > k and _joined_verb(toks[left - 1].text))):
         return False
     placed = ctx.sentence_claims.get(ctx.sentence_at(toks[left].nstart)[0])
     if not placed:
         return False
     last = placed[-1]
-    return last.claim.kind != "other" and last.right - getattr(toks, "offset", 0) == k
+    right = last.right - getattr(toks, "offset", 0)
+    # (the cue may end a phrase that starts at the claim's end: "75 شخصا في عداد المفقودين")
+    return last.claim.kind != "other" and right <= k <= right + 2 and not any(
+        toks[j].brk_before or toks[j].is_digit() for j in range(right, k + 1))
 
 
 def _other_cue_right_before(index, rule_id: str, toks: Sequence[Token], left: int) -> bool:
@@ -5145,6 +5164,7 @@ def _list_verb(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) 
     index = ctx.cue_index(comp.tagged_cues, toks)
     k, items, end = i1, 0, min(len(toks), i1 + _LIST_REACH)
     nouns = 0  # words of the current item's noun
+    person_before = False  # was the word before a noun of people (its genitive may follow)?
     while k < end:
         t = toks[k]
         if t.brk_before:
@@ -5169,8 +5189,14 @@ def _list_verb(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: int) 
                 continue
             return None  # a figure not joined by "و": another list
         if ctx.scope.person.at(toks, k) is None and not ctx.nisba.people(t):
+            if items and nouns == 0 and t.text == "من":
+                k += 1  # the partitive after an item's figure: "و6 من عناصر الأمن"
+                continue
+            if nouns and person_before and t.text.startswith("ال") and t.text not in ctx.scope.function_words:
+                person_before, nouns, k = False, nouns + 1, k + 1  # its noun's genitive: "عناصر الأمن"
+                continue
             return None  # a word that is no noun of people: the list ended without a verb
-        nouns, k = nouns + 1, k + 1
+        person_before, nouns, k = True, nouns + 1, k + 1
     return None
 
 
@@ -5379,7 +5405,8 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         # (exclude, exclude_before: None where the token list cannot hold them, see _every_rule)
         # (only in the figure's clause: "سراح 60 رهينة، وما زالت 20 منهن في الأسر" tells of the 20)
         if noun is not None and exclude is not None and noun[1] < len(toks) and not toks[noun[1]].brk_before \
-                and exclude.at(toks, noun[1]) and not _heads_next(ctx, comp.joiners, toks, noun[1], index):
+                and (exclude.at(toks, noun[1]) or exclude.at(toks, _past_nisba(ctx, toks, noun[1]))) \
+                and not _heads_next(ctx, comp.joiners, toks, noun[1], index):
             continue  # ("بتأييد 141 دولة ضد رفض 5": ضد joins the tally's next figure)
         if noun is None and exclude is not None and t1 is not None and i1 + 1 < len(toks) and not t1.brk_before \
                 and not t1.forms.isdisjoint(_OTHERS) and not toks[i1 + 1].brk_before and exclude.at(toks, i1 + 1):
