@@ -73,7 +73,7 @@ def test_the_nearest_whole_is_read():
     assert whole_before("وعددهم ٣٥، بينهم ", PATTERN) == 35
 
 
-def test_only_undated_figures_take_the_moment_and_dated_ones_keep_their_days():
+def test_undated_figures_take_the_moment_and_dated_ones_their_days_earliest_moment():
     from datetime import date
 
     from crosscheck.models import Claim
@@ -87,3 +87,29 @@ def test_only_undated_figures_take_the_moment_and_dated_ones_keep_their_days():
     days = [date(2019, 9, 8), date(2019, 9, 7), None, None]
     out, moved = one_moment_dates(claims, days, PATTERN)
     assert out == [date(2019, 9, 8), date(2019, 9, 7), date(2019, 9, 7), None] and moved == 1
+
+
+def test_dated_figures_of_one_whole_on_one_day_stand_at_its_earliest_moment():
+    from datetime import datetime
+
+    from crosscheck.models import Claim
+
+    def part(doc, value, whole):
+        s = f"قتل {whole} شخصا، بينهم {value} طفلا"
+        return Claim(doc=doc, kind="killed", value=value, low=value, high=value, group="children",
+                     start=0, end=len(str(value)), surface=f"{value} طفلا", sentence=s)
+
+    # 15 and 17 children among the same 52 dead, told at two moments of one day (a part of the
+    # day read for one of them): one set counted, so one moment, where both cannot stand; a
+    # figure of another day keeps its day
+    claims = [part("a", 15, 52), part("b", 17, 52), part("c", 19, 52)]
+    days = [datetime(2019, 9, 7, 10), datetime(2019, 9, 7, 15), datetime(2019, 9, 9, 15)]
+    out, moved = one_moment_dates(claims, days, PATTERN)
+    assert out == [days[0], days[0], days[2]] and moved == 1
+
+
+def test_a_pronoun_spelling_out_the_whole_is_a_subset_word():
+    assert whole_before("وما زال 27 مخطوفا لدى الخاطفين، هم ", PATTERN) == 27
+    assert whole_before("وقتل 9 أشخاص، وهم ", PATTERN) == 9
+    # not the tail of another word
+    assert whole_before("وقال إن 12 عاملا أنهم ", PATTERN) is None

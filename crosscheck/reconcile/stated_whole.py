@@ -35,7 +35,8 @@ def _alternation(phrases: Iterable[str]) -> Optional[str]:
 
 def stated_whole_pattern(markers: Iterable[str], year_words: Iterable[str] = ()) -> Optional[regex.Pattern]:
     """The whole's digits, up to five words (a noun, "من أصل 27 صيادا"), a comma, then a
-    subset word ending right before the part (normalised text).  Four digits right after one
+    subset word, a word of its own (not the tail of "أنهم"), ending right before the part
+    (normalised text).  Four digits right after one
     of `year_words` (a month name, "عام": "في نوفمبر 2018، بينهم") are a year, not a whole."""
     alts = _alternation(markers)
     if alts is None:
@@ -44,7 +45,7 @@ def stated_whole_pattern(markers: Iterable[str], year_words: Iterable[str] = ())
     not_year = ("" if years is None else
                 r"(?!(?<=(?:^|[^\w])[وفبل]?(?:" + years + r")[\s/()\-]*)\d{4}(?!\d))")
     return regex_cache.compile(r"(?<![\d.,])" + not_year + r"(\d+)(?:\s+[^\s\d،,.؛;:]+){0,5}\s*[،,]?\s*"
-                         r"(?:[وف]?كان(?:ت|وا)?\s+)?(?:" + alts + r")\s+$")
+                         r"(?:[وف]?كان(?:ت|وا)?\s+)?(?<![^\s،,و])(?:" + alts + r")\s+$")
 
 
 def whole_before(text: str, pattern: Optional[regex.Pattern]) -> Optional[int]:
@@ -89,10 +90,22 @@ def one_moment_dates(claims: Sequence[Claim], cdates: Sequence[Optional[date]],
             continue
         first = min(days, key=_day_then_moment)
         for i in idx:
-            if out[i] is None:  # a dated figure keeps its own day: its growth is read as told
-                out[i] = first
+            # a dated figure keeps its own day (its growth is read as told), not its part of it
+            at = first if out[i] is None else _same_day_moment(out[i], idx, out)
+            if at is not None and at != out[i]:
+                out[i] = at
                 moved += 1
     return out, moved
+
+
+def _day(d) -> date:
+    return d.date() if isinstance(d, datetime) else d
+
+
+def _same_day_moment(d, idx, out):
+    """The earliest moment of `d`'s day among the figures `idx` of one part of one whole."""
+    same = [out[j] for j in idx if out[j] is not None and _day(out[j]) == _day(d)]
+    return min(same, key=_day_then_moment)
 
 
 def _day_then_moment(d) -> tuple:
