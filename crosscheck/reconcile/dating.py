@@ -275,3 +275,83 @@ def weekday_days(claims: Sequence[Claim], doc_dates: dict,
         if near:
             out[i] = day
     return out
+
+
+# A second day no article is dated, in another year than _PROBE_DAY: a cue read as the same day
+# of the same month against both, in two years, is a day and month named without a year
+# ("في الخامس من مايو"), which an undated article cannot date.
+_YEAR_PROBES = (_PROBE_DAY, date(2003, 12, 30))
+
+
+def named_month_day(c: Claim, rules: Optional[DateRules] = None) -> Optional[tuple[int, int]]:
+    """(month, day) an undated article's figure's own sentence names as its day without a year
+    ("تحرير 29 طالبا في الخامس من مايو"), or None."""
+    if rules is None:
+        rules = date_rules()
+    s, at = c.sentence or c.surface, figure_offset(c)
+    seen = set()
+    for probe in _YEAR_PROBES:
+        when, how = claim_date(s, at, probe, rules)
+        if how != "text" or when is None:
+            return None
+        seen.add((when.month, when.day))
+    return seen.pop() if len(seen) == 1 else None
+
+
+def month_day_days(claims: Sequence[Claim], doc_dates: dict,
+                   rules: Optional[DateRules] = None) -> dict[int, date]:
+    """The days some undated figures of one cluster stand at: a figure of an undated article
+    whose own sentence names a day and month without a year ("في الخامس من مايو") stands at the
+    one day of the cluster's dated figures that falls on that day of that month - when exactly
+    one does (a year apart, the day could be either).  With none, or two, it stays undated,
+    fitting any day, as before.  So the undated "29 freed on 5 May" meets the 27 another outlet
+    gave on 5 May.  Returns {position: day}.  Cost: two cached sentence scans per undated
+    figure and a pass over the cluster's days."""
+    undated = [i for i, c in enumerate(claims) if not c.as_of and not doc_dates.get(c.doc)]
+    if not undated:
+        return {}
+    by_day: dict[tuple[int, int], set[date]] = {}
+    for c in claims:
+        if c.as_of:
+            d = date.fromisoformat(c.as_of[:10])
+            by_day.setdefault((d.month, d.day), set()).add(d)
+    if not by_day:
+        return {}
+    out: dict[int, date] = {}
+    for i in undated:
+        md = named_month_day(claims[i], rules)
+        match = by_day.get(md, set()) if md is not None else set()
+        if len(match) == 1:
+            out[i] = next(iter(match))
+    return out
+
+
+def after_event_days(claims: Sequence[Claim], rules: Optional[DateRules] = None) -> dict[int, date]:
+    """The days some figures of one cluster stand at instead of their `as_of`: a figure a later
+    article dates by the weekday that followed the story's event ("وكانت السلطات قد أعلنت يوم
+    السبت الذي تلا الانفجار حصيلة بلغت 46", text.dates.weekday_after_event) was read at the
+    last such weekday before the article, perhaps weeks after; it stands at the first day of
+    that weekday after the cluster's first reported day (the story's first day, the event's or
+    the next), when that is earlier.  Returns {position: day}.  Cost: one cached sentence scan
+    per figure dated by a relative cue."""
+    from datetime import timedelta
+
+    from crosscheck.text.dates import weekday_after_event
+
+    days = [date.fromisoformat(c.as_of[:10]) for c in claims if c.as_of]
+    if not days:
+        return {}
+    first = min(days)
+    if rules is None:
+        rules = date_rules()
+    out: dict[int, date] = {}
+    for i, c in enumerate(claims):
+        if c.as_of_from != "relative" or not c.as_of or not c.sentence:
+            continue
+        wd = weekday_after_event(c.sentence, figure_offset(c), rules)
+        if wd is None:
+            continue
+        day = first + timedelta(days=(wd - first.weekday()) % 7 or 7)
+        if day < date.fromisoformat(c.as_of[:10]):
+            out[i] = day
+    return out

@@ -51,7 +51,8 @@ from crosscheck.models import (ClaimRef, Claim, Cluster, Document, OutlierLink, 
 from crosscheck.reconcile.settings import ReconcileConfig, config_or_default
 from crosscheck.reconcile.sources import SourceGroups, source_groups
 from crosscheck.reconcile.dating import (date_claims, document_dates, month_part_days, month_part_window_of,
-                                        own_day_key, parse_iso, weekday_days)
+                                        after_event_days, month_day_days, own_day_key, parse_iso,
+                                        weekday_days)
 from crosscheck.reconcile.hierarchy import load_hierarchy
 from crosscheck.reconcile.inconsistencies import find_inconsistencies
 from crosscheck.reconcile.running import stage_groups, tells_growth, tells_running
@@ -147,8 +148,23 @@ def judge_groups(groups, repair_notes: Sequence[Optional[str]], doc_dates: dict[
         if snapped:
             g.notes.append(f"{len(snapped)} figure(s) recalled for a part of a month read at the day of "
                            "that part another article reports")
-        # an undated article's figure naming a weekday stands at the cluster's one day of it
+        # a weekday named as the one after the event ("يوم السبت الذي تلا الانفجار") is that week's
+        followed = after_event_days([m.claim for m in g.members])
+        for m, day in followed.items():
+            g.members[m].claim = g.members[m].claim.model_copy(update={"as_of": day.isoformat()})
+        if followed:
+            g.notes.append(f"{len(followed)} figure(s) dated by the weekday that followed the event read "
+                           "at its first such day after the cluster's first")
+        # an undated article's figure naming a weekday, or a day and month with no year, stands
+        # at the cluster's one day of it
         anchored = weekday_days([m.claim for m in g.members], doc_dates)
+        named = month_day_days([m.claim for m in g.members], doc_dates)
+        for m, day in named.items():
+            g.members[m].claim = g.members[m].claim.model_copy(
+                update={"as_of": day.isoformat(), "as_of_from": "text"})
+        if named:
+            g.notes.append(f"{len(named)} figure(s) of an undated article read at the one day of the "
+                           "day and month they name that the cluster's dated figures stand at")
         for m, day in anchored.items():
             g.members[m].claim = g.members[m].claim.model_copy(
                 update={"as_of": day.isoformat(), "as_of_from": "relative"})

@@ -159,6 +159,10 @@ class DateRules(BaseModel):
     # A weekday with one of these after it ("الخميس الماضي") is a day before the article's, never
     # the article's own: on a Thursday, last Thursday is a week back.
     past_after_words: list[str] = []
+    # A weekday with one of these after it is the one that followed the story's event ("يوم السبت
+    # الذي تلا الانفجار"), not the last one before the article (crosscheck.reconcile.dating
+    # .after_event_days).  Normalised; the last word may run on ("التالي للانفجار").
+    after_event_words: list[str] = []
     # verbs of a report: a relative clause with one before its day dates the figure, not the event
     report_verbs: list[str] = []
     # participles of a report ("مشيرة إلى أن", "مضيفا أن"): with "أن" after, a new statement,
@@ -339,6 +343,7 @@ class _Patterns:
             rules.future_after_words,
             r"(?:\s+و(?:يوم\s+)?(?:ال)?(?:" + _alt(_bare(rules.weekdays)) + r"))?\s+", r"(?![\p{L}])")
         self.past_after_re = _words_re(rules.past_after_words, r"\s+", r"(?![\p{L}])")
+        self.after_event_re = _words_re(rules.after_event_words, r"\s+", "") if rules.after_event_words else None
         self.outcome_after_re = _words_re(rules.event_outcome_after, r"\s*[،,]?\s*", r"(?![\p{L}])")
 
         self.same_after_re = _words_re(rules.same_day_after, r"\s+", r"(?![\p{L}])")
@@ -669,6 +674,26 @@ def claim_date(
     """
     d, how, _cue = _claim_cue(sentence, at, doc_date, rules)
     return d, how
+
+
+_AFTER_EVENT_PROBE = dt.date(2001, 7, 15)
+
+
+def weekday_after_event(sentence: str, at: int, rules: DateRules) -> Optional[int]:
+    """The weekday (0 = Monday) the figure at `at` is dated by when the sentence names it as the
+    one that followed the story's event ("أعلنت يوم السبت الذي تلا الانفجار حصيلة بلغت 46",
+    rules/dates.yaml `after_event_words`), else None.  The sentence's cached scan."""
+    p = _patterns(rules)
+    if p.after_event_re is None:
+        return None
+    _d, how, cue = _claim_cue(sentence, at, _AFTER_EVENT_PROBE, rules)
+    if cue is None or how != "relative":
+        return None
+    norm = _cues(sentence, _AFTER_EVENT_PROBE, p)[0]
+    m = p.weekday_re.match(norm.text, cue)
+    if m is None or p.after_event_re.match(norm.text, m.end()) is None:
+        return None
+    return p.weekdays.get(m[1], p.weekdays.get("ال" + m[1]))
 
 
 def month_part_window(sentence: str, at: int, doc_date: Optional[dt.date],
