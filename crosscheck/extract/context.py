@@ -23,6 +23,7 @@ from crosscheck.text.lexicon import PhraseSet, SentenceIndex, forms_of, longest_
 from crosscheck.text.normalize import normalize
 from crosscheck.text.tokens import Token, spellings, tokenize, words_between
 from crosscheck.util import regex_cache
+from crosscheck.util.plain import plain_of
 
 # Sentence ends: ! ? ؟ and newlines always; a full stop unless it sits between two digits
 # ("1.5 مليون" is one number, not two sentences).
@@ -391,6 +392,8 @@ class DocContext:
         self.text = self.norm.text
         self.gaz = gazetteer_for(rules.gazetteer)
         self.scope = scope_for(rules.scope)
+        # rules.scope as plain attributes (crosscheck.util.plain: a claim reads ~10 of its fields)
+        self.scope_rules = plain_of(rules.scope)
         self.nisba = nisba_for(rules.nisba)
         self._tokens: dict[tuple[int, int], list[Token]] = {}
         self._mentions: dict[tuple[int, int], list] = {}

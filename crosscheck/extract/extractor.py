@@ -27,6 +27,7 @@ from crosscheck.extract.mentions import VOTE_KINDS, MentionMerger, merge_key, me
 from crosscheck.util import regex_cache
 from crosscheck.util.gc_pause import collector_paused
 from crosscheck.util.memo import per_object
+from crosscheck.util.plain import plain_of
 from crosscheck.extract.hedges import interval, lexicon_for
 from crosscheck.text.lexicon import Phrase, PhraseSet
 from crosscheck.errors import reading
@@ -109,6 +110,11 @@ class _Num:
     one_length: bool = False  # "لمدة أسبوع", "أسبوعا كاملا": a unit of time alone, one unit of a length
     superseded: bool = False  # the old figure of a change ("ارتفع من 3166 إلى 3283")
     range_word_at: int = -1  # normalised offset of "بين"/"من" opening a range
+
+
+# A compiled kind holds its rule as a plain copy (crosscheck.util.plain: the same field values,
+# read without pydantic's attribute hook; ~100 reads a dense figure).  False: the model itself.
+_PLAIN_RULES = True
 
 
 @dataclass(slots=True)
@@ -209,7 +215,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         events = [Phrase.parse(c, e) for e, cues in r.events.items() for c in cues]
         kinds.append(
             CompiledKind(
-                r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events),
+                plain_of(r) if _PLAIN_RULES else r, PhraseSet(nouns), PhraseSet.of(r.cues), PhraseSet.of(r.exclude), PhraseSet(events),
                 frozenset(normalize_word(w) for w in r.cue_bridge),
                 PhraseSet.of(r.exclude_before) if r.exclude_before else None,
                 frozenset(normalize_word(w) for w in r.context_veto.words if " " not in w.strip()) if r.context_veto else frozenset(),
@@ -253,7 +259,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         PhraseSet.of(rules.negation.verbs),
         PhraseSet.of(["بين", "من", "ما بين"]),
         {k.rule.id: k for k in kinds},
-        CompiledKind(_OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])),
+        CompiledKind(plain_of(_OTHER) if _PLAIN_RULES else _OTHER, PhraseSet([]), PhraseSet([]), PhraseSet([]), PhraseSet([])),
         PhraseSet(
             [Phrase.parse(c, r.id) for r in rules.kinds for c in r.cues]
             + [Phrase.parse(c, r.id) for r in rules.kinds for c in _subject_cues(rules, r)]
@@ -384,7 +390,7 @@ def _captive_whole(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s_lo:
     marker (at most scope `captive_whole_gap` words between) counts captives (scope `captive_wholes`): "حررت 71
     رهينة من أصل 72 كانوا محتجزين", "يرتفع عدد المفرج عنهم إلى خمسة من أصل 17 خطفوا" - the
     whole is those taken, held; without it "من أصل 72" is read as a body size."""
-    wholes = ctx.rules.scope.captive_wholes
+    wholes = ctx.scope_rules.captive_wholes
     if not wholes or left < 2 or toks[left].brk_before:
         return None
     placed = ctx.sentence_claims.get(s_lo)
@@ -397,7 +403,7 @@ def _captive_whole(ctx: DocContext, comp: Compiled, toks: Sequence[Token], s_lo:
     if hit is None or any(toks[k].brk_before for k in range(hit[1], left)):
         return None
     right = placed[-1].right - getattr(toks, "offset", 0)
-    if not 0 <= hit[1] - right <= ctx.rules.scope.captive_whole_gap or any(toks[k].brk_before for k in range(right, hit[1] + 1)):
+    if not 0 <= hit[1] - right <= ctx.scope_rules.captive_whole_gap or any(toks[k].brk_before for k in range(right, hit[1] + 1)):
         return None
     return comp.by_id.get(rid)
 
@@ -814,7 +820,7 @@ def _step_next(ctx: DocContext, a, b) -> bool:
     if m is None:
         return False
     verb = m.group("verb")
-    return verb is None or normalize_word(verb).lstrip("وفل") in _change_words(ctx.rules.scope)
+    return verb is None or normalize_word(verb).lstrip("وفل") in _change_words(ctx.scope_rules)
 
 
 @per_object
@@ -1294,7 +1300,7 @@ def _nationals_named(ctx: DocContext, toks, left: int, right: int) -> str | None
     """The country whose nationals a figure counts, named by a side after its counted noun or
     by "من مواطنيها" with the country before the figure (rules/scope.yaml nationals_*), in the
     figure's clause and within `nationals_reach` words; None otherwise.  Reads those words only."""
-    sr, gaz = ctx.rules.scope, ctx.gaz
+    sr, gaz = ctx.scope_rules, ctx.gaz
     reach, n = sr.nationals_reach, len(toks)
     if right + 1 < n and sr.own_nationals_words and "من" in toks[right].forms and not toks[right].brk_before \
             and not toks[right + 1].brk_before and not toks[right + 1].forms.isdisjoint(ctx.scope.own_nationals_words):
@@ -1745,7 +1751,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         # "خطف سبعة مهندسين، وأفرج عن خمسة منهم": those freed of the captives held are the release
         # itself (rules/scope.yaml `released_of_held`), not a part of another release
         whole_release = subset_of_other_kind and parent is not None and parent.claim.kind in \
-            ctx.rules.scope.released_of_held.get(rule.kind, ())
+            ctx.scope_rules.released_of_held.get(rule.kind, ())
         if (subset_of_other_kind and not whole_release) or (
             group == rule.group and not part_of_list and sibling is None and left > 0
             and not toks[left].brk_before and _may(ctx, toks, ctx.scope.additive)
@@ -1766,7 +1772,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             group = _subset_group(ctx, toks, i1)
         cue_period = period_of(ctx.scope, toks, left, right, ctx.info(toks),
                                event_clause_for(ctx.rules.directory),
-                               day_cues=rule.kind not in ctx.rules.scope.day_dated_kinds)
+                               day_cues=rule.kind not in ctx.scope_rules.day_dated_kinds)
         period = cue_period or rule.period
         if n.form == "ordinal" and cue_period is None and rule.ordinal_period:
             period = rule.ordinal_period  # "للمرة السابعة عشرة": the count so far
@@ -1852,7 +1858,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
                 own = _unknown_place_item(ctx, toks, s_lo, left, right, rule.kind, places)
                 if own is not None:
                     group = own
-        sr = ctx.rules.scope
+        sr = ctx.scope_rules
         if (sr.nationals_group and rule.kind in sr.nationals_kinds and group == rule.group
                 and i1 < len(toks) and right > i1 and not toks[i1].is_digit()):
             # "بين القتلى 43 سوريا" in Beirut: Syrians there, part of the foreigners, not the toll
@@ -1935,7 +1941,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         inferred=inferred,
         warnings=ctx.bidi.warnings(num_s, num_e),
     )
-    if nationals_part and (group or "").startswith(ctx.rules.scope.nationals_group + ":"):
+    if nationals_part and (group or "").startswith(ctx.scope_rules.nationals_group + ":"):
         ctx.nationals_part_starts.add(start)
     noun = toks[i1].forms if i1 < len(toks) and right > i1 and not toks[i1].is_digit() else frozenset()
     off = getattr(toks, "offset", 0)
@@ -2776,11 +2782,11 @@ def _earlier_account_group(ctx: DocContext, toks: Sequence[Token], s_lo: int, le
     if not placed or not _may(ctx, toks, ctx.scope.earlier_account):
         return None
     last = placed[-1]
-    if last.claim.kind != kind or last.parent is not None or last.claim.group not in ctx.rules.scope.groups:
+    if last.claim.kind != kind or last.parent is not None or last.claim.group not in ctx.scope_rules.groups:
         return None
     k = last.right - getattr(toks, "offset", 0)
     j = left - 1
-    floor = max(k, left - ctx.rules.scope.subject_window)
+    floor = max(k, left - ctx.scope_rules.subject_window)
     while j >= floor:
         if toks[j].is_digit():
             return None
@@ -3725,8 +3731,8 @@ def _adjective_country(ctx: DocContext, s_lo: int, s_hi: int, clause_end: int, a
 def _names_the_country(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> bool:
     """Does the figure's clause name the whole country ("عدد القتلى في البلاد", rules/scope.yaml
     `country_words`) within `country_reach` words of the figure?  Bounded window."""
-    lex, reach = ctx.scope, ctx.rules.scope.country_reach
-    if not ctx.rules.scope.country_words:
+    lex, reach = ctx.scope, ctx.scope_rules.country_reach
+    if not ctx.scope_rules.country_words:
         return False
     info = ctx.info(toks)
     lo = max(info.clause_start(min(left, len(toks) - 1)), left - reach)
@@ -3755,7 +3761,7 @@ def _in_care(ctx: DocContext, toks: Sequence[Token], left: int, right: int) -> b
     """Is the figure said to be still in care (rules/scope.yaml `in_care_*`)?  A still-word
     within `in_care_reach` words before the figure or after its noun, and a word of care after
     the figure, in its clause.  Bounded windows."""
-    lex, reach = ctx.scope, ctx.rules.scope.in_care_reach
+    lex, reach = ctx.scope, ctx.scope_rules.in_care_reach
     info = ctx.info(toks)
     if not (info.may_hold(lex.in_care_still) and info.may_hold(lex.in_care_words)):
         return False  # (the sentence holds no still-word or no word of care)
@@ -3783,7 +3789,7 @@ def _in_shelter(ctx: DocContext, toks: Sequence[Token], right: int) -> bool:
     words = ctx.scope.shelter_words
     if not ctx.info(toks).may_hold(words):
         return False
-    for k in range(right, min(len(toks), right + ctx.rules.scope.shelter_reach)):
+    for k in range(right, min(len(toks), right + ctx.scope_rules.shelter_reach)):
         if toks[k].brk_before:
             break
         if words.at(toks, k) is not None:
@@ -3804,7 +3810,7 @@ def _among_whole_before(ctx: DocContext, toks: Sequence[Token], left: int) -> bo
     `among_modifiers_reach` definite words of the whole between them ("بين الرهائن المحررين 24
     يابانيا", "من بين القتلى المدنيين 12 طفلا", "بين الرهائن المفرج عنهم 5 فرنسيين";
     rules/scope.yaml `among_wholes`, `among_modifiers_reach`, `among_modifier_tails`).  Bounded."""
-    sr = ctx.rules.scope
+    sr = ctx.scope_rules
     k = left
     for step in range(sr.among_modifiers_reach + 1):
         if k <= 0 or toks[k].brk_before:
@@ -3838,7 +3844,7 @@ def _nationals_part(ctx: DocContext, toks: Sequence[Token], i1: int, right: int,
     (rules/scope.yaml `nationals_parts`), as "30 بريطانيا بين القتلى" is - with no place known
     too (a part is never the toll); at the nationals' home it stays a part named by its noun.
     Reads the counted noun only."""
-    sr = ctx.rules.scope
+    sr = ctx.scope_rules
     if not (sr.nationals_group and sr.nationals_parts and kind in sr.nationals_kinds
             and (group or "").startswith("subset:") and i1 < right <= len(toks)):
         return group
@@ -3895,7 +3901,7 @@ def _of_a_total_after(ctx: DocContext, comp: Compiled, toks: Sequence[Token], ki
     48 جريحا، بينهم طفلان، من أصل 140 جريحا" makes 48 a part of the 140.  The marker stands
     within `totals_of_reach` words after the figure and before a clause of its own ("، وأن …");
     the total's figure and noun within as many words after the marker.  Bounded windows."""
-    sr = ctx.rules.scope
+    sr = ctx.scope_rules
     if kind not in sr.totals_of_kinds or right >= len(toks):
         return False
     totals_of = ctx.scope.totals_of
@@ -3932,7 +3938,7 @@ def _partitive_of_whole_after(ctx: DocContext, toks: Sequence[Token], kind: str,
     of that whole, not a rival value of the same quantity.  The marker stands within
     `totals_of_reach` words after the figure, before a clause of its own; a number follows it
     within two words.  Bounded windows."""
-    sr = ctx.rules.scope
+    sr = ctx.scope_rules
     wholes = ctx.scope.partitive_wholes
     if (kind not in sr.partitive_whole_kinds or i1 >= len(toks) or toks[i1].brk_before
             or toks[i1].text != "من" or not _may(ctx, toks, wholes)):
@@ -4064,17 +4070,17 @@ def _case_total(ctx: DocContext, toks: Sequence[Token], left: int, i1: int, kind
     if hit is None:
         return False
     after = hit[1]
-    unless = ctx.rules.scope.case_nouns_unless
+    unless = ctx.scope_rules.case_nouns_unless
     if after < len(toks) and not toks[after].brk_before and not toks[after].forms.isdisjoint(unless):
         return False
     if lex.case_totals.ending_at(toks, left) is not None:
         return True
-    if kind not in ctx.rules.scope.case_death_kinds:
+    if kind not in ctx.scope_rules.case_death_kinds:
         return False  # ("بلغ عدد حالات الفقد 95 حالة": the cases of the missing are their count)
     if after < len(toks) and not toks[after].brk_before and lex.case_died_after.at(toks, after) is not None:
         return True  # "374 حالة توفي منها 329": the cases, of which some died
     # a count of deaths, or a case noun of its own, before the figure in its clause (bounded)
-    for k in range(left - 1, max(-1, left - 1 - ctx.rules.scope.case_reach), -1):
+    for k in range(left - 1, max(-1, left - 1 - ctx.scope_rules.case_reach), -1):
         if not toks[k].forms.isdisjoint(unless):
             # "99 وفاة و461 حالة": the deaths were counted; these are the cases (not "عدد
             # الوفيات 30 حالة", "حالات الوفاة": the noun of death counts this figure)
@@ -4163,7 +4169,7 @@ def _identifier(ctx: DocContext, comp: Compiled, toks: Sequence[Token], left: in
     after the figure?"""
     if i1 < len(toks) and not toks[i1].brk_before and any(ck.nouns.at(toks, i1) for ck in comp.kinds if ck.nouns):
         return False  # "رحلة أقلت 150 راكبا": a count
-    reach = ctx.rules.scope.identifier_reach
+    reach = ctx.scope_rules.identifier_reach
     k = left - 1
     while k >= 0 and left - k <= reach + 1:
         if ctx.scope.identifier_nouns.at(toks, k, left) is not None:
@@ -4332,7 +4338,7 @@ def _clause_past_aside(ctx: DocContext, toks: Sequence[Token], right: int) -> tu
         return None
     info = ctx.info(toks)
     k = info.clause_end(right + 1)  # the token opening the clause after the aside
-    if k >= len(toks) or k - right > ctx.rules.scope.aside_reach:
+    if k >= len(toks) or k - right > ctx.scope_rules.aside_reach:
         return None
     first = toks[k]
     if first.text[:1] in "وف" and (first.text[1:] in first.forms or first.text[1:2].isdigit() or len(first.text) == 1):

@@ -19,6 +19,7 @@ from crosscheck.ruleset.loader import Formula, KindRule, RuleSet
 from crosscheck.text.lexicon import FormPositions, Phrase, PhraseSet, form_positions, longest_of
 from crosscheck.text.normalize import normalize_word
 from crosscheck.util.memo import per_object
+from crosscheck.util.plain import plain_of
 
 from crosscheck.extract.context import vote_event
 
@@ -37,7 +38,8 @@ class _Compiled:
         for r in rules.kinds:
             for f in r.formulas:
                 ps = PhraseSet(Phrase.parse(p) for p in f.phrases)
-                self.items.append((r, f, ps, _norm(r.sentence_needs)))
+                # (the rule and the formula as plain attributes: crosscheck.util.plain)
+                self.items.append((plain_of(r), plain_of(f), ps, _norm(r.sentence_needs)))
                 firsts.update(p.words[0].text for p in ps.phrases if not p.words[0].gap)
         # the formulas a sentence can start, from its forms (formulas_in asks only those)
         self.starts = PhraseSet.start_index([it[2] for it in self.items])

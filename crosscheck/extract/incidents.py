@@ -102,7 +102,7 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
     named = sum(per_sentence.values(), Counter())
     doc_incident = _strict_top(lead) or _strict_top(named) or \
         _strict_top(finder.counts(ctx.text, in_doc), finder.doc_min_mentions)
-    asides = _aside_words(tuple(ctx.rules.scope.asides))
+    asides = _aside_words(tuple(ctx.scope_rules.asides))
     out = []
     for c in claims:
         if c.kind not in finder.kinds:

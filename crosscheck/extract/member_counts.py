@@ -23,6 +23,7 @@ from crosscheck.ruleset.loader import KindRule, MemberList, RuleSet
 from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
 from crosscheck.text.tokens import Token
 from crosscheck.util.memo import per_object
+from crosscheck.util.plain import plain_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from crosscheck.extract.context import DocContext
@@ -37,7 +38,8 @@ class _Compiled:
         for r in rules.kinds:
             for m in r.member_lists:
                 before = PhraseSet(Phrase.parse(p) for p in m.before)
-                self.items.append((r, m, before, PhraseSet.of(m.after), _norm(r.sentence_needs)))
+                # (the rule and the list as plain attributes: crosscheck.util.plain)
+                self.items.append((plain_of(r), plain_of(m), before, PhraseSet.of(m.after), _norm(r.sentence_needs)))
                 firsts.update(p.words[0].text for p in before.phrases if not p.words[0].gap)
         # the member lists a sentence can start, from its forms (members_in asks only those)
         self.starts = PhraseSet.start_index([it[2] for it in self.items])

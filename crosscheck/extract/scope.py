@@ -17,6 +17,7 @@ from typing import Optional, Sequence
 
 from crosscheck.text import charclass
 from crosscheck.util.memo import per_object
+from crosscheck.util.plain import plain_of
 from crosscheck.util import re_cache, regex_cache
 from crosscheck.text.lexicon import Phrase, PhraseSet, longest_of
 from crosscheck.text.normalize import normalize_word
@@ -592,7 +593,7 @@ def _one_person_reported(rules: ScopeRules, later: list[str]) -> str:
 
 class ScopeLexicon:
     def __init__(self, rules: ScopeRules) -> None:
-        self.rules = rules
+        self.rules = plain_of(rules)  # (its fields read as plain attributes: crosscheck.util.plain)
         self.person = PhraseSet.of(rules.person_nouns)
         self.person_words = frozenset(normalize_word(w) for w in rules.person_nouns if " " not in w.strip())
         self.people_markers = frozenset(normalize_word(w) for w in rules.people_subset_markers)
