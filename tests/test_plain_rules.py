@@ -87,3 +87,30 @@ def test_rule_models_not_read_through_their_hook(monkeypatch, text):
         assert seen[cls.__name__] == 0, (cls.__name__, seen)
     assert seen[ScopeRules.__name__] <= 2, seen  # (ScopeLexicon's, once a document)
     assert seen["Claim"] > 0  # (the counting works: claims are still models)
+
+
+def _shape_by_attributes(c):
+    shape = c.qualifier if c.qualifier in ("range", "vague") else "point"
+    return (c.kind, c.value, c.high if shape == "range" else None, shape, c.actor)
+
+
+def test_merger_reads_claim_fields_as_the_model_gives_them():
+    """The mention merger and the claim loop read a claim's fields from its __dict__ (without
+    the model's hook): the same values as its attributes, for the claims of every fixture and
+    of dense text (ranges, vague figures, actors, votes)."""
+    from pathlib import Path
+
+    from crosscheck.extract import mentions
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("*.txt"))]
+    texts += [_votes(10), _long_clause(10), "قتل بين 10 و20 شخصا وأصيب عشرات آخرون، وفقد نحو 30"]
+    n = 0
+    for t in texts:
+        for c in extract_text(t):
+            n += 1
+            assert mentions._shape(c) == _shape_by_attributes(c)
+            assert mentions._key(c) == (_shape_by_attributes(c), c.event, c.group, c.location, c.period)
+            m = mentions.mention_of(c)
+            assert (m.start, m.end, m.surface, m.sentence, m.field) == (c.start, c.end, c.surface, c.sentence, c.field)
+    assert n > 80

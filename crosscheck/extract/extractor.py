@@ -489,7 +489,9 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
     vpending: list[tuple[int, int, str, int, Claim]] = []
 
     def enqueue(c: Claim, rank: int) -> None:
-        heappush(vpending if c.kind in VOTE_KINDS else pending, (c.start, c.end, c.kind, rank, c))
+        d = c.__dict__  # (the claim's fields, read without the model's attribute hook: mentions._shape)
+        kind = d["kind"]
+        heappush(vpending if kind in VOTE_KINDS else pending, (d["start"], d["end"], kind, rank, c))
 
     for k, c in enumerate(positions.extract_positions(ctx, rules)):
         enqueue(c, _POSITION_SEQ + k)
@@ -522,11 +524,12 @@ def _extract(document: Document, rules: RuleSet | None = None) -> list[Claim]:
         c = _claim(ctx, comp, n)
         if c is None:
             continue
-        if c.kind in _TALLY_KINDS:
-            tally_starts.append(c.start)
+        d = c.__dict__  # (as in enqueue)
+        if d["kind"] in _TALLY_KINDS:
+            tally_starts.append(d["start"])
             if votes is not None:
-                votes.tallies.append(c.start)
-        key = (c.start, c.end, c.kind, merge_key(c))
+                votes.tallies.append(d["start"])
+        key = (d["start"], d["end"], d["kind"], merge_key(c))
         if key not in waiting or not _DROP_REPEATS:
             waiting[key] = c
             enqueue(c, seq)

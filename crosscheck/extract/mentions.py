@@ -57,13 +57,19 @@ VOTE_KINDS = frozenset({"votes_for", "votes_against", "abstentions", "vetoes", "
 
 
 def _shape(c: Claim) -> tuple:
-    shape = c.qualifier if c.qualifier in ("range", "vague") else "point"
-    high = c.high if shape == "range" else None  # a range is its two ends
-    return (c.kind, c.value, high, shape, c.actor)
+    # (the fields read from the claim's __dict__, where a model keeps them: each attribute read
+    # of a pydantic model takes its class's __getattr__ hook, ~300 machine instructions, and the
+    # merger asks a dense text's every claim for its shape and key)
+    d = c.__dict__
+    q = d["qualifier"]
+    shape = q if q in ("range", "vague") else "point"
+    high = d["high"] if shape == "range" else None  # a range is its two ends
+    return (d["kind"], d["value"], high, shape, d["actor"])
 
 
 def _key(c: Claim) -> Hashable:
-    return (_shape(c), c.event, c.group, c.location, c.period)
+    d = c.__dict__
+    return (_shape(c), d["event"], d["group"], d["location"], d["period"])
 
 
 def merge_key(c: Claim) -> Hashable:
@@ -284,11 +290,12 @@ def mention_of(c: Claim) -> Mention:
         _set(m, "__pydantic_fields_set__", _FIELDS_SET)  # not a 216-byte set per mention
         return m
     m = _new_mention(Mention)
-    _set(m, "start", c.start)
-    _set(m, "end", c.end)
-    _set(m, "surface", c.surface)
-    _set(m, "sentence", c.sentence)
-    _set(m, "field", c.field)
+    d = c.__dict__  # (the claim's fields, each read without the model's attribute hook: see _shape)
+    _set(m, "start", d["start"])
+    _set(m, "end", d["end"])
+    _set(m, "surface", d["surface"])
+    _set(m, "sentence", d["sentence"])
+    _set(m, "field", d["field"])
     _set(m, "__pydantic_extra__", None)
     _set(m, "__pydantic_private__", None)
     _set(m, "__pydantic_fields_set__", _FIELDS_SET)
@@ -332,7 +339,9 @@ class MentionMerger:
         """`out` in document order: by start, end, kind, then the rank each claim was added with
         (a total order: independent of the order the claims arrived in)."""
         out, ranks = self.out, self.ranks
-        order = sorted(range(len(out)), key=lambda i: (out[i].start, out[i].end, out[i].kind, ranks[i]))
+        # (the fields from each claim's __dict__: see _shape)
+        dicts = [c.__dict__ for c in out]
+        order = sorted(range(len(out)), key=lambda i: (dicts[i]["start"], dicts[i]["end"], dicts[i]["kind"], ranks[i]))
         return [out[i] for i in order]
 
     def _in_headline(self, c: Claim) -> bool:
@@ -344,15 +353,17 @@ class MentionMerger:
     def add(self, c: Claim, rank: int = 0) -> None:
         first, by_shape = self.first, self.by_shape
         here = list(c.mentions) or [mention_of(c)]
-        k = _key(c)
+        shape = _shape(c)
+        d = c.__dict__
+        k = (shape, d["event"], d["group"], d["location"], d["period"])  # (_key(c))
         kept = first.get(k)
-        if kept is None and c.kind not in VOTE_KINDS:
+        if kept is None and d["kind"] not in VOTE_KINDS:
             # the same figure stated with a related scope ("في هرات" after "في أفغانستان"); a
             # vote kind's same figure is one of its key (same_figure), which `first` would have
             # given: every claim listed by shape has its key there, and a vote kind's fields
             # are never widened
             mine = self._in_headline(c)
-            for cand in by_shape.get(_shape(c), ())[:_SCAN]:
+            for cand in by_shape.get(shape, ())[:_SCAN]:
                 headline = mine or self._in_headline(cand)
                 if (same_figure(cand, c, self.nested, headline) and not _listed_next(cand, c, self.text)
                         and not (self.parts and (_part_apart(cand, c, self.parts) or _part_apart(c, cand, self.parts)))):
@@ -363,14 +374,14 @@ class MentionMerger:
             # sentence stating a value twice states two figures (the first stays the one later
             # mentions fold into)
             c.mentions = here
-            by_shape.setdefault(_shape(c), []).append(c)
+            by_shape.setdefault(shape, []).append(c)
             self.out.append(c)
             self.ranks.append(rank)
             return
         if kept is None:
             c.mentions = here
             first[k] = c
-            by_shape.setdefault(_shape(c), []).append(c)
+            by_shape.setdefault(shape, []).append(c)
             self.out.append(c)
             self.ranks.append(rank)
             return

@@ -87,7 +87,8 @@ class Occurrence:
 
     @property
     def kinds(self) -> set[str]:
-        return {c.kind for _, _, c in self.claims}
+        # (read from each claim's __dict__, without the model's attribute hook: mentions._shape)
+        return {c.__dict__["kind"] for _, _, c in self.claims}
 
 
 class VoteCues:
