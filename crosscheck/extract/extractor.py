@@ -4886,12 +4886,14 @@ def _hedge_after(ctx: DocContext, toks: Sequence[Token], j: int, fig: dict | Non
 
 def _hedge_kept(ctx: DocContext, look: str, toks: Sequence[Token], k: int, fig: dict | None):
     """HedgeLexicon.<look>(toks, k), asked once per figure and position when `fig` keeps it."""
+    if fig is not None:
+        found = fig.get((look, k), -1)
+        if found != -1:
+            return found  # (before the lexicon is looked up: most asks are answered here)
     find = getattr(lexicon_for(ctx.rules.hedges), look)
     if fig is None:
         return find(toks, k)
-    found = fig.get((look, k), -1)
-    if found == -1:
-        found = fig[(look, k)] = find(toks, k)
+    found = fig[(look, k)] = find(toks, k)
     return found
 
 
