@@ -114,3 +114,23 @@ def test_merger_reads_claim_fields_as_the_model_gives_them():
             m = mentions.mention_of(c)
             assert (m.start, m.end, m.surface, m.sentence, m.field) == (c.start, c.end, c.surface, c.sentence, c.field)
     assert n > 80
+
+
+def test_same_claims_with_the_rule_models(monkeypatch):
+    """The claims of the fixtures and of dense text are those made with the kind rules read
+    from the models themselves (_PLAIN_RULES off: the hook back on every read)."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("*.txt"))]
+    texts += [_votes(12), _long_clause(12)]
+    fast = [[c.model_dump_json() for c in extract_text(t)] for t in texts]
+    monkeypatch.setattr(extractor, "_PLAIN_RULES", False)
+    models = extractor.compile_rules.__wrapped__(_rules())
+    assert not any(type(ck.rule) is Plain for ck in models.kinds)
+    calls: list[int] = []
+    monkeypatch.setattr(extractor, "compile_rules", lambda rules: calls.append(1) or models)
+    slow = [[c.model_dump_json() for c in extract_text(t)] for t in texts]
+    assert len(calls) == len(texts)
+    assert fast == slow
+    assert sum(map(len, fast)) > 80

@@ -113,7 +113,8 @@ class _Num:
 
 
 # A compiled kind holds its rule as a plain copy (crosscheck.util.plain: the same field values,
-# read without pydantic's attribute hook; ~100 reads a dense figure).  False: the model itself.
+# read without pydantic's attribute hook; ~100 reads a dense figure).  False: the model itself
+# (read when a rule set is compiled: compile_rules keeps its answer per rule set).
 _PLAIN_RULES = True
 
 
