@@ -1481,7 +1481,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
     ):
         return None
     if (left > 0 and not toks[left].brk_before and _after_margin(ctx, toks, left) and not _margin_verb(ctx, toks, i1)
-            and not _margin_of_dead(ctx, toks, i1)):
+            and not _margin_of_dead(ctx, toks, left, i1)):
         return None  # "بفارق صوت واحد", "بزيادة 113 إصابة": a gap between figures counts nothing
 
     match = (whole, _whole_noun_end(ctx, whole, toks, i1), 1.0, 0) if whole is not None else \
@@ -4044,11 +4044,17 @@ def _after_margin(ctx: DocContext, toks: Sequence[Token], left: int) -> bool:
     return ctx.info(toks).may_hold(lex.margins) and lex.margins.ending_at(toks, left) is not None
 
 
-def _margin_of_dead(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:
-    """Is the figure after a margin word a rise in a toll by so many dead: a noun of the dead
-    right after it (scope margins_counted_nouns: "بزيادة نحو 1700 قتيل", "زيادة قدرها 4824
-    وفاة")?  (Its period is rules/periods.yaml's `increase`.)"""
-    return i1 < len(toks) and not toks[i1].brk_before and not toks[i1].forms.isdisjoint(ctx.scope.margins_counted_nouns)
+def _margin_of_dead(ctx: DocContext, toks: Sequence[Token], left: int, i1: int) -> bool:
+    """Is the figure after a margin word a rise in a toll by so many dead: a word of increase
+    (scope margins_counted_words) opens the margin and a noun of the dead follows the figure
+    (margins_counted_nouns: "بزيادة نحو 1700 قتيل", "زيادة قدرها 4824 وفاة")?  (Its period is
+    rules/periods.yaml's `increase`.)  A gap between two tolls ("بفارق 8 قتلى عن حصيلة الصباح")
+    stays a margin."""
+    sc = ctx.scope
+    if i1 >= len(toks) or toks[i1].brk_before or toks[i1].forms.isdisjoint(sc.margins_counted_nouns):
+        return False
+    found = sc.margins.ending_at(toks, left)
+    return found is not None and not toks[found[1]].forms.isdisjoint(sc.margins_counted_words)
 
 
 def _margin_verb(ctx: DocContext, toks: Sequence[Token], i1: int) -> bool:

@@ -746,6 +746,7 @@ class ScopeLexicon:
         self.margins = PhraseSet.of(rules.margins_before)
         self.margins_unless_after = frozenset(normalize_word(w) for w in rules.margins_unless_after)
         self.margins_counted_nouns = frozenset(normalize_word(w) for w in rules.margins_counted_nouns)
+        self.margins_counted_words = frozenset(normalize_word(w) for w in rules.margins_counted_words)
         self.identifier_nouns = PhraseSet.of(rules.identifier_nouns)
         self.totals_of = PhraseSet.of(rules.totals_of)
         self.partitive_wholes = PhraseSet.of(rules.partitive_wholes)

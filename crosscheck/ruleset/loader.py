@@ -952,6 +952,7 @@ class ScopeRules(_Strict):
     # ... nor when the figure's counted noun right after it names the dead: a rise in a toll by so
     # many dead ("أي بزيادة نحو 1700 قتيل خلال يوم", "بزيادة قدرها 4824 وفاة") counts those dead
     margins_counted_nouns: list[str] = Field(default_factory=list)
+    margins_counted_words: list[str] = Field(default_factory=list)
     # Nouns that name a thing by its number ("رحلة الخطوط الإثيوبية 302", "الرحلة 370"): a figure
     # in digits at most `identifier_reach` words after one, in its clause, with no counted noun
     # of a kind after it, is that number, not a count.
