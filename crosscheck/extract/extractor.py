@@ -2039,7 +2039,10 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
         for _s, _e, p in index.starting_at(k):
             ck = comp.by_id.get(p.payload)
             if ck is not None and k - end <= ck.rule.own_predicate_reach:
-                if match is not None and match[0].rule.kind not in ("other", ck.rule.kind) and (
+                yields = match is not None and ck.rule.id in match[0].rule.yield_after
+                if ck.rule.own_predicate_yielders_only and (not yields or _verb_of_captors(ctx, toks, k, _e)):
+                    continue  # (only over a counted noun that yields to it: "5 مسلحين قتلوا جنديين")
+                if match is not None and match[0].rule.kind not in ("other", ck.rule.kind) and not yields and (
                     match[0].nouns.at(toks, i1) is not None
                     or (i1 + 1 < len(toks) and "من" in toks[i1].forms and match[0].nouns.at(toks, i1 + 1) is not None)
                 ):
@@ -2061,6 +2064,17 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
         k += 1
     return None
 
+
+
+def _verb_of_captors(ctx: DocContext, toks: Sequence[Token], k: int, e: int) -> bool:
+    """The verb at toks[k:e] opens a clause of its own rather than telling what befell the
+    people before it: joined by "و" ("احتجزوا 40 رهينة في المبنى وقتلوا ثلاثة منهم"), or with a
+    count of its own after it (a figure, a part: "قتلوا اثنين", "قتل منهم 3")."""
+    if toks[k].text.startswith("و"):
+        return True
+    return e < len(toks) and not toks[e].brk_before and (
+        toks[e].is_digit() or _starts_number(ctx, toks[e]) or ctx.scope.subset_after.at(toks, e) is not None
+    )
 
 
 def _subset_of_people_end(ctx: DocContext, toks: Sequence[Token], k: int) -> int | None:

@@ -406,6 +406,11 @@ class KindRule(_Strict):
     # singular verb with its subject after it, "ولا يزال البحث جاريا عن آخرين مصيرهم مجهول"; a
     # relative clause of a thing, "في القرية التي …")
     own_predicate_stops: list[str] = Field(default_factory=list)
+    # The own predicate types only a figure whose counted noun is of a rule that yields to this
+    # one after it (yield_after): "14 رهينة آخرين بينهم عمال أجانب قتلوا" (the hostages' noun
+    # names who they are, the verb past their aside what befell them); a figure of people with
+    # no such noun keeps what its cues say ("5 مسلحين قتلوا جنديين": who killed, not who died)
+    own_predicate_yielders_only: bool = False
     # The rule applies only in an article mentioning one of these words: "محتجز" are hostages
     # where the article speaks of hostages or Israel; in a swap between states (Yemen, Iran and
     # the US, Russia and Ukraine) the detainees freed are prisoners.  An entry of several words
