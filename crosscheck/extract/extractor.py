@@ -151,6 +151,9 @@ class CompiledKind:
     object_cues: frozenset[str] = frozenset()  # object_cues, normalised: a return's noun ("اعاده")
     object_nouns: frozenset[str] = frozenset()  # the rule's counted nouns of one word, for object_cues
     object_fillers: frozenset[str] = frozenset()  # object_fillers, normalised ("اخر")
+    # exclude_before_first: words that veto a figure told before its people only (not a definite
+    # noun with its figure after, "هويات القتلى الـ36")
+    exclude_before_first: PhraseSet | None = None
 
 
 @dataclass(slots=True)
@@ -244,6 +247,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
                 frozenset(normalize_word(w) for w in r.nouns if " " not in w.strip())
                 if r.object_cues else frozenset(),
                 frozenset(normalize_word(w) for w in r.object_fillers),
+                PhraseSet.of(r.exclude_before_first) if r.exclude_before_first else None,
             )
         )
     all_cues = PhraseSet(p for k in kinds for p in k.cues.phrases)
@@ -1129,10 +1133,22 @@ def _not_noun_of(ck: CompiledKind | None, toks: Sequence[Token], i1: int) -> boo
 
 
 def _excluded_before(ck: CompiledKind | None, toks: Sequence[Token], left: int) -> bool:
-    """Does one of the rule's exclude_before words end right before the claim?"""
+    """Does one of the rule's exclude_before (or exclude_before_first) words end right before
+    the claim?"""
     return (
-        ck is not None and ck.exclude_before is not None and left > 0 and not toks[left].brk_before
-        and ck.exclude_before.ending_at(toks, left) is not None
+        ck is not None and left > 0 and not toks[left].brk_before and any(
+            ex is not None and ex.ending_at(toks, left) is not None for ex in (ck.exclude_before, ck.exclude_before_first)
+        )
+    )
+
+
+def _definite_whole(toks: Sequence[Token], i0: int, i1: int) -> bool:
+    """The figure at toks[i0] was read from a definite noun written before it ("القتلى الـ36",
+    "ضحايا الحادث الخمسة": _claim moves the noun after the figure, the tokens sharing the
+    words' offsets), so it names a whole group already known, not a part being counted."""
+    return (
+        i1 < len(toks) and toks[i1].nstart == toks[i0].nstart and toks[i1].nend == toks[i0].nend
+        and (toks[i0].is_digit() or toks[i0].text.lstrip("وفبكل").startswith("ال"))
     )
 
 
@@ -5450,6 +5466,9 @@ def _best_kind(ctx: DocContext, comp: Compiled, toks, left: int, i0: int, i1: in
         if (exclude_before is not None and left > 0 and not toks[left].brk_before
                 and exclude_before.ending_at(toks, left) and not _event_days(toks, i1, noun, r)):
             continue  # "خلال خمسة أيام" is a deadline, not a length
+        if (ck.exclude_before_first is not None and left > 0 and not toks[left].brk_before
+                and ck.exclude_before_first.ending_at(toks, left) and not _definite_whole(toks, i0, i1)):
+            continue  # "التعرف على هويات 30 ضحية": a step of the identification, not the toll
         if require_before is not None and not (
             left > 0 and not toks[left].brk_before and require_before.ending_at(toks, left)
         ):

@@ -124,7 +124,7 @@ class PhraseSets(_Strict):
 
 # the kind-rule lists whose entries are phrases: they may hold alternation groups and `@name`
 # references to rules/phrases.yaml, expanded when the rule is loaded
-PHRASE_FIELDS = ("cues", "cross_clause_cues", "antecedent_cues", "exclude", "exclude_before", "require_before",
+PHRASE_FIELDS = ("cues", "cross_clause_cues", "antecedent_cues", "exclude", "exclude_before", "exclude_before_first", "require_before",
                  "own_predicate")
 
 
@@ -318,6 +318,10 @@ class KindRule(_Strict):
     # release demanded refuses every figure its cue reaches, not only the one right after it
     # ("يطالب الخاطفون بإطلاق سراح 766 معتقلا، إضافة إلى 17 معتقلا")
     cue_exclude_before: bool = False
+    # Words right before the figure that veto it only when the figure comes before its people:
+    # a definite noun with its figure after ("التعرف على هويات القتلى الـ36") names the whole
+    # group, all of them, where "التعرف على هويات 30 ضحية" counts a step of the identification.
+    exclude_before_first: list[str] = Field(default_factory=list)
     # counted nouns (right after the figure, or after its "من") naming people this kind never
     # counts: soldiers or fighters who fled ("فر 40 جنديا", "عشرات من عناصره فروا") are no
     # displaced population, whatever the verb; the figure is left to the other rules
