@@ -197,6 +197,7 @@ class Compiled:
     own_rule_ids: tuple[str, ...] = ()  # the ids of those rules
     own_stops: frozenset[str] = frozenset()  # their own_predicate_stops, normalised
     own_reach: int = 0  # the farthest own_predicate_reach of those rules (_own_predicate's bound)
+    own_over: frozenset[str] = frozenset()  # every rule's own_predicate_over (rule ids)
 
 
 def _hamza_entries(words) -> dict | None:
@@ -294,6 +295,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         own_rule_ids=tuple(r.id for r in rules.kinds if r.own_predicate),
         own_stops=frozenset(normalize_word(w) for r in rules.kinds for w in r.own_predicate_stops),
         own_reach=max((r.own_predicate_reach for r in rules.kinds if r.own_predicate), default=0),
+        own_over=frozenset(x for r in rules.kinds for x in r.own_predicate_over),
     )
 
 
@@ -2049,15 +2051,19 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
     cues = ctx.cue_index(comp.tagged_cues, toks)
     openers = _predicate_for(ctx.rules.hedges).openers
     k = end
+    passed = False  # a cue of the figure's own kind passed (its people's relative clause)
     while k < len(toks):
         if toks[k].brk_before:
             return None
         for _s, _e, p in index.starting_at(k):
             ck = comp.by_id.get(p.payload)
             if ck is not None and k - end <= ck.rule.own_predicate_reach:
-                yields = match is not None and ck.rule.id in match[0].rule.yield_after
+                over = match is not None and match[0].rule.id in ck.rule.own_predicate_over
+                yields = match is not None and (ck.rule.id in match[0].rule.yield_after or over)
                 if ck.rule.own_predicate_yielders_only and (not yields or _verb_of_captors(ctx, toks, k, _e)):
                     continue  # (only over a counted noun that yields to it: "5 مسلحين قتلوا جنديين")
+                if passed and not over:
+                    return None  # the cue passed is the figure's predicate
                 if match is not None and match[0].rule.kind not in ("other", ck.rule.kind) and not yields and (
                     match[0].nouns.at(toks, i1) is not None
                     or (i1 + 1 < len(toks) and "من" in toks[i1].forms and match[0].nouns.at(toks, i1 + 1) is not None)
@@ -2073,8 +2079,13 @@ def _own_predicate(ctx: DocContext, comp: Compiled, toks: Sequence[Token], i1: i
             continue
         if t.is_digit() or _starts_number(ctx, t) or not t.forms.isdisjoint(openers) or not t.forms.isdisjoint(comp.own_stops):
             return None
-        for _s, _e, p in cues.starting_at(k):
-            kind = _KIND_OF_RULE.get(p.payload)
+        at_k = [p.payload for _s, _e, p in cues.starting_at(k)]
+        if match is not None and match[0].rule.id in comp.own_over and match[0].rule.id in at_k:
+            passed = True  # "ممن خطفوا": the clause that typed the figure; a predicate may follow
+        if passed:
+            at_k = ()  # (the clause's own words: "خطفوا خلال هجوم المسلحين على الإقليم")
+        for payload in at_k:
+            kind = _KIND_OF_RULE.get(payload)
             if kind is not None and kind not in comp.own_kinds:
                 return None  # "40 شخصا قتلوا وآخرون ما زالوا مفقودين": the cue is the figure's predicate
         k += 1

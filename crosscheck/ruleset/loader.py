@@ -415,6 +415,10 @@ class KindRule(_Strict):
     # names who they are, the verb past their aside what befell them); a figure of people with
     # no such noun keeps what its cues say ("5 مسلحين قتلوا جنديين": who killed, not who died)
     own_predicate_yielders_only: bool = False
+    # ... and over a figure these rules typed (rule ids), its people's relative clause passed on
+    # the way ("19 طفلا ممن خطفوا من المدرسة أعيدوا إلى ذويهم": the abduction's verb typed them
+    # held, the predicate after the clause tells they came back)
+    own_predicate_over: list[str] = Field(default_factory=list)
     # The rule applies only in an article mentioning one of these words: "محتجز" are hostages
     # where the article speaks of hostages or Israel; in a swap between states (Yemen, Iran and
     # the US, Russia and Ukraine) the detainees freed are prisoners.  An entry of several words
