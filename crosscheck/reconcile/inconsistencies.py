@@ -77,6 +77,12 @@ def _moment(c: ClusterClaim, placed: bool) -> Optional[Moment]:
     return ("doc", c.doc, c.as_of)
 
 
+def _article_moment(c: ClusterClaim) -> Moment:
+    """A figure's moment inside its article: its day only when its own sentence names a date
+    ("يوم الأحد 25 سبتمبر"); one dated by the article or by "أمس" is the article's news."""
+    return ("doc", c.doc, c.as_of if c.as_of_from == "text" else None)
+
+
 def _fmt(v: Optional[float]) -> str:
     if v is None:
         return "?"
@@ -114,6 +120,10 @@ def _when(m: Moment) -> str:
 
 
 FALLBACK = "fallback"
+# a side read inside each article: every figure, its place stated or taken from its article, at
+# the moment of its article (`_moment` unplaced): a part an article sets apart at its own place
+# is held against that article's own whole (`_own_article_parts`)
+ARTICLE = "article"
 
 
 class _Side:
@@ -141,14 +151,14 @@ class _Side:
                 continue  # far below a larger figure of its own article and day: a part of it
             if c.period == EARLIER_PERIOD:
                 continue  # an earlier figure recalled: not of its article's moment
-            if placed and member is not True and "location" in c.inferred:
+            if placed and member not in (True, ARTICLE) and "location" in c.inferred:
                 if member == FALLBACK:
                     later.append(c)
                 continue  # its place was taken from the article, not stated: an unnamed town's
                 # figure often lands on the country, and must not stand for the country's
             s = claim_span(c, integral)
             loose = stretched(c, s, cfg) or s
-            self.at[_moment(c, placed)].append((c, s, loose))
+            self.at[_article_moment(c) if member == ARTICLE else _moment(c, placed)].append((c, s, loose))
         stated = {(m, c.doc) for m, cs in self.at.items() for c, _s, _l in cs}
         for c in later:
             m = _moment(c, placed)
@@ -346,10 +356,23 @@ def part_whole_inconsistencies(eligible: Sequence[Cluster], cfg: ReconcileConfig
                 # national toll) count for an article stating none of that place (FALLBACK)
                 alt = side(whole, FALLBACK) if not named and cl.key.get("location") != whole.key.get("location") else None
                 found.extend(_part_whole(side(cl), side(whole, named), alt=alt, h=h))
+                if _own_article_parts(cl, whole):
+                    found.extend(_part_whole(side(cl, ARTICLE), side(whole, ARTICLE)))
                 parts_of[whole.id].append(cl)
     for wid, parts in parts_of.items():
         found.extend(_parts_sum(by_id[wid], parts, h, side))
     return found
+
+
+def _own_article_parts(part: Cluster, whole: Cluster) -> bool:
+    """Is `part` a group's part of `whole` at the whole's own place with a figure whose place was
+    taken from its article ("سقط 760 من القتلى في إقليم ألباي وحده" beside the country's 720
+    in one article: the unnamed province's figure is the country's subset)?  The regular check
+    leaves such figures out (an unnamed town's toll must not stand for the country's across
+    articles); inside one article they are checked against that article's largest whole."""
+    loc = part.key.get("location")
+    return bool(loc) and loc == whole.key.get("location") and \
+        any("location" in c.inferred for c in part.claims)
 
 
 def _is_subperiod(part: Cluster, whole: Cluster) -> bool:
