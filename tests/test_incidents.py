@@ -89,3 +89,12 @@ def test_an_unplaced_incidents_toll_joins_the_placed_figure_that_names_no_incide
     quake = Document(id="q", text="وأكد المدعي العام أن 7 من المهاجمين قتلوا في الزلزال في فرنسا.", date="2015-11-14")
     _claims, clusters = _clusters(war, quake)
     assert _cluster_of(clusters, "w", 7).id != _cluster_of(clusters, "q", 7).id
+
+
+def test_a_one_off_incidents_new_deaths_of_a_day_stay_an_increment():
+    # "new" deaths in 24 hours add to the fire's running total: never the total itself
+    new = Document(id="n", text="تواصل الحريق في غابات الإقليم. وسجلت السلطات خمس وفيات جديدة خلال 24 ساعة في الحريق.")
+    more = Document(id="m", text="تواصل الحريق في غابات الإقليم. وقضى 7 أشخاص آخرون أمس في الحريق.")
+    for d, v in ((new, 5), (more, 7)):
+        c = next(c for c in extract(d) if c.kind == "killed" and float(c.value) == v)
+        assert c.incident == "fire" and c.period != "cumulative"

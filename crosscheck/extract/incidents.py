@@ -46,6 +46,21 @@ class IncidentFinder:
         self.doc_min_mentions = rules.doc_min_mentions
         self.one_off = set(rules.one_off)
         self.one_off_periods = set(rules.one_off_periods)
+        self.new_words = {normalize_word(w) for w in rules.one_off_new_words}
+
+    def told_new(self, c: Claim) -> bool:
+        """Is the figure told as new or more ("تسع وفيات جديدة خلال 24 ساعة", "12 قتيلا آخرين"):
+        one of `new_words` among the few words right after its surface, in its clause?  Such
+        a figure adds to the running total; it is not the total.  Bounded: a few words."""
+        if not self.new_words or not c.sentence or not c.surface:
+            return False
+        at = c.sentence.find(c.surface)
+        if at < 0:
+            return False
+        after = c.sentence[at + len(c.surface):at + len(c.surface) + 40]
+        stop = _CLAUSE_STOP.search(after)
+        words = (after[:stop.start()] if stop else after).split()[:_NEW_WORDS_AFTER]
+        return any(normalize_word(w) in self.new_words for w in words)
 
     def may_match(self, text: str) -> list[bool]:
         """For each category: can the text hold a match of it?  (Its answers for a document
@@ -123,7 +138,7 @@ def assign_incidents(ctx, claims: list[Claim]) -> list[Claim]:
             out.append(c)
             continue
         update: dict = {"incident": incident}
-        if incident in finder.one_off and c.period in finder.one_off_periods:
+        if incident in finder.one_off and c.period in finder.one_off_periods and not finder.told_new(c):
             update["period"] = "cumulative"  # the toll of an event over in hours is its total
         # the extractor's own claims, held by nothing else: changed in place (a copy of each
         # held beside every original was the peak of a dense article's extraction)
@@ -139,6 +154,9 @@ _IN_PLACE = True
 # assign_incidents looks in a long sentence's excerpts only for the categories the document
 # may hold (tests turn it off to compare)
 _DOC_GATE = True
+
+# how many words after a figure's surface may tell it new (its counted noun, then "جديدة")
+_NEW_WORDS_AFTER = 3
 
 _CLAUSE_STOP = regex_cache.compile(r"[،,؛;.:!?\n]")
 

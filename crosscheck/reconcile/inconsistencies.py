@@ -372,7 +372,7 @@ def _own_article_parts(part: Cluster, whole: Cluster) -> bool:
     articles); inside one article they are checked against that article's largest whole."""
     loc = part.key.get("location")
     return bool(loc) and loc == whole.key.get("location") and \
-        any("location" in c.inferred for c in part.claims)
+        any("location:article" in c.inferred for c in part.claims)
 
 
 def _is_subperiod(part: Cluster, whole: Cluster) -> bool:

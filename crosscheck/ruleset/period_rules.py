@@ -178,6 +178,9 @@ class IncidentRules(_Strict):
     doc_min_mentions: int = Field(1, ge=1)
     one_off: list[str] = []
     one_off_periods: list[str] = []
+    # ... unless a word right after the figure tells it new or more ("تسع وفيات جديدة خلال 24
+    # ساعة"): an increment of the running total, not the total
+    one_off_new_words: list[str] = []
     examples: Examples
 
 
