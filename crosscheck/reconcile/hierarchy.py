@@ -75,6 +75,9 @@ class Hierarchy:
     coordination: Optional[regex.Pattern] = None  # "في": "200 قتيل في ألمانيا وبلجيكا" is combined
     stated_whole: Optional[regex.Pattern] = None  # "35 أوكرانيا، بينهم 24 بحارا": the part's whole
     rules_directory: str = ""
+    # normalised combination phrases of places below a country ("المدينتين معا"): their figure is
+    # always a combination of unnamed parts (`combined:<count>`)
+    combination_within: frozenset = frozenset()
     # place id -> the normalised words that name it (each name, its last word, with and without
     # the article): a list item named by its own place ("تليها كانو بـ364") is that place's figure
     place_words: dict = field(default_factory=dict)
@@ -143,6 +146,7 @@ class Hierarchy:
         places.sort()
         starts = [a for a, _b, _i in places]
         chosen: dict[int, Optional[int]] = {}
+        within: dict[int, Optional[int]] = {}
         for (s, e), phrase in found:
             k = bisect_left(starts, e)  # first figure starting after the phrase
             best: Optional[tuple[int, int]] = None
@@ -160,12 +164,17 @@ class Hierarchy:
                 if best is None or dist < best[0]:
                     best = (dist, ci)
             if best is not None:
-                chosen[best[1]] = self.combination_count.get(" ".join(phrase.split()))
+                key = " ".join(phrase.split())
+                if key in self.combination_within:
+                    within[best[1]] = self.combination_count.get(key)
+                    continue
+                chosen[best[1]] = self.combination_count.get(key)
+        out: dict[int, str] = {i: f"{COMBINED_PREFIX}{n if n is not None else 'n'}" for i, n in within.items()
+                               if i not in chosen}
         if not chosen:
-            return {}
+            return out
         roots = sorted({self.root(c.location) for i, c in enumerate(claims)
                         if i not in chosen and c.location and not is_combination(c.location)})
-        out: dict[int, str] = {}
         for i, count in chosen.items():
             if (count is None and len(roots) >= 2) or (count is not None and len(roots) == count):
                 out[i] = "+".join(roots)
@@ -501,10 +510,13 @@ def _build(rules_directory: str) -> Hierarchy:
     h = rules.hierarchy
     counts: dict[str, Optional[int]] = {}
     phrases: list[str] = []
+    within: set[str] = set()
     for combo in h.combinations:
         for p in combo.phrases:
             counts[normalize_word(p)] = combo.count
             phrases.append(p)
+            if combo.within_country:
+                within.add(normalize_word(p))
     pattern = regex_cache.compile(_phrase_pattern(phrases)) if phrases else None
     alone = alone_pattern(h.alone)
     return Hierarchy(
@@ -516,6 +528,7 @@ def _build(rules_directory: str) -> Hierarchy:
         disjoint=tuple(frozenset(s) for s in h.disjoint_groups),
         combination=pattern,
         combination_count=counts,
+        combination_within=frozenset(within),
         window=h.combination_window,
         alone=alone,
         partitive=_partitive_pattern(h.partitive_nouns),

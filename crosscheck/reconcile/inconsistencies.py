@@ -356,7 +356,7 @@ def part_whole_inconsistencies(eligible: Sequence[Cluster], cfg: ReconcileConfig
                 # national toll) count for an article stating none of that place (FALLBACK)
                 alt = side(whole, FALLBACK) if not named and cl.key.get("location") != whole.key.get("location") else None
                 found.extend(_part_whole(side(cl), side(whole, named), alt=alt, h=h))
-                if _own_article_parts(cl, whole):
+                if _own_article_parts(cl, whole, h):
                     found.extend(_part_whole(side(cl, ARTICLE), side(whole, ARTICLE)))
                 parts_of[whole.id].append(cl)
     for wid, parts in parts_of.items():
@@ -364,14 +364,18 @@ def part_whole_inconsistencies(eligible: Sequence[Cluster], cfg: ReconcileConfig
     return found
 
 
-def _own_article_parts(part: Cluster, whole: Cluster) -> bool:
-    """Is `part` a group's part of `whole` at the whole's own place with a figure whose place was
-    taken from its article ("سقط 760 من القتلى في إقليم ألباي وحده" beside the country's 720
-    in one article: the unnamed province's figure is the country's subset)?  The regular check
-    leaves such figures out (an unnamed town's toll must not stand for the country's across
-    articles); inside one article they are checked against that article's largest whole."""
+def _own_article_parts(part: Cluster, whole: Cluster, h: Hierarchy) -> bool:
+    """Is `part` the plain subset (`subset_prefixes[0]`: a figure set apart at a place the
+    gazetteer does not know or counted out of the toll, Hierarchy.annotate) of `whole` at the
+    whole's own place, with a figure whose place was taken from its article ("سقط 760 من القتلى
+    في إقليم ألباي وحده" beside the country's 720 in one article)?  The regular check leaves
+    such figures out (an unnamed town's toll must not stand for the country's across articles);
+    inside one article they are checked against that article's largest whole.  A named group
+    (soldiers, "subset:<noun>") is left out: measured, a named group placed by its article was
+    often another quantity than its article's whole (an operation's soldiers beside a day's dead)."""
     loc = part.key.get("location")
     return bool(loc) and loc == whole.key.get("location") and \
+        part.key.get("group") == h.subset_prefixes[0] and \
         any("location:article" in c.inferred for c in part.claims)
 
 

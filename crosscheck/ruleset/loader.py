@@ -1113,6 +1113,9 @@ class Combination(_Strict):
 
     count: Optional[int] = Field(None, ge=2)
     phrases: list[str] = Field(min_length=1)
+    # places below a country ("المدينتين معا": two cities): the figure sums parts the article's
+    # countries do not name, so it is never taken for those countries' combination
+    within_country: bool = False
 
 
 class SentenceExamples(_Strict):
