@@ -113,6 +113,7 @@ class VoteCues:
         self.committees = {normalize_word(w): n for w, n in rules.committee_ordinals.items()}
         self.ordinals = {normalize_word(w): n for w, n in rules.text_ordinals.items()}
         self.month_anchors = frozenset(normalize_word(w) for w in rules.month_anchor_words)
+        self.yearly = tuple(" ".join(normalize_word(x) for x in w.split()) for w in rules.yearly_words)
 
     def find(self, text: str) -> list[Cue]:
         out = []
@@ -876,8 +877,11 @@ def describe(ctx, occs: list[Occurrence], vc: VoteCues, cues: list[Cue]) -> list
             # "ويأتي التصويت بعد تسعة أيام من إسقاط روسيا مشروع قرار رغم تأييد 12 عضوا له": the
             # earlier event's vote, that many days before the article's
             lead = next((c for c in reversed(before) if c.id == "after_event" and c.start >= s_lo), None)
-            if lead is None and stepped and not own and not own_before:
-                lead = step  # "بعد نحو شهرين من إقرار المشروع في اللجنة الأولى بأغلبية 123"
+            if lead is None and step is not None and not own and not own_before and (
+                    stepped or _holds_tally(text[step.end:first], vc)):
+                # "بعد نحو شهرين من إقرار المشروع في اللجنة الأولى بأغلبية 123", "بعد شهرين من
+                # اعتماد القرار بتأييد 84 دولة"
+                lead = step
             days = _days_before(text[lead.start:lead.end], vc) if lead is not None else None
             if days:
                 fields["when"] = f"d-{days}"
@@ -1228,7 +1232,7 @@ def _month_of(ctx, lead: str, vc: VoteCues) -> str:
     of them after a `month_anchor_words` word ("منذ أكتوبر": a period's start); "" otherwise."""
     from crosscheck.text.dates import months_named
 
-    months = months_named(lead, _date_rules(ctx), anchors=vc.month_anchors)
+    months = months_named(lead, _date_rules(ctx), anchors=vc.month_anchors, yearly=vc.yearly)
     return f"m{next(iter(months))}" if len(months) == 1 else ""
 
 
@@ -1240,6 +1244,15 @@ def _date_rules(ctx) -> DateRules:
     if found is None:
         found = ctx.__dict__["_vote_date_rules"] = date_rules(ctx.rules.directory)
     return found
+
+
+_CLAUSE_BREAK = regex_cache.compile(r"[،,.؛;:!?؟]")
+
+
+def _holds_tally(gap: str, vc: VoteCues) -> bool:
+    """Does an earlier step end right before the figures ("من اعتماد| القرار بتأييد |84"): its
+    text and the tally's verb, at most `step_gap_words` words and no clause break?"""
+    return len(gap.split()) <= vc.rules.step_gap_words and _CLAUSE_BREAK.search(gap) is None
 
 
 def _days_before(lead: str, vc: VoteCues) -> Optional[int]:

@@ -286,7 +286,8 @@ def _when_span(when: str, published: date, slack: int = 2) -> Optional[tuple[dat
         # a count of months ("بعد نحو شهرين من", 60 days) is a month's length or so off either way;
         # a count of years ("بعد نحو عام على اعتماد", 365) a season either way (a year is said of
         # 9 to 15 months)
-        slack = max(slack, days // 8 if days < 365 else days // 4)
+        # ("بعد شهرين" is said of seven weeks as of nine: a quarter of a count of a month or more)
+        slack = max(slack, days // 8 if days < 30 else days // 4)
         return day - timedelta(days=slack), day + timedelta(days=slack)
     if when == "y-1":
         return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
@@ -329,11 +330,15 @@ def _last_month_named(occ: Occ, claims: Sequence[Claim], published: date) -> Opt
 def _past_month(occ: Occ, claims: Sequence[Claim], year: int) -> Optional[int]:
     """The one month the occurrence's sentences name for its past year, if any."""
     from crosscheck.reconcile.dating import date_rules
-    from crosscheck.text.dates import month_of_year
+    from crosscheck.text.dates import lone_month, month_of_year
 
     rules = date_rules()
-    months = {month_of_year(claims[i].sentence, year, rules) for i in occ.members if claims[i].sentence}
+    sentences = {claims[i].sentence for i in occ.members if claims[i].sentence}
+    months = {month_of_year(s, year, rules) for s in sentences}
     months.discard(None)
+    if not months:  # "عام 1986، أولهما في 31 يوليو": the year's one month, named without it
+        months = {lone_month(s, year, rules) for s in sentences}
+        months.discard(None)
     return months.pop() if len(months) == 1 else None
 
 

@@ -89,7 +89,9 @@ class VoteRules(_Strict):
     cited_text_words: list[str] = []
     other_text_year_words: int = Field(4, ge=1)
     amends_gap_words: int = Field(3, ge=1)
+    step_gap_words: int = Field(3, ge=0)
     month_anchor_words: list[str] = []
+    yearly_words: list[str] = []
 
 
 @lru_cache(maxsize=8)

@@ -627,16 +627,34 @@ def month_of_year(sentence: str, year: int, rules: DateRules) -> Optional[int]:
     return found.pop() if len(found) == 1 else None
 
 
+def lone_month(sentence: str, year: int, rules: DateRules) -> Optional[int]:
+    """The one month a sentence names by name, without a year, after naming `year` and no other
+    ("أسقطت مشروعين عام 1986، أولهما في 31 يوليو": 7), or None."""
+    p = _patterns(rules)
+    text = normalize(sentence).text
+    at = text.find(str(year))
+    if at < 0 or p.month_year.search(text) is not None:
+        return None
+    if any(m.group() != str(year) for m in _A_YEAR.finditer(text)):
+        return None
+    found = {p.month_number.get(_month_name(p, m[1])) for m in p.month_re.finditer(text, at)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+_A_YEAR = regex_cache.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_AFTER_MONTH = regex_cache.compile(r"\s*(?:[/(-]\s*[^\s\d]+(?:\s+[^\s\d]+)?\s*\)?)?\s*[،,]?\s*(?:عام\s+)?(\d{4})(?!\d)")
 
 
 def months_named(sentence: str, rules: DateRules, not_after: Optional[int] = None,
-                 anchors: frozenset[str] = frozenset()) -> frozenset[int]:
+                 anchors: frozenset[str] = frozenset(), yearly: tuple[str, ...] = ()) -> frozenset[int]:
     """The months (1-12) a sentence names by name, with or without a year ("في شباط/فبراير").
     `not_after`: a month written with a later year than this ("حتى 30 يونيو/حزيران 2023" in a
     2019 article: a mandate's end, a deadline) is left out - no past event's month.
     `anchors`: normalised words that make a month within the three words after them the start or
-    end of a period ("منذ أكتوبر", "حتى 5 نوفمبر"), left out too."""
+    end of a period ("منذ أكتوبر", "حتى 5 نوفمبر"), left out too.
+    `yearly`: normalised phrases that make a month right after them (its other spelling between)
+    a date recurring each year ("11 يوليو/تموز من كل عام"), left out too."""
     p = _patterns(rules)
     text = normalize(sentence).text
     found = set()
@@ -647,9 +665,21 @@ def months_named(sentence: str, rules: DateRules, not_after: Optional[int] = Non
                 continue
         if anchors and any(w in anchors for w in text[max(0, m.start() - 40):m.start()].split()[-3:]):
             continue
+        if yearly and _recurs(text, m.end(), yearly):
+            continue
         found.add(p.month_number.get(_month_name(p, m[1])))
     found.discard(None)
     return frozenset(found)
+
+
+_OTHER_SPELLING = regex_cache.compile(r"\s*(?:[/(-]\s*[^\s\d]+\s*\)?)?\s*")
+
+
+def _recurs(text: str, end: int, yearly: tuple[str, ...]) -> bool:
+    """Does one of the `yearly` phrases follow a month ending at `end` (past its other
+    spelling: "يوليو/تموز من كل عام")?"""
+    at = _OTHER_SPELLING.match(text, end).end()
+    return any(text.startswith(y, at) for y in yearly)
 
 
 def names_last_year(sentence: str, rules: DateRules) -> bool:
