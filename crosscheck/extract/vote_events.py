@@ -313,8 +313,9 @@ def rival_draft(ctx, vc: VoteCues, cue: Cue) -> bool:
 def _negated(text: str, at: int, vc: VoteCues) -> bool:
     """A veto said not to apply ("لا يسري عليها حق النقض", "دون استخدام الفيتو")."""
     before = [w for _, _, w in _words(text, max(0, at - 48), at)]
-    if before and before[-1] == "حق":
-        before.pop()  # "حق النقض" read at its second word: the three words before the phrase
+    if before and "حق" in bare_forms(before[-1]):
+        # "حق النقض" read at its second word ("لم يكن خاضعا لحق النقض"): the three words before the phrase
+        before.pop()
     before = before[-3:]
     return any(not vc.negators.isdisjoint(bare_forms(w)) for w in before)
 

@@ -356,7 +356,9 @@ def pin_numbered(occs: Sequence[Occ]) -> None:
     article of a year on that names no past year) takes the days of that first report, so that it
     meets the vote and the reports of its days that name no number.  Only a later vote of its
     article (`n` above 1) is read so: an article's first vote is its own news, and a number named
-    beside it ("بأغلبية 13 صوتا وفقا للقرار 2231") may be an older text's, not this vote's.  An
+    beside it ("بأغلبية 13 صوتا وفقا للقرار 2231") may be an older text's, not this vote's -
+    unless it gives the first report's whole tally again ("القرار 502، الذي اعتمد بعشرة أصوات
+    مقابل صوت واحد وامتناع أربعة", thirty years on: `same_tally`), the text's own vote recalled.  An
     amendment naming the text it amends is left as it is.  One pass per number (linear)."""
     first: dict[str, Occ] = {}
     for o in occs:
@@ -366,7 +368,9 @@ def pin_numbered(occs: Sequence[Occ]) -> None:
                 first[r] = o
     for o in occs:
         f = first.get(o.get("res"))
-        if f is None or f is o or o.get("subj") == "amendment" or o.lo <= f.hi or o.get("n") in ("", "1"):
+        if f is None or f is o or o.get("subj") == "amendment" or o.lo <= f.hi:
+            continue
+        if o.get("n") in ("", "1") and not same_tally(o, f):
             continue
         o.lo, o.hi, o.exact = f.lo, f.hi, f.exact
 
