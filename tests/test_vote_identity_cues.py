@@ -97,3 +97,28 @@ def test_a_past_vote_dated_by_its_lone_month_meets_its_report_not_another_months
     of = _of(clusters, "votes_for")
     assert of[("p1", 13)].id == of[("p2", 14)].id and of[("p1", 13)].status == "conflict"
     assert of[("p3", 13)].id != of[("p1", 13)].id
+
+
+def test_a_numbered_resolution_recalled_years_on_with_its_whole_tally_is_its_vote():
+    _, clusters = _clusters([
+        ("r1", "1990-08-03", "واعتمد مجلس الأمن أمس القرار 660 بأغلبية 14 صوتا مقابل لا شيء، وامتنع عضو واحد عن التصويت."),
+        ("r2", "1990-08-04", "وكان المجلس قد أصدر الخميس القرار 660 بتأييد 13 عضوا وامتناع عضو واحد."),
+        ("r3", "2010-08-02", "ويستند الموقف الكويتي إلى القرار 660، الذي اعتمد بأغلبية 14 صوتا مقابل لا شيء وامتناع عضو واحد، "
+                             "وطالب بالانسحاب الفوري."),
+    ])
+    of = _of(clusters, "votes_for")
+    assert of[("r1", 14)].id == of[("r3", 14)].id == of[("r2", 13)].id
+
+
+def test_a_resolution_named_with_its_bodys_pronoun_gives_its_number():
+    claims, _ = _clusters([
+        ("q1", "1999-06-11", "وأقر المجلس أمس في قراره 1244 نشر قوة دولية، بتأييد 14 عضوا وامتناع الصين."),
+    ])
+    assert any("res=1244" in (c.event or "") for c in claims if c.kind == "votes_for"), [c.event for c in claims]
+
+
+def test_a_veto_said_not_to_apply_at_lihaqq_is_none():
+    claims, _ = _clusters([
+        ("v1", "1971-12-07", "وصدر القرار الإجرائي أمس بتأييد 12 عضوا وامتناع ثلاثة، ولم يكن خاضعا لحق النقض."),
+    ])
+    assert all("veto" not in (c.event or "") for c in claims if c.kind == "votes_for"), [c.event for c in claims]
