@@ -1632,6 +1632,8 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
             # (a day is no place: "في التاسع من مايو")
             and (_then_next(ctx, toks, s_lo, left, i1) is None
                  or (_place_after(ctx, toks, i1) and not _starts_number(ctx, toks[i1 + 1])))
+            # "300 قتيل يوم 3 أيار و450 يوم 5 أيار": the same quantity a day on, no part
+            and _dated_next(ctx, toks, s_lo, left, i1) is None
         )
         # a list of the same noun ("… بـ1643 حالة وفاة، … تارودانت بـ980 حالة") or a figure
         # joined to the one before ("نحو 1480 قتيلا و2100"): the same kind
@@ -3178,6 +3180,10 @@ def _sibling(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: i
         # التاسع من مايو", "قتل 9 أشخاص بالقنبلة، ثم 69 في الجزيرة"
         joined = _then_next(ctx, toks, s_lo, left, i1)
     if joined is None:
+        # the same quantity's next value, each told with its own day: "بلغت الحصيلة 300 قتيل يوم
+        # 3 أيار و450 يوم 5 أيار"
+        joined = _dated_next(ctx, toks, s_lo, left, i1)
+    if joined is None:
         # a figure contrasted with the one before, bare: "315 وفاة خلال الأسبوع الماضي، مقابل 240
         # في الأسبوع الذي سبقه" (the same quantity in another period)
         joined = _contrasted(ctx, toks, s_lo, left, i1)
@@ -3262,6 +3268,34 @@ def _then_next(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1:
             or _day_after(ctx, toks, i1)):
         return None  # a noun of its own ("ثم 3 مستشفيات") types the figure
     return _last_before(ctx, toks, s_lo, k, _THEN_GAP, touching=True)
+
+
+def _dated_next(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
+    """The claim a bare figure joined by "و" continues when each names its own day right after
+    it: "بلغت الحصيلة نحو 400 قتيل يوم 3 أيار و650 يوم 5 أيار" (650 is the toll two days on),
+    "300 يوم الاثنين و450 يوم الأربعاء".  The figure carries the "و" (or stands right after it),
+    a day follows it at once, and the sentence's last claim (a count of people) is followed at
+    once by a day that ends right before the "و" (_DATED_GAP words at most, no clause break).
+    Reads those words only."""
+    if left < 1 or i1 >= len(toks) or toks[i1].brk_before or toks[left].brk_before:
+        return None
+    waw = left if _waw_joined(toks, left) else left - 1 if toks[left - 1].text == "و" and not toks[left - 1].brk_before else -1
+    if waw < 0 or not _day_after(ctx, toks, i1):
+        return None
+    placed = ctx.sentence_claims.get(s_lo)
+    if not placed:
+        return None
+    last = placed[-1]
+    right = last.right - getattr(toks, "offset", 0)
+    if (last.parent is not None or last.claim.kind in _NOT_PEOPLE or last.claim.kind in _NOT_CONTRASTED
+            or not 0 <= right < waw or waw - right > _DATED_GAP or not _day_after(ctx, toks, right)):
+        return None
+    if any(toks[j].brk_before for j in range(right, waw + 1)):
+        return None
+    return last
+
+
+_DATED_GAP = 4  # words of the day between a claim and the "و" of the next day's figure ("يوم 20 آب")
 
 
 def _contrasted(ctx: DocContext, toks: Sequence[Token], s_lo: int, left: int, i1: int) -> _Placed | None:
