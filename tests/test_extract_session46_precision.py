@@ -39,3 +39,21 @@ def test_a_bare_figure_a_day_on_after_and_is_the_same_quantity_next_value():
     # with no day after it, a bare figure after "و" is left as before (no new reading)
     got = {(c.kind, c.value) for c in checked_claims("وبلغت الحصيلة 300 قتيل يوم الاثنين، و450 منزلا تضررت.")}
     assert ("killed", 450) not in got
+
+
+def test_a_fall_types_a_toll_only_as_its_object():
+    got = {(c.kind, c.value) for c in checked_claims(
+        "وقالت المنظمة إن عدد الواصلين إلى البلد المجاور تجاوز 90 ألفا، بينهم نحو 4 آلاف هذا الأسبوع، رغم سقوط العاصمة.")}
+    assert not any(k == "killed" for k, _ in got)
+    assert ("killed", 41) in {(c.kind, c.value) for c in checked_claims("وأعلنت الوزارة سقوط 41 مدنيا في القصف.")}
+    assert ("killed", 10) in {(c.kind, c.value) for c in checked_claims("وأدى القصف إلى سقوط عشرات القتلى.")}
+
+
+def test_former_hostages_a_list_of_prisoners_and_a_release_urged_are_no_captives_counted():
+    got = {(c.kind, c.value) for c in checked_claims("وقال الطبيب إن 320 رهينة سابقة ما زالوا في المستشفيات.")}
+    assert ("hostages_held", 320) not in got
+    assert ("hostages_held", 30) in {(c.kind, c.value) for c in checked_claims("ولا يزال الخاطفون يحتجزون 30 رهينة.")}
+    assert not [c for c in checked_claims("وتسلمت الحكومة من الجانب الآخر قائمة تضم 400 سجين.") if c.kind == "prisoners_released"]
+    assert not [c for c in checked_claims(
+        "ودعت الحكومة الجانب الآخر إلى الإسراع في إعادة 70 سجينا أنهوا محكومياتهم.") if c.kind == "prisoners_released"]
+    assert ("prisoners_released", 40) in {(c.kind, c.value) for c in checked_claims("وأفرجت الحكومة عن 40 سجينا.")}
