@@ -31,6 +31,16 @@ def disputed(rep, *values):
     return any(want <= g for g in groups)
 
 
+def fire_story(recalled: int, sentence: str, days=("2009-08-17", "2009-08-18", "2009-08-20")):
+    """Three dated reports of a fire's toll (40, 44, 50) and an undated article recalling
+    `recalled` in `sentence` (a format string): the documents and the claims."""
+    documents = docs(("a", days[0]), ("b", days[1]), ("c", days[2]), ("u", None))
+    claims = [claim(d, "killed", v, as_of=day, as_of_from="metadata", sentence=f"ارتفعت حصيلة الحريق إلى {v} قتيلا")
+              for d, v, day in (("a", 40, days[0]), ("b", 44, days[1]), ("c", 50, days[2]))]
+    claims.append(claim("u", "killed", recalled, as_of=None, as_of_from="none", sentence=sentence.format(recalled)))
+    return documents, claims
+
+
 RECALL_THURSDAY = "وكانت الوزارة قد أعلنت الخميس أن عدد الجرحى بلغ 44"
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from test_dated_earlier_figure import disputed, docs
-from test_reconciler_factory import claim
+from test_dated_earlier_figure import disputed, fire_story
 
 from crosscheck.reconcile.dating import month_day_days, named_month_day
 from crosscheck.reconcile.reconciler import build_report, reconcile
@@ -22,16 +21,7 @@ WEEKDAY = "ارتفعت حصيلة الحريق إلى 48 قتيلا، بعد أ
 
 
 def _story(recalled: int, sentence: str = NAMED, days=("2009-08-17", "2009-08-18", "2009-08-20")):
-    documents = docs(("a", days[0]), ("b", days[1]), ("c", days[2]), ("u", None))
-    claims = [claim("a", "killed", 40, as_of=days[0], as_of_from="metadata",
-                    sentence="ارتفعت حصيلة الحريق إلى 40 قتيلا"),
-              claim("b", "killed", 44, as_of=days[1], as_of_from="metadata",
-                    sentence="ارتفعت حصيلة الحريق إلى 44 قتيلا"),
-              claim("c", "killed", 50, as_of=days[2], as_of_from="metadata",
-                    sentence="ارتفعت حصيلة الحريق إلى 50 قتيلا"),
-              claim("u", "killed", recalled, as_of=None, as_of_from="none",
-                    sentence=sentence.format(recalled))]
-    return documents, claims
+    return fire_story(recalled, sentence, days)
 
 
 def test_an_undated_figure_naming_a_day_and_month_meets_that_days_report():
