@@ -1934,7 +1934,7 @@ def _claim(ctx: DocContext, comp: Compiled, n: _Num) -> Claim | None:
         if basis == "projection":
             period = "projection"
         event = event_near(ctx, rule.kind, s_lo, s_hi, c_start, c_end, event, period)
-    if getattr(rule, "value_event", None):
+    if getattr(rule, "value_event", None) and not _past_length(rule, event):
         event = f"{rule.value_event}:{_num(value)}"  # "window:3": a 3-day window is no 5-day one
 
     if lent is not None and location == lent and "location" in inferred:
@@ -5186,6 +5186,14 @@ def _shadowed(index, cue, rule_id: str) -> bool:
         ):
             return True
     return False
+
+
+def _past_length(rule, event: str | None) -> bool:
+    """Is the figure the length of a past event named by its year ("خطف الطائرة عام 1988 الذي
+    دام 16 يوما": `past:1988`)?  A length rule's own-value event ("length:16") gives way to it,
+    so two outlets' lengths of one recalled event meet (and differ); a window ("window:10")
+    keeps its own value: two windows of one past year are two."""
+    return rule.value_event == "length" and event is not None and event.startswith("past:")
 
 
 def _other_kind(rule: str, own: str) -> bool:
